@@ -1,0 +1,3 @@
+//! Command parsing (pure): `(text, mentions, now, calendar) -> Command`.
+
+pub mod spec;

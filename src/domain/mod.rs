@@ -1,0 +1,5 @@
+//! The pure core: supervision items, their lifecycle, permissions and audit records.
+//! No tokio, reqwest, sled or axum here; `now` is always an argument.
+
+pub mod ids;
+pub mod priority;
