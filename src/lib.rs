@@ -7,3 +7,4 @@ pub mod calendar;
 pub mod clock;
 pub mod command;
 pub mod domain;
+pub mod feishu;

@@ -1,0 +1,404 @@
+//! Event envelopes (pure): classify a decrypted body as a URL challenge or an event (schema 2.0
+//! or 1.0, protocol reference §1.2–1.5), and read the two event types duban acts on —
+//! `im.message.receive_v1` (§6) and `card.action.trigger` (§4.1) — plus the legacy flat card
+//! callback (§4.4).
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Why a body is not a usable envelope.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EventError {
+    /// Not JSON, or not an object.
+    #[error("body is not a JSON object")]
+    Json,
+    /// JSON, but neither a challenge nor an event envelope.
+    #[error("body is not a Feishu event envelope")]
+    Shape,
+}
+
+/// Envelope generation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Schema {
+    /// `"schema": "2.0"` with a `header`.
+    V2,
+    /// Legacy: top-level `uuid`, `token`, `event.type`.
+    V1,
+}
+
+/// A classified inbound body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inbound {
+    /// The console's request-URL check.
+    Challenge {
+        /// Echo this back.
+        challenge: String,
+        /// The Verification Token it carries.
+        token: Option<String>,
+    },
+    /// A pushed event or new-style callback.
+    Event(Envelope),
+}
+
+/// A pushed event, with what de-duplication and dispatch need.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// Generation.
+    pub schema: Schema,
+    /// `header.event_id` (v2) or `uuid` (v1).
+    pub event_id: String,
+    /// `header.event_type` (v2) or `event.type` (v1).
+    pub event_type: String,
+    /// The Verification Token inside the envelope.
+    pub token: Option<String>,
+    /// Tenant.
+    pub tenant_key: Option<String>,
+    /// The event body.
+    pub event: Value,
+}
+
+/// Classifies a plaintext (already decrypted) body, as the official SDK does.
+///
+/// # Errors
+/// [`EventError`] for non-JSON or unknown shapes.
+pub fn classify(plaintext: &[u8]) -> Result<Inbound, EventError> {
+    let v: Value = serde_json::from_slice(plaintext).map_err(|_| EventError::Json)?;
+    classify_value(v)
+}
+
+/// Like [`classify`], on parsed JSON.
+///
+/// # Errors
+/// [`EventError::Shape`] for unknown shapes.
+pub fn classify_value(v: Value) -> Result<Inbound, EventError> {
+    let Value::Object(mut obj) = v else {
+        return Err(EventError::Json);
+    };
+    let s = |o: &serde_json::Map<String, Value>, k: &str| o.get(k).and_then(Value::as_str).map(str::to_owned);
+    if obj
+        .get("schema")
+        .and_then(Value::as_str)
+        .is_some_and(|x| !x.is_empty())
+    {
+        let header = obj
+            .get("header")
+            .and_then(Value::as_object)
+            .ok_or(EventError::Shape)?;
+        let event_id = s(header, "event_id")
+            .filter(|x| !x.is_empty())
+            .ok_or(EventError::Shape)?;
+        let event_type = s(header, "event_type").ok_or(EventError::Shape)?;
+        let token = s(header, "token");
+        let tenant_key = s(header, "tenant_key");
+        let event = obj.remove("event").unwrap_or(Value::Null);
+        return Ok(Inbound::Event(Envelope {
+            schema: Schema::V2,
+            event_id,
+            event_type,
+            token,
+            tenant_key,
+            event,
+        }));
+    }
+    if let Some(uuid) = s(&obj, "uuid").filter(|x| !x.is_empty()) {
+        let token = s(&obj, "token");
+        let event = obj.remove("event").unwrap_or(Value::Null);
+        let event_type = event
+            .get("type")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        let tenant_key = event.get("tenant_key").and_then(Value::as_str).map(str::to_owned);
+        return Ok(Inbound::Event(Envelope {
+            schema: Schema::V1,
+            event_id: uuid,
+            event_type,
+            token,
+            tenant_key,
+            event,
+        }));
+    }
+    if s(&obj, "type").as_deref() == Some("url_verification") {
+        let challenge = s(&obj, "challenge").ok_or(EventError::Shape)?;
+        return Ok(Inbound::Challenge {
+            challenge,
+            token: s(&obj, "token"),
+        });
+    }
+    Err(EventError::Shape)
+}
+
+/// One mention in a received message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentionRef {
+    /// Placeholder in the text, `@_user_1`.
+    pub key: String,
+    /// The person's open_id (empty for @all).
+    pub open_id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// An `im.message.receive_v1` event, reduced to what duban uses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageEvent {
+    /// `om_…`.
+    pub message_id: String,
+    /// `oc_…`.
+    pub chat_id: String,
+    /// `p2p` or `group`.
+    pub chat_type: String,
+    /// `text`, `post`, …
+    pub message_type: String,
+    /// The plain text: `content.text` for text, the concatenated text runs for post.
+    pub text: String,
+    /// Mentions in order.
+    pub mentions: Vec<MentionRef>,
+    /// Sender's open_id.
+    pub sender_open_id: String,
+    /// The message this one replies to.
+    pub parent_id: Option<String>,
+    /// Thread root.
+    pub root_id: Option<String>,
+    /// Creation time in Unix ms (from the message).
+    pub create_time_ms: Option<i64>,
+}
+
+impl MessageEvent {
+    /// Reads the `event` object of an `im.message.receive_v1` envelope.
+    pub fn from_event(event: &Value) -> Option<Self> {
+        let msg = event.get("message")?;
+        let st = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
+        let message_type = st(msg, "message_type").unwrap_or_default();
+        let content: Value = st(msg, "content")
+            .and_then(|c| serde_json::from_str(&c).ok())
+            .unwrap_or(Value::Null);
+        let text = match message_type.as_str() {
+            "text" => content
+                .get("text")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+            "post" => post_text(&content),
+            _ => String::new(),
+        };
+        let mentions = msg
+            .get("mentions")
+            .and_then(Value::as_array)
+            .map(|arr| {
+                arr.iter()
+                    .map(|m| MentionRef {
+                        key: st(m, "key").unwrap_or_default(),
+                        open_id: m.get("id").and_then(|i| st(i, "open_id")).unwrap_or_default(),
+                        name: st(m, "name").unwrap_or_default(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(Self {
+            message_id: st(msg, "message_id")?,
+            chat_id: st(msg, "chat_id").unwrap_or_default(),
+            chat_type: st(msg, "chat_type").unwrap_or_default(),
+            message_type,
+            text,
+            mentions,
+            sender_open_id: event
+                .get("sender")
+                .and_then(|s| s.get("sender_id"))
+                .and_then(|i| st(i, "open_id"))
+                .unwrap_or_default(),
+            parent_id: st(msg, "parent_id").filter(|p| !p.is_empty()),
+            root_id: st(msg, "root_id").filter(|p| !p.is_empty()),
+            create_time_ms: st(msg, "create_time").and_then(|t| t.parse().ok()),
+        })
+    }
+}
+
+/// The text of a `post` message: text runs joined, `at` nodes as their placeholder, one line per
+/// paragraph.
+pub fn post_text(content: &Value) -> String {
+    // Received posts are `{"title","content":[[…]]}`; some carry a locale wrapper.
+    let body = if content.get("content").is_some() {
+        content
+    } else {
+        content
+            .as_object()
+            .and_then(|o| o.values().find(|v| v.get("content").is_some()))
+            .unwrap_or(content)
+    };
+    let mut lines = Vec::new();
+    if let Some(t) = body
+        .get("title")
+        .and_then(Value::as_str)
+        .filter(|t| !t.is_empty())
+    {
+        lines.push(t.to_owned());
+    }
+    for para in body
+        .get("content")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let mut line = String::new();
+        for node in para.as_array().into_iter().flatten() {
+            match node.get("tag").and_then(Value::as_str) {
+                Some("text" | "md" | "code_block") => {
+                    line.push_str(node.get("text").and_then(Value::as_str).unwrap_or_default());
+                }
+                Some("a") => line.push_str(node.get("text").and_then(Value::as_str).unwrap_or_default()),
+                Some("at") => line.push_str(node.get("user_id").and_then(Value::as_str).unwrap_or_default()),
+                _ => {}
+            }
+        }
+        lines.push(line);
+    }
+    lines.join("\n")
+}
+
+/// A card interaction (new `card.action.trigger` or the legacy flat callback).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CardActionEvent {
+    /// Who clicked.
+    pub operator_open_id: String,
+    /// The card's message, `om_…`.
+    pub open_message_id: String,
+    /// The chat, when given.
+    pub open_chat_id: Option<String>,
+    /// The component's callback value.
+    pub value: Value,
+    /// Submitted form values, if a form was submitted.
+    pub form_value: Option<serde_json::Map<String, Value>>,
+    /// Component tag.
+    pub tag: Option<String>,
+    /// Selected option (pickers outside a form).
+    pub option: Option<String>,
+    /// Input value (inputs outside a form).
+    pub input_value: Option<String>,
+}
+
+impl CardActionEvent {
+    /// Reads the `event` object of a `card.action.trigger` envelope.
+    pub fn from_event(event: &Value) -> Option<Self> {
+        let action = event.get("action")?;
+        let ctx = event.get("context");
+        Some(Self {
+            operator_open_id: event
+                .get("operator")
+                .and_then(|o| o.get("open_id"))
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+            open_message_id: ctx
+                .and_then(|c| c.get("open_message_id"))
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+            open_chat_id: ctx
+                .and_then(|c| c.get("open_chat_id"))
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            value: action.get("value").cloned().unwrap_or(Value::Null),
+            form_value: action.get("form_value").and_then(Value::as_object).cloned(),
+            tag: action.get("tag").and_then(Value::as_str).map(str::to_owned),
+            option: action.get("option").and_then(Value::as_str).map(str::to_owned),
+            input_value: action
+                .get("input_value")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+        })
+    }
+
+    /// Reads a legacy (flat) card callback body.
+    pub fn from_legacy(body: &Value) -> Option<Self> {
+        let action = body.get("action")?;
+        Some(Self {
+            operator_open_id: body
+                .get("open_id")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+            open_message_id: body
+                .get("open_message_id")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+            open_chat_id: body
+                .get("open_chat_id")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            value: action.get("value").cloned().unwrap_or(Value::Null),
+            form_value: action.get("form_value").and_then(Value::as_object).cloned(),
+            tag: action.get("tag").and_then(Value::as_str).map(str::to_owned),
+            option: action.get("option").and_then(Value::as_str).map(str::to_owned),
+            input_value: action
+                .get("input_value")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_v2_message_event_is_read_with_mentions() {
+        let body = json!({"schema":"2.0","header":{"event_id":"e1","event_type":"im.message.receive_v1","token":"v","tenant_key":"t","app_id":"cli_x","create_time":"1608725989000"},
+            "event":{"sender":{"sender_id":{"open_id":"ou_a"},"sender_type":"user"},
+              "message":{"message_id":"om_1","chat_id":"oc_1","chat_type":"group","message_type":"text",
+                "content":"{\"text\":\"@_user_1 /督办 帮助\"}","mentions":[{"key":"@_user_1","id":{"open_id":"ou_bot"},"name":"督办"}]}}});
+        let Inbound::Event(env) = classify(body.to_string().as_bytes()).unwrap() else {
+            panic!()
+        };
+        assert_eq!(env.schema, Schema::V2);
+        assert_eq!(env.event_type, "im.message.receive_v1");
+        assert_eq!(env.token.as_deref(), Some("v"));
+        let m = MessageEvent::from_event(&env.event).unwrap();
+        assert_eq!(m.text, "@_user_1 /督办 帮助");
+        assert_eq!(m.mentions[0].open_id, "ou_bot");
+        assert_eq!(m.sender_open_id, "ou_a");
+    }
+
+    #[test]
+    fn a_v1_envelope_and_a_challenge_are_classified() {
+        let v1 = json!({"ts":"1502199207.7171419","uuid":"u1","token":"v","type":"event_callback","event":{"type":"p2p_chat_create"}});
+        let Inbound::Event(env) = classify(v1.to_string().as_bytes()).unwrap() else {
+            panic!()
+        };
+        assert_eq!(
+            (env.schema, env.event_id.as_str(), env.event_type.as_str()),
+            (Schema::V1, "u1", "p2p_chat_create")
+        );
+        let ch = json!({"challenge":"abc","token":"v","type":"url_verification"});
+        assert_eq!(
+            classify(ch.to_string().as_bytes()).unwrap(),
+            Inbound::Challenge {
+                challenge: "abc".into(),
+                token: Some("v".into())
+            }
+        );
+        assert_eq!(classify(b"[1]"), Err(EventError::Json));
+        assert_eq!(classify(b"{\"a\":1}"), Err(EventError::Shape));
+        assert_eq!(classify(b"not json"), Err(EventError::Json));
+    }
+
+    #[test]
+    fn a_card_action_trigger_is_read() {
+        let ev = json!({"operator":{"open_id":"ou_z"},"token":"c-1","action":{"value":{"op":"ack","item":3},"tag":"button","form_value":{"note":"x"}},
+            "host":"im_message","context":{"open_message_id":"om_c","open_chat_id":"oc_1"}});
+        let a = CardActionEvent::from_event(&ev).unwrap();
+        assert_eq!(a.operator_open_id, "ou_z");
+        assert_eq!(a.open_message_id, "om_c");
+        assert_eq!(a.value["op"], "ack");
+        assert_eq!(a.form_value.unwrap()["note"], "x");
+    }
+
+    #[test]
+    fn post_messages_yield_their_text_with_placeholders() {
+        let c = json!({"title":"","content":[[{"tag":"at","user_id":"@_user_1"},{"tag":"text","text":" /督办 写报告"}],[{"tag":"text","text":"第二行"}]]});
+        assert_eq!(post_text(&c), "@_user_1 /督办 写报告\n第二行");
+    }
+}
