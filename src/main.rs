@@ -1,1 +1,90 @@
-fn main() {}
+//! The `duban` binary: parse the command line, load configuration, run.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser as _;
+use duban::calendar::Calendar;
+use duban::cli::{Cli, Command, parse_now};
+use duban::clock::{Clock, SystemClock, VirtualClock};
+use duban::config::{self, ProcessEnv};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command.unwrap_or(Command::Serve { config: None }) {
+        Command::Serve { config } => serve(config.as_deref()),
+        Command::Time { now, config, text } => time(now.as_deref(), config.as_deref(), &text.join(" ")),
+        Command::Parse { now, json, config, text } => parse(now.as_deref(), config.as_deref(), json, &text.join(" ")),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("duban: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn calendar(config_path: Option<&std::path::Path>) -> anyhow::Result<Calendar> {
+    match config_path {
+        None => Ok(Calendar::builtin()),
+        Some(p) => {
+            let mut env = std::collections::HashMap::new();
+            env.insert("DUBAN_DATA_DIR".to_owned(), std::env::temp_dir().join("duban-cli").display().to_string());
+            Ok(config::load(Some(p), &env)?.calendar)
+        }
+    }
+}
+
+fn time(now: Option<&str>, cfg: Option<&std::path::Path>, text: &str) -> anyhow::Result<ExitCode> {
+    let now = parse_now(now)?;
+    let cal = calendar(cfg)?;
+    match duban::command::when::parse_deadline(text, now, &cal) {
+        Ok(d) => {
+            #[allow(clippy::print_stdout)]
+            {
+                println!("{}", duban::command::when::format_rfc3339(d.at));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn parse(now: Option<&str>, cfg: Option<&std::path::Path>, json: bool, text: &str) -> anyhow::Result<ExitCode> {
+    let now = parse_now(now)?;
+    let cal = calendar(cfg)?;
+    let out = duban::service::describe_command(text, now, &cal, json);
+    #[allow(clippy::print_stdout)]
+    {
+        println!("{}", out.text);
+    }
+    Ok(if out.ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+fn serve(config_path: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+    let settings = config::load(config_path, &ProcessEnv)?;
+    duban::telemetry::init_tracing(&settings.log.level, &settings.log.format);
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async move {
+        let clock: Arc<dyn Clock> = match std::env::var("DUBAN_VIRTUAL_CLOCK").ok().filter(|v| !v.is_empty()) {
+            Some(start) => {
+                let ts = parse_now(Some(&start))?;
+                tracing::warn!(start = %ts, "DUBAN_VIRTUAL_CLOCK is set: time is virtual (demo / acceptance mode)");
+                Arc::new(VirtualClock::new(ts))
+            }
+            None => Arc::new(SystemClock),
+        };
+        let Some(credentials) = settings.credentials.clone() else {
+            anyhow::bail!(
+                "no Feishu credentials: set FEISHU_APP_ID, FEISHU_APP_SECRET and FEISHU_VERIFICATION_TOKEN (and FEISHU_ENCRYPT_KEY) — see README"
+            );
+        };
+        let app = duban::startup::Application::build(&settings, &credentials, clock).await?;
+        app.run_until_stopped().await
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

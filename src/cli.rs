@@ -1,0 +1,84 @@
+//! The command line: `duban serve`, and the admin tools `duban time` and `duban parse`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// duban (督办): a Feishu/Lark supervision bot.
+#[derive(Debug, Parser)]
+#[command(name = "duban", version, about = "督办 — a Feishu/Lark supervision bot")]
+pub struct Cli {
+    /// What to do (default: serve).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the bot (webhook server, worker, dispatcher).
+    Serve {
+        /// TOML configuration file (also DUBAN_CONFIG).
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+    },
+    /// Resolve a Chinese deadline, e.g. `duban time -- "下周五前"`.
+    Time {
+        /// The reference time (RFC 3339; without an offset it is Asia/Shanghai). Default: now.
+        #[arg(long, value_name = "RFC3339")]
+        now: Option<String>,
+        /// TOML configuration file (for extra calendar years).
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+        /// The deadline text.
+        #[arg(required = true, num_args = 1.., trailing_var_arg = true)]
+        text: Vec<String>,
+    },
+    /// Parse a command line as the bot would, e.g. `duban parse -- "/督办 写周报 @张三 周五前"`.
+    Parse {
+        /// The reference time (RFC 3339; without an offset it is Asia/Shanghai). Default: now.
+        #[arg(long, value_name = "RFC3339")]
+        now: Option<String>,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// TOML configuration file (for extra calendar years).
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+        /// The command text; mentions are written `@名字`.
+        #[arg(required = true, num_args = 1.., trailing_var_arg = true)]
+        text: Vec<String>,
+    },
+}
+
+/// Parses `--now`: RFC 3339 with an offset, or a civil date-time taken as Asia/Shanghai.
+///
+/// # Errors
+/// A one-line explanation.
+pub fn parse_now(s: Option<&str>) -> anyhow::Result<jiff::Timestamp> {
+    let Some(s) = s else {
+        return Ok(jiff::Timestamp::now());
+    };
+    if let Ok(ts) = s.parse::<jiff::Timestamp>() {
+        return Ok(ts);
+    }
+    let dt: jiff::civil::DateTime = s
+        .parse()
+        .map_err(|_| anyhow::anyhow!("--now {s:?} is not an RFC 3339 time like 2026-03-11T10:00:00+08:00"))?;
+    let tz = jiff::tz::TimeZone::get("Asia/Shanghai").map_err(|e| anyhow::anyhow!("time zone: {e}"))?;
+    Ok(dt.to_zoned_datetime(tz).map_err(|e| anyhow::anyhow!("--now {s:?}: {e}"))?.timestamp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn now_accepts_offsets_and_shanghai_civil_times() {
+        let a = parse_now(Some("2026-03-11T10:00:00+08:00")).unwrap();
+        let b = parse_now(Some("2026-03-11T10:00:00")).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a.to_string(), "2026-03-11T02:00:00Z");
+        assert!(parse_now(Some("yesterday")).is_err());
+    }
+}

@@ -1,0 +1,372 @@
+//! Configuration (an edge): a TOML file (`--config PATH` or `DUBAN_CONFIG`) overlaid by
+//! environment variables, validated once at start-up into [`Settings`]. Secrets come only from
+//! the environment and are [`SecretString`]s that never print.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+use crate::calendar::Calendar;
+
+/// The file layer (no secrets).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct FileConfig {
+    /// `[server]`
+    pub server: ServerFile,
+    /// `[feishu]`
+    pub feishu: FeishuFile,
+    /// `[supervision]`
+    pub supervision: SupervisionFile,
+    /// `[calendar]`
+    pub calendar: CalendarFile,
+    /// `[log]`
+    pub log: LogFile,
+}
+
+/// `[server]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ServerFile {
+    /// Listen address.
+    pub listen: String,
+    /// sled directory.
+    pub data_dir: PathBuf,
+}
+
+impl Default for ServerFile {
+    fn default() -> Self {
+        Self { listen: "0.0.0.0:8080".to_owned(), data_dir: PathBuf::from("./data") }
+    }
+}
+
+/// `[feishu]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FeishuFile {
+    /// OpenAPI base URL.
+    pub base_url: String,
+    /// HTTP timeout for OpenAPI calls, seconds.
+    pub timeout_secs: u64,
+    /// Per-app sends per second.
+    pub app_per_second: u32,
+    /// Per-app sends per minute.
+    pub app_per_minute: u32,
+    /// Per-chat sends per second.
+    pub chat_per_second: u32,
+}
+
+impl Default for FeishuFile {
+    fn default() -> Self {
+        Self {
+            base_url: "https://open.feishu.cn".to_owned(),
+            timeout_secs: 10,
+            app_per_second: 50,
+            app_per_minute: 1000,
+            chat_per_second: 5,
+        }
+    }
+}
+
+/// `[supervision]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SupervisionFile {
+    /// 完成 waits for 验收.
+    pub require_acceptance: bool,
+    /// Minutes between two 催办 of one item.
+    pub nudge_cooldown_minutes: u32,
+    /// open_ids with admin rights.
+    pub admins: Vec<String>,
+}
+
+impl Default for SupervisionFile {
+    fn default() -> Self {
+        Self { require_acceptance: true, nudge_cooldown_minutes: 60, admins: Vec::new() }
+    }
+}
+
+/// `[calendar]`
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct CalendarFile {
+    /// Extra or replacement years: `[[calendar.years]] year = 2027, file = "cn_2027.tsv"`.
+    pub years: Vec<CalendarYear>,
+}
+
+/// One calendar year from a file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarYear {
+    /// The year.
+    pub year: i16,
+    /// TSV file (relative paths are relative to the config file).
+    pub file: PathBuf,
+}
+
+/// `[log]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LogFile {
+    /// `text` or `json`.
+    pub format: String,
+    /// Filter, e.g. `info,duban=debug`.
+    pub level: String,
+}
+
+impl Default for LogFile {
+    fn default() -> Self {
+        Self { format: "text".to_owned(), level: "info".to_owned() }
+    }
+}
+
+/// Feishu app credentials (from the environment only).
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    /// `cli_` + 16 hex digits.
+    pub app_id: String,
+    /// App secret.
+    pub app_secret: SecretString,
+    /// Verification Token.
+    pub verification_token: SecretString,
+    /// Encrypt Key (optional in the console; signatures and encryption need it).
+    pub encrypt_key: Option<SecretString>,
+}
+
+/// Validated settings.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Listen address.
+    pub listen: SocketAddr,
+    /// sled directory (exists and is writable).
+    pub data_dir: PathBuf,
+    /// OpenAPI base URL, without a trailing slash.
+    pub base_url: String,
+    /// The `[feishu]` tuning.
+    pub feishu: FeishuFile,
+    /// Credentials; `None` means sandbox mode.
+    pub credentials: Option<Credentials>,
+    /// `[supervision]`.
+    pub supervision: SupervisionFile,
+    /// The working-day calendar (built-in plus configured years).
+    pub calendar: Calendar,
+    /// `[log]`.
+    pub log: LogFile,
+}
+
+/// Where environment values come from (a map in tests, the process environment otherwise).
+pub trait Env {
+    /// The value of `key`, if set and not empty.
+    fn var(&self, key: &str) -> Option<String>;
+}
+
+/// The process environment.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ProcessEnv;
+
+impl Env for ProcessEnv {
+    fn var(&self, key: &str) -> Option<String> {
+        std::env::var(key).ok().filter(|v| !v.trim().is_empty())
+    }
+}
+
+impl Env for std::collections::HashMap<String, String> {
+    fn var(&self, key: &str) -> Option<String> {
+        self.get(key).cloned().filter(|v| !v.trim().is_empty())
+    }
+}
+
+/// Loads and validates everything. `config_path` wins over `DUBAN_CONFIG`.
+///
+/// # Errors
+/// A one-line explanation of the first problem found (never containing a secret).
+pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Settings> {
+    let path = config_path.map(Path::to_path_buf).or_else(|| env.var("DUBAN_CONFIG").map(PathBuf::from));
+    let file: FileConfig = match &path {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).with_context(|| format!("cannot read config file {}", p.display()))?;
+            toml::from_str(&text).map_err(|e| {
+                anyhow::anyhow!("config file {} is invalid: {}", p.display(), e.message().replace('\n', " "))
+            })?
+        }
+        None => FileConfig::default(),
+    };
+    let base = path.as_deref().and_then(Path::parent).map(Path::to_path_buf).unwrap_or_default();
+
+    let listen_s = env.var("DUBAN_LISTEN").unwrap_or(file.server.listen.clone());
+    let listen: SocketAddr = listen_s
+        .trim()
+        .parse()
+        .map_err(|_| anyhow::anyhow!("DUBAN_LISTEN / server.listen {listen_s:?} is not an address like 0.0.0.0:8080"))?;
+    let data_dir = env.var("DUBAN_DATA_DIR").map(PathBuf::from).unwrap_or(file.server.data_dir.clone());
+    ensure_writable(&data_dir)?;
+
+    let base_url = env.var("FEISHU_BASE_URL").unwrap_or(file.feishu.base_url.clone());
+    let base_url = base_url.trim().trim_end_matches('/').to_owned();
+    if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+        bail!("FEISHU_BASE_URL {base_url:?} must start with https:// (or http:// for a local fake)");
+    }
+
+    let credentials = credentials(env)?;
+
+    let mut calendar = Calendar::builtin();
+    for y in &file.calendar.years {
+        let p = if y.file.is_absolute() { y.file.clone() } else { base.join(&y.file) };
+        let text =
+            std::fs::read_to_string(&p).with_context(|| format!("cannot read calendar file {}", p.display()))?;
+        calendar
+            .load_year(y.year, &text)
+            .map_err(|e| anyhow::anyhow!("calendar file {} for {}: {e}", p.display(), y.year))?;
+    }
+    for a in &file.supervision.admins {
+        if !a.starts_with("ou_") {
+            bail!("supervision.admins entry {a:?} is not an open_id (ou_…)");
+        }
+    }
+    let mut log = file.log.clone();
+    if let Some(l) = env.var("DUBAN_LOG") {
+        log.level = l;
+    }
+    if let Some(f) = env.var("DUBAN_LOG_FORMAT") {
+        log.format = f;
+    }
+    if log.format != "text" && log.format != "json" {
+        bail!("log.format must be \"text\" or \"json\", not {:?}", log.format);
+    }
+    Ok(Settings {
+        listen,
+        data_dir,
+        base_url,
+        feishu: file.feishu,
+        credentials,
+        supervision: file.supervision,
+        calendar,
+        log,
+    })
+}
+
+fn credentials(env: &dyn Env) -> anyhow::Result<Option<Credentials>> {
+    let names = ["FEISHU_APP_ID", "FEISHU_APP_SECRET", "FEISHU_VERIFICATION_TOKEN", "FEISHU_ENCRYPT_KEY"];
+    if names.iter().all(|n| env.var(n).is_none()) {
+        return Ok(None);
+    }
+    let need = |n: &str| env.var(n).ok_or_else(|| anyhow::anyhow!("{n} is not set (needed together with FEISHU_APP_ID)"));
+    let app_id = need("FEISHU_APP_ID")?.trim().to_owned();
+    if !is_app_id(&app_id) {
+        bail!("FEISHU_APP_ID {app_id:?} is not an app id (cli_ followed by 16 hex digits)");
+    }
+    Ok(Some(Credentials {
+        app_id,
+        app_secret: SecretString::from(need("FEISHU_APP_SECRET")?.trim().to_owned()),
+        verification_token: SecretString::from(need("FEISHU_VERIFICATION_TOKEN")?.trim().to_owned()),
+        encrypt_key: env.var("FEISHU_ENCRYPT_KEY").map(|k| SecretString::from(k.trim().to_owned())),
+    }))
+}
+
+/// `cli_` followed by exactly 16 hex digits.
+pub fn is_app_id(s: &str) -> bool {
+    s.strip_prefix("cli_").is_some_and(|h| h.len() == 16 && h.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+fn ensure_writable(dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| anyhow::anyhow!("data dir {} cannot be created: {e}", dir.display()))?;
+    let probe = dir.join(".duban-write-probe");
+    std::fs::write(&probe, b"ok").map_err(|e| anyhow::anyhow!("data dir {} is not writable: {e}", dir.display()))?;
+    let _ = std::fs::remove_file(probe);
+    Ok(())
+}
+
+impl Credentials {
+    /// The Encrypt Key's text, if any.
+    pub fn encrypt_key_str(&self) -> Option<&str> {
+        self.encrypt_key.as_ref().map(ExposeSecret::expose_secret)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    fn dir() -> tempfile::TempDir {
+        tempfile::tempdir().unwrap()
+    }
+
+    #[test]
+    fn no_credentials_means_sandbox_and_defaults_apply() {
+        let d = dir();
+        let s = load(None, &env(&[("DUBAN_DATA_DIR", d.path().to_str().unwrap())])).unwrap();
+        assert!(s.credentials.is_none());
+        assert_eq!(s.base_url, "https://open.feishu.cn");
+        assert_eq!(s.listen.port(), 8080);
+    }
+
+    #[test]
+    fn a_malformed_app_id_is_refused_without_leaking_the_secret() {
+        let d = dir();
+        let e = env(&[
+            ("DUBAN_DATA_DIR", d.path().to_str().unwrap()),
+            ("FEISHU_APP_ID", "cli_123"),
+            ("FEISHU_APP_SECRET", "supersecretvalue"),
+            ("FEISHU_VERIFICATION_TOKEN", "tok"),
+        ]);
+        let err = format!("{:#}", load(None, &e).unwrap_err());
+        assert!(err.contains("FEISHU_APP_ID"), "{err}");
+        assert!(!err.contains("supersecretvalue"));
+    }
+
+    #[test]
+    fn a_missing_secret_and_a_bad_listen_address_are_named() {
+        let d = dir();
+        let e = env(&[("DUBAN_DATA_DIR", d.path().to_str().unwrap()), ("FEISHU_APP_ID", "cli_a1b2c3d4e5f60718")]);
+        assert!(format!("{:#}", load(None, &e).unwrap_err()).contains("FEISHU_APP_SECRET"));
+        let e = env(&[("DUBAN_DATA_DIR", d.path().to_str().unwrap()), ("DUBAN_LISTEN", "localhost:x")]);
+        assert!(format!("{:#}", load(None, &e).unwrap_err()).contains("DUBAN_LISTEN"));
+    }
+
+    #[test]
+    fn the_environment_overrides_the_file_and_secrets_do_not_debug_print() {
+        let d = dir();
+        let cfg = d.path().join("duban.toml");
+        std::fs::write(&cfg, "[server]\nlisten = \"127.0.0.1:9000\"\n[supervision]\nrequire_acceptance = false\n").unwrap();
+        let e = env(&[
+            ("DUBAN_DATA_DIR", d.path().join("data").to_str().unwrap()),
+            ("DUBAN_LISTEN", "127.0.0.1:9100"),
+            ("FEISHU_APP_ID", "cli_a1b2c3d4e5f60718"),
+            ("FEISHU_APP_SECRET", "supersecretvalue"),
+            ("FEISHU_VERIFICATION_TOKEN", "tok"),
+        ]);
+        let s = load(Some(&cfg), &e).unwrap();
+        assert_eq!(s.listen.port(), 9100);
+        assert!(!s.supervision.require_acceptance);
+        assert!(!format!("{s:?}").contains("supersecretvalue"));
+    }
+
+    #[test]
+    fn unknown_keys_and_unwritable_dirs_are_refused() {
+        let d = dir();
+        let cfg = d.path().join("duban.toml");
+        std::fs::write(&cfg, "[server]\nlisen = \"x\"\n").unwrap();
+        assert!(load(Some(&cfg), &env(&[("DUBAN_DATA_DIR", d.path().to_str().unwrap())])).is_err());
+        let file = d.path().join("plainfile");
+        std::fs::write(&file, "x").unwrap();
+        let err = load(None, &env(&[("DUBAN_DATA_DIR", file.join("sub").to_str().unwrap())])).unwrap_err();
+        assert!(format!("{err:#}").contains("data dir"));
+    }
+
+    #[test]
+    fn app_ids_are_cli_and_sixteen_hex_digits() {
+        assert!(is_app_id("cli_a1b2c3d4e5f60718"));
+        assert!(!is_app_id("cli_a1b2c3d4e5f6071"));
+        assert!(!is_app_id("cli_a1b2c3d4e5f6071g"));
+        assert!(!is_app_id("app_a1b2c3d4e5f60718"));
+    }
+}

@@ -1,0 +1,100 @@
+//! `POST /feishu/events`: raw bytes → signature → decrypt → classify → token → de-duplicate →
+//! durable inbox → 200. Card callbacks (`card.action.trigger`) are answered synchronously.
+
+use std::time::Instant;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use secrecy::ExposeSecret;
+use serde_json::{Value, json};
+
+use super::AppState;
+use super::error::IngressError;
+use super::extract::{any_signature_header, signed_parts};
+use crate::feishu::event::{CardActionEvent, Inbound, classify};
+use crate::feishu::signature::{ct_eq, verify_event};
+use crate::store::inbox::{Admission, dedup_keys};
+
+/// The events and callbacks route.
+pub async fn events(State(st): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, IngressError> {
+    let started = Instant::now();
+    let ing = &st.ingress;
+    // Authenticate the raw bytes first when signatures are in play.
+    let signed = match (ing.encrypt_key.as_ref(), signed_parts(&headers)) {
+        (Some(key), Some(parts)) => {
+            if !verify_event(parts, key.expose_secret(), &body) {
+                return Err(IngressError::BadSignature);
+            }
+            true
+        }
+        (Some(_), None) if any_signature_header(&headers) => return Err(IngressError::MissingSignature),
+        _ => false,
+    };
+    let plaintext = open(&st, &body)?;
+    match classify(&plaintext).map_err(|e| match e {
+        crate::feishu::event::EventError::Json => IngressError::Json,
+        crate::feishu::event::EventError::Shape => IngressError::Shape,
+    })? {
+        Inbound::Challenge { challenge, token } => {
+            check_token(&st, token.as_deref())?;
+            Ok(Json(json!({ "challenge": challenge })).into_response())
+        }
+        Inbound::Event(env) => {
+            if ing.encrypt_key.is_some() && !signed {
+                return Err(IngressError::MissingSignature);
+            }
+            check_token(&st, env.token.as_deref())?;
+            if env.event_type == "card.action.trigger" {
+                let Some(action) = CardActionEvent::from_event(&env.event) else {
+                    return Err(IngressError::Shape);
+                };
+                let answer = st.service.card_action(&action, Some(&env.event_id)).await;
+                metrics::counter!("duban_card_actions_total").increment(1);
+                return Ok(Json(answer).into_response());
+            }
+            if !st.service.handles(&env.event_type) {
+                tracing::debug!(event_type = %env.event_type, event_id = %env.event_id, "ignoring an event type duban does not use");
+                metrics::counter!("duban_events_received_total", "outcome" => "ignored").increment(1);
+                return Ok(Json(json!({})).into_response());
+            }
+            let now_ms = st.clock.now().as_millisecond();
+            let admission = st.store.admit(&env, &dedup_keys(&env), now_ms)?;
+            match admission {
+                Admission::New(_) => {
+                    st.store.durable().await?;
+                    st.inbox_notify.notify_one();
+                    metrics::counter!("duban_events_received_total", "outcome" => "accepted").increment(1);
+                }
+                Admission::Duplicate => {
+                    tracing::debug!(event_id = %env.event_id, "duplicate push");
+                    metrics::counter!("duban_events_received_total", "outcome" => "duplicate").increment(1);
+                }
+            }
+            metrics::histogram!("duban_event_ack_seconds").record(started.elapsed().as_secs_f64());
+            Ok(Json(json!({})).into_response())
+        }
+    }
+}
+
+/// The plaintext of a push: the decrypted `encrypt` field, or the body itself.
+pub(super) fn open(st: &AppState, body: &Bytes) -> Result<Vec<u8>, IngressError> {
+    let outer: Value = serde_json::from_slice(body).map_err(|_| IngressError::Json)?;
+    match outer.get("encrypt").and_then(Value::as_str) {
+        Some(enc) => {
+            let cipher = st.ingress.cipher.as_ref().ok_or(IngressError::Decrypt)?;
+            cipher.decrypt(enc).map(String::into_bytes).map_err(|_| IngressError::Decrypt)
+        }
+        None => Ok(body.to_vec()),
+    }
+}
+
+/// Constant-time Verification Token check.
+pub(super) fn check_token(st: &AppState, token: Option<&str>) -> Result<(), IngressError> {
+    match token {
+        Some(t) if ct_eq(t, st.ingress.verification_token.expose_secret()) => Ok(()),
+        _ => Err(IngressError::BadToken),
+    }
+}

@@ -1,0 +1,42 @@
+//! `GET /healthz` (alive), `GET /readyz` (store open and a tenant token obtainable) and
+//! `GET /metrics` (Prometheus text).
+
+use std::time::Duration;
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use super::AppState;
+
+/// Liveness.
+pub async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// Readiness.
+pub async fn readyz(State(st): State<AppState>) -> Response {
+    let store_ok = st.store.is_healthy();
+    let token = tokio::time::timeout(Duration::from_secs(3), st.client.tenant_token()).await;
+    let token_ok = matches!(token, Ok(Ok(_)));
+    let body = json!({
+        "store": if store_ok { "ok" } else { "unavailable" },
+        "feishu_token": match token {
+            Ok(Ok(_)) => "ok".to_owned(),
+            Ok(Err(e)) => format!("unavailable: {e}"),
+            Err(_) => "unavailable: timeout".to_owned(),
+        },
+    });
+    let status = if store_ok && token_ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    (status, Json(body)).into_response()
+}
+
+/// Prometheus metrics.
+pub async fn metrics(State(st): State<AppState>) -> Response {
+    metrics::gauge!("duban_inbox_pending").set(st.store.inbox_len() as f64);
+    metrics::gauge!("duban_outbox_pending").set(st.store.outbox_len() as f64);
+    metrics::gauge!("duban_store_size_bytes").set(st.store.size_on_disk() as f64);
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], st.metrics.render()).into_response()
+}

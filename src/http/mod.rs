@@ -1,0 +1,70 @@
+//! The HTTP edge (axum): routes, shared state, and the body limit.
+
+mod cards;
+mod error;
+mod events;
+mod extract;
+mod health;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use metrics_exporter_prometheus::PrometheusHandle;
+use secrecy::SecretString;
+use tokio::sync::Notify;
+
+use crate::clock::Clock;
+use crate::feishu::client::FeishuClient;
+use crate::feishu::crypto::EventCipher;
+use crate::service::Service;
+use crate::store::Store;
+
+pub use error::IngressError;
+
+/// Bodies above this are refused with 413.
+pub const MAX_BODY: usize = 1024 * 1024;
+
+/// Ingress secrets.
+#[derive(Debug)]
+pub struct Ingress {
+    /// Verification Token.
+    pub verification_token: SecretString,
+    /// Encrypt Key (signatures are checked when set).
+    pub encrypt_key: Option<SecretString>,
+    /// The cipher derived from the Encrypt Key.
+    pub cipher: Option<EventCipher>,
+}
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// Store.
+    pub store: Store,
+    /// Secrets.
+    pub ingress: Arc<Ingress>,
+    /// Wakes the inbox worker.
+    pub inbox_notify: Arc<Notify>,
+    /// Time.
+    pub clock: Arc<dyn Clock>,
+    /// Orchestration.
+    pub service: Arc<Service>,
+    /// Feishu (readiness).
+    pub client: FeishuClient,
+    /// Metrics renderer.
+    pub metrics: PrometheusHandle,
+}
+
+/// The router, callable without a socket (`Router::oneshot`) in tests.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/feishu/events", post(events::events))
+        .route("/feishu/cards", post(cards::cards))
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(health::metrics))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(tower_http::catch_panic::CatchPanicLayer::new())
+        .with_state(state)
+}

@@ -1,0 +1,177 @@
+//! Wiring (an edge): open the store, build the client and the service, bind the listener, and
+//! run the server, the inbox worker, the outbox dispatcher and housekeeping until shutdown.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use tokio::net::TcpListener;
+use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+use crate::clock::Clock;
+use crate::config::{Credentials, Settings};
+use crate::feishu::client::{ClientConfig, FeishuClient};
+use crate::feishu::crypto::EventCipher;
+use crate::http::{AppState, Ingress, router};
+use crate::outbox::Dispatcher;
+use crate::service::Service;
+use crate::store::Store;
+
+/// How long de-duplication keys are kept (Feishu retries for about 7.1 h).
+pub const DEDUP_WINDOW_MS: i64 = 8 * 3600 * 1000;
+
+/// A built, bound, not yet running duban.
+pub struct Application {
+    listener: TcpListener,
+    port: u16,
+    state: AppState,
+    dispatcher: Dispatcher,
+    outbox_notify: Arc<Notify>,
+    cancel: CancellationToken,
+}
+
+impl Application {
+    /// Opens everything and binds the listener (port 0 picks a free port).
+    ///
+    /// # Errors
+    /// Any start-up failure, explained in one line.
+    pub async fn build(settings: &Settings, credentials: &Credentials, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+        let store = Store::open(&settings.data_dir)
+            .with_context(|| format!("cannot open the data dir {}", settings.data_dir.display()))?;
+        let client = FeishuClient::new(ClientConfig {
+            base_url: settings.base_url.clone(),
+            app_id: credentials.app_id.clone(),
+            app_secret: credentials.app_secret.clone(),
+            timeout: Duration::from_secs(settings.feishu.timeout_secs.max(1)),
+            app_per_second: settings.feishu.app_per_second,
+            app_per_minute: settings.feishu.app_per_minute,
+            chat_per_second: settings.feishu.chat_per_second,
+        })
+        .map_err(|e| anyhow::anyhow!("cannot build the Feishu client: {e}"))?;
+        let outbox_notify = Arc::new(Notify::new());
+        let service = Arc::new(Service::new(
+            store.clone(),
+            client.clone(),
+            Arc::clone(&clock),
+            settings,
+            Arc::clone(&outbox_notify),
+        ));
+        let ingress = Ingress {
+            verification_token: credentials.verification_token.clone(),
+            encrypt_key: credentials.encrypt_key.clone(),
+            cipher: credentials.encrypt_key_str().map(EventCipher::new),
+        };
+        let listener = TcpListener::bind(settings.listen)
+            .await
+            .with_context(|| format!("cannot listen on {}", settings.listen))?;
+        let port = listener.local_addr()?.port();
+        let state = AppState {
+            store: store.clone(),
+            ingress: Arc::new(ingress),
+            inbox_notify: Arc::new(Notify::new()),
+            clock,
+            service: Arc::clone(&service),
+            client: client.clone(),
+            metrics: crate::telemetry::metrics_handle(),
+        };
+        let dispatcher = Dispatcher {
+            store,
+            client,
+            notify: Arc::clone(&outbox_notify),
+            materializer: service,
+        };
+        Ok(Self { listener, port, state, dispatcher, outbox_notify, cancel: CancellationToken::new() })
+    }
+
+    /// The bound port.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The store (tests inspect it).
+    pub fn store(&self) -> &crate::store::Store {
+        &self.state.store
+    }
+
+    /// Cancelling this token stops the application gracefully.
+    pub fn shutdown_token(&self) -> CancellationToken {
+        self.cancel.clone()
+    }
+
+    /// Serves until the shutdown token fires, SIGTERM or Ctrl-C; then drains and flushes.
+    ///
+    /// # Errors
+    /// Server or final-flush failures.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        let Self { listener, state, dispatcher, outbox_notify, cancel, .. } = self;
+        let tracker = TaskTracker::new();
+        let store = state.store.clone();
+        tracker.spawn(crate::worker::run(
+            store.clone(),
+            Arc::clone(&state.service),
+            Arc::clone(&state.inbox_notify),
+            Arc::clone(&outbox_notify),
+            cancel.clone(),
+        ));
+        tracker.spawn(dispatcher.run(cancel.clone()));
+        tracker.spawn(housekeeping(state.clone(), cancel.clone()));
+        tracker.spawn(signals(cancel.clone()));
+        // Events acknowledged before a restart but not yet processed, and queued sends.
+        state.inbox_notify.notify_one();
+        outbox_notify.notify_one();
+        tracing::info!(port = listener.local_addr()?.port(), "duban is listening");
+        let shutdown = cancel.clone();
+        axum::serve(listener, router(state))
+            .with_graceful_shutdown(async move { shutdown.cancelled().await })
+            .await
+            .context("the HTTP server failed")?;
+        cancel.cancel();
+        tracker.close();
+        tracker.wait().await;
+        store.durable().await.context("final flush failed")?;
+        tracing::info!("duban stopped");
+        Ok(())
+    }
+}
+
+async fn housekeeping(state: AppState, cancel: CancellationToken) {
+    let mut tick = tokio::time::interval(Duration::from_secs(5));
+    let mut n: u64 = 0;
+    loop {
+        tokio::select! {
+            () = cancel.cancelled() => return,
+            _ = tick.tick() => {}
+        }
+        state.metrics.run_upkeep();
+        n += 1;
+        if n % 120 == 1 {
+            let cutoff = state.clock.now().as_millisecond() - DEDUP_WINDOW_MS;
+            match state.store.prune_seen(cutoff) {
+                Ok(k) if k > 0 => tracing::debug!(pruned = k, "pruned old de-duplication keys"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error.message = %e, "pruning de-duplication keys failed"),
+            }
+        }
+    }
+}
+
+async fn signals(cancel: CancellationToken) {
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = cancel.cancelled() => {}
+        _ = tokio::signal::ctrl_c() => { tracing::info!("Ctrl-C: shutting down"); cancel.cancel(); }
+        () = term => { tracing::info!("SIGTERM: shutting down"); cancel.cancel(); }
+    }
+}

@@ -1,0 +1,74 @@
+//! Group commit: one thread owns `Db::flush()` and releases every waiter whose write the flush
+//! covered. sled 0.34.7's `flush_async` deadlocks when awaited concurrently (upstream #1308), so
+//! nothing else in duban may flush.
+
+use std::sync::mpsc;
+use std::thread;
+
+use tokio::sync::oneshot;
+
+use super::StoreError;
+
+type Waiter = oneshot::Sender<Result<(), String>>;
+
+/// Handle to the flusher thread. Cloning shares the thread; it stops when every handle is gone.
+#[derive(Clone, Debug)]
+pub struct Flusher {
+    tx: mpsc::Sender<Waiter>,
+}
+
+impl Flusher {
+    /// Starts the flusher thread for `db`.
+    ///
+    /// # Errors
+    /// If the OS refuses to start a thread.
+    pub fn start(db: sled::Db) -> Result<Self, StoreError> {
+        let (tx, rx) = mpsc::channel::<Waiter>();
+        thread::Builder::new()
+            .name("duban-flusher".to_owned())
+            .spawn(move || run(&db, &rx))
+            .map_err(|e| StoreError::Io(e.to_string()))?;
+        Ok(Self { tx })
+    }
+
+    /// Waits until everything written before this call is on disk.
+    ///
+    /// # Errors
+    /// [`StoreError::Flush`] if the flush failed or the flusher is gone.
+    pub async fn durable(&self) -> Result<(), StoreError> {
+        let (tx, rx) = oneshot::channel();
+        self.tx.send(tx).map_err(|_| StoreError::Flush("flusher stopped".to_owned()))?;
+        rx.await
+            .map_err(|_| StoreError::Flush("flusher stopped".to_owned()))?
+            .map_err(StoreError::Flush)
+    }
+
+    /// Blocking variant for synchronous contexts (start-up, shutdown).
+    ///
+    /// # Errors
+    /// [`StoreError::Flush`] if the flush failed or the flusher is gone.
+    pub fn durable_blocking(&self) -> Result<(), StoreError> {
+        let (tx, rx) = oneshot::channel();
+        self.tx.send(tx).map_err(|_| StoreError::Flush("flusher stopped".to_owned()))?;
+        rx.blocking_recv()
+            .map_err(|_| StoreError::Flush("flusher stopped".to_owned()))?
+            .map_err(StoreError::Flush)
+    }
+}
+
+fn run(db: &sled::Db, rx: &mpsc::Receiver<Waiter>) {
+    // Every waiter taken into `batch` registered after its write; the flush that starts after
+    // the batch is taken therefore covers all of them. Late arrivals wait for the next round.
+    while let Ok(first) = rx.recv() {
+        let mut batch = vec![first];
+        while let Ok(more) = rx.try_recv() {
+            batch.push(more);
+        }
+        let res = db.flush().map(|_| ()).map_err(|e| e.to_string());
+        metrics::counter!("duban_store_flushes_total").increment(1);
+        metrics::histogram!("duban_store_flush_batch").record(batch.len() as f64);
+        for w in batch {
+            let _ = w.send(res.clone());
+        }
+    }
+}

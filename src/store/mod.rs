@@ -1,0 +1,177 @@
+//! The sled store (an edge): typed trees, one group-commit flusher, and nothing else touches
+//! `IVec`. Values are JSON behind a one-byte format version.
+//!
+//! Trees:
+//! - `inbox`: acknowledged events not yet processed, key = big-endian sequence.
+//! - `seen` / `seen_age`: de-duplication keys (`e:<event_id>`, `m:<tenant>:<message_id>`) and
+//!   their age index (big-endian ms ‖ key) for pruning.
+//! - `outbox` / `outbox_dead`: everything the bot will send, and what Feishu refused for good.
+//! - `meta`: schema version, counters.
+
+mod flusher;
+pub mod inbox;
+pub mod outbox;
+
+use std::path::Path;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+pub use flusher::Flusher;
+
+/// Current on-disk schema.
+pub const SCHEMA_VERSION: u64 = 1;
+const FORMAT: u8 = 1;
+
+/// Storage failures.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// sled failed.
+    #[error("storage error: {0}")]
+    Sled(#[from] sled::Error),
+    /// A value could not be (de)serialised.
+    #[error("stored value {key} is unreadable: {reason}")]
+    Codec {
+        /// Which key.
+        key: String,
+        /// Why.
+        reason: String,
+    },
+    /// The flusher failed.
+    #[error("flush failed: {0}")]
+    Flush(String),
+    /// Another process holds the data directory.
+    #[error("数据目录 {0} 已被另一个正在运行的 duban 占用（同一目录只能运行一个实例）")]
+    Locked(String),
+    /// OS error.
+    #[error("{0}")]
+    Io(String),
+}
+
+/// The opened database and its trees.
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: sled::Db,
+    flusher: Flusher,
+    pub(crate) inbox: sled::Tree,
+    pub(crate) seen: sled::Tree,
+    pub(crate) seen_age: sled::Tree,
+    pub(crate) outbox: sled::Tree,
+    pub(crate) outbox_dead: sled::Tree,
+    pub(crate) meta: sled::Tree,
+}
+
+impl Store {
+    /// Opens (or creates) the store in `dir`.
+    ///
+    /// # Errors
+    /// [`StoreError::Locked`] when another duban holds the directory; other errors as they come.
+    pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        let db = sled::Config::new()
+            .path(dir)
+            .cache_capacity(32 << 20)
+            .flush_every_ms(Some(500))
+            .open()
+            .map_err(|e| match e {
+                sled::Error::Io(ref io) if io.to_string().contains("lock") => {
+                    StoreError::Locked(dir.display().to_string())
+                }
+                other => StoreError::Sled(other),
+            })?;
+        let store = Self {
+            inbox: db.open_tree("inbox")?,
+            seen: db.open_tree("seen")?,
+            seen_age: db.open_tree("seen_age")?,
+            outbox: db.open_tree("outbox")?,
+            outbox_dead: db.open_tree("outbox_dead")?,
+            meta: db.open_tree("meta")?,
+            flusher: Flusher::start(db.clone())?,
+            db,
+        };
+        if store.meta.get("schema_version")?.is_none() {
+            store.meta.insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
+        }
+        Ok(store)
+    }
+
+    /// The raw database (for trees owned by other store modules).
+    pub(crate) fn db(&self) -> &sled::Db {
+        &self.db
+    }
+
+    /// Waits until everything written so far is durable (group commit).
+    ///
+    /// # Errors
+    /// [`StoreError::Flush`].
+    pub async fn durable(&self) -> Result<(), StoreError> {
+        self.flusher.durable().await
+    }
+
+    /// Blocking flush through the flusher (shutdown).
+    ///
+    /// # Errors
+    /// [`StoreError::Flush`].
+    pub fn durable_blocking(&self) -> Result<(), StoreError> {
+        self.flusher.durable_blocking()
+    }
+
+    /// A fresh monotonic id.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn generate_id(&self) -> Result<u64, StoreError> {
+        Ok(self.db.generate_id()?)
+    }
+
+    /// Bytes on disk (space amplification gauge).
+    pub fn size_on_disk(&self) -> u64 {
+        self.db.size_on_disk().unwrap_or(0)
+    }
+
+    /// Whether the database answers reads.
+    pub fn is_healthy(&self) -> bool {
+        self.meta.get("schema_version").is_ok()
+    }
+}
+
+/// Encodes a value: format byte + JSON.
+pub(crate) fn encode<T: Serialize>(v: &T) -> Vec<u8> {
+    let mut out = vec![FORMAT];
+    // Serialising our own plain data types to JSON cannot fail (no maps with non-string keys).
+    if serde_json::to_writer(&mut out, v).is_err() {
+        out.truncate(1);
+        out.extend_from_slice(b"null");
+    }
+    out
+}
+
+/// Decodes a value written by [`encode`].
+pub(crate) fn decode<T: DeserializeOwned>(key: &[u8], bytes: &[u8]) -> Result<T, StoreError> {
+    let codec = |reason: String| StoreError::Codec { key: String::from_utf8_lossy(key).into_owned(), reason };
+    match bytes.split_first() {
+        Some((&FORMAT, rest)) => serde_json::from_slice(rest).map_err(|e| codec(e.to_string())),
+        Some((v, _)) => Err(codec(format!("unknown format {v}"))),
+        None => Err(codec("empty".to_owned())),
+    }
+}
+
+/// Big-endian u64 key.
+pub(crate) fn be(n: u64) -> [u8; 8] {
+    n.to_be_bytes()
+}
+
+/// Reads a big-endian u64 key prefix.
+pub(crate) fn from_be(b: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    let n = b.len().min(8);
+    a[..n].copy_from_slice(&b[..n]);
+    u64::from_be_bytes(a)
+}
+
+/// Converts an abort-free transaction result.
+pub(crate) fn tx_err(e: sled::transaction::TransactionError<StoreError>) -> StoreError {
+    match e {
+        sled::transaction::TransactionError::Abort(e) => e,
+        sled::transaction::TransactionError::Storage(e) => StoreError::Sled(e),
+    }
+}

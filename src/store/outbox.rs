@@ -1,0 +1,162 @@
+//! The durable outbox and the multi-tree unit of work.
+//!
+//! Everything the bot sends is first an outbox record, written in the same transaction as the
+//! change that caused it (and, for events, the removal of the inbox entry), then sent by the
+//! dispatcher. A record leaves the outbox only once Feishu accepted it or refused it for good
+//! (then it moves to `outbox_dead`).
+
+use sled::Transactional;
+use sled::transaction::ConflictableTransactionError;
+
+use super::{Store, StoreError, be, decode, encode, from_be, tx_err};
+use crate::outbox::OutboxRecord;
+
+/// A set of writes applied atomically by [`Store::commit`].
+#[derive(Debug, Default)]
+pub struct Changes {
+    ops: Vec<(sled::Tree, Vec<u8>, Option<Vec<u8>>)>,
+    /// Sequence numbers of the outbox records this change adds.
+    pub outbox_seqs: Vec<u64>,
+}
+
+impl Changes {
+    /// An empty change.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Whether nothing is to be written.
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+
+    /// Writes `value` at `key` in `tree`.
+    pub(crate) fn put(&mut self, tree: &sled::Tree, key: Vec<u8>, value: Vec<u8>) {
+        self.ops.push((tree.clone(), key, Some(value)));
+    }
+
+    /// Removes `key` from `tree`.
+    pub(crate) fn remove(&mut self, tree: &sled::Tree, key: Vec<u8>) {
+        self.ops.push((tree.clone(), key, None));
+    }
+
+    /// Queues a record in the outbox.
+    ///
+    /// # Errors
+    /// sled errors (id generation).
+    pub fn outbox_push(&mut self, store: &Store, rec: &OutboxRecord) -> Result<u64, StoreError> {
+        let seq = store.generate_id()?;
+        self.put(&store.outbox, be(seq).to_vec(), encode(rec));
+        self.outbox_seqs.push(seq);
+        Ok(seq)
+    }
+
+    /// Marks inbox entry `seq` processed.
+    pub fn inbox_done(&mut self, store: &Store, seq: u64) {
+        self.remove(&store.inbox, be(seq).to_vec());
+    }
+}
+
+impl Store {
+    /// Applies `changes` atomically across all the trees they touch.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn commit(&self, changes: &Changes) -> Result<(), StoreError> {
+        if changes.ops.is_empty() {
+            return Ok(());
+        }
+        let mut trees: Vec<sled::Tree> = Vec::new();
+        let mut idx = Vec::with_capacity(changes.ops.len());
+        for (t, _, _) in &changes.ops {
+            let i = match trees.iter().position(|x| x.name() == t.name()) {
+                Some(i) => i,
+                None => {
+                    trees.push(t.clone());
+                    trees.len() - 1
+                }
+            };
+            idx.push(i);
+        }
+        trees
+            .as_slice()
+            .transaction(|views| {
+                for ((_, k, v), i) in changes.ops.iter().zip(&idx) {
+                    let Some(view) = views.get(*i) else { continue };
+                    match v {
+                        Some(v) => {
+                            view.insert(k.as_slice(), v.as_slice())?;
+                        }
+                        None => {
+                            view.remove(k.as_slice())?;
+                        }
+                    }
+                }
+                Ok::<_, ConflictableTransactionError<StoreError>>(())
+            })
+            .map_err(tx_err)
+    }
+
+    /// Outbox records, oldest first (all of them; the outbox is small in normal operation).
+    ///
+    /// # Errors
+    /// sled or codec errors.
+    pub fn outbox_all(&self) -> Result<Vec<(u64, OutboxRecord)>, StoreError> {
+        let mut out = Vec::new();
+        for kv in &self.outbox {
+            let (k, v) = kv?;
+            out.push((from_be(&k), decode(&k, &v)?));
+        }
+        Ok(out)
+    }
+
+    /// Number of records waiting to be sent.
+    pub fn outbox_len(&self) -> usize {
+        self.outbox.len()
+    }
+
+    /// Removes a delivered record.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn outbox_delivered(&self, seq: u64) -> Result<(), StoreError> {
+        self.outbox.remove(be(seq))?;
+        Ok(())
+    }
+
+    /// Rewrites a record (after a failed attempt).
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn outbox_update(&self, seq: u64, rec: &OutboxRecord) -> Result<(), StoreError> {
+        self.outbox.insert(be(seq), encode(rec))?;
+        Ok(())
+    }
+
+    /// Moves a record Feishu refused for good to `outbox_dead`.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn outbox_bury(&self, seq: u64, rec: &OutboxRecord) -> Result<(), StoreError> {
+        (&self.outbox, &self.outbox_dead)
+            .transaction(|(o, d)| {
+                o.remove(&be(seq))?;
+                d.insert(&be(seq), encode(rec))?;
+                Ok::<_, ConflictableTransactionError<StoreError>>(())
+            })
+            .map_err(tx_err)
+    }
+
+    /// Records that were refused for good, oldest first.
+    ///
+    /// # Errors
+    /// sled or codec errors.
+    pub fn outbox_dead(&self) -> Result<Vec<(u64, OutboxRecord)>, StoreError> {
+        let mut out = Vec::new();
+        for kv in &self.outbox_dead {
+            let (k, v) = kv?;
+            out.push((from_be(&k), decode(&k, &v)?));
+        }
+        Ok(out)
+    }
+}
