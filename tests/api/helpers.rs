@@ -1,0 +1,208 @@
+//! Test harness: the real application on port 0 with its own sled directory, pointed at the
+//! fake Feishu over real HTTP, and pushes sealed exactly as Feishu seals them.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use duban::clock::VirtualClock;
+use duban::config::{self, Settings};
+use duban::fake_feishu::FakeFeishu;
+use duban::feishu::crypto::EventCipher;
+use duban::feishu::signature::event_signature;
+use serde_json::{Value, json};
+
+pub const APP_ID: &str = "cli_a1b2c3d4e5f60718";
+pub const APP_SECRET: &str = "test-app-secret";
+pub const VERIFICATION_TOKEN: &str = "test-verification-token";
+pub const ENCRYPT_KEY: &str = "test-encrypt-key";
+pub const CHAT: &str = "oc_group_alpha";
+pub const ZHANG: (&str, &str) = ("ou_zhangsan", "张三");
+pub const LI: (&str, &str) = ("ou_lisi", "李四");
+pub const WANG: (&str, &str) = ("ou_wangwu", "王五");
+pub const BOSS: (&str, &str) = ("ou_boss", "赵督办");
+pub const BOT: (&str, &str) = ("ou_bot", "督办");
+
+/// Wednesday 2026-03-11 10:00 Asia/Shanghai, the reference `now` of the conventions.
+pub fn reference_now() -> jiff::Timestamp {
+    "2026-03-11T10:00:00+08:00".parse().unwrap()
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub http: reqwest::Client,
+    pub fake: FakeFeishu,
+    pub clock: Arc<VirtualClock>,
+    pub data_dir: PathBuf,
+    pub store: duban::store::Store,
+    _dir: Option<tempfile::TempDir>,
+    pub shutdown: tokio_util::sync::CancellationToken,
+    pub handle: tokio::task::JoinHandle<anyhow::Result<()>>,
+    cipher: EventCipher,
+    seq: std::sync::atomic::AtomicU64,
+}
+
+pub fn env_for(data_dir: &Path, base_url: &str) -> HashMap<String, String> {
+    [
+        ("DUBAN_LISTEN", "127.0.0.1:0"),
+        ("DUBAN_DATA_DIR", data_dir.to_str().unwrap()),
+        ("FEISHU_BASE_URL", base_url),
+        ("FEISHU_APP_ID", APP_ID),
+        ("FEISHU_APP_SECRET", APP_SECRET),
+        ("FEISHU_VERIFICATION_TOKEN", VERIFICATION_TOKEN),
+        ("FEISHU_ENCRYPT_KEY", ENCRYPT_KEY),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect()
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = FakeFeishu::start(APP_ID, APP_SECRET).await.unwrap();
+    let mut app = start_on(dir.path(), fake, tweak).await;
+    app._dir = Some(dir);
+    app
+}
+
+pub async fn start_on(data_dir: &Path, fake: FakeFeishu, tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    let env = env_for(data_dir, &fake.base_url);
+    let mut settings = config::load(None, &env).unwrap();
+    tweak(&mut settings);
+    let creds = settings.credentials.clone().unwrap();
+    let clock = Arc::new(VirtualClock::new(reference_now()));
+    let app = duban::startup::Application::build(&settings, &creds, clock.clone()).await.unwrap();
+    let port = app.port();
+    let store = app.store().clone();
+    let shutdown = app.shutdown_token();
+    let handle = tokio::spawn(app.run_until_stopped());
+    TestApp {
+        base: format!("http://127.0.0.1:{port}"),
+        http: reqwest::Client::new(),
+        fake,
+        clock,
+        data_dir: data_dir.to_path_buf(),
+        store,
+        _dir: None,
+        shutdown,
+        handle,
+        cipher: EventCipher::new(ENCRYPT_KEY),
+        seq: std::sync::atomic::AtomicU64::new(1),
+    }
+}
+
+impl TestApp {
+    /// Seals `plaintext` (encrypt + sign) and posts it to `/feishu/events`.
+    pub async fn post_event(&self, plaintext: &Value) -> reqwest::Response {
+        let (body, headers) = seal(&self.cipher, plaintext);
+        self.post_raw("/feishu/events", body, &headers).await
+    }
+
+    pub async fn post_raw(&self, path: &str, body: String, headers: &[(&str, String)]) -> reqwest::Response {
+        let mut req = self.http.post(format!("{}{}", self.base, path)).header("content-type", "application/json");
+        for (k, v) in headers {
+            req = req.header(*k, v);
+        }
+        req.body(body).send().await.unwrap()
+    }
+
+    pub fn next_id(&self, prefix: &str) -> String {
+        format!("{prefix}{}", self.seq.fetch_add(1, std::sync::atomic::Ordering::SeqCst))
+    }
+
+    /// A user in `CHAT` sends `text` (mentions as `(open_id, name)` in order of their placeholders).
+    pub async fn say(&self, from: (&str, &str), text: &str, mentions: &[(&str, &str)]) -> String {
+        let mid = self.next_id("om_user_");
+        let ev = message_event(&self.next_id("ev_"), &mid, CHAT, "group", from.0, text, mentions, None);
+        let r = self.post_event(&ev).await;
+        assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
+        mid
+    }
+
+    pub async fn stop(self) {
+        self.shutdown.cancel();
+        let _ = tokio::time::timeout(Duration::from_secs(10), self.handle).await;
+    }
+}
+
+/// `{"encrypt": …}` plus the three signature headers, as Feishu sends them.
+pub fn seal(cipher: &EventCipher, plaintext: &Value) -> (String, Vec<(&'static str, String)>) {
+    let body = json!({ "encrypt": cipher.encrypt(plaintext.to_string().as_bytes()) }).to_string();
+    let ts = jiff::Timestamp::now().as_second().to_string();
+    let nonce = format!("n{}", rand_u32());
+    let sig = event_signature(&ts, &nonce, ENCRYPT_KEY, body.as_bytes());
+    (body, vec![("x-lark-request-timestamp", ts), ("x-lark-request-nonce", nonce), ("x-lark-signature", sig)])
+}
+
+fn rand_u32() -> u32 {
+    use std::hash::{BuildHasher, RandomState};
+    u32::try_from(RandomState::new().hash_one(std::time::SystemTime::now()) & 0xffff_ffff).unwrap()
+}
+
+/// An `im.message.receive_v1` plaintext.
+#[allow(clippy::too_many_arguments)]
+pub fn message_event(
+    event_id: &str,
+    message_id: &str,
+    chat_id: &str,
+    chat_type: &str,
+    sender: &str,
+    text: &str,
+    mentions: &[(&str, &str)],
+    parent_id: Option<&str>,
+) -> Value {
+    let mentions: Vec<Value> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, (open_id, name))| {
+            json!({"key": format!("@_user_{}", i + 1), "id": {"open_id": open_id, "union_id": "on_x", "user_id": "u"}, "name": name, "tenant_key": "tk"})
+        })
+        .collect();
+    let mut message = json!({
+        "message_id": message_id, "chat_id": chat_id, "chat_type": chat_type, "message_type": "text",
+        "create_time": "1773194400000", "content": json!({"text": text}).to_string(), "mentions": mentions,
+    });
+    if let Some(p) = parent_id {
+        message["parent_id"] = json!(p);
+        message["root_id"] = json!(p);
+    }
+    json!({
+        "schema": "2.0",
+        "header": {"event_id": event_id, "event_type": "im.message.receive_v1", "create_time": "1773194400000",
+                   "token": VERIFICATION_TOKEN, "app_id": APP_ID, "tenant_key": "tk"},
+        "event": {"sender": {"sender_id": {"open_id": sender, "union_id": "on_s", "user_id": "us"}, "sender_type": "user", "tenant_key": "tk"},
+                  "message": message}
+    })
+}
+
+/// A `card.action.trigger` plaintext.
+pub fn card_action_event(event_id: &str, operator: &str, message_id: &str, value: Value, form_value: Option<Value>) -> Value {
+    let mut action = json!({"value": value, "tag": "button"});
+    if let Some(f) = form_value {
+        action["form_value"] = f;
+    }
+    json!({
+        "schema": "2.0",
+        "header": {"event_id": event_id, "event_type": "card.action.trigger", "create_time": "1773194400000000",
+                   "token": VERIFICATION_TOKEN, "app_id": APP_ID, "tenant_key": "tk"},
+        "event": {"operator": {"tenant_key": "tk", "open_id": operator, "union_id": "on_o"}, "token": "c-token",
+                  "action": action, "host": "im_message",
+                  "context": {"open_message_id": message_id, "open_chat_id": CHAT}}
+    })
+}
+
+/// Polls until `f` holds or 10 s pass.
+pub async fn eventually<F: FnMut() -> bool>(mut f: F) -> bool {
+    for _ in 0..200 {
+        if f() {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    f()
+}
