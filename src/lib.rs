@@ -7,3 +7,5 @@ pub mod calendar;
 pub mod clock;
 pub mod command;
 pub mod domain;
+pub mod fake_feishu;
+pub mod feishu;
