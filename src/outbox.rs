@@ -12,7 +12,7 @@ use tokio::sync::Notify;
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
-use crate::feishu::client::{Delivered, Disposition, FeishuClient, FeishuError, Outgoing, OutgoingKind};
+use crate::feishu::{Delivered, Disposition, FeishuClient, FeishuError, Outgoing};
 use crate::store::{Store, StoreError};
 
 /// How long a record may keep failing transiently before it is given up.
@@ -204,7 +204,7 @@ impl Dispatcher {
                 return self.reschedule(seq, rec, None, &e.to_string(), None);
             }
         };
-        let op = op_name(&out.kind);
+        let op = out.op_name();
         match self.client.execute(&out).await {
             Ok(d) => {
                 metrics::counter!("duban_outbox_sent_total", "op" => op).increment(1);
@@ -249,16 +249,6 @@ impl Dispatcher {
         }
         rec.next_attempt_ms = now + backoff_ms(rec.attempts, after);
         self.store.outbox_update(seq, &rec)
-    }
-}
-
-/// A short name of a request kind, for metrics and logs.
-pub fn op_name(kind: &OutgoingKind) -> &'static str {
-    match kind {
-        OutgoingKind::Send { .. } => "send",
-        OutgoingKind::Reply { .. } => "reply",
-        OutgoingKind::PatchCard { .. } => "patch",
-        OutgoingKind::UrgentApp { .. } => "urgent_app",
     }
 }
 

@@ -12,7 +12,7 @@ use tokio_util::task::TaskTracker;
 
 use crate::clock::Clock;
 use crate::config::{Credentials, Settings};
-use crate::feishu::client::{ClientConfig, FeishuClient};
+use crate::feishu::{ClientConfig, FeishuClient};
 use crate::feishu::crypto::EventCipher;
 use crate::http::{AppState, Ingress, router};
 use crate::outbox::Dispatcher;

@@ -1,5 +1,23 @@
-//! Everything Feishu-specific: event crypto and signatures, event envelopes, the OpenAPI client.
+//! Everything Feishu-specific (an edge): event crypto, signatures and envelopes on the way in;
+//! the OpenAPI client with its token cache and rate limiters, the error type with its retry
+//! disposition, and the outgoing operations the outbox stores on the way out. This module only
+//! declares and re-exports.
 
+mod client;
 pub mod crypto;
+mod error;
 pub mod event;
+mod limits;
+mod response;
 pub mod signature;
+mod token;
+mod types;
+
+#[cfg(test)]
+mod tests;
+
+pub use client::{ClientConfig, FeishuClient};
+pub use error::{Disposition, FeishuError};
+pub use types::{
+    BotInfo, Delivered, FetchedMessage, MAX_UUID_LEN, Outgoing, OutgoingKind, ReceiveIdType, feishu_uuid,
+};

@@ -16,7 +16,7 @@ use secrecy::SecretString;
 use tokio::sync::Notify;
 
 use crate::clock::Clock;
-use crate::feishu::client::FeishuClient;
+use crate::feishu::FeishuClient;
 use crate::feishu::crypto::EventCipher;
 use crate::service::Service;
 use crate::store::Store;

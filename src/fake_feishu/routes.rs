@@ -1,0 +1,127 @@
+//! The fake's axum router: one thin handler per Feishu route, each locking the world,
+//! answering (or answering 503 during an outage) and logging the request.
+
+use std::collections::HashMap;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{OriginalUri, Path, Query, State};
+use axum::http::{HeaderMap, Method, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, patch, post};
+
+use super::reply::Reply;
+use super::state::{FakeState, LoggedRequest, World};
+
+type Params = Query<HashMap<String, String>>;
+
+/// The fake Feishu OpenAPI as an axum router over `state`.
+pub fn router(state: FakeState) -> Router {
+    Router::new()
+        .route("/open-apis/auth/v3/tenant_access_token/internal", post(token))
+        .route("/open-apis/bot/v3/info", get(bot_info))
+        .route("/open-apis/im/v1/messages", post(create))
+        .route("/open-apis/im/v1/messages/{id}", get(read).patch(patch_card))
+        .route("/open-apis/im/v1/messages/{id}/reply", post(reply))
+        .route("/open-apis/im/v1/messages/{id}/urgent_app", patch(urgent))
+        .fallback(not_found)
+        .method_not_allowed_fallback(not_found)
+        .with_state(state)
+}
+
+/// Locks the world, answers with `f` (or 503 during an outage) and logs the exchange.
+fn serve(
+    state: &FakeState,
+    method: &Method,
+    uri: &Uri,
+    f: impl FnOnce(&mut World) -> Result<Reply, Reply>,
+) -> Response {
+    let mut w = state.lock();
+    let reply = if w.outage {
+        Reply::outage()
+    } else {
+        f(&mut w).unwrap_or_else(|e| e)
+    };
+    w.log.push(LoggedRequest {
+        method: method.as_str().to_owned(),
+        path: uri.path().to_owned(),
+        status: reply.status,
+        code: reply.code(),
+        at: std::time::Instant::now(),
+        chat_id: reply.chat.clone(),
+    });
+    drop(w);
+    reply.into_response()
+}
+
+async fn token(State(s): State<FakeState>, m: Method, OriginalUri(u): OriginalUri, body: Bytes) -> Response {
+    serve(&s, &m, &u, |w| Ok(w.issue_token(&body)))
+}
+
+async fn bot_info(
+    State(s): State<FakeState>,
+    m: Method,
+    OriginalUri(u): OriginalUri,
+    h: HeaderMap,
+) -> Response {
+    serve(&s, &m, &u, |w| w.bot_info(&h))
+}
+
+async fn create(
+    State(s): State<FakeState>,
+    m: Method,
+    OriginalUri(u): OriginalUri,
+    h: HeaderMap,
+    Query(q): Params,
+    body: Bytes,
+) -> Response {
+    serve(&s, &m, &u, |w| w.create(&h, &q, &body))
+}
+
+async fn read(
+    State(s): State<FakeState>,
+    m: Method,
+    OriginalUri(u): OriginalUri,
+    h: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    serve(&s, &m, &u, |w| w.get(&h, &id))
+}
+
+async fn patch_card(
+    State(s): State<FakeState>,
+    m: Method,
+    OriginalUri(u): OriginalUri,
+    h: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    serve(&s, &m, &u, |w| w.patch(&h, &id, &body))
+}
+
+async fn reply(
+    State(s): State<FakeState>,
+    m: Method,
+    OriginalUri(u): OriginalUri,
+    h: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    serve(&s, &m, &u, |w| w.reply(&h, &id, &body))
+}
+
+async fn urgent(
+    State(s): State<FakeState>,
+    m: Method,
+    OriginalUri(u): OriginalUri,
+    h: HeaderMap,
+    Query(q): Params,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    serve(&s, &m, &u, |w| w.urgent(&h, &q, &id, &body))
+}
+
+async fn not_found(State(s): State<FakeState>, m: Method, OriginalUri(u): OriginalUri) -> Response {
+    serve(&s, &m, &u, |_| Err(Reply::error(404, 404, "404 page not found")))
+}
