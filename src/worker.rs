@@ -48,14 +48,9 @@ pub async fn drain(store: &Store, service: &Service, outbox: &Notify) -> anyhow:
         }
         for entry in batch {
             after = Some(entry.seq);
-            let mut changes = service.process(&entry).await?;
-            changes.inbox_done(store, entry.seq);
-            let sends = !changes.outbox_seqs.is_empty();
-            store.commit(&changes)?;
+            service.process(&entry).await?;
             metrics::counter!("duban_events_processed_total").increment(1);
-            if sends {
-                outbox.notify_one();
-            }
+            outbox.notify_one();
         }
     }
 }

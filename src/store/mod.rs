@@ -7,9 +7,11 @@
 //!   their age index (big-endian ms ‖ key) for pruning.
 //! - `outbox` / `outbox_dead`: everything the bot will send, and what Feishu refused for good.
 //! - `meta`: schema version, counters.
+//! - `items`, `audit`, `chat_items`, `item_cards`: see [`items`].
 
 mod flusher;
 pub mod inbox;
+pub mod items;
 pub mod outbox;
 
 use std::path::Path;
@@ -59,6 +61,10 @@ pub struct Store {
     pub(crate) outbox: sled::Tree,
     pub(crate) outbox_dead: sled::Tree,
     pub(crate) meta: sled::Tree,
+    pub(crate) items: sled::Tree,
+    pub(crate) audit: sled::Tree,
+    pub(crate) chat_items: sled::Tree,
+    pub(crate) item_cards: sled::Tree,
 }
 
 impl Store {
@@ -85,6 +91,10 @@ impl Store {
             outbox: db.open_tree("outbox")?,
             outbox_dead: db.open_tree("outbox_dead")?,
             meta: db.open_tree("meta")?,
+            items: db.open_tree("items")?,
+            audit: db.open_tree("audit")?,
+            chat_items: db.open_tree("chat_items")?,
+            item_cards: db.open_tree("item_cards")?,
             flusher: Flusher::start(db.clone())?,
             db,
         };

@@ -1,0 +1,135 @@
+//! Orchestration: events and card clicks in, domain changes, audit records and outbox records
+//! out. The only module that knows both the store and Feishu. Every change of one event or
+//! click is committed in one transaction, under one lock, so domain writes never interleave.
+
+mod card_action;
+mod describe;
+mod replies;
+mod supervise;
+
+use std::sync::Arc;
+
+use serde_json::Value;
+use tokio::sync::{Mutex, Notify};
+
+use crate::calendar::Calendar;
+use crate::card;
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::domain::ids::{ItemId, OpenId};
+use crate::domain::supervision::Policy;
+use crate::feishu::event::CardActionEvent;
+use crate::feishu::{Delivered, FeishuClient, Outgoing};
+use crate::outbox::{Intent, Materialize};
+use crate::store::inbox::InboxEntry;
+use crate::store::outbox::Changes;
+use crate::store::{Store, StoreError};
+
+pub use describe::{Described, describe_command};
+
+/// The orchestrator.
+pub struct Service {
+    store: Store,
+    client: FeishuClient,
+    clock: Arc<dyn Clock>,
+    calendar: Calendar,
+    policy: Policy,
+    outbox_notify: Arc<Notify>,
+    lock: Mutex<()>,
+}
+
+impl Service {
+    /// Wires the service.
+    pub fn new(
+        store: Store,
+        client: FeishuClient,
+        clock: Arc<dyn Clock>,
+        settings: &Settings,
+        outbox_notify: Arc<Notify>,
+    ) -> Self {
+        let policy = Policy {
+            require_acceptance: settings.supervision.require_acceptance,
+            nudge_cooldown: jiff::SignedDuration::from_mins(i64::from(settings.supervision.nudge_cooldown_minutes)),
+            admins: settings.supervision.admins.iter().map(|a| OpenId(a.clone())).collect(),
+        };
+        Self {
+            store,
+            client,
+            clock,
+            calendar: settings.calendar.clone(),
+            policy,
+            outbox_notify,
+            lock: Mutex::new(()),
+        }
+    }
+
+    /// Whether events of this type go to the inbox (everything else is acknowledged and ignored).
+    pub fn handles(&self, event_type: &str) -> bool {
+        matches!(event_type, "im.message.receive_v1")
+    }
+
+    /// Processes one acknowledged event and commits its effects together with the removal of
+    /// its inbox entry.
+    ///
+    /// # Errors
+    /// Storage failures (the event stays in the inbox and is retried).
+    pub async fn process(&self, entry: &InboxEntry) -> Result<(), StoreError> {
+        let mut changes = Changes::new();
+        changes.inbox_done(&self.store, entry.seq);
+        let env = &entry.envelope;
+        if env.event_type == "im.message.receive_v1" {
+            self.on_message(&env.event, changes).await?;
+        } else {
+            self.store.commit(&changes)?;
+        }
+        self.outbox_notify.notify_one();
+        Ok(())
+    }
+
+    /// Answers a card click (new or legacy callback) within Feishu's 3 s budget: a toast, and
+    /// the updated card when something changed.
+    pub async fn card_action(&self, action: &CardActionEvent, _event_id: Option<&str>) -> Value {
+        match self.on_card_action(action).await {
+            Ok(v) => v,
+            Err(e) => {
+                tracing::error!(error.message = %e, error.cause_chain = ?e, "card action failed");
+                serde_json::json!({"toast": card::toast(card::ToastKind::Error, "系统繁忙，操作未保存，请稍后再试")})
+            }
+        }
+    }
+
+    fn now_ms(&self) -> i64 {
+        self.clock.now().as_millisecond()
+    }
+}
+
+impl Materialize for Service {
+    fn materialize(&self, intent: &Intent) -> Result<Option<Outgoing>, StoreError> {
+        Ok(match intent {
+            Intent::Message(m) => Some(m.clone()),
+            Intent::PostItemCard { item, chat_id, reply_to, uuid } => {
+                let Some(it) = self.store.get_item(ItemId(*item))? else { return Ok(None) };
+                let c = card::item_card(&it, self.clock.now(), &self.calendar);
+                Some(match reply_to {
+                    Some(mid) => Outgoing::reply_card(mid, Some(chat_id), &c, uuid),
+                    None => Outgoing::send_card_to_chat(chat_id, &c, uuid),
+                })
+            }
+            Intent::RefreshItemCard { item } => {
+                let id = ItemId(*item);
+                let (Some(it), Some(mid)) = (self.store.get_item(id)?, self.store.item_card(id)?) else {
+                    return Ok(None);
+                };
+                let c = card::item_card(&it, self.clock.now(), &self.calendar);
+                Some(Outgoing::patch_card(&mid, Some(&it.chat_id.0), &c))
+            }
+        })
+    }
+
+    fn delivered(&self, intent: &Intent, delivered: &Delivered) -> Result<(), StoreError> {
+        if let (Intent::PostItemCard { item, .. }, Some(mid)) = (intent, &delivered.message_id) {
+            self.store.set_item_card(ItemId(*item), mid)?;
+        }
+        Ok(())
+    }
+}
