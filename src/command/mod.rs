@@ -6,7 +6,7 @@
 //! `/督办`, `／督办`, `/task` (English subcommand aliases), or `/help` / `/帮助` (help). The
 //! prefix must be followed by a space, a mention or the end: `/督办事项` is not ours and parses
 //! to `Ok(None)`. Input is normalised first (Unicode spaces, full-width `：，（）＃％` and
-//! digits, “quotes”), see [`lexer`].
+//! digits, “quotes”) by the lexer.
 //!
 //! The first word after the prefix picks a subcommand from [`spec::SUPERVISE_COMMANDS`] (the
 //! Chinese word, or its English alias):
@@ -47,6 +47,7 @@ pub mod render;
 pub mod spec;
 mod supervise;
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
 mod tests;
 pub mod when;
 

@@ -132,7 +132,7 @@ impl Renderer {
     fn create(&mut self, item: &CreateItem) -> String {
         let mut parts = Vec::new();
         if let Some(title) = &item.title {
-            parts.push(free_text(title, |first| is_subcommand(first)));
+            parts.push(free_text(title, is_subcommand));
         }
         parts.push(self.mention(&item.owner));
         for a in &item.assistants {
@@ -212,6 +212,7 @@ fn ends_name(c: char) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use jiff::{SignedDuration, Timestamp};
     use proptest::prelude::*;

@@ -110,10 +110,9 @@ pub fn parse_deadline(input: &str, now: Timestamp, cal: &Calendar) -> Result<Dea
         let monday = today
             .checked_sub(jiff::Span::new().days(i64::from(today.weekday().to_monday_zero_offset())))
             .map_err(|_| impossible())?;
-        let d = monday
+        monday
             .checked_add(jiff::Span::new().days(7 + i64::from(wd)))
-            .map_err(|_| impossible())?;
-        d
+            .map_err(|_| impossible())?
     } else if let Some(rest) = head.strip_prefix('周') {
         let wd = weekday(rest).ok_or_else(not)?;
         let mut d = today;
