@@ -631,3 +631,15 @@ fn json_output_has_the_documented_shape() {
     };
     insta::assert_json_snapshot!(cmd.to_json());
 }
+
+#[test]
+fn a_mention_may_follow_the_prefix_directly() {
+    assert_eq!(create("/督办@_user_2 写纪要 明天").owner, zhang());
+}
+
+#[test]
+fn lines_without_field_keys_are_one_creation() {
+    let c = create("/督办 写纪要\n@_user_2 明天");
+    assert_eq!(c.title.as_deref(), Some("写纪要"));
+    assert_eq!(c.description, None);
+}
