@@ -1,0 +1,200 @@
+//! Parse errors (pure): what was wrong with a `/督办` line, in plain Chinese, with an example
+//! line (taken from [`SUPERVISE_COMMANDS`]) showing what to type instead.
+
+use std::fmt;
+
+use crate::command::spec::SUPERVISE_COMMANDS;
+use crate::command::when::DeadlineError;
+
+/// Why a `/督办` line could not be understood.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ParseError {
+    /// The word after `/督办` is not a subcommand (and the line is not a creation).
+    UnknownSubcommand {
+        /// The word as typed.
+        word: String,
+    },
+    /// A creation without a title (allowed only when replying to a message).
+    MissingTitle,
+    /// The title is longer than [`MAX_TITLE_CHARS`].
+    TitleTooLong {
+        /// Its length in characters.
+        chars: usize,
+    },
+    /// A creation without an @-mentioned owner.
+    MissingOwner,
+    /// A creation without a deadline.
+    MissingDeadline,
+    /// The deadline was recognised but refused (past, impossible, vague …).
+    BadDeadline(#[source] DeadlineError),
+    /// More than [`MAX_MENTIONS`] mentions.
+    TooManyMentions {
+        /// How many there were.
+        count: usize,
+    },
+    /// More than [`MAX_TAGS`] tags.
+    TooManyTags {
+        /// How many there were.
+        count: usize,
+    },
+    /// A priority field that is not P0–P3 / 紧急 / 高 / 中 / 低.
+    BadPriority {
+        /// The value as typed.
+        input: String,
+    },
+    /// A subcommand that needs an item number got none.
+    MissingItemId {
+        /// The subcommand (`查看`).
+        command: &'static str,
+    },
+    /// The item number is not of the form `DB-12`.
+    BadItemId {
+        /// The subcommand (`查看`).
+        command: &'static str,
+        /// What was typed instead.
+        input: String,
+    },
+    /// A progress percentage outside 0–100.
+    BadPercent {
+        /// The value as typed.
+        input: String,
+    },
+    /// `进展` with neither a percentage nor a note.
+    MissingProgress,
+    /// `退回` without a reason.
+    MissingReason,
+    /// `转交` without an @-mentioned new owner.
+    MissingPerson,
+    /// `延期` without a new deadline.
+    ExtendNeedsDeadline,
+    /// `列表` with a filter it does not know.
+    UnknownFilter {
+        /// The word as typed.
+        word: String,
+    },
+    /// Words left over after a complete subcommand.
+    TrailingInput {
+        /// The subcommand (`查看`).
+        command: &'static str,
+        /// The leftover text.
+        junk: String,
+    },
+}
+
+/// The longest title accepted, in characters.
+pub const MAX_TITLE_CHARS: usize = 200;
+/// The most mentions one command may carry.
+pub const MAX_MENTIONS: usize = 20;
+/// The most tags one item may carry.
+pub const MAX_TAGS: usize = 10;
+
+impl ParseError {
+    /// A correct example line (from [`SUPERVISE_COMMANDS`]) for the command that failed.
+    pub fn example(&self) -> &'static str {
+        let command = match self {
+            Self::MissingItemId { command }
+            | Self::BadItemId { command, .. }
+            | Self::TrailingInput { command, .. } => command,
+            Self::BadPercent { .. } | Self::MissingProgress => "进展",
+            Self::MissingReason => "退回",
+            Self::MissingPerson => "转交",
+            Self::ExtendNeedsDeadline => "延期",
+            Self::UnknownFilter { .. } => "列表",
+            Self::UnknownSubcommand { .. }
+            | Self::MissingTitle
+            | Self::TitleTooLong { .. }
+            | Self::MissingOwner
+            | Self::MissingDeadline
+            | Self::BadDeadline(_)
+            | Self::TooManyMentions { .. }
+            | Self::TooManyTags { .. }
+            | Self::BadPriority { .. } => "",
+        };
+        spec_example(command)
+    }
+
+    /// True when the caller should answer with the help card (an unknown subcommand).
+    pub fn wants_help(&self) -> bool {
+        matches!(self, Self::UnknownSubcommand { .. })
+    }
+
+    fn problem(&self) -> String {
+        match self {
+            Self::UnknownSubcommand { word } => {
+                format!(
+                    "没有“{word}”这个督办指令。可用的指令见下方帮助；如果是要新建事项，请写明事项、@主办人和截止时间"
+                )
+            }
+            Self::MissingTitle => "请写明要督办的事项内容".to_owned(),
+            Self::TitleTooLong { chars } => {
+                format!("事项标题有{chars}个字，最多{MAX_TITLE_CHARS}个字；详细内容请另起一行写“说明：…”")
+            }
+            Self::MissingOwner => {
+                "还没有指定主办人，请 @ 一位群成员作为主办人（第一个 @ 的人为主办）".to_owned()
+            }
+            Self::MissingDeadline => "还没有写截止时间，请补上，例如“下周五前”或“11月30日 18:00”".to_owned(),
+            Self::BadDeadline(e) => format!("截止时间有问题：{e}"),
+            Self::TooManyMentions { count } => {
+                format!("一次 @ 了{count}人，最多{MAX_MENTIONS}人，请减少后重试")
+            }
+            Self::TooManyTags { count } => format!("一共有{count}个标签，最多{MAX_TAGS}个，请减少后重试"),
+            Self::BadPriority { input } => {
+                format!("优先级“{input}”看不懂，请写 P0、P1、P2、P3，或 紧急、高、中、低")
+            }
+            Self::MissingItemId { command } => format!("“{command}”需要写明事项编号，例如 DB-12"),
+            Self::BadItemId { command, input } => {
+                format!("“{input}”不是事项编号；“{command}”后面请写事项编号，例如 DB-12")
+            }
+            Self::BadPercent { input } => format!("进度“{input}”不对，百分比需要在 0% 到 100% 之间"),
+            Self::MissingProgress => "请写上进度百分比或进展说明（至少一项）".to_owned(),
+            Self::MissingReason => "退回时请写明原因，方便主办人修改".to_owned(),
+            Self::MissingPerson => "转交时请 @ 新的主办人".to_owned(),
+            Self::ExtendNeedsDeadline => "延期时请在编号后写上新的截止时间".to_owned(),
+            Self::UnknownFilter { word } => {
+                format!("列表不支持“{word}”，可以写：我的、我发起的、逾期、本周、全部，或 @某人")
+            }
+            Self::TrailingInput { command, junk } => {
+                format!("“{command}”后面多了“{junk}”，请删去多余的内容")
+            }
+        }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}。正确的写法例如：{}", self.problem(), self.example())
+    }
+}
+
+/// The example line of the subcommand `zh` (`""` = creation).
+fn spec_example(zh: &str) -> &'static str {
+    SUPERVISE_COMMANDS
+        .iter()
+        .find(|s| s.zh == zh)
+        .or(SUPERVISE_COMMANDS.first())
+        .map_or("/督办 帮助", |s| s.example)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_ends_with_an_example_from_the_command_table() {
+        let e = ParseError::MissingReason;
+        assert_eq!(e.example(), "/督办 退回 DB-12 缺少附件");
+        assert!(e.to_string().starts_with("退回时请写明原因"));
+        assert!(e.to_string().ends_with("/督办 退回 DB-12 缺少附件"));
+    }
+
+    #[test]
+    fn only_an_unknown_subcommand_wants_help() {
+        assert!(
+            ParseError::UnknownSubcommand {
+                word: "删除".to_owned()
+            }
+            .wants_help()
+        );
+        assert!(!ParseError::MissingOwner.wants_help());
+    }
+}

@@ -1,0 +1,76 @@
+//! JSON view of a parsed command (pure), for `duban parse --json` and for logs.
+//!
+//! Shape: `{"command": "<English alias>", ...fields}`; people are `{"name", "open_id"}`, item
+//! ids `"DB-12"`, deadlines RFC 3339 in +08:00 (with a separate `"has_time"`), priorities
+//! `"P1"`; absent optional fields are `null`.
+
+use serde_json::{Value, json};
+
+use crate::command::when::format_rfc3339;
+use crate::command::{Command, ListFilter, SuperviseCmd};
+use crate::domain::ids::Person;
+
+impl Command {
+    /// The command as JSON (see the module docs for the shape).
+    pub fn to_json(&self) -> Value {
+        let Self::Supervise(cmd) = self;
+        match cmd {
+            SuperviseCmd::Create(c) => json!({
+                "command": "create",
+                "title": c.title,
+                "owner": person(&c.owner),
+                "assistants": c.assistants.iter().map(person).collect::<Vec<_>>(),
+                "deadline": format_rfc3339(c.deadline.at),
+                "has_time": c.deadline.has_time,
+                "priority": c.priority.to_string(),
+                "tags": c.tags,
+                "resources": c.resources,
+                "scenario": c.scenario,
+                "description": c.description,
+            }),
+            SuperviseCmd::List(filter) => {
+                let (name, who) = match filter {
+                    ListFilter::Open => ("open", None),
+                    ListFilter::Mine => ("mine", None),
+                    ListFilter::CreatedByMe => ("created", None),
+                    ListFilter::Overdue => ("overdue", None),
+                    ListFilter::ThisWeek => ("week", None),
+                    ListFilter::Person(p) => ("person", Some(person(p))),
+                    ListFilter::All => ("all", None),
+                };
+                match who {
+                    Some(p) => json!({"command": "list", "filter": name, "person": p}),
+                    None => json!({"command": "list", "filter": name}),
+                }
+            }
+            SuperviseCmd::Show(id) => json!({"command": "show", "id": id.to_string()}),
+            SuperviseCmd::Progress { id, percent, note } => {
+                json!({"command": "progress", "id": id.to_string(), "percent": percent, "note": note})
+            }
+            SuperviseCmd::Done { id, note } => json!({"command": "done", "id": id.to_string(), "note": note}),
+            SuperviseCmd::Accept { id } => json!({"command": "accept", "id": id.to_string()}),
+            SuperviseCmd::Reject { id, reason } => {
+                json!({"command": "reject", "id": id.to_string(), "reason": reason})
+            }
+            SuperviseCmd::Extend { id, deadline, reason } => json!({
+                "command": "extend",
+                "id": id.to_string(),
+                "deadline": format_rfc3339(deadline.at),
+                "has_time": deadline.has_time,
+                "reason": reason,
+            }),
+            SuperviseCmd::Nudge { id } => json!({"command": "nudge", "id": id.to_string()}),
+            SuperviseCmd::Reassign { id, to } => {
+                json!({"command": "reassign", "id": id.to_string(), "to": person(to)})
+            }
+            SuperviseCmd::Cancel { id, reason } => {
+                json!({"command": "cancel", "id": id.to_string(), "reason": reason})
+            }
+            SuperviseCmd::Help => json!({"command": "help"}),
+        }
+    }
+}
+
+fn person(p: &Person) -> Value {
+    json!({"name": p.name, "open_id": p.open_id.0})
+}

@@ -1,0 +1,463 @@
+//! Rendering (pure): a [`Command`] back to the text a user would type, the inverse of
+//! [`parse`](crate::command::parse); and [`cli_mentions`] for typing mentions in a terminal.
+//!
+//! Deadlines are written as absolute `YYYY-MM-DD HH:MM` (or `YYYY-MM-DD` when the deadline has
+//! no clock time), so `parse(render(c)) == c` holds whenever `c`'s deadline lies in the future
+//! on a whole minute (or at 18:00 when it has no time). Free text that could be misread (a title
+//! word like `P1` or `#x`, a note starting with `60%`) is wrapped in `"quotes"`; text that itself
+//! contains `"` or a line break cannot be rendered exactly.
+
+use jiff::tz::{self, TimeZone};
+
+use crate::command::lexer::normalise;
+use crate::command::spec::SUPERVISE_COMMANDS;
+use crate::command::{Command, CreateItem, Deadline, ListFilter, Mention, SuperviseCmd};
+use crate::domain::ids::{OpenId, Person};
+use crate::domain::priority::Priority;
+
+/// Renders `cmd` as a `/督办` line plus the mentions its `@_user_N` placeholders stand for.
+pub fn render(cmd: &Command) -> (String, Vec<Mention>) {
+    let mut r = Renderer::default();
+    let Command::Supervise(s) = cmd;
+    let body = match s {
+        SuperviseCmd::Create(item) => r.create(item),
+        SuperviseCmd::List(filter) => {
+            let arg = match filter {
+                ListFilter::Open => String::new(),
+                ListFilter::Mine => "我的".to_owned(),
+                ListFilter::CreatedByMe => "我发起的".to_owned(),
+                ListFilter::Overdue => "逾期".to_owned(),
+                ListFilter::ThisWeek => "本周".to_owned(),
+                ListFilter::Person(p) => r.mention(p),
+                ListFilter::All => "全部".to_owned(),
+            };
+            words(&["列表", &arg])
+        }
+        SuperviseCmd::Show(id) => format!("查看 {id}"),
+        SuperviseCmd::Progress { id, percent, note } => {
+            let pct = percent.map(|p| format!("{p}%")).unwrap_or_default();
+            let note = note.as_deref().map_or_else(String::new, |n| {
+                free_text(n, |first| percent.is_none() && first.ends_with('%'))
+            });
+            words(&["进展", &id.to_string(), &pct, &note])
+        }
+        SuperviseCmd::Done { id, note } => words(&["完成", &id.to_string(), &opt_text(note.as_deref())]),
+        SuperviseCmd::Accept { id } => format!("验收 {id}"),
+        SuperviseCmd::Reject { id, reason } => {
+            words(&["退回", &id.to_string(), &free_text(reason, |_| false)])
+        }
+        SuperviseCmd::Extend { id, deadline, reason } => {
+            let reason = reason
+                .as_deref()
+                .map_or_else(String::new, |n| free_text(n, looks_timey));
+            words(&["延期", &id.to_string(), &format_deadline(deadline), &reason])
+        }
+        SuperviseCmd::Nudge { id } => format!("催办 {id}"),
+        SuperviseCmd::Reassign { id, to } => {
+            let to = r.mention(to);
+            format!("转交 {id} {to}")
+        }
+        SuperviseCmd::Cancel { id, reason } => {
+            words(&["取消", &id.to_string(), &opt_text(reason.as_deref())])
+        }
+        SuperviseCmd::Help => "帮助".to_owned(),
+    };
+    (format!("/督办 {body}"), r.mentions)
+}
+
+/// Turns `@张三` written in plain text into `@_user_N` placeholders plus synthetic mentions
+/// (open_id `ou_cli_N`, the name as written); the same name twice gets the same placeholder.
+/// A name runs up to the next space, `@` or punctuation mark.
+pub fn cli_mentions(text: &str) -> (String, Vec<Mention>) {
+    let mut out = String::with_capacity(text.len());
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !matches!(c, '@' | '＠') {
+            out.push(c);
+            continue;
+        }
+        let mut name = String::new();
+        while let Some(&n) = chars.peek() {
+            if ends_name(n) {
+                break;
+            }
+            name.push(n);
+            chars.next();
+        }
+        if name.is_empty() || name.starts_with("_user_") {
+            out.push(c);
+            out.push_str(&name);
+            continue;
+        }
+        let key = match mentions.iter().find(|m| m.person.name == name) {
+            Some(m) => m.key.clone(),
+            None => {
+                let n = mentions.len() + 1;
+                let key = format!("@_user_{n}");
+                mentions.push(Mention {
+                    key: key.clone(),
+                    person: Person {
+                        open_id: OpenId(format!("ou_cli_{n}")),
+                        name,
+                    },
+                });
+                key
+            }
+        };
+        out.push_str(&key);
+    }
+    (out, mentions)
+}
+
+/// Placeholders, one per distinct person, in order of appearance.
+#[derive(Debug, Default)]
+struct Renderer {
+    mentions: Vec<Mention>,
+}
+
+impl Renderer {
+    fn mention(&mut self, p: &Person) -> String {
+        if let Some(m) = self.mentions.iter().find(|m| m.person.open_id == p.open_id) {
+            return m.key.clone();
+        }
+        let key = format!("@_user_{}", self.mentions.len() + 1);
+        self.mentions.push(Mention {
+            key: key.clone(),
+            person: p.clone(),
+        });
+        key
+    }
+
+    fn create(&mut self, item: &CreateItem) -> String {
+        let mut parts = Vec::new();
+        if let Some(title) = &item.title {
+            parts.push(free_text(title, is_subcommand));
+        }
+        parts.push(self.mention(&item.owner));
+        for a in &item.assistants {
+            parts.push(self.mention(a));
+        }
+        parts.push(format_deadline(&item.deadline));
+        if item.priority != Priority::default() {
+            parts.push(item.priority.to_string());
+        }
+        parts.extend(item.tags.iter().map(|t| format!("#{t}")));
+        let mut text = parts.join(" ");
+        let fields = [
+            ("资源投入", &item.resources),
+            ("场景", &item.scenario),
+            ("说明", &item.description),
+        ];
+        for (key, value) in fields {
+            if let Some(v) = value {
+                text.push_str(&format!("\n{key}：{v}"));
+            }
+        }
+        text
+    }
+}
+
+/// The deadline as `YYYY-MM-DD HH:MM`, or `YYYY-MM-DD` without a clock time (Asia/Shanghai).
+pub fn format_deadline(d: &Deadline) -> String {
+    let z = d.at.to_zoned_datetime(TimeZone::fixed(tz::offset(8)));
+    let format = if d.has_time { "%Y-%m-%d %H:%M" } else { "%Y-%m-%d" };
+    z.strftime(format).to_string()
+}
+
+/// Non-empty parts joined by one space.
+fn words(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn opt_text(text: Option<&str>) -> String {
+    text.map_or_else(String::new, |t| free_text(t, |_| false))
+}
+
+/// Free text as is when every word reads back as plain text, else in quotes. `risky_first`
+/// flags a first word that the subcommand would read as something else.
+fn free_text(text: &str, risky_first: impl Fn(&str) -> bool) -> String {
+    let plain = normalise(text) == text
+        && !text.contains(['\n', '"', '@'])
+        && text.split(' ').all(|w| {
+            !w.is_empty() && !w.starts_with('#') && !w.contains(':') && Priority::parse(w).is_none()
+        })
+        && !text.split(' ').next().is_some_and(risky_first);
+    if plain {
+        text.to_owned()
+    } else {
+        format!("\"{text}\"")
+    }
+}
+
+fn is_subcommand(word: &str) -> bool {
+    SUPERVISE_COMMANDS
+        .iter()
+        .any(|s| !s.zh.is_empty() && (s.zh == word || s.en.eq_ignore_ascii_case(word)))
+}
+
+/// A word that might continue a deadline written just before it (`18:00`, `前`, `下午`).
+fn looks_timey(word: &str) -> bool {
+    word.chars()
+        .any(|c| c.is_ascii_digit() || "前之内后点时分半刻早晚午上下今明天周星期礼拜月日号年".contains(c))
+}
+
+fn ends_name(c: char) -> bool {
+    c.is_whitespace() || "@＠,，.。:：;；!！?？、()（）\"“”'".contains(c)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use jiff::{SignedDuration, Timestamp};
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::calendar::Calendar;
+    use crate::command::{Context, parse};
+    use crate::domain::ids::ItemId;
+
+    fn now() -> Timestamp {
+        "2026-03-11T10:00:00+08:00".parse().unwrap()
+    }
+
+    fn cal() -> &'static Calendar {
+        static CAL: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
+        CAL.get_or_init(Calendar::builtin)
+    }
+
+    fn people() -> impl Strategy<Value = Vec<Person>> {
+        proptest::collection::btree_map(1u32..40, "[张李王赵钱孙][一-龥]{0,2}", 1..5).prop_map(|m| {
+            m.into_iter()
+                .map(|(n, name)| Person {
+                    open_id: OpenId(format!("ou_{n}")),
+                    name,
+                })
+                .collect()
+        })
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec("[a-z一-龥]{1,6}", 1..5).prop_map(|w| w.join(" "))
+    }
+
+    fn deadline() -> impl Strategy<Value = Deadline> {
+        prop_oneof![
+            (1i64..290 * 1440).prop_map(|m| Deadline {
+                at: now() + SignedDuration::from_mins(m),
+                has_time: true,
+            }),
+            (1i64..290).prop_map(|d| {
+                let day = now().to_zoned_datetime(TimeZone::fixed(tz::offset(8))).date();
+                let day = day.checked_add(jiff::Span::new().days(d)).unwrap();
+                Deadline {
+                    at: day.at(18, 0, 0, 0).in_tz("Asia/Shanghai").unwrap().timestamp(),
+                    has_time: false,
+                }
+            }),
+        ]
+    }
+
+    fn id() -> impl Strategy<Value = ItemId> {
+        (1u64..100_000).prop_map(ItemId)
+    }
+
+    fn create() -> impl Strategy<Value = SuperviseCmd> {
+        let tags = proptest::collection::btree_set("[a-z一-龥]{1,4}", 0..4);
+        (
+            proptest::option::weighted(0.8, text()),
+            people(),
+            deadline(),
+            proptest::sample::select(Priority::ALL.to_vec()),
+            tags,
+            proptest::option::of(text()),
+            proptest::option::of(text()),
+            proptest::option::of(text()),
+        )
+            .prop_map(
+                |(title, people, deadline, priority, tags, resources, scenario, description)| {
+                    let mut people = people.into_iter();
+                    let owner = people.next().unwrap();
+                    SuperviseCmd::Create(CreateItem {
+                        title,
+                        owner,
+                        assistants: people.collect(),
+                        deadline,
+                        priority,
+                        tags: tags.into_iter().collect(),
+                        resources,
+                        scenario,
+                        description,
+                    })
+                },
+            )
+    }
+
+    fn command() -> impl Strategy<Value = Command> {
+        let person = || people().prop_map(|p| p.into_iter().next().unwrap());
+        let note = || proptest::option::of(text());
+        let filter = prop_oneof![
+            Just(ListFilter::Open),
+            Just(ListFilter::Mine),
+            Just(ListFilter::CreatedByMe),
+            Just(ListFilter::Overdue),
+            Just(ListFilter::ThisWeek),
+            Just(ListFilter::All),
+            person().prop_map(ListFilter::Person),
+        ];
+        prop_oneof![
+            create(),
+            filter.prop_map(SuperviseCmd::List),
+            id().prop_map(SuperviseCmd::Show),
+            (id(), proptest::option::of(0u8..=100), note())
+                .prop_filter("progress needs something", |(_, p, n)| p.is_some() || n.is_some())
+                .prop_map(|(id, percent, note)| SuperviseCmd::Progress { id, percent, note }),
+            (id(), note()).prop_map(|(id, note)| SuperviseCmd::Done { id, note }),
+            id().prop_map(|id| SuperviseCmd::Accept { id }),
+            (id(), text()).prop_map(|(id, reason)| SuperviseCmd::Reject { id, reason }),
+            (id(), deadline(), note()).prop_map(|(id, deadline, reason)| SuperviseCmd::Extend {
+                id,
+                deadline,
+                reason
+            }),
+            id().prop_map(|id| SuperviseCmd::Nudge { id }),
+            (id(), person()).prop_map(|(id, to)| SuperviseCmd::Reassign { id, to }),
+            (id(), note()).prop_map(|(id, reason)| SuperviseCmd::Cancel { id, reason }),
+            Just(SuperviseCmd::Help),
+        ]
+        .prop_map(Command::Supervise)
+    }
+
+    fn vocabulary() -> impl Strategy<Value = String> {
+        let pieces = [
+            "/督办",
+            "／督办",
+            "/task",
+            " ",
+            "\u{3000}",
+            "\n",
+            "@_user_1",
+            "@_user_2",
+            "@_user_12",
+            "DB-1",
+            "60%",
+            "120%",
+            "明天",
+            "下周五前",
+            "P1",
+            "高",
+            "#x",
+            "#",
+            "\"",
+            "“",
+            "：",
+            ":",
+            "负责人:",
+            "截止:",
+            "说明：",
+            "11月30日",
+            "18:00",
+            "2026-02-30",
+            "列表",
+            "延期",
+            "进展",
+            "转交",
+            "尽快",
+            "报告12",
+            "个工作日内",
+            "3",
+            "é",
+            "\u{200B}",
+            "ＤＢ－１",
+        ];
+        proptest::collection::vec(proptest::sample::select(pieces.to_vec()), 0..24).prop_map(|v| v.concat())
+    }
+
+    fn some_mentions() -> Vec<Mention> {
+        (1..=12)
+            .map(|n| Mention {
+                key: format!("@_user_{n}"),
+                person: Person {
+                    open_id: OpenId(format!("ou_{n}")),
+                    name: format!("人{n}"),
+                },
+            })
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn parse_inverts_render(cmd in command()) {
+            let (text, mentions) = render(&cmd);
+            let is_reply = matches!(&cmd, Command::Supervise(SuperviseCmd::Create(c)) if c.title.is_none());
+            let ctx = Context { now: now(), calendar: cal(), is_reply };
+            prop_assert_eq!(parse(&text, &mentions, &ctx), Ok(Some(cmd)), "{}", text);
+        }
+
+        #[test]
+        fn parse_never_panics_on_any_string(s in any::<String>(), reply in any::<bool>()) {
+            let ctx = Context { now: now(), calendar: cal(), is_reply: reply };
+            let _ = parse(&s, &[], &ctx);
+            let _ = parse(&s, &some_mentions(), &ctx);
+        }
+
+        #[test]
+        fn parse_never_panics_on_command_like_strings(s in vocabulary(), reply in any::<bool>()) {
+            let ctx = Context { now: now(), calendar: cal(), is_reply: reply };
+            let _ = parse(&s, &[], &ctx);
+            let _ = parse(&s, &some_mentions(), &ctx);
+        }
+    }
+
+    #[test]
+    fn render_writes_what_a_person_would_type() {
+        let zhang = Person {
+            open_id: OpenId("ou_2".to_owned()),
+            name: "张三".to_owned(),
+        };
+        let cmd = Command::Supervise(SuperviseCmd::Reassign {
+            id: ItemId(12),
+            to: zhang.clone(),
+        });
+        assert_eq!(
+            render(&cmd),
+            (
+                "/督办 转交 DB-12 @_user_1".to_owned(),
+                vec![Mention {
+                    key: "@_user_1".to_owned(),
+                    person: zhang
+                }]
+            )
+        );
+    }
+
+    #[test]
+    fn cli_mentions_number_each_distinct_name_once() {
+        let (text, ms) = cli_mentions("/督办 写纪要 @张三 @李四，@张三 明天");
+        assert_eq!(text, "/督办 写纪要 @_user_1 @_user_2，@_user_1 明天");
+        let names: Vec<_> = ms
+            .iter()
+            .map(|m| {
+                (
+                    m.key.as_str(),
+                    m.person.name.as_str(),
+                    m.person.open_id.0.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            names,
+            vec![("@_user_1", "张三", "ou_cli_1"), ("@_user_2", "李四", "ou_cli_2")]
+        );
+    }
+
+    #[test]
+    fn cli_mentions_leave_a_lone_at_sign_alone() {
+        assert_eq!(cli_mentions("a @ b"), ("a @ b".to_owned(), vec![]));
+    }
+}

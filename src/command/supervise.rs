@@ -1,0 +1,179 @@
+//! `/督办` subcommands (pure): dispatch on the first word, one small parser per subcommand.
+
+use crate::command::create::{self, Prefer, Search, find_deadline};
+use crate::command::cursor::Cursor;
+use crate::command::lexer::Token;
+use crate::command::spec::{CommandSpec, SUPERVISE_COMMANDS};
+use crate::command::when::parse_deadline;
+use crate::command::{Context, ListFilter, ParseError, SuperviseCmd};
+use crate::domain::ids::ItemId;
+
+/// A first word this short that is not a subcommand, followed by at most an item number, is
+/// taken as a mistyped subcommand rather than a creation.
+const MAX_UNKNOWN_CJK_CHARS: usize = 4;
+const MAX_UNKNOWN_ASCII_CHARS: usize = 12;
+
+/// Parses what follows `/督办` (one entry per non-blank line; the first may be empty).
+pub(crate) fn parse(lines: Vec<Vec<Token>>, ctx: &Context<'_>) -> Result<SuperviseCmd, ParseError> {
+    let flat: Vec<Token> = lines.concat();
+    let Some(first) = flat.first() else {
+        return Ok(SuperviseCmd::Help);
+    };
+    let spec = first.bare().and_then(lookup);
+    let Some(spec) = spec else {
+        if looks_like_unknown_subcommand(&flat, ctx) {
+            let word = first.as_text();
+            return Err(ParseError::UnknownSubcommand { word });
+        }
+        return create::parse(&lines, ctx).map(SuperviseCmd::Create);
+    };
+    let mut cursor = Cursor::new(flat.get(1..).unwrap_or(&[]).to_vec(), spec.zh);
+    let result = subcommand(spec.zh, &mut cursor, ctx);
+    match result {
+        // `/督办 完成 三季度报告 @张三 周五前` is a creation whose title starts with a verb.
+        Err(ParseError::MissingItemId { .. } | ParseError::BadItemId { .. })
+            if flat.iter().any(|t| matches!(t, Token::Mention(_))) && spec.zh != "转交" =>
+        {
+            create::parse(&lines, ctx).map(SuperviseCmd::Create).or(result)
+        }
+        other => other,
+    }
+}
+
+/// The table row whose Chinese word or English alias is `word`.
+fn lookup(word: &str) -> Option<&'static CommandSpec> {
+    SUPERVISE_COMMANDS
+        .iter()
+        .filter(|s| !s.zh.is_empty())
+        .find(|s| s.zh == word || s.en.eq_ignore_ascii_case(word))
+}
+
+fn looks_like_unknown_subcommand(tokens: &[Token], ctx: &Context<'_>) -> bool {
+    let (Some(word), rest) = (
+        tokens.first().and_then(Token::bare),
+        tokens.get(1..).unwrap_or(&[]),
+    ) else {
+        return false;
+    };
+    let n = word.chars().count();
+    let short = if word.is_ascii() {
+        word.chars().all(|c| c.is_ascii_alphabetic()) && n <= MAX_UNKNOWN_ASCII_CHARS
+    } else {
+        n <= MAX_UNKNOWN_CJK_CHARS
+    };
+    let rest_is_id = match rest {
+        [] => true,
+        [t] => t.bare().and_then(ItemId::parse).is_some(),
+        _ => false,
+    };
+    short
+        && rest_is_id
+        && !word.starts_with('#')
+        && crate::domain::priority::Priority::parse(word).is_none()
+        && parse_deadline(word, ctx.now, ctx.calendar).is_err()
+}
+
+fn subcommand(zh: &'static str, c: &mut Cursor, ctx: &Context<'_>) -> Result<SuperviseCmd, ParseError> {
+    let cmd = match zh {
+        "列表" => SuperviseCmd::List(list_filter(c)?),
+        "查看" => SuperviseCmd::Show(c.next_item_id()?),
+        "进展" => progress(c)?,
+        "完成" => SuperviseCmd::Done {
+            id: c.next_item_id()?,
+            note: c.rest_text(),
+        },
+        "验收" => SuperviseCmd::Accept {
+            id: c.next_item_id()?,
+        },
+        "退回" => SuperviseCmd::Reject {
+            id: c.next_item_id()?,
+            reason: c.rest_text().ok_or(ParseError::MissingReason)?,
+        },
+        "延期" => extend(c, ctx)?,
+        "催办" => SuperviseCmd::Nudge {
+            id: c.next_item_id()?,
+        },
+        "转交" => SuperviseCmd::Reassign {
+            id: c.next_item_id()?,
+            to: c.next_mention().ok_or(ParseError::MissingPerson)?,
+        },
+        "取消" => SuperviseCmd::Cancel {
+            id: c.next_item_id()?,
+            reason: c.rest_text(),
+        },
+        // 帮助 ignores whatever follows: asking for help is never an error.
+        _ => return Ok(SuperviseCmd::Help),
+    };
+    c.finish()?;
+    Ok(cmd)
+}
+
+fn list_filter(c: &mut Cursor) -> Result<ListFilter, ParseError> {
+    if let Some(p) = c.next_mention() {
+        return Ok(ListFilter::Person(p));
+    }
+    let Some(token) = c.peek() else {
+        return Ok(ListFilter::Open);
+    };
+    let word = token.bare().unwrap_or_default();
+    let filter = match word.to_ascii_lowercase().as_str() {
+        "我的" | "mine" => ListFilter::Mine,
+        "我发起的" | "created" => ListFilter::CreatedByMe,
+        "逾期" | "overdue" => ListFilter::Overdue,
+        "本周" | "week" => ListFilter::ThisWeek,
+        "全部" | "all" => ListFilter::All,
+        "未完成" | "open" => ListFilter::Open,
+        _ => {
+            return Err(ParseError::UnknownFilter {
+                word: token.as_text(),
+            });
+        }
+    };
+    c.advance(1);
+    Ok(filter)
+}
+
+/// `进展 DB-12 [60%] [说明]`.
+fn progress(c: &mut Cursor) -> Result<SuperviseCmd, ParseError> {
+    let id = c.next_item_id()?;
+    let percent = match c.peek().and_then(Token::bare).and_then(|w| w.strip_suffix('%')) {
+        Some(number) if number.parse::<f64>().is_ok() => {
+            let input = format!("{number}%");
+            let p = number
+                .parse::<u8>()
+                .ok()
+                .filter(|p| *p <= 100 && number.chars().all(|ch| ch.is_ascii_digit()))
+                .ok_or(ParseError::BadPercent { input })?;
+            c.advance(1);
+            Some(p)
+        }
+        Some(_) | None => None,
+    };
+    let note = c.rest_text();
+    if percent.is_none() && note.is_none() {
+        return Err(ParseError::MissingProgress);
+    }
+    Ok(SuperviseCmd::Progress { id, percent, note })
+}
+
+/// `延期 DB-12 <新截止时间> [原因]`: the earliest group of words that reads as a deadline.
+fn extend(c: &mut Cursor, ctx: &Context<'_>) -> Result<SuperviseCmd, ParseError> {
+    let id = c.next_item_id()?;
+    let rest = c.rest().to_vec();
+    let usable: Vec<bool> = rest.iter().map(|t| t.bare().is_some()).collect();
+    match find_deadline(&rest, &usable, Prefer::First, ctx) {
+        Search::Found { deadline, start, len } => {
+            let mut others: Vec<Token> = rest.get(..start).unwrap_or(&[]).to_vec();
+            others.extend_from_slice(rest.get(start + len..).unwrap_or(&[]));
+            let mut reason = Cursor::new(others, "延期");
+            c.advance(rest.len());
+            Ok(SuperviseCmd::Extend {
+                id,
+                deadline,
+                reason: reason.rest_text(),
+            })
+        }
+        Search::Refused(e) => Err(ParseError::BadDeadline(e)),
+        Search::Nothing => Err(ParseError::ExtendNeedsDeadline),
+    }
+}

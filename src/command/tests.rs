@@ -1,0 +1,645 @@
+//! Parser tests: one per grammar rule and per error variant. `now` is Wednesday
+//! 2026-03-11 10:00 +08:00; expected deadlines follow /work/shared/deadline-conventions.md.
+
+use jiff::Timestamp;
+
+use super::*;
+use crate::domain::ids::OpenId;
+use crate::domain::priority::Priority;
+
+fn now() -> Timestamp {
+    "2026-03-11T10:00:00+08:00".parse().unwrap()
+}
+
+fn cal() -> &'static Calendar {
+    static CAL: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
+    CAL.get_or_init(Calendar::builtin)
+}
+
+fn ctx() -> Context<'static> {
+    Context {
+        now: now(),
+        calendar: cal(),
+        is_reply: false,
+    }
+}
+
+fn person(name: &str, n: u32) -> Person {
+    Person {
+        open_id: OpenId(format!("ou_{n}")),
+        name: name.to_owned(),
+    }
+}
+
+/// The bot is `@_user_1`; 张三, 李四, 王五 are 2, 3, 4.
+fn mentions() -> Vec<Mention> {
+    ["督办助手", "张三", "李四", "王五"]
+        .iter()
+        .zip(1..)
+        .map(|(name, n)| Mention {
+            key: format!("@_user_{n}"),
+            person: person(name, n),
+        })
+        .collect()
+}
+
+fn zhang() -> Person {
+    person("张三", 2)
+}
+fn li() -> Person {
+    person("李四", 3)
+}
+fn wang() -> Person {
+    person("王五", 4)
+}
+
+fn run_with(text: &str, c: &Context<'_>) -> Result<Option<Command>, ParseError> {
+    parse(text, &mentions(), c)
+}
+
+fn run(text: &str) -> Result<SuperviseCmd, ParseError> {
+    match run_with(text, &ctx()) {
+        Ok(Some(Command::Supervise(c))) => Ok(c),
+        Ok(None) => panic!("not a command: {text}"),
+        Err(e) => Err(e),
+    }
+}
+
+fn create(text: &str) -> CreateItem {
+    match run(text) {
+        Ok(SuperviseCmd::Create(c)) => c,
+        other => panic!("{text}: {other:?}"),
+    }
+}
+
+fn at(s: &str) -> Timestamp {
+    s.parse().unwrap()
+}
+
+fn date_only(s: &str) -> Deadline {
+    Deadline {
+        at: at(s),
+        has_time: false,
+    }
+}
+
+// ---- prefixes -------------------------------------------------------------------------------
+
+#[test]
+fn plain_chat_is_not_a_command() {
+    assert_eq!(run_with("大家好，明天开会", &ctx()), Ok(None));
+    assert_eq!(run_with("", &ctx()), Ok(None));
+    assert_eq!(run_with("@_user_1", &ctx()), Ok(None));
+}
+
+#[test]
+fn a_prefix_glued_to_a_word_is_not_ours() {
+    assert_eq!(run_with("/督办事项 查看 DB-3", &ctx()), Ok(None));
+    assert_eq!(run_with("/tasks list", &ctx()), Ok(None));
+}
+
+#[test]
+fn the_prefix_alone_asks_for_help() {
+    assert_eq!(run("/督办"), Ok(SuperviseCmd::Help));
+    assert_eq!(run("/督办 帮助"), Ok(SuperviseCmd::Help));
+    assert_eq!(run("/help"), Ok(SuperviseCmd::Help));
+    assert_eq!(run("/帮助"), Ok(SuperviseCmd::Help));
+    assert_eq!(run("/task help"), Ok(SuperviseCmd::Help));
+}
+
+#[test]
+fn leading_bot_mentions_are_skipped() {
+    assert_eq!(run("@_user_1 /督办 查看 DB-3"), Ok(SuperviseCmd::Show(ItemId(3))));
+    assert_eq!(
+        run("@_user_1\n/督办 查看 DB-3"),
+        Ok(SuperviseCmd::Show(ItemId(3)))
+    );
+}
+
+#[test]
+fn full_width_slash_spaces_and_digits_are_normalised() {
+    assert_eq!(
+        run("／督办\u{3000}查看\u{3000}ＤＢ－１２"),
+        Ok(SuperviseCmd::Show(ItemId(12)))
+    );
+}
+
+#[test]
+fn the_english_prefix_takes_english_aliases() {
+    assert_eq!(run("/task show 7"), Ok(SuperviseCmd::Show(ItemId(7))));
+    assert_eq!(
+        run("/TASK list overdue"),
+        Ok(SuperviseCmd::List(ListFilter::Overdue))
+    );
+    assert_eq!(
+        run("/task accept db7"),
+        Ok(SuperviseCmd::Accept { id: ItemId(7) })
+    );
+}
+
+// ---- one-line creation ----------------------------------------------------------------------
+
+#[test]
+fn a_one_line_creation_reads_every_part() {
+    let c = create("/督办 完成三季度合规自查报告 @_user_2 @_user_3 下周五前 P1 #合规");
+    assert_eq!(
+        c,
+        CreateItem {
+            title: Some("完成三季度合规自查报告".to_owned()),
+            owner: zhang(),
+            assistants: vec![li()],
+            deadline: date_only("2026-03-20T18:00:00+08:00"),
+            priority: Priority::P1,
+            tags: vec!["合规".to_owned()],
+            resources: None,
+            scenario: None,
+            description: None,
+        }
+    );
+}
+
+#[test]
+fn creation_tokens_may_come_in_any_order() {
+    let a = create("/督办 完成三季度合规自查报告 @_user_2 @_user_3 下周五前 P1 #合规");
+    let b = create("/督办 #合规 P1 下周五前 @_user_2 完成三季度合规自查报告 @_user_3");
+    assert_eq!(a, b);
+}
+
+#[test]
+fn a_repeated_person_is_kept_once_and_the_bot_prefix_mention_is_not_the_owner() {
+    let c = create("@_user_1 /督办 写纪要 @_user_2 @_user_3 @_user_2 明天");
+    assert_eq!(c.owner, zhang());
+    assert_eq!(c.assistants, vec![li()]);
+    assert_eq!(c.deadline, date_only("2026-03-12T18:00:00+08:00"));
+}
+
+#[test]
+fn the_default_priority_is_p2_and_chinese_priority_words_work() {
+    assert_eq!(create("/督办 写纪要 @_user_2 明天").priority, Priority::P2);
+    assert_eq!(create("/督办 写纪要 @_user_2 明天 紧急").priority, Priority::P0);
+}
+
+#[test]
+fn a_deadline_may_span_two_words() {
+    let c = create("/督办 整理底稿 @_user_2 11月30日 18:00");
+    assert_eq!(
+        c.deadline,
+        Deadline {
+            at: at("2026-11-30T18:00:00+08:00"),
+            has_time: true
+        }
+    );
+    assert_eq!(c.title.as_deref(), Some("整理底稿"));
+}
+
+#[test]
+fn numerals_in_names_and_titles_are_not_deadlines() {
+    let c = create("/督办 @_user_4 整理3份合同 周四前 P1");
+    assert_eq!(c.title.as_deref(), Some("整理3份合同"));
+    assert_eq!(c.owner, wang());
+    assert_eq!(c.deadline, date_only("2026-03-12T18:00:00+08:00"));
+    let c = create("/督办 三季度 第一季度 2025年年报 @_user_2 3个工作日内");
+    assert_eq!(c.title.as_deref(), Some("三季度 第一季度 2025年年报"));
+    assert_eq!(c.deadline, date_only("2026-03-16T18:00:00+08:00"));
+}
+
+#[test]
+fn a_deadline_glued_to_the_title_is_split_off() {
+    let c = create("/督办 完成报告下周五前 @_user_2");
+    assert_eq!(c.title.as_deref(), Some("完成报告"));
+    assert_eq!(c.deadline, date_only("2026-03-20T18:00:00+08:00"));
+}
+
+#[test]
+fn a_glued_tail_is_never_split_inside_digits() {
+    // "12个工作日内" would be read as "2个工作日内" if the split could fall between 1 and 2.
+    let c = create("/督办 报告12个工作日内 @_user_2");
+    assert_eq!(c.title.as_deref(), Some("报告"));
+    let twelve = cal()
+        .nth_after(
+            jiff::civil::date(2026, 3, 11),
+            12,
+            crate::calendar::DayRule::Working,
+        )
+        .unwrap();
+    assert_eq!(
+        c.deadline.at,
+        twelve.at(18, 0, 0, 0).in_tz("Asia/Shanghai").unwrap().timestamp()
+    );
+}
+
+#[test]
+fn a_quoted_word_is_always_title_text() {
+    let c = create("/督办 “P1 明天” @_user_2 下周五前");
+    assert_eq!(c.title.as_deref(), Some("P1 明天"));
+    assert_eq!(c.priority, Priority::P2);
+}
+
+#[test]
+fn a_title_starting_with_a_subcommand_word_is_still_a_creation() {
+    let c = create("/督办 完成 三季度报告 @_user_2 下周五前");
+    assert_eq!(c.title.as_deref(), Some("完成 三季度报告"));
+}
+
+#[test]
+fn full_width_creation_input_is_understood() {
+    let c = create(
+        "／督办\u{3000}完成报告\u{3000}@_user_2\u{3000}１１月３０日 １８：００\u{3000}Ｐ１\u{3000}＃合规",
+    );
+    assert_eq!(c.priority, Priority::P1);
+    assert_eq!(c.tags, vec!["合规".to_owned()]);
+    assert_eq!(c.deadline.at, at("2026-11-30T18:00:00+08:00"));
+}
+
+#[test]
+fn a_reply_may_omit_the_title() {
+    let reply = Context {
+        is_reply: true,
+        ..ctx()
+    };
+    let Ok(Some(Command::Supervise(SuperviseCmd::Create(c)))) = run_with("/督办 @_user_2 明天", &reply)
+    else {
+        panic!()
+    };
+    assert_eq!(c.title, None);
+    assert_eq!(run("/督办 @_user_2 明天"), Err(ParseError::MissingTitle));
+}
+
+// ---- structured creation --------------------------------------------------------------------
+
+#[test]
+fn a_structured_creation_reads_its_fields() {
+    let text = "/督办 完成三季度合规自查报告\n负责人：@_user_2  协办：@_user_3\n截止：11月30日 18:00\n\
+                优先级：高\n资源投入：2人×3天\n场景：监管检查前完成自查\n说明：先自查\n再汇总";
+    let c = create(text);
+    assert_eq!(
+        c,
+        CreateItem {
+            title: Some("完成三季度合规自查报告".to_owned()),
+            owner: zhang(),
+            assistants: vec![li()],
+            deadline: Deadline {
+                at: at("2026-11-30T18:00:00+08:00"),
+                has_time: true
+            },
+            priority: Priority::P1,
+            tags: vec![],
+            resources: Some("2人×3天".to_owned()),
+            scenario: Some("监管检查前完成自查".to_owned()),
+            description: Some("先自查\n再汇总".to_owned()),
+        }
+    );
+}
+
+#[test]
+fn structured_keys_accept_ascii_colons_synonyms_and_tags() {
+    let c = create("/督办 写纪要\n主办:@_user_4\n期限:明天\n标签:#合规 内控\n备注:无");
+    assert_eq!(c.owner, wang());
+    assert_eq!(c.tags, vec!["合规".to_owned(), "内控".to_owned()]);
+    assert_eq!(c.description.as_deref(), Some("无"));
+}
+
+#[test]
+fn a_bad_priority_field_is_refused() {
+    assert_eq!(
+        run("/督办 写纪要\n负责人：@_user_2\n截止：明天\n优先级：超级高"),
+        Err(ParseError::BadPriority {
+            input: "超级高".to_owned()
+        })
+    );
+}
+
+#[test]
+fn a_deadline_field_that_is_not_a_time_is_a_bad_deadline() {
+    assert!(matches!(
+        run("/督办 写纪要\n负责人：@_user_2\n截止：等通知"),
+        Err(ParseError::BadDeadline(_))
+    ));
+}
+
+// ---- creation errors ------------------------------------------------------------------------
+
+#[test]
+fn a_creation_without_an_owner_is_refused() {
+    assert_eq!(run("/督办 完成报告 下周五前"), Err(ParseError::MissingOwner));
+}
+
+#[test]
+fn a_creation_without_a_deadline_is_refused() {
+    assert_eq!(run("/督办 完成报告 @_user_2"), Err(ParseError::MissingDeadline));
+    assert_eq!(
+        run("/督办 下周一的会议材料 @_user_2"),
+        Err(ParseError::MissingDeadline)
+    );
+}
+
+#[test]
+fn a_refused_deadline_is_reported_with_its_reason() {
+    assert!(
+        matches!(run("/督办 完成报告 @_user_2 尽快"), Err(ParseError::BadDeadline(e)) if !e.is_not_a_time())
+    );
+    assert!(matches!(
+        run("/督办 完成报告 @_user_2 2026-02-30"),
+        Err(ParseError::BadDeadline(_))
+    ));
+}
+
+#[test]
+fn an_over_long_title_is_refused() {
+    let title = "报".repeat(MAX_TITLE_CHARS + 1);
+    assert_eq!(
+        run(&format!("/督办 {title} @_user_2 明天")),
+        Err(ParseError::TitleTooLong {
+            chars: MAX_TITLE_CHARS + 1
+        })
+    );
+    let ok = "报".repeat(MAX_TITLE_CHARS);
+    assert!(run(&format!("/督办 {ok} @_user_2 明天")).is_ok());
+}
+
+#[test]
+fn more_than_twenty_mentions_are_refused() {
+    let many: Vec<Mention> = (1..=21)
+        .map(|n| Mention {
+            key: format!("@_user_{n}"),
+            person: person(&format!("人{n}"), n),
+        })
+        .collect();
+    let text = format!(
+        "/督办 写纪要 {} 明天",
+        many.iter().map(|m| m.key.as_str()).collect::<Vec<_>>().join(" ")
+    );
+    assert_eq!(
+        parse(&text, &many, &ctx()),
+        Err(ParseError::TooManyMentions { count: 21 })
+    );
+    let twenty = format!(
+        "/督办 写纪要 {} 明天",
+        (1..=20).map(|n| format!("@_user_{n}")).collect::<String>()
+    );
+    assert!(parse(&twenty, &many, &ctx()).is_ok());
+}
+
+#[test]
+fn more_than_ten_tags_are_refused() {
+    let tags: String = (0..11).map(|n| format!(" #t{n}")).collect();
+    assert_eq!(
+        run(&format!("/督办 写纪要 @_user_2 明天{tags}")),
+        Err(ParseError::TooManyTags { count: 11 })
+    );
+}
+
+// ---- unknown subcommands --------------------------------------------------------------------
+
+#[test]
+fn an_unknown_subcommand_asks_for_help() {
+    for text in ["/督办 删除 DB-3", "/task remove 3", "/督办 删除"] {
+        let e = run(text).unwrap_err();
+        assert!(e.wants_help(), "{text}: {e:?}");
+    }
+    assert_eq!(
+        run("/督办 删除 DB-3"),
+        Err(ParseError::UnknownSubcommand {
+            word: "删除".to_owned()
+        })
+    );
+}
+
+// ---- item subcommands -----------------------------------------------------------------------
+
+#[test]
+fn show_accept_and_nudge_take_an_item_number() {
+    assert_eq!(run("/督办 查看 DB-12"), Ok(SuperviseCmd::Show(ItemId(12))));
+    assert_eq!(run("/督办 验收 12"), Ok(SuperviseCmd::Accept { id: ItemId(12) }));
+    assert_eq!(run("/督办 催办 db12"), Ok(SuperviseCmd::Nudge { id: ItemId(12) }));
+}
+
+#[test]
+fn a_missing_item_number_is_refused() {
+    assert_eq!(
+        run("/督办 查看"),
+        Err(ParseError::MissingItemId { command: "查看" })
+    );
+}
+
+#[test]
+fn a_bad_item_number_is_refused() {
+    assert_eq!(
+        run("/督办 催办 DB-x"),
+        Err(ParseError::BadItemId {
+            command: "催办",
+            input: "DB-x".to_owned()
+        })
+    );
+}
+
+#[test]
+fn trailing_junk_is_refused() {
+    assert_eq!(
+        run("/督办 查看 DB-3 xyz"),
+        Err(ParseError::TrailingInput {
+            command: "查看",
+            junk: "xyz".to_owned()
+        })
+    );
+    assert!(matches!(
+        run("/督办 转交 DB-3 @_user_2 @_user_3"),
+        Err(ParseError::TrailingInput { .. })
+    ));
+}
+
+#[test]
+fn progress_takes_a_percent_a_note_or_both() {
+    assert_eq!(
+        run("/督办 进展 DB-12 60% 已完成初稿"),
+        Ok(SuperviseCmd::Progress {
+            id: ItemId(12),
+            percent: Some(60),
+            note: Some("已完成初稿".to_owned())
+        })
+    );
+    assert_eq!(
+        run("/督办 进展 DB-12 ６０％"),
+        Ok(SuperviseCmd::Progress {
+            id: ItemId(12),
+            percent: Some(60),
+            note: None
+        })
+    );
+    assert_eq!(
+        run("/督办 进展 DB-12 已完成初稿 请@_user_2 审阅"),
+        Ok(SuperviseCmd::Progress {
+            id: ItemId(12),
+            percent: None,
+            note: Some("已完成初稿 请 @张三 审阅".to_owned())
+        })
+    );
+}
+
+#[test]
+fn a_percent_outside_0_to_100_is_refused() {
+    assert_eq!(
+        run("/督办 进展 DB-12 120%"),
+        Err(ParseError::BadPercent {
+            input: "120%".to_owned()
+        })
+    );
+    assert!(matches!(
+        run("/督办 进展 DB-12 -5%"),
+        Err(ParseError::BadPercent { .. })
+    ));
+}
+
+#[test]
+fn progress_without_percent_or_note_is_refused() {
+    assert_eq!(run("/督办 进展 DB-12"), Err(ParseError::MissingProgress));
+}
+
+#[test]
+fn done_and_cancel_take_an_optional_note() {
+    assert_eq!(
+        run("/督办 完成 DB-12 报告已上传"),
+        Ok(SuperviseCmd::Done {
+            id: ItemId(12),
+            note: Some("报告已上传".to_owned())
+        })
+    );
+    assert_eq!(
+        run("/督办 取消 DB-12"),
+        Ok(SuperviseCmd::Cancel {
+            id: ItemId(12),
+            reason: None
+        })
+    );
+}
+
+#[test]
+fn reject_needs_a_reason() {
+    assert_eq!(
+        run("/督办 退回 DB-12 缺少附件"),
+        Ok(SuperviseCmd::Reject {
+            id: ItemId(12),
+            reason: "缺少附件".to_owned()
+        })
+    );
+    assert_eq!(run("/督办 退回 DB-12"), Err(ParseError::MissingReason));
+}
+
+#[test]
+fn reassign_needs_a_mentioned_person() {
+    assert_eq!(
+        run("/督办 转交 DB-12 @_user_4"),
+        Ok(SuperviseCmd::Reassign {
+            id: ItemId(12),
+            to: wang()
+        })
+    );
+    assert_eq!(run("/督办 转交 DB-12"), Err(ParseError::MissingPerson));
+    assert_eq!(run("/督办 转交 DB-12 @王五"), Err(ParseError::MissingPerson));
+}
+
+#[test]
+fn extend_reads_a_new_deadline_and_a_reason() {
+    assert_eq!(
+        run("/督办 延期 DB-12 下周三 等待监管口径"),
+        Ok(SuperviseCmd::Extend {
+            id: ItemId(12),
+            deadline: date_only("2026-03-18T18:00:00+08:00"),
+            reason: Some("等待监管口径".to_owned())
+        })
+    );
+}
+
+#[test]
+fn extend_without_a_deadline_is_refused() {
+    assert_eq!(
+        run("/督办 延期 DB-12 等待监管口径"),
+        Err(ParseError::ExtendNeedsDeadline)
+    );
+    assert!(matches!(
+        run("/督办 延期 DB-12 尽快"),
+        Err(ParseError::BadDeadline(_))
+    ));
+}
+
+#[test]
+fn list_filters_are_recognised() {
+    let cases = [
+        ("/督办 列表", ListFilter::Open),
+        ("/督办 列表 我的", ListFilter::Mine),
+        ("/督办 列表 我发起的", ListFilter::CreatedByMe),
+        ("/督办 列表 逾期", ListFilter::Overdue),
+        ("/督办 列表 本周", ListFilter::ThisWeek),
+        ("/督办 列表 全部", ListFilter::All),
+        ("/督办 列表 @_user_3", ListFilter::Person(li())),
+        ("/task list mine", ListFilter::Mine),
+        ("/task list created", ListFilter::CreatedByMe),
+        ("/task list week", ListFilter::ThisWeek),
+        ("/task list all", ListFilter::All),
+    ];
+    for (text, filter) in cases {
+        assert_eq!(run(text), Ok(SuperviseCmd::List(filter)), "{text}");
+    }
+}
+
+#[test]
+fn an_unknown_list_filter_is_refused() {
+    assert_eq!(
+        run("/督办 列表 昨天"),
+        Err(ParseError::UnknownFilter {
+            word: "昨天".to_owned()
+        })
+    );
+    assert!(matches!(
+        run("/督办 列表 逾期 全部"),
+        Err(ParseError::TrailingInput { .. })
+    ));
+}
+
+#[test]
+fn every_example_in_the_command_table_parses() {
+    for spec in crate::command::spec::SUPERVISE_COMMANDS {
+        let (text, ms) = cli_mentions(spec.example);
+        let got = parse(&text, &ms, &ctx());
+        assert!(matches!(got, Ok(Some(_))), "{}: {got:?}", spec.example);
+    }
+}
+
+#[test]
+fn every_error_example_parses() {
+    let errors = [
+        ParseError::MissingOwner,
+        ParseError::MissingItemId { command: "查看" },
+        ParseError::BadPercent {
+            input: "1".to_owned(),
+        },
+        ParseError::ExtendNeedsDeadline,
+    ];
+    for e in errors {
+        let (text, ms) = cli_mentions(e.example());
+        assert!(matches!(parse(&text, &ms, &ctx()), Ok(Some(_))), "{e}");
+    }
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let Ok(Some(cmd)) = run_with(
+        "/督办 完成三季度合规自查报告 @_user_2 @_user_3 下周五前 P1 #合规",
+        &ctx(),
+    ) else {
+        panic!()
+    };
+    insta::assert_json_snapshot!(cmd.to_json());
+}
+
+#[test]
+fn a_mention_may_follow_the_prefix_directly() {
+    assert_eq!(create("/督办@_user_2 写纪要 明天").owner, zhang());
+}
+
+#[test]
+fn lines_without_field_keys_are_one_creation() {
+    let c = create("/督办 写纪要\n@_user_2 明天");
+    assert_eq!(c.title.as_deref(), Some("写纪要"));
+    assert_eq!(c.description, None);
+}
