@@ -21,19 +21,14 @@ const BUILTIN: &[(i16, &str)] = &[
 ];
 
 /// Which days count when counting "working days".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DayRule {
     /// State Council working days (调休 weekends work).
+    #[default]
     Working,
     /// Exchange trading days: working days that are Monday–Friday.
     Trading,
-}
-
-impl Default for DayRule {
-    fn default() -> Self {
-        Self::Working
-    }
 }
 
 /// Why the calendar cannot answer.
