@@ -359,3 +359,19 @@ async fn the_chat_limiter_spaces_writes_to_one_chat() {
         .unwrap();
     assert!(busiest <= 6, "{busiest} writes within one second");
 }
+
+#[tokio::test]
+async fn neither_the_secret_nor_the_token_shows_in_debug_output() {
+    let (_fake, client) = setup().await;
+    let token = client.tenant_token().await.unwrap();
+    let shown = format!("{client:?}");
+    assert!(!shown.contains(SECRET) && !shown.contains(&token), "{shown}");
+    let cfg = ClientConfig::new("http://x", APP_ID, SecretString::from(SECRET.to_owned()));
+    assert!(!format!("{cfg:?}").contains(SECRET));
+}
+
+#[test]
+fn a_base_url_without_a_scheme_is_a_config_error() {
+    let cfg = ClientConfig::new("open.feishu.cn", APP_ID, SecretString::from(SECRET.to_owned()));
+    assert!(matches!(FeishuClient::new(cfg), Err(FeishuError::Config(_))));
+}
