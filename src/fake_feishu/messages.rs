@@ -146,15 +146,15 @@ impl World {
                 return Err(Reply::rate_limited(CHAT_QPS, reset));
             }
         }
-        if let Some(mut fault) = self.fail_next.take() {
+        if let Some(mut fault) = self.fail_next.take()
+            && fault.remaining > 0
+        {
+            fault.remaining -= 1;
+            let reply = Reply::error(fault.http_status, fault.code, "injected failure");
             if fault.remaining > 0 {
-                fault.remaining -= 1;
-                let reply = Reply::error(fault.http_status, fault.code, "injected failure");
-                if fault.remaining > 0 {
-                    self.fail_next = Some(fault);
-                }
-                return Err(reply);
+                self.fail_next = Some(fault);
             }
+            return Err(reply);
         }
         Ok(())
     }

@@ -13,6 +13,7 @@ mod state;
 mod updates;
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap (no clippy.toml yet)
 mod tests;
 
 use std::time::Duration;

@@ -103,6 +103,7 @@ impl FeishuError {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap (no clippy.toml yet)
 mod tests {
     use super::*;
 

@@ -66,6 +66,7 @@ fn spaced(window: Duration, per_window: u32, burst: u32) -> Result<Quota, Feishu
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap (no clippy.toml yet)
 mod tests {
     use std::time::Instant;
 

@@ -14,6 +14,7 @@ mod token;
 mod types;
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap (no clippy.toml yet)
 mod tests;
 
 pub use client::{ClientConfig, FeishuClient};

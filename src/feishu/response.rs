@@ -57,6 +57,7 @@ pub(crate) fn truncated(body: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap (no clippy.toml yet)
 mod tests {
     use super::*;
 

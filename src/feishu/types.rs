@@ -243,6 +243,7 @@ pub fn feishu_uuid(key: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap (no clippy.toml yet)
 mod tests {
     use proptest::prelude::*;
     use serde_json::json;
@@ -293,6 +294,18 @@ mod tests {
             let text = serde_json::to_string(&op).unwrap();
             assert_eq!(serde_json::from_str::<Outgoing>(&text).unwrap(), op);
         }
+    }
+
+    #[test]
+    fn the_stored_outbox_format_is_stable() {
+        let card = json!({"schema": "2.0", "body": {"elements": []}});
+        let ops = vec![
+            Outgoing::send_card_to_chat("oc_1", &card, "send:DB-1"),
+            Outgoing::reply_text("om_1", Some("oc_1"), "好的", "reply:om_1"),
+            Outgoing::patch_card("om_2", Some("oc_1"), &card),
+            Outgoing::urgent_app("om_2", None, &["ou_1".to_owned()]),
+        ];
+        insta::assert_json_snapshot!(ops);
     }
 
     #[test]
