@@ -4,6 +4,7 @@
 //! edges: the HTTP webhook, the sled store, the Feishu client and the scheduler.
 
 pub mod calendar;
+pub mod card;
 pub mod clock;
 pub mod command;
 pub mod domain;
