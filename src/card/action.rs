@@ -122,9 +122,7 @@ pub fn parse_callback(
             percent: field("percent").map(|p| parse_percent(&p)).transpose()?,
             note: field("note"),
         },
-        ActionKind::Submit => Action::Submit {
-            note: field("note"),
-        },
+        ActionKind::Submit => Action::Submit { note: field("note") },
         ActionKind::Accept => Action::Accept,
         ActionKind::Reject => Action::Reject {
             reason: field("reason").ok_or(CardActionError::MissingReason)?,
@@ -201,16 +199,12 @@ pub fn parse_picker(raw: &str) -> Result<(Timestamp, bool), CardActionError> {
     };
     match time_s {
         None => {
-            let ts = SHANGHAI
-                .to_timestamp(date.at(18, 0, 0, 0))
-                .map_err(|_| bad())?;
+            let ts = SHANGHAI.to_timestamp(date.at(18, 0, 0, 0)).map_err(|_| bad())?;
             Ok((ts, false))
         }
         Some(t) => {
             let time: Time = t.parse().map_err(|_| bad())?;
-            let ts = offset
-                .to_timestamp(date.to_datetime(time))
-                .map_err(|_| bad())?;
+            let ts = offset.to_timestamp(date.to_datetime(time)).map_err(|_| bad())?;
             Ok((ts, true))
         }
     }
@@ -246,10 +240,7 @@ mod tests {
     }
 
     fn form(pairs: &[(&str, Value)]) -> Map<String, Value> {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), v.clone()))
-            .collect()
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect()
     }
 
     #[test]
@@ -260,12 +251,21 @@ mod tests {
         let (ts, has_time) = parse_picker("2024-04-29 07:07 +0800").unwrap();
         assert_eq!(ts.to_string(), "2024-04-28T23:07:00Z");
         assert!(has_time);
-        assert_eq!(parse_picker("2024-04-01").unwrap().0.to_string(), "2024-04-01T10:00:00Z");
+        assert_eq!(
+            parse_picker("2024-04-01").unwrap().0.to_string(),
+            "2024-04-01T10:00:00Z"
+        );
     }
 
     #[test]
     fn a_malformed_date_is_refused_in_chinese() {
-        for bad in ["", "明天", "2024-13-01 +0800", "2024-04-01 +08", "2024-04-01 25:00 +0800"] {
+        for bad in [
+            "",
+            "明天",
+            "2024-13-01 +0800",
+            "2024-04-01 +08",
+            "2024-04-01 25:00 +0800",
+        ] {
             let err = parse_picker(bad).unwrap_err();
             assert!(err.to_string().contains("无法识别日期"), "{bad}");
         }
@@ -279,10 +279,7 @@ mod tests {
             parse_callback(&v, Some(&f), now()),
             Err(CardActionError::PastDate)
         );
-        assert_eq!(
-            parse_callback(&v, None, now()),
-            Err(CardActionError::MissingDate)
-        );
+        assert_eq!(parse_callback(&v, None, now()), Err(CardActionError::MissingDate));
     }
 
     #[test]

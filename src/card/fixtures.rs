@@ -7,9 +7,7 @@ use crate::calendar::Calendar;
 use crate::domain::audit::{AuditRecord, Source};
 use crate::domain::ids::{ChatId, ItemId, MessageId, OpenId, Person};
 use crate::domain::priority::Priority;
-use crate::domain::supervision::{
-    Action, Actor, ExtensionRequest, Item, NewItem, Policy, SHANGHAI, Status,
-};
+use crate::domain::supervision::{Action, Actor, ExtensionRequest, Item, NewItem, Policy, SHANGHAI, Status};
 
 pub(crate) fn at(y: i16, m: i8, d: i8, h: i8, min: i8) -> Timestamp {
     SHANGHAI
@@ -191,7 +189,12 @@ pub(crate) fn history() -> (Item, Vec<AuditRecord>) {
             at(2026, 11, 25, 9, 0),
             card.clone(),
         ),
-        (Action::ApproveExtension, &creator, at(2026, 11, 25, 9, 20), card.clone()),
+        (
+            Action::ApproveExtension,
+            &creator,
+            at(2026, 11, 25, 9, 20),
+            card,
+        ),
         (Action::Nudge, &creator, at(2026, 11, 25, 9, 40), msg),
     ];
     let mut cur = item;

@@ -88,9 +88,7 @@ pub fn mentions(people: &[Person], max: usize) -> String {
 /// User text made safe for card markdown: angle brackets are escaped so that a title cannot
 /// forge a mention or a font tag; at most `max_chars` characters are kept.
 pub fn md_text(s: &str, max_chars: usize) -> String {
-    truncate(s, max_chars)
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    truncate(s, max_chars).replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// At most `max_chars` characters of `s`, with `…` when cut.

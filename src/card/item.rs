@@ -80,10 +80,7 @@ fn fields(item: &Item, now: Timestamp, cal: &Calendar) -> String {
     }
     lines.push(format!("**主办**：{}", at(&item.owner)));
     if !item.assistants.is_empty() {
-        lines.push(format!(
-            "**协办**：{}",
-            mentions(&item.assistants, MAX_MENTIONS)
-        ));
+        lines.push(format!("**协办**：{}", mentions(&item.assistants, MAX_MENTIONS)));
     }
     lines.push(deadline_line(item, now, cal));
     lines.push(format!("**进度**：{}", progress_bar(item.progress)));

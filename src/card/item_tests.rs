@@ -56,7 +56,10 @@ fn every_card_state_stays_within_feishu_limits_even_when_maximal() {
         assert!(component_count(&c) <= 200, "{status:?}: {}", component_count(&c));
         assert!(json_size(&c) < 30 * 1024, "{status:?}: {} bytes", json_size(&c));
         let text = c.to_string();
-        assert!(!text.contains("<at id=all>"), "user text must not become a mention");
+        assert!(
+            !text.contains("<at id=all>"),
+            "user text must not become a mention"
+        );
         assert!(text.contains("…"), "long text is truncated visibly");
     }
 }
@@ -92,9 +95,10 @@ fn callbacks(v: &Value, form_fields: Option<&Vec<String>>, out: &mut Vec<(Value,
 fn collect_names(v: &Value, out: &mut Vec<String>) {
     match v {
         Value::Object(map) => {
-            let is_field = map.get("tag").and_then(Value::as_str).is_some_and(|t| {
-                matches!(t, "input" | "select_static" | "date_picker")
-            });
+            let is_field = map
+                .get("tag")
+                .and_then(Value::as_str)
+                .is_some_and(|t| matches!(t, "input" | "select_static" | "date_picker"));
             if is_field && let Some(n) = map.get("name").and_then(Value::as_str) {
                 out.push(n.to_owned());
             }
@@ -143,13 +147,25 @@ fn expected(op: &str) -> Action {
 #[test]
 fn every_button_round_trips_to_its_action_and_that_action_applies() {
     let expected_ops: &[(&str, &[&str])] = &[
-        ("pending", &["acknowledge", "submit", "nudge", "progress", "request_extension"]),
-        ("in_progress", &["submit", "nudge", "progress", "request_extension"]),
+        (
+            "pending",
+            &["acknowledge", "submit", "nudge", "progress", "request_extension"],
+        ),
+        (
+            "in_progress",
+            &["submit", "nudge", "progress", "request_extension"],
+        ),
         ("due_soon", &["submit", "nudge", "progress", "request_extension"]),
         ("overdue", &["submit", "nudge", "progress", "request_extension"]),
         (
             "extension_pending",
-            &["submit", "approve_extension", "reject_extension", "nudge", "progress"],
+            &[
+                "submit",
+                "approve_extension",
+                "reject_extension",
+                "nudge",
+                "progress",
+            ],
         ),
         ("submitted", &["accept", "reject"]),
         ("done", &[]),
@@ -172,9 +188,8 @@ fn every_button_round_trips_to_its_action_and_that_action_applies() {
         let want: BTreeSet<String> = exp_ops.iter().map(|s| (*s).to_owned()).collect();
         assert_eq!(ops, want, "{name}");
         for (value, fields) in found {
-            let form: Option<Map<String, Value>> = fields.map(|names| {
-                names.iter().map(|n| (n.clone(), plausible(n))).collect()
-            });
+            let form: Option<Map<String, Value>> =
+                fields.map(|names| names.iter().map(|n| (n.clone(), plausible(n))).collect());
             let parsed = parse_callback(&value, form.as_ref(), now()).unwrap();
             let op = value["op"].as_str().unwrap();
             assert_eq!(parsed.item, item.id, "{name} {op}");

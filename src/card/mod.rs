@@ -12,7 +12,11 @@ pub mod list;
 pub mod notice;
 
 pub use action::{CardAction, CardActionError, parse_callback};
+pub use detail::detail_card;
+pub use help::help_card;
 pub use item::item_card;
+pub use list::list_card;
+pub use notice::{ToastKind, error_card, toast};
 
 #[cfg(test)]
 pub(crate) mod fixtures;
