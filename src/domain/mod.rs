@@ -1,5 +1,8 @@
 //! The pure core: supervision items, their lifecycle, permissions and audit records.
 //! No tokio, reqwest, sled or axum here; `now` is always an argument.
 
+pub mod audit;
 pub mod ids;
+pub mod permissions;
 pub mod priority;
+pub mod supervision;

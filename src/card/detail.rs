@@ -1,0 +1,202 @@
+//! The detail card (pure): every field of an item and its full history, newest last.
+//! When the history does not fit Feishu's limits the oldest entries are left out, with a note.
+
+use jiff::Timestamp;
+use serde_json::Value;
+
+use crate::calendar::Calendar;
+use crate::card::fmt::{
+    at, card, header, hr, json_size, markdown, md_text, mentions, progress_bar, truncate,
+};
+use crate::card::item::deadline_line;
+use crate::domain::audit::AuditRecord;
+use crate::domain::permissions::ActionKind;
+use crate::domain::supervision::{Item, format_datetime};
+
+const TEXT_MAX: usize = 500;
+/// Bytes reserved for the history: the card must stay under 30 KB in total.
+const HISTORY_BUDGET: usize = 16 * 1024;
+/// History entries per markdown element (keeps the component count low).
+const PER_ELEMENT: usize = 10;
+/// At most this many entries are shown.
+const MAX_ENTRIES: usize = 150;
+
+/// The detail card for `item` with its `history` (oldest first, as stored).
+pub fn detail_card(item: &Item, history: &[AuditRecord], now: Timestamp, cal: &Calendar) -> Value {
+    let title = format!("{} 详情 · {}", item.id, truncate(&item.title, 40));
+    let template = if item.is_overdue(now) { "red" } else { "blue" };
+    let hdr = header(&title, template, None, &[(item.status.label(), "blue")]);
+
+    let mut lines = vec![
+        format!("**事项**：{}", md_text(&item.title, 200)),
+        format!("**状态**：{}", item.status.label()),
+        format!("**督办人**：{}", at(&item.creator)),
+        format!("**主办**：{}", at(&item.owner)),
+    ];
+    if !item.assistants.is_empty() {
+        lines.push(format!("**协办**：{}", mentions(&item.assistants, 20)));
+    }
+    lines.push(deadline_line(item, now, cal));
+    lines.push(format!("**优先级**：{} {}", item.priority, item.priority.label()));
+    lines.push(format!("**进度**：{}", progress_bar(item.progress)));
+    let optional = [
+        ("最新进展", &item.latest_note),
+        ("资源需求", &item.resources),
+        ("场景", &item.scenario),
+        ("说明", &item.description),
+    ];
+    for (label, value) in optional {
+        if let Some(v) = value {
+            lines.push(format!("**{label}**：{}", md_text(v, TEXT_MAX)));
+        }
+    }
+    if !item.tags.is_empty() {
+        let tags: Vec<String> = item
+            .tags
+            .iter()
+            .take(10)
+            .map(|t| format!("#{}", md_text(t, 20)))
+            .collect();
+        lines.push(format!("**标签**：{}", tags.join(" ")));
+    }
+    if let Some(ext) = &item.extension {
+        lines.push(format!(
+            "**延期申请**：申请延至{}，理由：{}",
+            format_datetime(ext.deadline, now),
+            ext.reason
+                .as_deref()
+                .map_or_else(|| "未填写".to_owned(), |r| md_text(r, TEXT_MAX))
+        ));
+    }
+    let mut times = vec![format!("创建于{}", format_datetime(item.created_at, now))];
+    for (label, t) in [
+        ("签收于", item.acknowledged_at),
+        ("提交于", item.submitted_at),
+        ("完成于", item.completed_at),
+    ] {
+        if let Some(t) = t {
+            times.push(format!("{label}{}", format_datetime(t, now)));
+        }
+    }
+    lines.push(format!("**时间**：{}", times.join("，")));
+    lines.push(format!(
+        "**催办**：{}次　**已批准延期**：{}次",
+        item.nudge_count, item.extension_count
+    ));
+
+    let mut elements = vec![markdown(&lines.join("\n")), hr()];
+    elements.extend(history_elements(history, now));
+    card(hdr, elements, &title)
+}
+
+fn entry(rec: &AuditRecord, now: Timestamp) -> String {
+    let what: &str = match rec.action.as_str() {
+        "create" => "创建",
+        key => ActionKind::from_key(key).map_or(key, |k| k.label()),
+    };
+    let mut s = format!(
+        "**{}** {} {}（{}）",
+        format_datetime(rec.at, now),
+        md_text(&rec.actor.name, 30),
+        what,
+        rec.source.label()
+    );
+    let changes: Vec<String> = rec
+        .changes
+        .iter()
+        .map(|c| {
+            let before = if c.before.is_empty() {
+                "无".to_owned()
+            } else {
+                md_text(&c.before, 60)
+            };
+            let after = if c.after.is_empty() {
+                "无".to_owned()
+            } else {
+                md_text(&c.after, 60)
+            };
+            format!("{}：{before} → {after}", c.field_label())
+        })
+        .collect();
+    if !changes.is_empty() {
+        s.push_str(&format!("\n{}", changes.join("；")));
+    }
+    if let Some(n) = &rec.note {
+        s.push_str(&format!("\n说明：{}", md_text(n, 200)));
+    }
+    s
+}
+
+fn history_elements(history: &[AuditRecord], now: Timestamp) -> Vec<Value> {
+    if history.is_empty() {
+        return vec![markdown("**处理记录**：暂无")];
+    }
+    // Newest first until the budget is spent, then back to chronological order.
+    let mut kept: Vec<String> = Vec::new();
+    let mut used = 0;
+    for rec in history.iter().rev().take(MAX_ENTRIES) {
+        let e = entry(rec, now);
+        let cost = json_size(&Value::String(e.clone()));
+        if used + cost > HISTORY_BUDGET {
+            break;
+        }
+        used += cost;
+        kept.push(e);
+    }
+    kept.reverse();
+    let omitted = history.len() - kept.len();
+    let mut head = format!("**处理记录**（共{}条）", history.len());
+    if omitted > 0 {
+        head.push_str(&format!("\n较早的{omitted}条记录未显示（卡片篇幅有限）"));
+    }
+    let mut out = vec![markdown(&head)];
+    out.extend(
+        kept.chunks(PER_ELEMENT)
+            .map(|chunk| markdown(&chunk.join("\n\n"))),
+    );
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::card::fixtures::{self, cal, now};
+    use crate::card::fmt::within_limits;
+    use crate::domain::supervision::Status;
+
+    #[test]
+    fn snapshot_of_the_detail_card() {
+        let (item, log) = fixtures::history();
+        assert_eq!(log.len(), 6, "every step of the fixture history applied");
+        insta::assert_json_snapshot!("detail_card", detail_card(&item, &log, now(), &cal()));
+    }
+
+    #[test]
+    fn the_history_is_newest_last_with_before_and_after() {
+        let (item, log) = fixtures::history();
+        let text = detail_card(&item, &log, now(), &cal()).to_string();
+        let ack = text.find("签收（卡片）").unwrap();
+        let nudge = text.find("催办（消息）").unwrap();
+        assert!(ack < nudge);
+        assert!(text.contains("截止时间：11月30日（周一）18:00 → 12月4日（周五）18:00"));
+    }
+
+    #[test]
+    fn a_huge_history_is_cut_from_the_oldest_end_and_fits() {
+        let (_, log) = fixtures::history();
+        let item = fixtures::maximal(Status::InProgress);
+        let mut long = Vec::new();
+        for i in 0..400 {
+            let mut rec = log[i % log.len()].clone();
+            rec.note = Some(format!("第{i}条：{}", "很长的说明".repeat(60)));
+            long.push(rec);
+        }
+        let c = detail_card(&item, &long, now(), &cal());
+        assert!(within_limits(&c), "{} bytes", crate::card::fmt::json_size(&c));
+        let text = c.to_string();
+        assert!(text.contains("第399条"), "the newest entry is kept");
+        assert!(!text.contains("第0条"), "the oldest entry is dropped");
+        assert!(text.contains("条记录未显示"));
+    }
+}

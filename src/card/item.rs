@@ -1,0 +1,286 @@
+//! The live, shared item card (pure): one per item, updated in place on every change.
+//!
+//! Header colour: blue while pending / in progress / awaiting acceptance, orange when due by
+//! the end of the next working day, red when overdue, green when done, grey when cancelled.
+//! Buttons appear only where the action applies to the item's status; who may press them is
+//! checked when the callback arrives. Forms sit at the card's root (Feishu does not allow a
+//! form inside a collapsible panel).
+
+use jiff::Timestamp;
+use serde_json::{Value, json};
+
+use crate::calendar::Calendar;
+use crate::card::action::behaviors;
+use crate::card::fmt::{at, card, header, hr, markdown, md_text, mentions, plain, progress_bar, truncate};
+use crate::domain::permissions::ActionKind;
+use crate::domain::supervision::{Item, Status, format_datetime};
+
+const TITLE_IN_HEADER: usize = 60;
+const TITLE_MAX: usize = 200;
+const TEXT_MAX: usize = 500;
+const MAX_MENTIONS: usize = 20;
+
+/// The live card for `item` at `now`.
+pub fn item_card(item: &Item, now: Timestamp, cal: &Calendar) -> Value {
+    let overdue = item.is_overdue(now);
+    let due_soon = item.is_due_soon(now, cal);
+    let template = match item.status {
+        Status::Done => "green",
+        Status::Cancelled => "grey",
+        Status::Pending | Status::InProgress | Status::Submitted if overdue => "red",
+        Status::Pending | Status::InProgress | Status::Submitted if due_soon => "orange",
+        Status::Pending | Status::InProgress | Status::Submitted => "blue",
+    };
+    let mut tags: Vec<(&str, &str)> = Vec::new();
+    if overdue {
+        tags.push(("逾期", "red"));
+    } else if due_soon {
+        tags.push(("即将到期", "orange"));
+    }
+    tags.push(match item.status {
+        Status::Pending => ("待签收", "blue"),
+        Status::InProgress => ("进行中", "blue"),
+        Status::Submitted => ("待验收", "orange"),
+        Status::Done => ("已完成", "green"),
+        Status::Cancelled => ("已取消", "neutral"),
+    });
+    if item.extension.is_some() {
+        tags.push(("延期申请中", "violet"));
+    }
+    let title = format!("{} {}", item.id, truncate(&item.title, TITLE_IN_HEADER));
+    let subtitle = format!(
+        "督办人：{} · {} {}",
+        item.creator.name,
+        item.priority,
+        item.priority.label()
+    );
+    let hdr = header(&title, template, Some(&subtitle), &tags);
+
+    let mut elements = vec![markdown(&fields(item, now, cal))];
+    if let Some(ext) = &item.extension {
+        let mut s = format!(
+            "**延期申请**：{} 申请延至 **{}**",
+            at(&ext.requested_by),
+            format_datetime(ext.deadline, now)
+        );
+        if let Some(r) = &ext.reason {
+            s.push_str(&format!("\n理由：{}", md_text(r, TEXT_MAX)));
+        }
+        elements.push(markdown(&s));
+    }
+    elements.extend(controls(item));
+    card(hdr, elements, &format!("{} {}", item.id, item.title))
+}
+
+/// The field block as one markdown element.
+fn fields(item: &Item, now: Timestamp, cal: &Calendar) -> String {
+    let mut lines = Vec::new();
+    if item.title.chars().count() > TITLE_IN_HEADER {
+        lines.push(format!("**事项**：{}", md_text(&item.title, TITLE_MAX)));
+    }
+    lines.push(format!("**主办**：{}", at(&item.owner)));
+    if !item.assistants.is_empty() {
+        lines.push(format!("**协办**：{}", mentions(&item.assistants, MAX_MENTIONS)));
+    }
+    lines.push(deadline_line(item, now, cal));
+    lines.push(format!("**进度**：{}", progress_bar(item.progress)));
+    if let Some(n) = &item.latest_note {
+        lines.push(format!("**最新进展**：{}", md_text(n, TEXT_MAX)));
+    }
+    if !item.tags.is_empty() {
+        let tags: Vec<String> = item
+            .tags
+            .iter()
+            .take(10)
+            .map(|t| format!("#{}", md_text(t, 20)))
+            .collect();
+        lines.push(format!("**标签**：{}", tags.join(" ")));
+    }
+    for (label, value) in [
+        ("资源需求", &item.resources),
+        ("场景", &item.scenario),
+        ("说明", &item.description),
+    ] {
+        if let Some(v) = value {
+            lines.push(format!("**{label}**：{}", md_text(v, TEXT_MAX)));
+        }
+    }
+    if item.source_message.is_some() {
+        lines.push(format!(
+            "**来源**：由回复群消息创建（[打开群聊](https://applink.feishu.cn/client/chat/open?openChatId={})）",
+            item.chat_id
+        ));
+    }
+    lines.join("\n")
+}
+
+/// `**截止**：11月30日（周一）18:00 · 还剩2天`, or the completion / cancellation facts.
+pub(crate) fn deadline_line(item: &Item, now: Timestamp, cal: &Calendar) -> String {
+    let when = format_datetime(item.deadline, now);
+    match item.status {
+        Status::Done => {
+            let done = item
+                .completed_at
+                .map(|t| format!("，已于{}完成", format_datetime(t, now)))
+                .unwrap_or_default();
+            format!("**截止**：{when}{done}")
+        }
+        Status::Cancelled => format!("**截止**：{when}（已取消）"),
+        Status::Submitted => format!("**截止**：{when}（已提交，待验收）"),
+        Status::Pending | Status::InProgress => {
+            let hint = item.deadline_hint(now, cal);
+            if hint.is_overdue() {
+                format!("**截止**：{when} · <font color='red'>{hint}</font>")
+            } else {
+                format!("**截止**：{when} · {hint}")
+            }
+        }
+    }
+}
+
+fn button(kind: ActionKind, item: &Item, text: &str, style: &str) -> Value {
+    json!({
+        "tag": "button",
+        "name": format!("btn_{}", kind.key()),
+        "text": plain(text),
+        "type": style,
+        "behaviors": behaviors(kind, item.id),
+    })
+}
+
+fn with_confirm(mut b: Value, title: &str, text: &str) -> Value {
+    if let Some(obj) = b.as_object_mut() {
+        obj.insert(
+            "confirm".to_owned(),
+            json!({ "title": plain(title), "text": plain(text) }),
+        );
+    }
+    b
+}
+
+fn submit_button(kind: ActionKind, item: &Item, text: &str) -> Value {
+    json!({
+        "tag": "button",
+        "name": format!("{}_submit", kind.key()),
+        "text": plain(text),
+        "type": "primary",
+        "form_action_type": "submit",
+        "behaviors": behaviors(kind, item.id),
+    })
+}
+
+fn button_row(buttons: Vec<Value>) -> Value {
+    let columns: Vec<Value> = buttons
+        .into_iter()
+        .map(|b| json!({ "tag": "column", "width": "auto", "elements": [b] }))
+        .collect();
+    json!({ "tag": "column_set", "flex_mode": "flow", "horizontal_spacing": "8px", "columns": columns })
+}
+
+fn form(name: &str, title: &str, elements: Vec<Value>) -> Value {
+    let mut all = vec![markdown(&format!("**{title}**"))];
+    all.extend(elements);
+    json!({ "tag": "form", "name": name, "elements": all })
+}
+
+fn text_input(name: &str, placeholder: &str, multiline: bool, required: bool) -> Value {
+    let mut v = json!({
+        "tag": "input",
+        "name": name,
+        "placeholder": plain(placeholder),
+        "max_length": 500,
+        "required": required,
+    });
+    if multiline && let Some(obj) = v.as_object_mut() {
+        obj.insert("input_type".to_owned(), json!("multiline_text"));
+        obj.insert("rows".to_owned(), json!(3));
+    }
+    v
+}
+
+/// The buttons and forms for the item's status (none when done or cancelled).
+fn controls(item: &Item) -> Vec<Value> {
+    let mut out = Vec::new();
+    match item.status {
+        Status::Done | Status::Cancelled => return out,
+        Status::Submitted => {
+            out.push(hr());
+            out.push(button_row(vec![with_confirm(
+                button(ActionKind::Accept, item, "验收通过", "primary_filled"),
+                "确认验收通过？",
+                "验收后事项将标记为已完成。",
+            )]));
+            out.push(form(
+                "reject_form",
+                "退回重办",
+                vec![
+                    text_input("reason", "请写明退回原因（必填）", true, true),
+                    submit_button(ActionKind::Reject, item, "退回"),
+                ],
+            ));
+        }
+        Status::Pending | Status::InProgress => {
+            out.push(hr());
+            let mut row = Vec::new();
+            if item.status == Status::Pending {
+                row.push(button(ActionKind::Acknowledge, item, "签收", "primary_filled"));
+            }
+            row.push(with_confirm(
+                button(ActionKind::Submit, item, "提交完成", "primary"),
+                "确认提交完成？",
+                "提交后将等待督办人验收。",
+            ));
+            if item.extension.is_some() {
+                row.push(button(ActionKind::ApproveExtension, item, "批准延期", "primary"));
+                row.push(button(ActionKind::RejectExtension, item, "拒绝延期", "danger"));
+            }
+            row.push(button(ActionKind::Nudge, item, "催办", "default"));
+            out.push(button_row(row));
+
+            let options: Vec<Value> = (0..=10u8)
+                .map(|i| {
+                    let p = i * 10;
+                    json!({ "text": plain(&format!("{p}%")), "value": p.to_string() })
+                })
+                .collect();
+            let nearest = (item.progress / 10) * 10;
+            out.push(form(
+                "progress_form",
+                "更新进展",
+                vec![
+                    json!({
+                        "tag": "select_static",
+                        "name": "percent",
+                        "placeholder": plain("完成百分比"),
+                        "initial_option": nearest.to_string(),
+                        "options": options,
+                    }),
+                    text_input("note", "本次进展说明", true, false),
+                    submit_button(ActionKind::Progress, item, "更新进展"),
+                ],
+            ));
+            if item.extension.is_none() {
+                out.push(form(
+                    "extension_form",
+                    "申请延期",
+                    vec![
+                        json!({
+                            "tag": "date_picker",
+                            "name": "date",
+                            "required": true,
+                            "placeholder": plain("新的截止日期（当天18:00）"),
+                        }),
+                        text_input("reason", "延期原因", false, false),
+                        submit_button(ActionKind::RequestExtension, item, "申请延期"),
+                    ],
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "item_tests.rs"]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests;

@@ -1,0 +1,236 @@
+//! Tests of the item card: snapshots of every state, limits, and the callback round trip.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Map, Value, json};
+
+use super::*;
+use crate::card::action::parse_callback;
+use crate::card::fixtures::{self, at, cal, now, person};
+use crate::card::fmt::{component_count, json_size, within_limits};
+use crate::domain::audit::Source;
+use crate::domain::ids::MessageId;
+use crate::domain::supervision::{Action, Actor};
+
+#[test]
+fn snapshots_of_the_item_card_in_every_state() {
+    for (name, item) in fixtures::all_states() {
+        insta::assert_json_snapshot!(format!("item_{name}"), item_card(&item, now(), &cal()));
+    }
+}
+
+#[test]
+fn the_header_colour_follows_the_state() {
+    let colour = |it: &Item| item_card(it, now(), &cal())["header"]["template"].clone();
+    assert_eq!(colour(&fixtures::pending()), json!("blue"));
+    assert_eq!(colour(&fixtures::in_progress()), json!("blue"));
+    assert_eq!(colour(&fixtures::due_soon()), json!("orange"));
+    assert_eq!(colour(&fixtures::overdue()), json!("red"));
+    assert_eq!(colour(&fixtures::done()), json!("green"));
+    assert_eq!(colour(&fixtures::cancelled()), json!("grey"));
+}
+
+#[test]
+fn the_card_shows_people_deadline_and_progress() {
+    let c = item_card(&fixtures::in_progress(), now(), &cal());
+    let text = c.to_string();
+    assert!(text.contains("<at id=ou_zhangsan></at>"));
+    assert!(text.contains("<at id=ou_wangwu></at>"));
+    assert!(text.contains("11月30日（周一）18:00 · 还剩5天（3个工作日）"));
+    assert!(text.contains("▰▰▰▰▱▱▱▱▱▱ 40%"));
+    assert!(text.contains("已完成初稿，待法务复核"));
+    let overdue = item_card(&fixtures::overdue(), now(), &cal()).to_string();
+    assert!(overdue.contains("已逾期3个工作日"));
+    assert_eq!(c["schema"], json!("2.0"));
+    assert_eq!(c["config"]["update_multi"], json!(true));
+}
+
+#[test]
+fn every_card_state_stays_within_feishu_limits_even_when_maximal() {
+    for (name, item) in fixtures::all_states() {
+        let c = item_card(&item, now(), &cal());
+        assert!(within_limits(&c), "{name}");
+    }
+    for status in Status::ALL {
+        let c = item_card(&fixtures::maximal(status), now(), &cal());
+        assert!(component_count(&c) <= 200, "{status:?}: {}", component_count(&c));
+        assert!(json_size(&c) < 30 * 1024, "{status:?}: {} bytes", json_size(&c));
+        let text = c.to_string();
+        assert!(
+            !text.contains("<at id=all>"),
+            "user text must not become a mention"
+        );
+        assert!(text.contains("…"), "long text is truncated visibly");
+    }
+}
+
+/// Every callback in `v`, with the names of the form fields around it (if inside a form).
+fn callbacks(v: &Value, form_fields: Option<&Vec<String>>, out: &mut Vec<(Value, Option<Vec<String>>)>) {
+    match v {
+        Value::Object(map) => {
+            if map.get("tag") == Some(&json!("form")) {
+                let mut names = Vec::new();
+                collect_names(v, &mut names);
+                for child in map.values() {
+                    callbacks(child, Some(&names), out);
+                }
+                return;
+            }
+            if let Some(Value::Array(bs)) = map.get("behaviors") {
+                for b in bs {
+                    if b["type"] == json!("callback") {
+                        out.push((b["value"].clone(), form_fields.cloned()));
+                    }
+                }
+            }
+            for child in map.values() {
+                callbacks(child, form_fields, out);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| callbacks(i, form_fields, out)),
+        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
+    }
+}
+
+fn collect_names(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(map) => {
+            let is_field = map
+                .get("tag")
+                .and_then(Value::as_str)
+                .is_some_and(|t| matches!(t, "input" | "select_static" | "date_picker"));
+            if is_field && let Some(n) = map.get("name").and_then(Value::as_str) {
+                out.push(n.to_owned());
+            }
+            map.values().for_each(|c| collect_names(c, out));
+        }
+        Value::Array(items) => items.iter().for_each(|i| collect_names(i, out)),
+        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
+    }
+}
+
+/// What a user would plausibly type into each field.
+fn plausible(field: &str) -> Value {
+    match field {
+        "percent" => json!("60"),
+        "note" => json!("进展说明"),
+        "date" => json!("2026-12-07 +0800"),
+        "reason" => json!("原因"),
+        other => panic!("unexpected form field {other}"),
+    }
+}
+
+fn expected(op: &str) -> Action {
+    match op {
+        "acknowledge" => Action::Acknowledge,
+        "progress" => Action::Progress {
+            percent: Some(60),
+            note: Some("进展说明".to_owned()),
+        },
+        "submit" => Action::Submit { note: None },
+        "accept" => Action::Accept,
+        "reject" => Action::Reject {
+            reason: "原因".to_owned(),
+        },
+        "request_extension" => Action::RequestExtension {
+            deadline: at(2026, 12, 7, 18, 0),
+            has_time: false,
+            reason: Some("原因".to_owned()),
+        },
+        "approve_extension" => Action::ApproveExtension,
+        "reject_extension" => Action::RejectExtension { reason: None },
+        "nudge" => Action::Nudge,
+        other => panic!("unexpected op {other}"),
+    }
+}
+
+#[test]
+fn every_button_round_trips_to_its_action_and_that_action_applies() {
+    let expected_ops: &[(&str, &[&str])] = &[
+        (
+            "pending",
+            &["acknowledge", "submit", "nudge", "progress", "request_extension"],
+        ),
+        (
+            "in_progress",
+            &["submit", "nudge", "progress", "request_extension"],
+        ),
+        ("due_soon", &["submit", "nudge", "progress", "request_extension"]),
+        ("overdue", &["submit", "nudge", "progress", "request_extension"]),
+        (
+            "extension_pending",
+            &[
+                "submit",
+                "approve_extension",
+                "reject_extension",
+                "nudge",
+                "progress",
+            ],
+        ),
+        ("submitted", &["accept", "reject"]),
+        ("done", &[]),
+        ("cancelled", &[]),
+    ];
+    let people = [
+        person("lisi", "李四"),
+        person("zhangsan", "张三"),
+        person("admin", "管理员"),
+    ];
+    for ((name, item), (exp_name, exp_ops)) in fixtures::all_states().into_iter().zip(expected_ops) {
+        assert_eq!(name, *exp_name);
+        let c = item_card(&item, now(), &cal());
+        let mut found = Vec::new();
+        callbacks(&c, None, &mut found);
+        let ops: BTreeSet<String> = found
+            .iter()
+            .map(|(v, _)| v["op"].as_str().unwrap().to_owned())
+            .collect();
+        let want: BTreeSet<String> = exp_ops.iter().map(|s| (*s).to_owned()).collect();
+        assert_eq!(ops, want, "{name}");
+        for (value, fields) in found {
+            let form: Option<Map<String, Value>> =
+                fields.map(|names| names.iter().map(|n| (n.clone(), plausible(n))).collect());
+            let parsed = parse_callback(&value, form.as_ref(), now()).unwrap();
+            let op = value["op"].as_str().unwrap();
+            assert_eq!(parsed.item, item.id, "{name} {op}");
+            assert_eq!(parsed.action, expected(op), "{name} {op}");
+            let applies = people.iter().any(|p| {
+                item.apply(
+                    parsed.action.clone(),
+                    &Actor { person: p.clone() },
+                    &fixtures::policy(),
+                    now(),
+                    Source::Card(MessageId("om_card".to_owned())),
+                )
+                .is_ok()
+            });
+            assert!(applies, "{name}: the {op} button does nothing for anyone");
+        }
+    }
+}
+
+#[test]
+fn component_names_are_unique_within_a_card() {
+    for (name, item) in fixtures::all_states() {
+        let c = item_card(&item, now(), &cal());
+        let mut names = Vec::new();
+        all_names(&c, &mut names);
+        let unique: BTreeSet<&String> = names.iter().collect();
+        assert_eq!(unique.len(), names.len(), "{name}: {names:?}");
+    }
+}
+
+fn all_names(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(map) => {
+            if map.contains_key("tag")
+                && let Some(n) = map.get("name").and_then(Value::as_str)
+            {
+                out.push(n.to_owned());
+            }
+            map.values().for_each(|c| all_names(c, out));
+        }
+        Value::Array(items) => items.iter().for_each(|i| all_names(i, out)),
+        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
+    }
+}

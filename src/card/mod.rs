@@ -1,0 +1,22 @@
+//! Feishu card JSON 2.0 builders (pure): every function here turns domain values into a
+//! `serde_json::Value` ready to send, and `action` parses the callbacks the cards produce.
+//! No I/O, no clock: `now` and the calendar are arguments. Cards stay within Feishu's limits
+//! (≤ 200 components, < 30 KB serialized); long user text is truncated.
+
+pub mod action;
+pub mod detail;
+pub mod fmt;
+pub mod help;
+pub mod item;
+pub mod list;
+pub mod notice;
+
+pub use action::{CardAction, CardActionError, parse_callback};
+pub use detail::detail_card;
+pub use help::help_card;
+pub use item::item_card;
+pub use list::list_card;
+pub use notice::{ToastKind, error_card, toast};
+
+#[cfg(test)]
+pub(crate) mod fixtures;
