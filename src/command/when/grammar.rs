@@ -125,6 +125,8 @@ pub(super) struct Tod {
 pub(super) struct Clock {
     pub(super) hour: i64,
     pub(super) minute: i64,
+    /// Seconds, only in `HH:MM:SS`.
+    pub(super) second: i64,
     /// Written with a leading zero (`02:00`): taken as a 24-hour time.
     pub(super) padded: bool,
 }
@@ -450,7 +452,7 @@ fn holiday(c: &mut Cursor, before: bool) -> Option<Day> {
             None
         } else {
             Some(Day::Ambiguous(
-                "节前请写“<节日>前”，节后请写“<节日>后第一个工作日”",
+                "请写“某节前”（放假前最后一个工作日）或“某节后第一个工作日”",
             ))
         };
     }
@@ -535,9 +537,14 @@ fn duration_days(c: &mut Cursor, _before: bool) -> Option<Day> {
 
 /// Days and years that need a 内/后 to be durations (`3日内`, `2年内`).
 fn suffixed_duration(c: &mut Cursor) -> Option<Day> {
-    let n = c.number()?.value;
+    let num = c.number()?;
+    let n = num.value;
     c.ws();
     let unit = c.eat_any(&["日", "年"])?;
+    if unit == "年" && (num.digits > 2 || n >= 100) {
+        // 2026年内 is a year, not a duration of 2026 years.
+        return None;
+    }
     c.eat_any(&["以后", "之后", "后", "之内", "以内", "内"])?;
     Some(if unit == "年" {
         Day::Years(n)
@@ -858,9 +865,18 @@ fn clock(c: &mut Cursor) -> Option<Clock> {
     if c.eat(":") {
         match c.arabic() {
             Some(m) if m.digits == 2 => {
+                let sec_mark = c.mark();
+                let second = match (c.eat(":"), c.arabic()) {
+                    (true, Some(s)) if s.digits == 2 => s.value,
+                    _ => {
+                        c.reset(sec_mark);
+                        0
+                    }
+                };
                 return Some(Clock {
                     hour: h.value,
                     minute: m.value,
+                    second,
                     padded: h.digits >= 2,
                 });
             }
@@ -898,6 +914,7 @@ fn clock(c: &mut Cursor) -> Option<Clock> {
     Some(Clock {
         hour: h.value,
         minute,
+        second: 0,
         padded: padded && h.value < 10,
     })
 }

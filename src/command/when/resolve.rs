@@ -350,7 +350,7 @@ fn holiday(name: Option<&str>, after: Option<(i64, DayRule)>, ctx: &Ctx<'_>) -> 
     let today = ctx.today;
     let Some((n, rule)) = after else {
         if !ctx.before {
-            return Err(ctx.ambiguous("节前请写“<节日>前”，节后请写“<节日>后第一个工作日”"));
+            return Err(ctx.ambiguous("请写“某节前”（放假前最后一个工作日）或“某节后第一个工作日”"));
         }
         // The last working day before the next block (with that name) that has not started.
         for year in [today.year(), today.year().saturating_add(1)] {
@@ -504,7 +504,13 @@ fn month_of(sel: Sel, k: i64, ctx: &Ctx<'_>) -> Result<Option<Date>, DeadlineErr
 /// The clock time a [`Tod`] names (C4, C5).
 fn time_of(t: Tod, ctx: &Ctx<'_>) -> Result<Time, DeadlineError> {
     let bad = || DeadlineError::NoSuchTime { input: ctx.input() };
-    let Some(Clock { hour, minute, padded }) = t.clock else {
+    let Some(Clock {
+        hour,
+        minute,
+        second,
+        padded,
+    }) = t.clock
+    else {
         return match t.part {
             Some(Part::Morning | Part::WorkStart) => Ok(Time::constant(9, 0, 0, 0)),
             Some(Part::Forenoon | Part::Noon) => Ok(Time::constant(12, 0, 0, 0)),
@@ -515,7 +521,7 @@ fn time_of(t: Tod, ctx: &Ctx<'_>) -> Result<Time, DeadlineError> {
             None => Err(bad()),
         };
     };
-    if !(0..=59).contains(&minute) || !(0..=23).contains(&hour) {
+    if !(0..=59).contains(&minute) || !(0..=59).contains(&second) || !(0..=23).contains(&hour) {
         return Err(bad());
     }
     let hour = match t.part {
@@ -524,7 +530,7 @@ fn time_of(t: Tod, ctx: &Ctx<'_>) -> Result<Time, DeadlineError> {
         Some(Part::Afternoon | Part::Dusk | Part::Evening) => match hour {
             1..=11 => hour + 12,
             12 if matches!(t.part, Some(Part::Afternoon)) => 12,
-            12 => return Err(ctx.ambiguous("“晚上12点”请写成“晚上11:59”或“明天0点”")),
+            12 => return Err(ctx.ambiguous("请写成“晚上11:59”或“明天0点”")),
             13..=23 => hour,
             _ => return Err(bad()),
         },
@@ -540,5 +546,6 @@ fn time_of(t: Tod, ctx: &Ctx<'_>) -> Result<Time, DeadlineError> {
     };
     let h = i8::try_from(hour).map_err(|_| bad())?;
     let m = i8::try_from(minute).map_err(|_| bad())?;
-    Time::new(h, m, 0, 0).map_err(|_| bad())
+    let s = i8::try_from(second).map_err(|_| bad())?;
+    Time::new(h, m, s, 0).map_err(|_| bad())
 }
