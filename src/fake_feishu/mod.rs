@@ -77,7 +77,7 @@ impl FakeFeishu {
         }
     }
 
-    /// Every message created (sends, replies and seeded ones), in order.
+    /// Every message the bot sent (sends and replies), in order.
     pub fn messages(&self) -> Vec<FakeMessage> {
         self.state.messages()
     }
@@ -87,7 +87,17 @@ impl FakeFeishu {
         self.state.message(id)
     }
 
-    /// Polls until at least `n` messages exist or `timeout` passes; returns what there is.
+    /// Every message, users' seeded ones included, in order.
+    pub fn all_messages(&self) -> Vec<FakeMessage> {
+        self.state.all_messages()
+    }
+
+    /// Records a user's message under the id Feishu gave it.
+    pub fn add_user_message(&self, message_id: &str, chat_id: &str, sender_open_id: &str, msg_type: &str, content_json: &str) {
+        self.state.add_user_message(message_id, chat_id, sender_open_id, msg_type, content_json);
+    }
+
+    /// Polls until the bot has sent at least `n` messages or `timeout` passes.
     pub async fn wait_for_messages(&self, n: usize, timeout: Duration) -> Vec<FakeMessage> {
         self.state.wait_for_messages(n, timeout).await
     }

@@ -152,8 +152,13 @@ impl FakeState {
         self.world.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Every message created (sends, replies and seeded ones), in order.
+    /// Every message the bot sent (sends and replies), in order.
     pub fn messages(&self) -> Vec<FakeMessage> {
+        self.lock().messages.iter().filter(|m| m.sent_by_bot()).cloned().collect()
+    }
+
+    /// Every message, users' seeded ones included, in order.
+    pub fn all_messages(&self) -> Vec<FakeMessage> {
         self.lock().messages.clone()
     }
 
@@ -162,7 +167,8 @@ impl FakeState {
         self.lock().message(id).cloned()
     }
 
-    /// Polls until at least `n` messages exist or `timeout` passes; returns what there is.
+    /// Polls until the bot has sent at least `n` messages or `timeout` passes; returns what
+    /// there is.
     pub async fn wait_for_messages(&self, n: usize, timeout: Duration) -> Vec<FakeMessage> {
         let deadline = tokio::time::Instant::now() + timeout;
         loop {
@@ -229,8 +235,26 @@ impl FakeState {
         msg_type: &str,
         content_json: &str,
     ) -> String {
+        let id = self.lock().next_message_id();
+        self.add_user_message(&id, chat_id, sender_open_id, msg_type, content_json);
+        id
+    }
+
+    /// Records a message a user sent, under the id Feishu gave it (what the events carry), so
+    /// replies to it and reads of it behave as in Feishu.
+    pub fn add_user_message(
+        &self,
+        message_id: &str,
+        chat_id: &str,
+        sender_open_id: &str,
+        msg_type: &str,
+        content_json: &str,
+    ) {
         let mut w = self.lock();
-        let message_id = w.next_message_id();
+        if w.message(message_id).is_some() {
+            return;
+        }
+        let message_id = message_id.to_owned();
         let content =
             serde_json::from_str(content_json).unwrap_or_else(|_| Value::String(content_json.to_owned()));
         w.messages.push(FakeMessage {
@@ -246,6 +270,5 @@ impl FakeState {
             urgent: Vec::new(),
             sender_open_id: Some(sender_open_id.to_owned()),
         });
-        message_id
     }
 }

@@ -17,7 +17,7 @@ use crate::feishu::event::CardActionEvent;
 use crate::feishu::signature::verify_card;
 
 /// The legacy card callback route.
-pub async fn cards(State(st): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, IngressError> {
+pub(super) async fn cards(State(st): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, IngressError> {
     let plaintext = open(&st, &body)?;
     let v: Value = serde_json::from_slice(&plaintext).map_err(|_| IngressError::Json)?;
     if v.get("type").and_then(Value::as_str) == Some("url_verification") {

@@ -19,7 +19,7 @@ use crate::feishu::signature::{ct_eq, verify_event};
 use crate::store::inbox::{Admission, dedup_keys};
 
 /// The events and callbacks route.
-pub async fn events(State(st): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, IngressError> {
+pub(super) async fn events(State(st): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, IngressError> {
     let started = Instant::now();
     let ing = &st.ingress;
     // Authenticate the raw bytes first when signatures are in play.

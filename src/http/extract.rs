@@ -5,7 +5,7 @@ use axum::http::HeaderMap;
 use crate::feishu::signature::SignedParts;
 
 /// The three `X-Lark-*` headers, if all are present.
-pub fn signed_parts(headers: &HeaderMap) -> Option<SignedParts<'_>> {
+pub(super) fn signed_parts(headers: &HeaderMap) -> Option<SignedParts<'_>> {
     let get = |n: &str| headers.get(n).and_then(|v| v.to_str().ok()).filter(|v| !v.is_empty());
     Some(SignedParts {
         timestamp: get("x-lark-request-timestamp")?,
@@ -15,7 +15,7 @@ pub fn signed_parts(headers: &HeaderMap) -> Option<SignedParts<'_>> {
 }
 
 /// Whether any of the signature headers is present.
-pub fn any_signature_header(headers: &HeaderMap) -> bool {
+pub(super) fn any_signature_header(headers: &HeaderMap) -> bool {
     ["x-lark-request-timestamp", "x-lark-request-nonce", "x-lark-signature"]
         .iter()
         .any(|n| headers.contains_key(*n))

@@ -12,12 +12,12 @@ use serde_json::json;
 use super::AppState;
 
 /// Liveness.
-pub async fn healthz() -> &'static str {
+pub(super) async fn healthz() -> &'static str {
     "ok"
 }
 
 /// Readiness.
-pub async fn readyz(State(st): State<AppState>) -> Response {
+pub(super) async fn readyz(State(st): State<AppState>) -> Response {
     let store_ok = st.store.is_healthy();
     let token = tokio::time::timeout(Duration::from_secs(3), st.client.tenant_token()).await;
     let token_ok = matches!(token, Ok(Ok(_)));
@@ -34,7 +34,7 @@ pub async fn readyz(State(st): State<AppState>) -> Response {
 }
 
 /// Prometheus metrics.
-pub async fn metrics(State(st): State<AppState>) -> Response {
+pub(super) async fn metrics(State(st): State<AppState>) -> Response {
     metrics::gauge!("duban_inbox_pending").set(st.store.inbox_len() as f64);
     metrics::gauge!("duban_outbox_pending").set(st.store.outbox_len() as f64);
     metrics::gauge!("duban_store_size_bytes").set(st.store.size_on_disk() as f64);

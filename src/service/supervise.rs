@@ -105,7 +105,7 @@ impl Service {
         let Some(item) = self.visible_item(id, &chat, p2p, &sender.open_id)? else {
             return replies.card(self, ch, &not_found(id, p2p));
         };
-        let actor = Actor { person: self.person_on_item(&sender.open_id, &item, Some(sender)) };
+        let actor = Actor { person: self.person_on_item(&sender.open_id.0, &item, Some(sender)) };
         match item.apply(action, &actor, &self.policy, now, source) {
             Ok((next, record)) => {
                 ch.put_item(&self.store, &next);

@@ -104,11 +104,6 @@ impl Store {
         Ok(store)
     }
 
-    /// The raw database (for trees owned by other store modules).
-    pub(crate) fn db(&self) -> &sled::Db {
-        &self.db
-    }
-
     /// Waits until everything written so far is durable (group commit).
     ///
     /// # Errors

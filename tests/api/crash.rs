@@ -41,6 +41,7 @@ async fn wait_healthy(http: &reqwest::Client, port: u16) {
 
 #[tokio::test]
 async fn after_sigkill_every_acknowledged_event_is_answered_exactly_once() {
+    init();
     let dir = tempfile::tempdir().unwrap();
     let fake = FakeFeishu::start(APP_ID, APP_SECRET).await.unwrap();
     let http = reqwest::Client::new();
@@ -54,6 +55,7 @@ async fn after_sigkill_every_acknowledged_event_is_answered_exactly_once() {
     let mut tasks = Vec::new();
     for i in 0..N {
         let ev = message_event(&format!("ev_crash_{i}"), &format!("om_crash_{i}"), CHAT, "group", ZHANG.0, "@_user_1 /督办 帮助", &[BOT], None);
+        register_user_message(&fake, &ev);
         let (body, headers) = seal(&cipher, &ev);
         let http = http.clone();
         tasks.push(tokio::spawn(async move {

@@ -62,7 +62,16 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
 
+/// Process-wide test set-up: the TLS provider for reqwest, and logs when `TEST_LOG` is set.
+pub fn init() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    if let Ok(level) = std::env::var("TEST_LOG") {
+        duban::telemetry::init_tracing(&level, "text");
+    }
+}
+
 pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    init();
     let dir = tempfile::tempdir().unwrap();
     let fake = FakeFeishu::start(APP_ID, APP_SECRET).await.unwrap();
     let mut app = start_on(dir.path(), fake, tweak).await;
@@ -99,6 +108,7 @@ pub async fn start_on(data_dir: &Path, fake: FakeFeishu, tweak: impl FnOnce(&mut
 impl TestApp {
     /// Seals `plaintext` (encrypt + sign) and posts it to `/feishu/events`.
     pub async fn post_event(&self, plaintext: &Value) -> reqwest::Response {
+        register_user_message(&self.fake, plaintext);
         let (body, headers) = seal(&self.cipher, plaintext);
         self.post_raw("/feishu/events", body, &headers).await
     }
@@ -127,6 +137,17 @@ impl TestApp {
     pub async fn stop(self) {
         self.shutdown.cancel();
         let _ = tokio::time::timeout(Duration::from_secs(10), self.handle).await;
+    }
+}
+
+/// A message event's message exists in Feishu before the event is pushed: record it in the
+/// fake so replies to it work as they do in Feishu.
+pub fn register_user_message(fake: &FakeFeishu, plaintext: &Value) {
+    let m = &plaintext["event"]["message"];
+    if let (Some(id), Some(chat)) = (m["message_id"].as_str(), m["chat_id"].as_str()) {
+        let sender = plaintext["event"]["sender"]["sender_id"]["open_id"].as_str().unwrap_or_default();
+        let kind = m["message_type"].as_str().unwrap_or("text");
+        fake.add_user_message(id, chat, sender, kind, m["content"].as_str().unwrap_or("{}"));
     }
 }
 

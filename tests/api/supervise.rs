@@ -111,7 +111,7 @@ async fn text_commands_update_the_item_and_list_and_show_answer() {
 #[tokio::test]
 async fn a_reply_to_a_message_makes_it_the_description() {
     let app = spawn_app().await;
-    let quoted = app.fake.add_message(CHAT, LI.0, "text", &json!({"text":"请在月底前整理营业部反洗钱培训材料，并汇总签到表"}));
+    let quoted = app.fake.add_message(CHAT, LI.0, "text", &json!({"text":"请在月底前整理营业部反洗钱培训材料，并汇总签到表"}).to_string());
     let ev = message_event("ev_reply", "om_reply_cmd", CHAT, "group", BOSS.0, "@_user_1 /督办 @_user_2 周五前", &[BOT, ZHANG], Some(&quoted));
     assert_eq!(app.post_event(&ev).await.status(), 200);
     app.fake.wait_for_messages(2, Duration::from_secs(10)).await;
