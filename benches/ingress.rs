@@ -22,6 +22,9 @@ const APP_ID: &str = "cli_a1b2c3d4e5f60718";
 const KEY: &str = "bench-encrypt-key";
 const TOKEN: &str = "bench-verification-token";
 
+/// A sealed request: body and the three signature headers.
+type Sealed = (String, [(String, String); 3]);
+
 struct Figures {
     per_sec: f64,
     p50_ms: f64,
@@ -29,7 +32,7 @@ struct Figures {
     errors: usize,
 }
 
-fn sealed(n: usize) -> Vec<(String, [(String, String); 3])> {
+fn sealed(n: usize) -> Vec<Sealed> {
     let cipher = EventCipher::new(KEY);
     (0..n)
         .map(|i| {
@@ -55,8 +58,11 @@ fn sealed(n: usize) -> Vec<(String, [(String, String); 3])> {
         .collect()
 }
 
-async fn load(url: String, events: Arc<Vec<(String, [(String, String); 3])>>, conns: usize) -> Figures {
-    let http = reqwest::Client::builder().pool_max_idle_per_host(conns).build().unwrap();
+async fn load(url: String, events: Arc<Vec<Sealed>>, conns: usize) -> Figures {
+    let http = reqwest::Client::builder()
+        .pool_max_idle_per_host(conns)
+        .build()
+        .unwrap();
     let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let start = Instant::now();
     let mut tasks = Vec::new();
@@ -67,7 +73,9 @@ async fn load(url: String, events: Arc<Vec<(String, [(String, String); 3])>>, co
             let mut errors = 0;
             loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some((body, headers)) = events.get(i) else { break };
+                let Some((body, headers)) = events.get(i) else {
+                    break;
+                };
                 let mut req = http.post(&url).header("content-type", "application/json");
                 for (k, v) in headers {
                     req = req.header(k, v);
@@ -101,12 +109,26 @@ async fn load(url: String, events: Arc<Vec<(String, [(String, String); 3])>>, co
 }
 
 fn main() {
-    let n: usize = std::env::var("BENCH_EVENTS").ok().and_then(|v| v.parse().ok()).unwrap_or(40_000);
-    let conns: usize = std::env::var("BENCH_CONNECTIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(64);
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let n: usize = std::env::var("BENCH_EVENTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(40_000);
+    let conns: usize = std::env::var("BENCH_CONNECTIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64);
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     rt.block_on(async move {
         let events = Arc::new(sealed(n));
-        let warm = Arc::new(sealed(2_000).into_iter().map(|(b, h)| (b.replace("bench_ev_", "warm_ev_"), h)).collect::<Vec<_>>());
+        let warm = Arc::new(
+            sealed(2_000)
+                .into_iter()
+                .map(|(b, h)| (b.replace("bench_ev_", "warm_ev_"), h))
+                .collect::<Vec<_>>(),
+        );
 
         // Baseline: a bare axum handler answering 200.
         let bare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -133,7 +155,9 @@ fn main() {
         .collect();
         let settings = config::load(None, &env).unwrap();
         let creds = settings.credentials.clone().unwrap();
-        let app = duban::startup::Application::build(&settings, &creds, Arc::new(SystemClock)).await.unwrap();
+        let app = duban::startup::Application::build(&settings, &creds, Arc::new(SystemClock))
+            .await
+            .unwrap();
         let duban_url = format!("http://127.0.0.1:{}/feishu/events", app.port());
         let store = app.store().clone();
         tokio::spawn(app.run_until_stopped());
@@ -143,12 +167,25 @@ fn main() {
         tokio::time::sleep(Duration::from_millis(500)).await;
         let b = load(bare_url, events.clone(), conns).await;
         let d = load(duban_url, events, conns).await;
-        println!("ingress benchmark: {n} signed+encrypted events, {conns} concurrent connections, {} cores", std::thread::available_parallelism().map(|p| p.get()).unwrap_or(0));
+        println!(
+            "ingress benchmark: {n} signed+encrypted events, {conns} concurrent connections, {} cores",
+            std::thread::available_parallelism().map(|p| p.get()).unwrap_or(0)
+        );
         println!("| handler | events/s | p50 ms | p99 ms | errors |");
         println!("|---|---|---|---|---|");
-        println!("| bare axum 200 | {:.0} | {:.2} | {:.2} | {} |", b.per_sec, b.p50_ms, b.p99_ms, b.errors);
-        println!("| duban (verify + decrypt + dedupe + durable inbox) | {:.0} | {:.2} | {:.2} | {} |", d.per_sec, d.p50_ms, d.p99_ms, d.errors);
-        println!("ratio duban / bare: throughput {:.2}, p99 latency {:.2}x", d.per_sec / b.per_sec, d.p99_ms / b.p99_ms.max(0.001));
+        println!(
+            "| bare axum 200 | {:.0} | {:.2} | {:.2} | {} |",
+            b.per_sec, b.p50_ms, b.p99_ms, b.errors
+        );
+        println!(
+            "| duban (verify + decrypt + dedupe + durable inbox) | {:.0} | {:.2} | {:.2} | {} |",
+            d.per_sec, d.p50_ms, d.p99_ms, d.errors
+        );
+        println!(
+            "ratio duban / bare: throughput {:.2}, p99 latency {:.2}x",
+            d.per_sec / b.per_sec,
+            d.p99_ms / b.p99_ms.max(0.001)
+        );
         println!("inbox after run (still being processed): {}", store.inbox_len());
     });
 }

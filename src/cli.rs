@@ -66,7 +66,10 @@ pub fn parse_now(s: Option<&str>) -> anyhow::Result<jiff::Timestamp> {
         .parse()
         .map_err(|_| anyhow::anyhow!("--now {s:?} is not an RFC 3339 time like 2026-03-11T10:00:00+08:00"))?;
     let tz = jiff::tz::TimeZone::get("Asia/Shanghai").map_err(|e| anyhow::anyhow!("time zone: {e}"))?;
-    Ok(dt.to_zoned_datetime(tz).map_err(|e| anyhow::anyhow!("--now {s:?}: {e}"))?.timestamp())
+    Ok(dt
+        .to_zoned_datetime(tz)
+        .map_err(|e| anyhow::anyhow!("--now {s:?}: {e}"))?
+        .timestamp())
 }
 
 #[cfg(test)]

@@ -39,7 +39,10 @@ pub struct ServerFile {
 
 impl Default for ServerFile {
     fn default() -> Self {
-        Self { listen: "0.0.0.0:8080".to_owned(), data_dir: PathBuf::from("./data") }
+        Self {
+            listen: "0.0.0.0:8080".to_owned(),
+            data_dir: PathBuf::from("./data"),
+        }
     }
 }
 
@@ -85,7 +88,11 @@ pub struct SupervisionFile {
 
 impl Default for SupervisionFile {
     fn default() -> Self {
-        Self { require_acceptance: true, nudge_cooldown_minutes: 60, admins: Vec::new() }
+        Self {
+            require_acceptance: true,
+            nudge_cooldown_minutes: 60,
+            admins: Vec::new(),
+        }
     }
 }
 
@@ -119,7 +126,10 @@ pub struct LogFile {
 
 impl Default for LogFile {
     fn default() -> Self {
-        Self { format: "text".to_owned(), level: "info".to_owned() }
+        Self {
+            format: "text".to_owned(),
+            level: "info".to_owned(),
+        }
     }
 }
 
@@ -184,24 +194,37 @@ impl Env for std::collections::HashMap<String, String> {
 /// # Errors
 /// A one-line explanation of the first problem found (never containing a secret).
 pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Settings> {
-    let path = config_path.map(Path::to_path_buf).or_else(|| env.var("DUBAN_CONFIG").map(PathBuf::from));
+    let path = config_path
+        .map(Path::to_path_buf)
+        .or_else(|| env.var("DUBAN_CONFIG").map(PathBuf::from));
     let file: FileConfig = match &path {
         Some(p) => {
-            let text = std::fs::read_to_string(p).with_context(|| format!("cannot read config file {}", p.display()))?;
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read config file {}", p.display()))?;
             toml::from_str(&text).map_err(|e| {
-                anyhow::anyhow!("config file {} is invalid: {}", p.display(), e.message().replace('\n', " "))
+                anyhow::anyhow!(
+                    "config file {} is invalid: {}",
+                    p.display(),
+                    e.message().replace('\n', " ")
+                )
             })?
         }
         None => FileConfig::default(),
     };
-    let base = path.as_deref().and_then(Path::parent).map(Path::to_path_buf).unwrap_or_default();
+    let base = path
+        .as_deref()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
 
     let listen_s = env.var("DUBAN_LISTEN").unwrap_or(file.server.listen.clone());
-    let listen: SocketAddr = listen_s
-        .trim()
-        .parse()
-        .map_err(|_| anyhow::anyhow!("DUBAN_LISTEN / server.listen {listen_s:?} is not an address like 0.0.0.0:8080"))?;
-    let data_dir = env.var("DUBAN_DATA_DIR").map(PathBuf::from).unwrap_or(file.server.data_dir.clone());
+    let listen: SocketAddr = listen_s.trim().parse().map_err(|_| {
+        anyhow::anyhow!("DUBAN_LISTEN / server.listen {listen_s:?} is not an address like 0.0.0.0:8080")
+    })?;
+    let data_dir = env
+        .var("DUBAN_DATA_DIR")
+        .map(PathBuf::from)
+        .unwrap_or(file.server.data_dir.clone());
     ensure_writable(&data_dir)?;
 
     let base_url = env.var("FEISHU_BASE_URL").unwrap_or(file.feishu.base_url.clone());
@@ -214,9 +237,13 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
 
     let mut calendar = Calendar::builtin();
     for y in &file.calendar.years {
-        let p = if y.file.is_absolute() { y.file.clone() } else { base.join(&y.file) };
-        let text =
-            std::fs::read_to_string(&p).with_context(|| format!("cannot read calendar file {}", p.display()))?;
+        let p = if y.file.is_absolute() {
+            y.file.clone()
+        } else {
+            base.join(&y.file)
+        };
+        let text = std::fs::read_to_string(&p)
+            .with_context(|| format!("cannot read calendar file {}", p.display()))?;
         calendar
             .load_year(y.year, &text)
             .map_err(|e| anyhow::anyhow!("calendar file {} for {}: {e}", p.display(), y.year))?;
@@ -249,11 +276,19 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
 }
 
 fn credentials(env: &dyn Env) -> anyhow::Result<Option<Credentials>> {
-    let names = ["FEISHU_APP_ID", "FEISHU_APP_SECRET", "FEISHU_VERIFICATION_TOKEN", "FEISHU_ENCRYPT_KEY"];
+    let names = [
+        "FEISHU_APP_ID",
+        "FEISHU_APP_SECRET",
+        "FEISHU_VERIFICATION_TOKEN",
+        "FEISHU_ENCRYPT_KEY",
+    ];
     if names.iter().all(|n| env.var(n).is_none()) {
         return Ok(None);
     }
-    let need = |n: &str| env.var(n).ok_or_else(|| anyhow::anyhow!("{n} is not set (needed together with FEISHU_APP_ID)"));
+    let need = |n: &str| {
+        env.var(n)
+            .ok_or_else(|| anyhow::anyhow!("{n} is not set (needed together with FEISHU_APP_ID)"))
+    };
     let app_id = need("FEISHU_APP_ID")?.trim().to_owned();
     if !is_app_id(&app_id) {
         bail!("FEISHU_APP_ID {app_id:?} is not an app id (cli_ followed by 16 hex digits)");
@@ -262,20 +297,24 @@ fn credentials(env: &dyn Env) -> anyhow::Result<Option<Credentials>> {
         app_id,
         app_secret: SecretString::from(need("FEISHU_APP_SECRET")?.trim().to_owned()),
         verification_token: SecretString::from(need("FEISHU_VERIFICATION_TOKEN")?.trim().to_owned()),
-        encrypt_key: env.var("FEISHU_ENCRYPT_KEY").map(|k| SecretString::from(k.trim().to_owned())),
+        encrypt_key: env
+            .var("FEISHU_ENCRYPT_KEY")
+            .map(|k| SecretString::from(k.trim().to_owned())),
     }))
 }
 
 /// `cli_` followed by exactly 16 hex digits.
 pub fn is_app_id(s: &str) -> bool {
-    s.strip_prefix("cli_").is_some_and(|h| h.len() == 16 && h.chars().all(|c| c.is_ascii_hexdigit()))
+    s.strip_prefix("cli_")
+        .is_some_and(|h| h.len() == 16 && h.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 fn ensure_writable(dir: &Path) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir)
         .map_err(|e| anyhow::anyhow!("data dir {} cannot be created: {e}", dir.display()))?;
     let probe = dir.join(".duban-write-probe");
-    std::fs::write(&probe, b"ok").map_err(|e| anyhow::anyhow!("data dir {} is not writable: {e}", dir.display()))?;
+    std::fs::write(&probe, b"ok")
+        .map_err(|e| anyhow::anyhow!("data dir {} is not writable: {e}", dir.display()))?;
     let _ = std::fs::remove_file(probe);
     Ok(())
 }
@@ -293,7 +332,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
     }
 
     fn dir() -> tempfile::TempDir {
@@ -326,9 +368,15 @@ mod tests {
     #[test]
     fn a_missing_secret_and_a_bad_listen_address_are_named() {
         let d = dir();
-        let e = env(&[("DUBAN_DATA_DIR", d.path().to_str().unwrap()), ("FEISHU_APP_ID", "cli_a1b2c3d4e5f60718")]);
+        let e = env(&[
+            ("DUBAN_DATA_DIR", d.path().to_str().unwrap()),
+            ("FEISHU_APP_ID", "cli_a1b2c3d4e5f60718"),
+        ]);
         assert!(format!("{:#}", load(None, &e).unwrap_err()).contains("FEISHU_APP_SECRET"));
-        let e = env(&[("DUBAN_DATA_DIR", d.path().to_str().unwrap()), ("DUBAN_LISTEN", "localhost:x")]);
+        let e = env(&[
+            ("DUBAN_DATA_DIR", d.path().to_str().unwrap()),
+            ("DUBAN_LISTEN", "localhost:x"),
+        ]);
         assert!(format!("{:#}", load(None, &e).unwrap_err()).contains("DUBAN_LISTEN"));
     }
 
@@ -336,7 +384,11 @@ mod tests {
     fn the_environment_overrides_the_file_and_secrets_do_not_debug_print() {
         let d = dir();
         let cfg = d.path().join("duban.toml");
-        std::fs::write(&cfg, "[server]\nlisten = \"127.0.0.1:9000\"\n[supervision]\nrequire_acceptance = false\n").unwrap();
+        std::fs::write(
+            &cfg,
+            "[server]\nlisten = \"127.0.0.1:9000\"\n[supervision]\nrequire_acceptance = false\n",
+        )
+        .unwrap();
         let e = env(&[
             ("DUBAN_DATA_DIR", d.path().join("data").to_str().unwrap()),
             ("DUBAN_LISTEN", "127.0.0.1:9100"),
@@ -355,10 +407,20 @@ mod tests {
         let d = dir();
         let cfg = d.path().join("duban.toml");
         std::fs::write(&cfg, "[server]\nlisen = \"x\"\n").unwrap();
-        assert!(load(Some(&cfg), &env(&[("DUBAN_DATA_DIR", d.path().to_str().unwrap())])).is_err());
+        assert!(
+            load(
+                Some(&cfg),
+                &env(&[("DUBAN_DATA_DIR", d.path().to_str().unwrap())])
+            )
+            .is_err()
+        );
         let file = d.path().join("plainfile");
         std::fs::write(&file, "x").unwrap();
-        let err = load(None, &env(&[("DUBAN_DATA_DIR", file.join("sub").to_str().unwrap())])).unwrap_err();
+        let err = load(
+            None,
+            &env(&[("DUBAN_DATA_DIR", file.join("sub").to_str().unwrap())]),
+        )
+        .unwrap_err();
         assert!(format!("{err:#}").contains("data dir"));
     }
 

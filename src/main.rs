@@ -14,7 +14,12 @@ fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve { config: None }) {
         Command::Serve { config } => serve(config.as_deref()),
         Command::Time { now, config, text } => time(now.as_deref(), config.as_deref(), &text.join(" ")),
-        Command::Parse { now, json, config, text } => parse(now.as_deref(), config.as_deref(), json, &text.join(" ")),
+        Command::Parse {
+            now,
+            json,
+            config,
+            text,
+        } => parse(now.as_deref(), config.as_deref(), json, &text.join(" ")),
     };
     match result {
         Ok(code) => code,
@@ -30,7 +35,10 @@ fn calendar(config_path: Option<&std::path::Path>) -> anyhow::Result<Calendar> {
         None => Ok(Calendar::builtin()),
         Some(p) => {
             let mut env = std::collections::HashMap::new();
-            env.insert("DUBAN_DATA_DIR".to_owned(), std::env::temp_dir().join("duban-cli").display().to_string());
+            env.insert(
+                "DUBAN_DATA_DIR".to_owned(),
+                std::env::temp_dir().join("duban-cli").display().to_string(),
+            );
             Ok(config::load(Some(p), &env)?.calendar)
         }
     }
@@ -54,7 +62,12 @@ fn time(now: Option<&str>, cfg: Option<&std::path::Path>, text: &str) -> anyhow:
     }
 }
 
-fn parse(now: Option<&str>, cfg: Option<&std::path::Path>, json: bool, text: &str) -> anyhow::Result<ExitCode> {
+fn parse(
+    now: Option<&str>,
+    cfg: Option<&std::path::Path>,
+    json: bool,
+    text: &str,
+) -> anyhow::Result<ExitCode> {
     let now = parse_now(now)?;
     let cal = calendar(cfg)?;
     let out = duban::service::describe_command(text, now, &cal, json);
@@ -62,7 +75,11 @@ fn parse(now: Option<&str>, cfg: Option<&std::path::Path>, json: bool, text: &st
     {
         println!("{}", out.text);
     }
-    Ok(if out.ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if out.ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn serve(config_path: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {

@@ -70,15 +70,24 @@ pub struct OutboxRecord {
 }
 
 impl OutboxRecord {
-    /// A record to send as soon as possible.
-    pub fn new(intent: Intent, chat: Option<String>, now_ms: i64) -> Self {
-        Self { intent, chat, attempts: 0, next_attempt_ms: 0, created_ms: now_ms, last_error: None, last_code: None }
+    /// A record to send as soon as possible. Outbox timing (retries, giving up) runs on wall
+    /// time, whatever clock the domain runs on: it is about Feishu's availability, not deadlines.
+    pub fn new(intent: Intent, chat: Option<String>) -> Self {
+        Self {
+            intent,
+            chat,
+            attempts: 0,
+            next_attempt_ms: 0,
+            created_ms: wall_ms(),
+            last_error: None,
+            last_code: None,
+        }
     }
 
     /// A ready message.
-    pub fn message(out: Outgoing, now_ms: i64) -> Self {
+    pub fn message(out: Outgoing) -> Self {
         let chat = out.chat_hint.clone();
-        Self::new(Intent::Message(out), chat, now_ms)
+        Self::new(Intent::Message(out), chat)
     }
 }
 
@@ -176,7 +185,9 @@ impl Dispatcher {
                 continue;
             }
             if rec.next_attempt_ms > now {
-                next = Some(next.map_or(rec.next_attempt_ms - now, |n: i64| n.min(rec.next_attempt_ms - now)));
+                next = Some(next.map_or(rec.next_attempt_ms - now, |n: i64| {
+                    n.min(rec.next_attempt_ms - now)
+                }));
                 continue;
             }
             if set.len() >= ROUND_WIDTH {
@@ -259,7 +270,9 @@ pub fn backoff_ms(attempts: u32, server_says: Option<Duration>) -> i64 {
         let ms = i64::try_from(d.as_millis()).unwrap_or(MAX_BACKOFF_MS);
         return ms.clamp(100, MAX_BACKOFF_MS) + rand::random_range(0..250);
     }
-    let base = 500i64.saturating_mul(1i64 << attempts.min(20)).min(MAX_BACKOFF_MS);
+    let base = 500i64
+        .saturating_mul(1i64 << attempts.min(20))
+        .min(MAX_BACKOFF_MS);
     let jitter = rand::random_range(0.7..1.3);
     #[allow(clippy::cast_possible_truncation)]
     let ms = (base as f64 * jitter) as i64;

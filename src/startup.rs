@@ -12,8 +12,8 @@ use tokio_util::task::TaskTracker;
 
 use crate::clock::Clock;
 use crate::config::{Credentials, Settings};
-use crate::feishu::{ClientConfig, FeishuClient};
 use crate::feishu::crypto::EventCipher;
+use crate::feishu::{ClientConfig, FeishuClient};
 use crate::http::{AppState, Ingress, router};
 use crate::outbox::Dispatcher;
 use crate::service::Service;
@@ -37,7 +37,11 @@ impl Application {
     ///
     /// # Errors
     /// Any start-up failure, explained in one line.
-    pub async fn build(settings: &Settings, credentials: &Credentials, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+    pub async fn build(
+        settings: &Settings,
+        credentials: &Credentials,
+        clock: Arc<dyn Clock>,
+    ) -> anyhow::Result<Self> {
         let store = Store::open(&settings.data_dir)
             .with_context(|| format!("cannot open the data dir {}", settings.data_dir.display()))?;
         let client = FeishuClient::new(ClientConfig {
@@ -82,7 +86,14 @@ impl Application {
             notify: Arc::clone(&outbox_notify),
             materializer: service,
         };
-        Ok(Self { listener, port, state, dispatcher, outbox_notify, cancel: CancellationToken::new() })
+        Ok(Self {
+            listener,
+            port,
+            state,
+            dispatcher,
+            outbox_notify,
+            cancel: CancellationToken::new(),
+        })
     }
 
     /// The bound port.
@@ -105,7 +116,14 @@ impl Application {
     /// # Errors
     /// Server or final-flush failures.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        let Self { listener, state, dispatcher, outbox_notify, cancel, .. } = self;
+        let Self {
+            listener,
+            state,
+            dispatcher,
+            outbox_notify,
+            cancel,
+            ..
+        } = self;
         let tracker = TaskTracker::new();
         let store = state.store.clone();
         tracker.spawn(crate::worker::run(

@@ -8,8 +8,14 @@ use tracing_subscriber::EnvFilter;
 /// Installs the tracing subscriber (stderr; `text` or `json`). Safe to call more than once.
 pub fn init_tracing(level: &str, format: &str) {
     let filter = EnvFilter::try_new(level).unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
-    let _ = if format == "json" { builder.json().try_init() } else { builder.try_init() };
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = if format == "json" {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
 }
 
 /// The process-wide Prometheus recorder (installed on first use; tests share it).

@@ -12,7 +12,13 @@ use crate::service::Service;
 use crate::store::Store;
 
 /// Runs until `cancel` fires.
-pub async fn run(store: Store, service: Arc<Service>, notify: Arc<Notify>, outbox: Arc<Notify>, cancel: CancellationToken) {
+pub async fn run(
+    store: Store,
+    service: Arc<Service>,
+    notify: Arc<Notify>,
+    outbox: Arc<Notify>,
+    cancel: CancellationToken,
+) {
     let mut backoff = Duration::from_millis(100);
     loop {
         match drain(&store, &service, &outbox).await {

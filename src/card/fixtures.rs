@@ -189,12 +189,7 @@ pub(crate) fn history() -> (Item, Vec<AuditRecord>) {
             at(2026, 11, 25, 9, 0),
             card.clone(),
         ),
-        (
-            Action::ApproveExtension,
-            &creator,
-            at(2026, 11, 25, 9, 20),
-            card,
-        ),
+        (Action::ApproveExtension, &creator, at(2026, 11, 25, 9, 20), card),
         (Action::Nudge, &creator, at(2026, 11, 25, 9, 40), msg),
     ];
     let mut cur = item;

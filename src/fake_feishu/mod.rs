@@ -93,8 +93,16 @@ impl FakeFeishu {
     }
 
     /// Records a user's message under the id Feishu gave it.
-    pub fn add_user_message(&self, message_id: &str, chat_id: &str, sender_open_id: &str, msg_type: &str, content_json: &str) {
-        self.state.add_user_message(message_id, chat_id, sender_open_id, msg_type, content_json);
+    pub fn add_user_message(
+        &self,
+        message_id: &str,
+        chat_id: &str,
+        sender_open_id: &str,
+        msg_type: &str,
+        content_json: &str,
+    ) {
+        self.state
+            .add_user_message(message_id, chat_id, sender_open_id, msg_type, content_json);
     }
 
     /// Polls until the bot has sent at least `n` messages or `timeout` passes.

@@ -154,7 +154,12 @@ impl FakeState {
 
     /// Every message the bot sent (sends and replies), in order.
     pub fn messages(&self) -> Vec<FakeMessage> {
-        self.lock().messages.iter().filter(|m| m.sent_by_bot()).cloned().collect()
+        self.lock()
+            .messages
+            .iter()
+            .filter(|m| m.sent_by_bot())
+            .cloned()
+            .collect()
     }
 
     /// Every message, users' seeded ones included, in order.
@@ -258,7 +263,7 @@ impl FakeState {
         let content =
             serde_json::from_str(content_json).unwrap_or_else(|_| Value::String(content_json.to_owned()));
         w.messages.push(FakeMessage {
-            message_id: message_id.clone(),
+            message_id,
             chat_id: chat_id.to_owned(),
             receive_id: chat_id.to_owned(),
             receive_id_type: "chat_id".to_owned(),

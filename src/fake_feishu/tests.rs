@@ -306,9 +306,13 @@ async fn send_codes(raw: &Raw, token: &str, n: usize) -> Vec<i64> {
 #[tokio::test]
 async fn wait_for_messages_returns_what_it_has_at_the_timeout() {
     let raw = Raw::start().await;
+    let token = raw.bearer().await;
     raw.fake.add_message("oc_a", "ou_a", "text", r#"{"text":"1"}"#);
+    let (_, v) = raw.send(&token, &text_body("oc_a", "x")).await;
+    assert_eq!(v["code"], 0);
     let got = raw.fake.wait_for_messages(2, Duration::from_millis(50)).await;
-    assert_eq!(got.len(), 1);
+    assert_eq!(got.len(), 1, "only the bot's message counts");
+    assert_eq!(raw.fake.all_messages().len(), 2);
 }
 
 #[tokio::test]

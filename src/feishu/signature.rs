@@ -106,7 +106,7 @@ mod tests {
             let sig = event_signature("1700000000", "n", "k", &body);
             let parts = SignedParts { timestamp: "1700000000", nonce: "n", signature: &sig };
             prop_assert!(verify_event(parts, "k", &body));
-            let mut tampered = body.clone();
+            let mut tampered = body;
             let i = pos.index(tampered.len());
             tampered[i] ^= flip;
             prop_assert!(!verify_event(parts, "k", &tampered));

@@ -17,7 +17,11 @@ use crate::feishu::event::CardActionEvent;
 use crate::feishu::signature::verify_card;
 
 /// The legacy card callback route.
-pub(super) async fn cards(State(st): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, IngressError> {
+pub(super) async fn cards(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, IngressError> {
     let plaintext = open(&st, &body)?;
     let v: Value = serde_json::from_slice(&plaintext).map_err(|_| IngressError::Json)?;
     if v.get("type").and_then(Value::as_str) == Some("url_verification") {
@@ -29,7 +33,11 @@ pub(super) async fn cards(State(st): State<AppState>, headers: HeaderMap, body: 
     if !verify_card(parts, st.ingress.verification_token.expose_secret(), &body) {
         return Err(IngressError::BadSignature);
     }
-    if let Some(t) = v.get("token").and_then(Value::as_str).filter(|t| !t.starts_with("c-")) {
+    if let Some(t) = v
+        .get("token")
+        .and_then(Value::as_str)
+        .filter(|t| !t.starts_with("c-"))
+    {
         // The flat payload's `token` is the delayed-update token (c-…), not the Verification
         // Token; anything else in that place is checked as a Verification Token.
         check_token(&st, Some(t))?;
@@ -37,7 +45,11 @@ pub(super) async fn cards(State(st): State<AppState>, headers: HeaderMap, body: 
     let action = CardActionEvent::from_legacy(&v).ok_or(IngressError::Shape)?;
     let answer = st.service.card_action(&action, None).await;
     // Legacy answers carry the card itself at the top level, with an optional toast.
-    let mut out = answer.get("card").and_then(|c| c.get("data")).cloned().unwrap_or_else(|| json!({}));
+    let mut out = answer
+        .get("card")
+        .and_then(|c| c.get("data"))
+        .cloned()
+        .unwrap_or_else(|| json!({}));
     if let (Some(obj), Some(toast)) = (out.as_object_mut(), answer.get("toast")) {
         obj.insert("toast".to_owned(), toast.clone());
     }

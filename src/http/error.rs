@@ -60,9 +60,15 @@ impl IntoResponse for IngressError {
     fn into_response(self) -> Response {
         metrics::counter!("duban_events_rejected_total", "reason" => self.label()).increment(1);
         match &self {
-            Self::Store(e) => tracing::error!(error.message = %e, error.cause_chain = ?e, "could not store an event"),
+            Self::Store(e) => {
+                tracing::error!(error.message = %e, error.cause_chain = ?e, "could not store an event")
+            }
             other => tracing::debug!(reason = other.label(), "push rejected"),
         }
-        (self.status(), Json(json!({"code": self.status().as_u16(), "error": self.to_string()}))).into_response()
+        (
+            self.status(),
+            Json(json!({"code": self.status().as_u16(), "error": self.to_string()})),
+        )
+            .into_response()
     }
 }

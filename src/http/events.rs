@@ -19,7 +19,11 @@ use crate::feishu::signature::{ct_eq, verify_event};
 use crate::store::inbox::{Admission, dedup_keys};
 
 /// The events and callbacks route.
-pub(super) async fn events(State(st): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, IngressError> {
+pub(super) async fn events(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, IngressError> {
     let started = Instant::now();
     let ing = &st.ingress;
     // Authenticate the raw bytes first when signatures are in play.
@@ -85,7 +89,10 @@ pub(super) fn open(st: &AppState, body: &Bytes) -> Result<Vec<u8>, IngressError>
     match outer.get("encrypt").and_then(Value::as_str) {
         Some(enc) => {
             let cipher = st.ingress.cipher.as_ref().ok_or(IngressError::Decrypt)?;
-            cipher.decrypt(enc).map(String::into_bytes).map_err(|_| IngressError::Decrypt)
+            cipher
+                .decrypt(enc)
+                .map(String::into_bytes)
+                .map_err(|_| IngressError::Decrypt)
         }
         None => Ok(body.to_vec()),
     }

@@ -29,7 +29,11 @@ pub(super) async fn readyz(State(st): State<AppState>) -> Response {
             Err(_) => "unavailable: timeout".to_owned(),
         },
     });
-    let status = if store_ok && token_ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let status = if store_ok && token_ok {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
     (status, Json(body)).into_response()
 }
 
@@ -38,5 +42,9 @@ pub(super) async fn metrics(State(st): State<AppState>) -> Response {
     metrics::gauge!("duban_inbox_pending").set(st.store.inbox_len() as f64);
     metrics::gauge!("duban_outbox_pending").set(st.store.outbox_len() as f64);
     metrics::gauge!("duban_store_size_bytes").set(st.store.size_on_disk() as f64);
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], st.metrics.render()).into_response()
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        st.metrics.render(),
+    )
+        .into_response()
 }

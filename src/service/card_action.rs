@@ -24,7 +24,9 @@ impl Service {
         let Some(item) = self.store.get_item(parsed.item)? else {
             return Ok(json!({"toast": card::toast(ToastKind::Error, &format!("{} 不存在", parsed.item))}));
         };
-        let actor = Actor { person: self.person_on_item(&a.operator_open_id, &item, None) };
+        let actor = Actor {
+            person: self.person_on_item(&a.operator_open_id, &item, None),
+        };
         let source = Source::Card(MessageId(a.open_message_id.clone()));
         match item.apply(parsed.action.clone(), &actor, &self.policy, now, source) {
             Err(e) => Ok(json!({"toast": card::toast(ToastKind::Error, &e.to_string())})),
@@ -71,9 +73,10 @@ fn success_text(action: &Action, item: &Item) -> String {
 fn notice_text(before: &Item, after: &Item, action: &Action, now: jiff::Timestamp) -> Option<String> {
     let (id, title) = (after.id, &after.title);
     match action {
-        Action::Submit { .. } if after.status == Status::Submitted => {
-            Some(format!("{} {id}「{title}」已提交完成，请验收。", at(&after.creator)))
-        }
+        Action::Submit { .. } if after.status == Status::Submitted => Some(format!(
+            "{} {id}「{title}」已提交完成，请验收。",
+            at(&after.creator)
+        )),
         Action::Reject { reason } => Some(format!("{} {id}「{title}」被退回：{reason}", at(&after.owner))),
         Action::RequestExtension { deadline, .. } => Some(format!(
             "{} 主办申请将 {id}「{title}」的截止时间延至 {}，请在事项卡片上批准或拒绝。",

@@ -15,7 +15,11 @@ pub struct Described {
 /// Parses `text` (mentions written `@名字`) as the bot would at `now`.
 pub fn describe_command(text: &str, now: jiff::Timestamp, cal: &Calendar, json: bool) -> Described {
     let (placeheld, mentions) = cli_mentions(text);
-    let ctx = Context { now, calendar: cal, is_reply: false };
+    let ctx = Context {
+        now,
+        calendar: cal,
+        is_reply: false,
+    };
     match command::parse(&placeheld, &mentions, &ctx) {
         Ok(Some(cmd)) => {
             let v = cmd.to_json();

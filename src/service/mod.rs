@@ -49,8 +49,15 @@ impl Service {
     ) -> Self {
         let policy = Policy {
             require_acceptance: settings.supervision.require_acceptance,
-            nudge_cooldown: jiff::SignedDuration::from_mins(i64::from(settings.supervision.nudge_cooldown_minutes)),
-            admins: settings.supervision.admins.iter().map(|a| OpenId(a.clone())).collect(),
+            nudge_cooldown: jiff::SignedDuration::from_mins(i64::from(
+                settings.supervision.nudge_cooldown_minutes,
+            )),
+            admins: settings
+                .supervision
+                .admins
+                .iter()
+                .map(|a| OpenId(a.clone()))
+                .collect(),
         };
         Self {
             store,
@@ -97,18 +104,21 @@ impl Service {
             }
         }
     }
-
-    fn now_ms(&self) -> i64 {
-        self.clock.now().as_millisecond()
-    }
 }
 
 impl Materialize for Service {
     fn materialize(&self, intent: &Intent) -> Result<Option<Outgoing>, StoreError> {
         Ok(match intent {
             Intent::Message(m) => Some(m.clone()),
-            Intent::PostItemCard { item, chat_id, reply_to, uuid } => {
-                let Some(it) = self.store.get_item(ItemId(*item))? else { return Ok(None) };
+            Intent::PostItemCard {
+                item,
+                chat_id,
+                reply_to,
+                uuid,
+            } => {
+                let Some(it) = self.store.get_item(ItemId(*item))? else {
+                    return Ok(None);
+                };
                 let c = card::item_card(&it, self.clock.now(), &self.calendar);
                 Some(match reply_to {
                     Some(mid) => Outgoing::reply_card(mid, Some(chat_id), &c, uuid),

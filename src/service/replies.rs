@@ -36,7 +36,7 @@ impl<'a> Replies<'a> {
     pub(super) fn card(&mut self, svc: &Service, ch: &mut Changes, card: &Value) -> Result<(), StoreError> {
         let uuid = self.uuid();
         let out = Outgoing::reply_card(&self.msg.message_id, Some(&self.msg.chat_id), card, &uuid);
-        ch.outbox_push(&svc.store, &OutboxRecord::message(out, svc.now_ms()))?;
+        ch.outbox_push(&svc.store, &OutboxRecord::message(out))?;
         Ok(())
     }
 
@@ -44,7 +44,7 @@ impl<'a> Replies<'a> {
     pub(super) fn text(&mut self, svc: &Service, ch: &mut Changes, text: &str) -> Result<(), StoreError> {
         let uuid = self.uuid();
         let out = Outgoing::reply_text(&self.msg.message_id, Some(&self.msg.chat_id), text, &uuid);
-        ch.outbox_push(&svc.store, &OutboxRecord::message(out, svc.now_ms()))?;
+        ch.outbox_push(&svc.store, &OutboxRecord::message(out))?;
         Ok(())
     }
 
@@ -57,21 +57,27 @@ impl<'a> Replies<'a> {
             uuid: feishu_uuid(&format!("card:{item}:{}", self.msg.message_id)),
         };
         let chat = Some(self.msg.chat_id.clone());
-        ch.outbox_push(&svc.store, &OutboxRecord::new(intent, chat, svc.now_ms()))?;
+        ch.outbox_push(&svc.store, &OutboxRecord::new(intent, chat))?;
         Ok(())
     }
 }
 
 /// Queues a PATCH of an item's live card with its current state.
 pub(super) fn refresh_card(svc: &Service, ch: &mut Changes, item: u64, chat: &str) -> Result<(), StoreError> {
-    let rec = OutboxRecord::new(Intent::RefreshItemCard { item }, Some(chat.to_owned()), svc.now_ms());
+    let rec = OutboxRecord::new(Intent::RefreshItemCard { item }, Some(chat.to_owned()));
     ch.outbox_push(&svc.store, &rec)?;
     Ok(())
 }
 
 /// Queues a text message to a chat (notices after card clicks), de-duplicated by `key`.
-pub(super) fn notice(svc: &Service, ch: &mut Changes, chat: &str, text: &str, key: &str) -> Result<(), StoreError> {
+pub(super) fn notice(
+    svc: &Service,
+    ch: &mut Changes,
+    chat: &str,
+    text: &str,
+    key: &str,
+) -> Result<(), StoreError> {
     let out = Outgoing::send_text_to_chat(chat, text, &feishu_uuid(key));
-    ch.outbox_push(&svc.store, &OutboxRecord::message(out, svc.now_ms()))?;
+    ch.outbox_push(&svc.store, &OutboxRecord::message(out))?;
     Ok(())
 }

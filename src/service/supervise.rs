@@ -29,10 +29,17 @@ impl Service {
             .filter(|m| !m.open_id.is_empty())
             .map(|m| Mention {
                 key: m.key.clone(),
-                person: Person { open_id: OpenId(m.open_id.clone()), name: m.name.clone() },
+                person: Person {
+                    open_id: OpenId(m.open_id.clone()),
+                    name: m.name.clone(),
+                },
             })
             .collect();
-        let ctx = Context { now, calendar: &self.calendar, is_reply: msg.parent_id.is_some() };
+        let ctx = Context {
+            now,
+            calendar: &self.calendar,
+            is_reply: msg.parent_id.is_some(),
+        };
         let parsed = command::parse(&msg.text, &mentions, &ctx);
         // Network before the lock: the quoted message of a reply-to-message creation.
         let quoted = match (&parsed, &msg.parent_id) {
@@ -95,9 +102,14 @@ impl Service {
             SuperviseCmd::Done { id, note } => (id, Action::Submit { note }),
             SuperviseCmd::Accept { id } => (id, Action::Accept),
             SuperviseCmd::Reject { id, reason } => (id, Action::Reject { reason }),
-            SuperviseCmd::Extend { id, deadline, reason } => {
-                (id, Action::RequestExtension { deadline: deadline.at, has_time: deadline.has_time, reason })
-            }
+            SuperviseCmd::Extend { id, deadline, reason } => (
+                id,
+                Action::RequestExtension {
+                    deadline: deadline.at,
+                    has_time: deadline.has_time,
+                    reason,
+                },
+            ),
             SuperviseCmd::Nudge { id } => (id, Action::Nudge),
             SuperviseCmd::Reassign { id, to } => (id, Action::Reassign { to }),
             SuperviseCmd::Cancel { id, reason } => (id, Action::Cancel { reason }),
@@ -105,7 +117,9 @@ impl Service {
         let Some(item) = self.visible_item(id, &chat, p2p, &sender.open_id)? else {
             return replies.card(self, ch, &not_found(id, p2p));
         };
-        let actor = Actor { person: self.person_on_item(&sender.open_id.0, &item, Some(sender)) };
+        let actor = Actor {
+            person: self.person_on_item(&sender.open_id.0, &item, Some(sender)),
+        };
         match item.apply(action, &actor, &self.policy, now, source) {
             Ok((next, record)) => {
                 ch.put_item(&self.store, &next);
@@ -181,7 +195,9 @@ impl Service {
         now: jiff::Timestamp,
     ) -> Result<(String, Vec<Item>), StoreError> {
         let me = &sender.open_id;
-        let involves = |i: &Item, who: &OpenId| &i.owner.open_id == who || i.assistants.iter().any(|a| &a.open_id == who);
+        let involves = |i: &Item, who: &OpenId| {
+            &i.owner.open_id == who || i.assistants.iter().any(|a| &a.open_id == who)
+        };
         let pool = if p2p {
             self.store
                 .all_items()?
@@ -192,30 +208,56 @@ impl Service {
             self.store.items_in_chat(chat)?
         };
         let week_end = end_of_week(now);
-        let (title, keep): (String, Box<dyn Fn(&Item) -> bool>) = match filter {
+        type Keep<'k> = Box<dyn Fn(&Item) -> bool + 'k>;
+        let (title, keep): (String, Keep<'_>) = match filter {
             ListFilter::Open if p2p => ("我参与的未完成事项".to_owned(), Box::new(|i: &Item| i.is_open())),
-            ListFilter::Open => ("本群未完成的督办事项".to_owned(), Box::new(|i: &Item| i.is_open())),
-            ListFilter::Mine => ("我负责的事项".to_owned(), Box::new(move |i: &Item| i.is_open() && involves(i, me))),
-            ListFilter::CreatedByMe => {
-                ("我发起的事项".to_owned(), Box::new(move |i: &Item| i.is_open() && &i.creator.open_id == me))
-            }
-            ListFilter::Overdue => ("已逾期的事项".to_owned(), Box::new(move |i: &Item| i.is_open() && i.is_overdue(now))),
-            ListFilter::ThisWeek => {
-                ("本周到期的事项".to_owned(), Box::new(move |i: &Item| i.is_open() && i.deadline <= week_end))
-            }
+            ListFilter::Open => (
+                "本群未完成的督办事项".to_owned(),
+                Box::new(|i: &Item| i.is_open()),
+            ),
+            ListFilter::Mine => (
+                "我负责的事项".to_owned(),
+                Box::new(move |i: &Item| i.is_open() && involves(i, me)),
+            ),
+            ListFilter::CreatedByMe => (
+                "我发起的事项".to_owned(),
+                Box::new(move |i: &Item| i.is_open() && &i.creator.open_id == me),
+            ),
+            ListFilter::Overdue => (
+                "已逾期的事项".to_owned(),
+                Box::new(move |i: &Item| i.is_open() && i.is_overdue(now)),
+            ),
+            ListFilter::ThisWeek => (
+                "本周到期的事项".to_owned(),
+                Box::new(move |i: &Item| i.is_open() && i.deadline <= week_end),
+            ),
             ListFilter::Person(p) => {
                 let who = p.open_id.clone();
-                (format!("{} 负责的事项", p.name), Box::new(move |i: &Item| i.is_open() && involves(i, &who)))
+                (
+                    format!("{} 负责的事项", p.name),
+                    Box::new(move |i: &Item| i.is_open() && involves(i, &who)),
+                )
             }
-            ListFilter::All => ("全部事项（含已完成、已取消）".to_owned(), Box::new(|_: &Item| true)),
+            ListFilter::All => (
+                "全部事项（含已完成、已取消）".to_owned(),
+                Box::new(|_: &Item| true),
+            ),
         };
         Ok((title, pool.into_iter().filter(|i| keep(i)).collect()))
     }
 
     /// The item if the sender may see it from here: in a group, items of that group; in a 1:1
     /// chat, items the sender takes part in.
-    fn visible_item(&self, id: ItemId, chat: &ChatId, p2p: bool, who: &OpenId) -> Result<Option<Item>, StoreError> {
-        let Some(item) = self.store.get_item(id)? else { return Ok(None) };
+    fn visible_item(
+        &self,
+        id: ItemId,
+        chat: &ChatId,
+        p2p: bool,
+        who: &OpenId,
+    ) -> Result<Option<Item>, StoreError> {
+        let Some(item) = self.store.get_item(id)? else {
+            return Ok(None);
+        };
         let ok = if p2p {
             &item.creator.open_id == who
                 || &item.owner.open_id == who
@@ -230,18 +272,32 @@ impl Service {
     /// A person with the best name known: from the item's roles, this message's mentions, or
     /// the open_id alone.
     pub(super) fn person_on_item(&self, open_id: &str, item: &Item, fallback: Option<&Person>) -> Person {
-        let all = std::iter::once(&item.creator).chain(std::iter::once(&item.owner)).chain(item.assistants.iter());
-        if let Some(p) = all.into_iter().find(|p| p.open_id.0 == open_id && !p.name.is_empty()) {
+        let all = std::iter::once(&item.creator)
+            .chain(std::iter::once(&item.owner))
+            .chain(item.assistants.iter());
+        if let Some(p) = all
+            .into_iter()
+            .find(|p| p.open_id.0 == open_id && !p.name.is_empty())
+        {
             return p.clone();
         }
-        fallback.cloned().unwrap_or_else(|| Person { open_id: OpenId(open_id.to_owned()), name: String::new() })
+        fallback.cloned().unwrap_or_else(|| Person {
+            open_id: OpenId(open_id.to_owned()),
+            name: String::new(),
+        })
     }
 
     fn person_named(&self, open_id: &str, mentions: &[Mention]) -> Person {
         mentions
             .iter()
             .find(|m| m.person.open_id.0 == open_id)
-            .map_or_else(|| Person { open_id: OpenId(open_id.to_owned()), name: String::new() }, |m| m.person.clone())
+            .map_or_else(
+                || Person {
+                    open_id: OpenId(open_id.to_owned()),
+                    name: String::new(),
+                },
+                |m| m.person.clone(),
+            )
     }
 
     async fn quoted_text(&self, message_id: &str) -> Option<String> {
@@ -274,7 +330,11 @@ fn not_found(id: ItemId, p2p: bool) -> Value {
 }
 
 fn first_line(s: &str) -> String {
-    let line = s.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("来自引用消息的事项");
+    let line = s
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("来自引用消息的事项");
     truncate(line, 60)
 }
 
@@ -290,7 +350,10 @@ fn truncate(s: &str, max: usize) -> String {
 fn end_of_week(now: jiff::Timestamp) -> jiff::Timestamp {
     let local = crate::domain::supervision::local(now);
     let days = 7 - i64::from(local.date().weekday().to_monday_one_offset());
-    let sunday = local.date().checked_add(jiff::Span::new().days(days)).unwrap_or(local.date());
+    let sunday = local
+        .date()
+        .checked_add(jiff::Span::new().days(days))
+        .unwrap_or(local.date());
     sunday
         .at(23, 59, 59, 0)
         .to_zoned_datetime(jiff::tz::TimeZone::fixed(crate::domain::supervision::SHANGHAI))
@@ -303,7 +366,9 @@ fn confirmation(before: &Item, after: &Item, actor: &Person, now: jiff::Timestam
     let title = &after.title;
     match (before.status, after.status) {
         (_, Status::Cancelled) => format!("{id}「{title}」已取消。"),
-        (Status::Submitted, Status::Done) => format!("{} {id}「{title}」已验收通过，辛苦了！", at(&after.owner)),
+        (Status::Submitted, Status::Done) => {
+            format!("{} {id}「{title}」已验收通过，辛苦了！", at(&after.owner))
+        }
         (Status::Submitted, Status::InProgress) => format!(
             "{} {id}「{title}」被退回：{}",
             at(&after.owner),
@@ -312,13 +377,25 @@ fn confirmation(before: &Item, after: &Item, actor: &Person, now: jiff::Timestam
         (_, Status::Submitted) => format!("{} {id}「{title}」已提交完成，请验收。", at(&after.creator)),
         (s, Status::Done) if s != Status::Done => format!("{id}「{title}」已完成。"),
         _ if before.owner.open_id != after.owner.open_id => {
-            format!("{} {id}「{title}」已转交给你，截止 {}。", at(&after.owner), format_datetime(after.deadline, now))
+            format!(
+                "{} {id}「{title}」已转交给你，截止 {}。",
+                at(&after.owner),
+                format_datetime(after.deadline, now)
+            )
         }
         _ if after.extension.is_some() && before.extension.is_none() => format!(
             "{} {} 申请将 {id}「{title}」的截止时间延至 {}，请在事项卡片上批准或拒绝。",
             at(&after.creator),
-            if actor.name.is_empty() { "主办".to_owned() } else { actor.name.clone() },
-            after.extension.as_ref().map(|e| format_datetime(e.deadline, now)).unwrap_or_default()
+            if actor.name.is_empty() {
+                "主办".to_owned()
+            } else {
+                actor.name.clone()
+            },
+            after
+                .extension
+                .as_ref()
+                .map(|e| format_datetime(e.deadline, now))
+                .unwrap_or_default()
         ),
         _ if after.nudge_count > before.nudge_count => format!(
             "{} 请尽快处理 {id}「{title}」（截止 {}）。",

@@ -37,7 +37,9 @@ impl Flusher {
     /// [`StoreError::Flush`] if the flush failed or the flusher is gone.
     pub async fn durable(&self) -> Result<(), StoreError> {
         let (tx, rx) = oneshot::channel();
-        self.tx.send(tx).map_err(|_| StoreError::Flush("flusher stopped".to_owned()))?;
+        self.tx
+            .send(tx)
+            .map_err(|_| StoreError::Flush("flusher stopped".to_owned()))?;
         rx.await
             .map_err(|_| StoreError::Flush("flusher stopped".to_owned()))?
             .map_err(StoreError::Flush)
@@ -49,7 +51,9 @@ impl Flusher {
     /// [`StoreError::Flush`] if the flush failed or the flusher is gone.
     pub fn durable_blocking(&self) -> Result<(), StoreError> {
         let (tx, rx) = oneshot::channel();
-        self.tx.send(tx).map_err(|_| StoreError::Flush("flusher stopped".to_owned()))?;
+        self.tx
+            .send(tx)
+            .map_err(|_| StoreError::Flush("flusher stopped".to_owned()))?;
         rx.blocking_recv()
             .map_err(|_| StoreError::Flush("flusher stopped".to_owned()))?
             .map_err(StoreError::Flush)

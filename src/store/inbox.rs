@@ -37,9 +37,18 @@ impl Store {
     ///
     /// # Errors
     /// sled errors.
-    pub fn admit(&self, envelope: &Envelope, dedup_keys: &[String], now_ms: i64) -> Result<Admission, StoreError> {
+    pub fn admit(
+        &self,
+        envelope: &Envelope,
+        dedup_keys: &[String],
+        now_ms: i64,
+    ) -> Result<Admission, StoreError> {
         let seq = self.generate_id()?;
-        let entry = encode(&InboxEntry { seq, envelope: envelope.clone(), received_ms: now_ms });
+        let entry = encode(&InboxEntry {
+            seq,
+            envelope: envelope.clone(),
+            received_ms: now_ms,
+        });
         let stamp = be(u64::try_from(now_ms).unwrap_or(0));
         (&self.seen, &self.seen_age, &self.inbox)
             .transaction(|(seen, seen_age, inbox)| {
@@ -104,7 +113,11 @@ impl Store {
 pub fn dedup_keys(env: &Envelope) -> Vec<String> {
     let mut keys = vec![format!("e:{}", env.event_id)];
     if env.event_type == "im.message.receive_v1"
-        && let Some(mid) = env.event.get("message").and_then(|m| m.get("message_id")).and_then(|v| v.as_str())
+        && let Some(mid) = env
+            .event
+            .get("message")
+            .and_then(|m| m.get("message_id"))
+            .and_then(|v| v.as_str())
     {
         keys.push(format!("m:{}:{mid}", env.tenant_key.as_deref().unwrap_or("")));
     }
@@ -133,13 +146,22 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let s = Store::open(dir.path()).unwrap();
         let a = env("e1", "om_1");
-        assert!(matches!(s.admit(&a, &dedup_keys(&a), 1_000).unwrap(), Admission::New(_)));
+        assert!(matches!(
+            s.admit(&a, &dedup_keys(&a), 1_000).unwrap(),
+            Admission::New(_)
+        ));
         assert_eq!(s.admit(&a, &dedup_keys(&a), 2_000).unwrap(), Admission::Duplicate);
         let same_msg = env("e2", "om_1");
-        assert_eq!(s.admit(&same_msg, &dedup_keys(&same_msg), 3_000).unwrap(), Admission::Duplicate);
+        assert_eq!(
+            s.admit(&same_msg, &dedup_keys(&same_msg), 3_000).unwrap(),
+            Admission::Duplicate
+        );
         assert_eq!(s.inbox_len(), 1);
         assert_eq!(s.prune_seen(1_001).unwrap(), 2);
-        assert!(matches!(s.admit(&a, &dedup_keys(&a), 4_000).unwrap(), Admission::New(_)));
+        assert!(matches!(
+            s.admit(&a, &dedup_keys(&a), 4_000).unwrap(),
+            Admission::New(_)
+        ));
         let pending = s.inbox_pending(None, 10).unwrap();
         assert_eq!(pending.len(), 2);
         assert!(pending[0].seq < pending[1].seq);

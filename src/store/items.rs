@@ -89,7 +89,10 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn item_card(&self, id: ItemId) -> Result<Option<String>, StoreError> {
-        Ok(self.item_cards.get(be(id.0))?.map(|v| String::from_utf8_lossy(&v).into_owned()))
+        Ok(self
+            .item_cards
+            .get(be(id.0))?
+            .map(|v| String::from_utf8_lossy(&v).into_owned()))
     }
 
     /// Records the message id of an item's live card.

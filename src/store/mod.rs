@@ -99,7 +99,9 @@ impl Store {
             db,
         };
         if store.meta.get("schema_version")?.is_none() {
-            store.meta.insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
+            store
+                .meta
+                .insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
         }
         Ok(store)
     }
@@ -152,7 +154,10 @@ pub(crate) fn encode<T: Serialize>(v: &T) -> Vec<u8> {
 
 /// Decodes a value written by [`encode`].
 pub(crate) fn decode<T: DeserializeOwned>(key: &[u8], bytes: &[u8]) -> Result<T, StoreError> {
-    let codec = |reason: String| StoreError::Codec { key: String::from_utf8_lossy(key).into_owned(), reason };
+    let codec = |reason: String| StoreError::Codec {
+        key: String::from_utf8_lossy(key).into_owned(),
+        reason,
+    };
     match bytes.split_first() {
         Some((&FORMAT, rest)) => serde_json::from_slice(rest).map_err(|e| codec(e.to_string())),
         Some((v, _)) => Err(codec(format!("unknown format {v}"))),

@@ -11,7 +11,11 @@ use duban::feishu::crypto::EventCipher;
 use crate::helpers::*;
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn start(data_dir: &std::path::Path, base_url: &str, port: u16) -> Child {
@@ -54,16 +58,34 @@ async fn after_sigkill_every_acknowledged_event_is_answered_exactly_once() {
     let mut acked = Vec::new();
     let mut tasks = Vec::new();
     for i in 0..N {
-        let ev = message_event(&format!("ev_crash_{i}"), &format!("om_crash_{i}"), CHAT, "group", ZHANG.0, "@_user_1 /督办 帮助", &[BOT], None);
+        let ev = message_event(
+            &format!("ev_crash_{i}"),
+            &format!("om_crash_{i}"),
+            CHAT,
+            "group",
+            ZHANG.0,
+            "@_user_1 /督办 帮助",
+            &[BOT],
+            None,
+        );
         register_user_message(&fake, &ev);
         let (body, headers) = seal(&cipher, &ev);
         let http = http.clone();
         tasks.push(tokio::spawn(async move {
-            let mut req = http.post(format!("http://127.0.0.1:{port}/feishu/events")).header("content-type", "application/json");
+            let mut req = http
+                .post(format!("http://127.0.0.1:{port}/feishu/events"))
+                .header("content-type", "application/json");
             for (k, v) in headers {
                 req = req.header(k, v);
             }
-            (i, req.body(body).send().await.map(|r| r.status().as_u16()).unwrap_or(0))
+            (
+                i,
+                req.body(body)
+                    .send()
+                    .await
+                    .map(|r| r.status().as_u16())
+                    .unwrap_or(0),
+            )
         }));
     }
     for t in tasks {
@@ -82,12 +104,18 @@ async fn after_sigkill_every_acknowledged_event_is_answered_exactly_once() {
     tokio::time::sleep(Duration::from_millis(1500)).await;
     let mut per_parent: HashMap<String, usize> = HashMap::new();
     for m in fake.messages() {
-        *per_parent.entry(m.parent_id.clone().unwrap_or_default()).or_default() += 1;
+        *per_parent
+            .entry(m.parent_id.clone().unwrap_or_default())
+            .or_default() += 1;
     }
     child.kill().unwrap();
     child.wait().unwrap();
     for mid in &acked {
-        assert_eq!(per_parent.get(mid), Some(&1), "reply to {mid} must arrive exactly once: {per_parent:?}");
+        assert_eq!(
+            per_parent.get(mid),
+            Some(&1),
+            "reply to {mid} must arrive exactly once: {per_parent:?}"
+        );
     }
     assert_eq!(fake.messages().len(), N);
 }

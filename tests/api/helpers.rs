@@ -85,7 +85,9 @@ pub async fn start_on(data_dir: &Path, fake: FakeFeishu, tweak: impl FnOnce(&mut
     tweak(&mut settings);
     let creds = settings.credentials.clone().unwrap();
     let clock = Arc::new(VirtualClock::new(reference_now()));
-    let app = duban::startup::Application::build(&settings, &creds, clock.clone()).await.unwrap();
+    let app = duban::startup::Application::build(&settings, &creds, clock.clone())
+        .await
+        .unwrap();
     let port = app.port();
     let store = app.store().clone();
     let shutdown = app.shutdown_token();
@@ -114,7 +116,10 @@ impl TestApp {
     }
 
     pub async fn post_raw(&self, path: &str, body: String, headers: &[(&str, String)]) -> reqwest::Response {
-        let mut req = self.http.post(format!("{}{}", self.base, path)).header("content-type", "application/json");
+        let mut req = self
+            .http
+            .post(format!("{}{}", self.base, path))
+            .header("content-type", "application/json");
         for (k, v) in headers {
             req = req.header(*k, v);
         }
@@ -122,13 +127,25 @@ impl TestApp {
     }
 
     pub fn next_id(&self, prefix: &str) -> String {
-        format!("{prefix}{}", self.seq.fetch_add(1, std::sync::atomic::Ordering::SeqCst))
+        format!(
+            "{prefix}{}",
+            self.seq.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        )
     }
 
     /// A user in `CHAT` sends `text` (mentions as `(open_id, name)` in order of their placeholders).
     pub async fn say(&self, from: (&str, &str), text: &str, mentions: &[(&str, &str)]) -> String {
         let mid = self.next_id("om_user_");
-        let ev = message_event(&self.next_id("ev_"), &mid, CHAT, "group", from.0, text, mentions, None);
+        let ev = message_event(
+            &self.next_id("ev_"),
+            &mid,
+            CHAT,
+            "group",
+            from.0,
+            text,
+            mentions,
+            None,
+        );
         let r = self.post_event(&ev).await;
         assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
         mid
@@ -145,7 +162,9 @@ impl TestApp {
 pub fn register_user_message(fake: &FakeFeishu, plaintext: &Value) {
     let m = &plaintext["event"]["message"];
     if let (Some(id), Some(chat)) = (m["message_id"].as_str(), m["chat_id"].as_str()) {
-        let sender = plaintext["event"]["sender"]["sender_id"]["open_id"].as_str().unwrap_or_default();
+        let sender = plaintext["event"]["sender"]["sender_id"]["open_id"]
+            .as_str()
+            .unwrap_or_default();
         let kind = m["message_type"].as_str().unwrap_or("text");
         fake.add_user_message(id, chat, sender, kind, m["content"].as_str().unwrap_or("{}"));
     }
@@ -157,7 +176,14 @@ pub fn seal(cipher: &EventCipher, plaintext: &Value) -> (String, Vec<(&'static s
     let ts = jiff::Timestamp::now().as_second().to_string();
     let nonce = format!("n{}", rand_u32());
     let sig = event_signature(&ts, &nonce, ENCRYPT_KEY, body.as_bytes());
-    (body, vec![("x-lark-request-timestamp", ts), ("x-lark-request-nonce", nonce), ("x-lark-signature", sig)])
+    (
+        body,
+        vec![
+            ("x-lark-request-timestamp", ts),
+            ("x-lark-request-nonce", nonce),
+            ("x-lark-signature", sig),
+        ],
+    )
 }
 
 fn rand_u32() -> u32 {
@@ -202,7 +228,13 @@ pub fn message_event(
 }
 
 /// A `card.action.trigger` plaintext.
-pub fn card_action_event(event_id: &str, operator: &str, message_id: &str, value: Value, form_value: Option<Value>) -> Value {
+pub fn card_action_event(
+    event_id: &str,
+    operator: &str,
+    message_id: &str,
+    value: Value,
+    form_value: Option<Value>,
+) -> Value {
     let mut action = json!({"value": value, "tag": "button"});
     if let Some(f) = form_value {
         action["form_value"] = f;

@@ -16,10 +16,14 @@ fn help_text(card: &Value) -> String {
 #[tokio::test]
 async fn a_plain_url_verification_is_answered_with_the_challenge() {
     let app = spawn_app().await;
-    let body = json!({"challenge": "ajls384kdjx98XX", "token": VERIFICATION_TOKEN, "type": "url_verification"});
+    let body =
+        json!({"challenge": "ajls384kdjx98XX", "token": VERIFICATION_TOKEN, "type": "url_verification"});
     let r = app.post_raw("/feishu/events", body.to_string(), &[]).await;
     assert_eq!(r.status(), 200);
-    assert_eq!(r.json::<Value>().await.unwrap(), json!({"challenge": "ajls384kdjx98XX"}));
+    assert_eq!(
+        r.json::<Value>().await.unwrap(),
+        json!({"challenge": "ajls384kdjx98XX"})
+    );
     app.stop().await;
 }
 
@@ -48,9 +52,27 @@ async fn the_help_command_is_answered_in_the_chat_with_a_help_card() {
     let text = help_text(&msgs[0].content);
     assert!(text.contains("列表") && text.contains("延期"), "{text}");
     // `/help`, full-width slash and ideographic spaces, in a 1:1 chat without a mention.
-    let ev = message_event("ev_p2p", "om_p2p", "oc_p2p_chat", "p2p", LI.0, "／督办\u{3000}帮助", &[], None);
+    let ev = message_event(
+        "ev_p2p",
+        "om_p2p",
+        "oc_p2p_chat",
+        "p2p",
+        LI.0,
+        "／督办\u{3000}帮助",
+        &[],
+        None,
+    );
     assert_eq!(app.post_event(&ev).await.status(), 200);
-    let ev = message_event("ev_help", "om_help", CHAT, "group", LI.0, "@_user_1 /help", &[BOT], None);
+    let ev = message_event(
+        "ev_help",
+        "om_help",
+        CHAT,
+        "group",
+        LI.0,
+        "@_user_1 /help",
+        &[BOT],
+        None,
+    );
     assert_eq!(app.post_event(&ev).await.status(), 200);
     let msgs = app.fake.wait_for_messages(3, Duration::from_secs(10)).await;
     assert_eq!(msgs.len(), 3);
@@ -60,29 +82,64 @@ async fn the_help_command_is_answered_in_the_chat_with_a_help_card() {
 #[tokio::test]
 async fn bad_signatures_missing_headers_tampering_and_bad_json_are_refused() {
     let app = spawn_app().await;
-    let ev = message_event("ev_sig", "om_sig", CHAT, "group", ZHANG.0, "@_user_1 /督办 帮助", &[BOT], None);
+    let ev = message_event(
+        "ev_sig",
+        "om_sig",
+        CHAT,
+        "group",
+        ZHANG.0,
+        "@_user_1 /督办 帮助",
+        &[BOT],
+        None,
+    );
     let cipher = EventCipher::new(ENCRYPT_KEY);
     let (body, headers) = seal(&cipher, &ev);
     // wrong signature
     let mut wrong = headers.clone();
     wrong[2].1 = "0".repeat(64);
-    assert_eq!(app.post_raw("/feishu/events", body.clone(), &wrong).await.status(), 401);
+    assert_eq!(
+        app.post_raw("/feishu/events", body.clone(), &wrong)
+            .await
+            .status(),
+        401
+    );
     // missing headers
-    assert_eq!(app.post_raw("/feishu/events", body.clone(), &[]).await.status(), 401);
-    assert_eq!(app.post_raw("/feishu/events", body.clone(), &headers[..2]).await.status(), 401);
+    assert_eq!(
+        app.post_raw("/feishu/events", body.clone(), &[]).await.status(),
+        401
+    );
+    assert_eq!(
+        app.post_raw("/feishu/events", body.clone(), &headers[..2])
+            .await
+            .status(),
+        401
+    );
     // a signed body whose ciphertext was altered: signature no longer matches
     let tampered = body.replacen('A', "B", 1);
-    assert_eq!(app.post_raw("/feishu/events", tampered.clone(), &headers).await.status(), 401);
+    assert_eq!(
+        app.post_raw("/feishu/events", tampered.clone(), &headers)
+            .await
+            .status(),
+        401
+    );
     // tampered ciphertext that is correctly signed (as by someone with the key but a broken payload)
     let garbage = json!({"encrypt": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}).to_string();
     let ts = "1700000000".to_owned();
     let sig = event_signature(&ts, "n", ENCRYPT_KEY, garbage.as_bytes());
-    let h = vec![("x-lark-request-timestamp", ts), ("x-lark-request-nonce", "n".to_owned()), ("x-lark-signature", sig)];
+    let h = vec![
+        ("x-lark-request-timestamp", ts),
+        ("x-lark-request-nonce", "n".to_owned()),
+        ("x-lark-signature", sig),
+    ];
     assert_eq!(app.post_raw("/feishu/events", garbage, &h).await.status(), 400);
     // malformed JSON
     let junk = "{not json".to_owned();
     let sig = event_signature("1", "n", ENCRYPT_KEY, junk.as_bytes());
-    let h = vec![("x-lark-request-timestamp", "1".to_owned()), ("x-lark-request-nonce", "n".to_owned()), ("x-lark-signature", sig)];
+    let h = vec![
+        ("x-lark-request-timestamp", "1".to_owned()),
+        ("x-lark-request-nonce", "n".to_owned()),
+        ("x-lark-signature", sig),
+    ];
     assert_eq!(app.post_raw("/feishu/events", junk, &h).await.status(), 400);
     // a correctly sealed event with a wrong Verification Token inside
     let mut bad_token = ev.clone();
@@ -100,10 +157,28 @@ async fn bad_signatures_missing_headers_tampering_and_bad_json_are_refused() {
 #[tokio::test]
 async fn duplicates_by_event_id_and_by_message_id_are_acknowledged_but_not_processed_again() {
     let app = spawn_app().await;
-    let ev = message_event("ev_dup", "om_dup", CHAT, "group", ZHANG.0, "@_user_1 /督办 帮助", &[BOT], None);
+    let ev = message_event(
+        "ev_dup",
+        "om_dup",
+        CHAT,
+        "group",
+        ZHANG.0,
+        "@_user_1 /督办 帮助",
+        &[BOT],
+        None,
+    );
     assert_eq!(app.post_event(&ev).await.status(), 200);
     assert_eq!(app.post_event(&ev).await.status(), 200);
-    let same_message = message_event("ev_dup_other", "om_dup", CHAT, "group", ZHANG.0, "@_user_1 /督办 帮助", &[BOT], None);
+    let same_message = message_event(
+        "ev_dup_other",
+        "om_dup",
+        CHAT,
+        "group",
+        ZHANG.0,
+        "@_user_1 /督办 帮助",
+        &[BOT],
+        None,
+    );
     assert_eq!(app.post_event(&same_message).await.status(), 200);
     app.fake.wait_for_messages(1, Duration::from_secs(10)).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -128,7 +203,16 @@ async fn an_outage_loses_nothing_and_recovery_sends_each_reply_once() {
     let app = spawn_app().await;
     app.fake.set_outage(true);
     for i in 0..3 {
-        let ev = message_event(&format!("ev_out{i}"), &format!("om_out{i}"), CHAT, "group", ZHANG.0, "@_user_1 /督办 帮助", &[BOT], None);
+        let ev = message_event(
+            &format!("ev_out{i}"),
+            &format!("om_out{i}"),
+            CHAT,
+            "group",
+            ZHANG.0,
+            "@_user_1 /督办 帮助",
+            &[BOT],
+            None,
+        );
         assert_eq!(app.post_event(&ev).await.status(), 200);
     }
     tokio::time::sleep(Duration::from_millis(1500)).await;
@@ -170,11 +254,29 @@ async fn a_permanent_error_is_recorded_and_not_retried() {
     let dead = app.store.outbox_dead().unwrap();
     assert_eq!(dead[0].1.last_code, Some(230002));
     assert_eq!(app.store.outbox_len(), 0);
-    let attempts = app.fake.request_log().iter().filter(|r| r.path.starts_with("/open-apis/im/v1/messages")).count();
+    let attempts = app
+        .fake
+        .request_log()
+        .iter()
+        .filter(|r| r.path.starts_with("/open-apis/im/v1/messages"))
+        .count();
     tokio::time::sleep(Duration::from_millis(800)).await;
-    let later = app.fake.request_log().iter().filter(|r| r.path.starts_with("/open-apis/im/v1/messages")).count();
+    let later = app
+        .fake
+        .request_log()
+        .iter()
+        .filter(|r| r.path.starts_with("/open-apis/im/v1/messages"))
+        .count();
     assert_eq!(attempts, later, "a permanent error must not be retried");
-    let metrics = app.http.get(format!("{}/metrics", app.base)).send().await.unwrap().text().await.unwrap();
+    let metrics = app
+        .http
+        .get(format!("{}/metrics", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(metrics.contains("duban_outbox_failed_total"), "{metrics}");
     app.stop().await;
 }
@@ -182,7 +284,12 @@ async fn a_permanent_error_is_recorded_and_not_retried() {
 #[tokio::test]
 async fn health_readiness_and_metrics_answer() {
     let app = spawn_app().await;
-    let r = app.http.get(format!("{}/healthz", app.base)).send().await.unwrap();
+    let r = app
+        .http
+        .get(format!("{}/healthz", app.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
     let r = app.http.get(format!("{}/readyz", app.base)).send().await.unwrap();
     assert_eq!(r.status(), 200);
@@ -190,7 +297,12 @@ async fn health_readiness_and_metrics_answer() {
     let r = app.http.get(format!("{}/readyz", app.base)).send().await.unwrap();
     // The token is cached, so readiness holds through a short outage once a token was obtained.
     assert!(r.status() == 200 || r.status() == 503);
-    let r = app.http.get(format!("{}/metrics", app.base)).send().await.unwrap();
+    let r = app
+        .http
+        .get(format!("{}/metrics", app.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
     assert!(r.text().await.unwrap().contains("duban_inbox_pending"));
     app.stop().await;
@@ -215,11 +327,21 @@ async fn the_legacy_card_url_checks_its_sha1_signature_and_answers_challenges() 
     assert_eq!(r.json::<Value>().await.unwrap()["challenge"], "lc");
     let body = json!({"open_id":ZHANG.0,"open_message_id":"om_x","token":"c-x","action":{"tag":"button","value":{"k":"v"}}}).to_string();
     let sig = card_signature("1700000000", "abc", VERIFICATION_TOKEN, body.as_bytes());
-    let good = vec![("x-lark-request-timestamp", "1700000000".to_owned()), ("x-lark-request-nonce", "abc".to_owned()), ("x-lark-signature", sig)];
-    assert_eq!(app.post_raw("/feishu/cards", body.clone(), &good).await.status(), 200);
+    let good = vec![
+        ("x-lark-request-timestamp", "1700000000".to_owned()),
+        ("x-lark-request-nonce", "abc".to_owned()),
+        ("x-lark-signature", sig),
+    ];
+    assert_eq!(
+        app.post_raw("/feishu/cards", body.clone(), &good).await.status(),
+        200
+    );
     let mut bad = good.clone();
     bad[2].1 = "e3649a185373e24174a287fa103ed5d8cb88ce0b".to_owned();
-    assert_eq!(app.post_raw("/feishu/cards", body.clone(), &bad).await.status(), 401);
+    assert_eq!(
+        app.post_raw("/feishu/cards", body.clone(), &bad).await.status(),
+        401
+    );
     assert_eq!(app.post_raw("/feishu/cards", body, &[]).await.status(), 401);
     app.stop().await;
 }

@@ -1,6 +1,12 @@
 //! The single integration test binary: the real server on port 0, real sled, and a fake Feishu
 //! OpenAPI over real HTTP.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout, unreachable_pub, dead_code)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    unreachable_pub,
+    dead_code
+)]
 
 mod crash;
 mod helpers;

@@ -17,7 +17,15 @@ async fn create_item(app: &TestApp) -> String {
     app.say(BOSS, CREATE, &[BOT, ZHANG, LI]).await;
     let msgs = app.fake.wait_for_messages(1, Duration::from_secs(10)).await;
     assert_eq!(msgs.len(), 1, "the item card is posted");
-    assert!(eventually(|| app.store.item_card(duban::domain::ids::ItemId(1)).ok().flatten().is_some()).await);
+    assert!(
+        eventually(|| app
+            .store
+            .item_card(duban::domain::ids::ItemId(1))
+            .ok()
+            .flatten()
+            .is_some())
+        .await
+    );
     msgs[0].message_id.clone()
 }
 
@@ -37,9 +45,16 @@ async fn creating_an_item_posts_its_live_card() {
     let text = card_text(m.card());
     assert!(text.contains("DB-1"), "{text}");
     assert!(text.contains("完成三季度合规自查报告"));
-    assert!(text.contains("ou_zhangsan") && text.contains("ou_lisi"), "主办 and 协办 are mentioned");
+    assert!(
+        text.contains("ou_zhangsan") && text.contains("ou_lisi"),
+        "主办 and 协办 are mentioned"
+    );
     assert_eq!(m.card()["config"]["update_multi"], json!(true));
-    let item = app.store.get_item(duban::domain::ids::ItemId(1)).unwrap().unwrap();
+    let item = app
+        .store
+        .get_item(duban::domain::ids::ItemId(1))
+        .unwrap()
+        .unwrap();
     assert_eq!(item.owner.open_id.0, "ou_zhangsan");
     assert_eq!(item.deadline.to_string(), "2026-03-20T10:00:00Z"); // 下周五 18:00 +08:00
     assert_eq!(app.store.audit_of(item.id).unwrap().len(), 1);
@@ -71,17 +86,48 @@ async fn the_owner_acknowledges_and_the_card_is_patched_but_a_stranger_is_refuse
 async fn progress_through_the_form_then_extension_requested_and_approved() {
     let app = spawn_app().await;
     let mid = create_item(&app).await;
-    let r = click(&app, ZHANG.0, &mid, json!({"op":"progress","item":1}), Some(json!({"note":"已完成初稿","percent":"60"}))).await;
+    let r = click(
+        &app,
+        ZHANG.0,
+        &mid,
+        json!({"op":"progress","item":1}),
+        Some(json!({"note":"已完成初稿","percent":"60"})),
+    )
+    .await;
     assert_eq!(r["toast"]["type"], "success", "{r}");
-    let r = click(&app, ZHANG.0, &mid, json!({"op":"request_extension","item":1}),
-        Some(json!({"date":"2026-03-25 +0800","reason":"等待监管口径"}))).await;
+    let r = click(
+        &app,
+        ZHANG.0,
+        &mid,
+        json!({"op":"request_extension","item":1}),
+        Some(json!({"date":"2026-03-25 +0800","reason":"等待监管口径"})),
+    )
+    .await;
     assert_eq!(r["toast"]["type"], "success", "{r}");
     // Only the 督办人 may approve.
-    let r = click(&app, ZHANG.0, &mid, json!({"op":"approve_extension","item":1}), None).await;
+    let r = click(
+        &app,
+        ZHANG.0,
+        &mid,
+        json!({"op":"approve_extension","item":1}),
+        None,
+    )
+    .await;
     assert_eq!(r["toast"]["type"], "error");
-    let r = click(&app, BOSS.0, &mid, json!({"op":"approve_extension","item":1}), None).await;
+    let r = click(
+        &app,
+        BOSS.0,
+        &mid,
+        json!({"op":"approve_extension","item":1}),
+        None,
+    )
+    .await;
     assert_eq!(r["toast"]["type"], "success", "{r}");
-    let item = app.store.get_item(duban::domain::ids::ItemId(1)).unwrap().unwrap();
+    let item = app
+        .store
+        .get_item(duban::domain::ids::ItemId(1))
+        .unwrap()
+        .unwrap();
     assert_eq!(item.deadline.to_string(), "2026-03-25T10:00:00Z");
     assert_eq!(item.progress, 60);
     assert!(eventually(|| card_text(app.fake.message(&mid).unwrap().card()).contains("3月25日")).await);
@@ -92,31 +138,75 @@ async fn progress_through_the_form_then_extension_requested_and_approved() {
 async fn text_commands_update_the_item_and_list_and_show_answer() {
     let app = spawn_app().await;
     let mid = create_item(&app).await;
-    app.say(ZHANG, "@_user_1 /督办 进展 DB-1 60% 已完成初稿", &[BOT]).await;
-    app.say(ZHANG, "@_user_1 /督办 完成 DB-1 报告已上传", &[BOT]).await;
+    app.say(ZHANG, "@_user_1 /督办 进展 DB-1 60% 已完成初稿", &[BOT])
+        .await;
+    app.say(ZHANG, "@_user_1 /督办 完成 DB-1 报告已上传", &[BOT])
+        .await;
     app.say(BOSS, "@_user_1 /督办 验收 DB-1", &[BOT]).await;
-    assert!(eventually(|| app.store.get_item(duban::domain::ids::ItemId(1)).unwrap().unwrap().status == duban::domain::supervision::Status::Done).await);
+    assert!(
+        eventually(|| app
+            .store
+            .get_item(duban::domain::ids::ItemId(1))
+            .unwrap()
+            .unwrap()
+            .status
+            == duban::domain::supervision::Status::Done)
+        .await
+    );
     assert!(eventually(|| card_text(app.fake.message(&mid).unwrap().card()).contains("已完成")).await);
     app.say(BOSS, "@_user_1 /督办 列表 全部", &[BOT]).await;
     app.say(BOSS, "@_user_1 /督办 查看 DB-1", &[BOT]).await;
     let msgs = app.fake.wait_for_messages(7, Duration::from_secs(10)).await;
-    let list = msgs.iter().rev().find(|m| card_text(&m.content).contains("全部事项")).expect("list card");
+    let list = msgs
+        .iter()
+        .rev()
+        .find(|m| card_text(&m.content).contains("全部事项"))
+        .expect("list card");
     assert!(card_text(&list.content).contains("DB-1"));
     let detail = msgs.last().unwrap();
     let t = card_text(&detail.content);
-    assert!(t.contains("验收") && t.contains("报告已上传"), "the history is shown: {t}");
+    assert!(
+        t.contains("验收") && t.contains("报告已上传"),
+        "the history is shown: {t}"
+    );
     app.stop().await;
 }
 
 #[tokio::test]
 async fn a_reply_to_a_message_makes_it_the_description() {
     let app = spawn_app().await;
-    let quoted = app.fake.add_message(CHAT, LI.0, "text", &json!({"text":"请在月底前整理营业部反洗钱培训材料，并汇总签到表"}).to_string());
-    let ev = message_event("ev_reply", "om_reply_cmd", CHAT, "group", BOSS.0, "@_user_1 /督办 @_user_2 周五前", &[BOT, ZHANG], Some(&quoted));
+    let quoted = app.fake.add_message(
+        CHAT,
+        LI.0,
+        "text",
+        &json!({"text":"请在月底前整理营业部反洗钱培训材料，并汇总签到表"}).to_string(),
+    );
+    let ev = message_event(
+        "ev_reply",
+        "om_reply_cmd",
+        CHAT,
+        "group",
+        BOSS.0,
+        "@_user_1 /督办 @_user_2 周五前",
+        &[BOT, ZHANG],
+        Some(&quoted),
+    );
     assert_eq!(app.post_event(&ev).await.status(), 200);
     app.fake.wait_for_messages(2, Duration::from_secs(10)).await;
-    assert!(eventually(|| app.store.get_item(duban::domain::ids::ItemId(1)).ok().flatten().is_some()).await);
-    let item = app.store.get_item(duban::domain::ids::ItemId(1)).unwrap().unwrap();
+    assert!(
+        eventually(|| app
+            .store
+            .get_item(duban::domain::ids::ItemId(1))
+            .ok()
+            .flatten()
+            .is_some())
+        .await
+    );
+    let item = app
+        .store
+        .get_item(duban::domain::ids::ItemId(1))
+        .unwrap()
+        .unwrap();
     assert!(item.title.contains("反洗钱培训材料"), "{}", item.title);
     assert!(item.description.unwrap_or_default().contains("签到表"));
     assert_eq!(item.source_message.map(|m| m.0), Some(quoted));
@@ -127,17 +217,56 @@ async fn a_reply_to_a_message_makes_it_the_description() {
 async fn bad_input_gets_a_helpful_card_and_other_groups_items_are_not_found() {
     let app = spawn_app().await;
     create_item(&app).await;
-    app.say(BOSS, "@_user_1 /督办 写周报 @_user_2", &[BOT, ZHANG]).await; // no deadline
+    app.say(BOSS, "@_user_1 /督办 写周报 @_user_2", &[BOT, ZHANG])
+        .await; // no deadline
     app.say(BOSS, "@_user_1 /督办 删除 DB-1", &[BOT]).await; // unknown subcommand → help
-    let ev = message_event("ev_other", "om_other", "oc_other_group", "group", BOSS.0, "@_user_1 /督办 查看 DB-1", &[BOT], None);
+    let ev = message_event(
+        "ev_other",
+        "om_other",
+        "oc_other_group",
+        "group",
+        BOSS.0,
+        "@_user_1 /督办 查看 DB-1",
+        &[BOT],
+        None,
+    );
     app.post_event(&ev).await;
     let msgs = app.fake.wait_for_messages(4, Duration::from_secs(10)).await;
     assert_eq!(msgs.len(), 4);
-    let t1 = card_text(&msgs[1].content);
-    assert!(t1.contains("截止") && t1.contains("/督办"), "missing deadline explained with an example: {t1}");
-    let t2 = card_text(&msgs[2].content);
-    assert!(t2.contains("列表") && t2.contains("延期"), "unknown subcommand shows help: {t2}");
-    let t3 = card_text(&msgs[3].content);
+    // Replies keep order within a chat, not across chats: find each by what it answers.
+    let answer_to = |needle: &str| {
+        let parent = app
+            .fake
+            .all_messages()
+            .into_iter()
+            .find(|m| m.content.to_string().contains(needle))
+            .unwrap()
+            .message_id;
+        card_text(
+            &msgs
+                .iter()
+                .find(|m| m.parent_id.as_deref() == Some(parent.as_str()))
+                .unwrap()
+                .content,
+        )
+    };
+    let t1 = answer_to("写周报");
+    assert!(
+        t1.contains("截止") && t1.contains("/督办"),
+        "missing deadline explained with an example: {t1}"
+    );
+    let t2 = answer_to("删除 DB-1");
+    assert!(
+        t2.contains("列表") && t2.contains("延期"),
+        "unknown subcommand shows help: {t2}"
+    );
+    let t3 = card_text(
+        &msgs
+            .iter()
+            .find(|m| m.chat_id == "oc_other_group")
+            .unwrap()
+            .content,
+    );
     assert!(t3.contains("本群没有 DB-1"), "{t3}");
     app.stop().await;
 }
