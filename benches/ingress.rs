@@ -10,7 +10,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::routing::post;
-use duban::clock::SystemClock;
 use duban::config;
 use duban::fake_feishu::FakeFeishu;
 use duban::feishu::crypto::EventCipher;
@@ -155,7 +154,7 @@ fn main() {
         .collect();
         let settings = config::load(None, &env).unwrap();
         let creds = settings.credentials.clone().unwrap();
-        let app = duban::startup::Application::build(&settings, &creds, Arc::new(SystemClock))
+        let app = duban::startup::Application::build(&settings, &creds, duban::startup::TimeSource::System)
             .await
             .unwrap();
         let duban_url = format!("http://127.0.0.1:{}/feishu/events", app.port());

@@ -6,8 +6,9 @@ use std::sync::Arc;
 use clap::Parser as _;
 use duban::calendar::Calendar;
 use duban::cli::{Cli, Command, parse_now};
-use duban::clock::{Clock, SystemClock, VirtualClock};
+use duban::clock::VirtualClock;
 use duban::config::{self, ProcessEnv};
+use duban::startup::TimeSource;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -87,20 +88,18 @@ fn serve(config_path: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
     duban::telemetry::init_tracing(&settings.log.level, &settings.log.format);
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
-        let clock: Arc<dyn Clock> = match std::env::var("DUBAN_VIRTUAL_CLOCK").ok().filter(|v| !v.is_empty()) {
-            Some(start) => {
-                let ts = parse_now(Some(&start))?;
-                tracing::warn!(start = %ts, "DUBAN_VIRTUAL_CLOCK is set: time is virtual (demo / acceptance mode)");
-                Arc::new(VirtualClock::new(ts))
-            }
-            None => Arc::new(SystemClock),
+        let time = match std::env::var("DUBAN_VIRTUAL_CLOCK").ok().filter(|v| !v.trim().is_empty()) {
+            Some(start) => TimeSource::Virtual(Arc::new(VirtualClock::new(
+                parse_now(Some(start.trim())).map_err(|e| anyhow::anyhow!("DUBAN_VIRTUAL_CLOCK: {e}"))?,
+            ))),
+            None => TimeSource::System,
         };
         let Some(credentials) = settings.credentials.clone() else {
             anyhow::bail!(
                 "no Feishu credentials: set FEISHU_APP_ID, FEISHU_APP_SECRET and FEISHU_VERIFICATION_TOKEN (and FEISHU_ENCRYPT_KEY) — see README"
             );
         };
-        let app = duban::startup::Application::build(&settings, &credentials, clock).await?;
+        let app = duban::startup::Application::build(&settings, &credentials, time).await?;
         app.run_until_stopped().await
     })?;
     Ok(ExitCode::SUCCESS)

@@ -10,7 +10,7 @@ use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
-use crate::clock::Clock;
+use crate::clock::{Clock, VirtualClock};
 use crate::config::{Credentials, Settings};
 use crate::feishu::crypto::EventCipher;
 use crate::feishu::{ClientConfig, FeishuClient};
@@ -22,6 +22,15 @@ use crate::store::Store;
 /// How long de-duplication keys are kept (Feishu retries for about 7.1 h).
 pub const DEDUP_WINDOW_MS: i64 = 8 * 3600 * 1000;
 
+/// Where time comes from.
+#[derive(Clone)]
+pub enum TimeSource {
+    /// Wall-clock time (production).
+    System,
+    /// A virtual clock that `POST /debug/clock` moves (`DUBAN_VIRTUAL_CLOCK`, tests, sandbox).
+    Virtual(Arc<VirtualClock>),
+}
+
 /// A built, bound, not yet running duban.
 pub struct Application {
     listener: TcpListener,
@@ -30,6 +39,7 @@ pub struct Application {
     dispatcher: Dispatcher,
     outbox_notify: Arc<Notify>,
     cancel: CancellationToken,
+    extra: Option<axum::Router>,
 }
 
 impl Application {
@@ -40,8 +50,18 @@ impl Application {
     pub async fn build(
         settings: &Settings,
         credentials: &Credentials,
-        clock: Arc<dyn Clock>,
+        time: TimeSource,
     ) -> anyhow::Result<Self> {
+        let (clock, virtual_clock): (Arc<dyn Clock>, _) = match time {
+            TimeSource::System => (Arc::new(crate::clock::SystemClock), None),
+            TimeSource::Virtual(vc) => {
+                tracing::warn!(
+                    now = %vc.now(),
+                    "VIRTUAL CLOCK ON: time is simulated and POST /debug/clock moves it — never use this in production"
+                );
+                (vc.clone() as Arc<dyn Clock>, Some(vc))
+            }
+        };
         let store = Store::open(&settings.data_dir)
             .with_context(|| format!("cannot open the data dir {}", settings.data_dir.display()))?;
         let client = FeishuClient::new(ClientConfig {
@@ -79,6 +99,8 @@ impl Application {
             service: Arc::clone(&service),
             client: client.clone(),
             metrics: crate::telemetry::metrics_handle(),
+            virtual_clock,
+            scheduler_notify: Arc::new(Notify::new()),
         };
         let dispatcher = Dispatcher {
             store,
@@ -93,7 +115,20 @@ impl Application {
             dispatcher,
             outbox_notify,
             cancel: CancellationToken::new(),
+            extra: None,
         })
+    }
+
+    /// Serves extra routes beside duban's own (the sandbox emulator).
+    #[must_use]
+    pub fn with_routes(mut self, routes: axum::Router) -> Self {
+        self.extra = Some(routes);
+        self
+    }
+
+    /// What the handlers share (the sandbox reads the store and the clock).
+    pub fn state(&self) -> &AppState {
+        &self.state
     }
 
     /// The bound port.
@@ -122,6 +157,7 @@ impl Application {
             dispatcher,
             outbox_notify,
             cancel,
+            extra,
             ..
         } = self;
         let tracker = TaskTracker::new();
@@ -141,7 +177,11 @@ impl Application {
         outbox_notify.notify_one();
         tracing::info!(port = listener.local_addr()?.port(), "duban is listening");
         let shutdown = cancel.clone();
-        axum::serve(listener, router(state))
+        let app = match extra {
+            Some(extra) => router(state).merge(extra),
+            None => router(state),
+        };
+        axum::serve(listener, app)
             .with_graceful_shutdown(async move { shutdown.cancelled().await })
             .await
             .context("the HTTP server failed")?;

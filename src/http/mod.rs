@@ -1,6 +1,7 @@
 //! The HTTP edge (axum): routes, shared state, and the body limit.
 
 mod cards;
+mod debug;
 mod error;
 mod events;
 mod extract;
@@ -15,7 +16,7 @@ use metrics_exporter_prometheus::PrometheusHandle;
 use secrecy::SecretString;
 use tokio::sync::Notify;
 
-use crate::clock::Clock;
+use crate::clock::{Clock, VirtualClock};
 use crate::feishu::FeishuClient;
 use crate::feishu::crypto::EventCipher;
 use crate::service::Service;
@@ -54,11 +55,21 @@ pub struct AppState {
     pub client: FeishuClient,
     /// Metrics renderer.
     pub metrics: PrometheusHandle,
+    /// The virtual clock, when `DUBAN_VIRTUAL_CLOCK` is on (enables `/debug/clock`).
+    pub virtual_clock: Option<Arc<VirtualClock>>,
+    /// Wakes the scheduler (deadlines changed, clock moved).
+    pub scheduler_notify: Arc<Notify>,
 }
 
 /// The router, callable without a socket (`Router::oneshot`) in tests.
 pub fn router(state: AppState) -> Router {
+    let debug = if state.virtual_clock.is_some() {
+        Router::new().route("/debug/clock", get(debug::get_clock).post(debug::set_clock))
+    } else {
+        Router::new()
+    };
     Router::new()
+        .merge(debug)
         .route("/feishu/events", post(events::events))
         .route("/feishu/cards", post(cards::cards))
         .route("/healthz", get(health::healthz))

@@ -85,9 +85,13 @@ pub async fn start_on(data_dir: &Path, fake: FakeFeishu, tweak: impl FnOnce(&mut
     tweak(&mut settings);
     let creds = settings.credentials.clone().unwrap();
     let clock = Arc::new(VirtualClock::new(reference_now()));
-    let app = duban::startup::Application::build(&settings, &creds, clock.clone())
-        .await
-        .unwrap();
+    let app = duban::startup::Application::build(
+        &settings,
+        &creds,
+        duban::startup::TimeSource::Virtual(clock.clone()),
+    )
+    .await
+    .unwrap();
     let port = app.port();
     let store = app.store().clone();
     let shutdown = app.shutdown_token();
