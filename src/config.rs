@@ -25,6 +25,81 @@ pub struct FileConfig {
     pub calendar: CalendarFile,
     /// `[log]`
     pub log: LogFile,
+    /// `[reminders]`: the reminder policy (every key optional).
+    pub reminders: crate::domain::schedule::ReminderPolicy,
+    /// `[board]`: the weekly 晾晒 board.
+    pub board: BoardConfig,
+    /// `[[groups]]`: per-group overrides.
+    pub groups: Vec<GroupConfig>,
+}
+
+/// `[board]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BoardConfig {
+    /// Post the weekly board at all.
+    pub enabled: bool,
+    /// Day of the week, 1 = Monday … 7 = Sunday (moved to the next working day if off).
+    pub weekday: i8,
+    /// Local time, `HH:MM`.
+    pub at: String,
+    /// How many names in the 按时完成 section.
+    pub top_n: usize,
+}
+
+impl Default for BoardConfig {
+    fn default() -> Self {
+        Self { enabled: true, weekday: 1, at: "09:30".to_owned(), top_n: 5 }
+    }
+}
+
+impl BoardConfig {
+    /// This week's board slot: (the week's Monday as `YYYY-MM-DD`, the instant to post).
+    pub fn this_week(&self, now: jiff::Timestamp, cal: &Calendar) -> Option<(String, jiff::Timestamp)> {
+        let local = crate::domain::supervision::local(now).date();
+        let monday = local
+            .checked_sub(jiff::Span::new().days(i64::from(local.weekday().to_monday_zero_offset())))
+            .ok()?;
+        let mut day = monday.checked_add(jiff::Span::new().days(i64::from(self.weekday.clamp(1, 7) - 1))).ok()?;
+        // Off that day (holiday)? The first working day after it, within the same week.
+        while !cal.is_workday(day).unwrap_or(true) {
+            day = day.tomorrow().ok()?;
+            if day.weekday() == jiff::civil::Weekday::Monday {
+                return None;
+            }
+        }
+        let (h, m) = parse_hhmm(&self.at)?;
+        let at = day
+            .at(h, m, 0, 0)
+            .to_zoned_datetime(jiff::tz::TimeZone::fixed(crate::domain::supervision::SHANGHAI))
+            .ok()?
+            .timestamp();
+        Some((monday.to_string(), at))
+    }
+}
+
+/// `HH:MM` → (hour, minute).
+pub fn parse_hhmm(s: &str) -> Option<(i8, i8)> {
+    let (h, m) = s.trim().split_once(':')?;
+    let (h, m): (i8, i8) = (h.parse().ok()?, m.parse().ok()?);
+    ((0..24).contains(&h) && (0..60).contains(&m)).then_some((h, m))
+}
+
+/// `[[groups]]`: one group's overrides.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupConfig {
+    /// The group (`oc_…`).
+    pub chat_id: String,
+    /// Leaders noted from the third overdue working day (open_ids).
+    #[serde(default)]
+    pub leaders: Vec<String>,
+    /// `working` (State Council calendar, default) or `trading` (exchange calendar).
+    #[serde(default)]
+    pub calendar: Option<crate::calendar::DayRule>,
+    /// `false` turns the weekly board off for this group.
+    #[serde(default)]
+    pub board: Option<bool>,
 }
 
 /// `[server]`
@@ -165,6 +240,12 @@ pub struct Settings {
     pub calendar: Calendar,
     /// `[log]`.
     pub log: LogFile,
+    /// `[reminders]`.
+    pub reminders: crate::domain::schedule::ReminderPolicy,
+    /// `[board]`.
+    pub board: BoardConfig,
+    /// `[[groups]]`.
+    pub groups: Vec<GroupConfig>,
 }
 
 /// Where environment values come from (a map in tests, the process environment otherwise).
@@ -263,6 +344,17 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
     if log.format != "text" && log.format != "json" {
         bail!("log.format must be \"text\" or \"json\", not {:?}", log.format);
     }
+    if parse_hhmm(&file.board.at).is_none() {
+        bail!("board.at {:?} is not a time like 09:30", file.board.at);
+    }
+    for g in &file.groups {
+        if !g.chat_id.starts_with("oc_") {
+            bail!("groups.chat_id {:?} is not a chat id (oc_…)", g.chat_id);
+        }
+        if let Some(l) = g.leaders.iter().find(|l| !l.starts_with("ou_")) {
+            bail!("groups.leaders entry {l:?} is not an open_id (ou_…)");
+        }
+    }
     Ok(Settings {
         listen,
         data_dir,
@@ -272,6 +364,9 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
         supervision: file.supervision,
         calendar,
         log,
+        reminders: file.reminders,
+        board: file.board,
+        groups: file.groups,
     })
 }
 

@@ -44,6 +44,20 @@ pub enum Intent {
         /// Item number.
         item: u64,
     },
+    /// Post a group's 晾晒 board, rendered at send time.
+    PostBoard {
+        /// The group.
+        chat_id: String,
+        /// Reply to this message (`/督办 晾晒`) instead of posting at top level.
+        reply_to: Option<String>,
+        /// De-duplication key.
+        uuid: String,
+    },
+    /// PATCH the group's current board card in place.
+    RefreshBoard {
+        /// The group.
+        chat_id: String,
+    },
 }
 
 /// One queued send.
@@ -114,7 +128,10 @@ impl Materialize for MessagesOnly {
     fn materialize(&self, intent: &Intent) -> Result<Option<Outgoing>, StoreError> {
         Ok(match intent {
             Intent::Message(m) => Some(m.clone()),
-            Intent::PostItemCard { .. } | Intent::RefreshItemCard { .. } => None,
+            Intent::PostItemCard { .. }
+            | Intent::RefreshItemCard { .. }
+            | Intent::PostBoard { .. }
+            | Intent::RefreshBoard { .. } => None,
         })
     }
 

@@ -75,12 +75,14 @@ impl Application {
         })
         .map_err(|e| anyhow::anyhow!("cannot build the Feishu client: {e}"))?;
         let outbox_notify = Arc::new(Notify::new());
+        let scheduler_notify = Arc::new(Notify::new());
         let service = Arc::new(Service::new(
             store.clone(),
             client.clone(),
             Arc::clone(&clock),
             settings,
             Arc::clone(&outbox_notify),
+            Arc::clone(&scheduler_notify),
         ));
         let ingress = Ingress {
             verification_token: credentials.verification_token.clone(),
@@ -100,7 +102,7 @@ impl Application {
             client: client.clone(),
             metrics: crate::telemetry::metrics_handle(),
             virtual_clock,
-            scheduler_notify: Arc::new(Notify::new()),
+            scheduler_notify,
         };
         let dispatcher = Dispatcher {
             store,
@@ -170,6 +172,12 @@ impl Application {
             cancel.clone(),
         ));
         tracker.spawn(dispatcher.run(cancel.clone()));
+        tracker.spawn(crate::scheduler::run(
+            Arc::clone(&state.service),
+            Arc::clone(&state.clock),
+            Arc::clone(&state.scheduler_notify),
+            cancel.clone(),
+        ));
         tracker.spawn(housekeeping(state.clone(), cancel.clone()));
         tracker.spawn(signals(cancel.clone()));
         // Events acknowledged before a restart but not yet processed, and queued sends.

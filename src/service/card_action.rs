@@ -16,6 +16,12 @@ use crate::store::outbox::Changes;
 impl Service {
     pub(super) async fn on_card_action(&self, a: &CardActionEvent) -> Result<Value, StoreError> {
         let now = self.clock.now();
+        if let Some(nudge) = card::nudge::parse_nudge_callback(&a.value) {
+            return match nudge {
+                Ok(action) => self.on_nudge_action(action, &a.operator_open_id).await,
+                Err(e) => Ok(json!({"toast": card::toast(ToastKind::Warning, &e.to_string())})),
+            };
+        }
         let parsed = match card::action::parse_callback(&a.value, a.form_value.as_ref(), now) {
             Ok(p) => p,
             Err(e) => return Ok(json!({"toast": card::toast(ToastKind::Warning, &e.to_string())})),
@@ -32,7 +38,7 @@ impl Service {
             Err(e) => Ok(json!({"toast": card::toast(ToastKind::Error, &e.to_string())})),
             Ok((next, record)) => {
                 let mut ch = Changes::new();
-                ch.put_item(&self.store, &next);
+                self.stage_item(&mut ch, &next)?;
                 ch.push_audit(&self.store, next.id, &record)?;
                 refresh_card(self, &mut ch, next.id.0, &next.chat_id.0)?;
                 if let Some(text) = notice_text(&item, &next, &parsed.action, now) {
@@ -42,6 +48,7 @@ impl Service {
                 self.store.commit(&ch)?;
                 self.store.durable().await?;
                 self.outbox_notify.notify_one();
+                self.scheduler_notify.notify_one();
                 let c = card::item_card(&next, now, &self.calendar);
                 Ok(json!({
                     "toast": card::toast(ToastKind::Success, &success_text(&parsed.action, &next)),

@@ -2,8 +2,10 @@
 //! out. The only module that knows both the store and Feishu. Every change of one event or
 //! click is committed in one transaction, under one lock, so domain writes never interleave.
 
+mod board;
 mod card_action;
 mod describe;
+mod nudges;
 mod replies;
 mod supervise;
 
@@ -35,7 +37,21 @@ pub struct Service {
     calendar: Calendar,
     policy: Policy,
     outbox_notify: Arc<Notify>,
+    scheduler_notify: Arc<Notify>,
     lock: Mutex<()>,
+    reminders: crate::domain::schedule::ReminderPolicy,
+    groups: Vec<GroupOverrides>,
+    board_cfg: crate::config::BoardConfig,
+    next_board_ms: std::sync::atomic::AtomicI64,
+}
+
+/// A group's reminder overrides, resolved from configuration.
+#[derive(Debug, Clone)]
+struct GroupOverrides {
+    chat_id: String,
+    leaders: Vec<crate::domain::ids::Person>,
+    calendar: Option<crate::calendar::DayRule>,
+    board: Option<bool>,
 }
 
 impl Service {
@@ -46,6 +62,7 @@ impl Service {
         clock: Arc<dyn Clock>,
         settings: &Settings,
         outbox_notify: Arc<Notify>,
+        scheduler_notify: Arc<Notify>,
     ) -> Self {
         let policy = Policy {
             require_acceptance: settings.supervision.require_acceptance,
@@ -66,7 +83,25 @@ impl Service {
             calendar: settings.calendar.clone(),
             policy,
             outbox_notify,
+            scheduler_notify,
             lock: Mutex::new(()),
+            reminders: settings.reminders.clone(),
+            groups: settings
+                .groups
+                .iter()
+                .map(|g| GroupOverrides {
+                    chat_id: g.chat_id.clone(),
+                    leaders: g
+                        .leaders
+                        .iter()
+                        .map(|l| crate::domain::ids::Person { open_id: OpenId(l.clone()), name: String::new() })
+                        .collect(),
+                    calendar: g.calendar,
+                    board: g.board,
+                })
+                .collect(),
+            board_cfg: settings.board.clone(),
+            next_board_ms: std::sync::atomic::AtomicI64::new(0),
         }
     }
 
@@ -90,6 +125,7 @@ impl Service {
             self.store.commit(&changes)?;
         }
         self.outbox_notify.notify_one();
+        self.scheduler_notify.notify_one();
         Ok(())
     }
 
@@ -133,12 +169,15 @@ impl Materialize for Service {
                 let c = card::item_card(&it, self.clock.now(), &self.calendar);
                 Some(Outgoing::patch_card(&mid, Some(&it.chat_id.0), &c))
             }
+            Intent::PostBoard { .. } | Intent::RefreshBoard { .. } => return self.materialize_board(intent),
         })
     }
 
     fn delivered(&self, intent: &Intent, delivered: &Delivered) -> Result<(), StoreError> {
-        if let (Intent::PostItemCard { item, .. }, Some(mid)) = (intent, &delivered.message_id) {
-            self.store.set_item_card(ItemId(*item), mid)?;
+        match (intent, &delivered.message_id) {
+            (Intent::PostItemCard { item, .. }, Some(mid)) => self.store.set_item_card(ItemId(*item), mid)?,
+            (Intent::PostBoard { chat_id, .. }, Some(mid)) => self.board_delivered(chat_id, mid)?,
+            _ => {}
         }
         Ok(())
     }

@@ -86,6 +86,17 @@ impl Service {
         let source = Source::Message(MessageId(msg.message_id.clone()));
         let (id, action) = match cmd {
             SuperviseCmd::Help => return replies.card(self, ch, &card::help_card(SUPERVISE_COMMANDS)),
+            SuperviseCmd::Board => {
+                if p2p {
+                    let e = card::error_card("请在群里查看晾晒榜", "晾晒榜按群统计，请在督办群里发送「/督办 晾晒」。", Some("/督办 晾晒"));
+                    return replies.card(self, ch, &e);
+                }
+                return self.queue_board_reply(ch, &chat, &msg.message_id);
+            }
+            SuperviseCmd::Stats { period, person } => {
+                let c = self.stats_card((!p2p).then_some(&chat), period, person.as_ref())?;
+                return replies.card(self, ch, &c);
+            }
             SuperviseCmd::Create(c) => return self.create(c, msg, sender, quoted, replies, ch),
             SuperviseCmd::List(filter) => {
                 let (title, items) = self.list(&filter, &chat, p2p, sender, now)?;
@@ -122,7 +133,7 @@ impl Service {
         };
         match item.apply(action, &actor, &self.policy, now, source) {
             Ok((next, record)) => {
-                ch.put_item(&self.store, &next);
+                self.stage_item(ch, &next)?;
                 ch.push_audit(&self.store, next.id, &record)?;
                 refresh_card(self, ch, next.id.0, &next.chat_id.0)?;
                 let text = confirmation(&item, &next, &actor.person, now);
@@ -181,7 +192,8 @@ impl Service {
             now,
         );
         let record = item.creation_record(Source::Message(MessageId(msg.message_id.clone())));
-        ch.put_new_item(&self.store, &item);
+        ch.put_new_item(&self.store, &item)?;
+        self.reschedule(ch, &item, &crate::domain::schedule::NudgeState::default())?;
         ch.push_audit(&self.store, item.id, &record)?;
         replies.item_card(self, ch, item.id.0)
     }

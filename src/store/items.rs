@@ -106,11 +106,18 @@ impl Store {
 }
 
 impl Changes {
-    /// Stores a newly created item, its index entry and the counter.
-    pub fn put_new_item(&mut self, store: &Store, item: &Item) {
+    /// Stores a newly created item, its index entry and the counter (and registers its group).
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn put_new_item(&mut self, store: &Store, item: &Item) -> Result<(), StoreError> {
+        if store.chats.get(item.chat_id.0.as_bytes())?.is_none() {
+            self.put_chat_state(store, &item.chat_id, &super::nudges::ChatState::default());
+        }
         self.put(&store.meta, ITEM_SEQ.to_vec(), be(item.id.0).to_vec());
         self.put(&store.chat_items, chat_key(&item.chat_id, item.id), Vec::new());
         self.put_item(store, item);
+        Ok(())
     }
 
     /// Stores an item's new state.

@@ -8,10 +8,12 @@
 //! - `outbox` / `outbox_dead`: everything the bot will send, and what Feishu refused for good.
 //! - `meta`: schema version, counters.
 //! - `items`, `audit`, `chat_items`, `item_cards`: see [`items`].
+//! - `due`, `due_by_item`, `nudge_state`: see [`nudges`]; `chats`: per-group board state.
 
 mod flusher;
 pub mod inbox;
 pub mod items;
+pub mod nudges;
 pub mod outbox;
 
 use std::path::Path;
@@ -65,6 +67,10 @@ pub struct Store {
     pub(crate) audit: sled::Tree,
     pub(crate) chat_items: sled::Tree,
     pub(crate) item_cards: sled::Tree,
+    pub(crate) due: sled::Tree,
+    pub(crate) due_by_item: sled::Tree,
+    pub(crate) nudge_state: sled::Tree,
+    pub(crate) chats: sled::Tree,
 }
 
 impl Store {
@@ -95,6 +101,10 @@ impl Store {
             audit: db.open_tree("audit")?,
             chat_items: db.open_tree("chat_items")?,
             item_cards: db.open_tree("item_cards")?,
+            due: db.open_tree("due")?,
+            due_by_item: db.open_tree("due_by_item")?,
+            nudge_state: db.open_tree("nudge_state")?,
+            chats: db.open_tree("chats")?,
             flusher: Flusher::start(db.clone())?,
             db,
         };

@@ -1,0 +1,39 @@
+//! The scheduler (an edge): sleeps until the next reminder is due (capped at a minute, to absorb
+//! clock jumps), wakes early when a deadline changes or the virtual clock moves, and runs the
+//! service's tick and the weekly boards.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
+
+use crate::clock::Clock;
+use crate::service::Service;
+
+/// Runs until `cancel` fires.
+pub async fn run(service: Arc<Service>, clock: Arc<dyn Clock>, notify: Arc<Notify>, cancel: CancellationToken) {
+    loop {
+        let next = match service.tick().await {
+            Ok(n) => n,
+            Err(e) => {
+                tracing::error!(error.message = %e, error.cause_chain = ?e, "scheduler tick failed; retrying");
+                Some(clock.now().as_millisecond() + 1_000)
+            }
+        };
+        if let Err(e) = service.board_tick().await {
+            tracing::error!(error.message = %e, "weekly board failed");
+        }
+        let now = clock.now().as_millisecond();
+        let wait_ms = next.map_or(60_000, |n| (n - now).clamp(0, 60_000));
+        if wait_ms == 0 {
+            tokio::task::yield_now().await;
+            continue;
+        }
+        tokio::select! {
+            () = cancel.cancelled() => return,
+            () = notify.notified() => {}
+            () = tokio::time::sleep(Duration::from_millis(u64::try_from(wait_ms).unwrap_or(60_000))) => {}
+        }
+    }
+}

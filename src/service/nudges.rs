@@ -1,0 +1,241 @@
+//! The reminder engine's orchestration: every item write reschedules the item's next reminder
+//! in the same transaction; a tick sends what is due (collapsed per item, combined per person),
+//! records it, and moves each item's entry in the due index.
+
+use std::collections::BTreeMap;
+
+use super::Service;
+use super::replies::{at, refresh_card};
+use crate::card;
+use crate::domain::audit::{AuditRecord, Change, Source};
+use crate::domain::ids::{ChatId, ItemId, Person};
+use crate::domain::schedule::{NudgeState, PlannedNudge, ReminderPolicy, due_now, mark_sent, next_fire};
+use crate::domain::supervision::{Item, format_datetime};
+use crate::feishu::{Outgoing, feishu_uuid};
+use crate::outbox::OutboxRecord;
+use crate::store::StoreError;
+use crate::store::outbox::Changes;
+
+/// At most this many items per tick; the scheduler comes back at once for the rest.
+pub const TICK_LIMIT: usize = 1_000;
+
+impl Service {
+    /// The reminder policy of a group (deployment defaults plus the group's overrides).
+    pub(crate) fn policy_for(&self, chat: &ChatId) -> ReminderPolicy {
+        let mut p = self.reminders.clone();
+        if let Some(g) = self.groups.iter().find(|g| g.chat_id == chat.0) {
+            if let Some(rule) = g.calendar {
+                p.day_rule = rule;
+            }
+            if !g.leaders.is_empty() {
+                p.leaders.clone_from(&g.leaders);
+            }
+        }
+        p
+    }
+
+    /// Stores an item and moves its entry in the due index, in the same change.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub(crate) fn stage_item(&self, ch: &mut Changes, item: &Item) -> Result<(), StoreError> {
+        ch.put_item(&self.store, item);
+        let state = self.store.nudge_state(item.id)?;
+        self.reschedule(ch, item, &state)
+    }
+
+    pub(super) fn reschedule(&self, ch: &mut Changes, item: &Item, state: &NudgeState) -> Result<(), StoreError> {
+        let policy = self.policy_for(&item.chat_id);
+        let now = self.clock.now();
+        // A policy answer not after `now` would spin the scheduler; never schedule in the past.
+        let floor = now.checked_add(jiff::SignedDuration::from_secs(1)).unwrap_or(now);
+        let next = match next_fire(item, state, now, &policy, &self.calendar) {
+            Ok(n) => n.map(|t| t.max(floor)),
+            Err(e) => {
+                tracing::warn!(item = %item.id, error.message = %e, "no reminders for this item: calendar data missing");
+                None
+            }
+        };
+        ch.schedule(&self.store, item.id, next.map(jiff::Timestamp::as_millisecond))
+    }
+
+    /// Sends every reminder due now. Returns when the next one is due (Unix ms), if any.
+    ///
+    /// # Errors
+    /// Storage failures (nothing of the tick is committed; it is retried).
+    pub async fn tick(&self) -> Result<Option<i64>, StoreError> {
+        let now = self.clock.now();
+        let _guard = self.lock.lock().await;
+        let due = self.store.due_items(now.as_millisecond(), TICK_LIMIT)?;
+        if due.is_empty() {
+            return self.store.next_due_ms();
+        }
+        let mut ch = Changes::new();
+        // (chat, recipient) → the items due for that person in this round.
+        let mut rounds: BTreeMap<(String, String), (Person, Vec<(Item, PlannedNudge)>)> = BTreeMap::new();
+        for (_, id) in due {
+            let Some(item) = self.store.get_item(id)? else {
+                ch.schedule(&self.store, id, None)?;
+                continue;
+            };
+            let mut state = self.store.nudge_state(id)?;
+            let policy = self.policy_for(&item.chat_id);
+            let planned = match due_now(&item, &state, now, &policy, &self.calendar) {
+                Ok(p) => p,
+                Err(e) => {
+                    tracing::warn!(item = %id, error.message = %e, "cannot plan reminders");
+                    Vec::new()
+                }
+            };
+            mark_sent(&mut state, &planned, now);
+            ch.put_nudge_state(&self.store, id, &state);
+            self.reschedule(&mut ch, &item, &state)?;
+            if planned.is_empty() {
+                continue;
+            }
+            for p in &planned {
+                if p.moved {
+                    let rec = AuditRecord {
+                        at: now,
+                        actor: Person { open_id: crate::domain::ids::OpenId("system".to_owned()), name: "督办机器人".to_owned() },
+                        action: "reminder_moved".to_owned(),
+                        source: Source::System,
+                        changes: vec![Change::new(
+                            "提醒时间",
+                            format_datetime(p.scheduled, now),
+                            format_datetime(p.at, now),
+                        )],
+                        note: Some("非工作时间，提醒顺延至下一个工作时段".to_owned()),
+                    };
+                    ch.push_audit(&self.store, id, &rec)?;
+                }
+                self.queue_urgent_and_leaders(&mut ch, &item, p, &policy)?;
+            }
+            refresh_card(self, &mut ch, item.id.0, &item.chat_id.0)?;
+            for p in planned {
+                let who = p.mention.first().cloned().unwrap_or_else(|| item.owner.clone());
+                rounds
+                    .entry((item.chat_id.0.clone(), who.open_id.0.clone()))
+                    .or_insert_with(|| (who, Vec::new()))
+                    .1
+                    .push((item.clone(), p));
+            }
+        }
+        for ((chat, _), (person, entries)) in rounds {
+            self.queue_round(&mut ch, &chat, &person, &entries, now)?;
+        }
+        self.store.commit(&ch)?;
+        self.outbox_notify.notify_one();
+        metrics::counter!("duban_scheduler_ticks_total").increment(1);
+        self.store.next_due_ms()
+    }
+
+    /// One person's reminders of one round: a reply under the item card when there is one item,
+    /// one combined card when there are several.
+    fn queue_round(
+        &self,
+        ch: &mut Changes,
+        chat: &str,
+        person: &Person,
+        entries: &[(Item, PlannedNudge)],
+        now: jiff::Timestamp,
+    ) -> Result<(), StoreError> {
+        let keys: Vec<String> = entries.iter().map(|(i, p)| format!("{}:{}", i.id.0, p.key)).collect();
+        let uuid = feishu_uuid(&format!("nudge:{}", keys.join(",")));
+        let out = match entries {
+            [(item, p)] => {
+                let text = card::nudge::nudge_text(item, p);
+                match self.store.item_card(item.id)? {
+                    Some(card_mid) => Outgoing::reply_text(&card_mid, Some(chat), &text, &uuid),
+                    None => Outgoing::send_text_to_chat(chat, &text, &uuid),
+                }
+            }
+            _ => {
+                let c = card::nudge::nudge_card(person, entries, now, &self.calendar);
+                Outgoing::send_card_to_chat(chat, &c, &uuid)
+            }
+        };
+        ch.outbox_push(&self.store, &OutboxRecord::message(out))?;
+        Ok(())
+    }
+
+    fn queue_urgent_and_leaders(
+        &self,
+        ch: &mut Changes,
+        item: &Item,
+        p: &PlannedNudge,
+        policy: &ReminderPolicy,
+    ) -> Result<(), StoreError> {
+        if !p.urgent.is_empty()
+            && let Some(card_mid) = self.store.item_card(item.id)?
+        {
+            let ids: Vec<String> = p.urgent.iter().map(|u| u.open_id.0.clone()).collect();
+            let out = Outgoing::urgent_app(&card_mid, Some(&item.chat_id.0), &ids);
+            ch.outbox_push(&self.store, &OutboxRecord::message(out))?;
+        }
+        if p.notify_leaders && !policy.leaders.is_empty() {
+            let leaders: Vec<String> = policy.leaders.iter().map(at).collect();
+            let text = format!(
+                "{} 请关注：{}「{}」{}，主办 {}。",
+                leaders.join(" "),
+                item.id,
+                item.title,
+                p.text,
+                at(&item.owner)
+            );
+            let uuid = feishu_uuid(&format!("leaders:{}:{}", item.id.0, p.key));
+            ch.outbox_push(&self.store, &OutboxRecord::message(Outgoing::send_text_to_chat(&item.chat_id.0, &text, &uuid)))?;
+        }
+        Ok(())
+    }
+
+    /// Applies a snooze / 处理中 click from a reminder card.
+    pub(super) async fn on_nudge_action(
+        &self,
+        action: card::nudge::NudgeAction,
+        operator: &str,
+    ) -> Result<serde_json::Value, StoreError> {
+        use card::nudge::NudgeAction;
+        let now = self.clock.now();
+        let _guard = self.lock.lock().await;
+        let id = match &action {
+            NudgeAction::Snooze { item, .. } | NudgeAction::Working { item } => *item,
+        };
+        let toast = |kind, text: &str| serde_json::json!({ "toast": card::toast(kind, text) });
+        let Some(item) = self.store.get_item(id)? else {
+            return Ok(toast(card::ToastKind::Error, &format!("{id} 不存在")));
+        };
+        let is_party = item.owner.open_id.0 == operator || item.assistants.iter().any(|a| a.open_id.0 == operator);
+        if !is_party {
+            return Ok(toast(card::ToastKind::Error, "只有主办或协办可以设置提醒"));
+        }
+        let policy = self.policy_for(&item.chat_id);
+        let mut state = self.store.nudge_state(id)?;
+        let text = match action {
+            NudgeAction::Snooze { choice, .. } => {
+                match crate::domain::schedule::snooze(&mut state, choice, now, &policy, &self.calendar) {
+                    Ok(until) => format!("好的，{} 再提醒", format_datetime(until, now)),
+                    Err(e) => return Ok(toast(card::ToastKind::Warning, &e.to_string())),
+                }
+            }
+            NudgeAction::Working { .. } => {
+                crate::domain::schedule::mark_working(&mut state, now);
+                "已标记处理中，今天不再催办".to_owned()
+            }
+        };
+        let mut ch = Changes::new();
+        ch.put_nudge_state(&self.store, id, &state);
+        self.reschedule(&mut ch, &item, &state)?;
+        self.store.commit(&ch)?;
+        self.store.durable().await?;
+        Ok(toast(card::ToastKind::Success, &text))
+    }
+
+    /// The items whose reminders are scheduled (tests, metrics).
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn scheduled(&self, id: ItemId) -> Result<Option<u64>, StoreError> {
+        self.store.scheduled_for(id)
+    }
+}
