@@ -52,11 +52,9 @@ pub async fn drain(store: &Store, service: &Service, outbox: &Notify) -> anyhow:
         if batch.is_empty() {
             return Ok(());
         }
-        for entry in batch {
-            after = Some(entry.seq);
-            service.process(&entry).await?;
-            metrics::counter!("duban_events_processed_total").increment(1);
-            outbox.notify_one();
-        }
+        after = batch.last().map(|e| e.seq);
+        service.process_batch(&batch).await?;
+        metrics::counter!("duban_events_processed_total").increment(batch.len() as u64);
+        outbox.notify_one();
     }
 }

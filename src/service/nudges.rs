@@ -44,6 +44,14 @@ impl Service {
         self.reschedule(ch, item, &state)
     }
 
+    /// Schedules a new item's first reminder (in the same change as the item).
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn stage_new_item(&self, ch: &mut Changes, item: &Item) -> Result<(), StoreError> {
+        self.reschedule(ch, item, &NudgeState::default())
+    }
+
     pub(super) fn reschedule(&self, ch: &mut Changes, item: &Item, state: &NudgeState) -> Result<(), StoreError> {
         let policy = self.policy_for(&item.chat_id);
         let now = self.clock.now();
@@ -73,9 +81,10 @@ impl Service {
         let mut ch = Changes::new();
         // (chat, recipient) → the items due for that person in this round.
         let mut rounds: BTreeMap<(String, String), (Person, Vec<(Item, PlannedNudge)>)> = BTreeMap::new();
-        for (_, id) in due {
+        for (fire_ms, id) in due {
+            // Consume exactly this entry; `reschedule` below writes the next one.
+            ch.unschedule_entry(&self.store, fire_ms, id);
             let Some(item) = self.store.get_item(id)? else {
-                ch.schedule(&self.store, id, None)?;
                 continue;
             };
             let mut state = self.store.nudge_state(id)?;

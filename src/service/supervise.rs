@@ -17,47 +17,51 @@ use crate::store::outbox::Changes;
 /// Longest description taken from a quoted message.
 const QUOTE_MAX: usize = 2_000;
 
+/// A message parsed (and its quoted message fetched) before the service lock is taken.
+pub(super) struct Prepared {
+    msg: MessageEvent,
+    mentions: Vec<Mention>,
+    parsed: Result<Option<Command>, command::ParseError>,
+    quoted: Option<String>,
+}
+
 impl Service {
-    pub(super) async fn on_message(&self, event: &Value, mut ch: Changes) -> Result<(), StoreError> {
-        let Some(msg) = MessageEvent::from_event(event) else {
-            return self.store.commit(&ch);
-        };
-        let now = self.clock.now();
+    /// Parses a message event; fetches the quoted message of a reply-to-message creation (the
+    /// only network call, kept outside the lock).
+    pub(super) async fn prepare_message(&self, event: &Value) -> Option<Prepared> {
+        let msg = MessageEvent::from_event(event)?;
         let mentions: Vec<Mention> = msg
             .mentions
             .iter()
             .filter(|m| !m.open_id.is_empty())
             .map(|m| Mention {
                 key: m.key.clone(),
-                person: Person {
-                    open_id: OpenId(m.open_id.clone()),
-                    name: m.name.clone(),
-                },
+                person: Person { open_id: OpenId(m.open_id.clone()), name: m.name.clone() },
             })
             .collect();
-        let ctx = Context {
-            now,
-            calendar: &self.calendar,
-            is_reply: msg.parent_id.is_some(),
-        };
+        let ctx = Context { now: self.clock.now(), calendar: &self.calendar, is_reply: msg.parent_id.is_some() };
         let parsed = command::parse(&msg.text, &mentions, &ctx);
-        // Network before the lock: the quoted message of a reply-to-message creation.
         let quoted = match (&parsed, &msg.parent_id) {
             (Ok(Some(Command::Supervise(SuperviseCmd::Create(_)))), Some(pid)) => self.quoted_text(pid).await,
             _ => None,
         };
-        let _guard = self.lock.lock().await;
+        Some(Prepared { msg, mentions, parsed, quoted })
+    }
+
+    /// Applies a prepared message to `ch`. The caller holds the service lock and commits.
+    pub(super) fn apply_message(&self, p: Prepared, ch: &mut Changes) -> Result<(), StoreError> {
+        let Prepared { msg, mentions, parsed, quoted } = p;
         let mut replies = Replies::new(&msg);
         match parsed {
             Ok(None) => {
                 if msg.chat_type == "p2p" {
                     let c = card::help_card(SUPERVISE_COMMANDS);
-                    replies.card(self, &mut ch, &c)?;
+                    replies.card(self, ch, &c)?;
                 }
             }
             Ok(Some(Command::Supervise(cmd))) => {
                 let sender = self.person_named(&msg.sender_open_id, &mentions);
-                self.supervise(cmd, &msg, &sender, quoted, &mut replies, &mut ch)?;
+                self.supervise(cmd, &msg, &sender, quoted, &mut replies, ch)?;
             }
             Err(e) => {
                 let c = if e.wants_help() {
@@ -65,10 +69,10 @@ impl Service {
                 } else {
                     card::error_card("没能看懂这条指令", &e.to_string(), Some(e.example()))
                 };
-                replies.card(self, &mut ch, &c)?;
+                replies.card(self, ch, &c)?;
             }
         }
-        self.store.commit(&ch)
+        Ok(())
     }
 
     fn supervise(
@@ -171,7 +175,7 @@ impl Service {
             (None, Some(q)) => Some(truncate(&q, QUOTE_MAX)),
             (None, None) => None,
         };
-        let id = self.store.peek_next_item_id()?;
+        let id = ch.next_item_id(&self.store)?;
         let item = Item::create(
             id,
             NewItem {
@@ -193,7 +197,7 @@ impl Service {
         );
         let record = item.creation_record(Source::Message(MessageId(msg.message_id.clone())));
         ch.put_new_item(&self.store, &item)?;
-        self.reschedule(ch, &item, &crate::domain::schedule::NudgeState::default())?;
+        self.stage_new_item(ch, &item)?;
         ch.push_audit(&self.store, item.id, &record)?;
         replies.item_card(self, ch, item.id.0)
     }

@@ -1,14 +1,24 @@
 //! The durable inbox and de-duplication of Feishu pushes.
 //!
-//! An event is admitted in one transaction over `seen`, `seen_age` and `inbox`: a repeat of a
-//! known event id (or, for messages, message id) is reported as a duplicate and not stored
-//! again. The caller waits for [`Store::durable`] before answering 200.
+//! The acknowledgement path uses only single-key operations (compare-and-swap, insert): sled
+//! 0.34's transactions take a process-wide write lock that every `flush()` blocks, so a
+//! transaction per event would serialise ingress behind the disk. Crash consistency comes from
+//! the order of the writes and a repair on Feishu's retry instead:
+//!
+//! 1. `seen[m:<tenant>:<message_id>]` ← alias of the event key (messages only), by CAS;
+//! 2. `seen[e:<event_id>]` ← `Pending { seq }`, by CAS;
+//! 3. `inbox[seq]` ← the event.
+//!
+//! A repeat finds step 1 or 2 taken: it is a duplicate. If a crash fell between 2 and 3 (the
+//! event was never acknowledged, so Feishu retries it), the retry finds `Pending { seq }` with
+//! no inbox entry and writes it. Processing removes `inbox[seq]` and marks the key `Processed`
+//! in the same transaction as the event's effects. The caller waits for [`Store::durable`]
+//! before answering 200.
 
 use serde::{Deserialize, Serialize};
-use sled::Transactional;
-use sled::transaction::ConflictableTransactionError;
 
-use super::{Store, StoreError, be, decode, encode, from_be, tx_err};
+use super::outbox::Changes;
+use super::{Store, StoreError, be, decode, encode, from_be};
 use crate::feishu::event::Envelope;
 
 /// An acknowledged event waiting to be processed.
@@ -28,48 +38,76 @@ pub struct InboxEntry {
 pub enum Admission {
     /// Stored under this sequence number.
     New(u64),
-    /// Seen before; nothing stored.
+    /// Seen before; nothing new stored.
     Duplicate,
 }
 
+/// What a de-duplication key records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+enum Seen {
+    /// Admitted as inbox entry `seq`, not yet processed.
+    Pending { seq: u64, at_ms: i64 },
+    /// Processed.
+    Processed { at_ms: i64 },
+    /// A message key: the event key that carried it.
+    Alias { event_key: String, at_ms: i64 },
+}
+
 impl Store {
-    /// Stores `envelope` in the inbox unless one of `dedup_keys` was seen before.
+    /// Stores `envelope` in the inbox unless it was seen before (by event id, or for messages
+    /// by message id). `dedup_keys` come from [`dedup_keys`]: the event key first.
     ///
     /// # Errors
     /// sled errors.
-    pub fn admit(
-        &self,
-        envelope: &Envelope,
-        dedup_keys: &[String],
-        now_ms: i64,
-    ) -> Result<Admission, StoreError> {
+    pub fn admit(&self, envelope: &Envelope, dedup_keys: &[String], now_ms: i64) -> Result<Admission, StoreError> {
+        let Some((event_key, aliases)) = dedup_keys.split_first() else {
+            return Ok(Admission::Duplicate);
+        };
+        for alias in aliases {
+            let v = encode(&Seen::Alias { event_key: event_key.clone(), at_ms: now_ms });
+            if let Err(cur) = self.seen.compare_and_swap(alias.as_bytes(), None as Option<&[u8]>, Some(v))? {
+                let same_event = cur
+                    .current
+                    .and_then(|c| decode::<Seen>(alias.as_bytes(), &c).ok())
+                    .is_some_and(|s| matches!(s, Seen::Alias { event_key: ref k, .. } if k == event_key));
+                if !same_event {
+                    return Ok(Admission::Duplicate);
+                }
+            } else {
+                self.age(alias, now_ms)?;
+            }
+        }
         let seq = self.generate_id()?;
-        let entry = encode(&InboxEntry {
-            seq,
-            envelope: envelope.clone(),
-            received_ms: now_ms,
-        });
-        let stamp = be(u64::try_from(now_ms).unwrap_or(0));
-        (&self.seen, &self.seen_age, &self.inbox)
-            .transaction(|(seen, seen_age, inbox)| {
-                for k in dedup_keys {
-                    if seen.get(k.as_bytes())?.is_some() {
-                        return Ok(Admission::Duplicate);
-                    }
+        let pending = encode(&Seen::Pending { seq, at_ms: now_ms });
+        let entry = |seq| encode(&InboxEntry { seq, envelope: envelope.clone(), received_ms: now_ms });
+        match self.seen.compare_and_swap(event_key.as_bytes(), None as Option<&[u8]>, Some(pending))? {
+            Ok(()) => {
+                self.age(event_key, now_ms)?;
+                self.inbox.insert(be(seq), entry(seq))?;
+                Ok(Admission::New(seq))
+            }
+            Err(cur) => {
+                // Repair: admitted before a crash but its inbox entry never reached the disk.
+                if let Some(Seen::Pending { seq: old, .. }) =
+                    cur.current.and_then(|c| decode::<Seen>(event_key.as_bytes(), &c).ok())
+                    && self.inbox.get(be(old))?.is_none()
+                {
+                    self.inbox.insert(be(old), entry(old))?;
+                    return Ok(Admission::New(old));
                 }
-                for k in dedup_keys {
-                    seen.insert(k.as_bytes(), &stamp)?;
-                    let mut age_key = stamp.to_vec();
-                    age_key.extend_from_slice(k.as_bytes());
-                    seen_age.insert(age_key, &[])?;
-                }
-                inbox.insert(&be(seq), entry.as_slice())?;
-                Ok::<_, ConflictableTransactionError<StoreError>>(Admission::New(seq))
-            })
-            .map_err(tx_err)
+                Ok(Admission::Duplicate)
+            }
+        }
     }
 
-    /// Up to `limit` unprocessed events after sequence `after` (exclusive), oldest first.
+    fn age(&self, key: &str, now_ms: i64) -> Result<(), StoreError> {
+        let mut age_key = be(u64::try_from(now_ms).unwrap_or(0)).to_vec();
+        age_key.extend_from_slice(key.as_bytes());
+        self.seen_age.insert(age_key, &[])?;
+        Ok(())
+    }
+
+/// Up to `limit` unprocessed events after sequence `after` (exclusive), oldest first.
     ///
     /// # Errors
     /// sled or codec errors.
@@ -100,16 +138,35 @@ impl Store {
         for kv in self.seen_age.range(..end) {
             let (k, _) = kv?;
             let key = k.get(8..).unwrap_or_default();
-            self.seen.remove(key)?;
+            // Never forget an event that is still waiting in the inbox: a retry would run it twice.
+            let waiting = match self.seen.get(key)? {
+                Some(v) => match decode::<Seen>(key, &v) {
+                    Ok(Seen::Pending { seq, .. }) => self.inbox.get(be(seq))?.is_some(),
+                    _ => false,
+                },
+                None => false,
+            };
+            if !waiting {
+                self.seen.remove(key)?;
+                n += 1;
+            }
             self.seen_age.remove(&k)?;
-            n += 1;
         }
         Ok(n)
     }
 }
 
-/// The de-duplication keys of an envelope: its event id and, for received messages, the message
-/// id (Feishu may repeat a message under a new event id).
+impl Changes {
+    /// Marks inbox entry `entry` processed: removes it and records its key as processed.
+    pub fn inbox_done(&mut self, store: &Store, entry: &InboxEntry, now_ms: i64) {
+        self.remove(&store.inbox, be(entry.seq).to_vec());
+        let key = format!("e:{}", entry.envelope.event_id);
+        self.put(&store.seen, key.into_bytes(), encode(&Seen::Processed { at_ms: now_ms }));
+    }
+}
+
+/// The de-duplication keys of an envelope: its event key first and, for received messages, the
+/// message id (Feishu may repeat a message under a new event id).
 pub fn dedup_keys(env: &Envelope) -> Vec<String> {
     let mut keys = vec![format!("e:{}", env.event_id)];
     if env.event_type == "im.message.receive_v1"
@@ -141,30 +198,43 @@ mod tests {
         }
     }
 
+    fn done(s: &Store, e: &InboxEntry) {
+        let mut ch = Changes::new();
+        ch.inbox_done(s, e, 5_000);
+        s.commit(&ch).unwrap();
+    }
+
     #[test]
     fn repeats_by_event_id_or_message_id_are_duplicates_and_pruning_forgets_them() {
         let dir = tempfile::tempdir().unwrap();
         let s = Store::open(dir.path()).unwrap();
         let a = env("e1", "om_1");
-        assert!(matches!(
-            s.admit(&a, &dedup_keys(&a), 1_000).unwrap(),
-            Admission::New(_)
-        ));
+        assert!(matches!(s.admit(&a, &dedup_keys(&a), 1_000).unwrap(), Admission::New(_)));
         assert_eq!(s.admit(&a, &dedup_keys(&a), 2_000).unwrap(), Admission::Duplicate);
         let same_msg = env("e2", "om_1");
-        assert_eq!(
-            s.admit(&same_msg, &dedup_keys(&same_msg), 3_000).unwrap(),
-            Admission::Duplicate
-        );
+        assert_eq!(s.admit(&same_msg, &dedup_keys(&same_msg), 3_000).unwrap(), Admission::Duplicate);
         assert_eq!(s.inbox_len(), 1);
-        assert_eq!(s.prune_seen(1_001).unwrap(), 2);
-        assert!(matches!(
-            s.admit(&a, &dedup_keys(&a), 4_000).unwrap(),
-            Admission::New(_)
-        ));
+        // A pending event is never pruned; once processed, its keys age out.
+        assert_eq!(s.prune_seen(1_001).unwrap(), 1, "only the message alias goes");
         let pending = s.inbox_pending(None, 10).unwrap();
-        assert_eq!(pending.len(), 2);
-        assert!(pending[0].seq < pending[1].seq);
-        assert_eq!(s.inbox_pending(Some(pending[0].seq), 10).unwrap().len(), 1);
+        done(&s, &pending[0]);
+        assert_eq!(s.admit(&a, &dedup_keys(&a), 4_000).unwrap(), Admission::Duplicate, "processed");
+        assert_eq!(s.prune_seen(1_001).unwrap(), 0);
+        assert_eq!(s.prune_seen(9_000).unwrap(), 1);
+        assert!(matches!(s.admit(&a, &dedup_keys(&a), 10_000).unwrap(), Admission::New(_)));
+        assert_eq!(s.inbox_len(), 1);
+    }
+
+    #[test]
+    fn a_retry_repairs_an_admission_whose_inbox_entry_was_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        let a = env("e9", "om_9");
+        let Admission::New(seq) = s.admit(&a, &dedup_keys(&a), 1_000).unwrap() else { panic!() };
+        // Simulate a crash between marking the key and writing the inbox entry.
+        s.inbox.remove(be(seq)).unwrap();
+        assert_eq!(s.admit(&a, &dedup_keys(&a), 2_000).unwrap(), Admission::New(seq));
+        assert_eq!(s.inbox_pending(None, 10).unwrap()[0].seq, seq);
+        assert_eq!(s.admit(&a, &dedup_keys(&a), 3_000).unwrap(), Admission::Duplicate);
     }
 }

@@ -21,16 +21,6 @@ fn chat_key(chat: &ChatId, id: ItemId) -> Vec<u8> {
 }
 
 impl Store {
-    /// The next item number (`DB-<n>`, from 1). Called under the service lock; the counter is
-    /// written with the item in [`Changes::put_new_item`].
-    ///
-    /// # Errors
-    /// sled errors.
-    pub fn peek_next_item_id(&self) -> Result<ItemId, StoreError> {
-        let cur = self.meta.get(ITEM_SEQ)?.map_or(0, |v| from_be(&v));
-        Ok(ItemId(cur + 1))
-    }
-
     /// One item.
     ///
     /// # Errors
@@ -106,6 +96,20 @@ impl Store {
 }
 
 impl Changes {
+    /// The next item number (`DB-<n>`, from 1), counting items created earlier in this change.
+    /// Called under the service lock; the counter is written with the item.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn next_item_id(&mut self, store: &Store) -> Result<ItemId, StoreError> {
+        let cur = match self.last_item {
+            Some(n) => n,
+            None => store.meta.get(ITEM_SEQ)?.map_or(0, |v| from_be(&v)),
+        };
+        self.last_item = Some(cur + 1);
+        Ok(ItemId(cur + 1))
+    }
+
     /// Stores a newly created item, its index entry and the counter (and registers its group).
     ///
     /// # Errors

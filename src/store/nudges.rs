@@ -69,7 +69,12 @@ impl Changes {
     /// sled errors (reading the current entry).
     pub fn schedule(&mut self, store: &Store, id: ItemId, fire_ms: Option<i64>) -> Result<(), StoreError> {
         let new = fire_ms.map(|ms| u64::try_from(ms).unwrap_or(0));
-        let old = store.scheduled_for(id)?;
+        // What this change already scheduled wins over what is on disk.
+        let old = match self.scheduled.get(&id) {
+            Some(v) => *v,
+            None => store.scheduled_for(id)?,
+        };
+        self.scheduled.insert(id, new);
         if old == new {
             return Ok(());
         }
@@ -84,6 +89,13 @@ impl Changes {
             None => self.remove(&store.due_by_item, be(id.0).to_vec()),
         }
         Ok(())
+    }
+
+    /// Removes one exact entry of the due index (the one a tick consumed).
+    pub fn unschedule_entry(&mut self, store: &Store, fire_ms: u64, id: ItemId) {
+        self.remove(&store.due, due_key(fire_ms, id));
+        self.remove(&store.due_by_item, be(id.0).to_vec());
+        self.scheduled.insert(id, None);
     }
 
     /// Stores an item's nudge state.

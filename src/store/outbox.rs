@@ -17,6 +17,10 @@ pub struct Changes {
     ops: Vec<(sled::Tree, Vec<u8>, Option<Vec<u8>>)>,
     /// Sequence numbers of the outbox records this change adds.
     pub outbox_seqs: Vec<u64>,
+    /// The last item number allocated in this change.
+    pub(crate) last_item: Option<u64>,
+    /// Due-index entries this change writes, per item (`None`: removed).
+    pub(crate) scheduled: std::collections::HashMap<crate::domain::ids::ItemId, Option<u64>>,
 }
 
 impl Changes {
@@ -28,6 +32,11 @@ impl Changes {
     /// Whether nothing is to be written.
     pub fn is_empty(&self) -> bool {
         self.ops.is_empty()
+    }
+
+    /// How many writes are staged.
+    pub fn len(&self) -> usize {
+        self.ops.len()
     }
 
     /// Writes `value` at `key` in `tree`.
@@ -49,11 +58,6 @@ impl Changes {
         self.put(&store.outbox, be(seq).to_vec(), encode(rec));
         self.outbox_seqs.push(seq);
         Ok(seq)
-    }
-
-    /// Marks inbox entry `seq` processed.
-    pub fn inbox_done(&mut self, store: &Store, seq: u64) {
-        self.remove(&store.inbox, be(seq).to_vec());
     }
 }
 
