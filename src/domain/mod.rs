@@ -7,3 +7,4 @@ pub mod permissions;
 pub mod priority;
 pub mod supervision;
 pub mod schedule;
+pub mod board;
