@@ -4,19 +4,25 @@
 //! (≤ 200 components, < 30 KB serialized); long user text is truncated.
 
 pub mod action;
+pub mod board;
 pub mod detail;
 pub mod fmt;
 pub mod help;
 pub mod item;
 pub mod list;
 pub mod notice;
+pub mod nudge;
+pub mod stats;
 
 pub use action::{CardAction, CardActionError, parse_callback};
+pub use board::board_card;
 pub use detail::detail_card;
 pub use help::help_card;
 pub use item::item_card;
 pub use list::list_card;
 pub use notice::{ToastKind, error_card, toast};
+pub use nudge::{NudgeAction, nudge_card, nudge_text, parse_nudge_callback};
+pub use stats::stats_card;
 
 #[cfg(test)]
 pub(crate) mod fixtures;
