@@ -27,7 +27,12 @@ pub fn board_card(b: &Board, now: Timestamp, cal: &Calendar) -> Value {
     }
     let tag_refs: Vec<(&str, &str)> = tags.iter().map(|(t, c)| (t.as_str(), *c)).collect();
     let template = if b.overdue.is_empty() { "green" } else { "orange" };
-    let hdr = header(&title, template, Some("每周一自动发布，也可随时发送 /督办 晾晒 查看"), &tag_refs);
+    let hdr = header(
+        &title,
+        template,
+        Some("每周一自动发布，也可随时发送 /督办 晾晒 查看"),
+        &tag_refs,
+    );
 
     let totals: Vec<String> = b
         .totals
@@ -43,7 +48,10 @@ pub fn board_card(b: &Board, now: Timestamp, cal: &Calendar) -> Value {
         ),
         None => "本月按时完成率：本月还没有完成的事项".to_owned(),
     };
-    let mut elements = vec![markdown(&format!("**总览**：{}\n{rate}", totals.join(" · "))), hr()];
+    let mut elements = vec![
+        markdown(&format!("**总览**：{}\n{rate}", totals.join(" · "))),
+        hr(),
+    ];
 
     let overdue = if b.overdue.is_empty() {
         "**逾期事项**\n目前没有逾期事项，感谢大家的配合。".to_owned()
@@ -67,7 +75,12 @@ pub fn board_card(b: &Board, now: Timestamp, cal: &Calendar) -> Value {
     let week = if b.due_this_week.is_empty() {
         "**本周到期**\n本周没有其他到期事项。".to_owned()
     } else {
-        section("**本周到期**", &b.due_this_week, |r| DeadlineHint::compute(r.deadline, now, cal).to_string(), now)
+        section(
+            "**本周到期**",
+            &b.due_this_week,
+            |r| DeadlineHint::compute(r.deadline, now, cal).to_string(),
+            now,
+        )
     };
     elements.push(markdown(&week));
 

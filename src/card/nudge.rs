@@ -12,9 +12,9 @@ use crate::calendar::Calendar;
 use crate::card::action::CardActionError;
 use crate::card::fmt::{at, card, header, markdown, md_text, plain};
 use crate::domain::ids::ItemId;
+use crate::domain::ids::Person;
 use crate::domain::schedule::{NudgeKind, PlannedNudge, SnoozeChoice};
 use crate::domain::supervision::{Item, format_datetime};
-use crate::domain::ids::Person;
 
 /// Items shown in one card before "另有N项" (each item costs about 15 components).
 pub const MAX_ENTRIES: usize = 10;
@@ -75,8 +75,15 @@ pub fn parse_nudge_callback(value: &Value) -> Option<Result<NudgeAction, CardAct
     if op == "working" {
         return Some(Ok(NudgeAction::Working { item }));
     }
-    let choice = value.get("for").and_then(Value::as_str).and_then(SnoozeChoice::from_key);
-    Some(choice.map(|choice| NudgeAction::Snooze { item, choice }).ok_or(CardActionError::Malformed))
+    let choice = value
+        .get("for")
+        .and_then(Value::as_str)
+        .and_then(SnoozeChoice::from_key);
+    Some(
+        choice
+            .map(|choice| NudgeAction::Snooze { item, choice })
+            .ok_or(CardActionError::Malformed),
+    )
 }
 
 fn button(text: &str, style: &str, action: NudgeAction) -> Value {
@@ -102,11 +109,7 @@ fn buttons(item: ItemId) -> Value {
             SnoozeChoice::TomorrowMorning => "明天上午提醒",
             SnoozeChoice::NextWorkday => "下个工作日提醒",
         };
-        list.push(button(
-            text,
-            "default",
-            NudgeAction::Snooze { item, choice },
-        ));
+        list.push(button(text, "default", NudgeAction::Snooze { item, choice }));
     }
     let columns: Vec<Value> = list
         .into_iter()
@@ -118,7 +121,12 @@ fn buttons(item: ItemId) -> Value {
 /// One combined reminder card for `recipient`: every item due for them in this round, each
 /// with its reminder lines, deadline and the 处理中 / 稍后提醒 buttons. Several nudges of the
 /// same item are shown under one heading.
-pub fn nudge_card(recipient: &Person, entries: &[(Item, PlannedNudge)], now: Timestamp, cal: &Calendar) -> Value {
+pub fn nudge_card(
+    recipient: &Person,
+    entries: &[(Item, PlannedNudge)],
+    now: Timestamp,
+    cal: &Calendar,
+) -> Value {
     let mut groups: Vec<(&Item, Vec<&PlannedNudge>)> = Vec::new();
     for (item, n) in entries {
         match groups.iter_mut().find(|(it, _)| it.id == item.id) {
@@ -126,7 +134,9 @@ pub fn nudge_card(recipient: &Person, entries: &[(Item, PlannedNudge)], now: Tim
             None => groups.push((item, vec![n])),
         }
     }
-    let overdue = entries.iter().any(|(_, n)| matches!(n.kind, NudgeKind::AtDeadline | NudgeKind::Overdue { .. }));
+    let overdue = entries
+        .iter()
+        .any(|(_, n)| matches!(n.kind, NudgeKind::AtDeadline | NudgeKind::Overdue { .. }));
     let urgent = entries.iter().any(|(_, n)| !n.urgent.is_empty());
     let template = if overdue { "red" } else { "orange" };
     let mut tags: Vec<(&str, &str)> = Vec::new();
@@ -138,8 +148,16 @@ pub fn nudge_card(recipient: &Person, entries: &[(Item, PlannedNudge)], now: Tim
     } else {
         "督办提醒".to_owned()
     };
-    let hdr = header(&title, template, Some("处理中：今天不再提醒；稍后提醒：到时再提醒"), &tags);
-    let mut elements = vec![markdown(&format!("{} 您好，以下督办事项需要您关注：", at(recipient)))];
+    let hdr = header(
+        &title,
+        template,
+        Some("处理中：今天不再提醒；稍后提醒：到时再提醒"),
+        &tags,
+    );
+    let mut elements = vec![markdown(&format!(
+        "{} 您好，以下督办事项需要您关注：",
+        at(recipient)
+    ))];
     for (item, nudges) in groups.iter().take(MAX_ENTRIES) {
         let mut lines = vec![format!("**{}** {}", item.id, md_text(&item.title, TITLE_MAX))];
         for n in nudges {
@@ -198,7 +216,14 @@ mod tests {
     use crate::domain::schedule::{NudgeState, ReminderPolicy, due_now};
 
     fn planned(item: &Item, t: Timestamp) -> Vec<(Item, PlannedNudge)> {
-        let due = due_now(item, &NudgeState::default(), t, &ReminderPolicy::default(), &cal()).unwrap();
+        let due = due_now(
+            item,
+            &NudgeState::default(),
+            t,
+            &ReminderPolicy::default(),
+            &cal(),
+        )
+        .unwrap();
         due.into_iter().map(|n| (item.clone(), n)).collect()
     }
 
@@ -215,17 +240,34 @@ mod tests {
     fn every_button_round_trips() {
         for action in [
             NudgeAction::Working { item: ItemId(12) },
-            NudgeAction::Snooze { item: ItemId(12), choice: SnoozeChoice::OneHour },
-            NudgeAction::Snooze { item: ItemId(12), choice: SnoozeChoice::TomorrowMorning },
-            NudgeAction::Snooze { item: ItemId(12), choice: SnoozeChoice::NextWorkday },
+            NudgeAction::Snooze {
+                item: ItemId(12),
+                choice: SnoozeChoice::OneHour,
+            },
+            NudgeAction::Snooze {
+                item: ItemId(12),
+                choice: SnoozeChoice::TomorrowMorning,
+            },
+            NudgeAction::Snooze {
+                item: ItemId(12),
+                choice: SnoozeChoice::NextWorkday,
+            },
         ] {
             let v = nudge_callback_value(action);
             assert_eq!(parse_nudge_callback(&v), Some(Ok(action)));
-            assert_eq!(parse_nudge_callback(&Value::String(v.to_string())), Some(Ok(action)));
+            assert_eq!(
+                parse_nudge_callback(&Value::String(v.to_string())),
+                Some(Ok(action))
+            );
         }
         let c = nudge_card(&person("zhangsan", "张三"), &entries(), now(), &cal());
         let mut found = 0;
-        for cs in c["body"]["elements"].as_array().unwrap().iter().filter(|e| e["tag"] == "column_set") {
+        for cs in c["body"]["elements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["tag"] == "column_set")
+        {
             for col in cs["columns"].as_array().unwrap() {
                 let v = &col["elements"][0]["behaviors"][0]["value"];
                 assert!(matches!(parse_nudge_callback(v), Some(Ok(_))), "{v}");
@@ -237,7 +279,10 @@ mod tests {
 
     #[test]
     fn other_ops_fall_through_and_broken_values_are_errors() {
-        assert_eq!(parse_nudge_callback(&json!({"op": "acknowledge", "item": 12})), None);
+        assert_eq!(
+            parse_nudge_callback(&json!({"op": "acknowledge", "item": 12})),
+            None
+        );
         assert_eq!(parse_nudge_callback(&json!("not json")), None);
         assert_eq!(
             parse_nudge_callback(&json!({"op": "snooze", "item": 12, "for": "forever"})),
@@ -294,6 +339,9 @@ mod tests {
 
     #[test]
     fn snapshot_of_the_nudge_card() {
-        insta::assert_json_snapshot!("nudge_card", nudge_card(&person("zhangsan", "张三"), &entries(), now(), &cal()));
+        insta::assert_json_snapshot!(
+            "nudge_card",
+            nudge_card(&person("zhangsan", "张三"), &entries(), now(), &cal())
+        );
     }
 }

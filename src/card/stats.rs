@@ -21,7 +21,10 @@ pub fn stats_card(period: Period, rows: &[PersonStats], person: Option<&Person>)
     let on_time: u32 = rows.iter().map(|r| r.on_time).sum();
     let mut tags: Vec<(String, &str)> = vec![(format!("完成{completed}项"), "blue")];
     if completed > 0 {
-        tags.push((format!("按时率{}", percent(f64::from(on_time) / f64::from(completed))), "green"));
+        tags.push((
+            format!("按时率{}", percent(f64::from(on_time) / f64::from(completed))),
+            "green",
+        ));
     }
     let tag_refs: Vec<(&str, &str)> = tags.iter().map(|(t, c)| (t.as_str(), *c)).collect();
     let hdr = header(&title, "blue", Some("按主办人统计"), &tag_refs);
@@ -29,7 +32,10 @@ pub fn stats_card(period: Period, rows: &[PersonStats], person: Option<&Person>)
     let mut elements = Vec::new();
     if rows.is_empty() {
         let who = person.map_or_else(String::new, |p| md_text(&p.name, 20));
-        elements.push(markdown(&format!("{}{who}暂无可统计的督办事项。", period.label())));
+        elements.push(markdown(&format!(
+            "{}{who}暂无可统计的督办事项。",
+            period.label()
+        )));
     }
     for r in rows.iter().take(MAX_PEOPLE) {
         elements.push(markdown(&line(r)));
@@ -112,7 +118,9 @@ mod tests {
 
     #[test]
     fn many_people_stay_within_limits() {
-        let rows: Vec<PersonStats> = (0..200).map(|i| row(&format!("同事{i:03}"), 9, 8, Some(1.25), 3)).collect();
+        let rows: Vec<PersonStats> = (0..200)
+            .map(|i| row(&format!("同事{i:03}"), 9, 8, Some(1.25), 3))
+            .collect();
         let c = stats_card(Period::ThisQuarter, &rows, None);
         assert!(within_limits(&c));
         assert!(c.to_string().contains("另有160人未列出"));
@@ -120,7 +128,11 @@ mod tests {
 
     #[test]
     fn snapshot_of_the_stats_card() {
-        let rows = [row("王五", 4, 3, Some(0.5), 0), row("张三", 2, 2, Some(0.0), 1), row("赵六", 0, 0, None, 2)];
+        let rows = [
+            row("王五", 4, 3, Some(0.5), 0),
+            row("张三", 2, 2, Some(0.0), 1),
+            row("赵六", 0, 0, None, 2),
+        ];
         insta::assert_json_snapshot!("stats_card", stats_card(Period::ThisMonth, &rows, None));
     }
 }

@@ -72,6 +72,11 @@ pub enum ParseError {
         /// The word as typed.
         word: String,
     },
+    /// `统计` with a period it does not know.
+    UnknownPeriod {
+        /// The word as typed.
+        word: String,
+    },
     /// Words left over after a complete subcommand.
     TrailingInput {
         /// The subcommand (`查看`).
@@ -100,6 +105,7 @@ impl ParseError {
             Self::MissingPerson => "转交",
             Self::ExtendNeedsDeadline => "延期",
             Self::UnknownFilter { .. } => "列表",
+            Self::UnknownPeriod { .. } => "统计",
             Self::UnknownSubcommand { .. }
             | Self::MissingTitle
             | Self::TitleTooLong { .. }
@@ -152,6 +158,9 @@ impl ParseError {
             Self::ExtendNeedsDeadline => "延期时请在编号后写上新的截止时间".to_owned(),
             Self::UnknownFilter { word } => {
                 format!("列表不支持“{word}”，可以写：我的、我发起的、逾期、本周、全部，或 @某人")
+            }
+            Self::UnknownPeriod { word } => {
+                format!("统计不支持“{word}”，可以写：本月、上月、本季度，或 @某人")
             }
             Self::TrailingInput { command, junk } => {
                 format!("“{command}”后面多了“{junk}”，请删去多余的内容")

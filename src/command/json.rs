@@ -67,6 +67,12 @@ impl Command {
                 json!({"command": "cancel", "id": id.to_string(), "reason": reason})
             }
             SuperviseCmd::Help => json!({"command": "help"}),
+            SuperviseCmd::Board => json!({"command": "board"}),
+            SuperviseCmd::Stats { period, person: who } => json!({
+                "command": "stats",
+                "period": period.en(),
+                "person": who.as_ref().map(person),
+            }),
         }
     }
 }

@@ -21,6 +21,8 @@
 //! /督办 延期 DB-12 新截止时间 [原因]
 //! /督办 转交 DB-12 @新主办
 //! /督办 取消 DB-12 [原因]
+//! /督办 晾晒 (看板)                    (board)
+//! /督办 统计 [本月|上月|本季度] [@某人]   (stats [month|last-month|quarter])
 //! ```
 //!
 //! Anything else is a creation. One line, tokens in any order:
@@ -55,6 +57,7 @@ use jiff::Timestamp;
 
 use crate::calendar::Calendar;
 use crate::command::lexer::Token;
+use crate::domain::board::Period;
 use crate::domain::ids::{ItemId, Person};
 use crate::domain::priority::Priority;
 
@@ -157,6 +160,15 @@ pub enum SuperviseCmd {
     },
     /// `帮助`: show help.
     Help,
+    /// `晾晒` (看板): the group's board.
+    Board,
+    /// `统计 [本月|上月|本季度] [@某人]`: per-person statistics (default 本月).
+    Stats {
+        /// The period.
+        period: Period,
+        /// Only this person, when given.
+        person: Option<Person>,
+    },
 }
 
 /// A new item as typed.

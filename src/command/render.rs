@@ -12,6 +12,7 @@ use jiff::tz::{self, TimeZone};
 use crate::command::lexer::normalise;
 use crate::command::spec::SUPERVISE_COMMANDS;
 use crate::command::{Command, CreateItem, Deadline, ListFilter, Mention, SuperviseCmd};
+use crate::domain::board::Period;
 use crate::domain::ids::{OpenId, Person};
 use crate::domain::priority::Priority;
 
@@ -61,6 +62,16 @@ pub fn render(cmd: &Command) -> (String, Vec<Mention>) {
             words(&["取消", &id.to_string(), &opt_text(reason.as_deref())])
         }
         SuperviseCmd::Help => "帮助".to_owned(),
+        SuperviseCmd::Board => "晾晒".to_owned(),
+        SuperviseCmd::Stats { period, person } => {
+            let who = person.as_ref().map_or_else(String::new, |p| r.mention(p));
+            let period = if *period == Period::default() {
+                ""
+            } else {
+                period.label()
+            };
+            words(&["统计", period, &who])
+        }
     };
     (format!("/督办 {body}"), r.mentions)
 }
@@ -196,9 +207,10 @@ fn free_text(text: &str, risky_first: impl Fn(&str) -> bool) -> String {
 }
 
 fn is_subcommand(word: &str) -> bool {
-    SUPERVISE_COMMANDS
-        .iter()
-        .any(|s| !s.zh.is_empty() && (s.zh == word || s.en.eq_ignore_ascii_case(word)))
+    word == "看板"
+        || SUPERVISE_COMMANDS
+            .iter()
+            .any(|s| !s.zh.is_empty() && (s.zh == word || s.en.eq_ignore_ascii_case(word)))
 }
 
 /// A word that might continue a deadline written just before it (`18:00`, `前`, `下午`).
@@ -329,6 +341,12 @@ mod tests {
             (id(), person()).prop_map(|(id, to)| SuperviseCmd::Reassign { id, to }),
             (id(), note()).prop_map(|(id, reason)| SuperviseCmd::Cancel { id, reason }),
             Just(SuperviseCmd::Help),
+            Just(SuperviseCmd::Board),
+            (
+                proptest::sample::select(Period::ALL.to_vec()),
+                proptest::option::of(person())
+            )
+                .prop_map(|(period, person)| SuperviseCmd::Stats { period, person }),
         ]
         .prop_map(Command::Supervise)
     }
@@ -367,6 +385,11 @@ mod tests {
             "延期",
             "进展",
             "转交",
+            "晾晒",
+            "看板",
+            "统计",
+            "上月",
+            "本季度",
             "尽快",
             "报告12",
             "个工作日内",

@@ -96,6 +96,20 @@ pub const SUPERVISE_COMMANDS: &[CommandSpec] = &[
         example: "/督办 取消 DB-12 需求已撤回",
     },
     CommandSpec {
+        zh: "晾晒",
+        en: "board",
+        args: "",
+        summary: "晾晒看板：各状态数量、逾期排名、本周到期和按时完成表扬（也可写“看板”）",
+        example: "/督办 晾晒",
+    },
+    CommandSpec {
+        zh: "统计",
+        en: "stats",
+        args: "[本月/上月/本季度] [@某人]",
+        summary: "按人统计按时完成率、平均延误、延期和被催办次数",
+        example: "/督办 统计 上月",
+    },
+    CommandSpec {
         zh: "帮助",
         en: "help",
         args: "",

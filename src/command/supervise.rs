@@ -6,6 +6,7 @@ use crate::command::lexer::Token;
 use crate::command::spec::{CommandSpec, SUPERVISE_COMMANDS};
 use crate::command::when::parse_deadline;
 use crate::command::{Context, ListFilter, ParseError, SuperviseCmd};
+use crate::domain::board::Period;
 use crate::domain::ids::ItemId;
 
 /// A first word this short that is not a subcommand, followed by at most an item number, is
@@ -36,12 +37,19 @@ pub(crate) fn parse(lines: Vec<Vec<Token>>, ctx: &Context<'_>) -> Result<Supervi
         {
             create::parse(&lines, ctx).map(SuperviseCmd::Create).or(result)
         }
+        // `/督办 统计三季度报表 @张三 周五前` and the like are creations too.
+        Err(ParseError::UnknownPeriod { .. } | ParseError::TrailingInput { .. })
+            if matches!(spec.zh, "统计" | "晾晒") =>
+        {
+            create::parse(&lines, ctx).map(SuperviseCmd::Create).or(result)
+        }
         other => other,
     }
 }
 
 /// The table row whose Chinese word or English alias is `word`.
 fn lookup(word: &str) -> Option<&'static CommandSpec> {
+    let word = alias(word);
     SUPERVISE_COMMANDS
         .iter()
         .filter(|s| !s.zh.is_empty())
@@ -101,6 +109,8 @@ fn subcommand(zh: &'static str, c: &mut Cursor, ctx: &Context<'_>) -> Result<Sup
             id: c.next_item_id()?,
             reason: c.rest_text(),
         },
+        "晾晒" => SuperviseCmd::Board,
+        "统计" => stats(c)?,
         // 帮助 ignores whatever follows: asking for help is never an error.
         _ => return Ok(SuperviseCmd::Help),
     };
@@ -176,4 +186,46 @@ fn extend(c: &mut Cursor, ctx: &Context<'_>) -> Result<SuperviseCmd, ParseError>
         Search::Refused(e) => Err(ParseError::BadDeadline(e)),
         Search::Nothing => Err(ParseError::ExtendNeedsDeadline),
     }
+}
+
+/// Extra Chinese names of a subcommand: `看板` is `晾晒`.
+fn alias(word: &str) -> &str {
+    match word {
+        "看板" => "晾晒",
+        other => other,
+    }
+}
+
+/// `统计 [本月|上月|本季度] [@某人]`, the two in either order.
+fn stats(c: &mut Cursor) -> Result<SuperviseCmd, ParseError> {
+    let mut period = None;
+    let mut person = None;
+    loop {
+        if person.is_none()
+            && let Some(p) = c.next_mention()
+        {
+            person = Some(p);
+            continue;
+        }
+        let Some(token) = c.peek() else { break };
+        if period.is_some() {
+            break;
+        }
+        match token.bare().and_then(Period::parse) {
+            Some(p) => {
+                period = Some(p);
+                c.advance(1);
+            }
+            None if token.bare().is_some() => {
+                return Err(ParseError::UnknownPeriod {
+                    word: token.as_text(),
+                });
+            }
+            None => break,
+        }
+    }
+    Ok(SuperviseCmd::Stats {
+        period: period.unwrap_or_default(),
+        person,
+    })
 }

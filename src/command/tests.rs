@@ -643,3 +643,84 @@ fn lines_without_field_keys_are_one_creation() {
     assert_eq!(c.title.as_deref(), Some("写纪要"));
     assert_eq!(c.description, None);
 }
+
+#[test]
+fn the_board_has_a_chinese_alias_and_an_english_name() {
+    for text in ["/督办 晾晒", "/督办 看板", "/task board", "/task BOARD"] {
+        assert_eq!(run(text), Ok(SuperviseCmd::Board), "{text}");
+    }
+    assert!(matches!(
+        run("/督办 晾晒 全部"),
+        Err(ParseError::TrailingInput { .. })
+    ));
+}
+
+#[test]
+fn stats_take_a_period_and_a_person_in_either_order() {
+    use crate::domain::board::Period;
+    let stats = |period, person| Ok(SuperviseCmd::Stats { period, person });
+    assert_eq!(run("/督办 统计"), stats(Period::ThisMonth, None));
+    assert_eq!(run("/督办 统计 本月"), stats(Period::ThisMonth, None));
+    assert_eq!(run("/督办 统计 上月"), stats(Period::LastMonth, None));
+    assert_eq!(
+        run("/督办 统计 本季度 @_user_3"),
+        stats(Period::ThisQuarter, Some(li()))
+    );
+    assert_eq!(
+        run("/督办 统计 @_user_3 上月"),
+        stats(Period::LastMonth, Some(li()))
+    );
+    assert_eq!(run("/task stats last-month"), stats(Period::LastMonth, None));
+    assert_eq!(
+        run("/task stats quarter @_user_2"),
+        stats(Period::ThisQuarter, Some(zhang()))
+    );
+    assert_eq!(run("/task stats month"), stats(Period::ThisMonth, None));
+}
+
+#[test]
+fn an_unknown_stats_period_is_refused_with_an_example() {
+    let err = run("/督办 统计 本年").unwrap_err();
+    assert_eq!(
+        err,
+        ParseError::UnknownPeriod {
+            word: "本年".to_owned()
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "统计不支持“本年”，可以写：本月、上月、本季度，或 @某人。正确的写法例如：/督办 统计 上月"
+    );
+    assert!(matches!(
+        run("/督办 统计 上月 本月"),
+        Err(ParseError::TrailingInput { .. })
+    ));
+    assert!(matches!(
+        run("/督办 统计 @_user_2 @_user_3"),
+        Err(ParseError::TrailingInput { .. })
+    ));
+}
+
+#[test]
+fn board_and_stats_have_a_json_shape() {
+    assert_eq!(
+        Command::Supervise(SuperviseCmd::Board).to_json(),
+        serde_json::json!({"command": "board"})
+    );
+    let Ok(Some(cmd)) = run_with("/督办 统计 上月 @_user_2", &ctx()) else {
+        panic!()
+    };
+    assert_eq!(
+        cmd.to_json(),
+        serde_json::json!({"command": "stats", "period": "last-month", "person": {"name": zhang().name, "open_id": zhang().open_id.0}})
+    );
+}
+
+#[test]
+fn a_title_that_starts_with_stats_or_board_is_still_a_creation() {
+    let c = create("/督办 统计 三季度报表 @_user_2 周五前");
+    assert_eq!(c.title.as_deref(), Some("统计 三季度报表"));
+    assert_eq!(c.owner, zhang());
+    let c = create("/督办 看板 设计 @_user_2 明天");
+    assert_eq!(c.title.as_deref(), Some("看板 设计"));
+}

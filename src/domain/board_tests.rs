@@ -96,7 +96,13 @@ fn the_board_ranks_overdue_items_and_lists_this_week() {
     assert_eq!(overdue, vec![(1, 3), (2, 1)]);
     let week: Vec<u64> = b.due_this_week.iter().map(|r| r.id.0).collect();
     assert_eq!(week, vec![3, 4]);
-    assert_eq!(b.on_time_month, Some(Rate { on_time: 2, completed: 3 }));
+    assert_eq!(
+        b.on_time_month,
+        Some(Rate {
+            on_time: 2,
+            completed: 3
+        })
+    );
     assert_eq!(b.on_time_month.map(|r| r.percent()), Some(67));
     assert_eq!(b.top_on_time, vec![(person("wangwu", "王五"), 2)]);
 }
@@ -107,7 +113,14 @@ fn an_empty_group_has_an_empty_board() {
     assert_eq!(b.open, 0);
     assert!(b.overdue.is_empty() && b.due_this_week.is_empty() && b.top_on_time.is_empty());
     assert_eq!(b.on_time_month, None);
-    assert_eq!(Rate { on_time: 0, completed: 0 }.percent(), 0);
+    assert_eq!(
+        Rate {
+            on_time: 0,
+            completed: 0
+        }
+        .percent(),
+        0
+    );
 }
 
 #[test]
@@ -115,7 +128,11 @@ fn the_fingerprint_changes_with_content_not_with_the_day() {
     let items = sample();
     let a = board(&items, now(), &cal(), 3);
     let mut later = board(&items, at(2026, 11, 25, 17, 0), &cal(), 3);
-    assert_eq!(fingerprint(&a), fingerprint(&later), "same content later the same day");
+    assert_eq!(
+        fingerprint(&a),
+        fingerprint(&later),
+        "same content later the same day"
+    );
     later.generated_for = date(2026, 12, 1);
     assert_eq!(fingerprint(&a), fingerprint(&later));
     let mut changed = items;
@@ -167,15 +184,35 @@ fn stats_give_each_owner_rate_delay_extensions_and_nudges() {
     assert_eq!(zhao.avg_delay_workdays, Some(3.0));
     assert_eq!((zhao.extensions, zhao.times_urged), (1, 6));
     let zhang = &rows[2];
-    assert_eq!((zhang.completed, zhang.on_time_rate, zhang.open_overdue), (0, None, 1));
+    assert_eq!(
+        (zhang.completed, zhang.on_time_rate, zhang.open_overdue),
+        (0, None, 1)
+    );
     assert_eq!(zhang.times_urged, 3);
 
     let last = stats(&items, &auto, Period::LastMonth, None, now(), &cal());
     let zhang_last = last.iter().find(|r| r.person.name == "张三").unwrap();
     assert_eq!((zhang_last.completed, zhang_last.on_time), (1, 1));
 
-    let only = stats(&items, &auto, Period::ThisQuarter, Some(&OpenId("ou_zhaoliu".to_owned())), now(), &cal());
+    let only = stats(
+        &items,
+        &auto,
+        Period::ThisQuarter,
+        Some(&OpenId("ou_zhaoliu".to_owned())),
+        now(),
+        &cal(),
+    );
     assert_eq!(only.len(), 1);
     assert_eq!(only[0].person.name, "赵六");
-    assert!(stats(&items, &auto, Period::ThisMonth, Some(&OpenId("ou_nobody".to_owned())), now(), &cal()).is_empty());
+    assert!(
+        stats(
+            &items,
+            &auto,
+            Period::ThisMonth,
+            Some(&OpenId("ou_nobody".to_owned())),
+            now(),
+            &cal()
+        )
+        .is_empty()
+    );
 }

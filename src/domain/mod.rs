@@ -2,9 +2,9 @@
 //! No tokio, reqwest, sled or axum here; `now` is always an argument.
 
 pub mod audit;
+pub mod board;
 pub mod ids;
 pub mod permissions;
 pub mod priority;
-pub mod supervision;
 pub mod schedule;
-pub mod board;
+pub mod supervision;

@@ -20,219 +20,22 @@
 
 use std::collections::BTreeSet;
 
-use jiff::civil::{Date, Time};
 use jiff::{SignedDuration, Timestamp};
-use serde::{Deserialize, Serialize};
 
-use crate::calendar::{Calendar, CalendarError, DayRule};
-use crate::domain::ids::{ItemId, Person};
-use crate::domain::supervision::{DeadlineHint, Item, SHANGHAI, Status, format_datetime, local};
+use crate::calendar::{Calendar, CalendarError};
+use crate::domain::supervision::{Item, Status, local};
 
-/// The reminder rules of a deployment or group (issue 4 defaults).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ReminderPolicy {
-    /// 待签收 for this many working minutes → nudge the 主办 (240 = 4 working hours).
-    pub ack_within_work_minutes: u32,
-    /// Local time on the working day before the deadline's day (10:00).
-    pub day_before_at: (i8, i8),
-    /// Hours before a deadline that has a clock time (2).
-    pub hours_before: u32,
-    /// Local time of the daily overdue nudge (10:00).
-    pub overdue_daily_at: (i8, i8),
-    /// From this overdue day the 督办人 is @-mentioned too (2).
-    pub mention_creator_from_day: u32,
-    /// From this overdue day the 主办 gets 加急 and the leaders a note (3).
-    pub urgent_from_day: u32,
-    /// 加急 also by SMS (paid quota; off).
-    pub urgent_sms: bool,
-    /// 加急 also by phone (paid quota; off).
-    pub urgent_phone: bool,
-    /// An extension request unanswered this many working days → nudge the 督办人 (1).
-    pub extension_unanswered_workdays: u32,
-    /// Nudges start at this local time on working days (09:00).
-    pub quiet_start: (i8, i8),
-    /// Nudges stop at this local time (18:30, exclusive).
-    pub quiet_end: (i8, i8),
-    /// Which days are working days: State Council calendar or exchange trading days.
-    pub day_rule: DayRule,
-    /// How many times one item may be snoozed (3).
-    pub snooze_cap: u32,
-    /// Moved nudges are spread over this many minutes after `quiet_start` (10).
-    pub spread_minutes: u32,
-    /// The group's leaders, told about items overdue from `urgent_from_day`.
-    pub leaders: Vec<Person>,
-}
+#[path = "schedule_hours.rs"]
+mod hours;
+#[path = "schedule_text.rs"]
+mod text;
+#[path = "schedule_types.rs"]
+mod types;
 
-impl Default for ReminderPolicy {
-    fn default() -> Self {
-        Self {
-            ack_within_work_minutes: 240,
-            day_before_at: (10, 0),
-            hours_before: 2,
-            overdue_daily_at: (10, 0),
-            mention_creator_from_day: 2,
-            urgent_from_day: 3,
-            urgent_sms: false,
-            urgent_phone: false,
-            extension_unanswered_workdays: 1,
-            quiet_start: (9, 0),
-            quiet_end: (18, 30),
-            day_rule: DayRule::Working,
-            snooze_cap: 3,
-            spread_minutes: 10,
-            leaders: Vec::new(),
-        }
-    }
-}
-
-/// Which rule a nudge comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NudgeKind {
-    /// Not acknowledged in time.
-    Unacknowledged,
-    /// The working day before the deadline's day.
-    DayBefore,
-    /// `hours_before` before a deadline with a clock time.
-    HoursBefore,
-    /// The deadline has passed.
-    AtDeadline,
-    /// The `day`-th working day after the deadline's day.
-    Overdue {
-        /// 1-based working day after the deadline's date.
-        day: u32,
-    },
-    /// An extension request waits on the 督办人.
-    ExtensionPending,
-}
-
-impl NudgeKind {
-    /// The stable occurrence key: item, rule and what the rule was computed for (the deadline
-    /// in ms, the overdue day, the owner and creation time, the request time).
-    pub fn key(&self, item: &Item) -> String {
-        let id = item.id;
-        let dl = item.deadline.as_millisecond();
-        match self {
-            Self::Unacknowledged => format!(
-                "{id}:unack:{}:{}",
-                item.owner.open_id,
-                item.created_at.as_millisecond()
-            ),
-            Self::DayBefore => format!("{id}:day_before:{dl}"),
-            Self::HoursBefore => format!("{id}:hours_before:{dl}"),
-            Self::AtDeadline => format!("{id}:deadline:{dl}"),
-            Self::Overdue { day } => format!("{id}:overdue:{dl}:{day}"),
-            Self::ExtensionPending => {
-                let at = item
-                    .extension
-                    .as_ref()
-                    .map_or(0, |e| e.requested_at.as_millisecond());
-                format!("{id}:extension:{at}")
-            }
-        }
-    }
-
-    /// Whether this is a step after the deadline (the item is overdue).
-    fn is_past_deadline(self) -> bool {
-        matches!(self, Self::AtDeadline | Self::Overdue { .. })
-    }
-}
-
-/// What the engine remembers per item between ticks.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct NudgeState {
-    /// Keys of the nudges already sent.
-    pub sent: BTreeSet<String>,
-    /// 稍后提醒: nothing before this instant.
-    pub snoozed_until: Option<Timestamp>,
-    /// How often the item was snoozed.
-    pub snooze_count: u32,
-    /// 处理中: nothing more on this local day.
-    pub working_on: Option<Date>,
-    /// How many automatic nudges were sent.
-    pub auto_nudges: u32,
-    /// When the last automatic nudge was sent.
-    pub last_sent_at: Option<Timestamp>,
-}
-
-/// One nudge to send now.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlannedNudge {
-    /// The rule.
-    pub kind: NudgeKind,
-    /// Its occurrence key (pass to [`mark_sent`] once sent).
-    pub key: String,
-    /// When the rule wanted it.
-    pub scheduled: Timestamp,
-    /// When it may go out (after quiet hours, snooze and 处理中).
-    pub at: Timestamp,
-    /// Quiet hours moved it (the caller records that in the audit trail).
-    pub moved: bool,
-    /// Who to @-mention.
-    pub mention: Vec<Person>,
-    /// Who gets an urgent_app (加急).
-    pub urgent: Vec<Person>,
-    /// Whether the group's leaders ([`ReminderPolicy::leaders`]) get a note.
-    pub notify_leaders: bool,
-    /// The Chinese line, e.g. `已逾期2个工作日，请尽快办理`.
-    pub text: String,
-}
-
-/// Why a snooze was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum SnoozeError {
-    /// The per-item cap is reached.
-    #[error("这项督办已经推迟提醒{cap}次，不能再推迟了；如需更多时间，请申请延期")]
-    Capped {
-        /// The cap.
-        cap: u32,
-    },
-    /// The calendar cannot answer.
-    #[error(transparent)]
-    Calendar(#[from] CalendarError),
-}
-
-/// The 稍后提醒 choices on a nudge card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SnoozeChoice {
-    /// 1小时后.
-    OneHour,
-    /// 明天上午 (the next working morning if tomorrow is a day off).
-    TomorrowMorning,
-    /// 下个工作日 (its start).
-    NextWorkday,
-}
-
-impl SnoozeChoice {
-    /// Every choice, in button order.
-    pub const ALL: [Self; 3] = [Self::OneHour, Self::TomorrowMorning, Self::NextWorkday];
-
-    /// The callback value: `1h`, `tomorrow`, `next_workday`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::OneHour => "1h",
-            Self::TomorrowMorning => "tomorrow",
-            Self::NextWorkday => "next_workday",
-        }
-    }
-
-    /// The inverse of [`Self::key`].
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.key() == key)
-    }
-
-    /// The button text: 1小时 / 明天上午 / 下个工作日.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::OneHour => "1小时",
-            Self::TomorrowMorning => "明天上午",
-            Self::NextWorkday => "下个工作日",
-        }
-    }
-}
+use self::hours::{add_work_minutes, hm, instant, morning, next_working_day, plus};
+pub use self::hours::{adjust_to_working_hours, in_working_hours};
+use self::text::plan;
+pub use self::types::{NudgeKind, NudgeState, PlannedNudge, ReminderPolicy, SnoozeChoice, SnoozeError};
 
 /// A rule occurrence with its times.
 #[derive(Debug, Clone, Copy)]
@@ -241,115 +44,6 @@ struct Occ {
     scheduled: Timestamp,
     at: Timestamp,
     moved: bool,
-}
-
-fn hm(t: (i8, i8)) -> Time {
-    Time::new(t.0.clamp(0, 23), t.1.clamp(0, 59), 0, 0).unwrap_or(Time::midnight())
-}
-
-fn instant(d: Date, t: Time) -> Result<Timestamp, CalendarError> {
-    SHANGHAI
-        .to_timestamp(d.to_datetime(t))
-        .map_err(|_| CalendarError::NoData { year: d.year() })
-}
-
-fn plus(t: Timestamp, d: SignedDuration) -> Result<Timestamp, CalendarError> {
-    t.checked_add(d).map_err(|_| CalendarError::NoData {
-        year: local(t).date().year(),
-    })
-}
-
-/// Whether `t` is inside nudging hours: `quiet_start` ≤ local time < `quiet_end` on a day that
-/// counts under `p.day_rule`.
-///
-/// # Errors
-/// [`CalendarError::NoData`] for a year without calendar data.
-pub fn in_working_hours(t: Timestamp, p: &ReminderPolicy, cal: &Calendar) -> Result<bool, CalendarError> {
-    let dt = local(t);
-    let time = dt.time();
-    Ok(time >= hm(p.quiet_start) && time < hm(p.quiet_end) && cal.counts(dt.date(), p.day_rule)?)
-}
-
-/// The working morning of `day` for `item`: `quiet_start` plus 1..=`spread_minutes` minutes
-/// (by item id), skipping :00 and :30.
-fn morning(day: Date, item: ItemId, p: &ReminderPolicy) -> Result<Timestamp, CalendarError> {
-    let spread = u64::from(p.spread_minutes.max(1));
-    let mut minutes = 1 + (item.0 % spread);
-    let start = day.to_datetime(hm(p.quiet_start));
-    let mut dt = start;
-    for _ in 0..3 {
-        let m = i64::try_from(minutes).unwrap_or(1);
-        dt = start
-            .checked_add(SignedDuration::from_mins(m))
-            .map_err(|_| CalendarError::NoData { year: day.year() })?;
-        if dt.minute() != 0 && dt.minute() != 30 {
-            break;
-        }
-        minutes += 1;
-    }
-    SHANGHAI
-        .to_timestamp(dt)
-        .map_err(|_| CalendarError::NoData { year: day.year() })
-}
-
-/// The first working day whose morning is at or after `t`'s moment (today if before
-/// `quiet_start` on a working day, otherwise the next working day).
-fn next_working_day(t: Timestamp, p: &ReminderPolicy, cal: &Calendar) -> Result<Date, CalendarError> {
-    let dt = local(t);
-    let d = dt.date();
-    if dt.time() < hm(p.quiet_start) && cal.counts(d, p.day_rule)? {
-        Ok(d)
-    } else {
-        cal.nth_after(d, 1, p.day_rule)
-    }
-}
-
-/// `t` if it is inside nudging hours; otherwise the next working morning at `quiet_start` plus a
-/// spread of 1..=`spread_minutes` minutes chosen by `item` (never exactly :00 or :30), and `true`.
-///
-/// # Errors
-/// [`CalendarError::NoData`] for a year without calendar data.
-pub fn adjust_to_working_hours(
-    t: Timestamp,
-    item: ItemId,
-    p: &ReminderPolicy,
-    cal: &Calendar,
-) -> Result<(Timestamp, bool), CalendarError> {
-    if in_working_hours(t, p, cal)? {
-        return Ok((t, false));
-    }
-    let day = next_working_day(t, p, cal)?;
-    Ok((morning(day, item, p)?, true))
-}
-
-/// `start` plus `minutes` minutes counted only inside nudging hours on working days.
-fn add_work_minutes(
-    start: Timestamp,
-    minutes: u32,
-    p: &ReminderPolicy,
-    cal: &Calendar,
-) -> Result<Timestamp, CalendarError> {
-    let mut left = SignedDuration::from_mins(i64::from(minutes));
-    let mut t = start;
-    let mut day = local(start).date();
-    loop {
-        if cal.counts(day, p.day_rule)? {
-            let open = instant(day, hm(p.quiet_start))?;
-            let close = instant(day, hm(p.quiet_end))?;
-            let from = t.max(open);
-            if from < close {
-                let avail = from.duration_until(close);
-                if left <= avail {
-                    return plus(from, left);
-                }
-                left -= avail;
-            }
-        }
-        day = day
-            .tomorrow()
-            .map_err(|_| CalendarError::NoData { year: day.year() })?;
-        t = instant(day, Time::midnight())?;
-    }
 }
 
 fn occ(
@@ -406,7 +100,10 @@ fn fixed_steps(item: &Item, p: &ReminderPolicy, cal: &Calendar) -> Result<Vec<Oc
         }
     }
     if item.deadline_has_time && p.hours_before > 0 {
-        let when = plus(item.deadline, -SignedDuration::from_hours(i64::from(p.hours_before)))?;
+        let when = plus(
+            item.deadline,
+            -SignedDuration::from_hours(i64::from(p.hours_before)),
+        )?;
         let o = occ(NudgeKind::HoursBefore, when, item, p, cal)?;
         if when > item.created_at && o.at < item.deadline {
             out.push(o);
@@ -433,7 +130,12 @@ fn overdue_days(item: &Item, t: Timestamp, p: &ReminderPolicy, cal: &Calendar) -
 }
 
 /// The latest ladder step whose time is ≤ `t`.
-fn latest_step(item: &Item, t: Timestamp, p: &ReminderPolicy, cal: &Calendar) -> Result<Option<Occ>, CalendarError> {
+fn latest_step(
+    item: &Item,
+    t: Timestamp,
+    p: &ReminderPolicy,
+    cal: &Calendar,
+) -> Result<Option<Occ>, CalendarError> {
     if !chased(item) {
         return Ok(None);
     }
@@ -451,7 +153,12 @@ fn latest_step(item: &Item, t: Timestamp, p: &ReminderPolicy, cal: &Calendar) ->
 }
 
 /// The earliest ladder step whose time is > `t`.
-fn next_step(item: &Item, t: Timestamp, p: &ReminderPolicy, cal: &Calendar) -> Result<Option<Timestamp>, CalendarError> {
+fn next_step(
+    item: &Item,
+    t: Timestamp,
+    p: &ReminderPolicy,
+    cal: &Calendar,
+) -> Result<Option<Timestamp>, CalendarError> {
     if !chased(item) {
         return Ok(None);
     }
@@ -466,7 +173,12 @@ fn next_step(item: &Item, t: Timestamp, p: &ReminderPolicy, cal: &Calendar) -> R
 }
 
 /// Snooze and 处理中: nothing goes out before this instant (always inside nudging hours).
-fn resume_at(item: &Item, state: &NudgeState, p: &ReminderPolicy, cal: &Calendar) -> Result<Option<Timestamp>, CalendarError> {
+fn resume_at(
+    item: &Item,
+    state: &NudgeState,
+    p: &ReminderPolicy,
+    cal: &Calendar,
+) -> Result<Option<Timestamp>, CalendarError> {
     let mut resume = None;
     if let Some(s) = state.snoozed_until {
         resume = Some(adjust_to_working_hours(s, item.id, p, cal)?.0);
@@ -623,86 +335,6 @@ pub fn snooze(
 /// 处理中: no more nudges for the item on `now`'s local day.
 pub fn mark_working(state: &mut NudgeState, now: Timestamp) {
     state.working_on = Some(local(now).date());
-}
-
-fn push_unique(list: &mut Vec<Person>, p: &Person) {
-    if !list.iter().any(|q| q.open_id == p.open_id) {
-        list.push(p.clone());
-    }
-}
-
-fn plan(
-    item: &Item,
-    o: Occ,
-    key: String,
-    resume: Option<Timestamp>,
-    p: &ReminderPolicy,
-    cal: &Calendar,
-) -> PlannedNudge {
-    let at = resume.map_or(o.at, |r| r.max(o.at));
-    let due = format_datetime(item.deadline, at);
-    let mut mention = Vec::new();
-    let mut urgent = Vec::new();
-    let mut notify_leaders = false;
-    let text = match o.kind {
-        NudgeKind::Unacknowledged => {
-            push_unique(&mut mention, &item.owner);
-            let m = p.ack_within_work_minutes;
-            let span = if m % 60 == 0 {
-                format!("{}个工作小时", m / 60)
-            } else {
-                format!("{m}个工作分钟")
-            };
-            format!("派发已超过{span}，还没有签收，请尽快签收")
-        }
-        NudgeKind::DayBefore | NudgeKind::HoursBefore => {
-            push_unique(&mut mention, &item.owner);
-            for a in &item.assistants {
-                push_unique(&mut mention, a);
-            }
-            match DeadlineHint::compute(item.deadline, at, cal) {
-                DeadlineHint::DueTomorrow => format!("明天截止（{due}），请抓紧办理"),
-                hint => format!("{hint}（{due}截止），请抓紧办理"),
-            }
-        }
-        NudgeKind::AtDeadline => {
-            push_unique(&mut mention, &item.owner);
-            format!("已到截止时间（{due}），事项还没有完成，请尽快办理；如需更多时间请申请延期")
-        }
-        NudgeKind::Overdue { day } => {
-            push_unique(&mut mention, &item.owner);
-            if day >= p.mention_creator_from_day {
-                push_unique(&mut mention, &item.creator);
-            }
-            if day >= p.urgent_from_day {
-                urgent.push(item.owner.clone());
-                notify_leaders = !p.leaders.is_empty();
-            }
-            format!("已逾期{day}个{}，请尽快办理；如需更多时间请申请延期", p.day_rule)
-        }
-        NudgeKind::ExtensionPending => {
-            push_unique(&mut mention, &item.creator);
-            let (who, until) = item.extension.as_ref().map_or_else(
-                || (item.owner.name.clone(), due.clone()),
-                |e| (e.requested_by.name.clone(), format_datetime(e.deadline, at)),
-            );
-            format!(
-                "{who}申请延期至{until}，已等待超过{}个{}，请督办人批准或拒绝",
-                p.extension_unanswered_workdays, p.day_rule
-            )
-        }
-    };
-    PlannedNudge {
-        kind: o.kind,
-        key,
-        scheduled: o.scheduled,
-        at,
-        moved: o.moved,
-        mention,
-        urgent,
-        notify_leaders,
-        text,
-    }
 }
 
 #[cfg(test)]

@@ -6,8 +6,11 @@ use jiff::civil::date;
 use proptest::prelude::*;
 
 use super::*;
+use crate::calendar::DayRule;
 use crate::domain::ids::{ChatId, OpenId};
+use crate::domain::ids::{ItemId, Person};
 use crate::domain::priority::Priority;
+use crate::domain::supervision::SHANGHAI;
 use crate::domain::supervision::{ExtensionRequest, NewItem};
 
 fn at(y: i16, m: i8, d: i8, h: i8, min: i8) -> Timestamp {
@@ -104,7 +107,10 @@ fn working_hours_follow_the_calendar_and_the_quiet_hours() {
     assert!(w(at(2026, 11, 25, 18, 29)));
     assert!(!w(at(2026, 11, 25, 18, 30)), "18:30 is already quiet");
     let t = |t| in_working_hours(t, &trading(), cal()).unwrap();
-    assert!(!t(at(2026, 10, 10, 10, 0)), "the exchanges close on 调休 weekends");
+    assert!(
+        !t(at(2026, 10, 10, 10, 0)),
+        "the exchanges close on 调休 weekends"
+    );
     assert!(t(at(2026, 10, 9, 10, 0)));
     assert_eq!(
         in_working_hours(at(2027, 3, 1, 10, 0), &pol(), cal()),
@@ -119,13 +125,28 @@ fn a_time_outside_hours_moves_to_the_next_working_morning_with_a_spread() {
         (show(t), moved)
     };
     // Thursday evening before 劳动节 (05-01..05-05 off) → Wednesday 05-06.
-    assert_eq!(adj(at(2026, 4, 30, 19, 0), 12, &pol()), ("2026-05-06 09:03".to_owned(), true));
+    assert_eq!(
+        adj(at(2026, 4, 30, 19, 0), 12, &pol()),
+        ("2026-05-06 09:03".to_owned(), true)
+    );
     // Friday night before 春节 → the 调休 Saturday 02-14; the exchanges reopen on 02-24.
-    assert_eq!(adj(at(2026, 2, 13, 20, 0), 9, &pol()), ("2026-02-14 09:10".to_owned(), true));
-    assert_eq!(adj(at(2026, 2, 13, 20, 0), 9, &trading()), ("2026-02-24 09:10".to_owned(), true));
+    assert_eq!(
+        adj(at(2026, 2, 13, 20, 0), 9, &pol()),
+        ("2026-02-14 09:10".to_owned(), true)
+    );
+    assert_eq!(
+        adj(at(2026, 2, 13, 20, 0), 9, &trading()),
+        ("2026-02-24 09:10".to_owned(), true)
+    );
     // Early morning of a working day stays on that day; inside hours nothing moves.
-    assert_eq!(adj(at(2026, 1, 4, 7, 0), 1, &pol()), ("2026-01-04 09:02".to_owned(), true));
-    assert_eq!(adj(at(2026, 1, 4, 11, 0), 1, &pol()), ("2026-01-04 11:00".to_owned(), false));
+    assert_eq!(
+        adj(at(2026, 1, 4, 7, 0), 1, &pol()),
+        ("2026-01-04 09:02".to_owned(), true)
+    );
+    assert_eq!(
+        adj(at(2026, 1, 4, 11, 0), 1, &pol()),
+        ("2026-01-04 11:00".to_owned(), false)
+    );
     // Month end: Thursday 2026-12-31 19:00 → … 2027 has no data yet: refused, not guessed.
     assert!(adjust_to_working_hours(at(2026, 12, 31, 19, 0), ItemId(1), &pol(), cal()).is_err());
 }
@@ -171,14 +192,34 @@ fn the_day_before_reminder_skips_holidays_and_respects_the_trading_calendar() {
             .find(|o| o.kind == NudgeKind::DayBefore)
             .map(|o| show(o.at))
     };
-    assert_eq!(day_before(at(2026, 10, 8, 18, 0), &pol()).as_deref(), Some("2026-09-30 10:00"));
-    assert_eq!(day_before(at(2026, 2, 24, 18, 0), &pol()).as_deref(), Some("2026-02-14 10:00"));
-    assert_eq!(day_before(at(2026, 2, 24, 18, 0), &trading()).as_deref(), Some("2026-02-13 10:00"));
-    assert_eq!(day_before(at(2026, 6, 1, 18, 0), &pol()).as_deref(), Some("2026-05-29 10:00"));
-    assert_eq!(day_before(at(2026, 1, 5, 18, 0), &pol()).as_deref(), Some("2026-01-04 10:00"));
+    assert_eq!(
+        day_before(at(2026, 10, 8, 18, 0), &pol()).as_deref(),
+        Some("2026-09-30 10:00")
+    );
+    assert_eq!(
+        day_before(at(2026, 2, 24, 18, 0), &pol()).as_deref(),
+        Some("2026-02-14 10:00")
+    );
+    assert_eq!(
+        day_before(at(2026, 2, 24, 18, 0), &trading()).as_deref(),
+        Some("2026-02-13 10:00")
+    );
+    assert_eq!(
+        day_before(at(2026, 6, 1, 18, 0), &pol()).as_deref(),
+        Some("2026-05-29 10:00")
+    );
+    assert_eq!(
+        day_before(at(2026, 1, 5, 18, 0), &pol()).as_deref(),
+        Some("2026-01-04 10:00")
+    );
     // Created after that moment: no "明天截止" right after creation.
     let late = item(at(2026, 11, 26, 15, 0), at(2026, 11, 27, 18, 0), false);
-    assert!(fixed_steps(&late, &pol(), cal()).unwrap().iter().all(|o| o.kind != NudgeKind::DayBefore));
+    assert!(
+        fixed_steps(&late, &pol(), cal())
+            .unwrap()
+            .iter()
+            .all(|o| o.kind != NudgeKind::DayBefore)
+    );
 }
 
 #[test]
@@ -192,11 +233,21 @@ fn the_hours_before_reminder_applies_only_to_deadlines_with_a_time() {
             .collect::<Vec<_>>()
     };
     let afternoon = steps(at(2026, 11, 30, 16, 0), true);
-    assert_eq!(afternoon[1], (NudgeKind::HoursBefore, "2026-11-30 14:00".to_owned(), false));
-    assert_eq!(steps(at(2026, 11, 30, 16, 0), false).len(), 2, "no time, no hours-before");
+    assert_eq!(
+        afternoon[1],
+        (NudgeKind::HoursBefore, "2026-11-30 14:00".to_owned(), false)
+    );
+    assert_eq!(
+        steps(at(2026, 11, 30, 16, 0), false).len(),
+        2,
+        "no time, no hours-before"
+    );
     // 09:30 deadline: 07:30 is quiet, moved to 09:03 the same morning.
     let early = steps(at(2026, 11, 30, 9, 30), true);
-    assert_eq!(early[1], (NudgeKind::HoursBefore, "2026-11-30 09:03".to_owned(), true));
+    assert_eq!(
+        early[1],
+        (NudgeKind::HoursBefore, "2026-11-30 09:03".to_owned(), true)
+    );
     // A Saturday 10:00 deadline: the reminder would land after it, so it is dropped, and the
     // deadline nudge itself moves to Monday morning.
     let sat = steps(at(2026, 11, 28, 10, 0), true);
@@ -204,16 +255,39 @@ fn the_hours_before_reminder_applies_only_to_deadlines_with_a_time() {
         sat.iter().map(|s| s.0).collect::<Vec<_>>(),
         vec![NudgeKind::DayBefore, NudgeKind::AtDeadline]
     );
-    assert_eq!(sat[1], (NudgeKind::AtDeadline, "2026-11-30 09:03".to_owned(), true));
+    assert_eq!(
+        sat[1],
+        (NudgeKind::AtDeadline, "2026-11-30 09:03".to_owned(), true)
+    );
 }
 
 #[test]
 fn overdue_days_step_over_holidays_and_month_ends() {
     let it = acked(item(at(2026, 4, 20, 9, 0), at(2026, 4, 30, 18, 0), false));
-    let days: Vec<String> = (1..=4).map(|n| show(overdue_occ(&it, n, &pol(), cal()).unwrap().at)).collect();
-    assert_eq!(days, ["2026-05-06 10:00", "2026-05-07 10:00", "2026-05-08 10:00", "2026-05-09 10:00"]);
-    let t: Vec<String> = (1..=4).map(|n| show(overdue_occ(&it, n, &trading(), cal()).unwrap().at)).collect();
-    assert_eq!(t, ["2026-05-06 10:00", "2026-05-07 10:00", "2026-05-08 10:00", "2026-05-11 10:00"]);
+    let days: Vec<String> = (1..=4)
+        .map(|n| show(overdue_occ(&it, n, &pol(), cal()).unwrap().at))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            "2026-05-06 10:00",
+            "2026-05-07 10:00",
+            "2026-05-08 10:00",
+            "2026-05-09 10:00"
+        ]
+    );
+    let t: Vec<String> = (1..=4)
+        .map(|n| show(overdue_occ(&it, n, &trading(), cal()).unwrap().at))
+        .collect();
+    assert_eq!(
+        t,
+        [
+            "2026-05-06 10:00",
+            "2026-05-07 10:00",
+            "2026-05-08 10:00",
+            "2026-05-11 10:00"
+        ]
+    );
 }
 
 #[test]
@@ -240,7 +314,14 @@ fn escalation_adds_the_creator_then_urgent_and_the_leaders() {
     assert_eq!(d3.urgent, vec![it.owner.clone()]);
     assert!(d3.notify_leaders);
     assert!(d3.text.starts_with("已逾期3个工作日"));
-    let t = due_now(&it, &NudgeState::default(), at(2026, 12, 3, 10, 0), &trading(), cal()).unwrap();
+    let t = due_now(
+        &it,
+        &NudgeState::default(),
+        at(2026, 12, 3, 10, 0),
+        &trading(),
+        cal(),
+    )
+    .unwrap();
     assert!(t[0].text.starts_with("已逾期3个交易日"), "{}", t[0].text);
 }
 
@@ -255,7 +336,12 @@ fn simulate_minutes(it: &Item, from: Timestamp, to: Timestamp, p: &ReminderPolic
     while now <= to {
         let due = due_now(it, &st, now, p, cal()).unwrap();
         for n in &due {
-            assert!(in_working_hours(now, p, cal()).unwrap(), "{:?} at {}", n.kind, show(now));
+            assert!(
+                in_working_hours(now, p, cal()).unwrap(),
+                "{:?} at {}",
+                n.kind,
+                show(now)
+            );
             log.push((n.kind, show(now)));
         }
         mark_sent(&mut st, &due, now);
@@ -331,11 +417,22 @@ fn after_downtime_missed_nudges_collapse_into_the_latest() {
     let st = NudgeState::default();
     // The bot was down from 09-23 until 10-12 11:00.
     let due = due_now(&it, &st, at(2026, 10, 12, 11, 0), &pol(), cal()).unwrap();
-    assert_eq!(kinds(&due), vec![NudgeKind::Overdue { day: 4 }], "one nudge, the latest day");
+    assert_eq!(
+        kinds(&due),
+        vec![NudgeKind::Overdue { day: 4 }],
+        "one nudge, the latest day"
+    );
     let mut st = st;
     mark_sent(&mut st, &due, at(2026, 10, 12, 11, 0));
-    assert!(due_now(&it, &st, at(2026, 10, 12, 11, 5), &pol(), cal()).unwrap().is_empty());
-    assert_eq!(fire(&it, &st, at(2026, 10, 12, 11, 0), &pol()).as_deref(), Some("2026-10-13 10:00"));
+    assert!(
+        due_now(&it, &st, at(2026, 10, 12, 11, 5), &pol(), cal())
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        fire(&it, &st, at(2026, 10, 12, 11, 0), &pol()).as_deref(),
+        Some("2026-10-13 10:00")
+    );
     // Down over the deadline but back before the first overdue morning: the deadline nudge.
     let due = due_now(&it, &NudgeState::default(), at(2026, 10, 8, 9, 40), &pol(), cal()).unwrap();
     assert_eq!(kinds(&due), vec![NudgeKind::AtDeadline]);
@@ -350,9 +447,17 @@ fn a_clock_that_jumps_back_sends_nothing_twice() {
     mark_sent(&mut st, &due, at(2026, 10, 9, 10, 0));
     let back = at(2026, 10, 8, 10, 30);
     let again = due_now(&it, &st, back, &pol(), cal()).unwrap();
-    assert_eq!(kinds(&again), vec![NudgeKind::Overdue { day: 1 }], "day 1 was never sent");
+    assert_eq!(
+        kinds(&again),
+        vec![NudgeKind::Overdue { day: 1 }],
+        "day 1 was never sent"
+    );
     mark_sent(&mut st, &again, back);
-    assert_eq!(fire(&it, &st, back, &pol()).as_deref(), Some("2026-10-10 10:00"), "day 2 is skipped");
+    assert_eq!(
+        fire(&it, &st, back, &pol()).as_deref(),
+        Some("2026-10-10 10:00"),
+        "day 2 is skipped"
+    );
 }
 
 #[test]
@@ -362,23 +467,62 @@ fn snooze_holds_everything_back_and_is_capped() {
     let now = at(2026, 10, 8, 10, 5);
     let t = snooze(&mut st, SnoozeChoice::OneHour, now, &pol(), cal()).unwrap();
     assert_eq!(show(t), "2026-10-08 11:05");
-    assert!(due_now(&it, &st, at(2026, 10, 8, 11, 0), &pol(), cal()).unwrap().is_empty());
+    assert!(
+        due_now(&it, &st, at(2026, 10, 8, 11, 0), &pol(), cal())
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(fire(&it, &st, now, &pol()).as_deref(), Some("2026-10-08 11:05"));
     let due = due_now(&it, &st, at(2026, 10, 8, 11, 5), &pol(), cal()).unwrap();
-    assert_eq!(kinds(&due), vec![NudgeKind::Overdue { day: 1 }], "held back, then sent");
+    assert_eq!(
+        kinds(&due),
+        vec![NudgeKind::Overdue { day: 1 }],
+        "held back, then sent"
+    );
 
     // 18:00 + 1 hour is quiet: the snooze ends the next working morning.
     let mut st = NudgeState::default();
-    let t = snooze(&mut st, SnoozeChoice::OneHour, at(2026, 9, 30, 18, 0), &pol(), cal()).unwrap();
+    let t = snooze(
+        &mut st,
+        SnoozeChoice::OneHour,
+        at(2026, 9, 30, 18, 0),
+        &pol(),
+        cal(),
+    )
+    .unwrap();
     assert_eq!(show(t), "2026-10-08 09:00");
     // 明天上午 and 下个工作日 on the Friday before a weekend: Monday 09:00.
-    let t = snooze(&mut st, SnoozeChoice::TomorrowMorning, at(2026, 11, 27, 15, 0), &pol(), cal()).unwrap();
+    let t = snooze(
+        &mut st,
+        SnoozeChoice::TomorrowMorning,
+        at(2026, 11, 27, 15, 0),
+        &pol(),
+        cal(),
+    )
+    .unwrap();
     assert_eq!(show(t), "2026-11-30 09:00");
-    let t = snooze(&mut st, SnoozeChoice::NextWorkday, at(2026, 10, 9, 15, 0), &pol(), cal()).unwrap();
+    let t = snooze(
+        &mut st,
+        SnoozeChoice::NextWorkday,
+        at(2026, 10, 9, 15, 0),
+        &pol(),
+        cal(),
+    )
+    .unwrap();
     assert_eq!(show(t), "2026-10-10 09:00", "the 调休 Saturday is a working day");
-    let err = snooze(&mut st, SnoozeChoice::OneHour, at(2026, 10, 12, 10, 0), &pol(), cal()).unwrap_err();
+    let err = snooze(
+        &mut st,
+        SnoozeChoice::OneHour,
+        at(2026, 10, 12, 10, 0),
+        &pol(),
+        cal(),
+    )
+    .unwrap_err();
     assert_eq!(err, SnoozeError::Capped { cap: 3 });
-    assert_eq!(err.to_string(), "这项督办已经推迟提醒3次，不能再推迟了；如需更多时间，请申请延期");
+    assert_eq!(
+        err.to_string(),
+        "这项督办已经推迟提醒3次，不能再推迟了；如需更多时间，请申请延期"
+    );
 }
 
 #[test]
@@ -387,9 +531,21 @@ fn working_on_it_stops_the_ladder_for_the_day() {
     let mut st = NudgeState::default();
     mark_working(&mut st, at(2026, 10, 9, 9, 30));
     assert_eq!(st.working_on, Some(date(2026, 10, 9)));
-    assert!(due_now(&it, &st, at(2026, 10, 9, 10, 0), &pol(), cal()).unwrap().is_empty());
-    assert!(due_now(&it, &st, at(2026, 10, 10, 9, 5), &pol(), cal()).unwrap().is_empty(), "day 2 dropped");
-    assert_eq!(fire(&it, &st, at(2026, 10, 9, 9, 30), &pol()).as_deref(), Some("2026-10-10 10:00"));
+    assert!(
+        due_now(&it, &st, at(2026, 10, 9, 10, 0), &pol(), cal())
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        due_now(&it, &st, at(2026, 10, 10, 9, 5), &pol(), cal())
+            .unwrap()
+            .is_empty(),
+        "day 2 dropped"
+    );
+    assert_eq!(
+        fire(&it, &st, at(2026, 10, 9, 9, 30), &pol()).as_deref(),
+        Some("2026-10-10 10:00")
+    );
     let due = due_now(&it, &st, at(2026, 10, 10, 10, 0), &pol(), cal()).unwrap();
     assert_eq!(kinds(&due), vec![NudgeKind::Overdue { day: 3 }]);
 }
@@ -405,11 +561,18 @@ fn an_unanswered_extension_request_nudges_the_creator_after_one_working_day() {
         requested_at: at(2026, 9, 30, 16, 0),
     });
     let st = NudgeState::default();
-    assert_eq!(fire(&it, &st, at(2026, 9, 30, 16, 0), &pol()).as_deref(), Some("2026-10-08 16:00"));
+    assert_eq!(
+        fire(&it, &st, at(2026, 9, 30, 16, 0), &pol()).as_deref(),
+        Some("2026-10-08 16:00")
+    );
     let due = due_now(&it, &st, at(2026, 10, 8, 16, 0), &pol(), cal()).unwrap();
     assert_eq!(kinds(&due), vec![NudgeKind::ExtensionPending]);
-    assert_eq!(due[0].mention, vec![it.creator.clone()]);
-    assert!(due[0].text.starts_with("张三申请延期至10月23日（周五）18:00"), "{}", due[0].text);
+    assert_eq!(due[0].mention, vec![it.creator]);
+    assert!(
+        due[0].text.starts_with("张三申请延期至10月23日（周五）18:00"),
+        "{}",
+        due[0].text
+    );
 }
 
 #[test]
@@ -419,15 +582,22 @@ fn an_approved_extension_re_arms_the_ladder() {
     let due = due_now(&it, &st, at(2026, 11, 24, 10, 0), &pol(), cal()).unwrap();
     assert_eq!(kinds(&due), vec![NudgeKind::Overdue { day: 2 }]);
     mark_sent(&mut st, &due, at(2026, 11, 24, 10, 0));
-    let mut moved = it.clone();
+    let mut moved = it;
     moved.deadline = at(2026, 11, 27, 18, 0);
     let now = at(2026, 11, 24, 11, 0);
     assert!(due_now(&moved, &st, now, &pol(), cal()).unwrap().is_empty());
-    assert_eq!(fire(&moved, &st, now, &pol()).as_deref(), Some("2026-11-26 10:00"));
+    assert_eq!(
+        fire(&moved, &st, now, &pol()).as_deref(),
+        Some("2026-11-26 10:00")
+    );
     let due = due_now(&moved, &st, at(2026, 11, 26, 10, 0), &pol(), cal()).unwrap();
     assert_eq!(kinds(&due), vec![NudgeKind::DayBefore]);
     assert_eq!(due[0].mention.len(), 2, "主办 and 协办");
-    assert!(due[0].text.starts_with("明天截止（11月27日（周五）18:00）"), "{}", due[0].text);
+    assert!(
+        due[0].text.starts_with("明天截止（11月27日（周五）18:00）"),
+        "{}",
+        due[0].text
+    );
 }
 
 #[test]
@@ -437,8 +607,15 @@ fn items_waiting_for_acceptance_or_closed_are_not_chased() {
         let mut it = base.clone();
         it.status = status;
         let st = NudgeState::default();
-        assert!(due_now(&it, &st, at(2026, 10, 12, 10, 0), &pol(), cal()).unwrap().is_empty());
-        assert_eq!(next_fire(&it, &st, at(2026, 10, 12, 10, 0), &pol(), cal()), Ok(None));
+        assert!(
+            due_now(&it, &st, at(2026, 10, 12, 10, 0), &pol(), cal())
+                .unwrap()
+                .is_empty()
+        );
+        assert_eq!(
+            next_fire(&it, &st, at(2026, 10, 12, 10, 0), &pol(), cal()),
+            Ok(None)
+        );
     }
 }
 
@@ -446,9 +623,16 @@ fn items_waiting_for_acceptance_or_closed_are_not_chased() {
 fn keys_name_the_item_the_rule_and_the_occurrence() {
     let it = item(at(2026, 9, 23, 10, 0), at(2026, 9, 30, 18, 0), false);
     let dl = it.deadline.as_millisecond();
-    assert_eq!(NudgeKind::Overdue { day: 3 }.key(&it), format!("DB-12:overdue:{dl}:3"));
+    assert_eq!(
+        NudgeKind::Overdue { day: 3 }.key(&it),
+        format!("DB-12:overdue:{dl}:3")
+    );
     assert_eq!(NudgeKind::DayBefore.key(&it), format!("DB-12:day_before:{dl}"));
-    assert!(NudgeKind::Unacknowledged.key(&it).starts_with("DB-12:unack:ou_zhangsan:"));
+    assert!(
+        NudgeKind::Unacknowledged
+            .key(&it)
+            .starts_with("DB-12:unack:ou_zhangsan:")
+    );
 }
 
 #[test]
@@ -466,8 +650,14 @@ fn mark_sent_counts_each_key_once() {
 
 fn arb_item() -> impl Strategy<Value = Item> {
     // Created between 2026-01-05 and 2026-10-31, due 0.5 h to 40 days later.
-    (0i64..300 * 24 * 60, 30i64..40 * 24 * 60, any::<bool>(), any::<bool>(), 1u64..500).prop_map(
-        |(c, d, has_time, ack, id)| {
+    (
+        0i64..300 * 24 * 60,
+        30i64..40 * 24 * 60,
+        any::<bool>(),
+        any::<bool>(),
+        1u64..500,
+    )
+        .prop_map(|(c, d, has_time, ack, id)| {
             let created = at(2026, 1, 5, 0, 0) + SignedDuration::from_mins(c);
             let mut it = item(created, created + SignedDuration::from_mins(d), has_time);
             it.id = ItemId(id);
@@ -475,8 +665,7 @@ fn arb_item() -> impl Strategy<Value = Item> {
                 it = acked(it);
             }
             it
-        },
-    )
+        })
 }
 
 proptest! {

@@ -106,6 +106,34 @@ impl Service {
                 let (title, items) = self.list(&filter, &chat, p2p, sender, now)?;
                 return replies.card(self, ch, &card::list_card(&title, &items, now, &self.calendar));
             }
+            SuperviseCmd::Board | SuperviseCmd::Stats { .. } => {
+                // In a 1:1 chat: the sender's own items across groups.
+                let items: Vec<Item> = if p2p {
+                    let me = &sender.open_id;
+                    self.store
+                        .all_items()?
+                        .into_iter()
+                        .filter(|i| &i.owner.open_id == me)
+                        .collect()
+                } else {
+                    self.store.items_in_chat(&chat)?
+                };
+                let c = match cmd {
+                    SuperviseCmd::Stats { period, person } => {
+                        // Automatic nudge counts come from the reminder engine's state (not wired yet).
+                        let auto = std::collections::HashMap::new();
+                        let who = person.as_ref().map(|p| &p.open_id);
+                        let rows =
+                            crate::domain::board::stats(&items, &auto, period, who, now, &self.calendar);
+                        card::stats_card(period, &rows, person.as_ref())
+                    }
+                    _ => {
+                        let b = crate::domain::board::board(&items, now, &self.calendar, 5);
+                        card::board_card(&b, now, &self.calendar)
+                    }
+                };
+                return replies.card(self, ch, &c);
+            }
             SuperviseCmd::Show(id) => {
                 let Some(item) = self.visible_item(id, &chat, p2p, &sender.open_id)? else {
                     return replies.card(self, ch, &not_found(id, p2p));

@@ -1,0 +1,218 @@
+//! The reminder engine's data (pure): the policy, the rule kinds and their occurrence keys, the
+//! per-item state, the planned nudge and the snooze choices.
+
+use std::collections::BTreeSet;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{CalendarError, DayRule};
+use crate::domain::ids::Person;
+use crate::domain::supervision::Item;
+
+/// The reminder rules of a deployment or group (issue 4 defaults).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReminderPolicy {
+    /// 待签收 for this many working minutes → nudge the 主办 (240 = 4 working hours).
+    pub ack_within_work_minutes: u32,
+    /// Local time on the working day before the deadline's day (10:00).
+    pub day_before_at: (i8, i8),
+    /// Hours before a deadline that has a clock time (2).
+    pub hours_before: u32,
+    /// Local time of the daily overdue nudge (10:00).
+    pub overdue_daily_at: (i8, i8),
+    /// From this overdue day the 督办人 is @-mentioned too (2).
+    pub mention_creator_from_day: u32,
+    /// From this overdue day the 主办 gets 加急 and the leaders a note (3).
+    pub urgent_from_day: u32,
+    /// 加急 also by SMS (paid quota; off).
+    pub urgent_sms: bool,
+    /// 加急 also by phone (paid quota; off).
+    pub urgent_phone: bool,
+    /// An extension request unanswered this many working days → nudge the 督办人 (1).
+    pub extension_unanswered_workdays: u32,
+    /// Nudges start at this local time on working days (09:00).
+    pub quiet_start: (i8, i8),
+    /// Nudges stop at this local time (18:30, exclusive).
+    pub quiet_end: (i8, i8),
+    /// Which days are working days: State Council calendar or exchange trading days.
+    pub day_rule: DayRule,
+    /// How many times one item may be snoozed (3).
+    pub snooze_cap: u32,
+    /// Moved nudges are spread over this many minutes after `quiet_start` (10).
+    pub spread_minutes: u32,
+    /// The group's leaders, told about items overdue from `urgent_from_day`.
+    pub leaders: Vec<Person>,
+}
+
+impl Default for ReminderPolicy {
+    fn default() -> Self {
+        Self {
+            ack_within_work_minutes: 240,
+            day_before_at: (10, 0),
+            hours_before: 2,
+            overdue_daily_at: (10, 0),
+            mention_creator_from_day: 2,
+            urgent_from_day: 3,
+            urgent_sms: false,
+            urgent_phone: false,
+            extension_unanswered_workdays: 1,
+            quiet_start: (9, 0),
+            quiet_end: (18, 30),
+            day_rule: DayRule::Working,
+            snooze_cap: 3,
+            spread_minutes: 10,
+            leaders: Vec::new(),
+        }
+    }
+}
+
+/// Which rule a nudge comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NudgeKind {
+    /// Not acknowledged in time.
+    Unacknowledged,
+    /// The working day before the deadline's day.
+    DayBefore,
+    /// `hours_before` before a deadline with a clock time.
+    HoursBefore,
+    /// The deadline has passed.
+    AtDeadline,
+    /// The `day`-th working day after the deadline's day.
+    Overdue {
+        /// 1-based working day after the deadline's date.
+        day: u32,
+    },
+    /// An extension request waits on the 督办人.
+    ExtensionPending,
+}
+
+impl NudgeKind {
+    /// The stable occurrence key: item, rule and what the rule was computed for (the deadline
+    /// in ms, the overdue day, the owner and creation time, the request time).
+    pub fn key(&self, item: &Item) -> String {
+        let id = item.id;
+        let dl = item.deadline.as_millisecond();
+        match self {
+            Self::Unacknowledged => format!(
+                "{id}:unack:{}:{}",
+                item.owner.open_id,
+                item.created_at.as_millisecond()
+            ),
+            Self::DayBefore => format!("{id}:day_before:{dl}"),
+            Self::HoursBefore => format!("{id}:hours_before:{dl}"),
+            Self::AtDeadline => format!("{id}:deadline:{dl}"),
+            Self::Overdue { day } => format!("{id}:overdue:{dl}:{day}"),
+            Self::ExtensionPending => {
+                let at = item
+                    .extension
+                    .as_ref()
+                    .map_or(0, |e| e.requested_at.as_millisecond());
+                format!("{id}:extension:{at}")
+            }
+        }
+    }
+
+    /// Whether this is a step after the deadline (the item is overdue).
+    pub(super) fn is_past_deadline(self) -> bool {
+        matches!(self, Self::AtDeadline | Self::Overdue { .. })
+    }
+}
+
+/// What the engine remembers per item between ticks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NudgeState {
+    /// Keys of the nudges already sent.
+    pub sent: BTreeSet<String>,
+    /// 稍后提醒: nothing before this instant.
+    pub snoozed_until: Option<Timestamp>,
+    /// How often the item was snoozed.
+    pub snooze_count: u32,
+    /// 处理中: nothing more on this local day.
+    pub working_on: Option<Date>,
+    /// How many automatic nudges were sent.
+    pub auto_nudges: u32,
+    /// When the last automatic nudge was sent.
+    pub last_sent_at: Option<Timestamp>,
+}
+
+/// One nudge to send now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedNudge {
+    /// The rule.
+    pub kind: NudgeKind,
+    /// Its occurrence key (pass to [`mark_sent`] once sent).
+    pub key: String,
+    /// When the rule wanted it.
+    pub scheduled: Timestamp,
+    /// When it may go out (after quiet hours, snooze and 处理中).
+    pub at: Timestamp,
+    /// Quiet hours moved it (the caller records that in the audit trail).
+    pub moved: bool,
+    /// Who to @-mention.
+    pub mention: Vec<Person>,
+    /// Who gets an urgent_app (加急).
+    pub urgent: Vec<Person>,
+    /// Whether the group's leaders ([`ReminderPolicy::leaders`]) get a note.
+    pub notify_leaders: bool,
+    /// The Chinese line, e.g. `已逾期2个工作日，请尽快办理`.
+    pub text: String,
+}
+
+/// Why a snooze was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SnoozeError {
+    /// The per-item cap is reached.
+    #[error("这项督办已经推迟提醒{cap}次，不能再推迟了；如需更多时间，请申请延期")]
+    Capped {
+        /// The cap.
+        cap: u32,
+    },
+    /// The calendar cannot answer.
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+}
+
+/// The 稍后提醒 choices on a nudge card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SnoozeChoice {
+    /// 1小时后.
+    OneHour,
+    /// 明天上午 (the next working morning if tomorrow is a day off).
+    TomorrowMorning,
+    /// 下个工作日 (its start).
+    NextWorkday,
+}
+
+impl SnoozeChoice {
+    /// Every choice, in button order.
+    pub const ALL: [Self; 3] = [Self::OneHour, Self::TomorrowMorning, Self::NextWorkday];
+
+    /// The callback value: `1h`, `tomorrow`, `next_workday`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::OneHour => "1h",
+            Self::TomorrowMorning => "tomorrow",
+            Self::NextWorkday => "next_workday",
+        }
+    }
+
+    /// The inverse of [`Self::key`].
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.key() == key)
+    }
+
+    /// The button text: 1小时 / 明天上午 / 下个工作日.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::OneHour => "1小时",
+            Self::TomorrowMorning => "明天上午",
+            Self::NextWorkday => "下个工作日",
+        }
+    }
+}
