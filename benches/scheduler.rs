@@ -9,13 +9,12 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use duban::clock::VirtualClock;
+use duban::clock::{Clock, VirtualClock};
 use duban::config;
 use duban::domain::ids::{ChatId, ItemId, OpenId, Person};
 use duban::domain::priority::Priority;
 use duban::domain::supervision::{Item, NewItem};
 use duban::startup::{Application, TimeSource};
-use duban::store::Store;
 use duban::store::outbox::Changes;
 
 fn rss_mb() -> f64 {
@@ -29,14 +28,23 @@ fn rss_mb() -> f64 {
 }
 
 fn person(i: u64) -> Person {
-    Person { open_id: OpenId(format!("ou_bench_{:04}", i % 500)), name: format!("员工{}", i % 500) }
+    Person {
+        open_id: OpenId(format!("ou_bench_{:04}", i % 500)),
+        name: format!("员工{}", i % 500),
+    }
 }
 
 fn main() {
-    let n: u64 = std::env::var("BENCH_ITEMS").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
+    let n: u64 = std::env::var("BENCH_ITEMS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
     let start: jiff::Timestamp = "2026-03-02T08:00:00+08:00".parse().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let env: std::collections::HashMap<String, String> = [
         ("DUBAN_LISTEN", "127.0.0.1:0".to_owned()),
         ("DUBAN_DATA_DIR", dir.path().display().to_string()),
@@ -56,14 +64,18 @@ fn main() {
     let t = Instant::now();
     let clock = Arc::new(VirtualClock::new(start));
     rt.block_on(async {
-        let app = Application::build(&settings, &creds, TimeSource::Virtual(clock.clone())).await.unwrap();
+        let app = Application::build(&settings, &creds, TimeSource::Virtual(clock.clone()))
+            .await
+            .unwrap();
         let store = app.store().clone();
         let service = app.state().service.clone();
         let span_ms = 90 * 24 * 3600 * 1000_i64;
         let mut ch = Changes::new();
         for i in 1..=n {
             let offset = i64::try_from(i).unwrap().wrapping_mul(7_919_993) % span_ms;
-            let deadline = start.checked_add(jiff::SignedDuration::from_millis(3_600_000 + offset)).unwrap();
+            let deadline = start
+                .checked_add(jiff::SignedDuration::from_millis(3_600_000 + offset))
+                .unwrap();
             let item = Item::create(
                 ItemId(i),
                 NewItem {
@@ -92,12 +104,18 @@ fn main() {
         }
         store.commit(&ch).unwrap();
         store.durable().await.unwrap();
-        println!("loaded {n} items in {:.1} s; due-index entries: {}", t.elapsed().as_secs_f64(), store.due_len());
+        println!(
+            "loaded {n} items in {:.1} s; due-index entries: {}",
+            t.elapsed().as_secs_f64(),
+            store.due_len()
+        );
     });
     // Drop everything, then measure a cold start on the full store.
     let t = Instant::now();
     rt.block_on(async {
-        let app = Application::build(&settings, &creds, TimeSource::Virtual(clock.clone())).await.unwrap();
+        let app = Application::build(&settings, &creds, TimeSource::Virtual(clock.clone()))
+            .await
+            .unwrap();
         let ready = t.elapsed();
         let store = app.store().clone();
         let service = app.state().service.clone();
@@ -113,7 +131,12 @@ fn main() {
         let first = store.next_due_ms().unwrap().unwrap();
         clock.set(jiff::Timestamp::from_millisecond(first).unwrap());
         let mut step = 60_000;
-        while store.due_items(clock.now().as_millisecond(), 1_001).unwrap().len() <= 1_000 {
+        while store
+            .due_items(clock.now().as_millisecond(), 1_001)
+            .unwrap()
+            .len()
+            <= 1_000
+        {
             clock.advance(jiff::SignedDuration::from_millis(step));
             step *= 2;
         }
@@ -124,9 +147,20 @@ fn main() {
         println!("scheduler benchmark: {n} open items, deadlines over 90 days");
         println!("| measure | value | target |");
         println!("|---|---|---|");
-        println!("| start-up to ready (open store + build app) | {:.2} s | ≤ 3 s |", ready.as_secs_f64());
-        println!("| tick, nothing due (median / max of 200) | {:.3} ms / {:.3} ms | ≤ 1 ms |", idle[100], idle[199]);
-        println!("| tick, 1,000 items due (excl. network) | {busy:.1} ms ({queued} sends queued) | ≤ 50 ms |");
-        println!("| resident memory of the process | {:.0} MB | ≤ 300 MB |", rss_mb());
+        println!(
+            "| start-up to ready (open store + build app) | {:.2} s | ≤ 3 s |",
+            ready.as_secs_f64()
+        );
+        println!(
+            "| tick, nothing due (median / max of 200) | {:.3} ms / {:.3} ms | ≤ 1 ms |",
+            idle[100], idle[199]
+        );
+        println!(
+            "| tick, 1,000 items due (excl. network) | {busy:.1} ms ({queued} sends queued) | ≤ 50 ms |"
+        );
+        println!(
+            "| resident memory of the process | {:.0} MB | ≤ 300 MB |",
+            rss_mb()
+        );
     });
 }

@@ -49,7 +49,12 @@ pub struct BoardConfig {
 
 impl Default for BoardConfig {
     fn default() -> Self {
-        Self { enabled: true, weekday: 1, at: "09:30".to_owned(), top_n: 5 }
+        Self {
+            enabled: true,
+            weekday: 1,
+            at: "09:30".to_owned(),
+            top_n: 5,
+        }
     }
 }
 
@@ -60,7 +65,9 @@ impl BoardConfig {
         let monday = local
             .checked_sub(jiff::Span::new().days(i64::from(local.weekday().to_monday_zero_offset())))
             .ok()?;
-        let mut day = monday.checked_add(jiff::Span::new().days(i64::from(self.weekday.clamp(1, 7) - 1))).ok()?;
+        let mut day = monday
+            .checked_add(jiff::Span::new().days(i64::from(self.weekday.clamp(1, 7) - 1)))
+            .ok()?;
         // Off that day (holiday)? The first working day after it, within the same week.
         while !cal.is_workday(day).unwrap_or(true) {
             day = day.tomorrow().ok()?;

@@ -12,7 +12,12 @@ use crate::clock::Clock;
 use crate::service::Service;
 
 /// Runs until `cancel` fires.
-pub async fn run(service: Arc<Service>, clock: Arc<dyn Clock>, notify: Arc<Notify>, cancel: CancellationToken) {
+pub async fn run(
+    service: Arc<Service>,
+    clock: Arc<dyn Clock>,
+    notify: Arc<Notify>,
+    cancel: CancellationToken,
+) {
     loop {
         let next = match service.tick().await {
             Ok(n) => n,

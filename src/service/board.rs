@@ -34,7 +34,12 @@ impl Service {
     ///
     /// # Errors
     /// sled errors.
-    pub(super) fn queue_board_reply(&self, ch: &mut Changes, chat: &ChatId, reply_to: &str) -> Result<(), StoreError> {
+    pub(super) fn queue_board_reply(
+        &self,
+        ch: &mut Changes,
+        chat: &ChatId,
+        reply_to: &str,
+    ) -> Result<(), StoreError> {
         let (_, fp) = self.board_card(chat)?;
         let intent = Intent::PostBoard {
             chat_id: chat.0.clone(),
@@ -54,20 +59,28 @@ impl Service {
     ///
     /// # Errors
     /// sled errors.
-    pub(super) fn stats_card(&self, chat: Option<&ChatId>, period: Period, person: Option<&Person>) -> Result<Value, StoreError> {
+    pub(super) fn stats_card(
+        &self,
+        items: &[crate::domain::supervision::Item],
+        period: Period,
+        person: Option<&Person>,
+    ) -> Result<Value, StoreError> {
         let now = self.clock.now();
-        let items = match chat {
-            Some(c) => self.store.items_in_chat(c)?,
-            None => self.store.all_items()?,
-        };
         let mut auto: HashMap<ItemId, u32> = HashMap::new();
-        for i in &items {
+        for i in items {
             let n = self.store.nudge_state(i.id)?.auto_nudges;
             if n > 0 {
                 auto.insert(i.id, n);
             }
         }
-        let rows = stats(&items, &auto, period, person.map(|p| &p.open_id), now, &self.calendar);
+        let rows = stats(
+            items,
+            &auto,
+            period,
+            person.map(|p| &p.open_id),
+            now,
+            &self.calendar,
+        );
         Ok(card::stats::stats_card(period, &rows, person))
     }
 
@@ -95,7 +108,11 @@ impl Service {
         let _guard = self.lock.lock().await;
         let mut ch = Changes::new();
         for (chat, mut st) in self.store.chats()? {
-            if self.groups.iter().any(|g| g.chat_id == chat.0 && g.board == Some(false)) {
+            if self
+                .groups
+                .iter()
+                .any(|g| g.chat_id == chat.0 && g.board == Some(false))
+            {
                 continue;
             }
             if st.weekly_for.as_deref() == Some(week.as_str()) {
@@ -106,11 +123,17 @@ impl Service {
             if st.board_fingerprint.as_deref() != Some(fp.as_str()) {
                 let recent = st.board_at_ms.is_some_and(|t| now_ms - t < IN_PLACE_MS);
                 let intent = match (&st.board_message, recent) {
-                    (Some(_), true) => Intent::RefreshBoard { chat_id: chat.0.clone() },
+                    (Some(_), true) => Intent::RefreshBoard {
+                        chat_id: chat.0.clone(),
+                    },
                     _ => {
                         st.board_message = None;
                         st.board_at_ms = Some(now_ms);
-                        Intent::PostBoard { chat_id: chat.0.clone(), reply_to: None, uuid: feishu_uuid(&format!("weekly:{}:{week}", chat.0)) }
+                        Intent::PostBoard {
+                            chat_id: chat.0.clone(),
+                            reply_to: None,
+                            uuid: feishu_uuid(&format!("weekly:{}:{week}", chat.0)),
+                        }
                     }
                 };
                 st.board_fingerprint = Some(fp);
@@ -121,7 +144,9 @@ impl Service {
         self.store.commit(&ch)?;
         self.outbox_notify.notify_one();
         // Next week's slot.
-        let next = at.checked_add(jiff::SignedDuration::from_hours(24 * 5)).unwrap_or(at);
+        let next = at
+            .checked_add(jiff::SignedDuration::from_hours(24 * 5))
+            .unwrap_or(at);
         self.next_board_ms.store(next.as_millisecond(), Ordering::Relaxed);
         Ok(())
     }
@@ -129,7 +154,11 @@ impl Service {
     /// Renders a board intent at send time.
     pub(super) fn materialize_board(&self, intent: &Intent) -> Result<Option<Outgoing>, StoreError> {
         Ok(match intent {
-            Intent::PostBoard { chat_id, reply_to, uuid } => {
+            Intent::PostBoard {
+                chat_id,
+                reply_to,
+                uuid,
+            } => {
                 let (c, _) = self.board_card(&ChatId(chat_id.clone()))?;
                 Some(match reply_to {
                     Some(mid) => Outgoing::reply_card(mid, Some(chat_id), &c, uuid),
@@ -138,7 +167,11 @@ impl Service {
             }
             Intent::RefreshBoard { chat_id } => {
                 let chat = ChatId(chat_id.clone());
-                let Some(mid) = self.store.chat_state(&chat)?.and_then(|s: ChatState| s.board_message) else {
+                let Some(mid) = self
+                    .store
+                    .chat_state(&chat)?
+                    .and_then(|s: ChatState| s.board_message)
+                else {
                     return Ok(None);
                 };
                 let (c, _) = self.board_card(&chat)?;

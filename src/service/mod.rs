@@ -94,7 +94,10 @@ impl Service {
                     leaders: g
                         .leaders
                         .iter()
-                        .map(|l| crate::domain::ids::Person { open_id: OpenId(l.clone()), name: String::new() })
+                        .map(|l| crate::domain::ids::Person {
+                            open_id: OpenId(l.clone()),
+                            name: String::new(),
+                        })
                         .collect(),
                     calendar: g.calendar,
                     board: g.board,
@@ -120,7 +123,11 @@ impl Service {
         let mut prepared = Vec::with_capacity(entries.len());
         for entry in entries {
             let env = &entry.envelope;
-            let p = if env.event_type == "im.message.receive_v1" { self.prepare_message(&env.event).await } else { None };
+            let p = if env.event_type == "im.message.receive_v1" {
+                self.prepare_message(&env.event).await
+            } else {
+                None
+            };
             prepared.push(p);
         }
         let _guard = self.lock.lock().await;

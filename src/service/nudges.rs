@@ -17,7 +17,7 @@ use crate::store::StoreError;
 use crate::store::outbox::Changes;
 
 /// At most this many items per tick; the scheduler comes back at once for the rest.
-pub const TICK_LIMIT: usize = 1_000;
+pub(crate) const TICK_LIMIT: usize = 1_000;
 
 impl Service {
     /// The reminder policy of a group (deployment defaults plus the group's overrides).
@@ -52,7 +52,12 @@ impl Service {
         self.reschedule(ch, item, &NudgeState::default())
     }
 
-    pub(super) fn reschedule(&self, ch: &mut Changes, item: &Item, state: &NudgeState) -> Result<(), StoreError> {
+    pub(super) fn reschedule(
+        &self,
+        ch: &mut Changes,
+        item: &Item,
+        state: &NudgeState,
+    ) -> Result<(), StoreError> {
         let policy = self.policy_for(&item.chat_id);
         let now = self.clock.now();
         // A policy answer not after `now` would spin the scheduler; never schedule in the past.
@@ -106,7 +111,10 @@ impl Service {
                 if p.moved {
                     let rec = AuditRecord {
                         at: now,
-                        actor: Person { open_id: crate::domain::ids::OpenId("system".to_owned()), name: "督办机器人".to_owned() },
+                        actor: Person {
+                            open_id: crate::domain::ids::OpenId("system".to_owned()),
+                            name: "督办机器人".to_owned(),
+                        },
                         action: "reminder_moved".to_owned(),
                         source: Source::System,
                         changes: vec![Change::new(
@@ -149,7 +157,10 @@ impl Service {
         entries: &[(Item, PlannedNudge)],
         now: jiff::Timestamp,
     ) -> Result<(), StoreError> {
-        let keys: Vec<String> = entries.iter().map(|(i, p)| format!("{}:{}", i.id.0, p.key)).collect();
+        let keys: Vec<String> = entries
+            .iter()
+            .map(|(i, p)| format!("{}:{}", i.id.0, p.key))
+            .collect();
         let uuid = feishu_uuid(&format!("nudge:{}", keys.join(",")));
         let out = match entries {
             [(item, p)] => {
@@ -193,7 +204,10 @@ impl Service {
                 at(&item.owner)
             );
             let uuid = feishu_uuid(&format!("leaders:{}:{}", item.id.0, p.key));
-            ch.outbox_push(&self.store, &OutboxRecord::message(Outgoing::send_text_to_chat(&item.chat_id.0, &text, &uuid)))?;
+            ch.outbox_push(
+                &self.store,
+                &OutboxRecord::message(Outgoing::send_text_to_chat(&item.chat_id.0, &text, &uuid)),
+            )?;
         }
         Ok(())
     }
@@ -214,7 +228,8 @@ impl Service {
         let Some(item) = self.store.get_item(id)? else {
             return Ok(toast(card::ToastKind::Error, &format!("{id} 不存在")));
         };
-        let is_party = item.owner.open_id.0 == operator || item.assistants.iter().any(|a| a.open_id.0 == operator);
+        let is_party =
+            item.owner.open_id.0 == operator || item.assistants.iter().any(|a| a.open_id.0 == operator);
         if !is_party {
             return Ok(toast(card::ToastKind::Error, "只有主办或协办可以设置提醒"));
         }

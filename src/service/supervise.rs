@@ -36,21 +36,38 @@ impl Service {
             .filter(|m| !m.open_id.is_empty())
             .map(|m| Mention {
                 key: m.key.clone(),
-                person: Person { open_id: OpenId(m.open_id.clone()), name: m.name.clone() },
+                person: Person {
+                    open_id: OpenId(m.open_id.clone()),
+                    name: m.name.clone(),
+                },
             })
             .collect();
-        let ctx = Context { now: self.clock.now(), calendar: &self.calendar, is_reply: msg.parent_id.is_some() };
+        let ctx = Context {
+            now: self.clock.now(),
+            calendar: &self.calendar,
+            is_reply: msg.parent_id.is_some(),
+        };
         let parsed = command::parse(&msg.text, &mentions, &ctx);
         let quoted = match (&parsed, &msg.parent_id) {
             (Ok(Some(Command::Supervise(SuperviseCmd::Create(_)))), Some(pid)) => self.quoted_text(pid).await,
             _ => None,
         };
-        Some(Prepared { msg, mentions, parsed, quoted })
+        Some(Prepared {
+            msg,
+            mentions,
+            parsed,
+            quoted,
+        })
     }
 
     /// Applies a prepared message to `ch`. The caller holds the service lock and commits.
     pub(super) fn apply_message(&self, p: Prepared, ch: &mut Changes) -> Result<(), StoreError> {
-        let Prepared { msg, mentions, parsed, quoted } = p;
+        let Prepared {
+            msg,
+            mentions,
+            parsed,
+            quoted,
+        } = p;
         let mut replies = Replies::new(&msg);
         match parsed {
             Ok(None) => {
@@ -92,22 +109,17 @@ impl Service {
             SuperviseCmd::Help => return replies.card(self, ch, &card::help_card(SUPERVISE_COMMANDS)),
             SuperviseCmd::Board => {
                 if p2p {
-                    let e = card::error_card("请在群里查看晾晒榜", "晾晒榜按群统计，请在督办群里发送「/督办 晾晒」。", Some("/督办 晾晒"));
+                    let e = card::error_card(
+                        "请在群里查看晾晒榜",
+                        "晾晒榜按群统计，请在督办群里发送「/督办 晾晒」。",
+                        Some("/督办 晾晒"),
+                    );
                     return replies.card(self, ch, &e);
                 }
                 return self.queue_board_reply(ch, &chat, &msg.message_id);
             }
             SuperviseCmd::Stats { period, person } => {
-                let c = self.stats_card((!p2p).then_some(&chat), period, person.as_ref())?;
-                return replies.card(self, ch, &c);
-            }
-            SuperviseCmd::Create(c) => return self.create(c, msg, sender, quoted, replies, ch),
-            SuperviseCmd::List(filter) => {
-                let (title, items) = self.list(&filter, &chat, p2p, sender, now)?;
-                return replies.card(self, ch, &card::list_card(&title, &items, now, &self.calendar));
-            }
-            SuperviseCmd::Board | SuperviseCmd::Stats { .. } => {
-                // In a 1:1 chat: the sender's own items across groups.
+                // In a 1:1 chat: the sender's own items across groups; in a group: the group's.
                 let items: Vec<Item> = if p2p {
                     let me = &sender.open_id;
                     self.store
@@ -118,21 +130,13 @@ impl Service {
                 } else {
                     self.store.items_in_chat(&chat)?
                 };
-                let c = match cmd {
-                    SuperviseCmd::Stats { period, person } => {
-                        // Automatic nudge counts come from the reminder engine's state (not wired yet).
-                        let auto = std::collections::HashMap::new();
-                        let who = person.as_ref().map(|p| &p.open_id);
-                        let rows =
-                            crate::domain::board::stats(&items, &auto, period, who, now, &self.calendar);
-                        card::stats_card(period, &rows, person.as_ref())
-                    }
-                    _ => {
-                        let b = crate::domain::board::board(&items, now, &self.calendar, 5);
-                        card::board_card(&b, now, &self.calendar)
-                    }
-                };
+                let c = self.stats_card(&items, period, person.as_ref())?;
                 return replies.card(self, ch, &c);
+            }
+            SuperviseCmd::Create(c) => return self.create(c, msg, sender, quoted, replies, ch),
+            SuperviseCmd::List(filter) => {
+                let (title, items) = self.list(&filter, &chat, p2p, sender, now)?;
+                return replies.card(self, ch, &card::list_card(&title, &items, now, &self.calendar));
             }
             SuperviseCmd::Show(id) => {
                 let Some(item) = self.visible_item(id, &chat, p2p, &sender.open_id)? else {

@@ -59,13 +59,24 @@ impl Store {
     ///
     /// # Errors
     /// sled errors.
-    pub fn admit(&self, envelope: &Envelope, dedup_keys: &[String], now_ms: i64) -> Result<Admission, StoreError> {
+    pub fn admit(
+        &self,
+        envelope: &Envelope,
+        dedup_keys: &[String],
+        now_ms: i64,
+    ) -> Result<Admission, StoreError> {
         let Some((event_key, aliases)) = dedup_keys.split_first() else {
             return Ok(Admission::Duplicate);
         };
         for alias in aliases {
-            let v = encode(&Seen::Alias { event_key: event_key.clone(), at_ms: now_ms });
-            if let Err(cur) = self.seen.compare_and_swap(alias.as_bytes(), None as Option<&[u8]>, Some(v))? {
+            let v = encode(&Seen::Alias {
+                event_key: event_key.clone(),
+                at_ms: now_ms,
+            });
+            if let Err(cur) = self
+                .seen
+                .compare_and_swap(alias.as_bytes(), None as Option<&[u8]>, Some(v))?
+            {
                 let same_event = cur
                     .current
                     .and_then(|c| decode::<Seen>(alias.as_bytes(), &c).ok())
@@ -79,8 +90,17 @@ impl Store {
         }
         let seq = self.generate_id()?;
         let pending = encode(&Seen::Pending { seq, at_ms: now_ms });
-        let entry = |seq| encode(&InboxEntry { seq, envelope: envelope.clone(), received_ms: now_ms });
-        match self.seen.compare_and_swap(event_key.as_bytes(), None as Option<&[u8]>, Some(pending))? {
+        let entry = |seq| {
+            encode(&InboxEntry {
+                seq,
+                envelope: envelope.clone(),
+                received_ms: now_ms,
+            })
+        };
+        match self
+            .seen
+            .compare_and_swap(event_key.as_bytes(), None as Option<&[u8]>, Some(pending))?
+        {
             Ok(()) => {
                 self.age(event_key, now_ms)?;
                 self.inbox.insert(be(seq), entry(seq))?;
@@ -88,8 +108,9 @@ impl Store {
             }
             Err(cur) => {
                 // Repair: admitted before a crash but its inbox entry never reached the disk.
-                if let Some(Seen::Pending { seq: old, .. }) =
-                    cur.current.and_then(|c| decode::<Seen>(event_key.as_bytes(), &c).ok())
+                if let Some(Seen::Pending { seq: old, .. }) = cur
+                    .current
+                    .and_then(|c| decode::<Seen>(event_key.as_bytes(), &c).ok())
                     && self.inbox.get(be(old))?.is_none()
                 {
                     self.inbox.insert(be(old), entry(old))?;
@@ -107,7 +128,7 @@ impl Store {
         Ok(())
     }
 
-/// Up to `limit` unprocessed events after sequence `after` (exclusive), oldest first.
+    /// Up to `limit` unprocessed events after sequence `after` (exclusive), oldest first.
     ///
     /// # Errors
     /// sled or codec errors.
@@ -161,7 +182,11 @@ impl Changes {
     pub fn inbox_done(&mut self, store: &Store, entry: &InboxEntry, now_ms: i64) {
         self.remove(&store.inbox, be(entry.seq).to_vec());
         let key = format!("e:{}", entry.envelope.event_id);
-        self.put(&store.seen, key.into_bytes(), encode(&Seen::Processed { at_ms: now_ms }));
+        self.put(
+            &store.seen,
+            key.into_bytes(),
+            encode(&Seen::Processed { at_ms: now_ms }),
+        );
     }
 }
 
@@ -209,19 +234,32 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let s = Store::open(dir.path()).unwrap();
         let a = env("e1", "om_1");
-        assert!(matches!(s.admit(&a, &dedup_keys(&a), 1_000).unwrap(), Admission::New(_)));
+        assert!(matches!(
+            s.admit(&a, &dedup_keys(&a), 1_000).unwrap(),
+            Admission::New(_)
+        ));
         assert_eq!(s.admit(&a, &dedup_keys(&a), 2_000).unwrap(), Admission::Duplicate);
         let same_msg = env("e2", "om_1");
-        assert_eq!(s.admit(&same_msg, &dedup_keys(&same_msg), 3_000).unwrap(), Admission::Duplicate);
+        assert_eq!(
+            s.admit(&same_msg, &dedup_keys(&same_msg), 3_000).unwrap(),
+            Admission::Duplicate
+        );
         assert_eq!(s.inbox_len(), 1);
         // A pending event is never pruned; once processed, its keys age out.
         assert_eq!(s.prune_seen(1_001).unwrap(), 1, "only the message alias goes");
         let pending = s.inbox_pending(None, 10).unwrap();
         done(&s, &pending[0]);
-        assert_eq!(s.admit(&a, &dedup_keys(&a), 4_000).unwrap(), Admission::Duplicate, "processed");
+        assert_eq!(
+            s.admit(&a, &dedup_keys(&a), 4_000).unwrap(),
+            Admission::Duplicate,
+            "processed"
+        );
         assert_eq!(s.prune_seen(1_001).unwrap(), 0);
         assert_eq!(s.prune_seen(9_000).unwrap(), 1);
-        assert!(matches!(s.admit(&a, &dedup_keys(&a), 10_000).unwrap(), Admission::New(_)));
+        assert!(matches!(
+            s.admit(&a, &dedup_keys(&a), 10_000).unwrap(),
+            Admission::New(_)
+        ));
         assert_eq!(s.inbox_len(), 1);
     }
 
@@ -230,7 +268,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let s = Store::open(dir.path()).unwrap();
         let a = env("e9", "om_9");
-        let Admission::New(seq) = s.admit(&a, &dedup_keys(&a), 1_000).unwrap() else { panic!() };
+        let Admission::New(seq) = s.admit(&a, &dedup_keys(&a), 1_000).unwrap() else {
+            panic!()
+        };
         // Simulate a crash between marking the key and writing the inbox entry.
         s.inbox.remove(be(seq)).unwrap();
         assert_eq!(s.admit(&a, &dedup_keys(&a), 2_000).unwrap(), Admission::New(seq));

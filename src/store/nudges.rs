@@ -36,7 +36,10 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn next_due_ms(&self) -> Result<Option<i64>, StoreError> {
-        Ok(self.due.first()?.map(|(k, _)| i64::try_from(from_be(&k)).unwrap_or(i64::MAX)))
+        Ok(self
+            .due
+            .first()?
+            .map(|(k, _)| i64::try_from(from_be(&k)).unwrap_or(i64::MAX)))
     }
 
     /// Number of scheduled reminders.
@@ -50,7 +53,12 @@ impl Store {
     /// sled or codec errors.
     pub fn nudge_state(&self, id: ItemId) -> Result<NudgeState, StoreError> {
         let key = be(id.0);
-        Ok(self.nudge_state.get(key)?.map(|v| decode(&key, &v)).transpose()?.unwrap_or_default())
+        Ok(self
+            .nudge_state
+            .get(key)?
+            .map(|v| decode(&key, &v))
+            .transpose()?
+            .unwrap_or_default())
     }
 
     /// The scheduled time of an item's next reminder (Unix ms).
@@ -130,7 +138,10 @@ impl Store {
         let mut out = Vec::new();
         for kv in &self.chats {
             let (k, v) = kv?;
-            out.push((crate::domain::ids::ChatId(String::from_utf8_lossy(&k).into_owned()), decode(&k, &v)?));
+            out.push((
+                crate::domain::ids::ChatId(String::from_utf8_lossy(&k).into_owned()),
+                decode(&k, &v)?,
+            ));
         }
         Ok(out)
     }

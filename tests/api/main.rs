@@ -8,6 +8,7 @@
     dead_code
 )]
 
+mod cli;
 mod crash;
 mod helpers;
 mod ingress;
