@@ -5,7 +5,10 @@
 //! Compiled into the library so the sandbox mode can run it in-process.
 
 mod auth;
+mod bitable;
 mod content;
+mod docs;
+mod members;
 mod messages;
 mod reply;
 mod routes;
