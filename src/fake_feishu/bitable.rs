@@ -48,6 +48,8 @@ struct Table {
 }
 
 type Key = (String, String);
+/// A write's rows: (record id for updates, fields).
+type Rows = Vec<(Option<String>, Map<String, Value>)>;
 
 /// The Bitable routes, merged into the fake's router.
 pub(crate) fn routes() -> Router<FakeState> {
@@ -80,7 +82,7 @@ enum Op {
 struct Pending {
     key: Key,
     token: Option<String>,
-    records: Vec<(Option<String>, Map<String, Value>)>,
+    records: Rows,
 }
 
 async fn batch_create(
@@ -169,7 +171,11 @@ impl World {
         let token = q.get("client_token").cloned();
         if let Some(t) = &token {
             if !is_uuid(t) {
-                return Err(Reply::error(400, 1254001, "WrongRequestBody: client_token must be a uuid"));
+                return Err(Reply::error(
+                    400,
+                    1254001,
+                    "WrongRequestBody: client_token must be a uuid",
+                ));
             }
             let k = (key.0.clone(), key.1.clone(), op_name(op), t.clone());
             if let Some(data) = self.bitable.answered.get(&k) {
@@ -224,7 +230,8 @@ impl World {
                     }
                 }
                 _ => {
-                    let fields: Map<String, Value> = fields.into_iter().filter(|(_, v)| !v.is_null()).collect();
+                    let fields: Map<String, Value> =
+                        fields.into_iter().filter(|(_, v)| !v.is_null()).collect();
                     out.push(json!({ "record_id": fresh, "fields": fields.clone() }));
                     table.records.push((fresh, fields));
                 }
@@ -232,14 +239,21 @@ impl World {
         }
         let data = json!({ "records": out });
         if let Some(t) = p.token {
-            bt.answered.insert((p.key.0, p.key.1, op_name(op), t), data.clone());
+            bt.answered
+                .insert((p.key.0, p.key.1, op_name(op), t), data.clone());
         }
         Reply::data(data)
     }
 
     /// `POST …/records/search`: `field_names`, `filter` with `is` conditions (joined by
     /// `and`/`or`), `page_size` ≤ 500 and `page_token`.
-    fn search(&mut self, h: &HeaderMap, key: &Key, q: &HashMap<String, String>, body: &[u8]) -> Result<Reply, Reply> {
+    fn search(
+        &mut self,
+        h: &HeaderMap,
+        key: &Key,
+        q: &HashMap<String, String>,
+        body: &[u8],
+    ) -> Result<Reply, Reply> {
         self.authorize(h)?;
         self.check_scope(SCOPE_BITABLE)?;
         let table = self.bitable.table(key)?;
@@ -281,7 +295,12 @@ impl World {
                     let cell = f.get(name).and_then(crate::feishu::bitable::field_text);
                     cell.is_some_and(|c| values.contains(&c))
                 };
-                conditions.is_empty() || if any { conditions.iter().any(test) } else { conditions.iter().all(test) }
+                conditions.is_empty()
+                    || if any {
+                        conditions.iter().any(test)
+                    } else {
+                        conditions.iter().all(test)
+                    }
             })
             .collect();
         let total = hits.len();
@@ -359,12 +378,16 @@ fn op_name(op: Op) -> &'static str {
 }
 
 /// `records[]` of a batch body: `{fields}` (create) or `{record_id, fields}` (update).
-fn parse_records(body: &[u8], op: Op) -> Result<Vec<(Option<String>, Map<String, Value>)>, Reply> {
+fn parse_records(body: &[u8], op: Op) -> Result<Rows, Reply> {
     let bad = || Reply::error(400, 1254001, "WrongRequestBody");
     let v: Value = serde_json::from_slice(body).map_err(|_| bad())?;
     let records = v.get("records").and_then(Value::as_array).ok_or_else(bad)?;
     if records.len() > MAX_RECORDS {
-        return Err(Reply::error(400, 1254104, "RecordAddOnceExceedLimit: at most 500 records"));
+        return Err(Reply::error(
+            400,
+            1254104,
+            "RecordAddOnceExceedLimit: at most 500 records",
+        ));
     }
     if records.is_empty() {
         return Err(bad());
@@ -372,10 +395,19 @@ fn parse_records(body: &[u8], op: Op) -> Result<Vec<(Option<String>, Map<String,
     records
         .iter()
         .map(|r| {
-            let fields = r.get("fields").and_then(Value::as_object).cloned().ok_or_else(bad)?;
+            let fields = r
+                .get("fields")
+                .and_then(Value::as_object)
+                .cloned()
+                .ok_or_else(bad)?;
             let id = match op {
                 Op::Create => None,
-                Op::Update => Some(r.get("record_id").and_then(Value::as_str).ok_or_else(bad)?.to_owned()),
+                Op::Update => Some(
+                    r.get("record_id")
+                        .and_then(Value::as_str)
+                        .ok_or_else(bad)?
+                        .to_owned(),
+                ),
             };
             Ok((id, fields))
         })

@@ -48,7 +48,10 @@ pub(crate) fn routes() -> Router<FakeState> {
         .route("/open-apis/docx/v1/documents/{id}/raw_content", get(raw_content))
         .route("/open-apis/wiki/v2/spaces/get_node", get(get_node))
         .route("/open-apis/minutes/v1/minutes/{token}", get(minute))
-        .route("/open-apis/minutes/v1/minutes/{token}/transcript", get(transcript))
+        .route(
+            "/open-apis/minutes/v1/minutes/{token}/transcript",
+            get(transcript),
+        )
         .route("/open-apis/minutes/v1/minutes/{token}/artifacts", get(artifacts))
 }
 
@@ -81,7 +84,11 @@ impl World {
 /// Locks, answers with `f` (or 503 during an outage) and logs.
 fn serve(s: &FakeState, m: &Method, u: &Uri, f: impl FnOnce(&mut World) -> Result<Reply, Reply>) -> Response {
     let mut w = s.lock();
-    let reply = if w.outage { Reply::outage() } else { f(&mut w).unwrap_or_else(|e| e) };
+    let reply = if w.outage {
+        Reply::outage()
+    } else {
+        f(&mut w).unwrap_or_else(|e| e)
+    };
     log(&mut w, m, u, &reply);
     drop(w);
     reply.into_response()
@@ -116,7 +123,9 @@ async fn get_node(
     serve(&s, &m, &u, |w| {
         w.authorize(&h)?;
         w.check_scope(SCOPE_WIKI)?;
-        let token = q.get("token").ok_or_else(|| Reply::error(400, 99992402, "token is required"))?;
+        let token = q
+            .get("token")
+            .ok_or_else(|| Reply::error(400, 99992402, "token is required"))?;
         let (kind, obj) = w
             .docs
             .wiki
@@ -153,7 +162,9 @@ async fn transcript(
     h: HeaderMap,
     Path(token): Path<String>,
 ) -> Response {
-    serve(&s, &m, &u, |w| Ok(Reply::plain(w.minutes_entry(&h, &token)?.text)))
+    serve(&s, &m, &u, |w| {
+        Ok(Reply::plain(w.minutes_entry(&h, &token)?.text))
+    })
 }
 
 async fn artifacts(
@@ -170,7 +181,9 @@ async fn artifacts(
             .iter()
             .map(|(c, a)| json!({ "content": c, "assignees": a, "is_done": false }))
             .collect();
-        Ok(Reply::data(json!({ "summary": mi.summary, "minute_todos": todos, "keywords": [] })))
+        Ok(Reply::data(
+            json!({ "summary": mi.summary, "minute_todos": todos, "keywords": [] }),
+        ))
     })
 }
 
@@ -187,7 +200,10 @@ impl FakeState {
 
     /// Adds a docx document with this plain text.
     pub fn add_doc(&self, document_id: &str, text: &str) {
-        self.lock().docs.docx.insert(document_id.to_owned(), text.to_owned());
+        self.lock()
+            .docs
+            .docx
+            .insert(document_id.to_owned(), text.to_owned());
     }
 
     /// Adds a wiki node wrapping an object (`obj_type` `docx`, `sheet`, …).
@@ -217,7 +233,13 @@ impl FakeState {
     }
 
     /// Sets a recording's title, summary and AI todos (`(content, assignees)`).
-    pub fn set_minutes_artifacts(&self, minute_token: &str, title: &str, summary: &str, todos: &[(&str, &[&str])]) {
+    pub fn set_minutes_artifacts(
+        &self,
+        minute_token: &str,
+        title: &str,
+        summary: &str,
+        todos: &[(&str, &[&str])],
+    ) {
         if let Some(m) = self.lock().docs.minutes.get_mut(minute_token) {
             m.title = title.to_owned();
             m.summary = summary.to_owned();
@@ -256,7 +278,14 @@ impl FakeFeishu {
     }
 
     /// Sets a recording's title, summary and AI todos.
-    pub fn set_minutes_artifacts(&self, minute_token: &str, title: &str, summary: &str, todos: &[(&str, &[&str])]) {
-        self.state.set_minutes_artifacts(minute_token, title, summary, todos);
+    pub fn set_minutes_artifacts(
+        &self,
+        minute_token: &str,
+        title: &str,
+        summary: &str,
+        todos: &[(&str, &[&str])],
+    ) {
+        self.state
+            .set_minutes_artifacts(minute_token, title, summary, todos);
     }
 }

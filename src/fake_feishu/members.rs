@@ -69,7 +69,13 @@ impl World {
         };
         let people = match self.chat_members.get(chat) {
             Some(p) if !self.removed_chats.contains(chat) => p,
-            _ => return Err(Reply::error(400, 232011, "Operator and chat can NOT be in different tenants or operator is not in chat.")),
+            _ => {
+                return Err(Reply::error(
+                    400,
+                    232011,
+                    "Operator and chat can NOT be in different tenants or operator is not in chat.",
+                ));
+            }
         };
         let items: Vec<Value> = people
             .iter()
@@ -79,7 +85,11 @@ impl World {
             .collect();
         let end = start + items.len();
         let has_more = end < people.len();
-        let token = if has_more { format!("mp{end}") } else { String::new() };
+        let token = if has_more {
+            format!("mp{end}")
+        } else {
+            String::new()
+        };
         Ok(Reply::data(json!({
             "items": items, "page_token": token, "has_more": has_more, "member_total": people.len(),
         })))
@@ -89,7 +99,9 @@ impl World {
 impl FakeState {
     /// Sets a chat's human members (the bot is in the chat too, as in Feishu, but not listed).
     pub fn set_chat_members(&self, chat_id: &str, people: &[Person]) {
-        self.lock().chat_members.insert(chat_id.to_owned(), people.to_vec());
+        self.lock()
+            .chat_members
+            .insert(chat_id.to_owned(), people.to_vec());
     }
 }
 

@@ -153,7 +153,14 @@ impl FeishuClient {
         let mut page_token: Option<String> = None;
         for _ in 0..MAX_PAGES {
             let page = self
-                .bitable_search_page(app_token, table_id, field, None, page_token.as_deref(), SEARCH_PAGE)
+                .bitable_search_page(
+                    app_token,
+                    table_id,
+                    field,
+                    None,
+                    page_token.as_deref(),
+                    SEARCH_PAGE,
+                )
                 .await?;
             for (id, value) in page.items {
                 if let Some(value) = value {
@@ -227,9 +234,11 @@ fn check_batch(n: usize) -> Result<(), FeishuError> {
 fn records_path(app_token: &str, table_id: &str, op: &str) -> Result<String, FeishuError> {
     let app = path_segment(app_token)
         .map_err(|_| FeishuError::Config("多维表格 app_token 格式不正确".to_owned()))?;
-    let table = path_segment(table_id)
-        .map_err(|_| FeishuError::Config("多维表格 table_id 格式不正确".to_owned()))?;
-    Ok(format!("/open-apis/bitable/v1/apps/{app}/tables/{table}/records/{op}"))
+    let table =
+        path_segment(table_id).map_err(|_| FeishuError::Config("多维表格 table_id 格式不正确".to_owned()))?;
+    Ok(format!(
+        "/open-apis/bitable/v1/apps/{app}/tables/{table}/records/{op}"
+    ))
 }
 
 /// `data.records[].record_id`, exactly one per record sent.
@@ -264,7 +273,10 @@ fn search_page(v: &Value, field: &str) -> Result<SearchPage, FeishuError> {
                 .iter()
                 .filter_map(|it| {
                     let id = it.get("record_id").and_then(Value::as_str)?.to_owned();
-                    let text = it.pointer("/fields").and_then(|f| f.get(field)).and_then(field_text);
+                    let text = it
+                        .pointer("/fields")
+                        .and_then(|f| f.get(field))
+                        .and_then(field_text);
                     Some((id, text))
                 })
                 .collect()

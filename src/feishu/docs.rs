@@ -15,10 +15,10 @@
 
 use serde_json::Value;
 
+use super::FeishuError;
 use super::client::{FeishuClient, path_segment, record, transport};
 use super::response::{decode, truncated};
 use super::scope::MissingScope;
-use super::FeishuError;
 
 /// Scope needed to read a new-style document's text.
 pub const SCOPE_DOCX: &str = "docx:document:readonly";
@@ -53,7 +53,9 @@ impl DocRef {
 /// on feishu.cn, larksuite.com and larkoffice.com (scheme optional; query and fragment
 /// ignored). Anything else is `None`.
 pub fn parse_doc_link(url: &str) -> Option<DocRef> {
-    let url = url.trim().trim_matches(|c| matches!(c, '<' | '>' | '(' | ')' | '（' | '）'));
+    let url = url
+        .trim()
+        .trim_matches(|c| matches!(c, '<' | '>' | '(' | ')' | '（' | '）'));
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
@@ -171,7 +173,12 @@ impl FeishuClient {
                     .bearer_auth(token))
             })
             .await
-            .and_then(|v| Ok((string_at(&v, "/data/node/obj_type")?, string_at(&v, "/data/node/obj_token")?)));
+            .and_then(|v| {
+                Ok((
+                    string_at(&v, "/data/node/obj_type")?,
+                    string_at(&v, "/data/node/obj_token")?,
+                ))
+            });
         record("wiki_node", &result);
         result
     }
@@ -282,7 +289,12 @@ impl FeishuClient {
         }
     }
 
-    async fn get_text_once(&self, url: &str, query: &[(&str, &str)], token: &str) -> Result<String, FeishuError> {
+    async fn get_text_once(
+        &self,
+        url: &str,
+        query: &[(&str, &str)],
+        token: &str,
+    ) -> Result<String, FeishuError> {
         let resp = self
             .http()
             .get(url)
@@ -363,9 +375,18 @@ mod tests {
     #[test]
     fn feishu_and_lark_links_are_recognised() {
         let cases = [
-            ("https://abc.feishu.cn/docx/AbCd123?from=from_copylink", DocRef::Docx("AbCd123".to_owned())),
-            ("https://abc.larksuite.com/wiki/WikTok9#part", DocRef::Wiki("WikTok9".to_owned())),
-            ("abc.feishu.cn/minutes/obcnq3b9jl72l83w4f14xxxx", DocRef::Minutes("obcnq3b9jl72l83w4f14xxxx".to_owned())),
+            (
+                "https://abc.feishu.cn/docx/AbCd123?from=from_copylink",
+                DocRef::Docx("AbCd123".to_owned()),
+            ),
+            (
+                "https://abc.larksuite.com/wiki/WikTok9#part",
+                DocRef::Wiki("WikTok9".to_owned()),
+            ),
+            (
+                "abc.feishu.cn/minutes/obcnq3b9jl72l83w4f14xxxx",
+                DocRef::Minutes("obcnq3b9jl72l83w4f14xxxx".to_owned()),
+            ),
             ("https://x.larkoffice.com/docx/Q1", DocRef::Docx("Q1".to_owned())),
             ("<https://feishu.cn/wiki/W2>", DocRef::Wiki("W2".to_owned())),
         ];
@@ -391,9 +412,18 @@ mod tests {
 
     #[test]
     fn each_link_kind_names_the_scope_it_needs() {
-        assert_eq!(DocRef::Docx("a".to_owned()).required_scope(), "docx:document:readonly");
-        assert_eq!(DocRef::Wiki("a".to_owned()).required_scope(), "wiki:wiki:readonly");
-        assert_eq!(DocRef::Minutes("a".to_owned()).required_scope(), "minutes:minutes:readonly");
+        assert_eq!(
+            DocRef::Docx("a".to_owned()).required_scope(),
+            "docx:document:readonly"
+        );
+        assert_eq!(
+            DocRef::Wiki("a".to_owned()).required_scope(),
+            "wiki:wiki:readonly"
+        );
+        assert_eq!(
+            DocRef::Minutes("a".to_owned()).required_scope(),
+            "minutes:minutes:readonly"
+        );
     }
 
     #[test]

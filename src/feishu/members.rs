@@ -31,7 +31,10 @@ impl FeishuClient {
         let mut people = Vec::new();
         let mut page_token: Option<String> = None;
         for _ in 0..MAX_PAGES {
-            let mut query = vec![("member_id_type", "open_id".to_owned()), ("page_size", "100".to_owned())];
+            let mut query = vec![
+                ("member_id_type", "open_id".to_owned()),
+                ("page_size", "100".to_owned()),
+            ];
             if let Some(t) = &page_token {
                 query.push(("page_token", t.clone()));
             }

@@ -25,9 +25,9 @@ mod tests;
 mod tests_ext;
 
 pub use client::{ClientConfig, FeishuClient};
+pub use docs::{DocError, DocRef, MinutesArtifacts, MinutesText, MinutesTodo, parse_doc_link};
 pub use error::{Disposition, FeishuError};
+pub use scope::MissingScope;
 pub use types::{
     BotInfo, Delivered, FetchedMessage, MAX_UUID_LEN, Outgoing, OutgoingKind, ReceiveIdType, feishu_uuid,
 };
-pub use docs::{DocError, DocRef, MinutesArtifacts, MinutesText, MinutesTodo, parse_doc_link};
-pub use scope::MissingScope;

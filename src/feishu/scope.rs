@@ -134,7 +134,10 @@ mod tests {
         assert_eq!(m.scope, "docx:document:readonly");
         assert_eq!(m.label(), "查看新版文档");
         let text = m.to_string();
-        assert!(text.contains("查看新版文档") && text.contains("docx:document:readonly"), "{text}");
+        assert!(
+            text.contains("查看新版文档") && text.contains("docx:document:readonly"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -147,7 +150,11 @@ mod tests {
 
     #[test]
     fn a_403_counts_only_when_it_names_a_scope() {
-        assert!(api(1770032, 403, "forBidden").missing_scope("docx:document:readonly").is_none());
+        assert!(
+            api(1770032, 403, "forBidden")
+                .missing_scope("docx:document:readonly")
+                .is_none()
+        );
         let m = api(1, 403, "scope required: im:chat:readonly").missing_scope("x:y");
         assert_eq!(m.unwrap().scope, "im:chat:readonly");
     }

@@ -25,6 +25,9 @@ use crate::feishu::{FeishuClient, FeishuError};
 /// Above this many rows with unknown ids, the table is read once instead of searched row by row.
 const SEARCH_EACH_UP_TO: usize = 10;
 
+/// Rows of one table: (key, fields).
+type Rows = Vec<(String, Map<String, Value>)>;
+
 /// Where the mirror remembers each row's record id (the integrator persists it, e.g. in sled).
 pub trait RecordMap: Send {
     /// The record id of `key` in `table`, if known.
@@ -35,7 +38,7 @@ pub trait RecordMap: Send {
 
 impl RecordMap for HashMap<(MirrorTable, String), String> {
     fn get(&self, table: MirrorTable, key: &str) -> Option<String> {
-        HashMap::get(self, &(table, key.to_owned())).cloned()
+        Self::get(self, &(table, key.to_owned())).cloned()
     }
 
     fn set(&mut self, table: MirrorTable, key: &str, record_id: &str) {
@@ -123,7 +126,7 @@ impl Mirror {
         mapping: &mut dyn RecordMap,
     ) -> Result<FlushReport, FeishuError> {
         let mut report = FlushReport::default();
-        let mut by_table: BTreeMap<MirrorTable, Vec<(String, Map<String, Value>)>> = BTreeMap::new();
+        let mut by_table: BTreeMap<MirrorTable, Rows> = BTreeMap::new();
         for r in records {
             let rows = by_table.entry(r.table).or_default();
             let mut fields = r.fields;
@@ -204,10 +207,7 @@ impl Mirror {
     ) -> Result<HashMap<String, String>, FeishuError> {
         let app = &self.config.app_token;
         if rows.len() > SEARCH_EACH_UP_TO {
-            return self
-                .client
-                .bitable_index_by_field(app, table_id, KEY_FIELD)
-                .await;
+            return self.client.bitable_index_by_field(app, table_id, KEY_FIELD).await;
         }
         let mut found = HashMap::new();
         for (key, _) in rows {
@@ -236,7 +236,12 @@ impl Mirror {
             // An empty cell needs no writing on create.
             let fields: Vec<Map<String, Value>> = chunk
                 .iter()
-                .map(|(_, f)| f.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), v.clone())).collect())
+                .map(|(_, f)| {
+                    f.iter()
+                        .filter(|(_, v)| !v.is_null())
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect()
+                })
                 .collect();
             let token = client_token(
                 "batch_create",
@@ -247,8 +252,7 @@ impl Mirror {
             report.batches += 1;
             let ids = self
                 .with_conflict_retry(report, || {
-                    self.client
-                        .bitable_batch_create(app, table_id, &fields, &token)
+                    self.client.bitable_batch_create(app, table_id, &fields, &token)
                 })
                 .await?;
             for ((key, _), id) in chunk.iter().zip(&ids) {
@@ -267,10 +271,8 @@ impl Mirror {
         report: &mut FlushReport,
     ) -> Result<(), FeishuError> {
         let app = &self.config.app_token;
-        let rows: Vec<(String, Map<String, Value>)> = chunk
-            .iter()
-            .map(|(_, id, f)| (id.clone(), f.clone()))
-            .collect();
+        let rows: Vec<(String, Map<String, Value>)> =
+            chunk.iter().map(|(_, id, f)| (id.clone(), f.clone())).collect();
         let token = client_token(
             "batch_update",
             app,
@@ -279,8 +281,7 @@ impl Mirror {
         );
         report.batches += 1;
         self.with_conflict_retry(report, || {
-            self.client
-                .bitable_batch_update(app, table_id, &rows, &token)
+            self.client.bitable_batch_update(app, table_id, &rows, &token)
         })
         .await?;
         report.updated += rows.len();
@@ -297,10 +298,8 @@ impl Mirror {
         mapping: &mut dyn RecordMap,
         report: &mut FlushReport,
     ) -> Result<(), FeishuError> {
-        let rows: Vec<(String, Map<String, Value>)> = chunk
-            .iter()
-            .map(|(k, _, f)| (k.clone(), f.clone()))
-            .collect();
+        let rows: Vec<(String, Map<String, Value>)> =
+            chunk.iter().map(|(k, _, f)| (k.clone(), f.clone())).collect();
         let found = self.find_existing(table_id, &rows).await?;
         let mut again = Vec::new();
         let mut missing = Vec::new();
@@ -313,7 +312,11 @@ impl Mirror {
                 None => missing.push((key, fields)),
             }
         }
-        tracing::info!(table = table.as_str(), recreated = missing.len(), "多维表格中的记录已被删除，重新创建");
+        tracing::info!(
+            table = table.as_str(),
+            recreated = missing.len(),
+            "多维表格中的记录已被删除，重新创建"
+        );
         report.recreated += missing.len();
         self.create_rows(table, table_id, missing, mapping, report)
             .await?;

@@ -71,7 +71,10 @@ pub fn item_fields(item: &Item, now: Timestamp, cal: &Calendar) -> Map<String, V
     put("状态", json!(item.status.label()));
     put("延期申请中", json!(item.extension.is_some()));
     put("截止时间", json!(item.deadline.as_millisecond()));
-    put("优先级", json!(format!("{} {}", item.priority, item.priority.label())));
+    put(
+        "优先级",
+        json!(format!("{} {}", item.priority, item.priority.label())),
+    );
     put("进度", json!(f64::from(item.progress.min(100)) / 100.0));
     put("最新进展", opt_text(&item.latest_note));
     put("是否逾期", json!(overdue));

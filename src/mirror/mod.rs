@@ -12,6 +12,9 @@ pub mod engine;
 pub mod items;
 pub mod record;
 
+#[cfg(test)]
+mod tests;
+
 pub use engine::{ConflictRetry, FlushReport, Mirror, RecordMap};
 pub use items::{ITEM_FIELDS, item_fields, item_record};
 pub use record::{KEY_FIELD, MirrorConfig, MirrorRecord, MirrorTable, client_token};

@@ -173,7 +173,10 @@ mod tests {
         let t2 = client_token("create", "app", "tbl", [("DB-1", &a)]);
         assert_eq!(t1, t2);
         let parts: Vec<&str> = t1.split('-').collect();
-        assert_eq!(parts.iter().map(|p| p.len()).collect::<Vec<_>>(), [8, 4, 4, 4, 12]);
+        assert_eq!(
+            parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+            [8, 4, 4, 4, 12]
+        );
         assert!(parts[2].starts_with('4'), "{t1}");
     }
 
@@ -186,7 +189,10 @@ mod tests {
         assert_ne!(base, client_token("create", "app2", "tbl", [("DB-1", &a)]));
         assert_ne!(base, client_token("create", "app", "tbl", [("DB-2", &a)]));
         assert_ne!(base, client_token("create", "app", "tbl", [("DB-1", &b)]));
-        assert_ne!(base, client_token("create", "app", "tbl", [("DB-1", &a), ("DB-2", &a)]));
+        assert_ne!(
+            base,
+            client_token("create", "app", "tbl", [("DB-1", &a), ("DB-2", &a)])
+        );
     }
 
     #[test]
@@ -205,7 +211,8 @@ mod tests {
 
     #[test]
     fn the_config_reads_from_toml_and_ignores_blank_tables() {
-        let c: MirrorConfig = toml::from_str("app_token = \"bascn1\"\nitems_table = \"tblA\"\nprojects_table = \" \"").unwrap();
+        let c: MirrorConfig =
+            toml::from_str("app_token = \"bascn1\"\nitems_table = \"tblA\"\nprojects_table = \" \"").unwrap();
         assert_eq!(c.table_id(MirrorTable::Items), Some("tblA"));
         assert_eq!(c.table_id(MirrorTable::Projects), None);
         assert_eq!(c.table_id(MirrorTable::Requirements), None);
