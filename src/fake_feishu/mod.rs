@@ -6,6 +6,7 @@
 
 mod auth;
 mod bitable;
+mod bitable_search;
 mod content;
 mod docs;
 mod members;

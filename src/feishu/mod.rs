@@ -11,6 +11,7 @@ mod error;
 pub mod event;
 mod limits;
 pub mod members;
+pub mod minutes;
 mod response;
 pub mod scope;
 pub mod signature;
@@ -25,8 +26,9 @@ mod tests;
 mod tests_ext;
 
 pub use client::{ClientConfig, FeishuClient};
-pub use docs::{DocError, DocRef, MinutesArtifacts, MinutesText, MinutesTodo, parse_doc_link};
+pub use docs::{DocError, DocRef, parse_doc_link};
 pub use error::{Disposition, FeishuError};
+pub use minutes::{MinutesArtifacts, MinutesText, MinutesTodo};
 pub use scope::MissingScope;
 pub use types::{
     BotInfo, Delivered, FetchedMessage, MAX_UUID_LEN, Outgoing, OutgoingKind, ReceiveIdType, feishu_uuid,
