@@ -5,7 +5,11 @@
 //! Compiled into the library so the sandbox mode can run it in-process.
 
 mod auth;
+mod bitable;
+mod bitable_search;
 mod content;
+mod docs;
+mod members;
 mod messages;
 mod reply;
 mod routes;
@@ -15,6 +19,9 @@ mod updates;
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap (no clippy.toml yet)
 mod tests;
+
+#[cfg(test)]
+mod tests_ext;
 
 use std::time::Duration;
 

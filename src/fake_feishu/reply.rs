@@ -21,6 +21,7 @@ pub(crate) struct Reply {
 enum Body {
     Json(Value),
     Text(&'static str),
+    Plain(String),
 }
 
 impl Reply {
@@ -76,6 +77,16 @@ impl Reply {
         }
     }
 
+    /// HTTP 200 with a plain-text file body (transcript downloads).
+    pub(crate) fn plain(text: String) -> Self {
+        Self {
+            status: 200,
+            body: Body::Plain(text),
+            headers: Vec::new(),
+            chat: None,
+        }
+    }
+
     /// Notes the chat this answer concerns.
     pub(crate) fn in_chat(mut self, chat: &str) -> Self {
         self.chat = Some(chat.to_owned());
@@ -86,7 +97,7 @@ impl Reply {
     pub(crate) fn code(&self) -> Option<i64> {
         match &self.body {
             Body::Json(v) => v.get("code").and_then(Value::as_i64),
-            Body::Text(_) => None,
+            Body::Text(_) | Body::Plain(_) => None,
         }
     }
 }
@@ -97,6 +108,7 @@ impl IntoResponse for Reply {
         let mut resp = match self.body {
             Body::Json(v) => (status, axum::Json(v)).into_response(),
             Body::Text(t) => (status, [("content-type", "text/html")], t).into_response(),
+            Body::Plain(t) => (status, [("content-type", "text/plain; charset=utf-8")], t).into_response(),
         };
         for (name, value) in self.headers {
             if let Ok(value) = HeaderValue::from_str(&value) {

@@ -97,6 +97,14 @@ pub(crate) struct World {
     /// message → accepted patches in the last second.
     pub(crate) patch_windows: HashMap<String, VecDeque<Instant>>,
     pub(crate) log: Vec<LoggedRequest>,
+    /// Bitable bases, tables and records (`bitable.rs`).
+    pub(crate) bitable: super::bitable::Bitables,
+    /// Documents, wiki nodes and recordings (`docs.rs`).
+    pub(crate) docs: super::docs::Docs,
+    /// chat → human members (`members.rs`).
+    pub(crate) chat_members: HashMap<String, Vec<crate::domain::ids::Person>>,
+    /// Scopes a test took away (answered 99991672).
+    pub(crate) denied_scopes: HashSet<String>,
 }
 
 impl World {
@@ -143,6 +151,10 @@ impl FakeState {
                 chat_windows: HashMap::new(),
                 patch_windows: HashMap::new(),
                 log: Vec::new(),
+                bitable: Default::default(),
+                docs: Default::default(),
+                chat_members: HashMap::new(),
+                denied_scopes: HashSet::new(),
             })),
         }
     }

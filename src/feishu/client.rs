@@ -178,7 +178,7 @@ impl FeishuClient {
 
     /// Runs the request built by `build` with the current token; on a token-invalid answer
     /// drops that token, fetches a new one and runs it once more.
-    async fn authed<F>(&self, build: F) -> Result<Value, FeishuError>
+    pub(super) async fn authed<F>(&self, build: F) -> Result<Value, FeishuError>
     where
         F: Fn(&str) -> Result<RequestBuilder, FeishuError>,
     {
@@ -192,6 +192,26 @@ impl FeishuClient {
             }
             other => other,
         }
+    }
+
+    /// The shared HTTP client (for the API families in sibling modules).
+    pub(super) fn http(&self) -> &reqwest::Client {
+        &self.inner.http
+    }
+
+    /// `base_url` + `path` (`path` starts with `/open-apis/`).
+    pub(super) fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.inner.base_url)
+    }
+
+    /// Waits on the per-app rate limiters (no chat involved).
+    pub(super) async fn pace(&self) {
+        self.inner.limits.until_ready(None).await;
+    }
+
+    /// Drops `token` from the cache, so the next call fetches a new one.
+    pub(super) async fn invalidate_token(&self, token: &str) {
+        self.inner.token.invalidate(token).await;
     }
 
     /// The HTTP request for one outgoing operation.
@@ -251,7 +271,7 @@ impl FeishuClient {
 }
 
 /// Sends one request and decodes the envelope.
-async fn send(rb: RequestBuilder) -> Result<Value, FeishuError> {
+pub(super) async fn send(rb: RequestBuilder) -> Result<Value, FeishuError> {
     let resp = rb.send().await.map_err(transport)?;
     let status = resp.status().as_u16();
     let reset = resp
@@ -268,7 +288,7 @@ async fn send(rb: RequestBuilder) -> Result<Value, FeishuError> {
 }
 
 /// Describes a reqwest failure without its URL or anything else from the request.
-fn transport(e: reqwest::Error) -> FeishuError {
+pub(super) fn transport(e: reqwest::Error) -> FeishuError {
     let what = if e.is_timeout() {
         "请求超时"
     } else if e.is_connect() {
@@ -280,7 +300,7 @@ fn transport(e: reqwest::Error) -> FeishuError {
 }
 
 /// A message id as a single URL path segment; anything else would change the route.
-fn path_segment(id: &str) -> Result<&str, FeishuError> {
+pub(super) fn path_segment(id: &str) -> Result<&str, FeishuError> {
     if !id.is_empty()
         && id
             .chars()
@@ -311,7 +331,7 @@ fn fetched_message(v: &Value) -> Result<FetchedMessage, FeishuError> {
 }
 
 /// Counts the call by outcome, and errors by code.
-fn record<T>(op: &'static str, result: &Result<T, FeishuError>) {
+pub(super) fn record<T>(op: &'static str, result: &Result<T, FeishuError>) {
     match result {
         Ok(_) => metrics::counter!("duban_feishu_requests_total", "op" => op, "outcome" => "ok").increment(1),
         Err(e) => record_error(op, e),

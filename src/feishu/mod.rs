@@ -3,12 +3,17 @@
 //! disposition, and the outgoing operations the outbox stores on the way out. This module only
 //! declares and re-exports.
 
+pub mod bitable;
 mod client;
 pub mod crypto;
+pub mod docs;
 mod error;
 pub mod event;
 mod limits;
+pub mod members;
+pub mod minutes;
 mod response;
+pub mod scope;
 pub mod signature;
 mod token;
 mod types;
@@ -17,8 +22,14 @@ mod types;
 #[allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap (no clippy.toml yet)
 mod tests;
 
+#[cfg(test)]
+mod tests_ext;
+
 pub use client::{ClientConfig, FeishuClient};
+pub use docs::{DocError, DocRef, parse_doc_link};
 pub use error::{Disposition, FeishuError};
+pub use minutes::{MinutesArtifacts, MinutesText, MinutesTodo};
+pub use scope::MissingScope;
 pub use types::{
     BotInfo, Delivered, FetchedMessage, MAX_UUID_LEN, Outgoing, OutgoingKind, ReceiveIdType, feishu_uuid,
 };

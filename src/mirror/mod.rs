@@ -1,0 +1,20 @@
+//! The Bitable (多维表格) mirror: items (and, once they exist, projects and requirements)
+//! copied into an admin's base so managers can build dashboards on live data.
+//!
+//! [`record`] and [`items`] are pure (records, configuration, idempotency tokens, the item →
+//! fields mapping); [`engine`] is the edge that upserts them through the [`FeishuClient`]
+//! Bitable calls, one table at a time, in batches of at most 500, each batch idempotent under
+//! a `client_token` derived from its content.
+//!
+//! [`FeishuClient`]: crate::feishu::FeishuClient
+
+pub mod engine;
+pub mod items;
+pub mod record;
+
+#[cfg(test)]
+mod tests;
+
+pub use engine::{ConflictRetry, FlushReport, Mirror, RecordMap};
+pub use items::{ITEM_FIELDS, item_fields, item_record};
+pub use record::{KEY_FIELD, MirrorConfig, MirrorRecord, MirrorTable, client_token};
