@@ -16,6 +16,7 @@ pub mod fake_feishu;
 pub mod feishu;
 pub mod http;
 pub mod outbox;
+pub mod sandbox;
 pub mod service;
 pub mod startup;
 pub mod store;

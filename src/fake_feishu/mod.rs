@@ -7,6 +7,7 @@
 mod auth;
 mod content;
 mod messages;
+mod raw;
 mod reply;
 mod routes;
 mod state;
@@ -21,6 +22,7 @@ use std::time::Duration;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
+pub use raw::RawRequest;
 pub use routes::router;
 pub use state::{FakeMessage, FakeState, LoggedRequest};
 

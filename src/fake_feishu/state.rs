@@ -97,6 +97,9 @@ pub(crate) struct World {
     /// message → accepted patches in the last second.
     pub(crate) patch_windows: HashMap<String, VecDeque<Instant>>,
     pub(crate) log: Vec<LoggedRequest>,
+    /// Raw message-write requests (the sandbox shows them).
+    pub(crate) raw: Vec<super::raw::RawRequest>,
+    pub(crate) raw_seq: u64,
 }
 
 impl World {
@@ -143,6 +146,8 @@ impl FakeState {
                 chat_windows: HashMap::new(),
                 patch_windows: HashMap::new(),
                 log: Vec::new(),
+                raw: Vec::new(),
+                raw_seq: 0,
             })),
         }
     }
