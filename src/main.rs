@@ -106,7 +106,10 @@ fn serve(config_path: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
 
 /// `DUBAN_VIRTUAL_CLOCK`, if set.
 fn virtual_start() -> anyhow::Result<Option<jiff::Timestamp>> {
-    match std::env::var("DUBAN_VIRTUAL_CLOCK").ok().filter(|v| !v.trim().is_empty()) {
+    match std::env::var("DUBAN_VIRTUAL_CLOCK")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+    {
         Some(start) => Ok(Some(
             parse_now(Some(start.trim())).map_err(|e| anyhow::anyhow!("DUBAN_VIRTUAL_CLOCK: {e}"))?,
         )),

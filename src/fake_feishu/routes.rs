@@ -83,7 +83,11 @@ fn serve_raw(
         path: uri
             .path_and_query()
             .map_or_else(|| uri.path().to_owned(), |pq| pq.as_str().to_owned()),
-        message_id: if is_reply { created } else { created.or(target.map(str::to_owned)) },
+        message_id: if is_reply {
+            created
+        } else {
+            created.or(target.map(str::to_owned))
+        },
         parent_id: if is_reply { target.map(str::to_owned) } else { None },
         body: serde_json::from_slice(body)
             .unwrap_or_else(|_| serde_json::Value::String(String::from_utf8_lossy(body).into_owned())),

@@ -54,7 +54,11 @@ async fn style_css() -> Response {
 }
 
 fn asset(kind: &'static str, body: &'static str) -> Response {
-    ([(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, "no-cache")], body).into_response()
+    (
+        [(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, "no-cache")],
+        body,
+    )
+        .into_response()
 }
 
 fn clock_json(em: &Emulator) -> Value {
@@ -139,7 +143,11 @@ async fn raw(State(em): St, Path(id): Path<String>) -> Response {
     let Some(m) = j.message(&id) else {
         return refuse(StatusCode::NOT_FOUND, &format!("找不到消息 {id}"));
     };
-    let cause = m.parent_id.as_deref().map(|p| j.events_for(p)).unwrap_or_default();
+    let cause = m
+        .parent_id
+        .as_deref()
+        .map(|p| j.events_for(p))
+        .unwrap_or_default();
     let body = json!({
         "message": m,
         "events": j.events_for(&id),

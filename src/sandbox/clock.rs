@@ -61,9 +61,7 @@ pub fn next_working_morning(now: Timestamp, cal: &Calendar) -> Timestamp {
         }
         day = day.tomorrow().unwrap_or(day);
     }
-    SHANGHAI
-        .to_timestamp(day.to_datetime(MORNING))
-        .unwrap_or(now)
+    SHANGHAI.to_timestamp(day.to_datetime(MORNING)).unwrap_or(now)
 }
 
 /// `2026年3月11日 周三 10:00`, and whether that day is a working day (`None` without data).

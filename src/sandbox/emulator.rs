@@ -196,11 +196,20 @@ impl Emulator {
     ///
     /// # Errors
     /// Unknown person or card, or duban unreachable.
-    pub async fn click(&self, operator: &str, message_id: &str, action: &Value) -> Result<Pushed, EmulatorError> {
+    pub async fn click(
+        &self,
+        operator: &str,
+        message_id: &str,
+        action: &Value,
+    ) -> Result<Pushed, EmulatorError> {
         if seed::person(operator).is_none() {
             return Err(EmulatorError::UnknownPerson(operator.to_owned()));
         }
-        let Some(card) = self.fake.message(message_id).filter(|m| m.msg_type == "interactive") else {
+        let Some(card) = self
+            .fake
+            .message(message_id)
+            .filter(|m| m.msg_type == "interactive")
+        else {
             return Err(EmulatorError::NoCard(message_id.to_owned()));
         };
         if !seed::chat(&card.chat_id).is_some_and(|(_, m)| m.contains(&operator)) {
@@ -276,7 +285,10 @@ impl Emulator {
         for (k, v) in &sealed.headers {
             req = req.header(k.as_str(), v.as_str());
         }
-        let resp = req.send().await.map_err(|e| EmulatorError::Delivery(e.to_string()))?;
+        let resp = req
+            .send()
+            .await
+            .map_err(|e| EmulatorError::Delivery(e.to_string()))?;
         let status = resp.status().as_u16();
         let text = resp.text().await.unwrap_or_default();
         let answer = serde_json::from_str(&text).unwrap_or(Value::String(text));

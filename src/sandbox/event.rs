@@ -161,7 +161,13 @@ pub struct Sealed {
 }
 
 /// Encrypts `plaintext` with `cipher` and signs the body with `encrypt_key`, as Feishu does.
-pub fn seal(cipher: &EventCipher, encrypt_key: &str, plaintext: &Value, timestamp_s: i64, nonce: &str) -> Sealed {
+pub fn seal(
+    cipher: &EventCipher,
+    encrypt_key: &str,
+    plaintext: &Value,
+    timestamp_s: i64,
+    nonce: &str,
+) -> Sealed {
     let body = json!({ "encrypt": cipher.encrypt(plaintext.to_string().as_bytes()) }).to_string();
     let ts = timestamp_s.to_string();
     let sig = event_signature(&ts, nonce, encrypt_key, body.as_bytes());
@@ -231,7 +237,10 @@ mod tests {
         assert_eq!(msg.mentions[0].key, "@_user_1");
         assert_eq!(msg.mentions[0].open_id, "ou_a");
         assert_eq!(ev["header"]["token"], VERIFICATION_TOKEN);
-        assert!(ev["event"]["message"]["content"].is_string(), "content is a JSON string");
+        assert!(
+            ev["event"]["message"]["content"].is_string(),
+            "content is a JSON string"
+        );
     }
 
     #[test]
@@ -252,7 +261,10 @@ mod tests {
         assert_eq!(a.open_chat_id.as_deref(), Some("oc_g"));
         assert_eq!(a.value, json!({"op": "progress", "item": 1}));
         assert_eq!(a.form_value.unwrap()["percent"], "60");
-        let picker = card_action_event(&meta, &json!({"tag": "date_picker", "option": "2026-03-20 +0800"}));
+        let picker = card_action_event(
+            &meta,
+            &json!({"tag": "date_picker", "option": "2026-03-20 +0800"}),
+        );
         assert_eq!(picker["event"]["action"]["timezone"], "Asia/Shanghai");
     }
 
@@ -261,7 +273,13 @@ mod tests {
         let cipher = EventCipher::new("k");
         let plain = json!({"schema": "2.0", "x": "督办"});
         let s = seal(&cipher, "k", &plain, 1_700_000_000, "nonce1");
-        let h = |n: &str| s.headers.iter().find(|(k, _)| k == n).map(|(_, v)| v.as_str()).unwrap();
+        let h = |n: &str| {
+            s.headers
+                .iter()
+                .find(|(k, _)| k == n)
+                .map(|(_, v)| v.as_str())
+                .unwrap()
+        };
         let parts = SignedParts {
             timestamp: h("x-lark-request-timestamp"),
             nonce: h("x-lark-request-nonce"),

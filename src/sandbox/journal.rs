@@ -186,7 +186,11 @@ impl Journal {
             }
         }
         let known = self.requests.last().map_or(0, |r| r.seq);
-        let fresh: Vec<RawRequest> = fake.raw_requests().into_iter().filter(|r| r.seq > known).collect();
+        let fresh: Vec<RawRequest> = fake
+            .raw_requests()
+            .into_iter()
+            .filter(|r| r.seq > known)
+            .collect();
         if !fresh.is_empty() {
             self.requests.extend(fresh);
             changed = true;

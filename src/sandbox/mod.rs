@@ -80,10 +80,18 @@ impl Sandbox {
     ///
     /// # Errors
     /// Any start-up failure, explained in one line.
-    pub async fn build(mut settings: Settings, requested_start: Option<jiff::Timestamp>) -> anyhow::Result<Self> {
+    pub async fn build(
+        mut settings: Settings,
+        requested_start: Option<jiff::Timestamp>,
+    ) -> anyhow::Result<Self> {
         let fake = FakeFeishu::start(seed::APP_ID, seed::APP_SECRET).await?;
         settings.base_url = fake.base_url.clone();
-        if !settings.supervision.admins.iter().any(|a| a == seed::ADMIN.open_id) {
+        if !settings
+            .supervision
+            .admins
+            .iter()
+            .any(|a| a == seed::ADMIN.open_id)
+        {
             settings.supervision.admins.push(seed::ADMIN.open_id.to_owned());
         }
         let journal = journal::Journal::load(&settings.data_dir)?;
@@ -167,7 +175,7 @@ impl Sandbox {
                 em.tick(jiff::SignedDuration::try_from(elapsed).unwrap_or_default());
                 em.sync();
                 n += 1;
-                if n % 10 == 0
+                if n.is_multiple_of(10)
                     && let Err(e) = clock::save(em.data_dir(), em.now())
                 {
                     tracing::warn!(error.message = %e, "cannot save the sandbox clock");

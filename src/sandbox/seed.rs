@@ -77,7 +77,13 @@ pub const GROUPS: [SeedGroup; 2] = [
     SeedGroup {
         chat_id: "oc_3d9f1b7e5a2c8d46f0b3e9a1c7d5f218",
         name: "合规部督办群",
-        members: &[BOSS.open_id, ZHANG.open_id, LI.open_id, WANG.open_id, ADMIN.open_id],
+        members: &[
+            BOSS.open_id,
+            ZHANG.open_id,
+            LI.open_id,
+            WANG.open_id,
+            ADMIN.open_id,
+        ],
     },
     SeedGroup {
         chat_id: "oc_8a2e6c4f1d9b7a35e2c8f0d6b4a1e739",
@@ -121,7 +127,11 @@ mod tests {
     fn ids_look_like_feishu_ids() {
         assert!(crate::config::is_app_id(APP_ID));
         for p in PEOPLE {
-            assert!(p.open_id.starts_with("ou_") && p.open_id.len() == 35, "{}", p.open_id);
+            assert!(
+                p.open_id.starts_with("ou_") && p.open_id.len() == 35,
+                "{}",
+                p.open_id
+            );
         }
         for g in GROUPS {
             assert!(g.chat_id.starts_with("oc_") && g.chat_id.len() == 35);

@@ -49,7 +49,9 @@ fn sandbox_mode_ignores_feishu_variables_and_has_its_own_defaults() {
 async fn a_typed_command_reaches_duban_sealed_and_the_reply_and_card_click_come_back() {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let dir = tempfile::tempdir().unwrap();
-    let sandbox = Sandbox::build(settings(dir.path()), Some(start_time())).await.unwrap();
+    let sandbox = Sandbox::build(settings(dir.path()), Some(start_time()))
+        .await
+        .unwrap();
     let em = Arc::clone(sandbox.emulator());
     let fake = sandbox.fake().state().clone();
     let stop = sandbox.shutdown_token();
@@ -61,7 +63,12 @@ async fn a_typed_command_reaches_duban_sealed_and_the_reply_and_card_click_come_
         name: ZHANG.name.to_owned(),
     };
     let (user_msg, pushed) = em
-        .send(BOSS.open_id, group, "/督办 整理合规自查报告 @张三 明天18点前 P1", &[zhang])
+        .send(
+            BOSS.open_id,
+            group,
+            "/督办 整理合规自查报告 @张三 明天18点前 P1",
+            &[zhang],
+        )
         .await
         .unwrap();
     assert_eq!(pushed.status, 200, "{}", pushed.answer);
@@ -74,7 +81,10 @@ async fn a_typed_command_reaches_duban_sealed_and_the_reply_and_card_click_come_
         let ev = &j.events_for(&user_msg)[0];
         assert_eq!(ev.plaintext["event"]["message"]["mentions"][0]["key"], "@_user_1");
         assert!(ev.sealed.body.contains("\"encrypt\""), "the push went out sealed");
-        assert!(!j.requests_for(&card.message_id).is_empty(), "the raw request is kept");
+        assert!(
+            !j.requests_for(&card.message_id).is_empty(),
+            "the raw request is kept"
+        );
         let raw = j.requests_for(&card.message_id)[0];
         assert!(raw.body["content"].is_string(), "content left as a JSON string");
         card.message_id.clone()
@@ -121,7 +131,9 @@ async fn a_typed_command_reaches_duban_sealed_and_the_reply_and_card_click_come_
     running.await.unwrap().unwrap();
 
     // Restart on the same data dir: history, raw events and the clock come back.
-    let again = Sandbox::build(settings(dir.path()), Some(start_time())).await.unwrap();
+    let again = Sandbox::build(settings(dir.path()), Some(start_time()))
+        .await
+        .unwrap();
     assert!(again.emulator().now() >= to, "a restart does not go back in time");
     let j = again.emulator().journal();
     assert!(j.message(&card_id).is_some());
@@ -129,14 +141,20 @@ async fn a_typed_command_reaches_duban_sealed_and_the_reply_and_card_click_come_
     let restored = again.fake().message(&card_id).unwrap();
     assert!(restored.card().to_string().contains("进行中"));
     let texts: Vec<Value> = j.messages.iter().map(|m| m.content.clone()).collect();
-    assert!(texts.iter().any(|t| t["text"].as_str().is_some_and(|s| s.contains("@_user_1"))));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t["text"].as_str().is_some_and(|s| s.contains("@_user_1")))
+    );
 }
 
 #[tokio::test]
 async fn people_outside_a_chat_and_empty_messages_are_refused() {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let dir = tempfile::tempdir().unwrap();
-    let sandbox = Sandbox::build(settings(dir.path()), Some(start_time())).await.unwrap();
+    let sandbox = Sandbox::build(settings(dir.path()), Some(start_time()))
+        .await
+        .unwrap();
     let em = sandbox.emulator();
     let branch = GROUPS[1].chat_id;
     assert!(em.send(super::seed::LI.open_id, branch, "hi", &[]).await.is_err());
