@@ -1,4 +1,4 @@
-//! The command line: `duban serve`, and the admin tools `duban time` and `duban parse`.
+//! The command line: `duban serve`, `duban sandbox`, and the admin tools `duban time` and `duban parse`.
 
 use std::path::PathBuf;
 
@@ -18,6 +18,13 @@ pub struct Cli {
 pub enum Command {
     /// Run the bot (webhook server, worker, dispatcher).
     Serve {
+        /// TOML configuration file (also DUBAN_CONFIG).
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+    },
+    /// Try duban without a Feishu app: a built-in group-chat emulator in the browser (the
+    /// default of `serve` when no FEISHU_* credentials are set).
+    Sandbox {
         /// TOML configuration file (also DUBAN_CONFIG).
         #[arg(long, value_name = "PATH")]
         config: Option<PathBuf>,

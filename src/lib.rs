@@ -18,6 +18,7 @@ pub mod http;
 pub mod mirror;
 pub mod outbox;
 pub mod scheduler;
+pub mod sandbox;
 pub mod service;
 pub mod startup;
 pub mod store;

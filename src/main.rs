@@ -14,6 +14,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command.unwrap_or(Command::Serve { config: None }) {
         Command::Serve { config } => serve(config.as_deref()),
+        Command::Sandbox { config } => sandbox(config.as_deref()),
         Command::Time { now, config, text } => time(now.as_deref(), config.as_deref(), &text.join(" ")),
         Command::Parse {
             now,
@@ -88,19 +89,39 @@ fn serve(config_path: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
     duban::telemetry::init_tracing(&settings.log.level, &settings.log.format);
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
-        let time = match std::env::var("DUBAN_VIRTUAL_CLOCK").ok().filter(|v| !v.trim().is_empty()) {
-            Some(start) => TimeSource::Virtual(Arc::new(VirtualClock::new(
-                parse_now(Some(start.trim())).map_err(|e| anyhow::anyhow!("DUBAN_VIRTUAL_CLOCK: {e}"))?,
-            ))),
+        let time = match virtual_start()? {
+            Some(start) => TimeSource::Virtual(Arc::new(VirtualClock::new(start))),
             None => TimeSource::System,
         };
         let Some(credentials) = settings.credentials.clone() else {
-            anyhow::bail!(
-                "no Feishu credentials: set FEISHU_APP_ID, FEISHU_APP_SECRET and FEISHU_VERIFICATION_TOKEN (and FEISHU_ENCRYPT_KEY) — see README"
-            );
+            tracing::info!("no FEISHU_* credentials: starting the sandbox (set them to connect to Feishu)");
+            let settings = config::load(config_path, &duban::sandbox::SandboxEnv(ProcessEnv))?;
+            return duban::sandbox::run(settings, virtual_start()?).await;
         };
         let app = duban::startup::Application::build(&settings, &credentials, time).await?;
         app.run_until_stopped().await
     })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `DUBAN_VIRTUAL_CLOCK`, if set.
+fn virtual_start() -> anyhow::Result<Option<jiff::Timestamp>> {
+    match std::env::var("DUBAN_VIRTUAL_CLOCK")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+    {
+        Some(start) => Ok(Some(
+            parse_now(Some(start.trim())).map_err(|e| anyhow::anyhow!("DUBAN_VIRTUAL_CLOCK: {e}"))?,
+        )),
+        None => Ok(None),
+    }
+}
+
+/// `duban sandbox`: the emulator, whatever credentials are set.
+fn sandbox(config_path: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+    let settings = config::load(config_path, &duban::sandbox::SandboxEnv(ProcessEnv))?;
+    duban::telemetry::init_tracing(&settings.log.level, &settings.log.format);
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(duban::sandbox::run(settings, virtual_start()?))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -11,6 +11,7 @@ mod content;
 mod docs;
 mod members;
 mod messages;
+mod raw;
 mod reply;
 mod routes;
 mod state;
@@ -28,6 +29,7 @@ use std::time::Duration;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
+pub use raw::RawRequest;
 pub use routes::router;
 pub use state::{FakeMessage, FakeState, LoggedRequest};
 

@@ -93,6 +93,14 @@ impl Reply {
         self
     }
 
+    /// The JSON answered, if the body is JSON.
+    pub(crate) fn json(&self) -> Option<&Value> {
+        match &self.body {
+            Body::Json(v) => Some(v),
+            Body::Text(_) | Body::Plain(_) => None,
+        }
+    }
+
     /// The business code answered, if the body is JSON.
     pub(crate) fn code(&self) -> Option<i64> {
         match &self.body {

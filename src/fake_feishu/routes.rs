@@ -10,6 +10,7 @@ use axum::http::{HeaderMap, Method, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch, post};
 
+use super::raw::RawRequest;
 use super::reply::Reply;
 use super::state::{FakeState, LoggedRequest, World};
 
@@ -57,6 +58,58 @@ fn serve(
     reply.into_response()
 }
 
+/// [`serve`] for message writes, also recording the raw request and its answer.
+fn serve_raw(
+    state: &FakeState,
+    method: &Method,
+    uri: &Uri,
+    target: Option<&str>,
+    body: &[u8],
+    f: impl FnOnce(&mut World) -> Result<Reply, Reply>,
+) -> Response {
+    let mut w = state.lock();
+    let reply = if w.outage {
+        Reply::outage()
+    } else {
+        f(&mut w).unwrap_or_else(|e| e)
+    };
+    let response = reply.json().cloned().unwrap_or(serde_json::Value::Null);
+    let created = response
+        .pointer("/data/message_id")
+        .and_then(serde_json::Value::as_str)
+        .map(str::to_owned);
+    let is_reply = uri.path().ends_with("/reply");
+    w.raw_seq += 1;
+    let raw = RawRequest {
+        seq: w.raw_seq,
+        method: method.as_str().to_owned(),
+        path: uri
+            .path_and_query()
+            .map_or_else(|| uri.path().to_owned(), |pq| pq.as_str().to_owned()),
+        message_id: if is_reply {
+            created
+        } else {
+            created.or(target.map(str::to_owned))
+        },
+        parent_id: if is_reply { target.map(str::to_owned) } else { None },
+        body: serde_json::from_slice(body)
+            .unwrap_or_else(|_| serde_json::Value::String(String::from_utf8_lossy(body).into_owned())),
+        status: reply.status,
+        response,
+    };
+    w.raw.push(raw);
+    w.log.push(LoggedRequest {
+        method: method.as_str().to_owned(),
+        path: uri.path().to_owned(),
+        status: reply.status,
+        code: reply.code(),
+        at: std::time::Instant::now(),
+        chat_id: reply.chat.clone(),
+    });
+    drop(w);
+    reply.into_response()
+}
+
 async fn token(State(s): State<FakeState>, m: Method, OriginalUri(u): OriginalUri, body: Bytes) -> Response {
     serve(&s, &m, &u, |w| Ok(w.issue_token(&body)))
 }
@@ -78,7 +131,7 @@ async fn create(
     Query(q): Params,
     body: Bytes,
 ) -> Response {
-    serve(&s, &m, &u, |w| w.create(&h, &q, &body))
+    serve_raw(&s, &m, &u, None, &body, |w| w.create(&h, &q, &body))
 }
 
 async fn read(
@@ -99,7 +152,7 @@ async fn patch_card(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    serve(&s, &m, &u, |w| w.patch(&h, &id, &body))
+    serve_raw(&s, &m, &u, Some(&id), &body, |w| w.patch(&h, &id, &body))
 }
 
 async fn reply(
@@ -110,7 +163,7 @@ async fn reply(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    serve(&s, &m, &u, |w| w.reply(&h, &id, &body))
+    serve_raw(&s, &m, &u, Some(&id), &body, |w| w.reply(&h, &id, &body))
 }
 
 async fn urgent(
@@ -122,7 +175,7 @@ async fn urgent(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    serve(&s, &m, &u, |w| w.urgent(&h, &q, &id, &body))
+    serve_raw(&s, &m, &u, Some(&id), &body, |w| w.urgent(&h, &q, &id, &body))
 }
 
 async fn not_found(State(s): State<FakeState>, m: Method, OriginalUri(u): OriginalUri) -> Response {

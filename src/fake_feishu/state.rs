@@ -105,6 +105,9 @@ pub(crate) struct World {
     pub(crate) chat_members: HashMap<String, Vec<crate::domain::ids::Person>>,
     /// Scopes a test took away (answered 99991672).
     pub(crate) denied_scopes: HashSet<String>,
+    /// Raw message-write requests (the sandbox shows them).
+    pub(crate) raw: Vec<super::raw::RawRequest>,
+    pub(crate) raw_seq: u64,
 }
 
 impl World {
@@ -155,6 +158,8 @@ impl FakeState {
                 docs: Default::default(),
                 chat_members: HashMap::new(),
                 denied_scopes: HashSet::new(),
+                raw: Vec::new(),
+                raw_seq: 0,
             })),
         }
     }

@@ -329,3 +329,56 @@ async fn the_router_serves_in_process_without_a_socket() {
     assert_eq!(resp.status(), 200);
     assert_eq!(state.token_requests(), 1);
 }
+
+#[tokio::test]
+async fn message_writes_are_recorded_raw_with_their_answers() {
+    let raw = Raw::start().await;
+    let token = raw.bearer().await;
+    let (_, sent) = raw.send(&token, &text_body("oc_a", "你好")).await;
+    let id = sent["data"]["message_id"].as_str().unwrap().to_owned();
+    let reply = json!({"msg_type": "text", "content": json!({"text": "收到"}).to_string()});
+    let path = format!("/open-apis/im/v1/messages/{id}/reply");
+    raw.call(reqwest::Method::POST, &path, Some(&token), &reply).await;
+    let (s, _) = raw
+        .send(
+            &token,
+            &json!({"receive_id": "oc_a", "msg_type": "text", "content": {"text": "x"}}),
+        )
+        .await;
+    assert_eq!(s, 400);
+
+    let log = raw.fake.state().raw_requests();
+    assert_eq!(log.len(), 3, "token and reads are not message writes");
+    assert_eq!(log[0].path, "/open-apis/im/v1/messages?receive_id_type=chat_id");
+    assert_eq!(log[0].message_id.as_deref(), Some(id.as_str()));
+    assert!(log[0].body["content"].is_string(), "the body is kept as sent");
+    assert_eq!(log[1].parent_id.as_deref(), Some(id.as_str()));
+    assert_ne!(log[1].message_id.as_deref(), Some(id.as_str()));
+    assert_eq!(
+        (log[2].status, log[2].response["code"].as_i64()),
+        (400, Some(230001))
+    );
+    assert_eq!(log.iter().map(|r| r.seq).collect::<Vec<_>>(), vec![1, 2, 3]);
+}
+
+#[tokio::test]
+async fn a_restored_fake_keeps_counting_ids_and_deduplicating_uuids() {
+    let raw = Raw::start().await;
+    let token = raw.bearer().await;
+    let mut body = text_body("oc_a", "一次");
+    body["uuid"] = json!("u-1");
+    let first = raw.send(&token, &body).await.1["data"]["message_id"].clone();
+    let (messages, log) = (raw.fake.all_messages(), raw.fake.state().raw_requests());
+
+    let again = Raw::start().await;
+    again.fake.state().restore(messages, log);
+    let token = again.bearer().await;
+    assert_eq!(
+        again.send(&token, &body).await.1["data"]["message_id"],
+        first,
+        "same uuid, same message"
+    );
+    let other = again.send(&token, &text_body("oc_a", "二")).await.1["data"]["message_id"].clone();
+    assert_ne!(other, first);
+    assert_eq!(again.fake.state().raw_requests().len(), 3);
+}

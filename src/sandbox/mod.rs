@@ -1,0 +1,212 @@
+//! The sandbox: try duban without a Feishu app. `duban sandbox` (and `duban serve` without
+//! `FEISHU_*` credentials) runs duban against a fake Feishu OpenAPI inside the same process and
+//! serves a group-chat emulator page. Faithful by construction: typed messages and card clicks
+//! are sealed (encrypted + signed) and POSTed to duban's own `/feishu/events`; the bot's replies
+//! leave through the real client into the fake, which enforces Feishu's contract.
+//!
+//! - [`seed`]: the fixed credentials, people and chats (pure).
+//! - [`event`]: message and click events, mention placeholders, sealing (pure).
+//! - [`clock`]: the clock bar's jumps and the persisted sandbox time (pure + a file).
+//! - [`journal`]: the remembered conversation, persisted beside sled.
+//! - [`emulator`]: what the page's actions do.
+//! - [`api`]: the embedded page and its JSON API.
+
+pub mod api;
+pub mod clock;
+pub mod emulator;
+pub mod event;
+pub mod journal;
+pub mod seed;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use secrecy::SecretString;
+
+use crate::clock::VirtualClock;
+use crate::config::{Credentials, Env, Settings};
+use crate::fake_feishu::FakeFeishu;
+use crate::startup::{Application, TimeSource};
+
+pub use emulator::Emulator;
+
+/// The data dir in sandbox mode unless `DUBAN_DATA_DIR` says otherwise.
+pub const DEFAULT_DATA_DIR: &str = "./data/sandbox";
+/// The listen address in sandbox mode unless `DUBAN_LISTEN` says otherwise (loopback only:
+/// the emulator needs no public URL).
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+
+/// The environment as sandbox mode sees it: the process's, with the sandbox's defaults for
+/// `DUBAN_DATA_DIR` and `DUBAN_LISTEN`, and without any `FEISHU_*` variable (the sandbox
+/// always talks to its own fake Feishu with its own credentials).
+#[derive(Debug, Clone)]
+pub struct SandboxEnv<E>(pub E);
+
+impl<E: Env> Env for SandboxEnv<E> {
+    fn var(&self, key: &str) -> Option<String> {
+        if key.starts_with("FEISHU_") {
+            return None;
+        }
+        self.0.var(key).or_else(|| match key {
+            "DUBAN_DATA_DIR" => Some(DEFAULT_DATA_DIR.to_owned()),
+            "DUBAN_LISTEN" => Some(DEFAULT_LISTEN.to_owned()),
+            _ => None,
+        })
+    }
+}
+
+/// The emulated app's credentials.
+pub fn credentials() -> Credentials {
+    Credentials {
+        app_id: seed::APP_ID.to_owned(),
+        app_secret: SecretString::from(seed::APP_SECRET.to_owned()),
+        verification_token: SecretString::from(seed::VERIFICATION_TOKEN.to_owned()),
+        encrypt_key: Some(SecretString::from(seed::ENCRYPT_KEY.to_owned())),
+    }
+}
+
+/// A started sandbox: duban, the fake Feishu and the emulator, not yet serving.
+pub struct Sandbox {
+    app: Application,
+    fake: FakeFeishu,
+    emulator: Arc<Emulator>,
+    url: String,
+}
+
+impl Sandbox {
+    /// Starts the fake Feishu, re-seeds it from the data dir, builds duban against it on a
+    /// virtual clock (never earlier than the persisted sandbox time; `DUBAN_VIRTUAL_CLOCK` or
+    /// now otherwise) and mounts the emulator's routes.
+    ///
+    /// # Errors
+    /// Any start-up failure, explained in one line.
+    pub async fn build(
+        mut settings: Settings,
+        requested_start: Option<jiff::Timestamp>,
+    ) -> anyhow::Result<Self> {
+        let fake = FakeFeishu::start(seed::APP_ID, seed::APP_SECRET).await?;
+        settings.base_url = fake.base_url.clone();
+        if !settings
+            .supervision
+            .admins
+            .iter()
+            .any(|a| a == seed::ADMIN.open_id)
+        {
+            settings.supervision.admins.push(seed::ADMIN.open_id.to_owned());
+        }
+        let journal = journal::Journal::load(&settings.data_dir)?;
+        journal.restore_into(fake.state());
+        let start = clock::start(
+            clock::load(&settings.data_dir),
+            requested_start,
+            jiff::Timestamp::now(),
+        );
+        let vc = Arc::new(VirtualClock::new(start));
+        let app = Application::build(&settings, &credentials(), TimeSource::Virtual(Arc::clone(&vc))).await?;
+        let host = if settings.listen.ip().is_unspecified() {
+            "127.0.0.1".to_owned()
+        } else {
+            match settings.listen.ip() {
+                std::net::IpAddr::V6(ip) => format!("[{ip}]"),
+                std::net::IpAddr::V4(ip) => ip.to_string(),
+            }
+        };
+        let base = format!("http://{host}:{}", app.port());
+        let emulator = Arc::new(Emulator::new(
+            fake.state().clone(),
+            journal,
+            settings.data_dir.clone(),
+            format!("{base}/feishu/events"),
+            vc,
+            Arc::clone(&app.state().scheduler_notify),
+            settings.calendar.clone(),
+        ));
+        let app = app.with_routes(api::routes(Arc::clone(&emulator)));
+        Ok(Self {
+            app,
+            fake,
+            emulator,
+            url: format!("{base}/"),
+        })
+    }
+
+    /// The page's URL.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The emulator (tests drive it directly).
+    pub fn emulator(&self) -> &Arc<Emulator> {
+        &self.emulator
+    }
+
+    /// The in-process fake Feishu.
+    pub fn fake(&self) -> &FakeFeishu {
+        &self.fake
+    }
+
+    /// Cancelling this token stops the sandbox gracefully.
+    pub fn shutdown_token(&self) -> tokio_util::sync::CancellationToken {
+        self.app.shutdown_token()
+    }
+
+    /// Serves until stopped: sandbox time flows with real time, the conversation is saved as
+    /// it changes, and once more (with the clock) on the way out.
+    ///
+    /// # Errors
+    /// Server failures.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        let Self {
+            app, fake, emulator, ..
+        } = self;
+        let cancel = app.shutdown_token();
+        let em = Arc::clone(&emulator);
+        let keeper = tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_millis(500));
+            let mut last = tokio::time::Instant::now();
+            let mut n: u64 = 0;
+            loop {
+                tokio::select! {
+                    () = cancel.cancelled() => return,
+                    _ = tick.tick() => {}
+                }
+                let elapsed = last.elapsed();
+                last = tokio::time::Instant::now();
+                em.tick(jiff::SignedDuration::try_from(elapsed).unwrap_or_default());
+                em.sync();
+                n += 1;
+                if n.is_multiple_of(10)
+                    && let Err(e) = clock::save(em.data_dir(), em.now())
+                {
+                    tracing::warn!(error.message = %e, "cannot save the sandbox clock");
+                }
+            }
+        });
+        let result = app.run_until_stopped().await;
+        keeper.abort();
+        emulator.persist();
+        fake.shutdown().await;
+        result
+    }
+}
+
+/// Runs the sandbox in the foreground and prints the URL to open.
+///
+/// # Errors
+/// Start-up or server failures.
+pub async fn run(settings: Settings, requested_start: Option<jiff::Timestamp>) -> anyhow::Result<()> {
+    let sandbox = Sandbox::build(settings, requested_start).await?;
+    let now = crate::command::when::format_rfc3339(sandbox.emulator().now());
+    #[allow(clippy::print_stdout)]
+    {
+        println!(
+            "沙箱已启动：打开 {} （无需飞书应用；沙箱时间 {now}） / sandbox ready: open {}",
+            sandbox.url(),
+            sandbox.url()
+        );
+    }
+    sandbox.run_until_stopped().await
+}
+
+#[cfg(test)]
+mod tests;

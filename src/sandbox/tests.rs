@@ -1,0 +1,163 @@
+//! The sandbox end to end inside the process: duban, the fake Feishu and the emulator on
+//! port 0 with a temporary data dir.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use super::event::Mention;
+use super::seed::{BOSS, GROUPS, ZHANG};
+use super::*;
+
+fn settings(dir: &std::path::Path) -> Settings {
+    let mut env = HashMap::new();
+    env.insert("DUBAN_DATA_DIR".to_owned(), dir.display().to_string());
+    env.insert("DUBAN_LISTEN".to_owned(), "127.0.0.1:0".to_owned());
+    env.insert("FEISHU_APP_ID".to_owned(), "cli_0000000000000000".to_owned());
+    crate::config::load(None, &SandboxEnv(env)).unwrap()
+}
+
+fn start_time() -> jiff::Timestamp {
+    "2026-03-11T10:00:00+08:00".parse().unwrap()
+}
+
+async fn until(mut f: impl FnMut() -> bool) -> bool {
+    for _ in 0..200 {
+        if f() {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    f()
+}
+
+#[test]
+fn sandbox_mode_ignores_feishu_variables_and_has_its_own_defaults() {
+    let env: HashMap<String, String> = [("FEISHU_APP_ID", "cli_x"), ("DUBAN_LOG", "debug")]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+    let e = SandboxEnv(env);
+    assert_eq!(e.var("FEISHU_APP_ID"), None);
+    assert_eq!(e.var("DUBAN_LOG").as_deref(), Some("debug"));
+    assert_eq!(e.var("DUBAN_DATA_DIR").as_deref(), Some(DEFAULT_DATA_DIR));
+    assert_eq!(e.var("DUBAN_LISTEN").as_deref(), Some(DEFAULT_LISTEN));
+}
+
+#[tokio::test]
+async fn a_typed_command_reaches_duban_sealed_and_the_reply_and_card_click_come_back() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let dir = tempfile::tempdir().unwrap();
+    let sandbox = Sandbox::build(settings(dir.path()), Some(start_time()))
+        .await
+        .unwrap();
+    let em = Arc::clone(sandbox.emulator());
+    let fake = sandbox.fake().state().clone();
+    let stop = sandbox.shutdown_token();
+    let running = tokio::spawn(sandbox.run_until_stopped());
+
+    let group = GROUPS[0].chat_id;
+    let zhang = Mention {
+        open_id: ZHANG.open_id.to_owned(),
+        name: ZHANG.name.to_owned(),
+    };
+    let (user_msg, pushed) = em
+        .send(
+            BOSS.open_id,
+            group,
+            "/督办 整理合规自查报告 @张三 明天18点前 P1",
+            &[zhang],
+        )
+        .await
+        .unwrap();
+    assert_eq!(pushed.status, 200, "{}", pushed.answer);
+    assert!(until(|| fake.messages().iter().any(|m| m.msg_type == "interactive")).await);
+    em.sync();
+    let card_id = {
+        let j = em.journal();
+        let card = j.messages.iter().find(|m| m.msg_type == "interactive").unwrap();
+        assert_eq!(card.chat_id, group);
+        let ev = &j.events_for(&user_msg)[0];
+        assert_eq!(ev.plaintext["event"]["message"]["mentions"][0]["key"], "@_user_1");
+        assert!(ev.sealed.body.contains("\"encrypt\""), "the push went out sealed");
+        assert!(
+            !j.requests_for(&card.message_id).is_empty(),
+            "the raw request is kept"
+        );
+        let raw = j.requests_for(&card.message_id)[0];
+        assert!(raw.body["content"].is_string(), "content left as a JSON string");
+        card.message_id.clone()
+    };
+    let item = fake.message(&card_id).unwrap().content["header"]["title"]["content"]
+        .as_str()
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .trim_start_matches("DB-")
+        .parse::<u64>()
+        .unwrap();
+
+    // 张三 signs for it: the callback answers with a toast and the card in place.
+    let click = em
+        .click(
+            ZHANG.open_id,
+            &card_id,
+            &json!({"tag": "button", "value": {"op": "acknowledge", "item": item}}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(click.status, 200);
+    assert!(click.answer["toast"]["content"].is_string(), "{}", click.answer);
+    let latest = fake.message(&card_id).unwrap().card().to_string();
+    assert!(latest.contains("进行中"), "{latest}");
+
+    // A stranger to the group cannot click.
+    let err = em
+        .click(
+            super::seed::LI.open_id,
+            "om_nope",
+            &json!({"value": {"op": "acknowledge", "item": item}}),
+        )
+        .await;
+    assert!(err.is_err());
+
+    // The clock jumps and is persisted.
+    let to = em.move_clock(Some(clock::Jump::Day), None);
+    assert!(to >= "2026-03-12T10:00:00+08:00".parse().unwrap());
+
+    stop.cancel();
+    running.await.unwrap().unwrap();
+
+    // Restart on the same data dir: history, raw events and the clock come back.
+    let again = Sandbox::build(settings(dir.path()), Some(start_time()))
+        .await
+        .unwrap();
+    assert!(again.emulator().now() >= to, "a restart does not go back in time");
+    let j = again.emulator().journal();
+    assert!(j.message(&card_id).is_some());
+    assert_eq!(j.events_for(&user_msg).len(), 1);
+    let restored = again.fake().message(&card_id).unwrap();
+    assert!(restored.card().to_string().contains("进行中"));
+    let texts: Vec<Value> = j.messages.iter().map(|m| m.content.clone()).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t["text"].as_str().is_some_and(|s| s.contains("@_user_1")))
+    );
+}
+
+#[tokio::test]
+async fn people_outside_a_chat_and_empty_messages_are_refused() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let dir = tempfile::tempdir().unwrap();
+    let sandbox = Sandbox::build(settings(dir.path()), Some(start_time()))
+        .await
+        .unwrap();
+    let em = sandbox.emulator();
+    let branch = GROUPS[1].chat_id;
+    assert!(em.send(super::seed::LI.open_id, branch, "hi", &[]).await.is_err());
+    assert!(em.send(BOSS.open_id, branch, "   ", &[]).await.is_err());
+    assert!(em.send("ou_nobody", branch, "hi", &[]).await.is_err());
+}
