@@ -6,3 +6,5 @@ pub mod ids;
 pub mod permissions;
 pub mod priority;
 pub mod supervision;
+pub mod project;
+pub mod requirement;
