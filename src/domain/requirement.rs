@@ -511,6 +511,7 @@ impl Requirement {
                 })?;
                 if self.status == ReqStatus::NeedsInfo {
                     next.status = ReqStatus::Submitted;
+                    next.info_request = None;
                 }
                 next.supplements.push(Supplement { text: text.clone(), at: now });
                 note = Some(text);
