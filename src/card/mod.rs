@@ -20,3 +20,5 @@ pub use notice::{ToastKind, error_card, toast};
 
 #[cfg(test)]
 pub(crate) mod fixtures;
+pub mod project;
+pub mod requirement;

@@ -59,6 +59,14 @@ impl Service {
                 let sender = self.person_named(&msg.sender_open_id, &mentions);
                 self.supervise(cmd, &msg, &sender, quoted, &mut replies, &mut ch)?;
             }
+            // Projects and requirements are parsed here; their service wiring comes with the
+            // integration of issue 6. Until then the family's help card answers.
+            Ok(Some(Command::Project(_))) => {
+                replies.card(self, &mut ch, &card::project::project_help_card())?;
+            }
+            Ok(Some(Command::Requirement(_))) => {
+                replies.card(self, &mut ch, &card::requirement::requirement_help_card())?;
+            }
             Err(e) => {
                 let c = if e.wants_help() {
                     card::help_card(SUPERVISE_COMMANDS)
