@@ -69,7 +69,11 @@ impl Service {
             }
             Err(e) => {
                 let c = if e.wants_help() {
-                    card::help_card(SUPERVISE_COMMANDS)
+                    match &e {
+                        command::ParseError::Project(_) => card::project::project_help_card(),
+                        command::ParseError::Requirement(_) => card::requirement::requirement_help_card(),
+                        _ => card::help_card(SUPERVISE_COMMANDS),
+                    }
                 } else {
                     card::error_card("没能看懂这条指令", &e.to_string(), Some(e.example()))
                 };
