@@ -81,7 +81,9 @@ fn summary(p: &Project, now: Timestamp, cal: &Calendar) -> String {
             if let Some(end) = s.planned_end {
                 let when = when(end, s.planned_has_time, now);
                 if p.is_late(now) {
-                    lines.push(format!("**计划完成**：{when} · <font color='red'>已超过计划</font>"));
+                    lines.push(format!(
+                        "**计划完成**：{when} · <font color='red'>已超过计划</font>"
+                    ));
                 } else {
                     lines.push(format!("**计划完成**：{when}"));
                 }
@@ -127,9 +129,18 @@ fn stage_lines(p: &Project, now: Timestamp) -> String {
             parts.push(format!("计划 {}", when(end, s.planned_has_time, now)));
         }
         parts.push(actual(s, state, now));
-        let line = parts.into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ");
+        let line = parts
+            .into_iter()
+            .filter(|x| !x.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
         if late.contains(&i) {
-            out.push(format!("<font color='red'>{line}（超计划）</font>"));
+            let why = if state == StageState::Done {
+                "晚于计划"
+            } else {
+                "已超计划"
+            };
+            out.push(format!("<font color='red'>{line}（{why}）</font>"));
         } else {
             out.push(line);
         }
@@ -264,12 +275,18 @@ pub(crate) fn text_input(name: &str, placeholder: &str, multiline: bool, require
 }
 
 /// A select with `(value, text)` options.
-pub(crate) fn select(name: &str, placeholder: &str, options: &[(String, String)], initial: Option<&str>) -> Value {
+pub(crate) fn select(
+    name: &str,
+    placeholder: &str,
+    options: &[(String, String)],
+    initial: Option<&str>,
+) -> Value {
     let opts: Vec<Value> = options
         .iter()
         .map(|(v, t)| json!({ "text": plain(t), "value": v }))
         .collect();
-    let mut s = json!({ "tag": "select_static", "name": name, "placeholder": plain(placeholder), "options": opts });
+    let mut s =
+        json!({ "tag": "select_static", "name": name, "placeholder": plain(placeholder), "options": opts });
     if let (Some(i), Some(obj)) = (initial, s.as_object_mut()) {
         obj.insert("initial_option".to_owned(), json!(i));
     }
@@ -293,13 +310,18 @@ fn controls(p: &Project) -> Vec<Value> {
     }
     out.push(hr());
     if p.status == ProjectStatus::Active {
-        let next = p
-            .stages
-            .get(p.current + 1)
-            .map_or_else(|| "确认后项目将标记为已完成。".to_owned(), |s| format!("确认后进入“{}”阶段。", s.name));
+        let next = p.stages.get(p.current + 1).map_or_else(
+            || "确认后项目将标记为已完成。".to_owned(),
+            |s| format!("确认后进入“{}”阶段。", s.name),
+        );
         let stage = p.current_stage().map_or("", |s| s.name.as_str());
         out.push(button_row(vec![with_confirm(
-            button("btn_p_advance", "推进到下一阶段", "primary_filled", value("p_advance", p.id)),
+            button(
+                "btn_p_advance",
+                "推进到下一阶段",
+                "primary_filled",
+                value("p_advance", p.id),
+            ),
             &format!("确认“{stage}”已完成？"),
             &next,
         )]));
@@ -427,9 +449,21 @@ pub(crate) fn form_text(form: Option<&Map<String, Value>>, name: &str) -> Option
 /// The pipeline board: active projects per current stage, stalled ones (no movement for
 /// `stalled_after` working days or more) and ones late against plan. `scope` names what is
 /// shown (`本群` / `全部门`).
-pub fn project_board_card(projects: &[Project], now: Timestamp, cal: &Calendar, stalled_after: u32, scope: &str) -> Value {
-    let active: Vec<&Project> = projects.iter().filter(|p| p.status == ProjectStatus::Active).collect();
-    let done = projects.iter().filter(|p| p.status == ProjectStatus::Done).count();
+pub fn project_board_card(
+    projects: &[Project],
+    now: Timestamp,
+    cal: &Calendar,
+    stalled_after: u32,
+    scope: &str,
+) -> Value {
+    let active: Vec<&Project> = projects
+        .iter()
+        .filter(|p| p.status == ProjectStatus::Active)
+        .collect();
+    let done = projects
+        .iter()
+        .filter(|p| p.status == ProjectStatus::Done)
+        .count();
     let mut stage_names: Vec<String> = Vec::new();
     for p in &active {
         for s in &p.stages {
@@ -470,7 +504,9 @@ pub fn project_board_card(projects: &[Project], now: Timestamp, cal: &Calendar, 
     let hdr = header(&title, template, Some(&format!("已完成{done}个")), &tags);
     let mut elements = Vec::new();
     if active.is_empty() {
-        elements.push(markdown("目前没有进行中的项目。发送 `/项目 新建 项目名称 @负责人` 新建。"));
+        elements.push(markdown(
+            "目前没有进行中的项目。发送 `/项目 新建 项目名称 @负责人` 新建。",
+        ));
         return card(hdr, elements, &title);
     }
     elements.push(markdown(&format!("**各阶段项目数**\n{}", counts.join(" · "))));
@@ -480,7 +516,13 @@ pub fn project_board_card(projects: &[Project], now: Timestamp, cal: &Calendar, 
             .current_stage()
             .and_then(|s| s.owner.as_ref())
             .unwrap_or(&p.owner);
-        format!("- {} {} · {} · {} · {extra}", p.id, md_text(&p.name, 30), md_text(stage, 20), at(owner))
+        format!(
+            "- {} {} · {} · {} · {extra}",
+            p.id,
+            md_text(&p.name, 30),
+            md_text(stage, 20),
+            at(owner)
+        )
     };
     if !late.is_empty() {
         let mut lines = vec![format!("**延期项目（{}）**", late.len())];
@@ -489,12 +531,15 @@ pub fn project_board_card(projects: &[Project], now: Timestamp, cal: &Calendar, 
                 .current_stage()
                 .and_then(|s| s.planned_end.map(|e| when(e, s.planned_has_time, now)))
                 .unwrap_or_default();
-            lines.push(row(p, format!("<font color='red'>计划{end}</font>")));
+            lines.push(row(p, format!("<font color='red'>计划 {end}</font>")));
         }
         elements.push(markdown(&lines.join("\n")));
     }
     if !stalled.is_empty() {
-        let mut lines = vec![format!("**停滞项目（{stalled_after}个工作日以上未推进，{}）**", stalled.len())];
+        let mut lines = vec![format!(
+            "**停滞项目（{stalled_after}个工作日以上未推进，{}）**",
+            stalled.len()
+        )];
         for (n, p) in stalled.iter().take(MAX_ROWS / 2) {
             lines.push(row(p, format!("<font color='orange'>{n}个工作日未推进</font>")));
         }
@@ -514,11 +559,18 @@ pub fn project_list_card(title: &str, projects: &[Project], now: Timestamp) -> V
     if late > 0 {
         tags.push((late_tag.as_str(), "red"));
     }
-    let hdr = header(&truncate(title, 60), if late > 0 { "red" } else { "blue" }, None, &tags);
+    let hdr = header(
+        &truncate(title, 60),
+        if late > 0 { "red" } else { "blue" },
+        None,
+        &tags,
+    );
     if sorted.is_empty() {
         return card(
             hdr,
-            vec![markdown("没有符合条件的项目。发送 `/项目 新建 项目名称 @负责人` 新建，或 `/项目 帮助` 查看用法。")],
+            vec![markdown(
+                "没有符合条件的项目。发送 `/项目 新建 项目名称 @负责人` 新建，或 `/项目 帮助` 查看用法。",
+            )],
             title,
         );
     }
@@ -560,8 +612,17 @@ pub fn project_help_card() -> Value {
 }
 
 /// A help card for one command family (`/项目`, `/需求`) from its command table.
-pub(crate) fn family_help_card(title: &str, prefix: &str, alias: &str, commands: &[CommandSpec], intro: &str) -> Value {
-    let mut elements = vec![markdown(&format!("{intro}\n英文别名以 `{alias}` 开头，效果相同。")), hr()];
+pub(crate) fn family_help_card(
+    title: &str,
+    prefix: &str,
+    alias: &str,
+    commands: &[CommandSpec],
+    intro: &str,
+) -> Value {
+    let mut elements = vec![
+        markdown(&format!("{intro}\n英文别名以 `{alias}` 开头，效果相同。")),
+        hr(),
+    ];
     for c in commands.iter().take(60) {
         let (zh, en) = if c.zh.is_empty() {
             (prefix.to_owned(), alias.to_owned())
@@ -590,4 +651,4 @@ pub(crate) fn family_help_card(title: &str, prefix: &str, alias: &str, commands:
 #[cfg(test)]
 #[path = "project_tests.rs"]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-mod tests;
+pub(crate) mod tests;

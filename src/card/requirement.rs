@@ -20,8 +20,8 @@ use serde_json::{Map, Value, json};
 use crate::card::action::CardActionError;
 use crate::card::fmt::{at, card, header, hr, markdown, md_text, truncate};
 use crate::card::project::{
-    date_picker, day, family_help_card, form, form_text, future_date, person_picker, select,
-    submit_button, text_input, when,
+    date_picker, day, family_help_card, form, form_text, future_date, person_picker, select, submit_button,
+    text_input, when,
 };
 use crate::command::NewReq;
 use crate::command::spec::REQUIREMENT_COMMANDS;
@@ -93,7 +93,11 @@ fn fields(r: &Requirement, now: Timestamp) -> Vec<String> {
         lines.push(format!("**说明**：{}", md_text(d, TEXT_MAX)));
     }
     for s in r.supplements.iter().rev().take(3).rev() {
-        lines.push(format!("**补充（{}）**：{}", format_datetime(s.at, now), md_text(&s.text, TEXT_MAX)));
+        lines.push(format!(
+            "**补充（{}）**：{}",
+            format_datetime(s.at, now),
+            md_text(&s.text, TEXT_MAX)
+        ));
     }
     lines.push(format!("**提交时间**：{}", format_datetime(r.created_at, now)));
     lines
@@ -156,7 +160,11 @@ pub fn requirement_card(r: &Requirement, project: Option<&Project>, now: Timesta
         lines.push(n);
     }
     if let Some(f) = &r.feedback {
-        let comment = f.comment.as_deref().map(|c| format!(" {}", md_text(c, TEXT_MAX))).unwrap_or_default();
+        let comment = f
+            .comment
+            .as_deref()
+            .map(|c| format!(" {}", md_text(c, TEXT_MAX)))
+            .unwrap_or_default();
         lines.push(format!("**效果评价**：{}{comment}", stars(f.rating)));
     }
     let mut elements = vec![markdown(&lines.join("\n"))];
@@ -168,7 +176,12 @@ pub fn requirement_card(r: &Requirement, project: Option<&Project>, now: Timesta
             "r_accept_form",
             "受理",
             vec![
-                text_input("project", "关联项目编号（如 XM-3），或写“新建项目”；可留空", false, false),
+                text_input(
+                    "project",
+                    "关联项目编号（如 XM-3），或写“新建项目”；可留空",
+                    false,
+                    false,
+                ),
                 submit_button("r_accept_submit", "受理", value("r_accept", r.id)),
             ],
         ));
@@ -211,7 +224,9 @@ pub fn requirement_status_card(r: &Requirement, project: Option<&Project>, now: 
         LoopStatus::Rejected => "red",
         LoopStatus::NeedsInfo => "orange",
         LoopStatus::Merged => "grey",
-        LoopStatus::Submitted | LoopStatus::Accepted | LoopStatus::InDevelopment | LoopStatus::Testing => "blue",
+        LoopStatus::Submitted | LoopStatus::Accepted | LoopStatus::InDevelopment | LoopStatus::Testing => {
+            "blue"
+        }
     };
     let title = format!("需求{}：{} {}", stage.label(), r.id, truncate(&r.title, 40));
     let hdr = header(&title, colour, None, &[]);
@@ -268,7 +283,10 @@ pub fn feedback_card(r: &Requirement) -> Value {
     let hdr = header(&title, "green", Some("需求已上线，请评价使用效果"), &[]);
     let options: Vec<(String, String)> = (1..=5u8).rev().map(|n| (n.to_string(), stars(n))).collect();
     let elements = vec![
-        markdown(&format!("{} 您提出的需求已上线，请花一分钟评价使用效果，帮助我们改进。", at(&r.submitter))),
+        markdown(&format!(
+            "{} 您提出的需求已上线，请花一分钟评价使用效果，帮助我们改进。",
+            at(&r.submitter)
+        )),
         form(
             "r_feedback_form",
             "效果评价",
@@ -285,11 +303,23 @@ pub fn feedback_card(r: &Requirement) -> Value {
 /// The intake board: open requirements by branch, counts by status, and open ones by age
 /// (calendar days since submission), the longest-waiting listed.
 pub fn requirement_board_card(reqs: &[Requirement], now: Timestamp) -> Value {
-    let open: Vec<&Requirement> = reqs.iter().filter(|r| r.status.is_open() || r.status == ReqStatus::Accepted).collect();
+    let open: Vec<&Requirement> = reqs
+        .iter()
+        .filter(|r| r.status.is_open() || r.status == ReqStatus::Accepted)
+        .collect();
     let waiting: Vec<&Requirement> = reqs.iter().filter(|r| r.status.is_open()).collect();
-    let hdr = header("需求看板", if waiting.is_empty() { "blue" } else { "orange" }, None, &[]);
+    let hdr = header(
+        "需求看板",
+        if waiting.is_empty() { "blue" } else { "orange" },
+        None,
+        &[],
+    );
     if reqs.is_empty() {
-        return card(hdr, vec![markdown("还没有需求。发送 `/需求 标题` 或 `/需求 新建` 提交。")], "需求看板");
+        return card(
+            hdr,
+            vec![markdown("还没有需求。发送 `/需求 标题` 或 `/需求 新建` 提交。")],
+            "需求看板",
+        );
     }
     let mut by_status: Vec<(&str, usize)> = Vec::new();
     for r in reqs {
@@ -320,7 +350,12 @@ pub fn requirement_board_card(reqs: &[Requirement], now: Timestamp) -> Value {
         .collect();
     let today = local(now).date();
     let age = |r: &Requirement| i64::from((today - local(r.created_at).date()).get_days());
-    let buckets = [("3天内", 0, 3), ("4–7天", 4, 7), ("8–30天", 8, 30), ("30天以上", 31, i64::MAX)];
+    let buckets = [
+        ("3天内", 0, 3),
+        ("4–7天", 4, 7),
+        ("8–30天", 8, 30),
+        ("30天以上", 31, i64::MAX),
+    ];
     let age_line = buckets
         .iter()
         .map(|(label, lo, hi)| {
@@ -421,7 +456,9 @@ fn parse_op(
             },
         },
         "r_merge" => {
-            let t = field("into").ok_or(CardActionError::MissingField { field: "需求编号" })?;
+            let t = field("into").ok_or(CardActionError::MissingField {
+                field: "需求编号"
+            })?;
             ReqAction::Merge {
                 into: RequirementId::parse(&t).ok_or_else(|| bad(t, "需求编号（如 XQ-2）"))?,
             }
@@ -430,10 +467,14 @@ fn parse_op(
             reason: field("reason").ok_or(CardActionError::MissingReason)?,
         },
         "r_ask_info" => ReqAction::AskInfo {
-            what: field("what").ok_or(CardActionError::MissingField { field: "需要补充什么" })?,
+            what: field("what").ok_or(CardActionError::MissingField {
+                field: "需要补充什么",
+            })?,
         },
         "r_supplement" => ReqAction::Supplement {
-            text: field("text").ok_or(CardActionError::MissingField { field: "补充内容" })?,
+            text: field("text").ok_or(CardActionError::MissingField {
+                field: "补充内容"
+            })?,
         },
         "r_feedback" => {
             let raw = field("rating").unwrap_or_default();
@@ -464,13 +505,17 @@ fn parse_op(
 
 fn submission(form_value: Option<&Map<String, Value>>, now: Timestamp) -> Result<NewReq, CardActionError> {
     let field = |name: &str| form_text(form_value, name);
-    let title = field("title").ok_or(CardActionError::MissingField { field: "需求标题" })?;
+    let title = field("title").ok_or(CardActionError::MissingField {
+        field: "需求标题"
+    })?;
     Ok(NewReq {
         title: title.chars().take(crate::command::MAX_TITLE_CHARS).collect(),
         unit: field("unit"),
         scenario: field("scenario"),
         expected: field("expected").map(|raw| future_date(&raw, now)).transpose()?,
-        priority: field("priority").and_then(|p| Priority::parse(&p)).unwrap_or_default(),
+        priority: field("priority")
+            .and_then(|p| Priority::parse(&p))
+            .unwrap_or_default(),
         contact: field("contact").map(|id| Person {
             open_id: OpenId(id),
             name: String::new(),

@@ -66,8 +66,8 @@ use crate::domain::ids::{ItemId, Person};
 use crate::domain::priority::Priority;
 
 pub use self::error::{MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS, ParseError};
-pub use self::render::{cli_mentions, render};
 pub use self::project::{ProjectCmd, ProjectFilter, ProjectParseError};
+pub use self::render::{cli_mentions, render};
 pub use self::requirement::{AcceptTarget, NewReq, ReqCmd, ReqFilter, RequirementParseError};
 pub use self::when::Deadline;
 

@@ -170,9 +170,9 @@ impl ProjectParseError {
     /// A correct example line from [`PROJECT_COMMANDS`].
     pub fn example(&self) -> &'static str {
         let zh = match self {
-            Self::MissingId { command } | Self::TrailingInput { command, .. } | Self::MissingItem { command } => {
-                command
-            }
+            Self::MissingId { command }
+            | Self::TrailingInput { command, .. }
+            | Self::MissingItem { command } => command,
             Self::BadId { command, .. } => command,
             Self::MissingName | Self::NameTooLong { .. } | Self::MissingOwner => "新建",
             Self::MissingStage | Self::NothingToPlan | Self::BadDeadline(_) => "计划",
@@ -308,7 +308,11 @@ fn project_id(c: &mut Cursor, command: &'static str) -> Result<ProjectId, Projec
 }
 
 fn item_id(c: &mut Cursor, command: &'static str) -> Result<ItemId, ProjectParseError> {
-    let id = c.peek().and_then(Token::bare).map(trim_punct).and_then(ItemId::parse);
+    let id = c
+        .peek()
+        .and_then(Token::bare)
+        .map(trim_punct)
+        .and_then(ItemId::parse);
     let Some(id) = id else {
         return Err(ProjectParseError::MissingItem { command });
     };
@@ -436,9 +440,18 @@ pub(crate) fn render(cmd: &ProjectCmd) -> (String, Vec<Mention>) {
     let mut r = Renderer::default();
     let plain = |t: &str| free_text(t, |_| false);
     let body = match cmd {
-        ProjectCmd::Create { name, owner, template } => {
+        ProjectCmd::Create {
+            name,
+            owner,
+            template,
+        } => {
             let owner = r.mention(owner);
-            words(&["新建", &plain(name), &owner, template.as_deref().unwrap_or_default()])
+            words(&[
+                "新建",
+                &plain(name),
+                &owner,
+                template.as_deref().unwrap_or_default(),
+            ])
         }
         ProjectCmd::Plan {
             id,
@@ -450,18 +463,22 @@ pub(crate) fn render(cmd: &ProjectCmd) -> (String, Vec<Mention>) {
             let when = planned_end.as_ref().map(format_deadline).unwrap_or_default();
             words(&["计划", &id.to_string(), stage, &owner, &when])
         }
-        ProjectCmd::Advance { id, note } => {
-            words(&["推进", &id.to_string(), &note.as_deref().map(plain).unwrap_or_default()])
-        }
+        ProjectCmd::Advance { id, note } => words(&[
+            "推进",
+            &id.to_string(),
+            &note.as_deref().map(plain).unwrap_or_default(),
+        ]),
         ProjectCmd::Rollback { id, reason } => words(&["退回", &id.to_string(), &plain(reason)]),
         ProjectCmd::Link { id, item } => format!("关联 {id} {item}"),
         ProjectCmd::Unlink { id, item } => format!("取消关联 {id} {item}"),
         ProjectCmd::Show(id) => format!("查看 {id}"),
         ProjectCmd::List(f) => words(&["列表", filter_word(*f)]),
         ProjectCmd::Board { all } => words(&["看板", if *all { "全部" } else { "" }]),
-        ProjectCmd::Cancel { id, reason } => {
-            words(&["取消", &id.to_string(), &reason.as_deref().map(plain).unwrap_or_default()])
-        }
+        ProjectCmd::Cancel { id, reason } => words(&[
+            "取消",
+            &id.to_string(),
+            &reason.as_deref().map(plain).unwrap_or_default(),
+        ]),
         ProjectCmd::Help => "帮助".to_owned(),
     };
     (format!("/项目 {body}"), r.mentions)
@@ -482,7 +499,11 @@ impl ProjectCmd {
         let person = crate::command::json::person;
         let deadline = |d: &Option<Deadline>| d.as_ref().map(|d| format_rfc3339(d.at));
         match self {
-            Self::Create { name, owner, template } => json!({
+            Self::Create {
+                name,
+                owner,
+                template,
+            } => json!({
                 "command": "project.new", "name": name, "owner": person(owner), "template": template,
             }),
             Self::Plan {
@@ -498,7 +519,9 @@ impl ProjectCmd {
                 "planned_end": deadline(planned_end),
                 "has_time": planned_end.as_ref().map(|d| d.has_time),
             }),
-            Self::Advance { id, note } => json!({"command": "project.advance", "id": id.to_string(), "note": note}),
+            Self::Advance { id, note } => {
+                json!({"command": "project.advance", "id": id.to_string(), "note": note})
+            }
             Self::Rollback { id, reason } => {
                 json!({"command": "project.rollback", "id": id.to_string(), "reason": reason})
             }
@@ -519,7 +542,9 @@ impl ProjectCmd {
                 json!({"command": "project.list", "filter": name})
             }
             Self::Board { all } => json!({"command": "project.board", "all": all}),
-            Self::Cancel { id, reason } => json!({"command": "project.cancel", "id": id.to_string(), "reason": reason}),
+            Self::Cancel { id, reason } => {
+                json!({"command": "project.cancel", "id": id.to_string(), "reason": reason})
+            }
             Self::Help => json!({"command": "project.help"}),
         }
     }

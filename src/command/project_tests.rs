@@ -85,8 +85,14 @@ fn new_without_name_or_owner_is_explained() {
     assert_eq!(err("/项目 新建"), ProjectParseError::MissingName);
     assert_eq!(err("/项目 新建 @_user_1"), ProjectParseError::MissingName);
     assert_eq!(err("/项目 新建 两融系统"), ProjectParseError::MissingOwner);
-    assert!(matches!(err(&format!("/项目 新建 {} @_user_1", "长".repeat(201))), ProjectParseError::NameTooLong { chars: 201 }));
-    assert!(matches!(err("/项目 新建 两融 @_user_1 模板 多余"), ProjectParseError::TrailingInput { .. }));
+    assert!(matches!(
+        err(&format!("/项目 新建 {} @_user_1", "长".repeat(201))),
+        ProjectParseError::NameTooLong { chars: 201 }
+    ));
+    assert!(matches!(
+        err("/项目 新建 两融 @_user_1 模板 多余"),
+        ProjectParseError::TrailingInput { .. }
+    ));
 }
 
 #[test]
@@ -100,7 +106,10 @@ fn plan_takes_a_stage_an_owner_and_a_date_in_any_order() {
     else {
         panic!()
     };
-    assert_eq!((id, stage.as_str(), owner), (ProjectId(3), "产品设计", Some(p(2, "李四"))));
+    assert_eq!(
+        (id, stage.as_str(), owner),
+        (ProjectId(3), "产品设计", Some(p(2, "李四")))
+    );
     let end = planned_end.unwrap();
     assert_eq!(end.at.to_string(), "2026-12-10T10:00:00Z");
     assert!(!end.has_time);
@@ -108,8 +117,22 @@ fn plan_takes_a_stage_an_owner_and_a_date_in_any_order() {
         ok("/项目 计划 xm3 2 12月10日 @_user_2"),
         ok("/项目 计划 XM-3 2 @_user_2 12月10日")
     );
-    assert!(matches!(ok("/项目 计划 XM-3 测试升级 下周五"), ProjectCmd::Plan { owner: None, planned_end: Some(_), .. }));
-    assert!(matches!(ok("/项目 计划 XM-3 测试升级 @_user_1"), ProjectCmd::Plan { owner: Some(_), planned_end: None, .. }));
+    assert!(matches!(
+        ok("/项目 计划 XM-3 测试升级 下周五"),
+        ProjectCmd::Plan {
+            owner: None,
+            planned_end: Some(_),
+            ..
+        }
+    ));
+    assert!(matches!(
+        ok("/项目 计划 XM-3 测试升级 @_user_1"),
+        ProjectCmd::Plan {
+            owner: Some(_),
+            planned_end: None,
+            ..
+        }
+    ));
 }
 
 #[test]
@@ -117,9 +140,18 @@ fn plan_errors_say_what_is_missing() {
     assert_eq!(err("/项目 计划 XM-3"), ProjectParseError::MissingStage);
     assert_eq!(err("/项目 计划 XM-3 @_user_1"), ProjectParseError::MissingStage);
     assert_eq!(err("/项目 计划 XM-3 产品设计"), ProjectParseError::NothingToPlan);
-    assert!(matches!(err("/项目 计划 XM-3 产品设计 2月30日"), ProjectParseError::BadDeadline(_)));
-    assert!(matches!(err("/项目 计划 XM-3 产品设计 随便"), ProjectParseError::TrailingInput { .. }));
-    assert!(matches!(err("/项目 计划 XM-3 产品设计 @_user_1 @_user_2"), ProjectParseError::TrailingInput { .. }));
+    assert!(matches!(
+        err("/项目 计划 XM-3 产品设计 2月30日"),
+        ProjectParseError::BadDeadline(_)
+    ));
+    assert!(matches!(
+        err("/项目 计划 XM-3 产品设计 随便"),
+        ProjectParseError::TrailingInput { .. }
+    ));
+    assert!(matches!(
+        err("/项目 计划 XM-3 产品设计 @_user_1 @_user_2"),
+        ProjectParseError::TrailingInput { .. }
+    ));
     assert_eq!(
         err("/项目 计划 产品设计 @_user_1"),
         ProjectParseError::BadId {
@@ -153,7 +185,10 @@ fn advance_and_rollback() {
         }
     );
     assert_eq!(err("/项目 退回 XM-3"), ProjectParseError::MissingReason);
-    assert_eq!(err("/项目 推进"), ProjectParseError::MissingId { command: "推进" });
+    assert_eq!(
+        err("/项目 推进"),
+        ProjectParseError::MissingId { command: "推进" }
+    );
 }
 
 #[test]
@@ -172,9 +207,17 @@ fn link_unlink_show_cancel() {
             item: ItemId(12)
         }
     );
-    assert_eq!(err("/项目 关联 XM-3"), ProjectParseError::MissingItem { command: "关联" });
+    assert_eq!(
+        err("/项目 关联 XM-3"),
+        ProjectParseError::MissingItem { command: "关联" }
+    );
     assert_eq!(ok("/项目 查看 XM-3"), ProjectCmd::Show(ProjectId(3)));
-    assert!(matches!(err("/项目 查看 XM-3 DB-1"), ProjectParseError::TrailingInput { command: "查看", .. }));
+    assert!(matches!(
+        err("/项目 查看 XM-3 DB-1"),
+        ProjectParseError::TrailingInput {
+            command: "查看", ..
+        }
+    ));
     assert_eq!(
         ok("/项目 取消 XM-3 需求 撤回"),
         ProjectCmd::Cancel {
@@ -238,7 +281,11 @@ fn every_error_ends_with_a_project_example() {
 fn every_help_example_parses() {
     for spec in crate::command::spec::PROJECT_COMMANDS {
         let (text, ms) = crate::command::cli_mentions(spec.example);
-        assert!(matches!(parse(&text, &ms, &ctx()), Ok(Some(Command::Project(_)))), "{}", spec.example);
+        assert!(
+            matches!(parse(&text, &ms, &ctx()), Ok(Some(Command::Project(_)))),
+            "{}",
+            spec.example
+        );
     }
 }
 
@@ -304,9 +351,19 @@ fn command() -> impl Strategy<Value = ProjectCmd> {
         Just(ProjectFilter::All),
     ];
     prop_oneof![
-        (text(), person(), proptest::option::of(word()))
-            .prop_map(|(name, owner, template)| ProjectCmd::Create { name, owner, template }),
-        (id(), word(), proptest::option::of(person()), proptest::option::of(deadline()))
+        (text(), person(), proptest::option::of(word())).prop_map(|(name, owner, template)| {
+            ProjectCmd::Create {
+                name,
+                owner,
+                template,
+            }
+        }),
+        (
+            id(),
+            word(),
+            proptest::option::of(person()),
+            proptest::option::of(deadline())
+        )
             .prop_filter("plan needs something", |(_, _, o, d)| o.is_some() || d.is_some())
             .prop_map(|(id, stage, owner, planned_end)| ProjectCmd::Plan {
                 id,

@@ -195,9 +195,9 @@ impl RequirementParseError {
     /// A correct example line from [`REQUIREMENT_COMMANDS`].
     pub fn example(&self) -> &'static str {
         let zh = match self {
-            Self::MissingId { command } | Self::MissingText { command } | Self::TrailingInput { command, .. } => {
-                command
-            }
+            Self::MissingId { command }
+            | Self::MissingText { command }
+            | Self::TrailingInput { command, .. } => command,
             Self::BadId { command, .. } => command,
             Self::BadTarget { .. } => "受理",
             Self::UnknownFilter { .. } => "列表",
@@ -306,7 +306,10 @@ pub(crate) fn parse(lines: Vec<Vec<Token>>, ctx: &Context<'_>) -> Result<ReqCmd,
     };
     let zh = spec.zh;
     let mut c = Cursor::new(flat.get(1..).unwrap_or(&[]).to_vec(), zh);
-    let text = |c: &mut Cursor| c.rest_text().ok_or(RequirementParseError::MissingText { command: zh });
+    let text = |c: &mut Cursor| {
+        c.rest_text()
+            .ok_or(RequirementParseError::MissingText { command: zh })
+    };
     let cmd = match zh {
         "新建" => ReqCmd::Form,
         "受理" => {
@@ -349,7 +352,16 @@ pub(crate) fn parse(lines: Vec<Vec<Token>>, ctx: &Context<'_>) -> Result<ReqCmd,
 /// `删除 XQ-3`: a short word and an explicit `XQ-` number, nothing else.
 fn looks_like_unknown_subcommand(tokens: &[Token]) -> bool {
     match tokens {
-        [Token::Word { text: w, quoted: false }, Token::Word { text: id, quoted: false }] => {
+        [
+            Token::Word {
+                text: w,
+                quoted: false,
+            },
+            Token::Word {
+                text: id,
+                quoted: false,
+            },
+        ] => {
             let short = w.chars().count() <= 4 || (w.is_ascii() && w.len() <= 12);
             short
                 && id.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("XQ"))
@@ -475,7 +487,10 @@ fn submit(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<NewReq, Requirement
             }
             Field::Priority => {}
             Field::Expected if !text.is_empty() => {
-                req.expected = Some(parse_deadline(text, ctx.now, ctx.calendar).map_err(RequirementParseError::BadDeadline)?);
+                req.expected = Some(
+                    parse_deadline(text, ctx.now, ctx.calendar)
+                        .map_err(RequirementParseError::BadDeadline)?,
+                );
             }
             Field::Expected => {}
             Field::Contact => match value.as_slice() {
@@ -582,8 +597,12 @@ impl ReqCmd {
             Self::Merge { id, into } => {
                 json!({"command": "req.merge", "id": id.to_string(), "into": into.to_string()})
             }
-            Self::Reject { id, reason } => json!({"command": "req.reject", "id": id.to_string(), "reason": reason}),
-            Self::AskInfo { id, what } => json!({"command": "req.askinfo", "id": id.to_string(), "what": what}),
+            Self::Reject { id, reason } => {
+                json!({"command": "req.reject", "id": id.to_string(), "reason": reason})
+            }
+            Self::AskInfo { id, what } => {
+                json!({"command": "req.askinfo", "id": id.to_string(), "what": what})
+            }
             Self::Supplement { id, text } => {
                 json!({"command": "req.supplement", "id": id.to_string(), "text": text})
             }

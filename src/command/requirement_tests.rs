@@ -80,7 +80,10 @@ fn the_multi_line_form_fills_every_field() {
     assert_eq!(n.expected.unwrap().at.to_string(), "2026-12-31T10:00:00Z");
     assert_eq!(n.priority, Priority::P1);
     assert_eq!(n.contact, Some(p(1, "钱七")));
-    assert_eq!(n.description.as_deref(), Some("需要短信和APP推送\n另外请支持批量导出"));
+    assert_eq!(
+        n.description.as_deref(),
+        Some("需要短信和APP推送\n另外请支持批量导出")
+    );
 }
 
 #[test]
@@ -98,11 +101,24 @@ fn fields_may_share_the_title_line_and_aliases_work() {
 #[test]
 fn submission_errors_are_explained() {
     assert_eq!(err("/需求 @_user_1"), RequirementParseError::MissingTitle);
-    assert!(matches!(err(&format!("/需求 {}", "长".repeat(201))), RequirementParseError::TitleTooLong { chars: 201 }));
-    assert!(matches!(err("/需求 标题\n期望上线时间：2月30日"), RequirementParseError::BadDeadline(_)));
-    assert!(matches!(err("/需求 标题\n优先级：很急"), RequirementParseError::BadPriority { .. }));
+    assert!(matches!(
+        err(&format!("/需求 {}", "长".repeat(201))),
+        RequirementParseError::TitleTooLong { chars: 201 }
+    ));
+    assert!(matches!(
+        err("/需求 标题\n期望上线时间：2月30日"),
+        RequirementParseError::BadDeadline(_)
+    ));
+    assert!(matches!(
+        err("/需求 标题\n优先级：很急"),
+        RequirementParseError::BadPriority { .. }
+    ));
     assert_eq!(err("/需求 标题\n联系人：钱七"), RequirementParseError::BadContact);
-    assert!(err("/需求 标题\n联系人：钱七").to_string().contains("/需求 两融客户到期提醒 ⏎ 提出单位"));
+    assert!(
+        err("/需求 标题\n联系人：钱七")
+            .to_string()
+            .contains("/需求 两融客户到期提醒 ⏎ 提出单位")
+    );
 }
 
 #[test]
@@ -139,7 +155,9 @@ fn accept_with_no_project_an_existing_one_or_a_new_one() {
     );
     assert_eq!(
         err("/需求 受理 XQ-5 3"),
-        RequirementParseError::BadTarget { input: "3".to_owned() }
+        RequirementParseError::BadTarget {
+            input: "3".to_owned()
+        }
     );
 }
 
@@ -152,7 +170,10 @@ fn merge_reject_ask_and_supplement() {
             into: RequirementId(2)
         }
     );
-    assert_eq!(err("/需求 合并 XQ-5"), RequirementParseError::MissingId { command: "合并" });
+    assert_eq!(
+        err("/需求 合并 XQ-5"),
+        RequirementParseError::MissingId { command: "合并" }
+    );
     assert_eq!(
         ok("/需求 驳回 XQ-5 监管 不允许"),
         ReqCmd::Reject {
@@ -160,7 +181,10 @@ fn merge_reject_ask_and_supplement() {
             reason: "监管 不允许".to_owned()
         }
     );
-    assert_eq!(err("/需求 驳回 XQ-5"), RequirementParseError::MissingText { command: "驳回" });
+    assert_eq!(
+        err("/需求 驳回 XQ-5"),
+        RequirementParseError::MissingText { command: "驳回" }
+    );
     assert_eq!(
         ok("/需求 待补充 XQ-5 客户数量"),
         ReqCmd::AskInfo {
@@ -168,7 +192,10 @@ fn merge_reject_ask_and_supplement() {
             what: "客户数量".to_owned()
         }
     );
-    assert_eq!(err("/需求 待补充 XQ-5"), RequirementParseError::MissingText { command: "待补充" });
+    assert_eq!(
+        err("/需求 待补充 XQ-5"),
+        RequirementParseError::MissingText { command: "待补充" }
+    );
     assert_eq!(
         ok("/需求 补充 XQ-5 约3000户"),
         ReqCmd::Supplement {
@@ -176,8 +203,16 @@ fn merge_reject_ask_and_supplement() {
             text: "约3000户".to_owned()
         }
     );
-    assert_eq!(err("/需求 补充 XQ-5"), RequirementParseError::MissingText { command: "补充" });
-    assert!(matches!(err("/需求 补充 材料"), RequirementParseError::BadId { command: "补充", .. }));
+    assert_eq!(
+        err("/需求 补充 XQ-5"),
+        RequirementParseError::MissingText { command: "补充" }
+    );
+    assert!(matches!(
+        err("/需求 补充 材料"),
+        RequirementParseError::BadId {
+            command: "补充", ..
+        }
+    ));
 }
 
 #[test]
@@ -187,8 +222,16 @@ fn show_list_board_help() {
     assert_eq!(ok("/需求 列表 待受理"), ReqCmd::List(ReqFilter::Pending));
     assert_eq!(ok("/需求 列表 我的"), ReqCmd::List(ReqFilter::Mine));
     assert_eq!(ok("/req list all"), ReqCmd::List(ReqFilter::All));
-    assert!(matches!(err("/需求 列表 逾期"), RequirementParseError::UnknownFilter { .. }));
-    assert!(matches!(err("/需求 看板 全部"), RequirementParseError::TrailingInput { command: "看板", .. }));
+    assert!(matches!(
+        err("/需求 列表 逾期"),
+        RequirementParseError::UnknownFilter { .. }
+    ));
+    assert!(matches!(
+        err("/需求 看板 全部"),
+        RequirementParseError::TrailingInput {
+            command: "看板", ..
+        }
+    ));
     assert_eq!(ok("/需求 看板"), ReqCmd::Board);
     assert_eq!(ok("/需求"), ReqCmd::Help);
     assert_eq!(ok("/需求 帮助"), ReqCmd::Help);
@@ -207,7 +250,11 @@ fn an_unknown_word_before_a_requirement_number_wants_help() {
 fn every_help_example_parses() {
     for spec in crate::command::spec::REQUIREMENT_COMMANDS {
         let (text, ms) = crate::command::cli_mentions(spec.example);
-        assert!(matches!(parse(&text, &ms, &ctx()), Ok(Some(Command::Requirement(_)))), "{}", spec.example);
+        assert!(
+            matches!(parse(&text, &ms, &ctx()), Ok(Some(Command::Requirement(_)))),
+            "{}",
+            spec.example
+        );
     }
 }
 

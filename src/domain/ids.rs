@@ -113,10 +113,12 @@ impl RequirementId {
 fn parse_prefixed(s: &str, prefix: &str) -> Option<u64> {
     let t = s.trim();
     let rest = match t.get(..prefix.len()) {
-        Some(head) if head.eq_ignore_ascii_case(prefix) => t.get(prefix.len()..).unwrap_or(""),
+        Some(head) if head.eq_ignore_ascii_case(prefix) => {
+            let r = t.get(prefix.len()..).unwrap_or("");
+            r.strip_prefix('-').unwrap_or(r)
+        }
         _ => t,
     };
-    let rest = rest.strip_prefix('-').unwrap_or(rest);
     if rest.is_empty() || !rest.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }

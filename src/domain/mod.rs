@@ -5,6 +5,6 @@ pub mod audit;
 pub mod ids;
 pub mod permissions;
 pub mod priority;
-pub mod supervision;
 pub mod project;
 pub mod requirement;
+pub mod supervision;

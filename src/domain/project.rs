@@ -483,9 +483,7 @@ impl Project {
             .or_else(|| self.stages.iter().position(|s| s.name == t))
             .or_else(|| {
                 let hits: Vec<usize> = (0..self.stages.len())
-                    .filter(|i| {
-                        !t.is_empty() && self.stages.get(*i).is_some_and(|s| s.name.contains(t))
-                    })
+                    .filter(|i| !t.is_empty() && self.stages.get(*i).is_some_and(|s| s.name.contains(t)))
                     .collect();
                 match hits.as_slice() {
                     [one] => Some(*one),
@@ -553,10 +551,14 @@ impl Project {
                 let own_stage = st.owner.as_ref().is_some_and(|o| o.open_id == *who);
                 let allowed = admin || owner || (own_stage && new_owner.is_none());
                 if !allowed {
-                    return Err(forbidden(format!("{owner_or_admin}（阶段负责人可调整本阶段的计划时间）")));
+                    return Err(forbidden(format!(
+                        "{owner_or_admin}（阶段负责人可调整本阶段的计划时间）"
+                    )));
                 }
                 if self.stage_state(i) == StageState::Done {
-                    return Err(ProjectError::StageFinished { stage: st.name.clone() });
+                    return Err(ProjectError::StageFinished {
+                        stage: st.name.clone(),
+                    });
                 }
                 if new_owner.is_none() && planned_end.is_none() {
                     return Err(ProjectError::NothingToPlan);
@@ -738,7 +740,11 @@ impl fmt::Display for StageState {
 }
 
 fn ids(items: &[ItemId]) -> String {
-    items.iter().map(ToString::to_string).collect::<Vec<_>>().join("、")
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 fn opt_text(s: Option<String>) -> Option<String> {

@@ -49,7 +49,10 @@ pub(crate) fn project() -> Project {
 }
 
 fn deadline(ts: Timestamp) -> Deadline {
-    Deadline { at: ts, has_time: false }
+    Deadline {
+        at: ts,
+        has_time: false,
+    }
 }
 
 fn plan(stage: &str, owner: Option<Person>, end: Option<Timestamp>) -> ProjectAction {
@@ -89,7 +92,14 @@ fn an_empty_template_falls_back_to_the_default_five() {
         name: "空".to_owned(),
         stages: vec![],
     };
-    let p = Project::create(ProjectId(1), ChatId("c".to_owned()), "x", person("a", "A"), &t, at(2026, 1, 5, 9));
+    let p = Project::create(
+        ProjectId(1),
+        ChatId("c".to_owned()),
+        "x",
+        person("a", "A"),
+        &t,
+        at(2026, 1, 5, 9),
+    );
     assert_eq!(p.stages.len(), 5);
     assert_eq!(p.template, "默认");
 }
@@ -116,22 +126,34 @@ fn a_full_run_through_five_stages_with_a_rollback() {
     let mut t = at(2026, 11, 23, 10);
     let mut records = Vec::new();
     let (next, rec) = p
-        .apply(plan("产品设计", Some(li.clone()), Some(at(2026, 12, 10, 18))), &owner, &policy(), t, src())
+        .apply(
+            plan("产品设计", Some(li.clone()), Some(at(2026, 12, 10, 18))),
+            &owner,
+            &policy(),
+            t,
+            src(),
+        )
         .unwrap();
     assert_eq!(rec.changes.len(), 2);
     p = next;
     records.push(rec);
     for expected in ["产品设计", "开发评审"] {
-        t = t + jiff::SignedDuration::from_hours(24);
+        t += jiff::SignedDuration::from_hours(24);
         let (next, rec) = p.apply(advance(), &owner, &policy(), t, src()).unwrap();
         assert_eq!(next.current_stage().unwrap().name, expected);
-        assert!(rec.changes.iter().any(|c| c.field == "stage" && c.after == expected));
+        assert!(
+            rec.changes
+                .iter()
+                .any(|c| c.field == "stage" && c.after == expected)
+        );
         p = next;
         records.push(rec);
     }
     // 开发评审 → back to 产品设计, with a reason.
-    t = t + jiff::SignedDuration::from_hours(24);
-    let (next, rec) = p.apply(rollback("设计稿需要补充合规提示"), &owner, &policy(), t, src()).unwrap();
+    t += jiff::SignedDuration::from_hours(24);
+    let (next, rec) = p
+        .apply(rollback("设计稿需要补充合规提示"), &owner, &policy(), t, src())
+        .unwrap();
     assert_eq!(next.current_stage().unwrap().name, "产品设计");
     assert_eq!(next.stage_state(2), StageState::Pending);
     assert_eq!(next.stages[2].started_at, None);
@@ -143,24 +165,42 @@ fn a_full_run_through_five_stages_with_a_rollback() {
     // 李四 owns 产品设计 and may advance it.
     let li_actor = Actor { person: li };
     for expected in ["开发评审", "测试升级", "效果反馈"] {
-        t = t + jiff::SignedDuration::from_hours(24);
-        let who = if expected == "开发评审" { &li_actor } else { &owner };
+        t += jiff::SignedDuration::from_hours(24);
+        let who = if expected == "开发评审" {
+            &li_actor
+        } else {
+            &owner
+        };
         let (next, _) = p.apply(advance(), who, &policy(), t, src()).unwrap();
         assert_eq!(next.current_stage().unwrap().name, expected);
         p = next;
     }
-    t = t + jiff::SignedDuration::from_hours(24);
+    t += jiff::SignedDuration::from_hours(24);
     let (done, rec) = p
-        .apply(ProjectAction::Advance { note: Some("分行反馈良好".to_owned()) }, &owner, &policy(), t, src())
+        .apply(
+            ProjectAction::Advance {
+                note: Some("分行反馈良好".to_owned()),
+            },
+            &owner,
+            &policy(),
+            t,
+            src(),
+        )
         .unwrap();
     assert_eq!(done.status, ProjectStatus::Done);
     assert_eq!(done.current, 4);
     assert!(done.stages.iter().all(|s| s.finished_at.is_some()));
     assert!((0..5).all(|i| done.stage_state(i) == StageState::Done));
-    assert!(rec.changes.iter().any(|c| c.field == "status" && c.after == "已完成"));
+    assert!(
+        rec.changes
+            .iter()
+            .any(|c| c.field == "status" && c.after == "已完成")
+    );
     assert_eq!(done.version, 9);
     // A done project can be reopened by a rollback, at its last stage.
-    let (reopened, _) = done.apply(rollback("上线后发现问题"), &owner, &policy(), t, src()).unwrap();
+    let (reopened, _) = done
+        .apply(rollback("上线后发现问题"), &owner, &policy(), t, src())
+        .unwrap();
     assert_eq!(reopened.status, ProjectStatus::Active);
     assert_eq!(reopened.current, 4);
     assert_eq!(reopened.stages[4].finished_at, None);
@@ -179,7 +219,8 @@ fn a_rollback_needs_a_reason_and_a_previous_stage() {
     );
     let (p, _) = p.apply(advance(), &owner, &policy(), now, src()).unwrap();
     assert_eq!(
-        p.apply(rollback("  "), &owner, &policy(), now, src()).unwrap_err(),
+        p.apply(rollback("  "), &owner, &policy(), now, src())
+            .unwrap_err(),
         ProjectError::MissingReason
     );
 }
@@ -193,12 +234,26 @@ fn the_permission_table_holds() {
     let now = at(2026, 11, 24, 9);
     // 李四 owns the current stage (需求对接); 王五 owns 测试升级.
     let (base, _) = base
-        .apply(plan("1", Some(li), None), &actor("zhang", "张三"), &policy(), now, src())
+        .apply(
+            plan("1", Some(li), None),
+            &actor("zhang", "张三"),
+            &policy(),
+            now,
+            src(),
+        )
         .unwrap();
     let (base, _) = base
-        .apply(plan("测试升级", Some(wang), None), &actor("zhang", "张三"), &policy(), now, src())
+        .apply(
+            plan("测试升级", Some(wang), None),
+            &actor("zhang", "张三"),
+            &policy(),
+            now,
+            src(),
+        )
         .unwrap();
-    let (advanced, _) = base.apply(advance(), &actor("zhang", "张三"), &policy(), now, src()).unwrap();
+    let (advanced, _) = base
+        .apply(advance(), &actor("zhang", "张三"), &policy(), now, src())
+        .unwrap();
     let date = Some(at(2026, 12, 1, 18));
     let cases: Vec<(&Project, ProjectAction, &str, bool)> = vec![
         (&base, advance(), "zhang", true),
@@ -241,12 +296,21 @@ fn the_permission_table_holds() {
 fn the_forbidden_message_names_who_may_advance() {
     let owner = actor("zhang", "张三");
     let (p, _) = project()
-        .apply(plan("需求对接", Some(person("li", "李四")), None), &owner, &policy(), at(2026, 11, 24, 9), src())
+        .apply(
+            plan("需求对接", Some(person("li", "李四")), None),
+            &owner,
+            &policy(),
+            at(2026, 11, 24, 9),
+            src(),
+        )
         .unwrap();
     let e = p
         .apply(advance(), &actor("x", "X"), &policy(), at(2026, 11, 24, 9), src())
         .unwrap_err();
-    assert_eq!(e.to_string(), "只有当前阶段负责人（李四）、项目负责人（张三）或管理员可以推进");
+    assert_eq!(
+        e.to_string(),
+        "只有当前阶段负责人（李四）、项目负责人（张三）或管理员可以推进"
+    );
 }
 
 #[test]
@@ -254,7 +318,15 @@ fn closed_projects_refuse_changes() {
     let owner = actor("zhang", "张三");
     let now = at(2026, 11, 24, 9);
     let (cancelled, rec) = project()
-        .apply(ProjectAction::Cancel { reason: Some("需求撤回".to_owned()) }, &owner, &policy(), now, src())
+        .apply(
+            ProjectAction::Cancel {
+                reason: Some("需求撤回".to_owned()),
+            },
+            &owner,
+            &policy(),
+            now,
+            src(),
+        )
         .unwrap();
     assert_eq!(rec.note.as_deref(), Some("需求撤回"));
     for action in [
@@ -265,7 +337,9 @@ fn closed_projects_refuse_changes() {
         ProjectAction::Rename("n".to_owned()),
         ProjectAction::Cancel { reason: None },
     ] {
-        let e = cancelled.apply(action, &owner, &policy(), now, src()).unwrap_err();
+        let e = cancelled
+            .apply(action, &owner, &policy(), now, src())
+            .unwrap_err();
         assert!(e.to_string().starts_with("项目已取消，不能再"), "{e}");
     }
 }
@@ -276,14 +350,21 @@ fn planning_checks_its_arguments() {
     let now = at(2026, 11, 24, 9);
     let p = project();
     assert_eq!(
-        p.apply(plan("产品设计", None, None), &owner, &policy(), now, src()).unwrap_err(),
+        p.apply(plan("产品设计", None, None), &owner, &policy(), now, src())
+            .unwrap_err(),
         ProjectError::NothingToPlan
     );
-    let e = p.apply(plan("上线", None, Some(now)), &owner, &policy(), now, src()).unwrap_err();
-    assert_eq!(e.to_string(), "项目里没有“上线”这个阶段，可选：1.需求对接 2.产品设计 3.开发评审 4.测试升级 5.效果反馈");
+    let e = p
+        .apply(plan("上线", None, Some(now)), &owner, &policy(), now, src())
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "项目里没有“上线”这个阶段，可选：1.需求对接 2.产品设计 3.开发评审 4.测试升级 5.效果反馈"
+    );
     let (p, _) = p.apply(advance(), &owner, &policy(), now, src()).unwrap();
     assert_eq!(
-        p.apply(plan("需求对接", None, Some(now)), &owner, &policy(), now, src()).unwrap_err(),
+        p.apply(plan("需求对接", None, Some(now)), &owner, &policy(), now, src())
+            .unwrap_err(),
         ProjectError::StageFinished {
             stage: "需求对接".to_owned()
         }
@@ -305,18 +386,36 @@ fn stages_are_found_by_number_name_or_unique_part() {
 fn linking_twice_or_unlinking_a_stranger_is_refused() {
     let owner = actor("zhang", "张三");
     let now = at(2026, 11, 24, 9);
-    let (p, rec) = project().apply(ProjectAction::LinkItem(ItemId(12)), &owner, &policy(), now, src()).unwrap();
+    let (p, rec) = project()
+        .apply(ProjectAction::LinkItem(ItemId(12)), &owner, &policy(), now, src())
+        .unwrap();
     assert_eq!(p.items, vec![ItemId(12)]);
     assert_eq!(rec.changes[0].after, "DB-12");
     assert_eq!(
-        p.apply(ProjectAction::LinkItem(ItemId(12)), &owner, &policy(), now, src()).unwrap_err(),
+        p.apply(ProjectAction::LinkItem(ItemId(12)), &owner, &policy(), now, src())
+            .unwrap_err(),
         ProjectError::AlreadyLinked { item: ItemId(12) }
     );
     assert_eq!(
-        p.apply(ProjectAction::UnlinkItem(ItemId(13)), &owner, &policy(), now, src()).unwrap_err(),
+        p.apply(
+            ProjectAction::UnlinkItem(ItemId(13)),
+            &owner,
+            &policy(),
+            now,
+            src()
+        )
+        .unwrap_err(),
         ProjectError::NotLinked { item: ItemId(13) }
     );
-    let (p, _) = p.apply(ProjectAction::UnlinkItem(ItemId(12)), &owner, &policy(), now, src()).unwrap();
+    let (p, _) = p
+        .apply(
+            ProjectAction::UnlinkItem(ItemId(12)),
+            &owner,
+            &policy(),
+            now,
+            src(),
+        )
+        .unwrap();
     assert!(p.items.is_empty());
 }
 
@@ -325,7 +424,15 @@ fn a_blank_name_is_refused() {
     let owner = actor("zhang", "张三");
     let now = at(2026, 11, 24, 9);
     assert_eq!(
-        project().apply(ProjectAction::Rename(" ".to_owned()), &owner, &policy(), now, src()).unwrap_err(),
+        project()
+            .apply(
+                ProjectAction::Rename(" ".to_owned()),
+                &owner,
+                &policy(),
+                now,
+                src()
+            )
+            .unwrap_err(),
         ProjectError::BadName
     );
 }
@@ -334,16 +441,30 @@ fn a_blank_name_is_refused() {
 fn lateness_follows_the_current_stage_plan() {
     let owner = actor("zhang", "张三");
     let (p, _) = project()
-        .apply(plan("需求对接", None, Some(at(2026, 11, 25, 18))), &owner, &policy(), at(2026, 11, 23, 10), src())
+        .apply(
+            plan("需求对接", None, Some(at(2026, 11, 25, 18))),
+            &owner,
+            &policy(),
+            at(2026, 11, 23, 10),
+            src(),
+        )
         .unwrap();
     let (p, _) = p
-        .apply(plan("产品设计", None, Some(at(2026, 11, 27, 18))), &owner, &policy(), at(2026, 11, 23, 10), src())
+        .apply(
+            plan("产品设计", None, Some(at(2026, 11, 27, 18))),
+            &owner,
+            &policy(),
+            at(2026, 11, 23, 10),
+            src(),
+        )
         .unwrap();
     assert!(!p.is_late(at(2026, 11, 25, 17)));
     assert!(p.is_late(at(2026, 11, 25, 19)));
     assert_eq!(p.late_stages(at(2026, 11, 25, 19)), vec![0]);
     // Finished a day late: stage 0 stays in the late list, and 产品设计 is not late yet.
-    let (p, _) = p.apply(advance(), &owner, &policy(), at(2026, 11, 26, 10), src()).unwrap();
+    let (p, _) = p
+        .apply(advance(), &owner, &policy(), at(2026, 11, 26, 10), src())
+        .unwrap();
     assert!(!p.is_late(at(2026, 11, 26, 11)));
     assert_eq!(p.late_stages(at(2026, 11, 26, 11)), vec![0]);
     assert_eq!(p.late_stages(at(2026, 11, 30, 11)), vec![0, 1]);
@@ -391,11 +512,16 @@ fn any_action() -> impl Strategy<Value = ProjectAction> {
         Just(advance()),
         Just(rollback("原因")),
         Just(rollback("")),
-        (1usize..7, proptest::option::of(0u8..3), proptest::option::of(1i8..28)).prop_map(|(n, who, day)| plan(
-            &n.to_string(),
-            who.map(|w| person(&format!("p{w}"), "P")),
-            day.map(|d| at(2026, 12, d, 18))
-        )),
+        (
+            1usize..7,
+            proptest::option::of(0u8..3),
+            proptest::option::of(1i8..28)
+        )
+            .prop_map(|(n, who, day)| plan(
+                &n.to_string(),
+                who.map(|w| person(&format!("p{w}"), "P")),
+                day.map(|d| at(2026, 12, d, 18))
+            )),
         (1u64..4).prop_map(|n| ProjectAction::LinkItem(ItemId(n))),
         (1u64..4).prop_map(|n| ProjectAction::UnlinkItem(ItemId(n))),
         Just(ProjectAction::Cancel { reason: None }),
@@ -410,7 +536,7 @@ proptest! {
         let mut p = project();
         let mut t = at(2026, 11, 23, 10);
         for (action, who) in steps {
-            t = t + jiff::SignedDuration::from_hours(5);
+            t += jiff::SignedDuration::from_hours(5);
             let who = match who {
                 0 => actor("zhang", "张三"),
                 1 => actor("admin", "管理员"),

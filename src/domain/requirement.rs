@@ -360,7 +360,10 @@ pub fn triage_overdue(req: &Requirement, now: Timestamp, cal: &Calendar, sla_wor
     if req.status != ReqStatus::Submitted {
         return false;
     }
-    let since = req.supplements.last().map_or(req.created_at, |s| s.at.max(req.created_at));
+    let since = req
+        .supplements
+        .last()
+        .map_or(req.created_at, |s| s.at.max(req.created_at));
     cal.count_between(local(since).date(), local(now).date(), DayRule::Working)
         .is_ok_and(|n| n > sla_workdays)
 }
@@ -434,7 +437,10 @@ impl Requirement {
         let manager = managers.contains(who);
         let triage = matches!(
             action,
-            ReqAction::Accept { .. } | ReqAction::Merge { .. } | ReqAction::Reject { .. } | ReqAction::AskInfo { .. }
+            ReqAction::Accept { .. }
+                | ReqAction::Merge { .. }
+                | ReqAction::Reject { .. }
+                | ReqAction::AskInfo { .. }
         );
         if triage && !manager {
             return Err(RequirementError::Forbidden {
@@ -458,7 +464,8 @@ impl Requirement {
         let mut note = None;
         match action {
             ReqAction::Accept { project } => {
-                let relink = self.status == ReqStatus::Accepted && project.is_some() && project != self.project;
+                let relink =
+                    self.status == ReqStatus::Accepted && project.is_some() && project != self.project;
                 if !self.status.is_open() && !relink {
                     return Err(wrong);
                 }
@@ -485,7 +492,9 @@ impl Requirement {
                     action: verb,
                     what: "原因",
                 })?;
-                next.status = ReqStatus::Rejected { reason: reason.clone() };
+                next.status = ReqStatus::Rejected {
+                    reason: reason.clone(),
+                };
                 next.info_request = None;
                 note = Some(reason);
             }
@@ -513,14 +522,19 @@ impl Requirement {
                     next.status = ReqStatus::Submitted;
                     next.info_request = None;
                 }
-                next.supplements.push(Supplement { text: text.clone(), at: now });
+                next.supplements.push(Supplement {
+                    text: text.clone(),
+                    at: now,
+                });
                 note = Some(text);
             }
             ReqAction::Feedback { rating, comment } => {
                 let stage = loop_status(self, project);
                 if stage != LoopStatus::Launched {
                     return Err(if self.status == ReqStatus::Accepted {
-                        RequirementError::FeedbackTooEarly { status: stage.label() }
+                        RequirementError::FeedbackTooEarly {
+                            status: stage.label(),
+                        }
                     } else {
                         wrong
                     });
@@ -564,7 +578,11 @@ impl Requirement {
         }
         if self.merged_into != next.merged_into {
             let r = |r: Option<RequirementId>| r.map(|r| r.to_string()).unwrap_or_default();
-            out.push(Change::new("merged_into", r(self.merged_into), r(next.merged_into)));
+            out.push(Change::new(
+                "merged_into",
+                r(self.merged_into),
+                r(next.merged_into),
+            ));
         }
         if self.feedback != next.feedback {
             let f = |f: &Option<Feedback>| f.as_ref().map(|f| stars(f.rating)).unwrap_or_default();

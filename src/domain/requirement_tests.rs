@@ -68,7 +68,13 @@ fn project_at(stage: usize, done: bool) -> Project {
     let steps = stage + usize::from(done);
     for _ in 0..steps {
         p = p
-            .apply(ProjectAction::Advance { note: None }, &owner, &Policy::default(), at(2026, 11, 24, 9), src())
+            .apply(
+                ProjectAction::Advance { note: None },
+                &owner,
+                &Policy::default(),
+                at(2026, 11, 24, 9),
+                src(),
+            )
             .unwrap()
             .0;
     }
@@ -91,14 +97,32 @@ fn a_new_requirement_waits_for_triage() {
 
 #[test]
 fn accepting_links_the_project_and_marks_triage() {
-    let (r, rec) = run(&req(), ReqAction::Accept { project: Some(ProjectId(3)) }, "mgr").unwrap();
+    let (r, rec) = run(
+        &req(),
+        ReqAction::Accept {
+            project: Some(ProjectId(3)),
+        },
+        "mgr",
+    )
+    .unwrap();
     assert_eq!(r.status, ReqStatus::Accepted);
     assert_eq!(r.project, Some(ProjectId(3)));
     assert_eq!(r.triaged_at, Some(at(2026, 11, 24, 10)));
     assert_eq!(rec.action, "r_accept");
-    assert!(rec.changes.iter().any(|c| c.field == "project" && c.after == "XM-3"));
+    assert!(
+        rec.changes
+            .iter()
+            .any(|c| c.field == "project" && c.after == "XM-3")
+    );
     // Re-linking to another project is allowed; accepting again without one is not.
-    let (r2, _) = run(&r, ReqAction::Accept { project: Some(ProjectId(4)) }, "mgr").unwrap();
+    let (r2, _) = run(
+        &r,
+        ReqAction::Accept {
+            project: Some(ProjectId(4)),
+        },
+        "mgr",
+    )
+    .unwrap();
     assert_eq!(r2.project, Some(ProjectId(4)));
     assert!(matches!(
         run(&r, ReqAction::Accept { project: None }, "mgr"),
@@ -108,21 +132,49 @@ fn accepting_links_the_project_and_marks_triage() {
 
 #[test]
 fn merging_points_at_the_surviving_requirement() {
-    let (r, _) = run(&req(), ReqAction::Merge { into: RequirementId(2) }, "mgr").unwrap();
+    let (r, _) = run(
+        &req(),
+        ReqAction::Merge {
+            into: RequirementId(2),
+        },
+        "mgr",
+    )
+    .unwrap();
     assert_eq!(r.status, ReqStatus::Merged);
     assert_eq!(r.merged_into, Some(RequirementId(2)));
     assert_eq!(loop_status(&r, None), LoopStatus::Merged);
     assert_eq!(
-        run(&req(), ReqAction::Merge { into: RequirementId(5) }, "mgr").unwrap_err(),
+        run(
+            &req(),
+            ReqAction::Merge {
+                into: RequirementId(5)
+            },
+            "mgr"
+        )
+        .unwrap_err(),
         RequirementError::SelfMerge
     );
 }
 
 #[test]
 fn rejecting_needs_a_reason() {
-    let e = run(&req(), ReqAction::Reject { reason: " ".to_owned() }, "mgr").unwrap_err();
+    let e = run(
+        &req(),
+        ReqAction::Reject {
+            reason: " ".to_owned(),
+        },
+        "mgr",
+    )
+    .unwrap_err();
     assert_eq!(e.to_string(), "驳回时请写明原因");
-    let (r, rec) = run(&req(), ReqAction::Reject { reason: "监管不允许".to_owned() }, "mgr").unwrap();
+    let (r, rec) = run(
+        &req(),
+        ReqAction::Reject {
+            reason: "监管不允许".to_owned(),
+        },
+        "mgr",
+    )
+    .unwrap();
     assert_eq!(
         r.status,
         ReqStatus::Rejected {
@@ -135,16 +187,37 @@ fn rejecting_needs_a_reason() {
 
 #[test]
 fn ask_info_then_supplement_puts_it_back_in_the_queue() {
-    let (r, _) = run(&req(), ReqAction::AskInfo { what: "请补充涉及客户数量".to_owned() }, "mgr").unwrap();
+    let (r, _) = run(
+        &req(),
+        ReqAction::AskInfo {
+            what: "请补充涉及客户数量".to_owned(),
+        },
+        "mgr",
+    )
+    .unwrap();
     assert_eq!(r.status, ReqStatus::NeedsInfo);
     assert_eq!(r.info_request.as_deref(), Some("请补充涉及客户数量"));
     assert_eq!(loop_status(&r, None), LoopStatus::NeedsInfo);
-    let (r, rec) = run(&r, ReqAction::Supplement { text: "约3000户".to_owned() }, "sub").unwrap();
+    let (r, rec) = run(
+        &r,
+        ReqAction::Supplement {
+            text: "约3000户".to_owned(),
+        },
+        "sub",
+    )
+    .unwrap();
     assert_eq!(r.status, ReqStatus::Submitted);
     assert_eq!(r.supplements.len(), 1);
     assert_eq!(rec.action, "r_supplement");
     // The contact person may supplement too; triage time stays the first decision's.
-    let (r, _) = run(&r, ReqAction::Supplement { text: "附件见群文件".to_owned() }, "contact").unwrap();
+    let (r, _) = run(
+        &r,
+        ReqAction::Supplement {
+            text: "附件见群文件".to_owned(),
+        },
+        "contact",
+    )
+    .unwrap();
     assert_eq!(r.supplements.len(), 2);
     assert_eq!(r.triaged_at, Some(at(2026, 11, 24, 10)));
     assert!(matches!(
@@ -159,10 +232,34 @@ fn only_managers_triage_and_only_the_submitter_supplements() {
         (ReqAction::Accept { project: None }, "mgr", true),
         (ReqAction::Accept { project: None }, "sub", false),
         (ReqAction::Accept { project: None }, "stranger", false),
-        (ReqAction::Merge { into: RequirementId(1) }, "mgr", true),
-        (ReqAction::Merge { into: RequirementId(1) }, "sub", false),
-        (ReqAction::Reject { reason: "r".to_owned() }, "mgr", true),
-        (ReqAction::Reject { reason: "r".to_owned() }, "contact", false),
+        (
+            ReqAction::Merge {
+                into: RequirementId(1),
+            },
+            "mgr",
+            true,
+        ),
+        (
+            ReqAction::Merge {
+                into: RequirementId(1),
+            },
+            "sub",
+            false,
+        ),
+        (
+            ReqAction::Reject {
+                reason: "r".to_owned(),
+            },
+            "mgr",
+            true,
+        ),
+        (
+            ReqAction::Reject {
+                reason: "r".to_owned(),
+            },
+            "contact",
+            false,
+        ),
         (ReqAction::AskInfo { what: "w".to_owned() }, "mgr", true),
         (ReqAction::AskInfo { what: "w".to_owned() }, "sub", false),
         (ReqAction::Supplement { text: "t".to_owned() }, "sub", true),
@@ -176,27 +273,52 @@ fn only_managers_triage_and_only_the_submitter_supplements() {
         assert_eq!(result.is_ok(), ok, "{label}: {result:?}");
     }
     assert_eq!(
-        run(&req(), ReqAction::Accept { project: None }, "sub").unwrap_err().to_string(),
+        run(&req(), ReqAction::Accept { project: None }, "sub")
+            .unwrap_err()
+            .to_string(),
         "只有需求管理员可以受理"
     );
     assert_eq!(
-        run(&req(), ReqAction::Supplement { text: "t".to_owned() }, "x").unwrap_err().to_string(),
+        run(&req(), ReqAction::Supplement { text: "t".to_owned() }, "x")
+            .unwrap_err()
+            .to_string(),
         "只有需求提出人（赵六）或联系人（钱七）可以补充说明"
     );
 }
 
 #[test]
 fn closed_requirements_refuse_triage() {
-    let (merged, _) = run(&req(), ReqAction::Merge { into: RequirementId(2) }, "mgr").unwrap();
-    let (rejected, _) = run(&req(), ReqAction::Reject { reason: "r".to_owned() }, "mgr").unwrap();
+    let (merged, _) = run(
+        &req(),
+        ReqAction::Merge {
+            into: RequirementId(2),
+        },
+        "mgr",
+    )
+    .unwrap();
+    let (rejected, _) = run(
+        &req(),
+        ReqAction::Reject {
+            reason: "r".to_owned(),
+        },
+        "mgr",
+    )
+    .unwrap();
     for r in [&merged, &rejected] {
         for a in [
             ReqAction::Accept { project: None },
-            ReqAction::Merge { into: RequirementId(1) },
-            ReqAction::Reject { reason: "r".to_owned() },
+            ReqAction::Merge {
+                into: RequirementId(1),
+            },
+            ReqAction::Reject {
+                reason: "r".to_owned(),
+            },
             ReqAction::AskInfo { what: "w".to_owned() },
         ] {
-            assert!(matches!(run(r, a, "mgr"), Err(RequirementError::WrongState { .. })));
+            assert!(matches!(
+                run(r, a, "mgr"),
+                Err(RequirementError::WrongState { .. })
+            ));
         }
         assert!(matches!(
             run(r, ReqAction::Supplement { text: "t".to_owned() }, "sub"),
@@ -204,14 +326,23 @@ fn closed_requirements_refuse_triage() {
         ));
     }
     assert_eq!(
-        run(&merged, ReqAction::Accept { project: None }, "mgr").unwrap_err().to_string(),
+        run(&merged, ReqAction::Accept { project: None }, "mgr")
+            .unwrap_err()
+            .to_string(),
         "需求当前为“已合并”，不能受理"
     );
 }
 
 #[test]
 fn the_loop_status_follows_the_project_stage() {
-    let (r, _) = run(&req(), ReqAction::Accept { project: Some(ProjectId(3)) }, "mgr").unwrap();
+    let (r, _) = run(
+        &req(),
+        ReqAction::Accept {
+            project: Some(ProjectId(3)),
+        },
+        "mgr",
+    )
+    .unwrap();
     let expected = [
         LoopStatus::Accepted,
         LoopStatus::Accepted,
@@ -220,7 +351,11 @@ fn the_loop_status_follows_the_project_stage() {
         LoopStatus::Launched,
     ];
     for (stage, want) in expected.into_iter().enumerate() {
-        assert_eq!(loop_status(&r, Some(&project_at(stage, false))), want, "stage {stage}");
+        assert_eq!(
+            loop_status(&r, Some(&project_at(stage, false))),
+            want,
+            "stage {stage}"
+        );
     }
     assert_eq!(loop_status(&r, Some(&project_at(4, true))), LoopStatus::Launched);
     // Another project than the linked one is ignored.
@@ -247,29 +382,47 @@ fn custom_stage_names_map_by_keyword() {
 
 #[test]
 fn feedback_waits_for_the_feedback_stage_and_takes_one_to_five_stars() {
-    let (r, _) = run(&req(), ReqAction::Accept { project: Some(ProjectId(3)) }, "mgr").unwrap();
+    let (r, _) = run(
+        &req(),
+        ReqAction::Accept {
+            project: Some(ProjectId(3)),
+        },
+        "mgr",
+    )
+    .unwrap();
     let fb = |rating| ReqAction::Feedback {
         rating,
         comment: Some("很好用".to_owned()),
     };
     let now = at(2026, 12, 20, 10);
     let testing = project_at(3, false);
-    let e = r.apply(fb(5), &actor("sub"), &managers(), Some(&testing), now, src()).unwrap_err();
-    assert_eq!(e.to_string(), "需求对应的项目到“效果反馈”阶段后才能评价，目前进度：测试");
+    let e = r
+        .apply(fb(5), &actor("sub"), &managers(), Some(&testing), now, src())
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "需求对应的项目到“效果反馈”阶段后才能评价，目前进度：测试"
+    );
     let live = project_at(4, false);
     assert_eq!(
-        r.apply(fb(0), &actor("sub"), &managers(), Some(&live), now, src()).unwrap_err(),
+        r.apply(fb(0), &actor("sub"), &managers(), Some(&live), now, src())
+            .unwrap_err(),
         RequirementError::BadRating { rating: 0 }
     );
     assert!(matches!(
         r.apply(fb(4), &actor("mgr"), &managers(), Some(&live), now, src()),
         Err(RequirementError::Forbidden { .. })
     ));
-    let (rated, rec) = r.apply(fb(4), &actor("sub"), &managers(), Some(&live), now, src()).unwrap();
+    let (rated, rec) = r
+        .apply(fb(4), &actor("sub"), &managers(), Some(&live), now, src())
+        .unwrap();
     assert_eq!(rated.feedback.as_ref().unwrap().rating, 4);
     assert_eq!(rec.changes[0].after, "★★★★☆");
     // Without a project (or when not accepted) feedback is refused.
-    assert!(r.apply(fb(4), &actor("sub"), &managers(), None, now, src()).is_err());
+    assert!(
+        r.apply(fb(4), &actor("sub"), &managers(), None, now, src())
+            .is_err()
+    );
     assert!(matches!(
         run(&req(), fb(4), "sub"),
         Err(RequirementError::WrongState { .. })
@@ -307,12 +460,19 @@ fn stars_render_five_cells() {
 
 fn any_action() -> impl Strategy<Value = ReqAction> {
     prop_oneof![
-        proptest::option::of(1u64..3).prop_map(|p| ReqAction::Accept { project: p.map(ProjectId) }),
-        (1u64..7).prop_map(|n| ReqAction::Merge { into: RequirementId(n) }),
+        proptest::option::of(1u64..3).prop_map(|p| ReqAction::Accept {
+            project: p.map(ProjectId)
+        }),
+        (1u64..7).prop_map(|n| ReqAction::Merge {
+            into: RequirementId(n)
+        }),
         "[a ]{0,2}".prop_map(|reason| ReqAction::Reject { reason }),
         "[a ]{0,2}".prop_map(|what| ReqAction::AskInfo { what }),
         "[a ]{0,2}".prop_map(|text| ReqAction::Supplement { text }),
-        (0u8..7).prop_map(|rating| ReqAction::Feedback { rating, comment: None }),
+        (0u8..7).prop_map(|rating| ReqAction::Feedback {
+            rating,
+            comment: None
+        }),
     ]
 }
 
