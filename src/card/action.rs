@@ -65,6 +65,20 @@ pub enum CardActionError {
     /// The picked date is not in the future.
     #[error("新的截止时间需要晚于现在，请重新选择")]
     PastDate,
+    /// A required form field was left empty (project and requirement forms).
+    #[error("请填写“{field}”后再提交")]
+    MissingField {
+        /// The field's Chinese label.
+        field: &'static str,
+    },
+    /// A typed number is not of the expected form (`XM-3`, `XQ-2`, a 1–5 rating).
+    #[error("无法识别“{input}”，请填写{expected}")]
+    BadValue {
+        /// What was typed.
+        input: String,
+        /// What is expected, e.g. `项目编号（如 XM-3）`.
+        expected: &'static str,
+    },
     /// The percentage is not a number from 0 to 100.
     #[error("无法识别进度“{input}”，请选择0%到100%之间的数值")]
     BadPercent {

@@ -26,3 +26,5 @@ pub use stats::stats_card;
 
 #[cfg(test)]
 pub(crate) mod fixtures;
+pub mod project;
+pub mod requirement;

@@ -5,6 +5,7 @@ use std::fmt;
 
 use crate::command::spec::SUPERVISE_COMMANDS;
 use crate::command::when::DeadlineError;
+use crate::command::{ProjectParseError, RequirementParseError};
 
 /// Why a `/督办` line could not be understood.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -84,6 +85,10 @@ pub enum ParseError {
         /// The leftover text.
         junk: String,
     },
+    /// A `/项目` line was wrong.
+    Project(#[source] ProjectParseError),
+    /// A `/需求` line was wrong.
+    Requirement(#[source] RequirementParseError),
 }
 
 /// The longest title accepted, in characters.
@@ -97,6 +102,8 @@ impl ParseError {
     /// A correct example line (from [`SUPERVISE_COMMANDS`]) for the command that failed.
     pub fn example(&self) -> &'static str {
         let command = match self {
+            Self::Project(e) => return e.example(),
+            Self::Requirement(e) => return e.example(),
             Self::MissingItemId { command }
             | Self::BadItemId { command, .. }
             | Self::TrailingInput { command, .. } => command,
@@ -121,7 +128,22 @@ impl ParseError {
 
     /// True when the caller should answer with the help card (an unknown subcommand).
     pub fn wants_help(&self) -> bool {
-        matches!(self, Self::UnknownSubcommand { .. })
+        matches!(
+            self,
+            Self::UnknownSubcommand { .. }
+                | Self::Project(ProjectParseError::UnknownSubcommand { .. })
+                | Self::Requirement(RequirementParseError::UnknownSubcommand { .. })
+        )
+    }
+
+    /// The command table whose help card answers this error: [`SUPERVISE_COMMANDS`],
+    /// [`crate::command::spec::PROJECT_COMMANDS`] or [`crate::command::spec::REQUIREMENT_COMMANDS`].
+    pub fn help_commands(&self) -> &'static [crate::command::spec::CommandSpec] {
+        match self {
+            Self::Project(_) => crate::command::spec::PROJECT_COMMANDS,
+            Self::Requirement(_) => crate::command::spec::REQUIREMENT_COMMANDS,
+            _ => SUPERVISE_COMMANDS,
+        }
     }
 
     fn problem(&self) -> String {
@@ -165,13 +187,19 @@ impl ParseError {
             Self::TrailingInput { command, junk } => {
                 format!("“{command}”后面多了“{junk}”，请删去多余的内容")
             }
+            Self::Project(e) => e.to_string(),
+            Self::Requirement(e) => e.to_string(),
         }
     }
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}。正确的写法例如：{}", self.problem(), self.example())
+        match self {
+            Self::Project(e) => e.fmt(f),
+            Self::Requirement(e) => e.fmt(f),
+            _ => write!(f, "{}。正确的写法例如：{}", self.problem(), self.example()),
+        }
     }
 }
 

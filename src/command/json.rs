@@ -13,7 +13,11 @@ use crate::domain::ids::Person;
 impl Command {
     /// The command as JSON (see the module docs for the shape).
     pub fn to_json(&self) -> Value {
-        let Self::Supervise(cmd) = self;
+        let cmd = match self {
+            Self::Supervise(cmd) => cmd,
+            Self::Project(p) => return p.to_json(),
+            Self::Requirement(r) => return r.to_json(),
+        };
         match cmd {
             SuperviseCmd::Create(c) => json!({
                 "command": "create",
@@ -77,6 +81,6 @@ impl Command {
     }
 }
 
-fn person(p: &Person) -> Value {
+pub(crate) fn person(p: &Person) -> Value {
     json!({"name": p.name, "open_id": p.open_id.0})
 }

@@ -37,6 +37,11 @@
 //! 资源投入/资源, 场景, 说明/描述/备注, 标签. A line that starts without a key continues the
 //! description.
 //!
+//! `/项目` (alias `/project`) and `/需求` (alias `/req`) have their own grammars, documented in
+//! `command/project.rs` and `command/requirement.rs` and tabled in [`spec::PROJECT_COMMANDS`]
+//! and [`spec::REQUIREMENT_COMMANDS`]. A `/督办` creation may carry `#XM-3`: it stays a tag, and
+//! the service links the item to that project.
+//!
 //! A short unknown first word followed by nothing or an item number (`/督办 删除 DB-3`) is an
 //! [`ParseError::UnknownSubcommand`], whose [`ParseError::wants_help`] asks for the help card.
 
@@ -45,7 +50,9 @@ mod cursor;
 mod error;
 mod json;
 mod lexer;
+mod project;
 pub mod render;
+mod requirement;
 pub mod spec;
 mod supervise;
 #[cfg(test)]
@@ -62,7 +69,9 @@ use crate::domain::ids::{ItemId, Person};
 use crate::domain::priority::Priority;
 
 pub use self::error::{MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS, ParseError};
+pub use self::project::{ProjectCmd, ProjectFilter, ProjectParseError};
 pub use self::render::{cli_mentions, render};
+pub use self::requirement::{AcceptTarget, NewReq, ReqCmd, ReqFilter, RequirementParseError};
 pub use self::when::Deadline;
 
 /// A Feishu mention: the placeholder in the text and who it stands for.
@@ -91,6 +100,10 @@ pub struct Context<'a> {
 pub enum Command {
     /// `/督办 …`
     Supervise(SuperviseCmd),
+    /// `/项目 …` (alias `/project`).
+    Project(ProjectCmd),
+    /// `/需求 …` (alias `/req`).
+    Requirement(ReqCmd),
 }
 
 /// A `/督办` subcommand.
@@ -219,6 +232,8 @@ pub enum ListFilter {
 enum Prefix {
     Supervise,
     Help,
+    Project,
+    Requirement,
 }
 
 /// Parses one chat message.
@@ -259,13 +274,25 @@ pub fn parse(text: &str, mentions: &[Mention], ctx: &Context<'_>) -> Result<Opti
             line.push(token);
         }
     }
-    supervise::parse(rest, ctx).map(|c| Some(Command::Supervise(c)))
+    match prefix {
+        Prefix::Project => project::parse(rest, ctx)
+            .map(|c| Some(Command::Project(c)))
+            .map_err(ParseError::Project),
+        Prefix::Requirement => requirement::parse(rest, ctx)
+            .map(|c| Some(Command::Requirement(c)))
+            .map_err(ParseError::Requirement),
+        Prefix::Supervise | Prefix::Help => supervise::parse(rest, ctx).map(|c| Some(Command::Supervise(c))),
+    }
 }
 
 fn prefix_of(word: &str) -> Option<Prefix> {
     match word {
         "/督办" => Some(Prefix::Supervise),
         "/帮助" => Some(Prefix::Help),
+        "/项目" => Some(Prefix::Project),
+        "/需求" => Some(Prefix::Requirement),
+        w if w.eq_ignore_ascii_case("/project") => Some(Prefix::Project),
+        w if w.eq_ignore_ascii_case("/req") => Some(Prefix::Requirement),
         w if w.eq_ignore_ascii_case("/task") => Some(Prefix::Supervise),
         w if w.eq_ignore_ascii_case("/help") => Some(Prefix::Help),
         _ => None,

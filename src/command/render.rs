@@ -18,8 +18,12 @@ use crate::domain::priority::Priority;
 
 /// Renders `cmd` as a `/督办` line plus the mentions its `@_user_N` placeholders stand for.
 pub fn render(cmd: &Command) -> (String, Vec<Mention>) {
+    let s = match cmd {
+        Command::Supervise(s) => s,
+        Command::Project(p) => return crate::command::project::render(p),
+        Command::Requirement(q) => return crate::command::requirement::render(q),
+    };
     let mut r = Renderer::default();
-    let Command::Supervise(s) = cmd;
     let body = match s {
         SuperviseCmd::Create(item) => r.create(item),
         SuperviseCmd::List(filter) => {
@@ -123,12 +127,12 @@ pub fn cli_mentions(text: &str) -> (String, Vec<Mention>) {
 
 /// Placeholders, one per distinct person, in order of appearance.
 #[derive(Debug, Default)]
-struct Renderer {
-    mentions: Vec<Mention>,
+pub(crate) struct Renderer {
+    pub(crate) mentions: Vec<Mention>,
 }
 
 impl Renderer {
-    fn mention(&mut self, p: &Person) -> String {
+    pub(crate) fn mention(&mut self, p: &Person) -> String {
         if let Some(m) = self.mentions.iter().find(|m| m.person.open_id == p.open_id) {
             return m.key.clone();
         }
@@ -177,7 +181,7 @@ pub fn format_deadline(d: &Deadline) -> String {
 }
 
 /// Non-empty parts joined by one space.
-fn words(parts: &[&str]) -> String {
+pub(crate) fn words(parts: &[&str]) -> String {
     parts
         .iter()
         .filter(|p| !p.is_empty())
@@ -192,7 +196,7 @@ fn opt_text(text: Option<&str>) -> String {
 
 /// Free text as is when every word reads back as plain text, else in quotes. `risky_first`
 /// flags a first word that the subcommand would read as something else.
-fn free_text(text: &str, risky_first: impl Fn(&str) -> bool) -> String {
+pub(crate) fn free_text(text: &str, risky_first: impl Fn(&str) -> bool) -> String {
     let plain = normalise(text) == text
         && !text.contains(['\n', '"', '@'])
         && text.split(' ').all(|w| {

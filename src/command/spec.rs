@@ -117,3 +117,166 @@ pub const SUPERVISE_COMMANDS: &[CommandSpec] = &[
         example: "/督办 帮助",
     },
 ];
+
+/// Every `/项目` subcommand (alias `/project`), in help order.
+pub const PROJECT_COMMANDS: &[CommandSpec] = &[
+    CommandSpec {
+        zh: "新建",
+        en: "new",
+        args: "<项目名称> @负责人 [模板]",
+        summary: "新建项目（默认五个阶段：需求对接→产品设计→开发评审→测试升级→效果反馈）",
+        example: "/项目 新建 智能投顾小程序改版 @张三",
+    },
+    CommandSpec {
+        zh: "计划",
+        en: "plan",
+        args: "XM-编号 <阶段名或序号> [@阶段负责人] [计划完成时间]",
+        summary: "设置某个阶段的负责人和计划完成时间",
+        example: "/项目 计划 XM-3 产品设计 @李四 12月10日",
+    },
+    CommandSpec {
+        zh: "推进",
+        en: "advance",
+        args: "XM-编号 [说明]",
+        summary: "确认当前阶段完成，进入下一阶段",
+        example: "/项目 推进 XM-3 设计稿已评审通过",
+    },
+    CommandSpec {
+        zh: "退回",
+        en: "rollback",
+        args: "XM-编号 原因",
+        summary: "退回上一阶段（须写明原因）",
+        example: "/项目 退回 XM-3 设计稿需要补充合规提示",
+    },
+    CommandSpec {
+        zh: "关联",
+        en: "link",
+        args: "XM-编号 DB-编号",
+        summary: "把督办事项关联到项目",
+        example: "/项目 关联 XM-3 DB-12",
+    },
+    CommandSpec {
+        zh: "取消关联",
+        en: "unlink",
+        args: "XM-编号 DB-编号",
+        summary: "解除督办事项与项目的关联",
+        example: "/项目 取消关联 XM-3 DB-12",
+    },
+    CommandSpec {
+        zh: "查看",
+        en: "show",
+        args: "XM-编号",
+        summary: "查看项目卡片：阶段进度、负责人、计划与实际时间、未完成事项",
+        example: "/项目 查看 XM-3",
+    },
+    CommandSpec {
+        zh: "列表",
+        en: "list",
+        args: "[我的/进行中/延期/全部]",
+        summary: "查看本群的项目",
+        example: "/项目 列表 延期",
+    },
+    CommandSpec {
+        zh: "看板",
+        en: "board",
+        args: "[全部]",
+        summary: "项目看板：各阶段数量、停滞项目、延期项目（“全部”为全部门）",
+        example: "/项目 看板 全部",
+    },
+    CommandSpec {
+        zh: "取消",
+        en: "cancel",
+        args: "XM-编号 [原因]",
+        summary: "取消项目",
+        example: "/项目 取消 XM-3 需求已撤回",
+    },
+    CommandSpec {
+        zh: "帮助",
+        en: "help",
+        args: "",
+        summary: "显示本帮助",
+        example: "/项目 帮助",
+    },
+];
+
+/// Every `/需求` subcommand (alias `/req`), in help order. Submission (no subcommand word)
+/// comes first.
+pub const REQUIREMENT_COMMANDS: &[CommandSpec] = &[
+    CommandSpec {
+        zh: "",
+        en: "",
+        args: "<需求标题>，换行写 提出单位：… 场景：… 期望上线时间：… 优先级：… 联系人：@… 说明：…",
+        summary: "提交需求（也可以只写标题）",
+        example: "/需求 两融客户到期提醒\n提出单位：杭州分公司\n期望上线时间：12月31日\n优先级：高",
+    },
+    CommandSpec {
+        zh: "新建",
+        en: "new",
+        args: "",
+        summary: "打开需求填写表单",
+        example: "/需求 新建",
+    },
+    CommandSpec {
+        zh: "受理",
+        en: "accept",
+        args: "XQ-编号 [XM-编号/新建项目]",
+        summary: "需求管理员受理，可关联已有项目或新建项目",
+        example: "/需求 受理 XQ-5 XM-3",
+    },
+    CommandSpec {
+        zh: "合并",
+        en: "merge",
+        args: "XQ-编号 XQ-编号",
+        summary: "与已有需求重复，合并到后者",
+        example: "/需求 合并 XQ-5 XQ-2",
+    },
+    CommandSpec {
+        zh: "驳回",
+        en: "reject",
+        args: "XQ-编号 原因",
+        summary: "驳回需求（须写明原因）",
+        example: "/需求 驳回 XQ-5 监管规定不允许线上办理",
+    },
+    CommandSpec {
+        zh: "待补充",
+        en: "askinfo",
+        args: "XQ-编号 需要补充什么",
+        summary: "请提出人补充信息",
+        example: "/需求 待补充 XQ-5 请补充涉及的客户数量",
+    },
+    CommandSpec {
+        zh: "补充",
+        en: "supplement",
+        args: "XQ-编号 补充内容",
+        summary: "提出人补充需求信息",
+        example: "/需求 补充 XQ-5 约3000户客户",
+    },
+    CommandSpec {
+        zh: "查看",
+        en: "show",
+        args: "XQ-编号",
+        summary: "查看需求详情和进展",
+        example: "/需求 查看 XQ-5",
+    },
+    CommandSpec {
+        zh: "列表",
+        en: "list",
+        args: "[待受理/我的/全部]",
+        summary: "查看需求（默认为未关闭的需求）",
+        example: "/需求 列表 待受理",
+    },
+    CommandSpec {
+        zh: "看板",
+        en: "board",
+        args: "",
+        summary: "需求看板：按营业部、按状态、按等待时间",
+        example: "/需求 看板",
+    },
+    CommandSpec {
+        zh: "帮助",
+        en: "help",
+        args: "",
+        summary: "显示本帮助",
+        example: "/需求 帮助",
+    },
+];

@@ -64,6 +64,14 @@ impl Change {
             "assistants" => "协办",
             "extension" => "延期申请",
             "nudge_count" => "催办次数",
+            "stage" => "阶段",
+            "stage_owner" => "阶段负责人",
+            "planned_end" => "计划完成",
+            "items" => "关联事项",
+            "name" => "名称",
+            "project" => "所属项目",
+            "merged_into" => "合并到",
+            "feedback" => "效果评价",
             other => other,
         }
     }

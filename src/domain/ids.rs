@@ -72,3 +72,75 @@ impl ItemId {
         rest.parse().ok().filter(|n| *n > 0).map(Self)
     }
 }
+
+/// A project number: shown as `XM-<n>`, unique per tenant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ProjectId(pub u64);
+
+/// A requirement number: shown as `XQ-<n>`, unique per tenant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RequirementId(pub u64);
+
+impl fmt::Display for ProjectId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "XM-{}", self.0)
+    }
+}
+
+impl fmt::Display for RequirementId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "XQ-{}", self.0)
+    }
+}
+
+impl ProjectId {
+    /// Parses `XM-3`, `xm-3`, `XM3`, `xm3` or `3`.
+    pub fn parse(s: &str) -> Option<Self> {
+        parse_prefixed(s, "XM").map(Self)
+    }
+}
+
+impl RequirementId {
+    /// Parses `XQ-5`, `xq-5`, `XQ5`, `xq5` or `5`.
+    pub fn parse(s: &str) -> Option<Self> {
+        parse_prefixed(s, "XQ").map(Self)
+    }
+}
+
+/// A positive number after an optional case-insensitive `prefix` and optional `-`.
+fn parse_prefixed(s: &str, prefix: &str) -> Option<u64> {
+    let t = s.trim();
+    let rest = match t.get(..prefix.len()) {
+        Some(head) if head.eq_ignore_ascii_case(prefix) => {
+            let r = t.get(prefix.len()..).unwrap_or("");
+            r.strip_prefix('-').unwrap_or(r)
+        }
+        _ => t,
+    };
+    if rest.is_empty() || !rest.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    rest.parse().ok().filter(|n| *n > 0)
+}
+
+#[cfg(test)]
+mod id_tests {
+    use super::*;
+
+    #[test]
+    fn project_and_requirement_ids_parse_like_item_ids() {
+        for s in ["XM-3", "xm-3", "XM3", "xm3", "3", " Xm-3 "] {
+            assert_eq!(ProjectId::parse(s), Some(ProjectId(3)), "{s}");
+        }
+        for s in ["XQ-5", "xq5", "5"] {
+            assert_eq!(RequirementId::parse(s), Some(RequirementId(5)), "{s}");
+        }
+        for s in ["XM-", "XM-0", "DB-3", "XQ-3", "-3", "XM--3", "项目"] {
+            assert_eq!(ProjectId::parse(s), None, "{s}");
+        }
+        assert_eq!(ProjectId(3).to_string(), "XM-3");
+        assert_eq!(RequirementId(5).to_string(), "XQ-5");
+    }
+}

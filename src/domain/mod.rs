@@ -6,5 +6,7 @@ pub mod board;
 pub mod ids;
 pub mod permissions;
 pub mod priority;
+pub mod project;
+pub mod requirement;
 pub mod schedule;
 pub mod supervision;

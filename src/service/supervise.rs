@@ -80,9 +80,21 @@ impl Service {
                 let sender = self.person_named(&msg.sender_open_id, &mentions);
                 self.supervise(cmd, &msg, &sender, quoted, &mut replies, ch)?;
             }
+            // Projects and requirements are parsed here; their service wiring comes with the
+            // integration of issue 6. Until then the family's help card answers.
+            Ok(Some(Command::Project(_))) => {
+                replies.card(self, ch, &card::project::project_help_card())?;
+            }
+            Ok(Some(Command::Requirement(_))) => {
+                replies.card(self, ch, &card::requirement::requirement_help_card())?;
+            }
             Err(e) => {
                 let c = if e.wants_help() {
-                    card::help_card(SUPERVISE_COMMANDS)
+                    match &e {
+                        command::ParseError::Project(_) => card::project::project_help_card(),
+                        command::ParseError::Requirement(_) => card::requirement::requirement_help_card(),
+                        _ => card::help_card(SUPERVISE_COMMANDS),
+                    }
                 } else {
                     card::error_card("没能看懂这条指令", &e.to_string(), Some(e.example()))
                 };

@@ -1,0 +1,654 @@
+//! Project cards (pure): the live project card, the board, the list and the help card; and
+//! [`parse_project_callback`] for the project card's buttons and forms.
+//!
+//! Callback contract: every button / form-submit carries `{"op": <op>, "project": <n>}`:
+//!
+//! | op | form fields |
+//! | --- | --- |
+//! | `p_advance` | — (a button with a confirmation) |
+//! | `p_rollback` | `reason` (text, required) |
+//! | `p_plan` | `stage` (select, `"1"`…), `owner` (select_person, an open_id), `date` (date picker) |
+//!
+//! A person picked in a form arrives as an open_id only: the parsed [`Person`] has an empty
+//! `name`, which the service fills from the chat's member list.
+
+use jiff::Timestamp;
+use serde_json::{Map, Value, json};
+
+use crate::calendar::Calendar;
+use crate::card::action::{CardActionError, parse_picker};
+use crate::card::fmt::{at, card, header, hr, markdown, md_text, plain, truncate};
+use crate::command::Deadline;
+use crate::command::spec::{CommandSpec, PROJECT_COMMANDS};
+use crate::domain::ids::{OpenId, Person, ProjectId};
+use crate::domain::project::{Project, ProjectAction, ProjectStatus, Stage, StageState};
+use crate::domain::supervision::{Item, format_datetime, local, weekday_label};
+
+const NAME_IN_HEADER: usize = 50;
+const MAX_ITEMS: usize = 15;
+const MAX_ROWS: usize = 30;
+
+/// The live card of `p`: stage progress, current stage and owner, planned vs actual dates, the
+/// open 督办 items (`open_items`, as loaded by the caller) and the buttons that apply.
+pub fn project_card(p: &Project, open_items: &[Item], now: Timestamp, cal: &Calendar) -> Value {
+    let late = p.is_late(now);
+    let template = match p.status {
+        ProjectStatus::Done => "green",
+        ProjectStatus::Cancelled => "grey",
+        ProjectStatus::Active if late => "red",
+        ProjectStatus::Active => "blue",
+    };
+    let mut tags: Vec<(&str, &str)> = vec![match p.status {
+        ProjectStatus::Active => ("进行中", "blue"),
+        ProjectStatus::Done => ("已完成", "green"),
+        ProjectStatus::Cancelled => ("已取消", "neutral"),
+    }];
+    if late {
+        tags.push(("延期", "red"));
+    }
+    let stage = p.current_stage().map_or("", |s| s.name.as_str());
+    let subtitle = format!(
+        "负责人：{} · 阶段 {}/{} {stage}",
+        p.owner.name,
+        p.current + 1,
+        p.stages.len()
+    );
+    let title = format!("{} {}", p.id, truncate(&p.name, NAME_IN_HEADER));
+    let hdr = header(&title, template, Some(&subtitle), &tags);
+
+    let mut elements = vec![markdown(&summary(p, now, cal))];
+    elements.push(markdown(&stage_lines(p, now)));
+    elements.push(markdown(&items_block(open_items, now, cal)));
+    if !p.requirements.is_empty() {
+        let ids: Vec<String> = p.requirements.iter().take(20).map(ToString::to_string).collect();
+        elements.push(markdown(&format!("**来源需求**：{}", ids.join("、"))));
+    }
+    elements.extend(controls(p));
+    card(hdr, elements, &format!("{} {}", p.id, p.name))
+}
+
+/// Current stage, its owner and plan, and the stalled / late flags.
+fn summary(p: &Project, now: Timestamp, cal: &Calendar) -> String {
+    let mut lines = Vec::new();
+    if p.name.chars().count() > NAME_IN_HEADER {
+        lines.push(format!("**项目**：{}", md_text(&p.name, 200)));
+    }
+    lines.push(format!("**负责人**：{}", at(&p.owner)));
+    match (p.status, p.current_stage()) {
+        (ProjectStatus::Active, Some(s)) => {
+            let owner = s.owner.as_ref().map_or_else(|| "未指派".to_owned(), at);
+            lines.push(format!("**当前阶段**：{} · {owner}", md_text(&s.name, 40)));
+            if let Some(end) = s.planned_end {
+                let when = when(end, s.planned_has_time, now);
+                if p.is_late(now) {
+                    lines.push(format!(
+                        "**计划完成**：{when} · <font color='red'>已超过计划</font>"
+                    ));
+                } else {
+                    lines.push(format!("**计划完成**：{when}"));
+                }
+            }
+            if let Ok(n) = p.stalled_workdays(now, cal)
+                && n > 0
+            {
+                lines.push(format!("**停留**：本阶段已{n}个工作日没有推进"));
+            }
+        }
+        (ProjectStatus::Done, _) => lines.push(format!(
+            "**状态**：全部阶段已完成（{}）",
+            format_datetime(p.last_moved_at, now)
+        )),
+        (ProjectStatus::Cancelled, _) | (ProjectStatus::Active, None) => {
+            lines.push(format!("**状态**：{}", p.status.label()));
+        }
+    }
+    lines.join("\n")
+}
+
+/// One line per stage: `✓ / ▶ / ○ 名称 · 负责人 · 计划 … · 实际 …`, late parts in red.
+fn stage_lines(p: &Project, now: Timestamp) -> String {
+    let late = p.late_stages(now);
+    let mut out = vec!["**阶段进度**".to_owned()];
+    for (i, s) in p.stages.iter().enumerate() {
+        let state = p.stage_state(i);
+        let mark = match state {
+            StageState::Done => "✓",
+            StageState::Current if p.status == ProjectStatus::Cancelled => "■",
+            StageState::Current => "▶",
+            StageState::Pending => "○",
+        };
+        let name = md_text(&s.name, 20);
+        let name = if state == StageState::Current {
+            format!("**{name}**")
+        } else {
+            name
+        };
+        let owner = s.owner.as_ref().map_or_else(|| "未指派".to_owned(), at);
+        let mut parts = vec![format!("{mark} {}. {name}", i + 1), owner];
+        if let Some(end) = s.planned_end {
+            parts.push(format!("计划 {}", when(end, s.planned_has_time, now)));
+        }
+        parts.push(actual(s, state, now));
+        let line = parts
+            .into_iter()
+            .filter(|x| !x.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        if late.contains(&i) {
+            let why = if state == StageState::Done {
+                "晚于计划"
+            } else {
+                "已超计划"
+            };
+            out.push(format!("<font color='red'>{line}（{why}）</font>"));
+        } else {
+            out.push(line);
+        }
+    }
+    out.join("\n")
+}
+
+fn actual(s: &Stage, state: StageState, now: Timestamp) -> String {
+    match (state, s.started_at, s.finished_at) {
+        (StageState::Done, _, Some(done)) => format!("{}完成", day(done, now)),
+        (StageState::Current, Some(start), _) => format!("{}开始", day(start, now)),
+        (StageState::Done | StageState::Current | StageState::Pending, _, _) => String::new(),
+    }
+}
+
+fn items_block(items: &[Item], now: Timestamp, cal: &Calendar) -> String {
+    if items.is_empty() {
+        return "**未完成的督办事项**：无（可发送 `/项目 关联 XM-编号 DB-编号` 关联）".to_owned();
+    }
+    let mut sorted: Vec<&Item> = items.iter().collect();
+    sorted.sort_by_key(|it| (!it.is_overdue(now), it.deadline, it.id));
+    let mut out = vec![format!("**未完成的督办事项（{}）**", items.len())];
+    for it in sorted.iter().take(MAX_ITEMS) {
+        let hint = it.deadline_hint(now, cal);
+        let hint = if hint.is_overdue() {
+            format!("<font color='red'>{hint}</font>")
+        } else {
+            hint.to_string()
+        };
+        out.push(format!(
+            "- {} {} · {} · {hint}",
+            it.id,
+            md_text(&it.title, 30),
+            at(&it.owner)
+        ));
+    }
+    if items.len() > MAX_ITEMS {
+        out.push(format!("- 还有{}项未显示", items.len() - MAX_ITEMS));
+    }
+    out.join("\n")
+}
+
+/// `12月10日（周四）` — with the clock time when `has_time`.
+pub(crate) fn when(ts: Timestamp, has_time: bool, now: Timestamp) -> String {
+    if has_time {
+        format_datetime(ts, now)
+    } else {
+        day(ts, now)
+    }
+}
+
+/// `12月10日（周四）`, with the year when it is not `now`'s.
+pub(crate) fn day(ts: Timestamp, now: Timestamp) -> String {
+    let d = local(ts).date();
+    let year = if d.year() == local(now).date().year() {
+        String::new()
+    } else {
+        format!("{}年", d.year())
+    };
+    format!("{year}{}月{}日（{}）", d.month(), d.day(), weekday_label(d))
+}
+
+/// The callback value for project op `op`.
+fn value(op: &str, id: ProjectId) -> Value {
+    json!({ "op": op, "project": id.0 })
+}
+
+/// A button whose callback carries `value`.
+pub(crate) fn button(name: &str, text: &str, style: &str, value: Value) -> Value {
+    json!({
+        "tag": "button",
+        "name": name,
+        "text": plain(text),
+        "type": style,
+        "behaviors": [{ "type": "callback", "value": value }],
+    })
+}
+
+/// A form-submit button whose callback carries `value`.
+pub(crate) fn submit_button(name: &str, text: &str, value: Value) -> Value {
+    json!({
+        "tag": "button",
+        "name": name,
+        "text": plain(text),
+        "type": "primary",
+        "form_action_type": "submit",
+        "behaviors": [{ "type": "callback", "value": value }],
+    })
+}
+
+/// Adds a confirmation dialog to a button.
+pub(crate) fn with_confirm(mut b: Value, title: &str, text: &str) -> Value {
+    if let Some(obj) = b.as_object_mut() {
+        obj.insert(
+            "confirm".to_owned(),
+            json!({ "title": plain(title), "text": plain(text) }),
+        );
+    }
+    b
+}
+
+/// A row of buttons.
+pub(crate) fn button_row(buttons: Vec<Value>) -> Value {
+    let columns: Vec<Value> = buttons
+        .into_iter()
+        .map(|b| json!({ "tag": "column", "width": "auto", "elements": [b] }))
+        .collect();
+    json!({ "tag": "column_set", "flex_mode": "flow", "horizontal_spacing": "8px", "columns": columns })
+}
+
+/// A form at the card's root with a bold title.
+pub(crate) fn form(name: &str, title: &str, elements: Vec<Value>) -> Value {
+    let mut all = vec![markdown(&format!("**{title}**"))];
+    all.extend(elements);
+    json!({ "tag": "form", "name": name, "elements": all })
+}
+
+/// A text input.
+pub(crate) fn text_input(name: &str, placeholder: &str, multiline: bool, required: bool) -> Value {
+    let mut v = json!({
+        "tag": "input",
+        "name": name,
+        "placeholder": plain(placeholder),
+        "max_length": 500,
+        "required": required,
+    });
+    if multiline && let Some(obj) = v.as_object_mut() {
+        obj.insert("input_type".to_owned(), json!("multiline_text"));
+        obj.insert("rows".to_owned(), json!(3));
+    }
+    v
+}
+
+/// A select with `(value, text)` options.
+pub(crate) fn select(
+    name: &str,
+    placeholder: &str,
+    options: &[(String, String)],
+    initial: Option<&str>,
+) -> Value {
+    let opts: Vec<Value> = options
+        .iter()
+        .map(|(v, t)| json!({ "text": plain(t), "value": v }))
+        .collect();
+    let mut s =
+        json!({ "tag": "select_static", "name": name, "placeholder": plain(placeholder), "options": opts });
+    if let (Some(i), Some(obj)) = (initial, s.as_object_mut()) {
+        obj.insert("initial_option".to_owned(), json!(i));
+    }
+    s
+}
+
+/// A person picker over the chat's members.
+pub(crate) fn person_picker(name: &str, placeholder: &str) -> Value {
+    json!({ "tag": "select_person", "name": name, "placeholder": plain(placeholder) })
+}
+
+/// A date picker.
+pub(crate) fn date_picker(name: &str, placeholder: &str, required: bool) -> Value {
+    json!({ "tag": "date_picker", "name": name, "required": required, "placeholder": plain(placeholder) })
+}
+
+fn controls(p: &Project) -> Vec<Value> {
+    let mut out = Vec::new();
+    if p.status == ProjectStatus::Cancelled {
+        return out;
+    }
+    out.push(hr());
+    if p.status == ProjectStatus::Active {
+        let next = p.stages.get(p.current + 1).map_or_else(
+            || "确认后项目将标记为已完成。".to_owned(),
+            |s| format!("确认后进入“{}”阶段。", s.name),
+        );
+        let stage = p.current_stage().map_or("", |s| s.name.as_str());
+        out.push(button_row(vec![with_confirm(
+            button(
+                "btn_p_advance",
+                "推进到下一阶段",
+                "primary_filled",
+                value("p_advance", p.id),
+            ),
+            &format!("确认“{stage}”已完成？"),
+            &next,
+        )]));
+    }
+    if p.current > 0 || p.status == ProjectStatus::Done {
+        let title = if p.status == ProjectStatus::Done {
+            "重新打开最后阶段"
+        } else {
+            "退回上一阶段"
+        };
+        out.push(form(
+            "p_rollback_form",
+            title,
+            vec![
+                text_input("reason", "请写明退回原因（必填）", true, true),
+                submit_button("p_rollback_submit", "退回", value("p_rollback", p.id)),
+            ],
+        ));
+    }
+    if p.status == ProjectStatus::Active {
+        let options: Vec<(String, String)> = p
+            .stages
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| p.stage_state(*i) != StageState::Done)
+            .map(|(i, s)| ((i + 1).to_string(), format!("{}. {}", i + 1, s.name)))
+            .collect();
+        let initial = (p.current + 1).to_string();
+        out.push(form(
+            "p_plan_form",
+            "更新阶段计划",
+            vec![
+                select("stage", "选择阶段", &options, Some(&initial)),
+                person_picker("owner", "阶段负责人（可不改）"),
+                date_picker("date", "计划完成日期（可不改）", false),
+                submit_button("p_plan_submit", "更新", value("p_plan", p.id)),
+            ],
+        ));
+    }
+    out
+}
+
+/// Parses a project card callback. `None` when `value` is not a project op (so the caller
+/// tries the other card families).
+///
+/// # Errors
+/// Inside the `Some`: [`CardActionError`] when the project number is missing, the reason is
+/// empty, or the date is unreadable or not in the future.
+pub fn parse_project_callback(
+    value: &Value,
+    form_value: Option<&Map<String, Value>>,
+    now: Timestamp,
+) -> Option<Result<(ProjectId, ProjectAction), CardActionError>> {
+    let decoded;
+    let value = match value {
+        Value::String(s) => {
+            decoded = serde_json::from_str::<Value>(s).ok()?;
+            &decoded
+        }
+        other => other,
+    };
+    let op = value.get("op").and_then(Value::as_str)?;
+    if !op.starts_with("p_") {
+        return None;
+    }
+    Some(parse_project_op(op, value, form_value, now))
+}
+
+fn parse_project_op(
+    op: &str,
+    value: &Value,
+    form_value: Option<&Map<String, Value>>,
+    now: Timestamp,
+) -> Result<(ProjectId, ProjectAction), CardActionError> {
+    let id = match value.get("project") {
+        Some(Value::Number(n)) => n.as_u64().filter(|n| *n > 0).map(ProjectId),
+        Some(Value::String(s)) => ProjectId::parse(s),
+        _ => None,
+    }
+    .ok_or(CardActionError::Malformed)?;
+    let field = |name: &str| form_text(form_value, name);
+    let action = match op {
+        "p_advance" => ProjectAction::Advance { note: field("note") },
+        "p_rollback" => ProjectAction::Rollback {
+            reason: field("reason").ok_or(CardActionError::MissingReason)?,
+        },
+        "p_plan" => ProjectAction::Plan {
+            stage: field("stage").unwrap_or_default(),
+            owner: field("owner").map(|id| Person {
+                open_id: OpenId(id),
+                name: String::new(),
+            }),
+            planned_end: field("date").map(|raw| future_date(&raw, now)).transpose()?,
+        },
+        other => {
+            return Err(CardActionError::UnknownOp {
+                op: other.chars().take(40).collect(),
+            });
+        }
+    };
+    Ok((id, action))
+}
+
+/// A picked date (or date-time) that lies in the future.
+pub(crate) fn future_date(raw: &str, now: Timestamp) -> Result<Deadline, CardActionError> {
+    let (at, has_time) = parse_picker(raw)?;
+    if at <= now {
+        return Err(CardActionError::PastDate);
+    }
+    Ok(Deadline { at, has_time })
+}
+
+/// A trimmed, non-empty text field from a form (numbers accepted as text; the first of a list).
+pub(crate) fn form_text(form: Option<&Map<String, Value>>, name: &str) -> Option<String> {
+    let v = form?.get(name)?;
+    let s = match v {
+        Value::String(s) => s.trim().to_owned(),
+        Value::Number(n) => n.to_string(),
+        Value::Array(a) => a.first().and_then(Value::as_str)?.trim().to_owned(),
+        Value::Null | Value::Bool(_) | Value::Object(_) => return None,
+    };
+    (!s.is_empty()).then_some(s)
+}
+
+/// The pipeline board: active projects per current stage, stalled ones (no movement for
+/// `stalled_after` working days or more) and ones late against plan. `scope` names what is
+/// shown (`本群` / `全部门`).
+pub fn project_board_card(
+    projects: &[Project],
+    now: Timestamp,
+    cal: &Calendar,
+    stalled_after: u32,
+    scope: &str,
+) -> Value {
+    let active: Vec<&Project> = projects
+        .iter()
+        .filter(|p| p.status == ProjectStatus::Active)
+        .collect();
+    let done = projects
+        .iter()
+        .filter(|p| p.status == ProjectStatus::Done)
+        .count();
+    let mut stage_names: Vec<String> = Vec::new();
+    for p in &active {
+        for s in &p.stages {
+            if !stage_names.contains(&s.name) {
+                stage_names.push(s.name.clone());
+            }
+        }
+    }
+    let counts: Vec<String> = stage_names
+        .iter()
+        .map(|name| {
+            let n = active
+                .iter()
+                .filter(|p| p.current_stage().is_some_and(|s| &s.name == name))
+                .count();
+            format!("{} **{n}**", md_text(name, 20))
+        })
+        .collect();
+    let mut late: Vec<&Project> = active.iter().copied().filter(|p| p.is_late(now)).collect();
+    late.sort_by_key(|p| (p.current_stage().and_then(|s| s.planned_end), p.id));
+    let mut stalled: Vec<(u32, &Project)> = active
+        .iter()
+        .filter_map(|p| p.stalled_workdays(now, cal).ok().map(|n| (n, *p)))
+        .filter(|(n, _)| *n >= stalled_after)
+        .collect();
+    stalled.sort_by_key(|(n, p)| (std::cmp::Reverse(*n), p.id));
+
+    let template = if late.is_empty() { "blue" } else { "red" };
+    let title = format!("项目看板（{scope}）");
+    let active_tag = format!("进行中{}个", active.len());
+    let late_tag = format!("延期{}个", late.len());
+    let stalled_tag = format!("停滞{}个", stalled.len());
+    let tags = [
+        (active_tag.as_str(), "blue"),
+        (late_tag.as_str(), "red"),
+        (stalled_tag.as_str(), "orange"),
+    ];
+    let hdr = header(&title, template, Some(&format!("已完成{done}个")), &tags);
+    let mut elements = Vec::new();
+    if active.is_empty() {
+        elements.push(markdown(
+            "目前没有进行中的项目。发送 `/项目 新建 项目名称 @负责人` 新建。",
+        ));
+        return card(hdr, elements, &title);
+    }
+    elements.push(markdown(&format!("**各阶段项目数**\n{}", counts.join(" · "))));
+    let row = |p: &Project, extra: String| {
+        let stage = p.current_stage().map_or("", |s| s.name.as_str());
+        let owner = p
+            .current_stage()
+            .and_then(|s| s.owner.as_ref())
+            .unwrap_or(&p.owner);
+        format!(
+            "- {} {} · {} · {} · {extra}",
+            p.id,
+            md_text(&p.name, 30),
+            md_text(stage, 20),
+            at(owner)
+        )
+    };
+    if !late.is_empty() {
+        let mut lines = vec![format!("**延期项目（{}）**", late.len())];
+        for p in late.iter().take(MAX_ROWS / 2) {
+            let end = p
+                .current_stage()
+                .and_then(|s| s.planned_end.map(|e| when(e, s.planned_has_time, now)))
+                .unwrap_or_default();
+            lines.push(row(p, format!("<font color='red'>计划 {end}</font>")));
+        }
+        elements.push(markdown(&lines.join("\n")));
+    }
+    if !stalled.is_empty() {
+        let mut lines = vec![format!(
+            "**停滞项目（{stalled_after}个工作日以上未推进，{}）**",
+            stalled.len()
+        )];
+        for (n, p) in stalled.iter().take(MAX_ROWS / 2) {
+            lines.push(row(p, format!("<font color='orange'>{n}个工作日未推进</font>")));
+        }
+        elements.push(markdown(&lines.join("\n")));
+    }
+    card(hdr, elements, &title)
+}
+
+/// A list of projects under `title`: late first, then by id.
+pub fn project_list_card(title: &str, projects: &[Project], now: Timestamp) -> Value {
+    let mut sorted: Vec<&Project> = projects.iter().collect();
+    sorted.sort_by_key(|p| (!p.is_late(now), p.status != ProjectStatus::Active, p.id));
+    let late = sorted.iter().filter(|p| p.is_late(now)).count();
+    let count = format!("共{}个", projects.len());
+    let late_tag = format!("延期{late}个");
+    let mut tags = vec![(count.as_str(), "blue")];
+    if late > 0 {
+        tags.push((late_tag.as_str(), "red"));
+    }
+    let hdr = header(
+        &truncate(title, 60),
+        if late > 0 { "red" } else { "blue" },
+        None,
+        &tags,
+    );
+    if sorted.is_empty() {
+        return card(
+            hdr,
+            vec![markdown(
+                "没有符合条件的项目。发送 `/项目 新建 项目名称 @负责人` 新建，或 `/项目 帮助` 查看用法。",
+            )],
+            title,
+        );
+    }
+    let mut elements: Vec<Value> = sorted
+        .iter()
+        .take(MAX_ROWS)
+        .map(|p| {
+            let stage = p.current_stage().map_or("", |s| s.name.as_str());
+            let state = match p.status {
+                ProjectStatus::Active if p.is_late(now) => "<font color='red'>延期</font>".to_owned(),
+                ProjectStatus::Active => format!("阶段 {}/{}", p.current + 1, p.stages.len()),
+                ProjectStatus::Done | ProjectStatus::Cancelled => p.status.label().to_owned(),
+            };
+            markdown(&format!(
+                "**{}** {} · {} · {state} · 负责人 {}",
+                p.id,
+                md_text(&p.name, 40),
+                md_text(stage, 20),
+                at(&p.owner)
+            ))
+        })
+        .collect();
+    if sorted.len() > MAX_ROWS {
+        elements.push(markdown(&format!("还有{}个未显示…", sorted.len() - MAX_ROWS)));
+    }
+    card(hdr, elements, title)
+}
+
+/// The `/项目` help card, rendered from [`PROJECT_COMMANDS`].
+pub fn project_help_card() -> Value {
+    family_help_card(
+        "项目使用说明",
+        "/项目",
+        "/project",
+        PROJECT_COMMANDS,
+        "项目按阶段推进：需求对接 → 产品设计 → 开发评审 → 测试升级 → 效果反馈。\
+         项目卡片上的按钮也可以推进、退回和更新阶段计划。",
+    )
+}
+
+/// A help card for one command family (`/项目`, `/需求`) from its command table.
+pub(crate) fn family_help_card(
+    title: &str,
+    prefix: &str,
+    alias: &str,
+    commands: &[CommandSpec],
+    intro: &str,
+) -> Value {
+    let mut elements = vec![
+        markdown(&format!("{intro}\n英文别名以 `{alias}` 开头，效果相同。")),
+        hr(),
+    ];
+    for c in commands.iter().take(60) {
+        let (zh, en) = if c.zh.is_empty() {
+            (prefix.to_owned(), alias.to_owned())
+        } else {
+            (format!("{prefix} {}", c.zh), format!("{alias} {}", c.en))
+        };
+        let args = if c.args.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", md_text(c.args, 200))
+        };
+        let example = c.example.replace('`', "'");
+        let example = if example.contains('\n') {
+            format!("\n```\n{example}\n```")
+        } else {
+            format!("`{example}`")
+        };
+        elements.push(markdown(&format!(
+            "**{zh}**{args}\n{}（英文：`{en}`）\n示例：{example}",
+            md_text(c.summary, 200),
+        )));
+    }
+    card(header(title, "blue", None, &[]), elements, title)
+}
+
+#[cfg(test)]
+#[path = "project_tests.rs"]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+pub(crate) mod tests;
