@@ -79,7 +79,12 @@ pub enum ParseError {
         /// The leftover text.
         junk: String,
     },
+    /// `/纪要` with no minutes, no link and not in reply to a message.
+    MinutesEmpty,
 }
+
+/// The example shown for `/纪要` errors.
+pub const MINUTES_EXAMPLE: &str = "/纪要 （在后面粘贴会议纪要全文）";
 
 /// The longest title accepted, in characters.
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -109,6 +114,7 @@ impl ParseError {
             | Self::TooManyMentions { .. }
             | Self::TooManyTags { .. }
             | Self::BadPriority { .. } => "",
+            Self::MinutesEmpty => return MINUTES_EXAMPLE,
         };
         spec_example(command)
     }
@@ -156,6 +162,7 @@ impl ParseError {
             Self::TrailingInput { command, junk } => {
                 format!("“{command}”后面多了“{junk}”，请删去多余的内容")
             }
+            Self::MinutesEmpty => "“/纪要”后面还没有内容：可以直接粘贴会议纪要全文，或附上飞书文档/妙记的链接，也可以回复包含纪要的那条消息再发送“/纪要”".to_owned(),
         }
     }
 }

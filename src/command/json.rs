@@ -7,13 +7,16 @@
 use serde_json::{Value, json};
 
 use crate::command::when::format_rfc3339;
-use crate::command::{Command, ListFilter, SuperviseCmd};
+use crate::command::{Command, ListFilter, MinutesCmd, SuperviseCmd};
 use crate::domain::ids::Person;
 
 impl Command {
     /// The command as JSON (see the module docs for the shape).
     pub fn to_json(&self) -> Value {
-        let Self::Supervise(cmd) = self;
+        let cmd = match self {
+            Self::Supervise(cmd) => cmd,
+            Self::Minutes(m) => return minutes_json(m),
+        };
         match cmd {
             SuperviseCmd::Create(c) => json!({
                 "command": "create",
@@ -68,6 +71,14 @@ impl Command {
             }
             SuperviseCmd::Help => json!({"command": "help"}),
         }
+    }
+}
+
+fn minutes_json(m: &MinutesCmd) -> Value {
+    match m {
+        MinutesCmd::Text(text) => json!({"command": "minutes", "text": text}),
+        MinutesCmd::Link(url) => json!({"command": "minutes", "link": url}),
+        MinutesCmd::FromReply => json!({"command": "minutes", "from_reply": true}),
     }
 }
 

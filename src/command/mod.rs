@@ -35,6 +35,9 @@
 //! 资源投入/资源, 场景, 说明/描述/备注, 标签. A line that starts without a key continues the
 //! description.
 //!
+//! `/纪要` (`/minutes`) followed by pasted minutes, a link, or nothing (in a reply) is a
+//! [`Command::Minutes`]; see [`MinutesCmd`].
+//!
 //! A short unknown first word followed by nothing or an item number (`/督办 删除 DB-3`) is an
 //! [`ParseError::UnknownSubcommand`], whose [`ParseError::wants_help`] asks for the help card.
 
@@ -43,6 +46,7 @@ mod cursor;
 mod error;
 mod json;
 mod lexer;
+mod minutes;
 pub mod render;
 pub mod spec;
 mod supervise;
@@ -58,7 +62,8 @@ use crate::command::lexer::Token;
 use crate::domain::ids::{ItemId, Person};
 use crate::domain::priority::Priority;
 
-pub use self::error::{MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS, ParseError};
+pub use self::minutes::MinutesCmd;
+pub use self::error::{MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS, MINUTES_EXAMPLE, ParseError};
 pub use self::render::{cli_mentions, render};
 pub use self::when::Deadline;
 
@@ -88,6 +93,8 @@ pub struct Context<'a> {
 pub enum Command {
     /// `/督办 …`
     Supervise(SuperviseCmd),
+    /// `/纪要 …` (`/minutes`): meeting minutes to turn into action items.
+    Minutes(MinutesCmd),
 }
 
 /// A `/督办` subcommand.
@@ -216,6 +223,9 @@ enum Prefix {
 /// # Errors
 /// [`ParseError`] when it is ours but wrong; its `Display` says what to type instead.
 pub fn parse(text: &str, mentions: &[Mention], ctx: &Context<'_>) -> Result<Option<Command>, ParseError> {
+    if let Some(minutes) = minutes::parse(text, mentions, ctx) {
+        return minutes.map(|m| Some(Command::Minutes(m)));
+    }
     let lines = lexer::lex(text, mentions);
     // Leading mentions (the bot) and blank lines before the prefix are skipped.
     let mut flat = lines

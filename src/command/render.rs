@@ -11,14 +11,17 @@ use jiff::tz::{self, TimeZone};
 
 use crate::command::lexer::normalise;
 use crate::command::spec::SUPERVISE_COMMANDS;
-use crate::command::{Command, CreateItem, Deadline, ListFilter, Mention, SuperviseCmd};
+use crate::command::{Command, CreateItem, Deadline, ListFilter, Mention, MinutesCmd, SuperviseCmd};
 use crate::domain::ids::{OpenId, Person};
 use crate::domain::priority::Priority;
 
 /// Renders `cmd` as a `/督办` line plus the mentions its `@_user_N` placeholders stand for.
 pub fn render(cmd: &Command) -> (String, Vec<Mention>) {
     let mut r = Renderer::default();
-    let Command::Supervise(s) = cmd;
+    let s = match cmd {
+        Command::Supervise(s) => s,
+        Command::Minutes(m) => return (render_minutes(m), Vec::new()),
+    };
     let body = match s {
         SuperviseCmd::Create(item) => r.create(item),
         SuperviseCmd::List(filter) => {
@@ -63,6 +66,14 @@ pub fn render(cmd: &Command) -> (String, Vec<Mention>) {
         SuperviseCmd::Help => "帮助".to_owned(),
     };
     (format!("/督办 {body}"), r.mentions)
+}
+
+/// `/纪要 …` as typed (pasted text is kept verbatim, placeholders included).
+fn render_minutes(m: &MinutesCmd) -> String {
+    match m {
+        MinutesCmd::Text(text) | MinutesCmd::Link(text) => format!("/纪要 {text}"),
+        MinutesCmd::FromReply => "/纪要".to_owned(),
+    }
 }
 
 /// Turns `@张三` written in plain text into `@_user_N` placeholders plus synthetic mentions

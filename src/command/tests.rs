@@ -61,6 +61,7 @@ fn run(text: &str) -> Result<SuperviseCmd, ParseError> {
     match run_with(text, &ctx()) {
         Ok(Some(Command::Supervise(c))) => Ok(c),
         Ok(None) => panic!("not a command: {text}"),
+        Ok(Some(Command::Minutes(m))) => panic!("minutes, not 督办: {m:?}"),
         Err(e) => Err(e),
     }
 }

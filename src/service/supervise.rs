@@ -59,6 +59,15 @@ impl Service {
                 let sender = self.person_named(&msg.sender_open_id, &mentions);
                 self.supervise(cmd, &msg, &sender, quoted, &mut replies, &mut ch)?;
             }
+            // Placeholder until the meeting follow-up flow is wired (issue 7 integration).
+            Ok(Some(Command::Minutes(_))) => {
+                let c = card::error_card(
+                    "会议纪要功能尚未开通",
+                    "会议纪要整理功能即将上线，届时发送“/纪要”加纪要内容即可。",
+                    None,
+                );
+                replies.card(self, &mut ch, &c)?;
+            }
             Err(e) => {
                 let c = if e.wants_help() {
                     card::help_card(SUPERVISE_COMMANDS)
