@@ -96,7 +96,8 @@ enum Section {
 const ACTION_WORDS: &[&str] = &[
     "待办", "行动项", "后续跟进", "跟进事项", "下一步", "后续工作", "后续安排", "工作安排", "任务分工",
     "任务安排", "分工", "待跟进", "会后事项", "落实事项", "责任分工", "action", "todo", "to-do",
-    "next step", "follow-up", "follow up", "任务清单", "工作部署", "督办事项", "后续行动",
+    "next step", "follow-up", "follow up", "任务清单", "工作部署", "督办事项", "后续行动", "安排",
+    "整改措施", "改进措施",
 ];
 const DECISION_WORDS: &[&str] = &["决议", "议定", "决定", "结论", "decision", "共识", "部署"];
 const META_KEYS: &[&str] = &[
@@ -146,6 +147,9 @@ pub fn extract(
     let mut section = Section::None;
     let mut table: Option<Table> = None;
     let mut last_item_indent: Option<usize> = None;
+    // The last list line that was not an item: a following `责任人：… 完成时间：…` line completes it.
+    let mut open_line: Option<String> = None;
+    let mut list_seen = false;
     for line in &lines {
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -175,7 +179,20 @@ pub fn extract(
         if marker == Marker::Done {
             continue;
         }
+        // After a list, an unmarked paragraph closes an action section.
+        if marker == Marker::None && indent == 0 && list_seen && section == Section::Action && !starts_with_key(body) {
+            section = Section::Other;
+        }
+        list_seen |= marker != Marker::None;
         let (label, body) = strip_todo_label(body);
+        let joined;
+        let body = match open_line.take() {
+            Some(prev) if marker == Marker::None && starts_with_key(body) => {
+                joined = format!("{prev}，{body}");
+                joined.as_str()
+            }
+            _ => body,
+        };
         let scan = ctx.scan(body);
         let has_owner = scan.how != OwnerHow::None;
         let has_deadline = scan.deadline_text.is_some();
@@ -192,14 +209,19 @@ pub fn extract(
             || label
             || match section {
                 Section::Action => true,
-                Section::Decision => has_owner || has_deadline,
+                Section::Decision => has_owner,
                 Section::None | Section::Other => scan.how == OwnerHow::Strong && has_deadline,
             };
         if is_item && !scan.text.is_empty() {
             last_item_indent = Some(indent);
             push_item(&mut ex, scan);
-        } else if section == Section::Decision && !scan.text.is_empty() {
-            ex.decisions.push(scan.text);
+        } else {
+            if marker != Marker::None {
+                open_line = Some(body.to_owned());
+            }
+            if section == Section::Decision && !scan.text.is_empty() {
+                ex.decisions.push(scan.text);
+            }
         }
     }
     ex.items.truncate(MAX_ITEMS);
@@ -325,6 +347,15 @@ fn heading(line: &str) -> Option<&str> {
     {
         return Some(rest.trim());
     }
+    // A line that is just a section name: `待办`, `Next steps`.
+    let tiny = if bare.is_ascii() {
+        bare.split_whitespace().count() <= 3
+    } else {
+        bare.chars().count() <= 8 && !bare.contains(' ')
+    };
+    if short(bare) && tiny && classify(bare) != Section::Other {
+        return Some(bare);
+    }
     // `待办事项：`, `Next steps:`, `讨论内容：`; a lone `张三：` is a label, not a heading.
     if line.ends_with([':', '：'])
         && short(bare)
@@ -356,6 +387,15 @@ fn key_value<'a>(line: &'a str, keys: &[&str]) -> Option<&'a str> {
     keys.iter().find_map(|k| {
         let r = s.strip_prefix(k)?.trim_start_matches("**").trim_start();
         r.strip_prefix([':', '：']).map(|v| v.trim().trim_start_matches("**").trim())
+    })
+}
+
+/// `责任人：…`, `完成时间：…` at the start of a line.
+fn starts_with_key(body: &str) -> bool {
+    const KEYS: &[&str] = &["责任人", "负责人", "责任部门", "牵头人", "主办", "完成时间", "截止时间", "截止", "时限", "期限", "Owner", "Due", "DDL"];
+    KEYS.iter().any(|k| {
+        body.strip_prefix(k)
+            .is_some_and(|r| r.trim_start().starts_with([':', '：']))
     })
 }
 
@@ -443,7 +483,7 @@ impl Table {
                 .position(|c| words.iter().any(|w| c.to_lowercase().contains(w)))
         };
         let owner = find(&["负责", "责任", "owner", "主办", "承办", "牵头", "执行人"]);
-        let deadline = find(&["截止", "完成时间", "期限", "时间", "deadline", "due", "ddl", "日期"]);
+        let deadline = find(&["截止", "完成时间", "期限", "时限", "时间", "deadline", "due", "ddl", "日期"]);
         let priority = find(&["优先", "priority"]);
         let task = cs.iter().enumerate().position(|(i, c)| {
             Some(i) != owner

@@ -108,7 +108,7 @@ impl Ctx<'_> {
                 owners = found;
                 how = OwnerHow::Strong;
                 text = rest;
-            } else if let Some((found, rest)) = self.owner_label(&text) {
+            } else if let Some((found, rest)) = self.owner_label(&text).or_else(|| self.leading_member(&text)) {
                 owners = found;
                 how = OwnerHow::Label;
                 text = rest;
@@ -158,10 +158,36 @@ impl Ctx<'_> {
     /// A list of names (`张三、李四和王五`).
     pub(crate) fn names(&self, value: &str) -> Vec<OwnerRef> {
         let mut out = Vec::new();
-        for part in split_names(value) {
-            push_unique(&mut out, self.resolve(&part));
+        for part in value.split(['、', '，', ',', '/', '&', '；', ';']) {
+            let part = strip_remark(part).trim().trim_start_matches(['@', '＠']).trim();
+            if part.is_empty() {
+                continue;
+            }
+            if self.members.iter().any(|p| p.name == part) {
+                push_unique(&mut out, self.resolve(part));
+                continue;
+            }
+            for name in split_names(part) {
+                push_unique(&mut out, self.resolve(&name));
+            }
         }
         out
+    }
+
+    /// A member's name (or a mention key) at the very start of the line, followed by a space:
+    /// `陈晓 整理…`, `Amy Chen to prepare…`.
+    fn leading_member(&self, text: &str) -> Option<(Vec<OwnerRef>, String)> {
+        let t = text.trim_start();
+        let name = self
+            .members
+            .iter()
+            .map(|p| p.name.as_str())
+            .chain(self.mentions.iter().map(|m| m.key.as_str()))
+            .filter(|n| !n.is_empty() && t.starts_with(n))
+            .max_by_key(|n| n.len())?;
+        let rest = t.get(name.len()..)?;
+        rest.starts_with([' ', '\t'])
+            .then(|| (vec![self.resolve(name)], rest.trim_start().to_owned()))
     }
 
     /// Whether `word` reads as a person: a member, a mention key, or a plausible Chinese name.
@@ -185,7 +211,11 @@ impl Ctx<'_> {
     }
 
     fn names_if_all(&self, s: &str) -> Option<Vec<OwnerRef>> {
-        let parts = split_names(s);
+        let whole = strip_remark(s).trim();
+        if self.members.iter().any(|p| p.name == whole) {
+            return Some(vec![self.resolve(whole)]);
+        }
+        let parts = split_names(whole);
         if parts.is_empty() || parts.len() > 6 || !parts.iter().all(|p| self.is_name(p)) {
             return None;
         }
@@ -295,6 +325,7 @@ impl Ctx<'_> {
                 let window = chars.get(start..start + len)?;
                 if !window.first().is_some_and(|c| is_start_char(*c))
                     || cuts_digits(&chars, start, start + len)
+                    || is_ordinal_or_start(&chars, start, start + len)
                 {
                     continue;
                 }
@@ -321,6 +352,11 @@ fn surname_with_title(name: &str) -> Option<&str> {
     let first = name.chars().next()?;
     let rest = name.get(first.len_utf8()..)?;
     (SURNAMES.contains(first) && TITLES.contains(&rest)).then(|| name.get(..first.len_utf8()))?
+}
+
+/// `孟凡（外部顾问）` → `孟凡`.
+fn strip_remark(s: &str) -> &str {
+    s.split(['（', '(']).next().unwrap_or(s)
 }
 
 fn split_names(s: &str) -> Vec<String> {
@@ -367,7 +403,7 @@ fn take_key(text: &str, keys: &[&str]) -> Option<(String, String)> {
 /// Where a key's value ends: a separator or the start of another key.
 fn value_end(s: &str) -> usize {
     let mut end = s.len();
-    for sep in ["，", ",", "；", ";", "。", "  ", "|", "）", ")"] {
+    for sep in ["，", ",", "；", ";", "。", "  ", "|", "）", ")", " — ", " – ", " - ", "—"] {
         if let Some(i) = s.find(sep) {
             end = end.min(i);
         }
@@ -507,6 +543,17 @@ fn is_time_char(c: char) -> bool {
 
 fn is_start_char(c: char) -> bool {
     c.is_ascii_digit() || "一二三四五六七八九十两今明后下本这周星礼月年季节上大次中早晚截最".contains(c)
+}
+
+/// `第二周` (an ordinal, not a duration), `自4月1日起` (a start date, not a deadline), or a
+/// window starting inside a run of Chinese numerals.
+fn is_ordinal_or_start(chars: &[char], start: usize, end: usize) -> bool {
+    let numeral = |c: &char| "一二三四五六七八九十两零〇".contains(*c);
+    let before = start.checked_sub(1).and_then(|i| chars.get(i));
+    let after = chars.get(end);
+    before.is_some_and(|c| *c == '第')
+        || (before.is_some_and(numeral) && chars.get(start).is_some_and(numeral))
+        || (before.is_some_and(|c| matches!(c, '自' | '从')) && after.is_some_and(|c| matches!(c, '起' | '开')))
 }
 
 /// Whether a window `[start, end)` starts or ends inside a run of ASCII digits.
