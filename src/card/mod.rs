@@ -9,6 +9,7 @@ pub mod fmt;
 pub mod help;
 pub mod item;
 pub mod list;
+pub mod minutes;
 pub mod notice;
 
 pub use action::{CardAction, CardActionError, parse_callback};
@@ -16,6 +17,7 @@ pub use detail::detail_card;
 pub use help::help_card;
 pub use item::item_card;
 pub use list::list_card;
+pub use minutes::{MinutesAction, closure_card, minutes_card, parse_minutes_callback};
 pub use notice::{ToastKind, error_card, toast};
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ use crate::command::when::Deadline;
 use crate::domain::ids::Person;
 use crate::domain::priority::Priority;
 use crate::domain::supervision::{SHANGHAI, local};
-use crate::minutes::scan::{Ctx, OwnerHow, Scan, is_cjk};
+use crate::minutes::scan::{Ctx, OwnerHow, Scan, has_task_verb, is_cjk};
 
 /// Who an action item belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -210,7 +210,14 @@ pub fn extract(
             || match section {
                 Section::Action => true,
                 Section::Decision => has_owner,
-                Section::None | Section::Other => scan.how == OwnerHow::Strong && has_deadline,
+                // `张三：更新限额表（3月20日）` counts too, but not `张三：已预约3月13日的直播`.
+                Section::None | Section::Other => {
+                    (scan.how == OwnerHow::Strong && has_deadline)
+                        || (scan.how == OwnerHow::Label
+                            && scan.deadline.is_some()
+                            && has_task_verb(&scan.text)
+                            && !scan.text.contains('已'))
+                }
             };
         if is_item && !scan.text.is_empty() {
             last_item_indent = Some(indent);
@@ -524,5 +531,124 @@ impl Table {
             deadline_text: dl.deadline_text.or(scanned.deadline_text),
             priority,
         })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::command::when::format_rfc3339;
+    use crate::domain::ids::OpenId;
+    use proptest::prelude::*;
+
+    fn cal() -> &'static Calendar {
+        static CAL: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
+        CAL.get_or_init(Calendar::builtin)
+    }
+
+    fn person(name: &str) -> Person {
+        Person {
+            open_id: OpenId(format!("ou_{name}")),
+            name: name.to_owned(),
+        }
+    }
+
+    fn members() -> Vec<Person> {
+        ["张三", "李四", "王五", "王芳"].into_iter().map(person).collect()
+    }
+
+    /// Tuesday 2026-03-10 17:00.
+    fn run(text: &str, mentions: &[Mention]) -> Extraction {
+        extract(text, mentions, &members(), "2026-03-10T17:00:00+08:00".parse().unwrap(), cal())
+    }
+
+    fn due(item: &ActionItem) -> Option<String> {
+        item.deadline.map(|d| format_rfc3339(d.at))
+    }
+
+    #[test]
+    fn the_three_line_shapes_of_the_issue_are_items() {
+        let mentions = vec![Mention {
+            key: "@_user_2".to_owned(),
+            person: person("张三"),
+        }];
+        let ex = run(
+            "@_user_2 负责合规自查，下周五前\n李四：更新限额表（3月20日）\n由王五牵头整理投诉台账月底完成",
+            &mentions,
+        );
+        let texts: Vec<&str> = ex.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(texts, ["负责合规自查", "更新限额表", "牵头整理投诉台账"]);
+        assert_eq!(ex.items[0].owners, vec![OwnerRef::Person(person("张三"))]);
+        assert_eq!(due(&ex.items[0]).as_deref(), Some("2026-03-20T18:00:00+08:00"));
+        assert_eq!(ex.items[1].owners, vec![OwnerRef::Person(person("李四"))]);
+        assert_eq!(ex.items[2].owners, vec![OwnerRef::Person(person("王五"))]);
+        assert_eq!(due(&ex.items[2]).as_deref(), Some("2026-03-31T18:00:00+08:00"));
+    }
+
+    #[test]
+    fn an_unknown_name_stays_unresolved_and_an_ambiguous_title_is_not_guessed() {
+        let ex = run("## 待办\n- 孙七：出具报告（3月20日）\n- 王总：审批方案\n- 张总：签字", &[]);
+        assert_eq!(ex.items[0].owners, vec![OwnerRef::Unresolved("孙七".to_owned())]);
+        // Two members are surnamed 王: 王总 stays unresolved; 张总 is the only 张.
+        assert_eq!(ex.items[1].owners, vec![OwnerRef::Unresolved("王总".to_owned())]);
+        assert_eq!(ex.items[2].owners, vec![OwnerRef::Person(person("张三"))]);
+    }
+
+    #[test]
+    fn a_refused_deadline_keeps_its_text() {
+        let ex = run("待办：\n- 张三：尽快确认审批流程", &[]);
+        assert_eq!(ex.items[0].deadline, None);
+        assert_eq!(ex.items[0].deadline_text.as_deref(), Some("尽快"));
+    }
+
+    #[test]
+    fn done_checkboxes_and_discussion_lines_are_not_items() {
+        let ex = run(
+            "李四介绍了3月20日监管检查的安排。\n张三说上月的整改已完成。\n- [x] 王五 已提交材料\n- [ ] 王五 补充说明",
+            &[],
+        );
+        assert_eq!(ex.items.len(), 1);
+        assert_eq!(ex.items[0].text, "补充说明");
+    }
+
+    #[test]
+    fn decisions_without_owner_are_recorded_as_decisions() {
+        let ex = run("## 会议决议\n1. 同意调整可转债额度。\n2. 张三负责修订制度，3月31日前", &[]);
+        assert_eq!(ex.decisions, vec!["同意调整可转债额度".to_owned()]);
+        assert_eq!(ex.items.len(), 1);
+    }
+
+    #[test]
+    fn title_date_and_relative_deadlines_follow_the_stated_meeting_date() {
+        let ex = run("# 风控例会\n会议时间：2026年3月2日\n## 行动项\n- 张三 更新限额，下周五前", &[]);
+        assert_eq!(ex.title.as_deref(), Some("风控例会"));
+        assert_eq!(ex.meeting_date, Some(jiff::civil::date(2026, 3, 2)));
+        // 下周五 from Monday 2026-03-02 is 03-13, not 03-20.
+        assert_eq!(due(&ex.items[0]).as_deref(), Some("2026-03-13T18:00:00+08:00"));
+    }
+
+    #[test]
+    fn tables_and_priorities_are_read() {
+        let ex = run("| 事项 | 负责人 | 截止 | 优先级 |\n|---|---|---|---|\n| 更新限额表 | 张三、李四 | 3月20日 | 高 |", &[]);
+        assert_eq!(ex.items.len(), 1);
+        assert_eq!(ex.items[0].owners.len(), 2);
+        assert_eq!(ex.items[0].priority, Some(Priority::P1));
+        let ex = run("待办：\n- 【紧急】张三：排查日志，明天中午12点前", &[]);
+        assert_eq!(ex.items[0].priority, Some(Priority::P0));
+        assert_eq!(due(&ex.items[0]).as_deref(), Some("2026-03-11T12:00:00+08:00"));
+    }
+
+    proptest! {
+        #[test]
+        fn extraction_never_panics(s in "\\PC{0,300}") {
+            let _ = run(&s, &[]);
+        }
+
+        #[test]
+        fn minute_like_text_never_panics(s in "([-*#|①一、1.（）()：:，,张三李四王五负责牵头由月底下周五前3月20日\\[\\] x\n]{0,12}){0,20}") {
+            let ex = run(&s, &[]);
+            prop_assert!(ex.items.len() <= MAX_ITEMS);
+        }
     }
 }

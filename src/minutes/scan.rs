@@ -341,6 +341,11 @@ impl Ctx<'_> {
     }
 }
 
+/// Whether the text holds a task verb (two characters or more).
+pub(crate) fn has_task_verb(text: &str) -> bool {
+    VERBS.iter().any(|v| v.chars().count() >= 2 && text.contains(v))
+}
+
 fn push_unique(out: &mut Vec<OwnerRef>, o: OwnerRef) {
     if !out.contains(&o) {
         out.push(o);
@@ -514,7 +519,7 @@ fn remove_deadline(text: &str, dt: &str) -> String {
         }
     }
     let clause_starts = head.is_empty() || before.ends_with(['，', ',', '；', ';']) || head.len() < before.len();
-    if clause_ends && clause_starts {
+    if clause_ends && (clause_starts || tail.is_empty()) {
         format!("{head}{tail}")
     } else {
         text.to_owned()
@@ -538,11 +543,11 @@ pub(crate) fn is_cjk(c: char) -> bool {
 }
 
 fn is_time_char(c: char) -> bool {
-    c.is_ascii_digit() || "今明后周月年天日号季底末节内星期礼拜点时一二三四五六七八九十两".contains(c)
+    c.is_ascii_digit() || "今明后周月年天日号季底末节内星期礼拜点时一二三四五六七八九十两尽".contains(c)
 }
 
 fn is_start_char(c: char) -> bool {
-    c.is_ascii_digit() || "一二三四五六七八九十两今明后下本这周星礼月年季节上大次中早晚截最".contains(c)
+    c.is_ascii_digit() || "一二三四五六七八九十两今明后下本这周星礼月年季节上大次中早晚截最尽".contains(c)
 }
 
 /// `第二周` (an ordinal, not a duration), `自4月1日起` (a start date, not a deadline), or a
