@@ -68,7 +68,11 @@ pub enum MinutesAction {
 
 /// The follow-up card for `m`.
 pub fn minutes_card(m: &Meeting, now: Timestamp) -> Value {
-    let pending = m.items.iter().filter(|i| i.status == DraftStatus::Pending).count();
+    let pending = m
+        .items
+        .iter()
+        .filter(|i| i.status == DraftStatus::Pending)
+        .count();
     let converted = m
         .items
         .iter()
@@ -100,7 +104,8 @@ pub fn minutes_card(m: &Meeting, now: Timestamp) -> Value {
     let mut bytes = 0;
     for (idx, item) in m.items.iter().enumerate().take(MAX_ROWS) {
         let row = markdown(&item_text(idx, item, now));
-        let form = (item.status == DraftStatus::Pending && forms < MAX_FORMS).then(|| edit_form(m.id, idx, item));
+        let form =
+            (item.status == DraftStatus::Pending && forms < MAX_FORMS).then(|| edit_form(m.id, idx, item));
         let size = json_size(&row) + form.as_ref().map_or(0, json_size);
         if bytes + size > ROWS_BYTES {
             break;
@@ -180,7 +185,10 @@ fn owners_text(owners: &[OwnerRef]) -> String {
 fn deadline_text(item: &DraftItem, now: Timestamp) -> String {
     match (&item.deadline, &item.deadline_text) {
         (Some(d), _) => format_datetime(d.at, now),
-        (None, Some(t)) => format!("<font color='orange'>⚠“{}”无法确定，请选择日期</font>", md_text(t, 30)),
+        (None, Some(t)) => format!(
+            "<font color='orange'>⚠“{}”无法确定，请选择日期</font>",
+            md_text(t, 30)
+        ),
         (None, None) => "<font color='orange'>⚠未写明，请选择日期</font>".to_owned(),
     }
 }
@@ -201,7 +209,9 @@ fn item_text(idx: usize, item: &DraftItem, now: Timestamp) -> String {
             s
         }
         DraftStatus::Converted(id) => {
-            format!("<font color='green'>✓</font> {n}. {text}\n<font color='green'>已转为督办 **{id}**</font>")
+            format!(
+                "<font color='green'>✓</font> {n}. {text}\n<font color='green'>已转为督办 **{id}**</font>"
+            )
         }
         DraftStatus::Ignored => format!("<font color='grey'>{n}. {text}（已忽略）</font>"),
     }
@@ -214,7 +224,10 @@ fn edit_form(meeting: MeetingId, idx: usize, item: &DraftItem) -> Value {
         "placeholder": plain("选择负责人"),
         "width": "fill",
     });
-    if let (Some(p), Some(obj)) = (item.owners.first().and_then(OwnerRef::person), owner.as_object_mut()) {
+    if let (Some(p), Some(obj)) = (
+        item.owners.first().and_then(OwnerRef::person),
+        owner.as_object_mut(),
+    ) {
         obj.insert("initial_option".to_owned(), json!(p.open_id.0));
     }
     let mut date = json!({
@@ -302,7 +315,10 @@ fn parse_op(
         Some(Value::String(s)) => s.trim().trim_start_matches("HY-").parse().ok(),
         _ => None,
     };
-    let meeting = number("meeting").filter(|n| *n > 0).map(MeetingId).ok_or(CardActionError::Malformed)?;
+    let meeting = number("meeting")
+        .filter(|n| *n > 0)
+        .map(MeetingId)
+        .ok_or(CardActionError::Malformed)?;
     if op == "m_convert_all" {
         return Ok(MinutesAction::ConvertAll { meeting });
     }
@@ -351,7 +367,12 @@ pub fn closure_card(m: &Meeting, s: &ClosureSummary, now: Timestamp, _cal: &Cale
         "green"
     };
     let subtitle = format!("{} · 会议日期：{}", m.id, date_label(m));
-    let hdr = header(&format!("会议事项回顾：{}", md_text(&m.title, 40)), template, Some(&subtitle), &[]);
+    let hdr = header(
+        &format!("会议事项回顾：{}", md_text(&m.title, 40)),
+        template,
+        Some(&subtitle),
+        &[],
+    );
     let mut elements = vec![markdown(&format!(
         "已完成 **{}** · 进行中 **{}** · <font color='red'>逾期 **{}**</font> · 未转督办 **{}**{}",
         s.done,
@@ -381,9 +402,17 @@ pub fn closure_card(m: &Meeting, s: &ClosureSummary, now: Timestamp, _cal: &Cale
                 let owners = if r.owners.is_empty() {
                     "未指定".to_owned()
                 } else {
-                    r.owners.iter().take(5).map(|o| md_text(o, 20)).collect::<Vec<_>>().join("、")
+                    r.owners
+                        .iter()
+                        .take(5)
+                        .map(|o| md_text(o, 20))
+                        .collect::<Vec<_>>()
+                        .join("、")
                 };
-                let due = r.deadline.map(|d| format!(" · 截止 {}", format_datetime(d, now))).unwrap_or_default();
+                let due = r
+                    .deadline
+                    .map(|d| format!(" · 截止 {}", format_datetime(d, now)))
+                    .unwrap_or_default();
                 let late = if r.overdue_workdays > 0 {
                     format!(" · <font color='red'>已逾期{}个工作日</font>", r.overdue_workdays)
                 } else {

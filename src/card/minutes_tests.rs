@@ -27,11 +27,15 @@ fn meeting() -> Meeting {
         at: at(2026, 12, 4, 18, 0),
         has_time: false,
     };
-    let mut vague = draft("确认新版佣金套餐的审批流程", vec![OwnerRef::Unresolved("石磊".to_owned())], None);
+    let mut vague = draft(
+        "确认新版佣金套餐的审批流程",
+        vec![OwnerRef::Unresolved("石磊".to_owned())],
+        None,
+    );
     vague.deadline_text = Some("尽快".to_owned());
     let mut urgent = draft("排查异常登录日志", vec![zhang.clone()], Some(due));
     urgent.priority = Some(Priority::P0);
-    let mut done = draft("统一投诉台账模板", vec![zhang.clone()], Some(due));
+    let mut done = draft("统一投诉台账模板", vec![zhang], Some(due));
     done.status = DraftStatus::Converted(ItemId(12));
     let mut ignored = draft("会后发会议照片", vec![], None);
     ignored.status = DraftStatus::Ignored;
@@ -60,7 +64,10 @@ fn buttons(v: &Value, out: &mut Vec<(String, Value)>) {
             if map.get("tag") == Some(&json!("button"))
                 && let Some(value) = v.pointer("/behaviors/0/value")
             {
-                let text = v.pointer("/text/content").and_then(Value::as_str).unwrap_or_default();
+                let text = v
+                    .pointer("/text/content")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
                 out.push((text.to_owned(), value.clone()));
             }
             map.values().for_each(|x| buttons(x, out));
@@ -100,10 +107,24 @@ fn every_button_round_trips() {
     buttons(&card, &mut found);
     let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
     // Three pending items (0, 1, 4), each with 转为督办 and 忽略, then 全部转为督办.
-    assert_eq!(texts, ["转为督办", "忽略", "转为督办", "忽略", "转为督办", "忽略", "全部转为督办"]);
+    assert_eq!(
+        texts,
+        [
+            "转为督办",
+            "忽略",
+            "转为督办",
+            "忽略",
+            "转为督办",
+            "忽略",
+            "全部转为督办"
+        ]
+    );
     for (text, value) in &found {
         let parsed = parse_minutes_callback(value, None, now()).unwrap().unwrap();
-        let idx = value.get("idx").and_then(Value::as_u64).map(|i| usize::try_from(i).unwrap());
+        let idx = value
+            .get("idx")
+            .and_then(Value::as_u64)
+            .map(|i| usize::try_from(i).unwrap());
         let want = match (text.as_str(), idx) {
             ("转为督办", Some(idx)) => MinutesAction::Convert {
                 meeting: MeetingId(3),
@@ -116,7 +137,9 @@ fn every_button_round_trips() {
                 meeting: MeetingId(3),
                 idx,
             },
-            _ => MinutesAction::ConvertAll { meeting: MeetingId(3) },
+            _ => MinutesAction::ConvertAll {
+                meeting: MeetingId(3),
+            },
         };
         assert_eq!(parsed, want, "{text}");
     }
@@ -169,7 +192,10 @@ fn a_past_or_unreadable_date_is_refused() {
 
 #[test]
 fn other_ops_are_not_ours_and_malformed_ones_are_refused() {
-    assert_eq!(parse_minutes_callback(&json!({"op": "nudge", "item": 1}), None, now()), None);
+    assert_eq!(
+        parse_minutes_callback(&json!({"op": "nudge", "item": 1}), None, now()),
+        None
+    );
     assert_eq!(parse_minutes_callback(&json!("not json"), None, now()), None);
     assert_eq!(
         parse_minutes_callback(&json!({"op": "m_ignore", "meeting": 3}), None, now()),
@@ -182,7 +208,9 @@ fn other_ops_are_not_ours_and_malformed_ones_are_refused() {
     let s = json!(r#"{"op":"m_convert_all","meeting":"HY-3"}"#);
     assert_eq!(
         parse_minutes_callback(&s, None, now()),
-        Some(Ok(MinutesAction::ConvertAll { meeting: MeetingId(3) }))
+        Some(Ok(MinutesAction::ConvertAll {
+            meeting: MeetingId(3)
+        }))
     );
 }
 
@@ -223,7 +251,10 @@ fn snapshot_of_the_closure_card() {
     overdue.id = ItemId(13);
     overdue.deadline = at(2026, 11, 20, 18, 0);
     let s = closure_summary(&m, &[done, overdue], now(), &cal());
-    assert_eq!((s.done, s.overdue, s.in_progress, s.not_converted, s.ignored), (1, 1, 0, 2, 1));
+    assert_eq!(
+        (s.done, s.overdue, s.in_progress, s.not_converted, s.ignored),
+        (1, 1, 0, 2, 1)
+    );
     let c = closure_card(&m, &s, now(), &cal());
     assert!(within_limits(&c));
     let text = c.to_string();

@@ -22,11 +22,19 @@ pub enum MinutesCmd {
 const PREFIXES: &[&str] = &["/纪要", "／纪要", "/minutes", "／minutes"];
 
 /// Parses `/纪要 …`; `None` when the message does not start with the prefix.
-pub(crate) fn parse(text: &str, mentions: &[Mention], ctx: &Context<'_>) -> Option<Result<MinutesCmd, ParseError>> {
+pub(crate) fn parse(
+    text: &str,
+    mentions: &[Mention],
+    ctx: &Context<'_>,
+) -> Option<Result<MinutesCmd, ParseError>> {
     let rest = strip_leading_mentions(text, mentions);
     let after = PREFIXES.iter().find_map(|p| strip_prefix_ci(rest, p))?;
     // The prefix must stand alone: `/纪要整理` is not ours.
-    if after.chars().next().is_some_and(|c| !c.is_whitespace() && c != '@') {
+    if after
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_whitespace() && c != '@')
+    {
         return None;
     }
     let body = after.trim_matches(|c: char| c.is_whitespace());
@@ -47,7 +55,10 @@ pub(crate) fn parse(text: &str, mentions: &[Mention], ctx: &Context<'_>) -> Opti
 fn strip_leading_mentions<'a>(text: &'a str, mentions: &[Mention]) -> &'a str {
     let mut rest = text.trim_start_matches(|c: char| c.is_whitespace() || is_zero_width(c));
     loop {
-        let Some(m) = mentions.iter().find(|m| !m.key.is_empty() && rest.starts_with(m.key.as_str())) else {
+        let Some(m) = mentions
+            .iter()
+            .find(|m| !m.key.is_empty() && rest.starts_with(m.key.as_str()))
+        else {
             return rest;
         };
         rest = rest
@@ -64,7 +75,8 @@ fn is_zero_width(c: char) -> bool {
 /// `text` without `prefix` (ASCII letters compared case-insensitively).
 fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| text.get(prefix.len()..).unwrap_or_default())
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| text.get(prefix.len()..).unwrap_or_default())
 }
 
 /// One `http(s)://` word and nothing else.
@@ -155,8 +167,14 @@ mod tests {
 
     #[test]
     fn a_bare_command_in_reply_takes_the_quoted_message() {
-        assert_eq!(run("/纪要", true), Ok(Some(Command::Minutes(MinutesCmd::FromReply))));
-        assert_eq!(run("/MINUTES  ", true), Ok(Some(Command::Minutes(MinutesCmd::FromReply))));
+        assert_eq!(
+            run("/纪要", true),
+            Ok(Some(Command::Minutes(MinutesCmd::FromReply)))
+        );
+        assert_eq!(
+            run("/MINUTES  ", true),
+            Ok(Some(Command::Minutes(MinutesCmd::FromReply)))
+        );
     }
 
     #[test]
@@ -164,7 +182,10 @@ mod tests {
         let err = run("@_user_1 /纪要", false).unwrap_err();
         assert_eq!(err, ParseError::MinutesEmpty);
         let text = err.to_string();
-        assert!(text.contains("粘贴") && text.contains("回复") && text.contains("链接"), "{text}");
+        assert!(
+            text.contains("粘贴") && text.contains("回复") && text.contains("链接"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -62,8 +62,8 @@ use crate::command::lexer::Token;
 use crate::domain::ids::{ItemId, Person};
 use crate::domain::priority::Priority;
 
-pub use self::minutes::MinutesCmd;
 pub use self::error::{MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS, MINUTES_EXAMPLE, ParseError};
+pub use self::minutes::MinutesCmd;
 pub use self::render::{cli_mentions, render};
 pub use self::when::Deadline;
 

@@ -94,16 +94,66 @@ enum Section {
 }
 
 const ACTION_WORDS: &[&str] = &[
-    "待办", "行动项", "后续跟进", "跟进事项", "下一步", "后续工作", "后续安排", "工作安排", "任务分工",
-    "任务安排", "分工", "待跟进", "会后事项", "落实事项", "责任分工", "action", "todo", "to-do",
-    "next step", "follow-up", "follow up", "任务清单", "工作部署", "督办事项", "后续行动", "安排",
-    "整改措施", "改进措施",
+    "待办",
+    "行动项",
+    "后续跟进",
+    "跟进事项",
+    "下一步",
+    "后续工作",
+    "后续安排",
+    "工作安排",
+    "任务分工",
+    "任务安排",
+    "分工",
+    "待跟进",
+    "会后事项",
+    "落实事项",
+    "责任分工",
+    "action",
+    "todo",
+    "to-do",
+    "next step",
+    "follow-up",
+    "follow up",
+    "任务清单",
+    "工作部署",
+    "督办事项",
+    "后续行动",
+    "安排",
+    "整改措施",
+    "改进措施",
 ];
 const DECISION_WORDS: &[&str] = &["决议", "议定", "决定", "结论", "decision", "共识", "部署"];
 const META_KEYS: &[&str] = &[
-    "参会人员", "参会人", "参会", "出席", "列席", "与会人员", "主持人", "主持", "记录人", "记录", "纪要人",
-    "会议时间", "时间", "会议地点", "地点", "日期", "会议日期", "缺席", "抄送", "请假", "会议主题",
-    "主题", "会议名称", "Attendees", "Date", "Time", "Location", "Host", "Subject",
+    "参会人员",
+    "参会人",
+    "参会",
+    "出席",
+    "列席",
+    "与会人员",
+    "主持人",
+    "主持",
+    "记录人",
+    "记录",
+    "纪要人",
+    "会议时间",
+    "时间",
+    "会议地点",
+    "地点",
+    "日期",
+    "会议日期",
+    "缺席",
+    "抄送",
+    "请假",
+    "会议主题",
+    "主题",
+    "会议名称",
+    "Attendees",
+    "Date",
+    "Time",
+    "Location",
+    "Host",
+    "Subject",
 ];
 const TITLE_KEYS: &[&str] = &["会议主题", "会议名称", "主题", "Subject", "Meeting", "Title"];
 const DATE_KEYS: &[&str] = &["会议时间", "会议日期", "时间", "日期", "Date", "Time"];
@@ -180,7 +230,12 @@ pub fn extract(
             continue;
         }
         // After a list, an unmarked paragraph closes an action section.
-        if marker == Marker::None && indent == 0 && list_seen && section == Section::Action && !starts_with_key(body) {
+        if marker == Marker::None
+            && indent == 0
+            && list_seen
+            && section == Section::Action
+            && !starts_with_key(body)
+        {
             section = Section::Other;
         }
         list_seen |= marker != Marker::None;
@@ -296,7 +351,8 @@ fn strip_marker(line: &str) -> (Marker, &str) {
             && let Some((n, rest)) = r.split_once(close)
             && !n.is_empty()
             && n.chars().count() <= 2
-            && n.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+            && n.chars()
+                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
         {
             return (Marker::List, rest.trim_start());
         }
@@ -304,7 +360,10 @@ fn strip_marker(line: &str) -> (Marker, &str) {
     if let Some(c) = s.chars().next()
         && ('①'..='⑳').contains(&c)
     {
-        return (Marker::List, s.get(c.len_utf8()..).unwrap_or_default().trim_start());
+        return (
+            Marker::List,
+            s.get(c.len_utf8()..).unwrap_or_default().trim_start(),
+        );
     }
     if let Some((n, rest)) = s.split_once('、')
         && !n.is_empty()
@@ -390,16 +449,33 @@ fn classify(name: &str) -> Section {
 }
 
 fn key_value<'a>(line: &'a str, keys: &[&str]) -> Option<&'a str> {
-    let s = line.trim_start_matches(['-', '*', ' ', '•']).trim_start_matches("**");
+    let s = line
+        .trim_start_matches(['-', '*', ' ', '•'])
+        .trim_start_matches("**");
     keys.iter().find_map(|k| {
         let r = s.strip_prefix(k)?.trim_start_matches("**").trim_start();
-        r.strip_prefix([':', '：']).map(|v| v.trim().trim_start_matches("**").trim())
+        r.strip_prefix([':', '：'])
+            .map(|v| v.trim().trim_start_matches("**").trim())
     })
 }
 
 /// `责任人：…`, `完成时间：…` at the start of a line.
 fn starts_with_key(body: &str) -> bool {
-    const KEYS: &[&str] = &["责任人", "负责人", "责任部门", "牵头人", "主办", "完成时间", "截止时间", "截止", "时限", "期限", "Owner", "Due", "DDL"];
+    const KEYS: &[&str] = &[
+        "责任人",
+        "负责人",
+        "责任部门",
+        "牵头人",
+        "主办",
+        "完成时间",
+        "截止时间",
+        "截止",
+        "时限",
+        "期限",
+        "Owner",
+        "Due",
+        "DDL",
+    ];
     KEYS.iter().any(|k| {
         body.strip_prefix(k)
             .is_some_and(|r| r.trim_start().starts_with([':', '：']))
@@ -425,7 +501,11 @@ fn find_title(lines: &[String]) -> Option<String> {
 
 fn find_date(lines: &[String], today: Date) -> Option<Date> {
     let keyed = lines.iter().filter_map(|l| key_value(l, DATE_KEYS));
-    let headings = lines.iter().map(|l| l.trim()).filter(|l| l.starts_with('#')).take(1);
+    let headings = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| l.starts_with('#'))
+        .take(1);
     keyed.chain(headings).find_map(|v| parse_date(v, today))
 }
 
@@ -434,7 +514,9 @@ fn parse_date(s: &str, today: Date) -> Option<Date> {
     let chars: Vec<char> = s.chars().collect();
     let mut i = 0;
     while i < chars.len() {
-        if chars.get(i).is_some_and(char::is_ascii_digit) && (i == 0 || !chars.get(i - 1).is_some_and(char::is_ascii_digit)) {
+        if chars.get(i).is_some_and(char::is_ascii_digit)
+            && (i == 0 || !chars.get(i - 1).is_some_and(char::is_ascii_digit))
+        {
             let mut nums: Vec<i64> = Vec::new();
             let mut j = i;
             loop {
@@ -445,14 +527,22 @@ fn parse_date(s: &str, today: Date) -> Option<Date> {
                 let n: String = chars.get(start..j)?.iter().collect();
                 nums.push(n.parse().ok()?);
                 let sep = chars.get(j).copied();
-                if nums.len() < 3 && matches!(sep, Some('年' | '月' | '-' | '/' | '.')) && chars.get(j + 1).is_some_and(char::is_ascii_digit) {
+                if nums.len() < 3
+                    && matches!(sep, Some('年' | '月' | '-' | '/' | '.'))
+                    && chars.get(j + 1).is_some_and(char::is_ascii_digit)
+                {
                     j += 1;
                 } else {
                     break;
                 }
             }
             let date = match nums.as_slice() {
-                [y, m, d] if *y >= 2000 => Date::new(i16::try_from(*y).ok()?, i8::try_from(*m).ok()?, i8::try_from(*d).ok()?).ok(),
+                [y, m, d] if *y >= 2000 => Date::new(
+                    i16::try_from(*y).ok()?,
+                    i8::try_from(*m).ok()?,
+                    i8::try_from(*d).ok()?,
+                )
+                .ok(),
                 [m, d] if chars.get(j).is_some_and(|c| matches!(c, '日' | '号')) => {
                     Date::new(today.year(), i8::try_from(*m).ok()?, i8::try_from(*d).ok()?).ok()
                 }
@@ -490,14 +580,26 @@ impl Table {
                 .position(|c| words.iter().any(|w| c.to_lowercase().contains(w)))
         };
         let owner = find(&["负责", "责任", "owner", "主办", "承办", "牵头", "执行人"]);
-        let deadline = find(&["截止", "完成时间", "期限", "时限", "时间", "deadline", "due", "ddl", "日期"]);
+        let deadline = find(&[
+            "截止",
+            "完成时间",
+            "期限",
+            "时限",
+            "时间",
+            "deadline",
+            "due",
+            "ddl",
+            "日期",
+        ]);
         let priority = find(&["优先", "priority"]);
         let task = cs.iter().enumerate().position(|(i, c)| {
             Some(i) != owner
                 && Some(i) != deadline
-                && ["事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动"]
-                    .iter()
-                    .any(|w| c.to_lowercase().contains(w))
+                && [
+                    "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动",
+                ]
+                .iter()
+                .any(|w| c.to_lowercase().contains(w))
         })?;
         owner.map(|_| Self {
             task,
@@ -509,7 +611,10 @@ impl Table {
 
     fn row(&self, row: &str, ctx: &Ctx<'_>) -> Option<ActionItem> {
         let cs = cells(row);
-        if cs.iter().all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' '))) {
+        if cs
+            .iter()
+            .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+        {
             return None;
         }
         let cell = |i: Option<usize>| i.and_then(|i| cs.get(i)).map(String::as_str).unwrap_or_default();
@@ -560,7 +665,13 @@ mod tests {
 
     /// Tuesday 2026-03-10 17:00.
     fn run(text: &str, mentions: &[Mention]) -> Extraction {
-        extract(text, mentions, &members(), "2026-03-10T17:00:00+08:00".parse().unwrap(), cal())
+        extract(
+            text,
+            mentions,
+            &members(),
+            "2026-03-10T17:00:00+08:00".parse().unwrap(),
+            cal(),
+        )
     }
 
     fn due(item: &ActionItem) -> Option<String> {
@@ -588,7 +699,10 @@ mod tests {
 
     #[test]
     fn an_unknown_name_stays_unresolved_and_an_ambiguous_title_is_not_guessed() {
-        let ex = run("## 待办\n- 孙七：出具报告（3月20日）\n- 王总：审批方案\n- 张总：签字", &[]);
+        let ex = run(
+            "## 待办\n- 孙七：出具报告（3月20日）\n- 王总：审批方案\n- 张总：签字",
+            &[],
+        );
         assert_eq!(ex.items[0].owners, vec![OwnerRef::Unresolved("孙七".to_owned())]);
         // Two members are surnamed 王: 王总 stays unresolved; 张总 is the only 张.
         assert_eq!(ex.items[1].owners, vec![OwnerRef::Unresolved("王总".to_owned())]);
@@ -614,14 +728,20 @@ mod tests {
 
     #[test]
     fn decisions_without_owner_are_recorded_as_decisions() {
-        let ex = run("## 会议决议\n1. 同意调整可转债额度。\n2. 张三负责修订制度，3月31日前", &[]);
+        let ex = run(
+            "## 会议决议\n1. 同意调整可转债额度。\n2. 张三负责修订制度，3月31日前",
+            &[],
+        );
         assert_eq!(ex.decisions, vec!["同意调整可转债额度".to_owned()]);
         assert_eq!(ex.items.len(), 1);
     }
 
     #[test]
     fn title_date_and_relative_deadlines_follow_the_stated_meeting_date() {
-        let ex = run("# 风控例会\n会议时间：2026年3月2日\n## 行动项\n- 张三 更新限额，下周五前", &[]);
+        let ex = run(
+            "# 风控例会\n会议时间：2026年3月2日\n## 行动项\n- 张三 更新限额，下周五前",
+            &[],
+        );
         assert_eq!(ex.title.as_deref(), Some("风控例会"));
         assert_eq!(ex.meeting_date, Some(jiff::civil::date(2026, 3, 2)));
         // 下周五 from Monday 2026-03-02 is 03-13, not 03-20.
@@ -630,7 +750,10 @@ mod tests {
 
     #[test]
     fn tables_and_priorities_are_read() {
-        let ex = run("| 事项 | 负责人 | 截止 | 优先级 |\n|---|---|---|---|\n| 更新限额表 | 张三、李四 | 3月20日 | 高 |", &[]);
+        let ex = run(
+            "| 事项 | 负责人 | 截止 | 优先级 |\n|---|---|---|---|\n| 更新限额表 | 张三、李四 | 3月20日 | 高 |",
+            &[],
+        );
         assert_eq!(ex.items.len(), 1);
         assert_eq!(ex.items[0].owners.len(), 2);
         assert_eq!(ex.items[0].priority, Some(Priority::P1));

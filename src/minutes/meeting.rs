@@ -149,7 +149,10 @@ impl Meeting {
 
     fn pending_mut(&mut self, idx: usize) -> Result<&mut DraftItem, MinutesError> {
         let number = idx + 1;
-        let item = self.items.get_mut(idx).ok_or(MinutesError::NoSuchItem { number })?;
+        let item = self
+            .items
+            .get_mut(idx)
+            .ok_or(MinutesError::NoSuchItem { number })?;
         match item.status {
             DraftStatus::Pending => Ok(item),
             DraftStatus::Converted(id) => Err(MinutesError::AlreadyConverted { number, id }),
@@ -408,7 +411,12 @@ mod tests {
         }
     }
 
-    fn action(text: &str, owners: Vec<OwnerRef>, deadline: Option<Deadline>, deadline_text: Option<&str>) -> ActionItem {
+    fn action(
+        text: &str,
+        owners: Vec<OwnerRef>,
+        deadline: Option<Deadline>,
+        deadline_text: Option<&str>,
+    ) -> ActionItem {
         ActionItem {
             text: text.to_owned(),
             owners,
@@ -423,9 +431,24 @@ mod tests {
             title: Some("合规委员会周例会".to_owned()),
             meeting_date: Some(jiff::civil::date(2026, 3, 10)),
             items: vec![
-                action("规则调优方案", vec![OwnerRef::Person(person("张三"))], Some(due()), Some("3月20日前")),
-                action("自查报告", vec![OwnerRef::Unresolved("李总".to_owned())], Some(due()), None),
-                action("佣金套餐", vec![OwnerRef::Person(person("王五"))], None, Some("尽快")),
+                action(
+                    "规则调优方案",
+                    vec![OwnerRef::Person(person("张三"))],
+                    Some(due()),
+                    Some("3月20日前"),
+                ),
+                action(
+                    "自查报告",
+                    vec![OwnerRef::Unresolved("李总".to_owned())],
+                    Some(due()),
+                    None,
+                ),
+                action(
+                    "佣金套餐",
+                    vec![OwnerRef::Person(person("王五"))],
+                    None,
+                    Some("尽快"),
+                ),
                 action("台账模板", vec![], None, None),
             ],
             decisions: vec![],
@@ -453,41 +476,65 @@ mod tests {
             MeetingId(8),
             ChatId("oc_1".to_owned()),
             person("赵敏"),
-            MeetingSource::Doc { url: "https://x".to_owned() },
+            MeetingSource::Doc {
+                url: "https://x".to_owned(),
+            },
             Extraction::default(),
             ts("2026-03-11T01:00:00+08:00"),
         );
-        assert_eq!((bare.title.as_str(), bare.date), ("会议纪要", jiff::civil::date(2026, 3, 11)));
+        assert_eq!(
+            (bare.title.as_str(), bare.date),
+            ("会议纪要", jiff::civil::date(2026, 3, 11))
+        );
     }
 
     #[test]
     fn readiness_says_exactly_what_is_missing() {
         let m = meeting();
         let (item, owner, deadline) = m.ready_to_convert(0).unwrap();
-        assert_eq!((item.text.as_str(), owner.name.as_str(), *deadline), ("规则调优方案", "张三", due()));
+        assert_eq!(
+            (item.text.as_str(), owner.name.as_str(), *deadline),
+            ("规则调优方案", "张三", due())
+        );
         let err = m.ready_to_convert(1).unwrap_err();
         assert!(err.to_string().contains("“李总”不在本群成员中"), "{err}");
         let err = m.ready_to_convert(2).unwrap_err();
         assert!(err.to_string().contains("“尽快”无法确定"), "{err}");
         let err = m.ready_to_convert(3).unwrap_err();
         assert!(err.to_string().contains("缺负责人和截止日期"), "{err}");
-        assert_eq!(m.ready_to_convert(9).unwrap_err(), MinutesError::NoSuchItem { number: 10 });
+        assert_eq!(
+            m.ready_to_convert(9).unwrap_err(),
+            MinutesError::NoSuchItem { number: 10 }
+        );
     }
 
     #[test]
     fn edits_fill_what_is_missing_and_conversion_is_once_only() {
         let mut m = meeting();
-        m.edit(2, None, Some(due()), Some(" 确认佣金套餐 ".to_owned())).unwrap();
+        m.edit(2, None, Some(due()), Some(" 确认佣金套餐 ".to_owned()))
+            .unwrap();
         assert_eq!(m.items[2].text, "确认佣金套餐");
         assert!(m.ready_to_convert(2).is_ok());
         m.edit(1, Some(person("李明")), None, None).unwrap();
         assert_eq!(m.ready_to_convert(1).unwrap().1.name, "李明");
-        assert_eq!(m.edit(0, None, None, Some("  ".to_owned())), Err(MinutesError::EmptyText));
+        assert_eq!(
+            m.edit(0, None, None, Some("  ".to_owned())),
+            Err(MinutesError::EmptyText)
+        );
         m.mark_converted(0, ItemId(12));
-        assert!(matches!(m.ready_to_convert(0), Err(MinutesError::AlreadyConverted { .. })));
-        assert!(matches!(m.edit(0, None, None, None), Err(MinutesError::AlreadyConverted { .. })));
+        assert!(matches!(
+            m.ready_to_convert(0),
+            Err(MinutesError::AlreadyConverted { .. })
+        ));
+        assert!(matches!(
+            m.edit(0, None, None, None),
+            Err(MinutesError::AlreadyConverted { .. })
+        ));
         m.ignore(3).unwrap();
-        assert!(matches!(m.ignore(3), Err(MinutesError::AlreadyIgnored { number: 4 })));
+        assert!(matches!(
+            m.ignore(3),
+            Err(MinutesError::AlreadyIgnored { number: 4 })
+        ));
     }
 
     #[test]

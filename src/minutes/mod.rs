@@ -12,7 +12,10 @@ pub mod quality;
 mod scan;
 
 pub use extract::{ActionItem, Extraction, OwnerRef, extract};
-pub use meeting::{ClosureRow, ClosureState, ClosureSummary, DraftItem, DraftStatus, Meeting, MeetingId, MeetingSource, closure_summary};
+pub use meeting::{
+    ClosureRow, ClosureState, ClosureSummary, DraftItem, DraftStatus, Meeting, MeetingId, MeetingSource,
+    closure_summary,
+};
 
 /// Why a draft item cannot be edited or converted. The message is shown to the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -122,7 +122,10 @@ fn ratio(a: usize, b: usize) -> f64 {
 /// expectations cannot be read counts as one missed item, with the reason in `problems`.
 pub fn evaluate() -> QualityReport {
     let cal = Calendar::builtin();
-    let per_file: Vec<FileReport> = CORPUS.iter().map(|(name, md, json)| evaluate_one(name, md, json, &cal)).collect();
+    let per_file: Vec<FileReport> = CORPUS
+        .iter()
+        .map(|(name, md, json)| evaluate_one(name, md, json, &cal))
+        .collect();
     let sum = |f: fn(&FileReport) -> usize| per_file.iter().map(f).sum::<usize>();
     let (extracted, expected, matched) = (sum(|f| f.extracted), sum(|f| f.expected), sum(|f| f.matched));
     QualityReport {
@@ -169,11 +172,10 @@ fn evaluate_one(name: &str, md: &str, json: &str, cal: &Calendar) -> FileReport 
     r.expected = exp.items.len();
     let mut used = vec![false; exp.items.len()];
     for item in &ex.items {
-        let hit = exp
-            .items
-            .iter()
-            .enumerate()
-            .find(|(i, e)| !used.get(*i).copied().unwrap_or(true) && item.text.contains(&e.text_contains));
+        let hit =
+            exp.items.iter().enumerate().find(|(i, e)| {
+                !used.get(*i).copied().unwrap_or(true) && item.text.contains(&e.text_contains)
+            });
         let Some((i, e)) = hit else {
             r.problems.push(format!("unexpected: {:?}", item.text));
             continue;
@@ -186,7 +188,10 @@ fn evaluate_one(name: &str, md: &str, json: &str, cal: &Calendar) -> FileReport 
         if owners == e.owners.iter().map(String::as_str).collect::<Vec<_>>() {
             r.owners_right += 1;
         } else {
-            r.problems.push(format!("owners of {:?}: got {owners:?}, want {:?}", e.text_contains, e.owners));
+            r.problems.push(format!(
+                "owners of {:?}: got {owners:?}, want {:?}",
+                e.text_contains, e.owners
+            ));
         }
         let got = item.deadline.map(|d| format_rfc3339(d.at));
         if got == e.deadline {

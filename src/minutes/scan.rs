@@ -43,36 +43,108 @@ pub(crate) struct Scan {
 
 /// Verbs that follow an owner (`张三负责…`, `由李四牵头…`).
 const VERBS: &[&str] = &[
-    "负责", "牵头", "跟进", "落实", "对接", "协调", "整理", "准备", "完成", "提交", "组织", "确认",
-    "梳理", "排查", "推进", "联系", "评估", "制定", "编写", "出具", "起草", "安排", "核实", "补充",
-    "更新", "修订", "开展", "输出", "提供", "发起", "反馈", "督促", "复核", "测试", "部署", "上线",
-    "通知", "汇总", "统计", "检查", "研究", "审核", "撰写", "修改", "处理", "收集", "约", "来",
+    "负责", "牵头", "跟进", "落实", "对接", "协调", "整理", "准备", "完成", "提交", "组织", "确认", "梳理",
+    "排查", "推进", "联系", "评估", "制定", "编写", "出具", "起草", "安排", "核实", "补充", "更新", "修订",
+    "开展", "输出", "提供", "发起", "反馈", "督促", "复核", "测试", "部署", "上线", "通知", "汇总", "统计",
+    "检查", "研究", "审核", "撰写", "修改", "处理", "收集", "约", "来",
 ];
 
 /// Keys whose value names the owner.
 const OWNER_KEYS: &[&str] = &[
-    "负责人", "责任人", "责任部门", "牵头人", "牵头部门", "负责部门", "主办", "承办", "owner", "Owner",
-    "OWNER", "负责",
+    "负责人",
+    "责任人",
+    "责任部门",
+    "牵头人",
+    "牵头部门",
+    "负责部门",
+    "主办",
+    "承办",
+    "owner",
+    "Owner",
+    "OWNER",
+    "负责",
 ];
 
 /// Keys whose value is the deadline.
 const DEADLINE_KEYS: &[&str] = &[
-    "截止时间", "截止日期", "完成时间", "完成期限", "完成日期", "时间节点", "时限", "期限", "截止",
-    "deadline", "Deadline", "DDL", "ddl", "Due", "due",
+    "截止时间",
+    "截止日期",
+    "完成时间",
+    "完成期限",
+    "完成日期",
+    "时间节点",
+    "时限",
+    "期限",
+    "截止",
+    "deadline",
+    "Deadline",
+    "DDL",
+    "ddl",
+    "Due",
+    "due",
 ];
 
 /// Title suffixes after a surname (`张总`, `王经理`).
-const TITLES: &[&str] = &["总监", "经理", "主任", "部长", "行长", "老师", "总", "工", "处", "哥", "姐"];
+const TITLES: &[&str] = &[
+    "总监", "经理", "主任", "部长", "行长", "老师", "总", "工", "处", "哥", "姐",
+];
 
 /// Common surnames: a two- or three-character word starting with one of these may be a name.
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤";
 
 /// Words that look like names but are not (`周五：`, `高风险`).
 const NOT_NAMES: &[&str] = &[
-    "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "高层", "高管", "马上", "于是", "方面",
-    "方案", "程序", "金额", "金融", "江苏", "石油", "任务", "张贴", "黄金", "周报", "周会", "万元", "严格",
-    "龙头", "杨树", "白名单", "孙公司", "陆续", "余额", "许可", "高频", "雷同", "段落", "邱", "史上",
-    "付款", "董事", "董事会", "罗列", "钱包", "汪", "何时", "曾经", "高优", "武汉", "江西", "苏州", "沈阳",
+    "周一",
+    "周二",
+    "周三",
+    "周四",
+    "周五",
+    "周六",
+    "周日",
+    "周末",
+    "高层",
+    "高管",
+    "马上",
+    "于是",
+    "方面",
+    "方案",
+    "程序",
+    "金额",
+    "金融",
+    "江苏",
+    "石油",
+    "任务",
+    "张贴",
+    "黄金",
+    "周报",
+    "周会",
+    "万元",
+    "严格",
+    "龙头",
+    "杨树",
+    "白名单",
+    "孙公司",
+    "陆续",
+    "余额",
+    "许可",
+    "高频",
+    "雷同",
+    "段落",
+    "邱",
+    "史上",
+    "付款",
+    "董事",
+    "董事会",
+    "罗列",
+    "钱包",
+    "汪",
+    "何时",
+    "曾经",
+    "高优",
+    "武汉",
+    "江西",
+    "苏州",
+    "沈阳",
 ];
 
 impl Ctx<'_> {
@@ -108,7 +180,8 @@ impl Ctx<'_> {
                 owners = found;
                 how = OwnerHow::Strong;
                 text = rest;
-            } else if let Some((found, rest)) = self.owner_label(&text).or_else(|| self.leading_member(&text)) {
+            } else if let Some((found, rest)) = self.owner_label(&text).or_else(|| self.leading_member(&text))
+            {
                 owners = found;
                 how = OwnerHow::Label;
                 text = rest;
@@ -408,7 +481,9 @@ fn take_key(text: &str, keys: &[&str]) -> Option<(String, String)> {
 /// Where a key's value ends: a separator or the start of another key.
 fn value_end(s: &str) -> usize {
     let mut end = s.len();
-    for sep in ["，", ",", "；", ";", "。", "  ", "|", "）", ")", " — ", " – ", " - ", "—"] {
+    for sep in [
+        "，", ",", "；", ";", "。", "  ", "|", "）", ")", " — ", " – ", " - ", "—",
+    ] {
         if let Some(i) = s.find(sep) {
             end = end.min(i);
         }
@@ -418,7 +493,10 @@ fn value_end(s: &str) -> usize {
             end = end.min(i);
         }
     }
-    if let Some(i) = s.find(' ').filter(|_| s.chars().filter(|c| *c == ' ').count() > 0) {
+    if let Some(i) = s
+        .find(' ')
+        .filter(|_| s.chars().filter(|c| *c == ' ').count() > 0)
+    {
         // `王五 完成时间：…` — a name value stops at a space followed by more words.
         let head = s.get(..i).unwrap_or_default();
         if head.chars().all(is_cjk) && head.chars().count() <= 4 {
@@ -481,7 +559,9 @@ fn take_priority(text: &mut String) -> Option<Priority> {
         if let Some(i) = text.find(code) {
             let before = text.get(..i).and_then(|s| s.chars().next_back());
             let after = text.get(i + 2..).and_then(|s| s.chars().next());
-            if !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric()) {
+            if !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+            {
                 let p = Priority::parse(code);
                 text.replace_range(i..i + 2, "");
                 return p;
@@ -504,7 +584,9 @@ fn remove_deadline(text: &str, dt: &str) -> String {
     };
     let before = text.get(..i).unwrap_or_default();
     let after = text.get(i + dt.len()..).unwrap_or_default();
-    let fillers = ["之前", "以前", "前", "完成", "提交", "交付", "反馈", "上线", "内", "为止"];
+    let fillers = [
+        "之前", "以前", "前", "完成", "提交", "交付", "反馈", "上线", "内", "为止",
+    ];
     let mut tail = after;
     for f in fillers {
         if let Some(t) = tail.strip_prefix(f) {
@@ -513,12 +595,28 @@ fn remove_deadline(text: &str, dt: &str) -> String {
     }
     let clause_ends = tail.is_empty() || tail.starts_with(['，', ',', '；', ';', '。', '）', ')']);
     let mut head = before;
-    for f in ["务必于", "务必在", "最晚", "最迟", "争取", "力争", "需在", "需于", "请于", "请在", "在", "于", "，", ","] {
+    for f in [
+        "务必于",
+        "务必在",
+        "最晚",
+        "最迟",
+        "争取",
+        "力争",
+        "需在",
+        "需于",
+        "请于",
+        "请在",
+        "在",
+        "于",
+        "，",
+        ",",
+    ] {
         if let Some(h) = head.strip_suffix(f) {
             head = h;
         }
     }
-    let clause_starts = head.is_empty() || before.ends_with(['，', ',', '；', ';']) || head.len() < before.len();
+    let clause_starts =
+        head.is_empty() || before.ends_with(['，', ',', '；', ';']) || head.len() < before.len();
     if clause_ends && (clause_starts || tail.is_empty()) {
         format!("{head}{tail}")
     } else {
@@ -528,10 +626,7 @@ fn remove_deadline(text: &str, dt: &str) -> String {
 
 /// Trims list punctuation and stray separators.
 fn tidy(text: &str) -> String {
-    let t = text
-        .replace("（）", "")
-        .replace("()", "")
-        .replace("，，", "，");
+    let t = text.replace("（）", "").replace("()", "").replace("，，", "，");
     t.trim()
         .trim_matches(|c: char| matches!(c, '，' | ',' | '；' | ';' | '。' | ':' | '：' | '-' | '—' | ' '))
         .trim()
@@ -558,7 +653,8 @@ fn is_ordinal_or_start(chars: &[char], start: usize, end: usize) -> bool {
     let after = chars.get(end);
     before.is_some_and(|c| *c == '第')
         || (before.is_some_and(numeral) && chars.get(start).is_some_and(numeral))
-        || (before.is_some_and(|c| matches!(c, '自' | '从')) && after.is_some_and(|c| matches!(c, '起' | '开')))
+        || (before.is_some_and(|c| matches!(c, '自' | '从'))
+            && after.is_some_and(|c| matches!(c, '起' | '开')))
 }
 
 /// Whether a window `[start, end)` starts or ends inside a run of ASCII digits.
