@@ -592,15 +592,17 @@ impl Table {
             "日期",
         ]);
         let priority = find(&["优先", "priority"]);
-        let task = cs.iter().enumerate().position(|(i, c)| {
-            Some(i) != owner
-                && Some(i) != deadline
-                && [
-                    "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动",
-                ]
-                .iter()
-                .any(|w| c.to_lowercase().contains(w))
-        })?;
+        // The task column: a task word, else the measures of an issue table (`问题 | 整改措施`).
+        let column = |words: &[&str]| {
+            cs.iter().enumerate().position(|(i, c)| {
+                Some(i) != owner && Some(i) != deadline && words.iter().any(|w| c.to_lowercase().contains(w))
+            })
+        };
+        let task = column(&[
+            "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动",
+        ])
+        .or_else(|| column(&["措施", "举措"]))
+        .or_else(|| column(&["问题"]))?;
         owner.map(|_| Self {
             task,
             owner,

@@ -645,7 +645,7 @@ fn is_start_char(c: char) -> bool {
     c.is_ascii_digit() || "一二三四五六七八九十两今明后下本这周星礼月年季节上大次中早晚截最尽".contains(c)
 }
 
-/// `第二周` (an ordinal, not a duration), `自4月1日起` (a start date, not a deadline), or a
+/// `第二周` (an ordinal, not a duration), `4月1日起` (a start date, not a deadline), or a
 /// window starting inside a run of Chinese numerals.
 fn is_ordinal_or_start(chars: &[char], start: usize, end: usize) -> bool {
     let numeral = |c: &char| "一二三四五六七八九十两零〇".contains(*c);
@@ -653,8 +653,9 @@ fn is_ordinal_or_start(chars: &[char], start: usize, end: usize) -> bool {
     let after = chars.get(end);
     before.is_some_and(|c| *c == '第')
         || (before.is_some_and(numeral) && chars.get(start).is_some_and(numeral))
-        || (before.is_some_and(|c| matches!(c, '自' | '从'))
-            && after.is_some_and(|c| matches!(c, '起' | '开')))
+        || after.is_some_and(|c| *c == '起')
+        || (after.is_some_and(|c| matches!(c, '日' | '号')) && chars.get(end + 1).is_some_and(|c| *c == '起'))
+        || (before.is_some_and(|c| matches!(c, '自' | '从')) && after.is_some_and(|c| *c == '开'))
 }
 
 /// Whether a window `[start, end)` starts or ends inside a run of ASCII digits.
