@@ -4,9 +4,10 @@
 use serde_json::Value;
 
 use crate::card::fmt::{card, header, hr, markdown, md_text};
-use crate::command::spec::CommandSpec;
+use crate::command::spec::{CommandSpec, OTHER_COMMANDS};
 
-/// The help card for `commands` (pass [`crate::command::spec::SUPERVISE_COMMANDS`]).
+/// The help card for `commands` (pass [`crate::command::spec::SUPERVISE_COMMANDS`]), followed by
+/// the commands with their own prefix ([`OTHER_COMMANDS`]: `/纪要`).
 pub fn help_card(commands: &[CommandSpec]) -> Value {
     let mut elements = vec![markdown(
         "在群里发送下面的命令即可使用督办。英文别名以 `/task` 开头，效果相同。\n\
@@ -27,6 +28,17 @@ pub fn help_card(commands: &[CommandSpec]) -> Value {
         elements.push(markdown(&format!(
             "**{zh}**{args}\n{}（英文：`{en}`）\n示例：`{}`",
             md_text(c.summary, 200),
+            c.example.replace('`', "'")
+        )));
+    }
+    elements.push(hr());
+    for c in OTHER_COMMANDS.iter().take(20) {
+        elements.push(markdown(&format!(
+            "**{}** {}\n{}（英文：`{}`）\n示例：`{}`",
+            c.zh,
+            md_text(c.args, 200),
+            md_text(c.summary, 200),
+            c.en,
             c.example.replace('`', "'")
         )));
     }
@@ -55,6 +67,12 @@ mod tests {
             }
         }
         assert!(within_limits(&c));
+    }
+
+    #[test]
+    fn the_minutes_command_is_mentioned() {
+        let text = help_card(SUPERVISE_COMMANDS).to_string();
+        assert!(text.contains("/纪要") && text.contains("/minutes"));
     }
 
     #[test]

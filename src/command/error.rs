@@ -89,7 +89,12 @@ pub enum ParseError {
     Project(#[source] ProjectParseError),
     /// A `/需求` line was wrong.
     Requirement(#[source] RequirementParseError),
+    /// `/纪要` with no minutes, no link and not in reply to a message.
+    MinutesEmpty,
 }
+
+/// The example shown for `/纪要` errors.
+pub const MINUTES_EXAMPLE: &str = "/纪要 （在后面粘贴会议纪要全文）";
 
 /// The longest title accepted, in characters.
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -122,6 +127,7 @@ impl ParseError {
             | Self::TooManyMentions { .. }
             | Self::TooManyTags { .. }
             | Self::BadPriority { .. } => "",
+            Self::MinutesEmpty => return MINUTES_EXAMPLE,
         };
         spec_example(command)
     }
@@ -189,6 +195,7 @@ impl ParseError {
             }
             Self::Project(e) => e.to_string(),
             Self::Requirement(e) => e.to_string(),
+            Self::MinutesEmpty => "“/纪要”后面还没有内容：可以直接粘贴会议纪要全文，或附上飞书文档/妙记的链接，也可以回复包含纪要的那条消息再发送“/纪要”".to_owned(),
         }
     }
 }

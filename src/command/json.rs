@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 
 use crate::command::when::format_rfc3339;
-use crate::command::{Command, ListFilter, SuperviseCmd};
+use crate::command::{Command, ListFilter, MinutesCmd, SuperviseCmd};
 use crate::domain::ids::Person;
 
 impl Command {
@@ -17,6 +17,7 @@ impl Command {
             Self::Supervise(cmd) => cmd,
             Self::Project(p) => return p.to_json(),
             Self::Requirement(r) => return r.to_json(),
+            Self::Minutes(m) => return minutes_json(m),
         };
         match cmd {
             SuperviseCmd::Create(c) => json!({
@@ -78,6 +79,14 @@ impl Command {
                 "person": who.as_ref().map(person),
             }),
         }
+    }
+}
+
+fn minutes_json(m: &MinutesCmd) -> Value {
+    match m {
+        MinutesCmd::Text(text) => json!({"command": "minutes", "text": text}),
+        MinutesCmd::Link(url) => json!({"command": "minutes", "link": url}),
+        MinutesCmd::FromReply => json!({"command": "minutes", "from_reply": true}),
     }
 }
 

@@ -41,6 +41,8 @@
 //! `command/project.rs` and `command/requirement.rs` and tabled in [`spec::PROJECT_COMMANDS`]
 //! and [`spec::REQUIREMENT_COMMANDS`]. A `/督办` creation may carry `#XM-3`: it stays a tag, and
 //! the service links the item to that project.
+//! `/纪要` (`/minutes`) followed by pasted minutes, a link, or nothing (in a reply) is a
+//! [`Command::Minutes`]; see [`MinutesCmd`].
 //!
 //! A short unknown first word followed by nothing or an item number (`/督办 删除 DB-3`) is an
 //! [`ParseError::UnknownSubcommand`], whose [`ParseError::wants_help`] asks for the help card.
@@ -50,6 +52,7 @@ mod cursor;
 mod error;
 mod json;
 mod lexer;
+mod minutes;
 mod project;
 pub mod render;
 mod requirement;
@@ -68,7 +71,8 @@ use crate::domain::board::Period;
 use crate::domain::ids::{ItemId, Person};
 use crate::domain::priority::Priority;
 
-pub use self::error::{MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS, ParseError};
+pub use self::error::{MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS, MINUTES_EXAMPLE, ParseError};
+pub use self::minutes::MinutesCmd;
 pub use self::project::{ProjectCmd, ProjectFilter, ProjectParseError};
 pub use self::render::{cli_mentions, render};
 pub use self::requirement::{AcceptTarget, NewReq, ReqCmd, ReqFilter, RequirementParseError};
@@ -104,6 +108,8 @@ pub enum Command {
     Project(ProjectCmd),
     /// `/需求 …` (alias `/req`).
     Requirement(ReqCmd),
+    /// `/纪要 …` (`/minutes`): meeting minutes to turn into action items.
+    Minutes(MinutesCmd),
 }
 
 /// A `/督办` subcommand.
@@ -243,6 +249,9 @@ enum Prefix {
 /// # Errors
 /// [`ParseError`] when it is ours but wrong; its `Display` says what to type instead.
 pub fn parse(text: &str, mentions: &[Mention], ctx: &Context<'_>) -> Result<Option<Command>, ParseError> {
+    if let Some(minutes) = minutes::parse(text, mentions, ctx) {
+        return minutes.map(|m| Some(Command::Minutes(m)));
+    }
     let lines = lexer::lex(text, mentions);
     // Leading mentions (the bot) and blank lines before the prefix are skipped.
     let mut flat = lines

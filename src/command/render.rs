@@ -11,7 +11,7 @@ use jiff::tz::{self, TimeZone};
 
 use crate::command::lexer::normalise;
 use crate::command::spec::SUPERVISE_COMMANDS;
-use crate::command::{Command, CreateItem, Deadline, ListFilter, Mention, SuperviseCmd};
+use crate::command::{Command, CreateItem, Deadline, ListFilter, Mention, MinutesCmd, SuperviseCmd};
 use crate::domain::board::Period;
 use crate::domain::ids::{OpenId, Person};
 use crate::domain::priority::Priority;
@@ -22,6 +22,7 @@ pub fn render(cmd: &Command) -> (String, Vec<Mention>) {
         Command::Supervise(s) => s,
         Command::Project(p) => return crate::command::project::render(p),
         Command::Requirement(q) => return crate::command::requirement::render(q),
+        Command::Minutes(m) => return (render_minutes(m), Vec::new()),
     };
     let mut r = Renderer::default();
     let body = match s {
@@ -78,6 +79,14 @@ pub fn render(cmd: &Command) -> (String, Vec<Mention>) {
         }
     };
     (format!("/督办 {body}"), r.mentions)
+}
+
+/// `/纪要 …` as typed (pasted text is kept verbatim, placeholders included).
+fn render_minutes(m: &MinutesCmd) -> String {
+    match m {
+        MinutesCmd::Text(text) | MinutesCmd::Link(text) => format!("/纪要 {text}"),
+        MinutesCmd::FromReply => "/纪要".to_owned(),
+    }
 }
 
 /// Turns `@张三` written in plain text into `@_user_N` placeholders plus synthetic mentions

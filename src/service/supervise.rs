@@ -88,6 +88,15 @@ impl Service {
             Ok(Some(Command::Requirement(_))) => {
                 replies.card(self, ch, &card::requirement::requirement_help_card())?;
             }
+            // Placeholder until the meeting follow-up flow is wired (issue 7 integration).
+            Ok(Some(Command::Minutes(_))) => {
+                let c = card::error_card(
+                    "会议纪要功能尚未开通",
+                    "会议纪要整理功能即将上线，届时发送“/纪要”加纪要内容即可。",
+                    None,
+                );
+                replies.card(self, ch, &c)?;
+            }
             Err(e) => {
                 let c = if e.wants_help() {
                     match &e {
