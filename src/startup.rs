@@ -62,8 +62,7 @@ impl Application {
                 (vc.clone() as Arc<dyn Clock>, Some(vc))
             }
         };
-        let store = Store::open(&settings.data_dir)
-            .with_context(|| format!("cannot open the data dir {}", settings.data_dir.display()))?;
+        let store = open_store(&settings.data_dir).await?;
         let client = FeishuClient::new(ClientConfig {
             base_url: settings.base_url.clone(),
             app_id: credentials.app_id.clone(),
@@ -199,6 +198,22 @@ impl Application {
         store.durable().await.context("final flush failed")?;
         tracing::info!("duban stopped");
         Ok(())
+    }
+}
+
+/// Opens the store, waiting up to two seconds for a previous instance that is still shutting
+/// down (a restart) to release the directory; a directory held longer belongs to another
+/// running duban and is refused.
+async fn open_store(dir: &std::path::Path) -> anyhow::Result<Store> {
+    let mut tries = 0;
+    loop {
+        match Store::open(dir) {
+            Err(crate::store::StoreError::Locked(_)) if tries < 20 => {
+                tries += 1;
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            other => return other.with_context(|| format!("cannot open the data dir {}", dir.display())),
+        }
     }
 }
 

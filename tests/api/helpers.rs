@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use duban::clock::VirtualClock;
+use duban::clock::{Clock, VirtualClock};
 use duban::config::{self, Settings};
 use duban::fake_feishu::FakeFeishu;
 use duban::feishu::crypto::EventCipher;
@@ -32,10 +32,11 @@ pub fn reference_now() -> jiff::Timestamp {
 pub struct TestApp {
     pub base: String,
     pub http: reqwest::Client,
-    pub fake: FakeFeishu,
+    pub fake: Arc<FakeFeishu>,
     pub clock: Arc<VirtualClock>,
     pub data_dir: PathBuf,
     pub store: duban::store::Store,
+    pub service: Arc<duban::service::Service>,
     _dir: Option<tempfile::TempDir>,
     pub shutdown: tokio_util::sync::CancellationToken,
     pub handle: tokio::task::JoinHandle<anyhow::Result<()>>,
@@ -73,13 +74,13 @@ pub fn init() {
 pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
     init();
     let dir = tempfile::tempdir().unwrap();
-    let fake = FakeFeishu::start(APP_ID, APP_SECRET).await.unwrap();
+    let fake = Arc::new(FakeFeishu::start(APP_ID, APP_SECRET).await.unwrap());
     let mut app = start_on(dir.path(), fake, tweak).await;
     app._dir = Some(dir);
     app
 }
 
-pub async fn start_on(data_dir: &Path, fake: FakeFeishu, tweak: impl FnOnce(&mut Settings)) -> TestApp {
+pub async fn start_on(data_dir: &Path, fake: Arc<FakeFeishu>, tweak: impl FnOnce(&mut Settings)) -> TestApp {
     let env = env_for(data_dir, &fake.base_url);
     let mut settings = config::load(None, &env).unwrap();
     tweak(&mut settings);
@@ -94,6 +95,7 @@ pub async fn start_on(data_dir: &Path, fake: FakeFeishu, tweak: impl FnOnce(&mut
     .unwrap();
     let port = app.port();
     let store = app.store().clone();
+    let service = app.state().service.clone();
     let shutdown = app.shutdown_token();
     let handle = tokio::spawn(app.run_until_stopped());
     TestApp {
@@ -103,6 +105,7 @@ pub async fn start_on(data_dir: &Path, fake: FakeFeishu, tweak: impl FnOnce(&mut
         clock,
         data_dir: data_dir.to_path_buf(),
         store,
+        service,
         _dir: None,
         shutdown,
         handle,
@@ -153,6 +156,58 @@ impl TestApp {
         let r = self.post_event(&ev).await;
         assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
         mid
+    }
+
+    /// Moves the virtual clock to each reminder due up to `until` in turn and runs the
+    /// scheduler at that instant (as the scheduler task would), waiting for the sends.
+    /// Returns (virtual time, bot messages sent in that tick).
+    pub async fn run_clock_until(
+        &self,
+        until: jiff::Timestamp,
+    ) -> Vec<(jiff::Timestamp, Vec<duban::fake_feishu::FakeMessage>)> {
+        let mut out = Vec::new();
+        loop {
+            let Some(next) = self.store.next_due_ms().unwrap() else {
+                break;
+            };
+            let at = jiff::Timestamp::from_millisecond(next).unwrap();
+            if at > until {
+                break;
+            }
+            if at > self.clock.now() {
+                self.clock.set(at);
+            }
+            let before = self.fake.messages().len();
+            self.service.tick().await.unwrap();
+            assert!(
+                eventually(|| self.store.outbox_len() == 0).await,
+                "outbox drained"
+            );
+            let msgs = self.fake.messages();
+            if msgs.len() > before {
+                out.push((at, msgs[before..].to_vec()));
+            }
+        }
+        if until > self.clock.now() {
+            self.clock.set(until);
+        }
+        out
+    }
+
+    /// The bot's reply to message `mid` (waits up to 10 s).
+    pub async fn reply_to(&self, mid: &str) -> duban::fake_feishu::FakeMessage {
+        for _ in 0..200 {
+            if let Some(m) = self
+                .fake
+                .messages()
+                .into_iter()
+                .find(|m| m.parent_id.as_deref() == Some(mid))
+            {
+                return m;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("no reply to {mid}");
     }
 
     pub async fn stop(self) {

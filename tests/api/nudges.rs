@@ -1,0 +1,269 @@
+//! Automatic reminders, escalation, the 晾晒 board and statistics, on the virtual clock through
+//! the real webhook, scheduler and fake Feishu.
+
+use std::time::Duration;
+
+use duban::clock::Clock;
+use duban::domain::ids::ItemId;
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+
+fn ts(s: &str) -> jiff::Timestamp {
+    s.parse().unwrap()
+}
+
+fn local(t: jiff::Timestamp) -> String {
+    t.to_zoned_datetime(jiff::tz::TimeZone::get("Asia/Shanghai").unwrap())
+        .strftime("%m-%d %H:%M")
+        .to_string()
+}
+
+fn text_of(m: &duban::fake_feishu::FakeMessage) -> String {
+    m.content.to_string()
+}
+
+/// Creates DB-1 at Wednesday 2026-09-23 10:00, due Wednesday 09-30 (18:00), owner 张三, by 赵督办.
+async fn item_due_before_national_day(app: &TestApp) -> String {
+    app.clock.set(ts("2026-09-23T10:00:00+08:00"));
+    app.say(
+        BOSS,
+        "@_user_1 /督办 整理国庆值班安排 @_user_2 9月30日",
+        &[BOT, ZHANG],
+    )
+    .await;
+    let msgs = app.fake.wait_for_messages(1, Duration::from_secs(10)).await;
+    assert!(eventually(|| app.store.item_card(ItemId(1)).ok().flatten().is_some()).await);
+    msgs[0].message_id.clone()
+}
+
+/// (local time, what the reminder says) for each reminder sent; the weekly 晾晒 board, which
+/// the scheduler may post in the same run, is not a reminder.
+fn summarise(ticks: &[(jiff::Timestamp, Vec<duban::fake_feishu::FakeMessage>)]) -> Vec<(String, String)> {
+    ticks
+        .iter()
+        .flat_map(|(t, ms)| ms.iter().map(move |m| (local(*t), text_of(m))))
+        .filter(|(_, text)| !text.contains("晾晒"))
+        .collect()
+}
+
+const EXPECTED_TIMES: [&str; 7] = [
+    "09-23 14:00",
+    "09-29 10:00",
+    "09-30 18:00",
+    "10-08 10:00",
+    "10-09 10:00",
+    "10-10 10:00",
+    "10-12 10:00",
+];
+
+fn check_ladder(seen: &[(String, String)]) {
+    let times: Vec<&str> = seen.iter().map(|(t, _)| t.as_str()).collect();
+    // Each reminder once, at its working-hours time: none at night, none in the 国庆 block
+    // (10-01..10-07), and the 调休 Saturday 10-10 counts as a working day.
+    assert_eq!(times, EXPECTED_TIMES, "{seen:#?}");
+    assert!(seen[0].1.contains("签收"), "{}", seen[0].1);
+    assert!(seen[3].1.contains("逾期1个工作日"), "{}", seen[3].1);
+    assert!(!seen[3].1.contains("ou_boss"), "day 1 goes to the 主办 only");
+    assert!(
+        seen[4].1.contains("ou_boss"),
+        "from day 2 the 督办人 is mentioned: {}",
+        seen[4].1
+    );
+    assert!(seen[5].1.contains("逾期3个工作日"), "{}", seen[5].1);
+}
+
+#[tokio::test]
+async fn an_item_due_in_a_week_gets_exactly_the_expected_reminders_over_two_weeks_with_a_holiday() {
+    let app = spawn_app().await;
+    let card = item_due_before_national_day(&app).await;
+    let ticks = app.run_clock_until(ts("2026-10-13T09:00:00+08:00")).await;
+    let seen = summarise(&ticks);
+    check_ladder(&seen);
+    // From the third overdue working day the 主办 also gets an urgent (加急) on the item card.
+    let urgent = app.fake.message(&card).unwrap().urgent;
+    assert!(
+        !urgent.is_empty() && urgent[0] == vec![ZHANG.0.to_owned()],
+        "{urgent:?}"
+    );
+    // The card turned red (overdue) and the audit trail holds the item's history.
+    assert!(
+        app.fake
+            .message(&card)
+            .unwrap()
+            .card()
+            .to_string()
+            .contains("逾期")
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_restart_in_the_middle_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = std::sync::Arc::new(
+        duban::fake_feishu::FakeFeishu::start(APP_ID, APP_SECRET)
+            .await
+            .unwrap(),
+    );
+    let app = start_on(dir.path(), fake, |_| {}).await;
+    item_due_before_national_day(&app).await;
+    let mut ticks = app.run_clock_until(ts("2026-10-02T12:00:00+08:00")).await;
+    let now = app.clock.now();
+    let fake = app.fake.clone();
+    app.stop().await;
+    let app = start_on(dir.path(), fake, |_| {}).await;
+    app.clock.set(now);
+    ticks.extend(app.run_clock_until(ts("2026-10-13T09:00:00+08:00")).await);
+    check_ladder(&summarise(&ticks));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn acknowledging_and_snoozing_move_the_reminders() {
+    let app = spawn_app().await;
+    let card = item_due_before_national_day(&app).await;
+    // 张三 signs at once: no 签收 reminder.
+    let ev = card_action_event(
+        "ev_ack",
+        ZHANG.0,
+        &card,
+        json!({"op":"acknowledge","item":1}),
+        None,
+    );
+    assert_eq!(app.post_event(&ev).await.status(), 200);
+    let ticks = app.run_clock_until(ts("2026-09-29T09:00:00+08:00")).await;
+    assert!(ticks.is_empty(), "{:?}", summarise(&ticks));
+    // Snooze to the next working day from the reminder: the 09-29 10:00 reminder moves to 09-30.
+    let ev = card_action_event(
+        "ev_snooze",
+        ZHANG.0,
+        &card,
+        json!({"op":"snooze","item":1,"for":"next_workday"}),
+        None,
+    );
+    let r: Value = app.post_event(&ev).await.json().await.unwrap();
+    assert_eq!(r["toast"]["type"], "success", "{r}");
+    let ticks = app.run_clock_until(ts("2026-09-30T12:00:00+08:00")).await;
+    let seen = summarise(&ticks);
+    assert_eq!(seen.len(), 1, "{seen:?}");
+    assert!(seen[0].0.starts_with("09-30 09:"), "{seen:?}");
+    // A stranger cannot snooze someone else's item.
+    let ev = card_action_event(
+        "ev_snooze2",
+        WANG.0,
+        &card,
+        json!({"op":"snooze","item":1,"for":"1h"}),
+        None,
+    );
+    let r: Value = app.post_event(&ev).await.json().await.unwrap();
+    assert_eq!(r["toast"]["type"], "error");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_board_ranks_overdue_items_and_is_posted_weekly_only_when_changed() {
+    let app = spawn_app().await;
+    item_due_before_national_day(&app).await;
+    app.run_clock_until(ts("2026-10-12T12:00:00+08:00")).await;
+    let n = app.fake.messages().len();
+    app.say(BOSS, "@_user_1 /督办 晾晒", &[BOT]).await;
+    let msgs = app.fake.wait_for_messages(n + 1, Duration::from_secs(10)).await;
+    let board = text_of(msgs.last().unwrap());
+    assert!(board.contains("DB-1") && board.contains("ou_zhangsan"), "{board}");
+    assert!(board.contains("逾期"), "{board}");
+    // Monday 10-19 09:30: the weekly board, once.
+    let before = app.fake.messages().len();
+    app.clock.set(ts("2026-10-19T09:31:00+08:00"));
+    app.service.board_tick().await.unwrap();
+    assert!(eventually(|| app.store.outbox_len() == 0).await);
+    let after = app.fake.messages().len();
+    let patched = app
+        .fake
+        .messages()
+        .iter()
+        .any(|m| !m.patches.is_empty() && text_of(m).contains("晾晒"));
+    assert!(
+        after == before + 1 || patched,
+        "the weekly board is posted (or updated in place)"
+    );
+    app.service.board_tick().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.fake.messages().len(), after, "not twice in one week");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn statistics_count_on_time_and_late_completions_per_person() {
+    let app = spawn_app_with(|s| s.supervision.require_acceptance = false).await;
+    app.clock.set(ts("2026-03-02T10:00:00+08:00"));
+    app.say(BOSS, "@_user_1 /督办 报表一 @_user_2 3月4日", &[BOT, ZHANG])
+        .await;
+    app.say(BOSS, "@_user_1 /督办 报表二 @_user_2 3月5日", &[BOT, ZHANG])
+        .await;
+    assert!(eventually(|| app.store.get_item(ItemId(2)).ok().flatten().is_some()).await);
+    app.clock.set(ts("2026-03-03T10:00:00+08:00"));
+    app.say(ZHANG, "@_user_1 /督办 完成 DB-1", &[BOT]).await;
+    assert!(
+        eventually(|| app
+            .store
+            .get_item(ItemId(1))
+            .unwrap()
+            .unwrap()
+            .completed_at
+            .is_some())
+        .await
+    );
+    app.clock.set(ts("2026-03-09T10:00:00+08:00"));
+    app.say(ZHANG, "@_user_1 /督办 完成 DB-2", &[BOT]).await;
+    assert!(
+        eventually(|| app
+            .store
+            .get_item(ItemId(2))
+            .unwrap()
+            .unwrap()
+            .completed_at
+            .is_some())
+        .await
+    );
+    let asked = app.say(BOSS, "@_user_1 /督办 统计 本月", &[BOT]).await;
+    let stats = text_of(&app.reply_to(&asked).await);
+    assert!(stats.contains("张三") && stats.contains("50%"), "{stats}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_debug_clock_moves_the_virtual_time() {
+    let app = spawn_app().await;
+    let r: Value = app
+        .http
+        .post(format!("{}/debug/clock", app.base))
+        .json(&json!({"advance_seconds": 3600}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(r["now"], "2026-03-11T11:00:00+08:00");
+    let r: Value = app
+        .http
+        .post(format!("{}/debug/clock", app.base))
+        .json(&json!({"set": "2026-03-12T09:00:00+08:00"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(r["now"], "2026-03-12T09:00:00+08:00");
+    let r = app
+        .http
+        .post(format!("{}/debug/clock", app.base))
+        .json(&json!({"advance_seconds": -5}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    app.stop().await;
+}
