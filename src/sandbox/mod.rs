@@ -94,6 +94,27 @@ impl Sandbox {
         {
             settings.supervision.admins.push(seed::ADMIN.open_id.to_owned());
         }
+        // The groups' member lists, as the chat members API returns them (names for owners,
+        // senders and minutes).
+        for g in &seed::GROUPS {
+            let members: Vec<crate::domain::ids::Person> = g
+                .members
+                .iter()
+                .filter_map(|id| seed::person(id))
+                .map(|p| crate::domain::ids::Person {
+                    open_id: crate::domain::ids::OpenId(p.open_id.to_owned()),
+                    name: p.name.to_owned(),
+                })
+                .collect();
+            fake.set_chat_members(g.chat_id, &members);
+        }
+        for p in &seed::PEOPLE {
+            let me = crate::domain::ids::Person {
+                open_id: crate::domain::ids::OpenId(p.open_id.to_owned()),
+                name: p.name.to_owned(),
+            };
+            fake.set_chat_members(&seed::p2p_chat_id(p.open_id), &[me]);
+        }
         let journal = journal::Journal::load(&settings.data_dir)?;
         journal.restore_into(fake.state());
         let start = clock::start(

@@ -26,12 +26,16 @@ impl Service {
             Ok(p) => p,
             Err(e) => return Ok(json!({"toast": card::toast(ToastKind::Warning, &e.to_string())})),
         };
+        let operator = match &a.open_chat_id {
+            Some(chat) => Some(self.name_of(&a.operator_open_id, chat).await),
+            None => None,
+        };
         let _guard = self.lock.lock().await;
         let Some(item) = self.store.get_item(parsed.item)? else {
             return Ok(json!({"toast": card::toast(ToastKind::Error, &format!("{} 不存在", parsed.item))}));
         };
         let actor = Actor {
-            person: self.person_on_item(&a.operator_open_id, &item, None),
+            person: self.person_on_item(&a.operator_open_id, &item, operator.as_ref()),
         };
         let source = Source::Card(MessageId(a.open_message_id.clone()));
         match item.apply(parsed.action.clone(), &actor, &self.policy, now, source) {

@@ -6,6 +6,7 @@ mod board;
 mod card_action;
 mod describe;
 mod nudges;
+mod people;
 mod replies;
 mod supervise;
 
@@ -39,6 +40,7 @@ pub struct Service {
     outbox_notify: Arc<Notify>,
     scheduler_notify: Arc<Notify>,
     lock: Mutex<()>,
+    people: std::sync::Mutex<people::People>,
     reminders: crate::domain::schedule::ReminderPolicy,
     groups: Vec<GroupOverrides>,
     board_cfg: crate::config::BoardConfig,
@@ -85,6 +87,7 @@ impl Service {
             outbox_notify,
             scheduler_notify,
             lock: Mutex::new(()),
+            people: std::sync::Mutex::new(people::People::default()),
             reminders: settings.reminders.clone(),
             groups: settings
                 .groups

@@ -20,6 +20,7 @@ const QUOTE_MAX: usize = 2_000;
 /// A message parsed (and its quoted message fetched) before the service lock is taken.
 pub(super) struct Prepared {
     msg: MessageEvent,
+    sender: Person,
     mentions: Vec<Mention>,
     parsed: Result<Option<Command>, command::ParseError>,
     quoted: Option<String>,
@@ -48,12 +49,19 @@ impl Service {
             is_reply: msg.parent_id.is_some(),
         };
         let parsed = command::parse(&msg.text, &mentions, &ctx);
+        self.learn_names(mentions.iter().map(|m| &m.person));
+        // The sender's name, for cards and messages (only when a command needs it).
+        let sender = match &parsed {
+            Ok(Some(_)) => self.name_of(&msg.sender_open_id, &msg.chat_id).await,
+            _ => Person { open_id: OpenId(msg.sender_open_id.clone()), name: String::new() },
+        };
         let quoted = match (&parsed, &msg.parent_id) {
             (Ok(Some(Command::Supervise(SuperviseCmd::Create(_)))), Some(pid)) => self.quoted_text(pid).await,
             _ => None,
         };
         Some(Prepared {
             msg,
+            sender,
             mentions,
             parsed,
             quoted,
@@ -64,6 +72,7 @@ impl Service {
     pub(super) fn apply_message(&self, p: Prepared, ch: &mut Changes) -> Result<(), StoreError> {
         let Prepared {
             msg,
+            sender,
             mentions,
             parsed,
             quoted,
@@ -77,7 +86,7 @@ impl Service {
                 }
             }
             Ok(Some(Command::Supervise(cmd))) => {
-                let sender = self.person_named(&msg.sender_open_id, &mentions);
+                let sender = if sender.name.is_empty() { self.person_named(&msg.sender_open_id, &mentions) } else { sender };
                 self.supervise(cmd, &msg, &sender, quoted, &mut replies, ch)?;
             }
             // Projects and requirements are parsed here; their service wiring comes with the
