@@ -133,9 +133,19 @@ impl Service {
             };
             prepared.push(p);
         }
+        let now_ms = self.clock.now().as_millisecond();
+        // Plain chatter (no command): mark processed without the lock or a transaction.
+        if prepared.iter().all(|p| p.as_ref().is_none_or(|p| !p.is_command() && !p.in_p2p())) {
+            let mut changes = Changes::new();
+            for entry in entries {
+                // Processed first, then removed: a crash in between only replays a no-op.
+                changes.inbox_done(&self.store, entry, now_ms);
+            }
+            changes.bookkeeping_only();
+            return self.store.commit(&changes);
+        }
         let _guard = self.lock.lock().await;
         let mut changes = Changes::new();
-        let now_ms = self.clock.now().as_millisecond();
         for (entry, p) in entries.iter().zip(prepared) {
             let before = changes.len();
             changes.inbox_done(&self.store, entry, now_ms);

@@ -26,6 +26,18 @@ pub(super) struct Prepared {
     quoted: Option<String>,
 }
 
+impl Prepared {
+    /// Whether the message is a command (or a malformed one that gets an answer).
+    pub(super) fn is_command(&self) -> bool {
+        !matches!(self.parsed, Ok(None))
+    }
+
+    /// Whether it came in a 1:1 chat (where even chatter gets a help answer).
+    pub(super) fn in_p2p(&self) -> bool {
+        self.msg.chat_type == "p2p"
+    }
+}
+
 impl Service {
     /// Parses a message event; fetches the quoted message of a reply-to-message creation (the
     /// only network call, kept outside the lock).

@@ -19,6 +19,9 @@ pub struct Changes {
     pub outbox_seqs: Vec<u64>,
     /// The last item number allocated in this change.
     pub(crate) last_item: Option<u64>,
+    /// Set when every write is idempotent bookkeeping that needs no atomicity
+    /// ([`Changes::bookkeeping_only`]).
+    idempotent_only: bool,
     /// Due-index entries this change writes, per item (`None`: removed).
     pub(crate) scheduled: std::collections::HashMap<crate::domain::ids::ItemId, Option<u64>>,
 }
@@ -32,6 +35,12 @@ impl Changes {
     /// Whether nothing is to be written.
     pub fn is_empty(&self) -> bool {
         self.ops.is_empty()
+    }
+
+    /// Declares that this change holds only idempotent bookkeeping (processed events with no
+    /// effect), which may be applied without a transaction.
+    pub fn bookkeeping_only(&mut self) {
+        self.idempotent_only = true;
     }
 
     /// How many writes are staged.
@@ -68,6 +77,22 @@ impl Store {
     /// sled errors.
     pub fn commit(&self, changes: &Changes) -> Result<(), StoreError> {
         if changes.ops.is_empty() {
+            return Ok(());
+        }
+        if changes.idempotent_only {
+            // Bookkeeping of events that had no effect: each write is idempotent and replaying
+            // a prefix is harmless, so skip the transaction (sled transactions take a global
+            // lock that every flush blocks, stalling the acknowledgement path).
+            for (t, k, v) in &changes.ops {
+                match v {
+                    Some(v) => {
+                        t.insert(k.as_slice(), v.as_slice())?;
+                    }
+                    None => {
+                        t.remove(k.as_slice())?;
+                    }
+                }
+            }
             return Ok(());
         }
         let mut trees: Vec<sled::Tree> = Vec::new();

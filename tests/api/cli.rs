@@ -152,3 +152,10 @@ fn a_data_dir_held_by_a_running_duban_is_refused() {
     assert_ne!(code, 0);
     assert!(err.contains("占用") || err.contains("lock"), "{err}");
 }
+
+#[test]
+fn the_readme_shows_the_permission_table_the_code_enforces() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = duban::domain::permissions::permissions_markdown();
+    assert!(readme.contains(table.trim()), "README.md must contain the table from code:\n{table}");
+}
