@@ -5,6 +5,7 @@
 mod board;
 mod card_action;
 mod describe;
+mod minutes;
 mod nudges;
 mod replies;
 mod supervise;
@@ -43,6 +44,7 @@ pub struct Service {
     groups: Vec<GroupOverrides>,
     board_cfg: crate::config::BoardConfig,
     next_board_ms: std::sync::atomic::AtomicI64,
+    minutes: minutes::MinutesState,
 }
 
 /// A group's reminder overrides, resolved from configuration.
@@ -105,12 +107,13 @@ impl Service {
                 .collect(),
             board_cfg: settings.board.clone(),
             next_board_ms: std::sync::atomic::AtomicI64::new(0),
+            minutes: minutes::MinutesState::new(&settings.minutes),
         }
     }
 
     /// Whether events of this type go to the inbox (everything else is acknowledged and ignored).
     pub fn handles(&self, event_type: &str) -> bool {
-        matches!(event_type, "im.message.receive_v1")
+        matches!(event_type, "im.message.receive_v1") || self.handles_minutes_event(event_type)
     }
 
     /// Processes acknowledged events, in order, and commits their effects together with the
@@ -125,6 +128,8 @@ impl Service {
             let env = &entry.envelope;
             let p = if env.event_type == "im.message.receive_v1" {
                 self.prepare_message(&env.event).await
+            } else if self.handles_minutes_event(&env.event_type) {
+                self.prepare_event_minutes(&env.event, &env.event_id).await
             } else {
                 None
             };
@@ -194,6 +199,9 @@ impl Materialize for Service {
                 Some(Outgoing::patch_card(&mid, Some(&it.chat_id.0), &c))
             }
             Intent::PostBoard { .. } | Intent::RefreshBoard { .. } => return self.materialize_board(intent),
+            Intent::PostMeetingCard { .. } | Intent::RefreshMeetingCard { .. } => {
+                return self.materialize_meeting(intent);
+            }
         })
     }
 
@@ -201,6 +209,9 @@ impl Materialize for Service {
         match (intent, &delivered.message_id) {
             (Intent::PostItemCard { item, .. }, Some(mid)) => self.store.set_item_card(ItemId(*item), mid)?,
             (Intent::PostBoard { chat_id, .. }, Some(mid)) => self.board_delivered(chat_id, mid)?,
+            (Intent::PostMeetingCard { meeting, .. }, Some(mid)) => {
+                self.store.set_meeting_card(crate::minutes::MeetingId(*meeting), mid)?;
+            }
             _ => {}
         }
         Ok(())
