@@ -279,8 +279,8 @@ impl Service {
         };
         let chat = ChatId(msg.chat_id.clone());
         let mut m = Meeting::from_extraction(id, chat, creator, source, ex, now);
-        if let Some(t) = fetched.title
-            && m.title == "会议纪要"
+        if m.title == "会议纪要"
+            && let Some(t) = fetched.title.or_else(|| title_line(&text))
         {
             m.title = t;
         }
@@ -636,6 +636,16 @@ impl Service {
     }
 }
 
+/// When the minutes name no title (no `会议主题：` key, no heading): a short first line that
+/// reads like one (`合规周例会`, `3月11日产品评审会纪要`) — not a list item or a `key：value`.
+fn title_line(text: &str) -> Option<String> {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let listy = first.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '*' | '•' | '·' | '@' | '['));
+    let keyed = first.contains('：') || first.contains(':');
+    let n = first.chars().count();
+    (!listy && !keyed && (2..=40).contains(&n)).then(|| first.trim_end_matches(['。', '.']).to_owned())
+}
+
 fn toast(kind: ToastKind, text: &str) -> Value {
     json!({"toast": card::toast(kind, text)})
 }
@@ -684,6 +694,15 @@ fn minutes_error(e: crate::feishu::FeishuError) -> DocError {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_first_line_is_the_title_but_a_list_item_or_key_is_not() {
+        assert_eq!(title_line("\n合规周例会\n1. 张三…").as_deref(), Some("合规周例会"));
+        assert_eq!(title_line("1. 张三负责…"), None);
+        assert_eq!(title_line("会议时间：3月11日"), None);
+        assert_eq!(title_line("- [ ] 待办"), None);
+        assert_eq!(title_line(""), None);
+    }
 
     #[test]
     fn convert_all_says_which_items_are_not_ready_and_why() {
