@@ -94,10 +94,12 @@ impl Service {
             }
             Err(e) => {
                 tracing::warn!(error.message = %e, "could not read the chat's members");
-                Err(match e.missing_scope(crate::feishu::members::SCOPE_CHAT_MEMBERS) {
-                    Some(m) => m.to_string(),
-                    None => e.to_string(),
-                })
+                Err(
+                    match e.missing_scope(crate::feishu::members::SCOPE_CHAT_MEMBERS) {
+                        Some(m) => m.to_string(),
+                        None => e.to_string(),
+                    },
+                )
             }
         }
     }
@@ -107,7 +109,10 @@ impl Service {
     pub(super) async fn fetch_minutes(&self, cmd: &MinutesCmd, msg: &MessageEvent) -> Fetched {
         if msg.chat_type == "p2p" {
             return Fetched {
-                text: Err("会后待办需要在开会的群里跟进：请在对应的群里发送“/纪要”加纪要内容（或附上文档链接）。".to_owned()),
+                text: Err(
+                    "会后待办需要在开会的群里跟进：请在对应的群里发送“/纪要”加纪要内容（或附上文档链接）。"
+                        .to_owned(),
+                ),
                 members: Ok(Vec::new()),
                 from_event: false,
                 title: None,
@@ -216,7 +221,10 @@ impl Service {
             .or_else(|| s("/object_token"));
         let chat = s("/chat_id").or_else(|| s("/meeting/chat_id"));
         let (Some(token), Some(chat)) = (token, chat) else {
-            tracing::warn!(event_id, "minutes event without a minute token or a chat id; ignored");
+            tracing::warn!(
+                event_id,
+                "minutes event without a minute token or a chat id; ignored"
+            );
             return None;
         };
         let (title, text) = match self.minutes_link_text(&token).await {
@@ -368,7 +376,10 @@ impl Service {
             reply_to: reply_to.map(str::to_owned),
             uuid: feishu_uuid(&format!("card:{}:{uuid_key}", id.0)),
         };
-        ch.outbox_push(&self.store, &OutboxRecord::new(intent, Some(item.chat_id.0.clone())))?;
+        ch.outbox_push(
+            &self.store,
+            &OutboxRecord::new(intent, Some(item.chat_id.0.clone())),
+        )?;
         Ok(item)
     }
 
@@ -428,7 +439,8 @@ impl Service {
                 }
                 let mut ids = Vec::new();
                 for idx in ready {
-                    if let Ok(id) = self.convert(&mut ch, &mut m, idx, &operator, &source, &a.open_message_id) {
+                    if let Ok(id) = self.convert(&mut ch, &mut m, idx, &operator, &source, &a.open_message_id)
+                    {
                         ids.push(id.to_string());
                     }
                 }
@@ -436,7 +448,10 @@ impl Service {
             }
         };
         ch.put_meeting(&self.store, &m);
-        let rec = OutboxRecord::new(Intent::RefreshMeetingCard { meeting: mid.0 }, Some(m.chat_id.0.clone()));
+        let rec = OutboxRecord::new(
+            Intent::RefreshMeetingCard { meeting: mid.0 },
+            Some(m.chat_id.0.clone()),
+        );
         ch.outbox_push(&self.store, &rec)?;
         self.store.commit(&ch)?;
         self.store.durable().await?;
@@ -500,7 +515,11 @@ impl Service {
         let known = members
             .iter()
             .chain(std::iter::once(&m.created_by))
-            .chain(m.items.iter().flat_map(|d| d.owners.iter().filter_map(|o| o.person())))
+            .chain(
+                m.items
+                    .iter()
+                    .flat_map(|d| d.owners.iter().filter_map(|o| o.person())),
+            )
             .find(|p| p.open_id.0 == open_id && !p.name.is_empty());
         known.cloned().unwrap_or_else(|| Person {
             open_id: OpenId(open_id.to_owned()),
@@ -576,7 +595,8 @@ impl Service {
                 continue; // everything was dismissed: nothing to review
             }
             let c = card::closure_card(&m, &s, now, &self.calendar);
-            let out = Outgoing::send_card_to_chat(&m.chat_id.0, &c, &feishu_uuid(&format!("closure:{}", mid.0)));
+            let out =
+                Outgoing::send_card_to_chat(&m.chat_id.0, &c, &feishu_uuid(&format!("closure:{}", mid.0)));
             ch.outbox_push(&self.store, &OutboxRecord::message(out))?;
         }
         self.store.commit(&ch)?;
@@ -640,7 +660,8 @@ impl Service {
 /// reads like one (`合规周例会`, `3月11日产品评审会纪要`) — not a list item or a `key：value`.
 fn title_line(text: &str) -> Option<String> {
     let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
-    let listy = first.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '*' | '•' | '·' | '@' | '['));
+    let listy =
+        first.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '*' | '•' | '·' | '@' | '['));
     let keyed = first.contains('：') || first.contains(':');
     let n = first.chars().count();
     (!listy && !keyed && (2..=40).contains(&n)).then(|| first.trim_end_matches(['。', '.']).to_owned())
@@ -697,7 +718,10 @@ mod tests {
 
     #[test]
     fn a_short_first_line_is_the_title_but_a_list_item_or_key_is_not() {
-        assert_eq!(title_line("\n合规周例会\n1. 张三…").as_deref(), Some("合规周例会"));
+        assert_eq!(
+            title_line("\n合规周例会\n1. 张三…").as_deref(),
+            Some("合规周例会")
+        );
         assert_eq!(title_line("1. 张三负责…"), None);
         assert_eq!(title_line("会议时间：3月11日"), None);
         assert_eq!(title_line("- [ ] 待办"), None);
@@ -722,7 +746,8 @@ mod tests {
     fn a_missing_scope_is_named_with_the_console_path() {
         let e = crate::feishu::FeishuError::Api {
             code: 99991672,
-            msg: "Access denied. One of the following scopes is required: [docx:document:readonly]".to_owned(),
+            msg: "Access denied. One of the following scopes is required: [docx:document:readonly]"
+                .to_owned(),
             http_status: 400,
         };
         let text = doc_error_text(DocError::MissingScope(e.missing_scope("x:y").unwrap()));

@@ -210,7 +210,8 @@ impl Materialize for Service {
             (Intent::PostItemCard { item, .. }, Some(mid)) => self.store.set_item_card(ItemId(*item), mid)?,
             (Intent::PostBoard { chat_id, .. }, Some(mid)) => self.board_delivered(chat_id, mid)?,
             (Intent::PostMeetingCard { meeting, .. }, Some(mid)) => {
-                self.store.set_meeting_card(crate::minutes::MeetingId(*meeting), mid)?;
+                self.store
+                    .set_meeting_card(crate::minutes::MeetingId(*meeting), mid)?;
             }
             _ => {}
         }

@@ -206,7 +206,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
         store.set_meeting_card(MeetingId(3), "om_card").unwrap();
-        assert_eq!(store.meeting_card(MeetingId(3)).unwrap().as_deref(), Some("om_card"));
+        assert_eq!(
+            store.meeting_card(MeetingId(3)).unwrap().as_deref(),
+            Some("om_card")
+        );
         assert_eq!(store.meeting_by_card("om_card").unwrap(), Some(MeetingId(3)));
         assert_eq!(store.meeting_by_card("om_other").unwrap(), None);
     }

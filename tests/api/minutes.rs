@@ -43,7 +43,11 @@ async fn wait_card(app: &TestApp, needle: &str) -> FakeMessage {
     assert!(
         eventually(|| !cards_with(app, needle).is_empty()).await,
         "no card with {needle:?}: {:#?}",
-        app.fake.messages().iter().map(|m| m.card().to_string()).collect::<Vec<_>>()
+        app.fake
+            .messages()
+            .iter()
+            .map(|m| m.card().to_string())
+            .collect::<Vec<_>>()
     );
     cards_with(app, needle).remove(0)
 }
@@ -87,7 +91,10 @@ async fn minutes_become_tracked_items_through_one_card_and_a_closure_card_follow
     assert_eq!(m.items.len(), 4, "{:#?}", m.items);
     let text = app.fake.message(&card_mid).unwrap().card().to_string();
     assert!(text.contains("全部转为督办"), "{text}");
-    assert!(text.contains("ou_zhangsan"), "张三 is matched against the members: {text}");
+    assert!(
+        text.contains("ou_zhangsan"),
+        "张三 is matched against the members: {text}"
+    );
 
     // 1: through the form, with an edited owner (王五) and date.
     let r = click(
@@ -101,19 +108,43 @@ async fn minutes_become_tracked_items_through_one_card_and_a_closure_card_follow
     assert_eq!(r["toast"]["type"], "success", "{r}");
     assert!(r["card"]["data"].to_string().contains("DB-1"), "{r}");
     // 2: the button alone.
-    let r = click(&app, BOSS.0, &card_mid, json!({"op":"m_convert","meeting":1,"idx":1}), None).await;
+    let r = click(
+        &app,
+        BOSS.0,
+        &card_mid,
+        json!({"op":"m_convert","meeting":1,"idx":1}),
+        None,
+    )
+    .await;
     assert_eq!(r["toast"]["type"], "success", "{r}");
     // 4: ignored.
-    let r = click(&app, BOSS.0, &card_mid, json!({"op":"m_ignore","meeting":1,"idx":3}), None).await;
+    let r = click(
+        &app,
+        BOSS.0,
+        &card_mid,
+        json!({"op":"m_ignore","meeting":1,"idx":3}),
+        None,
+    )
+    .await;
     assert_eq!(r["toast"]["type"], "success", "{r}");
     // 全部转为督办: item 3 has no deadline, and the toast says so.
-    let r = click(&app, BOSS.0, &card_mid, json!({"op":"m_convert_all","meeting":1}), None).await;
+    let r = click(
+        &app,
+        BOSS.0,
+        &card_mid,
+        json!({"op":"m_convert_all","meeting":1}),
+        None,
+    )
+    .await;
     assert_eq!(r["toast"]["type"], "warning", "{r}");
     assert!(r["toast"]["content"].to_string().contains("第3条"), "{r}");
 
     let db1 = app.store.get_item(ItemId(1)).unwrap().unwrap();
     assert_eq!(db1.owner.open_id.0, WANG.0);
-    assert_eq!(db1.owner.name, "王五", "the picked person's name comes from the member list");
+    assert_eq!(
+        db1.owner.name, "王五",
+        "the picked person's name comes from the member list"
+    );
     assert_eq!(db1.deadline.to_string(), "2026-03-25T10:00:00Z");
     assert_eq!(db1.creator.open_id.0, BOSS.0);
     let db2 = app.store.get_item(ItemId(2)).unwrap().unwrap();
@@ -146,7 +177,10 @@ async fn minutes_become_tracked_items_through_one_card_and_a_closure_card_follow
     assert!(list.contains(WANG.0) || list.contains("王五"), "{list}");
     app.say(BOSS, "@_user_1 /督办 查看 DB-1", &[BOT]).await;
     let detail = wait_card(&app, "DB-1 详情").await.card().to_string();
-    assert!(detail.contains("来源") && detail.contains("会议纪要 HY-1「合规周例会」"), "{detail}");
+    assert!(
+        detail.contains("来源") && detail.contains("会议纪要 HY-1「合规周例会」"),
+        "{detail}"
+    );
 
     // The closure card: 5 working days after 3月11日 is 3月18日, at 10:00 — not before.
     set_clock(&app, "2026-03-18T09:59:00+08:00").await;
@@ -156,7 +190,13 @@ async fn minutes_become_tracked_items_through_one_card_and_a_closure_card_follow
     let closure = wait_card(&app, "会议事项回顾").await.card().to_string();
     assert!(closure.contains("DB-1") && closure.contains("DB-2"), "{closure}");
     assert!(closure.contains("未转为督办"), "{closure}");
-    assert!(app.store.get_meeting(MeetingId(1)).unwrap().unwrap().closure_posted);
+    assert!(
+        app.store
+            .get_meeting(MeetingId(1))
+            .unwrap()
+            .unwrap()
+            .closure_posted
+    );
 
     // Exactly once, also after a restart and more time.
     // (`app` keeps the temporary directory alive; its store handle is released first.)
@@ -182,13 +222,19 @@ async fn a_doc_link_without_the_permission_names_it_and_with_it_gives_the_card()
     let link = "https://example.feishu.cn/docx/doxcnMinutes1";
     app.say(BOSS, &format!("@_user_1 /纪要 {link}"), &[BOT]).await;
     let err = wait_card(&app, "没能读取会议纪要").await.card().to_string();
-    assert!(err.contains("查看新版文档") && err.contains("docx:document:readonly"), "{err}");
+    assert!(
+        err.contains("查看新版文档") && err.contains("docx:document:readonly"),
+        "{err}"
+    );
     assert!(err.contains("权限管理"), "{err}");
 
     app.fake.allow_scope("docx:document:readonly");
     app.say(BOSS, &format!("@_user_1 /纪要 {link}"), &[BOT]).await;
     let card = wait_card(&app, "HY-1").await.card().to_string();
-    assert!(card.contains("更新需求文档") && card.contains("ou_zhangsan"), "{card}");
+    assert!(
+        card.contains("更新需求文档") && card.contains("ou_zhangsan"),
+        "{card}"
+    );
     app.stop().await;
 }
 
