@@ -16,20 +16,20 @@
 
 use std::collections::HashMap;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::Service;
 use super::replies::Replies;
-use crate::card::{self, CardActionError, MinutesAction, ToastKind};
+use crate::card;
 use crate::command::{Mention, MinutesCmd};
 use crate::config::MinutesConfig;
 use crate::domain::audit::Source;
 use crate::domain::ids::{ChatId, ItemId, MessageId, OpenId, Person};
-use crate::domain::supervision::{Item, NewItem, SHANGHAI, local};
+use crate::domain::supervision::{Item, NewItem, local};
 use crate::feishu::docs::{DocError, DocRef, parse_doc_link};
-use crate::feishu::event::{CardActionEvent, MessageEvent};
+use crate::feishu::event::MessageEvent;
 use crate::feishu::{Outgoing, feishu_uuid};
-use crate::minutes::{Meeting, MeetingId, MeetingSource, MinutesError, closure_summary, extract};
+use crate::minutes::{Meeting, MeetingSource, extract};
 use crate::outbox::{Intent, OutboxRecord};
 use crate::store::StoreError;
 use crate::store::outbox::Changes;
@@ -38,8 +38,6 @@ use crate::store::outbox::Changes;
 pub(super) const MEMBERS_TTL_MS: i64 = 5 * 60 * 1000;
 /// The minutes-generated event (payload assumed; see the module notes).
 pub(super) const MINUTES_EVENT: &str = "minutes.minute.generated_v1";
-/// At most this many closure cards per tick.
-const CLOSURE_LIMIT: usize = 100;
 
 /// The meeting follow-up's configuration and member cache.
 pub(super) struct MinutesState {
@@ -77,7 +75,7 @@ impl Service {
     }
 
     /// The chat's members (cached for a few minutes).
-    async fn members_of(&self, chat: &str) -> Result<Vec<Person>, String> {
+    pub(super) async fn members_of(&self, chat: &str) -> Result<Vec<Person>, String> {
         let now_ms = self.clock.now().as_millisecond();
         if let Ok(cache) = self.minutes.members.lock()
             && let Some((at, people)) = cache.get(chat)
@@ -383,150 +381,6 @@ impl Service {
         Ok(item)
     }
 
-    /// A click on a follow-up card: edit, convert, ignore, or convert all.
-    pub(super) async fn on_minutes_action(
-        &self,
-        parsed: Result<MinutesAction, CardActionError>,
-        a: &CardActionEvent,
-    ) -> Result<Value, StoreError> {
-        let action = match parsed {
-            Ok(x) => x,
-            Err(e) => return Ok(toast(ToastKind::Warning, &e.to_string())),
-        };
-        let mid = match &action {
-            MinutesAction::Convert { meeting, .. }
-            | MinutesAction::Ignore { meeting, .. }
-            | MinutesAction::ConvertAll { meeting } => *meeting,
-        };
-        let Some(m) = self.store.get_meeting(mid)? else {
-            return Ok(toast(ToastKind::Error, &format!("会议纪要 {mid} 不存在")));
-        };
-        // Names come from the member list: fetched before the lock (cached).
-        let members = self.members_of(&m.chat_id.0).await.unwrap_or_default();
-        let _guard = self.lock.lock().await;
-        let Some(mut m) = self.store.get_meeting(mid)? else {
-            return Ok(toast(ToastKind::Error, &format!("会议纪要 {mid} 不存在")));
-        };
-        let operator = self.person_in(&a.operator_open_id, &m, &members);
-        let source = Source::Card(MessageId(a.open_message_id.clone()));
-        let mut ch = Changes::new();
-        let (kind, text) = match action {
-            MinutesAction::Ignore { idx, .. } => match m.ignore(idx) {
-                Ok(()) => (ToastKind::Success, format!("已忽略第{}条", idx + 1)),
-                Err(e) => return Ok(toast(ToastKind::Warning, &e.to_string())),
-            },
-            MinutesAction::Convert {
-                idx,
-                owner,
-                deadline,
-                text,
-                ..
-            } => {
-                let owner = owner.map(|o| self.person_in(&o.0, &m, &members));
-                if let Err(e) = m.edit(idx, owner, deadline, text) {
-                    return Ok(toast(ToastKind::Warning, &e.to_string()));
-                }
-                match self.convert(&mut ch, &mut m, idx, &operator, &source, &a.open_message_id) {
-                    Ok(id) => (ToastKind::Success, format!("已转为督办 {id}")),
-                    // The edits are kept; the toast says what is still missing.
-                    Err(e) => (ToastKind::Warning, e.to_string()),
-                }
-            }
-            MinutesAction::ConvertAll { .. } => {
-                let (ready, not_ready) = m.convert_all_plan();
-                if ready.is_empty() && not_ready.is_empty() {
-                    return Ok(toast(ToastKind::Info, "没有待确认的事项了"));
-                }
-                let mut ids = Vec::new();
-                for idx in ready {
-                    if let Ok(id) = self.convert(&mut ch, &mut m, idx, &operator, &source, &a.open_message_id)
-                    {
-                        ids.push(id.to_string());
-                    }
-                }
-                convert_all_toast(&ids, &not_ready)
-            }
-        };
-        ch.put_meeting(&self.store, &m);
-        let rec = OutboxRecord::new(
-            Intent::RefreshMeetingCard { meeting: mid.0 },
-            Some(m.chat_id.0.clone()),
-        );
-        ch.outbox_push(&self.store, &rec)?;
-        self.store.commit(&ch)?;
-        self.store.durable().await?;
-        self.outbox_notify.notify_one();
-        self.scheduler_notify.notify_one();
-        let c = card::minutes_card(&m, self.clock.now());
-        Ok(json!({
-            "toast": card::toast(kind, &text),
-            "card": {"type": "raw", "data": c},
-        }))
-    }
-
-    /// Converts draft `idx` into a 督办 item (stages it in `ch`) and marks it converted.
-    fn convert(
-        &self,
-        ch: &mut Changes,
-        m: &mut Meeting,
-        idx: usize,
-        operator: &Person,
-        source: &Source,
-        card_mid: &str,
-    ) -> Result<ItemId, MinutesError> {
-        let (draft, owner, deadline) = m.ready_to_convert(idx)?;
-        let assistants: Vec<Person> = draft
-            .owners
-            .iter()
-            .skip(1)
-            .filter_map(|o| o.person().cloned())
-            .filter(|p| p.open_id != owner.open_id)
-            .collect();
-        let new = NewItem {
-            title: draft.text.clone(),
-            chat_id: m.chat_id.clone(),
-            creator: operator.clone(),
-            owner: owner.clone(),
-            assistants,
-            deadline: deadline.at,
-            deadline_has_time: deadline.has_time,
-            priority: draft.priority.unwrap_or_default(),
-            tags: Vec::new(),
-            resources: None,
-            scenario: None,
-            description: None,
-            source_message: None,
-        };
-        let note = Some(format!("来源：会议纪要 {}「{}」第{}条", m.id, m.title, idx + 1));
-        let key = format!("{}:{idx}", m.id);
-        let item = self
-            .create_item(ch, new, source.clone(), note, Some(card_mid), &key)
-            .map_err(|e| {
-                tracing::error!(error.message = %e, "could not stage a converted item");
-                MinutesError::NoSuchItem { number: idx + 1 }
-            })?;
-        ch.link_item_to_meeting(&self.store, item.id, m.id, idx);
-        m.mark_converted(idx, item.id);
-        Ok(item.id)
-    }
-
-    /// A person with the best name known: the member list, the meeting's poster or owners.
-    fn person_in(&self, open_id: &str, m: &Meeting, members: &[Person]) -> Person {
-        let known = members
-            .iter()
-            .chain(std::iter::once(&m.created_by))
-            .chain(
-                m.items
-                    .iter()
-                    .flat_map(|d| d.owners.iter().filter_map(|o| o.person())),
-            )
-            .find(|p| p.open_id.0 == open_id && !p.name.is_empty());
-        known.cloned().unwrap_or_else(|| Person {
-            open_id: OpenId(open_id.to_owned()),
-            name: String::new(),
-        })
-    }
-
     /// `查看 DB-n` of a converted item: the detail card with a 来源 line.
     pub(super) fn with_meeting_source(&self, mut c: Value, id: ItemId) -> Result<Value, StoreError> {
         let Some((mid, _)) = self.store.meeting_of_item(id)? else {
@@ -547,113 +401,6 @@ impl Service {
         }
         Ok(c)
     }
-
-    /// Posts the closure cards that are due (exactly once: the index entry is consumed and the
-    /// meeting marked in the same transaction as the outbox record). Returns when the next one
-    /// is due (Unix ms), if any.
-    ///
-    /// # Errors
-    /// Storage failures (nothing is committed; retried on the next tick).
-    pub async fn minutes_tick(&self) -> Result<Option<i64>, StoreError> {
-        let now = self.clock.now();
-        match self.store.next_closure_ms()? {
-            Some(next) if next <= now.as_millisecond() => {}
-            other => return Ok(other),
-        }
-        let _guard = self.lock.lock().await;
-        let due = self.store.closures_due(now.as_millisecond(), CLOSURE_LIMIT)?;
-        let mut ch = Changes::new();
-        for (fire_ms, mid) in due {
-            ch.unschedule_closure(&self.store, fire_ms, mid);
-            let Some(mut m) = self.store.get_meeting(mid)? else {
-                continue;
-            };
-            if m.closure_posted {
-                continue;
-            }
-            if !self.in_working_hours(now) {
-                // Caught up outside working hours (downtime): the next working morning.
-                if let Some(at) = self.next_morning(now) {
-                    m.closure_at = Some(at);
-                    ch.schedule_closure(&self.store, at, mid);
-                    ch.put_meeting(&self.store, &m);
-                }
-                continue;
-            }
-            let mut items = Vec::new();
-            for d in &m.items {
-                if let crate::minutes::DraftStatus::Converted(id) = d.status
-                    && let Some(it) = self.store.get_item(id)?
-                {
-                    items.push(it);
-                }
-            }
-            let s = closure_summary(&m, &items, now, &self.calendar);
-            m.closure_posted = true;
-            ch.put_meeting(&self.store, &m);
-            if s.rows.len() == s.ignored {
-                continue; // everything was dismissed: nothing to review
-            }
-            let c = card::closure_card(&m, &s, now, &self.calendar);
-            let out =
-                Outgoing::send_card_to_chat(&m.chat_id.0, &c, &feishu_uuid(&format!("closure:{}", mid.0)));
-            ch.outbox_push(&self.store, &OutboxRecord::message(out))?;
-        }
-        self.store.commit(&ch)?;
-        self.outbox_notify.notify_one();
-        self.store.next_closure_ms()
-    }
-
-    fn in_working_hours(&self, now: jiff::Timestamp) -> bool {
-        let l = local(now);
-        let minutes = i32::from(l.hour()) * 60 + i32::from(l.minute());
-        self.calendar.is_workday(l.date()).unwrap_or(false) && (9 * 60..18 * 60 + 30).contains(&minutes)
-    }
-
-    /// 10:00 on the next working day after `now` (today when it is a working morning).
-    fn next_morning(&self, now: jiff::Timestamp) -> Option<jiff::Timestamp> {
-        let l = local(now);
-        let from = if l.hour() < 9 {
-            l.date()
-        } else {
-            l.date().tomorrow().ok()?
-        };
-        let day = self
-            .calendar
-            .first_on_or_after(from, crate::calendar::DayRule::Working)
-            .ok()?;
-        SHANGHAI.to_timestamp(day.at(10, 0, 0, 0)).ok()
-    }
-
-    /// Renders a meeting card intent at send time.
-    pub(super) fn materialize_meeting(&self, intent: &Intent) -> Result<Option<Outgoing>, StoreError> {
-        Ok(match intent {
-            Intent::PostMeetingCard {
-                meeting,
-                chat_id,
-                reply_to,
-                uuid,
-            } => {
-                let Some(m) = self.store.get_meeting(MeetingId(*meeting))? else {
-                    return Ok(None);
-                };
-                let c = card::minutes_card(&m, self.clock.now());
-                Some(match reply_to {
-                    Some(mid) => Outgoing::reply_card(mid, Some(chat_id), &c, uuid),
-                    None => Outgoing::send_card_to_chat(chat_id, &c, uuid),
-                })
-            }
-            Intent::RefreshMeetingCard { meeting } => {
-                let id = MeetingId(*meeting);
-                let (Some(m), Some(mid)) = (self.store.get_meeting(id)?, self.store.meeting_card(id)?) else {
-                    return Ok(None);
-                };
-                let c = card::minutes_card(&m, self.clock.now());
-                Some(Outgoing::patch_card(&mid, Some(&m.chat_id.0), &c))
-            }
-            _ => None,
-        })
-    }
 }
 
 /// When the minutes name no title (no `会议主题：` key, no heading): a short first line that
@@ -665,32 +412,6 @@ fn title_line(text: &str) -> Option<String> {
     let keyed = first.contains('：') || first.contains(':');
     let n = first.chars().count();
     (!listy && !keyed && (2..=40).contains(&n)).then(|| first.trim_end_matches(['。', '.']).to_owned())
-}
-
-fn toast(kind: ToastKind, text: &str) -> Value {
-    json!({"toast": card::toast(kind, text)})
-}
-
-/// The toast of 全部转为督办: what was converted and what is not ready, and why.
-fn convert_all_toast(ids: &[String], not_ready: &[MinutesError]) -> (ToastKind, String) {
-    let done = if ids.is_empty() {
-        "没有可以直接转换的事项".to_owned()
-    } else {
-        format!("已转为督办：{}", ids.join("、"))
-    };
-    if not_ready.is_empty() {
-        return (ToastKind::Success, done);
-    }
-    let why: Vec<String> = not_ready.iter().take(3).map(ToString::to_string).collect();
-    let more = if not_ready.len() > 3 {
-        format!("等{}条", not_ready.len())
-    } else {
-        String::new()
-    };
-    (
-        ToastKind::Warning,
-        format!("{done}；以下事项还不能转换{more}：{}", why.join("；")),
-    )
 }
 
 /// A plain Chinese explanation of why a linked document could not be read.
@@ -726,20 +447,6 @@ mod tests {
         assert_eq!(title_line("会议时间：3月11日"), None);
         assert_eq!(title_line("- [ ] 待办"), None);
         assert_eq!(title_line(""), None);
-    }
-
-    #[test]
-    fn convert_all_says_which_items_are_not_ready_and_why() {
-        let (kind, text) = convert_all_toast(
-            &["DB-1".to_owned(), "DB-2".to_owned()],
-            &[MinutesError::MissingOwner { number: 3 }],
-        );
-        assert_eq!(kind, ToastKind::Warning);
-        assert!(text.starts_with("已转为督办：DB-1、DB-2；"), "{text}");
-        assert!(text.contains("第3条待办还没有负责人"), "{text}");
-        let (kind, text) = convert_all_toast(&["DB-1".to_owned()], &[]);
-        assert_eq!(kind, ToastKind::Success);
-        assert_eq!(text, "已转为督办：DB-1");
     }
 
     #[test]

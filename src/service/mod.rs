@@ -6,6 +6,8 @@ mod board;
 mod card_action;
 mod describe;
 mod minutes;
+mod minutes_actions;
+mod minutes_closure;
 mod nudges;
 mod replies;
 mod supervise;

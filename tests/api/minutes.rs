@@ -281,3 +281,70 @@ async fn without_the_member_list_names_stay_unresolved_and_the_reply_says_why() 
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_minutes_link_uses_the_recordings_todos_and_title() {
+    let app = spawn_app().await;
+    app.fake.set_chat_members(CHAT, &people());
+    app.fake.add_minutes("obcnRec1", "张三：我们下周把清单过一遍。");
+    app.fake.set_minutes_artifacts(
+        "obcnRec1",
+        "经纪业务周会",
+        "讨论了营业部整改清单。",
+        &[("更新营业部整改清单，3月16日前", &["张三"])],
+    );
+    app.say(
+        BOSS,
+        "@_user_1 /纪要 https://example.feishu.cn/minutes/obcnRec1",
+        &[BOT],
+    )
+    .await;
+    let card = wait_card(&app, "HY-1").await.card().to_string();
+    assert!(card.contains("经纪业务周会"), "{card}");
+    assert!(
+        card.contains("整改清单") && card.contains("ou_zhangsan"),
+        "{card}"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_optional_minutes_event_starts_the_same_flow_in_the_group() {
+    let app = spawn_app_with(|s| s.minutes.events = true).await;
+    app.fake.set_chat_members(CHAT, &people());
+    app.fake.add_minutes("obcnRec2", "");
+    app.fake.set_minutes_artifacts(
+        "obcnRec2",
+        "风控例会",
+        "",
+        &[("李四复核两融担保比例预警阈值，3月18日前", &["李四"])],
+    );
+    let ev = json!({
+        "schema": "2.0",
+        "header": {"event_id": "ev_minutes_1", "event_type": "minutes.minute.generated_v1",
+                   "create_time": "1773194400000", "token": VERIFICATION_TOKEN, "app_id": APP_ID, "tenant_key": "tk"},
+        "event": {"minute_token": "obcnRec2", "chat_id": CHAT}
+    });
+    assert_eq!(app.post_event(&ev).await.status(), 200);
+    let card = wait_card(&app, "HY-1").await;
+    assert!(card.parent_id.is_none(), "posted in the group, not as a reply");
+    let text = card.card().to_string();
+    assert!(text.contains("风控例会") && text.contains("ou_lisi"), "{text}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_minutes_event_is_ignored_unless_enabled() {
+    let app = spawn_app().await;
+    app.fake.add_minutes("obcnRec3", "");
+    let ev = json!({
+        "schema": "2.0",
+        "header": {"event_id": "ev_minutes_2", "event_type": "minutes.minute.generated_v1",
+                   "create_time": "1773194400000", "token": VERIFICATION_TOKEN, "app_id": APP_ID, "tenant_key": "tk"},
+        "event": {"minute_token": "obcnRec3", "chat_id": CHAT}
+    });
+    assert_eq!(app.post_event(&ev).await.status(), 200);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(app.fake.messages().is_empty());
+    app.stop().await;
+}
