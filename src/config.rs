@@ -31,6 +31,28 @@ pub struct FileConfig {
     pub board: BoardConfig,
     /// `[[groups]]`: per-group overrides.
     pub groups: Vec<GroupConfig>,
+    /// `[minutes]`: meeting follow-up.
+    pub minutes: MinutesConfig,
+}
+
+/// `[minutes]`: meeting follow-up (`/纪要`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MinutesConfig {
+    /// Working days after the meeting when the closure card is posted (at 10:00).
+    pub closure_workdays: u32,
+    /// Also start the flow from Feishu's minutes-generated event (`minutes.minute.generated_v1`;
+    /// its payload is not confirmed by the protocol reference, see `service::minutes`).
+    pub events: bool,
+}
+
+impl Default for MinutesConfig {
+    fn default() -> Self {
+        Self {
+            closure_workdays: 5,
+            events: false,
+        }
+    }
 }
 
 /// `[board]`
@@ -253,6 +275,8 @@ pub struct Settings {
     pub board: BoardConfig,
     /// `[[groups]]`.
     pub groups: Vec<GroupConfig>,
+    /// `[minutes]`.
+    pub minutes: MinutesConfig,
 }
 
 /// Where environment values come from (a map in tests, the process environment otherwise).
@@ -354,6 +378,12 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
     if parse_hhmm(&file.board.at).is_none() {
         bail!("board.at {:?} is not a time like 09:30", file.board.at);
     }
+    if !(1..=60).contains(&file.minutes.closure_workdays) {
+        bail!(
+            "minutes.closure_workdays {} must be between 1 and 60",
+            file.minutes.closure_workdays
+        );
+    }
     for g in &file.groups {
         if !g.chat_id.starts_with("oc_") {
             bail!("groups.chat_id {:?} is not a chat id (oc_…)", g.chat_id);
@@ -374,6 +404,7 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
         reminders: file.reminders,
         board: file.board,
         groups: file.groups,
+        minutes: file.minutes,
     })
 }
 

@@ -58,6 +58,23 @@ pub enum Intent {
         /// The group.
         chat_id: String,
     },
+    /// Post (or reply with) meeting `meeting`'s follow-up card, rendered at send time.
+    PostMeetingCard {
+        /// Meeting number (`HY-n`).
+        meeting: u64,
+        /// Chat to post in.
+        chat_id: String,
+        /// Reply to this message (the `/纪要` command) instead of posting at top level.
+        reply_to: Option<String>,
+        /// De-duplication key.
+        uuid: String,
+    },
+    /// PATCH meeting `meeting`'s follow-up card with its current state (dropped if the card is
+    /// not posted yet: the pending post renders the latest state).
+    RefreshMeetingCard {
+        /// Meeting number.
+        meeting: u64,
+    },
 }
 
 /// One queued send.
@@ -131,7 +148,9 @@ impl Materialize for MessagesOnly {
             Intent::PostItemCard { .. }
             | Intent::RefreshItemCard { .. }
             | Intent::PostBoard { .. }
-            | Intent::RefreshBoard { .. } => None,
+            | Intent::RefreshBoard { .. }
+            | Intent::PostMeetingCard { .. }
+            | Intent::RefreshMeetingCard { .. } => None,
         })
     }
 

@@ -1,6 +1,6 @@
 //! The scheduler (an edge): sleeps until the next reminder is due (capped at a minute, to absorb
 //! clock jumps), wakes early when a deadline changes or the virtual clock moves, and runs the
-//! service's tick and the weekly boards.
+//! service's tick, the meetings' closure cards and the weekly boards.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -23,6 +23,14 @@ pub async fn run(
             Ok(n) => n,
             Err(e) => {
                 tracing::error!(error.message = %e, error.cause_chain = ?e, "scheduler tick failed; retrying");
+                Some(clock.now().as_millisecond() + 1_000)
+            }
+        };
+        let next = match service.minutes_tick().await {
+            Ok(Some(m)) => Some(next.map_or(m, |n| n.min(m))),
+            Ok(None) => next,
+            Err(e) => {
+                tracing::error!(error.message = %e, "closure cards failed; retrying");
                 Some(clock.now().as_millisecond() + 1_000)
             }
         };

@@ -22,6 +22,9 @@ impl Service {
                 Err(e) => Ok(json!({"toast": card::toast(ToastKind::Warning, &e.to_string())})),
             };
         }
+        if let Some(m) = card::parse_minutes_callback(&a.value, a.form_value.as_ref(), now) {
+            return self.on_minutes_action(m, a).await;
+        }
         let parsed = match card::action::parse_callback(&a.value, a.form_value.as_ref(), now) {
             Ok(p) => p,
             Err(e) => return Ok(json!({"toast": card::toast(ToastKind::Warning, &e.to_string())})),

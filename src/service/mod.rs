@@ -5,6 +5,9 @@
 mod board;
 mod card_action;
 mod describe;
+mod minutes;
+mod minutes_actions;
+mod minutes_closure;
 mod nudges;
 mod people;
 mod replies;
@@ -45,6 +48,7 @@ pub struct Service {
     groups: Vec<GroupOverrides>,
     board_cfg: crate::config::BoardConfig,
     next_board_ms: std::sync::atomic::AtomicI64,
+    minutes: minutes::MinutesState,
 }
 
 /// A group's reminder overrides, resolved from configuration.
@@ -108,12 +112,13 @@ impl Service {
                 .collect(),
             board_cfg: settings.board.clone(),
             next_board_ms: std::sync::atomic::AtomicI64::new(0),
+            minutes: minutes::MinutesState::new(&settings.minutes),
         }
     }
 
     /// Whether events of this type go to the inbox (everything else is acknowledged and ignored).
     pub fn handles(&self, event_type: &str) -> bool {
-        matches!(event_type, "im.message.receive_v1")
+        matches!(event_type, "im.message.receive_v1") || self.handles_minutes_event(event_type)
     }
 
     /// Processes acknowledged events, in order, and commits their effects together with the
@@ -128,6 +133,8 @@ impl Service {
             let env = &entry.envelope;
             let p = if env.event_type == "im.message.receive_v1" {
                 self.prepare_message(&env.event).await
+            } else if self.handles_minutes_event(&env.event_type) {
+                self.prepare_event_minutes(&env.event, &env.event_id).await
             } else {
                 None
             };
@@ -135,7 +142,10 @@ impl Service {
         }
         let now_ms = self.clock.now().as_millisecond();
         // Plain chatter (no command): mark processed without the lock or a transaction.
-        if prepared.iter().all(|p| p.as_ref().is_none_or(|p| !p.is_command() && !p.in_p2p())) {
+        if prepared
+            .iter()
+            .all(|p| p.as_ref().is_none_or(|p| !p.is_command() && !p.in_p2p()))
+        {
             let mut changes = Changes::new();
             for entry in entries {
                 // Processed first, then removed: a crash in between only replays a no-op.
@@ -207,6 +217,9 @@ impl Materialize for Service {
                 Some(Outgoing::patch_card(&mid, Some(&it.chat_id.0), &c))
             }
             Intent::PostBoard { .. } | Intent::RefreshBoard { .. } => return self.materialize_board(intent),
+            Intent::PostMeetingCard { .. } | Intent::RefreshMeetingCard { .. } => {
+                return self.materialize_meeting(intent);
+            }
         })
     }
 
@@ -214,6 +227,10 @@ impl Materialize for Service {
         match (intent, &delivered.message_id) {
             (Intent::PostItemCard { item, .. }, Some(mid)) => self.store.set_item_card(ItemId(*item), mid)?,
             (Intent::PostBoard { chat_id, .. }, Some(mid)) => self.board_delivered(chat_id, mid)?,
+            (Intent::PostMeetingCard { meeting, .. }, Some(mid)) => {
+                self.store
+                    .set_meeting_card(crate::minutes::MeetingId(*meeting), mid)?;
+            }
             _ => {}
         }
         Ok(())

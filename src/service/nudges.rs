@@ -85,6 +85,7 @@ impl Service {
         }
         let mut ch = Changes::new();
         // (chat, recipient) → the items due for that person in this round.
+        #[allow(clippy::type_complexity)]
         let mut rounds: BTreeMap<(String, String), (Person, Vec<(Item, PlannedNudge)>)> = BTreeMap::new();
         for (fire_ms, id) in due {
             // Consume exactly this entry; `reschedule` below writes the next one.

@@ -24,6 +24,8 @@ pub(super) struct Prepared {
     mentions: Vec<Mention>,
     parsed: Result<Option<Command>, command::ParseError>,
     quoted: Option<String>,
+    /// `/纪要`: the minutes and the group's members, fetched before the lock.
+    minutes: Option<super::minutes::Fetched>,
 }
 
 impl Prepared {
@@ -65,10 +67,17 @@ impl Service {
         // The sender's name, for cards and messages (only when a command needs it).
         let sender = match &parsed {
             Ok(Some(_)) => self.name_of(&msg.sender_open_id, &msg.chat_id).await,
-            _ => Person { open_id: OpenId(msg.sender_open_id.clone()), name: String::new() },
+            _ => Person {
+                open_id: OpenId(msg.sender_open_id.clone()),
+                name: String::new(),
+            },
         };
         let quoted = match (&parsed, &msg.parent_id) {
             (Ok(Some(Command::Supervise(SuperviseCmd::Create(_)))), Some(pid)) => self.quoted_text(pid).await,
+            _ => None,
+        };
+        let minutes = match &parsed {
+            Ok(Some(Command::Minutes(cmd))) => Some(self.fetch_minutes(cmd, &msg).await),
             _ => None,
         };
         Some(Prepared {
@@ -77,6 +86,24 @@ impl Service {
             mentions,
             parsed,
             quoted,
+            minutes,
+        })
+    }
+
+    /// The optional minutes event, prepared like a `/纪要` in its group.
+    pub(super) async fn prepare_event_minutes(&self, event: &Value, event_id: &str) -> Option<Prepared> {
+        let (msg, fetched) = self.prepare_minutes_event(event, event_id).await?;
+        let sender = Person {
+            open_id: OpenId(msg.sender_open_id.clone()),
+            name: String::new(),
+        };
+        Some(Prepared {
+            msg,
+            sender,
+            mentions: Vec::new(),
+            parsed: Ok(Some(Command::Minutes(command::MinutesCmd::FromReply))),
+            quoted: None,
+            minutes: Some(fetched),
         })
     }
 
@@ -88,6 +115,7 @@ impl Service {
             mentions,
             parsed,
             quoted,
+            minutes,
         } = p;
         let mut replies = Replies::new(&msg);
         match parsed {
@@ -98,7 +126,11 @@ impl Service {
                 }
             }
             Ok(Some(Command::Supervise(cmd))) => {
-                let sender = if sender.name.is_empty() { self.person_named(&msg.sender_open_id, &mentions) } else { sender };
+                let sender = if sender.name.is_empty() {
+                    self.person_named(&msg.sender_open_id, &mentions)
+                } else {
+                    sender
+                };
                 self.supervise(cmd, &msg, &sender, quoted, &mut replies, ch)?;
             }
             // Projects and requirements are parsed here; their service wiring comes with the
@@ -109,14 +141,11 @@ impl Service {
             Ok(Some(Command::Requirement(_))) => {
                 replies.card(self, ch, &card::requirement::requirement_help_card())?;
             }
-            // Placeholder until the meeting follow-up flow is wired (issue 7 integration).
             Ok(Some(Command::Minutes(_))) => {
-                let c = card::error_card(
-                    "会议纪要功能尚未开通",
-                    "会议纪要整理功能即将上线，届时发送“/纪要”加纪要内容即可。",
-                    None,
-                );
-                replies.card(self, ch, &c)?;
+                if let Some(fetched) = minutes {
+                    let sender = self.person_named(&msg.sender_open_id, &mentions);
+                    self.apply_minutes(fetched, &mentions, &sender, &mut replies, ch)?;
+                }
             }
             Err(e) => {
                 let c = if e.wants_help() {
@@ -185,7 +214,8 @@ impl Service {
                     return replies.card(self, ch, &not_found(id, p2p));
                 };
                 let history = self.store.audit_of(id)?;
-                return replies.card(self, ch, &card::detail_card(&item, &history, now, &self.calendar));
+                let c = card::detail_card(&item, &history, now, &self.calendar);
+                return replies.card(self, ch, &self.with_meeting_source(c, id)?);
             }
             SuperviseCmd::Progress { id, percent, note } => (id, Action::Progress { percent, note }),
             SuperviseCmd::Done { id, note } => (id, Action::Submit { note }),
@@ -390,7 +420,7 @@ impl Service {
             )
     }
 
-    async fn quoted_text(&self, message_id: &str) -> Option<String> {
+    pub(super) async fn quoted_text(&self, message_id: &str) -> Option<String> {
         match self.client.get_message(message_id).await {
             Ok(m) => {
                 let content: Value = serde_json::from_str(&m.content).ok()?;

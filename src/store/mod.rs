@@ -9,10 +9,12 @@
 //! - `meta`: schema version, counters.
 //! - `items`, `audit`, `chat_items`, `item_cards`: see [`items`].
 //! - `due`, `due_by_item`, `nudge_state`: see [`nudges`]; `chats`: per-group board state.
+//! - `meetings`, `item_meeting`, `meeting_closure`, `meeting_cards`: see [`meetings`].
 
 mod flusher;
 pub mod inbox;
 pub mod items;
+pub mod meetings;
 pub mod nudges;
 pub mod outbox;
 
@@ -71,6 +73,10 @@ pub struct Store {
     pub(crate) due_by_item: sled::Tree,
     pub(crate) nudge_state: sled::Tree,
     pub(crate) chats: sled::Tree,
+    pub(crate) meetings: sled::Tree,
+    pub(crate) item_meeting: sled::Tree,
+    pub(crate) meeting_closure: sled::Tree,
+    pub(crate) meeting_cards: sled::Tree,
 }
 
 impl Store {
@@ -105,6 +111,10 @@ impl Store {
             due_by_item: db.open_tree("due_by_item")?,
             nudge_state: db.open_tree("nudge_state")?,
             chats: db.open_tree("chats")?,
+            meetings: db.open_tree("meetings")?,
+            item_meeting: db.open_tree("item_meeting")?,
+            meeting_closure: db.open_tree("meeting_closure")?,
+            meeting_cards: db.open_tree("meeting_cards")?,
             flusher: Flusher::start(db.clone())?,
             db,
         };

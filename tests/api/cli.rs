@@ -157,5 +157,8 @@ fn a_data_dir_held_by_a_running_duban_is_refused() {
 fn the_readme_shows_the_permission_table_the_code_enforces() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let table = duban::domain::permissions::permissions_markdown();
-    assert!(readme.contains(table.trim()), "README.md must contain the table from code:\n{table}");
+    assert!(
+        readme.contains(table.trim()),
+        "README.md must contain the table from code:\n{table}"
+    );
 }

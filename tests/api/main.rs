@@ -12,5 +12,6 @@ mod cli;
 mod crash;
 mod helpers;
 mod ingress;
+mod minutes;
 mod nudges;
 mod supervise;
