@@ -203,6 +203,7 @@ async fn minutes_become_tracked_items_through_one_card_and_a_closure_card_follow
     app.shutdown.cancel();
     let _ = tokio::time::timeout(Duration::from_secs(10), app.handle).await;
     drop(app.store);
+    drop(app.service);
     let again = start_on(&app.data_dir, app.fake, |_| {}).await;
     set_clock(&again, "2026-03-19T10:00:00+08:00").await;
     tokio::time::sleep(Duration::from_millis(800)).await;
