@@ -9,12 +9,15 @@
 //! - `meta`: schema version, counters.
 //! - `items`, `audit`, `chat_items`, `item_cards`: see [`items`].
 //! - `due`, `due_by_item`, `nudge_state`: see [`nudges`]; `chats`: per-group board state.
+//! - `projects`, `requirements`, `proj_audit`, `chat_projects`, `proj_cards`, `proj_due`,
+//!   `proj_due_by`, `proj_watch`, `mirror_queue`, `mirror_map`: see [`projects`].
 
 mod flusher;
 pub mod inbox;
 pub mod items;
 pub mod nudges;
 pub mod outbox;
+pub mod projects;
 
 use std::path::Path;
 
@@ -71,6 +74,16 @@ pub struct Store {
     pub(crate) due_by_item: sled::Tree,
     pub(crate) nudge_state: sled::Tree,
     pub(crate) chats: sled::Tree,
+    pub(crate) projects: sled::Tree,
+    pub(crate) requirements: sled::Tree,
+    pub(crate) proj_audit: sled::Tree,
+    pub(crate) chat_projects: sled::Tree,
+    pub(crate) proj_cards: sled::Tree,
+    pub(crate) proj_due: sled::Tree,
+    pub(crate) proj_due_by: sled::Tree,
+    pub(crate) proj_watch: sled::Tree,
+    pub(crate) mirror_queue: sled::Tree,
+    pub(crate) mirror_map: sled::Tree,
 }
 
 impl Store {
@@ -105,6 +118,16 @@ impl Store {
             due_by_item: db.open_tree("due_by_item")?,
             nudge_state: db.open_tree("nudge_state")?,
             chats: db.open_tree("chats")?,
+            projects: db.open_tree("projects")?,
+            requirements: db.open_tree("requirements")?,
+            proj_audit: db.open_tree("proj_audit")?,
+            chat_projects: db.open_tree("chat_projects")?,
+            proj_cards: db.open_tree("proj_cards")?,
+            proj_due: db.open_tree("proj_due")?,
+            proj_due_by: db.open_tree("proj_due_by")?,
+            proj_watch: db.open_tree("proj_watch")?,
+            mirror_queue: db.open_tree("mirror_queue")?,
+            mirror_map: db.open_tree("mirror_map")?,
             flusher: Flusher::start(db.clone())?,
             db,
         };
