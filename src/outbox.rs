@@ -58,6 +58,38 @@ pub enum Intent {
         /// The group.
         chat_id: String,
     },
+    /// Post project `project`'s live card, rendered at send time.
+    PostProjectCard {
+        /// Project number.
+        project: u64,
+        /// Chat to post in.
+        chat_id: String,
+        /// Reply to this message instead of posting at top level.
+        reply_to: Option<String>,
+        /// De-duplication key.
+        uuid: String,
+    },
+    /// PATCH project `project`'s live card with its current state.
+    RefreshProjectCard {
+        /// Project number.
+        project: u64,
+    },
+    /// Post requirement `req`'s triage card (for the requirement managers), rendered at send time.
+    PostRequirementCard {
+        /// Requirement number.
+        req: u64,
+        /// Chat to post in.
+        chat_id: String,
+        /// Reply to this message instead of posting at top level.
+        reply_to: Option<String>,
+        /// De-duplication key.
+        uuid: String,
+    },
+    /// PATCH requirement `req`'s triage card with its current state.
+    RefreshRequirementCard {
+        /// Requirement number.
+        req: u64,
+    },
 }
 
 /// One queued send.
@@ -131,7 +163,11 @@ impl Materialize for MessagesOnly {
             Intent::PostItemCard { .. }
             | Intent::RefreshItemCard { .. }
             | Intent::PostBoard { .. }
-            | Intent::RefreshBoard { .. } => None,
+            | Intent::RefreshBoard { .. }
+            | Intent::PostProjectCard { .. }
+            | Intent::RefreshProjectCard { .. }
+            | Intent::PostRequirementCard { .. }
+            | Intent::RefreshRequirementCard { .. } => None,
         })
     }
 

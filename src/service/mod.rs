@@ -5,8 +5,11 @@
 mod board;
 mod card_action;
 mod describe;
+mod mirror;
 mod nudges;
+mod projects;
 mod replies;
+mod requirements;
 mod supervise;
 
 use std::sync::Arc;
@@ -28,6 +31,7 @@ use crate::store::outbox::Changes;
 use crate::store::{Store, StoreError};
 
 pub use describe::{Described, describe_command};
+pub use mirror::MirrorRoundError;
 
 /// The orchestrator.
 pub struct Service {
@@ -43,6 +47,10 @@ pub struct Service {
     groups: Vec<GroupOverrides>,
     board_cfg: crate::config::BoardConfig,
     next_board_ms: std::sync::atomic::AtomicI64,
+    projects_cfg: crate::config::ProjectsConfig,
+    req_cfg: crate::config::RequirementsConfig,
+    mirror_on: bool,
+    mirror_notify: Arc<Notify>,
 }
 
 /// A group's reminder overrides, resolved from configuration.
@@ -105,6 +113,10 @@ impl Service {
                 .collect(),
             board_cfg: settings.board.clone(),
             next_board_ms: std::sync::atomic::AtomicI64::new(0),
+            projects_cfg: settings.projects.clone(),
+            req_cfg: settings.requirements.clone(),
+            mirror_on: settings.mirror.is_some(),
+            mirror_notify: Arc::new(Notify::new()),
         }
     }
 
@@ -150,6 +162,7 @@ impl Service {
         self.store.commit(&changes)?;
         self.outbox_notify.notify_one();
         self.scheduler_notify.notify_one();
+        self.mirror_notify.notify_one();
         Ok(())
     }
 
@@ -194,6 +207,10 @@ impl Materialize for Service {
                 Some(Outgoing::patch_card(&mid, Some(&it.chat_id.0), &c))
             }
             Intent::PostBoard { .. } | Intent::RefreshBoard { .. } => return self.materialize_board(intent),
+            Intent::PostProjectCard { .. }
+            | Intent::RefreshProjectCard { .. }
+            | Intent::PostRequirementCard { .. }
+            | Intent::RefreshRequirementCard { .. } => return self.materialize_watched(intent),
         })
     }
 
@@ -201,6 +218,9 @@ impl Materialize for Service {
         match (intent, &delivered.message_id) {
             (Intent::PostItemCard { item, .. }, Some(mid)) => self.store.set_item_card(ItemId(*item), mid)?,
             (Intent::PostBoard { chat_id, .. }, Some(mid)) => self.board_delivered(chat_id, mid)?,
+            (Intent::PostProjectCard { .. } | Intent::PostRequirementCard { .. }, Some(mid)) => {
+                self.watched_delivered(intent, mid)?;
+            }
             _ => {}
         }
         Ok(())

@@ -40,6 +40,7 @@ impl Service {
     /// sled errors.
     pub(crate) fn stage_item(&self, ch: &mut Changes, item: &Item) -> Result<(), StoreError> {
         ch.put_item(&self.store, item);
+        self.queue_mirror(ch, crate::mirror::MirrorTable::Items, &item.id.to_string())?;
         let state = self.store.nudge_state(item.id)?;
         self.reschedule(ch, item, &state)
     }
@@ -49,6 +50,7 @@ impl Service {
     /// # Errors
     /// sled errors.
     pub fn stage_new_item(&self, ch: &mut Changes, item: &Item) -> Result<(), StoreError> {
+        self.queue_mirror(ch, crate::mirror::MirrorTable::Items, &item.id.to_string())?;
         self.reschedule(ch, item, &NudgeState::default())
     }
 
