@@ -419,13 +419,22 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
     if let Some(m) = file.requirements.managers.iter().find(|m| !m.starts_with("ou_")) {
         bail!("requirements.managers entry {m:?} is not an open_id (ou_…)");
     }
-    if let Some(c) = file.requirements.manager_chat.as_ref().filter(|c| !c.starts_with("oc_")) {
+    if let Some(c) = file
+        .requirements
+        .manager_chat
+        .as_ref()
+        .filter(|c| !c.starts_with("oc_"))
+    {
         bail!("requirements.manager_chat {c:?} is not a chat id (oc_…)");
     }
     if let Some(t) = file.projects.templates.iter().find(|t| t.stages.is_empty()) {
         bail!("projects.templates {:?} has no stages", t.name);
     }
-    if file.mirror.as_ref().is_some_and(|m| m.app_token.trim().is_empty()) {
+    if file
+        .mirror
+        .as_ref()
+        .is_some_and(|m| m.app_token.trim().is_empty())
+    {
         bail!("mirror.app_token is empty");
     }
     Ok(Settings {

@@ -236,8 +236,7 @@ pub fn next_requirement_check(
         DayRule::Working,
     )?)?;
     let t = next_late(first, s.nudged_on, now, policy, cal)?;
-    adjust_to_working_hours(t, spread_id(r.id.0), policy, cal)
-        .map(|(t, _)| Some(t))
+    adjust_to_working_hours(t, spread_id(r.id.0), policy, cal).map(|(t, _)| Some(t))
 }
 
 #[cfg(test)]
@@ -330,9 +329,15 @@ mod tests {
         );
         mark_project_sent(&p, &mut s, &due, fri);
         let later = ts("2026-03-13T15:00:00+08:00");
-        assert!(project_due_now(&p, &s, later, &policy(), &cal, 5).unwrap().is_empty());
+        assert!(
+            project_due_now(&p, &s, later, &policy(), &cal, 5)
+                .unwrap()
+                .is_empty()
+        );
         // Next check: Monday morning (the weekend is skipped).
-        let next = next_project_check(&p, &s, later, &policy(), &cal, 5).unwrap().unwrap();
+        let next = next_project_check(&p, &s, later, &policy(), &cal, 5)
+            .unwrap()
+            .unwrap();
         assert_eq!(local(next).date().to_string(), "2026-03-16");
     }
 
@@ -354,13 +359,21 @@ mod tests {
         p.stages[0].planned_end = None;
         let mut s = WatchState::default();
         // Created Wed 11; five working days later is Wed 18.
-        let next = next_project_check(&p, &s, p.created_at, &policy(), &cal, 5).unwrap().unwrap();
+        let next = next_project_check(&p, &s, p.created_at, &policy(), &cal, 5)
+            .unwrap()
+            .unwrap();
         assert_eq!(local(next).date().to_string(), "2026-03-18");
         let due = project_due_now(&p, &s, next, &policy(), &cal, 5).unwrap();
         assert_eq!(due, vec![ProjectCheck::Stalled { workdays: 5 }]);
         mark_project_sent(&p, &mut s, &due, next);
-        assert!(project_due_now(&p, &s, next, &policy(), &cal, 5).unwrap().is_empty());
-        let again = next_project_check(&p, &s, next, &policy(), &cal, 5).unwrap().unwrap();
+        assert!(
+            project_due_now(&p, &s, next, &policy(), &cal, 5)
+                .unwrap()
+                .is_empty()
+        );
+        let again = next_project_check(&p, &s, next, &policy(), &cal, 5)
+            .unwrap()
+            .unwrap();
         assert_eq!(local(again).date().to_string(), "2026-03-25");
     }
 
@@ -406,7 +419,9 @@ mod tests {
         assert!(requirement_due_now(&r, &s, next, &policy(), &cal, 2).unwrap());
         s.nudged_on = Some(local(next).date());
         assert!(!requirement_due_now(&r, &s, next, &policy(), &cal, 2).unwrap());
-        let again = next_requirement_check(&r, &s, next, &policy(), &cal, 2).unwrap().unwrap();
+        let again = next_requirement_check(&r, &s, next, &policy(), &cal, 2)
+            .unwrap()
+            .unwrap();
         assert_eq!(local(again).date().to_string(), "2026-03-17");
     }
 }

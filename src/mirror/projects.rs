@@ -40,7 +40,10 @@ pub const REQUIREMENT_FIELDS: &[(&str, &str)] = &[
     ("联系人", "人员"),
     ("优先级", "单选：P0 紧急 / P1 高 / P2 中 / P3 低"),
     ("状态", "单选：待受理 / 待补充 / 已受理 / 已合并 / 已驳回"),
-    ("进展", "单选：已提交 / 待补充 / 已受理 / 进入开发 / 测试 / 上线 / 已合并 / 已驳回"),
+    (
+        "进展",
+        "单选：已提交 / 待补充 / 已受理 / 进入开发 / 测试 / 上线 / 已合并 / 已驳回",
+    ),
     ("关联项目", "文本"),
     ("合并到", "文本"),
     ("场景", "文本"),
@@ -120,10 +123,7 @@ pub fn requirement_fields(r: &Requirement, project: Option<&Project>) -> Map<Str
     put("提出单位", text(r.unit.as_deref()));
     put("提出人", person(Some(&r.submitter)));
     put("联系人", person(r.contact.as_ref()));
-    put(
-        "优先级",
-        json!(format!("{} {}", r.priority, r.priority.label())),
-    );
+    put("优先级", json!(format!("{} {}", r.priority, r.priority.label())));
     put("状态", json!(r.status.label()));
     put("进展", json!(loop_status(r, project).label()));
     put("关联项目", text(r.project.map(|p| p.to_string()).as_deref()));
@@ -132,7 +132,9 @@ pub fn requirement_fields(r: &Requirement, project: Option<&Project>) -> Map<Str
     put("期望上线时间", ms(r.expected.as_ref().map(|e| e.at)));
     put(
         "评分",
-        r.feedback.as_ref().map_or(Value::Null, |f| json!(stars(f.rating))),
+        r.feedback
+            .as_ref()
+            .map_or(Value::Null, |f| json!(stars(f.rating))),
     );
     put(
         "评价",

@@ -26,7 +26,12 @@ impl Service {
     ///
     /// # Errors
     /// sled errors.
-    pub(crate) fn queue_mirror(&self, ch: &mut Changes, table: MirrorTable, key: &str) -> Result<(), StoreError> {
+    pub(crate) fn queue_mirror(
+        &self,
+        ch: &mut Changes,
+        table: MirrorTable,
+        key: &str,
+    ) -> Result<(), StoreError> {
         if self.mirror_on {
             ch.queue_mirror(&self.store, table, key)?;
         }

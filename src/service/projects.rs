@@ -29,9 +29,9 @@ impl Service {
     pub(super) fn template(&self, name: Option<&str>) -> Option<StageTemplate> {
         let t = &self.projects_cfg.templates;
         match name {
-            Some(n) => StageTemplate::find(t, n)
-                .cloned()
-                .or_else(|| (n == StageTemplate::DEFAULT_NAME && t.is_empty()).then(StageTemplate::default_five)),
+            Some(n) => StageTemplate::find(t, n).cloned().or_else(|| {
+                (n == StageTemplate::DEFAULT_NAME && t.is_empty()).then(StageTemplate::default_five)
+            }),
             None => Some(
                 StageTemplate::find(t, StageTemplate::DEFAULT_NAME)
                     .or_else(|| t.first())
@@ -96,8 +96,14 @@ impl Service {
         let now = self.clock.now();
         let policy = self.policy_for(&p.chat_id);
         let floor = now.checked_add(jiff::SignedDuration::from_secs(1)).unwrap_or(now);
-        let next = match next_project_check(p, &state, now, &policy, &self.calendar, self.projects_cfg.stalled_workdays)
-        {
+        let next = match next_project_check(
+            p,
+            &state,
+            now,
+            &policy,
+            &self.calendar,
+            self.projects_cfg.stalled_workdays,
+        ) {
             Ok(n) => n.map(|t| t.max(floor)),
             Err(e) => {
                 tracing::warn!(project = %p.id, error.message = %e, "no project reminders: calendar data missing");
@@ -110,7 +116,12 @@ impl Service {
 
     /// Stores a changed project with everything that follows from it: card PATCH, reminder
     /// check, mirror row, and the closed loop of its linked requirements.
-    pub(super) fn stage_project(&self, ch: &mut Changes, before: &Project, after: &Project) -> Result<(), StoreError> {
+    pub(super) fn stage_project(
+        &self,
+        ch: &mut Changes,
+        before: &Project,
+        after: &Project,
+    ) -> Result<(), StoreError> {
         ch.put_project(&self.store, after);
         self.watch_project(ch, after)?;
         let rec = OutboxRecord::new(
@@ -167,13 +178,26 @@ impl Service {
         let source = Source::Message(MessageId(msg.message_id.clone()));
         let (id, action) = match cmd {
             ProjectCmd::Help => return replies.card(self, ch, &card::project::project_help_card()),
-            ProjectCmd::Create { name, owner, template } => {
+            ProjectCmd::Create {
+                name,
+                owner,
+                template,
+            } => {
                 let Some(t) = self.template(template.as_deref()) else {
-                    let names: Vec<String> = self.projects_cfg.templates.iter().map(|t| t.name.clone()).collect();
+                    let names: Vec<String> = self
+                        .projects_cfg
+                        .templates
+                        .iter()
+                        .map(|t| t.name.clone())
+                        .collect();
                     let text = format!(
                         "没有名为“{}”的项目模板。可用模板：{}",
                         template.unwrap_or_default(),
-                        if names.is_empty() { StageTemplate::DEFAULT_NAME.to_owned() } else { names.join("、") }
+                        if names.is_empty() {
+                            StageTemplate::DEFAULT_NAME.to_owned()
+                        } else {
+                            names.join("、")
+                        }
                     );
                     return replies.card(self, ch, &card::error_card("模板不存在", &text, None));
                 };
@@ -246,7 +270,11 @@ impl Service {
     ) -> Result<(String, Vec<Project>), StoreError> {
         let mine = |p: &Project| p.is_owner(me) || p.is_stage_owner(me);
         let pool: Vec<Project> = if p2p {
-            self.store.all_projects()?.into_iter().filter(|p| mine(p)).collect()
+            self.store
+                .all_projects()?
+                .into_iter()
+                .filter(|p| mine(p))
+                .collect()
         } else {
             self.store.projects_in_chat(chat)?
         };
@@ -294,7 +322,11 @@ impl Service {
             if let Err(text) =
                 self.act_on_project(ch, pid, ProjectAction::LinkItem(item.id), sender, source, &policy)?
             {
-                replies.text(self, ch, &format!("{} 已创建，但未能关联到 {pid}：{text}", item.id))?;
+                replies.text(
+                    self,
+                    ch,
+                    &format!("{} 已创建，但未能关联到 {pid}：{text}", item.id),
+                )?;
             }
         }
         Ok(())
@@ -313,7 +345,9 @@ impl Service {
             open_id: OpenId(a.operator_open_id.clone()),
             name: String::new(),
         };
-        if let (ProjectAction::Plan { owner: Some(o), .. }, Some(p)) = (&mut action, self.store.get_project(id)?) {
+        if let (ProjectAction::Plan { owner: Some(o), .. }, Some(p)) =
+            (&mut action, self.store.get_project(id)?)
+        {
             *o = person_on_project(&p, o);
         }
         let mut ch = Changes::new();
@@ -381,15 +415,21 @@ impl Service {
         self.store.next_watched_ms()
     }
 
-    fn project_reminders(&self, ch: &mut Changes, p: &Project, now: jiff::Timestamp) -> Result<(), StoreError> {
+    fn project_reminders(
+        &self,
+        ch: &mut Changes,
+        p: &Project,
+        now: jiff::Timestamp,
+    ) -> Result<(), StoreError> {
         let w = Watched::Project(p.id);
         let mut state = self.store.watch_state(w)?;
         let policy = self.policy_for(&p.chat_id);
         let stalled_after = self.projects_cfg.stalled_workdays;
-        let due = project_due_now(p, &state, now, &policy, &self.calendar, stalled_after).unwrap_or_else(|e| {
-            tracing::warn!(project = %p.id, error.message = %e, "cannot plan project reminders");
-            Vec::new()
-        });
+        let due =
+            project_due_now(p, &state, now, &policy, &self.calendar, stalled_after).unwrap_or_else(|e| {
+                tracing::warn!(project = %p.id, error.message = %e, "cannot plan project reminders");
+                Vec::new()
+            });
         mark_project_sent(p, &mut state, &due, now);
         ch.put_watch_state(&self.store, w, &state);
         let card_mid = self.store.watched_card(w)?;
@@ -410,7 +450,11 @@ impl Service {
                             format_datetime(*planned_end, now),
                             p.id
                         ),
-                        format!("plate:{}:{stage}:{}", p.id.0, crate::domain::supervision::local(now).date()),
+                        format!(
+                            "plate:{}:{stage}:{}",
+                            p.id.0,
+                            crate::domain::supervision::local(now).date()
+                        ),
                     )
                 }
                 ProjectCheck::Stalled { workdays } => {
@@ -426,7 +470,11 @@ impl Service {
                             at(owner),
                             p.id
                         ),
-                        format!("pstall:{}:{}:{workdays}", p.id.0, p.last_moved_at.as_millisecond()),
+                        format!(
+                            "pstall:{}:{}:{workdays}",
+                            p.id.0,
+                            p.last_moved_at.as_millisecond()
+                        ),
                     )
                 }
             };
@@ -439,7 +487,10 @@ impl Service {
         }
         if !due.is_empty() {
             // The card shows 延期 / 停滞 now.
-            let rec = OutboxRecord::new(Intent::RefreshProjectCard { project: p.id.0 }, Some(p.chat_id.0.clone()));
+            let rec = OutboxRecord::new(
+                Intent::RefreshProjectCard { project: p.id.0 },
+                Some(p.chat_id.0.clone()),
+            );
             ch.outbox_push(&self.store, &rec)?;
         }
         // Reschedule against the new state (the store still holds the old one).
@@ -514,10 +565,9 @@ impl Service {
             Intent::PostProjectCard { project, .. } => self
                 .store
                 .set_watched_card(Watched::Project(ProjectId(*project)), mid),
-            Intent::PostRequirementCard { req, .. } => self.store.set_watched_card(
-                Watched::Requirement(crate::domain::ids::RequirementId(*req)),
-                mid,
-            ),
+            Intent::PostRequirementCard { req, .. } => self
+                .store
+                .set_watched_card(Watched::Requirement(crate::domain::ids::RequirementId(*req)), mid),
             _ => Ok(()),
         }
     }
@@ -586,7 +636,9 @@ fn movement_text(before: &Project, after: &Project, now: jiff::Timestamp) -> Str
                 .collect();
             format!("已将 {} 关联到 {id}「{name}」。", added.join("、"))
         }
-        _ if after.items.len() < before.items.len() => format!("已取消关联，{id} 现有{}个关联事项。", after.items.len()),
+        _ if after.items.len() < before.items.len() => {
+            format!("已取消关联，{id} 现有{}个关联事项。", after.items.len())
+        }
         _ => format!("{id}「{name}」的阶段计划已更新。"),
     }
 }

@@ -81,12 +81,23 @@ impl Service {
         let chat = &after.chat_id.0;
         let stamp = after_p.map_or(after.version, |p| p.version);
         let c = requirement_status_card(after, after_p, self.clock.now());
-        let uuid = feishu_uuid(&format!("rstatus:{}:{}:{stamp}:{}", after.id.0, after.version, now_s.label()));
-        ch.outbox_push(&self.store, &OutboxRecord::message(Outgoing::send_card_to_chat(chat, &c, &uuid)))?;
+        let uuid = feishu_uuid(&format!(
+            "rstatus:{}:{}:{stamp}:{}",
+            after.id.0,
+            after.version,
+            now_s.label()
+        ));
+        ch.outbox_push(
+            &self.store,
+            &OutboxRecord::message(Outgoing::send_card_to_chat(chat, &c, &uuid)),
+        )?;
         if now_s == LoopStatus::Launched && was != LoopStatus::Launched && after.feedback.is_none() {
             let uuid = feishu_uuid(&format!("rfeedback:{}:{stamp}", after.id.0));
             let c = feedback_card(after);
-            ch.outbox_push(&self.store, &OutboxRecord::message(Outgoing::send_card_to_chat(chat, &c, &uuid)))?;
+            ch.outbox_push(
+                &self.store,
+                &OutboxRecord::message(Outgoing::send_card_to_chat(chat, &c, &uuid)),
+            )?;
         }
         Ok(())
     }
@@ -125,7 +136,12 @@ impl Service {
     }
 
     /// Records a submission and sends the triage card to the managers' chat.
-    fn submit_requirement(&self, ch: &mut Changes, new: NewReq, o: &Origin) -> Result<Requirement, StoreError> {
+    fn submit_requirement(
+        &self,
+        ch: &mut Changes,
+        new: NewReq,
+        o: &Origin,
+    ) -> Result<Requirement, StoreError> {
         let id = ch.next_requirement_id(&self.store)?;
         let r = Requirement::create(
             id,
@@ -143,9 +159,17 @@ impl Service {
             self.clock.now(),
         );
         ch.put_new_requirement(&self.store, &r);
-        ch.push_watched_audit(&self.store, Watched::Requirement(id), &r.creation_record(o.source.clone()))?;
+        ch.push_watched_audit(
+            &self.store,
+            Watched::Requirement(id),
+            &r.creation_record(o.source.clone()),
+        )?;
         self.watch_requirement(ch, &r)?;
-        let manager_chat = self.req_cfg.manager_chat.clone().unwrap_or_else(|| o.chat.0.clone());
+        let manager_chat = self
+            .req_cfg
+            .manager_chat
+            .clone()
+            .unwrap_or_else(|| o.chat.0.clone());
         let same_chat = manager_chat == o.chat.0;
         let key = o.reply_to.clone().unwrap_or_else(|| format!("{}", id.0));
         let intent = Intent::PostRequirementCard {
@@ -181,7 +205,9 @@ impl Service {
             return Ok(Err(format!("没有找到需求 {id}，请发送「/需求 列表」查看。")));
         };
         let managers = self.managers();
-        let actor = Actor { person: o.who.clone() };
+        let actor = Actor {
+            person: o.who.clone(),
+        };
         let mut created = None;
         let action = match action {
             Some(a) => a,
@@ -195,7 +221,15 @@ impl Service {
                 }
                 let owner = new_project_owner.unwrap_or_else(|| o.who.clone());
                 let t = self.template(None).unwrap_or_else(StageTemplate::default_five);
-                let p = self.create_project(ch, &o.chat, &r.title, owner, &t, o.source.clone(), o.reply_to.as_deref())?;
+                let p = self.create_project(
+                    ch,
+                    &o.chat,
+                    &r.title,
+                    owner,
+                    &t,
+                    o.source.clone(),
+                    o.reply_to.as_deref(),
+                )?;
                 let id = p.id;
                 created = Some(p);
                 ReqAction::Accept { project: Some(id) }
@@ -215,7 +249,8 @@ impl Service {
         }
         let project = self.linked_project(&r)?;
         let now = self.clock.now();
-        let (next, record) = match r.apply(action, &actor, &managers, project.as_ref(), now, o.source.clone()) {
+        let (next, record) = match r.apply(action, &actor, &managers, project.as_ref(), now, o.source.clone())
+        {
             Ok(x) => x,
             Err(e) => return Ok(Err(e.to_string())),
         };
@@ -238,7 +273,10 @@ impl Service {
             ch.push_watched_audit(&self.store, Watched::Project(p.id), &rec)?;
             // Not `stage_project`: the requirement's own loop change is told below, once.
             ch.put_project(&self.store, &after);
-            let refresh = OutboxRecord::new(Intent::RefreshProjectCard { project: p.id.0 }, Some(p.chat_id.0.clone()));
+            let refresh = OutboxRecord::new(
+                Intent::RefreshProjectCard { project: p.id.0 },
+                Some(p.chat_id.0.clone()),
+            );
             ch.outbox_push(&self.store, &refresh)?;
             self.queue_mirror(ch, MirrorTable::Projects, &p.id.to_string())?;
         }
@@ -302,7 +340,13 @@ impl Service {
         let label = action.as_ref().map_or("受理", ReqAction::label);
         match self.act_on_requirement(ch, id, action, owner, &o)? {
             Ok(r) => {
-                let text = format!("{} {}「{}」已{label}，当前状态：{}。", at(sender), r.id, r.title, r.status.label());
+                let text = format!(
+                    "{} {}「{}」已{label}，当前状态：{}。",
+                    at(sender),
+                    r.id,
+                    r.title,
+                    r.status.label()
+                );
                 replies.text(self, ch, &text)
             }
             Err(text) => replies.card(self, ch, &card::error_card("操作没有生效", &text, None)),
@@ -365,7 +409,10 @@ impl Service {
                 .act_on_requirement(&mut ch, req, None, None, &o)?
                 .map(|r| {
                     let p = r.project.map(|p| p.to_string()).unwrap_or_default();
-                    (format!("已受理，并新建项目 {p}"), self.after_click_card(&ReqAction::Accept { project: None }, &r))
+                    (
+                        format!("已受理，并新建项目 {p}"),
+                        self.after_click_card(&ReqAction::Accept { project: None }, &r),
+                    )
                 })
                 .and_then(|(t, c)| Ok((t, c?))),
         };
@@ -399,7 +446,9 @@ impl Service {
         let p = self.linked_project(r).map_err(|e| e.to_string())?;
         let now = self.clock.now();
         Ok(match action {
-            ReqAction::Supplement { .. } | ReqAction::Feedback { .. } => requirement_status_card(r, p.as_ref(), now),
+            ReqAction::Supplement { .. } | ReqAction::Feedback { .. } => {
+                requirement_status_card(r, p.as_ref(), now)
+            }
             _ => requirement_card(r, p.as_ref(), now),
         })
     }
@@ -418,7 +467,11 @@ impl Service {
         if requirement_due_now(r, &state, now, &policy, &self.calendar, sla).unwrap_or(false) {
             state.nudged_on = Some(local(now).date());
             ch.put_watch_state(&self.store, w, &state);
-            let chat = self.req_cfg.manager_chat.clone().unwrap_or_else(|| r.chat_id.0.clone());
+            let chat = self
+                .req_cfg
+                .manager_chat
+                .clone()
+                .unwrap_or_else(|| r.chat_id.0.clone());
             let managers: Vec<String> = self
                 .req_cfg
                 .managers
@@ -461,11 +514,19 @@ fn requirement_list_card(title: &str, reqs: &[Requirement], now: jiff::Timestamp
     let count = format!("共{}条", reqs.len());
     let hdr = header(title, "blue", None, &[(count.as_str(), "blue")]);
     if reqs.is_empty() {
-        return mk(hdr, vec![markdown("暂时没有符合条件的需求。发送 `/需求 新建` 提交需求。")], title);
+        return mk(
+            hdr,
+            vec![markdown("暂时没有符合条件的需求。发送 `/需求 新建` 提交需求。")],
+            title,
+        );
     }
     let mut lines = Vec::new();
     for r in reqs.iter().rev().take(30) {
-        let unit = r.unit.as_deref().map(|u| format!(" · {}", md_text(u, 20))).unwrap_or_default();
+        let unit = r
+            .unit
+            .as_deref()
+            .map(|u| format!(" · {}", md_text(u, 20)))
+            .unwrap_or_default();
         lines.push(format!(
             "- {} {} · {}{unit} · {}",
             r.id,

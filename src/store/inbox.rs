@@ -254,8 +254,16 @@ mod tests {
             Admission::Duplicate,
             "processed"
         );
-        assert_eq!(s.prune_seen(1_001).unwrap(), 1, "the processed event key ages out");
-        assert_eq!(s.prune_seen(9_000).unwrap(), 1, "the message alias made again at 4 000");
+        assert_eq!(
+            s.prune_seen(1_001).unwrap(),
+            1,
+            "the processed event key ages out"
+        );
+        assert_eq!(
+            s.prune_seen(9_000).unwrap(),
+            1,
+            "the message alias made again at 4 000"
+        );
         assert!(matches!(
             s.admit(&a, &dedup_keys(&a), 10_000).unwrap(),
             Admission::New(_)

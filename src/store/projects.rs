@@ -337,7 +337,12 @@ impl Changes {
     ///
     /// # Errors
     /// sled errors (id generation).
-    pub fn push_watched_audit(&mut self, store: &Store, w: Watched, rec: &AuditRecord) -> Result<(), StoreError> {
+    pub fn push_watched_audit(
+        &mut self,
+        store: &Store,
+        w: Watched,
+        rec: &AuditRecord,
+    ) -> Result<(), StoreError> {
         let mut key = w.key();
         key.extend_from_slice(&be(store.generate_id()?));
         self.put(&store.proj_audit, key, encode(rec));
@@ -353,7 +358,12 @@ impl Changes {
     ///
     /// # Errors
     /// sled errors.
-    pub fn schedule_watched(&mut self, store: &Store, w: Watched, fire_ms: Option<i64>) -> Result<(), StoreError> {
+    pub fn schedule_watched(
+        &mut self,
+        store: &Store,
+        w: Watched,
+        fire_ms: Option<i64>,
+    ) -> Result<(), StoreError> {
         if let Some(old) = store.proj_due_by.get(w.key())? {
             let mut k = old.to_vec();
             k.extend_from_slice(&w.key());

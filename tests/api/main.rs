@@ -12,4 +12,5 @@ mod cli;
 mod crash;
 mod helpers;
 mod ingress;
+mod projects;
 mod supervise;
