@@ -87,7 +87,8 @@ impl Service {
         }
         let mut ch = Changes::new();
         // (chat, recipient) → the items due for that person in this round.
-        let mut rounds: BTreeMap<(String, String), (Person, Vec<(Item, PlannedNudge)>)> = BTreeMap::new();
+        type Round = (Person, Vec<(Item, PlannedNudge)>);
+        let mut rounds: BTreeMap<(String, String), Round> = BTreeMap::new();
         for (fire_ms, id) in due {
             // Consume exactly this entry; `reschedule` below writes the next one.
             ch.unschedule_entry(&self.store, fire_ms, id);

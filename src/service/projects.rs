@@ -64,6 +64,7 @@ impl Service {
     }
 
     /// Creates a project (command or 受理 新建项目) and queues its live card in `chat`.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn create_project(
         &self,
         ch: &mut Changes,
@@ -279,7 +280,8 @@ impl Service {
             self.store.projects_in_chat(chat)?
         };
         let scope = if p2p { "我参与的" } else { "本群" };
-        let (title, keep): (String, Box<dyn Fn(&Project) -> bool + '_>) = match filter {
+        type Keep<'k> = Box<dyn Fn(&Project) -> bool + 'k>;
+        let (title, keep): (String, Keep<'_>) = match filter {
             ProjectFilter::Active => (
                 format!("{scope}进行中的项目"),
                 Box::new(|p: &Project| p.status == ProjectStatus::Active),
