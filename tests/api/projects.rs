@@ -440,8 +440,16 @@ async fn the_bitable_mirror_follows_items_projects_and_requirements_through_an_o
         eventually(|| row(&rows("tblItems"), "DB-1").is_some()).await,
         "item mirrored"
     );
-    assert!(eventually(|| row(&rows("tblProjects"), "XM-1").is_some_and(|r| r["关联事项"] == "DB-1")).await);
-    assert!(eventually(|| row(&rows("tblReqs"), "XQ-1").is_some_and(|r| r["状态"] == "待受理")).await);
+    assert!(
+        eventually(
+            || row(&rows("tblProjects"), "XM-1").is_some_and(|r| r.get("关联事项") == Some(&json!("DB-1")))
+        )
+        .await
+    );
+    assert!(
+        eventually(|| row(&rows("tblReqs"), "XQ-1").is_some_and(|r| r.get("状态") == Some(&json!("待受理"))))
+            .await
+    );
 
     // Feishu goes down; changes keep coming and wait in the queue.
     app.fake.set_outage(true);
@@ -469,12 +477,22 @@ async fn the_bitable_mirror_follows_items_projects_and_requirements_through_an_o
     // Back up: the rows catch up, each table keeps one row per key.
     app.fake.set_outage(false);
     assert!(
-        eventually(|| row(&rows("tblProjects"), "XM-1").is_some_and(|r| r["当前阶段"] == "产品设计")).await,
+        eventually(|| row(&rows("tblProjects"), "XM-1")
+            .is_some_and(|r| r.get("当前阶段") == Some(&json!("产品设计"))))
+        .await,
         "{:?}",
         rows("tblProjects")
     );
-    assert!(eventually(|| row(&rows("tblReqs"), "XQ-1").is_some_and(|r| r["关联项目"] == "XM-1")).await);
-    assert!(eventually(|| row(&rows("tblItems"), "DB-1").is_some_and(|r| r["进度"] == json!(0.5))).await);
+    assert!(
+        eventually(
+            || row(&rows("tblReqs"), "XQ-1").is_some_and(|r| r.get("关联项目") == Some(&json!("XM-1")))
+        )
+        .await
+    );
+    assert!(
+        eventually(|| row(&rows("tblItems"), "DB-1").is_some_and(|r| r.get("进度") == Some(&json!(0.5))))
+            .await
+    );
     assert!(eventually(|| app.store.mirror_queue_len() == 0).await);
     assert_eq!(rows("tblItems").len(), 1);
     assert_eq!(rows("tblProjects").len(), 1);
