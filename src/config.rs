@@ -33,6 +33,12 @@ pub struct FileConfig {
     pub groups: Vec<GroupConfig>,
     /// `[minutes]`: meeting follow-up.
     pub minutes: MinutesConfig,
+    /// `[projects]`: stage templates and the stalled threshold.
+    pub projects: ProjectsConfig,
+    /// `[requirements]`: managers, their chat and the intake SLA.
+    pub requirements: RequirementsConfig,
+    /// `[mirror]`: the optional Bitable mirror.
+    pub mirror: Option<crate::mirror::MirrorConfig>,
 }
 
 /// `[minutes]`: meeting follow-up (`/纪要`).
@@ -51,6 +57,48 @@ impl Default for MinutesConfig {
         Self {
             closure_workdays: 5,
             events: false,
+        }
+    }
+}
+
+/// `[projects]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProjectsConfig {
+    /// `[[projects.templates]]` (`name`, `stages`); the first is the default when none is
+    /// named `默认`. Empty: the built-in five stages.
+    pub templates: Vec<crate::domain::project::StageTemplate>,
+    /// A project without stage movement for this many working days is flagged (5).
+    pub stalled_workdays: u32,
+}
+
+impl Default for ProjectsConfig {
+    fn default() -> Self {
+        Self {
+            templates: Vec::new(),
+            stalled_workdays: 5,
+        }
+    }
+}
+
+/// `[requirements]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RequirementsConfig {
+    /// Requirement managers' open_ids (they triage).
+    pub managers: Vec<String>,
+    /// Where triage cards go (`oc_…`); unset: the submitting group.
+    pub manager_chat: Option<String>,
+    /// Not triaged within this many working days → the managers are nudged (2).
+    pub sla_workdays: u32,
+}
+
+impl Default for RequirementsConfig {
+    fn default() -> Self {
+        Self {
+            managers: Vec::new(),
+            manager_chat: None,
+            sla_workdays: 2,
         }
     }
 }
@@ -277,6 +325,12 @@ pub struct Settings {
     pub groups: Vec<GroupConfig>,
     /// `[minutes]`.
     pub minutes: MinutesConfig,
+    /// `[projects]`.
+    pub projects: ProjectsConfig,
+    /// `[requirements]`.
+    pub requirements: RequirementsConfig,
+    /// `[mirror]` (absent: no mirror).
+    pub mirror: Option<crate::mirror::MirrorConfig>,
 }
 
 /// Where environment values come from (a map in tests, the process environment otherwise).
@@ -392,6 +446,27 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
             bail!("groups.leaders entry {l:?} is not an open_id (ou_…)");
         }
     }
+    if let Some(m) = file.requirements.managers.iter().find(|m| !m.starts_with("ou_")) {
+        bail!("requirements.managers entry {m:?} is not an open_id (ou_…)");
+    }
+    if let Some(c) = file
+        .requirements
+        .manager_chat
+        .as_ref()
+        .filter(|c| !c.starts_with("oc_"))
+    {
+        bail!("requirements.manager_chat {c:?} is not a chat id (oc_…)");
+    }
+    if let Some(t) = file.projects.templates.iter().find(|t| t.stages.is_empty()) {
+        bail!("projects.templates {:?} has no stages", t.name);
+    }
+    if file
+        .mirror
+        .as_ref()
+        .is_some_and(|m| m.app_token.trim().is_empty())
+    {
+        bail!("mirror.app_token is empty");
+    }
     Ok(Settings {
         listen,
         data_dir,
@@ -405,6 +480,9 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
         board: file.board,
         groups: file.groups,
         minutes: file.minutes,
+        projects: file.projects,
+        requirements: file.requirements,
+        mirror: file.mirror,
     })
 }
 

@@ -69,11 +69,43 @@ pub enum Intent {
         /// De-duplication key.
         uuid: String,
     },
+    /// Post project `project`'s live card, rendered at send time.
+    PostProjectCard {
+        /// Project number.
+        project: u64,
+        /// Chat to post in.
+        chat_id: String,
+        /// Reply to this message instead of posting at top level.
+        reply_to: Option<String>,
+        /// De-duplication key.
+        uuid: String,
+    },
     /// PATCH meeting `meeting`'s follow-up card with its current state (dropped if the card is
     /// not posted yet: the pending post renders the latest state).
     RefreshMeetingCard {
         /// Meeting number.
         meeting: u64,
+    },
+    /// PATCH project `project`'s live card with its current state.
+    RefreshProjectCard {
+        /// Project number.
+        project: u64,
+    },
+    /// Post requirement `req`'s triage card (for the requirement managers), rendered at send time.
+    PostRequirementCard {
+        /// Requirement number.
+        req: u64,
+        /// Chat to post in.
+        chat_id: String,
+        /// Reply to this message instead of posting at top level.
+        reply_to: Option<String>,
+        /// De-duplication key.
+        uuid: String,
+    },
+    /// PATCH requirement `req`'s triage card with its current state.
+    RefreshRequirementCard {
+        /// Requirement number.
+        req: u64,
     },
 }
 
@@ -150,7 +182,11 @@ impl Materialize for MessagesOnly {
             | Intent::PostBoard { .. }
             | Intent::RefreshBoard { .. }
             | Intent::PostMeetingCard { .. }
-            | Intent::RefreshMeetingCard { .. } => None,
+            | Intent::RefreshMeetingCard { .. }
+            | Intent::PostProjectCard { .. }
+            | Intent::RefreshProjectCard { .. }
+            | Intent::PostRequirementCard { .. }
+            | Intent::RefreshRequirementCard { .. } => None,
         })
     }
 

@@ -40,6 +40,7 @@ pub struct Application {
     outbox_notify: Arc<Notify>,
     cancel: CancellationToken,
     extra: Option<axum::Router>,
+    mirror: Option<crate::mirror::Mirror>,
 }
 
 impl Application {
@@ -103,6 +104,10 @@ impl Application {
             virtual_clock,
             scheduler_notify,
         };
+        let mirror = settings
+            .mirror
+            .clone()
+            .map(|m| crate::mirror::Mirror::new(client.clone(), m));
         let dispatcher = Dispatcher {
             store,
             client,
@@ -117,6 +122,7 @@ impl Application {
             outbox_notify,
             cancel: CancellationToken::new(),
             extra: None,
+            mirror,
         })
     }
 
@@ -159,6 +165,7 @@ impl Application {
             outbox_notify,
             cancel,
             extra,
+            mirror,
             ..
         } = self;
         let tracker = TaskTracker::new();
@@ -177,6 +184,9 @@ impl Application {
             Arc::clone(&state.scheduler_notify),
             cancel.clone(),
         ));
+        if let Some(m) = mirror {
+            tracker.spawn(Arc::clone(&state.service).run_mirror(m, cancel.clone()));
+        }
         tracker.spawn(housekeeping(state.clone(), cancel.clone()));
         tracker.spawn(signals(cancel.clone()));
         // Events acknowledged before a restart but not yet processed, and queued sends.

@@ -7,6 +7,7 @@ pub mod ids;
 pub mod permissions;
 pub mod priority;
 pub mod project;
+pub mod project_nudge;
 pub mod requirement;
 pub mod schedule;
 pub mod supervision;

@@ -10,6 +10,7 @@
 
 pub mod engine;
 pub mod items;
+pub mod projects;
 pub mod record;
 
 #[cfg(test)]
@@ -17,4 +18,8 @@ mod tests;
 
 pub use engine::{ConflictRetry, FlushReport, Mirror, RecordMap};
 pub use items::{ITEM_FIELDS, item_fields, item_record};
+pub use projects::{
+    PROJECT_FIELDS, REQUIREMENT_FIELDS, project_fields, project_record, requirement_fields,
+    requirement_record,
+};
 pub use record::{KEY_FIELD, MirrorConfig, MirrorRecord, MirrorTable, client_token};

@@ -25,6 +25,18 @@ impl Service {
         if let Some(m) = card::parse_minutes_callback(&a.value, a.form_value.as_ref(), now) {
             return self.on_minutes_action(m, a).await;
         }
+        if let Some(p) = card::project::parse_project_callback(&a.value, a.form_value.as_ref(), now) {
+            return match p {
+                Ok((id, action)) => self.on_project_action(id, action, a).await,
+                Err(e) => Ok(json!({"toast": card::toast(ToastKind::Warning, &e.to_string())})),
+            };
+        }
+        if let Some(r) = card::requirement::parse_requirement_callback(&a.value, a.form_value.as_ref(), now) {
+            return match r {
+                Ok(action) => self.on_requirement_action(action, a).await,
+                Err(e) => Ok(json!({"toast": card::toast(ToastKind::Warning, &e.to_string())})),
+            };
+        }
         let parsed = match card::action::parse_callback(&a.value, a.form_value.as_ref(), now) {
             Ok(p) => p,
             Err(e) => return Ok(json!({"toast": card::toast(ToastKind::Warning, &e.to_string())})),

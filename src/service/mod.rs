@@ -8,9 +8,12 @@ mod describe;
 mod minutes;
 mod minutes_actions;
 mod minutes_closure;
+mod mirror;
 mod nudges;
 mod people;
+mod projects;
 mod replies;
+mod requirements;
 mod supervise;
 
 use std::sync::Arc;
@@ -32,6 +35,7 @@ use crate::store::outbox::Changes;
 use crate::store::{Store, StoreError};
 
 pub use describe::{Described, describe_command};
+pub use mirror::MirrorRoundError;
 
 /// The orchestrator.
 pub struct Service {
@@ -49,6 +53,10 @@ pub struct Service {
     board_cfg: crate::config::BoardConfig,
     next_board_ms: std::sync::atomic::AtomicI64,
     minutes: minutes::MinutesState,
+    projects_cfg: crate::config::ProjectsConfig,
+    req_cfg: crate::config::RequirementsConfig,
+    mirror_on: bool,
+    mirror_notify: Arc<Notify>,
 }
 
 /// A group's reminder overrides, resolved from configuration.
@@ -113,6 +121,10 @@ impl Service {
             board_cfg: settings.board.clone(),
             next_board_ms: std::sync::atomic::AtomicI64::new(0),
             minutes: minutes::MinutesState::new(&settings.minutes),
+            projects_cfg: settings.projects.clone(),
+            req_cfg: settings.requirements.clone(),
+            mirror_on: settings.mirror.is_some(),
+            mirror_notify: Arc::new(Notify::new()),
         }
     }
 
@@ -173,6 +185,7 @@ impl Service {
         self.store.commit(&changes)?;
         self.outbox_notify.notify_one();
         self.scheduler_notify.notify_one();
+        self.mirror_notify.notify_one();
         Ok(())
     }
 
@@ -220,6 +233,10 @@ impl Materialize for Service {
             Intent::PostMeetingCard { .. } | Intent::RefreshMeetingCard { .. } => {
                 return self.materialize_meeting(intent);
             }
+            Intent::PostProjectCard { .. }
+            | Intent::RefreshProjectCard { .. }
+            | Intent::PostRequirementCard { .. }
+            | Intent::RefreshRequirementCard { .. } => return self.materialize_watched(intent),
         })
     }
 
@@ -230,6 +247,9 @@ impl Materialize for Service {
             (Intent::PostMeetingCard { meeting, .. }, Some(mid)) => {
                 self.store
                     .set_meeting_card(crate::minutes::MeetingId(*meeting), mid)?;
+            }
+            (Intent::PostProjectCard { .. } | Intent::PostRequirementCard { .. }, Some(mid)) => {
+                self.watched_delivered(intent, mid)?;
             }
             _ => {}
         }

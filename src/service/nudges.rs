@@ -40,6 +40,7 @@ impl Service {
     /// sled errors.
     pub(crate) fn stage_item(&self, ch: &mut Changes, item: &Item) -> Result<(), StoreError> {
         ch.put_item(&self.store, item);
+        self.queue_mirror(ch, crate::mirror::MirrorTable::Items, &item.id.to_string())?;
         let state = self.store.nudge_state(item.id)?;
         self.reschedule(ch, item, &state)
     }
@@ -49,6 +50,7 @@ impl Service {
     /// # Errors
     /// sled errors.
     pub fn stage_new_item(&self, ch: &mut Changes, item: &Item) -> Result<(), StoreError> {
+        self.queue_mirror(ch, crate::mirror::MirrorTable::Items, &item.id.to_string())?;
         self.reschedule(ch, item, &NudgeState::default())
     }
 
@@ -85,8 +87,8 @@ impl Service {
         }
         let mut ch = Changes::new();
         // (chat, recipient) → the items due for that person in this round.
-        #[allow(clippy::type_complexity)]
-        let mut rounds: BTreeMap<(String, String), (Person, Vec<(Item, PlannedNudge)>)> = BTreeMap::new();
+        type Round = (Person, Vec<(Item, PlannedNudge)>);
+        let mut rounds: BTreeMap<(String, String), Round> = BTreeMap::new();
         for (fire_ms, id) in due {
             // Consume exactly this entry; `reschedule` below writes the next one.
             ch.unschedule_entry(&self.store, fire_ms, id);

@@ -133,13 +133,13 @@ impl Service {
                 };
                 self.supervise(cmd, &msg, &sender, quoted, &mut replies, ch)?;
             }
-            // Projects and requirements are parsed here; their service wiring comes with the
-            // integration of issue 6. Until then the family's help card answers.
-            Ok(Some(Command::Project(_))) => {
-                replies.card(self, ch, &card::project::project_help_card())?;
+            Ok(Some(Command::Project(cmd))) => {
+                let sender = self.person_named(&msg.sender_open_id, &mentions);
+                self.project_command(cmd, &msg, &sender, &mut replies, ch)?;
             }
-            Ok(Some(Command::Requirement(_))) => {
-                replies.card(self, ch, &card::requirement::requirement_help_card())?;
+            Ok(Some(Command::Requirement(cmd))) => {
+                let sender = self.person_named(&msg.sender_open_id, &mentions);
+                self.requirement_command(cmd, &msg, &sender, &mut replies, ch)?;
             }
             Ok(Some(Command::Minutes(_))) => {
                 if let Some(fetched) = minutes {
@@ -303,6 +303,7 @@ impl Service {
         ch.put_new_item(&self.store, &item)?;
         self.stage_new_item(ch, &item)?;
         ch.push_audit(&self.store, item.id, &record)?;
+        self.link_tagged_projects(ch, &item, sender, replies)?;
         replies.item_card(self, ch, item.id.0)
     }
 

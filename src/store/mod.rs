@@ -10,6 +10,8 @@
 //! - `items`, `audit`, `chat_items`, `item_cards`: see [`items`].
 //! - `due`, `due_by_item`, `nudge_state`: see [`nudges`]; `chats`: per-group board state.
 //! - `meetings`, `item_meeting`, `meeting_closure`, `meeting_cards`: see [`meetings`].
+//! - `projects`, `requirements`, `proj_audit`, `chat_projects`, `proj_cards`, `proj_due`,
+//!   `proj_due_by`, `proj_watch`, `mirror_queue`, `mirror_map`: see [`projects`].
 
 mod flusher;
 pub mod inbox;
@@ -17,6 +19,7 @@ pub mod items;
 pub mod meetings;
 pub mod nudges;
 pub mod outbox;
+pub mod projects;
 
 use std::path::Path;
 
@@ -77,6 +80,16 @@ pub struct Store {
     pub(crate) item_meeting: sled::Tree,
     pub(crate) meeting_closure: sled::Tree,
     pub(crate) meeting_cards: sled::Tree,
+    pub(crate) projects: sled::Tree,
+    pub(crate) requirements: sled::Tree,
+    pub(crate) proj_audit: sled::Tree,
+    pub(crate) chat_projects: sled::Tree,
+    pub(crate) proj_cards: sled::Tree,
+    pub(crate) proj_due: sled::Tree,
+    pub(crate) proj_due_by: sled::Tree,
+    pub(crate) proj_watch: sled::Tree,
+    pub(crate) mirror_queue: sled::Tree,
+    pub(crate) mirror_map: sled::Tree,
 }
 
 impl Store {
@@ -115,6 +128,16 @@ impl Store {
             item_meeting: db.open_tree("item_meeting")?,
             meeting_closure: db.open_tree("meeting_closure")?,
             meeting_cards: db.open_tree("meeting_cards")?,
+            projects: db.open_tree("projects")?,
+            requirements: db.open_tree("requirements")?,
+            proj_audit: db.open_tree("proj_audit")?,
+            chat_projects: db.open_tree("chat_projects")?,
+            proj_cards: db.open_tree("proj_cards")?,
+            proj_due: db.open_tree("proj_due")?,
+            proj_due_by: db.open_tree("proj_due_by")?,
+            proj_watch: db.open_tree("proj_watch")?,
+            mirror_queue: db.open_tree("mirror_queue")?,
+            mirror_map: db.open_tree("mirror_map")?,
             flusher: Flusher::start(db.clone())?,
             db,
         };

@@ -14,4 +14,5 @@ mod helpers;
 mod ingress;
 mod minutes;
 mod nudges;
+mod projects;
 mod supervise;
