@@ -166,10 +166,7 @@ impl TestApp {
         until: jiff::Timestamp,
     ) -> Vec<(jiff::Timestamp, Vec<duban::fake_feishu::FakeMessage>)> {
         let mut out = Vec::new();
-        loop {
-            let Some(next) = self.store.next_due_ms().unwrap() else {
-                break;
-            };
+        while let Some(next) = self.store.next_due_ms().unwrap() {
             let at = jiff::Timestamp::from_millisecond(next).unwrap();
             if at > until {
                 break;
