@@ -636,6 +636,26 @@ mod tests {
     }
 
     #[test]
+    fn the_annotated_example_configuration_loads() {
+        let d = dir();
+        let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config/duban.example.toml");
+        let s = load(
+            Some(&example),
+            &env(&[("DUBAN_DATA_DIR", d.path().to_str().unwrap())]),
+        )
+        .unwrap();
+        assert_eq!(s.board.at, "09:30");
+        assert_eq!(s.reminders, crate::domain::schedule::ReminderPolicy::default());
+        let prod = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config/production.toml");
+        let p = load(
+            Some(&prod),
+            &env(&[("DUBAN_DATA_DIR", d.path().to_str().unwrap())]),
+        )
+        .unwrap();
+        assert_eq!(p.log.format, "json");
+    }
+
+    #[test]
     fn app_ids_are_cli_and_sixteen_hex_digits() {
         assert!(is_app_id("cli_a1b2c3d4e5f60718"));
         assert!(!is_app_id("cli_a1b2c3d4e5f6071"));

@@ -239,7 +239,9 @@ async fn housekeeping(state: AppState, cancel: CancellationToken) {
         n += 1;
         if n % 120 == 1 {
             let cutoff = state.clock.now().as_millisecond() - DEDUP_WINDOW_MS;
-            match state.store.prune_seen(cutoff) {
+            let store = state.store.clone();
+            let pruned = tokio::task::spawn_blocking(move || store.prune_seen(cutoff)).await;
+            match pruned.unwrap_or(Ok(0)) {
                 Ok(k) if k > 0 => tracing::debug!(pruned = k, "pruned old de-duplication keys"),
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error.message = %e, "pruning de-duplication keys failed"),

@@ -3,8 +3,8 @@
 //!
 //! Trees:
 //! - `inbox`: acknowledged events not yet processed, key = big-endian sequence.
-//! - `seen` / `seen_age`: de-duplication keys (`e:<event_id>`, `m:<tenant>:<message_id>`) and
-//!   their age index (big-endian ms ‖ key) for pruning.
+//! - `seen`: de-duplication keys (`e:<event_id>`, `m:<tenant>:<message_id>`), each with its
+//!   state and time (pruned by age after eight hours).
 //! - `outbox` / `outbox_dead`: everything the bot will send, and what Feishu refused for good.
 //! - `meta`: schema version, counters.
 //! - `items`, `audit`, `chat_items`, `item_cards`: see [`items`].
@@ -64,7 +64,6 @@ pub struct Store {
     flusher: Flusher,
     pub(crate) inbox: sled::Tree,
     pub(crate) seen: sled::Tree,
-    pub(crate) seen_age: sled::Tree,
     pub(crate) outbox: sled::Tree,
     pub(crate) outbox_dead: sled::Tree,
     pub(crate) meta: sled::Tree,
@@ -112,7 +111,6 @@ impl Store {
         let store = Self {
             inbox: db.open_tree("inbox")?,
             seen: db.open_tree("seen")?,
-            seen_age: db.open_tree("seen_age")?,
             outbox: db.open_tree("outbox")?,
             outbox_dead: db.open_tree("outbox_dead")?,
             meta: db.open_tree("meta")?,
