@@ -17,6 +17,10 @@ use duban::feishu::signature::event_signature;
 use hdrhistogram::Histogram;
 use serde_json::json;
 
+/// The same allocator as the `duban` binary.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const APP_ID: &str = "cli_a1b2c3d4e5f60718";
 const KEY: &str = "bench-encrypt-key";
 const TOKEN: &str = "bench-verification-token";

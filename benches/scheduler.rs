@@ -17,6 +17,10 @@ use duban::domain::supervision::{Item, NewItem};
 use duban::startup::{Application, TimeSource};
 use duban::store::outbox::Changes;
 
+/// The same allocator as the `duban` binary.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn rss_mb() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status

@@ -10,6 +10,10 @@ use duban::clock::VirtualClock;
 use duban::config::{self, ProcessEnv};
 use duban::startup::TimeSource;
 
+/// mimalloc instead of the system allocator: malloc/free were ~16 % of the ingress profile.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command.unwrap_or(Command::Serve { config: None }) {
