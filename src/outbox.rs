@@ -53,6 +53,17 @@ pub enum Intent {
         /// De-duplication key.
         uuid: String,
     },
+    /// One person's reminders of one scheduler round, rendered when sent.
+    NudgeRound {
+        /// The group.
+        chat_id: String,
+        /// Who is reminded.
+        person: crate::domain::ids::Person,
+        /// (item number, the planned reminder).
+        entries: Vec<(u64, crate::domain::schedule::PlannedNudge)>,
+        /// De-duplication key (from the items and occurrence keys).
+        uuid: String,
+    },
     /// PATCH the group's current board card in place.
     RefreshBoard {
         /// The group.
@@ -181,6 +192,7 @@ impl Materialize for MessagesOnly {
             | Intent::RefreshItemCard { .. }
             | Intent::PostBoard { .. }
             | Intent::RefreshBoard { .. }
+            | Intent::NudgeRound { .. }
             | Intent::PostMeetingCard { .. }
             | Intent::RefreshMeetingCard { .. }
             | Intent::PostProjectCard { .. }

@@ -140,8 +140,8 @@ pub struct NudgeState {
     pub last_sent_at: Option<Timestamp>,
 }
 
-/// One nudge to send now.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One nudge to send now (serialisable: the outbox renders it at send time).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannedNudge {
     /// The rule.
     pub kind: NudgeKind,

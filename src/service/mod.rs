@@ -230,6 +230,14 @@ impl Materialize for Service {
                 Some(Outgoing::patch_card(&mid, Some(&it.chat_id.0), &c))
             }
             Intent::PostBoard { .. } | Intent::RefreshBoard { .. } => return self.materialize_board(intent),
+            Intent::NudgeRound {
+                chat_id,
+                person,
+                entries,
+                uuid,
+            } => {
+                return self.materialize_round(chat_id, person, entries, uuid);
+            }
             Intent::PostMeetingCard { .. } | Intent::RefreshMeetingCard { .. } => {
                 return self.materialize_meeting(intent);
             }

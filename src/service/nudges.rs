@@ -12,7 +12,7 @@ use crate::domain::ids::{ChatId, ItemId, Person};
 use crate::domain::schedule::{NudgeState, PlannedNudge, ReminderPolicy, due_now, mark_sent, next_fire};
 use crate::domain::supervision::{Item, format_datetime};
 use crate::feishu::{Outgoing, feishu_uuid};
-use crate::outbox::OutboxRecord;
+use crate::outbox::{Intent, OutboxRecord};
 use crate::store::StoreError;
 use crate::store::outbox::Changes;
 
@@ -142,7 +142,7 @@ impl Service {
             }
         }
         for ((chat, _), (person, entries)) in rounds {
-            self.queue_round(&mut ch, &chat, &person, &entries, now)?;
+            self.queue_round(&mut ch, &chat, &person, &entries)?;
         }
         self.store.commit(&ch)?;
         self.outbox_notify.notify_one();
@@ -152,34 +152,60 @@ impl Service {
 
     /// One person's reminders of one round: a reply under the item card when there is one item,
     /// one combined card when there are several.
+    /// One person's reminders of one round, queued as an intent and rendered when sent (from
+    /// the items' state then): a reply under the item card for one item, one combined card
+    /// for several. Rendering stays out of the tick, whose cost is what is due.
     fn queue_round(
         &self,
         ch: &mut Changes,
         chat: &str,
         person: &Person,
         entries: &[(Item, PlannedNudge)],
-        now: jiff::Timestamp,
     ) -> Result<(), StoreError> {
         let keys: Vec<String> = entries
             .iter()
             .map(|(i, p)| format!("{}:{}", i.id.0, p.key))
             .collect();
-        let uuid = feishu_uuid(&format!("nudge:{}", keys.join(",")));
-        let out = match entries {
+        let intent = Intent::NudgeRound {
+            chat_id: chat.to_owned(),
+            person: person.clone(),
+            entries: entries.iter().map(|(i, p)| (i.id.0, p.clone())).collect(),
+            uuid: feishu_uuid(&format!("nudge:{}", keys.join(","))),
+        };
+        ch.outbox_push(&self.store, &OutboxRecord::new(intent, Some(chat.to_owned())))?;
+        Ok(())
+    }
+
+    /// Renders a reminder round at send time; items closed since are left out.
+    pub(super) fn materialize_round(
+        &self,
+        chat: &str,
+        person: &Person,
+        entries: &[(u64, PlannedNudge)],
+        uuid: &str,
+    ) -> Result<Option<Outgoing>, StoreError> {
+        let mut live = Vec::with_capacity(entries.len());
+        for (id, p) in entries {
+            if let Some(item) = self.store.get_item(ItemId(*id))?
+                && item.is_open()
+            {
+                live.push((item, p.clone()));
+            }
+        }
+        Ok(match live.as_slice() {
+            [] => None,
             [(item, p)] => {
                 let text = card::nudge::nudge_text(item, p);
-                match self.store.item_card(item.id)? {
-                    Some(card_mid) => Outgoing::reply_text(&card_mid, Some(chat), &text, &uuid),
-                    None => Outgoing::send_text_to_chat(chat, &text, &uuid),
-                }
+                Some(match self.store.item_card(item.id)? {
+                    Some(card_mid) => Outgoing::reply_text(&card_mid, Some(chat), &text, uuid),
+                    None => Outgoing::send_text_to_chat(chat, &text, uuid),
+                })
             }
             _ => {
-                let c = card::nudge::nudge_card(person, entries, now, &self.calendar);
-                Outgoing::send_card_to_chat(chat, &c, &uuid)
+                let c = card::nudge::nudge_card(person, &live, self.clock.now(), &self.calendar);
+                Some(Outgoing::send_card_to_chat(chat, &c, uuid))
             }
-        };
-        ch.outbox_push(&self.store, &OutboxRecord::message(out))?;
-        Ok(())
+        })
     }
 
     fn queue_urgent_and_leaders(
