@@ -12,7 +12,7 @@ use tokio::sync::Notify;
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
-use crate::feishu::{Delivered, Disposition, FeishuClient, FeishuError, Outgoing};
+use crate::feishu::{Delivered, Disposition, FeishuClient, Outgoing};
 use crate::store::{Store, StoreError};
 
 /// How long a record may keep failing transiently before it is given up.
@@ -180,33 +180,6 @@ pub trait Materialize: Send + Sync + 'static {
     fn delivered(&self, intent: &Intent, delivered: &Delivered) -> Result<(), StoreError>;
 }
 
-/// A [`Materialize`] that only knows ready messages.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct MessagesOnly;
-
-impl Materialize for MessagesOnly {
-    fn materialize(&self, intent: &Intent) -> Result<Option<Outgoing>, StoreError> {
-        Ok(match intent {
-            Intent::Message(m) => Some(m.clone()),
-            Intent::PostItemCard { .. }
-            | Intent::RefreshItemCard { .. }
-            | Intent::PostBoard { .. }
-            | Intent::RefreshBoard { .. }
-            | Intent::NudgeRound { .. }
-            | Intent::PostMeetingCard { .. }
-            | Intent::RefreshMeetingCard { .. }
-            | Intent::PostProjectCard { .. }
-            | Intent::RefreshProjectCard { .. }
-            | Intent::PostRequirementCard { .. }
-            | Intent::RefreshRequirementCard { .. } => None,
-        })
-    }
-
-    fn delivered(&self, _: &Intent, _: &Delivered) -> Result<(), StoreError> {
-        Ok(())
-    }
-}
-
 /// The dispatcher task.
 #[derive(Clone)]
 pub struct Dispatcher {
@@ -362,14 +335,6 @@ pub fn backoff_ms(attempts: u32, server_says: Option<Duration>) -> i64 {
     let ms = (base as f64 * jitter) as i64;
     ms.max(100)
 }
-
-/// Queued sends and notifies the dispatcher.
-pub fn wake(notify: &Notify) {
-    notify.notify_one();
-}
-
-/// The error type a failed send carries, re-exported for callers.
-pub type SendError = FeishuError;
 
 #[cfg(test)]
 mod tests {

@@ -283,12 +283,4 @@ impl Service {
         self.store.durable().await?;
         Ok(toast(card::ToastKind::Success, &text))
     }
-
-    /// The items whose reminders are scheduled (tests, metrics).
-    ///
-    /// # Errors
-    /// sled errors.
-    pub fn scheduled(&self, id: ItemId) -> Result<Option<u64>, StoreError> {
-        self.store.scheduled_for(id)
-    }
 }

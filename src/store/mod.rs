@@ -57,9 +57,22 @@ pub enum StoreError {
     Io(String),
 }
 
-/// The opened database and its trees.
+/// The opened database and its trees. Cloning is one reference count: handlers, the worker,
+/// the dispatcher and the scheduler each hold a clone, and a request clones the app state.
 #[derive(Clone, Debug)]
-pub struct Store {
+pub struct Store(std::sync::Arc<Trees>);
+
+impl std::ops::Deref for Store {
+    type Target = Trees;
+
+    fn deref(&self) -> &Trees {
+        &self.0
+    }
+}
+
+/// The trees behind a [`Store`].
+#[derive(Debug)]
+pub struct Trees {
     db: sled::Db,
     flusher: Flusher,
     pub(crate) inbox: sled::Tree,
@@ -108,7 +121,7 @@ impl Store {
                 }
                 other => StoreError::Sled(other),
             })?;
-        let store = Self {
+        let store = Self(std::sync::Arc::new(Trees {
             inbox: db.open_tree("inbox")?,
             seen: db.open_tree("seen")?,
             outbox: db.open_tree("outbox")?,
@@ -138,7 +151,7 @@ impl Store {
             mirror_map: db.open_tree("mirror_map")?,
             flusher: Flusher::start(db.clone())?,
             db,
-        };
+        }));
         if store.meta.get("schema_version")?.is_none() {
             store
                 .meta

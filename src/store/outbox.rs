@@ -15,8 +15,6 @@ use crate::outbox::OutboxRecord;
 #[derive(Debug, Default)]
 pub struct Changes {
     ops: Vec<(sled::Tree, Vec<u8>, Option<Vec<u8>>)>,
-    /// Sequence numbers of the outbox records this change adds.
-    pub outbox_seqs: Vec<u64>,
     /// The last item number allocated in this change.
     pub(crate) last_item: Option<u64>,
     /// Set when every write is idempotent bookkeeping that needs no atomicity
@@ -65,7 +63,6 @@ impl Changes {
     pub fn outbox_push(&mut self, store: &Store, rec: &OutboxRecord) -> Result<u64, StoreError> {
         let seq = store.generate_id()?;
         self.put(&store.outbox, be(seq).to_vec(), encode(rec));
-        self.outbox_seqs.push(seq);
         Ok(seq)
     }
 }
