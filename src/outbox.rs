@@ -118,6 +118,10 @@ pub enum Intent {
         /// Requirement number.
         req: u64,
     },
+    /// Several records queued as one (a scheduler round: its reminders, card refreshes and
+    /// 加急): the dispatcher splits it into its records, in order, before sending any of them.
+    /// A busy tick thus writes one outbox record instead of one per message.
+    Batch(Vec<(Self, Option<String>)>),
 }
 
 /// One queued send.
@@ -264,6 +268,15 @@ impl Dispatcher {
     }
 
     async fn attempt(&self, seq: u64, mut rec: OutboxRecord) -> Result<(), StoreError> {
+        if let Intent::Batch(parts) = &rec.intent {
+            let parts: Vec<OutboxRecord> = parts
+                .iter()
+                .map(|(intent, chat)| OutboxRecord::new(intent.clone(), chat.clone()))
+                .collect();
+            self.store.outbox_split(seq, &parts)?;
+            // The parts are sent from the next round, which starts at once.
+            return Ok(());
+        }
         let out = match self.materializer.materialize(&rec.intent) {
             Ok(Some(out)) => out,
             Ok(None) => return self.store.outbox_delivered(seq),

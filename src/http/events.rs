@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use secrecy::ExposeSecret;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::AppState;
 use super::error::IngressError;
@@ -65,7 +65,7 @@ pub(super) async fn events(
                 return Ok(Json(json!({})).into_response());
             }
             let now_ms = st.clock.now().as_millisecond();
-            let admission = st.store.admit(&env, &dedup_keys(&env), now_ms)?;
+            let admission = st.store.admit(&plaintext, &dedup_keys(&env), now_ms)?;
             match admission {
                 Admission::New(_) => {
                     st.store.durable().await?;
@@ -85,8 +85,14 @@ pub(super) async fn events(
 
 /// The plaintext of a push: the decrypted `encrypt` field, or the body itself.
 pub(super) fn open(st: &AppState, body: &Bytes) -> Result<Vec<u8>, IngressError> {
-    let outer: Value = serde_json::from_slice(body).map_err(|_| IngressError::Json)?;
-    match outer.get("encrypt").and_then(Value::as_str) {
+    /// Only the `encrypt` field matters here; everything else is read after decryption.
+    #[derive(serde::Deserialize)]
+    struct Outer<'a> {
+        #[serde(borrow, default)]
+        encrypt: Option<std::borrow::Cow<'a, str>>,
+    }
+    let outer: Outer<'_> = serde_json::from_slice(body).map_err(|_| IngressError::Json)?;
+    match outer.encrypt.as_deref() {
         Some(enc) => {
             let cipher = st.ingress.cipher.as_ref().ok_or(IngressError::Decrypt)?;
             cipher

@@ -238,6 +238,8 @@ impl Materialize for Service {
             } => {
                 return self.materialize_round(chat_id, person, entries, uuid);
             }
+            // Split by the dispatcher before anything is sent.
+            Intent::Batch(_) => None,
             Intent::PostMeetingCard { .. } | Intent::RefreshMeetingCard { .. } => {
                 return self.materialize_meeting(intent);
             }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::Service;
-use super::replies::{at, refresh_card};
+use super::replies::at;
 use crate::card;
 use crate::domain::audit::{AuditRecord, Change, Source};
 use crate::domain::ids::{ChatId, ItemId, Person};
@@ -71,7 +71,12 @@ impl Service {
                 None
             }
         };
-        ch.schedule(&self.store, item.id, next.map(jiff::Timestamp::as_millisecond))
+        ch.schedule(
+            &self.store,
+            item.id,
+            state,
+            next.map(jiff::Timestamp::as_millisecond),
+        )
     }
 
     /// Sends every reminder due now. Returns when the next one is due (Unix ms), if any.
@@ -86,13 +91,16 @@ impl Service {
             return self.store.next_due_ms();
         }
         let mut ch = Changes::new();
+        // Everything the round sends, queued as one outbox record (split by the dispatcher).
+        let mut sends: Vec<(Intent, Option<String>)> = Vec::new();
         // (chat, recipient) → the items due for that person in this round.
         type Round = (Person, Vec<(Item, PlannedNudge)>);
         let mut rounds: BTreeMap<(String, String), Round> = BTreeMap::new();
         for (fire_ms, id) in due {
-            // Consume exactly this entry; `reschedule` below writes the next one.
-            ch.unschedule_entry(&self.store, fire_ms, id);
+            // Consume exactly this entry; `reschedule` below moves it to the next fire time.
+            ch.consume_entry(fire_ms, id);
             let Some(item) = self.store.get_item(id)? else {
+                ch.schedule(&self.store, id, &NudgeState::default(), None)?;
                 continue;
             };
             let mut state = self.store.nudge_state(id)?;
@@ -105,7 +113,6 @@ impl Service {
                 }
             };
             mark_sent(&mut state, &planned, now);
-            ch.put_nudge_state(&self.store, id, &state);
             self.reschedule(&mut ch, &item, &state)?;
             if planned.is_empty() {
                 continue;
@@ -129,9 +136,12 @@ impl Service {
                     };
                     ch.push_audit(&self.store, id, &rec)?;
                 }
-                self.queue_urgent_and_leaders(&mut ch, &item, p, &policy)?;
+                self.queue_urgent_and_leaders(&mut sends, &item, p, &policy)?;
             }
-            refresh_card(self, &mut ch, item.id.0, &item.chat_id.0)?;
+            sends.push((
+                Intent::RefreshItemCard { item: item.id.0 },
+                Some(item.chat_id.0.clone()),
+            ));
             for p in planned {
                 let who = p.mention.first().cloned().unwrap_or_else(|| item.owner.clone());
                 rounds
@@ -142,38 +152,15 @@ impl Service {
             }
         }
         for ((chat, _), (person, entries)) in rounds {
-            self.queue_round(&mut ch, &chat, &person, &entries)?;
+            sends.push(round_intent(&chat, &person, &entries));
+        }
+        if !sends.is_empty() {
+            ch.outbox_push(&self.store, &OutboxRecord::new(Intent::Batch(sends), None))?;
         }
         self.store.commit(&ch)?;
         self.outbox_notify.notify_one();
         metrics::counter!("duban_scheduler_ticks_total").increment(1);
         self.store.next_due_ms()
-    }
-
-    /// One person's reminders of one round: a reply under the item card when there is one item,
-    /// one combined card when there are several.
-    /// One person's reminders of one round, queued as an intent and rendered when sent (from
-    /// the items' state then): a reply under the item card for one item, one combined card
-    /// for several. Rendering stays out of the tick, whose cost is what is due.
-    fn queue_round(
-        &self,
-        ch: &mut Changes,
-        chat: &str,
-        person: &Person,
-        entries: &[(Item, PlannedNudge)],
-    ) -> Result<(), StoreError> {
-        let keys: Vec<String> = entries
-            .iter()
-            .map(|(i, p)| format!("{}:{}", i.id.0, p.key))
-            .collect();
-        let intent = Intent::NudgeRound {
-            chat_id: chat.to_owned(),
-            person: person.clone(),
-            entries: entries.iter().map(|(i, p)| (i.id.0, p.clone())).collect(),
-            uuid: feishu_uuid(&format!("nudge:{}", keys.join(","))),
-        };
-        ch.outbox_push(&self.store, &OutboxRecord::new(intent, Some(chat.to_owned())))?;
-        Ok(())
     }
 
     /// Renders a reminder round at send time; items closed since are left out.
@@ -210,7 +197,7 @@ impl Service {
 
     fn queue_urgent_and_leaders(
         &self,
-        ch: &mut Changes,
+        sends: &mut Vec<(Intent, Option<String>)>,
         item: &Item,
         p: &PlannedNudge,
         policy: &ReminderPolicy,
@@ -220,7 +207,7 @@ impl Service {
         {
             let ids: Vec<String> = p.urgent.iter().map(|u| u.open_id.0.clone()).collect();
             let out = Outgoing::urgent_app(&card_mid, Some(&item.chat_id.0), &ids);
-            ch.outbox_push(&self.store, &OutboxRecord::message(out))?;
+            sends.push((Intent::Message(out), Some(item.chat_id.0.clone())));
         }
         if p.notify_leaders && !policy.leaders.is_empty() {
             let leaders: Vec<String> = policy.leaders.iter().map(at).collect();
@@ -233,10 +220,8 @@ impl Service {
                 at(&item.owner)
             );
             let uuid = feishu_uuid(&format!("leaders:{}:{}", item.id.0, p.key));
-            ch.outbox_push(
-                &self.store,
-                &OutboxRecord::message(Outgoing::send_text_to_chat(&item.chat_id.0, &text, &uuid)),
-            )?;
+            let out = Outgoing::send_text_to_chat(&item.chat_id.0, &text, &uuid);
+            sends.push((Intent::Message(out), Some(item.chat_id.0.clone())));
         }
         Ok(())
     }
@@ -277,10 +262,26 @@ impl Service {
             }
         };
         let mut ch = Changes::new();
-        ch.put_nudge_state(&self.store, id, &state);
         self.reschedule(&mut ch, &item, &state)?;
         self.store.commit(&ch)?;
         self.store.durable().await?;
         Ok(toast(card::ToastKind::Success, &text))
     }
+}
+
+/// One person's reminders of one round, as an intent rendered when sent (from the items' state
+/// then): a reply under the item card for one item, one combined card for several. Rendering
+/// stays out of the tick, whose cost is what is due.
+fn round_intent(chat: &str, person: &Person, entries: &[(Item, PlannedNudge)]) -> (Intent, Option<String>) {
+    let keys: Vec<String> = entries
+        .iter()
+        .map(|(i, p)| format!("{}:{}", i.id.0, p.key))
+        .collect();
+    let intent = Intent::NudgeRound {
+        chat_id: chat.to_owned(),
+        person: person.clone(),
+        entries: entries.iter().map(|(i, p)| (i.id.0, p.clone())).collect(),
+        uuid: feishu_uuid(&format!("nudge:{}", keys.join(","))),
+    };
+    (intent, Some(chat.to_owned()))
 }

@@ -54,14 +54,15 @@ enum Seen {
 }
 
 impl Store {
-    /// Stores `envelope` in the inbox unless it was seen before (by event id, or for messages
-    /// by message id). `dedup_keys` come from [`dedup_keys`]: the event key first.
+    /// Stores a push (its decrypted JSON, as received: no re-encoding on the acknowledgement
+    /// path) in the inbox unless it was seen before (by event id, or for messages by message
+    /// id). `dedup_keys` come from [`dedup_keys`]: the event key first.
     ///
     /// # Errors
     /// sled errors.
     pub fn admit(
         &self,
-        envelope: &Envelope,
+        plaintext: &[u8],
         dedup_keys: &[String],
         now_ms: i64,
     ) -> Result<Admission, StoreError> {
@@ -88,13 +89,7 @@ impl Store {
         }
         let seq = self.generate_id()?;
         let pending = encode(&Seen::Pending { seq, at_ms: now_ms });
-        let entry = |seq| {
-            encode(&InboxEntry {
-                seq,
-                envelope: envelope.clone(),
-                received_ms: now_ms,
-            })
-        };
+        let entry = |_seq| raw_entry(plaintext, now_ms);
         match self
             .seen
             .compare_and_swap(event_key.as_bytes(), None as Option<&[u8]>, Some(pending))?
@@ -127,7 +122,7 @@ impl Store {
         let mut out = Vec::new();
         for kv in self.inbox.range(be(start)..).take(limit) {
             let (k, v) = kv?;
-            let mut e: InboxEntry = decode(&k, &v)?;
+            let mut e = decode_entry(&k, &v)?;
             e.seq = from_be(&k);
             out.push(e);
         }
@@ -163,6 +158,40 @@ impl Store {
             }
         }
         Ok(n)
+    }
+}
+
+/// Format byte of an inbox entry stored as received: then be(received ms), then the JSON.
+const RAW: u8 = 2;
+
+fn raw_entry(plaintext: &[u8], received_ms: i64) -> Vec<u8> {
+    let mut v = Vec::with_capacity(plaintext.len() + 9);
+    v.push(RAW);
+    v.extend_from_slice(&received_ms.to_be_bytes());
+    v.extend_from_slice(plaintext);
+    v
+}
+
+/// Decodes an inbox entry: as received ([`RAW`]) or, from earlier versions, re-encoded.
+fn decode_entry(key: &[u8], v: &[u8]) -> Result<InboxEntry, StoreError> {
+    match v.split_first() {
+        Some((&RAW, rest)) if rest.len() >= 8 => {
+            let (ms, json) = rest.split_at(8);
+            let mut a = [0u8; 8];
+            a.copy_from_slice(ms);
+            match crate::feishu::event::classify(json) {
+                Ok(crate::feishu::event::Inbound::Event(envelope)) => Ok(InboxEntry {
+                    seq: 0,
+                    envelope,
+                    received_ms: i64::from_be_bytes(a),
+                }),
+                _ => Err(StoreError::Codec {
+                    key: String::from_utf8_lossy(key).into_owned(),
+                    reason: "not an event".to_owned(),
+                }),
+            }
+        }
+        _ => decode(key, v),
     }
 }
 
@@ -212,6 +241,14 @@ mod tests {
         }
     }
 
+    fn raw(e: &Envelope) -> Vec<u8> {
+        json!({"schema": "2.0",
+            "header": {"event_id": e.event_id, "event_type": e.event_type, "tenant_key": e.tenant_key},
+            "event": e.event})
+        .to_string()
+        .into_bytes()
+    }
+
     fn done(s: &Store, e: &InboxEntry) {
         let mut ch = Changes::new();
         ch.inbox_done(s, e, 5_000);
@@ -224,13 +261,16 @@ mod tests {
         let s = Store::open(dir.path()).unwrap();
         let a = env("e1", "om_1");
         assert!(matches!(
-            s.admit(&a, &dedup_keys(&a), 1_000).unwrap(),
+            s.admit(&raw(&a), &dedup_keys(&a), 1_000).unwrap(),
             Admission::New(_)
         ));
-        assert_eq!(s.admit(&a, &dedup_keys(&a), 2_000).unwrap(), Admission::Duplicate);
+        assert_eq!(
+            s.admit(&raw(&a), &dedup_keys(&a), 2_000).unwrap(),
+            Admission::Duplicate
+        );
         let same_msg = env("e2", "om_1");
         assert_eq!(
-            s.admit(&same_msg, &dedup_keys(&same_msg), 3_000).unwrap(),
+            s.admit(&raw(&same_msg), &dedup_keys(&same_msg), 3_000).unwrap(),
             Admission::Duplicate
         );
         assert_eq!(s.inbox_len(), 1);
@@ -239,7 +279,7 @@ mod tests {
         let pending = s.inbox_pending(None, 10).unwrap();
         done(&s, &pending[0]);
         assert_eq!(
-            s.admit(&a, &dedup_keys(&a), 4_000).unwrap(),
+            s.admit(&raw(&a), &dedup_keys(&a), 4_000).unwrap(),
             Admission::Duplicate,
             "processed"
         );
@@ -250,7 +290,7 @@ mod tests {
         );
         assert_eq!(s.prune_seen(9_000).unwrap(), 2, "both age out");
         assert!(matches!(
-            s.admit(&a, &dedup_keys(&a), 10_000).unwrap(),
+            s.admit(&raw(&a), &dedup_keys(&a), 10_000).unwrap(),
             Admission::New(_)
         ));
         assert_eq!(s.inbox_len(), 1);
@@ -261,13 +301,24 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let s = Store::open(dir.path()).unwrap();
         let a = env("e9", "om_9");
-        let Admission::New(seq) = s.admit(&a, &dedup_keys(&a), 1_000).unwrap() else {
+        let Admission::New(seq) = s.admit(&raw(&a), &dedup_keys(&a), 1_000).unwrap() else {
             panic!()
         };
         // Simulate a crash between marking the key and writing the inbox entry.
         s.inbox.remove(be(seq)).unwrap();
-        assert_eq!(s.admit(&a, &dedup_keys(&a), 2_000).unwrap(), Admission::New(seq));
-        assert_eq!(s.inbox_pending(None, 10).unwrap()[0].seq, seq);
-        assert_eq!(s.admit(&a, &dedup_keys(&a), 3_000).unwrap(), Admission::Duplicate);
+        assert_eq!(
+            s.admit(&raw(&a), &dedup_keys(&a), 2_000).unwrap(),
+            Admission::New(seq)
+        );
+        let pending = s.inbox_pending(None, 10).unwrap();
+        assert_eq!(
+            (pending[0].seq, &pending[0].envelope),
+            (seq, &a),
+            "stored as received"
+        );
+        assert_eq!(
+            s.admit(&raw(&a), &dedup_keys(&a), 3_000).unwrap(),
+            Admission::Duplicate
+        );
     }
 }

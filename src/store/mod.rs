@@ -8,7 +8,7 @@
 //! - `outbox` / `outbox_dead`: everything the bot will send, and what Feishu refused for good.
 //! - `meta`: schema version, counters.
 //! - `items`, `audit`, `chat_items`, `item_cards`: see [`items`].
-//! - `due`, `due_by_item`, `nudge_state`: see [`nudges`]; `chats`: per-group board state.
+//! - `due`, `nudge_state`: see [`nudges`]; `chats`: per-group board state.
 //! - `meetings`, `item_meeting`, `meeting_closure`, `meeting_cards`: see [`meetings`].
 //! - `projects`, `requirements`, `proj_audit`, `chat_projects`, `proj_cards`, `proj_due`,
 //!   `proj_due_by`, `proj_watch`, `mirror_queue`, `mirror_map`: see [`projects`].
@@ -29,7 +29,7 @@ use serde::de::DeserializeOwned;
 pub use flusher::Flusher;
 
 /// Current on-disk schema.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 const FORMAT: u8 = 1;
 
 /// Storage failures.
@@ -85,7 +85,6 @@ pub struct Trees {
     pub(crate) chat_items: sled::Tree,
     pub(crate) item_cards: sled::Tree,
     pub(crate) due: sled::Tree,
-    pub(crate) due_by_item: sled::Tree,
     pub(crate) nudge_state: sled::Tree,
     pub(crate) chats: sled::Tree,
     pub(crate) meetings: sled::Tree,
@@ -132,7 +131,6 @@ impl Store {
             chat_items: db.open_tree("chat_items")?,
             item_cards: db.open_tree("item_cards")?,
             due: db.open_tree("due")?,
-            due_by_item: db.open_tree("due_by_item")?,
             nudge_state: db.open_tree("nudge_state")?,
             chats: db.open_tree("chats")?,
             meetings: db.open_tree("meetings")?,
@@ -152,10 +150,29 @@ impl Store {
             flusher: Flusher::start(db.clone())?,
             db,
         }));
-        if store.meta.get("schema_version")?.is_none() {
-            store
-                .meta
-                .insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
+        match store.meta.get("schema_version")?.map(|v| from_be(&v)) {
+            None => {
+                store
+                    .meta
+                    .insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
+            }
+            Some(1) => {
+                // Before anything else runs: a blocking flush here races no flusher waiter.
+                let n = nudges::migrate_v1(&store.db, &store)?;
+                store.db.flush()?;
+                store
+                    .meta
+                    .insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
+                store.db.flush()?;
+                store.db.drop_tree("due_by_item")?;
+                tracing::info!(records = n, "store upgraded from schema 1 to 2");
+            }
+            Some(v) if v > SCHEMA_VERSION => {
+                return Err(StoreError::Io(format!(
+                    "数据目录由更新版本的 duban 写入（数据格式 {v}），请升级 duban 后再启动"
+                )));
+            }
+            Some(_) => {}
         }
         Ok(store)
     }

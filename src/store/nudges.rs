@@ -1,9 +1,12 @@
 //! The reminder engine's storage: the due index and per-item nudge state.
 //!
 //! Trees: `due` (be(fire ms) ‖ be(item) → ∅: the scheduler range-scans up to `now`, so a tick
-//! costs what is due, not what exists), `due_by_item` (be(item) → be(fire ms), to move an
-//! entry), `nudge_state` (be(item) → NudgeState). Entries are written in the same transaction
-//! as the item they belong to ([`Changes::schedule`]).
+//! costs what is due, not what exists) and `nudge_state` (be(item) → [`NudgeRecord`]: the
+//! state and where the item's due entry is, in one record so that a tick writes three keys
+//! per item: the consumed entry, the next one and the record). Both are written in the same
+//! transaction as the item they belong to ([`Changes::schedule`]).
+
+use serde::{Deserialize, Serialize};
 
 use super::outbox::Changes;
 use super::{Store, StoreError, be, decode, encode, from_be};
@@ -14,6 +17,16 @@ fn due_key(fire_ms: u64, id: ItemId) -> Vec<u8> {
     let mut k = be(fire_ms).to_vec();
     k.extend_from_slice(&be(id.0));
     k
+}
+
+/// An item's nudge state and the position of its due entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NudgeRecord {
+    /// The state.
+    pub state: NudgeState,
+    /// Its entry in `due` (Unix ms), if any.
+    #[serde(default)]
+    pub due_ms: Option<u64>,
 }
 
 impl Store {
@@ -47,11 +60,11 @@ impl Store {
         self.due.len()
     }
 
-    /// An item's nudge state (default when none).
+    /// An item's nudge state and due position (default when none).
     ///
     /// # Errors
     /// sled or codec errors.
-    pub fn nudge_state(&self, id: ItemId) -> Result<NudgeState, StoreError> {
+    pub fn nudge_record(&self, id: ItemId) -> Result<NudgeRecord, StoreError> {
         let key = be(id.0);
         Ok(self
             .nudge_state
@@ -61,21 +74,35 @@ impl Store {
             .unwrap_or_default())
     }
 
+    /// An item's nudge state (default when none).
+    ///
+    /// # Errors
+    /// sled or codec errors.
+    pub fn nudge_state(&self, id: ItemId) -> Result<NudgeState, StoreError> {
+        Ok(self.nudge_record(id)?.state)
+    }
+
     /// The scheduled time of an item's next reminder (Unix ms).
     ///
     /// # Errors
-    /// sled errors.
+    /// sled or codec errors.
     pub fn scheduled_for(&self, id: ItemId) -> Result<Option<u64>, StoreError> {
-        Ok(self.due_by_item.get(be(id.0))?.map(|v| from_be(&v)))
+        Ok(self.nudge_record(id)?.due_ms)
     }
 }
 
 impl Changes {
-    /// Moves item `id`'s entry in the due index to `fire_ms` (or removes it).
+    /// Records `state` for item `id` and moves its due entry to `fire_ms` (or removes it).
     ///
     /// # Errors
-    /// sled errors (reading the current entry).
-    pub fn schedule(&mut self, store: &Store, id: ItemId, fire_ms: Option<i64>) -> Result<(), StoreError> {
+    /// sled or codec errors (reading the current position).
+    pub fn schedule(
+        &mut self,
+        store: &Store,
+        id: ItemId,
+        state: &NudgeState,
+        fire_ms: Option<i64>,
+    ) -> Result<(), StoreError> {
         let new = fire_ms.map(|ms| u64::try_from(ms).unwrap_or(0));
         // What this change already scheduled wins over what is on disk.
         let old = match self.scheduled.get(&id) {
@@ -83,33 +110,62 @@ impl Changes {
             None => store.scheduled_for(id)?,
         };
         self.scheduled.insert(id, new);
-        if old == new {
-            return Ok(());
-        }
-        if let Some(o) = old {
-            self.remove(&store.due, due_key(o, id));
-        }
-        match new {
-            Some(n) => {
-                self.put(&store.due, due_key(n, id), Vec::new());
-                self.put(&store.due_by_item, be(id.0).to_vec(), be(n).to_vec());
+        if old != new {
+            if let Some(o) = old {
+                self.remove(&store.due, due_key(o, id));
             }
-            None => self.remove(&store.due_by_item, be(id.0).to_vec()),
+            if let Some(n) = new {
+                self.put(&store.due, due_key(n, id), Vec::new());
+            }
         }
+        let rec = NudgeRecord {
+            state: state.clone(),
+            due_ms: new,
+        };
+        self.put(&store.nudge_state, be(id.0).to_vec(), encode(&rec));
         Ok(())
     }
 
-    /// Removes one exact entry of the due index (the one a tick consumed).
-    pub fn unschedule_entry(&mut self, store: &Store, fire_ms: u64, id: ItemId) {
-        self.remove(&store.due, due_key(fire_ms, id));
-        self.remove(&store.due_by_item, be(id.0).to_vec());
-        self.scheduled.insert(id, None);
+    /// Marks one exact entry of the due index consumed (by a tick): the caller schedules the
+    /// item again in the same change, which removes it.
+    pub fn consume_entry(&mut self, fire_ms: u64, id: ItemId) {
+        self.scheduled.insert(id, Some(fire_ms));
     }
+}
 
-    /// Stores an item's nudge state.
-    pub fn put_nudge_state(&mut self, store: &Store, id: ItemId, state: &NudgeState) {
-        self.put(&store.nudge_state, be(id.0).to_vec(), encode(state));
+/// Upgrades a schema-1 store, where nudge states were bare and a `due_by_item` tree held the
+/// positions. Idempotent: a record already in the new shape is left as it is.
+///
+/// # Errors
+/// sled or codec errors.
+pub(super) fn migrate_v1(db: &sled::Db, store: &Store) -> Result<usize, StoreError> {
+    let by_item = db.open_tree("due_by_item")?;
+    let mut n = 0;
+    for kv in &store.nudge_state {
+        let (k, v) = kv?;
+        if decode::<NudgeRecord>(&k, &v).is_ok() {
+            continue;
+        }
+        let rec = NudgeRecord {
+            state: decode(&k, &v)?,
+            due_ms: by_item.get(&k)?.map(|v| from_be(&v)),
+        };
+        store.nudge_state.insert(&k, encode(&rec))?;
+        n += 1;
     }
+    // Items scheduled before they ever had a nudge state.
+    for kv in &by_item {
+        let (k, v) = kv?;
+        if store.nudge_state.get(&k)?.is_none() {
+            let rec = NudgeRecord {
+                state: NudgeState::default(),
+                due_ms: Some(from_be(&v)),
+            };
+            store.nudge_state.insert(&k, encode(&rec))?;
+            n += 1;
+        }
+    }
+    Ok(n)
 }
 
 /// Per-group state of the 晾晒 board.
@@ -160,5 +216,105 @@ impl Changes {
     /// Stores a group's board state.
     pub fn put_chat_state(&mut self, store: &Store, chat: &crate::domain::ids::ChatId, state: &ChatState) {
         self.put(&store.chats, chat.0.as_bytes().to_vec(), encode(state));
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// Opens again once the previous handle's flusher thread has let go of the directory.
+    fn reopen(dir: &std::path::Path) -> Result<Store, StoreError> {
+        for _ in 0..100 {
+            match Store::open(dir) {
+                Err(StoreError::Locked(_)) => std::thread::sleep(std::time::Duration::from_millis(20)),
+                other => return other,
+            }
+        }
+        Store::open(dir)
+    }
+
+    fn sent(key: &str) -> NudgeState {
+        let mut s = NudgeState::default();
+        s.sent.insert(key.to_owned());
+        s
+    }
+
+    #[test]
+    fn the_state_and_the_position_move_together() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let a = ItemId(1);
+        let mut ch = Changes::new();
+        ch.schedule(&store, a, &sent("x"), Some(5_000)).unwrap();
+        store.commit(&ch).unwrap();
+        assert_eq!(store.due_items(5_000, 10).unwrap(), vec![(5_000, a)]);
+        assert!(store.due_items(4_999, 10).unwrap().is_empty());
+        assert_eq!(store.nudge_record(a).unwrap().due_ms, Some(5_000));
+
+        // A tick consumes the entry and moves it: three writes, one entry left.
+        let mut ch = Changes::new();
+        ch.consume_entry(5_000, a);
+        ch.schedule(&store, a, &sent("y"), Some(9_000)).unwrap();
+        assert_eq!(ch.len(), 3);
+        store.commit(&ch).unwrap();
+        assert_eq!(store.due_items(u32::MAX.into(), 10).unwrap(), vec![(9_000, a)]);
+        assert_eq!(store.nudge_state(a).unwrap(), sent("y"));
+
+        // Closed: no entry, the state stays.
+        let mut ch = Changes::new();
+        ch.schedule(&store, a, &sent("z"), None).unwrap();
+        store.commit(&ch).unwrap();
+        assert_eq!(store.due_len(), 0);
+        assert_eq!(store.scheduled_for(a).unwrap(), None);
+        assert_eq!(store.nudge_state(a).unwrap(), sent("z"));
+    }
+
+    #[test]
+    fn a_schema_1_store_is_upgraded_on_open() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            // Schema 1 on disk: bare states, positions in `due_by_item`.
+            let store = Store::open(dir.path()).unwrap();
+            let by_item = store.db.open_tree("due_by_item").unwrap();
+            for (id, at) in [(1_u64, 7_000_u64), (2, 8_000)] {
+                store.due.insert(due_key(at, ItemId(id)), Vec::new()).unwrap();
+                by_item.insert(be(id), &be(at)).unwrap();
+            }
+            store.nudge_state.insert(be(1), encode(&sent("old"))).unwrap();
+            store.meta.insert("schema_version", &1_u64.to_be_bytes()).unwrap();
+            store.db.flush().unwrap();
+        }
+        let store = reopen(dir.path()).unwrap();
+        assert_eq!(store.nudge_state(ItemId(1)).unwrap(), sent("old"));
+        assert_eq!(store.scheduled_for(ItemId(1)).unwrap(), Some(7_000));
+        assert_eq!(store.scheduled_for(ItemId(2)).unwrap(), Some(8_000));
+        assert_eq!(store.nudge_state(ItemId(2)).unwrap(), NudgeState::default());
+        assert!(!store.db.tree_names().iter().any(|n| n.as_ref() == b"due_by_item"));
+        assert_eq!(
+            store.meta.get("schema_version").unwrap().map(|v| from_be(&v)),
+            Some(2)
+        );
+        // Moving an upgraded item removes its old entry.
+        let mut ch = Changes::new();
+        ch.schedule(&store, ItemId(1), &sent("old"), Some(9_000)).unwrap();
+        store.commit(&ch).unwrap();
+        assert_eq!(
+            store.due_items(10_000, 10).unwrap(),
+            vec![(8_000, ItemId(2)), (9_000, ItemId(1))]
+        );
+    }
+
+    #[test]
+    fn a_store_from_a_newer_duban_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            store.meta.insert("schema_version", &9_u64.to_be_bytes()).unwrap();
+            store.db.flush().unwrap();
+        }
+        let err = reopen(dir.path()).unwrap_err();
+        assert!(err.to_string().contains("更新版本"), "{err}");
     }
 }

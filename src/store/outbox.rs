@@ -159,6 +159,20 @@ impl Store {
         Ok(())
     }
 
+    /// Replaces record `seq` by `parts`, queued in order behind everything already queued,
+    /// in one transaction (a crash leaves either the batch or all of its parts).
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn outbox_split(&self, seq: u64, parts: &[OutboxRecord]) -> Result<(), StoreError> {
+        let mut ch = Changes::new();
+        ch.remove(&self.outbox, be(seq).to_vec());
+        for p in parts {
+            ch.outbox_push(self, p)?;
+        }
+        self.commit(&ch)
+    }
+
     /// Moves a record Feishu refused for good to `outbox_dead`.
     ///
     /// # Errors
@@ -184,5 +198,43 @@ impl Store {
             out.push((from_be(&k), decode(&k, &v)?));
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::outbox::Intent;
+
+    #[test]
+    fn a_batch_is_replaced_by_its_parts_in_order_behind_what_was_queued() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let refresh = |item| (Intent::RefreshItemCard { item }, Some(format!("oc_{item}")));
+        let mut ch = Changes::new();
+        let batch = ch
+            .outbox_push(
+                &store,
+                &OutboxRecord::new(Intent::Batch(vec![refresh(1), refresh(2)]), None),
+            )
+            .unwrap();
+        ch.outbox_push(&store, &OutboxRecord::new(refresh(3).0, refresh(3).1))
+            .unwrap();
+        store.commit(&ch).unwrap();
+
+        let parts: Vec<OutboxRecord> = [refresh(1), refresh(2)]
+            .into_iter()
+            .map(|(i, c)| OutboxRecord::new(i, c))
+            .collect();
+        store.outbox_split(batch, &parts).unwrap();
+        let left: Vec<Intent> = store
+            .outbox_all()
+            .unwrap()
+            .into_iter()
+            .map(|(_, r)| r.intent)
+            .collect();
+        assert_eq!(left, vec![refresh(3).0, refresh(1).0, refresh(2).0]);
+        assert_eq!(store.outbox_all().unwrap()[1].1.chat.as_deref(), Some("oc_1"));
     }
 }
