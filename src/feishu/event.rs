@@ -128,6 +128,94 @@ pub fn classify_value(v: Value) -> Result<Inbound, EventError> {
     Err(EventError::Shape)
 }
 
+/// What the acknowledgement path needs of an event push: identity, token and de-duplication
+/// fields, without the event body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    /// `header.event_id` (v2) or `uuid` (v1).
+    pub event_id: String,
+    /// The event type.
+    pub event_type: String,
+    /// The Verification Token inside the envelope.
+    pub token: Option<String>,
+    /// Tenant.
+    pub tenant_key: Option<String>,
+    /// `event.message.message_id`, for received messages.
+    pub message_id: Option<String>,
+}
+
+impl Head {
+    /// The head of a classified envelope.
+    pub fn of(env: &Envelope) -> Self {
+        Self {
+            event_id: env.event_id.clone(),
+            event_type: env.event_type.clone(),
+            token: env.token.clone(),
+            tenant_key: env.tenant_key.clone(),
+            message_id: env
+                .event
+                .get("message")
+                .and_then(|m| m.get("message_id"))
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+        }
+    }
+}
+
+/// Reads the head of a schema-2.0 event push with a typed, borrowing parse (no JSON tree: this
+/// runs for every acknowledged push). `None` for anything else — challenges, schema 1.0,
+/// malformed bodies — which [`classify`] then reads and judges.
+pub fn peek_v2(plaintext: &[u8]) -> Option<Head> {
+    use std::borrow::Cow;
+    #[derive(Deserialize)]
+    struct Push<'a> {
+        #[serde(borrow, default)]
+        schema: Option<Cow<'a, str>>,
+        #[serde(borrow, default)]
+        header: Option<Header<'a>>,
+        #[serde(borrow, default)]
+        event: Option<Body<'a>>,
+    }
+    #[derive(Deserialize)]
+    struct Header<'a> {
+        #[serde(borrow, default)]
+        event_id: Option<Cow<'a, str>>,
+        #[serde(borrow, default)]
+        event_type: Option<Cow<'a, str>>,
+        #[serde(borrow, default)]
+        token: Option<Cow<'a, str>>,
+        #[serde(borrow, default)]
+        tenant_key: Option<Cow<'a, str>>,
+    }
+    #[derive(Deserialize)]
+    struct Body<'a> {
+        #[serde(borrow, default)]
+        message: Option<Msg<'a>>,
+    }
+    #[derive(Deserialize)]
+    struct Msg<'a> {
+        #[serde(borrow, default)]
+        message_id: Option<Cow<'a, str>>,
+    }
+    let p: Push<'_> = serde_json::from_slice(plaintext).ok()?;
+    if p.schema.as_deref().is_none_or(str::is_empty) {
+        return None;
+    }
+    let h = p.header?;
+    let event_id = h.event_id.filter(|x| !x.is_empty())?.into_owned();
+    Some(Head {
+        event_id,
+        event_type: h.event_type?.into_owned(),
+        token: h.token.map(Cow::into_owned),
+        tenant_key: h.tenant_key.map(Cow::into_owned),
+        message_id: p
+            .event
+            .and_then(|e| e.message)
+            .and_then(|m| m.message_id)
+            .map(Cow::into_owned),
+    })
+}
+
 /// One mention in a received message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MentionRef {
@@ -343,6 +431,45 @@ impl CardActionEvent {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn the_typed_head_reads_what_classify_reads_or_defers_to_it() {
+        let bodies = [
+            json!({"schema":"2.0","header":{"event_id":"e1","event_type":"im.message.receive_v1","token":"v","tenant_key":"t"},
+                "event":{"message":{"message_id":"om_1","content":"{\"text\":\"hi\"}"}}}),
+            json!({"schema":"2.0","header":{"event_id":"e\"2一","event_type":"im.chat.member.bot.added_v1","token":"v"},"event":{}}),
+            json!({"schema":"2.0","header":{"event_id":"e3","event_type":"x"},"event":{"message":{"chat_id":"oc"}}}),
+            json!({"schema":"2.0","header":{"event_id":"e4","event_type":"x"}}),
+            json!({"schema":"2.0","header":{"event_id":"","event_type":"x"},"event":{}}),
+            json!({"schema":"","header":{"event_id":"e5","event_type":"x"},"event":{}}),
+            json!({"schema":"2.0","event":{}}),
+            json!({"schema":"2.0","header":{"event_id":"e6"},"event":{}}),
+            json!({"schema":"2.0","header":{"event_id":"e7","event_type":"x"},"event":"not an object"}),
+            json!({"schema":"2.0","header":{"event_id":"e8","event_type":"x"},"event":{"message":{"message_id":7}}}),
+            json!({"uuid":"u1","token":"v","event":{"type":"message","tenant_key":"t"}}),
+            json!({"type":"url_verification","challenge":"c","token":"v"}),
+            json!([1, 2]),
+            json!("text"),
+        ];
+        for body in bodies {
+            let raw = body.to_string();
+            let classified = match classify(raw.as_bytes()) {
+                Ok(Inbound::Event(env)) if env.schema == Schema::V2 => Some(Head::of(&env)),
+                _ => None,
+            };
+            match peek_v2(raw.as_bytes()) {
+                // Whatever the typed parse accepts, it reads exactly as the full one.
+                Some(head) => assert_eq!(Some(head), classified, "{raw}"),
+                // Whatever it declines goes through `classify`, which alone judges it.
+                None => assert!(
+                    classified.is_none()
+                        || body["event"].is_string()
+                        || body["event"]["message"]["message_id"].is_number(),
+                    "{raw}"
+                ),
+            }
+        }
+    }
 
     #[test]
     fn a_v2_message_event_is_read_with_mentions() {

@@ -14,9 +14,9 @@ use serde_json::json;
 use super::AppState;
 use super::error::IngressError;
 use super::extract::{any_signature_header, signed_parts};
-use crate::feishu::event::{CardActionEvent, Inbound, classify};
+use crate::feishu::event::{CardActionEvent, Head, Inbound, classify, peek_v2};
 use crate::feishu::signature::{ct_eq, verify_event};
-use crate::store::inbox::{Admission, dedup_keys};
+use crate::store::inbox::{Admission, head_keys};
 
 /// The events and callbacks route.
 pub(super) async fn events(
@@ -38,6 +38,13 @@ pub(super) async fn events(
         _ => false,
     };
     let plaintext = open(&st, &body)?;
+    // The common case — a schema-2.0 event that is not a card click — is read with a typed
+    // parse of its head; everything else is classified in full.
+    if let Some(head) = peek_v2(&plaintext)
+        && head.event_type != "card.action.trigger"
+    {
+        return acknowledge(&st, &head, &plaintext, signed, started).await;
+    }
     match classify(&plaintext).map_err(|e| match e {
         crate::feishu::event::EventError::Json => IngressError::Json,
         crate::feishu::event::EventError::Shape => IngressError::Shape,
@@ -46,41 +53,53 @@ pub(super) async fn events(
             check_token(&st, token.as_deref())?;
             Ok(Json(json!({ "challenge": challenge })).into_response())
         }
-        Inbound::Event(env) => {
+        Inbound::Event(env) if env.event_type == "card.action.trigger" => {
             if ing.encrypt_key.is_some() && !signed {
                 return Err(IngressError::MissingSignature);
             }
             check_token(&st, env.token.as_deref())?;
-            if env.event_type == "card.action.trigger" {
-                let Some(action) = CardActionEvent::from_event(&env.event) else {
-                    return Err(IngressError::Shape);
-                };
-                let answer = st.service.card_action(&action, Some(&env.event_id)).await;
-                metrics::counter!("duban_card_actions_total").increment(1);
-                return Ok(Json(answer).into_response());
-            }
-            if !st.service.handles(&env.event_type) {
-                tracing::debug!(event_type = %env.event_type, event_id = %env.event_id, "ignoring an event type duban does not use");
-                metrics::counter!("duban_events_received_total", "outcome" => "ignored").increment(1);
-                return Ok(Json(json!({})).into_response());
-            }
-            let now_ms = st.clock.now().as_millisecond();
-            let admission = st.store.admit(&plaintext, &dedup_keys(&env), now_ms)?;
-            match admission {
-                Admission::New(_) => {
-                    st.store.durable().await?;
-                    st.inbox_notify.notify_one();
-                    metrics::counter!("duban_events_received_total", "outcome" => "accepted").increment(1);
-                }
-                Admission::Duplicate => {
-                    tracing::debug!(event_id = %env.event_id, "duplicate push");
-                    metrics::counter!("duban_events_received_total", "outcome" => "duplicate").increment(1);
-                }
-            }
-            metrics::histogram!("duban_event_ack_seconds").record(started.elapsed().as_secs_f64());
-            Ok(Json(json!({})).into_response())
+            let Some(action) = CardActionEvent::from_event(&env.event) else {
+                return Err(IngressError::Shape);
+            };
+            let answer = st.service.card_action(&action, Some(&env.event_id)).await;
+            metrics::counter!("duban_card_actions_total").increment(1);
+            Ok(Json(answer).into_response())
+        }
+        Inbound::Event(env) => acknowledge(&st, &Head::of(&env), &plaintext, signed, started).await,
+    }
+}
+
+/// An event push: token, then de-duplication and the durable inbox, then 200.
+async fn acknowledge(
+    st: &AppState,
+    head: &Head,
+    plaintext: &[u8],
+    signed: bool,
+    started: Instant,
+) -> Result<Response, IngressError> {
+    if st.ingress.encrypt_key.is_some() && !signed {
+        return Err(IngressError::MissingSignature);
+    }
+    check_token(st, head.token.as_deref())?;
+    if !st.service.handles(&head.event_type) {
+        tracing::debug!(event_type = %head.event_type, event_id = %head.event_id, "ignoring an event type duban does not use");
+        metrics::counter!("duban_events_received_total", "outcome" => "ignored").increment(1);
+        return Ok(Json(json!({})).into_response());
+    }
+    let now_ms = st.clock.now().as_millisecond();
+    match st.store.admit(plaintext, &head_keys(head), now_ms)? {
+        Admission::New(_) => {
+            st.store.durable().await?;
+            st.inbox_notify.notify_one();
+            metrics::counter!("duban_events_received_total", "outcome" => "accepted").increment(1);
+        }
+        Admission::Duplicate => {
+            tracing::debug!(event_id = %head.event_id, "duplicate push");
+            metrics::counter!("duban_events_received_total", "outcome" => "duplicate").increment(1);
         }
     }
+    metrics::histogram!("duban_event_ack_seconds").record(started.elapsed().as_secs_f64());
+    Ok(Json(json!({})).into_response())
 }
 
 /// The plaintext of a push: the decrypted `encrypt` field, or the body itself.

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::outbox::Changes;
 use super::{Store, StoreError, be, decode, encode, from_be};
-use crate::feishu::event::Envelope;
+use crate::feishu::event::{Envelope, Head};
 
 /// An acknowledged event waiting to be processed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -211,15 +211,16 @@ impl Changes {
 /// The de-duplication keys of an envelope: its event key first and, for received messages, the
 /// message id (Feishu may repeat a message under a new event id).
 pub fn dedup_keys(env: &Envelope) -> Vec<String> {
-    let mut keys = vec![format!("e:{}", env.event_id)];
-    if env.event_type == "im.message.receive_v1"
-        && let Some(mid) = env
-            .event
-            .get("message")
-            .and_then(|m| m.get("message_id"))
-            .and_then(|v| v.as_str())
+    head_keys(&Head::of(env))
+}
+
+/// [`dedup_keys`] from an envelope's head.
+pub fn head_keys(head: &Head) -> Vec<String> {
+    let mut keys = vec![format!("e:{}", head.event_id)];
+    if head.event_type == "im.message.receive_v1"
+        && let Some(mid) = &head.message_id
     {
-        keys.push(format!("m:{}:{mid}", env.tenant_key.as_deref().unwrap_or("")));
+        keys.push(format!("m:{}:{mid}", head.tenant_key.as_deref().unwrap_or("")));
     }
     keys
 }
