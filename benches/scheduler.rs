@@ -131,22 +131,27 @@ fn main() {
             idle.push(t.elapsed().as_secs_f64() * 1000.0);
         }
         idle.sort_by(f64::total_cmp);
-        // Move time to when more than 1,000 items are due, and tick once (at most 1,000 per tick).
+        // Five busy ticks: each time, move time on until more than 1,000 items are due, and
+        // tick once (at most 1,000 per tick). A single tick is at the mercy of the machine.
         let first = store.next_due_ms().unwrap().unwrap();
         clock.set(jiff::Timestamp::from_millisecond(first).unwrap());
-        let mut step = 60_000;
-        while store
-            .due_items(clock.now().as_millisecond(), 1_001)
-            .unwrap()
-            .len()
-            <= 1_000
-        {
-            clock.advance(jiff::SignedDuration::from_millis(step));
-            step *= 2;
+        let mut busy = Vec::new();
+        for _ in 0..5 {
+            let mut step = 60_000;
+            while store
+                .due_items(clock.now().as_millisecond(), 1_001)
+                .unwrap()
+                .len()
+                <= 1_000
+            {
+                clock.advance(jiff::SignedDuration::from_millis(step));
+                step *= 2;
+            }
+            let t = Instant::now();
+            service.tick().await.unwrap();
+            busy.push(t.elapsed().as_secs_f64() * 1000.0);
         }
-        let t = Instant::now();
-        service.tick().await.unwrap();
-        let busy = t.elapsed().as_secs_f64() * 1000.0;
+        busy.sort_by(f64::total_cmp);
         let queued = store.outbox_len();
         println!("scheduler benchmark: {n} open items, deadlines over 90 days");
         println!("| measure | value | target |");
@@ -160,7 +165,8 @@ fn main() {
             idle[100], idle[199]
         );
         println!(
-            "| tick, 1,000 items due (excl. network) | {busy:.1} ms ({queued} sends queued) | ≤ 50 ms |"
+            "| tick, 1,000 items due (excl. network; median / max of 5) | {:.1} ms / {:.1} ms ({queued} outbox records) | ≤ 50 ms |",
+            busy[2], busy[4]
         );
         println!(
             "| resident memory of the process | {:.0} MB | ≤ 300 MB |",

@@ -61,22 +61,96 @@ impl Service {
         state: &NudgeState,
     ) -> Result<(), StoreError> {
         let policy = self.policy_for(&item.chat_id);
-        let now = self.clock.now();
-        // A policy answer not after `now` would spin the scheduler; never schedule in the past.
+        let next = self.next_time(item, state, self.clock.now(), &policy);
+        ch.schedule(&self.store, item.id, state, next)
+    }
+
+    /// When an item's next reminder is due (Unix ms), never before `now` + 1 s: a policy
+    /// answer not after `now` would spin the scheduler.
+    fn next_time(
+        &self,
+        item: &Item,
+        state: &NudgeState,
+        now: jiff::Timestamp,
+        policy: &ReminderPolicy,
+    ) -> Option<i64> {
         let floor = now.checked_add(jiff::SignedDuration::from_secs(1)).unwrap_or(now);
-        let next = match next_fire(item, state, now, &policy, &self.calendar) {
-            Ok(n) => n.map(|t| t.max(floor)),
+        match next_fire(item, state, now, policy, &self.calendar) {
+            Ok(n) => n.map(|t| t.max(floor).as_millisecond()),
             Err(e) => {
                 tracing::warn!(item = %item.id, error.message = %e, "no reminders for this item: calendar data missing");
                 None
             }
+        }
+    }
+
+    /// Reads one due item and plans it: what to send now, its new state, its next time.
+    fn plan_due(&self, fire_ms: u64, id: ItemId, now: jiff::Timestamp) -> Result<DuePlan, StoreError> {
+        let Some(item) = self.store.get_item(id)? else {
+            return Ok(DuePlan {
+                fire_ms,
+                id,
+                item: None,
+                state: NudgeState::default(),
+                planned: Vec::new(),
+                next: None,
+            });
         };
-        ch.schedule(
-            &self.store,
-            item.id,
+        let mut state = self.store.nudge_state(id)?;
+        let policy = self.policy_for(&item.chat_id);
+        let planned = match due_now(&item, &state, now, &policy, &self.calendar) {
+            Ok(p) => p,
+            Err(e) => {
+                tracing::warn!(item = %id, error.message = %e, "cannot plan reminders");
+                Vec::new()
+            }
+        };
+        mark_sent(&mut state, &planned, now);
+        let next = self.next_time(&item, &state, now, &policy);
+        Ok(DuePlan {
+            fire_ms,
+            id,
+            item: Some(item),
             state,
-            next.map(jiff::Timestamp::as_millisecond),
-        )
+            planned,
+            next,
+        })
+    }
+
+    /// Plans every due item, on all cores when there are many: each item costs two random
+    /// reads (sled pages them in from disk) and the policy, and items are independent.
+    fn plan_all(&self, due: &[(u64, ItemId)], now: jiff::Timestamp) -> Result<Vec<DuePlan>, StoreError> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .min(4);
+        if threads < 2 || due.len() < 64 {
+            return due.iter().map(|&(f, id)| self.plan_due(f, id, now)).collect();
+        }
+        let chunk = due.len().div_ceil(threads);
+        std::thread::scope(|s| {
+            let mut parts = due.chunks(chunk);
+            let first = parts.next().unwrap_or_default();
+            let handles: Vec<_> = parts
+                .map(|part| {
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|&(f, id)| self.plan_due(f, id, now))
+                            .collect::<Result<Vec<_>, _>>()
+                    })
+                })
+                .collect();
+            let mut out: Vec<DuePlan> = first
+                .iter()
+                .map(|&(f, id)| self.plan_due(f, id, now))
+                .collect::<Result<_, _>>()?;
+            for h in handles {
+                let part = h
+                    .join()
+                    .map_err(|_| StoreError::Io("a planning thread failed".to_owned()))??;
+                out.extend(part);
+            }
+            Ok(out)
+        })
     }
 
     /// Sends every reminder due now. Returns when the next one is due (Unix ms), if any.
@@ -96,27 +170,25 @@ impl Service {
         // (chat, recipient) → the items due for that person in this round.
         type Round = (Person, Vec<(Item, PlannedNudge)>);
         let mut rounds: BTreeMap<(String, String), Round> = BTreeMap::new();
-        for (fire_ms, id) in due {
-            // Consume exactly this entry; `reschedule` below moves it to the next fire time.
+        for DuePlan {
+            fire_ms,
+            id,
+            item,
+            state,
+            planned,
+            next,
+        } in self.plan_all(&due, now)?
+        {
+            // Consume exactly this entry and move it to the next fire time.
             ch.consume_entry(fire_ms, id);
-            let Some(item) = self.store.get_item(id)? else {
-                ch.schedule(&self.store, id, &NudgeState::default(), None)?;
+            ch.schedule(&self.store, id, &state, next)?;
+            let Some(item) = item else {
                 continue;
             };
-            let mut state = self.store.nudge_state(id)?;
-            let policy = self.policy_for(&item.chat_id);
-            let planned = match due_now(&item, &state, now, &policy, &self.calendar) {
-                Ok(p) => p,
-                Err(e) => {
-                    tracing::warn!(item = %id, error.message = %e, "cannot plan reminders");
-                    Vec::new()
-                }
-            };
-            mark_sent(&mut state, &planned, now);
-            self.reschedule(&mut ch, &item, &state)?;
             if planned.is_empty() {
                 continue;
             }
+            let policy = self.policy_for(&item.chat_id);
             for p in &planned {
                 if p.moved {
                     let rec = AuditRecord {
@@ -267,6 +339,17 @@ impl Service {
         self.store.durable().await?;
         Ok(toast(card::ToastKind::Success, &text))
     }
+}
+
+/// What a tick decided for one due item.
+struct DuePlan {
+    fire_ms: u64,
+    id: ItemId,
+    /// `None`: the item is gone; its entry is dropped.
+    item: Option<Item>,
+    state: NudgeState,
+    planned: Vec<PlannedNudge>,
+    next: Option<i64>,
 }
 
 /// One person's reminders of one round, as an intent rendered when sent (from the items' state

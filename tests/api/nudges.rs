@@ -267,3 +267,81 @@ async fn the_debug_clock_moves_the_virtual_time() {
     assert_eq!(r.status(), 400);
     app.stop().await;
 }
+
+/// A busy round (more items than one core plans alone) is planned on all cores: every item is
+/// reminded exactly once, moved to its next reminder, and each person gets one combined card.
+#[tokio::test]
+async fn a_busy_round_reminds_every_item_once_and_combines_them_per_person() {
+    use duban::domain::ids::{ChatId, OpenId, Person};
+    use duban::domain::supervision::{Item, NewItem};
+    use duban::store::outbox::Changes;
+
+    let app = spawn_app().await;
+    let created = ts("2026-09-23T10:00:00+08:00");
+    app.clock.set(created);
+    let owners = [ZHANG, LI, WANG];
+    let person = |p: (&str, &str)| Person {
+        open_id: OpenId(p.0.to_owned()),
+        name: p.1.to_owned(),
+    };
+    let mut ch = Changes::new();
+    for id in 1..=150_u64 {
+        let item = Item::create(
+            ItemId(id),
+            NewItem {
+                title: format!("批量事项{id}"),
+                chat_id: ChatId(CHAT.to_owned()),
+                creator: person(BOSS),
+                owner: person(owners[usize::try_from(id).unwrap() % 3]),
+                assistants: vec![],
+                deadline: ts("2026-09-30T18:00:00+08:00"),
+                deadline_has_time: false,
+                priority: duban::domain::priority::Priority::P2,
+                tags: vec![],
+                resources: None,
+                scenario: None,
+                description: None,
+                source_message: None,
+            },
+            created,
+        );
+        ch.put_new_item(&app.store, &item).unwrap();
+        app.service.stage_new_item(&mut ch, &item).unwrap();
+    }
+    app.store.commit(&ch).unwrap();
+
+    // 14:00: four working hours without 签收.
+    let now = ts("2026-09-23T14:00:30+08:00");
+    app.clock.set(now);
+    app.service.tick().await.unwrap();
+    for id in 1..=150 {
+        let state = app.store.nudge_state(ItemId(id)).unwrap();
+        assert_eq!(state.sent.len(), 1, "DB-{id}: {state:?}");
+        let next = app.store.scheduled_for(ItemId(id)).unwrap().unwrap();
+        assert!(i64::try_from(next).unwrap() > now.as_millisecond(), "DB-{id}");
+    }
+    assert!(app.store.due_items(now.as_millisecond(), 10).unwrap().is_empty());
+    // The weekly 晾晒 board may go out in the same run; it is not a reminder.
+    let reminders = || -> Vec<String> {
+        app.fake
+            .messages()
+            .iter()
+            .map(|m| m.content.to_string())
+            .filter(|c| !c.contains("晾晒"))
+            .collect()
+    };
+    assert!(eventually(|| reminders().len() >= 3).await);
+    let sent = reminders();
+    assert_eq!(sent.len(), 3, "one combined card per person: {sent:#?}");
+    for (open_id, _) in owners {
+        assert_eq!(
+            sent.iter().filter(|c| c.contains(open_id)).count(),
+            1,
+            "{open_id}"
+        );
+    }
+    // Nothing more on a second tick.
+    app.service.tick().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(reminders().len(), 3);
+}
