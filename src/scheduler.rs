@@ -26,6 +26,9 @@ pub async fn run(
                 Some(clock.now().as_millisecond() + 1_000)
             }
         };
+        if let Err(e) = service.collect_consumed().await {
+            tracing::warn!(error.message = %e, "removing consumed reminder entries failed; retrying later");
+        }
         let next = match service.minutes_tick().await {
             Ok(Some(m)) => Some(next.map_or(m, |n| n.min(m))),
             Ok(None) => next,

@@ -61,22 +61,26 @@ impl Service {
         state: &NudgeState,
     ) -> Result<(), StoreError> {
         let policy = self.policy_for(&item.chat_id);
-        let next = self.next_time(item, state, self.clock.now(), &policy);
-        ch.schedule(&self.store, item.id, state, next)
+        let floor = self.store.due_floor_ms()?;
+        let next = self.next_time(item, state, self.clock.now(), &policy, floor);
+        ch.schedule(&self.store, item.id, state, next, Some(item))
     }
 
-    /// When an item's next reminder is due (Unix ms), never before `now` + 1 s: a policy
-    /// answer not after `now` would spin the scheduler.
+    /// When an item's next reminder is due (Unix ms), never before `now` + 1 s (a policy
+    /// answer not after `now` would spin the scheduler) nor before `floor_ms` (the due cursor:
+    /// a tick would skip an entry behind it, should the clock have gone back).
     fn next_time(
         &self,
         item: &Item,
         state: &NudgeState,
         now: jiff::Timestamp,
         policy: &ReminderPolicy,
+        floor_ms: Option<i64>,
     ) -> Option<i64> {
         let floor = now.checked_add(jiff::SignedDuration::from_secs(1)).unwrap_or(now);
+        let floor = floor.as_millisecond().max(floor_ms.unwrap_or(i64::MIN));
         match next_fire(item, state, now, policy, &self.calendar) {
-            Ok(n) => n.map(|t| t.max(floor).as_millisecond()),
+            Ok(n) => n.map(|t| t.as_millisecond().max(floor)),
             Err(e) => {
                 tracing::warn!(item = %item.id, error.message = %e, "no reminders for this item: calendar data missing");
                 None
@@ -85,10 +89,21 @@ impl Service {
     }
 
     /// Reads one due item and plans it: what to send now, its new state, its next time.
-    fn plan_due(&self, fire_ms: u64, id: ItemId, now: jiff::Timestamp) -> Result<DuePlan, StoreError> {
-        let Some(item) = self.store.get_item(id)? else {
+    fn plan_due(
+        &self,
+        id: ItemId,
+        now: jiff::Timestamp,
+        floor_ms: Option<i64>,
+    ) -> Result<DuePlan, StoreError> {
+        // One random read: the record carries the policy's view of the item (records from
+        // before it did fall back to the item itself).
+        let rec = self.store.nudge_record(id)?;
+        let item = match rec.item {
+            Some(item) => Some(item),
+            None => self.store.get_item(id)?,
+        };
+        let Some(item) = item else {
             return Ok(DuePlan {
-                fire_ms,
                 id,
                 item: None,
                 state: NudgeState::default(),
@@ -96,7 +111,7 @@ impl Service {
                 next: None,
             });
         };
-        let mut state = self.store.nudge_state(id)?;
+        let mut state = rec.state;
         let policy = self.policy_for(&item.chat_id);
         let planned = match due_now(&item, &state, now, &policy, &self.calendar) {
             Ok(p) => p,
@@ -106,9 +121,8 @@ impl Service {
             }
         };
         mark_sent(&mut state, &planned, now);
-        let next = self.next_time(&item, &state, now, &policy);
+        let next = self.next_time(&item, &state, now, &policy, floor_ms);
         Ok(DuePlan {
-            fire_ms,
             id,
             item: Some(item),
             state,
@@ -120,11 +134,15 @@ impl Service {
     /// Plans every due item, on all cores when there are many: each item costs two random
     /// reads (sled pages them in from disk) and the policy, and items are independent.
     fn plan_all(&self, due: &[(u64, ItemId)], now: jiff::Timestamp) -> Result<Vec<DuePlan>, StoreError> {
+        // This tick's entries go behind the cursor: the next ones must come after it.
+        let floor = due
+            .last()
+            .map(|&(f, _)| i64::try_from(f).unwrap_or(i64::MAX).saturating_add(1));
         let threads = std::thread::available_parallelism()
             .map_or(1, std::num::NonZero::get)
             .min(4);
         if threads < 2 || due.len() < 64 {
-            return due.iter().map(|&(f, id)| self.plan_due(f, id, now)).collect();
+            return due.iter().map(|&(_, id)| self.plan_due(id, now, floor)).collect();
         }
         let chunk = due.len().div_ceil(threads);
         std::thread::scope(|s| {
@@ -134,14 +152,14 @@ impl Service {
                 .map(|part| {
                     s.spawn(move || {
                         part.iter()
-                            .map(|&(f, id)| self.plan_due(f, id, now))
+                            .map(|&(_, id)| self.plan_due(id, now, floor))
                             .collect::<Result<Vec<_>, _>>()
                     })
                 })
                 .collect();
             let mut out: Vec<DuePlan> = first
                 .iter()
-                .map(|&(f, id)| self.plan_due(f, id, now))
+                .map(|&(_, id)| self.plan_due(id, now, floor))
                 .collect::<Result<_, _>>()?;
             for h in handles {
                 let part = h
@@ -171,7 +189,6 @@ impl Service {
         type Round = (Person, Vec<(Item, PlannedNudge)>);
         let mut rounds: BTreeMap<(String, String), Round> = BTreeMap::new();
         for DuePlan {
-            fire_ms,
             id,
             item,
             state,
@@ -179,9 +196,9 @@ impl Service {
             next,
         } in self.plan_all(&due, now)?
         {
-            // Consume exactly this entry and move it to the next fire time.
-            ch.consume_entry(fire_ms, id);
-            ch.schedule(&self.store, id, &state, next)?;
+            // The entry stays behind the cursor (removed later); the next one is new.
+            ch.forget_entry(id);
+            ch.schedule(&self.store, id, &state, next, item.as_ref())?;
             let Some(item) = item else {
                 continue;
             };
@@ -223,6 +240,9 @@ impl Service {
                     .push((item.clone(), p));
             }
         }
+        if let Some(&(fire_ms, id)) = due.last() {
+            ch.consume_through(&self.store, fire_ms, id);
+        }
         for ((chat, _), (person, entries)) in rounds {
             sends.push(round_intent(&chat, &person, &entries));
         }
@@ -233,6 +253,22 @@ impl Service {
         self.outbox_notify.notify_one();
         metrics::counter!("duban_scheduler_ticks_total").increment(1);
         self.store.next_due_ms()
+    }
+
+    /// Removes the due entries ticks consumed (outside the lock: nothing else reads them).
+    ///
+    /// # Errors
+    /// sled errors.
+    pub async fn collect_consumed(&self) -> Result<usize, StoreError> {
+        let mut total = 0;
+        loop {
+            let n = self.store.collect_consumed(500)?;
+            total += n;
+            if n < 500 {
+                return Ok(total);
+            }
+            tokio::task::yield_now().await;
+        }
     }
 
     /// Renders a reminder round at send time; items closed since are left out.
@@ -343,7 +379,6 @@ impl Service {
 
 /// What a tick decided for one due item.
 struct DuePlan {
-    fire_ms: u64,
     id: ItemId,
     /// `None`: the item is gone; its entry is dropped.
     item: Option<Item>,

@@ -2,9 +2,14 @@
 //!
 //! Trees: `due` (be(fire ms) ‖ be(item) → ∅: the scheduler range-scans up to `now`, so a tick
 //! costs what is due, not what exists) and `nudge_state` (be(item) → [`NudgeRecord`]: the
-//! state and where the item's due entry is, in one record so that a tick writes three keys
-//! per item: the consumed entry, the next one and the record). Both are written in the same
-//! transaction as the item they belong to ([`Changes::schedule`]).
+//! state, where the item's due entry is, and the item as the reminder policy reads it). One
+//! record, so that a tick reads one random key per item (sled pages it in from disk: the
+//! dominant cost at a million items) and writes three: the consumed entry, the next one and the
+//! record. Both are written in the same transaction as the item they belong to
+//! ([`Changes::schedule`]); every item write goes through `Service::stage_item`, so the copy of
+//! the item is never stale.
+
+use std::ops::Bound;
 
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +17,10 @@ use super::outbox::Changes;
 use super::{Store, StoreError, be, decode, encode, from_be};
 use crate::domain::ids::ItemId;
 use crate::domain::schedule::NudgeState;
+use crate::domain::supervision::Item;
+
+/// `meta` key of the due cursor.
+const DUE_CURSOR: &[u8] = b"due_cursor";
 
 fn due_key(fire_ms: u64, id: ItemId) -> Vec<u8> {
     let mut k = be(fire_ms).to_vec();
@@ -27,9 +36,53 @@ pub struct NudgeRecord {
     /// Its entry in `due` (Unix ms), if any.
     #[serde(default)]
     pub due_ms: Option<u64>,
+    /// The item as the reminder policy reads it (free text dropped; messages are rendered from
+    /// the stored item when they are sent). `None` in records written before it was kept.
+    #[serde(default)]
+    pub item: Option<Item>,
+}
+
+/// The item as the reminder policy reads it: free text that no rule looks at is dropped.
+fn policy_view(item: &Item) -> Item {
+    let mut v = item.clone();
+    v.description = None;
+    v.latest_note = None;
+    v.resources = None;
+    v.scenario = None;
+    v.source_message = None;
+    v.tags = Vec::new();
+    v
 }
 
 impl Store {
+    /// The due cursor: entries up to this key were consumed by a tick (and are removed later,
+    /// off the tick, by [`Store::collect_consumed`]).
+    ///
+    /// # Errors
+    /// sled errors.
+    fn due_cursor(&self) -> Result<Option<sled::IVec>, StoreError> {
+        Ok(self.meta.get(DUE_CURSOR)?)
+    }
+
+    /// Entries after the cursor, in order.
+    fn live_due(&self) -> Result<sled::Iter, StoreError> {
+        Ok(match self.due_cursor()? {
+            Some(c) => self.due.range((Bound::Excluded(c), Bound::Unbounded)),
+            None => self.due.iter(),
+        })
+    }
+
+    /// The earliest time a new entry may have: after the cursor, so that no tick skips it even
+    /// if the clock went back.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn due_floor_ms(&self) -> Result<Option<i64>, StoreError> {
+        Ok(self
+            .due_cursor()?
+            .map(|c| i64::try_from(from_be(&c)).unwrap_or(i64::MAX).saturating_add(1)))
+    }
+
     /// Items whose next reminder is due at or before `now_ms`, earliest first, at most `limit`.
     ///
     /// # Errors
@@ -37,8 +90,11 @@ impl Store {
     pub fn due_items(&self, now_ms: i64, limit: usize) -> Result<Vec<(u64, ItemId)>, StoreError> {
         let end = due_key(u64::try_from(now_ms).unwrap_or(0).saturating_add(1), ItemId(0));
         let mut out = Vec::new();
-        for kv in self.due.range(..end).take(limit) {
+        for kv in self.live_due()?.take(limit) {
             let (k, _) = kv?;
+            if k.as_ref() >= end.as_slice() {
+                break;
+            }
             out.push((from_be(&k), ItemId(from_be(k.get(8..).unwrap_or_default()))));
         }
         Ok(out)
@@ -50,14 +106,34 @@ impl Store {
     /// sled errors.
     pub fn next_due_ms(&self) -> Result<Option<i64>, StoreError> {
         Ok(self
-            .due
-            .first()?
+            .live_due()?
+            .next()
+            .transpose()?
             .map(|(k, _)| i64::try_from(from_be(&k)).unwrap_or(i64::MAX)))
     }
 
-    /// Number of scheduled reminders.
+    /// Number of scheduled reminders (a full count: for tests and benchmarks).
     pub fn due_len(&self) -> usize {
-        self.due.len()
+        self.live_due().map_or(0, Iterator::count)
+    }
+
+    /// Removes up to `limit` consumed entries (at or before the cursor); returns how many went.
+    /// Each removal is idempotent and touches nothing a tick or a command reads, so this runs
+    /// outside the service lock, after a tick.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn collect_consumed(&self, limit: usize) -> Result<usize, StoreError> {
+        let Some(cursor) = self.due_cursor()? else {
+            return Ok(0);
+        };
+        let mut n = 0;
+        for kv in self.due.range(..=cursor).take(limit) {
+            let (k, _) = kv?;
+            self.due.remove(k)?;
+            n += 1;
+        }
+        Ok(n)
     }
 
     /// An item's nudge state and due position (default when none).
@@ -92,7 +168,8 @@ impl Store {
 }
 
 impl Changes {
-    /// Records `state` for item `id` and moves its due entry to `fire_ms` (or removes it).
+    /// Records `state` (and the policy's view of `item`, when there is one) for item `id`, and
+    /// moves its due entry to `fire_ms` (or removes it).
     ///
     /// # Errors
     /// sled or codec errors (reading the current position).
@@ -102,6 +179,7 @@ impl Changes {
         id: ItemId,
         state: &NudgeState,
         fire_ms: Option<i64>,
+        item: Option<&Item>,
     ) -> Result<(), StoreError> {
         let new = fire_ms.map(|ms| u64::try_from(ms).unwrap_or(0));
         // What this change already scheduled wins over what is on disk.
@@ -121,15 +199,23 @@ impl Changes {
         let rec = NudgeRecord {
             state: state.clone(),
             due_ms: new,
+            item: item.map(policy_view),
         };
         self.put(&store.nudge_state, be(id.0).to_vec(), encode(&rec));
         Ok(())
     }
 
-    /// Marks one exact entry of the due index consumed (by a tick): the caller schedules the
-    /// item again in the same change, which removes it.
-    pub fn consume_entry(&mut self, fire_ms: u64, id: ItemId) {
-        self.scheduled.insert(id, Some(fire_ms));
+    /// Marks the due entries up to (`fire_ms`, `id`) consumed: the tick that planned them
+    /// moves the cursor instead of removing each one (a sled write costs about as much as
+    /// planning an item); [`Store::collect_consumed`] removes them later. The caller schedules
+    /// each consumed item again in the same change.
+    pub fn consume_through(&mut self, store: &Store, fire_ms: u64, id: ItemId) {
+        self.put(&store.meta, DUE_CURSOR.to_vec(), due_key(fire_ms, id));
+    }
+
+    /// Forgets item `id`'s consumed entry: its next one is written as new.
+    pub fn forget_entry(&mut self, id: ItemId) {
+        self.scheduled.insert(id, None);
     }
 }
 
@@ -149,6 +235,7 @@ pub(super) fn migrate_v1(db: &sled::Db, store: &Store) -> Result<usize, StoreErr
         let rec = NudgeRecord {
             state: decode(&k, &v)?,
             due_ms: by_item.get(&k)?.map(|v| from_be(&v)),
+            item: None,
         };
         store.nudge_state.insert(&k, encode(&rec))?;
         n += 1;
@@ -160,6 +247,7 @@ pub(super) fn migrate_v1(db: &sled::Db, store: &Store) -> Result<usize, StoreErr
             let rec = NudgeRecord {
                 state: NudgeState::default(),
                 due_ms: Some(from_be(&v)),
+                item: None,
             };
             store.nudge_state.insert(&k, encode(&rec))?;
             n += 1;
@@ -247,24 +335,31 @@ mod tests {
         let store = Store::open(dir.path()).unwrap();
         let a = ItemId(1);
         let mut ch = Changes::new();
-        ch.schedule(&store, a, &sent("x"), Some(5_000)).unwrap();
+        ch.schedule(&store, a, &sent("x"), Some(5_000), None).unwrap();
         store.commit(&ch).unwrap();
         assert_eq!(store.due_items(5_000, 10).unwrap(), vec![(5_000, a)]);
         assert!(store.due_items(4_999, 10).unwrap().is_empty());
         assert_eq!(store.nudge_record(a).unwrap().due_ms, Some(5_000));
 
-        // A tick consumes the entry and moves it: three writes, one entry left.
+        // A tick consumes the entry (the cursor moves past it) and schedules the next one.
         let mut ch = Changes::new();
-        ch.consume_entry(5_000, a);
-        ch.schedule(&store, a, &sent("y"), Some(9_000)).unwrap();
-        assert_eq!(ch.len(), 3);
+        ch.forget_entry(a);
+        ch.schedule(&store, a, &sent("y"), Some(9_000), None).unwrap();
+        ch.consume_through(&store, 5_000, a);
+        assert_eq!(ch.len(), 3, "the next entry, the record, the cursor");
         store.commit(&ch).unwrap();
         assert_eq!(store.due_items(u32::MAX.into(), 10).unwrap(), vec![(9_000, a)]);
+        assert_eq!(store.next_due_ms().unwrap(), Some(9_000));
+        assert_eq!(store.due_floor_ms().unwrap(), Some(5_001));
         assert_eq!(store.nudge_state(a).unwrap(), sent("y"));
+        assert_eq!(store.due.len(), 2, "the consumed entry waits for collection");
+        assert_eq!(store.collect_consumed(100).unwrap(), 1);
+        assert_eq!(store.collect_consumed(100).unwrap(), 0);
+        assert_eq!(store.due_items(u32::MAX.into(), 10).unwrap(), vec![(9_000, a)]);
 
         // Closed: no entry, the state stays.
         let mut ch = Changes::new();
-        ch.schedule(&store, a, &sent("z"), None).unwrap();
+        ch.schedule(&store, a, &sent("z"), None, None).unwrap();
         store.commit(&ch).unwrap();
         assert_eq!(store.due_len(), 0);
         assert_eq!(store.scheduled_for(a).unwrap(), None);
@@ -298,7 +393,8 @@ mod tests {
         );
         // Moving an upgraded item removes its old entry.
         let mut ch = Changes::new();
-        ch.schedule(&store, ItemId(1), &sent("old"), Some(9_000)).unwrap();
+        ch.schedule(&store, ItemId(1), &sent("old"), Some(9_000), None)
+            .unwrap();
         store.commit(&ch).unwrap();
         assert_eq!(
             store.due_items(10_000, 10).unwrap(),

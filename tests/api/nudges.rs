@@ -321,6 +321,9 @@ async fn a_busy_round_reminds_every_item_once_and_combines_them_per_person() {
         assert!(i64::try_from(next).unwrap() > now.as_millisecond(), "DB-{id}");
     }
     assert!(app.store.due_items(now.as_millisecond(), 10).unwrap().is_empty());
+    // The record a tick reads carries the policy's view of the item.
+    let rec = app.store.nudge_record(ItemId(7)).unwrap();
+    assert_eq!(rec.item.map(|i| i.title), Some("批量事项7".to_owned()));
     // The weekly 晾晒 board may go out in the same run; it is not a reminder.
     let reminders = || -> Vec<String> {
         app.fake
