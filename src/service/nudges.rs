@@ -14,6 +14,7 @@ use crate::domain::supervision::{Item, format_datetime};
 use crate::feishu::{Outgoing, feishu_uuid};
 use crate::outbox::{Intent, OutboxRecord};
 use crate::store::StoreError;
+use crate::store::nudges::EncodedRecord;
 use crate::store::outbox::Changes;
 
 /// At most this many items per tick; the scheduler comes back at once for the rest.
@@ -106,9 +107,8 @@ impl Service {
             return Ok(DuePlan {
                 id,
                 item: None,
-                state: NudgeState::default(),
                 planned: Vec::new(),
-                next: None,
+                record: EncodedRecord::new(&NudgeState::default(), None, None),
             });
         };
         let mut state = rec.state;
@@ -122,12 +122,12 @@ impl Service {
         };
         mark_sent(&mut state, &planned, now);
         let next = self.next_time(&item, &state, now, &policy, floor_ms);
+        let record = EncodedRecord::new(&state, next, Some(&item));
         Ok(DuePlan {
             id,
             item: Some(item),
-            state,
             planned,
-            next,
+            record,
         })
     }
 
@@ -191,14 +191,13 @@ impl Service {
         for DuePlan {
             id,
             item,
-            state,
             planned,
-            next,
+            record,
         } in self.plan_all(&due, now)?
         {
             // The entry stays behind the cursor (removed later); the next one is new.
             ch.forget_entry(id);
-            ch.schedule(&self.store, id, &state, next, item.as_ref())?;
+            ch.schedule_encoded(&self.store, id, record)?;
             let Some(item) = item else {
                 continue;
             };
@@ -382,9 +381,9 @@ struct DuePlan {
     id: ItemId,
     /// `None`: the item is gone; its entry is dropped.
     item: Option<Item>,
-    state: NudgeState,
     planned: Vec<PlannedNudge>,
-    next: Option<i64>,
+    /// Its new state and next time, encoded.
+    record: EncodedRecord,
 }
 
 /// One person's reminders of one round, as an intent rendered when sent (from the items' state

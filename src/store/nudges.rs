@@ -42,6 +42,30 @@ pub struct NudgeRecord {
     pub item: Option<Item>,
 }
 
+/// A [`NudgeRecord`] encoded ahead of the commit that writes it (a tick encodes its records on
+/// all cores, with the planning).
+#[derive(Debug, Clone)]
+pub struct EncodedRecord {
+    due_ms: Option<u64>,
+    bytes: Vec<u8>,
+}
+
+impl EncodedRecord {
+    /// Encodes the record of an item with `state`, due at `fire_ms`.
+    pub fn new(state: &NudgeState, fire_ms: Option<i64>, item: Option<&Item>) -> Self {
+        let due_ms = fire_ms.map(|ms| u64::try_from(ms).unwrap_or(0));
+        let rec = NudgeRecord {
+            state: state.clone(),
+            due_ms,
+            item: item.map(policy_view),
+        };
+        Self {
+            due_ms,
+            bytes: encode(&rec),
+        }
+    }
+}
+
 /// The item as the reminder policy reads it: free text that no rule looks at is dropped.
 fn policy_view(item: &Item) -> Item {
     let mut v = item.clone();
@@ -181,7 +205,20 @@ impl Changes {
         fire_ms: Option<i64>,
         item: Option<&Item>,
     ) -> Result<(), StoreError> {
-        let new = fire_ms.map(|ms| u64::try_from(ms).unwrap_or(0));
+        self.schedule_encoded(store, id, EncodedRecord::new(state, fire_ms, item))
+    }
+
+    /// [`Changes::schedule`] with the record encoded beforehand.
+    ///
+    /// # Errors
+    /// sled or codec errors (reading the current position).
+    pub fn schedule_encoded(
+        &mut self,
+        store: &Store,
+        id: ItemId,
+        rec: EncodedRecord,
+    ) -> Result<(), StoreError> {
+        let new = rec.due_ms;
         // What this change already scheduled wins over what is on disk.
         let old = match self.scheduled.get(&id) {
             Some(v) => *v,
@@ -196,12 +233,7 @@ impl Changes {
                 self.put(&store.due, due_key(n, id), Vec::new());
             }
         }
-        let rec = NudgeRecord {
-            state: state.clone(),
-            due_ms: new,
-            item: item.map(policy_view),
-        };
-        self.put(&store.nudge_state, be(id.0).to_vec(), encode(&rec));
+        self.put(&store.nudge_state, be(id.0).to_vec(), rec.bytes);
         Ok(())
     }
 
