@@ -107,15 +107,7 @@ pub fn parse_callback(
     form_value: Option<&Map<String, Value>>,
     now: Timestamp,
 ) -> Result<CardAction, CardActionError> {
-    // Some clients deliver the value as a JSON string.
-    let decoded;
-    let value = match value {
-        Value::String(s) => {
-            decoded = serde_json::from_str::<Value>(s).map_err(|_| CardActionError::Malformed)?;
-            &decoded
-        }
-        other => other,
-    };
+    let value = decode_callback(value).ok_or(CardActionError::Malformed)?;
     let op = value
         .get("op")
         .and_then(Value::as_str)
@@ -166,8 +158,17 @@ pub fn parse_callback(
     Ok(CardAction { item, action })
 }
 
-/// A trimmed, non-empty text field from a form (numbers are accepted as text).
-fn form_text(form: Option<&Map<String, Value>>, name: &str) -> Option<String> {
+/// A callback's `value` as an object: some clients deliver it as a JSON string. `None` when
+/// that string is not JSON.
+pub(crate) fn decode_callback(value: &Value) -> Option<std::borrow::Cow<'_, Value>> {
+    match value {
+        Value::String(s) => serde_json::from_str(s).ok().map(std::borrow::Cow::Owned),
+        other => Some(std::borrow::Cow::Borrowed(other)),
+    }
+}
+
+/// A trimmed, non-empty text field from a form (numbers accepted as text; the first of a list).
+pub(crate) fn form_text(form: Option<&Map<String, Value>>, name: &str) -> Option<String> {
     let v = form?.get(name)?;
     let s = match v {
         Value::String(s) => s.trim().to_owned(),

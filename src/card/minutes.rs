@@ -289,19 +289,12 @@ pub fn parse_minutes_callback(
     form_value: Option<&Map<String, Value>>,
     now: Timestamp,
 ) -> Option<Result<MinutesAction, CardActionError>> {
-    let decoded;
-    let value = match value {
-        Value::String(s) => {
-            decoded = serde_json::from_str::<Value>(s).ok()?;
-            &decoded
-        }
-        other => other,
-    };
+    let value = crate::card::action::decode_callback(value)?;
     let op = value.get("op").and_then(Value::as_str)?;
     if !matches!(op, "m_convert" | "m_ignore" | "m_convert_all") {
         return None;
     }
-    Some(parse_op(op, value, form_value, now))
+    Some(parse_op(op, &value, form_value, now))
 }
 
 fn parse_op(

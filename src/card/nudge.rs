@@ -51,15 +51,7 @@ pub fn nudge_callback_value(action: NudgeAction) -> Value {
 /// `Some(Err(CardActionError::Malformed))` when it is a nudge op without a valid item or
 /// snooze choice.
 pub fn parse_nudge_callback(value: &Value) -> Option<Result<NudgeAction, CardActionError>> {
-    // Some clients deliver the value as a JSON string.
-    let decoded;
-    let value = match value {
-        Value::String(s) => {
-            decoded = serde_json::from_str::<Value>(s).ok()?;
-            &decoded
-        }
-        other => other,
-    };
+    let value = crate::card::action::decode_callback(value)?;
     let op = value.get("op").and_then(Value::as_str)?;
     if op != "snooze" && op != "working" {
         return None;

@@ -16,7 +16,7 @@ use jiff::Timestamp;
 use serde_json::{Map, Value, json};
 
 use crate::calendar::Calendar;
-use crate::card::action::{CardActionError, parse_picker};
+use crate::card::action::{CardActionError, form_text, parse_picker};
 use crate::card::fmt::{at, card, header, hr, markdown, md_text, plain, truncate};
 use crate::command::Deadline;
 use crate::command::spec::{CommandSpec, PROJECT_COMMANDS};
@@ -375,19 +375,12 @@ pub fn parse_project_callback(
     form_value: Option<&Map<String, Value>>,
     now: Timestamp,
 ) -> Option<Result<(ProjectId, ProjectAction), CardActionError>> {
-    let decoded;
-    let value = match value {
-        Value::String(s) => {
-            decoded = serde_json::from_str::<Value>(s).ok()?;
-            &decoded
-        }
-        other => other,
-    };
+    let value = crate::card::action::decode_callback(value)?;
     let op = value.get("op").and_then(Value::as_str)?;
     if !op.starts_with("p_") {
         return None;
     }
-    Some(parse_project_op(op, value, form_value, now))
+    Some(parse_project_op(op, &value, form_value, now))
 }
 
 fn parse_project_op(
@@ -432,18 +425,6 @@ pub(crate) fn future_date(raw: &str, now: Timestamp) -> Result<Deadline, CardAct
         return Err(CardActionError::PastDate);
     }
     Ok(Deadline { at, has_time })
-}
-
-/// A trimmed, non-empty text field from a form (numbers accepted as text; the first of a list).
-pub(crate) fn form_text(form: Option<&Map<String, Value>>, name: &str) -> Option<String> {
-    let v = form?.get(name)?;
-    let s = match v {
-        Value::String(s) => s.trim().to_owned(),
-        Value::Number(n) => n.to_string(),
-        Value::Array(a) => a.first().and_then(Value::as_str)?.trim().to_owned(),
-        Value::Null | Value::Bool(_) | Value::Object(_) => return None,
-    };
-    (!s.is_empty()).then_some(s)
 }
 
 /// The pipeline board: active projects per current stage, stalled ones (no movement for

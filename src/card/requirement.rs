@@ -17,11 +17,11 @@
 use jiff::Timestamp;
 use serde_json::{Map, Value, json};
 
-use crate::card::action::CardActionError;
+use crate::card::action::{CardActionError, form_text};
 use crate::card::fmt::{at, card, header, hr, markdown, md_text, truncate};
 use crate::card::project::{
-    date_picker, day, family_help_card, form, form_text, future_date, person_picker, select, submit_button,
-    text_input, when,
+    date_picker, day, family_help_card, form, future_date, person_picker, select, submit_button, text_input,
+    when,
 };
 use crate::command::NewReq;
 use crate::command::spec::REQUIREMENT_COMMANDS;
@@ -410,19 +410,12 @@ pub fn parse_requirement_callback(
     form_value: Option<&Map<String, Value>>,
     now: Timestamp,
 ) -> Option<Result<RequirementCardAction, CardActionError>> {
-    let decoded;
-    let value = match value {
-        Value::String(s) => {
-            decoded = serde_json::from_str::<Value>(s).ok()?;
-            &decoded
-        }
-        other => other,
-    };
+    let value = crate::card::action::decode_callback(value)?;
     let op = value.get("op").and_then(Value::as_str)?;
     if !op.starts_with("r_") {
         return None;
     }
-    Some(parse_op(op, value, form_value, now))
+    Some(parse_op(op, &value, form_value, now))
 }
 
 fn parse_op(

@@ -16,7 +16,7 @@ use super::error::IngressError;
 use super::extract::{any_signature_header, signed_parts};
 use crate::feishu::event::{CardActionEvent, Head, Inbound, classify, peek_v2};
 use crate::feishu::signature::{ct_eq, verify_event};
-use crate::store::inbox::{Admission, head_keys};
+use crate::store::inbox::{Admission, dedup_keys};
 
 /// The events and callbacks route.
 pub(super) async fn events(
@@ -87,7 +87,7 @@ async fn acknowledge(
         return Ok(Json(json!({})).into_response());
     }
     let now_ms = st.clock.now().as_millisecond();
-    match st.store.admit(plaintext, &head_keys(head), now_ms)? {
+    match st.store.admit(plaintext, &dedup_keys(head), now_ms)? {
         Admission::New(_) => {
             st.store.durable().await?;
             st.inbox_notify.notify_one();

@@ -42,8 +42,9 @@ impl Service {
     pub(crate) fn stage_item(&self, ch: &mut Changes, item: &Item) -> Result<(), StoreError> {
         ch.put_item(&self.store, item);
         self.queue_mirror(ch, crate::mirror::MirrorTable::Items, &item.id.to_string())?;
-        let state = self.store.nudge_state(item.id)?;
-        self.reschedule(ch, item, &state)
+        let rec = self.store.nudge_record(item.id)?;
+        ch.known_position(item.id, rec.due_ms);
+        self.reschedule(ch, item, &rec.state)
     }
 
     /// Schedules a new item's first reminder (in the same change as the item).
@@ -109,6 +110,7 @@ impl Service {
                 item: None,
                 planned: Vec::new(),
                 record: EncodedRecord::new(&NudgeState::default(), None, None),
+                policy: None,
             });
         };
         let mut state = rec.state;
@@ -128,11 +130,12 @@ impl Service {
             item: Some(item),
             planned,
             record,
+            policy: Some(policy),
         })
     }
 
-    /// Plans every due item, on all cores when there are many: each item costs two random
-    /// reads (sled pages them in from disk) and the policy, and items are independent.
+    /// Plans every due item, on all cores when there are many: each item costs a random read
+    /// (sled pages it in from disk), the policy and an encoding, and items are independent.
     fn plan_all(&self, due: &[(u64, ItemId)], now: jiff::Timestamp) -> Result<Vec<DuePlan>, StoreError> {
         // This tick's entries go behind the cursor: the next ones must come after it.
         let floor = due
@@ -141,26 +144,20 @@ impl Service {
         let threads = std::thread::available_parallelism()
             .map_or(1, std::num::NonZero::get)
             .min(4);
+        let plan = |part: &[(u64, ItemId)]| -> Result<Vec<DuePlan>, StoreError> {
+            part.iter()
+                .map(|&(_, id)| self.plan_due(id, now, floor))
+                .collect()
+        };
         if threads < 2 || due.len() < 64 {
-            return due.iter().map(|&(_, id)| self.plan_due(id, now, floor)).collect();
+            return plan(due);
         }
         let chunk = due.len().div_ceil(threads);
         std::thread::scope(|s| {
             let mut parts = due.chunks(chunk);
             let first = parts.next().unwrap_or_default();
-            let handles: Vec<_> = parts
-                .map(|part| {
-                    s.spawn(move || {
-                        part.iter()
-                            .map(|&(_, id)| self.plan_due(id, now, floor))
-                            .collect::<Result<Vec<_>, _>>()
-                    })
-                })
-                .collect();
-            let mut out: Vec<DuePlan> = first
-                .iter()
-                .map(|&(_, id)| self.plan_due(id, now, floor))
-                .collect::<Result<_, _>>()?;
+            let handles: Vec<_> = parts.map(|part| s.spawn(move || plan(part))).collect();
+            let mut out = plan(first)?;
             for h in handles {
                 let part = h
                     .join()
@@ -193,18 +190,18 @@ impl Service {
             item,
             planned,
             record,
+            policy,
         } in self.plan_all(&due, now)?
         {
-            // The entry stays behind the cursor (removed later); the next one is new.
-            ch.forget_entry(id);
+            // The consumed entry stays behind the cursor (removed later): nothing to remove.
+            ch.known_position(id, None);
             ch.schedule_encoded(&self.store, id, record)?;
-            let Some(item) = item else {
+            let (Some(item), Some(policy)) = (item, policy) else {
                 continue;
             };
             if planned.is_empty() {
                 continue;
             }
-            let policy = self.policy_for(&item.chat_id);
             for p in &planned {
                 if p.moved {
                     let rec = AuditRecord {
@@ -355,7 +352,8 @@ impl Service {
             return Ok(toast(card::ToastKind::Error, "只有主办或协办可以设置提醒"));
         }
         let policy = self.policy_for(&item.chat_id);
-        let mut state = self.store.nudge_state(id)?;
+        let rec = self.store.nudge_record(id)?;
+        let mut state = rec.state;
         let text = match action {
             NudgeAction::Snooze { choice, .. } => {
                 match crate::domain::schedule::snooze(&mut state, choice, now, &policy, &self.calendar) {
@@ -369,6 +367,7 @@ impl Service {
             }
         };
         let mut ch = Changes::new();
+        ch.known_position(id, rec.due_ms);
         self.reschedule(&mut ch, &item, &state)?;
         self.store.commit(&ch)?;
         self.store.durable().await?;
@@ -384,6 +383,8 @@ struct DuePlan {
     planned: Vec<PlannedNudge>,
     /// Its new state and next time, encoded.
     record: EncodedRecord,
+    /// The group's policy it was planned with (`None` with the item).
+    policy: Option<ReminderPolicy>,
 }
 
 /// One person's reminders of one round, as an intent rendered when sent (from the items' state

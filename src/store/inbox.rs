@@ -89,13 +89,12 @@ impl Store {
         }
         let seq = self.generate_id()?;
         let pending = encode(&Seen::Pending { seq, at_ms: now_ms });
-        let entry = |_seq| raw_entry(plaintext, now_ms);
         match self
             .seen
             .compare_and_swap(event_key.as_bytes(), None as Option<&[u8]>, Some(pending))?
         {
             Ok(()) => {
-                self.inbox.insert(be(seq), entry(seq))?;
+                self.inbox.insert(be(seq), raw_entry(plaintext, now_ms))?;
                 Ok(Admission::New(seq))
             }
             Err(cur) => {
@@ -105,7 +104,7 @@ impl Store {
                     .and_then(|c| decode::<Seen>(event_key.as_bytes(), &c).ok())
                     && self.inbox.get(be(old))?.is_none()
                 {
-                    self.inbox.insert(be(old), entry(old))?;
+                    self.inbox.insert(be(old), raw_entry(plaintext, now_ms))?;
                     return Ok(Admission::New(old));
                 }
                 Ok(Admission::Duplicate)
@@ -208,14 +207,9 @@ impl Changes {
     }
 }
 
-/// The de-duplication keys of an envelope: its event key first and, for received messages, the
-/// message id (Feishu may repeat a message under a new event id).
-pub fn dedup_keys(env: &Envelope) -> Vec<String> {
-    head_keys(&Head::of(env))
-}
-
-/// [`dedup_keys`] from an envelope's head.
-pub fn head_keys(head: &Head) -> Vec<String> {
+/// The de-duplication keys of a push, from its head: its event key first and, for received
+/// messages, the message id (Feishu may repeat a message under a new event id).
+pub fn dedup_keys(head: &Head) -> Vec<String> {
     let mut keys = vec![format!("e:{}", head.event_id)];
     if head.event_type == "im.message.receive_v1"
         && let Some(mid) = &head.message_id
@@ -262,16 +256,17 @@ mod tests {
         let s = Store::open(dir.path()).unwrap();
         let a = env("e1", "om_1");
         assert!(matches!(
-            s.admit(&raw(&a), &dedup_keys(&a), 1_000).unwrap(),
+            s.admit(&raw(&a), &dedup_keys(&Head::of(&a)), 1_000).unwrap(),
             Admission::New(_)
         ));
         assert_eq!(
-            s.admit(&raw(&a), &dedup_keys(&a), 2_000).unwrap(),
+            s.admit(&raw(&a), &dedup_keys(&Head::of(&a)), 2_000).unwrap(),
             Admission::Duplicate
         );
         let same_msg = env("e2", "om_1");
         assert_eq!(
-            s.admit(&raw(&same_msg), &dedup_keys(&same_msg), 3_000).unwrap(),
+            s.admit(&raw(&same_msg), &dedup_keys(&Head::of(&same_msg)), 3_000)
+                .unwrap(),
             Admission::Duplicate
         );
         assert_eq!(s.inbox_len(), 1);
@@ -280,7 +275,7 @@ mod tests {
         let pending = s.inbox_pending(None, 10).unwrap();
         done(&s, &pending[0]);
         assert_eq!(
-            s.admit(&raw(&a), &dedup_keys(&a), 4_000).unwrap(),
+            s.admit(&raw(&a), &dedup_keys(&Head::of(&a)), 4_000).unwrap(),
             Admission::Duplicate,
             "processed"
         );
@@ -291,7 +286,7 @@ mod tests {
         );
         assert_eq!(s.prune_seen(9_000).unwrap(), 2, "both age out");
         assert!(matches!(
-            s.admit(&raw(&a), &dedup_keys(&a), 10_000).unwrap(),
+            s.admit(&raw(&a), &dedup_keys(&Head::of(&a)), 10_000).unwrap(),
             Admission::New(_)
         ));
         assert_eq!(s.inbox_len(), 1);
@@ -302,13 +297,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let s = Store::open(dir.path()).unwrap();
         let a = env("e9", "om_9");
-        let Admission::New(seq) = s.admit(&raw(&a), &dedup_keys(&a), 1_000).unwrap() else {
+        let Admission::New(seq) = s.admit(&raw(&a), &dedup_keys(&Head::of(&a)), 1_000).unwrap() else {
             panic!()
         };
         // Simulate a crash between marking the key and writing the inbox entry.
         s.inbox.remove(be(seq)).unwrap();
         assert_eq!(
-            s.admit(&raw(&a), &dedup_keys(&a), 2_000).unwrap(),
+            s.admit(&raw(&a), &dedup_keys(&Head::of(&a)), 2_000).unwrap(),
             Admission::New(seq)
         );
         let pending = s.inbox_pending(None, 10).unwrap();
@@ -318,7 +313,7 @@ mod tests {
             "stored as received"
         );
         assert_eq!(
-            s.admit(&raw(&a), &dedup_keys(&a), 3_000).unwrap(),
+            s.admit(&raw(&a), &dedup_keys(&Head::of(&a)), 3_000).unwrap(),
             Admission::Duplicate
         );
     }

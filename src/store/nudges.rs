@@ -245,9 +245,11 @@ impl Changes {
         self.put(&store.meta, DUE_CURSOR.to_vec(), due_key(fire_ms, id));
     }
 
-    /// Forgets item `id`'s consumed entry: its next one is written as new.
-    pub fn forget_entry(&mut self, id: ItemId) {
-        self.scheduled.insert(id, None);
+    /// Tells this change where item `id`'s due entry is on disk (as read from its record), so
+    /// that [`Changes::schedule`] need not read it again; `None`: there is none to remove (a
+    /// tick's consumed entry stays behind the cursor). What this change already scheduled wins.
+    pub fn known_position(&mut self, id: ItemId, due_ms: Option<u64>) {
+        self.scheduled.entry(id).or_insert(due_ms);
     }
 }
 
@@ -375,7 +377,7 @@ mod tests {
 
         // A tick consumes the entry (the cursor moves past it) and schedules the next one.
         let mut ch = Changes::new();
-        ch.forget_entry(a);
+        ch.known_position(a, None);
         ch.schedule(&store, a, &sent("y"), Some(9_000), None).unwrap();
         ch.consume_through(&store, 5_000, a);
         assert_eq!(ch.len(), 3, "the next entry, the record, the cursor");
