@@ -18,6 +18,8 @@ pub async fn run(
     notify: Arc<Notify>,
     cancel: CancellationToken,
 ) {
+    // The first due entry whose records were last read ahead.
+    let mut read_ahead = None;
     loop {
         let next = match service.tick().await {
             Ok(n) => n,
@@ -49,6 +51,15 @@ pub async fn run(
         };
         if let Err(e) = service.board_tick().await {
             tracing::error!(error.message = %e, "weekly board failed");
+        }
+        let now = clock.now().as_millisecond();
+        if next.is_some_and(|n| n <= now) {
+            tokio::task::yield_now().await;
+            continue;
+        }
+        // While waiting: read ahead what the next tick will send.
+        if let Err(e) = service.read_ahead(&mut read_ahead).await {
+            tracing::warn!(error.message = %e, "reading ahead the next reminders failed");
         }
         let now = clock.now().as_millisecond();
         let wait_ms = next.map_or(60_000, |n| (n - now).clamp(0, 60_000));

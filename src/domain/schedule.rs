@@ -205,12 +205,31 @@ pub fn due_now(
     p: &ReminderPolicy,
     cal: &Calendar,
 ) -> Result<Vec<PlannedNudge>, CalendarError> {
-    if !chased(item) {
+    let Some((due, resume)) = due_occs(item, state, now, p, cal)? else {
         return Ok(Vec::new());
+    };
+    Ok(due
+        .into_iter()
+        .map(|(o, key)| plan(item, o, key, resume, p, cal))
+        .collect())
+}
+
+/// What [`due_now`] returns, before its texts are written: the occurrences with their keys,
+/// and when a snooze ends. `None`: nothing (not chased, or snoozed at `now`).
+#[allow(clippy::type_complexity)]
+fn due_occs(
+    item: &Item,
+    state: &NudgeState,
+    now: Timestamp,
+    p: &ReminderPolicy,
+    cal: &Calendar,
+) -> Result<Option<(Vec<(Occ, String)>, Option<Timestamp>)>, CalendarError> {
+    if !chased(item) {
+        return Ok(None);
     }
     let resume = resume_at(item, state, p, cal)?;
     if resume.is_some_and(|r| now < r) {
-        return Ok(Vec::new());
+        return Ok(None);
     }
     // 处理中 drops (rather than delays) whatever fell on that day.
     let fresh = |o: &Occ| o.at <= now && state.working_on.is_none_or(|d| local(o.at).date() > d);
@@ -224,14 +243,25 @@ pub fn due_now(
     if let Some(e) = extension_occ(item, p, cal)?.filter(|e| fresh(e)) {
         due.push(e);
     }
-    let mut out = Vec::new();
-    for o in due {
-        let key = o.kind.key(item);
-        if !state.sent.contains(&key) {
-            out.push(plan(item, o, key, resume, p, cal));
-        }
-    }
-    Ok(out)
+    let due = due
+        .into_iter()
+        .map(|o| (o, o.kind.key(item)))
+        .filter(|(_, key)| !state.sent.contains(key))
+        .collect();
+    Ok(Some((due, resume)))
+}
+
+/// The keys of what [`due_now`] returns (without writing the texts).
+fn due_keys(
+    item: &Item,
+    state: &NudgeState,
+    now: Timestamp,
+    p: &ReminderPolicy,
+    cal: &Calendar,
+) -> Result<Vec<String>, CalendarError> {
+    Ok(due_occs(item, state, now, p, cal)?
+        .map(|(due, _)| due.into_iter().map(|(_, key)| key).collect())
+        .unwrap_or_default())
 }
 
 /// The earliest instant after `now` at which [`due_now`] returns a nudge that it does not
@@ -251,10 +281,7 @@ pub fn next_fire(
     if !chased(item) {
         return Ok(None);
     }
-    let already: BTreeSet<String> = due_now(item, state, now, p, cal)?
-        .into_iter()
-        .map(|n| n.key)
-        .collect();
+    let already: BTreeSet<String> = due_keys(item, state, now, p, cal)?.into_iter().collect();
     let resume = resume_at(item, state, p, cal)?;
     let mut fixed: Vec<Timestamp> = Vec::new();
     fixed.extend(unack_occ(item, p, cal)?.map(|o| o.at));
@@ -270,9 +297,9 @@ pub fn next_fire(
         };
         let at = resume.map_or(candidate, |r| r.max(candidate));
         if at > now {
-            let fresh = due_now(item, state, at, p, cal)?
-                .into_iter()
-                .any(|n| !already.contains(&n.key));
+            let fresh = due_keys(item, state, at, p, cal)?
+                .iter()
+                .any(|key| !already.contains(key));
             if fresh {
                 return Ok(Some(at));
             }

@@ -141,9 +141,7 @@ impl Service {
         let floor = due
             .last()
             .map(|&(f, _)| i64::try_from(f).unwrap_or(i64::MAX).saturating_add(1));
-        let threads = std::thread::available_parallelism()
-            .map_or(1, std::num::NonZero::get)
-            .min(4);
+        let threads = planning_threads();
         let plan = |part: &[(u64, ItemId)]| -> Result<Vec<DuePlan>, StoreError> {
             part.iter()
                 .map(|&(_, id)| self.plan_due(id, now, floor))
@@ -183,7 +181,7 @@ impl Service {
         // Everything the round sends, queued as one outbox record (split by the dispatcher).
         let mut sends: Vec<(Intent, Option<String>)> = Vec::new();
         // (chat, recipient) → the items due for that person in this round.
-        type Round = (Person, Vec<(Item, PlannedNudge)>);
+        type Round = (Person, Vec<(u64, PlannedNudge)>);
         let mut rounds: BTreeMap<(String, String), Round> = BTreeMap::new();
         for DuePlan {
             id,
@@ -233,14 +231,14 @@ impl Service {
                     .entry((item.chat_id.0.clone(), who.open_id.0.clone()))
                     .or_insert_with(|| (who, Vec::new()))
                     .1
-                    .push((item.clone(), p));
+                    .push((item.id.0, p));
             }
         }
         if let Some(&(fire_ms, id)) = due.last() {
             ch.consume_through(&self.store, fire_ms, id);
         }
         for ((chat, _), (person, entries)) in rounds {
-            sends.push(round_intent(&chat, &person, &entries));
+            sends.push(round_intent(chat, person, entries));
         }
         if !sends.is_empty() {
             ch.outbox_push(&self.store, &OutboxRecord::new(Intent::Batch(sends), None))?;
@@ -249,6 +247,28 @@ impl Service {
         self.outbox_notify.notify_one();
         metrics::counter!("duban_scheduler_ticks_total").increment(1);
         self.store.next_due_ms()
+    }
+
+    /// Reads ahead, outside the lock, the records of the items due next (up to a tick's worth),
+    /// so that the tick that sends them plans from memory: the scheduler calls this while it
+    /// waits for them. `last` is the first entry read ahead the previous time; the same entry
+    /// again is not read twice. Returns how many records were read.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub async fn read_ahead(&self, last: &mut Option<(u64, ItemId)>) -> Result<usize, StoreError> {
+        let next = self.store.due_items(i64::MAX, TICK_LIMIT)?;
+        if next.first() == last.as_ref() || next.is_empty() {
+            return Ok(0);
+        }
+        let ids: Vec<ItemId> = next.iter().map(|&(_, id)| id).collect();
+        let store = self.store.clone();
+        let n = ids.len();
+        tokio::task::spawn_blocking(move || store.warm_nudge_records(&ids, planning_threads()))
+            .await
+            .map_err(|e| StoreError::Io(format!("read-ahead: {e}")))??;
+        *last = next.first().copied();
+        Ok(n)
     }
 
     /// Removes the due entries ticks consumed (outside the lock: nothing else reads them).
@@ -375,6 +395,14 @@ impl Service {
     }
 }
 
+/// Threads for planning and reading ahead: each due item costs a random read, and on a cold
+/// cache that is a page-in.
+fn planning_threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(4)
+}
+
 /// What a tick decided for one due item.
 struct DuePlan {
     id: ItemId,
@@ -390,16 +418,14 @@ struct DuePlan {
 /// One person's reminders of one round, as an intent rendered when sent (from the items' state
 /// then): a reply under the item card for one item, one combined card for several. Rendering
 /// stays out of the tick, whose cost is what is due.
-fn round_intent(chat: &str, person: &Person, entries: &[(Item, PlannedNudge)]) -> (Intent, Option<String>) {
-    let keys: Vec<String> = entries
-        .iter()
-        .map(|(i, p)| format!("{}:{}", i.id.0, p.key))
-        .collect();
+fn round_intent(chat: String, person: Person, entries: Vec<(u64, PlannedNudge)>) -> (Intent, Option<String>) {
+    let keys: Vec<String> = entries.iter().map(|(id, p)| format!("{id}:{}", p.key)).collect();
+    let uuid = feishu_uuid(&format!("nudge:{}", keys.join(",")));
     let intent = Intent::NudgeRound {
-        chat_id: chat.to_owned(),
-        person: person.clone(),
-        entries: entries.iter().map(|(i, p)| (i.id.0, p.clone())).collect(),
-        uuid: feishu_uuid(&format!("nudge:{}", keys.join(","))),
+        chat_id: chat.clone(),
+        person,
+        entries,
+        uuid,
     };
-    (intent, Some(chat.to_owned()))
+    (intent, Some(chat))
 }

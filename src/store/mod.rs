@@ -29,7 +29,7 @@ use serde::de::DeserializeOwned;
 pub use flusher::Flusher;
 
 /// Current on-disk schema.
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 const FORMAT: u8 = 1;
 
 /// Storage failures.
@@ -165,7 +165,16 @@ impl Store {
                     .insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
                 store.db.flush()?;
                 store.db.drop_tree("due_by_item")?;
-                tracing::info!(records = n, "store upgraded from schema 1 to 2");
+                tracing::info!(records = n, "store upgraded from schema 1");
+            }
+            Some(2) => {
+                // Format 3 only adds the binary nudge record, which is written as records are
+                // rewritten; format-2 records still read. Recorded so that an older duban,
+                // which cannot read the new records, refuses the directory.
+                store
+                    .meta
+                    .insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
+                tracing::info!("store upgraded from schema 2");
             }
             Some(v) if v > SCHEMA_VERSION => {
                 return Err(StoreError::Io(format!(

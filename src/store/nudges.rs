@@ -2,12 +2,13 @@
 //!
 //! Trees: `due` (be(fire ms) ‖ be(item) → ∅: the scheduler range-scans up to `now`, so a tick
 //! costs what is due, not what exists) and `nudge_state` (be(item) → [`NudgeRecord`]: the
-//! state, where the item's due entry is, and the item as the reminder policy reads it). One
-//! record, so that a tick reads one random key per item (sled pages it in from disk: the
-//! dominant cost at a million items) and writes three: the consumed entry, the next one and the
-//! record. Both are written in the same transaction as the item they belong to
-//! ([`Changes::schedule`]); every item write goes through `Service::stage_item`, so the copy of
-//! the item is never stale.
+//! state, where the item's due entry is, and the item as the reminder policy reads it, in a
+//! compact binary form). One record, so that a tick reads one random key per item (sled pages
+//! it in from disk: the dominant cost at a million items, which the scheduler pays ahead of
+//! time with [`Store::warm_nudge_records`]) and writes two: the next entry and the record; the
+//! consumed entry stays behind the due cursor until it is collected. Both are written in the
+//! same transaction as the item they belong to ([`Changes::schedule`]); every item write goes
+//! through `Service::stage_item`, so the copy of the item is never stale.
 
 use std::ops::Bound;
 
@@ -37,9 +38,59 @@ pub struct NudgeRecord {
     #[serde(default)]
     pub due_ms: Option<u64>,
     /// The item as the reminder policy reads it (free text dropped; messages are rendered from
-    /// the stored item when they are sent). `None` in records written before it was kept.
+    /// the stored item when they are sent). `None` in records written before it was kept, or
+    /// whose copy no longer decodes: the caller reads the item itself.
     #[serde(default)]
     pub item: Option<Item>,
+}
+
+/// First byte of a binary nudge record (data format 3). Records are read at every tick, one
+/// random read per due item, so they are kept small: a compact binary encoding (postcard) of
+/// the state and the position, followed by the item's policy view in its own encoding. The
+/// JSON records of format 2 ([`super::decode`]) still read; they are rewritten in this form
+/// the next time the item is scheduled.
+const RECORD_BIN: u8 = 3;
+
+impl NudgeRecord {
+    fn encode(state: &NudgeState, due_ms: Option<u64>, item: Option<&Item>) -> Vec<u8> {
+        // Encoding plain owned data cannot fail; should it, the record is written as JSON
+        // (which reads as well), and an item that does not encode is left out (readers then
+        // take it from the `items` tree).
+        let Ok(mut out) = postcard::to_extend(&(state, due_ms), vec![RECORD_BIN]) else {
+            return encode(&Self {
+                state: state.clone(),
+                due_ms,
+                item: item.cloned(),
+            });
+        };
+        if let Some(Ok(bytes)) = item.map(postcard::to_allocvec) {
+            out.extend_from_slice(&bytes);
+        }
+        out
+    }
+
+    /// Decodes a record in either format.
+    ///
+    /// # Errors
+    /// A record whose state does not decode.
+    fn decode(key: &[u8], bytes: &[u8]) -> Result<Self, StoreError> {
+        let Some((&RECORD_BIN, rest)) = bytes.split_first() else {
+            return decode(key, bytes);
+        };
+        let ((state, due_ms), rest): ((NudgeState, Option<u64>), &[u8]) = postcard::take_from_bytes(rest)
+            .map_err(|e| StoreError::Codec {
+                key: format!("nudge record {}", from_be(key)),
+                reason: e.to_string(),
+            })?;
+        // The item is a copy: one written by a version with other item fields is dropped and
+        // read again from the `items` tree.
+        let item = if rest.is_empty() {
+            None
+        } else {
+            postcard::from_bytes::<Item>(rest).ok()
+        };
+        Ok(Self { state, due_ms, item })
+    }
 }
 
 /// A [`NudgeRecord`] encoded ahead of the commit that writes it (a tick encodes its records on
@@ -54,14 +105,10 @@ impl EncodedRecord {
     /// Encodes the record of an item with `state`, due at `fire_ms`.
     pub fn new(state: &NudgeState, fire_ms: Option<i64>, item: Option<&Item>) -> Self {
         let due_ms = fire_ms.map(|ms| u64::try_from(ms).unwrap_or(0));
-        let rec = NudgeRecord {
-            state: state.clone(),
-            due_ms,
-            item: item.map(policy_view),
-        };
+        let view = item.map(policy_view);
         Self {
             due_ms,
-            bytes: encode(&rec),
+            bytes: NudgeRecord::encode(state, due_ms, view.as_ref()),
         }
     }
 }
@@ -160,6 +207,35 @@ impl Store {
         Ok(n)
     }
 
+    /// Reads the nudge records of `ids` (on up to `threads` threads) without decoding them, so
+    /// that sled has them in memory when a tick reads them: a record that is not costs a
+    /// page-in (a read of the data file and a node decoded), the larger part of planning.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn warm_nudge_records(&self, ids: &[ItemId], threads: usize) -> Result<(), StoreError> {
+        let read = |part: &[ItemId]| -> Result<(), StoreError> {
+            for id in part {
+                self.nudge_state.get(be(id.0))?;
+            }
+            Ok(())
+        };
+        if threads < 2 || ids.len() < 64 {
+            return read(ids);
+        }
+        std::thread::scope(|s| {
+            let handles: Vec<_> = ids
+                .chunks(ids.len().div_ceil(threads))
+                .map(|part| s.spawn(move || read(part)))
+                .collect();
+            for h in handles {
+                h.join()
+                    .map_err(|_| StoreError::Io("a read-ahead thread failed".to_owned()))??;
+            }
+            Ok(())
+        })
+    }
+
     /// An item's nudge state and due position (default when none).
     ///
     /// # Errors
@@ -169,7 +245,7 @@ impl Store {
         Ok(self
             .nudge_state
             .get(key)?
-            .map(|v| decode(&key, &v))
+            .map(|v| NudgeRecord::decode(&key, &v))
             .transpose()?
             .unwrap_or_default())
     }
@@ -263,7 +339,7 @@ pub(super) fn migrate_v1(db: &sled::Db, store: &Store) -> Result<usize, StoreErr
     let mut n = 0;
     for kv in &store.nudge_state {
         let (k, v) = kv?;
-        if decode::<NudgeRecord>(&k, &v).is_ok() {
+        if NudgeRecord::decode(&k, &v).is_ok() {
             continue;
         }
         let rec = NudgeRecord {
@@ -423,7 +499,7 @@ mod tests {
         assert!(!store.db.tree_names().iter().any(|n| n.as_ref() == b"due_by_item"));
         assert_eq!(
             store.meta.get("schema_version").unwrap().map(|v| from_be(&v)),
-            Some(2)
+            Some(super::super::SCHEMA_VERSION)
         );
         // Moving an upgraded item removes its old entry.
         let mut ch = Changes::new();
@@ -433,6 +509,67 @@ mod tests {
         assert_eq!(
             store.due_items(10_000, 10).unwrap(),
             vec![(8_000, ItemId(2)), (9_000, ItemId(1))]
+        );
+    }
+
+    #[test]
+    fn records_are_binary_and_small_and_json_records_still_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut item = crate::card::fixtures::overdue();
+        item.description = Some("很长的说明".repeat(40));
+        let mut state = sent("overdue:2026-03-05");
+        state.snooze_count = 2;
+        state.last_sent_at = Some(crate::card::fixtures::now());
+        state.working_on = Some(jiff::civil::date(2026, 3, 5));
+        let mut ch = Changes::new();
+        ch.schedule(&store, item.id, &state, Some(7_000), Some(&item))
+            .unwrap();
+        store.commit(&ch).unwrap();
+
+        let raw = store.nudge_state.get(be(item.id.0)).unwrap().unwrap();
+        assert_eq!(raw.first(), Some(&RECORD_BIN));
+        let rec = store.nudge_record(item.id).unwrap();
+        assert_eq!(rec.state, state);
+        assert_eq!(rec.due_ms, Some(7_000));
+        assert_eq!(rec.item, Some(policy_view(&item)));
+        let as_json = encode(&rec);
+        assert!(
+            raw.len() * 2 < as_json.len(),
+            "binary {} B vs JSON {} B",
+            raw.len(),
+            as_json.len()
+        );
+
+        // A format-2 (JSON) record reads as before.
+        store.nudge_state.insert(be(9), as_json).unwrap();
+        assert_eq!(store.nudge_record(ItemId(9)).unwrap(), rec);
+
+        // An item copy that no longer decodes (written by a version with other item fields)
+        // is dropped, not an error: the tick reads the item itself.
+        let mut odd = raw.to_vec();
+        odd.truncate(odd.len() - 3);
+        store.nudge_state.insert(be(10), odd).unwrap();
+        let rec = store.nudge_record(ItemId(10)).unwrap();
+        assert_eq!((rec.state, rec.due_ms, rec.item), (state, Some(7_000), None));
+
+        // A record whose state does not decode is an error, never a silent reset.
+        store.nudge_state.insert(be(11), vec![RECORD_BIN, 0xff]).unwrap();
+        assert!(store.nudge_record(ItemId(11)).is_err());
+    }
+
+    #[test]
+    fn a_format_2_store_is_marked_format_3_on_open() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            store.meta.insert("schema_version", &2_u64.to_be_bytes()).unwrap();
+            store.db.flush().unwrap();
+        }
+        let store = reopen(dir.path()).unwrap();
+        assert_eq!(
+            store.meta.get("schema_version").unwrap().map(|v| from_be(&v)),
+            Some(3)
         );
     }
 

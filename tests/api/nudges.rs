@@ -310,10 +310,19 @@ async fn a_busy_round_reminds_every_item_once_and_combines_them_per_person() {
     }
     app.store.commit(&ch).unwrap();
 
+    // While waiting, the scheduler reads the records of what is due next ahead of time: all
+    // 150 (fewer than a tick's worth), once; changed nothing.
+    let mut last = None;
+    assert_eq!(app.service.read_ahead(&mut last).await.unwrap(), 150);
+    assert_eq!(app.service.read_ahead(&mut last).await.unwrap(), 0, "read once");
+    assert!(app.store.nudge_state(ItemId(1)).unwrap().sent.is_empty());
+
     // 14:00: four working hours without 签收.
     let now = ts("2026-09-23T14:00:30+08:00");
     app.clock.set(now);
     app.service.tick().await.unwrap();
+    // What comes next is read ahead again.
+    assert_eq!(app.service.read_ahead(&mut last).await.unwrap(), 150);
     for id in 1..=150 {
         let state = app.store.nudge_state(ItemId(id)).unwrap();
         assert_eq!(state.sent.len(), 1, "DB-{id}: {state:?}");
