@@ -541,6 +541,21 @@ mod tests {
             as_json.len()
         );
 
+        // Every item shape round-trips (an open extension request, assistants, times).
+        for other in [
+            crate::card::fixtures::extension_pending(),
+            crate::card::fixtures::pending(),
+            crate::card::fixtures::in_progress(),
+            crate::card::fixtures::due_soon(),
+        ] {
+            let mut ch = Changes::new();
+            ch.schedule(&store, ItemId(20), &state, None, Some(&other)).unwrap();
+            store.commit(&ch).unwrap();
+            let back = store.nudge_record(ItemId(20)).unwrap();
+            assert_eq!(back.item, Some(policy_view(&other)));
+            assert_eq!(back.due_ms, None);
+        }
+
         // A format-2 (JSON) record reads as before.
         store.nudge_state.insert(be(9), as_json).unwrap();
         assert_eq!(store.nudge_record(ItemId(9)).unwrap(), rec);
@@ -558,14 +573,18 @@ mod tests {
         assert!(store.nudge_record(ItemId(11)).is_err());
     }
 
+    /// A store directory whose recorded data format is `version`.
+    fn store_of_format(version: u64) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        store.meta.insert("schema_version", &version.to_be_bytes()).unwrap();
+        store.db.flush().unwrap();
+        dir
+    }
+
     #[test]
     fn a_format_2_store_is_marked_format_3_on_open() {
-        let dir = tempfile::tempdir().unwrap();
-        {
-            let store = Store::open(dir.path()).unwrap();
-            store.meta.insert("schema_version", &2_u64.to_be_bytes()).unwrap();
-            store.db.flush().unwrap();
-        }
+        let dir = store_of_format(2);
         let store = reopen(dir.path()).unwrap();
         assert_eq!(
             store.meta.get("schema_version").unwrap().map(|v| from_be(&v)),
@@ -575,12 +594,7 @@ mod tests {
 
     #[test]
     fn a_store_from_a_newer_duban_is_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        {
-            let store = Store::open(dir.path()).unwrap();
-            store.meta.insert("schema_version", &9_u64.to_be_bytes()).unwrap();
-            store.db.flush().unwrap();
-        }
+        let dir = store_of_format(9);
         let err = reopen(dir.path()).unwrap_err();
         assert!(err.to_string().contains("更新版本"), "{err}");
     }
