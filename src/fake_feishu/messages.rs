@@ -125,6 +125,7 @@ impl World {
             parent_id: None,
             patches: Vec::new(),
             urgent: Vec::new(),
+            paid_urgent: Vec::new(),
             sender_open_id: None,
         };
         fill(&mut m);

@@ -25,6 +25,8 @@ pub fn router(state: FakeState) -> Router {
         .route("/open-apis/im/v1/messages/{id}", get(read).patch(patch_card))
         .route("/open-apis/im/v1/messages/{id}/reply", post(reply))
         .route("/open-apis/im/v1/messages/{id}/urgent_app", patch(urgent))
+        .route("/open-apis/im/v1/messages/{id}/urgent_sms", patch(urgent))
+        .route("/open-apis/im/v1/messages/{id}/urgent_phone", patch(urgent))
         .merge(super::bitable::routes())
         .merge(super::docs::routes())
         .merge(super::members::routes())
@@ -175,7 +177,11 @@ async fn urgent(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    serve_raw(&s, &m, &u, Some(&id), &body, |w| w.urgent(&h, &q, &id, &body))
+    // urgent_app, urgent_sms or urgent_phone: the same contract.
+    let channel = u.path().rsplit('/').next().unwrap_or_default().to_owned();
+    serve_raw(&s, &m, &u, Some(&id), &body, |w| {
+        w.urgent(&h, &q, &id, &channel, &body)
+    })
 }
 
 async fn not_found(State(s): State<FakeState>, m: Method, OriginalUri(u): OriginalUri) -> Response {

@@ -31,6 +31,8 @@ pub struct FakeMessage {
     pub patches: Vec<Value>,
     /// Each urgent_app call's valid open_ids, in order.
     pub urgent: Vec<Vec<String>>,
+    /// Each urgent_sms / urgent_phone call (paid quota): the operation and its valid open_ids.
+    pub paid_urgent: Vec<(String, Vec<String>)>,
     /// The sender for seeded user messages; `None` when the bot sent it.
     pub sender_open_id: Option<String>,
 }
@@ -290,6 +292,7 @@ impl FakeState {
             parent_id: None,
             patches: Vec::new(),
             urgent: Vec::new(),
+            paid_urgent: Vec::new(),
             sender_open_id: Some(sender_open_id.to_owned()),
         });
     }

@@ -258,6 +258,32 @@ async fn urgent_needs_a_non_empty_user_list_and_a_user_id_type() {
         raw.fake.message(&id).unwrap().urgent,
         vec![vec!["ou_a".to_owned()]]
     );
+    // urgent_sms / urgent_phone: the same contract, recorded apart (they cost paid quota).
+    for op in ["urgent_sms", "urgent_phone"] {
+        let without = format!("/open-apis/im/v1/messages/{id}/{op}");
+        let with_type = format!("{without}?user_id_type=open_id");
+        assert_eq!(
+            raw.call(reqwest::Method::PATCH, &without, Some(&token), &users)
+                .await
+                .1["code"],
+            230001
+        );
+        assert_eq!(
+            raw.call(reqwest::Method::PATCH, &with_type, Some(&token), &users)
+                .await
+                .0,
+            200
+        );
+    }
+    let m = raw.fake.message(&id).unwrap();
+    assert_eq!(m.urgent.len(), 1);
+    assert_eq!(
+        m.paid_urgent,
+        vec![
+            ("urgent_sms".to_owned(), vec!["ou_a".to_owned()]),
+            ("urgent_phone".to_owned(), vec!["ou_a".to_owned()])
+        ]
+    );
 }
 
 #[tokio::test]

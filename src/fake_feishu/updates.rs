@@ -1,4 +1,5 @@
-//! The fake's writes to existing messages: card PATCH (§8.4) and urgent_app (§8.6).
+//! The fake's writes to existing messages: card PATCH (§8.4) and urgent_app / urgent_sms /
+//! urgent_phone (§8.6).
 
 use std::collections::HashMap;
 
@@ -66,12 +67,14 @@ impl World {
         Ok(in_chat(Reply::top(json!({ "code": 0, "msg": "ok", "data": {} }))))
     }
 
-    /// `PATCH /open-apis/im/v1/messages/:id/urgent_app?user_id_type=…`.
+    /// `PATCH /open-apis/im/v1/messages/:id/{urgent_app|urgent_sms|urgent_phone}?user_id_type=…`
+    /// (`channel` is the last path segment).
     pub(crate) fn urgent(
         &mut self,
         headers: &HeaderMap,
         query: &HashMap<String, String>,
         id: &str,
+        channel: &str,
         body: &[u8],
     ) -> Result<Reply, Reply> {
         self.authorize(headers)?;
@@ -110,7 +113,11 @@ impl World {
             return Err(Reply::error(400, 230001, "all user ids are invalid").in_chat(&chat_id));
         }
         if let Some(m) = self.message_mut(id) {
-            m.urgent.push(valid);
+            if channel == "urgent_app" {
+                m.urgent.push(valid);
+            } else {
+                m.paid_urgent.push((channel.to_owned(), valid));
+            }
         }
         Ok(Reply::data(json!({ "invalid_user_id_list": invalid })).in_chat(&chat_id))
     }

@@ -229,8 +229,13 @@ impl FeishuClient {
             OutgoingKind::PatchCard { message_id, content } => http
                 .request(Method::PATCH, format!("{base}/{}", path_segment(message_id)?))
                 .json(&json!({ "content": content })),
-            OutgoingKind::UrgentApp { message_id, user_ids } => http
-                .request(Method::PATCH, format!("{base}/{}/urgent_app", path_segment(message_id)?))
+            OutgoingKind::UrgentApp { message_id, user_ids }
+            | OutgoingKind::UrgentSms { message_id, user_ids }
+            | OutgoingKind::UrgentPhone { message_id, user_ids } => http
+                .request(
+                    Method::PATCH,
+                    format!("{base}/{}/{}", path_segment(message_id)?, op.op_name()),
+                )
                 .query(&[("user_id_type", "open_id")])
                 .json(&json!({ "user_id_list": user_ids })),
         };

@@ -31,5 +31,6 @@ pub use error::{Disposition, FeishuError};
 pub use minutes::{MinutesArtifacts, MinutesText, MinutesTodo};
 pub use scope::MissingScope;
 pub use types::{
-    BotInfo, Delivered, FetchedMessage, MAX_UUID_LEN, Outgoing, OutgoingKind, ReceiveIdType, feishu_uuid,
+    BotInfo, Delivered, FetchedMessage, MAX_UUID_LEN, Outgoing, OutgoingKind, ReceiveIdType, UrgentChannel,
+    feishu_uuid,
 };

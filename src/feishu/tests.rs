@@ -263,7 +263,24 @@ async fn an_urgent_is_recorded_on_the_message() {
         .execute(&Outgoing::urgent_app(&id, Some("oc_a"), &users))
         .await
         .unwrap();
-    assert_eq!(fake.message(&id).unwrap().urgent, vec![users]);
+    assert_eq!(fake.message(&id).unwrap().urgent, vec![users.clone()]);
+    // SMS and phone urgents: the same request on their own paths.
+    for channel in [
+        crate::feishu::UrgentChannel::Sms,
+        crate::feishu::UrgentChannel::Phone,
+    ] {
+        client
+            .execute(&Outgoing::urgent(channel, &id, Some("oc_a"), &users[..1]))
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        fake.message(&id).unwrap().paid_urgent,
+        vec![
+            ("urgent_sms".to_owned(), users[..1].to_vec()),
+            ("urgent_phone".to_owned(), users[..1].to_vec())
+        ]
+    );
 }
 
 #[tokio::test]

@@ -61,6 +61,34 @@ pub enum OutgoingKind {
         /// open_ids to notify (non-empty).
         user_ids: Vec<String>,
     },
+    /// `PATCH /open-apis/im/v1/messages/:message_id/urgent_sms?user_id_type=open_id`: 加急 by
+    /// SMS as well (consumes the tenant's paid quota; scope `im:message.urgent:sms`).
+    UrgentSms {
+        /// The bot's own message to make urgent.
+        message_id: String,
+        /// open_ids to notify (non-empty).
+        user_ids: Vec<String>,
+    },
+    /// `PATCH /open-apis/im/v1/messages/:message_id/urgent_phone?user_id_type=open_id`: 加急 by
+    /// phone call (consumes the tenant's paid quota; scope `im:message.urgent:phone`, named by
+    /// analogy with the SMS one: unconfirmed).
+    UrgentPhone {
+        /// The bot's own message to make urgent.
+        message_id: String,
+        /// open_ids to notify (non-empty).
+        user_ids: Vec<String>,
+    },
+}
+
+/// The channels of an urgent (加急): in the app (free), by SMS or by phone (paid quota).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrgentChannel {
+    /// `urgent_app`.
+    App,
+    /// `urgent_sms`.
+    Sms,
+    /// `urgent_phone`.
+    Phone,
 }
 
 /// How a send's `receive_id` is interpreted.
@@ -179,12 +207,24 @@ impl Outgoing {
         }
     }
 
-    /// Makes a message the bot sent urgent (加急) for the given open_ids.
+    /// Makes a message the bot sent urgent (加急) in the app for the given open_ids.
     pub fn urgent_app(message_id: &str, chat_hint: Option<&str>, user_ids: &[String]) -> Self {
+        Self::urgent(UrgentChannel::App, message_id, chat_hint, user_ids)
+    }
+
+    /// Makes a message the bot sent urgent (加急) on `channel` for the given open_ids.
+    pub fn urgent(
+        channel: UrgentChannel,
+        message_id: &str,
+        chat_hint: Option<&str>,
+        user_ids: &[String],
+    ) -> Self {
+        let (message_id, user_ids) = (message_id.to_owned(), user_ids.to_vec());
         Self {
-            kind: OutgoingKind::UrgentApp {
-                message_id: message_id.to_owned(),
-                user_ids: user_ids.to_vec(),
+            kind: match channel {
+                UrgentChannel::App => OutgoingKind::UrgentApp { message_id, user_ids },
+                UrgentChannel::Sms => OutgoingKind::UrgentSms { message_id, user_ids },
+                UrgentChannel::Phone => OutgoingKind::UrgentPhone { message_id, user_ids },
             },
             chat_hint: chat_hint.map(str::to_owned),
         }
@@ -197,6 +237,8 @@ impl Outgoing {
             OutgoingKind::Reply { .. } => "reply",
             OutgoingKind::PatchCard { .. } => "patch_card",
             OutgoingKind::UrgentApp { .. } => "urgent_app",
+            OutgoingKind::UrgentSms { .. } => "urgent_sms",
+            OutgoingKind::UrgentPhone { .. } => "urgent_phone",
         }
     }
 

@@ -37,6 +37,9 @@ pub struct StoredMessage {
     pub patches: Vec<Value>,
     /// urgent_app calls' open_ids.
     pub urgent: Vec<Vec<String>>,
+    /// urgent_sms / urgent_phone calls (operation, open_ids).
+    #[serde(default)]
+    pub paid_urgent: Vec<(String, Vec<String>)>,
     /// The sender for users' messages; `None` for the bot.
     pub sender_open_id: Option<String>,
     /// Mentions of a user's text message (placeholders → people).
@@ -63,6 +66,7 @@ impl StoredMessage {
             parent_id: m.parent_id.clone(),
             patches: m.patches.clone(),
             urgent: m.urgent.clone(),
+            paid_urgent: m.paid_urgent.clone(),
             sender_open_id: m.sender_open_id.clone(),
             mentions: Vec::new(),
             at: at.to_owned(),
@@ -84,6 +88,7 @@ impl StoredMessage {
             parent_id: self.parent_id.clone(),
             patches: self.patches.clone(),
             urgent: self.urgent.clone(),
+            paid_urgent: self.paid_urgent.clone(),
             sender_open_id: self.sender_open_id.clone(),
         }
     }
@@ -174,10 +179,15 @@ impl Journal {
                     self.messages.push(StoredMessage::from_fake(&m, now, self.rev));
                     changed = true;
                 }
-                Some(s) if s.patches.len() != m.patches.len() || s.urgent.len() != m.urgent.len() => {
+                Some(s)
+                    if s.patches.len() != m.patches.len()
+                        || s.urgent.len() != m.urgent.len()
+                        || s.paid_urgent.len() != m.paid_urgent.len() =>
+                {
                     self.rev += 1;
                     s.patches = m.patches.clone();
                     s.urgent = m.urgent.clone();
+                    s.paid_urgent = m.paid_urgent.clone();
                     s.updated_at = now.to_owned();
                     s.rev = self.rev;
                     changed = true;

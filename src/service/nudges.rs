@@ -11,7 +11,7 @@ use crate::domain::audit::{AuditRecord, Change, Source};
 use crate::domain::ids::{ChatId, ItemId, Person};
 use crate::domain::schedule::{NudgeState, PlannedNudge, ReminderPolicy, due_now, mark_sent, next_fire};
 use crate::domain::supervision::{Item, format_datetime};
-use crate::feishu::{Outgoing, feishu_uuid};
+use crate::feishu::{Outgoing, UrgentChannel, feishu_uuid};
 use crate::outbox::{Intent, OutboxRecord};
 use crate::store::StoreError;
 use crate::store::nudges::EncodedRecord;
@@ -330,8 +330,16 @@ impl Service {
             && let Some(card_mid) = self.store.item_card(item.id)?
         {
             let ids: Vec<String> = p.urgent.iter().map(|u| u.open_id.0.clone()).collect();
-            let out = Outgoing::urgent_app(&card_mid, Some(&item.chat_id.0), &ids);
-            sends.push((Intent::Message(out), Some(item.chat_id.0.clone())));
+            // In the app always; by SMS and phone only where configured (paid quota).
+            let channels = [
+                (UrgentChannel::App, true),
+                (UrgentChannel::Sms, policy.urgent_sms),
+                (UrgentChannel::Phone, policy.urgent_phone),
+            ];
+            for (channel, _) in channels.into_iter().filter(|(_, on)| *on) {
+                let out = Outgoing::urgent(channel, &card_mid, Some(&item.chat_id.0), &ids);
+                sends.push((Intent::Message(out), Some(item.chat_id.0.clone())));
+            }
         }
         if p.notify_leaders && !policy.leaders.is_empty() {
             let leaders: Vec<String> = policy.leaders.iter().map(at).collect();

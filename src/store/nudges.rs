@@ -549,7 +549,8 @@ mod tests {
             crate::card::fixtures::due_soon(),
         ] {
             let mut ch = Changes::new();
-            ch.schedule(&store, ItemId(20), &state, None, Some(&other)).unwrap();
+            ch.schedule(&store, ItemId(20), &state, None, Some(&other))
+                .unwrap();
             store.commit(&ch).unwrap();
             let back = store.nudge_record(ItemId(20)).unwrap();
             assert_eq!(back.item, Some(policy_view(&other)));
@@ -577,7 +578,10 @@ mod tests {
     fn store_of_format(version: u64) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
-        store.meta.insert("schema_version", &version.to_be_bytes()).unwrap();
+        store
+            .meta
+            .insert("schema_version", &version.to_be_bytes())
+            .unwrap();
         store.db.flush().unwrap();
         dir
     }

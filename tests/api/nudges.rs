@@ -86,6 +86,8 @@ async fn an_item_due_in_a_week_gets_exactly_the_expected_reminders_over_two_week
         !urgent.is_empty() && urgent[0] == vec![ZHANG.0.to_owned()],
         "{urgent:?}"
     );
+    // SMS and phone urgents cost paid quota: none unless configured.
+    assert!(app.fake.message(&card).unwrap().paid_urgent.is_empty());
     // The card turned red (overdue) and the audit trail holds the item's history.
     assert!(
         app.fake
@@ -95,6 +97,30 @@ async fn an_item_due_in_a_week_gets_exactly_the_expected_reminders_over_two_week
             .to_string()
             .contains("逾期")
     );
+    app.stop().await;
+}
+
+/// Where the deployment turns them on, each 加急 (from the third overdue day) also goes out by
+/// SMS and by phone.
+#[tokio::test]
+async fn paid_urgents_go_out_with_the_app_urgent_when_configured() {
+    let app = spawn_app_with(|s| {
+        s.reminders.urgent_sms = true;
+        s.reminders.urgent_phone = true;
+    })
+    .await;
+    let card = item_due_before_national_day(&app).await;
+    let ticks = app.run_clock_until(ts("2026-10-13T09:00:00+08:00")).await;
+    check_ladder(&summarise(&ticks));
+    let m = app.fake.message(&card).unwrap();
+    let zhang = vec![ZHANG.0.to_owned()];
+    assert_eq!(m.urgent.first(), Some(&zhang), "{:?}", m.urgent);
+    // One SMS and one phone urgent with each in-app one, to the same person.
+    for op in ["urgent_sms", "urgent_phone"] {
+        let calls: Vec<_> = m.paid_urgent.iter().filter(|(o, _)| o == op).collect();
+        assert_eq!(calls.len(), m.urgent.len(), "{op}: {:?}", m.paid_urgent);
+        assert!(calls.iter().all(|(_, ids)| *ids == zhang), "{op}: {calls:?}");
+    }
     app.stop().await;
 }
 
