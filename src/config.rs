@@ -177,6 +177,27 @@ pub struct GroupConfig {
     /// `false` turns the weekly board off for this group.
     #[serde(default)]
     pub board: Option<bool>,
+    /// `[groups.reminders]`: any `[reminders]` key, for this group only.
+    #[serde(default)]
+    pub reminders: Option<toml::Table>,
+    /// The group's reminder policy: `[reminders]` with the group's keys over it (resolved when
+    /// the configuration is loaded; `None` when the group changes none).
+    #[serde(skip)]
+    pub policy: Option<crate::domain::schedule::ReminderPolicy>,
+}
+
+/// `[reminders]` with a group's `[groups.reminders]` keys over it.
+fn group_policy(
+    base: &crate::domain::schedule::ReminderPolicy,
+    keys: &toml::Table,
+) -> anyhow::Result<crate::domain::schedule::ReminderPolicy> {
+    let toml::Value::Table(mut merged) = toml::Value::try_from(base)? else {
+        bail!("the reminder policy is not a table");
+    };
+    merged.extend(keys.iter().map(|(k, v)| (k.clone(), v.clone())));
+    Ok(crate::domain::schedule::ReminderPolicy::deserialize(
+        toml::Value::Table(merged),
+    )?)
 }
 
 /// `[server]`
@@ -363,7 +384,7 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
     let path = config_path
         .map(Path::to_path_buf)
         .or_else(|| env.var("DUBAN_CONFIG").map(PathBuf::from));
-    let file: FileConfig = match &path {
+    let mut file: FileConfig = match &path {
         Some(p) => {
             let text = std::fs::read_to_string(p)
                 .with_context(|| format!("cannot read config file {}", p.display()))?;
@@ -438,12 +459,23 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
             file.minutes.closure_workdays
         );
     }
-    for g in &file.groups {
+    if let Err(e) = file.reminders.check() {
+        bail!("reminders: {e}");
+    }
+    for g in &mut file.groups {
         if !g.chat_id.starts_with("oc_") {
             bail!("groups.chat_id {:?} is not a chat id (oc_…)", g.chat_id);
         }
         if let Some(l) = g.leaders.iter().find(|l| !l.starts_with("ou_")) {
             bail!("groups.leaders entry {l:?} is not an open_id (ou_…)");
+        }
+        if let Some(keys) = &g.reminders {
+            let policy = group_policy(&file.reminders, keys)
+                .with_context(|| format!("groups.reminders of {}", g.chat_id))?;
+            if let Err(e) = policy.check() {
+                bail!("groups.reminders of {}: {e}", g.chat_id);
+            }
+            g.policy = Some(policy);
         }
     }
     if let Some(m) = file.requirements.managers.iter().find(|m| !m.starts_with("ou_")) {
@@ -633,6 +665,48 @@ mod tests {
         )
         .unwrap_err();
         assert!(format!("{err:#}").contains("data dir"));
+    }
+
+    fn load_text(text: &str) -> anyhow::Result<Settings> {
+        let d = dir();
+        let cfg = d.path().join("duban.toml");
+        std::fs::write(&cfg, text).unwrap();
+        load(
+            Some(&cfg),
+            &env(&[("DUBAN_DATA_DIR", d.path().join("data").to_str().unwrap())]),
+        )
+    }
+
+    #[test]
+    fn a_group_may_change_any_reminder_setting_and_typos_and_odd_times_are_refused() {
+        let s = load_text(
+            "[reminders]\noverdue_daily_at = [9, 30]\nurgent_sms = true\n\
+             [[groups]]\nchat_id = \"oc_a\"\n[groups.reminders]\nurgent_from_day = 5\n\
+             quiet_end = [17, 0]\n[[groups]]\nchat_id = \"oc_b\"\n",
+        )
+        .unwrap();
+        let a = s.groups[0].policy.clone().unwrap();
+        assert_eq!((a.urgent_from_day, a.quiet_end), (5, (17, 0)));
+        // What the group does not change comes from [reminders], then the defaults.
+        assert_eq!(
+            (a.overdue_daily_at, a.urgent_sms, a.snooze_cap),
+            ((9, 30), true, 3)
+        );
+        assert_eq!(s.groups[1].policy, None);
+
+        let typo = "[[groups]]\nchat_id = \"oc_a\"\n[groups.reminders]\nurgent_form_day = 5\n";
+        let err = format!("{:#}", load_text(typo).unwrap_err());
+        assert!(err.contains("urgent_form_day") && err.contains("oc_a"), "{err}");
+        let err = format!("{:#}", load_text("[reminders]\nurgnt_sms = true\n").unwrap_err());
+        assert!(err.contains("urgnt_sms"), "{err}");
+        let err = format!(
+            "{:#}",
+            load_text("[reminders]\nquiet_start = [19, 0]\n").unwrap_err()
+        );
+        assert!(err.contains("quiet_start"), "{err}");
+        let late = "[[groups]]\nchat_id = \"oc_a\"\n[groups.reminders]\noverdue_daily_at = [25, 0]\n";
+        let err = format!("{:#}", load_text(late).unwrap_err());
+        assert!(err.contains("overdue_daily_at") && err.contains("oc_a"), "{err}");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::domain::supervision::Item;
 
 /// The reminder rules of a deployment or group (issue 4 defaults).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct ReminderPolicy {
     /// 待签收 for this many working minutes → nudge the 主办 (240 = 4 working hours).
     pub ack_within_work_minutes: u32,
@@ -45,6 +45,42 @@ pub struct ReminderPolicy {
     pub spread_minutes: u32,
     /// The group's leaders, told about items overdue from `urgent_from_day`.
     pub leaders: Vec<Person>,
+}
+
+impl ReminderPolicy {
+    /// Whether the times make sense: each a real time of day, the nudging window not empty,
+    /// and the spread of moved nudges inside it.
+    ///
+    /// # Errors
+    /// What is wrong, naming the setting.
+    pub fn check(&self) -> Result<(), String> {
+        let times = [
+            ("day_before_at", self.day_before_at),
+            ("overdue_daily_at", self.overdue_daily_at),
+            ("quiet_start", self.quiet_start),
+            ("quiet_end", self.quiet_end),
+        ];
+        for (name, (h, m)) in times {
+            if !(0..24).contains(&h) || !(0..60).contains(&m) {
+                return Err(format!("{name} [{h}, {m}] is not a time of day [hour, minute]"));
+            }
+        }
+        let minutes = |(h, m): (i8, i8)| i32::from(h) * 60 + i32::from(m);
+        let window = minutes(self.quiet_end) - minutes(self.quiet_start);
+        if window <= 0 {
+            return Err(format!(
+                "quiet_start {:?} must come before quiet_end {:?}",
+                self.quiet_start, self.quiet_end
+            ));
+        }
+        if i64::from(self.spread_minutes) >= i64::from(window) {
+            return Err(format!(
+                "spread_minutes {} must be shorter than the nudging window ({window} minutes)",
+                self.spread_minutes
+            ));
+        }
+        Ok(())
+    }
 }
 
 impl Default for ReminderPolicy {

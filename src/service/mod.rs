@@ -66,6 +66,8 @@ struct GroupOverrides {
     leaders: Vec<crate::domain::ids::Person>,
     calendar: Option<crate::calendar::DayRule>,
     board: Option<bool>,
+    /// `[groups.reminders]` resolved over `[reminders]`.
+    policy: Option<crate::domain::schedule::ReminderPolicy>,
 }
 
 impl Service {
@@ -116,6 +118,7 @@ impl Service {
                         .collect(),
                     calendar: g.calendar,
                     board: g.board,
+                    policy: g.policy.clone(),
                 })
                 .collect(),
             board_cfg: settings.board.clone(),

@@ -124,6 +124,33 @@ async fn paid_urgents_go_out_with_the_app_urgent_when_configured() {
     app.stop().await;
 }
 
+/// A group's own reminder settings (`[groups.reminders]`) replace the deployment's for its items:
+/// here 签收 is chased after one working hour instead of four.
+#[tokio::test]
+async fn a_group_with_its_own_reminder_settings_is_chased_by_them() {
+    let app = spawn_app_with(|s| {
+        let policy = duban::domain::schedule::ReminderPolicy {
+            ack_within_work_minutes: 60,
+            ..s.reminders.clone()
+        };
+        s.groups.push(duban::config::GroupConfig {
+            chat_id: CHAT.to_owned(),
+            leaders: vec![],
+            calendar: None,
+            board: None,
+            reminders: None,
+            policy: Some(policy),
+        });
+    })
+    .await;
+    item_due_before_national_day(&app).await;
+    let seen = summarise(&app.run_clock_until(ts("2026-09-23T15:00:00+08:00")).await);
+    assert_eq!(seen.len(), 1, "{seen:#?}");
+    assert_eq!(seen[0].0, "09-23 11:00");
+    assert!(seen[0].1.contains("签收"), "{}", seen[0].1);
+    app.stop().await;
+}
+
 #[tokio::test]
 async fn a_restart_in_the_middle_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
