@@ -268,10 +268,10 @@ impl Dispatcher {
     }
 
     async fn attempt(&self, seq: u64, mut rec: OutboxRecord) -> Result<(), StoreError> {
-        if let Intent::Batch(parts) = &rec.intent {
-            let parts: Vec<OutboxRecord> = parts
-                .iter()
-                .map(|(intent, chat)| OutboxRecord::new(intent.clone(), chat.clone()))
+        if let Intent::Batch(parts) = &mut rec.intent {
+            let parts: Vec<OutboxRecord> = std::mem::take(parts)
+                .into_iter()
+                .map(|(intent, chat)| OutboxRecord::new(intent, chat))
                 .collect();
             self.store.outbox_split(seq, &parts)?;
             // The parts are sent from the next round, which starts at once.

@@ -52,17 +52,14 @@ pub async fn run(
         if let Err(e) = service.board_tick().await {
             tracing::error!(error.message = %e, "weekly board failed");
         }
-        let now = clock.now().as_millisecond();
-        if next.is_some_and(|n| n <= now) {
-            tokio::task::yield_now().await;
-            continue;
-        }
+        let wait = || next.map_or(60_000, |n| (n - clock.now().as_millisecond()).clamp(0, 60_000));
         // While waiting: read ahead what the next tick will send.
-        if let Err(e) = service.read_ahead(&mut read_ahead).await {
+        if wait() > 0
+            && let Err(e) = service.read_ahead(&mut read_ahead).await
+        {
             tracing::warn!(error.message = %e, "reading ahead the next reminders failed");
         }
-        let now = clock.now().as_millisecond();
-        let wait_ms = next.map_or(60_000, |n| (n - now).clamp(0, 60_000));
+        let wait_ms = wait();
         if wait_ms == 0 {
             tokio::task::yield_now().await;
             continue;

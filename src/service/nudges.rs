@@ -144,28 +144,10 @@ impl Service {
         let floor = due
             .last()
             .map(|&(f, _)| i64::try_from(f).unwrap_or(i64::MAX).saturating_add(1));
-        let threads = planning_threads();
-        let plan = |part: &[(u64, ItemId)]| -> Result<Vec<DuePlan>, StoreError> {
+        crate::store::in_parallel(due, 64, "planning", |part| {
             part.iter()
                 .map(|&(_, id)| self.plan_due(id, now, floor))
                 .collect()
-        };
-        if threads < 2 || due.len() < 64 {
-            return plan(due);
-        }
-        let chunk = due.len().div_ceil(threads);
-        std::thread::scope(|s| {
-            let mut parts = due.chunks(chunk);
-            let first = parts.next().unwrap_or_default();
-            let handles: Vec<_> = parts.map(|part| s.spawn(move || plan(part))).collect();
-            let mut out = plan(first)?;
-            for h in handles {
-                let part = h
-                    .join()
-                    .map_err(|_| StoreError::Io("a planning thread failed".to_owned()))??;
-                out.extend(part);
-            }
-            Ok(out)
         })
     }
 
@@ -267,7 +249,7 @@ impl Service {
         let ids: Vec<ItemId> = next.iter().map(|&(_, id)| id).collect();
         let store = self.store.clone();
         let n = ids.len();
-        tokio::task::spawn_blocking(move || store.warm_nudge_records(&ids, planning_threads()))
+        tokio::task::spawn_blocking(move || store.warm_nudge_records(&ids))
             .await
             .map_err(|e| StoreError::Io(format!("read-ahead: {e}")))??;
         *last = next.first().copied();
@@ -404,14 +386,6 @@ impl Service {
         self.store.durable().await?;
         Ok(toast(card::ToastKind::Success, &text))
     }
-}
-
-/// Threads for planning and reading ahead: each due item costs a random read, and on a cold
-/// cache that is a page-in.
-fn planning_threads() -> usize {
-    std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(4)
 }
 
 /// What a tick decided for one due item.

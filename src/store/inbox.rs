@@ -176,13 +176,11 @@ fn decode_entry(key: &[u8], v: &[u8]) -> Result<InboxEntry, StoreError> {
     match v.split_first() {
         Some((&RAW, rest)) if rest.len() >= 8 => {
             let (ms, json) = rest.split_at(8);
-            let mut a = [0u8; 8];
-            a.copy_from_slice(ms);
             match crate::feishu::event::classify(json) {
                 Ok(crate::feishu::event::Inbound::Event(envelope)) => Ok(InboxEntry {
                     seq: 0,
                     envelope,
-                    received_ms: i64::from_be_bytes(a),
+                    received_ms: from_be(ms).cast_signed(),
                 }),
                 _ => Err(StoreError::Codec {
                     key: String::from_utf8_lossy(key).into_owned(),

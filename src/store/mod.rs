@@ -151,37 +151,33 @@ impl Store {
             db,
         }));
         match store.meta.get("schema_version")?.map(|v| from_be(&v)) {
-            None => {
-                store
-                    .meta
-                    .insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
-            }
-            Some(1) => {
-                // Before anything else runs: a blocking flush here races no flusher waiter.
-                let n = nudges::migrate_v1(&store.db, &store)?;
-                store.db.flush()?;
-                store
-                    .meta
-                    .insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
-                store.db.flush()?;
-                store.db.drop_tree("due_by_item")?;
-                tracing::info!(records = n, "store upgraded from schema 1");
-            }
-            Some(2) => {
-                // Format 3 only adds the binary nudge record, which is written as records are
-                // rewritten; format-2 records still read. Recorded so that an older duban,
-                // which cannot read the new records, refuses the directory.
-                store
-                    .meta
-                    .insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
-                tracing::info!("store upgraded from schema 2");
-            }
             Some(v) if v > SCHEMA_VERSION => {
                 return Err(StoreError::Io(format!(
                     "数据目录由更新版本的 duban 写入（数据格式 {v}），请升级 duban 后再启动"
                 )));
             }
-            Some(_) => {}
+            Some(SCHEMA_VERSION) => {}
+            // A new directory, or an upgrade. Format 2 → 3 only adds the binary nudge record,
+            // written as records are rewritten (format-2 records still read); the version is
+            // recorded so that an older duban, which cannot read the new records, refuses it.
+            from => {
+                if from == Some(1) {
+                    // Before anything else runs: a blocking flush here races no flusher waiter.
+                    let n = nudges::migrate_v1(&store.db, &store)?;
+                    store.db.flush()?;
+                    tracing::info!(records = n, "nudge records folded (schema 1 → 2)");
+                }
+                store
+                    .meta
+                    .insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
+                if from == Some(1) {
+                    store.db.flush()?;
+                    store.db.drop_tree("due_by_item")?;
+                }
+                if let Some(v) = from {
+                    tracing::info!("store upgraded from schema {v}");
+                }
+            }
         }
         Ok(store)
     }
@@ -243,6 +239,41 @@ pub(crate) fn decode<T: DeserializeOwned>(key: &[u8], bytes: &[u8]) -> Result<T,
         Some((v, _)) => Err(codec(format!("unknown format {v}"))),
         None => Err(codec("empty".to_owned())),
     }
+}
+
+/// Runs `f` over `items` split in one part per core (at most four; the calling thread takes
+/// the first part), and joins the results in order. Below `min` items, or on one core, it runs
+/// on the calling thread. For random sled reads, which page nodes in from disk: a tick plans its
+/// due items this way, and the scheduler reads the next ones ahead.
+///
+/// # Errors
+/// The first part's error, or [`StoreError::Io`] naming `what` when a thread panicked.
+pub(crate) fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    min: usize,
+    what: &str,
+    f: impl Fn(&[T]) -> Result<Vec<R>, StoreError> + Sync,
+) -> Result<Vec<R>, StoreError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(4);
+    if threads < 2 || items.len() < min {
+        return f(items);
+    }
+    let f = &f;
+    std::thread::scope(|s| {
+        let mut parts = items.chunks(items.len().div_ceil(threads));
+        let first = parts.next().unwrap_or_default();
+        let handles: Vec<_> = parts.map(|part| s.spawn(move || f(part))).collect();
+        let mut out = f(first)?;
+        for h in handles {
+            out.extend(
+                h.join()
+                    .map_err(|_| StoreError::Io(format!("{what}: a thread failed")))??,
+            );
+        }
+        Ok(out)
+    })
 }
 
 /// Big-endian u64 key.

@@ -207,33 +207,19 @@ impl Store {
         Ok(n)
     }
 
-    /// Reads the nudge records of `ids` (on up to `threads` threads) without decoding them, so
-    /// that sled has them in memory when a tick reads them: a record that is not costs a
-    /// page-in (a read of the data file and a node decoded), the larger part of planning.
+    /// Reads the nudge records of `ids` (on all cores) without decoding them, so that sled has
+    /// them in memory when a tick reads them: a record that is not costs a page-in (a read of
+    /// the data file and a node decoded), the larger part of planning.
     ///
     /// # Errors
     /// sled errors.
-    pub fn warm_nudge_records(&self, ids: &[ItemId], threads: usize) -> Result<(), StoreError> {
-        let read = |part: &[ItemId]| -> Result<(), StoreError> {
-            for id in part {
-                self.nudge_state.get(be(id.0))?;
-            }
-            Ok(())
-        };
-        if threads < 2 || ids.len() < 64 {
-            return read(ids);
-        }
-        std::thread::scope(|s| {
-            let handles: Vec<_> = ids
-                .chunks(ids.len().div_ceil(threads))
-                .map(|part| s.spawn(move || read(part)))
-                .collect();
-            for h in handles {
-                h.join()
-                    .map_err(|_| StoreError::Io("a read-ahead thread failed".to_owned()))??;
-            }
-            Ok(())
+    pub fn warm_nudge_records(&self, ids: &[ItemId]) -> Result<(), StoreError> {
+        super::in_parallel(ids, 64, "read-ahead", |part| {
+            part.iter()
+                .map(|id| self.nudge_state.get(be(id.0)).map(drop).map_err(StoreError::from))
+                .collect()
         })
+        .map(drop)
     }
 
     /// An item's nudge state and due position (default when none).
