@@ -1,0 +1,1 @@
+//! Issue 12 regressions: stale_cards.
