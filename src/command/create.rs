@@ -1,7 +1,7 @@
 //! Creation (pure): `/督办 <事项> @主办 [@协办…] <截止时间> [P0-P3] [#标签]`, on one line or as
 //! structured `key：value` lines. See the grammar in [`crate::command`].
 
-use crate::command::cursor::join;
+use crate::command::cursor::{grammar_text, join};
 use crate::command::lexer::Token;
 use crate::command::when::{Deadline, DeadlineError, parse_deadline};
 use crate::command::{Context, CreateItem, MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS, ParseError};
@@ -146,7 +146,9 @@ pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateIte
         match token {
             Token::Mention(p) => people.push(p.clone()),
             Token::Word { quoted: true, .. } => {}
-            Token::Word { text, quoted: false } => {
+            Token::Word {
+                text, quoted: false, ..
+            } => {
                 if let Some(p) = Priority::parse(text).filter(|_| priority.is_none()) {
                     priority = Some(p);
                 } else if text.starts_with('#') && text.len() > 1 {
@@ -169,6 +171,7 @@ pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateIte
     let (mut resources, mut scenario) = (None, None);
     for (field, value) in &fields {
         let text = join(value);
+        let grammar = grammar_text(value);
         let persons = value.iter().filter_map(|t| match t {
             Token::Mention(p) => Some(p.clone()),
             Token::Word { .. } => None,
@@ -180,11 +183,11 @@ pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateIte
                 deadline_field = Some(if text.is_empty() {
                     Err(ParseError::MissingDeadline)
                 } else {
-                    parse_deadline(&text, ctx.now, ctx.calendar).map_err(ParseError::BadDeadline)
+                    parse_deadline(&grammar, ctx.now, ctx.calendar).map_err(ParseError::BadDeadline)
                 });
             }
             Field::Priority if !text.is_empty() => {
-                priority = Some(Priority::parse(&text).ok_or(ParseError::BadPriority { input: text })?);
+                priority = Some(Priority::parse(&grammar).ok_or(ParseError::BadPriority { input: text })?);
             }
             Field::Priority => {}
             Field::Resources => resources = non_empty(text),
@@ -325,13 +328,9 @@ fn split_tail(word: &str, ctx: &Context<'_>) -> Search {
 
 /// `负责人：…` (the value may follow the colon directly).
 fn field_start(token: &Token) -> Option<(Field, Option<Token>)> {
-    let (key, rest) = token.bare()?.split_once(':')?;
+    let (key, _) = token.bare()?.split_once(':')?;
     let field = FIELDS.iter().find(|(k, _)| *k == key)?.1;
-    let rest = (!rest.is_empty()).then(|| Token::Word {
-        text: rest.to_owned(),
-        quoted: false,
-    });
-    Some((field, rest))
+    Some((field, token.tail(key.chars().count() + 1)))
 }
 
 type Fields = Vec<(Field, Vec<Token>)>;

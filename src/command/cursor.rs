@@ -94,3 +94,13 @@ impl Cursor {
 pub(crate) fn join(tokens: &[Token]) -> String {
     tokens.iter().map(Token::as_text).collect::<Vec<_>>().join(" ")
 }
+
+/// Tokens as the grammar reads them (normalised words, mentions as `@name`), joined by one
+/// space: for fields that hold a deadline or a priority.
+pub(crate) fn grammar_text(tokens: &[Token]) -> String {
+    tokens
+        .iter()
+        .map(Token::as_grammar_text)
+        .collect::<Vec<_>>()
+        .join(" ")
+}

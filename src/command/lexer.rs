@@ -2,10 +2,13 @@
 //!
 //! Normalisation: every Unicode space (U+3000 included) becomes an ASCII space, full-width ASCII
 //! forms (`／：，（）＃％＠`, digits, letters) become ASCII, “curly quotes” become `"`, and
-//! zero-width characters are dropped. Feishu mention placeholders (`@_user_1`) are resolved
-//! through the message's mention list into [`Token::Mention`]; a placeholder with no entry stays
-//! text. A token that is wholly `"…"` is a quoted literal: it may contain spaces and is never
-//! read as a mention, priority, tag or deadline.
+//! zero-width characters are dropped. The grammar reads only the normalised form
+//! ([`Token::bare`]); every word also keeps its text as typed ([`Token::as_text`]), so titles,
+//! notes and reasons keep their full-width punctuation (`《》（），：；“”`) exactly. Feishu
+//! mention placeholders (`@_user_1`) are resolved through the message's mention list into
+//! [`Token::Mention`]; a placeholder with no entry stays text. A token that is wholly `"…"` is a
+//! quoted literal: it may contain spaces and is never read as a mention, priority, tag or
+//! deadline.
 
 use crate::command::Mention;
 use crate::domain::ids::Person;
@@ -15,46 +18,98 @@ use crate::domain::ids::Person;
 pub(crate) enum Token {
     /// A run of non-space text.
     Word {
-        /// The text (without the quotes when `quoted`).
+        /// The normalised text the grammar reads (without the quotes when `quoted`).
         text: String,
         /// Written as `"…"`: taken literally.
         quoted: bool,
+        /// The same characters as typed (one for one with `text`: normalisation maps each
+        /// character to one character).
+        raw: String,
     },
     /// A resolved Feishu mention.
     Mention(Person),
 }
 
 impl Token {
-    /// The text of an unquoted word.
+    /// An unquoted word whose typed text is `raw` (normalised for the grammar).
+    #[cfg(test)]
+    pub(crate) fn word(raw: &str) -> Self {
+        Self::Word {
+            text: normalise(raw),
+            quoted: false,
+            raw: raw.to_owned(),
+        }
+    }
+
+    /// The normalised text of an unquoted word.
     pub(crate) fn bare(&self) -> Option<&str> {
         match self {
-            Self::Word { text, quoted: false } => Some(text),
+            Self::Word {
+                text, quoted: false, ..
+            } => Some(text),
             Self::Word { quoted: true, .. } | Self::Mention(_) => None,
         }
     }
 
-    /// How the token reads inside free text (a note, a title): mentions as `@name`.
+    /// How the token reads inside free text (a note, a title): words as typed, mentions as
+    /// `@name`.
     pub(crate) fn as_text(&self) -> String {
+        match self {
+            Self::Word { raw, .. } => raw.clone(),
+            Self::Mention(p) => format!("@{}", p.name),
+        }
+    }
+
+    /// The normalised text (mentions as `@name`), for fields the grammar reads (a deadline, a
+    /// priority).
+    pub(crate) fn as_grammar_text(&self) -> String {
         match self {
             Self::Word { text, .. } => text.clone(),
             Self::Mention(p) => format!("@{}", p.name),
         }
     }
+
+    /// An unquoted word without its first `skip` characters (`负责人：@张三` → `@张三`), keeping
+    /// the typed form; `None` when nothing is left or the token is not an unquoted word.
+    pub(crate) fn tail(&self, skip: usize) -> Option<Self> {
+        let Self::Word {
+            text,
+            quoted: false,
+            raw,
+        } = self
+        else {
+            return None;
+        };
+        let text: String = text.chars().skip(skip).collect();
+        let raw: String = raw.chars().skip(skip).collect();
+        (!text.is_empty()).then_some(Self::Word {
+            text,
+            quoted: false,
+            raw,
+        })
+    }
+}
+
+/// Characters dropped before lexing (zero-width spaces and joiners, the BOM).
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// The normal form of one visible character (see the module docs).
+fn fold(c: char) -> char {
+    match c {
+        '\n' => '\n',
+        '\r' => ' ',
+        c if c.is_whitespace() => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        '“' | '”' | '„' | '″' => '"',
+        c => c,
+    }
 }
 
 /// Normalises one message (see the module docs). Newlines are kept.
 pub(crate) fn normalise(text: &str) -> String {
-    text.chars()
-        .filter(|c| !matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'))
-        .map(|c| match c {
-            '\n' => '\n',
-            '\r' => ' ',
-            c if c.is_whitespace() => ' ',
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-            '“' | '”' | '„' | '″' => '"',
-            c => c,
-        })
-        .collect()
+    text.chars().filter(|c| !is_invisible(*c)).map(fold).collect()
 }
 
 /// Splits a message into lines of tokens (after [`normalise`]).
@@ -62,54 +117,88 @@ pub(crate) fn lex(text: &str, mentions: &[Mention]) -> Vec<Vec<Token>> {
     let mut keys: Vec<&Mention> = mentions.iter().filter(|m| !m.key.is_empty()).collect();
     // Longest key first, so `@_user_10` is not read as `@_user_1` followed by `0`.
     keys.sort_by_key(|m| std::cmp::Reverse(m.key.len()));
-    normalise(text)
+    // Whitespace folds to ' ' and '\n' stays, so the typed text splits into the same lines.
+    text.chars()
+        .filter(|c| !is_invisible(*c))
+        .collect::<String>()
         .split('\n')
         .map(|line| lex_line(line, &keys))
         .collect()
 }
 
+/// A word being built: normalised and typed characters side by side.
+#[derive(Default)]
+struct Pending {
+    text: String,
+    raw: String,
+}
+
+impl Pending {
+    fn push(&mut self, norm: char, raw: char) {
+        self.text.push(norm);
+        self.raw.push(raw);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
 fn lex_line(line: &str, keys: &[&Mention]) -> Vec<Token> {
+    let raw: Vec<char> = line.chars().collect();
+    let norm: Vec<char> = raw.iter().map(|c| fold(*c)).collect();
+    let normal: String = norm.iter().collect();
+    // Byte offset in `normal` of each character, to match mention keys.
+    let offsets: Vec<usize> = normal.char_indices().map(|(i, _)| i).collect();
     let mut out = Vec::new();
-    let mut word = String::new();
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let rest = line.get(i..).unwrap_or("");
+    let mut word = Pending::default();
+    let mut i = 0;
+    while let (Some(&c), Some(&r)) = (norm.get(i), raw.get(i)) {
+        let rest = offsets.get(i).and_then(|b| normal.get(*b..)).unwrap_or("");
         if c == ' ' {
             flush(&mut out, &mut word);
+            i += 1;
         } else if let Some(m) = keys.iter().find(|m| rest.starts_with(m.key.as_str())) {
             flush(&mut out, &mut word);
             out.push(Token::Mention(m.person.clone()));
-            // Skip the rest of the key (its first char is already consumed).
-            let end = i + m.key.len();
-            while chars.peek().is_some_and(|(j, _)| *j < end) {
-                chars.next();
-            }
-        } else if c == '"' && word.is_empty() && rest.get(1..).is_some_and(|r| r.contains('"')) {
-            let inner: String = chars.by_ref().map(|(_, c)| c).take_while(|c| *c != '"').collect();
-            let ends_token = chars.peek().is_none_or(|(_, c)| *c == ' ');
+            i += m.key.chars().count();
+        } else if c == '"'
+            && word.is_empty()
+            && let Some(len) = norm.get(i + 1..).and_then(|r| r.iter().position(|c| *c == '"'))
+        {
+            let close = i + 1 + len;
+            let inner = |v: &[char]| -> String { v.get(i + 1..close).unwrap_or(&[]).iter().collect() };
+            let ends_token = norm.get(close + 1).is_none_or(|c| *c == ' ');
             if ends_token {
                 out.push(Token::Word {
-                    text: inner,
+                    text: inner(&norm),
                     quoted: true,
+                    raw: inner(&raw),
                 });
             } else {
-                word.push('"');
-                word.push_str(&inner);
-                word.push('"');
+                for j in i..=close {
+                    if let (Some(n), Some(r)) = (norm.get(j), raw.get(j)) {
+                        word.push(*n, *r);
+                    }
+                }
             }
+            i = close + 1;
         } else {
-            word.push(c);
+            word.push(c, r);
+            i += 1;
         }
     }
     flush(&mut out, &mut word);
     out
 }
 
-fn flush(out: &mut Vec<Token>, word: &mut String) {
+fn flush(out: &mut Vec<Token>, word: &mut Pending) {
     if !word.is_empty() {
+        let Pending { text, raw } = std::mem::take(word);
         out.push(Token::Word {
-            text: std::mem::take(word),
+            text,
             quoted: false,
+            raw,
         });
     }
 }
@@ -130,10 +219,7 @@ mod tests {
     }
 
     fn w(s: &str) -> Token {
-        Token::Word {
-            text: s.to_owned(),
-            quoted: false,
-        }
+        Token::word(s)
     }
 
     #[test]
@@ -179,7 +265,8 @@ mod tests {
                 w("a"),
                 Token::Word {
                     text: "b c".to_owned(),
-                    quoted: true
+                    quoted: true,
+                    raw: "b c".to_owned(),
                 },
                 w("d")
             ]]
@@ -188,12 +275,55 @@ mod tests {
 
     #[test]
     fn quotes_inside_a_word_are_kept_as_text() {
-        assert_eq!(lex("“合规”自查 x", &[]), vec![vec![w("\"合规\"自查"), w("x")]]);
+        let lines = lex("“合规”自查 x", &[]);
+        assert_eq!(lines, vec![vec![w("“合规”自查"), w("x")]]);
+        assert_eq!(lines[0][0].bare(), Some("\"合规\"自查"));
         assert_eq!(lex("\"open", &[]), vec![vec![w("\"open")]]);
     }
 
     #[test]
     fn lines_are_kept_apart() {
         assert_eq!(lex("a\nb c", &[]), vec![vec![w("a")], vec![w("b"), w("c")]]);
+    }
+
+    #[test]
+    fn words_keep_their_typed_punctuation_while_the_grammar_reads_ascii() {
+        let title = "修订《客户适当性管理办法》（2026版），报合规总监审阅：“要点”；附件、清单！？";
+        let lines = lex(&format!("／督办\u{3000}{title} ＤＢ－１２"), &[]);
+        let tokens = &lines[0];
+        assert_eq!(tokens.len(), 3);
+        assert_eq!(tokens[0].bare(), Some("/督办"));
+        assert_eq!(tokens[1].as_text(), title);
+        assert_eq!(tokens[2].bare(), Some("DB-12"));
+        assert_eq!(tokens[2].as_text(), "ＤＢ－１２");
+    }
+
+    #[test]
+    fn a_quoted_run_keeps_its_typed_inside() {
+        let lines = lex("“《办法》（草案） 第二版”", &[]);
+        assert_eq!(lines[0].len(), 1);
+        assert_eq!(lines[0][0].as_text(), "《办法》（草案） 第二版");
+        assert_eq!(lines[0][0].bare(), None);
+    }
+
+    #[test]
+    fn a_tail_keeps_the_typed_form() {
+        let t = Token::word("说明：（见附件）");
+        assert_eq!(t.tail(3).map(|t| t.as_text()), Some("（见附件）".to_owned()));
+        assert_eq!(t.tail(3).and_then(|t| t.bare().map(str::to_owned)), Some("(见附件)".to_owned()));
+        assert_eq!(Token::word("说明：").tail(3), None);
+    }
+
+    proptest::proptest! {
+        /// Whatever is typed between separators comes back exactly from `as_text`.
+        #[test]
+        fn typed_words_round_trip(word in "[《》（），：；“”、。！？a-z0-9合规办法\\-]{1,20}") {
+            let lines = lex(&format!("/督办 {word}"), &[]);
+            let text: Vec<String> = lines.concat().iter().map(Token::as_text).collect();
+            let joined = text.join(" ");
+            // A word wholly in quotes loses only its quotes.
+            let bare = word.trim_start_matches('“').trim_end_matches('”');
+            proptest::prop_assert!(joined == format!("/督办 {word}") || joined == format!("/督办 {bare}"), "{joined}");
+        }
     }
 }

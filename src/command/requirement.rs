@@ -21,7 +21,7 @@ use std::fmt;
 
 use serde_json::{Value, json};
 
-use crate::command::cursor::{Cursor, join};
+use crate::command::cursor::{Cursor, grammar_text, join};
 use crate::command::lexer::Token;
 use crate::command::project::{example_of, lookup, trim_punct};
 use crate::command::render::{Renderer, format_deadline, free_text, words};
@@ -281,13 +281,9 @@ const FIELDS: &[(&str, Field)] = &[
 
 /// A token starting a field (`场景：…`), with the text glued after the colon.
 fn field_start(token: &Token) -> Option<(Field, Option<Token>)> {
-    let (key, rest) = token.bare()?.split_once(':')?;
+    let (key, _) = token.bare()?.split_once(':')?;
     let field = FIELDS.iter().find(|(k, _)| *k == key)?.1;
-    let rest = (!rest.is_empty()).then(|| Token::Word {
-        text: rest.to_owned(),
-        quoted: false,
-    });
-    Some((field, rest))
+    Some((field, token.tail(key.chars().count() + 1)))
 }
 
 /// Parses what follows `/需求`.
@@ -356,10 +352,12 @@ fn looks_like_unknown_subcommand(tokens: &[Token]) -> bool {
             Token::Word {
                 text: w,
                 quoted: false,
+                ..
             },
             Token::Word {
                 text: id,
                 quoted: false,
+                ..
             },
         ] => {
             let short = w.chars().count() <= 4 || (w.is_ascii() && w.len() <= 12);
@@ -476,19 +474,21 @@ fn submit(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<NewReq, Requirement
     for (field, value) in fields {
         let text = join(&value);
         let text = text.trim();
+        let grammar = grammar_text(&value);
+        let grammar = grammar.trim();
         match field {
             Field::Unit => req.unit = non_empty(text),
             Field::Scenario => req.scenario = non_empty(text),
             Field::Description => description.extend(non_empty(text)),
             Field::Priority if !text.is_empty() => {
-                req.priority = Priority::parse(text).ok_or_else(|| RequirementParseError::BadPriority {
+                req.priority = Priority::parse(grammar).ok_or_else(|| RequirementParseError::BadPriority {
                     input: text.chars().take(20).collect(),
                 })?;
             }
             Field::Priority => {}
             Field::Expected if !text.is_empty() => {
                 req.expected = Some(
-                    parse_deadline(text, ctx.now, ctx.calendar)
+                    parse_deadline(grammar, ctx.now, ctx.calendar)
                         .map_err(RequirementParseError::BadDeadline)?,
                 );
             }
