@@ -19,7 +19,7 @@ pub enum MinutesCmd {
 }
 
 /// The command words, checked after any leading mentions.
-const PREFIXES: &[&str] = &["/纪要", "／纪要", "/minutes", "／minutes"];
+const PREFIXES: &[&str] = &["/纪要", "／纪要", "、纪要", "/minutes", "／minutes", "、minutes"];
 
 /// Parses `/纪要 …`; `None` when the message does not start with the prefix.
 pub(crate) fn parse(
@@ -29,12 +29,13 @@ pub(crate) fn parse(
 ) -> Option<Result<MinutesCmd, ParseError>> {
     let rest = strip_leading_mentions(text, mentions);
     let after = PREFIXES.iter().find_map(|p| strip_prefix_ci(rest, p))?;
-    // The prefix must stand alone: `/纪要整理` is not ours.
-    if after
+    // The prefix must stand alone (`/纪要整理` is not ours), unless what is glued on is a link
+    // or runs over several lines: pasted minutes with a missing space.
+    let glued = after
         .chars()
         .next()
-        .is_some_and(|c| !c.is_whitespace() && c != '@')
-    {
+        .is_some_and(|c| !c.is_whitespace() && c != '@');
+    if glued && !after.trim().contains('\n') && !is_link(after.trim()) {
         return None;
     }
     let body = after.trim_matches(|c: char| c.is_whitespace());

@@ -3,10 +3,14 @@
 //! # Grammar
 //!
 //! A command starts with a prefix, after any leading mentions (the bot's `@_user_1`):
-//! `/督办`, `／督办`, `/task` (English subcommand aliases), or `/help` / `/帮助` (help). The
-//! prefix must be followed by a space, a mention or the end: `/督办事项` is not ours and parses
-//! to `Ok(None)`. Input is normalised first (Unicode spaces, full-width `：，（）＃％` and
-//! digits, “quotes”) by the lexer.
+//! `/督办`, `／督办`, `、督办` (what a Chinese input method types for `/`), `/task` (English
+//! subcommand aliases), or `/help` / `/帮助` (help). A missing space is forgiven when what is
+//! glued on is a subcommand word (`/督办列表`, `/督办帮助`, `/项目看板`), or, after a Chinese
+//! command word, when the message goes on to mention someone or to more lines (`/督办整理合同
+//! @张三 周五前`). Otherwise a glued word is not ours: `/督办事项`, `/tasks list` and chat that
+//! merely contains 督办 parse to `Ok(None)`. Input is normalised for the grammar (Unicode
+//! spaces, full-width `：，（）＃％` and digits, “quotes”) by the lexer; free text keeps what
+//! was typed.
 //!
 //! The first word after the prefix picks a subcommand from [`spec::SUPERVISE_COMMANDS`] (the
 //! Chinese word, or its English alias):
@@ -258,21 +262,30 @@ pub fn parse(text: &str, mentions: &[Mention], ctx: &Context<'_>) -> Result<Opti
         .into_iter()
         .enumerate()
         .flat_map(|(n, line)| line.into_iter().map(move |t| (n, t)));
-    let (prefix_line, prefix) = loop {
+    let (prefix_line, prefix, glued, ascii) = loop {
         match flat.next() {
             Some((_, Token::Mention(_))) => {}
             Some((n, token)) => match token.bare().and_then(prefix_of) {
-                Some(p) => break (n, p),
+                Some((p, len)) => {
+                    let ascii = token.bare().and_then(|w| w.chars().nth(1)).is_some_and(|c| c.is_ascii());
+                    break (n, p, token.tail(len), ascii);
+                }
                 None => return Ok(None),
             },
             None => return Ok(None),
         }
     };
+    let flat: Vec<(usize, Token)> = flat.collect();
+    if let Some(word) = glued.as_ref().and_then(Token::bare)
+        && !glued_is_ours(prefix, word, ascii, &flat, prefix_line)
+    {
+        return Ok(None);
+    }
     if prefix == Prefix::Help {
         return Ok(Some(Command::Supervise(SuperviseCmd::Help)));
     }
     // The first line holds what follows the prefix; later lines (blank ones dropped) follow.
-    let mut rest: Vec<Vec<Token>> = vec![Vec::new()];
+    let mut rest: Vec<Vec<Token>> = vec![glued.into_iter().collect()];
     let mut current = prefix_line;
     for (n, token) in flat {
         if n != current {
@@ -294,16 +307,52 @@ pub fn parse(text: &str, mentions: &[Mention], ctx: &Context<'_>) -> Result<Opti
     }
 }
 
-fn prefix_of(word: &str) -> Option<Prefix> {
-    match word {
-        "/督办" => Some(Prefix::Supervise),
-        "/帮助" => Some(Prefix::Help),
-        "/项目" => Some(Prefix::Project),
-        "/需求" => Some(Prefix::Requirement),
-        w if w.eq_ignore_ascii_case("/project") => Some(Prefix::Project),
-        w if w.eq_ignore_ascii_case("/req") => Some(Prefix::Requirement),
-        w if w.eq_ignore_ascii_case("/task") => Some(Prefix::Supervise),
-        w if w.eq_ignore_ascii_case("/help") => Some(Prefix::Help),
-        _ => None,
-    }
+/// Command words after the slash, each with its prefix; ASCII ones match in any case.
+const PREFIX_WORDS: &[(&str, Prefix)] = &[
+    ("督办", Prefix::Supervise),
+    ("帮助", Prefix::Help),
+    ("项目", Prefix::Project),
+    ("需求", Prefix::Requirement),
+    ("project", Prefix::Project),
+    ("task", Prefix::Supervise),
+    ("help", Prefix::Help),
+    ("req", Prefix::Requirement),
+];
+
+/// The prefix a word starts with, and its length in characters. The slash may be `/`
+/// (full-width `／` is normalised to it) or `、`, which a Chinese input method types for `/`.
+/// Whatever follows the command word in the same word is judged by [`glued_is_ours`].
+fn prefix_of(word: &str) -> Option<(Prefix, usize)> {
+    let after = word.strip_prefix('/').or_else(|| word.strip_prefix('、'))?;
+    PREFIX_WORDS.iter().find_map(|(name, prefix)| {
+        let head = after.get(..name.len())?;
+        let matches = if name.is_ascii() {
+            head.eq_ignore_ascii_case(name)
+        } else {
+            head == *name
+        };
+        matches.then(|| (*prefix, 1 + name.chars().count()))
+    })
+}
+
+/// Whether a command word glued to more text (`/督办列表`, `/项目看板`, `/督办整理合同 @张三 周五前`)
+/// is a command with a missing space: the rest is exactly a subcommand word, or (after a Chinese
+/// command word) the message goes on to mention someone or to further lines, as a creation or a
+/// submission does. `/督办事项 查看 DB-3` and `/tasks list` stay chat.
+fn glued_is_ours(prefix: Prefix, word: &str, ascii: bool, after: &[(usize, Token)], line: usize) -> bool {
+    let table = match prefix {
+        Prefix::Supervise => spec::SUPERVISE_COMMANDS,
+        Prefix::Project => spec::PROJECT_COMMANDS,
+        Prefix::Requirement => spec::REQUIREMENT_COMMANDS,
+        Prefix::Help => return false,
+    };
+    let subcommand = table
+        .iter()
+        .filter(|s| !s.zh.is_empty())
+        .any(|s| s.zh == word || s.en.eq_ignore_ascii_case(word))
+        || (prefix == Prefix::Supervise && word == "看板");
+    let goes_on = after
+        .iter()
+        .any(|(n, t)| *n != line || matches!(t, Token::Mention(_)));
+    subcommand || (!ascii && goes_on)
 }

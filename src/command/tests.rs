@@ -97,6 +97,94 @@ fn plain_chat_is_not_a_command() {
 fn a_prefix_glued_to_a_word_is_not_ours() {
     assert_eq!(run_with("/督办事项 查看 DB-3", &ctx()), Ok(None));
     assert_eq!(run_with("/tasks list", &ctx()), Ok(None));
+    assert_eq!(run_with("/督办一下", &ctx()), Ok(None));
+    assert_eq!(run_with("/帮助一下", &ctx()), Ok(None));
+    assert_eq!(run_with("/纪要整理", &ctx()), Ok(None));
+}
+
+#[test]
+fn chat_that_mentions_the_command_word_is_not_a_command() {
+    for text in ["请大家督办一下", "督办 列表", "这个要督办", "、", "/", "、督", "@_user_1 请大家督办一下"] {
+        assert_eq!(run_with(text, &ctx()), Ok(None), "{text}");
+    }
+}
+
+#[test]
+fn the_input_method_slash_and_the_full_width_slash_are_the_slash() {
+    assert_eq!(run("、督办 帮助"), Ok(SuperviseCmd::Help));
+    assert_eq!(run("、督办 列表 逾期"), Ok(SuperviseCmd::List(ListFilter::Overdue)));
+    assert_eq!(run("／督办 列表"), Ok(SuperviseCmd::List(ListFilter::Open)));
+    assert_eq!(run("@_user_1 、督办 查看 DB-3"), Ok(SuperviseCmd::Show(ItemId(3))));
+    assert_eq!(run("、task list"), Ok(SuperviseCmd::List(ListFilter::Open)));
+    assert_eq!(run("、帮助"), Ok(SuperviseCmd::Help));
+    assert_eq!(
+        run_with("、项目 列表", &ctx()),
+        Ok(Some(Command::Project(ProjectCmd::List(ProjectFilter::default()))))
+    );
+    assert_eq!(run_with("、需求 帮助", &ctx()), Ok(Some(Command::Requirement(ReqCmd::Help))));
+    assert!(matches!(
+        run_with("、纪要 https://example.feishu.cn/docx/AbC", &ctx()),
+        Ok(Some(Command::Minutes(MinutesCmd::Link(_))))
+    ));
+}
+
+#[test]
+fn a_missing_space_after_the_command_word_is_forgiven() {
+    assert_eq!(run("/督办列表"), Ok(SuperviseCmd::List(ListFilter::Open)));
+    assert_eq!(run("/督办列表 逾期"), Ok(SuperviseCmd::List(ListFilter::Overdue)));
+    assert_eq!(run("/督办帮助"), Ok(SuperviseCmd::Help));
+    assert_eq!(run("、督办帮助"), Ok(SuperviseCmd::Help));
+    assert_eq!(run("/督办看板"), Ok(SuperviseCmd::Board));
+    assert_eq!(run("/督办查看 DB-3"), Ok(SuperviseCmd::Show(ItemId(3))));
+    assert_eq!(run("/tasklist"), Ok(SuperviseCmd::List(ListFilter::Open)));
+    assert_eq!(
+        run_with("/项目看板", &ctx()),
+        Ok(Some(Command::Project(ProjectCmd::Board { all: false })))
+    );
+    assert_eq!(run_with("/需求列表", &ctx()), Ok(Some(Command::Requirement(ReqCmd::List(ReqFilter::default())))));
+    // A creation with the title glued on.
+    let c = create("/督办整理3份合同 @_user_2 周四前");
+    assert_eq!(c.title.as_deref(), Some("整理3份合同"));
+    assert_eq!(c.owner, zhang());
+    // Pasted minutes glued to the command word.
+    assert_eq!(
+        run_with("/纪要周会\n1. 张三整理合同", &ctx()),
+        Ok(Some(Command::Minutes(MinutesCmd::Text("周会\n1. 张三整理合同".to_owned()))))
+    );
+}
+
+#[test]
+fn titles_notes_and_reasons_keep_full_width_punctuation() {
+    let title = "修订《客户适当性管理办法》（2026版），报合规总监审阅";
+    let c = create(&format!("/督办 {title} @_user_2 3月20日 P2"));
+    assert_eq!(c.title.as_deref(), Some(title));
+    assert_eq!(c.priority, Priority::P2);
+    // The grammar still reads full-width separators and digits.
+    let c = create("／督办 核对“两融”数据：第一批；第二批、第三批！ @_user_2 ３月２０日 Ｐ１ ＃合规");
+    assert_eq!(c.title.as_deref(), Some("核对“两融”数据：第一批；第二批、第三批！"));
+    assert_eq!(c.priority, Priority::P1);
+    assert_eq!(c.tags, vec!["合规".to_owned()]);
+    // A deadline cut off the end of the title leaves the typed head (less the separator).
+    let c = create("/督办 修订（草案），3月20日前 @_user_2");
+    assert_eq!(c.title.as_deref(), Some("修订（草案）"));
+    assert_eq!(
+        run("/督办 进展 ＤＢ－３ ６０％ 已完成《办法》初稿（第1版），待审阅"),
+        Ok(SuperviseCmd::Progress {
+            id: ItemId(3),
+            percent: Some(60),
+            note: Some("已完成《办法》初稿（第1版），待审阅".to_owned())
+        })
+    );
+    assert_eq!(
+        run("/督办 退回 DB-3 缺少附件：《授权书》（盖章版）"),
+        Ok(SuperviseCmd::Reject {
+            id: ItemId(3),
+            reason: "缺少附件：《授权书》（盖章版）".to_owned()
+        })
+    );
+    let c = create("/督办 修订办法\n负责人：@_user_2\n截止：３月２０日\n优先级：Ｐ１\n说明：见《办法》（2026版），第3条");
+    assert_eq!(c.description.as_deref(), Some("见《办法》（2026版），第3条"));
+    assert_eq!(c.priority, Priority::P1);
 }
 
 #[test]
