@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 
 use crate::calendar::Calendar;
 use crate::card::action::behaviors;
+use crate::command::when::day_off_note;
 use crate::card::fmt::{at, card, header, hr, markdown, md_text, mentions, plain, progress_bar, truncate};
 use crate::domain::permissions::ActionKind;
 use crate::domain::supervision::{Item, Status, format_datetime};
@@ -59,9 +60,10 @@ pub fn item_card(item: &Item, now: Timestamp, cal: &Calendar) -> Value {
     let mut elements = vec![markdown(&fields(item, now, cal))];
     if let Some(ext) = &item.extension {
         let mut s = format!(
-            "**延期申请**：{} 申请延至 **{}**",
+            "**延期申请**：{} 申请延至 **{}**{}",
             at(&ext.requested_by),
-            format_datetime(ext.deadline, now)
+            format_datetime(ext.deadline, now),
+            day_off(ext.deadline, cal)
         );
         if let Some(r) = &ext.reason {
             s.push_str(&format!("\n理由：{}", md_text(r, TEXT_MAX)));
@@ -132,10 +134,17 @@ pub(crate) fn deadline_line(item: &Item, now: Timestamp, cal: &Calendar) -> Stri
             if hint.is_overdue() {
                 format!("**截止**：{when} · <font color='red'>{hint}</font>")
             } else {
-                format!("**截止**：{when} · {hint}")
+                format!("**截止**：{when} · {hint}{}", day_off(item.deadline, cal))
             }
         }
     }
+}
+
+/// ` · 注意：3月21日是周六` when `deadline` falls on a day off (deadlines are kept as typed).
+fn day_off(deadline: Timestamp, cal: &Calendar) -> String {
+    day_off_note(deadline, cal)
+        .map(|n| format!(" · <font color='orange'>注意：{n}</font>"))
+        .unwrap_or_default()
 }
 
 fn button(kind: ActionKind, item: &Item, text: &str, style: &str) -> Value {

@@ -16,6 +16,7 @@ use jiff::Timestamp;
 use serde_json::{Map, Value, json};
 
 use crate::calendar::Calendar;
+use crate::command::when::day_off_note;
 use crate::card::action::{CardActionError, form_text, parse_picker};
 use crate::card::fmt::{at, card, header, hr, markdown, md_text, plain, truncate};
 use crate::command::Deadline;
@@ -85,7 +86,10 @@ fn summary(p: &Project, now: Timestamp, cal: &Calendar) -> String {
                         "**计划完成**：{when} · <font color='red'>已超过计划</font>"
                     ));
                 } else {
-                    lines.push(format!("**计划完成**：{when}"));
+                    let note = day_off_note(end, cal)
+                        .map(|n| format!(" · <font color='orange'>注意：{n}</font>"))
+                        .unwrap_or_default();
+                    lines.push(format!("**计划完成**：{when}{note}"));
                 }
             }
             if let Ok(n) = p.stalled_workdays(now, cal)

@@ -239,7 +239,13 @@ pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateIte
                     .rev()
                     .find(|(_, m)| **m)
                     .and_then(|(t, _)| t.bare());
-                match (last_bare.map(|w| split_tail(w, ctx)), found) {
+                // A last word that is itself a refused time (`3月14日` just passed) is not a title
+                // with a time at its end: its tail (`14日`) must not be taken instead.
+                let tail = last_bare.map(|w| match parse_deadline(w, ctx.now, ctx.calendar) {
+                    Err(e) if !e.is_not_a_time() => Search::Refused(e),
+                    _ => split_tail(w, ctx),
+                });
+                match (tail, found) {
                     (Some(Search::Found { deadline, start, .. }), _) => {
                         if let Some(w) = words.last_mut() {
                             let head: String = w.chars().take(start).collect();
@@ -295,12 +301,11 @@ fn missing_before_deadline(words: &[String], people: &[Person], ctx: &Context<'_
     }
 }
 
-/// The longest tail of `word` that reads as a deadline; `start` is in characters. Never splits
-/// between two ASCII digits, and never takes the whole word.
+/// The longest tail of `word` that reads as a deadline, or is refused as one; `start` is in
+/// characters. Never splits between two ASCII digits, and never takes the whole word.
 fn split_tail(word: &str, ctx: &Context<'_>) -> Search {
     let chars: Vec<char> = word.chars().collect();
     let first = chars.len().saturating_sub(MAX_SUFFIX_CHARS).max(1);
-    let mut refused = None;
     for start in first..chars.len() {
         let (Some(before), Some(at)) = (chars.get(start - 1), chars.get(start)) else {
             continue;
@@ -317,13 +322,13 @@ fn split_tail(word: &str, ctx: &Context<'_>) -> Search {
                     len: 1,
                 };
             }
-            Err(e) if !e.is_not_a_time() => {
-                refused.get_or_insert(e);
-            }
+            // The longest tail that reads as a time decides: a shorter one is a fragment of it
+            // (`14日` of a refused `3月14日`).
+            Err(e) if !e.is_not_a_time() => return Search::Refused(e),
             Err(_) => {}
         }
     }
-    refused.map_or(Search::Nothing, Search::Refused)
+    Search::Nothing
 }
 
 /// `负责人：…` (the value may follow the colon directly).

@@ -5,6 +5,7 @@ use jiff::Timestamp;
 
 use super::*;
 use crate::domain::ids::OpenId;
+use crate::command::when::DeadlineError;
 use crate::domain::priority::Priority;
 
 fn now() -> Timestamp {
@@ -151,6 +152,22 @@ fn a_missing_space_after_the_command_word_is_forgiven() {
         run_with("/纪要周会\n1. 张三整理合同", &ctx()),
         Ok(Some(Command::Minutes(MinutesCmd::Text("周会\n1. 张三整理合同".to_owned()))))
     );
+}
+
+#[test]
+fn a_date_that_just_passed_is_refused_not_cut_to_its_day_of_month() {
+    let monday = Context {
+        now: at("2026-03-16T10:00:00+08:00"),
+        ..ctx()
+    };
+    for text in ["/督办 测试过去日期 @_user_2 3月14日", "/督办 测试过去日期3月14日 @_user_2"] {
+        match run_with(text, &monday) {
+            Err(ParseError::BadDeadline(DeadlineError::RecentPast { example, .. })) => {
+                assert_eq!(example, "2027年3月14日");
+            }
+            other => panic!("{text}: {other:?}"),
+        }
+    }
 }
 
 #[test]

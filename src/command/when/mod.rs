@@ -14,6 +14,8 @@ mod resolve;
 #[cfg(test)]
 mod tests;
 
+pub use self::resolve::RECENT_PAST_DAYS;
+
 use jiff::Timestamp;
 
 use crate::calendar::Calendar;
@@ -120,6 +122,15 @@ pub enum DeadlineError {
         /// The text as typed.
         input: String,
     },
+    /// A month-day without a year that passed recently (within
+    /// [`RECENT_PAST_DAYS`] days): probably a slip, so neither moved to next year nor guessed.
+    #[error("“{input}”已经过去了。如果指的是明年，请写明年份，如“{example}”；否则请换一个将来的日期")]
+    RecentPast {
+        /// The text as typed.
+        input: String,
+        /// The same month-day next year (`2027年3月14日`).
+        example: String,
+    },
     /// A count of zero or too large to compute (0个工作日, 99999天).
     #[error("“{input}”超出了能计算的范围，请给一个一百年以内的将来时间")]
     OutOfRange {
@@ -196,4 +207,49 @@ pub fn parse_deadline(input: &str, now: Timestamp, cal: &Calendar) -> Result<Dea
 pub fn format_rfc3339(at: Timestamp) -> String {
     let dt = resolve::SHANGHAI.to_datetime(at);
     format!("{}+08:00", dt.strftime("%Y-%m-%dT%H:%M:%S"))
+}
+
+/// A note when the deadline falls on a day off: `3月21日是周六`, `4月5日是清明节假期`; `None` on a
+/// working day (调休 working weekends included). Deadlines given as a named date are kept as
+/// typed (C2), so cards and replies show this note instead of moving them. Without calendar data
+/// for the year only weekends are noted.
+pub fn day_off_note(at: Timestamp, cal: &Calendar) -> Option<String> {
+    let date = resolve::SHANGHAI.to_datetime(at).date();
+    let day = format!("{}月{}日", date.month(), date.day());
+    let weekend = || {
+        crate::calendar::is_weekend(date)
+            .then(|| format!("{day}是{}", resolve::weekday_zh(date.weekday().to_monday_one_offset())))
+    };
+    match cal.is_workday(date) {
+        Ok(true) => None,
+        Ok(false) => {
+            let names: Vec<&'static str> = cal
+                .holiday_blocks(date.year())
+                .unwrap_or_default()
+                .iter()
+                .filter(|b| b.start <= date && date <= b.end)
+                .map(|b| holiday_name(&b.name))
+                .collect();
+            if names.is_empty() {
+                weekend()
+            } else {
+                Some(format!("{day}是{}假期", names.join("、")))
+            }
+        }
+        Err(_) => weekend(),
+    }
+}
+
+/// The everyday name of a holiday in the calendar data (`清明` → `清明节`).
+fn holiday_name(data: &str) -> &'static str {
+    match data {
+        "元旦" => "元旦",
+        "春节" => "春节",
+        "清明" | "清明节" => "清明节",
+        "劳动节" | "五一" => "劳动节",
+        "端午" | "端午节" => "端午节",
+        "中秋" | "中秋节" => "中秋节",
+        "国庆节" | "国庆" => "国庆节",
+        _ => "法定节",
+    }
 }

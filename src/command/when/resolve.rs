@@ -22,6 +22,9 @@ const MAX_MONTHS: i64 = 1_200;
 const MAX_YEARS: i64 = 100;
 const MAX_COUNT: i64 = 10_000;
 const MAX_MINUTES: i64 = 60 * 24 * 366;
+/// A month-day without a year that passed at most this many days ago is refused as past rather
+/// than moved to next year (see [`refuse_recent_past`]).
+pub const RECENT_PAST_DAYS: i64 = 60;
 
 /// What one resolution needs.
 pub(super) struct Ctx<'a> {
@@ -318,6 +321,9 @@ fn date_candidate(
             if k >= 2 {
                 return Ok(Cand::End);
             }
+            if k == 1 {
+                refuse_recent_past(m, day, ctx)?;
+            }
             let y = ctx.year(YearSpec::Rel(k))?;
             match ctx.date(y, m, day) {
                 Ok(d) => Ok(Cand::Day(d)),
@@ -343,6 +349,25 @@ fn date_candidate(
                 .map(Cand::Day)
         }
     }
+}
+
+/// A month-day without a year that has passed this year is refused when it passed at most
+/// [`RECENT_PAST_DAYS`] days ago (`3月14日` said on 3月16日 is a slip, not next year); further
+/// back it means next year (`1月5日` said in December). Overrides C7 for the recent past.
+fn refuse_recent_past(month: i64, day: i64, ctx: &Ctx<'_>) -> Result<(), DeadlineError> {
+    let Ok(this_year) = ctx.date(ctx.today.year(), month, day) else {
+        // 2月29日 in a common year: nothing passed this year.
+        return Ok(());
+    };
+    let ago = ctx.today.since(this_year).map_or(i64::MAX, |s| i64::from(s.get_days()));
+    if (0..=RECENT_PAST_DAYS).contains(&ago) {
+        let next = ctx.today.year().saturating_add(1);
+        return Err(DeadlineError::RecentPast {
+            input: ctx.input(),
+            example: format!("{next}年{month}月{day}日"),
+        });
+    }
+    Ok(())
 }
 
 /// <节>前, 节后第一个工作日, <节>后N个工作日内 (C12).

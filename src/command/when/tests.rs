@@ -246,9 +246,45 @@ fn c7_an_omitted_date_is_today_or_tomorrow() {
 
 #[test]
 fn c7_an_omitted_year_or_month_is_filled_forward() {
-    assert_eq!(doc("3月1日"), "2027-03-01T18:00:00+08:00");
+    // A month-day further back than RECENT_PAST_DAYS means next year (C7) …
+    assert_eq!(doc("1月5日"), "2027-01-05T18:00:00+08:00");
+    assert_eq!(at("1月5日", t(2026, 12, 4, 10, 0)), "2027-01-05T18:00:00+08:00");
     assert_eq!(doc("3月11日"), "2026-03-11T18:00:00+08:00");
-    assert_eq!(at("3月11日", t(2026, 3, 11, 19, 0)), "2027-03-11T18:00:00+08:00");
+    assert_eq!(doc("12月1日"), "2026-12-01T18:00:00+08:00");
+}
+
+#[test]
+fn a_month_day_that_passed_recently_is_refused_not_moved_to_next_year() {
+    // … but one that passed at most 60 days ago is a slip: refused with the next-year example.
+    let on_monday = t(2026, 3, 16, 10, 0);
+    let e = err_at("3月14日", on_monday);
+    assert_eq!(
+        e,
+        DeadlineError::RecentPast {
+            input: "3月14日".to_owned(),
+            example: "2027年3月14日".to_owned()
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "“3月14日”已经过去了。如果指的是明年，请写明年份，如“2027年3月14日”；否则请换一个将来的日期"
+    );
+    assert!(!e.is_not_a_time());
+    assert!(matches!(err("3月1日前"), DeadlineError::RecentPast { .. }));
+    assert!(matches!(err("3/1"), DeadlineError::RecentPast { .. }));
+    assert!(matches!(err_at("3月11日", t(2026, 3, 11, 19, 0)), DeadlineError::RecentPast { .. }));
+    assert!(matches!(err_at("3月16日上午9点", on_monday), DeadlineError::RecentPast { .. }));
+    // Exactly 60 days back is refused; 61 days back is next year.
+    assert!(matches!(err_at("1月15日", on_monday), DeadlineError::RecentPast { .. }));
+    assert_eq!(at("1月14日", on_monday), "2027-01-14T18:00:00+08:00");
+    assert_eq!(RECENT_PAST_DAYS, 60);
+    // Later today, and with an explicit next year, stay accepted.
+    assert_eq!(at("3月16日下午3点", on_monday), "2026-03-16T15:00:00+08:00");
+    assert_eq!(at("2027年3月14日", on_monday), "2027-03-14T18:00:00+08:00");
+    // An explicit past year stays Past (C8).
+    assert!(is_past(&err_at("2026年3月14日", on_monday)));
+    // 2月29日 in a common year is judged next (leap) year as before, not as recent past.
+    assert_eq!(at("2月29日", t(2027, 3, 10, 10, 0)), "2028-02-29T18:00:00+08:00");
     assert_eq!(doc("20号"), "2026-03-20T18:00:00+08:00");
     assert_eq!(doc("5日"), "2026-04-05T18:00:00+08:00");
     assert_eq!(at("31号", t(2026, 4, 10, 9, 0)), "2026-05-31T18:00:00+08:00");
@@ -908,4 +944,25 @@ proptest! {
             Err(e) => prop_assert!(matches!(e, DeadlineError::NoCalendar { year: 2027, .. }), "{e:?}"),
         }
     }
+}
+
+// Day-off notes --------------------------------------------------------------------------------
+
+#[test]
+fn a_deadline_on_a_day_off_gets_a_note() {
+    let cal = Calendar::builtin();
+    let note = |y, mo, d| day_off_note(t(y, mo, d, 18, 0), &cal);
+    assert_eq!(note(2026, 3, 21).as_deref(), Some("3月21日是周六"));
+    assert_eq!(note(2026, 3, 22).as_deref(), Some("3月22日是周日"));
+    assert_eq!(note(2026, 4, 5).as_deref(), Some("4月5日是清明节假期"));
+    assert_eq!(note(2026, 4, 6).as_deref(), Some("4月6日是清明节假期"));
+    assert_eq!(note(2026, 10, 1).as_deref(), Some("10月1日是国庆节假期"));
+    assert_eq!(note(2026, 2, 17).as_deref(), Some("2月17日是春节假期"));
+    // Working days, including a 调休 working weekend, have none.
+    assert_eq!(note(2026, 3, 20), None);
+    assert_eq!(note(2026, 1, 4), None);
+    assert_eq!(note(2026, 2, 14), None);
+    // A year without data: weekends only.
+    assert_eq!(note(2030, 3, 23).as_deref(), Some("3月23日是周六"));
+    assert_eq!(note(2030, 3, 22), None);
 }
