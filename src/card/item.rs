@@ -11,8 +11,8 @@ use serde_json::{Value, json};
 
 use crate::calendar::Calendar;
 use crate::card::action::behaviors;
-use crate::command::when::day_off_note;
 use crate::card::fmt::{at, card, header, hr, markdown, md_text, mentions, plain, progress_bar, truncate};
+use crate::command::when::day_off_note;
 use crate::domain::permissions::ActionKind;
 use crate::domain::supervision::{Item, Status, format_datetime};
 

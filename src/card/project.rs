@@ -16,11 +16,11 @@ use jiff::Timestamp;
 use serde_json::{Map, Value, json};
 
 use crate::calendar::Calendar;
-use crate::command::when::day_off_note;
 use crate::card::action::{CardActionError, form_text, parse_picker};
 use crate::card::fmt::{at, card, header, hr, markdown, md_text, plain, truncate};
 use crate::command::Deadline;
 use crate::command::spec::{CommandSpec, PROJECT_COMMANDS};
+use crate::command::when::day_off_note;
 use crate::domain::ids::{OpenId, Person, ProjectId};
 use crate::domain::project::{Project, ProjectAction, ProjectStatus, Stage, StageState};
 use crate::domain::supervision::{Item, format_datetime, local, weekday_label};

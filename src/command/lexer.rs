@@ -310,7 +310,10 @@ mod tests {
     fn a_tail_keeps_the_typed_form() {
         let t = Token::word("说明：（见附件）");
         assert_eq!(t.tail(3).map(|t| t.as_text()), Some("（见附件）".to_owned()));
-        assert_eq!(t.tail(3).and_then(|t| t.bare().map(str::to_owned)), Some("(见附件)".to_owned()));
+        assert_eq!(
+            t.tail(3).and_then(|t| t.bare().map(str::to_owned)),
+            Some("(见附件)".to_owned())
+        );
         assert_eq!(Token::word("说明：").tail(3), None);
     }
 

@@ -267,7 +267,10 @@ pub fn parse(text: &str, mentions: &[Mention], ctx: &Context<'_>) -> Result<Opti
             Some((_, Token::Mention(_))) => {}
             Some((n, token)) => match token.bare().and_then(prefix_of) {
                 Some((p, len)) => {
-                    let ascii = token.bare().and_then(|w| w.chars().nth(1)).is_some_and(|c| c.is_ascii());
+                    let ascii = token
+                        .bare()
+                        .and_then(|w| w.chars().nth(1))
+                        .is_some_and(|c| c.is_ascii());
                     break (n, p, token.tail(len), ascii);
                 }
                 None => return Ok(None),

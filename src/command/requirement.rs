@@ -481,9 +481,10 @@ fn submit(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<NewReq, Requirement
             Field::Scenario => req.scenario = non_empty(text),
             Field::Description => description.extend(non_empty(text)),
             Field::Priority if !text.is_empty() => {
-                req.priority = Priority::parse(grammar).ok_or_else(|| RequirementParseError::BadPriority {
-                    input: text.chars().take(20).collect(),
-                })?;
+                req.priority =
+                    Priority::parse(grammar).ok_or_else(|| RequirementParseError::BadPriority {
+                        input: text.chars().take(20).collect(),
+                    })?;
             }
             Field::Priority => {}
             Field::Expected if !text.is_empty() => {

@@ -4,8 +4,8 @@
 use jiff::Timestamp;
 
 use super::*;
-use crate::domain::ids::OpenId;
 use crate::command::when::DeadlineError;
+use crate::domain::ids::OpenId;
 use crate::domain::priority::Priority;
 
 fn now() -> Timestamp {
@@ -105,7 +105,15 @@ fn a_prefix_glued_to_a_word_is_not_ours() {
 
 #[test]
 fn chat_that_mentions_the_command_word_is_not_a_command() {
-    for text in ["请大家督办一下", "督办 列表", "这个要督办", "、", "/", "、督", "@_user_1 请大家督办一下"] {
+    for text in [
+        "请大家督办一下",
+        "督办 列表",
+        "这个要督办",
+        "、",
+        "/",
+        "、督",
+        "@_user_1 请大家督办一下",
+    ] {
         assert_eq!(run_with(text, &ctx()), Ok(None), "{text}");
     }
 }
@@ -113,16 +121,25 @@ fn chat_that_mentions_the_command_word_is_not_a_command() {
 #[test]
 fn the_input_method_slash_and_the_full_width_slash_are_the_slash() {
     assert_eq!(run("、督办 帮助"), Ok(SuperviseCmd::Help));
-    assert_eq!(run("、督办 列表 逾期"), Ok(SuperviseCmd::List(ListFilter::Overdue)));
+    assert_eq!(
+        run("、督办 列表 逾期"),
+        Ok(SuperviseCmd::List(ListFilter::Overdue))
+    );
     assert_eq!(run("／督办 列表"), Ok(SuperviseCmd::List(ListFilter::Open)));
-    assert_eq!(run("@_user_1 、督办 查看 DB-3"), Ok(SuperviseCmd::Show(ItemId(3))));
+    assert_eq!(
+        run("@_user_1 、督办 查看 DB-3"),
+        Ok(SuperviseCmd::Show(ItemId(3)))
+    );
     assert_eq!(run("、task list"), Ok(SuperviseCmd::List(ListFilter::Open)));
     assert_eq!(run("、帮助"), Ok(SuperviseCmd::Help));
     assert_eq!(
         run_with("、项目 列表", &ctx()),
         Ok(Some(Command::Project(ProjectCmd::List(ProjectFilter::default()))))
     );
-    assert_eq!(run_with("、需求 帮助", &ctx()), Ok(Some(Command::Requirement(ReqCmd::Help))));
+    assert_eq!(
+        run_with("、需求 帮助", &ctx()),
+        Ok(Some(Command::Requirement(ReqCmd::Help)))
+    );
     assert!(matches!(
         run_with("、纪要 https://example.feishu.cn/docx/AbC", &ctx()),
         Ok(Some(Command::Minutes(MinutesCmd::Link(_))))
@@ -142,7 +159,10 @@ fn a_missing_space_after_the_command_word_is_forgiven() {
         run_with("/项目看板", &ctx()),
         Ok(Some(Command::Project(ProjectCmd::Board { all: false })))
     );
-    assert_eq!(run_with("/需求列表", &ctx()), Ok(Some(Command::Requirement(ReqCmd::List(ReqFilter::default())))));
+    assert_eq!(
+        run_with("/需求列表", &ctx()),
+        Ok(Some(Command::Requirement(ReqCmd::List(ReqFilter::default()))))
+    );
     // A creation with the title glued on.
     let c = create("/督办整理3份合同 @_user_2 周四前");
     assert_eq!(c.title.as_deref(), Some("整理3份合同"));
@@ -150,7 +170,9 @@ fn a_missing_space_after_the_command_word_is_forgiven() {
     // Pasted minutes glued to the command word.
     assert_eq!(
         run_with("/纪要周会\n1. 张三整理合同", &ctx()),
-        Ok(Some(Command::Minutes(MinutesCmd::Text("周会\n1. 张三整理合同".to_owned()))))
+        Ok(Some(Command::Minutes(MinutesCmd::Text(
+            "周会\n1. 张三整理合同".to_owned()
+        ))))
     );
 }
 
@@ -160,7 +182,10 @@ fn a_date_that_just_passed_is_refused_not_cut_to_its_day_of_month() {
         now: at("2026-03-16T10:00:00+08:00"),
         ..ctx()
     };
-    for text in ["/督办 测试过去日期 @_user_2 3月14日", "/督办 测试过去日期3月14日 @_user_2"] {
+    for text in [
+        "/督办 测试过去日期 @_user_2 3月14日",
+        "/督办 测试过去日期3月14日 @_user_2",
+    ] {
         match run_with(text, &monday) {
             Err(ParseError::BadDeadline(DeadlineError::RecentPast { example, .. })) => {
                 assert_eq!(example, "2027年3月14日");
@@ -178,7 +203,10 @@ fn titles_notes_and_reasons_keep_full_width_punctuation() {
     assert_eq!(c.priority, Priority::P2);
     // The grammar still reads full-width separators and digits.
     let c = create("／督办 核对“两融”数据：第一批；第二批、第三批！ @_user_2 ３月２０日 Ｐ１ ＃合规");
-    assert_eq!(c.title.as_deref(), Some("核对“两融”数据：第一批；第二批、第三批！"));
+    assert_eq!(
+        c.title.as_deref(),
+        Some("核对“两融”数据：第一批；第二批、第三批！")
+    );
     assert_eq!(c.priority, Priority::P1);
     assert_eq!(c.tags, vec!["合规".to_owned()]);
     // A deadline cut off the end of the title leaves the typed head (less the separator).
@@ -199,7 +227,9 @@ fn titles_notes_and_reasons_keep_full_width_punctuation() {
             reason: "缺少附件：《授权书》（盖章版）".to_owned()
         })
     );
-    let c = create("/督办 修订办法\n负责人：@_user_2\n截止：３月２０日\n优先级：Ｐ１\n说明：见《办法》（2026版），第3条");
+    let c = create(
+        "/督办 修订办法\n负责人：@_user_2\n截止：３月２０日\n优先级：Ｐ１\n说明：见《办法》（2026版），第3条",
+    );
     assert_eq!(c.description.as_deref(), Some("见《办法》（2026版），第3条"));
     assert_eq!(c.priority, Priority::P1);
 }

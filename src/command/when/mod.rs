@@ -217,8 +217,12 @@ pub fn day_off_note(at: Timestamp, cal: &Calendar) -> Option<String> {
     let date = resolve::SHANGHAI.to_datetime(at).date();
     let day = format!("{}月{}日", date.month(), date.day());
     let weekend = || {
-        crate::calendar::is_weekend(date)
-            .then(|| format!("{day}是{}", resolve::weekday_zh(date.weekday().to_monday_one_offset())))
+        crate::calendar::is_weekend(date).then(|| {
+            format!(
+                "{day}是{}",
+                resolve::weekday_zh(date.weekday().to_monday_one_offset())
+            )
+        })
     };
     match cal.is_workday(date) {
         Ok(true) => None,

@@ -359,7 +359,10 @@ fn refuse_recent_past(month: i64, day: i64, ctx: &Ctx<'_>) -> Result<(), Deadlin
         // 2月29日 in a common year: nothing passed this year.
         return Ok(());
     };
-    let ago = ctx.today.since(this_year).map_or(i64::MAX, |s| i64::from(s.get_days()));
+    let ago = ctx
+        .today
+        .since(this_year)
+        .map_or(i64::MAX, |s| i64::from(s.get_days()));
     if (0..=RECENT_PAST_DAYS).contains(&ago) {
         let next = ctx.today.year().saturating_add(1);
         return Err(DeadlineError::RecentPast {

@@ -272,10 +272,19 @@ fn a_month_day_that_passed_recently_is_refused_not_moved_to_next_year() {
     assert!(!e.is_not_a_time());
     assert!(matches!(err("3月1日前"), DeadlineError::RecentPast { .. }));
     assert!(matches!(err("3/1"), DeadlineError::RecentPast { .. }));
-    assert!(matches!(err_at("3月11日", t(2026, 3, 11, 19, 0)), DeadlineError::RecentPast { .. }));
-    assert!(matches!(err_at("3月16日上午9点", on_monday), DeadlineError::RecentPast { .. }));
+    assert!(matches!(
+        err_at("3月11日", t(2026, 3, 11, 19, 0)),
+        DeadlineError::RecentPast { .. }
+    ));
+    assert!(matches!(
+        err_at("3月16日上午9点", on_monday),
+        DeadlineError::RecentPast { .. }
+    ));
     // Exactly 60 days back is refused; 61 days back is next year.
-    assert!(matches!(err_at("1月15日", on_monday), DeadlineError::RecentPast { .. }));
+    assert!(matches!(
+        err_at("1月15日", on_monday),
+        DeadlineError::RecentPast { .. }
+    ));
     assert_eq!(at("1月14日", on_monday), "2027-01-14T18:00:00+08:00");
     assert_eq!(RECENT_PAST_DAYS, 60);
     // Later today, and with an explicit next year, stay accepted.

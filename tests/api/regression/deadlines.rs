@@ -49,13 +49,23 @@ async fn issue_12_a_month_day_that_just_passed_is_refused_not_moved_to_next_year
     let app = spawn_app().await;
     app.clock.set(monday());
     let mid = app
-        .say(BOSS, "@_user_1 /督办 测试过去日期 @_user_2 3月14日", &[BOT, ZHANG])
+        .say(
+            BOSS,
+            "@_user_1 /督办 测试过去日期 @_user_2 3月14日",
+            &[BOT, ZHANG],
+        )
         .await;
     let text = reply_text(&app, &mid).await;
     assert!(text.contains("已经过去了"), "{text}");
-    assert!(text.contains("2027年3月14日"), "the reply shows how to mean next year: {text}");
+    assert!(
+        text.contains("2027年3月14日"),
+        "the reply shows how to mean next year: {text}"
+    );
     assert!(!text.contains("363"), "{text}");
-    assert!(app.store.get_item(ItemId(1)).unwrap().is_none(), "nothing is created");
+    assert!(
+        app.store.get_item(ItemId(1)).unwrap().is_none(),
+        "nothing is created"
+    );
 
     // Further back than 60 days still means next year; an explicit next year is taken as written.
     let mid = app
@@ -64,7 +74,11 @@ async fn issue_12_a_month_day_that_just_passed_is_refused_not_moved_to_next_year
     app.reply_to(&mid).await;
     assert_eq!(item(&app, 1).deadline.to_string(), "2027-01-10T10:00:00Z");
     let mid = app
-        .say(BOSS, "@_user_1 /督办 明年复盘 @_user_2 2027年3月14日", &[BOT, ZHANG])
+        .say(
+            BOSS,
+            "@_user_1 /督办 明年复盘 @_user_2 2027年3月14日",
+            &[BOT, ZHANG],
+        )
         .await;
     app.reply_to(&mid).await;
     assert_eq!(item(&app, 2).deadline.to_string(), "2027-03-14T10:00:00Z");
@@ -72,7 +86,10 @@ async fn issue_12_a_month_day_that_just_passed_is_refused_not_moved_to_next_year
     // The same rule for an extension date.
     let mid = app.say(ZHANG, "/督办 延期 DB-2 3月1日 等待数据", &[]).await;
     let text = reply_text(&app, &mid).await;
-    assert!(text.contains("已经过去了") && text.contains("2027年3月1日"), "{text}");
+    assert!(
+        text.contains("已经过去了") && text.contains("2027年3月1日"),
+        "{text}"
+    );
     assert!(item(&app, 2).extension.is_none());
     app.stop().await;
 }
@@ -82,11 +99,19 @@ async fn issue_12_a_deadline_on_a_day_off_is_kept_with_a_visible_note() {
     let app = spawn_app().await;
     app.clock.set(monday());
     let mid = app
-        .say(BOSS, "@_user_1 /督办 周末值班安排 @_user_2 3月21日", &[BOT, ZHANG])
+        .say(
+            BOSS,
+            "@_user_1 /督办 周末值班安排 @_user_2 3月21日",
+            &[BOT, ZHANG],
+        )
         .await;
     // The reply is the item's live card: the deadline is kept, with the note.
     let reply = app.reply_to(&mid).await;
-    assert!(reply.content.to_string().contains("3月21日是周六"), "{}", reply.content);
+    assert!(
+        reply.content.to_string().contains("3月21日是周六"),
+        "{}",
+        reply.content
+    );
     assert_eq!(item(&app, 1).deadline.to_string(), "2026-03-21T10:00:00Z");
 
     let mid = app
@@ -108,7 +133,14 @@ async fn issue_12_a_deadline_on_a_day_off_is_kept_with_a_visible_note() {
     assert!(eventually(|| item(&app, 3).extension.is_some()).await);
     let card_mid = app.store.item_card(ItemId(3)).unwrap().unwrap();
     assert!(
-        eventually(|| app.fake.message(&card_mid).unwrap().card().to_string().contains("4月5日是清明节假期")).await,
+        eventually(|| app
+            .fake
+            .message(&card_mid)
+            .unwrap()
+            .card()
+            .to_string()
+            .contains("4月5日是清明节假期"))
+        .await,
         "the extension request on the card carries the note"
     );
     app.stop().await;
@@ -121,7 +153,11 @@ async fn issue_12_titles_notes_and_requirement_fields_keep_chinese_punctuation()
     let app = spawn_app().await;
     let title = "修订《客户适当性管理办法》（2026版），报合规总监审阅";
     let mid = app
-        .say(BOSS, &format!("@_user_1 /督办 {title} @_user_2 3月20日 P2"), &[BOT, ZHANG])
+        .say(
+            BOSS,
+            &format!("@_user_1 /督办 {title} @_user_2 3月20日 P2"),
+            &[BOT, ZHANG],
+        )
         .await;
     app.reply_to(&mid).await;
     assert_eq!(item(&app, 1).title, title);
@@ -148,7 +184,10 @@ async fn issue_12_titles_notes_and_requirement_fields_keep_chinese_punctuation()
     assert_eq!(r.title, "两融客户到期提醒（试点）");
     assert_eq!(r.unit.as_deref(), Some("杭州分公司（营业部）"));
     assert_eq!(r.scenario.as_deref(), Some("到期前3天，提醒客户；"));
-    assert_eq!(r.description.as_deref(), Some("依据《融资融券业务管理办法》，约3000户"));
+    assert_eq!(
+        r.description.as_deref(),
+        Some("依据《融资融券业务管理办法》，约3000户")
+    );
     app.stop().await;
 }
 
@@ -175,7 +214,11 @@ async fn issue_12_input_method_and_unspaced_command_words_get_the_same_reply() {
         let want = reply_title(&app, &mid).await;
         assert!(!want.is_empty(), "{canonical}");
         let mid = app.say(ZHANG, typed, &[BOT]).await;
-        assert_eq!(reply_title(&app, &mid).await, want, "{typed} answers like {canonical}");
+        assert_eq!(
+            reply_title(&app, &mid).await,
+            want,
+            "{typed} answers like {canonical}"
+        );
     }
     // A glued creation title.
     let mid = app.say(BOSS, "/督办整理3份合同 @_user_1 周四前", &[ZHANG]).await;
@@ -187,10 +230,15 @@ async fn issue_12_input_method_and_unspaced_command_words_get_the_same_reply() {
 #[tokio::test]
 async fn issue_12_chat_that_contains_the_command_word_stays_chat() {
     let app = spawn_app().await;
-    let chat: Vec<String> = ["请大家督办一下", "这个要督办", "/督办事项 已经发到群里了", "、督办一下"]
-        .iter()
-        .map(|t| t.to_string())
-        .collect();
+    let chat: Vec<String> = [
+        "请大家督办一下",
+        "这个要督办",
+        "/督办事项 已经发到群里了",
+        "、督办一下",
+    ]
+    .iter()
+    .map(|t| t.to_string())
+    .collect();
     let mut mids = Vec::new();
     for t in &chat {
         mids.push(app.say(ZHANG, t, &[]).await);
