@@ -257,3 +257,45 @@ async fn issue_12_chat_that_contains_the_command_word_stays_chat() {
     assert!(replies.is_empty(), "{replies:?}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn issue_12_project_plan_dates_follow_the_same_rules() {
+    use duban::domain::ids::ProjectId;
+    use duban::store::projects::Watched;
+    let app = spawn_app().await;
+    app.clock.set(monday());
+    app.say(BOSS, "@_user_1 /项目 新建 开户流程优化 @_user_2", &[BOT, ZHANG])
+        .await;
+    assert!(
+        eventually(|| app
+            .store
+            .watched_card(Watched::Project(ProjectId(1)))
+            .ok()
+            .flatten()
+            .is_some())
+        .await
+    );
+    // A plan date that just passed is refused …
+    let mid = app
+        .say(ZHANG, "@_user_1 /项目 计划 XM-1 需求对接 3月14日", &[BOT])
+        .await;
+    let text = reply_text(&app, &mid).await;
+    assert!(
+        text.contains("已经过去了") && text.contains("2027年3月14日"),
+        "{text}"
+    );
+    assert!(
+        app.store.get_project(ProjectId(1)).unwrap().unwrap().stages[0]
+            .planned_end
+            .is_none()
+    );
+    // … and one on a holiday is kept, with the note on the project card.
+    let mid = app
+        .say(ZHANG, "@_user_1 /项目 计划 XM-1 需求对接 4月5日", &[BOT])
+        .await;
+    app.reply_to(&mid).await;
+    let mid = app.say(ZHANG, "@_user_1 /项目 查看 XM-1", &[BOT]).await;
+    let text = reply_text(&app, &mid).await;
+    assert!(text.contains("4月5日是清明节假期"), "{text}");
+    app.stop().await;
+}
