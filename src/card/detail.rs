@@ -1,16 +1,18 @@
 //! The detail card (pure): every field of an item and its full history, newest last.
 //! When the history does not fit Feishu's limits the oldest entries are left out, with a note.
+//! [`record_card`] gives projects and requirements the same history under their own card.
 
 use jiff::Timestamp;
 use serde_json::Value;
 
 use crate::calendar::Calendar;
 use crate::card::fmt::{
-    at, card, header, hr, json_size, markdown, md_text, mentions, progress_bar, truncate,
+    at, card, header, hr, json_size, markdown, md_text, mentions, truncate,
 };
-use crate::card::item::deadline_line;
+use crate::card::item::{deadline_line, extended_line, progress_line, rejection_line};
 use crate::domain::audit::AuditRecord;
 use crate::domain::permissions::ActionKind;
+use crate::domain::project::ProjectActionKind;
 use crate::domain::supervision::{Item, format_datetime};
 
 const TEXT_MAX: usize = 500;
@@ -37,11 +39,13 @@ pub fn detail_card(item: &Item, history: &[AuditRecord], now: Timestamp, cal: &C
         lines.push(format!("**协办**：{}", mentions(&item.assistants, 20)));
     }
     lines.push(deadline_line(item, now, cal));
+    lines.extend(extended_line(item, now));
     lines.push(format!("**优先级**：{} {}", item.priority, item.priority.label()));
-    lines.push(format!("**进度**：{}", progress_bar(item.progress)));
+    lines.push(progress_line(item));
+    lines.extend(rejection_line(item, now));
     let optional = [
         ("最新进展", &item.latest_note),
-        ("资源需求", &item.resources),
+        ("资源投入", &item.resources),
         ("场景", &item.scenario),
         ("说明", &item.description),
     ];
@@ -89,11 +93,56 @@ pub fn detail_card(item: &Item, history: &[AuditRecord], now: Timestamp, cal: &C
     card(hdr, elements, &title)
 }
 
-fn entry(rec: &AuditRecord, now: Timestamp) -> String {
-    let what: &str = match rec.action.as_str() {
+/// `card` (a project's or a requirement's live card) as a read-only record: its header and
+/// facts without the buttons and forms, followed by the full `history` (oldest first, as
+/// stored). Answers `/项目 查看` and `/需求 查看`.
+pub fn record_card(mut card: Value, history: &[AuditRecord], now: Timestamp) -> Value {
+    if let Some(elements) = card
+        .pointer_mut("/body/elements")
+        .and_then(Value::as_array_mut)
+    {
+        elements.retain(|e| !is_control(e));
+        while elements.last().is_some_and(|e| e["tag"] == "hr") {
+            elements.pop();
+        }
+        elements.push(hr());
+        elements.extend(history_elements(history, now));
+    }
+    card
+}
+
+/// Whether a card element is interactive: a form, a button, or a row holding buttons.
+fn is_control(e: &Value) -> bool {
+    match e["tag"].as_str() {
+        Some("form" | "button") => true,
+        Some("column_set") => e.to_string().contains("\"tag\":\"button\""),
+        _ => false,
+    }
+}
+
+/// The Chinese verb of an audit record's action key (items, projects, requirements).
+fn action_label(key: &str) -> &str {
+    match key {
         "create" => "创建",
-        key => ActionKind::from_key(key).map_or(key, |k| k.label()),
-    };
+        "p_create" => "新建项目",
+        "p_link_req" => "关联需求",
+        "r_create" => "提交需求",
+        "reminder_moved" => "提醒顺延",
+        key => ActionKind::from_key(key)
+            .map(ActionKind::label)
+            .or_else(|| {
+                ProjectActionKind::ALL
+                    .into_iter()
+                    .find(|k| k.key() == key)
+                    .map(ProjectActionKind::label)
+            })
+            .or_else(|| crate::domain::requirement::action_label(key))
+            .unwrap_or(key),
+    }
+}
+
+fn entry(rec: &AuditRecord, now: Timestamp) -> String {
+    let what = action_label(&rec.action);
     let mut s = format!(
         "**{}** {} {}（{}）",
         format_datetime(rec.at, now),

@@ -155,7 +155,7 @@ impl Service {
                         _ => card::help_card(SUPERVISE_COMMANDS),
                     }
                 } else {
-                    card::error_card("没能看懂这条指令", &e.to_string(), Some(e.example()))
+                    card::error_card(e.title(), &e.message(), Some(e.example()))
                 };
                 replies.card(self, ch, &c)?;
             }
