@@ -143,11 +143,14 @@ fn action_label(key: &str) -> &str {
 
 fn entry(rec: &AuditRecord, now: Timestamp) -> String {
     let what = action_label(&rec.action);
+    let who = if rec.actor.name.is_empty() {
+        String::new()
+    } else {
+        format!("{} ", md_text(&rec.actor.name, 30))
+    };
     let mut s = format!(
-        "**{}** {} {}（{}）",
+        "**{}** {who}{what}（{}）",
         format_datetime(rec.at, now),
-        md_text(&rec.actor.name, 30),
-        what,
         rec.source.label()
     );
     let changes: Vec<String> = rec
@@ -212,7 +215,10 @@ mod tests {
     use super::*;
     use crate::card::fixtures::{self, cal, now};
     use crate::card::fmt::within_limits;
-    use crate::domain::supervision::Status;
+    use crate::card::item_card;
+    use crate::domain::audit::Source;
+    use crate::domain::ids::MessageId;
+    use crate::domain::supervision::{Action, Actor, Status};
 
     #[test]
     fn snapshot_of_the_detail_card() {
@@ -229,6 +235,64 @@ mod tests {
         let nudge = text.find("催办（消息）").unwrap();
         assert!(ack < nudge);
         assert!(text.contains("截止时间：11月30日（周一）18:00 → 12月4日（周五）18:00"));
+    }
+
+    #[test]
+    fn a_returned_item_says_why_on_both_cards_and_marks_its_progress() {
+        let p = fixtures::policy();
+        let boss = Actor {
+            person: fixtures::person("lisi", "李四"),
+        };
+        let src = || Source::Card(MessageId("om_card".to_owned()));
+        let reject = Action::Reject {
+            reason: "缺少附件二".to_owned(),
+        };
+        let (item, _) = fixtures::submitted().apply(reject, &boss, &p, now(), src()).unwrap();
+        assert_eq!(item.progress, 100, "the number the owner claimed stays");
+        for c in [item_card(&item, now(), &cal()), detail_card(&item, &[], now(), &cal())] {
+            let text = c.to_string();
+            assert!(text.contains("100%（已退回，待重新提交）"), "{text}");
+            assert!(text.contains("**已退回**：缺少附件二（李四 · "), "{text}");
+        }
+        assert!(item_card(&item, now(), &cal())["header"].to_string().contains("已退回"));
+        // Submitting again clears it.
+        let owner = Actor {
+            person: fixtures::person("zhangsan", "张三"),
+        };
+        let submit = Action::Submit { note: None };
+        let (again, _) = item.apply(submit, &owner, &p, now(), src()).unwrap();
+        assert!(!item_card(&again, now(), &cal()).to_string().contains("已退回"));
+    }
+
+    #[test]
+    fn an_extended_item_says_how_often_and_from_which_deadline() {
+        let (item, _) = fixtures::history();
+        assert_eq!(item.extension_count, 1);
+        let text = item_card(&item, now(), &cal()).to_string();
+        assert!(text.contains("**延期**：已延期1次，原截止11月30日（周一）"), "{text}");
+        let plain = fixtures::in_progress();
+        assert!(!item_card(&plain, now(), &cal()).to_string().contains("已延期"));
+    }
+
+    #[test]
+    fn a_record_card_keeps_the_facts_drops_the_controls_and_adds_the_history() {
+        let (_, log) = fixtures::history();
+        let live = item_card(&fixtures::in_progress(), now(), &cal());
+        assert!(live.to_string().contains("\"form\""));
+        let c = record_card(live, &log, now());
+        let text = c.to_string();
+        assert!(!text.contains("\"form\"") && !text.contains("\"button\""), "{text}");
+        assert!(text.contains("**主办**") && text.contains("处理记录（共6条）"), "{text}");
+        assert!(within_limits(&c));
+    }
+
+    #[test]
+    fn history_entries_name_project_and_requirement_actions_in_chinese() {
+        assert_eq!(action_label("p_rollback"), "退回");
+        assert_eq!(action_label("p_create"), "新建项目");
+        assert_eq!(action_label("r_accept"), "受理");
+        assert_eq!(action_label("approve_extension"), "批准延期");
+        assert_eq!(action_label("something_new"), "something_new");
     }
 
     #[test]

@@ -51,12 +51,13 @@ pub fn item_card(item: &Item, now: Timestamp, cal: &Calendar) -> Value {
         tags.push(("已退回", "red"));
     }
     let title = format!("{} {}", item.id, truncate(&item.title, TITLE_IN_HEADER));
-    let subtitle = format!(
-        "督办人：{} · {} {}",
-        item.creator.name,
-        item.priority,
-        item.priority.label()
-    );
+    // A name not known yet is left out rather than shown blank.
+    let creator = if item.creator.name.is_empty() {
+        String::new()
+    } else {
+        format!("督办人：{} · ", item.creator.name)
+    };
+    let subtitle = format!("{creator}{} {}", item.priority, item.priority.label());
     let hdr = header(&title, template, Some(&subtitle), &tags);
 
     let mut elements = vec![markdown(&fields(item, now, cal))];
