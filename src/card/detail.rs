@@ -6,9 +6,7 @@ use jiff::Timestamp;
 use serde_json::Value;
 
 use crate::calendar::Calendar;
-use crate::card::fmt::{
-    at, card, header, hr, json_size, markdown, md_text, mentions, truncate,
-};
+use crate::card::fmt::{at, card, header, hr, json_size, markdown, md_text, mentions, truncate};
 use crate::card::item::{deadline_line, extended_line, progress_line, rejection_line};
 use crate::domain::audit::AuditRecord;
 use crate::domain::permissions::ActionKind;
@@ -97,10 +95,7 @@ pub fn detail_card(item: &Item, history: &[AuditRecord], now: Timestamp, cal: &C
 /// facts without the buttons and forms, followed by the full `history` (oldest first, as
 /// stored). Answers `/项目 查看` and `/需求 查看`.
 pub fn record_card(mut card: Value, history: &[AuditRecord], now: Timestamp) -> Value {
-    if let Some(elements) = card
-        .pointer_mut("/body/elements")
-        .and_then(Value::as_array_mut)
-    {
+    if let Some(elements) = card.pointer_mut("/body/elements").and_then(Value::as_array_mut) {
         elements.retain(|e| !is_control(e));
         while elements.last().is_some_and(|e| e["tag"] == "hr") {
             elements.pop();
@@ -247,14 +242,23 @@ mod tests {
         let reject = Action::Reject {
             reason: "缺少附件二".to_owned(),
         };
-        let (item, _) = fixtures::submitted().apply(reject, &boss, &p, now(), src()).unwrap();
+        let (item, _) = fixtures::submitted()
+            .apply(reject, &boss, &p, now(), src())
+            .unwrap();
         assert_eq!(item.progress, 100, "the number the owner claimed stays");
-        for c in [item_card(&item, now(), &cal()), detail_card(&item, &[], now(), &cal())] {
+        for c in [
+            item_card(&item, now(), &cal()),
+            detail_card(&item, &[], now(), &cal()),
+        ] {
             let text = c.to_string();
             assert!(text.contains("100%（已退回，待重新提交）"), "{text}");
             assert!(text.contains("**已退回**：缺少附件二（李四 · "), "{text}");
         }
-        assert!(item_card(&item, now(), &cal())["header"].to_string().contains("已退回"));
+        assert!(
+            item_card(&item, now(), &cal())["header"]
+                .to_string()
+                .contains("已退回")
+        );
         // Submitting again clears it.
         let owner = Actor {
             person: fixtures::person("zhangsan", "张三"),
@@ -269,7 +273,10 @@ mod tests {
         let (item, _) = fixtures::history();
         assert_eq!(item.extension_count, 1);
         let text = item_card(&item, now(), &cal()).to_string();
-        assert!(text.contains("**延期**：已延期1次，原截止11月30日（周一）"), "{text}");
+        assert!(
+            text.contains("**延期**：已延期1次，原截止11月30日（周一）"),
+            "{text}"
+        );
         let plain = fixtures::in_progress();
         assert!(!item_card(&plain, now(), &cal()).to_string().contains("已延期"));
     }
@@ -281,8 +288,14 @@ mod tests {
         assert!(live.to_string().contains("\"form\""));
         let c = record_card(live, &log, now());
         let text = c.to_string();
-        assert!(!text.contains("\"form\"") && !text.contains("\"button\""), "{text}");
-        assert!(text.contains("**主办**") && text.contains("处理记录（共6条）"), "{text}");
+        assert!(
+            !text.contains("\"form\"") && !text.contains("\"button\""),
+            "{text}"
+        );
+        assert!(
+            text.contains("**主办**") && text.contains("**处理记录**（共6条）"),
+            "{text}"
+        );
         assert!(within_limits(&c));
     }
 

@@ -346,7 +346,10 @@ pub fn stats(
         if active_in(it, start, end) {
             s.extensions = s.extensions.saturating_add(it.extension_count);
             let chased = overdue_chases.get(&it.id).copied().unwrap_or(0);
-            s.times_urged = s.times_urged.saturating_add(it.nudge_count).saturating_add(chased);
+            s.times_urged = s
+                .times_urged
+                .saturating_add(it.nudge_count)
+                .saturating_add(chased);
         }
     }
     let mut rows: Vec<PersonStats> = acc

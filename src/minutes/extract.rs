@@ -294,7 +294,16 @@ pub fn extract(
 const OWNER_WORDS: &[&str] = &["负责", "牵头", "主责", "主导", "配合", "协助"];
 /// Words that tie a deadline to its clause before it (`请于周五前`) …
 const DEADLINE_LEADS: &[&str] = &[
-    "务必于", "务必在", "请于", "请在", "需于", "需在", "最晚", "最迟", "于", "在",
+    "务必于",
+    "务必在",
+    "请于",
+    "请在",
+    "需于",
+    "需在",
+    "最晚",
+    "最迟",
+    "于",
+    "在",
 ];
 /// … and after it (`周五之前`, `三天内`).
 const DEADLINE_TAILS: &[&str] = &["之前", "以前", "为止", "前", "内"];
@@ -758,9 +767,21 @@ mod tests {
     #[test]
     fn titles_lose_the_owner_words_and_the_deadline_words() {
         let cases = [
-            ("负责牵头梳理两融业务流程，本周五前提交初稿", Some("本周五前"), "梳理两融业务流程，提交初稿"),
-            ("负责牵头梳理两融业务流程，本周五前提交初稿", Some("本周五"), "梳理两融业务流程，提交初稿"),
-            ("配合整理投诉台账，请于3月20日前完成", Some("3月20日"), "整理投诉台账"),
+            (
+                "负责牵头梳理两融业务流程，本周五前提交初稿",
+                Some("本周五前"),
+                "梳理两融业务流程，提交初稿",
+            ),
+            (
+                "负责牵头梳理两融业务流程，本周五前提交初稿",
+                Some("本周五"),
+                "梳理两融业务流程，提交初稿",
+            ),
+            (
+                "配合整理投诉台账，请于3月20日前完成",
+                Some("3月20日"),
+                "整理投诉台账",
+            ),
             ("更新限额表，3月20日", Some("3月20日"), "更新限额表"),
             ("梳理月底结账流程", Some("月底"), "梳理月底结账流程"),
             ("牵头", None, "牵头"),
@@ -777,7 +798,10 @@ mod tests {
             key: "@_user_2".to_owned(),
             person: person("张三"),
         }];
-        let ex = run("## 待办\n- @_user_2 负责牵头梳理两融业务流程，本周五前提交初稿", &mentions);
+        let ex = run(
+            "## 待办\n- @_user_2 负责牵头梳理两融业务流程，本周五前提交初稿",
+            &mentions,
+        );
         assert_eq!(ex.items.len(), 1);
         assert_eq!(ex.items[0].text, "梳理两融业务流程，提交初稿");
         assert!(ex.items[0].deadline.is_some());

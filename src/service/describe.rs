@@ -41,7 +41,8 @@ pub fn describe_command(text: &str, now: jiff::Timestamp, cal: &Calendar, json: 
         Err(e) => Described {
             ok: false,
             text: if json {
-                serde_json::json!({"error": e.message(), "title": e.title(), "example": e.example()}).to_string()
+                serde_json::json!({"error": e.message(), "title": e.title(), "example": e.example()})
+                    .to_string()
             } else {
                 format!("{}：{}\n正确示例：{}", e.title(), e.message(), e.example())
             },

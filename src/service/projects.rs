@@ -77,7 +77,8 @@ impl Service {
         reply_to: Option<&str>,
     ) -> Result<Project, StoreError> {
         let id = ch.next_project_id(&self.store)?;
-        let p = Project::create(id, chat.clone(), name, owner, template, self.clock.now()).created_by(creator);
+        let p =
+            Project::create(id, chat.clone(), name, owner, template, self.clock.now()).created_by(creator);
         ch.put_new_project(&self.store, &p);
         ch.push_watched_audit(&self.store, Watched::Project(id), &p.creation_record(source))?;
         self.watch_project(ch, &p)?;
@@ -204,7 +205,16 @@ impl Service {
                     return replies.card(self, ch, &card::error_card("模板不存在", &text, None));
                 };
                 let creator = sender.clone();
-                self.create_project(ch, &chat, &name, owner, creator, &t, source, Some(&msg.message_id))?;
+                self.create_project(
+                    ch,
+                    &chat,
+                    &name,
+                    owner,
+                    creator,
+                    &t,
+                    source,
+                    Some(&msg.message_id),
+                )?;
                 return Ok(());
             }
             ProjectCmd::Show(id) => {

@@ -529,5 +529,9 @@ fn confirmation(before: &Item, after: &Item, actor: &Person, now: jiff::Timestam
 
 /// `sender` when their name is known, else the person `fallback` finds (from the mentions).
 fn named(sender: Person, fallback: impl FnOnce() -> Person) -> Person {
-    if sender.name.is_empty() { fallback() } else { sender }
+    if sender.name.is_empty() {
+        fallback()
+    } else {
+        sender
+    }
 }

@@ -89,10 +89,20 @@ async fn issue_12_a_returned_item_says_why_and_an_extended_one_since_when() {
     app.say(ZHANG, "@_user_1 /督办 延期 DB-1 3月27日 等待底稿", &[BOT])
         .await;
     wait_card(&app, &mid, "延期申请中").await;
-    let r = click(&app, BOSS.0, &mid, json!({"op":"approve_extension","item":1}), None).await;
+    let r = click(
+        &app,
+        BOSS.0,
+        &mid,
+        json!({"op":"approve_extension","item":1}),
+        None,
+    )
+    .await;
     assert_eq!(r["toast"]["type"], "success", "{r}");
     let text = r["card"]["data"].to_string();
-    assert!(text.contains("**延期**：已延期1次，原截止3月20日（周五）"), "{text}");
+    assert!(
+        text.contains("**延期**：已延期1次，原截止3月20日（周五）"),
+        "{text}"
+    );
     wait_card(&app, &mid, "已延期1次，原截止3月20日").await;
 
     // Submitting again clears the 退回 note.
@@ -107,7 +117,8 @@ async fn issue_12_a_returned_item_says_why_and_an_extended_one_since_when() {
 async fn issue_12_a_project_card_shows_its_latest_return_and_show_gives_the_full_record() {
     let app = spawn_app().await;
     let mid = create_project(&app).await;
-    app.say(ZHANG, "@_user_1 /项目 推进 XM-1 需求已确认", &[BOT]).await;
+    app.say(ZHANG, "@_user_1 /项目 推进 XM-1 需求已确认", &[BOT])
+        .await;
     wait_card(&app, &mid, "阶段 2/5").await;
     app.say(ZHANG, "@_user_1 /项目 退回 XM-1 需求口径有变化", &[BOT])
         .await;
@@ -123,7 +134,10 @@ async fn issue_12_a_project_card_shows_its_latest_return_and_show_gives_the_full
     assert!(shown.contains("新建项目") && shown.contains("推进"), "{shown}");
     assert!(shown.contains("说明：需求口径有变化"), "{shown}");
     assert!(shown.contains("阶段：产品设计 → 需求对接"), "{shown}");
-    assert!(!shown.contains("p_rollback"), "a record, not a control panel: {shown}");
+    assert!(
+        !shown.contains("p_rollback"),
+        "a record, not a control panel: {shown}"
+    );
     app.stop().await;
 }
 
@@ -168,8 +182,14 @@ async fn issue_12_accepting_into_a_new_project_names_its_owner_and_show_gives_th
     let asked = app.say(ZHANG, "@_user_1 /需求 查看 XQ-1", &[BOT]).await;
     let shown = reply_text(&app, &asked).await;
     assert!(shown.contains("处理记录**（共2条）"), "{shown}");
-    assert!(shown.contains("提交需求") && shown.contains("赵督办 受理"), "{shown}");
-    assert!(!shown.contains("r_accept_submit"), "no triage forms in the record: {shown}");
+    assert!(
+        shown.contains("提交需求") && shown.contains("赵督办 受理"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("r_accept_submit"),
+        "no triage forms in the record: {shown}"
+    );
     app.stop().await;
 }
 
@@ -179,16 +199,17 @@ async fn issue_12_the_creator_of_a_project_plans_and_moves_it_and_a_refusal_name
     let app = spawn_app().await;
     app.fake.set_chat_members(CHAT, &members());
     let mid = create_project(&app).await;
-    app.say(BOSS, "@_user_1 /项目 计划 XM-1 产品设计 @_user_2 3月20日", &[BOT, LI])
-        .await;
+    app.say(
+        BOSS,
+        "@_user_1 /项目 计划 XM-1 产品设计 @_user_2 3月20日",
+        &[BOT, LI],
+    )
+    .await;
     app.say(BOSS, "@_user_1 /项目 推进 XM-1", &[BOT]).await;
     wait_card(&app, &mid, "阶段 2/5").await;
     let p = app.store.get_project(ProjectId(1)).unwrap().unwrap();
     assert_eq!(p.current, 1);
-    assert_eq!(
-        p.stages[1].owner.as_ref().map(|o| o.name.as_str()),
-        Some("李四")
-    );
+    assert_eq!(p.stages[1].owner.as_ref().map(|o| o.name.as_str()), Some("李四"));
     let asked = app.say(WANG, "@_user_1 /项目 退回 XM-1 不同意", &[BOT]).await;
     let refused = reply_text(&app, &asked).await;
     assert!(
@@ -232,7 +253,10 @@ async fn issue_12_minutes_titles_lose_the_owner_and_deadline_words() {
     let m = app.store.get_meeting(MeetingId(1)).unwrap().unwrap();
     assert_eq!(m.items.len(), 1, "{:#?}", m.items);
     assert_eq!(m.items[0].text, "梳理两融业务流程，提交初稿");
-    assert!(m.items[0].deadline.is_some(), "the deadline is kept in its own field");
+    assert!(
+        m.items[0].deadline.is_some(),
+        "the deadline is kept in its own field"
+    );
     app.stop().await;
 }
 
@@ -241,8 +265,12 @@ async fn issue_12_minutes_titles_lose_the_owner_and_deadline_words() {
 async fn issue_12_statistics_count_manual_and_overdue_chasing_not_routine_reminders() {
     let app = spawn_app().await;
     app.clock.set(ts("2026-09-23T10:00:00+08:00"));
-    app.say(BOSS, "@_user_1 /督办 整理国庆值班安排 @_user_2 9月30日", &[BOT, ZHANG])
-        .await;
+    app.say(
+        BOSS,
+        "@_user_1 /督办 整理国庆值班安排 @_user_2 9月30日",
+        &[BOT, ZHANG],
+    )
+    .await;
     assert!(eventually(|| app.store.item_card(ItemId(1)).ok().flatten().is_some()).await);
     // 签收 (09-23 14:00) and 明天截止 (09-29 10:00) reminders only.
     let sent = app.run_clock_until(ts("2026-09-30T12:00:00+08:00")).await;
