@@ -172,7 +172,14 @@ async fn issue_12_accepting_into_a_new_project_names_its_owner_and_show_gives_th
     assert_eq!(r["toast"]["type"], "success", "{r}");
     let p = app.store.get_project(ProjectId(1)).unwrap().unwrap();
     assert_eq!(p.owner.name, "赵督办", "the manager who accepted leads it");
-    assert_eq!(p.creator.as_ref().map(|c| c.name.as_str()), Some("赵督办"));
+    let creator = app
+        .store
+        .audit_of_watched(Watched::Project(ProjectId(1)))
+        .unwrap();
+    assert_eq!(
+        creator[0].actor.name, "赵督办",
+        "the creation is recorded as theirs"
+    );
     let pw = Watched::Project(ProjectId(1));
     assert!(eventually(|| app.store.watched_card(pw).ok().flatten().is_some()).await);
     let pmid = app.store.watched_card(pw).unwrap().unwrap();
