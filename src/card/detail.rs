@@ -1,16 +1,16 @@
 //! The detail card (pure): every field of an item and its full history, newest last.
 //! When the history does not fit Feishu's limits the oldest entries are left out, with a note.
+//! [`record_card`] gives projects and requirements the same history under their own card.
 
 use jiff::Timestamp;
 use serde_json::Value;
 
 use crate::calendar::Calendar;
-use crate::card::fmt::{
-    at, card, header, hr, json_size, markdown, md_text, mentions, progress_bar, truncate,
-};
-use crate::card::item::deadline_line;
+use crate::card::fmt::{at, card, header, hr, json_size, markdown, md_text, mentions, truncate};
+use crate::card::item::{deadline_line, extended_line, progress_line, rejection_line};
 use crate::domain::audit::AuditRecord;
 use crate::domain::permissions::ActionKind;
+use crate::domain::project::ProjectActionKind;
 use crate::domain::supervision::{Item, format_datetime};
 
 const TEXT_MAX: usize = 500;
@@ -37,11 +37,13 @@ pub fn detail_card(item: &Item, history: &[AuditRecord], now: Timestamp, cal: &C
         lines.push(format!("**协办**：{}", mentions(&item.assistants, 20)));
     }
     lines.push(deadline_line(item, now, cal));
+    lines.extend(extended_line(item, now));
     lines.push(format!("**优先级**：{} {}", item.priority, item.priority.label()));
-    lines.push(format!("**进度**：{}", progress_bar(item.progress)));
+    lines.push(progress_line(item));
+    lines.extend(rejection_line(item, now));
     let optional = [
         ("最新进展", &item.latest_note),
-        ("资源需求", &item.resources),
+        ("资源投入", &item.resources),
         ("场景", &item.scenario),
         ("说明", &item.description),
     ];
@@ -89,16 +91,61 @@ pub fn detail_card(item: &Item, history: &[AuditRecord], now: Timestamp, cal: &C
     card(hdr, elements, &title)
 }
 
-fn entry(rec: &AuditRecord, now: Timestamp) -> String {
-    let what: &str = match rec.action.as_str() {
+/// `card` (a project's or a requirement's live card) as a read-only record: its header and
+/// facts without the buttons and forms, followed by the full `history` (oldest first, as
+/// stored). Answers `/项目 查看` and `/需求 查看`.
+pub fn record_card(mut card: Value, history: &[AuditRecord], now: Timestamp) -> Value {
+    if let Some(elements) = card.pointer_mut("/body/elements").and_then(Value::as_array_mut) {
+        elements.retain(|e| !is_control(e));
+        while elements.last().is_some_and(|e| e["tag"] == "hr") {
+            elements.pop();
+        }
+        elements.push(hr());
+        elements.extend(history_elements(history, now));
+    }
+    card
+}
+
+/// Whether a card element is interactive: a form, a button, or a row holding buttons.
+fn is_control(e: &Value) -> bool {
+    match e["tag"].as_str() {
+        Some("form" | "button") => true,
+        Some("column_set") => e.to_string().contains("\"tag\":\"button\""),
+        _ => false,
+    }
+}
+
+/// The Chinese verb of an audit record's action key (items, projects, requirements).
+fn action_label(key: &str) -> &str {
+    match key {
         "create" => "创建",
-        key => ActionKind::from_key(key).map_or(key, |k| k.label()),
+        "p_create" => "新建项目",
+        "p_link_req" => "关联需求",
+        "r_create" => "提交需求",
+        "reminder_moved" => "提醒顺延",
+        key => ActionKind::from_key(key)
+            .map(ActionKind::label)
+            .or_else(|| {
+                ProjectActionKind::ALL
+                    .into_iter()
+                    .find(|k| k.key() == key)
+                    .map(ProjectActionKind::label)
+            })
+            .or_else(|| crate::domain::requirement::action_label(key))
+            .unwrap_or(key),
+    }
+}
+
+fn entry(rec: &AuditRecord, now: Timestamp) -> String {
+    let what = action_label(&rec.action);
+    let who = if rec.actor.name.is_empty() {
+        String::new()
+    } else {
+        format!("{} ", md_text(&rec.actor.name, 30))
     };
     let mut s = format!(
-        "**{}** {} {}（{}）",
+        "**{}** {who}{what}（{}）",
         format_datetime(rec.at, now),
-        md_text(&rec.actor.name, 30),
-        what,
         rec.source.label()
     );
     let changes: Vec<String> = rec
@@ -163,7 +210,10 @@ mod tests {
     use super::*;
     use crate::card::fixtures::{self, cal, now};
     use crate::card::fmt::within_limits;
-    use crate::domain::supervision::Status;
+    use crate::card::item_card;
+    use crate::domain::audit::Source;
+    use crate::domain::ids::MessageId;
+    use crate::domain::supervision::{Action, Actor, Status};
 
     #[test]
     fn snapshot_of_the_detail_card() {
@@ -180,6 +230,82 @@ mod tests {
         let nudge = text.find("催办（消息）").unwrap();
         assert!(ack < nudge);
         assert!(text.contains("截止时间：11月30日（周一）18:00 → 12月4日（周五）18:00"));
+    }
+
+    #[test]
+    fn a_returned_item_says_why_on_both_cards_and_marks_its_progress() {
+        let p = fixtures::policy();
+        let boss = Actor {
+            person: fixtures::person("lisi", "李四"),
+        };
+        let src = || Source::Card(MessageId("om_card".to_owned()));
+        let reject = Action::Reject {
+            reason: "缺少附件二".to_owned(),
+        };
+        let (item, _) = fixtures::submitted()
+            .apply(reject, &boss, &p, now(), src())
+            .unwrap();
+        assert_eq!(item.progress, 100, "the number the owner claimed stays");
+        for c in [
+            item_card(&item, now(), &cal()),
+            detail_card(&item, &[], now(), &cal()),
+        ] {
+            let text = c.to_string();
+            assert!(text.contains("100%（已退回，待重新提交）"), "{text}");
+            assert!(text.contains("**已退回**：缺少附件二（李四 · "), "{text}");
+        }
+        assert!(
+            item_card(&item, now(), &cal())["header"]
+                .to_string()
+                .contains("已退回")
+        );
+        // Submitting again clears it.
+        let owner = Actor {
+            person: fixtures::person("zhangsan", "张三"),
+        };
+        let submit = Action::Submit { note: None };
+        let (again, _) = item.apply(submit, &owner, &p, now(), src()).unwrap();
+        assert!(!item_card(&again, now(), &cal()).to_string().contains("已退回"));
+    }
+
+    #[test]
+    fn an_extended_item_says_how_often_and_from_which_deadline() {
+        let (item, _) = fixtures::history();
+        assert_eq!(item.extension_count, 1);
+        let text = item_card(&item, now(), &cal()).to_string();
+        assert!(
+            text.contains("**延期**：已延期1次，原截止11月30日（周一）"),
+            "{text}"
+        );
+        let plain = fixtures::in_progress();
+        assert!(!item_card(&plain, now(), &cal()).to_string().contains("已延期"));
+    }
+
+    #[test]
+    fn a_record_card_keeps_the_facts_drops_the_controls_and_adds_the_history() {
+        let (_, log) = fixtures::history();
+        let live = item_card(&fixtures::in_progress(), now(), &cal());
+        assert!(live.to_string().contains("\"form\""));
+        let c = record_card(live, &log, now());
+        let text = c.to_string();
+        assert!(
+            !text.contains("\"form\"") && !text.contains("\"button\""),
+            "{text}"
+        );
+        assert!(
+            text.contains("**主办**") && text.contains("**处理记录**（共6条）"),
+            "{text}"
+        );
+        assert!(within_limits(&c));
+    }
+
+    #[test]
+    fn history_entries_name_project_and_requirement_actions_in_chinese() {
+        assert_eq!(action_label("p_rollback"), "退回");
+        assert_eq!(action_label("p_create"), "新建项目");
+        assert_eq!(action_label("r_accept"), "受理");
+        assert_eq!(action_label("approve_extension"), "批准延期");
+        assert_eq!(action_label("something_new"), "something_new");
     }
 
     #[test]

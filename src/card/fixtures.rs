@@ -140,7 +140,7 @@ pub(crate) fn maximal(status: Status) -> Item {
         .collect();
     it.tags = (0..10).map(|i| format!("标签{i}{}", long("长", 20))).collect();
     it.latest_note = Some(long("进展说明<at id=all></at>", 150));
-    it.resources = Some(long("资源需求", 500));
+    it.resources = Some(long("资源投入", 500));
     it.scenario = Some(long("业务场景", 500));
     it.description = Some(long("详细说明", 500));
     it.source_message = Some(MessageId("om_source".to_owned()));

@@ -48,13 +48,17 @@ pub fn item_card(item: &Item, now: Timestamp, cal: &Calendar) -> Value {
     if item.extension.is_some() {
         tags.push(("延期申请中", "violet"));
     }
+    if returned(item) {
+        tags.push(("已退回", "red"));
+    }
     let title = format!("{} {}", item.id, truncate(&item.title, TITLE_IN_HEADER));
-    let subtitle = format!(
-        "督办人：{} · {} {}",
-        item.creator.name,
-        item.priority,
-        item.priority.label()
-    );
+    // A name not known yet is left out rather than shown blank.
+    let creator = if item.creator.name.is_empty() {
+        String::new()
+    } else {
+        format!("督办人：{} · ", item.creator.name)
+    };
+    let subtitle = format!("{creator}{} {}", item.priority, item.priority.label());
     let hdr = header(&title, template, Some(&subtitle), &tags);
 
     let mut elements = vec![markdown(&fields(item, now, cal))];
@@ -85,7 +89,9 @@ fn fields(item: &Item, now: Timestamp, cal: &Calendar) -> String {
         lines.push(format!("**协办**：{}", mentions(&item.assistants, MAX_MENTIONS)));
     }
     lines.push(deadline_line(item, now, cal));
-    lines.push(format!("**进度**：{}", progress_bar(item.progress)));
+    lines.extend(extended_line(item, now));
+    lines.push(progress_line(item));
+    lines.extend(rejection_line(item, now));
     if let Some(n) = &item.latest_note {
         lines.push(format!("**最新进展**：{}", md_text(n, TEXT_MAX)));
     }
@@ -99,7 +105,7 @@ fn fields(item: &Item, now: Timestamp, cal: &Calendar) -> String {
         lines.push(format!("**标签**：{}", tags.join(" ")));
     }
     for (label, value) in [
-        ("资源需求", &item.resources),
+        ("资源投入", &item.resources),
         ("场景", &item.scenario),
         ("说明", &item.description),
     ] {
@@ -114,6 +120,49 @@ fn fields(item: &Item, now: Timestamp, cal: &Calendar) -> String {
         ));
     }
     lines.join("\n")
+}
+
+/// Whether the item was returned (退回) and not submitted again since.
+fn returned(item: &Item) -> bool {
+    item.rejection.is_some() && matches!(item.status, Status::Pending | Status::InProgress)
+}
+
+/// `**进度**：██ 100%`; after a 退回 the number stays (it is what the owner claimed) but is
+/// marked as returned, so nobody reads it as finished.
+pub(crate) fn progress_line(item: &Item) -> String {
+    let bar = progress_bar(item.progress);
+    if returned(item) {
+        format!("**进度**：{bar}（已退回，待重新提交）")
+    } else {
+        format!("**进度**：{bar}")
+    }
+}
+
+/// `**已退回**：原因（赵督办 · 3月18日（周三）10:00）` while the item is back with its owner.
+pub(crate) fn rejection_line(item: &Item, now: Timestamp) -> Option<String> {
+    let r = item.rejection.as_ref().filter(|_| returned(item))?;
+    let by = if r.by.name.is_empty() {
+        String::new()
+    } else {
+        format!("{} · ", md_text(&r.by.name, 30))
+    };
+    Some(format!(
+        "**已退回**：{}（{by}{}）",
+        md_text(&r.reason, TEXT_MAX),
+        format_datetime(r.at, now)
+    ))
+}
+
+/// `**延期**：已延期1次，原截止3月20日（周五）` once an extension was approved.
+pub(crate) fn extended_line(item: &Item, now: Timestamp) -> Option<String> {
+    if item.extension_count == 0 {
+        return None;
+    }
+    let original = item
+        .original_deadline
+        .map(|d| format!("，原截止{}", crate::card::project::day(d, now)))
+        .unwrap_or_default();
+    Some(format!("**延期**：已延期{}次{original}", item.extension_count))
 }
 
 /// `**截止**：11月30日（周一）18:00 · 还剩2天`, or the completion / cancellation facts.

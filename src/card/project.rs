@@ -48,12 +48,13 @@ pub fn project_card(p: &Project, open_items: &[Item], now: Timestamp, cal: &Cale
         tags.push(("延期", "red"));
     }
     let stage = p.current_stage().map_or("", |s| s.name.as_str());
-    let subtitle = format!(
-        "负责人：{} · 阶段 {}/{} {stage}",
-        p.owner.name,
-        p.current + 1,
-        p.stages.len()
-    );
+    // A name not known yet (the body's @-mention still shows it) is left out, not blank.
+    let owner = if p.owner.name.is_empty() {
+        String::new()
+    } else {
+        format!("负责人：{} · ", p.owner.name)
+    };
+    let subtitle = format!("{owner}阶段 {}/{} {stage}", p.current + 1, p.stages.len());
     let title = format!("{} {}", p.id, truncate(&p.name, NAME_IN_HEADER));
     let hdr = header(&title, template, Some(&subtitle), &tags);
 
@@ -75,6 +76,9 @@ fn summary(p: &Project, now: Timestamp, cal: &Calendar) -> String {
         lines.push(format!("**项目**：{}", md_text(&p.name, 200)));
     }
     lines.push(format!("**负责人**：{}", at(&p.owner)));
+    if let Some(c) = p.creator.as_ref().filter(|c| c.open_id != p.owner.open_id) {
+        lines.push(format!("**发起人**：{}", at(c)));
+    }
     match (p.status, p.current_stage()) {
         (ProjectStatus::Active, Some(s)) => {
             let owner = s.owner.as_ref().map_or_else(|| "未指派".to_owned(), at);
@@ -106,7 +110,31 @@ fn summary(p: &Project, now: Timestamp, cal: &Calendar) -> String {
             lines.push(format!("**状态**：{}", p.status.label()));
         }
     }
+    if let Some(r) = &p.last_rollback {
+        let by = if r.by.name.is_empty() {
+            String::new()
+        } else {
+            format!("{} · ", md_text(&r.by.name, 30))
+        };
+        lines.push(format!(
+            "**最近退回**：从「{}」退回，原因：{}（{by}{}）",
+            md_text(&r.from_stage, 20),
+            md_text(&r.reason, 500),
+            format_datetime(r.at, now)
+        ));
+    }
     lines.join("\n")
+}
+
+/// `/项目 查看`: the project card without its buttons, followed by the full record.
+pub fn project_detail_card(
+    p: &Project,
+    open_items: &[Item],
+    history: &[crate::domain::audit::AuditRecord],
+    now: Timestamp,
+    cal: &Calendar,
+) -> Value {
+    crate::card::detail::record_card(project_card(p, open_items, now, cal), history, now)
 }
 
 /// One line per stage: `✓ / ▶ / ○ 名称 · 负责人 · 计划 … · 实际 …`, late parts in red.

@@ -46,8 +46,8 @@ pub fn stats_card(period: Period, rows: &[PersonStats], person: Option<&Person>)
     elements.push(hr());
     elements.push(markdown(
         "<font color='grey'>口径：完成 = 统计期内验收通过；按时 = 在截止时间（含已批准的延期）前完成；\
-         平均延误按工作日计（按时完成计0）；当前逾期为此刻仍逾期的事项；延期与被催办次数（含手动催办和自动提醒）按统计期内\
-         仍在办理的事项计。</font>",
+         平均延误按工作日计（按时完成计0）；当前逾期为此刻仍逾期的事项；被催办 = 手动催办 + 逾期后的催办提醒（不含签收提醒、到期前一天等到期前的例行提醒）；\
+         延期与被催办次数按统计期内仍在办理的事项计。</font>",
     ));
     card(hdr, elements, &title)
 }

@@ -152,6 +152,45 @@ impl ParseError {
         }
     }
 
+    /// A short title naming the field that was wrong (`截止时间没看懂`, `缺少主办人`), for the
+    /// refusal card.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Self::UnknownSubcommand { .. } => "没有这个督办指令",
+            Self::MissingTitle => "缺少事项内容",
+            Self::TitleTooLong { .. } => "事项标题太长",
+            Self::MissingOwner => "缺少主办人",
+            Self::MissingDeadline => "缺少截止时间",
+            Self::BadDeadline(_) => "截止时间没看懂",
+            Self::TooManyMentions { .. } => "@ 的人太多",
+            Self::TooManyTags { .. } => "标签太多",
+            Self::BadPriority { .. } => "优先级没看懂",
+            Self::MissingItemId { .. } => "缺少事项编号",
+            Self::BadItemId { .. } => "事项编号没看懂",
+            Self::BadPercent { .. } => "进度没看懂",
+            Self::MissingProgress => "缺少进展内容",
+            Self::MissingReason => "缺少退回原因",
+            Self::MissingPerson => "缺少新的主办人",
+            Self::ExtendNeedsDeadline => "缺少新的截止时间",
+            Self::UnknownFilter { .. } => "列表范围没看懂",
+            Self::UnknownPeriod { .. } => "统计期间没看懂",
+            Self::TrailingInput { .. } => "指令后面有多余的内容",
+            Self::Project(e) => e.title(),
+            Self::Requirement(e) => e.title(),
+            Self::MinutesEmpty => "纪要内容是空的",
+        }
+    }
+
+    /// What was wrong, without the example: the refusal card shows [`Self::example`] once,
+    /// under it (the `Display` form carries both, for one-line uses).
+    pub fn message(&self) -> String {
+        match self {
+            Self::Project(e) => e.message(),
+            Self::Requirement(e) => e.message(),
+            _ => self.problem(),
+        }
+    }
+
     fn problem(&self) -> String {
         match self {
             Self::UnknownSubcommand { word } => {
@@ -229,6 +268,19 @@ mod tests {
         assert_eq!(e.example(), "/督办 退回 DB-12 缺少附件");
         assert!(e.to_string().starts_with("退回时请写明原因"));
         assert!(e.to_string().ends_with("/督办 退回 DB-12 缺少附件"));
+    }
+
+    #[test]
+    fn the_title_names_the_wrong_field_and_the_message_leaves_the_example_to_the_card() {
+        let e = ParseError::BadPriority {
+            input: "很急".to_owned(),
+        };
+        assert_eq!(e.title(), "优先级没看懂");
+        assert!(e.message().contains("很急"));
+        assert!(!e.message().contains(e.example()));
+        let e = ParseError::Project(ProjectParseError::MissingReason);
+        assert_eq!(e.title(), "缺少退回原因");
+        assert!(!e.message().contains(e.example()));
     }
 
     #[test]

@@ -183,6 +183,30 @@ impl ProjectParseError {
         example_of(PROJECT_COMMANDS, zh)
     }
 
+    /// A short title naming what was wrong (`计划完成时间没看懂`), for the refusal card.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Self::UnknownSubcommand { .. } => "没有这个项目指令",
+            Self::MissingName => "缺少项目名称",
+            Self::NameTooLong { .. } => "项目名称太长",
+            Self::MissingOwner => "缺少项目负责人",
+            Self::MissingId { .. } => "缺少项目编号",
+            Self::BadId { .. } => "项目编号没看懂",
+            Self::MissingStage => "缺少阶段",
+            Self::NothingToPlan => "缺少阶段负责人或计划时间",
+            Self::BadDeadline(_) => "计划完成时间没看懂",
+            Self::MissingReason => "缺少退回原因",
+            Self::MissingItem { .. } => "缺少事项编号",
+            Self::UnknownFilter { .. } => "列表范围没看懂",
+            Self::TrailingInput { .. } => "指令后面有多余的内容",
+        }
+    }
+
+    /// What was wrong, without the example (the refusal card shows the example once, apart).
+    pub fn message(&self) -> String {
+        self.problem()
+    }
+
     fn problem(&self) -> String {
         match self {
             Self::UnknownSubcommand { word } => format!("没有“{word}”这个项目指令，可用的指令见下方帮助"),

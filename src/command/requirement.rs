@@ -211,6 +211,33 @@ impl RequirementParseError {
         example_of(REQUIREMENT_COMMANDS, zh)
     }
 
+    /// A short title naming what was wrong (`期望上线时间没看懂`), for the refusal card.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Self::UnknownSubcommand { .. } => "没有这个需求指令",
+            Self::MissingTitle => "缺少需求标题",
+            Self::TitleTooLong { .. } => "需求标题太长",
+            Self::BadDeadline(_) => "期望上线时间没看懂",
+            Self::BadPriority { .. } => "优先级没看懂",
+            Self::BadContact => "联系人没看懂",
+            Self::MissingId { .. } => "缺少需求编号",
+            Self::BadId { .. } => "需求编号没看懂",
+            Self::BadTarget { .. } => "受理到哪个项目没看懂",
+            Self::MissingText { command } => match *command {
+                "驳回" => "缺少驳回原因",
+                "待补充" => "缺少要补充的内容",
+                _ => "缺少补充内容",
+            },
+            Self::UnknownFilter { .. } => "列表范围没看懂",
+            Self::TrailingInput { .. } => "指令后面有多余的内容",
+        }
+    }
+
+    /// What was wrong, without the example (the refusal card shows the example once, apart).
+    pub fn message(&self) -> String {
+        self.problem()
+    }
+
     fn problem(&self) -> String {
         match self {
             Self::UnknownSubcommand { word } => format!("没有“{word}”这个需求指令，可用的指令见下方帮助"),

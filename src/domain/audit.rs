@@ -68,6 +68,7 @@ impl Change {
             "stage_owner" => "阶段负责人",
             "planned_end" => "计划完成",
             "items" => "关联事项",
+            "requirements" => "关联需求",
             "name" => "名称",
             "project" => "所属项目",
             "merged_into" => "合并到",

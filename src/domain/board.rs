@@ -275,7 +275,9 @@ pub struct PersonStats {
     pub open_overdue: u32,
     /// Approved extensions on the items active in the period.
     pub extensions: u32,
-    /// 催办 (manual) plus automatic nudges on the items active in the period.
+    /// 被催办: manual 催办 plus the overdue chases (at the deadline and each overdue working
+    /// day) on the items active in the period; the reminders before the deadline (签收, the day
+    /// before, hours before) are routine and do not count.
     pub times_urged: u32,
 }
 
@@ -291,10 +293,11 @@ fn active_in(it: &Item, start: Timestamp, end: Timestamp) -> bool {
 }
 
 /// Per-主办 statistics for `period` (only `person` when given), most completions first.
-/// `auto_nudges` holds the automatic nudges sent per item (from the engine's state).
+/// `overdue_chases` holds the overdue chases sent per item
+/// (see [`crate::domain::schedule::overdue_chases`]).
 pub fn stats(
     items: &[Item],
-    auto_nudges: &HashMap<ItemId, u32>,
+    overdue_chases: &HashMap<ItemId, u32>,
     period: Period,
     person: Option<&OpenId>,
     now: Timestamp,
@@ -342,8 +345,11 @@ pub fn stats(
         }
         if active_in(it, start, end) {
             s.extensions = s.extensions.saturating_add(it.extension_count);
-            let auto = auto_nudges.get(&it.id).copied().unwrap_or(0);
-            s.times_urged = s.times_urged.saturating_add(it.nudge_count).saturating_add(auto);
+            let chased = overdue_chases.get(&it.id).copied().unwrap_or(0);
+            s.times_urged = s
+                .times_urged
+                .saturating_add(it.nudge_count)
+                .saturating_add(chased);
         }
     }
     let mut rows: Vec<PersonStats> = acc

@@ -7,12 +7,15 @@
 //!
 //! | action | who | when |
 //! | --- | --- | --- |
-//! | 计划 (plan a stage) | project owner, admin; a stage's own owner for its own date | active, stage not finished |
-//! | 推进 (advance) | current stage's owner, project owner, admin | active |
-//! | 退回 (roll back, reason required) | project owner, admin | active past the first stage, or done |
-//! | 关联 / 取消关联 (link items) | project owner, any stage owner, admin | not cancelled |
-//! | 改名 (rename) | project owner, admin | not cancelled |
-//! | 取消 (cancel) | project owner, admin | active |
+//! | 计划 (plan a stage) | project owner or creator, admin; a stage's own owner for its own date | active, stage not finished |
+//! | 推进 (advance) | current stage's owner, project owner or creator, admin | active |
+//! | 退回 (roll back, reason required) | project owner or creator, admin | active past the first stage, or done |
+//! | 关联 / 取消关联 (link items) | project owner or creator, any stage owner, admin | not cancelled |
+//! | 改名 (rename) | project owner or creator, admin | not cancelled |
+//! | 取消 (cancel) | project owner or creator, admin | active |
+//!
+//! The creator (who sent `/项目 新建`, or the manager whose 受理 made the project) has the
+//! owner's rights, as an item's 督办人 has.
 //!
 //! Stage status is derived, never stored: stages before `current` are done, `current` is the
 //! current one (done too once the project is done), later ones pending.
@@ -149,6 +152,26 @@ pub struct Project {
     pub last_moved_at: Timestamp,
     /// Incremented on every change (optimistic concurrency in the store).
     pub version: u64,
+    /// Who created it (`/项目 新建` or 受理 into a new project); like an item's 督办人 they
+    /// may plan, move and cancel it. `None` for projects created before it was kept.
+    #[serde(default)]
+    pub creator: Option<Person>,
+    /// The latest 退回, shown on the card until the project is advanced again.
+    #[serde(default)]
+    pub last_rollback: Option<Rollback>,
+}
+
+/// A 退回 of a project: why, by whom, when, and the stage it left.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rollback {
+    /// The reason given.
+    pub reason: String,
+    /// Who rolled it back.
+    pub by: Person,
+    /// When.
+    pub at: Timestamp,
+    /// The stage it was at before (for a done project: the last stage).
+    pub from_stage: String,
 }
 
 /// Something a person does to a project.
@@ -372,14 +395,23 @@ impl Project {
             updated_at: now,
             last_moved_at: now,
             version: 1,
+            creator: None,
+            last_rollback: None,
         }
+    }
+
+    /// The same project, created by `creator` (who is recorded as the creation's actor).
+    #[must_use]
+    pub fn created_by(mut self, creator: Person) -> Self {
+        self.creator = Some(creator);
+        self
     }
 
     /// The audit record of the creation.
     pub fn creation_record(&self, source: Source) -> AuditRecord {
         AuditRecord {
             at: self.created_at,
-            actor: self.owner.clone(),
+            actor: self.creator.clone().unwrap_or_else(|| self.owner.clone()),
             action: "p_create".to_owned(),
             source,
             changes: vec![Change::new("stage", "", self.stage_name(self.current))],
@@ -450,6 +482,25 @@ impl Project {
     /// Whether `who` owns the project.
     pub fn is_owner(&self, who: &OpenId) -> bool {
         self.owner.open_id == *who
+    }
+
+    /// Whether `who` created the project.
+    pub fn is_creator(&self, who: &OpenId) -> bool {
+        self.creator.as_ref().is_some_and(|c| c.open_id == *who)
+    }
+
+    /// `项目负责人（张三）、发起人（赵督办）[、extra]或管理员`: who may do what the owner may.
+    fn owners_or_admin(&self, extra: Option<&str>) -> String {
+        let mut who = vec![format!("项目负责人（{}）", self.owner.name)];
+        match &self.creator {
+            Some(c) if c.open_id != self.owner.open_id && !c.name.is_empty() => {
+                who.push(format!("发起人（{}）", c.name));
+            }
+            Some(c) if c.open_id != self.owner.open_id => who.push("项目发起人".to_owned()),
+            Some(_) | None => {}
+        }
+        who.extend(extra.map(str::to_owned));
+        format!("{}或管理员", who.join("、"))
     }
 
     /// Whether `who` owns any stage.
@@ -526,13 +577,14 @@ impl Project {
         let kind = action.kind();
         let who = &actor.person.open_id;
         let admin = policy.admins.contains(who);
-        let owner = self.is_owner(who);
+        // The creator may do what the owner may (like an item's 督办人).
+        let owner = self.is_owner(who) || self.is_creator(who);
         let closed = ProjectError::Closed {
             action: kind,
             status: self.status,
         };
         let forbidden = |who: String| ProjectError::Forbidden { action: kind, who };
-        let owner_or_admin = format!("项目负责人（{}）或管理员", self.owner.name);
+        let owner_or_admin = self.owners_or_admin(None);
         let mut next = self.clone();
         let mut note = None;
         match action {
@@ -596,6 +648,7 @@ impl Project {
                     next.status = ProjectStatus::Done;
                 }
                 next.last_moved_at = now;
+                next.last_rollback = None;
                 note = opt_text(n);
             }
             ProjectAction::Rollback { reason } => {
@@ -626,6 +679,12 @@ impl Project {
                     st.started_at = Some(now);
                 }
                 next.last_moved_at = now;
+                next.last_rollback = Some(Rollback {
+                    reason: reason.clone(),
+                    by: actor.person.clone(),
+                    at: now,
+                    from_stage: self.stage_name(self.current),
+                });
                 note = Some(reason);
             }
             ProjectAction::LinkItem(item) | ProjectAction::UnlinkItem(item) => {
@@ -633,10 +692,7 @@ impl Project {
                     return Err(closed);
                 }
                 if !(admin || owner || self.is_stage_owner(who)) {
-                    return Err(forbidden(format!(
-                        "项目负责人（{}）、阶段负责人或管理员",
-                        self.owner.name
-                    )));
+                    return Err(forbidden(self.owners_or_admin(Some("阶段负责人"))));
                 }
                 let linked = self.items.contains(&item);
                 if kind == ProjectActionKind::LinkItem {

@@ -559,3 +559,52 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_creator_plans_moves_and_rolls_back_like_the_owner_and_refusals_name_them() {
+    let p = project().created_by(person("boss", "赵督办"));
+    let boss = actor("boss", "赵督办");
+    let t = at(2026, 11, 24, 10);
+    let (p, rec) = p
+        .apply(
+            plan("产品设计", Some(person("li", "李四")), None),
+            &boss,
+            &policy(),
+            t,
+            src(),
+        )
+        .unwrap();
+    assert_eq!(rec.actor.name, "赵督办");
+    let (p, _) = p.apply(advance(), &boss, &policy(), t, src()).unwrap();
+    let (p, _) = p
+        .apply(rollback("需求口径有变化"), &boss, &policy(), t, src())
+        .unwrap();
+    assert_eq!(p.current, 0);
+    let r = p.last_rollback.clone().unwrap();
+    assert_eq!(
+        (r.reason.as_str(), r.from_stage.as_str()),
+        ("需求口径有变化", "产品设计")
+    );
+    assert_eq!(r.by.name, "赵督办");
+    // A stranger is told who may.
+    let e = p
+        .apply(rollback("x"), &actor("wang", "王五"), &policy(), t, src())
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "只有项目负责人（张三）、发起人（赵督办）或管理员可以退回"
+    );
+    // The next 推进 clears the note.
+    let (p, _) = p.apply(advance(), &boss, &policy(), t, src()).unwrap();
+    assert!(p.last_rollback.is_none());
+}
+
+#[test]
+fn a_project_created_before_creators_were_kept_still_loads() {
+    let mut v = serde_json::to_value(project()).unwrap();
+    let obj = v.as_object_mut().unwrap();
+    obj.remove("creator");
+    obj.remove("last_rollback");
+    let p: Project = serde_json::from_value(v).unwrap();
+    assert!(p.creator.is_none() && p.last_rollback.is_none());
+}

@@ -214,6 +214,26 @@ impl ReqAction {
     }
 }
 
+/// The Chinese verb of a requirement audit key (`r_accept` → 受理), for history views.
+pub fn action_label(key: &str) -> Option<&'static str> {
+    let every = [
+        ReqAction::Accept { project: None },
+        ReqAction::Merge {
+            into: RequirementId(0),
+        },
+        ReqAction::Reject {
+            reason: String::new(),
+        },
+        ReqAction::AskInfo { what: String::new() },
+        ReqAction::Supplement { text: String::new() },
+        ReqAction::Feedback {
+            rating: 0,
+            comment: None,
+        },
+    ];
+    every.iter().find(|a| a.key() == key).map(ReqAction::label)
+}
+
 /// Why a requirement action was refused. Nothing changed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RequirementError {

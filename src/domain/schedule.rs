@@ -321,6 +321,22 @@ pub fn mark_sent(state: &mut NudgeState, sent: &[PlannedNudge], now: Timestamp) 
     }
 }
 
+/// How many overdue chases were sent for the item: the reminder when the deadline passed and
+/// one per overdue working day ([`NudgeKind::AtDeadline`], [`NudgeKind::Overdue`]). With manual
+/// 催办 they are what 统计 counts as 被催办; the routine reminders before the deadline (签收,
+/// the day before, hours before) and the extension reminder are not chasing.
+pub fn overdue_chases(state: &NudgeState) -> u32 {
+    let n = state
+        .sent
+        .iter()
+        .filter(|key| {
+            // Keys are `DB-n:<rule>:…` (see `NudgeKind::key`).
+            matches!(key.split(':').nth(1), Some("deadline" | "overdue"))
+        })
+        .count();
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// 稍后提醒: holds every nudge of the item back until the returned instant (inside nudging
 /// hours).
 ///

@@ -705,3 +705,26 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn only_the_deadline_and_overdue_steps_count_as_chasing() {
+    let it = item(at(2026, 9, 23, 10, 0), at(2026, 9, 30, 18, 0), false);
+    let mut st = NudgeState::default();
+    for kind in [
+        NudgeKind::Unacknowledged,
+        NudgeKind::DayBefore,
+        NudgeKind::HoursBefore,
+        NudgeKind::ExtensionPending,
+    ] {
+        st.sent.insert(kind.key(&it));
+    }
+    assert_eq!(overdue_chases(&st), 0, "routine reminders are not chasing");
+    for kind in [
+        NudgeKind::AtDeadline,
+        NudgeKind::Overdue { day: 1 },
+        NudgeKind::Overdue { day: 2 },
+    ] {
+        st.sent.insert(kind.key(&it));
+    }
+    assert_eq!(overdue_chases(&st), 3);
+}

@@ -104,7 +104,7 @@ pub struct NewItem {
     pub priority: Priority,
     /// Tags without the `#`.
     pub tags: Vec<String>,
-    /// 资源需求 (what the owner needs).
+    /// 资源投入 (what the work needs: people, days, budget).
     pub resources: Option<String>,
     /// 场景 (business context).
     pub scenario: Option<String>,
@@ -141,7 +141,7 @@ pub struct Item {
     /// Tags without the `#`.
     #[serde(default)]
     pub tags: Vec<String>,
-    /// 资源需求.
+    /// 资源投入.
     #[serde(default)]
     pub resources: Option<String>,
     /// 场景.
@@ -192,6 +192,24 @@ pub struct Item {
     /// Incremented on every change (for optimistic concurrency in the store).
     #[serde(default)]
     pub version: u64,
+    /// The latest 退回: shown on the live card (with the progress marked as returned) until
+    /// the owner submits again.
+    #[serde(default)]
+    pub rejection: Option<Rejection>,
+    /// The deadline before the first approved extension (`None`: never extended).
+    #[serde(default)]
+    pub original_deadline: Option<Timestamp>,
+}
+
+/// A 退回 by the 督办人: why, by whom, when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejection {
+    /// The reason given.
+    pub reason: String,
+    /// Who returned it.
+    pub by: Person,
+    /// When.
+    pub at: Timestamp,
 }
 
 /// Something a person does to an item.
@@ -539,6 +557,8 @@ impl Item {
             extension_count: 0,
             card_message_id: None,
             version: 1,
+            rejection: None,
+            original_deadline: None,
         }
     }
 
@@ -670,6 +690,7 @@ impl Item {
                 let n = opt_text(n);
                 next.acknowledge(now);
                 next.extension = None;
+                next.rejection = None;
                 next.progress = 100;
                 if n.is_some() {
                     next.latest_note.clone_from(&n);
@@ -697,6 +718,11 @@ impl Item {
                 };
                 next.status = InProgress;
                 next.submitted_at = None;
+                next.rejection = Some(Rejection {
+                    reason: reason.clone(),
+                    by: actor.person.clone(),
+                    at: now,
+                });
                 note = Some(reason);
             }
             (Pending | InProgress | Done | Cancelled, Action::Reject { .. }) => {
@@ -740,6 +766,7 @@ impl Item {
                 let Some(ext) = self.extension.clone() else {
                     return Err(TransitionError::NoExtensionPending);
                 };
+                next.original_deadline.get_or_insert(self.deadline);
                 next.deadline = ext.deadline;
                 next.deadline_has_time = ext.has_time;
                 next.extension = None;

@@ -290,9 +290,74 @@ pub fn extract(
     ex
 }
 
+/// Owner words that stay at the start of a task once its owner is taken off (`张三负责牵头梳理…`).
+const OWNER_WORDS: &[&str] = &["负责", "牵头", "主责", "主导", "配合", "协助"];
+/// Words that tie a deadline to its clause before it (`请于周五前`) …
+const DEADLINE_LEADS: &[&str] = &[
+    "务必于",
+    "务必在",
+    "请于",
+    "请在",
+    "需于",
+    "需在",
+    "最晚",
+    "最迟",
+    "于",
+    "在",
+];
+/// … and after it (`周五之前`, `三天内`).
+const DEADLINE_TAILS: &[&str] = &["之前", "以前", "为止", "前", "内"];
+/// A clause of only these words says nothing once its deadline is gone.
+const DONE_WORDS: &[&str] = &["完成", "提交", "交付", "反馈", "上线", "办结"];
+const CLAUSE_MARKS: &[char] = &['，', ',', '；', ';', '。', '、', ' '];
+
+/// A draft item's title: the task without the owner words left at its start (`负责牵头梳理…`
+/// → `梳理…`) and without its deadline words (`本周五前提交初稿` → `提交初稿`), which the
+/// item carries in its own fields. The deadline words go only where they stand apart (at a
+/// clause's edge, or tied to it by `前` / `请于` …), so a task that merely mentions a time keeps
+/// its words; a title that would be left empty is kept as it was.
+pub fn clean_title(text: &str, deadline_text: Option<&str>) -> String {
+    let mut t = text.trim().to_owned();
+    if let Some(dt) = deadline_text.map(str::trim).filter(|d| !d.is_empty())
+        && let Some(i) = t.find(dt)
+    {
+        let before = t.get(..i).unwrap_or_default();
+        let after = t.get(i + dt.len()..).unwrap_or_default();
+        let tail = DEADLINE_TAILS.iter().find_map(|w| after.strip_prefix(w));
+        let lead = DEADLINE_LEADS.iter().find_map(|w| before.strip_suffix(w));
+        let at_start = before.is_empty() || before.ends_with(CLAUSE_MARKS);
+        let at_end = after.is_empty() || after.starts_with(CLAUSE_MARKS);
+        if tail.is_some() || lead.is_some() || at_start || at_end {
+            let mut rest = tail.unwrap_or(after);
+            // `…，3月20日前完成`: a clause left with only `完成` goes too.
+            let clause = rest.find(CLAUSE_MARKS).unwrap_or(rest.len());
+            if rest.get(..clause).is_some_and(|c| DONE_WORDS.contains(&c)) {
+                rest = rest.get(clause..).unwrap_or_default();
+            }
+            t = format!("{}{rest}", lead.unwrap_or(before));
+        }
+    }
+    let mut rest = t.as_str();
+    while let Some(r) = OWNER_WORDS.iter().find_map(|w| rest.strip_prefix(w)) {
+        rest = r;
+    }
+    let mut out = rest.to_owned();
+    for (double, single) in [("，，", "，"), (",,", ","), ("；；", "；")] {
+        while out.contains(double) {
+            out = out.replace(double, single);
+        }
+    }
+    let out = out.trim_matches(|c: char| CLAUSE_MARKS.contains(&c) || c == ':' || c == '：');
+    if out.is_empty() {
+        text.trim().to_owned()
+    } else {
+        out.to_owned()
+    }
+}
+
 fn push_item(ex: &mut Extraction, s: Scan) {
     ex.items.push(ActionItem {
-        text: s.text,
+        text: clean_title(&s.text, s.deadline_text.as_deref()),
         owners: s.owners,
         deadline: s.deadline,
         deadline_text: s.deadline_text,
@@ -632,7 +697,7 @@ impl Table {
             .and_then(|_| Priority::parse(cell(self.priority)))
             .or(scanned.priority);
         Some(ActionItem {
-            text: scanned.text,
+            text: clean_title(&scanned.text, scanned.deadline_text.as_deref()),
             owners: if owners.is_empty() { scanned.owners } else { owners },
             deadline: dl.deadline.or(scanned.deadline),
             deadline_text: dl.deadline_text.or(scanned.deadline_text),
@@ -691,12 +756,55 @@ mod tests {
             &mentions,
         );
         let texts: Vec<&str> = ex.items.iter().map(|i| i.text.as_str()).collect();
-        assert_eq!(texts, ["负责合规自查", "更新限额表", "牵头整理投诉台账"]);
+        assert_eq!(texts, ["合规自查", "更新限额表", "整理投诉台账"]);
         assert_eq!(ex.items[0].owners, vec![OwnerRef::Person(person("张三"))]);
         assert_eq!(due(&ex.items[0]).as_deref(), Some("2026-03-20T18:00:00+08:00"));
         assert_eq!(ex.items[1].owners, vec![OwnerRef::Person(person("李四"))]);
         assert_eq!(ex.items[2].owners, vec![OwnerRef::Person(person("王五"))]);
         assert_eq!(due(&ex.items[2]).as_deref(), Some("2026-03-31T18:00:00+08:00"));
+    }
+
+    #[test]
+    fn titles_lose_the_owner_words_and_the_deadline_words() {
+        let cases = [
+            (
+                "负责牵头梳理两融业务流程，本周五前提交初稿",
+                Some("本周五前"),
+                "梳理两融业务流程，提交初稿",
+            ),
+            (
+                "负责牵头梳理两融业务流程，本周五前提交初稿",
+                Some("本周五"),
+                "梳理两融业务流程，提交初稿",
+            ),
+            (
+                "配合整理投诉台账，请于3月20日前完成",
+                Some("3月20日"),
+                "整理投诉台账",
+            ),
+            ("更新限额表，3月20日", Some("3月20日"), "更新限额表"),
+            ("梳理月底结账流程", Some("月底"), "梳理月底结账流程"),
+            ("牵头", None, "牵头"),
+            ("出具报告", None, "出具报告"),
+        ];
+        for (text, dt, want) in cases {
+            assert_eq!(clean_title(text, dt), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_minutes_line_with_a_leftover_owner_word_and_deadline_gets_a_clean_title() {
+        let mentions = vec![Mention {
+            key: "@_user_2".to_owned(),
+            person: person("张三"),
+        }];
+        let ex = run(
+            "## 待办\n- @_user_2 负责牵头梳理两融业务流程，本周五前提交初稿",
+            &mentions,
+        );
+        assert_eq!(ex.items.len(), 1);
+        assert_eq!(ex.items[0].text, "梳理两融业务流程，提交初稿");
+        assert!(ex.items[0].deadline.is_some());
     }
 
     #[test]

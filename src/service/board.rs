@@ -9,6 +9,7 @@ use super::Service;
 use crate::card;
 use crate::domain::board::{Period, board, fingerprint, stats};
 use crate::domain::ids::{ChatId, ItemId, Person};
+use crate::domain::schedule::overdue_chases;
 use crate::feishu::{Outgoing, feishu_uuid};
 use crate::outbox::{Intent, OutboxRecord};
 use crate::store::StoreError;
@@ -66,16 +67,16 @@ impl Service {
         person: Option<&Person>,
     ) -> Result<Value, StoreError> {
         let now = self.clock.now();
-        let mut auto: HashMap<ItemId, u32> = HashMap::new();
+        let mut chased: HashMap<ItemId, u32> = HashMap::new();
         for i in items {
-            let n = self.store.nudge_state(i.id)?.auto_nudges;
+            let n = overdue_chases(&self.store.nudge_state(i.id)?);
             if n > 0 {
-                auto.insert(i.id, n);
+                chased.insert(i.id, n);
             }
         }
         let rows = stats(
             items,
-            &auto,
+            &chased,
             period,
             person.map(|p| &p.open_id),
             now,

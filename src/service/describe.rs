@@ -41,9 +41,10 @@ pub fn describe_command(text: &str, now: jiff::Timestamp, cal: &Calendar, json: 
         Err(e) => Described {
             ok: false,
             text: if json {
-                serde_json::json!({"error": e.to_string(), "example": e.example()}).to_string()
+                serde_json::json!({"error": e.message(), "title": e.title(), "example": e.example()})
+                    .to_string()
             } else {
-                format!("{e}\n正确示例：{}", e.example())
+                format!("{}：{}\n正确示例：{}", e.title(), e.message(), e.example())
             },
         },
     }

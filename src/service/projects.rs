@@ -63,7 +63,7 @@ impl Service {
         ))
     }
 
-    /// Creates a project (command or 受理 新建项目) and queues its live card in `chat`.
+    /// Creates a project (command or 受理 新建项目) by `creator` and queues its live card in `chat`.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn create_project(
         &self,
@@ -71,12 +71,14 @@ impl Service {
         chat: &ChatId,
         name: &str,
         owner: Person,
+        creator: Person,
         template: &StageTemplate,
         source: Source,
         reply_to: Option<&str>,
     ) -> Result<Project, StoreError> {
         let id = ch.next_project_id(&self.store)?;
-        let p = Project::create(id, chat.clone(), name, owner, template, self.clock.now());
+        let p =
+            Project::create(id, chat.clone(), name, owner, template, self.clock.now()).created_by(creator);
         ch.put_new_project(&self.store, &p);
         ch.push_watched_audit(&self.store, Watched::Project(id), &p.creation_record(source))?;
         self.watch_project(ch, &p)?;
@@ -202,14 +204,32 @@ impl Service {
                     );
                     return replies.card(self, ch, &card::error_card("模板不存在", &text, None));
                 };
-                self.create_project(ch, &chat, &name, owner, &t, source, Some(&msg.message_id))?;
+                let creator = sender.clone();
+                self.create_project(
+                    ch,
+                    &chat,
+                    &name,
+                    owner,
+                    creator,
+                    &t,
+                    source,
+                    Some(&msg.message_id),
+                )?;
                 return Ok(());
             }
             ProjectCmd::Show(id) => {
                 let Some(p) = self.store.get_project(id)? else {
                     return replies.card(self, ch, &project_not_found(id));
                 };
-                return replies.card(self, ch, &self.project_card_now(&p)?);
+                let history = self.store.audit_of_watched(Watched::Project(id))?;
+                let c = card::project::project_detail_card(
+                    &p,
+                    &self.project_open_items(&p)?,
+                    &history,
+                    now,
+                    &self.calendar,
+                );
+                return replies.card(self, ch, &c);
             }
             ProjectCmd::List(filter) => {
                 let (title, list) = self.project_list(filter, &chat, p2p, &sender.open_id, now)?;
@@ -269,7 +289,7 @@ impl Service {
         me: &OpenId,
         now: jiff::Timestamp,
     ) -> Result<(String, Vec<Project>), StoreError> {
-        let mine = |p: &Project| p.is_owner(me) || p.is_stage_owner(me);
+        let mine = |p: &Project| p.is_owner(me) || p.is_creator(me) || p.is_stage_owner(me);
         let pool: Vec<Project> = if p2p {
             self.store
                 .all_projects()?
@@ -342,11 +362,15 @@ impl Service {
         a: &CardActionEvent,
     ) -> Result<Value, StoreError> {
         let now = self.clock.now();
-        let _guard = self.lock.lock().await;
-        let who = Person {
-            open_id: OpenId(a.operator_open_id.clone()),
-            name: String::new(),
+        // The clicker's name (for the audit trail and 退回 on the card), before the lock.
+        let who = match &a.open_chat_id {
+            Some(chat) => self.name_of(&a.operator_open_id, chat).await,
+            None => Person {
+                open_id: OpenId(a.operator_open_id.clone()),
+                name: String::new(),
+            },
         };
+        let _guard = self.lock.lock().await;
         if let (ProjectAction::Plan { owner: Some(o), .. }, Some(p)) =
             (&mut action, self.store.get_project(id)?)
         {
@@ -589,6 +613,7 @@ fn person_on_project(p: &Project, who: &Person) -> Person {
         return who.clone();
     }
     std::iter::once(&p.owner)
+        .chain(p.creator.as_ref())
         .chain(p.stages.iter().filter_map(|s| s.owner.as_ref()))
         .find(|x| x.open_id == who.open_id && !x.name.is_empty())
         .cloned()

@@ -219,6 +219,7 @@ impl Service {
                 if !r.status.is_open() {
                     return Ok(Err(format!("需求当前为“{}”，不能受理", r.status.label())));
                 }
+                // Without an @-named owner, the manager who accepted leads the new project.
                 let owner = new_project_owner.unwrap_or_else(|| o.who.clone());
                 let t = self.template(None).unwrap_or_else(StageTemplate::default_five);
                 let p = self.create_project(
@@ -226,6 +227,7 @@ impl Service {
                     &o.chat,
                     &r.title,
                     owner,
+                    o.who.clone(),
                     &t,
                     o.source.clone(),
                     o.reply_to.as_deref(),
@@ -309,7 +311,10 @@ impl Service {
             }
             ReqCmd::Show(id) => {
                 return match self.requirement_card_now(id)? {
-                    Some(c) => replies.card(self, ch, &c),
+                    Some(c) => {
+                        let history = self.store.audit_of_watched(Watched::Requirement(id))?;
+                        replies.card(self, ch, &card::detail::record_card(c, &history, now))
+                    }
                     None => replies.card(self, ch, &req_not_found(id)),
                 };
             }
@@ -377,14 +382,20 @@ impl Service {
         action: RequirementCardAction,
         a: &CardActionEvent,
     ) -> Result<Value, StoreError> {
-        let _guard = self.lock.lock().await;
         let chat = a.open_chat_id.clone().unwrap_or_default();
-        let o = Origin {
-            chat: ChatId(chat),
-            who: Person {
+        // The clicker's name (a project made by 受理 gets them as its owner), before the lock.
+        let who = if chat.is_empty() {
+            Person {
                 open_id: OpenId(a.operator_open_id.clone()),
                 name: String::new(),
-            },
+            }
+        } else {
+            self.name_of(&a.operator_open_id, &chat).await
+        };
+        let _guard = self.lock.lock().await;
+        let o = Origin {
+            chat: ChatId(chat),
+            who,
             source: Source::Card(MessageId(a.open_message_id.clone())),
             reply_to: None,
         };

@@ -126,24 +126,21 @@ impl Service {
                 }
             }
             Ok(Some(Command::Supervise(cmd))) => {
-                let sender = if sender.name.is_empty() {
-                    self.person_named(&msg.sender_open_id, &mentions)
-                } else {
-                    sender
-                };
+                let sender = named(sender, || self.person_named(&msg.sender_open_id, &mentions));
                 self.supervise(cmd, &msg, &sender, quoted, &mut replies, ch)?;
             }
             Ok(Some(Command::Project(cmd))) => {
-                let sender = self.person_named(&msg.sender_open_id, &mentions);
+                // The resolved name too: a project's creator is shown and named in refusals.
+                let sender = named(sender, || self.person_named(&msg.sender_open_id, &mentions));
                 self.project_command(cmd, &msg, &sender, &mut replies, ch)?;
             }
             Ok(Some(Command::Requirement(cmd))) => {
-                let sender = self.person_named(&msg.sender_open_id, &mentions);
+                let sender = named(sender, || self.person_named(&msg.sender_open_id, &mentions));
                 self.requirement_command(cmd, &msg, &sender, &mut replies, ch)?;
             }
             Ok(Some(Command::Minutes(_))) => {
                 if let Some(fetched) = minutes {
-                    let sender = self.person_named(&msg.sender_open_id, &mentions);
+                    let sender = named(sender, || self.person_named(&msg.sender_open_id, &mentions));
                     self.apply_minutes(fetched, &mentions, &sender, &mut replies, ch)?;
                 }
             }
@@ -155,7 +152,7 @@ impl Service {
                         _ => card::help_card(SUPERVISE_COMMANDS),
                     }
                 } else {
-                    card::error_card("没能看懂这条指令", &e.to_string(), Some(e.example()))
+                    card::error_card(e.title(), &e.message(), Some(e.example()))
                 };
                 replies.card(self, ch, &c)?;
             }
@@ -527,5 +524,14 @@ fn confirmation(before: &Item, after: &Item, actor: &Person, now: jiff::Timestam
             format!("已记录 {id} 的进展：{}%。", after.progress)
         }
         _ => format!("{id} 已更新。"),
+    }
+}
+
+/// `sender` when their name is known, else the person `fallback` finds (from the mentions).
+fn named(sender: Person, fallback: impl FnOnce() -> Person) -> Person {
+    if sender.name.is_empty() {
+        fallback()
+    } else {
+        sender
     }
 }
