@@ -47,6 +47,7 @@
 //! A short unknown first word followed by nothing or an item number (`/督办 删除 DB-3`) is an
 //! [`ParseError::UnknownSubcommand`], whose [`ParseError::wants_help`] asks for the help card.
 
+mod addressed;
 mod create;
 mod cursor;
 mod error;
@@ -71,6 +72,7 @@ use crate::domain::board::Period;
 use crate::domain::ids::{ItemId, Person};
 use crate::domain::priority::Priority;
 
+pub use self::addressed::{mentions_bot, parse_addressed};
 pub use self::error::{MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS, MINUTES_EXAMPLE, ParseError};
 pub use self::minutes::MinutesCmd;
 pub use self::project::{ProjectCmd, ProjectFilter, ProjectParseError};
