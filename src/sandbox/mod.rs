@@ -141,6 +141,7 @@ impl Sandbox {
             vc,
             Arc::clone(&app.state().scheduler_notify),
             settings.calendar.clone(),
+            settings.feishu.group_messages,
         ));
         let app = app.with_routes(api::routes(Arc::clone(&emulator)));
         Ok(Self {
