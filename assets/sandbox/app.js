@@ -368,7 +368,7 @@ function selectField(e, ctx, options, multi) {
 }
 // Date, date-time and time pickers show their value as Feishu does in Chinese (2026-03-20,
 // 2026-03-20 18:00, 18:00) whatever the browser's locale: the shown field is text in that
-// form; a hidden native picker behind the 📅 button only helps choose. Values go out as Feishu
+// form; a hidden native picker behind the 选择 button only helps choose. Values go out as Feishu
 // sends them ("2026-03-20 +0800").
 const PICKER = {
   date: { native: 'date', hint: '2026-03-20', re: /^(\d{4})-(\d{1,2})-(\d{1,2})$/, show: (g) => `${g[1]}-${pad2(g[2])}-${pad2(g[3])}` },
@@ -398,7 +398,7 @@ function pickerField(e, ctx, kind, initial) {
     };
     input.addEventListener('change', commit);
     native.addEventListener('change', () => { if (native.value) { input.value = pickerText(kind, native.value) || ''; commit(); } });
-    const open = el('button', { type: 'button', class: 'c-picker-btn', title: '打开日历', text: kind === 'time' ? '🕘' : '📅',
+    const open = el('button', { type: 'button', class: 'c-picker-btn', title: kind === 'time' ? '选择时间' : '打开日历', text: '选择',
       onclick: () => { try { native.showPicker(); } catch (_) { native.focus(); } } });
     const row = el('div', { class: 'c-picker' }, input, open, native);
     const wrap = el('div', { class: 'c-col' }, e.placeholder && !e.label ? el('span', { class: 'c-field-label', html: esc(textOf(e.placeholder)) + (e.required ? ' <span class="req">*</span>' : '') }) : null, row);
@@ -623,6 +623,7 @@ async function loadInspector(id) {
     const m = r.message;
     const blocks = [el('div', { class: 'insp-block' }, el('h4', { text: `消息 ${m.message_id}` }),
       el('div', { class: 'c-note', text: `${m.sender_open_id ? personName(m.sender_open_id) : S.bot.name} · ${m.msg_type} · ${m.chat_id}` }))];
+    if (m.not_delivered) blocks.push(el('div', { class: 'undelivered-tag', text: m.not_delivered }));
     if (m.sender_open_id) {
       for (const ev of r.events) blocks.push(eventBlock('事件 im.message.receive_v1', ev));
       if (r.requests.length) blocks.push(el('h4', { text: '机器人因此发出的 OpenAPI 请求' }));

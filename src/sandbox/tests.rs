@@ -180,7 +180,10 @@ async fn group_messages_are_delivered_as_the_apps_permission_would() {
     let sandbox = Sandbox::build(settings(dir.path()), Some(start_time()))
         .await
         .unwrap();
-    let em = sandbox.emulator();
+    let em = Arc::clone(sandbox.emulator());
+    let bot_open_id = sandbox.fake().bot_open_id();
+    let stop = sandbox.shutdown_token();
+    let running = tokio::spawn(sandbox.run_until_stopped());
     assert_eq!(em.group_messages(), crate::config::GroupMessages::AtBot);
     let group = GROUPS[0].chat_id;
     let (bare, pushed) = em.send(BOSS.open_id, group, "/督办 帮助", &[]).await.unwrap();
@@ -192,7 +195,7 @@ async fn group_messages_are_delivered_as_the_apps_permission_would() {
         assert!(hint.contains("@督办"), "{hint}");
     }
     let bot = Mention {
-        open_id: sandbox.fake().bot_open_id(),
+        open_id: bot_open_id,
         name: super::seed::BOT_NAME.to_owned(),
     };
     let (_, pushed) = em
@@ -207,4 +210,6 @@ async fn group_messages_are_delivered_as_the_apps_permission_would() {
     em.set_group_messages(crate::config::GroupMessages::AtBot);
     let (_, pushed) = em.send(BOSS.open_id, &p2p, "帮助", &[]).await.unwrap();
     assert!(pushed.is_some(), "1:1 messages always arrive");
+    stop.cancel();
+    running.await.unwrap().unwrap();
 }
