@@ -260,7 +260,9 @@ impl GroupMessages {
         match s.trim() {
             "at_bot" => Ok(Self::AtBot),
             "all" => Ok(Self::All),
-            other => bail!("DUBAN_GROUP_MESSAGES / feishu.group_messages {other:?} must be \"at_bot\" or \"all\""),
+            other => {
+                bail!("DUBAN_GROUP_MESSAGES / feishu.group_messages {other:?} must be \"at_bot\" or \"all\"")
+            }
         }
     }
 
@@ -643,15 +645,22 @@ mod tests {
         let data = d.path().to_str().unwrap();
         let s = load(None, &env(&[("DUBAN_DATA_DIR", data)])).unwrap();
         assert_eq!(s.feishu.group_messages, GroupMessages::AtBot);
-        let s = load(None, &env(&[("DUBAN_DATA_DIR", data), ("DUBAN_GROUP_MESSAGES", "all")])).unwrap();
+        let s = load(
+            None,
+            &env(&[("DUBAN_DATA_DIR", data), ("DUBAN_GROUP_MESSAGES", "all")]),
+        )
+        .unwrap();
         assert_eq!(s.feishu.group_messages, GroupMessages::All);
         let f = d.path().join("c.toml");
         std::fs::write(&f, "[feishu]\ngroup_messages = \"all\"\n").unwrap();
         let s = load(Some(&f), &env(&[("DUBAN_DATA_DIR", data)])).unwrap();
         assert_eq!(s.feishu.group_messages, GroupMessages::All);
-        let e = load(None, &env(&[("DUBAN_DATA_DIR", data), ("DUBAN_GROUP_MESSAGES", "everything")]))
-            .unwrap_err()
-            .to_string();
+        let e = load(
+            None,
+            &env(&[("DUBAN_DATA_DIR", data), ("DUBAN_GROUP_MESSAGES", "everything")]),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("at_bot") && e.contains("all"), "{e}");
     }
 

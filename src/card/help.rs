@@ -152,7 +152,14 @@ mod tests {
     #[test]
     fn the_other_families_and_how_to_address_the_bot_are_said() {
         let text = help_card(SUPERVISE_COMMANDS).to_string();
-        for word in ["/项目", "/需求", "/纪要", "/minutes", "在群里 @督办 后输入指令", "获取群组中所有消息"] {
+        for word in [
+            "/项目",
+            "/需求",
+            "/纪要",
+            "/minutes",
+            "在群里 @督办 后输入指令",
+            "获取群组中所有消息",
+        ] {
             assert!(text.contains(word), "{word}");
         }
         let short = short_help_card().to_string();

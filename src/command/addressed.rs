@@ -123,13 +123,23 @@ mod tests {
     #[test]
     fn a_subcommand_word_after_the_bot_reads_as_the_supervise_command() {
         let b = [mention("@_user_1", "ou_bot", "督办")];
-        assert_eq!(run("@_user_1 帮助", &b).unwrap(), Some(Command::Supervise(SuperviseCmd::Help)));
+        assert_eq!(
+            run("@_user_1 帮助", &b).unwrap(),
+            Some(Command::Supervise(SuperviseCmd::Help))
+        );
         assert_eq!(
             run("@_user_1\u{3000}列表 我的", &b).unwrap(),
             Some(Command::Supervise(SuperviseCmd::List(ListFilter::Mine)))
         );
-        assert_eq!(run("@_user_1 list", &b).unwrap(), Some(Command::Supervise(SuperviseCmd::List(ListFilter::Open))));
-        assert_eq!(run("帮助", &[]).unwrap(), Some(Command::Supervise(SuperviseCmd::Help)), "1:1");
+        assert_eq!(
+            run("@_user_1 list", &b).unwrap(),
+            Some(Command::Supervise(SuperviseCmd::List(ListFilter::Open)))
+        );
+        assert_eq!(
+            run("帮助", &[]).unwrap(),
+            Some(Command::Supervise(SuperviseCmd::Help)),
+            "1:1"
+        );
     }
 
     #[test]
@@ -170,7 +180,11 @@ mod tests {
                 }
             })
             .collect();
-        assert_eq!(run("@_user_10 帮助", &ms).unwrap(), None, "@_user_10 is not the bot");
+        assert_eq!(
+            run("@_user_10 帮助", &ms).unwrap(),
+            None,
+            "@_user_10 is not the bot"
+        );
         assert!(mentions_bot(&ms, &bot()));
         assert!(!mentions_bot(&ms[1..], &bot()));
     }

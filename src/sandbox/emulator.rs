@@ -78,7 +78,6 @@ impl Emulator {
         clock: Arc<VirtualClock>,
         scheduler_notify: Arc<Notify>,
         calendar: Calendar,
-        group_messages: GroupMessages,
     ) -> Self {
         Self {
             fake,
@@ -90,8 +89,15 @@ impl Emulator {
             clock,
             scheduler_notify,
             calendar,
-            group_messages: Mutex::new(group_messages),
+            group_messages: Mutex::new(GroupMessages::default()),
         }
+    }
+
+    /// The emulator with the app's group-message permission (`feishu.group_messages`).
+    #[must_use]
+    pub fn with_group_messages(self, scope: GroupMessages) -> Self {
+        *self.group_messages.lock().unwrap_or_else(PoisonError::into_inner) = scope;
+        self
     }
 
     /// Which group messages Feishu delivers to the emulated app.
@@ -103,7 +109,10 @@ impl Emulator {
     /// reads `feishu.group_messages` again).
     pub fn set_group_messages(&self, scope: GroupMessages) {
         *self.group_messages.lock().unwrap_or_else(PoisonError::into_inner) = scope;
-        tracing::info!(group_messages = scope.as_str(), "sandbox group-message permission switched");
+        tracing::info!(
+            group_messages = scope.as_str(),
+            "sandbox group-message permission switched"
+        );
     }
 
     /// The journal, locked (never held across an await).

@@ -212,7 +212,12 @@ mod tests {
             name: "李四".to_owned(),
         };
         assert!(!is_delivered("group", GroupMessages::AtBot, &[], "ou_bot"));
-        assert!(!is_delivered("group", GroupMessages::AtBot, std::slice::from_ref(&li), "ou_bot"));
+        assert!(!is_delivered(
+            "group",
+            GroupMessages::AtBot,
+            std::slice::from_ref(&li),
+            "ou_bot"
+        ));
         assert!(is_delivered("group", GroupMessages::AtBot, &[li, bot], "ou_bot"));
         assert!(is_delivered("group", GroupMessages::All, &[], "ou_bot"));
         assert!(is_delivered("p2p", GroupMessages::AtBot, &[], "ou_bot"));

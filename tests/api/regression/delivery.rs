@@ -37,15 +37,26 @@ async fn issue_12_at_bot_then_a_subcommand_word_is_the_command() {
     let help = app.reply_to(&mid).await;
     assert_eq!(title(&help), "督办使用说明");
     let text = card_text(&help);
-    for word in ["在群里 @督办 后输入指令", "/项目", "/需求", "/纪要", "负责人：@张三"] {
+    for word in [
+        "在群里 @督办 后输入指令",
+        "/项目",
+        "/需求",
+        "/纪要",
+        "负责人：@张三",
+    ] {
         assert!(text.contains(word), "{word} missing from {text}");
     }
 
-    app.say(BOSS, "@_user_1 /督办 周报 @_user_2 周五前", &[BOT, ZHANG]).await;
+    app.say(BOSS, "@_user_1 /督办 周报 @_user_2 周五前", &[BOT, ZHANG])
+        .await;
     assert!(eventually(|| app.store.outbox_len() == 0 && app.fake.messages().len() >= 2).await);
     let mid = app.say(BOSS, "@_user_1 列表", &[BOT]).await;
     let list = app.reply_to(&mid).await;
-    assert!(card_text(&list).contains("周报"), "the list shows the item: {}", card_text(&list));
+    assert!(
+        card_text(&list).contains("周报"),
+        "the list shows the item: {}",
+        card_text(&list)
+    );
     app.stop().await;
 }
 
@@ -53,7 +64,9 @@ async fn issue_12_at_bot_then_a_subcommand_word_is_the_command() {
 #[tokio::test]
 async fn issue_12_at_bot_then_the_full_command_works() {
     let app = app().await;
-    let mid = app.say(BOSS, "@_user_1 /督办 写周报 @_user_2 周五前", &[BOT, ZHANG]).await;
+    let mid = app
+        .say(BOSS, "@_user_1 /督办 写周报 @_user_2 周五前", &[BOT, ZHANG])
+        .await;
     let created = app.reply_to(&mid).await;
     assert!(card_text(&created).contains("写周报"));
     assert_eq!(app.store.all_items().unwrap().len(), 1);
@@ -68,7 +81,10 @@ async fn issue_12_at_bot_with_unreadable_text_gets_a_short_help_card() {
     let short = app.reply_to(&mid).await;
     assert_eq!(title(&short), "督办没看懂这条消息");
     let text = card_text(&short);
-    assert!(text.contains("在群里 @督办 后输入指令") && text.contains("@督办 帮助"), "{text}");
+    assert!(
+        text.contains("在群里 @督办 后输入指令") && text.contains("@督办 帮助"),
+        "{text}"
+    );
 
     // A message that mentions only people, not the bot, is chatter: no answer.
     let before = app.fake.messages().len();
