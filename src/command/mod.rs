@@ -46,6 +46,10 @@
 //!
 //! A short unknown first word followed by nothing or an item number (`/督办 删除 DB-3`) is an
 //! [`ParseError::UnknownSubcommand`], whose [`ParseError::wants_help`] asks for the help card.
+//!
+//! A message that speaks to the bot without a prefix — `@督办 帮助`, `@督办 列表 我的`,
+//! `@督办 项目 列表`, or `列表` in a 1:1 chat — is read by [`parse_addressed`] (see
+//! `command/addressed.rs`); the caller decides whether the message speaks to the bot.
 
 mod addressed;
 mod create;
