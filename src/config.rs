@@ -233,6 +233,46 @@ pub struct FeishuFile {
     pub app_per_minute: u32,
     /// Per-chat sends per second.
     pub chat_per_second: u32,
+    /// Which group messages the app's permissions let Feishu deliver (`DUBAN_GROUP_MESSAGES`).
+    pub group_messages: GroupMessages,
+}
+
+/// Which group messages Feishu delivers to the app, by the permission it was granted
+/// (`feishu.group_messages`, env `DUBAN_GROUP_MESSAGES`). duban answers whatever arrives either
+/// way; the setting tells the sandbox what to deliver and the start-up log what to expect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupMessages {
+    /// `im:message.group_at_msg:readonly` (接收群聊中@机器人消息): only messages that @ the bot.
+    #[default]
+    AtBot,
+    /// `im:message.group_msg` (获取群组中所有消息, a sensitive permission the tenant admin must
+    /// approve): every user message in the bot's groups.
+    All,
+}
+
+impl GroupMessages {
+    /// Reads `at_bot` or `all`.
+    ///
+    /// # Errors
+    /// Any other word, with the two accepted ones.
+    pub fn parse(s: &str) -> anyhow::Result<Self> {
+        match s.trim() {
+            "at_bot" => Ok(Self::AtBot),
+            "all" => Ok(Self::All),
+            other => {
+                bail!("DUBAN_GROUP_MESSAGES / feishu.group_messages {other:?} must be \"at_bot\" or \"all\"")
+            }
+        }
+    }
+
+    /// The setting's word (`at_bot`, `all`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::AtBot => "at_bot",
+            Self::All => "all",
+        }
+    }
 }
 
 impl Default for FeishuFile {
@@ -243,6 +283,7 @@ impl Default for FeishuFile {
             app_per_second: 50,
             app_per_minute: 1000,
             chat_per_second: 5,
+            group_messages: GroupMessages::AtBot,
         }
     }
 }
@@ -421,6 +462,10 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
     }
 
     let credentials = credentials(env)?;
+    let mut feishu = file.feishu.clone();
+    if let Some(g) = env.var("DUBAN_GROUP_MESSAGES") {
+        feishu.group_messages = GroupMessages::parse(&g)?;
+    }
 
     let mut calendar = Calendar::builtin();
     for y in &file.calendar.years {
@@ -503,7 +548,7 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
         listen,
         data_dir,
         base_url,
-        feishu: file.feishu,
+        feishu,
         credentials,
         supervision: file.supervision,
         calendar,
@@ -592,6 +637,31 @@ mod tests {
         assert!(s.credentials.is_none());
         assert_eq!(s.base_url, "https://open.feishu.cn");
         assert_eq!(s.listen.port(), 8080);
+    }
+
+    #[test]
+    fn group_messages_default_to_at_bot_and_the_environment_overrides_the_file() {
+        let d = dir();
+        let data = d.path().to_str().unwrap();
+        let s = load(None, &env(&[("DUBAN_DATA_DIR", data)])).unwrap();
+        assert_eq!(s.feishu.group_messages, GroupMessages::AtBot);
+        let s = load(
+            None,
+            &env(&[("DUBAN_DATA_DIR", data), ("DUBAN_GROUP_MESSAGES", "all")]),
+        )
+        .unwrap();
+        assert_eq!(s.feishu.group_messages, GroupMessages::All);
+        let f = d.path().join("c.toml");
+        std::fs::write(&f, "[feishu]\ngroup_messages = \"all\"\n").unwrap();
+        let s = load(Some(&f), &env(&[("DUBAN_DATA_DIR", data)])).unwrap();
+        assert_eq!(s.feishu.group_messages, GroupMessages::All);
+        let e = load(
+            None,
+            &env(&[("DUBAN_DATA_DIR", data), ("DUBAN_GROUP_MESSAGES", "everything")]),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("at_bot") && e.contains("all"), "{e}");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 'use strict';
 
 const S = {
-  people: [], groups: [], bot: null, me: null, chat: null,
+  people: [], groups: [], bot: null, me: null, chat: null, groupMessages: 'at_bot',
   messages: new Map(), order: [], cursor: 0, seen: {}, selected: null,
   picked: [], picker: { open: false, start: 0, items: [], index: 0 },
 };
@@ -122,13 +122,25 @@ function renderAll() {
   renderHead();
   renderConversation(true);
 }
+// In a group whose app only receives @-mentions, a quick command is typed after @督办.
+function addressed(text) {
+  return currentChat().kind === 'group' && S.groupMessages !== 'all' ? `@${S.bot.name} ${text}` : text;
+}
+function showScope() {
+  const all = S.groupMessages === 'all';
+  $('#scope-all').checked = all;
+  $('#scope-note').textContent = all
+    ? '已开通：群里的所有消息都会投递给机器人，不 @ 也能直接发送 /督办 …'
+    : '未开通（默认）：群里只有 @督办 的消息会投递给机器人，请 @督办 后输入指令。';
+}
 function renderHead() {
   const c = currentChat();
   $('#chat-name').textContent = c.name;
   $('#chat-sub').textContent = c.kind === 'group'
     ? `${members(c).map((p) => p.name).join('、')}、${S.bot.name}（机器人） · 你是 ${S.me.name}`
     : `你（${S.me.name}）与机器人的单聊`;
-  $('#composer').placeholder = `以 ${S.me.name} 的身份发送到「${c.name}」；输入 @ 选择成员；Enter 发送，Shift+Enter 换行`;
+  const how = c.kind === 'group' && S.groupMessages !== 'all' ? `在群里 @${S.bot.name} 后输入指令；` : '';
+  $('#composer').placeholder = `以 ${S.me.name} 的身份发送到「${c.name}」；${how}输入 @ 选择成员；Enter 发送，Shift+Enter 换行`;
 }
 
 // ---------- conversation ----------
@@ -144,7 +156,7 @@ function renderConversation(scroll) {
   const list = S.order.map((id) => S.messages.get(id)).filter((m) => m.chat_id === S.chat);
   const nodes = [];
   let day = '';
-  if (!list.length) nodes.push(el('div', { class: 'day-sep', text: '还没有消息。试试发送「/督办 帮助」，或在群里创建一个督办事项。' }));
+  if (!list.length) nodes.push(el('div', { class: 'day-sep', text: `还没有消息。试试发送「${addressed('/督办 帮助')}」，或在群里创建一个督办事项。` }));
   for (const m of list) {
     if (m.at.slice(0, 10) !== day) { day = m.at.slice(0, 10); nodes.push(el('div', { class: 'day-sep', text: fmtDay(m.at) })); }
     nodes.push(renderMessage(m));
@@ -163,7 +175,8 @@ function renderMessage(m) {
   const foot = [];
   if (m.updates && m.msg_type === 'interactive') foot.push(el('span', { class: 'updated-tag', text: `已更新 ${m.updates} 次 · ${fmtTime(m.updated_at)}` }));
   if (m.urgent.length) foot.push(el('span', { class: 'urgent-tag', text: `加急 → ${[...new Set(m.urgent)].join('、')}` }));
-  foot.push(el('button', { class: 'link-btn', text: m.sender.is_bot ? `OpenAPI 请求 ${m.requests}` : `原始事件 ${m.events}`, onclick: (e) => { e.stopPropagation(); select(m.id); } }));
+  if (m.not_delivered) foot.push(el('span', { class: 'undelivered-tag', text: m.not_delivered }));
+  else foot.push(el('button', { class: 'link-btn', text: m.sender.is_bot ? `OpenAPI 请求 ${m.requests}` : `原始事件 ${m.events}`, onclick: (e) => { e.stopPropagation(); select(m.id); } }));
   return el('div', {
     class: `msg${mine ? ' mine' : ''}${S.selected === m.id ? ' selected' : ''}`, 'data-id': m.id, 'data-type': m.msg_type,
     onclick: (e) => { if (!e.target.closest('button, input, select, textarea, summary, a')) select(m.id); },
@@ -306,9 +319,9 @@ const COMPONENTS = {
   multi_select_static: (e, ctx) => selectField(e, ctx, (e.options || []).map((o) => [o.value, textOf(o.text)]), true),
   select_person: (e, ctx) => selectField(e, ctx, personOptions(e, ctx), false),
   multi_select_person: (e, ctx) => selectField(e, ctx, personOptions(e, ctx), true),
-  date_picker: (e, ctx) => pickerField(e, ctx, 'date', e.initial_date, (v) => `${v} +0800`),
-  picker_datetime: (e, ctx) => pickerField(e, ctx, 'datetime-local', e.initial_datetime && e.initial_datetime.replace(' ', 'T'), (v) => `${v.replace('T', ' ')} +0800`),
-  picker_time: (e, ctx) => pickerField(e, ctx, 'time', e.initial_time, (v) => `${v} +0800`),
+  date_picker: (e, ctx) => pickerField(e, ctx, 'date', e.initial_date),
+  picker_datetime: (e, ctx) => pickerField(e, ctx, 'datetime', e.initial_datetime),
+  picker_time: (e, ctx) => pickerField(e, ctx, 'time', e.initial_time),
   checker: (e, ctx) => {
     const box = el('input', { type: 'checkbox', name: e.name, 'data-kind': 'checker' });
     box.checked = !!e.checked;
@@ -353,13 +366,42 @@ function selectField(e, ctx, options, multi) {
     return sel;
   });
 }
-function pickerField(e, ctx, type, initial, encode) {
+// Date, date-time and time pickers show their value as Feishu does in Chinese (2026-03-20,
+// 2026-03-20 18:00, 18:00) whatever the browser's locale: the shown field is text in that
+// form; a hidden native picker behind the 选择 button only helps choose. Values go out as Feishu
+// sends them ("2026-03-20 +0800").
+const PICKER = {
+  date: { native: 'date', hint: '2026-03-20', re: /^(\d{4})-(\d{1,2})-(\d{1,2})$/, show: (g) => `${g[1]}-${pad2(g[2])}-${pad2(g[3])}` },
+  datetime: { native: 'datetime-local', hint: '2026-03-20 18:00', re: /^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})$/, show: (g) => `${g[1]}-${pad2(g[2])}-${pad2(g[3])} ${pad2(g[4])}:${g[5]}` },
+  time: { native: 'time', hint: '18:00', re: /^(\d{1,2}):(\d{2})$/, show: (g) => `${pad2(g[1])}:${g[2]}` },
+};
+function pad2(n) { return String(n).padStart(2, '0'); }
+// The canonical text of a picker value, '' when empty, null when it does not read.
+function pickerText(kind, raw) {
+  const v = String(raw || '').trim().replace(/[/.年月]/g, '-').replace(/日/g, '').replace(/\s+/g, ' ');
+  if (!v) return '';
+  const g = v.match(PICKER[kind].re);
+  return g ? PICKER[kind].show(g) : null;
+}
+function pickerField(e, ctx, kind, initial) {
+  const spec = PICKER[kind];
   return field(e, () => {
-    const input = el('input', { class: 'c-input', type, name: e.name, 'data-kind': 'picker', title: textOf(e.placeholder) });
-    if (initial) input.value = initial;
-    input.dataset.encode = type;
-    if (!ctx.form) input.addEventListener('change', () => input.value && sendClick(ctx.message.id, { tag: e.tag, name: e.name, value: callbackValue(e), option: encode(input.value) }, input));
-    const wrap = el('div', { class: 'c-col' }, e.placeholder && !e.label ? el('span', { class: 'c-field-label', html: esc(textOf(e.placeholder)) + (e.required ? ' <span class="req">*</span>' : '') }) : null, input);
+    const input = el('input', { class: 'c-input c-picker-text', type: 'text', name: e.name, 'data-kind': 'picker', 'data-picker': kind, lang: 'zh-CN',
+      placeholder: textOf(e.placeholder) || spec.hint, title: `${textOf(e.placeholder)}（格式 ${spec.hint}）`, autocomplete: 'off' });
+    if (initial) input.value = pickerText(kind, initial) || '';
+    const native = el('input', { class: 'c-picker-native', type: spec.native, tabindex: '-1', 'aria-hidden': 'true', lang: 'zh-CN' });
+    const commit = () => {
+      const t = pickerText(kind, input.value);
+      if (t === null) { toast('warning', `请按 ${spec.hint} 的格式填写`); input.focus(); return; }
+      input.value = t;
+      if (!ctx.form && t) sendClick(ctx.message.id, { tag: e.tag, name: e.name, value: callbackValue(e), option: `${t} +0800` }, input);
+    };
+    input.addEventListener('change', commit);
+    native.addEventListener('change', () => { if (native.value) { input.value = pickerText(kind, native.value) || ''; commit(); } });
+    const open = el('button', { type: 'button', class: 'c-picker-btn', title: kind === 'time' ? '选择时间' : '打开日历', text: '选择',
+      onclick: () => { try { native.showPicker(); } catch (_) { native.focus(); } } });
+    const row = el('div', { class: 'c-picker' }, input, open, native);
+    const wrap = el('div', { class: 'c-col' }, e.placeholder && !e.label ? el('span', { class: 'c-field-label', html: esc(textOf(e.placeholder)) + (e.required ? ' <span class="req">*</span>' : '') }) : null, row);
     input.dataset.required = e.required ? '1' : '';
     return wrap;
   });
@@ -373,8 +415,9 @@ function formValue(form) {
     if (kind === 'multi') v = [...node.selectedOptions].map((o) => o.value);
     else if (kind === 'checker') v = node.checked;
     else if (kind === 'picker') {
-      const t = node.dataset.encode;
-      v = node.value ? (t === 'datetime-local' ? `${node.value.replace('T', ' ')} +0800` : `${node.value} +0800`) : '';
+      const t = pickerText(node.dataset.picker, node.value);
+      if (t === null) { toast('warning', `请按 ${PICKER[node.dataset.picker].hint} 的格式填写`); node.focus(); return null; }
+      v = t ? `${t} +0800` : '';
     } else v = node.value;
     const empty = v === '' || (Array.isArray(v) && !v.length);
     if (node.dataset.required === '1' && empty) { toast('warning', '请填写必填项'); node.focus(); return null; }
@@ -383,12 +426,15 @@ function formValue(form) {
   return out;
 }
 
-// Card markdown: <at id=…></at>, <font color=…>, **bold**, *italic*, ~~strike~~, `code`,
-// [links](https://…), lists, headings and line breaks. Anything else is shown as text.
+// Card markdown: ```fenced code```, <at id=…></at>, <font color=…>, **bold**, *italic*,
+// ~~strike~~, `code`, [links](https://…), lists, headings and line breaks. Anything else is
+// shown as text.
 function markdown(src) {
   const tokens = [];
   const keep = (html) => { tokens.push(html); return `\u0000${tokens.length - 1}\u0000`; };
-  let s = String(src);
+  // A fenced block is kept whole, on a line of its own (no <br> after it).
+  const block = (html) => { tokens.push(html); return `\u0001${tokens.length - 1}\u0001\n`; };
+  let s = String(src).replace(/```[^\n`]*\n([\s\S]*?)\n?```[ \t]*(\n|$)/g, (_, code) => block(`<pre class="c-code"><code>${esc(code)}</code></pre>`));
   s = s.replace(/<at\s+(id|user_id|open_id|email)=["']?([^"'\s>]+)["']?\s*>\s*([^<]*)<\/at>/gi, (_, kind, id, name) => {
     if (id === 'all') return keep('<span class="mention">@所有人</span>');
     return keep(mentionSpan(id, name || (kind === 'email' ? id : personName(id))));
@@ -415,12 +461,13 @@ function markdown(src) {
       continue;
     }
     if (list) { out.push(`</${list}>`); list = null; }
+    if (/^\u0001\d+\u0001$/.test(line)) { if (out.length && out[out.length - 1].endsWith('<br>')) out[out.length - 1] = out[out.length - 1].slice(0, -4); out.push(line); continue; }
     if (hd) out.push(`<h${hd[1].length + 1}>${hd[2]}</h${hd[1].length + 1}>`);
     else out.push(`${line}<br>`);
   }
   if (list) out.push(`</${list}>`);
   let html = out.join('').replace(/(<br>)+$/, '');
-  html = html.replace(/\u0000(\d+)\u0000/g, (_, i) => tokens[Number(i)]);
+  html = html.replace(/[\u0000\u0001](\d+)[\u0000\u0001]/g, (_, i) => tokens[Number(i)]);
   return html;
 }
 function fontColour(c) {
@@ -444,7 +491,8 @@ async function sendClick(messageId, action, node) {
       c && c.classList.add('flash');
     }
     await poll();
-    if (S.selected === messageId) loadInspector(messageId);
+    // The developer panel follows the card the click acted on (its card.action.trigger).
+    select(messageId);
   } catch (err) {
     toast('error', err.message);
   } finally {
@@ -463,7 +511,8 @@ async function send() {
   $('#send').disabled = true;
   try {
     const r = await api('/sandbox/api/send', { from: S.me.open_id, chat_id: chat.id, text, mentions: picked.filter((p) => text.includes('@' + p.name)) });
-    if (r.status !== 200) toast('error', `duban 拒收了事件：HTTP ${r.status}`);
+    if (r.delivered === false) toast('warning', `没有投递给机器人：群里请 @${S.bot.name} 后输入指令`);
+    else if (r.status !== 200) toast('error', `duban 拒收了事件：HTTP ${r.status}`);
     box.value = '';
     S.picked = [];
     await poll();
@@ -574,6 +623,7 @@ async function loadInspector(id) {
     const m = r.message;
     const blocks = [el('div', { class: 'insp-block' }, el('h4', { text: `消息 ${m.message_id}` }),
       el('div', { class: 'c-note', text: `${m.sender_open_id ? personName(m.sender_open_id) : S.bot.name} · ${m.msg_type} · ${m.chat_id}` }))];
+    if (m.not_delivered) blocks.push(el('div', { class: 'undelivered-tag', text: m.not_delivered }));
     if (m.sender_open_id) {
       for (const ev of r.events) blocks.push(eventBlock('事件 im.message.receive_v1', ev));
       if (r.requests.length) blocks.push(el('h4', { text: '机器人因此发出的 OpenAPI 请求' }));
@@ -636,7 +686,8 @@ async function poll() {
 
 async function start() {
   const st = await api('/sandbox/api/state');
-  S.people = st.people; S.groups = st.groups; S.bot = st.bot;
+  S.people = st.people; S.groups = st.groups; S.bot = st.bot; S.groupMessages = st.group_messages || 'at_bot';
+  showScope();
   S.me = S.people.find((p) => p.open_id === localStorage.getItem('sandbox.me')) || S.people[0];
   S.chat = localStorage.getItem('sandbox.chat') || S.groups[0].chat_id;
   showClock(st.clock);
@@ -660,7 +711,17 @@ async function start() {
   });
   $('#send').addEventListener('click', send);
   for (const b of document.querySelectorAll('[data-jump]')) b.addEventListener('click', () => jump(b.dataset.jump));
-  for (const b of document.querySelectorAll('[data-quick]')) b.addEventListener('click', () => { box.value = b.dataset.quick; box.focus(); });
+  for (const b of document.querySelectorAll('[data-quick]')) b.addEventListener('click', () => { box.value = addressed(b.dataset.quick); box.focus(); });
+  const scope = $('#scope-all');
+  scope.addEventListener('change', async () => {
+    try {
+      const r = await api('/sandbox/api/scope', { group_messages: scope.checked ? 'all' : 'at_bot' });
+      S.groupMessages = r.group_messages;
+      toast('info', r.group_messages === 'all' ? '已开通“获取群组中所有消息”：群里不 @ 也会投递' : '仅接收群聊中 @机器人 的消息');
+    } catch (err) { toast('error', err.message); }
+    showScope();
+    renderHead();
+  });
 }
 
 start().catch((err) => {

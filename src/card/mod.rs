@@ -18,7 +18,7 @@ pub mod stats;
 pub use action::{CardAction, CardActionError, parse_callback};
 pub use board::board_card;
 pub use detail::detail_card;
-pub use help::help_card;
+pub use help::{help_card, short_help_card};
 pub use item::item_card;
 pub use list::list_card;
 pub use minutes::{MinutesAction, closure_card, minutes_card, parse_minutes_callback};

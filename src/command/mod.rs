@@ -50,7 +50,12 @@
 //!
 //! A short unknown first word followed by nothing or an item number (`/督办 删除 DB-3`) is an
 //! [`ParseError::UnknownSubcommand`], whose [`ParseError::wants_help`] asks for the help card.
+//!
+//! A message that speaks to the bot without a prefix — `@督办 帮助`, `@督办 列表 我的`,
+//! `@督办 项目 列表`, or `列表` in a 1:1 chat — is read by [`parse_addressed`] (see
+//! `command/addressed.rs`); the caller decides whether the message speaks to the bot.
 
+mod addressed;
 mod create;
 mod cursor;
 mod error;
@@ -75,6 +80,7 @@ use crate::domain::board::Period;
 use crate::domain::ids::{ItemId, Person};
 use crate::domain::priority::Priority;
 
+pub use self::addressed::{mentions_bot, parse_addressed};
 pub use self::error::{MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS, MINUTES_EXAMPLE, ParseError};
 pub use self::minutes::MinutesCmd;
 pub use self::project::{ProjectCmd, ProjectFilter, ProjectParseError};

@@ -134,6 +134,11 @@ impl FakeFeishu {
         self.state.bot_open_id()
     }
 
+    /// Gives the bot another open_id (before duban first asks `bot/v3/info`).
+    pub fn set_bot_open_id(&self, open_id: &str) {
+        self.state.set_bot_open_id(open_id);
+    }
+
     /// While on, every call (token endpoint included) is answered HTTP 503.
     pub fn set_outage(&self, on: bool) {
         self.state.set_outage(on);

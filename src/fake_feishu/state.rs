@@ -219,6 +219,11 @@ impl FakeState {
         self.lock().bot_open_id.clone()
     }
 
+    /// Gives the bot another open_id (tests whose events name the bot `ou_bot`).
+    pub fn set_bot_open_id(&self, open_id: &str) {
+        open_id.clone_into(&mut self.lock().bot_open_id);
+    }
+
     /// While on, every call (token endpoint included) is answered HTTP 503 with a gateway page.
     pub fn set_outage(&self, on: bool) {
         self.lock().outage = on;

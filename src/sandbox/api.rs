@@ -36,6 +36,7 @@ pub fn routes(emulator: Arc<Emulator>) -> Router {
         .route("/sandbox/api/send", post(send))
         .route("/sandbox/api/click", post(click))
         .route("/sandbox/api/clock", post(move_clock))
+        .route("/sandbox/api/scope", post(set_scope))
         .with_state(emulator)
 }
 
@@ -78,6 +79,7 @@ async fn state(State(em): St) -> Response {
         "groups": GROUPS,
         "bot": {"open_id": bot, "name": BOT_NAME},
         "app_id": seed::APP_ID,
+        "group_messages": em.group_messages(),
         "clock": clock_json(&em),
     }))
     .into_response()
@@ -113,6 +115,7 @@ fn view(m: &StoredMessage, bot: &str, requests: usize, events: usize) -> Value {
         "rev": m.rev,
         "requests": requests,
         "events": events,
+        "not_delivered": m.not_delivered,
     })
 }
 
@@ -169,9 +172,26 @@ struct SendBody {
 
 async fn send(State(em): St, Json(b): Json<SendBody>) -> Response {
     match em.send(&b.from, &b.chat_id, &b.text, &b.mentions).await {
-        Ok((message_id, pushed)) => pushed_json(Some(&message_id), &pushed),
+        Ok((message_id, Some(pushed))) => pushed_json(Some(&message_id), &pushed),
+        Ok((message_id, None)) => Json(json!({
+            "message_id": message_id,
+            "delivered": false,
+            "hint": super::event::NOT_DELIVERED_HINT,
+        }))
+        .into_response(),
         Err(e) => refused(&e),
     }
+}
+
+#[derive(Debug, Deserialize)]
+struct ScopeBody {
+    group_messages: crate::config::GroupMessages,
+}
+
+/// Switches which group messages the emulated app receives (`at_bot` or `all`).
+async fn set_scope(State(em): St, Json(b): Json<ScopeBody>) -> Response {
+    em.set_group_messages(b.group_messages);
+    Json(json!({ "group_messages": em.group_messages() })).into_response()
 }
 
 #[derive(Debug, Deserialize)]
@@ -213,6 +233,7 @@ async fn move_clock(State(em): St, Json(b): Json<ClockBody>) -> Response {
 fn pushed_json(message_id: Option<&str>, p: &Pushed) -> Response {
     Json(json!({
         "message_id": message_id,
+        "delivered": true,
         "event_id": p.event_id,
         "status": p.status,
         "answer": p.answer,

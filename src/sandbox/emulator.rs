@@ -18,6 +18,7 @@ use super::seed::{self, ENCRYPT_KEY};
 use crate::calendar::Calendar;
 use crate::clock::{Clock, VirtualClock};
 use crate::command::when::format_rfc3339;
+use crate::config::GroupMessages;
 use crate::fake_feishu::FakeState;
 use crate::feishu::crypto::EventCipher;
 
@@ -52,6 +53,8 @@ pub struct Emulator {
     clock: Arc<VirtualClock>,
     scheduler_notify: Arc<Notify>,
     calendar: Calendar,
+    /// Which group messages Feishu delivers (the page can switch it).
+    group_messages: Mutex<GroupMessages>,
 }
 
 /// What a push returned.
@@ -86,7 +89,30 @@ impl Emulator {
             clock,
             scheduler_notify,
             calendar,
+            group_messages: Mutex::new(GroupMessages::default()),
         }
+    }
+
+    /// The emulator with the app's group-message permission (`feishu.group_messages`).
+    #[must_use]
+    pub fn with_group_messages(self, scope: GroupMessages) -> Self {
+        *self.group_messages.lock().unwrap_or_else(PoisonError::into_inner) = scope;
+        self
+    }
+
+    /// Which group messages Feishu delivers to the emulated app.
+    pub fn group_messages(&self) -> GroupMessages {
+        *self.group_messages.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Switches the emulated app's group-message permission (until the next start, which
+    /// reads `feishu.group_messages` again).
+    pub fn set_group_messages(&self, scope: GroupMessages) {
+        *self.group_messages.lock().unwrap_or_else(PoisonError::into_inner) = scope;
+        tracing::info!(
+            group_messages = scope.as_str(),
+            "sandbox group-message permission switched"
+        );
     }
 
     /// The journal, locked (never held across an await).
@@ -136,7 +162,10 @@ impl Emulator {
         }
     }
 
-    /// `from` sends `text` in `chat_id`; `picked` are the people chosen in the @ picker.
+    /// `from` sends `text` in `chat_id`; `picked` are the people chosen in the @ picker. The
+    /// message appears in the chat either way; it is pushed to duban only when Feishu would
+    /// deliver it ([`event::is_delivered`]), otherwise the answer is `None` and the message
+    /// carries the page's hint.
     ///
     /// # Errors
     /// Unknown person or chat, empty text, or duban unreachable.
@@ -146,7 +175,7 @@ impl Emulator {
         chat_id: &str,
         text: &str,
         picked: &[Mention],
-    ) -> Result<(String, Pushed), EmulatorError> {
+    ) -> Result<(String, Option<Pushed>), EmulatorError> {
         if seed::person(from).is_none() {
             return Err(EmulatorError::UnknownPerson(from.to_owned()));
         }
@@ -180,15 +209,25 @@ impl Emulator {
             &encoded,
             &mentions,
         );
+        let delivered = event::is_delivered(chat_type, self.group_messages(), &mentions, &bot);
         {
             let mut j = self.journal();
             j.sync(&self.fake, &format_rfc3339(now));
             j.set_mentions(&message_id, mentions);
+            if !delivered {
+                j.set_not_delivered(&message_id, event::NOT_DELIVERED_HINT);
+                if let Err(e) = j.save(&self.data_dir) {
+                    tracing::warn!(error.message = %e, "cannot save the sandbox conversation");
+                }
+            }
+        }
+        if !delivered {
+            return Ok((message_id, None));
         }
         let pushed = self
             .push("im.message.receive_v1", &event_id, &message_id, plaintext)
             .await?;
-        Ok((message_id, pushed))
+        Ok((message_id, Some(pushed)))
     }
 
     /// `operator` clicks a component of the card `message_id`; `action` is the callback's
@@ -294,7 +333,7 @@ impl Emulator {
         let answer = serde_json::from_str(&text).unwrap_or(Value::String(text));
         {
             let mut j = self.journal();
-            j.events.push(EventRecord {
+            j.record_event(EventRecord {
                 event_id: event_id.to_owned(),
                 event_type: event_type.to_owned(),
                 message_id: message_id.to_owned(),

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::seed::{APP_ID, TENANT_KEY, VERIFICATION_TOKEN};
+use crate::config::GroupMessages;
 use crate::feishu::crypto::EventCipher;
 use crate::feishu::signature::event_signature;
 
@@ -45,6 +46,18 @@ pub fn encode_mentions(text: &str, picked: &[Mention]) -> (String, Vec<Mention>)
     out.push_str(rest);
     (out, found)
 }
+
+/// Whether Feishu would push this message to the app, given the permission that decides group
+/// delivery: 1:1 messages always; group messages that @ the bot always; other group messages only
+/// with [`GroupMessages::All`] (`im:message.group_msg`).
+pub fn is_delivered(chat_type: &str, scope: GroupMessages, mentions: &[Mention], bot_open_id: &str) -> bool {
+    chat_type != "group" || scope == GroupMessages::All || mentions.iter().any(|m| m.open_id == bot_open_id)
+}
+
+/// The page's note on a group message Feishu would not deliver under the default permission.
+pub const NOT_DELIVERED_HINT: &str = "未投递给机器人：应用只有“接收群聊中@机器人消息”权限（im:message.group_at_msg:readonly），\
+     群里不 @督办 的消息飞书不会推送。请 @督办 后输入指令（如 @督办 /督办 帮助），\
+     或在左栏打开“获取群组中所有消息”（im:message.group_msg，需企业管理员审批）。";
 
 /// What a message event needs besides its text.
 #[derive(Debug, Clone)]
@@ -187,6 +200,28 @@ mod tests {
     use crate::feishu::event::{CardActionEvent, MessageEvent};
     use crate::feishu::signature::{SignedParts, verify_event};
     use proptest::prelude::*;
+
+    #[test]
+    fn group_messages_without_the_bot_are_delivered_only_under_the_all_messages_permission() {
+        let bot = Mention {
+            open_id: "ou_bot".to_owned(),
+            name: "督办".to_owned(),
+        };
+        let li = Mention {
+            open_id: "ou_li".to_owned(),
+            name: "李四".to_owned(),
+        };
+        assert!(!is_delivered("group", GroupMessages::AtBot, &[], "ou_bot"));
+        assert!(!is_delivered(
+            "group",
+            GroupMessages::AtBot,
+            std::slice::from_ref(&li),
+            "ou_bot"
+        ));
+        assert!(is_delivered("group", GroupMessages::AtBot, &[li, bot], "ou_bot"));
+        assert!(is_delivered("group", GroupMessages::All, &[], "ou_bot"));
+        assert!(is_delivered("p2p", GroupMessages::AtBot, &[], "ou_bot"));
+    }
 
     fn m(open_id: &str, name: &str) -> Mention {
         Mention {

@@ -51,6 +51,9 @@ pub struct StoredMessage {
     pub updated_at: String,
     /// Revision of the latest change.
     pub rev: u64,
+    /// Why Feishu would not have pushed this user's message to the bot (the page's hint).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_delivered: Option<String>,
 }
 
 impl StoredMessage {
@@ -72,6 +75,7 @@ impl StoredMessage {
             at: at.to_owned(),
             updated_at: at.to_owned(),
             rev,
+            not_delivered: None,
         }
     }
 
@@ -202,10 +206,42 @@ impl Journal {
             .filter(|r| r.seq > known)
             .collect();
         if !fresh.is_empty() {
+            // A request may be logged after its message was taken in: the message's footer
+            // counts its requests, so it changes too.
+            for r in &fresh {
+                for id in [&r.message_id, &r.parent_id].into_iter().flatten() {
+                    self.touch(id);
+                }
+            }
             self.requests.extend(fresh);
             changed = true;
         }
         changed
+    }
+
+    /// Remembers a push and counts it as a change of its message (whose footer shows how many
+    /// raw events it has: the push is recorded only after duban answered, when the page may
+    /// already have drawn the message).
+    pub fn record_event(&mut self, event: EventRecord) {
+        let id = event.message_id.clone();
+        self.events.push(event);
+        self.touch(&id);
+    }
+
+    /// Notes that Feishu would not have delivered a user's message, and why.
+    pub fn set_not_delivered(&mut self, message_id: &str, hint: &str) {
+        if let Some(s) = self.messages.iter_mut().find(|s| s.message_id == message_id) {
+            s.not_delivered = Some(hint.to_owned());
+        }
+        self.touch(message_id);
+    }
+
+    /// Gives a message a new revision, so the page redraws it.
+    fn touch(&mut self, message_id: &str) {
+        if let Some(s) = self.messages.iter_mut().find(|s| s.message_id == message_id) {
+            self.rev += 1;
+            s.rev = self.rev;
+        }
     }
 
     /// Notes the mentions of a user's message (after a sync has taken it in).
@@ -314,6 +350,23 @@ mod tests {
         assert_eq!(Journal::load(dir.path()).unwrap(), Journal::default());
         std::fs::write(dir.path().join(FILE), "{not json").unwrap();
         assert!(Journal::load(dir.path()).is_err());
+    }
+
+    /// Regression for issue 12 point 11: a footer read "原始事件 0" because the push was
+    /// recorded after the page had fetched the message, without a new revision.
+    #[test]
+    fn a_push_recorded_after_the_page_fetched_its_message_is_a_change_of_it() {
+        let f = fake();
+        let mut j = Journal::default();
+        let id = f.add_message("oc_g", "ou_a", "text", r#"{"text":"/督办 帮助"}"#);
+        j.sync(&f, "t1");
+        j.set_mentions(&id, vec![]);
+        let cursor = j.rev;
+        assert!(j.since(cursor).is_empty(), "the page has it, with no events yet");
+        j.record_event(record(&id));
+        let changed = j.since(cursor);
+        assert_eq!(changed.len(), 1, "the page fetches it again");
+        assert_eq!(j.events_for(&changed[0].message_id).len(), 1);
     }
 
     #[test]

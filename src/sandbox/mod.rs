@@ -133,15 +133,18 @@ impl Sandbox {
             }
         };
         let base = format!("http://{host}:{}", app.port());
-        let emulator = Arc::new(Emulator::new(
-            fake.state().clone(),
-            journal,
-            settings.data_dir.clone(),
-            format!("{base}/feishu/events"),
-            vc,
-            Arc::clone(&app.state().scheduler_notify),
-            settings.calendar.clone(),
-        ));
+        let emulator = Arc::new(
+            Emulator::new(
+                fake.state().clone(),
+                journal,
+                settings.data_dir.clone(),
+                format!("{base}/feishu/events"),
+                vc,
+                Arc::clone(&app.state().scheduler_notify),
+                settings.calendar.clone(),
+            )
+            .with_group_messages(settings.feishu.group_messages),
+        );
         let app = app.with_routes(api::routes(Arc::clone(&emulator)));
         Ok(Self {
             app,

@@ -18,6 +18,13 @@ fn settings(dir: &std::path::Path) -> Settings {
     crate::config::load(None, &SandboxEnv(env)).unwrap()
 }
 
+/// Settings whose app may read every group message (a bare `/督办 …` is delivered).
+fn settings_all(dir: &std::path::Path) -> Settings {
+    let mut s = settings(dir);
+    s.feishu.group_messages = crate::config::GroupMessages::All;
+    s
+}
+
 fn start_time() -> jiff::Timestamp {
     "2026-03-11T10:00:00+08:00".parse().unwrap()
 }
@@ -49,7 +56,7 @@ fn sandbox_mode_ignores_feishu_variables_and_has_its_own_defaults() {
 async fn a_typed_command_reaches_duban_sealed_and_the_reply_and_card_click_come_back() {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let dir = tempfile::tempdir().unwrap();
-    let sandbox = Sandbox::build(settings(dir.path()), Some(start_time()))
+    let sandbox = Sandbox::build(settings_all(dir.path()), Some(start_time()))
         .await
         .unwrap();
     let em = Arc::clone(sandbox.emulator());
@@ -71,6 +78,7 @@ async fn a_typed_command_reaches_duban_sealed_and_the_reply_and_card_click_come_
         )
         .await
         .unwrap();
+    let pushed = pushed.expect("delivered under the all-messages permission");
     assert_eq!(pushed.status, 200, "{}", pushed.answer);
     assert!(until(|| fake.messages().iter().any(|m| m.msg_type == "interactive")).await);
     em.sync();
@@ -160,4 +168,48 @@ async fn people_outside_a_chat_and_empty_messages_are_refused() {
     assert!(em.send(super::seed::LI.open_id, branch, "hi", &[]).await.is_err());
     assert!(em.send(BOSS.open_id, branch, "   ", &[]).await.is_err());
     assert!(em.send("ou_nobody", branch, "hi", &[]).await.is_err());
+}
+
+/// Issue 12 point 3: under the default permission a group message that does not @ the bot is
+/// shown in the chat but never pushed; one that @s the bot is; switching to all messages
+/// delivers the bare command.
+#[tokio::test]
+async fn group_messages_are_delivered_as_the_apps_permission_would() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let dir = tempfile::tempdir().unwrap();
+    let sandbox = Sandbox::build(settings(dir.path()), Some(start_time()))
+        .await
+        .unwrap();
+    let em = Arc::clone(sandbox.emulator());
+    let bot_open_id = sandbox.fake().bot_open_id();
+    let stop = sandbox.shutdown_token();
+    let running = tokio::spawn(sandbox.run_until_stopped());
+    assert_eq!(em.group_messages(), crate::config::GroupMessages::AtBot);
+    let group = GROUPS[0].chat_id;
+    let (bare, pushed) = em.send(BOSS.open_id, group, "/督办 帮助", &[]).await.unwrap();
+    assert!(pushed.is_none(), "not delivered without an @");
+    {
+        let j = em.journal();
+        assert!(j.events_for(&bare).is_empty());
+        let hint = j.message(&bare).unwrap().not_delivered.clone().unwrap();
+        assert!(hint.contains("@督办"), "{hint}");
+    }
+    let bot = Mention {
+        open_id: bot_open_id,
+        name: super::seed::BOT_NAME.to_owned(),
+    };
+    let (_, pushed) = em
+        .send(BOSS.open_id, group, "@督办 帮助", std::slice::from_ref(&bot))
+        .await
+        .unwrap();
+    assert_eq!(pushed.unwrap().status, 200);
+    em.set_group_messages(crate::config::GroupMessages::All);
+    let (_, pushed) = em.send(BOSS.open_id, group, "/督办 帮助", &[]).await.unwrap();
+    assert_eq!(pushed.unwrap().status, 200);
+    let p2p = super::seed::p2p_chat_id(BOSS.open_id);
+    em.set_group_messages(crate::config::GroupMessages::AtBot);
+    let (_, pushed) = em.send(BOSS.open_id, &p2p, "帮助", &[]).await.unwrap();
+    assert!(pushed.is_some(), "1:1 messages always arrive");
+    stop.cancel();
+    running.await.unwrap().unwrap();
 }

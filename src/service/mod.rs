@@ -5,6 +5,7 @@
 mod board;
 mod card_action;
 mod describe;
+mod identity;
 mod minutes;
 mod minutes_actions;
 mod minutes_closure;
@@ -57,6 +58,7 @@ pub struct Service {
     req_cfg: crate::config::RequirementsConfig,
     mirror_on: bool,
     mirror_notify: Arc<Notify>,
+    bot: std::sync::Mutex<identity::BotIdentity>,
 }
 
 /// A group's reminder overrides, resolved from configuration.
@@ -128,6 +130,7 @@ impl Service {
             req_cfg: settings.requirements.clone(),
             mirror_on: settings.mirror.is_some(),
             mirror_notify: Arc::new(Notify::new()),
+            bot: std::sync::Mutex::new(identity::BotIdentity::default()),
         }
     }
 

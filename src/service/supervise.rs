@@ -23,6 +23,9 @@ pub(super) struct Prepared {
     sender: Person,
     mentions: Vec<Mention>,
     parsed: Result<Option<Command>, command::ParseError>,
+    /// A group message that @-mentions the bot but reads as no command: answered with a short
+    /// help card.
+    unreadable: bool,
     quoted: Option<String>,
     /// `/纪要`: the minutes and the group's members, fetched before the lock.
     minutes: Option<super::minutes::Fetched>,
@@ -31,7 +34,7 @@ pub(super) struct Prepared {
 impl Prepared {
     /// Whether the message is a command (or a malformed one that gets an answer).
     pub(super) fn is_command(&self) -> bool {
-        !matches!(self.parsed, Ok(None))
+        self.unreadable || !matches!(self.parsed, Ok(None))
     }
 
     /// Whether it came in a 1:1 chat (where even chatter gets a help answer).
@@ -62,7 +65,20 @@ impl Service {
             calendar: &self.calendar,
             is_reply: msg.parent_id.is_some(),
         };
-        let parsed = command::parse(&msg.text, &mentions, &ctx);
+        let mut parsed = command::parse(&msg.text, &mentions, &ctx);
+        let mut unreadable = false;
+        // Speaking to the bot without the command word (`@督办 帮助`, or `列表` in a 1:1 chat).
+        if matches!(parsed, Ok(None)) {
+            if msg.chat_type == "p2p" {
+                parsed = command::parse_addressed(&msg.text, &mentions, None, &ctx);
+            } else if !mentions.is_empty()
+                && let Some(bot) = self.bot_open_id().await
+                && command::mentions_bot(&mentions, &bot)
+            {
+                parsed = command::parse_addressed(&msg.text, &mentions, Some(&bot), &ctx);
+                unreadable = matches!(parsed, Ok(None));
+            }
+        }
         self.learn_names(mentions.iter().map(|m| &m.person));
         // The sender's name, for cards and messages (only when a command needs it).
         let sender = match &parsed {
@@ -85,6 +101,7 @@ impl Service {
             sender,
             mentions,
             parsed,
+            unreadable,
             quoted,
             minutes,
         })
@@ -102,6 +119,7 @@ impl Service {
             sender,
             mentions: Vec::new(),
             parsed: Ok(Some(Command::Minutes(command::MinutesCmd::FromReply))),
+            unreadable: false,
             quoted: None,
             minutes: Some(fetched),
         })
@@ -114,6 +132,7 @@ impl Service {
             sender,
             mentions,
             parsed,
+            unreadable,
             quoted,
             minutes,
         } = p;
@@ -123,6 +142,8 @@ impl Service {
                 if msg.chat_type == "p2p" {
                     let c = card::help_card(SUPERVISE_COMMANDS);
                     replies.card(self, ch, &c)?;
+                } else if unreadable {
+                    replies.card(self, ch, &card::short_help_card())?;
                 }
             }
             Ok(Some(Command::Supervise(cmd))) => {

@@ -76,10 +76,10 @@ test('as 赵督办 in a group, creating an item with a picked @mention shows the
   await be('赵督办');
   const box = page.locator('#composer');
   await box.click();
-  await box.pressSequentially(`/督办 ${TITLE} @张`);
+  await box.pressSequentially(`@督办 /督办 ${TITLE} @张`);
   await page.locator('#picker .mention-option[data-name="张三"]').click();
   await box.pressSequentially('明天18点前 P1');
-  assert.equal(await box.inputValue(), `/督办 ${TITLE} @张三 明天18点前 P1`);
+  assert.equal(await box.inputValue(), `@督办 /督办 ${TITLE} @张三 明天18点前 P1`);
   await box.press('Enter');
   // The user's message shows the mention as @张三 (sent as @_user_1 + mentions).
   await page.locator('.msg.mine .mention', { hasText: '@张三' }).first().waitFor();
