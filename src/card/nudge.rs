@@ -163,10 +163,14 @@ pub fn nudge_card(
             lines.push(format!("同时提醒：{}", ats.join(" ")));
         }
         let hint = item.deadline_hint(now, cal);
+        // The 督办人 by name (an unknown name is left out rather than shown empty).
+        let creator = Some(item.creator.name.trim())
+            .filter(|n| !n.is_empty())
+            .map(|n| format!(" · 督办人：{}", md_text(n, 20)))
+            .unwrap_or_default();
         lines.push(format!(
-            "<font color='grey'>截止：{} · {hint} · 督办人：{}</font>",
-            format_datetime(item.deadline, now),
-            md_text(&item.creator.name, 20)
+            "<font color='grey'>截止：{} · {hint}{creator}</font>",
+            format_datetime(item.deadline, now)
         ));
         elements.push(markdown(&lines.join("\n")));
         elements.push(buttons(item.id));

@@ -52,7 +52,7 @@ impl Service {
     }
 
     fn is_manager(&self, who: &OpenId) -> bool {
-        self.req_cfg.managers.iter().any(|m| *m == who.0)
+        self.req_cfg.managers.contains(&who.0)
     }
 
     /// PATCHes every triage card of `r` (one per manager when they went 1:1; a card not posted
