@@ -12,7 +12,7 @@
 //! | --- | --- | --- |
 //! | 受理 / 合并 / 驳回 / 待补充 | requirement managers | 待受理, 待补充 (驳回 also 已受理; 受理 also re-links an accepted or closed one) |
 //! | 补充 | the submitter or the contact person | 待受理, 待补充, 已受理 |
-//! | 效果反馈 (rating 1–5) | the submitter or the contact person | accepted and its project at 效果反馈 or done |
+//! | 效果反馈 (rating 1–5) | the submitter or the contact person | accepted and its project at 效果反馈 or done, or 已上线 |
 
 use std::fmt;
 
@@ -284,8 +284,9 @@ pub enum RequirementError {
 /// Mapping from the linked project's current stage (see [`loop_status`]): 需求对接 and 产品设计
 /// → 已受理; 开发评审 → 进入开发; 测试升级 → 测试; 效果反馈, or the project done → 上线. Stage names
 /// of other templates map by keyword: 反馈/上线/推广 → 上线, 测试/升级/验证 → 测试, 开发/评审/实施 →
-/// 进入开发, anything else → 已受理. A cancelled project shows 已受理 (the requirement stays
-/// accepted; managers re-link it).
+/// 进入开发, anything else → 已受理. When the project ends the requirement itself closes
+/// ([`Requirement::follow_project`]): 已上线 → 上线, 已关闭 → 已关闭. (An accepted requirement
+/// whose project was cancelled before that rule existed shows 已受理.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LoopStatus {
