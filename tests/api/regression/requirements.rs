@@ -593,3 +593,44 @@ async fn issue_12_6_a_cancelled_project_closes_its_requirement_with_the_reason()
     );
     app.stop().await;
 }
+
+/// Issue 12 point 4: without a manager chat, the intake SLA reminder also goes to each
+/// manager 1:1, not into the submitting group.
+#[tokio::test]
+async fn issue_12_4_without_a_manager_chat_the_sla_reminder_goes_to_the_managers_one_to_one() {
+    let app = spawn_app_with(|s| {
+        s.requirements.managers = vec![BOSS.0.to_owned()];
+        s.requirements.manager_chat = None;
+    })
+    .await;
+    say_in(&app, BRANCH, BRANCH_USER, "@_user_1 /需求 柜台打印机更换", &[BOT]).await;
+    assert!(
+        eventually(|| app
+            .store
+            .get_requirement(duban::domain::ids::RequirementId(1))
+            .unwrap()
+            .is_some())
+        .await
+    );
+    // Submitted Wed; two working days (Thu, Fri) pass → Monday morning the manager is nudged.
+    let r = app
+        .http
+        .post(format!("{}/debug/clock", app.base))
+        .json(&json!({ "set": "2026-03-16T09:40:00+08:00" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let p2p = format!("oc_p2p_{}", BOSS.0);
+    assert!(
+        eventually(|| app
+            .fake
+            .messages()
+            .iter()
+            .any(|m| m.chat_id == p2p && with("仍未受理")(m)))
+        .await,
+        "the manager is reminded 1:1"
+    );
+    assert!(!settled(&app, BRANCH).await.iter().any(with("仍未受理")));
+    app.stop().await;
+}
