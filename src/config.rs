@@ -87,7 +87,7 @@ impl Default for ProjectsConfig {
 pub struct RequirementsConfig {
     /// Requirement managers' open_ids (they triage).
     pub managers: Vec<String>,
-    /// Where triage cards go (`oc_…`); unset: the submitting group.
+    /// Where triage cards go (`oc_…`); unset: to each manager 1:1 (never the submitting group).
     pub manager_chat: Option<String>,
     /// Not triaged within this many working days → the managers are nudged (2).
     pub sla_workdays: u32,

@@ -112,11 +112,17 @@ pub enum Intent {
         reply_to: Option<String>,
         /// De-duplication key.
         uuid: String,
+        /// `chat_id` is a manager's open_id: a direct (1:1) message.
+        #[serde(default)]
+        to_user: bool,
     },
     /// PATCH requirement `req`'s triage card with its current state.
     RefreshRequirementCard {
         /// Requirement number.
         req: u64,
+        /// Which of its triage cards (one per manager when sent 1:1), in posting order.
+        #[serde(default)]
+        nth: usize,
     },
     /// Several records queued as one (a scheduler round: its reminders, card refreshes and
     /// 加急): the dispatcher splits it into its records, in order, before sending any of them.

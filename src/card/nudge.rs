@@ -155,11 +155,22 @@ pub fn nudge_card(
         for n in nudges {
             lines.push(format!("· {}", md_text(&n.text, 200)));
         }
+        // Everyone the single reminders would have @-mentioned (the 督办人 from overdue day 2,
+        // 协办 the day before …) is @-mentioned here too, under the item concerned.
+        let others = also_mentioned(recipient, nudges);
+        if !others.is_empty() {
+            let ats: Vec<String> = others.iter().map(|p| at(p)).collect();
+            lines.push(format!("同时提醒：{}", ats.join(" ")));
+        }
         let hint = item.deadline_hint(now, cal);
+        // The 督办人 by name (an unknown name is left out rather than shown empty).
+        let creator = Some(item.creator.name.trim())
+            .filter(|n| !n.is_empty())
+            .map(|n| format!(" · 督办人：{}", md_text(n, 20)))
+            .unwrap_or_default();
         lines.push(format!(
-            "<font color='grey'>截止：{} · {hint} · 督办人：{}</font>",
-            format_datetime(item.deadline, now),
-            md_text(&item.creator.name, 20)
+            "<font color='grey'>截止：{} · {hint}{creator}</font>",
+            format_datetime(item.deadline, now)
         ));
         elements.push(markdown(&lines.join("\n")));
         elements.push(buttons(item.id));
@@ -175,6 +186,17 @@ pub fn nudge_card(
         _ => format!("督办提醒：{}项待关注", groups.len()),
     };
     card(hdr, elements, &summary)
+}
+
+/// The people `nudges` @-mention besides `recipient`, each once, in order.
+fn also_mentioned<'a>(recipient: &Person, nudges: &[&'a PlannedNudge]) -> Vec<&'a Person> {
+    let mut out: Vec<&Person> = Vec::new();
+    for p in nudges.iter().flat_map(|n| n.mention.iter()) {
+        if p.open_id != recipient.open_id && !out.iter().any(|o| o.open_id == p.open_id) {
+            out.push(p);
+        }
+    }
+    out
 }
 
 /// The short text message for one nudge, sent as a reply under the item's card, e.g.
@@ -299,6 +321,24 @@ mod tests {
         assert_eq!(c["header"]["template"], "red");
         assert_eq!(c["header"]["title"]["content"], "督办提醒 · 2项待关注");
         assert!(within_limits(&c));
+    }
+
+    #[test]
+    fn the_combined_card_mentions_everyone_the_single_reminders_would() {
+        let c = nudge_card(&person("zhangsan", "张三"), &entries(), now(), &cal());
+        let text = c.to_string();
+        // DB-12 is on overdue day 3: its single reminder @-mentions the 主办 and the 督办人.
+        let (_, single) = &entries()[0];
+        assert!(single.mention.len() >= 2, "{:?}", single.mention);
+        for p in &single.mention {
+            assert!(
+                text.contains(&format!("<at id={}></at>", p.open_id)),
+                "{} in {text}",
+                p.name
+            );
+        }
+        // The recipient once (in the greeting), not again under each item.
+        assert_eq!(text.matches("<at id=ou_zhangsan></at>").count(), 1, "{text}");
     }
 
     #[test]

@@ -66,6 +66,8 @@ fn status_colour(r: &Requirement) -> &'static str {
         ReqStatus::Accepted => "turquoise",
         ReqStatus::Merged => "grey",
         ReqStatus::Rejected { .. } => "red",
+        ReqStatus::Launched => "green",
+        ReqStatus::Closed { .. } => "grey",
     }
 }
 
@@ -133,6 +135,14 @@ fn state_note(r: &Requirement, project: Option<&Project>) -> Option<String> {
             None => "与已有需求重复，已合并。".to_owned(),
         }),
         ReqStatus::Rejected { reason } => Some(format!("驳回原因：{}", md_text(reason, TEXT_MAX))),
+        ReqStatus::Launched => Some(match r.project {
+            Some(id) => format!("项目 {id} 已完成，需求已上线，本需求已关闭。"),
+            None => "需求已上线，本需求已关闭。".to_owned(),
+        }),
+        ReqStatus::Closed { reason } => Some(format!(
+            "需求已关闭：{}。如需继续推进，需求管理员可重新受理到其他项目。",
+            md_text(reason, TEXT_MAX)
+        )),
         ReqStatus::Accepted => Some(match (r.project, project.filter(|p| Some(p.id) == r.project)) {
             (Some(_), Some(p)) => format!(
                 "已纳入项目 {} {}（当前阶段：{}）",
@@ -144,6 +154,17 @@ fn state_note(r: &Requirement, project: Option<&Project>) -> Option<String> {
             (None, _) => "已受理，等待排期。".to_owned(),
         }),
     }
+}
+
+/// `**效果评价**：★★★★☆ comment`, once the submitter rated it.
+fn feedback_line(r: &Requirement) -> Option<String> {
+    let f = r.feedback.as_ref()?;
+    let comment = f
+        .comment
+        .as_deref()
+        .map(|c| format!(" {}", md_text(c, TEXT_MAX)))
+        .unwrap_or_default();
+    Some(format!("**效果评价**：{}{comment}", stars(f.rating)))
 }
 
 /// The manager's card: every field, the loop status and, while undecided, the triage buttons
@@ -159,14 +180,7 @@ pub fn requirement_card(r: &Requirement, project: Option<&Project>, now: Timesta
     if let Some(n) = state_note(r, project) {
         lines.push(n);
     }
-    if let Some(f) = &r.feedback {
-        let comment = f
-            .comment
-            .as_deref()
-            .map(|c| format!(" {}", md_text(c, TEXT_MAX)))
-            .unwrap_or_default();
-        lines.push(format!("**效果评价**：{}{comment}", stars(f.rating)));
-    }
+    lines.extend(feedback_line(r));
     let mut elements = vec![markdown(&lines.join("\n"))];
     if r.status.is_open() || r.status == ReqStatus::Accepted {
         elements.push(hr());
@@ -223,17 +237,23 @@ pub fn requirement_status_card(r: &Requirement, project: Option<&Project>, now: 
         LoopStatus::Launched => "green",
         LoopStatus::Rejected => "red",
         LoopStatus::NeedsInfo => "orange",
-        LoopStatus::Merged => "grey",
+        LoopStatus::Merged | LoopStatus::Closed => "grey",
         LoopStatus::Submitted | LoopStatus::Accepted | LoopStatus::InDevelopment | LoopStatus::Testing => {
             "blue"
         }
     };
-    let title = format!("需求{}：{} {}", stage.label(), r.id, truncate(&r.title, 40));
+    // The loop's closed ends name the stored status (需求已上线 / 需求已关闭).
+    let label = match r.status {
+        ReqStatus::Launched | ReqStatus::Closed { .. } => r.status.label(),
+        _ => stage.label(),
+    };
+    let title = format!("需求{label}：{} {}", r.id, truncate(&r.title, 40));
     let hdr = header(&title, colour, None, &[]);
     let mut lines = vec![format!("**提出人**：{}", at(&r.submitter)), loop_line(stage)];
     if let Some(n) = state_note(r, project) {
         lines.push(n);
     }
+    lines.extend(feedback_line(r));
     lines.push(format!("**更新时间**：{}", format_datetime(r.updated_at, now)));
     let mut elements = vec![markdown(&lines.join("\n"))];
     if r.status == ReqStatus::NeedsInfo {
@@ -245,13 +265,25 @@ pub fn requirement_status_card(r: &Requirement, project: Option<&Project>, now: 
                 submit_button("r_supplement_submit", "提交补充", value("r_supplement", r.id)),
             ],
         ));
-    } else {
+    } else if r.status.is_open() || r.status == ReqStatus::Accepted {
         elements.push(markdown(&format!(
             "发送 `/需求 查看 {}` 查看详情，或 `/需求 补充 {} 内容` 补充信息。",
             r.id, r.id
         )));
+    } else {
+        elements.push(markdown(&format!("发送 `/需求 查看 {}` 查看详情。", r.id)));
     }
     card(hdr, elements, &title)
+}
+
+/// The submitter's first card, 需求已提交: the status card and where the triage card went
+/// (`routed`, e.g. "已单独发给需求管理员（孙管理员）受理…").
+pub fn requirement_submitted_card(r: &Requirement, routed: &str, now: Timestamp) -> Value {
+    let mut c = requirement_status_card(r, None, now);
+    if let Some(elements) = c["body"]["elements"].as_array_mut() {
+        elements.insert(1, markdown(&md_text(routed, TEXT_MAX)));
+    }
+    c
 }
 
 fn priority_options() -> Vec<(String, String)> {
@@ -298,6 +330,27 @@ pub fn feedback_card(r: &Requirement) -> Value {
         ),
     ];
     card(hdr, elements, &title)
+}
+
+/// What the 效果反馈 card turns into once rated: the stars and the comment, who rated and when.
+pub fn feedback_done_card(r: &Requirement, now: Timestamp) -> Value {
+    let title = format!("效果反馈：{} {}", r.id, truncate(&r.title, 40));
+    let hdr = header(
+        &title,
+        "green",
+        Some("已收到评价，感谢反馈"),
+        &[("已评价", "green")],
+    );
+    let mut lines = Vec::new();
+    if let Some(f) = &r.feedback {
+        lines.push(format!("**评分**：{}（{}星）", stars(f.rating), f.rating));
+        if let Some(c) = &f.comment {
+            lines.push(format!("**意见和建议**：{}", md_text(c, TEXT_MAX)));
+        }
+        lines.push(format!("**评价时间**：{}", format_datetime(f.at, now)));
+    }
+    lines.push(format!("**提出人**：{}", at(&r.submitter)));
+    card(hdr, vec![markdown(&lines.join("\n"))], &title)
 }
 
 /// The intake board: open requirements by branch, counts by status, and open ones by age

@@ -19,8 +19,8 @@ fn mgr() -> Actor {
     }
 }
 
-fn managers() -> Vec<OpenId> {
-    vec![OpenId("ou_mgr".to_owned())]
+fn managers() -> Vec<Person> {
+    vec![person("mgr", "孙管理员")]
 }
 
 fn submitted() -> Requirement {
@@ -105,7 +105,7 @@ fn states() -> Vec<(&'static str, Requirement, Option<Project>)> {
             None,
         ),
         ("accepted_in_development", accepted.clone(), Some(project(2))),
-        ("accepted_launched", accepted, Some(project(4))),
+        ("accepted_launched", accepted.clone(), Some(project(4))),
         (
             "merged",
             act(
@@ -128,7 +128,86 @@ fn states() -> Vec<(&'static str, Requirement, Option<Project>)> {
             ),
             None,
         ),
+        ("launched_rated", launched_rated(&accepted), Some(project(5))),
+        ("closed", closed(&accepted), None),
     ]
+}
+
+/// Rated at 效果反馈, then its project completed: 已上线.
+fn launched_rated(accepted: &Requirement) -> Requirement {
+    let rated = act(
+        accepted,
+        ReqAction::Feedback {
+            rating: 4,
+            comment: Some("办理时间从半小时缩短到五分钟".to_owned()),
+        },
+        Some(&project(4)),
+    );
+    rated
+        .follow_project(&project(5), ts(2026, 11, 21, 10, 0))
+        .unwrap()
+        .0
+}
+
+/// Its project cancelled: 已关闭.
+fn closed(accepted: &Requirement) -> Requirement {
+    let mut p = project(2);
+    p.status = crate::domain::project::ProjectStatus::Cancelled;
+    accepted.follow_project(&p, ts(2026, 11, 21, 10, 0)).unwrap().0
+}
+
+#[test]
+fn a_closed_requirement_shows_its_end_and_no_triage_forms() {
+    let all = states();
+    let (_, launched, p) = &all[6];
+    let manager = requirement_card(launched, p.as_ref(), now()).to_string();
+    assert!(
+        manager.contains("已上线") && manager.contains("★★★★☆"),
+        "{manager}"
+    );
+    assert!(
+        !manager.contains("r_reject") && !manager.contains("r_accept"),
+        "{manager}"
+    );
+    let status = requirement_status_card(launched, p.as_ref(), now());
+    assert_eq!(
+        status["header"]["title"]["content"],
+        "需求已上线：XQ-5 两融客户合约到期提醒"
+    );
+    assert!(status.to_string().contains("办理时间从半小时缩短到五分钟"));
+    let (_, closed, _) = &all[7];
+    let manager = requirement_card(closed, None, now()).to_string();
+    assert!(
+        manager.contains("已关闭") && manager.contains("关联项目 XM-3 已取消"),
+        "{manager}"
+    );
+    assert!(!manager.contains("r_reject"), "{manager}");
+}
+
+#[test]
+fn the_feedback_card_turns_into_the_rating_given() {
+    let (_, r, _) = states().swap_remove(6);
+    let c = feedback_done_card(&r, now());
+    let text = c.to_string();
+    assert!(
+        text.contains("★★★★☆（4星）") && text.contains("办理时间从半小时缩短到五分钟"),
+        "{text}"
+    );
+    assert!(!text.contains("r_feedback"), "no form any more: {text}");
+    assert_ne!(c, requirement_status_card(&r, None, now()));
+    assert!(within_limits(&c));
+    insta::assert_json_snapshot!("req_feedback_done", c);
+}
+
+#[test]
+fn the_submitted_card_says_where_the_triage_card_went() {
+    let c = requirement_submitted_card(&submitted(), "已单独发给需求管理员（孙管理员）受理", now());
+    let text = c.to_string();
+    assert!(
+        text.contains("需求已提交") && text.contains("已单独发给需求管理员（孙管理员）受理"),
+        "{text}"
+    );
+    assert!(within_limits(&c));
 }
 
 #[test]

@@ -4,12 +4,15 @@
 //! Lifecycle: 待受理 (`Submitted`) → 已受理 (`Accepted`, optionally linked to a project) /
 //! 已合并 (`Merged` into another requirement) / 已驳回 (`Rejected`, reason required); a manager
 //! may ask for details (待补充, `NeedsInfo`), and the submitter's 补充 puts it back in the queue.
+//! An accepted requirement follows its project to a closed end (see [`Requirement::follow_project`]):
+//! 已上线 (`Launched`) when the project is completed, 已关闭 (`Closed`, with the reason) when it is
+//! cancelled; a manager may 受理 a closed one again into another project.
 //!
 //! | action | who | when |
 //! | --- | --- | --- |
-//! | 受理 / 合并 / 驳回 / 待补充 | requirement managers | 待受理, 待补充 (驳回 also 已受理; 受理 also re-links an accepted one) |
+//! | 受理 / 合并 / 驳回 / 待补充 | requirement managers | 待受理, 待补充 (驳回 also 已受理; 受理 also re-links an accepted or closed one) |
 //! | 补充 | the submitter or the contact person | 待受理, 待补充, 已受理 |
-//! | 效果反馈 (rating 1–5) | the submitter or the contact person | accepted and its project at 效果反馈 or done |
+//! | 效果反馈 (rating 1–5) | the submitter or the contact person | accepted and its project at 效果反馈 or done, or 已上线 |
 
 use std::fmt;
 
@@ -41,6 +44,13 @@ pub enum ReqStatus {
         /// Why.
         reason: String,
     },
+    /// 已上线: the linked project was completed (the loop's happy end).
+    Launched,
+    /// 已关闭: the linked project was cancelled.
+    Closed {
+        /// Why.
+        reason: String,
+    },
 }
 
 impl ReqStatus {
@@ -52,6 +62,8 @@ impl ReqStatus {
             Self::Accepted => "已受理",
             Self::Merged => "已合并",
             Self::Rejected { .. } => "已驳回",
+            Self::Launched => "已上线",
+            Self::Closed { .. } => "已关闭",
         }
     }
 
@@ -253,6 +265,15 @@ pub enum RequirementError {
         /// Who may.
         who: String,
     },
+    /// Nobody is configured to triage.
+    #[error(
+        "还没有配置需求管理员，暂时无人可以{action}：请系统管理员在配置文件的 [requirements] managers \
+         中填写需求管理员的 open_id（ou_ 开头），重启后生效"
+    )]
+    NoManagers {
+        /// The verb.
+        action: &'static str,
+    },
     /// A reason / question / text is required.
     #[error("{action}时请写明{what}")]
     MissingText {
@@ -283,8 +304,9 @@ pub enum RequirementError {
 /// Mapping from the linked project's current stage (see [`loop_status`]): 需求对接 and 产品设计
 /// → 已受理; 开发评审 → 进入开发; 测试升级 → 测试; 效果反馈, or the project done → 上线. Stage names
 /// of other templates map by keyword: 反馈/上线/推广 → 上线, 测试/升级/验证 → 测试, 开发/评审/实施 →
-/// 进入开发, anything else → 已受理. A cancelled project shows 已受理 (the requirement stays
-/// accepted; managers re-link it).
+/// 进入开发, anything else → 已受理. When the project ends the requirement itself closes
+/// ([`Requirement::follow_project`]): 已上线 → 上线, 已关闭 → 已关闭. (An accepted requirement
+/// whose project was cancelled before that rule existed shows 已受理.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LoopStatus {
@@ -304,6 +326,8 @@ pub enum LoopStatus {
     Merged,
     /// 已驳回
     Rejected,
+    /// 已关闭 (its project was cancelled)
+    Closed,
 }
 
 impl LoopStatus {
@@ -318,6 +342,7 @@ impl LoopStatus {
             Self::Launched => "上线",
             Self::Merged => "已合并",
             Self::Rejected => "已驳回",
+            Self::Closed => "已关闭",
         }
     }
 
@@ -345,6 +370,8 @@ pub fn loop_status(req: &Requirement, project: Option<&Project>) -> LoopStatus {
         ReqStatus::NeedsInfo => LoopStatus::NeedsInfo,
         ReqStatus::Merged => LoopStatus::Merged,
         ReqStatus::Rejected { .. } => LoopStatus::Rejected,
+        ReqStatus::Launched => LoopStatus::Launched,
+        ReqStatus::Closed { .. } => LoopStatus::Closed,
         ReqStatus::Accepted => {
             let Some(p) = project.filter(|p| Some(p.id) == req.project) else {
                 return LoopStatus::Accepted;
@@ -432,7 +459,8 @@ impl Requirement {
         self.submitter.open_id == *who || self.contact.as_ref().is_some_and(|c| c.open_id == *who)
     }
 
-    /// Performs `action` by `actor` at `now`. `managers` are the configured requirement managers;
+    /// Performs `action` by `actor` at `now`. `managers` are the configured requirement managers
+    /// (with the names known, for refusals: [`who_triages`]);
     /// `project` is the linked project (needed for 效果反馈; others ignore it).
     ///
     /// # Errors
@@ -442,7 +470,7 @@ impl Requirement {
         &self,
         action: ReqAction,
         actor: &Actor,
-        managers: &[OpenId],
+        managers: &[Person],
         project: Option<&Project>,
         now: Timestamp,
         source: Source,
@@ -454,7 +482,7 @@ impl Requirement {
             action: verb,
             status: self.status.label(),
         };
-        let manager = managers.contains(who);
+        let manager = managers.iter().any(|m| m.open_id == *who);
         let triage = matches!(
             action,
             ReqAction::Accept { .. }
@@ -463,10 +491,7 @@ impl Requirement {
                 | ReqAction::AskInfo { .. }
         );
         if triage && !manager {
-            return Err(RequirementError::Forbidden {
-                action: verb,
-                who: "需求管理员".to_owned(),
-            });
+            return Err(triage_refusal(verb, managers));
         }
         if !triage && !self.is_submitter(who) {
             let contact = self
@@ -484,8 +509,12 @@ impl Requirement {
         let mut note = None;
         match action {
             ReqAction::Accept { project } => {
-                let relink =
-                    self.status == ReqStatus::Accepted && project.is_some() && project != self.project;
+                let relink = match self.status {
+                    ReqStatus::Accepted => project.is_some() && project != self.project,
+                    // A closed one (its project cancelled) is taken up again in another project.
+                    ReqStatus::Closed { .. } => project.is_some(),
+                    _ => false,
+                };
                 if !self.status.is_open() && !relink {
                     return Err(wrong);
                 }
@@ -587,6 +616,49 @@ impl Requirement {
         Ok((next, record))
     }
 
+    /// Closes an accepted requirement whose project `p` has ended: 已上线 when `p` was
+    /// completed, 已关闭 (naming the project) when it was cancelled; the audit record is the
+    /// system's. `None` when nothing changes (not linked to `p`, not accepted, `p` still active).
+    pub fn follow_project(&self, p: &Project, now: Timestamp) -> Option<(Self, AuditRecord)> {
+        if self.status != ReqStatus::Accepted || self.project != Some(p.id) {
+            return None;
+        }
+        let (status, action, note) = match p.status {
+            ProjectStatus::Active => return None,
+            ProjectStatus::Done => (
+                ReqStatus::Launched,
+                "r_launch",
+                format!("关联项目 {} 已完成", p.id),
+            ),
+            ProjectStatus::Cancelled => {
+                let reason = format!("关联项目 {} 已取消", p.id);
+                (
+                    ReqStatus::Closed {
+                        reason: reason.clone(),
+                    },
+                    "r_close",
+                    reason,
+                )
+            }
+        };
+        let mut next = self.clone();
+        next.status = status;
+        next.updated_at = now;
+        next.version = self.version.saturating_add(1);
+        let record = AuditRecord {
+            at: now,
+            actor: Person {
+                open_id: OpenId("system".to_owned()),
+                name: "督办机器人".to_owned(),
+            },
+            action: action.to_owned(),
+            source: Source::System,
+            changes: self.diff(&next),
+            note: Some(note),
+        };
+        Some((next, record))
+    }
+
     fn diff(&self, next: &Self) -> Vec<Change> {
         let mut out = Vec::new();
         if self.status != next.status {
@@ -609,6 +681,33 @@ impl Requirement {
             out.push(Change::new("feedback", f(&self.feedback), f(&next.feedback)));
         }
         out
+    }
+}
+
+/// Who triages, named: `需求管理员（孙管理员、钱经理）`; managers whose name is not known are
+/// counted (`需求管理员（孙管理员等2人）`, `需求管理员（共2人）`).
+pub fn who_triages(managers: &[Person]) -> String {
+    let named: Vec<&str> = managers
+        .iter()
+        .map(|m| m.name.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
+    match (named.len(), managers.len()) {
+        (0, n) => format!("需求管理员（共{n}人）"),
+        (k, n) if k == n => format!("需求管理员（{}）", named.join("、")),
+        (_, n) => format!("需求管理员（{}等{n}人）", named.join("、")),
+    }
+}
+
+/// The refusal of a triage `verb` by someone who is not a manager.
+pub fn triage_refusal(verb: &'static str, managers: &[Person]) -> RequirementError {
+    if managers.is_empty() {
+        RequirementError::NoManagers { action: verb }
+    } else {
+        RequirementError::Forbidden {
+            action: verb,
+            who: who_triages(managers),
+        }
     }
 }
 

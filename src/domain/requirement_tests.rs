@@ -26,8 +26,8 @@ fn actor(id: &str) -> Actor {
     }
 }
 
-fn managers() -> Vec<OpenId> {
-    vec![OpenId("ou_mgr".to_owned())]
+fn managers() -> Vec<Person> {
+    vec![person("mgr", "孙管理员")]
 }
 
 fn src() -> Source {
@@ -276,7 +276,7 @@ fn only_managers_triage_and_only_the_submitter_supplements() {
         run(&req(), ReqAction::Accept { project: None }, "sub")
             .unwrap_err()
             .to_string(),
-        "只有需求管理员可以受理"
+        "只有需求管理员（孙管理员）可以受理"
     );
     assert_eq!(
         run(&req(), ReqAction::Supplement { text: "t".to_owned() }, "x")
@@ -284,6 +284,120 @@ fn only_managers_triage_and_only_the_submitter_supplements() {
             .to_string(),
         "只有需求提出人（赵六）或联系人（钱七）可以补充说明"
     );
+}
+
+#[test]
+fn triage_refusals_name_the_managers_or_say_how_to_configure_them() {
+    assert_eq!(
+        who_triages(&[person("a", "孙管理员"), person("b", "钱经理")]),
+        "需求管理员（孙管理员、钱经理）"
+    );
+    assert_eq!(
+        who_triages(&[person("a", "孙管理员"), person("b", "")]),
+        "需求管理员（孙管理员等2人）"
+    );
+    assert_eq!(
+        who_triages(&[person("a", ""), person("b", " ")]),
+        "需求管理员（共2人）"
+    );
+    let e = req()
+        .apply(
+            ReqAction::Accept { project: None },
+            &actor("sub"),
+            &[],
+            None,
+            at(2026, 11, 24, 10),
+            src(),
+        )
+        .unwrap_err();
+    assert_eq!(e, RequirementError::NoManagers { action: "受理" });
+    let text = e.to_string();
+    assert!(
+        text.contains("还没有配置需求管理员") && text.contains("[requirements] managers"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_accepted_requirement_closes_with_its_project() {
+    let (r, _) = run(
+        &req(),
+        ReqAction::Accept {
+            project: Some(ProjectId(3)),
+        },
+        "mgr",
+    )
+    .unwrap();
+    let now = at(2026, 12, 20, 10);
+    // Still running: nothing changes.
+    assert_eq!(r.follow_project(&project_at(4, false), now), None);
+    // Completed: 已上线, closed, no more triage; the rating is still welcome.
+    let done = project_at(4, true);
+    let (launched, rec) = r.follow_project(&done, now).unwrap();
+    assert_eq!(launched.status, ReqStatus::Launched);
+    assert_eq!(launched.status.label(), "已上线");
+    assert!(!launched.status.is_open());
+    assert_eq!(loop_status(&launched, Some(&done)), LoopStatus::Launched);
+    assert_eq!(rec.action, "r_launch");
+    assert_eq!(rec.source, Source::System);
+    assert_eq!(launched.version, r.version + 1);
+    assert_eq!(launched.follow_project(&done, now), None, "once");
+    for a in [
+        ReqAction::Reject {
+            reason: "r".to_owned(),
+        },
+        ReqAction::Accept { project: None },
+    ] {
+        assert!(matches!(
+            launched.apply(a, &actor("mgr"), &managers(), Some(&done), now, src()),
+            Err(RequirementError::WrongState { .. })
+        ));
+    }
+    let (rated, _) = launched
+        .apply(
+            ReqAction::Feedback {
+                rating: 5,
+                comment: None,
+            },
+            &actor("sub"),
+            &managers(),
+            Some(&done),
+            now,
+            src(),
+        )
+        .unwrap();
+    assert_eq!(rated.status, ReqStatus::Launched);
+    assert_eq!(rated.feedback.unwrap().rating, 5);
+    // Cancelled: 已关闭 with the reason; a manager may take it up again in another project.
+    let mut cancelled = project_at(2, false);
+    cancelled.status = crate::domain::project::ProjectStatus::Cancelled;
+    let (closed, rec) = r.follow_project(&cancelled, now).unwrap();
+    assert_eq!(
+        closed.status,
+        ReqStatus::Closed {
+            reason: "关联项目 XM-3 已取消".to_owned()
+        }
+    );
+    assert_eq!(loop_status(&closed, Some(&cancelled)), LoopStatus::Closed);
+    assert_eq!(rec.action, "r_close");
+    let (again, _) = closed
+        .apply(
+            ReqAction::Accept {
+                project: Some(ProjectId(4)),
+            },
+            &actor("mgr"),
+            &managers(),
+            Some(&cancelled),
+            now,
+            src(),
+        )
+        .unwrap();
+    assert_eq!(again.status, ReqStatus::Accepted);
+    assert_eq!(again.project, Some(ProjectId(4)));
+    // Another project's end does not touch it.
+    let mut other = project_at(4, true);
+    other.id = ProjectId(9);
+    assert_eq!(r.follow_project(&other, now), None);
 }
 
 #[test]

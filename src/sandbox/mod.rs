@@ -94,6 +94,16 @@ impl Sandbox {
         {
             settings.supervision.admins.push(seed::ADMIN.open_id.to_owned());
         }
+        // Requirements can be triaged as shipped: 孙管理员 manages them, in 需求管理群.
+        if settings.requirements.managers.is_empty() {
+            settings
+                .requirements
+                .managers
+                .push(seed::ADMIN.open_id.to_owned());
+        }
+        if settings.requirements.manager_chat.is_none() {
+            settings.requirements.manager_chat = Some(seed::MANAGER_CHAT.to_owned());
+        }
         // The groups' member lists, as the chat members API returns them (names for owners,
         // senders and minutes).
         for g in &seed::GROUPS {

@@ -1,4 +1,5 @@
-//! The sandbox's seeded tenant (pure): five people, two groups, a 1:1 chat with the bot per
+//! The sandbox's seeded tenant (pure): five people, three groups (the head office's 督办 group,
+//! a branch office's group, the requirement managers' group), a 1:1 chat with the bot per
 //! person, and the fixed credentials of the emulated app.
 
 use serde::Serialize;
@@ -62,18 +63,21 @@ pub const BOSS: SeedPerson = SeedPerson {
     name: "赵督办",
     title: "总裁办 · 督办人",
 };
-/// 孙管理员, in `supervision.admins`.
+/// 孙管理员, in `supervision.admins` and the requirement manager (`requirements.managers`).
 pub const ADMIN: SeedPerson = SeedPerson {
     open_id: "ou_1a5c9e3b7d2f6a80b4e2c8d6f3a9b185",
     name: "孙管理员",
-    title: "系统管理员",
+    title: "系统管理员 · 需求管理员",
 };
 
 /// Everyone, in the order the page lists them.
 pub const PEOPLE: [SeedPerson; 5] = [BOSS, ZHANG, LI, WANG, ADMIN];
 
-/// The two seeded groups.
-pub const GROUPS: [SeedGroup; 2] = [
+/// The requirement managers' group (`requirements.manager_chat`): triage cards land here.
+pub const MANAGER_CHAT: &str = "oc_5c1e9a7d3f2b8c64a0e6d2b9f4c7a381";
+
+/// The seeded groups.
+pub const GROUPS: [SeedGroup; 3] = [
     SeedGroup {
         chat_id: "oc_3d9f1b7e5a2c8d46f0b3e9a1c7d5f218",
         name: "合规部督办群",
@@ -89,6 +93,11 @@ pub const GROUPS: [SeedGroup; 2] = [
         chat_id: "oc_8a2e6c4f1d9b7a35e2c8f0d6b4a1e739",
         name: "营业部协同群",
         members: &[BOSS.open_id, ZHANG.open_id, WANG.open_id],
+    },
+    SeedGroup {
+        chat_id: MANAGER_CHAT,
+        name: "需求管理群",
+        members: &[ADMIN.open_id, WANG.open_id],
     },
 ];
 

@@ -362,7 +362,13 @@ impl Service {
         let is_party =
             item.owner.open_id.0 == operator || item.assistants.iter().any(|a| a.open_id.0 == operator);
         if !is_party {
-            return Ok(toast(card::ToastKind::Error, "只有主办或协办可以设置提醒"));
+            // Named, as every refusal: 只有主办（张三）或协办（李四、王五）可以设置提醒.
+            let mut who = format!("主办（{}）", item.owner.name);
+            let helpers: Vec<&str> = item.assistants.iter().map(|a| a.name.as_str()).collect();
+            if !helpers.is_empty() {
+                who.push_str(&format!("或协办（{}）", helpers.join("、")));
+            }
+            return Ok(toast(card::ToastKind::Error, &format!("只有{who}可以设置提醒")));
         }
         let policy = self.policy_for(&item.chat_id);
         let rec = self.store.nudge_record(id)?;

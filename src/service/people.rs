@@ -59,4 +59,41 @@ impl Service {
             name,
         }
     }
+
+    /// The person behind `open_id` with the name learned so far (empty when none).
+    pub(super) fn known_person(&self, open_id: &str) -> Person {
+        let g = self
+            .people
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        Person {
+            open_id: OpenId(open_id.to_owned()),
+            name: g.names.get(open_id).cloned().unwrap_or_default(),
+        }
+    }
+
+    /// Learns the requirement managers' names (for refusals and the submitter's card) from the
+    /// member lists of the manager chat and of `chat_id`, when some are not known yet.
+    pub(super) async fn learn_manager_names(&self, chat_id: &str) {
+        let unknown = || {
+            self.req_cfg
+                .managers
+                .iter()
+                .any(|m| self.known_person(m).name.is_empty())
+        };
+        let chats = self
+            .req_cfg
+            .manager_chat
+            .iter()
+            .map(String::as_str)
+            .chain([chat_id]);
+        for chat in chats {
+            if !unknown() {
+                return;
+            }
+            if !chat.is_empty() {
+                self.chat_members(chat).await;
+            }
+        }
+    }
 }

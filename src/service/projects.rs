@@ -134,7 +134,7 @@ impl Service {
         ch.outbox_push(&self.store, &rec)?;
         for rid in &after.requirements {
             if let Some(r) = self.store.get_requirement(*rid)? {
-                self.loop_moved(ch, &r, &r, Some(before), Some(after))?;
+                self.requirement_follows_project(ch, &r, before, after)?;
             }
         }
         Ok(())
@@ -562,20 +562,25 @@ impl Service {
                 chat_id,
                 reply_to,
                 uuid,
+                to_user,
             } => {
                 let Some(c) = self.requirement_card_now(crate::domain::ids::RequirementId(*req))? else {
                     return Ok(None);
                 };
                 Some(match reply_to {
+                    _ if *to_user => Outgoing::send_card_to_user(chat_id, &c, uuid),
                     Some(mid) => Outgoing::reply_card(mid, Some(chat_id), &c, uuid),
                     None => Outgoing::send_card_to_chat(chat_id, &c, uuid),
                 })
             }
-            Intent::RefreshRequirementCard { req } => {
+            Intent::RefreshRequirementCard { req, nth } => {
                 let id = crate::domain::ids::RequirementId(*req);
                 let (Some(c), Some(mid)) = (
                     self.requirement_card_now(id)?,
-                    self.store.watched_card(Watched::Requirement(id))?,
+                    self.store
+                        .watched_cards(Watched::Requirement(id))?
+                        .into_iter()
+                        .nth(*nth),
                 ) else {
                     return Ok(None);
                 };
@@ -593,7 +598,7 @@ impl Service {
                 .set_watched_card(Watched::Project(ProjectId(*project)), mid),
             Intent::PostRequirementCard { req, .. } => self
                 .store
-                .set_watched_card(Watched::Requirement(crate::domain::ids::RequirementId(*req)), mid),
+                .add_watched_card(Watched::Requirement(crate::domain::ids::RequirementId(*req)), mid),
             _ => Ok(()),
         }
     }

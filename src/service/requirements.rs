@@ -8,17 +8,17 @@ use serde_json::{Value, json};
 use super::Service;
 use super::replies::{Replies, at};
 use crate::card::requirement::{
-    RequirementCardAction, feedback_card, requirement_board_card, requirement_card, requirement_form_card,
-    requirement_status_card,
+    RequirementCardAction, feedback_card, feedback_done_card, requirement_board_card, requirement_card,
+    requirement_form_card, requirement_status_card, requirement_submitted_card,
 };
 use crate::card::{self, ToastKind};
 use crate::command::{AcceptTarget, NewReq, ReqCmd, ReqFilter};
 use crate::domain::audit::{AuditRecord, Change, Source};
 use crate::domain::ids::{ChatId, MessageId, OpenId, Person, RequirementId};
-use crate::domain::project::{Project, StageTemplate};
+use crate::domain::project::{Project, ProjectStatus, StageTemplate};
 use crate::domain::project_nudge::{next_requirement_check, requirement_due_now};
 use crate::domain::requirement::{
-    LoopStatus, NewRequirement, ReqAction, ReqStatus, Requirement, loop_status,
+    LoopStatus, NewRequirement, ReqAction, ReqStatus, Requirement, loop_status, triage_refusal, who_triages,
 };
 use crate::domain::supervision::{Actor, local};
 use crate::feishu::event::{CardActionEvent, MessageEvent};
@@ -42,8 +42,28 @@ pub(super) struct Origin {
 }
 
 impl Service {
-    fn managers(&self) -> Vec<OpenId> {
-        self.req_cfg.managers.iter().map(|m| OpenId(m.clone())).collect()
+    /// The configured requirement managers, with the names learned so far.
+    fn managers(&self) -> Vec<Person> {
+        self.req_cfg
+            .managers
+            .iter()
+            .map(|m| self.known_person(m))
+            .collect()
+    }
+
+    fn is_manager(&self, who: &OpenId) -> bool {
+        self.req_cfg.managers.contains(&who.0)
+    }
+
+    /// PATCHes every triage card of `r` (one per manager when they went 1:1; a card not posted
+    /// yet renders the latest state when it is).
+    fn refresh_triage_cards(&self, ch: &mut Changes, r: RequirementId) -> Result<(), StoreError> {
+        let n = self.store.watched_cards(Watched::Requirement(r))?.len().max(1);
+        for nth in 0..n {
+            let rec = OutboxRecord::new(Intent::RefreshRequirementCard { req: r.0, nth }, None);
+            ch.outbox_push(&self.store, &rec)?;
+        }
+        Ok(())
     }
 
     fn linked_project(&self, r: &Requirement) -> Result<Option<Project>, StoreError> {
@@ -102,6 +122,26 @@ impl Service {
         Ok(())
     }
 
+    /// A linked project changed from `before_p` to `after_p`: the requirement closes with it
+    /// (已上线 / 已关闭, see [`Requirement::follow_project`]) and the submitter is told when
+    /// the loop moved.
+    pub(super) fn requirement_follows_project(
+        &self,
+        ch: &mut Changes,
+        r: &Requirement,
+        before_p: &Project,
+        after_p: &Project,
+    ) -> Result<(), StoreError> {
+        let Some((next, record)) = r.follow_project(after_p, self.clock.now()) else {
+            return self.loop_moved(ch, r, r, Some(before_p), Some(after_p));
+        };
+        ch.put_requirement(&self.store, &next);
+        ch.push_watched_audit(&self.store, Watched::Requirement(next.id), &record)?;
+        self.watch_requirement(ch, &next)?;
+        self.refresh_triage_cards(ch, next.id)?;
+        self.loop_moved(ch, r, &next, Some(before_p), Some(after_p))
+    }
+
     /// Stores a changed requirement with its audit record, triage card PATCH, SLA check and
     /// mirror row, and tells the submitter when the loop moved.
     fn stage_requirement(
@@ -114,8 +154,7 @@ impl Service {
         ch.put_requirement(&self.store, after);
         ch.push_watched_audit(&self.store, Watched::Requirement(after.id), record)?;
         self.watch_requirement(ch, after)?;
-        let rec = OutboxRecord::new(Intent::RefreshRequirementCard { req: after.id.0 }, None);
-        ch.outbox_push(&self.store, &rec)?;
+        self.refresh_triage_cards(ch, after.id)?;
         let bp = self.linked_project(before)?;
         let ap = self.linked_project(after)?;
         self.loop_moved(ch, before, after, bp.as_ref(), ap.as_ref())
@@ -135,13 +174,14 @@ impl Service {
         self.queue_mirror(ch, MirrorTable::Requirements, &r.id.to_string())
     }
 
-    /// Records a submission and sends the triage card to the managers' chat.
+    /// Records a submission and sends the triage card to the managers (see `routed` below);
+    /// returns the requirement and where its triage card went, in words for the submitter.
     fn submit_requirement(
         &self,
         ch: &mut Changes,
         new: NewReq,
         o: &Origin,
-    ) -> Result<Requirement, StoreError> {
+    ) -> Result<(Requirement, String), StoreError> {
         let id = ch.next_requirement_id(&self.store)?;
         let r = Requirement::create(
             id,
@@ -165,30 +205,60 @@ impl Service {
             &r.creation_record(o.source.clone()),
         )?;
         self.watch_requirement(ch, &r)?;
-        let manager_chat = self
-            .req_cfg
-            .manager_chat
-            .clone()
-            .unwrap_or_else(|| o.chat.0.clone());
-        let same_chat = manager_chat == o.chat.0;
         let key = o.reply_to.clone().unwrap_or_else(|| format!("{}", id.0));
-        let intent = Intent::PostRequirementCard {
-            req: id.0,
-            chat_id: manager_chat.clone(),
-            reply_to: if same_chat { o.reply_to.clone() } else { None },
-            uuid: feishu_uuid(&format!("rcard:{}:{key}", id.0)),
+        let managers = self.managers();
+        // Where the triage card goes: the manager chat; else each manager 1:1 (never the
+        // submitting branch's own group); nowhere while no manager is configured.
+        let routed = match &self.req_cfg.manager_chat {
+            Some(chat) if *chat == o.chat.0 => {
+                // Submitted in the managers' own chat: the triage card answers the command.
+                let intent = Intent::PostRequirementCard {
+                    req: id.0,
+                    chat_id: chat.clone(),
+                    reply_to: o.reply_to.clone(),
+                    uuid: feishu_uuid(&format!("rcard:{}:{key}", id.0)),
+                    to_user: false,
+                };
+                ch.outbox_push(&self.store, &OutboxRecord::new(intent, Some(chat.clone())))?;
+                return Ok((r, "需求管理员请在本群的受理卡片上处理。".to_owned()));
+            }
+            Some(chat) => {
+                let intent = Intent::PostRequirementCard {
+                    req: id.0,
+                    chat_id: chat.clone(),
+                    reply_to: None,
+                    uuid: feishu_uuid(&format!("rcard:{}:{key}", id.0)),
+                    to_user: false,
+                };
+                ch.outbox_push(&self.store, &OutboxRecord::new(intent, Some(chat.clone())))?;
+                format!("已转给{}受理，受理结果会在本群通知。", who_triages(&managers))
+            }
+            None if managers.is_empty() => "还没有配置需求管理员，暂时无人受理：请系统管理员在配置文件的 \
+                 [requirements] managers 中填写需求管理员，配置后可用「/需求 列表 待受理」查看。"
+                .to_owned(),
+            None => {
+                for m in &managers {
+                    let intent = Intent::PostRequirementCard {
+                        req: id.0,
+                        chat_id: m.open_id.0.clone(),
+                        reply_to: None,
+                        uuid: feishu_uuid(&format!("rcard:{}:{key}:{}", id.0, m.open_id)),
+                        to_user: true,
+                    };
+                    ch.outbox_push(&self.store, &OutboxRecord::new(intent, None))?;
+                }
+                format!("已单独发给{}受理，受理结果会在本群通知。", who_triages(&managers))
+            }
         };
-        ch.outbox_push(&self.store, &OutboxRecord::new(intent, Some(manager_chat)))?;
-        if !same_chat {
-            let c = requirement_status_card(&r, None, self.clock.now());
+        // A command is answered with the submitted card; a submission by form is not: the
+        // form itself turns into that card (the click's answer), so it shows once.
+        if let Some(mid) = &o.reply_to {
+            let c = requirement_submitted_card(&r, &routed, self.clock.now());
             let uuid = feishu_uuid(&format!("rsubmitted:{}:{key}", id.0));
-            let out = match &o.reply_to {
-                Some(mid) => Outgoing::reply_card(mid, Some(&o.chat.0), &c, &uuid),
-                None => Outgoing::send_card_to_chat(&o.chat.0, &c, &uuid),
-            };
+            let out = Outgoing::reply_card(mid, Some(&o.chat.0), &c, &uuid);
             ch.outbox_push(&self.store, &OutboxRecord::message(out))?;
         }
-        Ok(r)
+        Ok((r, routed))
     }
 
     /// Applies a requirement action (a new project first for 受理 新建项目); `Err` carries the
@@ -213,10 +283,10 @@ impl Service {
             Some(a) => a,
             None => {
                 // 受理 into a new project: check the decision first, then create the project.
-                if !managers.contains(&o.who.open_id) {
-                    return Ok(Err("只有需求管理员可以受理".to_owned()));
+                if !self.is_manager(&o.who.open_id) {
+                    return Ok(Err(triage_refusal("受理", &managers).to_string()));
                 }
-                if !r.status.is_open() {
+                if !(r.status.is_open() || matches!(r.status, ReqStatus::Closed { .. })) {
                     return Ok(Err(format!("需求当前为“{}”，不能受理", r.status.label())));
                 }
                 // Without an @-named owner, the manager who accepted leads the new project.
@@ -239,6 +309,12 @@ impl Service {
         };
         let target = match &action {
             ReqAction::Accept { project: Some(pid) } => match created.or(self.store.get_project(*pid)?) {
+                Some(p) if p.status != ProjectStatus::Active => {
+                    return Ok(Err(format!(
+                        "项目 {pid} {}，不能再纳入需求：请关联进行中的项目，或写“新建项目”。",
+                        p.status.label()
+                    )));
+                }
                 Some(p) => Some(p),
                 None => return Ok(Err(format!("没有找到项目 {pid}，请检查编号。"))),
             },
@@ -359,7 +435,7 @@ impl Service {
     }
 
     fn requirement_list(&self, filter: ReqFilter, o: &Origin) -> Result<Vec<Requirement>, StoreError> {
-        let is_manager = self.managers().contains(&o.who.open_id);
+        let is_manager = self.is_manager(&o.who.open_id);
         let manager_chat = self.req_cfg.manager_chat.as_deref() == Some(o.chat.0.as_str());
         Ok(self
             .store
@@ -383,6 +459,7 @@ impl Service {
         a: &CardActionEvent,
     ) -> Result<Value, StoreError> {
         let chat = a.open_chat_id.clone().unwrap_or_default();
+        self.learn_manager_names(&chat).await;
         // The clicker's name (a project made by 受理 gets them as its owner), before the lock.
         let who = if chat.is_empty() {
             Person {
@@ -406,9 +483,9 @@ impl Service {
                 if o.chat.0.is_empty() {
                     return Ok(json!({"toast": card::toast(ToastKind::Error, "请在群里提交需求")}));
                 }
-                let r = self.submit_requirement(&mut ch, new, &o)?;
-                let c = requirement_status_card(&r, None, now);
-                Ok((format!("已提交 {}，需求管理员会尽快受理", r.id), c))
+                let (r, routed) = self.submit_requirement(&mut ch, new, &o)?;
+                let c = requirement_submitted_card(&r, &routed, now);
+                Ok((format!("已提交 {}", r.id), c))
             }
             RequirementCardAction::Act { req, action } => {
                 let kind = action.clone();
@@ -457,9 +534,9 @@ impl Service {
         let p = self.linked_project(r).map_err(|e| e.to_string())?;
         let now = self.clock.now();
         Ok(match action {
-            ReqAction::Supplement { .. } | ReqAction::Feedback { .. } => {
-                requirement_status_card(r, p.as_ref(), now)
-            }
+            ReqAction::Supplement { .. } => requirement_status_card(r, p.as_ref(), now),
+            // The rating form turns into the rating given, not into a copy of the status card.
+            ReqAction::Feedback { .. } => feedback_done_card(r, now),
             _ => requirement_card(r, p.as_ref(), now),
         })
     }
@@ -478,11 +555,6 @@ impl Service {
         if requirement_due_now(r, &state, now, &policy, &self.calendar, sla).unwrap_or(false) {
             state.nudged_on = Some(local(now).date());
             ch.put_watch_state(&self.store, w, &state);
-            let chat = self
-                .req_cfg
-                .manager_chat
-                .clone()
-                .unwrap_or_else(|| r.chat_id.0.clone());
             let managers: Vec<String> = self
                 .req_cfg
                 .managers
@@ -496,11 +568,23 @@ impl Service {
                 r.title
             );
             let uuid = feishu_uuid(&format!("rsla:{}:{}", r.id.0, local(now).date()));
-            let out = match self.store.watched_card(w)? {
-                Some(mid) => Outgoing::reply_text(&mid, Some(&chat), &text, &uuid),
-                None => Outgoing::send_text_to_chat(&chat, &text, &uuid),
-            };
-            ch.outbox_push(&self.store, &OutboxRecord::message(out))?;
+            // Where the triage card went: the manager chat, or each manager 1:1.
+            let mut outs = Vec::new();
+            match &self.req_cfg.manager_chat {
+                Some(chat) => outs.push(match self.store.watched_card(w)? {
+                    Some(mid) => Outgoing::reply_text(&mid, Some(chat), &text, &uuid),
+                    None => Outgoing::send_text_to_chat(chat, &text, &uuid),
+                }),
+                None => {
+                    for m in &self.req_cfg.managers {
+                        let uuid = feishu_uuid(&format!("{uuid}:{m}"));
+                        outs.push(Outgoing::send_text_to_user(m, &text, &uuid));
+                    }
+                }
+            }
+            for out in outs {
+                ch.outbox_push(&self.store, &OutboxRecord::message(out))?;
+            }
         }
         let floor = now.checked_add(jiff::SignedDuration::from_secs(1)).unwrap_or(now);
         let next = next_requirement_check(r, &state, now, &policy, &self.calendar, sla)

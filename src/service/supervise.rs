@@ -88,6 +88,9 @@ impl Service {
                 name: String::new(),
             },
         };
+        if let Ok(Some(Command::Requirement(_))) = &parsed {
+            self.learn_manager_names(&msg.chat_id).await;
+        }
         let quoted = match (&parsed, &msg.parent_id) {
             (Ok(Some(Command::Supervise(SuperviseCmd::Create(_)))), Some(pid)) => self.quoted_text(pid).await,
             _ => None,

@@ -166,15 +166,44 @@ impl Store {
         Ok(out)
     }
 
-    /// The message id of a project's live card / a requirement's triage card.
+    /// The message id of a project's live card / a requirement's (first) triage card.
     ///
     /// # Errors
     /// sled errors.
     pub fn watched_card(&self, w: Watched) -> Result<Option<String>, StoreError> {
+        Ok(self.watched_cards(w)?.into_iter().next())
+    }
+
+    /// Every live card of a project or requirement (a requirement's triage card goes to each
+    /// manager 1:1 when there is no manager chat), in the order they were posted.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn watched_cards(&self, w: Watched) -> Result<Vec<String>, StoreError> {
         Ok(self
             .proj_cards
             .get(w.key())?
-            .map(|v| String::from_utf8_lossy(&v).into_owned()))
+            .map(|v| {
+                String::from_utf8_lossy(&v)
+                    .split('\n')
+                    .filter(|m| !m.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    /// Records one more live card of `w` (kept once; message ids hold no line breaks).
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn add_watched_card(&self, w: Watched, message_id: &str) -> Result<(), StoreError> {
+        let mut cards = self.watched_cards(w)?;
+        if !cards.iter().any(|m| m == message_id) {
+            cards.push(message_id.to_owned());
+        }
+        self.proj_cards.insert(w.key(), cards.join("\n").as_bytes())?;
+        Ok(())
     }
 
     /// Records the message id of a live card (the dispatcher, once Feishu accepted the post).
