@@ -299,12 +299,22 @@ async fn issue_12_4_requirements_can_be_triaged_in_the_sandbox_as_shipped() {
             .filter(|m| m.chat_id == chat && m.card().to_string().contains(needle))
             .collect::<Vec<_>>()
     };
-    // 张三 submits by the form in the branch group.
+    // 张三 submits by the form in the branch group, addressing the bot as the default
+    // permission requires (only messages that @ the bot are delivered).
+    let bot = duban::sandbox::event::Mention {
+        open_id: fake.bot_open_id(),
+        name: "督办".to_owned(),
+    };
     let (_, pushed) = em
-        .send(seed::ZHANG.open_id, branch, "/需求 新建", &[])
+        .send(
+            seed::ZHANG.open_id,
+            branch,
+            "@督办 /需求 新建",
+            std::slice::from_ref(&bot),
+        )
         .await
         .unwrap();
-    assert_eq!(pushed.status, 200);
+    assert_eq!(pushed.expect("delivered: the message @s the bot").status, 200);
     assert!(eventually(|| !in_chat(branch, "r_submit").is_empty()).await);
     let form = in_chat(branch, "r_submit").remove(0);
     let pushed = em
@@ -329,7 +339,12 @@ async fn issue_12_4_requirements_can_be_triaged_in_the_sandbox_as_shipped() {
     assert!(card.contains("已转给需求管理员（孙管理员）受理"), "{card}");
     // 张三 may not triage; the refusal names 孙管理员.
     let (no, _) = em
-        .send(seed::ZHANG.open_id, branch, "/需求 受理 XQ-1", &[])
+        .send(
+            seed::ZHANG.open_id,
+            branch,
+            "@督办 /需求 受理 XQ-1",
+            std::slice::from_ref(&bot),
+        )
         .await
         .unwrap();
     assert!(
@@ -358,8 +373,8 @@ async fn issue_12_4_requirements_can_be_triaged_in_the_sandbox_as_shipped() {
     em.send(
         seed::ADMIN.open_id,
         seed::MANAGER_CHAT,
-        "/项目 新建 两融开户线上化 @王五",
-        &[wang],
+        "@督办 /项目 新建 两融开户线上化 @王五",
+        &[bot.clone(), wang],
     )
     .await
     .unwrap();
@@ -368,8 +383,8 @@ async fn issue_12_4_requirements_can_be_triaged_in_the_sandbox_as_shipped() {
         .send(
             seed::ADMIN.open_id,
             seed::MANAGER_CHAT,
-            "/需求 受理 XQ-1 XM-1",
-            &[],
+            "@督办 /需求 受理 XQ-1 XM-1",
+            std::slice::from_ref(&bot),
         )
         .await
         .unwrap();
