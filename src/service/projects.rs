@@ -54,7 +54,7 @@ impl Service {
         Ok(out)
     }
 
-    fn project_card_now(&self, p: &Project) -> Result<Value, StoreError> {
+    pub(super) fn project_card_now(&self, p: &Project) -> Result<Value, StoreError> {
         Ok(card::project::project_card(
             p,
             &self.project_open_items(p)?,
@@ -342,7 +342,10 @@ impl Service {
         a: &CardActionEvent,
     ) -> Result<Value, StoreError> {
         let now = self.clock.now();
-        let _guard = self.lock.lock().await;
+        let _guard = match self.lock_fresh(a).await? {
+            Ok(g) => g,
+            Err(refusal) => return Ok(refusal),
+        };
         let who = Person {
             open_id: OpenId(a.operator_open_id.clone()),
             name: String::new(),
@@ -368,9 +371,14 @@ impl Service {
                 self.outbox_notify.notify_one();
                 self.scheduler_notify.notify_one();
                 self.mirror_notify.notify_one();
-                let c = self.project_card_now(&after)?;
+                let done = format!("已{}", kind.label());
+                let c = if super::stale::from_form_card(a) {
+                    card::forms::receipt_card(&format!("{} {}", after.id, after.name), &text)
+                } else {
+                    self.project_card_now(&after)?
+                };
                 Ok(json!({
-                    "toast": card::toast(ToastKind::Success, &format!("已{}", kind.label())),
+                    "toast": card::toast(ToastKind::Success, &done),
                     "card": {"type": "raw", "data": c},
                 }))
             }

@@ -42,11 +42,11 @@ pub(super) struct Origin {
 }
 
 impl Service {
-    fn managers(&self) -> Vec<OpenId> {
+    pub(super) fn managers(&self) -> Vec<OpenId> {
         self.req_cfg.managers.iter().map(|m| OpenId(m.clone())).collect()
     }
 
-    fn linked_project(&self, r: &Requirement) -> Result<Option<Project>, StoreError> {
+    pub(super) fn linked_project(&self, r: &Requirement) -> Result<Option<Project>, StoreError> {
         match r.project {
             Some(p) => self.store.get_project(p),
             None => Ok(None),
@@ -377,7 +377,10 @@ impl Service {
         action: RequirementCardAction,
         a: &CardActionEvent,
     ) -> Result<Value, StoreError> {
-        let _guard = self.lock.lock().await;
+        let _guard = match self.lock_fresh(a).await? {
+            Ok(g) => g,
+            Err(refusal) => return Ok(refusal),
+        };
         let chat = a.open_chat_id.clone().unwrap_or_default();
         let o = Origin {
             chat: ChatId(chat),
@@ -419,6 +422,11 @@ impl Service {
         match result {
             Err(text) => Ok(json!({"toast": card::toast(ToastKind::Error, &text)})),
             Ok((text, c)) => {
+                let c = if super::stale::from_form_card(a) {
+                    card::forms::receipt_card("需求处理", &text)
+                } else {
+                    c
+                };
                 self.store.commit(&ch)?;
                 self.store.durable().await?;
                 self.outbox_notify.notify_one();
