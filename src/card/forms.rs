@@ -162,6 +162,13 @@ mod tests {
     }
 
     #[test]
+    fn snapshot_of_the_progress_form_card() {
+        let c = item_form_card(&in_progress(), ActionKind::Progress, now(), None).unwrap();
+        assert!(crate::card::fmt::within_limits(&c));
+        insta::assert_json_snapshot!("item_form_progress", c);
+    }
+
+    #[test]
     fn forms_that_do_not_apply_are_not_drawn() {
         assert!(item_form_card(&done(), ActionKind::Progress, now(), None).is_none());
         assert!(item_form_card(&in_progress(), ActionKind::Reject, now(), None).is_none());
