@@ -1,1 +1,218 @@
-//! Issue 12 regressions: stale_cards.
+//! Issue 12 regressions: stale_cards — point 1 (a click on a card whose state has moved on is
+//! refused and the card refreshed) and point 9 (short cards, forms opened 1:1 on demand, a
+//! bystander refused before any form).
+
+use duban::domain::ids::{ItemId, ProjectId};
+use duban::fake_feishu::FakeMessage;
+use duban::store::projects::Watched;
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+
+async fn click(app: &TestApp, who: &str, card_mid: &str, value: Value, form: Option<Value>) -> Value {
+    let ev = card_action_event(&app.next_id("ev_click_"), who, card_mid, value, form);
+    let r = app.post_event(&ev).await;
+    assert_eq!(r.status(), 200);
+    r.json().await.unwrap()
+}
+
+/// The callback value of the first component named `name` in `card`.
+fn callback_named(card: &Value, name: &str) -> Option<Value> {
+    match card {
+        Value::Object(m) => {
+            if m.get("name") == Some(&json!(name)) {
+                return m.get("behaviors")?.get(0)?.get("value").cloned();
+            }
+            m.values().find_map(|x| callback_named(x, name))
+        }
+        Value::Array(a) => a.iter().find_map(|x| callback_named(x, name)),
+        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => None,
+    }
+}
+
+/// The card messages of `chat` whose content contains `needle`, oldest first.
+fn cards_in(app: &TestApp, chat: &str, needle: &str) -> Vec<FakeMessage> {
+    app.fake
+        .messages()
+        .into_iter()
+        .filter(|m| m.chat_id == chat && m.msg_type == "interactive" && m.content.to_string().contains(needle))
+        .collect()
+}
+
+async fn project_with_a_look(app: &TestApp) -> (String, Value) {
+    app.say(BOSS, "@_user_1 /项目 新建 开户流程优化 @_user_2", &[BOT, ZHANG])
+        .await;
+    assert!(
+        eventually(|| app
+            .store
+            .watched_card(Watched::Project(ProjectId(1)))
+            .ok()
+            .flatten()
+            .is_some())
+        .await
+    );
+    let live = app
+        .store
+        .watched_card(Watched::Project(ProjectId(1)))
+        .unwrap()
+        .unwrap();
+    // `/项目 查看 XM-1` while XM-1 is at 需求对接: a second card, drawn now.
+    app.say(ZHANG, "@_user_1 /项目 查看 XM-1", &[BOT]).await;
+    assert!(eventually(|| cards_in(app, CHAT, "XM-1").iter().any(|m| m.message_id != live)).await);
+    let look = cards_in(app, CHAT, "XM-1")
+        .into_iter()
+        .find(|m| m.message_id != live)
+        .unwrap();
+    let advance = callback_named(look.card(), "btn_p_advance").expect("the 推进 button");
+    (look.message_id, advance)
+}
+
+async fn advance_by_command(app: &TestApp, note: &str, stage: &str) {
+    app.say(ZHANG, &format!("@_user_1 /项目 推进 XM-1 {note}"), &[BOT])
+        .await;
+    assert!(
+        eventually(|| app
+            .fake
+            .messages()
+            .iter()
+            .any(|m| m.content.to_string().contains(&format!("已推进到「{stage}」"))))
+        .await,
+        "{stage}"
+    );
+}
+
+/// Issue 12 point 1: the 查看 card drawn at 需求对接, clicked after two moves by command, moved
+/// XM-2 开发评审 → 测试升级 behind a confirm text promising 需求对接 → 产品设计.
+#[tokio::test]
+async fn issue_12_a_stale_project_card_is_refused_and_refreshed() {
+    let app = spawn_app().await;
+    let (look, advance) = project_with_a_look(&app).await;
+    advance_by_command(&app, "需求已对齐", "产品设计").await;
+    advance_by_command(&app, "原型确认", "开发评审").await;
+    let before = app.store.get_project(ProjectId(1)).unwrap().unwrap();
+    assert_eq!(before.current, 2);
+
+    let r = click(&app, ZHANG.0, &look, advance.clone(), None).await;
+    assert_eq!(r["toast"]["type"], "warning", "{r}");
+    let toast = r["toast"]["content"].as_str().unwrap();
+    assert!(toast.contains("已过期") && toast.contains("开发评审"), "{toast}");
+    // The clicked card comes back redrawn: at 开发评审, its button carrying the new version.
+    let fresh = &r["card"]["data"];
+    let again = callback_named(fresh, "btn_p_advance").unwrap();
+    assert_eq!(again["v"], json!(before.version), "{fresh}");
+    assert!(fresh.to_string().contains("确认“开发评审”已完成？"), "{fresh}");
+    let after = app.store.get_project(ProjectId(1)).unwrap().unwrap();
+    assert_eq!((after.current, after.version), (2, before.version), "nothing moved");
+
+    // A card drawn before versions were carried (no "v") is refused the same way.
+    let mut legacy = advance;
+    legacy.as_object_mut().unwrap().remove("v");
+    let r = click(&app, ZHANG.0, &look, legacy, None).await;
+    assert_eq!(r["toast"]["type"], "warning", "{r}");
+    assert_eq!(app.store.get_project(ProjectId(1)).unwrap().unwrap().current, 2);
+
+    // The refreshed card works.
+    let r = click(&app, ZHANG.0, &look, again, None).await;
+    assert_eq!(r["toast"]["type"], "success", "{r}");
+    assert_eq!(app.store.get_project(ProjectId(1)).unwrap().unwrap().current, 3);
+    app.stop().await;
+}
+
+/// Issue 12 point 1: a double click (or two people at once) on 推进 moves the project once.
+#[tokio::test]
+async fn issue_12_a_double_click_advances_a_project_once() {
+    let app = spawn_app().await;
+    let (look, advance) = project_with_a_look(&app).await;
+    let (a, b) = tokio::join!(
+        click(&app, ZHANG.0, &look, advance.clone(), None),
+        click(&app, BOSS.0, &look, advance, None)
+    );
+    let kinds = [a["toast"]["type"].clone(), b["toast"]["type"].clone()];
+    assert!(
+        kinds.contains(&json!("success")) && kinds.contains(&json!("warning")),
+        "{a} {b}"
+    );
+    assert_eq!(app.store.get_project(ProjectId(1)).unwrap().unwrap().current, 1);
+    app.stop().await;
+}
+
+async fn item_card(app: &TestApp) -> String {
+    app.say(BOSS, "@_user_1 /督办 报送三季度报告 @_user_2 下周五前", &[BOT, ZHANG])
+        .await;
+    assert!(
+        eventually(|| app.store.item_card(ItemId(1)).ok().flatten().is_some()).await,
+        "the item card is posted"
+    );
+    app.store.item_card(ItemId(1)).unwrap().unwrap()
+}
+
+/// Issue 12 point 9: the open item card carries no form; 更新进展 is refused to a bystander
+/// before any form, and opens the form 1:1 for the 主办; a double submission of that form
+/// counts once and the refused one gets a fresh form keeping what was typed.
+#[tokio::test]
+async fn issue_12_a_short_item_card_opens_its_form_on_demand() {
+    let app = spawn_app().await;
+    let mid = item_card(&app).await;
+    let live = app.fake.message(&mid).unwrap().card().clone();
+    let text = live.to_string();
+    assert!(!text.contains(r#""tag":"form""#), "no form on the live card: {text}");
+    assert!(text.len() < 4_000, "a short card: {} bytes", text.len());
+    let open = callback_named(&live, "open_progress").expect("更新进展 opens a form");
+
+    // 王五 holds no role: told who may, and no form is sent.
+    let r = click(&app, WANG.0, &mid, open.clone(), None).await;
+    assert_eq!(r["toast"]["type"], "error", "{r}");
+    assert!(r["toast"]["content"].as_str().unwrap().contains("只有"), "{r}");
+    assert!(r.get("card").is_none());
+
+    // 张三 (主办) gets the form in a 1:1 card.
+    let r = click(&app, ZHANG.0, &mid, open, None).await;
+    assert_eq!(r["toast"]["type"], "info", "{r}");
+    let to_zhang = || {
+        app.fake
+            .messages()
+            .into_iter()
+            .find(|m| m.receive_id_type == "open_id" && m.receive_id == ZHANG.0)
+    };
+    assert!(eventually(|| to_zhang().is_some()).await, "the form card reaches 张三 1:1");
+    assert!(
+        app.fake
+            .messages()
+            .iter()
+            .all(|m| !(m.receive_id_type == "open_id" && m.receive_id == WANG.0)),
+        "nothing was sent to 王五"
+    );
+    let form_msg = to_zhang().unwrap();
+    let submit = callback_named(form_msg.card(), "progress_submit").expect("the form's submit button");
+    let typed = json!({"percent": "60", "note": "已完成初稿"});
+    let (a, b) = tokio::join!(
+        click(&app, ZHANG.0, &form_msg.message_id, submit.clone(), Some(typed.clone())),
+        click(&app, ZHANG.0, &form_msg.message_id, submit, Some(typed))
+    );
+    let (ok, refused) = if a["toast"]["type"] == "success" { (a, b) } else { (b, a) };
+    assert_eq!(ok["toast"]["type"], "success", "{ok}");
+    assert_eq!(refused["toast"]["type"], "warning", "{refused}");
+    assert!(
+        refused["card"]["data"].to_string().contains("已完成初稿"),
+        "the fresh form keeps what was typed: {refused}"
+    );
+    let item = app.store.get_item(ItemId(1)).unwrap().unwrap();
+    assert_eq!(item.progress, 60);
+    let progress_records = app
+        .store
+        .audit_of(ItemId(1))
+        .unwrap()
+        .iter()
+        .filter(|r| r.action == "progress")
+        .count();
+    assert_eq!(progress_records, 1, "one progress update, not two");
+    // The shared card follows.
+    assert!(
+        eventually(|| app
+            .fake
+            .message(&mid)
+            .is_some_and(|m| m.patches.iter().any(|p| p.to_string().contains("60%"))))
+        .await
+    );
+    app.stop().await;
+}
