@@ -10,6 +10,9 @@
 //! way (refused, and the card redrawn), because nothing in it says which state its confirm
 //! text promised.
 //!
+//! The requirement submission form has no record yet: its target is the form card itself,
+//! which files one requirement at most.
+//!
 //! Buttons that only open a form carry `{"op":"form","form":<op>, <key>, "v"}`; the form then
 //! arrives as a separate card sent 1:1 to the person who clicked ([`FORM_CARD`] marks its
 //! submit buttons with `"card":"form"`, so a stale submission is answered with a fresh form).
@@ -35,6 +38,9 @@ pub enum Target {
     Requirement(RequirementId),
     /// A meeting's follow-up card (its drafts, and 全部转为督办 as a batch).
     Meeting(MeetingId),
+    /// The requirement submission form (`r_submit`): the record does not exist yet, so the
+    /// form card itself (its message) is what may be used once.
+    SubmissionForm,
 }
 
 /// What a clicked button was drawn for.
@@ -75,6 +81,7 @@ pub fn open_form_value(op: &str, target: Target, version: u64) -> Value {
             Target::Project(p) => ("project", p.0),
             Target::Requirement(r) => ("req", r.0),
             Target::Meeting(m) => ("meeting", m.0),
+            Target::SubmissionForm => return v,
         };
         obj.insert(key.to_owned(), json!(id));
     }
@@ -88,8 +95,8 @@ pub fn is_form_opener(value: &Value) -> bool {
 }
 
 /// What a callback value was drawn for; `None` for buttons that change no record's state
-/// (the nudge card's 稍后提醒 / 处理中, the requirement submission form) or values that name
-/// no record (the family parsers then refuse them as malformed).
+/// (the nudge card's 稍后提醒 / 处理中) or values that name no record (the family parsers then
+/// refuse them as malformed).
 pub fn drawn_for(value: &Value) -> Option<Drawn> {
     let value = crate::card::action::decode_callback(value)?;
     let raw_op = value.get("op").and_then(Value::as_str)?;
@@ -108,7 +115,8 @@ pub fn drawn_for(value: &Value) -> Option<Drawn> {
         _ => None,
     };
     let target = match op {
-        "snooze" | "working" | "r_submit" => return None,
+        "snooze" | "working" => return None,
+        "r_submit" => Target::SubmissionForm,
         _ if op.starts_with("p_") => Target::Project(ProjectId(number("project")?)),
         _ if op.starts_with("r_") => Target::Requirement(RequirementId(number("req")?)),
         _ if op.starts_with("m_") => Target::Meeting(MeetingId(number("meeting")?)),
@@ -154,9 +162,12 @@ mod tests {
     }
 
     #[test]
-    fn reminder_buttons_and_the_submission_form_carry_no_state() {
+    fn reminder_buttons_carry_no_state_and_the_submission_form_is_its_own_target() {
         assert_eq!(drawn_for(&json!({"op":"snooze","item":1,"for":"1h"})), None);
-        assert_eq!(drawn_for(&json!({"op":"r_submit"})), None);
+        assert_eq!(
+            drawn_for(&json!({"op":"r_submit"})).map(|d| d.target),
+            Some(Target::SubmissionForm)
+        );
         assert_eq!(drawn_for(&json!({"op":"acknowledge"})), None);
         assert_eq!(drawn_for(&json!("not json")), None);
     }

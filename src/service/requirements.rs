@@ -399,6 +399,7 @@ impl Service {
                     return Ok(json!({"toast": card::toast(ToastKind::Error, "请在群里提交需求")}));
                 }
                 let r = self.submit_requirement(&mut ch, new, &o)?;
+                ch.mark_form_submitted(&self.store, &a.open_message_id, r.id);
                 let c = requirement_status_card(&r, None, now);
                 Ok((format!("已提交 {}，需求管理员会尽快受理", r.id), c))
             }

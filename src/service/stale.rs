@@ -49,15 +49,16 @@ impl Service {
         let Some(drawn) = drawn_for(&a.value) else {
             return Ok(Ok(guard));
         };
-        Ok(match self.stale_answer(&drawn, a.form_value.as_ref())? {
+        Ok(match self.stale_answer(&drawn, a)? {
             None => Ok(guard),
             Some(answer) => Err(answer),
         })
     }
 
     /// `None` when `d` matches the record's current version (or the record is gone).
-    fn stale_answer(&self, d: &Drawn, typed: Option<&Prefill>) -> Result<Option<Value>, StoreError> {
+    fn stale_answer(&self, d: &Drawn, a: &CardActionEvent) -> Result<Option<Value>, StoreError> {
         let now = self.clock.now();
+        let typed: Option<&Prefill> = a.form_value.as_ref();
         let (state, fresh) = match d.target {
             Target::Item(id) => {
                 let Some(it) = self.store.get_item(id)? else {
@@ -117,6 +118,20 @@ impl Service {
                         .unwrap_or_else(|| requirement_card(&r, p.as_ref(), now)),
                 };
                 (format!("{id} 现在是“{}”", r.status.label()), fresh)
+            }
+            Target::SubmissionForm => {
+                let Some(id) = self.store.submitted_from_form(&a.open_message_id)? else {
+                    return Ok(None);
+                };
+                let Some(r) = self.store.get_requirement(id)? else {
+                    return Ok(None);
+                };
+                let p = self.linked_project(&r)?;
+                let text = format!("这张表单已经提交过（{id}），不会重复提交，已为你刷新");
+                return Ok(Some(json!({
+                    "toast": card::toast(ToastKind::Warning, &text),
+                    "card": {"type": "raw", "data": requirement_status_card(&r, p.as_ref(), now)},
+                })));
             }
             Target::Meeting(id) => {
                 let Some(m) = self.store.get_meeting(id)? else {
@@ -221,7 +236,7 @@ impl Service {
                     Ok(_) | Err(_) => triage_form_card(&r, &d.op, None).ok_or_else(no_longer),
                 }
             }
-            Target::Meeting(_) => Err(no_longer()),
+            Target::Meeting(_) | Target::SubmissionForm => Err(no_longer()),
         })
     }
 }

@@ -131,6 +131,7 @@ impl TestApp {
             Target::Project(id) => self.store.get_project(id).unwrap().map(|x| x.version),
             Target::Requirement(id) => self.store.get_requirement(id).unwrap().map(|x| x.version),
             Target::Meeting(id) => self.store.get_meeting(id).unwrap().map(|x| x.version),
+            Target::SubmissionForm => None,
         };
         if let (Some(v), Some(obj)) = (version, value.as_object_mut()) {
             obj.insert("v".to_owned(), json!(v));

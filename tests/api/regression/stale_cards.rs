@@ -216,3 +216,26 @@ async fn issue_12_a_short_item_card_opens_its_form_on_demand() {
     );
     app.stop().await;
 }
+
+/// Issue 12 point 1: a double click on the requirement submission form files one requirement;
+/// the second click is told so and sees the status card.
+#[tokio::test]
+async fn issue_12_a_double_click_on_the_submission_form_files_once() {
+    let app = spawn_app().await;
+    app.say(ZHANG, "@_user_1 /需求 新建", &[BOT]).await;
+    assert!(eventually(|| !cards_in(&app, CHAT, "r_submit").is_empty()).await, "the form card");
+    let form = cards_in(&app, CHAT, "r_submit").remove(0);
+    let submit = callback_named(form.card(), "r_submit_submit").unwrap();
+    let typed = json!({"title": "两融开户线上化", "unit": "杭州营业部"});
+    let (a, b) = tokio::join!(
+        click(&app, ZHANG.0, &form.message_id, submit.clone(), Some(typed.clone())),
+        click(&app, ZHANG.0, &form.message_id, submit, Some(typed))
+    );
+    let kinds = [a["toast"]["type"].clone(), b["toast"]["type"].clone()];
+    assert!(
+        kinds.contains(&json!("success")) && kinds.contains(&json!("warning")),
+        "{a} {b}"
+    );
+    assert_eq!(app.store.all_requirements().unwrap().len(), 1);
+    app.stop().await;
+}
