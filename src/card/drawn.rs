@@ -138,11 +138,31 @@ mod tests {
     #[test]
     fn every_family_names_its_record_and_version() {
         let cases = [
-            (json!({"op":"acknowledge","item":3,"v":2}), Target::Item(ItemId(3)), Some(2)),
-            (json!({"op":"p_advance","project":2,"v":5}), Target::Project(ProjectId(2)), Some(5)),
-            (json!({"op":"r_reject","req":"XQ-4","v":1}), Target::Requirement(RequirementId(4)), Some(1)),
-            (json!({"op":"m_convert_all","meeting":7,"v":3}), Target::Meeting(MeetingId(7)), Some(3)),
-            (json!({"op":"p_advance","project":2}), Target::Project(ProjectId(2)), None),
+            (
+                json!({"op":"acknowledge","item":3,"v":2}),
+                Target::Item(ItemId(3)),
+                Some(2),
+            ),
+            (
+                json!({"op":"p_advance","project":2,"v":5}),
+                Target::Project(ProjectId(2)),
+                Some(5),
+            ),
+            (
+                json!({"op":"r_reject","req":"XQ-4","v":1}),
+                Target::Requirement(RequirementId(4)),
+                Some(1),
+            ),
+            (
+                json!({"op":"m_convert_all","meeting":7,"v":3}),
+                Target::Meeting(MeetingId(7)),
+                Some(3),
+            ),
+            (
+                json!({"op":"p_advance","project":2}),
+                Target::Project(ProjectId(2)),
+                None,
+            ),
         ];
         for (v, target, version) in cases {
             let d = drawn_for(&v).unwrap();

@@ -74,7 +74,12 @@ fn item_submit(kind: ActionKind, item: &Item, text: &str) -> Value {
 
 /// The 1:1 form card of `kind` (更新进展, 申请延期, 退回) for `item` at its current version;
 /// `None` when that form does not apply to the item's status.
-pub fn item_form_card(item: &Item, kind: ActionKind, now: jiff::Timestamp, prefill: Option<&Prefill>) -> Option<Value> {
+pub fn item_form_card(
+    item: &Item,
+    kind: ActionKind,
+    now: jiff::Timestamp,
+    prefill: Option<&Prefill>,
+) -> Option<Value> {
     let open = matches!(item.status, Status::Pending | Status::InProgress);
     let (label, form) = match kind {
         ActionKind::Progress if open => {

@@ -217,7 +217,12 @@ fn controls(item: &Item) -> Vec<Value> {
                 row.push(button(ActionKind::ApproveExtension, item, "批准延期", "primary"));
                 row.push(button(ActionKind::RejectExtension, item, "拒绝延期", "danger"));
             } else {
-                row.push(form_button(ActionKind::RequestExtension, item, "申请延期", "default"));
+                row.push(form_button(
+                    ActionKind::RequestExtension,
+                    item,
+                    "申请延期",
+                    "default",
+                ));
             }
             row.push(button(ActionKind::Nudge, item, "催办", "default"));
             out.push(button_row(row));

@@ -184,7 +184,11 @@ fn every_button_round_trips_to_its_action_and_that_action_applies() {
         // A form opener's form arrives in a 1:1 card: follow it.
         let mut found = Vec::new();
         for (value, fields) in on_card {
-            assert_eq!(value["v"], json!(item.version), "{name}: every button carries the version");
+            assert_eq!(
+                value["v"],
+                json!(item.version),
+                "{name}: every button carries the version"
+            );
             if value["op"] == json!("form") {
                 let kind = ActionKind::from_key(value["form"].as_str().unwrap()).unwrap();
                 let fc = crate::card::forms::item_form_card(&item, kind, now(), None).unwrap();
@@ -227,8 +231,15 @@ fn an_open_item_card_is_short_and_negative_actions_are_red() {
     for (name, item) in fixtures::all_states() {
         let c = item_card(&item, now(), &cal());
         let text = c.to_string();
-        assert!(!text.contains(r#""tag":"form""#), "{name}: no form on the live card");
-        assert!(component_count(&c) <= 30, "{name}: {} components", component_count(&c));
+        assert!(
+            !text.contains(r#""tag":"form""#),
+            "{name}: no form on the live card"
+        );
+        assert!(
+            component_count(&c) <= 30,
+            "{name}: {} components",
+            component_count(&c)
+        );
         let mut found = Vec::new();
         callbacks(&c, None, &mut found);
         for b in buttons(&c) {

@@ -20,8 +20,8 @@ use serde_json::{Map, Value, json};
 use crate::calendar::Calendar;
 use crate::card::action::{CardActionError, form_text, parse_picker};
 use crate::card::drawn::{Target, from_form_card, open_form_value};
-use crate::card::forms::{Prefill, form_card, prefilled};
 use crate::card::fmt::{at, card, header, hr, markdown, md_text, plain, truncate};
+use crate::card::forms::{Prefill, form_card, prefilled};
 use crate::command::Deadline;
 use crate::command::spec::{CommandSpec, PROJECT_COMMANDS};
 use crate::domain::ids::{OpenId, Person, ProjectId};
@@ -380,7 +380,11 @@ pub fn project_form_card(p: &Project, op: &str, prefill: Option<&Prefill>) -> Op
                 title,
                 vec![
                     text_input("reason", "请写明退回原因（必填）", true, true),
-                    danger(submit_button("p_rollback_submit", "退回", submit_value("p_rollback"))),
+                    danger(submit_button(
+                        "p_rollback_submit",
+                        "退回",
+                        submit_value("p_rollback"),
+                    )),
                 ],
             );
             (title, f)

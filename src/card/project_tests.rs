@@ -183,7 +183,10 @@ pub(crate) fn form_of(pairs: &[(&str, &str)]) -> Map<String, Value> {
 fn every_project_button_and_form_round_trips() {
     let p = late_project();
     let live = project_card(&p, &[], now(), &cal());
-    assert!(!live.to_string().contains(r#""tag":"form""#), "the live card carries no form");
+    assert!(
+        !live.to_string().contains(r#""tag":"form""#),
+        "the live card carries no form"
+    );
     assert_eq!(callback_of(&live, "open_p_rollback")["v"], json!(p.version));
     let rollback_card = project_form_card(&p, "p_rollback", None).unwrap();
     let plan_card = project_form_card(&p, "p_plan", None).unwrap();

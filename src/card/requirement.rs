@@ -20,12 +20,12 @@ use jiff::Timestamp;
 use serde_json::{Map, Value, json};
 
 use crate::card::action::{CardActionError, form_text};
-use crate::card::fmt::{at, card, header, hr, markdown, md_text, truncate};
 use crate::card::drawn::{Target, from_form_card, open_form_value};
+use crate::card::fmt::{at, card, header, hr, markdown, md_text, truncate};
 use crate::card::forms::{Prefill, form_card, prefilled};
 use crate::card::project::{
-    button, button_row, danger, date_picker, day, family_help_card, form, future_date, person_picker, select, submit_button, text_input,
-    when,
+    button, button_row, danger, date_picker, day, family_help_card, form, future_date, person_picker, select,
+    submit_button, text_input, when,
 };
 use crate::command::NewReq;
 use crate::command::spec::REQUIREMENT_COMMANDS;

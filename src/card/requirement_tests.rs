@@ -158,7 +158,10 @@ fn the_status_card_shows_the_loop_position() {
 fn every_triage_form_round_trips() {
     let r = submitted();
     let live = requirement_card(&r, None, now());
-    assert!(!live.to_string().contains(r#""tag":"form""#), "the triage card carries no form");
+    assert!(
+        !live.to_string().contains(r#""tag":"form""#),
+        "the triage card carries no form"
+    );
     assert_eq!(callback_of(&live, "open_r_reject")["v"], json!(r.version));
     let forms: Vec<Value> = ["r_accept", "r_ask_info", "r_merge", "r_reject"]
         .iter()

@@ -72,7 +72,11 @@ impl Service {
                     .and_then(|k| item_form_card(&it, k, now, typed));
                 let fresh = form.unwrap_or_else(|| card::item_card(&it, now, &self.calendar));
                 (
-                    format!("{id} 已有新的变化（现在{}，进度{}%）", it.status.label(), it.progress),
+                    format!(
+                        "{id} 已有新的变化（现在{}，进度{}%）",
+                        it.status.label(),
+                        it.progress
+                    ),
                     fresh,
                 )
             }
@@ -212,7 +216,9 @@ impl Service {
                 // Ask the domain with a stand-in action of the same kind: only a refusal of
                 // the person or of the project's status counts here.
                 let probe = match d.op.as_str() {
-                    "p_rollback" => ProjectAction::Rollback { reason: "-".to_owned() },
+                    "p_rollback" => ProjectAction::Rollback {
+                        reason: "-".to_owned(),
+                    },
                     _ => ProjectAction::Plan {
                         stage: (p.current + 1).to_string(),
                         owner: Some(actor.person.clone()),
@@ -221,7 +227,9 @@ impl Service {
                 };
                 let source = Source::Card(MessageId(String::new()));
                 match p.apply(probe, &actor, &self.policy, now, source) {
-                    Err(e @ (ProjectError::Forbidden { .. } | ProjectError::Closed { .. })) => Err(e.to_string()),
+                    Err(e @ (ProjectError::Forbidden { .. } | ProjectError::Closed { .. })) => {
+                        Err(e.to_string())
+                    }
                     Ok(_) | Err(_) => project_form_card(&p, &d.op, None).ok_or_else(no_longer),
                 }
             }
@@ -229,7 +237,9 @@ impl Service {
                 let Some(r) = self.store.get_requirement(id)? else {
                     return Ok(Err(gone()));
                 };
-                let probe = ReqAction::Reject { reason: "-".to_owned() };
+                let probe = ReqAction::Reject {
+                    reason: "-".to_owned(),
+                };
                 let source = Source::Card(MessageId(String::new()));
                 match r.apply(probe, &actor, &self.managers(), None, now, source) {
                     Err(e @ RequirementError::Forbidden { .. }) => Err(e.to_string()),

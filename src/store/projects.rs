@@ -416,6 +416,11 @@ impl Changes {
     }
 }
 
+/// The `meta` key of a submitted requirement form card.
+fn form_key(message_id: &str) -> Vec<u8> {
+    [b"rform:".as_slice(), message_id.as_bytes()].concat()
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -457,9 +462,4 @@ mod tests {
         store.mirror_done(t, &key, &v2).unwrap();
         assert_eq!(store.mirror_queue_len(), 0);
     }
-}
-
-/// The `meta` key of a submitted requirement form card.
-fn form_key(message_id: &str) -> Vec<u8> {
-    [b"rform:".as_slice(), message_id.as_bytes()].concat()
 }

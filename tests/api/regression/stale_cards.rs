@@ -35,7 +35,9 @@ fn cards_in(app: &TestApp, chat: &str, needle: &str) -> Vec<FakeMessage> {
     app.fake
         .messages()
         .into_iter()
-        .filter(|m| m.chat_id == chat && m.msg_type == "interactive" && m.content.to_string().contains(needle))
+        .filter(|m| {
+            m.chat_id == chat && m.msg_type == "interactive" && m.content.to_string().contains(needle)
+        })
         .collect()
 }
 
@@ -102,7 +104,11 @@ async fn issue_12_a_stale_project_card_is_refused_and_refreshed() {
     assert_eq!(again["v"], json!(before.version), "{fresh}");
     assert!(fresh.to_string().contains("确认“开发评审”已完成？"), "{fresh}");
     let after = app.store.get_project(ProjectId(1)).unwrap().unwrap();
-    assert_eq!((after.current, after.version), (2, before.version), "nothing moved");
+    assert_eq!(
+        (after.current, after.version),
+        (2, before.version),
+        "nothing moved"
+    );
 
     // A card drawn before versions were carried (no "v") is refused the same way.
     let mut legacy = advance;
@@ -137,8 +143,12 @@ async fn issue_12_a_double_click_advances_a_project_once() {
 }
 
 async fn item_card(app: &TestApp) -> String {
-    app.say(BOSS, "@_user_1 /督办 报送三季度报告 @_user_2 下周五前", &[BOT, ZHANG])
-        .await;
+    app.say(
+        BOSS,
+        "@_user_1 /督办 报送三季度报告 @_user_2 下周五前",
+        &[BOT, ZHANG],
+    )
+    .await;
     assert!(
         eventually(|| app.store.item_card(ItemId(1)).ok().flatten().is_some()).await,
         "the item card is posted"
@@ -155,7 +165,10 @@ async fn issue_12_a_short_item_card_opens_its_form_on_demand() {
     let mid = item_card(&app).await;
     let live = app.fake.message(&mid).unwrap().card().clone();
     let text = live.to_string();
-    assert!(!text.contains(r#""tag":"form""#), "no form on the live card: {text}");
+    assert!(
+        !text.contains(r#""tag":"form""#),
+        "no form on the live card: {text}"
+    );
     assert!(text.len() < 4_000, "a short card: {} bytes", text.len());
     let open = callback_named(&live, "open_progress").expect("更新进展 opens a form");
 
@@ -174,7 +187,10 @@ async fn issue_12_a_short_item_card_opens_its_form_on_demand() {
             .into_iter()
             .find(|m| m.receive_id_type == "open_id" && m.receive_id == ZHANG.0)
     };
-    assert!(eventually(|| to_zhang().is_some()).await, "the form card reaches 张三 1:1");
+    assert!(
+        eventually(|| to_zhang().is_some()).await,
+        "the form card reaches 张三 1:1"
+    );
     assert!(
         app.fake
             .messages()
@@ -186,10 +202,20 @@ async fn issue_12_a_short_item_card_opens_its_form_on_demand() {
     let submit = callback_named(form_msg.card(), "progress_submit").expect("the form's submit button");
     let typed = json!({"percent": "60", "note": "已完成初稿"});
     let (a, b) = tokio::join!(
-        click(&app, ZHANG.0, &form_msg.message_id, submit.clone(), Some(typed.clone())),
+        click(
+            &app,
+            ZHANG.0,
+            &form_msg.message_id,
+            submit.clone(),
+            Some(typed.clone())
+        ),
         click(&app, ZHANG.0, &form_msg.message_id, submit, Some(typed))
     );
-    let (ok, refused) = if a["toast"]["type"] == "success" { (a, b) } else { (b, a) };
+    let (ok, refused) = if a["toast"]["type"] == "success" {
+        (a, b)
+    } else {
+        (b, a)
+    };
     assert_eq!(ok["toast"]["type"], "success", "{ok}");
     assert_eq!(refused["toast"]["type"], "warning", "{refused}");
     assert!(
@@ -223,12 +249,21 @@ async fn issue_12_a_short_item_card_opens_its_form_on_demand() {
 async fn issue_12_a_double_click_on_the_submission_form_files_once() {
     let app = spawn_app().await;
     app.say(ZHANG, "@_user_1 /需求 新建", &[BOT]).await;
-    assert!(eventually(|| !cards_in(&app, CHAT, "r_submit").is_empty()).await, "the form card");
+    assert!(
+        eventually(|| !cards_in(&app, CHAT, "r_submit").is_empty()).await,
+        "the form card"
+    );
     let form = cards_in(&app, CHAT, "r_submit").remove(0);
     let submit = callback_named(form.card(), "r_submit_submit").unwrap();
     let typed = json!({"title": "两融开户线上化", "unit": "杭州营业部"});
     let (a, b) = tokio::join!(
-        click(&app, ZHANG.0, &form.message_id, submit.clone(), Some(typed.clone())),
+        click(
+            &app,
+            ZHANG.0,
+            &form.message_id,
+            submit.clone(),
+            Some(typed.clone())
+        ),
         click(&app, ZHANG.0, &form.message_id, submit, Some(typed))
     );
     let kinds = [a["toast"]["type"].clone(), b["toast"]["type"].clone()];
