@@ -373,7 +373,13 @@ impl Service {
                 self.mirror_notify.notify_one();
                 let done = format!("已{}", kind.label());
                 let c = if super::stale::from_form_card(a) {
-                    card::forms::receipt_card(&format!("{} {}", after.id, after.name), &text)
+                    let stage = after.current_stage().map_or("", |s| s.name.as_str());
+                    let line = format!(
+                        "{done}。{} 当前阶段：{stage}（{}）",
+                        after.id,
+                        after.status.label()
+                    );
+                    card::forms::receipt_card(&format!("{} {}", after.id, after.name), &line)
                 } else {
                     self.project_card_now(&after)?
                 };

@@ -424,7 +424,11 @@ impl Service {
             Err(text) => Ok(json!({"toast": card::toast(ToastKind::Error, &text)})),
             Ok((text, c)) => {
                 let c = if super::stale::from_form_card(a) {
-                    card::forms::receipt_card("需求处理", &text)
+                    let title = match card::drawn::drawn_for(&a.value).map(|d| d.target) {
+                        Some(card::drawn::Target::Requirement(id)) => format!("需求 {id}"),
+                        _ => "需求".to_owned(),
+                    };
+                    card::forms::receipt_card(&title, &text)
                 } else {
                     c
                 };

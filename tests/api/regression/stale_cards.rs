@@ -30,6 +30,16 @@ fn callback_named(card: &Value, name: &str) -> Option<Value> {
     }
 }
 
+/// The first component named `name` in `card`.
+fn component_named(card: &Value, name: &str) -> Option<Value> {
+    match card {
+        Value::Object(m) if m.get("name") == Some(&json!(name)) => Some(card.clone()),
+        Value::Object(m) => m.values().find_map(|x| component_named(x, name)),
+        Value::Array(a) => a.iter().find_map(|x| component_named(x, name)),
+        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => None,
+    }
+}
+
 /// The card messages of `chat` whose content contains `needle`, oldest first.
 fn cards_in(app: &TestApp, chat: &str, needle: &str) -> Vec<FakeMessage> {
     app.fake
@@ -272,5 +282,71 @@ async fn issue_12_a_double_click_on_the_submission_form_files_once() {
         "{a} {b}"
     );
     assert_eq!(app.store.all_requirements().unwrap().len(), 1);
+    app.stop().await;
+}
+
+/// Issue 12 point 9: the triage card carries four buttons instead of four forms, 驳回 is red,
+/// a non-manager is refused before any form, and the manager's form arrives 1:1.
+#[tokio::test]
+async fn issue_12_a_short_triage_card_gives_its_forms_to_managers_only() {
+    let app = spawn_app_with(|s| {
+        s.requirements.managers = vec![BOSS.0.to_owned()];
+        s.requirements.manager_chat = Some(CHAT.to_owned());
+    })
+    .await;
+    app.say(
+        ZHANG,
+        "@_user_1 /需求 两融开户线上化\n提出单位：杭州营业部",
+        &[BOT],
+    )
+    .await;
+    let triage_mid = || {
+        app.store
+            .watched_card(Watched::Requirement(duban::domain::ids::RequirementId(1)))
+            .ok()
+            .flatten()
+    };
+    assert!(eventually(|| triage_mid().is_some()).await, "the triage card");
+    let mid = triage_mid().unwrap();
+    let triage = app.fake.message(&mid).unwrap().card().clone();
+    assert!(!triage.to_string().contains(r#""tag":"form""#), "{triage}");
+    let button = component_named(&triage, "open_r_reject").expect("驳回");
+    assert_eq!(button["type"], "danger", "{button}");
+    let open = callback_named(&triage, "open_r_reject").unwrap();
+
+    let r = click(&app, WANG.0, &mid, open.clone(), None).await;
+    assert_eq!(r["toast"]["type"], "error", "{r}");
+    assert!(
+        r["toast"]["content"].as_str().unwrap().contains("需求管理员"),
+        "{r}"
+    );
+
+    let r = click(&app, BOSS.0, &mid, open, None).await;
+    assert_eq!(r["toast"]["type"], "info", "{r}");
+    let to_boss = || {
+        app.fake
+            .messages()
+            .into_iter()
+            .find(|m| m.receive_id_type == "open_id" && m.receive_id == BOSS.0)
+    };
+    assert!(eventually(|| to_boss().is_some()).await);
+    let form = to_boss().unwrap();
+    let submit = callback_named(form.card(), "r_reject_submit").unwrap();
+    let r = click(
+        &app,
+        BOSS.0,
+        &form.message_id,
+        submit,
+        Some(json!({"reason": "已有同类功能"})),
+    )
+    .await;
+    assert_eq!(r["toast"]["type"], "success", "{r}");
+    assert!(r["card"]["data"].to_string().contains("XQ-1"), "a receipt: {r}");
+    let req = app
+        .store
+        .get_requirement(duban::domain::ids::RequirementId(1))
+        .unwrap()
+        .unwrap();
+    assert_eq!(req.status.label(), "已驳回");
     app.stop().await;
 }
