@@ -381,7 +381,16 @@ impl Service {
             Ok(g) => g,
             Err(refusal) => return Ok(refusal),
         };
-        let chat = a.open_chat_id.clone().unwrap_or_default();
+        let mut chat = a.open_chat_id.clone().unwrap_or_default();
+        // A 1:1 form card acts for the group the triage card lives in (a project created by
+        // 受理 新建项目 belongs there, not in the manager's private chat).
+        if super::stale::from_form_card(a)
+            && let RequirementCardAction::Act { req, .. } | RequirementCardAction::AcceptIntoNewProject { req } =
+                &action
+            && let Some(r) = self.store.get_requirement(*req)?
+        {
+            chat = self.req_cfg.manager_chat.clone().unwrap_or(r.chat_id.0);
+        }
         let o = Origin {
             chat: ChatId(chat),
             who: Person {

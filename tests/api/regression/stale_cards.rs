@@ -9,8 +9,13 @@ use serde_json::{Value, json};
 
 use crate::helpers::*;
 
+/// A click on card `card_mid`, from the chat that card is in (a 1:1 form card is in the
+/// clicker's private chat with the bot).
 async fn click(app: &TestApp, who: &str, card_mid: &str, value: Value, form: Option<Value>) -> Value {
-    let ev = card_action_event(&app.next_id("ev_click_"), who, card_mid, value, form);
+    let mut ev = card_action_event(&app.next_id("ev_click_"), who, card_mid, value, form);
+    if let Some(m) = app.fake.message(card_mid) {
+        ev["event"]["context"]["open_chat_id"] = json!(m.chat_id);
+    }
     let r = app.post_event(&ev).await;
     assert_eq!(r.status(), 200);
     r.json().await.unwrap()
@@ -348,5 +353,32 @@ async fn issue_12_a_short_triage_card_gives_its_forms_to_managers_only() {
         .unwrap()
         .unwrap();
     assert_eq!(req.status.label(), "已驳回");
+
+    // 受理 新建项目 from the manager's 1:1 form: the project belongs to the triage group.
+    app.say(ZHANG, "@_user_1 /需求 融券预约线上化", &[BOT]).await;
+    let second = || {
+        app.store
+            .watched_card(Watched::Requirement(duban::domain::ids::RequirementId(2)))
+            .ok()
+            .flatten()
+    };
+    assert!(eventually(|| second().is_some()).await);
+    let mid = second().unwrap();
+    let open = callback_named(app.fake.message(&mid).unwrap().card(), "open_r_accept").unwrap();
+    let r = click(&app, BOSS.0, &mid, open, None).await;
+    assert_eq!(r["toast"]["type"], "info", "{r}");
+    let accept_form = || {
+        app.fake
+            .messages()
+            .into_iter()
+            .find(|m| m.receive_id == BOSS.0 && m.content.to_string().contains("r_accept_form"))
+    };
+    assert!(eventually(|| accept_form().is_some()).await);
+    let form = accept_form().unwrap();
+    let submit = callback_named(form.card(), "r_accept_submit").unwrap();
+    let r = click(&app, BOSS.0, &form.message_id, submit, Some(json!({"project": "新建项目"}))).await;
+    assert_eq!(r["toast"]["type"], "success", "{r}");
+    let p = app.store.get_project(ProjectId(1)).unwrap().unwrap();
+    assert_eq!(p.chat_id.0, CHAT);
     app.stop().await;
 }
