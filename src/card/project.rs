@@ -207,6 +207,23 @@ pub(crate) fn day(ts: Timestamp, now: Timestamp) -> String {
     format!("{year}{}月{}日（{}）", d.month(), d.day(), weekday_label(d))
 }
 
+/// The stage-owner picker of the plan form: `people`, then the project's owner and stage owners.
+fn people_picker(p: &Project, people: &[Person]) -> Value {
+    let mut ids: Vec<&str> = Vec::new();
+    let named = std::iter::once(&p.owner).chain(p.stages.iter().filter_map(|s| s.owner.as_ref()));
+    for who in people.iter().chain(named) {
+        if !ids.contains(&who.open_id.0.as_str()) {
+            ids.push(&who.open_id.0);
+        }
+    }
+    let mut picker = person_picker("owner", "阶段负责人（可不改）");
+    if let Some(obj) = picker.as_object_mut() {
+        let options: Vec<Value> = ids.iter().take(100).map(|id| json!({ "value": id })).collect();
+        obj.insert("options".to_owned(), Value::Array(options));
+    }
+    picker
+}
+
 /// The callback value for project op `op`, drawn for `p`'s current version.
 fn value(op: &str, p: &Project) -> Value {
     json!({ "op": op, "project": p.id.0, "v": p.version })
@@ -365,8 +382,16 @@ fn controls(p: &Project) -> Vec<Value> {
 }
 
 /// The 1:1 form card of `op` (`p_rollback`, `p_plan`) for `p` at its current version, keeping
-/// `prefill`; `None` when that form does not apply to the project's status.
-pub fn project_form_card(p: &Project, op: &str, prefill: Option<&Prefill>) -> Option<Value> {
+/// `prefill`; `None` when that form does not apply to the project's status. The stage-owner
+/// picker offers `people` (the project group's members, as the caller knows them) and the
+/// people the project already names: in a 1:1 chat an empty picker would offer only the
+/// clicker.
+pub fn project_form_card(
+    p: &Project,
+    op: &str,
+    prefill: Option<&Prefill>,
+    people: &[Person],
+) -> Option<Value> {
     let submit_value = |op: &str| from_form_card(value(op, p));
     let (label, f) = match op {
         "p_rollback" if p.current > 0 || p.status == ProjectStatus::Done => {
@@ -403,7 +428,7 @@ pub fn project_form_card(p: &Project, op: &str, prefill: Option<&Prefill>) -> Op
                 "更新阶段计划",
                 vec![
                     select("stage", "选择阶段", &options, Some(&initial)),
-                    person_picker("owner", "阶段负责人（可不改）"),
+                    people_picker(p, people),
                     date_picker("date", "计划完成日期（可不改）", false),
                     submit_button("p_plan_submit", "更新", submit_value("p_plan")),
                 ],

@@ -385,8 +385,8 @@ impl Service {
         // A 1:1 form card acts for the group the triage card lives in (a project created by
         // 受理 新建项目 belongs there, not in the manager's private chat).
         if super::stale::from_form_card(a)
-            && let RequirementCardAction::Act { req, .. } | RequirementCardAction::AcceptIntoNewProject { req } =
-                &action
+            && let RequirementCardAction::Act { req, .. }
+            | RequirementCardAction::AcceptIntoNewProject { req } = &action
             && let Some(r) = self.store.get_requirement(*req)?
         {
             chat = self.req_cfg.manager_chat.clone().unwrap_or(r.chat_id.0);

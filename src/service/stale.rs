@@ -89,7 +89,7 @@ impl Service {
                 }
                 let form = d
                     .on_form_card
-                    .then(|| project_form_card(&p, &d.op, typed))
+                    .then(|| project_form_card(&p, &d.op, typed, &[]))
                     .flatten();
                 let fresh = match form {
                     Some(f) => f,
@@ -165,12 +165,23 @@ impl Service {
             let e = card::CardActionError::Malformed;
             return Ok(json!({"toast": card::toast(ToastKind::Warning, &e.to_string())}));
         };
+        // The plan form's person picker lists the project group's members (fetched before the
+        // lock; cached).
+        let people = match d.target {
+            Target::Project(id) => match self.store.get_project(id)? {
+                Some(p) => self.members_of(&p.chat_id.0).await.unwrap_or_default(),
+                None => Vec::new(),
+            },
+            Target::Item(_) | Target::Requirement(_) | Target::Meeting(_) | Target::SubmissionForm => {
+                Vec::new()
+            }
+        };
         let _guard = match self.lock_fresh(a).await? {
             Ok(g) => g,
             Err(refusal) => return Ok(refusal),
         };
         let who = OpenId(a.operator_open_id.clone());
-        let form = match self.form_for(&d, &who)? {
+        let form = match self.form_for(&d, &who, &people)? {
             Ok(f) => f,
             Err(text) => return Ok(json!({"toast": card::toast(ToastKind::Error, &text)})),
         };
@@ -186,7 +197,12 @@ impl Service {
 
     /// The form card `d` opens for `who`, or the refusal text (the record is gone, the form
     /// no longer applies, or `who` may not act).
-    fn form_for(&self, d: &Drawn, who: &OpenId) -> Result<Result<Value, String>, StoreError> {
+    fn form_for(
+        &self,
+        d: &Drawn,
+        who: &OpenId,
+        people: &[Person],
+    ) -> Result<Result<Value, String>, StoreError> {
         let now = self.clock.now();
         let actor = Actor {
             person: Person {
@@ -221,7 +237,7 @@ impl Service {
                     },
                     _ => ProjectAction::Plan {
                         stage: (p.current + 1).to_string(),
-                        owner: Some(actor.person.clone()),
+                        owner: None,
                         planned_end: None,
                     },
                 };
@@ -230,7 +246,7 @@ impl Service {
                     Err(e @ (ProjectError::Forbidden { .. } | ProjectError::Closed { .. })) => {
                         Err(e.to_string())
                     }
-                    Ok(_) | Err(_) => project_form_card(&p, &d.op, None).ok_or_else(no_longer),
+                    Ok(_) | Err(_) => project_form_card(&p, &d.op, None, people).ok_or_else(no_longer),
                 }
             }
             Target::Requirement(id) => {

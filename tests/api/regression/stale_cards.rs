@@ -376,7 +376,14 @@ async fn issue_12_a_short_triage_card_gives_its_forms_to_managers_only() {
     assert!(eventually(|| accept_form().is_some()).await);
     let form = accept_form().unwrap();
     let submit = callback_named(form.card(), "r_accept_submit").unwrap();
-    let r = click(&app, BOSS.0, &form.message_id, submit, Some(json!({"project": "新建项目"}))).await;
+    let r = click(
+        &app,
+        BOSS.0,
+        &form.message_id,
+        submit,
+        Some(json!({"project": "新建项目"})),
+    )
+    .await;
     assert_eq!(r["toast"]["type"], "success", "{r}");
     let p = app.store.get_project(ProjectId(1)).unwrap().unwrap();
     assert_eq!(p.chat_id.0, CHAT);
