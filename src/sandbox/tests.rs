@@ -103,7 +103,10 @@ async fn a_typed_command_reaches_duban_sealed_and_the_reply_and_card_click_come_
     // the callback answers with a toast and the card in place.
     let sign = fake.message(&card_id).unwrap().card().to_string();
     let value = json!({"op": "acknowledge", "item": item, "v": 1});
-    assert!(sign.contains(r#""op":"acknowledge""#) && sign.contains(r#""v":1"#), "{sign}");
+    assert!(
+        sign.contains(r#""op":"acknowledge""#) && sign.contains(r#""v":1"#),
+        "{sign}"
+    );
     let click = em
         .click(ZHANG.open_id, &card_id, &json!({"tag": "button", "value": value}))
         .await
