@@ -2,8 +2,9 @@
 //! refused and the card refreshed) and point 9 (short cards, forms opened 1:1 on demand, a
 //! bystander refused before any form).
 
-use duban::domain::ids::{ItemId, ProjectId};
+use duban::domain::ids::{ItemId, OpenId, Person, ProjectId};
 use duban::fake_feishu::FakeMessage;
+use duban::minutes::{DraftStatus, MeetingId};
 use duban::store::projects::Watched;
 use serde_json::{Value, json};
 
@@ -387,5 +388,44 @@ async fn issue_12_a_short_triage_card_gives_its_forms_to_managers_only() {
     assert_eq!(r["toast"]["type"], "success", "{r}");
     let p = app.store.get_project(ProjectId(1)).unwrap().unwrap();
     assert_eq!(p.chat_id.0, CHAT);
+    app.stop().await;
+}
+
+/// Issue 12 point 1 (batches): 全部转为督办 drawn before someone else changed the drafts — here
+/// 忽略 on item 2, as when two people click at once — is refused and the card redrawn; nothing
+/// is converted behind the other person's back.
+#[tokio::test]
+async fn issue_12_a_stale_convert_all_is_refused() {
+    let app = spawn_app().await;
+    let people: Vec<Person> = [ZHANG, LI, WANG, BOSS]
+        .iter()
+        .map(|(id, name)| Person {
+            open_id: OpenId((*id).to_owned()),
+            name: (*name).to_owned(),
+        })
+        .collect();
+    app.fake.set_chat_members(CHAT, &people);
+    let minutes = "@_user_1 /纪要 合规周例会\n会议时间：2026年3月11日\n二、待办事项\n\
+                   1. 张三负责完成反洗钱自查报告，3月20日前\n\
+                   2. @_user_2 跟进营业部整改清单，下周五前";
+    app.say(BOSS, minutes, &[BOT, LI]).await;
+    assert!(eventually(|| app.store.meeting_card(MeetingId(1)).ok().flatten().is_some()).await);
+    let mid = app.store.meeting_card(MeetingId(1)).unwrap().unwrap();
+    let card = app.fake.message(&mid).unwrap().card().clone();
+    let ignore_2 = callback_named(&card, "m_ignore_1").expect("忽略 on item 2");
+    let convert_all = callback_named(&card, "m_convert_all").expect("全部转为督办");
+
+    let r = click(&app, LI.0, &mid, ignore_2, None).await;
+    assert_eq!(r["toast"]["type"], "success", "{r}");
+    let r = click(&app, BOSS.0, &mid, convert_all, None).await;
+    assert_eq!(r["toast"]["type"], "warning", "{r}");
+    assert!(r["toast"]["content"].as_str().unwrap().contains("已过期"), "{r}");
+    assert!(
+        r["card"]["data"].to_string().contains("已忽略"),
+        "the card is redrawn: {r}"
+    );
+    let m = app.store.get_meeting(MeetingId(1)).unwrap().unwrap();
+    assert_eq!(m.items[0].status, DraftStatus::Pending, "nothing converted");
+    assert!(app.store.get_item(ItemId(1)).unwrap().is_none());
     app.stop().await;
 }
