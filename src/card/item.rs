@@ -3,14 +3,16 @@
 //! Header colour: blue while pending / in progress / awaiting acceptance, orange when due by
 //! the end of the next working day, red when overdue, green when done, grey when cancelled.
 //! Buttons appear only where the action applies to the item's status; who may press them is
-//! checked when the callback arrives. Forms sit at the card's root (Feishu does not allow a
-//! form inside a collapsible panel).
+//! checked when the callback arrives (a shared group card cannot know who is looking, so a
+//! confirm dialog opens for anyone; buttons that open a form check first). The card carries no
+//! forms: they open in a 1:1 card, see [`crate::card::item_forms`].
 
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
 use crate::calendar::Calendar;
-use crate::card::action::behaviors;
+use crate::card::action::callback_value;
+use crate::card::drawn::{Target, open_form_value, versioned};
 use crate::card::fmt::{at, card, header, hr, markdown, md_text, mentions, plain, progress_bar, truncate};
 use crate::command::when::day_off_note;
 use crate::domain::permissions::ActionKind;
@@ -202,7 +204,21 @@ fn button(kind: ActionKind, item: &Item, text: &str, style: &str) -> Value {
         "name": format!("btn_{}", kind.key()),
         "text": plain(text),
         "type": style,
-        "behaviors": behaviors(kind, item.id),
+        "behaviors": [{ "type": "callback", "value": versioned(callback_value(kind, item.id), item.version) }],
+    })
+}
+
+/// A button that opens `kind`'s form in a card sent 1:1 to whoever clicks it.
+fn form_button(kind: ActionKind, item: &Item, text: &str, style: &str) -> Value {
+    json!({
+        "tag": "button",
+        "name": format!("open_{}", kind.key()),
+        "text": plain(text),
+        "type": style,
+        "behaviors": [{
+            "type": "callback",
+            "value": open_form_value(kind.key(), Target::Item(item.id), item.version),
+        }],
     })
 }
 
@@ -216,17 +232,6 @@ fn with_confirm(mut b: Value, title: &str, text: &str) -> Value {
     b
 }
 
-fn submit_button(kind: ActionKind, item: &Item, text: &str) -> Value {
-    json!({
-        "tag": "button",
-        "name": format!("{}_submit", kind.key()),
-        "text": plain(text),
-        "type": "primary",
-        "form_action_type": "submit",
-        "behaviors": behaviors(kind, item.id),
-    })
-}
-
 fn button_row(buttons: Vec<Value>) -> Value {
     let columns: Vec<Value> = buttons
         .into_iter()
@@ -235,47 +240,24 @@ fn button_row(buttons: Vec<Value>) -> Value {
     json!({ "tag": "column_set", "flex_mode": "flow", "horizontal_spacing": "8px", "columns": columns })
 }
 
-fn form(name: &str, title: &str, elements: Vec<Value>) -> Value {
-    let mut all = vec![markdown(&format!("**{title}**"))];
-    all.extend(elements);
-    json!({ "tag": "form", "name": name, "elements": all })
-}
-
-fn text_input(name: &str, placeholder: &str, multiline: bool, required: bool) -> Value {
-    let mut v = json!({
-        "tag": "input",
-        "name": name,
-        "placeholder": plain(placeholder),
-        "max_length": 500,
-        "required": required,
-    });
-    if multiline && let Some(obj) = v.as_object_mut() {
-        obj.insert("input_type".to_owned(), json!("multiline_text"));
-        obj.insert("rows".to_owned(), json!(3));
-    }
-    v
-}
-
-/// The buttons and forms for the item's status (none when done or cancelled).
+/// The buttons for the item's status (none when done or cancelled). The card stays short:
+/// 更新进展, 申请延期 and 退回 open their form in a 1:1 card
+/// ([`crate::card::item_forms::item_form_card`]) instead of carrying it; 退回 and 拒绝延期 are
+/// red. Every button carries the item's version (see [`crate::card::drawn`]).
 fn controls(item: &Item) -> Vec<Value> {
     let mut out = Vec::new();
     match item.status {
         Status::Done | Status::Cancelled => return out,
         Status::Submitted => {
             out.push(hr());
-            out.push(button_row(vec![with_confirm(
-                button(ActionKind::Accept, item, "验收通过", "primary_filled"),
-                "确认验收通过？",
-                "验收后事项将标记为已完成。",
-            )]));
-            out.push(form(
-                "reject_form",
-                "退回重办",
-                vec![
-                    text_input("reason", "请写明退回原因（必填）", true, true),
-                    submit_button(ActionKind::Reject, item, "退回"),
-                ],
-            ));
+            out.push(button_row(vec![
+                with_confirm(
+                    button(ActionKind::Accept, item, "验收通过", "primary_filled"),
+                    "确认验收通过？",
+                    "验收后事项将标记为已完成。",
+                ),
+                form_button(ActionKind::Reject, item, "退回重办", "danger"),
+            ]));
         }
         Status::Pending | Status::InProgress => {
             out.push(hr());
@@ -288,51 +270,20 @@ fn controls(item: &Item) -> Vec<Value> {
                 "确认提交完成？",
                 "提交后将等待督办人验收。",
             ));
+            row.push(form_button(ActionKind::Progress, item, "更新进展", "default"));
             if item.extension.is_some() {
                 row.push(button(ActionKind::ApproveExtension, item, "批准延期", "primary"));
                 row.push(button(ActionKind::RejectExtension, item, "拒绝延期", "danger"));
+            } else {
+                row.push(form_button(
+                    ActionKind::RequestExtension,
+                    item,
+                    "申请延期",
+                    "default",
+                ));
             }
             row.push(button(ActionKind::Nudge, item, "催办", "default"));
             out.push(button_row(row));
-
-            let options: Vec<Value> = (0..=10u8)
-                .map(|i| {
-                    let p = i * 10;
-                    json!({ "text": plain(&format!("{p}%")), "value": p.to_string() })
-                })
-                .collect();
-            let nearest = (item.progress / 10) * 10;
-            out.push(form(
-                "progress_form",
-                "更新进展",
-                vec![
-                    json!({
-                        "tag": "select_static",
-                        "name": "percent",
-                        "placeholder": plain("完成百分比"),
-                        "initial_option": nearest.to_string(),
-                        "options": options,
-                    }),
-                    text_input("note", "本次进展说明", true, false),
-                    submit_button(ActionKind::Progress, item, "更新进展"),
-                ],
-            ));
-            if item.extension.is_none() {
-                out.push(form(
-                    "extension_form",
-                    "申请延期",
-                    vec![
-                        json!({
-                            "tag": "date_picker",
-                            "name": "date",
-                            "required": true,
-                            "placeholder": plain("新的截止日期（当天18:00）"),
-                        }),
-                        text_input("reason", "延期原因", false, false),
-                        submit_button(ActionKind::RequestExtension, item, "申请延期"),
-                    ],
-                ));
-            }
         }
     }
     out

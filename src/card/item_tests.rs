@@ -179,8 +179,24 @@ fn every_button_round_trips_to_its_action_and_that_action_applies() {
     for ((name, item), (exp_name, exp_ops)) in fixtures::all_states().into_iter().zip(expected_ops) {
         assert_eq!(name, *exp_name);
         let c = item_card(&item, now(), &cal());
+        let mut on_card = Vec::new();
+        callbacks(&c, None, &mut on_card);
+        // A form opener's form arrives in a 1:1 card: follow it.
         let mut found = Vec::new();
-        callbacks(&c, None, &mut found);
+        for (value, fields) in on_card {
+            assert_eq!(
+                value["v"],
+                json!(item.version),
+                "{name}: every button carries the version"
+            );
+            if value["op"] == json!("form") {
+                let kind = ActionKind::from_key(value["form"].as_str().unwrap()).unwrap();
+                let fc = crate::card::forms::item_form_card(&item, kind, now(), None).unwrap();
+                callbacks(&fc, None, &mut found);
+            } else {
+                found.push((value, fields));
+            }
+        }
         let ops: BTreeSet<String> = found
             .iter()
             .map(|(v, _)| v["op"].as_str().unwrap().to_owned())
@@ -188,6 +204,7 @@ fn every_button_round_trips_to_its_action_and_that_action_applies() {
         let want: BTreeSet<String> = exp_ops.iter().map(|s| (*s).to_owned()).collect();
         assert_eq!(ops, want, "{name}");
         for (value, fields) in found {
+            assert_eq!(value["v"], json!(item.version), "{name}");
             let form: Option<Map<String, Value>> =
                 fields.map(|names| names.iter().map(|n| (n.clone(), plausible(n))).collect());
             let parsed = parse_callback(&value, form.as_ref(), now()).unwrap();
@@ -207,6 +224,49 @@ fn every_button_round_trips_to_its_action_and_that_action_applies() {
             assert!(applies, "{name}: the {op} button does nothing for anyone");
         }
     }
+}
+
+#[test]
+fn an_open_item_card_is_short_and_negative_actions_are_red() {
+    for (name, item) in fixtures::all_states() {
+        let c = item_card(&item, now(), &cal());
+        let text = c.to_string();
+        assert!(
+            !text.contains(r#""tag":"form""#),
+            "{name}: no form on the live card"
+        );
+        assert!(
+            component_count(&c) <= 30,
+            "{name}: {} components",
+            component_count(&c)
+        );
+        let mut found = Vec::new();
+        callbacks(&c, None, &mut found);
+        for b in buttons(&c) {
+            let label = b["text"]["content"].as_str().unwrap_or_default();
+            if label.contains("退回") || label.contains("拒绝") {
+                assert_eq!(b["type"], json!("danger"), "{name}: {label}");
+            }
+        }
+    }
+}
+
+fn buttons(v: &Value) -> Vec<Value> {
+    let mut out = Vec::new();
+    fn walk(v: &Value, out: &mut Vec<Value>) {
+        match v {
+            Value::Object(map) => {
+                if map.get("tag") == Some(&json!("button")) {
+                    out.push(v.clone());
+                }
+                map.values().for_each(|c| walk(c, out));
+            }
+            Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+            Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
+        }
+    }
+    walk(v, &mut out);
+    out
 }
 
 #[test]

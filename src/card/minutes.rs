@@ -7,9 +7,11 @@
 //!
 //! | button | value |
 //! | --- | --- |
-//! | 转为督办 | `{"op":"m_convert","meeting":n,"idx":i}` + `form_value` |
-//! | 忽略 | `{"op":"m_ignore","meeting":n,"idx":i}` |
-//! | 全部转为督办 | `{"op":"m_convert_all","meeting":n}` |
+//! | 转为督办 | `{"op":"m_convert","meeting":n,"idx":i,"v":ver}` + `form_value` |
+//! | 忽略 | `{"op":"m_ignore","meeting":n,"idx":i,"v":ver}` |
+//! | 全部转为督办 | `{"op":"m_convert_all","meeting":n,"v":ver}` |
+//!
+//! `v` is the meeting's version when the card was drawn ([`crate::card::drawn`]).
 //!
 //! Field names carry the index because Feishu wants component names unique within a card; the
 //! parser also accepts the bare names `owner`, `date`, `text`. Assumption (not confirmed by the
@@ -105,7 +107,7 @@ pub fn minutes_card(m: &Meeting, now: Timestamp) -> Value {
     for (idx, item) in m.items.iter().enumerate().take(MAX_ROWS) {
         let row = markdown(&item_text(idx, item, now));
         let form =
-            (item.status == DraftStatus::Pending && forms < MAX_FORMS).then(|| edit_form(m.id, idx, item));
+            (item.status == DraftStatus::Pending && forms < MAX_FORMS).then(|| edit_form(m, idx, item));
         let size = json_size(&row) + form.as_ref().map_or(0, json_size);
         if bytes + size > ROWS_BYTES {
             break;
@@ -148,7 +150,7 @@ pub fn minutes_card(m: &Meeting, now: Timestamp) -> Value {
             "name": "m_convert_all",
             "text": plain("全部转为督办"),
             "type": "primary_filled",
-            "behaviors": [{ "type": "callback", "value": { "op": "m_convert_all", "meeting": m.id.0 } }],
+            "behaviors": [{ "type": "callback", "value": { "op": "m_convert_all", "meeting": m.id.0, "v": m.version } }],
         }));
         elements.push(markdown(
             "<font color='grey'>“全部转为督办”只转换负责人和截止时间都已明确的事项，其余事项会提示缺少什么。</font>",
@@ -217,7 +219,7 @@ fn item_text(idx: usize, item: &DraftItem, now: Timestamp) -> String {
     }
 }
 
-fn edit_form(meeting: MeetingId, idx: usize, item: &DraftItem) -> Value {
+fn edit_form(m: &Meeting, idx: usize, item: &DraftItem) -> Value {
     let mut owner = json!({
         "tag": "select_person",
         "name": format!("owner_{idx}"),
@@ -246,7 +248,7 @@ fn edit_form(meeting: MeetingId, idx: usize, item: &DraftItem) -> Value {
         "default_value": item.text.chars().take(TEXT_MAX).collect::<String>(),
         "max_length": TEXT_MAX,
     });
-    let value = |op: &str| json!({ "op": op, "meeting": meeting.0, "idx": idx });
+    let value = |op: &str| json!({ "op": op, "meeting": m.id.0, "idx": idx, "v": m.version });
     let button = |op: &str, label: &str, style: &str| {
         json!({
             "tag": "column",

@@ -54,6 +54,7 @@ fn meeting() -> Meeting {
         closure_at: None,
         closure_posted: false,
         card_message_id: None,
+        version: 1,
     }
 }
 

@@ -6,7 +6,9 @@
 pub mod action;
 pub mod board;
 pub mod detail;
+pub mod drawn;
 pub mod fmt;
+pub mod forms;
 pub mod help;
 pub mod item;
 pub mod list;

@@ -1,7 +1,9 @@
 //! Project cards (pure): the live project card, the board, the list and the help card; and
 //! [`parse_project_callback`] for the project card's buttons and forms.
 //!
-//! Callback contract: every button / form-submit carries `{"op": <op>, "project": <n>}`:
+//! Callback contract: every button / form-submit carries `{"op": <op>, "project": <n>, "v": <version>}`
+//! (the version the card was drawn for, see [`crate::card::drawn`]); 退回 and 更新阶段计划 are
+//! buttons that open their form in a 1:1 card ([`project_form_card`]):
 //!
 //! | op | form fields |
 //! | --- | --- |
@@ -17,7 +19,9 @@ use serde_json::{Map, Value, json};
 
 use crate::calendar::Calendar;
 use crate::card::action::{CardActionError, form_text, parse_picker};
+use crate::card::drawn::{Target, from_form_card, open_form_value};
 use crate::card::fmt::{at, card, header, hr, markdown, md_text, plain, truncate};
+use crate::card::forms::{Prefill, form_card, prefilled};
 use crate::command::Deadline;
 use crate::command::spec::{CommandSpec, PROJECT_COMMANDS};
 use crate::command::when::day_off_note;
@@ -235,9 +239,26 @@ pub(crate) fn day(ts: Timestamp, now: Timestamp) -> String {
     format!("{year}{}月{}日（{}）", d.month(), d.day(), weekday_label(d))
 }
 
-/// The callback value for project op `op`.
-fn value(op: &str, id: ProjectId) -> Value {
-    json!({ "op": op, "project": id.0 })
+/// The stage-owner picker of the plan form: `people`, then the project's owner and stage owners.
+fn people_picker(p: &Project, people: &[Person]) -> Value {
+    let mut ids: Vec<&str> = Vec::new();
+    let named = std::iter::once(&p.owner).chain(p.stages.iter().filter_map(|s| s.owner.as_ref()));
+    for who in people.iter().chain(named) {
+        if !ids.contains(&who.open_id.0.as_str()) {
+            ids.push(&who.open_id.0);
+        }
+    }
+    let mut picker = person_picker("owner", "阶段负责人（可不改）");
+    if let Some(obj) = picker.as_object_mut() {
+        let options: Vec<Value> = ids.iter().take(100).map(|id| json!({ "value": id })).collect();
+        obj.insert("options".to_owned(), Value::Array(options));
+    }
+    picker
+}
+
+/// The callback value for project op `op`, drawn for `p`'s current version.
+fn value(op: &str, p: &Project) -> Value {
+    json!({ "op": op, "project": p.id.0, "v": p.version })
 }
 
 /// A button whose callback carries `value`.
@@ -270,6 +291,14 @@ pub(crate) fn with_confirm(mut b: Value, title: &str, text: &str) -> Value {
             "confirm".to_owned(),
             json!({ "title": plain(title), "text": plain(text) }),
         );
+    }
+    b
+}
+
+/// The same button in the red style of negative actions (退回, 驳回, 拒绝).
+pub(crate) fn danger(mut b: Value) -> Value {
+    if let Some(obj) = b.as_object_mut() {
+        obj.insert("type".to_owned(), json!("danger"));
     }
     b
 }
@@ -335,28 +364,37 @@ pub(crate) fn date_picker(name: &str, placeholder: &str, required: bool) -> Valu
     json!({ "tag": "date_picker", "name": name, "required": required, "placeholder": plain(placeholder) })
 }
 
+/// The buttons of the live card. 退回 and 更新阶段计划 open their form in a 1:1 card
+/// ([`project_form_card`]); every button carries the project's version.
 fn controls(p: &Project) -> Vec<Value> {
     let mut out = Vec::new();
     if p.status == ProjectStatus::Cancelled {
         return out;
     }
     out.push(hr());
+    let mut row = Vec::new();
     if p.status == ProjectStatus::Active {
         let next = p.stages.get(p.current + 1).map_or_else(
             || "确认后项目将标记为已完成。".to_owned(),
             |s| format!("确认后进入“{}”阶段。", s.name),
         );
         let stage = p.current_stage().map_or("", |s| s.name.as_str());
-        out.push(button_row(vec![with_confirm(
+        row.push(with_confirm(
             button(
                 "btn_p_advance",
                 "推进到下一阶段",
                 "primary_filled",
-                value("p_advance", p.id),
+                value("p_advance", p),
             ),
             &format!("确认“{stage}”已完成？"),
             &next,
-        )]));
+        ));
+        row.push(button(
+            "open_p_plan",
+            "更新阶段计划",
+            "default",
+            open_form_value("p_plan", Target::Project(p.id), p.version),
+        ));
     }
     if p.current > 0 || p.status == ProjectStatus::Done {
         let title = if p.status == ProjectStatus::Done {
@@ -364,36 +402,88 @@ fn controls(p: &Project) -> Vec<Value> {
         } else {
             "退回上一阶段"
         };
-        out.push(form(
-            "p_rollback_form",
+        row.push(button(
+            "open_p_rollback",
             title,
-            vec![
-                text_input("reason", "请写明退回原因（必填）", true, true),
-                submit_button("p_rollback_submit", "退回", value("p_rollback", p.id)),
-            ],
+            "danger",
+            open_form_value("p_rollback", Target::Project(p.id), p.version),
         ));
     }
-    if p.status == ProjectStatus::Active {
-        let options: Vec<(String, String)> = p
-            .stages
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| p.stage_state(*i) != StageState::Done)
-            .map(|(i, s)| ((i + 1).to_string(), format!("{}. {}", i + 1, s.name)))
-            .collect();
-        let initial = (p.current + 1).to_string();
-        out.push(form(
-            "p_plan_form",
-            "更新阶段计划",
-            vec![
-                select("stage", "选择阶段", &options, Some(&initial)),
-                person_picker("owner", "阶段负责人（可不改）"),
-                date_picker("date", "计划完成日期（可不改）", false),
-                submit_button("p_plan_submit", "更新", value("p_plan", p.id)),
-            ],
-        ));
-    }
+    out.push(button_row(row));
     out
+}
+
+/// The 1:1 form card of `op` (`p_rollback`, `p_plan`) for `p` at its current version, keeping
+/// `prefill`; `None` when that form does not apply to the project's status. The stage-owner
+/// picker offers `people` (the project group's members, as the caller knows them) and the
+/// people the project already names: in a 1:1 chat an empty picker would offer only the
+/// clicker.
+pub fn project_form_card(
+    p: &Project,
+    op: &str,
+    prefill: Option<&Prefill>,
+    people: &[Person],
+) -> Option<Value> {
+    let submit_value = |op: &str| from_form_card(value(op, p));
+    let (label, f) = match op {
+        "p_rollback" if p.current > 0 || p.status == ProjectStatus::Done => {
+            let title = if p.status == ProjectStatus::Done {
+                "重新打开最后阶段"
+            } else {
+                "退回上一阶段"
+            };
+            let f = form(
+                "p_rollback_form",
+                title,
+                vec![
+                    text_input("reason", "请写明退回原因（必填）", true, true),
+                    danger(submit_button(
+                        "p_rollback_submit",
+                        "退回",
+                        submit_value("p_rollback"),
+                    )),
+                ],
+            );
+            (title, f)
+        }
+        "p_plan" if p.status == ProjectStatus::Active => {
+            let options: Vec<(String, String)> = p
+                .stages
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| p.stage_state(*i) != StageState::Done)
+                .map(|(i, s)| ((i + 1).to_string(), format!("{}. {}", i + 1, s.name)))
+                .collect();
+            let initial = (p.current + 1).to_string();
+            let f = form(
+                "p_plan_form",
+                "更新阶段计划",
+                vec![
+                    select("stage", "选择阶段", &options, Some(&initial)),
+                    people_picker(p, people),
+                    date_picker("date", "计划完成日期（可不改）", false),
+                    submit_button("p_plan_submit", "更新", submit_value("p_plan")),
+                ],
+            );
+            ("更新阶段计划", f)
+        }
+        _ => return None,
+    };
+    let stage = p.current_stage().map_or("", |s| s.name.as_str());
+    let context = format!(
+        "**{}** {}\n当前阶段：{} {}/{} · {}",
+        p.id,
+        md_text(&p.name, 100),
+        md_text(stage, 20),
+        p.current + 1,
+        p.stages.len(),
+        p.status.label()
+    );
+    Some(form_card(
+        &format!("{label} · {} {}", p.id, p.name),
+        &context,
+        prefilled(f, prefill),
+    ))
 }
 
 /// Parses a project card callback. `None` when `value` is not a project op (so the caller

@@ -136,10 +136,12 @@ fn a_fresh_project_has_no_rollback_and_a_done_one_no_advance() {
     };
     let fresh_names = names(&project_card(&fresh(), &[], now(), &cal()));
     assert!(fresh_names.contains(&"btn_p_advance".to_owned()));
-    assert!(!fresh_names.contains(&"p_rollback_form".to_owned()));
+    assert!(!fresh_names.contains(&"open_p_rollback".to_owned()));
+    assert!(project_form_card(&fresh(), "p_rollback", None, &[]).is_none());
     let done_names = names(&project_card(&done(), &[], now(), &cal()));
     assert!(!done_names.contains(&"btn_p_advance".to_owned()));
-    assert!(done_names.contains(&"p_rollback_form".to_owned()));
+    assert!(done_names.contains(&"open_p_rollback".to_owned()));
+    assert!(project_form_card(&done(), "p_rollback", None, &[]).is_some());
     assert!(names(&project_card(&cancelled(), &[], now(), &cal())).is_empty());
 }
 
@@ -179,8 +181,18 @@ pub(crate) fn form_of(pairs: &[(&str, &str)]) -> Map<String, Value> {
 
 #[test]
 fn every_project_button_and_form_round_trips() {
-    let c = project_card(&late_project(), &[], now(), &cal());
+    let p = late_project();
+    let live = project_card(&p, &[], now(), &cal());
+    assert!(
+        !live.to_string().contains(r#""tag":"form""#),
+        "the live card carries no form"
+    );
+    assert_eq!(callback_of(&live, "open_p_rollback")["v"], json!(p.version));
+    let rollback_card = project_form_card(&p, "p_rollback", None, &[]).unwrap();
+    let plan_card = project_form_card(&p, "p_plan", None, &[person("zhaoliu", "赵六")]).unwrap();
+    let c = json!([live, rollback_card, plan_card]);
     let advance = callback_of(&c, "btn_p_advance");
+    assert_eq!(advance["v"], json!(p.version));
     assert_eq!(
         parse_project_callback(&advance, None, now()),
         Some(Ok((ProjectId(3), ProjectAction::Advance { note: None })))

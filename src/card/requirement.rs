@@ -2,7 +2,9 @@
 //! submission form, the feedback form, the board and the help card; and
 //! [`parse_requirement_callback`] for their buttons and forms.
 //!
-//! Callback contract: `{"op": <op>, "req": <n>}` (`r_submit` carries no `req`):
+//! Callback contract: `{"op": <op>, "req": <n>, "v": <version>}` (`r_submit` carries no `req`;
+//! `v` is the version the card was drawn for, see [`crate::card::drawn`]). The triage card
+//! carries buttons only; each opens its form in a 1:1 card ([`triage_form_card`]):
 //!
 //! | op | form fields |
 //! | --- | --- |
@@ -18,10 +20,12 @@ use jiff::Timestamp;
 use serde_json::{Map, Value, json};
 
 use crate::card::action::{CardActionError, form_text};
+use crate::card::drawn::{Target, from_form_card, open_form_value};
 use crate::card::fmt::{at, card, header, hr, markdown, md_text, truncate};
+use crate::card::forms::{Prefill, form_card, prefilled};
 use crate::card::project::{
-    date_picker, day, family_help_card, form, future_date, person_picker, select, submit_button, text_input,
-    when,
+    button, button_row, danger, date_picker, day, family_help_card, form, future_date, person_picker, select,
+    submit_button, text_input, when,
 };
 use crate::command::NewReq;
 use crate::command::spec::REQUIREMENT_COMMANDS;
@@ -55,8 +59,9 @@ pub enum RequirementCardAction {
     Submit(NewReq),
 }
 
-fn value(op: &str, id: RequirementId) -> Value {
-    json!({ "op": op, "req": id.0 })
+/// The callback value of `op` on `r`, drawn for its current version.
+fn value(op: &str, r: &Requirement) -> Value {
+    json!({ "op": op, "req": r.id.0, "v": r.version })
 }
 
 fn status_colour(r: &Requirement) -> &'static str {
@@ -184,49 +189,95 @@ pub fn requirement_card(r: &Requirement, project: Option<&Project>, now: Timesta
     let mut elements = vec![markdown(&lines.join("\n"))];
     if r.status.is_open() || r.status == ReqStatus::Accepted {
         elements.push(hr());
-    }
-    if r.status.is_open() {
-        elements.push(form(
-            "r_accept_form",
-            "受理",
-            vec![
-                text_input(
-                    "project",
-                    "关联项目编号（如 XM-3），或写“新建项目”；可留空",
-                    false,
-                    false,
-                ),
-                submit_button("r_accept_submit", "受理", value("r_accept", r.id)),
-            ],
-        ));
-        elements.push(form(
-            "r_ask_info_form",
-            "请提出人补充",
-            vec![
-                text_input("what", "需要补充什么（必填）", true, true),
-                submit_button("r_ask_info_submit", "待补充", value("r_ask_info", r.id)),
-            ],
-        ));
-        elements.push(form(
-            "r_merge_form",
-            "合并到已有需求",
-            vec![
-                text_input("into", "重复的需求编号，如 XQ-2（必填）", false, true),
-                submit_button("r_merge_submit", "合并", value("r_merge", r.id)),
-            ],
-        ));
-    }
-    if r.status.is_open() || r.status == ReqStatus::Accepted {
-        elements.push(form(
-            "r_reject_form",
-            "驳回",
-            vec![
-                text_input("reason", "驳回原因（必填，提出人会看到）", true, true),
-                submit_button("r_reject_submit", "驳回", value("r_reject", r.id)),
-            ],
-        ));
+        let open = |op: &str, text: &str, style: &str| {
+            button(
+                &format!("open_{op}"),
+                text,
+                style,
+                open_form_value(op, Target::Requirement(r.id), r.version),
+            )
+        };
+        let mut row = Vec::new();
+        if r.status.is_open() {
+            row.push(open("r_accept", "受理", "primary"));
+            row.push(open("r_ask_info", "待补充", "default"));
+            row.push(open("r_merge", "合并", "default"));
+        }
+        row.push(open("r_reject", "驳回", "danger"));
+        elements.push(button_row(row));
     }
     card(hdr, elements, &format!("{} {}", r.id, r.title))
+}
+
+/// The 1:1 form card of triage op `op` (`r_accept`, `r_ask_info`, `r_merge`, `r_reject`) for
+/// `r` at its current version, keeping `prefill`; `None` when it does not apply to `r`'s status.
+pub fn triage_form_card(r: &Requirement, op: &str, prefill: Option<&Prefill>) -> Option<Value> {
+    let open = r.status.is_open();
+    let submit = |name: &str, text: &str| submit_button(name, text, from_form_card(value(op, r)));
+    let (label, f) = match op {
+        "r_accept" if open => (
+            "受理",
+            form(
+                "r_accept_form",
+                "受理",
+                vec![
+                    text_input(
+                        "project",
+                        "关联项目编号（如 XM-3），或写“新建项目”；可留空",
+                        false,
+                        false,
+                    ),
+                    submit("r_accept_submit", "受理"),
+                ],
+            ),
+        ),
+        "r_ask_info" if open => (
+            "请提出人补充",
+            form(
+                "r_ask_info_form",
+                "请提出人补充",
+                vec![
+                    text_input("what", "需要补充什么（必填）", true, true),
+                    submit("r_ask_info_submit", "待补充"),
+                ],
+            ),
+        ),
+        "r_merge" if open => (
+            "合并到已有需求",
+            form(
+                "r_merge_form",
+                "合并到已有需求",
+                vec![
+                    text_input("into", "重复的需求编号，如 XQ-2（必填）", false, true),
+                    submit("r_merge_submit", "合并"),
+                ],
+            ),
+        ),
+        "r_reject" if open || r.status == ReqStatus::Accepted => (
+            "驳回",
+            form(
+                "r_reject_form",
+                "驳回",
+                vec![
+                    text_input("reason", "驳回原因（必填，提出人会看到）", true, true),
+                    danger(submit("r_reject_submit", "驳回")),
+                ],
+            ),
+        ),
+        _ => return None,
+    };
+    let context = format!(
+        "**{}** {}\n提出人：{} · 当前状态：{}",
+        r.id,
+        md_text(&r.title, 100),
+        md_text(&r.submitter.name, 20),
+        r.status.label()
+    );
+    Some(form_card(
+        &format!("{label} · {} {}", r.id, r.title),
+        &context,
+        prefilled(f, prefill),
+    ))
 }
 
 /// The short card the submitting group gets at every change: the loop progress, what happened,
@@ -262,7 +313,7 @@ pub fn requirement_status_card(r: &Requirement, project: Option<&Project>, now: 
             "补充信息",
             vec![
                 text_input("text", "请在这里补充（必填）", true, true),
-                submit_button("r_supplement_submit", "提交补充", value("r_supplement", r.id)),
+                submit_button("r_supplement_submit", "提交补充", value("r_supplement", r)),
             ],
         ));
     } else if r.status.is_open() || r.status == ReqStatus::Accepted {
@@ -325,7 +376,7 @@ pub fn feedback_card(r: &Requirement) -> Value {
             vec![
                 select("rating", "评分（必选）", &options, None),
                 text_input("comment", "意见和建议", true, false),
-                submit_button("r_feedback_submit", "提交评价", value("r_feedback", r.id)),
+                submit_button("r_feedback_submit", "提交评价", value("r_feedback", r)),
             ],
         ),
     ];

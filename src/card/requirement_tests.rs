@@ -235,7 +235,19 @@ fn the_status_card_shows_the_loop_position() {
 
 #[test]
 fn every_triage_form_round_trips() {
-    let c = requirement_card(&submitted(), None, now());
+    let r = submitted();
+    let live = requirement_card(&r, None, now());
+    assert!(
+        !live.to_string().contains(r#""tag":"form""#),
+        "the triage card carries no form"
+    );
+    assert_eq!(callback_of(&live, "open_r_reject")["v"], json!(r.version));
+    let forms: Vec<Value> = ["r_accept", "r_ask_info", "r_merge", "r_reject"]
+        .iter()
+        .map(|op| triage_form_card(&r, op, None).unwrap())
+        .collect();
+    let c = json!(forms);
+    assert_eq!(callback_of(&c, "r_reject_submit")["v"], json!(r.version));
     let id = RequirementId(5);
     let run = |name: &str, form: &[(&str, &str)]| {
         parse_requirement_callback(&callback_of(&c, name), Some(&form_of(form)), now()).unwrap()

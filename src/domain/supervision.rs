@@ -626,6 +626,28 @@ impl Item {
         }
     }
 
+    /// Whether `who` may perform an action of `kind` on the item in its current status (the
+    /// first check of [`Self::apply`]; also asked before a form is opened for `who`).
+    ///
+    /// # Errors
+    /// [`TransitionError::WrongState`] or [`TransitionError::Forbidden`], saying who may.
+    pub fn may(&self, kind: ActionKind, who: &OpenId, policy: &Policy) -> Result<(), TransitionError> {
+        let rule = rule_for(kind);
+        if !rule.states.contains(&self.status) {
+            return Err(TransitionError::WrongState {
+                action: kind,
+                status: self.status,
+            });
+        }
+        if !self.role_of(who, policy).any_of(rule.roles) {
+            return Err(TransitionError::Forbidden {
+                action: kind,
+                who: who_may(kind, &self.creator, &self.owner),
+            });
+        }
+        Ok(())
+    }
+
     /// Performs `action` by `actor` at `now`.
     ///
     /// # Errors
@@ -640,21 +662,12 @@ impl Item {
         source: Source,
     ) -> Result<(Self, AuditRecord), TransitionError> {
         let kind = action.kind();
-        let rule = rule_for(kind);
         let wrong_state = TransitionError::WrongState {
             action: kind,
             status: self.status,
         };
-        if !rule.states.contains(&self.status) {
-            return Err(wrong_state);
-        }
+        self.may(kind, &actor.person.open_id, policy)?;
         let roles = self.role_of(&actor.person.open_id, policy);
-        if !roles.any_of(rule.roles) {
-            return Err(TransitionError::Forbidden {
-                action: kind,
-                who: who_may(kind, &self.creator, &self.owner),
-            });
-        }
 
         let mut next = self.clone();
         let mut note: Option<String> = None;

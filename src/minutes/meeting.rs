@@ -107,6 +107,11 @@ pub struct Meeting {
     /// The follow-up card's message, once sent.
     #[serde(default)]
     pub card_message_id: Option<MessageId>,
+    /// Incremented by every change of a draft (edit, ignore, conversion), so a click on a card
+    /// drawn before the change is recognised as stale. Records written before versions existed
+    /// read as 0.
+    #[serde(default)]
+    pub version: u64,
 }
 
 impl Meeting {
@@ -144,6 +149,7 @@ impl Meeting {
             closure_at: None,
             closure_posted: false,
             card_message_id: None,
+            version: 1,
         }
     }
 
@@ -189,6 +195,7 @@ impl Meeting {
         if let Some(t) = text {
             item.text = t.trim().to_owned();
         }
+        self.version = self.version.saturating_add(1);
         Ok(())
     }
 
@@ -198,6 +205,7 @@ impl Meeting {
     /// [`MinutesError`] when the index is wrong or the draft is no longer pending.
     pub fn ignore(&mut self, idx: usize) -> Result<(), MinutesError> {
         self.pending_mut(idx)?.status = DraftStatus::Ignored;
+        self.version = self.version.saturating_add(1);
         Ok(())
     }
 
@@ -240,6 +248,7 @@ impl Meeting {
     pub fn mark_converted(&mut self, idx: usize, id: ItemId) {
         if let Some(item) = self.items.get_mut(idx) {
             item.status = DraftStatus::Converted(id);
+            self.version = self.version.saturating_add(1);
         }
     }
 

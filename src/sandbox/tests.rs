@@ -107,13 +107,16 @@ async fn a_typed_command_reaches_duban_sealed_and_the_reply_and_card_click_come_
         .parse::<u64>()
         .unwrap();
 
-    // 张三 signs for it: the callback answers with a toast and the card in place.
+    // 张三 signs for it with the card's own button (carrying the version it was drawn for):
+    // the callback answers with a toast and the card in place.
+    let sign = fake.message(&card_id).unwrap().card().to_string();
+    let value = json!({"op": "acknowledge", "item": item, "v": 1});
+    assert!(
+        sign.contains(r#""op":"acknowledge""#) && sign.contains(r#""v":1"#),
+        "{sign}"
+    );
     let click = em
-        .click(
-            ZHANG.open_id,
-            &card_id,
-            &json!({"tag": "button", "value": {"op": "acknowledge", "item": item}}),
-        )
+        .click(ZHANG.open_id, &card_id, &json!({"tag": "button", "value": value}))
         .await
         .unwrap();
     assert_eq!(click.status, 200);

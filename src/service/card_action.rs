@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use super::Service;
 use super::replies::{at, notice, refresh_card};
+use super::stale::from_form_card;
 use crate::card::{self, ToastKind};
 use crate::domain::audit::Source;
 use crate::domain::ids::MessageId;
@@ -16,6 +17,9 @@ use crate::store::outbox::Changes;
 impl Service {
     pub(super) async fn on_card_action(&self, a: &CardActionEvent) -> Result<Value, StoreError> {
         let now = self.clock.now();
+        if card::drawn::is_form_opener(&a.value) {
+            return self.on_open_form(a).await;
+        }
         if let Some(nudge) = card::nudge::parse_nudge_callback(&a.value) {
             return match nudge {
                 Ok(action) => self.on_nudge_action(action, &a.operator_open_id).await,
@@ -45,7 +49,10 @@ impl Service {
             Some(chat) => Some(self.name_of(&a.operator_open_id, chat).await),
             None => None,
         };
-        let _guard = self.lock.lock().await;
+        let _guard = match self.lock_fresh(a).await? {
+            Ok(g) => g,
+            Err(refusal) => return Ok(refusal),
+        };
         let Some(item) = self.store.get_item(parsed.item)? else {
             return Ok(json!({"toast": card::toast(ToastKind::Error, &format!("{} 不存在", parsed.item))}));
         };
@@ -68,9 +75,14 @@ impl Service {
                 self.store.durable().await?;
                 self.outbox_notify.notify_one();
                 self.scheduler_notify.notify_one();
-                let c = card::item_card(&next, now, &self.calendar);
+                let text = success_text(&parsed.action, &next);
+                let c = if from_form_card(a) {
+                    card::forms::receipt_card(&format!("{} {}", next.id, next.title), &text)
+                } else {
+                    card::item_card(&next, now, &self.calendar)
+                };
                 Ok(json!({
-                    "toast": card::toast(ToastKind::Success, &success_text(&parsed.action, &next)),
+                    "toast": card::toast(ToastKind::Success, &text),
                     "card": {"type": "raw", "data": c},
                 }))
             }

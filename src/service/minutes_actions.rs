@@ -36,7 +36,10 @@ impl Service {
         };
         // Names come from the member list: fetched before the lock (cached).
         let members = self.members_of(&m.chat_id.0).await.unwrap_or_default();
-        let _guard = self.lock.lock().await;
+        let _guard = match self.lock_fresh(a).await? {
+            Ok(g) => g,
+            Err(refusal) => return Ok(refusal),
+        };
         let Some(mut m) = self.store.get_meeting(mid)? else {
             return Ok(toast(ToastKind::Error, &format!("会议纪要 {mid} 不存在")));
         };

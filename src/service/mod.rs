@@ -15,6 +15,7 @@ mod people;
 mod projects;
 mod replies;
 mod requirements;
+mod stale;
 mod supervise;
 
 use std::sync::Arc;

@@ -54,7 +54,7 @@ impl Service {
         Ok(out)
     }
 
-    fn project_card_now(&self, p: &Project) -> Result<Value, StoreError> {
+    pub(super) fn project_card_now(&self, p: &Project) -> Result<Value, StoreError> {
         Ok(card::project::project_card(
             p,
             &self.project_open_items(p)?,
@@ -370,7 +370,10 @@ impl Service {
                 name: String::new(),
             },
         };
-        let _guard = self.lock.lock().await;
+        let _guard = match self.lock_fresh(a).await? {
+            Ok(g) => g,
+            Err(refusal) => return Ok(refusal),
+        };
         if let (ProjectAction::Plan { owner: Some(o), .. }, Some(p)) =
             (&mut action, self.store.get_project(id)?)
         {
@@ -392,9 +395,20 @@ impl Service {
                 self.outbox_notify.notify_one();
                 self.scheduler_notify.notify_one();
                 self.mirror_notify.notify_one();
-                let c = self.project_card_now(&after)?;
+                let done = format!("已{}", kind.label());
+                let c = if super::stale::from_form_card(a) {
+                    let stage = after.current_stage().map_or("", |s| s.name.as_str());
+                    let line = format!(
+                        "{done}。{} 当前阶段：{stage}（{}）",
+                        after.id,
+                        after.status.label()
+                    );
+                    card::forms::receipt_card(&format!("{} {}", after.id, after.name), &line)
+                } else {
+                    self.project_card_now(&after)?
+                };
                 Ok(json!({
-                    "toast": card::toast(ToastKind::Success, &format!("已{}", kind.label())),
+                    "toast": card::toast(ToastKind::Success, &done),
                     "card": {"type": "raw", "data": c},
                 }))
             }

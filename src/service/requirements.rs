@@ -43,7 +43,7 @@ pub(super) struct Origin {
 
 impl Service {
     /// The configured requirement managers, with the names learned so far.
-    fn managers(&self) -> Vec<Person> {
+    pub(super) fn managers(&self) -> Vec<Person> {
         self.req_cfg
             .managers
             .iter()
@@ -51,7 +51,7 @@ impl Service {
             .collect()
     }
 
-    fn is_manager(&self, who: &OpenId) -> bool {
+    pub(super) fn is_manager(&self, who: &OpenId) -> bool {
         self.req_cfg.managers.contains(&who.0)
     }
 
@@ -66,7 +66,7 @@ impl Service {
         Ok(())
     }
 
-    fn linked_project(&self, r: &Requirement) -> Result<Option<Project>, StoreError> {
+    pub(super) fn linked_project(&self, r: &Requirement) -> Result<Option<Project>, StoreError> {
         match r.project {
             Some(p) => self.store.get_project(p),
             None => Ok(None),
@@ -458,7 +458,7 @@ impl Service {
         action: RequirementCardAction,
         a: &CardActionEvent,
     ) -> Result<Value, StoreError> {
-        let chat = a.open_chat_id.clone().unwrap_or_default();
+        let mut chat = a.open_chat_id.clone().unwrap_or_default();
         self.learn_manager_names(&chat).await;
         // The clicker's name (a project made by 受理 gets them as its owner), before the lock.
         let who = if chat.is_empty() {
@@ -469,7 +469,19 @@ impl Service {
         } else {
             self.name_of(&a.operator_open_id, &chat).await
         };
-        let _guard = self.lock.lock().await;
+        let _guard = match self.lock_fresh(a).await? {
+            Ok(g) => g,
+            Err(refusal) => return Ok(refusal),
+        };
+        // A 1:1 form card acts for the group the triage card lives in (a project created by
+        // 受理 新建项目 belongs there, not in the manager's private chat).
+        if super::stale::from_form_card(a)
+            && let RequirementCardAction::Act { req, .. }
+            | RequirementCardAction::AcceptIntoNewProject { req } = &action
+            && let Some(r) = self.store.get_requirement(*req)?
+        {
+            chat = self.req_cfg.manager_chat.clone().unwrap_or(r.chat_id.0);
+        }
         let o = Origin {
             chat: ChatId(chat),
             who,
@@ -484,6 +496,7 @@ impl Service {
                     return Ok(json!({"toast": card::toast(ToastKind::Error, "请在群里提交需求")}));
                 }
                 let (r, routed) = self.submit_requirement(&mut ch, new, &o)?;
+                ch.mark_form_submitted(&self.store, &a.open_message_id, r.id);
                 let c = requirement_submitted_card(&r, &routed, now);
                 Ok((format!("已提交 {}", r.id), c))
             }
@@ -507,6 +520,15 @@ impl Service {
         match result {
             Err(text) => Ok(json!({"toast": card::toast(ToastKind::Error, &text)})),
             Ok((text, c)) => {
+                let c = if super::stale::from_form_card(a) {
+                    let title = match card::drawn::drawn_for(&a.value).map(|d| d.target) {
+                        Some(card::drawn::Target::Requirement(id)) => format!("需求 {id}"),
+                        _ => "需求".to_owned(),
+                    };
+                    card::forms::receipt_card(&title, &text)
+                } else {
+                    c
+                };
                 self.store.commit(&ch)?;
                 self.store.durable().await?;
                 self.outbox_notify.notify_one();

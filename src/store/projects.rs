@@ -145,6 +145,18 @@ impl Store {
         get(&self.requirements, &be(id.0))
     }
 
+    /// The requirement that the submission form card `message_id` already produced (a form is
+    /// submitted once: a double click or a second person must not file it twice).
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn submitted_from_form(&self, message_id: &str) -> Result<Option<RequirementId>, StoreError> {
+        Ok(self
+            .meta
+            .get(form_key(message_id))?
+            .map(|v| RequirementId(from_be(&v))))
+    }
+
     /// Every requirement, oldest first.
     ///
     /// # Errors
@@ -357,6 +369,11 @@ impl Changes {
         self.put_requirement(store, r);
     }
 
+    /// Records that the submission form card `message_id` produced requirement `id`.
+    pub fn mark_form_submitted(&mut self, store: &Store, message_id: &str, id: RequirementId) {
+        self.put(&store.meta, form_key(message_id), be(id.0).to_vec());
+    }
+
     /// Stores a requirement's new state.
     pub fn put_requirement(&mut self, store: &Store, r: &Requirement) {
         self.put(&store.requirements, be(r.id.0).to_vec(), encode(r));
@@ -426,6 +443,11 @@ impl Changes {
         self.put(&store.mirror_queue, mirror_key(table, key), version);
         Ok(())
     }
+}
+
+/// The `meta` key of a submitted requirement form card.
+fn form_key(message_id: &str) -> Vec<u8> {
+    [b"rform:".as_slice(), message_id.as_bytes()].concat()
 }
 
 #[cfg(test)]

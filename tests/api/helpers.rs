@@ -115,6 +115,30 @@ pub async fn start_on(data_dir: &Path, fake: Arc<FakeFeishu>, tweak: impl FnOnce
 }
 
 impl TestApp {
+    /// `value` as the card currently in the chat would carry it: with the `"v"` of its record's
+    /// current version when it has none (a click on an up-to-date card). Stale-card tests
+    /// pass explicit versions instead.
+    pub fn drawn_now(&self, mut value: Value) -> Value {
+        use duban::card::drawn::{Target, drawn_for};
+        let Some(d) = drawn_for(&value) else {
+            return value;
+        };
+        if d.version.is_some() {
+            return value;
+        }
+        let version = match d.target {
+            Target::Item(id) => self.store.get_item(id).unwrap().map(|x| x.version),
+            Target::Project(id) => self.store.get_project(id).unwrap().map(|x| x.version),
+            Target::Requirement(id) => self.store.get_requirement(id).unwrap().map(|x| x.version),
+            Target::Meeting(id) => self.store.get_meeting(id).unwrap().map(|x| x.version),
+            Target::SubmissionForm => None,
+        };
+        if let (Some(v), Some(obj)) = (version, value.as_object_mut()) {
+            obj.insert("v".to_owned(), json!(v));
+        }
+        value
+    }
+
     /// Seals `plaintext` (encrypt + sign) and posts it to `/feishu/events`.
     pub async fn post_event(&self, plaintext: &Value) -> reqwest::Response {
         register_user_message(&self.fake, plaintext);

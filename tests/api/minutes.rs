@@ -53,7 +53,13 @@ async fn wait_card(app: &TestApp, needle: &str) -> FakeMessage {
 }
 
 async fn click(app: &TestApp, who: &str, card_mid: &str, value: Value, form: Option<Value>) -> Value {
-    let ev = card_action_event(&app.next_id("ev_click_"), who, card_mid, value, form);
+    let ev = card_action_event(
+        &app.next_id("ev_click_"),
+        who,
+        card_mid,
+        app.drawn_now(value),
+        form,
+    );
     let r = app.post_event(&ev).await;
     assert_eq!(r.status(), 200);
     r.json().await.unwrap()

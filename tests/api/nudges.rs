@@ -181,7 +181,7 @@ async fn acknowledging_and_snoozing_move_the_reminders() {
         "ev_ack",
         ZHANG.0,
         &card,
-        json!({"op":"acknowledge","item":1}),
+        app.drawn_now(json!({"op":"acknowledge","item":1})),
         None,
     );
     assert_eq!(app.post_event(&ev).await.status(), 200);

@@ -16,7 +16,13 @@ const BRANCH: &str = "oc_branch_hangzhou";
 const BRANCH_USER: (&str, &str) = ("ou_branch_hz", "杭州营业部小陈");
 
 async fn click(app: &TestApp, who: &str, card_mid: &str, value: Value, form: Option<Value>) -> Value {
-    let ev = card_action_event(&app.next_id("ev_click_"), who, card_mid, value, form);
+    let ev = card_action_event(
+        &app.next_id("ev_click_"),
+        who,
+        card_mid,
+        app.drawn_now(value),
+        form,
+    );
     let r = app.post_event(&ev).await;
     assert_eq!(r.status(), 200);
     r.json().await.unwrap()

@@ -103,11 +103,15 @@ test('as 张三, 签收 updates the card in place to 进行中', { timeout: 6000
 });
 
 test('progress submitted through the card form shows 60% on the card', { timeout: 60000 }, async () => {
-  const form = card().locator('form[data-form="progress_form"]');
+  // 更新进展 opens its form 1:1, in the bot's chat; the group card follows.
+  await card().locator('button.card-btn', { hasText: '更新进展' }).click();
+  await page.locator('[data-chat-name="督办（单聊）"]').click();
+  const form = page.locator('form[data-form="progress_form"]').last();
   await form.locator('select[name="percent"]').selectOption('60');
   await form.locator('[name="note"]').fill('已完成初稿，待法务复核');
   await form.locator('button.card-btn', { hasText: '更新进展' }).click();
   await page.locator('.toast', { hasText: '60%' }).first().waitFor();
+  await be('张三');
   await page.waitForFunction((t) => [...document.querySelectorAll('.card')].some((c) => c.textContent.includes(t) && c.textContent.includes('60%') && c.textContent.includes('已完成初稿')), TITLE);
   // Show the card's raw OpenAPI requests in the side panel, then take the README's screenshot.
   await card().locator('xpath=ancestor::div[contains(@class,"msg")][1]').locator('.link-btn').click();
