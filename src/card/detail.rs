@@ -91,17 +91,26 @@ pub fn detail_card(item: &Item, history: &[AuditRecord], now: Timestamp, cal: &C
     card(hdr, elements, &title)
 }
 
-/// `card` (a project's or a requirement's live card) as a read-only record: its header and
-/// facts without the buttons and forms, followed by the full `history` (oldest first, as
-/// stored). Answers `/项目 查看` and `/需求 查看`.
+/// `card` (a project's or a requirement's live card) as a record: its header and facts,
+/// followed by the full `history` (oldest first, as stored), then its buttons. Inline forms are
+/// dropped (a record is for reading); the buttons stay, so `/项目 查看` can be acted on like the
+/// live card (every button carries the version it was drawn for: a click after the record has
+/// moved on is refused and the card refreshed). Answers `/项目 查看` and `/需求 查看`.
 pub fn record_card(mut card: Value, history: &[AuditRecord], now: Timestamp) -> Value {
     if let Some(elements) = card.pointer_mut("/body/elements").and_then(Value::as_array_mut) {
-        elements.retain(|e| !is_control(e));
-        while elements.last().is_some_and(|e| e["tag"] == "hr") {
-            elements.pop();
+        let (controls, mut facts): (Vec<Value>, Vec<Value>) =
+            std::mem::take(elements).into_iter().partition(is_control);
+        while facts.last().is_some_and(|e| e["tag"] == "hr") {
+            facts.pop();
         }
-        elements.push(hr());
-        elements.extend(history_elements(history, now));
+        facts.push(hr());
+        facts.extend(history_elements(history, now));
+        let buttons: Vec<Value> = controls.into_iter().filter(|e| e["tag"] != "form").collect();
+        if !buttons.is_empty() {
+            facts.push(hr());
+            facts.extend(buttons);
+        }
+        *elements = facts;
     }
     card
 }
@@ -282,16 +291,24 @@ mod tests {
     }
 
     #[test]
-    fn a_record_card_keeps_the_facts_drops_the_controls_and_adds_the_history() {
+    fn a_record_card_keeps_the_facts_and_buttons_drops_forms_and_adds_the_history() {
         let (_, log) = fixtures::history();
-        let live = item_card(&fixtures::in_progress(), now(), &cal());
-        assert!(live.to_string().contains("\"form\""));
+        let mut live = item_card(&fixtures::in_progress(), now(), &cal());
+        assert!(live.to_string().contains("\"tag\":\"button\""));
+        // An inline form (as older cards and the minutes card carry) does not stay in a record.
+        if let Some(els) = live.pointer_mut("/body/elements").and_then(Value::as_array_mut) {
+            els.push(serde_json::json!({"tag": "form", "name": "f", "elements": []}));
+        }
         let c = record_card(live, &log, now());
         let text = c.to_string();
-        assert!(
-            !text.contains("\"form\"") && !text.contains("\"button\""),
-            "{text}"
-        );
+        assert!(!text.contains("\"tag\":\"form\""), "{text}");
+        let els = c["body"]["elements"].as_array().unwrap();
+        let history_at = els
+            .iter()
+            .position(|e| e.to_string().contains("处理记录"))
+            .unwrap();
+        let button_at = els.iter().rposition(is_control).unwrap();
+        assert!(history_at < button_at, "buttons come after the history: {text}");
         assert!(
             text.contains("**主办**") && text.contains("**处理记录**（共6条）"),
             "{text}"

@@ -139,6 +139,7 @@ async fn click_in(
     value: Value,
     form: Option<Value>,
 ) -> Value {
+    let value = app.drawn_now(value);
     let mut ev = card_action_event(&app.next_id("ev_click_"), who, card_mid, value, form);
     ev["event"]["context"]["open_chat_id"] = json!(chat);
     let r = app.post_event(&ev).await;

@@ -25,6 +25,7 @@ fn members() -> Vec<Person> {
 }
 
 async fn click(app: &TestApp, who: &str, card_mid: &str, value: Value, form: Option<Value>) -> Value {
+    let value = app.drawn_now(value);
     let ev = card_action_event(&app.next_id("ev_click_"), who, card_mid, value, form);
     let r = app.post_event(&ev).await;
     assert_eq!(r.status(), 200);
