@@ -1,6 +1,7 @@
 //! Meeting follow-up (pure): action items extracted from minutes ([`extract`]), the meeting and
 //! its draft items awaiting confirmation ([`meeting`]), and the extraction quality measured over
-//! a corpus of realistic minutes ([`quality`], files in `src/minutes/corpus/`).
+//! realistic minutes ([`quality`]: a tuning set in `src/minutes/corpus/` and a held-out set in
+//! `src/minutes/heldout/`).
 //!
 //! No I/O and no clock: the caller fetches the minutes (pasted text, a Feishu doc, a minutes
 //! page), the group's members and the time, stores the [`meeting::Meeting`], and turns confirmed

@@ -1,8 +1,14 @@
-//! Extraction quality over the corpus in `src/minutes/corpus/` (pure: the files are compiled
-//! in). Each `NN-name.md` has an `NN-name.expected.json`:
+//! Extraction quality over two sets of minutes (pure: the files are compiled in):
+//! - the tuning set [`CORPUS`] in `src/minutes/corpus/` — rules may be tuned against it; its first
+//!   [`ORIGINAL_CORPUS`] files predate issue 16 and are the regression floor;
+//! - the held-out set [`HELDOUT`] in `src/minutes/heldout/` — frozen before the issue-16 rules were
+//!   written and never used to tune them, so its figures are honest.
+//!
+//! Each `NN-name.md` has an `NN-name.expected.json`:
 //! `{"meeting_date":"2026-03-10","members":["张三",…],"items":[{"text_contains":"…","owners":["张三"],"deadline":"2026-03-20T18:00:00+08:00"|null}]}`.
 //! The minutes are extracted as if posted at 17:00 on `meeting_date`, with `members` as the
-//! group (open ids `ou_1`, `ou_2`, …) and no mention placeholders.
+//! group (open ids `ou_1`, `ou_2`, …) and no mention placeholders. A file with no expected items
+//! is a status-only meeting: everything proposed from it is a false positive.
 //!
 //! An extracted item matches the first unmatched expected item whose `text_contains` is a
 //! substring of its text. Precision = matched / extracted, recall = matched / expected; owner
@@ -18,14 +24,19 @@ use crate::domain::ids::{OpenId, Person};
 use crate::domain::supervision::SHANGHAI;
 use crate::minutes::extract::extract;
 
-macro_rules! corpus {
-    ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("corpus/", $name, ".md")), include_str!(concat!("corpus/", $name, ".expected.json")))),*]
+/// `(name, minutes, expected json)` for each named file of a folder under `src/minutes/`.
+macro_rules! minutes_set {
+    ($dir:literal; $($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!($dir, "/", $name, ".md")), include_str!(concat!($dir, "/", $name, ".expected.json")))),*]
     };
 }
 
-/// `(name, minutes, expected json)` for every corpus file.
-pub const CORPUS: &[(&str, &str, &str)] = corpus![
+/// One set of minutes: `(name, minutes, expected json)` per file.
+pub type MinutesSet = &'static [(&'static str, &'static str, &'static str)];
+
+/// The tuning set: every file in `src/minutes/corpus/`.
+pub const CORPUS: MinutesSet = minutes_set![
+    "corpus";
     "01-compliance-weekly",
     "02-feishu-ai-notes",
     "03-it-upgrade-checkbox",
@@ -58,12 +69,100 @@ pub const CORPUS: &[(&str, &str, &str)] = corpus![
     "30-long-minutes-many-sections",
     "31-members-with-similar-names",
     "32-quarter-end-and-workdays",
-    // Held out: written after the rules above were settled, not used to tune them.
+    // Held out from the rules of issue 10 (in the tuning set since issue 16).
     "33-heldout-ops-review",
     "34-heldout-chat",
     "35-heldout-formal-table",
     "36-heldout-ai-summary",
     "37-heldout-no-actions-with-dates",
+    // Tuning additions for issue 16 (written with the held-out set, before its rules).
+    "38-tuning-service-center-todo",
+    "39-tuning-suitability-callback",
+    "40-tuning-review-before-festival",
+    "41-tuning-review-wealth-fields",
+    "42-tuning-review-one-line",
+    "43-tuning-miaoji-institutional",
+    "44-tuning-transcript-speaker-ab",
+    "45-tuning-miaoji-new-year",
+    "46-tuning-ai-retail",
+    "47-tuning-ai-security",
+    "48-tuning-table-holiday-it",
+    "49-tuning-table-rectification",
+    "50-tuning-table-finance-tabs",
+    "51-tuning-email-margin-risk",
+    "52-tuning-email-advisory-platform",
+    "53-tuning-email-hr-recruiting",
+    "54-tuning-status-risk-weekly",
+    "55-tuning-status-complaints-email",
+    "56-tuning-status-ops-transcript",
+    "57-tuning-followup-brokerage",
+    "58-tuning-followup-ai-compliance",
+    "59-tuning-followup-it-table",
+    "60-tuning-english-pmo",
+    "61-tuning-english-margin",
+    "62-tuning-short-tonight",
+    "63-tuning-short-mid-autumn",
+    "64-tuning-long-branch-analysis",
+];
+
+/// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the
+/// extractor must keep is asserted over these only.
+pub const ORIGINAL_CORPUS: usize = 37;
+
+/// The held-out set: every file in `src/minutes/heldout/`, frozen before the issue-16 rules were
+/// written. Do not tune rules against it; report its figures.
+pub const HELDOUT: MinutesSet = minutes_set![
+    "heldout";
+    "01-brokerage-weekly-todo",
+    "02-retail-campaign-review",
+    "03-ops-quarter-end-tasks",
+    "04-aml-three-lines",
+    "05-it-upgrade-action-items",
+    "06-review-app-requirements",
+    "07-review-ops-it",
+    "08-review-wealth-committee",
+    "09-review-first-of-year",
+    "10-review-institutional",
+    "11-miaoji-branch-spring-festival",
+    "12-transcript-risk-compliance",
+    "13-transcript-margin-speakers",
+    "14-miaoji-wealth-weekly",
+    "15-transcript-regulator-feedback",
+    "16-ai-summary-compliance-monthly",
+    "17-ai-summary-it-weekly",
+    "18-ai-summary-suitability",
+    "19-ai-summary-institutional",
+    "20-ai-summary-hr",
+    "21-table-risk-weekly",
+    "22-table-finance-tabs",
+    "23-table-complaints-status",
+    "24-table-aml-lead-assist",
+    "25-table-double-eleven",
+    "26-email-reporting-system",
+    "27-email-wealth-committee",
+    "28-email-branch-it-support",
+    "29-email-ops-holiday",
+    "30-email-hr-appraisal",
+    "31-status-brokerage-monthly",
+    "32-status-compliance-bullets",
+    "33-status-it-transcript",
+    "34-status-ai-summary-committee",
+    "35-status-holiday-table",
+    "36-followup-retail-weekly",
+    "37-followup-risk-committee",
+    "38-followup-ops-email",
+    "39-followup-it-tables",
+    "40-followup-ai-branch-supervision",
+    "41-english-it-weekly",
+    "42-english-institutional",
+    "43-english-wealth-todo",
+    "44-english-retail-kickoff",
+    "45-english-aml-email",
+    "46-short-margin-huddle",
+    "47-short-complaint",
+    "48-long-midyear-meeting",
+    "49-long-requirement-review",
+    "50-numbered-aml-leading-group",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -83,7 +182,7 @@ struct ExpectedItem {
 /// The figures for one file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FileReport {
-    /// The corpus file name (without extension).
+    /// The file name (without extension).
     pub name: String,
     /// Items extracted.
     pub extracted: usize,
@@ -99,7 +198,7 @@ pub struct FileReport {
     pub problems: Vec<String>,
 }
 
-/// The figures over the whole corpus.
+/// The figures over one set of minutes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QualityReport {
     /// matched / extracted.
@@ -110,6 +209,14 @@ pub struct QualityReport {
     pub owner_accuracy: f64,
     /// Matched items with the right deadline / matched.
     pub deadline_accuracy: f64,
+    /// Items extracted over the set.
+    pub extracted: usize,
+    /// Items expected over the set.
+    pub expected: usize,
+    /// Files that expect no item (status-only meetings).
+    pub status_files: usize,
+    /// Items proposed from the status-only files (all of them false positives).
+    pub status_proposals: usize,
     /// Per file.
     pub per_file: Vec<FileReport>,
 }
@@ -124,21 +231,27 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-/// Runs the extractor over [`CORPUS`] and compares with the expectations. A file whose
-/// expectations cannot be read counts as one missed item, with the reason in `problems`.
-pub fn evaluate() -> QualityReport {
+/// Runs the extractor over `set` (for example [`CORPUS`] or [`HELDOUT`]) and compares with the
+/// expectations. A file whose expectations cannot be read counts as one missed item, with the
+/// reason in `problems`.
+pub fn evaluate(set: &[(&str, &str, &str)]) -> QualityReport {
     let cal = Calendar::builtin();
-    let per_file: Vec<FileReport> = CORPUS
+    let per_file: Vec<FileReport> = set
         .iter()
         .map(|(name, md, json)| evaluate_one(name, md, json, &cal))
         .collect();
     let sum = |f: fn(&FileReport) -> usize| per_file.iter().map(f).sum::<usize>();
     let (extracted, expected, matched) = (sum(|f| f.extracted), sum(|f| f.expected), sum(|f| f.matched));
+    let status: Vec<&FileReport> = per_file.iter().filter(|f| f.expected == 0).collect();
     QualityReport {
         precision: ratio(matched, extracted),
         recall: ratio(matched, expected),
         owner_accuracy: ratio(sum(|f| f.owners_right), matched),
         deadline_accuracy: ratio(sum(|f| f.deadlines_right), matched),
+        extracted,
+        expected,
+        status_files: status.len(),
+        status_proposals: status.iter().map(|f| f.extracted).sum(),
         per_file,
     }
 }
@@ -220,32 +333,128 @@ fn evaluate_one(name: &str, md: &str, json: &str, cal: &Calendar) -> FileReport 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::print_stdout)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
 
-    #[test]
-    fn extraction_quality_over_the_corpus() {
-        let r = evaluate();
+    fn print_report(title: &str, r: &QualityReport) {
+        println!("== {title}");
         for f in &r.per_file {
             println!(
-                "{:<32} extracted {:>2} expected {:>2} matched {:>2} owners {:>2} deadlines {:>2}",
+                "{:<40} extracted {:>2} expected {:>2} matched {:>2} owners {:>2} deadlines {:>2}",
                 f.name, f.extracted, f.expected, f.matched, f.owners_right, f.deadlines_right
             );
             for p in &f.problems {
                 println!("    {p}");
             }
         }
-        let extracted: usize = r.per_file.iter().map(|f| f.extracted).sum();
-        let expected: usize = r.per_file.iter().map(|f| f.expected).sum();
         println!(
-            "files {} · extracted {extracted} · expected {expected} · precision {:.3} · recall {:.3} · owner accuracy {:.3} · deadline accuracy {:.3}",
+            "{title}: files {} · extracted {} · expected {} · precision {:.3} · recall {:.3} · owner accuracy {:.3} · deadline accuracy {:.3} · status-only files {} with {} proposals",
             r.per_file.len(),
+            r.extracted,
+            r.expected,
             r.precision,
             r.recall,
             r.owner_accuracy,
-            r.deadline_accuracy
+            r.deadline_accuracy,
+            r.status_files,
+            r.status_proposals
         );
-        assert!(r.per_file.len() >= 30, "the corpus needs at least 30 minutes");
-        assert!(r.precision >= 0.9, "precision {:.3}", r.precision);
-        assert!(r.recall >= 0.85, "recall {:.3}", r.recall);
+    }
+
+    /// Prints the figures of the tuning set (the original files, the issue-16 additions, all)
+    /// and of the held-out set. Only the original files are asserted: the floor CI keeps. The
+    /// figures over the additions and the held-out set are printed for the task that sets
+    /// targets (`cargo test --lib minutes::quality -- --nocapture`).
+    #[test]
+    fn extraction_quality_over_the_corpus() {
+        let original = evaluate(&CORPUS[..ORIGINAL_CORPUS]);
+        let added = evaluate(&CORPUS[ORIGINAL_CORPUS..]);
+        let tuning = evaluate(CORPUS);
+        let heldout = evaluate(HELDOUT);
+        print_report("tuning set, original files 01-37", &original);
+        print_report("tuning set, issue-16 additions", &added);
+        print_report("held-out set", &heldout);
+        println!("== summary");
+        for (title, r) in [
+            ("tuning (original 37)", &original),
+            ("tuning (additions)", &added),
+            ("tuning (all)", &tuning),
+            ("held-out", &heldout),
+        ] {
+            println!(
+                "{title:<22} files {:>3} · extracted {:>3} · expected {:>3} · precision {:.3} · recall {:.3} · owner accuracy {:.3} · deadline accuracy {:.3} · status-only proposals {} (from {} files)",
+                r.per_file.len(),
+                r.extracted,
+                r.expected,
+                r.precision,
+                r.recall,
+                r.owner_accuracy,
+                r.deadline_accuracy,
+                r.status_proposals,
+                r.status_files
+            );
+        }
+        assert_eq!(original.per_file.len(), 37);
+        assert!(original.precision >= 0.9, "precision {:.3}", original.precision);
+        assert!(original.recall >= 0.85, "recall {:.3}", original.recall);
+    }
+
+    /// Every minutes file on disk is in its set (a file added but not listed would silently
+    /// not count), the sets are as large as issue 16 asks, and every expectation is well formed:
+    /// it parses, its key phrase occurs in the minutes, each owner is written there or is a member (张总 →
+    /// 张伟), its
+    /// deadline is RFC 3339 at +08:00 in 2026, and its meeting date is in 2026.
+    #[test]
+    fn the_sets_are_complete_and_every_expectation_parses() {
+        for (dir, set) in [("corpus", CORPUS), ("heldout", HELDOUT)] {
+            let path = format!("{}/src/minutes/{dir}", env!("CARGO_MANIFEST_DIR"));
+            let on_disk: BTreeSet<String> = std::fs::read_dir(&path)
+                .unwrap()
+                .filter_map(|e| {
+                    let name = e.unwrap().file_name().into_string().unwrap();
+                    let stem = name.strip_suffix(".md")?.to_owned();
+                    (stem != "STYLES").then_some(stem)
+                })
+                .collect();
+            let listed: BTreeSet<String> = set.iter().map(|(n, _, _)| (*n).to_owned()).collect();
+            assert_eq!(on_disk, listed, "files in src/minutes/{dir} vs the {dir} list");
+            assert_eq!(listed.len(), set.len(), "a file is listed twice in {dir}");
+            for (name, md, json) in set {
+                let exp: Expected =
+                    serde_json::from_str(json).unwrap_or_else(|e| panic!("{dir}/{name}.expected.json: {e}"));
+                assert_eq!(exp.meeting_date.year(), 2026, "{name}");
+                assert!(!exp.members.is_empty(), "{name}: no members");
+                for item in &exp.items {
+                    assert!(
+                        !item.text_contains.is_empty() && md.contains(&item.text_contains),
+                        "{name}: {:?} is not in the minutes",
+                        item.text_contains
+                    );
+                    for o in &item.owners {
+                        assert!(
+                            md.contains(o.as_str()) || exp.members.contains(o),
+                            "{name}: owner {o} is neither in the minutes nor a member"
+                        );
+                    }
+                    if let Some(d) = &item.deadline {
+                        let ts: Timestamp = d.parse().unwrap_or_else(|e| panic!("{name}: {d}: {e}"));
+                        assert!(d.ends_with("+08:00"), "{name}: {d}");
+                        assert_eq!(SHANGHAI.to_datetime(ts).year(), 2026, "{name}: {d}");
+                    }
+                }
+            }
+        }
+        assert!(HELDOUT.len() >= 40, "held-out set has {} files", HELDOUT.len());
+        assert!(
+            CORPUS.len() + HELDOUT.len() >= 100,
+            "corpus + held-out = {}",
+            CORPUS.len() + HELDOUT.len()
+        );
+        let status_only = HELDOUT
+            .iter()
+            .filter(|(_, _, json)| serde_json::from_str::<Expected>(json).unwrap().items.is_empty())
+            .count();
+        assert!(status_only >= 5, "held-out status-only files: {status_only}");
     }
 }
