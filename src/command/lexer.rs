@@ -169,7 +169,10 @@ fn lex_line(line: &str, keys: &[&Mention]) -> Vec<Token> {
             let close = i + 1 + len;
             let inner = |v: &[char]| -> String { v.get(i + 1..close).unwrap_or(&[]).iter().collect() };
             let ends_token = norm.get(close + 1).is_none_or(|c| *c == ' ');
-            if ends_token {
+            // A run quotes something only when it opens and closes the right way round
+            // (“…” or "…") around a non-empty inside; `”“` or `“”` typed as text stays text.
+            let real_quotes = close > i + 1 && raw.get(i) != Some(&'”') && raw.get(close) != Some(&'“');
+            if ends_token && real_quotes {
                 out.push(Token::Word {
                     text: inner(&norm),
                     quoted: true,
