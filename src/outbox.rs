@@ -277,6 +277,14 @@ impl Dispatcher {
             // The parts are sent from the next round, which starts at once.
             return Ok(());
         }
+        if let Some(chat) = rec.chat.as_deref()
+            && self.store.bot_removed_from(chat)?
+        {
+            // The bot left this group: Feishu would refuse (230002) whatever is sent there.
+            metrics::counter!("duban_outbox_dropped_total", "reason" => "bot_removed").increment(1);
+            tracing::info!(seq, chat_id = %chat, "dropping a message for a group the bot was removed from");
+            return self.store.outbox_delivered(seq);
+        }
         let out = match self.materializer.materialize(&rec.intent) {
             Ok(Some(out)) => out,
             Ok(None) => return self.store.outbox_delivered(seq),

@@ -16,6 +16,9 @@ use crate::store::outbox::Changes;
 impl Service {
     pub(super) async fn on_card_action(&self, a: &CardActionEvent) -> Result<Value, StoreError> {
         let now = self.clock.now();
+        if card::welcome::is_help_callback(&a.value) {
+            return self.on_help_click(a).await;
+        }
         if let Some(nudge) = card::nudge::parse_nudge_callback(&a.value) {
             return match nudge {
                 Ok(action) => self.on_nudge_action(action, &a.operator_open_id).await,
