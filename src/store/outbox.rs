@@ -155,7 +155,11 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn outbox_update(&self, seq: u64, rec: &OutboxRecord) -> Result<(), StoreError> {
-        self.outbox.insert(be(seq), encode(rec))?;
+        // Only if it is still queued: a record dropped meanwhile (the bot left the chat) stays
+        // dropped.
+        let bytes = encode(rec);
+        self.outbox
+            .update_and_fetch(be(seq), |old| old.map(|_| bytes.clone()))?;
         Ok(())
     }
 
@@ -180,8 +184,10 @@ impl Store {
     pub fn outbox_bury(&self, seq: u64, rec: &OutboxRecord) -> Result<(), StoreError> {
         (&self.outbox, &self.outbox_dead)
             .transaction(|(o, d)| {
-                o.remove(&be(seq))?;
-                d.insert(&be(seq), encode(rec))?;
+                // A record dropped meanwhile (the bot left the chat) is not a dead letter.
+                if o.remove(&be(seq))?.is_some() {
+                    d.insert(&be(seq), encode(rec))?;
+                }
                 Ok::<_, ConflictableTransactionError<StoreError>>(())
             })
             .map_err(tx_err)
