@@ -106,7 +106,11 @@ mod tests {
             is_reply: false,
         };
         for spec in featured() {
-            assert!(text.contains(&format!("@督办 {}", spec.example)), "{}", spec.example);
+            assert!(
+                text.contains(&format!("@督办 {}", spec.example)),
+                "{}",
+                spec.example
+            );
             // Mentions in the examples are typed names here; the parser needs them resolved, so
             // only check that each example is a command the parser recognises.
             let parsed = crate::command::parse(spec.example, &[], &ctx);

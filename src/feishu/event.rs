@@ -590,7 +590,10 @@ mod tests {
             "external":false,"operator_tenant_key":"tk","name":"合规部督办群","i18n_names":{"zh_cn":"合规部督办群"}});
         let a = BotMembershipEvent::from_event(BOT_ADDED, &ev).unwrap();
         assert_eq!(a.change, Membership::Added);
-        assert_eq!((a.chat_id.as_str(), a.operator_open_id.as_str()), ("oc_9", "ou_admin"));
+        assert_eq!(
+            (a.chat_id.as_str(), a.operator_open_id.as_str()),
+            ("oc_9", "ou_admin")
+        );
         assert_eq!(a.chat_name.as_deref(), Some("合规部督办群"));
         let r = BotMembershipEvent::from_event(BOT_REMOVED, &json!({"chat_id":"oc_9"})).unwrap();
         assert_eq!((r.change, r.operator_open_id.as_str()), (Membership::Removed, ""));

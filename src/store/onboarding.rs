@@ -51,7 +51,11 @@ impl Store {
 impl Changes {
     /// Records that `who` was welcomed at `now_ms`.
     pub fn mark_welcomed(&mut self, store: &Store, who: Welcomed<'_>, now_ms: i64) {
-        self.put(&store.onboarding, who.key(), be(u64::try_from(now_ms).unwrap_or(0)).to_vec());
+        self.put(
+            &store.onboarding,
+            who.key(),
+            be(u64::try_from(now_ms).unwrap_or(0)).to_vec(),
+        );
     }
 
     /// Records that the bot left `chat` (`true`) or is back in it (`false`).
@@ -112,7 +116,11 @@ mod tests {
     use crate::feishu::Outgoing;
 
     fn text_to(chat: &str, n: u32) -> OutboxRecord {
-        OutboxRecord::message(Outgoing::send_text_to_chat(chat, &format!("m{n}"), &format!("u{n}")))
+        OutboxRecord::message(Outgoing::send_text_to_chat(
+            chat,
+            &format!("m{n}"),
+            &format!("u{n}"),
+        ))
     }
 
     #[test]
@@ -151,7 +159,10 @@ mod tests {
         assert_eq!(left[0].chat.as_deref(), Some("oc_stay"));
         assert_eq!(
             left[1].intent,
-            Intent::Batch(vec![(Intent::RefreshItemCard { item: 2 }, Some("oc_stay".to_owned()))])
+            Intent::Batch(vec![(
+                Intent::RefreshItemCard { item: 2 },
+                Some("oc_stay".to_owned())
+            )])
         );
         assert!(store.bot_removed_from("oc_gone").unwrap());
 

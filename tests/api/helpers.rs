@@ -216,7 +216,9 @@ impl TestApp {
             self.fake.remove_bot_from_chat(chat);
         }
         let id = self.next_id("ev_member_");
-        let r = self.post_event(&bot_membership_event(&id, added, chat, operator)).await;
+        let r = self
+            .post_event(&bot_membership_event(&id, added, chat, operator))
+            .await;
         assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
         id
     }

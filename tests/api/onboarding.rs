@@ -26,9 +26,8 @@ fn welcomes_in(app: &TestApp, chat: &str) -> Vec<FakeMessage> {
 /// Waits until the inbox and the outbox are both empty.
 async fn settled(app: &TestApp) {
     assert!(
-        eventually(|| app.store.outbox_len() == 0
-            && app.store.inbox_pending(None, 1).unwrap().is_empty())
-        .await,
+        eventually(|| app.store.outbox_len() == 0 && app.store.inbox_pending(None, 1).unwrap().is_empty())
+            .await,
         "inbox and outbox drained"
     );
 }
@@ -87,7 +86,16 @@ async fn a_first_one_to_one_message_gets_the_welcome_then_its_answer_and_only_on
     let app = spawn_app().await;
     let p2p = "oc_p2p_zhang";
     let first = app.next_id("om_user_");
-    let ev = message_event(&app.next_id("ev_"), &first, p2p, "p2p", ZHANG.0, "/督办 列表", &[], None);
+    let ev = message_event(
+        &app.next_id("ev_"),
+        &first,
+        p2p,
+        "p2p",
+        ZHANG.0,
+        "/督办 列表",
+        &[],
+        None,
+    );
     assert_eq!(app.post_event(&ev).await.status(), 200);
     assert!(
         eventually(|| app
@@ -112,20 +120,35 @@ async fn a_first_one_to_one_message_gets_the_welcome_then_its_answer_and_only_on
 
     // The second message: just its answer.
     let second = app.next_id("om_user_");
-    let ev = message_event(&app.next_id("ev_"), &second, p2p, "p2p", ZHANG.0, "你好", &[], None);
+    let ev = message_event(
+        &app.next_id("ev_"),
+        &second,
+        p2p,
+        "p2p",
+        ZHANG.0,
+        "你好",
+        &[],
+        None,
+    );
     assert_eq!(app.post_event(&ev).await.status(), 200);
     let answer = app.reply_to(&second).await;
     assert!(!is_welcome(&answer));
     assert!(answer.content.to_string().contains("督办使用说明"));
     settled(&app).await;
-    assert_eq!(
-        app.fake.messages().iter().filter(|m| is_welcome(m)).count(),
-        1
-    );
+    assert_eq!(app.fake.messages().iter().filter(|m| is_welcome(m)).count(), 1);
 
     // Someone else's first message is plain chatter: the welcome alone (it explains the commands).
     let hello = app.next_id("om_user_");
-    let ev = message_event(&app.next_id("ev_"), &hello, "oc_p2p_li", "p2p", LI.0, "你好", &[], None);
+    let ev = message_event(
+        &app.next_id("ev_"),
+        &hello,
+        "oc_p2p_li",
+        "p2p",
+        LI.0,
+        "你好",
+        &[],
+        None,
+    );
     assert_eq!(app.post_event(&ev).await.status(), 200);
     assert!(is_welcome(&app.reply_to(&hello).await));
     settled(&app).await;
@@ -181,12 +204,19 @@ async fn removing_the_bot_drops_the_groups_pending_messages_and_its_items_stay_q
 
     // Meanwhile the bot is removed from the group.
     app.bot_membership(false, CHAT, BOSS.0).await;
-    assert!(eventually(|| app.store.outbox_len() == 0).await, "pending messages dropped");
+    assert!(
+        eventually(|| app.store.outbox_len() == 0).await,
+        "pending messages dropped"
+    );
     app.fake.set_outage(false);
     // Nothing was sent there, and nothing was retried into the dead letters.
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(app.fake.messages().len(), sent_before);
-    assert!(app.store.outbox_dead().unwrap().is_empty(), "{:?}", app.store.outbox_dead().unwrap());
+    assert!(
+        app.store.outbox_dead().unwrap().is_empty(),
+        "{:?}",
+        app.store.outbox_dead().unwrap()
+    );
 
     // Later sends to that group (a reminder round, a card refresh) are dropped, not retried.
     app.say(BOSS, "@_user_1 /督办 列表", &[BOT]).await;
@@ -196,7 +226,16 @@ async fn removing_the_bot_drops_the_groups_pending_messages_and_its_items_stay_q
 
     // The item is still there: 查看 from a 1:1 chat works.
     let q = app.next_id("om_user_");
-    let ev = message_event(&app.next_id("ev_"), &q, "oc_p2p_boss", "p2p", BOSS.0, "/督办 查看 DB-1", &[], None);
+    let ev = message_event(
+        &app.next_id("ev_"),
+        &q,
+        "oc_p2p_boss",
+        "p2p",
+        BOSS.0,
+        "/督办 查看 DB-1",
+        &[],
+        None,
+    );
     assert_eq!(app.post_event(&ev).await.status(), 200);
     assert!(
         eventually(|| app
@@ -209,4 +248,103 @@ async fn removing_the_bot_drops_the_groups_pending_messages_and_its_items_stay_q
         "DB-1 shown in the 1:1 chat"
     );
     app.stop().await;
+}
+
+/// Runs `duban check-config` against the fake with the test app's environment (off the async
+/// runtime's thread, so the in-process fake keeps answering).
+async fn check_config(base_url: &str, data_dir: &std::path::Path, extra: &[(&str, &str)]) -> (i32, String) {
+    let mut env = env_for(data_dir, base_url);
+    for (k, v) in extra {
+        env.insert((*k).to_owned(), (*v).to_owned());
+    }
+    let out = tokio::task::spawn_blocking(move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_duban"))
+            .arg("check-config")
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .envs(env)
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    (out.status.code().unwrap_or(-1), text)
+}
+
+#[tokio::test]
+async fn check_config_passes_against_a_fully_granted_app() {
+    init();
+    let dir = tempfile::tempdir().unwrap();
+    let fake = duban::fake_feishu::FakeFeishu::start(APP_ID, APP_SECRET)
+        .await
+        .unwrap();
+    let (code, out) = check_config(&fake.base_url, dir.path(), &[]).await;
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains('✘'), "{out}");
+    assert!(out.contains("✔ 飞书令牌"), "{out}");
+    assert!(out.contains("✔ 机器人"), "{out}");
+    assert!(
+        out.contains("✔ 权限「获取与发送单聊、群组消息」（im:message，用于"),
+        "{out}"
+    );
+    assert!(out.contains("✔ 数据目录"), "{out}");
+    assert!(out.contains("结果：全部通过"), "{out}");
+    for secret in [APP_SECRET, VERIFICATION_TOKEN, ENCRYPT_KEY] {
+        assert!(!out.contains(secret), "a secret was printed: {out}");
+    }
+    assert!(fake.token_requests() >= 1);
+}
+
+#[tokio::test]
+async fn check_config_names_a_missing_scope_with_its_fix_and_fails() {
+    init();
+    let dir = tempfile::tempdir().unwrap();
+    let fake = duban::fake_feishu::FakeFeishu::start(APP_ID, APP_SECRET)
+        .await
+        .unwrap();
+    fake.deny_scope("im:chat:readonly");
+    let (code, out) = check_config(&fake.base_url, dir.path(), &[]).await;
+    assert_eq!(code, 1, "{out}");
+    let line = out
+        .lines()
+        .position(|l| l.starts_with("✘ 权限「获取群组信息」（im:chat:readonly，用于读取群成员"))
+        .unwrap_or_else(|| panic!("{out}"));
+    let fix = out.lines().nth(line + 1).unwrap();
+    assert!(
+        fix.starts_with("    修复：") && fix.contains("权限管理") && fix.contains("发布"),
+        "{out}"
+    );
+    assert!(out.contains("结果：1 项未通过"), "{out}");
+    // An optional feature's missing scope is shown but does not fail the check.
+    fake.allow_scope("im:chat:readonly");
+    fake.deny_scope("docx:document:readonly");
+    let (code, out) = check_config(&fake.base_url, dir.path(), &[]).await;
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("– 权限「查看新版文档」（docx:document:readonly，用于/纪要 <文档链接>）：未开通"),
+        "{out}"
+    );
+}
+
+#[tokio::test]
+async fn check_config_reports_a_wrong_secret_and_a_bad_configuration() {
+    init();
+    let dir = tempfile::tempdir().unwrap();
+    let fake = duban::fake_feishu::FakeFeishu::start(APP_ID, APP_SECRET)
+        .await
+        .unwrap();
+    let (code, out) = check_config(
+        &fake.base_url,
+        dir.path(),
+        &[("FEISHU_APP_SECRET", "wrong-secret")],
+    )
+    .await;
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("✘ 飞书令牌"), "{out}");
+    assert!(out.contains("FEISHU_APP_SECRET"), "{out}");
+    assert!(!out.contains("wrong-secret"), "{out}");
+    let (code, out) = check_config(&fake.base_url, dir.path(), &[("FEISHU_APP_ID", "not-an-app-id")]).await;
+    assert_eq!(code, 1, "{out}");
+    assert!(out.starts_with("duban check-config\n✘ 配置"), "{out}");
 }
