@@ -141,6 +141,23 @@ impl Store {
         self.outbox.len()
     }
 
+    /// Number of records refused for good (dead letters).
+    pub fn outbox_dead_len(&self) -> usize {
+        self.outbox_dead.len()
+    }
+
+    /// When the oldest record still waiting was queued (Unix ms, wall time), if any.
+    ///
+    /// # Errors
+    /// sled or codec errors.
+    pub fn outbox_oldest_created_ms(&self) -> Result<Option<i64>, StoreError> {
+        let Some((k, v)) = self.outbox.first()? else {
+            return Ok(None);
+        };
+        let rec: OutboxRecord = decode(&k, &v)?;
+        Ok(Some(rec.created_ms))
+    }
+
     /// Removes a delivered record.
     ///
     /// # Errors
