@@ -33,6 +33,7 @@ python3 deploy/check.py
 
 if command -v promtool >/dev/null 2>&1; then
   promtool check rules deploy/prometheus/duban-alerts.yml
+  promtool test rules deploy/prometheus/duban-alerts.test.yml
 else
   echo "promtool not installed: alert rules checked by deploy/check.py only"
 fi

@@ -348,3 +348,31 @@ async fn check_config_reports_a_wrong_secret_and_a_bad_configuration() {
     assert_eq!(code, 1, "{out}");
     assert!(out.starts_with("duban check-config\n✘ 配置"), "{out}");
 }
+
+/// The gauges the example alerts (deploy/prometheus/duban-alerts.yml) rely on.
+#[tokio::test]
+async fn metrics_export_what_the_example_alerts_use() {
+    let app = spawn_app().await;
+    app.fake.fail_next(1, 230001, 400);
+    let mid = app.say(BOSS, "@_user_1 /督办 列表", &[BOT]).await;
+    assert!(eventually(|| app.store.outbox_dead_len() == 1).await, "{mid} refused for good");
+    let text = app
+        .http
+        .get(format!("{}/metrics", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let value = |name: &str| -> f64 {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name).and_then(|v| v.trim().parse().ok()))
+            .unwrap_or_else(|| panic!("{name} missing:\n{text}"))
+    };
+    assert_eq!(value("duban_outbox_dead "), 1.0);
+    assert_eq!(value("duban_outbox_oldest_seconds "), 0.0);
+    assert_eq!(value("duban_reminders_late_seconds "), 0.0);
+    assert!(text.contains("duban_outbox_failed_total{code=\"230001\"}"), "{text}");
+    app.stop().await;
+}
