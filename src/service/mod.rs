@@ -65,7 +65,7 @@ enum Work {
     /// Nothing (an unreadable or irrelevant event).
     Nothing,
     /// A message (or the minutes event, handled like a `/纪要`).
-    Message(supervise::Prepared),
+    Message(Box<supervise::Prepared>),
     /// The bot joined or left a group.
     Membership(BotMembershipEvent),
 }
@@ -163,11 +163,11 @@ impl Service {
             let p = if env.event_type == "im.message.receive_v1" {
                 self.prepare_message(&env.event)
                     .await
-                    .map_or(Work::Nothing, Work::Message)
+                    .map_or(Work::Nothing, |p| Work::Message(Box::new(p)))
             } else if self.handles_minutes_event(&env.event_type) {
                 self.prepare_event_minutes(&env.event, &env.event_id)
                     .await
-                    .map_or(Work::Nothing, Work::Message)
+                    .map_or(Work::Nothing, |p| Work::Message(Box::new(p)))
             } else {
                 BotMembershipEvent::from_event(&env.event_type, &env.event)
                     .map_or(Work::Nothing, Work::Membership)
@@ -197,7 +197,7 @@ impl Service {
             let bookkeeping = changes.len();
             match p {
                 Work::Nothing => {}
-                Work::Message(p) => self.apply_message(p, &mut changes)?,
+                Work::Message(p) => self.apply_message(*p, &mut changes)?,
                 Work::Membership(m) => self.apply_membership(&m, now_ms, &mut changes)?,
             }
             // A command's reads must see the previous command's writes: commit at once when

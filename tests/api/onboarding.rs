@@ -355,7 +355,10 @@ async fn metrics_export_what_the_example_alerts_use() {
     let app = spawn_app().await;
     app.fake.fail_next(1, 230001, 400);
     let mid = app.say(BOSS, "@_user_1 /督办 列表", &[BOT]).await;
-    assert!(eventually(|| app.store.outbox_dead_len() == 1).await, "{mid} refused for good");
+    assert!(
+        eventually(|| app.store.outbox_dead_len() == 1).await,
+        "{mid} refused for good"
+    );
     let text = app
         .http
         .get(format!("{}/metrics", app.base))
@@ -373,6 +376,9 @@ async fn metrics_export_what_the_example_alerts_use() {
     assert_eq!(value("duban_outbox_dead "), 1.0);
     assert_eq!(value("duban_outbox_oldest_seconds "), 0.0);
     assert_eq!(value("duban_reminders_late_seconds "), 0.0);
-    assert!(text.contains("duban_outbox_failed_total{code=\"230001\"}"), "{text}");
+    assert!(
+        text.contains("duban_outbox_failed_total{code=\"230001\"}"),
+        "{text}"
+    );
     app.stop().await;
 }
