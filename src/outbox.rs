@@ -19,6 +19,8 @@ use crate::store::{Store, StoreError};
 const GIVE_UP_AFTER_MS: i64 = 48 * 3600 * 1000;
 /// Largest backoff between attempts.
 const MAX_BACKOFF_MS: i64 = 5 * 60 * 1000;
+/// Feishu's "bot not in the chat" (protocol reference §14).
+const BOT_NOT_IN_CHAT: i64 = 230002;
 /// How many chats are served concurrently per round.
 const ROUND_WIDTH: usize = 32;
 
@@ -313,6 +315,14 @@ impl Dispatcher {
                     tracing::warn!(seq, op, code = %code, error.message = %e, "Feishu refused a message for good");
                     rec.last_error = Some(e.to_string());
                     rec.last_code = e.code();
+                    if e.code() == Some(BOT_NOT_IN_CHAT)
+                        && let Some(chat) = rec.chat.as_deref()
+                    {
+                        // The bot left without our hearing of it (event not subscribed, or
+                        // lost): stop sending there rather than bury every later message too.
+                        tracing::info!(chat_id = %chat, "the bot is not in this chat any more; later messages to it are dropped");
+                        self.store.note_bot_not_in_chat(chat, wall_ms())?;
+                    }
                     self.store.outbox_bury(seq, &rec)
                 }
             },

@@ -74,6 +74,16 @@ impl Service {
         Ok(())
     }
 
+    /// A message from `chat` proves the bot is in it: clears a "bot removed" mark (the bot was
+    /// added back while its added event was not subscribed or was lost).
+    pub(super) fn note_bot_present(&self, chat: &str, ch: &mut Changes) -> Result<(), StoreError> {
+        if !chat.is_empty() && self.store.bot_removed_from(chat)? {
+            tracing::info!(chat_id = %chat, "a message from a chat marked as left: the bot is back in it");
+            ch.mark_bot_removed(&self.store, chat, false, self.clock.now().as_millisecond());
+        }
+        Ok(())
+    }
+
     /// On a person's first 1:1 message, queues the welcome card as a reply (before the answer
     /// to the message itself). Returns whether it did.
     pub(super) fn welcome_person(

@@ -120,6 +120,7 @@ impl Service {
         let mut replies = Replies::new(&msg);
         // A person's first 1:1 message gets the welcome card first (which also explains the
         // commands: plain chatter then needs no help card after it).
+        self.note_bot_present(&msg.chat_id, ch)?;
         let welcomed = self.welcome_person(&msg, &mut replies, ch)?;
         match parsed {
             Ok(None) => {

@@ -48,6 +48,19 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Records at once that Feishu said the bot is not in `chat` (230002), so that nothing more
+    /// is sent there until the bot is added back or someone writes to it from there.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn note_bot_not_in_chat(&self, chat: &str, now_ms: i64) -> Result<(), StoreError> {
+        self.onboarding
+            .insert(removed_key(chat), be(u64::try_from(now_ms).unwrap_or(0)).to_vec())?;
+        Ok(())
+    }
+}
+
 impl Changes {
     /// Records that `who` was welcomed at `now_ms`.
     pub fn mark_welcomed(&mut self, store: &Store, who: Welcomed<'_>, now_ms: i64) {

@@ -218,9 +218,11 @@ async fn removing_the_bot_drops_the_groups_pending_messages_and_its_items_stay_q
         app.store.outbox_dead().unwrap()
     );
 
-    // Later sends to that group (a reminder round, a card refresh) are dropped, not retried.
-    app.say(BOSS, "@_user_1 /督办 列表", &[BOT]).await;
-    settled(&app).await;
+    // Later sends to that group (the reminders due over the next day) are dropped, not tried.
+    let rounds = app
+        .run_clock_until(reference_now() + jiff::SignedDuration::from_hours(24))
+        .await;
+    assert!(rounds.is_empty(), "{rounds:?}");
     assert_eq!(app.fake.messages().len(), sent_before);
     assert!(app.store.outbox_dead().unwrap().is_empty());
 
@@ -380,5 +382,47 @@ async fn metrics_export_what_the_example_alerts_use() {
         text.contains("duban_outbox_failed_total{code=\"230001\"}"),
         "{text}"
     );
+    app.stop().await;
+}
+
+/// Feishu answers 230002 when the bot left without the removal event reaching duban: that
+/// message is a dead letter, later ones for the chat are dropped instead of each being refused,
+/// and a message from the chat (the bot is back) lifts it.
+#[tokio::test]
+async fn after_a_bot_not_in_chat_refusal_later_messages_to_the_chat_are_dropped_until_it_is_back() {
+    let app = spawn_app().await;
+    let mid = app
+        .say(
+            BOSS,
+            "@_user_1 /督办 完成三季度合规自查报告 @_user_2 下周五前",
+            &[BOT, ZHANG],
+        )
+        .await;
+    app.reply_to(&mid).await;
+    settled(&app).await;
+    let sent = app.fake.messages().len();
+
+    app.fake.remove_bot_from_chat(CHAT);
+    app.say(BOSS, "@_user_1 /督办 列表", &[BOT]).await;
+    assert!(eventually(|| app.store.outbox_dead_len() == 1).await);
+    assert_eq!(app.store.outbox_dead().unwrap()[0].1.last_code, Some(230002));
+
+    // The reminders due over the next day (签收 within 4 working hours) are not sent and not
+    // buried one by one.
+    let rounds = app
+        .run_clock_until(reference_now() + jiff::SignedDuration::from_hours(24))
+        .await;
+    assert!(rounds.is_empty(), "{rounds:?}");
+    assert!(
+        app.store.next_due_ms().unwrap().is_some(),
+        "the item is still scheduled"
+    );
+    assert_eq!(app.store.outbox_dead_len(), 1);
+    assert_eq!(app.fake.messages().len(), sent);
+
+    // Added back (its event lost too): the next message from the group is answered.
+    app.fake.add_bot_to_chat(CHAT);
+    let back = app.say(BOSS, "@_user_1 /督办 列表", &[BOT]).await;
+    assert!(app.reply_to(&back).await.content.to_string().contains("DB-1"));
     app.stop().await;
 }
