@@ -13,7 +13,6 @@ use std::time::Duration;
 use crate::config::{self, Env, Settings};
 use crate::feishu::scope::scope_label;
 use crate::feishu::{ClientConfig, FeishuClient, FeishuError};
-use crate::store::{Store, StoreError};
 
 /// A dummy id for probes: no such message, chat, document or recording exists, so a granted
 /// scope answers "not found" and a missing one 99991672.
@@ -199,15 +198,24 @@ fn token_failure(e: &FeishuError, base_url: &str) -> Check {
     Check::fail(format!("飞书令牌：无法从 {base_url} 获取（{e}）"), fix)
 }
 
+/// The data directory: the loader has made sure it exists and is writable; say whether it
+/// holds a store. The store itself is not opened: opening would take the lock a running duban
+/// holds and could upgrade an older data format in place.
 fn data_dir(settings: &Settings) -> Check {
-    let dir = settings.data_dir.display();
-    match Store::open(&settings.data_dir) {
-        Ok(_) => Check::pass(format!("数据目录：{dir} 可写")),
-        Err(StoreError::Locked(_)) => Check::pass(format!("数据目录：{dir} 可写，正由运行中的 duban 使用")),
-        Err(e) => Check::fail(
-            format!("数据目录：{dir} 无法打开（{e}）"),
-            "确认目录属于运行 duban 的用户且可写，磁盘未满；数据格式较新时请升级 duban",
-        ),
+    let dir = &settings.data_dir;
+    if !dir.is_dir() {
+        return Check::fail(
+            format!("数据目录：{} 不是目录", dir.display()),
+            "把 DUBAN_DATA_DIR（或 server.data_dir）指向一个目录",
+        );
+    }
+    if dir.join("db").is_file() {
+        Check::pass(format!("数据目录：{} 可写，已有数据", dir.display()))
+    } else {
+        Check::pass(format!(
+            "数据目录：{} 可写（首次启动时创建数据库）",
+            dir.display()
+        ))
     }
 }
 

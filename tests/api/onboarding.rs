@@ -291,6 +291,8 @@ async fn check_config_passes_against_a_fully_granted_app() {
         "{out}"
     );
     assert!(out.contains("✔ 数据目录"), "{out}");
+    // The store is not opened (no lock taken, no format upgraded).
+    assert!(!dir.path().join("db").exists());
     assert!(out.contains("结果：全部通过"), "{out}");
     for secret in [APP_SECRET, VERIFICATION_TOKEN, ENCRYPT_KEY] {
         assert!(!out.contains(secret), "a secret was printed: {out}");
