@@ -316,10 +316,12 @@ impl Dispatcher {
                     rec.last_error = Some(e.to_string());
                     rec.last_code = e.code();
                     if e.code() == Some(BOT_NOT_IN_CHAT)
+                        && matches!(op, "send" | "reply")
                         && let Some(chat) = rec.chat.as_deref()
                     {
                         // The bot left without our hearing of it (event not subscribed, or
                         // lost): stop sending there rather than bury every later message too.
+                        // Only for posts: the same code on 加急 can mean a *person* left.
                         tracing::info!(chat_id = %chat, "the bot is not in this chat any more; later messages to it are dropped");
                         self.store.note_bot_not_in_chat(chat, wall_ms())?;
                     }

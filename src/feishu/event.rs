@@ -349,6 +349,9 @@ pub const BOT_ADDED: &str = "im.chat.member.bot.added_v1";
 /// `im.chat.member.bot.deleted_v1`: the bot was removed from a group (机器人被移出群).
 pub const BOT_REMOVED: &str = "im.chat.member.bot.deleted_v1";
 
+/// `im.chat.disbanded_v1`: the group was dissolved (解散群); for duban the same as leaving it.
+pub const CHAT_DISBANDED: &str = "im.chat.disbanded_v1";
+
 /// Whether the bot joined or left a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Membership {
@@ -374,12 +377,13 @@ pub struct BotMembershipEvent {
 }
 
 impl BotMembershipEvent {
-    /// Reads the `event` object of a bot added / removed envelope of type `event_type`;
+    /// Reads the `event` object of a bot added / removed (or group dissolved) envelope of type
+    /// `event_type`;
     /// `None` for other types or without a chat id.
     pub fn from_event(event_type: &str, event: &Value) -> Option<Self> {
         let change = match event_type {
             BOT_ADDED => Membership::Added,
-            BOT_REMOVED => Membership::Removed,
+            BOT_REMOVED | CHAT_DISBANDED => Membership::Removed,
             _ => return None,
         };
         let chat_id = event
@@ -598,6 +602,11 @@ mod tests {
         let r = BotMembershipEvent::from_event(BOT_REMOVED, &json!({"chat_id":"oc_9"})).unwrap();
         assert_eq!((r.change, r.operator_open_id.as_str()), (Membership::Removed, ""));
         assert!(BotMembershipEvent::from_event(BOT_ADDED, &json!({"operator_id":{}})).is_none());
+        let d = BotMembershipEvent::from_event(
+            CHAT_DISBANDED,
+            &json!({"chat_id":"oc_9","operator_id":{"open_id":"ou_o"}}),
+        );
+        assert_eq!(d.unwrap().change, Membership::Removed);
         assert!(BotMembershipEvent::from_event("im.message.receive_v1", &ev).is_none());
     }
 

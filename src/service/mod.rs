@@ -146,7 +146,7 @@ impl Service {
     pub fn handles(&self, event_type: &str) -> bool {
         matches!(
             event_type,
-            "im.message.receive_v1" | event::BOT_ADDED | event::BOT_REMOVED
+            "im.message.receive_v1" | event::BOT_ADDED | event::BOT_REMOVED | event::CHAT_DISBANDED
         ) || self.handles_minutes_event(event_type)
     }
 
