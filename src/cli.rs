@@ -1,4 +1,5 @@
-//! The command line: `duban serve`, `duban sandbox`, and the admin tools `duban time` and `duban parse`.
+//! The command line: `duban serve`, `duban sandbox`, `duban check-config`, and the admin tools
+//! `duban time` and `duban parse`.
 
 use std::path::PathBuf;
 
@@ -25,6 +26,13 @@ pub enum Command {
     /// Try duban without a Feishu app: a built-in group-chat emulator in the browser (the
     /// default of `serve` when no FEISHU_* credentials are set).
     Sandbox {
+        /// TOML configuration file (also DUBAN_CONFIG).
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+    },
+    /// Check the configuration, the Feishu app (token, bot, scopes) and the data directory;
+    /// prints a checklist and exits 0 only when every check passes.
+    CheckConfig {
         /// TOML configuration file (also DUBAN_CONFIG).
         #[arg(long, value_name = "PATH")]
         config: Option<PathBuf>,

@@ -7,6 +7,7 @@
 
 pub mod calendar;
 pub mod card;
+pub mod check_config;
 pub mod cli;
 pub mod clock;
 pub mod command;

@@ -19,6 +19,7 @@ fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve { config: None }) {
         Command::Serve { config } => serve(config.as_deref()),
         Command::Sandbox { config } => sandbox(config.as_deref()),
+        Command::CheckConfig { config } => check_config(config.as_deref()),
         Command::Time { now, config, text } => time(now.as_deref(), config.as_deref(), &text.join(" ")),
         Command::Parse {
             now,
@@ -119,6 +120,21 @@ fn virtual_start() -> anyhow::Result<Option<jiff::Timestamp>> {
         )),
         None => Ok(None),
     }
+}
+
+/// `duban check-config`: the checklist on stdout; exit 0 only when every check passes.
+fn check_config(config_path: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+    let runtime = tokio::runtime::Runtime::new()?;
+    let report = runtime.block_on(duban::check_config::run(config_path, &ProcessEnv));
+    #[allow(clippy::print_stdout)]
+    {
+        print!("{}", report.render());
+    }
+    Ok(if report.passed() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// `duban sandbox`: the emulator, whatever credentials are set.

@@ -19,6 +19,8 @@ use crate::store::{Store, StoreError};
 const GIVE_UP_AFTER_MS: i64 = 48 * 3600 * 1000;
 /// Largest backoff between attempts.
 const MAX_BACKOFF_MS: i64 = 5 * 60 * 1000;
+/// Feishu's "bot not in the chat" (protocol reference §14).
+const BOT_NOT_IN_CHAT: i64 = 230002;
 /// How many chats are served concurrently per round.
 const ROUND_WIDTH: usize = 32;
 
@@ -283,6 +285,14 @@ impl Dispatcher {
             // The parts are sent from the next round, which starts at once.
             return Ok(());
         }
+        if let Some(chat) = rec.chat.as_deref()
+            && self.store.bot_removed_from(chat)?
+        {
+            // The bot left this group: Feishu would refuse (230002) whatever is sent there.
+            metrics::counter!("duban_outbox_dropped_total", "reason" => "bot_removed").increment(1);
+            tracing::info!(seq, chat_id = %chat, "dropping a message for a group the bot was removed from");
+            return self.store.outbox_delivered(seq);
+        }
         let out = match self.materializer.materialize(&rec.intent) {
             Ok(Some(out)) => out,
             Ok(None) => return self.store.outbox_delivered(seq),
@@ -311,6 +321,16 @@ impl Dispatcher {
                     tracing::warn!(seq, op, code = %code, error.message = %e, "Feishu refused a message for good");
                     rec.last_error = Some(e.to_string());
                     rec.last_code = e.code();
+                    if e.code() == Some(BOT_NOT_IN_CHAT)
+                        && matches!(op, "send" | "reply")
+                        && let Some(chat) = rec.chat.as_deref()
+                    {
+                        // The bot left without our hearing of it (event not subscribed, or
+                        // lost): stop sending there rather than bury every later message too.
+                        // Only for posts: the same code on 加急 can mean a *person* left.
+                        tracing::info!(chat_id = %chat, "the bot is not in this chat any more; later messages to it are dropped");
+                        self.store.note_bot_not_in_chat(chat, wall_ms())?;
+                    }
                     self.store.outbox_bury(seq, &rec)
                 }
             },

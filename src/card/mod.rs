@@ -16,6 +16,7 @@ pub mod minutes;
 pub mod notice;
 pub mod nudge;
 pub mod stats;
+pub mod welcome;
 
 pub use action::{CardAction, CardActionError, parse_callback};
 pub use board::board_card;
@@ -27,6 +28,7 @@ pub use minutes::{MinutesAction, closure_card, minutes_card, parse_minutes_callb
 pub use notice::{ToastKind, error_card, toast};
 pub use nudge::{NudgeAction, nudge_card, nudge_text, parse_nudge_callback};
 pub use stats::stats_card;
+pub use welcome::{Audience, welcome_card};
 
 #[cfg(test)]
 pub(crate) mod fixtures;

@@ -19,6 +19,9 @@ const UUID_WINDOW: Duration = Duration::from_secs(3600);
 /// Longest `uuid` accepted.
 const UUID_MAX: usize = 50;
 
+/// The scope the fake asks of message reads, sends and replies (Feishu accepts narrower
+/// scopes for some of them, e.g. `im:message:send_as_bot` for sends).
+const SCOPE_MESSAGE: &str = "im:message";
 const NOT_IN_CHAT: &str = "Bot/User can NOT be out of the chat.";
 const NO_SUCH_MESSAGE: &str = "The message was withdrawn or does not exist.";
 
@@ -38,6 +41,7 @@ impl World {
         body: &[u8],
     ) -> Result<Reply, Reply> {
         self.authorize(headers)?;
+        self.check_scope(SCOPE_MESSAGE)?;
         self.injected_fault()?;
         let id_type = query.get("receive_id_type").map(String::as_str);
         let Some(id_type @ ("open_id" | "union_id" | "user_id" | "email" | "chat_id")) = id_type else {
@@ -75,6 +79,7 @@ impl World {
         body: &[u8],
     ) -> Result<Reply, Reply> {
         self.authorize(headers)?;
+        self.check_scope(SCOPE_MESSAGE)?;
         self.injected_fault()?;
         let body = json_body(body)?;
         let Some(chat_id) = self.message(parent_id).map(|m| m.chat_id.clone()) else {
@@ -89,6 +94,7 @@ impl World {
     /// `GET /open-apis/im/v1/messages/:id`.
     pub(crate) fn get(&mut self, headers: &HeaderMap, id: &str) -> Result<Reply, Reply> {
         self.authorize(headers)?;
+        self.check_scope(SCOPE_MESSAGE)?;
         let Some(m) = self.message(id) else {
             return Err(Reply::error(400, 230011, NO_SUCH_MESSAGE));
         };

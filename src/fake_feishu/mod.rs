@@ -164,6 +164,11 @@ impl FakeFeishu {
         self.state.remove_bot_from_chat(chat_id);
     }
 
+    /// Adds the bot (back) to a chat: writes to it are accepted again.
+    pub fn add_bot_to_chat(&self, chat_id: &str) {
+        self.state.add_bot_to_chat(chat_id);
+    }
+
     /// Seeds a user's message; returns its `om_…` id.
     pub fn add_message(
         &self,

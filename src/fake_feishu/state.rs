@@ -255,6 +255,11 @@ impl FakeState {
         self.lock().removed_chats.insert(chat_id.to_owned());
     }
 
+    /// Adds the bot (back) to a chat: writes to it are accepted again.
+    pub fn add_bot_to_chat(&self, chat_id: &str) {
+        self.lock().removed_chats.remove(chat_id);
+    }
+
     /// Seeds a message from a user (to reply to, or to read back); returns its `om_…` id.
     /// `content_json` is the JSON text of the content (`{"text":"…"}`).
     pub fn add_message(

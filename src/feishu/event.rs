@@ -1,7 +1,7 @@
 //! Event envelopes (pure): classify a decrypted body as a URL challenge or an event (schema 2.0
 //! or 1.0, protocol reference §1.2–1.5), and read the two event types duban acts on —
-//! `im.message.receive_v1` (§6) and `card.action.trigger` (§4.1) — plus the legacy flat card
-//! callback (§4.4).
+//! `im.message.receive_v1` (§6), `card.action.trigger` (§4.1) and the bot joining or leaving a
+//! group (`im.chat.member.bot.added_v1` / `deleted_v1`) — plus the legacy flat card callback (§4.4).
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -344,6 +344,71 @@ pub fn post_text(content: &Value) -> String {
     lines.join("\n")
 }
 
+/// `im.chat.member.bot.added_v1`: the bot was added to a group (机器人进群).
+pub const BOT_ADDED: &str = "im.chat.member.bot.added_v1";
+/// `im.chat.member.bot.deleted_v1`: the bot was removed from a group (机器人被移出群).
+pub const BOT_REMOVED: &str = "im.chat.member.bot.deleted_v1";
+
+/// `im.chat.disbanded_v1`: the group was dissolved (解散群); for duban the same as leaving it.
+pub const CHAT_DISBANDED: &str = "im.chat.disbanded_v1";
+
+/// Whether the bot joined or left a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Membership {
+    /// [`BOT_ADDED`].
+    Added,
+    /// [`BOT_REMOVED`].
+    Removed,
+}
+
+/// An `im.chat.member.bot.added_v1` / `deleted_v1` event, reduced to what duban uses. Its body
+/// carries `chat_id`, `operator_id` (`{union_id, user_id, open_id}` of whoever added or removed
+/// the bot), `external`, `operator_tenant_key`, `name` and `i18n_names` (protocol reference §6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BotMembershipEvent {
+    /// Joined or left.
+    pub change: Membership,
+    /// `oc_…`.
+    pub chat_id: String,
+    /// Who added or removed the bot (empty when Feishu does not say).
+    pub operator_open_id: String,
+    /// The group's name, when given.
+    pub chat_name: Option<String>,
+}
+
+impl BotMembershipEvent {
+    /// Reads the `event` object of a bot added / removed (or group dissolved) envelope of type
+    /// `event_type`;
+    /// `None` for other types or without a chat id.
+    pub fn from_event(event_type: &str, event: &Value) -> Option<Self> {
+        let change = match event_type {
+            BOT_ADDED => Membership::Added,
+            BOT_REMOVED | CHAT_DISBANDED => Membership::Removed,
+            _ => return None,
+        };
+        let chat_id = event
+            .get("chat_id")
+            .and_then(Value::as_str)
+            .filter(|c| !c.is_empty())?
+            .to_owned();
+        Some(Self {
+            change,
+            chat_id,
+            operator_open_id: event
+                .get("operator_id")
+                .and_then(|o| o.get("open_id"))
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+            chat_name: event
+                .get("name")
+                .and_then(Value::as_str)
+                .filter(|n| !n.is_empty())
+                .map(str::to_owned),
+        })
+    }
+}
+
 /// A card interaction (new `card.action.trigger` or the legacy flat callback).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CardActionEvent {
@@ -521,6 +586,28 @@ mod tests {
         assert_eq!(a.open_message_id, "om_c");
         assert_eq!(a.value["op"], "ack");
         assert_eq!(a.form_value.unwrap()["note"], "x");
+    }
+
+    #[test]
+    fn bot_added_and_removed_events_are_read() {
+        let ev = json!({"chat_id":"oc_9","operator_id":{"open_id":"ou_admin","union_id":"on_a","user_id":"u1"},
+            "external":false,"operator_tenant_key":"tk","name":"合规部督办群","i18n_names":{"zh_cn":"合规部督办群"}});
+        let a = BotMembershipEvent::from_event(BOT_ADDED, &ev).unwrap();
+        assert_eq!(a.change, Membership::Added);
+        assert_eq!(
+            (a.chat_id.as_str(), a.operator_open_id.as_str()),
+            ("oc_9", "ou_admin")
+        );
+        assert_eq!(a.chat_name.as_deref(), Some("合规部督办群"));
+        let r = BotMembershipEvent::from_event(BOT_REMOVED, &json!({"chat_id":"oc_9"})).unwrap();
+        assert_eq!((r.change, r.operator_open_id.as_str()), (Membership::Removed, ""));
+        assert!(BotMembershipEvent::from_event(BOT_ADDED, &json!({"operator_id":{}})).is_none());
+        let d = BotMembershipEvent::from_event(
+            CHAT_DISBANDED,
+            &json!({"chat_id":"oc_9","operator_id":{"open_id":"ou_o"}}),
+        );
+        assert_eq!(d.unwrap().change, Membership::Removed);
+        assert!(BotMembershipEvent::from_event("im.message.receive_v1", &ev).is_none());
     }
 
     #[test]

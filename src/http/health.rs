@@ -1,5 +1,5 @@
 //! `GET /healthz` (alive), `GET /readyz` (store open and a tenant token obtainable) and
-//! `GET /metrics` (Prometheus text).
+//! `GET /metrics` (Prometheus text; the gauges are read from the store at each scrape).
 
 use std::time::Duration;
 
@@ -42,6 +42,16 @@ pub(super) async fn metrics(State(st): State<AppState>) -> Response {
     metrics::gauge!("duban_inbox_pending").set(st.store.inbox_len() as f64);
     metrics::gauge!("duban_outbox_pending").set(st.store.outbox_len() as f64);
     metrics::gauge!("duban_store_size_bytes").set(st.store.size_on_disk() as f64);
+    metrics::gauge!("duban_outbox_dead").set(st.store.outbox_dead_len() as f64);
+    // How long the oldest waiting message has waited (outbox timing runs on wall time).
+    let oldest = st.store.outbox_oldest_created_ms().ok().flatten();
+    let wait_ms = oldest.map_or(0, |t| (jiff::Timestamp::now().as_millisecond() - t).max(0));
+    metrics::gauge!("duban_outbox_oldest_seconds").set(wait_ms as f64 / 1000.0);
+    // How far the earliest scheduled reminder is behind the clock: above a few minutes the
+    // scheduler is not sending reminders.
+    let next_due = st.store.next_due_ms().ok().flatten();
+    let late_ms = next_due.map_or(0, |t| (st.clock.now().as_millisecond() - t).max(0));
+    metrics::gauge!("duban_reminders_late_seconds").set(late_ms as f64 / 1000.0);
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         st.metrics.render(),

@@ -20,6 +20,9 @@ impl Service {
         if card::drawn::is_form_opener(&a.value) {
             return self.on_open_form(a).await;
         }
+        if card::welcome::is_help_callback(&a.value) {
+            return self.on_help_click(a).await;
+        }
         if let Some(nudge) = card::nudge::parse_nudge_callback(&a.value) {
             return match nudge {
                 Ok(action) => self.on_nudge_action(action, &a.operator_open_id).await,

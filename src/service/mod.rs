@@ -11,6 +11,7 @@ mod minutes_actions;
 mod minutes_closure;
 mod mirror;
 mod nudges;
+mod onboarding;
 mod people;
 mod projects;
 mod replies;
@@ -29,7 +30,7 @@ use crate::clock::Clock;
 use crate::config::Settings;
 use crate::domain::ids::{ItemId, OpenId};
 use crate::domain::supervision::Policy;
-use crate::feishu::event::CardActionEvent;
+use crate::feishu::event::{self, BotMembershipEvent, CardActionEvent};
 use crate::feishu::{Delivered, FeishuClient, Outgoing};
 use crate::outbox::{Intent, Materialize};
 use crate::store::inbox::InboxEntry;
@@ -60,6 +61,16 @@ pub struct Service {
     mirror_on: bool,
     mirror_notify: Arc<Notify>,
     bot: std::sync::Mutex<identity::BotIdentity>,
+}
+
+/// What an inbox event asks of the service, prepared before the lock is taken.
+enum Work {
+    /// Nothing (an unreadable or irrelevant event).
+    Nothing,
+    /// A message (or the minutes event, handled like a `/纪要`).
+    Message(Box<supervise::Prepared>),
+    /// The bot joined or left a group.
+    Membership(BotMembershipEvent),
 }
 
 /// A group's reminder overrides, resolved from configuration.
@@ -137,7 +148,10 @@ impl Service {
 
     /// Whether events of this type go to the inbox (everything else is acknowledged and ignored).
     pub fn handles(&self, event_type: &str) -> bool {
-        matches!(event_type, "im.message.receive_v1") || self.handles_minutes_event(event_type)
+        matches!(
+            event_type,
+            "im.message.receive_v1" | event::BOT_ADDED | event::BOT_REMOVED | event::CHAT_DISBANDED
+        ) || self.handles_minutes_event(event_type)
     }
 
     /// Processes acknowledged events, in order, and commits their effects together with the
@@ -151,20 +165,26 @@ impl Service {
         for entry in entries {
             let env = &entry.envelope;
             let p = if env.event_type == "im.message.receive_v1" {
-                self.prepare_message(&env.event).await
+                self.prepare_message(&env.event)
+                    .await
+                    .map_or(Work::Nothing, |p| Work::Message(Box::new(p)))
             } else if self.handles_minutes_event(&env.event_type) {
-                self.prepare_event_minutes(&env.event, &env.event_id).await
+                self.prepare_event_minutes(&env.event, &env.event_id)
+                    .await
+                    .map_or(Work::Nothing, |p| Work::Message(Box::new(p)))
             } else {
-                None
+                BotMembershipEvent::from_event(&env.event_type, &env.event)
+                    .map_or(Work::Nothing, Work::Membership)
             };
             prepared.push(p);
         }
         let now_ms = self.clock.now().as_millisecond();
         // Plain chatter (no command): mark processed without the lock or a transaction.
-        if prepared
-            .iter()
-            .all(|p| p.as_ref().is_none_or(|p| !p.is_command() && !p.in_p2p()))
-        {
+        if prepared.iter().all(|p| match p {
+            Work::Nothing => true,
+            Work::Message(p) => !p.is_command() && !p.in_p2p(),
+            Work::Membership(_) => false,
+        }) {
             let mut changes = Changes::new();
             for entry in entries {
                 // Processed first, then removed: a crash in between only replays a no-op.
@@ -179,8 +199,10 @@ impl Service {
             let before = changes.len();
             changes.inbox_done(&self.store, entry, now_ms);
             let bookkeeping = changes.len();
-            if let Some(p) = p {
-                self.apply_message(p, &mut changes)?;
+            match p {
+                Work::Nothing => {}
+                Work::Message(p) => self.apply_message(*p, &mut changes)?,
+                Work::Membership(m) => self.apply_membership(&m, now_ms, &mut changes)?,
             }
             // A command's reads must see the previous command's writes: commit at once when
             // this event changed anything beyond its own bookkeeping. Plain chatter batches.

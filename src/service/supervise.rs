@@ -140,9 +140,13 @@ impl Service {
             minutes,
         } = p;
         let mut replies = Replies::new(&msg);
+        // A person's first 1:1 message gets the welcome card first (which also explains the
+        // commands: plain chatter then needs no help card after it).
+        self.note_bot_present(&msg.chat_id, ch)?;
+        let welcomed = self.welcome_person(&msg, &mut replies, ch)?;
         match parsed {
             Ok(None) => {
-                if msg.chat_type == "p2p" {
+                if msg.chat_type == "p2p" && !welcomed {
                     let c = card::help_card(SUPERVISE_COMMANDS);
                     replies.card(self, ch, &c)?;
                 } else if unreadable {

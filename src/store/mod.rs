@@ -12,12 +12,14 @@
 //! - `meetings`, `item_meeting`, `meeting_closure`, `meeting_cards`: see [`meetings`].
 //! - `projects`, `requirements`, `proj_audit`, `chat_projects`, `proj_cards`, `proj_due`,
 //!   `proj_due_by`, `proj_watch`, `mirror_queue`, `mirror_map`: see [`projects`].
+//! - `onboarding`: who was welcomed, and which groups removed the bot: see [`onboarding`].
 
 mod flusher;
 pub mod inbox;
 pub mod items;
 pub mod meetings;
 pub mod nudges;
+pub mod onboarding;
 pub mod outbox;
 pub mod projects;
 
@@ -101,6 +103,7 @@ pub struct Trees {
     pub(crate) proj_watch: sled::Tree,
     pub(crate) mirror_queue: sled::Tree,
     pub(crate) mirror_map: sled::Tree,
+    pub(crate) onboarding: sled::Tree,
 }
 
 impl Store {
@@ -147,6 +150,7 @@ impl Store {
             proj_watch: db.open_tree("proj_watch")?,
             mirror_queue: db.open_tree("mirror_queue")?,
             mirror_map: db.open_tree("mirror_map")?,
+            onboarding: db.open_tree("onboarding")?,
             flusher: Flusher::start(db.clone())?,
             db,
         }));

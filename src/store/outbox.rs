@@ -141,6 +141,23 @@ impl Store {
         self.outbox.len()
     }
 
+    /// Number of records refused for good (dead letters).
+    pub fn outbox_dead_len(&self) -> usize {
+        self.outbox_dead.len()
+    }
+
+    /// When the oldest record still waiting was queued (Unix ms, wall time), if any.
+    ///
+    /// # Errors
+    /// sled or codec errors.
+    pub fn outbox_oldest_created_ms(&self) -> Result<Option<i64>, StoreError> {
+        let Some((k, v)) = self.outbox.first()? else {
+            return Ok(None);
+        };
+        let rec: OutboxRecord = decode(&k, &v)?;
+        Ok(Some(rec.created_ms))
+    }
+
     /// Removes a delivered record.
     ///
     /// # Errors
@@ -155,7 +172,11 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn outbox_update(&self, seq: u64, rec: &OutboxRecord) -> Result<(), StoreError> {
-        self.outbox.insert(be(seq), encode(rec))?;
+        // Only if it is still queued: a record dropped meanwhile (the bot left the chat) stays
+        // dropped.
+        let bytes = encode(rec);
+        self.outbox
+            .update_and_fetch(be(seq), |old| old.map(|_| bytes.clone()))?;
         Ok(())
     }
 
@@ -180,8 +201,10 @@ impl Store {
     pub fn outbox_bury(&self, seq: u64, rec: &OutboxRecord) -> Result<(), StoreError> {
         (&self.outbox, &self.outbox_dead)
             .transaction(|(o, d)| {
-                o.remove(&be(seq))?;
-                d.insert(&be(seq), encode(rec))?;
+                // A record dropped meanwhile (the bot left the chat) is not a dead letter.
+                if o.remove(&be(seq))?.is_some() {
+                    d.insert(&be(seq), encode(rec))?;
+                }
                 Ok::<_, ConflictableTransactionError<StoreError>>(())
             })
             .map_err(tx_err)

@@ -231,6 +231,22 @@ impl TestApp {
         panic!("no reply to {mid}");
     }
 
+    /// Someone adds the bot to `chat` (or removes it): Feishu's membership changes, then the
+    /// event is pushed, as Feishu does. Returns the event id.
+    pub async fn bot_membership(&self, added: bool, chat: &str, operator: &str) -> String {
+        if added {
+            self.fake.add_bot_to_chat(chat);
+        } else {
+            self.fake.remove_bot_from_chat(chat);
+        }
+        let id = self.next_id("ev_member_");
+        let r = self
+            .post_event(&bot_membership_event(&id, added, chat, operator))
+            .await;
+        assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
+        id
+    }
+
     pub async fn stop(self) {
         self.shutdown.cancel();
         let _ = tokio::time::timeout(Duration::from_secs(10), self.handle).await;
@@ -304,6 +320,25 @@ pub fn message_event(
                    "token": VERIFICATION_TOKEN, "app_id": APP_ID, "tenant_key": "tk"},
         "event": {"sender": {"sender_id": {"open_id": sender, "union_id": "on_s", "user_id": "us"}, "sender_type": "user", "tenant_key": "tk"},
                   "message": message}
+    })
+}
+
+/// An `im.chat.member.bot.added_v1` / `deleted_v1` plaintext (`added`: joined, else removed)
+/// for `chat`, with `operator` (open_id) as whoever added or removed the bot.
+pub fn bot_membership_event(event_id: &str, added: bool, chat: &str, operator: &str) -> Value {
+    let event_type = if added {
+        duban::feishu::event::BOT_ADDED
+    } else {
+        duban::feishu::event::BOT_REMOVED
+    };
+    json!({
+        "schema": "2.0",
+        "header": {"event_id": event_id, "event_type": event_type, "create_time": "1773194400000",
+                   "token": VERIFICATION_TOKEN, "app_id": APP_ID, "tenant_key": "tk"},
+        "event": {"chat_id": chat, "external": false, "name": "合规部督办群",
+                  "i18n_names": {"zh_cn": "合规部督办群", "en_us": "", "ja_jp": ""},
+                  "operator_id": {"open_id": operator, "union_id": "on_op", "user_id": "u_op"},
+                  "operator_tenant_key": "tk"}
     })
 }
 

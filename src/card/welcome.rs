@@ -1,0 +1,151 @@
+//! The welcome card (pure): posted once when the bot joins a group and on a person's first 1:1
+//! message. What duban does, the three most useful commands with an example each (taken from
+//! the command table, so they always parse), how to address the bot, and a 帮助 button whose
+//! callback (`{"op":"help"}`) is answered with the help card ([`crate::card::help_card`]).
+
+use serde_json::{Value, json};
+
+use crate::card::fmt::{card, header, hr, markdown, plain};
+use crate::command::spec::{CommandSpec, SUPERVISE_COMMANDS};
+
+/// The callback `op` of the 帮助 button.
+pub const HELP_OP: &str = "help";
+
+/// The subcommand words (`zh`, `""` for creation) shown on the welcome card, most useful first.
+const FEATURED: [&str; 3] = ["", "列表", "进展"];
+
+/// Who the welcome card is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Audience {
+    /// A group the bot just joined.
+    Group {
+        /// How an admin binds the group as a unit, when it is not one yet and binding exists
+        /// (`None`: nothing to say).
+        binding_hint: Option<String>,
+    },
+    /// A person writing to the bot 1:1 for the first time.
+    Person,
+}
+
+/// The welcome card for `audience`.
+pub fn welcome_card(audience: &Audience) -> Value {
+    let in_group = matches!(audience, Audience::Group { .. });
+    let mut elements = vec![markdown(
+        "我是**督办**机器人，帮大家把要跟进的工作变成公开、可跟踪的督办事项：\
+         指定主办、协办和截止时间，按工作日自动提醒，卡片上一键签收、更新进展、申请延期和验收，每一步都有记录。",
+    )];
+    elements.push(markdown(if in_group {
+        "**怎么用**：在群里 @督办 后输入指令（输入 @ 后在列表里选中督办）。群里只有 @督办 的消息我才能收到，没有 @ 我的消息我看不到。"
+    } else {
+        "**怎么用**：在这里直接输入指令即可；在群里使用时，请在群里 @督办 后输入指令。"
+    }));
+    elements.push(hr());
+    elements.push(markdown("**最常用的三条指令**"));
+    let prefix = if in_group { "@督办 " } else { "" };
+    for spec in featured() {
+        elements.push(markdown(&format!(
+            "**{}**\n示例：`{prefix}{}`",
+            spec.summary,
+            spec.example.replace('`', "'")
+        )));
+    }
+    if let Audience::Group {
+        binding_hint: Some(hint),
+    } = audience
+    {
+        elements.push(hr());
+        elements.push(markdown(&format!("**管理员请注意**：{hint}")));
+    }
+    elements.push(json!({
+        "tag": "button",
+        "name": "welcome_help",
+        "text": plain("帮助：查看全部指令"),
+        "type": "primary",
+        "size": "medium",
+        "behaviors": [{ "type": "callback", "value": { "op": HELP_OP } }],
+    }));
+    card(
+        header("你好，我是督办", "blue", Some("群聊督办机器人"), &[]),
+        elements,
+        "督办机器人：使用说明",
+    )
+}
+
+/// Whether a card callback is the welcome card's 帮助 button.
+pub fn is_help_callback(value: &Value) -> bool {
+    crate::card::action::decode_callback(value)
+        .is_some_and(|v| v.get("op").and_then(Value::as_str) == Some(HELP_OP))
+}
+
+fn featured() -> impl Iterator<Item = &'static CommandSpec> {
+    FEATURED
+        .iter()
+        .filter_map(|zh| SUPERVISE_COMMANDS.iter().find(|c| c.zh == *zh))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::card::fmt::within_limits;
+
+    fn group() -> Value {
+        welcome_card(&Audience::Group { binding_hint: None })
+    }
+
+    #[test]
+    fn the_group_card_says_to_at_the_bot_and_shows_three_examples_that_parse() {
+        let c = group();
+        let text = c.to_string();
+        assert!(text.contains("在群里 @督办 后输入指令"), "{text}");
+        assert_eq!(featured().count(), 3);
+        let cal = crate::calendar::Calendar::builtin();
+        let ctx = crate::command::Context {
+            now: "2026-03-11T10:00:00+08:00".parse().unwrap(),
+            calendar: &cal,
+            is_reply: false,
+        };
+        for spec in featured() {
+            assert!(
+                text.contains(&format!("@督办 {}", spec.example)),
+                "{}",
+                spec.example
+            );
+            // Mentions in the examples are typed names here; the parser needs them resolved, so
+            // only check that each example is a command the parser recognises.
+            let parsed = crate::command::parse(spec.example, &[], &ctx);
+            assert!(!matches!(parsed, Ok(None)), "{}", spec.example);
+        }
+        assert!(within_limits(&c));
+    }
+
+    #[test]
+    fn the_help_button_carries_the_help_op() {
+        let text = group().to_string();
+        assert!(text.contains("帮助"));
+        assert!(is_help_callback(&json!({"op": "help"})));
+        assert!(is_help_callback(&json!("{\"op\":\"help\"}")));
+        assert!(!is_help_callback(&json!({"op": "ack", "item": 1})));
+    }
+
+    #[test]
+    fn a_binding_hint_appears_only_when_given() {
+        assert!(!group().to_string().contains("管理员请注意"));
+        let c = welcome_card(&Audience::Group {
+            binding_hint: Some("发送 …".to_owned()),
+        });
+        assert!(c.to_string().contains("管理员请注意"));
+    }
+
+    #[test]
+    fn the_one_to_one_card_needs_no_mention() {
+        let text = welcome_card(&Audience::Person).to_string();
+        assert!(text.contains("直接输入指令"));
+        assert!(!text.contains("`@督办 /督办"));
+    }
+
+    #[test]
+    fn snapshot_of_the_group_welcome_card() {
+        insta::assert_json_snapshot!("welcome_card_group", group());
+    }
+}
