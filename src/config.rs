@@ -233,6 +233,30 @@ pub struct FeishuFile {
     pub app_per_minute: u32,
     /// Per-chat sends per second.
     pub chat_per_second: u32,
+    /// How events and card callbacks reach duban (`DUBAN_EVENTS`).
+    pub events: EventsMode,
+}
+
+/// How events and card callbacks reach duban: `feishu.events` / `DUBAN_EVENTS`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventsMode {
+    /// Feishu POSTs to `/feishu/events` and `/feishu/cards` (needs a public HTTPS address).
+    #[default]
+    Webhook,
+    /// duban opens an outbound WebSocket to Feishu (长连接); no inbound address needed.
+    LongConnection,
+}
+
+impl EventsMode {
+    /// `webhook` / `long-connection`.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim() {
+            "webhook" => Some(Self::Webhook),
+            "long-connection" => Some(Self::LongConnection),
+            _ => None,
+        }
+    }
 }
 
 impl Default for FeishuFile {
@@ -243,6 +267,7 @@ impl Default for FeishuFile {
             app_per_second: 50,
             app_per_minute: 1000,
             chat_per_second: 5,
+            events: EventsMode::Webhook,
         }
     }
 }
@@ -420,7 +445,12 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
         bail!("FEISHU_BASE_URL {base_url:?} must start with https:// (or http:// for a local fake)");
     }
 
-    let credentials = credentials(env)?;
+    if let Some(mode) = env.var("DUBAN_EVENTS") {
+        file.feishu.events = EventsMode::parse(&mode).ok_or_else(|| {
+            anyhow::anyhow!("DUBAN_EVENTS {mode:?} must be \"webhook\" or \"long-connection\"")
+        })?;
+    }
+    let credentials = credentials(env, file.feishu.events)?;
 
     let mut calendar = Calendar::builtin();
     for y in &file.calendar.years {
@@ -518,7 +548,7 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
     })
 }
 
-fn credentials(env: &dyn Env) -> anyhow::Result<Option<Credentials>> {
+fn credentials(env: &dyn Env, mode: EventsMode) -> anyhow::Result<Option<Credentials>> {
     let names = [
         "FEISHU_APP_ID",
         "FEISHU_APP_SECRET",
@@ -539,7 +569,15 @@ fn credentials(env: &dyn Env) -> anyhow::Result<Option<Credentials>> {
     Ok(Some(Credentials {
         app_id,
         app_secret: SecretString::from(need("FEISHU_APP_SECRET")?.trim().to_owned()),
-        verification_token: SecretString::from(need("FEISHU_VERIFICATION_TOKEN")?.trim().to_owned()),
+        // The long connection has no token check (the webhook routes are not served then).
+        verification_token: SecretString::from(match mode {
+            EventsMode::Webhook => need("FEISHU_VERIFICATION_TOKEN")?.trim().to_owned(),
+            EventsMode::LongConnection => env
+                .var("FEISHU_VERIFICATION_TOKEN")
+                .unwrap_or_default()
+                .trim()
+                .to_owned(),
+        }),
         encrypt_key: env
             .var("FEISHU_ENCRYPT_KEY")
             .map(|k| SecretString::from(k.trim().to_owned())),
@@ -727,6 +765,29 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.log.format, "json");
+    }
+
+    #[test]
+    fn the_event_mode_comes_from_the_file_or_duban_events_and_long_connection_needs_no_token() {
+        let s = load_text("[feishu]\nevents = \"long-connection\"\n").unwrap();
+        assert_eq!(s.feishu.events, EventsMode::LongConnection);
+        assert_eq!(load_text("").unwrap().feishu.events, EventsMode::Webhook);
+        assert!(load_text("[feishu]\nevents = \"websocket\"\n").is_err());
+        let d = dir();
+        let base = [
+            ("DUBAN_DATA_DIR", d.path().to_str().unwrap()),
+            ("FEISHU_APP_ID", "cli_a1b2c3d4e5f60718"),
+            ("FEISHU_APP_SECRET", "s"),
+        ];
+        let mut e = env(&base);
+        e.insert("DUBAN_EVENTS".to_owned(), "long-connection".to_owned());
+        let s = load(None, &e).unwrap();
+        assert_eq!(s.feishu.events, EventsMode::LongConnection);
+        assert!(s.credentials.is_some());
+        // The webhook still needs its Verification Token.
+        assert!(format!("{:#}", load(None, &env(&base)).unwrap_err()).contains("FEISHU_VERIFICATION_TOKEN"));
+        e.insert("DUBAN_EVENTS".to_owned(), "ws".to_owned());
+        assert!(format!("{:#}", load(None, &e).unwrap_err()).contains("DUBAN_EVENTS"));
     }
 
     #[test]
