@@ -301,7 +301,8 @@ async fn endpoint(State(s): State<FakeState>, headers: HeaderMap, body: Bytes) -
         "ws://{host}/ws/v2?fpid=493&aid=552564&device_id={}&access_key={ticket}&service_id={SERVICE_ID}&ticket={ticket}",
         7_000_000 + ws.next_seq
     );
-    axum::Json(json!({"code": 0, "msg": "ok", "data": {"URL": url, "ClientConfig": ws.config}})).into_response()
+    axum::Json(json!({"code": 0, "msg": "ok", "data": {"URL": url, "ClientConfig": ws.config}}))
+        .into_response()
 }
 
 async fn upgrade(
@@ -559,7 +560,13 @@ impl FakeState {
     }
 
     /// The ClientConfig (seconds) the endpoint and every later pong carry.
-    pub fn ws_set_config(&self, ping: u64, reconnect_interval: u64, reconnect_nonce: u64, reconnect_count: i64) {
+    pub fn ws_set_config(
+        &self,
+        ping: u64,
+        reconnect_interval: u64,
+        reconnect_nonce: u64,
+        reconnect_count: i64,
+    ) {
         self.lock().ws.config = json!({
             "ReconnectCount": reconnect_count,
             "ReconnectInterval": reconnect_interval,
@@ -656,7 +663,10 @@ mod tests {
         );
         let go = hex::decode("0800100018f681801020002a0c0a0474797065120470696e6732003a004a00").unwrap();
         let f = WireFrame::decode(&go).unwrap();
-        assert_eq!((f.service, f.method, f.header("type")), (SERVICE_ID, 0, Some("ping")));
+        assert_eq!(
+            (f.service, f.method, f.header("type")),
+            (SERVICE_ID, 0, Some("ping"))
+        );
         assert_eq!(WireFrame::decode(&[0xff]), None);
         assert_eq!(WireFrame::decode(&[0x42, 0x05, 0x01]), None);
     }

@@ -130,10 +130,7 @@ const REFUSED_RETRY: Duration = Duration::from_secs(600);
 /// # Errors
 /// [`ConnectError::Client`] for a refusal that retrying cannot fix, else
 /// [`ConnectError::Server`].
-pub async fn endpoint(
-    http: &reqwest::Client,
-    cfg: &Config,
-) -> Result<(String, ServerConfig), ConnectError> {
+pub async fn endpoint(http: &reqwest::Client, cfg: &Config) -> Result<(String, ServerConfig), ConnectError> {
     #[derive(Deserialize)]
     struct Answer {
         #[serde(default)]
@@ -162,7 +159,9 @@ pub async fn endpoint(
         .map_err(|e| ConnectError::Server(format!("the endpoint request failed: {e}")))?;
     let status = resp.status();
     if !status.is_success() {
-        return Err(ConnectError::Server(format!("the endpoint answered HTTP {status}")));
+        return Err(ConnectError::Server(format!(
+            "the endpoint answered HTTP {status}"
+        )));
     }
     let a: Answer = resp
         .json()
@@ -171,7 +170,10 @@ pub async fn endpoint(
     match a.code {
         OK => {}
         SYSTEM_BUSY | INTERNAL_ERROR => {
-            return Err(ConnectError::Server(format!("Feishu is busy ({}: {})", a.code, a.msg)));
+            return Err(ConnectError::Server(format!(
+                "Feishu is busy ({}: {})",
+                a.code, a.msg
+            )));
         }
         code => {
             return Err(ConnectError::Client(format!(
@@ -296,10 +298,7 @@ async fn connect(
         ))),
         Ok(Ok((ws, _))) => Ok((ws, url)),
         Ok(Err(tokio_tungstenite::tungstenite::Error::Http(resp))) => Err(handshake_error(&resp)),
-        Ok(Err(e)) => Err(ConnectError::Server(format!(
-            "cannot dial {}: {e}",
-            redact(&url)
-        ))),
+        Ok(Err(e)) => Err(ConnectError::Server(format!("cannot dial {}: {e}", redact(&url)))),
     }
 }
 
@@ -370,12 +369,21 @@ mod tests {
                 .body(())
                 .unwrap()
         };
-        assert!(matches!(handshake_error(&resp(400, "403", "")), ConnectError::Client(_)));
+        assert!(matches!(
+            handshake_error(&resp(400, "403", "")),
+            ConnectError::Client(_)
+        ));
         assert!(matches!(
             handshake_error(&resp(400, "514", "1000040350")),
             ConnectError::Client(_)
         ));
-        assert!(matches!(handshake_error(&resp(400, "514", "1")), ConnectError::Server(_)));
-        assert!(matches!(handshake_error(&resp(502, "x", "")), ConnectError::Server(_)));
+        assert!(matches!(
+            handshake_error(&resp(400, "514", "1")),
+            ConnectError::Server(_)
+        ));
+        assert!(matches!(
+            handshake_error(&resp(502, "x", "")),
+            ConnectError::Server(_)
+        ));
     }
 }

@@ -177,7 +177,11 @@ fn on_frame(
         METHOD_CONTROL => on_control(&frame, &kind, status, policy),
         METHOD_DATA => on_data(frame, &kind, st, status, partials, acks),
         other => {
-            tracing::warn!(method = other, seq_id = frame.seq_id, "skipping a frame of unknown method");
+            tracing::warn!(
+                method = other,
+                seq_id = frame.seq_id,
+                "skipping a frame of unknown method"
+            );
             bad(status, &format!("unknown method {other}"));
         }
     }
@@ -204,7 +208,9 @@ fn on_control(frame: &Frame, kind: &str, status: &Status, policy: &mut Policy) {
                         }
                         detail = String::from_utf8_lossy(p).into_owned();
                     }
-                    Err(e) => tracing::warn!(error.message = %e, "a pong carried an unreadable configuration; ignored"),
+                    Err(e) => {
+                        tracing::warn!(error.message = %e, "a pong carried an unreadable configuration; ignored")
+                    }
                 }
             }
             status.note("in", "pong", 0, None, detail);
@@ -231,7 +237,10 @@ fn on_data(
         number("sum"),
         number("seq"),
     ) else {
-        tracing::warn!(seq_id = frame.seq_id, "skipping a data frame without message_id/sum/seq headers");
+        tracing::warn!(
+            seq_id = frame.seq_id,
+            "skipping a data frame without message_id/sum/seq headers"
+        );
         bad(status, "data frame without message_id/sum/seq");
         return;
     };
@@ -239,7 +248,13 @@ fn on_data(
         // No SDK handles anything but events here (`card` frames included); acknowledge so
         // Feishu does not push it again, and say so.
         tracing::warn!(r#type = kind, message_id = %mid, "skipping a data frame of a type duban does not handle");
-        status.note("in", "bad", frame.seq_id, Some(&mid), format!("data frame of type {kind:?}"));
+        status.note(
+            "in",
+            "bad",
+            frame.seq_id,
+            Some(&mid),
+            format!("data frame of type {kind:?}"),
+        );
         metrics::counter!("duban_longconn_bad_frames_total").increment(1);
         let _ = acks.try_send(frame.ack(200, None, 0));
         return;
@@ -266,7 +281,13 @@ fn on_data(
         p.parts[seq] = Some(payload);
         p.touched = Instant::now();
         let have = p.parts.iter().filter(|x| x.is_some()).count();
-        status.note("in", "fragment", frame.seq_id, Some(&mid), format!("{}/{sum} (seq {seq})", have));
+        status.note(
+            "in",
+            "fragment",
+            frame.seq_id,
+            Some(&mid),
+            format!("{have}/{sum} (seq {seq})"),
+        );
         if have < sum {
             return;
         }

@@ -127,8 +127,16 @@ impl Status {
     }
 
     /// Records a frame (counters, metrics, the recent list).
-    pub(super) fn note(&self, dir: &'static str, kind: &str, seq_id: u64, message_id: Option<&str>, detail: String) {
-        metrics::counter!("duban_longconn_frames_total", "direction" => dir, "type" => kind.to_owned()).increment(1);
+    pub(super) fn note(
+        &self,
+        dir: &'static str,
+        kind: &str,
+        seq_id: u64,
+        message_id: Option<&str>,
+        detail: String,
+    ) {
+        metrics::counter!("duban_longconn_frames_total", "direction" => dir, "type" => kind.to_owned())
+            .increment(1);
         let mut i = self.lock();
         if dir == "in" {
             i.frames_in += 1;

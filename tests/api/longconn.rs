@@ -28,7 +28,10 @@ async fn spawn_lc(ping: u64, interval: u64, nonce: u64) -> LcApp {
     let fake = Arc::new(FakeFeishu::start(APP_ID, APP_SECRET).await.unwrap());
     fake.state().ws_set_config(ping, interval, nonce, -1);
     let app = start_on(dir.path(), fake, |s| s.feishu.events = EventsMode::LongConnection).await;
-    assert!(until(20, || app.fake.state().ws_open() == 1).await, "duban connects");
+    assert!(
+        until(20, || app.fake.state().ws_open() == 1).await,
+        "duban connects"
+    );
     LcApp { app, _dir: dir }
 }
 
@@ -50,7 +53,16 @@ fn push(fake: &FakeFeishu, ev: &Value) -> String {
 }
 
 fn said(id: &str, from: &str, text: &str, mentions: &[(&str, &str)]) -> Value {
-    message_event(&format!("ev_{id}"), &format!("om_{id}"), CHAT, "group", from, text, mentions, None)
+    message_event(
+        &format!("ev_{id}"),
+        &format!("om_{id}"),
+        CHAT,
+        "group",
+        from,
+        text,
+        mentions,
+        None,
+    )
 }
 
 /// The acknowledgement of a pushed message (waits for it).
@@ -71,7 +83,12 @@ async fn readyz(app: &TestApp) -> (u16, Value) {
 }
 
 async fn metrics(app: &TestApp) -> String {
-    let r = app.http.get(format!("{}/metrics", app.base)).send().await.unwrap();
+    let r = app
+        .http
+        .get(format!("{}/metrics", app.base))
+        .send()
+        .await
+        .unwrap();
     r.text().await.unwrap()
 }
 
@@ -84,7 +101,11 @@ async fn events_and_card_callbacks_travel_over_the_long_connection_and_the_answe
     let ping = &fake.state().ws_pings()[0];
     assert_eq!(ping.service, SERVICE_ID, "the ping carries the URL's service_id");
     let (status, body) = readyz(&app).await;
-    assert_eq!((status, body["long_connection"].as_str()), (200, Some("connected")), "{body}");
+    assert_eq!(
+        (status, body["long_connection"].as_str()),
+        (200, Some("connected")),
+        "{body}"
+    );
     let r = app.post_raw("/feishu/events", "{}".into(), &[]).await;
     assert_eq!(r.status(), 404);
 
@@ -96,15 +117,37 @@ async fn events_and_card_callbacks_travel_over_the_long_connection_and_the_answe
     let ack = ack_of(&fake, &mid).await;
     assert_eq!(ack.body, json!({"code": 200}));
     assert_eq!((ack.frame.service, ack.frame.method), (SERVICE_ID, 1));
-    assert!(ack.frame.header("biz_rt").and_then(|v| v.parse::<u64>().ok()).is_some());
-    assert_eq!(ack.frame.header("type"), Some("event"));
-    assert!(ack.frame.log_id_new.as_deref().is_some_and(|l| l.starts_with("log-")));
     assert!(
-        until(20, || app.store.item_card(duban::domain::ids::ItemId(1)).ok().flatten().is_some()).await
+        ack.frame
+            .header("biz_rt")
+            .and_then(|v| v.parse::<u64>().ok())
+            .is_some()
+    );
+    assert_eq!(ack.frame.header("type"), Some("event"));
+    assert!(
+        ack.frame
+            .log_id_new
+            .as_deref()
+            .is_some_and(|l| l.starts_with("log-"))
+    );
+    assert!(
+        until(20, || app
+            .store
+            .item_card(duban::domain::ids::ItemId(1))
+            .ok()
+            .flatten()
+            .is_some())
+        .await
     );
 
     // The 主办 clicks 签收: the toast and the updated card travel back in the ACK frame.
-    let click = card_action_event("ev_click_1", ZHANG.0, &card_mid, json!({"op":"acknowledge","item":1}), None);
+    let click = card_action_event(
+        "ev_click_1",
+        ZHANG.0,
+        &card_mid,
+        json!({"op":"acknowledge","item":1}),
+        None,
+    );
     let cmid = push(&fake, &click);
     let ack = ack_of(&fake, &cmid).await;
     assert_eq!(ack.body["code"], 200);
@@ -161,7 +204,10 @@ async fn pings_follow_the_interval_a_pong_sets() {
     let pings = fake.state().ws_pings();
     let fast = pings[1].at - pings[0].at;
     assert!(fast < Duration::from_millis(2500), "{fast:?}");
-    let gaps: Vec<Duration> = pings[changed_at..].windows(2).map(|w| w[1].at - w[0].at).collect();
+    let gaps: Vec<Duration> = pings[changed_at..]
+        .windows(2)
+        .map(|w| w[1].at - w[0].at)
+        .collect();
     assert!(
         gaps.iter().all(|g| *g >= Duration::from_millis(2700)),
         "pings after the change: {gaps:?}"
@@ -183,7 +229,9 @@ async fn a_server_close_is_followed_by_a_reconnect_with_a_fresh_url_and_readines
     let (status, body) = readyz(&app).await;
     assert_eq!(status, 503, "{body}");
     assert!(
-        body["long_connection"].as_str().is_some_and(|s| s.starts_with("disconnected")),
+        body["long_connection"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("disconnected")),
         "{body}"
     );
     assert!(until(30, || fake.state().ws_open() == 1).await, "reconnected");
@@ -211,8 +259,17 @@ async fn an_unacknowledged_push_is_redelivered_and_processed_once() {
     assert!(until(20, || fake.state().ws_delivery(&mid) == Some((2, true))).await);
     tokio::time::sleep(Duration::from_millis(500)).await;
     let acks = fake.state().ws_acks();
-    assert_eq!(acks.iter().filter(|a| a.frame.header("message_id") == Some(mid.as_str())).count(), 2);
-    assert_eq!(fake.messages().len(), 1, "the re-push is recognised as a duplicate");
+    assert_eq!(
+        acks.iter()
+            .filter(|a| a.frame.header("message_id") == Some(mid.as_str()))
+            .count(),
+        2
+    );
+    assert_eq!(
+        fake.messages().len(),
+        1,
+        "the re-push is recognised as a duplicate"
+    );
     app.stop().await;
 }
 
@@ -225,15 +282,30 @@ async fn bad_frames_are_logged_and_skipped_without_dropping_the_connection() {
     s.ws_send_text("hello"); // text, not binary
     s.ws_send_frame(&[("type", "event")], b"{}"); // no message_id/sum/seq
     s.ws_send_frame(
-        &[("type", "mystery"), ("message_id", "m_x"), ("sum", "1"), ("seq", "0")],
+        &[
+            ("type", "mystery"),
+            ("message_id", "m_x"),
+            ("sum", "1"),
+            ("seq", "0"),
+        ],
         b"{}",
     );
     s.ws_send_frame(
-        &[("type", "event"), ("message_id", "m_junk"), ("sum", "1"), ("seq", "0")],
+        &[
+            ("type", "event"),
+            ("message_id", "m_junk"),
+            ("sum", "1"),
+            ("seq", "0"),
+        ],
         b"not json",
     );
     s.ws_send_frame(
-        &[("type", "event"), ("message_id", "m_big"), ("sum", "2"), ("seq", "5")],
+        &[
+            ("type", "event"),
+            ("message_id", "m_big"),
+            ("sum", "2"),
+            ("seq", "5"),
+        ],
         b"{}",
     );
     // The connection survives and the next good event is handled.
@@ -247,7 +319,10 @@ async fn bad_frames_are_logged_and_skipped_without_dropping_the_connection() {
         .iter()
         .filter_map(|a| a.frame.header("message_id").map(str::to_owned))
         .collect();
-    assert!(acked.contains(&"m_x".to_owned()) && acked.contains(&"m_junk".to_owned()), "{acked:?}");
+    assert!(
+        acked.contains(&"m_x".to_owned()) && acked.contains(&"m_junk".to_owned()),
+        "{acked:?}"
+    );
     assert!(!acked.contains(&"m_big".to_owned()));
     let m = metrics(&app).await;
     let bad = m
@@ -320,10 +395,16 @@ async fn kill_9_between_receipt_and_acknowledgement_loses_nothing_and_processes_
     assert_eq!(fake.state().ws_client_closes(), 0, "the kill sent no Close frame");
     let mut per_parent: HashMap<String, usize> = HashMap::new();
     for m in fake.messages() {
-        *per_parent.entry(m.parent_id.clone().unwrap_or_default()).or_default() += 1;
+        *per_parent
+            .entry(m.parent_id.clone().unwrap_or_default())
+            .or_default() += 1;
     }
     for (_, om) in &mids {
-        assert_eq!(per_parent.get(om), Some(&1), "reply to {om} exactly once: {per_parent:?}");
+        assert_eq!(
+            per_parent.get(om),
+            Some(&1),
+            "reply to {om} exactly once: {per_parent:?}"
+        );
     }
     // The events whose ACK was lost were pushed again and recognised as duplicates.
     let acks = fake.state().ws_acks();
