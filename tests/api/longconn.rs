@@ -417,3 +417,30 @@ async fn kill_9_between_receipt_and_acknowledgement_loses_nothing_and_processes_
     }
     assert_eq!(fake.messages().len(), N);
 }
+
+#[tokio::test]
+async fn wrong_credentials_are_reported_as_refused_and_not_hammered() {
+    init();
+    let dir = tempfile::tempdir().unwrap();
+    // The fake knows another secret: Feishu refuses the endpoint request (a client error).
+    let fake = Arc::new(FakeFeishu::start(APP_ID, "another-secret").await.unwrap());
+    fake.state().ws_set_config(120, 1, 0, -1);
+    let app = start_on(dir.path(), fake.clone(), |s| {
+        s.feishu.events = EventsMode::LongConnection
+    })
+    .await;
+    assert!(until(10, || fake.state().ws_endpoint_requests() == 1).await);
+    let (status, body) = readyz(&app).await;
+    assert_eq!(status, 503);
+    assert!(
+        body["long_connection"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("refused") && s.contains("FEISHU_APP_SECRET")),
+        "{body}"
+    );
+    // Retrying cannot help without an operator: no new attempt within the reconnect interval.
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    assert_eq!(fake.state().ws_endpoint_requests(), 1);
+    assert_eq!(fake.state().ws_connections(), 0);
+    app.stop().await;
+}
