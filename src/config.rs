@@ -235,6 +235,8 @@ pub struct FeishuFile {
     pub chat_per_second: u32,
     /// How events and card callbacks reach duban (`DUBAN_EVENTS`).
     pub events: EventsMode,
+    /// HTTP proxy for the long connection's WebSocket (`HTTPS_PROXY` when unset).
+    pub proxy: Option<String>,
 }
 
 /// How events and card callbacks reach duban: `feishu.events` / `DUBAN_EVENTS`.
@@ -268,6 +270,7 @@ impl Default for FeishuFile {
             app_per_minute: 1000,
             chat_per_second: 5,
             events: EventsMode::Webhook,
+            proxy: None,
         }
     }
 }
@@ -449,6 +452,17 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
         file.feishu.events = EventsMode::parse(&mode).ok_or_else(|| {
             anyhow::anyhow!("DUBAN_EVENTS {mode:?} must be \"webhook\" or \"long-connection\"")
         })?;
+    }
+    if file.feishu.proxy.is_none() {
+        file.feishu.proxy = env.var("HTTPS_PROXY").or_else(|| env.var("https_proxy"));
+    }
+    if file.feishu.events == EventsMode::LongConnection
+        && let Some(p) = file.feishu.proxy.as_deref()
+        && !p.trim().starts_with("http://")
+    {
+        bail!(
+            "feishu.proxy / HTTPS_PROXY must be an http:// proxy URL (the long connection tunnels through it with CONNECT)"
+        );
     }
     let credentials = credentials(env, file.feishu.events)?;
 

@@ -111,6 +111,7 @@ impl Application {
             base_url: settings.base_url.clone(),
             app_id: credentials.app_id.clone(),
             app_secret: credentials.app_secret.clone(),
+            proxy: settings.feishu.proxy.clone(),
         });
         let mirror = settings
             .mirror

@@ -8,6 +8,7 @@
 //! Protocol: the pbbp2 frames of the official SDKs ([`frame`]).
 
 pub mod frame;
+mod proxy;
 mod session;
 mod status;
 
@@ -33,6 +34,8 @@ pub struct Config {
     pub app_id: String,
     /// The app secret.
     pub app_secret: SecretString,
+    /// An HTTP proxy for the WebSocket (`http://[user:pass@]host:port`), if egress needs one.
+    pub proxy: Option<String>,
 }
 
 /// The connection policy the server sets (endpoint answer and pongs), values in seconds.
@@ -206,10 +209,16 @@ fn query_param(url: &str, key: &str) -> Option<String> {
 /// Keeps duban connected until `cancel` fires: connect, serve the session, and on a loss wait
 /// (jitter, then the server's interval) and connect again with a fresh URL.
 pub async fn run(cfg: Config, st: AppState, status: Arc<Status>, cancel: CancellationToken) {
-    let http = match reqwest::Client::builder()
-        .timeout(Duration::from_secs(15))
-        .build()
-    {
+    let mut builder = reqwest::Client::builder().timeout(Duration::from_secs(15));
+    if let Some(p) = cfg.proxy.as_deref() {
+        match reqwest::Proxy::https(p) {
+            Ok(proxy) => builder = builder.proxy(proxy),
+            Err(e) => {
+                tracing::warn!(error.message = %e, proxy = %proxy::redact(p), "the proxy URL is unusable for the endpoint request")
+            }
+        }
+    }
+    let http = match builder.build() {
         Ok(h) => h,
         Err(e) => {
             tracing::error!(error.message = %e, "cannot build the HTTP client for the long connection");
@@ -290,7 +299,7 @@ async fn connect(
 ) -> Result<(Ws, String), ConnectError> {
     let (url, server) = endpoint(http, cfg).await?;
     policy.apply(&server);
-    let dial = tokio::time::timeout(Duration::from_secs(15), tokio_tungstenite::connect_async(&url));
+    let dial = tokio::time::timeout(Duration::from_secs(15), dial(&url, cfg.proxy.as_deref()));
     match dial.await {
         Err(_) => Err(ConnectError::Server(format!(
             "the WebSocket handshake with {} timed out",
@@ -300,6 +309,31 @@ async fn connect(
         Ok(Err(tokio_tungstenite::tungstenite::Error::Http(resp))) => Err(handshake_error(&resp)),
         Ok(Err(e)) => Err(ConnectError::Server(format!("cannot dial {}: {e}", redact(&url)))),
     }
+}
+
+/// The WebSocket handshake, directly or through the proxy.
+async fn dial(
+    url: &str,
+    proxy: Option<&str>,
+) -> Result<
+    (Ws, tokio_tungstenite::tungstenite::handshake::client::Response),
+    tokio_tungstenite::tungstenite::Error,
+> {
+    use tokio_tungstenite::tungstenite::Error;
+    let Some(proxy) = proxy else {
+        return tokio_tungstenite::connect_async(url).await;
+    };
+    let uri: tokio_tungstenite::tungstenite::http::Uri = url
+        .parse()
+        .map_err(|_| Error::Url(tokio_tungstenite::tungstenite::error::UrlError::NoHostName))?;
+    let host = uri.host().unwrap_or_default().to_owned();
+    let port = uri
+        .port_u16()
+        .unwrap_or(if uri.scheme_str() == Some("wss") { 443 } else { 80 });
+    let stream = proxy::tunnel(proxy, &host, port)
+        .await
+        .map_err(|e| Error::Io(std::io::Error::other(e)))?;
+    tokio_tungstenite::client_async_tls_with_config(url, stream, None, None).await
 }
 
 /// A refused upgrade, read from its `Handshake-*` headers as the SDKs do.

@@ -444,3 +444,57 @@ async fn wrong_credentials_are_reported_as_refused_and_not_hammered() {
     assert_eq!(fake.state().ws_connections(), 0);
     app.stop().await;
 }
+
+/// A minimal HTTP CONNECT proxy on loopback; returns its URL and the targets it tunnelled to.
+async fn connect_proxy() -> (String, Arc<std::sync::Mutex<Vec<String>>>) {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = seen.clone();
+    tokio::spawn(async move {
+        while let Ok((mut client, _)) = listener.accept().await {
+            let log = log.clone();
+            tokio::spawn(async move {
+                let mut head = Vec::new();
+                while !head.ends_with(b"\r\n\r\n") {
+                    head.push(client.read_u8().await.unwrap());
+                }
+                let head = String::from_utf8(head).unwrap();
+                let target = head.split_whitespace().nth(1).unwrap().to_owned();
+                assert!(head.starts_with("CONNECT "), "{head}");
+                log.lock().unwrap().push(target.clone());
+                let mut upstream = tokio::net::TcpStream::connect(&target).await.unwrap();
+                client
+                    .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                    .await
+                    .unwrap();
+                let _ = tokio::io::copy_bidirectional(&mut client, &mut upstream).await;
+            });
+        }
+    });
+    (url, seen)
+}
+
+#[tokio::test]
+async fn the_websocket_goes_through_the_firms_http_proxy_when_one_is_set() {
+    init();
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Arc::new(FakeFeishu::start(APP_ID, APP_SECRET).await.unwrap());
+    fake.state().ws_set_config(120, 1, 1, -1);
+    let (proxy, tunnels) = connect_proxy().await;
+    let app = start_on(dir.path(), fake.clone(), |s| {
+        s.feishu.events = EventsMode::LongConnection;
+        s.feishu.proxy = Some(proxy);
+    })
+    .await;
+    assert!(
+        until(20, || fake.state().ws_open() == 1).await,
+        "connected through the proxy"
+    );
+    let host = fake.base_url.trim_start_matches("http://").to_owned();
+    assert_eq!(tunnels.lock().unwrap().clone(), vec![host]);
+    push(&fake, &said("proxied", ZHANG.0, "@_user_1 /督办 帮助", &[BOT]));
+    assert_eq!(fake.wait_for_messages(1, Duration::from_secs(20)).await.len(), 1);
+    app.stop().await;
+}
