@@ -224,6 +224,7 @@ async fn a_server_close_is_followed_by_a_reconnect_with_a_fresh_url_and_readines
     // Feishu is busy once and refuses two upgrades: duban keeps trying, not ready meanwhile.
     fake.state().ws_fail_endpoint(&[(1, "system busy")]);
     fake.state().ws_refuse_handshakes(&[(514, 1), (500, 0)]);
+    let closed_at = Instant::now();
     fake.state().ws_close_all(1000, "server restarting");
     assert!(until(10, || fake.state().ws_open() == 0).await);
     let (status, body) = readyz(&app).await;
@@ -235,6 +236,10 @@ async fn a_server_close_is_followed_by_a_reconnect_with_a_fresh_url_and_readines
         "{body}"
     );
     assert!(until(30, || fake.state().ws_open() == 1).await, "reconnected");
+    // Jitter below ReconnectNonce (1 s) for the first attempt, then ReconnectInterval (1 s)
+    // between the three that followed.
+    let took = closed_at.elapsed();
+    assert!(took >= Duration::from_millis(2900), "reconnected after {took:?}");
     // A fresh URL for each attempt: the first, the busy one, the two refused, the last.
     assert_eq!(fake.state().ws_endpoint_requests(), 5);
     assert_eq!(fake.state().ws_connections(), 2);
@@ -496,5 +501,47 @@ async fn the_websocket_goes_through_the_firms_http_proxy_when_one_is_set() {
     assert_eq!(tunnels.lock().unwrap().clone(), vec![host]);
     push(&fake, &said("proxied", ZHANG.0, "@_user_1 /督办 帮助", &[BOT]));
     assert_eq!(fake.wait_for_messages(1, Duration::from_secs(20)).await.len(), 1);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_card_callback_pushed_again_after_a_lost_ack_is_answered_as_before_not_done_twice() {
+    let LcApp { app, _dir } = spawn_lc(120, 1, 1).await;
+    let fake = app.fake.clone();
+    fake.state().ws_set_redeliver_after(Duration::from_millis(700));
+    push(&fake, &said("create2", BOSS.0, CREATE, &[BOT, ZHANG, LI]));
+    let card_mid = fake.wait_for_messages(1, Duration::from_secs(20)).await[0]
+        .message_id
+        .clone();
+    assert!(
+        until(20, || app
+            .store
+            .item_card(duban::domain::ids::ItemId(1))
+            .ok()
+            .flatten()
+            .is_some())
+        .await
+    );
+    fake.state().ws_lose_next_acks(1);
+    let click = card_action_event(
+        "ev_click_again",
+        ZHANG.0,
+        &card_mid,
+        json!({"op":"acknowledge","item":1}),
+        None,
+    );
+    let cmid = push(&fake, &click);
+    assert!(until(20, || fake.state().ws_delivery(&cmid) == Some((2, true))).await);
+    let acks: Vec<AckRecord> = fake
+        .state()
+        .ws_acks()
+        .into_iter()
+        .filter(|a| a.frame.header("message_id") == Some(cmid.as_str()))
+        .collect();
+    assert_eq!(acks.len(), 2);
+    assert_eq!(acks[0].data, acks[1].data, "the same answer both times");
+    assert_eq!(acks[1].data.as_ref().unwrap()["toast"]["type"], "success");
+    let history = app.store.audit_of(duban::domain::ids::ItemId(1)).unwrap();
+    assert_eq!(history.len(), 2, "created, acknowledged once: {history:?}");
     app.stop().await;
 }
