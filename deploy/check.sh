@@ -5,9 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Debian's python3 (where python3-yaml installs), not whichever python3 is first on PATH.
+py=/usr/bin/python3
 need=()
 command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)
-python3 -c 'import yaml' 2>/dev/null || need+=(python3-yaml)
+"$py" -c 'import yaml' 2>/dev/null || need+=(python3-yaml)
 if ((${#need[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update
@@ -29,7 +31,7 @@ if ! out=$(systemd-analyze verify "$tmp/duban.service" 2>&1) || [[ -n $out ]]; t
 fi
 echo "deploy/duban.service: systemd-analyze verify OK"
 
-python3 deploy/check.py
+"$py" deploy/check.py
 
 if command -v promtool >/dev/null 2>&1; then
   promtool check rules deploy/prometheus/duban-alerts.yml

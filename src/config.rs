@@ -235,6 +235,10 @@ pub struct FeishuFile {
     pub chat_per_second: u32,
     /// Which group messages the app's permissions let Feishu deliver (`DUBAN_GROUP_MESSAGES`).
     pub group_messages: GroupMessages,
+    /// How events and card callbacks reach duban (`DUBAN_EVENTS`).
+    pub events: EventsMode,
+    /// HTTP proxy for the long connection's WebSocket (`HTTPS_PROXY` when unset).
+    pub proxy: Option<String>,
 }
 
 /// Which group messages Feishu delivers to the app, by the permission it was granted
@@ -275,6 +279,28 @@ impl GroupMessages {
     }
 }
 
+/// How events and card callbacks reach duban: `feishu.events` / `DUBAN_EVENTS`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventsMode {
+    /// Feishu POSTs to `/feishu/events` and `/feishu/cards` (needs a public HTTPS address).
+    #[default]
+    Webhook,
+    /// duban opens an outbound WebSocket to Feishu (长连接); no inbound address needed.
+    LongConnection,
+}
+
+impl EventsMode {
+    /// `webhook` / `long-connection`.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim() {
+            "webhook" => Some(Self::Webhook),
+            "long-connection" => Some(Self::LongConnection),
+            _ => None,
+        }
+    }
+}
+
 impl Default for FeishuFile {
     fn default() -> Self {
         Self {
@@ -284,6 +310,8 @@ impl Default for FeishuFile {
             app_per_minute: 1000,
             chat_per_second: 5,
             group_messages: GroupMessages::AtBot,
+            events: EventsMode::Webhook,
+            proxy: None,
         }
     }
 }
@@ -461,7 +489,23 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
         bail!("FEISHU_BASE_URL {base_url:?} must start with https:// (or http:// for a local fake)");
     }
 
-    let credentials = credentials(env)?;
+    if let Some(mode) = env.var("DUBAN_EVENTS") {
+        file.feishu.events = EventsMode::parse(&mode).ok_or_else(|| {
+            anyhow::anyhow!("DUBAN_EVENTS {mode:?} must be \"webhook\" or \"long-connection\"")
+        })?;
+    }
+    if file.feishu.proxy.is_none() {
+        file.feishu.proxy = env.var("HTTPS_PROXY").or_else(|| env.var("https_proxy"));
+    }
+    if file.feishu.events == EventsMode::LongConnection
+        && let Some(p) = file.feishu.proxy.as_deref()
+        && !p.trim().starts_with("http://")
+    {
+        bail!(
+            "feishu.proxy / HTTPS_PROXY must be an http:// proxy URL (the long connection tunnels through it with CONNECT)"
+        );
+    }
+    let credentials = credentials(env, file.feishu.events)?;
     let mut feishu = file.feishu.clone();
     if let Some(g) = env.var("DUBAN_GROUP_MESSAGES") {
         feishu.group_messages = GroupMessages::parse(&g)?;
@@ -563,7 +607,7 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
     })
 }
 
-fn credentials(env: &dyn Env) -> anyhow::Result<Option<Credentials>> {
+fn credentials(env: &dyn Env, mode: EventsMode) -> anyhow::Result<Option<Credentials>> {
     let names = [
         "FEISHU_APP_ID",
         "FEISHU_APP_SECRET",
@@ -584,7 +628,15 @@ fn credentials(env: &dyn Env) -> anyhow::Result<Option<Credentials>> {
     Ok(Some(Credentials {
         app_id,
         app_secret: SecretString::from(need("FEISHU_APP_SECRET")?.trim().to_owned()),
-        verification_token: SecretString::from(need("FEISHU_VERIFICATION_TOKEN")?.trim().to_owned()),
+        // The long connection has no token check (the webhook routes are not served then).
+        verification_token: SecretString::from(match mode {
+            EventsMode::Webhook => need("FEISHU_VERIFICATION_TOKEN")?.trim().to_owned(),
+            EventsMode::LongConnection => env
+                .var("FEISHU_VERIFICATION_TOKEN")
+                .unwrap_or_default()
+                .trim()
+                .to_owned(),
+        }),
         encrypt_key: env
             .var("FEISHU_ENCRYPT_KEY")
             .map(|k| SecretString::from(k.trim().to_owned())),
@@ -797,6 +849,29 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.log.format, "json");
+    }
+
+    #[test]
+    fn the_event_mode_comes_from_the_file_or_duban_events_and_long_connection_needs_no_token() {
+        let s = load_text("[feishu]\nevents = \"long-connection\"\n").unwrap();
+        assert_eq!(s.feishu.events, EventsMode::LongConnection);
+        assert_eq!(load_text("").unwrap().feishu.events, EventsMode::Webhook);
+        assert!(load_text("[feishu]\nevents = \"websocket\"\n").is_err());
+        let d = dir();
+        let base = [
+            ("DUBAN_DATA_DIR", d.path().to_str().unwrap()),
+            ("FEISHU_APP_ID", "cli_a1b2c3d4e5f60718"),
+            ("FEISHU_APP_SECRET", "s"),
+        ];
+        let mut e = env(&base);
+        e.insert("DUBAN_EVENTS".to_owned(), "long-connection".to_owned());
+        let s = load(None, &e).unwrap();
+        assert_eq!(s.feishu.events, EventsMode::LongConnection);
+        assert!(s.credentials.is_some());
+        // The webhook still needs its Verification Token.
+        assert!(format!("{:#}", load(None, &env(&base)).unwrap_err()).contains("FEISHU_VERIFICATION_TOKEN"));
+        e.insert("DUBAN_EVENTS".to_owned(), "ws".to_owned());
+        assert!(format!("{:#}", load(None, &e).unwrap_err()).contains("DUBAN_EVENTS"));
     }
 
     #[test]

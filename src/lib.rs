@@ -16,6 +16,7 @@ pub mod domain;
 pub mod fake_feishu;
 pub mod feishu;
 pub mod http;
+pub mod longconn;
 pub mod minutes;
 pub mod mirror;
 pub mod outbox;

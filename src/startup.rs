@@ -41,6 +41,7 @@ pub struct Application {
     cancel: CancellationToken,
     extra: Option<axum::Router>,
     mirror: Option<crate::mirror::Mirror>,
+    longconn: Option<crate::longconn::Config>,
 }
 
 impl Application {
@@ -103,7 +104,15 @@ impl Application {
             metrics: crate::telemetry::metrics_handle(),
             virtual_clock,
             scheduler_notify,
+            longconn: (settings.feishu.events == crate::config::EventsMode::LongConnection)
+                .then(|| Arc::new(crate::longconn::Status::new())),
         };
+        let longconn = state.longconn.as_ref().map(|_| crate::longconn::Config {
+            base_url: settings.base_url.clone(),
+            app_id: credentials.app_id.clone(),
+            app_secret: credentials.app_secret.clone(),
+            proxy: settings.feishu.proxy.clone(),
+        });
         let mirror = settings
             .mirror
             .clone()
@@ -123,6 +132,7 @@ impl Application {
             cancel: CancellationToken::new(),
             extra: None,
             mirror,
+            longconn,
         })
     }
 
@@ -166,6 +176,7 @@ impl Application {
             cancel,
             extra,
             mirror,
+            longconn,
             ..
         } = self;
         let tracker = TaskTracker::new();
@@ -186,6 +197,9 @@ impl Application {
         ));
         if let Some(m) = mirror {
             tracker.spawn(Arc::clone(&state.service).run_mirror(m, cancel.clone()));
+        }
+        if let (Some(cfg), Some(status)) = (longconn, state.longconn.clone()) {
+            tracker.spawn(crate::longconn::run(cfg, state.clone(), status, cancel.clone()));
         }
         tracker.spawn(housekeeping(state.clone(), cancel.clone()));
         tracker.spawn(signals(cancel.clone()));

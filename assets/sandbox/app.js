@@ -604,7 +604,7 @@ function eventBlock(title, ev) {
   return el('div', { class: 'insp-block' },
     el('h4', {}, title, statusTag(ev.status), el('span', { text: ev.at.slice(5, 16).replace('T', ' ') })),
     pre(ev.plaintext),
-    el('details', { class: 'insp' }, el('summary', { text: '加密、签名后实际投递的请求' }), pre({ headers: Object.fromEntries(ev.sealed.headers), body: JSON.parse(ev.sealed.body) })),
+    el('details', { class: 'insp' }, el('summary', { text: ev.sealed.headers.length ? '加密、签名后实际投递的请求' : '长连接上的推送帧与 duban 的确认帧' }), pre(ev.sealed.headers.length ? { headers: Object.fromEntries(ev.sealed.headers), body: JSON.parse(ev.sealed.body) } : JSON.parse(ev.sealed.body))),
     el('details', { class: 'insp', open: ev.event_type === 'card.action.trigger' }, el('summary', { text: 'duban 的应答' }), pre(ev.answer)));
 }
 function requestBlock(r) {
@@ -724,6 +724,29 @@ async function start() {
   });
 }
 
-start().catch((err) => {
+// ---------- long connection frames (DUBAN_EVENTS=long-connection only) ----------
+const FRAME_KINDS = { ping: '心跳 ping', pong: '心跳 pong', event: '事件', fragment: '分片', ack: '确认', bad: '坏帧（已跳过）', close: '关闭' };
+async function startFrames() {
+  const first = await api('/sandbox/api/frames');
+  if (first.mode !== 'long-connection') return;
+  const head = el('summary', { 'data-lc': 'state' });
+  const list = el('ol', { class: 'lc-frames', style: 'list-style:none;margin:0;padding:0;max-height:240px;overflow:auto;font:12px/1.5 ui-monospace,monospace' });
+  const box = el('details', { class: 'insp', id: 'lc-panel', open: true, style: 'margin:8px 12px;border-top:1px solid #e5e6eb;padding-top:6px' }, head, list);
+  $('#inspector').insertBefore(box, $('#insp-body'));
+  const draw = (r) => {
+    head.textContent = `长连接帧 · ${r.connected ? '已连接' : r.state} · 收 ${r.frames_in} / 发 ${r.frames_out} · 重连 ${r.reconnects}`;
+    head.style.color = r.connected ? '' : '#f54a45';
+    const rows = r.frames.slice(-80).reverse().map((f) => el('li', { 'data-kind': f.kind, style: `padding:2px 0;border-bottom:1px dashed #eee;color:${f.kind === 'bad' ? '#f54a45' : 'inherit'}` },
+      el('span', { text: `${f.dir === 'in' ? '↓' : '↑'} ${FRAME_KINDS[f.kind] || f.kind}` }),
+      f.seq_id ? el('span', { text: ` #${f.seq_id}`, style: 'color:#8f959e' }) : null,
+      f.message_id ? el('span', { text: ` ${f.message_id}`, style: 'color:#8f959e' }) : null,
+      f.detail ? el('div', { text: f.detail, style: 'color:#646a73;white-space:pre-wrap;word-break:break-all' }) : null));
+    list.replaceChildren(...rows);
+  };
+  draw(first);
+  setInterval(async () => { try { draw(await api('/sandbox/api/frames')); } catch (_) { /* restarting */ } }, 1500);
+}
+
+start().then(() => startFrames().catch(() => {})).catch((err) => {
   document.body.prepend(el('div', { class: 'toast error', text: `沙箱页面无法启动：${err.message}` }));
 });

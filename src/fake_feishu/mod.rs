@@ -9,6 +9,7 @@ mod bitable;
 mod bitable_search;
 mod content;
 mod docs;
+mod longconn;
 mod members;
 mod messages;
 mod raw;
@@ -29,6 +30,7 @@ use std::time::Duration;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
+pub use longconn::{AckRecord, PingRecord, SERVICE_ID, WireFrame};
 pub use raw::RawRequest;
 pub use routes::router;
 pub use state::{FakeMessage, FakeState, LoggedRequest};

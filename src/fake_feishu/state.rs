@@ -110,6 +110,8 @@ pub(crate) struct World {
     /// Raw message-write requests (the sandbox shows them).
     pub(crate) raw: Vec<super::raw::RawRequest>,
     pub(crate) raw_seq: u64,
+    /// The long connection (`longconn.rs`).
+    pub(crate) ws: super::longconn::WsWorld,
 }
 
 impl World {
@@ -162,6 +164,7 @@ impl FakeState {
                 denied_scopes: HashSet::new(),
                 raw: Vec::new(),
                 raw_seq: 0,
+                ws: Default::default(),
             })),
         }
     }

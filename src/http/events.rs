@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use secrecy::ExposeSecret;
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::AppState;
 use super::error::IngressError;
@@ -38,53 +38,91 @@ pub(super) async fn events(
         _ => false,
     };
     let plaintext = open(&st, &body)?;
+    let answer = ingest(&st, &plaintext, Channel::Webhook { signed }, started).await?;
+    Ok(Json(answer).into_response())
+}
+
+/// Where a push came in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    /// `POST /feishu/events`: signatures (when an Encrypt Key is set) and the Verification
+    /// Token are checked.
+    Webhook {
+        /// Whether the request carried a valid signature.
+        signed: bool,
+    },
+    /// The long connection: the channel itself is authenticated (duban dialled Feishu with
+    /// the app's credentials) and pushes are plaintext, without a token check, as in the
+    /// official SDKs.
+    LongConnection,
+}
+
+/// The one admission path of a plaintext push, for both channels: classify, check, then
+/// either de-duplicate and write the event durably to the inbox (answer `{}`), or answer a
+/// card callback synchronously (`{toast, card}`), or echo a URL check's challenge.
+///
+/// # Errors
+/// A malformed or unauthenticated push, or a storage failure (the sender retries).
+pub async fn ingest(
+    st: &AppState,
+    plaintext: &[u8],
+    channel: Channel,
+    started: Instant,
+) -> Result<Value, IngressError> {
     // The common case — a schema-2.0 event that is not a card click — is read with a typed
     // parse of its head; everything else is classified in full.
-    if let Some(head) = peek_v2(&plaintext)
+    if let Some(head) = peek_v2(plaintext)
         && head.event_type != "card.action.trigger"
     {
-        return acknowledge(&st, &head, &plaintext, signed, started).await;
+        return acknowledge(st, &head, plaintext, channel, started).await;
     }
-    match classify(&plaintext).map_err(|e| match e {
+    match classify(plaintext).map_err(|e| match e {
         crate::feishu::event::EventError::Json => IngressError::Json,
         crate::feishu::event::EventError::Shape => IngressError::Shape,
     })? {
         Inbound::Challenge { challenge, token } => {
-            check_token(&st, token.as_deref())?;
-            Ok(Json(json!({ "challenge": challenge })).into_response())
+            check_token(st, token.as_deref())?;
+            Ok(json!({ "challenge": challenge }))
         }
         Inbound::Event(env) if env.event_type == "card.action.trigger" => {
-            if ing.encrypt_key.is_some() && !signed {
-                return Err(IngressError::MissingSignature);
-            }
-            check_token(&st, env.token.as_deref())?;
+            authenticate(st, channel, env.token.as_deref())?;
             let Some(action) = CardActionEvent::from_event(&env.event) else {
                 return Err(IngressError::Shape);
             };
             let answer = st.service.card_action(&action, Some(&env.event_id)).await;
             metrics::counter!("duban_card_actions_total").increment(1);
-            Ok(Json(answer).into_response())
+            Ok(answer)
         }
-        Inbound::Event(env) => acknowledge(&st, &Head::of(&env), &plaintext, signed, started).await,
+        Inbound::Event(env) => acknowledge(st, &Head::of(&env), plaintext, channel, started).await,
     }
 }
 
-/// An event push: token, then de-duplication and the durable inbox, then 200.
+/// The webhook's signature and token checks (nothing for the long connection).
+fn authenticate(st: &AppState, channel: Channel, token: Option<&str>) -> Result<(), IngressError> {
+    match channel {
+        Channel::Webhook { signed } => {
+            if st.ingress.encrypt_key.is_some() && !signed {
+                return Err(IngressError::MissingSignature);
+            }
+            check_token(st, token)
+        }
+        Channel::LongConnection => Ok(()),
+    }
+}
+
+/// An event push: token, then de-duplication and the durable inbox, then `{}`.
 async fn acknowledge(
     st: &AppState,
     head: &Head,
     plaintext: &[u8],
-    signed: bool,
+    channel: Channel,
     started: Instant,
-) -> Result<Response, IngressError> {
-    if st.ingress.encrypt_key.is_some() && !signed {
-        return Err(IngressError::MissingSignature);
-    }
-    check_token(st, head.token.as_deref())?;
+) -> Result<Value, IngressError> {
+    authenticate(st, channel, head.token.as_deref())?;
     if !st.service.handles(&head.event_type) {
         tracing::debug!(event_type = %head.event_type, event_id = %head.event_id, "ignoring an event type duban does not use");
         metrics::counter!("duban_events_received_total", "outcome" => "ignored").increment(1);
-        return Ok(Json(json!({})).into_response());
+        return Ok(json!({}));
     }
     let now_ms = st.clock.now().as_millisecond();
     match st.store.admit(plaintext, &dedup_keys(head), now_ms)? {
@@ -99,7 +137,7 @@ async fn acknowledge(
         }
     }
     metrics::histogram!("duban_event_ack_seconds").record(started.elapsed().as_secs_f64());
-    Ok(Json(json!({})).into_response())
+    Ok(json!({}))
 }
 
 /// The plaintext of a push: the decrypted `encrypt` field, or the body itself.

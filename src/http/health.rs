@@ -1,5 +1,6 @@
-//! `GET /healthz` (alive), `GET /readyz` (store open and a tenant token obtainable) and
-//! `GET /metrics` (Prometheus text; the gauges are read from the store at each scrape).
+//! `GET /healthz` (alive), `GET /readyz` (store open, a tenant token obtainable and, in
+//! long-connection mode, the connection to Feishu up) and `GET /metrics` (Prometheus text; the
+//! gauges are read from the store at each scrape).
 
 use std::time::Duration;
 
@@ -21,7 +22,9 @@ pub(super) async fn readyz(State(st): State<AppState>) -> Response {
     let store_ok = st.store.is_healthy();
     let token = tokio::time::timeout(Duration::from_secs(3), st.client.tenant_token()).await;
     let token_ok = matches!(token, Ok(Ok(_)));
-    let body = json!({
+    let connection = st.longconn.as_ref().map(|lc| lc.readiness());
+    let connection_ok = connection.as_ref().is_none_or(|(ok, _)| *ok);
+    let mut body = json!({
         "store": if store_ok { "ok" } else { "unavailable" },
         "feishu_token": match token {
             Ok(Ok(_)) => "ok".to_owned(),
@@ -29,7 +32,10 @@ pub(super) async fn readyz(State(st): State<AppState>) -> Response {
             Err(_) => "unavailable: timeout".to_owned(),
         },
     });
-    let status = if store_ok && token_ok {
+    if let Some((_, text)) = connection {
+        body["long_connection"] = serde_json::Value::String(text);
+    }
+    let status = if store_ok && token_ok && connection_ok {
         StatusCode::OK
     } else {
         StatusCode::SERVICE_UNAVAILABLE

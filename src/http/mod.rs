@@ -23,6 +23,7 @@ use crate::service::Service;
 use crate::store::Store;
 
 pub use error::IngressError;
+pub use events::{Channel, ingest};
 
 /// Bodies above this are refused with 413.
 pub const MAX_BODY: usize = 1024 * 1024;
@@ -59,6 +60,8 @@ pub struct AppState {
     pub virtual_clock: Option<Arc<VirtualClock>>,
     /// Wakes the scheduler (deadlines changed, clock moved).
     pub scheduler_notify: Arc<Notify>,
+    /// The long connection's state, in long-connection mode (`DUBAN_EVENTS=long-connection`).
+    pub longconn: Option<Arc<crate::longconn::Status>>,
 }
 
 /// The router, callable without a socket (`Router::oneshot`) in tests.
@@ -68,10 +71,18 @@ pub fn router(state: AppState) -> Router {
     } else {
         Router::new()
     };
+    // In long-connection mode events arrive over duban's own outbound connection: the
+    // webhook routes are not served at all.
+    let ingress = if state.longconn.is_some() {
+        Router::new()
+    } else {
+        Router::new()
+            .route("/feishu/events", post(events::events))
+            .route("/feishu/cards", post(cards::cards))
+    };
     Router::new()
         .merge(debug)
-        .route("/feishu/events", post(events::events))
-        .route("/feishu/cards", post(cards::cards))
+        .merge(ingress)
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(health::metrics))

@@ -37,6 +37,7 @@ pub fn routes(emulator: Arc<Emulator>) -> Router {
         .route("/sandbox/api/click", post(click))
         .route("/sandbox/api/clock", post(move_clock))
         .route("/sandbox/api/scope", post(set_scope))
+        .route("/sandbox/api/frames", get(frames))
         .with_state(emulator)
 }
 
@@ -228,6 +229,26 @@ async fn move_clock(State(em): St, Json(b): Json<ClockBody>) -> Response {
     }
     em.move_clock(b.jump, set);
     Json(json!({ "clock": clock_json(&em) })).into_response()
+}
+
+/// The long connection's state and recent frames (developer panel), or just the mode.
+async fn frames(State(em): St) -> Response {
+    let Some(lc) = em.long_connection() else {
+        return Json(json!({ "mode": "webhook" })).into_response();
+    };
+    let (ready, state) = lc.readiness();
+    let (frames_in, frames_out) = lc.frames();
+    Json(json!({
+        "mode": "long-connection",
+        "connected": ready,
+        "state": state,
+        "device_id": lc.device_id(),
+        "reconnects": lc.reconnects(),
+        "frames_in": frames_in,
+        "frames_out": frames_out,
+        "frames": lc.recent(),
+    }))
+    .into_response()
 }
 
 fn pushed_json(message_id: Option<&str>, p: &Pushed) -> Response {

@@ -55,7 +55,13 @@ pub struct Emulator {
     calendar: Calendar,
     /// Which group messages Feishu delivers (the page can switch it).
     group_messages: Mutex<GroupMessages>,
+    /// In long-connection mode: duban's connection state; pushes then travel over the fake's
+    /// WebSocket instead of `/feishu/events`.
+    long_connection: Option<Arc<crate::longconn::Status>>,
 }
+
+/// How long a push over the long connection waits for duban's acknowledging frame.
+const ACK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// What a push returned.
 #[derive(Debug, Clone)]
@@ -90,6 +96,7 @@ impl Emulator {
             scheduler_notify,
             calendar,
             group_messages: Mutex::new(GroupMessages::default()),
+            long_connection: None,
         }
     }
 
@@ -113,6 +120,18 @@ impl Emulator {
             group_messages = scope.as_str(),
             "sandbox group-message permission switched"
         );
+    }
+
+    /// Pushes over the fake's long connection (duban runs with `DUBAN_EVENTS=long-connection`).
+    #[must_use]
+    pub fn with_long_connection(mut self, status: Arc<crate::longconn::Status>) -> Self {
+        self.long_connection = Some(status);
+        self
+    }
+
+    /// duban's long connection, in long-connection mode.
+    pub fn long_connection(&self) -> Option<&Arc<crate::longconn::Status>> {
+        self.long_connection.as_ref()
     }
 
     /// The journal, locked (never held across an await).
@@ -300,7 +319,8 @@ impl Emulator {
         self.clock.advance(by);
     }
 
-    /// Seals `plaintext`, posts it to `/feishu/events`, and records push and answer.
+    /// Pushes `plaintext` (over the long connection, or sealed to `/feishu/events`) and
+    /// records push and answer.
     async fn push(
         &self,
         event_type: &str,
@@ -308,29 +328,11 @@ impl Emulator {
         message_id: &str,
         plaintext: Value,
     ) -> Result<Pushed, EmulatorError> {
-        let nonce = format!("{:016x}", rand::random::<u64>());
-        let sealed = event::seal(
-            &self.cipher,
-            ENCRYPT_KEY,
-            &plaintext,
-            Timestamp::now().as_second(),
-            &nonce,
-        );
-        let mut req = self
-            .http
-            .post(&self.events_url)
-            .header("content-type", "application/json; charset=utf-8")
-            .body(sealed.body.clone());
-        for (k, v) in &sealed.headers {
-            req = req.header(k.as_str(), v.as_str());
-        }
-        let resp = req
-            .send()
-            .await
-            .map_err(|e| EmulatorError::Delivery(e.to_string()))?;
-        let status = resp.status().as_u16();
-        let text = resp.text().await.unwrap_or_default();
-        let answer = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        let (sealed, status, answer) = if self.long_connection.is_some() {
+            self.push_frame(&plaintext).await?
+        } else {
+            self.post(&plaintext).await?
+        };
         {
             let mut j = self.journal();
             j.record_event(EventRecord {
@@ -352,6 +354,85 @@ impl Emulator {
             status,
             answer,
         })
+    }
+
+    /// Pushes `plaintext` as an event frame over the fake's WebSocket and waits for duban's
+    /// acknowledging frame: its `code`, and a card callback's answer from its `data`.
+    async fn push_frame(&self, plaintext: &Value) -> Result<(event::Sealed, u16, Value), EmulatorError> {
+        let mid = self.fake.ws_push(plaintext);
+        let deadline = tokio::time::Instant::now() + ACK_WAIT;
+        let ack = loop {
+            if let Some(a) = self
+                .fake
+                .ws_acks()
+                .into_iter()
+                .find(|a| a.frame.header("message_id") == Some(mid.as_str()))
+            {
+                break a;
+            }
+            if tokio::time::Instant::now() >= deadline {
+                return Err(EmulatorError::Delivery(format!(
+                    "duban 未在 {} 秒内通过长连接确认这条事件（{mid}）；连上后飞书（模拟）会重推",
+                    ACK_WAIT.as_secs()
+                )));
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        };
+        let status = ack
+            .body
+            .get("code")
+            .and_then(Value::as_u64)
+            .and_then(|c| u16::try_from(c).ok())
+            .unwrap_or(0);
+        let headers: serde_json::Map<String, Value> = ack
+            .frame
+            .headers
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+            .collect();
+        let wire = json!({
+            "long_connection": {
+                "SeqID": ack.frame.seq_id,
+                "LogID": ack.frame.log_id,
+                "service": ack.frame.service,
+                "method": ack.frame.method,
+                "headers": headers,
+                "ack_payload": ack.body,
+            }
+        });
+        let sealed = event::Sealed {
+            body: wire.to_string(),
+            headers: Vec::new(),
+        };
+        Ok((sealed, status, ack.data.unwrap_or_else(|| json!({}))))
+    }
+
+    /// Seals `plaintext` and POSTs it to `/feishu/events`.
+    async fn post(&self, plaintext: &Value) -> Result<(event::Sealed, u16, Value), EmulatorError> {
+        let nonce = format!("{:016x}", rand::random::<u64>());
+        let sealed = event::seal(
+            &self.cipher,
+            ENCRYPT_KEY,
+            plaintext,
+            Timestamp::now().as_second(),
+            &nonce,
+        );
+        let mut req = self
+            .http
+            .post(&self.events_url)
+            .header("content-type", "application/json; charset=utf-8")
+            .body(sealed.body.clone());
+        for (k, v) in &sealed.headers {
+            req = req.header(k.as_str(), v.as_str());
+        }
+        let resp = req
+            .send()
+            .await
+            .map_err(|e| EmulatorError::Delivery(e.to_string()))?;
+        let status = resp.status().as_u16();
+        let text = resp.text().await.unwrap_or_default();
+        let answer = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Ok((sealed, status, answer))
     }
 }
 

@@ -132,6 +132,10 @@ impl Sandbox {
             requested_start,
             jiff::Timestamp::now(),
         );
+        if settings.feishu.events == crate::config::EventsMode::LongConnection {
+            // Ping every 30 s so the developer panel shows the heartbeat; reconnect quickly.
+            fake.state().ws_set_config(30, 2, 1, -1);
+        }
         let vc = Arc::new(VirtualClock::new(start));
         let app = Application::build(&settings, &credentials(), TimeSource::Virtual(Arc::clone(&vc))).await?;
         let host = if settings.listen.ip().is_unspecified() {
@@ -143,18 +147,20 @@ impl Sandbox {
             }
         };
         let base = format!("http://{host}:{}", app.port());
-        let emulator = Arc::new(
-            Emulator::new(
-                fake.state().clone(),
-                journal,
-                settings.data_dir.clone(),
-                format!("{base}/feishu/events"),
-                vc,
-                Arc::clone(&app.state().scheduler_notify),
-                settings.calendar.clone(),
-            )
-            .with_group_messages(settings.feishu.group_messages),
-        );
+        let mut emulator = Emulator::new(
+            fake.state().clone(),
+            journal,
+            settings.data_dir.clone(),
+            format!("{base}/feishu/events"),
+            vc,
+            Arc::clone(&app.state().scheduler_notify),
+            settings.calendar.clone(),
+        )
+        .with_group_messages(settings.feishu.group_messages);
+        if let Some(status) = app.state().longconn.clone() {
+            emulator = emulator.with_long_connection(status);
+        }
+        let emulator = Arc::new(emulator);
         let app = app.with_routes(api::routes(Arc::clone(&emulator)));
         Ok(Self {
             app,
