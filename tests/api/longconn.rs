@@ -145,7 +145,7 @@ async fn events_and_card_callbacks_travel_over_the_long_connection_and_the_answe
         "ev_click_1",
         ZHANG.0,
         &card_mid,
-        json!({"op":"acknowledge","item":1}),
+        app.drawn_now(json!({"op":"acknowledge","item":1})),
         None,
     );
     let cmid = push(&fake, &click);
@@ -527,7 +527,7 @@ async fn a_card_callback_pushed_again_after_a_lost_ack_is_answered_as_before_not
         "ev_click_again",
         ZHANG.0,
         &card_mid,
-        json!({"op":"acknowledge","item":1}),
+        app.drawn_now(json!({"op":"acknowledge","item":1})),
         None,
     );
     let cmid = push(&fake, &click);
