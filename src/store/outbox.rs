@@ -73,6 +73,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn commit(&self, changes: &Changes) -> Result<(), StoreError> {
+        let _w = self.writing();
         if changes.ops.is_empty() {
             return Ok(());
         }
@@ -146,6 +147,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn outbox_delivered(&self, seq: u64) -> Result<(), StoreError> {
+        let _w = self.writing();
         self.outbox.remove(be(seq))?;
         Ok(())
     }
@@ -155,6 +157,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn outbox_update(&self, seq: u64, rec: &OutboxRecord) -> Result<(), StoreError> {
+        let _w = self.writing();
         self.outbox.insert(be(seq), encode(rec))?;
         Ok(())
     }
@@ -178,6 +181,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn outbox_bury(&self, seq: u64, rec: &OutboxRecord) -> Result<(), StoreError> {
+        let _w = self.writing();
         (&self.outbox, &self.outbox_dead)
             .transaction(|(o, d)| {
                 o.remove(&be(seq))?;

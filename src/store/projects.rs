@@ -182,6 +182,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn set_watched_card(&self, w: Watched, message_id: &str) -> Result<(), StoreError> {
+        let _w = self.writing();
         self.proj_cards.insert(w.key(), message_id.as_bytes())?;
         Ok(())
     }
@@ -249,6 +250,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn mirror_done(&self, table: MirrorTable, key: &str, version: &[u8]) -> Result<(), StoreError> {
+        let _w = self.writing();
         // A newer version stays queued: the compare-and-swap simply fails.
         let _ = self
             .mirror_queue
