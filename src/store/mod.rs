@@ -21,6 +21,7 @@ pub mod meetings;
 pub mod nudges;
 pub mod outbox;
 pub mod projects;
+pub mod retention;
 
 use std::path::Path;
 
