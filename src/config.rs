@@ -589,10 +589,14 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
                 .var("DUBAN_ADMIN_LISTEN")
                 .unwrap_or(file.server.admin_listen.clone());
             let listen: SocketAddr = s.trim().parse().map_err(|_| {
-                anyhow::anyhow!("DUBAN_ADMIN_LISTEN / server.admin_listen {s:?} is not an address like 127.0.0.1:8091")
+                anyhow::anyhow!(
+                    "DUBAN_ADMIN_LISTEN / server.admin_listen {s:?} is not an address like 127.0.0.1:8091"
+                )
             })?;
             if !listen.ip().is_loopback() {
-                bail!("DUBAN_ADMIN_LISTEN / server.admin_listen {s:?} must be a loopback address (127.0.0.1 or ::1): the admin endpoint hands out the whole database");
+                bail!(
+                    "DUBAN_ADMIN_LISTEN / server.admin_listen {s:?} must be a loopback address (127.0.0.1 or ::1): the admin endpoint hands out the whole database"
+                );
             }
             if token.trim().len() < 16 {
                 bail!("DUBAN_ADMIN_TOKEN is too short: use at least 16 random characters");

@@ -138,11 +138,14 @@ fn in_range(t: Timestamp, f: &Filter) -> bool {
     f.from.is_none_or(|d| day >= d) && f.to.is_none_or(|d| day <= d)
 }
 
-/// Every open_id → name found anywhere in `v` (people are `{"open_id", "name"}` objects).
+/// Every open_id → name found anywhere in `v` (people are `{"open_id", "name"}` objects). A
+/// person whose name was never learned is shown by open_id.
 fn names(v: &Value, out: &mut std::collections::HashMap<String, String>) {
     match v {
         Value::Object(m) => {
-            if let (Some(Value::String(id)), Some(Value::String(n))) = (m.get("open_id"), m.get("name")) {
+            if let (Some(Value::String(id)), Some(Value::String(n))) = (m.get("open_id"), m.get("name"))
+                && !n.trim().is_empty()
+            {
                 out.insert(id.clone(), n.clone());
             }
             m.values().for_each(|x| names(x, out));
@@ -207,20 +210,54 @@ fn audit_row(subject: String, r: &AuditRecord) -> Vec<Cell> {
         .changes
         .iter()
         .map(|c| {
-            let or_none = |s: &str| if s.is_empty() { "无".to_owned() } else { s.to_owned() };
-            format!("{}：{} → {}", c.field_label(), or_none(&c.before), or_none(&c.after))
+            let or_none = |s: &str| {
+                if s.is_empty() {
+                    "无".to_owned()
+                } else {
+                    s.to_owned()
+                }
+            };
+            format!(
+                "{}：{} → {}",
+                c.field_label(),
+                or_none(&c.before),
+                or_none(&c.after)
+            )
         })
         .collect();
     let text = |s: String| if s.is_empty() { Cell::Empty } else { Cell::Text(s) };
     vec![
         Cell::Text(subject),
         Cell::Time(r.at),
-        Cell::Text(r.actor.name.clone()),
+        Cell::Text(if r.actor.name.trim().is_empty() {
+            r.actor.open_id.0.clone()
+        } else {
+            r.actor.name.clone()
+        }),
         Cell::Text(action_label(&r.action).to_owned()),
         Cell::Text(r.source.label().to_owned()),
         text(changes.join("；")),
         text(r.note.clone().unwrap_or_default()),
     ]
+}
+
+/// The items sheet for `items`, in the given order.
+pub fn items_table(items: &[crate::domain::supervision::Item], now: Timestamp, cal: &Calendar) -> Table {
+    let mut who = std::collections::HashMap::new();
+    let mut rows = Vec::new();
+    for it in items {
+        names(&serde_json::to_value(it).unwrap_or_default(), &mut who);
+        rows.push(mirror_cells(
+            &crate::mirror::item_fields(it, now, cal),
+            ITEM_FIELDS,
+            &who,
+        ));
+    }
+    Table {
+        what: What::Items,
+        headers: headers(ITEM_FIELDS),
+        rows,
+    }
 }
 
 /// The audit sheet for `records` (subject label, record), in the given order.
@@ -237,28 +274,30 @@ pub fn audit_table(records: &[(String, AuditRecord)]) -> Table {
 ///
 /// # Errors
 /// [`ExportError::Refused`] for a unit filter on something that has no unit; store errors.
-pub fn rows(store: &Store, what: What, f: &Filter, now: Timestamp, cal: &Calendar) -> Result<Table, ExportError> {
+pub fn rows(
+    store: &Store,
+    what: What,
+    f: &Filter,
+    now: Timestamp,
+    cal: &Calendar,
+) -> Result<Table, ExportError> {
     if f.unit.is_some() && what != What::Requirements {
         return Err(ExportError::Refused(
-            "按单位筛选（--unit）目前只适用于需求（按提出单位）：督办事项、项目和审计记录还没有所属单位".to_owned(),
+            "按单位筛选（--unit）目前只适用于需求（按提出单位）：督办事项、项目和审计记录还没有所属单位"
+                .to_owned(),
         ));
     }
     let mut who = std::collections::HashMap::new();
     let table = match what {
         What::Items => {
-            let mut rows = Vec::new();
-            for it in store.all_items()? {
-                if !in_range(it.created_at, f) || f.creator.as_ref().is_some_and(|c| *c != it.creator.open_id) {
-                    continue;
-                }
-                names(&serde_json::to_value(&it).unwrap_or_default(), &mut who);
-                rows.push(mirror_cells(&crate::mirror::item_fields(&it, now, cal), ITEM_FIELDS, &who));
-            }
-            Table {
-                what,
-                headers: headers(ITEM_FIELDS),
-                rows,
-            }
+            let items: Vec<_> = store
+                .all_items()?
+                .into_iter()
+                .filter(|it| {
+                    in_range(it.created_at, f) && f.creator.as_ref().is_none_or(|c| *c == it.creator.open_id)
+                })
+                .collect();
+            items_table(&items, now, cal)
         }
         What::Projects => {
             let mut rows = Vec::new();
@@ -267,7 +306,11 @@ pub fn rows(store: &Store, what: What, f: &Filter, now: Timestamp, cal: &Calenda
                     continue;
                 }
                 names(&serde_json::to_value(&p).unwrap_or_default(), &mut who);
-                rows.push(mirror_cells(&crate::mirror::project_fields(&p, now, cal), PROJECT_FIELDS, &who));
+                rows.push(mirror_cells(
+                    &crate::mirror::project_fields(&p, now, cal),
+                    PROJECT_FIELDS,
+                    &who,
+                ));
             }
             Table {
                 what,
@@ -279,7 +322,9 @@ pub fn rows(store: &Store, what: What, f: &Filter, now: Timestamp, cal: &Calenda
             let unit = f.unit.as_deref().map(str::trim);
             let mut rows = Vec::new();
             for r in store.all_requirements()? {
-                if !in_range(r.created_at, f) || unit.is_some_and(|u| r.unit.as_deref().map(str::trim) != Some(u)) {
+                if !in_range(r.created_at, f)
+                    || unit.is_some_and(|u| r.unit.as_deref().map(str::trim) != Some(u))
+                {
                     continue;
                 }
                 let project = match r.project {
@@ -378,7 +423,9 @@ impl Table {
                             )
                         })
                         .map_err(err)?;
-                        sheet.write_datetime_with_format(rr, col, &x, &time).map_err(err)?;
+                        sheet
+                            .write_datetime_with_format(rr, col, &x, &time)
+                            .map_err(err)?;
                     }
                 }
             }
@@ -417,7 +464,10 @@ mod tests {
         let t = Table {
             what: What::Items,
             headers: vec!["编号".to_owned(), "标题".to_owned()],
-            rows: vec![vec![Cell::Text("DB-1".to_owned()), Cell::Text("写周报, \"急\"\n第二行".to_owned())]],
+            rows: vec![vec![
+                Cell::Text("DB-1".to_owned()),
+                Cell::Text("写周报, \"急\"\n第二行".to_owned()),
+            ]],
         };
         let bytes = t.to_csv().unwrap();
         assert!(bytes.starts_with(b"\xEF\xBB\xBF"));

@@ -154,11 +154,7 @@ fn restore(config_path: Option<&std::path::Path>, from: &std::path::Path) -> any
     let snap = duban::operator::restore(&settings, from)?;
     #[allow(clippy::print_stdout)]
     {
-        println!(
-            "已恢复到 {}：{}",
-            settings.data_dir.display(),
-            snap.summary()
-        );
+        println!("已恢复到 {}：{}", settings.data_dir.display(), snap.summary());
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -189,12 +185,7 @@ fn export(
     ))?;
     #[allow(clippy::print_stdout)]
     {
-        println!(
-            "已导出{} {} 行到 {}",
-            what.label(),
-            done.rows,
-            out.display()
-        );
+        println!("已导出{} {} 行到 {}", what.label(), done.rows, out.display());
     }
     Ok(ExitCode::SUCCESS)
 }

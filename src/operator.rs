@@ -51,6 +51,8 @@ async fn fetch_snapshot(settings: &Settings) -> anyhow::Result<Vec<u8>> {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let http = reqwest::Client::builder()
         .no_proxy()
+        .connect_timeout(std::time::Duration::from_secs(10))
+        .timeout(std::time::Duration::from_secs(600))
         .build()
         .context("cannot build an HTTP client")?;
     let resp = http
@@ -70,6 +72,21 @@ async fn fetch_snapshot(settings: &Settings) -> anyhow::Result<Vec<u8>> {
             "管理接口 {addr} 返回 {s}：{}",
             resp.text().await.unwrap_or_default().trim()
         ),
+    }
+}
+
+/// Opens a directory just restored in this process: sled's background threads release the
+/// directory's lock shortly after the restoring handle is dropped.
+fn open_after_restore(dir: &Path) -> Result<Store, StoreError> {
+    let mut tries = 0;
+    loop {
+        match Store::open(dir) {
+            Err(StoreError::Locked(_)) if tries < 50 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            other => return other,
+        }
     }
 }
 
@@ -159,8 +176,14 @@ pub async fn export(
             ));
             let result = (|| -> anyhow::Result<_> {
                 restore_into(&snap, &tmp)?;
-                let store = Store::open(&tmp)?;
-                Ok(crate::export::rows(&store, what, filter, now, &settings.calendar)?)
+                let store = open_after_restore(&tmp)?;
+                Ok(crate::export::rows(
+                    &store,
+                    what,
+                    filter,
+                    now,
+                    &settings.calendar,
+                )?)
             })();
             let _ = std::fs::remove_dir_all(&tmp);
             (result?, true)
@@ -211,7 +234,9 @@ fn scheduled_backups(dir: &Path) -> Vec<PathBuf> {
 /// Whether the daily job is due at `now`: past `at` (local time) on a day it has not run.
 pub fn daily_due(at: &str, now: Timestamp, last: Option<Date>) -> bool {
     let local = crate::domain::supervision::local(now);
-    let Some((h, m)) = at.split_once(':').and_then(|(h, m)| Some((h.parse::<i8>().ok()?, m.parse::<i8>().ok()?)))
+    let Some((h, m)) = at
+        .split_once(':')
+        .and_then(|(h, m)| Some((h.parse::<i8>().ok()?, m.parse::<i8>().ok()?)))
     else {
         return false;
     };
@@ -252,7 +277,9 @@ pub fn prune_audit(
                 "audit-pruned-{}.csv",
                 crate::domain::supervision::local(now).strftime("%Y%m%d-%H%M")
             ));
-            let bytes = crate::export::audit_table(old).to_csv().map_err(|e| e.to_string())?;
+            let bytes = crate::export::audit_table(old)
+                .to_csv()
+                .map_err(|e| e.to_string())?;
             write_atomically(&path, &bytes).map_err(|e| format!("{e:#}"))?;
             exported = Some(path);
         }
@@ -291,7 +318,9 @@ pub fn daily(store: &Store, settings: &Settings, now: Timestamp) -> anyhow::Resu
         for old in all.into_iter().take(extra) {
             match std::fs::remove_file(&old) {
                 Ok(()) => report.deleted.push(old),
-                Err(e) => tracing::warn!(path = %old.display(), error.message = %e, "could not delete an old backup"),
+                Err(e) => {
+                    tracing::warn!(path = %old.display(), error.message = %e, "could not delete an old backup")
+                }
             }
         }
         report.backup = Some(path);
@@ -326,6 +355,9 @@ mod tests {
         }
         std::fs::write(dir.path().join("notes.txt"), b"x").unwrap();
         assert_eq!(last_backup_day(dir.path()).unwrap().to_string(), "2026-03-11");
-        assert_eq!(backup_file_name(ts("2026-03-11T02:00:00+08:00")), "duban-20260311-0200.backup");
+        assert_eq!(
+            backup_file_name(ts("2026-03-11T02:00:00+08:00")),
+            "duban-20260311-0200.backup"
+        );
     }
 }

@@ -116,7 +116,12 @@ impl Application {
                     settings.data_dir.join(crate::operator::ADMIN_ADDR_FILE),
                     addr.to_string(),
                 )
-                .with_context(|| format!("cannot write {} in the data dir", crate::operator::ADMIN_ADDR_FILE))?;
+                .with_context(|| {
+                    format!(
+                        "cannot write {} in the data dir",
+                        crate::operator::ADMIN_ADDR_FILE
+                    )
+                })?;
                 Some((
                     l,
                     crate::http::admin::AdminState {
@@ -325,7 +330,9 @@ async fn daily_job(state: AppState, settings: Arc<Settings>, cancel: Cancellatio
         let s = Arc::clone(&settings);
         match tokio::task::spawn_blocking(move || crate::operator::daily(&store, &s, now)).await {
             Ok(Ok(_)) => {}
-            Ok(Err(e)) => tracing::error!(error.message = %format!("{e:#}"), "the daily backup / audit pruning failed"),
+            Ok(Err(e)) => {
+                tracing::error!(error.message = %format!("{e:#}"), "the daily backup / audit pruning failed")
+            }
             Err(e) => tracing::error!(error.message = %e, "the daily backup task failed"),
         }
     }

@@ -57,7 +57,11 @@ async fn backup(State(state): State<AdminState>, headers: HeaderMap) -> Response
     .await;
     match taken {
         Ok(Ok((n, buf))) => {
-            tracing::info!(entries = n, bytes = buf.len(), "backup taken through the admin endpoint");
+            tracing::info!(
+                entries = n,
+                bytes = buf.len(),
+                "backup taken through the admin endpoint"
+            );
             (
                 [(header::CONTENT_TYPE, "application/octet-stream")],
                 Body::from(buf),

@@ -115,7 +115,10 @@ impl Store {
             inner: std::io::BufWriter::new(out),
             hash: Sha256::new(),
         };
-        let exclusive = self.gate.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let exclusive = self
+            .gate
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let header = Header {
             format: 1,
             schema_version: self
@@ -193,7 +196,9 @@ pub fn read_snapshot(mut r: impl Read) -> Result<Snapshot, StoreError> {
     let mut bytes = Vec::new();
     r.read_to_end(&mut bytes).map_err(io)?;
     let bad = |why: &str| StoreError::Io(format!("备份文件无效：{why}"));
-    let body = bytes.strip_prefix(MAGIC).ok_or_else(|| bad("不是 duban 备份文件"))?;
+    let body = bytes
+        .strip_prefix(MAGIC)
+        .ok_or_else(|| bad("不是 duban 备份文件"))?;
     if bytes.len() < MAGIC.len() + 33 {
         return Err(bad("文件不完整"));
     }
@@ -202,7 +207,10 @@ pub fn read_snapshot(mut r: impl Read) -> Result<Snapshot, StoreError> {
         return Err(bad("文件不完整或已被改动（校验和不符）"));
     }
     let body = &body[..body.len() - 33];
-    let nl = body.iter().position(|&b| b == b'\n').ok_or_else(|| bad("缺少文件头"))?;
+    let nl = body
+        .iter()
+        .position(|&b| b == b'\n')
+        .ok_or_else(|| bad("缺少文件头"))?;
     let header: Header = serde_json::from_slice(&body[..nl]).map_err(|_| bad("文件头无法读取"))?;
     if header.format != 1 {
         return Err(bad(&format!("格式 {} 不受支持，请升级 duban", header.format)));
@@ -272,10 +280,7 @@ pub fn restore(snapshot: &Snapshot, dir: &Path) -> Result<u64, StoreError> {
             dir.display()
         )));
     }
-    let db = sled::Config::new()
-        .path(dir)
-        .cache_capacity(32 << 20)
-        .open()?;
+    let db = sled::Config::new().path(dir).cache_capacity(32 << 20).open()?;
     let mut n = 0u64;
     for (name, entries) in &snapshot.trees {
         let tree: sled::Tree = if name.as_bytes() == DEFAULT_TREE {
@@ -312,7 +317,11 @@ mod tests {
         let mut ch = Changes::new();
         for i in 0..50u64 {
             ch.put(&store.items, i.to_be_bytes().to_vec(), vec![1, 2, i as u8]);
-            ch.put(&store.audit, store.generate_id().unwrap().to_be_bytes().to_vec(), b"x".to_vec());
+            ch.put(
+                &store.audit,
+                store.generate_id().unwrap().to_be_bytes().to_vec(),
+                b"x".to_vec(),
+            );
         }
         store.commit(&ch).unwrap();
         let last_id = store.generate_id().unwrap();
@@ -347,7 +356,10 @@ mod tests {
         std::fs::write(full.join("notes.txt"), "keep me").unwrap();
         let err = restore(&snap, &full).unwrap_err().to_string();
         assert!(err.contains("不是空的"), "{err}");
-        assert_eq!(std::fs::read_to_string(full.join("notes.txt")).unwrap(), "keep me");
+        assert_eq!(
+            std::fs::read_to_string(full.join("notes.txt")).unwrap(),
+            "keep me"
+        );
     }
 
     #[test]
@@ -363,7 +375,12 @@ mod tests {
         altered[at] ^= 1;
         let err = read_snapshot(altered.as_slice()).unwrap_err().to_string();
         assert!(err.contains("校验和"), "{err}");
-        assert!(read_snapshot(&b"hello"[..]).unwrap_err().to_string().contains("不是 duban"));
+        assert!(
+            read_snapshot(&b"hello"[..])
+                .unwrap_err()
+                .to_string()
+                .contains("不是 duban")
+        );
     }
 
     /// Commits move a token between two trees (never in both, never in neither) while

@@ -215,7 +215,9 @@ impl Store {
     /// Held (shared) by every write to the trees, so that a snapshot, which takes it
     /// exclusively, never sees half of a commit. Cheap when no snapshot runs.
     pub(crate) fn writing(&self) -> std::sync::RwLockReadGuard<'_, ()> {
-        self.gate.read().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.gate
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Bytes on disk (space amplification gauge).

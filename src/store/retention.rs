@@ -61,7 +61,8 @@ impl Store {
         if old.is_empty() {
             return Ok(0);
         }
-        let listed: Vec<(String, AuditRecord)> = old.iter().map(|(_, _, s, r)| (s.clone(), r.clone())).collect();
+        let listed: Vec<(String, AuditRecord)> =
+            old.iter().map(|(_, _, s, r)| (s.clone(), r.clone())).collect();
         keep(&listed).map_err(StoreError::Io)?;
         for chunk in old.chunks(500) {
             let mut ch = Changes::new();
