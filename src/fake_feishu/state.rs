@@ -110,6 +110,8 @@ pub(crate) struct World {
     /// Raw message-write requests (the sandbox shows them).
     pub(crate) raw: Vec<super::raw::RawRequest>,
     pub(crate) raw_seq: u64,
+    /// Files uploaded (`files.rs`).
+    pub(crate) files: Vec<super::files::FakeFile>,
 }
 
 impl World {
@@ -162,6 +164,7 @@ impl FakeState {
                 denied_scopes: HashSet::new(),
                 raw: Vec::new(),
                 raw_seq: 0,
+                files: Vec::new(),
             })),
         }
     }

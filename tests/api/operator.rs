@@ -502,3 +502,83 @@ async fn the_daily_job_exports_and_prunes_old_audit_and_rotates_backups() {
     assert!(err.contains("audit.keep_days 30") && err.contains("180"), "{err}");
     app.stop().await;
 }
+
+/// `/督办 导出`: someone who never created an item is refused (no file); a 督办人 gets the items
+/// they created, an admin every item, each as an xlsx file uploaded through the files API and
+/// sent to them 1:1 as a `file` message; the workbook opens with the mirror's headers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chat_export_sends_the_xlsx_file_to_the_asker() {
+    use calamine::Reader as _;
+    let app = spawn_app_with(|s| s.supervision.admins = vec![LI.0.to_owned()]).await;
+    app.say(BOSS, "@_user_1 /督办 写周报 @_user_2 下周五前", &[BOT, ZHANG])
+        .await;
+    app.say(BOSS, "@_user_1 /督办 整理台账 @_user_2 明天", &[BOT, WANG])
+        .await;
+    app.say(ZHANG, "@_user_1 /督办 核对名单 @_user_2 明天", &[BOT, WANG])
+        .await;
+    assert!(eventually(|| app.store.all_items().unwrap().len() == 3).await);
+
+    let asked = app.say(WANG, "@_user_1 /督办 导出", &[BOT]).await;
+    let refusal = app.reply_to(&asked).await;
+    assert!(
+        refusal.content.to_string().contains("只有管理员和督办人可以导出"),
+        "{}",
+        refusal.content
+    );
+
+    let asked = app.say(BOSS, "@_user_1 /督办 导出 本月", &[BOT]).await;
+    let ack = app.reply_to(&asked).await;
+    assert!(
+        ack.content.to_string().contains("你发起的督办事项 2 条"),
+        "{}",
+        ack.content
+    );
+    let asked = app.say(LI, "@_user_1 /督办 导出", &[BOT]).await;
+    let ack = app.reply_to(&asked).await;
+    assert!(
+        ack.content.to_string().contains("督办事项 3 条"),
+        "{}",
+        ack.content
+    );
+
+    let file_messages = || {
+        app.fake
+            .messages()
+            .into_iter()
+            .filter(|m| m.msg_type == "file")
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        eventually(|| file_messages().len() == 2).await,
+        "two file messages"
+    );
+    let files = app.fake.files();
+    assert_eq!(files.len(), 2, "each export uploaded once");
+    for (m, (who, rows)) in file_messages().iter().zip([(BOSS.0, 2), (LI.0, 3)]) {
+        assert_eq!(
+            (m.receive_id_type.as_str(), m.receive_id.as_str()),
+            ("open_id", who)
+        );
+        let key = m.content["file_key"].as_str().unwrap();
+        let f = files.iter().find(|f| f.file_key == key).unwrap();
+        assert_eq!(f.file_type, "xls");
+        assert!(
+            f.file_name.starts_with("督办事项-") && f.file_name.ends_with(".xlsx"),
+            "{}",
+            f.file_name
+        );
+        let mut book = calamine::Xlsx::new(std::io::Cursor::new(f.bytes.clone())).unwrap();
+        let range = book.worksheet_range("督办事项").unwrap();
+        let sheet: Vec<Vec<String>> = range
+            .rows()
+            .map(|r| r.iter().map(ToString::to_string).collect())
+            .collect();
+        let mirror: Vec<String> = duban::mirror::ITEM_FIELDS
+            .iter()
+            .map(|(n, _)| (*n).to_owned())
+            .collect();
+        assert_eq!(sheet[0], mirror);
+        assert_eq!(sheet.len(), rows + 1, "{who}: {sheet:?}");
+    }
+    app.stop().await;
+}
