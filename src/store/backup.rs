@@ -42,13 +42,16 @@ pub struct Header {
     pub next_id: u64,
 }
 
+/// A tree's entries, (key, value) in key order.
+pub type Entries = Vec<(Vec<u8>, Vec<u8>)>;
+
 /// A snapshot read back and verified.
 #[derive(Debug, Clone)]
 pub struct Snapshot {
     /// The header.
     pub header: Header,
     /// Every tree: name and entries in key order.
-    pub trees: Vec<(String, Vec<(Vec<u8>, Vec<u8>)>)>,
+    pub trees: Vec<(String, Entries)>,
 }
 
 impl Snapshot {
@@ -401,7 +404,7 @@ mod tests {
                 let mut round = 0u64;
                 while !stop.load(std::sync::atomic::Ordering::Relaxed) {
                     for i in 0..200u64 {
-                        let (from, to) = if round % 2 == 0 {
+                        let (from, to) = if round.is_multiple_of(2) {
                             (&store.audit, &store.items)
                         } else {
                             (&store.items, &store.audit)
