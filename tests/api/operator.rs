@@ -385,6 +385,48 @@ async fn exports_read_back_as_csv_and_xlsx_while_running_and_after() {
         ("DB-1", shown.as_str(), "创建")
     );
 
+    // Requirements by 提出单位.
+    for unit in ["杭州营业部", "上海营业部"] {
+        app.say(
+            ZHANG,
+            &format!("@_user_1 /需求 两融开户线上化\n提出单位：{unit}\n场景：客户临柜办理耗时长\n优先级：P1"),
+            &[BOT],
+        )
+        .await;
+    }
+    assert!(eventually(|| app.store.all_requirements().unwrap().len() == 2).await);
+    let reqs = work.path().join("reqs.xlsx");
+    let (code, out, err) = run(
+        vec![
+            "export".into(),
+            "--what".into(),
+            "requirements".into(),
+            "--format".into(),
+            "xlsx".into(),
+            "--out".into(),
+            reqs.display().to_string(),
+            "--unit".into(),
+            "杭州营业部".into(),
+        ],
+        &app.data_dir,
+    )
+    .await;
+    assert_eq!(code, 0, "{out}{err}");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&reqs).unwrap();
+    let range = book.worksheet_range("需求").unwrap();
+    let sheet: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(ToString::to_string).collect())
+        .collect();
+    let req_headers: Vec<String> = duban::mirror::REQUIREMENT_FIELDS
+        .iter()
+        .map(|(n, _)| (*n).to_owned())
+        .collect();
+    assert_eq!(sheet[0], req_headers);
+    assert_eq!(sheet.len(), 2, "only 杭州营业部: {sheet:?}");
+    let unit_col = req_headers.iter().position(|h| h == "提出单位").unwrap();
+    assert_eq!(sheet[1][unit_col], "杭州营业部");
+
     // Stopped: the same export read directly gives the same file content.
     let dir = app.data_dir.clone();
     app.stop().await;
@@ -494,6 +536,18 @@ async fn the_daily_job_exports_and_prunes_old_audit_and_rotates_backups() {
     assert_eq!((&recs[0][0], &recs[0][3]), ("DB-1", "创建"));
     assert!(app.store.all_audit().unwrap().is_empty());
     assert_eq!(app.store.all_items().unwrap().len(), 1, "items stay");
+
+    // The server runs the job itself once its clock passes `at` on a new day.
+    let before = names(&dir).len();
+    app.clock.set(day(182));
+    assert!(
+        eventually(|| names(&dir)
+            .iter()
+            .any(|n| n == &duban::operator::backup_file_name(day(182))))
+        .await,
+        "the scheduled backup of the day: {:?} (had {before})",
+        names(&dir)
+    );
 
     // A retention shorter than 180 days is refused at start.
     let cfg = backups.path().join("short.toml");
