@@ -262,7 +262,7 @@ fn from_be32(b: &[u8]) -> usize {
     u32::from_be_bytes(a) as usize
 }
 
-/// Whether `dir` is absent or holds nothing (the probe file of start-up checks aside).
+/// Whether `dir` is absent or holds nothing at all.
 pub fn is_empty_dir(dir: &Path) -> Result<bool, StoreError> {
     match std::fs::read_dir(dir) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(true),
