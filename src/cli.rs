@@ -1,5 +1,6 @@
-//! The command line: `duban serve`, `duban sandbox`, `duban check-config`, and the admin tools
-//! `duban time` and `duban parse`.
+//! The command line: `duban serve`, `duban sandbox`, `duban check-config`, the admin tools
+//! `duban time` and `duban parse`, and the operator's `duban backup`, `duban restore` and
+//! `duban export`.
 
 use std::path::PathBuf;
 
@@ -34,6 +35,52 @@ pub enum Command {
     /// prints a checklist and exits 0 only when every check passes.
     CheckConfig {
         /// TOML configuration file (also DUBAN_CONFIG).
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+    },
+    /// Write a consistent snapshot of all data (items, projects, requirements, meetings, audit,
+    /// queues) to one file, whether or not duban is serving this data directory (while it runs,
+    /// through its local admin endpoint: set DUBAN_ADMIN_TOKEN as for the server).
+    Backup {
+        /// The backup file to write.
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+        /// TOML configuration file (also DUBAN_CONFIG); use the server's.
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+    },
+    /// Restore a backup into the configured data directory, which must be empty.
+    Restore {
+        /// The backup file.
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+        /// TOML configuration file (also DUBAN_CONFIG).
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+    },
+    /// Export items, projects, requirements or the audit trail as CSV (UTF-8 with BOM) or xlsx,
+    /// with the Bitable mirror's Chinese column headers; works whether or not duban is running.
+    Export {
+        /// What to export.
+        #[arg(long, value_enum)]
+        what: crate::export::What,
+        /// File format.
+        #[arg(long, value_enum)]
+        format: crate::export::Format,
+        /// The file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// First day (YYYY-MM-DD, Asia/Shanghai) by creation time (audit: record time).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day (YYYY-MM-DD), inclusive.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Only this 提出单位. Requirements only: items, projects and audit records have no
+        /// unit yet, and are refused with this option.
+        #[arg(long, value_name = "NAME")]
+        unit: Option<String>,
+        /// TOML configuration file (also DUBAN_CONFIG); use the server's.
         #[arg(long, value_name = "PATH")]
         config: Option<PathBuf>,
     },

@@ -39,6 +39,61 @@ pub struct FileConfig {
     pub requirements: RequirementsConfig,
     /// `[mirror]`: the optional Bitable mirror.
     pub mirror: Option<crate::mirror::MirrorConfig>,
+    /// `[backup]`: scheduled backups (absent: none).
+    pub backup: Option<BackupConfig>,
+    /// `[audit]`: how long audit records are kept.
+    pub audit: AuditConfig,
+}
+
+/// `[backup]`: a snapshot every day at `at` into `dir`, keeping the newest `keep`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BackupConfig {
+    /// Where backups (and exports of pruned audit records) go (created if missing; relative
+    /// paths are relative to the configuration file).
+    pub dir: PathBuf,
+    /// Local time (Asia/Shanghai), `HH:MM`.
+    #[serde(default = "default_backup_at")]
+    pub at: String,
+    /// How many scheduled backups to keep (older ones are deleted).
+    #[serde(default = "default_backup_keep")]
+    pub keep: usize,
+}
+
+fn default_backup_at() -> String {
+    "02:00".to_owned()
+}
+
+fn default_backup_keep() -> usize {
+    7
+}
+
+/// `[audit]`: retention of audit records.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AuditConfig {
+    /// Records older than this many days are pruned (at least [`MIN_AUDIT_DAYS`]).
+    pub keep_days: u32,
+}
+
+/// The shortest audit retention allowed.
+pub const MIN_AUDIT_DAYS: u32 = 180;
+
+impl Default for AuditConfig {
+    fn default() -> Self {
+        Self {
+            keep_days: MIN_AUDIT_DAYS,
+        }
+    }
+}
+
+/// The local admin endpoint (`DUBAN_ADMIN_TOKEN` set): backups and exports while serving.
+#[derive(Debug, Clone)]
+pub struct AdminSettings {
+    /// A loopback address (`DUBAN_ADMIN_LISTEN` / `server.admin_listen`).
+    pub listen: SocketAddr,
+    /// The bearer token.
+    pub token: SecretString,
 }
 
 /// `[minutes]`: meeting follow-up (`/纪要`).
@@ -208,6 +263,8 @@ pub struct ServerFile {
     pub listen: String,
     /// sled directory.
     pub data_dir: PathBuf,
+    /// The admin endpoint's address (loopback only; served when `DUBAN_ADMIN_TOKEN` is set).
+    pub admin_listen: String,
 }
 
 impl Default for ServerFile {
@@ -215,6 +272,7 @@ impl Default for ServerFile {
         Self {
             listen: "0.0.0.0:8080".to_owned(),
             data_dir: PathBuf::from("./data"),
+            admin_listen: "127.0.0.1:8091".to_owned(),
         }
     }
 }
@@ -421,6 +479,12 @@ pub struct Settings {
     pub requirements: RequirementsConfig,
     /// `[mirror]` (absent: no mirror).
     pub mirror: Option<crate::mirror::MirrorConfig>,
+    /// `[backup]` (absent: no scheduled backups).
+    pub backup: Option<BackupConfig>,
+    /// `[audit]`.
+    pub audit: AuditConfig,
+    /// The admin endpoint (absent without `DUBAN_ADMIN_TOKEN`).
+    pub admin: Option<AdminSettings>,
 }
 
 /// Where environment values come from (a map in tests, the process environment otherwise).
@@ -588,6 +652,50 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
     {
         bail!("mirror.app_token is empty");
     }
+    if file.audit.keep_days < MIN_AUDIT_DAYS {
+        bail!(
+            "audit.keep_days {} is too short: audit records are kept at least {MIN_AUDIT_DAYS} days",
+            file.audit.keep_days
+        );
+    }
+    if let Some(b) = &mut file.backup {
+        if parse_hhmm(&b.at).is_none() {
+            bail!("backup.at {:?} is not a time like 02:00", b.at);
+        }
+        if b.keep == 0 {
+            bail!("backup.keep must be at least 1");
+        }
+        if b.dir.is_relative() {
+            b.dir = base.join(&b.dir);
+        }
+        std::fs::create_dir_all(&b.dir)
+            .map_err(|e| anyhow::anyhow!("backup.dir {} cannot be created: {e}", b.dir.display()))?;
+    }
+    let admin = match env.var("DUBAN_ADMIN_TOKEN") {
+        None => None,
+        Some(token) => {
+            let s = env
+                .var("DUBAN_ADMIN_LISTEN")
+                .unwrap_or(file.server.admin_listen.clone());
+            let listen: SocketAddr = s.trim().parse().map_err(|_| {
+                anyhow::anyhow!(
+                    "DUBAN_ADMIN_LISTEN / server.admin_listen {s:?} is not an address like 127.0.0.1:8091"
+                )
+            })?;
+            if !listen.ip().is_loopback() {
+                bail!(
+                    "DUBAN_ADMIN_LISTEN / server.admin_listen {s:?} must be a loopback address (127.0.0.1 or ::1): the admin endpoint hands out the whole database"
+                );
+            }
+            if token.trim().len() < 16 {
+                bail!("DUBAN_ADMIN_TOKEN is too short: use at least 16 random characters");
+            }
+            Some(AdminSettings {
+                listen,
+                token: SecretString::from(token.trim().to_owned()),
+            })
+        }
+    };
     Ok(Settings {
         listen,
         data_dir,
@@ -604,6 +712,9 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
         projects: file.projects,
         requirements: file.requirements,
         mirror: file.mirror,
+        backup: file.backup,
+        audit: file.audit,
+        admin,
     })
 }
 

@@ -27,6 +27,25 @@ fn main() -> ExitCode {
             config,
             text,
         } => parse(now.as_deref(), config.as_deref(), json, &text.join(" ")),
+        Command::Backup { to, config } => backup(config.as_deref(), &to),
+        Command::Restore { from, config } => restore(config.as_deref(), &from),
+        Command::Export {
+            what,
+            format,
+            out,
+            from,
+            to,
+            unit,
+            config,
+        } => export(
+            config.as_deref(),
+            what,
+            format,
+            &out,
+            from.as_deref(),
+            to.as_deref(),
+            unit,
+        ),
     };
     match result {
         Ok(code) => code,
@@ -106,6 +125,69 @@ fn serve(config_path: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
         let app = duban::startup::Application::build(&settings, &credentials, time).await?;
         app.run_until_stopped().await
     })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Now: `DUBAN_VIRTUAL_CLOCK` if set (as the server), else the system clock.
+fn operator_now() -> anyhow::Result<jiff::Timestamp> {
+    Ok(virtual_start()?.unwrap_or_else(jiff::Timestamp::now))
+}
+
+fn operator_settings(config_path: Option<&std::path::Path>) -> anyhow::Result<config::Settings> {
+    let settings = config::load(config_path, &ProcessEnv)?;
+    duban::telemetry::init_tracing("warn", "text");
+    Ok(settings)
+}
+
+fn backup(config_path: Option<&std::path::Path>, to: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let settings = operator_settings(config_path)?;
+    let now = operator_now()?;
+    let snap = tokio::runtime::Runtime::new()?.block_on(duban::operator::backup(&settings, to, now))?;
+    #[allow(clippy::print_stdout)]
+    {
+        println!("已备份到 {}：{}", to.display(), snap.summary());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn restore(config_path: Option<&std::path::Path>, from: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let settings = operator_settings(config_path)?;
+    let snap = duban::operator::restore(&settings, from)?;
+    #[allow(clippy::print_stdout)]
+    {
+        println!("已恢复到 {}：{}", settings.data_dir.display(), snap.summary());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(
+    config_path: Option<&std::path::Path>,
+    what: duban::export::What,
+    format: duban::export::Format,
+    out: &std::path::Path,
+    from: Option<&str>,
+    to: Option<&str>,
+    unit: Option<String>,
+) -> anyhow::Result<ExitCode> {
+    let settings = operator_settings(config_path)?;
+    let now = operator_now()?;
+    let day = |s: Option<&str>| -> anyhow::Result<Option<jiff::civil::Date>> {
+        s.map(|s| duban::export::parse_day(s).map_err(|e| anyhow::anyhow!(e)))
+            .transpose()
+    };
+    let filter = duban::export::Filter {
+        from: day(from)?,
+        to: day(to)?,
+        unit,
+        creator: None,
+    };
+    let done = tokio::runtime::Runtime::new()?.block_on(duban::operator::export(
+        &settings, what, format, out, &filter, now,
+    ))?;
+    #[allow(clippy::print_stdout)]
+    {
+        println!("已导出{} {} 行到 {}", what.label(), done.rows, out.display());
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -126,6 +126,23 @@ pub enum Intent {
         #[serde(default)]
         nth: usize,
     },
+    /// A file sent 1:1 to `open_id` (`/督办 导出`): uploaded first (`file_key` is recorded in
+    /// the record once uploaded, so a retry does not upload again), then sent as a `file`
+    /// message under `uuid`. The bytes live in the record until it is sent.
+    SendFile {
+        /// The recipient.
+        open_id: String,
+        /// The file name shown in the chat.
+        file_name: String,
+        /// Feishu's `file_type` (`xls` for a workbook).
+        file_type: String,
+        /// The file, base64.
+        data: String,
+        /// Set once uploaded.
+        file_key: Option<String>,
+        /// De-duplication key of the file message.
+        uuid: String,
+    },
     /// Several records queued as one (a scheduler round: its reminders, card refreshes and
     /// 加急): the dispatcher splits it into its records, in order, before sending any of them.
     /// A busy tick thus writes one outbox record instead of one per message.
@@ -292,6 +309,41 @@ impl Dispatcher {
             metrics::counter!("duban_outbox_dropped_total", "reason" => "bot_removed").increment(1);
             tracing::info!(seq, chat_id = %chat, "dropping a message for a group the bot was removed from");
             return self.store.outbox_delivered(seq);
+        }
+        if let Intent::SendFile {
+            file_name,
+            file_type,
+            data,
+            file_key: None,
+            ..
+        } = &rec.intent
+        {
+            use base64::Engine as _;
+            let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(data) else {
+                rec.last_error = Some("the queued file is unreadable".to_owned());
+                return self.store.outbox_bury(seq, &rec);
+            };
+            match self.client.upload_file(file_type, file_name, &bytes).await {
+                Ok(key) => {
+                    if let Intent::SendFile { file_key, .. } = &mut rec.intent {
+                        *file_key = Some(key);
+                    }
+                    self.store.outbox_update(seq, &rec)?;
+                }
+                Err(e) => {
+                    return match e.disposition() {
+                        Disposition::Retry { after } => {
+                            self.reschedule(seq, rec, after, &e.to_string(), e.code())
+                        }
+                        Disposition::Permanent => {
+                            tracing::warn!(seq, code = ?e.code(), error.message = %e, "Feishu refused a file upload for good");
+                            rec.last_error = Some(e.to_string());
+                            rec.last_code = e.code();
+                            self.store.outbox_bury(seq, &rec)
+                        }
+                    };
+                }
+            }
         }
         let out = match self.materializer.materialize(&rec.intent) {
             Ok(Some(out)) => out,

@@ -42,6 +42,8 @@ pub struct Application {
     extra: Option<axum::Router>,
     mirror: Option<crate::mirror::Mirror>,
     longconn: Option<crate::longconn::Config>,
+    admin: Option<(TcpListener, crate::http::admin::AdminState)>,
+    daily: Arc<Settings>,
 }
 
 impl Application {
@@ -113,6 +115,33 @@ impl Application {
             app_secret: credentials.app_secret.clone(),
             proxy: settings.feishu.proxy.clone(),
         });
+        let admin = match &settings.admin {
+            Some(a) => {
+                let l = TcpListener::bind(a.listen)
+                    .await
+                    .with_context(|| format!("cannot listen on DUBAN_ADMIN_LISTEN {}", a.listen))?;
+                let addr = l.local_addr()?;
+                std::fs::write(
+                    settings.data_dir.join(crate::operator::ADMIN_ADDR_FILE),
+                    addr.to_string(),
+                )
+                .with_context(|| {
+                    format!(
+                        "cannot write {} in the data dir",
+                        crate::operator::ADMIN_ADDR_FILE
+                    )
+                })?;
+                Some((
+                    l,
+                    crate::http::admin::AdminState {
+                        store: store.clone(),
+                        clock: Arc::clone(&state.clock),
+                        token: Arc::new(a.token.clone()),
+                    },
+                ))
+            }
+            None => None,
+        };
         let mirror = settings
             .mirror
             .clone()
@@ -133,6 +162,8 @@ impl Application {
             extra: None,
             mirror,
             longconn,
+            admin,
+            daily: Arc::new(settings.clone()),
         })
     }
 
@@ -177,6 +208,8 @@ impl Application {
             extra,
             mirror,
             longconn,
+            admin,
+            daily,
             ..
         } = self;
         let tracker = TaskTracker::new();
@@ -202,6 +235,22 @@ impl Application {
             tracker.spawn(crate::longconn::run(cfg, state.clone(), status, cancel.clone()));
         }
         tracker.spawn(housekeeping(state.clone(), cancel.clone()));
+        let admin_addr_file = admin
+            .as_ref()
+            .map(|_| daily.data_dir.join(crate::operator::ADMIN_ADDR_FILE));
+        tracker.spawn(daily_job(state.clone(), daily, cancel.clone()));
+        if let Some((l, admin_state)) = admin {
+            tracing::info!(addr = %l.local_addr()?, "admin endpoint listening (backup, export)");
+            let shutdown = cancel.clone();
+            tracker.spawn(async move {
+                let served = axum::serve(l, crate::http::admin::admin_router(admin_state))
+                    .with_graceful_shutdown(async move { shutdown.cancelled().await })
+                    .await;
+                if let Err(e) = served {
+                    tracing::error!(error.message = %e, "the admin endpoint failed");
+                }
+            });
+        }
         tracker.spawn(signals(cancel.clone()));
         // Events acknowledged before a restart but not yet processed, and queued sends.
         state.inbox_notify.notify_one();
@@ -220,6 +269,9 @@ impl Application {
         tracker.close();
         tracker.wait().await;
         store.durable().await.context("final flush failed")?;
+        if let Some(f) = admin_addr_file {
+            let _ = std::fs::remove_file(f);
+        }
         tracing::info!("duban stopped");
         Ok(())
     }
@@ -260,6 +312,42 @@ async fn housekeeping(state: AppState, cancel: CancellationToken) {
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error.message = %e, "pruning de-duplication keys failed"),
             }
+        }
+    }
+}
+
+/// The daily job at `[backup] at` (02:00 without `[backup]`): prune audit records past the
+/// retention period (exported first), then the scheduled backup. Polls the clock (real or
+/// virtual) every two seconds; runs at most once a local day, also across restarts (the newest
+/// backup file's day counts).
+async fn daily_job(state: AppState, settings: Arc<Settings>, cancel: CancellationToken) {
+    let at = settings
+        .backup
+        .as_ref()
+        .map_or_else(|| "02:00".to_owned(), |b| b.at.clone());
+    let mut last = settings
+        .backup
+        .as_ref()
+        .and_then(|b| crate::operator::last_backup_day(&b.dir));
+    let mut tick = tokio::time::interval(Duration::from_secs(2));
+    loop {
+        tokio::select! {
+            () = cancel.cancelled() => return,
+            _ = tick.tick() => {}
+        }
+        let now = state.clock.now();
+        if !crate::operator::daily_due(&at, now, last) {
+            continue;
+        }
+        last = Some(crate::domain::supervision::local(now).date());
+        let store = state.store.clone();
+        let s = Arc::clone(&settings);
+        match tokio::task::spawn_blocking(move || crate::operator::daily(&store, &s, now)).await {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => {
+                tracing::error!(error.message = %format!("{e:#}"), "the daily backup / audit pruning failed")
+            }
+            Err(e) => tracing::error!(error.message = %e, "the daily backup task failed"),
         }
     }
 }

@@ -78,6 +78,11 @@ pub enum ParseError {
         /// The word as typed.
         word: String,
     },
+    /// `导出` with a word that is not a period.
+    UnknownExportPeriod {
+        /// The word as typed.
+        word: String,
+    },
     /// Words left over after a complete subcommand.
     TrailingInput {
         /// The subcommand (`查看`).
@@ -118,6 +123,7 @@ impl ParseError {
             Self::ExtendNeedsDeadline => "延期",
             Self::UnknownFilter { .. } => "列表",
             Self::UnknownPeriod { .. } => "统计",
+            Self::UnknownExportPeriod { .. } => "导出",
             Self::UnknownSubcommand { .. }
             | Self::MissingTitle
             | Self::TitleTooLong { .. }
@@ -174,6 +180,7 @@ impl ParseError {
             Self::ExtendNeedsDeadline => "缺少新的截止时间",
             Self::UnknownFilter { .. } => "列表范围没看懂",
             Self::UnknownPeriod { .. } => "统计期间没看懂",
+            Self::UnknownExportPeriod { .. } => "导出期间没看懂",
             Self::TrailingInput { .. } => "指令后面有多余的内容",
             Self::Project(e) => e.title(),
             Self::Requirement(e) => e.title(),
@@ -228,6 +235,9 @@ impl ParseError {
             }
             Self::UnknownPeriod { word } => {
                 format!("统计不支持“{word}”，可以写：本月、上月、本季度，或 @某人")
+            }
+            Self::UnknownExportPeriod { word } => {
+                format!("导出不支持“{word}”，可以写：本月、上月、本季度，或不写（导出全部）")
             }
             Self::TrailingInput { command, junk } => {
                 format!("“{command}”后面多了“{junk}”，请删去多余的内容")

@@ -73,6 +73,10 @@ impl Command {
             }
             SuperviseCmd::Help => json!({"command": "help"}),
             SuperviseCmd::Board => json!({"command": "board"}),
+            SuperviseCmd::Export { period } => json!({
+                "command": "export",
+                "period": period.map(|p| p.en()),
+            }),
             SuperviseCmd::Stats { period, person: who } => json!({
                 "command": "stats",
                 "period": period.en(),

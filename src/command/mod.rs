@@ -27,6 +27,7 @@
 //! /督办 取消 DB-12 [原因]
 //! /督办 晾晒 (看板)                    (board)
 //! /督办 统计 [本月|上月|本季度] [@某人]   (stats [month|last-month|quarter])
+//! /督办 导出 [本月|上月|本季度]           (export [month|last-month|quarter])
 //! ```
 //!
 //! Anything else is a creation. One line, tokens in any order:
@@ -191,6 +192,12 @@ pub enum SuperviseCmd {
     Help,
     /// `晾晒` (看板): the group's board.
     Board,
+    /// `导出 [本月|上月|本季度]`: the items as an xlsx file sent 1:1 to the asker (all of
+    /// them without a period; by creation time within it).
+    Export {
+        /// The period, if given.
+        period: Option<Period>,
+    },
     /// `统计 [本月|上月|本季度] [@某人]`: per-person statistics (default 本月).
     Stats {
         /// The period.

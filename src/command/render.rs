@@ -68,6 +68,7 @@ pub fn render(cmd: &Command) -> (String, Vec<Mention>) {
         }
         SuperviseCmd::Help => "帮助".to_owned(),
         SuperviseCmd::Board => "晾晒".to_owned(),
+        SuperviseCmd::Export { period } => words(&["导出", period.map_or("", Period::label)]),
         SuperviseCmd::Stats { period, person } => {
             let who = person.as_ref().map_or_else(String::new, |p| r.mention(p));
             let period = if *period == Period::default() {
@@ -355,6 +356,8 @@ mod tests {
             (id(), note()).prop_map(|(id, reason)| SuperviseCmd::Cancel { id, reason }),
             Just(SuperviseCmd::Help),
             Just(SuperviseCmd::Board),
+            proptest::option::of(proptest::sample::select(Period::ALL.to_vec()))
+                .prop_map(|period| SuperviseCmd::Export { period }),
             (
                 proptest::sample::select(Period::ALL.to_vec()),
                 proptest::option::of(person())

@@ -110,6 +110,13 @@ pub const SUPERVISE_COMMANDS: &[CommandSpec] = &[
         example: "/督办 统计 上月",
     },
     CommandSpec {
+        zh: "导出",
+        en: "export",
+        args: "[本月/上月/本季度]",
+        summary: "把督办事项导出为 Excel 文件私信发给你（管理员：全部；督办人：自己发起的）",
+        example: "/督办 导出 本月",
+    },
+    CommandSpec {
         zh: "帮助",
         en: "help",
         args: "",

@@ -38,9 +38,11 @@ pub(crate) fn parse(lines: Vec<Vec<Token>>, ctx: &Context<'_>) -> Result<Supervi
             create::parse(&lines, ctx).map(SuperviseCmd::Create).or(result)
         }
         // `/督办 统计三季度报表 @张三 周五前` and the like are creations too.
-        Err(ParseError::UnknownPeriod { .. } | ParseError::TrailingInput { .. })
-            if matches!(spec.zh, "统计" | "晾晒") =>
-        {
+        Err(
+            ParseError::UnknownPeriod { .. }
+            | ParseError::UnknownExportPeriod { .. }
+            | ParseError::TrailingInput { .. },
+        ) if matches!(spec.zh, "统计" | "晾晒" | "导出") => {
             create::parse(&lines, ctx).map(SuperviseCmd::Create).or(result)
         }
         other => other,
@@ -111,6 +113,7 @@ fn subcommand(zh: &'static str, c: &mut Cursor, ctx: &Context<'_>) -> Result<Sup
         },
         "晾晒" => SuperviseCmd::Board,
         "统计" => stats(c)?,
+        "导出" => export(c)?,
         // 帮助 ignores whatever follows: asking for help is never an error.
         _ => return Ok(SuperviseCmd::Help),
     };
@@ -193,6 +196,22 @@ fn alias(word: &str) -> &str {
     match word {
         "看板" => "晾晒",
         other => other,
+    }
+}
+
+/// `导出 [本月|上月|本季度]`.
+fn export(c: &mut Cursor) -> Result<SuperviseCmd, ParseError> {
+    let Some(token) = c.peek() else {
+        return Ok(SuperviseCmd::Export { period: None });
+    };
+    match token.bare().and_then(Period::parse) {
+        Some(p) => {
+            c.advance(1);
+            Ok(SuperviseCmd::Export { period: Some(p) })
+        }
+        None => Err(ParseError::UnknownExportPeriod {
+            word: token.as_text(),
+        }),
     }
 }
 

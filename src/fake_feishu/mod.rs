@@ -9,6 +9,7 @@ mod bitable;
 mod bitable_search;
 mod content;
 mod docs;
+mod files;
 mod longconn;
 mod members;
 mod messages;
@@ -30,6 +31,7 @@ use std::time::Duration;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
+pub use files::FakeFile;
 pub use longconn::{AckRecord, PingRecord, SERVICE_ID, WireFrame};
 pub use raw::RawRequest;
 pub use routes::router;
@@ -91,6 +93,11 @@ impl FakeFeishu {
     /// Every message the bot sent (sends and replies), in order.
     pub fn messages(&self) -> Vec<FakeMessage> {
         self.state.messages()
+    }
+
+    /// Every file the bot uploaded, in order.
+    pub fn files(&self) -> Vec<FakeFile> {
+        self.state.lock().files.clone()
     }
 
     /// One message by id.

@@ -112,6 +112,8 @@ pub(crate) struct World {
     pub(crate) raw_seq: u64,
     /// The long connection (`longconn.rs`).
     pub(crate) ws: super::longconn::WsWorld,
+    /// Files uploaded (`files.rs`).
+    pub(crate) files: Vec<super::files::FakeFile>,
 }
 
 impl World {
@@ -165,6 +167,7 @@ impl FakeState {
                 raw: Vec::new(),
                 raw_seq: 0,
                 ws: Default::default(),
+                files: Vec::new(),
             })),
         }
     }

@@ -9,6 +9,7 @@ pub mod crypto;
 pub mod docs;
 mod error;
 pub mod event;
+pub mod files;
 mod limits;
 pub mod members;
 pub mod minutes;

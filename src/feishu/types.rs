@@ -180,6 +180,20 @@ impl Outgoing {
         }
     }
 
+    /// Sends an uploaded file (`file_key`) to one user as a direct message.
+    pub fn send_file_to_user(open_id: &str, file_key: &str, uuid: &str) -> Self {
+        Self {
+            kind: OutgoingKind::Send {
+                receive_id_type: ReceiveIdType::OpenId,
+                receive_id: open_id.to_owned(),
+                msg_type: "file".to_owned(),
+                content: serde_json::json!({ "file_key": file_key }).to_string(),
+                uuid: feishu_uuid(uuid),
+            },
+            chat_hint: None,
+        }
+    }
+
     /// Sends a card to one user as a direct message.
     pub fn send_card_to_user(open_id: &str, card: &serde_json::Value, uuid: &str) -> Self {
         Self {

@@ -1,5 +1,6 @@
 //! The HTTP edge (axum): routes, shared state, and the body limit.
 
+pub mod admin;
 mod cards;
 mod debug;
 mod error;

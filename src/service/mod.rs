@@ -5,6 +5,7 @@
 mod board;
 mod card_action;
 mod describe;
+mod export;
 mod identity;
 mod minutes;
 mod minutes_actions;
@@ -269,6 +270,15 @@ impl Materialize for Service {
             }
             // Split by the dispatcher before anything is sent.
             Intent::Batch(_) => None,
+            // Uploaded by the dispatcher first; then the file message.
+            Intent::SendFile {
+                open_id,
+                file_key,
+                uuid,
+                ..
+            } => file_key
+                .as_ref()
+                .map(|k| Outgoing::send_file_to_user(open_id, k, uuid)),
             Intent::PostMeetingCard { .. } | Intent::RefreshMeetingCard { .. } => {
                 return self.materialize_meeting(intent);
             }

@@ -229,6 +229,7 @@ impl Service {
                 let c = self.stats_card(&items, period, person.as_ref())?;
                 return replies.card(self, ch, &c);
             }
+            SuperviseCmd::Export { period } => return self.export_items(period, msg, sender, replies, ch),
             SuperviseCmd::Create(c) => return self.create(c, msg, sender, quoted, replies, ch),
             SuperviseCmd::List(filter) => {
                 let (title, items) = self.list(&filter, &chat, p2p, sender, now)?;

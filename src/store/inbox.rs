@@ -66,6 +66,7 @@ impl Store {
         dedup_keys: &[String],
         now_ms: i64,
     ) -> Result<Admission, StoreError> {
+        let _w = self.writing();
         let Some((event_key, aliases)) = dedup_keys.split_first() else {
             return Ok(Admission::Duplicate);
         };
@@ -140,6 +141,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn prune_seen(&self, older_than_ms: i64) -> Result<usize, StoreError> {
+        let _w = self.writing();
         let mut n = 0;
         for kv in &self.seen {
             let (k, v) = kv?;

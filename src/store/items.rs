@@ -90,6 +90,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn set_item_card(&self, id: ItemId, message_id: &str) -> Result<(), StoreError> {
+        let _w = self.writing();
         self.item_cards.insert(be(id.0), message_id.as_bytes())?;
         Ok(())
     }

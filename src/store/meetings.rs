@@ -100,6 +100,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn set_meeting_card(&self, id: MeetingId, message_id: &str) -> Result<(), StoreError> {
+        let _w = self.writing();
         self.meeting_cards.insert(be(id.0), message_id.as_bytes())?;
         Ok(())
     }

@@ -14,6 +14,7 @@
 //!   `proj_due_by`, `proj_watch`, `mirror_queue`, `mirror_map`: see [`projects`].
 //! - `onboarding`: who was welcomed, and which groups removed the bot: see [`onboarding`].
 
+pub mod backup;
 mod flusher;
 pub mod inbox;
 pub mod items;
@@ -22,6 +23,7 @@ pub mod nudges;
 pub mod onboarding;
 pub mod outbox;
 pub mod projects;
+pub mod retention;
 
 use std::path::Path;
 
@@ -77,6 +79,9 @@ impl std::ops::Deref for Store {
 pub struct Trees {
     db: sled::Db,
     flusher: Flusher,
+    /// Every write to the trees holds this shared; a snapshot ([`backup`]) holds it exclusively,
+    /// so a snapshot sees each commit wholly or not at all, across trees.
+    gate: std::sync::RwLock<()>,
     pub(crate) inbox: sled::Tree,
     pub(crate) seen: sled::Tree,
     pub(crate) outbox: sled::Tree,
@@ -152,6 +157,7 @@ impl Store {
             mirror_map: db.open_tree("mirror_map")?,
             onboarding: db.open_tree("onboarding")?,
             flusher: Flusher::start(db.clone())?,
+            gate: std::sync::RwLock::new(()),
             db,
         }));
         match store.meta.get("schema_version")?.map(|v| from_be(&v)) {
@@ -208,6 +214,14 @@ impl Store {
     /// sled errors.
     pub fn generate_id(&self) -> Result<u64, StoreError> {
         Ok(self.db.generate_id()?)
+    }
+
+    /// Held (shared) by every write to the trees, so that a snapshot, which takes it
+    /// exclusively, never sees half of a commit. Cheap when no snapshot runs.
+    pub(crate) fn writing(&self) -> std::sync::RwLockReadGuard<'_, ()> {
+        self.gate
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Bytes on disk (space amplification gauge).

@@ -195,6 +195,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn collect_consumed(&self, limit: usize) -> Result<usize, StoreError> {
+        let _w = self.writing();
         let Some(cursor) = self.due_cursor()? else {
             return Ok(0);
         };

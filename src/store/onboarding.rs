@@ -55,6 +55,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn note_bot_not_in_chat(&self, chat: &str, now_ms: i64) -> Result<(), StoreError> {
+        let _w = self.writing();
         self.onboarding
             .insert(removed_key(chat), be(u64::try_from(now_ms).unwrap_or(0)).to_vec())?;
         Ok(())

@@ -73,6 +73,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn commit(&self, changes: &Changes) -> Result<(), StoreError> {
+        let _w = self.writing();
         if changes.ops.is_empty() {
             return Ok(());
         }
@@ -163,6 +164,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn outbox_delivered(&self, seq: u64) -> Result<(), StoreError> {
+        let _w = self.writing();
         self.outbox.remove(be(seq))?;
         Ok(())
     }
@@ -172,6 +174,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn outbox_update(&self, seq: u64, rec: &OutboxRecord) -> Result<(), StoreError> {
+        let _w = self.writing();
         // Only if it is still queued: a record dropped meanwhile (the bot left the chat) stays
         // dropped.
         let bytes = encode(rec);
@@ -199,6 +202,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn outbox_bury(&self, seq: u64, rec: &OutboxRecord) -> Result<(), StoreError> {
+        let _w = self.writing();
         (&self.outbox, &self.outbox_dead)
             .transaction(|(o, d)| {
                 // A record dropped meanwhile (the bot left the chat) is not a dead letter.

@@ -210,6 +210,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn add_watched_card(&self, w: Watched, message_id: &str) -> Result<(), StoreError> {
+        let _w = self.writing();
         let mut cards = self.watched_cards(w)?;
         if !cards.iter().any(|m| m == message_id) {
             cards.push(message_id.to_owned());
@@ -223,6 +224,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn set_watched_card(&self, w: Watched, message_id: &str) -> Result<(), StoreError> {
+        let _w = self.writing();
         self.proj_cards.insert(w.key(), message_id.as_bytes())?;
         Ok(())
     }
@@ -290,6 +292,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn mirror_done(&self, table: MirrorTable, key: &str, version: &[u8]) -> Result<(), StoreError> {
+        let _w = self.writing();
         // A newer version stays queued: the compare-and-swap simply fails.
         let _ = self
             .mirror_queue
