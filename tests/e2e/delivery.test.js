@@ -147,12 +147,18 @@ test('the developer panel follows a button click and wraps long lines', { timeou
 });
 
 test('date pickers show 2026-03-25 in an en-US browser and submit as Feishu does', { timeout: 60000 }, async () => {
-  const form = itemCard().locator('form[data-form="extension_form"]');
+  // The item card carries buttons only: 申请延期 sends its form to the 主办 1:1.
+  await be('张三');
+  await itemCard().locator('button.card-btn', { hasText: '申请延期' }).click();
+  await page.locator('.toast', { hasText: '私信' }).first().waitFor();
+  await page.locator('[data-chat-name="督办（单聊）"]').click();
+  const form = page.locator('form[data-form="extension_form"]').last();
+  await form.waitFor();
   const shown = form.locator('input[data-picker="date"]');
   assert.equal(await shown.getAttribute('type'), 'text', 'the shown field is not the locale-formatted native one');
   // Choosing in the (hidden) native calendar shows the Chinese form.
   await form.locator('input.c-picker-native').fill('2026-03-25');
-  await page.waitForFunction(() => document.querySelector('form[data-form="extension_form"] input[data-picker="date"]').value === '2026-03-25');
+  await page.waitForFunction(() => [...document.querySelectorAll('form[data-form="extension_form"] input[data-picker="date"]')].pop().value === '2026-03-25');
   // Typing another common form is normalised.
   await shown.fill('2026/3/27');
   await shown.blur();
@@ -160,5 +166,6 @@ test('date pickers show 2026-03-25 in an en-US browser and submit as Feishu does
   await form.locator('[name="reason"]').fill('等待监管口径');
   await form.locator('button.card-btn', { hasText: '申请延期' }).click();
   await page.locator('.toast', { hasText: '延期' }).first().waitFor();
+  await be('张三');
   await page.waitForFunction((t) => [...document.querySelectorAll('.card')].some((c) => c.textContent.includes(t) && c.textContent.includes('3月27日')), TITLE);
 });

@@ -21,7 +21,9 @@ let server; let url; let context; let page; let dataDir; let profile; let server
 
 function startSandbox() {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-e2e-lc-data-'));
-  const env = { ...process.env, DUBAN_DATA_DIR: dataDir, DUBAN_LISTEN: '127.0.0.1:0', DUBAN_VIRTUAL_CLOCK: '2026-03-11T10:00:00+08:00', DUBAN_LOG: 'warn', DUBAN_EVENTS: 'long-connection' };
+  // This test is about cards, not delivery: the app has the all-group-messages permission,
+  // so bare commands typed in a group arrive (delivery.test.js covers the default).
+  const env = { ...process.env, DUBAN_DATA_DIR: dataDir, DUBAN_LISTEN: '127.0.0.1:0', DUBAN_VIRTUAL_CLOCK: '2026-03-11T10:00:00+08:00', DUBAN_LOG: 'warn', DUBAN_GROUP_MESSAGES: 'all', DUBAN_EVENTS: 'long-connection' };
   for (const k of Object.keys(env)) if (k.startsWith('FEISHU_')) delete env[k];
   server = spawn(BIN, ['sandbox'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
