@@ -292,6 +292,34 @@ mod tests {
         assert_eq!(s.inbox_len(), 1);
     }
 
+    /// Inbox entries written by earlier versions (format byte + the entry re-encoded as JSON)
+    /// and by the current one (as received) are still read.
+    #[test]
+    fn stored_inbox_entries_of_both_formats_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        let a = env("e3", "om_3");
+        let mut legacy = vec![super::super::FORMAT];
+        legacy.extend_from_slice(
+            br#"{"envelope":{"schema":"V2","event_id":"e3","event_type":"im.message.receive_v1","token":null,"tenant_key":"t","event":{"message":{"message_id":"om_3"}}},"received_ms":1234}"#,
+        );
+        s.inbox.insert(be(5), legacy).unwrap();
+        let mut raw_bytes = vec![RAW];
+        raw_bytes.extend_from_slice(&5678_i64.to_be_bytes());
+        raw_bytes.extend_from_slice(&raw(&env("e4", "om_4")));
+        s.inbox.insert(be(6), raw_bytes).unwrap();
+        let pending = s.inbox_pending(None, 10).unwrap();
+        assert_eq!(pending.len(), 2);
+        assert_eq!(
+            (pending[0].seq, &pending[0].envelope, pending[0].received_ms),
+            (5, &a, 1234)
+        );
+        assert_eq!(
+            (pending[1].seq, &pending[1].envelope, pending[1].received_ms),
+            (6, &env("e4", "om_4"), 5678)
+        );
+    }
+
     #[test]
     fn a_retry_repairs_an_admission_whose_inbox_entry_was_lost() {
         let dir = tempfile::tempdir().unwrap();

@@ -234,6 +234,68 @@ mod tests {
     use super::*;
     use crate::outbox::Intent;
 
+    /// Records written by the current version must still be read: these bytes are what
+    /// `encode` wrote for them (format byte + JSON); they must decode to the same records and
+    /// encode back to the same bytes.
+    #[test]
+    fn stored_outbox_records_decode_and_encode_byte_for_byte() {
+        use crate::feishu::{Outgoing, OutgoingKind};
+        let message = OutboxRecord {
+            intent: Intent::Message(Outgoing {
+                kind: OutgoingKind::PatchCard {
+                    message_id: "om_1".into(),
+                    content: "{}".into(),
+                },
+                chat_hint: Some("oc_1".into()),
+            }),
+            chat: Some("oc_1".into()),
+            attempts: 2,
+            next_attempt_ms: 1_700,
+            created_ms: 1_600,
+            last_error: Some("限流".into()),
+            last_code: Some(99_991_400),
+        };
+        let batch = OutboxRecord {
+            intent: Intent::Batch(vec![
+                (Intent::RefreshItemCard { item: 7 }, Some("oc_2".into())),
+                (
+                    Intent::PostRequirementCard {
+                        req: 3,
+                        chat_id: "ou_9".into(),
+                        reply_to: None,
+                        uuid: "xq-3".into(),
+                        to_user: true,
+                    },
+                    None,
+                ),
+                (
+                    Intent::PostItemCard {
+                        item: 7,
+                        chat_id: "oc_2".into(),
+                        reply_to: Some("om_5".into()),
+                        uuid: "db-7".into(),
+                    },
+                    Some("oc_2".into()),
+                ),
+            ]),
+            chat: None,
+            attempts: 0,
+            next_attempt_ms: 0,
+            created_ms: 1_800,
+            last_error: None,
+            last_code: None,
+        };
+        for (record, stored) in [(message, STORED_MESSAGE), (batch, STORED_BATCH)] {
+            let mut bytes = vec![super::super::FORMAT];
+            bytes.extend_from_slice(stored.as_bytes());
+            assert_eq!(decode::<OutboxRecord>(b"k", &bytes).unwrap(), record);
+            assert_eq!(encode(&record), bytes);
+        }
+    }
+
+    const STORED_MESSAGE: &str = r#"{"intent":{"Message":{"kind":{"op":"patch_card","message_id":"om_1","content":"{}"},"chat_hint":"oc_1"}},"chat":"oc_1","attempts":2,"next_attempt_ms":1700,"created_ms":1600,"last_error":"限流","last_code":99991400}"#;
+    const STORED_BATCH: &str = r#"{"intent":{"Batch":[[{"RefreshItemCard":{"item":7}},"oc_2"],[{"PostRequirementCard":{"req":3,"chat_id":"ou_9","reply_to":null,"uuid":"xq-3","to_user":true}},null],[{"PostItemCard":{"item":7,"chat_id":"oc_2","reply_to":"om_5","uuid":"db-7"}},"oc_2"]]},"chat":null,"attempts":0,"next_attempt_ms":0,"created_ms":1800,"last_error":null,"last_code":null}"#;
+
     #[test]
     fn a_batch_is_replaced_by_its_parts_in_order_behind_what_was_queued() {
         let dir = tempfile::tempdir().unwrap();
