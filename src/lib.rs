@@ -22,6 +22,7 @@ pub mod minutes;
 pub mod mirror;
 pub mod operator;
 pub mod outbox;
+pub mod outbox_record;
 pub mod sandbox;
 pub mod scheduler;
 pub mod service;

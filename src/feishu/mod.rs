@@ -17,7 +17,7 @@ mod response;
 pub mod scope;
 pub mod signature;
 mod token;
-mod types;
+pub mod types;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap (no clippy.toml yet)

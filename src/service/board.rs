@@ -11,7 +11,7 @@ use crate::domain::board::{Period, board, fingerprint, stats};
 use crate::domain::ids::{ChatId, ItemId, Person};
 use crate::domain::schedule::overdue_chases;
 use crate::feishu::{Outgoing, feishu_uuid};
-use crate::outbox::{Intent, OutboxRecord};
+use crate::outbox_record::{Intent, OutboxRecord};
 use crate::store::StoreError;
 use crate::store::nudges::ChatState;
 use crate::store::outbox::Changes;

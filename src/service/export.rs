@@ -11,7 +11,7 @@ use crate::domain::supervision::Item;
 use crate::feishu::event::MessageEvent;
 use crate::feishu::feishu_uuid;
 use crate::feishu::files::MAX_FILE_BYTES;
-use crate::outbox::{Intent, OutboxRecord};
+use crate::outbox_record::{Intent, OutboxRecord};
 use crate::store::StoreError;
 use crate::store::outbox::Changes;
 

@@ -30,7 +30,7 @@ use crate::feishu::docs::{DocError, DocRef, parse_doc_link};
 use crate::feishu::event::MessageEvent;
 use crate::feishu::{Outgoing, feishu_uuid};
 use crate::minutes::{Meeting, MeetingSource, extract};
-use crate::outbox::{Intent, OutboxRecord};
+use crate::outbox_record::{Intent, OutboxRecord};
 use crate::store::StoreError;
 use crate::store::outbox::Changes;
 

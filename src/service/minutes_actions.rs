@@ -11,7 +11,7 @@ use crate::domain::ids::{ItemId, MessageId, OpenId, Person};
 use crate::domain::supervision::NewItem;
 use crate::feishu::event::CardActionEvent;
 use crate::minutes::{Meeting, MinutesError};
-use crate::outbox::{Intent, OutboxRecord};
+use crate::outbox_record::{Intent, OutboxRecord};
 use crate::store::StoreError;
 use crate::store::outbox::Changes;
 

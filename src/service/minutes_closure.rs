@@ -8,7 +8,7 @@ use crate::card;
 use crate::domain::supervision::{SHANGHAI, local};
 use crate::feishu::{Outgoing, feishu_uuid};
 use crate::minutes::{DraftStatus, MeetingId, closure_summary};
-use crate::outbox::{Intent, OutboxRecord};
+use crate::outbox_record::{Intent, OutboxRecord};
 use crate::store::StoreError;
 use crate::store::outbox::Changes;
 

@@ -12,7 +12,7 @@ use crate::domain::ids::{ChatId, ItemId, Person};
 use crate::domain::schedule::{NudgeState, PlannedNudge, ReminderPolicy, due_now, mark_sent, next_fire};
 use crate::domain::supervision::{Item, format_datetime};
 use crate::feishu::{Outgoing, UrgentChannel, feishu_uuid};
-use crate::outbox::{Intent, OutboxRecord};
+use crate::outbox_record::{Intent, OutboxRecord};
 use crate::store::StoreError;
 use crate::store::nudges::EncodedRecord;
 use crate::store::outbox::Changes;

@@ -11,7 +11,7 @@ use crate::card::{self, Audience, ToastKind};
 use crate::command::spec::SUPERVISE_COMMANDS;
 use crate::feishu::event::{BotMembershipEvent, CardActionEvent, Membership, MessageEvent};
 use crate::feishu::{Outgoing, feishu_uuid};
-use crate::outbox::OutboxRecord;
+use crate::outbox_record::OutboxRecord;
 use crate::store::StoreError;
 use crate::store::onboarding::Welcomed;
 use crate::store::outbox::Changes;

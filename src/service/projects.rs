@@ -16,7 +16,7 @@ use crate::domain::supervision::{Actor, Item, Policy, format_datetime};
 use crate::feishu::event::{CardActionEvent, MessageEvent};
 use crate::feishu::{Outgoing, feishu_uuid};
 use crate::mirror::MirrorTable;
-use crate::outbox::{Intent, OutboxRecord};
+use crate::outbox_record::{Intent, OutboxRecord};
 use crate::store::StoreError;
 use crate::store::outbox::Changes;
 use crate::store::projects::Watched;

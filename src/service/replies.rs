@@ -6,7 +6,7 @@ use super::Service;
 use crate::domain::ids::Person;
 use crate::feishu::event::MessageEvent;
 use crate::feishu::{Outgoing, feishu_uuid};
-use crate::outbox::{Intent, OutboxRecord};
+use crate::outbox_record::{Intent, OutboxRecord};
 use crate::store::StoreError;
 use crate::store::outbox::Changes;
 

@@ -24,7 +24,7 @@ use crate::domain::supervision::{Actor, local};
 use crate::feishu::event::{CardActionEvent, MessageEvent};
 use crate::feishu::{Outgoing, feishu_uuid};
 use crate::mirror::MirrorTable;
-use crate::outbox::{Intent, OutboxRecord};
+use crate::outbox_record::{Intent, OutboxRecord};
 use crate::store::StoreError;
 use crate::store::outbox::Changes;
 use crate::store::projects::Watched;

@@ -28,7 +28,7 @@ use crate::domain::requirement::{ReqAction, RequirementError};
 use crate::domain::supervision::Actor;
 use crate::feishu::event::CardActionEvent;
 use crate::feishu::{Outgoing, feishu_uuid};
-use crate::outbox::OutboxRecord;
+use crate::outbox_record::OutboxRecord;
 use crate::store::StoreError;
 use crate::store::outbox::Changes;
 

@@ -6,7 +6,7 @@
 
 use super::outbox::Changes;
 use super::{Store, StoreError, be, encode};
-use crate::outbox::{Intent, OutboxRecord};
+use crate::outbox_record::{Intent, OutboxRecord};
 
 /// Who a welcome was for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use sled::Transactional;
 use sled::transaction::ConflictableTransactionError;
 
 use super::{Store, StoreError, be, decode, encode, from_be, tx_err};
-use crate::outbox::OutboxRecord;
+use crate::outbox_record::OutboxRecord;
 
 /// A set of writes applied atomically by [`Store::commit`].
 #[derive(Debug, Default)]
@@ -232,7 +232,7 @@ impl Store {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::outbox::Intent;
+    use crate::outbox_record::Intent;
 
     /// Records written by the current version must still be read: these bytes are what
     /// `encode` wrote for them (format byte + JSON); they must decode to the same records and
