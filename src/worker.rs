@@ -5,11 +5,14 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use serde::Deserialize;
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 
-use crate::service::Service;
-use crate::store::Store;
+use crate::feishu::event::{self, Envelope, Head, Inbound};
+use crate::service::{InboxEvent, Service};
+use crate::store::inbox::{self, InboxBody, InboxEntry};
+use crate::store::{Store, StoreError, be};
 
 /// Runs until `cancel` fires.
 pub async fn run(
@@ -48,7 +51,11 @@ pub async fn run(
 pub async fn drain(store: &Store, service: &Service, outbox: &Notify) -> anyhow::Result<()> {
     let mut after = None;
     loop {
-        let batch = store.inbox_pending(after, 64)?;
+        let batch = store
+            .inbox_pending(after, 64)?
+            .into_iter()
+            .map(classify)
+            .collect::<Result<Vec<_>, _>>()?;
         if batch.is_empty() {
             return Ok(());
         }
@@ -57,4 +64,37 @@ pub async fn drain(store: &Store, service: &Service, outbox: &Notify) -> anyhow:
         metrics::counter!("duban_events_processed_total").increment(batch.len() as u64);
         outbox.notify_one();
     }
+}
+
+/// The de-duplication keys of a push, from its head: its event key first and, for received
+/// messages, the message id (Feishu may repeat a message under a new event id).
+pub fn dedup_keys(head: &Head) -> Vec<String> {
+    let message = (head.event_type == "im.message.receive_v1")
+        .then_some(head.message_id.as_deref())
+        .flatten()
+        .map(|mid| (head.tenant_key.as_deref().unwrap_or(""), mid));
+    inbox::dedup_keys(&head.event_id, message)
+}
+
+/// Reads a stored push: the event it carries.
+///
+/// # Errors
+/// [`StoreError::Codec`] when the entry holds no event.
+pub fn classify(entry: InboxEntry) -> Result<InboxEvent, StoreError> {
+    let not_an_event = |reason: String| StoreError::Codec {
+        key: String::from_utf8_lossy(&be(entry.seq)).into_owned(),
+        reason,
+    };
+    let envelope = match &entry.body {
+        InboxBody::Push(json) => match event::classify(json) {
+            Ok(Inbound::Event(envelope)) => envelope,
+            _ => return Err(not_an_event("not an event".to_owned())),
+        },
+        InboxBody::Envelope(v) => Envelope::deserialize(v).map_err(|e| not_an_event(e.to_string()))?,
+    };
+    Ok(InboxEvent {
+        seq: entry.seq,
+        envelope,
+        received_ms: entry.received_ms,
+    })
 }

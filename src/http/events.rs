@@ -16,7 +16,8 @@ use super::error::IngressError;
 use super::extract::{any_signature_header, signed_parts};
 use crate::feishu::event::{CardActionEvent, Head, Inbound, classify, peek_v2};
 use crate::feishu::signature::{ct_eq, verify_event};
-use crate::store::inbox::{Admission, dedup_keys};
+use crate::store::inbox::Admission;
+use crate::worker::dedup_keys;
 
 /// The events and callbacks route.
 pub(super) async fn events(

@@ -35,7 +35,6 @@ use crate::feishu::event::{self, BotMembershipEvent, CardActionEvent};
 use crate::feishu::{Delivered, FeishuClient, Outgoing};
 use crate::outbox::Materialize;
 use crate::outbox_record::Intent;
-use crate::store::inbox::InboxEntry;
 use crate::store::outbox::Changes;
 use crate::store::{Store, StoreError};
 
@@ -63,6 +62,17 @@ pub struct Service {
     mirror_on: bool,
     mirror_notify: Arc<Notify>,
     bot: std::sync::Mutex<identity::BotIdentity>,
+}
+
+/// An acknowledged event read from the inbox (classified by the worker).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InboxEvent {
+    /// Position in the inbox.
+    pub seq: u64,
+    /// The event.
+    pub envelope: event::Envelope,
+    /// When it was acknowledged (Unix ms).
+    pub received_ms: i64,
 }
 
 /// What an inbox event asks of the service, prepared before the lock is taken.
@@ -162,7 +172,7 @@ impl Service {
     ///
     /// # Errors
     /// Storage failures (the events stay in the inbox and are retried).
-    pub async fn process_batch(&self, entries: &[InboxEntry]) -> Result<(), StoreError> {
+    pub async fn process_batch(&self, entries: &[InboxEvent]) -> Result<(), StoreError> {
         let mut prepared = Vec::with_capacity(entries.len());
         for entry in entries {
             let env = &entry.envelope;
@@ -190,7 +200,7 @@ impl Service {
             let mut changes = Changes::new();
             for entry in entries {
                 // Processed first, then removed: a crash in between only replays a no-op.
-                changes.inbox_done(&self.store, entry, now_ms);
+                changes.inbox_done(&self.store, entry.seq, &entry.envelope.event_id, now_ms);
             }
             changes.bookkeeping_only();
             return self.store.commit(&changes);
@@ -199,7 +209,7 @@ impl Service {
         let mut changes = Changes::new();
         for (entry, p) in entries.iter().zip(prepared) {
             let before = changes.len();
-            changes.inbox_done(&self.store, entry, now_ms);
+            changes.inbox_done(&self.store, entry.seq, &entry.envelope.event_id, now_ms);
             let bookkeeping = changes.len();
             match p {
                 Work::Nothing => {}

@@ -19,18 +19,33 @@ use serde::{Deserialize, Serialize};
 
 use super::outbox::Changes;
 use super::{Store, StoreError, be, decode, encode, from_be};
-use crate::feishu::event::{Envelope, Head};
 
-/// An acknowledged event waiting to be processed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// An acknowledged push waiting to be processed, as stored: the store keeps bytes, and the
+/// inbox worker reads the event in them.
+#[derive(Debug, Clone, PartialEq)]
 pub struct InboxEntry {
     /// Position in the inbox.
-    #[serde(skip)]
     pub seq: u64,
-    /// The event.
-    pub envelope: Envelope,
+    /// The push.
+    pub body: InboxBody,
     /// When it was acknowledged (Unix ms).
     pub received_ms: i64,
+}
+
+/// What an inbox entry holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InboxBody {
+    /// The push's decrypted JSON, as received.
+    Push(Vec<u8>),
+    /// Written by earlier versions: the event re-encoded (the JSON of the event's envelope).
+    Envelope(serde_json::Value),
+}
+
+/// An inbox entry as earlier versions encoded it ([`encode`]d).
+#[derive(Deserialize)]
+struct LegacyEntry {
+    envelope: serde_json::Value,
+    received_ms: i64,
 }
 
 /// Outcome of [`Store::admit`].
@@ -122,9 +137,7 @@ impl Store {
         let mut out = Vec::new();
         for kv in self.inbox.range(be(start)..).take(limit) {
             let (k, v) = kv?;
-            let mut e = decode_entry(&k, &v)?;
-            e.seq = from_be(&k);
-            out.push(e);
+            out.push(decode_entry(from_be(&k), &k, &v)?);
         }
         Ok(out)
     }
@@ -174,31 +187,33 @@ fn raw_entry(plaintext: &[u8], received_ms: i64) -> Vec<u8> {
 }
 
 /// Decodes an inbox entry: as received ([`RAW`]) or, from earlier versions, re-encoded.
-fn decode_entry(key: &[u8], v: &[u8]) -> Result<InboxEntry, StoreError> {
+fn decode_entry(seq: u64, key: &[u8], v: &[u8]) -> Result<InboxEntry, StoreError> {
     match v.split_first() {
         Some((&RAW, rest)) if rest.len() >= 8 => {
             let (ms, json) = rest.split_at(8);
-            match crate::feishu::event::classify(json) {
-                Ok(crate::feishu::event::Inbound::Event(envelope)) => Ok(InboxEntry {
-                    seq: 0,
-                    envelope,
-                    received_ms: from_be(ms).cast_signed(),
-                }),
-                _ => Err(StoreError::Codec {
-                    key: String::from_utf8_lossy(key).into_owned(),
-                    reason: "not an event".to_owned(),
-                }),
-            }
+            Ok(InboxEntry {
+                seq,
+                body: InboxBody::Push(json.to_vec()),
+                received_ms: from_be(ms).cast_signed(),
+            })
         }
-        _ => decode(key, v),
+        _ => {
+            let legacy: LegacyEntry = decode(key, v)?;
+            Ok(InboxEntry {
+                seq,
+                body: InboxBody::Envelope(legacy.envelope),
+                received_ms: legacy.received_ms,
+            })
+        }
     }
 }
 
 impl Changes {
-    /// Marks inbox entry `entry` processed: removes it and records its key as processed.
-    pub fn inbox_done(&mut self, store: &Store, entry: &InboxEntry, now_ms: i64) {
-        self.remove(&store.inbox, be(entry.seq).to_vec());
-        let key = format!("e:{}", entry.envelope.event_id);
+    /// Marks inbox entry `seq` (event `event_id`) processed: removes it and records its key as
+    /// processed.
+    pub fn inbox_done(&mut self, store: &Store, seq: u64, event_id: &str, now_ms: i64) {
+        self.remove(&store.inbox, be(seq).to_vec());
+        let key = format!("e:{event_id}");
         self.put(
             &store.seen,
             key.into_bytes(),
@@ -207,14 +222,12 @@ impl Changes {
     }
 }
 
-/// The de-duplication keys of a push, from its head: its event key first and, for received
-/// messages, the message id (Feishu may repeat a message under a new event id).
-pub fn dedup_keys(head: &Head) -> Vec<String> {
-    let mut keys = vec![format!("e:{}", head.event_id)];
-    if head.event_type == "im.message.receive_v1"
-        && let Some(mid) = &head.message_id
-    {
-        keys.push(format!("m:{}:{mid}", head.tenant_key.as_deref().unwrap_or("")));
+/// The de-duplication keys of a push: its event key first and, for a received message, its
+/// `(tenant, message id)` (Feishu may repeat a message under a new event id).
+pub fn dedup_keys(event_id: &str, message: Option<(&str, &str)>) -> Vec<String> {
+    let mut keys = vec![format!("e:{event_id}")];
+    if let Some((tenant, mid)) = message {
+        keys.push(format!("m:{tenant}:{mid}"));
     }
     keys
 }
@@ -222,7 +235,9 @@ pub fn dedup_keys(head: &Head) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::feishu::event::Schema;
+    use crate::feishu::event::{Envelope, Head, Schema};
+    use crate::service::InboxEvent;
+    use crate::worker::{classify, dedup_keys};
     use serde_json::json;
 
     fn env(event_id: &str, message_id: &str) -> Envelope {
@@ -244,10 +259,19 @@ mod tests {
         .into_bytes()
     }
 
-    fn done(s: &Store, e: &InboxEntry) {
+    fn done(s: &Store, e: &InboxEvent) {
         let mut ch = Changes::new();
-        ch.inbox_done(s, e, 5_000);
+        ch.inbox_done(s, e.seq, &e.envelope.event_id, 5_000);
         s.commit(&ch).unwrap();
+    }
+
+    /// The pending entries, read as the worker reads them.
+    fn pending(s: &Store) -> Vec<InboxEvent> {
+        s.inbox_pending(None, 10)
+            .unwrap()
+            .into_iter()
+            .map(|e| classify(e).unwrap())
+            .collect()
     }
 
     #[test]
@@ -272,7 +296,7 @@ mod tests {
         assert_eq!(s.inbox_len(), 1);
         // A pending event is never pruned; once processed, its keys age out.
         assert_eq!(s.prune_seen(1_001).unwrap(), 1, "only the message alias goes");
-        let pending = s.inbox_pending(None, 10).unwrap();
+        let pending = pending(&s);
         done(&s, &pending[0]);
         assert_eq!(
             s.admit(&raw(&a), &dedup_keys(&Head::of(&a)), 4_000).unwrap(),
@@ -308,7 +332,12 @@ mod tests {
         raw_bytes.extend_from_slice(&5678_i64.to_be_bytes());
         raw_bytes.extend_from_slice(&raw(&env("e4", "om_4")));
         s.inbox.insert(be(6), raw_bytes).unwrap();
-        let pending = s.inbox_pending(None, 10).unwrap();
+        assert_eq!(
+            s.inbox_pending(Some(5), 10).unwrap()[0].body,
+            InboxBody::Push(raw(&env("e4", "om_4"))),
+            "the store keeps the push as received"
+        );
+        let pending = pending(&s);
         assert_eq!(pending.len(), 2);
         assert_eq!(
             (pending[0].seq, &pending[0].envelope, pending[0].received_ms),
@@ -334,7 +363,7 @@ mod tests {
             s.admit(&raw(&a), &dedup_keys(&Head::of(&a)), 2_000).unwrap(),
             Admission::New(seq)
         );
-        let pending = s.inbox_pending(None, 10).unwrap();
+        let pending = pending(&s);
         assert_eq!(
             (pending[0].seq, &pending[0].envelope),
             (seq, &a),
