@@ -12,9 +12,12 @@ use tokio_util::sync::CancellationToken;
 
 use super::Service;
 use crate::domain::ids::{ItemId, ProjectId, RequirementId};
-use crate::mirror::{Mirror, MirrorRecord, MirrorTable, item_record, project_record, requirement_record};
+use crate::mirror::{
+    Mirror, MirrorRecord, MirrorTable, RecordMap, item_record, project_record, requirement_record,
+};
 use crate::store::StoreError;
 use crate::store::outbox::Changes;
+use crate::store::projects::SledRecordMap;
 
 /// Rows taken per round (the engine splits them into batches of at most 500 per table).
 const ROUND_ROWS: usize = 1_500;
@@ -138,4 +141,15 @@ pub enum MirrorRoundError {
     /// Feishu refused or was unreachable.
     #[error("{0}")]
     Feishu(#[from] crate::feishu::FeishuError),
+}
+
+/// The mirror's record map, kept in the store.
+impl RecordMap for SledRecordMap {
+    fn get(&self, table: MirrorTable, key: &str) -> Option<String> {
+        Self::get(self, table, key)
+    }
+
+    fn set(&mut self, table: MirrorTable, key: &str, record_id: &str) {
+        Self::set(self, table, key, record_id);
+    }
 }

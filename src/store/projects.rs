@@ -13,7 +13,7 @@
 //!   WatchState).
 //! - `mirror_queue` (table ‖ 0x00 ‖ key → be(version)): rows waiting to be mirrored, written in
 //!   the same transaction as the change (one entry per row however often it changed);
-//!   `mirror_map` (table ‖ 0x00 ‖ key → record id): the mirror's [`RecordMap`].
+//!   `mirror_map` (table ‖ 0x00 ‖ key → record id): the record ids the mirror has learned.
 
 use super::outbox::Changes;
 use super::{Store, StoreError, be, decode, encode, from_be};
@@ -22,7 +22,7 @@ use crate::domain::ids::{ChatId, ProjectId, RequirementId};
 use crate::domain::project::Project;
 use crate::domain::project_nudge::WatchState;
 use crate::domain::requirement::Requirement;
-use crate::mirror::{MirrorTable, RecordMap};
+use crate::mirror::record::MirrorTable;
 
 const PROJECT_SEQ: &[u8] = b"project_seq";
 const REQ_SEQ: &[u8] = b"req_seq";
@@ -313,14 +313,16 @@ impl Store {
     }
 }
 
-/// The [`RecordMap`] of the mirror, written through to sled as soon as an id is learned.
+/// The record ids the mirror has learned (its record map), written through to sled as soon as
+/// an id is learned.
 #[derive(Debug, Clone)]
 pub struct SledRecordMap {
     tree: sled::Tree,
 }
 
-impl RecordMap for SledRecordMap {
-    fn get(&self, table: MirrorTable, key: &str) -> Option<String> {
+impl SledRecordMap {
+    /// The record id of `key` in `table`, if known.
+    pub fn get(&self, table: MirrorTable, key: &str) -> Option<String> {
         self.tree
             .get(mirror_key(table, key))
             .ok()
@@ -328,7 +330,9 @@ impl RecordMap for SledRecordMap {
             .map(|v| String::from_utf8_lossy(&v).into_owned())
     }
 
-    fn set(&mut self, table: MirrorTable, key: &str, record_id: &str) {
+    /// Remembers the record id of `key` in `table` (a failure is logged: the id is found again
+    /// by its key).
+    pub fn set(&mut self, table: MirrorTable, key: &str, record_id: &str) {
         if let Err(e) = self.tree.insert(mirror_key(table, key), record_id.as_bytes()) {
             tracing::warn!(error.message = %e, "could not remember a mirrored record id");
         }
