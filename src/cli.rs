@@ -112,38 +112,3 @@ pub enum Command {
         text: Vec<String>,
     },
 }
-
-/// Parses `--now`: RFC 3339 with an offset, or a civil date-time taken as Asia/Shanghai.
-///
-/// # Errors
-/// A one-line explanation.
-pub fn parse_now(s: Option<&str>) -> anyhow::Result<jiff::Timestamp> {
-    let Some(s) = s else {
-        return Ok(jiff::Timestamp::now());
-    };
-    if let Ok(ts) = s.parse::<jiff::Timestamp>() {
-        return Ok(ts);
-    }
-    let dt: jiff::civil::DateTime = s
-        .parse()
-        .map_err(|_| anyhow::anyhow!("--now {s:?} is not an RFC 3339 time like 2026-03-11T10:00:00+08:00"))?;
-    let tz = jiff::tz::TimeZone::get("Asia/Shanghai").map_err(|e| anyhow::anyhow!("time zone: {e}"))?;
-    Ok(dt
-        .to_zoned_datetime(tz)
-        .map_err(|e| anyhow::anyhow!("--now {s:?}: {e}"))?
-        .timestamp())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn now_accepts_offsets_and_shanghai_civil_times() {
-        let a = parse_now(Some("2026-03-11T10:00:00+08:00")).unwrap();
-        let b = parse_now(Some("2026-03-11T10:00:00")).unwrap();
-        assert_eq!(a, b);
-        assert_eq!(a.to_string(), "2026-03-11T02:00:00Z");
-        assert!(parse_now(Some("yesterday")).is_err());
-    }
-}

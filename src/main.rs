@@ -5,8 +5,9 @@ use std::sync::Arc;
 
 use clap::Parser as _;
 use duban::calendar::Calendar;
-use duban::cli::{Cli, Command, parse_now};
+use duban::cli::{Cli, Command};
 use duban::clock::VirtualClock;
+use duban::clock::parse_now;
 use duban::config::{self, ProcessEnv};
 use duban::startup::TimeSource;
 

@@ -43,7 +43,7 @@ pub(super) async fn set_clock(State(st): State<AppState>, body: Option<Json<Cloc
         Some(ClockChange {
             advance_seconds: None,
             set: Some(t),
-        }) => match crate::cli::parse_now(Some(&t)) {
+        }) => match crate::clock::parse_now(Some(&t)) {
             Ok(ts) => vc.set(ts),
             Err(e) => return bad(&e.to_string()),
         },

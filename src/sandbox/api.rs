@@ -216,7 +216,7 @@ struct ClockBody {
 }
 
 async fn move_clock(State(em): St, Json(b): Json<ClockBody>) -> Response {
-    let set = match b.set.as_deref().map(|s| crate::cli::parse_now(Some(s))) {
+    let set = match b.set.as_deref().map(|s| crate::clock::parse_now(Some(s))) {
         None => None,
         Some(Ok(t)) => Some(t),
         Some(Err(e)) => return refuse(StatusCode::BAD_REQUEST, &e.to_string()),
