@@ -9,10 +9,10 @@ use axum::response::{IntoResponse, Response};
 use secrecy::ExposeSecret;
 use serde_json::{Value, json};
 
-use super::AppState;
 use super::error::IngressError;
 use super::events::{check_token, open};
 use super::extract::signed_parts;
+use super::state::AppState;
 use crate::feishu::event::CardActionEvent;
 use crate::feishu::signature::verify_card;
 

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::AppState;
+use super::state::AppState;
 
 /// The request body.
 #[derive(Debug, Deserialize)]

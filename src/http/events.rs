@@ -11,9 +11,9 @@ use axum::response::{IntoResponse, Response};
 use secrecy::ExposeSecret;
 use serde_json::{Value, json};
 
-use super::AppState;
 use super::error::IngressError;
 use super::extract::{any_signature_header, signed_parts};
+use super::state::AppState;
 use crate::feishu::event::{CardActionEvent, Head, Inbound, classify, peek_v2};
 use crate::feishu::signature::{ct_eq, verify_event};
 use crate::store::inbox::Admission;

@@ -3,67 +3,22 @@
 pub mod admin;
 mod cards;
 mod debug;
-mod error;
-mod events;
+pub(crate) mod error;
+pub(crate) mod events;
 mod extract;
 mod health;
-
-use std::sync::Arc;
+pub mod state;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
-use metrics_exporter_prometheus::PrometheusHandle;
-use secrecy::SecretString;
-use tokio::sync::Notify;
-
-use crate::clock::{Clock, VirtualClock};
-use crate::feishu::FeishuClient;
-use crate::feishu::crypto::EventCipher;
-use crate::service::Service;
-use crate::store::Store;
 
 pub use error::IngressError;
 pub use events::{Channel, ingest};
+pub use state::{AppState, Ingress};
 
 /// Bodies above this are refused with 413.
 pub const MAX_BODY: usize = 1024 * 1024;
-
-/// Ingress secrets.
-#[derive(Debug)]
-pub struct Ingress {
-    /// Verification Token.
-    pub verification_token: SecretString,
-    /// Encrypt Key (signatures are checked when set).
-    pub encrypt_key: Option<SecretString>,
-    /// The cipher derived from the Encrypt Key.
-    pub cipher: Option<EventCipher>,
-}
-
-/// What every handler can reach.
-#[derive(Clone)]
-pub struct AppState {
-    /// Store.
-    pub store: Store,
-    /// Secrets.
-    pub ingress: Arc<Ingress>,
-    /// Wakes the inbox worker.
-    pub inbox_notify: Arc<Notify>,
-    /// Time.
-    pub clock: Arc<dyn Clock>,
-    /// Orchestration.
-    pub service: Arc<Service>,
-    /// Feishu (readiness).
-    pub client: FeishuClient,
-    /// Metrics renderer.
-    pub metrics: PrometheusHandle,
-    /// The virtual clock, when `DUBAN_VIRTUAL_CLOCK` is on (enables `/debug/clock`).
-    pub virtual_clock: Option<Arc<VirtualClock>>,
-    /// Wakes the scheduler (deadlines changed, clock moved).
-    pub scheduler_notify: Arc<Notify>,
-    /// The long connection's state, in long-connection mode (`DUBAN_EVENTS=long-connection`).
-    pub longconn: Option<Arc<crate::longconn::Status>>,
-}
 
 /// The router, callable without a socket (`Router::oneshot`) in tests.
 pub fn router(state: AppState) -> Router {

@@ -2,7 +2,7 @@
 //! `POST /callback/ws/endpoint` for a WebSocket URL with the app's credentials, dials it, pings
 //! on the server's interval, applies the configuration pongs carry, reassembles fragmented
 //! payloads and hands every event and card callback to the webhook's own admission path
-//! ([`crate::http::ingest`]): the acknowledging frame goes back only after the event is durable
+//! (the webhook's `ingest`): the acknowledging frame goes back only after the event is durable
 //! in the inbox, and a card callback's answer (toast, card) travels back in it. A lost
 //! connection is re-established with the server's interval and jitter, a fresh URL each time.
 //! Protocol: the pbbp2 frames of the official SDKs ([`frame`]).
@@ -10,7 +10,7 @@
 pub mod frame;
 mod proxy;
 mod session;
-mod status;
+pub mod status;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -23,7 +23,7 @@ use tokio_util::sync::CancellationToken;
 pub use frame::{Frame, Header};
 pub use status::{FrameNote, Status};
 
-use crate::http::AppState;
+use crate::http::state::AppState;
 
 /// Where and as whom to connect.
 #[derive(Debug, Clone)]

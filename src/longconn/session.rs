@@ -15,7 +15,9 @@ use tokio_util::sync::CancellationToken;
 
 use super::frame::{Frame, METHOD_CONTROL, METHOD_DATA};
 use super::{Policy, ServerConfig, Status, Ws};
-use crate::http::{AppState, Channel, IngressError, ingest};
+use crate::http::error::IngressError;
+use crate::http::events::{Channel, ingest};
+use crate::http::state::AppState;
 
 /// How a session ended.
 #[derive(Debug)]
