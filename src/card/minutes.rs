@@ -26,7 +26,7 @@ use crate::card::action::{CardActionError, parse_picker};
 use crate::card::fmt::{at, card, header, hr, json_size, markdown, md_text, plain};
 use crate::command::when::Deadline;
 use crate::domain::ids::OpenId;
-use crate::domain::supervision::{format_datetime, local, weekday_label};
+use crate::domain::time::{format_datetime, local, weekday_label};
 use crate::minutes::extract::OwnerRef;
 use crate::minutes::meeting::{ClosureState, ClosureSummary, DraftItem, DraftStatus, Meeting, MeetingId};
 

@@ -14,7 +14,8 @@ use crate::card::fmt::{at, card, header, markdown, md_text, plain};
 use crate::domain::ids::ItemId;
 use crate::domain::ids::Person;
 use crate::domain::schedule::{NudgeKind, PlannedNudge, SnoozeChoice};
-use crate::domain::supervision::{Item, format_datetime};
+use crate::domain::supervision::Item;
+use crate::domain::time::format_datetime;
 
 /// Items shown in one card before "另有N项" (each item costs about 15 components).
 pub const MAX_ENTRIES: usize = 10;

@@ -27,7 +27,8 @@ use crate::command::spec::{CommandSpec, PROJECT_COMMANDS};
 use crate::command::when::day_off_note;
 use crate::domain::ids::{OpenId, Person, ProjectId};
 use crate::domain::project::{Project, ProjectAction, ProjectStatus, Stage, StageState};
-use crate::domain::supervision::{Item, format_datetime, local, weekday_label};
+use crate::domain::supervision::Item;
+use crate::domain::time::{format_datetime, local, weekday_label};
 
 const NAME_IN_HEADER: usize = 50;
 const MAX_ITEMS: usize = 15;

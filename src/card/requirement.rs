@@ -33,7 +33,7 @@ use crate::domain::ids::{OpenId, Person, ProjectId, RequirementId};
 use crate::domain::priority::Priority;
 use crate::domain::project::Project;
 use crate::domain::requirement::{LoopStatus, ReqAction, ReqStatus, Requirement, loop_status, stars};
-use crate::domain::supervision::{format_datetime, local};
+use crate::domain::time::{format_datetime, local};
 
 const TEXT_MAX: usize = 500;
 const TITLE_IN_HEADER: usize = 50;

@@ -11,3 +11,4 @@ pub mod project_nudge;
 pub mod requirement;
 pub mod schedule;
 pub mod supervision;
+pub mod time;

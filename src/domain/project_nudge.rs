@@ -19,7 +19,7 @@ use crate::domain::ids::{ItemId, Person};
 use crate::domain::project::{Project, ProjectStatus};
 use crate::domain::requirement::{ReqStatus, Requirement, triage_overdue};
 use crate::domain::schedule::{ReminderPolicy, adjust_to_working_hours, in_working_hours};
-use crate::domain::supervision::{SHANGHAI, local};
+use crate::domain::time::{SHANGHAI, local};
 
 /// What was sent for a project or requirement (stored beside it).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

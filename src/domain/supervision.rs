@@ -3,13 +3,11 @@
 //! [`Item::apply`] is the only way an item changes. It checks the permissions table
 //! ([`crate::domain::permissions::rule_for`]), then performs the transition, and returns the new
 //! item together with its [`AuditRecord`]. Overdue (逾期) is never stored: it is derived from the
-//! deadline and `now`. Times are stored as UTC instants and shown in Asia/Shanghai (UTC+08:00,
-//! no daylight saving since 1991, so a fixed offset is exact).
+//! deadline and `now`. Times are stored as UTC instants and shown in Asia/Shanghai
+//! ([`crate::domain::time`]).
 
 use std::fmt;
 
-use jiff::civil::{Date, DateTime, Weekday};
-use jiff::tz::Offset;
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
@@ -18,9 +16,7 @@ use crate::domain::audit::{AuditRecord, Change, Source};
 use crate::domain::ids::{ChatId, ItemId, MessageId, OpenId, Person};
 use crate::domain::permissions::{ActionKind, Roles, rule_for, who_may};
 use crate::domain::priority::Priority;
-
-/// Asia/Shanghai.
-pub const SHANGHAI: Offset = Offset::constant(8);
+use crate::domain::time::{format_datetime, format_instant, local};
 
 /// A stored status. 逾期 is not one: see [`Item::is_overdue`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -390,49 +386,6 @@ fn wrong_state_message(action: ActionKind, status: Status) -> String {
             format!("事项当前为“{}”，不能{verb}", status.label())
         }
     }
-}
-
-/// The civil date and time of `ts` in Asia/Shanghai.
-pub fn local(ts: Timestamp) -> DateTime {
-    SHANGHAI.to_datetime(ts)
-}
-
-/// The Chinese weekday: 周一 … 周日.
-pub fn weekday_label(d: Date) -> &'static str {
-    match d.weekday() {
-        Weekday::Monday => "周一",
-        Weekday::Tuesday => "周二",
-        Weekday::Wednesday => "周三",
-        Weekday::Thursday => "周四",
-        Weekday::Friday => "周五",
-        Weekday::Saturday => "周六",
-        Weekday::Sunday => "周日",
-    }
-}
-
-/// `ts` in Chinese, e.g. `11月30日（周一）18:00`; the year is shown when it differs from
-/// `now`'s year (`2027年1月5日（周二）18:00`).
-pub fn format_datetime(ts: Timestamp, now: Timestamp) -> String {
-    let dt = local(ts);
-    let d = dt.date();
-    let year = if d.year() == local(now).date().year() {
-        String::new()
-    } else {
-        format!("{}年", d.year())
-    };
-    format!(
-        "{year}{}月{}日（{}）{:02}:{:02}",
-        d.month(),
-        d.day(),
-        weekday_label(d),
-        dt.hour(),
-        dt.minute()
-    )
-}
-
-/// `ts` in Chinese without reference to a "now" (the year is omitted).
-pub fn format_instant(ts: Timestamp) -> String {
-    format_datetime(ts, ts)
 }
 
 /// How far the deadline is, in words (还剩2天 / 今天截止 / 还剩3小时 / 已逾期3个工作日).
@@ -917,6 +870,7 @@ mod tests {
     use super::*;
     use crate::domain::audit::Source;
     use crate::domain::permissions::ActionKind as K;
+    use crate::domain::time::SHANGHAI;
     use jiff::civil::date;
     use proptest::prelude::*;
 
@@ -1417,19 +1371,6 @@ mod tests {
         assert!(it.is_due_soon(at(2026, 11, 27, 10, 0), &cal)); // Friday: next workday is Monday
         assert!(!it.is_due_soon(at(2026, 11, 26, 10, 0), &cal));
         assert!(!it.is_due_soon(at(2026, 12, 1, 10, 0), &cal)); // overdue, not "soon"
-    }
-
-    #[test]
-    fn dates_show_the_year_only_when_it_differs() {
-        let n = now();
-        assert_eq!(
-            format_datetime(at(2026, 11, 30, 18, 0), n),
-            "11月30日（周一）18:00"
-        );
-        assert_eq!(
-            format_datetime(at(2027, 1, 5, 9, 5), n),
-            "2027年1月5日（周二）09:05"
-        );
     }
 
     #[test]

@@ -22,7 +22,7 @@ use crate::command::Mention;
 use crate::command::when::Deadline;
 use crate::domain::ids::Person;
 use crate::domain::priority::Priority;
-use crate::domain::supervision::{SHANGHAI, local};
+use crate::domain::time::{SHANGHAI, local};
 use crate::minutes::scan::{Ctx, OwnerHow, Scan, has_task_verb, is_cjk};
 
 /// Who an action item belongs to.

@@ -11,7 +11,8 @@ use crate::calendar::{Calendar, CalendarError, DayRule};
 use crate::command::when::Deadline;
 use crate::domain::ids::{ChatId, ItemId, MessageId, Person};
 use crate::domain::priority::Priority;
-use crate::domain::supervision::{Item, SHANGHAI, Status, local};
+use crate::domain::supervision::{Item, Status};
+use crate::domain::time::{SHANGHAI, local};
 use crate::minutes::MinutesError;
 use crate::minutes::extract::{Extraction, OwnerRef};
 
