@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::calendar::Calendar;
 use crate::card::fmt::{at, card, header, hr, markdown, md_text};
 use crate::domain::board::{Board, BoardRow};
-use crate::domain::supervision::DeadlineHint;
+use crate::domain::deadline::DeadlineHint;
 use crate::domain::time::{format_datetime, weekday_label};
 
 /// Rows shown per section before "另有N项".

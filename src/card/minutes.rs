@@ -24,7 +24,7 @@ use serde_json::{Map, Value, json};
 use crate::calendar::Calendar;
 use crate::card::action::{CardActionError, parse_picker};
 use crate::card::fmt::{at, card, header, hr, json_size, markdown, md_text, plain};
-use crate::command::when::Deadline;
+use crate::domain::deadline::Deadline;
 use crate::domain::ids::OpenId;
 use crate::domain::time::{format_datetime, local, weekday_label};
 use crate::minutes::extract::OwnerRef;

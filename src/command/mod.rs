@@ -78,6 +78,7 @@ use jiff::Timestamp;
 use crate::calendar::Calendar;
 use crate::command::lexer::Token;
 use crate::domain::board::Period;
+use crate::domain::deadline::Deadline;
 use crate::domain::ids::{ItemId, Person};
 use crate::domain::priority::Priority;
 
@@ -87,7 +88,6 @@ pub use self::minutes::MinutesCmd;
 pub use self::project::{ProjectCmd, ProjectFilter, ProjectParseError};
 pub use self::render::{cli_mentions, render};
 pub use self::requirement::{AcceptTarget, NewReq, ReqCmd, ReqFilter, RequirementParseError};
-pub use self::when::Deadline;
 
 /// A Feishu mention: the placeholder in the text and who it stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]

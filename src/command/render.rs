@@ -11,8 +11,9 @@ use jiff::tz::{self, TimeZone};
 
 use crate::command::lexer::normalise;
 use crate::command::spec::SUPERVISE_COMMANDS;
-use crate::command::{Command, CreateItem, Deadline, ListFilter, Mention, MinutesCmd, SuperviseCmd};
+use crate::command::{Command, CreateItem, ListFilter, Mention, MinutesCmd, SuperviseCmd};
 use crate::domain::board::Period;
+use crate::domain::deadline::Deadline;
 use crate::domain::ids::{OpenId, Person};
 use crate::domain::priority::Priority;
 

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod board;
+pub mod deadline;
 pub mod ids;
 pub mod permissions;
 pub mod priority;

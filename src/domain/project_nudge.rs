@@ -243,8 +243,8 @@ pub fn next_requirement_check(
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::command::Deadline;
     use crate::domain::audit::Source;
+    use crate::domain::deadline::Deadline;
     use crate::domain::ids::{ChatId, OpenId, ProjectId, RequirementId};
     use crate::domain::priority::Priority;
     use crate::domain::project::{ProjectAction, StageTemplate};

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::Calendar;
 use crate::command::Mention;
-use crate::command::when::Deadline;
+use crate::domain::deadline::Deadline;
 use crate::domain::ids::Person;
 use crate::domain::priority::Priority;
 use crate::domain::time::{SHANGHAI, local};

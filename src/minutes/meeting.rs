@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, CalendarError, DayRule};
-use crate::command::when::Deadline;
+use crate::domain::deadline::Deadline;
 use crate::domain::ids::{ChatId, ItemId, MessageId, Person};
 use crate::domain::priority::Priority;
 use crate::domain::supervision::{Item, Status};

@@ -6,7 +6,8 @@ use jiff::Timestamp;
 
 use crate::calendar::Calendar;
 use crate::command::Mention;
-use crate::command::when::{Deadline, parse_deadline};
+use crate::command::when::parse_deadline;
+use crate::domain::deadline::Deadline;
 use crate::domain::ids::Person;
 use crate::domain::priority::Priority;
 use crate::minutes::extract::OwnerRef;
