@@ -132,7 +132,8 @@ mod tests {
     use crate::card::fmt::within_limits;
     use crate::domain::board::board;
     use crate::domain::ids::ItemId;
-    use crate::domain::supervision::{Item, Status};
+    use crate::domain::status::Status;
+    use crate::domain::supervision::Item;
 
     fn items() -> Vec<Item> {
         let mut overdue = fixtures::overdue(); // 11-20, 张三

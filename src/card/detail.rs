@@ -223,7 +223,8 @@ mod tests {
     use crate::card::item_card;
     use crate::domain::audit::Source;
     use crate::domain::ids::MessageId;
-    use crate::domain::supervision::{Action, Actor, Status};
+    use crate::domain::status::Status;
+    use crate::domain::supervision::{Action, Actor};
 
     #[test]
     fn snapshot_of_the_detail_card() {

@@ -16,7 +16,8 @@ use crate::card::drawn::{Target, open_form_value, versioned};
 use crate::card::fmt::{at, card, header, hr, markdown, md_text, mentions, plain, progress_bar, truncate};
 use crate::command::when::day_off_note;
 use crate::domain::permissions::ActionKind;
-use crate::domain::supervision::{Item, Status};
+use crate::domain::status::Status;
+use crate::domain::supervision::Item;
 use crate::domain::time::format_datetime;
 
 const TITLE_IN_HEADER: usize = 60;

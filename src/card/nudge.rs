@@ -346,7 +346,7 @@ mod tests {
     fn a_big_round_stays_within_limits() {
         let many: Vec<(Item, PlannedNudge)> = (1..=40)
             .flat_map(|i| {
-                let mut it = fixtures::maximal(crate::domain::supervision::Status::InProgress);
+                let mut it = fixtures::maximal(crate::domain::status::Status::InProgress);
                 it.id = ItemId(i);
                 it.deadline = ts(2026, 11, 20, 18, 0);
                 it.extension = None;

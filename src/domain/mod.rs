@@ -11,5 +11,6 @@ pub mod project;
 pub mod project_nudge;
 pub mod requirement;
 pub mod schedule;
+pub mod status;
 pub mod supervision;
 pub mod time;

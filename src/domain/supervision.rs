@@ -6,8 +6,6 @@
 //! deadline and `now`. Times are stored as UTC instants and shown in Asia/Shanghai
 //! ([`crate::domain::time`]).
 
-use std::fmt;
-
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
@@ -17,51 +15,8 @@ use crate::domain::deadline::DeadlineHint;
 use crate::domain::ids::{ChatId, ItemId, MessageId, OpenId, Person};
 use crate::domain::permissions::{ActionKind, Roles, rule_for, who_may};
 use crate::domain::priority::Priority;
+use crate::domain::status::Status;
 use crate::domain::time::{format_datetime, format_instant, local};
-
-/// A stored status. 逾期 is not one: see [`Item::is_overdue`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// 待签收: waiting for the owner to acknowledge.
-    Pending,
-    /// 进行中
-    InProgress,
-    /// 待验收: submitted, waiting for the creator's acceptance.
-    Submitted,
-    /// 已完成
-    Done,
-    /// 已取消
-    Cancelled,
-}
-
-impl Status {
-    /// Every status, in lifecycle order.
-    pub const ALL: [Self; 5] = [
-        Self::Pending,
-        Self::InProgress,
-        Self::Submitted,
-        Self::Done,
-        Self::Cancelled,
-    ];
-
-    /// The Chinese name: 待签收 / 进行中 / 待验收 / 已完成 / 已取消.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Pending => "待签收",
-            Self::InProgress => "进行中",
-            Self::Submitted => "待验收",
-            Self::Done => "已完成",
-            Self::Cancelled => "已取消",
-        }
-    }
-}
-
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
 
 /// An open request by the owner to move the deadline (a sub-state, not a status).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
