@@ -15,7 +15,8 @@ use crate::domain::status::Status;
 use crate::domain::supervision::Item;
 use crate::domain::time::{SHANGHAI, local};
 use crate::minutes::MinutesError;
-use crate::minutes::extract::{Extraction, OwnerRef};
+use crate::minutes::extract::Extraction;
+use crate::minutes::owner::OwnerRef;
 
 /// A meeting number, shown as `HY-n`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
