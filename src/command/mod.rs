@@ -66,6 +66,7 @@ mod mention;
 mod minutes;
 mod project;
 pub mod render;
+mod render_parts;
 mod requirement;
 pub mod spec;
 mod supervise;
