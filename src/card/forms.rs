@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 use crate::card::action::callback_value;
 use crate::card::drawn::{from_form_card, versioned};
 use crate::card::fmt::{card, header, markdown, md_text, truncate};
-use crate::card::project::{danger, date_picker, form, submit_button, text_input};
+use crate::card::widgets::{danger, date_picker, form, submit_button, text_input};
 use crate::domain::permissions::ActionKind;
 use crate::domain::status::Status;
 use crate::domain::supervision::Item;

@@ -164,7 +164,7 @@ pub(crate) fn extended_line(item: &Item, now: Timestamp) -> Option<String> {
     }
     let original = item
         .original_deadline
-        .map(|d| format!("，原截止{}", crate::card::project::day(d, now)))
+        .map(|d| format!("，原截止{}", crate::card::fmt::day(d, now)))
         .unwrap_or_default();
     Some(format!("**延期**：已延期{}次{original}", item.extension_count))
 }
