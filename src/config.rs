@@ -186,7 +186,7 @@ impl Default for BoardConfig {
 impl BoardConfig {
     /// This week's board slot: (the week's Monday as `YYYY-MM-DD`, the instant to post).
     pub fn this_week(&self, now: jiff::Timestamp, cal: &Calendar) -> Option<(String, jiff::Timestamp)> {
-        let local = crate::domain::supervision::local(now).date();
+        let local = crate::domain::time::local(now).date();
         let monday = local
             .checked_sub(jiff::Span::new().days(i64::from(local.weekday().to_monday_zero_offset())))
             .ok()?;
@@ -203,7 +203,7 @@ impl BoardConfig {
         let (h, m) = parse_hhmm(&self.at)?;
         let at = day
             .at(h, m, 0, 0)
-            .to_zoned_datetime(jiff::tz::TimeZone::fixed(crate::domain::supervision::SHANGHAI))
+            .to_zoned_datetime(jiff::tz::TimeZone::fixed(crate::domain::time::SHANGHAI))
             .ok()?
             .timestamp();
         Some((monday.to_string(), at))

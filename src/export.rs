@@ -116,7 +116,7 @@ fn format_number(n: f64) -> String {
 }
 
 fn shanghai(t: Timestamp) -> jiff::civil::DateTime {
-    crate::domain::supervision::local(t)
+    crate::domain::time::local(t)
 }
 
 /// A sheet: headers and rows.

@@ -202,7 +202,7 @@ pub async fn export(
 pub fn backup_file_name(now: Timestamp) -> String {
     format!(
         "duban-{}.backup",
-        crate::domain::supervision::local(now).strftime("%Y%m%d-%H%M")
+        crate::domain::time::local(now).strftime("%Y%m%d-%H%M")
     )
 }
 
@@ -233,7 +233,7 @@ fn scheduled_backups(dir: &Path) -> Vec<PathBuf> {
 
 /// Whether the daily job is due at `now`: past `at` (local time) on a day it has not run.
 pub fn daily_due(at: &str, now: Timestamp, last: Option<Date>) -> bool {
-    let local = crate::domain::supervision::local(now);
+    let local = crate::domain::time::local(now);
     let Some((h, m)) = at
         .split_once(':')
         .and_then(|(h, m)| Some((h.parse::<i8>().ok()?, m.parse::<i8>().ok()?)))
@@ -275,7 +275,7 @@ pub fn prune_audit(
         if let Some(b) = backup {
             let path = b.dir.join(format!(
                 "audit-pruned-{}.csv",
-                crate::domain::supervision::local(now).strftime("%Y%m%d-%H%M")
+                crate::domain::time::local(now).strftime("%Y%m%d-%H%M")
             ));
             let bytes = crate::export::audit_table(old)
                 .to_csv()
@@ -342,7 +342,7 @@ mod tests {
         let after = ts("2026-03-11T02:00:00+08:00");
         assert!(!daily_due("02:00", before, None));
         assert!(daily_due("02:00", after, None));
-        let today = crate::domain::supervision::local(after).date();
+        let today = crate::domain::time::local(after).date();
         assert!(!daily_due("02:00", after, Some(today)));
         assert!(daily_due("02:00", ts("2026-03-12T09:00:00+08:00"), Some(today)));
     }

@@ -339,7 +339,7 @@ async fn daily_job(state: AppState, settings: Arc<Settings>, cancel: Cancellatio
         if !crate::operator::daily_due(&at, now, last) {
             continue;
         }
-        last = Some(crate::domain::supervision::local(now).date());
+        last = Some(crate::domain::time::local(now).date());
         let store = state.store.clone();
         let s = Arc::clone(&settings);
         match tokio::task::spawn_blocking(move || crate::operator::daily(&store, &s, now)).await {

@@ -21,7 +21,8 @@ use serde_json::{Map, Value, json};
 
 use crate::domain::ids::ItemId;
 use crate::domain::permissions::ActionKind;
-use crate::domain::supervision::{Action, SHANGHAI};
+use crate::domain::supervision::Action;
+use crate::domain::time::SHANGHAI;
 
 /// A parsed card interaction: which item, which action.
 #[derive(Debug, Clone, PartialEq, Eq)]

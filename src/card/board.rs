@@ -8,7 +8,8 @@ use serde_json::Value;
 use crate::calendar::Calendar;
 use crate::card::fmt::{at, card, header, hr, markdown, md_text};
 use crate::domain::board::{Board, BoardRow};
-use crate::domain::supervision::{DeadlineHint, format_datetime, weekday_label};
+use crate::domain::deadline::DeadlineHint;
+use crate::domain::time::{format_datetime, weekday_label};
 
 /// Rows shown per section before "另有N项".
 pub const MAX_ROWS: usize = 20;
@@ -131,7 +132,8 @@ mod tests {
     use crate::card::fmt::within_limits;
     use crate::domain::board::board;
     use crate::domain::ids::ItemId;
-    use crate::domain::supervision::{Item, Status};
+    use crate::domain::status::Status;
+    use crate::domain::supervision::Item;
 
     fn items() -> Vec<Item> {
         let mut overdue = fixtures::overdue(); // 11-20, 张三

@@ -11,7 +11,8 @@ use crate::card::item::{deadline_line, extended_line, progress_line, rejection_l
 use crate::domain::audit::AuditRecord;
 use crate::domain::permissions::ActionKind;
 use crate::domain::project::ProjectActionKind;
-use crate::domain::supervision::{Item, format_datetime};
+use crate::domain::supervision::Item;
+use crate::domain::time::format_datetime;
 
 const TEXT_MAX: usize = 500;
 /// Bytes reserved for the history: the card must stay under 30 KB in total.
@@ -222,7 +223,8 @@ mod tests {
     use crate::card::item_card;
     use crate::domain::audit::Source;
     use crate::domain::ids::MessageId;
-    use crate::domain::supervision::{Action, Actor, Status};
+    use crate::domain::status::Status;
+    use crate::domain::supervision::{Action, Actor};
 
     #[test]
     fn snapshot_of_the_detail_card() {

@@ -7,7 +7,9 @@ use crate::calendar::Calendar;
 use crate::domain::audit::{AuditRecord, Source};
 use crate::domain::ids::{ChatId, ItemId, MessageId, OpenId, Person};
 use crate::domain::priority::Priority;
-use crate::domain::supervision::{Action, Actor, ExtensionRequest, Item, NewItem, Policy, SHANGHAI, Status};
+use crate::domain::status::Status;
+use crate::domain::supervision::{Action, Actor, ExtensionRequest, Item, NewItem, Policy};
+use crate::domain::time::SHANGHAI;
 
 pub(crate) fn at(y: i16, m: i8, d: i8, h: i8, min: i8) -> Timestamp {
     SHANGHAI

@@ -1,9 +1,11 @@
 //! Shared card pieces (pure): card skeleton, header, markdown, mentions, truncation, the
-//! progress bar and the size/count checks.
+//! progress bar, the size/count checks, and dates as cards show them (`12月10日（周四）`).
 
+use jiff::Timestamp;
 use serde_json::{Value, json};
 
 use crate::domain::ids::Person;
+use crate::domain::time::{format_datetime, local, weekday_label};
 
 /// Feishu's limit on components per JSON 2.0 card.
 pub const MAX_COMPONENTS: usize = 200;
@@ -129,6 +131,26 @@ pub fn json_size(v: &Value) -> usize {
 /// Whether `v` is within Feishu's card limits.
 pub fn within_limits(v: &Value) -> bool {
     component_count(v) <= MAX_COMPONENTS && json_size(v) < MAX_BYTES
+}
+
+/// `12月10日（周四）` — with the clock time when `has_time`.
+pub(crate) fn when(ts: Timestamp, has_time: bool, now: Timestamp) -> String {
+    if has_time {
+        format_datetime(ts, now)
+    } else {
+        day(ts, now)
+    }
+}
+
+/// `12月10日（周四）`, with the year when it is not `now`'s.
+pub(crate) fn day(ts: Timestamp, now: Timestamp) -> String {
+    let d = local(ts).date();
+    let year = if d.year() == local(now).date().year() {
+        String::new()
+    } else {
+        format!("{}年", d.year())
+    };
+    format!("{year}{}月{}日（{}）", d.month(), d.day(), weekday_label(d))
 }
 
 #[cfg(test)]

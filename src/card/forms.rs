@@ -13,9 +13,11 @@ use serde_json::{Map, Value, json};
 use crate::card::action::callback_value;
 use crate::card::drawn::{from_form_card, versioned};
 use crate::card::fmt::{card, header, markdown, md_text, truncate};
-use crate::card::project::{danger, date_picker, form, submit_button, text_input};
+use crate::card::widgets::{danger, date_picker, form, submit_button, text_input};
 use crate::domain::permissions::ActionKind;
-use crate::domain::supervision::{Item, Status, format_datetime};
+use crate::domain::status::Status;
+use crate::domain::supervision::Item;
+use crate::domain::time::format_datetime;
 
 /// What the person had typed in a form that was refused (kept in the fresh form).
 pub type Prefill = Map<String, Value>;

@@ -16,7 +16,9 @@ use crate::card::drawn::{Target, open_form_value, versioned};
 use crate::card::fmt::{at, card, header, hr, markdown, md_text, mentions, plain, progress_bar, truncate};
 use crate::command::when::day_off_note;
 use crate::domain::permissions::ActionKind;
-use crate::domain::supervision::{Item, Status, format_datetime};
+use crate::domain::status::Status;
+use crate::domain::supervision::Item;
+use crate::domain::time::format_datetime;
 
 const TITLE_IN_HEADER: usize = 60;
 const TITLE_MAX: usize = 200;
@@ -162,7 +164,7 @@ pub(crate) fn extended_line(item: &Item, now: Timestamp) -> Option<String> {
     }
     let original = item
         .original_deadline
-        .map(|d| format!("，原截止{}", crate::card::project::day(d, now)))
+        .map(|d| format!("，原截止{}", crate::card::fmt::day(d, now)))
         .unwrap_or_default();
     Some(format!("**延期**：已延期{}次{original}", item.extension_count))
 }

@@ -5,7 +5,9 @@ use serde_json::Value;
 
 use crate::calendar::Calendar;
 use crate::card::fmt::{at, card, header, markdown, md_text, truncate};
-use crate::domain::supervision::{Item, Status, format_datetime};
+use crate::domain::status::Status;
+use crate::domain::supervision::Item;
+use crate::domain::time::format_datetime;
 
 /// Rows shown before "还有N项…".
 pub const MAX_ROWS: usize = 30;

@@ -24,11 +24,11 @@ use serde_json::{Map, Value, json};
 use crate::calendar::Calendar;
 use crate::card::action::{CardActionError, parse_picker};
 use crate::card::fmt::{at, card, header, hr, json_size, markdown, md_text, plain};
-use crate::command::when::Deadline;
+use crate::domain::deadline::Deadline;
 use crate::domain::ids::OpenId;
-use crate::domain::supervision::{format_datetime, local, weekday_label};
-use crate::minutes::extract::OwnerRef;
+use crate::domain::time::{format_datetime, local, weekday_label};
 use crate::minutes::meeting::{ClosureState, ClosureSummary, DraftItem, DraftStatus, Meeting, MeetingId};
+use crate::minutes::owner::OwnerRef;
 
 /// Pending items shown with an edit form (the card stays under 200 components); the others
 /// are listed and get their form once earlier ones are handled.

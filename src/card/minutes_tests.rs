@@ -7,7 +7,7 @@ use crate::card::fixtures::{self, at, cal, now, person};
 use crate::card::fmt::within_limits;
 use crate::domain::ids::{ChatId, ItemId, MessageId};
 use crate::domain::priority::Priority;
-use crate::domain::supervision::Status;
+use crate::domain::status::Status;
 use crate::minutes::meeting::{MeetingSource, closure_summary};
 
 fn draft(text: &str, owners: Vec<OwnerRef>, deadline: Option<Deadline>) -> DraftItem {

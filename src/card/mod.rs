@@ -17,6 +17,7 @@ pub mod notice;
 pub mod nudge;
 pub mod stats;
 pub mod welcome;
+pub mod widgets;
 
 pub use action::{CardAction, CardActionError, parse_callback};
 pub use board::board_card;

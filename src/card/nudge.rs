@@ -14,7 +14,8 @@ use crate::card::fmt::{at, card, header, markdown, md_text, plain};
 use crate::domain::ids::ItemId;
 use crate::domain::ids::Person;
 use crate::domain::schedule::{NudgeKind, PlannedNudge, SnoozeChoice};
-use crate::domain::supervision::{Item, format_datetime};
+use crate::domain::supervision::Item;
+use crate::domain::time::format_datetime;
 
 /// Items shown in one card before "另有N项" (each item costs about 15 components).
 pub const MAX_ENTRIES: usize = 10;
@@ -345,7 +346,7 @@ mod tests {
     fn a_big_round_stays_within_limits() {
         let many: Vec<(Item, PlannedNudge)> = (1..=40)
             .flat_map(|i| {
-                let mut it = fixtures::maximal(crate::domain::supervision::Status::InProgress);
+                let mut it = fixtures::maximal(crate::domain::status::Status::InProgress);
                 it.id = ItemId(i);
                 it.deadline = ts(2026, 11, 20, 18, 0);
                 it.extension = None;

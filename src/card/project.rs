@@ -20,14 +20,19 @@ use serde_json::{Map, Value, json};
 use crate::calendar::Calendar;
 use crate::card::action::{CardActionError, form_text, parse_picker};
 use crate::card::drawn::{Target, from_form_card, open_form_value};
-use crate::card::fmt::{at, card, header, hr, markdown, md_text, plain, truncate};
+use crate::card::fmt::{at, card, day, header, hr, markdown, md_text, truncate, when};
 use crate::card::forms::{Prefill, form_card, prefilled};
-use crate::command::Deadline;
+use crate::card::widgets::{
+    button, button_row, danger, date_picker, form, person_picker, select, submit_button, text_input,
+    with_confirm,
+};
 use crate::command::spec::{CommandSpec, PROJECT_COMMANDS};
 use crate::command::when::day_off_note;
+use crate::domain::deadline::Deadline;
 use crate::domain::ids::{OpenId, Person, ProjectId};
 use crate::domain::project::{Project, ProjectAction, ProjectStatus, Stage, StageState};
-use crate::domain::supervision::{Item, format_datetime, local, weekday_label};
+use crate::domain::supervision::Item;
+use crate::domain::time::format_datetime;
 
 const NAME_IN_HEADER: usize = 50;
 const MAX_ITEMS: usize = 15;
@@ -219,26 +224,6 @@ fn items_block(items: &[Item], now: Timestamp, cal: &Calendar) -> String {
     out.join("\n")
 }
 
-/// `12月10日（周四）` — with the clock time when `has_time`.
-pub(crate) fn when(ts: Timestamp, has_time: bool, now: Timestamp) -> String {
-    if has_time {
-        format_datetime(ts, now)
-    } else {
-        day(ts, now)
-    }
-}
-
-/// `12月10日（周四）`, with the year when it is not `now`'s.
-pub(crate) fn day(ts: Timestamp, now: Timestamp) -> String {
-    let d = local(ts).date();
-    let year = if d.year() == local(now).date().year() {
-        String::new()
-    } else {
-        format!("{}年", d.year())
-    };
-    format!("{year}{}月{}日（{}）", d.month(), d.day(), weekday_label(d))
-}
-
 /// The stage-owner picker of the plan form: `people`, then the project's owner and stage owners.
 fn people_picker(p: &Project, people: &[Person]) -> Value {
     let mut ids: Vec<&str> = Vec::new();
@@ -259,109 +244,6 @@ fn people_picker(p: &Project, people: &[Person]) -> Value {
 /// The callback value for project op `op`, drawn for `p`'s current version.
 fn value(op: &str, p: &Project) -> Value {
     json!({ "op": op, "project": p.id.0, "v": p.version })
-}
-
-/// A button whose callback carries `value`.
-pub(crate) fn button(name: &str, text: &str, style: &str, value: Value) -> Value {
-    json!({
-        "tag": "button",
-        "name": name,
-        "text": plain(text),
-        "type": style,
-        "behaviors": [{ "type": "callback", "value": value }],
-    })
-}
-
-/// A form-submit button whose callback carries `value`.
-pub(crate) fn submit_button(name: &str, text: &str, value: Value) -> Value {
-    json!({
-        "tag": "button",
-        "name": name,
-        "text": plain(text),
-        "type": "primary",
-        "form_action_type": "submit",
-        "behaviors": [{ "type": "callback", "value": value }],
-    })
-}
-
-/// Adds a confirmation dialog to a button.
-pub(crate) fn with_confirm(mut b: Value, title: &str, text: &str) -> Value {
-    if let Some(obj) = b.as_object_mut() {
-        obj.insert(
-            "confirm".to_owned(),
-            json!({ "title": plain(title), "text": plain(text) }),
-        );
-    }
-    b
-}
-
-/// The same button in the red style of negative actions (退回, 驳回, 拒绝).
-pub(crate) fn danger(mut b: Value) -> Value {
-    if let Some(obj) = b.as_object_mut() {
-        obj.insert("type".to_owned(), json!("danger"));
-    }
-    b
-}
-
-/// A row of buttons.
-pub(crate) fn button_row(buttons: Vec<Value>) -> Value {
-    let columns: Vec<Value> = buttons
-        .into_iter()
-        .map(|b| json!({ "tag": "column", "width": "auto", "elements": [b] }))
-        .collect();
-    json!({ "tag": "column_set", "flex_mode": "flow", "horizontal_spacing": "8px", "columns": columns })
-}
-
-/// A form at the card's root with a bold title.
-pub(crate) fn form(name: &str, title: &str, elements: Vec<Value>) -> Value {
-    let mut all = vec![markdown(&format!("**{title}**"))];
-    all.extend(elements);
-    json!({ "tag": "form", "name": name, "elements": all })
-}
-
-/// A text input.
-pub(crate) fn text_input(name: &str, placeholder: &str, multiline: bool, required: bool) -> Value {
-    let mut v = json!({
-        "tag": "input",
-        "name": name,
-        "placeholder": plain(placeholder),
-        "max_length": 500,
-        "required": required,
-    });
-    if multiline && let Some(obj) = v.as_object_mut() {
-        obj.insert("input_type".to_owned(), json!("multiline_text"));
-        obj.insert("rows".to_owned(), json!(3));
-    }
-    v
-}
-
-/// A select with `(value, text)` options.
-pub(crate) fn select(
-    name: &str,
-    placeholder: &str,
-    options: &[(String, String)],
-    initial: Option<&str>,
-) -> Value {
-    let opts: Vec<Value> = options
-        .iter()
-        .map(|(v, t)| json!({ "text": plain(t), "value": v }))
-        .collect();
-    let mut s =
-        json!({ "tag": "select_static", "name": name, "placeholder": plain(placeholder), "options": opts });
-    if let (Some(i), Some(obj)) = (initial, s.as_object_mut()) {
-        obj.insert("initial_option".to_owned(), json!(i));
-    }
-    s
-}
-
-/// A person picker over the chat's members.
-pub(crate) fn person_picker(name: &str, placeholder: &str) -> Value {
-    json!({ "tag": "select_person", "name": name, "placeholder": plain(placeholder) })
-}
-
-/// A date picker.
-pub(crate) fn date_picker(name: &str, placeholder: &str, required: bool) -> Value {
-    json!({ "tag": "date_picker", "name": name, "required": required, "placeholder": plain(placeholder) })
 }
 
 /// The buttons of the live card. 退回 and 更新阶段计划 open their form in a 1:1 card

@@ -21,11 +21,11 @@ use serde_json::{Map, Value, json};
 
 use crate::card::action::{CardActionError, form_text};
 use crate::card::drawn::{Target, from_form_card, open_form_value};
-use crate::card::fmt::{at, card, header, hr, markdown, md_text, truncate};
+use crate::card::fmt::{at, card, day, header, hr, markdown, md_text, truncate, when};
 use crate::card::forms::{Prefill, form_card, prefilled};
-use crate::card::project::{
-    button, button_row, danger, date_picker, day, family_help_card, form, future_date, person_picker, select,
-    submit_button, text_input, when,
+use crate::card::project::{family_help_card, future_date};
+use crate::card::widgets::{
+    button, button_row, danger, date_picker, form, person_picker, select, submit_button, text_input,
 };
 use crate::command::NewReq;
 use crate::command::spec::REQUIREMENT_COMMANDS;
@@ -33,7 +33,7 @@ use crate::domain::ids::{OpenId, Person, ProjectId, RequirementId};
 use crate::domain::priority::Priority;
 use crate::domain::project::Project;
 use crate::domain::requirement::{LoopStatus, ReqAction, ReqStatus, Requirement, loop_status, stars};
-use crate::domain::supervision::{format_datetime, local};
+use crate::domain::time::{format_datetime, local};
 
 const TEXT_MAX: usize = 500;
 const TITLE_IN_HEADER: usize = 50;

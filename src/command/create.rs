@@ -3,8 +3,9 @@
 
 use crate::command::cursor::{grammar_text, join};
 use crate::command::lexer::Token;
-use crate::command::when::{Deadline, DeadlineError, parse_deadline};
+use crate::command::when::{DeadlineError, parse_deadline};
 use crate::command::{Context, CreateItem, MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS, ParseError};
+use crate::domain::deadline::Deadline;
 use crate::domain::ids::Person;
 use crate::domain::priority::Priority;
 

@@ -10,7 +10,7 @@
 //! quoted literal: it may contain spaces and is never read as a mention, priority, tag or
 //! deadline.
 
-use crate::command::Mention;
+use crate::command::mention::Mention;
 use crate::domain::ids::Person;
 
 /// One lexical unit.

@@ -62,9 +62,11 @@ mod cursor;
 mod error;
 mod json;
 mod lexer;
+mod mention;
 mod minutes;
 mod project;
 pub mod render;
+mod render_parts;
 mod requirement;
 pub mod spec;
 mod supervise;
@@ -78,25 +80,17 @@ use jiff::Timestamp;
 use crate::calendar::Calendar;
 use crate::command::lexer::Token;
 use crate::domain::board::Period;
+use crate::domain::deadline::Deadline;
 use crate::domain::ids::{ItemId, Person};
 use crate::domain::priority::Priority;
 
 pub use self::addressed::{mentions_bot, parse_addressed};
 pub use self::error::{MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS, MINUTES_EXAMPLE, ParseError};
+pub use self::mention::Mention;
 pub use self::minutes::MinutesCmd;
 pub use self::project::{ProjectCmd, ProjectFilter, ProjectParseError};
 pub use self::render::{cli_mentions, render};
 pub use self::requirement::{AcceptTarget, NewReq, ReqCmd, ReqFilter, RequirementParseError};
-pub use self::when::Deadline;
-
-/// A Feishu mention: the placeholder in the text and who it stands for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
-    /// The placeholder as it appears in the text (`@_user_1`).
-    pub key: String,
-    /// The person mentioned.
-    pub person: Person,
-}
 
 /// What the parser needs to know besides the text.
 #[derive(Debug, Clone, Copy)]

@@ -19,10 +19,11 @@ use serde_json::{Value, json};
 
 use crate::command::cursor::{Cursor, join};
 use crate::command::lexer::Token;
-use crate::command::render::{Renderer, format_deadline, free_text, words};
+use crate::command::render_parts::{Renderer, format_deadline, free_text, words};
 use crate::command::spec::{CommandSpec, PROJECT_COMMANDS};
-use crate::command::when::{Deadline, DeadlineError, format_rfc3339, parse_deadline};
+use crate::command::when::{DeadlineError, format_rfc3339, parse_deadline};
 use crate::command::{Context, MAX_TITLE_CHARS, Mention};
+use crate::domain::deadline::Deadline;
 use crate::domain::ids::{ItemId, Person, ProjectId};
 
 /// A `/项目` subcommand.

@@ -7,11 +7,9 @@
 //! word like `P1` or `#x`, a note starting with `60%`) is wrapped in `"quotes"`; text that itself
 //! contains `"` or a line break cannot be rendered exactly.
 
-use jiff::tz::{self, TimeZone};
-
-use crate::command::lexer::normalise;
+use crate::command::render_parts::{Renderer, format_deadline, free_text, words};
 use crate::command::spec::SUPERVISE_COMMANDS;
-use crate::command::{Command, CreateItem, Deadline, ListFilter, Mention, MinutesCmd, SuperviseCmd};
+use crate::command::{Command, CreateItem, ListFilter, Mention, MinutesCmd, SuperviseCmd};
 use crate::domain::board::Period;
 use crate::domain::ids::{OpenId, Person};
 use crate::domain::priority::Priority;
@@ -135,25 +133,7 @@ pub fn cli_mentions(text: &str) -> (String, Vec<Mention>) {
     (out, mentions)
 }
 
-/// Placeholders, one per distinct person, in order of appearance.
-#[derive(Debug, Default)]
-pub(crate) struct Renderer {
-    pub(crate) mentions: Vec<Mention>,
-}
-
 impl Renderer {
-    pub(crate) fn mention(&mut self, p: &Person) -> String {
-        if let Some(m) = self.mentions.iter().find(|m| m.person.open_id == p.open_id) {
-            return m.key.clone();
-        }
-        let key = format!("@_user_{}", self.mentions.len() + 1);
-        self.mentions.push(Mention {
-            key: key.clone(),
-            person: p.clone(),
-        });
-        key
-    }
-
     fn create(&mut self, item: &CreateItem) -> String {
         let mut parts = Vec::new();
         if let Some(title) = &item.title {
@@ -183,41 +163,8 @@ impl Renderer {
     }
 }
 
-/// The deadline as `YYYY-MM-DD HH:MM`, or `YYYY-MM-DD` without a clock time (Asia/Shanghai).
-pub fn format_deadline(d: &Deadline) -> String {
-    let z = d.at.to_zoned_datetime(TimeZone::fixed(tz::offset(8)));
-    let format = if d.has_time { "%Y-%m-%d %H:%M" } else { "%Y-%m-%d" };
-    z.strftime(format).to_string()
-}
-
-/// Non-empty parts joined by one space.
-pub(crate) fn words(parts: &[&str]) -> String {
-    parts
-        .iter()
-        .filter(|p| !p.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn opt_text(text: Option<&str>) -> String {
     text.map_or_else(String::new, |t| free_text(t, |_| false))
-}
-
-/// Free text as is when every word reads back as plain text, else in quotes. `risky_first`
-/// flags a first word that the subcommand would read as something else.
-pub(crate) fn free_text(text: &str, risky_first: impl Fn(&str) -> bool) -> String {
-    let plain = normalise(text) == text
-        && !text.contains(['\n', '"', '@'])
-        && text.split(' ').all(|w| {
-            !w.is_empty() && !w.starts_with('#') && !w.contains(':') && Priority::parse(w).is_none()
-        })
-        && !text.split(' ').next().is_some_and(risky_first);
-    if plain {
-        text.to_owned()
-    } else {
-        format!("\"{text}\"")
-    }
 }
 
 fn is_subcommand(word: &str) -> bool {
@@ -240,12 +187,14 @@ fn ends_name(c: char) -> bool {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
+    use jiff::tz::{self, TimeZone};
     use jiff::{SignedDuration, Timestamp};
     use proptest::prelude::*;
 
     use super::*;
     use crate::calendar::Calendar;
     use crate::command::{Context, parse};
+    use crate::domain::deadline::Deadline;
     use crate::domain::ids::ItemId;
 
     fn now() -> Timestamp {

@@ -17,7 +17,9 @@ use jiff::civil::Date;
 
 use crate::calendar::{Calendar, DayRule};
 use crate::domain::ids::{ItemId, OpenId, Person};
-use crate::domain::supervision::{Item, SHANGHAI, Status, local};
+use crate::domain::status::Status;
+use crate::domain::supervision::Item;
+use crate::domain::time::{SHANGHAI, local};
 
 /// One item on the board.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod board;
+pub mod deadline;
 pub mod ids;
 pub mod permissions;
 pub mod priority;
@@ -10,4 +11,6 @@ pub mod project;
 pub mod project_nudge;
 pub mod requirement;
 pub mod schedule;
+pub mod status;
 pub mod supervision;
+pub mod time;

@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::ids::Person;
-use crate::domain::supervision::Status;
+use crate::domain::status::Status;
 
 /// A role a person can hold on one item (several at once is fine).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -30,10 +30,11 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, CalendarError, DayRule};
-use crate::command::Deadline;
 use crate::domain::audit::{AuditRecord, Change, Source};
+use crate::domain::deadline::Deadline;
 use crate::domain::ids::{ChatId, ItemId, OpenId, Person, ProjectId, RequirementId};
-use crate::domain::supervision::{Actor, Policy, format_datetime, local};
+use crate::domain::supervision::{Actor, Policy};
+use crate::domain::time::{format_datetime, local};
 
 /// The stage names of a pipeline, from configuration.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

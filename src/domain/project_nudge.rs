@@ -19,7 +19,7 @@ use crate::domain::ids::{ItemId, Person};
 use crate::domain::project::{Project, ProjectStatus};
 use crate::domain::requirement::{ReqStatus, Requirement, triage_overdue};
 use crate::domain::schedule::{ReminderPolicy, adjust_to_working_hours, in_working_hours};
-use crate::domain::supervision::{SHANGHAI, local};
+use crate::domain::time::{SHANGHAI, local};
 
 /// What was sent for a project or requirement (stored beside it).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -243,8 +243,8 @@ pub fn next_requirement_check(
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::command::Deadline;
     use crate::domain::audit::Source;
+    use crate::domain::deadline::Deadline;
     use crate::domain::ids::{ChatId, OpenId, ProjectId, RequirementId};
     use crate::domain::priority::Priority;
     use crate::domain::project::{ProjectAction, StageTemplate};

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::domain::ids::MessageId;
-use crate::domain::supervision::SHANGHAI;
+use crate::domain::time::SHANGHAI;
 
 pub(crate) fn at(y: i16, m: i8, d: i8, h: i8) -> Timestamp {
     SHANGHAI.to_timestamp(date(y, m, d).at(h, 0, 0, 0)).unwrap()

@@ -20,12 +20,13 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, DayRule};
-use crate::command::Deadline;
 use crate::domain::audit::{AuditRecord, Change, Source};
+use crate::domain::deadline::Deadline;
 use crate::domain::ids::{ChatId, OpenId, Person, ProjectId, RequirementId};
 use crate::domain::priority::Priority;
 use crate::domain::project::{Project, ProjectStatus};
-use crate::domain::supervision::{Actor, local};
+use crate::domain::supervision::Actor;
+use crate::domain::time::local;
 
 /// A requirement's stored status.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -7,7 +7,8 @@ use proptest::prelude::*;
 use super::*;
 use crate::domain::ids::MessageId;
 use crate::domain::project::{ProjectAction, StageTemplate};
-use crate::domain::supervision::{Policy, SHANGHAI};
+use crate::domain::supervision::Policy;
+use crate::domain::time::SHANGHAI;
 
 fn at(y: i16, m: i8, d: i8, h: i8) -> Timestamp {
     SHANGHAI.to_timestamp(date(y, m, d).at(h, 0, 0, 0)).unwrap()

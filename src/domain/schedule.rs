@@ -23,7 +23,9 @@ use std::collections::BTreeSet;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::calendar::{Calendar, CalendarError};
-use crate::domain::supervision::{Item, Status, local};
+use crate::domain::status::Status;
+use crate::domain::supervision::Item;
+use crate::domain::time::local;
 
 #[path = "schedule_hours.rs"]
 mod hours;

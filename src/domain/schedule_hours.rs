@@ -8,7 +8,7 @@ use jiff::{SignedDuration, Timestamp};
 use crate::calendar::{Calendar, CalendarError};
 use crate::domain::ids::ItemId;
 use crate::domain::schedule::ReminderPolicy;
-use crate::domain::supervision::{SHANGHAI, local};
+use crate::domain::time::{SHANGHAI, local};
 
 pub(super) fn hm(t: (i8, i8)) -> Time {
     Time::new(t.0.clamp(0, 23), t.1.clamp(0, 59), 0, 0).unwrap_or(Time::midnight())

@@ -10,8 +10,8 @@ use crate::calendar::DayRule;
 use crate::domain::ids::{ChatId, OpenId};
 use crate::domain::ids::{ItemId, Person};
 use crate::domain::priority::Priority;
-use crate::domain::supervision::SHANGHAI;
 use crate::domain::supervision::{ExtensionRequest, NewItem};
+use crate::domain::time::SHANGHAI;
 
 fn at(y: i16, m: i8, d: i8, h: i8, min: i8) -> Timestamp {
     SHANGHAI.to_timestamp(date(y, m, d).at(h, min, 0, 0)).unwrap()

@@ -3,9 +3,11 @@
 use jiff::Timestamp;
 
 use crate::calendar::Calendar;
+use crate::domain::deadline::DeadlineHint;
 use crate::domain::ids::Person;
 use crate::domain::schedule::{NudgeKind, Occ, PlannedNudge, ReminderPolicy};
-use crate::domain::supervision::{DeadlineHint, Item, format_datetime};
+use crate::domain::supervision::Item;
+use crate::domain::time::format_datetime;
 
 fn push_unique(list: &mut Vec<Person>, p: &Person) {
     if !list.iter().any(|q| q.open_id == p.open_id) {

@@ -3,68 +3,20 @@
 //! [`Item::apply`] is the only way an item changes. It checks the permissions table
 //! ([`crate::domain::permissions::rule_for`]), then performs the transition, and returns the new
 //! item together with its [`AuditRecord`]. Overdue (逾期) is never stored: it is derived from the
-//! deadline and `now`. Times are stored as UTC instants and shown in Asia/Shanghai (UTC+08:00,
-//! no daylight saving since 1991, so a fixed offset is exact).
+//! deadline and `now`. Times are stored as UTC instants and shown in Asia/Shanghai
+//! ([`crate::domain::time`]).
 
-use std::fmt;
-
-use jiff::civil::{Date, DateTime, Weekday};
-use jiff::tz::Offset;
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, CalendarError, DayRule};
 use crate::domain::audit::{AuditRecord, Change, Source};
+use crate::domain::deadline::DeadlineHint;
 use crate::domain::ids::{ChatId, ItemId, MessageId, OpenId, Person};
 use crate::domain::permissions::{ActionKind, Roles, rule_for, who_may};
 use crate::domain::priority::Priority;
-
-/// Asia/Shanghai.
-pub const SHANGHAI: Offset = Offset::constant(8);
-
-/// A stored status. 逾期 is not one: see [`Item::is_overdue`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// 待签收: waiting for the owner to acknowledge.
-    Pending,
-    /// 进行中
-    InProgress,
-    /// 待验收: submitted, waiting for the creator's acceptance.
-    Submitted,
-    /// 已完成
-    Done,
-    /// 已取消
-    Cancelled,
-}
-
-impl Status {
-    /// Every status, in lifecycle order.
-    pub const ALL: [Self; 5] = [
-        Self::Pending,
-        Self::InProgress,
-        Self::Submitted,
-        Self::Done,
-        Self::Cancelled,
-    ];
-
-    /// The Chinese name: 待签收 / 进行中 / 待验收 / 已完成 / 已取消.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Pending => "待签收",
-            Self::InProgress => "进行中",
-            Self::Submitted => "待验收",
-            Self::Done => "已完成",
-            Self::Cancelled => "已取消",
-        }
-    }
-}
-
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
+use crate::domain::status::Status;
+use crate::domain::time::{format_datetime, format_instant, local};
 
 /// An open request by the owner to move the deadline (a sub-state, not a status).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -388,130 +340,6 @@ fn wrong_state_message(action: ActionKind, status: Status) -> String {
         }
         (Status::Pending | Status::InProgress, _) => {
             format!("事项当前为“{}”，不能{verb}", status.label())
-        }
-    }
-}
-
-/// The civil date and time of `ts` in Asia/Shanghai.
-pub fn local(ts: Timestamp) -> DateTime {
-    SHANGHAI.to_datetime(ts)
-}
-
-/// The Chinese weekday: 周一 … 周日.
-pub fn weekday_label(d: Date) -> &'static str {
-    match d.weekday() {
-        Weekday::Monday => "周一",
-        Weekday::Tuesday => "周二",
-        Weekday::Wednesday => "周三",
-        Weekday::Thursday => "周四",
-        Weekday::Friday => "周五",
-        Weekday::Saturday => "周六",
-        Weekday::Sunday => "周日",
-    }
-}
-
-/// `ts` in Chinese, e.g. `11月30日（周一）18:00`; the year is shown when it differs from
-/// `now`'s year (`2027年1月5日（周二）18:00`).
-pub fn format_datetime(ts: Timestamp, now: Timestamp) -> String {
-    let dt = local(ts);
-    let d = dt.date();
-    let year = if d.year() == local(now).date().year() {
-        String::new()
-    } else {
-        format!("{}年", d.year())
-    };
-    format!(
-        "{year}{}月{}日（{}）{:02}:{:02}",
-        d.month(),
-        d.day(),
-        weekday_label(d),
-        dt.hour(),
-        dt.minute()
-    )
-}
-
-/// `ts` in Chinese without reference to a "now" (the year is omitted).
-pub fn format_instant(ts: Timestamp) -> String {
-    format_datetime(ts, ts)
-}
-
-/// How far the deadline is, in words (还剩2天 / 今天截止 / 还剩3小时 / 已逾期3个工作日).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DeadlineHint {
-    /// Due today, less than six hours left (0 = under an hour).
-    HoursLeft(i64),
-    /// Due later today.
-    DueToday,
-    /// Due tomorrow.
-    DueTomorrow,
-    /// Due in `days` calendar days; `workdays` working days when the calendar knows.
-    DaysLeft {
-        /// Calendar days from today to the deadline's date.
-        days: i64,
-        /// Working days in `(today, deadline date]`.
-        workdays: Option<u32>,
-    },
-    /// Overdue by less than a day (0 = under an hour), or without a working day in between.
-    OverdueHours(i64),
-    /// Overdue by this many working days.
-    OverdueWorkdays(u32),
-    /// Overdue by this many calendar days (when the calendar has no data).
-    OverdueDays(i64),
-}
-
-impl DeadlineHint {
-    /// The hint for `deadline` at `now`, counting working days with `cal` when it can.
-    pub fn compute(deadline: Timestamp, now: Timestamp, cal: &Calendar) -> Self {
-        let left = now.duration_until(deadline);
-        let dl_date = local(deadline).date();
-        let today = local(now).date();
-        let days = (dl_date - today).get_days();
-        let days = i64::from(days);
-        if left.is_positive() {
-            let hours = left.as_secs() / 3600;
-            return match days {
-                ..=0 if hours < 6 => Self::HoursLeft(hours),
-                ..=0 => Self::DueToday,
-                1 => Self::DueTomorrow,
-                _ => Self::DaysLeft {
-                    days,
-                    workdays: cal.count_between(today, dl_date, DayRule::Working).ok(),
-                },
-            };
-        }
-        let late_hours = deadline.duration_until(now).as_secs() / 3600;
-        match cal.count_between(dl_date, today, DayRule::Working) {
-            Ok(0) | Err(_) if late_hours < 24 => Self::OverdueHours(late_hours),
-            Ok(0) | Err(_) => Self::OverdueDays(-days),
-            Ok(n) => Self::OverdueWorkdays(n),
-        }
-    }
-
-    /// Whether this is one of the overdue hints.
-    pub fn is_overdue(self) -> bool {
-        matches!(
-            self,
-            Self::OverdueHours(_) | Self::OverdueWorkdays(_) | Self::OverdueDays(_)
-        )
-    }
-}
-
-impl fmt::Display for DeadlineHint {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            Self::HoursLeft(0) => f.write_str("还剩不到1小时"),
-            Self::HoursLeft(h) => write!(f, "还剩{h}小时"),
-            Self::DueToday => f.write_str("今天截止"),
-            Self::DueTomorrow => f.write_str("明天截止"),
-            Self::DaysLeft {
-                days,
-                workdays: Some(w),
-            } if i64::from(w) != days => write!(f, "还剩{days}天（{w}个工作日）"),
-            Self::DaysLeft { days, .. } => write!(f, "还剩{days}天"),
-            Self::OverdueHours(0) => f.write_str("已逾期不到1小时"),
-            Self::OverdueHours(h) => write!(f, "已逾期{h}小时"),
-            Self::OverdueWorkdays(n) => write!(f, "已逾期{n}个工作日"),
-            Self::OverdueDays(n) => write!(f, "已逾期{n}天"),
         }
     }
 }
@@ -917,6 +745,7 @@ mod tests {
     use super::*;
     use crate::domain::audit::Source;
     use crate::domain::permissions::ActionKind as K;
+    use crate::domain::time::SHANGHAI;
     use jiff::civil::date;
     use proptest::prelude::*;
 
@@ -1385,51 +1214,12 @@ mod tests {
     }
 
     #[test]
-    fn deadline_hints_read_naturally() {
-        let cal = Calendar::builtin();
-        let dl = at(2026, 11, 30, 18, 0); // Monday
-        let hint = |n: Timestamp| DeadlineHint::compute(dl, n, &cal).to_string();
-        assert_eq!(hint(at(2026, 11, 30, 15, 0)), "还剩3小时");
-        assert_eq!(hint(at(2026, 11, 30, 17, 30)), "还剩不到1小时");
-        assert_eq!(hint(at(2026, 11, 30, 9, 0)), "今天截止");
-        assert_eq!(hint(at(2026, 11, 29, 9, 0)), "明天截止");
-        assert_eq!(hint(at(2026, 11, 27, 9, 0)), "还剩3天（1个工作日）");
-        assert_eq!(hint(at(2026, 11, 24, 9, 0)), "还剩6天（4个工作日）");
-        assert_eq!(hint(at(2026, 11, 30, 20, 0)), "已逾期2小时");
-        assert_eq!(hint(at(2026, 12, 3, 9, 0)), "已逾期3个工作日");
-        let fri = at(2026, 11, 27, 18, 0);
-        assert_eq!(
-            DeadlineHint::compute(fri, at(2026, 11, 29, 20, 0), &cal).to_string(),
-            "已逾期2天"
-        );
-        let dec = at(2026, 12, 30, 18, 0);
-        assert_eq!(
-            DeadlineHint::compute(dec, at(2027, 1, 4, 18, 0), &cal).to_string(),
-            "已逾期5天"
-        );
-        assert!(DeadlineHint::compute(dec, at(2027, 1, 4, 18, 0), &cal).is_overdue());
-    }
-
-    #[test]
     fn due_soon_means_by_the_end_of_the_next_working_day() {
         let cal = Calendar::builtin();
         let it = in_state(Status::InProgress); // Monday 11-30 18:00
         assert!(it.is_due_soon(at(2026, 11, 27, 10, 0), &cal)); // Friday: next workday is Monday
         assert!(!it.is_due_soon(at(2026, 11, 26, 10, 0), &cal));
         assert!(!it.is_due_soon(at(2026, 12, 1, 10, 0), &cal)); // overdue, not "soon"
-    }
-
-    #[test]
-    fn dates_show_the_year_only_when_it_differs() {
-        let n = now();
-        assert_eq!(
-            format_datetime(at(2026, 11, 30, 18, 0), n),
-            "11月30日（周一）18:00"
-        );
-        assert_eq!(
-            format_datetime(at(2027, 1, 5, 9, 5), n),
-            "2027年1月5日（周二）09:05"
-        );
     }
 
     #[test]

@@ -15,42 +15,15 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
 
 use crate::calendar::Calendar;
 use crate::command::Mention;
-use crate::command::when::Deadline;
+use crate::domain::deadline::Deadline;
 use crate::domain::ids::Person;
 use crate::domain::priority::Priority;
-use crate::domain::supervision::{SHANGHAI, local};
+use crate::domain::time::{SHANGHAI, local};
+use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, OwnerHow, Scan, has_task_verb, is_cjk};
-
-/// Who an action item belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum OwnerRef {
-    /// A group member (from a mention or an exact name match).
-    Person(Person),
-    /// A name (or department) that matched nobody: shown as written, never guessed.
-    Unresolved(String),
-}
-
-impl OwnerRef {
-    /// The name as shown.
-    pub fn name(&self) -> &str {
-        match self {
-            Self::Person(p) => &p.name,
-            Self::Unresolved(n) => n,
-        }
-    }
-
-    /// The person, when resolved.
-    pub fn person(&self) -> Option<&Person> {
-        match self {
-            Self::Person(p) => Some(p),
-            Self::Unresolved(_) => None,
-        }
-    }
-}
 
 /// One action item found in the minutes.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,12 +8,15 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, CalendarError, DayRule};
-use crate::command::when::Deadline;
+use crate::domain::deadline::Deadline;
 use crate::domain::ids::{ChatId, ItemId, MessageId, Person};
 use crate::domain::priority::Priority;
-use crate::domain::supervision::{Item, SHANGHAI, Status, local};
+use crate::domain::status::Status;
+use crate::domain::supervision::Item;
+use crate::domain::time::{SHANGHAI, local};
 use crate::minutes::MinutesError;
-use crate::minutes::extract::{Extraction, OwnerRef};
+use crate::minutes::extract::Extraction;
+use crate::minutes::owner::OwnerRef;
 
 /// A meeting number, shown as `HY-n`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -9,14 +9,16 @@
 
 pub mod extract;
 pub mod meeting;
+pub mod owner;
 pub mod quality;
 mod scan;
 
-pub use extract::{ActionItem, Extraction, OwnerRef, extract};
+pub use extract::{ActionItem, Extraction, extract};
 pub use meeting::{
     ClosureRow, ClosureState, ClosureSummary, DraftItem, DraftStatus, Meeting, MeetingId, MeetingSource,
     closure_summary,
 };
+pub use owner::OwnerRef;
 
 /// Why a draft item cannot be edited or converted. The message is shown to the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

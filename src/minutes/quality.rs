@@ -21,7 +21,7 @@ use serde::Deserialize;
 use crate::calendar::Calendar;
 use crate::command::when::format_rfc3339;
 use crate::domain::ids::{OpenId, Person};
-use crate::domain::supervision::SHANGHAI;
+use crate::domain::time::SHANGHAI;
 use crate::minutes::extract::extract;
 
 /// `(name, minutes, expected json)` for each named file of a folder under `src/minutes/`.

@@ -1,15 +1,16 @@
 //! One line of minutes (pure): who owns it, when it is due, how urgent it is, and the task text
-//! left once those are taken out. Used by [`crate::minutes::extract`] for list items, table
+//! left once those are taken out. Used by the extraction (`minutes/extract.rs`) for list items, table
 //! cells and free lines alike.
 
 use jiff::Timestamp;
 
 use crate::calendar::Calendar;
 use crate::command::Mention;
-use crate::command::when::{Deadline, parse_deadline};
+use crate::command::when::parse_deadline;
+use crate::domain::deadline::Deadline;
 use crate::domain::ids::Person;
 use crate::domain::priority::Priority;
-use crate::minutes::extract::OwnerRef;
+use crate::minutes::owner::OwnerRef;
 
 /// Everything the line scanner needs besides the line.
 pub(crate) struct Ctx<'a> {

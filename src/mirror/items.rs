@@ -116,7 +116,8 @@ mod tests {
     use super::*;
     use crate::domain::ids::{ChatId, ItemId, OpenId};
     use crate::domain::priority::Priority;
-    use crate::domain::supervision::{NewItem, Status};
+    use crate::domain::status::Status;
+    use crate::domain::supervision::NewItem;
 
     fn person(id: &str, name: &str) -> Person {
         Person {

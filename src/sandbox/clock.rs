@@ -8,7 +8,7 @@ use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, DayRule};
-use crate::domain::supervision::{SHANGHAI, local, weekday_label};
+use crate::domain::time::{SHANGHAI, local, weekday_label};
 
 /// The file (inside the data dir) holding the last sandbox time.
 pub const FILE: &str = "sandbox-clock.txt";

@@ -71,7 +71,7 @@ impl Service {
         use base64::Engine as _;
         let file_name = format!(
             "督办事项-{label}-{}.xlsx",
-            crate::domain::supervision::local(now).strftime("%Y%m%d-%H%M")
+            crate::domain::time::local(now).strftime("%Y%m%d-%H%M")
         );
         let intent = Intent::SendFile {
             open_id: sender.open_id.0.clone(),

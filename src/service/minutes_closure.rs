@@ -5,7 +5,7 @@
 
 use super::Service;
 use crate::card;
-use crate::domain::supervision::{SHANGHAI, local};
+use crate::domain::time::{SHANGHAI, local};
 use crate::feishu::{Outgoing, feishu_uuid};
 use crate::minutes::{DraftStatus, MeetingId, closure_summary};
 use crate::outbox_record::{Intent, OutboxRecord};

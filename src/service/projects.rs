@@ -12,7 +12,8 @@ use crate::domain::audit::Source;
 use crate::domain::ids::{ChatId, ItemId, MessageId, OpenId, Person, ProjectId};
 use crate::domain::project::{Project, ProjectAction, ProjectStatus, StageTemplate};
 use crate::domain::project_nudge::{ProjectCheck, mark_project_sent, next_project_check, project_due_now};
-use crate::domain::supervision::{Actor, Item, Policy, format_datetime};
+use crate::domain::supervision::{Actor, Item, Policy};
+use crate::domain::time::format_datetime;
 use crate::feishu::event::{CardActionEvent, MessageEvent};
 use crate::feishu::{Outgoing, feishu_uuid};
 use crate::mirror::MirrorTable;
@@ -493,7 +494,7 @@ impl Service {
                         format!(
                             "plate:{}:{stage}:{}",
                             p.id.0,
-                            crate::domain::supervision::local(now).date()
+                            crate::domain::time::local(now).date()
                         ),
                     )
                 }

@@ -20,7 +20,8 @@ use crate::domain::project_nudge::{next_requirement_check, requirement_due_now};
 use crate::domain::requirement::{
     LoopStatus, NewRequirement, ReqAction, ReqStatus, Requirement, loop_status, triage_refusal, who_triages,
 };
-use crate::domain::supervision::{Actor, local};
+use crate::domain::supervision::Actor;
+use crate::domain::time::local;
 use crate::feishu::event::{CardActionEvent, MessageEvent};
 use crate::feishu::{Outgoing, feishu_uuid};
 use crate::mirror::MirrorTable;
@@ -649,7 +650,7 @@ fn requirement_list_card(title: &str, reqs: &[Requirement], now: jiff::Timestamp
             r.id,
             md_text(&r.title, 40),
             r.status.label(),
-            crate::domain::supervision::format_datetime(r.created_at, now)
+            crate::domain::time::format_datetime(r.created_at, now)
         ));
     }
     if reqs.len() > 30 {

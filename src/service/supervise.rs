@@ -9,7 +9,9 @@ use crate::command::spec::SUPERVISE_COMMANDS;
 use crate::command::{self, Command, Context, CreateItem, ListFilter, Mention, SuperviseCmd};
 use crate::domain::audit::Source;
 use crate::domain::ids::{ChatId, ItemId, MessageId, OpenId, Person};
-use crate::domain::supervision::{Action, Actor, Item, NewItem, Status, format_datetime};
+use crate::domain::status::Status;
+use crate::domain::supervision::{Action, Actor, Item, NewItem};
+use crate::domain::time::format_datetime;
 use crate::feishu::event::{MessageEvent, post_text};
 use crate::store::StoreError;
 use crate::store::outbox::Changes;
@@ -495,7 +497,7 @@ fn truncate(s: &str, max: usize) -> String {
 }
 
 fn end_of_week(now: jiff::Timestamp) -> jiff::Timestamp {
-    let local = crate::domain::supervision::local(now);
+    let local = crate::domain::time::local(now);
     let days = 7 - i64::from(local.date().weekday().to_monday_one_offset());
     let sunday = local
         .date()
@@ -503,7 +505,7 @@ fn end_of_week(now: jiff::Timestamp) -> jiff::Timestamp {
         .unwrap_or(local.date());
     sunday
         .at(23, 59, 59, 0)
-        .to_zoned_datetime(jiff::tz::TimeZone::fixed(crate::domain::supervision::SHANGHAI))
+        .to_zoned_datetime(jiff::tz::TimeZone::fixed(crate::domain::time::SHANGHAI))
         .map_or(now, |z| z.timestamp())
 }
 

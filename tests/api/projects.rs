@@ -259,10 +259,7 @@ async fn a_stage_past_its_planned_date_nudges_its_owner_on_the_next_working_morn
         .unwrap()
         .unwrap();
     let next = jiff::Timestamp::from_millisecond(i64::try_from(next).unwrap()).unwrap();
-    assert_eq!(
-        duban::domain::supervision::local(next).date().to_string(),
-        "2026-03-16"
-    );
+    assert_eq!(duban::domain::time::local(next).date().to_string(), "2026-03-16");
     app.stop().await;
 }
 

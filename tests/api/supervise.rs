@@ -156,7 +156,7 @@ async fn text_commands_update_the_item_and_list_and_show_answer() {
             .unwrap()
             .unwrap()
             .status
-            == duban::domain::supervision::Status::Done)
+            == duban::domain::status::Status::Done)
         .await
     );
     assert!(eventually(|| card_text(app.fake.message(&mid).unwrap().card()).contains("已完成")).await);

@@ -19,16 +19,7 @@ pub use self::resolve::RECENT_PAST_DAYS;
 use jiff::Timestamp;
 
 use crate::calendar::Calendar;
-
-/// A resolved deadline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Deadline {
-    /// The instant the work is due.
-    pub at: Timestamp,
-    /// Whether the user named a clock time, a part of the day or an hour/minute duration; false
-    /// when the time is the 18:00 default of a bare date (C1).
-    pub has_time: bool,
-}
+use crate::domain::deadline::Deadline;
 
 /// Short valid examples, suggested in error messages.
 pub const EXAMPLES: &[&str] = &[

@@ -9,9 +9,10 @@ use jiff::civil::{Date, Time};
 use jiff::tz::Offset;
 use jiff::{SignedDuration, Timestamp, ToSpan};
 
+use super::DeadlineError;
 use super::grammar::{Clock, Day, Expr, MonthPart, Part, Period, Sel, Tod, YearSpec};
-use super::{Deadline, DeadlineError};
 use crate::calendar::{Calendar, CalendarError, DayRule};
+use crate::domain::deadline::Deadline;
 
 /// Asia/Shanghai: UTC+08:00 all year, no daylight saving.
 pub(super) const SHANGHAI: Offset = Offset::constant(8);
