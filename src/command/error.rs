@@ -167,6 +167,9 @@ impl ParseError {
             Self::TitleTooLong { .. } => "事项标题太长",
             Self::MissingOwner => "缺少主办人",
             Self::MissingDeadline => "缺少截止时间",
+            Self::BadDeadline(DeadlineError::Past { .. } | DeadlineError::RecentPast { .. }) => {
+                "截止时间已经过去"
+            }
             Self::BadDeadline(_) => "截止时间没看懂",
             Self::TooManyMentions { .. } => "@ 的人太多",
             Self::TooManyTags { .. } => "标签太多",
@@ -213,7 +216,8 @@ impl ParseError {
                 "还没有指定主办人，请 @ 一位群成员作为主办人（第一个 @ 的人为主办）".to_owned()
             }
             Self::MissingDeadline => "还没有写截止时间，请补上，例如“下周五前”或“11月30日 18:00”".to_owned(),
-            Self::BadDeadline(e) => format!("截止时间有问题：{e}"),
+            // The title names the field; the parser's reason reads on its own.
+            Self::BadDeadline(e) => e.to_string(),
             Self::TooManyMentions { count } => {
                 format!("一次 @ 了{count}人，最多{MAX_MENTIONS}人，请减少后重试")
             }
@@ -291,6 +295,19 @@ mod tests {
         let e = ParseError::Project(ProjectParseError::MissingReason);
         assert_eq!(e.title(), "缺少退回原因");
         assert!(!e.message().contains(e.example()));
+    }
+
+    #[test]
+    fn a_deadline_that_has_passed_is_titled_as_passed_not_as_unreadable() {
+        let past = ParseError::BadDeadline(DeadlineError::Past {
+            input: "本周一".to_owned(),
+        });
+        assert_eq!(past.title(), "截止时间已经过去");
+        assert_eq!(past.message(), "“本周一”已经过去了，请给一个将来的截止时间");
+        let unread = ParseError::BadDeadline(DeadlineError::NotATime {
+            input: "改天".to_owned(),
+        });
+        assert_eq!(unread.title(), "截止时间没看懂");
     }
 
     #[test]
