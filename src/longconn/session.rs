@@ -297,29 +297,13 @@ fn on_data(
         p.parts.into_iter().flatten().flatten().collect()
     };
     let started = std::time::Instant::now();
-    let (event_type, event_id) = head(&whole);
+    let event_type = event_type_of(&whole);
     status.note("in", "event", frame.seq_id, Some(&mid), event_type.clone());
-    // A card callback pushed again (its ACK was lost) gets the answer already given: the
-    // click is not carried out twice. Events are de-duplicated by the inbox.
-    let callback_id = (event_type == "card.action.trigger")
-        .then_some(event_id)
-        .flatten();
-    if let Some(answer) = callback_id.as_deref().and_then(|id| status.answer_for(id)) {
-        tracing::info!(message_id = %mid, "a card callback was pushed again; answering as before");
-        let _ = acks.try_send(frame.ack(200, Some(&answer), started.elapsed().as_millis()));
-        return;
-    }
     let st = st.clone();
     let acks = acks.clone();
-    let status = Arc::clone(status);
     tokio::spawn(async move {
         let (code, answer) = match ingest(&st, &whole, Channel::LongConnection, started).await {
-            Ok(answer) => {
-                if let Some(id) = &callback_id {
-                    status.remember_answer(id, &answer);
-                }
-                (200, Some(answer))
-            }
+            Ok(answer) => (200, Some(answer)),
             Err(e @ IngressError::Store(_)) => {
                 tracing::error!(error.message = %e, message_id = %mid, "could not store an event; Feishu will push it again");
                 (500, None)
@@ -338,8 +322,12 @@ fn on_data(
     });
 }
 
-/// The event type (for the frame list and logs) and event id of a payload.
-fn head(payload: &[u8]) -> (String, Option<String>) {
+/// The event type of a payload, for the frame list and logs: the typed head of a schema-2.0
+/// push (the common case, no JSON tree), else a full read.
+fn event_type_of(payload: &[u8]) -> String {
+    if let Some(head) = crate::feishu::event::peek_v2(payload) {
+        return head.event_type;
+    }
     let v = serde_json::from_slice::<serde_json::Value>(payload).ok();
     let s = |p: &str| {
         v.as_ref()
@@ -347,8 +335,7 @@ fn head(payload: &[u8]) -> (String, Option<String>) {
             .and_then(serde_json::Value::as_str)
             .map(str::to_owned)
     };
-    let kind = s("/header/event_type")
+    s("/header/event_type")
         .or_else(|| s("/event/type"))
-        .unwrap_or_else(|| "(unreadable)".to_owned());
-    (kind, s("/header/event_id").or_else(|| s("/uuid")))
+        .unwrap_or_else(|| "(unreadable)".to_owned())
 }

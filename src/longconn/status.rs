@@ -8,8 +8,6 @@ use serde::Serialize;
 
 /// How many recent frames are kept for the sandbox panel.
 const RECENT: usize = 200;
-/// How many card-callback answers are remembered for re-pushes.
-const ANSWERS: usize = 512;
 
 /// One frame that went in or out, as the developer panel shows it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -46,8 +44,6 @@ struct Inner {
     frames_out: u64,
     n: u64,
     recent: VecDeque<FrameNote>,
-    /// (event_id, answer) of recent card callbacks, oldest first.
-    answers: VecDeque<(String, serde_json::Value)>,
 }
 
 impl Status {
@@ -128,24 +124,6 @@ impl Status {
     pub(super) fn count_reconnect(&self) {
         self.lock().reconnects += 1;
         metrics::counter!("duban_longconn_reconnects_total").increment(1);
-    }
-
-    /// The answer already given to card callback `event_id` (a re-push after a lost ACK).
-    pub(super) fn answer_for(&self, event_id: &str) -> Option<serde_json::Value> {
-        self.lock()
-            .answers
-            .iter()
-            .find(|(id, _)| id == event_id)
-            .map(|(_, a)| a.clone())
-    }
-
-    /// Remembers the answer to card callback `event_id`.
-    pub(super) fn remember_answer(&self, event_id: &str, answer: &serde_json::Value) {
-        let mut i = self.lock();
-        if i.answers.len() == ANSWERS {
-            i.answers.pop_front();
-        }
-        i.answers.push_back((event_id.to_owned(), answer.clone()));
     }
 
     /// Records a frame (counters, metrics, the recent list).

@@ -348,8 +348,13 @@ mod tests {
                 println!("    {p}");
             }
         }
-        println!(
-            "{title}: files {} · extracted {} · expected {} · precision {:.3} · recall {:.3} · owner accuracy {:.3} · deadline accuracy {:.3} · status-only files {} with {} proposals",
+        println!("{title}: {}", figures(r));
+    }
+
+    /// The set's figures on one line (the per-set footer and the summary).
+    fn figures(r: &QualityReport) -> String {
+        format!(
+            "files {:>3} · extracted {:>3} · expected {:>3} · precision {:.3} · recall {:.3} · owner accuracy {:.3} · deadline accuracy {:.3} · status-only proposals {} (from {} files)",
             r.per_file.len(),
             r.extracted,
             r.expected,
@@ -357,9 +362,9 @@ mod tests {
             r.recall,
             r.owner_accuracy,
             r.deadline_accuracy,
-            r.status_files,
-            r.status_proposals
-        );
+            r.status_proposals,
+            r.status_files
+        )
     }
 
     /// Prints the figures of the tuning set (the original files, the issue-16 additions, all)
@@ -382,18 +387,7 @@ mod tests {
             ("tuning (all)", &tuning),
             ("held-out", &heldout),
         ] {
-            println!(
-                "{title:<22} files {:>3} · extracted {:>3} · expected {:>3} · precision {:.3} · recall {:.3} · owner accuracy {:.3} · deadline accuracy {:.3} · status-only proposals {} (from {} files)",
-                r.per_file.len(),
-                r.extracted,
-                r.expected,
-                r.precision,
-                r.recall,
-                r.owner_accuracy,
-                r.deadline_accuracy,
-                r.status_proposals,
-                r.status_files
-            );
+            println!("{title:<22} {}", figures(r));
         }
         assert_eq!(original.per_file.len(), 37);
         assert!(original.precision >= 0.9, "precision {:.3}", original.precision);

@@ -62,7 +62,13 @@ pub struct Service {
     mirror_on: bool,
     mirror_notify: Arc<Notify>,
     bot: std::sync::Mutex<identity::BotIdentity>,
+    /// `(event_id, answer)` of the most recent card callbacks, oldest first: a callback
+    /// delivered again (a lost acknowledgement) gets the answer already given.
+    answers: std::sync::Mutex<std::collections::VecDeque<(String, Value)>>,
 }
+
+/// How many card-callback answers are remembered for redeliveries.
+const ANSWERS: usize = 512;
 
 /// An acknowledged event read from the inbox (classified by the worker).
 #[derive(Debug, Clone, PartialEq)]
@@ -128,6 +134,7 @@ impl Service {
             scheduler_notify,
             lock: Mutex::new(()),
             people: std::sync::Mutex::new(people::People::default()),
+            answers: std::sync::Mutex::new(std::collections::VecDeque::new()),
             reminders: settings.reminders.clone(),
             groups: settings
                 .groups
@@ -231,15 +238,43 @@ impl Service {
     }
 
     /// Answers a card click (new or legacy callback) within Feishu's 3 s budget: a toast, and
-    /// the updated card when something changed.
-    pub async fn card_action(&self, action: &CardActionEvent, _event_id: Option<&str>) -> Value {
-        match self.on_card_action(action).await {
+    /// the updated card when something changed. A callback delivered again under the same
+    /// `event_id` (its acknowledgement was lost, on the webhook or the long connection) gets
+    /// the answer already given: the click is not carried out twice.
+    pub async fn card_action(&self, action: &CardActionEvent, event_id: Option<&str>) -> Value {
+        let remembered = |id: &str| {
+            self.answers
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .iter()
+                .find(|(seen, _)| seen == id)
+                .map(|(_, a)| a.clone())
+        };
+        if let Some(answer) = event_id.and_then(remembered) {
+            tracing::info!(
+                event_id,
+                "a card callback was delivered again; answering as before"
+            );
+            return answer;
+        }
+        let answer = match self.on_card_action(action).await {
             Ok(v) => v,
             Err(e) => {
                 tracing::error!(error.message = %e, error.cause_chain = ?e, "card action failed");
-                serde_json::json!({"toast": card::toast(card::ToastKind::Error, "系统繁忙，操作未保存，请稍后再试")})
+                return serde_json::json!({"toast": card::toast(card::ToastKind::Error, "系统繁忙，操作未保存，请稍后再试")});
             }
+        };
+        if let Some(id) = event_id {
+            let mut answers = self
+                .answers
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if answers.len() == ANSWERS {
+                answers.pop_front();
+            }
+            answers.push_back((id.to_owned(), answer.clone()));
         }
+        answer
     }
 }
 

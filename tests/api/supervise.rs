@@ -276,3 +276,26 @@ async fn bad_input_gets_a_helpful_card_and_other_groups_items_are_not_found() {
     assert!(t3.contains("本群没有 DB-1"), "{t3}");
     app.stop().await;
 }
+
+/// A card callback Feishu delivers again under the same event id (its acknowledgement was
+/// lost) gets the answer already given; the click is not carried out twice (the same answer
+/// the long connection gives, from the one card path both channels share).
+#[tokio::test]
+async fn a_card_callback_delivered_twice_over_the_webhook_is_answered_as_before() {
+    let app = spawn_app().await;
+    let mid = create_item(&app).await;
+    let ev = card_action_event(
+        "ev_click_twice",
+        ZHANG.0,
+        &mid,
+        app.drawn_now(json!({"op":"acknowledge","item":1})),
+        None,
+    );
+    let first: Value = app.post_event(&ev).await.json().await.unwrap();
+    let again: Value = app.post_event(&ev).await.json().await.unwrap();
+    assert_eq!(first["toast"]["type"], "success", "{first}");
+    assert_eq!(first, again, "the same answer both times");
+    let history = app.store.audit_of(duban::domain::ids::ItemId(1)).unwrap();
+    assert_eq!(history.len(), 2, "created, acknowledged once: {history:?}");
+    app.stop().await;
+}
