@@ -23,9 +23,6 @@ mod updates;
 #[allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap (no clippy.toml yet)
 mod tests;
 
-#[cfg(test)]
-mod tests_ext;
-
 use std::time::Duration;
 
 use tokio::task::JoinHandle;

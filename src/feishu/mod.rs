@@ -23,9 +23,6 @@ pub mod types;
 #[allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap (no clippy.toml yet)
 mod tests;
 
-#[cfg(test)]
-mod tests_ext;
-
 pub use client::{ClientConfig, FeishuClient};
 pub use docs::{DocError, DocRef, parse_doc_link};
 pub use error::{Disposition, FeishuError};

@@ -652,6 +652,5 @@ impl ReqCmd {
 }
 
 #[cfg(test)]
-#[path = "requirement_tests.rs"]
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod tests;

@@ -634,6 +634,5 @@ pub(crate) fn family_help_card(
 }
 
 #[cfg(test)]
-#[path = "project_tests.rs"]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 pub(crate) mod tests;

@@ -292,6 +292,5 @@ fn controls(item: &Item) -> Vec<Value> {
 }
 
 #[cfg(test)]
-#[path = "item_tests.rs"]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests;

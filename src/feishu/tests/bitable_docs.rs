@@ -6,7 +6,7 @@ use std::time::Duration;
 use secrecy::SecretString;
 use serde_json::{Map, Value, json};
 
-use super::*;
+use super::super::*;
 use crate::domain::ids::{OpenId, Person};
 use crate::fake_feishu::FakeFeishu;
 

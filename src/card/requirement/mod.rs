@@ -622,6 +622,5 @@ fn submission(form_value: Option<&Map<String, Value>>, now: Timestamp) -> Result
 }
 
 #[cfg(test)]
-#[path = "requirement_tests.rs"]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests;

@@ -428,6 +428,5 @@ pub fn closure_card(m: &Meeting, s: &ClosureSummary, now: Timestamp, _cal: &Cale
 }
 
 #[cfg(test)]
-#[path = "minutes_tests.rs"]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests;

@@ -576,6 +576,5 @@ impl ProjectCmd {
 }
 
 #[cfg(test)]
-#[path = "project_tests.rs"]
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod tests;

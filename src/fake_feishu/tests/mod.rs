@@ -408,3 +408,5 @@ async fn a_restored_fake_keeps_counting_ids_and_deduplicating_uuids() {
     assert_ne!(other, first);
     assert_eq!(again.fake.state().raw_requests().len(), 3);
 }
+
+mod bitable_docs;

@@ -27,11 +27,8 @@ use crate::domain::status::Status;
 use crate::domain::supervision::Item;
 use crate::domain::time::local;
 
-#[path = "schedule_hours.rs"]
 mod hours;
-#[path = "schedule_text.rs"]
 mod text;
-#[path = "schedule_types.rs"]
 mod types;
 
 use self::hours::{add_work_minutes, hm, instant, morning, next_working_day, plus};
@@ -383,6 +380,5 @@ pub fn mark_working(state: &mut NudgeState, now: Timestamp) {
 }
 
 #[cfg(test)]
-#[path = "schedule_tests.rs"]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests;

@@ -723,6 +723,5 @@ fn opt_text(s: Option<String>) -> Option<String> {
 }
 
 #[cfg(test)]
-#[path = "requirement_tests.rs"]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests;

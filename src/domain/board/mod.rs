@@ -375,6 +375,5 @@ pub fn stats(
 }
 
 #[cfg(test)]
-#[path = "board_tests.rs"]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests;

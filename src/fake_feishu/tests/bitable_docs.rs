@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::*;
+use super::super::*;
 use crate::domain::ids::{OpenId, Person};
 
 const APP_ID: &str = "cli_a1b2c3d4e5f60718";

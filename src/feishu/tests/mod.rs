@@ -392,3 +392,5 @@ fn a_base_url_without_a_scheme_is_a_config_error() {
     let cfg = ClientConfig::new("open.feishu.cn", APP_ID, SecretString::from(SECRET.to_owned()));
     assert!(matches!(FeishuClient::new(cfg), Err(FeishuError::Config(_))));
 }
+
+mod bitable_docs;
