@@ -14,7 +14,8 @@ use tokio_tungstenite::tungstenite::Message;
 use tokio_util::sync::CancellationToken;
 
 use super::frame::{Frame, METHOD_CONTROL, METHOD_DATA};
-use super::{Policy, ServerConfig, Status, Ws};
+use super::policy::{Policy, ServerConfig, Ws};
+use super::status::Status;
 use crate::http::error::IngressError;
 use crate::http::events::{Channel, ingest};
 use crate::http::state::AppState;

@@ -323,7 +323,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let s = Store::open(dir.path()).unwrap();
         let a = env("e3", "om_3");
-        let mut legacy = vec![super::super::FORMAT];
+        let mut legacy = vec![super::super::codec::FORMAT];
         legacy.extend_from_slice(
             br#"{"envelope":{"schema":"V2","event_id":"e3","event_type":"im.message.receive_v1","token":null,"tenant_key":"t","event":{"message":{"message_id":"om_3"}}},"received_ms":1234}"#,
         );

@@ -286,7 +286,7 @@ mod tests {
             last_code: None,
         };
         for (record, stored) in [(message, STORED_MESSAGE), (batch, STORED_BATCH)] {
-            let mut bytes = vec![super::super::FORMAT];
+            let mut bytes = vec![super::super::codec::FORMAT];
             bytes.extend_from_slice(stored.as_bytes());
             assert_eq!(decode::<OutboxRecord>(b"k", &bytes).unwrap(), record);
             assert_eq!(encode(&record), bytes);

@@ -8,6 +8,7 @@
     dead_code
 )]
 
+mod architecture;
 mod cli;
 mod crash;
 mod helpers;

@@ -1,0 +1,91 @@
+//! Opening the store: trees, schema version, migrations.
+
+use std::path::Path;
+
+use super::codec::{SCHEMA_VERSION, from_be};
+use super::db::{Store, Trees};
+use super::error::StoreError;
+use super::flusher::Flusher;
+use super::nudges;
+
+impl Store {
+    /// Opens (or creates) the store in `dir`.
+    ///
+    /// # Errors
+    /// [`StoreError::Locked`] when another duban holds the directory; other errors as they come.
+    pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        let db = sled::Config::new()
+            .path(dir)
+            .cache_capacity(32 << 20)
+            .flush_every_ms(Some(500))
+            .open()
+            .map_err(|e| match e {
+                sled::Error::Io(ref io) if io.to_string().contains("lock") => {
+                    StoreError::Locked(dir.display().to_string())
+                }
+                other => StoreError::Sled(other),
+            })?;
+        let store = Self(std::sync::Arc::new(Trees {
+            inbox: db.open_tree("inbox")?,
+            seen: db.open_tree("seen")?,
+            outbox: db.open_tree("outbox")?,
+            outbox_dead: db.open_tree("outbox_dead")?,
+            meta: db.open_tree("meta")?,
+            items: db.open_tree("items")?,
+            audit: db.open_tree("audit")?,
+            chat_items: db.open_tree("chat_items")?,
+            item_cards: db.open_tree("item_cards")?,
+            due: db.open_tree("due")?,
+            nudge_state: db.open_tree("nudge_state")?,
+            chats: db.open_tree("chats")?,
+            meetings: db.open_tree("meetings")?,
+            item_meeting: db.open_tree("item_meeting")?,
+            meeting_closure: db.open_tree("meeting_closure")?,
+            meeting_cards: db.open_tree("meeting_cards")?,
+            projects: db.open_tree("projects")?,
+            requirements: db.open_tree("requirements")?,
+            proj_audit: db.open_tree("proj_audit")?,
+            chat_projects: db.open_tree("chat_projects")?,
+            proj_cards: db.open_tree("proj_cards")?,
+            proj_due: db.open_tree("proj_due")?,
+            proj_due_by: db.open_tree("proj_due_by")?,
+            proj_watch: db.open_tree("proj_watch")?,
+            mirror_queue: db.open_tree("mirror_queue")?,
+            mirror_map: db.open_tree("mirror_map")?,
+            onboarding: db.open_tree("onboarding")?,
+            flusher: Flusher::start(db.clone())?,
+            gate: std::sync::RwLock::new(()),
+            db,
+        }));
+        match store.meta.get("schema_version")?.map(|v| from_be(&v)) {
+            Some(v) if v > SCHEMA_VERSION => {
+                return Err(StoreError::Io(format!(
+                    "数据目录由更新版本的 duban 写入（数据格式 {v}），请升级 duban 后再启动"
+                )));
+            }
+            Some(SCHEMA_VERSION) => {}
+            // A new directory, or an upgrade. Format 2 → 3 only adds the binary nudge record,
+            // written as records are rewritten (format-2 records still read); the version is
+            // recorded so that an older duban, which cannot read the new records, refuses it.
+            from => {
+                if from == Some(1) {
+                    // Before anything else runs: a blocking flush here races no flusher waiter.
+                    let n = nudges::migrate_v1(&store.db, &store)?;
+                    store.db.flush()?;
+                    tracing::info!(records = n, "nudge records folded (schema 1 → 2)");
+                }
+                store
+                    .meta
+                    .insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
+                if from == Some(1) {
+                    store.db.flush()?;
+                    store.db.drop_tree("due_by_item")?;
+                }
+                if let Some(v) = from {
+                    tracing::info!("store upgraded from schema {v}");
+                }
+            }
+        }
+        Ok(store)
+    }
+}
