@@ -15,6 +15,7 @@
 //! - `onboarding`: who was welcomed, and which groups removed the bot: see [`onboarding`].
 
 pub mod backup;
+pub mod batches;
 mod flusher;
 pub mod inbox;
 pub mod items;
@@ -24,6 +25,7 @@ pub mod onboarding;
 pub mod outbox;
 pub mod projects;
 pub mod retention;
+pub mod units;
 
 use std::path::Path;
 

@@ -167,7 +167,7 @@ pub enum UnitError {
         name: String,
     },
     /// No unit by that name.
-    #[error("找不到单位“{query}”{}", known_list("，相近的单位", .near))]
+    #[error("找不到单位“{query}”{}", known_list("相近的单位", .near))]
     Unknown {
         /// What was asked for.
         query: String,
