@@ -315,7 +315,13 @@ impl Batch {
     ///
     /// # Errors
     /// Not the issuer or an admin; no reason; already cancelled.
-    pub fn cancel(&self, by: &OpenId, reason: &str, admins: &[OpenId], now: Timestamp) -> Result<Self, BatchError> {
+    pub fn cancel(
+        &self,
+        by: &OpenId,
+        reason: &str,
+        admins: &[OpenId],
+        now: Timestamp,
+    ) -> Result<Self, BatchError> {
         self.may_manage(by, admins, "取消下达")?;
         self.open()?;
         let reason = reason.trim();

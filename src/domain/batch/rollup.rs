@@ -176,7 +176,9 @@ pub fn rollup(batch: &Batch, children: &[Child<'_>], now: Timestamp, cal: &Calen
     }
     late.sort_by(|a, b| b.workdays.cmp(&a.workdays).then(a.item.cmp(&b.item)));
     let attained = batch.target.as_ref().map(|t| {
-        let counted = children.iter().filter(|c| ChildState::of(c.item, now) != ChildState::Cancelled);
+        let counted = children
+            .iter()
+            .filter(|c| ChildState::of(c.item, now) != ChildState::Cancelled);
         let reports: Vec<Amount> = counted.filter_map(|c| c.report.map(|r| r.value)).collect();
         let met = count(reports.iter().filter(|v| t.attainment(**v).met).count());
         let n = count(reports.len());

@@ -197,8 +197,14 @@ impl Target {
         let mut cmp = None;
         let mut rest = t.as_str();
         for (words, c) in [
-            (&["≥", ">=", ">", "不少于", "不低于", "至少", "达到"][..], Cmp::AtLeast),
-            (&["≤", "<=", "<", "不超过", "不高于", "至多", "最多"][..], Cmp::AtMost),
+            (
+                &["≥", ">=", ">", "不少于", "不低于", "至少", "达到"][..],
+                Cmp::AtLeast,
+            ),
+            (
+                &["≤", "<=", "<", "不超过", "不高于", "至多", "最多"][..],
+                Cmp::AtMost,
+            ),
         ] {
             if let Some(r) = words.iter().find_map(|w| rest.strip_prefix(w)) {
                 rest = r;

@@ -105,7 +105,11 @@ fn a_bad_batch_is_refused_with_an_example() {
 
 #[test]
 fn only_admins_and_configured_issuers_may_issue() {
-    let (a, i, x) = (OpenId("ou_a".into()), OpenId("ou_i".into()), OpenId("ou_x".into()));
+    let (a, i, x) = (
+        OpenId("ou_a".into()),
+        OpenId("ou_i".into()),
+        OpenId("ou_x".into()),
+    );
     assert_eq!(may_issue(&a, std::slice::from_ref(&a), &[]), Ok(()));
     assert_eq!(may_issue(&i, &[], std::slice::from_ref(&i)), Ok(()));
     assert_eq!(
@@ -134,11 +138,22 @@ fn each_unit_gets_an_item_owned_by_its_heads_in_its_group() {
     });
     let b2 = Batch::create(BatchId(4), with_owner, now()).unwrap();
     assert_eq!(b2.child(&hz, &heads).unwrap().owner.name, "张三");
-    assert_eq!(b2.child(&unit("武汉营业部", &[]), &[]).unwrap().owner.name, "张三");
+    assert_eq!(
+        b2.child(&unit("武汉营业部", &[]), &[]).unwrap().owner.name,
+        "张三"
+    );
     // No heads and no owner named: refused, naming the unit.
     let err = b.child(&unit("武汉营业部", &[]), &[]).unwrap_err();
-    assert_eq!(err, BatchError::NoHeads { units: vec!["武汉营业部".to_owned()] });
-    assert!(err.to_string().contains("武汉营业部。请在下达时写明主办"), "{err}");
+    assert_eq!(
+        err,
+        BatchError::NoHeads {
+            units: vec!["武汉营业部".to_owned()]
+        }
+    );
+    assert!(
+        err.to_string().contains("武汉营业部。请在下达时写明主办"),
+        "{err}"
+    );
     let wh = unit("武汉营业部", &[]);
     let cs = unit("长沙营业部", &["c"]);
     assert_eq!(units_without_heads(&[&hz, &wh, &cs]), ["武汉营业部"]);
@@ -163,9 +178,17 @@ fn the_issuer_or_an_admin_cancels_with_a_reason() {
         "只有下达人（王总）或管理员可以取消下达"
     );
     assert_eq!(b.cancel(&boss, " ", &[], now()), Err(BatchError::MissingReason));
-    let c = b.cancel(&admin, " 口径调整 ", std::slice::from_ref(&admin), now()).unwrap();
-    assert_eq!((c.status, c.cancel_reason.as_deref(), c.version), (BatchStatus::Cancelled, Some("口径调整"), 2));
-    assert_eq!(c.cancel(&boss, "再取消", &[], now()), Err(BatchError::Cancelled { id: BatchId(3) }));
+    let c = b
+        .cancel(&admin, " 口径调整 ", std::slice::from_ref(&admin), now())
+        .unwrap();
+    assert_eq!(
+        (c.status, c.cancel_reason.as_deref(), c.version),
+        (BatchStatus::Cancelled, Some("口径调整"), 2)
+    );
+    assert_eq!(
+        c.cancel(&boss, "再取消", &[], now()),
+        Err(BatchError::Cancelled { id: BatchId(3) })
+    );
     assert!(c.extend(&boss, at(12, 4, 18), false, &[], now()).is_err());
 }
 
@@ -186,8 +209,25 @@ fn extending_moves_the_deadline_for_all_and_keeps_the_first_one() {
 #[test]
 fn targets_parse_in_the_forms_people_type() {
     let t = |s: &str| Target::parse(s).unwrap();
-    for s in ["≥30户", ">=30户", "＞＝３０户", "不少于30户", "至少 30 户", "30户以上", "30户", "≥ 30户"] {
-        assert_eq!(t(s), Target { cmp: Cmp::AtLeast, value: Amount::whole(30), unit: "户".into() }, "{s}");
+    for s in [
+        "≥30户",
+        ">=30户",
+        "＞＝３０户",
+        "不少于30户",
+        "至少 30 户",
+        "30户以上",
+        "30户",
+        "≥ 30户",
+    ] {
+        assert_eq!(
+            t(s),
+            Target {
+                cmp: Cmp::AtLeast,
+                value: Amount::whole(30),
+                unit: "户".into()
+            },
+            "{s}"
+        );
     }
     assert_eq!(t("100%").to_string(), "≥100%");
     assert_eq!(t("１００％").to_string(), "≥100%");
@@ -197,7 +237,10 @@ fn targets_parse_in_the_forms_people_type() {
     assert_eq!(t("2.75亿元").value, Amount(27_500));
     assert_eq!(t("12").unit, "");
     for bad in ["", "很多", "户30", "30户3", "1.23456%", "≥"] {
-        assert!(matches!(Target::parse(bad), Err(TargetError::Unreadable { .. })), "{bad}");
+        assert!(
+            matches!(Target::parse(bad), Err(TargetError::Unreadable { .. })),
+            "{bad}"
+        );
     }
     assert_eq!(Target::parse("0户"), Err(TargetError::Zero));
     assert_eq!(
@@ -228,7 +271,10 @@ fn reports_read_in_the_targets_unit_and_give_attainment() {
         t.read_report("24万元").unwrap_err().to_string(),
         "指标的单位是“户”，汇报的是“万元”，请按“户”汇报"
     );
-    assert!(matches!(t.read_report("二十四"), Err(TargetError::BadReport { .. })));
+    assert!(matches!(
+        t.read_report("二十四"),
+        Err(TargetError::BadReport { .. })
+    ));
     assert_eq!(t.attainment(Amount::whole(24)).percent, Some(80));
     assert!(!t.attainment(Amount::whole(24)).met);
     assert!(t.attainment(Amount::whole(30)).met);
@@ -244,15 +290,30 @@ fn a_report_is_allowed_to_the_owner_and_audited() {
     let it = child_item(&b, 9, &unit("杭州营业部", &["head"]), Status::InProgress);
     assert_eq!(Report::may_report(&it, &OpenId("ou_head".into()), &[]), Ok(()));
     assert_eq!(
-        Report::may_report(&it, &OpenId("ou_x".into()), &[]).unwrap_err().to_string(),
+        Report::may_report(&it, &OpenId("ou_x".into()), &[])
+            .unwrap_err()
+            .to_string(),
         "只有主办（负责人）、协办或管理员可以汇报数值"
     );
-    let t = b.target.clone().unwrap();
-    let r1 = Report { value: Amount::whole(12), note: None, by: it.owner.clone(), at: now() };
-    let r2 = Report { value: Amount::whole(33), note: Some("新增3户".into()), by: it.owner.clone(), at: now() };
-    let rec = r2.audit_record(Some(&r1), &t, Source::System);
+    let t = b.target.as_ref().unwrap();
+    let r1 = Report {
+        value: Amount::whole(12),
+        note: None,
+        by: it.owner.clone(),
+        at: now(),
+    };
+    let r2 = Report {
+        value: Amount::whole(33),
+        note: Some("新增3户".into()),
+        by: it.owner,
+        at: now(),
+    };
+    let rec = r2.audit_record(Some(&r1), t, Source::System);
     assert_eq!(rec.action, "report");
-    assert_eq!((rec.changes[0].before.as_str(), rec.changes[0].after.as_str()), ("12户", "33户（达成110%）"));
+    assert_eq!(
+        (rec.changes[0].before.as_str(), rec.changes[0].after.as_str()),
+        ("12户", "33户（达成110%）")
+    );
     assert_eq!(rec.note.as_deref(), Some("新增3户"));
     let back: Report = serde_json::from_str(&serde_json::to_string(&r2).unwrap()).unwrap();
     assert_eq!(back, r2);
@@ -272,12 +333,36 @@ fn the_rollup_folds_units_per_state_and_names_the_late_ones() {
     done.completed_at = Some(at(11, 24, 9));
     let cancelled = child_item(&b, 5, &u[4], Status::Cancelled);
     let kids = [
-        Child { unit: "甲", item: Some(&pending), report: None },
-        Child { unit: "乙", item: Some(&late), report: None },
-        Child { unit: "丙", item: Some(&late_pending), report: None },
-        Child { unit: "丁", item: Some(&done), report: None },
-        Child { unit: "戊", item: Some(&cancelled), report: None },
-        Child { unit: "己", item: None, report: None },
+        Child {
+            unit: "甲",
+            item: Some(&pending),
+            report: None,
+        },
+        Child {
+            unit: "乙",
+            item: Some(&late),
+            report: None,
+        },
+        Child {
+            unit: "丙",
+            item: Some(&late_pending),
+            report: None,
+        },
+        Child {
+            unit: "丁",
+            item: Some(&done),
+            report: None,
+        },
+        Child {
+            unit: "戊",
+            item: Some(&cancelled),
+            report: None,
+        },
+        Child {
+            unit: "己",
+            item: None,
+            report: None,
+        },
     ];
     let r = rollup(&b, &kids, now(), &Calendar::builtin());
     assert_eq!((r.total, r.acknowledged, r.on_time), (5, 2, 1));
@@ -297,34 +382,75 @@ fn the_rollup_folds_units_per_state_and_names_the_late_ones() {
 fn numeric_targets_are_summed_and_percentages_averaged() {
     let names = ["甲", "乙", "丙"];
     let u: Vec<Unit> = names.iter().map(|n| unit(n, &["head"])).collect();
-    let report = |v: i64| Report { value: Amount::whole(v), note: None, by: person("head", "负责人"), at: now() };
+    let report = |v: i64| Report {
+        value: Amount::whole(v),
+        note: None,
+        by: person("head", "负责人"),
+        at: now(),
+    };
     let (r24, r36) = (report(24), report(36));
 
     let b = batch(&names, Some("≥30户"));
-    let items: Vec<Item> = (0..3).map(|i| child_item(&b, i + 1, &u[usize::try_from(i).unwrap()], Status::InProgress)).collect();
+    let items: Vec<Item> = (0..3)
+        .map(|i| child_item(&b, i + 1, &u[usize::try_from(i).unwrap()], Status::InProgress))
+        .collect();
     let kids = [
-        Child { unit: "甲", item: Some(&items[0]), report: Some(&r24) },
-        Child { unit: "乙", item: Some(&items[1]), report: Some(&r36) },
-        Child { unit: "丙", item: Some(&items[2]), report: None },
+        Child {
+            unit: "甲",
+            item: Some(&items[0]),
+            report: Some(&r24),
+        },
+        Child {
+            unit: "乙",
+            item: Some(&items[1]),
+            report: Some(&r36),
+        },
+        Child {
+            unit: "丙",
+            item: Some(&items[2]),
+            report: None,
+        },
     ];
     let a = rollup(&b, &kids, now(), &Calendar::builtin()).attained.unwrap();
     assert_eq!((a.mode, a.reported, a.met), (Mode::Sum, 2, 1));
-    assert_eq!((a.value, a.goal, a.percent), (Amount::whole(60), Amount::whole(90), Some(67)));
+    assert_eq!(
+        (a.value, a.goal, a.percent),
+        (Amount::whole(60), Amount::whole(90), Some(67))
+    );
 
     let b = batch(&names, Some("100%"));
     let (p80, p100) = (report(80), report(100));
     let kids = [
-        Child { unit: "甲", item: Some(&items[0]), report: Some(&p80) },
-        Child { unit: "乙", item: Some(&items[1]), report: Some(&p100) },
-        Child { unit: "丙", item: Some(&items[2]), report: None },
+        Child {
+            unit: "甲",
+            item: Some(&items[0]),
+            report: Some(&p80),
+        },
+        Child {
+            unit: "乙",
+            item: Some(&items[1]),
+            report: Some(&p100),
+        },
+        Child {
+            unit: "丙",
+            item: Some(&items[2]),
+            report: None,
+        },
     ];
     let r = rollup(&b, &kids, now(), &Calendar::builtin());
     let a = r.attained.clone().unwrap();
-    assert_eq!((a.mode, a.value, a.goal, a.percent, a.met), (Mode::Average, Amount::whole(90), Amount::whole(100), Some(90), 1));
+    assert_eq!(
+        (a.mode, a.value, a.goal, a.percent, a.met),
+        (Mode::Average, Amount::whole(90), Amount::whole(100), Some(90), 1)
+    );
     assert!(r.headline().ends_with("· 达成 90%"), "{}", r.headline());
 
     // Nothing reported yet: no percentage.
-    let kids = [Child { unit: "甲", item: Some(&items[0]), report: None }];
+    let kids = [Child {
+        unit: "甲",
+        item: Some(&items[0]),
+        report: None,
+    }];
     let a = rollup(&b, &kids, now(), &Calendar::builtin()).attained.unwrap();
     assert_eq!((a.reported, a.percent), (0, None));
 }

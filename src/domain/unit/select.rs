@@ -14,7 +14,9 @@
 
 use std::fmt;
 
-use super::{Unit, UnitError, UnitKind, UnitRegistry};
+use super::kind::UnitKind;
+use super::registry::UnitRegistry;
+use super::types::{Unit, UnitError};
 
 /// Why a 下达 target was refused: every offending word.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -35,7 +37,9 @@ impl fmt::Display for SelectError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts = Vec::new();
         if self.unknown.is_empty() && self.ambiguous.is_empty() && self.empty.is_empty() {
-            parts.push("请写明下达对象，例如：对象：全部营业部、华东片区，或 @杭州营业部 @长沙营业部".to_owned());
+            parts.push(
+                "请写明下达对象，例如：对象：全部营业部、华东片区，或 @杭州营业部 @长沙营业部".to_owned(),
+            );
         }
         if !self.unknown.is_empty() {
             parts.push(format!("找不到这些单位或片区：{}", self.unknown.join("、")));
@@ -47,7 +51,8 @@ impl fmt::Display for SelectError {
             parts.push(format!("{}下还没有登记任何单位", self.empty.join("、")));
         }
         f.write_str(&parts.join("；"))?;
-        if !self.hint.is_empty() && !(self.unknown.is_empty() && self.empty.is_empty()) {
+        let named = !self.unknown.is_empty() || !self.empty.is_empty();
+        if named && !self.hint.is_empty() {
             write!(f, "（可以写：全部、{}，或具体单位名称）", self.hint.join("、"))?;
         }
         Ok(())
@@ -73,12 +78,7 @@ fn kind_in_use(reg: &UnitRegistry, word: &str) -> Option<UnitKind> {
     if word.is_empty() {
         return None;
     }
-    UnitKind::known(word).or_else(|| {
-        reg.kinds()
-            .into_iter()
-            .find(|k| k.label() == word)
-            .cloned()
-    })
+    UnitKind::known(word).or_else(|| reg.kinds().into_iter().find(|k| k.label() == word).cloned())
 }
 
 fn pick<'a>(reg: &'a UnitRegistry, word: &str) -> Pick<'a> {
@@ -119,7 +119,7 @@ fn pick<'a>(reg: &'a UnitRegistry, word: &str) -> Pick<'a> {
 ///
 /// # Errors
 /// [`SelectError`] naming every word that failed, or an empty one for an empty line.
-pub fn select<'a>(reg: &'a UnitRegistry, spec: &str) -> Result<Vec<&'a Unit>, SelectError> {
+pub fn select_units<'a>(reg: &'a UnitRegistry, spec: &str) -> Result<Vec<&'a Unit>, SelectError> {
     let mut chosen: Vec<&str> = Vec::new();
     let mut err = SelectError::default();
     let mut any = false;

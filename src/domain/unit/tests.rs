@@ -3,8 +3,15 @@
 use jiff::Timestamp;
 
 use super::*;
+use crate::domain::ids::{ChatId, OpenId, Person};
 
-fn decl(name: &str, kind: Option<&str>, region: Option<&str>, chat: Option<&str>, heads: &[&str]) -> UnitDecl {
+fn decl(
+    name: &str,
+    kind: Option<&str>,
+    region: Option<&str>,
+    chat: Option<&str>,
+    heads: &[&str],
+) -> UnitDecl {
     UnitDecl {
         name: name.to_owned(),
         kind: kind.map(str::to_owned),
@@ -19,8 +26,20 @@ pub(super) fn firm() -> UnitRegistry {
     UnitRegistry::from_decls(
         &["华东片区".to_owned(), "华中片区".to_owned()],
         &[
-            decl("杭州营业部", None, Some("华东片区"), Some("oc_hz"), &["ou_hz1", "ou_hz2"]),
-            decl("宁波营业部", Some("营业部"), Some("华东"), Some("oc_nb"), &["ou_nb"]),
+            decl(
+                "杭州营业部",
+                None,
+                Some("华东片区"),
+                Some("oc_hz"),
+                &["ou_hz1", "ou_hz2"],
+            ),
+            decl(
+                "宁波营业部",
+                Some("营业部"),
+                Some("华东"),
+                Some("oc_nb"),
+                &["ou_nb"],
+            ),
             decl("长沙营业部", None, Some("华中片区"), Some("oc_cs"), &["ou_cs"]),
             decl("武汉营业部", None, Some("华中片区"), Some("oc_wh"), &[]),
             decl("合规管理部", Some("总部部门"), None, Some("oc_hg"), &["ou_hg"]),
@@ -57,11 +76,20 @@ fn declarations_build_a_registry_with_kinds_inferred_and_regions_canonical() {
     assert_eq!(reg.all().len(), 6);
     let hz = reg.by_name("杭州营业部").unwrap();
     assert_eq!(hz.kind, UnitKind::Branch);
-    assert_eq!(hz.heads, vec![OpenId("ou_hz1".to_owned()), OpenId("ou_hz2".to_owned())]);
+    assert_eq!(
+        hz.heads,
+        vec![OpenId("ou_hz1".to_owned()), OpenId("ou_hz2".to_owned())]
+    );
     assert_eq!(hz.origin, Origin::Config);
-    assert_eq!(reg.by_name("宁波营业部").unwrap().region.as_deref(), Some("华东片区"));
+    assert_eq!(
+        reg.by_name("宁波营业部").unwrap().region.as_deref(),
+        Some("华东片区")
+    );
     assert_eq!(reg.by_name("财富管理部").unwrap().kind, UnitKind::HeadOffice);
-    assert_eq!(reg.by_chat(&ChatId("oc_cs".to_owned())).unwrap().name, "长沙营业部");
+    assert_eq!(
+        reg.by_chat(&ChatId("oc_cs".to_owned())).unwrap().name,
+        "长沙营业部"
+    );
     assert!(reg.by_chat(&ChatId("oc_none".to_owned())).is_none());
     assert_eq!(reg.kinds(), vec![&UnitKind::Branch, &UnitKind::HeadOffice]);
 }
@@ -86,13 +114,27 @@ fn every_bad_declaration_is_reported_at_once_in_plain_chinese() {
     .unwrap_err();
     let text: Vec<String> = errs.iter().map(ToString::to_string).collect();
     assert_eq!(errs.len(), 9, "{text:#?}");
-    assert_eq!(errs[0], UnitError::DuplicateName { name: "杭州营业部".to_owned() });
+    assert_eq!(
+        errs[0],
+        UnitError::DuplicateName {
+            name: "杭州营业部".to_owned()
+        }
+    );
     assert_eq!(text[1], "这个群已经绑定为“杭州营业部”，一个群只能对应一个单位");
-    assert_eq!(text[2], "单位“北京营业部”的片区“华北片区”还没有登记（已登记的片区：华东片区）");
+    assert_eq!(
+        text[2],
+        "单位“北京营业部”的片区“华北片区”还没有登记（已登记的片区：华东片区）"
+    );
     assert!(text[3].starts_with("单位“深圳营业部”没有对应的群"), "{}", text[3]);
-    assert_eq!(text[4], "请写明单位“客户服务”的类别，例如：营业部、分公司或总部部门");
+    assert_eq!(
+        text[4],
+        "请写明单位“客户服务”的类别，例如：营业部、分公司或总部部门"
+    );
     assert_eq!(text[5], "单位“广州营业部”的群 ID“gz”不对，群 ID 以 oc_ 开头");
-    assert_eq!(text[6], "单位“成都营业部”的负责人“zhang”不是有效的用户 ID（ou_ 开头）");
+    assert_eq!(
+        text[6],
+        "单位“成都营业部”的负责人“zhang”不是有效的用户 ID（ou_ 开头）"
+    );
     assert!(text[7].contains("这是单位类别的名称"), "{}", text[7]);
     assert!(text[8].contains("空格"), "{}", text[8]);
 }
@@ -110,10 +152,18 @@ fn without_an_explicit_list_the_declared_regions_are_the_known_ones() {
     assert_eq!(reg.regions(), ["华东片区", "华中片区"]);
     // A chat binding may only use a known region.
     let mut reg = reg;
-    let err = reg.bind(bound("上海营业部", "oc_sh", Some("华东区"))).unwrap_err();
+    let err = reg
+        .bind(bound("上海营业部", "oc_sh", Some("华东区")))
+        .unwrap_err();
     assert!(matches!(err, UnitError::UnknownRegion { .. }), "{err}");
-    assert_eq!(reg.bind(bound("上海营业部", "oc_sh", Some("华东"))), Ok(Binding::New));
-    assert_eq!(reg.by_name("上海营业部").unwrap().region.as_deref(), Some("华东片区"));
+    assert_eq!(
+        reg.bind(bound("上海营业部", "oc_sh", Some("华东"))),
+        Ok(Binding::New)
+    );
+    assert_eq!(
+        reg.by_name("上海营业部").unwrap().region.as_deref(),
+        Some("华东片区")
+    );
 }
 
 #[test]
@@ -136,7 +186,10 @@ fn a_name_that_a_target_could_not_tell_apart_is_refused() {
 #[test]
 fn binding_in_chat_adds_updates_and_refuses_conflicts() {
     let mut reg = firm();
-    assert_eq!(reg.bind(bound("上海营业部", "oc_sh", Some("华东片区"))), Ok(Binding::New));
+    assert_eq!(
+        reg.bind(bound("上海营业部", "oc_sh", Some("华东片区"))),
+        Ok(Binding::New)
+    );
     assert_eq!(reg.bind(bound("南京营业部", "oc_nj", None)), Ok(Binding::New));
     // Bound units follow the configured ones, by name.
     let order: Vec<&str> = reg.all().iter().map(|u| u.name.as_str()).collect();
@@ -162,11 +215,15 @@ fn binding_in_chat_adds_updates_and_refuses_conflicts() {
     );
     assert_eq!(
         reg.bind(bound("上海营业部", "oc_elsewhere", None)),
-        Err(UnitError::NameTaken { name: "上海营业部".to_owned() })
+        Err(UnitError::NameTaken {
+            name: "上海营业部".to_owned()
+        })
     );
     assert_eq!(
         reg.bind(bound("杭州营业部", "oc_other", None)),
-        Err(UnitError::FromConfig { name: "杭州营业部".to_owned() })
+        Err(UnitError::FromConfig {
+            name: "杭州营业部".to_owned()
+        })
     );
     assert_eq!(
         reg.bind(bound("苏州营业部", "oc_hz", None)),
@@ -177,7 +234,12 @@ fn binding_in_chat_adds_updates_and_refuses_conflicts() {
     );
     let mut no_chat = bound("苏州营业部", "", None);
     no_chat.chat_id = ChatId(String::new());
-    assert_eq!(reg.bind(no_chat), Err(UnitError::NoChat { name: "苏州营业部".to_owned() }));
+    assert_eq!(
+        reg.bind(no_chat),
+        Err(UnitError::NoChat {
+            name: "苏州营业部".to_owned()
+        })
+    );
     assert_eq!(reg, before);
 }
 
@@ -238,7 +300,7 @@ fn a_unit_is_found_by_exact_name_at_sign_or_unique_prefix() {
 #[test]
 fn targets_select_units_by_all_kind_region_and_name() {
     let reg = firm();
-    let sel = |s: &str| names(&reg.select(s).unwrap());
+    let sel = |s: &str| names(&select_units(&reg, s).unwrap());
     let branches = ["杭州营业部", "宁波营业部", "长沙营业部", "武汉营业部"];
     assert_eq!(sel("全部营业部"), branches);
     assert_eq!(sel("各营业部"), branches);
@@ -262,18 +324,27 @@ fn targets_select_units_by_all_kind_region_and_name() {
 fn a_bad_target_names_every_unknown_ambiguous_or_empty_word() {
     let mut reg = firm();
     reg.bind(bound("杭州分公司", "oc_hzf", None)).unwrap();
-    let err = reg.select("@杭洲营业部 华北片区 杭州 全部子公司 @长沙营业部").unwrap_err();
+    let err = select_units(&reg, "@杭洲营业部 华北片区 杭州 全部子公司 @长沙营业部").unwrap_err();
     assert_eq!(err.unknown, ["杭洲营业部", "华北片区", "全部子公司"]);
-    assert_eq!(err.ambiguous, [("杭州".to_owned(), vec!["杭州营业部".to_owned(), "杭州分公司".to_owned()])]);
+    assert_eq!(
+        err.ambiguous,
+        [(
+            "杭州".to_owned(),
+            vec!["杭州营业部".to_owned(), "杭州分公司".to_owned()]
+        )]
+    );
     assert_eq!(
         err.to_string(),
         "找不到这些单位或片区：杭洲营业部、华北片区、全部子公司；“杭州”可能是杭州营业部、杭州分公司，请写出完整名称\
          （可以写：全部、华东片区、华中片区、全部营业部、全部分公司、全部总部部门，或具体单位名称）"
     );
-    let err = firm().select("全部分公司").unwrap_err();
+    let err = select_units(&firm(), "全部分公司").unwrap_err();
     assert_eq!(err.empty, ["全部分公司"]);
-    assert!(err.to_string().starts_with("全部分公司下还没有登记任何单位"), "{err}");
-    let err = firm().select(" ，、 ").unwrap_err();
+    assert!(
+        err.to_string().starts_with("全部分公司下还没有登记任何单位"),
+        "{err}"
+    );
+    let err = select_units(&firm(), " ，、 ").unwrap_err();
     assert!(err.to_string().starts_with("请写明下达对象"), "{err}");
 }
 
@@ -281,7 +352,10 @@ fn a_bad_target_names_every_unknown_ambiguous_or_empty_word() {
 fn kinds_read_and_store_as_their_labels() {
     assert_eq!(UnitKind::parse("营业部"), Some(UnitKind::Branch));
     assert_eq!(UnitKind::parse(" 部门 "), Some(UnitKind::HeadOffice));
-    assert_eq!(UnitKind::parse("子公司"), Some(UnitKind::Other("子公司".to_owned())));
+    assert_eq!(
+        UnitKind::parse("子公司"),
+        Some(UnitKind::Other("子公司".to_owned()))
+    );
     assert_eq!(UnitKind::parse("  "), None);
     assert_eq!(UnitKind::infer("上海分公司"), Some(UnitKind::Company));
     assert_eq!(UnitKind::infer("财富管理中心"), Some(UnitKind::HeadOffice));
@@ -319,156 +393,4 @@ fn units_are_declared_in_toml_and_stored_as_json() {
     let u = bound("上海营业部", "oc_sh", None);
     let back: Unit = serde_json::from_str(&serde_json::to_string(&u).unwrap()).unwrap();
     assert_eq!(back, u);
-}
-
-mod ranking_tests {
-    use std::collections::HashMap;
-
-    use jiff::Timestamp;
-    use jiff::civil::date;
-
-    use super::super::ranking::{BatchLine, UnitItems, fingerprint, org_board, rank, unit_figures};
-    use crate::calendar::Calendar;
-    use crate::domain::board::Period;
-    use crate::domain::ids::{BatchId, ChatId, ItemId, OpenId, Person};
-    use crate::domain::priority::Priority;
-    use crate::domain::status::Status;
-    use crate::domain::supervision::{Item, NewItem};
-    use crate::domain::time::SHANGHAI;
-
-    fn at(m: i8, d: i8, h: i8) -> Timestamp {
-        SHANGHAI.to_timestamp(date(2026, m, d).at(h, 0, 0, 0)).unwrap()
-    }
-
-    /// Wednesday 2026-11-25 10:00.
-    fn now() -> Timestamp {
-        at(11, 25, 10)
-    }
-
-    fn item(id: u64, status: Status, deadline: Timestamp, completed: Option<Timestamp>) -> Item {
-        let p = Person {
-            open_id: OpenId(format!("ou_{id}")),
-            name: format!("负责人{id}"),
-        };
-        let mut it = Item::create(
-            ItemId(id),
-            NewItem {
-                title: format!("事项{id}"),
-                chat_id: ChatId("oc_1".to_owned()),
-                creator: p.clone(),
-                owner: p,
-                assistants: vec![],
-                deadline,
-                deadline_has_time: false,
-                priority: Priority::P2,
-                tags: vec![],
-                resources: None,
-                scenario: None,
-                description: None,
-                source_message: None,
-            },
-            at(10, 12, 9),
-        );
-        it.status = status;
-        it.completed_at = completed;
-        if let Some(c) = completed {
-            it.updated_at = c;
-        }
-        it
-    }
-
-    fn firm_items() -> Vec<(&'static str, Vec<Item>)> {
-        vec![
-            (
-                "杭州营业部",
-                vec![
-                    item(1, Status::Done, at(11, 10, 18), Some(at(11, 9, 15))),
-                    item(2, Status::Done, at(11, 12, 18), Some(at(11, 12, 17))),
-                    item(3, Status::InProgress, at(11, 20, 18), None), // 3 working days overdue
-                ],
-            ),
-            (
-                "长沙营业部",
-                vec![
-                    item(4, Status::Done, at(11, 10, 18), Some(at(11, 10, 12))),
-                    item(5, Status::Done, at(11, 13, 18), Some(at(11, 18, 11))), // 3 days late
-                    item(6, Status::Pending, at(11, 24, 18), None),              // 1 day overdue
-                    item(7, Status::InProgress, at(11, 23, 18), None),           // 2 days overdue
-                ],
-            ),
-            ("武汉营业部", vec![item(8, Status::Pending, at(11, 24, 18), None)]),
-            ("宁波营业部", vec![item(9, Status::InProgress, at(11, 27, 18), None)]),
-            ("合规管理部", vec![]),
-        ]
-    }
-
-    fn views<'a>(data: &'a [(&'static str, Vec<Item>)]) -> Vec<UnitItems<'a>> {
-        data.iter()
-            .map(|(u, items)| UnitItems {
-                unit: u,
-                items: items.as_slice(),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn units_rank_on_time_first_then_late_by_count_and_worst_delay() {
-        let data = firm_items();
-        let r = rank(&views(&data), &HashMap::new(), Period::ThisMonth, now(), &Calendar::builtin());
-        let on_time: Vec<(&str, u32, u32)> = r
-            .on_time
-            .iter()
-            .map(|f| (f.unit.as_str(), f.on_time, f.completed))
-            .collect();
-        assert_eq!(on_time, [("杭州营业部", 2, 2), ("长沙营业部", 1, 2)]);
-        let late: Vec<(&str, usize, u32)> = r
-            .late
-            .iter()
-            .map(|l| (l.unit.as_str(), l.rows.len(), l.worst_workdays()))
-            .collect();
-        assert_eq!(late, [("长沙营业部", 2, 2), ("杭州营业部", 1, 3), ("武汉营业部", 1, 1)]);
-        // Last month nobody completed anything; the late list is about now.
-        let r = rank(&views(&data), &HashMap::new(), Period::LastMonth, now(), &Calendar::builtin());
-        assert!(r.on_time.is_empty());
-        assert_eq!(r.late.len(), 3);
-    }
-
-    #[test]
-    fn unit_figures_add_up_the_per_person_statistics() {
-        let data = firm_items();
-        let chases = HashMap::from([(ItemId(6), 2)]);
-        let figs = unit_figures(&views(&data), &chases, Period::ThisMonth, now(), &Calendar::builtin());
-        let cs = &figs[1];
-        assert_eq!(cs.unit, "长沙营业部");
-        assert_eq!((cs.completed, cs.on_time, cs.open_overdue), (2, 1, 2));
-        assert_eq!(cs.on_time_rate, Some(0.5));
-        assert_eq!(cs.avg_delay_workdays, Some(1.5));
-        assert_eq!(cs.times_urged, 2);
-        let hg = &figs[4];
-        assert_eq!((hg.completed, hg.on_time_rate, hg.avg_delay_workdays), (0, None, None));
-    }
-
-    #[test]
-    fn the_org_board_lists_this_weeks_items_per_unit_and_fingerprints_its_content() {
-        let data = firm_items();
-        let cal = Calendar::builtin();
-        let line = |headline: &str| BatchLine {
-            id: BatchId(1),
-            title: "反洗钱自查".to_owned(),
-            headline: headline.to_owned(),
-            done: 1,
-            total: 5,
-        };
-        let b = org_board(&views(&data), vec![line("签收 3/5")], &HashMap::new(), now(), &cal);
-        let due: Vec<(&str, usize)> = b.due_this_week.iter().map(|(u, r)| (u.as_str(), r.len())).collect();
-        assert_eq!(due, [("宁波营业部", 1)]);
-        assert_eq!(b.ranking.on_time.len(), 2);
-        assert_eq!(b.generated_for, date(2026, 11, 25));
-        // Same content an hour later (same working-day counts): same fingerprint.
-        let later = org_board(&views(&data), vec![line("签收 3/5")], &HashMap::new(), at(11, 25, 11), &cal);
-        assert_eq!(fingerprint(&b), fingerprint(&later));
-        let moved = org_board(&views(&data), vec![line("签收 4/5")], &HashMap::new(), now(), &cal);
-        assert_ne!(fingerprint(&b), fingerprint(&moved));
-        assert_eq!(fingerprint(&b).len(), 16);
-    }
 }

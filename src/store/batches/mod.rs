@@ -240,7 +240,11 @@ impl Changes {
     /// sled errors (opening the trees).
     pub fn put_new_batch(&mut self, store: &Store, b: &Batch) -> Result<(), StoreError> {
         self.put(&store.meta, BATCH_SEQ.to_vec(), be(b.id.0).to_vec());
-        self.put(&store.batch_tree(CHAT_BATCHES)?, chat_key(&b.chat_id, b.id), Vec::new());
+        self.put(
+            &store.batch_tree(CHAT_BATCHES)?,
+            chat_key(&b.chat_id, b.id),
+            Vec::new(),
+        );
         self.put_batch(store, b)
     }
 
@@ -271,9 +275,23 @@ impl Changes {
     ///
     /// # Errors
     /// sled errors (opening the trees).
-    pub fn put_batch_child(&mut self, store: &Store, id: BatchId, unit: &str, item: ItemId) -> Result<(), StoreError> {
-        self.put(&store.batch_tree(CHILDREN)?, child_key(id, unit), be(item.0).to_vec());
-        self.put(&store.batch_tree(ITEM_BATCH)?, be(item.0).to_vec(), be(id.0).to_vec());
+    pub fn put_batch_child(
+        &mut self,
+        store: &Store,
+        id: BatchId,
+        unit: &str,
+        item: ItemId,
+    ) -> Result<(), StoreError> {
+        self.put(
+            &store.batch_tree(CHILDREN)?,
+            child_key(id, unit),
+            be(item.0).to_vec(),
+        );
+        self.put(
+            &store.batch_tree(ITEM_BATCH)?,
+            be(item.0).to_vec(),
+            be(id.0).to_vec(),
+        );
         Ok(())
     }
 

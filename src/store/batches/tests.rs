@@ -111,15 +111,27 @@ fn batches_are_numbered_and_listed_per_chat_and_while_open() {
     store.commit(&ch).unwrap();
     let open: Vec<BatchId> = store.open_batches().unwrap().iter().map(|b| b.id).collect();
     assert_eq!(open, [BatchId(2)]);
-    assert_eq!(store.get_batch(BatchId(1)).unwrap().unwrap().status, BatchStatus::Cancelled);
+    assert_eq!(
+        store.get_batch(BatchId(1)).unwrap().unwrap().status,
+        BatchStatus::Cancelled
+    );
     // The chat still lists it.
-    assert_eq!(store.batches_in_chat(&ChatId("oc_hq".to_owned())).unwrap().len(), 2);
+    assert_eq!(
+        store.batches_in_chat(&ChatId("oc_hq".to_owned())).unwrap().len(),
+        2
+    );
 }
 
 #[test]
 fn a_fan_out_cut_short_resumes_with_exactly_the_missing_units() {
     let (_d, store) = open();
-    let units = ["杭州营业部", "宁波营业部", "长沙营业部", "武汉营业部", "合规管理部"];
+    let units = [
+        "杭州营业部",
+        "宁波营业部",
+        "长沙营业部",
+        "武汉营业部",
+        "合规管理部",
+    ];
     let b = issue(&store, "oc_hq", &units);
     assert_eq!(store.unfinished_fanouts().unwrap()[0].1, units);
     fan_out_one(&store, &b, units[0]);

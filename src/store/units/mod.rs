@@ -155,7 +155,11 @@ impl Changes {
     /// # Errors
     /// sled errors (opening the tree).
     pub fn put_bound_unit(&mut self, store: &Store, unit: &Unit) -> Result<(), StoreError> {
-        self.put(&store.unit_tree(UNITS)?, unit.name.as_bytes().to_vec(), encode(unit));
+        self.put(
+            &store.unit_tree(UNITS)?,
+            unit.name.as_bytes().to_vec(),
+            encode(unit),
+        );
         Ok(())
     }
 
@@ -201,7 +205,11 @@ impl Changes {
             None => self.put(&open, unit_key(unit, item.id), Vec::new()),
             Some(t) => {
                 self.remove(&open, unit_key(unit, item.id));
-                self.put(&store.unit_tree(UNIT_CLOSED)?, closed_key(unit, ms(t), item.id), Vec::new());
+                self.put(
+                    &store.unit_tree(UNIT_CLOSED)?,
+                    closed_key(unit, ms(t), item.id),
+                    Vec::new(),
+                );
             }
         }
         Ok(())

@@ -93,12 +93,18 @@ fn bound_units_are_kept_replaced_and_removed() {
     store.commit(&ch).unwrap();
     let all = store.bound_units().unwrap();
     assert_eq!(all.len(), 2);
-    assert_eq!(all[0], again, "by name (UTF-8 order: 上 before 南), the replacement kept");
+    assert_eq!(
+        all[0], again,
+        "by name (UTF-8 order: 上 before 南), the replacement kept"
+    );
 
     // They feed the registry beside the configured units.
     let (reg, skipped) = UnitRegistry::default().with_bindings(all);
     assert!(skipped.is_empty());
-    assert_eq!(reg.by_chat(&ChatId("oc_nj".to_owned())).unwrap().name, "南京营业部");
+    assert_eq!(
+        reg.by_chat(&ChatId("oc_nj".to_owned())).unwrap().name,
+        "南京营业部"
+    );
 
     let mut ch = Changes::new();
     ch.remove_bound_unit(&store, "南京营业部").unwrap();
@@ -119,7 +125,10 @@ fn a_units_items_are_indexed_apart_from_a_unit_whose_name_extends_it() {
     store.commit(&ch).unwrap();
     assert_eq!(store.unit_item_ids("杭州").unwrap(), [ItemId(1), ItemId(3)]);
     assert_eq!(store.unit_item_ids("杭州营业部").unwrap(), [ItemId(2)]);
-    assert_eq!(store.unit_of_item(ItemId(2)).unwrap().as_deref(), Some("杭州营业部"));
+    assert_eq!(
+        store.unit_of_item(ItemId(2)).unwrap().as_deref(),
+        Some("杭州营业部")
+    );
     assert_eq!(store.unit_of_item(ItemId(4)).unwrap(), None);
     assert_eq!(update(&store, &item(4, "oc_c")), None);
 }
@@ -150,7 +159,13 @@ fn a_period_reads_open_items_and_those_closed_since_its_start() {
         store.unit_item_ids_since("长沙营业部", month).unwrap(),
         [ItemId(1), ItemId(3), ItemId(4), ItemId(5)]
     );
-    assert_eq!(store.unit_item_ids_since("长沙营业部", at(10, 1, 0)).unwrap().len(), 5);
+    assert_eq!(
+        store
+            .unit_item_ids_since("长沙营业部", at(10, 1, 0))
+            .unwrap()
+            .len(),
+        5
+    );
     // Writing a closed item again does not list it twice.
     update(&store, &done);
     let items = store.unit_items_since("长沙营业部", month).unwrap();

@@ -249,3 +249,7 @@ pub fn fingerprint(b: &OrgBoard) -> String {
     }
     hex::encode(h.finalize()).chars().take(16).collect()
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests;
