@@ -65,7 +65,7 @@ fn chat_key(chat: &ChatId, id: BatchId) -> Vec<u8> {
 
 impl Store {
     fn batch_tree(&self, name: &str) -> Result<sled::Tree, StoreError> {
-        self.unit_tree(name)
+        self.named_tree(name)
     }
 
     /// One batch.
@@ -121,6 +121,27 @@ impl Store {
             let (k, v) = kv?;
             let unit = String::from_utf8_lossy(k.get(8..).unwrap_or_default()).into_owned();
             out.push((unit, ItemId(from_be(&v))));
+        }
+        Ok(out)
+    }
+
+    /// Each planned unit of `b` with its item (`None` while the fan-out has not reached it),
+    /// in plan order: what the roll-up reads ([`crate::domain::batch::rollup::Child`]).
+    ///
+    /// # Errors
+    /// sled or codec errors.
+    pub fn batch_child_items(
+        &self,
+        b: &Batch,
+    ) -> Result<Vec<(String, Option<crate::domain::supervision::Item>)>, StoreError> {
+        let children = self.batch_children(b.id)?;
+        let mut out = Vec::with_capacity(b.units.len());
+        for unit in &b.units {
+            let item = match children.iter().find(|(u, _)| u == unit) {
+                Some((_, id)) => self.get_item(*id)?,
+                None => None,
+            };
+            out.push((unit.clone(), item));
         }
         Ok(out)
     }

@@ -136,6 +136,21 @@ fn a_fan_out_cut_short_resumes_with_exactly_the_missing_units() {
     assert_eq!(store.unfinished_fanouts().unwrap()[0].1, units);
     fan_out_one(&store, &b, units[0]);
     fan_out_one(&store, &b, units[1]);
+    let kids = store.batch_child_items(&b).unwrap();
+    let seen: Vec<(&str, Option<u64>)> = kids
+        .iter()
+        .map(|(u, it)| (u.as_str(), it.as_ref().map(|i| i.id.0)))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("杭州营业部", Some(1)),
+            ("宁波营业部", Some(2)),
+            ("长沙营业部", None),
+            ("武汉营业部", None),
+            ("合规管理部", None)
+        ]
+    );
     // "Restart": everything is read back from sled.
     let pending = store.unfinished_fanouts().unwrap();
     assert_eq!(pending.len(), 1);

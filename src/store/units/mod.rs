@@ -61,8 +61,9 @@ fn ms(t: Timestamp) -> u64 {
 }
 
 impl Store {
-    /// A tree of this file (sled keeps opened trees; opening again is a map lookup).
-    pub(crate) fn unit_tree(&self, name: &str) -> Result<sled::Tree, StoreError> {
+    /// A tree opened on first use (sled keeps opened trees; opening again is a map lookup), so
+    /// a new file of trees needs no field in [`super::Trees`].
+    pub(crate) fn named_tree(&self, name: &str) -> Result<sled::Tree, StoreError> {
         Ok(self.db.open_tree(name)?)
     }
 
@@ -72,7 +73,7 @@ impl Store {
     /// sled or codec errors.
     pub fn bound_units(&self) -> Result<Vec<Unit>, StoreError> {
         let mut out = Vec::new();
-        for kv in &self.unit_tree(UNITS)? {
+        for kv in &self.named_tree(UNITS)? {
             let (k, v) = kv?;
             out.push(decode(&k, &v)?);
         }
@@ -85,7 +86,7 @@ impl Store {
     /// sled errors.
     pub fn unit_of_item(&self, id: ItemId) -> Result<Option<String>, StoreError> {
         Ok(self
-            .unit_tree(ITEM_UNIT)?
+            .named_tree(ITEM_UNIT)?
             .get(be(id.0))?
             .map(|v| String::from_utf8_lossy(&v).into_owned()))
     }
@@ -93,7 +94,7 @@ impl Store {
     fn ids_with_prefix(&self, tree: &str, unit: &str) -> Result<Vec<ItemId>, StoreError> {
         let p = prefix(unit);
         let mut out = Vec::new();
-        for kv in self.unit_tree(tree)?.scan_prefix(&p) {
+        for kv in self.named_tree(tree)?.scan_prefix(&p) {
             let (k, _) = kv?;
             out.push(ItemId(from_be(k.get(p.len()..).unwrap_or_default())));
         }
@@ -118,7 +119,7 @@ impl Store {
         let p = prefix(unit);
         let mut start = p.clone();
         start.extend_from_slice(&be(ms(since)));
-        for kv in self.unit_tree(UNIT_CLOSED)?.range(start..) {
+        for kv in self.named_tree(UNIT_CLOSED)?.range(start..) {
             let (k, _) = kv?;
             if !k.starts_with(&p) {
                 break;
@@ -156,7 +157,7 @@ impl Changes {
     /// sled errors (opening the tree).
     pub fn put_bound_unit(&mut self, store: &Store, unit: &Unit) -> Result<(), StoreError> {
         self.put(
-            &store.unit_tree(UNITS)?,
+            &store.named_tree(UNITS)?,
             unit.name.as_bytes().to_vec(),
             encode(unit),
         );
@@ -168,7 +169,7 @@ impl Changes {
     /// # Errors
     /// sled errors (opening the tree).
     pub fn remove_bound_unit(&mut self, store: &Store, name: &str) -> Result<(), StoreError> {
-        self.remove(&store.unit_tree(UNITS)?, name.as_bytes().to_vec());
+        self.remove(&store.named_tree(UNITS)?, name.as_bytes().to_vec());
         Ok(())
     }
 
@@ -178,11 +179,15 @@ impl Changes {
     /// sled errors (opening the trees).
     pub fn put_unit_item(&mut self, store: &Store, unit: &str, item: &Item) -> Result<(), StoreError> {
         self.put(
-            &store.unit_tree(ITEM_UNIT)?,
+            &store.named_tree(ITEM_UNIT)?,
             be(item.id.0).to_vec(),
             unit.as_bytes().to_vec(),
         );
-        self.put(&store.unit_tree(UNIT_ITEMS)?, unit_key(unit, item.id), Vec::new());
+        self.put(
+            &store.named_tree(UNIT_ITEMS)?,
+            unit_key(unit, item.id),
+            Vec::new(),
+        );
         self.index_unit_state(store, unit, item)
     }
 
@@ -200,13 +205,13 @@ impl Changes {
     }
 
     fn index_unit_state(&mut self, store: &Store, unit: &str, item: &Item) -> Result<(), StoreError> {
-        let open = store.unit_tree(UNIT_OPEN)?;
+        let open = store.named_tree(UNIT_OPEN)?;
         match closed_at(item) {
             None => self.put(&open, unit_key(unit, item.id), Vec::new()),
             Some(t) => {
                 self.remove(&open, unit_key(unit, item.id));
                 self.put(
-                    &store.unit_tree(UNIT_CLOSED)?,
+                    &store.named_tree(UNIT_CLOSED)?,
                     closed_key(unit, ms(t), item.id),
                     Vec::new(),
                 );
