@@ -394,3 +394,14 @@ fn units_are_declared_in_toml_and_stored_as_json() {
     let back: Unit = serde_json::from_str(&serde_json::to_string(&u).unwrap()).unwrap();
     assert_eq!(back, u);
 }
+
+#[test]
+fn a_kind_in_the_firms_own_words_is_selectable_once_a_unit_has_it() {
+    let mut reg = firm();
+    let mut zgs = bound("资管子公司", "oc_zg", None);
+    zgs.kind = UnitKind::Other("子公司".to_owned());
+    reg.bind(zgs).unwrap();
+    assert_eq!(names(&select_units(&reg, "全部子公司").unwrap()), ["资管子公司"]);
+    assert_eq!(select_units(&reg, "子公司,总部").unwrap().len(), 3);
+    assert!(reg.kinds().contains(&&UnitKind::Other("子公司".to_owned())));
+}

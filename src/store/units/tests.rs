@@ -177,7 +177,7 @@ fn a_period_reads_open_items_and_those_closed_since_its_start() {
 }
 
 #[test]
-fn a_failed_commit_leaves_no_index_entry_behind() {
+fn indexing_is_staged_in_the_change_not_written_directly() {
     let (_d, store) = open();
     let it = item(1, "oc_a");
     let mut ch = Changes::new();
