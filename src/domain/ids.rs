@@ -109,6 +109,24 @@ impl RequirementId {
     }
 }
 
+/// A 下达 batch number: shown as `XD-<n>`, unique per tenant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct BatchId(pub u64);
+
+impl fmt::Display for BatchId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "XD-{}", self.0)
+    }
+}
+
+impl BatchId {
+    /// Parses `XD-4`, `xd-4`, `XD4`, `xd4` or `4`.
+    pub fn parse(s: &str) -> Option<Self> {
+        parse_prefixed(s, "XD").map(Self)
+    }
+}
+
 /// A positive number after an optional case-insensitive `prefix` and optional `-`.
 fn parse_prefixed(s: &str, prefix: &str) -> Option<u64> {
     let t = s.trim();

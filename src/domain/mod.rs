@@ -2,6 +2,7 @@
 //! No tokio, reqwest, sled or axum here; `now` is always an argument.
 
 pub mod audit;
+pub mod batch;
 pub mod board;
 pub mod deadline;
 pub mod ids;
@@ -14,3 +15,4 @@ pub mod schedule;
 pub mod status;
 pub mod supervision;
 pub mod time;
+pub mod unit;

@@ -15,6 +15,7 @@
 //! - `onboarding`: who was welcomed, and which groups removed the bot: see [`onboarding`].
 
 pub mod backup;
+pub mod batches;
 mod codec;
 mod db;
 mod error;
@@ -29,6 +30,7 @@ pub mod outbox;
 mod parallel;
 pub mod projects;
 pub mod retention;
+pub mod units;
 
 pub use codec::SCHEMA_VERSION;
 pub(crate) use codec::{be, decode, encode, from_be};

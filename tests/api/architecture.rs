@@ -193,6 +193,7 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 fn is_test_file(rel: &str) -> bool {
     rel.starts_with("fake_feishu/")
         || rel.ends_with("/tests.rs")
+        || rel.ends_with("_tests.rs")
         || rel.split('/').any(|part| part == "tests")
         || rel == "main.rs"
 }
