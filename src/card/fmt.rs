@@ -1,11 +1,18 @@
-//! Shared card pieces (pure): card skeleton, header, markdown, mentions, truncation, the
-//! progress bar, the size/count checks, and dates as cards show them (`12月10日（周四）`).
+//! Shared card pieces (pure): card skeleton, header and its tags, markdown, grey notes and
+//! coloured text, mentions, truncation, the progress bar, the size/count checks, and dates and
+//! times as cards show them (`12月10日（周四）`, [`format_datetime`]). Controls (buttons, forms,
+//! pickers) are in [`crate::card::widgets`].
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 use serde_json::{Value, json};
 
+use crate::calendar::Calendar;
+use crate::command::when::day_off_note;
 use crate::domain::ids::Person;
-use crate::domain::time::{format_datetime, local, weekday_label};
+/// A deadline as every card shows it (`12月10日（周四）18:00`).
+pub(crate) use crate::domain::time::format_datetime;
+use crate::domain::time::{local, weekday_label};
 
 /// Feishu's limit on components per JSON 2.0 card.
 pub const MAX_COMPONENTS: usize = 200;
@@ -61,6 +68,16 @@ pub fn header(title: &str, template: &str, subtitle: Option<&str>, tags: &[(&str
 /// A markdown element.
 pub fn markdown(content: &str) -> Value {
     json!({ "tag": "markdown", "content": content })
+}
+
+/// A grey note under a card's content.
+pub fn note(content: &str) -> Value {
+    markdown(&font("grey", content))
+}
+
+/// `text` in a colour (`red`, `orange`, `green`, `grey`) inside card markdown.
+pub fn font(color: &str, text: &str) -> String {
+    format!("<font color='{color}'>{text}</font>")
 }
 
 /// A divider.
@@ -142,13 +159,26 @@ pub(crate) fn when(ts: Timestamp, has_time: bool, now: Timestamp) -> String {
     }
 }
 
+/// ` · 注意：3月21日是周六` (in orange) when `at` falls on a day off (deadlines are kept as
+/// typed); empty otherwise.
+pub(crate) fn day_off(at: Timestamp, cal: &Calendar) -> String {
+    day_off_note(at, cal)
+        .map(|n| format!(" · {}", font("orange", &format!("注意：{n}"))))
+        .unwrap_or_default()
+}
+
 /// `12月10日（周四）`, with the year when it is not `now`'s.
 pub(crate) fn day(ts: Timestamp, now: Timestamp) -> String {
     let d = local(ts).date();
-    let year = if d.year() == local(now).date().year() {
-        String::new()
-    } else {
+    civil_day(d, d.year() != local(now).date().year())
+}
+
+/// `12月10日（周四）`, or `2026年12月10日（周四）` `with_year`.
+pub(crate) fn civil_day(d: Date, with_year: bool) -> String {
+    let year = if with_year {
         format!("{}年", d.year())
+    } else {
+        String::new()
     };
     format!("{year}{}月{}日（{}）", d.month(), d.day(), weekday_label(d))
 }
