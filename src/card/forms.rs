@@ -8,7 +8,7 @@
 //! This file holds the shell shared by every family, the 督办 item's three forms (更新进展,
 //! 申请延期, 退回) and the receipt that replaces a form card once it was submitted.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use crate::card::callback::drawn::{from_form_card, versioned};
 use crate::card::callback::form_text;
@@ -60,9 +60,7 @@ pub fn prefilled(mut form: Value, prefill: Option<&Prefill>) -> Value {
                 ),
                 _ => continue,
             };
-            if let Some(obj) = el.as_object_mut() {
-                obj.insert(key.to_owned(), json!(val));
-            }
+            *el = with(el.take(), key, val);
         }
     }
     form
@@ -144,6 +142,7 @@ pub fn item_form_card(
 mod tests {
     use super::*;
     use crate::card::fixtures::{done, in_progress, now, submitted};
+    use serde_json::json;
 
     #[test]
     fn the_progress_form_card_carries_the_version_and_what_was_typed() {

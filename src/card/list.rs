@@ -4,10 +4,9 @@ use jiff::Timestamp;
 use serde_json::Value;
 
 use crate::calendar::Calendar;
-use crate::card::fmt::{at, card, header, markdown, md_text, truncate};
+use crate::card::fmt::{at, card, font, format_datetime, header, markdown, md_text, truncate};
 use crate::domain::status::Status;
 use crate::domain::supervision::Item;
-use crate::domain::time::format_datetime;
 
 /// Rows shown before "还有N项…".
 pub const MAX_ROWS: usize = 30;
@@ -56,7 +55,7 @@ fn row(it: &Item, now: Timestamp, cal: &Calendar) -> String {
         Status::Pending | Status::InProgress => {
             let hint = it.deadline_hint(now, cal);
             if it.is_overdue(now) {
-                format!("<font color='red'>{hint}</font> · {}", it.status.label())
+                format!("{} · {}", font("red", &hint.to_string()), it.status.label())
             } else {
                 format!("{hint} · {}", it.status.label())
             }

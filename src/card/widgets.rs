@@ -116,6 +116,13 @@ pub(crate) fn person_picker(name: &str, placeholder: &str) -> Value {
     json!({ "tag": "select_person", "name": name, "placeholder": plain(placeholder) })
 }
 
+/// A person picker that offers `open_ids` (at most 100) besides the chat's members: in a 1:1
+/// chat an empty picker would offer only the clicker.
+pub(crate) fn offering(picker: Value, open_ids: &[&str]) -> Value {
+    let options: Vec<Value> = open_ids.iter().take(100).map(|id| json!({ "value": id })).collect();
+    with(picker, "options", options)
+}
+
 /// A date picker (optional unless marked `required` with [`with`]).
 pub(crate) fn date_picker(name: &str, placeholder: &str) -> Value {
     json!({ "tag": "date_picker", "name": name, "placeholder": plain(placeholder) })

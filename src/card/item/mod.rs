@@ -101,15 +101,7 @@ fn fields(item: &Item, now: Timestamp, cal: &Calendar) -> String {
     if let Some(n) = &item.latest_note {
         lines.push(format!("**最新进展**：{}", md_text(n, TEXT_MAX)));
     }
-    if !item.tags.is_empty() {
-        let tags: Vec<String> = item
-            .tags
-            .iter()
-            .take(10)
-            .map(|t| format!("#{}", md_text(t, 20)))
-            .collect();
-        lines.push(format!("**标签**：{}", tags.join(" ")));
-    }
+    lines.extend(tags_line(item));
     for (label, value) in [
         ("资源投入", &item.resources),
         ("场景", &item.scenario),
@@ -126,6 +118,20 @@ fn fields(item: &Item, now: Timestamp, cal: &Calendar) -> String {
         ));
     }
     lines.join("\n")
+}
+
+/// `**标签**：#合规 #季度` (at most ten tags) when the item has any.
+pub(crate) fn tags_line(item: &Item) -> Option<String> {
+    if item.tags.is_empty() {
+        return None;
+    }
+    let tags: Vec<String> = item
+        .tags
+        .iter()
+        .take(10)
+        .map(|t| format!("#{}", md_text(t, 20)))
+        .collect();
+    Some(format!("**标签**：{}", tags.join(" ")))
 }
 
 /// Whether the item was returned (退回) and not submitted again since.

@@ -1,14 +1,14 @@
 //! The project's 1:1 form cards (pure): 退回上一阶段 and 更新阶段计划, opened from the live
 //! card's buttons.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::card::callback::drawn::from_form_card;
 use crate::card::callback::project::project_value;
 use crate::card::fmt::md_text;
 use crate::card::forms::{Prefill, form_card, prefilled};
 use crate::card::widgets::{
-    danger, date_picker, form, person_picker, select, submit_button, text_input, with,
+    danger, date_picker, form, offering, person_picker, select, submit_button, text_input, with,
 };
 use crate::domain::ids::Person;
 use crate::domain::project::{Project, ProjectStatus, StageState};
@@ -95,11 +95,6 @@ fn people_picker(p: &Project, people: &[Person]) -> Value {
             ids.push(&who.open_id.0);
         }
     }
-    let mut picker = person_picker("owner", "阶段负责人（可不改）");
-    if let Some(obj) = picker.as_object_mut() {
-        let options: Vec<Value> = ids.iter().take(100).map(|id| json!({ "value": id })).collect();
-        obj.insert("options".to_owned(), Value::Array(options));
-    }
-    picker
+    offering(person_picker("owner", "阶段负责人（可不改）"), &ids)
 }
 
