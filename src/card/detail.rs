@@ -6,7 +6,9 @@ use jiff::Timestamp;
 use serde_json::Value;
 
 use crate::calendar::Calendar;
-use crate::card::fmt::{at, card, format_datetime, header, hr, json_size, markdown, md_text, mentions, truncate};
+use crate::card::fmt::{
+    at, card, format_datetime, header, hr, json_size, markdown, md_text, mentions, truncate,
+};
 use crate::card::item::{deadline_line, extended_line, progress_line, rejection_line, tags_line};
 use crate::domain::audit::AuditRecord;
 use crate::domain::permissions::ActionKind;

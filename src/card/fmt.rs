@@ -95,6 +95,17 @@ pub fn at(p: &Person) -> String {
     format!("<at id={}></at>", p.open_id)
 }
 
+/// A mention of `p` inside a text message (not a card): `<at user_id="ou_1">张三</at>`, the name
+/// made safe ([`text_safe`]).
+pub fn text_at(p: &Person) -> String {
+    format!("<at user_id=\"{}\">{}</at>", p.open_id, text_safe(&p.name))
+}
+
+/// Text safe inside a Feishu text message: no `<` that could open a forged `<at>` tag.
+pub fn text_safe(s: &str) -> String {
+    s.replace('<', "＜").replace('>', "＞")
+}
+
 /// Mentions of up to `max` people, then `等N人`.
 pub fn mentions(people: &[Person], max: usize) -> String {
     let mut out: Vec<String> = people.iter().take(max).map(at).collect();
@@ -171,6 +182,11 @@ pub(crate) fn day_off(at: Timestamp, cal: &Calendar) -> String {
 pub(crate) fn day(ts: Timestamp, now: Timestamp) -> String {
     let d = local(ts).date();
     civil_day(d, d.year() != local(now).date().year())
+}
+
+/// The Shanghai day of `ts` as a date picker wants it preset (`2026-12-04`).
+pub(crate) fn picker_day(ts: Timestamp) -> String {
+    local(ts).date().to_string()
 }
 
 /// `12月10日（周四）`, or `2026年12月10日（周四）` `with_year`.

@@ -21,8 +21,8 @@ pub mod stats;
 pub mod welcome;
 pub mod widgets;
 
-pub use callback::{CallbackError, CardAction, MinutesAction, NudgeAction, drawn};
 pub use callback::{Callback, RequirementCardAction};
+pub use callback::{CallbackError, CardAction, MinutesAction, NudgeAction, drawn};
 /// The old name of [`CallbackError`], kept for the service code that still says it.
 pub type CardActionError = CallbackError;
 pub use board::board_card;

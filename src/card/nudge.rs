@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::calendar::Calendar;
 pub use crate::card::callback::nudge::NudgeAction;
 use crate::card::callback::nudge::nudge_callback_value;
-use crate::card::fmt::{at, card, font, format_datetime, header, markdown, md_text};
+use crate::card::fmt::{at, card, font, format_datetime, header, markdown, md_text, text_at, text_safe};
 use crate::card::widgets::{button, button_row, with};
 use crate::domain::ids::ItemId;
 use crate::domain::ids::Person;
@@ -39,7 +39,11 @@ fn buttons(item: ItemId) -> Value {
             SnoozeChoice::TomorrowMorning => "明天上午提醒",
             SnoozeChoice::NextWorkday => "下个工作日提醒",
         };
-        list.push(nudge_button(text, "default", NudgeAction::Snooze { item, choice }));
+        list.push(nudge_button(
+            text,
+            "default",
+            NudgeAction::Snooze { item, choice },
+        ));
     }
     button_row(list)
 }
@@ -104,10 +108,7 @@ pub fn nudge_card(
             .unwrap_or_default();
         lines.push(font(
             "grey",
-            &format!(
-                "截止：{} · {hint}{creator}",
-                format_datetime(item.deadline, now)
-            ),
+            &format!("截止：{} · {hint}{creator}", format_datetime(item.deadline, now)),
         ));
         elements.push(markdown(&lines.join("\n")));
         elements.push(buttons(item.id));
@@ -139,23 +140,14 @@ fn also_mentioned<'a>(recipient: &Person, nudges: &[&'a PlannedNudge]) -> Vec<&'
 /// The short text message for one nudge, sent as a reply under the item's card, e.g.
 /// `<at user_id="ou_1">张三</at> 【督办提醒】DB-12 报送报告：已逾期2个工作日，请尽快办理`.
 pub fn nudge_text(item: &Item, planned: &PlannedNudge) -> String {
-    let mentions: Vec<String> = planned
-        .mention
-        .iter()
-        .map(|p| format!("<at user_id=\"{}\">{}</at>", p.open_id, safe(&p.name)))
-        .collect();
-    let title = safe(&crate::card::fmt::truncate(&item.title, TITLE_MAX));
-    let body = format!("【督办提醒】{} {title}：{}", item.id, safe(&planned.text));
+    let mentions: Vec<String> = planned.mention.iter().map(text_at).collect();
+    let title = text_safe(&crate::card::fmt::truncate(&item.title, TITLE_MAX));
+    let body = format!("【督办提醒】{} {title}：{}", item.id, text_safe(&planned.text));
     if mentions.is_empty() {
         body
     } else {
         format!("{} {body}", mentions.join(" "))
     }
-}
-
-/// Text safe inside a Feishu text message: no `<` that could open a forged `<at>` tag.
-fn safe(s: &str) -> String {
-    s.replace('<', "＜").replace('>', "＞")
 }
 
 #[cfg(test)]
@@ -164,9 +156,9 @@ mod tests {
     use super::*;
     use crate::card::callback::{Callback, CallbackError, parse};
     use crate::card::fixtures::{self, at as ts, cal, now, person};
-    use serde_json::json;
     use crate::card::fmt::within_limits;
     use crate::domain::schedule::{NudgeState, ReminderPolicy, due_now};
+    use serde_json::json;
 
     fn planned(item: &Item, t: Timestamp) -> Vec<(Item, PlannedNudge)> {
         let due = due_now(

@@ -121,7 +121,10 @@ mod tests {
         assert_eq!(parse(value, None, now), Ok(Callback::Help));
         assert_eq!(parse(&json!({"op": "help"}), None, now), Ok(Callback::Help));
         assert_eq!(parse(&json!("{\"op\":\"help\"}"), None, now), Ok(Callback::Help));
-        assert_ne!(parse(&json!({"op": "ack", "item": 1}), None, now), Ok(Callback::Help));
+        assert_ne!(
+            parse(&json!({"op": "ack", "item": 1}), None, now),
+            Ok(Callback::Help)
+        );
     }
 
     #[test]

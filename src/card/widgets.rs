@@ -44,7 +44,11 @@ pub(crate) fn styled(b: Value, style: &str) -> Value {
 
 /// Adds a confirmation dialog to a button.
 pub(crate) fn with_confirm(b: Value, title: &str, text: &str) -> Value {
-    with(b, "confirm", json!({ "title": plain(title), "text": plain(text) }))
+    with(
+        b,
+        "confirm",
+        json!({ "title": plain(title), "text": plain(text) }),
+    )
 }
 
 /// The same button in the red style of negative actions (退回, 驳回, 拒绝).
@@ -104,7 +108,8 @@ pub(crate) fn select(
         .iter()
         .map(|(v, t)| json!({ "text": plain(t), "value": v }))
         .collect();
-    let s = json!({ "tag": "select_static", "name": name, "placeholder": plain(placeholder), "options": opts });
+    let s =
+        json!({ "tag": "select_static", "name": name, "placeholder": plain(placeholder), "options": opts });
     match initial {
         Some(i) => with(s, "initial_option", i),
         None => s,
@@ -119,7 +124,11 @@ pub(crate) fn person_picker(name: &str, placeholder: &str) -> Value {
 /// A person picker that offers `open_ids` (at most 100) besides the chat's members: in a 1:1
 /// chat an empty picker would offer only the clicker.
 pub(crate) fn offering(picker: Value, open_ids: &[&str]) -> Value {
-    let options: Vec<Value> = open_ids.iter().take(100).map(|id| json!({ "value": id })).collect();
+    let options: Vec<Value> = open_ids
+        .iter()
+        .take(100)
+        .map(|id| json!({ "value": id }))
+        .collect();
     with(picker, "options", options)
 }
 

@@ -85,9 +85,7 @@ pub fn parse(
             .ok_or(CallbackError::Malformed),
         Some(HELP_OP) => Ok(Callback::Help),
         Some(op) if nudge::OPS.contains(&op) => nudge::parse(op, value).map(Callback::Nudge),
-        Some(op) if minutes::OPS.contains(&op) => {
-            minutes::parse(op, value, form, now).map(Callback::Minutes)
-        }
+        Some(op) if minutes::OPS.contains(&op) => minutes::parse(op, value, form, now).map(Callback::Minutes),
         Some(op) if op.starts_with("p_") => {
             project::parse(op, value, form, now).map(|(id, action)| Callback::Project(id, action))
         }

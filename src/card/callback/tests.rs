@@ -84,8 +84,8 @@ fn round_trip(card: &Value, expect: impl Fn(&str) -> &'static str) -> Vec<(Strin
         .into_iter()
         .map(|(name, value)| {
             for v in [value.clone(), Value::String(value.to_string())] {
-                let parsed = parse(&v, Some(&form), now())
-                    .unwrap_or_else(|e| panic!("{name}: {value} refused: {e}"));
+                let parsed =
+                    parse(&v, Some(&form), now()).unwrap_or_else(|e| panic!("{name}: {value} refused: {e}"));
                 assert_eq!(family(&parsed), expect(&name), "{name}: {value}");
             }
             let parsed = parse(&value, Some(&form), now()).unwrap();
@@ -96,14 +96,24 @@ fn round_trip(card: &Value, expect: impl Fn(&str) -> &'static str) -> Vec<(Strin
 
 /// Buttons named `open_…` open a form; the others act.
 fn opener_or(family: &'static str) -> impl Fn(&str) -> &'static str {
-    move |name| if name.starts_with("open_") { "open_form" } else { family }
+    move |name| {
+        if name.starts_with("open_") {
+            "open_form"
+        } else {
+            family
+        }
+    }
 }
 
 #[test]
 fn every_item_button_and_form_round_trips() {
     for (state, item) in fixtures::all_states() {
         let parsed = round_trip(&crate::card::item_card(&item, now(), &cal()), opener_or("item"));
-        assert_eq!(parsed.is_empty(), matches!(state, "done" | "cancelled"), "{state}");
+        assert_eq!(
+            parsed.is_empty(),
+            matches!(state, "done" | "cancelled"),
+            "{state}"
+        );
         for (name, parsed) in parsed {
             match parsed {
                 Callback::Item(a) => assert_eq!(a.item, item.id, "{state} {name}"),
@@ -113,7 +123,9 @@ fn every_item_button_and_form_round_trips() {
                     let kind = ActionKind::from_key(&d.op).unwrap();
                     let form = item_form_card(&item, kind, now(), None).unwrap();
                     for (_, submitted) in round_trip(&form, |_| "item") {
-                        let Callback::Item(a) = submitted else { unreachable!() };
+                        let Callback::Item(a) = submitted else {
+                            unreachable!()
+                        };
                         assert_eq!(a.action.kind(), kind, "{state} {name}");
                     }
                 }
@@ -165,7 +177,10 @@ fn every_requirement_button_and_form_round_trips() {
     assert_eq!(opened, ["r_accept", "r_ask_info", "r_merge", "r_reject"]);
     let needs_info = &states()[1].1;
     let accepted = &states()[3].1;
-    for card in [requirement_status_card(needs_info, None, now()), feedback_card(accepted)] {
+    for card in [
+        requirement_status_card(needs_info, None, now()),
+        feedback_card(accepted),
+    ] {
         for (name, parsed) in round_trip(&card, |_| "requirement") {
             let Callback::Requirement(RequirementCardAction::Act { req, .. }) = parsed else {
                 panic!("{name}: {parsed:?}")
@@ -184,7 +199,11 @@ fn every_requirement_button_and_form_round_trips() {
 fn every_minutes_button_round_trips() {
     let m = crate::card::minutes::tests::meeting();
     let parsed = round_trip(&minutes_card(&m, now()), |_| "minutes");
-    assert_eq!(parsed.len(), 7, "three drafts with two buttons each, then 全部转为督办");
+    assert_eq!(
+        parsed.len(),
+        7,
+        "three drafts with two buttons each, then 全部转为督办"
+    );
     for (name, c) in parsed {
         let Callback::Minutes(
             MinutesAction::Convert { meeting, .. }
@@ -202,13 +221,21 @@ fn every_minutes_button_round_trips() {
 fn every_nudge_button_round_trips() {
     let item = fixtures::overdue();
     let t = at(2026, 11, 25, 10, 0);
-    let due = due_now(&item, &NudgeState::default(), t, &ReminderPolicy::default(), &cal()).unwrap();
+    let due = due_now(
+        &item,
+        &NudgeState::default(),
+        t,
+        &ReminderPolicy::default(),
+        &cal(),
+    )
+    .unwrap();
     let entries: Vec<_> = due.into_iter().map(|n| (item.clone(), n)).collect();
     let card = nudge_card(&person("zhangsan", "张三"), &entries, now(), &cal());
     let parsed = round_trip(&card, |_| "nudge");
     assert_eq!(parsed.len(), 4, "处理中 and three 稍后提醒");
     for (name, c) in parsed {
-        let Callback::Nudge(NudgeAction::Working { item: id } | NudgeAction::Snooze { item: id, .. }) = c else {
+        let Callback::Nudge(NudgeAction::Working { item: id } | NudgeAction::Snooze { item: id, .. }) = c
+        else {
             panic!("{name}: {c:?}")
         };
         assert_eq!(id, item.id);
@@ -233,24 +260,40 @@ fn an_op_is_claimed_by_its_family_before_the_item_fallback() {
     // A form opener naming a project is a form opener, not a project click.
     assert!(matches!(
         p(json!({"op": "form", "form": "p_plan", "project": 3, "v": 1})),
-        Ok(Callback::OpenForm(Drawn { target: Target::Project(_), .. }))
+        Ok(Callback::OpenForm(Drawn {
+            target: Target::Project(_),
+            ..
+        }))
     ));
     // 帮助 wins over any record key.
     assert_eq!(p(json!({"op": "help", "item": 1})), Ok(Callback::Help));
     // A project op with an item key is a broken project button, not an item click.
-    assert_eq!(p(json!({"op": "p_advance", "item": 3})), Err(CallbackError::Malformed));
+    assert_eq!(
+        p(json!({"op": "p_advance", "item": 3})),
+        Err(CallbackError::Malformed)
+    );
     // A snooze without its choice is a broken reminder button, not an unknown item op.
-    assert_eq!(p(json!({"op": "snooze", "item": 3})), Err(CallbackError::Malformed));
+    assert_eq!(
+        p(json!({"op": "snooze", "item": 3})),
+        Err(CallbackError::Malformed)
+    );
     // A requirement op never reaches the item parser.
     assert_eq!(
         p(json!({"op": "r_fly", "req": 3})),
-        Err(CallbackError::UnknownOp { op: "r_fly".to_owned() })
+        Err(CallbackError::UnknownOp {
+            op: "r_fly".to_owned()
+        })
     );
     // An m_ op the minutes card does not draw falls through to the items, as it always did.
-    assert_eq!(p(json!({"op": "m_fly", "meeting": 1})), Err(CallbackError::Malformed));
+    assert_eq!(
+        p(json!({"op": "m_fly", "meeting": 1})),
+        Err(CallbackError::Malformed)
+    );
     assert_eq!(
         p(json!({"op": "m_fly", "item": 1})),
-        Err(CallbackError::UnknownOp { op: "m_fly".to_owned() })
+        Err(CallbackError::UnknownOp {
+            op: "m_fly".to_owned()
+        })
     );
     // A form opener that names no form (or a form of a button that has none) is broken.
     assert_eq!(p(json!({"op": "form", "item": 3})), Err(CallbackError::Malformed));
@@ -261,7 +304,9 @@ fn an_op_is_claimed_by_its_family_before_the_item_fallback() {
     // The submission form needs no record but does need its title.
     assert_eq!(
         p(json!({"op": "r_submit"})),
-        Err(CallbackError::MissingField { field: "需求标题" })
+        Err(CallbackError::MissingField {
+            field: "需求标题"
+        })
     );
 }
 

@@ -15,11 +15,12 @@ use serde_json::Value;
 use crate::calendar::Calendar;
 pub use crate::card::callback::minutes::MinutesAction;
 use crate::card::callback::minutes::{TEXT_MAX, convert_all_value, draft_value};
-use crate::card::fmt::{at, card, civil_day, font, format_datetime, header, hr, json_size, markdown, md_text, note};
+use crate::card::fmt::{
+    at, card, civil_day, font, format_datetime, header, hr, json_size, markdown, md_text, note, picker_day,
+};
 use crate::card::widgets::{
     button, button_row, date_picker, input, person_picker, styled, submit_button, untitled_form, with,
 };
-use crate::domain::time::local;
 use crate::minutes::meeting::{ClosureState, ClosureSummary, DraftItem, DraftStatus, Meeting};
 use crate::minutes::owner::OwnerRef;
 
@@ -142,10 +143,7 @@ fn owners_text(owners: &[OwnerRef]) -> String {
 fn deadline_text(item: &DraftItem, now: Timestamp) -> String {
     match (&item.deadline, &item.deadline_text) {
         (Some(d), _) => format_datetime(d.at, now),
-        (None, Some(t)) => font(
-            "orange",
-            &format!("⚠“{}”无法确定，请选择日期", md_text(t, 30)),
-        ),
+        (None, Some(t)) => font("orange", &format!("⚠“{}”无法确定，请选择日期", md_text(t, 30))),
         (None, None) => font("orange", "⚠未写明，请选择日期"),
     }
 }
@@ -177,14 +175,22 @@ fn item_text(idx: usize, item: &DraftItem, now: Timestamp) -> String {
 }
 
 fn edit_form(m: &Meeting, idx: usize, item: &DraftItem) -> Value {
-    let owner = with(person_picker(&format!("owner_{idx}"), "选择负责人"), "width", "fill");
+    let owner = with(
+        person_picker(&format!("owner_{idx}"), "选择负责人"),
+        "width",
+        "fill",
+    );
     let owner = match item.owners.first().and_then(OwnerRef::person) {
         Some(p) => with(owner, "initial_option", p.open_id.0.as_str()),
         None => owner,
     };
-    let date = with(date_picker(&format!("date_{idx}"), "选择截止日期"), "width", "fill");
+    let date = with(
+        date_picker(&format!("date_{idx}"), "选择截止日期"),
+        "width",
+        "fill",
+    );
     let date = match &item.deadline {
-        Some(d) => with(date, "initial_date", local(d.at).date().to_string()),
+        Some(d) => with(date, "initial_date", picker_day(d.at)),
         None => date,
     };
     let text = with(
@@ -270,7 +276,10 @@ pub fn closure_card(m: &Meeting, s: &ClosureSummary, now: Timestamp, _cal: &Cale
                     .map(|d| format!(" · 截止 {}", format_datetime(d, now)))
                     .unwrap_or_default();
                 let late = if r.overdue_workdays > 0 {
-                    format!(" · {}", font("red", &format!("已逾期{}个工作日", r.overdue_workdays)))
+                    format!(
+                        " · {}",
+                        font("red", &format!("已逾期{}个工作日", r.overdue_workdays))
+                    )
                 } else {
                     String::new()
                 };

@@ -4,14 +4,14 @@ use serde_json::{Map, Value, json};
 
 use super::*;
 use crate::card::callback::{Callback, CallbackError, parse};
-use crate::domain::deadline::Deadline;
-use crate::domain::ids::OpenId;
-use crate::minutes::meeting::MeetingId;
 use crate::card::fixtures::{self, at, cal, now, person};
 use crate::card::fmt::within_limits;
+use crate::domain::deadline::Deadline;
+use crate::domain::ids::OpenId;
 use crate::domain::ids::{ChatId, ItemId, MessageId};
 use crate::domain::priority::Priority;
 use crate::domain::status::Status;
+use crate::minutes::meeting::MeetingId;
 use crate::minutes::meeting::{MeetingSource, closure_summary};
 
 fn draft(text: &str, owners: Vec<OwnerRef>, deadline: Option<Deadline>) -> DraftItem {
@@ -184,10 +184,7 @@ fn a_submitted_form_carries_owner_date_and_text() {
 fn a_past_or_unreadable_date_is_refused() {
     let v = json!({"op": "m_convert", "meeting": 3, "idx": 0});
     let past = form(&[("date_0", "2026-11-20 +0800")]);
-    assert_eq!(
-        parse(&v, Some(&past), now()),
-        Err(CallbackError::PastDate)
-    );
+    assert_eq!(parse(&v, Some(&past), now()), Err(CallbackError::PastDate));
     let bad = form(&[("date_0", "下周")]);
     assert!(matches!(
         parse(&v, Some(&bad), now()),
@@ -201,7 +198,10 @@ fn other_ops_are_not_ours_and_malformed_ones_are_refused() {
         parse(&json!({"op": "nudge", "item": 1}), None, now()),
         Ok(Callback::Item(_))
     ));
-    assert_eq!(parse(&json!("not json"), None, now()), Err(CallbackError::Malformed));
+    assert_eq!(
+        parse(&json!("not json"), None, now()),
+        Err(CallbackError::Malformed)
+    );
     assert_eq!(
         parse(&json!({"op": "m_ignore", "meeting": 3}), None, now()),
         Err(CallbackError::Malformed)

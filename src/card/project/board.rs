@@ -161,4 +161,3 @@ pub fn project_list_card(title: &str, projects: &[Project], now: Timestamp) -> V
     }
     card(hdr, elements, title)
 }
-

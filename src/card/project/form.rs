@@ -97,4 +97,3 @@ fn people_picker(p: &Project, people: &[Person]) -> Value {
     }
     offering(person_picker("owner", "阶段负责人（可不改）"), &ids)
 }
-

@@ -9,7 +9,9 @@ use serde_json::Value;
 use crate::calendar::Calendar;
 use crate::card::callback::drawn::{Target, open_form_value};
 use crate::card::callback::project::project_value;
-use crate::card::fmt::{at, card, day, day_off, font, format_datetime, header, hr, markdown, md_text, truncate, when};
+use crate::card::fmt::{
+    at, card, day, day_off, font, format_datetime, header, hr, markdown, md_text, truncate, when,
+};
 use crate::card::help::family_help_card;
 use crate::card::widgets::{button, button_row, with_confirm};
 use crate::command::spec::PROJECT_COMMANDS;

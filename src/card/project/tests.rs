@@ -4,13 +4,13 @@ use serde_json::{Map, json};
 
 use super::*;
 use crate::card::callback::{Callback, CallbackError, parse};
-use crate::domain::deadline::Deadline;
-use crate::domain::ids::{OpenId, Person, ProjectId};
-use crate::domain::project::ProjectAction;
 use crate::card::fixtures::{at as ts, cal, in_progress, now, overdue, person};
 use crate::card::fmt::within_limits;
 use crate::domain::audit::Source;
+use crate::domain::deadline::Deadline;
 use crate::domain::ids::{ChatId, ItemId, RequirementId};
+use crate::domain::ids::{OpenId, Person, ProjectId};
+use crate::domain::project::ProjectAction;
 use crate::domain::project::StageTemplate;
 use crate::domain::supervision::{Actor, Policy};
 
@@ -277,7 +277,10 @@ fn other_families_and_junk_are_not_project_callbacks() {
         parse(&json!({"op": "r_accept", "req": 1}), None, now()),
         Ok(Callback::Requirement(_))
     ));
-    assert_eq!(parse(&json!("not json"), None, now()), Err(CallbackError::Malformed));
+    assert_eq!(
+        parse(&json!("not json"), None, now()),
+        Err(CallbackError::Malformed)
+    );
     assert_eq!(
         project_click(&json!({"op": "p_advance"}), None, now()),
         Err(CallbackError::Malformed)

@@ -96,4 +96,3 @@ pub fn requirement_board_card(reqs: &[Requirement], now: Timestamp) -> Value {
     }
     card(hdr, elements, "需求看板")
 }
-

@@ -26,7 +26,11 @@ pub fn feedback_card(r: &Requirement) -> Value {
             vec![
                 select("rating", "评分（必选）", &options, None),
                 text_input("comment", "意见和建议", true, false),
-                submit_button("r_feedback_submit", "提交评价", requirement_value("r_feedback", r)),
+                submit_button(
+                    "r_feedback_submit",
+                    "提交评价",
+                    requirement_value("r_feedback", r),
+                ),
             ],
         ),
     ];
@@ -53,4 +57,3 @@ pub fn feedback_done_card(r: &Requirement, now: Timestamp) -> Value {
     lines.push(format!("**提出人**：{}", at(&r.submitter)));
     card(hdr, vec![markdown(&lines.join("\n"))], &title)
 }
-

@@ -106,4 +106,3 @@ pub fn requirement_form_card() -> Value {
     ];
     card(hdr, vec![form("r_submit_form", "需求信息", fields)], "提交需求")
 }
-

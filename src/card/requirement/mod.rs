@@ -206,7 +206,11 @@ pub fn requirement_status_card(r: &Requirement, project: Option<&Project>, now: 
             "补充信息",
             vec![
                 text_input("text", "请在这里补充（必填）", true, true),
-                submit_button("r_supplement_submit", "提交补充", requirement_value("r_supplement", r)),
+                submit_button(
+                    "r_supplement_submit",
+                    "提交补充",
+                    requirement_value("r_supplement", r),
+                ),
             ],
         ));
     } else if r.status.is_open() || r.status == ReqStatus::Accepted {

@@ -4,18 +4,18 @@ use serde_json::{Map, Value, json};
 
 use super::*;
 use crate::card::callback::{Callback, CallbackError, parse};
-use crate::command::NewReq;
-use crate::domain::ids::{OpenId, Person, ProjectId, RequirementId};
-use crate::domain::priority::Priority;
-use crate::domain::requirement::ReqAction;
 use crate::card::fixtures::{at as ts, now, person};
 use crate::card::fmt::within_limits;
 use crate::card::project::tests::{callback_of, form_of};
+use crate::command::NewReq;
 use crate::domain::audit::Source;
 use crate::domain::deadline::Deadline;
 use crate::domain::ids::ChatId;
+use crate::domain::ids::{OpenId, Person, ProjectId, RequirementId};
+use crate::domain::priority::Priority;
 use crate::domain::project::{ProjectAction, StageTemplate};
 use crate::domain::requirement::NewRequirement;
+use crate::domain::requirement::ReqAction;
 use crate::domain::supervision::{Actor, Policy};
 
 /// A click on a requirement button, as the one callback parser reads it.
@@ -266,9 +266,8 @@ fn every_triage_form_round_trips() {
     let c = json!(forms);
     assert_eq!(callback_of(&c, "r_reject_submit")["v"], json!(r.version));
     let id = RequirementId(5);
-    let run = |name: &str, form: &[(&str, &str)]| {
-        req_click(&callback_of(&c, name), Some(&form_of(form)), now())
-    };
+    let run =
+        |name: &str, form: &[(&str, &str)]| req_click(&callback_of(&c, name), Some(&form_of(form)), now());
     let acts = |action| Ok(RequirementCardAction::Act { req: id, action });
     assert_eq!(
         run("r_accept_submit", &[]),
@@ -334,8 +333,7 @@ fn supplement_and_feedback_forms_round_trip() {
     assert!(within_limits(&fb));
     insta::assert_json_snapshot!("req_feedback", fb);
     let v = callback_of(&fb, "r_feedback_submit");
-    let parsed =
-        req_click(&v, Some(&form_of(&[("rating", "4"), ("comment", "好用")])), now());
+    let parsed = req_click(&v, Some(&form_of(&[("rating", "4"), ("comment", "好用")])), now());
     let Ok(RequirementCardAction::Act { action, .. }) = parsed else {
         panic!("{parsed:?}")
     };
