@@ -65,6 +65,27 @@ pub fn header(title: &str, template: &str, subtitle: Option<&str>, tags: &[(&str
     h
 }
 
+/// A list card: `hdr`, then one markdown row per item (`rows` yields them in order, `total` in
+/// all), at most `max`, then `more(n)` for the `n` left out; `empty` alone when `total` is 0.
+pub fn rows_card(
+    hdr: Value,
+    title: &str,
+    rows: impl Iterator<Item = String>,
+    total: usize,
+    max: usize,
+    empty: &str,
+    more: impl Fn(usize) -> String,
+) -> Value {
+    if total == 0 {
+        return card(hdr, vec![markdown(empty)], title);
+    }
+    let mut elements: Vec<Value> = rows.take(max).map(|r| markdown(&r)).collect();
+    if total > max {
+        elements.push(markdown(&more(total - max)));
+    }
+    card(hdr, elements, title)
+}
+
 /// A markdown element.
 pub fn markdown(content: &str) -> Value {
     json!({ "tag": "markdown", "content": content })

@@ -4,7 +4,7 @@ use jiff::Timestamp;
 use serde_json::Value;
 
 use crate::calendar::Calendar;
-use crate::card::fmt::{at, card, font, header, markdown, md_text, truncate, when};
+use crate::card::fmt::{at, card, font, header, markdown, md_text, rows_card, truncate, when};
 use crate::domain::project::{Project, ProjectStatus};
 
 const MAX_ROWS: usize = 30;
@@ -128,36 +128,28 @@ pub fn project_list_card(title: &str, projects: &[Project], now: Timestamp) -> V
         None,
         &tags,
     );
-    if sorted.is_empty() {
-        return card(
-            hdr,
-            vec![markdown(
-                "没有符合条件的项目。发送 `/项目 新建 项目名称 @负责人` 新建，或 `/项目 帮助` 查看用法。",
-            )],
-            title,
-        );
-    }
-    let mut elements: Vec<Value> = sorted
-        .iter()
-        .take(MAX_ROWS)
-        .map(|p| {
-            let stage = p.current_stage().map_or("", |s| s.name.as_str());
-            let state = match p.status {
-                ProjectStatus::Active if p.is_late(now) => font("red", "延期"),
-                ProjectStatus::Active => format!("阶段 {}/{}", p.current + 1, p.stages.len()),
-                ProjectStatus::Done | ProjectStatus::Cancelled => p.status.label().to_owned(),
-            };
-            markdown(&format!(
-                "**{}** {} · {} · {state} · 负责人 {}",
-                p.id,
-                md_text(&p.name, 40),
-                md_text(stage, 20),
-                at(&p.owner)
-            ))
-        })
-        .collect();
-    if sorted.len() > MAX_ROWS {
-        elements.push(markdown(&format!("还有{}个未显示…", sorted.len() - MAX_ROWS)));
-    }
-    card(hdr, elements, title)
+    let rows = sorted.iter().map(|p| {
+        let stage = p.current_stage().map_or("", |s| s.name.as_str());
+        let state = match p.status {
+            ProjectStatus::Active if p.is_late(now) => font("red", "延期"),
+            ProjectStatus::Active => format!("阶段 {}/{}", p.current + 1, p.stages.len()),
+            ProjectStatus::Done | ProjectStatus::Cancelled => p.status.label().to_owned(),
+        };
+        format!(
+            "**{}** {} · {} · {state} · 负责人 {}",
+            p.id,
+            md_text(&p.name, 40),
+            md_text(stage, 20),
+            at(&p.owner)
+        )
+    });
+    rows_card(
+        hdr,
+        title,
+        rows,
+        sorted.len(),
+        MAX_ROWS,
+        "没有符合条件的项目。发送 `/项目 新建 项目名称 @负责人` 新建，或 `/项目 帮助` 查看用法。",
+        |n| format!("还有{n}个未显示…"),
+    )
 }
