@@ -36,33 +36,22 @@ pub fn card(header: Value, elements: Vec<Value>, summary: &str) -> Value {
 /// A header with a colour template, optional subtitle and up to three text tags
 /// (`(text, colour)`).
 pub fn header(title: &str, template: &str, subtitle: Option<&str>, tags: &[(&str, &str)]) -> Value {
-    let mut h = json!({
-        "title": { "tag": "plain_text", "content": title },
-        "template": template,
-    });
-    if let (Some(s), Some(obj)) = (subtitle, h.as_object_mut()) {
-        obj.insert(
-            "subtitle".to_owned(),
-            json!({ "tag": "plain_text", "content": s }),
-        );
-    }
-    if !tags.is_empty()
-        && let Some(obj) = h.as_object_mut()
-    {
-        let list: Vec<Value> = tags
-            .iter()
-            .take(3)
-            .map(|(text, color)| {
-                json!({
-                    "tag": "text_tag",
-                    "text": { "tag": "plain_text", "content": text },
-                    "color": color,
-                })
-            })
-            .collect();
-        obj.insert("text_tag_list".to_owned(), Value::Array(list));
+    let mut h = json!({ "title": plain(title), "template": template });
+    if let Some(obj) = h.as_object_mut() {
+        if let Some(s) = subtitle {
+            obj.insert("subtitle".to_owned(), plain(s));
+        }
+        if !tags.is_empty() {
+            let list = tags.iter().take(3).map(|(t, c)| text_tag(t, c)).collect();
+            obj.insert("text_tag_list".to_owned(), Value::Array(list));
+        }
     }
     h
+}
+
+/// A coloured label (`逾期` in red, `已完成` in green) as a header shows it.
+pub fn text_tag(text: &str, color: &str) -> Value {
+    json!({ "tag": "text_tag", "text": plain(text), "color": color })
 }
 
 /// A list card: `hdr`, then one markdown row per item (`rows` yields them in order, `total` in
