@@ -6,10 +6,9 @@ use jiff::Timestamp;
 use serde_json::Value;
 
 use crate::calendar::Calendar;
-use crate::card::fmt::{at, card, header, hr, markdown, md_text};
+use crate::card::fmt::{at, card, civil_day, font, format_datetime, header, hr, markdown, md_text, note};
 use crate::domain::board::{Board, BoardRow};
 use crate::domain::deadline::DeadlineHint;
-use crate::domain::time::{format_datetime, weekday_label};
 
 /// Rows shown per section before "另有N项".
 pub const MAX_ROWS: usize = 20;
@@ -18,7 +17,7 @@ const TITLE_MAX: usize = 40;
 /// The board card for `b` at `now`.
 pub fn board_card(b: &Board, now: Timestamp, cal: &Calendar) -> Value {
     let d = b.generated_for;
-    let title = format!("督办晾晒 · {}月{}日（{}）", d.month(), d.day(), weekday_label(d));
+    let title = format!("督办晾晒 · {}", civil_day(d, false));
     let mut tags: Vec<(String, &str)> = vec![(format!("未完成{}项", b.open), "blue")];
     if !b.overdue.is_empty() {
         tags.push((format!("逾期{}项", b.overdue.len()), "red"));
@@ -66,7 +65,7 @@ pub fn board_card(b: &Board, now: Timestamp, cal: &Calendar) -> Value {
                 } else {
                     DeadlineHint::compute(r.deadline, now, cal).to_string()
                 };
-                format!("<font color='red'>{hint}</font>")
+                font("red", &hint)
             },
             now,
         )
@@ -98,8 +97,8 @@ pub fn board_card(b: &Board, now: Timestamp, cal: &Calendar) -> Value {
             lines.join("\n")
         )));
     }
-    elements.push(markdown(
-        "<font color='grey'>发送 `/督办 列表 逾期` 查看逾期详情，`/督办 统计` 查看个人统计。</font>",
+    elements.push(note(
+        "发送 `/督办 列表 逾期` 查看逾期详情，`/督办 统计` 查看个人统计。",
     ));
     card(hdr, elements, &title)
 }

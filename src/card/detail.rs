@@ -6,13 +6,14 @@ use jiff::Timestamp;
 use serde_json::Value;
 
 use crate::calendar::Calendar;
-use crate::card::fmt::{at, card, header, hr, json_size, markdown, md_text, mentions, truncate};
-use crate::card::item::{deadline_line, extended_line, progress_line, rejection_line};
+use crate::card::fmt::{
+    at, card, format_datetime, header, hr, json_size, markdown, md_text, mentions, truncate,
+};
+use crate::card::item::{deadline_line, extended_line, progress_line, rejection_line, tags_line};
 use crate::domain::audit::AuditRecord;
 use crate::domain::permissions::ActionKind;
 use crate::domain::project::ProjectActionKind;
 use crate::domain::supervision::Item;
-use crate::domain::time::format_datetime;
 
 const TEXT_MAX: usize = 500;
 /// Bytes reserved for the history: the card must stay under 30 KB in total.
@@ -53,15 +54,7 @@ pub fn detail_card(item: &Item, history: &[AuditRecord], now: Timestamp, cal: &C
             lines.push(format!("**{label}**：{}", md_text(v, TEXT_MAX)));
         }
     }
-    if !item.tags.is_empty() {
-        let tags: Vec<String> = item
-            .tags
-            .iter()
-            .take(10)
-            .map(|t| format!("#{}", md_text(t, 20)))
-            .collect();
-        lines.push(format!("**标签**：{}", tags.join(" ")));
-    }
+    lines.extend(tags_line(item));
     if let Some(ext) = &item.extension {
         lines.push(format!(
             "**延期申请**：申请延至{}，理由：{}",

@@ -1,11 +1,18 @@
-//! Shared card pieces (pure): card skeleton, header, markdown, mentions, truncation, the
-//! progress bar, the size/count checks, and dates as cards show them (`12月10日（周四）`).
+//! Shared card pieces (pure): card skeleton, header and its tags, markdown, grey notes and
+//! coloured text, mentions, truncation, the progress bar, the size/count checks, and dates and
+//! times as cards show them (`12月10日（周四）`, [`format_datetime`]). Controls (buttons, forms,
+//! pickers) are in [`crate::card::widgets`].
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 use serde_json::{Value, json};
 
+use crate::calendar::Calendar;
+use crate::command::when::day_off_note;
 use crate::domain::ids::Person;
-use crate::domain::time::{format_datetime, local, weekday_label};
+/// A deadline as every card shows it (`12月10日（周四）18:00`).
+pub(crate) use crate::domain::time::format_datetime;
+use crate::domain::time::{local, weekday_label};
 
 /// Feishu's limit on components per JSON 2.0 card.
 pub const MAX_COMPONENTS: usize = 200;
@@ -29,38 +36,58 @@ pub fn card(header: Value, elements: Vec<Value>, summary: &str) -> Value {
 /// A header with a colour template, optional subtitle and up to three text tags
 /// (`(text, colour)`).
 pub fn header(title: &str, template: &str, subtitle: Option<&str>, tags: &[(&str, &str)]) -> Value {
-    let mut h = json!({
-        "title": { "tag": "plain_text", "content": title },
-        "template": template,
-    });
-    if let (Some(s), Some(obj)) = (subtitle, h.as_object_mut()) {
-        obj.insert(
-            "subtitle".to_owned(),
-            json!({ "tag": "plain_text", "content": s }),
-        );
-    }
-    if !tags.is_empty()
-        && let Some(obj) = h.as_object_mut()
-    {
-        let list: Vec<Value> = tags
-            .iter()
-            .take(3)
-            .map(|(text, color)| {
-                json!({
-                    "tag": "text_tag",
-                    "text": { "tag": "plain_text", "content": text },
-                    "color": color,
-                })
-            })
-            .collect();
-        obj.insert("text_tag_list".to_owned(), Value::Array(list));
+    let mut h = json!({ "title": plain(title), "template": template });
+    if let Some(obj) = h.as_object_mut() {
+        if let Some(s) = subtitle {
+            obj.insert("subtitle".to_owned(), plain(s));
+        }
+        if !tags.is_empty() {
+            let list = tags.iter().take(3).map(|(t, c)| text_tag(t, c)).collect();
+            obj.insert("text_tag_list".to_owned(), Value::Array(list));
+        }
     }
     h
+}
+
+/// A coloured label (`逾期` in red, `已完成` in green) as a header shows it.
+pub fn text_tag(text: &str, color: &str) -> Value {
+    json!({ "tag": "text_tag", "text": plain(text), "color": color })
+}
+
+/// A list card: `hdr`, then one markdown row per item (`rows` yields them in order, `total` in
+/// all), at most `max`, then `more(n)` for the `n` left out; `empty` alone when `total` is 0.
+pub fn rows_card(
+    hdr: Value,
+    title: &str,
+    rows: impl Iterator<Item = String>,
+    total: usize,
+    max: usize,
+    empty: &str,
+    more: impl Fn(usize) -> String,
+) -> Value {
+    if total == 0 {
+        return card(hdr, vec![markdown(empty)], title);
+    }
+    let mut elements: Vec<Value> = rows.take(max).map(|r| markdown(&r)).collect();
+    if total > max {
+        elements.push(markdown(&more(total - max)));
+    }
+    card(hdr, elements, title)
 }
 
 /// A markdown element.
 pub fn markdown(content: &str) -> Value {
     json!({ "tag": "markdown", "content": content })
+}
+
+/// A grey note under a card's content.
+pub fn note(content: &str) -> Value {
+    markdown(&font("grey", content))
+}
+
+/// `text` in a colour (`red`, `orange`, `green`, `grey`) inside card markdown.
+pub fn font(color: &str, text: &str) -> String {
+    format!("<font color='{color}'>{text}</font>")
 }
 
 /// A divider.
@@ -76,6 +103,17 @@ pub fn plain(content: &str) -> Value {
 /// A card-markdown mention of `p`.
 pub fn at(p: &Person) -> String {
     format!("<at id={}></at>", p.open_id)
+}
+
+/// A mention of `p` inside a text message (not a card): `<at user_id="ou_1">张三</at>`, the name
+/// made safe ([`text_safe`]).
+pub fn text_at(p: &Person) -> String {
+    format!("<at user_id=\"{}\">{}</at>", p.open_id, text_safe(&p.name))
+}
+
+/// Text safe inside a Feishu text message: no `<` that could open a forged `<at>` tag.
+pub fn text_safe(s: &str) -> String {
+    s.replace('<', "＜").replace('>', "＞")
 }
 
 /// Mentions of up to `max` people, then `等N人`.
@@ -142,13 +180,31 @@ pub(crate) fn when(ts: Timestamp, has_time: bool, now: Timestamp) -> String {
     }
 }
 
+/// ` · 注意：3月21日是周六` (in orange) when `at` falls on a day off (deadlines are kept as
+/// typed); empty otherwise.
+pub(crate) fn day_off(at: Timestamp, cal: &Calendar) -> String {
+    day_off_note(at, cal)
+        .map(|n| format!(" · {}", font("orange", &format!("注意：{n}"))))
+        .unwrap_or_default()
+}
+
 /// `12月10日（周四）`, with the year when it is not `now`'s.
 pub(crate) fn day(ts: Timestamp, now: Timestamp) -> String {
     let d = local(ts).date();
-    let year = if d.year() == local(now).date().year() {
-        String::new()
-    } else {
+    civil_day(d, d.year() != local(now).date().year())
+}
+
+/// The Shanghai day of `ts` as a date picker wants it preset (`2026-12-04`).
+pub(crate) fn picker_day(ts: Timestamp) -> String {
+    local(ts).date().to_string()
+}
+
+/// `12月10日（周四）`, or `2026年12月10日（周四）` `with_year`.
+pub(crate) fn civil_day(d: Date, with_year: bool) -> String {
+    let year = if with_year {
         format!("{}年", d.year())
+    } else {
+        String::new()
     };
     format!("{year}{}月{}日（{}）", d.month(), d.day(), weekday_label(d))
 }

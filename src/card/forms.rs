@@ -8,16 +8,16 @@
 //! This file holds the shell shared by every family, the 督办 item's three forms (更新进展,
 //! 申请延期, 退回) and the receipt that replaces a form card once it was submitted.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
-use crate::card::action::callback_value;
-use crate::card::drawn::{from_form_card, versioned};
-use crate::card::fmt::{card, header, markdown, md_text, truncate};
-use crate::card::widgets::{danger, date_picker, form, submit_button, text_input};
+use crate::card::callback::drawn::{from_form_card, versioned};
+use crate::card::callback::form_text;
+use crate::card::callback::item::callback_value;
+use crate::card::fmt::{card, format_datetime, header, markdown, md_text, truncate};
+use crate::card::widgets::{danger, date_picker, form, select, submit_button, text_input, with};
 use crate::domain::permissions::ActionKind;
 use crate::domain::status::Status;
 use crate::domain::supervision::Item;
-use crate::domain::time::format_datetime;
 
 /// What the person had typed in a form that was refused (kept in the fresh form).
 pub type Prefill = Map<String, Value>;
@@ -48,7 +48,7 @@ pub fn prefilled(mut form: Value, prefill: Option<&Prefill>) -> Value {
             ) else {
                 continue;
             };
-            let Some(typed) = crate::card::action::form_text(Some(prefill), &name) else {
+            let Some(typed) = form_text(Some(prefill), &name) else {
                 continue;
             };
             let (key, val) = match tag.as_str() {
@@ -60,9 +60,7 @@ pub fn prefilled(mut form: Value, prefill: Option<&Prefill>) -> Value {
                 ),
                 _ => continue,
             };
-            if let Some(obj) = el.as_object_mut() {
-                obj.insert(key.to_owned(), json!(val));
-            }
+            *el = with(el.take(), key, val);
         }
     }
     form
@@ -85,24 +83,15 @@ pub fn item_form_card(
     let open = matches!(item.status, Status::Pending | Status::InProgress);
     let (label, form) = match kind {
         ActionKind::Progress if open => {
-            let options: Vec<Value> = (0..=10u8)
-                .map(|i| {
-                    let p = i * 10;
-                    json!({ "text": crate::card::fmt::plain(&format!("{p}%")), "value": p.to_string() })
-                })
+            let options: Vec<(String, String)> = (0..=10u8)
+                .map(|i| ((i * 10).to_string(), format!("{}%", i * 10)))
                 .collect();
             let nearest = (item.progress / 10) * 10;
             let f = form(
                 "progress_form",
                 "更新进展",
                 vec![
-                    json!({
-                        "tag": "select_static",
-                        "name": "percent",
-                        "placeholder": crate::card::fmt::plain("完成百分比"),
-                        "initial_option": nearest.to_string(),
-                        "options": options,
-                    }),
+                    select("percent", "完成百分比", &options, Some(&nearest.to_string())),
                     text_input("note", "本次进展说明", true, false),
                     item_submit(kind, item, "更新进展"),
                 ],
@@ -114,7 +103,7 @@ pub fn item_form_card(
                 "extension_form",
                 "申请延期",
                 vec![
-                    date_picker("date", "新的截止日期（当天18:00）", true),
+                    with(date_picker("date", "新的截止日期（当天18:00）"), "required", true),
                     text_input("reason", "延期原因", false, false),
                     item_submit(kind, item, "申请延期"),
                 ],
@@ -153,6 +142,7 @@ pub fn item_form_card(
 mod tests {
     use super::*;
     use crate::card::fixtures::{done, in_progress, now, submitted};
+    use serde_json::json;
 
     #[test]
     fn the_progress_form_card_carries_the_version_and_what_was_typed() {

@@ -126,6 +126,43 @@ fn family_lines(name: &str, prefix: &str, alias: &str, commands: &[CommandSpec],
     out
 }
 
+/// A help card for one command family (`/项目`, `/需求`) from its command table.
+pub(crate) fn family_help_card(
+    title: &str,
+    prefix: &str,
+    alias: &str,
+    commands: &[CommandSpec],
+    intro: &str,
+) -> Value {
+    let mut elements = vec![
+        markdown(&format!("{intro}\n英文别名以 `{alias}` 开头，效果相同。")),
+        hr(),
+    ];
+    for c in commands.iter().take(60) {
+        let (zh, en) = if c.zh.is_empty() {
+            (prefix.to_owned(), alias.to_owned())
+        } else {
+            (format!("{prefix} {}", c.zh), format!("{alias} {}", c.en))
+        };
+        let args = if c.args.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", md_text(c.args, 200))
+        };
+        let example = c.example.replace('`', "'");
+        let example = if example.contains('\n') {
+            format!("\n```\n{example}\n```")
+        } else {
+            format!("`{example}`")
+        };
+        elements.push(markdown(&format!(
+            "**{zh}**{args}\n{}（英文：`{en}`）\n示例：{example}",
+            md_text(c.summary, 200),
+        )));
+    }
+    card(header(title, "blue", None, &[]), elements, title)
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {

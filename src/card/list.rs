@@ -4,10 +4,9 @@ use jiff::Timestamp;
 use serde_json::Value;
 
 use crate::calendar::Calendar;
-use crate::card::fmt::{at, card, header, markdown, md_text, truncate};
+use crate::card::fmt::{at, font, format_datetime, header, md_text, rows_card, truncate};
 use crate::domain::status::Status;
 use crate::domain::supervision::Item;
-use crate::domain::time::format_datetime;
 
 /// Rows shown before "还有N项…".
 pub const MAX_ROWS: usize = 30;
@@ -27,27 +26,15 @@ pub fn list_card(title: &str, items: &[Item], now: Timestamp, cal: &Calendar) ->
     let template = if overdue > 0 { "red" } else { "blue" };
     let hdr = header(&truncate(title, 60), template, None, &tag_refs);
 
-    if sorted.is_empty() {
-        return card(
-            hdr,
-            vec![markdown(
-                "这里还没有符合条件的督办事项。\n需要时可以发送 `/督办 事项 @主办 截止时间` 新建，或发送 `/督办 帮助` 查看用法。",
-            )],
-            title,
-        );
-    }
-    let mut elements: Vec<Value> = sorted
-        .iter()
-        .take(MAX_ROWS)
-        .map(|it| markdown(&row(it, now, cal)))
-        .collect();
-    if sorted.len() > MAX_ROWS {
-        elements.push(markdown(&format!(
-            "还有{}项未显示…可以用 `/督办 列表 逾期`、`/督办 列表 我的` 等缩小范围。",
-            sorted.len() - MAX_ROWS
-        )));
-    }
-    card(hdr, elements, title)
+    rows_card(
+        hdr,
+        title,
+        sorted.iter().map(|it| row(it, now, cal)),
+        sorted.len(),
+        MAX_ROWS,
+        "这里还没有符合条件的督办事项。\n需要时可以发送 `/督办 事项 @主办 截止时间` 新建，或发送 `/督办 帮助` 查看用法。",
+        |n| format!("还有{n}项未显示…可以用 `/督办 列表 逾期`、`/督办 列表 我的` 等缩小范围。"),
+    )
 }
 
 fn row(it: &Item, now: Timestamp, cal: &Calendar) -> String {
@@ -56,7 +43,7 @@ fn row(it: &Item, now: Timestamp, cal: &Calendar) -> String {
         Status::Pending | Status::InProgress => {
             let hint = it.deadline_hint(now, cal);
             if it.is_overdue(now) {
-                format!("<font color='red'>{hint}</font> · {}", it.status.label())
+                format!("{} · {}", font("red", &hint.to_string()), it.status.label())
             } else {
                 format!("{hint} · {}", it.status.label())
             }

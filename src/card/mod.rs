@@ -1,12 +1,14 @@
 //! Feishu card JSON 2.0 builders (pure): every function here turns domain values into a
-//! `serde_json::Value` ready to send, and `action` parses the callbacks the cards produce.
+//! `serde_json::Value` ready to send, and [`callback::parse`] reads back the clicks the cards
+//! produce as one [`Callback`]. Every builder draws its components with one toolkit:
+//! [`widgets`] (buttons, rows, forms, inputs, pickers) and [`fmt`] (card skeleton, header and
+//! tags, markdown, mentions, colours, dates).
 //! No I/O, no clock: `now` and the calendar are arguments. Cards stay within Feishu's limits
 //! (≤ 200 components, < 30 KB serialized); long user text is truncated.
 
-pub mod action;
 pub mod board;
+pub mod callback;
 pub mod detail;
-pub mod drawn;
 pub mod fmt;
 pub mod forms;
 pub mod help;
@@ -19,15 +21,18 @@ pub mod stats;
 pub mod welcome;
 pub mod widgets;
 
-pub use action::{CardAction, CardActionError, parse_callback};
+pub use callback::{Callback, RequirementCardAction};
+pub use callback::{CallbackError, CardAction, MinutesAction, NudgeAction, drawn};
+/// The old name of [`CallbackError`], kept for the service code that still says it.
+pub type CardActionError = CallbackError;
 pub use board::board_card;
 pub use detail::detail_card;
 pub use help::{help_card, short_help_card};
 pub use item::item_card;
 pub use list::list_card;
-pub use minutes::{MinutesAction, closure_card, minutes_card, parse_minutes_callback};
+pub use minutes::{closure_card, minutes_card};
 pub use notice::{ToastKind, error_card, toast};
-pub use nudge::{NudgeAction, nudge_card, nudge_text, parse_nudge_callback};
+pub use nudge::{nudge_card, nudge_text};
 pub use stats::stats_card;
 pub use welcome::{Audience, welcome_card};
 

@@ -1,114 +1,51 @@
 //! Nudge messages (pure): the combined reminder card for one person and the short text that
-//! replies under an item's card, plus the 稍后提醒 / 处理中 callback contract.
-//!
-//! Button values: `{"op":"snooze","item":12,"for":"1h"|"tomorrow"|"next_workday"}` and
-//! `{"op":"working","item":12}`. [`parse_nudge_callback`] returns `None` for any other `op`, so
-//! the caller falls back to [`crate::card::parse_callback`].
+//! replies under an item's card. Its 稍后提醒 / 处理中 buttons carry
+//! [`crate::card::callback::nudge`] values.
 
 use jiff::Timestamp;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::calendar::Calendar;
-use crate::card::action::CardActionError;
-use crate::card::fmt::{at, card, header, markdown, md_text, plain};
+pub use crate::card::callback::nudge::NudgeAction;
+use crate::card::callback::nudge::nudge_callback_value;
+use crate::card::fmt::{at, card, font, format_datetime, header, markdown, md_text, text_at, text_safe};
+use crate::card::widgets::{button, button_row, with};
 use crate::domain::ids::ItemId;
 use crate::domain::ids::Person;
 use crate::domain::schedule::{NudgeKind, PlannedNudge, SnoozeChoice};
 use crate::domain::supervision::Item;
-use crate::domain::time::format_datetime;
 
 /// Items shown in one card before "另有N项" (each item costs about 15 components).
 pub const MAX_ENTRIES: usize = 10;
 const TITLE_MAX: usize = 60;
 
-/// What a nudge card button asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NudgeAction {
-    /// 稍后提醒.
-    Snooze {
-        /// The item.
-        item: ItemId,
-        /// When.
-        choice: SnoozeChoice,
-    },
-    /// 处理中: no more reminders today.
-    Working {
-        /// The item.
-        item: ItemId,
-    },
-}
-
-/// The callback value of a nudge button.
-pub fn nudge_callback_value(action: NudgeAction) -> Value {
-    match action {
-        NudgeAction::Snooze { item, choice } => json!({"op": "snooze", "item": item.0, "for": choice.key()}),
-        NudgeAction::Working { item } => json!({"op": "working", "item": item.0}),
-    }
-}
-
-/// Parses a nudge button's callback value; `None` when `op` is not `snooze` or `working`.
-///
-/// # Errors
-/// `Some(Err(CardActionError::Malformed))` when it is a nudge op without a valid item or
-/// snooze choice.
-pub fn parse_nudge_callback(value: &Value) -> Option<Result<NudgeAction, CardActionError>> {
-    let value = crate::card::action::decode_callback(value)?;
-    let op = value.get("op").and_then(Value::as_str)?;
-    if op != "snooze" && op != "working" {
-        return None;
-    }
-    let item = match value.get("item") {
-        Some(Value::Number(n)) => n.as_u64().filter(|n| *n > 0).map(ItemId),
-        Some(Value::String(s)) => ItemId::parse(s),
-        _ => None,
-    };
-    let Some(item) = item else {
-        return Some(Err(CardActionError::Malformed));
-    };
-    if op == "working" {
-        return Some(Ok(NudgeAction::Working { item }));
-    }
-    let choice = value
-        .get("for")
-        .and_then(Value::as_str)
-        .and_then(SnoozeChoice::from_key);
-    Some(
-        choice
-            .map(|choice| NudgeAction::Snooze { item, choice })
-            .ok_or(CardActionError::Malformed),
-    )
-}
-
-fn button(text: &str, style: &str, action: NudgeAction) -> Value {
+fn nudge_button(text: &str, style: &str, action: NudgeAction) -> Value {
     let name = match action {
         NudgeAction::Snooze { item, choice } => format!("snooze_{}_{}", item.0, choice.key()),
         NudgeAction::Working { item } => format!("working_{}", item.0),
     };
-    json!({
-        "tag": "button",
-        "name": name,
-        "text": plain(text),
-        "type": style,
-        "size": "small",
-        "behaviors": [{ "type": "callback", "value": nudge_callback_value(action) }],
-    })
+    with(
+        button(&name, text, style, nudge_callback_value(action)),
+        "size",
+        "small",
+    )
 }
 
 fn buttons(item: ItemId) -> Value {
-    let mut list = vec![button("处理中", "primary", NudgeAction::Working { item })];
+    let mut list = vec![nudge_button("处理中", "primary", NudgeAction::Working { item })];
     for choice in SnoozeChoice::ALL {
         let text = match choice {
             SnoozeChoice::OneHour => "1小时后提醒",
             SnoozeChoice::TomorrowMorning => "明天上午提醒",
             SnoozeChoice::NextWorkday => "下个工作日提醒",
         };
-        list.push(button(text, "default", NudgeAction::Snooze { item, choice }));
+        list.push(nudge_button(
+            text,
+            "default",
+            NudgeAction::Snooze { item, choice },
+        ));
     }
-    let columns: Vec<Value> = list
-        .into_iter()
-        .map(|b| json!({ "tag": "column", "width": "auto", "elements": [b] }))
-        .collect();
-    json!({ "tag": "column_set", "flex_mode": "flow", "horizontal_spacing": "8px", "columns": columns })
+    button_row(list)
 }
 
 /// One combined reminder card for `recipient`: every item due for them in this round, each
@@ -169,9 +106,9 @@ pub fn nudge_card(
             .filter(|n| !n.is_empty())
             .map(|n| format!(" · 督办人：{}", md_text(n, 20)))
             .unwrap_or_default();
-        lines.push(format!(
-            "<font color='grey'>截止：{} · {hint}{creator}</font>",
-            format_datetime(item.deadline, now)
+        lines.push(font(
+            "grey",
+            &format!("截止：{} · {hint}{creator}", format_datetime(item.deadline, now)),
         ));
         elements.push(markdown(&lines.join("\n")));
         elements.push(buttons(item.id));
@@ -203,13 +140,9 @@ fn also_mentioned<'a>(recipient: &Person, nudges: &[&'a PlannedNudge]) -> Vec<&'
 /// The short text message for one nudge, sent as a reply under the item's card, e.g.
 /// `<at user_id="ou_1">张三</at> 【督办提醒】DB-12 报送报告：已逾期2个工作日，请尽快办理`.
 pub fn nudge_text(item: &Item, planned: &PlannedNudge) -> String {
-    let mentions: Vec<String> = planned
-        .mention
-        .iter()
-        .map(|p| format!("<at user_id=\"{}\">{}</at>", p.open_id, safe(&p.name)))
-        .collect();
-    let title = safe(&crate::card::fmt::truncate(&item.title, TITLE_MAX));
-    let body = format!("【督办提醒】{} {title}：{}", item.id, safe(&planned.text));
+    let mentions: Vec<String> = planned.mention.iter().map(text_at).collect();
+    let title = text_safe(&crate::card::fmt::truncate(&item.title, TITLE_MAX));
+    let body = format!("【督办提醒】{} {title}：{}", item.id, text_safe(&planned.text));
     if mentions.is_empty() {
         body
     } else {
@@ -217,18 +150,15 @@ pub fn nudge_text(item: &Item, planned: &PlannedNudge) -> String {
     }
 }
 
-/// Text safe inside a Feishu text message: no `<` that could open a forged `<at>` tag.
-fn safe(s: &str) -> String {
-    s.replace('<', "＜").replace('>', "＞")
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+    use crate::card::callback::{Callback, CallbackError, parse};
     use crate::card::fixtures::{self, at as ts, cal, now, person};
     use crate::card::fmt::within_limits;
     use crate::domain::schedule::{NudgeState, ReminderPolicy, due_now};
+    use serde_json::json;
 
     fn planned(item: &Item, t: Timestamp) -> Vec<(Item, PlannedNudge)> {
         let due = due_now(
@@ -269,10 +199,10 @@ mod tests {
             },
         ] {
             let v = nudge_callback_value(action);
-            assert_eq!(parse_nudge_callback(&v), Some(Ok(action)));
+            assert_eq!(parse(&v, None, now()), Ok(Callback::Nudge(action)));
             assert_eq!(
-                parse_nudge_callback(&Value::String(v.to_string())),
-                Some(Ok(action))
+                parse(&Value::String(v.to_string()), None, now()),
+                Ok(Callback::Nudge(action))
             );
         }
         let c = nudge_card(&person("zhangsan", "张三"), &entries(), now(), &cal());
@@ -285,7 +215,7 @@ mod tests {
         {
             for col in cs["columns"].as_array().unwrap() {
                 let v = &col["elements"][0]["behaviors"][0]["value"];
-                assert!(matches!(parse_nudge_callback(v), Some(Ok(_))), "{v}");
+                assert!(matches!(parse(v, None, now()), Ok(Callback::Nudge(_))), "{v}");
                 found += 1;
             }
         }
@@ -294,22 +224,23 @@ mod tests {
 
     #[test]
     fn other_ops_fall_through_and_broken_values_are_errors() {
+        let nudge = |v: Value| parse(&v, None, now());
+        assert!(matches!(
+            nudge(json!({"op": "acknowledge", "item": 12})),
+            Ok(Callback::Item(_))
+        ));
+        assert_eq!(nudge(json!("not json")), Err(CallbackError::Malformed));
         assert_eq!(
-            parse_nudge_callback(&json!({"op": "acknowledge", "item": 12})),
-            None
-        );
-        assert_eq!(parse_nudge_callback(&json!("not json")), None);
-        assert_eq!(
-            parse_nudge_callback(&json!({"op": "snooze", "item": 12, "for": "forever"})),
-            Some(Err(CardActionError::Malformed))
-        );
-        assert_eq!(
-            parse_nudge_callback(&json!({"op": "working", "item": 0})),
-            Some(Err(CardActionError::Malformed))
+            nudge(json!({"op": "snooze", "item": 12, "for": "forever"})),
+            Err(CallbackError::Malformed)
         );
         assert_eq!(
-            parse_nudge_callback(&json!({"op": "working", "item": "DB-7"})),
-            Some(Ok(NudgeAction::Working { item: ItemId(7) }))
+            nudge(json!({"op": "working", "item": 0})),
+            Err(CallbackError::Malformed)
+        );
+        assert_eq!(
+            nudge(json!({"op": "working", "item": "DB-7"})),
+            Ok(Callback::Nudge(NudgeAction::Working { item: ItemId(7) }))
         );
     }
 

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::card::fmt::{card, header, hr, markdown, md_text};
+use crate::card::fmt::{card, font, header, hr, markdown, md_text, note};
 use crate::domain::board::{Period, PersonStats};
 use crate::domain::ids::Person;
 
@@ -44,10 +44,10 @@ pub fn stats_card(period: Period, rows: &[PersonStats], person: Option<&Person>)
         elements.push(markdown(&format!("另有{}人未列出…", rows.len() - MAX_PEOPLE)));
     }
     elements.push(hr());
-    elements.push(markdown(
-        "<font color='grey'>口径：完成 = 统计期内验收通过；按时 = 在截止时间（含已批准的延期）前完成；\
+    elements.push(note(
+        "口径：完成 = 统计期内验收通过；按时 = 在截止时间（含已批准的延期）前完成；\
          平均延误按工作日计（按时完成计0）；当前逾期为此刻仍逾期的事项；被催办 = 手动催办 + 逾期后的催办提醒（不含签收提醒、到期前一天等到期前的例行提醒）；\
-         延期与被催办次数按统计期内仍在办理的事项计。</font>",
+         延期与被催办次数按统计期内仍在办理的事项计。",
     ));
     card(hdr, elements, &title)
 }
@@ -62,7 +62,7 @@ fn line(r: &PersonStats) -> String {
         .avg_delay_workdays
         .map_or_else(|| "—".to_owned(), |d| format!("{d:.1}个工作日"));
     let overdue = if r.open_overdue > 0 {
-        format!("<font color='red'>当前逾期 {} 项</font>", r.open_overdue)
+        font("red", &format!("当前逾期 {} 项", r.open_overdue))
     } else {
         "当前逾期 0 项".to_owned()
     };

@@ -1,15 +1,14 @@
 //! The welcome card (pure): posted once when the bot joins a group and on a person's first 1:1
 //! message. What duban does, the three most useful commands with an example each (taken from
 //! the command table, so they always parse), how to address the bot, and a 帮助 button whose
-//! callback (`{"op":"help"}`) is answered with the help card ([`crate::card::help_card`]).
+//! callback ([`help_value`]) is answered with the help card ([`crate::card::help_card`]).
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use crate::card::fmt::{card, header, hr, markdown, plain};
+use crate::card::callback::help_value;
+use crate::card::fmt::{card, header, hr, markdown};
+use crate::card::widgets::{button, with};
 use crate::command::spec::{CommandSpec, SUPERVISE_COMMANDS};
-
-/// The callback `op` of the 帮助 button.
-pub const HELP_OP: &str = "help";
 
 /// The subcommand words (`zh`, `""` for creation) shown on the welcome card, most useful first.
 const FEATURED: [&str; 3] = ["", "列表", "进展"];
@@ -56,25 +55,16 @@ pub fn welcome_card(audience: &Audience) -> Value {
         elements.push(hr());
         elements.push(markdown(&format!("**管理员请注意**：{hint}")));
     }
-    elements.push(json!({
-        "tag": "button",
-        "name": "welcome_help",
-        "text": plain("帮助：查看全部指令"),
-        "type": "primary",
-        "size": "medium",
-        "behaviors": [{ "type": "callback", "value": { "op": HELP_OP } }],
-    }));
+    elements.push(with(
+        button("welcome_help", "帮助：查看全部指令", "primary", help_value()),
+        "size",
+        "medium",
+    ));
     card(
         header("你好，我是督办", "blue", Some("群聊督办机器人"), &[]),
         elements,
         "督办机器人：使用说明",
     )
-}
-
-/// Whether a card callback is the welcome card's 帮助 button.
-pub fn is_help_callback(value: &Value) -> bool {
-    crate::card::action::decode_callback(value)
-        .is_some_and(|v| v.get("op").and_then(Value::as_str) == Some(HELP_OP))
 }
 
 fn featured() -> impl Iterator<Item = &'static CommandSpec> {
@@ -87,7 +77,9 @@ fn featured() -> impl Iterator<Item = &'static CommandSpec> {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+    use crate::card::callback::{Callback, parse};
     use crate::card::fmt::within_limits;
+    use serde_json::json;
 
     fn group() -> Value {
         welcome_card(&Audience::Group { binding_hint: None })
@@ -123,9 +115,16 @@ mod tests {
     fn the_help_button_carries_the_help_op() {
         let text = group().to_string();
         assert!(text.contains("帮助"));
-        assert!(is_help_callback(&json!({"op": "help"})));
-        assert!(is_help_callback(&json!("{\"op\":\"help\"}")));
-        assert!(!is_help_callback(&json!({"op": "ack", "item": 1})));
+        let now = crate::card::fixtures::now();
+        let card = group();
+        let value = &card["body"]["elements"].as_array().unwrap().last().unwrap()["behaviors"][0]["value"];
+        assert_eq!(parse(value, None, now), Ok(Callback::Help));
+        assert_eq!(parse(&json!({"op": "help"}), None, now), Ok(Callback::Help));
+        assert_eq!(parse(&json!("{\"op\":\"help\"}"), None, now), Ok(Callback::Help));
+        assert_ne!(
+            parse(&json!({"op": "ack", "item": 1}), None, now),
+            Ok(Callback::Help)
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Shared card controls (pure): buttons (with confirmation, danger style, rows), forms, text
-//! inputs, selects and pickers, as Feishu JSON 2.0 components.
+//! inputs, selects and pickers, as Feishu JSON 2.0 components. Every card builds its controls
+//! here; text, headers, mentions and dates come from [`crate::card::fmt`].
 
 use serde_json::{Value, json};
 
@@ -28,23 +29,31 @@ pub(crate) fn submit_button(name: &str, text: &str, value: Value) -> Value {
     })
 }
 
-/// Adds a confirmation dialog to a button.
-pub(crate) fn with_confirm(mut b: Value, title: &str, text: &str) -> Value {
-    if let Some(obj) = b.as_object_mut() {
-        obj.insert(
-            "confirm".to_owned(),
-            json!({ "title": plain(title), "text": plain(text) }),
-        );
+/// `v` with `key` set to `val`: a size, a width, a preset, `required`.
+pub(crate) fn with(mut v: Value, key: &str, val: impl Into<Value>) -> Value {
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert(key.to_owned(), val.into());
     }
-    b
+    v
+}
+
+/// The same button in another style (`primary`, `default`, `danger`…).
+pub(crate) fn styled(b: Value, style: &str) -> Value {
+    with(b, "type", style)
+}
+
+/// Adds a confirmation dialog to a button.
+pub(crate) fn with_confirm(b: Value, title: &str, text: &str) -> Value {
+    with(
+        b,
+        "confirm",
+        json!({ "title": plain(title), "text": plain(text) }),
+    )
 }
 
 /// The same button in the red style of negative actions (退回, 驳回, 拒绝).
-pub(crate) fn danger(mut b: Value) -> Value {
-    if let Some(obj) = b.as_object_mut() {
-        obj.insert("type".to_owned(), json!("danger"));
-    }
-    b
+pub(crate) fn danger(b: Value) -> Value {
+    styled(b, "danger")
 }
 
 /// A row of buttons.
@@ -60,23 +69,32 @@ pub(crate) fn button_row(buttons: Vec<Value>) -> Value {
 pub(crate) fn form(name: &str, title: &str, elements: Vec<Value>) -> Value {
     let mut all = vec![markdown(&format!("**{title}**"))];
     all.extend(elements);
-    json!({ "tag": "form", "name": name, "elements": all })
+    untitled_form(name, all)
 }
 
-/// A text input.
-pub(crate) fn text_input(name: &str, placeholder: &str, multiline: bool, required: bool) -> Value {
-    let mut v = json!({
+/// A form holding `elements` only.
+pub(crate) fn untitled_form(name: &str, elements: Vec<Value>) -> Value {
+    json!({ "tag": "form", "name": name, "elements": elements })
+}
+
+/// A one-line text input of at most `max_length` characters.
+pub(crate) fn input(name: &str, placeholder: &str, max_length: usize) -> Value {
+    json!({
         "tag": "input",
         "name": name,
         "placeholder": plain(placeholder),
-        "max_length": 500,
-        "required": required,
-    });
-    if multiline && let Some(obj) = v.as_object_mut() {
-        obj.insert("input_type".to_owned(), json!("multiline_text"));
-        obj.insert("rows".to_owned(), json!(3));
+        "max_length": max_length,
+    })
+}
+
+/// A text input of up to 500 characters, three lines high when `multiline`.
+pub(crate) fn text_input(name: &str, placeholder: &str, multiline: bool, required: bool) -> Value {
+    let v = with(input(name, placeholder, 500), "required", required);
+    if multiline {
+        with(with(v, "input_type", "multiline_text"), "rows", 3)
+    } else {
+        v
     }
-    v
 }
 
 /// A select with `(value, text)` options.
@@ -90,12 +108,12 @@ pub(crate) fn select(
         .iter()
         .map(|(v, t)| json!({ "text": plain(t), "value": v }))
         .collect();
-    let mut s =
+    let s =
         json!({ "tag": "select_static", "name": name, "placeholder": plain(placeholder), "options": opts });
-    if let (Some(i), Some(obj)) = (initial, s.as_object_mut()) {
-        obj.insert("initial_option".to_owned(), json!(i));
+    match initial {
+        Some(i) => with(s, "initial_option", i),
+        None => s,
     }
-    s
 }
 
 /// A person picker over the chat's members.
@@ -103,7 +121,18 @@ pub(crate) fn person_picker(name: &str, placeholder: &str) -> Value {
     json!({ "tag": "select_person", "name": name, "placeholder": plain(placeholder) })
 }
 
-/// A date picker.
-pub(crate) fn date_picker(name: &str, placeholder: &str, required: bool) -> Value {
-    json!({ "tag": "date_picker", "name": name, "required": required, "placeholder": plain(placeholder) })
+/// A person picker that offers `open_ids` (at most 100) besides the chat's members: in a 1:1
+/// chat an empty picker would offer only the clicker.
+pub(crate) fn offering(picker: Value, open_ids: &[&str]) -> Value {
+    let options: Vec<Value> = open_ids
+        .iter()
+        .take(100)
+        .map(|id| json!({ "value": id }))
+        .collect();
+    with(picker, "options", options)
+}
+
+/// A date picker (optional unless marked `required` with [`with`]).
+pub(crate) fn date_picker(name: &str, placeholder: &str) -> Value {
+    json!({ "tag": "date_picker", "name": name, "placeholder": plain(placeholder) })
 }

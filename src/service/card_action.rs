@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use super::Service;
 use super::replies::{at, notice, refresh_card};
 use super::stale::from_form_card;
-use crate::card::{self, ToastKind};
+use crate::card::{self, Callback, ToastKind};
 use crate::domain::audit::Source;
 use crate::domain::ids::MessageId;
 use crate::domain::status::Status;
@@ -19,35 +19,14 @@ use crate::store::outbox::Changes;
 impl Service {
     pub(super) async fn on_card_action(&self, a: &CardActionEvent) -> Result<Value, StoreError> {
         let now = self.clock.now();
-        if card::drawn::is_form_opener(&a.value) {
-            return self.on_open_form(a).await;
-        }
-        if card::welcome::is_help_callback(&a.value) {
-            return self.on_help_click(a).await;
-        }
-        if let Some(nudge) = card::nudge::parse_nudge_callback(&a.value) {
-            return match nudge {
-                Ok(action) => self.on_nudge_action(action, &a.operator_open_id).await,
-                Err(e) => Ok(json!({"toast": card::toast(ToastKind::Warning, &e.to_string())})),
-            };
-        }
-        if let Some(m) = card::parse_minutes_callback(&a.value, a.form_value.as_ref(), now) {
-            return self.on_minutes_action(m, a).await;
-        }
-        if let Some(p) = card::project::parse_project_callback(&a.value, a.form_value.as_ref(), now) {
-            return match p {
-                Ok((id, action)) => self.on_project_action(id, action, a).await,
-                Err(e) => Ok(json!({"toast": card::toast(ToastKind::Warning, &e.to_string())})),
-            };
-        }
-        if let Some(r) = card::requirement::parse_requirement_callback(&a.value, a.form_value.as_ref(), now) {
-            return match r {
-                Ok(action) => self.on_requirement_action(action, a).await,
-                Err(e) => Ok(json!({"toast": card::toast(ToastKind::Warning, &e.to_string())})),
-            };
-        }
-        let parsed = match card::action::parse_callback(&a.value, a.form_value.as_ref(), now) {
-            Ok(p) => p,
+        let parsed = match card::callback::parse(&a.value, a.form_value.as_ref(), now) {
+            Ok(Callback::OpenForm(_)) => return self.on_open_form(a).await,
+            Ok(Callback::Help) => return self.on_help_click(a).await,
+            Ok(Callback::Nudge(action)) => return self.on_nudge_action(action, &a.operator_open_id).await,
+            Ok(Callback::Minutes(m)) => return self.on_minutes_action(Ok(m), a).await,
+            Ok(Callback::Project(id, action)) => return self.on_project_action(id, action, a).await,
+            Ok(Callback::Requirement(action)) => return self.on_requirement_action(action, a).await,
+            Ok(Callback::Item(parsed)) => parsed,
             Err(e) => return Ok(json!({"toast": card::toast(ToastKind::Warning, &e.to_string())})),
         };
         let operator = match &a.open_chat_id {

@@ -8,17 +8,19 @@
 //! forms: they open in a 1:1 card, see [`crate::card::item_forms`].
 
 use jiff::Timestamp;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::calendar::Calendar;
-use crate::card::action::callback_value;
-use crate::card::drawn::{Target, open_form_value, versioned};
-use crate::card::fmt::{at, card, header, hr, markdown, md_text, mentions, plain, progress_bar, truncate};
-use crate::command::when::day_off_note;
+use crate::card::callback::drawn::{Target, open_form_value, versioned};
+use crate::card::callback::item::callback_value;
+use crate::card::fmt::{
+    at, card, day, day_off, font, format_datetime, header, hr, markdown, md_text, mentions, progress_bar,
+    truncate,
+};
+use crate::card::widgets::{button_row, with_confirm};
 use crate::domain::permissions::ActionKind;
 use crate::domain::status::Status;
 use crate::domain::supervision::Item;
-use crate::domain::time::format_datetime;
 
 const TITLE_IN_HEADER: usize = 60;
 const TITLE_MAX: usize = 200;
@@ -99,15 +101,7 @@ fn fields(item: &Item, now: Timestamp, cal: &Calendar) -> String {
     if let Some(n) = &item.latest_note {
         lines.push(format!("**最新进展**：{}", md_text(n, TEXT_MAX)));
     }
-    if !item.tags.is_empty() {
-        let tags: Vec<String> = item
-            .tags
-            .iter()
-            .take(10)
-            .map(|t| format!("#{}", md_text(t, 20)))
-            .collect();
-        lines.push(format!("**标签**：{}", tags.join(" ")));
-    }
+    lines.extend(tags_line(item));
     for (label, value) in [
         ("资源投入", &item.resources),
         ("场景", &item.scenario),
@@ -124,6 +118,20 @@ fn fields(item: &Item, now: Timestamp, cal: &Calendar) -> String {
         ));
     }
     lines.join("\n")
+}
+
+/// `**标签**：#合规 #季度` (at most ten tags) when the item has any.
+pub(crate) fn tags_line(item: &Item) -> Option<String> {
+    if item.tags.is_empty() {
+        return None;
+    }
+    let tags: Vec<String> = item
+        .tags
+        .iter()
+        .take(10)
+        .map(|t| format!("#{}", md_text(t, 20)))
+        .collect();
+    Some(format!("**标签**：{}", tags.join(" ")))
 }
 
 /// Whether the item was returned (退回) and not submitted again since.
@@ -164,7 +172,7 @@ pub(crate) fn extended_line(item: &Item, now: Timestamp) -> Option<String> {
     }
     let original = item
         .original_deadline
-        .map(|d| format!("，原截止{}", crate::card::fmt::day(d, now)))
+        .map(|d| format!("，原截止{}", day(d, now)))
         .unwrap_or_default();
     Some(format!("**延期**：已延期{}次{original}", item.extension_count))
 }
@@ -185,7 +193,7 @@ pub(crate) fn deadline_line(item: &Item, now: Timestamp, cal: &Calendar) -> Stri
         Status::Pending | Status::InProgress => {
             let hint = item.deadline_hint(now, cal);
             if hint.is_overdue() {
-                format!("**截止**：{when} · <font color='red'>{hint}</font>")
+                format!("**截止**：{when} · {}", font("red", &hint.to_string()))
             } else {
                 format!("**截止**：{when} · {hint}{}", day_off(item.deadline, cal))
             }
@@ -193,53 +201,15 @@ pub(crate) fn deadline_line(item: &Item, now: Timestamp, cal: &Calendar) -> Stri
     }
 }
 
-/// ` · 注意：3月21日是周六` when `deadline` falls on a day off (deadlines are kept as typed).
-fn day_off(deadline: Timestamp, cal: &Calendar) -> String {
-    day_off_note(deadline, cal)
-        .map(|n| format!(" · <font color='orange'>注意：{n}</font>"))
-        .unwrap_or_default()
-}
-
 fn button(kind: ActionKind, item: &Item, text: &str, style: &str) -> Value {
-    json!({
-        "tag": "button",
-        "name": format!("btn_{}", kind.key()),
-        "text": plain(text),
-        "type": style,
-        "behaviors": [{ "type": "callback", "value": versioned(callback_value(kind, item.id), item.version) }],
-    })
+    let value = versioned(callback_value(kind, item.id), item.version);
+    crate::card::widgets::button(&format!("btn_{}", kind.key()), text, style, value)
 }
 
 /// A button that opens `kind`'s form in a card sent 1:1 to whoever clicks it.
 fn form_button(kind: ActionKind, item: &Item, text: &str, style: &str) -> Value {
-    json!({
-        "tag": "button",
-        "name": format!("open_{}", kind.key()),
-        "text": plain(text),
-        "type": style,
-        "behaviors": [{
-            "type": "callback",
-            "value": open_form_value(kind.key(), Target::Item(item.id), item.version),
-        }],
-    })
-}
-
-fn with_confirm(mut b: Value, title: &str, text: &str) -> Value {
-    if let Some(obj) = b.as_object_mut() {
-        obj.insert(
-            "confirm".to_owned(),
-            json!({ "title": plain(title), "text": plain(text) }),
-        );
-    }
-    b
-}
-
-fn button_row(buttons: Vec<Value>) -> Value {
-    let columns: Vec<Value> = buttons
-        .into_iter()
-        .map(|b| json!({ "tag": "column", "width": "auto", "elements": [b] }))
-        .collect();
-    json!({ "tag": "column_set", "flex_mode": "flow", "horizontal_spacing": "8px", "columns": columns })
+    let value = open_form_value(kind.key(), Target::Item(item.id), item.version);
+    crate::card::widgets::button(&format!("open_{}", kind.key()), text, style, value)
 }
 
 /// The buttons for the item's status (none when done or cancelled). The card stays short:

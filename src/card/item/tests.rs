@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde_json::{Map, Value, json};
 
 use super::*;
-use crate::card::action::parse_callback;
+use crate::card::callback::{Callback, parse};
 use crate::card::fixtures::{self, at, cal, now, person};
 use crate::card::fmt::{component_count, json_size, within_limits};
 use crate::domain::audit::Source;
@@ -207,7 +207,9 @@ fn every_button_round_trips_to_its_action_and_that_action_applies() {
             assert_eq!(value["v"], json!(item.version), "{name}");
             let form: Option<Map<String, Value>> =
                 fields.map(|names| names.iter().map(|n| (n.clone(), plausible(n))).collect());
-            let parsed = parse_callback(&value, form.as_ref(), now()).unwrap();
+            let Ok(Callback::Item(parsed)) = parse(&value, form.as_ref(), now()) else {
+                panic!("{name}: {value} is not an item click")
+            };
             let op = value["op"].as_str().unwrap();
             assert_eq!(parsed.item, item.id, "{name} {op}");
             assert_eq!(parsed.action, expected(op), "{name} {op}");

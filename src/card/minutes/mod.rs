@@ -3,70 +3,33 @@
 //! The follow-up card lists every draft action item of a meeting. Each pending item has a form
 //! (person picker `owner_<i>`, date picker `date_<i>`, text `text_<i>`, where `<i>` is the item's
 //! index) with two submit buttons, 转为督办 and 忽略; a 全部转为督办 button converts every ready
-//! item. Callback values:
+//! item. Their values and form fields are described in [`crate::card::callback::minutes`]
+//! (`v` is the meeting's version when the card was drawn, [`crate::card::drawn`]).
 //!
-//! | button | value |
-//! | --- | --- |
-//! | 转为督办 | `{"op":"m_convert","meeting":n,"idx":i,"v":ver}` + `form_value` |
-//! | 忽略 | `{"op":"m_ignore","meeting":n,"idx":i,"v":ver}` |
-//! | 全部转为督办 | `{"op":"m_convert_all","meeting":n,"v":ver}` |
-//!
-//! `v` is the meeting's version when the card was drawn ([`crate::card::drawn`]).
-//!
-//! Field names carry the index because Feishu wants component names unique within a card; the
-//! parser also accepts the bare names `owner`, `date`, `text`. Assumption (not confirmed by the
-//! protocol reference): `select_person` takes its preset as `initial_option` (an open_id), and
-//! `input` as `default_value`.
+//! Assumption (not confirmed by the protocol reference): `select_person` takes its preset as
+//! `initial_option` (an open_id), and `input` as `default_value`.
 
 use jiff::Timestamp;
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 
 use crate::calendar::Calendar;
-use crate::card::action::{CardActionError, parse_picker};
-use crate::card::fmt::{at, card, header, hr, json_size, markdown, md_text, plain};
-use crate::domain::deadline::Deadline;
-use crate::domain::ids::OpenId;
-use crate::domain::time::{format_datetime, local, weekday_label};
-use crate::minutes::meeting::{ClosureState, ClosureSummary, DraftItem, DraftStatus, Meeting, MeetingId};
+pub use crate::card::callback::minutes::MinutesAction;
+use crate::card::callback::minutes::{TEXT_MAX, convert_all_value, draft_value};
+use crate::card::fmt::{
+    at, card, civil_day, font, format_datetime, header, hr, json_size, markdown, md_text, note, picker_day,
+};
+use crate::card::widgets::{
+    button, button_row, date_picker, input, person_picker, styled, submit_button, untitled_form, with,
+};
+use crate::minutes::meeting::{ClosureState, ClosureSummary, DraftItem, DraftStatus, Meeting};
 use crate::minutes::owner::OwnerRef;
 
 /// Pending items shown with an edit form (the card stays under 200 components); the others
 /// are listed and get their form once earlier ones are handled.
 pub const MAX_FORMS: usize = 8;
-const TEXT_MAX: usize = 200;
 const MAX_ROWS: usize = 60;
 /// Bytes the item rows may take (Feishu's limit is 30 KB for the whole card).
 const ROWS_BYTES: usize = 24 * 1024;
-
-/// What a click on the follow-up card asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MinutesAction {
-    /// 转为督办, with the form's edits (absent fields mean "keep").
-    Convert {
-        /// The meeting.
-        meeting: MeetingId,
-        /// The draft's index.
-        idx: usize,
-        /// A picked owner (the caller resolves the name from the chat members).
-        owner: Option<OpenId>,
-        /// A picked date (that day 18:00 unless a time was picked).
-        deadline: Option<Deadline>,
-        /// Edited text.
-        text: Option<String>,
-    },
-    /// 忽略.
-    Ignore {
-        /// The meeting.
-        meeting: MeetingId,
-        /// The draft's index.
-        idx: usize,
-    },
-    /// 全部转为督办.
-    ConvertAll {
-        /// The meeting.
-        meeting: MeetingId,
-    },
-}
 
 /// The follow-up card for `m`.
 pub fn minutes_card(m: &Meeting, now: Timestamp) -> Value {
@@ -145,40 +108,33 @@ pub fn minutes_card(m: &Meeting, now: Timestamp) -> Value {
     }
     if pending > 0 {
         elements.push(hr());
-        elements.push(json!({
-            "tag": "button",
-            "name": "m_convert_all",
-            "text": plain("全部转为督办"),
-            "type": "primary_filled",
-            "behaviors": [{ "type": "callback", "value": { "op": "m_convert_all", "meeting": m.id.0, "v": m.version } }],
-        }));
-        elements.push(markdown(
-            "<font color='grey'>“全部转为督办”只转换负责人和截止时间都已明确的事项，其余事项会提示缺少什么。</font>",
+        elements.push(button(
+            "m_convert_all",
+            "全部转为督办",
+            "primary_filled",
+            convert_all_value(m),
+        ));
+        elements.push(note(
+            "“全部转为督办”只转换负责人和截止时间都已明确的事项，其余事项会提示缺少什么。",
         ));
     }
     card(hdr, elements, &format!("会后待办：{}", m.title))
 }
 
 fn date_label(m: &Meeting) -> String {
-    format!(
-        "{}年{}月{}日（{}）",
-        m.date.year(),
-        m.date.month(),
-        m.date.day(),
-        weekday_label(m.date)
-    )
+    civil_day(m.date, true)
 }
 
 fn owners_text(owners: &[OwnerRef]) -> String {
     if owners.is_empty() {
-        return "<font color='orange'>⚠未指定，请选择</font>".to_owned();
+        return font("orange", "⚠未指定，请选择");
     }
     owners
         .iter()
         .take(10)
         .map(|o| match o {
             OwnerRef::Person(p) => at(p),
-            OwnerRef::Unresolved(n) => format!("<font color='orange'>⚠未匹配:{}</font>", md_text(n, 20)),
+            OwnerRef::Unresolved(n) => font("orange", &format!("⚠未匹配:{}", md_text(n, 20))),
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -187,11 +143,8 @@ fn owners_text(owners: &[OwnerRef]) -> String {
 fn deadline_text(item: &DraftItem, now: Timestamp) -> String {
     match (&item.deadline, &item.deadline_text) {
         (Some(d), _) => format_datetime(d.at, now),
-        (None, Some(t)) => format!(
-            "<font color='orange'>⚠“{}”无法确定，请选择日期</font>",
-            md_text(t, 30)
-        ),
-        (None, None) => "<font color='orange'>⚠未写明，请选择日期</font>".to_owned(),
+        (None, Some(t)) => font("orange", &format!("⚠“{}”无法确定，请选择日期", md_text(t, 30))),
+        (None, None) => font("orange", "⚠未写明，请选择日期"),
     }
 }
 
@@ -212,143 +165,57 @@ fn item_text(idx: usize, item: &DraftItem, now: Timestamp) -> String {
         }
         DraftStatus::Converted(id) => {
             format!(
-                "<font color='green'>✓</font> {n}. {text}\n<font color='green'>已转为督办 **{id}**</font>"
+                "{} {n}. {text}\n{}",
+                font("green", "✓"),
+                font("green", &format!("已转为督办 **{id}**"))
             )
         }
-        DraftStatus::Ignored => format!("<font color='grey'>{n}. {text}（已忽略）</font>"),
+        DraftStatus::Ignored => font("grey", &format!("{n}. {text}（已忽略）")),
     }
 }
 
 fn edit_form(m: &Meeting, idx: usize, item: &DraftItem) -> Value {
-    let mut owner = json!({
-        "tag": "select_person",
-        "name": format!("owner_{idx}"),
-        "placeholder": plain("选择负责人"),
-        "width": "fill",
-    });
-    if let (Some(p), Some(obj)) = (
-        item.owners.first().and_then(OwnerRef::person),
-        owner.as_object_mut(),
-    ) {
-        obj.insert("initial_option".to_owned(), json!(p.open_id.0));
-    }
-    let mut date = json!({
-        "tag": "date_picker",
-        "name": format!("date_{idx}"),
-        "placeholder": plain("选择截止日期"),
-        "width": "fill",
-    });
-    if let (Some(d), Some(obj)) = (&item.deadline, date.as_object_mut()) {
-        obj.insert("initial_date".to_owned(), json!(local(d.at).date().to_string()));
-    }
-    let text = json!({
-        "tag": "input",
-        "name": format!("text_{idx}"),
-        "placeholder": plain("待办内容"),
-        "default_value": item.text.chars().take(TEXT_MAX).collect::<String>(),
-        "max_length": TEXT_MAX,
-    });
-    let value = |op: &str| json!({ "op": op, "meeting": m.id.0, "idx": idx, "v": m.version });
-    let button = |op: &str, label: &str, style: &str| {
-        json!({
-            "tag": "column",
-            "width": "auto",
-            "elements": [{
-                "tag": "button",
-                "name": format!("{op}_{idx}"),
-                "text": plain(label),
-                "type": style,
-                "form_action_type": "submit",
-                "behaviors": [{ "type": "callback", "value": value(op) }],
-            }],
-        })
+    let owner = with(
+        person_picker(&format!("owner_{idx}"), "选择负责人"),
+        "width",
+        "fill",
+    );
+    let owner = match item.owners.first().and_then(OwnerRef::person) {
+        Some(p) => with(owner, "initial_option", p.open_id.0.as_str()),
+        None => owner,
     };
-    json!({
-        "tag": "form",
-        "name": format!("m_form_{idx}"),
-        "elements": [
+    let date = with(
+        date_picker(&format!("date_{idx}"), "选择截止日期"),
+        "width",
+        "fill",
+    );
+    let date = match &item.deadline {
+        Some(d) => with(date, "initial_date", picker_day(d.at)),
+        None => date,
+    };
+    let text = with(
+        input(&format!("text_{idx}"), "待办内容", TEXT_MAX),
+        "default_value",
+        item.text.chars().take(TEXT_MAX).collect::<String>(),
+    );
+    let submit = |op: &str, label: &str, style: &str| {
+        styled(
+            submit_button(&format!("{op}_{idx}"), label, draft_value(op, m, idx)),
+            style,
+        )
+    };
+    untitled_form(
+        &format!("m_form_{idx}"),
+        vec![
             owner,
             date,
             text,
-            {
-                "tag": "column_set",
-                "flex_mode": "flow",
-                "horizontal_spacing": "8px",
-                "columns": [button("m_convert", "转为督办", "primary"), button("m_ignore", "忽略", "default")],
-            },
+            button_row(vec![
+                submit("m_convert", "转为督办", "primary"),
+                submit("m_ignore", "忽略", "default"),
+            ]),
         ],
-    })
-}
-
-/// Parses a follow-up card callback. `None` when `value` is not a minutes op (the caller then
-/// tries [`crate::card::parse_callback`]).
-///
-/// # Errors
-/// Inside the `Some`: [`CardActionError`] when the value is malformed or the picked date is
-/// unreadable or not in the future.
-pub fn parse_minutes_callback(
-    value: &Value,
-    form_value: Option<&Map<String, Value>>,
-    now: Timestamp,
-) -> Option<Result<MinutesAction, CardActionError>> {
-    let value = crate::card::action::decode_callback(value)?;
-    let op = value.get("op").and_then(Value::as_str)?;
-    if !matches!(op, "m_convert" | "m_ignore" | "m_convert_all") {
-        return None;
-    }
-    Some(parse_op(op, &value, form_value, now))
-}
-
-fn parse_op(
-    op: &str,
-    value: &Value,
-    form: Option<&Map<String, Value>>,
-    now: Timestamp,
-) -> Result<MinutesAction, CardActionError> {
-    let number = |key: &str| match value.get(key) {
-        Some(Value::Number(n)) => n.as_u64(),
-        Some(Value::String(s)) => s.trim().trim_start_matches("HY-").parse().ok(),
-        _ => None,
-    };
-    let meeting = number("meeting")
-        .filter(|n| *n > 0)
-        .map(MeetingId)
-        .ok_or(CardActionError::Malformed)?;
-    if op == "m_convert_all" {
-        return Ok(MinutesAction::ConvertAll { meeting });
-    }
-    let idx = number("idx")
-        .and_then(|i| usize::try_from(i).ok())
-        .ok_or(CardActionError::Malformed)?;
-    if op == "m_ignore" {
-        return Ok(MinutesAction::Ignore { meeting, idx });
-    }
-    let field = |name: &str| {
-        let v = form?.get(&format!("{name}_{idx}")).or_else(|| form?.get(name))?;
-        let s = match v {
-            Value::String(s) => s.trim().to_owned(),
-            Value::Array(a) => a.first().and_then(Value::as_str)?.trim().to_owned(),
-            _ => return None,
-        };
-        (!s.is_empty()).then_some(s)
-    };
-    let deadline = match field("date") {
-        None => None,
-        Some(raw) => {
-            let (at, has_time) = parse_picker(&raw)?;
-            if at <= now {
-                return Err(CardActionError::PastDate);
-            }
-            Some(Deadline { at, has_time })
-        }
-    };
-    Ok(MinutesAction::Convert {
-        meeting,
-        idx,
-        owner: field("owner").map(OpenId),
-        deadline,
-        text: field("text").map(|t| t.chars().take(TEXT_MAX).collect()),
-    })
+    )
 }
 
 /// The closure card: where each of the meeting's items stands, for the committee's review.
@@ -369,10 +236,10 @@ pub fn closure_card(m: &Meeting, s: &ClosureSummary, now: Timestamp, _cal: &Cale
         &[],
     );
     let mut elements = vec![markdown(&format!(
-        "已完成 **{}** · 进行中 **{}** · <font color='red'>逾期 **{}**</font> · 未转督办 **{}**{}",
+        "已完成 **{}** · 进行中 **{}** · {} · 未转督办 **{}**{}",
         s.done,
         s.in_progress,
-        s.overdue,
+        font("red", &format!("逾期 **{}**", s.overdue)),
         s.not_converted,
         if s.cancelled > 0 {
             format!(" · 已取消 **{}**", s.cancelled)
@@ -380,11 +247,11 @@ pub fn closure_card(m: &Meeting, s: &ClosureSummary, now: Timestamp, _cal: &Cale
             String::new()
         }
     ))];
-    let groups: [(&str, &[ClosureState]); 4] = [
-        ("<font color='red'>逾期</font>", &[ClosureState::Overdue]),
-        ("进行中", &[ClosureState::InProgress]),
-        ("<font color='green'>已完成</font>", &[ClosureState::Done]),
-        ("未转为督办", &[ClosureState::NotConverted]),
+    let groups: [(String, &[ClosureState]); 4] = [
+        (font("red", "逾期"), &[ClosureState::Overdue]),
+        ("进行中".to_owned(), &[ClosureState::InProgress]),
+        (font("green", "已完成"), &[ClosureState::Done]),
+        ("未转为督办".to_owned(), &[ClosureState::NotConverted]),
     ];
     for (label, states) in groups {
         let rows: Vec<String> = s
@@ -409,7 +276,10 @@ pub fn closure_card(m: &Meeting, s: &ClosureSummary, now: Timestamp, _cal: &Cale
                     .map(|d| format!(" · 截止 {}", format_datetime(d, now)))
                     .unwrap_or_default();
                 let late = if r.overdue_workdays > 0 {
-                    format!(" · <font color='red'>已逾期{}个工作日</font>", r.overdue_workdays)
+                    format!(
+                        " · {}",
+                        font("red", &format!("已逾期{}个工作日", r.overdue_workdays))
+                    )
                 } else {
                     String::new()
                 };
@@ -429,4 +299,4 @@ pub fn closure_card(m: &Meeting, s: &ClosureSummary, now: Timestamp, _cal: &Cale
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
-mod tests;
+pub(crate) mod tests;

@@ -3,11 +3,15 @@
 use serde_json::{Map, Value, json};
 
 use super::*;
+use crate::card::callback::{Callback, CallbackError, parse};
 use crate::card::fixtures::{self, at, cal, now, person};
 use crate::card::fmt::within_limits;
+use crate::domain::deadline::Deadline;
+use crate::domain::ids::OpenId;
 use crate::domain::ids::{ChatId, ItemId, MessageId};
 use crate::domain::priority::Priority;
 use crate::domain::status::Status;
+use crate::minutes::meeting::MeetingId;
 use crate::minutes::meeting::{MeetingSource, closure_summary};
 
 fn draft(text: &str, owners: Vec<OwnerRef>, deadline: Option<Deadline>) -> DraftItem {
@@ -21,7 +25,7 @@ fn draft(text: &str, owners: Vec<OwnerRef>, deadline: Option<Deadline>) -> Draft
     }
 }
 
-fn meeting() -> Meeting {
+pub(crate) fn meeting() -> Meeting {
     let zhang = OwnerRef::Person(person("zhangsan", "张三"));
     let due = Deadline {
         at: at(2026, 12, 4, 18, 0),
@@ -121,7 +125,7 @@ fn every_button_round_trips() {
         ]
     );
     for (text, value) in &found {
-        let parsed = parse_minutes_callback(value, None, now()).unwrap().unwrap();
+        let parsed = parse(value, None, now()).unwrap();
         let idx = value
             .get("idx")
             .and_then(Value::as_u64)
@@ -142,7 +146,7 @@ fn every_button_round_trips() {
                 meeting: MeetingId(3),
             },
         };
-        assert_eq!(parsed, want, "{text}");
+        assert_eq!(parsed, Callback::Minutes(want), "{text}");
     }
 }
 
@@ -156,8 +160,8 @@ fn a_submitted_form_carries_owner_date_and_text() {
         ("owner_0", "ou_other"),
     ]);
     assert_eq!(
-        parse_minutes_callback(&v, Some(&f), now()),
-        Some(Ok(MinutesAction::Convert {
+        parse(&v, Some(&f), now()),
+        Ok(Callback::Minutes(MinutesAction::Convert {
             meeting: MeetingId(3),
             idx: 1,
             owner: Some(OpenId("ou_shilei".to_owned())),
@@ -171,8 +175,8 @@ fn a_submitted_form_carries_owner_date_and_text() {
     // Bare field names are accepted too.
     let f = form(&[("owner", "ou_x")]);
     assert!(matches!(
-        parse_minutes_callback(&v, Some(&f), now()),
-        Some(Ok(MinutesAction::Convert { owner: Some(_), .. }))
+        parse(&v, Some(&f), now()),
+        Ok(Callback::Minutes(MinutesAction::Convert { owner: Some(_), .. }))
     ));
 }
 
@@ -180,36 +184,36 @@ fn a_submitted_form_carries_owner_date_and_text() {
 fn a_past_or_unreadable_date_is_refused() {
     let v = json!({"op": "m_convert", "meeting": 3, "idx": 0});
     let past = form(&[("date_0", "2026-11-20 +0800")]);
-    assert_eq!(
-        parse_minutes_callback(&v, Some(&past), now()),
-        Some(Err(CardActionError::PastDate))
-    );
+    assert_eq!(parse(&v, Some(&past), now()), Err(CallbackError::PastDate));
     let bad = form(&[("date_0", "下周")]);
     assert!(matches!(
-        parse_minutes_callback(&v, Some(&bad), now()),
-        Some(Err(CardActionError::BadDate { .. }))
+        parse(&v, Some(&bad), now()),
+        Err(CallbackError::BadDate { .. })
     ));
 }
 
 #[test]
 fn other_ops_are_not_ours_and_malformed_ones_are_refused() {
+    assert!(matches!(
+        parse(&json!({"op": "nudge", "item": 1}), None, now()),
+        Ok(Callback::Item(_))
+    ));
     assert_eq!(
-        parse_minutes_callback(&json!({"op": "nudge", "item": 1}), None, now()),
-        None
+        parse(&json!("not json"), None, now()),
+        Err(CallbackError::Malformed)
     );
-    assert_eq!(parse_minutes_callback(&json!("not json"), None, now()), None);
     assert_eq!(
-        parse_minutes_callback(&json!({"op": "m_ignore", "meeting": 3}), None, now()),
-        Some(Err(CardActionError::Malformed))
+        parse(&json!({"op": "m_ignore", "meeting": 3}), None, now()),
+        Err(CallbackError::Malformed)
     );
     assert_eq!(
-        parse_minutes_callback(&json!({"op": "m_convert_all", "meeting": 0}), None, now()),
-        Some(Err(CardActionError::Malformed))
+        parse(&json!({"op": "m_convert_all", "meeting": 0}), None, now()),
+        Err(CallbackError::Malformed)
     );
     let s = json!(r#"{"op":"m_convert_all","meeting":"HY-3"}"#);
     assert_eq!(
-        parse_minutes_callback(&s, None, now()),
-        Some(Ok(MinutesAction::ConvertAll {
+        parse(&s, None, now()),
+        Ok(Callback::Minutes(MinutesAction::ConvertAll {
             meeting: MeetingId(3)
         }))
     );

@@ -1,42 +1,31 @@
-//! Project cards (pure): the live project card, the board, the list and the help card; and
-//! [`parse_project_callback`] for the project card's buttons and forms.
-//!
-//! Callback contract: every button / form-submit carries `{"op": <op>, "project": <n>, "v": <version>}`
-//! (the version the card was drawn for, see [`crate::card::drawn`]); 退回 and 更新阶段计划 are
-//! buttons that open their form in a 1:1 card ([`project_form_card`]):
-//!
-//! | op | form fields |
-//! | --- | --- |
-//! | `p_advance` | — (a button with a confirmation) |
-//! | `p_rollback` | `reason` (text, required) |
-//! | `p_plan` | `stage` (select, `"1"`…), `owner` (select_person, an open_id), `date` (date picker) |
-//!
-//! A person picked in a form arrives as an open_id only: the parsed [`Person`] has an empty
-//! `name`, which the service fills from the chat's member list.
+//! Project cards (pure): the live project card, the board, the list and the help card. Their
+//! buttons carry the values of [`crate::card::callback::project`] (the version the card was
+//! drawn for, see [`crate::card::drawn`]); 退回 and 更新阶段计划 open their form in a 1:1 card
+//! ([`project_form_card`]).
 
 use jiff::Timestamp;
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 
 use crate::calendar::Calendar;
-use crate::card::action::{CardActionError, form_text, parse_picker};
-use crate::card::drawn::{Target, from_form_card, open_form_value};
-use crate::card::fmt::{at, card, day, header, hr, markdown, md_text, truncate, when};
-use crate::card::forms::{Prefill, form_card, prefilled};
-use crate::card::widgets::{
-    button, button_row, danger, date_picker, form, person_picker, select, submit_button, text_input,
-    with_confirm,
+use crate::card::callback::drawn::{Target, open_form_value};
+use crate::card::callback::project::project_value;
+use crate::card::fmt::{
+    at, card, day, day_off, font, format_datetime, header, hr, markdown, md_text, truncate, when,
 };
-use crate::command::spec::{CommandSpec, PROJECT_COMMANDS};
-use crate::command::when::day_off_note;
-use crate::domain::deadline::Deadline;
-use crate::domain::ids::{OpenId, Person, ProjectId};
-use crate::domain::project::{Project, ProjectAction, ProjectStatus, Stage, StageState};
+use crate::card::help::family_help_card;
+use crate::card::widgets::{button, button_row, with_confirm};
+use crate::command::spec::PROJECT_COMMANDS;
+use crate::domain::project::{Project, ProjectStatus, Stage, StageState};
 use crate::domain::supervision::Item;
-use crate::domain::time::format_datetime;
 
 const NAME_IN_HEADER: usize = 50;
 const MAX_ITEMS: usize = 15;
-const MAX_ROWS: usize = 30;
+
+mod board;
+mod form;
+
+pub use board::{project_board_card, project_list_card};
+pub use form::project_form_card;
 
 /// The live card of `p`: stage progress, current stage and owner, planned vs actual dates, the
 /// open 督办 items (`open_items`, as loaded by the caller) and the buttons that apply.
@@ -95,14 +84,9 @@ fn summary(p: &Project, now: Timestamp, cal: &Calendar) -> String {
             if let Some(end) = s.planned_end {
                 let when = when(end, s.planned_has_time, now);
                 if p.is_late(now) {
-                    lines.push(format!(
-                        "**计划完成**：{when} · <font color='red'>已超过计划</font>"
-                    ));
+                    lines.push(format!("**计划完成**：{when} · {}", font("red", "已超过计划")));
                 } else {
-                    let note = day_off_note(end, cal)
-                        .map(|n| format!(" · <font color='orange'>注意：{n}</font>"))
-                        .unwrap_or_default();
-                    lines.push(format!("**计划完成**：{when}{note}"));
+                    lines.push(format!("**计划完成**：{when}{}", day_off(end, cal)));
                 }
             }
             if let Ok(n) = p.stalled_workdays(now, cal)
@@ -181,7 +165,7 @@ fn stage_lines(p: &Project, now: Timestamp) -> String {
             } else {
                 "已超计划"
             };
-            out.push(format!("<font color='red'>{line}（{why}）</font>"));
+            out.push(font("red", &format!("{line}（{why}）")));
         } else {
             out.push(line);
         }
@@ -207,7 +191,7 @@ fn items_block(items: &[Item], now: Timestamp, cal: &Calendar) -> String {
     for it in sorted.iter().take(MAX_ITEMS) {
         let hint = it.deadline_hint(now, cal);
         let hint = if hint.is_overdue() {
-            format!("<font color='red'>{hint}</font>")
+            font("red", &hint.to_string())
         } else {
             hint.to_string()
         };
@@ -222,28 +206,6 @@ fn items_block(items: &[Item], now: Timestamp, cal: &Calendar) -> String {
         out.push(format!("- 还有{}项未显示", items.len() - MAX_ITEMS));
     }
     out.join("\n")
-}
-
-/// The stage-owner picker of the plan form: `people`, then the project's owner and stage owners.
-fn people_picker(p: &Project, people: &[Person]) -> Value {
-    let mut ids: Vec<&str> = Vec::new();
-    let named = std::iter::once(&p.owner).chain(p.stages.iter().filter_map(|s| s.owner.as_ref()));
-    for who in people.iter().chain(named) {
-        if !ids.contains(&who.open_id.0.as_str()) {
-            ids.push(&who.open_id.0);
-        }
-    }
-    let mut picker = person_picker("owner", "阶段负责人（可不改）");
-    if let Some(obj) = picker.as_object_mut() {
-        let options: Vec<Value> = ids.iter().take(100).map(|id| json!({ "value": id })).collect();
-        obj.insert("options".to_owned(), Value::Array(options));
-    }
-    picker
-}
-
-/// The callback value for project op `op`, drawn for `p`'s current version.
-fn value(op: &str, p: &Project) -> Value {
-    json!({ "op": op, "project": p.id.0, "v": p.version })
 }
 
 /// The buttons of the live card. 退回 and 更新阶段计划 open their form in a 1:1 card
@@ -266,7 +228,7 @@ fn controls(p: &Project) -> Vec<Value> {
                 "btn_p_advance",
                 "推进到下一阶段",
                 "primary_filled",
-                value("p_advance", p),
+                project_value("p_advance", p),
             ),
             &format!("确认“{stage}”已完成？"),
             &next,
@@ -295,295 +257,6 @@ fn controls(p: &Project) -> Vec<Value> {
     out
 }
 
-/// The 1:1 form card of `op` (`p_rollback`, `p_plan`) for `p` at its current version, keeping
-/// `prefill`; `None` when that form does not apply to the project's status. The stage-owner
-/// picker offers `people` (the project group's members, as the caller knows them) and the
-/// people the project already names: in a 1:1 chat an empty picker would offer only the
-/// clicker.
-pub fn project_form_card(
-    p: &Project,
-    op: &str,
-    prefill: Option<&Prefill>,
-    people: &[Person],
-) -> Option<Value> {
-    let submit_value = |op: &str| from_form_card(value(op, p));
-    let (label, f) = match op {
-        "p_rollback" if p.current > 0 || p.status == ProjectStatus::Done => {
-            let title = if p.status == ProjectStatus::Done {
-                "重新打开最后阶段"
-            } else {
-                "退回上一阶段"
-            };
-            let f = form(
-                "p_rollback_form",
-                title,
-                vec![
-                    text_input("reason", "请写明退回原因（必填）", true, true),
-                    danger(submit_button(
-                        "p_rollback_submit",
-                        "退回",
-                        submit_value("p_rollback"),
-                    )),
-                ],
-            );
-            (title, f)
-        }
-        "p_plan" if p.status == ProjectStatus::Active => {
-            let options: Vec<(String, String)> = p
-                .stages
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| p.stage_state(*i) != StageState::Done)
-                .map(|(i, s)| ((i + 1).to_string(), format!("{}. {}", i + 1, s.name)))
-                .collect();
-            let initial = (p.current + 1).to_string();
-            let f = form(
-                "p_plan_form",
-                "更新阶段计划",
-                vec![
-                    select("stage", "选择阶段", &options, Some(&initial)),
-                    people_picker(p, people),
-                    date_picker("date", "计划完成日期（可不改）", false),
-                    submit_button("p_plan_submit", "更新", submit_value("p_plan")),
-                ],
-            );
-            ("更新阶段计划", f)
-        }
-        _ => return None,
-    };
-    let stage = p.current_stage().map_or("", |s| s.name.as_str());
-    let context = format!(
-        "**{}** {}\n当前阶段：{} {}/{} · {}",
-        p.id,
-        md_text(&p.name, 100),
-        md_text(stage, 20),
-        p.current + 1,
-        p.stages.len(),
-        p.status.label()
-    );
-    Some(form_card(
-        &format!("{label} · {} {}", p.id, p.name),
-        &context,
-        prefilled(f, prefill),
-    ))
-}
-
-/// Parses a project card callback. `None` when `value` is not a project op (so the caller
-/// tries the other card families).
-///
-/// # Errors
-/// Inside the `Some`: [`CardActionError`] when the project number is missing, the reason is
-/// empty, or the date is unreadable or not in the future.
-pub fn parse_project_callback(
-    value: &Value,
-    form_value: Option<&Map<String, Value>>,
-    now: Timestamp,
-) -> Option<Result<(ProjectId, ProjectAction), CardActionError>> {
-    let value = crate::card::action::decode_callback(value)?;
-    let op = value.get("op").and_then(Value::as_str)?;
-    if !op.starts_with("p_") {
-        return None;
-    }
-    Some(parse_project_op(op, &value, form_value, now))
-}
-
-fn parse_project_op(
-    op: &str,
-    value: &Value,
-    form_value: Option<&Map<String, Value>>,
-    now: Timestamp,
-) -> Result<(ProjectId, ProjectAction), CardActionError> {
-    let id = match value.get("project") {
-        Some(Value::Number(n)) => n.as_u64().filter(|n| *n > 0).map(ProjectId),
-        Some(Value::String(s)) => ProjectId::parse(s),
-        _ => None,
-    }
-    .ok_or(CardActionError::Malformed)?;
-    let field = |name: &str| form_text(form_value, name);
-    let action = match op {
-        "p_advance" => ProjectAction::Advance { note: field("note") },
-        "p_rollback" => ProjectAction::Rollback {
-            reason: field("reason").ok_or(CardActionError::MissingReason)?,
-        },
-        "p_plan" => ProjectAction::Plan {
-            stage: field("stage").unwrap_or_default(),
-            owner: field("owner").map(|id| Person {
-                open_id: OpenId(id),
-                name: String::new(),
-            }),
-            planned_end: field("date").map(|raw| future_date(&raw, now)).transpose()?,
-        },
-        other => {
-            return Err(CardActionError::UnknownOp {
-                op: other.chars().take(40).collect(),
-            });
-        }
-    };
-    Ok((id, action))
-}
-
-/// A picked date (or date-time) that lies in the future.
-pub(crate) fn future_date(raw: &str, now: Timestamp) -> Result<Deadline, CardActionError> {
-    let (at, has_time) = parse_picker(raw)?;
-    if at <= now {
-        return Err(CardActionError::PastDate);
-    }
-    Ok(Deadline { at, has_time })
-}
-
-/// The pipeline board: active projects per current stage, stalled ones (no movement for
-/// `stalled_after` working days or more) and ones late against plan. `scope` names what is
-/// shown (`本群` / `全部门`).
-pub fn project_board_card(
-    projects: &[Project],
-    now: Timestamp,
-    cal: &Calendar,
-    stalled_after: u32,
-    scope: &str,
-) -> Value {
-    let active: Vec<&Project> = projects
-        .iter()
-        .filter(|p| p.status == ProjectStatus::Active)
-        .collect();
-    let done = projects
-        .iter()
-        .filter(|p| p.status == ProjectStatus::Done)
-        .count();
-    let mut stage_names: Vec<String> = Vec::new();
-    for p in &active {
-        for s in &p.stages {
-            if !stage_names.contains(&s.name) {
-                stage_names.push(s.name.clone());
-            }
-        }
-    }
-    let counts: Vec<String> = stage_names
-        .iter()
-        .map(|name| {
-            let n = active
-                .iter()
-                .filter(|p| p.current_stage().is_some_and(|s| &s.name == name))
-                .count();
-            format!("{} **{n}**", md_text(name, 20))
-        })
-        .collect();
-    let mut late: Vec<&Project> = active.iter().copied().filter(|p| p.is_late(now)).collect();
-    late.sort_by_key(|p| (p.current_stage().and_then(|s| s.planned_end), p.id));
-    let mut stalled: Vec<(u32, &Project)> = active
-        .iter()
-        .filter_map(|p| p.stalled_workdays(now, cal).ok().map(|n| (n, *p)))
-        .filter(|(n, _)| *n >= stalled_after)
-        .collect();
-    stalled.sort_by_key(|(n, p)| (std::cmp::Reverse(*n), p.id));
-
-    let template = if late.is_empty() { "blue" } else { "red" };
-    let title = format!("项目看板（{scope}）");
-    let active_tag = format!("进行中{}个", active.len());
-    let late_tag = format!("延期{}个", late.len());
-    let stalled_tag = format!("停滞{}个", stalled.len());
-    let tags = [
-        (active_tag.as_str(), "blue"),
-        (late_tag.as_str(), "red"),
-        (stalled_tag.as_str(), "orange"),
-    ];
-    let hdr = header(&title, template, Some(&format!("已完成{done}个")), &tags);
-    let mut elements = Vec::new();
-    if active.is_empty() {
-        elements.push(markdown(
-            "目前没有进行中的项目。发送 `/项目 新建 项目名称 @负责人` 新建。",
-        ));
-        return card(hdr, elements, &title);
-    }
-    elements.push(markdown(&format!("**各阶段项目数**\n{}", counts.join(" · "))));
-    let row = |p: &Project, extra: String| {
-        let stage = p.current_stage().map_or("", |s| s.name.as_str());
-        let owner = p
-            .current_stage()
-            .and_then(|s| s.owner.as_ref())
-            .unwrap_or(&p.owner);
-        format!(
-            "- {} {} · {} · {} · {extra}",
-            p.id,
-            md_text(&p.name, 30),
-            md_text(stage, 20),
-            at(owner)
-        )
-    };
-    if !late.is_empty() {
-        let mut lines = vec![format!("**延期项目（{}）**", late.len())];
-        for p in late.iter().take(MAX_ROWS / 2) {
-            let end = p
-                .current_stage()
-                .and_then(|s| s.planned_end.map(|e| when(e, s.planned_has_time, now)))
-                .unwrap_or_default();
-            lines.push(row(p, format!("<font color='red'>计划 {end}</font>")));
-        }
-        elements.push(markdown(&lines.join("\n")));
-    }
-    if !stalled.is_empty() {
-        let mut lines = vec![format!(
-            "**停滞项目（{stalled_after}个工作日以上未推进，{}）**",
-            stalled.len()
-        )];
-        for (n, p) in stalled.iter().take(MAX_ROWS / 2) {
-            lines.push(row(p, format!("<font color='orange'>{n}个工作日未推进</font>")));
-        }
-        elements.push(markdown(&lines.join("\n")));
-    }
-    card(hdr, elements, &title)
-}
-
-/// A list of projects under `title`: late first, then by id.
-pub fn project_list_card(title: &str, projects: &[Project], now: Timestamp) -> Value {
-    let mut sorted: Vec<&Project> = projects.iter().collect();
-    sorted.sort_by_key(|p| (!p.is_late(now), p.status != ProjectStatus::Active, p.id));
-    let late = sorted.iter().filter(|p| p.is_late(now)).count();
-    let count = format!("共{}个", projects.len());
-    let late_tag = format!("延期{late}个");
-    let mut tags = vec![(count.as_str(), "blue")];
-    if late > 0 {
-        tags.push((late_tag.as_str(), "red"));
-    }
-    let hdr = header(
-        &truncate(title, 60),
-        if late > 0 { "red" } else { "blue" },
-        None,
-        &tags,
-    );
-    if sorted.is_empty() {
-        return card(
-            hdr,
-            vec![markdown(
-                "没有符合条件的项目。发送 `/项目 新建 项目名称 @负责人` 新建，或 `/项目 帮助` 查看用法。",
-            )],
-            title,
-        );
-    }
-    let mut elements: Vec<Value> = sorted
-        .iter()
-        .take(MAX_ROWS)
-        .map(|p| {
-            let stage = p.current_stage().map_or("", |s| s.name.as_str());
-            let state = match p.status {
-                ProjectStatus::Active if p.is_late(now) => "<font color='red'>延期</font>".to_owned(),
-                ProjectStatus::Active => format!("阶段 {}/{}", p.current + 1, p.stages.len()),
-                ProjectStatus::Done | ProjectStatus::Cancelled => p.status.label().to_owned(),
-            };
-            markdown(&format!(
-                "**{}** {} · {} · {state} · 负责人 {}",
-                p.id,
-                md_text(&p.name, 40),
-                md_text(stage, 20),
-                at(&p.owner)
-            ))
-        })
-        .collect();
-    if sorted.len() > MAX_ROWS {
-        elements.push(markdown(&format!("还有{}个未显示…", sorted.len() - MAX_ROWS)));
-    }
-    card(hdr, elements, title)
-}
-
 /// The `/项目` help card, rendered from [`PROJECT_COMMANDS`].
 pub fn project_help_card() -> Value {
     family_help_card(
@@ -594,43 +267,6 @@ pub fn project_help_card() -> Value {
         "项目按阶段推进：需求对接 → 产品设计 → 开发评审 → 测试升级 → 效果反馈。\
          项目卡片上的按钮也可以推进、退回和更新阶段计划。",
     )
-}
-
-/// A help card for one command family (`/项目`, `/需求`) from its command table.
-pub(crate) fn family_help_card(
-    title: &str,
-    prefix: &str,
-    alias: &str,
-    commands: &[CommandSpec],
-    intro: &str,
-) -> Value {
-    let mut elements = vec![
-        markdown(&format!("{intro}\n英文别名以 `{alias}` 开头，效果相同。")),
-        hr(),
-    ];
-    for c in commands.iter().take(60) {
-        let (zh, en) = if c.zh.is_empty() {
-            (prefix.to_owned(), alias.to_owned())
-        } else {
-            (format!("{prefix} {}", c.zh), format!("{alias} {}", c.en))
-        };
-        let args = if c.args.is_empty() {
-            String::new()
-        } else {
-            format!(" {}", md_text(c.args, 200))
-        };
-        let example = c.example.replace('`', "'");
-        let example = if example.contains('\n') {
-            format!("\n```\n{example}\n```")
-        } else {
-            format!("`{example}`")
-        };
-        elements.push(markdown(&format!(
-            "**{zh}**{args}\n{}（英文：`{en}`）\n示例：{example}",
-            md_text(c.summary, 200),
-        )));
-    }
-    card(header(title, "blue", None, &[]), elements, title)
 }
 
 #[cfg(test)]

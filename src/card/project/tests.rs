@@ -1,12 +1,16 @@
 //! Tests of the project cards: snapshots of every state, limits, and callback round trips.
 
-use serde_json::Map;
+use serde_json::{Map, json};
 
 use super::*;
+use crate::card::callback::{Callback, CallbackError, parse};
 use crate::card::fixtures::{at as ts, cal, in_progress, now, overdue, person};
 use crate::card::fmt::within_limits;
 use crate::domain::audit::Source;
+use crate::domain::deadline::Deadline;
 use crate::domain::ids::{ChatId, ItemId, RequirementId};
+use crate::domain::ids::{OpenId, Person, ProjectId};
+use crate::domain::project::ProjectAction;
 use crate::domain::project::StageTemplate;
 use crate::domain::supervision::{Actor, Policy};
 
@@ -24,7 +28,7 @@ fn apply(p: &Project, a: ProjectAction, when: Timestamp) -> Project {
 
 /// Created Monday 2026-11-16; 需求对接 planned 11-18, done 11-19 (late); now at 产品设计 (李四,
 /// planned 11-24: late at `now` = 11-25).
-fn late_project() -> Project {
+pub(crate) fn late_project() -> Project {
     let mut p = Project::create(
         ProjectId(3),
         ChatId("oc_ops".to_owned()),
@@ -179,6 +183,18 @@ pub(crate) fn form_of(pairs: &[(&str, &str)]) -> Map<String, Value> {
     pairs.iter().map(|(k, v)| ((*k).to_owned(), json!(v))).collect()
 }
 
+/// A click on a project button, as the one callback parser reads it.
+fn project_click(
+    value: &Value,
+    form: Option<&Map<String, Value>>,
+    now: Timestamp,
+) -> Result<(ProjectId, ProjectAction), CallbackError> {
+    match parse(value, form, now)? {
+        Callback::Project(id, action) => Ok((id, action)),
+        other => panic!("{value} is not a project click: {other:?}"),
+    }
+}
+
 #[test]
 fn every_project_button_and_form_round_trips() {
     let p = late_project();
@@ -194,22 +210,22 @@ fn every_project_button_and_form_round_trips() {
     let advance = callback_of(&c, "btn_p_advance");
     assert_eq!(advance["v"], json!(p.version));
     assert_eq!(
-        parse_project_callback(&advance, None, now()),
-        Some(Ok((ProjectId(3), ProjectAction::Advance { note: None })))
+        project_click(&advance, None, now()),
+        Ok((ProjectId(3), ProjectAction::Advance { note: None }))
     );
     let rollback = callback_of(&c, "p_rollback_submit");
     assert_eq!(
-        parse_project_callback(&rollback, Some(&form_of(&[("reason", " 口径变化 ")])), now()),
-        Some(Ok((
+        project_click(&rollback, Some(&form_of(&[("reason", " 口径变化 ")])), now()),
+        Ok((
             ProjectId(3),
             ProjectAction::Rollback {
                 reason: "口径变化".to_owned()
             }
-        )))
+        ))
     );
     assert_eq!(
-        parse_project_callback(&rollback, Some(&form_of(&[("reason", "")])), now()),
-        Some(Err(CardActionError::MissingReason))
+        project_click(&rollback, Some(&form_of(&[("reason", "")])), now()),
+        Err(CallbackError::MissingReason)
     );
     let plan = callback_of(&c, "p_plan_submit");
     let form = form_of(&[
@@ -218,8 +234,8 @@ fn every_project_button_and_form_round_trips() {
         ("date", "2026-12-15 +0800"),
     ]);
     assert_eq!(
-        parse_project_callback(&plan, Some(&form), now()),
-        Some(Ok((
+        project_click(&plan, Some(&form), now()),
+        Ok((
             ProjectId(3),
             ProjectAction::Plan {
                 stage: "3".to_owned(),
@@ -232,20 +248,18 @@ fn every_project_button_and_form_round_trips() {
                     has_time: false
                 }),
             }
-        )))
+        ))
     );
     assert_eq!(
-        parse_project_callback(
+        project_click(
             &plan,
             Some(&form_of(&[("stage", "3"), ("date", "2026-11-01")])),
             now()
         ),
-        Some(Err(CardActionError::PastDate))
+        Err(CallbackError::PastDate)
     );
     // The parsed plan applies to the project it came from.
-    let (_, action) = parse_project_callback(&plan, Some(&form), now())
-        .unwrap()
-        .unwrap();
+    let (_, action) = project_click(&plan, Some(&form), now()).unwrap();
     assert!(
         late_project()
             .apply(action, &owner(), &Policy::default(), now(), Source::System)
@@ -255,22 +269,25 @@ fn every_project_button_and_form_round_trips() {
 
 #[test]
 fn other_families_and_junk_are_not_project_callbacks() {
+    assert!(matches!(
+        parse(&json!({"op": "acknowledge", "item": 1}), None, now()),
+        Ok(Callback::Item(_))
+    ));
+    assert!(matches!(
+        parse(&json!({"op": "r_accept", "req": 1}), None, now()),
+        Ok(Callback::Requirement(_))
+    ));
     assert_eq!(
-        parse_project_callback(&json!({"op": "acknowledge", "item": 1}), None, now()),
-        None
+        parse(&json!("not json"), None, now()),
+        Err(CallbackError::Malformed)
     );
     assert_eq!(
-        parse_project_callback(&json!({"op": "r_accept", "req": 1}), None, now()),
-        None
-    );
-    assert_eq!(parse_project_callback(&json!("not json"), None, now()), None);
-    assert_eq!(
-        parse_project_callback(&json!({"op": "p_advance"}), None, now()),
-        Some(Err(CardActionError::Malformed))
+        project_click(&json!({"op": "p_advance"}), None, now()),
+        Err(CallbackError::Malformed)
     );
     assert!(matches!(
-        parse_project_callback(&json!("{\"op\":\"p_fly\",\"project\":3}"), None, now()),
-        Some(Err(CardActionError::UnknownOp { .. }))
+        project_click(&json!("{\"op\":\"p_fly\",\"project\":3}"), None, now()),
+        Err(CallbackError::UnknownOp { .. })
     ));
 }
 

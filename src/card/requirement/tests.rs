@@ -1,17 +1,34 @@
 //! Tests of the requirement cards: snapshots of every state, limits, callback round trips.
 
-use serde_json::json;
+use serde_json::{Map, Value, json};
 
 use super::*;
+use crate::card::callback::{Callback, CallbackError, parse};
 use crate::card::fixtures::{at as ts, now, person};
 use crate::card::fmt::within_limits;
 use crate::card::project::tests::{callback_of, form_of};
+use crate::command::NewReq;
 use crate::domain::audit::Source;
 use crate::domain::deadline::Deadline;
 use crate::domain::ids::ChatId;
+use crate::domain::ids::{OpenId, Person, ProjectId, RequirementId};
+use crate::domain::priority::Priority;
 use crate::domain::project::{ProjectAction, StageTemplate};
 use crate::domain::requirement::NewRequirement;
+use crate::domain::requirement::ReqAction;
 use crate::domain::supervision::{Actor, Policy};
+
+/// A click on a requirement button, as the one callback parser reads it.
+fn req_click(
+    value: &Value,
+    form: Option<&Map<String, Value>>,
+    now: Timestamp,
+) -> Result<RequirementCardAction, CallbackError> {
+    match parse(value, form, now)? {
+        Callback::Requirement(action) => Ok(action),
+        other => panic!("{value} is not a requirement click: {other:?}"),
+    }
+}
 
 fn mgr() -> Actor {
     Actor {
@@ -23,7 +40,7 @@ fn managers() -> Vec<Person> {
     vec![person("mgr", "孙管理员")]
 }
 
-fn submitted() -> Requirement {
+pub(crate) fn submitted() -> Requirement {
     Requirement::create(
         RequirementId(5),
         NewRequirement {
@@ -83,7 +100,7 @@ fn project(stage: usize) -> Project {
     p
 }
 
-fn states() -> Vec<(&'static str, Requirement, Option<Project>)> {
+pub(crate) fn states() -> Vec<(&'static str, Requirement, Option<Project>)> {
     let accepted = act(
         &submitted(),
         ReqAction::Accept {
@@ -249,9 +266,8 @@ fn every_triage_form_round_trips() {
     let c = json!(forms);
     assert_eq!(callback_of(&c, "r_reject_submit")["v"], json!(r.version));
     let id = RequirementId(5);
-    let run = |name: &str, form: &[(&str, &str)]| {
-        parse_requirement_callback(&callback_of(&c, name), Some(&form_of(form)), now()).unwrap()
-    };
+    let run =
+        |name: &str, form: &[(&str, &str)]| req_click(&callback_of(&c, name), Some(&form_of(form)), now());
     let acts = |action| Ok(RequirementCardAction::Act { req: id, action });
     assert_eq!(
         run("r_accept_submit", &[]),
@@ -269,7 +285,7 @@ fn every_triage_form_round_trips() {
     );
     assert!(matches!(
         run("r_accept_submit", &[("project", "x")]),
-        Err(CardActionError::BadValue { .. })
+        Err(CallbackError::BadValue { .. })
     ));
     assert_eq!(
         run("r_merge_submit", &[("into", "xq2")]),
@@ -279,7 +295,7 @@ fn every_triage_form_round_trips() {
     );
     assert_eq!(
         run("r_merge_submit", &[]),
-        Err(CardActionError::MissingField {
+        Err(CallbackError::MissingField {
             field: "需求编号"
         })
     );
@@ -289,7 +305,7 @@ fn every_triage_form_round_trips() {
             reason: "不允许".to_owned()
         })
     );
-    assert_eq!(run("r_reject_submit", &[]), Err(CardActionError::MissingReason));
+    assert_eq!(run("r_reject_submit", &[]), Err(CallbackError::MissingReason));
     assert_eq!(
         run("r_ask_info_submit", &[("what", "客户数量")]),
         acts(ReqAction::AskInfo {
@@ -304,22 +320,21 @@ fn supplement_and_feedback_forms_round_trip() {
     let c = requirement_status_card(needs, None, now());
     let v = callback_of(&c, "r_supplement_submit");
     assert_eq!(
-        parse_requirement_callback(&v, Some(&form_of(&[("text", "约3000户")])), now()),
-        Some(Ok(RequirementCardAction::Act {
+        req_click(&v, Some(&form_of(&[("text", "约3000户")])), now()),
+        Ok(RequirementCardAction::Act {
             req: RequirementId(5),
             action: ReqAction::Supplement {
                 text: "约3000户".to_owned()
             }
-        }))
+        })
     );
     let accepted = &states()[3].1;
     let fb = feedback_card(accepted);
     assert!(within_limits(&fb));
     insta::assert_json_snapshot!("req_feedback", fb);
     let v = callback_of(&fb, "r_feedback_submit");
-    let parsed =
-        parse_requirement_callback(&v, Some(&form_of(&[("rating", "4"), ("comment", "好用")])), now());
-    let Some(Ok(RequirementCardAction::Act { action, .. })) = parsed else {
+    let parsed = req_click(&v, Some(&form_of(&[("rating", "4"), ("comment", "好用")])), now());
+    let Ok(RequirementCardAction::Act { action, .. }) = parsed else {
         panic!("{parsed:?}")
     };
     assert_eq!(
@@ -345,12 +360,12 @@ fn supplement_and_feedback_forms_round_trip() {
             .is_ok()
     );
     assert!(matches!(
-        parse_requirement_callback(&v, Some(&form_of(&[("rating", "9")])), now()),
-        Some(Err(CardActionError::BadValue { .. }))
+        req_click(&v, Some(&form_of(&[("rating", "9")])), now()),
+        Err(CallbackError::BadValue { .. })
     ));
     assert_eq!(
-        parse_requirement_callback(&v, None, now()),
-        Some(Err(CardActionError::MissingField { field: "评分" }))
+        req_click(&v, None, now()),
+        Err(CallbackError::MissingField { field: "评分" })
     );
 }
 
@@ -368,8 +383,8 @@ fn the_submission_form_round_trips() {
         ("contact", "ou_qian"),
     ]);
     assert_eq!(
-        parse_requirement_callback(&v, Some(&form), now()),
-        Some(Ok(RequirementCardAction::Submit(NewReq {
+        req_click(&v, Some(&form), now()),
+        Ok(RequirementCardAction::Submit(NewReq {
             title: "开户流程优化".to_owned(),
             unit: Some("宁波营业部".to_owned()),
             scenario: None,
@@ -383,37 +398,37 @@ fn the_submission_form_round_trips() {
                 name: String::new()
             }),
             description: None,
-        })))
-    );
-    assert_eq!(
-        parse_requirement_callback(&v, Some(&form_of(&[("unit", "x")])), now()),
-        Some(Err(CardActionError::MissingField {
-            field: "需求标题"
         }))
     );
     assert_eq!(
-        parse_requirement_callback(
+        req_click(&v, Some(&form_of(&[("unit", "x")])), now()),
+        Err(CallbackError::MissingField {
+            field: "需求标题"
+        })
+    );
+    assert_eq!(
+        req_click(
             &v,
             Some(&form_of(&[("title", "t"), ("expected", "2026-01-01")])),
             now()
         ),
-        Some(Err(CardActionError::PastDate))
+        Err(CallbackError::PastDate)
     );
 }
 
 #[test]
 fn other_families_are_not_requirement_callbacks() {
+    assert!(matches!(
+        parse(&json!({"op": "p_advance", "project": 1}), None, now()),
+        Ok(Callback::Project(..))
+    ));
+    assert!(matches!(
+        parse(&json!({"op": "acknowledge", "item": 1}), None, now()),
+        Ok(Callback::Item(_))
+    ));
     assert_eq!(
-        parse_requirement_callback(&json!({"op": "p_advance", "project": 1}), None, now()),
-        None
-    );
-    assert_eq!(
-        parse_requirement_callback(&json!({"op": "acknowledge", "item": 1}), None, now()),
-        None
-    );
-    assert_eq!(
-        parse_requirement_callback(&json!({"op": "r_reject"}), None, now()),
-        Some(Err(CardActionError::Malformed))
+        req_click(&json!({"op": "r_reject"}), None, now()),
+        Err(CallbackError::Malformed)
     );
 }
 

@@ -19,6 +19,7 @@
 
 use serde_json::{Value, json};
 
+use super::value::decode;
 use crate::domain::ids::{ItemId, ProjectId, RequirementId};
 use crate::minutes::MeetingId;
 
@@ -88,17 +89,11 @@ pub fn open_form_value(op: &str, target: Target, version: u64) -> Value {
     v
 }
 
-/// Whether a callback value is a button that opens a form.
-pub fn is_form_opener(value: &Value) -> bool {
-    crate::card::action::decode_callback(value)
-        .is_some_and(|v| v.get("op").and_then(Value::as_str) == Some(OPEN_FORM))
-}
-
 /// What a callback value was drawn for; `None` for buttons that change no record's state
 /// (the nudge card's 稍后提醒 / 处理中) or values that name no record (the family parsers then
 /// refuse them as malformed).
 pub fn drawn_for(value: &Value) -> Option<Drawn> {
-    let value = crate::card::action::decode_callback(value)?;
+    let value = decode(value)?;
     let raw_op = value.get("op").and_then(Value::as_str)?;
     let op = if raw_op == OPEN_FORM {
         value.get("form").and_then(Value::as_str)?
