@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::calendar::{Calendar, CalendarError};
 use crate::domain::audit::{AuditRecord, Change, Source};

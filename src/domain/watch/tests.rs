@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::calendar::Calendar;
 use crate::domain::audit::Source;
