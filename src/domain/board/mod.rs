@@ -17,8 +17,8 @@ use jiff::civil::Date;
 
 use crate::calendar::{Calendar, DayRule};
 use crate::domain::ids::{ItemId, OpenId, Person};
+use crate::domain::item::Item;
 use crate::domain::status::Status;
-use crate::domain::supervision::Item;
 use crate::domain::time::{SHANGHAI, local};
 
 /// One item on the board.

@@ -4,8 +4,8 @@ use jiff::civil::date;
 
 use super::*;
 use crate::domain::ids::ChatId;
+use crate::domain::item::NewItem;
 use crate::domain::priority::Priority;
-use crate::domain::supervision::NewItem;
 
 fn at(y: i16, m: i8, d: i8, h: i8, min: i8) -> Timestamp {
     SHANGHAI.to_timestamp(date(y, m, d).at(h, min, 0, 0)).unwrap()

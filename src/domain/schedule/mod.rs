@@ -23,8 +23,8 @@ use std::collections::BTreeSet;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::calendar::{Calendar, CalendarError};
+use crate::domain::item::Item;
 use crate::domain::status::Status;
-use crate::domain::supervision::Item;
 use crate::domain::time::local;
 
 mod hours;

@@ -5,8 +5,8 @@ use jiff::Timestamp;
 use crate::calendar::Calendar;
 use crate::domain::deadline::DeadlineHint;
 use crate::domain::ids::Person;
+use crate::domain::item::Item;
 use crate::domain::schedule::{NudgeKind, Occ, PlannedNudge, ReminderPolicy};
-use crate::domain::supervision::Item;
 use crate::domain::time::format_datetime;
 
 fn push_unique(list: &mut Vec<Person>, p: &Person) {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{CalendarError, DayRule};
 use crate::domain::ids::Person;
-use crate::domain::supervision::Item;
+use crate::domain::item::Item;
 
 /// The reminder rules of a deployment or group (issue 4 defaults).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

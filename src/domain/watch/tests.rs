@@ -4,13 +4,13 @@ use crate::domain::audit::Source;
 use crate::domain::deadline::Deadline;
 use crate::domain::ids::Person;
 use crate::domain::ids::{ChatId, OpenId, ProjectId, RequirementId};
+use crate::domain::item::{Actor, Policy};
 use crate::domain::priority::Priority;
 use crate::domain::project::{Project, ProjectStatus};
 use crate::domain::project::{ProjectAction, StageTemplate};
 use crate::domain::requirement::NewRequirement;
 use crate::domain::requirement::Requirement;
 use crate::domain::schedule::ReminderPolicy;
-use crate::domain::supervision::{Actor, Policy};
 use crate::domain::time::local;
 use jiff::Timestamp;
 
