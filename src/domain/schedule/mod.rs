@@ -34,16 +34,8 @@ mod types;
 use self::hours::{add_work_minutes, hm, instant, morning, next_working_day, plus};
 pub use self::hours::{adjust_to_working_hours, in_working_hours};
 use self::text::plan;
+use self::types::Occ;
 pub use self::types::{NudgeKind, NudgeState, PlannedNudge, ReminderPolicy, SnoozeChoice, SnoozeError};
-
-/// A rule occurrence with its times.
-#[derive(Debug, Clone, Copy)]
-struct Occ {
-    kind: NudgeKind,
-    scheduled: Timestamp,
-    at: Timestamp,
-    moved: bool,
-}
 
 fn occ(
     kind: NudgeKind,

@@ -252,3 +252,13 @@ impl SnoozeChoice {
         }
     }
 }
+
+/// A rule occurrence with its times: when the rule fires (`scheduled`) and when it is sent
+/// (`at`, `moved` out of quiet hours or off a non-working day).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Occ {
+    pub(super) kind: NudgeKind,
+    pub(super) scheduled: Timestamp,
+    pub(super) at: Timestamp,
+    pub(super) moved: bool,
+}
