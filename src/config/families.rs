@@ -72,7 +72,7 @@ pub struct RequirementsConfig {
     pub managers: Vec<String>,
     /// Where triage cards go (`oc_…`); unset: to each manager 1:1 (never the submitting group).
     pub manager_chat: Option<String>,
-    /// Not triaged within this many working days → the managers are nudged (2).
+    /// Not triaged within this many working days → the managers are reminded (2).
     pub sla_workdays: u32,
 }
 
