@@ -3,7 +3,7 @@
 //! and linked 督办 items and requirements.
 //!
 //! [`Project::apply`] is the only way a project changes; it returns the new project and its
-//! [`AuditRecord`]. Who may do what:
+//! [`AuditRecord`](crate::domain::audit::AuditRecord). Who may do what:
 //!
 //! | action | who | when |
 //! | --- | --- | --- |

@@ -181,7 +181,7 @@ pub struct NudgeState {
 pub struct PlannedNudge {
     /// The rule.
     pub kind: NudgeKind,
-    /// Its occurrence key (pass to [`mark_sent`] once sent).
+    /// Its occurrence key (pass to [`mark_sent`](super::mark_sent) once sent).
     pub key: String,
     /// When the rule wanted it.
     pub scheduled: Timestamp,
