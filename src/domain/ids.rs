@@ -144,7 +144,7 @@ fn parse_prefixed(s: &str, prefix: &str) -> Option<u64> {
 }
 
 #[cfg(test)]
-mod id_tests {
+mod tests {
     use super::*;
 
     #[test]

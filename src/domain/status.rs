@@ -1,4 +1,4 @@
-//! The stored status of a 督办 item (pure). Both the item's lifecycle (`domain/supervision.rs`)
+//! The stored status of a 督办 item (pure). Both the item's lifecycle (`domain/item/`)
 //! and the permissions table (`domain/permissions.rs`) read it.
 
 use std::fmt;

@@ -2,10 +2,17 @@
 
 use jiff::civil::date;
 
+use std::collections::HashMap;
+
+use jiff::Timestamp;
+
 use super::*;
-use crate::domain::ids::ChatId;
+use crate::calendar::Calendar;
+use crate::domain::ids::{ChatId, ItemId, OpenId, Person};
+use crate::domain::item::{Item, NewItem};
 use crate::domain::priority::Priority;
-use crate::domain::supervision::NewItem;
+use crate::domain::status::Status;
+use crate::domain::time::{SHANGHAI, local};
 
 fn at(y: i16, m: i8, d: i8, h: i8, min: i8) -> Timestamp {
     SHANGHAI.to_timestamp(date(y, m, d).at(h, min, 0, 0)).unwrap()

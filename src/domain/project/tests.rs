@@ -4,8 +4,14 @@
 use jiff::civil::date;
 use proptest::prelude::*;
 
+use jiff::Timestamp;
+
 use super::*;
-use crate::domain::ids::MessageId;
+use crate::calendar::Calendar;
+use crate::domain::audit::Source;
+use crate::domain::deadline::Deadline;
+use crate::domain::ids::{ChatId, ItemId, MessageId, OpenId, Person, ProjectId};
+use crate::domain::item::{Actor, Policy};
 use crate::domain::time::SHANGHAI;
 
 pub(crate) fn at(y: i16, m: i8, d: i8, h: i8) -> Timestamp {

@@ -4,10 +4,18 @@
 use jiff::civil::date;
 use proptest::prelude::*;
 
+use jiff::Timestamp;
+
+use super::closed_loop::stage_loop;
 use super::*;
-use crate::domain::ids::MessageId;
+use crate::calendar::Calendar;
+use crate::domain::audit::{AuditRecord, Source};
+use crate::domain::ids::{ChatId, MessageId, OpenId, Person, ProjectId, RequirementId};
+use crate::domain::item::Actor;
+use crate::domain::item::Policy;
+use crate::domain::priority::Priority;
+use crate::domain::project::{Project, ProjectStatus};
 use crate::domain::project::{ProjectAction, StageTemplate};
-use crate::domain::supervision::Policy;
 use crate::domain::time::SHANGHAI;
 
 fn at(y: i16, m: i8, d: i8, h: i8) -> Timestamp {

@@ -1,4 +1,4 @@
-//! Nudging hours (pure): which instants are inside `quiet_start`–`quiet_end` on a working
+//! Working hours (pure): which instants are inside `quiet_start`–`quiet_end` on a working
 //! day, moving a time to the next working morning (with a per-item spread), and adding working
 //! minutes.
 
@@ -26,7 +26,7 @@ pub(super) fn plus(t: Timestamp, d: SignedDuration) -> Result<Timestamp, Calenda
     })
 }
 
-/// Whether `t` is inside nudging hours: `quiet_start` ≤ local time < `quiet_end` on a day that
+/// Whether `t` is inside working hours: `quiet_start` ≤ local time < `quiet_end` on a day that
 /// counts under `p.day_rule`.
 ///
 /// # Errors
@@ -74,7 +74,7 @@ pub(super) fn next_working_day(
     }
 }
 
-/// `t` if it is inside nudging hours; otherwise the next working morning at `quiet_start` plus a
+/// `t` if it is inside working hours; otherwise the next working morning at `quiet_start` plus a
 /// spread of 1..=`spread_minutes` minutes chosen by `item` (never exactly :00 or :30), and `true`.
 ///
 /// # Errors
@@ -92,7 +92,7 @@ pub fn adjust_to_working_hours(
     Ok((morning(day, item, p)?, true))
 }
 
-/// `start` plus `minutes` minutes counted only inside nudging hours on working days.
+/// `start` plus `minutes` minutes counted only inside working hours on working days.
 pub(super) fn add_work_minutes(
     start: Timestamp,
     minutes: u32,

@@ -1,4 +1,4 @@
-//! The reminder policy (pure): which automatic nudges an item is due at `now`, and when the next
+//! The reminder policy (pure): which reminders an item is due at `now`, and when the next
 //! one falls.
 //!
 //! Three independent streams per open item:
@@ -7,10 +7,10 @@
 //!   hours before a deadline with a clock time (主办 + 协办), the deadline itself, then every
 //!   working day at 10:00 "已逾期N个工作日" (主办; from day 2 also the 督办人; from day 3 加急 and
 //!   the group's leaders). Only the LATEST passed step is ever due, so after downtime one
-//!   nudge is sent, not one per missed step.
+//!   reminder is sent, not one per missed step.
 //! - **延期申请**: a request unanswered for `extension_unanswered_workdays` working days → 督办人.
 //!
-//! Every nudge is identified by a key (item, rule, occurrence: the deadline it was computed
+//! Every reminder is identified by a key (item, rule, occurrence: the deadline it was computed
 //! for, the overdue day, the request time) recorded in [`NudgeState::sent`], so nothing is sent
 //! twice and an extended deadline re-arms the ladder. Quiet hours apply to everything: a time
 //! outside `quiet_start`–`quiet_end` on a working day (per `day_rule`) moves to the next working
@@ -23,8 +23,8 @@ use std::collections::BTreeSet;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::calendar::{Calendar, CalendarError};
+use crate::domain::item::Item;
 use crate::domain::status::Status;
-use crate::domain::supervision::Item;
 use crate::domain::time::local;
 
 mod hours;
@@ -34,16 +34,8 @@ mod types;
 use self::hours::{add_work_minutes, hm, instant, morning, next_working_day, plus};
 pub use self::hours::{adjust_to_working_hours, in_working_hours};
 use self::text::plan;
+use self::types::Occ;
 pub use self::types::{NudgeKind, NudgeState, PlannedNudge, ReminderPolicy, SnoozeChoice, SnoozeError};
-
-/// A rule occurrence with its times.
-#[derive(Debug, Clone, Copy)]
-struct Occ {
-    kind: NudgeKind,
-    scheduled: Timestamp,
-    at: Timestamp,
-    moved: bool,
-}
 
 fn occ(
     kind: NudgeKind,
@@ -171,7 +163,7 @@ fn next_step(
     Ok(times.into_iter().filter(|at| *at > t).min())
 }
 
-/// Snooze and 处理中: nothing goes out before this instant (always inside nudging hours).
+/// Snooze and 处理中: nothing goes out before this instant (always inside working hours).
 fn resume_at(
     item: &Item,
     state: &NudgeState,
@@ -189,7 +181,7 @@ fn resume_at(
     Ok(resume)
 }
 
-/// Every nudge due at `now` whose key is not in `state.sent`, collapsed per item: of the
+/// Every reminder due at `now` whose key is not in `state.sent`, collapsed per item: of the
 /// deadline ladder only the latest passed step (after downtime: the latest overdue day), the
 /// 签收 reminder only while the item is not yet overdue, and the extension reminder. Nothing
 /// before a snooze ends (what it held back comes out then); on a 处理中 day nothing, and what
@@ -263,8 +255,8 @@ fn due_keys(
         .unwrap_or_default())
 }
 
-/// The earliest instant after `now` at which [`due_now`] returns a nudge that it does not
-/// return at `now` and that is not in `state.sent` (always inside nudging hours); `None` when
+/// The earliest instant after `now` at which [`due_now`] returns a reminder that it does not
+/// return at `now` and that is not in `state.sent` (always inside working hours); `None` when
 /// nothing more will come (closed or 待验收 items). The engine keys its due-index on this and
 /// recomputes it whenever the item or its state changes.
 ///
@@ -336,7 +328,7 @@ pub fn overdue_chases(state: &NudgeState) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// 稍后提醒: holds every nudge of the item back until the returned instant (inside nudging
+/// 稍后提醒: holds every reminder of the item back until the returned instant (inside working
 /// hours).
 ///
 /// # Errors
@@ -374,7 +366,7 @@ pub fn snooze(
     Ok(until)
 }
 
-/// 处理中: no more nudges for the item on `now`'s local day.
+/// 处理中: no more reminders for the item on `now`'s local day.
 pub fn mark_working(state: &mut NudgeState, now: Timestamp) {
     state.working_on = Some(local(now).date());
 }

@@ -9,8 +9,8 @@ use super::*;
 use crate::calendar::DayRule;
 use crate::domain::ids::{ChatId, OpenId};
 use crate::domain::ids::{ItemId, Person};
+use crate::domain::item::{ExtensionRequest, NewItem};
 use crate::domain::priority::Priority;
-use crate::domain::supervision::{ExtensionRequest, NewItem};
 use crate::domain::time::SHANGHAI;
 
 fn at(y: i16, m: i8, d: i8, h: i8, min: i8) -> Timestamp {

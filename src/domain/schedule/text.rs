@@ -1,12 +1,12 @@
-//! The words of a nudge (pure): who is @-mentioned, who gets 加急, and the Chinese line.
+//! The words of an item reminder (pure): who is @-mentioned, who gets 加急, and the Chinese line.
 
 use jiff::Timestamp;
 
+use super::types::{NudgeKind, Occ, PlannedNudge, ReminderPolicy};
 use crate::calendar::Calendar;
 use crate::domain::deadline::DeadlineHint;
 use crate::domain::ids::Person;
-use crate::domain::schedule::{NudgeKind, Occ, PlannedNudge, ReminderPolicy};
-use crate::domain::supervision::Item;
+use crate::domain::item::Item;
 use crate::domain::time::format_datetime;
 
 fn push_unique(list: &mut Vec<Person>, p: &Person) {

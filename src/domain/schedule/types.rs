@@ -1,5 +1,5 @@
 //! The reminder engine's data (pure): the policy, the rule kinds and their occurrence keys, the
-//! per-item state, the planned nudge and the snooze choices.
+//! per-item state, the planned reminder and the snooze choices.
 
 use std::collections::BTreeSet;
 
@@ -9,19 +9,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{CalendarError, DayRule};
 use crate::domain::ids::Person;
-use crate::domain::supervision::Item;
+use crate::domain::item::Item;
 
 /// The reminder rules of a deployment or group (issue 4 defaults).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ReminderPolicy {
-    /// 待签收 for this many working minutes → nudge the 主办 (240 = 4 working hours).
+    /// 待签收 for this many working minutes → remind the 主办 (240 = 4 working hours).
     pub ack_within_work_minutes: u32,
     /// Local time on the working day before the deadline's day (10:00).
     pub day_before_at: (i8, i8),
     /// Hours before a deadline that has a clock time (2).
     pub hours_before: u32,
-    /// Local time of the daily overdue nudge (10:00).
+    /// Local time of the daily overdue reminder (10:00).
     pub overdue_daily_at: (i8, i8),
     /// From this overdue day the 督办人 is @-mentioned too (2).
     pub mention_creator_from_day: u32,
@@ -31,25 +31,25 @@ pub struct ReminderPolicy {
     pub urgent_sms: bool,
     /// 加急 also by phone (paid quota; off).
     pub urgent_phone: bool,
-    /// An extension request unanswered this many working days → nudge the 督办人 (1).
+    /// An extension request unanswered this many working days → remind the 督办人 (1).
     pub extension_unanswered_workdays: u32,
-    /// Nudges start at this local time on working days (09:00).
+    /// Reminders start at this local time on working days (09:00).
     pub quiet_start: (i8, i8),
-    /// Nudges stop at this local time (18:30, exclusive).
+    /// Reminders stop at this local time (18:30, exclusive).
     pub quiet_end: (i8, i8),
     /// Which days are working days: State Council calendar or exchange trading days.
     pub day_rule: DayRule,
     /// How many times one item may be snoozed (3).
     pub snooze_cap: u32,
-    /// Moved nudges are spread over this many minutes after `quiet_start` (10).
+    /// Moved reminders are spread over this many minutes after `quiet_start` (10).
     pub spread_minutes: u32,
     /// The group's leaders, told about items overdue from `urgent_from_day`.
     pub leaders: Vec<Person>,
 }
 
 impl ReminderPolicy {
-    /// Whether the times make sense: each a real time of day, the nudging window not empty,
-    /// and the spread of moved nudges inside it.
+    /// Whether the times make sense: each a real time of day, the reminder window not empty,
+    /// and the spread of moved reminders inside it.
     ///
     /// # Errors
     /// What is wrong, naming the setting.
@@ -105,7 +105,7 @@ impl Default for ReminderPolicy {
     }
 }
 
-/// Which rule a nudge comes from.
+/// Which rule a reminder comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NudgeKind {
@@ -162,7 +162,7 @@ impl NudgeKind {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct NudgeState {
-    /// Keys of the nudges already sent.
+    /// Keys of the reminders already sent.
     pub sent: BTreeSet<String>,
     /// 稍后提醒: nothing before this instant.
     pub snoozed_until: Option<Timestamp>,
@@ -170,18 +170,18 @@ pub struct NudgeState {
     pub snooze_count: u32,
     /// 处理中: nothing more on this local day.
     pub working_on: Option<Date>,
-    /// How many automatic nudges were sent.
+    /// How many reminders were sent.
     pub auto_nudges: u32,
-    /// When the last automatic nudge was sent.
+    /// When the last reminder was sent.
     pub last_sent_at: Option<Timestamp>,
 }
 
-/// One nudge to send now (serialisable: the outbox renders it at send time).
+/// One reminder to send now (serialisable: the outbox renders it at send time).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannedNudge {
     /// The rule.
     pub kind: NudgeKind,
-    /// Its occurrence key (pass to [`mark_sent`] once sent).
+    /// Its occurrence key (pass to [`mark_sent`](super::mark_sent) once sent).
     pub key: String,
     /// When the rule wanted it.
     pub scheduled: Timestamp,
@@ -213,7 +213,7 @@ pub enum SnoozeError {
     Calendar(#[from] CalendarError),
 }
 
-/// The 稍后提醒 choices on a nudge card.
+/// The 稍后提醒 choices on a reminder card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SnoozeChoice {
@@ -251,4 +251,14 @@ impl SnoozeChoice {
             Self::NextWorkday => "下个工作日",
         }
     }
+}
+
+/// A rule occurrence with its times: when the rule fires (`scheduled`) and when it is sent
+/// (`at`, `moved` out of quiet hours or off a non-working day).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Occ {
+    pub(super) kind: NudgeKind,
+    pub(super) scheduled: Timestamp,
+    pub(super) at: Timestamp,
+    pub(super) moved: bool,
 }
