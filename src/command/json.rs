@@ -6,8 +6,9 @@
 
 use serde_json::{Value, json};
 
+use crate::command::ast::{Command, ListFilter, SuperviseCmd};
+use crate::command::minutes::MinutesCmd;
 use crate::command::when::format_rfc3339;
-use crate::command::{Command, ListFilter, MinutesCmd, SuperviseCmd};
 use crate::domain::ids::Person;
 
 impl Command {

@@ -7,9 +7,11 @@
 //! word like `P1` or `#x`, a note starting with `60%`) is wrapped in `"quotes"`; text that itself
 //! contains `"` or a line break cannot be rendered exactly.
 
-use crate::command::render_parts::{Renderer, format_deadline, free_text, words};
-use crate::command::spec::SUPERVISE_COMMANDS;
-use crate::command::{Command, CreateItem, ListFilter, Mention, MinutesCmd, SuperviseCmd};
+use crate::command::ast::{Command, CreateItem, ListFilter, SuperviseCmd};
+use crate::command::grammar::{Renderer, format_deadline, free_text, words};
+use crate::command::mention::Mention;
+use crate::command::minutes::MinutesCmd;
+use crate::command::spec::SuperviseSub;
 use crate::domain::board::Period;
 use crate::domain::ids::{OpenId, Person};
 use crate::domain::priority::Priority;
@@ -167,11 +169,9 @@ fn opt_text(text: Option<&str>) -> String {
     text.map_or_else(String::new, |t| free_text(t, |_| false))
 }
 
+/// Whether a title's first word would be read as a subcommand (its word, alias or English).
 fn is_subcommand(word: &str) -> bool {
-    word == "看板"
-        || SUPERVISE_COMMANDS
-            .iter()
-            .any(|s| !s.zh.is_empty() && (s.zh == word || s.en.eq_ignore_ascii_case(word)))
+    SuperviseSub::from_word(word).is_some()
 }
 
 /// A word that might continue a deadline written just before it (`18:00`, `前`, `下午`).

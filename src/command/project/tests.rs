@@ -6,7 +6,9 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::calendar::Calendar;
-use crate::command::{Command, ParseError, parse, render};
+use serde_json::json;
+
+use crate::command::{Command, Context, Mention, ParseError, parse, render};
 use crate::domain::ids::OpenId;
 
 fn now() -> Timestamp {

@@ -4,8 +4,8 @@
 
 use jiff::tz::{self, TimeZone};
 
-use crate::command::Mention;
-use crate::command::lexer::normalise;
+use crate::command::grammar::lexer::normalise;
+use crate::command::mention::Mention;
 use crate::domain::deadline::Deadline;
 use crate::domain::ids::Person;
 use crate::domain::priority::Priority;

@@ -1,8 +1,14 @@
 //! Token cursor (pure): walks the tokens of one subcommand; `finish` rejects leftovers.
+//!
+//! What a cursor cannot read comes back as a small family-neutral error ([`IdError`],
+//! [`Trailing`]); each family words it in its own error type through a `From` impl, so
+//! `c.next_id(ProjectId::parse)?` and `c.finish()?` read the same in every family.
 
-use crate::command::ParseError;
-use crate::command::lexer::Token;
-use crate::domain::ids::{ItemId, Person};
+use crate::command::grammar::lexer::Token;
+use crate::domain::ids::Person;
+
+/// How much of what was typed an error message repeats, in characters.
+const ECHO_CHARS: usize = 20;
 
 /// A position in a subcommand's tokens.
 #[derive(Debug, Clone)]
@@ -11,6 +17,41 @@ pub(crate) struct Cursor {
     pos: usize,
     /// The subcommand, for error messages (`查看`).
     command: &'static str,
+}
+
+/// A number (`DB-12`, `XM-3`, `XQ-5`) that is missing or unreadable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum IdError {
+    /// Nothing follows the subcommand.
+    Missing {
+        /// The subcommand.
+        command: &'static str,
+    },
+    /// What follows is not such a number.
+    Bad {
+        /// The subcommand.
+        command: &'static str,
+        /// The word as typed.
+        input: String,
+    },
+}
+
+/// Words left over after a complete subcommand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Trailing {
+    /// The subcommand.
+    pub(crate) command: &'static str,
+    /// The leftovers as free text.
+    pub(crate) junk: String,
+}
+
+impl IdError {
+    /// The subcommand that wanted the number.
+    pub(crate) fn command(&self) -> &'static str {
+        match self {
+            Self::Missing { command } | Self::Bad { command, .. } => command,
+        }
+    }
 }
 
 impl Cursor {
@@ -38,22 +79,19 @@ impl Cursor {
         self.pos = (self.pos + n).min(self.tokens.len());
     }
 
-    /// The item number (`DB-12`, `12`, `db12`).
-    pub(crate) fn next_item_id(&mut self) -> Result<ItemId, ParseError> {
+    /// The next token read by `parse` as a number (`DB-12`, `12`, `db12`; trailing punctuation
+    /// people type after a number is ignored). Consumed only when it reads.
+    pub(crate) fn next_id<T>(&mut self, parse: impl Fn(&str) -> Option<T>) -> Result<T, IdError> {
         let command = self.command;
         let Some(token) = self.peek() else {
-            return Err(ParseError::MissingItemId { command });
+            return Err(IdError::Missing { command });
         };
-        let id = token
-            .bare()
-            .map(|t| t.trim_end_matches([',', ':', '.', '、', '，', '。', ';']))
-            .and_then(ItemId::parse);
-        match id {
+        match token.bare().map(trim_punct).and_then(parse) {
             Some(id) => {
                 self.advance(1);
                 Ok(id)
             }
-            None => Err(ParseError::BadItemId {
+            None => Err(IdError::Bad {
                 command,
                 input: token.as_text(),
             }),
@@ -78,16 +116,26 @@ impl Cursor {
     }
 
     /// Succeeds only when every token was consumed.
-    pub(crate) fn finish(&self) -> Result<(), ParseError> {
+    pub(crate) fn finish(&self) -> Result<(), Trailing> {
         if self.rest().is_empty() {
             Ok(())
         } else {
-            Err(ParseError::TrailingInput {
+            Err(Trailing {
                 command: self.command,
                 junk: join(self.rest()),
             })
         }
     }
+}
+
+/// Trailing punctuation people type after a number (`XM-3，`) removed.
+pub(crate) fn trim_punct(s: &str) -> &str {
+    s.trim_end_matches([',', ':', '.', '、', '，', '。', ';'])
+}
+
+/// The start of what was typed, short enough to repeat in an error message.
+pub(crate) fn clip(text: &str) -> String {
+    text.chars().take(ECHO_CHARS).collect()
 }
 
 /// Tokens as free text: words joined by one space, mentions as `@name`.
