@@ -13,7 +13,7 @@ use crate::command::context::Context;
 use crate::command::error::ParseError;
 use crate::command::grammar::lexer;
 use crate::command::mention::Mention;
-use crate::command::parse;
+use crate::command::parse::parse;
 use crate::command::spec::{ProjectSub, RequirementSub, SuperviseSub};
 use crate::domain::ids::OpenId;
 

@@ -63,7 +63,8 @@
 //! `grammar/` the toolkit every family shares (lexer, cursor, forms, renderer parts);
 //! `supervise/`, `project/`, `requirement/` and `minutes.rs` one family each (parse, render,
 //! JSON); `ast.rs` the parsed [`Command`], `context.rs` the parser's [`Context`], `error.rs`
-//! the [`ParseError`] every family's error folds into, `prefix.rs` the command words.
+//! the [`ParseError`] every family's error folds into, `parse.rs` the entry point [`parse`] and
+//! `prefix.rs` the command words. This file only declares and re-exports.
 
 mod addressed;
 mod ast;
@@ -73,6 +74,7 @@ pub(crate) mod grammar;
 mod json;
 mod mention;
 mod minutes;
+mod parse;
 mod prefix;
 mod project;
 pub mod render;
@@ -84,9 +86,6 @@ mod supervise;
 mod tests;
 pub mod when;
 
-use self::grammar::Token;
-use self::prefix::{Prefix, glued_is_ours, prefix_of};
-
 pub use self::addressed::{mentions_bot, parse_addressed};
 pub use self::ast::{Command, CreateItem, ListFilter, SuperviseCmd};
 pub use self::context::Context;
@@ -94,71 +93,8 @@ pub use self::error::{MINUTES_EXAMPLE, ParseError};
 pub use self::grammar::{MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS};
 pub use self::mention::Mention;
 pub use self::minutes::MinutesCmd;
+pub use self::parse::parse;
 pub use self::project::{ProjectCmd, ProjectFilter, ProjectParseError};
 pub use self::render::{cli_mentions, render};
 pub use self::requirement::{AcceptTarget, NewReq, ReqCmd, ReqFilter, RequirementParseError};
 pub use self::spec::{CommandSpec, Key, ProjectSub, RequirementSub, SuperviseSub};
-
-/// Parses one chat message.
-///
-/// Returns `Ok(None)` when the message is not a command for this bot.
-///
-/// # Errors
-/// [`ParseError`] when it is ours but wrong; its `Display` says what to type instead.
-pub fn parse(text: &str, mentions: &[Mention], ctx: &Context<'_>) -> Result<Option<Command>, ParseError> {
-    if let Some(minutes) = minutes::parse(text, mentions, ctx) {
-        return minutes.map(|m| Some(Command::Minutes(m)));
-    }
-    let lines = grammar::lexer::lex(text, mentions);
-    // Leading mentions (the bot) and blank lines before the prefix are skipped.
-    let mut flat = lines
-        .into_iter()
-        .enumerate()
-        .flat_map(|(n, line)| line.into_iter().map(move |t| (n, t)));
-    let (prefix_line, prefix, glued, ascii) = loop {
-        match flat.next() {
-            Some((_, Token::Mention(_))) => {}
-            Some((n, token)) => match token.bare().and_then(prefix_of) {
-                Some((p, len)) => {
-                    let ascii = token
-                        .bare()
-                        .and_then(|w| w.chars().nth(1))
-                        .is_some_and(|c| c.is_ascii());
-                    break (n, p, token.tail(len), ascii);
-                }
-                None => return Ok(None),
-            },
-            None => return Ok(None),
-        }
-    };
-    let flat: Vec<(usize, Token)> = flat.collect();
-    if let Some(word) = glued.as_ref().and_then(Token::bare)
-        && !glued_is_ours(prefix, word, ascii, &flat, prefix_line)
-    {
-        return Ok(None);
-    }
-    if prefix == Prefix::Help {
-        return Ok(Some(Command::Supervise(SuperviseCmd::Help)));
-    }
-    // The first line holds what follows the prefix; later lines (blank ones dropped) follow.
-    let mut rest: Vec<Vec<Token>> = vec![glued.into_iter().collect()];
-    let mut current = prefix_line;
-    for (n, token) in flat {
-        if n != current {
-            rest.push(Vec::new());
-            current = n;
-        }
-        if let Some(line) = rest.last_mut() {
-            line.push(token);
-        }
-    }
-    match prefix {
-        Prefix::Project => project::parse(rest, ctx)
-            .map(|c| Some(Command::Project(c)))
-            .map_err(ParseError::Project),
-        Prefix::Requirement => requirement::parse(rest, ctx)
-            .map(|c| Some(Command::Requirement(c)))
-            .map_err(ParseError::Requirement),
-        Prefix::Supervise | Prefix::Help => supervise::parse(rest, ctx).map(|c| Some(Command::Supervise(c))),
-    }
-}

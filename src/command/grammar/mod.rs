@@ -12,7 +12,7 @@ mod render;
 pub(crate) use self::cursor::{Cursor, IdError, Trailing, clip, grammar_text, join, trim_punct};
 pub(crate) use self::form::{field_start, non_empty};
 pub(crate) use self::lexer::Token;
-pub(crate) use self::render::{Renderer, format_deadline, free_text, words};
+pub(crate) use self::render::{Renderer, format_deadline, free_text, person_json, words};
 
 /// The longest title accepted, in characters.
 pub const MAX_TITLE_CHARS: usize = 200;

@@ -9,7 +9,8 @@ use crate::command::spec::ProjectSub;
 use crate::command::when::parse_deadline;
 use crate::domain::ids::{ItemId, ProjectId};
 
-use super::{ProjectCmd, ProjectFilter, ProjectParseError};
+use super::ast::{ProjectCmd, ProjectFilter};
+use super::error::ProjectParseError;
 
 /// Parses what follows `/项目` (one entry per line; lines are joined: every subcommand is one line).
 pub(crate) fn parse(lines: Vec<Vec<Token>>, ctx: &Context<'_>) -> Result<ProjectCmd, ProjectParseError> {

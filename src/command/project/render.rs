@@ -2,12 +2,12 @@
 
 use serde_json::{Value, json};
 
-use crate::command::grammar::{Renderer, format_deadline, free_text, words};
+use crate::command::grammar::{Renderer, format_deadline, free_text, person_json, words};
 use crate::command::mention::Mention;
 use crate::command::when::format_rfc3339;
 use crate::domain::deadline::Deadline;
 
-use super::{ProjectCmd, ProjectFilter};
+use super::ast::{ProjectCmd, ProjectFilter};
 
 /// Renders `cmd` as a `/项目` line plus its mentions (the inverse of parsing).
 pub(crate) fn render(cmd: &ProjectCmd) -> (String, Vec<Mention>) {
@@ -70,7 +70,7 @@ fn filter_word(f: ProjectFilter) -> &'static str {
 impl ProjectCmd {
     /// The command as JSON: `{"command": "project.<alias>", …}` (see [`crate::command::json`]).
     pub fn to_json(&self) -> Value {
-        let person = crate::command::json::person;
+        let person = person_json;
         let deadline = |d: &Option<Deadline>| d.as_ref().map(|d| format_rfc3339(d.at));
         match self {
             Self::Create {

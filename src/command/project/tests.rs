@@ -9,7 +9,8 @@ use crate::calendar::Calendar;
 use serde_json::json;
 
 use crate::command::{Command, Context, Mention, ParseError, parse, render};
-use crate::domain::ids::OpenId;
+use crate::domain::deadline::Deadline;
+use crate::domain::ids::{ItemId, OpenId, Person, ProjectId};
 
 fn now() -> Timestamp {
     "2026-03-11T10:00:00+08:00".parse().unwrap()

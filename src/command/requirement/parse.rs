@@ -9,8 +9,9 @@ use crate::command::grammar::{Cursor, Token, clip, trim_punct};
 use crate::command::spec::RequirementSub;
 use crate::domain::ids::{ProjectId, RequirementId};
 
+use super::ast::{AcceptTarget, ReqCmd, ReqFilter};
+use super::error::RequirementParseError;
 use super::submit::submit;
-use super::{AcceptTarget, ReqCmd, ReqFilter, RequirementParseError};
 
 /// Parses what follows `/需求`.
 pub(crate) fn parse(lines: Vec<Vec<Token>>, ctx: &Context<'_>) -> Result<ReqCmd, RequirementParseError> {

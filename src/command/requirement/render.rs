@@ -2,13 +2,13 @@
 
 use serde_json::{Value, json};
 
-use crate::command::grammar::{Renderer, format_deadline, free_text, words};
+use crate::command::grammar::{Renderer, format_deadline, free_text, person_json, words};
 use crate::command::mention::Mention;
 use crate::command::spec::RequirementSub;
 use crate::command::when::format_rfc3339;
 use crate::domain::priority::Priority;
 
-use super::{AcceptTarget, ReqCmd, ReqFilter};
+use super::ast::{AcceptTarget, ReqCmd, ReqFilter};
 
 /// Renders `cmd` as a `/需求` line (or lines) plus its mentions.
 pub(crate) fn render(cmd: &ReqCmd) -> (String, Vec<Mention>) {
@@ -70,7 +70,7 @@ pub(crate) fn render(cmd: &ReqCmd) -> (String, Vec<Mention>) {
 impl ReqCmd {
     /// The command as JSON: `{"command": "req.<alias>", …}`.
     pub fn to_json(&self) -> Value {
-        let person = crate::command::json::person;
+        let person = person_json;
         match self {
             Self::Submit(n) => json!({
                 "command": "req.submit",

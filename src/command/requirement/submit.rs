@@ -7,7 +7,8 @@ use crate::command::when::parse_deadline;
 use crate::domain::ids::Person;
 use crate::domain::priority::Priority;
 
-use super::{NewReq, RequirementParseError};
+use super::ast::NewReq;
+use super::error::RequirementParseError;
 
 /// A field of the submission form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,7 +8,9 @@ use crate::calendar::Calendar;
 use serde_json::json;
 
 use crate::command::{Command, Context, Mention, ParseError, parse, render};
-use crate::domain::ids::OpenId;
+use crate::domain::deadline::Deadline;
+use crate::domain::ids::{OpenId, Person, ProjectId, RequirementId};
+use crate::domain::priority::Priority;
 
 fn now() -> Timestamp {
     "2026-03-11T10:00:00+08:00".parse().unwrap()

@@ -1,41 +1,13 @@
 //! The `/项目` (alias `/project`) table.
 
-use super::{CommandSpec, Row};
-
-subcommands! {
-    /// A `/项目` (alias `/project`) subcommand, in help order.
-    pub enum ProjectSub in Project {
-        /// `新建`: a new project.
-        Create,
-        /// `计划`: a stage's owner and planned end.
-        Plan,
-        /// `推进`: the current stage is done.
-        Advance,
-        /// `退回`: back to the previous stage.
-        Rollback,
-        /// `关联`: link an item.
-        Link,
-        /// `取消关联`: unlink an item.
-        Unlink,
-        /// `查看`: one project.
-        Show,
-        /// `列表`: list projects.
-        List,
-        /// `看板`: the project board.
-        Board,
-        /// `取消`: cancel the project.
-        Cancel,
-        /// `帮助`: the help card.
-        Help,
-    }
-}
+use super::table::{CommandSpec, ProjectSub, Row};
 
 /// Every `/项目` (alias `/project`) subcommand, in help order.
 pub const PROJECT_COMMANDS: &[CommandSpec] = ProjectSub::TABLE;
 
 impl ProjectSub {
     /// This subcommand's words, arguments, summary and example.
-    const fn row(self) -> Row {
+    pub(super) const fn row(self) -> Row {
         match self {
             Self::Create => Row {
                 zh: "新建",

@@ -1,41 +1,13 @@
 //! The `/需求` (alias `/req`) table.
 
-use super::{CommandSpec, Row};
-
-subcommands! {
-    /// A `/需求` (alias `/req`) subcommand, in help order.
-    pub enum RequirementSub in Requirement {
-        /// Submit a requirement: no subcommand word.
-        Submit,
-        /// `新建`: the form card.
-        Form,
-        /// `受理`: accept.
-        Accept,
-        /// `合并`: a duplicate.
-        Merge,
-        /// `驳回`: reject.
-        Reject,
-        /// `待补充`: ask the submitter.
-        AskInfo,
-        /// `补充`: the submitter adds details.
-        Supplement,
-        /// `查看`: one requirement.
-        Show,
-        /// `列表`: list requirements.
-        List,
-        /// `看板`: the requirement board.
-        Board,
-        /// `帮助`: the help card.
-        Help,
-    }
-}
+use super::table::{CommandSpec, RequirementSub, Row};
 
 /// Every `/需求` (alias `/req`) subcommand, in help order.
 pub const REQUIREMENT_COMMANDS: &[CommandSpec] = RequirementSub::TABLE;
 
 impl RequirementSub {
     /// This subcommand's words, arguments, summary and example.
-    const fn row(self) -> Row {
+    pub(super) const fn row(self) -> Row {
         match self {
             Self::Submit => Row {
                 zh: "",

@@ -1,49 +1,13 @@
 //! The `/督办` table.
 
-use super::{CommandSpec, Row};
-
-subcommands! {
-    /// A `/督办` subcommand, in help order.
-    pub enum SuperviseSub in Supervise {
-        /// Create an item: no subcommand word, anything that is no other row.
-        Create,
-        /// `列表`: list items.
-        List,
-        /// `查看`: one item.
-        Show,
-        /// `进展`: report progress.
-        Progress,
-        /// `完成`: the owner submits it as done.
-        Done,
-        /// `验收`: the supervisor accepts.
-        Accept,
-        /// `退回`: the supervisor sends it back.
-        Reject,
-        /// `延期`: ask for a new deadline.
-        Extend,
-        /// `催办`: nudge the owner.
-        Nudge,
-        /// `转交`: change the owner.
-        Reassign,
-        /// `取消`: cancel the item.
-        Cancel,
-        /// `晾晒` (`看板`): the group's board.
-        Board,
-        /// `统计`: per-person statistics.
-        Stats,
-        /// `导出`: the items as an Excel file.
-        Export,
-        /// `帮助`: the help card.
-        Help,
-    }
-}
+use super::table::{CommandSpec, Row, SuperviseSub};
 
 /// Every `/督办` subcommand, in help order.
 pub const SUPERVISE_COMMANDS: &[CommandSpec] = SuperviseSub::TABLE;
 
 impl SuperviseSub {
     /// This subcommand's words, arguments, summary and example.
-    const fn row(self) -> Row {
+    pub(super) const fn row(self) -> Row {
         match self {
             Self::Create => Row {
                 zh: "",
