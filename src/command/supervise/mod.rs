@@ -1,8 +1,10 @@
 //! `/督办` subcommands (pure): the first word is looked up in the table
 //! ([`SuperviseSub::from_word`]) and dispatched on its key with an exhaustive `match`, one
-//! small parser per subcommand; creation (the row without a word) is in `create.rs`.
+//! small parser per subcommand; creation (the row without a word) is in `create.rs`, the
+//! inverse (back to text) in `render.rs`.
 
 mod create;
+mod render;
 
 use crate::command::ast::{ListFilter, SuperviseCmd};
 use crate::command::context::Context;
@@ -12,6 +14,8 @@ use crate::command::spec::SuperviseSub;
 use crate::command::when::parse_deadline;
 use crate::domain::board::Period;
 use crate::domain::ids::ItemId;
+
+pub(crate) use self::render::render;
 
 use self::create::{Prefer, Search, find_deadline};
 
