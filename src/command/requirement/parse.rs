@@ -38,13 +38,10 @@ pub(crate) fn parse(lines: Vec<Vec<Token>>, ctx: &Context<'_>) -> Result<ReqCmd,
     let cmd = match key {
         RequirementSub::Submit => return submit(&lines, ctx).map(ReqCmd::Submit),
         RequirementSub::Form => ReqCmd::Form,
-        RequirementSub::Accept => {
-            let id = id(&mut c)?;
-            ReqCmd::Accept {
-                id,
-                target: target(&mut c)?,
-            }
-        }
+        RequirementSub::Accept => ReqCmd::Accept {
+            id: id(&mut c)?,
+            target: target(&mut c)?,
+        },
         RequirementSub::Merge => ReqCmd::Merge {
             id: id(&mut c)?,
             into: id(&mut c)?,

@@ -1,5 +1,5 @@
 //! The shape of the command tables (pure): a row ([`CommandSpec`]), the key it carries
-//! ([`Key`]), and each family's subcommand enum, declared by [`subcommands!`] with `ALL`,
+//! ([`Key`]), and each family's subcommand enum, declared by `subcommands!` with `ALL`,
 //! `TABLE`, `spec()` and `from_word()`. The rows themselves are written in `supervise.rs`,
 //! `project.rs` and `requirement.rs`, each an exhaustive `match` on its family's key.
 
@@ -44,7 +44,7 @@ pub enum Key {
     Minutes,
 }
 
-/// A row as written in a family's table; its key is added by [`subcommands!`].
+/// A row as written in a family's table; its key is added by `subcommands!`.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Row {
     pub(super) zh: &'static str,
