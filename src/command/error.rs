@@ -185,7 +185,7 @@ impl ParseError {
             Self::UnknownFilter { .. } => "列表范围没看懂",
             Self::UnknownPeriod { .. } => "统计期间没看懂",
             Self::UnknownExportPeriod { .. } => "导出期间没看懂",
-            Self::TrailingInput { .. } => "指令后面有多余的内容",
+            Self::TrailingInput { .. } => Trailing::TITLE,
             Self::Project(e) => e.title(),
             Self::Requirement(e) => e.title(),
             Self::MinutesEmpty => "纪要内容是空的",
@@ -244,9 +244,7 @@ impl ParseError {
             Self::UnknownExportPeriod { word } => {
                 format!("导出不支持“{word}”，可以写：本月、上月、本季度，或不写（导出全部）")
             }
-            Self::TrailingInput { command, junk } => {
-                format!("“{command}”后面多了“{junk}”，请删去多余的内容")
-            }
+            Self::TrailingInput { command, junk } => Trailing::message(command, junk),
             Self::Project(e) => e.to_string(),
             Self::Requirement(e) => e.to_string(),
             Self::MinutesEmpty => "“/纪要”后面还没有内容：可以直接粘贴会议纪要全文，或附上飞书文档/妙记的链接，也可以回复包含纪要的那条消息再发送“/纪要”".to_owned(),

@@ -98,6 +98,23 @@ impl Cursor {
         }
     }
 
+    /// The next word looked up in `choices` (ASCII case-insensitively) and consumed: `Ok(None)`
+    /// when nothing is left, `Err(what was typed)` when it is none of them (not consumed).
+    pub(crate) fn next_choice<T: Clone>(&mut self, choices: &[(&str, T)]) -> Result<Option<T>, String> {
+        let Some(token) = self.peek() else {
+            return Ok(None);
+        };
+        let word = token.bare().unwrap_or_default().to_ascii_lowercase();
+        match choices.iter().find(|(w, _)| *w == word) {
+            Some((_, value)) => {
+                let value = value.clone();
+                self.advance(1);
+                Ok(Some(value))
+            }
+            None => Err(token.as_text()),
+        }
+    }
+
     /// The next token if it is a mention.
     pub(crate) fn next_mention(&mut self) -> Option<Person> {
         let Some(Token::Mention(p)) = self.peek() else {
@@ -125,6 +142,16 @@ impl Cursor {
                 junk: join(self.rest()),
             })
         }
+    }
+}
+
+impl Trailing {
+    /// The refusal card's title for leftovers, in every family.
+    pub(crate) const TITLE: &'static str = "指令后面有多余的内容";
+
+    /// What was wrong, in every family: `“查看”后面多了“…”，请删去多余的内容`.
+    pub(crate) fn message(command: &str, junk: &str) -> String {
+        format!("“{command}”后面多了“{junk}”，请删去多余的内容")
     }
 }
 

@@ -95,7 +95,7 @@ impl ProjectParseError {
             Self::MissingReason => "缺少退回原因",
             Self::MissingItem { .. } => "缺少事项编号",
             Self::UnknownFilter { .. } => "列表范围没看懂",
-            Self::TrailingInput { .. } => "指令后面有多余的内容",
+            Self::TrailingInput { .. } => Trailing::TITLE,
         }
     }
 
@@ -122,9 +122,7 @@ impl ProjectParseError {
             Self::UnknownFilter { word } => {
                 format!("项目列表不支持“{word}”，可以写：我的、进行中、延期、全部")
             }
-            Self::TrailingInput { command, junk } => {
-                format!("“{command}”后面多了“{junk}”，请删去多余的内容")
-            }
+            Self::TrailingInput { command, junk } => Trailing::message(command, junk),
         }
     }
 }

@@ -162,21 +162,20 @@ fn plan(c: &mut Cursor, ctx: &Context<'_>) -> Result<ProjectCmd, ProjectParseErr
 }
 
 fn filter(c: &mut Cursor) -> Result<ProjectFilter, ProjectParseError> {
-    let Some(token) = c.peek() else {
-        return Ok(ProjectFilter::Active);
-    };
-    let word = token.bare().unwrap_or_default();
-    let f = match word.to_ascii_lowercase().as_str() {
-        "我的" | "mine" => ProjectFilter::Mine,
-        "进行中" | "active" => ProjectFilter::Active,
-        "延期" | "late" => ProjectFilter::Late,
-        "全部" | "all" => ProjectFilter::All,
-        _ => {
-            return Err(ProjectParseError::UnknownFilter {
-                word: clip(&token.as_text()),
-            });
-        }
-    };
-    c.advance(1);
-    Ok(f)
+    match c.next_choice(FILTERS) {
+        Ok(filter) => Ok(filter.unwrap_or_default()),
+        Err(word) => Err(ProjectParseError::UnknownFilter { word: clip(&word) }),
+    }
 }
+
+/// The words of `列表`'s filters.
+const FILTERS: &[(&str, ProjectFilter)] = &[
+    ("我的", ProjectFilter::Mine),
+    ("mine", ProjectFilter::Mine),
+    ("进行中", ProjectFilter::Active),
+    ("active", ProjectFilter::Active),
+    ("延期", ProjectFilter::Late),
+    ("late", ProjectFilter::Late),
+    ("全部", ProjectFilter::All),
+    ("all", ProjectFilter::All),
+];

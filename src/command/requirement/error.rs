@@ -107,7 +107,7 @@ impl RequirementParseError {
                 _ => "缺少补充内容",
             },
             Self::UnknownFilter { .. } => "列表范围没看懂",
-            Self::TrailingInput { .. } => "指令后面有多余的内容",
+            Self::TrailingInput { .. } => Trailing::TITLE,
         }
     }
 
@@ -141,9 +141,7 @@ impl RequirementParseError {
                 _ => "请写上补充的内容".to_owned(),
             },
             Self::UnknownFilter { word } => format!("需求列表不支持“{word}”，可以写：待受理、我的、全部"),
-            Self::TrailingInput { command, junk } => {
-                format!("“{command}”后面多了“{junk}”，请删去多余的内容")
-            }
+            Self::TrailingInput { command, junk } => Trailing::message(command, junk),
         }
     }
 }

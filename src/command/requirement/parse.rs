@@ -112,20 +112,20 @@ fn target(c: &mut Cursor) -> Result<AcceptTarget, RequirementParseError> {
 }
 
 fn filter(c: &mut Cursor) -> Result<ReqFilter, RequirementParseError> {
-    let Some(token) = c.peek() else {
-        return Ok(ReqFilter::Open);
-    };
-    let f = match token.bare().unwrap_or_default().to_ascii_lowercase().as_str() {
-        "待受理" | "pending" => ReqFilter::Pending,
-        "我的" | "mine" => ReqFilter::Mine,
-        "全部" | "all" => ReqFilter::All,
-        "未关闭" | "open" => ReqFilter::Open,
-        _ => {
-            return Err(RequirementParseError::UnknownFilter {
-                word: clip(&token.as_text()),
-            });
-        }
-    };
-    c.advance(1);
-    Ok(f)
+    match c.next_choice(FILTERS) {
+        Ok(filter) => Ok(filter.unwrap_or_default()),
+        Err(word) => Err(RequirementParseError::UnknownFilter { word: clip(&word) }),
+    }
 }
+
+/// The words of `列表`'s filters.
+const FILTERS: &[(&str, ReqFilter)] = &[
+    ("待受理", ReqFilter::Pending),
+    ("pending", ReqFilter::Pending),
+    ("我的", ReqFilter::Mine),
+    ("mine", ReqFilter::Mine),
+    ("全部", ReqFilter::All),
+    ("all", ReqFilter::All),
+    ("未关闭", ReqFilter::Open),
+    ("open", ReqFilter::Open),
+];

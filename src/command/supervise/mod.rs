@@ -140,26 +140,27 @@ fn list_filter(c: &mut Cursor) -> Result<ListFilter, ParseError> {
     if let Some(p) = c.next_mention() {
         return Ok(ListFilter::Person(p));
     }
-    let Some(token) = c.peek() else {
-        return Ok(ListFilter::Open);
-    };
-    let word = token.bare().unwrap_or_default();
-    let filter = match word.to_ascii_lowercase().as_str() {
-        "我的" | "mine" => ListFilter::Mine,
-        "我发起的" | "created" => ListFilter::CreatedByMe,
-        "逾期" | "overdue" => ListFilter::Overdue,
-        "本周" | "week" => ListFilter::ThisWeek,
-        "全部" | "all" => ListFilter::All,
-        "未完成" | "open" => ListFilter::Open,
-        _ => {
-            return Err(ParseError::UnknownFilter {
-                word: token.as_text(),
-            });
-        }
-    };
-    c.advance(1);
-    Ok(filter)
+    match c.next_choice(LIST_FILTERS) {
+        Ok(filter) => Ok(filter.unwrap_or_default()),
+        Err(word) => Err(ParseError::UnknownFilter { word }),
+    }
 }
+
+/// The words of `列表`'s filters (besides `@某人`).
+const LIST_FILTERS: &[(&str, ListFilter)] = &[
+    ("我的", ListFilter::Mine),
+    ("mine", ListFilter::Mine),
+    ("我发起的", ListFilter::CreatedByMe),
+    ("created", ListFilter::CreatedByMe),
+    ("逾期", ListFilter::Overdue),
+    ("overdue", ListFilter::Overdue),
+    ("本周", ListFilter::ThisWeek),
+    ("week", ListFilter::ThisWeek),
+    ("全部", ListFilter::All),
+    ("all", ListFilter::All),
+    ("未完成", ListFilter::Open),
+    ("open", ListFilter::Open),
+];
 
 /// `进展 DB-12 [60%] [说明]`.
 fn progress(c: &mut Cursor) -> Result<SuperviseCmd, ParseError> {
