@@ -140,6 +140,19 @@ mod tests {
     }
 
     #[test]
+    fn an_alias_after_the_bot_reads_as_its_subcommand() {
+        let b = [mention("@_user_1", "ou_bot", "督办")];
+        assert_eq!(
+            run("@_user_1 看板", &b).unwrap(),
+            Some(Command::Supervise(SuperviseCmd::Board))
+        );
+        assert_eq!(
+            run("@_user_1 项目 board", &b).unwrap(),
+            Some(Command::Project(ProjectCmd::Board { all: false }))
+        );
+    }
+
+    #[test]
     fn a_full_command_after_the_bot_is_parsed_as_it_is() {
         let b = [mention("@_user_1", "ou_bot", "督办")];
         assert_eq!(
