@@ -8,8 +8,13 @@
 //! already (`@督办 /督办 列表`) is parsed as it is. Anything else stays `Ok(None)`: the caller
 //! answers it with a short help card, since the person was talking to the bot.
 
-use crate::command::spec::{CommandSpec, PROJECT_COMMANDS, REQUIREMENT_COMMANDS, SUPERVISE_COMMANDS};
-use crate::command::{Command, Context, Mention, ParseError, lexer, parse};
+use crate::command::ast::Command;
+use crate::command::context::Context;
+use crate::command::error::ParseError;
+use crate::command::grammar::lexer;
+use crate::command::mention::Mention;
+use crate::command::parse::parse;
+use crate::command::spec::{ProjectSub, RequirementSub, SuperviseSub};
 use crate::domain::ids::OpenId;
 
 /// Whether `bot` is among the message's mentions.
@@ -36,15 +41,15 @@ pub fn parse_addressed(
     let mut words = rest.split_whitespace();
     let first = words.next().unwrap_or_default();
     let second = words.next().unwrap_or_default();
-    let prefix = if is_word_of(first, SUPERVISE_COMMANDS) {
+    let prefix = if SuperviseSub::from_word(first).is_some() {
         "/督办 "
     } else if matches!(first, "项目" | "需求" | "督办") && !second.is_empty() {
-        let family = match first {
-            "项目" => PROJECT_COMMANDS,
-            "需求" => REQUIREMENT_COMMANDS,
-            _ => SUPERVISE_COMMANDS,
+        let known = match first {
+            "项目" => ProjectSub::from_word(second).is_some(),
+            "需求" => RequirementSub::from_word(second).is_some(),
+            _ => SuperviseSub::from_word(second).is_some(),
         };
-        if !is_word_of(second, family) {
+        if !known {
             return Ok(None);
         }
         "/"
@@ -78,14 +83,6 @@ fn strip_bot_mentions<'t>(text: &'t str, mentions: &[Mention], bot: Option<&Open
             None => return trimmed,
         }
     }
-}
-
-/// Whether `word` names one of `commands` (its Chinese word or English alias).
-fn is_word_of(word: &str, commands: &[CommandSpec]) -> bool {
-    !word.is_empty()
-        && commands
-            .iter()
-            .any(|c| !c.zh.is_empty() && (c.zh == word || c.en.eq_ignore_ascii_case(word)))
 }
 
 #[cfg(test)]
@@ -139,6 +136,19 @@ mod tests {
             run("帮助", &[]).unwrap(),
             Some(Command::Supervise(SuperviseCmd::Help)),
             "1:1"
+        );
+    }
+
+    #[test]
+    fn an_alias_after_the_bot_reads_as_its_subcommand() {
+        let b = [mention("@_user_1", "ou_bot", "督办")];
+        assert_eq!(
+            run("@_user_1 看板", &b).unwrap(),
+            Some(Command::Supervise(SuperviseCmd::Board))
+        );
+        assert_eq!(
+            run("@_user_1 项目 board", &b).unwrap(),
+            Some(Command::Project(ProjectCmd::Board { all: false }))
         );
     }
 

@@ -1,11 +1,17 @@
 //! Parse errors (pure): what was wrong with a `/督办` line, in plain Chinese, with an example
-//! line (taken from [`SUPERVISE_COMMANDS`]) showing what to type instead.
+//! line (taken from [`SUPERVISE_COMMANDS`]) showing what to type instead. The `/项目` and
+//! `/需求` errors fold into [`ParseError`]; the toolkit's [`IdError`] and [`Trailing`] are
+//! worded here for `/督办`.
 
 use std::fmt;
 
-use crate::command::spec::SUPERVISE_COMMANDS;
+use crate::command::grammar::{IdError, MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS, Trailing};
+use crate::command::project::ProjectParseError;
+use crate::command::requirement::RequirementParseError;
+use crate::command::spec::{
+    CommandSpec, PROJECT_COMMANDS, REQUIREMENT_COMMANDS, SUPERVISE_COMMANDS, SuperviseSub,
+};
 use crate::command::when::DeadlineError;
-use crate::command::{ProjectParseError, RequirementParseError};
 
 /// Why a `/督办` line could not be understood.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -101,29 +107,24 @@ pub enum ParseError {
 /// The example shown for `/纪要` errors.
 pub const MINUTES_EXAMPLE: &str = "/纪要 （在后面粘贴会议纪要全文）";
 
-/// The longest title accepted, in characters.
-pub const MAX_TITLE_CHARS: usize = 200;
-/// The most mentions one command may carry.
-pub const MAX_MENTIONS: usize = 20;
-/// The most tags one item may carry.
-pub const MAX_TAGS: usize = 10;
-
 impl ParseError {
     /// A correct example line (from [`SUPERVISE_COMMANDS`]) for the command that failed.
     pub fn example(&self) -> &'static str {
-        let command = match self {
+        let key = match self {
             Self::Project(e) => return e.example(),
             Self::Requirement(e) => return e.example(),
             Self::MissingItemId { command }
             | Self::BadItemId { command, .. }
-            | Self::TrailingInput { command, .. } => command,
-            Self::BadPercent { .. } | Self::MissingProgress => "进展",
-            Self::MissingReason => "退回",
-            Self::MissingPerson => "转交",
-            Self::ExtendNeedsDeadline => "延期",
-            Self::UnknownFilter { .. } => "列表",
-            Self::UnknownPeriod { .. } => "统计",
-            Self::UnknownExportPeriod { .. } => "导出",
+            | Self::TrailingInput { command, .. } => {
+                SuperviseSub::from_word(command).unwrap_or(SuperviseSub::Create)
+            }
+            Self::BadPercent { .. } | Self::MissingProgress => SuperviseSub::Progress,
+            Self::MissingReason => SuperviseSub::Reject,
+            Self::MissingPerson => SuperviseSub::Reassign,
+            Self::ExtendNeedsDeadline => SuperviseSub::Extend,
+            Self::UnknownFilter { .. } => SuperviseSub::List,
+            Self::UnknownPeriod { .. } => SuperviseSub::Stats,
+            Self::UnknownExportPeriod { .. } => SuperviseSub::Export,
             Self::UnknownSubcommand { .. }
             | Self::MissingTitle
             | Self::TitleTooLong { .. }
@@ -132,10 +133,10 @@ impl ParseError {
             | Self::BadDeadline(_)
             | Self::TooManyMentions { .. }
             | Self::TooManyTags { .. }
-            | Self::BadPriority { .. } => "",
+            | Self::BadPriority { .. } => SuperviseSub::Create,
             Self::MinutesEmpty => return MINUTES_EXAMPLE,
         };
-        spec_example(command)
+        key.spec().example
     }
 
     /// True when the caller should answer with the help card (an unknown subcommand).
@@ -149,11 +150,11 @@ impl ParseError {
     }
 
     /// The command table whose help card answers this error: [`SUPERVISE_COMMANDS`],
-    /// [`crate::command::spec::PROJECT_COMMANDS`] or [`crate::command::spec::REQUIREMENT_COMMANDS`].
-    pub fn help_commands(&self) -> &'static [crate::command::spec::CommandSpec] {
+    /// [`PROJECT_COMMANDS`] or [`REQUIREMENT_COMMANDS`].
+    pub fn help_commands(&self) -> &'static [CommandSpec] {
         match self {
-            Self::Project(_) => crate::command::spec::PROJECT_COMMANDS,
-            Self::Requirement(_) => crate::command::spec::REQUIREMENT_COMMANDS,
+            Self::Project(_) => PROJECT_COMMANDS,
+            Self::Requirement(_) => REQUIREMENT_COMMANDS,
             _ => SUPERVISE_COMMANDS,
         }
     }
@@ -184,7 +185,7 @@ impl ParseError {
             Self::UnknownFilter { .. } => "列表范围没看懂",
             Self::UnknownPeriod { .. } => "统计期间没看懂",
             Self::UnknownExportPeriod { .. } => "导出期间没看懂",
-            Self::TrailingInput { .. } => "指令后面有多余的内容",
+            Self::TrailingInput { .. } => Trailing::TITLE,
             Self::Project(e) => e.title(),
             Self::Requirement(e) => e.title(),
             Self::MinutesEmpty => "纪要内容是空的",
@@ -243,9 +244,7 @@ impl ParseError {
             Self::UnknownExportPeriod { word } => {
                 format!("导出不支持“{word}”，可以写：本月、上月、本季度，或不写（导出全部）")
             }
-            Self::TrailingInput { command, junk } => {
-                format!("“{command}”后面多了“{junk}”，请删去多余的内容")
-            }
+            Self::TrailingInput { command, junk } => Trailing::message(command, junk),
             Self::Project(e) => e.to_string(),
             Self::Requirement(e) => e.to_string(),
             Self::MinutesEmpty => "“/纪要”后面还没有内容：可以直接粘贴会议纪要全文，或附上飞书文档/妙记的链接，也可以回复包含纪要的那条消息再发送“/纪要”".to_owned(),
@@ -263,13 +262,19 @@ impl fmt::Display for ParseError {
     }
 }
 
-/// The example line of the subcommand `zh` (`""` = creation).
-fn spec_example(zh: &str) -> &'static str {
-    SUPERVISE_COMMANDS
-        .iter()
-        .find(|s| s.zh == zh)
-        .or(SUPERVISE_COMMANDS.first())
-        .map_or("/督办 帮助", |s| s.example)
+impl From<IdError> for ParseError {
+    fn from(e: IdError) -> Self {
+        match e {
+            IdError::Missing { command } => Self::MissingItemId { command },
+            IdError::Bad { command, input } => Self::BadItemId { command, input },
+        }
+    }
+}
+
+impl From<Trailing> for ParseError {
+    fn from(Trailing { command, junk }: Trailing) -> Self {
+        Self::TrailingInput { command, junk }
+    }
 }
 
 #[cfg(test)]

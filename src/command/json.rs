@@ -6,9 +6,10 @@
 
 use serde_json::{Value, json};
 
+use crate::command::ast::{Command, ListFilter, SuperviseCmd};
+use crate::command::grammar::person_json as person;
+use crate::command::minutes::MinutesCmd;
 use crate::command::when::format_rfc3339;
-use crate::command::{Command, ListFilter, MinutesCmd, SuperviseCmd};
-use crate::domain::ids::Person;
 
 impl Command {
     /// The command as JSON (see the module docs for the shape).
@@ -92,8 +93,4 @@ fn minutes_json(m: &MinutesCmd) -> Value {
         MinutesCmd::Link(url) => json!({"command": "minutes", "link": url}),
         MinutesCmd::FromReply => json!({"command": "minutes", "from_reply": true}),
     }
-}
-
-pub(crate) fn person(p: &Person) -> Value {
-    json!({"name": p.name, "open_id": p.open_id.0})
 }

@@ -5,7 +5,9 @@
 //! The pasted text is kept as typed (mention placeholders included), because the extractor
 //! needs the original lines and the message's mention list.
 
-use crate::command::{Context, Mention, ParseError};
+use crate::command::context::Context;
+use crate::command::error::ParseError;
+use crate::command::mention::Mention;
 
 /// What `/纪要` carries.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,77 +7,20 @@
 //! word like `P1` or `#x`, a note starting with `60%`) is wrapped in `"quotes"`; text that itself
 //! contains `"` or a line break cannot be rendered exactly.
 
-use crate::command::render_parts::{Renderer, format_deadline, free_text, words};
-use crate::command::spec::SUPERVISE_COMMANDS;
-use crate::command::{Command, CreateItem, ListFilter, Mention, MinutesCmd, SuperviseCmd};
-use crate::domain::board::Period;
+use crate::command::ast::Command;
+use crate::command::mention::Mention;
+use crate::command::minutes::MinutesCmd;
+use crate::command::{project, requirement, supervise};
 use crate::domain::ids::{OpenId, Person};
-use crate::domain::priority::Priority;
 
-/// Renders `cmd` as a `/督办` line plus the mentions its `@_user_N` placeholders stand for.
+/// Renders `cmd` as a command line plus the mentions its `@_user_N` placeholders stand for.
 pub fn render(cmd: &Command) -> (String, Vec<Mention>) {
-    let s = match cmd {
-        Command::Supervise(s) => s,
-        Command::Project(p) => return crate::command::project::render(p),
-        Command::Requirement(q) => return crate::command::requirement::render(q),
-        Command::Minutes(m) => return (render_minutes(m), Vec::new()),
-    };
-    let mut r = Renderer::default();
-    let body = match s {
-        SuperviseCmd::Create(item) => r.create(item),
-        SuperviseCmd::List(filter) => {
-            let arg = match filter {
-                ListFilter::Open => String::new(),
-                ListFilter::Mine => "我的".to_owned(),
-                ListFilter::CreatedByMe => "我发起的".to_owned(),
-                ListFilter::Overdue => "逾期".to_owned(),
-                ListFilter::ThisWeek => "本周".to_owned(),
-                ListFilter::Person(p) => r.mention(p),
-                ListFilter::All => "全部".to_owned(),
-            };
-            words(&["列表", &arg])
-        }
-        SuperviseCmd::Show(id) => format!("查看 {id}"),
-        SuperviseCmd::Progress { id, percent, note } => {
-            let pct = percent.map(|p| format!("{p}%")).unwrap_or_default();
-            let note = note.as_deref().map_or_else(String::new, |n| {
-                free_text(n, |first| percent.is_none() && first.ends_with('%'))
-            });
-            words(&["进展", &id.to_string(), &pct, &note])
-        }
-        SuperviseCmd::Done { id, note } => words(&["完成", &id.to_string(), &opt_text(note.as_deref())]),
-        SuperviseCmd::Accept { id } => format!("验收 {id}"),
-        SuperviseCmd::Reject { id, reason } => {
-            words(&["退回", &id.to_string(), &free_text(reason, |_| false)])
-        }
-        SuperviseCmd::Extend { id, deadline, reason } => {
-            let reason = reason
-                .as_deref()
-                .map_or_else(String::new, |n| free_text(n, looks_timey));
-            words(&["延期", &id.to_string(), &format_deadline(deadline), &reason])
-        }
-        SuperviseCmd::Nudge { id } => format!("催办 {id}"),
-        SuperviseCmd::Reassign { id, to } => {
-            let to = r.mention(to);
-            format!("转交 {id} {to}")
-        }
-        SuperviseCmd::Cancel { id, reason } => {
-            words(&["取消", &id.to_string(), &opt_text(reason.as_deref())])
-        }
-        SuperviseCmd::Help => "帮助".to_owned(),
-        SuperviseCmd::Board => "晾晒".to_owned(),
-        SuperviseCmd::Export { period } => words(&["导出", period.map_or("", Period::label)]),
-        SuperviseCmd::Stats { period, person } => {
-            let who = person.as_ref().map_or_else(String::new, |p| r.mention(p));
-            let period = if *period == Period::default() {
-                ""
-            } else {
-                period.label()
-            };
-            words(&["统计", period, &who])
-        }
-    };
-    (format!("/督办 {body}"), r.mentions)
+    match cmd {
+        Command::Supervise(s) => supervise::render(s),
+        Command::Project(p) => project::render(p),
+        Command::Requirement(q) => requirement::render(q),
+        Command::Minutes(m) => (render_minutes(m), Vec::new()),
+    }
 }
 
 /// `/纪要 …` as typed (pasted text is kept verbatim, placeholders included).
@@ -133,53 +76,6 @@ pub fn cli_mentions(text: &str) -> (String, Vec<Mention>) {
     (out, mentions)
 }
 
-impl Renderer {
-    fn create(&mut self, item: &CreateItem) -> String {
-        let mut parts = Vec::new();
-        if let Some(title) = &item.title {
-            parts.push(free_text(title, is_subcommand));
-        }
-        parts.push(self.mention(&item.owner));
-        for a in &item.assistants {
-            parts.push(self.mention(a));
-        }
-        parts.push(format_deadline(&item.deadline));
-        if item.priority != Priority::default() {
-            parts.push(item.priority.to_string());
-        }
-        parts.extend(item.tags.iter().map(|t| format!("#{t}")));
-        let mut text = parts.join(" ");
-        let fields = [
-            ("资源投入", &item.resources),
-            ("场景", &item.scenario),
-            ("说明", &item.description),
-        ];
-        for (key, value) in fields {
-            if let Some(v) = value {
-                text.push_str(&format!("\n{key}：{v}"));
-            }
-        }
-        text
-    }
-}
-
-fn opt_text(text: Option<&str>) -> String {
-    text.map_or_else(String::new, |t| free_text(t, |_| false))
-}
-
-fn is_subcommand(word: &str) -> bool {
-    word == "看板"
-        || SUPERVISE_COMMANDS
-            .iter()
-            .any(|s| !s.zh.is_empty() && (s.zh == word || s.en.eq_ignore_ascii_case(word)))
-}
-
-/// A word that might continue a deadline written just before it (`18:00`, `前`, `下午`).
-fn looks_timey(word: &str) -> bool {
-    word.chars()
-        .any(|c| c.is_ascii_digit() || "前之内后点时分半刻早晚午上下今明天周星期礼拜月日号年".contains(c))
-}
-
 fn ends_name(c: char) -> bool {
     c.is_whitespace() || "@＠,，.。:：;；!！?？、()（）\"“”'".contains(c)
 }
@@ -193,9 +89,11 @@ mod tests {
 
     use super::*;
     use crate::calendar::Calendar;
-    use crate::command::{Context, parse};
+    use crate::command::{Context, CreateItem, ListFilter, SuperviseCmd, parse};
+    use crate::domain::board::Period;
     use crate::domain::deadline::Deadline;
     use crate::domain::ids::ItemId;
+    use crate::domain::priority::Priority;
 
     fn now() -> Timestamp {
         "2026-03-11T10:00:00+08:00".parse().unwrap()

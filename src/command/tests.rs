@@ -4,8 +4,10 @@
 use jiff::Timestamp;
 
 use super::*;
+use crate::calendar::Calendar;
 use crate::command::when::DeadlineError;
-use crate::domain::ids::OpenId;
+use crate::domain::deadline::Deadline;
+use crate::domain::ids::{ItemId, OpenId, Person};
 use crate::domain::priority::Priority;
 
 fn now() -> Timestamp {

@@ -5,8 +5,12 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::calendar::Calendar;
-use crate::command::{Command, ParseError, parse, render};
-use crate::domain::ids::OpenId;
+use serde_json::json;
+
+use crate::command::{Command, Context, Mention, ParseError, parse, render};
+use crate::domain::deadline::Deadline;
+use crate::domain::ids::{OpenId, Person, ProjectId, RequirementId};
+use crate::domain::priority::Priority;
 
 fn now() -> Timestamp {
     "2026-03-11T10:00:00+08:00".parse().unwrap()

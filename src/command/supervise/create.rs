@@ -1,10 +1,13 @@
 //! Creation (pure): `/督办 <事项> @主办 [@协办…] <截止时间> [P0-P3] [#标签]`, on one line or as
 //! structured `key：value` lines. See the grammar in [`crate::command`].
 
-use crate::command::cursor::{grammar_text, join};
-use crate::command::lexer::Token;
+use crate::command::ast::CreateItem;
+use crate::command::context::Context;
+use crate::command::error::ParseError;
+use crate::command::grammar::{
+    MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS, Token, field_start, grammar_text, join, non_empty,
+};
 use crate::command::when::{DeadlineError, parse_deadline};
-use crate::command::{Context, CreateItem, MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS, ParseError};
 use crate::domain::deadline::Deadline;
 use crate::domain::ids::Person;
 use crate::domain::priority::Priority;
@@ -130,7 +133,7 @@ pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateIte
     let structured = lines
         .iter()
         .skip(1)
-        .any(|l| l.first().and_then(field_start).is_some());
+        .any(|l| l.first().and_then(field_of).is_some());
     let (inline, fields, mut description) = if structured {
         let (fields, description) = read_fields(lines.get(1..).unwrap_or(&[]));
         (lines.first().cloned().unwrap_or_default(), fields, description)
@@ -191,9 +194,9 @@ pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateIte
                 priority = Some(Priority::parse(&grammar).ok_or(ParseError::BadPriority { input: text })?);
             }
             Field::Priority => {}
-            Field::Resources => resources = non_empty(text),
-            Field::Scenario => scenario = non_empty(text),
-            Field::Description => description.extend(non_empty(text)),
+            Field::Resources => resources = non_empty(&text),
+            Field::Scenario => scenario = non_empty(&text),
+            Field::Description => description.extend(non_empty(&text)),
             Field::Tags => tags.extend(
                 value
                     .iter()
@@ -287,7 +290,7 @@ pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateIte
         tags,
         resources,
         scenario,
-        description: non_empty(description.join("\n")),
+        description: non_empty(&description.join("\n")),
     })
 }
 
@@ -333,10 +336,8 @@ fn split_tail(word: &str, ctx: &Context<'_>) -> Search {
 }
 
 /// `负责人：…` (the value may follow the colon directly).
-fn field_start(token: &Token) -> Option<(Field, Option<Token>)> {
-    let (key, _) = token.bare()?.split_once(':')?;
-    let field = FIELDS.iter().find(|(k, _)| *k == key)?.1;
-    Some((field, token.tail(key.chars().count() + 1)))
+fn field_of(token: &Token) -> Option<(Field, Option<Token>)> {
+    field_start(token, FIELDS)
 }
 
 type Fields = Vec<(Field, Vec<Token>)>;
@@ -346,13 +347,13 @@ fn read_fields(lines: &[Vec<Token>]) -> (Fields, Vec<String>) {
     let mut fields: Fields = Vec::new();
     let mut description = Vec::new();
     for line in lines {
-        if line.first().and_then(field_start).is_none() {
-            description.extend(non_empty(join(line)));
+        if line.first().and_then(field_of).is_none() {
+            description.extend(non_empty(&join(line)));
             continue;
         }
         let mut current: Option<(Field, Vec<Token>)> = None;
         for token in line {
-            if let Some((field, first)) = field_start(token) {
+            if let Some((field, first)) = field_of(token) {
                 if let Some(done) = current.take() {
                     push_field(&mut fields, &mut description, done);
                 }
@@ -371,15 +372,10 @@ fn read_fields(lines: &[Vec<Token>]) -> (Fields, Vec<String>) {
 /// Descriptions keep their place among continuation lines; other fields are collected.
 fn push_field(fields: &mut Fields, description: &mut Vec<String>, (field, value): (Field, Vec<Token>)) {
     if field == Field::Description {
-        description.extend(non_empty(join(&value)));
+        description.extend(non_empty(&join(&value)));
     } else {
         fields.push((field, value));
     }
-}
-
-fn non_empty(s: String) -> Option<String> {
-    let t = s.trim();
-    (!t.is_empty()).then(|| t.to_owned())
 }
 
 fn dedup(items: Vec<String>) -> Vec<String> {

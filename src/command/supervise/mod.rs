@@ -1,13 +1,23 @@
-//! `/督办` subcommands (pure): dispatch on the first word, one small parser per subcommand.
+//! `/督办` subcommands (pure): the first word is looked up in the table
+//! ([`SuperviseSub::from_word`]) and dispatched on its key with an exhaustive `match`, one
+//! small parser per subcommand; creation (the row without a word) is in `create.rs`, the
+//! inverse (back to text) in `render.rs`.
 
-use crate::command::create::{self, Prefer, Search, find_deadline};
-use crate::command::cursor::Cursor;
-use crate::command::lexer::Token;
-use crate::command::spec::{CommandSpec, SUPERVISE_COMMANDS};
+mod create;
+mod render;
+
+use crate::command::ast::{ListFilter, SuperviseCmd};
+use crate::command::context::Context;
+use crate::command::error::ParseError;
+use crate::command::grammar::{Cursor, Token};
+use crate::command::spec::SuperviseSub;
 use crate::command::when::parse_deadline;
-use crate::command::{Context, ListFilter, ParseError, SuperviseCmd};
 use crate::domain::board::Period;
 use crate::domain::ids::ItemId;
+
+pub(crate) use self::render::render;
+
+use self::create::{Prefer, Search, find_deadline};
 
 /// A first word this short that is not a subcommand, followed by at most an item number, is
 /// taken as a mistyped subcommand rather than a creation.
@@ -20,20 +30,21 @@ pub(crate) fn parse(lines: Vec<Vec<Token>>, ctx: &Context<'_>) -> Result<Supervi
     let Some(first) = flat.first() else {
         return Ok(SuperviseCmd::Help);
     };
-    let spec = first.bare().and_then(lookup);
-    let Some(spec) = spec else {
-        if looks_like_unknown_subcommand(&flat, ctx) {
-            let word = first.as_text();
-            return Err(ParseError::UnknownSubcommand { word });
+    let key = match first.bare().and_then(SuperviseSub::from_word) {
+        Some(key) => key,
+        None if looks_like_unknown_subcommand(&flat, ctx) => {
+            return Err(ParseError::UnknownSubcommand {
+                word: first.as_text(),
+            });
         }
-        return create::parse(&lines, ctx).map(SuperviseCmd::Create);
+        None => SuperviseSub::Create,
     };
-    let mut cursor = Cursor::new(flat.get(1..).unwrap_or(&[]).to_vec(), spec.zh);
-    let result = subcommand(spec.zh, &mut cursor, ctx);
+    let mut cursor = Cursor::new(flat.get(1..).unwrap_or(&[]).to_vec(), key.spec().zh);
+    let result = subcommand(key, &lines, &mut cursor, ctx);
     match result {
         // `/督办 完成 三季度报告 @张三 周五前` is a creation whose title starts with a verb.
         Err(ParseError::MissingItemId { .. } | ParseError::BadItemId { .. })
-            if flat.iter().any(|t| matches!(t, Token::Mention(_))) && spec.zh != "转交" =>
+            if flat.iter().any(|t| matches!(t, Token::Mention(_))) && key != SuperviseSub::Reassign =>
         {
             create::parse(&lines, ctx).map(SuperviseCmd::Create).or(result)
         }
@@ -42,20 +53,15 @@ pub(crate) fn parse(lines: Vec<Vec<Token>>, ctx: &Context<'_>) -> Result<Supervi
             ParseError::UnknownPeriod { .. }
             | ParseError::UnknownExportPeriod { .. }
             | ParseError::TrailingInput { .. },
-        ) if matches!(spec.zh, "统计" | "晾晒" | "导出") => {
+        ) if matches!(
+            key,
+            SuperviseSub::Stats | SuperviseSub::Board | SuperviseSub::Export
+        ) =>
+        {
             create::parse(&lines, ctx).map(SuperviseCmd::Create).or(result)
         }
         other => other,
     }
-}
-
-/// The table row whose Chinese word or English alias is `word`.
-fn lookup(word: &str) -> Option<&'static CommandSpec> {
-    let word = alias(word);
-    SUPERVISE_COMMANDS
-        .iter()
-        .filter(|s| !s.zh.is_empty())
-        .find(|s| s.zh == word || s.en.eq_ignore_ascii_case(word))
 }
 
 fn looks_like_unknown_subcommand(tokens: &[Token], ctx: &Context<'_>) -> bool {
@@ -83,72 +89,82 @@ fn looks_like_unknown_subcommand(tokens: &[Token], ctx: &Context<'_>) -> bool {
         && parse_deadline(word, ctx.now, ctx.calendar).is_err()
 }
 
-fn subcommand(zh: &'static str, c: &mut Cursor, ctx: &Context<'_>) -> Result<SuperviseCmd, ParseError> {
-    let cmd = match zh {
-        "列表" => SuperviseCmd::List(list_filter(c)?),
-        "查看" => SuperviseCmd::Show(c.next_item_id()?),
-        "进展" => progress(c)?,
-        "完成" => SuperviseCmd::Done {
-            id: c.next_item_id()?,
+/// Dispatches on the row's key: every subcommand has its arm (no fallback), and each but
+/// creation and help must consume every word.
+fn subcommand(
+    key: SuperviseSub,
+    lines: &[Vec<Token>],
+    c: &mut Cursor,
+    ctx: &Context<'_>,
+) -> Result<SuperviseCmd, ParseError> {
+    let cmd = match key {
+        SuperviseSub::Create => return create::parse(lines, ctx).map(SuperviseCmd::Create),
+        SuperviseSub::List => SuperviseCmd::List(list_filter(c)?),
+        SuperviseSub::Show => SuperviseCmd::Show(item_id(c)?),
+        SuperviseSub::Progress => progress(c)?,
+        SuperviseSub::Done => SuperviseCmd::Done {
+            id: item_id(c)?,
             note: c.rest_text(),
         },
-        "验收" => SuperviseCmd::Accept {
-            id: c.next_item_id()?,
-        },
-        "退回" => SuperviseCmd::Reject {
-            id: c.next_item_id()?,
+        SuperviseSub::Accept => SuperviseCmd::Accept { id: item_id(c)? },
+        SuperviseSub::Reject => SuperviseCmd::Reject {
+            id: item_id(c)?,
             reason: c.rest_text().ok_or(ParseError::MissingReason)?,
         },
-        "延期" => extend(c, ctx)?,
-        "催办" => SuperviseCmd::Nudge {
-            id: c.next_item_id()?,
-        },
-        "转交" => SuperviseCmd::Reassign {
-            id: c.next_item_id()?,
+        SuperviseSub::Extend => extend(c, ctx)?,
+        SuperviseSub::Nudge => SuperviseCmd::Nudge { id: item_id(c)? },
+        SuperviseSub::Reassign => SuperviseCmd::Reassign {
+            id: item_id(c)?,
             to: c.next_mention().ok_or(ParseError::MissingPerson)?,
         },
-        "取消" => SuperviseCmd::Cancel {
-            id: c.next_item_id()?,
+        SuperviseSub::Cancel => SuperviseCmd::Cancel {
+            id: item_id(c)?,
             reason: c.rest_text(),
         },
-        "晾晒" => SuperviseCmd::Board,
-        "统计" => stats(c)?,
-        "导出" => export(c)?,
+        SuperviseSub::Board => SuperviseCmd::Board,
+        SuperviseSub::Stats => stats(c)?,
+        SuperviseSub::Export => export(c)?,
         // 帮助 ignores whatever follows: asking for help is never an error.
-        _ => return Ok(SuperviseCmd::Help),
+        SuperviseSub::Help => return Ok(SuperviseCmd::Help),
     };
     c.finish()?;
     Ok(cmd)
+}
+
+/// The item number (`DB-12`, `12`, `db12`).
+fn item_id(c: &mut Cursor) -> Result<ItemId, ParseError> {
+    Ok(c.next_id(ItemId::parse)?)
 }
 
 fn list_filter(c: &mut Cursor) -> Result<ListFilter, ParseError> {
     if let Some(p) = c.next_mention() {
         return Ok(ListFilter::Person(p));
     }
-    let Some(token) = c.peek() else {
-        return Ok(ListFilter::Open);
-    };
-    let word = token.bare().unwrap_or_default();
-    let filter = match word.to_ascii_lowercase().as_str() {
-        "我的" | "mine" => ListFilter::Mine,
-        "我发起的" | "created" => ListFilter::CreatedByMe,
-        "逾期" | "overdue" => ListFilter::Overdue,
-        "本周" | "week" => ListFilter::ThisWeek,
-        "全部" | "all" => ListFilter::All,
-        "未完成" | "open" => ListFilter::Open,
-        _ => {
-            return Err(ParseError::UnknownFilter {
-                word: token.as_text(),
-            });
-        }
-    };
-    c.advance(1);
-    Ok(filter)
+    match c.next_choice(LIST_FILTERS) {
+        Ok(filter) => Ok(filter.unwrap_or_default()),
+        Err(word) => Err(ParseError::UnknownFilter { word }),
+    }
 }
+
+/// The words of `列表`'s filters (besides `@某人`).
+const LIST_FILTERS: &[(&str, ListFilter)] = &[
+    ("我的", ListFilter::Mine),
+    ("mine", ListFilter::Mine),
+    ("我发起的", ListFilter::CreatedByMe),
+    ("created", ListFilter::CreatedByMe),
+    ("逾期", ListFilter::Overdue),
+    ("overdue", ListFilter::Overdue),
+    ("本周", ListFilter::ThisWeek),
+    ("week", ListFilter::ThisWeek),
+    ("全部", ListFilter::All),
+    ("all", ListFilter::All),
+    ("未完成", ListFilter::Open),
+    ("open", ListFilter::Open),
+];
 
 /// `进展 DB-12 [60%] [说明]`.
 fn progress(c: &mut Cursor) -> Result<SuperviseCmd, ParseError> {
-    let id = c.next_item_id()?;
+    let id = item_id(c)?;
     let percent = match c.peek().and_then(Token::bare).and_then(|w| w.strip_suffix('%')) {
         Some(number) if number.parse::<f64>().is_ok() => {
             let input = format!("{number}%");
@@ -171,7 +187,7 @@ fn progress(c: &mut Cursor) -> Result<SuperviseCmd, ParseError> {
 
 /// `延期 DB-12 <新截止时间> [原因]`: the earliest group of words that reads as a deadline.
 fn extend(c: &mut Cursor, ctx: &Context<'_>) -> Result<SuperviseCmd, ParseError> {
-    let id = c.next_item_id()?;
+    let id = item_id(c)?;
     let rest = c.rest().to_vec();
     let usable: Vec<bool> = rest.iter().map(|t| t.bare().is_some()).collect();
     match find_deadline(&rest, &usable, Prefer::First, ctx) {
@@ -188,14 +204,6 @@ fn extend(c: &mut Cursor, ctx: &Context<'_>) -> Result<SuperviseCmd, ParseError>
         }
         Search::Refused(e) => Err(ParseError::BadDeadline(e)),
         Search::Nothing => Err(ParseError::ExtendNeedsDeadline),
-    }
-}
-
-/// Extra Chinese names of a subcommand: `看板` is `晾晒`.
-fn alias(word: &str) -> &str {
-    match word {
-        "看板" => "晾晒",
-        other => other,
     }
 }
 

@@ -3,9 +3,10 @@
 //! `/项目` and `/需求` renderers.
 
 use jiff::tz::{self, TimeZone};
+use serde_json::{Value, json};
 
-use crate::command::Mention;
-use crate::command::lexer::normalise;
+use crate::command::grammar::lexer::normalise;
+use crate::command::mention::Mention;
 use crate::domain::deadline::Deadline;
 use crate::domain::ids::Person;
 use crate::domain::priority::Priority;
@@ -61,4 +62,9 @@ pub(crate) fn free_text(text: &str, risky_first: impl Fn(&str) -> bool) -> Strin
     } else {
         format!("\"{text}\"")
     }
+}
+
+/// A person in a command's JSON view: `{"name", "open_id"}`.
+pub(crate) fn person_json(p: &Person) -> Value {
+    json!({"name": p.name, "open_id": p.open_id.0})
 }

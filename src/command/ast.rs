@@ -1,0 +1,187 @@
+//! The parsed commands (pure): [`Command`] and the `/督办` family's [`SuperviseCmd`]; the
+//! `/项目`, `/需求` and `/纪要` commands live with their families. Each command knows the key
+//! of its table row (`key()`, an exhaustive `match`), which the table tests check.
+
+use crate::command::minutes::MinutesCmd;
+use crate::command::project::ProjectCmd;
+use crate::command::requirement::ReqCmd;
+use crate::command::spec::{Key, SuperviseSub};
+use crate::domain::board::Period;
+use crate::domain::deadline::Deadline;
+use crate::domain::ids::{ItemId, Person};
+use crate::domain::priority::Priority;
+
+/// A parsed bot command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// `/督办 …`
+    Supervise(SuperviseCmd),
+    /// `/项目 …` (alias `/project`).
+    Project(ProjectCmd),
+    /// `/需求 …` (alias `/req`).
+    Requirement(ReqCmd),
+    /// `/纪要 …` (`/minutes`): meeting minutes to turn into action items.
+    Minutes(MinutesCmd),
+}
+
+/// A `/督办` subcommand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SuperviseCmd {
+    /// Create an item.
+    Create(CreateItem),
+    /// `列表`: list items.
+    List(ListFilter),
+    /// `查看`: show one item.
+    Show(ItemId),
+    /// `进展`: report progress (at least one of percent and note is present).
+    Progress {
+        /// The item.
+        id: ItemId,
+        /// 0–100.
+        percent: Option<u8>,
+        /// What was done.
+        note: Option<String>,
+    },
+    /// `完成`: the owner submits the item as done.
+    Done {
+        /// The item.
+        id: ItemId,
+        /// Optional remark.
+        note: Option<String>,
+    },
+    /// `验收`: the supervisor accepts.
+    Accept {
+        /// The item.
+        id: ItemId,
+    },
+    /// `退回`: the supervisor sends it back.
+    Reject {
+        /// The item.
+        id: ItemId,
+        /// Why (required).
+        reason: String,
+    },
+    /// `延期`: ask for a new deadline.
+    Extend {
+        /// The item.
+        id: ItemId,
+        /// The new deadline.
+        deadline: Deadline,
+        /// Why.
+        reason: Option<String>,
+    },
+    /// `催办`: nudge the owner.
+    Nudge {
+        /// The item.
+        id: ItemId,
+    },
+    /// `转交`: change the owner.
+    Reassign {
+        /// The item.
+        id: ItemId,
+        /// The new owner.
+        to: Person,
+    },
+    /// `取消`: cancel the item.
+    Cancel {
+        /// The item.
+        id: ItemId,
+        /// Why.
+        reason: Option<String>,
+    },
+    /// `帮助`: show help.
+    Help,
+    /// `晾晒` (看板): the group's board.
+    Board,
+    /// `导出 [本月|上月|本季度]`: the items as an xlsx file sent 1:1 to the asker (all of
+    /// them without a period; by creation time within it).
+    Export {
+        /// The period, if given.
+        period: Option<Period>,
+    },
+    /// `统计 [本月|上月|本季度] [@某人]`: per-person statistics (default 本月).
+    Stats {
+        /// The period.
+        period: Period,
+        /// Only this person, when given.
+        person: Option<Person>,
+    },
+}
+
+/// A new item as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreateItem {
+    /// The title; `None` only when the message is a reply (taken from the quoted message).
+    pub title: Option<String>,
+    /// 主办: the first person mentioned.
+    pub owner: Person,
+    /// 协办: the other people mentioned, each once, in order.
+    pub assistants: Vec<Person>,
+    /// When it is due.
+    pub deadline: Deadline,
+    /// Priority (default P2).
+    pub priority: Priority,
+    /// Tags without the `#`, each once, in order.
+    pub tags: Vec<String>,
+    /// 资源投入.
+    pub resources: Option<String>,
+    /// 场景.
+    pub scenario: Option<String>,
+    /// 说明.
+    pub description: Option<String>,
+}
+
+/// Which items `列表` shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ListFilter {
+    /// Every open item of the chat (the default).
+    #[default]
+    Open,
+    /// `我的`: items I own or assist.
+    Mine,
+    /// `我发起的`: items I created.
+    CreatedByMe,
+    /// `逾期`: overdue items.
+    Overdue,
+    /// `本周`: due this week.
+    ThisWeek,
+    /// `@某人`: items of that person.
+    Person(Person),
+    /// `全部`: including closed ones.
+    All,
+}
+
+impl Command {
+    /// The table row this command was parsed from.
+    pub fn key(&self) -> Key {
+        match self {
+            Self::Supervise(c) => Key::Supervise(c.key()),
+            Self::Project(c) => Key::Project(c.key()),
+            Self::Requirement(c) => Key::Requirement(c.key()),
+            Self::Minutes(_) => Key::Minutes,
+        }
+    }
+}
+
+impl SuperviseCmd {
+    /// The `/督办` table row this command was parsed from.
+    pub fn key(&self) -> SuperviseSub {
+        match self {
+            Self::Create(_) => SuperviseSub::Create,
+            Self::List(_) => SuperviseSub::List,
+            Self::Show(_) => SuperviseSub::Show,
+            Self::Progress { .. } => SuperviseSub::Progress,
+            Self::Done { .. } => SuperviseSub::Done,
+            Self::Accept { .. } => SuperviseSub::Accept,
+            Self::Reject { .. } => SuperviseSub::Reject,
+            Self::Extend { .. } => SuperviseSub::Extend,
+            Self::Nudge { .. } => SuperviseSub::Nudge,
+            Self::Reassign { .. } => SuperviseSub::Reassign,
+            Self::Cancel { .. } => SuperviseSub::Cancel,
+            Self::Help => SuperviseSub::Help,
+            Self::Board => SuperviseSub::Board,
+            Self::Export { .. } => SuperviseSub::Export,
+            Self::Stats { .. } => SuperviseSub::Stats,
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! `/督办` back to text (pure): the inverse of parsing, see [`crate::command::render`].
+
+use crate::command::ast::{CreateItem, ListFilter, SuperviseCmd};
+use crate::command::grammar::{Renderer, format_deadline, free_text, words};
+use crate::command::mention::Mention;
+use crate::command::spec::SuperviseSub;
+use crate::domain::board::Period;
+use crate::domain::priority::Priority;
+
+/// Renders `s` as a `/督办` line plus the mentions its `@_user_N` placeholders stand for.
+pub(crate) fn render(s: &SuperviseCmd) -> (String, Vec<Mention>) {
+    let mut r = Renderer::default();
+    let body = match s {
+        SuperviseCmd::Create(item) => r.create(item),
+        SuperviseCmd::List(filter) => {
+            let arg = match filter {
+                ListFilter::Open => String::new(),
+                ListFilter::Mine => "我的".to_owned(),
+                ListFilter::CreatedByMe => "我发起的".to_owned(),
+                ListFilter::Overdue => "逾期".to_owned(),
+                ListFilter::ThisWeek => "本周".to_owned(),
+                ListFilter::Person(p) => r.mention(p),
+                ListFilter::All => "全部".to_owned(),
+            };
+            words(&["列表", &arg])
+        }
+        SuperviseCmd::Show(id) => format!("查看 {id}"),
+        SuperviseCmd::Progress { id, percent, note } => {
+            let pct = percent.map(|p| format!("{p}%")).unwrap_or_default();
+            let note = note.as_deref().map_or_else(String::new, |n| {
+                free_text(n, |first| percent.is_none() && first.ends_with('%'))
+            });
+            words(&["进展", &id.to_string(), &pct, &note])
+        }
+        SuperviseCmd::Done { id, note } => words(&["完成", &id.to_string(), &opt_text(note.as_deref())]),
+        SuperviseCmd::Accept { id } => format!("验收 {id}"),
+        SuperviseCmd::Reject { id, reason } => {
+            words(&["退回", &id.to_string(), &free_text(reason, |_| false)])
+        }
+        SuperviseCmd::Extend { id, deadline, reason } => {
+            let reason = reason
+                .as_deref()
+                .map_or_else(String::new, |n| free_text(n, looks_timey));
+            words(&["延期", &id.to_string(), &format_deadline(deadline), &reason])
+        }
+        SuperviseCmd::Nudge { id } => format!("催办 {id}"),
+        SuperviseCmd::Reassign { id, to } => {
+            let to = r.mention(to);
+            format!("转交 {id} {to}")
+        }
+        SuperviseCmd::Cancel { id, reason } => {
+            words(&["取消", &id.to_string(), &opt_text(reason.as_deref())])
+        }
+        SuperviseCmd::Help => "帮助".to_owned(),
+        SuperviseCmd::Board => "晾晒".to_owned(),
+        SuperviseCmd::Export { period } => words(&["导出", period.map_or("", Period::label)]),
+        SuperviseCmd::Stats { period, person } => {
+            let who = person.as_ref().map_or_else(String::new, |p| r.mention(p));
+            let period = if *period == Period::default() {
+                ""
+            } else {
+                period.label()
+            };
+            words(&["统计", period, &who])
+        }
+    };
+    (format!("/督办 {body}"), r.mentions)
+}
+
+impl Renderer {
+    /// A creation: the one-line form, then any `key：value` lines.
+    fn create(&mut self, item: &CreateItem) -> String {
+        let mut parts = Vec::new();
+        if let Some(title) = &item.title {
+            parts.push(free_text(title, is_subcommand));
+        }
+        parts.push(self.mention(&item.owner));
+        for a in &item.assistants {
+            parts.push(self.mention(a));
+        }
+        parts.push(format_deadline(&item.deadline));
+        if item.priority != Priority::default() {
+            parts.push(item.priority.to_string());
+        }
+        parts.extend(item.tags.iter().map(|t| format!("#{t}")));
+        let mut text = parts.join(" ");
+        let fields = [
+            ("资源投入", &item.resources),
+            ("场景", &item.scenario),
+            ("说明", &item.description),
+        ];
+        for (key, value) in fields {
+            if let Some(v) = value {
+                text.push_str(&format!("\n{key}：{v}"));
+            }
+        }
+        text
+    }
+}
+
+fn opt_text(text: Option<&str>) -> String {
+    text.map_or_else(String::new, |t| free_text(t, |_| false))
+}
+
+/// Whether a title's first word would be read as a subcommand (its word, alias or English).
+fn is_subcommand(word: &str) -> bool {
+    SuperviseSub::from_word(word).is_some()
+}
+
+/// A word that might continue a deadline written just before it (`18:00`, `前`, `下午`).
+fn looks_timey(word: &str) -> bool {
+    word.chars()
+        .any(|c| c.is_ascii_digit() || "前之内后点时分半刻早晚午上下今明天周星期礼拜月日号年".contains(c))
+}
