@@ -42,6 +42,7 @@ pub mod board;
 pub mod deadline;
 pub mod ids;
 pub mod item;
+mod listed;
 pub mod permissions;
 pub mod priority;
 pub mod project;

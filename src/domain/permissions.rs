@@ -14,8 +14,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::ids::Person;
+use crate::domain::listed::listed;
 use crate::domain::status::Status;
 
+listed! {
 /// A role a person can hold on one item (several at once is fine).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -29,11 +31,9 @@ pub enum Role {
     /// 管理员: configured in the bot's settings.
     Admin,
 }
+}
 
 impl Role {
-    /// Every role, in display order.
-    pub const ALL: [Self; 4] = [Self::Creator, Self::Owner, Self::Assistant, Self::Admin];
-
     /// The Chinese name: 督办人 / 主办 / 协办 / 管理员.
     pub fn label(self) -> &'static str {
         match self {
@@ -80,6 +80,7 @@ impl Roles {
     }
 }
 
+listed! {
 /// The kind of an action, without its arguments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -107,23 +108,9 @@ pub enum ActionKind {
     /// 取消
     Cancel,
 }
+}
 
 impl ActionKind {
-    /// Every action kind, in the order of the permissions table.
-    pub const ALL: [Self; 11] = [
-        Self::Acknowledge,
-        Self::Progress,
-        Self::Submit,
-        Self::Accept,
-        Self::Reject,
-        Self::RequestExtension,
-        Self::ApproveExtension,
-        Self::RejectExtension,
-        Self::Nudge,
-        Self::Reassign,
-        Self::Cancel,
-    ];
-
     /// The Chinese verb: 签收, 更新进展, …
     pub fn label(self) -> &'static str {
         match self {

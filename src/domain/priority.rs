@@ -4,6 +4,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::listed::listed;
+
+listed! {
 /// P0 (紧急) … P3 (低); the default is P2 (中).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
 pub enum Priority {
@@ -17,11 +20,9 @@ pub enum Priority {
     /// 低
     P3,
 }
+}
 
 impl Priority {
-    /// Every priority, most urgent first.
-    pub const ALL: [Self; 4] = [Self::P0, Self::P1, Self::P2, Self::P3];
-
     /// Parses `P0`–`P3` (any case) or 紧急/高/中/低 (also 最高/一般/普通).
     pub fn parse(s: &str) -> Option<Self> {
         match s.trim() {

@@ -5,6 +5,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::listed::listed;
+
+listed! {
 /// A stored status. 逾期 is not one: see `Item::is_overdue`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -20,17 +23,9 @@ pub enum Status {
     /// 已取消
     Cancelled,
 }
+}
 
 impl Status {
-    /// Every status, in lifecycle order.
-    pub const ALL: [Self; 5] = [
-        Self::Pending,
-        Self::InProgress,
-        Self::Submitted,
-        Self::Done,
-        Self::Cancelled,
-    ];
-
     /// The Chinese name: 待签收 / 进行中 / 待验收 / 已完成 / 已取消.
     pub fn label(self) -> &'static str {
         match self {

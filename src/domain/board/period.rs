@@ -3,8 +3,10 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use crate::domain::listed::listed;
 use crate::domain::time::{SHANGHAI, local};
 
+listed! {
 /// The period of a statistics query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Period {
@@ -16,11 +18,9 @@ pub enum Period {
     /// 本季度.
     ThisQuarter,
 }
+}
 
 impl Period {
-    /// Every period, in the order the command lists them.
-    pub const ALL: [Self; 3] = [Self::ThisMonth, Self::LastMonth, Self::ThisQuarter];
-
     /// 本月 / 上月 / 本季度.
     pub fn label(self) -> &'static str {
         match self {

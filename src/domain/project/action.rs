@@ -2,6 +2,7 @@
 
 use crate::domain::deadline::Deadline;
 use crate::domain::ids::{ItemId, Person};
+use crate::domain::listed::listed;
 
 /// Something a person does to a project.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +39,7 @@ pub enum ProjectAction {
     },
 }
 
+listed! {
 /// A [`ProjectAction`] without its arguments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ProjectActionKind {
@@ -56,19 +58,9 @@ pub enum ProjectActionKind {
     /// 取消
     Cancel,
 }
+}
 
 impl ProjectActionKind {
-    /// Every kind.
-    pub const ALL: [Self; 7] = [
-        Self::Plan,
-        Self::Advance,
-        Self::Rollback,
-        Self::LinkItem,
-        Self::UnlinkItem,
-        Self::Rename,
-        Self::Cancel,
-    ];
-
     /// The stable key used in audit records (`p_advance` …).
     pub fn key(self) -> &'static str {
         match self {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{CalendarError, DayRule};
 use crate::domain::ids::Person;
 use crate::domain::item::Item;
+use crate::domain::listed::listed;
 
 /// The reminder rules of a deployment or group (issue 4 defaults).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -213,6 +214,7 @@ pub enum SnoozeError {
     Calendar(#[from] CalendarError),
 }
 
+listed! {
 /// The 稍后提醒 choices on a reminder card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -224,11 +226,9 @@ pub enum SnoozeChoice {
     /// 下个工作日 (its start).
     NextWorkday,
 }
+}
 
 impl SnoozeChoice {
-    /// Every choice, in button order.
-    pub const ALL: [Self; 3] = [Self::OneHour, Self::TomorrowMorning, Self::NextWorkday];
-
     /// The callback value: `1h`, `tomorrow`, `next_workday`.
     pub fn key(self) -> &'static str {
         match self {
