@@ -6,6 +6,7 @@ use std::sync::atomic::Ordering;
 use serde_json::Value;
 
 use super::Service;
+use super::reply::{Says, under_or_post};
 use crate::card;
 use crate::domain::board::{Period, board, fingerprint, stats};
 use crate::domain::ids::{ChatId, ItemId, Person};
@@ -161,10 +162,7 @@ impl Service {
                 uuid,
             } => {
                 let (c, _) = self.board_card(&ChatId(chat_id.clone()))?;
-                Some(match reply_to {
-                    Some(mid) => Outgoing::reply_card(mid, Some(chat_id), &c, uuid),
-                    None => Outgoing::send_card_to_chat(chat_id, &c, uuid),
-                })
+                Some(under_or_post(reply_to.as_deref(), chat_id, Says::Card(&c), uuid))
             }
             Intent::RefreshBoard { chat_id } => {
                 let chat = ChatId(chat_id.clone());

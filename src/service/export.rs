@@ -3,7 +3,7 @@
 //! else is told who may. The period selects items by creation time.
 
 use super::Service;
-use super::replies::Replies;
+use super::reply::Replies;
 use crate::card;
 use crate::domain::board::Period;
 use crate::domain::ids::Person;

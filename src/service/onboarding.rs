@@ -6,7 +6,7 @@
 use serde_json::{Value, json};
 
 use super::Service;
-use super::replies::Replies;
+use super::reply::Replies;
 use crate::card::{self, Audience, ToastKind};
 use crate::command::spec::SUPERVISE_COMMANDS;
 use crate::feishu::event::{BotMembershipEvent, CardActionEvent, Membership, MessageEvent};

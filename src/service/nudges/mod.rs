@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::Service;
-use super::replies::at;
+use super::reply::{Says, at, under_or_post};
 use crate::card;
 use crate::domain::audit::{AuditRecord, Change, Source};
 use crate::domain::ids::{ChatId, ItemId, Person};
@@ -293,10 +293,8 @@ impl Service {
             [] => None,
             [(item, p)] => {
                 let text = card::nudge::nudge_text(item, p);
-                Some(match self.store.item_card(item.id)? {
-                    Some(card_mid) => Outgoing::reply_text(&card_mid, Some(chat), &text, uuid),
-                    None => Outgoing::send_text_to_chat(chat, &text, uuid),
-                })
+                let card_mid = self.store.item_card(item.id)?;
+                Some(under_or_post(card_mid.as_deref(), chat, Says::Text(&text), uuid))
             }
             _ => {
                 let c = card::nudge::nudge_card(person, &live, self.clock.now(), &self.calendar);

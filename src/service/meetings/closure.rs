@@ -3,7 +3,8 @@
 //! meeting marked in the same transaction as the outbox record). Also renders the follow-up
 //! card's intents at send time.
 
-use super::Service;
+use super::super::Service;
+use super::super::reply::{Says, under_or_post};
 use crate::card;
 use crate::domain::time::{SHANGHAI, local};
 use crate::feishu::{Outgoing, feishu_uuid};
@@ -92,34 +93,31 @@ impl Service {
             .ok()?;
         SHANGHAI.to_timestamp(day.at(10, 0, 0, 0)).ok()
     }
+}
 
-    /// Renders a meeting card intent at send time.
-    pub(super) fn materialize_meeting(&self, intent: &Intent) -> Result<Option<Outgoing>, StoreError> {
-        Ok(match intent {
-            Intent::PostMeetingCard {
-                meeting,
-                chat_id,
-                reply_to,
-                uuid,
-            } => {
-                let Some(m) = self.store.get_meeting(MeetingId(*meeting))? else {
-                    return Ok(None);
-                };
-                let c = card::minutes_card(&m, self.clock.now());
-                Some(match reply_to {
-                    Some(mid) => Outgoing::reply_card(mid, Some(chat_id), &c, uuid),
-                    None => Outgoing::send_card_to_chat(chat_id, &c, uuid),
-                })
-            }
-            Intent::RefreshMeetingCard { meeting } => {
-                let id = MeetingId(*meeting);
-                let (Some(m), Some(mid)) = (self.store.get_meeting(id)?, self.store.meeting_card(id)?) else {
-                    return Ok(None);
-                };
-                let c = card::minutes_card(&m, self.clock.now());
-                Some(Outgoing::patch_card(&mid, Some(&m.chat_id.0), &c))
-            }
-            _ => None,
-        })
-    }
+/// Renders a meeting card intent at send time.
+pub(in crate::service) fn materialize(svc: &Service, intent: &Intent) -> Result<Option<Outgoing>, StoreError> {
+    Ok(match intent {
+        Intent::PostMeetingCard {
+            meeting,
+            chat_id,
+            reply_to,
+            uuid,
+        } => {
+            let Some(m) = svc.store.get_meeting(MeetingId(*meeting))? else {
+                return Ok(None);
+            };
+            let c = card::minutes_card(&m, svc.clock.now());
+            Some(under_or_post(reply_to.as_deref(), chat_id, Says::Card(&c), uuid))
+        }
+        Intent::RefreshMeetingCard { meeting } => {
+            let id = MeetingId(*meeting);
+            let (Some(m), Some(mid)) = (svc.store.get_meeting(id)?, svc.store.meeting_card(id)?) else {
+                return Ok(None);
+            };
+            let c = card::minutes_card(&m, svc.clock.now());
+            Some(Outgoing::patch_card(&mid, Some(&m.chat_id.0), &c))
+        }
+        _ => None,
+    })
 }
