@@ -32,6 +32,8 @@ mod projects;
 mod reply;
 mod requirements;
 mod stale;
+#[cfg(test)]
+mod testkit;
 mod watched;
 
 use std::sync::Arc;
