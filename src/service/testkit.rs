@@ -26,7 +26,6 @@ pub(super) const GROUP: &str = "oc_group";
 /// A service and what keeps it alive.
 pub(super) struct Kit {
     pub(super) svc: Service,
-    pub(super) clock: Arc<VirtualClock>,
     _dir: tempfile::TempDir,
 }
 
@@ -47,8 +46,6 @@ pub(super) fn kit_with(tweak: impl FnOnce(&mut Settings)) -> Kit {
     let env: HashMap<String, String> = [
         ("DUBAN_DATA_DIR", data.to_str().unwrap()),
         ("FEISHU_BASE_URL", "http://127.0.0.1:9"),
-        ("FEISHU_APP_ID", "cli_test"),
-        ("FEISHU_APP_SECRET", "secret"),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.to_owned()))
@@ -62,20 +59,15 @@ pub(super) fn kit_with(tweak: impl FnOnce(&mut Settings)) -> Kit {
         SecretString::from("secret".to_owned()),
     ))
     .unwrap();
-    let clock = Arc::new(VirtualClock::new(now()));
     let svc = Service::new(
         store,
         client,
-        clock.clone(),
+        Arc::new(VirtualClock::new(now())),
         &settings,
         Arc::new(Notify::new()),
         Arc::new(Notify::new()),
     );
-    Kit {
-        svc,
-        clock,
-        _dir: dir,
-    }
+    Kit { svc, _dir: dir }
 }
 
 /// A person.

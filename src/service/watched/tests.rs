@@ -58,6 +58,11 @@ fn project(k: &Kit) -> crate::domain::project::Project {
     p
 }
 
+fn scheduled(k: &Kit, w: Watched) -> jiff::Timestamp {
+    let ms = k.svc.store.watched_scheduled(w).unwrap().unwrap();
+    jiff::Timestamp::from_millisecond(i64::try_from(ms).unwrap()).unwrap()
+}
+
 fn ms(t: jiff::Timestamp) -> u64 {
     u64::try_from(t.as_millisecond()).unwrap()
 }
@@ -95,10 +100,11 @@ fn a_requirement_reminder_is_posted_to_the_manager_chat_then_replied_under_the_t
         s.requirements.manager_chat = Some("oc_mgr".to_owned());
     });
     let r = requirement(&k);
-    // Friday 10:00: two working days have passed without triage.
-    let friday = at("2026-03-13T10:00:00+08:00");
+    // When the SLA has run out (the tick comes at the scheduled check): no card known yet.
+    let due = scheduled(&k, Watched::Requirement(r.id));
+    assert!(due > now());
     let mut ch = Changes::new();
-    remind(&k.svc, &mut ch, &r, friday).unwrap();
+    remind(&k.svc, &mut ch, &r, due).unwrap();
     k.svc.store.commit(&ch).unwrap();
     let sent: Vec<Outgoing> = outbox(&k.svc)
         .into_iter()
@@ -114,16 +120,15 @@ fn a_requirement_reminder_is_posted_to_the_manager_chat_then_replied_under_the_t
     );
     // Sent once a day: the stored state says so, and the next check moved past today.
     assert!(k.svc.store.watch_state(Watched::Requirement(r.id)).unwrap().nudged_on.is_some());
-    let next = k.svc.store.watched_scheduled(Watched::Requirement(r.id)).unwrap().unwrap();
-    assert!(next > ms(friday), "{next}");
+    let next = scheduled(&k, Watched::Requirement(r.id));
+    assert!(next > due, "{next}");
     // Once the triage card is known, the next day's reminder goes under it.
     k.svc
         .store
         .set_watched_card(Watched::Requirement(r.id), "om_triage")
         .unwrap();
-    let monday = at("2026-03-16T10:00:00+08:00");
     let mut ch = Changes::new();
-    remind(&k.svc, &mut ch, &r, monday).unwrap();
+    remind(&k.svc, &mut ch, &r, next).unwrap();
     k.svc.store.commit(&ch).unwrap();
     let last = outbox(&k.svc).pop().unwrap();
     assert!(
@@ -141,8 +146,9 @@ fn a_stalled_project_is_flagged_under_its_card_and_its_card_refreshed() {
         .set_watched_card(Watched::Project(p.id), "om_pcard")
         .unwrap();
     let before = outbox(&k.svc).len();
-    // Five working days without movement.
-    let later = at("2026-03-18T10:00:00+08:00");
+    // Five working days without movement (the tick comes at the scheduled check).
+    let later = scheduled(&k, Watched::Project(p.id));
+    assert!(later >= at("2026-03-18T00:00:00+08:00"), "{later}");
     let mut ch = Changes::new();
     remind(&k.svc, &mut ch, &p, later).unwrap();
     k.svc.store.commit(&ch).unwrap();
