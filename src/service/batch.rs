@@ -3,7 +3,7 @@
 //! removal of their inbox entries.
 
 use super::Service;
-use super::intake;
+use super::intake::{Prepared, apply_message, prepare_event_minutes, prepare_message};
 use crate::feishu::event::{self, BotMembershipEvent};
 use crate::store::StoreError;
 use crate::store::outbox::Changes;
@@ -24,7 +24,7 @@ enum Work {
     /// Nothing (an unreadable or irrelevant event).
     Nothing,
     /// A message (or the minutes event, handled like a `/纪要`).
-    Message(Box<intake::Prepared>),
+    Message(Box<Prepared>),
     /// The bot joined or left a group.
     Membership(BotMembershipEvent),
 }
@@ -49,11 +49,11 @@ impl Service {
         for entry in entries {
             let env = &entry.envelope;
             let p = if env.event_type == "im.message.receive_v1" {
-                intake::prepare_message(self, &env.event)
+                prepare_message(self, &env.event)
                     .await
                     .map_or(Work::Nothing, |p| Work::Message(Box::new(p)))
             } else if self.minutes.handles(&env.event_type) {
-                intake::prepare_event_minutes(self, &env.event, &env.event_id)
+                prepare_event_minutes(self, &env.event, &env.event_id)
                     .await
                     .map_or(Work::Nothing, |p| Work::Message(Box::new(p)))
             } else {
@@ -85,7 +85,7 @@ impl Service {
             let bookkeeping = changes.len();
             match p {
                 Work::Nothing => {}
-                Work::Message(p) => intake::apply_message(self, *p, &mut changes)?,
+                Work::Message(p) => apply_message(self, *p, &mut changes)?,
                 Work::Membership(m) => self.apply_membership(&m, now_ms, &mut changes)?,
             }
             // A command's reads must see the previous command's writes: commit at once when

@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use super::Service;
-use super::items;
+use super::items::on_click as on_item_click;
 use crate::card::{self, ToastKind};
 use crate::feishu::event::CardActionEvent;
 use crate::store::StoreError;
@@ -89,7 +89,7 @@ impl Service {
             Ok(p) => p,
             Err(e) => return Ok(json!({"toast": card::toast(ToastKind::Warning, &e.to_string())})),
         };
-        items::on_click(self, parsed, a).await
+        on_item_click(self, parsed, a).await
     }
 
     /// Commits a click's changes durably (the answer tells the user they are saved) and wakes

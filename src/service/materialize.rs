@@ -1,7 +1,9 @@
 //! Outbox intents rendered at send time from the records' current state, and what a delivery
 //! teaches (a posted card's message id).
 
-use super::{Service, meetings, watched};
+use super::Service;
+use super::meetings::materialize as render_meeting;
+use super::watched::{delivered as watched_delivered, materialize as render_watched};
 use super::reply::{Says, under_or_post};
 use crate::card;
 use crate::domain::ids::ItemId;
@@ -55,12 +57,12 @@ impl Materialize for Service {
                 .as_ref()
                 .map(|k| Outgoing::send_file_to_user(open_id, k, uuid)),
             Intent::PostMeetingCard { .. } | Intent::RefreshMeetingCard { .. } => {
-                return meetings::materialize(self, intent);
+                return render_meeting(self, intent);
             }
             Intent::PostProjectCard { .. }
             | Intent::RefreshProjectCard { .. }
             | Intent::PostRequirementCard { .. }
-            | Intent::RefreshRequirementCard { .. } => return watched::materialize(self, intent),
+            | Intent::RefreshRequirementCard { .. } => return render_watched(self, intent),
         })
     }
 
@@ -73,7 +75,7 @@ impl Materialize for Service {
                     .set_meeting_card(crate::minutes::MeetingId(*meeting), mid)?;
             }
             (Intent::PostProjectCard { .. } | Intent::PostRequirementCard { .. }, Some(mid)) => {
-                watched::delivered(self, intent, mid)?;
+                watched_delivered(self, intent, mid)?;
             }
             _ => {}
         }

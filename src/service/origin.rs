@@ -2,7 +2,7 @@
 //! once, from a chat message or from a card callback, and handed to every family's `act`.
 
 use super::Service;
-use super::stale::from_form_card;
+use crate::card::drawn::drawn_for;
 use crate::domain::audit::Source;
 use crate::domain::ids::{ChatId, MessageId, OpenId, Person};
 use crate::feishu::event::{CardActionEvent, MessageEvent};
@@ -101,6 +101,11 @@ impl Service {
         };
         Origin::click(a, who)
     }
+}
+
+/// Whether click `a` came from a 1:1 form card (its answer is then a receipt, not the live card).
+pub(super) fn from_form_card(a: &CardActionEvent) -> bool {
+    drawn_for(&a.value).is_some_and(|d| d.on_form_card)
 }
 
 #[cfg(test)]

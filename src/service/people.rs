@@ -2,21 +2,11 @@
 //! mentions and, when needed, read from the group's member list (chat members API, cached for
 //! a few minutes per chat).
 
-use std::collections::HashMap;
-
 use super::Service;
 use crate::domain::ids::{OpenId, Person};
 
 /// How long a chat's member list is reused.
 const MEMBERS_TTL_MS: i64 = 5 * 60 * 1000;
-
-/// Names learned from mentions and member lists, behind [`Service::name_of`], and the member
-/// lists read per chat (with when they were read), behind [`Service::members_of`].
-#[derive(Debug, Default)]
-pub(super) struct People {
-    names: HashMap<String, String>,
-    members: HashMap<String, (i64, Vec<Person>)>,
-}
 
 impl Service {
     /// The chat's members (cached for a few minutes).

@@ -14,7 +14,9 @@
 use serde_json::{Value, json};
 use tokio::sync::MutexGuard;
 
-use super::{Service, projects, requirements};
+use super::Service;
+use super::projects::card_now as project_card;
+use super::requirements::{linked_project, managers};
 use crate::card::drawn::{Drawn, Target, drawn_for};
 use crate::card::forms::{Prefill, item_form_card};
 use crate::card::project::project_form_card;
@@ -93,7 +95,7 @@ impl Service {
                     .flatten();
                 let fresh = match form {
                     Some(f) => f,
-                    None => projects::card_now(self, &p)?,
+                    None => project_card(self, &p)?,
                 };
                 let state = match (p.status, p.current_stage()) {
                     (crate::domain::project::ProjectStatus::Active, Some(s)) => {
@@ -110,7 +112,7 @@ impl Service {
                 if d.version == Some(r.version) {
                     return Ok(None);
                 }
-                let p = requirements::linked_project(self, &r)?;
+                let p = linked_project(self, &r)?;
                 let fresh = match d.op.as_str() {
                     "r_supplement" => requirement_status_card(&r, p.as_ref(), now),
                     "r_feedback" if r.feedback.is_none() => feedback_card(&r),
@@ -130,7 +132,7 @@ impl Service {
                 let Some(r) = self.store.get_requirement(id)? else {
                     return Ok(None);
                 };
-                let p = requirements::linked_project(self, &r)?;
+                let p = linked_project(self, &r)?;
                 let text = format!("这张表单已经提交过（{id}），不会重复提交，已为你刷新");
                 return Ok(Some(json!({
                     "toast": card::toast(ToastKind::Warning, &text),
@@ -257,7 +259,7 @@ impl Service {
                     reason: "-".to_owned(),
                 };
                 let source = Source::Card(MessageId(String::new()));
-                match r.apply(probe, &actor, &requirements::managers(self), None, now, source) {
+                match r.apply(probe, &actor, &managers(self), None, now, source) {
                     Err(e @ RequirementError::Forbidden { .. }) => Err(e.to_string()),
                     Ok(_) | Err(_) => triage_form_card(&r, &d.op, None).ok_or_else(no_longer),
                 }
@@ -265,9 +267,4 @@ impl Service {
             Target::Meeting(_) | Target::SubmissionForm => Err(no_longer()),
         })
     }
-}
-
-/// Whether click `a` came from a 1:1 form card (its answer is then a receipt, not the live card).
-pub(super) fn from_form_card(a: &CardActionEvent) -> bool {
-    drawn_for(&a.value).is_some_and(|d| d.on_form_card)
 }

@@ -2,7 +2,9 @@
 //! lock ([`prepare`]) and routed under it ([`route`]).
 
 mod prepare;
+mod quoted;
 mod route;
 
-pub(super) use prepare::{Prepared, prepare_event_minutes, prepare_message, quoted_text};
+pub(super) use prepare::{Prepared, prepare_event_minutes, prepare_message};
+pub(super) use quoted::quoted_text;
 pub(super) use route::apply_message;

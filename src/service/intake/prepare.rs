@@ -4,13 +4,15 @@
 
 use serde_json::Value;
 
-use super::super::{Service, meetings};
+use super::super::Service;
+use super::super::meetings::{Fetched, fetch_minutes, prepare_minutes_event};
+use super::quoted::quoted_text;
 use crate::command::{self, Command, Context, Mention, SuperviseCmd};
 use crate::domain::ids::{OpenId, Person};
-use crate::feishu::event::{MessageEvent, post_text};
+use crate::feishu::event::MessageEvent;
 
 /// A message parsed (and its quoted message fetched) before the service lock is taken.
-pub(in crate::service) struct Prepared {
+pub(crate) struct Prepared {
     pub(super) msg: MessageEvent,
     pub(super) sender: Person,
     pub(super) mentions: Vec<Mention>,
@@ -20,24 +22,24 @@ pub(in crate::service) struct Prepared {
     pub(super) unreadable: bool,
     pub(super) quoted: Option<String>,
     /// `/纪要`: the minutes and the group's members, fetched before the lock.
-    pub(super) minutes: Option<super::super::meetings::Fetched>,
+    pub(super) minutes: Option<Fetched>,
 }
 
 impl Prepared {
     /// Whether the message is a command (or a malformed one that gets an answer).
-    pub(in crate::service) fn is_command(&self) -> bool {
+    pub(crate) fn is_command(&self) -> bool {
         self.unreadable || !matches!(self.parsed, Ok(None))
     }
 
     /// Whether it came in a 1:1 chat (where even chatter gets a help answer).
-    pub(in crate::service) fn in_p2p(&self) -> bool {
+    pub(crate) fn in_p2p(&self) -> bool {
         self.msg.chat_type == "p2p"
     }
 }
 
 /// Parses a message event; fetches the quoted message of a reply-to-message creation (the
 /// only network call, kept outside the lock).
-pub(in crate::service) async fn prepare_message(svc: &Service, event: &Value) -> Option<Prepared> {
+pub(crate) async fn prepare_message(svc: &Service, event: &Value) -> Option<Prepared> {
     let msg = MessageEvent::from_event(event)?;
     let mentions: Vec<Mention> = msg
         .mentions
@@ -87,7 +89,7 @@ pub(in crate::service) async fn prepare_message(svc: &Service, event: &Value) ->
         _ => None,
     };
     let minutes = match &parsed {
-        Ok(Some(Command::Minutes(cmd))) => Some(meetings::fetch_minutes(svc, cmd, &msg).await),
+        Ok(Some(Command::Minutes(cmd))) => Some(fetch_minutes(svc, cmd, &msg).await),
         _ => None,
     };
     Some(Prepared {
@@ -102,8 +104,8 @@ pub(in crate::service) async fn prepare_message(svc: &Service, event: &Value) ->
 }
 
 /// The optional minutes event, prepared like a `/纪要` in its group.
-pub(in crate::service) async fn prepare_event_minutes(svc: &Service, event: &Value, event_id: &str) -> Option<Prepared> {
-    let (msg, fetched) = meetings::prepare_minutes_event(svc, event, event_id).await?;
+pub(crate) async fn prepare_event_minutes(svc: &Service, event: &Value, event_id: &str) -> Option<Prepared> {
+    let (msg, fetched) = prepare_minutes_event(svc, event, event_id).await?;
     let sender = Person {
         open_id: OpenId(msg.sender_open_id.clone()),
         name: String::new(),
@@ -131,23 +133,3 @@ pub(super) fn person_named(open_id: &str, mentions: &[Mention]) -> Person {
             |m| m.person.clone(),
         )
 }
-
-pub(in crate::service) async fn quoted_text(svc: &Service, message_id: &str) -> Option<String> {
-    match svc.client.get_message(message_id).await {
-        Ok(m) => {
-            let content: Value = serde_json::from_str(&m.content).ok()?;
-            let text = match m.msg_type.as_str() {
-                "text" => content.get("text").and_then(Value::as_str).map(str::to_owned),
-                "post" => Some(post_text(&content)),
-                _ => None,
-            }?;
-            let text = text.trim().to_owned();
-            (!text.is_empty()).then_some(text)
-        }
-        Err(e) => {
-            tracing::warn!(error.message = %e, "could not read the quoted message");
-            None
-        }
-    }
-}
-

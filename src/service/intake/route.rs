@@ -3,7 +3,11 @@
 
 use super::super::origin::Origin;
 use super::super::reply::Replies;
-use super::super::{Service, items, meetings, projects, requirements};
+use super::super::Service;
+use super::super::items::command as item_command;
+use super::super::meetings::apply_minutes;
+use super::super::projects::command as project_command;
+use super::super::requirements::command as requirement_command;
 use super::prepare::{Prepared, person_named};
 use crate::card;
 use crate::command::spec::SUPERVISE_COMMANDS;
@@ -13,7 +17,7 @@ use crate::store::StoreError;
 use crate::store::outbox::Changes;
 
 /// Applies a prepared message to `ch`. The caller holds the service lock and commits.
-pub(in crate::service) fn apply_message(svc: &Service, p: Prepared, ch: &mut Changes) -> Result<(), StoreError> {
+pub(crate) fn apply_message(svc: &Service, p: Prepared, ch: &mut Changes) -> Result<(), StoreError> {
     let Prepared {
         msg,
         sender,
@@ -39,21 +43,21 @@ pub(in crate::service) fn apply_message(svc: &Service, p: Prepared, ch: &mut Cha
         }
         Ok(Some(Command::Supervise(cmd))) => {
             let o = Origin::message(&msg, named(sender, || person_named(&msg.sender_open_id, &mentions)));
-            items::command(svc, cmd, &o, &msg, quoted, &mut replies, ch)?;
+            item_command(svc, cmd, &o, &msg, quoted, &mut replies, ch)?;
         }
         Ok(Some(Command::Project(cmd))) => {
             // The resolved name too: a project's creator is shown and named in refusals.
             let o = Origin::message(&msg, named(sender, || person_named(&msg.sender_open_id, &mentions)));
-            projects::command(svc, cmd, &o, &mut replies, ch)?;
+            project_command(svc, cmd, &o, &mut replies, ch)?;
         }
         Ok(Some(Command::Requirement(cmd))) => {
             let o = Origin::message(&msg, named(sender, || person_named(&msg.sender_open_id, &mentions)));
-            requirements::command(svc, cmd, &o, &mut replies, ch)?;
+            requirement_command(svc, cmd, &o, &mut replies, ch)?;
         }
         Ok(Some(Command::Minutes(_))) => {
             if let Some(fetched) = minutes {
                 let sender = named(sender, || person_named(&msg.sender_open_id, &mentions));
-                meetings::apply_minutes(svc, fetched, &mentions, &sender, &mut replies, ch)?;
+                apply_minutes(svc, fetched, &mentions, &sender, &mut replies, ch)?;
             }
         }
         Err(e) => {

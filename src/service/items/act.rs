@@ -17,18 +17,18 @@ use crate::domain::audit::Source;
 
 /// A carried-out item action.
 #[derive(Debug)]
-pub(in crate::service) struct Acted {
+pub(crate) struct Acted {
     /// The item before.
-    pub(in crate::service) before: Item,
+    pub(crate) before: Item,
     /// The item after.
-    pub(in crate::service) after: Item,
+    pub(crate) after: Item,
     /// Who acted, with the best name known.
-    pub(in crate::service) actor: Person,
+    pub(crate) actor: Person,
 }
 
 /// Why an item action was not carried out (nothing was written).
 #[derive(Debug, PartialEq, Eq)]
-pub(in crate::service) enum Refused {
+pub(crate) enum Refused {
     /// No such item where the origin is (another group's, or not the sender's in 1:1).
     NotFound(ItemId),
     /// The domain refused (who may, or the item's state), in plain Chinese.
@@ -39,7 +39,7 @@ pub(in crate::service) enum Refused {
 ///
 /// # Errors
 /// sled errors.
-pub(in crate::service) fn act(
+pub(crate) fn act(
     svc: &Service,
     ch: &mut Changes,
     o: &Origin,
@@ -68,7 +68,7 @@ pub(in crate::service) fn act(
 
 /// The item if the origin may see it: a click is on the item's own card; in a group, items of
 /// that group; in a 1:1 chat, items the sender takes part in (or any, for an admin).
-pub(in crate::service) fn visible(svc: &Service, o: &Origin, id: ItemId) -> Result<Option<Item>, StoreError> {
+pub(crate) fn visible(svc: &Service, o: &Origin, id: ItemId) -> Result<Option<Item>, StoreError> {
     let Some(item) = svc.store.get_item(id)? else {
         return Ok(None);
     };
@@ -88,7 +88,7 @@ pub(in crate::service) fn visible(svc: &Service, o: &Origin, id: ItemId) -> Resu
 
 /// A person with the best name known: from the item's roles, else `fallback` (this message's
 /// sender or the clicker as named), else the open_id alone.
-pub(in crate::service) fn person_on_item(open_id: &str, item: &Item, fallback: Option<&Person>) -> Person {
+pub(crate) fn person_on_item(open_id: &str, item: &Item, fallback: Option<&Person>) -> Person {
     let all = std::iter::once(&item.creator)
         .chain(std::iter::once(&item.owner))
         .chain(item.assistants.iter());
@@ -110,7 +110,7 @@ pub(in crate::service) fn person_on_item(open_id: &str, item: &Item, fallback: O
 ///
 /// # Errors
 /// sled errors.
-pub(in crate::service) fn record_new(
+pub(crate) fn record_new(
     svc: &Service,
     ch: &mut Changes,
     new: NewItem,
@@ -133,7 +133,7 @@ pub(in crate::service) fn record_new(
 ///
 /// # Errors
 /// sled errors.
-pub(in crate::service) fn post_card(
+pub(crate) fn post_card(
     svc: &Service,
     ch: &mut Changes,
     item: &Item,

@@ -17,7 +17,7 @@ use crate::store::outbox::Changes;
 ///
 /// # Errors
 /// Storage failures (nothing is committed).
-pub(in crate::service) async fn on_click(
+pub(crate) async fn on_click(
     svc: &Service,
     parsed: CardAction,
     a: &CardActionEvent,

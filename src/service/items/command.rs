@@ -1,7 +1,8 @@
 //! `/督办 …` from a chat message: queries answered with a card, creation, and every other
 //! subcommand through the item [`act`] path.
 
-use super::super::{Service, meetings};
+use super::super::Service;
+use super::super::meetings::with_meeting_source;
 use super::super::origin::Origin;
 use super::super::reply::Replies;
 use super::act::{Refused, act, post_card, record_new, visible};
@@ -24,7 +25,7 @@ const QUOTE_MAX: usize = 2_000;
 ///
 /// # Errors
 /// sled errors.
-pub(in crate::service) fn command(
+pub(crate) fn command(
         svc: &Service,
         cmd: SuperviseCmd,
         o: &Origin,
@@ -75,7 +76,7 @@ pub(in crate::service) fn command(
                 };
                 let history = svc.store.audit_of(id)?;
                 let c = card::detail_card(&item, &history, now, &svc.calendar);
-                return replies.card(svc, ch, &meetings::with_meeting_source(svc, c, id)?);
+                return replies.card(svc, ch, &with_meeting_source(svc, c, id)?);
             }
             SuperviseCmd::Progress { id, percent, note } => (id, Action::Progress { percent, note }),
             SuperviseCmd::Done { id, note } => (id, Action::Submit { note }),

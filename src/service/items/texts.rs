@@ -11,7 +11,7 @@ use crate::domain::supervision::{Action, Item};
 use crate::domain::time::format_datetime;
 
 /// The not-found card of `/督办 … DB-n` (in a 1:1 chat: not one of the sender's items).
-pub(in crate::service) fn not_found(id: ItemId, p2p: bool) -> Value {
+pub(crate) fn not_found(id: ItemId, p2p: bool) -> Value {
     let msg = if p2p {
         format!("没有找到你参与的 {id}。请检查编号，或发送「/督办 列表」查看。")
     } else {
@@ -21,7 +21,7 @@ pub(in crate::service) fn not_found(id: ItemId, p2p: bool) -> Value {
 }
 
 /// The chat reply after a successful command.
-pub(in crate::service) fn confirmation(before: &Item, after: &Item, actor: &Person, now: jiff::Timestamp) -> String {
+pub(crate) fn confirmation(before: &Item, after: &Item, actor: &Person, now: jiff::Timestamp) -> String {
     let id = after.id;
     let title = &after.title;
     match (before.status, after.status) {
@@ -70,7 +70,7 @@ pub(in crate::service) fn confirmation(before: &Item, after: &Item, actor: &Pers
 }
 
 /// The toast of a successful click.
-pub(in crate::service) fn success_text(action: &Action, item: &Item) -> String {
+pub(crate) fn success_text(action: &Action, item: &Item) -> String {
     match action {
         Action::Acknowledge => format!("已签收 {}", item.id),
         Action::Progress { .. } => format!("进展已更新：{}%", item.progress),
@@ -88,7 +88,7 @@ pub(in crate::service) fn success_text(action: &Action, item: &Item) -> String {
 }
 
 /// A chat notice for clicks that need someone else to act.
-pub(in crate::service) fn notice_text(before: &Item, after: &Item, action: &Action, now: jiff::Timestamp) -> Option<String> {
+pub(crate) fn notice_text(before: &Item, after: &Item, action: &Action, now: jiff::Timestamp) -> Option<String> {
     let (id, title) = (after.id, &after.title);
     match action {
         Action::Submit { .. } if after.status == Status::Submitted => Some(format!(

@@ -1,10 +1,11 @@
 //! Clicks on a meeting's follow-up card: edit a draft from the form and convert it, ignore
 //! it, or convert every ready draft. Converted drafts become ordinary 督办 items through
-//! the item flow ([`items::record_new`]), linked back to the meeting.
+//! the item flow ([`record_new`]), linked back to the meeting.
 
 use serde_json::{Value, json};
 
-use super::super::{Service, items};
+use super::super::Service;
+use super::super::items::{post_card, record_new};
 use crate::card::{self, CardActionError, MinutesAction, ToastKind};
 use crate::domain::audit::Source;
 use crate::domain::ids::{ItemId, MessageId, OpenId, Person};
@@ -17,7 +18,7 @@ use crate::store::outbox::Changes;
 
 impl Service {
     /// A click on a follow-up card: edit, convert, ignore, or convert all.
-    pub(in crate::service) async fn on_minutes_action(
+    pub(crate) async fn on_minutes_action(
         &self,
         parsed: Result<MinutesAction, CardActionError>,
         a: &CardActionEvent,
@@ -137,8 +138,8 @@ impl Service {
         };
         let note = Some(format!("来源：会议纪要 {}「{}」第{}条", m.id, m.title, idx + 1));
         let key = format!("{}:{idx}", m.id);
-        let item = items::record_new(self, ch, new, source.clone(), note)?;
-        items::post_card(self, ch, &item, Some(card_mid), &key)?;
+        let item = record_new(self, ch, new, source.clone(), note)?;
+        post_card(self, ch, &item, Some(card_mid), &key)?;
         ch.link_item_to_meeting(&self.store, item.id, m.id, idx);
         m.mark_converted(idx, item.id);
         Ok(Ok(item.id))

@@ -96,7 +96,7 @@ impl Service {
 }
 
 /// Renders a meeting card intent at send time.
-pub(in crate::service) fn materialize(svc: &Service, intent: &Intent) -> Result<Option<Outgoing>, StoreError> {
+pub(crate) fn materialize(svc: &Service, intent: &Intent) -> Result<Option<Outgoing>, StoreError> {
     Ok(match intent {
         Intent::PostMeetingCard {
             meeting,

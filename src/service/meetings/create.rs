@@ -17,7 +17,7 @@ use crate::store::StoreError;
 use crate::store::outbox::Changes;
 
 /// Creates the meeting and queues its follow-up card. The caller holds the lock and commits.
-pub(in crate::service) fn apply_minutes(
+pub(crate) fn apply_minutes(
     svc: &Service,
     fetched: Fetched,
     mentions: &[Mention],
@@ -113,7 +113,7 @@ fn named(p: &Person, members: &[Person]) -> Person {
 }
 
 /// `查看 DB-n` of a converted item: the detail card with a 来源 line.
-pub(in crate::service) fn with_meeting_source(svc: &Service, mut c: Value, id: ItemId) -> Result<Value, StoreError> {
+pub(crate) fn with_meeting_source(svc: &Service, mut c: Value, id: ItemId) -> Result<Value, StoreError> {
     let Some((mid, _)) = svc.store.meeting_of_item(id)? else {
         return Ok(c);
     };

@@ -12,7 +12,7 @@ use crate::feishu::event::MessageEvent;
 use crate::minutes::MeetingSource;
 
 /// What was fetched for a `/纪要` before the lock.
-pub(in crate::service) struct Fetched {
+pub(crate) struct Fetched {
     /// The minutes text and its source, or what to tell the user.
     pub(super) text: Result<(String, MeetingSource), String>,
     /// The group's members, or why they could not be read.
@@ -25,7 +25,7 @@ pub(in crate::service) struct Fetched {
 
 /// Fetches what `/纪要` needs: the minutes text (pasted, quoted or linked) and the group's
 /// members. Runs before the service lock.
-pub(in crate::service) async fn fetch_minutes(svc: &Service, cmd: &MinutesCmd, msg: &MessageEvent) -> Fetched {
+pub(crate) async fn fetch_minutes(svc: &Service, cmd: &MinutesCmd, msg: &MessageEvent) -> Fetched {
     if msg.chat_type == "p2p" {
         return Fetched {
             text: Err(
@@ -129,7 +129,7 @@ async fn minutes_link_text(svc: &Service, token: &str) -> Result<(Option<String>
 }
 
 /// The optional minutes event: fetch the recording and start the flow in its group.
-pub(in crate::service) async fn prepare_minutes_event(
+pub(crate) async fn prepare_minutes_event(
     svc: &Service,
     event: &Value,
     event_id: &str,

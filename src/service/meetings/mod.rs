@@ -20,31 +20,6 @@ mod closure;
 mod create;
 mod fetch;
 
-use crate::config::MinutesConfig;
-
 pub(super) use closure::materialize;
 pub(super) use create::{apply_minutes, with_meeting_source};
 pub(super) use fetch::{Fetched, fetch_minutes, prepare_minutes_event};
-
-/// The minutes-generated event (payload assumed; see the module notes).
-pub(super) const MINUTES_EVENT: &str = "minutes.minute.generated_v1";
-
-/// The meeting follow-up's configuration.
-pub(super) struct MinutesState {
-    closure_workdays: u32,
-    events: bool,
-}
-
-impl MinutesState {
-    pub(super) fn new(cfg: &MinutesConfig) -> Self {
-        Self {
-            closure_workdays: cfg.closure_workdays,
-            events: cfg.events,
-        }
-    }
-
-    /// Whether `event_type` is the (optional) minutes event and it is enabled.
-    pub(super) fn handles(&self, event_type: &str) -> bool {
-        self.events && event_type == MINUTES_EVENT
-    }
-}

@@ -47,7 +47,7 @@ impl Service {
         self.reschedule(ch, item, &NudgeState::default())
     }
 
-    pub(in crate::service) fn reschedule(
+    pub(crate) fn reschedule(
         &self,
         ch: &mut Changes,
         item: &Item,

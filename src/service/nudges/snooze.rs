@@ -9,7 +9,7 @@ use crate::store::outbox::Changes;
 
 impl Service {
     /// Applies a snooze / 处理中 click from a reminder card.
-    pub(in crate::service) async fn on_nudge_action(
+    pub(crate) async fn on_nudge_action(
         &self,
         action: card::nudge::NudgeAction,
         operator: &str,

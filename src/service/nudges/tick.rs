@@ -201,7 +201,7 @@ impl Service {
     }
 
     /// Renders a reminder round at send time; items closed since are left out.
-    pub(in crate::service) fn materialize_round(
+    pub(crate) fn materialize_round(
         &self,
         chat: &str,
         person: &Person,

@@ -7,7 +7,8 @@ use serde_json::Value;
 
 use super::super::Service;
 use super::super::origin::Origin;
-use super::super::{requirements, watched};
+use super::super::requirements::follows_project;
+use super::super::watched::watch;
 use crate::card;
 use crate::domain::ids::{ItemId, Person, ProjectId};
 use crate::domain::project::{Project, ProjectAction, StageTemplate};
@@ -19,7 +20,7 @@ use crate::store::outbox::Changes;
 use crate::store::projects::Watched;
 
 /// The configured template called `name` (the default one when `None`).
-pub(in crate::service) fn template(svc: &Service, name: Option<&str>) -> Option<StageTemplate> {
+pub(crate) fn template(svc: &Service, name: Option<&str>) -> Option<StageTemplate> {
     let t = &svc.projects_cfg.templates;
     match name {
         Some(n) => StageTemplate::find(t, n).cloned().or_else(|| {
@@ -35,7 +36,7 @@ pub(in crate::service) fn template(svc: &Service, name: Option<&str>) -> Option<
 }
 
 /// The open 督办 items of `p`, for its card.
-pub(in crate::service) fn open_items(svc: &Service, p: &Project) -> Result<Vec<Item>, StoreError> {
+pub(crate) fn open_items(svc: &Service, p: &Project) -> Result<Vec<Item>, StoreError> {
     let mut out = Vec::new();
     for id in &p.items {
         if let Some(i) = svc.store.get_item(*id)?
@@ -47,7 +48,7 @@ pub(in crate::service) fn open_items(svc: &Service, p: &Project) -> Result<Vec<I
     Ok(out)
 }
 
-pub(in crate::service) fn card_now(svc: &Service, p: &Project) -> Result<Value, StoreError> {
+pub(crate) fn card_now(svc: &Service, p: &Project) -> Result<Value, StoreError> {
     Ok(card::project::project_card(
         p,
         &open_items(svc, p)?,
@@ -61,7 +62,7 @@ pub(in crate::service) fn card_now(svc: &Service, p: &Project) -> Result<Value, 
 ///
 /// # Errors
 /// sled errors.
-pub(in crate::service) fn create(
+pub(crate) fn create(
     svc: &Service,
     ch: &mut Changes,
     o: &Origin,
@@ -75,7 +76,7 @@ pub(in crate::service) fn create(
         Project::create(id, chat.clone(), name, owner, template, svc.clock.now()).created_by(creator);
     ch.put_new_project(&svc.store, &p);
     ch.push_watched_audit(&svc.store, Watched::Project(id), &p.creation_record(source))?;
-    watched::watch(svc, ch, &p)?;
+    watch(svc, ch, &p)?;
     let intent = Intent::PostProjectCard {
         project: id.0,
         chat_id: chat.0.clone(),
@@ -88,14 +89,14 @@ pub(in crate::service) fn create(
 
 /// Stores a changed project with everything that follows from it: card PATCH, reminder
 /// check, mirror row, and the closed loop of its linked requirements.
-pub(in crate::service) fn stage(
+pub(crate) fn stage(
     svc: &Service,
     ch: &mut Changes,
     before: &Project,
     after: &Project,
 ) -> Result<(), StoreError> {
     ch.put_project(&svc.store, after);
-    watched::watch(svc, ch, after)?;
+    watch(svc, ch, after)?;
     let rec = OutboxRecord::new(
         Intent::RefreshProjectCard { project: after.id.0 },
         Some(after.chat_id.0.clone()),
@@ -103,7 +104,7 @@ pub(in crate::service) fn stage(
     ch.outbox_push(&svc.store, &rec)?;
     for rid in &after.requirements {
         if let Some(r) = svc.store.get_requirement(*rid)? {
-            requirements::follows_project(svc, ch, &r, before, after)?;
+            follows_project(svc, ch, &r, before, after)?;
         }
     }
     Ok(())
@@ -114,7 +115,7 @@ pub(in crate::service) fn stage(
 ///
 /// # Errors
 /// sled errors.
-pub(in crate::service) fn act(
+pub(crate) fn act(
     svc: &Service,
     ch: &mut Changes,
     o: &Origin,
@@ -139,7 +140,7 @@ pub(in crate::service) fn act(
 }
 
 /// `who` with the best name the project knows.
-pub(in crate::service) fn person_on_project(p: &Project, who: &Person) -> Person {
+pub(crate) fn person_on_project(p: &Project, who: &Person) -> Person {
     if !who.name.is_empty() {
         return who.clone();
     }

@@ -16,7 +16,7 @@ use crate::store::outbox::Changes;
 
 impl Service {
     /// A click on a project card's buttons or forms.
-    pub(in crate::service) async fn on_project_action(
+    pub(crate) async fn on_project_action(
         &self,
         id: ProjectId,
         mut action: ProjectAction,

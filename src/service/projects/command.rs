@@ -18,7 +18,7 @@ use crate::store::outbox::Changes;
 use crate::store::projects::Watched;
 
 /// `/项目 …` from a chat message.
-pub(in crate::service) fn command(
+pub(crate) fn command(
     svc: &Service,
     cmd: ProjectCmd,
     o: &Origin,
@@ -159,7 +159,7 @@ fn list(
 
 /// Links a new 督办 item to the projects tagged `#XM-n` on its creation line. Members of
 /// the project's own group may link; elsewhere the project's roles apply.
-pub(in crate::service) fn link_tagged_projects(
+pub(crate) fn link_tagged_projects(
     svc: &Service,
     ch: &mut Changes,
     item: &Item,

@@ -4,16 +4,15 @@
 //! record, triage card PATCHes, SLA check and mirror row → the submitter told when the loop
 //! moved. Also the managers and the triage card.
 
-use serde_json::Value;
-
 use super::super::Service;
 use super::super::origin::Origin;
-use super::super::{projects, watched};
+use super::super::projects::{create as create_project, template};
+use super::super::watched::watch;
 use super::closing::loop_moved;
-use crate::card::requirement::requirement_card;
+use super::triage::{linked_project, managers, refresh_triage_cards, is_manager};
 use crate::domain::audit::{AuditRecord, Change};
-use crate::domain::ids::{OpenId, Person, RequirementId};
-use crate::domain::project::{Project, ProjectStatus, StageTemplate};
+use crate::domain::ids::{Person, RequirementId};
+use crate::domain::project::{ProjectStatus, StageTemplate};
 use crate::domain::requirement::{ReqAction, ReqStatus, Requirement, triage_refusal};
 use crate::domain::supervision::Actor;
 use crate::mirror::MirrorTable;
@@ -22,49 +21,9 @@ use crate::store::StoreError;
 use crate::store::outbox::Changes;
 use crate::store::projects::Watched;
 
-/// The configured requirement managers, with the names learned so far.
-pub(in crate::service) fn managers(svc: &Service) -> Vec<Person> {
-    svc.req_cfg
-        .managers
-        .iter()
-        .map(|m| svc.known_person(m))
-        .collect()
-}
-
-pub(in crate::service) fn is_manager(svc: &Service, who: &OpenId) -> bool {
-    svc.req_cfg.managers.contains(&who.0)
-}
-
-/// PATCHes every triage card of `r` (one per manager when they went 1:1; a card not posted
-/// yet renders the latest state when it is).
-pub(in crate::service) fn refresh_triage_cards(svc: &Service, ch: &mut Changes, r: RequirementId) -> Result<(), StoreError> {
-    let n = svc.store.watched_cards(Watched::Requirement(r))?.len().max(1);
-    for nth in 0..n {
-        let rec = OutboxRecord::new(Intent::RefreshRequirementCard { req: r.0, nth }, None);
-        ch.outbox_push(&svc.store, &rec)?;
-    }
-    Ok(())
-}
-
-pub(in crate::service) fn linked_project(svc: &Service, r: &Requirement) -> Result<Option<Project>, StoreError> {
-    match r.project {
-        Some(p) => svc.store.get_project(p),
-        None => Ok(None),
-    }
-}
-
-/// The triage card of `id` now (`None`: unknown).
-pub(in crate::service) fn card_now(svc: &Service, id: RequirementId) -> Result<Option<Value>, StoreError> {
-    let Some(r) = svc.store.get_requirement(id)? else {
-        return Ok(None);
-    };
-    let p = linked_project(svc, &r)?;
-    Ok(Some(requirement_card(&r, p.as_ref(), svc.clock.now())))
-}
-
 /// Stores a changed requirement with its audit record, triage card PATCH, SLA check and
 /// mirror row, and tells the submitter when the loop moved.
-pub(in crate::service) fn stage(
+pub(crate) fn stage(
     svc: &Service,
     ch: &mut Changes,
     before: &Requirement,
@@ -73,7 +32,7 @@ pub(in crate::service) fn stage(
 ) -> Result<(), StoreError> {
     ch.put_requirement(&svc.store, after);
     ch.push_watched_audit(&svc.store, Watched::Requirement(after.id), record)?;
-    watched::watch(svc, ch, after)?;
+    watch(svc, ch, after)?;
     refresh_triage_cards(svc, ch, after.id)?;
     let bp = linked_project(svc, before)?;
     let ap = linked_project(svc, after)?;
@@ -82,7 +41,7 @@ pub(in crate::service) fn stage(
 
 /// Applies a requirement action (a new project first for 受理 新建项目); `Err` carries the
 /// refusal text.
-pub(in crate::service) fn act(
+pub(crate) fn act(
     svc: &Service,
     ch: &mut Changes,
     id: RequirementId,
@@ -110,8 +69,8 @@ pub(in crate::service) fn act(
             }
             // Without an @-named owner, the manager who accepted leads the new project.
             let owner = new_project_owner.unwrap_or_else(|| o.who.clone());
-            let t = projects::template(svc, None).unwrap_or_else(StageTemplate::default_five);
-            let p = projects::create(svc, ch, o, &r.title, owner, &t)?;
+            let t = template(svc, None).unwrap_or_else(StageTemplate::default_five);
+            let p = create_project(svc, ch, o, &r.title, owner, &t)?;
             let id = p.id;
             created = Some(p);
             ReqAction::Accept { project: Some(id) }

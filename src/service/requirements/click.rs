@@ -5,7 +5,8 @@
 use serde_json::{Value, json};
 
 use super::super::Service;
-use super::act::{act, linked_project};
+use super::act::act;
+use super::triage::linked_project;
 use super::submit::submit;
 use crate::card::requirement::{
     RequirementCardAction, feedback_done_card, requirement_card, requirement_status_card,
@@ -20,7 +21,7 @@ use crate::store::outbox::Changes;
 
 impl Service {
     /// A click on a requirement card (triage, supplement, feedback, the submission form).
-    pub(in crate::service) async fn on_requirement_action(
+    pub(crate) async fn on_requirement_action(
         &self,
         action: RequirementCardAction,
         a: &CardActionEvent,

@@ -2,8 +2,8 @@
 //! the 效果反馈 request at 上线, and a linked project's change carried over to its requirements.
 
 use super::super::Service;
-use super::super::watched;
-use super::act::refresh_triage_cards;
+use super::super::watched::watch;
+use super::triage::refresh_triage_cards;
 use crate::card::requirement::{feedback_card, requirement_status_card};
 use crate::domain::project::Project;
 use crate::domain::requirement::{LoopStatus, Requirement, loop_status};
@@ -16,7 +16,7 @@ use crate::store::projects::Watched;
 
 /// Sends the submitter's status card when the closed-loop status moved from (`before`,
 /// `before_p`) to (`after`, `after_p`), and the 效果反馈 request when it reached 上线.
-pub(in crate::service) fn loop_moved(
+pub(crate) fn loop_moved(
     svc: &Service,
     ch: &mut Changes,
     before: &Requirement,
@@ -57,7 +57,7 @@ pub(in crate::service) fn loop_moved(
 /// A linked project changed from `before_p` to `after_p`: the requirement closes with it
 /// (已上线 / 已关闭, see [`Requirement::follow_project`]) and the submitter is told when
 /// the loop moved.
-pub(in crate::service) fn follows_project(
+pub(crate) fn follows_project(
     svc: &Service,
     ch: &mut Changes,
     r: &Requirement,
@@ -69,7 +69,7 @@ pub(in crate::service) fn follows_project(
     };
     ch.put_requirement(&svc.store, &next);
     ch.push_watched_audit(&svc.store, Watched::Requirement(next.id), &record)?;
-    watched::watch(svc, ch, &next)?;
+    watch(svc, ch, &next)?;
     refresh_triage_cards(svc, ch, next.id)?;
     loop_moved(svc, ch, r, &next, Some(before_p), Some(after_p))
 }

@@ -6,7 +6,8 @@ use serde_json::Value;
 use super::super::Service;
 use super::super::origin::Origin;
 use super::super::reply::{Replies, at};
-use super::act::{act, card_now, is_manager};
+use super::act::act;
+use super::triage::{card_now, is_manager};
 use super::submit::submit;
 use crate::card;
 use crate::card::requirement::{requirement_board_card, requirement_form_card};
@@ -18,7 +19,7 @@ use crate::store::outbox::Changes;
 use crate::store::projects::Watched;
 
 /// `/需求 …` from a chat message.
-pub(in crate::service) fn command(
+pub(crate) fn command(
     svc: &Service,
     cmd: ReqCmd,
     o: &Origin,

@@ -9,7 +9,8 @@ mod click;
 mod closing;
 mod command;
 mod submit;
+mod triage;
 
-pub(super) use act::{card_now, linked_project, managers};
+pub(super) use triage::{card_now, linked_project, managers};
 pub(super) use closing::follows_project;
 pub(super) use command::command;

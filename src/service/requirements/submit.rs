@@ -3,8 +3,8 @@
 
 use super::super::Service;
 use super::super::origin::Origin;
-use super::super::watched;
-use super::act::managers;
+use super::super::watched::watch;
+use super::triage::managers;
 use crate::card::requirement::requirement_submitted_card;
 use crate::command::NewReq;
 use crate::domain::requirement::{NewRequirement, Requirement, who_triages};
@@ -16,7 +16,7 @@ use crate::store::projects::Watched;
 
 /// Records a submission and sends the triage card to the managers (see `routed` below);
 /// returns the requirement and where its triage card went, in words for the submitter.
-pub(in crate::service) fn submit(
+pub(crate) fn submit(
     svc: &Service,
     ch: &mut Changes,
     new: NewReq,
@@ -44,7 +44,7 @@ pub(in crate::service) fn submit(
         Watched::Requirement(id),
         &r.creation_record(o.source.clone()),
     )?;
-    watched::watch(svc, ch, &r)?;
+    watch(svc, ch, &r)?;
     let key = o.reply_to.clone().unwrap_or_else(|| format!("{}", id.0));
     let managers = managers(svc);
     // Where the triage card goes: the manager chat; else each manager 1:1 (never the

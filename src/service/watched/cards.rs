@@ -2,7 +2,9 @@
 //! teach.
 
 use super::super::reply::{Says, under_or_post};
-use super::super::{Service, projects, requirements};
+use super::super::Service;
+use super::super::projects::card_now as project_card;
+use super::super::requirements::card_now as requirement_card;
 use crate::domain::ids::{ProjectId, RequirementId};
 use crate::feishu::Outgoing;
 use crate::outbox_record::Intent;
@@ -10,7 +12,7 @@ use crate::store::StoreError;
 use crate::store::projects::Watched;
 
 /// Renders project and requirement cards for the dispatcher.
-pub(in crate::service) fn materialize(svc: &Service, intent: &Intent) -> Result<Option<Outgoing>, StoreError> {
+pub(crate) fn materialize(svc: &Service, intent: &Intent) -> Result<Option<Outgoing>, StoreError> {
     Ok(match intent {
         Intent::PostProjectCard {
             project,
@@ -21,7 +23,7 @@ pub(in crate::service) fn materialize(svc: &Service, intent: &Intent) -> Result<
             let Some(p) = svc.store.get_project(ProjectId(*project))? else {
                 return Ok(None);
             };
-            let c = projects::card_now(svc, &p)?;
+            let c = project_card(svc, &p)?;
             Some(under_or_post(reply_to.as_deref(), chat_id, Says::Card(&c), uuid))
         }
         Intent::RefreshProjectCard { project } => {
@@ -32,7 +34,7 @@ pub(in crate::service) fn materialize(svc: &Service, intent: &Intent) -> Result<
             ) else {
                 return Ok(None);
             };
-            let c = projects::card_now(svc, &p)?;
+            let c = project_card(svc, &p)?;
             Some(Outgoing::patch_card(&mid, Some(&p.chat_id.0), &c))
         }
         Intent::PostRequirementCard {
@@ -42,7 +44,7 @@ pub(in crate::service) fn materialize(svc: &Service, intent: &Intent) -> Result<
             uuid,
             to_user,
         } => {
-            let Some(c) = requirements::card_now(svc, RequirementId(*req))? else {
+            let Some(c) = requirement_card(svc, RequirementId(*req))? else {
                 return Ok(None);
             };
             Some(if *to_user {
@@ -54,7 +56,7 @@ pub(in crate::service) fn materialize(svc: &Service, intent: &Intent) -> Result<
         Intent::RefreshRequirementCard { req, nth } => {
             let id = RequirementId(*req);
             let (Some(c), Some(mid)) = (
-                requirements::card_now(svc, id)?,
+                requirement_card(svc, id)?,
                 svc.store
                     .watched_cards(Watched::Requirement(id))?
                     .into_iter()
@@ -69,7 +71,7 @@ pub(in crate::service) fn materialize(svc: &Service, intent: &Intent) -> Result<
 }
 
 /// Records a posted project or triage card's message id.
-pub(in crate::service) fn delivered(svc: &Service, intent: &Intent, mid: &str) -> Result<(), StoreError> {
+pub(crate) fn delivered(svc: &Service, intent: &Intent, mid: &str) -> Result<(), StoreError> {
     match intent {
         Intent::PostProjectCard { project, .. } => svc
             .store

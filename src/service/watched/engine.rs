@@ -22,7 +22,7 @@ use crate::store::projects::Watched;
 const TICK_LIMIT: usize = 1_000;
 
 /// A record with reminders of its own (a project, a requirement).
-pub(in crate::service) trait Watch {
+pub(crate) trait Watch {
     /// Its key in the watch index.
     fn key(&self) -> Watched;
     /// The group whose reminder policy applies.
@@ -55,22 +55,22 @@ pub(in crate::service) trait Watch {
 
 /// What a tick sends for one watched record.
 #[derive(Debug, Default)]
-pub(in crate::service) struct Due {
+pub(crate) struct Due {
     /// The reminders.
-    pub(in crate::service) outs: Vec<Outgoing>,
+    pub(crate) outs: Vec<Outgoing>,
     /// Whether the updated state is stored.
-    pub(in crate::service) store_state: bool,
+    pub(crate) store_state: bool,
     /// The card PATCH that shows the new state (延期 / 停滞).
-    pub(in crate::service) refresh: Option<OutboxRecord>,
+    pub(crate) refresh: Option<OutboxRecord>,
     /// Whether the mirror row is queued again.
-    pub(in crate::service) mirror: bool,
+    pub(crate) mirror: bool,
 }
 
 /// Reschedules `w`'s next check (from its stored state) and queues its mirror row.
 ///
 /// # Errors
 /// sled errors.
-pub(in crate::service) fn watch(svc: &Service, ch: &mut Changes, w: &impl Watch) -> Result<(), StoreError> {
+pub(crate) fn watch(svc: &Service, ch: &mut Changes, w: &impl Watch) -> Result<(), StoreError> {
     let state = svc.store.watch_state(w.key())?;
     let now = svc.clock.now();
     let policy = svc.policy_for(w.chat());
@@ -84,7 +84,7 @@ pub(in crate::service) fn watch(svc: &Service, ch: &mut Changes, w: &impl Watch)
 ///
 /// # Errors
 /// sled errors.
-pub(in crate::service) fn remind(
+pub(crate) fn remind(
     svc: &Service,
     ch: &mut Changes,
     w: &impl Watch,
