@@ -17,8 +17,6 @@ use crate::domain::supervision::Policy;
 use crate::feishu::FeishuClient;
 use crate::store::Store;
 
-
-
 /// The orchestrator.
 pub struct Service {
     pub(super) store: Store,

@@ -101,5 +101,4 @@ impl Service {
         self.mirror_notify.notify_one();
         Ok(())
     }
-
 }

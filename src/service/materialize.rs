@@ -3,8 +3,8 @@
 
 use super::Service;
 use super::meetings::materialize as render_meeting;
-use super::watched::{delivered as watched_delivered, materialize as render_watched};
 use super::reply::{Says, under_or_post};
+use super::watched::{delivered as watched_delivered, materialize as render_watched};
 use crate::card;
 use crate::domain::ids::ItemId;
 use crate::feishu::{Delivered, Outgoing};

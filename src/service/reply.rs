@@ -107,7 +107,10 @@ mod tests {
             matches!(&out.kind, OutgoingKind::Reply { message_id, msg_type, .. } if message_id == "om_card" && msg_type == "text"),
             "{out:?}"
         );
-        assert_eq!(out, Outgoing::reply_text("om_card", Some("oc_g"), "请尽快处理", "u1"));
+        assert_eq!(
+            out,
+            Outgoing::reply_text("om_card", Some("oc_g"), "请尽快处理", "u1")
+        );
     }
 
     #[test]

@@ -103,5 +103,10 @@ pub(super) fn item(svc: &Service, creator: &Person, owner: &Person) -> Item {
 
 /// Everything in the outbox, oldest first.
 pub(super) fn outbox(svc: &Service) -> Vec<OutboxRecord> {
-    svc.store.outbox_all().unwrap().into_iter().map(|(_, r)| r).collect()
+    svc.store
+        .outbox_all()
+        .unwrap()
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect()
 }

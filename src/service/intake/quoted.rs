@@ -25,4 +25,3 @@ pub(crate) async fn quoted_text(svc: &Service, message_id: &str) -> Option<Strin
         }
     }
 }
-

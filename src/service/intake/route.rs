@@ -1,12 +1,12 @@
 //! Under the lock: a prepared message routed to its family — the welcome and help answers,
 //! `/督办`, `/项目`, `/需求`, `/纪要` — each given the one [`Origin`] of the message.
 
-use super::super::origin::Origin;
-use super::super::reply::Replies;
 use super::super::Service;
 use super::super::items::command as item_command;
 use super::super::meetings::apply_minutes;
+use super::super::origin::Origin;
 use super::super::projects::command as project_command;
+use super::super::reply::Replies;
 use super::super::requirements::command as requirement_command;
 use super::prepare::{Prepared, person_named};
 use crate::card;
@@ -42,16 +42,25 @@ pub(crate) fn apply_message(svc: &Service, p: Prepared, ch: &mut Changes) -> Res
             }
         }
         Ok(Some(Command::Supervise(cmd))) => {
-            let o = Origin::message(&msg, named(sender, || person_named(&msg.sender_open_id, &mentions)));
+            let o = Origin::message(
+                &msg,
+                named(sender, || person_named(&msg.sender_open_id, &mentions)),
+            );
             item_command(svc, cmd, &o, &msg, quoted, &mut replies, ch)?;
         }
         Ok(Some(Command::Project(cmd))) => {
             // The resolved name too: a project's creator is shown and named in refusals.
-            let o = Origin::message(&msg, named(sender, || person_named(&msg.sender_open_id, &mentions)));
+            let o = Origin::message(
+                &msg,
+                named(sender, || person_named(&msg.sender_open_id, &mentions)),
+            );
             project_command(svc, cmd, &o, &mut replies, ch)?;
         }
         Ok(Some(Command::Requirement(cmd))) => {
-            let o = Origin::message(&msg, named(sender, || person_named(&msg.sender_open_id, &mentions)));
+            let o = Origin::message(
+                &msg,
+                named(sender, || person_named(&msg.sender_open_id, &mentions)),
+            );
             requirement_command(svc, cmd, &o, &mut replies, ch)?;
         }
         Ok(Some(Command::Minutes(_))) => {

@@ -7,13 +7,13 @@
 use super::super::Service;
 use super::super::origin::{Origin, Via};
 use super::super::reply::refresh_card;
+use crate::domain::audit::Source;
 use crate::domain::ids::{ItemId, OpenId, Person};
 use crate::domain::supervision::{Action, Actor, Item, NewItem};
 use crate::feishu::feishu_uuid;
 use crate::outbox_record::{Intent, OutboxRecord};
 use crate::store::StoreError;
 use crate::store::outbox::Changes;
-use crate::domain::audit::Source;
 
 /// A carried-out item action.
 #[derive(Debug)]

@@ -44,14 +44,21 @@ fn click(chat: Option<&str>) -> CardActionEvent {
 #[test]
 fn a_refused_action_writes_nothing_at_all() {
     let k = kit();
-    let (zhang, li, wang) = (person("ou_zhang", "张三"), person("ou_li", "李四"), person("ou_wang", "王五"));
+    let (zhang, li, wang) = (
+        person("ou_zhang", "张三"),
+        person("ou_li", "李四"),
+        person("ou_wang", "王五"),
+    );
     let it = item(&k.svc, &zhang, &li);
     let before = outbox(&k.svc).len();
     // 王五 is not the owner: the domain refuses, naming who may.
     let o = Origin::message(&message(GROUP, "group", "ou_wang"), wang);
     let mut ch = Changes::new();
     let got = act(&k.svc, &mut ch, &o, it.id, Action::Acknowledge).unwrap();
-    assert!(matches!(&got, Err(Refused::Denied(text)) if text.contains("李四")), "{got:?}");
+    assert!(
+        matches!(&got, Err(Refused::Denied(text)) if text.contains("李四")),
+        "{got:?}"
+    );
     assert!(ch.is_empty(), "a refusal stages no write");
     assert_eq!(k.svc.store.get_item(it.id).unwrap().unwrap(), it);
     assert_eq!(outbox(&k.svc).len(), before);
@@ -74,7 +81,11 @@ fn an_item_of_another_group_or_not_ones_own_in_1_1_is_not_found_and_untouched() 
     assert!(ch.is_empty());
     // The owner in a 1:1 chat does find it.
     let own = Origin::message(&message("oc_p2p", "p2p", "ou_li"), li);
-    assert!(act(&k.svc, &mut ch, &own, it.id, Action::Acknowledge).unwrap().is_ok());
+    assert!(
+        act(&k.svc, &mut ch, &own, it.id, Action::Acknowledge)
+            .unwrap()
+            .is_ok()
+    );
 }
 
 #[test]
@@ -93,7 +104,9 @@ fn a_command_and_a_click_go_the_same_way_and_differ_only_in_their_source() {
         let k = kit();
         let it = item(&k.svc, &person("ou_zhang", "张三"), &person("ou_li", ""));
         let mut ch = Changes::new();
-        let done = act(&k.svc, &mut ch, &o, it.id, Action::Acknowledge).unwrap().unwrap();
+        let done = act(&k.svc, &mut ch, &o, it.id, Action::Acknowledge)
+            .unwrap()
+            .unwrap();
         k.svc.store.commit(&ch).unwrap();
         assert_eq!(done.before, it);
         assert_eq!(done.after.status, Status::InProgress);
@@ -104,7 +117,9 @@ fn a_command_and_a_click_go_the_same_way_and_differ_only_in_their_source() {
         let audit = k.svc.store.audit_of(it.id).unwrap();
         assert_eq!(audit.last().unwrap().source, source);
         // The live card is refreshed through the outbox, in the item's own group.
-        let refresh = outbox(&k.svc).into_iter().find(|r| matches!(r.intent, Intent::RefreshItemCard { item } if item == it.id.0));
+        let refresh = outbox(&k.svc)
+            .into_iter()
+            .find(|r| matches!(r.intent, Intent::RefreshItemCard { item } if item == it.id.0));
         assert_eq!(refresh.unwrap().chat.as_deref(), Some(GROUP));
         // The next reminder moved with the write.
         assert!(k.svc.store.nudge_record(it.id).unwrap().due_ms.is_some());

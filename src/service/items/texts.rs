@@ -88,7 +88,12 @@ pub(crate) fn success_text(action: &Action, item: &Item) -> String {
 }
 
 /// A chat notice for clicks that need someone else to act.
-pub(crate) fn notice_text(before: &Item, after: &Item, action: &Action, now: jiff::Timestamp) -> Option<String> {
+pub(crate) fn notice_text(
+    before: &Item,
+    after: &Item,
+    action: &Action,
+    now: jiff::Timestamp,
+) -> Option<String> {
     let (id, title) = (after.id, &after.title);
     match action {
         Action::Submit { .. } if after.status == Status::Submitted => Some(format!(

@@ -40,9 +40,9 @@ impl Service {
             if m.closure_posted {
                 continue;
             }
-            if !self.in_working_hours(now) {
+            if !in_working_hours(self, now) {
                 // Caught up outside working hours (downtime): the next working morning.
-                if let Some(at) = self.next_morning(now) {
+                if let Some(at) = next_morning(self, now) {
                     m.closure_at = Some(at);
                     ch.schedule_closure(&self.store, at, mid);
                     ch.put_meeting(&self.store, &m);
@@ -72,27 +72,6 @@ impl Service {
         self.outbox_notify.notify_one();
         self.store.next_closure_ms()
     }
-
-    fn in_working_hours(&self, now: jiff::Timestamp) -> bool {
-        let l = local(now);
-        let minutes = i32::from(l.hour()) * 60 + i32::from(l.minute());
-        self.calendar.is_workday(l.date()).unwrap_or(false) && (9 * 60..18 * 60 + 30).contains(&minutes)
-    }
-
-    /// 10:00 on the next working day after `now` (today when it is a working morning).
-    fn next_morning(&self, now: jiff::Timestamp) -> Option<jiff::Timestamp> {
-        let l = local(now);
-        let from = if l.hour() < 9 {
-            l.date()
-        } else {
-            l.date().tomorrow().ok()?
-        };
-        let day = self
-            .calendar
-            .first_on_or_after(from, crate::calendar::DayRule::Working)
-            .ok()?;
-        SHANGHAI.to_timestamp(day.at(10, 0, 0, 0)).ok()
-    }
 }
 
 /// Renders a meeting card intent at send time.
@@ -120,4 +99,25 @@ pub(crate) fn materialize(svc: &Service, intent: &Intent) -> Result<Option<Outgo
         }
         _ => None,
     })
+}
+
+fn in_working_hours(svc: &Service, now: jiff::Timestamp) -> bool {
+    let l = local(now);
+    let minutes = i32::from(l.hour()) * 60 + i32::from(l.minute());
+    svc.calendar.is_workday(l.date()).unwrap_or(false) && (9 * 60..18 * 60 + 30).contains(&minutes)
+}
+
+/// 10:00 on the next working day after `now` (today when it is a working morning).
+fn next_morning(svc: &Service, now: jiff::Timestamp) -> Option<jiff::Timestamp> {
+    let l = local(now);
+    let from = if l.hour() < 9 {
+        l.date()
+    } else {
+        l.date().tomorrow().ok()?
+    };
+    let day = svc
+        .calendar
+        .first_on_or_after(from, crate::calendar::DayRule::Working)
+        .ok()?;
+    SHANGHAI.to_timestamp(day.at(10, 0, 0, 0)).ok()
 }

@@ -144,7 +144,6 @@ fn title_line(text: &str) -> Option<String> {
     (!listy && !keyed && (2..=40).contains(&n)).then(|| first.trim_end_matches(['。', '.']).to_owned())
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

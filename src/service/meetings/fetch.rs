@@ -193,7 +193,6 @@ fn minutes_error(e: crate::feishu::FeishuError) -> DocError {
     }
 }
 
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

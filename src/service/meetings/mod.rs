@@ -14,7 +14,6 @@
 //! dropped. The meeting-ended event carries no minutes, so it is not subscribed to: the minutes
 //! event is what starts the flow once the recording is processed.
 
-
 mod clicks;
 mod closure;
 mod create;

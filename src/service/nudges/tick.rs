@@ -21,64 +21,6 @@ use crate::store::outbox::Changes;
 pub(crate) const TICK_LIMIT: usize = 1_000;
 
 impl Service {
-    /// Reads one due item and plans it: what to send now, its new state, its next time.
-    fn plan_due(
-        &self,
-        id: ItemId,
-        now: jiff::Timestamp,
-        floor_ms: Option<i64>,
-    ) -> Result<DuePlan, StoreError> {
-        // One random read: the record carries the policy's view of the item (records from
-        // before it did fall back to the item itself).
-        let rec = self.store.nudge_record(id)?;
-        let item = match rec.item {
-            Some(item) => Some(item),
-            None => self.store.get_item(id)?,
-        };
-        let Some(item) = item else {
-            return Ok(DuePlan {
-                id,
-                item: None,
-                planned: Vec::new(),
-                record: EncodedRecord::new(&NudgeState::default(), None, None),
-                policy: None,
-            });
-        };
-        let mut state = rec.state;
-        let policy = self.policy_for(&item.chat_id);
-        let planned = match due_now(&item, &state, now, &policy, &self.calendar) {
-            Ok(p) => p,
-            Err(e) => {
-                tracing::warn!(item = %id, error.message = %e, "cannot plan reminders");
-                Vec::new()
-            }
-        };
-        mark_sent(&mut state, &planned, now);
-        let next = self.next_time(&item, &state, now, &policy, floor_ms);
-        let record = EncodedRecord::new(&state, next, Some(&item));
-        Ok(DuePlan {
-            id,
-            item: Some(item),
-            planned,
-            record,
-            policy: Some(policy),
-        })
-    }
-
-    /// Plans every due item, on all cores when there are many: each item costs a random read
-    /// (sled pages it in from disk), the policy and an encoding, and items are independent.
-    fn plan_all(&self, due: &[(u64, ItemId)], now: jiff::Timestamp) -> Result<Vec<DuePlan>, StoreError> {
-        // This tick's entries go behind the cursor: the next ones must come after it.
-        let floor = due
-            .last()
-            .map(|&(f, _)| i64::try_from(f).unwrap_or(i64::MAX).saturating_add(1));
-        crate::store::in_parallel(due, 64, "planning", |part| {
-            part.iter()
-                .map(|&(_, id)| self.plan_due(id, now, floor))
-                .collect()
-        })
-    }
-
     /// Sends every reminder due now. Returns when the next one is due (Unix ms), if any.
     ///
     /// # Errors
@@ -102,7 +44,7 @@ impl Service {
             planned,
             record,
             policy,
-        } in self.plan_all(&due, now)?
+        } in plan_all(self, &due, now)?
         {
             // The consumed entry stays behind the cursor (removed later): nothing to remove.
             ch.known_position(id, None);
@@ -132,7 +74,7 @@ impl Service {
                     };
                     ch.push_audit(&self.store, id, &rec)?;
                 }
-                self.queue_urgent_and_leaders(&mut sends, &item, p, &policy)?;
+                queue_urgent_and_leaders(self, &mut sends, &item, p, &policy)?;
             }
             sends.push((
                 Intent::RefreshItemCard { item: item.id.0 },
@@ -229,46 +171,6 @@ impl Service {
             }
         })
     }
-
-    fn queue_urgent_and_leaders(
-        &self,
-        sends: &mut Vec<(Intent, Option<String>)>,
-        item: &Item,
-        p: &PlannedNudge,
-        policy: &ReminderPolicy,
-    ) -> Result<(), StoreError> {
-        if !p.urgent.is_empty()
-            && let Some(card_mid) = self.store.item_card(item.id)?
-        {
-            let ids: Vec<String> = p.urgent.iter().map(|u| u.open_id.0.clone()).collect();
-            // In the app always; by SMS and phone only where configured (paid quota).
-            let channels = [
-                (UrgentChannel::App, true),
-                (UrgentChannel::Sms, policy.urgent_sms),
-                (UrgentChannel::Phone, policy.urgent_phone),
-            ];
-            for (channel, _) in channels.into_iter().filter(|(_, on)| *on) {
-                let out = Outgoing::urgent(channel, &card_mid, Some(&item.chat_id.0), &ids);
-                sends.push((Intent::Message(out), Some(item.chat_id.0.clone())));
-            }
-        }
-        if p.notify_leaders && !policy.leaders.is_empty() {
-            let leaders: Vec<String> = policy.leaders.iter().map(at).collect();
-            let text = format!(
-                "{} 请关注：{}「{}」{}，主办 {}。",
-                leaders.join(" "),
-                item.id,
-                item.title,
-                p.text,
-                at(&item.owner)
-            );
-            let uuid = feishu_uuid(&format!("leaders:{}:{}", item.id.0, p.key));
-            let out = Outgoing::send_text_to_chat(&item.chat_id.0, &text, &uuid);
-            sends.push((Intent::Message(out), Some(item.chat_id.0.clone())));
-        }
-        Ok(())
-    }
-
 }
 
 /// What a tick decided for one due item.
@@ -296,4 +198,101 @@ fn round_intent(chat: String, person: Person, entries: Vec<(u64, PlannedNudge)>)
         uuid,
     };
     (intent, Some(chat))
+}
+
+/// Reads one due item and plans it: what to send now, its new state, its next time.
+fn plan_due(
+    svc: &Service,
+    id: ItemId,
+    now: jiff::Timestamp,
+    floor_ms: Option<i64>,
+) -> Result<DuePlan, StoreError> {
+    // One random read: the record carries the policy's view of the item (records from
+    // before it did fall back to the item itself).
+    let rec = svc.store.nudge_record(id)?;
+    let item = match rec.item {
+        Some(item) => Some(item),
+        None => svc.store.get_item(id)?,
+    };
+    let Some(item) = item else {
+        return Ok(DuePlan {
+            id,
+            item: None,
+            planned: Vec::new(),
+            record: EncodedRecord::new(&NudgeState::default(), None, None),
+            policy: None,
+        });
+    };
+    let mut state = rec.state;
+    let policy = svc.policy_for(&item.chat_id);
+    let planned = match due_now(&item, &state, now, &policy, &svc.calendar) {
+        Ok(p) => p,
+        Err(e) => {
+            tracing::warn!(item = %id, error.message = %e, "cannot plan reminders");
+            Vec::new()
+        }
+    };
+    mark_sent(&mut state, &planned, now);
+    let next = svc.next_time(&item, &state, now, &policy, floor_ms);
+    let record = EncodedRecord::new(&state, next, Some(&item));
+    Ok(DuePlan {
+        id,
+        item: Some(item),
+        planned,
+        record,
+        policy: Some(policy),
+    })
+}
+
+/// Plans every due item, on all cores when there are many: each item costs a random read
+/// (sled pages it in from disk), the policy and an encoding, and items are independent.
+fn plan_all(svc: &Service, due: &[(u64, ItemId)], now: jiff::Timestamp) -> Result<Vec<DuePlan>, StoreError> {
+    // This tick's entries go behind the cursor: the next ones must come after it.
+    let floor = due
+        .last()
+        .map(|&(f, _)| i64::try_from(f).unwrap_or(i64::MAX).saturating_add(1));
+    crate::store::in_parallel(due, 64, "planning", |part| {
+        part.iter()
+            .map(|&(_, id)| plan_due(svc, id, now, floor))
+            .collect()
+    })
+}
+
+fn queue_urgent_and_leaders(
+    svc: &Service,
+    sends: &mut Vec<(Intent, Option<String>)>,
+    item: &Item,
+    p: &PlannedNudge,
+    policy: &ReminderPolicy,
+) -> Result<(), StoreError> {
+    if !p.urgent.is_empty()
+        && let Some(card_mid) = svc.store.item_card(item.id)?
+    {
+        let ids: Vec<String> = p.urgent.iter().map(|u| u.open_id.0.clone()).collect();
+        // In the app always; by SMS and phone only where configured (paid quota).
+        let channels = [
+            (UrgentChannel::App, true),
+            (UrgentChannel::Sms, policy.urgent_sms),
+            (UrgentChannel::Phone, policy.urgent_phone),
+        ];
+        for (channel, _) in channels.into_iter().filter(|(_, on)| *on) {
+            let out = Outgoing::urgent(channel, &card_mid, Some(&item.chat_id.0), &ids);
+            sends.push((Intent::Message(out), Some(item.chat_id.0.clone())));
+        }
+    }
+    if p.notify_leaders && !policy.leaders.is_empty() {
+        let leaders: Vec<String> = policy.leaders.iter().map(at).collect();
+        let text = format!(
+            "{} 请关注：{}「{}」{}，主办 {}。",
+            leaders.join(" "),
+            item.id,
+            item.title,
+            p.text,
+            at(&item.owner)
+        );
+        let uuid = feishu_uuid(&format!("leaders:{}:{}", item.id.0, p.key));
+        let out = Outgoing::send_text_to_chat(&item.chat_id.0, &text, &uuid);
+        sends.push((Intent::Message(out), Some(item.chat_id.0.clone())));
+    }
+    Ok(())
 }

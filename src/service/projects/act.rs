@@ -23,9 +23,9 @@ use crate::store::projects::Watched;
 pub(crate) fn template(svc: &Service, name: Option<&str>) -> Option<StageTemplate> {
     let t = &svc.projects_cfg.templates;
     match name {
-        Some(n) => StageTemplate::find(t, n).cloned().or_else(|| {
-            (n == StageTemplate::DEFAULT_NAME && t.is_empty()).then(StageTemplate::default_five)
-        }),
+        Some(n) => StageTemplate::find(t, n)
+            .cloned()
+            .or_else(|| (n == StageTemplate::DEFAULT_NAME && t.is_empty()).then(StageTemplate::default_five)),
         None => Some(
             StageTemplate::find(t, StageTemplate::DEFAULT_NAME)
                 .or_else(|| t.first())
@@ -72,8 +72,7 @@ pub(crate) fn create(
 ) -> Result<Project, StoreError> {
     let (chat, creator, source, reply_to) = (&o.chat, o.who.clone(), o.source.clone(), o.reply_to.as_deref());
     let id = ch.next_project_id(&svc.store)?;
-    let p =
-        Project::create(id, chat.clone(), name, owner, template, svc.clock.now()).created_by(creator);
+    let p = Project::create(id, chat.clone(), name, owner, template, svc.clock.now()).created_by(creator);
     ch.put_new_project(&svc.store, &p);
     ch.push_watched_audit(&svc.store, Watched::Project(id), &p.creation_record(source))?;
     watch(svc, ch, &p)?;

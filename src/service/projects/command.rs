@@ -60,13 +60,8 @@ pub(crate) fn command(
                 return replies.card(svc, ch, &project_not_found(id));
             };
             let history = svc.store.audit_of_watched(Watched::Project(id))?;
-            let c = card::project::project_detail_card(
-                &p,
-                &open_items(svc, &p)?,
-                &history,
-                now,
-                &svc.calendar,
-            );
+            let c =
+                card::project::project_detail_card(&p, &open_items(svc, &p)?, &history, now, &svc.calendar);
             return replies.card(svc, ch, &c);
         }
         ProjectCmd::List(filter) => {
@@ -197,4 +192,3 @@ fn project_not_found(id: ProjectId) -> Value {
         Some("/项目 列表"),
     )
 }
-

@@ -9,7 +9,7 @@ use super::super::origin::Origin;
 use super::super::projects::{create as create_project, template};
 use super::super::watched::watch;
 use super::closing::loop_moved;
-use super::triage::{linked_project, managers, refresh_triage_cards, is_manager};
+use super::triage::{is_manager, linked_project, managers, refresh_triage_cards};
 use crate::domain::audit::{AuditRecord, Change};
 use crate::domain::ids::{Person, RequirementId};
 use crate::domain::project::{ProjectStatus, StageTemplate};
@@ -96,8 +96,7 @@ pub(crate) fn act(
     }
     let project = linked_project(svc, &r)?;
     let now = svc.clock.now();
-    let (next, record) = match r.apply(action, &actor, &managers, project.as_ref(), now, o.source.clone())
-    {
+    let (next, record) = match r.apply(action, &actor, &managers, project.as_ref(), now, o.source.clone()) {
         Ok(x) => x,
         Err(e) => return Ok(Err(e.to_string())),
     };
@@ -130,4 +129,3 @@ pub(crate) fn act(
     stage(svc, ch, &r, &next, &record)?;
     Ok(Ok(next))
 }
-

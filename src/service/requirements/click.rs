@@ -6,8 +6,8 @@ use serde_json::{Value, json};
 
 use super::super::Service;
 use super::act::act;
-use super::triage::linked_project;
 use super::submit::submit;
+use super::triage::linked_project;
 use crate::card::requirement::{
     RequirementCardAction, feedback_done_card, requirement_card, requirement_status_card,
     requirement_submitted_card,

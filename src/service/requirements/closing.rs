@@ -73,4 +73,3 @@ pub(crate) fn follows_project(
     refresh_triage_cards(svc, ch, next.id)?;
     loop_moved(svc, ch, r, &next, Some(before_p), Some(after_p))
 }
-

@@ -11,6 +11,6 @@ mod command;
 mod submit;
 mod triage;
 
-pub(super) use triage::{card_now, linked_project, managers};
 pub(super) use closing::follows_project;
 pub(super) use command::command;
+pub(super) use triage::{card_now, linked_project, managers};

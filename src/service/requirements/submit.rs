@@ -100,4 +100,3 @@ pub(crate) fn submit(
     }
     Ok((r, routed))
 }
-

@@ -15,11 +15,7 @@ use crate::store::projects::Watched;
 
 /// The configured requirement managers, with the names learned so far.
 pub(crate) fn managers(svc: &Service) -> Vec<Person> {
-    svc.req_cfg
-        .managers
-        .iter()
-        .map(|m| svc.known_person(m))
-        .collect()
+    svc.req_cfg.managers.iter().map(|m| svc.known_person(m)).collect()
 }
 
 pub(crate) fn is_manager(svc: &Service, who: &OpenId) -> bool {
@@ -28,7 +24,11 @@ pub(crate) fn is_manager(svc: &Service, who: &OpenId) -> bool {
 
 /// PATCHes every triage card of `r` (one per manager when they went 1:1; a card not posted
 /// yet renders the latest state when it is).
-pub(crate) fn refresh_triage_cards(svc: &Service, ch: &mut Changes, r: RequirementId) -> Result<(), StoreError> {
+pub(crate) fn refresh_triage_cards(
+    svc: &Service,
+    ch: &mut Changes,
+    r: RequirementId,
+) -> Result<(), StoreError> {
     let n = svc.store.watched_cards(Watched::Requirement(r))?.len().max(1);
     for nth in 0..n {
         let rec = OutboxRecord::new(Intent::RefreshRequirementCard { req: r.0, nth }, None);
@@ -52,4 +52,3 @@ pub(crate) fn card_now(svc: &Service, id: RequirementId) -> Result<Option<Value>
     let p = linked_project(svc, &r)?;
     Ok(Some(requirement_card(&r, p.as_ref(), svc.clock.now())))
 }
-

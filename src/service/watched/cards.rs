@@ -1,9 +1,9 @@
 //! Project and requirement cards rendered at send time, and the message ids their posts
 //! teach.
 
-use super::super::reply::{Says, under_or_post};
 use super::super::Service;
 use super::super::projects::card_now as project_card;
+use super::super::reply::{Says, under_or_post};
 use super::super::requirements::card_now as requirement_card;
 use crate::domain::ids::{ProjectId, RequirementId};
 use crate::feishu::Outgoing;
@@ -82,4 +82,3 @@ pub(crate) fn delivered(svc: &Service, intent: &Intent, mid: &str) -> Result<(),
         _ => Ok(()),
     }
 }
-

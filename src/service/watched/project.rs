@@ -53,8 +53,8 @@ impl Watch for Project {
         policy: &ReminderPolicy,
     ) -> Result<Due, StoreError> {
         let stalled_after = svc.projects_cfg.stalled_workdays;
-        let checks = project_due_now(self, state, now, policy, &svc.calendar, stalled_after)
-            .unwrap_or_else(|e| {
+        let checks =
+            project_due_now(self, state, now, policy, &svc.calendar, stalled_after).unwrap_or_else(|e| {
                 tracing::warn!(project = %self.id, error.message = %e, "cannot plan project reminders");
                 Vec::new()
             });
@@ -64,7 +64,12 @@ impl Watch for Project {
             .iter()
             .map(|c| {
                 let (text, key) = says(self, c, now);
-                under_or_post(card.as_deref(), &self.chat_id.0, Says::Text(&text), &feishu_uuid(&key))
+                under_or_post(
+                    card.as_deref(),
+                    &self.chat_id.0,
+                    Says::Text(&text),
+                    &feishu_uuid(&key),
+                )
             })
             .collect();
         // The card shows 延期 / 停滞 now.

@@ -73,11 +73,21 @@ fn the_one_watch_schedules_a_project_and_a_requirement_each_by_its_own_rule() {
     let policy = k.svc.policy_for(&ChatId(GROUP.to_owned()));
     let cal = &k.svc.calendar;
     let p = project(&k);
-    let want = next_project_check(&p, &WatchState::default(), now(), &policy, cal, 5).unwrap().unwrap();
-    assert_eq!(k.svc.store.watched_scheduled(Watched::Project(p.id)).unwrap(), Some(ms(want)));
+    let want = next_project_check(&p, &WatchState::default(), now(), &policy, cal, 5)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        k.svc.store.watched_scheduled(Watched::Project(p.id)).unwrap(),
+        Some(ms(want))
+    );
     let r = requirement(&k);
-    let want = next_requirement_check(&r, &WatchState::default(), now(), &policy, cal, 2).unwrap().unwrap();
-    assert_eq!(k.svc.store.watched_scheduled(Watched::Requirement(r.id)).unwrap(), Some(ms(want)));
+    let want = next_requirement_check(&r, &WatchState::default(), now(), &policy, cal, 2)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        k.svc.store.watched_scheduled(Watched::Requirement(r.id)).unwrap(),
+        Some(ms(want))
+    );
     assert_ne!(
         k.svc.store.watched_scheduled(Watched::Project(p.id)).unwrap(),
         k.svc.store.watched_scheduled(Watched::Requirement(r.id)).unwrap(),
@@ -90,7 +100,10 @@ fn the_one_watch_schedules_a_project_and_a_requirement_each_by_its_own_rule() {
     ch.put_project(&k.svc.store, &closed);
     watch(&k.svc, &mut ch, &closed).unwrap();
     k.svc.store.commit(&ch).unwrap();
-    assert_eq!(k.svc.store.watched_scheduled(Watched::Project(p.id)).unwrap(), None);
+    assert_eq!(
+        k.svc.store.watched_scheduled(Watched::Project(p.id)).unwrap(),
+        None
+    );
 }
 
 #[test]
@@ -119,7 +132,14 @@ fn a_requirement_reminder_is_posted_to_the_manager_chat_then_replied_under_the_t
         "{sent:?}"
     );
     // Sent once a day: the stored state says so, and the next check moved past today.
-    assert!(k.svc.store.watch_state(Watched::Requirement(r.id)).unwrap().nudged_on.is_some());
+    assert!(
+        k.svc
+            .store
+            .watch_state(Watched::Requirement(r.id))
+            .unwrap()
+            .nudged_on
+            .is_some()
+    );
     let next = scheduled(&k, Watched::Requirement(r.id));
     assert!(next > due, "{next}");
     // Once the triage card is known, the next day's reminder goes under it.
@@ -158,7 +178,14 @@ fn a_stalled_project_is_flagged_under_its_card_and_its_card_refreshed() {
         "{new:?}"
     );
     assert!(matches!(new[1].intent, Intent::RefreshProjectCard { project } if project == p.id.0));
-    assert_eq!(k.svc.store.watch_state(Watched::Project(p.id)).unwrap().stalled_flags, 1);
+    assert_eq!(
+        k.svc
+            .store
+            .watch_state(Watched::Project(p.id))
+            .unwrap()
+            .stalled_flags,
+        1
+    );
     // Nothing more is due at the same moment: the state says it was sent.
     let mut ch = Changes::new();
     remind(&k.svc, &mut ch, &p, later).unwrap();
