@@ -12,6 +12,12 @@
 //! "reply under the card, or post" helper. The rest are single ideas: [`board`], [`nudges`]
 //! (item reminders), [`people`], [`identity`], [`onboarding`], [`mirror`], [`export`],
 //! [`stale`] (version check of clicks, forms), [`materialize`] (intents rendered at send time).
+//! [`base`] holds the [`Service`] object itself; this file only declares and re-exports.
+//!
+//! A new item action (say `/督办 暂停 DB-3`) touches one place here: its arm in
+//! `items/command.rs` (command → [`crate::domain::supervision::Action`]) — the click goes
+//! through the same `items::act` — plus its wording in `items/texts.rs`, whose `match` on the
+//! action has no wildcard, so the compiler points there.
 
 mod base;
 mod batch;

@@ -7,5 +7,8 @@ mod click;
 mod command;
 mod texts;
 
+#[cfg(test)]
+mod tests;
+
 pub(super) use act::{card_now, create, template};
 pub(super) use command::{command, link_tagged_projects};
