@@ -2,6 +2,7 @@
 //! teaches (a posted card's message id).
 
 use super::Service;
+use super::board::{board_delivered, materialize_board};
 use super::meetings::materialize as render_meeting;
 use super::reply::{Says, under_or_post};
 use super::watched::{delivered as watched_delivered, materialize as render_watched};
@@ -36,7 +37,7 @@ impl Materialize for Service {
                 let c = card::item_card(&it, self.clock.now(), &self.calendar);
                 Some(Outgoing::patch_card(&mid, Some(&it.chat_id.0), &c))
             }
-            Intent::PostBoard { .. } | Intent::RefreshBoard { .. } => return self.materialize_board(intent),
+            Intent::PostBoard { .. } | Intent::RefreshBoard { .. } => return materialize_board(self, intent),
             Intent::NudgeRound {
                 chat_id,
                 person,
@@ -69,7 +70,7 @@ impl Materialize for Service {
     fn delivered(&self, intent: &Intent, delivered: &Delivered) -> Result<(), StoreError> {
         match (intent, &delivered.message_id) {
             (Intent::PostItemCard { item, .. }, Some(mid)) => self.store.set_item_card(ItemId(*item), mid)?,
-            (Intent::PostBoard { chat_id, .. }, Some(mid)) => self.board_delivered(chat_id, mid)?,
+            (Intent::PostBoard { chat_id, .. }, Some(mid)) => board_delivered(self, chat_id, mid)?,
             (Intent::PostMeetingCard { meeting, .. }, Some(mid)) => {
                 self.store
                     .set_meeting_card(crate::minutes::MeetingId(*meeting), mid)?;

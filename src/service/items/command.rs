@@ -2,6 +2,8 @@
 //! subcommand through the item [`act`] path.
 
 use super::super::Service;
+use super::super::board::{queue_board_reply, stats_card};
+use super::super::export::export_items;
 use super::super::meetings::with_meeting_source;
 use super::super::origin::Origin;
 use super::super::projects::link_tagged_projects;
@@ -47,7 +49,7 @@ pub(crate) fn command(
                 );
                 return replies.card(svc, ch, &e);
             }
-            return svc.queue_board_reply(ch, chat, &msg.message_id);
+            return queue_board_reply(svc, ch, chat, &msg.message_id);
         }
         SuperviseCmd::Stats { period, person } => {
             // In a 1:1 chat: the sender's own items across groups; in a group: the group's.
@@ -61,10 +63,10 @@ pub(crate) fn command(
             } else {
                 svc.store.items_in_chat(chat)?
             };
-            let c = svc.stats_card(&items, period, person.as_ref())?;
+            let c = stats_card(svc, &items, period, person.as_ref())?;
             return replies.card(svc, ch, &c);
         }
-        SuperviseCmd::Export { period } => return svc.export_items(period, msg, sender, replies, ch),
+        SuperviseCmd::Export { period } => return export_items(svc, period, msg, sender, replies, ch),
         SuperviseCmd::Create(c) => return create(svc, c, o, msg, quoted, replies, ch),
         SuperviseCmd::List(filter) => {
             let (title, items) = list(svc, &filter, chat, p2p, sender, now)?;

@@ -55,29 +55,29 @@ impl Service {
     ) -> Result<(), StoreError> {
         let policy = self.policy_for(&item.chat_id);
         let floor = self.store.due_floor_ms()?;
-        let next = self.next_time(item, state, self.clock.now(), &policy, floor);
+        let next = next_time(self, item, state, self.clock.now(), &policy, floor);
         ch.schedule(&self.store, item.id, state, next, Some(item))
     }
+}
 
-    /// When an item's next reminder is due (Unix ms), never before `now` + 1 s (a policy
-    /// answer not after `now` would spin the scheduler) nor before `floor_ms` (the due cursor:
-    /// a tick would skip an entry behind it, should the clock have gone back).
-    pub(super) fn next_time(
-        &self,
-        item: &Item,
-        state: &NudgeState,
-        now: jiff::Timestamp,
-        policy: &ReminderPolicy,
-        floor_ms: Option<i64>,
-    ) -> Option<i64> {
-        let floor = now.checked_add(jiff::SignedDuration::from_secs(1)).unwrap_or(now);
-        let floor = floor.as_millisecond().max(floor_ms.unwrap_or(i64::MIN));
-        match next_fire(item, state, now, policy, &self.calendar) {
-            Ok(n) => n.map(|t| t.as_millisecond().max(floor)),
-            Err(e) => {
-                tracing::warn!(item = %item.id, error.message = %e, "no reminders for this item: calendar data missing");
-                None
-            }
+/// When an item's next reminder is due (Unix ms), never before `now` + 1 s (a policy
+/// answer not after `now` would spin the scheduler) nor before `floor_ms` (the due cursor:
+/// a tick would skip an entry behind it, should the clock have gone back).
+pub(super) fn next_time(
+    svc: &Service,
+    item: &Item,
+    state: &NudgeState,
+    now: jiff::Timestamp,
+    policy: &ReminderPolicy,
+    floor_ms: Option<i64>,
+) -> Option<i64> {
+    let floor = now.checked_add(jiff::SignedDuration::from_secs(1)).unwrap_or(now);
+    let floor = floor.as_millisecond().max(floor_ms.unwrap_or(i64::MIN));
+    match next_fire(item, state, now, policy, &svc.calendar) {
+        Ok(n) => n.map(|t| t.as_millisecond().max(floor)),
+        Err(e) => {
+            tracing::warn!(item = %item.id, error.message = %e, "no reminders for this item: calendar data missing");
+            None
         }
     }
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::super::Service;
 use super::super::reply::{Says, at, under_or_post};
+use super::schedule::next_time;
 use crate::card;
 use crate::domain::audit::{AuditRecord, Change, Source};
 use crate::domain::ids::{ItemId, Person};
@@ -233,7 +234,7 @@ fn plan_due(
         }
     };
     mark_sent(&mut state, &planned, now);
-    let next = svc.next_time(&item, &state, now, &policy, floor_ms);
+    let next = next_time(svc, &item, &state, now, &policy, floor_ms);
     let record = EncodedRecord::new(&state, next, Some(&item));
     Ok(DuePlan {
         id,
