@@ -6,6 +6,7 @@ use std::sync::atomic::Ordering;
 use serde_json::Value;
 
 use super::Service;
+use super::reply::{Says, under_or_post};
 use crate::card;
 use crate::domain::board::{Period, board, fingerprint, stats};
 use crate::domain::ids::{ChatId, ItemId, Person};
@@ -29,60 +30,6 @@ impl Service {
         let items = self.store.items_in_chat(chat)?;
         let b = board(&items, now, &self.calendar, self.board_cfg.top_n);
         Ok((card::board::board_card(&b, now, &self.calendar), fingerprint(&b)))
-    }
-
-    /// Queues the board as a reply (`/督办 晾晒`) and remembers it as the group's current board.
-    ///
-    /// # Errors
-    /// sled errors.
-    pub(super) fn queue_board_reply(
-        &self,
-        ch: &mut Changes,
-        chat: &ChatId,
-        reply_to: &str,
-    ) -> Result<(), StoreError> {
-        let (_, fp) = self.board_card(chat)?;
-        let intent = Intent::PostBoard {
-            chat_id: chat.0.clone(),
-            reply_to: Some(reply_to.to_owned()),
-            uuid: feishu_uuid(&format!("board:{reply_to}")),
-        };
-        ch.outbox_push(&self.store, &OutboxRecord::new(intent, Some(chat.0.clone())))?;
-        let mut st = self.store.chat_state(chat)?.unwrap_or_default();
-        st.board_fingerprint = Some(fp);
-        st.board_at_ms = Some(self.clock.now().as_millisecond());
-        st.board_message = None; // learned when delivered
-        ch.put_chat_state(&self.store, chat, &st);
-        Ok(())
-    }
-
-    /// The statistics card.
-    ///
-    /// # Errors
-    /// sled errors.
-    pub(super) fn stats_card(
-        &self,
-        items: &[crate::domain::supervision::Item],
-        period: Period,
-        person: Option<&Person>,
-    ) -> Result<Value, StoreError> {
-        let now = self.clock.now();
-        let mut chased: HashMap<ItemId, u32> = HashMap::new();
-        for i in items {
-            let n = overdue_chases(&self.store.nudge_state(i.id)?);
-            if n > 0 {
-                chased.insert(i.id, n);
-            }
-        }
-        let rows = stats(
-            items,
-            &chased,
-            period,
-            person.map(|p| &p.open_id),
-            now,
-            &self.calendar,
-        );
-        Ok(card::stats::stats_card(period, &rows, person))
     }
 
     /// Posts the weekly boards when their time has come (configurable weekday and time; the
@@ -151,44 +98,95 @@ impl Service {
         self.next_board_ms.store(next.as_millisecond(), Ordering::Relaxed);
         Ok(())
     }
+}
 
-    /// Renders a board intent at send time.
-    pub(super) fn materialize_board(&self, intent: &Intent) -> Result<Option<Outgoing>, StoreError> {
-        Ok(match intent {
-            Intent::PostBoard {
-                chat_id,
-                reply_to,
-                uuid,
-            } => {
-                let (c, _) = self.board_card(&ChatId(chat_id.clone()))?;
-                Some(match reply_to {
-                    Some(mid) => Outgoing::reply_card(mid, Some(chat_id), &c, uuid),
-                    None => Outgoing::send_card_to_chat(chat_id, &c, uuid),
-                })
-            }
-            Intent::RefreshBoard { chat_id } => {
-                let chat = ChatId(chat_id.clone());
-                let Some(mid) = self
-                    .store
-                    .chat_state(&chat)?
-                    .and_then(|s: ChatState| s.board_message)
-                else {
-                    return Ok(None);
-                };
-                let (c, _) = self.board_card(&chat)?;
-                Some(Outgoing::patch_card(&mid, Some(chat_id), &c))
-            }
-            _ => None,
-        })
-    }
+/// Queues the board as a reply (`/督办 晾晒`) and remembers it as the group's current board.
+///
+/// # Errors
+/// sled errors.
+pub(crate) fn queue_board_reply(
+    svc: &Service,
+    ch: &mut Changes,
+    chat: &ChatId,
+    reply_to: &str,
+) -> Result<(), StoreError> {
+    let (_, fp) = svc.board_card(chat)?;
+    let intent = Intent::PostBoard {
+        chat_id: chat.0.clone(),
+        reply_to: Some(reply_to.to_owned()),
+        uuid: feishu_uuid(&format!("board:{reply_to}")),
+    };
+    ch.outbox_push(&svc.store, &OutboxRecord::new(intent, Some(chat.0.clone())))?;
+    let mut st = svc.store.chat_state(chat)?.unwrap_or_default();
+    st.board_fingerprint = Some(fp);
+    st.board_at_ms = Some(svc.clock.now().as_millisecond());
+    st.board_message = None; // learned when delivered
+    ch.put_chat_state(&svc.store, chat, &st);
+    Ok(())
+}
 
-    /// Records the message id of a posted board.
-    pub(super) fn board_delivered(&self, chat_id: &str, message_id: &str) -> Result<(), StoreError> {
-        let chat = ChatId(chat_id.to_owned());
-        let mut st = self.store.chat_state(&chat)?.unwrap_or_default();
-        st.board_message = Some(message_id.to_owned());
-        let mut ch = Changes::new();
-        ch.put_chat_state(&self.store, &chat, &st);
-        self.store.commit(&ch)
+/// The statistics card.
+///
+/// # Errors
+/// sled errors.
+pub(crate) fn stats_card(
+    svc: &Service,
+    items: &[crate::domain::supervision::Item],
+    period: Period,
+    person: Option<&Person>,
+) -> Result<Value, StoreError> {
+    let now = svc.clock.now();
+    let mut chased: HashMap<ItemId, u32> = HashMap::new();
+    for i in items {
+        let n = overdue_chases(&svc.store.nudge_state(i.id)?);
+        if n > 0 {
+            chased.insert(i.id, n);
+        }
     }
+    let rows = stats(
+        items,
+        &chased,
+        period,
+        person.map(|p| &p.open_id),
+        now,
+        &svc.calendar,
+    );
+    Ok(card::stats::stats_card(period, &rows, person))
+}
+
+/// Renders a board intent at send time.
+pub(crate) fn materialize_board(svc: &Service, intent: &Intent) -> Result<Option<Outgoing>, StoreError> {
+    Ok(match intent {
+        Intent::PostBoard {
+            chat_id,
+            reply_to,
+            uuid,
+        } => {
+            let (c, _) = svc.board_card(&ChatId(chat_id.clone()))?;
+            Some(under_or_post(reply_to.as_deref(), chat_id, Says::Card(&c), uuid))
+        }
+        Intent::RefreshBoard { chat_id } => {
+            let chat = ChatId(chat_id.clone());
+            let Some(mid) = svc
+                .store
+                .chat_state(&chat)?
+                .and_then(|s: ChatState| s.board_message)
+            else {
+                return Ok(None);
+            };
+            let (c, _) = svc.board_card(&chat)?;
+            Some(Outgoing::patch_card(&mid, Some(chat_id), &c))
+        }
+        _ => None,
+    })
+}
+
+/// Records the message id of a posted board.
+pub(crate) fn board_delivered(svc: &Service, chat_id: &str, message_id: &str) -> Result<(), StoreError> {
+    let chat = ChatId(chat_id.to_owned());
+    let mut st = svc.store.chat_state(&chat)?.unwrap_or_default();
+    st.board_message = Some(message_id.to_owned());
+    let mut ch = Changes::new();
+    ch.put_chat_state(&svc.store, &chat, &st);
+    svc.store.commit(&ch)
 }

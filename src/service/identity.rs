@@ -8,14 +8,6 @@ use crate::domain::ids::OpenId;
 /// How long after a failed ask the next one may go out.
 const RETRY_AFTER_MS: i64 = 60_000;
 
-/// What is known of the bot's identity.
-#[derive(Debug, Default)]
-pub(super) struct BotIdentity {
-    open_id: Option<OpenId>,
-    /// When the last failed ask went out (virtual ms).
-    failed_at_ms: Option<i64>,
-}
-
 impl Service {
     /// The bot's open_id, when Feishu has told it (or tells it now).
     pub(super) async fn bot_open_id(&self) -> Option<OpenId> {

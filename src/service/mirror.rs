@@ -41,40 +41,6 @@ impl Service {
         Ok(())
     }
 
-    /// The current row of `key` in `table` (`None`: it no longer exists).
-    fn mirror_row(&self, table: MirrorTable, key: &str) -> Result<Option<MirrorRecord>, StoreError> {
-        let now = self.clock.now();
-        Ok(match table {
-            MirrorTable::Items => match ItemId::parse(key) {
-                Some(id) => self
-                    .store
-                    .get_item(id)?
-                    .map(|i| item_record(&i, now, &self.calendar)),
-                None => None,
-            },
-            MirrorTable::Projects => match ProjectId::parse(key) {
-                Some(id) => self
-                    .store
-                    .get_project(id)?
-                    .map(|p| project_record(&p, now, &self.calendar)),
-                None => None,
-            },
-            MirrorTable::Requirements => match RequirementId::parse(key) {
-                Some(id) => match self.store.get_requirement(id)? {
-                    Some(r) => {
-                        let p = match r.project {
-                            Some(pid) => self.store.get_project(pid)?,
-                            None => None,
-                        };
-                        Some(requirement_record(&r, p.as_ref()))
-                    }
-                    None => None,
-                },
-                None => None,
-            },
-        })
-    }
-
     /// One mirror round: renders up to [`ROUND_ROWS`] queued rows and upserts them. Returns
     /// whether rows remain queued.
     ///
@@ -87,7 +53,7 @@ impl Service {
         }
         let mut records = Vec::with_capacity(pending.len());
         for (table, key, _) in &pending {
-            if let Some(r) = self.mirror_row(*table, key)? {
+            if let Some(r) = mirror_row(self, *table, key)? {
                 records.push(r);
             }
         }
@@ -152,4 +118,38 @@ impl RecordMap for SledRecordMap {
     fn set(&mut self, table: MirrorTable, key: &str, record_id: &str) {
         Self::set(self, table, key, record_id);
     }
+}
+
+/// The current row of `key` in `table` (`None`: it no longer exists).
+fn mirror_row(svc: &Service, table: MirrorTable, key: &str) -> Result<Option<MirrorRecord>, StoreError> {
+    let now = svc.clock.now();
+    Ok(match table {
+        MirrorTable::Items => match ItemId::parse(key) {
+            Some(id) => svc
+                .store
+                .get_item(id)?
+                .map(|i| item_record(&i, now, &svc.calendar)),
+            None => None,
+        },
+        MirrorTable::Projects => match ProjectId::parse(key) {
+            Some(id) => svc
+                .store
+                .get_project(id)?
+                .map(|p| project_record(&p, now, &svc.calendar)),
+            None => None,
+        },
+        MirrorTable::Requirements => match RequirementId::parse(key) {
+            Some(id) => match svc.store.get_requirement(id)? {
+                Some(r) => {
+                    let p = match r.project {
+                        Some(pid) => svc.store.get_project(pid)?,
+                        None => None,
+                    };
+                    Some(requirement_record(&r, p.as_ref()))
+                }
+                None => None,
+            },
+            None => None,
+        },
+    })
 }

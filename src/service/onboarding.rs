@@ -6,7 +6,7 @@
 use serde_json::{Value, json};
 
 use super::Service;
-use super::replies::Replies;
+use super::reply::Replies;
 use crate::card::{self, Audience, ToastKind};
 use crate::command::spec::SUPERVISE_COMMANDS;
 use crate::feishu::event::{BotMembershipEvent, CardActionEvent, Membership, MessageEvent};
@@ -17,22 +17,6 @@ use crate::store::onboarding::Welcomed;
 use crate::store::outbox::Changes;
 
 impl Service {
-    /// Whether `chat` is a registered organisational unit. Units (bound by an admin) arrive in a
-    /// later release; until then no group is one, and the welcome card says nothing about
-    /// binding rather than advertise a command that does not exist yet.
-    pub(super) fn is_registered_unit(&self, _chat: &str) -> bool {
-        false
-    }
-
-    /// What the welcome card tells an admin about binding `chat` as a unit: nothing yet (see
-    /// [`Self::is_registered_unit`]).
-    fn unit_binding_hint(&self, chat: &str) -> Option<String> {
-        if self.is_registered_unit(chat) {
-            return None;
-        }
-        None
-    }
-
     /// Applies a bot added / removed event to `ch`. The caller holds the service lock and commits.
     pub(super) fn apply_membership(
         &self,
@@ -51,7 +35,7 @@ impl Service {
                     return Ok(());
                 }
                 let c = card::welcome_card(&Audience::Group {
-                    binding_hint: self.unit_binding_hint(chat),
+                    binding_hint: unit_binding_hint(chat),
                 });
                 let out = Outgoing::send_card_to_chat(chat, &c, &feishu_uuid(&format!("welcome:g:{chat}")));
                 ch.outbox_push(&self.store, &OutboxRecord::message(out))?;
@@ -126,4 +110,20 @@ impl Service {
         self.outbox_notify.notify_one();
         Ok(json!({"toast": card::toast(ToastKind::Success, "已发送全部指令的使用说明")}))
     }
+}
+
+/// What the welcome card tells an admin about binding `chat` as a unit: nothing yet (see
+/// [`is_registered_unit`]).
+fn unit_binding_hint(chat: &str) -> Option<String> {
+    if is_registered_unit(chat) {
+        return None;
+    }
+    None
+}
+
+/// Whether `chat` is a registered organisational unit. Units (bound by an admin) arrive in a
+/// later release; until then no group is one, and the welcome card says nothing about
+/// binding rather than advertise a command that does not exist yet.
+fn is_registered_unit(_chat: &str) -> bool {
+    false
 }

@@ -1,18 +1,42 @@
 //! Names of people: Feishu events carry only open_ids for senders, so names are learned from
-//! mentions and, when needed, read from the group's member list (chat members API, cached).
-
-use std::collections::HashMap;
+//! mentions and, when needed, read from the group's member list (chat members API, cached for
+//! a few minutes per chat).
 
 use super::Service;
 use crate::domain::ids::{OpenId, Person};
 
-/// Names learned from mentions and member lists, behind [`Service::name_of`].
-#[derive(Debug, Default)]
-pub(super) struct People {
-    names: HashMap<String, String>,
-}
+/// How long a chat's member list is reused.
+const MEMBERS_TTL_MS: i64 = 5 * 60 * 1000;
 
 impl Service {
+    /// The chat's members (cached for a few minutes).
+    pub(super) async fn members_of(&self, chat: &str) -> Result<Vec<Person>, String> {
+        let now_ms = self.clock.now().as_millisecond();
+        if let Ok(cache) = self.people.lock()
+            && let Some((at, people)) = cache.members.get(chat)
+            && now_ms - at < MEMBERS_TTL_MS
+        {
+            return Ok(people.clone());
+        }
+        match self.client.chat_members(chat).await {
+            Ok(people) => {
+                if let Ok(mut cache) = self.people.lock() {
+                    cache.members.insert(chat.to_owned(), (now_ms, people.clone()));
+                }
+                Ok(people)
+            }
+            Err(e) => {
+                tracing::warn!(error.message = %e, "could not read the chat's members");
+                Err(
+                    match e.missing_scope(crate::feishu::members::SCOPE_CHAT_MEMBERS) {
+                        Some(m) => m.to_string(),
+                        None => e.to_string(),
+                    },
+                )
+            }
+        }
+    }
+
     /// Remembers the names that mentions reveal.
     pub(super) fn learn_names<'a>(&self, people: impl IntoIterator<Item = &'a Person>) {
         let mut g = self

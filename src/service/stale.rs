@@ -15,6 +15,8 @@ use serde_json::{Value, json};
 use tokio::sync::MutexGuard;
 
 use super::Service;
+use super::projects::card_now as project_card;
+use super::requirements::{linked_project, managers};
 use crate::card::drawn::{Drawn, Target, drawn_for};
 use crate::card::forms::{Prefill, item_form_card};
 use crate::card::project::project_form_card;
@@ -49,113 +51,10 @@ impl Service {
         let Some(drawn) = drawn_for(&a.value) else {
             return Ok(Ok(guard));
         };
-        Ok(match self.stale_answer(&drawn, a)? {
+        Ok(match stale_answer(self, &drawn, a)? {
             None => Ok(guard),
             Some(answer) => Err(answer),
         })
-    }
-
-    /// `None` when `d` matches the record's current version (or the record is gone).
-    fn stale_answer(&self, d: &Drawn, a: &CardActionEvent) -> Result<Option<Value>, StoreError> {
-        let now = self.clock.now();
-        let typed: Option<&Prefill> = a.form_value.as_ref();
-        let (state, fresh) = match d.target {
-            Target::Item(id) => {
-                let Some(it) = self.store.get_item(id)? else {
-                    return Ok(None);
-                };
-                if d.version == Some(it.version) {
-                    return Ok(None);
-                }
-                let form = ActionKind::from_key(&d.op)
-                    .filter(|_| d.on_form_card)
-                    .and_then(|k| item_form_card(&it, k, now, typed));
-                let fresh = form.unwrap_or_else(|| card::item_card(&it, now, &self.calendar));
-                (
-                    format!(
-                        "{id} 已有新的变化（现在{}，进度{}%）",
-                        it.status.label(),
-                        it.progress
-                    ),
-                    fresh,
-                )
-            }
-            Target::Project(id) => {
-                let Some(p) = self.store.get_project(id)? else {
-                    return Ok(None);
-                };
-                if d.version == Some(p.version) {
-                    return Ok(None);
-                }
-                let form = d
-                    .on_form_card
-                    .then(|| project_form_card(&p, &d.op, typed, &[]))
-                    .flatten();
-                let fresh = match form {
-                    Some(f) => f,
-                    None => self.project_card_now(&p)?,
-                };
-                let state = match (p.status, p.current_stage()) {
-                    (crate::domain::project::ProjectStatus::Active, Some(s)) => {
-                        format!("{id} 现在处于“{}”阶段", s.name)
-                    }
-                    (status, _) => format!("{id} 现在{}", status.label()),
-                };
-                (state, fresh)
-            }
-            Target::Requirement(id) => {
-                let Some(r) = self.store.get_requirement(id)? else {
-                    return Ok(None);
-                };
-                if d.version == Some(r.version) {
-                    return Ok(None);
-                }
-                let p = self.linked_project(&r)?;
-                let fresh = match d.op.as_str() {
-                    "r_supplement" => requirement_status_card(&r, p.as_ref(), now),
-                    "r_feedback" if r.feedback.is_none() => feedback_card(&r),
-                    "r_feedback" => requirement_status_card(&r, p.as_ref(), now),
-                    op => d
-                        .on_form_card
-                        .then(|| triage_form_card(&r, op, typed))
-                        .flatten()
-                        .unwrap_or_else(|| requirement_card(&r, p.as_ref(), now)),
-                };
-                (format!("{id} 现在是“{}”", r.status.label()), fresh)
-            }
-            Target::SubmissionForm => {
-                let Some(id) = self.store.submitted_from_form(&a.open_message_id)? else {
-                    return Ok(None);
-                };
-                let Some(r) = self.store.get_requirement(id)? else {
-                    return Ok(None);
-                };
-                let p = self.linked_project(&r)?;
-                let text = format!("这张表单已经提交过（{id}），不会重复提交，已为你刷新");
-                return Ok(Some(json!({
-                    "toast": card::toast(ToastKind::Warning, &text),
-                    "card": {"type": "raw", "data": requirement_status_card(&r, p.as_ref(), now)},
-                })));
-            }
-            Target::Meeting(id) => {
-                let Some(m) = self.store.get_meeting(id)? else {
-                    return Ok(None);
-                };
-                if d.version == Some(m.version) {
-                    return Ok(None);
-                }
-                (
-                    format!("会议纪要 {id} 的待办已有变化"),
-                    card::minutes_card(&m, now),
-                )
-            }
-        };
-        tracing::info!(op = %d.op, drawn = ?d.version, "stale card click refused");
-        let text = format!("这张卡片已过期：{state}，已为你刷新，请确认后再操作");
-        Ok(Some(json!({
-            "toast": card::toast(ToastKind::Warning, &text),
-            "card": {"type": "raw", "data": fresh},
-        })))
     }
 
     /// A button that opens a form: refused when stale or when the clicker may not act;
@@ -181,7 +80,7 @@ impl Service {
             Err(refusal) => return Ok(refusal),
         };
         let who = OpenId(a.operator_open_id.clone());
-        let form = match self.form_for(&d, &who, &people)? {
+        let form = match form_for(self, &d, &who, &people)? {
             Ok(f) => f,
             Err(text) => return Ok(json!({"toast": card::toast(ToastKind::Error, &text)})),
         };
@@ -194,80 +93,176 @@ impl Service {
         self.outbox_notify.notify_one();
         Ok(json!({"toast": card::toast(ToastKind::Info, "表单已私信发给你，请在与机器人的单聊中填写提交")}))
     }
-
-    /// The form card `d` opens for `who`, or the refusal text (the record is gone, the form
-    /// no longer applies, or `who` may not act).
-    fn form_for(
-        &self,
-        d: &Drawn,
-        who: &OpenId,
-        people: &[Person],
-    ) -> Result<Result<Value, String>, StoreError> {
-        let now = self.clock.now();
-        let actor = Actor {
-            person: Person {
-                open_id: who.clone(),
-                name: String::new(),
-            },
-        };
-        let gone = || "这项记录已不存在".to_owned();
-        let no_longer = || "当前状态下不能再这样操作，请查看最新卡片".to_owned();
-        Ok(match d.target {
-            Target::Item(id) => {
-                let Some(it) = self.store.get_item(id)? else {
-                    return Ok(Err(gone()));
-                };
-                let Some(kind) = ActionKind::from_key(&d.op) else {
-                    return Ok(Err(no_longer()));
-                };
-                if let Err(e) = it.may(kind, who, &self.policy) {
-                    return Ok(Err(e.to_string()));
-                }
-                item_form_card(&it, kind, now, None).ok_or_else(no_longer)
-            }
-            Target::Project(id) => {
-                let Some(p) = self.store.get_project(id)? else {
-                    return Ok(Err(gone()));
-                };
-                // Ask the domain with a stand-in action of the same kind: only a refusal of
-                // the person or of the project's status counts here.
-                let probe = match d.op.as_str() {
-                    "p_rollback" => ProjectAction::Rollback {
-                        reason: "-".to_owned(),
-                    },
-                    _ => ProjectAction::Plan {
-                        stage: (p.current + 1).to_string(),
-                        owner: None,
-                        planned_end: None,
-                    },
-                };
-                let source = Source::Card(MessageId(String::new()));
-                match p.apply(probe, &actor, &self.policy, now, source) {
-                    Err(e @ (ProjectError::Forbidden { .. } | ProjectError::Closed { .. })) => {
-                        Err(e.to_string())
-                    }
-                    Ok(_) | Err(_) => project_form_card(&p, &d.op, None, people).ok_or_else(no_longer),
-                }
-            }
-            Target::Requirement(id) => {
-                let Some(r) = self.store.get_requirement(id)? else {
-                    return Ok(Err(gone()));
-                };
-                let probe = ReqAction::Reject {
-                    reason: "-".to_owned(),
-                };
-                let source = Source::Card(MessageId(String::new()));
-                match r.apply(probe, &actor, &self.managers(), None, now, source) {
-                    Err(e @ RequirementError::Forbidden { .. }) => Err(e.to_string()),
-                    Ok(_) | Err(_) => triage_form_card(&r, &d.op, None).ok_or_else(no_longer),
-                }
-            }
-            Target::Meeting(_) | Target::SubmissionForm => Err(no_longer()),
-        })
-    }
 }
 
-/// Whether click `a` came from a 1:1 form card (its answer is then a receipt, not the live card).
-pub(super) fn from_form_card(a: &CardActionEvent) -> bool {
-    drawn_for(&a.value).is_some_and(|d| d.on_form_card)
+/// `None` when `d` matches the record's current version (or the record is gone).
+fn stale_answer(svc: &Service, d: &Drawn, a: &CardActionEvent) -> Result<Option<Value>, StoreError> {
+    let now = svc.clock.now();
+    let typed: Option<&Prefill> = a.form_value.as_ref();
+    let (state, fresh) = match d.target {
+        Target::Item(id) => {
+            let Some(it) = svc.store.get_item(id)? else {
+                return Ok(None);
+            };
+            if d.version == Some(it.version) {
+                return Ok(None);
+            }
+            let form = ActionKind::from_key(&d.op)
+                .filter(|_| d.on_form_card)
+                .and_then(|k| item_form_card(&it, k, now, typed));
+            let fresh = form.unwrap_or_else(|| card::item_card(&it, now, &svc.calendar));
+            (
+                format!(
+                    "{id} 已有新的变化（现在{}，进度{}%）",
+                    it.status.label(),
+                    it.progress
+                ),
+                fresh,
+            )
+        }
+        Target::Project(id) => {
+            let Some(p) = svc.store.get_project(id)? else {
+                return Ok(None);
+            };
+            if d.version == Some(p.version) {
+                return Ok(None);
+            }
+            let form = d
+                .on_form_card
+                .then(|| project_form_card(&p, &d.op, typed, &[]))
+                .flatten();
+            let fresh = match form {
+                Some(f) => f,
+                None => project_card(svc, &p)?,
+            };
+            let state = match (p.status, p.current_stage()) {
+                (crate::domain::project::ProjectStatus::Active, Some(s)) => {
+                    format!("{id} 现在处于“{}”阶段", s.name)
+                }
+                (status, _) => format!("{id} 现在{}", status.label()),
+            };
+            (state, fresh)
+        }
+        Target::Requirement(id) => {
+            let Some(r) = svc.store.get_requirement(id)? else {
+                return Ok(None);
+            };
+            if d.version == Some(r.version) {
+                return Ok(None);
+            }
+            let p = linked_project(svc, &r)?;
+            let fresh = match d.op.as_str() {
+                "r_supplement" => requirement_status_card(&r, p.as_ref(), now),
+                "r_feedback" if r.feedback.is_none() => feedback_card(&r),
+                "r_feedback" => requirement_status_card(&r, p.as_ref(), now),
+                op => d
+                    .on_form_card
+                    .then(|| triage_form_card(&r, op, typed))
+                    .flatten()
+                    .unwrap_or_else(|| requirement_card(&r, p.as_ref(), now)),
+            };
+            (format!("{id} 现在是“{}”", r.status.label()), fresh)
+        }
+        Target::SubmissionForm => {
+            let Some(id) = svc.store.submitted_from_form(&a.open_message_id)? else {
+                return Ok(None);
+            };
+            let Some(r) = svc.store.get_requirement(id)? else {
+                return Ok(None);
+            };
+            let p = linked_project(svc, &r)?;
+            let text = format!("这张表单已经提交过（{id}），不会重复提交，已为你刷新");
+            return Ok(Some(json!({
+                "toast": card::toast(ToastKind::Warning, &text),
+                "card": {"type": "raw", "data": requirement_status_card(&r, p.as_ref(), now)},
+            })));
+        }
+        Target::Meeting(id) => {
+            let Some(m) = svc.store.get_meeting(id)? else {
+                return Ok(None);
+            };
+            if d.version == Some(m.version) {
+                return Ok(None);
+            }
+            (
+                format!("会议纪要 {id} 的待办已有变化"),
+                card::minutes_card(&m, now),
+            )
+        }
+    };
+    tracing::info!(op = %d.op, drawn = ?d.version, "stale card click refused");
+    let text = format!("这张卡片已过期：{state}，已为你刷新，请确认后再操作");
+    Ok(Some(json!({
+        "toast": card::toast(ToastKind::Warning, &text),
+        "card": {"type": "raw", "data": fresh},
+    })))
+}
+
+/// The form card `d` opens for `who`, or the refusal text (the record is gone, the form
+/// no longer applies, or `who` may not act).
+fn form_for(
+    svc: &Service,
+    d: &Drawn,
+    who: &OpenId,
+    people: &[Person],
+) -> Result<Result<Value, String>, StoreError> {
+    let now = svc.clock.now();
+    let actor = Actor {
+        person: Person {
+            open_id: who.clone(),
+            name: String::new(),
+        },
+    };
+    let gone = || "这项记录已不存在".to_owned();
+    let no_longer = || "当前状态下不能再这样操作，请查看最新卡片".to_owned();
+    Ok(match d.target {
+        Target::Item(id) => {
+            let Some(it) = svc.store.get_item(id)? else {
+                return Ok(Err(gone()));
+            };
+            let Some(kind) = ActionKind::from_key(&d.op) else {
+                return Ok(Err(no_longer()));
+            };
+            if let Err(e) = it.may(kind, who, &svc.policy) {
+                return Ok(Err(e.to_string()));
+            }
+            item_form_card(&it, kind, now, None).ok_or_else(no_longer)
+        }
+        Target::Project(id) => {
+            let Some(p) = svc.store.get_project(id)? else {
+                return Ok(Err(gone()));
+            };
+            // Ask the domain with a stand-in action of the same kind: only a refusal of
+            // the person or of the project's status counts here.
+            let probe = match d.op.as_str() {
+                "p_rollback" => ProjectAction::Rollback {
+                    reason: "-".to_owned(),
+                },
+                _ => ProjectAction::Plan {
+                    stage: (p.current + 1).to_string(),
+                    owner: None,
+                    planned_end: None,
+                },
+            };
+            let source = Source::Card(MessageId(String::new()));
+            match p.apply(probe, &actor, &svc.policy, now, source) {
+                Err(e @ (ProjectError::Forbidden { .. } | ProjectError::Closed { .. })) => Err(e.to_string()),
+                Ok(_) | Err(_) => project_form_card(&p, &d.op, None, people).ok_or_else(no_longer),
+            }
+        }
+        Target::Requirement(id) => {
+            let Some(r) = svc.store.get_requirement(id)? else {
+                return Ok(Err(gone()));
+            };
+            let probe = ReqAction::Reject {
+                reason: "-".to_owned(),
+            };
+            let source = Source::Card(MessageId(String::new()));
+            match r.apply(probe, &actor, &managers(svc), None, now, source) {
+                Err(e @ RequirementError::Forbidden { .. }) => Err(e.to_string()),
+                Ok(_) | Err(_) => triage_form_card(&r, &d.op, None).ok_or_else(no_longer),
+            }
+        }
+        Target::Meeting(_) | Target::SubmissionForm => Err(no_longer()),
+    })
 }

@@ -283,7 +283,13 @@ pub fn restore(snapshot: &Snapshot, dir: &Path) -> Result<u64, StoreError> {
             dir.display()
         )));
     }
-    let db = sled::Config::new().path(dir).cache_capacity(32 << 20).open()?;
+    // No periodic flusher thread: it would hold the database (and its file lock) for a moment
+    // after this returns, and whoever opens the restored directory next would find it locked.
+    let db = sled::Config::new()
+        .path(dir)
+        .cache_capacity(32 << 20)
+        .flush_every_ms(None)
+        .open()?;
     let mut n = 0u64;
     for (name, entries) in &snapshot.trees {
         let tree: sled::Tree = if name.as_bytes() == DEFAULT_TREE {

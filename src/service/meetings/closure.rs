@@ -3,7 +3,8 @@
 //! meeting marked in the same transaction as the outbox record). Also renders the follow-up
 //! card's intents at send time.
 
-use super::Service;
+use super::super::Service;
+use super::super::reply::{Says, under_or_post};
 use crate::card;
 use crate::domain::time::{SHANGHAI, local};
 use crate::feishu::{Outgoing, feishu_uuid};
@@ -39,9 +40,9 @@ impl Service {
             if m.closure_posted {
                 continue;
             }
-            if !self.in_working_hours(now) {
+            if !in_working_hours(self, now) {
                 // Caught up outside working hours (downtime): the next working morning.
-                if let Some(at) = self.next_morning(now) {
+                if let Some(at) = next_morning(self, now) {
                     m.closure_at = Some(at);
                     ch.schedule_closure(&self.store, at, mid);
                     ch.put_meeting(&self.store, &m);
@@ -71,55 +72,52 @@ impl Service {
         self.outbox_notify.notify_one();
         self.store.next_closure_ms()
     }
+}
 
-    fn in_working_hours(&self, now: jiff::Timestamp) -> bool {
-        let l = local(now);
-        let minutes = i32::from(l.hour()) * 60 + i32::from(l.minute());
-        self.calendar.is_workday(l.date()).unwrap_or(false) && (9 * 60..18 * 60 + 30).contains(&minutes)
-    }
+/// Renders a meeting card intent at send time.
+pub(crate) fn materialize(svc: &Service, intent: &Intent) -> Result<Option<Outgoing>, StoreError> {
+    Ok(match intent {
+        Intent::PostMeetingCard {
+            meeting,
+            chat_id,
+            reply_to,
+            uuid,
+        } => {
+            let Some(m) = svc.store.get_meeting(MeetingId(*meeting))? else {
+                return Ok(None);
+            };
+            let c = card::minutes_card(&m, svc.clock.now());
+            Some(under_or_post(reply_to.as_deref(), chat_id, Says::Card(&c), uuid))
+        }
+        Intent::RefreshMeetingCard { meeting } => {
+            let id = MeetingId(*meeting);
+            let (Some(m), Some(mid)) = (svc.store.get_meeting(id)?, svc.store.meeting_card(id)?) else {
+                return Ok(None);
+            };
+            let c = card::minutes_card(&m, svc.clock.now());
+            Some(Outgoing::patch_card(&mid, Some(&m.chat_id.0), &c))
+        }
+        _ => None,
+    })
+}
 
-    /// 10:00 on the next working day after `now` (today when it is a working morning).
-    fn next_morning(&self, now: jiff::Timestamp) -> Option<jiff::Timestamp> {
-        let l = local(now);
-        let from = if l.hour() < 9 {
-            l.date()
-        } else {
-            l.date().tomorrow().ok()?
-        };
-        let day = self
-            .calendar
-            .first_on_or_after(from, crate::calendar::DayRule::Working)
-            .ok()?;
-        SHANGHAI.to_timestamp(day.at(10, 0, 0, 0)).ok()
-    }
+fn in_working_hours(svc: &Service, now: jiff::Timestamp) -> bool {
+    let l = local(now);
+    let minutes = i32::from(l.hour()) * 60 + i32::from(l.minute());
+    svc.calendar.is_workday(l.date()).unwrap_or(false) && (9 * 60..18 * 60 + 30).contains(&minutes)
+}
 
-    /// Renders a meeting card intent at send time.
-    pub(super) fn materialize_meeting(&self, intent: &Intent) -> Result<Option<Outgoing>, StoreError> {
-        Ok(match intent {
-            Intent::PostMeetingCard {
-                meeting,
-                chat_id,
-                reply_to,
-                uuid,
-            } => {
-                let Some(m) = self.store.get_meeting(MeetingId(*meeting))? else {
-                    return Ok(None);
-                };
-                let c = card::minutes_card(&m, self.clock.now());
-                Some(match reply_to {
-                    Some(mid) => Outgoing::reply_card(mid, Some(chat_id), &c, uuid),
-                    None => Outgoing::send_card_to_chat(chat_id, &c, uuid),
-                })
-            }
-            Intent::RefreshMeetingCard { meeting } => {
-                let id = MeetingId(*meeting);
-                let (Some(m), Some(mid)) = (self.store.get_meeting(id)?, self.store.meeting_card(id)?) else {
-                    return Ok(None);
-                };
-                let c = card::minutes_card(&m, self.clock.now());
-                Some(Outgoing::patch_card(&mid, Some(&m.chat_id.0), &c))
-            }
-            _ => None,
-        })
-    }
+/// 10:00 on the next working day after `now` (today when it is a working morning).
+fn next_morning(svc: &Service, now: jiff::Timestamp) -> Option<jiff::Timestamp> {
+    let l = local(now);
+    let from = if l.hour() < 9 {
+        l.date()
+    } else {
+        l.date().tomorrow().ok()?
+    };
+    let day = svc
+        .calendar
+        .first_on_or_after(from, crate::calendar::DayRule::Working)
+        .ok()?;
+    SHANGHAI.to_timestamp(day.at(10, 0, 0, 0)).ok()
 }

@@ -1,10 +1,11 @@
 //! Clicks on a meeting's follow-up card: edit a draft from the form and convert it, ignore
 //! it, or convert every ready draft. Converted drafts become ordinary 督办 items through
-//! [`Service::create_item`], linked back to the meeting.
+//! the item flow ([`record_new`]), linked back to the meeting.
 
 use serde_json::{Value, json};
 
-use super::Service;
+use super::super::Service;
+use super::super::items::{post_card, record_new};
 use crate::card::{self, CardActionError, MinutesAction, ToastKind};
 use crate::domain::audit::Source;
 use crate::domain::ids::{ItemId, MessageId, OpenId, Person};
@@ -17,7 +18,7 @@ use crate::store::outbox::Changes;
 
 impl Service {
     /// A click on a follow-up card: edit, convert, ignore, or convert all.
-    pub(super) async fn on_minutes_action(
+    pub(crate) async fn on_minutes_action(
         &self,
         parsed: Result<MinutesAction, CardActionError>,
         a: &CardActionEvent,
@@ -43,7 +44,7 @@ impl Service {
         let Some(mut m) = self.store.get_meeting(mid)? else {
             return Ok(toast(ToastKind::Error, &format!("会议纪要 {mid} 不存在")));
         };
-        let operator = self.person_in(&a.operator_open_id, &m, &members);
+        let operator = person_in(&a.operator_open_id, &m, &members);
         let source = Source::Card(MessageId(a.open_message_id.clone()));
         let mut ch = Changes::new();
         let (kind, text) = match action {
@@ -58,11 +59,11 @@ impl Service {
                 text,
                 ..
             } => {
-                let owner = owner.map(|o| self.person_in(&o.0, &m, &members));
+                let owner = owner.map(|o| person_in(&o.0, &m, &members));
                 if let Err(e) = m.edit(idx, owner, deadline, text) {
                     return Ok(toast(ToastKind::Warning, &e.to_string()));
                 }
-                match self.convert(&mut ch, &mut m, idx, &operator, &source, &a.open_message_id)? {
+                match convert(self, &mut ch, &mut m, idx, &operator, &source, &a.open_message_id)? {
                     Ok(id) => (ToastKind::Success, format!("已转为督办 {id}")),
                     // The edits are kept; the toast says what is still missing.
                     Err(e) => (ToastKind::Warning, e.to_string()),
@@ -76,7 +77,7 @@ impl Service {
                 let mut ids = Vec::new();
                 for idx in ready {
                     if let Ok(id) =
-                        self.convert(&mut ch, &mut m, idx, &operator, &source, &a.open_message_id)?
+                        convert(self, &mut ch, &mut m, idx, &operator, &source, &a.open_message_id)?
                     {
                         ids.push(id.to_string());
                     }
@@ -90,77 +91,12 @@ impl Service {
             Some(m.chat_id.0.clone()),
         );
         ch.outbox_push(&self.store, &rec)?;
-        self.store.commit(&ch)?;
-        self.store.durable().await?;
-        self.outbox_notify.notify_one();
-        self.scheduler_notify.notify_one();
+        self.settle(&ch).await?;
         let c = card::minutes_card(&m, self.clock.now());
         Ok(json!({
             "toast": card::toast(kind, &text),
             "card": {"type": "raw", "data": c},
         }))
-    }
-
-    /// Converts draft `idx` into a 督办 item (stages it in `ch`) and marks it converted; the
-    /// inner error says why the draft is not ready.
-    fn convert(
-        &self,
-        ch: &mut Changes,
-        m: &mut Meeting,
-        idx: usize,
-        operator: &Person,
-        source: &Source,
-        card_mid: &str,
-    ) -> Result<Result<ItemId, MinutesError>, StoreError> {
-        let (draft, owner, deadline) = match m.ready_to_convert(idx) {
-            Ok(x) => x,
-            Err(e) => return Ok(Err(e)),
-        };
-        let assistants: Vec<Person> = draft
-            .owners
-            .iter()
-            .skip(1)
-            .filter_map(|o| o.person().cloned())
-            .filter(|p| p.open_id != owner.open_id)
-            .collect();
-        let new = NewItem {
-            title: draft.text.clone(),
-            chat_id: m.chat_id.clone(),
-            creator: operator.clone(),
-            owner: owner.clone(),
-            assistants,
-            deadline: deadline.at,
-            deadline_has_time: deadline.has_time,
-            priority: draft.priority.unwrap_or_default(),
-            tags: Vec::new(),
-            resources: None,
-            scenario: None,
-            description: None,
-            source_message: None,
-        };
-        let note = Some(format!("来源：会议纪要 {}「{}」第{}条", m.id, m.title, idx + 1));
-        let key = format!("{}:{idx}", m.id);
-        let item = self.create_item(ch, new, source.clone(), note, Some(card_mid), &key)?;
-        ch.link_item_to_meeting(&self.store, item.id, m.id, idx);
-        m.mark_converted(idx, item.id);
-        Ok(Ok(item.id))
-    }
-
-    /// A person with the best name known: the member list, the meeting's poster or owners.
-    fn person_in(&self, open_id: &str, m: &Meeting, members: &[Person]) -> Person {
-        let known = members
-            .iter()
-            .chain(std::iter::once(&m.created_by))
-            .chain(
-                m.items
-                    .iter()
-                    .flat_map(|d| d.owners.iter().filter_map(|o| o.person())),
-            )
-            .find(|p| p.open_id.0 == open_id && !p.name.is_empty());
-        known.cloned().unwrap_or_else(|| Person {
-            open_id: OpenId(open_id.to_owned()),
-            name: String::new(),
-        })
     }
 }
 
@@ -188,6 +124,69 @@ fn convert_all_toast(ids: &[String], not_ready: &[MinutesError]) -> (ToastKind, 
         ToastKind::Warning,
         format!("{done}；以下事项还不能转换{more}：{}", why.join("；")),
     )
+}
+
+/// Converts draft `idx` into a 督办 item (stages it in `ch`) and marks it converted; the
+/// inner error says why the draft is not ready.
+fn convert(
+    svc: &Service,
+    ch: &mut Changes,
+    m: &mut Meeting,
+    idx: usize,
+    operator: &Person,
+    source: &Source,
+    card_mid: &str,
+) -> Result<Result<ItemId, MinutesError>, StoreError> {
+    let (draft, owner, deadline) = match m.ready_to_convert(idx) {
+        Ok(x) => x,
+        Err(e) => return Ok(Err(e)),
+    };
+    let assistants: Vec<Person> = draft
+        .owners
+        .iter()
+        .skip(1)
+        .filter_map(|o| o.person().cloned())
+        .filter(|p| p.open_id != owner.open_id)
+        .collect();
+    let new = NewItem {
+        title: draft.text.clone(),
+        chat_id: m.chat_id.clone(),
+        creator: operator.clone(),
+        owner: owner.clone(),
+        assistants,
+        deadline: deadline.at,
+        deadline_has_time: deadline.has_time,
+        priority: draft.priority.unwrap_or_default(),
+        tags: Vec::new(),
+        resources: None,
+        scenario: None,
+        description: None,
+        source_message: None,
+    };
+    let note = Some(format!("来源：会议纪要 {}「{}」第{}条", m.id, m.title, idx + 1));
+    let key = format!("{}:{idx}", m.id);
+    let item = record_new(svc, ch, new, source.clone(), note)?;
+    post_card(svc, ch, &item, Some(card_mid), &key)?;
+    ch.link_item_to_meeting(&svc.store, item.id, m.id, idx);
+    m.mark_converted(idx, item.id);
+    Ok(Ok(item.id))
+}
+
+/// A person with the best name known: the member list, the meeting's poster or owners.
+fn person_in(open_id: &str, m: &Meeting, members: &[Person]) -> Person {
+    let known = members
+        .iter()
+        .chain(std::iter::once(&m.created_by))
+        .chain(
+            m.items
+                .iter()
+                .flat_map(|d| d.owners.iter().filter_map(|o| o.person())),
+        )
+        .find(|p| p.open_id.0 == open_id && !p.name.is_empty());
+    known.cloned().unwrap_or_else(|| Person {
+        open_id: OpenId(open_id.to_owned()),
+        name: String::new(),
+    })
 }
 
 #[cfg(test)]

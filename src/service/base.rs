@@ -1,0 +1,158 @@
+//! The [`Service`] object: the state every flow shares (store, client, clock, settings, the
+//! one lock, caches) and its wiring. Kept apart from `mod.rs` (a facade) and from the flows,
+//! which all import it: the small state types the flows own are declared here too, so this
+//! file imports none of them.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde_json::Value;
+use tokio::sync::{Mutex, Notify};
+
+use crate::calendar::Calendar;
+use crate::clock::Clock;
+use crate::config::{MinutesConfig, Settings};
+use crate::domain::ids::{OpenId, Person};
+use crate::domain::supervision::Policy;
+use crate::feishu::FeishuClient;
+use crate::store::Store;
+
+/// The orchestrator.
+pub struct Service {
+    pub(super) store: Store,
+    pub(super) client: FeishuClient,
+    pub(super) clock: Arc<dyn Clock>,
+    pub(super) calendar: Calendar,
+    pub(super) policy: Policy,
+    pub(super) outbox_notify: Arc<Notify>,
+    pub(super) scheduler_notify: Arc<Notify>,
+    pub(super) lock: Mutex<()>,
+    pub(super) people: std::sync::Mutex<People>,
+    pub(super) reminders: crate::domain::schedule::ReminderPolicy,
+    pub(super) groups: Vec<GroupOverrides>,
+    pub(super) board_cfg: crate::config::BoardConfig,
+    pub(super) next_board_ms: std::sync::atomic::AtomicI64,
+    pub(super) minutes: MinutesState,
+    pub(super) projects_cfg: crate::config::ProjectsConfig,
+    pub(super) req_cfg: crate::config::RequirementsConfig,
+    pub(super) mirror_on: bool,
+    pub(super) mirror_notify: Arc<Notify>,
+    pub(super) bot: std::sync::Mutex<BotIdentity>,
+    /// `(event_id, answer)` of the most recent card callbacks, oldest first: a callback
+    /// delivered again (a lost acknowledgement) gets the answer already given.
+    pub(super) answers: std::sync::Mutex<std::collections::VecDeque<(String, Value)>>,
+}
+
+/// A group's reminder overrides, resolved from configuration.
+#[derive(Debug, Clone)]
+pub(super) struct GroupOverrides {
+    pub(super) chat_id: String,
+    pub(super) leaders: Vec<crate::domain::ids::Person>,
+    pub(super) calendar: Option<crate::calendar::DayRule>,
+    pub(super) board: Option<bool>,
+    /// `[groups.reminders]` resolved over `[reminders]`.
+    pub(super) policy: Option<crate::domain::schedule::ReminderPolicy>,
+}
+
+impl Service {
+    /// Wires the service.
+    pub fn new(
+        store: Store,
+        client: FeishuClient,
+        clock: Arc<dyn Clock>,
+        settings: &Settings,
+        outbox_notify: Arc<Notify>,
+        scheduler_notify: Arc<Notify>,
+    ) -> Self {
+        let policy = Policy {
+            require_acceptance: settings.supervision.require_acceptance,
+            nudge_cooldown: jiff::SignedDuration::from_mins(i64::from(
+                settings.supervision.nudge_cooldown_minutes,
+            )),
+            admins: settings
+                .supervision
+                .admins
+                .iter()
+                .map(|a| OpenId(a.clone()))
+                .collect(),
+        };
+        Self {
+            store,
+            client,
+            clock,
+            calendar: settings.calendar.clone(),
+            policy,
+            outbox_notify,
+            scheduler_notify,
+            lock: Mutex::new(()),
+            people: std::sync::Mutex::new(People::default()),
+            answers: std::sync::Mutex::new(std::collections::VecDeque::new()),
+            reminders: settings.reminders.clone(),
+            groups: settings
+                .groups
+                .iter()
+                .map(|g| GroupOverrides {
+                    chat_id: g.chat_id.clone(),
+                    leaders: g
+                        .leaders
+                        .iter()
+                        .map(|l| crate::domain::ids::Person {
+                            open_id: OpenId(l.clone()),
+                            name: String::new(),
+                        })
+                        .collect(),
+                    calendar: g.calendar,
+                    board: g.board,
+                    policy: g.policy.clone(),
+                })
+                .collect(),
+            board_cfg: settings.board.clone(),
+            next_board_ms: std::sync::atomic::AtomicI64::new(0),
+            minutes: MinutesState::new(&settings.minutes),
+            projects_cfg: settings.projects.clone(),
+            req_cfg: settings.requirements.clone(),
+            mirror_on: settings.mirror.is_some(),
+            mirror_notify: Arc::new(Notify::new()),
+            bot: std::sync::Mutex::new(BotIdentity::default()),
+        }
+    }
+}
+
+/// Names learned from mentions and member lists, behind `Service::name_of`, and the member
+/// lists read per chat (with when they were read), behind `Service::members_of`.
+#[derive(Debug, Default)]
+pub(super) struct People {
+    pub(super) names: HashMap<String, String>,
+    pub(super) members: HashMap<String, (i64, Vec<Person>)>,
+}
+
+/// What is known of the bot's identity.
+#[derive(Debug, Default)]
+pub(super) struct BotIdentity {
+    pub(super) open_id: Option<OpenId>,
+    /// When the last failed ask went out (virtual ms).
+    pub(super) failed_at_ms: Option<i64>,
+}
+
+/// The minutes-generated event (payload assumed; see [`super::meetings`]).
+pub(super) const MINUTES_EVENT: &str = "minutes.minute.generated_v1";
+
+/// The meeting follow-up's configuration.
+pub(super) struct MinutesState {
+    pub(super) closure_workdays: u32,
+    pub(super) events: bool,
+}
+
+impl MinutesState {
+    pub(super) fn new(cfg: &MinutesConfig) -> Self {
+        Self {
+            closure_workdays: cfg.closure_workdays,
+            events: cfg.events,
+        }
+    }
+
+    /// Whether `event_type` is the (optional) minutes event and it is enabled.
+    pub(super) fn handles(&self, event_type: &str) -> bool {
+        self.events && event_type == MINUTES_EVENT
+    }
+}

@@ -1,0 +1,104 @@
+//! The inbox worker's entry: acknowledged events, prepared before the lock (parsing, the
+//! network reads a command needs), then applied in order and committed together with the
+//! removal of their inbox entries.
+
+use super::Service;
+use super::intake::{Prepared, apply_message, prepare_event_minutes, prepare_message};
+use crate::feishu::event::{self, BotMembershipEvent};
+use crate::store::StoreError;
+use crate::store::outbox::Changes;
+
+/// An acknowledged event read from the inbox (classified by the worker).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InboxEvent {
+    /// Position in the inbox.
+    pub seq: u64,
+    /// The event.
+    pub envelope: event::Envelope,
+    /// When it was acknowledged (Unix ms).
+    pub received_ms: i64,
+}
+
+/// What an inbox event asks of the service, prepared before the lock is taken.
+enum Work {
+    /// Nothing (an unreadable or irrelevant event).
+    Nothing,
+    /// A message (or the minutes event, handled like a `/纪要`).
+    Message(Box<Prepared>),
+    /// The bot joined or left a group.
+    Membership(BotMembershipEvent),
+}
+
+impl Service {
+    /// Whether events of this type go to the inbox (everything else is acknowledged and ignored).
+    pub fn handles(&self, event_type: &str) -> bool {
+        matches!(
+            event_type,
+            "im.message.receive_v1" | event::BOT_ADDED | event::BOT_REMOVED | event::CHAT_DISBANDED
+        ) || self.minutes.handles(event_type)
+    }
+
+    /// Processes acknowledged events, in order, and commits their effects together with the
+    /// removal of their inbox entries: one transaction for the batch (sled transactions wait
+    /// for the disk, so fewer is faster), so after a crash each event is processed exactly once.
+    ///
+    /// # Errors
+    /// Storage failures (the events stay in the inbox and are retried).
+    pub async fn process_batch(&self, entries: &[InboxEvent]) -> Result<(), StoreError> {
+        let mut prepared = Vec::with_capacity(entries.len());
+        for entry in entries {
+            let env = &entry.envelope;
+            let p = if env.event_type == "im.message.receive_v1" {
+                prepare_message(self, &env.event)
+                    .await
+                    .map_or(Work::Nothing, |p| Work::Message(Box::new(p)))
+            } else if self.minutes.handles(&env.event_type) {
+                prepare_event_minutes(self, &env.event, &env.event_id)
+                    .await
+                    .map_or(Work::Nothing, |p| Work::Message(Box::new(p)))
+            } else {
+                BotMembershipEvent::from_event(&env.event_type, &env.event)
+                    .map_or(Work::Nothing, Work::Membership)
+            };
+            prepared.push(p);
+        }
+        let now_ms = self.clock.now().as_millisecond();
+        // Plain chatter (no command): mark processed without the lock or a transaction.
+        if prepared.iter().all(|p| match p {
+            Work::Nothing => true,
+            Work::Message(p) => !p.is_command() && !p.in_p2p(),
+            Work::Membership(_) => false,
+        }) {
+            let mut changes = Changes::new();
+            for entry in entries {
+                // Processed first, then removed: a crash in between only replays a no-op.
+                changes.inbox_done(&self.store, entry.seq, &entry.envelope.event_id, now_ms);
+            }
+            changes.bookkeeping_only();
+            return self.store.commit(&changes);
+        }
+        let _guard = self.lock.lock().await;
+        let mut changes = Changes::new();
+        for (entry, p) in entries.iter().zip(prepared) {
+            let before = changes.len();
+            changes.inbox_done(&self.store, entry.seq, &entry.envelope.event_id, now_ms);
+            let bookkeeping = changes.len();
+            match p {
+                Work::Nothing => {}
+                Work::Message(p) => apply_message(self, *p, &mut changes)?,
+                Work::Membership(m) => self.apply_membership(&m, now_ms, &mut changes)?,
+            }
+            // A command's reads must see the previous command's writes: commit at once when
+            // this event changed anything beyond its own bookkeeping. Plain chatter batches.
+            if changes.len() > bookkeeping || before > bookkeeping {
+                self.store.commit(&changes)?;
+                changes = Changes::new();
+            }
+        }
+        self.store.commit(&changes)?;
+        self.outbox_notify.notify_one();
+        self.scheduler_notify.notify_one();
+        self.mirror_notify.notify_one();
+        Ok(())
+    }
+}

@@ -1,0 +1,14 @@
+//! The 督办 item family: one [`act`] path for chat commands and card clicks, the `/督办`
+//! command, the card click, and what they say afterwards.
+
+mod act;
+mod click;
+mod command;
+mod texts;
+
+#[cfg(test)]
+mod tests;
+
+pub(super) use act::{post_card, record_new};
+pub(super) use click::on_click;
+pub(super) use command::command;
