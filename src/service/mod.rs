@@ -7,7 +7,7 @@
 //! (who, which chat, which message or card) → permission → the domain transition → audit →
 //! card refresh → schedule → outbox; the caller then answers (a reply in chat, or a toast and
 //! the card for a click). [`intake`] recognises which family a message is for and prepares it
-//! before the lock; [`batch`] runs the inbox, [`clicks`] and [`card_action`] the card callbacks; [`watched`] ticks
+//! before the lock; [`inbox`] runs the inbox batches, [`clicks`] and [`card_action`] the card callbacks; [`watched`] ticks
 //! projects and requirements with one generic watch/remind pair; [`reply`] holds the one
 //! "reply under the card, or post" helper. The rest are single ideas: [`board`], [`nudges`]
 //! (item reminders), [`people`], [`identity`], [`onboarding`], [`mirror`], [`export`],
@@ -20,7 +20,7 @@
 //! action has no wildcard, so the compiler points there.
 
 mod base;
-mod batch;
+mod inbox;
 mod board;
 mod card_action;
 mod clicks;
@@ -45,6 +45,6 @@ mod testkit;
 mod watched;
 
 pub use base::Service;
-pub use batch::InboxEvent;
+pub use inbox::InboxEvent;
 pub use describe::{Described, describe_command};
 pub use mirror::MirrorRoundError;
