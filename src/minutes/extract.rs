@@ -22,8 +22,17 @@ use crate::domain::deadline::Deadline;
 use crate::domain::ids::Person;
 use crate::domain::priority::Priority;
 use crate::domain::time::{SHANGHAI, local};
+use crate::minutes::blocks::{Block, Outcome};
+use crate::minutes::evidence::{self, LineFacts};
+use crate::minutes::explain::{LineTrace, Verdict};
+use crate::minutes::layout::{
+    Marker, Section, classify, find_date, find_title, heading, is_meta, starts_with_key, strip_marker,
+    strip_todo_label,
+};
 use crate::minutes::owner::OwnerRef;
-use crate::minutes::scan::{Ctx, OwnerHow, Scan, has_task_verb, is_cjk};
+use crate::minutes::scan::{Ctx, OwnerHow, Scan};
+use crate::minutes::table::{Table, is_tab_row};
+use crate::minutes::weights::Signal;
 
 /// One action item found in the minutes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,78 +67,6 @@ pub const MAX_CHARS: usize = 50_000;
 /// The most items kept.
 pub const MAX_ITEMS: usize = 60;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Section {
-    None,
-    Action,
-    Decision,
-    Other,
-}
-
-const ACTION_WORDS: &[&str] = &[
-    "待办",
-    "行动项",
-    "后续跟进",
-    "跟进事项",
-    "下一步",
-    "后续工作",
-    "后续安排",
-    "工作安排",
-    "任务分工",
-    "任务安排",
-    "分工",
-    "待跟进",
-    "会后事项",
-    "落实事项",
-    "责任分工",
-    "action",
-    "todo",
-    "to-do",
-    "next step",
-    "follow-up",
-    "follow up",
-    "任务清单",
-    "工作部署",
-    "督办事项",
-    "后续行动",
-    "安排",
-    "整改措施",
-    "改进措施",
-];
-const DECISION_WORDS: &[&str] = &["决议", "议定", "决定", "结论", "decision", "共识", "部署"];
-const META_KEYS: &[&str] = &[
-    "参会人员",
-    "参会人",
-    "参会",
-    "出席",
-    "列席",
-    "与会人员",
-    "主持人",
-    "主持",
-    "记录人",
-    "记录",
-    "纪要人",
-    "会议时间",
-    "时间",
-    "会议地点",
-    "地点",
-    "日期",
-    "会议日期",
-    "缺席",
-    "抄送",
-    "请假",
-    "会议主题",
-    "主题",
-    "会议名称",
-    "Attendees",
-    "Date",
-    "Time",
-    "Location",
-    "Host",
-    "Subject",
-];
-const TITLE_KEYS: &[&str] = &["会议主题", "会议名称", "主题", "Subject", "Meeting", "Title"];
-const DATE_KEYS: &[&str] = &["会议时间", "会议日期", "时间", "日期", "Date", "Time"];
 
 /// Extracts action items and decisions from `text`.
 pub fn extract(
@@ -139,6 +76,88 @@ pub fn extract(
     meeting_at: Timestamp,
     cal: &Calendar,
 ) -> Extraction {
+    run(text, mentions, members, meeting_at, cal, None)
+}
+
+/// Extracts as [`extract`] does and traces every line: its score, the signals that fired and
+/// the decision (`duban minutes --explain FILE`).
+pub fn explain(
+    text: &str,
+    mentions: &[Mention],
+    members: &[Person],
+    meeting_at: Timestamp,
+    cal: &Calendar,
+) -> (Extraction, Vec<LineTrace>) {
+    let mut traces = Vec::new();
+    let ex = run(text, mentions, members, meeting_at, cal, Some(&mut traces));
+    (ex, traces)
+}
+
+/// Records a line's trace when tracing.
+struct Tracer<'t> {
+    traces: Option<&'t mut Vec<LineTrace>>,
+}
+
+impl Tracer<'_> {
+    fn note(&mut self, line: usize, text: &str, verdict: Verdict, signals: Vec<(Signal, i32)>, item: Option<&ActionItem>) {
+        if let Some(t) = self.traces.as_deref_mut() {
+            t.push(LineTrace {
+                line: line + 1,
+                text: text.to_owned(),
+                verdict,
+                signals,
+                item: item.cloned(),
+            });
+        }
+    }
+}
+
+fn section_name(s: Section) -> &'static str {
+    match s {
+        Section::Action => "行动",
+        Section::Decision => "决定",
+        Section::Status => "情况",
+        Section::None | Section::Other => "其他",
+    }
+}
+
+/// Ends an open block: its item (or why none).
+fn close_block(block: &mut Option<(usize, Block)>, ctx: &Ctx<'_>, ex: &mut Extraction, tr: &mut Tracer<'_>) {
+    let Some((line, b)) = block.take() else { return };
+    match b.finish(ctx) {
+        Outcome::Item(item) => {
+            tr.note(line, &item.text, Verdict::BlockItem, Vec::new(), Some(&item));
+            ex.items.push(*item);
+        }
+        Outcome::Rejected(title) => {
+            tr.note(line, &title, Verdict::BlockRejected, Vec::new(), None);
+            ex.decisions.push(title);
+        }
+        Outcome::Nothing(title) => tr.note(line, &title, Verdict::BlockEmpty, Vec::new(), None),
+    }
+}
+
+/// `发言人 A（杜甫）：…` → `…` (the speaker assigns; the owner is named in what is said).
+fn strip_speaker(line: &str) -> &str {
+    if let Some(rest) = line.strip_prefix("发言人")
+        && let Some(i) = rest.find(['：', ':'])
+        && rest.get(..i).is_some_and(|who| who.chars().count() <= 12)
+    {
+        return rest.get(i..).unwrap_or_default().trim_start_matches(['：', ':']).trim_start();
+    }
+    line
+}
+
+#[allow(clippy::too_many_lines)]
+fn run(
+    text: &str,
+    mentions: &[Mention],
+    members: &[Person],
+    meeting_at: Timestamp,
+    cal: &Calendar,
+    traces: Option<&mut Vec<LineTrace>>,
+) -> Extraction {
+    let mut tr = Tracer { traces };
     let text: String = text.chars().take(MAX_CHARS).collect();
     let lines: Vec<String> = text
         .lines()
@@ -169,37 +188,64 @@ pub fn extract(
     };
     let mut section = Section::None;
     let mut table: Option<Table> = None;
+    let mut block: Option<(usize, Block)> = None;
     let mut last_item_indent: Option<usize> = None;
     // The last list line that was not an item: a following `责任人：… 完成时间：…` line completes it.
     let mut open_line: Option<String> = None;
     let mut list_seen = false;
-    for line in &lines {
+    for (n, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
         if trimmed.is_empty() {
             continue;
         }
-        if trimmed.starts_with('|') {
+        if trimmed.starts_with('|') || (table.is_some() && is_tab_row(trimmed)) {
+            close_block(&mut block, &ctx, &mut ex, &mut tr);
             if let Some(t) = &table {
-                if let Some(item) = t.row(trimmed, &ctx) {
-                    ex.items.push(item);
-                }
+                let item = t.row(trimmed, &ctx);
+                let verdict = if item.is_some() { Verdict::TableItem } else { Verdict::TableSkipped };
+                tr.note(n, trimmed, verdict, Vec::new(), item.as_ref());
+                ex.items.extend(item);
             } else {
                 table = Table::header(trimmed);
+                tr.note(n, trimmed, Verdict::TableHeader, Vec::new(), None);
             }
             continue;
         }
+        if is_tab_row(trimmed)
+            && let Some(t) = Table::header(trimmed)
+        {
+            close_block(&mut block, &ctx, &mut ex, &mut tr);
+            table = Some(t);
+            tr.note(n, trimmed, Verdict::TableHeader, Vec::new(), None);
+            continue;
+        }
         table = None;
+        let (marker, body) = strip_marker(trimmed);
+        if let Some((_, b)) = block.as_mut()
+            && b.field(body)
+        {
+            tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);
+            continue;
+        }
+        close_block(&mut block, &ctx, &mut ex, &mut tr);
+        if let Some(b) = Block::start(body) {
+            block = Some((n, b));
+            tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);
+            continue;
+        }
         if let Some(name) = heading(trimmed) {
             section = classify(name);
             last_item_indent = None;
+            tr.note(n, trimmed, Verdict::Heading(section_name(section)), Vec::new(), None);
             continue;
         }
         if is_meta(trimmed) {
+            tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }
         let indent = line.chars().take_while(|c| c.is_whitespace()).count();
-        let (marker, body) = strip_marker(trimmed);
         if marker == Marker::Done {
+            tr.note(n, trimmed, Verdict::DoneCheckbox, Vec::new(), None);
             continue;
         }
         // After a list, an unmarked paragraph closes an action section.
@@ -212,6 +258,7 @@ pub fn extract(
             section = Section::Other;
         }
         list_seen |= marker != Marker::None;
+        let body = strip_speaker(body);
         let (label, body) = strip_todo_label(body);
         let joined;
         let body = match open_line.take() {
@@ -231,25 +278,21 @@ pub fn extract(
             && !has_owner
             && !has_deadline
         {
+            tr.note(n, trimmed, Verdict::Detail, Vec::new(), None);
             continue;
         }
-        let is_item = marker == Marker::Open
-            || label
-            || match section {
-                Section::Action => true,
-                Section::Decision => has_owner,
-                // `张三：更新限额表（3月20日）` counts too, but not `张三：已预约3月13日的直播`.
-                Section::None | Section::Other => {
-                    (scan.how == OwnerHow::Strong && has_deadline)
-                        || (scan.how == OwnerHow::Label
-                            && scan.deadline.is_some()
-                            && has_task_verb(&scan.text)
-                            && !scan.text.contains('已'))
-                }
-            };
-        if is_item && !scan.text.is_empty() {
+        let signals = evidence::signals(&LineFacts {
+            section,
+            marker,
+            todo_label: label,
+            scan: &scan,
+            raw: body,
+        });
+        if evidence::is_item(evidence::score(&signals)) && !scan.text.is_empty() {
             last_item_indent = Some(indent);
-            push_item(&mut ex, scan);
+            let item = to_item(scan);
+            tr.note(n, trimmed, Verdict::Item, signals, Some(&item));
+            ex.items.push(item);
         } else {
             if marker != Marker::None {
                 open_line = Some(body.to_owned());
@@ -257,8 +300,10 @@ pub fn extract(
             if section == Section::Decision && !scan.text.is_empty() {
                 ex.decisions.push(scan.text);
             }
+            tr.note(n, trimmed, Verdict::NotItem, signals, None);
         }
     }
+    close_block(&mut block, &ctx, &mut ex, &mut tr);
     ex.items.truncate(MAX_ITEMS);
     ex
 }
@@ -328,354 +373,13 @@ pub fn clean_title(text: &str, deadline_text: Option<&str>) -> String {
     }
 }
 
-fn push_item(ex: &mut Extraction, s: Scan) {
-    ex.items.push(ActionItem {
+fn to_item(s: Scan) -> ActionItem {
+    ActionItem {
         text: clean_title(&s.text, s.deadline_text.as_deref()),
         owners: s.owners,
         deadline: s.deadline,
         deadline_text: s.deadline_text,
         priority: s.priority,
-    });
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Marker {
-    None,
-    List,
-    Open,
-    Done,
-}
-
-/// Removes a bullet, number or checkbox.
-fn strip_marker(line: &str) -> (Marker, &str) {
-    let mut s = line;
-    let mut marker = Marker::None;
-    for b in ["- ", "* ", "+ ", "• ", "· ", "•", "·", "▪", "◦", "○", "●", "- "] {
-        if let Some(r) = s.strip_prefix(b) {
-            s = r.trim_start();
-            marker = Marker::List;
-            break;
-        }
-    }
-    for (c, m) in [
-        ("[ ]", Marker::Open),
-        ("[x]", Marker::Done),
-        ("[X]", Marker::Done),
-        ("☐", Marker::Open),
-        ("☑", Marker::Done),
-        ("✅", Marker::Done),
-    ] {
-        if let Some(r) = s.strip_prefix(c) {
-            return (m, r.trim_start());
-        }
-    }
-    if marker != Marker::None {
-        return (marker, s);
-    }
-    // `1.`, `1、`, `1)`, `(1)`, `（1）`, `①`, `一、`
-    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-    if !digits.is_empty() && digits.len() <= 2 {
-        let r = s.get(digits.len()..).unwrap_or_default();
-        for p in [". ", "、", ".", ")", "）"] {
-            if let Some(r) = r.strip_prefix(p)
-                && !r.starts_with(|c: char| c.is_ascii_digit())
-            {
-                return (Marker::List, r.trim_start());
-            }
-        }
-    }
-    for (open, close) in [("(", ")"), ("（", "）")] {
-        if let Some(r) = s.strip_prefix(open)
-            && let Some((n, rest)) = r.split_once(close)
-            && !n.is_empty()
-            && n.chars().count() <= 2
-            && n.chars()
-                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
-        {
-            return (Marker::List, rest.trim_start());
-        }
-    }
-    if let Some(c) = s.chars().next()
-        && ('①'..='⑳').contains(&c)
-    {
-        return (
-            Marker::List,
-            s.get(c.len_utf8()..).unwrap_or_default().trim_start(),
-        );
-    }
-    if let Some((n, rest)) = s.split_once('、')
-        && !n.is_empty()
-        && n.chars().count() <= 2
-        && n.chars().all(|c| "一二三四五六七八九十".contains(c))
-    {
-        return (Marker::List, rest.trim_start());
-    }
-    (Marker::None, s)
-}
-
-/// `TODO：…`, `待办：…`, `Action: …`, `AI：…` at the start of a line.
-fn strip_todo_label(body: &str) -> (bool, &str) {
-    for l in ["TODO", "Todo", "todo", "待办", "Action", "AI", "行动项"] {
-        if let Some(r) = body.strip_prefix(l)
-            && let Some(r) = r.trim_start().strip_prefix([':', '：'])
-            && !r.trim().is_empty()
-        {
-            return (true, r.trim_start());
-        }
-    }
-    (false, body)
-}
-
-/// The heading text when `line` is a heading.
-fn heading(line: &str) -> Option<&str> {
-    if let Some(r) = line.strip_prefix('#') {
-        return Some(r.trim_start_matches('#').trim());
-    }
-    let short = |s: &str| {
-        let n = s.chars().count();
-        n > 0 && n <= 16 && !s.contains(['，', ',', '。', '；'])
-    };
-    let bare = line.trim_end_matches([':', '：']).trim();
-    if let Some(r) = bare.strip_prefix('【').and_then(|r| r.strip_suffix('】')) {
-        return Some(r.trim());
-    }
-    if let Some(r) = bare.strip_prefix("**").and_then(|r| r.strip_suffix("**")) {
-        let r = r.trim_end_matches([':', '：']).trim();
-        return short(r).then_some(r);
-    }
-    if let Some((n, rest)) = bare.split_once('、')
-        && !n.is_empty()
-        && n.chars().all(|c| "一二三四五六七八九十".contains(c))
-        && short(rest)
-        && classify(rest) != Section::Other
-    {
-        return Some(rest.trim());
-    }
-    // A line that is just a section name: `待办`, `Next steps`.
-    let tiny = if bare.is_ascii() {
-        bare.split_whitespace().count() <= 3
-    } else {
-        bare.chars().count() <= 8 && !bare.contains(' ')
-    };
-    if short(bare) && tiny && classify(bare) != Section::Other {
-        return Some(bare);
-    }
-    // `待办事项：`, `Next steps:`, `讨论内容：`; a lone `张三：` is a label, not a heading.
-    if line.ends_with([':', '：'])
-        && short(bare)
-        && (classify(bare) != Section::Other || (bare.chars().count() <= 8 && !looks_like_person(bare)))
-    {
-        return Some(bare);
-    }
-    None
-}
-
-fn looks_like_person(s: &str) -> bool {
-    let n = s.chars().count();
-    (2..=3).contains(&n) && s.chars().all(is_cjk)
-}
-
-fn classify(name: &str) -> Section {
-    let lower = name.to_lowercase();
-    if ACTION_WORDS.iter().any(|w| lower.contains(w)) {
-        Section::Action
-    } else if DECISION_WORDS.iter().any(|w| lower.contains(w)) {
-        Section::Decision
-    } else {
-        Section::Other
-    }
-}
-
-fn key_value<'a>(line: &'a str, keys: &[&str]) -> Option<&'a str> {
-    let s = line
-        .trim_start_matches(['-', '*', ' ', '•'])
-        .trim_start_matches("**");
-    keys.iter().find_map(|k| {
-        let r = s.strip_prefix(k)?.trim_start_matches("**").trim_start();
-        r.strip_prefix([':', '：'])
-            .map(|v| v.trim().trim_start_matches("**").trim())
-    })
-}
-
-/// `责任人：…`, `完成时间：…` at the start of a line.
-fn starts_with_key(body: &str) -> bool {
-    const KEYS: &[&str] = &[
-        "责任人",
-        "负责人",
-        "责任部门",
-        "牵头人",
-        "主办",
-        "完成时间",
-        "截止时间",
-        "截止",
-        "时限",
-        "期限",
-        "Owner",
-        "Due",
-        "DDL",
-    ];
-    KEYS.iter().any(|k| {
-        body.strip_prefix(k)
-            .is_some_and(|r| r.trim_start().starts_with([':', '：']))
-    })
-}
-
-fn is_meta(line: &str) -> bool {
-    key_value(line, META_KEYS).is_some()
-}
-
-fn find_title(lines: &[String]) -> Option<String> {
-    let keyed = lines.iter().find_map(|l| key_value(l, TITLE_KEYS));
-    let first_heading = lines
-        .iter()
-        .map(|l| l.trim())
-        .find(|l| l.starts_with('#'))
-        .map(|l| l.trim_start_matches('#').trim());
-    keyed
-        .or(first_heading)
-        .map(|t| t.chars().take(100).collect::<String>())
-        .filter(|t| !t.is_empty())
-}
-
-fn find_date(lines: &[String], today: Date) -> Option<Date> {
-    let keyed = lines.iter().filter_map(|l| key_value(l, DATE_KEYS));
-    let headings = lines
-        .iter()
-        .map(|l| l.trim())
-        .filter(|l| l.starts_with('#'))
-        .take(1);
-    keyed.chain(headings).find_map(|v| parse_date(v, today))
-}
-
-/// `2026年3月10日`, `2026-03-10`, `2026/3/10`, `2026.3.10`, or `3月10日` (the year of `today`).
-fn parse_date(s: &str, today: Date) -> Option<Date> {
-    let chars: Vec<char> = s.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars.get(i).is_some_and(char::is_ascii_digit)
-            && (i == 0 || !chars.get(i - 1).is_some_and(char::is_ascii_digit))
-        {
-            let mut nums: Vec<i64> = Vec::new();
-            let mut j = i;
-            loop {
-                let start = j;
-                while chars.get(j).is_some_and(char::is_ascii_digit) {
-                    j += 1;
-                }
-                let n: String = chars.get(start..j)?.iter().collect();
-                nums.push(n.parse().ok()?);
-                let sep = chars.get(j).copied();
-                if nums.len() < 3
-                    && matches!(sep, Some('年' | '月' | '-' | '/' | '.'))
-                    && chars.get(j + 1).is_some_and(char::is_ascii_digit)
-                {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            let date = match nums.as_slice() {
-                [y, m, d] if *y >= 2000 => Date::new(
-                    i16::try_from(*y).ok()?,
-                    i8::try_from(*m).ok()?,
-                    i8::try_from(*d).ok()?,
-                )
-                .ok(),
-                [m, d] if chars.get(j).is_some_and(|c| matches!(c, '日' | '号')) => {
-                    Date::new(today.year(), i8::try_from(*m).ok()?, i8::try_from(*d).ok()?).ok()
-                }
-                _ => None,
-            };
-            if date.is_some() {
-                return date;
-            }
-            i = j.max(i + 1);
-        } else {
-            i += 1;
-        }
-    }
-    None
-}
-
-/// A markdown table's column roles.
-struct Table {
-    task: usize,
-    owner: Option<usize>,
-    deadline: Option<usize>,
-    priority: Option<usize>,
-}
-
-fn cells(row: &str) -> Vec<String> {
-    let inner = row.trim().trim_start_matches('|').trim_end_matches('|');
-    inner.split('|').map(|c| c.trim().to_owned()).collect()
-}
-
-impl Table {
-    fn header(row: &str) -> Option<Self> {
-        let cs = cells(row);
-        let find = |words: &[&str]| {
-            cs.iter()
-                .position(|c| words.iter().any(|w| c.to_lowercase().contains(w)))
-        };
-        let owner = find(&["负责", "责任", "owner", "主办", "承办", "牵头", "执行人"]);
-        let deadline = find(&[
-            "截止",
-            "完成时间",
-            "期限",
-            "时限",
-            "时间",
-            "deadline",
-            "due",
-            "ddl",
-            "日期",
-        ]);
-        let priority = find(&["优先", "priority"]);
-        // The task column: a task word, else the measures of an issue table (`问题 | 整改措施`).
-        let column = |words: &[&str]| {
-            cs.iter().enumerate().position(|(i, c)| {
-                Some(i) != owner && Some(i) != deadline && words.iter().any(|w| c.to_lowercase().contains(w))
-            })
-        };
-        let task = column(&[
-            "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动",
-        ])
-        .or_else(|| column(&["措施", "举措"]))
-        .or_else(|| column(&["问题"]))?;
-        owner.map(|_| Self {
-            task,
-            owner,
-            deadline,
-            priority,
-        })
-    }
-
-    fn row(&self, row: &str, ctx: &Ctx<'_>) -> Option<ActionItem> {
-        let cs = cells(row);
-        if cs
-            .iter()
-            .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
-        {
-            return None;
-        }
-        let cell = |i: Option<usize>| i.and_then(|i| cs.get(i)).map(String::as_str).unwrap_or_default();
-        let task = cell(Some(self.task));
-        if task.is_empty() || task.contains("[x]") {
-            return None;
-        }
-        let owners = ctx.names(cell(self.owner));
-        let dl = ctx.scan(&format!("（{}）", cell(self.deadline)));
-        let scanned = ctx.scan(task);
-        let priority = self
-            .priority
-            .and_then(|_| Priority::parse(cell(self.priority)))
-            .or(scanned.priority);
-        Some(ActionItem {
-            text: clean_title(&scanned.text, scanned.deadline_text.as_deref()),
-            owners: if owners.is_empty() { scanned.owners } else { owners },
-            deadline: dl.deadline.or(scanned.deadline),
-            deadline_text: dl.deadline_text.or(scanned.deadline_text),
-            priority,
-        })
     }
 }
 

@@ -7,13 +7,20 @@
 //! page), the group's members and the time, stores the [`meeting::Meeting`], and turns confirmed
 //! drafts into ordinary 督办 items.
 
+mod assign;
+mod blocks;
+mod evidence;
+pub mod explain;
 pub mod extract;
+mod layout;
 pub mod meeting;
 pub mod owner;
 pub mod quality;
 mod scan;
+mod table;
+pub mod weights;
 
-pub use extract::{ActionItem, Extraction, extract};
+pub use extract::{ActionItem, Extraction, explain, extract};
 pub use meeting::{
     ClosureRow, ClosureState, ClosureSummary, DraftItem, DraftStatus, Meeting, MeetingId, MeetingSource,
     closure_summary,

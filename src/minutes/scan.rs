@@ -6,7 +6,7 @@ use jiff::Timestamp;
 
 use crate::calendar::Calendar;
 use crate::command::Mention;
-use crate::command::when::parse_deadline;
+use crate::command::when::{english_deadline, parse_deadline};
 use crate::domain::deadline::Deadline;
 use crate::domain::ids::Person;
 use crate::domain::priority::Priority;
@@ -27,6 +27,8 @@ pub(crate) enum OwnerHow {
     None,
     /// `张三：…` at the start of the line.
     Label,
+    /// Named in the line without an owner word (`李白你…`, `，甄宓，`, `——曹丕、甄宓`).
+    Named,
     /// `张三负责…`, `由李四牵头…`, `@张三`, `责任人：王五`.
     Strong,
 }
@@ -181,6 +183,13 @@ impl Ctx<'_> {
                 owners = found;
                 how = OwnerHow::Strong;
                 text = rest;
+            } else if let Some(found) = self.owners_in_text(&text) {
+                owners = found.lead;
+                for o in found.help {
+                    push_unique(&mut owners, o);
+                }
+                how = found.how;
+                text = found.rest;
             } else if let Some((found, rest)) = self.owner_label(&text).or_else(|| self.leading_member(&text))
             {
                 owners = found;
@@ -188,12 +197,21 @@ impl Ctx<'_> {
                 text = rest;
             }
         }
+        // Helpers and co-leads named after the owner (`由合规部徐达牵头，常遇春配合`).
+        if how != OwnerHow::None
+            && let Some(found) = self.owners_in_text(&text)
+        {
+            for o in found.lead.into_iter().chain(found.help) {
+                push_unique(&mut owners, o);
+            }
+            text = found.rest;
+        }
         // Parenthesised groups, then clauses from the end.
         for group in paren_groups(&text) {
             deadline_candidates.push(group);
         }
         let clauses: Vec<String> = text
-            .split(['，', ',', '；', ';', '。', '！', '!'])
+            .split(['，', ',', '；', ';', '。', '！', '!', '–', '—'])
             .map(str::to_owned)
             .collect();
         deadline_candidates.extend(clauses.iter().rev().cloned());
@@ -265,7 +283,7 @@ impl Ctx<'_> {
     }
 
     /// Whether `word` reads as a person: a member, a mention key, or a plausible Chinese name.
-    fn is_name(&self, word: &str) -> bool {
+    pub(crate) fn is_name(&self, word: &str) -> bool {
         let w = word.trim();
         if w.is_empty() {
             return false;
@@ -284,7 +302,7 @@ impl Ctx<'_> {
         cjk && (2..=3).contains(&n) && w.chars().next().is_some_and(|c| SURNAMES.contains(c))
     }
 
-    fn names_if_all(&self, s: &str) -> Option<Vec<OwnerRef>> {
+    pub(crate) fn names_if_all(&self, s: &str) -> Option<Vec<OwnerRef>> {
         let whole = strip_remark(s).trim();
         if self.members.iter().any(|p| p.name == whole) {
             return Some(vec![self.resolve(whole)]);
@@ -376,6 +394,16 @@ impl Ctx<'_> {
     fn first_deadline(&self, candidates: &[String]) -> (Option<Deadline>, Option<String>) {
         let mut refused: Option<String> = None;
         for c in candidates {
+            if let Some(zh) = english_deadline(c.trim()) {
+                match parse_deadline(&zh, self.base, self.cal) {
+                    Ok(d) => return (Some(d), Some(c.trim().to_owned())),
+                    Err(e) if !e.is_not_a_time() => {
+                        refused.get_or_insert(c.trim().to_owned());
+                    }
+                    Err(_) => {}
+                }
+                continue;
+            }
             match self.deadline_in(c) {
                 Some((text, Some(d))) => return (Some(d), Some(text)),
                 Some((text, None)) => {
@@ -439,7 +467,7 @@ fn strip_remark(s: &str) -> &str {
 }
 
 fn split_names(s: &str) -> Vec<String> {
-    s.split(['、', '，', ',', '/', '和', '及', '&', ' ', '与'])
+    s.split(['、', '，', ',', '/', '和', '及', '&', ' ', '与', '+', '＋', '跟'])
         .map(|p| p.trim().trim_start_matches(['@', '＠']).to_owned())
         .filter(|p| !p.is_empty())
         .collect()

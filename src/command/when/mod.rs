@@ -8,12 +8,14 @@
 //! - `resolve`: expression + `now` + [`Calendar`] → instant, refusing impossible, vague, past
 //!   and uncovered (no calendar data) deadlines with a plain Chinese message.
 
+mod english;
 mod grammar;
 mod lex;
 mod resolve;
 #[cfg(test)]
 mod tests;
 
+pub use self::english::english_deadline;
 pub use self::resolve::RECENT_PAST_DAYS;
 
 use jiff::Timestamp;
@@ -171,7 +173,8 @@ pub fn parse_deadline(input: &str, now: Timestamp, cal: &Calendar) -> Result<Dea
     let not_a_time = || DeadlineError::NotATime {
         input: original.to_owned(),
     };
-    let normal = lex::normalise(input);
+    let english = english_deadline(input);
+    let normal = lex::normalise(english.as_deref().unwrap_or(input));
     if normal.is_empty() || normal.chars().count() > MAX_CHARS {
         return Err(not_a_time());
     }

@@ -1,0 +1,178 @@
+//! Owners named anywhere in a line of minutes (pure): `曹丕负责`, `由合规部徐达牵头`, `李白你…`,
+//! `鲁肃跟吕蒙一起做`, `常遇春配合`, `请岳飞会同风险管理部韩世忠…`, a clause that is only names
+//! (`，甄宓，`, `——曹丕、甄宓`, `owner 贾政`). The first lead is the 主办; helpers follow.
+
+use crate::minutes::owner::OwnerRef;
+use crate::minutes::scan::{Ctx, OwnerHow};
+
+/// Words after which the words before them name the lead (`曹丕负责`, `小乔你…`).
+const LEAD_VERBS: &[&str] = &[
+    "负责", "牵头", "主责", "主导", "来做", "来负责", "来跟", "跟进", "汇总", "组织", "一起", "统筹", "你",
+];
+/// Words after which the words before them name a helper (`常遇春配合`).
+const HELP_VERBS: &[&str] = &["配合", "协助", "协同"];
+/// Clause separators (a dash between spaces too: `林黛玉 – finalize … – by Apr 24`).
+const SEPARATORS: &[&str] = &[
+    "，", ",", "；", ";", "。", "！", "!", "？", "?", "——", " – ", " — ", " - ", "—", "–",
+];
+/// Words at a clause's start that are not part of a name.
+const LEADS: &[&str] = &[
+    "owner", "Owner", "OWNER", "由", "请", "让", "是", "那", "就", "另外", "再", "并由", "交由",
+];
+
+/// Owners found in the text of a line.
+pub(crate) struct InText {
+    /// The leads, in order (the first is the 主办).
+    pub(crate) lead: Vec<OwnerRef>,
+    /// The helpers (配合, 会同).
+    pub(crate) help: Vec<OwnerRef>,
+    /// How clearly the lead was named.
+    pub(crate) how: OwnerHow,
+    /// The text without the clauses that only named owners.
+    pub(crate) rest: String,
+}
+
+fn clauses(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < text.len() {
+        let rest = text.get(i..).unwrap_or_default();
+        if let Some(sep) = SEPARATORS.iter().find(|s| rest.starts_with(**s)) {
+            out.push((start, i));
+            i += sep.len();
+            start = i;
+        } else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out.push((start, text.len()));
+    out
+}
+
+fn strip_leads(s: &str) -> &str {
+    let mut s = s.trim();
+    while let Some(r) = LEADS.iter().find_map(|l| s.strip_prefix(l)) {
+        s = r.trim();
+    }
+    s
+}
+
+impl Ctx<'_> {
+    /// The longest tail of `s` that is only names (`合规部徐达` → `徐达`).
+    fn tail_names(&self, s: &str) -> Option<(Vec<OwnerRef>, bool)> {
+        let s = strip_leads(s);
+        let starts: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
+        for (n, at) in starts.iter().enumerate() {
+            let tail = s.get(*at..)?;
+            if tail.chars().count() > 16 {
+                continue;
+            }
+            if let Some(found) = self.names_if_all(tail) {
+                return Some((found, n == 0));
+            }
+        }
+        None
+    }
+
+    /// The owners named in `text`, if any.
+    pub(crate) fn owners_in_text(&self, text: &str) -> Option<InText> {
+        let mut lead: Vec<OwnerRef> = Vec::new();
+        let mut help: Vec<OwnerRef> = Vec::new();
+        let mut how = OwnerHow::None;
+        let mut drop: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in clauses(text) {
+            let clause = text.get(s..e).unwrap_or_default().trim();
+            if clause.is_empty() {
+                continue;
+            }
+            // A clause of names only: `甄宓`, `王熙凤 + 平儿`, `owner 贾政`.
+            if clause.chars().count() <= 16
+                && let Some(found) = self.names_if_all(strip_leads(clause))
+            {
+                if lead.is_empty() {
+                    lead = found;
+                    how = how.max(OwnerHow::Named);
+                } else {
+                    extend(&mut help, found);
+                }
+                drop.push((s, e));
+                continue;
+            }
+            // `请岳飞会同风险管理部韩世忠于…`
+            if let Some(i) = clause.find("会同") {
+                let before = clause.get(..i).unwrap_or_default();
+                let after = clause.get(i + "会同".len()..).unwrap_or_default();
+                let after = after.split(['于', '在']).next().unwrap_or_default();
+                if let Some((found, _)) = self.tail_names(before) {
+                    extend(&mut lead, found);
+                    how = how.max(OwnerHow::Strong);
+                }
+                let head: String = after.chars().take(12).collect();
+                if let Some((found, _)) = (1..=head.chars().count())
+                    .rev()
+                    .find_map(|n| self.tail_names(&head.chars().take(n).collect::<String>()))
+                {
+                    extend(&mut help, found);
+                }
+                continue;
+            }
+            let verb_at = |verbs: &[&str]| {
+                verbs
+                    .iter()
+                    .filter_map(|v| clause.find(v).map(|i| (i, v.len())))
+                    .filter(|(i, _)| *i > 0)
+                    .min_by_key(|(i, len)| (*i, usize::MAX - *len))
+            };
+            if let Some((i, len)) = verb_at(HELP_VERBS)
+                && let Some((found, whole)) = self.tail_names(clause.get(..i).unwrap_or_default())
+            {
+                extend(&mut help, found);
+                if whole && clause.get(i + len..).is_some_and(|r| r.trim().is_empty()) {
+                    drop.push((s, e));
+                }
+                continue;
+            }
+            if let Some((i, len)) = verb_at(LEAD_VERBS)
+                && let Some((found, whole)) = self.tail_names(clause.get(..i).unwrap_or_default())
+            {
+                let verb = clause.get(i..i + len).unwrap_or_default();
+                if lead.is_empty() {
+                    lead = found;
+                } else if verb == "一起" {
+                    extend(&mut lead, found);
+                } else {
+                    extend(&mut help, found);
+                }
+                how = how.max(if verb == "你" { OwnerHow::Named } else { OwnerHow::Strong });
+                if whole && clause.get(i + len..).is_some_and(|r| r.trim().is_empty()) {
+                    drop.push((s, e));
+                }
+            }
+        }
+        if lead.is_empty() && help.is_empty() {
+            return None;
+        }
+        let mut rest = String::new();
+        let mut last = 0;
+        for (s, e) in drop {
+            rest.push_str(text.get(last..s).unwrap_or_default());
+            last = e;
+        }
+        rest.push_str(text.get(last..).unwrap_or_default());
+        Some(InText {
+            lead,
+            help,
+            how,
+            rest,
+        })
+    }
+}
+
+fn extend(out: &mut Vec<OwnerRef>, found: Vec<OwnerRef>) {
+    for o in found {
+        if !out.contains(&o) {
+            out.push(o);
+        }
+    }
+}
