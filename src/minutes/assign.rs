@@ -13,7 +13,7 @@ const LEAD_VERBS: &[&str] = &[
 const HELP_VERBS: &[&str] = &["配合", "协助", "协同"];
 /// Clause separators (a dash between spaces too: `林黛玉 – finalize … – by Apr 24`).
 const SEPARATORS: &[&str] = &[
-    "，", ",", "；", ";", "。", "！", "!", "？", "?", "——", " – ", " — ", " - ", "—", "–",
+    "，", ",", "；", ";", "。", "！", "!", "？", "?", "：", "——", " – ", " — ", " - ", "—", "–",
 ];
 /// Words at a clause's start that are not part of a name.
 const LEADS: &[&str] = &[
@@ -121,7 +121,7 @@ impl Ctx<'_> {
                 verbs
                     .iter()
                     .filter_map(|v| clause.find(v).map(|i| (i, v.len())))
-                    .filter(|(i, _)| *i > 0)
+                    .filter(|(i, len)| *i > 0 && !clause.get(i + len..).is_some_and(|r| r.starts_with('的')))
                     .min_by_key(|(i, len)| (*i, usize::MAX - *len))
             };
             if let Some((i, len)) = verb_at(HELP_VERBS)

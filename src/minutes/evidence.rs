@@ -53,7 +53,6 @@ const DONE: &[&str] = &[
     "不再单独",
     "按期完成",
     "均已",
-    "全部完成",
     "顺利完成",
     "all closed",
     "done",
@@ -69,10 +68,41 @@ const FIGURES: &[&str] = &[
 const REJECTED: &[&str] = &[
     "不通过", "不同意", "暂不", "否决", "驳回", "不予", "暂缓", "不采纳", "不立项", "rejected",
 ];
-/// Conversation that assigns nothing.
+/// Conversation and reported speech that assign nothing.
 const CHATTER: &[&str] = &[
-    "我这边", "我们这边", "大概", "可能", "辛苦", "散会", "收到", "好的", "没问题", "谢谢", "大家",
+    "我这边", "我们这边", "大概", "可能", "辛苦", "散会", "收到", "好的", "没问题", "谢谢", "大家", "我来",
+    "说下", "说上", "说这", "说那", "说我", "说他", "说她", "提到", "介绍了", "表示", "认为", "汇报了",
+    "通报了", "讨论了",
 ];
+/// Standing rules.
+const STANDING: &[&str] = &["每月", "每周", "每天", "每日", "每季", "定期", "常态化", "长期"];
+/// Words with `已` that do not report completion (`对已开户客户…`).
+const NOT_DONE: &[&str] = &["已开户", "已有", "已持仓", "已签约客户", "已入职", "已注册", "已上市"];
+/// Units after a figure (`3笔`, `1.2万`, `62人`).
+const FIGURE_UNITS: &[char] = &['万', '亿', '户', '笔', '%'];
+
+/// Whether the text reports a figure.
+fn has_figures(lower: &str) -> bool {
+    if FIGURES.iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    let chars: Vec<char> = lower.chars().collect();
+    chars
+        .windows(2)
+        .any(|w| w.first().is_some_and(char::is_ascii_digit) && w.get(1).is_some_and(|c| FIGURE_UNITS.contains(c)))
+}
+
+/// Whether the text reports something finished.
+fn is_done(lower: &str) -> bool {
+    if DONE.iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    let mut rest = lower.to_owned();
+    for w in NOT_DONE {
+        rest = rest.replace(w, "");
+    }
+    rest.contains('已')
+}
 
 /// Where a line stands and what the scanner found in it.
 pub(crate) struct LineFacts<'a> {
@@ -125,10 +155,10 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if MODAL.iter().any(|w| modal_text.contains(w)) {
         add(Signal::Modal);
     }
-    if DONE.iter().any(|w| lower.contains(w)) {
+    if is_done(&lower) {
         add(Signal::Done);
     }
-    if FIGURES.iter().any(|w| lower.contains(w)) {
+    if has_figures(&lower) {
         add(Signal::Figures);
     }
     if REJECTED.iter().any(|w| lower.contains(w)) {
@@ -136,6 +166,9 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }
     if CHATTER.iter().any(|w| lower.contains(w)) {
         add(Signal::Chatter);
+    }
+    if STANDING.iter().any(|w| lower.contains(w)) {
+        add(Signal::Standing);
     }
     out
 }

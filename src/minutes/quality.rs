@@ -389,6 +389,29 @@ mod tests {
         assert!(original.recall >= 0.85, "recall {:.3}", original.recall);
     }
 
+    /// `DUBAN_EXPLAIN=41 cargo test --lib minutes::quality -- --nocapture`: the per-line trace of
+    /// the tuning files whose name contains the value (tuning set only).
+    #[test]
+    fn explain_tuning_files() {
+        let Ok(want) = std::env::var("DUBAN_EXPLAIN") else { return };
+        let cal = Calendar::builtin();
+        for (name, md, json) in CORPUS.iter().filter(|(n, _, _)| n.contains(&want)) {
+            let exp: Expected = serde_json::from_str(json).unwrap();
+            let members: Vec<Person> = exp
+                .members
+                .iter()
+                .zip(1..)
+                .map(|(n, i)| Person {
+                    open_id: OpenId(format!("ou_{i}")),
+                    name: n.clone(),
+                })
+                .collect();
+            let at = SHANGHAI.to_timestamp(exp.meeting_date.at(17, 0, 0, 0)).unwrap();
+            let (_, traces) = crate::minutes::extract::explain(md, &[], &members, at, &cal);
+            println!("== {name}\n{}", crate::minutes::explain::render(&traces));
+        }
+    }
+
     /// The held-out set's figures, aggregate only (no per-file detail, so nobody tunes against
     /// it): printed when `DUBAN_HELDOUT=1`
     /// (`DUBAN_HELDOUT=1 cargo test --lib minutes::quality -- --nocapture`). Always run, so an

@@ -291,7 +291,7 @@ impl Ctx<'_> {
         if self.members.iter().any(|p| p.name == w) || self.mentions.iter().any(|m| m.key == w) {
             return true;
         }
-        if NOT_NAMES.contains(&w) {
+        if NOT_NAMES.contains(&w) || looks_like_time(w) {
             return false;
         }
         let n = w.chars().count();
@@ -428,6 +428,7 @@ impl Ctx<'_> {
                 if !window.first().is_some_and(|c| is_start_char(*c))
                     || cuts_digits(&chars, start, start + len)
                     || is_ordinal_or_start(&chars, start, start + len)
+                    || modifies_noun(&chars, start, start + len)
                 {
                     continue;
                 }
@@ -441,6 +442,15 @@ impl Ctx<'_> {
         }
         None
     }
+}
+
+/// A word that reads as a time, not a name (`周四前`, `周末内`).
+fn looks_like_time(w: &str) -> bool {
+    let mut cs = w.chars();
+    let first = cs.next();
+    let second = cs.next();
+    w.ends_with(['前', '后', '内', '底', '末', '日', '号'])
+        || (first == Some('周') && second.is_some_and(|c| "一二三四五六日天末内".contains(c)))
 }
 
 /// Whether the text holds a task verb (two characters or more).
@@ -478,7 +488,7 @@ fn first_verb(s: &str) -> Option<(&str, usize)> {
     let (at, _) = VERBS
         .iter()
         .filter_map(|v| s.find(v).map(|i| (i, v.len())))
-        .filter(|(i, _)| *i > 0)
+        .filter(|(i, len)| *i > 0 && !s.get(i + len..).is_some_and(|r| r.starts_with('的')))
         .min_by_key(|(i, len)| (*i, usize::MAX - *len))?;
     Some((s.get(..at)?, at))
 }
@@ -671,7 +681,7 @@ fn is_time_char(c: char) -> bool {
 }
 
 fn is_start_char(c: char) -> bool {
-    c.is_ascii_digit() || "一二三四五六七八九十两今明后下本这周星礼月年季节上大次中早晚截最尽".contains(c)
+    c.is_ascii_digit() || "一二三四五六七八九十两今明后下本这周星礼月年季节上大次中早晚截最尽端清元国春劳".contains(c)
 }
 
 /// `第二周` (an ordinal, not a duration), `4月1日起` (a start date, not a deadline), or a
@@ -685,6 +695,18 @@ fn is_ordinal_or_start(chars: &[char], start: usize, end: usize) -> bool {
         || after.is_some_and(|c| *c == '起')
         || (after.is_some_and(|c| matches!(c, '日' | '号')) && chars.get(end + 1).is_some_and(|c| *c == '起'))
         || (before.is_some_and(|c| matches!(c, '自' | '从')) && after.is_some_and(|c| *c == '开'))
+}
+
+/// A time word inside a phrase, qualifying a noun rather than setting a deadline: `汇报本月运营情况`,
+/// `准备下周机构路演的PPT` (after a verb, before a noun), but not `贾探春今晚把…` or `请于周五前`.
+fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
+    let before = start.checked_sub(1).and_then(|i| chars.get(i)).copied();
+    let after = chars.get(end).copied();
+    let word = |c: Option<char>| c.is_some_and(is_cjk);
+    word(before)
+        && word(after)
+        && !before.is_some_and(|c| "于在请前至到由起从截等".contains(c))
+        && !after.is_some_and(|c| "前内后之以把完交提发给报出上到起底末止再就由前将要开".contains(c))
 }
 
 /// Whether a window `[start, end)` starts or ends inside a run of ASCII digits.

@@ -37,15 +37,17 @@ pub enum Signal {
     Figures,
     /// A decision that is not a task (不通过, 暂不决定, 不同意 …).
     Rejected,
-    /// Conversation with no assignment (我这边, 大概, 可以 …).
+    /// Conversation or reported speech with no assignment (我这边, 大概, X说, 认为 …).
     Chatter,
+    /// A standing rule, not a one-off task (每月, 每周, 定期, 常态化).
+    Standing,
 }
 
 /// The weight of each signal.
 pub const WEIGHTS: &[(Signal, i32)] = &[
     (Signal::OpenCheckbox, 4),
     (Signal::TodoLabel, 4),
-    (Signal::ActionSection, 2),
+    (Signal::ActionSection, 3),
     (Signal::DecisionSection, 1),
     (Signal::StatusSection, -3),
     (Signal::ListItem, 1),
@@ -59,10 +61,11 @@ pub const WEIGHTS: &[(Signal, i32)] = &[
     (Signal::Figures, -2),
     (Signal::Rejected, -6),
     (Signal::Chatter, -2),
+    (Signal::Standing, -2),
 ];
 
 /// The score from which a line is an action item.
-pub const THRESHOLD: i32 = 4;
+pub const THRESHOLD: i32 = 5;
 
 /// The weight of `signal`.
 pub fn weight(signal: Signal) -> i32 {
@@ -90,7 +93,8 @@ pub fn label(signal: Signal) -> &'static str {
         Signal::Done => "已完成/状态词",
         Signal::Figures => "数字与比较",
         Signal::Rejected => "否决/暂不",
-        Signal::Chatter => "闲谈",
+        Signal::Chatter => "闲谈/转述",
+        Signal::Standing => "常规要求",
     }
 }
 
@@ -104,7 +108,7 @@ mod tests {
         for (s, _) in WEIGHTS {
             assert!(seen.insert(*s), "{s:?} twice");
         }
-        assert_eq!(seen.len(), 16);
+        assert_eq!(seen.len(), 17);
         assert!(weight(Signal::Done) < 0 && weight(Signal::OwnerStrong) > 0);
     }
 }
