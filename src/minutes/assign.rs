@@ -15,6 +15,8 @@ const HELP_VERBS: &[&str] = &["配合", "协助", "协同"];
 const SEPARATORS: &[&str] = &[
     "，", ",", "；", ";", "。", "！", "!", "？", "?", "：", "——", " – ", " — ", " - ", "—", "–",
 ];
+/// The last character of a department's name (`合规部`, `风控组`).
+const DEPARTMENT_ENDS: &[char] = &['部', '组', '室', '处', '科', '行', '心'];
 /// Words at a clause's start that are not part of a name.
 const LEADS: &[&str] = &[
     "owner", "Owner", "OWNER", "由", "请", "让", "是", "那", "就", "另外", "再", "并由", "交由",
@@ -99,6 +101,54 @@ impl Ctx<'_> {
                 drop.push((s, e));
                 continue;
             }
+            // `合规部华山`: a department, then the person.
+            if clause.chars().count() <= 16
+                && let Some((found, false)) = self.tail_names(clause)
+                && clause
+                    .trim_end_matches(|c: char| !DEPARTMENT_ENDS.contains(&c))
+                    .chars()
+                    .count()
+                    + found.iter().map(|o| o.name().chars().count()).sum::<usize>()
+                    >= clause.chars().count()
+                && clause.chars().any(|c| DEPARTMENT_ENDS.contains(&c))
+            {
+                if lead.is_empty() {
+                    lead = found;
+                    how = how.max(OwnerHow::Named);
+                } else {
+                    extend(&mut help, found);
+                }
+                continue;
+            }
+            // `由梁红玉逐户沟通`
+            if let Some(after) = clause.strip_prefix('由')
+                && let Some(found) = (2..=4).rev().find_map(|n| {
+                    let head: String = after.chars().take(n).collect();
+                    (head.chars().count() == n).then(|| self.names_if_all(&head)).flatten()
+                })
+            {
+                if lead.is_empty() {
+                    lead = found;
+                } else {
+                    extend(&mut help, found);
+                }
+                how = how.max(OwnerHow::Strong);
+                continue;
+            }
+            // `贾探春今晚把…`: a group member at the start of a clause.
+            if let Some(p) = self
+                .members
+                .iter()
+                .filter(|p| p.name.chars().count() >= 2 && clause.starts_with(p.name.as_str()))
+                .max_by_key(|p| p.name.len())
+                && !LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| clause.contains(v))
+            {
+                if lead.is_empty() {
+                    lead = vec![OwnerRef::Person(p.clone())];
+                    how = how.max(OwnerHow::Named);
+                }
+                continue;
+            }
             // `请岳飞会同风险管理部韩世忠于…`
             if let Some(i) = clause.find("会同") {
                 let before = clause.get(..i).unwrap_or_default();
@@ -150,6 +200,16 @@ impl Ctx<'_> {
                 }
             }
         }
+        // `营业部半年度考核方案（恒山）`
+        if lead.is_empty() {
+            for group in paren_names(text) {
+                if let Some(found) = self.names_if_all(&group) {
+                    lead = found;
+                    how = how.max(OwnerHow::Named);
+                    break;
+                }
+            }
+        }
         if lead.is_empty() && help.is_empty() {
             return None;
         }
@@ -175,4 +235,13 @@ fn extend(out: &mut Vec<OwnerRef>, found: Vec<OwnerRef>) {
             out.push(o);
         }
     }
+}
+
+/// The contents of `（…）` groups.
+fn paren_names(text: &str) -> Vec<String> {
+    text.split(['（', '('])
+        .skip(1)
+        .filter_map(|s| s.split_once(['）', ')']).map(|(inner, _)| inner.trim().to_owned()))
+        .filter(|s| !s.is_empty())
+        .collect()
 }

@@ -55,12 +55,21 @@ pub(crate) enum Outcome {
 
 impl Block {
     /// A line that opens a block: `需求1：…`, `需求名称：…`.
+    /// A one-line block (`需求1：…。结论：通过。责任人：马超。完成时限：11月6日。`) is read whole.
     pub(crate) fn start(body: &str) -> Option<Self> {
-        let title = split_key(body, STARTS).filter(|t| !t.is_empty())?;
-        Some(Self {
-            title: title.to_owned(),
+        let value = split_key(body, STARTS).filter(|t| !t.is_empty())?;
+        let mut parts = value.split('。').map(str::trim).filter(|p| !p.is_empty());
+        let mut block = Self {
+            title: parts.next()?.to_owned(),
             ..Self::default()
-        })
+        };
+        for part in parts {
+            if !block.field(part) {
+                block.title = value.to_owned();
+                break;
+            }
+        }
+        Some(block)
     }
 
     /// Reads a field line (`结论：通过`, `牵头人：郭富城；配合人：合规部 张学友`); false when the

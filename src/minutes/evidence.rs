@@ -13,7 +13,8 @@ const MODAL: &[&str] = &[
 const NOT_MODAL: &[&str] = &["要求", "需求", "重要", "主要", "概要", "摘要", "必要", "需要一", "只要"];
 /// Single-character task verbs that the scanner's list leaves out (`出`, `给`, `交`, `发`).
 const SHORT_VERBS: &[&str] = &[
-    "出", "给", "交", "发", "报", "做", "收", "定", "改", "拿", "写", "查", "建", "办", "签", "约", "订",
+    "出", "给", "交", "发", "报", "做", "收", "定", "改", "拿", "写", "查", "建", "办", "签", "约", "订", "沟通",
+    "值守", "值班", "碰头",
     "finalize", "prepare", "send", "update", "review", "submit", "refresh", "draft", "set up", "sign",
 ];
 /// Completion and status words.
@@ -61,9 +62,7 @@ const DONE: &[&str] = &[
     "passed",
 ];
 /// Figures and comparisons.
-const FIGURES: &[&str] = &[
-    "%", "％", "同比", "环比", "百分点", "万元", "亿元", "万户", "yoy", "mom", "增长", "下降", "上升",
-];
+const FIGURES: &[&str] = &["%", "％", "百分点", "万元", "亿元", "万户", "yoy"];
 /// Decisions that are not tasks.
 const REJECTED: &[&str] = &[
     "不通过", "不同意", "暂不", "否决", "驳回", "不予", "暂缓", "不采纳", "不立项", "rejected",
@@ -79,7 +78,7 @@ const STANDING: &[&str] = &["每月", "每周", "每天", "每日", "每季", "�
 /// Words with `已` that do not report completion (`对已开户客户…`).
 const NOT_DONE: &[&str] = &["已开户", "已有", "已持仓", "已签约客户", "已入职", "已注册", "已上市"];
 /// Units after a figure (`3笔`, `1.2万`, `62人`).
-const FIGURE_UNITS: &[char] = &['万', '亿', '户', '笔', '%'];
+const FIGURE_UNITS: &[char] = &['万', '亿', '户', '笔', '%', '倍'];
 
 /// Whether the text reports a figure.
 fn has_figures(lower: &str) -> bool {

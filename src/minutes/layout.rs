@@ -113,7 +113,9 @@ pub(crate) enum Marker {
 pub(crate) fn strip_marker(line: &str) -> (Marker, &str) {
     let mut s = line;
     let mut marker = Marker::None;
-    for b in ["- ", "* ", "+ ", "• ", "· ", "•", "·", "▪", "◦", "○", "●", "- "] {
+    for b in [
+        "- ", "* ", "+ ", "• ", "· ", "— ", "– ", "•", "·", "▪", "◦", "○", "●", "- ",
+    ] {
         if let Some(r) = s.strip_prefix(b) {
             s = r.trim_start();
             marker = Marker::List;
@@ -200,6 +202,10 @@ pub(crate) fn heading(line: &str) -> Option<&str> {
         n > 0 && n <= 16 && !s.contains(['，', ',', '。', '；'])
     };
     let bare = line.trim_end_matches([':', '：']).trim();
+    // `…，结论如下：` introduces what follows.
+    if line.ends_with([':', '：']) && bare.ends_with("如下") {
+        return Some(bare);
+    }
     if let Some(r) = bare.strip_prefix('【').and_then(|r| r.strip_suffix('】')) {
         return Some(r.trim());
     }

@@ -705,6 +705,7 @@ fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
     let word = |c: Option<char>| c.is_some_and(is_cjk);
     word(before)
         && word(after)
+        && !chars.get(start).is_some_and(char::is_ascii_digit)
         && !before.is_some_and(|c| "于在请前至到由起从截等".contains(c))
         && !after.is_some_and(|c| "前内后之以把完交提发给报出上到起底末止再就由前将要开".contains(c))
 }
