@@ -7,7 +7,7 @@ use crate::minutes::scan::{Ctx, OwnerHow};
 
 /// Words after which the words before them name the lead (`曹丕负责`, `小乔你…`).
 const LEAD_VERBS: &[&str] = &[
-    "负责", "牵头", "主责", "主导", "来做", "来负责", "来跟", "跟进", "汇总", "组织", "一起", "统筹", "你",
+    "负责", "牵头", "主责", "主导", "来做", "来负责", "来跟", "跟进", "汇总", "组织", "一起", "统筹", "你", "我自己",
 ];
 /// Words after which the words before them name a helper (`常遇春配合`).
 const HELP_VERBS: &[&str] = &["配合", "协助", "协同"];
@@ -194,7 +194,7 @@ impl Ctx<'_> {
                 } else {
                     extend(&mut help, found);
                 }
-                how = how.max(if verb == "你" { OwnerHow::Named } else { OwnerHow::Strong });
+                how = how.max(if verb == "你" || verb == "我自己" { OwnerHow::Named } else { OwnerHow::Strong });
                 if whole && clause.get(i + len..).is_some_and(|r| r.trim().is_empty()) {
                     drop.push((s, e));
                 }
@@ -203,7 +203,7 @@ impl Ctx<'_> {
         // `营业部半年度考核方案（恒山）`
         if lead.is_empty() {
             for group in paren_names(text) {
-                if let Some(found) = self.names_if_all(&group) {
+                if let Some(found) = self.names_if_all(&group).or_else(|| self.loose_names(&group)) {
                     lead = found;
                     how = how.max(OwnerHow::Named);
                     break;
@@ -212,6 +212,13 @@ impl Ctx<'_> {
         }
         if lead.is_empty() && help.is_empty() {
             return None;
+        }
+        // `中秋假期值守：司马懿`: the task, then its owner after a colon.
+        if how == OwnerHow::Named
+            && let Some((_, tail)) = text.trim_end_matches(['。', '.', ' ']).rsplit_once(['：', ':'])
+            && self.names_if_all(strip_leads(tail)).is_some()
+        {
+            how = OwnerHow::Strong;
         }
         let mut rest = String::new();
         let mut last = 0;
@@ -226,6 +233,27 @@ impl Ctx<'_> {
             how,
             rest,
         })
+    }
+}
+
+/// Words in parentheses that are not names.
+const NOT_PAREN_NAMES: &[&str] = &[
+    "草案", "试行", "修订", "暂定", "初稿", "外部", "内部", "紧急", "重要", "含税", "必选", "可选", "线上", "线下", "待定",
+];
+
+impl Ctx<'_> {
+    /// Names written in parentheses, surname or not (`（恒山）`): two or three Chinese characters each.
+    fn loose_names(&self, s: &str) -> Option<Vec<OwnerRef>> {
+        let parts: Vec<&str> = s.split(['、', '，', ',', '/', ' ']).filter(|p| !p.is_empty()).collect();
+        let ok = |p: &str| {
+            (2..=3).contains(&p.chars().count())
+                && !p.ends_with(['稿', '版', '案', '表', '单', '书', '期', '制'])
+                && p.chars().all(crate::minutes::scan::is_cjk)
+                && !NOT_PAREN_NAMES.contains(&p)
+                && self.is_name_shape(p)
+        };
+        (!parts.is_empty() && parts.len() <= 4 && parts.iter().all(|p| ok(p)))
+            .then(|| parts.iter().map(|p| self.resolve(p)).collect())
     }
 }
 

@@ -281,13 +281,45 @@ fn run(
             tr.note(n, trimmed, Verdict::Detail, Vec::new(), None);
             continue;
         }
-        let signals = evidence::signals(&LineFacts {
-            section,
-            marker,
-            todo_label: label,
-            scan: &scan,
-            raw: body,
-        });
+        let facts = |scan: &Scan, raw: &str, todo_label: bool| {
+            evidence::signals(&LineFacts {
+                section,
+                marker,
+                todo_label,
+                scan,
+                raw,
+            })
+        };
+        // A line of several sentences is decided per sentence when one of them is a task.
+        let sentences = split_sentences(body);
+        if sentences.len() > 1 {
+            let scored: Vec<(Scan, Vec<(Signal, i32)>, &str)> = sentences
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let sc = ctx.scan(s);
+                    let sig = facts(&sc, s, label && i == 0);
+                    (sc, sig, *s)
+                })
+                .collect();
+            if scored
+                .iter()
+                .any(|(sc, sig, _)| evidence::is_item(evidence::score(sig)) && !sc.text.is_empty())
+            {
+                for (sc, sig, s) in scored {
+                    if evidence::is_item(evidence::score(&sig)) && !sc.text.is_empty() {
+                        let item = to_item(sc);
+                        tr.note(n, s, Verdict::Item, sig, Some(&item));
+                        ex.items.push(item);
+                    } else {
+                        tr.note(n, s, Verdict::NotItem, sig, None);
+                    }
+                }
+                last_item_indent = Some(indent);
+                continue;
+            }
+        }
+        let signals = facts(&scan, body, label);
         if evidence::is_item(evidence::score(&signals)) && !scan.text.is_empty() {
             last_item_indent = Some(indent);
             let item = to_item(scan);
@@ -373,9 +405,25 @@ pub fn clean_title(text: &str, deadline_text: Option<&str>) -> String {
     }
 }
 
+/// The sentences of a line (`。！？`), those of two characters or more.
+fn split_sentences(body: &str) -> Vec<&str> {
+    body.split_inclusive(['。', '！', '？'])
+        .map(str::trim)
+        .filter(|s| s.trim_end_matches(['。', '！', '？']).chars().count() >= 2)
+        .collect()
+}
+
+/// Vague deadline words that leave the title like an accepted deadline does.
+const VAGUE: &[&str] = &["尽快", "尽早", "抓紧", "待定", "另行", "ASAP", "asap", "TBD", "TBC"];
+
 fn to_item(s: Scan) -> ActionItem {
+    // A refused deadline that is not a vague word stays in the title (`中秋假期值守`).
+    let cut = s
+        .deadline_text
+        .as_deref()
+        .filter(|t| s.deadline.is_some() || VAGUE.iter().any(|v| t.contains(v)));
     ActionItem {
-        text: clean_title(&s.text, s.deadline_text.as_deref()),
+        text: clean_title(&s.text, cut),
         owners: s.owners,
         deadline: s.deadline,
         deadline_text: s.deadline_text,

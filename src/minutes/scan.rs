@@ -282,6 +282,11 @@ impl Ctx<'_> {
             .then(|| (vec![self.resolve(name)], rest.trim_start().to_owned()))
     }
 
+    /// Whether a word could be a name at all (not a known non-name, not a time word).
+    pub(crate) fn is_name_shape(&self, w: &str) -> bool {
+        !NOT_NAMES.contains(&w) && !looks_like_time(w)
+    }
+
     /// Whether `word` reads as a person: a member, a mention key, or a plausible Chinese name.
     pub(crate) fn is_name(&self, word: &str) -> bool {
         let w = word.trim();
