@@ -3,7 +3,7 @@
 //! (`，甄宓，`, `——曹丕、甄宓`, `owner 贾政`). The first lead is the 主办; helpers follow.
 
 use crate::minutes::owner::OwnerRef;
-use crate::minutes::scan::{Ctx, OwnerHow};
+use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
 
 /// Words after which the words before them name the lead (`曹丕负责`, `小乔你…`).
 const LEAD_VERBS: &[&str] = &[
@@ -61,6 +61,29 @@ fn strip_leads(s: &str) -> &str {
 }
 
 impl Ctx<'_> {
+    /// Group members written one after another at the start of `s` (`陈晨、刘洋…`).
+    fn members_at_start(&self, s: &str) -> Option<Vec<OwnerRef>> {
+        let mut rest = s;
+        let mut found = Vec::new();
+        loop {
+            let Some(p) = self
+                .members
+                .iter()
+                .filter(|p| p.name.chars().count() >= 2 && rest.starts_with(p.name.as_str()))
+                .max_by_key(|p| p.name.len())
+            else {
+                break;
+            };
+            found.push(OwnerRef::Person(p.clone()));
+            rest = rest.get(p.name.len()..).unwrap_or_default();
+            match ['、', '和', '与', '跟', '及'].iter().find_map(|c| rest.strip_prefix(*c)) {
+                Some(r) => rest = r,
+                None => break,
+            }
+        }
+        (!found.is_empty()).then_some(found)
+    }
+
     /// The longest tail of `s` that is only names (`合规部徐达` → `徐达`).
     fn tail_names(&self, s: &str) -> Option<(Vec<OwnerRef>, bool)> {
         let s = strip_leads(s);
@@ -120,11 +143,18 @@ impl Ctx<'_> {
                 }
                 continue;
             }
-            // `由梁红玉逐户沟通`
+            // `由梁红玉逐户沟通`: a member, or a name followed by a verb.
             if let Some(after) = clause.strip_prefix('由')
-                && let Some(found) = (2..=4).rev().find_map(|n| {
-                    let head: String = after.chars().take(n).collect();
-                    (head.chars().count() == n).then(|| self.names_if_all(&head)).flatten()
+                && let Some(found) = self.members_at_start(after).or_else(|| {
+                    (2..=3).rev().find_map(|n| {
+                        let head: String = after.chars().take(n).collect();
+                        let rest = after.get(head.len()..).unwrap_or_default();
+                        let verb_next = LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| rest.starts_with(v))
+                            || has_task_verb(rest.get(..rest.char_indices().nth(2).map_or(rest.len(), |(i, _)| i)).unwrap_or_default());
+                        (head.chars().count() == n && verb_next)
+                            .then(|| self.names_if_all(&head))
+                            .flatten()
+                    })
                 })
             {
                 if lead.is_empty() {
@@ -135,16 +165,12 @@ impl Ctx<'_> {
                 how = how.max(OwnerHow::Strong);
                 continue;
             }
-            // `贾探春今晚把…`: a group member at the start of a clause.
-            if let Some(p) = self
-                .members
-                .iter()
-                .filter(|p| p.name.chars().count() >= 2 && clause.starts_with(p.name.as_str()))
-                .max_by_key(|p| p.name.len())
-                && !LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| clause.contains(v))
+            // `贾探春今晚把…`, `陈晨、刘洋后天…`: group members at the start of a clause.
+            if !LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| clause.contains(v))
+                && let Some(found) = self.members_at_start(clause)
             {
                 if lead.is_empty() {
-                    lead = vec![OwnerRef::Person(p.clone())];
+                    lead = found;
                     how = how.max(OwnerHow::Named);
                 }
                 continue;

@@ -57,7 +57,11 @@ impl Block {
     /// A line that opens a block: `需求1：…`, `需求名称：…`.
     /// A one-line block (`需求1：…。结论：通过。责任人：马超。完成时限：11月6日。`) is read whole.
     pub(crate) fn start(body: &str) -> Option<Self> {
-        let value = split_key(body, STARTS).filter(|t| !t.is_empty())?;
+        // `【需求编号 XQ-031】移动端基金定投计算器`
+        let bracketed = body.strip_prefix('【').and_then(|r| r.split_once('】')).and_then(|(label, title)| {
+            (STARTS.iter().any(|k| label.contains(k)) && !title.trim().is_empty()).then(|| title.trim())
+        });
+        let value = bracketed.or_else(|| split_key(body, STARTS).filter(|t| !t.is_empty()))?;
         let mut parts = value.split('。').map(str::trim).filter(|p| !p.is_empty());
         let mut block = Self {
             title: parts.next()?.to_owned(),

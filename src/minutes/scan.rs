@@ -375,7 +375,10 @@ impl Ctx<'_> {
         }
         let body = t.strip_prefix('请').unwrap_or(t);
         let (who, verb_at) = first_verb(body)?;
-        let who = who.trim().trim_end_matches(['于', '在']).trim();
+        let mut who = who.trim().trim_end_matches(['于', '在']).trim();
+        while let Some(w) = ["共同", "一起", "一同", "分别", "都"].iter().find_map(|s| who.strip_suffix(s)) {
+            who = w.trim();
+        }
         let found = self.names_if_all(who)?;
         Some((found, body.get(verb_at..)?.to_owned()))
     }
@@ -399,11 +402,18 @@ impl Ctx<'_> {
     fn first_deadline(&self, candidates: &[String]) -> (Option<Deadline>, Option<String>) {
         let mut refused: Option<String> = None;
         for c in candidates {
-            if let Some(zh) = english_deadline(c.trim()) {
+            // `… on suitability mapping by next Wed`: the English tail of a clause.
+            let tail = [" by ", " due ", " before ", " within ", " until "]
+                .iter()
+                .filter_map(|w| c.rfind(w).map(|i| i + 1))
+                .min()
+                .and_then(|i| c.get(i..))
+                .unwrap_or(c.as_str());
+            if let Some(zh) = english_deadline(tail.trim()) {
                 match parse_deadline(&zh, self.base, self.cal) {
-                    Ok(d) => return (Some(d), Some(c.trim().to_owned())),
+                    Ok(d) => return (Some(d), Some(tail.trim().to_owned())),
                     Err(e) if !e.is_not_a_time() => {
-                        refused.get_or_insert(c.trim().to_owned());
+                        refused.get_or_insert(tail.trim().to_owned());
                     }
                     Err(_) => {}
                 }

@@ -9,6 +9,7 @@ use crate::minutes::scan::Ctx;
 pub(crate) struct Table {
     task: usize,
     owner: Option<usize>,
+    help: Option<usize>,
     deadline: Option<usize>,
     priority: Option<usize>,
 }
@@ -55,6 +56,7 @@ impl Table {
             "日期",
         ]);
         let priority = find(&["优先", "priority"]);
+        let help = find(&["配合", "协办", "协助"]).filter(|h| Some(*h) != owner);
         // The task column: a task word, else the measures of an issue table (`问题 | 整改措施`).
         let column = |words: &[&str]| {
             cs.iter().enumerate().position(|(i, c)| {
@@ -69,6 +71,7 @@ impl Table {
         owner.map(|_| Self {
             task,
             owner,
+            help,
             deadline,
             priority,
         })
@@ -87,7 +90,12 @@ impl Table {
         if task.is_empty() || task.contains("[x]") || cs.iter().any(|c| is_done(c)) {
             return None;
         }
-        let owners = ctx.names(cell(self.owner));
+        let mut owners = ctx.names(cell(self.owner));
+        for o in ctx.names(cell(self.help)) {
+            if !owners.contains(&o) {
+                owners.push(o);
+            }
+        }
         let dl = ctx.scan(&format!("（{}）", cell(self.deadline)));
         let scanned = ctx.scan(task);
         let priority = self
