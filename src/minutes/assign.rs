@@ -63,6 +63,11 @@ fn strip_leads(s: &str) -> &str {
 impl Ctx<'_> {
     /// Group members written one after another at the start of `s` (`陈晨、刘洋…`).
     fn members_at_start(&self, s: &str) -> Option<Vec<OwnerRef>> {
+        self.members_prefix(s).map(|(found, _)| found)
+    }
+
+    /// As [`Self::members_at_start`], with the length in bytes of the names and separators read.
+    fn members_prefix(&self, s: &str) -> Option<(Vec<OwnerRef>, usize)> {
         let mut rest = s;
         let mut found = Vec::new();
         loop {
@@ -77,11 +82,13 @@ impl Ctx<'_> {
             found.push(OwnerRef::Person(p.clone()));
             rest = rest.get(p.name.len()..).unwrap_or_default();
             match ['、', '和', '与', '跟', '及'].iter().find_map(|c| rest.strip_prefix(*c)) {
-                Some(r) => rest = r,
-                None => break,
+                Some(r) if self.members.iter().any(|p| !p.name.is_empty() && r.starts_with(p.name.as_str())) => {
+                    rest = r;
+                }
+                _ => break,
             }
         }
-        (!found.is_empty()).then_some(found)
+        (!found.is_empty()).then(|| (found, s.len() - rest.len()))
     }
 
     /// The longest tail of `s` that is only names (`合规部徐达` → `徐达`).
@@ -167,11 +174,14 @@ impl Ctx<'_> {
             }
             // `贾探春今晚把…`, `陈晨、刘洋后天…`: group members at the start of a clause.
             if !LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| clause.contains(v))
-                && let Some(found) = self.members_at_start(clause)
+                && let Some((found, len)) = self.members_prefix(clause)
             {
                 if lead.is_empty() {
                     lead = found;
                     how = how.max(OwnerHow::Named);
+                    // The names leave the title: `陈晨、刘洋后天…提交检查底稿`.
+                    let at = s + text.get(s..e).unwrap_or_default().find(clause).unwrap_or(0);
+                    drop.push((at, at + len));
                 }
                 continue;
             }

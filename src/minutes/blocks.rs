@@ -10,7 +10,7 @@
 //! One block gives one item when it carries an owner or a deadline, and none when its
 //! conclusion rejects it (不通过, 不同意, 暂缓 …).
 
-use crate::minutes::extract::{ActionItem, clean_title};
+use crate::minutes::item::{ActionItem, clean_title};
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::Ctx;
 

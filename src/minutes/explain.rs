@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::command::when::format_rfc3339;
-use crate::minutes::extract::ActionItem;
+use crate::minutes::item::ActionItem;
 use crate::minutes::weights::{Signal, THRESHOLD, label};
 
 /// What the extractor made of one line.

@@ -14,53 +14,22 @@
 //! stated meeting date (09:00 that day) or, failing that, to `meeting_at`.
 
 use jiff::Timestamp;
-use jiff::civil::Date;
 
 use crate::calendar::Calendar;
 use crate::command::Mention;
-use crate::domain::deadline::Deadline;
 use crate::domain::ids::Person;
-use crate::domain::priority::Priority;
 use crate::domain::time::{SHANGHAI, local};
 use crate::minutes::blocks::{Block, Outcome};
+pub use crate::minutes::item::{ActionItem, Extraction, clean_title};
 use crate::minutes::evidence::{self, LineFacts};
 use crate::minutes::explain::{LineTrace, Verdict};
 use crate::minutes::layout::{
     Marker, Section, classify, find_date, find_title, heading, is_meta, starts_with_key, strip_marker,
     strip_todo_label,
 };
-use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, OwnerHow, Scan};
 use crate::minutes::table::{Table, is_tab_row};
 use crate::minutes::weights::Signal;
-
-/// One action item found in the minutes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActionItem {
-    /// What is to be done (owner labels and deadline words removed).
-    pub text: String,
-    /// Owners, in order (the first is the 主办).
-    pub owners: Vec<OwnerRef>,
-    /// The accepted deadline.
-    pub deadline: Option<Deadline>,
-    /// The deadline as written, also when it was refused (then `deadline` is `None`).
-    pub deadline_text: Option<String>,
-    /// A priority, when stated.
-    pub priority: Option<Priority>,
-}
-
-/// What the minutes hold.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Extraction {
-    /// The meeting's title (`会议主题：…` or the first heading).
-    pub title: Option<String>,
-    /// The meeting's date, when stated.
-    pub meeting_date: Option<Date>,
-    /// Action items, in order.
-    pub items: Vec<ActionItem>,
-    /// Decisions without an owner or deadline (会议决议 lines).
-    pub decisions: Vec<String>,
-}
 
 /// The longest minutes read, in characters (longer text is cut).
 pub const MAX_CHARS: usize = 50_000;
@@ -91,6 +60,30 @@ pub fn explain(
     let mut traces = Vec::new();
     let ex = run(text, mentions, members, meeting_at, cal, Some(&mut traces));
     (ex, traces)
+}
+
+/// The report of `duban minutes --explain FILE`: the meeting's title and date, every line with
+/// its score, reasons and decision, then the items found. `members` are the group's names (open
+/// ids `ou_1`, `ou_2` … in order); `now` is when the minutes are posted.
+pub fn explain_report(text: &str, members: &[String], now: Timestamp, cal: &Calendar) -> String {
+    let people: Vec<Person> = members
+        .iter()
+        .zip(1..)
+        .map(|(name, i)| Person {
+            open_id: crate::domain::ids::OpenId(format!("ou_{i}")),
+            name: name.clone(),
+        })
+        .collect();
+    let (ex, traces) = explain(text, &[], &people, now, cal);
+    let mut out = format!(
+        "会议：{}\n会议日期：{}\n",
+        ex.title.as_deref().unwrap_or("（未识别）"),
+        ex.meeting_date
+            .map_or_else(|| "（未识别，按发布时间计算相对时间）".to_owned(), |d| d.to_string())
+    );
+    out.push_str(&crate::minutes::explain::render(&traces));
+    out.push_str(&format!("共 {} 条待办。\n", ex.items.len()));
+    out
 }
 
 /// Records a line's trace when tracing.
@@ -193,9 +186,15 @@ fn run(
     // The last list line that was not an item: a following `责任人：… 完成时间：…` line completes it.
     let mut open_line: Option<String> = None;
     let mut list_seen = false;
+    // Field lines (`责任人：… 完成时间：…`) already joined to the item above them.
+    let mut joined_below: Option<usize> = None;
     for (n, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
         if trimmed.is_empty() {
+            continue;
+        }
+        if joined_below == Some(n) {
+            tr.note(n, trimmed, Verdict::Detail, Vec::new(), None);
             continue;
         }
         if trimmed.starts_with('|') || (table.is_some() && is_tab_row(trimmed)) {
@@ -261,9 +260,21 @@ fn run(
         let body = strip_speaker(body);
         let (label, body) = strip_todo_label(body);
         let joined;
-        let body = match open_line.take() {
-            Some(prev) if marker == Marker::None && starts_with_key(body) => {
+        let next = lines
+            .iter()
+            .enumerate()
+            .skip(n + 1)
+            .find(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| (i, strip_marker(l.trim())));
+        let body = match (open_line.take(), next) {
+            (Some(prev), _) if marker == Marker::None && starts_with_key(body) => {
                 joined = format!("{prev}，{body}");
+                joined.as_str()
+            }
+            // `1. 灾备切换演练` followed by `责任人：余强  完成时间：6月27日`.
+            (_, Some((i, (Marker::None, next_body)))) if marker != Marker::None && starts_with_key(next_body) => {
+                joined_below = Some(i);
+                joined = format!("{body}，{next_body}");
                 joined.as_str()
             }
             _ => body,
@@ -340,71 +351,6 @@ fn run(
     ex
 }
 
-/// Owner words that stay at the start of a task once its owner is taken off (`张三负责牵头梳理…`).
-const OWNER_WORDS: &[&str] = &["负责", "牵头", "主责", "主导", "配合", "协助"];
-/// Words that tie a deadline to its clause before it (`请于周五前`) …
-const DEADLINE_LEADS: &[&str] = &[
-    "务必于",
-    "务必在",
-    "请于",
-    "请在",
-    "需于",
-    "需在",
-    "最晚",
-    "最迟",
-    "于",
-    "在",
-];
-/// … and after it (`周五之前`, `三天内`).
-const DEADLINE_TAILS: &[&str] = &["之前", "以前", "为止", "前", "内"];
-/// A clause of only these words says nothing once its deadline is gone.
-const DONE_WORDS: &[&str] = &["完成", "提交", "交付", "反馈", "上线", "办结"];
-const CLAUSE_MARKS: &[char] = &['，', ',', '；', ';', '。', '、', ' '];
-
-/// A draft item's title: the task without the owner words left at its start (`负责牵头梳理…`
-/// → `梳理…`) and without its deadline words (`本周五前提交初稿` → `提交初稿`), which the
-/// item carries in its own fields. The deadline words go only where they stand apart (at a
-/// clause's edge, or tied to it by `前` / `请于` …), so a task that merely mentions a time keeps
-/// its words; a title that would be left empty is kept as it was.
-pub fn clean_title(text: &str, deadline_text: Option<&str>) -> String {
-    let mut t = text.trim().to_owned();
-    if let Some(dt) = deadline_text.map(str::trim).filter(|d| !d.is_empty())
-        && let Some(i) = t.find(dt)
-    {
-        let before = t.get(..i).unwrap_or_default();
-        let after = t.get(i + dt.len()..).unwrap_or_default();
-        let tail = DEADLINE_TAILS.iter().find_map(|w| after.strip_prefix(w));
-        let lead = DEADLINE_LEADS.iter().find_map(|w| before.strip_suffix(w));
-        let at_start = before.is_empty() || before.ends_with(CLAUSE_MARKS);
-        let at_end = after.is_empty() || after.starts_with(CLAUSE_MARKS);
-        if tail.is_some() || lead.is_some() || at_start || at_end {
-            let mut rest = tail.unwrap_or(after);
-            // `…，3月20日前完成`: a clause left with only `完成` goes too.
-            let clause = rest.find(CLAUSE_MARKS).unwrap_or(rest.len());
-            if rest.get(..clause).is_some_and(|c| DONE_WORDS.contains(&c)) {
-                rest = rest.get(clause..).unwrap_or_default();
-            }
-            t = format!("{}{rest}", lead.unwrap_or(before));
-        }
-    }
-    let mut rest = t.as_str();
-    while let Some(r) = OWNER_WORDS.iter().find_map(|w| rest.strip_prefix(w)) {
-        rest = r;
-    }
-    let mut out = rest.to_owned();
-    for (double, single) in [("，，", "，"), (",,", ","), ("；；", "；")] {
-        while out.contains(double) {
-            out = out.replace(double, single);
-        }
-    }
-    let out = out.trim_matches(|c: char| CLAUSE_MARKS.contains(&c) || c == ':' || c == '：');
-    if out.is_empty() {
-        text.trim().to_owned()
-    } else {
-        out.to_owned()
-    }
-}
-
 /// The sentences of a line (`。！？`), those of two characters or more.
 fn split_sentences(body: &str) -> Vec<&str> {
     body.split_inclusive(['。', '！', '？'])
@@ -435,6 +381,10 @@ fn to_item(s: Scan) -> ActionItem {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::domain::priority::Priority;
+    use crate::minutes::explain::Verdict;
+    use crate::minutes::owner::OwnerRef;
+    use crate::minutes::weights::Signal;
     use crate::command::when::format_rfc3339;
     use crate::domain::ids::OpenId;
     use proptest::prelude::*;
@@ -595,6 +545,83 @@ mod tests {
         let ex = run("待办：\n- 【紧急】张三：排查日志，明天中午12点前", &[]);
         assert_eq!(ex.items[0].priority, Some(Priority::P0));
         assert_eq!(due(&ex.items[0]).as_deref(), Some("2026-03-11T12:00:00+08:00"));
+    }
+
+    #[test]
+    fn every_line_is_explained_with_its_score_and_reasons() {
+        let (ex, traces) = explain(
+            "## 经营情况\n- 本月新增有效户1.2万，同比上升12%\n- 上期整改事项已于上周关闭\n## 下一步\n- 张三负责修订制度，3月20日前",
+            &[],
+            &members(),
+            "2026-03-10T17:00:00+08:00".parse().unwrap(),
+            cal(),
+        );
+        assert_eq!(ex.items.len(), 1);
+        let figures = traces.iter().find(|t| t.line == 2).unwrap();
+        assert_eq!(figures.verdict, Verdict::NotItem);
+        assert!(figures.signals.iter().any(|(s, _)| *s == Signal::Figures));
+        assert!(figures.signals.iter().any(|(s, _)| *s == Signal::StatusSection));
+        let closed = traces.iter().find(|t| t.line == 3).unwrap();
+        assert!(closed.signals.iter().any(|(s, _)| *s == Signal::Done));
+        let task = traces.iter().find(|t| t.line == 5).unwrap();
+        assert_eq!(task.verdict, Verdict::Item);
+        assert!(task.score() >= crate::minutes::weights::THRESHOLD);
+        assert_eq!(traces.iter().find(|t| t.line == 4).unwrap().verdict, Verdict::Heading("行动"));
+        let report = explain_report(
+            "## 下一步\n- 张三负责修订制度，3月20日前",
+            &["张三".to_owned()],
+            "2026-03-10T17:00:00+08:00".parse().unwrap(),
+            cal(),
+        );
+        assert!(report.contains("明确的负责人+3"), "{report}");
+        assert!(report.contains("→ 修订制度 ｜ 张三 ｜ 2026-03-20T18:00:00+08:00"), "{report}");
+        assert!(report.contains("共 1 条待办"), "{report}");
+    }
+
+    #[test]
+    fn labelled_blocks_give_one_item_unless_rejected() {
+        let ex = run(
+            "需求1：公告位配置\n结论：通过\n责任人：张三、李四\n完成时限：3月20日\n\n需求2：券源查询\n结论：不通过\n责任人：王五\n\n需求3：名片小程序\n结论：同意，排期待定\n牵头人：王芳",
+            &[],
+        );
+        let texts: Vec<&str> = ex.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(texts, ["公告位配置", "名片小程序"]);
+        assert_eq!(
+            ex.items[0].owners,
+            vec![OwnerRef::Person(person("张三")), OwnerRef::Person(person("李四"))]
+        );
+        assert_eq!(due(&ex.items[0]).as_deref(), Some("2026-03-20T18:00:00+08:00"));
+        assert_eq!(ex.items[1].deadline, None);
+        assert_eq!(ex.decisions, vec!["券源查询".to_owned()]);
+    }
+
+    #[test]
+    fn owners_anywhere_in_the_line_are_kept_first_is_the_lead() {
+        let ex = run(
+            "会后工作：\n1. 质检抽样比例提高，张三牵头，李四、王五配合\n2. 知识库补充两融问答，大后天前——张三、王芳\n3. 回访异常处理：由合规部李四牵头，张三配合\n4. 半年度考核方案（王芳），尽快",
+            &[],
+        );
+        let owners: Vec<Vec<&str>> = ex
+            .items
+            .iter()
+            .map(|i| i.owners.iter().map(OwnerRef::name).collect())
+            .collect();
+        assert_eq!(
+            owners,
+            vec![vec!["张三", "李四", "王五"], vec!["张三", "王芳"], vec!["李四", "张三"], vec!["王芳"]]
+        );
+        // No date: kept, to be shown as 截止待定.
+        assert_eq!(ex.items[2].deadline, None);
+        assert_eq!(ex.items[3].deadline, None);
+    }
+
+    #[test]
+    fn status_only_minutes_propose_nothing() {
+        let ex = run(
+            "# 月度经营分析会\n会议日期：2026年3月10日\n## 经营情况\n- 本月新增有效户1.2万，同比上升12%\n- 上期整改事项已于上周关闭\n- 开户系统春节版本测试——已执行，无问题\n## 会议意见\n- 各营业部要继续做好客户服务工作。\n- 关于考核方案，会议暂不决定。",
+            &[],
+        );
+        assert_eq!(ex.items, vec![]);
     }
 
     proptest! {

@@ -16,13 +16,12 @@ pub(crate) enum Section {
 }
 
 /// Headings that report the past whatever else they say (`上周待办完成情况`).
-const PAST_WORDS: &[&str] = &["上周", "上期", "上次", "上月", "完成情况", "回顾", "已完成"];
+const PAST_WORDS: &[&str] = &["上周", "上期", "上次", "上月", "完成情况", "回顾", "已完成", "进展"];
 /// Headings of a record, not of tasks.
 const STATUS_WORDS: &[&str] = &[
-    "会议情况",
-    "基本情况",
-    "情况通报",
-    "进展",
+    "情况",
+    "业绩",
+    "数据",
     "总结",
     "章节",
     "概要",
@@ -66,6 +65,13 @@ const ACTION_WORDS: &[&str] = &[
     "安排",
     "整改措施",
     "改进措施",
+    "会后",
+    "下阶段",
+    "下一阶段",
+    "近期工作",
+    "重点工作",
+    "要做的事",
+    "需办",
 ];
 const DECISION_WORDS: &[&str] = &["决议", "议定", "决定", "结论", "decision", "共识", "部署"];
 const META_KEYS: &[&str] = &[

@@ -12,6 +12,7 @@ mod blocks;
 mod evidence;
 pub mod explain;
 pub mod extract;
+mod item;
 mod layout;
 pub mod meeting;
 pub mod owner;

@@ -705,7 +705,11 @@ fn is_ordinal_or_start(chars: &[char], start: usize, end: usize) -> bool {
     let numeral = |c: &char| "一二三四五六七八九十两零〇".contains(*c);
     let before = start.checked_sub(1).and_then(|i| chars.get(i));
     let after = chars.get(end);
+    let recurring = |back: usize| start.checked_sub(back).and_then(|i| chars.get(i)).is_some_and(|c| *c == '每');
     before.is_some_and(|c| *c == '第')
+        // `每月5日前报送`: a recurring date is not a deadline.
+        || recurring(1)
+        || recurring(2)
         || (before.is_some_and(numeral) && chars.get(start).is_some_and(numeral))
         || after.is_some_and(|c| *c == '起')
         || (after.is_some_and(|c| matches!(c, '日' | '号')) && chars.get(end + 1).is_some_and(|c| *c == '起'))
@@ -718,7 +722,8 @@ fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
     let before = start.checked_sub(1).and_then(|i| chars.get(i)).copied();
     let after = chars.get(end).copied();
     let word = |c: Option<char>| c.is_some_and(is_cjk);
-    word(before)
+    chars.get(start).is_some_and(|c| *c != '尽')
+        && word(before)
         && word(after)
         && !chars.get(start).is_some_and(char::is_ascii_digit)
         && !before.is_some_and(|c| "于在请前至到由起从截等".contains(c))

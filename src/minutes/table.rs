@@ -2,7 +2,7 @@
 //! one item per row.
 
 use crate::domain::priority::Priority;
-use crate::minutes::extract::{ActionItem, clean_title};
+use crate::minutes::item::{ActionItem, clean_title};
 use crate::minutes::scan::Ctx;
 
 /// A markdown table's column roles.
