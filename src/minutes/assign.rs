@@ -288,6 +288,9 @@ impl Ctx<'_> {
                 && !NOT_PAREN_NAMES.contains(&p)
                 && self.is_name_shape(p)
         };
+        // `（质控部 卢俊义、吴用）`: the department goes, the people stay.
+        let people: Vec<&str> = parts.iter().copied().filter(|p| !p.ends_with(DEPARTMENT_ENDS)).collect();
+        let parts = if people.is_empty() || people.len() == parts.len() { parts } else { people };
         (!parts.is_empty() && parts.len() <= 4 && parts.iter().all(|p| ok(p)))
             .then(|| parts.iter().map(|p| self.resolve(p)).collect())
     }

@@ -65,7 +65,7 @@ const DONE: &[&str] = &[
 const FIGURES: &[&str] = &["%", "％", "百分点", "万元", "亿元", "万户", "yoy"];
 /// Decisions that are not tasks.
 const REJECTED: &[&str] = &[
-    "不通过", "不同意", "暂不", "否决", "驳回", "不予", "暂缓", "不采纳", "不立项", "rejected", "另行通知", "再议",
+    "不通过", "不同意", "暂不", "否决", "驳回", "不予", "暂缓", "不采纳", "不立项", "rejected", "另行通知", "再议", "再评估", "再研究", "另定",
 ];
 /// Conversation and reported speech that assign nothing.
 const CHATTER: &[&str] = &[

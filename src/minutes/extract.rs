@@ -131,12 +131,20 @@ fn close_block(block: &mut Option<(usize, Block)>, ctx: &Ctx<'_>, ex: &mut Extra
 }
 
 /// `发言人 A（杜甫）：…` → `…` (the speaker assigns; the owner is named in what is said).
+/// Also `赵云（00:00:40）：…`, `[00:01:12] 韩立：…`: a speaker label holding a timestamp.
 fn strip_speaker(line: &str) -> &str {
-    if let Some(rest) = line.strip_prefix("发言人")
-        && let Some(i) = rest.find(['：', ':'])
-        && rest.get(..i).is_some_and(|who| who.chars().count() <= 12)
-    {
-        return rest.get(i..).unwrap_or_default().trim_start_matches(['：', ':']).trim_start();
+    let chars: Vec<(usize, char)> = line.char_indices().take(28).collect();
+    // The first colon that is not inside a clock time (`00:00:40`).
+    let colon = chars.iter().enumerate().find(|(k, (_, c))| {
+        (*c == '：' || *c == ':')
+            && !(k.checked_sub(1).and_then(|p| chars.get(p)).is_some_and(|(_, c)| c.is_ascii_digit())
+                && chars.get(k + 1).is_some_and(|(_, c)| c.is_ascii_digit()))
+    });
+    let Some((_, (at, c))) = colon else { return line };
+    let label = line.get(..*at).unwrap_or_default();
+    let stamped = label.contains(':') && label.chars().any(|c| c.is_ascii_digit());
+    if label.starts_with("发言人") || stamped {
+        return line.get(at + c.len_utf8()..).unwrap_or_default().trim_start();
     }
     line
 }

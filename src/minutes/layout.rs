@@ -72,6 +72,10 @@ const ACTION_WORDS: &[&str] = &[
     "重点工作",
     "要做的事",
     "需办",
+    "新增事项",
+    "新增任务",
+    "新增待办",
+    "本周新增",
 ];
 const DECISION_WORDS: &[&str] = &["决议", "议定", "决定", "结论", "decision", "共识", "部署"];
 const META_KEYS: &[&str] = &[

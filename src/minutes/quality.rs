@@ -115,6 +115,12 @@ pub const CORPUS: MinutesSet = minutes_set![
     "73-tuning-short-morning",
     "74-tuning-review-bracket-ids",
     "75-tuning-deadline-shapes",
+    "76-tuning-numbered-owner-at-end",
+    "77-tuning-ai-summary-owner-fields",
+    "78-tuning-transcript-paren-stamps",
+    "79-tuning-table-english-headers",
+    "80-tuning-email-comrade",
+    "81-tuning-followup-status-table",
 ];
 
 /// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the

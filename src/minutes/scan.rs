@@ -493,7 +493,7 @@ fn strip_remark(s: &str) -> &str {
 
 fn split_names(s: &str) -> Vec<String> {
     s.split(['、', '，', ',', '/', '和', '及', '&', ' ', '与', '+', '＋', '跟'])
-        .map(|p| p.trim().trim_start_matches(['@', '＠']).to_owned())
+        .map(|p| p.trim().trim_start_matches(['@', '＠']).trim_end_matches("同志").to_owned())
         .filter(|p| !p.is_empty())
         .collect()
 }
@@ -722,12 +722,18 @@ fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
     let before = start.checked_sub(1).and_then(|i| chars.get(i)).copied();
     let after = chars.get(end).copied();
     let word = |c: Option<char>| c.is_some_and(is_cjk);
-    chars.get(start).is_some_and(|c| *c != '尽')
+    let exempt = |c: Option<char>| c.is_some_and(|c| "前内后之以把完交提发给报出上到起底末止再就由将要开".contains(c));
+    // `年终客户答谢会`, `月底结账流程`: a period word naming a noun, even at the start.
+    let period_noun = end.checked_sub(1).and_then(|i| chars.get(i)).is_some_and(|c| "终末底初".contains(*c))
+        && word(after)
+        && !exempt(after);
+    period_noun
+        || chars.get(start).is_some_and(|c| *c != '尽')
         && word(before)
         && word(after)
         && !chars.get(start).is_some_and(char::is_ascii_digit)
         && !before.is_some_and(|c| "于在请前至到由起从截等".contains(c))
-        && !after.is_some_and(|c| "前内后之以把完交提发给报出上到起底末止再就由前将要开".contains(c))
+        && !exempt(after)
 }
 
 /// Whether a window `[start, end)` starts or ends inside a run of ASCII digits.
