@@ -123,11 +123,14 @@ fn minutes(
 ) -> anyhow::Result<ExitCode> {
     let now = parse_now(now)?;
     let cal = calendar(cfg)?;
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+    let text =
+        std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
     #[allow(clippy::print_stdout)]
     {
-        print!("{}", duban::minutes::extract::explain_report(&text, members, now, &cal));
+        print!(
+            "{}",
+            duban::minutes::extract::explain_report(&text, members, now, &cal)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

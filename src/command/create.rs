@@ -343,7 +343,11 @@ fn split_tail(word: &str, ctx: &Context<'_>) -> Search {
 
 /// The first word of the title, when it is a bare word.
 fn first_bare_word<'t>(inline: &'t [Token], mask: &[bool]) -> Option<&'t str> {
-    inline.iter().zip(mask).find(|(_, m)| **m).and_then(|(t, _)| t.bare())
+    inline
+        .iter()
+        .zip(mask)
+        .find(|(_, m)| **m)
+        .and_then(|(t, _)| t.bare())
 }
 
 /// The longest head of `word` that reads as a deadline ending like one (`五天内`, `月内`,
@@ -356,7 +360,8 @@ fn split_head(word: &str, ctx: &Context<'_>) -> Search {
         let (Some(last), Some(next)) = (chars.get(end - 1), chars.get(end)) else {
             continue;
         };
-        if (last.is_ascii_digit() && next.is_ascii_digit()) || !"内前日号天点时分半底末".contains(*last) {
+        if (last.is_ascii_digit() && next.is_ascii_digit()) || !"内前日号天点时分半底末".contains(*last)
+        {
             continue;
         }
         let head: String = chars.get(..end).unwrap_or(&[]).iter().collect();

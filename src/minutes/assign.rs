@@ -7,7 +7,20 @@ use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
 
 /// Words after which the words before them name the lead (`曹丕负责`, `小乔你…`).
 const LEAD_VERBS: &[&str] = &[
-    "负责", "牵头", "主责", "主导", "来做", "来负责", "来跟", "跟进", "汇总", "组织", "一起", "统筹", "你", "我自己",
+    "负责",
+    "牵头",
+    "主责",
+    "主导",
+    "来做",
+    "来负责",
+    "来跟",
+    "跟进",
+    "汇总",
+    "组织",
+    "一起",
+    "统筹",
+    "你",
+    "我自己",
 ];
 /// Words after which the words before them name a helper (`常遇春配合`).
 const HELP_VERBS: &[&str] = &["配合", "协助", "协同"];
@@ -70,19 +83,24 @@ impl Ctx<'_> {
     fn members_prefix(&self, s: &str) -> Option<(Vec<OwnerRef>, usize)> {
         let mut rest = s;
         let mut found = Vec::new();
-        loop {
-            let Some(p) = self
-                .members
-                .iter()
-                .filter(|p| p.name.chars().count() >= 2 && rest.starts_with(p.name.as_str()))
-                .max_by_key(|p| p.name.len())
-            else {
-                break;
-            };
+        while let Some(p) = self
+            .members
+            .iter()
+            .filter(|p| p.name.chars().count() >= 2 && rest.starts_with(p.name.as_str()))
+            .max_by_key(|p| p.name.len())
+        {
             found.push(OwnerRef::Person(p.clone()));
             rest = rest.get(p.name.len()..).unwrap_or_default();
-            match ['、', '和', '与', '跟', '及'].iter().find_map(|c| rest.strip_prefix(*c)) {
-                Some(r) if self.members.iter().any(|p| !p.name.is_empty() && r.starts_with(p.name.as_str())) => {
+            match ['、', '和', '与', '跟', '及']
+                .iter()
+                .find_map(|c| rest.strip_prefix(*c))
+            {
+                Some(r)
+                    if self
+                        .members
+                        .iter()
+                        .any(|p| !p.name.is_empty() && r.starts_with(p.name.as_str())) =>
+                {
                     rest = r;
                 }
                 _ => break,
@@ -157,7 +175,10 @@ impl Ctx<'_> {
                         let head: String = after.chars().take(n).collect();
                         let rest = after.get(head.len()..).unwrap_or_default();
                         let verb_next = LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| rest.starts_with(v))
-                            || has_task_verb(rest.get(..rest.char_indices().nth(2).map_or(rest.len(), |(i, _)| i)).unwrap_or_default());
+                            || has_task_verb(
+                                rest.get(..rest.char_indices().nth(2).map_or(rest.len(), |(i, _)| i))
+                                    .unwrap_or_default(),
+                            );
                         (head.chars().count() == n && verb_next)
                             .then(|| self.names_if_all(&head))
                             .flatten()
@@ -230,7 +251,11 @@ impl Ctx<'_> {
                 } else {
                     extend(&mut help, found);
                 }
-                how = how.max(if verb == "你" || verb == "我自己" { OwnerHow::Named } else { OwnerHow::Strong });
+                how = how.max(if verb == "你" || verb == "我自己" {
+                    OwnerHow::Named
+                } else {
+                    OwnerHow::Strong
+                });
                 if whole && clause.get(i + len..).is_some_and(|r| r.trim().is_empty()) {
                     drop.push((s, e));
                 }
@@ -274,13 +299,17 @@ impl Ctx<'_> {
 
 /// Words in parentheses that are not names.
 const NOT_PAREN_NAMES: &[&str] = &[
-    "草案", "试行", "修订", "暂定", "初稿", "外部", "内部", "紧急", "重要", "含税", "必选", "可选", "线上", "线下", "待定",
+    "草案", "试行", "修订", "暂定", "初稿", "外部", "内部", "紧急", "重要", "含税", "必选", "可选", "线上",
+    "线下", "待定",
 ];
 
 impl Ctx<'_> {
     /// Names written in parentheses, surname or not (`（恒山）`): two or three Chinese characters each.
     fn loose_names(&self, s: &str) -> Option<Vec<OwnerRef>> {
-        let parts: Vec<&str> = s.split(['、', '，', ',', '/', ' ']).filter(|p| !p.is_empty()).collect();
+        let parts: Vec<&str> = s
+            .split(['、', '，', ',', '/', ' '])
+            .filter(|p| !p.is_empty())
+            .collect();
         let ok = |p: &str| {
             (2..=3).contains(&p.chars().count())
                 && !p.ends_with(['稿', '版', '案', '表', '单', '书', '期', '制'])
@@ -289,8 +318,16 @@ impl Ctx<'_> {
                 && self.is_name_shape(p)
         };
         // `（质控部 卢俊义、吴用）`: the department goes, the people stay.
-        let people: Vec<&str> = parts.iter().copied().filter(|p| !p.ends_with(DEPARTMENT_ENDS)).collect();
-        let parts = if people.is_empty() || people.len() == parts.len() { parts } else { people };
+        let people: Vec<&str> = parts
+            .iter()
+            .copied()
+            .filter(|p| !p.ends_with(DEPARTMENT_ENDS))
+            .collect();
+        let parts = if people.is_empty() || people.len() == parts.len() {
+            parts
+        } else {
+            people
+        };
         (!parts.is_empty() && parts.len() <= 4 && parts.iter().all(|p| ok(p)))
             .then(|| parts.iter().map(|p| self.resolve(p)).collect())
     }
@@ -308,7 +345,10 @@ fn extend(out: &mut Vec<OwnerRef>, found: Vec<OwnerRef>) {
 fn paren_names(text: &str) -> Vec<String> {
     text.split(['（', '('])
         .skip(1)
-        .filter_map(|s| s.split_once(['）', ')']).map(|(inner, _)| inner.trim().to_owned()))
+        .filter_map(|s| {
+            s.split_once(['）', ')'])
+                .map(|(inner, _)| inner.trim().to_owned())
+        })
         .filter(|s| !s.is_empty())
         .collect()
 }

@@ -17,13 +17,41 @@ use crate::minutes::scan::Ctx;
 /// Keys that open a block (followed by an optional number: `需求1：`, `议题二：`).
 const STARTS: &[&str] = &["需求名称", "需求", "议题", "事项名称", "课题"];
 const CONCLUSION: &[&str] = &["评审结论", "评审意见", "结论", "决定", "意见"];
-const LEAD: &[&str] = &["责任人", "负责人", "牵头人", "牵头部门", "责任部门", "主办", "owner", "Owner"];
+const LEAD: &[&str] = &[
+    "责任人",
+    "负责人",
+    "牵头人",
+    "牵头部门",
+    "责任部门",
+    "主办",
+    "owner",
+    "Owner",
+];
 const HELP: &[&str] = &["配合人", "配合部门", "协办", "配合"];
 const DUE: &[&str] = &[
-    "完成时限", "计划完成", "完成时间", "截止时间", "截止日期", "计划上线", "上线时间", "时限", "期限", "截止",
+    "完成时限",
+    "计划完成",
+    "完成时间",
+    "截止时间",
+    "截止日期",
+    "计划上线",
+    "上线时间",
+    "时限",
+    "期限",
+    "截止",
 ];
 /// Conclusions that reject the request.
-const REJECT: &[&str] = &["不通过", "不同意", "否决", "驳回", "暂缓", "不予", "暂不", "不立项", "退回"];
+const REJECT: &[&str] = &[
+    "不通过",
+    "不同意",
+    "否决",
+    "驳回",
+    "暂缓",
+    "不予",
+    "暂不",
+    "不立项",
+    "退回",
+];
 
 /// A block being read.
 #[derive(Debug, Default)]
@@ -58,9 +86,13 @@ impl Block {
     /// A one-line block (`需求1：…。结论：通过。责任人：马超。完成时限：11月6日。`) is read whole.
     pub(crate) fn start(body: &str) -> Option<Self> {
         // `【需求编号 XQ-031】移动端基金定投计算器`
-        let bracketed = body.strip_prefix('【').and_then(|r| r.split_once('】')).and_then(|(label, title)| {
-            (STARTS.iter().any(|k| label.contains(k)) && !title.trim().is_empty()).then(|| title.trim())
-        });
+        let bracketed =
+            body.strip_prefix('【')
+                .and_then(|r| r.split_once('】'))
+                .and_then(|(label, title)| {
+                    (STARTS.iter().any(|k| label.contains(k)) && !title.trim().is_empty())
+                        .then(|| title.trim())
+                });
         let value = bracketed.or_else(|| split_key(body, STARTS).filter(|t| !t.is_empty()))?;
         let mut parts = value.split('。').map(str::trim).filter(|p| !p.is_empty());
         let mut block = Self {

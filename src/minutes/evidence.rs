@@ -6,16 +6,26 @@ use crate::minutes::weights::{Signal, THRESHOLD, weight};
 
 /// Modal and request words (`要`, `需`, `请` …), checked after [`NOT_MODAL`] words are removed.
 const MODAL: &[&str] = &[
-    "要", "需", "须", "请", "务必", "应当", "确保", "负责", "牵头", "跟进", "落实", "给到", "对齐", "to ", "will ",
-    "please",
+    "要", "需", "须", "请", "务必", "应当", "确保", "负责", "牵头", "跟进", "落实", "给到", "对齐", "to ",
+    "will ", "please",
 ];
 /// Words holding a modal character that ask for nothing (`要求`, `需求`, `重要`).
-const NOT_MODAL: &[&str] = &["要求", "需求", "重要", "主要", "概要", "摘要", "必要", "需要一", "只要"];
+const NOT_MODAL: &[&str] = &[
+    "要求",
+    "需求",
+    "重要",
+    "主要",
+    "概要",
+    "摘要",
+    "必要",
+    "需要一",
+    "只要",
+];
 /// Single-character task verbs that the scanner's list leaves out (`出`, `给`, `交`, `发`).
 const SHORT_VERBS: &[&str] = &[
-    "出", "给", "交", "发", "报", "做", "收", "定", "改", "拿", "写", "查", "建", "办", "签", "约", "订", "沟通",
-    "值守", "值班", "碰头",
-    "finalize", "prepare", "send", "update", "review", "submit", "refresh", "draft", "set up", "sign",
+    "出", "给", "交", "发", "报", "做", "收", "定", "改", "拿", "写", "查", "建", "办", "签", "约", "订",
+    "沟通", "值守", "值班", "碰头", "finalize", "prepare", "send", "update", "review", "submit", "refresh",
+    "draft", "set up", "sign",
 ];
 /// Completion and status words.
 const DONE: &[&str] = &[
@@ -65,18 +75,67 @@ const DONE: &[&str] = &[
 const FIGURES: &[&str] = &["%", "％", "百分点", "万元", "亿元", "万户", "yoy"];
 /// Decisions that are not tasks.
 const REJECTED: &[&str] = &[
-    "不通过", "不同意", "暂不", "否决", "驳回", "不予", "暂缓", "不采纳", "不立项", "rejected", "另行通知", "再议", "再评估", "再研究", "另定",
+    "不通过",
+    "不同意",
+    "暂不",
+    "否决",
+    "驳回",
+    "不予",
+    "暂缓",
+    "不采纳",
+    "不立项",
+    "rejected",
+    "另行通知",
+    "再议",
+    "再评估",
+    "再研究",
+    "另定",
 ];
 /// Conversation and reported speech that assign nothing.
 const CHATTER: &[&str] = &[
-    "我这边", "我们这边", "大概", "可能", "辛苦", "散会", "收到", "好的", "没问题", "谢谢", "大家", "我来",
-    "说下", "说上", "说这", "说那", "说我", "说他", "说她", "提到", "介绍了", "表示", "认为", "汇报了",
-    "通报了", "讨论了", "汇报：", "介绍：", "通报：", "说：",
+    "我这边",
+    "我们这边",
+    "大概",
+    "可能",
+    "辛苦",
+    "散会",
+    "收到",
+    "好的",
+    "没问题",
+    "谢谢",
+    "大家",
+    "我来",
+    "说下",
+    "说上",
+    "说这",
+    "说那",
+    "说我",
+    "说他",
+    "说她",
+    "提到",
+    "介绍了",
+    "表示",
+    "认为",
+    "汇报了",
+    "通报了",
+    "讨论了",
+    "汇报：",
+    "介绍：",
+    "通报：",
+    "说：",
 ];
 /// Standing rules.
 const STANDING: &[&str] = &["每月", "每周", "每天", "每日", "每季", "定期", "常态化", "长期"];
 /// Words with `已` that do not report completion (`对已开户客户…`).
-const NOT_DONE: &[&str] = &["已开户", "已有", "已持仓", "已签约客户", "已入职", "已注册", "已上市"];
+const NOT_DONE: &[&str] = &[
+    "已开户",
+    "已有",
+    "已持仓",
+    "已签约客户",
+    "已入职",
+    "已注册",
+    "已上市",
+];
 /// Units after a figure (`3笔`, `1.2万`, `62人`).
 const FIGURE_UNITS: &[char] = &['万', '亿', '户', '笔', '%', '倍'];
 
@@ -86,9 +145,9 @@ fn has_figures(lower: &str) -> bool {
         return true;
     }
     let chars: Vec<char> = lower.chars().collect();
-    chars
-        .windows(2)
-        .any(|w| w.first().is_some_and(char::is_ascii_digit) && w.get(1).is_some_and(|c| FIGURE_UNITS.contains(c)))
+    chars.windows(2).any(|w| {
+        w.first().is_some_and(char::is_ascii_digit) && w.get(1).is_some_and(|c| FIGURE_UNITS.contains(c))
+    })
 }
 
 /// Whether the text reports something finished.

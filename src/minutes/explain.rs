@@ -88,7 +88,13 @@ pub fn render(traces: &[LineTrace]) -> String {
         } else {
             format!("{:>3}", t.score())
         };
-        let _ = writeln!(out, "{:>4} {score} {:<10} {}", t.line, verdict_label(&t.verdict), t.text);
+        let _ = writeln!(
+            out,
+            "{:>4} {score} {:<10} {}",
+            t.line,
+            verdict_label(&t.verdict),
+            t.text
+        );
         if !t.signals.is_empty() {
             let reasons: Vec<String> = t
                 .signals

@@ -20,9 +20,9 @@ use crate::command::Mention;
 use crate::domain::ids::Person;
 use crate::domain::time::{SHANGHAI, local};
 use crate::minutes::blocks::{Block, Outcome};
-pub use crate::minutes::item::{ActionItem, Extraction, clean_title};
 use crate::minutes::evidence::{self, LineFacts};
 use crate::minutes::explain::{LineTrace, Verdict};
+pub use crate::minutes::item::{ActionItem, Extraction, clean_title};
 use crate::minutes::layout::{
     Marker, Section, classify, find_date, find_title, heading, is_meta, starts_with_key, strip_marker,
     strip_todo_label,
@@ -35,7 +35,6 @@ use crate::minutes::weights::Signal;
 pub const MAX_CHARS: usize = 50_000;
 /// The most items kept.
 pub const MAX_ITEMS: usize = 60;
-
 
 /// Extracts action items and decisions from `text`.
 pub fn extract(
@@ -78,13 +77,18 @@ pub fn explain_report(text: &str, members: &[String], now: Timestamp, cal: &Cale
     let mut out = format!(
         "会议：{}\n会议日期：{}\n",
         ex.title.as_deref().unwrap_or("（未识别）"),
-        ex.meeting_date
-            .map_or_else(|| "（未识别，按发布时间计算相对时间）".to_owned(), |d| d.to_string())
+        ex.meeting_date.map_or_else(
+            || "（未识别，按发布时间计算相对时间）".to_owned(),
+            |d| d.to_string()
+        )
     );
     out.push_str(&crate::minutes::explain::render(&traces));
     out.push_str(&format!("共 {} 条待办。\n", ex.items.len()));
     out
 }
+
+/// A sentence scanned and scored: what was found, the signals, the sentence.
+type Scored<'s> = (Scan, Vec<(Signal, i32)>, &'s str);
 
 /// Records a line's trace when tracing.
 struct Tracer<'t> {
@@ -92,7 +96,14 @@ struct Tracer<'t> {
 }
 
 impl Tracer<'_> {
-    fn note(&mut self, line: usize, text: &str, verdict: Verdict, signals: Vec<(Signal, i32)>, item: Option<&ActionItem>) {
+    fn note(
+        &mut self,
+        line: usize,
+        text: &str,
+        verdict: Verdict,
+        signals: Vec<(Signal, i32)>,
+        item: Option<&ActionItem>,
+    ) {
         if let Some(t) = self.traces.as_deref_mut() {
             t.push(LineTrace {
                 line: line + 1,
@@ -137,7 +148,10 @@ fn strip_speaker(line: &str) -> &str {
     // The first colon that is not inside a clock time (`00:00:40`).
     let colon = chars.iter().enumerate().find(|(k, (_, c))| {
         (*c == '：' || *c == ':')
-            && !(k.checked_sub(1).and_then(|p| chars.get(p)).is_some_and(|(_, c)| c.is_ascii_digit())
+            && !(k
+                .checked_sub(1)
+                .and_then(|p| chars.get(p))
+                .is_some_and(|(_, c)| c.is_ascii_digit())
                 && chars.get(k + 1).is_some_and(|(_, c)| c.is_ascii_digit()))
     });
     let Some((_, (at, c))) = colon else { return line };
@@ -209,7 +223,11 @@ fn run(
             close_block(&mut block, &ctx, &mut ex, &mut tr);
             if let Some(t) = &table {
                 let item = t.row(trimmed, &ctx);
-                let verdict = if item.is_some() { Verdict::TableItem } else { Verdict::TableSkipped };
+                let verdict = if item.is_some() {
+                    Verdict::TableItem
+                } else {
+                    Verdict::TableSkipped
+                };
                 tr.note(n, trimmed, verdict, Vec::new(), item.as_ref());
                 ex.items.extend(item);
             } else {
@@ -243,7 +261,13 @@ fn run(
         if let Some(name) = heading(trimmed) {
             section = classify(name);
             last_item_indent = None;
-            tr.note(n, trimmed, Verdict::Heading(section_name(section)), Vec::new(), None);
+            tr.note(
+                n,
+                trimmed,
+                Verdict::Heading(section_name(section)),
+                Vec::new(),
+                None,
+            );
             continue;
         }
         if is_meta(trimmed) {
@@ -280,7 +304,9 @@ fn run(
                 joined.as_str()
             }
             // `1. 灾备切换演练` followed by `责任人：余强  完成时间：6月27日`.
-            (_, Some((i, (Marker::None, next_body)))) if marker != Marker::None && starts_with_key(next_body) => {
+            (_, Some((i, (Marker::None, next_body))))
+                if marker != Marker::None && starts_with_key(next_body) =>
+            {
                 joined_below = Some(i);
                 joined = format!("{body}，{next_body}");
                 joined.as_str()
@@ -312,7 +338,7 @@ fn run(
         // A line of several sentences is decided per sentence when one of them is a task.
         let sentences = split_sentences(body);
         if sentences.len() > 1 {
-            let scored: Vec<(Scan, Vec<(Signal, i32)>, &str)> = sentences
+            let scored: Vec<Scored<'_>> = sentences
                 .iter()
                 .enumerate()
                 .map(|(i, s)| {
@@ -368,7 +394,9 @@ fn split_sentences(body: &str) -> Vec<&str> {
 }
 
 /// Vague deadline words that leave the title like an accepted deadline does.
-const VAGUE: &[&str] = &["尽快", "尽早", "抓紧", "待定", "另行", "ASAP", "asap", "TBD", "TBC"];
+const VAGUE: &[&str] = &[
+    "尽快", "尽早", "抓紧", "待定", "另行", "ASAP", "asap", "TBD", "TBC",
+];
 
 fn to_item(s: Scan) -> ActionItem {
     // A refused deadline that is not a vague word stays in the title (`中秋假期值守`).
@@ -389,12 +417,12 @@ fn to_item(s: Scan) -> ActionItem {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::command::when::format_rfc3339;
+    use crate::domain::ids::OpenId;
     use crate::domain::priority::Priority;
     use crate::minutes::explain::Verdict;
     use crate::minutes::owner::OwnerRef;
     use crate::minutes::weights::Signal;
-    use crate::command::when::format_rfc3339;
-    use crate::domain::ids::OpenId;
     use proptest::prelude::*;
 
     fn cal() -> &'static Calendar {
@@ -574,7 +602,10 @@ mod tests {
         let task = traces.iter().find(|t| t.line == 5).unwrap();
         assert_eq!(task.verdict, Verdict::Item);
         assert!(task.score() >= crate::minutes::weights::THRESHOLD);
-        assert_eq!(traces.iter().find(|t| t.line == 4).unwrap().verdict, Verdict::Heading("行动"));
+        assert_eq!(
+            traces.iter().find(|t| t.line == 4).unwrap().verdict,
+            Verdict::Heading("行动")
+        );
         let report = explain_report(
             "## 下一步\n- 张三负责修订制度，3月20日前",
             &["张三".to_owned()],
@@ -582,7 +613,10 @@ mod tests {
             cal(),
         );
         assert!(report.contains("明确的负责人+3"), "{report}");
-        assert!(report.contains("→ 修订制度 ｜ 张三 ｜ 2026-03-20T18:00:00+08:00"), "{report}");
+        assert!(
+            report.contains("→ 修订制度 ｜ 张三 ｜ 2026-03-20T18:00:00+08:00"),
+            "{report}"
+        );
         assert!(report.contains("共 1 条待办"), "{report}");
     }
 
@@ -616,7 +650,12 @@ mod tests {
             .collect();
         assert_eq!(
             owners,
-            vec![vec!["张三", "李四", "王五"], vec!["张三", "王芳"], vec!["李四", "张三"], vec!["王芳"]]
+            vec![
+                vec!["张三", "李四", "王五"],
+                vec!["张三", "王芳"],
+                vec!["李四", "张三"],
+                vec!["王芳"]
+            ]
         );
         // No date: kept, to be shown as 截止待定.
         assert_eq!(ex.items[2].deadline, None);

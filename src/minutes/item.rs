@@ -35,7 +35,6 @@ pub struct Extraction {
     pub decisions: Vec<String>,
 }
 
-
 /// Owner words that stay at the start of a task once its owner is taken off (`张三负责牵头梳理…`).
 const OWNER_WORDS: &[&str] = &["负责", "牵头", "主责", "主导", "配合", "协助"];
 /// Words that tie a deadline to its clause before it (`请于周五前`) …
@@ -100,4 +99,3 @@ pub fn clean_title(text: &str, deadline_text: Option<&str>) -> String {
         out.to_owned()
     }
 }
-

@@ -16,7 +16,16 @@ pub(crate) enum Section {
 }
 
 /// Headings that report the past whatever else they say (`上周待办完成情况`).
-const PAST_WORDS: &[&str] = &["上周", "上期", "上次", "上月", "完成情况", "回顾", "已完成", "进展"];
+const PAST_WORDS: &[&str] = &[
+    "上周",
+    "上期",
+    "上次",
+    "上月",
+    "完成情况",
+    "回顾",
+    "已完成",
+    "进展",
+];
 /// Headings of a record, not of tasks.
 const STATUS_WORDS: &[&str] = &[
     "情况",
@@ -396,4 +405,3 @@ fn parse_date(s: &str, today: Date) -> Option<Date> {
     }
     None
 }
-

@@ -407,9 +407,20 @@ mod tests {
         for (title, r) in [("original 37", &original), ("all tuning", &tuning)] {
             assert!(r.precision >= 0.98, "{title}: precision {:.3}", r.precision);
             assert!(r.recall >= 0.98, "{title}: recall {:.3}", r.recall);
-            assert!(r.owner_accuracy >= 0.98, "{title}: owners {:.3}", r.owner_accuracy);
-            assert!(r.deadline_accuracy >= 0.98, "{title}: deadlines {:.3}", r.deadline_accuracy);
-            assert_eq!(r.status_proposals, 0, "{title}: proposals from status-only minutes");
+            assert!(
+                r.owner_accuracy >= 0.98,
+                "{title}: owners {:.3}",
+                r.owner_accuracy
+            );
+            assert!(
+                r.deadline_accuracy >= 0.98,
+                "{title}: deadlines {:.3}",
+                r.deadline_accuracy
+            );
+            assert_eq!(
+                r.status_proposals, 0,
+                "{title}: proposals from status-only minutes"
+            );
         }
     }
 
@@ -417,7 +428,9 @@ mod tests {
     /// the tuning files whose name contains the value (tuning set only).
     #[test]
     fn explain_tuning_files() {
-        let Ok(want) = std::env::var("DUBAN_EXPLAIN") else { return };
+        let Ok(want) = std::env::var("DUBAN_EXPLAIN") else {
+            return;
+        };
         let cal = Calendar::builtin();
         for (name, md, json) in CORPUS.iter().filter(|(n, _, _)| n.contains(&want)) {
             let exp: Expected = serde_json::from_str(json).unwrap();

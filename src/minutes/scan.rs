@@ -376,7 +376,10 @@ impl Ctx<'_> {
         let body = t.strip_prefix('请').unwrap_or(t);
         let (who, verb_at) = first_verb(body)?;
         let mut who = who.trim().trim_end_matches(['于', '在']).trim();
-        while let Some(w) = ["共同", "一起", "一同", "分别", "都"].iter().find_map(|s| who.strip_suffix(s)) {
+        while let Some(w) = ["共同", "一起", "一同", "分别", "都"]
+            .iter()
+            .find_map(|s| who.strip_suffix(s))
+        {
             who = w.trim();
         }
         let found = self.names_if_all(who)?;
@@ -493,7 +496,12 @@ fn strip_remark(s: &str) -> &str {
 
 fn split_names(s: &str) -> Vec<String> {
     s.split(['、', '，', ',', '/', '和', '及', '&', ' ', '与', '+', '＋', '跟'])
-        .map(|p| p.trim().trim_start_matches(['@', '＠']).trim_end_matches("同志").to_owned())
+        .map(|p| {
+            p.trim()
+                .trim_start_matches(['@', '＠'])
+                .trim_end_matches("同志")
+                .to_owned()
+        })
         .filter(|p| !p.is_empty())
         .collect()
 }
@@ -696,7 +704,8 @@ fn is_time_char(c: char) -> bool {
 }
 
 fn is_start_char(c: char) -> bool {
-    c.is_ascii_digit() || "一二三四五六七八九十两今明后下本这周星礼月年季节上大次中早晚截最尽端清元国春劳".contains(c)
+    c.is_ascii_digit()
+        || "一二三四五六七八九十两今明后下本这周星礼月年季节上大次中早晚截最尽端清元国春劳".contains(c)
 }
 
 /// `第二周` (an ordinal, not a duration), `4月1日起` (a start date, not a deadline), or a
@@ -705,7 +714,12 @@ fn is_ordinal_or_start(chars: &[char], start: usize, end: usize) -> bool {
     let numeral = |c: &char| "一二三四五六七八九十两零〇".contains(*c);
     let before = start.checked_sub(1).and_then(|i| chars.get(i));
     let after = chars.get(end);
-    let recurring = |back: usize| start.checked_sub(back).and_then(|i| chars.get(i)).is_some_and(|c| *c == '每');
+    let recurring = |back: usize| {
+        start
+            .checked_sub(back)
+            .and_then(|i| chars.get(i))
+            .is_some_and(|c| *c == '每')
+    };
     before.is_some_and(|c| *c == '第')
         // `每月5日前报送`: a recurring date is not a deadline.
         || recurring(1)
@@ -722,18 +736,22 @@ fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
     let before = start.checked_sub(1).and_then(|i| chars.get(i)).copied();
     let after = chars.get(end).copied();
     let word = |c: Option<char>| c.is_some_and(is_cjk);
-    let exempt = |c: Option<char>| c.is_some_and(|c| "前内后之以把完交提发给报出上到起底末止再就由将要开".contains(c));
+    let exempt =
+        |c: Option<char>| c.is_some_and(|c| "前内后之以把完交提发给报出上到起底末止再就由将要开".contains(c));
     // `年终客户答谢会`, `月底结账流程`: a period word naming a noun, even at the start.
-    let period_noun = end.checked_sub(1).and_then(|i| chars.get(i)).is_some_and(|c| "终末底初".contains(*c))
+    let period_noun = end
+        .checked_sub(1)
+        .and_then(|i| chars.get(i))
+        .is_some_and(|c| "终末底初".contains(*c))
         && word(after)
         && !exempt(after);
     period_noun
         || chars.get(start).is_some_and(|c| *c != '尽')
-        && word(before)
-        && word(after)
-        && !chars.get(start).is_some_and(char::is_ascii_digit)
-        && !before.is_some_and(|c| "于在请前至到由起从截等".contains(c))
-        && !exempt(after)
+            && word(before)
+            && word(after)
+            && !chars.get(start).is_some_and(char::is_ascii_digit)
+            && !before.is_some_and(|c| "于在请前至到由起从截等".contains(c))
+            && !exempt(after)
 }
 
 /// Whether a window `[start, end)` starts or ends inside a run of ASCII digits.

@@ -21,7 +21,18 @@ pub(crate) fn is_tab_row(line: &str) -> bool {
 
 /// A cell saying the row is finished (`已完成`, `已关闭`, `Done`).
 fn is_done(cell: &str) -> bool {
-    const DONE: &[&str] = &["已完成", "已关闭", "已办结", "已上线", "已解决", "已执行", "已落实", "done", "closed", "completed"];
+    const DONE: &[&str] = &[
+        "已完成",
+        "已关闭",
+        "已办结",
+        "已上线",
+        "已解决",
+        "已执行",
+        "已落实",
+        "done",
+        "closed",
+        "completed",
+    ];
     let c = cell.trim().to_lowercase();
     DONE.iter().any(|d| c.starts_with(d))
 }
@@ -42,8 +53,16 @@ impl Table {
                 .position(|c| words.iter().any(|w| c.to_lowercase().contains(w)))
         };
         // A person column (`责任人`) wins over a department column (`责任部门`).
-        let owner = find(&["负责人", "责任人", "owner", "主办人", "承办人", "牵头人", "执行人"])
-            .or_else(|| find(&["负责", "责任", "主办", "承办", "牵头"]));
+        let owner = find(&[
+            "负责人",
+            "责任人",
+            "owner",
+            "主办人",
+            "承办人",
+            "牵头人",
+            "执行人",
+        ])
+        .or_else(|| find(&["负责", "责任", "主办", "承办", "牵头"]));
         let deadline = find(&[
             "截止",
             "完成时间",
@@ -111,4 +130,3 @@ impl Table {
         })
     }
 }
-

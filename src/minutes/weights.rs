@@ -69,10 +69,7 @@ pub const THRESHOLD: i32 = 5;
 
 /// The weight of `signal`.
 pub fn weight(signal: Signal) -> i32 {
-    WEIGHTS
-        .iter()
-        .find(|(s, _)| *s == signal)
-        .map_or(0, |(_, w)| *w)
+    WEIGHTS.iter().find(|(s, _)| *s == signal).map_or(0, |(_, w)| *w)
 }
 
 /// The signal's name as shown by `--explain`.

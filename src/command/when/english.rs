@@ -108,7 +108,9 @@ pub fn english_deadline(input: &str) -> Option<String> {
     }
     let words: Vec<&str> = s.split_whitespace().collect();
     match words.as_slice() {
-        ["by" | "due" | "until" | "till", rest @ ..] | ["due", "by", rest @ ..] | ["no", "later", "than", rest @ ..]
+        ["by" | "due" | "until" | "till", rest @ ..]
+        | ["due", "by", rest @ ..]
+        | ["no", "later", "than", rest @ ..]
             if !rest.is_empty() =>
         {
             phrase(&rest.join(" "))
@@ -171,7 +173,11 @@ fn weekday(w: &str) -> Option<&'static str> {
 /// `Apr 24`, `24 Apr`, `April 24th`, or `8/31` (month first).
 fn month_day(a: &str, b: Option<&&str>) -> Option<String> {
     let day = |s: &str| -> Option<u8> {
-        let d = s.trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
+        let d = s
+            .trim_end_matches("st")
+            .trim_end_matches("nd")
+            .trim_end_matches("rd")
+            .trim_end_matches("th");
         d.parse().ok().filter(|d| (1..=31).contains(d))
     };
     match b {

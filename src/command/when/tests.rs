@@ -981,7 +981,10 @@ fn a_deadline_on_a_day_off_gets_a_note() {
 fn issue16_a_month_before_is_the_last_working_day_before_it() {
     // C9: 11月 is a period, so 11月前 is the last working day before November (10-31 is a Saturday).
     assert_eq!(at("11月前", t(2026, 10, 13, 10, 0)), "2026-10-30T18:00:00+08:00");
-    assert_eq!(at("11月之前", t(2026, 10, 13, 10, 0)), "2026-10-30T18:00:00+08:00");
+    assert_eq!(
+        at("11月之前", t(2026, 10, 13, 10, 0)),
+        "2026-10-30T18:00:00+08:00"
+    );
     assert_eq!(doc("4月前"), "2026-03-31T18:00:00+08:00");
 }
 
