@@ -7,6 +7,8 @@ use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
 
 /// Words after which the words before them name the lead (`曹丕负责`, `小乔你…`).
 const LEAD_VERBS: &[&str] = &[
+    "来",
+    "去",
     "负责",
     "牵头",
     "主责",
@@ -23,7 +25,7 @@ const LEAD_VERBS: &[&str] = &[
     "我自己",
 ];
 /// Words after which the words before them name a helper (`常遇春配合`).
-const HELP_VERBS: &[&str] = &["配合", "协助", "协同"];
+const HELP_VERBS: &[&str] = &["配合", "协助", "协同", "帮忙"];
 /// Clause separators (a dash between spaces too: `林黛玉 – finalize … – by Apr 24`).
 const SEPARATORS: &[&str] = &[
     "，", ",", "；", ";", "。", "！", "!", "？", "?", "：", "——", " – ", " — ", " - ", "—", "–",

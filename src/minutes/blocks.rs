@@ -15,7 +15,7 @@ use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::Ctx;
 
 /// Keys that open a block (followed by an optional number: `需求1：`, `议题二：`).
-const STARTS: &[&str] = &["需求名称", "需求", "议题", "事项名称", "课题"];
+const STARTS: &[&str] = &["需求名称", "需求标题", "需求", "议题", "议案", "事项名称", "课题"];
 const CONCLUSION: &[&str] = &["评审结论", "评审意见", "结论", "决定", "意见"];
 const LEAD: &[&str] = &[
     "责任人",
@@ -31,6 +31,10 @@ const HELP: &[&str] = &["配合人", "配合部门", "协办", "配合"];
 const DUE: &[&str] = &[
     "完成时限",
     "计划完成",
+    "预计完成",
+    "预计上线",
+    "上线日期",
+    "完成日期",
     "完成时间",
     "截止时间",
     "截止日期",
@@ -63,11 +67,19 @@ pub(crate) struct Block {
     due: String,
 }
 
+/// The value after `key：` (`需求1：`, `开发负责人：` — a label ending with the key counts too).
 fn split_key<'a>(s: &'a str, keys: &[&str]) -> Option<&'a str> {
+    let s = s.trim();
     keys.iter().find_map(|k| {
-        let r = s.trim().strip_prefix(k)?;
-        let r = r.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
-        r.trim_start().strip_prefix([':', '：']).map(str::trim)
+        if let Some(r) = s.strip_prefix(k) {
+            let r = r.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+            if let Some(v) = r.trim_start().strip_prefix([':', '：']) {
+                return Some(v.trim());
+            }
+        }
+        let (label, value) = s.split_once(['：', ':'])?;
+        let label = label.trim();
+        (label.ends_with(k) && label.chars().count() <= k.chars().count() + 4).then(|| value.trim())
     })
 }
 

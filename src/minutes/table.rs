@@ -61,6 +61,11 @@ impl Table {
             "承办人",
             "牵头人",
             "执行人",
+            "跟进人",
+            "对接人",
+            "经办人",
+            "落实人",
+            "assignee",
         ])
         .or_else(|| find(&["负责", "责任", "主办", "承办", "牵头"]));
         let deadline = find(&[
@@ -83,7 +88,7 @@ impl Table {
             })
         };
         let task = column(&[
-            "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动",
+            "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动", "需求", "what",
         ])
         .or_else(|| column(&["措施", "举措"]))
         .or_else(|| column(&["问题"]))?;
