@@ -386,12 +386,52 @@ fn run(
 }
 
 /// The sentences of a line (`。！？`), those of two characters or more.
+/// A sentence of fields (`主责：邓超；时间：7月15日前。`) belongs to the sentence before it.
 fn split_sentences(body: &str) -> Vec<&str> {
-    body.split_inclusive(['。', '！', '？'])
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for piece in body.split_inclusive(['。', '！', '？']) {
+        let end = start + piece.len();
+        let fields = piece
+            .trim()
+            .split_once(['：', ':'])
+            .is_some_and(|(key, _)| FIELD_KEYS.contains(&key.trim()));
+        match spans.last_mut() {
+            Some(last) if fields => last.1 = end,
+            _ => spans.push((start, end)),
+        }
+        start = end;
+    }
+    spans
+        .iter()
+        .filter_map(|(s, e)| body.get(*s..*e))
         .map(str::trim)
         .filter(|s| s.trim_end_matches(['。', '！', '？']).chars().count() >= 2)
         .collect()
 }
+
+/// Keys of a field sentence.
+const FIELD_KEYS: &[&str] = &[
+    "主责",
+    "主责人",
+    "协同",
+    "协办",
+    "配合",
+    "配合人",
+    "责任人",
+    "负责人",
+    "牵头人",
+    "时间",
+    "完成时间",
+    "截止时间",
+    "时限",
+    "期限",
+    "截止",
+    "Owner",
+    "owner",
+    "Due",
+    "due",
+];
 
 /// Vague deadline words that leave the title like an accepted deadline does.
 const VAGUE: &[&str] = &[

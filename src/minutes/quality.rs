@@ -121,6 +121,11 @@ pub const CORPUS: MinutesSet = minutes_set![
     "79-tuning-table-english-headers",
     "80-tuning-email-comrade",
     "81-tuning-followup-status-table",
+    "82-tuning-miaoji-speaker-numbers",
+    "84-tuning-numbered-lead-colleague-fields",
+    "85-tuning-email-english-ais",
+    "86-tuning-review-dev-owner-fields",
+    "87-tuning-status-plans-no-owner",
 ];
 
 /// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the

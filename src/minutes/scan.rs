@@ -54,6 +54,8 @@ const VERBS: &[&str] = &[
 
 /// Keys whose value names the owner.
 const OWNER_KEYS: &[&str] = &[
+    "主责人",
+    "主责",
     "负责人",
     "责任人",
     "责任部门",
@@ -67,6 +69,9 @@ const OWNER_KEYS: &[&str] = &[
     "OWNER",
     "负责",
 ];
+
+/// Keys whose value names helpers (`协同：孙俪`).
+const HELP_KEYS: &[&str] = &["协同", "协办", "配合人", "配合", "协助"];
 
 /// Keys whose value is the deadline.
 const DEADLINE_KEYS: &[&str] = &[
@@ -85,6 +90,7 @@ const DEADLINE_KEYS: &[&str] = &[
     "ddl",
     "Due",
     "due",
+    "时间",
 ];
 
 /// Title suffixes after a surname (`张总`, `王经理`).
@@ -163,6 +169,14 @@ impl Ctx<'_> {
         if let Some((value, rest)) = take_key(&text, OWNER_KEYS) {
             owners = self.names(&value);
             how = OwnerHow::Strong;
+            text = rest;
+        }
+        if how == OwnerHow::Strong
+            && let Some((value, rest)) = take_key(&text, HELP_KEYS)
+        {
+            for o in self.names(&value) {
+                push_unique(&mut owners, o);
+            }
             text = rest;
         }
         if let Some((value, rest)) = take_key(&text, DEADLINE_KEYS) {
