@@ -7,6 +7,7 @@ use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
 
 /// Words after which the words before them name the lead (`曹丕负责`, `小乔你…`).
 const LEAD_VERBS: &[&str] = &[
+    "共同",
     "来",
     "去",
     "负责",
@@ -34,7 +35,8 @@ const SEPARATORS: &[&str] = &[
 const DEPARTMENT_ENDS: &[char] = &['部', '组', '室', '处', '科', '行', '心'];
 /// Words at a clause's start that are not part of a name.
 const LEADS: &[&str] = &[
-    "owner", "Owner", "OWNER", "由", "请", "让", "是", "那", "就", "另外", "再", "并由", "交由",
+    "owner", "Owner", "OWNER", "由", "烦请", "请", "麻烦", "辛苦", "让", "是", "那", "就", "另外", "再",
+    "并由", "交由",
 ];
 
 /// Owners found in the text of a line.
@@ -109,6 +111,21 @@ impl Ctx<'_> {
             }
         }
         (!found.is_empty()).then(|| (found, s.len() - rest.len()))
+    }
+
+    /// A name of two or three characters at the start of `s`, followed by 将/会/要/需/应/须.
+    fn name_before_aux(&self, s: &str) -> Option<Vec<OwnerRef>> {
+        (2..=3).rev().find_map(|n| {
+            let head: String = s.chars().take(n).collect();
+            let rest = s.get(head.len()..)?;
+            (head.chars().count() == n
+                && rest.starts_with(['将', '会', '要', '需', '应', '须'])
+                && !["会议", "会同", "会上", "会后", "要求", "需求", "应急"]
+                    .iter()
+                    .any(|w| rest.starts_with(w)))
+            .then(|| self.names_if_all(&head))
+            .flatten()
+        })
     }
 
     /// The longest tail of `s` that is only names (`合规部徐达` → `徐达`).
@@ -196,14 +213,23 @@ impl Ctx<'_> {
                 continue;
             }
             // `贾探春今晚把…`, `陈晨、刘洋后天…`: group members at the start of a clause.
+            // `高翔将于本周五前提交…`, `鲍勃会跟进…`: a name, then an auxiliary.
+            if lead.is_empty()
+                && let Some(found) = self.name_before_aux(strip_leads(clause))
+            {
+                lead = found;
+                how = how.max(OwnerHow::Named);
+                continue;
+            }
             if !LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| clause.contains(v))
-                && let Some((found, len)) = self.members_prefix(clause)
+                && let Some((found, len)) = self.members_prefix(strip_leads(clause))
             {
                 if lead.is_empty() {
                     lead = found;
                     how = how.max(OwnerHow::Named);
                     // The names leave the title: `陈晨、刘洋后天…提交检查底稿`.
-                    let at = s + text.get(s..e).unwrap_or_default().find(clause).unwrap_or(0);
+                    let lead_words = clause.len() - strip_leads(clause).len();
+                    let at = s + text.get(s..e).unwrap_or_default().find(clause).unwrap_or(0) + lead_words;
                     drop.push((at, at + len));
                 }
                 continue;
@@ -253,7 +279,12 @@ impl Ctx<'_> {
                 } else {
                     extend(&mut help, found);
                 }
-                how = how.max(if verb == "你" || verb == "我自己" {
+                let after = clause.get(i + len..).unwrap_or_default();
+                let you_lead = verb == "你"
+                    && ["负责", "来负责", "牵头", "跟进", "来做", "来跟"]
+                        .iter()
+                        .any(|w| after.starts_with(w));
+                how = how.max(if (verb == "你" && !you_lead) || verb == "我自己" {
                     OwnerHow::Named
                 } else {
                     OwnerHow::Strong

@@ -153,13 +153,13 @@ impl Block {
         if REJECT.iter().any(|w| self.conclusion.contains(w)) {
             return Outcome::Rejected(self.title);
         }
-        let mut owners = people(ctx, &self.lead);
-        for o in people(ctx, &self.help) {
+        let mut owners = ctx.people(&self.lead);
+        for o in ctx.people(&self.help) {
             if !owners.contains(&o) {
                 owners.push(o);
             }
         }
-        let due = (!self.due.is_empty()).then(|| ctx.scan(&format!("（{}）", self.due)));
+        let due = (!self.due.is_empty()).then(|| ctx.field_deadline(&self.due));
         if owners.is_empty() && due.as_ref().is_none_or(|d| d.deadline_text.is_none()) {
             return Outcome::Nothing(self.title);
         }
@@ -173,17 +173,4 @@ impl Block {
             priority: scanned.priority,
         }))
     }
-}
-
-/// The people in a field: the names when some parts are names (`合规部 张学友` → 张学友), else
-/// every part as written (`合规部`).
-fn people(ctx: &Ctx<'_>, value: &str) -> Vec<OwnerRef> {
-    let all = ctx.names(value);
-    let named: Vec<OwnerRef> = value
-        .split(['、', '，', ',', '/', '&', ' ', '和', '及'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty() && ctx.is_name(p))
-        .map(|p| ctx.resolve(p))
-        .collect();
-    if named.is_empty() { all } else { named }
 }

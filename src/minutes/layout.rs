@@ -318,8 +318,11 @@ pub(crate) fn starts_with_key(body: &str) -> bool {
     })
 }
 
+/// `参会人员：…`, `会议时间：…`, `主持人：张三` — but not `主持人：请周迅下周一前…`, a speaker's
+/// sentence after a role label.
 pub(crate) fn is_meta(line: &str) -> bool {
-    key_value(line, META_KEYS).is_some() || is_speaker_line(line)
+    key_value(line, META_KEYS).is_some_and(|v| !v.contains(['，', '。', '？', '！', '；']))
+        || is_speaker_line(line)
 }
 
 /// A transcript's speaker line: `周瑜 00:00:41`, `发言人 A 00:01:02`.

@@ -126,6 +126,12 @@ pub const CORPUS: MinutesSet = minutes_set![
     "85-tuning-email-english-ais",
     "86-tuning-review-dev-owner-fields",
     "87-tuning-status-plans-no-owner",
+    "88-tuning-ai-summary-future-tense",
+    "89-tuning-table-dept-slash-person",
+    "90-tuning-numbered-bracket-deadlines",
+    "91-tuning-host-speaker-labels",
+    "92-tuning-email-polite-requests",
+    "93-tuning-followup-carried-over",
 ];
 
 /// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the

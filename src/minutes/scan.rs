@@ -261,6 +261,37 @@ impl Ctx<'_> {
         OwnerRef::Unresolved(name.to_owned())
     }
 
+    /// The people in a field: the names when some parts are names (`合规部 张学友`,
+    /// `风险管理部/梁朝伟` → the person), else every part as written (`合规部`).
+    pub(crate) fn people(&self, value: &str) -> Vec<OwnerRef> {
+        let all = self.names(value);
+        let named: Vec<OwnerRef> = value
+            .split(['、', '，', ',', '/', '&', ' ', '和', '及'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty() && self.is_name(p))
+            .map(|p| self.resolve(p))
+            .collect();
+        if named.is_empty() { all } else { named }
+    }
+
+    /// A deadline field's value (`11月15日`, `四季度` = by the quarter's end, `11月` = by the
+    /// month's end).
+    pub(crate) fn field_deadline(&self, value: &str) -> Scan {
+        let first = self.scan(&format!("（{value}）"));
+        let v = value.trim();
+        if first.deadline.is_none() && (v.ends_with("季度") || v.ends_with('月')) {
+            let end = if v.ends_with('月') { "底" } else { "末" };
+            let second = self.scan(&format!("（{v}{end}）"));
+            if second.deadline.is_some() {
+                return Scan {
+                    deadline_text: Some(v.to_owned()),
+                    ..second
+                };
+            }
+        }
+        first
+    }
+
     /// A list of names (`张三、李四和王五`).
     pub(crate) fn names(&self, value: &str) -> Vec<OwnerRef> {
         let mut out = Vec::new();

@@ -114,13 +114,13 @@ impl Table {
         if task.is_empty() || task.contains("[x]") || cs.iter().any(|c| is_done(c)) {
             return None;
         }
-        let mut owners = ctx.names(cell(self.owner));
-        for o in ctx.names(cell(self.help)) {
+        let mut owners = ctx.people(cell(self.owner));
+        for o in ctx.people(cell(self.help)) {
             if !owners.contains(&o) {
                 owners.push(o);
             }
         }
-        let dl = ctx.scan(&format!("（{}）", cell(self.deadline)));
+        let dl = ctx.field_deadline(cell(self.deadline));
         let scanned = ctx.scan(task);
         let priority = self
             .priority
