@@ -11,7 +11,6 @@
 //! conclusion rejects it (不通过, 不同意, 暂缓 …).
 
 use crate::minutes::item::{ActionItem, clean_title};
-use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::Ctx;
 
 /// Keys that open a block (followed by an optional number: `需求1：`, `议题二：`).
