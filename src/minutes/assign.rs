@@ -95,9 +95,9 @@ impl Ctx<'_> {
         {
             found.push(OwnerRef::Person(p.clone()));
             rest = rest.get(p.name.len()..).unwrap_or_default();
-            match ['、', '和', '与', '跟', '及']
+            match ["、", "和", "与", "跟", "及", " + ", " & ", " and ", "+", "&", "/"]
                 .iter()
-                .find_map(|c| rest.strip_prefix(*c))
+                .find_map(|c| rest.strip_prefix(c).map(str::trim_start))
             {
                 Some(r)
                     if self

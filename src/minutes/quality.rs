@@ -132,6 +132,9 @@ pub const CORPUS: MinutesSet = minutes_set![
     "91-tuning-host-speaker-labels",
     "92-tuning-email-polite-requests",
     "93-tuning-followup-carried-over",
+    "94-tuning-english-eta",
+    "95-tuning-numbered-long-sentences",
+    "96-tuning-ai-summary-chapters-todo-owner-after",
 ];
 
 /// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the

@@ -314,17 +314,31 @@ impl Ctx<'_> {
     /// A member's name (or a mention key) at the very start of the line, followed by a space:
     /// `陈晓 整理…`, `Amy Chen to prepare…`.
     fn leading_member(&self, text: &str) -> Option<(Vec<OwnerRef>, String)> {
-        let t = text.trim_start();
-        let name = self
-            .members
-            .iter()
-            .map(|p| p.name.as_str())
-            .chain(self.mentions.iter().map(|m| m.key.as_str()))
-            .filter(|n| !n.is_empty() && t.starts_with(n))
-            .max_by_key(|n| n.len())?;
-        let rest = t.get(name.len()..)?;
-        rest.starts_with([' ', '\t'])
-            .then(|| (vec![self.resolve(name)], rest.trim_start().to_owned()))
+        let mut t = text.trim_start();
+        let mut found = Vec::new();
+        loop {
+            let name = self
+                .members
+                .iter()
+                .map(|p| p.name.as_str())
+                .chain(self.mentions.iter().map(|m| m.key.as_str()))
+                .filter(|n| !n.is_empty() && t.starts_with(n))
+                .max_by_key(|n| n.len())?;
+            found.push(self.resolve(name));
+            let rest = t.get(name.len()..)?;
+            // `Daniel + 吴磊 to document…`, `薛宝钗 & 贾宝玉 – …`
+            match [" + ", " & ", " and ", "+", "&", "、", "/"]
+                .iter()
+                .find_map(|sep| rest.strip_prefix(sep))
+            {
+                Some(r) => t = r.trim_start(),
+                None => {
+                    return rest
+                        .starts_with([' ', '\t'])
+                        .then(|| (found, rest.trim_start().to_owned()));
+                }
+            }
+        }
     }
 
     /// Whether a word could be a name at all (not a known non-name, not a time word).
@@ -451,7 +465,7 @@ impl Ctx<'_> {
         let mut refused: Option<String> = None;
         for c in candidates {
             // `… on suitability mapping by next Wed`: the English tail of a clause.
-            let tail = [" by ", " due ", " before ", " within ", " until "]
+            let tail = [" by ", " due ", " before ", " within ", " until ", "ETA ", "eta "]
                 .iter()
                 .filter_map(|w| c.rfind(w).map(|i| i + 1))
                 .min()

@@ -108,7 +108,7 @@ pub fn english_deadline(input: &str) -> Option<String> {
     }
     let words: Vec<&str> = s.split_whitespace().collect();
     match words.as_slice() {
-        ["by" | "due" | "until" | "till", rest @ ..]
+        ["by" | "due" | "until" | "till" | "eta", rest @ ..]
         | ["due", "by", rest @ ..]
         | ["no", "later", "than", rest @ ..]
             if !rest.is_empty() =>
@@ -142,7 +142,7 @@ fn phrase(s: &str) -> Option<String> {
         ["next", day] => weekday(day).map(|d| format!("下周{d}")),
         [day, "next", "week"] => weekday(day).map(|d| format!("下周{d}")),
         ["this", day] => weekday(day).map(|d| format!("本周{d}")),
-        ["eod", day] | [day, "eod"] => weekday(day).map(|d| format!("周{d}下班前")),
+        ["eod" | "cob", day] | [day, "eod" | "cob"] => weekday(day).map(|d| format!("周{d}下班前")),
         [day] => weekday(day)
             .map(|d| format!("周{d}"))
             .or_else(|| month_day(day, None)),

@@ -1020,3 +1020,10 @@ fn issue16_deadline_shapes_from_task_text_parse_alone() {
     assert_eq!(at("国庆后第一个工作日", now), "2026-10-08T18:00:00+08:00");
     assert!(matches!(parse_at("尽快", now), Err(DeadlineError::Vague { .. })));
 }
+
+#[test]
+fn issue16_english_close_of_business_and_eta() {
+    // Wednesday 2026-03-11 10:00.
+    assert_eq!(doc("by COB Friday"), "2026-03-13T18:00:00+08:00");
+    assert_eq!(doc("ETA 3/20"), "2026-03-20T18:00:00+08:00");
+}
