@@ -96,6 +96,23 @@ pub enum Command {
         #[arg(required = true, num_args = 1.., trailing_var_arg = true)]
         text: Vec<String>,
     },
+    /// Show how `/纪要` reads a minutes file: per line the score, the reasons and the decision,
+    /// e.g. `duban minutes --explain 纪要.md --members 张三,李四`.
+    Minutes {
+        /// The minutes file (UTF-8 text or markdown).
+        #[arg(long, value_name = "FILE")]
+        explain: PathBuf,
+        /// The group's members, comma-separated (owners are matched against them).
+        #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+        members: Vec<String>,
+        /// When the minutes are posted (RFC 3339; without an offset it is Asia/Shanghai). Default:
+        /// now. Relative deadlines count from the meeting date written in the minutes, else from this.
+        #[arg(long, value_name = "RFC3339")]
+        now: Option<String>,
+        /// TOML configuration file (for extra calendar years).
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+    },
     /// Parse a command line as the bot would, e.g. `duban parse -- "/督办 写周报 @张三 周五前"`.
     Parse {
         /// The reference time (RFC 3339; without an offset it is Asia/Shanghai). Default: now.

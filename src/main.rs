@@ -28,6 +28,12 @@ fn main() -> ExitCode {
             config,
             text,
         } => parse(now.as_deref(), config.as_deref(), json, &text.join(" ")),
+        Command::Minutes {
+            explain,
+            members,
+            now,
+            config,
+        } => minutes(&explain, &members, now.as_deref(), config.as_deref()),
         Command::Backup { to, config } => backup(config.as_deref(), &to),
         Command::Restore { from, config } => restore(config.as_deref(), &from),
         Command::Export {
@@ -107,6 +113,26 @@ fn parse(
     } else {
         ExitCode::FAILURE
     })
+}
+
+fn minutes(
+    file: &std::path::Path,
+    members: &[String],
+    now: Option<&str>,
+    cfg: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
+    let now = parse_now(now)?;
+    let cal = calendar(cfg)?;
+    let text =
+        std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+    #[allow(clippy::print_stdout)]
+    {
+        print!(
+            "{}",
+            duban::minutes::extract::explain_report(&text, members, now, &cal)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn serve(config_path: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {

@@ -862,3 +862,33 @@ fn a_title_that_starts_with_stats_or_board_is_still_a_creation() {
     let c = create("/督办 看板 设计 @_user_2 明天");
     assert_eq!(c.title.as_deref(), Some("看板 设计"));
 }
+
+/// Issue 16: a deadline written at the head of the task, glued to it, as in minutes.
+#[test]
+fn a_deadline_glued_before_the_task_is_read() {
+    // ctx(): Wednesday 2026-03-11 10:00.
+    let c = create("/督办 五天内交三份报告 @_user_2");
+    assert_eq!(c.title.as_deref(), Some("交三份报告"));
+    assert_eq!(c.owner, zhang());
+    assert_eq!(c.deadline, date_only("2026-03-16T18:00:00+08:00"));
+    let c = create("/督办 三个工作日内发给风控组 @_user_2");
+    assert_eq!(c.title.as_deref(), Some("发给风控组"));
+    assert_eq!(c.deadline, date_only("2026-03-16T18:00:00+08:00"));
+    let c = create("/督办 月内报给总部 @_user_2");
+    assert_eq!(c.title.as_deref(), Some("报给总部"));
+    assert_eq!(c.deadline, date_only("2026-03-31T18:00:00+08:00"));
+    let c = create("/督办 后天上午10点前提交 @_user_2");
+    assert_eq!(c.title.as_deref(), Some("提交"));
+    assert_eq!(c.deadline.at, at("2026-03-13T10:00:00+08:00"));
+    let c = create("/督办 清明节后第一个工作日启动 @_user_2");
+    assert_eq!(c.title.as_deref(), Some("启动"));
+    assert_eq!(c.deadline, date_only("2026-04-07T18:00:00+08:00"));
+    // The title keeps its own numerals: 三份 is not a deadline.
+    let c = create("/督办 @_user_2 交三份报告 五天内");
+    assert_eq!(c.title.as_deref(), Some("交三份报告"));
+    assert_eq!(c.deadline, date_only("2026-03-16T18:00:00+08:00"));
+    // English deadlines are words of their own.
+    let c = create("/督办 写周报 @_user_2 next Wed");
+    assert_eq!(c.title.as_deref(), Some("写周报"));
+    assert_eq!(c.deadline, date_only("2026-03-18T18:00:00+08:00"));
+}

@@ -14,7 +14,7 @@ use crate::domain::priority::Priority;
 use crate::domain::status::Status;
 use crate::domain::supervision::Item;
 use crate::domain::time::{SHANGHAI, local};
-use crate::minutes::MinutesError;
+use crate::minutes::error::MinutesError;
 use crate::minutes::extract::Extraction;
 use crate::minutes::owner::OwnerRef;
 

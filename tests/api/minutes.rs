@@ -355,3 +355,37 @@ async fn the_minutes_event_is_ignored_unless_enabled() {
     assert!(app.fake.messages().is_empty());
     app.stop().await;
 }
+
+/// `duban minutes --explain FILE`: per line the score, the reasons and the decision, then what
+/// each item became; status lines are shown as not items with the evidence against them.
+#[test]
+fn minutes_explain_prints_each_lines_score_reasons_and_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("纪要.md");
+    std::fs::write(
+        &file,
+        "风控周会\n会议时间：2026年3月10日\n## 经营情况\n- 本月新增有效户1.2万，同比上升12%\n## 下一步\n- 张三负责修订制度，3月20日前\n- 李四：五天内交三份报告\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_duban"))
+        .args(["minutes", "--explain"])
+        .arg(&file)
+        .args(["--members", "张三,李四", "--now", "2026-03-10T17:00:00+08:00"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("会议日期：2026-03-10"), "{text}");
+    assert!(text.contains("不是待办"), "{text}");
+    assert!(text.contains("数字与比较-2"), "{text}");
+    assert!(text.contains("明确的负责人+3"), "{text}");
+    assert!(
+        text.contains("→ 修订制度 ｜ 张三 ｜ 2026-03-20T18:00:00+08:00"),
+        "{text}"
+    );
+    assert!(
+        text.contains("→ 交三份报告 ｜ 李四 ｜ 2026-03-15T18:00:00+08:00"),
+        "{text}"
+    );
+    assert!(text.contains("共 2 条待办"), "{text}");
+}

@@ -260,7 +260,16 @@ pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateIte
                     (_, Search::Refused(e)) | (Some(Search::Refused(e)), _) => {
                         return Err(ParseError::BadDeadline(e));
                     }
-                    _ => return Err(missing_before_deadline(&words, &people, ctx)),
+                    // `五天内交三份报告`: the deadline glued before the task.
+                    _ => match first_bare_word(&inline, &title_mask).map(|w| split_head(w, ctx)) {
+                        Some(Search::Found { deadline, start, .. }) => {
+                            if let Some(w) = words.first_mut() {
+                                *w = w.chars().skip(start).collect();
+                            }
+                            deadline
+                        }
+                        _ => return Err(missing_before_deadline(&words, &people, ctx)),
+                    },
                 }
             }
         },
@@ -330,6 +339,41 @@ fn split_tail(word: &str, ctx: &Context<'_>) -> Search {
             // (`14日` of a refused `3月14日`).
             Err(e) if !e.is_not_a_time() => return Search::Refused(e),
             Err(_) => {}
+        }
+    }
+    Search::Nothing
+}
+
+/// The first word of the title, when it is a bare word.
+fn first_bare_word<'t>(inline: &'t [Token], mask: &[bool]) -> Option<&'t str> {
+    inline
+        .iter()
+        .zip(mask)
+        .find(|(_, m)| **m)
+        .and_then(|(t, _)| t.bare())
+}
+
+/// The longest head of `word` that reads as a deadline ending like one (`五天内`, `月内`,
+/// `后天上午10点前`, `国庆后第一个工作日`); `start` is where the task begins, in characters.
+/// Never the whole word, never between two ASCII digits; a head such as `三季度` or `10月份`
+/// stays part of the title (C14).
+fn split_head(word: &str, ctx: &Context<'_>) -> Search {
+    let chars: Vec<char> = word.chars().collect();
+    for end in (2..chars.len()).rev() {
+        let (Some(last), Some(next)) = (chars.get(end - 1), chars.get(end)) else {
+            continue;
+        };
+        if (last.is_ascii_digit() && next.is_ascii_digit()) || !"内前日号天点时分半底末".contains(*last)
+        {
+            continue;
+        }
+        let head: String = chars.get(..end).unwrap_or(&[]).iter().collect();
+        if let Ok(deadline) = parse_deadline(&head, ctx.now, ctx.calendar) {
+            return Search::Found {
+                deadline,
+                start: end,
+                len: 1,
+            };
         }
     }
     Search::Nothing

@@ -205,6 +205,18 @@ pub(super) fn parse(s: &str, before: bool) -> Option<Expr> {
     if let Some(month) = month_only(&mut c)
         && finished(&mut c)
     {
+        // `11月前` (C9): a month is a period, so "before" it means the last working day before it
+        // starts; a bare `10月` names no deadline.
+        if before && (1..=12).contains(&month) {
+            return Some(Expr::At {
+                day: Some(Day::Period(Period::Month {
+                    sel: Sel::Named { year: None, n: month },
+                    part: MonthPart::Whole,
+                })),
+                annot: None,
+                time: None,
+            });
+        }
         return Some(Expr::MonthOnly { month });
     }
     c.reset(0);

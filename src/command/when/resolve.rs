@@ -9,7 +9,7 @@ use jiff::civil::{Date, Time};
 use jiff::tz::Offset;
 use jiff::{SignedDuration, Timestamp, ToSpan};
 
-use super::DeadlineError;
+use super::error::DeadlineError;
 use super::grammar::{Clock, Day, Expr, MonthPart, Part, Period, Sel, Tod, YearSpec};
 use crate::calendar::{Calendar, CalendarError, DayRule};
 use crate::domain::deadline::Deadline;

@@ -975,3 +975,55 @@ fn a_deadline_on_a_day_off_gets_a_note() {
     assert_eq!(note(2030, 3, 23).as_deref(), Some("3月23日是周六"));
     assert_eq!(note(2030, 3, 22), None);
 }
+
+/// Issue 16: deadline shapes found inside task text in minutes and commands.
+#[test]
+fn issue16_a_month_before_is_the_last_working_day_before_it() {
+    // C9: 11月 is a period, so 11月前 is the last working day before November (10-31 is a Saturday).
+    assert_eq!(at("11月前", t(2026, 10, 13, 10, 0)), "2026-10-30T18:00:00+08:00");
+    assert_eq!(
+        at("11月之前", t(2026, 10, 13, 10, 0)),
+        "2026-10-30T18:00:00+08:00"
+    );
+    assert_eq!(doc("4月前"), "2026-03-31T18:00:00+08:00");
+}
+
+#[test]
+fn issue16_english_deadlines_read_as_their_chinese_equivalents() {
+    // Wednesday 2026-03-11 10:00.
+    assert_eq!(doc("next Wed"), "2026-03-18T18:00:00+08:00");
+    assert_eq!(doc("next Thursday"), "2026-03-19T18:00:00+08:00");
+    assert_eq!(doc("EOD tomorrow"), "2026-03-12T18:00:00+08:00");
+    assert_eq!(doc("EOD"), "2026-03-11T18:00:00+08:00");
+    assert_eq!(doc("by 8/31"), "2026-08-31T18:00:00+08:00");
+    assert_eq!(doc("by Apr 24"), "2026-04-24T18:00:00+08:00");
+    assert_eq!(doc("within 3 working days"), "2026-03-16T18:00:00+08:00");
+    assert_eq!(doc("3 working days"), "2026-03-16T18:00:00+08:00");
+    assert_eq!(doc("by end of month"), "2026-03-31T18:00:00+08:00");
+    assert_eq!(doc("before 五一"), "2026-04-30T18:00:00+08:00");
+    assert_eq!(doc("EOD Friday"), "2026-03-13T18:00:00+08:00");
+    assert!(matches!(err("TBD"), DeadlineError::Vague { .. }));
+    // Not a deadline: English words outside the vocabulary stay "not a time".
+    assert!(err("next steps").is_not_a_time());
+    assert!(err("by the way").is_not_a_time());
+    assert!(err("by 13/40").is_not_a_time());
+}
+
+#[test]
+fn issue16_deadline_shapes_from_task_text_parse_alone() {
+    // Tuesday 2026-09-22 17:00 (the tuning file 75's meeting).
+    let now = t(2026, 9, 22, 17, 0);
+    assert_eq!(at("五天内", now), "2026-09-27T18:00:00+08:00");
+    assert_eq!(at("三个工作日内", now), "2026-09-28T18:00:00+08:00");
+    assert_eq!(at("月内", now), "2026-09-30T18:00:00+08:00");
+    assert_eq!(at("后天上午10点前", now), "2026-09-24T10:00:00+08:00");
+    assert_eq!(at("国庆后第一个工作日", now), "2026-10-08T18:00:00+08:00");
+    assert!(matches!(parse_at("尽快", now), Err(DeadlineError::Vague { .. })));
+}
+
+#[test]
+fn issue16_english_close_of_business_and_eta() {
+    // Wednesday 2026-03-11 10:00.
+    assert_eq!(doc("by COB Friday"), "2026-03-13T18:00:00+08:00");
+    assert_eq!(doc("ETA 3/20"), "2026-03-20T18:00:00+08:00");
+}

@@ -1,0 +1,194 @@
+//! English deadlines as written in English-mixed minutes and commands (`by Apr 24`, `next Wed`,
+//! `EOD tomorrow`, `by 8/31`, `within 3 working days`, `end of month`, `before 五一`, `TBD`),
+//! rewritten to the Chinese expression with the same meaning, which the parser then reads under
+//! the same rules (deadline-conventions.md). Only whole expressions from this small vocabulary
+//! are rewritten; anything else stays "not a time".
+
+const WEEKDAYS: &[(&str, &str)] = &[
+    ("monday", "一"),
+    ("mon", "一"),
+    ("tuesday", "二"),
+    ("tues", "二"),
+    ("tue", "二"),
+    ("wednesday", "三"),
+    ("wed", "三"),
+    ("thursday", "四"),
+    ("thurs", "四"),
+    ("thur", "四"),
+    ("thu", "四"),
+    ("friday", "五"),
+    ("fri", "五"),
+    ("saturday", "六"),
+    ("sat", "六"),
+    ("sunday", "日"),
+    ("sun", "日"),
+];
+
+const MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// Fixed phrases.
+const PHRASES: &[(&str, &str)] = &[
+    ("eod", "今天下班前"),
+    ("end of day", "今天下班前"),
+    ("end of today", "今天下班前"),
+    ("cob", "今天下班前"),
+    ("close of business", "今天下班前"),
+    ("today", "今天下班前"),
+    ("tonight", "今晚"),
+    ("tomorrow", "明天"),
+    ("eod tomorrow", "明天下班前"),
+    ("tomorrow eod", "明天下班前"),
+    ("end of tomorrow", "明天下班前"),
+    ("tomorrow morning", "明天上午"),
+    ("tomorrow afternoon", "明天下午"),
+    ("day after tomorrow", "后天"),
+    ("eow", "本周内"),
+    ("end of week", "本周内"),
+    ("end of the week", "本周内"),
+    ("end of this week", "本周内"),
+    ("this week", "本周内"),
+    ("next week", "下周内"),
+    ("end of next week", "下周内"),
+    ("eom", "月底"),
+    ("end of month", "月底"),
+    ("end of the month", "月底"),
+    ("end of this month", "月底"),
+    ("month end", "月底"),
+    ("month-end", "月底"),
+    ("end of next month", "下个月底"),
+    ("eoq", "季度末"),
+    ("end of quarter", "季度末"),
+    ("end of the quarter", "季度末"),
+    ("quarter end", "季度末"),
+    ("quarter-end", "季度末"),
+    ("end of year", "年底"),
+    ("end of the year", "年底"),
+    ("year end", "年底"),
+    ("year-end", "年底"),
+    ("next working day", "下一个工作日"),
+    ("next business day", "下一个工作日"),
+    ("tbd", "待定"),
+    ("tbc", "待定"),
+];
+
+/// The Chinese expression for an English deadline, or `None` when `input` is not one.
+pub fn english_deadline(input: &str) -> Option<String> {
+    let s = input
+        .trim()
+        .trim_end_matches(['.', ',', ';', '。', '，'])
+        .trim()
+        .to_lowercase();
+    if !s.chars().any(|c| c.is_ascii_alphabetic()) && !s.contains('/') {
+        return None;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    match words.as_slice() {
+        ["by" | "due" | "until" | "till" | "eta", rest @ ..]
+        | ["due", "by", rest @ ..]
+        | ["no", "later", "than", rest @ ..]
+            if !rest.is_empty() =>
+        {
+            phrase(&rest.join(" "))
+        }
+        ["before", rest @ ..] if !rest.is_empty() => {
+            let inner = rest.join(" ");
+            phrase(&inner)
+                .map(|zh| {
+                    zh.strip_suffix("下班前")
+                        .map_or_else(|| format!("{zh}前"), |day| format!("{day}下班前"))
+                })
+                .or_else(|| (!inner.chars().any(|c| c.is_ascii_alphabetic())).then(|| format!("{inner}前")))
+        }
+        ["within" | "in", rest @ ..] if !rest.is_empty() => count(rest),
+        _ => phrase(&s),
+    }
+}
+
+/// One expression without a leading `by`.
+fn phrase(s: &str) -> Option<String> {
+    if let Some((_, zh)) = PHRASES.iter().find(|(en, _)| *en == s) {
+        return Some((*zh).to_owned());
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if let Some(c) = count(&words) {
+        return Some(c);
+    }
+    match words.as_slice() {
+        ["next", day] => weekday(day).map(|d| format!("下周{d}")),
+        [day, "next", "week"] => weekday(day).map(|d| format!("下周{d}")),
+        ["this", day] => weekday(day).map(|d| format!("本周{d}")),
+        ["eod" | "cob", day] | [day, "eod" | "cob"] => weekday(day).map(|d| format!("周{d}下班前")),
+        [day] => weekday(day)
+            .map(|d| format!("周{d}"))
+            .or_else(|| month_day(day, None)),
+        [a, b] => month_day(a, Some(b)).or_else(|| month_day(b, Some(a))),
+        _ => None,
+    }
+}
+
+/// `3 working days`, `2 business days`, `5 days`, `2 trading days`, `4 hours`.
+fn count(words: &[&str]) -> Option<String> {
+    let [n, unit @ ..] = words else { return None };
+    let n: u32 = n.parse().ok().filter(|n| *n > 0)?;
+    let zh = match unit {
+        ["working" | "business", "day" | "days"] => format!("{n}个工作日内"),
+        ["trading", "day" | "days"] => format!("{n}个交易日内"),
+        ["day" | "days"] => format!("{n}天内"),
+        ["week" | "weeks"] => format!("{}天内", n * 7),
+        ["hour" | "hours" | "hrs" | "hr" | "h"] => format!("{n}小时内"),
+        _ => return None,
+    };
+    Some(zh)
+}
+
+fn weekday(w: &str) -> Option<&'static str> {
+    WEEKDAYS.iter().find(|(en, _)| *en == w).map(|(_, zh)| *zh)
+}
+
+/// `Apr 24`, `24 Apr`, `April 24th`, or `8/31` (month first).
+fn month_day(a: &str, b: Option<&&str>) -> Option<String> {
+    let day = |s: &str| -> Option<u8> {
+        let d = s
+            .trim_end_matches("st")
+            .trim_end_matches("nd")
+            .trim_end_matches("rd")
+            .trim_end_matches("th");
+        d.parse().ok().filter(|d| (1..=31).contains(d))
+    };
+    match b {
+        Some(b) => {
+            let m = MONTHS.iter().find(|(en, _)| *en == a.trim_end_matches('.'))?.1;
+            Some(format!("{m}月{}日", day(b)?))
+        }
+        None => {
+            let (m, d) = a.split_once('/')?;
+            let m: u8 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+            Some(format!("{m}月{}日", day(d)?))
+        }
+    }
+}

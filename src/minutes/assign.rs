@@ -1,0 +1,387 @@
+//! Owners named anywhere in a line of minutes (pure): `曹丕负责`, `由合规部徐达牵头`, `李白你…`,
+//! `鲁肃跟吕蒙一起做`, `常遇春配合`, `请岳飞会同风险管理部韩世忠…`, a clause that is only names
+//! (`，甄宓，`, `——曹丕、甄宓`, `owner 贾政`). The first lead is the 主办; helpers follow.
+
+use crate::minutes::owner::OwnerRef;
+use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
+
+/// Words after which the words before them name the lead (`曹丕负责`, `小乔你…`).
+const LEAD_VERBS: &[&str] = &[
+    "共同",
+    "来",
+    "去",
+    "负责",
+    "牵头",
+    "主责",
+    "主导",
+    "来做",
+    "来负责",
+    "来跟",
+    "跟进",
+    "汇总",
+    "组织",
+    "一起",
+    "统筹",
+    "你",
+    "我自己",
+];
+/// Words after which the words before them name a helper (`常遇春配合`).
+const HELP_VERBS: &[&str] = &["配合", "协助", "协同", "帮忙"];
+/// Clause separators (a dash between spaces too: `林黛玉 – finalize … – by Apr 24`).
+const SEPARATORS: &[&str] = &[
+    "，", ",", "；", ";", "。", "！", "!", "？", "?", "：", "——", " – ", " — ", " - ", "—", "–",
+];
+/// The last character of a department's name (`合规部`, `风控组`).
+const DEPARTMENT_ENDS: &[char] = &['部', '组', '室', '处', '科', '行', '心'];
+/// Words at a clause's start that are not part of a name.
+const LEADS: &[&str] = &[
+    "owner", "Owner", "OWNER", "由", "烦请", "请", "麻烦", "辛苦", "让", "是", "那", "就", "另外", "再",
+    "并由", "交由",
+];
+
+/// Owners found in the text of a line.
+pub(crate) struct InText {
+    /// The leads, in order (the first is the 主办).
+    pub(crate) lead: Vec<OwnerRef>,
+    /// The helpers (配合, 会同).
+    pub(crate) help: Vec<OwnerRef>,
+    /// How clearly the lead was named.
+    pub(crate) how: OwnerHow,
+    /// The text without the clauses that only named owners.
+    pub(crate) rest: String,
+}
+
+fn clauses(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < text.len() {
+        let rest = text.get(i..).unwrap_or_default();
+        if let Some(sep) = SEPARATORS.iter().find(|s| rest.starts_with(**s)) {
+            out.push((start, i));
+            i += sep.len();
+            start = i;
+        } else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out.push((start, text.len()));
+    out
+}
+
+fn strip_leads(s: &str) -> &str {
+    let mut s = s.trim();
+    while let Some(r) = LEADS.iter().find_map(|l| s.strip_prefix(l)) {
+        s = r.trim();
+    }
+    s
+}
+
+impl Ctx<'_> {
+    /// Group members written one after another at the start of `s` (`陈晨、刘洋…`).
+    fn members_at_start(&self, s: &str) -> Option<Vec<OwnerRef>> {
+        self.members_prefix(s).map(|(found, _)| found)
+    }
+
+    /// As [`Self::members_at_start`], with the length in bytes of the names and separators read.
+    fn members_prefix(&self, s: &str) -> Option<(Vec<OwnerRef>, usize)> {
+        let mut rest = s;
+        let mut found = Vec::new();
+        while let Some(p) = self
+            .members
+            .iter()
+            .filter(|p| p.name.chars().count() >= 2 && rest.starts_with(p.name.as_str()))
+            .max_by_key(|p| p.name.len())
+        {
+            found.push(OwnerRef::Person(p.clone()));
+            rest = rest.get(p.name.len()..).unwrap_or_default();
+            match ["、", "和", "与", "跟", "及", " + ", " & ", " and ", "+", "&", "/"]
+                .iter()
+                .find_map(|c| rest.strip_prefix(c).map(str::trim_start))
+            {
+                Some(r)
+                    if self
+                        .members
+                        .iter()
+                        .any(|p| !p.name.is_empty() && r.starts_with(p.name.as_str())) =>
+                {
+                    rest = r;
+                }
+                _ => break,
+            }
+        }
+        (!found.is_empty()).then(|| (found, s.len() - rest.len()))
+    }
+
+    /// A name of two or three characters at the start of `s`, followed by 将/会/要/需/应/须.
+    fn name_before_aux(&self, s: &str) -> Option<Vec<OwnerRef>> {
+        (2..=3).rev().find_map(|n| {
+            let head: String = s.chars().take(n).collect();
+            let rest = s.get(head.len()..)?;
+            (head.chars().count() == n
+                && rest.starts_with(['将', '会', '要', '需', '应', '须'])
+                && !["会议", "会同", "会上", "会后", "要求", "需求", "应急"]
+                    .iter()
+                    .any(|w| rest.starts_with(w)))
+            .then(|| self.names_if_all(&head))
+            .flatten()
+        })
+    }
+
+    /// The longest tail of `s` that is only names (`合规部徐达` → `徐达`).
+    fn tail_names(&self, s: &str) -> Option<(Vec<OwnerRef>, bool)> {
+        let s = strip_leads(s);
+        let starts: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
+        for (n, at) in starts.iter().enumerate() {
+            let tail = s.get(*at..)?;
+            if tail.chars().count() > 16 {
+                continue;
+            }
+            if let Some(found) = self.names_if_all(tail) {
+                return Some((found, n == 0));
+            }
+        }
+        None
+    }
+
+    /// The owners named in `text`, if any.
+    pub(crate) fn owners_in_text(&self, text: &str) -> Option<InText> {
+        let mut lead: Vec<OwnerRef> = Vec::new();
+        let mut help: Vec<OwnerRef> = Vec::new();
+        let mut how = OwnerHow::None;
+        let mut drop: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in clauses(text) {
+            let clause = text.get(s..e).unwrap_or_default().trim();
+            if clause.is_empty() {
+                continue;
+            }
+            // A clause of names only: `甄宓`, `王熙凤 + 平儿`, `owner 贾政`.
+            if clause.chars().count() <= 16
+                && let Some(found) = self.names_if_all(strip_leads(clause))
+            {
+                if lead.is_empty() {
+                    lead = found;
+                    how = how.max(OwnerHow::Named);
+                } else {
+                    extend(&mut help, found);
+                }
+                drop.push((s, e));
+                continue;
+            }
+            // `合规部华山`: a department, then the person.
+            if clause.chars().count() <= 16
+                && let Some((found, false)) = self.tail_names(clause)
+                && clause
+                    .trim_end_matches(|c: char| !DEPARTMENT_ENDS.contains(&c))
+                    .chars()
+                    .count()
+                    + found.iter().map(|o| o.name().chars().count()).sum::<usize>()
+                    >= clause.chars().count()
+                && clause.chars().any(|c| DEPARTMENT_ENDS.contains(&c))
+            {
+                if lead.is_empty() {
+                    lead = found;
+                    how = how.max(OwnerHow::Named);
+                } else {
+                    extend(&mut help, found);
+                }
+                continue;
+            }
+            // `由梁红玉逐户沟通`: a member, or a name followed by a verb.
+            if let Some(after) = clause.strip_prefix('由')
+                && let Some(found) = self.members_at_start(after).or_else(|| {
+                    (2..=3).rev().find_map(|n| {
+                        let head: String = after.chars().take(n).collect();
+                        let rest = after.get(head.len()..).unwrap_or_default();
+                        let verb_next = LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| rest.starts_with(v))
+                            || has_task_verb(
+                                rest.get(..rest.char_indices().nth(2).map_or(rest.len(), |(i, _)| i))
+                                    .unwrap_or_default(),
+                            );
+                        (head.chars().count() == n && verb_next)
+                            .then(|| self.names_if_all(&head))
+                            .flatten()
+                    })
+                })
+            {
+                if lead.is_empty() {
+                    lead = found;
+                } else {
+                    extend(&mut help, found);
+                }
+                how = how.max(OwnerHow::Strong);
+                continue;
+            }
+            // `贾探春今晚把…`, `陈晨、刘洋后天…`: group members at the start of a clause.
+            // `高翔将于本周五前提交…`, `鲍勃会跟进…`: a name, then an auxiliary.
+            if lead.is_empty()
+                && let Some(found) = self.name_before_aux(strip_leads(clause))
+            {
+                lead = found;
+                how = how.max(OwnerHow::Named);
+                continue;
+            }
+            if !LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| clause.contains(v))
+                && let Some((found, len)) = self.members_prefix(strip_leads(clause))
+            {
+                if lead.is_empty() {
+                    lead = found;
+                    how = how.max(OwnerHow::Named);
+                    // The names leave the title: `陈晨、刘洋后天…提交检查底稿`.
+                    let lead_words = clause.len() - strip_leads(clause).len();
+                    let at = s + text.get(s..e).unwrap_or_default().find(clause).unwrap_or(0) + lead_words;
+                    drop.push((at, at + len));
+                }
+                continue;
+            }
+            // `请岳飞会同风险管理部韩世忠于…`
+            if let Some(i) = clause.find("会同") {
+                let before = clause.get(..i).unwrap_or_default();
+                let after = clause.get(i + "会同".len()..).unwrap_or_default();
+                let after = after.split(['于', '在']).next().unwrap_or_default();
+                if let Some((found, _)) = self.tail_names(before) {
+                    extend(&mut lead, found);
+                    how = how.max(OwnerHow::Strong);
+                }
+                let head: String = after.chars().take(12).collect();
+                if let Some((found, _)) = (1..=head.chars().count())
+                    .rev()
+                    .find_map(|n| self.tail_names(&head.chars().take(n).collect::<String>()))
+                {
+                    extend(&mut help, found);
+                }
+                continue;
+            }
+            let verb_at = |verbs: &[&str]| {
+                verbs
+                    .iter()
+                    .filter_map(|v| clause.find(v).map(|i| (i, v.len())))
+                    .filter(|(i, len)| *i > 0 && !clause.get(i + len..).is_some_and(|r| r.starts_with('的')))
+                    .min_by_key(|(i, len)| (*i, usize::MAX - *len))
+            };
+            if let Some((i, len)) = verb_at(HELP_VERBS)
+                && let Some((found, whole)) = self.tail_names(clause.get(..i).unwrap_or_default())
+            {
+                extend(&mut help, found);
+                if whole && clause.get(i + len..).is_some_and(|r| r.trim().is_empty()) {
+                    drop.push((s, e));
+                }
+                continue;
+            }
+            if let Some((i, len)) = verb_at(LEAD_VERBS)
+                && let Some((found, whole)) = self.tail_names(clause.get(..i).unwrap_or_default())
+            {
+                let verb = clause.get(i..i + len).unwrap_or_default();
+                if lead.is_empty() {
+                    lead = found;
+                } else if verb == "一起" {
+                    extend(&mut lead, found);
+                } else {
+                    extend(&mut help, found);
+                }
+                let after = clause.get(i + len..).unwrap_or_default();
+                let you_lead = verb == "你"
+                    && ["负责", "来负责", "牵头", "跟进", "来做", "来跟"]
+                        .iter()
+                        .any(|w| after.starts_with(w));
+                how = how.max(if (verb == "你" && !you_lead) || verb == "我自己" {
+                    OwnerHow::Named
+                } else {
+                    OwnerHow::Strong
+                });
+                if whole && clause.get(i + len..).is_some_and(|r| r.trim().is_empty()) {
+                    drop.push((s, e));
+                }
+            }
+        }
+        // `营业部半年度考核方案（恒山）`
+        if lead.is_empty() {
+            for group in paren_names(text) {
+                if let Some(found) = self.names_if_all(&group).or_else(|| self.loose_names(&group)) {
+                    lead = found;
+                    how = how.max(OwnerHow::Named);
+                    break;
+                }
+            }
+        }
+        if lead.is_empty() && help.is_empty() {
+            return None;
+        }
+        // `中秋假期值守：司马懿`: the task, then its owner after a colon.
+        if how == OwnerHow::Named
+            && let Some((_, tail)) = text.trim_end_matches(['。', '.', ' ']).rsplit_once(['：', ':'])
+            && self.names_if_all(strip_leads(tail)).is_some()
+        {
+            how = OwnerHow::Strong;
+        }
+        let mut rest = String::new();
+        let mut last = 0;
+        for (s, e) in drop {
+            rest.push_str(text.get(last..s).unwrap_or_default());
+            last = e;
+        }
+        rest.push_str(text.get(last..).unwrap_or_default());
+        Some(InText {
+            lead,
+            help,
+            how,
+            rest,
+        })
+    }
+}
+
+/// Words in parentheses that are not names.
+const NOT_PAREN_NAMES: &[&str] = &[
+    "草案", "试行", "修订", "暂定", "初稿", "外部", "内部", "紧急", "重要", "含税", "必选", "可选", "线上",
+    "线下", "待定",
+];
+
+impl Ctx<'_> {
+    /// Names written in parentheses, surname or not (`（恒山）`): two or three Chinese characters each.
+    fn loose_names(&self, s: &str) -> Option<Vec<OwnerRef>> {
+        let parts: Vec<&str> = s
+            .split(['、', '，', ',', '/', ' '])
+            .filter(|p| !p.is_empty())
+            .collect();
+        let ok = |p: &str| {
+            (2..=3).contains(&p.chars().count())
+                && !p.ends_with(['稿', '版', '案', '表', '单', '书', '期', '制'])
+                && p.chars().all(crate::minutes::scan::is_cjk)
+                && !NOT_PAREN_NAMES.contains(&p)
+                && self.is_name_shape(p)
+        };
+        // `（质控部 卢俊义、吴用）`: the department goes, the people stay.
+        let people: Vec<&str> = parts
+            .iter()
+            .copied()
+            .filter(|p| !p.ends_with(DEPARTMENT_ENDS))
+            .collect();
+        let parts = if people.is_empty() || people.len() == parts.len() {
+            parts
+        } else {
+            people
+        };
+        (!parts.is_empty() && parts.len() <= 4 && parts.iter().all(|p| ok(p)))
+            .then(|| parts.iter().map(|p| self.resolve(p)).collect())
+    }
+}
+
+fn extend(out: &mut Vec<OwnerRef>, found: Vec<OwnerRef>) {
+    for o in found {
+        if !out.contains(&o) {
+            out.push(o);
+        }
+    }
+}
+
+/// The contents of `（…）` groups.
+fn paren_names(text: &str) -> Vec<String> {
+    text.split(['（', '('])
+        .skip(1)
+        .filter_map(|s| {
+            s.split_once(['）', ')'])
+                .map(|(inner, _)| inner.trim().to_owned())
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
+}

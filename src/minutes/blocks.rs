@@ -1,0 +1,175 @@
+//! Blocks of labelled fields (pure), as in a requirements review:
+//!
+//! ```text
+//! 需求1：春节期间APP公告位配置
+//! 结论：通过
+//! 责任人：孔明
+//! 完成时限：2月12日
+//! ```
+//!
+//! One block gives one item when it carries an owner or a deadline, and none when its
+//! conclusion rejects it (不通过, 不同意, 暂缓 …).
+
+use crate::minutes::item::{ActionItem, clean_title};
+use crate::minutes::scan::Ctx;
+
+/// Keys that open a block (followed by an optional number: `需求1：`, `议题二：`).
+const STARTS: &[&str] = &["需求名称", "需求标题", "需求", "议题", "议案", "事项名称", "课题"];
+const CONCLUSION: &[&str] = &["评审结论", "评审意见", "结论", "决定", "意见"];
+const LEAD: &[&str] = &[
+    "责任人",
+    "负责人",
+    "牵头人",
+    "牵头部门",
+    "责任部门",
+    "主办",
+    "owner",
+    "Owner",
+];
+const HELP: &[&str] = &["配合人", "配合部门", "协办", "配合"];
+const DUE: &[&str] = &[
+    "完成时限",
+    "计划完成",
+    "预计完成",
+    "预计上线",
+    "上线日期",
+    "完成日期",
+    "完成时间",
+    "截止时间",
+    "截止日期",
+    "计划上线",
+    "上线时间",
+    "时限",
+    "期限",
+    "截止",
+];
+/// Conclusions that reject the request.
+const REJECT: &[&str] = &[
+    "不通过",
+    "不同意",
+    "否决",
+    "驳回",
+    "暂缓",
+    "不予",
+    "暂不",
+    "不立项",
+    "退回",
+];
+
+/// A block being read.
+#[derive(Debug, Default)]
+pub(crate) struct Block {
+    title: String,
+    conclusion: String,
+    lead: String,
+    help: String,
+    due: String,
+}
+
+/// The value after `key：` (`需求1：`, `开发负责人：` — a label ending with the key counts too).
+fn split_key<'a>(s: &'a str, keys: &[&str]) -> Option<&'a str> {
+    let s = s.trim();
+    keys.iter().find_map(|k| {
+        if let Some(r) = s.strip_prefix(k) {
+            let r = r.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+            if let Some(v) = r.trim_start().strip_prefix([':', '：']) {
+                return Some(v.trim());
+            }
+        }
+        let (label, value) = s.split_once(['：', ':'])?;
+        let label = label.trim();
+        (label.ends_with(k) && label.chars().count() <= k.chars().count() + 4).then(|| value.trim())
+    })
+}
+
+/// What a block yields.
+pub(crate) enum Outcome {
+    /// An item.
+    Item(Box<ActionItem>),
+    /// Its conclusion rejects it.
+    Rejected(String),
+    /// Neither owner nor deadline.
+    Nothing(String),
+}
+
+impl Block {
+    /// A line that opens a block: `需求1：…`, `需求名称：…`.
+    /// A one-line block (`需求1：…。结论：通过。责任人：马超。完成时限：11月6日。`) is read whole.
+    pub(crate) fn start(body: &str) -> Option<Self> {
+        // `【需求编号 XQ-031】移动端基金定投计算器`
+        let bracketed =
+            body.strip_prefix('【')
+                .and_then(|r| r.split_once('】'))
+                .and_then(|(label, title)| {
+                    (STARTS.iter().any(|k| label.contains(k)) && !title.trim().is_empty())
+                        .then(|| title.trim())
+                });
+        let value = bracketed.or_else(|| split_key(body, STARTS).filter(|t| !t.is_empty()))?;
+        let mut parts = value.split('。').map(str::trim).filter(|p| !p.is_empty());
+        let mut block = Self {
+            title: parts.next()?.to_owned(),
+            ..Self::default()
+        };
+        for part in parts {
+            if !block.field(part) {
+                block.title = value.to_owned();
+                break;
+            }
+        }
+        Some(block)
+    }
+
+    /// Reads a field line (`结论：通过`, `牵头人：郭富城；配合人：合规部 张学友`); false when the
+    /// line is not one.
+    pub(crate) fn field(&mut self, body: &str) -> bool {
+        let parts: Vec<&str> = body.split(['；', ';']).filter(|p| !p.trim().is_empty()).collect();
+        let mut any = false;
+        for part in &parts {
+            // The longer keys first: `配合人` before `配合`, `完成时限` before `时限`.
+            if let Some(v) = split_key(part, HELP) {
+                self.help.push_str(v);
+                self.help.push('、');
+            } else if let Some(v) = split_key(part, LEAD) {
+                self.lead.push_str(v);
+                self.lead.push('、');
+            } else if let Some(v) = split_key(part, DUE) {
+                self.due = v.to_owned();
+            } else if let Some(v) = split_key(part, CONCLUSION) {
+                self.conclusion = v.to_owned();
+            } else if any {
+                // The rest of a conclusion: `结论：同意；由合规部出敏感词库`.
+                continue;
+            } else {
+                return false;
+            }
+            any = true;
+        }
+        any
+    }
+
+    /// The block's item, if any.
+    pub(crate) fn finish(self, ctx: &Ctx<'_>) -> Outcome {
+        if REJECT.iter().any(|w| self.conclusion.contains(w)) {
+            return Outcome::Rejected(self.title);
+        }
+        let mut owners = ctx.people(&self.lead);
+        for o in ctx.people(&self.help) {
+            if !owners.contains(&o) {
+                owners.push(o);
+            }
+        }
+        let due = (!self.due.is_empty()).then(|| ctx.field_deadline(&self.due));
+        if owners.is_empty() && due.as_ref().is_none_or(|d| d.deadline_text.is_none()) {
+            return Outcome::Nothing(self.title);
+        }
+        let scanned = ctx.scan(&self.title);
+        let (deadline, deadline_text) = due.map_or((None, None), |d| (d.deadline, d.deadline_text));
+        Outcome::Item(Box::new(ActionItem {
+            text: clean_title(&self.title, None),
+            owners,
+            deadline,
+            deadline_text,
+            priority: scanned.priority,
+        }))
+    }
+}

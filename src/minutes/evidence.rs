@@ -1,0 +1,243 @@
+//! The evidence a line of minutes shows (pure): which [`Signal`]s fire, and its score.
+
+use crate::minutes::layout::{Marker, Section};
+use crate::minutes::scan::{OwnerHow, Scan, has_task_verb};
+use crate::minutes::weights::{Signal, THRESHOLD, weight};
+
+/// Modal and request words (`要`, `需`, `请` …), checked after [`NOT_MODAL`] words are removed.
+const MODAL: &[&str] = &[
+    "要", "需", "须", "请", "务必", "应当", "确保", "负责", "牵头", "跟进", "落实", "给到", "对齐", "to ",
+    "will ", "please",
+];
+/// Words holding a modal character that ask for nothing (`要求`, `需求`, `重要`).
+const NOT_MODAL: &[&str] = &[
+    "要求",
+    "需求",
+    "重要",
+    "主要",
+    "概要",
+    "摘要",
+    "必要",
+    "需要一",
+    "只要",
+];
+/// Single-character task verbs that the scanner's list leaves out (`出`, `给`, `交`, `发`).
+const SHORT_VERBS: &[&str] = &[
+    "出", "给", "交", "发", "报", "做", "收", "定", "改", "拿", "写", "查", "建", "办", "签", "约", "订",
+    "沟通", "值守", "值班", "碰头", "finalize", "prepare", "send", "update", "review", "submit", "refresh",
+    "draft", "set up", "sign",
+];
+/// Completion and status words.
+const DONE: &[&str] = &[
+    "已完成",
+    "已上线",
+    "已关闭",
+    "已执行",
+    "已修复",
+    "已交齐",
+    "已报送",
+    "已提交",
+    "已落实",
+    "已办结",
+    "已解决",
+    "已到位",
+    "已经",
+    "已于",
+    "已做完",
+    "已签",
+    "已发",
+    "已通过",
+    "已部署",
+    "已结束",
+    "已处理",
+    "已整改",
+    "已回收",
+    "已收到",
+    "已报",
+    "已全部",
+    "已按",
+    "做完了",
+    "完成了",
+    "无需",
+    "不另行安排",
+    "不再跟踪",
+    "不再单独",
+    "按期完成",
+    "均已",
+    "顺利完成",
+    "all closed",
+    "done",
+    "completed",
+    "on track",
+    "passed",
+];
+/// Figures and comparisons.
+const FIGURES: &[&str] = &["%", "％", "百分点", "万元", "亿元", "万户", "yoy"];
+/// Decisions that are not tasks.
+const REJECTED: &[&str] = &[
+    "不通过",
+    "不同意",
+    "暂不",
+    "否决",
+    "驳回",
+    "不予",
+    "暂缓",
+    "不采纳",
+    "不立项",
+    "rejected",
+    "另行通知",
+    "再议",
+    "再评估",
+    "再研究",
+    "另定",
+];
+/// Conversation and reported speech that assign nothing.
+const CHATTER: &[&str] = &[
+    "我这边",
+    "我们这边",
+    "大概",
+    "可能",
+    "辛苦了",
+    "辛苦大家",
+    "散会",
+    "收到",
+    "好的",
+    "没问题",
+    "谢谢",
+    "大家",
+    "我来",
+    "说下",
+    "说上",
+    "说这",
+    "说那",
+    "说我",
+    "说他",
+    "说她",
+    "提到",
+    "介绍了",
+    "表示",
+    "认为",
+    "汇报了",
+    "通报了",
+    "讨论了",
+    "汇报：",
+    "介绍：",
+    "通报：",
+    "说：",
+];
+/// Standing rules.
+const STANDING: &[&str] = &["每月", "每周", "每天", "每日", "每季", "定期", "常态化", "长期"];
+/// Words with `已` that do not report completion (`对已开户客户…`).
+const NOT_DONE: &[&str] = &[
+    "已开户",
+    "已有",
+    "已持仓",
+    "已签约客户",
+    "已入职",
+    "已注册",
+    "已上市",
+];
+/// Units after a figure (`3笔`, `1.2万`, `62人`).
+const FIGURE_UNITS: &[char] = &['万', '亿', '户', '笔', '%', '倍'];
+
+/// Whether the text reports a figure.
+fn has_figures(lower: &str) -> bool {
+    if FIGURES.iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    let chars: Vec<char> = lower.chars().collect();
+    chars.windows(2).any(|w| {
+        w.first().is_some_and(char::is_ascii_digit) && w.get(1).is_some_and(|c| FIGURE_UNITS.contains(c))
+    })
+}
+
+/// Whether the text reports something finished.
+fn is_done(lower: &str) -> bool {
+    if DONE.iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    let mut rest = lower.to_owned();
+    for w in NOT_DONE {
+        rest = rest.replace(w, "");
+    }
+    rest.contains('已')
+}
+
+/// Where a line stands and what the scanner found in it.
+pub(crate) struct LineFacts<'a> {
+    pub(crate) section: Section,
+    pub(crate) marker: Marker,
+    pub(crate) todo_label: bool,
+    pub(crate) scan: &'a Scan,
+    /// The line as written (status words are looked for there, not only in the task text).
+    pub(crate) raw: &'a str,
+}
+
+/// The signals `f` shows, each with its weight.
+pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
+    let mut out = Vec::new();
+    let mut add = |s: Signal| out.push((s, weight(s)));
+    if f.marker == Marker::Open {
+        add(Signal::OpenCheckbox);
+    }
+    if f.todo_label {
+        add(Signal::TodoLabel);
+    }
+    match f.section {
+        Section::Action => add(Signal::ActionSection),
+        Section::Decision => add(Signal::DecisionSection),
+        Section::Status => add(Signal::StatusSection),
+        Section::None | Section::Other => {}
+    }
+    if f.marker == Marker::List {
+        add(Signal::ListItem);
+    }
+    match f.scan.how {
+        OwnerHow::Strong => add(Signal::OwnerStrong),
+        OwnerHow::Named | OwnerHow::Label => add(Signal::OwnerNamed),
+        OwnerHow::None => {}
+    }
+    if f.scan.deadline.is_some() {
+        add(Signal::Deadline);
+    } else if f.scan.deadline_text.is_some() {
+        add(Signal::VagueDeadline);
+    }
+    let lower = f.raw.to_lowercase();
+    let text = f.scan.text.to_lowercase();
+    if has_task_verb(&text) || SHORT_VERBS.iter().any(|v| text.contains(v)) {
+        add(Signal::TaskVerb);
+    }
+    let mut modal_text = lower.clone();
+    for w in NOT_MODAL {
+        modal_text = modal_text.replace(w, "");
+    }
+    if MODAL.iter().any(|w| modal_text.contains(w)) {
+        add(Signal::Modal);
+    }
+    if is_done(&lower) {
+        add(Signal::Done);
+    }
+    if has_figures(&lower) {
+        add(Signal::Figures);
+    }
+    if REJECTED.iter().any(|w| lower.contains(w)) {
+        add(Signal::Rejected);
+    }
+    if CHATTER.iter().any(|w| lower.contains(w)) {
+        add(Signal::Chatter);
+    }
+    if STANDING.iter().any(|w| lower.contains(w)) {
+        add(Signal::Standing);
+    }
+    out
+}
+
+/// The sum of the weights.
+pub(crate) fn score(signals: &[(Signal, i32)]) -> i32 {
+    signals.iter().map(|(_, w)| w).sum()
+}
+
+/// Whether the score makes the line an action item.
+pub(crate) fn is_item(score: i32) -> bool {
+    score >= THRESHOLD
+}

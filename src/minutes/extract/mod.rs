@@ -1,0 +1,457 @@
+//! Action items from meeting minutes (pure, deterministic rules).
+//!
+//! The text is read line by line. Headings (`## 待办`, `【会议决议】`, `一、下一步`, `**TODO**`,
+//! `行动项：`) switch the section. In an action section every list item or line is an action
+//! item; in a decision section (会议决议, 议定事项) a line is an item when it names an owner or a
+//! deadline, otherwise it is recorded as a decision; anywhere else only a line with a clear
+//! owner-and-verb pattern *and* a deadline (or a `- [ ]` checkbox, or a `TODO:` label) counts, so
+//! the discussion record is not turned into tasks. Done checkboxes (`- [x]`) are never items.
+//! Markdown tables with a task column (`| 事项 | 负责人 | 截止 |`) give one item per row.
+//!
+//! Owners are mentions, or names matched exactly against the group's members (`张总` matches a
+//! member only when the surname is unique); anything else stays [`OwnerRef::Unresolved`].
+//! Deadlines go through [`parse_deadline`](crate::command::when::parse_deadline), relative to the
+//! stated meeting date (09:00 that day) or, failing that, to `meeting_at`.
+
+use jiff::Timestamp;
+
+use crate::calendar::Calendar;
+use crate::command::Mention;
+use crate::domain::ids::Person;
+use crate::domain::time::{SHANGHAI, local};
+use crate::minutes::blocks::{Block, Outcome};
+use crate::minutes::evidence::{self, LineFacts};
+use crate::minutes::explain::{LineTrace, Verdict};
+pub use crate::minutes::item::{ActionItem, Extraction, clean_title};
+use crate::minutes::layout::{
+    Marker, Section, classify, find_date, find_title, heading, is_meta, starts_with_key, strip_marker,
+    strip_todo_label,
+};
+use crate::minutes::scan::{Ctx, OwnerHow, Scan};
+use crate::minutes::table::{Table, is_tab_row};
+use crate::minutes::weights::Signal;
+
+/// The longest minutes read, in characters (longer text is cut).
+pub const MAX_CHARS: usize = 50_000;
+/// The most items kept.
+pub const MAX_ITEMS: usize = 60;
+
+/// Extracts action items and decisions from `text`.
+pub fn extract(
+    text: &str,
+    mentions: &[Mention],
+    members: &[Person],
+    meeting_at: Timestamp,
+    cal: &Calendar,
+) -> Extraction {
+    run(text, mentions, members, meeting_at, cal, None)
+}
+
+/// Extracts as [`extract`] does and traces every line: its score, the signals that fired and
+/// the decision (`duban minutes --explain FILE`).
+pub fn explain(
+    text: &str,
+    mentions: &[Mention],
+    members: &[Person],
+    meeting_at: Timestamp,
+    cal: &Calendar,
+) -> (Extraction, Vec<LineTrace>) {
+    let mut traces = Vec::new();
+    let ex = run(text, mentions, members, meeting_at, cal, Some(&mut traces));
+    (ex, traces)
+}
+
+/// The report of `duban minutes --explain FILE`: the meeting's title and date, every line with
+/// its score, reasons and decision, then the items found. `members` are the group's names (open
+/// ids `ou_1`, `ou_2` … in order); `now` is when the minutes are posted.
+pub fn explain_report(text: &str, members: &[String], now: Timestamp, cal: &Calendar) -> String {
+    let people: Vec<Person> = members
+        .iter()
+        .zip(1..)
+        .map(|(name, i)| Person {
+            open_id: crate::domain::ids::OpenId(format!("ou_{i}")),
+            name: name.clone(),
+        })
+        .collect();
+    let (ex, traces) = explain(text, &[], &people, now, cal);
+    let mut out = format!(
+        "会议：{}\n会议日期：{}\n",
+        ex.title.as_deref().unwrap_or("（未识别）"),
+        ex.meeting_date.map_or_else(
+            || "（未识别，按发布时间计算相对时间）".to_owned(),
+            |d| d.to_string()
+        )
+    );
+    out.push_str(&crate::minutes::explain::render(&traces));
+    out.push_str(&format!("共 {} 条待办。\n", ex.items.len()));
+    out
+}
+
+/// A sentence scanned and scored: what was found, the signals, the sentence.
+type Scored<'s> = (Scan, Vec<(Signal, i32)>, &'s str);
+
+/// Records a line's trace when tracing.
+struct Tracer<'t> {
+    traces: Option<&'t mut Vec<LineTrace>>,
+}
+
+impl Tracer<'_> {
+    fn note(
+        &mut self,
+        line: usize,
+        text: &str,
+        verdict: Verdict,
+        signals: Vec<(Signal, i32)>,
+        item: Option<&ActionItem>,
+    ) {
+        if let Some(t) = self.traces.as_deref_mut() {
+            t.push(LineTrace {
+                line: line + 1,
+                text: text.to_owned(),
+                verdict,
+                signals,
+                item: item.cloned(),
+            });
+        }
+    }
+}
+
+fn section_name(s: Section) -> &'static str {
+    match s {
+        Section::Action => "行动",
+        Section::Decision => "决定",
+        Section::Status => "情况",
+        Section::None | Section::Other => "其他",
+    }
+}
+
+/// Ends an open block: its item (or why none).
+fn close_block(block: &mut Option<(usize, Block)>, ctx: &Ctx<'_>, ex: &mut Extraction, tr: &mut Tracer<'_>) {
+    let Some((line, b)) = block.take() else { return };
+    match b.finish(ctx) {
+        Outcome::Item(item) => {
+            tr.note(line, &item.text, Verdict::BlockItem, Vec::new(), Some(&item));
+            ex.items.push(*item);
+        }
+        Outcome::Rejected(title) => {
+            tr.note(line, &title, Verdict::BlockRejected, Vec::new(), None);
+            ex.decisions.push(title);
+        }
+        Outcome::Nothing(title) => tr.note(line, &title, Verdict::BlockEmpty, Vec::new(), None),
+    }
+}
+
+/// `发言人 A（杜甫）：…` → `…` (the speaker assigns; the owner is named in what is said).
+/// Also `赵云（00:00:40）：…`, `[00:01:12] 韩立：…`: a speaker label holding a timestamp.
+fn strip_speaker(line: &str) -> &str {
+    let chars: Vec<(usize, char)> = line.char_indices().take(28).collect();
+    // The first colon that is not inside a clock time (`00:00:40`).
+    let colon = chars.iter().enumerate().find(|(k, (_, c))| {
+        (*c == '：' || *c == ':')
+            && !(k
+                .checked_sub(1)
+                .and_then(|p| chars.get(p))
+                .is_some_and(|(_, c)| c.is_ascii_digit())
+                && chars.get(k + 1).is_some_and(|(_, c)| c.is_ascii_digit()))
+    });
+    let Some((_, (at, c))) = colon else { return line };
+    let label = line.get(..*at).unwrap_or_default();
+    let stamped = label.contains(':') && label.chars().any(|c| c.is_ascii_digit());
+    if label.starts_with("发言人") || stamped {
+        return line.get(at + c.len_utf8()..).unwrap_or_default().trim_start();
+    }
+    line
+}
+
+#[allow(clippy::too_many_lines)]
+fn run(
+    text: &str,
+    mentions: &[Mention],
+    members: &[Person],
+    meeting_at: Timestamp,
+    cal: &Calendar,
+    traces: Option<&mut Vec<LineTrace>>,
+) -> Extraction {
+    let mut tr = Tracer { traces };
+    let text: String = text.chars().take(MAX_CHARS).collect();
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| {
+            l.chars()
+                .filter(|c| !matches!(c, '\r' | '\u{200B}' | '\u{FEFF}'))
+                .map(|c| if c == '\u{3000}' || c == '\u{a0}' { ' ' } else { c })
+                .collect()
+        })
+        .collect();
+    let today = local(meeting_at).date();
+    let title = find_title(&lines);
+    let meeting_date = find_date(&lines, today);
+    let base = match meeting_date {
+        Some(d) => SHANGHAI.to_timestamp(d.at(9, 0, 0, 0)).unwrap_or(meeting_at),
+        None => meeting_at,
+    };
+    let ctx = Ctx {
+        mentions,
+        members,
+        base,
+        cal,
+    };
+    let mut ex = Extraction {
+        title,
+        meeting_date,
+        ..Extraction::default()
+    };
+    let mut section = Section::None;
+    let mut table: Option<Table> = None;
+    let mut block: Option<(usize, Block)> = None;
+    let mut last_item_indent: Option<usize> = None;
+    // The last list line that was not an item: a following `责任人：… 完成时间：…` line completes it.
+    let mut open_line: Option<String> = None;
+    let mut list_seen = false;
+    // Field lines (`责任人：… 完成时间：…`) already joined to the item above them.
+    let mut joined_below: Option<usize> = None;
+    for (n, line) in lines.iter().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if joined_below == Some(n) {
+            tr.note(n, trimmed, Verdict::Detail, Vec::new(), None);
+            continue;
+        }
+        if trimmed.starts_with('|') || (table.is_some() && is_tab_row(trimmed)) {
+            close_block(&mut block, &ctx, &mut ex, &mut tr);
+            if let Some(t) = &table {
+                let item = t.row(trimmed, &ctx);
+                let verdict = if item.is_some() {
+                    Verdict::TableItem
+                } else {
+                    Verdict::TableSkipped
+                };
+                tr.note(n, trimmed, verdict, Vec::new(), item.as_ref());
+                ex.items.extend(item);
+            } else {
+                table = Table::header(trimmed);
+                tr.note(n, trimmed, Verdict::TableHeader, Vec::new(), None);
+            }
+            continue;
+        }
+        if is_tab_row(trimmed)
+            && let Some(t) = Table::header(trimmed)
+        {
+            close_block(&mut block, &ctx, &mut ex, &mut tr);
+            table = Some(t);
+            tr.note(n, trimmed, Verdict::TableHeader, Vec::new(), None);
+            continue;
+        }
+        table = None;
+        let (marker, body) = strip_marker(trimmed);
+        if let Some((_, b)) = block.as_mut()
+            && b.field(body)
+        {
+            tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);
+            continue;
+        }
+        close_block(&mut block, &ctx, &mut ex, &mut tr);
+        if let Some(b) = Block::start(body) {
+            block = Some((n, b));
+            tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);
+            continue;
+        }
+        if let Some(name) = heading(trimmed) {
+            section = classify(name);
+            last_item_indent = None;
+            tr.note(
+                n,
+                trimmed,
+                Verdict::Heading(section_name(section)),
+                Vec::new(),
+                None,
+            );
+            continue;
+        }
+        if is_meta(trimmed) {
+            tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
+            continue;
+        }
+        let indent = line.chars().take_while(|c| c.is_whitespace()).count();
+        if marker == Marker::Done {
+            tr.note(n, trimmed, Verdict::DoneCheckbox, Vec::new(), None);
+            continue;
+        }
+        // After a list, an unmarked paragraph closes an action section.
+        if marker == Marker::None
+            && indent == 0
+            && list_seen
+            && section == Section::Action
+            && !starts_with_key(body)
+        {
+            section = Section::Other;
+        }
+        list_seen |= marker != Marker::None;
+        let body = strip_speaker(body);
+        let (label, body) = strip_todo_label(body);
+        let joined;
+        let next = lines
+            .iter()
+            .enumerate()
+            .skip(n + 1)
+            .find(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| (i, strip_marker(l.trim())));
+        let body = match (open_line.take(), next) {
+            (Some(prev), _) if marker == Marker::None && starts_with_key(body) => {
+                joined = format!("{prev}，{body}");
+                joined.as_str()
+            }
+            // `1. 灾备切换演练` followed by `责任人：余强  完成时间：6月27日`.
+            (_, Some((i, (Marker::None, next_body))))
+                if marker != Marker::None && starts_with_key(next_body) =>
+            {
+                joined_below = Some(i);
+                joined = format!("{body}，{next_body}");
+                joined.as_str()
+            }
+            _ => body,
+        };
+        let scan = ctx.scan(body);
+        let has_owner = scan.how != OwnerHow::None;
+        let has_deadline = scan.deadline_text.is_some();
+        // An indented detail under an item adds nothing unless it names its own owner or date.
+        if indent > 0
+            && marker != Marker::None
+            && last_item_indent.is_some_and(|i| i < indent)
+            && !has_owner
+            && !has_deadline
+        {
+            tr.note(n, trimmed, Verdict::Detail, Vec::new(), None);
+            continue;
+        }
+        let facts = |scan: &Scan, raw: &str, todo_label: bool| {
+            evidence::signals(&LineFacts {
+                section,
+                marker,
+                todo_label,
+                scan,
+                raw,
+            })
+        };
+        // A line of several sentences is decided per sentence when one of them is a task.
+        let sentences = split_sentences(body);
+        if sentences.len() > 1 {
+            let scored: Vec<Scored<'_>> = sentences
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let sc = ctx.scan(s);
+                    let sig = facts(&sc, s, label && i == 0);
+                    (sc, sig, *s)
+                })
+                .collect();
+            if scored
+                .iter()
+                .any(|(sc, sig, _)| evidence::is_item(evidence::score(sig)) && !sc.text.is_empty())
+            {
+                for (sc, sig, s) in scored {
+                    if evidence::is_item(evidence::score(&sig)) && !sc.text.is_empty() {
+                        let item = to_item(sc);
+                        tr.note(n, s, Verdict::Item, sig, Some(&item));
+                        ex.items.push(item);
+                    } else {
+                        tr.note(n, s, Verdict::NotItem, sig, None);
+                    }
+                }
+                last_item_indent = Some(indent);
+                continue;
+            }
+        }
+        let signals = facts(&scan, body, label);
+        if evidence::is_item(evidence::score(&signals)) && !scan.text.is_empty() {
+            last_item_indent = Some(indent);
+            let item = to_item(scan);
+            tr.note(n, trimmed, Verdict::Item, signals, Some(&item));
+            ex.items.push(item);
+        } else {
+            if marker != Marker::None {
+                open_line = Some(body.to_owned());
+            }
+            if section == Section::Decision && !scan.text.is_empty() {
+                ex.decisions.push(scan.text);
+            }
+            tr.note(n, trimmed, Verdict::NotItem, signals, None);
+        }
+    }
+    close_block(&mut block, &ctx, &mut ex, &mut tr);
+    ex.items.truncate(MAX_ITEMS);
+    ex
+}
+
+/// The sentences of a line (`。！？`), those of two characters or more.
+/// A sentence of fields (`主责：邓超；时间：7月15日前。`) belongs to the sentence before it.
+fn split_sentences(body: &str) -> Vec<&str> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for piece in body.split_inclusive(['。', '！', '？']) {
+        let end = start + piece.len();
+        let fields = piece
+            .trim()
+            .split_once(['：', ':'])
+            .is_some_and(|(key, _)| FIELD_KEYS.contains(&key.trim()));
+        match spans.last_mut() {
+            Some(last) if fields => last.1 = end,
+            _ => spans.push((start, end)),
+        }
+        start = end;
+    }
+    spans
+        .iter()
+        .filter_map(|(s, e)| body.get(*s..*e))
+        .map(str::trim)
+        .filter(|s| s.trim_end_matches(['。', '！', '？']).chars().count() >= 2)
+        .collect()
+}
+
+/// Keys of a field sentence.
+const FIELD_KEYS: &[&str] = &[
+    "主责",
+    "主责人",
+    "协同",
+    "协办",
+    "配合",
+    "配合人",
+    "责任人",
+    "负责人",
+    "牵头人",
+    "时间",
+    "完成时间",
+    "截止时间",
+    "时限",
+    "期限",
+    "截止",
+    "Owner",
+    "owner",
+    "Due",
+    "due",
+];
+
+/// Vague deadline words that leave the title like an accepted deadline does.
+const VAGUE: &[&str] = &[
+    "尽快", "尽早", "抓紧", "待定", "另行", "ASAP", "asap", "TBD", "TBC",
+];
+
+fn to_item(s: Scan) -> ActionItem {
+    // A refused deadline that is not a vague word stays in the title (`中秋假期值守`).
+    let cut = s
+        .deadline_text
+        .as_deref()
+        .filter(|t| s.deadline.is_some() || VAGUE.iter().any(|v| t.contains(v)));
+    ActionItem {
+        text: clean_title(&s.text, cut),
+        owners: s.owners,
+        deadline: s.deadline,
+        deadline_text: s.deadline_text,
+        priority: s.priority,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,101 @@
+//! An action item found in minutes and the extraction's result (pure), and the title an item
+//! gets once its owner and deadline words are taken out.
+
+use jiff::civil::Date;
+
+use crate::domain::deadline::Deadline;
+use crate::domain::priority::Priority;
+use crate::minutes::owner::OwnerRef;
+
+/// One action item found in the minutes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionItem {
+    /// What is to be done (owner labels and deadline words removed).
+    pub text: String,
+    /// Owners, in order (the first is the 主办).
+    pub owners: Vec<OwnerRef>,
+    /// The accepted deadline.
+    pub deadline: Option<Deadline>,
+    /// The deadline as written, also when it was refused (then `deadline` is `None`).
+    pub deadline_text: Option<String>,
+    /// A priority, when stated.
+    pub priority: Option<Priority>,
+}
+
+/// What the minutes hold.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Extraction {
+    /// The meeting's title (`会议主题：…` or the first heading).
+    pub title: Option<String>,
+    /// The meeting's date, when stated.
+    pub meeting_date: Option<Date>,
+    /// Action items, in order.
+    pub items: Vec<ActionItem>,
+    /// Decisions without an owner or deadline (会议决议 lines).
+    pub decisions: Vec<String>,
+}
+
+/// Owner words that stay at the start of a task once its owner is taken off (`张三负责牵头梳理…`).
+const OWNER_WORDS: &[&str] = &["负责", "牵头", "主责", "主导", "配合", "协助"];
+/// Words that tie a deadline to its clause before it (`请于周五前`) …
+const DEADLINE_LEADS: &[&str] = &[
+    "务必于",
+    "务必在",
+    "请于",
+    "请在",
+    "需于",
+    "需在",
+    "最晚",
+    "最迟",
+    "于",
+    "在",
+];
+/// … and after it (`周五之前`, `三天内`).
+const DEADLINE_TAILS: &[&str] = &["之前", "以前", "为止", "前", "内"];
+/// A clause of only these words says nothing once its deadline is gone.
+const DONE_WORDS: &[&str] = &["完成", "提交", "交付", "反馈", "上线", "办结"];
+const CLAUSE_MARKS: &[char] = &['，', ',', '；', ';', '。', '、', ' '];
+
+/// A draft item's title: the task without the owner words left at its start (`负责牵头梳理…`
+/// → `梳理…`) and without its deadline words (`本周五前提交初稿` → `提交初稿`), which the
+/// item carries in its own fields. The deadline words go only where they stand apart (at a
+/// clause's edge, or tied to it by `前` / `请于` …), so a task that merely mentions a time keeps
+/// its words; a title that would be left empty is kept as it was.
+pub fn clean_title(text: &str, deadline_text: Option<&str>) -> String {
+    let mut t = text.trim().to_owned();
+    if let Some(dt) = deadline_text.map(str::trim).filter(|d| !d.is_empty())
+        && let Some(i) = t.find(dt)
+    {
+        let before = t.get(..i).unwrap_or_default();
+        let after = t.get(i + dt.len()..).unwrap_or_default();
+        let tail = DEADLINE_TAILS.iter().find_map(|w| after.strip_prefix(w));
+        let lead = DEADLINE_LEADS.iter().find_map(|w| before.strip_suffix(w));
+        let at_start = before.is_empty() || before.ends_with(CLAUSE_MARKS);
+        let at_end = after.is_empty() || after.starts_with(CLAUSE_MARKS);
+        if tail.is_some() || lead.is_some() || at_start || at_end {
+            let mut rest = tail.unwrap_or(after);
+            // `…，3月20日前完成`: a clause left with only `完成` goes too.
+            let clause = rest.find(CLAUSE_MARKS).unwrap_or(rest.len());
+            if rest.get(..clause).is_some_and(|c| DONE_WORDS.contains(&c)) {
+                rest = rest.get(clause..).unwrap_or_default();
+            }
+            t = format!("{}{rest}", lead.unwrap_or(before));
+        }
+    }
+    let mut rest = t.as_str();
+    while let Some(r) = OWNER_WORDS.iter().find_map(|w| rest.strip_prefix(w)) {
+        rest = r;
+    }
+    let mut out = rest.to_owned();
+    for (double, single) in [("，，", "，"), (",,", ","), ("；；", "；")] {
+        while out.contains(double) {
+            out = out.replace(double, single);
+        }
+    }
+    let out = out.trim_matches(|c: char| CLAUSE_MARKS.contains(&c) || c == ':' || c == '：');
+    if out.is_empty() {
+        text.trim().to_owned()
+    } else {
+        out.to_owned()
+    }
+}

@@ -1,0 +1,412 @@
+//! The layout of minutes (pure): list markers, headings and the section they open, meta lines
+//! (参会人员, 会议时间 …), the meeting's title and date.
+
+use jiff::civil::Date;
+
+use crate::minutes::scan::is_cjk;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Section {
+    None,
+    Action,
+    Decision,
+    /// A record of what happened (会议情况, 上周事项, 会议总结, 章节, Highlights).
+    Status,
+    Other,
+}
+
+/// Headings that report the past whatever else they say (`上周待办完成情况`).
+const PAST_WORDS: &[&str] = &[
+    "上周",
+    "上期",
+    "上次",
+    "上月",
+    "完成情况",
+    "回顾",
+    "已完成",
+    "进展",
+];
+/// Headings of a record, not of tasks.
+const STATUS_WORDS: &[&str] = &[
+    "情况",
+    "业绩",
+    "数据",
+    "总结",
+    "章节",
+    "概要",
+    "摘要",
+    "背景",
+    "汇报",
+    "通报",
+    "highlights",
+    "status",
+    "recap",
+    "summary",
+    "update",
+];
+
+const ACTION_WORDS: &[&str] = &[
+    "待办",
+    "行动项",
+    "后续跟进",
+    "跟进事项",
+    "下一步",
+    "后续工作",
+    "后续安排",
+    "工作安排",
+    "任务分工",
+    "任务安排",
+    "分工",
+    "待跟进",
+    "会后事项",
+    "落实事项",
+    "责任分工",
+    "action",
+    "todo",
+    "to-do",
+    "next step",
+    "follow-up",
+    "follow up",
+    "任务清单",
+    "工作部署",
+    "督办事项",
+    "后续行动",
+    "安排",
+    "整改措施",
+    "改进措施",
+    "会后",
+    "下阶段",
+    "下一阶段",
+    "近期工作",
+    "重点工作",
+    "要做的事",
+    "需办",
+    "新增事项",
+    "ais",
+    "a.i.",
+    "新增任务",
+    "新增待办",
+    "本周新增",
+];
+const DECISION_WORDS: &[&str] = &["决议", "议定", "决定", "结论", "decision", "共识", "部署"];
+const META_KEYS: &[&str] = &[
+    "参会人员",
+    "参会人",
+    "参会",
+    "出席",
+    "列席",
+    "与会人员",
+    "主持人",
+    "主持",
+    "记录人",
+    "记录",
+    "纪要人",
+    "会议时间",
+    "时间",
+    "会议地点",
+    "地点",
+    "日期",
+    "会议日期",
+    "缺席",
+    "抄送",
+    "请假",
+    "会议主题",
+    "主题",
+    "会议名称",
+    "Attendees",
+    "Date",
+    "Time",
+    "Location",
+    "Host",
+    "Subject",
+];
+const TITLE_KEYS: &[&str] = &["会议主题", "会议名称", "主题", "Subject", "Meeting", "Title"];
+const DATE_KEYS: &[&str] = &["会议时间", "会议日期", "时间", "日期", "Date", "Time"];
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Marker {
+    None,
+    List,
+    Open,
+    Done,
+}
+
+/// Removes a bullet, number or checkbox.
+pub(crate) fn strip_marker(line: &str) -> (Marker, &str) {
+    let mut s = line;
+    let mut marker = Marker::None;
+    for b in [
+        "- ", "* ", "+ ", "• ", "· ", "— ", "– ", "•", "·", "▪", "◦", "○", "●", "- ",
+    ] {
+        if let Some(r) = s.strip_prefix(b) {
+            s = r.trim_start();
+            marker = Marker::List;
+            break;
+        }
+    }
+    for (c, m) in [
+        ("[ ]", Marker::Open),
+        ("[x]", Marker::Done),
+        ("[X]", Marker::Done),
+        ("☐", Marker::Open),
+        ("□", Marker::Open),
+        ("☑", Marker::Done),
+        ("✅", Marker::Done),
+    ] {
+        if let Some(r) = s.strip_prefix(c) {
+            return (m, r.trim_start());
+        }
+    }
+    if marker != Marker::None {
+        return (marker, s);
+    }
+    // `1.`, `1、`, `1)`, `(1)`, `（1）`, `①`, `一、`
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() && digits.len() <= 2 {
+        let r = s.get(digits.len()..).unwrap_or_default();
+        for p in [". ", "、", ".", ")", "）"] {
+            if let Some(r) = r.strip_prefix(p)
+                && !r.starts_with(|c: char| c.is_ascii_digit())
+            {
+                return (Marker::List, r.trim_start());
+            }
+        }
+    }
+    for (open, close) in [("(", ")"), ("（", "）")] {
+        if let Some(r) = s.strip_prefix(open)
+            && let Some((n, rest)) = r.split_once(close)
+            && !n.is_empty()
+            && n.chars().count() <= 2
+            && n.chars()
+                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        {
+            return (Marker::List, rest.trim_start());
+        }
+    }
+    if let Some(c) = s.chars().next()
+        && ('①'..='⑳').contains(&c)
+    {
+        return (
+            Marker::List,
+            s.get(c.len_utf8()..).unwrap_or_default().trim_start(),
+        );
+    }
+    if let Some((n, rest)) = s.split_once('、')
+        && !n.is_empty()
+        && n.chars().count() <= 2
+        && n.chars().all(|c| "一二三四五六七八九十".contains(c))
+    {
+        return (Marker::List, rest.trim_start());
+    }
+    (Marker::None, s)
+}
+
+/// `TODO：…`, `待办：…`, `Action: …`, `AI：…` at the start of a line.
+pub(crate) fn strip_todo_label(body: &str) -> (bool, &str) {
+    for l in ["TODO", "Todo", "todo", "待办", "Action", "AI", "行动项"] {
+        if let Some(r) = body.strip_prefix(l)
+            && let Some(r) = r.trim_start().strip_prefix([':', '：'])
+            && !r.trim().is_empty()
+        {
+            return (true, r.trim_start());
+        }
+    }
+    (false, body)
+}
+
+/// The heading text when `line` is a heading.
+pub(crate) fn heading(line: &str) -> Option<&str> {
+    if let Some(r) = line.strip_prefix('#') {
+        return Some(r.trim_start_matches('#').trim());
+    }
+    let short = |s: &str| {
+        let n = s.chars().count();
+        n > 0 && n <= 16 && !s.contains(['，', ',', '。', '；'])
+    };
+    let bare = line.trim_end_matches([':', '：']).trim();
+    // `…，结论如下：` introduces what follows.
+    if line.ends_with([':', '：']) && bare.ends_with("如下") {
+        return Some(bare);
+    }
+    if let Some(r) = bare.strip_prefix('【').and_then(|r| r.strip_suffix('】')) {
+        return Some(r.trim());
+    }
+    if let Some(r) = bare.strip_prefix("**").and_then(|r| r.strip_suffix("**")) {
+        let r = r.trim_end_matches([':', '：']).trim();
+        return short(r).then_some(r);
+    }
+    if let Some((n, rest)) = bare.split_once('、')
+        && !n.is_empty()
+        && n.chars().all(|c| "一二三四五六七八九十".contains(c))
+        && short(rest)
+        && (classify(rest) != Section::Other
+            || (rest.chars().count() <= 10
+                && !rest.contains(['负', '牵', '配', '责'])
+                && !rest.chars().any(|c| c.is_ascii_digit())))
+    {
+        return Some(rest.trim());
+    }
+    // A line that is just a section name: `待办`, `Next steps`.
+    let tiny = if bare.is_ascii() {
+        bare.split_whitespace().count() <= 3
+    } else {
+        bare.chars().count() <= 8 && !bare.contains(' ')
+    };
+    if short(bare) && tiny && classify(bare) != Section::Other {
+        return Some(bare);
+    }
+    // `待办事项：`, `Next steps:`, `讨论内容：`; a lone `张三：` is a label, not a heading.
+    if line.ends_with([':', '：'])
+        && short(bare)
+        && (classify(bare) != Section::Other || (bare.chars().count() <= 8 && !looks_like_person(bare)))
+    {
+        return Some(bare);
+    }
+    None
+}
+
+fn looks_like_person(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=3).contains(&n) && s.chars().all(is_cjk)
+}
+
+pub(crate) fn classify(name: &str) -> Section {
+    let lower = name.to_lowercase();
+    if PAST_WORDS.iter().any(|w| lower.contains(w)) {
+        Section::Status
+    } else if ACTION_WORDS.iter().any(|w| lower.contains(w)) {
+        Section::Action
+    } else if DECISION_WORDS.iter().any(|w| lower.contains(w)) {
+        Section::Decision
+    } else if STATUS_WORDS.iter().any(|w| lower.contains(w)) {
+        Section::Status
+    } else {
+        Section::Other
+    }
+}
+
+pub(crate) fn key_value<'a>(line: &'a str, keys: &[&str]) -> Option<&'a str> {
+    let s = line
+        .trim_start_matches(['-', '*', ' ', '•'])
+        .trim_start_matches("**");
+    keys.iter().find_map(|k| {
+        let r = s.strip_prefix(k)?.trim_start_matches("**").trim_start();
+        r.strip_prefix([':', '：'])
+            .map(|v| v.trim().trim_start_matches("**").trim())
+    })
+}
+
+/// `责任人：…`, `完成时间：…` at the start of a line.
+pub(crate) fn starts_with_key(body: &str) -> bool {
+    const KEYS: &[&str] = &[
+        "责任人",
+        "负责人",
+        "责任部门",
+        "牵头人",
+        "主办",
+        "完成时间",
+        "截止时间",
+        "截止",
+        "时限",
+        "期限",
+        "Owner",
+        "Due",
+        "DDL",
+    ];
+    KEYS.iter().any(|k| {
+        body.strip_prefix(k)
+            .is_some_and(|r| r.trim_start().starts_with([':', '：']))
+    })
+}
+
+/// `参会人员：…`, `会议时间：…`, `主持人：张三` — but not `主持人：请周迅下周一前…`, a speaker's
+/// sentence after a role label.
+pub(crate) fn is_meta(line: &str) -> bool {
+    key_value(line, META_KEYS).is_some_and(|v| !v.contains(['，', '。', '？', '！', '；']))
+        || is_speaker_line(line)
+}
+
+/// A transcript's speaker line: `周瑜 00:00:41`, `发言人 A 00:01:02`.
+fn is_speaker_line(line: &str) -> bool {
+    let Some((who, stamp)) = line.trim().rsplit_once(' ') else {
+        return false;
+    };
+    let parts: Vec<&str> = stamp.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
+        && (1..=12).contains(&who.trim().chars().count())
+}
+
+pub(crate) fn find_title(lines: &[String]) -> Option<String> {
+    let keyed = lines.iter().find_map(|l| key_value(l, TITLE_KEYS));
+    let first_heading = lines
+        .iter()
+        .map(|l| l.trim())
+        .find(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#').trim());
+    keyed
+        .or(first_heading)
+        .map(|t| t.chars().take(100).collect::<String>())
+        .filter(|t| !t.is_empty())
+}
+
+pub(crate) fn find_date(lines: &[String], today: Date) -> Option<Date> {
+    let keyed = lines.iter().filter_map(|l| key_value(l, DATE_KEYS));
+    let headings = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| l.starts_with('#'))
+        .take(1);
+    keyed.chain(headings).find_map(|v| parse_date(v, today))
+}
+
+/// `2026年3月10日`, `2026-03-10`, `2026/3/10`, `2026.3.10`, or `3月10日` (the year of `today`).
+fn parse_date(s: &str, today: Date) -> Option<Date> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars.get(i).is_some_and(char::is_ascii_digit)
+            && (i == 0 || !chars.get(i - 1).is_some_and(char::is_ascii_digit))
+        {
+            let mut nums: Vec<i64> = Vec::new();
+            let mut j = i;
+            loop {
+                let start = j;
+                while chars.get(j).is_some_and(char::is_ascii_digit) {
+                    j += 1;
+                }
+                let n: String = chars.get(start..j)?.iter().collect();
+                nums.push(n.parse().ok()?);
+                let sep = chars.get(j).copied();
+                if nums.len() < 3
+                    && matches!(sep, Some('年' | '月' | '-' | '/' | '.'))
+                    && chars.get(j + 1).is_some_and(char::is_ascii_digit)
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let date = match nums.as_slice() {
+                [y, m, d] if *y >= 2000 => Date::new(
+                    i16::try_from(*y).ok()?,
+                    i8::try_from(*m).ok()?,
+                    i8::try_from(*d).ok()?,
+                )
+                .ok(),
+                [m, d] if chars.get(j).is_some_and(|c| matches!(c, '日' | '号')) => {
+                    Date::new(today.year(), i8::try_from(*m).ok()?, i8::try_from(*d).ok()?).ok()
+                }
+                _ => None,
+            };
+            if date.is_some() {
+                return date;
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    None
+}

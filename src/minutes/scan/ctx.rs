@@ -1,0 +1,52 @@
+//! What the line scanner works with (pure): the context, how an owner was found, the result.
+
+use jiff::Timestamp;
+
+use crate::calendar::Calendar;
+use crate::command::Mention;
+use crate::domain::deadline::Deadline;
+use crate::domain::ids::Person;
+use crate::domain::priority::Priority;
+use crate::minutes::owner::OwnerRef;
+
+/// Everything the line scanner needs besides the line.
+pub(crate) struct Ctx<'a> {
+    pub(crate) mentions: &'a [Mention],
+    pub(crate) members: &'a [Person],
+    pub(crate) base: Timestamp,
+    pub(crate) cal: &'a Calendar,
+}
+
+/// How the owner was found (the stronger, the more a line reads as a task).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum OwnerHow {
+    /// No owner.
+    None,
+    /// `张三：…` at the start of the line.
+    Label,
+    /// Named in the line without an owner word (`李白你…`, `，甄宓，`, `——曹丕、甄宓`).
+    Named,
+    /// `张三负责…`, `由李四牵头…`, `@张三`, `责任人：王五`.
+    Strong,
+}
+
+/// The result of scanning one line.
+#[derive(Debug, Clone)]
+pub(crate) struct Scan {
+    pub(crate) text: String,
+    pub(crate) owners: Vec<OwnerRef>,
+    pub(crate) how: OwnerHow,
+    pub(crate) deadline: Option<Deadline>,
+    pub(crate) deadline_text: Option<String>,
+    pub(crate) priority: Option<Priority>,
+}
+
+pub(crate) fn push_unique(out: &mut Vec<OwnerRef>, o: OwnerRef) {
+    if !out.contains(&o) {
+        out.push(o);
+    }
+}
+
+pub(crate) fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}

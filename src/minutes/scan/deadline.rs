@@ -1,0 +1,219 @@
+//! Where a line's deadline is (pure): the longest window the deadline parser reads, in a
+//! parenthesised group or a clause, English tails included; and the deadline words taken out of
+//! the task text.
+
+use super::ctx::{Ctx, Scan, is_cjk};
+use crate::command::when::{english_deadline, parse_deadline};
+use crate::domain::deadline::Deadline;
+
+impl Ctx<'_> {
+    /// A deadline field's value (`11月15日`, `四季度` = by the quarter's end, `11月` = by the
+    /// month's end).
+    pub(crate) fn field_deadline(&self, value: &str) -> Scan {
+        let first = self.scan(&format!("（{value}）"));
+        let v = value.trim();
+        if first.deadline.is_none() && (v.ends_with("季度") || v.ends_with('月')) {
+            let end = if v.ends_with('月') { "底" } else { "末" };
+            let second = self.scan(&format!("（{v}{end}）"));
+            if second.deadline.is_some() {
+                return Scan {
+                    deadline_text: Some(v.to_owned()),
+                    ..second
+                };
+            }
+        }
+        first
+    }
+    /// The first candidate holding an accepted deadline; failing that, the first refused one.
+    pub(crate) fn first_deadline(&self, candidates: &[String]) -> (Option<Deadline>, Option<String>) {
+        let mut refused: Option<String> = None;
+        for c in candidates {
+            // `… on suitability mapping by next Wed`: the English tail of a clause.
+            let tail = [" by ", " due ", " before ", " within ", " until ", "ETA ", "eta "]
+                .iter()
+                .filter_map(|w| c.rfind(w).map(|i| i + 1))
+                .min()
+                .and_then(|i| c.get(i..))
+                .unwrap_or(c.as_str());
+            if let Some(zh) = english_deadline(tail.trim()) {
+                match parse_deadline(&zh, self.base, self.cal) {
+                    Ok(d) => return (Some(d), Some(tail.trim().to_owned())),
+                    Err(e) if !e.is_not_a_time() => {
+                        refused.get_or_insert(tail.trim().to_owned());
+                    }
+                    Err(_) => {}
+                }
+                continue;
+            }
+            match self.deadline_in(c) {
+                Some((text, Some(d))) => return (Some(d), Some(text)),
+                Some((text, None)) => {
+                    refused.get_or_insert(text);
+                }
+                None => {}
+            }
+        }
+        (None, refused)
+    }
+    /// The longest window of `s` that the deadline parser recognises (accepted or refused).
+    pub(crate) fn deadline_in(&self, s: &str) -> Option<(String, Option<Deadline>)> {
+        let chars: Vec<char> = s.chars().collect();
+        if !chars.iter().any(|c| is_time_char(*c)) {
+            return None;
+        }
+        let max = chars.len().min(20);
+        for len in (2..=max).rev() {
+            for start in 0..=chars.len() - len {
+                let window = chars.get(start..start + len)?;
+                if !window.first().is_some_and(|c| is_start_char(*c))
+                    || cuts_digits(&chars, start, start + len)
+                    || is_ordinal_or_start(&chars, start, start + len)
+                    || modifies_noun(&chars, start, start + len)
+                {
+                    continue;
+                }
+                let w: String = window.iter().collect();
+                match parse_deadline(&w, self.base, self.cal) {
+                    Ok(d) => return Some((w.trim().to_owned(), Some(d))),
+                    Err(e) if !e.is_not_a_time() => return Some((w.trim().to_owned(), None)),
+                    Err(_) => {}
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Removes the deadline words (and a group or clause that held only them) from the text.
+pub(crate) fn remove_deadline(text: &str, dt: &str) -> String {
+    for (open, close) in [("（", "）"), ("(", ")")] {
+        let group = format!("{open}{dt}{close}");
+        if text.contains(&group) {
+            return text.replacen(&group, "", 1);
+        }
+    }
+    let Some(i) = text.find(dt) else {
+        return text.to_owned();
+    };
+    let before = text.get(..i).unwrap_or_default();
+    let after = text.get(i + dt.len()..).unwrap_or_default();
+    let fillers = [
+        "之前", "以前", "前", "完成", "提交", "交付", "反馈", "上线", "内", "为止",
+    ];
+    let mut tail = after;
+    for f in fillers {
+        if let Some(t) = tail.strip_prefix(f) {
+            tail = t;
+        }
+    }
+    let clause_ends = tail.is_empty() || tail.starts_with(['，', ',', '；', ';', '。', '）', ')']);
+    let mut head = before;
+    for f in [
+        "务必于",
+        "务必在",
+        "最晚",
+        "最迟",
+        "争取",
+        "力争",
+        "需在",
+        "需于",
+        "请于",
+        "请在",
+        "在",
+        "于",
+        "，",
+        ",",
+    ] {
+        if let Some(h) = head.strip_suffix(f) {
+            head = h;
+        }
+    }
+    let clause_starts =
+        head.is_empty() || before.ends_with(['，', ',', '；', ';']) || head.len() < before.len();
+    if clause_ends && (clause_starts || tail.is_empty()) {
+        format!("{head}{tail}")
+    } else {
+        text.to_owned()
+    }
+}
+
+pub(crate) fn is_time_char(c: char) -> bool {
+    c.is_ascii_digit() || "今明后周月年天日号季底末节内星期礼拜点时一二三四五六七八九十两尽".contains(c)
+}
+
+pub(crate) fn is_start_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || "一二三四五六七八九十两今明后下本这周星礼月年季节上大次中早晚截最尽端清元国春劳".contains(c)
+}
+
+/// `第二周` (an ordinal, not a duration), `4月1日起` (a start date, not a deadline), or a
+/// window starting inside a run of Chinese numerals.
+pub(crate) fn is_ordinal_or_start(chars: &[char], start: usize, end: usize) -> bool {
+    let numeral = |c: &char| "一二三四五六七八九十两零〇".contains(*c);
+    let before = start.checked_sub(1).and_then(|i| chars.get(i));
+    let after = chars.get(end);
+    let recurring = |back: usize| {
+        start
+            .checked_sub(back)
+            .and_then(|i| chars.get(i))
+            .is_some_and(|c| *c == '每')
+    };
+    before.is_some_and(|c| *c == '第')
+        // `每月5日前报送`: a recurring date is not a deadline.
+        || recurring(1)
+        || recurring(2)
+        || (before.is_some_and(numeral) && chars.get(start).is_some_and(numeral))
+        || after.is_some_and(|c| *c == '起')
+        || (after.is_some_and(|c| matches!(c, '日' | '号')) && chars.get(end + 1).is_some_and(|c| *c == '起'))
+        || (before.is_some_and(|c| matches!(c, '自' | '从')) && after.is_some_and(|c| *c == '开'))
+}
+
+/// A time word inside a phrase, qualifying a noun rather than setting a deadline: `汇报本月运营情况`,
+/// `准备下周机构路演的PPT` (after a verb, before a noun), but not `贾探春今晚把…` or `请于周五前`.
+pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
+    let before = start.checked_sub(1).and_then(|i| chars.get(i)).copied();
+    let after = chars.get(end).copied();
+    let word = |c: Option<char>| c.is_some_and(is_cjk);
+    let exempt =
+        |c: Option<char>| c.is_some_and(|c| "前内后之以把完交提发给报出上到起底末止再就由将要开".contains(c));
+    // `年终客户答谢会`, `月底结账流程`: a period word naming a noun, even at the start.
+    let period_noun = end
+        .checked_sub(1)
+        .and_then(|i| chars.get(i))
+        .is_some_and(|c| "终末底初".contains(*c))
+        && word(after)
+        && !exempt(after);
+    period_noun
+        || chars.get(start).is_some_and(|c| *c != '尽')
+            && word(before)
+            && word(after)
+            && !chars.get(start).is_some_and(char::is_ascii_digit)
+            && !before.is_some_and(|c| "于在请前至到由起从截等".contains(c))
+            && !exempt(after)
+}
+
+/// Whether a window `[start, end)` starts or ends inside a run of ASCII digits.
+pub(crate) fn cuts_digits(chars: &[char], start: usize, end: usize) -> bool {
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    (start > 0 && digit(start - 1) && digit(start)) || (digit(end - 1) && digit(end))
+}
+
+/// The contents of `（…）` and `(…)` groups.
+pub(crate) fn paren_groups(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth_start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '（' | '(' => depth_start = Some(i + c.len_utf8()),
+            '）' | ')' => {
+                if let Some(s) = depth_start.take()
+                    && let Some(inner) = text.get(s..i)
+                {
+                    out.push(inner.to_owned());
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}

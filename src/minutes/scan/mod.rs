@@ -1,0 +1,311 @@
+//! One line of minutes (pure): who owns it, when it is due, how urgent it is, and the task text
+//! left once those are taken out. Used by the extraction (`minutes/extract.rs`) for list items, table
+//! cells and free lines alike.
+
+mod ctx;
+mod deadline;
+mod names;
+
+use crate::domain::priority::Priority;
+use crate::minutes::owner::OwnerRef;
+
+use self::ctx::push_unique;
+pub(crate) use self::ctx::{Ctx, OwnerHow, Scan, is_cjk};
+use self::deadline::{paren_groups, remove_deadline};
+
+/// Verbs that follow an owner (`张三负责…`, `由李四牵头…`).
+const VERBS: &[&str] = &[
+    "负责", "牵头", "跟进", "落实", "对接", "协调", "整理", "准备", "完成", "提交", "组织", "确认", "梳理",
+    "排查", "推进", "联系", "评估", "制定", "编写", "出具", "起草", "安排", "核实", "补充", "更新", "修订",
+    "开展", "输出", "提供", "发起", "反馈", "督促", "复核", "测试", "部署", "上线", "通知", "汇总", "统计",
+    "检查", "研究", "审核", "撰写", "修改", "处理", "收集", "约", "来",
+];
+
+/// Keys whose value names the owner.
+const OWNER_KEYS: &[&str] = &[
+    "主责人",
+    "主责",
+    "负责人",
+    "责任人",
+    "责任部门",
+    "牵头人",
+    "牵头部门",
+    "负责部门",
+    "主办",
+    "承办",
+    "owner",
+    "Owner",
+    "OWNER",
+    "负责",
+];
+
+/// Keys whose value names helpers (`协同：孙俪`).
+const HELP_KEYS: &[&str] = &["协同", "协办", "配合人", "配合", "协助"];
+
+/// Keys whose value is the deadline.
+const DEADLINE_KEYS: &[&str] = &[
+    "截止时间",
+    "截止日期",
+    "完成时间",
+    "完成期限",
+    "完成日期",
+    "时间节点",
+    "时限",
+    "期限",
+    "截止",
+    "deadline",
+    "Deadline",
+    "DDL",
+    "ddl",
+    "Due",
+    "due",
+    "时间",
+];
+
+impl Ctx<'_> {
+    /// Scans one line (list marker already removed).
+    pub(crate) fn scan(&self, line: &str) -> Scan {
+        let mut text = line.trim().to_owned();
+        let priority = take_priority(&mut text);
+        let mut owners: Vec<OwnerRef> = Vec::new();
+        let mut how = OwnerHow::None;
+        let mut deadline_candidates: Vec<String> = Vec::new();
+
+        // `责任人：王五 完成时间：12月10日`
+        if let Some((value, rest)) = take_key(&text, OWNER_KEYS) {
+            owners = self.names(&value);
+            how = OwnerHow::Strong;
+            text = rest;
+        }
+        if how == OwnerHow::Strong
+            && let Some((value, rest)) = take_key(&text, HELP_KEYS)
+        {
+            for o in self.names(&value) {
+                push_unique(&mut owners, o);
+            }
+            text = rest;
+        }
+        if let Some((value, rest)) = take_key(&text, DEADLINE_KEYS) {
+            deadline_candidates.push(value);
+            text = rest;
+        }
+        // Mentions: Feishu placeholders first, then `@名字` typed as text.
+        let (mentioned, rest) = self.take_mentions(&text);
+        if !mentioned.is_empty() {
+            for m in mentioned {
+                push_unique(&mut owners, m);
+            }
+            how = OwnerHow::Strong;
+            text = rest;
+        }
+        if how == OwnerHow::None {
+            if let Some((found, rest)) = self.owner_by_verb(&text) {
+                owners = found;
+                how = OwnerHow::Strong;
+                text = rest;
+            } else if let Some(found) = self.owners_in_text(&text) {
+                owners = found.lead;
+                for o in found.help {
+                    push_unique(&mut owners, o);
+                }
+                how = found.how;
+                text = found.rest;
+            } else if let Some((found, rest)) = self.owner_label(&text).or_else(|| self.leading_member(&text))
+            {
+                owners = found;
+                how = OwnerHow::Label;
+                text = rest;
+            }
+        }
+        // Helpers and co-leads named after the owner (`由合规部徐达牵头，常遇春配合`).
+        if how != OwnerHow::None
+            && let Some(found) = self.owners_in_text(&text)
+        {
+            for o in found.lead.into_iter().chain(found.help) {
+                push_unique(&mut owners, o);
+            }
+            text = found.rest;
+        }
+        // Parenthesised groups, then clauses from the end.
+        for group in paren_groups(&text) {
+            deadline_candidates.push(group);
+        }
+        let clauses: Vec<String> = text
+            .split(['，', ',', '；', ';', '。', '！', '!', '–', '—'])
+            .map(str::to_owned)
+            .collect();
+        deadline_candidates.extend(clauses.iter().rev().cloned());
+        let (deadline, deadline_text) = self.first_deadline(&deadline_candidates);
+        if let Some(dt) = &deadline_text {
+            text = remove_deadline(&text, dt);
+        }
+        Scan {
+            text: tidy(&text),
+            owners,
+            how,
+            deadline,
+            deadline_text,
+            priority,
+        }
+    }
+
+    /// `张三负责…`, `张三、李四牵头…`, `请王五跟进…`, `由合规部牵头…`.
+    fn owner_by_verb(&self, text: &str) -> Option<(Vec<OwnerRef>, String)> {
+        let t = text.trim_start();
+        if let Some(after) = t.strip_prefix('由') {
+            let (who, verb_at) = first_verb(after)?;
+            let who = who.trim();
+            if who.is_empty() || who.chars().count() > 12 {
+                return None;
+            }
+            return Some((self.names(who), after.get(verb_at..)?.to_owned()));
+        }
+        let body = t.strip_prefix('请').unwrap_or(t);
+        let (who, verb_at) = first_verb(body)?;
+        let mut who = who.trim().trim_end_matches(['于', '在']).trim();
+        while let Some(w) = ["共同", "一起", "一同", "分别", "都"]
+            .iter()
+            .find_map(|s| who.strip_suffix(s))
+        {
+            who = w.trim();
+        }
+        let found = self.names_if_all(who)?;
+        Some((found, body.get(verb_at..)?.to_owned()))
+    }
+
+    /// `张三：…`, `【张三】…`, `张三、李四：…`.
+    fn owner_label(&self, text: &str) -> Option<(Vec<OwnerRef>, String)> {
+        let t = text.trim_start();
+        if let Some(after) = t.strip_prefix('【') {
+            let (inner, rest) = after.split_once('】')?;
+            return Some((self.names_if_all(inner)?, rest.to_owned()));
+        }
+        let cut = t.find([':', '：'])?;
+        let who = t.get(..cut)?;
+        let who = who.split(['（', '(']).next().unwrap_or(who);
+        let found = self.names_if_all(who)?;
+        let rest = t.get(cut..)?.trim_start_matches([':', '：']);
+        Some((found, rest.to_owned()))
+    }
+}
+
+/// Whether the text holds a task verb (two characters or more).
+pub(crate) fn has_task_verb(text: &str) -> bool {
+    VERBS.iter().any(|v| v.chars().count() >= 2 && text.contains(v))
+}
+
+/// The text before the first owner verb, and the byte offset of that verb.
+fn first_verb(s: &str) -> Option<(&str, usize)> {
+    let (at, _) = VERBS
+        .iter()
+        .filter_map(|v| s.find(v).map(|i| (i, v.len())))
+        .filter(|(i, len)| *i > 0 && !s.get(i + len..).is_some_and(|r| r.starts_with('的')))
+        .min_by_key(|(i, len)| (*i, usize::MAX - *len))?;
+    Some((s.get(..at)?, at))
+}
+
+/// Takes `key：value` (or `key: value`) out of `text`; the value runs to the next separator or
+/// the next key of any kind.
+fn take_key(text: &str, keys: &[&str]) -> Option<(String, String)> {
+    for key in keys {
+        let mut from = 0;
+        while let Some(i) = text.get(from..).and_then(|t| t.find(key)).map(|i| i + from) {
+            let after = text.get(i + key.len()..)?;
+            let trimmed = after.trim_start();
+            if let Some(value_start) = trimmed.strip_prefix([':', '：']) {
+                let value_start = value_start.trim_start();
+                let end = value_end(value_start);
+                let value = value_start.get(..end)?.trim().to_owned();
+                let rest_after = value_start.get(end..)?;
+                let rest = format!("{}{}", text.get(..i)?, rest_after);
+                if !value.is_empty() {
+                    return Some((value, rest));
+                }
+            }
+            from = i + key.len();
+        }
+    }
+    None
+}
+
+/// Where a key's value ends: a separator or the start of another key.
+fn value_end(s: &str) -> usize {
+    let mut end = s.len();
+    for sep in [
+        "，", ",", "；", ";", "。", "  ", "|", "）", ")", " — ", " – ", " - ", "—",
+    ] {
+        if let Some(i) = s.find(sep) {
+            end = end.min(i);
+        }
+    }
+    for key in OWNER_KEYS.iter().chain(DEADLINE_KEYS).chain(["优先级"].iter()) {
+        if let Some(i) = s.find(key).filter(|i| *i > 0) {
+            end = end.min(i);
+        }
+    }
+    if let Some(i) = s
+        .find(' ')
+        .filter(|_| s.chars().filter(|c| *c == ' ').count() > 0)
+    {
+        // `王五 完成时间：…` — a name value stops at a space followed by more words.
+        let head = s.get(..i).unwrap_or_default();
+        if head.chars().all(is_cjk) && head.chars().count() <= 4 {
+            end = end.min(i);
+        }
+    }
+    end
+}
+
+/// `[紧急]`, `P1`, `高优先级`, `优先级：高` → the priority, removed from the text.
+fn take_priority(text: &mut String) -> Option<Priority> {
+    if let Some((value, rest)) = take_key(text, &["优先级", "Priority", "priority"]) {
+        let p = Priority::parse(value.trim_end_matches("优先级"));
+        *text = rest;
+        if p.is_some() {
+            return p;
+        }
+    }
+    let words: &[(&str, Priority)] = &[
+        ("【紧急】", Priority::P0),
+        ("[紧急]", Priority::P0),
+        ("（紧急）", Priority::P0),
+        ("(紧急)", Priority::P0),
+        ("高优先级", Priority::P1),
+        ("优先级高", Priority::P1),
+        ("低优先级", Priority::P3),
+        ("【重要】", Priority::P1),
+        ("紧急", Priority::P0),
+        ("加急", Priority::P0),
+    ];
+    for (w, p) in words {
+        if let Some(i) = text.find(w) {
+            if w.starts_with(['【', '[', '（', '(']) || w.contains("优先级") {
+                text.replace_range(i..i + w.len(), "");
+            }
+            return Some(*p);
+        }
+    }
+    for code in ["P0", "P1", "P2", "P3", "p0", "p1", "p2", "p3"] {
+        if let Some(i) = text.find(code) {
+            let before = text.get(..i).and_then(|s| s.chars().next_back());
+            let after = text.get(i + 2..).and_then(|s| s.chars().next());
+            if !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+            {
+                let p = Priority::parse(code);
+                text.replace_range(i..i + 2, "");
+                return p;
+            }
+        }
+    }
+    None
+}
+
+/// Trims list punctuation and stray separators.
+fn tidy(text: &str) -> String {
+    let t = text.replace("（）", "").replace("()", "").replace("，，", "，");
+    t.trim()
+        .trim_matches(|c: char| matches!(c, '，' | ',' | '；' | ';' | '。' | ':' | '：' | '-' | '—' | ' '))
+        .trim()
+        .to_owned()
+}

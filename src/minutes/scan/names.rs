@@ -1,0 +1,255 @@
+//! Who a name is (pure): mentions, group members matched exactly, `张总` for a unique surname,
+//! plausible Chinese names; anything else stays as written.
+
+use super::ctx::{Ctx, is_cjk, push_unique};
+use crate::minutes::owner::OwnerRef;
+
+/// Title suffixes after a surname (`张总`, `王经理`).
+pub(crate) const TITLES: &[&str] = &[
+    "总监", "经理", "主任", "部长", "行长", "老师", "总", "工", "处", "哥", "姐",
+];
+
+/// Common surnames: a two- or three-character word starting with one of these may be a name.
+pub(crate) const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤";
+
+/// Words that look like names but are not (`周五：`, `高风险`).
+pub(crate) const NOT_NAMES: &[&str] = &[
+    "周一",
+    "周二",
+    "周三",
+    "周四",
+    "周五",
+    "周六",
+    "周日",
+    "周末",
+    "高层",
+    "高管",
+    "马上",
+    "于是",
+    "方面",
+    "方案",
+    "程序",
+    "金额",
+    "金融",
+    "江苏",
+    "石油",
+    "任务",
+    "张贴",
+    "黄金",
+    "周报",
+    "周会",
+    "万元",
+    "严格",
+    "龙头",
+    "杨树",
+    "白名单",
+    "孙公司",
+    "陆续",
+    "余额",
+    "许可",
+    "高频",
+    "雷同",
+    "段落",
+    "邱",
+    "史上",
+    "付款",
+    "董事",
+    "董事会",
+    "罗列",
+    "钱包",
+    "汪",
+    "何时",
+    "曾经",
+    "高优",
+    "武汉",
+    "江西",
+    "苏州",
+    "沈阳",
+];
+
+impl Ctx<'_> {
+    /// Resolves one name: a mention key, an exact member name, or `张总` for a unique surname.
+    pub(crate) fn resolve(&self, name: &str) -> OwnerRef {
+        let name = name.trim().trim_start_matches(['@', '＠']).trim();
+        if let Some(m) = self.mentions.iter().find(|m| m.key == name) {
+            return OwnerRef::Person(m.person.clone());
+        }
+        if let Some(p) = self.members.iter().find(|p| p.name == name) {
+            return OwnerRef::Person(p.clone());
+        }
+        if let Some(surname) = surname_with_title(name) {
+            let mut hits = self.members.iter().filter(|p| p.name.starts_with(surname));
+            if let (Some(p), None) = (hits.next(), hits.next()) {
+                return OwnerRef::Person(p.clone());
+            }
+        }
+        OwnerRef::Unresolved(name.to_owned())
+    }
+    /// The people in a field: the names when some parts are names (`合规部 张学友`,
+    /// `风险管理部/梁朝伟` → the person), else every part as written (`合规部`).
+    pub(crate) fn people(&self, value: &str) -> Vec<OwnerRef> {
+        let all = self.names(value);
+        let named: Vec<OwnerRef> = value
+            .split(['、', '，', ',', '/', '&', ' ', '和', '及'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty() && self.is_name(p))
+            .map(|p| self.resolve(p))
+            .collect();
+        if named.is_empty() { all } else { named }
+    }
+    /// A list of names (`张三、李四和王五`).
+    pub(crate) fn names(&self, value: &str) -> Vec<OwnerRef> {
+        let mut out = Vec::new();
+        for part in value.split(['、', '，', ',', '/', '&', '；', ';']) {
+            let part = strip_remark(part).trim().trim_start_matches(['@', '＠']).trim();
+            if part.is_empty() {
+                continue;
+            }
+            if self.members.iter().any(|p| p.name == part) {
+                push_unique(&mut out, self.resolve(part));
+                continue;
+            }
+            for name in split_names(part) {
+                push_unique(&mut out, self.resolve(&name));
+            }
+        }
+        out
+    }
+    /// A member's name (or a mention key) at the very start of the line, followed by a space:
+    /// `陈晓 整理…`, `Amy Chen to prepare…`.
+    pub(crate) fn leading_member(&self, text: &str) -> Option<(Vec<OwnerRef>, String)> {
+        let mut t = text.trim_start();
+        let mut found = Vec::new();
+        loop {
+            let name = self
+                .members
+                .iter()
+                .map(|p| p.name.as_str())
+                .chain(self.mentions.iter().map(|m| m.key.as_str()))
+                .filter(|n| !n.is_empty() && t.starts_with(n))
+                .max_by_key(|n| n.len())?;
+            found.push(self.resolve(name));
+            let rest = t.get(name.len()..)?;
+            // `Daniel + 吴磊 to document…`, `薛宝钗 & 贾宝玉 – …`
+            match [" + ", " & ", " and ", "+", "&", "、", "/"]
+                .iter()
+                .find_map(|sep| rest.strip_prefix(sep))
+            {
+                Some(r) => t = r.trim_start(),
+                None => {
+                    return rest
+                        .starts_with([' ', '\t'])
+                        .then(|| (found, rest.trim_start().to_owned()));
+                }
+            }
+        }
+    }
+    /// Whether a word could be a name at all (not a known non-name, not a time word).
+    pub(crate) fn is_name_shape(&self, w: &str) -> bool {
+        !NOT_NAMES.contains(&w) && !looks_like_time(w)
+    }
+    /// Whether `word` reads as a person: a member, a mention key, or a plausible Chinese name.
+    pub(crate) fn is_name(&self, word: &str) -> bool {
+        let w = word.trim();
+        if w.is_empty() {
+            return false;
+        }
+        if self.members.iter().any(|p| p.name == w) || self.mentions.iter().any(|m| m.key == w) {
+            return true;
+        }
+        if NOT_NAMES.contains(&w) || looks_like_time(w) {
+            return false;
+        }
+        let n = w.chars().count();
+        let cjk = w.chars().all(is_cjk);
+        if surname_with_title(w).is_some() {
+            return true;
+        }
+        cjk && (2..=3).contains(&n) && w.chars().next().is_some_and(|c| SURNAMES.contains(c))
+    }
+    pub(crate) fn names_if_all(&self, s: &str) -> Option<Vec<OwnerRef>> {
+        let whole = strip_remark(s).trim();
+        if self.members.iter().any(|p| p.name == whole) {
+            return Some(vec![self.resolve(whole)]);
+        }
+        let parts = split_names(whole);
+        if parts.is_empty() || parts.len() > 6 || !parts.iter().all(|p| self.is_name(p)) {
+            return None;
+        }
+        Some(self.names(s))
+    }
+    /// `@_user_2` and `@张三` anywhere in the line; returns them and the line without them.
+    pub(crate) fn take_mentions(&self, text: &str) -> (Vec<OwnerRef>, String) {
+        let mut found = Vec::new();
+        let mut rest = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c != '@' && c != '＠' {
+                rest.push(c);
+                continue;
+            }
+            let mut word = String::new();
+            while let Some(&n) = chars.peek() {
+                if n.is_alphanumeric() || n == '_' || is_cjk(n) {
+                    word.push(n);
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let key = format!("@{word}");
+            if let Some(m) = self.mentions.iter().find(|m| m.key == key) {
+                found.push(OwnerRef::Person(m.person.clone()));
+            } else if let Some(name) = self.longest_member_prefix(&word) {
+                found.push(self.resolve(&name));
+                rest.push_str(word.get(name.len()..).unwrap_or_default());
+            } else if !word.is_empty() && word.chars().count() <= 4 && !word.starts_with("_user_") {
+                found.push(self.resolve(&word));
+            } else {
+                rest.push(c);
+                rest.push_str(&word);
+            }
+        }
+        (found, rest)
+    }
+    pub(crate) fn longest_member_prefix(&self, word: &str) -> Option<String> {
+        self.members
+            .iter()
+            .filter(|p| !p.name.is_empty() && word.starts_with(p.name.as_str()))
+            .max_by_key(|p| p.name.len())
+            .map(|p| p.name.clone())
+    }
+}
+
+/// A word that reads as a time, not a name (`周四前`, `周末内`).
+pub(crate) fn looks_like_time(w: &str) -> bool {
+    let mut cs = w.chars();
+    let first = cs.next();
+    let second = cs.next();
+    w.ends_with(['前', '后', '内', '底', '末', '日', '号'])
+        || (first == Some('周') && second.is_some_and(|c| "一二三四五六日天末内".contains(c)))
+}
+
+/// `张总` → `张`.
+pub(crate) fn surname_with_title(name: &str) -> Option<&str> {
+    let first = name.chars().next()?;
+    let rest = name.get(first.len_utf8()..)?;
+    (SURNAMES.contains(first) && TITLES.contains(&rest)).then(|| name.get(..first.len_utf8()))?
+}
+
+/// `孟凡（外部顾问）` → `孟凡`.
+pub(crate) fn strip_remark(s: &str) -> &str {
+    s.split(['（', '(']).next().unwrap_or(s)
+}
+
+pub(crate) fn split_names(s: &str) -> Vec<String> {
+    s.split(['、', '，', ',', '/', '和', '及', '&', ' ', '与', '+', '＋', '跟'])
+        .map(|p| {
+            p.trim()
+                .trim_start_matches(['@', '＠'])
+                .trim_end_matches("同志")
+                .to_owned()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}

@@ -1,0 +1,137 @@
+//! Tables of tasks in minutes (pure): markdown (`| 事项 | 负责人 | 截止 |`) or tab-separated,
+//! one item per row.
+
+use crate::domain::priority::Priority;
+use crate::minutes::item::{ActionItem, clean_title};
+use crate::minutes::scan::Ctx;
+
+/// A markdown table's column roles.
+pub(crate) struct Table {
+    task: usize,
+    owner: Option<usize>,
+    help: Option<usize>,
+    deadline: Option<usize>,
+    priority: Option<usize>,
+}
+
+/// Whether `line` is a row of a tab-separated table (three cells or more).
+pub(crate) fn is_tab_row(line: &str) -> bool {
+    line.split('\t').filter(|c| !c.trim().is_empty()).count() >= 3
+}
+
+/// A cell saying the row is finished (`已完成`, `已关闭`, `Done`).
+fn is_done(cell: &str) -> bool {
+    const DONE: &[&str] = &[
+        "已完成",
+        "已关闭",
+        "已办结",
+        "已上线",
+        "已解决",
+        "已执行",
+        "已落实",
+        "done",
+        "closed",
+        "completed",
+    ];
+    let c = cell.trim().to_lowercase();
+    DONE.iter().any(|d| c.starts_with(d))
+}
+
+fn cells(row: &str) -> Vec<String> {
+    if !row.trim_start().starts_with('|') && is_tab_row(row) {
+        return row.split('\t').map(|c| c.trim().to_owned()).collect();
+    }
+    let inner = row.trim().trim_start_matches('|').trim_end_matches('|');
+    inner.split('|').map(|c| c.trim().to_owned()).collect()
+}
+
+impl Table {
+    pub(crate) fn header(row: &str) -> Option<Self> {
+        let cs = cells(row);
+        let find = |words: &[&str]| {
+            cs.iter()
+                .position(|c| words.iter().any(|w| c.to_lowercase().contains(w)))
+        };
+        // A person column (`责任人`) wins over a department column (`责任部门`).
+        let owner = find(&[
+            "负责人",
+            "责任人",
+            "owner",
+            "主办人",
+            "承办人",
+            "牵头人",
+            "执行人",
+            "跟进人",
+            "对接人",
+            "经办人",
+            "落实人",
+            "assignee",
+        ])
+        .or_else(|| find(&["负责", "责任", "主办", "承办", "牵头"]));
+        let deadline = find(&[
+            "截止",
+            "完成时间",
+            "期限",
+            "时限",
+            "时间",
+            "deadline",
+            "due",
+            "ddl",
+            "日期",
+        ]);
+        let priority = find(&["优先", "priority"]);
+        let help = find(&["配合", "协办", "协助"]).filter(|h| Some(*h) != owner);
+        // The task column: a task word, else the measures of an issue table (`问题 | 整改措施`).
+        let column = |words: &[&str]| {
+            cs.iter().enumerate().position(|(i, c)| {
+                Some(i) != owner && Some(i) != deadline && words.iter().any(|w| c.to_lowercase().contains(w))
+            })
+        };
+        let task = column(&[
+            "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动", "需求", "what",
+        ])
+        .or_else(|| column(&["措施", "举措"]))
+        .or_else(|| column(&["问题"]))?;
+        owner.map(|_| Self {
+            task,
+            owner,
+            help,
+            deadline,
+            priority,
+        })
+    }
+
+    pub(crate) fn row(&self, row: &str, ctx: &Ctx<'_>) -> Option<ActionItem> {
+        let cs = cells(row);
+        if cs
+            .iter()
+            .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+        {
+            return None;
+        }
+        let cell = |i: Option<usize>| i.and_then(|i| cs.get(i)).map(String::as_str).unwrap_or_default();
+        let task = cell(Some(self.task));
+        if task.is_empty() || task.contains("[x]") || cs.iter().any(|c| is_done(c)) {
+            return None;
+        }
+        let mut owners = ctx.people(cell(self.owner));
+        for o in ctx.people(cell(self.help)) {
+            if !owners.contains(&o) {
+                owners.push(o);
+            }
+        }
+        let dl = ctx.field_deadline(cell(self.deadline));
+        let scanned = ctx.scan(task);
+        let priority = self
+            .priority
+            .and_then(|_| Priority::parse(cell(self.priority)))
+            .or(scanned.priority);
+        Some(ActionItem {
+            text: clean_title(&scanned.text, scanned.deadline_text.as_deref()),
+            owners: if owners.is_empty() { scanned.owners } else { owners },
+            deadline: dl.deadline.or(scanned.deadline),
+            deadline_text: dl.deadline_text.or(scanned.deadline_text),
+            priority,
+        })
+    }
+}

@@ -1,0 +1,111 @@
+//! The extractor's evidence weights (data, hand-set on the tuning set `src/minutes/corpus/`).
+//!
+//! Every list item or sentence of the minutes is scored: the weights of the signals it shows are
+//! added, and it becomes an action item when the sum reaches [`THRESHOLD`]. `duban minutes
+//! --explain FILE` prints each line's score, the signals that fired and the decision.
+
+/// One piece of evidence for or against a line being an action item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Signal {
+    /// An open checkbox (`- [ ]`, `□`, `☐`).
+    OpenCheckbox,
+    /// A `TODO：` / `待办：` / `Action:` label.
+    TodoLabel,
+    /// Under an action heading (待办, 下一步, 行动项, 任务分工, 后续安排 …).
+    ActionSection,
+    /// Under a decision heading (会议决定, 结论, 决议 …).
+    DecisionSection,
+    /// Under a status or record heading (会议情况, 上周事项, 会议总结, 章节, Highlights …).
+    StatusSection,
+    /// A list item (bullet, number, circled number).
+    ListItem,
+    /// An owner stated as such (`张三负责`, `由李四牵头`, `@王五`, `责任人：…`).
+    OwnerStrong,
+    /// An owner named in the line (`张三：…`, `李白你…`, `，甄宓，`, `——曹丕、甄宓`).
+    OwnerNamed,
+    /// A deadline the parser accepts.
+    Deadline,
+    /// A deadline word with no date (尽快, 待定, TBD).
+    VagueDeadline,
+    /// A task verb (提交, 完成, 梳理, 出, 给到 …).
+    TaskVerb,
+    /// A modal or request word (要, 需, 须, 请, 务必, 负责 …).
+    Modal,
+    /// Completion or status words (已完成, 已上线, 已关闭, 无需, 不另行安排 …).
+    Done,
+    /// Figures and comparisons (%, 同比, 环比, 户, 万元 …).
+    Figures,
+    /// A decision that is not a task (不通过, 暂不决定, 不同意 …).
+    Rejected,
+    /// Conversation or reported speech with no assignment (我这边, 大概, X说, 认为 …).
+    Chatter,
+    /// A standing rule, not a one-off task (每月, 每周, 定期, 常态化).
+    Standing,
+}
+
+/// The weight of each signal.
+pub const WEIGHTS: &[(Signal, i32)] = &[
+    (Signal::OpenCheckbox, 4),
+    (Signal::TodoLabel, 4),
+    (Signal::ActionSection, 3),
+    (Signal::DecisionSection, 1),
+    (Signal::StatusSection, -3),
+    (Signal::ListItem, 1),
+    (Signal::OwnerStrong, 3),
+    (Signal::OwnerNamed, 2),
+    (Signal::Deadline, 2),
+    (Signal::VagueDeadline, 1),
+    (Signal::TaskVerb, 1),
+    (Signal::Modal, 1),
+    (Signal::Done, -6),
+    (Signal::Figures, -2),
+    (Signal::Rejected, -6),
+    (Signal::Chatter, -2),
+    (Signal::Standing, -2),
+];
+
+/// The score from which a line is an action item.
+pub const THRESHOLD: i32 = 5;
+
+/// The weight of `signal`.
+pub fn weight(signal: Signal) -> i32 {
+    WEIGHTS.iter().find(|(s, _)| *s == signal).map_or(0, |(_, w)| *w)
+}
+
+/// The signal's name as shown by `--explain`.
+pub fn label(signal: Signal) -> &'static str {
+    match signal {
+        Signal::OpenCheckbox => "未勾选的复选框",
+        Signal::TodoLabel => "待办标签",
+        Signal::ActionSection => "行动类小节",
+        Signal::DecisionSection => "决定类小节",
+        Signal::StatusSection => "情况/回顾类小节",
+        Signal::ListItem => "列表项",
+        Signal::OwnerStrong => "明确的负责人",
+        Signal::OwnerNamed => "点名的人",
+        Signal::Deadline => "截止时间",
+        Signal::VagueDeadline => "无具体日期的时限",
+        Signal::TaskVerb => "任务动词",
+        Signal::Modal => "要求/情态词",
+        Signal::Done => "已完成/状态词",
+        Signal::Figures => "数字与比较",
+        Signal::Rejected => "否决/暂不",
+        Signal::Chatter => "闲谈/转述",
+        Signal::Standing => "常规要求",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_signal_has_one_weight() {
+        let mut seen = std::collections::HashSet::new();
+        for (s, _) in WEIGHTS {
+            assert!(seen.insert(*s), "{s:?} twice");
+        }
+        assert_eq!(seen.len(), 17);
+        assert!(weight(Signal::Done) < 0 && weight(Signal::OwnerStrong) > 0);
+    }
+}
