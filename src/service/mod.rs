@@ -20,13 +20,13 @@
 //! action has no wildcard, so the compiler points there.
 
 mod base;
-mod inbox;
 mod board;
 mod card_action;
 mod clicks;
 mod describe;
 mod export;
 mod identity;
+mod inbox;
 mod intake;
 mod items;
 mod materialize;
@@ -45,6 +45,6 @@ mod testkit;
 mod watched;
 
 pub use base::Service;
-pub use inbox::InboxEvent;
 pub use describe::{Described, describe_command};
+pub use inbox::InboxEvent;
 pub use mirror::MirrorRoundError;
