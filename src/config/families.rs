@@ -13,15 +13,9 @@ pub struct SupervisionFile {
     pub nudge_cooldown_minutes: u32,
     /// open_ids with admin rights.
     pub admins: Vec<String>,
-    /// open_ids who may issue a 下达 (`/督办 下达`), besides the admins.
+    /// open_ids who may issue a 下达 (`/督办 下达`), besides the admins (see
+    /// [`crate::domain::batch::may_issue`]).
     pub issuers: Vec<String>,
-}
-
-impl SupervisionFile {
-    /// Whether `open_id` may issue a 下达: an admin or a configured issuer.
-    pub fn may_issue(&self, open_id: &str) -> bool {
-        self.admins.iter().chain(&self.issuers).any(|a| a == open_id)
-    }
 }
 
 impl Default for SupervisionFile {

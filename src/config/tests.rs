@@ -232,8 +232,7 @@ fn units_regions_issuers_and_the_leaders_chat_are_read_into_a_ready_registry() {
     );
     assert_eq!(s.units.find("运营").unwrap().heads.len(), 2);
     assert_eq!(s.board.leaders_chat.as_deref(), Some("oc_leaders"));
-    assert!(s.supervision.may_issue("ou_boss") && s.supervision.may_issue("ou_admin"));
-    assert!(!s.supervision.may_issue("ou_hz"));
+    assert_eq!(s.supervision.issuers, ["ou_boss"]);
     // None of it is required.
     let s = load_text("").unwrap();
     assert!(s.units.is_empty() && s.board.leaders_chat.is_none());

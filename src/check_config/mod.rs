@@ -6,6 +6,11 @@
 //! Scopes that no read can reveal (event scopes, 加急) are listed as "confirm in the console"
 //! and do not fail the check; optional features' scopes (document links in `/纪要`) are shown
 //! but fail it only when their feature is switched on. Secrets and tokens are never printed.
+//!
+//! [`units`]: the units, 下达 issuers and the leaders' group, and whether the bot is in each
+//! unit's group.
+
+mod units;
 
 use std::path::Path;
 use std::time::Duration;
@@ -105,7 +110,7 @@ impl Report {
             .any(|c| matches!(c.mark, Mark::Optional | Mark::Manual))
         {
             out.push_str(
-                "说明：– 为可选功能所需、尚未开通的权限；· 为无法通过接口检测、请在开发者后台确认的权限\n",
+                "说明：– 为可选功能尚未开通的权限或设置；· 为无法通过接口检测、请在开发者后台确认的权限或设置\n",
             );
         }
         out
@@ -119,6 +124,10 @@ pub async fn run(config_path: Option<&Path>, env: &dyn Env) -> Report {
     let settings = match config::load(config_path, env) {
         Ok(s) => s,
         Err(e) => {
+            if let Some(p) = e.downcast_ref::<config::UnitProblems>() {
+                report.checks.extend(units::problems(p));
+                return report;
+            }
             report.checks.push(Check::fail(
                 format!("配置：{e:#}"),
                 "按上面的提示修改配置文件或环境变量（参考 config/duban.example.toml 与 deploy/env.example）",
@@ -135,6 +144,7 @@ pub async fn run(config_path: Option<&Path>, env: &dyn Env) -> Report {
     );
     report.checks.push(Check::pass(format!("配置：{source} 有效")));
     report.checks.push(data_dir(&settings));
+    report.checks.extend(units::summary(&settings));
     let Some(creds) = settings.credentials.clone() else {
         report.checks.push(Check::fail(
             "飞书凭据：未设置 FEISHU_APP_ID、FEISHU_APP_SECRET、FEISHU_VERIFICATION_TOKEN（duban 会以沙箱模式启动）",
@@ -181,6 +191,7 @@ pub async fn run(config_path: Option<&Path>, env: &dyn Env) -> Report {
     for need in needed_scopes(&settings) {
         report.checks.push(scope_check(&client, &need).await);
     }
+    report.checks.extend(units::chats(&client, &settings).await);
     report
 }
 
