@@ -4,7 +4,7 @@
 //! with the unit's heads (read through the chat members API, as Feishu answers it: 232011 when
 //! the bot is not in the chat).
 
-use super::{Check, Mark};
+use super::report::{Check, Mark};
 use crate::config::{Settings, UnitProblems};
 use crate::domain::ids::{OpenId, Person};
 use crate::domain::unit::UnitRegistry;
