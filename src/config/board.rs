@@ -1,4 +1,5 @@
-//! `[board]`: when the weekly 晾晒 board is posted, and the `HH:MM` times the file uses.
+//! `[board]`: when the weekly 晾晒 board is posted, the leaders' group of the firm's board, and
+//! the `HH:MM` times the file uses.
 
 use serde::Deserialize;
 
@@ -16,6 +17,9 @@ pub struct BoardConfig {
     pub at: String,
     /// How many names in the 按时完成 section.
     pub top_n: usize,
+    /// The leaders' group (`oc_…`): the firm's 晾晒 (`/督办 晾晒 全部门`) may be asked there,
+    /// and the weekly org board goes there. Unset: the org board only in an admin's 1:1 chat.
+    pub leaders_chat: Option<String>,
 }
 
 impl Default for BoardConfig {
@@ -25,6 +29,7 @@ impl Default for BoardConfig {
             weekday: 1,
             at: "09:30".to_owned(),
             top_n: 5,
+            leaders_chat: None,
         }
     }
 }

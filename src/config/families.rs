@@ -13,6 +13,9 @@ pub struct SupervisionFile {
     pub nudge_cooldown_minutes: u32,
     /// open_ids with admin rights.
     pub admins: Vec<String>,
+    /// open_ids who may issue a 下达 (`/督办 下达`), besides the admins (see
+    /// [`crate::domain::batch::may_issue`]).
+    pub issuers: Vec<String>,
 }
 
 impl Default for SupervisionFile {
@@ -21,6 +24,7 @@ impl Default for SupervisionFile {
             require_acceptance: true,
             nudge_cooldown_minutes: 60,
             admins: Vec::new(),
+            issuers: Vec::new(),
         }
     }
 }

@@ -17,7 +17,9 @@ use crate::calendar::Calendar;
 /// Loads and validates everything. `config_path` wins over `DUBAN_CONFIG`.
 ///
 /// # Errors
-/// A one-line explanation of the first problem found (never containing a secret).
+/// A one-line explanation of the first problem found (never containing a secret); for
+/// `[org]` / `[[units]]`, every problem at once (a [`super::UnitProblems`], which `check-config`
+/// lists one per line).
 pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Settings> {
     let path = config_path
         .map(Path::to_path_buf)
@@ -93,6 +95,7 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
         bail!("log.format must be \"text\" or \"json\", not {:?}", log.format);
     }
     validate::sections(&mut file, &base)?;
+    let units = super::units::registry(&file.org, &file.units)?;
     let admin = admin(env, &file.server)?;
     Ok(Settings {
         listen,
@@ -112,6 +115,7 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
         mirror: file.mirror,
         backup: file.backup,
         audit: file.audit,
+        units,
         admin,
     })
 }

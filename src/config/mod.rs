@@ -5,7 +5,8 @@
 //! - `settings`: [`FileConfig`] (the file as read) and [`Settings`] (validated);
 //! - one file per section group: `server` (`[server]`, `[log]`, the admin endpoint), `feishu`
 //!   (`[feishu]`, credentials), `families` (`[supervision]`, `[projects]`, `[requirements]`,
-//!   `[minutes]`), `board`, `groups`, `calendar`, `backup` (`[backup]`, `[audit]`); the
+//!   `[minutes]`), `board`, `groups`, `units` (`[org]`, `[[units]]`), `calendar`, `backup` (`[backup]`,
+//!   `[audit]`); the
 //!   `[reminders]` section is the domain's [`crate::domain::schedule::ReminderPolicy`];
 //! - `env`: where environment values come from ([`Env`]);
 //! - `load`: [`load`], reading, overlaying and building; `validate`: the section checks.
@@ -20,6 +21,7 @@ mod groups;
 mod load;
 mod server;
 mod settings;
+mod units;
 mod validate;
 
 pub use self::backup::{AuditConfig, BackupConfig, MIN_AUDIT_DAYS};
@@ -32,6 +34,7 @@ pub use self::groups::GroupConfig;
 pub use self::load::load;
 pub use self::server::{AdminSettings, LogFile, ServerFile};
 pub use self::settings::{FileConfig, Settings};
+pub use self::units::{OrgConfig, UnitProblems};
 
 #[cfg(test)]
 mod tests;

@@ -13,6 +13,7 @@ use super::families::{MinutesConfig, ProjectsConfig, RequirementsConfig, Supervi
 use super::feishu::{Credentials, FeishuFile};
 use super::groups::GroupConfig;
 use super::server::{AdminSettings, LogFile, ServerFile};
+use super::units::OrgConfig;
 use crate::calendar::Calendar;
 
 /// The file layer (no secrets).
@@ -47,6 +48,10 @@ pub struct FileConfig {
     pub backup: Option<BackupConfig>,
     /// `[audit]`: how long audit records are kept.
     pub audit: AuditConfig,
+    /// `[org]`: the firm's regions.
+    pub org: OrgConfig,
+    /// `[[units]]`: the firm's units as declared.
+    pub units: Vec<crate::domain::unit::UnitDecl>,
 }
 /// Validated settings.
 #[derive(Debug, Clone)]
@@ -85,6 +90,9 @@ pub struct Settings {
     pub backup: Option<BackupConfig>,
     /// `[audit]`.
     pub audit: AuditConfig,
+    /// The configured units (`[[units]]`, regions from `[org]`), validated. The service adds
+    /// the units bound in chats (kept in sled) with [`crate::domain::unit::UnitRegistry::with_bindings`].
+    pub units: crate::domain::unit::UnitRegistry,
     /// The admin endpoint (absent without `DUBAN_ADMIN_TOKEN`).
     pub admin: Option<AdminSettings>,
 }

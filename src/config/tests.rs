@@ -211,3 +211,67 @@ fn app_ids_are_cli_and_sixteen_hex_digits() {
     assert!(!is_app_id("cli_a1b2c3d4e5f6071g"));
     assert!(!is_app_id("app_a1b2c3d4e5f60718"));
 }
+
+const UNITS: &str = "[org]\nregions = [\"华东片区\", \"华中片区\"]\n\
+    [supervision]\nadmins = [\"ou_admin\"]\nissuers = [\"ou_boss\"]\n\
+    [board]\nleaders_chat = \"oc_leaders\"\n\
+    [[units]]\nname = \"杭州营业部\"\nkind = \"营业部\"\nregion = \"华东片区\"\nchat_id = \"oc_hz\"\nheads = [\"ou_hz\"]\n\
+    [[units]]\nname = \"运营管理部\"\nkind = \"总部部门\"\nchat_id = \"oc_yy\"\nheads = [\"ou_yy\", \"ou_yy2\"]\n";
+
+#[test]
+fn units_regions_issuers_and_the_leaders_chat_are_read_into_a_ready_registry() {
+    let s = load_text(UNITS).unwrap();
+    assert_eq!(s.units.regions(), ["华东片区", "华中片区"]);
+    let hz = s
+        .units
+        .by_chat(&crate::domain::ids::ChatId("oc_hz".to_owned()))
+        .unwrap();
+    assert_eq!(
+        (hz.name.as_str(), hz.kind.label(), hz.region.as_deref()),
+        ("杭州营业部", "营业部", Some("华东片区"))
+    );
+    assert_eq!(s.units.find("运营").unwrap().heads.len(), 2);
+    assert_eq!(s.board.leaders_chat.as_deref(), Some("oc_leaders"));
+    assert_eq!(s.supervision.issuers, ["ou_boss"]);
+    // None of it is required.
+    let s = load_text("").unwrap();
+    assert!(s.units.is_empty() && s.board.leaders_chat.is_none());
+}
+
+#[test]
+fn bad_units_stop_start_up_with_every_problem_in_chinese() {
+    let bad = "[org]\nregions = [\"华东片区\"]\n\
+        [[units]]\nname = \"杭州营业部\"\nregion = \"华东片区\"\nchat_id = \"oc_hz\"\n\
+        [[units]]\nname = \"宁波营业部\"\nregion = \"华东区\"\nchat_id = \"oc_nb\"\n\
+        [[units]]\nname = \"温州营业部\"\nchat_id = \"oc_hz\"\n\
+        [[units]]\nname = \"长沙营业部\"\n\
+        [[units]]\nname = \"杭州营业部\"\nchat_id = \"oc_hz2\"\n";
+    let err = load_text(bad).unwrap_err();
+    let problems = err.downcast_ref::<UnitProblems>().unwrap().problems().to_vec();
+    assert_eq!(problems.len(), 4, "{problems:?}");
+    let text = format!("{err:#}");
+    for part in [
+        "4 处问题",
+        "华东区",
+        "温州营业部",
+        "杭州营业部",
+        "长沙营业部",
+        "chat_id",
+        "不止一次",
+    ] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
+    // Only the keys the issue names.
+    let typo = "[[units]]\nname = \"杭州营业部\"\nchat = \"oc_hz\"\n";
+    assert!(format!("{:#}", load_text(typo).unwrap_err()).contains("chat"));
+    let e = format!(
+        "{:#}",
+        load_text("[supervision]\nissuers = [\"赵督办\"]\n").unwrap_err()
+    );
+    assert!(e.contains("supervision.issuers"), "{e}");
+    let e = format!(
+        "{:#}",
+        load_text("[board]\nleaders_chat = \"领导群\"\n").unwrap_err()
+    );
+    assert!(e.contains("board.leaders_chat"), "{e}");
+}

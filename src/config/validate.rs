@@ -10,22 +10,30 @@ use super::board::parse_hhmm;
 use super::groups::group_policy;
 use super::settings::FileConfig;
 
-/// `[supervision] admins` are open_ids.
+/// `[supervision] admins` and `issuers` are open_ids.
 pub(super) fn admins(file: &FileConfig) -> anyhow::Result<()> {
     for a in &file.supervision.admins {
         if !a.starts_with("ou_") {
             bail!("supervision.admins entry {a:?} is not an open_id (ou_…)");
         }
     }
+    for a in &file.supervision.issuers {
+        if !a.starts_with("ou_") {
+            bail!("supervision.issuers entry {a:?} is not an open_id (ou_…)");
+        }
+    }
     Ok(())
 }
 
-/// `[board]`, `[minutes]`, `[reminders]`, `[[groups]]` (resolving each group's reminder policy),
+/// `[board]` (with `leaders_chat`), `[minutes]`, `[reminders]`, `[[groups]]` (resolving each group's reminder policy),
 /// `[requirements]`, `[projects]`, `[mirror]`, `[audit]` and `[backup]` (whose folder is made
 /// absolute against the configuration file's folder `base` and created).
 pub(super) fn sections(file: &mut FileConfig, base: &Path) -> anyhow::Result<()> {
     if parse_hhmm(&file.board.at).is_none() {
         bail!("board.at {:?} is not a time like 09:30", file.board.at);
+    }
+    if let Some(c) = file.board.leaders_chat.as_ref().filter(|c| !c.starts_with("oc_")) {
+        bail!("board.leaders_chat {c:?} is not a chat id (oc_…)");
     }
     if !(1..=60).contains(&file.minutes.closure_workdays) {
         bail!(

@@ -104,6 +104,7 @@ impl Sandbox {
         if settings.requirements.manager_chat.is_none() {
             settings.requirements.manager_chat = Some(seed::MANAGER_CHAT.to_owned());
         }
+        seed_units(&mut settings);
         // The groups' member lists, as the chat members API returns them (names for owners,
         // senders and minutes).
         for g in &seed::GROUPS {
@@ -227,6 +228,27 @@ impl Sandbox {
         emulator.persist();
         fake.shutdown().await;
         result
+    }
+}
+
+/// The units, issuer and leaders' group the sandbox ships with, where the configuration names
+/// none: the six seeded units (unless `[[units]]` declares some; kept out when `[org] regions`
+/// has no room for theirs), 赵督办 as the 下达 issuer, 领导群 as the leaders' chat.
+fn seed_units(settings: &mut Settings) {
+    if settings.units.is_empty() {
+        let regions = settings.units.regions().to_vec();
+        match crate::domain::unit::UnitRegistry::from_decls(&regions, &seed::unit_decls()) {
+            Ok(reg) => settings.units = reg,
+            Err(e) => {
+                tracing::warn!(problems = ?e, "the sandbox's units do not fit [org] regions; none seeded")
+            }
+        }
+    }
+    if settings.supervision.issuers.is_empty() {
+        settings.supervision.issuers.push(seed::BOSS.open_id.to_owned());
+    }
+    if settings.board.leaders_chat.is_none() {
+        settings.board.leaders_chat = Some(seed::LEADERS_CHAT.to_owned());
     }
 }
 

@@ -1,6 +1,7 @@
-//! The sandbox's seeded tenant (pure): five people, three groups (the head office's 督办 group,
-//! a branch office's group, the requirement managers' group), a 1:1 chat with the bot per
-//! person, and the fixed credentials of the emulated app.
+//! The sandbox's seeded tenant (pure): nine people, ten groups (the head office's 督办 group,
+//! a branch office's group, the requirement managers' group, the leaders' group and one group
+//! per seeded unit), six units (four 营业部 in two 片区, two head-office departments), a 1:1
+//! chat with the bot per person, and the fixed credentials of the emulated app.
 
 use serde::Serialize;
 
@@ -70,14 +71,124 @@ pub const ADMIN: SeedPerson = SeedPerson {
     title: "系统管理员 · 需求管理员",
 };
 
+/// 钱明, head of 杭州营业部.
+pub const QIAN: SeedPerson = SeedPerson {
+    open_id: "ou_e93799df332091744586ff54a24dbf4c",
+    name: "钱明",
+    title: "杭州营业部 · 总经理",
+};
+/// 吴芳, head of 宁波营业部.
+pub const WU: SeedPerson = SeedPerson {
+    open_id: "ou_b678b0563b608ad185ef8d4d3df556b7",
+    name: "吴芳",
+    title: "宁波营业部 · 总经理",
+};
+/// 郑涛, head of 长沙营业部.
+pub const ZHENG: SeedPerson = SeedPerson {
+    open_id: "ou_b227895e166b1691b0f7d6ebddd652c7",
+    name: "郑涛",
+    title: "长沙营业部 · 总经理",
+};
+/// 冯丽, head of 武汉营业部.
+pub const FENG: SeedPerson = SeedPerson {
+    open_id: "ou_b5e17d2708eaf7d9a7bb13eb69f30e0a",
+    name: "冯丽",
+    title: "武汉营业部 · 总经理",
+};
+
 /// Everyone, in the order the page lists them.
-pub const PEOPLE: [SeedPerson; 5] = [BOSS, ZHANG, LI, WANG, ADMIN];
+pub const PEOPLE: [SeedPerson; 9] = [BOSS, ZHANG, LI, WANG, ADMIN, QIAN, WU, ZHENG, FENG];
 
 /// The requirement managers' group (`requirements.manager_chat`): triage cards land here.
 pub const MANAGER_CHAT: &str = "oc_5c1e9a7d3f2b8c64a0e6d2b9f4c7a381";
 
-/// The seeded groups.
-pub const GROUPS: [SeedGroup; 3] = [
+/// The leaders' group (`board.leaders_chat`): the firm's 晾晒.
+pub const LEADERS_CHAT: &str = "oc_c9c8d1dd8fbb3ba415893e643853e169";
+
+/// A seeded organisational unit (`[[units]]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SeedUnit {
+    /// The unit's name.
+    pub name: &'static str,
+    /// 营业部 / 总部部门.
+    pub kind: &'static str,
+    /// 片区, if any.
+    pub region: Option<&'static str>,
+    /// The unit's group (one of [`GROUPS`]).
+    pub chat_id: &'static str,
+    /// Its head (主办 of the unit's 下达 items).
+    pub head: &'static str,
+}
+
+const HZ_CHAT: &str = "oc_86ecacb960ed0c31da4f00a20dfd6051";
+const NB_CHAT: &str = "oc_00f0cd3bdc907fb6d5e4f5618e01d492";
+const CS_CHAT: &str = "oc_84a444d15296e3e8b19c30d1fd5cb252";
+const WH_CHAT: &str = "oc_a25fbcd1fce2a0fb7b42c35e46404bcf";
+const YY_CHAT: &str = "oc_30336f6e449871cbca9ae4b5283fbfbf";
+const IT_CHAT: &str = "oc_44bb9e77dff547343084819fcc9089a8";
+
+/// The seeded units, in the order `[[units]]` would declare them.
+pub const UNITS: [SeedUnit; 6] = [
+    SeedUnit {
+        name: "杭州营业部",
+        kind: "营业部",
+        region: Some("华东片区"),
+        chat_id: HZ_CHAT,
+        head: QIAN.open_id,
+    },
+    SeedUnit {
+        name: "宁波营业部",
+        kind: "营业部",
+        region: Some("华东片区"),
+        chat_id: NB_CHAT,
+        head: WU.open_id,
+    },
+    SeedUnit {
+        name: "长沙营业部",
+        kind: "营业部",
+        region: Some("华中片区"),
+        chat_id: CS_CHAT,
+        head: ZHENG.open_id,
+    },
+    SeedUnit {
+        name: "武汉营业部",
+        kind: "营业部",
+        region: Some("华中片区"),
+        chat_id: WH_CHAT,
+        head: FENG.open_id,
+    },
+    SeedUnit {
+        name: "运营管理部",
+        kind: "总部部门",
+        region: None,
+        chat_id: YY_CHAT,
+        head: LI.open_id,
+    },
+    SeedUnit {
+        name: "信息技术部",
+        kind: "总部部门",
+        region: None,
+        chat_id: IT_CHAT,
+        head: WANG.open_id,
+    },
+];
+
+/// The units as `[[units]]` declarations.
+pub fn unit_decls() -> Vec<crate::domain::unit::UnitDecl> {
+    UNITS
+        .iter()
+        .map(|u| crate::domain::unit::UnitDecl {
+            name: u.name.to_owned(),
+            kind: Some(u.kind.to_owned()),
+            region: u.region.map(str::to_owned),
+            chat_id: Some(u.chat_id.to_owned()),
+            heads: vec![u.head.to_owned()],
+        })
+        .collect()
+}
+
+/// The seeded groups: the first is where the page opens.
+pub const GROUPS: [SeedGroup; 10] = [
     SeedGroup {
         chat_id: "oc_3d9f1b7e5a2c8d46f0b3e9a1c7d5f218",
         name: "合规部督办群",
@@ -98,6 +209,41 @@ pub const GROUPS: [SeedGroup; 3] = [
         chat_id: MANAGER_CHAT,
         name: "需求管理群",
         members: &[ADMIN.open_id, WANG.open_id],
+    },
+    SeedGroup {
+        chat_id: LEADERS_CHAT,
+        name: "领导群",
+        members: &[BOSS.open_id, ADMIN.open_id],
+    },
+    SeedGroup {
+        chat_id: HZ_CHAT,
+        name: "杭州营业部工作群",
+        members: &[QIAN.open_id, BOSS.open_id],
+    },
+    SeedGroup {
+        chat_id: NB_CHAT,
+        name: "宁波营业部工作群",
+        members: &[WU.open_id, BOSS.open_id],
+    },
+    SeedGroup {
+        chat_id: CS_CHAT,
+        name: "长沙营业部工作群",
+        members: &[ZHENG.open_id, BOSS.open_id],
+    },
+    SeedGroup {
+        chat_id: WH_CHAT,
+        name: "武汉营业部工作群",
+        members: &[FENG.open_id, BOSS.open_id],
+    },
+    SeedGroup {
+        chat_id: YY_CHAT,
+        name: "运营管理部工作群",
+        members: &[LI.open_id, BOSS.open_id],
+    },
+    SeedGroup {
+        chat_id: IT_CHAT,
+        name: "信息技术部工作群",
+        members: &[WANG.open_id, BOSS.open_id],
     },
 ];
 
@@ -158,5 +304,23 @@ mod tests {
         assert_eq!(chat("oc_p2p_ou_nobody"), None);
         assert_eq!(display_name("ou_bot", "ou_bot"), BOT_NAME);
         assert_eq!(display_name(LI.open_id, "ou_bot"), "李四");
+    }
+
+    #[test]
+    fn the_seeded_units_are_a_valid_registry_each_in_its_own_group_with_its_head() {
+        let reg = crate::domain::unit::UnitRegistry::from_decls(&[], &unit_decls()).unwrap();
+        assert_eq!(reg.regions(), ["华东片区", "华中片区"]);
+        assert_eq!(reg.in_region("华东").len(), 2);
+        assert_eq!(reg.of_kind(&crate::domain::unit::UnitKind::HeadOffice).len(), 2);
+        for u in UNITS {
+            let g = GROUPS.iter().find(|g| g.chat_id == u.chat_id).unwrap();
+            assert!(
+                g.name.starts_with(u.name) && g.members.contains(&u.head),
+                "{}",
+                u.name
+            );
+            assert!(person(u.head).is_some());
+        }
+        assert!(chat(LEADERS_CHAT).is_some());
     }
 }

@@ -216,3 +216,25 @@ async fn group_messages_are_delivered_as_the_apps_permission_would() {
     stop.cancel();
     running.await.unwrap().unwrap();
 }
+
+#[test]
+fn the_sandbox_seeds_its_units_issuer_and_leaders_group_unless_configured() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = settings(dir.path());
+    seed_units(&mut s);
+    assert_eq!(s.units.all().len(), 6);
+    assert_eq!(s.units.in_region("华中片区").len(), 2);
+    let hz = s.units.find("杭州").unwrap();
+    assert_eq!(hz.heads[0].0, super::seed::QIAN.open_id);
+    assert_eq!(s.supervision.issuers, [BOSS.open_id]);
+    assert_eq!(s.board.leaders_chat.as_deref(), Some(super::seed::LEADERS_CHAT));
+    // What the configuration says stays.
+    let mut s = settings(dir.path());
+    s.units = crate::domain::unit::UnitRegistry::from_decls(&[], &super::seed::unit_decls()[..1]).unwrap();
+    s.supervision.issuers = vec![ZHANG.open_id.to_owned()];
+    s.board.leaders_chat = Some("oc_mine".to_owned());
+    seed_units(&mut s);
+    assert_eq!(s.units.all().len(), 1);
+    assert_eq!(s.supervision.issuers, [ZHANG.open_id]);
+    assert_eq!(s.board.leaders_chat.as_deref(), Some("oc_mine"));
+}

@@ -110,6 +110,37 @@ fn serve_refuses_bad_configuration_in_one_line_without_leaking_secrets() {
     assert!(err.contains("DUBAN_LISTEN"), "{err}");
 }
 
+/// A bad `[[units]]` stops start-up (serve and the sandbox alike) with every problem, in Chinese,
+/// on one line.
+#[test]
+fn serve_refuses_bad_units_naming_every_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("duban.toml");
+    std::fs::write(
+        &cfg,
+        "[org]\nregions = [\"华东片区\"]\n\
+         [[units]]\nname = \"杭州营业部\"\nregion = \"华东片区\"\nchat_id = \"oc_hz\"\n\
+         [[units]]\nname = \"宁波营业部\"\nregion = \"华东片区\"\nchat_id = \"oc_hz\"\n\
+         [[units]]\nname = \"长沙营业部\"\nregion = \"华中片区\"\nchat_id = \"oc_cs\"\n\
+         [[units]]\nname = \"武汉营业部\"\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let env = [
+        ("DUBAN_DATA_DIR", data.to_str().unwrap()),
+        ("DUBAN_CONFIG", cfg.to_str().unwrap()),
+        ("DUBAN_LISTEN", "127.0.0.1:0"),
+    ];
+    for cmd in ["serve", "sandbox"] {
+        let (code, _, err) = duban(&[cmd], &env);
+        assert_ne!(code, 0, "{cmd}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "{cmd}: {err}");
+        for part in ["3 处问题", "宁波营业部", "华中片区", "武汉营业部"] {
+            assert!(err.contains(part), "{cmd} {part}: {err}");
+        }
+    }
+}
+
 #[test]
 fn a_data_dir_held_by_a_running_duban_is_refused() {
     let dir = tempfile::tempdir().unwrap();

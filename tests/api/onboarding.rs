@@ -353,6 +353,85 @@ async fn check_config_reports_a_wrong_secret_and_a_bad_configuration() {
     assert!(out.starts_with("duban check-config\n✘ 配置"), "{out}");
 }
 
+/// The units: counted per kind and region; the bot and the heads looked for in each unit's
+/// group and in the leaders' group; a bad `[[units]]` listed problem by problem.
+#[tokio::test]
+async fn check_config_reports_the_units_and_whether_the_bot_is_in_their_groups() {
+    init();
+    let dir = tempfile::tempdir().unwrap();
+    let fake = duban::fake_feishu::FakeFeishu::start(APP_ID, APP_SECRET)
+        .await
+        .unwrap();
+    let person = |id: &str| duban::domain::ids::Person {
+        open_id: duban::domain::ids::OpenId(id.to_owned()),
+        name: "负责人".to_owned(),
+    };
+    fake.set_chat_members("oc_leaders", &[person("ou_boss")]);
+    fake.set_chat_members("oc_hz", &[person("ou_hz")]);
+    fake.set_chat_members("oc_cs", &[person("ou_other")]);
+    let cfg = dir.path().join("duban.toml");
+    let units = "[[units]]\nname = \"杭州营业部\"\nregion = \"华东片区\"\nchat_id = \"oc_hz\"\nheads = [\"ou_hz\"]\n\
+        [[units]]\nname = \"长沙营业部\"\nregion = \"华中片区\"\nchat_id = \"oc_cs\"\nheads = [\"ou_cs\"]\n\
+        [[units]]\nname = \"运营管理部\"\nchat_id = \"oc_yy\"\n";
+    std::fs::write(
+        &cfg,
+        format!("[supervision]\nissuers = [\"ou_boss\"]\n[board]\nleaders_chat = \"oc_leaders\"\n{units}"),
+    )
+    .unwrap();
+    let config = cfg.to_str().unwrap().to_owned();
+    let data = dir.path().join("data");
+    let (code, out) = check_config(&fake.base_url, &data, &[("DUBAN_CONFIG", config.as_str())]).await;
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("✔ 单位：配置登记 3 个 —— 营业部 2、总部部门 1；华东片区 1、华中片区 1、未分片区 1\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("✔ 下达：管理员 0 人、下达人（supervision.issuers）1 人"),
+        "{out}"
+    );
+    assert!(out.contains("✔ 领导群：机器人已在群 oc_leaders 中"), "{out}");
+    assert!(
+        out.contains("✘ 单位群「长沙营业部」：负责人 ou_cs 不在群 oc_cs 中"),
+        "{out}"
+    );
+    assert!(
+        out.contains("✘ 单位群「运营管理部」：机器人不在群 oc_yy 中"),
+        "{out}"
+    );
+    assert!(
+        out.contains("✔ 单位群：其余 1 个单位的群里都有机器人和单位负责人"),
+        "{out}"
+    );
+    assert!(out.contains("结果：2 项未通过"), "{out}");
+
+    // Once fixed, it passes; without a leaders' chat that is only a note.
+    fake.set_chat_members("oc_cs", &[person("ou_cs")]);
+    fake.set_chat_members("oc_yy", &[]);
+    std::fs::write(&cfg, units).unwrap();
+    let (code, out) = check_config(&fake.base_url, &data, &[("DUBAN_CONFIG", config.as_str())]).await;
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("– 领导群：未设置 [board] leaders_chat"), "{out}");
+    assert!(
+        out.contains("✔ 单位群：3 个单位的群里都有机器人和单位负责人"),
+        "{out}"
+    );
+
+    // A bad [[units]]: every problem on its own line.
+    let bad = format!(
+        "{units}[[units]]\nname = \"宁波营业部\"\nchat_id = \"oc_hz\"\n[[units]]\nname = \"武汉营业部\"\n"
+    );
+    std::fs::write(&cfg, bad).unwrap();
+    let (code, out) = check_config(&fake.base_url, &data, &[("DUBAN_CONFIG", config.as_str())]).await;
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("✘ 单位：单位“宁波营业部”的 chat_id 与“杭州营业部”相同"),
+        "{out}"
+    );
+    assert!(out.contains("✘ 单位：单位“武汉营业部”没有对应的群"), "{out}");
+    assert!(out.contains("结果：2 项未通过"), "{out}");
+}
+
 /// The gauges the example alerts (deploy/prometheus/duban-alerts.yml) rely on.
 #[tokio::test]
 async fn metrics_export_what_the_example_alerts_use() {

@@ -6,6 +6,14 @@
 //! Scopes that no read can reveal (event scopes, 加急) are listed as "confirm in the console"
 //! and do not fail the check; optional features' scopes (document links in `/纪要`) are shown
 //! but fail it only when their feature is switched on. Secrets and tokens are never printed.
+//!
+//! [`units`]: the units, 下达 issuers and the leaders' group, and whether the bot is in each
+//! unit's group.
+
+mod report;
+mod units;
+
+pub use report::{Check, Mark, Report};
 
 use std::path::Path;
 use std::time::Duration;
@@ -18,100 +26,6 @@ use crate::feishu::{ClientConfig, FeishuClient, FeishuError};
 /// scope answers "not found" and a missing one 99991672.
 const PROBE_ID: &str = "duban_check_config";
 
-/// How one check came out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
-    /// ✔ passed.
-    Pass,
-    /// ✘ failed: the bot will not work fully until fixed.
-    Fail,
-    /// – an optional feature's scope is missing (does not fail the check).
-    Optional,
-    /// · cannot be checked through the API: confirm in the console.
-    Manual,
-}
-
-impl Mark {
-    fn symbol(self) -> &'static str {
-        match self {
-            Self::Pass => "✔",
-            Self::Fail => "✘",
-            Self::Optional => "–",
-            Self::Manual => "·",
-        }
-    }
-}
-
-/// One line of the checklist.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Check {
-    /// The outcome.
-    pub mark: Mark,
-    /// What was checked and what was found.
-    pub text: String,
-    /// How to fix it (for ✘ and –).
-    pub fix: Option<String>,
-}
-
-impl Check {
-    fn pass(text: impl Into<String>) -> Self {
-        Self {
-            mark: Mark::Pass,
-            text: text.into(),
-            fix: None,
-        }
-    }
-
-    fn fail(text: impl Into<String>, fix: impl Into<String>) -> Self {
-        Self {
-            mark: Mark::Fail,
-            text: text.into(),
-            fix: Some(fix.into()),
-        }
-    }
-}
-
-/// The whole checklist.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Report {
-    /// The checks, in order.
-    pub checks: Vec<Check>,
-}
-
-impl Report {
-    /// Whether every check passed (– and · lines do not count).
-    pub fn passed(&self) -> bool {
-        self.checks.iter().all(|c| c.mark != Mark::Fail)
-    }
-
-    /// The checklist as printed: one line per check, its fix indented below it, a summary.
-    pub fn render(&self) -> String {
-        let mut out = String::from("duban check-config\n");
-        for c in &self.checks {
-            out.push_str(&format!("{} {}\n", c.mark.symbol(), c.text));
-            if let Some(fix) = &c.fix {
-                out.push_str(&format!("    修复：{fix}\n"));
-            }
-        }
-        let failed = self.checks.iter().filter(|c| c.mark == Mark::Fail).count();
-        if failed == 0 {
-            out.push_str("结果：全部通过\n");
-        } else {
-            out.push_str(&format!("结果：{failed} 项未通过（✘）\n"));
-        }
-        if self
-            .checks
-            .iter()
-            .any(|c| matches!(c.mark, Mark::Optional | Mark::Manual))
-        {
-            out.push_str(
-                "说明：– 为可选功能所需、尚未开通的权限；· 为无法通过接口检测、请在开发者后台确认的权限\n",
-            );
-        }
-        out
-    }
-}
-
 /// Runs every check: configuration from `config_path` and `env`, then Feishu and the data
 /// directory. Never fails: every problem is a ✘ line.
 pub async fn run(config_path: Option<&Path>, env: &dyn Env) -> Report {
@@ -119,6 +33,10 @@ pub async fn run(config_path: Option<&Path>, env: &dyn Env) -> Report {
     let settings = match config::load(config_path, env) {
         Ok(s) => s,
         Err(e) => {
+            if let Some(p) = e.downcast_ref::<config::UnitProblems>() {
+                report.checks.extend(units::problems(p));
+                return report;
+            }
             report.checks.push(Check::fail(
                 format!("配置：{e:#}"),
                 "按上面的提示修改配置文件或环境变量（参考 config/duban.example.toml 与 deploy/env.example）",
@@ -135,6 +53,7 @@ pub async fn run(config_path: Option<&Path>, env: &dyn Env) -> Report {
     );
     report.checks.push(Check::pass(format!("配置：{source} 有效")));
     report.checks.push(data_dir(&settings));
+    report.checks.extend(units::summary(&settings));
     let Some(creds) = settings.credentials.clone() else {
         report.checks.push(Check::fail(
             "飞书凭据：未设置 FEISHU_APP_ID、FEISHU_APP_SECRET、FEISHU_VERIFICATION_TOKEN（duban 会以沙箱模式启动）",
@@ -181,6 +100,7 @@ pub async fn run(config_path: Option<&Path>, env: &dyn Env) -> Report {
     for need in needed_scopes(&settings) {
         report.checks.push(scope_check(&client, &need).await);
     }
+    report.checks.extend(units::chats(&client, &settings).await);
     report
 }
 
