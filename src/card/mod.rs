@@ -17,6 +17,7 @@ pub mod list;
 pub mod minutes;
 pub mod notice;
 pub mod nudge;
+pub mod rollup;
 pub mod stats;
 pub mod welcome;
 pub mod widgets;
@@ -33,6 +34,7 @@ pub use list::list_card;
 pub use minutes::{closure_card, minutes_card};
 pub use notice::{ToastKind, error_card, toast};
 pub use nudge::{nudge_card, nudge_text};
+pub use rollup::{batch_form_card, rollup_card};
 pub use stats::stats_card;
 pub use welcome::{Audience, welcome_card};
 
