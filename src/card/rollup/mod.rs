@@ -265,4 +265,4 @@ pub fn batch_form_card(batch: &Batch, which: BatchForm, now: Timestamp, prefill:
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
-mod tests;
+pub(crate) mod tests;
