@@ -103,7 +103,11 @@ pub fn submit_value(form: BatchForm, id: BatchId, version: u64) -> Value {
 /// Whether a callback value belongs to this family (its `op` starts with [`OP_PREFIX`]).
 pub fn is_batch(value: &Value) -> bool {
     decode(value)
-        .and_then(|v| v.get("op").and_then(Value::as_str).map(|op| op.starts_with(OP_PREFIX)))
+        .and_then(|v| {
+            v.get("op")
+                .and_then(Value::as_str)
+                .map(|op| op.starts_with(OP_PREFIX))
+        })
         .unwrap_or(false)
 }
 
@@ -122,7 +126,10 @@ pub fn parse(
 ) -> Result<BatchCallback, CallbackError> {
     let value = decode(value).ok_or(CallbackError::Malformed)?;
     let value = value.as_ref();
-    let op = value.get("op").and_then(Value::as_str).ok_or(CallbackError::Malformed)?;
+    let op = value
+        .get("op")
+        .and_then(Value::as_str)
+        .ok_or(CallbackError::Malformed)?;
     let batch = id_field(value, "batch", BatchId, BatchId::parse).ok_or(CallbackError::Malformed)?;
     let field = |name: &str| form_text(form, name);
     let action = match op {
@@ -201,7 +208,10 @@ mod tests {
     #[test]
     fn incomplete_forms_and_strange_values_are_refused_in_chinese() {
         let cancel = submit_value(BatchForm::Cancel, BatchId(3), 1);
-        assert_eq!(parse(&cancel, Some(&form(&[("reason", "  ")])), now()), Err(E::MissingReason));
+        assert_eq!(
+            parse(&cancel, Some(&form(&[("reason", "  ")])), now()),
+            Err(E::MissingReason)
+        );
         let extend = submit_value(BatchForm::Extend, BatchId(3), 1);
         assert_eq!(parse(&extend, None, now()), Err(E::MissingDate));
         let past = form(&[("date", "2026-11-20 +0800")]);
@@ -211,7 +221,11 @@ mod tests {
             Err(E::Malformed)
         );
         assert_eq!(
-            parse(&json!({"op": "b_open", "form": "b_delete", "batch": 3}), None, now()),
+            parse(
+                &json!({"op": "b_open", "form": "b_delete", "batch": 3}),
+                None,
+                now()
+            ),
             Err(E::Malformed)
         );
         assert!(matches!(

@@ -7,7 +7,9 @@ use jiff::Timestamp;
 use serde_json::Value;
 
 use crate::calendar::Calendar;
-use crate::card::fmt::{card, civil_day, within_limits, font, format_datetime, header, hr, markdown, md_text, note, progress_bar};
+use crate::card::fmt::{
+    card, civil_day, font, format_datetime, header, hr, markdown, md_text, note, progress_bar, within_limits,
+};
 use crate::card::widgets::collapsible;
 use crate::domain::board::BoardRow;
 use crate::domain::deadline::DeadlineHint;
@@ -48,7 +50,11 @@ fn build(b: &OrgBoard, now: Timestamp, cal: &Calendar, max_units: usize) -> Valu
         tags.push((format!("下达进行中{}批", b.batches.len()), "blue"));
     }
     let tag_refs: Vec<(&str, &str)> = tags.iter().map(|(t, c)| (t.as_str(), *c)).collect();
-    let template = if b.ranking.late.is_empty() { "green" } else { "orange" };
+    let template = if b.ranking.late.is_empty() {
+        "green"
+    } else {
+        "orange"
+    };
     let hdr = header(
         &title,
         template,
@@ -102,9 +108,12 @@ fn build(b: &OrgBoard, now: Timestamp, cal: &Calendar, max_units: usize) -> Valu
         format!("**本周到期**（{}个单位、{n}项）", b.due_this_week.len())
     }));
     elements.extend(unit_panels(
-        b.due_this_week
-            .iter()
-            .map(|(u, rows)| (format!("**{}** 本周到期 **{}** 项", md_text(u, 30), rows.len()), rows.as_slice())),
+        b.due_this_week.iter().map(|(u, rows)| {
+            (
+                format!("**{}** 本周到期 **{}** 项", md_text(u, 30), rows.len()),
+                rows.as_slice(),
+            )
+        }),
         b.due_this_week.len(),
         max_units,
         |r| DeadlineHint::compute(r.deadline, now, cal).to_string(),
@@ -193,7 +202,8 @@ fn batches(lines: &[BatchLine]) -> String {
         let pct = if l.total == 0 {
             0
         } else {
-            u8::try_from((u64::from(l.done) * 100 + u64::from(l.total) / 2) / u64::from(l.total)).unwrap_or(100)
+            u8::try_from((u64::from(l.done) * 100 + u64::from(l.total) / 2) / u64::from(l.total))
+                .unwrap_or(100)
         };
         out.push(format!(
             "**{}** {} · 已完成 **{}**/{}\n{} · {}",

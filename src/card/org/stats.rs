@@ -55,7 +55,10 @@ pub fn unit_stats_card(period: Period, rows: &[UnitFigures], issued: &HashMap<St
         elements.push(markdown(&line(r, issued.get(&r.unit))));
     }
     if ordered.len() > MAX_UNITS {
-        elements.push(markdown(&format!("另有{}个单位未列出…", ordered.len() - MAX_UNITS)));
+        elements.push(markdown(&format!(
+            "另有{}个单位未列出…",
+            ordered.len() - MAX_UNITS
+        )));
     }
     elements.push(hr());
     elements.push(note(
@@ -72,9 +75,7 @@ pub(crate) fn ordered(rows: &[UnitFigures]) -> Vec<&UnitFigures> {
     let mut v: Vec<&UnitFigures> = rows.iter().collect();
     v.sort_by(|a, b| {
         let rate = |f: &UnitFigures| f.on_time_rate.unwrap_or(-1.0);
-        rate(b)
-            .total_cmp(&rate(a))
-            .then(b.completed.cmp(&a.completed))
+        rate(b).total_cmp(&rate(a)).then(b.completed.cmp(&a.completed))
     });
     v
 }

@@ -17,7 +17,14 @@ use crate::domain::supervision::{Item, NewItem};
 use crate::domain::unit::ranking::{BatchLine, UnitFigures, UnitItems, org_board, unit_figures};
 use crate::domain::unit::{Origin, Unit, UnitDecl, UnitKind, UnitRegistry};
 
-fn item(id: u64, title: &str, owner: (&str, &str), status: Status, deadline: Timestamp, done: Option<Timestamp>) -> Item {
+fn item(
+    id: u64,
+    title: &str,
+    owner: (&str, &str),
+    status: Status,
+    deadline: Timestamp,
+    done: Option<Timestamp>,
+) -> Item {
     let p = person(owner.0, owner.1);
     let mut it = Item::create(
         ItemId(id),
@@ -56,44 +63,144 @@ fn firm() -> Vec<(&'static str, Vec<Item>)> {
         (
             "杭州营业部",
             vec![
-                item(1, "两融开户30户", ("zhoujie", "周杰"), Status::Done, d(11, 10), Some(d(11, 9))),
-                item(2, "反洗钱自查", ("zhoujie", "周杰"), Status::Done, d(11, 12), Some(d(11, 12))),
-                item(3, "客户回访100户", ("chenli", "陈丽"), Status::Done, d(11, 13), Some(d(11, 13))),
-                item(4, "适当性复核", ("chenli", "陈丽"), Status::InProgress, d(11, 27), None),
+                item(
+                    1,
+                    "两融开户30户",
+                    ("zhoujie", "周杰"),
+                    Status::Done,
+                    d(11, 10),
+                    Some(d(11, 9)),
+                ),
+                item(
+                    2,
+                    "反洗钱自查",
+                    ("zhoujie", "周杰"),
+                    Status::Done,
+                    d(11, 12),
+                    Some(d(11, 12)),
+                ),
+                item(
+                    3,
+                    "客户回访100户",
+                    ("chenli", "陈丽"),
+                    Status::Done,
+                    d(11, 13),
+                    Some(d(11, 13)),
+                ),
+                item(
+                    4,
+                    "适当性复核",
+                    ("chenli", "陈丽"),
+                    Status::InProgress,
+                    d(11, 27),
+                    None,
+                ),
             ],
         ),
         (
             "宁波营业部",
             vec![
-                item(5, "两融开户30户", ("liqiang", "李强"), Status::Done, d(11, 10), Some(d(11, 10))),
-                item(6, "反洗钱自查", ("liqiang", "李强"), Status::InProgress, d(11, 20), None),
-                item(7, "客户回访100户", ("sunmei", "孙梅"), Status::Pending, d(11, 26), None),
+                item(
+                    5,
+                    "两融开户30户",
+                    ("liqiang", "李强"),
+                    Status::Done,
+                    d(11, 10),
+                    Some(d(11, 10)),
+                ),
+                item(
+                    6,
+                    "反洗钱自查",
+                    ("liqiang", "李强"),
+                    Status::InProgress,
+                    d(11, 20),
+                    None,
+                ),
+                item(
+                    7,
+                    "客户回访100户",
+                    ("sunmei", "孙梅"),
+                    Status::Pending,
+                    d(11, 26),
+                    None,
+                ),
             ],
         ),
         (
             "长沙营业部",
             vec![
-                item(8, "两融开户30户", ("zhaolei", "赵磊"), Status::Done, d(11, 10), Some(d(11, 17))),
-                item(9, "反洗钱自查", ("zhaolei", "赵磊"), Status::Pending, d(11, 18), None),
-                item(10, "客户回访100户", ("zhaolei", "赵磊"), Status::InProgress, d(11, 23), None),
-                item(11, "适当性复核", ("heping", "何平"), Status::InProgress, d(11, 24), None),
-                item(12, "投教进社区", ("heping", "何平"), Status::InProgress, d(11, 16), None),
+                item(
+                    8,
+                    "两融开户30户",
+                    ("zhaolei", "赵磊"),
+                    Status::Done,
+                    d(11, 10),
+                    Some(d(11, 17)),
+                ),
+                item(
+                    9,
+                    "反洗钱自查",
+                    ("zhaolei", "赵磊"),
+                    Status::Pending,
+                    d(11, 18),
+                    None,
+                ),
+                item(
+                    10,
+                    "客户回访100户",
+                    ("zhaolei", "赵磊"),
+                    Status::InProgress,
+                    d(11, 23),
+                    None,
+                ),
+                item(
+                    11,
+                    "适当性复核",
+                    ("heping", "何平"),
+                    Status::InProgress,
+                    d(11, 24),
+                    None,
+                ),
+                item(
+                    12,
+                    "投教进社区",
+                    ("heping", "何平"),
+                    Status::InProgress,
+                    d(11, 16),
+                    None,
+                ),
             ],
         ),
         (
             "武汉营业部",
-            vec![item(13, "两融开户30户", ("wujun", "吴军"), Status::Done, d(11, 10), Some(d(11, 6)))],
+            vec![item(
+                13,
+                "两融开户30户",
+                ("wujun", "吴军"),
+                Status::Done,
+                d(11, 10),
+                Some(d(11, 6)),
+            )],
         ),
         (
             "合规管理部",
-            vec![item(14, "反洗钱制度修订", ("qianhui", "钱慧"), Status::InProgress, d(11, 29), None)],
+            vec![item(
+                14,
+                "反洗钱制度修订",
+                ("qianhui", "钱慧"),
+                Status::InProgress,
+                d(11, 29),
+                None,
+            )],
         ),
         ("财富管理部", vec![]),
     ]
 }
 
 fn views<'a>(data: &'a [(&'static str, Vec<Item>)]) -> Vec<UnitItems<'a>> {
-    data.iter().map(|(u, items)| UnitItems { unit: u, items }).collect()
+    data.iter()
+        .map(|(u, items)| UnitItems { unit: u, items })
+        .collect()
 }
 
 fn batches() -> Vec<BatchLine> {
@@ -153,7 +260,11 @@ fn a_board_over_67_units_stays_within_limits() {
             let items = (0..8)
                 .map(|k| {
                     let late = k < 5;
-                    let deadline = if late { at(2026, 11, 16 + k, 18, 0) } else { at(2026, 11, 27, 18, 0) };
+                    let deadline = if late {
+                        at(2026, 11, 16 + k, 18, 0)
+                    } else {
+                        at(2026, 11, 27, 18, 0)
+                    };
                     let mut it = item(
                         base + u64::try_from(k).unwrap() + 1,
                         "完成三季度合规自查报告并提交合规管理部复核归档（含整改清单）",
@@ -172,7 +283,10 @@ fn a_board_over_67_units_stays_within_limits() {
             (name.clone(), items)
         })
         .collect();
-    let views: Vec<UnitItems<'_>> = data.iter().map(|(u, items)| UnitItems { unit: u, items }).collect();
+    let views: Vec<UnitItems<'_>> = data
+        .iter()
+        .map(|(u, items)| UnitItems { unit: u, items })
+        .collect();
     let many: Vec<BatchLine> = (1..=15)
         .map(|i| BatchLine {
             id: BatchId(i),
@@ -192,7 +306,17 @@ fn a_board_over_67_units_stays_within_limits() {
 
 #[test]
 fn a_clean_org_board_is_green_and_says_thanks() {
-    let data = vec![("杭州营业部", vec![item(1, "两融开户", ("a", "甲"), Status::Done, at(2026, 11, 10, 18, 0), Some(at(2026, 11, 9, 18, 0)))])];
+    let data = vec![(
+        "杭州营业部",
+        vec![item(
+            1,
+            "两融开户",
+            ("a", "甲"),
+            Status::Done,
+            at(2026, 11, 10, 18, 0),
+            Some(at(2026, 11, 9, 18, 0)),
+        )],
+    )];
     let b = org_board(&views(&data), vec![], &HashMap::new(), now(), &cal());
     let c = org_board_card(&b, now(), &cal());
     assert_eq!(c["header"]["template"], "green");
@@ -201,7 +325,13 @@ fn a_clean_org_board_is_green_and_says_thanks() {
 
 fn figures() -> Vec<UnitFigures> {
     let data = firm();
-    unit_figures(&views(&data), &HashMap::from([(ItemId(9), 3)]), Period::ThisQuarter, now(), &cal())
+    unit_figures(
+        &views(&data),
+        &HashMap::from([(ItemId(9), 3)]),
+        Period::ThisQuarter,
+        now(),
+        &cal(),
+    )
 }
 
 fn issued() -> HashMap<String, IssuedShare> {
@@ -247,7 +377,13 @@ fn registry() -> UnitRegistry {
     let reg = UnitRegistry::from_decls(
         &["华东片区".to_owned(), "华中片区".to_owned()],
         &[
-            decl("杭州营业部", None, Some("华东片区"), "oc_hz", &["ou_zhoujie", "ou_chenli"]),
+            decl(
+                "杭州营业部",
+                None,
+                Some("华东片区"),
+                "oc_hz",
+                &["ou_zhoujie", "ou_chenli"],
+            ),
             decl("宁波营业部", None, Some("华东片区"), "oc_nb", &["ou_liqiang"]),
             decl("长沙营业部", None, Some("华中片区"), "oc_cs", &["ou_zhaolei"]),
             decl("武汉营业部", None, Some("华中片区"), "oc_wh", &["ou_wujun"]),
@@ -284,10 +420,16 @@ fn registry() -> UnitRegistry {
 }
 
 fn names() -> HashMap<OpenId, String> {
-    [("zhoujie", "周杰"), ("chenli", "陈丽"), ("liqiang", "李强"), ("zhaolei", "赵磊"), ("qianhui", "钱慧")]
-        .iter()
-        .map(|(id, n)| (OpenId(format!("ou_{id}")), (*n).to_owned()))
-        .collect()
+    [
+        ("zhoujie", "周杰"),
+        ("chenli", "陈丽"),
+        ("liqiang", "李强"),
+        ("zhaolei", "赵磊"),
+        ("qianhui", "钱慧"),
+    ]
+    .iter()
+    .map(|(id, n)| (OpenId(format!("ou_{id}")), (*n).to_owned()))
+    .collect()
 }
 
 #[test]
@@ -322,7 +464,10 @@ fn units_are_grouped_by_region_then_kind() {
                     ("分公司".to_owned(), s(&["上海分公司"])),
                 ]
             ),
-            ("华中片区".to_owned(), vec![("营业部".to_owned(), s(&["长沙营业部", "武汉营业部"]))]),
+            (
+                "华中片区".to_owned(),
+                vec![("营业部".to_owned(), s(&["长沙营业部", "武汉营业部"]))]
+            ),
             (
                 "未分片区".to_owned(),
                 vec![("总部部门".to_owned(), s(&["合规管理部", "财富管理部"]))]
@@ -331,7 +476,10 @@ fn units_are_grouped_by_region_then_kind() {
     );
     let text = unit_list_card(&reg, &names(), now()).to_string();
     assert!(text.contains("负责人 周杰、陈丽"));
-    assert!(text.contains("负责人 <at id=ou_gaofeng></at>"), "an unknown name is a mention");
+    assert!(
+        text.contains("负责人 <at id=ou_gaofeng></at>"),
+        "an unknown name is a mention"
+    );
     assert!(text.contains("群内绑定（管理员小刘 11月20日（周五））"));
     assert!(text.contains("负责人未登记"));
 }
@@ -350,7 +498,14 @@ fn sixty_seven_units_fit() {
         .map(|(i, n)| UnitDecl {
             name: n,
             kind: None,
-            region: Some(if i % 2 == 0 { "华东片区" } else { "华南片区" }.to_owned()),
+            region: Some(
+                if i % 2 == 0 {
+                    "华东片区"
+                } else {
+                    "华南片区"
+                }
+                .to_owned(),
+            ),
             chat_id: Some(format!("oc_{i:04}abcdefabcdefabcdef")),
             heads: vec![format!("ou_{i:04}abcdefabcdef"), format!("ou_{i:04}fedcbafedcba")],
         })

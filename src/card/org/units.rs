@@ -42,7 +42,11 @@ pub fn unit_list_card(reg: &UnitRegistry, names: &HashMap<OpenId, String>, now: 
     let mut elements = Vec::new();
     let mut shown = 0;
     for (region, members) in grouped(reg) {
-        let mut lines = vec![format!("**{}**（{}个单位）", md_text(&region, 30), members.iter().map(|(_, v)| v.len()).sum::<usize>())];
+        let mut lines = vec![format!(
+            "**{}**（{}个单位）",
+            md_text(&region, 30),
+            members.iter().map(|(_, v)| v.len()).sum::<usize>()
+        )];
         for (kind, us) in members {
             lines.push(format!("{}：", kind.label()));
             for u in us {
@@ -82,7 +86,10 @@ pub(crate) fn grouped(reg: &UnitRegistry) -> Vec<(String, Vec<(UnitKind, Vec<&Un
             .filter(|u| match region {
                 Some(r) => u.region.as_deref() == Some(r),
                 // Units without a region, or with one no longer in the list.
-                None => u.region.as_deref().is_none_or(|r| !reg.regions().iter().any(|k| k == r)),
+                None => u
+                    .region
+                    .as_deref()
+                    .is_none_or(|r| !reg.regions().iter().any(|k| k == r)),
             })
             .collect();
         if in_region.is_empty() {
@@ -91,7 +98,16 @@ pub(crate) fn grouped(reg: &UnitRegistry) -> Vec<(String, Vec<(UnitKind, Vec<&Un
         let kinds: Vec<(UnitKind, Vec<&Unit>)> = reg
             .kinds()
             .into_iter()
-            .map(|k| (k.clone(), in_region.iter().copied().filter(|u| u.kind == *k).collect::<Vec<_>>()))
+            .map(|k| {
+                (
+                    k.clone(),
+                    in_region
+                        .iter()
+                        .copied()
+                        .filter(|u| u.kind == *k)
+                        .collect::<Vec<_>>(),
+                )
+            })
             .filter(|(_, v)| !v.is_empty())
             .collect();
         out.push((region.unwrap_or("未分片区").to_owned(), kinds));

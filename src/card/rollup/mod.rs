@@ -48,7 +48,10 @@ pub fn rollup_card(batch: &Batch, r: &Rollup, reposted: bool, now: Timestamp) ->
         if late > 0 {
             tags.push((format!("逾期{late}个单位"), "red"));
         }
-        tags.push((format!("已完成{}/{}", r.count(ChildState::Done), r.total), "green"));
+        tags.push((
+            format!("已完成{}/{}", r.count(ChildState::Done), r.total),
+            "green",
+        ));
     }
     let tag_refs: Vec<(&str, &str)> = tags.iter().map(|(t, c)| (t.as_str(), *c)).collect();
     let title = format!("{} {}", batch.id, truncate(&batch.title, TITLE_IN_HEADER));
@@ -112,7 +115,10 @@ fn overview(batch: &Batch, r: &Rollup, now: Timestamp) -> String {
         .original_deadline
         .map(|d| format!("（已统一延期，原截止{}）", format_datetime(d, now)))
         .unwrap_or_default();
-    lines.push(format!("**截止**：{}{original}", format_datetime(batch.deadline, now)));
+    lines.push(format!(
+        "**截止**：{}{original}",
+        format_datetime(batch.deadline, now)
+    ));
     if let Some(t) = &batch.target {
         lines.push(format!("**指标**：每个单位{}", md_text(&t.to_string(), 20)));
     }

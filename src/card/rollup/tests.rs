@@ -17,12 +17,73 @@ use crate::domain::unit::{Origin, Unit, UnitKind};
 
 /// 67 营业部, as a firm names them.
 pub(crate) const CITIES: [&str; 67] = [
-    "杭州", "宁波", "温州", "绍兴", "嘉兴", "湖州", "金华", "台州", "上海浦东", "上海徐汇", "南京",
-    "苏州", "无锡", "常州", "南通", "扬州", "合肥", "芜湖", "福州", "厦门", "泉州", "南昌", "济南",
-    "青岛", "烟台", "郑州", "洛阳", "武汉", "宜昌", "长沙", "株洲", "广州", "深圳", "东莞", "佛山",
-    "珠海", "南宁", "桂林", "海口", "成都", "绵阳", "重庆", "贵阳", "昆明", "拉萨", "西安", "兰州",
-    "西宁", "银川", "乌鲁木齐", "北京", "天津", "石家庄", "唐山", "太原", "呼和浩特", "沈阳", "大连",
-    "长春", "吉林", "哈尔滨", "大庆", "三亚", "柳州", "襄阳", "赣州", "潍坊",
+    "杭州",
+    "宁波",
+    "温州",
+    "绍兴",
+    "嘉兴",
+    "湖州",
+    "金华",
+    "台州",
+    "上海浦东",
+    "上海徐汇",
+    "南京",
+    "苏州",
+    "无锡",
+    "常州",
+    "南通",
+    "扬州",
+    "合肥",
+    "芜湖",
+    "福州",
+    "厦门",
+    "泉州",
+    "南昌",
+    "济南",
+    "青岛",
+    "烟台",
+    "郑州",
+    "洛阳",
+    "武汉",
+    "宜昌",
+    "长沙",
+    "株洲",
+    "广州",
+    "深圳",
+    "东莞",
+    "佛山",
+    "珠海",
+    "南宁",
+    "桂林",
+    "海口",
+    "成都",
+    "绵阳",
+    "重庆",
+    "贵阳",
+    "昆明",
+    "拉萨",
+    "西安",
+    "兰州",
+    "西宁",
+    "银川",
+    "乌鲁木齐",
+    "北京",
+    "天津",
+    "石家庄",
+    "唐山",
+    "太原",
+    "呼和浩特",
+    "沈阳",
+    "大连",
+    "长春",
+    "吉林",
+    "哈尔滨",
+    "大庆",
+    "三亚",
+    "柳州",
+    "襄阳",
+    "赣州",
+    "潍坊",
 ];
 
 pub(crate) fn unit_names(n: usize) -> Vec<String> {
@@ -168,9 +229,16 @@ fn every_state_with_units_gets_one_folded_panel_in_order() {
         assert!(t.contains(l), "{t} {l}");
     }
     assert!(titles[4].contains("**40** 个单位"));
-    assert!(ps.iter().all(|p| p["tag"] == "collapsible_panel" && p["expanded"] == false));
+    assert!(
+        ps.iter()
+            .all(|p| p["tag"] == "collapsible_panel" && p["expanded"] == false)
+    );
     // Every unit is named exactly once across the panels.
-    let all: String = ps.iter().map(|p| p["elements"][0]["content"].as_str().unwrap()).collect::<Vec<_>>().join("、");
+    let all: String = ps
+        .iter()
+        .map(|p| p["elements"][0]["content"].as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join("、");
     assert_eq!(all.split('、').count(), 67);
 }
 
@@ -231,12 +299,24 @@ fn snapshot_of_a_small_rollup_with_an_averaged_target_reposted() {
 fn a_cancelled_batch_is_grey_says_why_and_has_no_buttons() {
     let names = unit_names(6);
     let b = batch(&names, None)
-        .cancel(&OpenId("ou_wangzong".to_owned()), "口径调整，重新下达", &[], at(2026, 11, 10, 9, 0))
+        .cancel(
+            &OpenId("ou_wangzong".to_owned()),
+            "口径调整，重新下达",
+            &[],
+            at(2026, 11, 10, 9, 0),
+        )
         .unwrap();
     let items: Vec<Option<Item>> = names
         .iter()
         .enumerate()
-        .map(|(i, n)| Some(item_of(&b, i, n, if i == 0 { Status::Done } else { Status::Cancelled })))
+        .map(|(i, n)| {
+            Some(item_of(
+                &b,
+                i,
+                n,
+                if i == 0 { Status::Done } else { Status::Cancelled },
+            ))
+        })
         .collect();
     let r = roll(&b, &items, &vec![None; 6], now());
     let c = rollup_card(&b, &r, false, now());
@@ -256,24 +336,39 @@ fn the_buttons_open_their_forms_and_the_forms_submit_for_the_batch() {
     for which in [BatchForm::Cancel, BatchForm::Extend] {
         let v = open_value(which, b.id, b.version);
         assert!(text.contains(&v.to_string()), "{v}");
-        assert_eq!(parse(&v, None, now()).unwrap().action, BatchAction::OpenForm(which));
+        assert_eq!(
+            parse(&v, None, now()).unwrap().action,
+            BatchAction::OpenForm(which)
+        );
         let f = batch_form_card(&b, which, now(), None);
         assert!(within_limits(&f));
-        let submit = &f["body"]["elements"][1]["elements"].as_array().unwrap().last().unwrap()
-            ["behaviors"][0]["value"];
+        let submit = &f["body"]["elements"][1]["elements"]
+            .as_array()
+            .unwrap()
+            .last()
+            .unwrap()["behaviors"][0]["value"];
         let back = parse(submit, None, now());
         assert!(back.is_err(), "an empty form is refused: {back:?}");
     }
-    insta::assert_json_snapshot!("batch_cancel_form", batch_form_card(&b, BatchForm::Cancel, now(), None));
-    insta::assert_json_snapshot!("batch_extend_form", batch_form_card(&b, BatchForm::Extend, now(), None));
+    insta::assert_json_snapshot!(
+        "batch_cancel_form",
+        batch_form_card(&b, BatchForm::Cancel, now(), None)
+    );
+    insta::assert_json_snapshot!(
+        "batch_extend_form",
+        batch_form_card(&b, BatchForm::Extend, now(), None)
+    );
 }
 
 #[test]
 fn a_settled_batch_is_green_without_buttons() {
     let names = unit_names(6);
     let b = batch(&names, None);
-    let items: Vec<Option<Item>> =
-        names.iter().enumerate().map(|(i, n)| Some(item_of(&b, i, n, Status::Done))).collect();
+    let items: Vec<Option<Item>> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| Some(item_of(&b, i, n, Status::Done)))
+        .collect();
     let r = roll(&b, &items, &vec![None; 6], now());
     let c = rollup_card(&b, &r, false, now());
     assert_eq!(c["header"]["template"], "green");
