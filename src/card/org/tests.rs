@@ -442,7 +442,8 @@ fn snapshot_of_the_unit_list() {
 #[test]
 fn units_are_grouped_by_region_then_kind() {
     let reg = registry();
-    let groups: Vec<(String, Vec<(String, Vec<String>)>)> = units::grouped(&reg)
+    type Named = (String, Vec<String>);
+    let groups: Vec<(String, Vec<Named>)> = units::grouped(&reg)
         .into_iter()
         .map(|(r, ks)| {
             (

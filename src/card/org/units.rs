@@ -69,9 +69,12 @@ pub fn unit_list_card(reg: &UnitRegistry, names: &HashMap<OpenId, String>, now: 
     card(hdr, elements, title)
 }
 
+/// A kind and its units.
+pub(crate) type KindGroup<'a> = (UnitKind, Vec<&'a Unit>);
+
 /// Regions in the registry's order (then 未分片区), each with its kinds in
 /// [`UnitKind`] order and the units in registry order. Empty groups are left out.
-pub(crate) fn grouped(reg: &UnitRegistry) -> Vec<(String, Vec<(UnitKind, Vec<&Unit>)>)> {
+pub(crate) fn grouped(reg: &UnitRegistry) -> Vec<(String, Vec<KindGroup<'_>>)> {
     let regions: Vec<Option<&str>> = reg
         .regions()
         .iter()

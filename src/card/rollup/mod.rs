@@ -63,10 +63,8 @@ pub fn rollup_card(batch: &Batch, r: &Rollup, reposted: bool, now: Timestamp) ->
     let hdr = header(&title, template, Some(&subtitle), &tag_refs);
 
     let mut elements = vec![markdown(&overview(batch, r, now))];
-    if let Some(a) = (!cancelled).then_some(()).and(r.attained.as_ref()) {
-        if let Some(t) = &batch.target {
-            elements.push(markdown(&attained_text(t, a, r.total)));
-        }
+    if let (false, Some(a), Some(t)) = (cancelled, &r.attained, &batch.target) {
+        elements.push(markdown(&attained_text(t, a, r.total)));
     }
     if !r.late.is_empty() && !cancelled {
         elements.push(markdown(&late_text(r)));
