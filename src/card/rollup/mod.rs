@@ -95,10 +95,14 @@ pub fn rollup_card(batch: &Batch, r: &Rollup, reposted: bool, now: Timestamp) ->
         ]));
         elements.push(note("取消下达和全部延期只有下达人或管理员可以操作。"));
     }
-    elements.push(note(&format!(
-        "各单位在本单位群里的事项卡片上操作，本卡片随之更新；发送 `/督办 下达 查看 {}` 可随时查看。",
-        batch.id
-    )));
+    elements.push(note(&if cancelled {
+        format!("发送 `/督办 下达 查看 {}` 可随时查看。", batch.id)
+    } else {
+        format!(
+            "各单位在本单位群里的事项卡片上操作，本卡片随之更新；发送 `/督办 下达 查看 {}` 可随时查看。",
+            batch.id
+        )
+    }));
     card(hdr, elements, &format!("{} {}", batch.id, batch.title))
 }
 
