@@ -273,4 +273,4 @@ pub fn batch_form_card(batch: &Batch, which: BatchForm, now: Timestamp, prefill:
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
-pub(crate) mod tests;
+mod tests;

@@ -5,7 +5,7 @@ use jiff::Timestamp;
 
 use super::*;
 use crate::card::callback::batch::{BatchAction, parse};
-use crate::card::fixtures::{at, cal, now, person};
+use crate::card::fixtures::{at, cal, now, person, unit_names};
 use crate::card::fmt::within_limits;
 use crate::domain::batch::rollup::{Child, rollup};
 use crate::domain::batch::{Amount, NewBatch, Report};
@@ -14,81 +14,6 @@ use crate::domain::priority::Priority;
 use crate::domain::status::Status;
 use crate::domain::supervision::Item;
 use crate::domain::unit::{Origin, Unit, UnitKind};
-
-/// 67 营业部, as a firm names them.
-pub(crate) const CITIES: [&str; 67] = [
-    "杭州",
-    "宁波",
-    "温州",
-    "绍兴",
-    "嘉兴",
-    "湖州",
-    "金华",
-    "台州",
-    "上海浦东",
-    "上海徐汇",
-    "南京",
-    "苏州",
-    "无锡",
-    "常州",
-    "南通",
-    "扬州",
-    "合肥",
-    "芜湖",
-    "福州",
-    "厦门",
-    "泉州",
-    "南昌",
-    "济南",
-    "青岛",
-    "烟台",
-    "郑州",
-    "洛阳",
-    "武汉",
-    "宜昌",
-    "长沙",
-    "株洲",
-    "广州",
-    "深圳",
-    "东莞",
-    "佛山",
-    "珠海",
-    "南宁",
-    "桂林",
-    "海口",
-    "成都",
-    "绵阳",
-    "重庆",
-    "贵阳",
-    "昆明",
-    "拉萨",
-    "西安",
-    "兰州",
-    "西宁",
-    "银川",
-    "乌鲁木齐",
-    "北京",
-    "天津",
-    "石家庄",
-    "唐山",
-    "太原",
-    "呼和浩特",
-    "沈阳",
-    "大连",
-    "长春",
-    "吉林",
-    "哈尔滨",
-    "大庆",
-    "三亚",
-    "柳州",
-    "襄阳",
-    "赣州",
-    "潍坊",
-];
-
-pub(crate) fn unit_names(n: usize) -> Vec<String> {
-    CITIES.iter().take(n).map(|c| format!("{c}营业部")).collect()
-}
 
 fn batch(units: &[String], target: Option<&str>) -> Batch {
     Batch::create(

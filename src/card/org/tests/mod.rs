@@ -8,9 +8,9 @@ use std::collections::HashMap;
 use jiff::Timestamp;
 
 use super::*;
+use crate::card::fixtures::unit_names;
 use crate::card::fixtures::{at, cal, now, person};
 use crate::card::fmt::{json_size, within_limits};
-use crate::card::rollup::tests::unit_names;
 use crate::domain::board::Period;
 use crate::domain::ids::{BatchId, ChatId, ItemId};
 use crate::domain::priority::Priority;

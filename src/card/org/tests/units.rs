@@ -2,10 +2,10 @@
 
 use std::collections::HashMap;
 
+use crate::card::fixtures::unit_names;
 use crate::card::fixtures::{at, now, person};
 use crate::card::fmt::{json_size, within_limits};
 use crate::card::org::{unit_list_card, units};
-use crate::card::rollup::tests::unit_names;
 use crate::domain::ids::{ChatId, OpenId};
 use crate::domain::unit::{Origin, Unit, UnitDecl, UnitKind, UnitRegistry};
 
