@@ -52,7 +52,7 @@ pub fn stats_card(period: Period, rows: &[PersonStats], person: Option<&Person>)
     card(hdr, elements, &title)
 }
 
-fn percent(x: f64) -> String {
+pub(crate) fn percent(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 

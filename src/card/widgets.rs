@@ -136,3 +136,14 @@ pub(crate) fn offering(picker: Value, open_ids: &[&str]) -> Value {
 pub(crate) fn date_picker(name: &str, placeholder: &str) -> Value {
     json!({ "tag": "date_picker", "name": name, "placeholder": plain(placeholder) })
 }
+
+/// A folded panel (JSON 2.0 `collapsible_panel`): a markdown `title` that opens `elements`
+/// (no forms inside), folded unless `expanded`.
+pub(crate) fn collapsible(title: &str, expanded: bool, elements: Vec<Value>) -> Value {
+    json!({
+        "tag": "collapsible_panel",
+        "expanded": expanded,
+        "header": { "title": markdown(title) },
+        "elements": elements,
+    })
+}

@@ -10,12 +10,14 @@
 //! | `m_convert`, `m_ignore`, `m_convert_all` | a meeting's follow-up card | [`minutes`] |
 //! | `p_…` | a project card and its forms | [`project`] |
 //! | `r_…` | a requirement card and its forms | [`requirement`] |
+//! | `b_…` | a 下达 roll-up card and its forms (parsed by [`batch::parse`], not routed here yet) | [`batch`] |
 //! | anything else | a 督办 item card and its forms ([`ActionKind`](crate::domain::permissions::ActionKind) keys) | [`item`] |
 //!
 //! A value may arrive as an object or as the same object in a JSON string. State-changing
 //! buttons also carry the record's version `v` ([`drawn`]). Every refusal is a
 //! [`CallbackError`] whose message is the Chinese toast.
 
+pub mod batch;
 pub mod drawn;
 mod error;
 pub mod item;

@@ -18,6 +18,7 @@ use crate::card::fmt::{
     truncate,
 };
 use crate::card::widgets::{button_row, with_confirm};
+use crate::domain::batch::{Report, Target as NumericTarget};
 use crate::domain::permissions::ActionKind;
 use crate::domain::status::Status;
 use crate::domain::supervision::Item;
@@ -27,8 +28,25 @@ const TITLE_MAX: usize = 200;
 const TEXT_MAX: usize = 500;
 const MAX_MENTIONS: usize = 20;
 
+/// A numeric target on an item (a 下达 with `指标：≥30户`) and the latest value its owner
+/// reported (`/督办 汇报 DB-m 24`), shown on the item card.
+#[derive(Debug, Clone, Copy)]
+pub struct TargetView<'a> {
+    /// The target.
+    pub target: &'a NumericTarget,
+    /// The latest report, if any.
+    pub report: Option<&'a Report>,
+}
+
 /// The live card for `item` at `now`.
 pub fn item_card(item: &Item, now: Timestamp, cal: &Calendar) -> Value {
+    item_card_with(item, None, now, cal)
+}
+
+/// The live card for `item` at `now`, with its numeric target and report when it has one
+/// (the line `**指标**：≥30户 · 已汇报 24户（80%）` under the progress bar). Without a target
+/// it is [`item_card`], byte for byte.
+pub fn item_card_with(item: &Item, target: Option<TargetView<'_>>, now: Timestamp, cal: &Calendar) -> Value {
     let overdue = item.is_overdue(now);
     let due_soon = item.is_due_soon(now, cal);
     let template = match item.status {
@@ -67,7 +85,7 @@ pub fn item_card(item: &Item, now: Timestamp, cal: &Calendar) -> Value {
     let subtitle = format!("{creator}{} {}", item.priority, item.priority.label());
     let hdr = header(&title, template, Some(&subtitle), &tags);
 
-    let mut elements = vec![markdown(&fields(item, now, cal))];
+    let mut elements = vec![markdown(&fields(item, target, now, cal))];
     if let Some(ext) = &item.extension {
         let mut s = format!(
             "**延期申请**：{} 申请延至 **{}**{}",
@@ -85,7 +103,7 @@ pub fn item_card(item: &Item, now: Timestamp, cal: &Calendar) -> Value {
 }
 
 /// The field block as one markdown element.
-fn fields(item: &Item, now: Timestamp, cal: &Calendar) -> String {
+fn fields(item: &Item, target: Option<TargetView<'_>>, now: Timestamp, cal: &Calendar) -> String {
     let mut lines = Vec::new();
     if item.title.chars().count() > TITLE_IN_HEADER {
         lines.push(format!("**事项**：{}", md_text(&item.title, TITLE_MAX)));
@@ -97,6 +115,7 @@ fn fields(item: &Item, now: Timestamp, cal: &Calendar) -> String {
     lines.push(deadline_line(item, now, cal));
     lines.extend(extended_line(item, now));
     lines.push(progress_line(item));
+    lines.extend(target.map(|t| target_line(item, t)));
     lines.extend(rejection_line(item, now));
     if let Some(n) = &item.latest_note {
         lines.push(format!("**最新进展**：{}", md_text(n, TEXT_MAX)));
@@ -118,6 +137,33 @@ fn fields(item: &Item, now: Timestamp, cal: &Calendar) -> String {
         ));
     }
     lines.join("\n")
+}
+
+/// `**指标**：≥30户 · 已汇报 24户（80%）`, `（已达标）` once met, `尚未汇报` with how to
+/// report; the report's 说明 on a second line.
+pub(crate) fn target_line(item: &Item, t: TargetView<'_>) -> String {
+    let goal = md_text(&t.target.to_string(), 20);
+    let Some(r) = t.report else {
+        return format!(
+            "**指标**：{goal} · 尚未汇报（主办可发送 `/督办 汇报 {} 数值` 汇报）",
+            item.id
+        );
+    };
+    let a = t.target.attainment(r.value);
+    let how = match (a.percent, a.met) {
+        (Some(p), true) => font("green", &format!("{p}%，已达标")),
+        (Some(p), false) => format!("{p}%"),
+        (None, true) => font("green", "已达标"),
+        (None, false) => font("red", "未达标"),
+    };
+    let mut line = format!(
+        "**指标**：{goal} · 已汇报 {}（{how}）",
+        md_text(&t.target.show(r.value), 30)
+    );
+    if let Some(n) = &r.note {
+        line.push_str(&format!("\n**汇报说明**：{}", md_text(n, TEXT_MAX)));
+    }
+    line
 }
 
 /// `**标签**：#合规 #季度` (at most ten tags) when the item has any.

@@ -296,3 +296,81 @@ fn all_names(v: &Value, out: &mut Vec<String>) {
         Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
     }
 }
+
+fn report(value: i64, note: Option<&str>) -> crate::domain::batch::Report {
+    crate::domain::batch::Report {
+        value: crate::domain::batch::Amount::whole(value),
+        note: note.map(str::to_owned),
+        by: person("zhangsan", "张三"),
+        at: at(2026, 11, 24, 17, 0),
+    }
+}
+
+#[test]
+fn the_target_line_shows_the_report_and_its_attainment() {
+    use crate::domain::batch::Target;
+    let it = fixtures::in_progress();
+    let t = Target::parse("≥30户").unwrap();
+    let line = |r: Option<&crate::domain::batch::Report>| {
+        target_line(
+            &it,
+            TargetView {
+                target: &t,
+                report: r,
+            },
+        )
+    };
+    assert_eq!(
+        line(Some(&report(24, None))),
+        "**指标**：≥30户 · 已汇报 24户（80%）"
+    );
+    assert_eq!(
+        line(Some(&report(33, None))),
+        "**指标**：≥30户 · 已汇报 33户（<font color='green'>110%，已达标</font>）"
+    );
+    assert!(line(None).contains("尚未汇报（主办可发送 `/督办 汇报 DB-12 数值` 汇报）"));
+    let ceiling = Target::parse("≤2笔").unwrap();
+    let over = target_line(
+        &it,
+        TargetView {
+            target: &ceiling,
+            report: Some(&report(3, None)),
+        },
+    );
+    assert_eq!(
+        over,
+        "**指标**：≤2笔 · 已汇报 3笔（<font color='red'>未达标</font>）"
+    );
+}
+
+#[test]
+fn without_a_target_the_card_is_unchanged_byte_for_byte() {
+    for (name, item) in fixtures::all_states() {
+        assert_eq!(
+            item_card_with(&item, None, now(), &cal()),
+            item_card(&item, now(), &cal()),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn snapshot_of_an_item_with_a_target_and_a_report() {
+    let mut it = fixtures::in_progress();
+    it.title = "本月完成两融开户".to_owned();
+    let t = crate::domain::batch::Target::parse("≥30户").unwrap();
+    let r = report(24, Some("本周新增5户，下周二再走访两家企业客户"));
+    let c = item_card_with(
+        &it,
+        Some(TargetView {
+            target: &t,
+            report: Some(&r),
+        }),
+        now(),
+        &cal(),
+    );
+    let text = c.to_string();
+    assert!(text.contains("**指标**：≥30户 · 已汇报 24户（80%）"));
+    assert!(text.contains("**汇报说明**：本周新增5户"));
+    insta::assert_json_snapshot!("item_with_target", c);
+}
