@@ -396,6 +396,9 @@ impl<'ast> Visit<'ast> for Paths {
 
     fn visit_item_use(&mut self, _: &'ast syn::ItemUse) {}
 
+    // `pub(in crate::x)` names a module for visibility, not a dependency.
+    fn visit_visibility(&mut self, _: &'ast syn::Visibility) {}
+
     fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
         if !is_cfg_test(&m.attrs) {
             syn::visit::visit_item_mod(self, m);
