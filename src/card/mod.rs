@@ -33,7 +33,7 @@ pub use help::{help_card, short_help_card};
 pub use item::{TargetView, item_card, item_card_with};
 pub use list::list_card;
 pub use minutes::{closure_card, minutes_card};
-pub use notice::{ToastKind, error_card, toast};
+pub use notice::{ToastKind, answer, answer_with_card, error_card, toast};
 pub use nudge::{nudge_card, nudge_text};
 pub use org::{org_board_card, unit_list_card, unit_stats_card};
 pub use rollup::{batch_form_card, rollup_card};

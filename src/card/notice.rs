@@ -34,6 +34,16 @@ pub fn toast(kind: ToastKind, text: &str) -> Value {
     json!({ "type": kind.as_str(), "content": truncate(text, 200) })
 }
 
+/// The answer to a card click: a toast only.
+pub fn answer(kind: ToastKind, text: &str) -> Value {
+    json!({ "toast": toast(kind, text) })
+}
+
+/// The answer to a card click: a toast, and the clicked card redrawn as `card`.
+pub fn answer_with_card(kind: ToastKind, text: &str, card: Value) -> Value {
+    json!({ "toast": toast(kind, text), "card": { "type": "raw", "data": card } })
+}
+
 /// A card explaining what went wrong, with an optional correct example.
 pub fn error_card(title: &str, message: &str, example: Option<&str>) -> Value {
     let mut elements = vec![markdown(&md_text(message, 1000))];

@@ -2,7 +2,7 @@
 //! action through the family's one `act` path, commits durably, and answers with a toast and
 //! the updated card (the item click is `items::on_click`).
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::Service;
 use super::items::on_click as on_item_click;
@@ -21,7 +21,7 @@ impl Service {
             Ok(Callback::Project(id, action)) => return self.on_project_action(id, action, a).await,
             Ok(Callback::Requirement(action)) => return self.on_requirement_action(action, a).await,
             Ok(Callback::Item(parsed)) => parsed,
-            Err(e) => return Ok(json!({"toast": card::toast(ToastKind::Warning, &e.to_string())})),
+            Err(e) => return Ok(card::answer(ToastKind::Warning, &e.to_string())),
         };
         on_item_click(self, parsed, a).await
     }

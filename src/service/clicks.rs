@@ -38,7 +38,7 @@ impl Service {
             Ok(v) => v,
             Err(e) => {
                 tracing::error!(error.message = %e, error.cause_chain = ?e, "card action failed");
-                return serde_json::json!({"toast": card::toast(card::ToastKind::Error, "系统繁忙，操作未保存，请稍后再试")});
+                return card::answer(card::ToastKind::Error, "系统繁忙，操作未保存，请稍后再试");
             }
         };
         if let Some(id) = event_id {

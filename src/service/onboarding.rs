@@ -3,7 +3,7 @@
 //! a group — its pending messages are dropped from the outbox, and its items stay queryable
 //! (they are not touched: `/督办 查看 DB-n` works from any other chat).
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::Service;
 use super::reply::Replies;
@@ -96,10 +96,7 @@ impl Service {
         let help = card::help_card(SUPERVISE_COMMANDS);
         if a.open_message_id.is_empty() {
             // Nothing to reply to: show the help card in place of the clicked one.
-            return Ok(json!({
-                "toast": card::toast(ToastKind::Info, "全部指令如下"),
-                "card": {"type": "raw", "data": help},
-            }));
+            return Ok(card::answer_with_card(ToastKind::Info, "全部指令如下", help));
         }
         let uuid = feishu_uuid(&format!("help:{}", a.open_message_id));
         let out = Outgoing::reply_card(&a.open_message_id, a.open_chat_id.as_deref(), &help, &uuid);
@@ -108,7 +105,7 @@ impl Service {
         self.store.commit(&ch)?;
         self.store.durable().await?;
         self.outbox_notify.notify_one();
-        Ok(json!({"toast": card::toast(ToastKind::Success, "已发送全部指令的使用说明")}))
+        Ok(card::answer(ToastKind::Success, "已发送全部指令的使用说明"))
     }
 }
 

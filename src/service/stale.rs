@@ -11,7 +11,7 @@
 //! asks the domain whether the clicker may act at all (so a bystander is told who may before
 //! typing anything) and sends the form 1:1 to the clicker.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 use tokio::sync::MutexGuard;
 
 use super::Service;
@@ -62,7 +62,7 @@ impl Service {
     pub(super) async fn on_open_form(&self, a: &CardActionEvent) -> Result<Value, StoreError> {
         let Some(d) = drawn_for(&a.value) else {
             let e = card::CardActionError::Malformed;
-            return Ok(json!({"toast": card::toast(ToastKind::Warning, &e.to_string())}));
+            return Ok(card::answer(ToastKind::Warning, &e.to_string()));
         };
         // The plan form's person picker lists the project group's members (fetched before the
         // lock; cached).
@@ -82,7 +82,7 @@ impl Service {
         let who = OpenId(a.operator_open_id.clone());
         let form = match form_for(self, &d, &who, &people)? {
             Ok(f) => f,
-            Err(text) => return Ok(json!({"toast": card::toast(ToastKind::Error, &text)})),
+            Err(text) => return Ok(card::answer(ToastKind::Error, &text)),
         };
         let key = format!("form:{:?}:{}:{:?}:{}", d.target, d.op, d.version, who.0);
         let out = Outgoing::send_card_to_user(&who.0, &form, &feishu_uuid(&key));
@@ -91,7 +91,10 @@ impl Service {
         self.store.commit(&ch)?;
         self.store.durable().await?;
         self.outbox_notify.notify_one();
-        Ok(json!({"toast": card::toast(ToastKind::Info, "表单已私信发给你，请在与机器人的单聊中填写提交")}))
+        Ok(card::answer(
+            ToastKind::Info,
+            "表单已私信发给你，请在与机器人的单聊中填写提交",
+        ))
     }
 }
 
@@ -172,10 +175,11 @@ fn stale_answer(svc: &Service, d: &Drawn, a: &CardActionEvent) -> Result<Option<
             };
             let p = linked_project(svc, &r)?;
             let text = format!("这张表单已经提交过（{id}），不会重复提交，已为你刷新");
-            return Ok(Some(json!({
-                "toast": card::toast(ToastKind::Warning, &text),
-                "card": {"type": "raw", "data": requirement_status_card(&r, p.as_ref(), now)},
-            })));
+            return Ok(Some(card::answer_with_card(
+                ToastKind::Warning,
+                &text,
+                requirement_status_card(&r, p.as_ref(), now),
+            )));
         }
         Target::Meeting(id) => {
             let Some(m) = svc.store.get_meeting(id)? else {
@@ -192,10 +196,7 @@ fn stale_answer(svc: &Service, d: &Drawn, a: &CardActionEvent) -> Result<Option<
     };
     tracing::info!(op = %d.op, drawn = ?d.version, "stale card click refused");
     let text = format!("这张卡片已过期：{state}，已为你刷新，请确认后再操作");
-    Ok(Some(json!({
-        "toast": card::toast(ToastKind::Warning, &text),
-        "card": {"type": "raw", "data": fresh},
-    })))
+    Ok(Some(card::answer_with_card(ToastKind::Warning, &text, fresh)))
 }
 
 /// The form card `d` opens for `who`, or the refusal text (the record is gone, the form

@@ -2,7 +2,7 @@
 //! click — a toast and the updated card (a receipt on a form card), and a notice in the group
 //! when someone else has to act.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::super::Service;
 use super::super::reply::notice;
@@ -32,9 +32,9 @@ pub(crate) async fn on_click(
     let done = match act(svc, &mut ch, &o, parsed.item, parsed.action.clone())? {
         Ok(done) => done,
         Err(Refused::NotFound(id)) => {
-            return Ok(json!({"toast": card::toast(ToastKind::Error, &format!("{id} 不存在"))}));
+            return Ok(card::answer(ToastKind::Error, &format!("{id} 不存在")));
         }
-        Err(Refused::Denied(text)) => return Ok(json!({"toast": card::toast(ToastKind::Error, &text)})),
+        Err(Refused::Denied(text)) => return Ok(card::answer(ToastKind::Error, &text)),
     };
     let next = &done.after;
     if let Some(text) = notice_text(&done.before, next, &parsed.action, now) {
@@ -48,8 +48,5 @@ pub(crate) async fn on_click(
     } else {
         card::item_card(next, now, &svc.calendar)
     };
-    Ok(json!({
-        "toast": card::toast(ToastKind::Success, &text),
-        "card": {"type": "raw", "data": c},
-    }))
+    Ok(card::answer_with_card(ToastKind::Success, &text, c))
 }

@@ -2,7 +2,7 @@
 //! it, or convert every ready draft. Converted drafts become ordinary 督办 items through
 //! the item flow ([`record_new`]), linked back to the meeting.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::super::Service;
 use super::super::items::{post_card, record_new};
@@ -25,7 +25,7 @@ impl Service {
     ) -> Result<Value, StoreError> {
         let action = match parsed {
             Ok(x) => x,
-            Err(e) => return Ok(toast(ToastKind::Warning, &e.to_string())),
+            Err(e) => return Ok(card::answer(ToastKind::Warning, &e.to_string())),
         };
         let mid = match &action {
             MinutesAction::Convert { meeting, .. }
@@ -33,7 +33,7 @@ impl Service {
             | MinutesAction::ConvertAll { meeting } => *meeting,
         };
         let Some(m) = self.store.get_meeting(mid)? else {
-            return Ok(toast(ToastKind::Error, &format!("会议纪要 {mid} 不存在")));
+            return Ok(card::answer(ToastKind::Error, &format!("会议纪要 {mid} 不存在")));
         };
         // Names come from the member list: fetched before the lock (cached).
         let members = self.members_of(&m.chat_id.0).await.unwrap_or_default();
@@ -42,7 +42,7 @@ impl Service {
             Err(refusal) => return Ok(refusal),
         };
         let Some(mut m) = self.store.get_meeting(mid)? else {
-            return Ok(toast(ToastKind::Error, &format!("会议纪要 {mid} 不存在")));
+            return Ok(card::answer(ToastKind::Error, &format!("会议纪要 {mid} 不存在")));
         };
         let operator = person_in(&a.operator_open_id, &m, &members);
         let source = Source::Card(MessageId(a.open_message_id.clone()));
@@ -50,7 +50,7 @@ impl Service {
         let (kind, text) = match action {
             MinutesAction::Ignore { idx, .. } => match m.ignore(idx) {
                 Ok(()) => (ToastKind::Success, format!("已忽略第{}条", idx + 1)),
-                Err(e) => return Ok(toast(ToastKind::Warning, &e.to_string())),
+                Err(e) => return Ok(card::answer(ToastKind::Warning, &e.to_string())),
             },
             MinutesAction::Convert {
                 idx,
@@ -61,7 +61,7 @@ impl Service {
             } => {
                 let owner = owner.map(|o| person_in(&o.0, &m, &members));
                 if let Err(e) = m.edit(idx, owner, deadline, text) {
-                    return Ok(toast(ToastKind::Warning, &e.to_string()));
+                    return Ok(card::answer(ToastKind::Warning, &e.to_string()));
                 }
                 match convert(self, &mut ch, &mut m, idx, &operator, &source, &a.open_message_id)? {
                     Ok(id) => (ToastKind::Success, format!("已转为督办 {id}")),
@@ -72,7 +72,7 @@ impl Service {
             MinutesAction::ConvertAll { .. } => {
                 let (ready, not_ready) = m.convert_all_plan();
                 if ready.is_empty() && not_ready.is_empty() {
-                    return Ok(toast(ToastKind::Info, "没有待确认的事项了"));
+                    return Ok(card::answer(ToastKind::Info, "没有待确认的事项了"));
                 }
                 let mut ids = Vec::new();
                 for idx in ready {
@@ -93,15 +93,8 @@ impl Service {
         ch.outbox_push(&self.store, &rec)?;
         self.settle(&ch).await?;
         let c = card::minutes_card(&m, self.clock.now());
-        Ok(json!({
-            "toast": card::toast(kind, &text),
-            "card": {"type": "raw", "data": c},
-        }))
+        Ok(card::answer_with_card(kind, &text, c))
     }
-}
-
-fn toast(kind: ToastKind, text: &str) -> Value {
-    json!({"toast": card::toast(kind, text)})
 }
 
 /// The toast of 全部转为督办: what was converted and what is not ready, and why.

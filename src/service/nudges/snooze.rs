@@ -20,7 +20,7 @@ impl Service {
         let id = match &action {
             NudgeAction::Snooze { item, .. } | NudgeAction::Working { item } => *item,
         };
-        let toast = |kind, text: &str| serde_json::json!({ "toast": card::toast(kind, text) });
+        let toast = |kind, text: &str| card::answer(kind, text);
         let Some(item) = self.store.get_item(id)? else {
             return Ok(toast(card::ToastKind::Error, &format!("{id} 不存在")));
         };

@@ -1,7 +1,7 @@
 //! A click on a project card's buttons or forms: the project [`act`] path, then a toast, the
 //! card (a receipt on a form card) and, when the stage or status moved, a notice in the group.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::super::Service;
 use super::super::reply::notice;
@@ -37,7 +37,7 @@ impl Service {
         let mut ch = Changes::new();
         let kind = action.kind();
         match act(self, &mut ch, &origin, id, action, &self.policy)? {
-            Err(text) => Ok(json!({"toast": card::toast(ToastKind::Error, &text)})),
+            Err(text) => Ok(card::answer(ToastKind::Error, &text)),
             Ok((before, after)) => {
                 let text = movement_text(&before, &after, now);
                 if before.current != after.current || before.status != after.status {
@@ -57,10 +57,7 @@ impl Service {
                 } else {
                     card_now(self, &after)?
                 };
-                Ok(json!({
-                    "toast": card::toast(ToastKind::Success, &done),
-                    "card": {"type": "raw", "data": c},
-                }))
+                Ok(card::answer_with_card(ToastKind::Success, &done, c))
             }
         }
     }

@@ -2,7 +2,7 @@
 //! requirement [`act`] path (or a submission), then a toast and the card that replaces the
 //! clicked one (a receipt on a 1:1 form card).
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::super::Service;
 use super::act::act;
@@ -48,7 +48,7 @@ impl Service {
         let result = match action {
             RequirementCardAction::Submit(new) => {
                 if o.chat.0.is_empty() {
-                    return Ok(json!({"toast": card::toast(ToastKind::Error, "请在群里提交需求")}));
+                    return Ok(card::answer(ToastKind::Error, "请在群里提交需求"));
                 }
                 let (r, routed) = submit(self, &mut ch, new, &o)?;
                 ch.mark_form_submitted(&self.store, &a.open_message_id, r.id);
@@ -72,7 +72,7 @@ impl Service {
                 .and_then(|(t, c)| Ok((t, c?))),
         };
         match result {
-            Err(text) => Ok(json!({"toast": card::toast(ToastKind::Error, &text)})),
+            Err(text) => Ok(card::answer(ToastKind::Error, &text)),
             Ok((text, c)) => {
                 let c = if o.on_form() {
                     let title = match card::drawn::drawn_for(&a.value).map(|d| d.target) {
@@ -84,10 +84,7 @@ impl Service {
                     c
                 };
                 self.settle(&ch).await?;
-                Ok(json!({
-                    "toast": card::toast(ToastKind::Success, &text),
-                    "card": {"type": "raw", "data": c},
-                }))
+                Ok(card::answer_with_card(ToastKind::Success, &text, c))
             }
         }
     }
