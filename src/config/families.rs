@@ -35,7 +35,7 @@ pub struct MinutesConfig {
     /// Working days after the meeting when the closure card is posted (at 10:00).
     pub closure_workdays: u32,
     /// Also start the flow from Feishu's minutes-generated event (`minutes.minute.generated_v1`;
-    /// its payload is not confirmed by the protocol reference, see `service::minutes`).
+    /// its payload is not confirmed by the protocol reference, see `service::meetings`).
     pub events: bool,
 }
 

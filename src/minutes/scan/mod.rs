@@ -1,5 +1,5 @@
 //! One line of minutes (pure): who owns it, when it is due, how urgent it is, and the task text
-//! left once those are taken out. Used by the extraction (`minutes/extract.rs`) for list items, table
+//! left once those are taken out. Used by the extraction (`minutes/extract/`) for list items, table
 //! cells and free lines alike.
 
 mod ctx;
