@@ -42,6 +42,7 @@ mod requirements;
 mod stale;
 #[cfg(test)]
 mod testkit;
+mod units;
 mod watched;
 
 pub use base::Service;

@@ -1,0 +1,83 @@
+//! The registry in memory, and the per-unit index of items kept in step with every item write.
+
+use serde_json::Value;
+
+use super::super::Service;
+use crate::card;
+use crate::config::Settings;
+use crate::domain::ids::ChatId;
+use crate::domain::supervision::Item;
+use crate::domain::unit::UnitRegistry;
+use crate::store::outbox::Changes;
+use crate::store::{Store, StoreError};
+
+/// The configured units plus the bindings kept in sled. A binding that no longer fits the
+/// configuration is left out (and logged); it stays stored, so fixing the configuration brings
+/// it back. A store that cannot be read leaves the configured units alone (logged).
+pub(crate) fn registry_at_start(store: &Store, settings: &Settings) -> UnitRegistry {
+    let bound = match store.bound_units() {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::error!(error.message = %e, "cannot read the units bound in chat; using the configured units only");
+            Vec::new()
+        }
+    };
+    let (reg, skipped) = settings.units.clone().with_bindings(bound);
+    for (unit, why) in skipped {
+        tracing::warn!(unit = %unit.name, chat = %unit.chat_id, reason = %why, "a unit bound in chat is left out");
+    }
+    reg
+}
+
+impl Service {
+    /// A snapshot of the registry (cheap enough: a few hundred units at most).
+    pub(crate) fn unit_registry(&self) -> UnitRegistry {
+        match self.units.read() {
+            Ok(r) => r.clone(),
+            Err(p) => p.into_inner().clone(),
+        }
+    }
+
+    /// The name of the unit whose group is `chat`.
+    pub(crate) fn unit_of_chat(&self, chat: &ChatId) -> Option<String> {
+        let read = |r: &UnitRegistry| r.by_chat(chat).map(|u| u.name.clone());
+        match self.units.read() {
+            Ok(r) => read(&r),
+            Err(p) => read(&p.into_inner()),
+        }
+    }
+
+    /// Changes the registry (under [`Service::lock`], after the change is committed).
+    pub(crate) fn with_registry<T>(&self, f: impl FnOnce(&mut UnitRegistry) -> T) -> T {
+        match self.units.write() {
+            Ok(mut r) => f(&mut r),
+            Err(p) => f(&mut p.into_inner()),
+        }
+    }
+
+    /// Files a new item under the unit of its group, if the group is a unit's.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub(crate) fn file_new_item(&self, ch: &mut Changes, item: &Item) -> Result<(), StoreError> {
+        match self.unit_of_chat(&item.chat_id) {
+            Some(unit) => ch.put_unit_item(&self.store, &unit, item),
+            None => Ok(()),
+        }
+    }
+
+    /// The live card of `item` as it is now: with its unit, when it belongs to one.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub(crate) fn live_item_card(&self, item: &Item) -> Result<Value, StoreError> {
+        let unit = self.store.unit_of_item(item.id)?;
+        Ok(card::item_card_full(
+            item,
+            unit.as_deref(),
+            None,
+            self.clock.now(),
+            &self.calendar,
+        ))
+    }
+}
