@@ -99,6 +99,10 @@ pub enum SuperviseCmd {
         /// The period, if given.
         period: Option<Period>,
     },
+    /// `绑定单位 <名称> [类型] [片区] @负责人…`: this group is the unit's.
+    BindUnit(BindUnit),
+    /// `单位 [列表]` / `单位 解绑 <名称>`.
+    Units(UnitsCmd),
     /// `统计 [本月|上月|本季度] [@某人]`: per-person statistics (default 本月).
     Stats {
         /// The period.
@@ -129,6 +133,31 @@ pub struct CreateItem {
     pub scenario: Option<String>,
     /// 说明.
     pub description: Option<String>,
+}
+
+/// `绑定单位` as typed: the registry checks it (region, group, name) in the service.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BindUnit {
+    /// The unit's name.
+    pub name: String,
+    /// 营业部 / 分公司 / 总部部门 (else inferred from the name).
+    pub kind: Option<String>,
+    /// 片区.
+    pub region: Option<String>,
+    /// 负责人, in order (the first is 主办 of the unit's 下达 items).
+    pub heads: Vec<Person>,
+}
+
+/// `单位 …`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnitsCmd {
+    /// `单位` / `单位 列表`: every known unit.
+    List,
+    /// `单位 解绑 <名称>`: forget a unit bound in chat.
+    Unbind {
+        /// The unit's name as typed.
+        name: String,
+    },
 }
 
 /// Which items `列表` shows.
@@ -182,6 +211,8 @@ impl SuperviseCmd {
             Self::Board => SuperviseSub::Board,
             Self::Export { .. } => SuperviseSub::Export,
             Self::Stats { .. } => SuperviseSub::Stats,
+            Self::BindUnit(_) => SuperviseSub::BindUnit,
+            Self::Units(_) => SuperviseSub::Units,
         }
     }
 }

@@ -102,6 +102,16 @@ pub enum ParseError {
     Requirement(#[source] RequirementParseError),
     /// `/纪要` with no minutes, no link and not in reply to a message.
     MinutesEmpty,
+    /// `绑定单位` / `单位 解绑` without the unit's name.
+    MissingUnitName {
+        /// `绑定单位` or `单位`.
+        command: &'static str,
+    },
+    /// `单位 <word>` with a word that is neither 列表 nor 解绑.
+    UnknownUnitsWord {
+        /// The word.
+        word: String,
+    },
 }
 
 /// The example shown for `/纪要` errors.
@@ -135,6 +145,10 @@ impl ParseError {
             | Self::TooManyTags { .. }
             | Self::BadPriority { .. } => SuperviseSub::Create,
             Self::MinutesEmpty => return MINUTES_EXAMPLE,
+            Self::MissingUnitName { command } => {
+                SuperviseSub::from_word(command).unwrap_or(SuperviseSub::BindUnit)
+            }
+            Self::UnknownUnitsWord { .. } => SuperviseSub::Units,
         };
         key.spec().example
     }
@@ -189,6 +203,8 @@ impl ParseError {
             Self::Project(e) => e.title(),
             Self::Requirement(e) => e.title(),
             Self::MinutesEmpty => "纪要内容是空的",
+            Self::MissingUnitName { .. } => "缺少单位名称",
+            Self::UnknownUnitsWord { .. } => "单位指令没看懂",
         }
     }
 
@@ -247,6 +263,12 @@ impl ParseError {
             Self::TrailingInput { command, junk } => Trailing::message(command, junk),
             Self::Project(e) => e.to_string(),
             Self::Requirement(e) => e.to_string(),
+            Self::MissingUnitName { command } => {
+                format!("“{command}”后面请写上单位名称，例如“杭州营业部”")
+            }
+            Self::UnknownUnitsWord { word } => {
+                format!("“单位”后面不支持“{word}”，可以写：列表，或 解绑 单位名称")
+            }
             Self::MinutesEmpty => "“/纪要”后面还没有内容：可以直接粘贴会议纪要全文，或附上飞书文档/妙记的链接，也可以回复包含纪要的那条消息再发送“/纪要”".to_owned(),
         }
     }

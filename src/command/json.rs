@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use crate::command::ast::{Command, ListFilter, SuperviseCmd};
+use crate::command::ast::{Command, ListFilter, SuperviseCmd, UnitsCmd};
 use crate::command::grammar::person_json as person;
 use crate::command::minutes::MinutesCmd;
 use crate::command::when::format_rfc3339;
@@ -83,6 +83,17 @@ impl Command {
                 "period": period.en(),
                 "person": who.as_ref().map(person),
             }),
+            SuperviseCmd::BindUnit(b) => json!({
+                "command": "bindunit",
+                "name": b.name,
+                "kind": b.kind,
+                "region": b.region,
+                "heads": b.heads.iter().map(person).collect::<Vec<_>>(),
+            }),
+            SuperviseCmd::Units(UnitsCmd::List) => json!({"command": "units", "list": true}),
+            SuperviseCmd::Units(UnitsCmd::Unbind { name }) => {
+                json!({"command": "units", "unbind": name})
+            }
         }
     }
 }

@@ -34,6 +34,10 @@ fn with_units(s: &mut Settings) {
     s.supervision.admins = vec![LI.0.to_owned()];
 }
 
+/// Message and event numbers unique across restarts of the app (a restarted app's own counter
+/// starts again, and its ids would be taken as deliveries already processed).
+static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 /// `from` sends `text` in group `chat`; returns the message id.
 pub async fn say_in(
     app: &TestApp,
@@ -42,9 +46,10 @@ pub async fn say_in(
     text: &str,
     mentions: &[(&str, &str)],
 ) -> String {
-    let mid = app.next_id("om_user_");
+    let n = SEQ.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let mid = format!("om_unit_{n}");
     let ev = message_event(
-        &app.next_id("ev_"),
+        &format!("ev_unit_{n}"),
         &mid,
         chat,
         "group",
@@ -131,5 +136,178 @@ async fn every_item_write_moves_it_in_its_units_index() {
             .is_empty()
     );
     tokio::time::sleep(Duration::from_millis(200)).await;
+    app.stop().await;
+}
+
+/// The bot's replies to `mid` (a text message's text, or a card's JSON), all of them, once
+/// the last has come (waits up to 10 s for the first).
+async fn answer(app: &TestApp, mid: &str) -> String {
+    app.reply_to(mid).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    app.fake
+        .messages()
+        .into_iter()
+        .filter(|m| m.parent_id.as_deref() == Some(mid))
+        .map(|m| {
+            if m.msg_type == "interactive" {
+                m.card().to_string()
+            } else {
+                m.content.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+const NB_CHAT: &str = "oc_group_nb";
+
+#[tokio::test]
+async fn an_admin_binds_a_unit_in_its_group_it_is_listed_kept_across_a_restart_and_unbound() {
+    init();
+    let dir = tempfile::tempdir().unwrap();
+    let fake = std::sync::Arc::new(
+        duban::fake_feishu::FakeFeishu::start(APP_ID, APP_SECRET)
+            .await
+            .unwrap(),
+    );
+    let app = start_on(dir.path(), fake.clone(), with_units).await;
+    let mid = say_in(
+        &app,
+        NB_CHAT,
+        LI,
+        "@_user_1 /督办 绑定单位 宁波营业部 营业部 华东 @_user_2",
+        &[BOT, WANG],
+    )
+    .await;
+    let text = answer(&app, &mid).await;
+    assert!(
+        text.contains("已绑定") && text.contains("宁波营业部") && text.contains("华东片区"),
+        "{text}"
+    );
+    let stored = app.store.bound_units().unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].chat_id.0, NB_CHAT);
+    assert_eq!(stored[0].heads[0].0, WANG.0);
+    // Items created there from now on belong to it.
+    say_in(
+        &app,
+        NB_CHAT,
+        BOSS,
+        "@_user_1 /督办 完成反洗钱自查 @_user_2 下周五前",
+        &[BOT, WANG],
+    )
+    .await;
+    assert!(card_of(&app, 1).await.contains("**单位**：宁波营业部"));
+    // Listed with the configured unit.
+    let mid = say_in(&app, NB_CHAT, ZHANG, "@_user_1 /督办 单位 列表", &[BOT]).await;
+    let list = answer(&app, &mid).await;
+    assert!(
+        list.contains("杭州营业部") && list.contains("宁波营业部"),
+        "{list}"
+    );
+    app.stop().await;
+
+    // Kept across a restart: the registry is read back from sled.
+    let app = start_on(dir.path(), fake.clone(), with_units).await;
+    say_in(
+        &app,
+        NB_CHAT,
+        BOSS,
+        "@_user_1 /督办 整理台账 @_user_2 下周五前",
+        &[BOT, WANG],
+    )
+    .await;
+    assert!(card_of(&app, 2).await.contains("**单位**：宁波营业部"));
+    // Unbound by an admin: gone from sled; new items there belong to no unit, old ones keep it.
+    let mid = say_in(&app, CHAT, LI, "@_user_1 /督办 单位 解绑 宁波营业部", &[BOT]).await;
+    let text = answer(&app, &mid).await;
+    assert!(text.contains("已解绑"), "{text}");
+    assert!(app.store.bound_units().unwrap().is_empty());
+    say_in(
+        &app,
+        NB_CHAT,
+        BOSS,
+        "@_user_1 /督办 第三件事 @_user_2 下周五前",
+        &[BOT, WANG],
+    )
+    .await;
+    assert!(!card_of(&app, 3).await.contains("单位"));
+    assert_eq!(
+        app.store.unit_of_item(ItemId(1)).unwrap().as_deref(),
+        Some("宁波营业部")
+    );
+    app.stop().await;
+}
+
+/// (chat, sender, line, what the answer must say).
+type Refusal = (
+    &'static str,
+    (&'static str, &'static str),
+    &'static str,
+    &'static [&'static str],
+);
+
+#[tokio::test]
+async fn binding_and_unbinding_are_refused_in_plain_chinese_with_an_example_and_change_nothing() {
+    let app = spawn_app_with(with_units).await;
+    let cases: &[Refusal] = &[
+        // Not an admin.
+        (
+            NB_CHAT,
+            ZHANG,
+            "/督办 绑定单位 宁波营业部 华东片区",
+            &["只有管理员可以绑定单位"],
+        ),
+        // A group already bound to another unit.
+        (
+            HZ_CHAT,
+            LI,
+            "/督办 绑定单位 宁波营业部 华东片区",
+            &["已经绑定为“杭州营业部”"],
+        ),
+        // An unknown region.
+        (NB_CHAT, LI, "/督办 绑定单位 宁波营业部 华南片区", &["华南片区"]),
+        // No name.
+        (NB_CHAT, LI, "/督办 绑定单位", &["缺少单位名称"]),
+        // A configured unit cannot be unbound from chat.
+        (NB_CHAT, LI, "/督办 单位 解绑 杭州营业部", &["杭州营业部"]),
+        // An unknown unit.
+        (NB_CHAT, LI, "/督办 单位 解绑 火星营业部", &["火星营业部"]),
+        // Not an admin.
+        (
+            NB_CHAT,
+            ZHANG,
+            "/督办 单位 解绑 杭州营业部",
+            &["只有管理员可以解绑单位"],
+        ),
+    ];
+    for (chat, who, line, wanted) in cases {
+        let mid = say_in(&app, chat, *who, &format!("@_user_1 {line}"), &[BOT]).await;
+        let text = answer(&app, &mid).await;
+        for w in *wanted {
+            assert!(text.contains(w), "{line}: {text}");
+        }
+        assert!(
+            text.contains("/督办 绑定单位 杭州营业部") || text.contains("/督办 单位"),
+            "an example: {text}"
+        );
+    }
+    assert!(app.store.bound_units().unwrap().is_empty());
+    // In a 1:1 chat.
+    let mid = app.next_id("om_user_");
+    let ev = message_event(
+        &app.next_id("ev_"),
+        &mid,
+        "oc_p2p_li",
+        "p2p",
+        LI.0,
+        "/督办 绑定单位 宁波营业部",
+        &[],
+        None,
+    );
+    assert_eq!(app.post_event(&ev).await.status(), 200);
+    let text = answer(&app, &mid).await;
+    assert!(text.contains("请在单位的群里绑定"), "{text}");
+    assert!(app.store.bound_units().unwrap().is_empty());
     app.stop().await;
 }

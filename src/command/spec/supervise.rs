@@ -121,6 +121,22 @@ impl SuperviseSub {
                 summary: "把督办事项导出为 Excel 文件私信发给你（管理员：全部；督办人：自己发起的）",
                 example: "/督办 导出 本月",
             },
+            Self::BindUnit => Row {
+                zh: "绑定单位",
+                en: "bindunit",
+                aliases: &[],
+                args: "<单位名称> [营业部/分公司/总部部门] [片区] @负责人…",
+                summary: "把本群登记为一个单位的群（管理员，在该单位的群里发送）",
+                example: "/督办 绑定单位 杭州营业部 营业部 华东片区 @钱明",
+            },
+            Self::Units => Row {
+                zh: "单位",
+                en: "units",
+                aliases: &[],
+                args: "[列表] / 解绑 <单位名称>",
+                summary: "查看已登记的单位；管理员可解绑在群里绑定的单位",
+                example: "/督办 单位 列表",
+            },
             Self::Help => Row {
                 zh: "帮助",
                 en: "help",

@@ -131,6 +131,10 @@ subcommands! {
         Stats,
         /// `导出`: the items as an Excel file.
         Export,
+        /// `绑定单位`: bind this group to a unit (admins).
+        BindUnit,
+        /// `单位`: list units (`列表`) or unbind one (`解绑`).
+        Units,
         /// `帮助`: the help card.
         Help,
     }

@@ -5,6 +5,7 @@
 
 mod create;
 mod render;
+mod units;
 
 use crate::command::ast::{ListFilter, SuperviseCmd};
 use crate::command::context::Context;
@@ -124,6 +125,8 @@ fn subcommand(
         SuperviseSub::Board => SuperviseCmd::Board,
         SuperviseSub::Stats => stats(c)?,
         SuperviseSub::Export => export(c)?,
+        SuperviseSub::BindUnit => SuperviseCmd::BindUnit(units::bind(c)?),
+        SuperviseSub::Units => SuperviseCmd::Units(units::units(c)?),
         // 帮助 ignores whatever follows: asking for help is never an error.
         SuperviseSub::Help => return Ok(SuperviseCmd::Help),
     };

@@ -3,31 +3,13 @@
 use serde_json::Value;
 
 use super::super::Service;
+use super::start::registry_at_start;
 use crate::card;
-use crate::config::Settings;
 use crate::domain::ids::ChatId;
 use crate::domain::supervision::Item;
 use crate::domain::unit::UnitRegistry;
+use crate::store::StoreError;
 use crate::store::outbox::Changes;
-use crate::store::{Store, StoreError};
-
-/// The configured units plus the bindings kept in sled. A binding that no longer fits the
-/// configuration is left out (and logged); it stays stored, so fixing the configuration brings
-/// it back. A store that cannot be read leaves the configured units alone (logged).
-pub(crate) fn registry_at_start(store: &Store, settings: &Settings) -> UnitRegistry {
-    let bound = match store.bound_units() {
-        Ok(b) => b,
-        Err(e) => {
-            tracing::error!(error.message = %e, "cannot read the units bound in chat; using the configured units only");
-            Vec::new()
-        }
-    };
-    let (reg, skipped) = settings.units.clone().with_bindings(bound);
-    for (unit, why) in skipped {
-        tracing::warn!(unit = %unit.name, chat = %unit.chat_id, reason = %why, "a unit bound in chat is left out");
-    }
-    reg
-}
 
 impl Service {
     /// A snapshot of the registry (cheap enough: a few hundred units at most).
@@ -53,6 +35,13 @@ impl Service {
             Ok(mut r) => f(&mut r),
             Err(p) => f(&mut p.into_inner()),
         }
+    }
+
+    /// Reads the registry again from the configuration and sled (after a commit that failed,
+    /// so a binding made in memory and not stored does not linger).
+    pub(crate) fn reload_units(&self) {
+        let fresh = registry_at_start(&self.store, &self.configured_units);
+        self.with_registry(|reg| *reg = fresh);
     }
 
     /// Files a new item under the unit of its group, if the group is a unit's.
