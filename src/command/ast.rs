@@ -99,6 +99,8 @@ pub enum SuperviseCmd {
         /// The period, if given.
         period: Option<Period>,
     },
+    /// `下达 <事项> 对象：… 截止：… [指标：…]`: one item per unit.
+    Issue(IssueBatch),
     /// `绑定单位 <名称> [类型] [片区] @负责人…`: this group is the unit's.
     BindUnit(BindUnit),
     /// `单位 [列表]` / `单位 解绑 <名称>`.
@@ -133,6 +135,24 @@ pub struct CreateItem {
     pub scenario: Option<String>,
     /// 说明.
     pub description: Option<String>,
+}
+
+/// `下达` as typed: the units `selector` names are the registry's to resolve, in the service.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssueBatch {
+    /// The item's title.
+    pub title: String,
+    /// `对象：…` as typed (`全部营业部`, `华东片区`, `@杭州营业部 @长沙营业部`).
+    pub selector: String,
+    /// `截止：…`.
+    pub deadline: Deadline,
+    /// `指标：≥30户`.
+    pub target: Option<crate::domain::batch::Target>,
+    /// `优先级：…` (default P2).
+    pub priority: Priority,
+    /// People mentioned: the first is 主办 of every unit's item, the others 协办 (none: each
+    /// unit's heads).
+    pub owners: Vec<Person>,
 }
 
 /// `绑定单位` as typed: the registry checks it (region, group, name) in the service.
@@ -212,6 +232,7 @@ impl SuperviseCmd {
             Self::Export { .. } => SuperviseSub::Export,
             Self::Stats { .. } => SuperviseSub::Stats,
             Self::BindUnit(_) => SuperviseSub::BindUnit,
+            Self::Issue(_) => SuperviseSub::Issue,
             Self::Units(_) => SuperviseSub::Units,
         }
     }

@@ -102,6 +102,19 @@ pub enum ParseError {
     Requirement(#[source] RequirementParseError),
     /// `/纪要` with no minutes, no link and not in reply to a message.
     MinutesEmpty,
+    /// `下达` without its title, 对象 or 截止 (`what`).
+    IssueIncomplete {
+        /// 事项 / 对象 / 截止.
+        what: &'static str,
+    },
+    /// `下达`'s `截止：…` not understood (answered as [`ParseError::BadDeadline`], with the
+    /// 下达 example).
+    IssueDeadline(#[source] DeadlineError),
+    /// `指标：…` not understood (the domain's message).
+    BadTarget {
+        /// Why, in plain Chinese.
+        message: String,
+    },
     /// `绑定单位` / `单位 解绑` without the unit's name.
     MissingUnitName {
         /// `绑定单位` or `单位`.
@@ -149,6 +162,9 @@ impl ParseError {
                 SuperviseSub::from_word(command).unwrap_or(SuperviseSub::BindUnit)
             }
             Self::UnknownUnitsWord { .. } => SuperviseSub::Units,
+            Self::IssueIncomplete { .. } | Self::BadTarget { .. } | Self::IssueDeadline(_) => {
+                SuperviseSub::Issue
+            }
         };
         key.spec().example
     }
@@ -205,6 +221,14 @@ impl ParseError {
             Self::MinutesEmpty => "纪要内容是空的",
             Self::MissingUnitName { .. } => "缺少单位名称",
             Self::UnknownUnitsWord { .. } => "单位指令没看懂",
+            Self::IssueIncomplete { what: "对象" } => "缺少下达对象",
+            Self::IssueIncomplete { what: "截止" } => "缺少截止时间",
+            Self::IssueIncomplete { .. } => "缺少下达的事项",
+            Self::BadTarget { .. } => "指标没看懂",
+            Self::IssueDeadline(DeadlineError::Past { .. } | DeadlineError::RecentPast { .. }) => {
+                "截止时间已经过去"
+            }
+            Self::IssueDeadline(_) => "截止时间没看懂",
         }
     }
 
@@ -263,6 +287,13 @@ impl ParseError {
             Self::TrailingInput { command, junk } => Trailing::message(command, junk),
             Self::Project(e) => e.to_string(),
             Self::Requirement(e) => e.to_string(),
+            Self::IssueIncomplete { what: "对象" } => {
+                "请写明下达对象，例如“对象：全部营业部”、“对象：华东片区”或“对象：@杭州营业部 @长沙营业部”".to_owned()
+            }
+            Self::IssueIncomplete { what: "截止" } => "请写明截止时间，例如“截止：下周五”".to_owned(),
+            Self::IssueIncomplete { .. } => "请在“下达”后写明要下达的事项".to_owned(),
+            Self::BadTarget { message } => message.clone(),
+            Self::IssueDeadline(e) => e.to_string(),
             Self::MissingUnitName { command } => {
                 format!("“{command}”后面请写上单位名称，例如“杭州营业部”")
             }

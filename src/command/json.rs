@@ -83,6 +83,16 @@ impl Command {
                 "period": period.en(),
                 "person": who.as_ref().map(person),
             }),
+            SuperviseCmd::Issue(b) => json!({
+                "command": "issue",
+                "title": b.title,
+                "units": b.selector,
+                "deadline": format_rfc3339(b.deadline.at),
+                "has_time": b.deadline.has_time,
+                "target": b.target.as_ref().map(ToString::to_string),
+                "priority": b.priority.to_string(),
+                "owners": b.owners.iter().map(person).collect::<Vec<_>>(),
+            }),
             SuperviseCmd::BindUnit(b) => json!({
                 "command": "bindunit",
                 "name": b.name,

@@ -44,6 +44,8 @@ pub struct Service {
     /// Every known unit: the configured ones and those bound in chat (kept in sled), changed
     /// only under [`Service::lock`] (by `/督办 绑定单位` and `/督办 单位 解绑`).
     pub(super) units: std::sync::RwLock<crate::domain::unit::UnitRegistry>,
+    /// `[supervision] issuers`: who may 下达 besides the admins.
+    pub(super) issuers: Vec<OpenId>,
     /// The configured units alone (what [`Service::units`] is rebuilt from).
     pub(super) configured_units: crate::domain::unit::UnitRegistry,
 }
@@ -122,6 +124,12 @@ impl Service {
             bot: std::sync::Mutex::new(BotIdentity::default()),
             units: std::sync::RwLock::new(super::units::registry_at_start(&store_for_units, &settings.units)),
             configured_units: settings.units.clone(),
+            issuers: settings
+                .supervision
+                .issuers
+                .iter()
+                .map(|a| OpenId(a.clone()))
+                .collect(),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! teaches (a posted card's message id).
 
 use super::Service;
+use super::batches::{render_rollup, rollup_delivered};
 use super::board::{board_delivered, materialize_board};
 use super::meetings::materialize as render_meeting;
 use super::reply::{Says, under_or_post};
@@ -37,6 +38,7 @@ impl Materialize for Service {
                 Some(Outgoing::patch_card(&mid, Some(&it.chat_id.0), &c))
             }
             Intent::PostBoard { .. } | Intent::RefreshBoard { .. } => return materialize_board(self, intent),
+            Intent::PostRollup { .. } | Intent::RefreshRollup { .. } => return render_rollup(self, intent),
             Intent::NudgeRound {
                 chat_id,
                 person,
@@ -70,6 +72,7 @@ impl Materialize for Service {
         match (intent, &delivered.message_id) {
             (Intent::PostItemCard { item, .. }, Some(mid)) => self.store.set_item_card(ItemId(*item), mid)?,
             (Intent::PostBoard { chat_id, .. }, Some(mid)) => board_delivered(self, chat_id, mid)?,
+            (Intent::PostRollup { batch, .. }, Some(mid)) => rollup_delivered(self, *batch, mid)?,
             (Intent::PostMeetingCard { meeting, .. }, Some(mid)) => {
                 self.store
                     .set_meeting_card(crate::minutes::MeetingId(*meeting), mid)?;

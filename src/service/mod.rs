@@ -20,6 +20,7 @@
 //! action has no wildcard, so the compiler points there.
 
 mod base;
+mod batches;
 mod board;
 mod card_action;
 mod clicks;

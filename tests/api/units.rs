@@ -311,3 +311,133 @@ async fn binding_and_unbinding_are_refused_in_plain_chinese_with_an_example_and_
     assert!(app.store.bound_units().unwrap().is_empty());
     app.stop().await;
 }
+
+/// Five 营业部 in two regions (heads 张三, 王五, 李四, 张三, 王五), 赵督办 an issuer, 李四 an
+/// admin.
+fn five_units(s: &mut Settings) {
+    let regions = vec!["华东片区".to_owned(), "华中片区".to_owned()];
+    let decls = [
+        decl("杭州营业部", Some("华东片区"), "oc_u1", &[ZHANG.0]),
+        decl("宁波营业部", Some("华东片区"), "oc_u2", &[WANG.0]),
+        decl("长沙营业部", Some("华中片区"), "oc_u3", &[LI.0]),
+        decl("武汉营业部", Some("华中片区"), "oc_u4", &[ZHANG.0]),
+        decl("南昌营业部", Some("华中片区"), "oc_u5", &[WANG.0]),
+    ];
+    s.units = UnitRegistry::from_decls(&regions, &decls).unwrap();
+    s.supervision.admins = vec![LI.0.to_owned()];
+    s.supervision.issuers = vec![BOSS.0.to_owned()];
+}
+
+const ISSUE: &str = "@_user_1 /督办 下达 完成反洗钱自查 对象：全部营业部 截止：下周五";
+
+/// The roll-up card's message (waits for it).
+async fn rollup_mid(app: &TestApp) -> String {
+    let id = duban::domain::ids::BatchId(1);
+    assert!(
+        eventually(|| app.store.rollup_card(id).ok().flatten().is_some()).await,
+        "the roll-up is posted"
+    );
+    app.store.rollup_card(id).unwrap().unwrap().message_id
+}
+
+#[tokio::test]
+async fn issuing_to_five_units_posts_five_cards_in_five_groups_and_one_rollup_that_follows_them() {
+    let app = spawn_app_with(five_units).await;
+    let mid = say_in(&app, CHAT, BOSS, ISSUE, &[BOT]).await;
+    let roll = rollup_mid(&app).await;
+    assert_eq!(
+        app.fake.message(&roll).unwrap().parent_id.as_deref(),
+        Some(mid.as_str())
+    );
+    for id in 1..=5 {
+        card_of(&app, id).await;
+    }
+    let cards: Vec<_> = app
+        .fake
+        .messages()
+        .into_iter()
+        .filter(|m| m.chat_id.starts_with("oc_u"))
+        .collect();
+    assert_eq!(cards.len(), 5, "one card per unit");
+    let mut chats: Vec<_> = cards.iter().map(|m| m.chat_id.clone()).collect();
+    chats.sort();
+    chats.dedup();
+    assert_eq!(chats.len(), 5, "each in its unit's group");
+    let item = app.store.get_item(ItemId(2)).unwrap().unwrap();
+    assert_eq!(item.owner.open_id.0, WANG.0, "宁波营业部's head owns its item");
+    assert_eq!(
+        app.store.unit_of_item(ItemId(2)).unwrap().as_deref(),
+        Some("宁波营业部")
+    );
+    // 签收 in two units: the roll-up is PATCHed once the coalescing interval has passed.
+    let m1 = app.store.item_card(ItemId(1)).unwrap().unwrap();
+    let m2 = app.store.item_card(ItemId(2)).unwrap().unwrap();
+    for (who, m, id) in [(ZHANG.0, &m1, 1), (WANG.0, &m2, 2)] {
+        let ev = card_action_event(
+            &app.next_id("ev_click_"),
+            who,
+            m,
+            app.drawn_now(serde_json::json!({"op":"acknowledge","item":id})),
+            None,
+        );
+        assert_eq!(app.post_event(&ev).await.status(), 200);
+    }
+    app.clock.set(
+        app.clock
+            .now()
+            .checked_add(jiff::SignedDuration::from_secs(5))
+            .unwrap(),
+    );
+    app.service.batches_tick().await.unwrap();
+    assert!(
+        eventually(|| app
+            .fake
+            .message(&roll)
+            .unwrap()
+            .patches
+            .iter()
+            .any(|p| p.to_string().contains("签收 **2**/5")))
+        .await,
+        "the roll-up shows 签收 2/5: {:?} / {}",
+        app.fake.message(&roll).unwrap().patches,
+        app.fake.message(&roll).unwrap().card()
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_issue_is_refused_for_someone_who_may_not_issue_or_for_unknown_units_and_creates_nothing() {
+    let app = spawn_app_with(five_units).await;
+    let cases: &[((&str, &str), &str, &str)] = &[
+        (WANG, ISSUE, "只有管理员和登记的督办人可以下达事项"),
+        (
+            BOSS,
+            "@_user_1 /督办 下达 完成反洗钱自查 对象：华南片区 截止：下周五",
+            "华南",
+        ),
+        (
+            BOSS,
+            "@_user_1 /督办 下达 完成反洗钱自查 截止：下周五",
+            "缺少下达对象",
+        ),
+        (
+            BOSS,
+            "@_user_1 /督办 下达 完成反洗钱自查 对象：全部营业部 截止：改天",
+            "截止时间",
+        ),
+    ];
+    for (who, line, wanted) in cases {
+        let mid = say_in(&app, CHAT, *who, line, &[BOT]).await;
+        let text = answer(&app, &mid).await;
+        assert!(text.contains(wanted), "{line}: {text}");
+        assert!(text.contains("/督办 下达"), "an example: {text}");
+    }
+    assert!(
+        app.store
+            .get_batch(duban::domain::ids::BatchId(1))
+            .unwrap()
+            .is_none()
+    );
+    assert!(app.store.get_item(ItemId(1)).unwrap().is_none());
+    app.stop().await;
+}

@@ -121,6 +121,14 @@ impl SuperviseSub {
                 summary: "把督办事项导出为 Excel 文件私信发给你（管理员：全部；督办人：自己发起的）",
                 example: "/督办 导出 本月",
             },
+            Self::Issue => Row {
+                zh: "下达",
+                en: "issue",
+                aliases: &[],
+                args: "<事项> 对象：<全部营业部/华东片区/@杭州营业部…> 截止：<截止时间> [指标：≥30户]",
+                summary: "把同一事项下达给多个单位，每个单位一项督办，汇总卡片实时更新（管理员和登记的督办人）",
+                example: "/督办 下达 完成反洗钱自查 对象：全部营业部 截止：下周五 指标：100%",
+            },
             Self::BindUnit => Row {
                 zh: "绑定单位",
                 en: "bindunit",

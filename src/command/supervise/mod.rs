@@ -4,6 +4,7 @@
 //! inverse (back to text) in `render.rs`.
 
 mod create;
+mod issue;
 mod render;
 mod units;
 
@@ -125,6 +126,10 @@ fn subcommand(
         SuperviseSub::Board => SuperviseCmd::Board,
         SuperviseSub::Stats => stats(c)?,
         SuperviseSub::Export => export(c)?,
+        SuperviseSub::Issue => {
+            let all: Vec<Token> = lines.concat();
+            return issue::parse(all.get(1..).unwrap_or(&[]), ctx).map(SuperviseCmd::Issue);
+        }
         SuperviseSub::BindUnit => SuperviseCmd::BindUnit(units::bind(c)?),
         SuperviseSub::Units => SuperviseCmd::Units(units::units(c)?),
         // 帮助 ignores whatever follows: asking for help is never an error.

@@ -52,6 +52,24 @@ pub(crate) fn render(s: &SuperviseCmd) -> (String, Vec<Mention>) {
             words(&["取消", &id.to_string(), &opt_text(reason.as_deref())])
         }
         SuperviseCmd::Help => "帮助".to_owned(),
+        SuperviseCmd::Issue(b) => {
+            let owners: Vec<String> = b.owners.iter().map(|p| r.mention(p)).collect();
+            let target = b.target.as_ref().map_or(String::new(), |t| format!("指标：{t}"));
+            let priority = if b.priority == Priority::default() {
+                String::new()
+            } else {
+                format!("优先级：{}", b.priority)
+            };
+            words(&[
+                "下达",
+                &b.title,
+                &format!("对象：{}", b.selector),
+                &format!("截止：{}", format_deadline(&b.deadline)),
+                &target,
+                &priority,
+                &owners.join(" "),
+            ])
+        }
         SuperviseCmd::BindUnit(b) => {
             let heads: Vec<String> = b.heads.iter().map(|p| r.mention(p)).collect();
             words(&[
