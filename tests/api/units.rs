@@ -363,6 +363,11 @@ async fn issuing_to_five_units_posts_five_cards_in_five_groups_and_one_rollup_th
     chats.sort();
     chats.dedup();
     assert_eq!(chats.len(), 5, "each in its unit's group");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(
+        app.store.get_item(ItemId(6)).unwrap().is_none(),
+        "no unit gets a second item"
+    );
     let item = app.store.get_item(ItemId(2)).unwrap().unwrap();
     assert_eq!(item.owner.open_id.0, WANG.0, "宁波营业部's head owns its item");
     assert_eq!(
@@ -440,4 +445,115 @@ async fn a_issue_is_refused_for_someone_who_may_not_issue_or_for_unknown_units_a
     );
     assert!(app.store.get_item(ItemId(1)).unwrap().is_none());
     app.stop().await;
+}
+
+const FIVE_UNITS_TOML: &str = r#"
+[org]
+regions = ["华东片区", "华中片区"]
+
+[supervision]
+issuers = ["ou_boss"]
+
+[[units]]
+name = "杭州营业部"
+region = "华东片区"
+chat_id = "oc_u1"
+heads = ["ou_zhangsan"]
+
+[[units]]
+name = "宁波营业部"
+region = "华东片区"
+chat_id = "oc_u2"
+heads = ["ou_wangwu"]
+
+[[units]]
+name = "长沙营业部"
+region = "华中片区"
+chat_id = "oc_u3"
+heads = ["ou_lisi"]
+
+[[units]]
+name = "武汉营业部"
+region = "华中片区"
+chat_id = "oc_u4"
+heads = ["ou_zhangsan"]
+
+[[units]]
+name = "南昌营业部"
+region = "华中片区"
+chat_id = "oc_u5"
+heads = ["ou_wangwu"]
+"#;
+
+#[tokio::test]
+async fn killed_during_a_fan_out_the_restarted_bot_gives_every_unit_exactly_one_card() {
+    use crate::crash::{free_port, start_with, wait_healthy};
+    init();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("duban.toml");
+    std::fs::write(&config, FIVE_UNITS_TOML).unwrap();
+    let data = dir.path().join("data");
+    let fake = duban::fake_feishu::FakeFeishu::start(APP_ID, APP_SECRET)
+        .await
+        .unwrap();
+    let http = reqwest::Client::new();
+    let cipher = duban::feishu::crypto::EventCipher::new(ENCRYPT_KEY);
+    let port = free_port();
+    let extra = [("DUBAN_CONFIG", config.display().to_string())];
+    let mut child = start_with(&data, &fake.base_url, port, &extra);
+    wait_healthy(&http, port).await;
+    let ev = message_event("ev_issue", "om_issue", CHAT, "group", BOSS.0, ISSUE, &[BOT], None);
+    register_user_message(&fake, &ev);
+    let (body, headers) = seal(&cipher, &ev);
+    let mut req = http
+        .post(format!("http://127.0.0.1:{port}/feishu/events"))
+        .header("content-type", "application/json");
+    for (k, v) in headers {
+        req = req.header(k, v);
+    }
+    assert_eq!(req.body(body).send().await.unwrap().status(), 200);
+    // Item cards in the units' groups (the weekly board may be posted there too, on the real
+    // clock).
+    let unit_cards = || {
+        fake.messages()
+            .into_iter()
+            .filter(|m| m.chat_id.starts_with("oc_u") && m.content.to_string().contains("**单位**"))
+            .collect::<Vec<_>>()
+    };
+    // SIGKILL once two units have their card (wherever the fan-out then is).
+    for _ in 0..400 {
+        if unit_cards().len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(unit_cards().len() >= 2, "two cards were posted before the kill");
+
+    let mut child = start_with(&data, &fake.base_url, port, &extra);
+    wait_healthy(&http, port).await;
+    for _ in 0..300 {
+        if unit_cards().len() >= 5 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let cards = unit_cards();
+    let mut chats: Vec<String> = cards.iter().map(|m| m.chat_id.clone()).collect();
+    chats.sort();
+    assert_eq!(
+        chats,
+        ["oc_u1", "oc_u2", "oc_u3", "oc_u4", "oc_u5"],
+        "exactly one card per unit"
+    );
+    let rollups = fake
+        .messages()
+        .into_iter()
+        .filter(|m| m.parent_id.as_deref() == Some("om_issue"))
+        .count();
+    assert_eq!(rollups, 1, "one roll-up");
 }
