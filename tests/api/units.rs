@@ -557,3 +557,96 @@ async fn killed_during_a_fan_out_the_restarted_bot_gives_every_unit_exactly_one_
         .count();
     assert_eq!(rollups, 1, "one roll-up");
 }
+
+#[tokio::test]
+async fn a_fan_out_cut_after_two_units_is_finished_at_start_for_the_other_three_only() {
+    use duban::domain::batch::{Batch, NewBatch};
+    use duban::domain::ids::{BatchId, ChatId, OpenId, Person};
+    use duban::domain::supervision::Item;
+    init();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut settings = duban::config::load(None, &env_for(&data, "http://127.0.0.1:1")).unwrap();
+    five_units(&mut settings);
+    let reg = settings.units.clone();
+    let now = reference_now();
+    // What a bot killed after two units leaves behind: the batch, and two children each
+    // committed with its item (as the fan-out commits them).
+    {
+        let store = duban::store::Store::open(&data).unwrap();
+        let boss = Person {
+            open_id: OpenId(BOSS.0.to_owned()),
+            name: BOSS.1.to_owned(),
+        };
+        let new = NewBatch {
+            title: "完成反洗钱自查".to_owned(),
+            chat_id: ChatId(CHAT.to_owned()),
+            issuer: boss,
+            selector: "全部营业部".to_owned(),
+            units: reg.all().iter().map(|u| u.name.clone()).collect(),
+            deadline: now.checked_add(jiff::SignedDuration::from_hours(72)).unwrap(),
+            deadline_has_time: false,
+            target: None,
+            priority: Default::default(),
+            tags: Vec::new(),
+            resources: None,
+            scenario: None,
+            description: None,
+            owners: None,
+        };
+        let mut ch = duban::store::outbox::Changes::new();
+        let batch = Batch::create(ch.next_batch_id(&store).unwrap(), new, now).unwrap();
+        ch.put_new_batch(&store, &batch).unwrap();
+        store.commit(&ch).unwrap();
+        for unit in reg.all().iter().take(2) {
+            let heads: Vec<Person> = unit
+                .heads
+                .iter()
+                .map(|h| Person {
+                    open_id: h.clone(),
+                    name: String::new(),
+                })
+                .collect();
+            let mut ch = duban::store::outbox::Changes::new();
+            let id = ch.next_item_id(&store).unwrap();
+            let item = Item::create(id, batch.child(unit, &heads).unwrap(), now);
+            ch.put_new_item(&store, &item).unwrap();
+            ch.put_unit_item(&store, &unit.name, &item).unwrap();
+            ch.put_batch_child(&store, batch.id, &unit.name, item.id).unwrap();
+            store.commit(&ch).unwrap();
+        }
+        assert_eq!(store.unfinished_fanouts().unwrap()[0].1.len(), 3);
+    }
+    let fake = std::sync::Arc::new(
+        duban::fake_feishu::FakeFeishu::start(APP_ID, APP_SECRET)
+            .await
+            .unwrap(),
+    );
+    let app = start_on(&data, fake, five_units).await;
+    for id in 3..=5 {
+        card_of(&app, id).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        app.store.get_item(ItemId(6)).unwrap().is_none(),
+        "the first two units get no second item"
+    );
+    assert!(app.store.unfinished_fanouts().unwrap().is_empty());
+    let children = app.store.batch_children(BatchId(1)).unwrap();
+    assert_eq!(children.len(), 5);
+    let chats: Vec<String> = app
+        .fake
+        .messages()
+        .into_iter()
+        .filter(|m| m.content.to_string().contains("**单位**"))
+        .map(|m| m.chat_id)
+        .collect();
+    let mut sorted = chats.clone();
+    sorted.sort();
+    assert_eq!(
+        sorted,
+        ["oc_u3", "oc_u4", "oc_u5"],
+        "only the three units left get their card"
+    );
+    app.stop().await;
+}
