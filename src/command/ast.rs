@@ -101,6 +101,15 @@ pub enum SuperviseCmd {
     },
     /// `下达 <事项> 对象：… 截止：… [指标：…]`: one item per unit.
     Issue(IssueBatch),
+    /// `汇报 DB-12 24户 [说明]`: a value against the item's numeric target.
+    Report {
+        /// The item.
+        id: ItemId,
+        /// The value as typed (read against the target in the service).
+        value: String,
+        /// 说明.
+        note: Option<String>,
+    },
     /// `绑定单位 <名称> [类型] [片区] @负责人…`: this group is the unit's.
     BindUnit(BindUnit),
     /// `单位 [列表]` / `单位 解绑 <名称>`.
@@ -233,6 +242,7 @@ impl SuperviseCmd {
             Self::Stats { .. } => SuperviseSub::Stats,
             Self::BindUnit(_) => SuperviseSub::BindUnit,
             Self::Issue(_) => SuperviseSub::Issue,
+            Self::Report { .. } => SuperviseSub::Report,
             Self::Units(_) => SuperviseSub::Units,
         }
     }

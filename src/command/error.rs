@@ -115,6 +115,8 @@ pub enum ParseError {
         /// Why, in plain Chinese.
         message: String,
     },
+    /// `汇报 DB-12` without a value.
+    MissingReportValue,
     /// `绑定单位` / `单位 解绑` without the unit's name.
     MissingUnitName {
         /// `绑定单位` or `单位`.
@@ -162,6 +164,7 @@ impl ParseError {
                 SuperviseSub::from_word(command).unwrap_or(SuperviseSub::BindUnit)
             }
             Self::UnknownUnitsWord { .. } => SuperviseSub::Units,
+            Self::MissingReportValue => SuperviseSub::Report,
             Self::IssueIncomplete { .. } | Self::BadTarget { .. } | Self::IssueDeadline(_) => {
                 SuperviseSub::Issue
             }
@@ -225,6 +228,7 @@ impl ParseError {
             Self::IssueIncomplete { what: "截止" } => "缺少截止时间",
             Self::IssueIncomplete { .. } => "缺少下达的事项",
             Self::BadTarget { .. } => "指标没看懂",
+            Self::MissingReportValue => "缺少汇报的数值",
             Self::IssueDeadline(DeadlineError::Past { .. } | DeadlineError::RecentPast { .. }) => {
                 "截止时间已经过去"
             }
@@ -293,6 +297,7 @@ impl ParseError {
             Self::IssueIncomplete { what: "截止" } => "请写明截止时间，例如“截止：下周五”".to_owned(),
             Self::IssueIncomplete { .. } => "请在“下达”后写明要下达的事项".to_owned(),
             Self::BadTarget { message } => message.clone(),
+            Self::MissingReportValue => "请在事项编号后写上完成的数值，例如 24户 或 85%".to_owned(),
             Self::IssueDeadline(e) => e.to_string(),
             Self::MissingUnitName { command } => {
                 format!("“{command}”后面请写上单位名称，例如“杭州营业部”")

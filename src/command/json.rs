@@ -93,6 +93,9 @@ impl Command {
                 "priority": b.priority.to_string(),
                 "owners": b.owners.iter().map(person).collect::<Vec<_>>(),
             }),
+            SuperviseCmd::Report { id, value, note } => {
+                json!({"command": "report", "id": id.to_string(), "value": value, "note": note})
+            }
             SuperviseCmd::BindUnit(b) => json!({
                 "command": "bindunit",
                 "name": b.name,

@@ -650,3 +650,64 @@ async fn a_fan_out_cut_after_two_units_is_finished_at_start_for_the_other_three_
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_owner_reports_against_the_target_and_the_card_and_the_rollup_show_the_attainment() {
+    let app = spawn_app_with(five_units).await;
+    let line = "@_user_1 /督办 下达 新增两融开户 对象：@杭州营业部 @宁波营业部 截止：下周五 指标：≥30户";
+    say_in(&app, CHAT, BOSS, line, &[BOT]).await;
+    let roll = rollup_mid(&app).await;
+    let card = card_of(&app, 1).await;
+    assert!(card.contains("≥30户") && card.contains("尚未汇报"), "{card}");
+    // Someone else may not report on 杭州营业部's item.
+    let mid = say_in(&app, "oc_u1", WANG, "@_user_1 /督办 汇报 DB-1 24户", &[BOT]).await;
+    assert!(answer(&app, &mid).await.contains("不能汇报"));
+    // The owner reports: confirmed, the card is PATCHed with the attainment, the history keeps it.
+    let mid = say_in(
+        &app,
+        "oc_u1",
+        ZHANG,
+        "@_user_1 /督办 汇报 DB-1 24户 本周新增5户",
+        &[BOT],
+    )
+    .await;
+    let text = answer(&app, &mid).await;
+    assert!(text.contains("24户") && text.contains("80%"), "{text}");
+    let item_mid = app.store.item_card(ItemId(1)).unwrap().unwrap();
+    assert!(
+        eventually(|| app
+            .fake
+            .message(&item_mid)
+            .unwrap()
+            .patches
+            .iter()
+            .any(|p| p.to_string().contains("已汇报 24户（80%）")))
+        .await
+    );
+    let history = app.store.audit_of(ItemId(1)).unwrap();
+    assert_eq!(history.last().unwrap().action, "report");
+    // A value in another unit is refused.
+    let mid = say_in(&app, "oc_u1", ZHANG, "@_user_1 /督办 汇报 DB-1 30%", &[BOT]).await;
+    assert!(answer(&app, &mid).await.contains("数值没看懂"));
+    // The roll-up follows.
+    app.clock.set(
+        app.clock
+            .now()
+            .checked_add(jiff::SignedDuration::from_secs(5))
+            .unwrap(),
+    );
+    app.service.batches_tick().await.unwrap();
+    assert!(
+        eventually(|| app
+            .fake
+            .message(&roll)
+            .unwrap()
+            .patches
+            .iter()
+            .any(|p| p.to_string().contains("24户")))
+        .await,
+        "{:?}",
+        app.fake.message(&roll).unwrap().patches.last()
+    );
+    app.stop().await;
+}

@@ -129,6 +129,14 @@ impl SuperviseSub {
                 summary: "把同一事项下达给多个单位，每个单位一项督办，汇总卡片实时更新（管理员和登记的督办人）",
                 example: "/督办 下达 完成反洗钱自查 对象：全部营业部 截止：下周五 指标：100%",
             },
+            Self::Report => Row {
+                zh: "汇报",
+                en: "report",
+                aliases: &[],
+                args: "DB-编号 数值 [说明]",
+                summary: "主办汇报下达指标的完成数（卡片显示达成率）",
+                example: "/督办 汇报 DB-12 24户 本周新增5户",
+            },
             Self::BindUnit => Row {
                 zh: "绑定单位",
                 en: "bindunit",

@@ -130,6 +130,17 @@ fn subcommand(
             let all: Vec<Token> = lines.concat();
             return issue::parse(all.get(1..).unwrap_or(&[]), ctx).map(SuperviseCmd::Issue);
         }
+        SuperviseSub::Report => SuperviseCmd::Report {
+            id: item_id(c)?,
+            value: match c.peek().map(Token::as_text) {
+                Some(v) => {
+                    c.advance(1);
+                    v
+                }
+                None => return Err(ParseError::MissingReportValue),
+            },
+            note: c.rest_text(),
+        },
         SuperviseSub::BindUnit => SuperviseCmd::BindUnit(units::bind(c)?),
         SuperviseSub::Units => SuperviseCmd::Units(units::units(c)?),
         // 帮助 ignores whatever follows: asking for help is never an error.

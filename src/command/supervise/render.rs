@@ -70,6 +70,9 @@ pub(crate) fn render(s: &SuperviseCmd) -> (String, Vec<Mention>) {
                 &owners.join(" "),
             ])
         }
+        SuperviseCmd::Report { id, value, note } => {
+            words(&["汇报", &id.to_string(), value, &opt_text(note.as_deref())])
+        }
         SuperviseCmd::BindUnit(b) => {
             let heads: Vec<String> = b.heads.iter().map(|p| r.mention(p)).collect();
             words(&[

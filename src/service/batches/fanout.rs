@@ -10,6 +10,7 @@ use crate::domain::supervision::Item;
 use crate::outbox_record::{Intent, OutboxRecord};
 use crate::store::StoreError;
 use crate::store::outbox::Changes;
+use crate::store::targets::ItemTarget;
 
 /// A roll-up is PATCHed at most this often, however many units act at once.
 pub(crate) const ROLLUP_COALESCE_MS: i64 = 3_000;
@@ -94,6 +95,13 @@ impl Service {
         };
         let note = Some(format!("由下达 {} 创建（{}）", batch.id, batch.selector));
         let item = record_new(self, ch, new, Source::System, note)?;
+        if let Some(t) = &batch.target {
+            let t = ItemTarget {
+                target: t.clone(),
+                report: None,
+            };
+            ch.put_item_target(&self.store, item.id, &t)?;
+        }
         ch.put_batch_child(&self.store, batch.id, unit, item.id)?;
         post_card(self, ch, &item, None, &format!("xd{}", batch.id.0))?;
         self.mark_batch(ch, batch.id)?;

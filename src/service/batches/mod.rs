@@ -6,7 +6,9 @@
 
 mod fanout;
 mod issue;
+mod report;
 mod rollup;
 
 pub(crate) use self::issue::issue;
+pub(crate) use self::report::report;
 pub(crate) use self::rollup::{render_rollup, rollup_delivered};

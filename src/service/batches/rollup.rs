@@ -19,12 +19,21 @@ fn card_of(
         return Ok(None);
     };
     let items = svc.store.batch_child_items(&b)?;
+    let mut reports = Vec::with_capacity(items.len());
+    for (_, item) in &items {
+        let r = match item {
+            Some(i) => svc.store.item_target(i.id)?.and_then(|t| t.report),
+            None => None,
+        };
+        reports.push(r);
+    }
     let children: Vec<Child<'_>> = items
         .iter()
-        .map(|(unit, item)| Child {
+        .zip(&reports)
+        .map(|((unit, item), report)| Child {
             unit,
             item: item.as_ref(),
-            report: None,
+            report: report.as_ref(),
         })
         .collect();
     let now = svc.clock.now();

@@ -61,10 +61,15 @@ impl Service {
     /// sled errors.
     pub(crate) fn live_item_card(&self, item: &Item) -> Result<Value, StoreError> {
         let unit = self.store.unit_of_item(item.id)?;
+        let t = self.store.item_target(item.id)?;
+        let target = t.as_ref().map(|t| card::TargetView {
+            target: &t.target,
+            report: t.report.as_ref(),
+        });
         Ok(card::item_card_full(
             item,
             unit.as_deref(),
-            None,
+            target,
             self.clock.now(),
             &self.calendar,
         ))
