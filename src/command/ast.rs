@@ -101,6 +101,8 @@ pub enum SuperviseCmd {
     },
     /// `下达 <事项> 对象：… 截止：… [指标：…]`: one item per unit.
     Issue(IssueBatch),
+    /// `下达 查看 XD-3`: the batch's roll-up, as it is now.
+    IssueShow(crate::domain::ids::BatchId),
     /// `汇报 DB-12 24户 [说明]`: a value against the item's numeric target.
     Report {
         /// The item.
@@ -241,7 +243,7 @@ impl SuperviseCmd {
             Self::Export { .. } => SuperviseSub::Export,
             Self::Stats { .. } => SuperviseSub::Stats,
             Self::BindUnit(_) => SuperviseSub::BindUnit,
-            Self::Issue(_) => SuperviseSub::Issue,
+            Self::Issue(_) | Self::IssueShow(_) => SuperviseSub::Issue,
             Self::Report { .. } => SuperviseSub::Report,
             Self::Units(_) => SuperviseSub::Units,
         }

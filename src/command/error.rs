@@ -115,6 +115,8 @@ pub enum ParseError {
         /// Why, in plain Chinese.
         message: String,
     },
+    /// `下达 查看` without a batch number (`XD-3`).
+    MissingBatchId,
     /// `汇报 DB-12` without a value.
     MissingReportValue,
     /// `绑定单位` / `单位 解绑` without the unit's name.
@@ -165,6 +167,7 @@ impl ParseError {
             }
             Self::UnknownUnitsWord { .. } => SuperviseSub::Units,
             Self::MissingReportValue => SuperviseSub::Report,
+            Self::MissingBatchId => return "/督办 下达 查看 XD-3",
             Self::IssueIncomplete { .. } | Self::BadTarget { .. } | Self::IssueDeadline(_) => {
                 SuperviseSub::Issue
             }
@@ -229,6 +232,7 @@ impl ParseError {
             Self::IssueIncomplete { .. } => "缺少下达的事项",
             Self::BadTarget { .. } => "指标没看懂",
             Self::MissingReportValue => "缺少汇报的数值",
+            Self::MissingBatchId => "缺少下达编号",
             Self::IssueDeadline(DeadlineError::Past { .. } | DeadlineError::RecentPast { .. }) => {
                 "截止时间已经过去"
             }
@@ -297,6 +301,7 @@ impl ParseError {
             Self::IssueIncomplete { what: "截止" } => "请写明截止时间，例如“截止：下周五”".to_owned(),
             Self::IssueIncomplete { .. } => "请在“下达”后写明要下达的事项".to_owned(),
             Self::BadTarget { message } => message.clone(),
+            Self::MissingBatchId => "“下达 查看”后面请写下达编号，例如 XD-3".to_owned(),
             Self::MissingReportValue => "请在事项编号后写上完成的数值，例如 24户 或 85%".to_owned(),
             Self::IssueDeadline(e) => e.to_string(),
             Self::MissingUnitName { command } => {

@@ -93,6 +93,7 @@ impl Command {
                 "priority": b.priority.to_string(),
                 "owners": b.owners.iter().map(person).collect::<Vec<_>>(),
             }),
+            SuperviseCmd::IssueShow(id) => json!({"command": "issue", "show": id.to_string()}),
             SuperviseCmd::Report { id, value, note } => {
                 json!({"command": "report", "id": id.to_string(), "value": value, "note": note})
             }

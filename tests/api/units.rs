@@ -709,5 +709,11 @@ async fn the_owner_reports_against_the_target_and_the_card_and_the_rollup_show_t
         "{:?}",
         app.fake.message(&roll).unwrap().patches.last()
     );
+    // `下达 查看` shows the roll-up again, as it is now; an unknown number is named.
+    let mid = say_in(&app, CHAT, BOSS, "@_user_1 /督办 下达 查看 XD-1", &[BOT]).await;
+    let text = answer(&app, &mid).await;
+    assert!(text.contains("24户") && text.contains("新增两融开户"), "{text}");
+    let mid = say_in(&app, CHAT, BOSS, "@_user_1 /督办 下达 查看 XD-9", &[BOT]).await;
+    assert!(answer(&app, &mid).await.contains("没有找到 XD-9"));
     app.stop().await;
 }

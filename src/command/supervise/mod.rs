@@ -126,6 +126,16 @@ fn subcommand(
         SuperviseSub::Board => SuperviseCmd::Board,
         SuperviseSub::Stats => stats(c)?,
         SuperviseSub::Export => export(c)?,
+        SuperviseSub::Issue if c.peek().and_then(Token::bare) == Some("查看") => {
+            c.advance(1);
+            let id = c
+                .peek()
+                .and_then(Token::bare)
+                .and_then(crate::domain::ids::BatchId::parse)
+                .ok_or(ParseError::MissingBatchId)?;
+            c.advance(1);
+            SuperviseCmd::IssueShow(id)
+        }
         SuperviseSub::Issue => {
             let all: Vec<Token> = lines.concat();
             return issue::parse(all.get(1..).unwrap_or(&[]), ctx).map(SuperviseCmd::Issue);

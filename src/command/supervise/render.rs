@@ -70,6 +70,7 @@ pub(crate) fn render(s: &SuperviseCmd) -> (String, Vec<Mention>) {
                 &owners.join(" "),
             ])
         }
+        SuperviseCmd::IssueShow(id) => format!("下达 查看 {id}"),
         SuperviseCmd::Report { id, value, note } => {
             words(&["汇报", &id.to_string(), value, &opt_text(note.as_deref())])
         }

@@ -11,4 +11,4 @@ mod rollup;
 
 pub(crate) use self::issue::issue;
 pub(crate) use self::report::report;
-pub(crate) use self::rollup::{render_rollup, rollup_delivered};
+pub(crate) use self::rollup::{render_rollup, rollup_delivered, show};

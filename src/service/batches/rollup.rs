@@ -77,3 +77,26 @@ pub(crate) fn rollup_delivered(svc: &Service, batch: u64, mid: &str) -> Result<(
     };
     svc.store.set_rollup_card(BatchId(batch), &card)
 }
+
+/// `/督办 下达 查看 XD-3`: the roll-up as it is now, as a reply.
+///
+/// # Errors
+/// sled errors.
+pub(crate) fn show(
+    svc: &Service,
+    id: BatchId,
+    replies: &mut super::super::reply::Replies<'_>,
+    ch: &mut crate::store::outbox::Changes,
+) -> Result<(), StoreError> {
+    match card_of(svc, id)? {
+        Some((_, c)) => replies.card(svc, ch, &c),
+        None => {
+            let e = card::error_card(
+                "没有找到下达",
+                &format!("没有找到 {id}，请检查编号。"),
+                Some("/督办 下达 查看 XD-3"),
+            );
+            replies.card(svc, ch, &e)
+        }
+    }
+}

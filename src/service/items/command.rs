@@ -70,6 +70,7 @@ pub(crate) fn command(
         SuperviseCmd::Export { period } => return export_items(svc, period, msg, sender, replies, ch),
         SuperviseCmd::Create(c) => return create(svc, c, o, msg, quoted, replies, ch),
         SuperviseCmd::Issue(b) => return batches::issue(svc, b, o, msg, replies, ch),
+        SuperviseCmd::IssueShow(id) => return batches::show(svc, id, replies, ch),
         SuperviseCmd::Report { id, value, note } => {
             return batches::report(svc, id, &value, note, o, replies, ch);
         }
