@@ -51,6 +51,23 @@ pub enum Intent {
         /// De-duplication key (from the items and occurrence keys).
         uuid: String,
     },
+    /// Post (or reply with) batch `batch`'s roll-up card (下达 XD-n), rendered at send time.
+    PostRollup {
+        /// Batch number.
+        batch: u64,
+        /// The issuing chat.
+        chat_id: String,
+        /// Reply to this message (the `/督办 下达` command) instead of posting at top level.
+        reply_to: Option<String>,
+        /// De-duplication key.
+        uuid: String,
+    },
+    /// PATCH batch `batch`'s roll-up card with the units' current state (dropped if the card
+    /// is not posted yet: the pending post renders the latest state).
+    RefreshRollup {
+        /// Batch number.
+        batch: u64,
+    },
     /// PATCH the group's current board card in place.
     RefreshBoard {
         /// The group.

@@ -30,7 +30,7 @@ pub type CardActionError = CallbackError;
 pub use board::board_card;
 pub use detail::detail_card;
 pub use help::{help_card, short_help_card};
-pub use item::{TargetView, item_card, item_card_with};
+pub use item::{TargetView, item_card, item_card_full, item_card_with};
 pub use list::list_card;
 pub use minutes::{closure_card, minutes_card};
 pub use notice::{ToastKind, answer, answer_with_card, error_card, toast};

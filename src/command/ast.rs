@@ -99,6 +99,23 @@ pub enum SuperviseCmd {
         /// The period, if given.
         period: Option<Period>,
     },
+    /// `下达 <事项> 对象：… 截止：… [指标：…]`: one item per unit.
+    Issue(IssueBatch),
+    /// `下达 查看 XD-3`: the batch's roll-up, as it is now.
+    IssueShow(crate::domain::ids::BatchId),
+    /// `汇报 DB-12 24户 [说明]`: a value against the item's numeric target.
+    Report {
+        /// The item.
+        id: ItemId,
+        /// The value as typed (read against the target in the service).
+        value: String,
+        /// 说明.
+        note: Option<String>,
+    },
+    /// `绑定单位 <名称> [类型] [片区] @负责人…`: this group is the unit's.
+    BindUnit(BindUnit),
+    /// `单位 [列表]` / `单位 解绑 <名称>`.
+    Units(UnitsCmd),
     /// `统计 [本月|上月|本季度] [@某人]`: per-person statistics (default 本月).
     Stats {
         /// The period.
@@ -129,6 +146,49 @@ pub struct CreateItem {
     pub scenario: Option<String>,
     /// 说明.
     pub description: Option<String>,
+}
+
+/// `下达` as typed: the units `selector` names are the registry's to resolve, in the service.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssueBatch {
+    /// The item's title.
+    pub title: String,
+    /// `对象：…` as typed (`全部营业部`, `华东片区`, `@杭州营业部 @长沙营业部`).
+    pub selector: String,
+    /// `截止：…`.
+    pub deadline: Deadline,
+    /// `指标：≥30户`.
+    pub target: Option<crate::domain::batch::Target>,
+    /// `优先级：…` (default P2).
+    pub priority: Priority,
+    /// People mentioned: the first is 主办 of every unit's item, the others 协办 (none: each
+    /// unit's heads).
+    pub owners: Vec<Person>,
+}
+
+/// `绑定单位` as typed: the registry checks it (region, group, name) in the service.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BindUnit {
+    /// The unit's name.
+    pub name: String,
+    /// 营业部 / 分公司 / 总部部门 (else inferred from the name).
+    pub kind: Option<String>,
+    /// 片区.
+    pub region: Option<String>,
+    /// 负责人, in order (the first is 主办 of the unit's 下达 items).
+    pub heads: Vec<Person>,
+}
+
+/// `单位 …`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnitsCmd {
+    /// `单位` / `单位 列表`: every known unit.
+    List,
+    /// `单位 解绑 <名称>`: forget a unit bound in chat.
+    Unbind {
+        /// The unit's name as typed.
+        name: String,
+    },
 }
 
 /// Which items `列表` shows.
@@ -182,6 +242,10 @@ impl SuperviseCmd {
             Self::Board => SuperviseSub::Board,
             Self::Export { .. } => SuperviseSub::Export,
             Self::Stats { .. } => SuperviseSub::Stats,
+            Self::BindUnit(_) => SuperviseSub::BindUnit,
+            Self::Issue(_) | Self::IssueShow(_) => SuperviseSub::Issue,
+            Self::Report { .. } => SuperviseSub::Report,
+            Self::Units(_) => SuperviseSub::Units,
         }
     }
 }

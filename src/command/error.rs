@@ -102,6 +102,33 @@ pub enum ParseError {
     Requirement(#[source] RequirementParseError),
     /// `/纪要` with no minutes, no link and not in reply to a message.
     MinutesEmpty,
+    /// `下达` without its title, 对象 or 截止 (`what`).
+    IssueIncomplete {
+        /// 事项 / 对象 / 截止.
+        what: &'static str,
+    },
+    /// `下达`'s `截止：…` not understood (answered as [`ParseError::BadDeadline`], with the
+    /// 下达 example).
+    IssueDeadline(#[source] DeadlineError),
+    /// `指标：…` not understood (the domain's message).
+    BadTarget {
+        /// Why, in plain Chinese.
+        message: String,
+    },
+    /// `下达 查看` without a batch number (`XD-3`).
+    MissingBatchId,
+    /// `汇报 DB-12` without a value.
+    MissingReportValue,
+    /// `绑定单位` / `单位 解绑` without the unit's name.
+    MissingUnitName {
+        /// `绑定单位` or `单位`.
+        command: &'static str,
+    },
+    /// `单位 <word>` with a word that is neither 列表 nor 解绑.
+    UnknownUnitsWord {
+        /// The word.
+        word: String,
+    },
 }
 
 /// The example shown for `/纪要` errors.
@@ -135,6 +162,15 @@ impl ParseError {
             | Self::TooManyTags { .. }
             | Self::BadPriority { .. } => SuperviseSub::Create,
             Self::MinutesEmpty => return MINUTES_EXAMPLE,
+            Self::MissingUnitName { command } => {
+                SuperviseSub::from_word(command).unwrap_or(SuperviseSub::BindUnit)
+            }
+            Self::UnknownUnitsWord { .. } => SuperviseSub::Units,
+            Self::MissingReportValue => SuperviseSub::Report,
+            Self::MissingBatchId => return "/督办 下达 查看 XD-3",
+            Self::IssueIncomplete { .. } | Self::BadTarget { .. } | Self::IssueDeadline(_) => {
+                SuperviseSub::Issue
+            }
         };
         key.spec().example
     }
@@ -189,6 +225,18 @@ impl ParseError {
             Self::Project(e) => e.title(),
             Self::Requirement(e) => e.title(),
             Self::MinutesEmpty => "纪要内容是空的",
+            Self::MissingUnitName { .. } => "缺少单位名称",
+            Self::UnknownUnitsWord { .. } => "单位指令没看懂",
+            Self::IssueIncomplete { what: "对象" } => "缺少下达对象",
+            Self::IssueIncomplete { what: "截止" } => "缺少截止时间",
+            Self::IssueIncomplete { .. } => "缺少下达的事项",
+            Self::BadTarget { .. } => "指标没看懂",
+            Self::MissingReportValue => "缺少汇报的数值",
+            Self::MissingBatchId => "缺少下达编号",
+            Self::IssueDeadline(DeadlineError::Past { .. } | DeadlineError::RecentPast { .. }) => {
+                "截止时间已经过去"
+            }
+            Self::IssueDeadline(_) => "截止时间没看懂",
         }
     }
 
@@ -247,6 +295,21 @@ impl ParseError {
             Self::TrailingInput { command, junk } => Trailing::message(command, junk),
             Self::Project(e) => e.to_string(),
             Self::Requirement(e) => e.to_string(),
+            Self::IssueIncomplete { what: "对象" } => {
+                "请写明下达对象，例如“对象：全部营业部”、“对象：华东片区”或“对象：@杭州营业部 @长沙营业部”".to_owned()
+            }
+            Self::IssueIncomplete { what: "截止" } => "请写明截止时间，例如“截止：下周五”".to_owned(),
+            Self::IssueIncomplete { .. } => "请在“下达”后写明要下达的事项".to_owned(),
+            Self::BadTarget { message } => message.clone(),
+            Self::MissingBatchId => "“下达 查看”后面请写下达编号，例如 XD-3".to_owned(),
+            Self::MissingReportValue => "请在事项编号后写上完成的数值，例如 24户 或 85%".to_owned(),
+            Self::IssueDeadline(e) => e.to_string(),
+            Self::MissingUnitName { command } => {
+                format!("“{command}”后面请写上单位名称，例如“杭州营业部”")
+            }
+            Self::UnknownUnitsWord { word } => {
+                format!("“单位”后面不支持“{word}”，可以写：列表，或 解绑 单位名称")
+            }
             Self::MinutesEmpty => "“/纪要”后面还没有内容：可以直接粘贴会议纪要全文，或附上飞书文档/妙记的链接，也可以回复包含纪要的那条消息再发送“/纪要”".to_owned(),
         }
     }

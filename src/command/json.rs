@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use crate::command::ast::{Command, ListFilter, SuperviseCmd};
+use crate::command::ast::{Command, ListFilter, SuperviseCmd, UnitsCmd};
 use crate::command::grammar::person_json as person;
 use crate::command::minutes::MinutesCmd;
 use crate::command::when::format_rfc3339;
@@ -83,6 +83,31 @@ impl Command {
                 "period": period.en(),
                 "person": who.as_ref().map(person),
             }),
+            SuperviseCmd::Issue(b) => json!({
+                "command": "issue",
+                "title": b.title,
+                "units": b.selector,
+                "deadline": format_rfc3339(b.deadline.at),
+                "has_time": b.deadline.has_time,
+                "target": b.target.as_ref().map(ToString::to_string),
+                "priority": b.priority.to_string(),
+                "owners": b.owners.iter().map(person).collect::<Vec<_>>(),
+            }),
+            SuperviseCmd::IssueShow(id) => json!({"command": "issue", "show": id.to_string()}),
+            SuperviseCmd::Report { id, value, note } => {
+                json!({"command": "report", "id": id.to_string(), "value": value, "note": note})
+            }
+            SuperviseCmd::BindUnit(b) => json!({
+                "command": "bindunit",
+                "name": b.name,
+                "kind": b.kind,
+                "region": b.region,
+                "heads": b.heads.iter().map(person).collect::<Vec<_>>(),
+            }),
+            SuperviseCmd::Units(UnitsCmd::List) => json!({"command": "units", "list": true}),
+            SuperviseCmd::Units(UnitsCmd::Unbind { name }) => {
+                json!({"command": "units", "unbind": name})
+            }
         }
     }
 }

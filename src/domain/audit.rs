@@ -73,6 +73,7 @@ impl Change {
             "project" => "所属项目",
             "merged_into" => "合并到",
             "feedback" => "效果评价",
+            "reported" => "汇报值",
             other => other,
         }
     }

@@ -41,6 +41,13 @@ pub struct Service {
     /// `(event_id, answer)` of the most recent card callbacks, oldest first: a callback
     /// delivered again (a lost acknowledgement) gets the answer already given.
     pub(super) answers: std::sync::Mutex<std::collections::VecDeque<(String, Value)>>,
+    /// Every known unit: the configured ones and those bound in chat (kept in sled), changed
+    /// only under [`Service::lock`] (by `/督办 绑定单位` and `/督办 单位 解绑`).
+    pub(super) units: std::sync::RwLock<crate::domain::unit::UnitRegistry>,
+    /// `[supervision] issuers`: who may 下达 besides the admins.
+    pub(super) issuers: Vec<OpenId>,
+    /// The configured units alone (what [`Service::units`] is rebuilt from).
+    pub(super) configured_units: crate::domain::unit::UnitRegistry,
 }
 
 /// A group's reminder overrides, resolved from configuration.
@@ -76,6 +83,7 @@ impl Service {
                 .map(|a| OpenId(a.clone()))
                 .collect(),
         };
+        let store_for_units = store.clone();
         Self {
             store,
             client,
@@ -114,6 +122,14 @@ impl Service {
             mirror_on: settings.mirror.is_some(),
             mirror_notify: Arc::new(Notify::new()),
             bot: std::sync::Mutex::new(BotIdentity::default()),
+            units: std::sync::RwLock::new(super::units::registry_at_start(&store_for_units, &settings.units)),
+            configured_units: settings.units.clone(),
+            issuers: settings
+                .supervision
+                .issuers
+                .iter()
+                .map(|a| OpenId(a.clone()))
+                .collect(),
         }
     }
 }

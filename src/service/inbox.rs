@@ -91,14 +91,24 @@ impl Service {
             // A command's reads must see the previous command's writes: commit at once when
             // this event changed anything beyond its own bookkeeping. Plain chatter batches.
             if changes.len() > bookkeeping || before > bookkeeping {
-                self.store.commit(&changes)?;
+                self.commit_or_reload(&changes)?;
                 changes = Changes::new();
             }
         }
-        self.store.commit(&changes)?;
+        self.commit_or_reload(&changes)?;
         self.outbox_notify.notify_one();
         self.scheduler_notify.notify_one();
         self.mirror_notify.notify_one();
         Ok(())
+    }
+
+    /// Commits `changes`; when that fails, the registry of units (which a command may have
+    /// changed in memory) is read again from what is stored.
+    fn commit_or_reload(&self, changes: &Changes) -> Result<(), StoreError> {
+        let r = self.store.commit(changes);
+        if r.is_err() {
+            self.reload_units();
+        }
+        r
     }
 }

@@ -2,11 +2,11 @@
 //! teaches (a posted card's message id).
 
 use super::Service;
+use super::batches::{render_rollup, rollup_delivered};
 use super::board::{board_delivered, materialize_board};
 use super::meetings::materialize as render_meeting;
 use super::reply::{Says, under_or_post};
 use super::watched::{delivered as watched_delivered, materialize as render_watched};
-use crate::card;
 use crate::domain::ids::ItemId;
 use crate::feishu::{Delivered, Outgoing};
 use crate::outbox::Materialize;
@@ -26,7 +26,7 @@ impl Materialize for Service {
                 let Some(it) = self.store.get_item(ItemId(*item))? else {
                     return Ok(None);
                 };
-                let c = card::item_card(&it, self.clock.now(), &self.calendar);
+                let c = self.live_item_card(&it)?;
                 Some(under_or_post(reply_to.as_deref(), chat_id, Says::Card(&c), uuid))
             }
             Intent::RefreshItemCard { item } => {
@@ -34,10 +34,11 @@ impl Materialize for Service {
                 let (Some(it), Some(mid)) = (self.store.get_item(id)?, self.store.item_card(id)?) else {
                     return Ok(None);
                 };
-                let c = card::item_card(&it, self.clock.now(), &self.calendar);
+                let c = self.live_item_card(&it)?;
                 Some(Outgoing::patch_card(&mid, Some(&it.chat_id.0), &c))
             }
             Intent::PostBoard { .. } | Intent::RefreshBoard { .. } => return materialize_board(self, intent),
+            Intent::PostRollup { .. } | Intent::RefreshRollup { .. } => return render_rollup(self, intent),
             Intent::NudgeRound {
                 chat_id,
                 person,
@@ -71,6 +72,7 @@ impl Materialize for Service {
         match (intent, &delivered.message_id) {
             (Intent::PostItemCard { item, .. }, Some(mid)) => self.store.set_item_card(ItemId(*item), mid)?,
             (Intent::PostBoard { chat_id, .. }, Some(mid)) => board_delivered(self, chat_id, mid)?,
+            (Intent::PostRollup { batch, .. }, Some(mid)) => rollup_delivered(self, *batch, mid)?,
             (Intent::PostMeetingCard { meeting, .. }, Some(mid)) => {
                 self.store
                     .set_meeting_card(crate::minutes::MeetingId(*meeting), mid)?;

@@ -20,6 +20,7 @@
 //! action has no wildcard, so the compiler points there.
 
 mod base;
+mod batches;
 mod board;
 mod card_action;
 mod clicks;
@@ -42,6 +43,7 @@ mod requirements;
 mod stale;
 #[cfg(test)]
 mod testkit;
+mod units;
 mod watched;
 
 pub use base::Service;

@@ -113,7 +113,10 @@ fn stale_answer(svc: &Service, d: &Drawn, a: &CardActionEvent) -> Result<Option<
             let form = ActionKind::from_key(&d.op)
                 .filter(|_| d.on_form_card)
                 .and_then(|k| item_form_card(&it, k, now, typed));
-            let fresh = form.unwrap_or_else(|| card::item_card(&it, now, &svc.calendar));
+            let fresh = match form {
+                Some(f) => f,
+                None => svc.live_item_card(&it)?,
+            };
             (
                 format!(
                     "{id} 已有新的变化（现在{}，进度{}%）",

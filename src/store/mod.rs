@@ -30,6 +30,7 @@ pub mod outbox;
 mod parallel;
 pub mod projects;
 pub mod retention;
+pub mod targets;
 pub mod units;
 
 pub use codec::SCHEMA_VERSION;

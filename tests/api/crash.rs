@@ -10,7 +10,7 @@ use duban::feishu::crypto::EventCipher;
 
 use crate::helpers::*;
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -19,7 +19,20 @@ fn free_port() -> u16 {
 }
 
 fn start(data_dir: &std::path::Path, base_url: &str, port: u16) -> Child {
+    start_with(data_dir, base_url, port, &[])
+}
+
+/// The real binary on `port`, with `extra` environment variables.
+pub(crate) fn start_with(
+    data_dir: &std::path::Path,
+    base_url: &str,
+    port: u16,
+    extra: &[(&str, String)],
+) -> Child {
     let mut env = env_for(data_dir, base_url);
+    for (k, v) in extra {
+        env.insert((*k).to_owned(), v.clone());
+    }
     env.insert("DUBAN_LISTEN".into(), format!("127.0.0.1:{port}"));
     env.insert("DUBAN_LOG".into(), "warn".into());
     Command::new(env!("CARGO_BIN_EXE_duban"))
@@ -31,7 +44,7 @@ fn start(data_dir: &std::path::Path, base_url: &str, port: u16) -> Child {
         .unwrap()
 }
 
-async fn wait_healthy(http: &reqwest::Client, port: u16) {
+pub(crate) async fn wait_healthy(http: &reqwest::Client, port: u16) {
     for _ in 0..200 {
         if let Ok(r) = http.get(format!("http://127.0.0.1:{port}/healthz")).send().await
             && r.status() == 200

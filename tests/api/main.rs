@@ -21,3 +21,4 @@ mod operator;
 mod projects;
 mod regression;
 mod supervise;
+mod units;

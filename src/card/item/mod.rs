@@ -47,6 +47,19 @@ pub fn item_card(item: &Item, now: Timestamp, cal: &Calendar) -> Value {
 /// (the line `**指标**：≥30户 · 已汇报 24户（80%）` under the progress bar). Without a target
 /// it is [`item_card`], byte for byte.
 pub fn item_card_with(item: &Item, target: Option<TargetView<'_>>, now: Timestamp, cal: &Calendar) -> Value {
+    item_card_full(item, None, target, now, cal)
+}
+
+/// The live card for `item` at `now`, naming the unit it belongs to (`**单位**：杭州营业部`,
+/// under the owners) and its numeric target when it has them. Without either it is
+/// [`item_card`], byte for byte.
+pub fn item_card_full(
+    item: &Item,
+    unit: Option<&str>,
+    target: Option<TargetView<'_>>,
+    now: Timestamp,
+    cal: &Calendar,
+) -> Value {
     let overdue = item.is_overdue(now);
     let due_soon = item.is_due_soon(now, cal);
     let template = match item.status {
@@ -85,7 +98,7 @@ pub fn item_card_with(item: &Item, target: Option<TargetView<'_>>, now: Timestam
     let subtitle = format!("{creator}{} {}", item.priority, item.priority.label());
     let hdr = header(&title, template, Some(&subtitle), &tags);
 
-    let mut elements = vec![markdown(&fields(item, target, now, cal))];
+    let mut elements = vec![markdown(&fields(item, unit, target, now, cal))];
     if let Some(ext) = &item.extension {
         let mut s = format!(
             "**延期申请**：{} 申请延至 **{}**{}",
@@ -103,7 +116,13 @@ pub fn item_card_with(item: &Item, target: Option<TargetView<'_>>, now: Timestam
 }
 
 /// The field block as one markdown element.
-fn fields(item: &Item, target: Option<TargetView<'_>>, now: Timestamp, cal: &Calendar) -> String {
+fn fields(
+    item: &Item,
+    unit: Option<&str>,
+    target: Option<TargetView<'_>>,
+    now: Timestamp,
+    cal: &Calendar,
+) -> String {
     let mut lines = Vec::new();
     if item.title.chars().count() > TITLE_IN_HEADER {
         lines.push(format!("**事项**：{}", md_text(&item.title, TITLE_MAX)));
@@ -111,6 +130,9 @@ fn fields(item: &Item, target: Option<TargetView<'_>>, now: Timestamp, cal: &Cal
     lines.push(format!("**主办**：{}", at(&item.owner)));
     if !item.assistants.is_empty() {
         lines.push(format!("**协办**：{}", mentions(&item.assistants, MAX_MENTIONS)));
+    }
+    if let Some(u) = unit {
+        lines.push(format!("**单位**：{}", md_text(u, 40)));
     }
     lines.push(deadline_line(item, now, cal));
     lines.extend(extended_line(item, now));

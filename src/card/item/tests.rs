@@ -374,3 +374,16 @@ fn snapshot_of_an_item_with_a_target_and_a_report() {
     assert!(text.contains("**汇报说明**：本周新增5户"));
     insta::assert_json_snapshot!("item_with_target", c);
 }
+
+#[test]
+fn the_card_names_the_unit_under_the_owners_and_is_unchanged_without_one() {
+    let it = fixtures::in_progress();
+    assert_eq!(
+        item_card_full(&it, None, None, now(), &cal()),
+        item_card(&it, now(), &cal())
+    );
+    let text = item_card_full(&it, Some("杭州营业部"), None, now(), &cal()).to_string();
+    let unit = text.find("**单位**：杭州营业部");
+    let owners = text.find("**协办**");
+    assert!(unit.is_some() && unit > owners, "{text}");
+}

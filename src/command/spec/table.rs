@@ -131,6 +131,14 @@ subcommands! {
         Stats,
         /// `导出`: the items as an Excel file.
         Export,
+        /// `下达`: one item to many units (a batch XD-n).
+        Issue,
+        /// `汇报`: report a value against an item's numeric target.
+        Report,
+        /// `绑定单位`: bind this group to a unit (admins).
+        BindUnit,
+        /// `单位`: list units (`列表`) or unbind one (`解绑`).
+        Units,
         /// `帮助`: the help card.
         Help,
     }

@@ -4,7 +4,9 @@
 //! inverse (back to text) in `render.rs`.
 
 mod create;
+mod issue;
 mod render;
+mod units;
 
 use crate::command::ast::{ListFilter, SuperviseCmd};
 use crate::command::context::Context;
@@ -124,6 +126,33 @@ fn subcommand(
         SuperviseSub::Board => SuperviseCmd::Board,
         SuperviseSub::Stats => stats(c)?,
         SuperviseSub::Export => export(c)?,
+        SuperviseSub::Issue if c.peek().and_then(Token::bare) == Some("查看") => {
+            c.advance(1);
+            let id = c
+                .peek()
+                .and_then(Token::bare)
+                .and_then(crate::domain::ids::BatchId::parse)
+                .ok_or(ParseError::MissingBatchId)?;
+            c.advance(1);
+            SuperviseCmd::IssueShow(id)
+        }
+        SuperviseSub::Issue => {
+            let all: Vec<Token> = lines.concat();
+            return issue::parse(all.get(1..).unwrap_or(&[]), ctx).map(SuperviseCmd::Issue);
+        }
+        SuperviseSub::Report => SuperviseCmd::Report {
+            id: item_id(c)?,
+            value: match c.peek().map(Token::as_text) {
+                Some(v) => {
+                    c.advance(1);
+                    v
+                }
+                None => return Err(ParseError::MissingReportValue),
+            },
+            note: c.rest_text(),
+        },
+        SuperviseSub::BindUnit => SuperviseCmd::BindUnit(units::bind(c)?),
+        SuperviseSub::Units => SuperviseCmd::Units(units::units(c)?),
         // 帮助 ignores whatever follows: asking for help is never an error.
         SuperviseSub::Help => return Ok(SuperviseCmd::Help),
     };

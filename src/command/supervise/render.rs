@@ -1,6 +1,6 @@
 //! `/督办` back to text (pure): the inverse of parsing, see [`crate::command::render`].
 
-use crate::command::ast::{CreateItem, ListFilter, SuperviseCmd};
+use crate::command::ast::{CreateItem, ListFilter, SuperviseCmd, UnitsCmd};
 use crate::command::grammar::{Renderer, format_deadline, free_text, words};
 use crate::command::mention::Mention;
 use crate::command::spec::SuperviseSub;
@@ -52,6 +52,40 @@ pub(crate) fn render(s: &SuperviseCmd) -> (String, Vec<Mention>) {
             words(&["取消", &id.to_string(), &opt_text(reason.as_deref())])
         }
         SuperviseCmd::Help => "帮助".to_owned(),
+        SuperviseCmd::Issue(b) => {
+            let owners: Vec<String> = b.owners.iter().map(|p| r.mention(p)).collect();
+            let target = b.target.as_ref().map_or(String::new(), |t| format!("指标：{t}"));
+            let priority = if b.priority == Priority::default() {
+                String::new()
+            } else {
+                format!("优先级：{}", b.priority)
+            };
+            words(&[
+                "下达",
+                &b.title,
+                &format!("对象：{}", b.selector),
+                &format!("截止：{}", format_deadline(&b.deadline)),
+                &target,
+                &priority,
+                &owners.join(" "),
+            ])
+        }
+        SuperviseCmd::IssueShow(id) => format!("下达 查看 {id}"),
+        SuperviseCmd::Report { id, value, note } => {
+            words(&["汇报", &id.to_string(), value, &opt_text(note.as_deref())])
+        }
+        SuperviseCmd::BindUnit(b) => {
+            let heads: Vec<String> = b.heads.iter().map(|p| r.mention(p)).collect();
+            words(&[
+                "绑定单位",
+                &b.name,
+                b.kind.as_deref().unwrap_or(""),
+                b.region.as_deref().unwrap_or(""),
+                &heads.join(" "),
+            ])
+        }
+        SuperviseCmd::Units(UnitsCmd::List) => "单位 列表".to_owned(),
+        SuperviseCmd::Units(UnitsCmd::Unbind { name }) => format!("单位 解绑 {name}"),
         SuperviseCmd::Board => "晾晒".to_owned(),
         SuperviseCmd::Export { period } => words(&["导出", period.map_or("", Period::label)]),
         SuperviseCmd::Stats { period, person } => {

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::ids::{BatchId, ChatId, OpenId, Person};
 use crate::domain::priority::Priority;
-use crate::domain::supervision::NewItem;
+use crate::domain::supervision::{Item, NewItem};
 use crate::domain::time::format_instant;
 use crate::domain::unit::Unit;
 
@@ -368,3 +368,22 @@ impl Batch {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests;
+
+impl Report {
+    /// Whether `who` may report on `item`: its 主办 or a 协办, or an admin.
+    ///
+    /// # Errors
+    /// [`TargetError::Forbidden`] naming the 主办.
+    pub fn may_report(item: &Item, who: &OpenId, admins: &[OpenId]) -> Result<(), TargetError> {
+        let allowed = item.owner.open_id == *who
+            || item.assistants.iter().any(|a| a.open_id == *who)
+            || admins.contains(who);
+        if allowed {
+            Ok(())
+        } else {
+            Err(TargetError::Forbidden {
+                owner: item.owner.name.clone(),
+            })
+        }
+    }
+}

@@ -14,8 +14,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::audit::{AuditRecord, Change, Source};
-use crate::domain::ids::{OpenId, Person};
-use crate::domain::supervision::Item;
+use crate::domain::ids::Person;
 
 /// A non-negative decimal with four places (ten-thousandths), exact and `Eq` (stored as an
 /// integer, shown without trailing zeros).
@@ -308,23 +307,6 @@ pub struct Report {
 }
 
 impl Report {
-    /// Whether `who` may report on `item`: its 主办 or a 协办, or an admin.
-    ///
-    /// # Errors
-    /// [`TargetError::Forbidden`] naming the 主办.
-    pub fn may_report(item: &Item, who: &OpenId, admins: &[OpenId]) -> Result<(), TargetError> {
-        let allowed = item.owner.open_id == *who
-            || item.assistants.iter().any(|a| a.open_id == *who)
-            || admins.contains(who);
-        if allowed {
-            Ok(())
-        } else {
-            Err(TargetError::Forbidden {
-                owner: item.owner.name.clone(),
-            })
-        }
-    }
-
     /// The audit record of this report (action `report`, field `reported`), replacing
     /// `previous`.
     pub fn audit_record(&self, previous: Option<&Self>, target: &Target, source: Source) -> AuditRecord {

@@ -124,6 +124,7 @@ pub(crate) fn record_new(
         record.note = note;
     }
     ch.put_new_item(&svc.store, &item)?;
+    svc.file_new_item(ch, &item)?;
     svc.stage_new_item(ch, &item)?;
     ch.push_audit(&svc.store, item.id, &record)?;
     Ok(item)

@@ -46,7 +46,7 @@ pub(crate) async fn on_click(
     let c = if o.on_form() {
         card::forms::receipt_card(&format!("{} {}", next.id, next.title), &text)
     } else {
-        card::item_card(next, now, &svc.calendar)
+        svc.live_item_card(next)?
     };
     Ok(card::answer_with_card(ToastKind::Success, &text, c))
 }

@@ -8,6 +8,7 @@ use super::super::meetings::with_meeting_source;
 use super::super::origin::Origin;
 use super::super::projects::link_tagged_projects;
 use super::super::reply::Replies;
+use super::super::{batches, units};
 use super::act::{Refused, act, post_card, record_new, visible};
 use super::texts::{confirmation, not_found};
 use crate::card;
@@ -68,6 +69,13 @@ pub(crate) fn command(
         }
         SuperviseCmd::Export { period } => return export_items(svc, period, msg, sender, replies, ch),
         SuperviseCmd::Create(c) => return create(svc, c, o, msg, quoted, replies, ch),
+        SuperviseCmd::Issue(b) => return batches::issue(svc, b, o, msg, replies, ch),
+        SuperviseCmd::IssueShow(id) => return batches::show(svc, id, replies, ch),
+        SuperviseCmd::Report { id, value, note } => {
+            return batches::report(svc, id, &value, note, o, replies, ch);
+        }
+        SuperviseCmd::BindUnit(b) => return units::bind(svc, b, o, replies, ch),
+        SuperviseCmd::Units(u) => return units::units(svc, u, o, replies, ch),
         SuperviseCmd::List(filter) => {
             let (title, items) = list(svc, &filter, chat, p2p, sender, now)?;
             return replies.card(svc, ch, &card::list_card(&title, &items, now, &svc.calendar));

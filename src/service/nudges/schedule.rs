@@ -32,6 +32,8 @@ impl Service {
     /// sled errors.
     pub(crate) fn stage_item(&self, ch: &mut Changes, item: &Item) -> Result<(), StoreError> {
         ch.put_item(&self.store, item);
+        ch.reindex_unit_item(&self.store, item)?;
+        self.mark_rollup_of(ch, item)?;
         self.queue_mirror(ch, crate::mirror::MirrorTable::Items, &item.id.to_string())?;
         let rec = self.store.nudge_record(item.id)?;
         ch.known_position(item.id, rec.due_ms);

@@ -1,0 +1,14 @@
+//! 下达 (issue 14): one item to many units. `/督办 下达 …` records the batch `XD-n` and queues
+//! its roll-up card in the issuing chat ([`issue`]); the scheduler's [`Service::batches_tick`]
+//! then fans it out, one unit per transaction (the child item, its unit index, its link to the
+//! batch and its card together), so a restart finishes a fan-out and never posts a unit twice;
+//! every write of a child item marks the roll-up, and the same tick PATCHes it, coalesced.
+
+mod fanout;
+mod issue;
+mod report;
+mod rollup;
+
+pub(crate) use self::issue::issue;
+pub(crate) use self::report::report;
+pub(crate) use self::rollup::{render_rollup, rollup_delivered, show};

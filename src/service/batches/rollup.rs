@@ -1,0 +1,102 @@
+//! The roll-up card, rendered at send time from the batch and its children's current state.
+
+use super::super::Service;
+use super::super::reply::{Says, under_or_post};
+use crate::card;
+use crate::domain::batch::rollup::{Child, rollup};
+use crate::domain::ids::BatchId;
+use crate::feishu::Outgoing;
+use crate::outbox_record::Intent;
+use crate::store::StoreError;
+use crate::store::batches::RollupCard;
+
+/// The roll-up card of batch `id` as it is now.
+fn card_of(
+    svc: &Service,
+    id: BatchId,
+) -> Result<Option<(crate::domain::batch::Batch, serde_json::Value)>, StoreError> {
+    let Some(b) = svc.store.get_batch(id)? else {
+        return Ok(None);
+    };
+    let items = svc.store.batch_child_items(&b)?;
+    let mut reports = Vec::with_capacity(items.len());
+    for (_, item) in &items {
+        let r = match item {
+            Some(i) => svc.store.item_target(i.id)?.and_then(|t| t.report),
+            None => None,
+        };
+        reports.push(r);
+    }
+    let children: Vec<Child<'_>> = items
+        .iter()
+        .zip(&reports)
+        .map(|((unit, item), report)| Child {
+            unit,
+            item: item.as_ref(),
+            report: report.as_ref(),
+        })
+        .collect();
+    let now = svc.clock.now();
+    let r = rollup(&b, &children, now, &svc.calendar);
+    let c = card::rollup_card(&b, &r, false, now);
+    Ok(Some((b, c)))
+}
+
+/// [`Intent::PostRollup`] and [`Intent::RefreshRollup`], rendered.
+///
+/// # Errors
+/// sled errors.
+pub(crate) fn render_rollup(svc: &Service, intent: &Intent) -> Result<Option<Outgoing>, StoreError> {
+    Ok(match intent {
+        Intent::PostRollup {
+            batch,
+            chat_id,
+            reply_to,
+            uuid,
+        } => card_of(svc, BatchId(*batch))?
+            .map(|(_, c)| under_or_post(reply_to.as_deref(), chat_id, Says::Card(&c), uuid)),
+        Intent::RefreshRollup { batch } => {
+            let id = BatchId(*batch);
+            let Some(posted) = svc.store.rollup_card(id)? else {
+                return Ok(None);
+            };
+            card_of(svc, id)?.map(|(b, c)| Outgoing::patch_card(&posted.message_id, Some(&b.chat_id.0), &c))
+        }
+        _ => None,
+    })
+}
+
+/// The roll-up card was posted: remember its message, to PATCH it.
+///
+/// # Errors
+/// sled errors.
+pub(crate) fn rollup_delivered(svc: &Service, batch: u64, mid: &str) -> Result<(), StoreError> {
+    let card = RollupCard {
+        message_id: mid.to_owned(),
+        posted_ms: svc.clock.now().as_millisecond(),
+    };
+    svc.store.set_rollup_card(BatchId(batch), &card)
+}
+
+/// `/督办 下达 查看 XD-3`: the roll-up as it is now, as a reply.
+///
+/// # Errors
+/// sled errors.
+pub(crate) fn show(
+    svc: &Service,
+    id: BatchId,
+    replies: &mut super::super::reply::Replies<'_>,
+    ch: &mut crate::store::outbox::Changes,
+) -> Result<(), StoreError> {
+    match card_of(svc, id)? {
+        Some((_, c)) => replies.card(svc, ch, &c),
+        None => {
+            let e = card::error_card(
+                "没有找到下达",
+                &format!("没有找到 {id}，请检查编号。"),
+                Some("/督办 下达 查看 XD-3"),
+            );
+            replies.card(svc, ch, &e)
+        }
+    }
+}
