@@ -24,19 +24,10 @@ pub struct Service {
     pub(super) clock: Arc<dyn Clock>,
     pub(super) calendar: Calendar,
     pub(super) policy: Policy,
-    pub(super) outbox_notify: Arc<Notify>,
-    pub(super) scheduler_notify: Arc<Notify>,
     pub(super) lock: Mutex<()>,
     pub(super) people: std::sync::Mutex<People>,
-    pub(super) reminders: crate::domain::schedule::ReminderPolicy,
-    pub(super) groups: Vec<GroupOverrides>,
-    pub(super) board_cfg: crate::config::BoardConfig,
     pub(super) next_board_ms: std::sync::atomic::AtomicI64,
     pub(super) minutes: MinutesState,
-    pub(super) projects_cfg: crate::config::ProjectsConfig,
-    pub(super) req_cfg: crate::config::RequirementsConfig,
-    pub(super) mirror_on: bool,
-    pub(super) mirror_notify: Arc<Notify>,
     pub(super) bot: std::sync::Mutex<BotIdentity>,
     /// `(event_id, answer)` of the most recent card callbacks, oldest first: a callback
     /// delivered again (a lost acknowledgement) gets the answer already given.
@@ -44,10 +35,40 @@ pub struct Service {
     /// Every known unit: the configured ones and those bound in chat (kept in sled), changed
     /// only under [`Service::lock`] (by `/督办 绑定单位` and `/督办 单位 解绑`).
     pub(super) units: std::sync::RwLock<crate::domain::unit::UnitRegistry>,
+    /// What each family reads from the configuration.
+    pub(super) cfg: Families,
+    /// The tasks a commit wakes.
+    pub(super) wake: Wakers,
+}
+
+/// What each family reads from the configuration, resolved once at start.
+pub(crate) struct Families {
+    /// `[reminders]`.
+    pub(super) reminders: crate::domain::schedule::ReminderPolicy,
+    /// `[[groups]]` overrides.
+    pub(super) groups: Vec<GroupOverrides>,
+    /// `[board]`.
+    pub(super) board: crate::config::BoardConfig,
+    /// `[projects]`.
+    pub(super) projects: crate::config::ProjectsConfig,
+    /// `[requirements]`.
+    pub(super) requirements: crate::config::RequirementsConfig,
+    /// Whether the Bitable mirror is configured.
+    pub(super) mirror_on: bool,
     /// `[supervision] issuers`: who may 下达 besides the admins.
     pub(super) issuers: Vec<OpenId>,
     /// The configured units alone (what [`Service::units`] is rebuilt from).
     pub(super) configured_units: crate::domain::unit::UnitRegistry,
+}
+
+/// The tasks a commit wakes.
+pub(crate) struct Wakers {
+    /// The outbox dispatcher.
+    pub(super) outbox: Arc<Notify>,
+    /// The scheduler.
+    pub(super) scheduler: Arc<Notify>,
+    /// The Bitable mirror task.
+    pub(super) mirror: Arc<Notify>,
 }
 
 /// A group's reminder overrides, resolved from configuration.
@@ -90,46 +111,50 @@ impl Service {
             clock,
             calendar: settings.calendar.clone(),
             policy,
-            outbox_notify,
-            scheduler_notify,
             lock: Mutex::new(()),
             people: std::sync::Mutex::new(People::default()),
             answers: std::sync::Mutex::new(std::collections::VecDeque::new()),
-            reminders: settings.reminders.clone(),
-            groups: settings
-                .groups
-                .iter()
-                .map(|g| GroupOverrides {
-                    chat_id: g.chat_id.clone(),
-                    leaders: g
-                        .leaders
-                        .iter()
-                        .map(|l| crate::domain::ids::Person {
-                            open_id: OpenId(l.clone()),
-                            name: String::new(),
-                        })
-                        .collect(),
-                    calendar: g.calendar,
-                    board: g.board,
-                    policy: g.policy.clone(),
-                })
-                .collect(),
-            board_cfg: settings.board.clone(),
             next_board_ms: std::sync::atomic::AtomicI64::new(0),
             minutes: MinutesState::new(&settings.minutes),
-            projects_cfg: settings.projects.clone(),
-            req_cfg: settings.requirements.clone(),
-            mirror_on: settings.mirror.is_some(),
-            mirror_notify: Arc::new(Notify::new()),
             bot: std::sync::Mutex::new(BotIdentity::default()),
             units: std::sync::RwLock::new(super::units::registry_at_start(&store_for_units, &settings.units)),
-            configured_units: settings.units.clone(),
-            issuers: settings
-                .supervision
-                .issuers
-                .iter()
-                .map(|a| OpenId(a.clone()))
-                .collect(),
+            cfg: Families {
+                reminders: settings.reminders.clone(),
+                groups: settings
+                    .groups
+                    .iter()
+                    .map(|g| GroupOverrides {
+                        chat_id: g.chat_id.clone(),
+                        leaders: g
+                            .leaders
+                            .iter()
+                            .map(|l| crate::domain::ids::Person {
+                                open_id: OpenId(l.clone()),
+                                name: String::new(),
+                            })
+                            .collect(),
+                        calendar: g.calendar,
+                        board: g.board,
+                        policy: g.policy.clone(),
+                    })
+                    .collect(),
+                board: settings.board.clone(),
+                projects: settings.projects.clone(),
+                requirements: settings.requirements.clone(),
+                mirror_on: settings.mirror.is_some(),
+                issuers: settings
+                    .supervision
+                    .issuers
+                    .iter()
+                    .map(|a| OpenId(a.clone()))
+                    .collect(),
+                configured_units: settings.units.clone(),
+            },
+            wake: Wakers {
+                outbox: outbox_notify,
+                scheduler: scheduler_notify,
+                mirror: Arc::new(Notify::new()),
+            },
         }
     }
 }

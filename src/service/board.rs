@@ -28,7 +28,7 @@ impl Service {
     pub(crate) fn board_card(&self, chat: &ChatId) -> Result<(Value, String), StoreError> {
         let now = self.clock.now();
         let items = self.store.items_in_chat(chat)?;
-        let b = board(&items, now, &self.calendar, self.board_cfg.top_n);
+        let b = board(&items, now, &self.calendar, self.cfg.board.top_n);
         Ok((card::board::board_card(&b, now, &self.calendar), fingerprint(&b)))
     }
 
@@ -38,7 +38,7 @@ impl Service {
     /// # Errors
     /// sled errors.
     pub async fn board_tick(&self) -> Result<(), StoreError> {
-        if !self.board_cfg.enabled {
+        if !self.cfg.board.enabled {
             return Ok(());
         }
         let now = self.clock.now();
@@ -46,7 +46,7 @@ impl Service {
         if now_ms < self.next_board_ms.load(Ordering::Relaxed) {
             return Ok(());
         }
-        let Some((week, at)) = self.board_cfg.this_week(now, &self.calendar) else {
+        let Some((week, at)) = self.cfg.board.this_week(now, &self.calendar) else {
             return Ok(());
         };
         if now < at {
@@ -57,6 +57,7 @@ impl Service {
         let mut ch = Changes::new();
         for (chat, mut st) in self.store.chats()? {
             if self
+                .cfg
                 .groups
                 .iter()
                 .any(|g| g.chat_id == chat.0 && g.board == Some(false))
@@ -90,7 +91,7 @@ impl Service {
             ch.put_chat_state(&self.store, &chat, &st);
         }
         self.store.commit(&ch)?;
-        self.outbox_notify.notify_one();
+        self.wake.outbox.notify_one();
         // Next week's slot.
         let next = at
             .checked_add(jiff::SignedDuration::from_hours(24 * 5))

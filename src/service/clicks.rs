@@ -62,9 +62,9 @@ impl Service {
     pub(super) async fn settle(&self, ch: &Changes) -> Result<(), StoreError> {
         self.store.commit(ch)?;
         self.store.durable().await?;
-        self.outbox_notify.notify_one();
-        self.scheduler_notify.notify_one();
-        self.mirror_notify.notify_one();
+        self.wake.outbox.notify_one();
+        self.wake.scheduler.notify_one();
+        self.wake.mirror.notify_one();
         Ok(())
     }
 }

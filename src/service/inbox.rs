@@ -96,9 +96,9 @@ impl Service {
             }
         }
         self.commit_or_reload(&changes)?;
-        self.outbox_notify.notify_one();
-        self.scheduler_notify.notify_one();
-        self.mirror_notify.notify_one();
+        self.wake.outbox.notify_one();
+        self.wake.scheduler.notify_one();
+        self.wake.mirror.notify_one();
         Ok(())
     }
 

@@ -35,7 +35,7 @@ impl Service {
         table: MirrorTable,
         key: &str,
     ) -> Result<(), StoreError> {
-        if self.mirror_on {
+        if self.cfg.mirror_on {
             ch.queue_mirror(&self.store, table, key)?;
         }
         Ok(())
@@ -91,7 +91,7 @@ impl Service {
             tokio::select! {
                 () = cancel.cancelled() => return,
                 // While Feishu fails, new changes wait for the backoff.
-                () = self.mirror_notify.notified(), if !failing => {}
+                () = self.wake.mirror.notified(), if !failing => {}
                 () = tokio::time::sleep(wait) => {}
             }
         }

@@ -104,7 +104,7 @@ impl Service {
         ch.outbox_push(&self.store, &OutboxRecord::message(out))?;
         self.store.commit(&ch)?;
         self.store.durable().await?;
-        self.outbox_notify.notify_one();
+        self.wake.outbox.notify_one();
         Ok(card::answer(ToastKind::Success, "已发送全部指令的使用说明"))
     }
 }

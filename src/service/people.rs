@@ -100,13 +100,15 @@ impl Service {
     /// member lists of the manager chat and of `chat_id`, when some are not known yet.
     pub(super) async fn learn_manager_names(&self, chat_id: &str) {
         let unknown = || {
-            self.req_cfg
+            self.cfg
+                .requirements
                 .managers
                 .iter()
                 .any(|m| self.known_person(m).name.is_empty())
         };
         let chats = self
-            .req_cfg
+            .cfg
+            .requirements
             .manager_chat
             .iter()
             .map(String::as_str)

@@ -90,7 +90,7 @@ impl Service {
         ch.outbox_push(&self.store, &OutboxRecord::message(out))?;
         self.store.commit(&ch)?;
         self.store.durable().await?;
-        self.outbox_notify.notify_one();
+        self.wake.outbox.notify_one();
         Ok(card::answer(
             ToastKind::Info,
             "表单已私信发给你，请在与机器人的单聊中填写提交",

@@ -44,8 +44,8 @@ impl Service {
                 let mut ch = Changes::new();
                 if self.fan_out_one(&mut ch, &batch, &unit)? {
                     self.store.commit(&ch)?;
-                    self.outbox_notify.notify_one();
-                    self.mirror_notify.notify_one();
+                    self.wake.outbox.notify_one();
+                    self.wake.mirror.notify_one();
                 }
             }
         }
@@ -57,7 +57,7 @@ impl Service {
                 let rec = OutboxRecord::new(Intent::RefreshRollup { batch: id.0 }, Some(b.chat_id.0));
                 ch.outbox_push(&self.store, &rec)?;
                 self.store.commit(&ch)?;
-                self.outbox_notify.notify_one();
+                self.wake.outbox.notify_one();
             }
             self.store.rollup_refreshed(id, &stamp)?;
         }

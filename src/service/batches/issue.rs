@@ -31,7 +31,7 @@ pub(crate) fn issue(
     ch: &mut Changes,
 ) -> Result<(), StoreError> {
     let refuse = |title: &str, text: &str| card::error_card(title, text, Some(EXAMPLE));
-    if let Err(e) = may_issue(&o.who.open_id, &svc.policy.admins, &svc.issuers) {
+    if let Err(e) = may_issue(&o.who.open_id, &svc.policy.admins, &svc.cfg.issuers) {
         return replies.card(svc, ch, &refuse("不能下达", &e.to_string()));
     }
     let reg = svc.unit_registry();

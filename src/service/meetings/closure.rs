@@ -69,7 +69,7 @@ impl Service {
             ch.outbox_push(&self.store, &OutboxRecord::message(out))?;
         }
         self.store.commit(&ch)?;
-        self.outbox_notify.notify_one();
+        self.wake.outbox.notify_one();
         self.store.next_closure_ms()
     }
 }

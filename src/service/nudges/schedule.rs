@@ -11,10 +11,10 @@ use crate::store::outbox::Changes;
 impl Service {
     /// The reminder policy of a group (deployment defaults plus the group's overrides).
     pub(crate) fn policy_for(&self, chat: &ChatId) -> ReminderPolicy {
-        let group = self.groups.iter().find(|g| g.chat_id == chat.0);
+        let group = self.cfg.groups.iter().find(|g| g.chat_id == chat.0);
         let mut p = group
             .and_then(|g| g.policy.clone())
-            .unwrap_or_else(|| self.reminders.clone());
+            .unwrap_or_else(|| self.cfg.reminders.clone());
         if let Some(g) = group {
             if let Some(rule) = g.calendar {
                 p.day_rule = rule;

@@ -100,7 +100,7 @@ impl Service {
             ch.outbox_push(&self.store, &OutboxRecord::new(Intent::Batch(sends), None))?;
         }
         self.store.commit(&ch)?;
-        self.outbox_notify.notify_one();
+        self.wake.outbox.notify_one();
         metrics::counter!("duban_scheduler_ticks_total").increment(1);
         self.store.next_due_ms()
     }

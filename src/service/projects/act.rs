@@ -21,7 +21,7 @@ use crate::store::projects::Watched;
 
 /// The configured template called `name` (the default one when `None`).
 pub(crate) fn template(svc: &Service, name: Option<&str>) -> Option<StageTemplate> {
-    let t = &svc.projects_cfg.templates;
+    let t = &svc.cfg.projects.templates;
     match name {
         Some(n) => StageTemplate::find(t, n)
             .cloned()

@@ -36,7 +36,8 @@ pub(crate) fn command(
         } => {
             let Some(t) = find_template(svc, template.as_deref()) else {
                 let names: Vec<String> = svc
-                    .projects_cfg
+                    .cfg
+                    .projects
                     .templates
                     .iter()
                     .map(|t| t.name.clone())
@@ -78,7 +79,7 @@ pub(crate) fn command(
                 &list,
                 now,
                 &svc.calendar,
-                svc.projects_cfg.stalled_workdays,
+                svc.cfg.projects.stalled_workdays,
                 scope,
             );
             return replies.card(svc, ch, &c);

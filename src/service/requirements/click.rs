@@ -41,7 +41,7 @@ impl Service {
             | RequirementCardAction::AcceptIntoNewProject { req } = &action
             && let Some(r) = self.store.get_requirement(*req)?
         {
-            o.chat = ChatId(self.req_cfg.manager_chat.clone().unwrap_or(r.chat_id.0));
+            o.chat = ChatId(self.cfg.requirements.manager_chat.clone().unwrap_or(r.chat_id.0));
         }
         let mut ch = Changes::new();
         let now = self.clock.now();

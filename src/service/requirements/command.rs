@@ -86,7 +86,7 @@ pub(crate) fn command(
 
 fn list(svc: &Service, filter: ReqFilter, o: &Origin) -> Result<Vec<Requirement>, StoreError> {
     let is_manager = is_manager(svc, &o.who.open_id);
-    let manager_chat = svc.req_cfg.manager_chat.as_deref() == Some(o.chat.0.as_str());
+    let manager_chat = svc.cfg.requirements.manager_chat.as_deref() == Some(o.chat.0.as_str());
     Ok(svc
         .store
         .all_requirements()?

@@ -49,7 +49,7 @@ pub(crate) fn submit(
     let managers = managers(svc);
     // Where the triage card goes: the manager chat; else each manager 1:1 (never the
     // submitting branch's own group); nowhere while no manager is configured.
-    let routed = match &svc.req_cfg.manager_chat {
+    let routed = match &svc.cfg.requirements.manager_chat {
         Some(chat) if *chat == o.chat.0 => {
             // Submitted in the managers' own chat: the triage card answers the command.
             let intent = Intent::PostRequirementCard {

@@ -15,11 +15,16 @@ use crate::store::projects::Watched;
 
 /// The configured requirement managers, with the names learned so far.
 pub(crate) fn managers(svc: &Service) -> Vec<Person> {
-    svc.req_cfg.managers.iter().map(|m| svc.known_person(m)).collect()
+    svc.cfg
+        .requirements
+        .managers
+        .iter()
+        .map(|m| svc.known_person(m))
+        .collect()
 }
 
 pub(crate) fn is_manager(svc: &Service, who: &OpenId) -> bool {
-    svc.req_cfg.managers.contains(&who.0)
+    svc.cfg.requirements.managers.contains(&who.0)
 }
 
 /// PATCHes every triage card of `r` (one per manager when they went 1:1; a card not posted

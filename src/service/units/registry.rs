@@ -40,7 +40,7 @@ impl Service {
     /// Reads the registry again from the configuration and sled (after a commit that failed,
     /// so a binding made in memory and not stored does not linger).
     pub(crate) fn reload_units(&self) {
-        let fresh = registry_at_start(&self.store, &self.configured_units);
+        let fresh = registry_at_start(&self.store, &self.cfg.configured_units);
         self.with_registry(|reg| *reg = fresh);
     }
 

@@ -162,8 +162,8 @@ impl Service {
             }
         }
         self.store.commit(&ch)?;
-        self.outbox_notify.notify_one();
-        self.mirror_notify.notify_one();
+        self.wake.outbox.notify_one();
+        self.wake.mirror.notify_one();
         self.store.next_watched_ms()
     }
 }

@@ -41,7 +41,7 @@ impl Watch for Project {
         now: Timestamp,
         policy: &ReminderPolicy,
     ) -> Result<Option<Timestamp>, CalendarError> {
-        let stalled_after = svc.projects_cfg.stalled_workdays;
+        let stalled_after = svc.cfg.projects.stalled_workdays;
         next_project_check(self, state, now, policy, &svc.calendar, stalled_after)
     }
 
@@ -52,7 +52,7 @@ impl Watch for Project {
         now: Timestamp,
         policy: &ReminderPolicy,
     ) -> Result<Due, StoreError> {
-        let stalled_after = svc.projects_cfg.stalled_workdays;
+        let stalled_after = svc.cfg.projects.stalled_workdays;
         let checks =
             project_due_now(self, state, now, policy, &svc.calendar, stalled_after).unwrap_or_else(|e| {
                 tracing::warn!(project = %self.id, error.message = %e, "cannot plan project reminders");

@@ -38,7 +38,14 @@ impl Watch for Requirement {
         now: Timestamp,
         policy: &ReminderPolicy,
     ) -> Result<Option<Timestamp>, CalendarError> {
-        next_requirement_check(self, state, now, policy, &svc.calendar, svc.req_cfg.sla_workdays)
+        next_requirement_check(
+            self,
+            state,
+            now,
+            policy,
+            &svc.calendar,
+            svc.cfg.requirements.sla_workdays,
+        )
     }
 
     fn due(
@@ -48,13 +55,14 @@ impl Watch for Requirement {
         now: Timestamp,
         policy: &ReminderPolicy,
     ) -> Result<Due, StoreError> {
-        let sla = svc.req_cfg.sla_workdays;
+        let sla = svc.cfg.requirements.sla_workdays;
         if !requirement_due_now(self, state, now, policy, &svc.calendar, sla).unwrap_or(false) {
             return Ok(Due::default());
         }
         state.nudged_on = Some(local(now).date());
         let managers: Vec<String> = svc
-            .req_cfg
+            .cfg
+            .requirements
             .managers
             .iter()
             .map(|m| format!("<at user_id=\"{m}\"></at>"))
@@ -67,13 +75,14 @@ impl Watch for Requirement {
         );
         let uuid = feishu_uuid(&format!("rsla:{}:{}", self.id.0, local(now).date()));
         // Where the triage card went: the manager chat, or each manager 1:1.
-        let outs = match &svc.req_cfg.manager_chat {
+        let outs = match &svc.cfg.requirements.manager_chat {
             Some(chat) => {
                 let card = svc.store.watched_card(self.key())?;
                 vec![under_or_post(card.as_deref(), chat, Says::Text(&text), &uuid)]
             }
             None => svc
-                .req_cfg
+                .cfg
+                .requirements
                 .managers
                 .iter()
                 .map(|m| Outgoing::send_text_to_user(m, &text, &feishu_uuid(&format!("{uuid}:{m}"))))
