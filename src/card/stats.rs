@@ -11,6 +11,19 @@ use crate::domain::ids::Person;
 /// People shown before "另有N人".
 pub const MAX_PEOPLE: usize = 40;
 
+/// The header tags every statistics card carries: 完成N项, and the on-time rate once something
+/// was completed.
+pub(crate) fn completion_tags(completed: u32, on_time: u32) -> Vec<(String, &'static str)> {
+    let mut tags = vec![(format!("完成{completed}项"), "blue")];
+    if completed > 0 {
+        tags.push((
+            format!("按时率{}", percent(f64::from(on_time) / f64::from(completed))),
+            "green",
+        ));
+    }
+    tags
+}
+
 /// The statistics card for `period`; `person` when the query named one.
 pub fn stats_card(period: Period, rows: &[PersonStats], person: Option<&Person>) -> Value {
     let title = match person {
@@ -19,13 +32,7 @@ pub fn stats_card(period: Period, rows: &[PersonStats], person: Option<&Person>)
     };
     let completed: u32 = rows.iter().map(|r| r.completed).sum();
     let on_time: u32 = rows.iter().map(|r| r.on_time).sum();
-    let mut tags: Vec<(String, &str)> = vec![(format!("完成{completed}项"), "blue")];
-    if completed > 0 {
-        tags.push((
-            format!("按时率{}", percent(f64::from(on_time) / f64::from(completed))),
-            "green",
-        ));
-    }
+    let tags = completion_tags(completed, on_time);
     let tag_refs: Vec<(&str, &str)> = tags.iter().map(|(t, c)| (t.as_str(), *c)).collect();
     let hdr = header(&title, "blue", Some("按主办人统计"), &tag_refs);
 

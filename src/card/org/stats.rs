@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use crate::card::fmt::{card, font, header, hr, markdown, md_text, note};
-use crate::card::stats::percent;
+use crate::card::stats::{completion_tags, percent};
 use crate::domain::board::Period;
 use crate::domain::unit::ranking::UnitFigures;
 
@@ -31,16 +31,8 @@ pub fn unit_stats_card(period: Period, rows: &[UnitFigures], issued: &HashMap<St
     let title = format!("督办统计 · {} · 按单位", period.label());
     let completed: u32 = rows.iter().map(|r| r.completed).sum();
     let on_time: u32 = rows.iter().map(|r| r.on_time).sum();
-    let mut tags: Vec<(String, &str)> = vec![
-        (format!("{}个单位", rows.len()), "blue"),
-        (format!("完成{completed}项"), "blue"),
-    ];
-    if completed > 0 {
-        tags.push((
-            format!("按时率{}", percent(f64::from(on_time) / f64::from(completed))),
-            "green",
-        ));
-    }
+    let mut tags = vec![(format!("{}个单位", rows.len()), "blue")];
+    tags.extend(completion_tags(completed, on_time));
     let tag_refs: Vec<(&str, &str)> = tags.iter().map(|(t, c)| (t.as_str(), *c)).collect();
     let hdr = header(&title, "blue", Some("按单位统计，按按时率排序"), &tag_refs);
 
