@@ -8,7 +8,9 @@
     dead_code
 )]
 
+mod appraisal18;
 mod architecture;
+mod batches14;
 mod cli;
 mod crash;
 mod helpers;
@@ -16,9 +18,14 @@ mod ingress;
 mod longconn;
 mod minutes;
 mod nudges;
+mod okr18;
 mod onboarding;
 mod operator;
+mod orgboard14;
 mod projects;
 mod regression;
+mod repeat17;
+mod series17;
 mod supervise;
 mod units;
+mod unitscope14;

@@ -1,0 +1,1 @@
+//! Integration tests: see the module list in main.rs.
