@@ -10,17 +10,20 @@
 //! - `action`: [`Action`], what a person does to an item;
 //! - `policy`: [`Actor`] and [`Policy`] (shared by every family), roles and [`Item::may`];
 //! - `error`: [`TransitionError`], why an action was refused;
+//! - `class`: [`ItemClass`], 承诺 / 挑战 / 突发 (appraisal);
 //! - `apply`: [`Item::apply`], the transitions and their audit changes.
 //!
 //! This module was `domain::supervision`; that path still works (`pub use` in `domain`).
 
 mod action;
 mod apply;
+mod class;
 mod error;
 mod policy;
 mod record;
 
 pub use self::action::Action;
+pub use self::class::ItemClass;
 pub use self::error::TransitionError;
 pub use self::policy::{Actor, Policy};
 pub use self::record::{ExtensionRequest, Item, NewItem, Rejection};

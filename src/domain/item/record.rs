@@ -8,6 +8,7 @@ use crate::calendar::{Calendar, CalendarError, DayRule};
 use crate::domain::audit::{AuditRecord, Change, Source};
 use crate::domain::deadline::DeadlineHint;
 use crate::domain::ids::{ChatId, ItemId, MessageId, Person};
+use crate::domain::item::ItemClass;
 use crate::domain::priority::Priority;
 use crate::domain::status::Status;
 use crate::domain::text::opt_text;
@@ -146,6 +147,10 @@ pub struct Item {
     /// The deadline before the first approved extension (`None`: never extended).
     #[serde(default)]
     pub original_deadline: Option<Timestamp>,
+    /// The appraisal class: 承诺 (default), 挑战 or 突发. Always written (no
+    /// `skip_serializing_if`: nudge records keep a postcard copy of the item).
+    #[serde(default)]
+    pub class: ItemClass,
 }
 
 /// A 退回 by the 督办人: why, by whom, when.
@@ -193,6 +198,7 @@ impl Item {
             version: 1,
             rejection: None,
             original_deadline: None,
+            class: ItemClass::default(),
         }
     }
 
