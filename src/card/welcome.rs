@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::card::callback::help_value;
 use crate::card::fmt::{card, header, hr, markdown};
 use crate::card::widgets::{button, with};
-use crate::command::spec::{CommandSpec, SUPERVISE_COMMANDS};
+use crate::command::spec::{CommandSpec, Key, SUPERVISE_COMMANDS, SuperviseSub};
 
 /// The subcommand words (`zh`, `""` for creation) shown on the welcome card, most useful first.
 const FEATURED: [&str; 3] = ["", "列表", "进展"];
@@ -18,9 +18,9 @@ const FEATURED: [&str; 3] = ["", "列表", "进展"];
 pub enum Audience {
     /// A group the bot just joined.
     Group {
-        /// How an admin binds the group as a unit, when it is not one yet and binding exists
-        /// (`None`: nothing to say).
-        binding_hint: Option<String>,
+        /// The registered unit whose group this is (`None`: not a unit's group yet, and the
+        /// card tells admins how to bind it with `/督办 绑定单位`).
+        unit: Option<String>,
     },
     /// A person writing to the bot 1:1 for the first time.
     Person,
@@ -48,12 +48,9 @@ pub fn welcome_card(audience: &Audience) -> Value {
             spec.example.replace('`', "'")
         )));
     }
-    if let Audience::Group {
-        binding_hint: Some(hint),
-    } = audience
-    {
+    if let Audience::Group { unit } = audience {
         elements.push(hr());
-        elements.push(markdown(&format!("**管理员请注意**：{hint}")));
+        elements.push(markdown(&unit_note(unit.as_deref())));
     }
     elements.push(with(
         button("welcome_help", "帮助：查看全部指令", "primary", help_value()),
@@ -64,6 +61,24 @@ pub fn welcome_card(audience: &Audience) -> Value {
         header("你好，我是督办", "blue", Some("群聊督办机器人"), &[]),
         elements,
         "督办机器人：使用说明",
+    )
+}
+
+/// What the group card says about units: the unit it is registered as, or how an admin binds
+/// it (the example is the `绑定单位` row's, so it always parses).
+fn unit_note(unit: Option<&str>) -> String {
+    if let Some(name) = unit {
+        return format!(
+            "**本群已登记为单位「{name}」**：在本群新建的督办事项、项目和需求都计入{name}，参加全公司的晾晒和按单位统计。"
+        );
+    }
+    let example = SUPERVISE_COMMANDS
+        .iter()
+        .find(|c| c.key == Key::Supervise(SuperviseSub::BindUnit))
+        .map_or("", |c| c.example)
+        .replace('`', "'");
+    format!(
+        "**管理员请注意**：如果本群是某个营业部、分公司或总部部门的工作群，请管理员在本群发送\n`@督办 {example}`\n把本群登记为该单位（名称、类别、片区、@负责人）。登记后，总部下达的任务会直接发到本群，本群的事项计入全公司按单位的晾晒和统计。"
     )
 }
 
@@ -82,7 +97,7 @@ mod tests {
     use serde_json::json;
 
     fn group() -> Value {
-        welcome_card(&Audience::Group { binding_hint: None })
+        welcome_card(&Audience::Group { unit: None })
     }
 
     #[test]
@@ -128,12 +143,29 @@ mod tests {
     }
 
     #[test]
-    fn a_binding_hint_appears_only_when_given() {
-        assert!(!group().to_string().contains("管理员请注意"));
-        let c = welcome_card(&Audience::Group {
-            binding_hint: Some("发送 …".to_owned()),
-        });
-        assert!(c.to_string().contains("管理员请注意"));
+    fn a_group_that_is_no_unit_yet_is_told_how_to_bind_it_and_a_unit_group_sees_its_unit() {
+        let text = group().to_string();
+        assert!(text.contains("管理员请注意"), "{text}");
+        let bind = SuperviseSub::BindUnit.spec();
+        assert!(text.contains(&format!("@督办 {}", bind.example)), "{text}");
+        let cal = crate::calendar::Calendar::builtin();
+        let ctx = crate::command::Context {
+            now: "2026-03-11T10:00:00+08:00".parse().unwrap(),
+            calendar: &cal,
+            is_reply: false,
+        };
+        assert!(!matches!(
+            crate::command::parse(bind.example, &[], &ctx),
+            Ok(None)
+        ));
+
+        let unit = welcome_card(&Audience::Group {
+            unit: Some("杭州营业部".to_owned()),
+        })
+        .to_string();
+        assert!(unit.contains("本群已登记为单位「杭州营业部」"), "{unit}");
+        assert!(!unit.contains("管理员请注意"), "{unit}");
+        assert!(!welcome_card(&Audience::Person).to_string().contains("绑定单位"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::Service;
 use super::reply::Replies;
 use crate::card::{self, Audience, ToastKind};
 use crate::command::spec::SUPERVISE_COMMANDS;
+use crate::domain::ids::ChatId;
 use crate::feishu::event::{BotMembershipEvent, CardActionEvent, Membership, MessageEvent};
 use crate::feishu::{Outgoing, feishu_uuid};
 use crate::outbox_record::OutboxRecord;
@@ -35,7 +36,7 @@ impl Service {
                     return Ok(());
                 }
                 let c = card::welcome_card(&Audience::Group {
-                    binding_hint: unit_binding_hint(chat),
+                    unit: self.unit_of_chat(&ChatId(chat.to_owned())),
                 });
                 let out = Outgoing::send_card_to_chat(chat, &c, &feishu_uuid(&format!("welcome:g:{chat}")));
                 ch.outbox_push(&self.store, &OutboxRecord::message(out))?;
@@ -107,20 +108,4 @@ impl Service {
         self.wake.outbox.notify_one();
         Ok(card::answer(ToastKind::Success, "已发送全部指令的使用说明"))
     }
-}
-
-/// What the welcome card tells an admin about binding `chat` as a unit: nothing yet (see
-/// [`is_registered_unit`]).
-fn unit_binding_hint(chat: &str) -> Option<String> {
-    if is_registered_unit(chat) {
-        return None;
-    }
-    None
-}
-
-/// Whether `chat` is a registered organisational unit. Units (bound by an admin) arrive in a
-/// later release; until then no group is one, and the welcome card says nothing about
-/// binding rather than advertise a command that does not exist yet.
-fn is_registered_unit(_chat: &str) -> bool {
-    false
 }

@@ -717,3 +717,52 @@ async fn the_owner_reports_against_the_target_and_the_card_and_the_rollup_show_t
     assert!(answer(&app, &mid).await.contains("没有找到 XD-9"));
     app.stop().await;
 }
+
+/// Issue 15's onboarding clause that waited for units: the welcome card in a group that is no
+/// unit's tells an admin how to bind it; in a unit's group it names the unit instead.
+#[tokio::test]
+async fn the_welcome_card_tells_admins_how_to_bind_a_group_and_names_the_unit_of_a_bound_one() {
+    let app = spawn_app_with(with_units).await;
+    let welcome = |chat: &'static str| {
+        let app = &app;
+        async move {
+            assert!(
+                eventually(|| {
+                    app.fake
+                        .messages()
+                        .iter()
+                        .any(|m| m.chat_id == chat && m.content.to_string().contains("你好，我是督办"))
+                })
+                .await,
+                "a welcome in {chat}"
+            );
+            app.fake
+                .messages()
+                .into_iter()
+                .find(|m| m.chat_id == chat && m.content.to_string().contains("你好，我是督办"))
+                .unwrap()
+                .content
+                .to_string()
+        }
+    };
+
+    app.bot_membership(true, HZ_CHAT, LI.0).await;
+    let unit = welcome(HZ_CHAT).await;
+    assert!(unit.contains("本群已登记为单位「杭州营业部」"), "{unit}");
+    assert!(!unit.contains("绑定单位"), "{unit}");
+
+    app.bot_membership(true, NB_CHAT, LI.0).await;
+    let plain = welcome(NB_CHAT).await;
+    assert!(plain.contains("管理员请注意"), "{plain}");
+    assert!(plain.contains("@督办 /督办 绑定单位 "), "{plain}");
+    // An admin who follows the hint (with this group's own name and head) binds the group.
+    let mid = say_in(
+        &app,
+        NB_CHAT,
+        LI,
+        "@_user_1 /督办 绑定单位 宁波营业部 营业部 华东片区 @_user_2",
+        &[BOT, WANG],
+    )
+    .await;
+    assert!(answer(&app, &mid).await.contains("已绑定"));
+}

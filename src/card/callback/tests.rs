@@ -244,10 +244,7 @@ fn every_nudge_button_round_trips() {
 
 #[test]
 fn the_welcome_card_s_button_is_help() {
-    for audience in [
-        welcome::Audience::Person,
-        welcome::Audience::Group { binding_hint: None },
-    ] {
+    for audience in [welcome::Audience::Person, welcome::Audience::Group { unit: None }] {
         let parsed = round_trip(&welcome::welcome_card(&audience), |_| "help");
         assert_eq!(parsed.len(), 1);
     }
