@@ -92,9 +92,16 @@ pub fn classify(entry: InboxEntry) -> Result<InboxEvent, StoreError> {
         },
         InboxBody::Envelope(v) => Envelope::deserialize(v).map_err(|e| not_an_event(e.to_string()))?,
     };
+    // Entries of earlier versions carry no keys: the same ones, from the event.
+    let keys = if entry.keys.is_empty() {
+        dedup_keys(&Head::of(&envelope))
+    } else {
+        entry.keys
+    };
     Ok(InboxEvent {
         seq: entry.seq,
         envelope,
         received_ms: entry.received_ms,
+        keys,
     })
 }

@@ -133,6 +133,9 @@ async fn acknowledge(
             metrics::counter!("duban_events_received_total", "outcome" => "accepted").increment(1);
         }
         Admission::Duplicate => {
+            // The original may still be on its way to the disk: this answer waits for it too
+            // (group commit: no write of its own).
+            st.store.durable().await?;
             tracing::debug!(event_id = %head.event_id, "duplicate push");
             metrics::counter!("duban_events_received_total", "outcome" => "duplicate").increment(1);
         }

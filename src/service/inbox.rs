@@ -17,6 +17,8 @@ pub struct InboxEvent {
     pub envelope: event::Envelope,
     /// When it was acknowledged (Unix ms).
     pub received_ms: i64,
+    /// Its de-duplication keys, recorded as processed with its effects.
+    pub keys: Vec<String>,
 }
 
 /// What an inbox event asks of the service, prepared before the lock is taken.
@@ -71,8 +73,7 @@ impl Service {
         }) {
             let mut changes = Changes::new();
             for entry in entries {
-                // Processed first, then removed: a crash in between only replays a no-op.
-                changes.inbox_done(&self.store, entry.seq, &entry.envelope.event_id, now_ms);
+                changes.inbox_done(&self.store, entry.seq, &entry.keys, now_ms);
             }
             changes.bookkeeping_only();
             return self.store.commit(&changes);
@@ -81,7 +82,7 @@ impl Service {
         let mut changes = Changes::new();
         for (entry, p) in entries.iter().zip(prepared) {
             let before = changes.len();
-            changes.inbox_done(&self.store, entry.seq, &entry.envelope.event_id, now_ms);
+            changes.inbox_done(&self.store, entry.seq, &entry.keys, now_ms);
             let bookkeeping = changes.len();
             match p {
                 Work::Nothing => {}

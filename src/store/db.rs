@@ -24,6 +24,8 @@ pub struct Trees {
     /// Every write to the trees holds this shared; a snapshot ([`backup`]) holds it exclusively,
     /// so a snapshot sees each commit wholly or not at all, across trees.
     pub(super) gate: std::sync::RwLock<()>,
+    /// Which events were seen: see [`super::inbox::index`].
+    pub(super) dedup: std::sync::Mutex<super::inbox::index::Dedup>,
     pub(crate) inbox: sled::Tree,
     pub(crate) seen: sled::Tree,
     pub(crate) outbox: sled::Tree,

@@ -3,8 +3,9 @@
 //!
 //! Trees:
 //! - `inbox`: acknowledged events not yet processed, key = big-endian sequence.
-//! - `seen`: de-duplication keys (`e:<event_id>`, `m:<tenant>:<message_id>`), each with its
-//!   state and time (pruned by age after eight hours).
+//! - `seen`: de-duplication keys (`e:<event_id>`, `m:<tenant>:<message_id>`) of processed
+//!   events, each with its time (pruned by age after eight hours); with the inbox, the source
+//!   of the in-memory de-duplication index (see [`inbox`]).
 //! - `outbox` / `outbox_dead`: everything the bot will send, and what Feishu refused for good.
 //! - `meta`: schema version, counters.
 //! - `items`, `audit`, `chat_items`, `item_cards`: see [`items`].

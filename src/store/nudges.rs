@@ -574,12 +574,12 @@ mod tests {
     }
 
     #[test]
-    fn a_format_2_store_is_marked_format_3_on_open() {
+    fn a_format_2_store_is_marked_with_the_current_format_on_open() {
         let dir = store_of_format(2);
         let store = reopen(dir.path()).unwrap();
         assert_eq!(
             store.meta.get("schema_version").unwrap().map(|v| from_be(&v)),
-            Some(3)
+            Some(super::super::SCHEMA_VERSION)
         );
     }
 

@@ -55,6 +55,7 @@ impl Store {
             onboarding: db.open_tree("onboarding")?,
             flusher: Flusher::start(db.clone())?,
             gate: std::sync::RwLock::new(()),
+            dedup: std::sync::Mutex::default(),
             db,
         }));
         match store.meta.get("schema_version")?.map(|v| from_be(&v)) {
@@ -65,7 +66,9 @@ impl Store {
             }
             Some(SCHEMA_VERSION) => {}
             // A new directory, or an upgrade. Format 2 → 3 only adds the binary nudge record,
-            // written as records are rewritten (format-2 records still read); the version is
+            // written as records are rewritten (format-2 records still read); format 3 → 4 the
+            // inbox entries that carry their de-duplication keys and the compact `seen` record
+            // (earlier entries and records still read: see `inbox::rebuild`). The version is
             // recorded so that an older duban, which cannot read the new records, refuses it.
             from => {
                 if from == Some(1) {
@@ -86,6 +89,8 @@ impl Store {
                 }
             }
         }
+        let index = store.rebuild_dedup()?;
+        *store.dedup_index() = index;
         Ok(store)
     }
 }

@@ -22,6 +22,9 @@ pub struct Changes {
     idempotent_only: bool,
     /// Due-index entries this change writes, per item (`None`: removed).
     pub(crate) scheduled: std::collections::HashMap<crate::domain::ids::ItemId, Option<u64>>,
+    /// De-duplication keys (digests) this change records as processed, and when: the index
+    /// learns them once the commit succeeded.
+    pub(crate) processed: Vec<(u128, i64)>,
 }
 
 impl Changes {
@@ -73,6 +76,14 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn commit(&self, changes: &Changes) -> Result<(), StoreError> {
+        self.commit_ops(changes)?;
+        if !changes.processed.is_empty() {
+            self.mark_processed(&changes.processed);
+        }
+        Ok(())
+    }
+
+    fn commit_ops(&self, changes: &Changes) -> Result<(), StoreError> {
         let _w = self.writing();
         if changes.ops.is_empty() {
             return Ok(());

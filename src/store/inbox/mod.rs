@@ -1,0 +1,160 @@
+//! The durable inbox and de-duplication of Feishu pushes.
+//!
+//! The acknowledgement path makes one write per new event: the inbox entry `inbox[seq]`,
+//! which carries the event's de-duplication keys (`e:<event_id>` and, for a received message,
+//! `m:<tenant>:<message_id>`). Whether a push was seen is answered by an in-memory index
+//! ([`index::Dedup`]) of every key pending in the inbox or processed within the window,
+//! rebuilt at open from the inbox and the `seen` log. The worker writes the `seen` records
+//! (`seen[key] = processed at`) in the same commit that removes the inbox entry and applies
+//! the event's effects, so at every instant a key is in the inbox, in `seen`, or in neither
+//! (never acknowledged: Feishu retries it). Pruning by age runs off the hot path.
+//!
+//! The caller waits for [`Store::durable`] before answering 200, also for a duplicate (whose
+//! original may still be on its way to the disk).
+
+use super::outbox::Changes;
+use super::{Store, StoreError, be, from_be};
+
+pub mod index;
+mod rebuild;
+mod records;
+
+use index::{Mark, digest};
+pub use records::{InboxBody, InboxEntry};
+use records::{Seen, decode_entry, keyed_entry, processed_record, read_record};
+
+/// Outcome of [`Store::admit`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Admission {
+    /// Stored under this sequence number.
+    New(u64),
+    /// Seen before; nothing new stored.
+    Duplicate,
+}
+
+impl Store {
+    /// Stores a push (its decrypted JSON, as received: no re-encoding on the acknowledgement
+    /// path) in the inbox unless one of its keys was seen before (pending or processed within
+    /// the window). `dedup_keys` come from [`dedup_keys`]: the event key first. One write.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn admit(
+        &self,
+        plaintext: &[u8],
+        dedup_keys: &[String],
+        now_ms: i64,
+    ) -> Result<Admission, StoreError> {
+        if dedup_keys.is_empty() {
+            return Ok(Admission::Duplicate);
+        }
+        let digests: Vec<u128> = dedup_keys.iter().map(|k| digest(k)).collect();
+        let entry = keyed_entry(plaintext, dedup_keys, now_ms);
+        let _w = self.writing();
+        // Held across the insert: a duplicate that finds the key pending registers with the
+        // flusher after the original's write, so its own wait covers it.
+        let mut index = self.dedup_index();
+        if digests.iter().any(|&d| index.contains(d)) {
+            return Ok(Admission::Duplicate);
+        }
+        let seq = self.generate_id()?;
+        self.inbox.insert(be(seq), entry)?;
+        for d in digests {
+            index.insert(
+                d,
+                Mark {
+                    at_ms: now_ms,
+                    pending: Some(seq),
+                },
+            );
+        }
+        Ok(Admission::New(seq))
+    }
+
+    /// Up to `limit` unprocessed events after sequence `after` (exclusive), oldest first.
+    ///
+    /// # Errors
+    /// sled or codec errors.
+    pub fn inbox_pending(&self, after: Option<u64>, limit: usize) -> Result<Vec<InboxEntry>, StoreError> {
+        let start = after.map_or(0, |a| a.saturating_add(1));
+        let mut out = Vec::new();
+        for kv in self.inbox.range(be(start)..).take(limit) {
+            let (k, v) = kv?;
+            out.push(decode_entry(from_be(&k), &k, &v)?);
+        }
+        Ok(out)
+    }
+
+    /// Number of unprocessed events.
+    pub fn inbox_len(&self) -> usize {
+        self.inbox.len()
+    }
+
+    /// Forgets de-duplication keys processed before `older_than_ms`, on disk and in the index;
+    /// returns how many went. A scan of `seen` (about eight hours of pushes), run rarely and
+    /// off the hot path. A key whose event still waits in the inbox is never forgotten.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn prune_seen(&self, older_than_ms: i64) -> Result<usize, StoreError> {
+        let mut n = 0;
+        for kv in &self.seen {
+            let (k, v) = kv?;
+            let Ok(seen) = read_record(&k, &v) else {
+                continue;
+            };
+            let at_ms = match seen {
+                Seen::Pending { seq, .. } if self.inbox.contains_key(be(seq))? => continue,
+                Seen::Pending { at_ms, .. } | Seen::Processed { at_ms } | Seen::Alias { at_ms, .. } => at_ms,
+            };
+            if at_ms >= older_than_ms {
+                continue;
+            }
+            let d = digest(&String::from_utf8_lossy(&k));
+            let _w = self.writing();
+            let mut index = self.dedup_index();
+            match index.get(d) {
+                Some(Mark { pending: Some(_), .. }) => continue,
+                Some(m) if m.at_ms >= older_than_ms => continue,
+                Some(_) => index.remove(d),
+                None => {}
+            }
+            // Removed under the index lock: a concurrent commit marking it again either came
+            // first (then the mark above is recent) or writes the record again after.
+            if self
+                .seen
+                .compare_and_swap(&k, Some(&v), None as Option<&[u8]>)?
+                .is_ok()
+            {
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+}
+
+impl Changes {
+    /// Marks inbox entry `seq` processed: records its keys in the `seen` log, then removes
+    /// it (in this order, so a crash between the two in a non-transactional bookkeeping commit
+    /// only replays a no-op). The index learns the keys once the commit succeeded.
+    pub fn inbox_done(&mut self, store: &Store, seq: u64, keys: &[String], now_ms: i64) {
+        for key in keys {
+            self.put(&store.seen, key.as_bytes().to_vec(), processed_record(now_ms));
+            self.processed.push((digest(key), now_ms));
+        }
+        self.remove(&store.inbox, be(seq).to_vec());
+    }
+}
+
+/// The de-duplication keys of a push: its event key first and, for a received message, its
+/// `(tenant, message id)` (Feishu may repeat a message under a new event id).
+pub fn dedup_keys(event_id: &str, message: Option<(&str, &str)>) -> Vec<String> {
+    let mut keys = vec![format!("e:{event_id}")];
+    if let Some((tenant, mid)) = message {
+        keys.push(format!("m:{tenant}:{mid}"));
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,138 @@
+//! The on-disk formats of the inbox entries and the `seen` records, current and earlier.
+
+use serde::{Deserialize, Serialize};
+
+use super::super::{StoreError, decode, from_be};
+
+/// An acknowledged push waiting to be processed, as stored: the store keeps bytes, and the
+/// inbox worker reads the event in them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InboxEntry {
+    /// Position in the inbox.
+    pub seq: u64,
+    /// The push.
+    pub body: InboxBody,
+    /// When it was acknowledged (Unix ms).
+    pub received_ms: i64,
+    /// Its de-duplication keys, as admitted (empty in entries of earlier versions, whose keys
+    /// live in `seen`).
+    pub keys: Vec<String>,
+}
+
+/// What an inbox entry holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InboxBody {
+    /// The push's decrypted JSON, as received.
+    Push(Vec<u8>),
+    /// Written by earlier versions: the event re-encoded (the JSON of the event's envelope).
+    Envelope(serde_json::Value),
+}
+
+/// An inbox entry as earlier versions encoded it ([`encode`](super::super::encode)d).
+#[derive(Deserialize)]
+struct LegacyEntry {
+    envelope: serde_json::Value,
+    received_ms: i64,
+}
+
+/// A `seen` record as earlier versions wrote it (JSON); [`Seen::Processed`] is also what the
+/// compact record reads as.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) enum Seen {
+    /// Admitted as inbox entry `seq`, not yet processed.
+    Pending { seq: u64, at_ms: i64 },
+    /// Processed.
+    Processed { at_ms: i64 },
+    /// A message key: the event key that carried it.
+    Alias { event_key: String, at_ms: i64 },
+}
+
+/// The compact `seen` record: format byte, then be(processed ms).
+pub(crate) const SEEN_COMPACT: u8 = 2;
+
+/// Encodes a processed key's record.
+pub(crate) fn processed_record(at_ms: i64) -> Vec<u8> {
+    let mut v = Vec::with_capacity(9);
+    v.push(SEEN_COMPACT);
+    v.extend_from_slice(&at_ms.to_be_bytes());
+    v
+}
+
+/// Reads a `seen` record: compact, or as earlier versions wrote it.
+pub(crate) fn read_record(key: &[u8], v: &[u8]) -> Result<Seen, StoreError> {
+    match v.split_first() {
+        Some((&SEEN_COMPACT, rest)) if rest.len() == 8 => Ok(Seen::Processed {
+            at_ms: from_be(rest).cast_signed(),
+        }),
+        _ => decode(key, v),
+    }
+}
+
+/// Format byte of an inbox entry stored as received by earlier versions: then be(received
+/// ms), then the JSON.
+pub(crate) const RAW: u8 = 2;
+/// Format byte of an inbox entry with its keys: be(received ms), the number of keys (u8),
+/// each key as be(u16 length) + bytes, then the JSON as received.
+pub(crate) const KEYED: u8 = 3;
+
+pub(crate) fn keyed_entry(plaintext: &[u8], keys: &[String], received_ms: i64) -> Vec<u8> {
+    let keys = &keys[..keys.len().min(usize::from(u8::MAX))];
+    let mut v = Vec::with_capacity(plaintext.len() + 10 + keys.iter().map(|k| k.len() + 2).sum::<usize>());
+    v.push(KEYED);
+    v.extend_from_slice(&received_ms.to_be_bytes());
+    v.push(u8::try_from(keys.len()).unwrap_or(u8::MAX));
+    for k in keys {
+        let b = &k.as_bytes()[..k.len().min(usize::from(u16::MAX))];
+        v.extend_from_slice(&u16::try_from(b.len()).unwrap_or(u16::MAX).to_be_bytes());
+        v.extend_from_slice(b);
+    }
+    v.extend_from_slice(plaintext);
+    v
+}
+
+/// Decodes an inbox entry: with its keys ([`KEYED`]), as received ([`RAW`]) or, from earlier
+/// versions, re-encoded.
+pub(crate) fn decode_entry(seq: u64, key: &[u8], v: &[u8]) -> Result<InboxEntry, StoreError> {
+    let codec = |reason: &str| StoreError::Codec {
+        key: String::from_utf8_lossy(key).into_owned(),
+        reason: reason.to_owned(),
+    };
+    match v.split_first() {
+        Some((&KEYED, rest)) if rest.len() >= 9 => {
+            let (ms, rest) = rest.split_at(8);
+            let (&n, mut rest) = rest.split_first().ok_or_else(|| codec("truncated"))?;
+            let mut keys = Vec::with_capacity(usize::from(n));
+            for _ in 0..n {
+                let (len, tail) = rest.split_at_checked(2).ok_or_else(|| codec("truncated key"))?;
+                let len = usize::from(u16::from_be_bytes([len[0], len[1]]));
+                let (k, tail) = tail.split_at_checked(len).ok_or_else(|| codec("truncated key"))?;
+                keys.push(String::from_utf8_lossy(k).into_owned());
+                rest = tail;
+            }
+            Ok(InboxEntry {
+                seq,
+                body: InboxBody::Push(rest.to_vec()),
+                received_ms: from_be(ms).cast_signed(),
+                keys,
+            })
+        }
+        Some((&RAW, rest)) if rest.len() >= 8 => {
+            let (ms, json) = rest.split_at(8);
+            Ok(InboxEntry {
+                seq,
+                body: InboxBody::Push(json.to_vec()),
+                received_ms: from_be(ms).cast_signed(),
+                keys: Vec::new(),
+            })
+        }
+        _ => {
+            let legacy: LegacyEntry = decode(key, v)?;
+            Ok(InboxEntry {
+                seq,
+                body: InboxBody::Envelope(legacy.envelope),
+                received_ms: legacy.received_ms,
+                keys: Vec::new(),
+            })
+        }
+    }
+}
