@@ -74,8 +74,28 @@ async fn the_help_command_is_answered_in_the_chat_with_a_help_card() {
         None,
     );
     assert_eq!(app.post_event(&ev).await.status(), 200);
-    let msgs = app.fake.wait_for_messages(3, Duration::from_secs(10)).await;
-    assert_eq!(msgs.len(), 3);
+    // The 1:1 chat is new to the bot: its welcome card comes first, then the help card; the
+    // group's `/help` makes four messages in all.
+    let msgs = app.fake.wait_for_messages(4, Duration::from_secs(10)).await;
+    assert_eq!(msgs.len(), 4);
+    let p2p: Vec<String> = msgs
+        .iter()
+        .filter(|m| m.chat_id == "oc_p2p_chat")
+        .map(|m| m.content.to_string())
+        .collect();
+    assert_eq!(p2p.len(), 2, "{p2p:?}");
+    assert!(p2p[0].contains("你好，我是督办"), "{}", p2p[0]);
+    assert!(
+        help_text(
+            &msgs
+                .iter()
+                .find(|m| m.chat_id == "oc_p2p_chat" && !m.content.to_string().contains("你好，我是督办"))
+                .unwrap()
+                .content
+        )
+        .contains("延期")
+    );
+    assert_eq!(msgs.iter().filter(|m| m.chat_id == CHAT).count(), 2);
     app.stop().await;
 }
 
