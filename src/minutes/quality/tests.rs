@@ -113,6 +113,18 @@ fn extraction_quality_over_the_heldout_set() {
     }
 }
 
+/// The second held-out set's figures, aggregate only, printed when `DUBAN_HELDOUT2=1`
+/// (`DUBAN_HELDOUT2=1 cargo test --lib minutes::quality -- --nocapture`). Always run, so an
+/// extractor that panics on one of its files fails.
+#[test]
+fn extraction_quality_over_the_second_heldout_set() {
+    let heldout = evaluate(HELDOUT2);
+    assert_eq!(heldout.per_file.len(), HELDOUT2.len());
+    if std::env::var("DUBAN_HELDOUT2").is_ok_and(|v| v == "1") {
+        println!("{:<22} {}", "held-out 2", figures(&heldout));
+    }
+}
+
 /// Every minutes file on disk is in its set (a file added but not listed would silently
 /// not count), the sets are as large as issue 16 asks, and every expectation is well formed:
 /// it parses, its key phrase occurs in the minutes, each owner is written there or is a member (张总 →
@@ -120,7 +132,7 @@ fn extraction_quality_over_the_heldout_set() {
 /// deadline is RFC 3339 at +08:00 in 2026, and its meeting date is in 2026.
 #[test]
 fn the_sets_are_complete_and_every_expectation_parses() {
-    for (dir, set) in [("corpus", CORPUS), ("heldout", HELDOUT)] {
+    for (dir, set) in [("corpus", CORPUS), ("heldout", HELDOUT), ("heldout2", HELDOUT2)] {
         let path = format!("{}/src/minutes/{dir}", env!("CARGO_MANIFEST_DIR"));
         let on_disk: BTreeSet<String> = std::fs::read_dir(&path)
             .unwrap()
@@ -169,4 +181,9 @@ fn the_sets_are_complete_and_every_expectation_parses() {
         .filter(|(_, _, json)| serde_json::from_str::<Expected>(json).unwrap().items.is_empty())
         .count();
     assert!(status_only >= 5, "held-out status-only files: {status_only}");
+    assert!(
+        HELDOUT2.len() >= 40,
+        "second held-out set has {} files",
+        HELDOUT2.len()
+    );
 }
