@@ -43,6 +43,28 @@ const DUE: &[&str] = &[
     "期限",
     "截止",
 ];
+/// Descriptive fields a block carries besides those above (`需求编号：XQ-301`, `提出部门：…`,
+/// `需求说明：…`): read as part of the block and otherwise ignored, so the owner and the
+/// deadline that follow them still belong to it.
+const OTHER: &[&str] = &[
+    "需求编号",
+    "编号",
+    "提出部门",
+    "提出方",
+    "提出单位",
+    "提出人",
+    "需求来源",
+    "需求说明",
+    "需求描述",
+    "需求背景",
+    "背景",
+    "说明",
+    "备注",
+    "优先级",
+    "所属系统",
+    "涉及系统",
+    "评审人",
+];
 /// Conclusions that reject the request.
 const REJECT: &[&str] = &[
     "不通过",
@@ -136,6 +158,8 @@ impl Block {
                 self.due = v.to_owned();
             } else if let Some(v) = split_key(part, CONCLUSION) {
                 self.conclusion = v.to_owned();
+            } else if split_key(part, OTHER).is_some() {
+                // Described, not decided: part of the block, nothing to keep.
             } else if any {
                 // The rest of a conclusion: `结论：同意；由合规部出敏感词库`.
                 continue;

@@ -102,7 +102,8 @@ impl Ctx<'_> {
         let mut out = Vec::new();
         for part in value.split(['、', '，', ',', '/', '&', '；', ';']) {
             let part = strip_remark(part).trim().trim_start_matches(['@', '＠']).trim();
-            if part.is_empty() {
+            let part = self.without_role(part);
+            if part.is_empty() || is_placeholder(part) {
                 continue;
             }
             if self.members.iter().any(|p| p.name == part) {
@@ -110,10 +111,35 @@ impl Ctx<'_> {
                 continue;
             }
             for name in split_names(part) {
-                push_unique(&mut out, self.resolve(&name));
+                let name = self.without_role(&name);
+                if !name.is_empty() && !is_placeholder(name) {
+                    push_unique(&mut out, self.resolve(name));
+                }
             }
         }
+        // Beside a person, a region or a group of units is where the work happens, not who
+        // does it (`阿朱、华东区`, `邵华牵头、各营业部配合`).
+        if out.iter().any(|o| matches!(o, OwnerRef::Person(_))) {
+            out.retain(|o| match o {
+                OwnerRef::Person(_) => true,
+                OwnerRef::Unresolved(w) => !is_place_or_units(w),
+            });
+        }
         out
+    }
+
+    /// `邵华牵头` → `邵华`, `毛静你` → `毛静`: a member's name (or a plausible name) followed
+    /// by a role word or the second person.
+    fn without_role<'a>(&self, part: &'a str) -> &'a str {
+        for role in ROLE_SUFFIXES {
+            if let Some(name) = part.strip_suffix(role).map(str::trim)
+                && !name.is_empty()
+                && self.is_name(name)
+            {
+                return name;
+            }
+        }
+        part
     }
     /// A member's name (or a mention key) at the very start of the line, followed by a space:
     /// `陈晓 整理…`, `Amy Chen to prepare…`.
@@ -228,6 +254,26 @@ pub(crate) fn looks_like_time(w: &str) -> bool {
     let second = cs.next();
     w.ends_with(['前', '后', '内', '底', '末', '日', '号'])
         || (first == Some('周') && second.is_some_and(|c| "一二三四五六日天末内".contains(c)))
+}
+
+/// Role words after a name in an owner field (`邵华牵头`, `何晨配合`, `毛静你`).
+const ROLE_SUFFIXES: &[&str] = &[
+    "牵头", "主责", "负责", "配合", "协同", "协助", "协办", "主办", "跟进", "你", "等",
+];
+
+/// An owner field that names nobody: `待定`, `TBD`, `本周五`, `—`.
+fn is_placeholder(w: &str) -> bool {
+    let w = w.trim();
+    [
+        "待定", "暂定", "未定", "无", "-", "—", "/", "TBD", "tbd", "N/A", "n/a",
+    ]
+    .contains(&w)
+        || (looks_like_time(w) && w.chars().count() <= 6)
+}
+
+/// `华东区`, `各营业部`, `全体`: a place or a set of units, not a person.
+fn is_place_or_units(w: &str) -> bool {
+    w.starts_with('各') || w.starts_with("全体") || w.ends_with("片区") || w.ends_with('区')
 }
 
 /// `张总` → `张`.
