@@ -182,7 +182,12 @@ impl Block {
                 owners.push(o);
             }
         }
-        let due = (!self.due.is_empty()).then(|| ctx.field_deadline(&self.due));
+        // Without a deadline field, one in the conclusion (`结论：通过，三个工作日内出方案`).
+        let due = if self.due.is_empty() {
+            Some(ctx.scan(&self.conclusion)).filter(|s| s.deadline.is_some())
+        } else {
+            Some(ctx.field_deadline(&self.due))
+        };
         if owners.is_empty() && due.as_ref().is_none_or(|d| d.deadline_text.is_none()) {
             return Outcome::Nothing(self.title);
         }

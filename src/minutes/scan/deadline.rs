@@ -138,7 +138,9 @@ pub(crate) fn remove_deadline(text: &str, dt: &str) -> String {
 }
 
 pub(crate) fn is_time_char(c: char) -> bool {
-    c.is_ascii_digit() || "今明后周月年天日号季底末节内星期礼拜点时一二三四五六七八九十两尽".contains(c)
+    // The holidays' own characters count (`国庆前`, `中秋前`, `端午前`, `元旦前` hold no other).
+    c.is_ascii_digit()
+        || "今明后周月年天日号季底末节内星期礼拜点时一二三四五六七八九十两尽庆秋午旦".contains(c)
 }
 
 pub(crate) fn is_start_char(c: char) -> bool {
