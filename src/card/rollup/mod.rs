@@ -6,6 +6,10 @@
 //! update window is closing the service posts the card anew with `reposted` set, and the card
 //! says so.
 
+mod list;
+
+pub use list::{BatchLine, BatchState, MAX_BATCH_ROWS, batch_list_card};
+
 use jiff::Timestamp;
 use serde_json::Value;
 
@@ -42,8 +46,14 @@ pub fn rollup_card(batch: &Batch, r: &Rollup, reposted: bool, now: Timestamp) ->
         "blue"
     };
     let mut tags: Vec<(String, &str)> = Vec::new();
+    let dropped = r.count(ChildState::Cancelled);
     if cancelled {
         tags.push(("已取消".to_owned(), "neutral"));
+    } else if r.is_settled() && r.count(ChildState::Posting) == 0 {
+        tags.push(("已全部完成".to_owned(), "green"));
+        if dropped > 0 {
+            tags.push((format!("已取消{dropped}"), "neutral"));
+        }
     } else {
         if late > 0 {
             tags.push((format!("逾期{late}个单位"), "red"));

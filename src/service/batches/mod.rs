@@ -4,11 +4,15 @@
 //! batch and its card together), so a restart finishes a fan-out and never posts a unit twice;
 //! every write of a child item marks the roll-up, and the same tick PATCHes it, coalesced.
 
+mod clicks;
 mod fanout;
 mod issue;
+mod lifecycle;
+mod manage;
 mod report;
 mod rollup;
 
 pub(crate) use self::issue::issue;
+pub(crate) use self::manage::{cancel_command, extend_command, list};
 pub(crate) use self::report::report;
 pub(crate) use self::rollup::{render_rollup, rollup_delivered, show};
