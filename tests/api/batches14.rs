@@ -431,9 +431,10 @@ async fn issuing_to_67_units_posts_67_cards_and_one_rollup_within_the_rate_limit
     let m1 = app.store.item_card(ItemId(1)).unwrap().unwrap();
     let r = click(&app, "ou_head2", &m1, app.drawn_now(json!({"op": "acknowledge", "item": 1})), None).await;
     assert_eq!(r["toast"]["type"], "error", "{r}");
+    assert!(r["toast"]["content"].as_str().unwrap().contains("只有主办"), "{r}");
     assert_eq!(app.store.get_item(ItemId(1)).unwrap().unwrap().status, Status::Pending);
     let t = answer(&app, &say(&app, "oc_unit2", false, ("ou_head2", "某人"), "@_user_1 /督办 完成 DB-1").await).await;
-    assert!(t.contains("没有找到 DB-1") || t.contains("DB-1"), "{t}");
+    assert!(t.contains("本群没有 DB-1"), "{t}");
     assert_eq!(app.store.get_item(ItemId(1)).unwrap().unwrap().status, Status::Pending);
     let r = click(&app, "ou_head1", &m1, app.drawn_now(json!({"op": "acknowledge", "item": 1})), None).await;
     assert_eq!(r["toast"]["type"], "success", "{r}");
