@@ -245,10 +245,7 @@ pub(crate) fn admit(window: &mut VecDeque<Instant>, limit: u32) -> bool {
 /// [`admit`] over a sliding window of `span`.
 pub(crate) fn admit_in(window: &mut VecDeque<Instant>, limit: u32, span: Duration) -> bool {
     let now = Instant::now();
-    while window
-        .front()
-        .is_some_and(|t| now.duration_since(*t) >= span)
-    {
+    while window.front().is_some_and(|t| now.duration_since(*t) >= span) {
         window.pop_front();
     }
     if window.len() >= usize::try_from(limit).unwrap_or(usize::MAX) {

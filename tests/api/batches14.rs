@@ -48,7 +48,16 @@ async fn say(app: &TestApp, chat: &str, p2p: bool, from: (&str, &str), text: &st
     let mid = format!("om_xd_{n}");
     let kind = if p2p { "p2p" } else { "group" };
     let mentions: &[(&str, &str)] = if p2p { &[] } else { &[BOT] };
-    let ev = message_event(&format!("ev_xd_{n}"), &mid, chat, kind, from.0, text, mentions, None);
+    let ev = message_event(
+        &format!("ev_xd_{n}"),
+        &mid,
+        chat,
+        kind,
+        from.0,
+        text,
+        mentions,
+        None,
+    );
     let r = app.post_event(&ev).await;
     assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
     mid
@@ -106,7 +115,11 @@ async fn issue(app: &TestApp, n: u64) -> String {
 }
 
 fn later(app: &TestApp, secs: i64) {
-    let t = app.clock.now().checked_add(jiff::SignedDuration::from_secs(secs)).unwrap();
+    let t = app
+        .clock
+        .now()
+        .checked_add(jiff::SignedDuration::from_secs(secs))
+        .unwrap();
     app.clock.set(t);
 }
 
@@ -133,8 +146,15 @@ async fn the_issuer_lists_extends_and_cancels_a_batch_and_others_are_refused_wit
     let roll = issue(&app, 3).await;
 
     // 列表: in the issuing chat, its batches; an admin 1:1: all; a chat with none says so.
-    let list = answer(&app, &say(&app, CHAT, false, BOSS, "@_user_1 /督办 下达 列表").await).await;
-    assert!(list.contains("XD-1") && list.contains("完成反洗钱自查") && list.contains("签收 0/3"), "{list}");
+    let list = answer(
+        &app,
+        &say(&app, CHAT, false, BOSS, "@_user_1 /督办 下达 列表").await,
+    )
+    .await;
+    assert!(
+        list.contains("XD-1") && list.contains("完成反洗钱自查") && list.contains("签收 0/3"),
+        "{list}"
+    );
     let mid = say(&app, "oc_p2p_ou_lisi", true, LI, "/督办 下达 列表").await;
     let all = || {
         app.fake
@@ -149,7 +169,11 @@ async fn the_issuer_lists_extends_and_cancels_a_batch_and_others_are_refused_wit
         "{}",
         all()
     );
-    let none = answer(&app, &say(&app, "oc_u1", false, ZHANG, "@_user_1 /督办 下达 列表").await).await;
+    let none = answer(
+        &app,
+        &say(&app, "oc_u1", false, ZHANG, "@_user_1 /督办 下达 列表").await,
+    )
+    .await;
     assert!(none.contains("这里还没有下达"), "{none}");
 
     // 杭州 acknowledges; its reminder is then the deadline ladder's.
@@ -161,15 +185,44 @@ async fn the_issuer_lists_extends_and_cancels_a_batch_and_others_are_refused_wit
 
     // Refusals change nothing: someone else, a past or missing deadline.
     let before = app.store.get_batch(BatchId(1)).unwrap().unwrap();
-    let t = answer(&app, &say(&app, CHAT, false, ZHANG, "@_user_1 /督办 下达 延期 XD-1 3月27日").await).await;
+    let t = answer(
+        &app,
+        &say(&app, CHAT, false, ZHANG, "@_user_1 /督办 下达 延期 XD-1 3月27日").await,
+    )
+    .await;
     assert!(t.contains("只有下达人（赵督办）或管理员可以延期下达"), "{t}");
-    let t = answer(&app, &say(&app, CHAT, false, BOSS, "@_user_1 /督办 下达 延期 XD-1 3月2日").await).await;
-    assert!(t.contains("截止时间已经过去") && t.contains("/督办 下达 延期 XD-3 下周五"), "{t}");
-    let t = answer(&app, &say(&app, CHAT, false, BOSS, "@_user_1 /督办 下达 延期 XD-1").await).await;
-    assert!(t.contains("缺少新的截止时间") && t.contains("/督办 下达 延期 XD-3"), "{t}");
-    let t = answer(&app, &say(&app, CHAT, false, BOSS, "@_user_1 /督办 下达 取消 XD-1").await).await;
-    assert!(t.contains("缺少取消原因") && t.contains("/督办 下达 取消 XD-3 口径调整"), "{t}");
-    let t = answer(&app, &say(&app, CHAT, false, WANG, "@_user_1 /督办 下达 取消 XD-1 不做了").await).await;
+    let t = answer(
+        &app,
+        &say(&app, CHAT, false, BOSS, "@_user_1 /督办 下达 延期 XD-1 3月2日").await,
+    )
+    .await;
+    assert!(
+        t.contains("截止时间已经过去") && t.contains("/督办 下达 延期 XD-3 下周五"),
+        "{t}"
+    );
+    let t = answer(
+        &app,
+        &say(&app, CHAT, false, BOSS, "@_user_1 /督办 下达 延期 XD-1").await,
+    )
+    .await;
+    assert!(
+        t.contains("缺少新的截止时间") && t.contains("/督办 下达 延期 XD-3"),
+        "{t}"
+    );
+    let t = answer(
+        &app,
+        &say(&app, CHAT, false, BOSS, "@_user_1 /督办 下达 取消 XD-1").await,
+    )
+    .await;
+    assert!(
+        t.contains("缺少取消原因") && t.contains("/督办 下达 取消 XD-3 口径调整"),
+        "{t}"
+    );
+    let t = answer(
+        &app,
+        &say(&app, CHAT, false, WANG, "@_user_1 /督办 下达 取消 XD-1 不做了").await,
+    )
+    .await;
     assert!(t.contains("只有下达人（赵督办）或管理员可以取消下达"), "{t}");
     assert_eq!(app.store.get_batch(BatchId(1)).unwrap().unwrap(), before);
     for i in 1..=3 {
@@ -179,7 +232,18 @@ async fn the_issuer_lists_extends_and_cancels_a_batch_and_others_are_refused_wit
 
     // 延期: the batch and every open item move; the audit says 截止时间; reminders follow.
     let new = at("2026-03-27T18:00:00+08:00");
-    let t = answer(&app, &say(&app, CHAT, false, BOSS, "@_user_1 /督办 下达 延期 XD-1 3月27日 等待总部口径").await).await;
+    let t = answer(
+        &app,
+        &say(
+            &app,
+            CHAT,
+            false,
+            BOSS,
+            "@_user_1 /督办 下达 延期 XD-1 3月27日 等待总部口径",
+        )
+        .await,
+    )
+    .await;
     assert!(t.contains("已将下达 XD-1") && t.contains("3个单位"), "{t}");
     let b = app.store.get_batch(BatchId(1)).unwrap().unwrap();
     assert_eq!((b.deadline, b.original_deadline), (new, Some(before.deadline)));
@@ -193,16 +257,22 @@ async fn the_issuer_lists_extends_and_cancels_a_batch_and_others_are_refused_wit
         assert!(last.note.unwrap().contains("等待总部口径"));
     }
     let due_after = app.store.nudge_record(ItemId(1)).unwrap().due_ms.unwrap();
-    assert!(due_after > due_before, "the reminder moved with the deadline: {due_before} → {due_after}");
     assert!(
-        eventually(|| app
-            .fake
-            .message(&m1)
-            .is_some_and(|m| m.patches.last().is_some_and(|p| p.to_string().contains("3月27日"))))
+        due_after > due_before,
+        "the reminder moved with the deadline: {due_before} → {due_after}"
+    );
+    assert!(
+        eventually(|| app.fake.message(&m1).is_some_and(|m| m
+            .patches
+            .last()
+            .is_some_and(|p| p.to_string().contains("3月27日"))))
         .await,
         "the unit's card is redrawn"
     );
-    assert!(rollup_shows(&app, &roll, "已统一延期").await, "the roll-up shows the new deadline");
+    assert!(
+        rollup_shows(&app, &roll, "已统一延期").await,
+        "the roll-up shows the new deadline"
+    );
 
     // 取消 by an admin: every open item cancelled with the reason; redelivery does nothing more.
     let n = SEQ.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
@@ -234,13 +304,28 @@ async fn the_issuer_lists_extends_and_cancels_a_batch_and_others_are_refused_wit
         let last = app.store.audit_of(ItemId(i)).unwrap().pop().unwrap();
         assert_eq!(last.action, "cancel");
         assert!(last.note.unwrap().contains("口径调整"));
-        assert_eq!(app.store.nudge_record(ItemId(i)).unwrap().due_ms, None, "no more reminders");
+        assert_eq!(
+            app.store.nudge_record(ItemId(i)).unwrap().due_ms,
+            None,
+            "no more reminders"
+        );
     }
     assert!(app.store.open_batches().unwrap().is_empty());
-    assert!(rollup_shows(&app, &roll, "原因：口径调整").await, "the roll-up shows 已取消 with the reason");
-    let t = answer(&app, &say(&app, CHAT, false, BOSS, "@_user_1 /督办 下达 取消 XD-1 再取消").await).await;
+    assert!(
+        rollup_shows(&app, &roll, "原因：口径调整").await,
+        "the roll-up shows 已取消 with the reason"
+    );
+    let t = answer(
+        &app,
+        &say(&app, CHAT, false, BOSS, "@_user_1 /督办 下达 取消 XD-1 再取消").await,
+    )
+    .await;
     assert!(t.contains("XD-1 已经取消了"), "{t}");
-    let list = answer(&app, &say(&app, CHAT, false, BOSS, "@_user_1 /督办 下达 列表").await).await;
+    let list = answer(
+        &app,
+        &say(&app, CHAT, false, BOSS, "@_user_1 /督办 下达 列表").await,
+    )
+    .await;
     assert!(list.contains("已取消"), "{list}");
     app.stop().await;
 }
@@ -271,7 +356,14 @@ async fn the_rollup_buttons_open_forms_that_do_what_the_commands_do_and_a_stale_
 
     // Submitting the form extends, as the command does.
     let submit = json!({"op": "b_extend", "batch": 1, "v": 1, "card": "form"});
-    let r = click(&app, BOSS.0, "om_form", submit.clone(), Some(json!({"date": "2026-03-27 +0800"}))).await;
+    let r = click(
+        &app,
+        BOSS.0,
+        "om_form",
+        submit.clone(),
+        Some(json!({"date": "2026-03-27 +0800"})),
+    )
+    .await;
     assert_eq!(r["toast"]["type"], "success", "{r}");
     let b = app.store.get_batch(BatchId(1)).unwrap().unwrap();
     assert_eq!(b.deadline, at("2026-03-27T18:00:00+08:00"));
@@ -283,23 +375,53 @@ async fn the_rollup_buttons_open_forms_that_do_what_the_commands_do_and_a_stale_
 
     // The old card (version 1) is out of date: nothing changes, the toast says so.
     let cancel_v1 = json!({"op": "b_cancel", "batch": 1, "v": 1, "card": "form"});
-    let r = click(&app, BOSS.0, "om_form", cancel_v1, Some(json!({"reason": "不做了"}))).await;
+    let r = click(
+        &app,
+        BOSS.0,
+        "om_form",
+        cancel_v1,
+        Some(json!({"reason": "不做了"})),
+    )
+    .await;
     assert_eq!(r["toast"]["type"], "warning", "{r}");
-    assert!(r["toast"]["content"].as_str().unwrap().contains("卡片已更新"), "{r}");
+    assert!(
+        r["toast"]["content"].as_str().unwrap().contains("卡片已更新"),
+        "{r}"
+    );
     assert!(app.store.get_item(ItemId(1)).unwrap().unwrap().is_open());
     let r = click(&app, BOSS.0, &roll, v1, None).await;
     assert_eq!(r["toast"]["type"], "warning", "{r}");
-    assert!(r["card"]["data"].to_string().contains("已统一延期"), "redrawn: {r}");
+    assert!(
+        r["card"]["data"].to_string().contains("已统一延期"),
+        "redrawn: {r}"
+    );
 
     // A cancel form without a reason is refused; with one, the batch is cancelled.
     let cancel = json!({"op": "b_cancel", "batch": 1, "v": 2, "card": "form"});
-    let r = click(&app, BOSS.0, "om_form", cancel.clone(), Some(json!({"reason": " "}))).await;
+    let r = click(
+        &app,
+        BOSS.0,
+        "om_form",
+        cancel.clone(),
+        Some(json!({"reason": " "})),
+    )
+    .await;
     assert_eq!(r["toast"]["type"], "warning", "{r}");
     assert!(app.store.get_item(ItemId(1)).unwrap().unwrap().is_open());
-    let r = click(&app, BOSS.0, "om_form", cancel, Some(json!({"reason": "口径调整"}))).await;
+    let r = click(
+        &app,
+        BOSS.0,
+        "om_form",
+        cancel,
+        Some(json!({"reason": "口径调整"})),
+    )
+    .await;
     assert_eq!(r["toast"]["type"], "success", "{r}");
     for i in 1..=3 {
-        assert_eq!(app.store.get_item(ItemId(i)).unwrap().unwrap().status, Status::Cancelled);
+        assert_eq!(
+            app.store.get_item(ItemId(i)).unwrap().unwrap().status,
+            Status::Cancelled
+        );
     }
     assert!(rollup_shows(&app, &roll, "原因：口径调整").await);
     app.stop().await;
@@ -318,26 +440,57 @@ async fn a_late_unit_is_named_and_a_batch_whose_units_are_all_closed_is_settled_
     // Past the deadline: 温州 is named late, the others are not.
     app.clock.set(at("2026-03-23T10:00:00+08:00"));
     assert!(rollup_shows(&app, &roll, "逾期单位").await);
-    let last = app.fake.message(&roll).unwrap().patches.last().unwrap().to_string();
+    let last = app
+        .fake
+        .message(&roll)
+        .unwrap()
+        .patches
+        .last()
+        .unwrap()
+        .to_string();
     let late = &last[last.find("逾期单位").unwrap()..];
     assert!(late.contains("温州营业部") && late.contains("DB-3"), "{late}");
-    assert!(!late.contains("杭州营业部 ·") && !late.contains("宁波营业部 ·"), "{late}");
+    assert!(
+        !late.contains("杭州营业部 ·") && !late.contains("宁波营业部 ·"),
+        "{late}"
+    );
     assert!(app.store.is_open_batch(BatchId(1)).unwrap());
 
     // 宁波 accepted, 温州 cancelled: every unit closed → settled, shown once.
     say(&app, "oc_u2", false, BOSS, "@_user_1 /督办 验收 DB-2").await;
-    say(&app, "oc_u3", false, BOSS, "@_user_1 /督办 取消 DB-3 本营业部不适用").await;
+    say(
+        &app,
+        "oc_u3",
+        false,
+        BOSS,
+        "@_user_1 /督办 取消 DB-3 本营业部不适用",
+    )
+    .await;
     assert!(eventually(|| app.store.get_item(ItemId(3)).unwrap().unwrap().status == Status::Cancelled).await);
     assert!(rollup_shows(&app, &roll, "已全部完成").await);
-    let last = app.fake.message(&roll).unwrap().patches.last().unwrap().to_string();
-    assert!(last.contains("已取消1") && !last.contains("open_b_cancel"), "{last}");
+    let last = app
+        .fake
+        .message(&roll)
+        .unwrap()
+        .patches
+        .last()
+        .unwrap()
+        .to_string();
+    assert!(
+        last.contains("已取消1") && !last.contains("open_b_cancel"),
+        "{last}"
+    );
     assert!(!app.store.is_open_batch(BatchId(1)).unwrap(), "settled");
     assert!(app.store.open_batches().unwrap().is_empty());
     let patches = app.fake.message(&roll).unwrap().patches.len();
     later(&app, 60);
     app.service.batches_tick().await.unwrap();
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(app.fake.message(&roll).unwrap().patches.len(), patches, "the final state once");
+    assert_eq!(
+        app.fake.message(&roll).unwrap().patches.len(),
+        patches,
+        "the final state once"
+    );
     app.stop().await;
 }
 
@@ -387,8 +540,18 @@ async fn before_the_14_day_window_closes_the_rollup_is_posted_anew_once_and_late
     let r = click(&app, WANG.0, &m2, app.drawn_now(ack), None).await;
     assert_eq!(r["toast"]["type"], "success", "{r}");
     assert!(rollup_shows(&app, &now.message_id, "签收 **1**/3").await);
-    let kept = app.fake.message(&now.message_id).unwrap().patches.last().unwrap().to_string();
-    assert!(kept.contains("原卡片已超过可更新期限"), "the note stays on the new card");
+    let kept = app
+        .fake
+        .message(&now.message_id)
+        .unwrap()
+        .patches
+        .last()
+        .unwrap()
+        .to_string();
+    assert!(
+        kept.contains("原卡片已超过可更新期限"),
+        "the note stays on the new card"
+    );
     assert_eq!(app.fake.message(&roll).unwrap().patches.len(), old_patches);
     app.stop().await;
 }
@@ -397,7 +560,14 @@ async fn before_the_14_day_window_closes_the_rollup_is_posted_anew_once_and_late
 fn sixty_seven(s: &mut Settings) {
     let regions = vec!["华东片区".to_owned()];
     let decls: Vec<UnitDecl> = (1..=67)
-        .map(|i| decl(&format!("第{i}营业部"), "华东片区", &format!("oc_unit{i}"), &format!("ou_head{i}")))
+        .map(|i| {
+            decl(
+                &format!("第{i}营业部"),
+                "华东片区",
+                &format!("oc_unit{i}"),
+                &format!("ou_head{i}"),
+            )
+        })
         .collect();
     s.units = UnitRegistry::from_decls(&regions, &decls).unwrap();
     s.supervision.issuers = vec![BOSS.0.to_owned()];
@@ -426,17 +596,54 @@ async fn issuing_to_67_units_posts_67_cards_and_one_rollup_within_the_rate_limit
     // The client kept within 50/s for the app: Feishu (the fake) never had to refuse.
     let refused = app.fake.request_log().iter().filter(|r| r.status == 429).count();
     assert_eq!(refused, 0, "no write was refused for its rate");
-    assert!(took >= Duration::from_millis(1_000), "68 writes at 50/s take over a second: {took:?}");
+    assert!(
+        took >= Duration::from_millis(1_000),
+        "68 writes at 50/s take over a second: {took:?}"
+    );
     // A unit head may act only on their unit's item.
     let m1 = app.store.item_card(ItemId(1)).unwrap().unwrap();
-    let r = click(&app, "ou_head2", &m1, app.drawn_now(json!({"op": "acknowledge", "item": 1})), None).await;
+    let r = click(
+        &app,
+        "ou_head2",
+        &m1,
+        app.drawn_now(json!({"op": "acknowledge", "item": 1})),
+        None,
+    )
+    .await;
     assert_eq!(r["toast"]["type"], "error", "{r}");
-    assert!(r["toast"]["content"].as_str().unwrap().contains("只有主办"), "{r}");
-    assert_eq!(app.store.get_item(ItemId(1)).unwrap().unwrap().status, Status::Pending);
-    let t = answer(&app, &say(&app, "oc_unit2", false, ("ou_head2", "某人"), "@_user_1 /督办 完成 DB-1").await).await;
+    assert!(
+        r["toast"]["content"].as_str().unwrap().contains("只有主办"),
+        "{r}"
+    );
+    assert_eq!(
+        app.store.get_item(ItemId(1)).unwrap().unwrap().status,
+        Status::Pending
+    );
+    let t = answer(
+        &app,
+        &say(
+            &app,
+            "oc_unit2",
+            false,
+            ("ou_head2", "某人"),
+            "@_user_1 /督办 完成 DB-1",
+        )
+        .await,
+    )
+    .await;
     assert!(t.contains("本群没有 DB-1"), "{t}");
-    assert_eq!(app.store.get_item(ItemId(1)).unwrap().unwrap().status, Status::Pending);
-    let r = click(&app, "ou_head1", &m1, app.drawn_now(json!({"op": "acknowledge", "item": 1})), None).await;
+    assert_eq!(
+        app.store.get_item(ItemId(1)).unwrap().unwrap().status,
+        Status::Pending
+    );
+    let r = click(
+        &app,
+        "ou_head1",
+        &m1,
+        app.drawn_now(json!({"op": "acknowledge", "item": 1})),
+        None,
+    )
+    .await;
     assert_eq!(r["toast"]["type"], "success", "{r}");
     assert!(rollup_shows(&app, &roll, "签收 **1**/67").await);
     app.stop().await;

@@ -237,6 +237,9 @@ mod tests {
     #[test]
     fn the_shared_parser_routes_the_family_and_never_reads_it_as_an_item() {
         let r = crate::card::callback::parse(&open_value(BatchForm::Cancel, BatchId(3), 1), None, now());
-        assert!(matches!(r, Ok(Callback::Batch(ref c)) if c.batch == BatchId(3)), "{r:?}");
+        assert!(
+            matches!(r, Ok(Callback::Batch(ref c)) if c.batch == BatchId(3)),
+            "{r:?}"
+        );
     }
 }

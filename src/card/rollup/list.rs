@@ -49,7 +49,12 @@ pub fn batch_list_card(title: &str, lines: &[BatchLine<'_>], now: Timestamp) -> 
         tags.push((format!("逾期{late}个单位"), "red"));
     }
     let tag_refs: Vec<(&str, &str)> = tags.iter().map(|(t, c)| (t.as_str(), *c)).collect();
-    let hdr = header(&truncate(title, 60), if late > 0 { "red" } else { "blue" }, None, &tag_refs);
+    let hdr = header(
+        &truncate(title, 60),
+        if late > 0 { "red" } else { "blue" },
+        None,
+        &tag_refs,
+    );
     rows_card(
         hdr,
         title,

@@ -330,7 +330,13 @@ fn the_batch_list_puts_open_batches_first_with_their_counts() {
         .iter()
         .enumerate()
         .map(|(i, n)| {
-            let s = [Status::Done, Status::InProgress, Status::Pending, Status::Pending, Status::Submitted][i];
+            let s = [
+                Status::Done,
+                Status::InProgress,
+                Status::Pending,
+                Status::Pending,
+                Status::Submitted,
+            ][i];
             let mut it = item_of(&open, i, n, s);
             if i == 3 {
                 it.deadline = at(2026, 11, 24, 18, 0);
@@ -347,7 +353,12 @@ fn the_batch_list_puts_open_batches_first_with_their_counts() {
         .collect();
     let r_done = roll(&done, &done_items, &vec![None; 2], now());
     let mut gone = batch(&names[..3], None)
-        .cancel(&OpenId("ou_wangzong".to_owned()), "口径调整", &[], at(2026, 11, 10, 9, 0))
+        .cancel(
+            &OpenId("ou_wangzong".to_owned()),
+            "口径调整",
+            &[],
+            at(2026, 11, 10, 9, 0),
+        )
         .unwrap();
     gone.id = BatchId(5);
     let r_gone = roll(&gone, &[None, None, None], &vec![None; 3], now());

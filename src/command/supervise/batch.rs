@@ -85,7 +85,10 @@ mod tests {
     #[test]
     fn the_batch_words_after_issue_are_read() {
         assert_eq!(run("/督办 下达 列表").unwrap(), SuperviseCmd::IssueList);
-        assert_eq!(run("/督办 下达 查看 XD-3").unwrap(), SuperviseCmd::IssueShow(BatchId(3)));
+        assert_eq!(
+            run("/督办 下达 查看 XD-3").unwrap(),
+            SuperviseCmd::IssueShow(BatchId(3))
+        );
         assert_eq!(
             run("/督办 下达 取消 XD-3 口径调整，重新下达").unwrap(),
             SuperviseCmd::IssueCancel {
@@ -93,15 +96,23 @@ mod tests {
                 reason: "口径调整，重新下达".to_owned()
             }
         );
-        let SuperviseCmd::IssueExtend { id, deadline, reason } = run("/督办 下达 延期 xd3 3月27日 等待总部口径").unwrap()
+        let SuperviseCmd::IssueExtend { id, deadline, reason } =
+            run("/督办 下达 延期 xd3 3月27日 等待总部口径").unwrap()
         else {
             panic!("not an extension")
         };
         assert_eq!(id, BatchId(3));
-        assert_eq!(deadline.at, "2026-03-27T18:00:00+08:00".parse::<Timestamp>().unwrap());
+        assert_eq!(
+            deadline.at,
+            "2026-03-27T18:00:00+08:00".parse::<Timestamp>().unwrap()
+        );
         assert_eq!(reason.as_deref(), Some("等待总部口径"));
         // Rendered back, each line parses to the same command.
-        for line in ["/督办 下达 列表", "/督办 下达 取消 XD-3 口径调整", "/督办 下达 延期 XD-3 3月27日 等待口径"] {
+        for line in [
+            "/督办 下达 列表",
+            "/督办 下达 取消 XD-3 口径调整",
+            "/督办 下达 延期 XD-3 3月27日 等待口径",
+        ] {
             let c = run(line).unwrap();
             let (text, _) = crate::command::render(&Command::Supervise(c.clone()));
             assert_eq!(run(&text).unwrap(), c, "{text}");
@@ -120,8 +131,17 @@ mod tests {
         assert_eq!(e, ParseError::BatchExtendNeedsDeadline);
         assert!(e.example().contains("下达 延期 XD-3"));
         let e = run("/督办 下达 延期 XD-3 3月2日").unwrap_err();
-        assert!(matches!(e, ParseError::BatchDeadline(DeadlineError::Past { .. } | DeadlineError::RecentPast { .. })), "{e:?}");
+        assert!(
+            matches!(
+                e,
+                ParseError::BatchDeadline(DeadlineError::Past { .. } | DeadlineError::RecentPast { .. })
+            ),
+            "{e:?}"
+        );
         assert_eq!(e.title(), "截止时间已经过去");
-        assert_eq!(run("/督办 下达 查看").unwrap_err().example(), "/督办 下达 查看 XD-3");
+        assert_eq!(
+            run("/督办 下达 查看").unwrap_err().example(),
+            "/督办 下达 查看 XD-3"
+        );
     }
 }

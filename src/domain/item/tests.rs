@@ -603,13 +603,23 @@ fn the_supervisor_sets_the_deadline_directly_and_the_audit_names_the_change() {
     assert_eq!(next.deadline, later);
     assert_eq!(next.original_deadline, Some(it.deadline));
     assert_eq!(next.extension, None, "the pending request is answered");
-    assert_eq!(next.extension_count, it.extension_count, "not the owner's extension");
+    assert_eq!(
+        next.extension_count, it.extension_count,
+        "not the owner's extension"
+    );
     assert_eq!(next.status, Status::InProgress);
     assert_eq!(rec.action, "set_deadline");
     assert_eq!(rec.note.as_deref(), Some("统一延期"));
-    assert!(rec.changes.iter().any(|c| c.field == "deadline"), "{:?}", rec.changes);
+    assert!(
+        rec.changes.iter().any(|c| c.field == "deadline"),
+        "{:?}",
+        rec.changes
+    );
     // The owner may not; a past deadline or the same one is refused; closed items stay closed.
-    assert!(matches!(run(&it, set(later), "owner"), Err(TransitionError::Forbidden { .. })));
+    assert!(matches!(
+        run(&it, set(later), "owner"),
+        Err(TransitionError::Forbidden { .. })
+    ));
     let past = at(2026, 11, 20, 18, 0);
     assert!(matches!(
         run(&it, set(past), "creator"),

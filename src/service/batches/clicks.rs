@@ -49,7 +49,11 @@ impl Service {
     ///
     /// # Errors
     /// Storage failures (nothing is committed).
-    pub(crate) async fn on_batch_click(&self, cb: BatchCallback, a: &CardActionEvent) -> Result<Value, StoreError> {
+    pub(crate) async fn on_batch_click(
+        &self,
+        cb: BatchCallback,
+        a: &CardActionEvent,
+    ) -> Result<Value, StoreError> {
         let o = self.click_origin(a).await;
         let _guard = self.lock.lock().await;
         let id = cb.batch;
@@ -68,7 +72,10 @@ impl Service {
             let state = if b.status == BatchStatus::Cancelled {
                 "已取消".to_owned()
             } else {
-                format!("截止时间现在是{}", crate::domain::time::format_instant(b.deadline))
+                format!(
+                    "截止时间现在是{}",
+                    crate::domain::time::format_instant(b.deadline)
+                )
             };
             let text = format!("卡片已更新（{id} {state}），已为你刷新，请在最新卡片上操作");
             return Ok(card::answer_with_card(ToastKind::Warning, &text, fresh));

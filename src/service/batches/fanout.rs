@@ -42,7 +42,11 @@ impl Service {
             for unit in units {
                 let _guard = self.lock.lock().await;
                 // Read again under the lock: a 取消 or 延期 meanwhile stops or changes the rest.
-                let Some(batch) = self.store.get_batch(batch.id)?.filter(|b| b.status == BatchStatus::Open) else {
+                let Some(batch) = self
+                    .store
+                    .get_batch(batch.id)?
+                    .filter(|b| b.status == BatchStatus::Open)
+                else {
                     break;
                 };
                 let mut ch = Changes::new();

@@ -101,7 +101,13 @@ pub(crate) fn extend(
         Err(r) => return Ok(Err(r)),
     };
     let now = svc.clock.now();
-    let next = match b.extend(&o.who.open_id, deadline.at, deadline.has_time, &svc.policy.admins, now) {
+    let next = match b.extend(
+        &o.who.open_id,
+        deadline.at,
+        deadline.has_time,
+        &svc.policy.admins,
+        now,
+    ) {
         Ok(n) => n,
         Err(e) => return Ok(Err(("不能延期下达", e.to_string()))),
     };
@@ -114,7 +120,9 @@ pub(crate) fn extend(
     };
     let (mut moved, mut kept) = (0usize, 0usize);
     for (unit, item) in svc.store.batch_children(id)? {
-        let Some(it) = svc.store.get_item(item)? else { continue };
+        let Some(it) = svc.store.get_item(item)? else {
+            continue;
+        };
         if !it.is_open() {
             continue;
         }
@@ -193,7 +201,12 @@ pub(crate) fn extend_command(
 ///
 /// # Errors
 /// sled errors.
-pub(crate) fn list(svc: &Service, o: &Origin, replies: &mut Replies<'_>, ch: &mut Changes) -> Result<(), StoreError> {
+pub(crate) fn list(
+    svc: &Service,
+    o: &Origin,
+    replies: &mut Replies<'_>,
+    ch: &mut Changes,
+) -> Result<(), StoreError> {
     let (title, batches) = if !o.p2p() {
         ("本群的下达", svc.store.batches_in_chat(&o.chat)?)
     } else if svc.policy.admins.contains(&o.who.open_id) {

@@ -38,7 +38,11 @@ pub(crate) fn rollup_of(svc: &Service, b: &Batch) -> Result<Rollup, StoreError> 
 }
 
 /// The roll-up card of batch `id` as it is now (`reposted`: it replaces an earlier card).
-pub(super) fn card_of(svc: &Service, id: BatchId, reposted: bool) -> Result<Option<(Batch, serde_json::Value)>, StoreError> {
+pub(super) fn card_of(
+    svc: &Service,
+    id: BatchId,
+    reposted: bool,
+) -> Result<Option<(Batch, serde_json::Value)>, StoreError> {
     let Some(b) = svc.store.get_batch(id)? else {
         return Ok(None);
     };
@@ -94,7 +98,11 @@ pub(crate) fn rollup_delivered(svc: &Service, batch: u64, mid: &str) -> Result<(
     };
     svc.store.set_rollup_card(BatchId(batch), &card)?;
     if earlier.is_some() {
-        tracing::info!(batch, mid, "下达: the roll-up was posted anew; later updates go to the new card");
+        tracing::info!(
+            batch,
+            mid,
+            "下达: the roll-up was posted anew; later updates go to the new card"
+        );
     }
     Ok(())
 }

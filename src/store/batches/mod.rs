@@ -315,7 +315,12 @@ impl Changes {
     ///
     /// # Errors
     /// sled errors (opening the tree).
-    pub fn put_rollup_card(&mut self, store: &Store, id: BatchId, card: &RollupCard) -> Result<(), StoreError> {
+    pub fn put_rollup_card(
+        &mut self,
+        store: &Store,
+        id: BatchId,
+        card: &RollupCard,
+    ) -> Result<(), StoreError> {
         self.put(&store.batch_tree(CARDS)?, be(id.0).to_vec(), encode(card));
         Ok(())
     }
