@@ -116,6 +116,23 @@ pub fn rollup_card(batch: &Batch, r: &Rollup, reposted: bool, now: Timestamp) ->
     card(hdr, elements, &format!("{} {}", batch.id, batch.title))
 }
 
+/// What the earlier roll-up card of `batch` becomes once a new one was posted in its place
+/// (Feishu's update window was closing): a short note pointing to the new card.
+pub fn replaced_rollup_card(batch: &Batch, now: Timestamp) -> Value {
+    let title = format!("{} {}", batch.id, truncate(&batch.title, TITLE_IN_HEADER));
+    let hdr = header(&title, "grey", Some("下达 · 汇总"), &[("已停止更新", "neutral")]);
+    let text = format!(
+        "这张汇总卡片即将超过飞书的可更新期限，最新汇总已在{}重新发到本群，请查看新卡片；         也可随时发送 `/督办 下达 查看 {}`。",
+        format_datetime(now, now),
+        batch.id
+    );
+    card(
+        hdr,
+        vec![markdown(&text)],
+        &format!("{} {}", batch.id, batch.title),
+    )
+}
+
 /// 事项, 对象, 截止 and the headline.
 fn overview(batch: &Batch, r: &Rollup, now: Timestamp) -> String {
     let mut lines = Vec::new();

@@ -393,3 +393,16 @@ fn the_batch_list_puts_open_batches_first_with_their_counts() {
     let empty = batch_list_card("本群的下达", &[], now());
     assert!(empty.to_string().contains("这里还没有下达"));
 }
+
+#[test]
+fn the_replaced_card_points_to_the_new_one_without_buttons() {
+    let b = batch(&unit_names(3), None);
+    let c = replaced_rollup_card(&b, now());
+    let text = c.to_string();
+    assert!(
+        text.contains("XD-3") && text.contains("已停止更新") && text.contains("请查看新卡片"),
+        "{text}"
+    );
+    assert!(!text.contains("open_b_cancel"));
+    assert!(within_limits(&c));
+}

@@ -7,9 +7,10 @@ use crate::domain::batch::Batch;
 use crate::domain::batch::rollup::{Child, Rollup, rollup};
 use crate::domain::ids::BatchId;
 use crate::feishu::Outgoing;
-use crate::outbox_record::Intent;
+use crate::outbox_record::{Intent, OutboxRecord};
 use crate::store::StoreError;
 use crate::store::batches::RollupCard;
+use crate::store::outbox::Changes;
 
 /// Batch `b`'s roll-up as it is now.
 ///
@@ -96,14 +97,24 @@ pub(crate) fn rollup_delivered(svc: &Service, batch: u64, mid: &str) -> Result<(
         reposted: earlier.is_some(),
         repost_queued: false,
     };
-    svc.store.set_rollup_card(BatchId(batch), &card)?;
-    if earlier.is_some() {
-        tracing::info!(
-            batch,
-            mid,
-            "下达: the roll-up was posted anew; later updates go to the new card"
-        );
-    }
+    let (Some(old), Some(b)) = (earlier, svc.store.get_batch(BatchId(batch))?) else {
+        return svc.store.set_rollup_card(BatchId(batch), &card);
+    };
+    // The re-post: later updates go to the new card; the old one says where to look (in the
+    // same transaction).
+    let note = card::replaced_rollup_card(&b, svc.clock.now());
+    let out = Outgoing::patch_card(&old.message_id, Some(&b.chat_id.0), &note);
+    let mut ch = Changes::new();
+    ch.put_rollup_card(&svc.store, BatchId(batch), &card)?;
+    let rec = OutboxRecord::new(Intent::Message(out), Some(b.chat_id.0.clone()));
+    ch.outbox_push(&svc.store, &rec)?;
+    svc.store.commit(&ch)?;
+    svc.wake.outbox.notify_one();
+    tracing::info!(
+        batch,
+        mid,
+        "下达: the roll-up was posted anew; later updates go to the new card"
+    );
     Ok(())
 }
 

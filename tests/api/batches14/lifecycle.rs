@@ -116,6 +116,18 @@ async fn before_the_14_day_window_closes_the_rollup_is_posted_anew_once_and_late
     assert_eq!(fresh[0].message_id, now.message_id);
     assert!(fresh[0].card().to_string().contains("原卡片已超过可更新期限"));
     // A unit acts: the update goes to the new card, not the old one.
+    // The old card says where to look, and is left alone from then on.
+    assert!(
+        eventually(|| app
+            .fake
+            .message(&roll)
+            .unwrap()
+            .patches
+            .last()
+            .is_some_and(|p| p.to_string().contains("请查看新卡片")))
+        .await,
+        "the old card points to the new one"
+    );
     let old_patches = app.fake.message(&roll).unwrap().patches.len();
     let m2 = app.store.item_card(ItemId(2)).unwrap().unwrap();
     let ack = json!({"op": "acknowledge", "item": 2});
