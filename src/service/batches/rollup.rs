@@ -106,7 +106,7 @@ pub(crate) fn rollup_delivered(svc: &Service, batch: u64, mid: &str) -> Result<(
     let out = Outgoing::patch_card(&old.message_id, Some(&b.chat_id.0), &note);
     let mut ch = Changes::new();
     ch.put_rollup_card(&svc.store, BatchId(batch), &card)?;
-    let rec = OutboxRecord::new(Intent::Message(out), Some(b.chat_id.0.clone()));
+    let rec = OutboxRecord::new(Intent::Message(out), Some(b.chat_id.0));
     ch.outbox_push(&svc.store, &rec)?;
     svc.store.commit(&ch)?;
     svc.wake.outbox.notify_one();
