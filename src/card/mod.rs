@@ -36,7 +36,9 @@ pub use minutes::{closure_card, minutes_card};
 pub use notice::{ToastKind, answer, answer_with_card, error_card, toast};
 pub use nudge::{nudge_card, nudge_text};
 pub use org::{org_board_card, unit_list_card, unit_stats_card};
-pub use rollup::{batch_form_card, rollup_card};
+pub use rollup::{
+    BatchLine, BatchState, batch_form_card, batch_list_card, replaced_rollup_card, rollup_card,
+};
 pub use stats::stats_card;
 pub use welcome::{Audience, welcome_card};
 

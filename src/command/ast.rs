@@ -103,6 +103,24 @@ pub enum SuperviseCmd {
     Issue(IssueBatch),
     /// `下达 查看 XD-3`: the batch's roll-up, as it is now.
     IssueShow(crate::domain::ids::BatchId),
+    /// `下达 列表`: the batches of this chat (an admin in a 1:1 chat: all).
+    IssueList,
+    /// `下达 取消 XD-3 原因`: cancels the batch and every open unit item.
+    IssueCancel {
+        /// The batch.
+        id: crate::domain::ids::BatchId,
+        /// Why (required).
+        reason: String,
+    },
+    /// `下达 延期 XD-3 <新截止时间> [原因]`: a new deadline for the batch and its open items.
+    IssueExtend {
+        /// The batch.
+        id: crate::domain::ids::BatchId,
+        /// The new deadline.
+        deadline: crate::domain::deadline::Deadline,
+        /// Why.
+        reason: Option<String>,
+    },
     /// `汇报 DB-12 24户 [说明]`: a value against the item's numeric target.
     Report {
         /// The item.
@@ -243,7 +261,11 @@ impl SuperviseCmd {
             Self::Export { .. } => SuperviseSub::Export,
             Self::Stats { .. } => SuperviseSub::Stats,
             Self::BindUnit(_) => SuperviseSub::BindUnit,
-            Self::Issue(_) | Self::IssueShow(_) => SuperviseSub::Issue,
+            Self::Issue(_)
+            | Self::IssueShow(_)
+            | Self::IssueList
+            | Self::IssueCancel { .. }
+            | Self::IssueExtend { .. } => SuperviseSub::Issue,
             Self::Report { .. } => SuperviseSub::Report,
             Self::Units(_) => SuperviseSub::Units,
         }

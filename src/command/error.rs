@@ -115,8 +115,17 @@ pub enum ParseError {
         /// Why, in plain Chinese.
         message: String,
     },
-    /// `下达 查看` without a batch number (`XD-3`).
-    MissingBatchId,
+    /// `下达 查看/取消/延期` (`word`) without a batch number (`XD-3`).
+    MissingBatchId {
+        /// 查看 / 取消 / 延期.
+        word: &'static str,
+    },
+    /// `下达 取消 XD-3` without a reason.
+    BatchCancelNeedsReason,
+    /// `下达 延期 XD-3` without a new deadline.
+    BatchExtendNeedsDeadline,
+    /// `下达 延期 XD-3 …`'s new deadline not understood or past.
+    BatchDeadline(#[source] DeadlineError),
     /// `汇报 DB-12` without a value.
     MissingReportValue,
     /// `绑定单位` / `单位 解绑` without the unit's name.
@@ -130,6 +139,11 @@ pub enum ParseError {
         word: String,
     },
 }
+
+/// The example shown for `/督办 下达 取消` errors.
+pub const BATCH_CANCEL_EXAMPLE: &str = "/督办 下达 取消 XD-3 口径调整，重新下达";
+/// The example shown for `/督办 下达 延期` errors.
+pub const BATCH_EXTEND_EXAMPLE: &str = "/督办 下达 延期 XD-3 下周五 等待总部口径";
 
 /// The example shown for `/纪要` errors.
 pub const MINUTES_EXAMPLE: &str = "/纪要 （在后面粘贴会议纪要全文）";
@@ -167,7 +181,13 @@ impl ParseError {
             }
             Self::UnknownUnitsWord { .. } => SuperviseSub::Units,
             Self::MissingReportValue => SuperviseSub::Report,
-            Self::MissingBatchId => return "/督办 下达 查看 XD-3",
+            Self::MissingBatchId { word: "取消" } | Self::BatchCancelNeedsReason => {
+                return BATCH_CANCEL_EXAMPLE;
+            }
+            Self::MissingBatchId { word: "延期" }
+            | Self::BatchExtendNeedsDeadline
+            | Self::BatchDeadline(_) => return BATCH_EXTEND_EXAMPLE,
+            Self::MissingBatchId { .. } => return "/督办 下达 查看 XD-3",
             Self::IssueIncomplete { .. } | Self::BadTarget { .. } | Self::IssueDeadline(_) => {
                 SuperviseSub::Issue
             }
@@ -232,7 +252,13 @@ impl ParseError {
             Self::IssueIncomplete { .. } => "缺少下达的事项",
             Self::BadTarget { .. } => "指标没看懂",
             Self::MissingReportValue => "缺少汇报的数值",
-            Self::MissingBatchId => "缺少下达编号",
+            Self::MissingBatchId { .. } => "缺少下达编号",
+            Self::BatchCancelNeedsReason => "缺少取消原因",
+            Self::BatchExtendNeedsDeadline => "缺少新的截止时间",
+            Self::BatchDeadline(DeadlineError::Past { .. } | DeadlineError::RecentPast { .. }) => {
+                "截止时间已经过去"
+            }
+            Self::BatchDeadline(_) => "截止时间没看懂",
             Self::IssueDeadline(DeadlineError::Past { .. } | DeadlineError::RecentPast { .. }) => {
                 "截止时间已经过去"
             }
@@ -301,7 +327,14 @@ impl ParseError {
             Self::IssueIncomplete { what: "截止" } => "请写明截止时间，例如“截止：下周五”".to_owned(),
             Self::IssueIncomplete { .. } => "请在“下达”后写明要下达的事项".to_owned(),
             Self::BadTarget { message } => message.clone(),
-            Self::MissingBatchId => "“下达 查看”后面请写下达编号，例如 XD-3".to_owned(),
+            Self::MissingBatchId { word } => format!("“下达 {word}”后面请写下达编号，例如 XD-3"),
+            Self::BatchCancelNeedsReason => {
+                "取消下达时请写明原因（各单位会看到），例如“口径调整，重新下达”".to_owned()
+            }
+            Self::BatchExtendNeedsDeadline => {
+                "请在下达编号后写上新的截止时间，例如“下周五”或“12月18日 18:00”".to_owned()
+            }
+            Self::BatchDeadline(e) => e.to_string(),
             Self::MissingReportValue => "请在事项编号后写上完成的数值，例如 24户 或 85%".to_owned(),
             Self::IssueDeadline(e) => e.to_string(),
             Self::MissingUnitName { command } => {

@@ -94,6 +94,17 @@ impl Command {
                 "owners": b.owners.iter().map(person).collect::<Vec<_>>(),
             }),
             SuperviseCmd::IssueShow(id) => json!({"command": "issue", "show": id.to_string()}),
+            SuperviseCmd::IssueList => json!({"command": "issue", "list": true}),
+            SuperviseCmd::IssueCancel { id, reason } => {
+                json!({"command": "issue", "cancel": id.to_string(), "reason": reason})
+            }
+            SuperviseCmd::IssueExtend { id, deadline, reason } => json!({
+                "command": "issue",
+                "extend": id.to_string(),
+                "deadline": format_rfc3339(deadline.at),
+                "has_time": deadline.has_time,
+                "reason": reason,
+            }),
             SuperviseCmd::Report { id, value, note } => {
                 json!({"command": "report", "id": id.to_string(), "value": value, "note": note})
             }

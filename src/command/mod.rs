@@ -89,7 +89,7 @@ pub mod when;
 pub use self::addressed::{mentions_bot, parse_addressed};
 pub use self::ast::{BindUnit, Command, CreateItem, IssueBatch, ListFilter, SuperviseCmd, UnitsCmd};
 pub use self::context::Context;
-pub use self::error::{MINUTES_EXAMPLE, ParseError};
+pub use self::error::{BATCH_CANCEL_EXAMPLE, BATCH_EXTEND_EXAMPLE, MINUTES_EXAMPLE, ParseError};
 pub use self::grammar::{MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS};
 pub use self::mention::Mention;
 pub use self::minutes::MinutesCmd;

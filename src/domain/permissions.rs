@@ -107,6 +107,8 @@ pub enum ActionKind {
     Reassign,
     /// 取消
     Cancel,
+    /// 调整截止时间 (by the 督办人, e.g. a 下达's 统一延期)
+    SetDeadline,
 }
 }
 
@@ -125,6 +127,7 @@ impl ActionKind {
             Self::Nudge => "催办",
             Self::Reassign => "转交",
             Self::Cancel => "取消",
+            Self::SetDeadline => "调整截止时间",
         }
     }
 
@@ -142,6 +145,7 @@ impl ActionKind {
             Self::Nudge => "nudge",
             Self::Reassign => "reassign",
             Self::Cancel => "cancel",
+            Self::SetDeadline => "set_deadline",
         }
     }
 
@@ -180,6 +184,7 @@ pub fn rule_for(kind: ActionKind) -> Rule {
         ActionKind::Nudge => (SUPERVISORS, WORKING),
         ActionKind::Reassign => (SUPERVISORS, WORKING),
         ActionKind::Cancel => (SUPERVISORS, OPEN),
+        ActionKind::SetDeadline => (SUPERVISORS, OPEN),
     };
     Rule { kind, roles, states }
 }

@@ -1,6 +1,6 @@
 //! The fake's message creation and reading (§8.1, §8.3): send, reply and get, plus the gates
-//! every message write passes — injected faults, the per-chat 5 QPS window, bot membership
-//! and `uuid` de-duplication.
+//! every message write passes — injected faults, the per-app 50/s and 1000/min windows of each
+//! API, the per-chat 5 QPS window, bot membership and `uuid` de-duplication.
 
 use std::collections::{HashMap, VecDeque};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -14,6 +14,10 @@ use super::state::{FakeMessage, World};
 
 /// Message writes per chat per second (shared by all bots in the chat).
 pub(crate) const CHAT_QPS: u32 = 5;
+/// Calls of one message API (send, reply, patch) per app per second (§10).
+pub(crate) const APP_QPS: u32 = 50;
+/// Calls of one message API per app per minute (§10).
+pub(crate) const APP_QPM: u32 = 1000;
 /// How long a `uuid` de-duplicates.
 const UUID_WINDOW: Duration = Duration::from_secs(3600);
 /// Longest `uuid` accepted.
@@ -62,6 +66,7 @@ impl World {
             }
             _ => format!("oc_p2p_{receive_id}"),
         };
+        self.app_rate("send").map_err(|r| r.in_chat(&chat_id))?;
         let reply = self.create_in(&chat_id, &body, |m| {
             m.receive_id = receive_id.clone();
             m.receive_id_type = id_type.to_owned();
@@ -85,6 +90,7 @@ impl World {
         let Some(chat_id) = self.message(parent_id).map(|m| m.chat_id.clone()) else {
             return Err(Reply::error(400, 230011, NO_SUCH_MESSAGE));
         };
+        self.app_rate("reply").map_err(|r| r.in_chat(&chat_id))?;
         let reply = self.create_in(&chat_id, &body, |m| m.parent_id = Some(parent_id.to_owned()));
         reply
             .map(|r| r.in_chat(&chat_id))
@@ -166,6 +172,20 @@ impl World {
         Ok(())
     }
 
+    /// Refuses the app's 51st call of `api` within a sliding second, or its 1001st within a
+    /// sliding minute: 429 / 99991400 (the reset: the window's length).
+    pub(crate) fn app_rate(&mut self, api: &'static str) -> Result<(), Reply> {
+        let (second, minute) = self.app_windows.entry(api).or_default();
+        if !admit_in(second, APP_QPS, Duration::from_secs(1)) {
+            return Err(Reply::rate_limited(APP_QPS, 1));
+        }
+        if !admit_in(minute, APP_QPM, Duration::from_secs(60)) {
+            second.pop_back();
+            return Err(Reply::rate_limited(APP_QPM, 60));
+        }
+        Ok(())
+    }
+
     /// Refuses a sixth write to one chat within a sliding second: 429 / 99991400, with a reset
     /// of one second (the window's length).
     fn chat_rate(&mut self, chat_id: &str) -> Result<(), Reply> {
@@ -219,11 +239,13 @@ impl World {
 /// Admits "now" into a sliding one-second window holding at most `limit` entries; `false`
 /// (and nothing recorded) when the window is full.
 pub(crate) fn admit(window: &mut VecDeque<Instant>, limit: u32) -> bool {
+    admit_in(window, limit, Duration::from_secs(1))
+}
+
+/// [`admit`] over a sliding window of `span`.
+pub(crate) fn admit_in(window: &mut VecDeque<Instant>, limit: u32, span: Duration) -> bool {
     let now = Instant::now();
-    while window
-        .front()
-        .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(1))
-    {
+    while window.front().is_some_and(|t| now.duration_since(*t) >= span) {
         window.pop_front();
     }
     if window.len() >= usize::try_from(limit).unwrap_or(usize::MAX) {

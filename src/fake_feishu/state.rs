@@ -98,6 +98,9 @@ pub(crate) struct World {
     pub(crate) chat_windows: HashMap<String, VecDeque<Instant>>,
     /// message → accepted patches in the last second.
     pub(crate) patch_windows: HashMap<String, VecDeque<Instant>>,
+    /// API (send, reply, patch) → the app's calls in the last second and the last minute
+    /// (§10: 50/s and 1000/min per app, per API).
+    pub(crate) app_windows: HashMap<&'static str, (VecDeque<Instant>, VecDeque<Instant>)>,
     pub(crate) log: Vec<LoggedRequest>,
     /// Bitable bases, tables and records (`bitable.rs`).
     pub(crate) bitable: super::bitable::Bitables,
@@ -159,6 +162,7 @@ impl FakeState {
                 removed_chats: HashSet::new(),
                 chat_windows: HashMap::new(),
                 patch_windows: HashMap::new(),
+                app_windows: HashMap::new(),
                 log: Vec::new(),
                 bitable: Default::default(),
                 docs: Default::default(),

@@ -53,6 +53,7 @@ impl World {
             )));
         }
         self.member(&chat_id).map_err(in_chat)?;
+        self.app_rate("patch").map_err(in_chat)?;
         let window = self.patch_windows.entry(id.to_owned()).or_default();
         if !admit(window, PATCH_QPS) {
             return Err(in_chat(Reply::error(

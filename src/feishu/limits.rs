@@ -3,8 +3,8 @@
 //!
 //! The per-second limiters allow no burst: they space requests evenly. Feishu counts per chat
 //! in a one-second window, and a burst of 5 followed by GCRA's steady 5/s would put up to 10
-//! requests into the first second. The per-chat spacing also carries a 10 % margin, so that
-//! network jitter cannot squeeze n + 1 requests into one of Feishu's seconds.
+//! requests into the first second. The per-app and per-chat spacings also carry a 10 % margin,
+//! so that network jitter cannot squeeze n + 1 requests into one of Feishu's seconds.
 
 use std::num::NonZeroU32;
 use std::time::Duration;
@@ -30,7 +30,9 @@ impl Limiters {
         app_per_minute: u32,
         chat_per_second: u32,
     ) -> Result<Self, FeishuError> {
-        let app_second = spaced(Duration::from_secs(1), app_per_second, 1)?;
+        // The same 10 % margin as per chat: Feishu counts the app's calls in a one-second window
+        // too, and jitter must not squeeze n + 1 of them into one.
+        let app_second = spaced(Duration::from_millis(1100), app_per_second, 1)?;
         // Burst of one second's worth, so the minute quota never blocks a short flurry that the
         // per-second limiter already allows.
         let app_minute = spaced(Duration::from_secs(60), app_per_minute, app_per_second)?;

@@ -8,12 +8,10 @@
 //! | `b_cancel` | 取消下达 submitted | `reason` (text, required) |
 //! | `b_extend` | 全部延期 submitted | `date` (date picker, required) |
 //!
-//! The family is parsed by [`parse`] and is **not yet** routed by [`super::parse`]: wiring it
-//! is one arm there (`Some(op) if op.starts_with(OP_PREFIX) => batch::parse(value, form, now)
-//! .map(Callback::Batch)`) plus the service's handler. Until then a `b_…` click is refused as
-//! an unknown op (the toast says the button no longer works), never misread as an item's.
-//! The batch's `version` is carried like every other record's ([`super::drawn`]): a click on a
-//! card drawn before the batch changed must be refused by the service.
+//! The family is parsed by [`parse`], routed by [`super::parse`] as `Callback::Batch` and
+//! handled by the service (`service/batches/clicks.rs`). The batch's `version` is carried like
+//! every other record's ([`super::drawn`]): a click on a card drawn before the batch changed is
+//! refused by the service, which compares it under its lock.
 
 use jiff::Timestamp;
 use serde_json::{Map, Value, json};
@@ -237,10 +235,11 @@ mod tests {
     }
 
     #[test]
-    fn the_family_is_not_routed_yet_and_never_read_as_an_item() {
-        // Until the service handles batches, the shared parser refuses the click instead of
-        // reading it as another family's.
+    fn the_shared_parser_routes_the_family_and_never_reads_it_as_an_item() {
         let r = crate::card::callback::parse(&open_value(BatchForm::Cancel, BatchId(3), 1), None, now());
-        assert!(!matches!(r, Ok(Callback::Item(_))), "{r:?}");
+        assert!(
+            matches!(r, Ok(Callback::Batch(ref c)) if c.batch == BatchId(3)),
+            "{r:?}"
+        );
     }
 }

@@ -78,7 +78,9 @@ pub(super) fn parse(
         ActionKind::Cancel => Action::Cancel {
             reason: field("reason"),
         },
-        ActionKind::Reassign => return Err(CallbackError::Unsupported { action: kind }),
+        ActionKind::Reassign | ActionKind::SetDeadline => {
+            return Err(CallbackError::Unsupported { action: kind });
+        }
     };
     Ok(CardAction { item, action })
 }

@@ -10,7 +10,7 @@
 //! | `m_convert`, `m_ignore`, `m_convert_all` | a meeting's follow-up card | [`minutes`] |
 //! | `p_…` | a project card and its forms | [`project`] |
 //! | `r_…` | a requirement card and its forms | [`requirement`] |
-//! | `b_…` | a 下达 roll-up card and its forms (parsed by [`batch::parse`], not routed here yet) | [`batch`] |
+//! | `b_…` | a 下达 roll-up card and its forms | [`batch`] |
 //! | anything else | a 督办 item card and its forms ([`ActionKind`](crate::domain::permissions::ActionKind) keys) | [`item`] |
 //!
 //! A value may arrive as an object or as the same object in a JSON string. State-changing
@@ -61,6 +61,8 @@ pub enum Callback {
     Requirement(RequirementCardAction),
     /// A 督办 item card's button or form.
     Item(CardAction),
+    /// A 下达 roll-up card's button or form.
+    Batch(batch::BatchCallback),
 }
 
 /// The value of the welcome card's 帮助 button.
@@ -94,6 +96,7 @@ pub fn parse(
         Some(op) if op.starts_with("r_") => {
             requirement::parse(op, value, form, now).map(Callback::Requirement)
         }
+        Some(op) if op.starts_with(batch::OP_PREFIX) => batch::parse(value, form, now).map(Callback::Batch),
         Some(_) | None => item::parse(value, form, now).map(Callback::Item),
     }
 }

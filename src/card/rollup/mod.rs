@@ -6,6 +6,10 @@
 //! update window is closing the service posts the card anew with `reposted` set, and the card
 //! says so.
 
+mod list;
+
+pub use list::{BatchLine, BatchState, MAX_BATCH_ROWS, batch_list_card};
+
 use jiff::Timestamp;
 use serde_json::Value;
 
@@ -42,8 +46,14 @@ pub fn rollup_card(batch: &Batch, r: &Rollup, reposted: bool, now: Timestamp) ->
         "blue"
     };
     let mut tags: Vec<(String, &str)> = Vec::new();
+    let dropped = r.count(ChildState::Cancelled);
     if cancelled {
         tags.push(("已取消".to_owned(), "neutral"));
+    } else if r.is_settled() && r.count(ChildState::Posting) == 0 {
+        tags.push(("已全部完成".to_owned(), "green"));
+        if dropped > 0 {
+            tags.push((format!("已取消{dropped}"), "neutral"));
+        }
     } else {
         if late > 0 {
             tags.push((format!("逾期{late}个单位"), "red"));
@@ -104,6 +114,23 @@ pub fn rollup_card(batch: &Batch, r: &Rollup, reposted: bool, now: Timestamp) ->
         )
     }));
     card(hdr, elements, &format!("{} {}", batch.id, batch.title))
+}
+
+/// What the earlier roll-up card of `batch` becomes once a new one was posted in its place
+/// (Feishu's update window was closing): a short note pointing to the new card.
+pub fn replaced_rollup_card(batch: &Batch, now: Timestamp) -> Value {
+    let title = format!("{} {}", batch.id, truncate(&batch.title, TITLE_IN_HEADER));
+    let hdr = header(&title, "grey", Some("下达 · 汇总"), &[("已停止更新", "neutral")]);
+    let text = format!(
+        "这张汇总卡片即将超过飞书的可更新期限，最新汇总已在{}重新发到本群，请查看新卡片；         也可随时发送 `/督办 下达 查看 {}`。",
+        format_datetime(now, now),
+        batch.id
+    );
+    card(
+        hdr,
+        vec![markdown(&text)],
+        &format!("{} {}", batch.id, batch.title),
+    )
 }
 
 /// 事项, 对象, 截止 and the headline.

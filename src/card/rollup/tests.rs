@@ -299,3 +299,110 @@ fn a_settled_batch_is_green_without_buttons() {
     assert_eq!(c["header"]["template"], "green");
     assert!(!c.to_string().contains("open_b_extend"));
 }
+
+#[test]
+fn a_settled_batch_says_all_done_and_names_the_units_dropped() {
+    let names = unit_names(4);
+    let b = batch(&names, None);
+    let items: Vec<Option<Item>> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let s = if i == 3 { Status::Cancelled } else { Status::Done };
+            Some(item_of(&b, i, n, s))
+        })
+        .collect();
+    let r = roll(&b, &items, &vec![None; 4], now());
+    let c = rollup_card(&b, &r, false, now());
+    assert_eq!(c["header"]["template"], "green");
+    let text = c.to_string();
+    assert!(text.contains("已全部完成") && text.contains("已取消1"), "{text}");
+    assert!(!text.contains("open_b_cancel"), "no buttons once settled");
+}
+
+#[test]
+fn the_batch_list_puts_open_batches_first_with_their_counts() {
+    let names = unit_names(5);
+    let mut open = batch(&names, None);
+    open.id = BatchId(4);
+    open.deadline = at(2026, 11, 30, 18, 0);
+    let open_items: Vec<Option<Item>> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let s = [
+                Status::Done,
+                Status::InProgress,
+                Status::Pending,
+                Status::Pending,
+                Status::Submitted,
+            ][i];
+            let mut it = item_of(&open, i, n, s);
+            if i == 3 {
+                it.deadline = at(2026, 11, 24, 18, 0);
+            }
+            Some(it)
+        })
+        .collect();
+    let r_open = roll(&open, &open_items, &vec![None; 5], now());
+    let done = batch(&names[..2], None);
+    let done_items: Vec<Option<Item>> = names[..2]
+        .iter()
+        .enumerate()
+        .map(|(i, n)| Some(item_of(&done, i, n, Status::Done)))
+        .collect();
+    let r_done = roll(&done, &done_items, &vec![None; 2], now());
+    let mut gone = batch(&names[..3], None)
+        .cancel(
+            &OpenId("ou_wangzong".to_owned()),
+            "口径调整",
+            &[],
+            at(2026, 11, 10, 9, 0),
+        )
+        .unwrap();
+    gone.id = BatchId(5);
+    let r_gone = roll(&gone, &[None, None, None], &vec![None; 3], now());
+    let lines = [
+        BatchLine {
+            batch: &done,
+            rollup: &r_done,
+            state: BatchState::Settled,
+        },
+        BatchLine {
+            batch: &gone,
+            rollup: &r_gone,
+            state: BatchState::Cancelled,
+        },
+        BatchLine {
+            batch: &open,
+            rollup: &r_open,
+            state: BatchState::Open,
+        },
+    ];
+    let c = batch_list_card("本群的下达", &lines, now());
+    let text = c.to_string();
+    let (a, b, d) = (
+        text.find("XD-4").unwrap(),
+        text.find("XD-3").unwrap(),
+        text.find("XD-5").unwrap(),
+    );
+    assert!(a < b && b < d, "open first, then settled, then cancelled: {text}");
+    assert!(text.contains("签收 3/5 · 已完成 1 · 逾期"), "{text}");
+    assert!(within_limits(&c));
+    insta::assert_json_snapshot!("batch_list", c);
+    let empty = batch_list_card("本群的下达", &[], now());
+    assert!(empty.to_string().contains("这里还没有下达"));
+}
+
+#[test]
+fn the_replaced_card_points_to_the_new_one_without_buttons() {
+    let b = batch(&unit_names(3), None);
+    let c = replaced_rollup_card(&b, now());
+    let text = c.to_string();
+    assert!(
+        text.contains("XD-3") && text.contains("已停止更新") && text.contains("请查看新卡片"),
+        "{text}"
+    );
+    assert!(!text.contains("open_b_cancel"));
+    assert!(within_limits(&c));
+}

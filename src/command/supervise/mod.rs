@@ -3,6 +3,7 @@
 //! small parser per subcommand; creation (the row without a word) is in `create.rs`, the
 //! inverse (back to text) in `render.rs`.
 
+mod batch;
 mod create;
 mod issue;
 mod render;
@@ -126,16 +127,7 @@ fn subcommand(
         SuperviseSub::Board => SuperviseCmd::Board,
         SuperviseSub::Stats => stats(c)?,
         SuperviseSub::Export => export(c)?,
-        SuperviseSub::Issue if c.peek().and_then(Token::bare) == Some("查看") => {
-            c.advance(1);
-            let id = c
-                .peek()
-                .and_then(Token::bare)
-                .and_then(crate::domain::ids::BatchId::parse)
-                .ok_or(ParseError::MissingBatchId)?;
-            c.advance(1);
-            SuperviseCmd::IssueShow(id)
-        }
+        SuperviseSub::Issue if batch::is_batch_word(c) => batch::parse(c, ctx)?,
         SuperviseSub::Issue => {
             let all: Vec<Token> = lines.concat();
             return issue::parse(all.get(1..).unwrap_or(&[]), ctx).map(SuperviseCmd::Issue);

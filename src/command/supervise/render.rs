@@ -71,6 +71,14 @@ pub(crate) fn render(s: &SuperviseCmd) -> (String, Vec<Mention>) {
             ])
         }
         SuperviseCmd::IssueShow(id) => format!("下达 查看 {id}"),
+        SuperviseCmd::IssueList => "下达 列表".to_owned(),
+        SuperviseCmd::IssueCancel { id, reason } => words(&["下达 取消", &id.to_string(), reason]),
+        SuperviseCmd::IssueExtend { id, deadline, reason } => words(&[
+            "下达 延期",
+            &id.to_string(),
+            &format_deadline(deadline),
+            &opt_text(reason.as_deref()),
+        ]),
         SuperviseCmd::Report { id, value, note } => {
             words(&["汇报", &id.to_string(), value, &opt_text(note.as_deref())])
         }

@@ -139,7 +139,7 @@ pub enum BatchError {
     #[error("只有管理员和登记的督办人可以下达事项")]
     MayNotIssue,
     /// Not the issuer or an admin.
-    #[error("只有下达人（{issuer}）或管理员可以{what}")]
+    #[error("只有{}或管理员可以{what}", issuer_named(.issuer))]
     Forbidden {
         /// The issuer's name.
         issuer: String,
@@ -179,6 +179,15 @@ pub enum BatchError {
         /// The deadline in force.
         current: Timestamp,
     },
+}
+
+/// `下达人（王总）`, or `下达人` when the name is not known.
+fn issuer_named(name: &str) -> String {
+    if name.trim().is_empty() {
+        "下达人".to_owned()
+    } else {
+        format!("下达人（{name}）")
+    }
 }
 
 /// Whether `who` may issue a 下达: admins and the configured issuers.

@@ -58,6 +58,16 @@ pub enum Action {
         /// Why.
         reason: Option<String>,
     },
+    /// 调整截止时间: the 督办人 (or an admin) sets the deadline directly, without the owner's
+    /// request (a 下达's 统一延期 moves every open unit item this way).
+    SetDeadline {
+        /// The new deadline (in the future).
+        deadline: Timestamp,
+        /// Whether a time of day was given.
+        has_time: bool,
+        /// Why.
+        reason: Option<String>,
+    },
 }
 
 impl Action {
@@ -75,6 +85,7 @@ impl Action {
             Self::Nudge => ActionKind::Nudge,
             Self::Reassign { .. } => ActionKind::Reassign,
             Self::Cancel { .. } => ActionKind::Cancel,
+            Self::SetDeadline { .. } => ActionKind::SetDeadline,
         }
     }
 }

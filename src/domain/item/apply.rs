@@ -195,6 +195,29 @@ impl Item {
                 note = opt_text(reason);
             }
             (Done | Cancelled, Action::Cancel { .. }) => return Err(wrong_state),
+
+            (
+                Pending | InProgress | Submitted,
+                Action::SetDeadline {
+                    deadline,
+                    has_time,
+                    reason,
+                },
+            ) => {
+                if deadline <= now {
+                    return Err(TransitionError::DeadlineNotFuture { deadline });
+                }
+                if deadline == self.deadline && has_time == self.deadline_has_time {
+                    return Err(TransitionError::SameDeadline { deadline });
+                }
+                next.original_deadline.get_or_insert(self.deadline);
+                next.deadline = deadline;
+                next.deadline_has_time = has_time;
+                // A pending request is answered by the new deadline.
+                next.extension = None;
+                note = opt_text(reason);
+            }
+            (Done | Cancelled, Action::SetDeadline { .. }) => return Err(wrong_state),
         }
 
         next.updated_at = now;

@@ -61,6 +61,18 @@ pub enum TransitionError {
         /// The earliest time the next nudge is accepted.
         again_at: Timestamp,
     },
+    /// A deadline set directly that is not in the future.
+    #[error("新的截止时间（{}）已经过去，请写一个将来的时间", format_instant(*.deadline))]
+    DeadlineNotFuture {
+        /// The deadline given.
+        deadline: Timestamp,
+    },
+    /// A deadline set directly that is the current one.
+    #[error("截止时间已经是{}了", format_instant(*.deadline))]
+    SameDeadline {
+        /// The deadline given.
+        deadline: Timestamp,
+    },
     /// Reassigning to the current owner.
     #[error("{name}已经是主办了")]
     SameOwner {

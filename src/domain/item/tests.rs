@@ -95,6 +95,11 @@ fn sample_action(kind: K, item: &Item) -> Action {
         K::Nudge => Action::Nudge,
         K::Reassign => Action::Reassign { to: person("newbie") },
         K::Cancel => Action::Cancel { reason: None },
+        K::SetDeadline => Action::SetDeadline {
+            deadline: item.deadline.checked_add(SignedDuration::from_hours(48)).unwrap(),
+            has_time: false,
+            reason: None,
+        },
     }
 }
 
@@ -113,6 +118,7 @@ const EXPECTED: &[(K, [&str; 5])] = &[
     (K::Nudge, ["xx...", ".....", ".....", "xx...", "....."]),
     (K::Reassign, ["xx...", ".....", ".....", "xx...", "....."]),
     (K::Cancel, ["xxx..", ".....", ".....", "xxx..", "....."]),
+    (K::SetDeadline, ["xxx..", ".....", ".....", "xxx..", "....."]),
 ];
 
 #[test]
@@ -148,7 +154,7 @@ fn every_state_action_and_role_combination_matches_the_expected_table() {
             }
         }
     }
-    assert_eq!(checked, 11 * 5 * 5);
+    assert_eq!(checked, 12 * 5 * 5);
 }
 
 #[test]
@@ -575,4 +581,56 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn the_supervisor_sets_the_deadline_directly_and_the_audit_names_the_change() {
+    let mut it = in_state(Status::InProgress);
+    it.extension = Some(ExtensionRequest {
+        deadline: at(2026, 12, 2, 18, 0),
+        has_time: false,
+        reason: None,
+        requested_by: person("owner"),
+        requested_at: now(),
+    });
+    let later = at(2026, 12, 4, 18, 0);
+    let set = |d| Action::SetDeadline {
+        deadline: d,
+        has_time: false,
+        reason: Some("统一延期".to_owned()),
+    };
+    let (next, rec) = run(&it, set(later), "creator").unwrap();
+    assert_eq!(next.deadline, later);
+    assert_eq!(next.original_deadline, Some(it.deadline));
+    assert_eq!(next.extension, None, "the pending request is answered");
+    assert_eq!(
+        next.extension_count, it.extension_count,
+        "not the owner's extension"
+    );
+    assert_eq!(next.status, Status::InProgress);
+    assert_eq!(rec.action, "set_deadline");
+    assert_eq!(rec.note.as_deref(), Some("统一延期"));
+    assert!(
+        rec.changes.iter().any(|c| c.field == "deadline"),
+        "{:?}",
+        rec.changes
+    );
+    // The owner may not; a past deadline or the same one is refused; closed items stay closed.
+    assert!(matches!(
+        run(&it, set(later), "owner"),
+        Err(TransitionError::Forbidden { .. })
+    ));
+    let past = at(2026, 11, 20, 18, 0);
+    assert!(matches!(
+        run(&it, set(past), "creator"),
+        Err(TransitionError::DeadlineNotFuture { .. })
+    ));
+    assert!(matches!(
+        run(&next, set(later), "admin"),
+        Err(TransitionError::SameDeadline { .. })
+    ));
+    assert!(matches!(
+        run(&in_state(Status::Done), set(later), "creator"),
+        Err(TransitionError::WrongState { .. })
+    ));
 }

@@ -191,6 +191,35 @@ async fn a_sixth_write_to_one_chat_within_a_second_gets_429() {
 }
 
 #[tokio::test]
+async fn the_51st_send_of_the_app_within_a_second_gets_429_whatever_the_chat() {
+    let raw = Raw::start().await;
+    let token = raw.bearer().await;
+    let mut statuses = Vec::new();
+    let mut last = None;
+    // 51 sends to 51 chats (no chat's own limit in play), fast enough to share one second.
+    for i in 0..51 {
+        let r = raw
+            .http
+            .post(raw.url("/open-apis/im/v1/messages?receive_id_type=chat_id"))
+            .bearer_auth(&token)
+            .json(&text_body(&format!("oc_app_{i}"), "x"))
+            .send()
+            .await
+            .unwrap();
+        statuses.push(r.status().as_u16());
+        last = Some(r);
+    }
+    assert!(statuses[..50].iter().all(|s| *s == 200), "{statuses:?}");
+    assert_eq!(statuses[50], 429);
+    let last = last.unwrap();
+    assert_eq!(last.headers()["x-ogw-ratelimit-limit"], "50");
+    assert_eq!(last.json::<Value>().await.unwrap()["code"], 99991400);
+    assert_eq!(raw.fake.messages().len(), 50, "the refused send left nothing");
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    assert_eq!(raw.send(&token, &text_body("oc_app_late", "x")).await.0, 200);
+}
+
+#[tokio::test]
 async fn replying_to_an_unknown_message_is_refused() {
     let raw = Raw::start().await;
     let token = raw.bearer().await;

@@ -4,7 +4,7 @@
 use super::super::Service;
 use super::super::items::{post_card, record_new};
 use crate::domain::audit::Source;
-use crate::domain::batch::Batch;
+use crate::domain::batch::{Batch, BatchStatus};
 use crate::domain::ids::{BatchId, Person};
 use crate::domain::supervision::Item;
 use crate::outbox_record::{Intent, OutboxRecord};
@@ -41,6 +41,14 @@ impl Service {
         for (batch, units) in pending {
             for unit in units {
                 let _guard = self.lock.lock().await;
+                // Read again under the lock: a 取消 or 延期 meanwhile stops or changes the rest.
+                let Some(batch) = self
+                    .store
+                    .get_batch(batch.id)?
+                    .filter(|b| b.status == BatchStatus::Open)
+                else {
+                    break;
+                };
                 let mut ch = Changes::new();
                 if self.fan_out_one(&mut ch, &batch, &unit)? {
                     self.store.commit(&ch)?;
@@ -54,6 +62,7 @@ impl Service {
             let _guard = self.lock.lock().await;
             let mut ch = Changes::new();
             if let Some(b) = self.store.get_batch(id)? {
+                self.settle_if_done(&mut ch, &b)?;
                 let rec = OutboxRecord::new(Intent::RefreshRollup { batch: id.0 }, Some(b.chat_id.0));
                 ch.outbox_push(&self.store, &rec)?;
                 self.store.commit(&ch)?;
@@ -61,7 +70,11 @@ impl Service {
             }
             self.store.rollup_refreshed(id, &stamp)?;
         }
-        self.store.next_rollup_ms()
+        let repost = self.repost_tick().await?;
+        Ok(match (self.store.next_rollup_ms()?, repost) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        })
     }
 
     /// Creates `unit`'s item of `batch` in `ch`: the item (filed under the unit), its link to
@@ -111,5 +124,13 @@ impl Service {
     fn mark_batch(&self, ch: &mut Changes, id: BatchId) -> Result<(), StoreError> {
         let at = self.clock.now().as_millisecond() + ROLLUP_COALESCE_MS;
         ch.mark_rollup(&self.store, id, at)
+    }
+
+    /// Asks for batch `id`'s roll-up refresh at the next tick (取消, 延期: the issuer waits for it).
+    ///
+    /// # Errors
+    /// sled errors.
+    pub(crate) fn mark_batch_now(&self, ch: &mut Changes, id: BatchId) -> Result<(), StoreError> {
+        ch.mark_rollup(&self.store, id, self.clock.now().as_millisecond())
     }
 }

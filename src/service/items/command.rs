@@ -71,6 +71,13 @@ pub(crate) fn command(
         SuperviseCmd::Create(c) => return create(svc, c, o, msg, quoted, replies, ch),
         SuperviseCmd::Issue(b) => return batches::issue(svc, b, o, msg, replies, ch),
         SuperviseCmd::IssueShow(id) => return batches::show(svc, id, replies, ch),
+        SuperviseCmd::IssueList => return batches::list(svc, o, replies, ch),
+        SuperviseCmd::IssueCancel { id, reason } => {
+            return batches::cancel_command(svc, o, id, &reason, replies, ch);
+        }
+        SuperviseCmd::IssueExtend { id, deadline, reason } => {
+            return batches::extend_command(svc, o, id, deadline, reason.as_deref(), replies, ch);
+        }
         SuperviseCmd::Report { id, value, note } => {
             return batches::report(svc, id, &value, note, o, replies, ch);
         }

@@ -9,6 +9,6 @@ mod texts;
 #[cfg(test)]
 mod tests;
 
-pub(super) use act::{post_card, record_new, visible};
+pub(super) use act::{act, post_card, record_new, visible};
 pub(super) use click::on_click;
 pub(super) use command::command;

@@ -84,6 +84,10 @@ pub(crate) fn success_text(action: &Action, item: &Item) -> String {
         Action::Nudge => "已催办".to_owned(),
         Action::Reassign { .. } => "已转交".to_owned(),
         Action::Cancel { .. } => "已取消".to_owned(),
+        Action::SetDeadline { .. } => format!(
+            "截止时间已调整为{}",
+            crate::domain::time::format_instant(item.deadline)
+        ),
     }
 }
 

@@ -40,6 +40,13 @@ pub struct RollupCard {
     pub message_id: String,
     /// When it was posted (Unix ms).
     pub posted_ms: i64,
+    /// It replaces an earlier card Feishu no longer let duban update (the card says so).
+    #[serde(default)]
+    pub reposted: bool,
+    /// A re-post is queued in the outbox (never a second one): set with the queued post, in
+    /// the same transaction; the delivered post replaces this record.
+    #[serde(default)]
+    pub repost_queued: bool,
 }
 
 impl RollupCard {
@@ -108,6 +115,27 @@ impl Store {
     /// sled or codec errors.
     pub fn open_batches(&self) -> Result<Vec<Batch>, StoreError> {
         self.batches_by_keys(OPEN, &[])
+    }
+
+    /// Every batch, oldest first (`/督办 下达 列表` for an admin in a 1:1 chat).
+    ///
+    /// # Errors
+    /// sled or codec errors.
+    pub fn all_batches(&self) -> Result<Vec<Batch>, StoreError> {
+        let mut out = Vec::new();
+        for kv in &self.batch_tree(BATCHES)? {
+            let (k, v) = kv?;
+            out.push(decode(&k, &v)?);
+        }
+        Ok(out)
+    }
+
+    /// Whether batch `id` is open: neither cancelled nor settled.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn is_open_batch(&self, id: BatchId) -> Result<bool, StoreError> {
+        Ok(self.batch_tree(OPEN)?.contains_key(be(id.0))?)
     }
 
     /// The units of a batch that have their item: (unit, item), by unit name.
@@ -280,6 +308,20 @@ impl Changes {
             BatchStatus::Open => self.put(&open, be(b.id.0).to_vec(), Vec::new()),
             BatchStatus::Cancelled => self.remove(&open, be(b.id.0).to_vec()),
         }
+        Ok(())
+    }
+
+    /// Stages the roll-up card's record (a re-post queued with it).
+    ///
+    /// # Errors
+    /// sled errors (opening the tree).
+    pub fn put_rollup_card(
+        &mut self,
+        store: &Store,
+        id: BatchId,
+        card: &RollupCard,
+    ) -> Result<(), StoreError> {
+        self.put(&store.batch_tree(CARDS)?, be(id.0).to_vec(), encode(card));
         Ok(())
     }
 

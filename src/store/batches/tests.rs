@@ -209,6 +209,8 @@ fn the_roll_up_card_is_reposted_before_its_update_window_closes() {
     let card = RollupCard {
         message_id: "om_1".to_owned(),
         posted_ms: 1_000,
+        reposted: false,
+        repost_queued: false,
     };
     store.set_rollup_card(BatchId(1), &card).unwrap();
     assert_eq!(store.rollup_card(BatchId(1)).unwrap(), Some(card.clone()));
@@ -216,4 +218,29 @@ fn the_roll_up_card_is_reposted_before_its_update_window_closes() {
     assert!(!card.needs_repost(1_000 + 12 * day, day));
     assert!(card.needs_repost(1_000 + 13 * day, day));
     assert!(card.needs_repost(1_000 + 14 * day, 0));
+}
+
+#[test]
+fn every_batch_is_listed_and_a_settled_one_is_no_longer_open() {
+    let (_d, store) = open();
+    let b1 = issue(&store, "oc_hq", &["甲"]);
+    let b2 = issue(&store, "oc_other", &["乙"]);
+    let mut ch = Changes::new();
+    ch.settle_batch(&store, b1.id).unwrap();
+    store.commit(&ch).unwrap();
+    let all: Vec<BatchId> = store.all_batches().unwrap().iter().map(|b| b.id).collect();
+    assert_eq!(all, [b1.id, b2.id]);
+    assert!(!store.is_open_batch(b1.id).unwrap());
+    assert!(store.is_open_batch(b2.id).unwrap());
+    // A re-post queued with the card record, in one change.
+    let card = RollupCard {
+        message_id: "om_1".to_owned(),
+        posted_ms: 1,
+        reposted: false,
+        repost_queued: true,
+    };
+    let mut ch = Changes::new();
+    ch.put_rollup_card(&store, b2.id, &card).unwrap();
+    store.commit(&ch).unwrap();
+    assert_eq!(store.rollup_card(b2.id).unwrap(), Some(card));
 }
