@@ -22,4 +22,4 @@ pub use projects::{
     PROJECT_FIELDS, REQUIREMENT_FIELDS, project_fields, project_record, requirement_fields,
     requirement_record,
 };
-pub use record::{KEY_FIELD, MirrorConfig, MirrorRecord, MirrorTable, client_token};
+pub use record::{ADDED_COLUMNS, KEY_FIELD, MirrorConfig, MirrorRecord, MirrorTable, client_token};

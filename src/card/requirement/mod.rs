@@ -46,8 +46,13 @@ fn fields(r: &Requirement, now: Timestamp) -> Vec<String> {
     if r.title.chars().count() > TITLE_IN_HEADER {
         lines.push(format!("**需求**：{}", md_text(&r.title, 200)));
     }
-    if let Some(u) = &r.unit {
+    // 提出单位 as written; the registered unit it links to (or whose group it came from) as
+    // 单位, once when both say the same.
+    if let Some(u) = r.unit.as_ref().filter(|u| r.org_unit.as_ref() != Some(*u)) {
         lines.push(format!("**提出单位**：{}", md_text(u, 60)));
+    }
+    if let Some(u) = &r.org_unit {
+        lines.push(format!("**单位**：{}", md_text(u, 40)));
     }
     lines.push(format!("**提出人**：{}", at(&r.submitter)));
     if let Some(c) = r.contact.as_ref().filter(|c| c.open_id != r.submitter.open_id) {
