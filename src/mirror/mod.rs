@@ -16,6 +16,10 @@ pub mod record;
 #[cfg(test)]
 mod tests;
 
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod columns_tests;
+
 pub use engine::{ConflictRetry, FlushReport, Mirror, RecordMap};
 pub use items::{ITEM_FIELDS, item_fields, item_record};
 pub use projects::{
