@@ -246,7 +246,11 @@ fn audit_row(subject: String, r: &AuditRecord) -> Vec<Cell> {
 }
 
 /// The items sheet for `items` (each with the unit it belongs to), in the given order.
-pub fn items_table(items: &[(crate::domain::supervision::Item, Option<String>)], now: Timestamp, cal: &Calendar) -> Table {
+pub fn items_table(
+    items: &[(crate::domain::supervision::Item, Option<String>)],
+    now: Timestamp,
+    cal: &Calendar,
+) -> Table {
     let mut who = std::collections::HashMap::new();
     let mut rows = Vec::new();
     for (it, unit) in items {
@@ -357,7 +361,9 @@ pub fn rows(
             let records: Vec<_> = store
                 .all_audit()?
                 .into_iter()
-                .filter(|(subject, r)| in_range(r.at, f) && subjects.as_ref().is_none_or(|s| s.contains(subject)))
+                .filter(|(subject, r)| {
+                    in_range(r.at, f) && subjects.as_ref().is_none_or(|s| s.contains(subject))
+                })
                 .collect();
             audit_table(&records)
         }

@@ -38,7 +38,8 @@ impl UnitScope {
             Err(e) => {
                 let known: Vec<&str> = registry.all().iter().map(|u| u.name.as_str()).collect();
                 let list = if known.is_empty() {
-                    "还没有登记任何单位（在配置文件 [[units]] 中登记，或在单位的群里用 /督办 绑定单位）".to_owned()
+                    "还没有登记任何单位（在配置文件 [[units]] 中登记，或在单位的群里用 /督办 绑定单位）"
+                        .to_owned()
                 } else {
                     format!("已登记的单位：{}", known.join("、"))
                 };

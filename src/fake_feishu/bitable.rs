@@ -258,7 +258,8 @@ impl Bitables {
 
     /// Remembers the answer to a field creation under `token`.
     pub(crate) fn remember_field_answer(&mut self, key: &Key, token: String, data: Value) {
-        self.field_answers.insert((key.0.clone(), key.1.clone(), token), data);
+        self.field_answers
+            .insert((key.0.clone(), key.1.clone(), token), data);
     }
 
     pub(crate) fn table(&self, key: &Key) -> Result<&Table, Reply> {

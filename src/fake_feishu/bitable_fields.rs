@@ -33,7 +33,12 @@ fn field(i: usize, name: &str) -> Value {
 }
 
 impl World {
-    fn bitable_list_fields(&mut self, h: &HeaderMap, key: &Key, q: &HashMap<String, String>) -> Result<Reply, Reply> {
+    fn bitable_list_fields(
+        &mut self,
+        h: &HeaderMap,
+        key: &Key,
+        q: &HashMap<String, String>,
+    ) -> Result<Reply, Reply> {
         self.authorize(h)?;
         self.check_scope(SCOPE_BITABLE)?;
         let table = self.bitable.table(key)?;

@@ -27,7 +27,11 @@ impl FeishuClient {
     /// Any [`FeishuError`] (e.g. missing `bitable:app`, unknown table 1254041); `Decode` when
     /// the answer holds no `data.items`.
     #[tracing::instrument(skip_all, fields(op = "bitable_fields", code))]
-    pub async fn bitable_field_names(&self, app_token: &str, table_id: &str) -> Result<Vec<String>, FeishuError> {
+    pub async fn bitable_field_names(
+        &self,
+        app_token: &str,
+        table_id: &str,
+    ) -> Result<Vec<String>, FeishuError> {
         let url = self.url(&fields_path(app_token, table_id)?);
         let mut names = Vec::new();
         let mut page_token: Option<String> = None;

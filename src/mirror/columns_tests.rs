@@ -11,7 +11,10 @@ use crate::fake_feishu::FakeFeishu;
 fn row(unit: Option<&str>) -> MirrorRecord {
     let mut fields = serde_json::Map::new();
     fields.insert("标题".to_owned(), json!("自查报告"));
-    fields.insert("单位".to_owned(), unit.map_or(serde_json::Value::Null, |u| json!(u)));
+    fields.insert(
+        "单位".to_owned(),
+        unit.map_or(serde_json::Value::Null, |u| json!(u)),
+    );
     MirrorRecord {
         table: MirrorTable::Items,
         key: "DB-1".to_owned(),
@@ -21,11 +24,16 @@ fn row(unit: Option<&str>) -> MirrorRecord {
 
 #[tokio::test]
 async fn a_table_without_the_unit_column_gets_it_once_and_the_row_is_written() {
-    let fake = FakeFeishu::start("cli_a1b2c3d4e5f60718", "s3cr3t-app-secret").await.unwrap();
+    let fake = FakeFeishu::start("cli_a1b2c3d4e5f60718", "s3cr3t-app-secret")
+        .await
+        .unwrap();
     fake.add_bitable(APP, TABLE, &["编号", "标题"]);
     let mirror = mirror_for(&fake);
     let mut map: HashMap<(MirrorTable, String), String> = HashMap::new();
-    mirror.flush(vec![row(Some("杭州营业部"))], &mut map).await.unwrap();
+    mirror
+        .flush(vec![row(Some("杭州营业部"))], &mut map)
+        .await
+        .unwrap();
     assert_eq!(fake.bitable_fields(APP, TABLE), ["编号", "标题", "单位"]);
     let records = fake.bitable_records(APP, TABLE);
     assert_eq!(records[0].1["单位"], "杭州营业部");
@@ -38,7 +46,10 @@ async fn a_table_without_the_unit_column_gets_it_once_and_the_row_is_written() {
             .count()
     };
     let before = fields_calls(&fake);
-    mirror.flush(vec![row(Some("宁波营业部"))], &mut map).await.unwrap();
+    mirror
+        .flush(vec![row(Some("宁波营业部"))], &mut map)
+        .await
+        .unwrap();
     assert_eq!(fields_calls(&fake), before);
     assert_eq!(fake.bitable_records(APP, TABLE)[0].1["单位"], "宁波营业部");
 
@@ -50,7 +61,9 @@ async fn a_table_without_the_unit_column_gets_it_once_and_the_row_is_written() {
 
 #[tokio::test]
 async fn rows_without_added_columns_do_not_touch_the_fields() {
-    let fake = FakeFeishu::start("cli_a1b2c3d4e5f60718", "s3cr3t-app-secret").await.unwrap();
+    let fake = FakeFeishu::start("cli_a1b2c3d4e5f60718", "s3cr3t-app-secret")
+        .await
+        .unwrap();
     fake.add_bitable(APP, TABLE, &["编号", "标题"]);
     let mirror = mirror_for(&fake);
     let mut r = row(None);

@@ -181,7 +181,11 @@ impl Mirror {
             self.client
                 .bitable_create_text_field(app, table_id, name, &token)
                 .await?;
-            tracing::info!(table = table_id, column = name, "Bitable mirror: added a missing column");
+            tracing::info!(
+                table = table_id,
+                column = name,
+                "Bitable mirror: added a missing column"
+            );
         }
         self.columns_checked
             .lock()

@@ -322,7 +322,10 @@ async fn item_rows_fit_a_table_built_from_the_documented_columns() {
     );
     let mut map = Map2::new();
     mirror
-        .flush(vec![item_record(&item, None, now, &Calendar::builtin())], &mut map)
+        .flush(
+            vec![item_record(&item, None, now, &Calendar::builtin())],
+            &mut map,
+        )
         .await
         .unwrap();
     let records = fake.bitable_records(APP, TABLE);

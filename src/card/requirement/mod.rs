@@ -198,7 +198,13 @@ pub fn requirement_status_card(r: &Requirement, project: Option<&Project>, now: 
     };
     let title = format!("需求{label}：{} {}", r.id, truncate(&r.title, 40));
     let hdr = header(&title, colour, None, &[]);
-    let mut lines = vec![format!("**提出人**：{}", at(&r.submitter)), loop_line(stage)];
+    let mut lines = vec![format!("**提出人**：{}", at(&r.submitter))];
+    lines.extend(
+        r.org_unit
+            .as_ref()
+            .map(|u| format!("**单位**：{}", md_text(u, 40))),
+    );
+    lines.push(loop_line(stage));
     if let Some(n) = state_note(r, project) {
         lines.push(n);
     }
