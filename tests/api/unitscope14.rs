@@ -476,3 +476,71 @@ async fn unit_heads_keep_their_names_after_a_restart() {
     assert_eq!(owner().unwrap().name, "张三");
     app.stop().await;
 }
+
+/// 杭州营业部's group uses the trading calendar (`[[groups]] calendar = "trading"`), 宁波营业部's
+/// the working-day one.
+fn with_trading_hz(s: &mut Settings) {
+    with_units(s);
+    s.groups
+        .push(toml::from_str(&format!("chat_id = \"{HZ_CHAT}\"\ncalendar = \"trading\"")).unwrap());
+}
+
+#[tokio::test]
+async fn a_unit_whose_group_trades_gets_its_issued_items_reminders_on_trading_days() {
+    let app = spawn_app_with(with_trading_hz).await;
+    // Wednesday 2026-09-23; due Wednesday 09-30, before the 国庆 block. Saturday 10-10 is a
+    // 调休 working day but no trading day.
+    app.clock.set("2026-09-23T10:00:00+08:00".parse().unwrap());
+    app.say(
+        LI,
+        "@_user_1 /督办 下达 整理国庆值班安排 对象：@杭州营业部 @宁波营业部 截止：9月30日",
+        &[BOT],
+    )
+    .await;
+    assert!(
+        eventually(|| app.store.unit_item_ids("杭州营业部").unwrap().len() == 1
+            && app.store.unit_item_ids("宁波营业部").unwrap().len() == 1)
+        .await
+    );
+    let ticks = app
+        .run_clock_until("2026-10-13T09:00:00+08:00".parse().unwrap())
+        .await;
+    let tz = jiff::tz::TimeZone::get("Asia/Shanghai").unwrap();
+    let reminders = |chat: &str| -> Vec<(String, String)> {
+        ticks
+            .iter()
+            .flat_map(|(t, ms)| {
+                let tz = tz.clone();
+                ms.iter().filter(|m| m.chat_id == chat).map(move |m| {
+                    (
+                        t.to_zoned_datetime(tz.clone())
+                            .strftime("%m-%d %H:%M")
+                            .to_string(),
+                        m.content.to_string(),
+                    )
+                })
+            })
+            .filter(|(_, text)| !text.contains("晾晒"))
+            .collect()
+    };
+    let (hz, nb) = (reminders(HZ_CHAT), reminders(NB_CHAT));
+    let days = |r: &[(String, String)]| r.iter().map(|(t, _)| t.clone()).collect::<Vec<_>>();
+    assert!(days(&nb).contains(&"10-10 10:00".to_owned()), "{nb:#?}");
+    assert!(!days(&hz).iter().any(|t| t.starts_with("10-10")), "{hz:#?}");
+    // Both are overdue on the first working day after the holiday; each counts in its own days.
+    assert!(days(&hz).contains(&"10-08 10:00".to_owned()), "{hz:#?}");
+    assert!(hz.iter().any(|(_, t)| t.contains("逾期1个交易日")), "{hz:#?}");
+    assert!(nb.iter().any(|(_, t)| t.contains("逾期1个工作日")), "{nb:#?}");
+    // The trading unit's third overdue day is Monday 10-12; the working unit's is 10-10.
+    assert!(
+        hz.iter()
+            .any(|(d, t)| d == "10-12 10:00" && t.contains("逾期3个交易日")),
+        "{hz:#?}"
+    );
+    assert!(
+        nb.iter()
+            .any(|(d, t)| d == "10-10 10:00" && t.contains("逾期3个工作日")),
+        "{nb:#?}"
+    );
+    app.stop().await;
+}
