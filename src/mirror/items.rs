@@ -186,6 +186,17 @@ mod tests {
     }
 
     #[test]
+    fn the_unit_column_holds_the_items_unit_or_stays_empty() {
+        let now = ts("2026-12-01T03:00:00Z");
+        let cal = Calendar::builtin();
+        assert_eq!(
+            item_fields(&item(), Some("杭州营业部"), now, &cal)["单位"],
+            "杭州营业部"
+        );
+        assert_eq!(item_fields(&item(), None, now, &cal)["单位"], Value::Null);
+    }
+
+    #[test]
     fn overdue_is_computed_at_now_in_working_days() {
         // Deadline Fri 2026-12-04 18:00 Shanghai; now Tue 2026-12-08 → Mon and Tue count.
         let m = item_fields(&item(), None, ts("2026-12-08T03:00:00Z"), &Calendar::builtin());
