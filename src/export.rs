@@ -20,7 +20,7 @@ use crate::store::{Store, StoreError};
 
 mod unit;
 
-pub use unit::UnitScope;
+pub use unit::{UnitScope, UnitScopeError};
 
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -81,6 +81,15 @@ pub enum ExportError {
     /// Writing the file failed.
     #[error("导出文件生成失败：{0}")]
     Write(String),
+}
+
+impl From<UnitScopeError> for ExportError {
+    fn from(e: UnitScopeError) -> Self {
+        match e {
+            UnitScopeError::Unknown(why) => Self::Refused(why),
+            UnitScopeError::Store(e) => Self::Store(e),
+        }
+    }
 }
 
 /// One spreadsheet cell.

@@ -9,13 +9,23 @@
 
 use std::collections::HashSet;
 
-use super::ExportError;
 use crate::domain::ids::ItemId;
 use crate::domain::project::Project;
 use crate::domain::requirement::Requirement;
 use crate::domain::supervision::Item;
 use crate::domain::unit::UnitRegistry;
 use crate::store::{Store, StoreError};
+
+/// Why `--unit` cannot be served.
+#[derive(Debug, thiserror::Error)]
+pub enum UnitScopeError {
+    /// The name names no registered unit (or several): the message lists the known ones.
+    #[error("{0}")]
+    Unknown(String),
+    /// Reading the store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
 
 /// One registered unit, resolved.
 #[derive(Debug, Clone)]
@@ -29,9 +39,9 @@ impl UnitScope {
     /// Reads `query` against `configured` plus the store's bindings.
     ///
     /// # Errors
-    /// [`ExportError::Refused`] naming the known units when `query` names none (or several);
-    /// store errors.
-    pub fn resolve(store: &Store, configured: &UnitRegistry, query: &str) -> Result<Self, ExportError> {
+    /// [`UnitScopeError::Unknown`] naming the known units when `query` names none (or
+    /// several); store errors.
+    pub fn resolve(store: &Store, configured: &UnitRegistry, query: &str) -> Result<Self, UnitScopeError> {
         let (registry, _) = configured.clone().with_bindings(store.bound_units()?);
         let name = match registry.find(query.trim()) {
             Ok(u) => u.name.clone(),
@@ -43,7 +53,7 @@ impl UnitScope {
                 } else {
                     format!("已登记的单位：{}", known.join("、"))
                 };
-                return Err(ExportError::Refused(format!("{e}。{list}")));
+                return Err(UnitScopeError::Unknown(format!("{e}。{list}")));
             }
         };
         Ok(Self { name, registry })

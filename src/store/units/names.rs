@@ -53,22 +53,21 @@ impl Store {
 mod tests {
     use super::*;
 
+    /// (Across a restart: `unit_heads_keep_their_names_after_a_restart` in tests/api.)
     #[test]
-    fn names_survive_reopening_the_store() {
+    fn names_are_kept_replaced_and_blank_ones_skipped() {
         let dir = tempfile::tempdir().unwrap();
-        {
-            let store = Store::open(dir.path()).unwrap();
-            store
-                .remember_person_names(&[
-                    ("ou_qm".to_owned(), "钱明".to_owned()),
-                    ("ou_blank".to_owned(), " ".to_owned()),
-                ])
-                .unwrap();
-            store
-                .remember_person_names(&[("ou_qm".to_owned(), "钱明明".to_owned())])
-                .unwrap();
-        }
         let store = Store::open(dir.path()).unwrap();
+        store
+            .remember_person_names(&[
+                ("ou_qm".to_owned(), "钱明".to_owned()),
+                ("ou_blank".to_owned(), " ".to_owned()),
+            ])
+            .unwrap();
+        store
+            .remember_person_names(&[("ou_qm".to_owned(), "钱明明".to_owned())])
+            .unwrap();
+        store.remember_person_names(&[]).unwrap();
         let names = store.person_names().unwrap();
         assert_eq!(names.len(), 1);
         assert_eq!(names["ou_qm"], "钱明明");
