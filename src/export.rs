@@ -18,6 +18,10 @@ use crate::domain::permissions::ActionKind;
 use crate::mirror::{ITEM_FIELDS, PROJECT_FIELDS, REQUIREMENT_FIELDS};
 use crate::store::{Store, StoreError};
 
+mod unit;
+
+pub use unit::{UnitScope, UnitScopeError};
+
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum What {
@@ -59,7 +63,7 @@ pub struct Filter {
     pub from: Option<Date>,
     /// Last day.
     pub to: Option<Date>,
-    /// 提出单位 (requirements only: items and projects carry no unit yet).
+    /// A registered unit's name (`--unit`): only what belongs to it (see [`UnitScope`]).
     pub unit: Option<String>,
     /// Only items this person created (a 督办人 exporting from the chat).
     pub creator: Option<OpenId>,
@@ -77,6 +81,15 @@ pub enum ExportError {
     /// Writing the file failed.
     #[error("导出文件生成失败：{0}")]
     Write(String),
+}
+
+impl From<UnitScopeError> for ExportError {
+    fn from(e: UnitScopeError) -> Self {
+        match e {
+            UnitScopeError::Unknown(why) => Self::Refused(why),
+            UnitScopeError::Store(e) => Self::Store(e),
+        }
+    }
 }
 
 /// One spreadsheet cell.
@@ -241,14 +254,18 @@ fn audit_row(subject: String, r: &AuditRecord) -> Vec<Cell> {
     ]
 }
 
-/// The items sheet for `items`, in the given order.
-pub fn items_table(items: &[crate::domain::supervision::Item], now: Timestamp, cal: &Calendar) -> Table {
+/// The items sheet for `items` (each with the unit it belongs to), in the given order.
+pub fn items_table(
+    items: &[(crate::domain::supervision::Item, Option<String>)],
+    now: Timestamp,
+    cal: &Calendar,
+) -> Table {
     let mut who = std::collections::HashMap::new();
     let mut rows = Vec::new();
-    for it in items {
+    for (it, unit) in items {
         names(&serde_json::to_value(it).unwrap_or_default(), &mut who);
         rows.push(mirror_cells(
-            &crate::mirror::item_fields(it, now, cal),
+            &crate::mirror::item_fields(it, unit.as_deref(), now, cal),
             ITEM_FIELDS,
             &who,
         ));
@@ -270,39 +287,46 @@ pub fn audit_table(records: &[(String, AuditRecord)]) -> Table {
 }
 
 /// Reads the rows of `what` from the store. `now` and `cal` compute the derived columns
-/// (是否逾期, 逾期工作日, 停滞工作日) as the mirror does.
+/// (是否逾期, 逾期工作日, 停滞工作日) as the mirror does; `units` are the configured units
+/// (the store adds those bound in chat), against which `f.unit` is read.
 ///
 /// # Errors
-/// [`ExportError::Refused`] for a unit filter on something that has no unit; store errors.
+/// [`ExportError::Refused`] for a unit name that names no registered unit; store errors.
 pub fn rows(
     store: &Store,
     what: What,
     f: &Filter,
+    units: &crate::domain::unit::UnitRegistry,
     now: Timestamp,
     cal: &Calendar,
 ) -> Result<Table, ExportError> {
-    if f.unit.is_some() && what != What::Requirements {
-        return Err(ExportError::Refused(
-            "按单位筛选（--unit）目前只适用于需求（按提出单位）：督办事项、项目和审计记录还没有所属单位"
-                .to_owned(),
-        ));
-    }
+    let scope = match f.unit.as_deref() {
+        Some(q) => Some(UnitScope::resolve(store, units, q)?),
+        None => None,
+    };
     let mut who = std::collections::HashMap::new();
     let table = match what {
         What::Items => {
-            let items: Vec<_> = store
-                .all_items()?
-                .into_iter()
-                .filter(|it| {
-                    in_range(it.created_at, f) && f.creator.as_ref().is_none_or(|c| *c == it.creator.open_id)
-                })
-                .collect();
+            let all = match &scope {
+                Some(s) => s.items(store)?,
+                None => store.all_items()?,
+            };
+            let mut items = Vec::new();
+            for it in all {
+                if in_range(it.created_at, f) && f.creator.as_ref().is_none_or(|c| *c == it.creator.open_id) {
+                    let unit = match &scope {
+                        Some(s) => Some(s.name.clone()),
+                        None => store.unit_of_item(it.id)?,
+                    };
+                    items.push((it, unit));
+                }
+            }
             items_table(&items, now, cal)
         }
         What::Projects => {
             let mut rows = Vec::new();
             for p in store.all_projects()? {
-                if !in_range(p.created_at, f) {
+                if !in_range(p.created_at, f) || scope.as_ref().is_some_and(|s| !s.has_project(&p)) {
                     continue;
                 }
                 names(&serde_json::to_value(&p).unwrap_or_default(), &mut who);
@@ -319,12 +343,9 @@ pub fn rows(
             }
         }
         What::Requirements => {
-            let unit = f.unit.as_deref().map(str::trim);
             let mut rows = Vec::new();
             for r in store.all_requirements()? {
-                if !in_range(r.created_at, f)
-                    || unit.is_some_and(|u| r.unit.as_deref().map(str::trim) != Some(u))
-                {
+                if !in_range(r.created_at, f) || scope.as_ref().is_some_and(|s| !s.has_requirement(&r)) {
                     continue;
                 }
                 let project = match r.project {
@@ -342,10 +363,16 @@ pub fn rows(
             }
         }
         What::Audit => {
+            let subjects = match &scope {
+                Some(s) => Some(s.subjects(store)?),
+                None => None,
+            };
             let records: Vec<_> = store
                 .all_audit()?
                 .into_iter()
-                .filter(|(_, r)| in_range(r.at, f))
+                .filter(|(subject, r)| {
+                    in_range(r.at, f) && subjects.as_ref().is_none_or(|s| s.contains(subject))
+                })
                 .collect();
             audit_table(&records)
         }

@@ -163,7 +163,7 @@ pub async fn export(
     }
     let (table, through_server) = match Store::open(dir) {
         Ok(store) => (
-            crate::export::rows(&store, what, filter, now, &settings.calendar)?,
+            crate::export::rows(&store, what, filter, &settings.units, now, &settings.calendar)?,
             false,
         ),
         Err(StoreError::Locked(_)) => {
@@ -181,6 +181,7 @@ pub async fn export(
                     &store,
                     what,
                     filter,
+                    &settings.units,
                     now,
                     &settings.calendar,
                 )?)

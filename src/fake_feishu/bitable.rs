@@ -37,6 +37,8 @@ pub(crate) struct Bitables {
     /// Writes still to be refused with 1254291.
     conflicts_next: usize,
     seq: u64,
+    /// (app, table, client_token) → the answer of a field creation (`bitable_fields.rs`).
+    field_answers: HashMap<(String, String, String), Value>,
 }
 
 #[derive(Debug, Default)]
@@ -57,6 +59,7 @@ pub(crate) fn routes() -> Router<FakeState> {
         .route(&format!("{base}/batch_create"), post(batch_create))
         .route(&format!("{base}/batch_update"), post(batch_update))
         .route(&format!("{base}/search"), post(super::bitable_search::search))
+        .merge(super::bitable_fields::routes())
 }
 
 /// Pushes the exchange onto the request log.
@@ -246,11 +249,24 @@ impl World {
 }
 
 impl Bitables {
+    /// The first answer to a field creation under `token`.
+    pub(crate) fn field_answer(&self, key: &Key, token: &str) -> Option<Value> {
+        self.field_answers
+            .get(&(key.0.clone(), key.1.clone(), token.to_owned()))
+            .cloned()
+    }
+
+    /// Remembers the answer to a field creation under `token`.
+    pub(crate) fn remember_field_answer(&mut self, key: &Key, token: String, data: Value) {
+        self.field_answers
+            .insert((key.0.clone(), key.1.clone(), token), data);
+    }
+
     pub(crate) fn table(&self, key: &Key) -> Result<&Table, Reply> {
         self.tables.get(key).ok_or_else(|| self.missing(key))
     }
 
-    fn table_mut(&mut self, key: &Key) -> Result<&mut Table, Reply> {
+    pub(crate) fn table_mut(&mut self, key: &Key) -> Result<&mut Table, Reply> {
         let missing = self.missing(key);
         self.tables.get_mut(key).ok_or(missing)
     }

@@ -6,6 +6,7 @@
 
 mod auth;
 mod bitable;
+mod bitable_fields;
 mod bitable_search;
 mod content;
 mod docs;

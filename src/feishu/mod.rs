@@ -4,6 +4,7 @@
 //! declares and re-exports.
 
 pub mod bitable;
+pub mod bitable_fields;
 mod client;
 pub mod crypto;
 pub mod docs;

@@ -11,14 +11,14 @@
 //! the flush with the error — ids learned so far are already in the map, so the caller (the
 //! outbox) simply retries the whole flush.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use serde_json::{Map, Value, json};
 
-use super::record::{KEY_FIELD, MirrorConfig, MirrorRecord, MirrorTable, client_token};
+use super::record::{ADDED_COLUMNS, KEY_FIELD, MirrorConfig, MirrorRecord, MirrorTable, client_token};
 use crate::feishu::bitable::{CODE_RECORD_NOT_FOUND, CODE_WRITE_CONFLICT, MAX_BATCH};
 use crate::feishu::{FeishuClient, FeishuError};
 
@@ -91,6 +91,8 @@ pub struct Mirror {
     config: MirrorConfig,
     retry: ConflictRetry,
     locks: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    /// Tables whose [`ADDED_COLUMNS`] were checked (and added where missing) in this run.
+    columns_checked: Mutex<HashSet<String>>,
 }
 
 impl Mirror {
@@ -106,6 +108,7 @@ impl Mirror {
             config,
             retry,
             locks: Mutex::new(HashMap::new()),
+            columns_checked: Mutex::new(HashSet::new()),
         }
     }
 
@@ -143,10 +146,52 @@ impl Mirror {
             };
             let lock = self.lock_for(&table_id);
             let _guard = lock.lock().await;
+            self.ensure_columns(&table_id, &rows).await?;
             self.flush_table(table, &table_id, rows, mapping, &mut report)
                 .await?;
         }
         Ok(report)
+    }
+
+    /// Adds the [`ADDED_COLUMNS`] these rows write that the table lacks (as text fields),
+    /// once per table per run: the table's field names are read the first time rows with
+    /// such a column go to it. A failure leaves the table unchecked, so the retried flush
+    /// checks again.
+    async fn ensure_columns(&self, table_id: &str, rows: &Rows) -> Result<(), FeishuError> {
+        let done = |set: &Mutex<HashSet<String>>| {
+            set.lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .contains(table_id)
+        };
+        if done(&self.columns_checked) {
+            return Ok(());
+        }
+        let wanted: Vec<&str> = ADDED_COLUMNS
+            .iter()
+            .copied()
+            .filter(|c| rows.iter().any(|(_, f)| f.contains_key(*c)))
+            .collect();
+        if wanted.is_empty() {
+            return Ok(());
+        }
+        let app = self.config.app_token.as_str();
+        let have = self.client.bitable_field_names(app, table_id).await?;
+        for name in wanted.into_iter().filter(|c| !have.iter().any(|h| h == c)) {
+            let token = client_token("field", app, table_id, [(name, &Map::new())]);
+            self.client
+                .bitable_create_text_field(app, table_id, name, &token)
+                .await?;
+            tracing::info!(
+                table = table_id,
+                column = name,
+                "Bitable mirror: added a missing column"
+            );
+        }
+        self.columns_checked
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(table_id.to_owned());
+        Ok(())
     }
 
     /// The async mutex of one table.

@@ -32,6 +32,7 @@ pub const ITEM_FIELDS: &[(&str, &str)] = &[
     ("是否逾期", "复选框"),
     ("逾期工作日", "数字"),
     ("群", "文本（群 ID）"),
+    ("单位", "文本（所属单位，如 杭州营业部）"),
     ("资源投入", "文本"),
     ("场景", "文本"),
     ("标签", "多选"),
@@ -42,8 +43,9 @@ pub const ITEM_FIELDS: &[(&str, &str)] = &[
     ("完成时间", "日期（含时间）"),
 ];
 
-/// An item's row. Every column of [`ITEM_FIELDS`] is present (empty ones as `null`).
-pub fn item_fields(item: &Item, now: Timestamp, cal: &Calendar) -> Map<String, Value> {
+/// An item's row. Every column of [`ITEM_FIELDS`] is present (empty ones as `null`);
+/// `unit` is the unit the item belongs to (kept beside the item, see `store::units`).
+pub fn item_fields(item: &Item, unit: Option<&str>, now: Timestamp, cal: &Calendar) -> Map<String, Value> {
     let opt_text = |s: &Option<String>| {
         s.as_deref()
             .map(str::trim)
@@ -80,6 +82,7 @@ pub fn item_fields(item: &Item, now: Timestamp, cal: &Calendar) -> Map<String, V
     put("是否逾期", json!(overdue));
     put("逾期工作日", overdue_days.map_or(Value::Null, |d| json!(d)));
     put("群", json!(item.chat_id.0));
+    put("单位", unit.map_or(Value::Null, |u| json!(u)));
     put("资源投入", opt_text(&item.resources));
     put("场景", opt_text(&item.scenario));
     put(
@@ -103,11 +106,11 @@ pub fn item_fields(item: &Item, now: Timestamp, cal: &Calendar) -> Map<String, V
 }
 
 /// The item's [`MirrorRecord`] for the items table.
-pub fn item_record(item: &Item, now: Timestamp, cal: &Calendar) -> MirrorRecord {
+pub fn item_record(item: &Item, unit: Option<&str>, now: Timestamp, cal: &Calendar) -> MirrorRecord {
     MirrorRecord {
         table: MirrorTable::Items,
         key: item.id.to_string(),
-        fields: item_fields(item, now, cal),
+        fields: item_fields(item, unit, now, cal),
     }
 }
 
@@ -154,7 +157,7 @@ mod tests {
 
     #[test]
     fn every_documented_column_is_written_and_nothing_else() {
-        let m = item_fields(&item(), ts("2026-12-01T03:00:00Z"), &Calendar::builtin());
+        let m = item_fields(&item(), None, ts("2026-12-01T03:00:00Z"), &Calendar::builtin());
         let mut written: Vec<&str> = m.keys().map(String::as_str).collect();
         let mut documented: Vec<&str> = ITEM_FIELDS.iter().map(|(n, _)| *n).collect();
         written.sort_unstable();
@@ -166,7 +169,7 @@ mod tests {
     fn values_use_bitable_formats() {
         let mut it = item();
         it.progress = 60;
-        let m = item_fields(&it, ts("2026-12-01T03:00:00Z"), &Calendar::builtin());
+        let m = item_fields(&it, None, ts("2026-12-01T03:00:00Z"), &Calendar::builtin());
         assert_eq!(m["编号"], "DB-12");
         assert_eq!(m["主办"], json!([{"id": "ou_zs"}]));
         assert_eq!(m["协办"], json!([{"id": "ou_ls"}]));
@@ -183,16 +186,27 @@ mod tests {
     }
 
     #[test]
+    fn the_unit_column_holds_the_items_unit_or_stays_empty() {
+        let now = ts("2026-12-01T03:00:00Z");
+        let cal = Calendar::builtin();
+        assert_eq!(
+            item_fields(&item(), Some("杭州营业部"), now, &cal)["单位"],
+            "杭州营业部"
+        );
+        assert_eq!(item_fields(&item(), None, now, &cal)["单位"], Value::Null);
+    }
+
+    #[test]
     fn overdue_is_computed_at_now_in_working_days() {
         // Deadline Fri 2026-12-04 18:00 Shanghai; now Tue 2026-12-08 → Mon and Tue count.
-        let m = item_fields(&item(), ts("2026-12-08T03:00:00Z"), &Calendar::builtin());
+        let m = item_fields(&item(), None, ts("2026-12-08T03:00:00Z"), &Calendar::builtin());
         assert_eq!(m["是否逾期"], json!(true));
         assert_eq!(m["逾期工作日"], json!(2));
     }
 
     #[test]
     fn the_record_is_keyed_by_the_item_id() {
-        let r = item_record(&item(), ts("2026-12-01T03:00:00Z"), &Calendar::builtin());
+        let r = item_record(&item(), None, ts("2026-12-01T03:00:00Z"), &Calendar::builtin());
         assert_eq!((r.table, r.key.as_str()), (MirrorTable::Items, "DB-12"));
     }
 }

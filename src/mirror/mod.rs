@@ -16,10 +16,14 @@ pub mod record;
 #[cfg(test)]
 mod tests;
 
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod columns_tests;
+
 pub use engine::{ConflictRetry, FlushReport, Mirror, RecordMap};
 pub use items::{ITEM_FIELDS, item_fields, item_record};
 pub use projects::{
     PROJECT_FIELDS, REQUIREMENT_FIELDS, project_fields, project_record, requirement_fields,
     requirement_record,
 };
-pub use record::{KEY_FIELD, MirrorConfig, MirrorRecord, MirrorTable, client_token};
+pub use record::{ADDED_COLUMNS, KEY_FIELD, MirrorConfig, MirrorRecord, MirrorTable, client_token};

@@ -27,6 +27,7 @@ pub const PROJECT_FIELDS: &[(&str, &str)] = &[
     ("关联需求", "文本"),
     ("模板", "文本"),
     ("群", "文本（群 ID）"),
+    ("单位", "文本（所属单位，如 杭州营业部）"),
     ("创建时间", "日期（含时间）"),
     ("更新时间", "日期（含时间）"),
 ];
@@ -36,6 +37,7 @@ pub const REQUIREMENT_FIELDS: &[(&str, &str)] = &[
     (KEY_FIELD, "文本（主字段），如 XQ-7"),
     ("需求标题", "文本"),
     ("提出单位", "文本"),
+    ("单位", "文本（登记的单位，如 杭州营业部）"),
     ("提出人", "人员"),
     ("联系人", "人员"),
     ("优先级", "单选：P0 紧急 / P1 高 / P2 中 / P3 低"),
@@ -107,6 +109,7 @@ pub fn project_fields(p: &Project, now: Timestamp, cal: &Calendar) -> Map<String
     put("关联需求", joined(&p.requirements));
     put("模板", json!(p.template));
     put("群", json!(p.chat_id.0));
+    put("单位", text(p.org_unit.as_deref()));
     put("创建时间", ms(Some(p.created_at)));
     put("更新时间", ms(Some(p.updated_at)));
     m
@@ -121,6 +124,7 @@ pub fn requirement_fields(r: &Requirement, project: Option<&Project>) -> Map<Str
     put(KEY_FIELD, json!(r.id.to_string()));
     put("需求标题", json!(r.title));
     put("提出单位", text(r.unit.as_deref()));
+    put("单位", text(r.org_unit.as_deref()));
     put("提出人", person(Some(&r.submitter)));
     put("联系人", person(r.contact.as_ref()));
     put("优先级", json!(format!("{} {}", r.priority, r.priority.label())));

@@ -13,8 +13,8 @@ use crate::feishu::{ClientConfig, FeishuClient};
 
 const APP_ID: &str = "cli_a1b2c3d4e5f60718";
 const SECRET: &str = "s3cr3t-app-secret";
-const APP: &str = "bascnMirror";
-const TABLE: &str = "tblItems";
+pub(super) const APP: &str = "bascnMirror";
+pub(super) const TABLE: &str = "tblItems";
 
 type Map2 = HashMap<(MirrorTable, String), String>;
 
@@ -25,7 +25,7 @@ async fn setup() -> (FakeFeishu, Mirror) {
     (fake, mirror)
 }
 
-fn mirror_for(fake: &FakeFeishu) -> Mirror {
+pub(super) fn mirror_for(fake: &FakeFeishu) -> Mirror {
     let mut cfg = ClientConfig::new(&fake.base_url, APP_ID, SecretString::from(SECRET.to_owned()));
     cfg.timeout = Duration::from_secs(10);
     cfg.app_per_second = 10_000;
@@ -322,7 +322,10 @@ async fn item_rows_fit_a_table_built_from_the_documented_columns() {
     );
     let mut map = Map2::new();
     mirror
-        .flush(vec![item_record(&item, now, &Calendar::builtin())], &mut map)
+        .flush(
+            vec![item_record(&item, None, now, &Calendar::builtin())],
+            &mut map,
+        )
         .await
         .unwrap();
     let records = fake.bitable_records(APP, TABLE);

@@ -112,7 +112,7 @@ impl Service {
             calendar: settings.calendar.clone(),
             policy,
             lock: Mutex::new(()),
-            people: std::sync::Mutex::new(People::default()),
+            people: std::sync::Mutex::new(People::remembered(&store_for_units)),
             answers: std::sync::Mutex::new(std::collections::VecDeque::new()),
             next_board_ms: std::sync::atomic::AtomicI64::new(0),
             minutes: MinutesState::new(&settings.minutes),
@@ -165,6 +165,20 @@ impl Service {
 pub(super) struct People {
     pub(super) names: HashMap<String, String>,
     pub(super) members: HashMap<String, (i64, Vec<Person>)>,
+}
+
+impl People {
+    /// The names remembered in the store (none, logged, when it cannot be read).
+    fn remembered(store: &crate::store::Store) -> Self {
+        let names = store.person_names().unwrap_or_else(|e| {
+            tracing::warn!(error.message = %e, "cannot read the remembered names; names are learned again as people are seen");
+            HashMap::new()
+        });
+        Self {
+            names,
+            members: HashMap::new(),
+        }
+    }
 }
 
 /// What is known of the bot's identity.

@@ -49,7 +49,12 @@ pub(crate) fn export_items(
     } else {
         "你发起的督办事项"
     };
-    let bytes = match crate::export::items_table(&items, now, &svc.calendar).to_xlsx() {
+    let mut with_units = Vec::with_capacity(items.len());
+    for it in items.iter().cloned() {
+        let unit = svc.store.unit_of_item(it.id)?;
+        with_units.push((it, unit));
+    }
+    let bytes = match crate::export::items_table(&with_units, now, &svc.calendar).to_xlsx() {
         Ok(b) if b.len() <= MAX_FILE_BYTES => b,
         Ok(_) => {
             let c = card::error_card(

@@ -128,7 +128,11 @@ fn mirror_row(svc: &Service, table: MirrorTable, key: &str) -> Result<Option<Mir
             Some(id) => svc
                 .store
                 .get_item(id)?
-                .map(|i| item_record(&i, now, &svc.calendar)),
+                .map(|i| {
+                    let unit = svc.store.unit_of_item(i.id)?;
+                    Ok::<_, StoreError>(item_record(&i, unit.as_deref(), now, &svc.calendar))
+                })
+                .transpose()?,
             None => None,
         },
         MirrorTable::Projects => match ProjectId::parse(key) {

@@ -37,16 +37,24 @@ impl Service {
         }
     }
 
-    /// Remembers the names that mentions reveal.
+    /// Remembers the names that mentions reveal, in memory and (new or changed ones) in the
+    /// store, so they are known after a restart.
     pub(super) fn learn_names<'a>(&self, people: impl IntoIterator<Item = &'a Person>) {
-        let mut g = self
-            .people
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        for p in people {
-            if !p.name.is_empty() {
-                g.names.insert(p.open_id.0.clone(), p.name.clone());
+        let mut fresh = Vec::new();
+        {
+            let mut g = self
+                .people
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            for p in people {
+                if !p.name.is_empty() && g.names.get(&p.open_id.0) != Some(&p.name) {
+                    g.names.insert(p.open_id.0.clone(), p.name.clone());
+                    fresh.push((p.open_id.0.clone(), p.name.clone()));
+                }
             }
+        }
+        if let Err(e) = self.store.remember_person_names(&fresh) {
+            tracing::warn!(error.message = %e, "could not remember names; they are learned again after a restart");
         }
     }
 

@@ -247,7 +247,11 @@ async fn exports_read_back_as_csv_and_xlsx_while_running_and_after() {
             .await
             .unwrap(),
     );
-    let app = start_on(&home.path().join("live"), fake, with_admin).await;
+    let app = start_on(&home.path().join("live"), fake, |s| {
+        with_admin(s);
+        s.supervision.admins = vec![LI.0.to_owned()];
+    })
+    .await;
     app.say(
         BOSS,
         "@_user_1 /督办 写周报, \"第一版\" @_user_2 @_user_3 下周五前 P1 #合规",
@@ -338,7 +342,8 @@ async fn exports_read_back_as_csv_and_xlsx_while_running_and_after() {
         }
     }
 
-    // A unit filter on items is refused plainly; audit exports list the creations.
+    // A unit filter naming no registered unit is refused plainly; audit exports list the
+    // creations.
     let (code, _, err) = run(
         vec![
             "export".into(),
@@ -355,7 +360,10 @@ async fn exports_read_back_as_csv_and_xlsx_while_running_and_after() {
     )
     .await;
     assert_eq!(code, 1);
-    assert!(err.contains("只适用于需求"), "{err}");
+    assert!(
+        err.contains("找不到单位“营业部”") && err.contains("还没有登记任何单位"),
+        "{err}"
+    );
     let audit_path = work.path().join("audit.csv");
     let (code, out, err) = run(
         vec![
@@ -385,7 +393,17 @@ async fn exports_read_back_as_csv_and_xlsx_while_running_and_after() {
         ("DB-1", shown.as_str(), "创建")
     );
 
-    // Requirements by 提出单位.
+    // Requirements by 提出单位, once it names a registered unit (bound in its group by an
+    // admin: kept in sled, so the export finds it too).
+    crate::units::say_in(
+        &app,
+        "oc_group_hz",
+        LI,
+        "@_user_1 /督办 绑定单位 杭州营业部 营业部 @_user_2",
+        &[BOT, ZHANG],
+    )
+    .await;
+    assert!(eventually(|| app.store.bound_units().unwrap().len() == 1).await);
     for unit in ["杭州营业部", "上海营业部"] {
         app.say(
             ZHANG,

@@ -74,6 +74,9 @@ fn summary(p: &Project, now: Timestamp, cal: &Calendar) -> String {
         lines.push(format!("**项目**：{}", md_text(&p.name, 200)));
     }
     lines.push(format!("**负责人**：{}", at(&p.owner)));
+    if let Some(u) = &p.org_unit {
+        lines.push(format!("**单位**：{}", md_text(u, 40)));
+    }
     if let Some(c) = p.creator.as_ref().filter(|c| c.open_id != p.owner.open_id) {
         lines.push(format!("**发起人**：{}", at(c)));
     }

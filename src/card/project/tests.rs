@@ -348,3 +348,13 @@ fn a_board_of_many_projects_stays_within_limits() {
     )));
     assert!(within_limits(&project_list_card("全部", &many, now())));
 }
+
+#[test]
+fn a_project_of_a_unit_names_it_and_one_without_does_not() {
+    let cal = cal();
+    let with = fresh().in_unit(Some("杭州营业部".to_owned()));
+    let text = project_card(&with, &[], now(), &cal).to_string();
+    assert!(text.contains("**单位**：杭州营业部"), "{text}");
+    let without = project_card(&fresh(), &[], now(), &cal).to_string();
+    assert!(!without.contains("单位"), "{without}");
+}

@@ -46,8 +46,13 @@ fn fields(r: &Requirement, now: Timestamp) -> Vec<String> {
     if r.title.chars().count() > TITLE_IN_HEADER {
         lines.push(format!("**需求**：{}", md_text(&r.title, 200)));
     }
-    if let Some(u) = &r.unit {
+    // 提出单位 as written; the registered unit it links to (or whose group it came from) as
+    // 单位, once when both say the same.
+    if let Some(u) = r.unit.as_ref().filter(|u| r.org_unit.as_ref() != Some(*u)) {
         lines.push(format!("**提出单位**：{}", md_text(u, 60)));
+    }
+    if let Some(u) = &r.org_unit {
+        lines.push(format!("**单位**：{}", md_text(u, 40)));
     }
     lines.push(format!("**提出人**：{}", at(&r.submitter)));
     if let Some(c) = r.contact.as_ref().filter(|c| c.open_id != r.submitter.open_id) {
@@ -193,7 +198,13 @@ pub fn requirement_status_card(r: &Requirement, project: Option<&Project>, now: 
     };
     let title = format!("需求{label}：{} {}", r.id, truncate(&r.title, 40));
     let hdr = header(&title, colour, None, &[]);
-    let mut lines = vec![format!("**提出人**：{}", at(&r.submitter)), loop_line(stage)];
+    let mut lines = vec![format!("**提出人**：{}", at(&r.submitter))];
+    lines.extend(
+        r.org_unit
+            .as_ref()
+            .map(|u| format!("**单位**：{}", md_text(u, 40))),
+    );
+    lines.push(loop_line(stage));
     if let Some(n) = state_note(r, project) {
         lines.push(n);
     }

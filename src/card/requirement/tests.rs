@@ -455,3 +455,30 @@ fn snapshots_of_the_board_and_help() {
             .contains("/需求 新建")
     );
 }
+
+#[test]
+fn a_requirement_names_its_unit_and_its_proposer_only_when_they_differ() {
+    // 提出单位 as written differs from the registered unit: both lines.
+    let r = submitted().in_unit(Some("杭州营业部".to_owned()));
+    let text = requirement_card(&r, None, now()).to_string();
+    assert!(
+        text.contains("**提出单位**：杭州分公司") && text.contains("**单位**：杭州营业部"),
+        "{text}"
+    );
+    let status = requirement_status_card(&r, None, now()).to_string();
+    assert!(status.contains("**单位**：杭州营业部"), "{status}");
+    // The same name: one line.
+    let mut same = submitted().in_unit(Some("杭州分公司".to_owned()));
+    same.unit = Some("杭州分公司".to_owned());
+    let text = requirement_card(&same, None, now()).to_string();
+    assert!(
+        !text.contains("**提出单位**") && text.contains("**单位**：杭州分公司"),
+        "{text}"
+    );
+    // No registered unit: as before.
+    let plain = requirement_card(&submitted(), None, now()).to_string();
+    assert!(
+        plain.contains("**提出单位**：杭州分公司") && !plain.contains("**单位**"),
+        "{plain}"
+    );
+}

@@ -50,6 +50,10 @@ pub struct Project {
     /// The latest 退回, shown on the card until the project is advanced again.
     #[serde(default)]
     pub last_rollback: Option<Rollback>,
+    /// The registered unit (单位) it belongs to: the unit whose group it was created in,
+    /// fixed at creation. `None` outside a unit's group (and for projects from before units).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org_unit: Option<String>,
 }
 
 /// A 退回 of a project: why, by whom, when, and the stage it left.
@@ -114,6 +118,7 @@ impl Project {
             version: 1,
             creator: None,
             last_rollback: None,
+            org_unit: None,
         }
     }
 
@@ -121,6 +126,13 @@ impl Project {
     #[must_use]
     pub fn created_by(mut self, creator: Person) -> Self {
         self.creator = Some(creator);
+        self
+    }
+
+    /// The same project, belonging to the registered unit `unit` (when there is one).
+    #[must_use]
+    pub fn in_unit(mut self, unit: Option<String>) -> Self {
+        self.org_unit = unit;
         self
     }
 

@@ -144,6 +144,11 @@ pub struct Requirement {
     pub triaged_at: Option<Timestamp>,
     /// Incremented on every change.
     pub version: u64,
+    /// The registered unit (单位) it belongs to: the unit whose group it was submitted in,
+    /// else the registered unit its 提出单位 names (which stays as written). Fixed at
+    /// submission; `None` when neither applies (and for requirements from before units).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org_unit: Option<String>,
 }
 impl Requirement {
     /// A new requirement, 待受理, version 1.
@@ -169,7 +174,15 @@ impl Requirement {
             updated_at: now,
             triaged_at: None,
             version: 1,
+            org_unit: None,
         }
+    }
+
+    /// The same requirement, belonging to the registered unit `unit` (when there is one).
+    #[must_use]
+    pub fn in_unit(mut self, unit: Option<String>) -> Self {
+        self.org_unit = unit;
+        self
     }
 
     /// The audit record of the submission.

@@ -72,7 +72,9 @@ pub(crate) fn create(
 ) -> Result<Project, StoreError> {
     let (chat, creator, source, reply_to) = (&o.chat, o.who.clone(), o.source.clone(), o.reply_to.as_deref());
     let id = ch.next_project_id(&svc.store)?;
-    let p = Project::create(id, chat.clone(), name, owner, template, svc.clock.now()).created_by(creator);
+    let p = Project::create(id, chat.clone(), name, owner, template, svc.clock.now())
+        .created_by(creator)
+        .in_unit(svc.unit_of_chat(chat));
     ch.put_new_project(&svc.store, &p);
     ch.push_watched_audit(&svc.store, Watched::Project(id), &p.creation_record(source))?;
     watch(svc, ch, &p)?;

@@ -38,6 +38,11 @@ pub(crate) fn submit(
         },
         svc.clock.now(),
     );
+    let org_unit = svc.unit_of_chat(&o.chat).or_else(|| {
+        let named = r.unit.as_deref()?;
+        svc.unit_registry().find(named).ok().map(|u| u.name.clone())
+    });
+    let r = r.in_unit(org_unit);
     ch.put_new_requirement(&svc.store, &r);
     ch.push_watched_audit(
         &svc.store,

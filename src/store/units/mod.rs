@@ -13,6 +13,8 @@
 //!
 //! Every entry is written in the caller's [`Changes`], in the same transaction as the item.
 
+mod names;
+
 use jiff::Timestamp;
 
 use super::outbox::Changes;
