@@ -3,7 +3,10 @@
 //! (excluding the network: sends are queued in the outbox, not delivered), the resident memory
 //! of the whole process, and start-up to ready (opening the store and building the app). A child
 //! process (this program again) loads the store first, so the measured process is one that only
-//! opened it, as `duban serve` does.
+//! opened it, as `duban serve` does. Resident memory is also reported at each stage (process
+//! start, store opened and app built, idle ticks, first busy tick, busy ticks), split into its
+//! anonymous part (heap, stacks) and file-backed part (the binary), beside what mimalloc has
+//! committed from the OS.
 //!
 //! Run: `cargo bench --bench scheduler` (optional env: BENCH_ITEMS=1000000; BENCH_BUSY_TICKS=5;
 //! BENCH_STORE=<dir>
@@ -26,14 +29,102 @@ use duban::store::outbox::Changes;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn rss_mb() -> f64 {
+/// A line of `/proc/self/status` in MB (`VmRSS`, `RssAnon`, `RssFile`, `VmHWM`).
+fn status_mb(field: &str) -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
         .lines()
-        .find(|l| l.starts_with("VmRSS:"))
+        .find(|l| l.strip_prefix(field).is_some_and(|r| r.starts_with(':')))
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|kb| kb.parse::<f64>().ok())
         .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn rss_mb() -> f64 {
+    status_mb("VmRSS")
+}
+
+/// Resident memory at each stage: the whole process, its anonymous part (the heap, thread
+/// stacks) and its file-backed part (the binary's pages).
+#[derive(Default)]
+struct Stages(Vec<(&'static str, f64, f64, f64, f64)>);
+
+/// What mimalloc has committed from the OS now, in MB.
+fn committed_mb() -> f64 {
+    mimalloc::MiMalloc::stats_json()
+        .ok()
+        .and_then(|j| serde_json::from_str::<serde_json::Value>(j.to_str().ok()?).ok())
+        .and_then(|v| v.get("committed")?.get("current")?.as_f64())
+        .map_or(0.0, |b| b / 1048576.0)
+}
+
+impl Stages {
+    fn mark(&mut self, stage: &'static str) {
+        self.0.push((
+            stage,
+            status_mb("VmRSS"),
+            status_mb("RssAnon"),
+            status_mb("RssFile"),
+            committed_mb(),
+        ));
+    }
+
+    /// mimalloc's current and peak figures that it keeps in a release build (memory it has
+    /// committed from the OS, pages in use), in MB.
+    fn mimalloc() -> String {
+        let Ok(json) = mimalloc::MiMalloc::stats_json() else {
+            return "mimalloc: no statistics".to_owned();
+        };
+        let v: serde_json::Value = serde_json::from_str(json.to_str().unwrap_or("{}")).unwrap_or_default();
+        let mut out = Vec::new();
+        for key in [
+            "committed",
+            "reserved",
+            "pages",
+            "page_committed",
+            "segments",
+            "threads",
+        ] {
+            if let Some(c) = v.get(key) {
+                let cur = c
+                    .get("current")
+                    .and_then(serde_json::Value::as_f64)
+                    .unwrap_or(0.0);
+                let peak = c.get("peak").and_then(serde_json::Value::as_f64).unwrap_or(0.0);
+                if key == "pages" || key == "segments" || key == "threads" {
+                    out.push(format!("{key} {cur:.0} (peak {peak:.0})"));
+                } else {
+                    out.push(format!(
+                        "{key} {:.1} MB (peak {:.1})",
+                        cur / 1048576.0,
+                        peak / 1048576.0
+                    ));
+                }
+            }
+        }
+        format!("mimalloc: {}", out.join("; "))
+    }
+
+    fn print(&self) {
+        println!(
+            "| stage | resident | anonymous (heap, stacks) | file-backed (binary) | mimalloc committed |"
+        );
+        println!("|---|---|---|---|---|");
+        for (stage, rss, anon, file, committed) in &self.0 {
+            println!("| {stage} | {rss:.1} MB | {anon:.1} MB | {file:.1} MB | {committed:.1} MB |");
+        }
+        println!(
+            "peak resident {:.1} MB; threads {}",
+            status_mb("VmHWM"),
+            std::fs::read_to_string("/proc/self/status")
+                .unwrap_or_default()
+                .lines()
+                .find(|l| l.starts_with("Threads:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .unwrap_or("?")
+        );
+        println!("{}", Self::mimalloc());
+    }
 }
 
 fn person(i: u64) -> Person {
@@ -44,6 +135,8 @@ fn person(i: u64) -> Person {
 }
 
 fn main() {
+    let mut stages = Stages::default();
+    stages.mark("process start");
     let n: u64 = std::env::var("BENCH_ITEMS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -147,12 +240,14 @@ fn main() {
         return;
     }
     // A cold start on the full store.
+    stages.mark("runtime built, store copied");
     let t = Instant::now();
     rt.block_on(async {
         let app = Application::build(&settings, &creds, TimeSource::Virtual(clock.clone()))
             .await
             .unwrap();
         let ready = t.elapsed();
+        stages.mark("store opened, app built");
         let store = app.store().clone();
         let service = app.state().service.clone();
         // Tick with nothing due (the first entry is hours away).
@@ -163,6 +258,7 @@ fn main() {
             idle.push(t.elapsed().as_secs_f64() * 1000.0);
         }
         idle.sort_by(f64::total_cmp);
+        stages.mark("after 200 idle ticks");
         // Five busy ticks: each time, move time on until more than 1,000 items are due, and
         // tick once (at most 1,000 per tick). A single tick is at the mercy of the machine.
         let first = store.next_due_ms().unwrap().unwrap();
@@ -191,6 +287,7 @@ fn main() {
         let t = Instant::now();
         service.tick().await.unwrap();
         let cold = t.elapsed().as_secs_f64() * 1000.0;
+        stages.mark("after the first busy tick (cold)");
         // Busy ticks as the scheduler runs them: while it waits for the next reminders it
         // reads their records ahead (`Service::read_ahead`, outside the lock), then the time
         // comes and it ticks. A single tick is at the mercy of the machine: several are timed.
@@ -210,6 +307,7 @@ fn main() {
         }
         ahead.sort_by(f64::total_cmp);
         busy.sort_by(f64::total_cmp);
+        stages.mark("after the busy ticks");
         let queued = store.outbox_len();
         println!("scheduler benchmark: {n} open items, deadlines over 90 days");
         println!("| measure | value | target |");
@@ -235,8 +333,9 @@ fn main() {
             ahead[rounds / 2]
         );
         println!(
-            "| resident memory of the process | {:.0} MB | ≤ 300 MB |",
+            "| resident memory of the process | {:.0} MB | ≤ 150 MB |",
             rss_mb()
         );
+        stages.print();
     });
 }
