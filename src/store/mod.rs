@@ -25,6 +25,7 @@ pub mod items;
 pub mod meetings;
 pub mod nudges;
 pub mod onboarding;
+pub mod org;
 mod open;
 pub mod outbox;
 mod parallel;
