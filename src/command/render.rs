@@ -211,7 +211,8 @@ mod tests {
             )
                 .prop_map(|(period, person)| SuperviseCmd::Stats { period, person }),
             Just(SuperviseCmd::OrgBoard),
-            proptest::sample::select(Period::ALL.to_vec()).prop_map(|period| SuperviseCmd::UnitStats { period }),
+            proptest::sample::select(Period::ALL.to_vec())
+                .prop_map(|period| SuperviseCmd::UnitStats { period }),
         ]
         .prop_map(Command::Supervise)
     }

@@ -819,7 +819,12 @@ fn stats_take_a_period_and_a_person_in_either_order() {
 #[test]
 fn the_firms_board_and_unit_stats_are_asked_with_quanbumen_or_andanwei() {
     use crate::domain::board::Period;
-    for text in ["/督办 晾晒 全部门", "/督办 晾晒 按单位", "/督办 看板 全部门", "/task board by-unit"] {
+    for text in [
+        "/督办 晾晒 全部门",
+        "/督办 晾晒 按单位",
+        "/督办 看板 全部门",
+        "/task board by-unit",
+    ] {
         assert_eq!(run(text), Ok(SuperviseCmd::OrgBoard), "{text}");
     }
     let units = |period| Ok(SuperviseCmd::UnitStats { period });

@@ -256,7 +256,8 @@ fn export(c: &mut Cursor) -> Result<SuperviseCmd, ParseError> {
 pub(crate) const ORG_WORDS: [&str; 3] = ["全部门", "按单位", "by-unit"];
 
 fn is_org_word(t: &Token) -> bool {
-    t.bare().is_some_and(|w| ORG_WORDS.iter().any(|o| o.eq_ignore_ascii_case(w)))
+    t.bare()
+        .is_some_and(|w| ORG_WORDS.iter().any(|o| o.eq_ignore_ascii_case(w)))
 }
 
 /// `晾晒 [全部门|按单位]`.

@@ -42,7 +42,12 @@ impl Service {
 ///
 /// # Errors
 /// sled errors.
-pub(crate) fn org_board(svc: &Service, o: &Origin, replies: &mut Replies<'_>, ch: &mut Changes) -> Result<(), StoreError> {
+pub(crate) fn org_board(
+    svc: &Service,
+    o: &Origin,
+    replies: &mut Replies<'_>,
+    ch: &mut Changes,
+) -> Result<(), StoreError> {
     if !svc.may_view_org(o) {
         return replies.card(svc, ch, &svc.org_refusal("全公司晾晒", "/督办 晾晒 全部门"));
     }
@@ -63,7 +68,11 @@ pub(crate) fn unit_stats(
     ch: &mut Changes,
 ) -> Result<(), StoreError> {
     if !svc.may_view_org(o) {
-        return replies.card(svc, ch, &svc.org_refusal("按单位统计", "/督办 统计 本季度 按单位"));
+        return replies.card(
+            svc,
+            ch,
+            &svc.org_refusal("按单位统计", "/督办 统计 本季度 按单位"),
+        );
     }
     let now = svc.clock.now();
     let (rows, issued) = unit_stats_view(&svc.store, &svc.unit_registry(), period, now, &svc.calendar)?;

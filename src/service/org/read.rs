@@ -22,7 +22,11 @@ use crate::card::org::IssuedShare;
 
 /// Each registered unit's open items and those it closed at or after `since`, in registry
 /// order.
-fn units_items(store: &Store, reg: &UnitRegistry, since: Timestamp) -> Result<Vec<(String, Vec<Item>)>, StoreError> {
+fn units_items(
+    store: &Store,
+    reg: &UnitRegistry,
+    since: Timestamp,
+) -> Result<Vec<(String, Vec<Item>)>, StoreError> {
     reg.all()
         .iter()
         .map(|u| Ok((u.name.clone(), store.unit_items_since(&u.name, since)?)))
@@ -76,7 +80,12 @@ pub fn open_batch_lines(store: &Store, now: Timestamp, cal: &Calendar) -> Result
 ///
 /// # Errors
 /// sled or codec errors.
-pub fn org_board_view(store: &Store, reg: &UnitRegistry, now: Timestamp, cal: &Calendar) -> Result<OrgBoard, StoreError> {
+pub fn org_board_view(
+    store: &Store,
+    reg: &UnitRegistry,
+    now: Timestamp,
+    cal: &Calendar,
+) -> Result<OrgBoard, StoreError> {
     let (since, _) = Period::ThisMonth.range(now);
     let per_unit = units_items(store, reg, since)?;
     let units: Vec<UnitItems<'_>> = per_unit
