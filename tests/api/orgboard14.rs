@@ -376,3 +376,36 @@ async fn the_weekly_org_board_goes_to_the_leaders_once_a_week_only_when_changed_
     assert!(april.contains("本月还没有单位按时完成事项"), "{april}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_open_batch_shows_its_completion_on_the_org_board_and_in_the_unit_statistics() {
+    let app = spawn_app_with(|s| {
+        with_org(s);
+        s.supervision.issuers = vec![BOSS.0.to_owned()];
+    })
+    .await;
+    let line = "@_user_1 /督办 下达 完成反洗钱自查 对象：@杭州营业部 @长沙营业部 截止：3月20日";
+    send(&app, LEADERS, false, BOSS, line, &[BOT]).await;
+    item_exists(&app, 1).await;
+    item_exists(&app, 2).await;
+    let hz = if app.store.unit_of_item(ItemId(1)).unwrap().as_deref() == Some("杭州营业部") {
+        1
+    } else {
+        2
+    };
+    assert!(eventually(|| app.store.item_card(ItemId(hz)).ok().flatten().is_some()).await);
+    done(&app, HZ, ZHANG, hz).await;
+    let mid = send(&app, LEADERS, false, BOSS, "@_user_1 /督办 晾晒 全部门", &[BOT]).await;
+    let board = answer(&app, &mid).await.remove(0);
+    assert!(board.contains("下达进行中1批"), "{board}");
+    assert!(
+        board.contains("**XD-1** 完成反洗钱自查 · 已完成 **1**/2"),
+        "{board}"
+    );
+    assert!(board.contains("1. 杭州营业部 按时完成 **1** 项"), "{board}");
+    let mid = send(&app, LEADERS, false, BOSS, "@_user_1 /督办 统计 按单位", &[BOT]).await;
+    let stats = answer(&app, &mid).await.remove(0);
+    assert!(stats.contains("下达完成 1/1"), "{stats}");
+    assert!(stats.contains("下达完成 0/1"), "{stats}");
+    app.stop().await;
+}
