@@ -163,29 +163,19 @@ fn main() {
         t.elapsed().as_secs_f64()
     );
 
-    let time = |f: &mut dyn FnMut()| {
-        (0..runs)
-            .map(|_| {
-                let t = Instant::now();
-                f();
-                t.elapsed().as_secs_f64() * 1000.0
-            })
-            .collect::<Vec<f64>>()
-    };
-    let mut late_units = 0;
-    let board = time(&mut || {
+    let board = || {
         let b = org_board_view(&store, &reg, now, &cal).unwrap();
-        late_units = b.ranking.late.len();
         let card = duban::card::org_board_card(&b, now, &cal);
         assert!(card.is_object());
-    });
-    let stats = time(&mut || {
+        b
+    };
+    let stats = || {
         let (rows, _) = unit_stats_view(&store, &reg, Period::ThisQuarter, now, &cal).unwrap();
         let card = duban::card::unit_stats_card(Period::ThisQuarter, &rows, &HashMap::new());
         assert!(card.is_object());
-    });
+    };
     // The same board from every item (what the indexes avoid).
-    let scan = time(&mut || {
+    let scan = || {
         let mut per_unit: Vec<(String, Vec<Item>)> =
             reg.all().iter().map(|u| (u.name.clone(), Vec::new())).collect();
         let index: HashMap<String, usize> = reg
@@ -205,13 +195,47 @@ fn main() {
             .collect();
         let batches = open_batch_lines(&store, now, &cal).unwrap();
         let b = org_board(&views, batches, &HashMap::new(), now, &cal);
-        assert_eq!(b.ranking.late.len(), late_units, "the scan sees the same board");
         let card = duban::card::org_board_card(&b, now, &cal);
         assert!(card.is_object());
-    });
-    println!("{late_units} of {units} units have overdue items");
-    let b = summary("org board (per-unit indexes, with the card)", board);
-    summary("统计 本季度 按单位 (per-unit indexes, with the card)", stats);
-    let s = summary("org board from a full scan of every item", scan);
+        b
+    };
+    // Reading alone: through the indexes, and every item.
+    let read_idx = || {
+        let got: usize = reg
+            .all()
+            .iter()
+            .map(|u| store.unit_items_since(&u.name, since).unwrap().len())
+            .sum();
+        assert_eq!(got, read);
+    };
+    let read_all = || {
+        assert_eq!(store.all_items().unwrap().len(), usize::try_from(n).unwrap());
+    };
+    let (indexed, scanned) = (board(), scan());
+    assert_eq!(indexed, scanned, "the indexes give the same board as a full scan");
+    println!(
+        "{} of {units} units have overdue items",
+        indexed.ranking.late.len()
+    );
+    // Interleaved, so that a busy machine slows every measure alike.
+    let mut ms: [Vec<f64>; 5] = Default::default();
+    let timed = |f: &dyn Fn()| {
+        let t = Instant::now();
+        f();
+        t.elapsed().as_secs_f64() * 1000.0
+    };
+    for _ in 0..runs {
+        ms[0].push(timed(&|| drop(board())));
+        ms[1].push(timed(&stats));
+        ms[2].push(timed(&|| drop(scan())));
+        ms[3].push(timed(&read_idx));
+        ms[4].push(timed(&read_all));
+    }
+    let [board_ms, stats_ms, scan_ms, idx_ms, all_ms] = ms;
+    let b = summary("org board (per-unit indexes, with the card)", board_ms);
+    summary("  of which reading through the indexes", idx_ms);
+    summary("统计 本季度 按单位 (per-unit indexes, with the card)", stats_ms);
+    let s = summary("org board from a full scan of every item", scan_ms);
+    summary("  of which reading every item", all_ms);
     println!("full scan / indexed org board: {:.1}x", s / b);
 }
