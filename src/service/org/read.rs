@@ -14,6 +14,7 @@ use crate::domain::ids::ItemId;
 use crate::domain::schedule::overdue_chases;
 use crate::domain::status::Status;
 use crate::domain::supervision::Item;
+use crate::domain::time::{SHANGHAI, local};
 use crate::domain::unit::UnitRegistry;
 use crate::domain::unit::ranking::{BatchLine, OrgBoard, UnitFigures, UnitItems, org_board, unit_figures};
 use crate::store::{Store, StoreError};
@@ -74,9 +75,19 @@ pub fn open_batch_lines(store: &Store, now: Timestamp, cal: &Calendar) -> Result
         .collect()
 }
 
-/// The firm's 晾晒 at `now`: every registered unit's items of this month (open, or closed
-/// since the 1st) and the open 下达 batches. The board shows no 催办 counts, so no nudge
-/// records are read.
+/// Next Monday 00:00 in Asia/Shanghai: a board's "this week" ends there.
+fn end_of_week(now: Timestamp) -> Timestamp {
+    let today = local(now).date();
+    let ahead = 7 - i64::from(today.weekday().to_monday_zero_offset());
+    let monday = today.checked_add(jiff::Span::new().days(ahead)).unwrap_or(today);
+    SHANGHAI
+        .to_timestamp(monday.to_datetime(jiff::civil::Time::midnight()))
+        .unwrap_or(now)
+}
+
+/// The firm's 晾晒 at `now`: every registered unit's open items that are overdue or due this
+/// week and the items it closed since the 1st (nothing else shows on the board), and the open
+/// 下达 batches. The board shows no 催办 counts, so no nudge records are read.
 ///
 /// # Errors
 /// sled or codec errors.
@@ -87,7 +98,17 @@ pub fn org_board_view(
     cal: &Calendar,
 ) -> Result<OrgBoard, StoreError> {
     let (since, _) = Period::ThisMonth.range(now);
-    let per_unit = units_items(store, reg, since)?;
+    let due_before = end_of_week(now);
+    let per_unit: Vec<(String, Vec<Item>)> = reg
+        .all()
+        .iter()
+        .map(|u| {
+            Ok((
+                u.name.clone(),
+                store.unit_board_items(&u.name, due_before, since)?,
+            ))
+        })
+        .collect::<Result<_, StoreError>>()?;
     let units: Vec<UnitItems<'_>> = per_unit
         .iter()
         .map(|(u, items)| UnitItems { unit: u, items })
