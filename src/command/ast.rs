@@ -141,6 +141,13 @@ pub enum SuperviseCmd {
         /// Only this person, when given.
         person: Option<Person>,
     },
+    /// `晾晒 全部门` (or `晾晒 按单位`): the firm's 晾晒, ranked by unit.
+    OrgBoard,
+    /// `统计 [本月|上月|本季度] 按单位`: per-unit statistics (default 本月).
+    UnitStats {
+        /// The period.
+        period: Period,
+    },
 }
 
 /// A new item as typed.
@@ -268,6 +275,8 @@ impl SuperviseCmd {
             | Self::IssueExtend { .. } => SuperviseSub::Issue,
             Self::Report { .. } => SuperviseSub::Report,
             Self::Units(_) => SuperviseSub::Units,
+            Self::OrgBoard => SuperviseSub::Board,
+            Self::UnitStats { .. } => SuperviseSub::Stats,
         }
     }
 }

@@ -313,7 +313,7 @@ impl ParseError {
                 format!("列表不支持“{word}”，可以写：我的、我发起的、逾期、本周、全部，或 @某人")
             }
             Self::UnknownPeriod { word } => {
-                format!("统计不支持“{word}”，可以写：本月、上月、本季度，或 @某人")
+                format!("统计不支持“{word}”，可以写：本月、上月、本季度，@某人，或 按单位")
             }
             Self::UnknownExportPeriod { word } => {
                 format!("导出不支持“{word}”，可以写：本月、上月、本季度，或不写（导出全部）")

@@ -74,6 +74,12 @@ impl Command {
             }
             SuperviseCmd::Help => json!({"command": "help"}),
             SuperviseCmd::Board => json!({"command": "board"}),
+            SuperviseCmd::OrgBoard => json!({"command": "board", "scope": "units"}),
+            SuperviseCmd::UnitStats { period } => json!({
+                "command": "stats",
+                "period": period.en(),
+                "scope": "units",
+            }),
             SuperviseCmd::Export { period } => json!({
                 "command": "export",
                 "period": period.map(|p| p.en()),

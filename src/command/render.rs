@@ -210,6 +210,9 @@ mod tests {
                 proptest::option::of(person())
             )
                 .prop_map(|(period, person)| SuperviseCmd::Stats { period, person }),
+            Just(SuperviseCmd::OrgBoard),
+            proptest::sample::select(Period::ALL.to_vec())
+                .prop_map(|period| SuperviseCmd::UnitStats { period }),
         ]
         .prop_map(Command::Supervise)
     }

@@ -817,6 +817,41 @@ fn stats_take_a_period_and_a_person_in_either_order() {
 }
 
 #[test]
+fn the_firms_board_and_unit_stats_are_asked_with_quanbumen_or_andanwei() {
+    use crate::domain::board::Period;
+    for text in [
+        "/督办 晾晒 全部门",
+        "/督办 晾晒 按单位",
+        "/督办 看板 全部门",
+        "/task board by-unit",
+    ] {
+        assert_eq!(run(text), Ok(SuperviseCmd::OrgBoard), "{text}");
+    }
+    let units = |period| Ok(SuperviseCmd::UnitStats { period });
+    assert_eq!(run("/督办 统计 按单位"), units(Period::ThisMonth));
+    assert_eq!(run("/督办 统计 本季度 按单位"), units(Period::ThisQuarter));
+    assert_eq!(run("/督办 统计 按单位 上月"), units(Period::LastMonth));
+    assert_eq!(run("/督办 统计 全部门 本季度"), units(Period::ThisQuarter));
+    assert_eq!(run("/task stats quarter by-unit"), units(Period::ThisQuarter));
+    // A person and 按单位 do not go together; the rest is named, not dropped.
+    assert!(matches!(
+        run("/督办 统计 按单位 @_user_2"),
+        Err(ParseError::TrailingInput { .. })
+    ));
+    assert!(matches!(
+        run("/督办 晾晒 全部门 本月"),
+        Err(ParseError::TrailingInput { .. })
+    ));
+    assert_eq!(
+        Command::Supervise(SuperviseCmd::UnitStats {
+            period: Period::ThisQuarter
+        })
+        .to_json(),
+        serde_json::json!({"command": "stats", "period": "quarter", "scope": "units"})
+    );
+}
+
+#[test]
 fn an_unknown_stats_period_is_refused_with_an_example() {
     let err = run("/督办 统计 本年").unwrap_err();
     assert_eq!(
@@ -827,7 +862,7 @@ fn an_unknown_stats_period_is_refused_with_an_example() {
     );
     assert_eq!(
         err.to_string(),
-        "统计不支持“本年”，可以写：本月、上月、本季度，或 @某人。正确的写法例如：/督办 统计 上月"
+        "统计不支持“本年”，可以写：本月、上月、本季度，@某人，或 按单位。正确的写法例如：/督办 统计 上月"
     );
     assert!(matches!(
         run("/督办 统计 上月 本月"),

@@ -90,6 +90,7 @@ impl Service {
             }
             ch.put_chat_state(&self.store, &chat, &st);
         }
+        self.queue_weekly_org_board(&mut ch, &week, now)?;
         self.store.commit(&ch)?;
         self.wake.outbox.notify_one();
         // Next week's slot.

@@ -27,6 +27,7 @@ pub mod meetings;
 pub mod nudges;
 pub mod onboarding;
 mod open;
+pub mod org;
 pub mod outbox;
 mod parallel;
 pub mod projects;

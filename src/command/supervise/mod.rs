@@ -124,7 +124,7 @@ fn subcommand(
             id: item_id(c)?,
             reason: c.rest_text(),
         },
-        SuperviseSub::Board => SuperviseCmd::Board,
+        SuperviseSub::Board => board(c),
         SuperviseSub::Stats => stats(c)?,
         SuperviseSub::Export => export(c)?,
         SuperviseSub::Issue if batch::is_batch_word(c) => batch::parse(c, ctx)?,
@@ -244,18 +244,42 @@ fn export(c: &mut Cursor) -> Result<SuperviseCmd, ParseError> {
     }
 }
 
-/// `统计 [本月|上月|本季度] [@某人]`, the two in either order.
+/// The words that make `晾晒` and `统计` firm-wide, by unit.
+pub(crate) const ORG_WORDS: [&str; 3] = ["全部门", "按单位", "by-unit"];
+
+fn is_org_word(t: &Token) -> bool {
+    t.bare()
+        .is_some_and(|w| ORG_WORDS.iter().any(|o| o.eq_ignore_ascii_case(w)))
+}
+
+/// `晾晒 [全部门|按单位]`.
+fn board(c: &mut Cursor) -> SuperviseCmd {
+    if c.peek().is_some_and(is_org_word) {
+        c.advance(1);
+        return SuperviseCmd::OrgBoard;
+    }
+    SuperviseCmd::Board
+}
+
+/// `统计 [本月|上月|本季度] [@某人 | 按单位]`, in any order.
 fn stats(c: &mut Cursor) -> Result<SuperviseCmd, ParseError> {
     let mut period = None;
     let mut person = None;
+    let mut by_unit = false;
     loop {
         if person.is_none()
+            && !by_unit
             && let Some(p) = c.next_mention()
         {
             person = Some(p);
             continue;
         }
         let Some(token) = c.peek() else { break };
+        if !by_unit && person.is_none() && is_org_word(token) {
+            by_unit = true;
+            c.advance(1);
+            continue;
+        }
         if period.is_some() {
             break;
         }
@@ -271,6 +295,11 @@ fn stats(c: &mut Cursor) -> Result<SuperviseCmd, ParseError> {
             }
             None => break,
         }
+    }
+    if by_unit {
+        return Ok(SuperviseCmd::UnitStats {
+            period: period.unwrap_or_default(),
+        });
     }
     Ok(SuperviseCmd::Stats {
         period: period.unwrap_or_default(),

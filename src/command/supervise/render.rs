@@ -95,6 +95,8 @@ pub(crate) fn render(s: &SuperviseCmd) -> (String, Vec<Mention>) {
         SuperviseCmd::Units(UnitsCmd::List) => "单位 列表".to_owned(),
         SuperviseCmd::Units(UnitsCmd::Unbind { name }) => format!("单位 解绑 {name}"),
         SuperviseCmd::Board => "晾晒".to_owned(),
+        SuperviseCmd::OrgBoard => "晾晒 全部门".to_owned(),
+        SuperviseCmd::UnitStats { period } => words(&["统计", period.label(), "按单位"]),
         SuperviseCmd::Export { period } => words(&["导出", period.map_or("", Period::label)]),
         SuperviseCmd::Stats { period, person } => {
             let who = person.as_ref().map_or_else(String::new, |p| r.mention(p));

@@ -8,7 +8,7 @@ use super::super::meetings::with_meeting_source;
 use super::super::origin::Origin;
 use super::super::projects::link_tagged_projects;
 use super::super::reply::Replies;
-use super::super::{batches, units};
+use super::super::{batches, org, units};
 use super::act::{Refused, act, post_card, record_new, visible};
 use super::texts::{confirmation, not_found};
 use crate::card;
@@ -67,6 +67,8 @@ pub(crate) fn command(
             let c = stats_card(svc, &items, period, person.as_ref())?;
             return replies.card(svc, ch, &c);
         }
+        SuperviseCmd::OrgBoard => return org::org_board(svc, o, replies, ch),
+        SuperviseCmd::UnitStats { period } => return org::unit_stats(svc, period, o, replies, ch),
         SuperviseCmd::Export { period } => return export_items(svc, period, msg, sender, replies, ch),
         SuperviseCmd::Create(c) => return create(svc, c, o, msg, quoted, replies, ch),
         SuperviseCmd::Issue(b) => return batches::issue(svc, b, o, msg, replies, ch),

@@ -7,7 +7,9 @@
 //! - `item_unit` (be(item) → unit name): the unit an item belongs to, fixed when it is created
 //!   (a later rebinding of the group does not move old items).
 //! - `unit_items` (unit ‖ 0x00 ‖ be(item) → ∅): every item of a unit.
-//! - `unit_open` (unit ‖ 0x00 ‖ be(item) → ∅): its open items (待签收, 进行中, 待验收).
+//! - `unit_open` (unit ‖ 0x00 ‖ be(item) → be(deadline ms)): its open items (待签收, 进行中,
+//!   待验收) with their deadline, so a board reads only what is late or due soon (an entry
+//!   written before the deadline was kept has an empty value and is always read).
 //! - `unit_closed` (unit ‖ 0x00 ‖ be(closed ms) ‖ be(item) → ∅): its closed items by when they
 //!   closed (completed, or cancelled), so a period's figures range-scan from the period's start.
 //!
@@ -118,16 +120,7 @@ impl Store {
     /// sled errors.
     pub fn unit_item_ids_since(&self, unit: &str, since: Timestamp) -> Result<Vec<ItemId>, StoreError> {
         let mut ids = self.ids_with_prefix(UNIT_OPEN, unit)?;
-        let p = prefix(unit);
-        let mut start = p.clone();
-        start.extend_from_slice(&be(ms(since)));
-        for kv in self.named_tree(UNIT_CLOSED)?.range(start..) {
-            let (k, _) = kv?;
-            if !k.starts_with(&p) {
-                break;
-            }
-            ids.push(ItemId(from_be(k.get(p.len() + 8..).unwrap_or_default())));
-        }
+        ids.extend(self.closed_since(unit, since)?);
         ids.sort_unstable();
         ids.dedup();
         Ok(ids)
@@ -139,7 +132,51 @@ impl Store {
     /// sled or codec errors.
     pub fn unit_items_since(&self, unit: &str, since: Timestamp) -> Result<Vec<Item>, StoreError> {
         let ids = self.unit_item_ids_since(unit, since)?;
-        let items = super::in_parallel(&ids, 256, "unit items", |part| {
+        self.read_items(&ids)
+    }
+
+    /// What a board reads of a unit: its open items due before `due_before` (overdue, or due
+    /// soon) and the items it closed at or after `since`.
+    ///
+    /// # Errors
+    /// sled or codec errors.
+    pub fn unit_board_items(
+        &self,
+        unit: &str,
+        due_before: Timestamp,
+        since: Timestamp,
+    ) -> Result<Vec<Item>, StoreError> {
+        let p = prefix(unit);
+        let mut ids = Vec::new();
+        for kv in self.named_tree(UNIT_OPEN)?.scan_prefix(&p) {
+            let (k, v) = kv?;
+            if v.len() != 8 || from_be(&v) < ms(due_before) {
+                ids.push(ItemId(from_be(k.get(p.len()..).unwrap_or_default())));
+            }
+        }
+        ids.extend(self.closed_since(unit, since)?);
+        ids.sort_unstable();
+        ids.dedup();
+        self.read_items(&ids)
+    }
+
+    fn closed_since(&self, unit: &str, since: Timestamp) -> Result<Vec<ItemId>, StoreError> {
+        let p = prefix(unit);
+        let mut start = p.clone();
+        start.extend_from_slice(&be(ms(since)));
+        let mut ids = Vec::new();
+        for kv in self.named_tree(UNIT_CLOSED)?.range(start..) {
+            let (k, _) = kv?;
+            if !k.starts_with(&p) {
+                break;
+            }
+            ids.push(ItemId(from_be(k.get(p.len() + 8..).unwrap_or_default())));
+        }
+        Ok(ids)
+    }
+
+    fn read_items(&self, ids: &[ItemId]) -> Result<Vec<Item>, StoreError> {
+        let items = super::in_parallel(ids, 256, "unit items", |part| {
             let mut out = Vec::with_capacity(part.len());
             for id in part {
                 if let Some(it) = self.get_item(*id)? {
@@ -209,7 +246,7 @@ impl Changes {
     fn index_unit_state(&mut self, store: &Store, unit: &str, item: &Item) -> Result<(), StoreError> {
         let open = store.named_tree(UNIT_OPEN)?;
         match closed_at(item) {
-            None => self.put(&open, unit_key(unit, item.id), Vec::new()),
+            None => self.put(&open, unit_key(unit, item.id), be(ms(item.deadline)).to_vec()),
             Some(t) => {
                 self.remove(&open, unit_key(unit, item.id));
                 self.put(

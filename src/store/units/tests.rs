@@ -210,3 +210,45 @@ fn units_and_their_indexes_are_in_every_snapshot() {
     assert_eq!(restored.bound_units().unwrap()[0].name, "上海营业部");
     assert_eq!(restored.unit_item_ids("上海营业部").unwrap(), [ItemId(1)]);
 }
+
+#[test]
+fn a_board_reads_only_open_items_due_before_the_end_of_the_week_and_recent_closures() {
+    let (_dir, store) = open();
+    let mut soon = item(1, "oc_hz");
+    soon.deadline = at(11, 20, 18);
+    let mut later = item(2, "oc_hz");
+    later.deadline = at(12, 20, 18);
+    let mut closed = item(3, "oc_hz");
+    closed.status = Status::Cancelled;
+    closed.updated_at = at(11, 10, 9);
+    let mut ch = Changes::new();
+    for it in [&soon, &later, &closed] {
+        ch.put_unit_item(&store, "杭州营业部", it).unwrap();
+    }
+    store.commit(&ch).unwrap();
+    let ids = |due_before, since| -> Vec<u64> {
+        store
+            .unit_board_items("杭州营业部", due_before, since)
+            .unwrap()
+            .iter()
+            .map(|i| i.id.0)
+            .collect()
+    };
+    // Items are read from `items`: none stored there yet.
+    assert!(ids(at(11, 30, 0), at(11, 1, 0)).is_empty());
+    let mut ch = Changes::new();
+    for it in [&soon, &later, &closed] {
+        ch.put_new_item(&store, it).unwrap();
+    }
+    store.commit(&ch).unwrap();
+    assert_eq!(ids(at(11, 30, 0), at(11, 1, 0)), [1, 3]);
+    assert_eq!(ids(at(11, 30, 0), at(11, 15, 0)), [1]);
+    assert_eq!(ids(at(12, 31, 0), at(11, 15, 0)), [1, 2]);
+    // Extended past the week: no longer read.
+    soon.deadline = at(12, 25, 18);
+    let mut ch = Changes::new();
+    ch.put_item(&store, &soon);
+    ch.reindex_unit_item(&store, &soon).unwrap();
+    store.commit(&ch).unwrap();
+    assert!(ids(at(11, 30, 0), at(11, 15, 0)).is_empty());
+}

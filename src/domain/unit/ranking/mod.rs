@@ -191,6 +191,17 @@ pub struct OrgBoard {
     pub generated_for: Date,
 }
 
+impl OrgBoard {
+    /// Nothing to say: no unit completed anything on time this month, none is late, nothing
+    /// is due this week and no 下达 is open.
+    pub fn is_empty(&self) -> bool {
+        self.ranking.on_time.is_empty()
+            && self.ranking.late.is_empty()
+            && self.due_this_week.is_empty()
+            && self.batches.is_empty()
+    }
+}
+
 /// The org board at `now`: this month's ranking, this week's due items, open batches.
 pub fn org_board(
     units: &[UnitItems<'_>],

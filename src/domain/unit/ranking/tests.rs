@@ -198,3 +198,21 @@ fn the_org_board_lists_this_weeks_items_per_unit_and_fingerprints_its_content() 
     assert_ne!(fingerprint(&b), fingerprint(&moved));
     assert_eq!(fingerprint(&b).len(), 16);
 }
+
+#[test]
+fn a_board_with_nothing_praised_late_due_or_open_is_empty() {
+    let cal = Calendar::builtin();
+    let none: Vec<(&'static str, Vec<Item>)> = vec![("杭州营业部", Vec::new()), ("宁波营业部", Vec::new())];
+    let empty = org_board(&views(&none), Vec::new(), &HashMap::new(), now(), &cal);
+    assert!(empty.is_empty());
+    let data = firm_items();
+    assert!(!org_board(&views(&data), Vec::new(), &HashMap::new(), now(), &cal).is_empty());
+    let batch = BatchLine {
+        id: BatchId(1),
+        title: "反洗钱自查".to_owned(),
+        headline: "签收 0/2".to_owned(),
+        done: 0,
+        total: 2,
+    };
+    assert!(!org_board(&views(&none), vec![batch], &HashMap::new(), now(), &cal).is_empty());
+}
