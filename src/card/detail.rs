@@ -126,6 +126,8 @@ fn action_label(key: &str) -> &str {
         "p_link_req" => "关联需求",
         "r_create" => "提交需求",
         "reminder_moved" => "提醒顺延",
+        "set_class" => "修改类别",
+        "align" => "对齐 OKR",
         key => ActionKind::from_key(key)
             .map(ActionKind::label)
             .or_else(|| {

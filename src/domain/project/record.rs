@@ -50,6 +50,10 @@ pub struct Project {
     /// The latest 退回, shown on the card until the project is advanced again.
     #[serde(default)]
     pub last_rollback: Option<Rollback>,
+    /// The OKR objective or key result the project is aligned with (`/项目 对齐`); items
+    /// created in the project inherit it.
+    #[serde(default)]
+    pub alignment: Option<crate::domain::okr::Alignment>,
 }
 
 /// A 退回 of a project: why, by whom, when, and the stage it left.
@@ -114,6 +118,7 @@ impl Project {
             version: 1,
             creator: None,
             last_rollback: None,
+            alignment: None,
         }
     }
 
