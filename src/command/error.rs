@@ -129,6 +129,11 @@ pub enum ParseError {
         /// The word.
         word: String,
     },
+    /// A class (`类别：…` or `类别 DB-12 …`) that is not 承诺 / 挑战 / 突发 (empty: none given).
+    BadClass {
+        /// The value as typed.
+        input: String,
+    },
 }
 
 /// The example shown for `/纪要` errors.
@@ -167,6 +172,7 @@ impl ParseError {
             }
             Self::UnknownUnitsWord { .. } => SuperviseSub::Units,
             Self::MissingReportValue => SuperviseSub::Report,
+            Self::BadClass { .. } => SuperviseSub::Class,
             Self::MissingBatchId => return "/督办 下达 查看 XD-3",
             Self::IssueIncomplete { .. } | Self::BadTarget { .. } | Self::IssueDeadline(_) => {
                 SuperviseSub::Issue
@@ -232,6 +238,8 @@ impl ParseError {
             Self::IssueIncomplete { .. } => "缺少下达的事项",
             Self::BadTarget { .. } => "指标没看懂",
             Self::MissingReportValue => "缺少汇报的数值",
+            Self::BadClass { input } if input.is_empty() => "缺少类别",
+            Self::BadClass { .. } => "类别没看懂",
             Self::MissingBatchId => "缺少下达编号",
             Self::IssueDeadline(DeadlineError::Past { .. } | DeadlineError::RecentPast { .. }) => {
                 "截止时间已经过去"
@@ -304,6 +312,10 @@ impl ParseError {
             Self::MissingBatchId => "“下达 查看”后面请写下达编号，例如 XD-3".to_owned(),
             Self::MissingReportValue => "请在事项编号后写上完成的数值，例如 24户 或 85%".to_owned(),
             Self::IssueDeadline(e) => e.to_string(),
+            Self::BadClass { input } if input.is_empty() => {
+                "请写明类别：承诺、挑战或突发".to_owned()
+            }
+            Self::BadClass { input } => format!("类别“{input}”看不懂，请写 承诺、挑战 或 突发"),
             Self::MissingUnitName { command } => {
                 format!("“{command}”后面请写上单位名称，例如“杭州营业部”")
             }

@@ -21,6 +21,7 @@ impl Service {
             Ok(Callback::Project(id, action)) => return self.on_project_action(id, action, a).await,
             Ok(Callback::Requirement(action)) => return self.on_requirement_action(action, a).await,
             Ok(Callback::Item(parsed)) => parsed,
+            Ok(Callback::Align(pick)) => return super::okr::on_align_click(self, pick, a).await,
             Err(e) => return Ok(card::answer(ToastKind::Warning, &e.to_string())),
         };
         on_item_click(self, parsed, a).await

@@ -10,6 +10,7 @@
 //! | `m_convert`, `m_ignore`, `m_convert_all` | a meeting's follow-up card | [`minutes`] |
 //! | `p_…` | a project card and its forms | [`project`] |
 //! | `r_…` | a requirement card and its forms | [`requirement`] |
+//! | `o_align`, `p_align` | the OKR alignment picker | [`okr`] |
 //! | `b_…` | a 下达 roll-up card and its forms (parsed by [`batch::parse`], not routed here yet) | [`batch`] |
 //! | anything else | a 督办 item card and its forms ([`ActionKind`](crate::domain::permissions::ActionKind) keys) | [`item`] |
 //!
@@ -23,6 +24,7 @@ mod error;
 pub mod item;
 pub mod minutes;
 pub mod nudge;
+pub mod okr;
 pub mod project;
 pub mod requirement;
 mod value;
@@ -61,6 +63,8 @@ pub enum Callback {
     Requirement(RequirementCardAction),
     /// A 督办 item card's button or form.
     Item(CardAction),
+    /// The OKR alignment picker's choice (`o_align` / `p_align`).
+    Align(okr::AlignPick),
 }
 
 /// The value of the welcome card's 帮助 button.
@@ -88,6 +92,7 @@ pub fn parse(
         Some(HELP_OP) => Ok(Callback::Help),
         Some(op) if nudge::OPS.contains(&op) => nudge::parse(op, value).map(Callback::Nudge),
         Some(op) if minutes::OPS.contains(&op) => minutes::parse(op, value, form, now).map(Callback::Minutes),
+        Some(op) if okr::OPS.contains(&op) => okr::parse(op, value).map(Callback::Align),
         Some(op) if op.starts_with("p_") => {
             project::parse(op, value, form, now).map(|(id, action)| Callback::Project(id, action))
         }
