@@ -40,6 +40,8 @@ pub const ITEM_FIELDS: &[(&str, &str)] = &[
     ("创建时间", "日期（含时间）"),
     ("更新时间", "日期（含时间）"),
     ("完成时间", "日期（含时间）"),
+    ("类别", "单选：承诺 / 挑战 / 突发"),
+    ("对齐OKR", "文本"),
 ];
 
 /// An item's row. Every column of [`ITEM_FIELDS`] is present (empty ones as `null`).
@@ -98,6 +100,13 @@ pub fn item_fields(item: &Item, now: Timestamp, cal: &Calendar) -> Map<String, V
         "完成时间",
         item.completed_at
             .map_or(Value::Null, |t| json!(t.as_millisecond())),
+    );
+    put("类别", json!(item.class.label()));
+    put(
+        "对齐OKR",
+        item.alignment
+            .as_ref()
+            .map_or(Value::Null, |a| json!(format!("{}（{}）", a.summary(), a.period))),
     );
     m
 }
