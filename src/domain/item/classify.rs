@@ -28,8 +28,8 @@ impl Item {
         let roles = self.role_of(&actor.open_id, policy);
         if !(roles.creator || roles.admin) {
             return Err(format!(
-                "只有督办人（{}）或管理员可以修改 {} 的类别。",
-                name_of(&self.creator),
+                "只有{}或管理员可以修改 {} 的类别。",
+                role("督办人", &self.creator),
                 self.id
             ));
         }
@@ -71,9 +71,9 @@ impl Item {
             return Ok(());
         }
         Err(format!(
-            "只有主办（{}）、督办人（{}）或管理员可以为 {} 对齐 OKR。",
-            name_of(&self.owner),
-            name_of(&self.creator),
+            "只有{}、{}或管理员可以为 {} 对齐 OKR。",
+            role("主办", &self.owner),
+            role("督办人", &self.creator),
             self.id
         ))
     }
@@ -101,8 +101,13 @@ impl Item {
     }
 }
 
-fn name_of(p: &Person) -> &str {
-    if p.name.is_empty() { "发起人" } else { &p.name }
+/// `督办人（李四）`, or the role alone when the name is not known.
+fn role(label: &str, p: &Person) -> String {
+    if p.name.is_empty() {
+        label.to_owned()
+    } else {
+        format!("{label}（{}）", p.name)
+    }
 }
 
 #[cfg(test)]
