@@ -73,6 +73,7 @@ fn family(c: &Callback) -> &'static str {
         Callback::Project(..) => "project",
         Callback::Requirement(_) => "requirement",
         Callback::Item(_) => "item",
+        Callback::Align(_) => "align",
     }
 }
 
