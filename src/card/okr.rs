@@ -45,7 +45,11 @@ pub fn align_picker(
     )));
     for (o, obj) in okrs.objectives.iter().enumerate() {
         elements.push(hr());
-        elements.push(markdown(&format!("**O{}** {}", o + 1, md_text(&obj.content, 200))));
+        elements.push(markdown(&format!(
+            "**O{}** {}",
+            o + 1,
+            md_text(&obj.content, 200)
+        )));
         let Some(a) = Alignment::pick(okrs, owner, o, None) else {
             continue;
         };

@@ -899,9 +899,15 @@ fn a_deadline_glued_before_the_task_is_read() {
 fn the_class_is_read_from_a_hash_word_or_the_field_and_is_not_a_tag() {
     use crate::domain::item::ItemClass;
     let c = create("/督办 完成三季度合规自查报告 @_user_2 下周五前 #突发#合规");
-    assert_eq!((c.class, c.tags.as_slice()), (Some(ItemClass::Urgent), ["合规".to_owned()].as_slice()));
+    assert_eq!(
+        (c.class, c.tags.as_slice()),
+        (Some(ItemClass::Urgent), ["合规".to_owned()].as_slice())
+    );
     let c = create("/督办 完成三季度合规自查报告 @_user_2 下周五前 #urgent");
-    assert_eq!((c.class, c.tags.as_slice()), (None, ["urgent".to_owned()].as_slice()));
+    assert_eq!(
+        (c.class, c.tags.as_slice()),
+        (None, ["urgent".to_owned()].as_slice())
+    );
     let c = create("/督办 客户画像\n主办：@_user_2\n截止：下周五\n类别：挑战");
     assert_eq!(c.class, Some(ItemClass::Stretch));
 }

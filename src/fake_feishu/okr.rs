@@ -104,10 +104,14 @@ impl Okrs {
     }
 
     fn has_target(&self, id: &str, kind: i64) -> bool {
-        self.people.values().flatten().flat_map(|o| &o.objectives).any(|ob| match kind {
-            2 => ob.id == id,
-            _ => ob.krs.iter().any(|(k, _)| k == id),
-        })
+        self.people
+            .values()
+            .flatten()
+            .flat_map(|o| &o.objectives)
+            .any(|ob| match kind {
+                2 => ob.id == id,
+                _ => ob.krs.iter().any(|(k, _)| k == id),
+            })
     }
 }
 
@@ -120,7 +124,12 @@ pub(crate) fn routes() -> Router<FakeState> {
         .route("/open-apis/okr/v1/progress_records/{id}", get(get_progress))
 }
 
-fn serve(s: &FakeState, m: &Method, u: &axum::http::Uri, f: impl FnOnce(&mut World) -> Result<Reply, Reply>) -> Response {
+fn serve(
+    s: &FakeState,
+    m: &Method,
+    u: &axum::http::Uri,
+    f: impl FnOnce(&mut World) -> Result<Reply, Reply>,
+) -> Response {
     let mut w = s.lock();
     let reply = if w.outage {
         Reply::outage()
@@ -132,7 +141,12 @@ fn serve(s: &FakeState, m: &Method, u: &axum::http::Uri, f: impl FnOnce(&mut Wor
     reply.into_response()
 }
 
-async fn periods(State(s): State<FakeState>, m: Method, OriginalUri(u): OriginalUri, h: HeaderMap) -> Response {
+async fn periods(
+    State(s): State<FakeState>,
+    m: Method,
+    OriginalUri(u): OriginalUri,
+    h: HeaderMap,
+) -> Response {
     let q = query_pairs(&u);
     serve(&s, &m, &u, |w| w.okr_periods(&h, &q))
 }
@@ -174,19 +188,24 @@ async fn get_progress(
             .iter()
             .find(|r| r.id == id)
             .ok_or_else(|| Reply::error(400, 1001004, "OKR data not found."))?;
-        Ok(Reply::data(json!({"progress_id": r.id, "modify_time": "0", "content": r.content})))
+        Ok(Reply::data(
+            json!({"progress_id": r.id, "modify_time": "0", "content": r.content}),
+        ))
     })
 }
 
 /// Every `key=value` of the query, repeated keys kept (`period_ids` repeats).
 fn query_pairs(u: &axum::http::Uri) -> Vec<(String, String)> {
-    reqwest::Url::parse(&format!("http://fake{}", u.path_and_query().map_or("/", |p| p.as_str())))
-        .map(|url| {
-            url.query_pairs()
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect()
-        })
-        .unwrap_or_default()
+    reqwest::Url::parse(&format!(
+        "http://fake{}",
+        u.path_and_query().map_or("/", |p| p.as_str())
+    ))
+    .map(|url| {
+        url.query_pairs()
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 fn first<'q>(q: &'q [(String, String)], key: &str) -> Option<&'q str> {
@@ -354,7 +373,9 @@ impl World {
             text,
             content: content.clone(),
         });
-        Ok(Reply::data(json!({"progress_id": id, "modify_time": "0", "content": content})))
+        Ok(Reply::data(
+            json!({"progress_id": id, "modify_time": "0", "content": content}),
+        ))
     }
 }
 
@@ -428,7 +449,11 @@ impl FakeState {
             period_id: period_id.to_owned(),
             objectives,
         };
-        w.okr.people.entry(open_id.to_owned()).or_default().push(okr.clone());
+        w.okr
+            .people
+            .entry(open_id.to_owned())
+            .or_default()
+            .push(okr.clone());
         okr
     }
 

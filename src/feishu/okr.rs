@@ -93,7 +93,13 @@ impl FeishuClient {
 impl Outgoing {
     /// `POST /open-apis/okr/v1/progress_records`: one progress record on an objective
     /// (`target_type` 2) or key result (3), its text one paragraph per line.
-    pub fn okr_progress(target_id: &str, target_type: i64, source_title: &str, source_url: &str, lines: &[String]) -> Self {
+    pub fn okr_progress(
+        target_id: &str,
+        target_type: i64,
+        source_title: &str,
+        source_url: &str,
+        lines: &[String],
+    ) -> Self {
         let blocks: Vec<Value> = lines
             .iter()
             .map(|l| {
@@ -116,7 +122,13 @@ impl Outgoing {
 }
 
 /// The body of a progress record create (`content` is an object, not JSON text).
-pub(super) fn progress_body(target_id: &str, target_type: i64, source_title: &str, source_url: &str, content: &str) -> Value {
+pub(super) fn progress_body(
+    target_id: &str,
+    target_type: i64,
+    source_title: &str,
+    source_url: &str,
+    content: &str,
+) -> Value {
     let content: Value = serde_json::from_str(content).unwrap_or_else(|_| json!({ "blocks": [] }));
     json!({
         "source_title": source_title,
@@ -255,7 +267,11 @@ mod tests {
             msg: "Access denied. One of the following scopes is required: [okr:okr]".to_owned(),
             http_status: 400,
         };
-        assert!(okr_unavailable(&e, SCOPE_OKR_WRITE).unwrap().contains("更新 OKR 信息"));
+        assert!(
+            okr_unavailable(&e, SCOPE_OKR_WRITE)
+                .unwrap()
+                .contains("更新 OKR 信息")
+        );
         let e = FeishuError::Api {
             code: EDITION_UNAVAILABLE,
             msg: "OpenAPI is unavailable in current edition".to_owned(),

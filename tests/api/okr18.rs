@@ -29,7 +29,10 @@ fn seed_okrs(fake: &duban::fake_feishu::FakeFeishu) -> duban::fake_feishu::FakeO
         ZHANG.0,
         "7002",
         &[
-            ("客户服务数字化", &["线上开户占比达到 80%", "开户平均时长降到 10 分钟"]),
+            (
+                "客户服务数字化",
+                &["线上开户占比达到 80%", "开户平均时长降到 10 分钟"],
+            ),
             ("合规零重大违规", &[]),
         ],
     )
@@ -105,14 +108,21 @@ async fn the_class_is_set_on_creation_either_way_shown_on_the_card_and_changed_b
     .await;
     assert_eq!(wait_item(&app, 2).await.class, ItemClass::Stretch);
     create(&app, "").await;
-    assert_eq!(wait_item(&app, 3).await.class, ItemClass::Commit, "承诺 by default");
+    assert_eq!(
+        wait_item(&app, 3).await.class,
+        ItemClass::Commit,
+        "承诺 by default"
+    );
     assert!(eventually(|| app.store.item_card(ItemId(1)).ok().flatten().is_some()).await);
     assert!(item_card_now(&app, 1).contains("**类别**：突发"));
 
     // The 主办 may not change it; the refusal names who may.
     let mid = app.say(ZHANG, "@_user_1 /督办 类别 DB-3 挑战", &[BOT]).await;
     let refusal = app.reply_to(&mid).await.content.to_string();
-    assert!(refusal.contains("只有督办人或管理员可以修改 DB-3 的类别"), "{refusal}");
+    assert!(
+        refusal.contains("只有督办人或管理员可以修改 DB-3 的类别"),
+        "{refusal}"
+    );
     assert_eq!(item(&app, 3).class, ItemClass::Commit);
 
     // The 督办人 may: audited, and the card redrawn.
@@ -124,13 +134,22 @@ async fn the_class_is_set_on_creation_either_way_shown_on_the_card_and_changed_b
     let last = history.last().unwrap();
     assert_eq!(last.action, "set_class");
     assert_eq!(last.changes[0].field_label(), "类别");
-    assert_eq!((last.changes[0].before.as_str(), last.changes[0].after.as_str()), ("承诺", "突发"));
-    assert!(eventually(|| item_card_now(&app, 3).contains("**类别**：突发")).await, "card redrawn");
+    assert_eq!(
+        (last.changes[0].before.as_str(), last.changes[0].after.as_str()),
+        ("承诺", "突发")
+    );
+    assert!(
+        eventually(|| item_card_now(&app, 3).contains("**类别**：突发")).await,
+        "card redrawn"
+    );
 
     // A word that is no class gets an example.
     let mid = app.say(BOSS, "@_user_1 /督办 类别 DB-3 紧急", &[BOT]).await;
     let bad = app.reply_to(&mid).await.content.to_string();
-    assert!(bad.contains("类别没看懂") && bad.contains("/督办 类别 DB-12 突发"), "{bad}");
+    assert!(
+        bad.contains("类别没看懂") && bad.contains("/督办 类别 DB-12 突发"),
+        "{bad}"
+    );
     app.stop().await;
 }
 
@@ -139,17 +158,37 @@ async fn p0_items_outside_a_project_default_to_urgent_when_configured() {
     let app = spawn_app_with(|s| s.okr.p0_is_urgent = true).await;
     create(&app, "P0").await;
     assert_eq!(wait_item(&app, 1).await.class, ItemClass::Urgent);
-    app.say(BOSS, "@_user_1 /项目 新建 开户流程优化 @_user_2", &[BOT, ZHANG]).await;
-    assert!(eventually(|| app.store.get_project(duban::domain::ids::ProjectId(1)).unwrap().is_some()).await);
+    app.say(BOSS, "@_user_1 /项目 新建 开户流程优化 @_user_2", &[BOT, ZHANG])
+        .await;
+    assert!(
+        eventually(|| app
+            .store
+            .get_project(duban::domain::ids::ProjectId(1))
+            .unwrap()
+            .is_some())
+        .await
+    );
     create(&app, "P0 #XM-1").await;
-    assert_eq!(wait_item(&app, 2).await.class, ItemClass::Commit, "inside a project: 承诺");
+    assert_eq!(
+        wait_item(&app, 2).await.class,
+        ItemClass::Commit,
+        "inside a project: 承诺"
+    );
     create(&app, "P0 #挑战").await;
-    assert_eq!(wait_item(&app, 3).await.class, ItemClass::Stretch, "a typed class wins");
+    assert_eq!(
+        wait_item(&app, 3).await.class,
+        ItemClass::Stretch,
+        "a typed class wins"
+    );
     app.stop().await;
 
     let off = spawn_app().await;
     create(&off, "P0").await;
-    assert_eq!(wait_item(&off, 1).await.class, ItemClass::Commit, "off by default");
+    assert_eq!(
+        wait_item(&off, 1).await.class,
+        ItemClass::Commit,
+        "off by default"
+    );
     off.stop().await;
 }
 
@@ -168,7 +207,10 @@ async fn aligning_shows_the_owners_okrs_stores_the_choice_and_refuses_a_stale_pi
     let mid = app.say(ZHANG, "@_user_1 /督办 对齐 DB-1", &[BOT]).await;
     let picker = app.reply_to(&mid).await;
     let text = picker.content.to_string();
-    assert!(text.contains("客户服务数字化") && text.contains("线上开户占比达到 80%"), "{text}");
+    assert!(
+        text.contains("客户服务数字化") && text.contains("线上开户占比达到 80%"),
+        "{text}"
+    );
     assert!(!text.contains("去年的目标"), "only the current period");
     let picks = buttons(&picker.content, "o_align");
     assert_eq!(picks.len(), 4, "O1, its two KRs, O2: {picks:?}");
@@ -186,7 +228,10 @@ async fn aligning_shows_the_owners_okrs_stores_the_choice_and_refuses_a_stale_pi
         "the card shows it"
     );
     let last = app.store.audit_of(ItemId(1)).unwrap().last().cloned().unwrap();
-    assert_eq!((last.action.as_str(), last.changes[0].field_label()), ("align", "对齐"));
+    assert_eq!(
+        (last.action.as_str(), last.changes[0].field_label()),
+        ("align", "对齐")
+    );
 
     // The same picker again (drawn before the change): refused, nothing changes.
     let o2 = picks.iter().find(|v| v["ono"] == 2).unwrap().clone();
@@ -200,21 +245,44 @@ async fn aligning_shows_the_owners_okrs_stores_the_choice_and_refuses_a_stale_pi
 async fn items_created_in_an_aligned_project_inherit_its_alignment() {
     let app = spawn_app().await;
     seed_okrs(&app.fake);
-    app.say(BOSS, "@_user_1 /项目 新建 开户流程优化 @_user_2", &[BOT, ZHANG]).await;
-    assert!(eventually(|| app.store.get_project(duban::domain::ids::ProjectId(1)).unwrap().is_some()).await);
+    app.say(BOSS, "@_user_1 /项目 新建 开户流程优化 @_user_2", &[BOT, ZHANG])
+        .await;
+    assert!(
+        eventually(|| app
+            .store
+            .get_project(duban::domain::ids::ProjectId(1))
+            .unwrap()
+            .is_some())
+        .await
+    );
     let mid = app.say(ZHANG, "@_user_1 /项目 对齐 XM-1", &[BOT]).await;
     let picker = app.reply_to(&mid).await;
     let picks = buttons(&picker.content, "p_align");
-    let o1 = picks.iter().find(|v| v["ono"] == 1 && v.get("kno").is_none()).unwrap().clone();
+    let o1 = picks
+        .iter()
+        .find(|v| v["ono"] == 1 && v.get("kno").is_none())
+        .unwrap()
+        .clone();
     let answer = click(&app, ZHANG.0, &picker.message_id, o1).await;
     assert_eq!(answer["toast"]["type"], "success", "{answer}");
-    let p = app.store.get_project(duban::domain::ids::ProjectId(1)).unwrap().unwrap();
+    let p = app
+        .store
+        .get_project(duban::domain::ids::ProjectId(1))
+        .unwrap()
+        .unwrap();
     assert_eq!(p.alignment.as_ref().unwrap().label(), "O1");
 
     create(&app, "#XM-1").await;
-    assert_eq!(wait_item(&app, 1).await.alignment.map(|a| a.label()), Some("O1".to_owned()));
+    assert_eq!(
+        wait_item(&app, 1).await.alignment.map(|a| a.label()),
+        Some("O1".to_owned())
+    );
     create(&app, "").await;
-    assert_eq!(wait_item(&app, 2).await.alignment, None, "outside the project: none");
+    assert_eq!(
+        wait_item(&app, 2).await.alignment,
+        None,
+        "outside the project: none"
+    );
     app.stop().await;
 }
 
@@ -231,7 +299,8 @@ async fn aligned_and_submitted(app: &TestApp) {
         .unwrap();
     click(app, ZHANG.0, &picker.message_id, kr2).await;
     assert!(item(app, 1).alignment.is_some());
-    app.say(ZHANG, "@_user_1 /督办 完成 DB-1 指引已发布到知识库", &[BOT]).await;
+    app.say(ZHANG, "@_user_1 /督办 完成 DB-1 指引已发布到知识库", &[BOT])
+        .await;
     assert!(eventually(|| item(app, 1).status == duban::domain::status::Status::Submitted).await);
 }
 
@@ -239,20 +308,51 @@ async fn aligned_and_submitted(app: &TestApp) {
 async fn acceptance_writes_one_progress_record_even_when_redelivered_or_restarted() {
     init();
     let dir = tempfile::tempdir().unwrap();
-    let fake = std::sync::Arc::new(duban::fake_feishu::FakeFeishu::start(APP_ID, APP_SECRET).await.unwrap());
+    let fake = std::sync::Arc::new(
+        duban::fake_feishu::FakeFeishu::start(APP_ID, APP_SECRET)
+            .await
+            .unwrap(),
+    );
     let app = start_on(dir.path(), fake.clone(), |s| s.okr.write_progress = true).await;
     aligned_and_submitted(&app).await;
     let okr = app.store.get_item(ItemId(1)).unwrap().unwrap().alignment.unwrap();
 
-    let ev = message_event(&app.next_id("ev_"), "om_accept_1", CHAT, "group", BOSS.0, "@_user_1 /督办 验收 DB-1", &[BOT], None);
+    let ev = message_event(
+        &app.next_id("ev_"),
+        "om_accept_1",
+        CHAT,
+        "group",
+        BOSS.0,
+        "@_user_1 /督办 验收 DB-1",
+        &[BOT],
+        None,
+    );
     assert_eq!(app.post_event(&ev).await.status(), 200);
-    assert!(eventually(|| fake.okr_progress_records().len() == 1).await, "written");
+    assert!(
+        eventually(|| fake.okr_progress_records().len() == 1).await,
+        "written"
+    );
     let r = &fake.okr_progress_records()[0];
-    assert_eq!((r.target_id.as_str(), r.target_type), (okr.kr.as_ref().unwrap().id.as_str(), 3));
+    assert_eq!(
+        (r.target_id.as_str(), r.target_type),
+        (okr.kr.as_ref().unwrap().id.as_str(), 3)
+    );
     assert_eq!(r.source_title, "督办 DB-1");
-    assert!(r.source_url.starts_with("https://applink.feishu.cn/"), "{}", r.source_url);
-    assert!(r.text.contains("更新开户指引") && r.text.contains("已验收完成"), "{}", r.text);
-    assert!(r.text.contains("截止") && r.text.contains("完成"), "dates: {}", r.text);
+    assert!(
+        r.source_url.starts_with("https://applink.feishu.cn/"),
+        "{}",
+        r.source_url
+    );
+    assert!(
+        r.text.contains("更新开户指引") && r.text.contains("已验收完成"),
+        "{}",
+        r.text
+    );
+    assert!(
+        r.text.contains("截止") && r.text.contains("完成"),
+        "dates: {}",
+        r.text
+    );
     assert!(r.text.contains("验收说明：指引已发布到知识库"), "{}", r.text);
 
     // The same event delivered again: answered, nothing written twice.
@@ -289,7 +389,10 @@ async fn a_tenant_without_the_okr_api_is_told_what_is_missing_once_and_nothing_e
     app.fake.deny_scope("okr:okr");
     app.fake.deny_scope("okr:okr.progress:writeonly");
     app.say(BOSS, "@_user_1 /督办 验收 DB-1", &[BOT]).await;
-    assert!(eventually(|| item(&app, 1).status == duban::domain::status::Status::Done).await, "accepted anyway");
+    assert!(
+        eventually(|| item(&app, 1).status == duban::domain::status::Status::Done).await,
+        "accepted anyway"
+    );
     let told = |app: &TestApp| {
         app.fake
             .messages()
@@ -299,7 +402,10 @@ async fn a_tenant_without_the_okr_api_is_told_what_is_missing_once_and_nothing_e
     };
     assert!(eventually(|| told(&app).len() == 1).await, "told once");
     let text = told(&app)[0].content.to_string();
-    assert!(text.contains("更新 OKR 信息") && text.contains("okr:okr"), "{text}");
+    assert!(
+        text.contains("更新 OKR 信息") && text.contains("okr:okr"),
+        "{text}"
+    );
     assert!(app.fake.okr_progress_records().is_empty());
 
     // The standard edition: 对齐 says so plainly; the bot keeps working.
@@ -309,7 +415,9 @@ async fn a_tenant_without_the_okr_api_is_told_what_is_missing_once_and_nothing_e
     let mid = app.say(ZHANG, "@_user_1 /督办 对齐 DB-2", &[BOT]).await;
     let card = app.reply_to(&mid).await.content.to_string();
     assert!(card.contains("企业版") && card.contains("1000403"), "{card}");
-    let mid = app.say(ZHANG, "@_user_1 /督办 进展 DB-2 30% 起草中", &[BOT]).await;
+    let mid = app
+        .say(ZHANG, "@_user_1 /督办 进展 DB-2 30% 起草中", &[BOT])
+        .await;
     assert!(app.reply_to(&mid).await.content.to_string().contains("DB-2"));
     assert_eq!(told(&app).len(), 1);
     app.stop().await;
@@ -319,7 +427,9 @@ async fn a_tenant_without_the_okr_api_is_told_what_is_missing_once_and_nothing_e
 async fn the_mirror_and_the_export_carry_the_class_and_the_alignment() {
     init();
     let dir = tempfile::tempdir().unwrap();
-    let fake = duban::fake_feishu::FakeFeishu::start(APP_ID, APP_SECRET).await.unwrap();
+    let fake = duban::fake_feishu::FakeFeishu::start(APP_ID, APP_SECRET)
+        .await
+        .unwrap();
     let names: Vec<&str> = duban::mirror::ITEM_FIELDS.iter().map(|(n, _)| *n).collect();
     fake.add_bitable("bascnOkr", "tblItems", &names);
     let app = start_on(dir.path(), std::sync::Arc::new(fake), |s| {
@@ -336,7 +446,10 @@ async fn the_mirror_and_the_export_carry_the_class_and_the_alignment() {
     wait_item(&app, 1).await;
     let mid = app.say(ZHANG, "@_user_1 /督办 对齐 DB-1", &[BOT]).await;
     let picker = app.reply_to(&mid).await;
-    let o2 = buttons(&picker.content, "o_align").into_iter().find(|v| v["ono"] == 2).unwrap();
+    let o2 = buttons(&picker.content, "o_align")
+        .into_iter()
+        .find(|v| v["ono"] == 2)
+        .unwrap();
     click(&app, ZHANG.0, &picker.message_id, o2).await;
     let row = || {
         app.fake
@@ -355,10 +468,17 @@ async fn the_mirror_and_the_export_carry_the_class_and_the_alignment() {
         row()
     );
     let items = app.store.all_items().unwrap();
-    let t = duban::export::items_table(&items, duban::clock::Clock::now(app.clock.as_ref()), &duban::calendar::Calendar::builtin());
+    let t = duban::export::items_table(
+        &items,
+        duban::clock::Clock::now(app.clock.as_ref()),
+        &duban::calendar::Calendar::builtin(),
+    );
     let col = |name: &str| t.headers.iter().position(|h| h == name).unwrap();
     let cells = &t.rows[0];
     assert_eq!(cells[col("类别")].text(), "突发");
-    assert_eq!(cells[col("对齐OKR")].text(), "O2 合规零重大违规（2026 年 1 月 - 3 月）");
+    assert_eq!(
+        cells[col("对齐OKR")].text(),
+        "O2 合规零重大违规（2026 年 1 月 - 3 月）"
+    );
     app.stop().await;
 }

@@ -73,9 +73,17 @@ pub fn parse(op: &str, value: &Value) -> Result<AlignPick, CallbackError> {
             .and_then(|n| usize::try_from(n).ok())
     };
     let target = match op {
-        ALIGN_ITEM => AlignTarget::Item(ItemId(value.get("item").and_then(Value::as_u64).ok_or(CallbackError::Malformed)?)),
+        ALIGN_ITEM => AlignTarget::Item(ItemId(
+            value
+                .get("item")
+                .and_then(Value::as_u64)
+                .ok_or(CallbackError::Malformed)?,
+        )),
         _ => AlignTarget::Project(ProjectId(
-            value.get("project").and_then(Value::as_u64).ok_or(CallbackError::Malformed)?,
+            value
+                .get("project")
+                .and_then(Value::as_u64)
+                .ok_or(CallbackError::Malformed)?,
         )),
     };
     let kr = match (s("kid"), n("kno")) {
@@ -86,7 +94,8 @@ pub fn parse(op: &str, value: &Value) -> Result<AlignPick, CallbackError> {
         }),
         _ => None,
     };
-    let (Some(okr_id), Some(objective_id), Some(objective_no), Some(owner)) = (s("okr"), s("oid"), n("ono"), s("owner"))
+    let (Some(okr_id), Some(objective_id), Some(objective_no), Some(owner)) =
+        (s("okr"), s("oid"), n("ono"), s("owner"))
     else {
         return Err(CallbackError::Malformed);
     };
@@ -137,7 +146,13 @@ mod tests {
             let v = pick_value(target, 7, &a);
             let op = v["op"].as_str().unwrap().to_owned();
             let pick = parse(&op, &v).unwrap();
-            assert_eq!(pick, AlignPick { target, alignment: a.clone() });
+            assert_eq!(
+                pick,
+                AlignPick {
+                    target,
+                    alignment: a.clone()
+                }
+            );
             let d = drawn_for(&v).unwrap();
             let expected = match target {
                 AlignTarget::Item(i) => Target::Item(i),

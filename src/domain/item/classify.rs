@@ -38,7 +38,14 @@ impl Item {
         }
         let mut next = self.clone();
         next.class = class;
-        Ok(self.changed(next, "set_class", actor, now, source, Change::new("class", self.class.label(), class.label())))
+        Ok(self.changed(
+            next,
+            "set_class",
+            actor,
+            now,
+            source,
+            Change::new("class", self.class.label(), class.label()),
+        ))
     }
 
     /// Aligns the item with `alignment` on behalf of `actor` (the 主办, the 督办人 or an admin).
@@ -54,7 +61,11 @@ impl Item {
         source: Source,
     ) -> Result<(Self, AuditRecord), String> {
         self.may_align(actor, policy)?;
-        let before = self.alignment.as_ref().map(Alignment::summary).unwrap_or_default();
+        let before = self
+            .alignment
+            .as_ref()
+            .map(Alignment::summary)
+            .unwrap_or_default();
         let change = Change::new("alignment", before, alignment.summary());
         let mut next = self.clone();
         next.alignment = Some(alignment);
@@ -157,21 +168,45 @@ mod tests {
             ..Policy::default()
         };
         let err = it
-            .set_class(ItemClass::Urgent, &person("ou_zhang", "张三"), &policy, now, Source::System)
+            .set_class(
+                ItemClass::Urgent,
+                &person("ou_zhang", "张三"),
+                &policy,
+                now,
+                Source::System,
+            )
             .unwrap_err();
         assert!(err.contains("督办人（李四）或管理员"), "{err}");
         let (next, rec) = it
-            .set_class(ItemClass::Urgent, &person("ou_li", "李四"), &policy, now, Source::System)
+            .set_class(
+                ItemClass::Urgent,
+                &person("ou_li", "李四"),
+                &policy,
+                now,
+                Source::System,
+            )
             .unwrap();
         assert_eq!((next.class, next.version), (ItemClass::Urgent, 2));
         assert_eq!(rec.changes.first().map(|c| c.field_label()), Some("类别"));
         assert!(
-            it.set_class(ItemClass::Stretch, &person("ou_admin", "管"), &policy, now, Source::System)
-                .is_ok()
+            it.set_class(
+                ItemClass::Stretch,
+                &person("ou_admin", "管"),
+                &policy,
+                now,
+                Source::System
+            )
+            .is_ok()
         );
         assert!(
-            it.set_class(ItemClass::Commit, &person("ou_li", "李四"), &policy, now, Source::System)
-                .is_err()
+            it.set_class(
+                ItemClass::Commit,
+                &person("ou_li", "李四"),
+                &policy,
+                now,
+                Source::System
+            )
+            .is_err()
         );
     }
 
@@ -193,11 +228,23 @@ mod tests {
         let a = Alignment::pick(&okrs, &it.owner, 0, Some(0)).unwrap();
         let policy = Policy::default();
         let err = it
-            .align(a.clone(), &person("ou_wang", "王五"), &policy, it.created_at, Source::System)
+            .align(
+                a.clone(),
+                &person("ou_wang", "王五"),
+                &policy,
+                it.created_at,
+                Source::System,
+            )
             .unwrap_err();
         assert!(err.contains("主办（张三）、督办人（李四）或管理员"), "{err}");
         let (next, rec) = it
-            .align(a, &person("ou_zhang", "张三"), &policy, it.created_at, Source::System)
+            .align(
+                a,
+                &person("ou_zhang", "张三"),
+                &policy,
+                it.created_at,
+                Source::System,
+            )
             .unwrap();
         assert_eq!(next.alignment.map(|a| a.label()), Some("O1 / KR1".to_owned()));
         assert_eq!(rec.action, "align");

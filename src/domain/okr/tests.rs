@@ -37,7 +37,10 @@ fn a_key_result_pick_names_its_objective_and_targets_the_kr() {
     assert_eq!(a.summary(), "O2 / KR1 线上开户占比达到 80%");
     assert_eq!(a.target(), ("k21", TARGET_KEY_RESULT));
     let o = Alignment::pick(&okrs(), &zhang(), 0, None).unwrap();
-    assert_eq!((o.label(), o.target()), ("O1".to_owned(), ("o1", TARGET_OBJECTIVE)));
+    assert_eq!(
+        (o.label(), o.target()),
+        ("O1".to_owned(), ("o1", TARGET_OBJECTIVE))
+    );
     assert!(Alignment::pick(&okrs(), &zhang(), 0, Some(0)).is_none());
     assert!(Alignment::pick(&okrs(), &zhang(), 5, None).is_none());
 }
@@ -52,7 +55,12 @@ fn the_current_period_holds_now_and_is_normal() {
         end_ms: Some(e),
     };
     let now = Timestamp::from_millisecond(500).unwrap();
-    let periods = [p("old", 0, 0, 100), p("hidden", 2, 0, 1000), p("q", 0, 200, 900), p("y", 0, 0, 1000)];
+    let periods = [
+        p("old", 0, 0, 100),
+        p("hidden", 2, 0, 1000),
+        p("q", 0, 200, 900),
+        p("y", 0, 0, 1000),
+    ];
     assert_eq!(current_period(&periods, now).map(|p| p.id.as_str()), Some("q"));
     assert_eq!(current_period(&periods[..2], now), None);
 }

@@ -36,7 +36,11 @@ impl Project {
         source: Source,
     ) -> Result<(Self, AuditRecord), String> {
         self.may_align(&actor.open_id, admins)?;
-        let before = self.alignment.as_ref().map(Alignment::summary).unwrap_or_default();
+        let before = self
+            .alignment
+            .as_ref()
+            .map(Alignment::summary)
+            .unwrap_or_default();
         let change = Change::new("alignment", before, alignment.summary());
         let mut next = self.clone();
         next.alignment = Some(alignment);

@@ -10,6 +10,6 @@ mod texts;
 mod tests;
 
 pub(super) use act::{person_on_item, post_card, record_new, visible};
-pub(super) use texts::not_found;
 pub(super) use click::on_click;
 pub(super) use command::command;
+pub(super) use texts::not_found;

@@ -71,7 +71,11 @@ pub(crate) fn align_project(
 ) -> Result<(), StoreError> {
     let Some(p) = svc.store.get_project(id)? else {
         let text = format!("没有找到 {id}，请检查编号，或发送「/项目 列表」查看。");
-        return replies.card(svc, ch, &card::error_card("没有找到项目", &text, Some("/项目 列表")));
+        return replies.card(
+            svc,
+            ch,
+            &card::error_card("没有找到项目", &text, Some("/项目 列表")),
+        );
     };
     if let Err(text) = p.may_align(&o.who.open_id, &svc.policy.admins) {
         return replies.card(svc, ch, &card::error_card("不能对齐", &text, None));
@@ -108,7 +112,11 @@ fn unread() -> Value {
 ///
 /// # Errors
 /// Storage failures (nothing is committed).
-pub(crate) async fn on_align_click(svc: &Service, pick: AlignPick, a: &CardActionEvent) -> Result<Value, StoreError> {
+pub(crate) async fn on_align_click(
+    svc: &Service,
+    pick: AlignPick,
+    a: &CardActionEvent,
+) -> Result<Value, StoreError> {
     let o = svc.click_origin(a).await;
     let _guard = match svc.lock_fresh(a).await? {
         Ok(g) => g,
@@ -122,7 +130,8 @@ pub(crate) async fn on_align_click(svc: &Service, pick: AlignPick, a: &CardActio
                 return Ok(card::answer(ToastKind::Error, &format!("{id} 不存在")));
             };
             let actor = person_on_item(&o.who.open_id.0, &item, Some(&o.who));
-            let (next, record) = match item.align(pick.alignment, &actor, &svc.policy, now, o.source.clone()) {
+            let (next, record) = match item.align(pick.alignment, &actor, &svc.policy, now, o.source.clone())
+            {
                 Ok(x) => x,
                 Err(text) => return Ok(card::answer(ToastKind::Error, &text)),
             };
@@ -136,10 +145,11 @@ pub(crate) async fn on_align_click(svc: &Service, pick: AlignPick, a: &CardActio
                 return Ok(card::answer(ToastKind::Error, &format!("{id} 不存在")));
             };
             let actor = person_on_project(&p, &o.who);
-            let (next, record) = match p.align(pick.alignment, &actor, &svc.policy.admins, now, o.source.clone()) {
-                Ok(x) => x,
-                Err(text) => return Ok(card::answer(ToastKind::Error, &text)),
-            };
+            let (next, record) =
+                match p.align(pick.alignment, &actor, &svc.policy.admins, now, o.source.clone()) {
+                    Ok(x) => x,
+                    Err(text) => return Ok(card::answer(ToastKind::Error, &text)),
+                };
             ch.push_watched_audit(&svc.store, Watched::Project(id), &record)?;
             stage_project(svc, &mut ch, &p, &next)?;
             (format!("{} {}", next.id, next.name), next.alignment)
@@ -150,5 +160,9 @@ pub(crate) async fn on_align_click(svc: &Service, pick: AlignPick, a: &CardActio
         return Ok(card::answer(ToastKind::Error, "对齐没有保存"));
     };
     let text = format!("已对齐：{}", a.summary());
-    Ok(card::answer_with_card(ToastKind::Success, &text, aligned_card(&what, &a)))
+    Ok(card::answer_with_card(
+        ToastKind::Success,
+        &text,
+        aligned_card(&what, &a),
+    ))
 }

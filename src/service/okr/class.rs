@@ -55,12 +55,20 @@ pub(crate) fn set_class(
 ///
 /// # Errors
 /// sled errors.
-pub(crate) fn initial(svc: &Service, c: &CreateItem, chat: &crate::domain::ids::ChatId) -> Result<(ItemClass, Option<Alignment>), StoreError> {
+pub(crate) fn initial(
+    svc: &Service,
+    c: &CreateItem,
+    chat: &crate::domain::ids::ChatId,
+) -> Result<(ItemClass, Option<Alignment>), StoreError> {
     let mut in_project = false;
     let mut alignment = None;
     for tag in &c.tags {
-        let Some(pid) = ProjectId::parse(tag) else { continue };
-        let Some(p) = svc.store.get_project(pid)? else { continue };
+        let Some(pid) = ProjectId::parse(tag) else {
+            continue;
+        };
+        let Some(p) = svc.store.get_project(pid)? else {
+            continue;
+        };
         if &p.chat_id != chat {
             continue;
         }

@@ -46,7 +46,11 @@ async fn fetch_okrs(svc: &Service, owner: &Person) -> Result<UserOkrs, String> {
         .user_okrs(&owner.open_id.0, &period.id)
         .await
         .map_err(|e| told(&e))?;
-    let who = if owner.name.is_empty() { "主办" } else { owner.name.as_str() };
+    let who = if owner.name.is_empty() {
+        "主办"
+    } else {
+        owner.name.as_str()
+    };
     match list.into_iter().find(|o| !o.objectives.is_empty()) {
         Some(mut okrs) => {
             if okrs.period.is_empty() {

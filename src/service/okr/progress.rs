@@ -21,7 +21,12 @@ use crate::store::outbox::Changes;
 ///
 /// # Errors
 /// sled errors.
-pub(crate) fn queue_progress(svc: &Service, ch: &mut Changes, before: &Item, after: &Item) -> Result<(), StoreError> {
+pub(crate) fn queue_progress(
+    svc: &Service,
+    ch: &mut Changes,
+    before: &Item,
+    after: &Item,
+) -> Result<(), StoreError> {
     if !svc.cfg.okr.write_progress
         || after.alignment.is_none()
         || after.status != Status::Done
@@ -29,7 +34,10 @@ pub(crate) fn queue_progress(svc: &Service, ch: &mut Changes, before: &Item, aft
     {
         return Ok(());
     }
-    ch.outbox_push(&svc.store, &OutboxRecord::new(Intent::OkrProgress { item: after.id.0 }, None))?;
+    ch.outbox_push(
+        &svc.store,
+        &OutboxRecord::new(Intent::OkrProgress { item: after.id.0 }, None),
+    )?;
     Ok(())
 }
 
@@ -54,9 +62,17 @@ pub(crate) fn materialize_progress(svc: &Service, item: u64) -> Result<Option<Ou
     }
     let (target, kind) = a.target();
     let mut lines = vec![format!("【督办 {}】{} 已验收完成", it.id, it.title)];
-    lines.push(format!("主办：{} · 督办人：{}", name(&it.owner.name), name(&it.creator.name)));
+    lines.push(format!(
+        "主办：{} · 督办人：{}",
+        name(&it.owner.name),
+        name(&it.creator.name)
+    ));
     let deadline = it.original_deadline.unwrap_or(it.deadline);
-    let mut dates = format!("创建 {} · 截止 {}", format_instant(it.created_at), format_instant(deadline));
+    let mut dates = format!(
+        "创建 {} · 截止 {}",
+        format_instant(it.created_at),
+        format_instant(deadline)
+    );
     if it.original_deadline.is_some() {
         dates.push_str(&format!("（延期至 {}）", format_instant(it.deadline)));
     }
@@ -106,7 +122,11 @@ pub(crate) fn progress_failed(svc: &Service, item: u64, e: &FeishuError) -> Resu
     };
     let why = okr_unavailable(e, SCOPE_OKR_WRITE).unwrap_or_else(|| e.to_string());
     let text = format!("{} 已验收，但没能写入飞书 OKR 进展：{why}", it.id);
-    let out = Outgoing::send_text_to_chat(&it.chat_id.0, &text, &feishu_uuid(&format!("okrfail:{}", it.id.0)));
+    let out = Outgoing::send_text_to_chat(
+        &it.chat_id.0,
+        &text,
+        &feishu_uuid(&format!("okrfail:{}", it.id.0)),
+    );
     let mut ch = Changes::new();
     ch.outbox_push(&svc.store, &OutboxRecord::message(out))?;
     svc.store.commit(&ch)
