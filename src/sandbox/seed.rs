@@ -274,9 +274,12 @@ pub fn chat(chat_id: &str) -> Option<(&'static str, Vec<&'static str>)> {
     person(owner).map(|p| ("p2p", vec![p.open_id]))
 }
 
+/// A seeded objective: its text and its key results' texts.
+pub type SeedObjective = (&'static str, &'static [&'static str]);
+
 /// The seeded OKRs (issue 18): per person, the objectives with their key results, the same in
 /// every seeded period, so `/督办 对齐` can be tried whatever the sandbox's date.
-pub const OKRS: &[(&str, &[(&str, &[&str])])] = &[
+pub const OKRS: &[(&str, &[SeedObjective])] = &[
     (
         ZHANG.open_id,
         &[
