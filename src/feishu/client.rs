@@ -241,7 +241,7 @@ impl FeishuClient {
             OutgoingKind::OkrProgress { target_id, target_type, source_title, source_url, content } => http
                 .post(format!("{}/open-apis/okr/v1/progress_records", self.inner.base_url))
                 .query(&[("user_id_type", "open_id")])
-                .json(&super::okr::progress_body(target_id, *target_type, source_title, source_url, content)),
+                .json(&super::types::okr_progress_body(target_id, *target_type, source_title, source_url, content)),
         };
         Ok(rb.bearer_auth(token))
     }

@@ -121,24 +121,6 @@ impl Outgoing {
     }
 }
 
-/// The body of a progress record create (`content` is an object, not JSON text).
-pub(super) fn progress_body(
-    target_id: &str,
-    target_type: i64,
-    source_title: &str,
-    source_url: &str,
-    content: &str,
-) -> Value {
-    let content: Value = serde_json::from_str(content).unwrap_or_else(|_| json!({ "blocks": [] }));
-    json!({
-        "source_title": source_title,
-        "source_url": source_url,
-        "target_id": target_id,
-        "target_type": target_type,
-        "content": content,
-    })
-}
-
 /// What to tell people when Feishu refused an OKR call for a reason they can fix: the
 /// missing scope (named as the console names it), or the OKR edition without OpenAPI.
 /// `None` for other failures.

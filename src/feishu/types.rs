@@ -327,6 +327,25 @@ pub fn feishu_uuid(key: &str) -> String {
     out
 }
 
+/// The body of a progress record create (`content` is an object, not JSON text).
+pub(super) fn okr_progress_body(
+    target_id: &str,
+    target_type: i64,
+    source_title: &str,
+    source_url: &str,
+    content: &str,
+) -> serde_json::Value {
+    let content: serde_json::Value =
+        serde_json::from_str(content).unwrap_or_else(|_| serde_json::json!({ "blocks": [] }));
+    serde_json::json!({
+        "source_title": source_title,
+        "source_url": source_url,
+        "target_id": target_id,
+        "target_type": target_type,
+        "content": content,
+    })
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap (no clippy.toml yet)
 mod tests {
