@@ -482,3 +482,98 @@ async fn the_mirror_and_the_export_carry_the_class_and_the_alignment() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_fake_okr_api_holds_to_the_contract() {
+    init();
+    let fake = duban::fake_feishu::FakeFeishu::start(APP_ID, APP_SECRET)
+        .await
+        .unwrap();
+    let okr = seed_okrs(&fake);
+    let http = reqwest::Client::new();
+    let url = |p: &str| format!("{}{p}", fake.base_url);
+    let token: Value = http
+        .post(url("/open-apis/auth/v3/tenant_access_token/internal"))
+        .json(&json!({"app_id": APP_ID, "app_secret": APP_SECRET}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = token["tenant_access_token"].as_str().unwrap().to_owned();
+    let code = |v: &Value| v["code"].as_i64().unwrap();
+    let get = |p: String, auth: bool| {
+        let mut rb = http.get(url(&p));
+        if auth {
+            rb = rb.bearer_auth(&token);
+        }
+        async move { rb.send().await.unwrap().json::<Value>().await.unwrap() }
+    };
+    assert_eq!(
+        code(&get("/open-apis/okr/v1/periods".to_owned(), false).await),
+        99991661,
+        "no token"
+    );
+    let periods = get("/open-apis/okr/v1/periods".to_owned(), true).await;
+    assert_eq!(periods["data"]["items"].as_array().unwrap().len(), 2);
+    let path = format!("/open-apis/okr/v1/users/{}/okrs", ZHANG.0);
+    assert_eq!(
+        code(&get(path.clone(), true).await),
+        1001001,
+        "offset and limit are required"
+    );
+    let list = get(
+        format!("{path}?user_id_type=open_id&offset=0&limit=10&period_ids=7002"),
+        true,
+    )
+    .await;
+    assert_eq!(
+        list["data"]["okr_list"][0]["objective_list"][0]["content"],
+        "客户服务数字化"
+    );
+    let nobody = "/open-apis/okr/v1/users/ou_nobody/okrs?offset=0&limit=10".to_owned();
+    assert_eq!(code(&get(nobody, true).await), 1001003);
+
+    let post = |body: Value| {
+        let rb = http
+            .post(url("/open-apis/okr/v1/progress_records?user_id_type=open_id"))
+            .bearer_auth(&token)
+            .json(&body);
+        async move { rb.send().await.unwrap().json::<Value>().await.unwrap() }
+    };
+    let kr = okr.objectives[0].krs[0].0.clone();
+    let blocks = json!({"blocks": [{"type": "paragraph", "paragraph": {"elements": [{"type": "textRun", "textRun": {"text": "done"}}]}}]});
+    let good = json!({"source_title": "督办 DB-1", "source_url": "https://example.com", "target_id": kr, "target_type": 3, "content": blocks});
+    let mut as_text = good.clone();
+    as_text["content"] = json!(blocks.to_string());
+    assert_eq!(
+        code(&post(as_text).await),
+        1001001,
+        "content is an object, not JSON text"
+    );
+    let mut no_url = good.clone();
+    no_url.as_object_mut().unwrap().remove("source_url");
+    assert_eq!(code(&post(no_url).await), 1001001);
+    let mut wrong_kind = good.clone();
+    wrong_kind["target_type"] = json!(2);
+    assert_eq!(code(&post(wrong_kind).await), 1001004, "a KR id is no objective");
+    let ok = post(good.clone()).await;
+    assert_eq!(code(&ok), 0, "{ok}");
+    assert_eq!(fake.okr_progress_records().len(), 1);
+    assert_eq!(fake.okr_progress_records()[0].text, "done");
+
+    fake.deny_scope("okr:okr");
+    assert_eq!(
+        code(&post(good.clone()).await),
+        0,
+        "okr:okr.progress:writeonly still grants writing"
+    );
+    fake.deny_scope("okr:okr.progress:writeonly");
+    assert_eq!(code(&post(good.clone()).await), 99991672);
+    fake.set_okr_standard_edition(true);
+    assert_eq!(
+        code(&get("/open-apis/okr/v1/periods".to_owned(), true).await),
+        1000403
+    );
+}
