@@ -9,7 +9,7 @@ use crate::calendar::Calendar;
 use crate::card::fmt::{
     at, card, format_datetime, header, hr, json_size, markdown, md_text, mentions, truncate,
 };
-use crate::card::item::{deadline_line, extended_line, progress_line, rejection_line, tags_line};
+use crate::card::item::{class_line, deadline_line, extended_line, progress_line, rejection_line, tags_line};
 use crate::domain::audit::AuditRecord;
 use crate::domain::permissions::ActionKind;
 use crate::domain::project::ProjectActionKind;
@@ -42,6 +42,7 @@ pub fn detail_card(item: &Item, history: &[AuditRecord], now: Timestamp, cal: &C
     lines.extend(extended_line(item, now));
     lines.push(format!("**优先级**：{} {}", item.priority, item.priority.label()));
     lines.push(progress_line(item));
+    lines.push(class_line(item));
     lines.extend(rejection_line(item, now));
     let optional = [
         ("最新进展", &item.latest_note),
