@@ -38,6 +38,14 @@ pub trait Materialize: Send + Sync + 'static {
     /// # Errors
     /// Storage errors (logged; the send is not repeated).
     fn delivered(&self, intent: &Intent, delivered: &Delivered) -> Result<(), StoreError>;
+
+    /// Called once Feishu refused `intent` for good (it is buried next).
+    ///
+    /// # Errors
+    /// Storage errors (logged).
+    fn failed(&self, _intent: &Intent, _error: &crate::feishu::FeishuError) -> Result<(), StoreError> {
+        Ok(())
+    }
 }
 
 /// The dispatcher task.
@@ -200,6 +208,9 @@ impl Dispatcher {
                     tracing::warn!(seq, op, code = %code, error.message = %e, "Feishu refused a message for good");
                     rec.last_error = Some(e.to_string());
                     rec.last_code = e.code();
+                    if let Err(err) = self.materializer.failed(&rec.intent, &e) {
+                        tracing::error!(error.message = %err, "recording a refusal failed");
+                    }
                     if e.code() == Some(BOT_NOT_IN_CHAT)
                         && matches!(op, "send" | "reply")
                         && let Some(chat) = rec.chat.as_deref()

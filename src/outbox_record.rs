@@ -149,6 +149,12 @@ pub enum Intent {
     /// 加急): the dispatcher splits it into its records, in order, before sending any of them.
     /// A busy tick thus writes one outbox record instead of one per message.
     Batch(Vec<(Self, Option<String>)>),
+    /// Write item `item`'s OKR progress record (issue 18), rendered at send time from the
+    /// item and its alignment; dropped once written.
+    OkrProgress {
+        /// Item number.
+        item: u64,
+    },
 }
 
 /// One queued send.

@@ -9,7 +9,7 @@ use crate::calendar::Calendar;
 use crate::card::fmt::{
     at, card, format_datetime, header, hr, json_size, markdown, md_text, mentions, truncate,
 };
-use crate::card::item::{deadline_line, extended_line, progress_line, rejection_line, tags_line};
+use crate::card::item::{class_line, deadline_line, extended_line, progress_line, rejection_line, tags_line};
 use crate::domain::audit::AuditRecord;
 use crate::domain::permissions::ActionKind;
 use crate::domain::project::ProjectActionKind;
@@ -42,6 +42,7 @@ pub fn detail_card(item: &Item, history: &[AuditRecord], now: Timestamp, cal: &C
     lines.extend(extended_line(item, now));
     lines.push(format!("**优先级**：{} {}", item.priority, item.priority.label()));
     lines.push(progress_line(item));
+    lines.push(class_line(item));
     lines.extend(rejection_line(item, now));
     let optional = [
         ("最新进展", &item.latest_note),
@@ -126,6 +127,8 @@ fn action_label(key: &str) -> &str {
         "p_link_req" => "关联需求",
         "r_create" => "提交需求",
         "reminder_moved" => "提醒顺延",
+        "set_class" => "修改类别",
+        "align" => "对齐 OKR",
         key => ActionKind::from_key(key)
             .map(ActionKind::label)
             .or_else(|| {

@@ -55,11 +55,16 @@ fn row(it: &Item, now: Timestamp, cal: &Calendar) -> String {
     } else {
         ""
     };
+    let aligned = it
+        .alignment
+        .as_ref()
+        .map_or_else(String::new, |a| format!(" · 对齐 {}", a.label()));
     format!(
-        "**{}** {}\n主办 {} · {when} · {state}{ext}",
+        "**{}** {}\n主办 {} · {} · {when} · {state}{ext}{aligned}",
         it.id,
         md_text(&it.title, TITLE_MAX),
-        at(&it.owner)
+        at(&it.owner),
+        it.class.label()
     )
 }
 

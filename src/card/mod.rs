@@ -17,6 +17,7 @@ pub mod list;
 pub mod minutes;
 pub mod notice;
 pub mod nudge;
+pub mod okr;
 pub mod org;
 pub mod rollup;
 pub mod stats;

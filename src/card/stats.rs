@@ -74,13 +74,28 @@ fn line(r: &PersonStats) -> String {
         "当前逾期 0 项".to_owned()
     };
     format!(
-        "**{}**\n完成 {} 项 · 按时 {} 项 · 按时率 {rate} · 平均延误 {delay}\n{overdue} · 延期 {} 次 · 被催办 {} 次",
+        "**{}**\n完成 {} 项{} · 按时 {} 项 · 按时率 {rate} · 平均延误 {delay}\n{overdue} · 延期 {} 次 · 被催办 {} 次",
         md_text(&r.person.name, 20),
         r.completed,
+        by_class(r),
         r.on_time,
         r.extensions,
         r.times_urged
     )
+}
+
+/// `（承诺 2 · 挑战 1 · 突发 1）` once something other than 承诺 was completed.
+fn by_class(r: &PersonStats) -> String {
+    let [_, stretch, urgent] = r.completed_by_class;
+    if stretch == 0 && urgent == 0 {
+        return String::new();
+    }
+    let parts: Vec<String> = crate::domain::item::ItemClass::ALL
+        .iter()
+        .zip(r.completed_by_class)
+        .map(|(c, n)| format!("{} {n}", c.label()))
+        .collect();
+    format!("（{}）", parts.join(" · "))
 }
 
 #[cfg(test)]
@@ -100,6 +115,7 @@ mod tests {
             open_overdue: overdue,
             extensions: 1,
             times_urged: 4,
+            completed_by_class: [completed, 0, 0],
         }
     }
 

@@ -89,6 +89,18 @@ pub enum SuperviseCmd {
         /// Why.
         reason: Option<String>,
     },
+    /// `类别 DB-12 突发`: change the item's class (the 督办人 or an admin).
+    Class {
+        /// The item.
+        id: ItemId,
+        /// The new class.
+        class: crate::domain::item::ItemClass,
+    },
+    /// `对齐 DB-12`: choose the OKR objective or key result the item serves.
+    Align {
+        /// The item.
+        id: ItemId,
+    },
     /// `帮助`: show help.
     Help,
     /// `晾晒` (看板): the group's board.
@@ -171,6 +183,9 @@ pub struct CreateItem {
     pub scenario: Option<String>,
     /// 说明.
     pub description: Option<String>,
+    /// 类别 (`类别：挑战` or `#突发`); `None`: the default (承诺, or 突发 for a P0 outside a
+    /// project when the deployment says so).
+    pub class: Option<crate::domain::item::ItemClass>,
 }
 
 /// `下达` as typed: the units `selector` names are the registry's to resolve, in the service.
@@ -263,6 +278,8 @@ impl SuperviseCmd {
             Self::Nudge { .. } => SuperviseSub::Nudge,
             Self::Reassign { .. } => SuperviseSub::Reassign,
             Self::Cancel { .. } => SuperviseSub::Cancel,
+            Self::Class { .. } => SuperviseSub::Class,
+            Self::Align { .. } => SuperviseSub::Align,
             Self::Help => SuperviseSub::Help,
             Self::Board => SuperviseSub::Board,
             Self::Export { .. } => SuperviseSub::Export,

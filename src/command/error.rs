@@ -138,6 +138,11 @@ pub enum ParseError {
         /// The word.
         word: String,
     },
+    /// A class (`类别：…` or `类别 DB-12 …`) that is not 承诺 / 挑战 / 突发 (empty: none given).
+    BadClass {
+        /// The value as typed.
+        input: String,
+    },
 }
 
 /// The example shown for `/督办 下达 取消` errors.
@@ -188,6 +193,7 @@ impl ParseError {
             | Self::BatchExtendNeedsDeadline
             | Self::BatchDeadline(_) => return BATCH_EXTEND_EXAMPLE,
             Self::MissingBatchId { .. } => return "/督办 下达 查看 XD-3",
+            Self::BadClass { .. } => SuperviseSub::Class,
             Self::IssueIncomplete { .. } | Self::BadTarget { .. } | Self::IssueDeadline(_) => {
                 SuperviseSub::Issue
             }
@@ -259,6 +265,8 @@ impl ParseError {
                 "截止时间已经过去"
             }
             Self::BatchDeadline(_) => "截止时间没看懂",
+            Self::BadClass { input } if input.is_empty() => "缺少类别",
+            Self::BadClass { .. } => "类别没看懂",
             Self::IssueDeadline(DeadlineError::Past { .. } | DeadlineError::RecentPast { .. }) => {
                 "截止时间已经过去"
             }
@@ -337,6 +345,10 @@ impl ParseError {
             Self::BatchDeadline(e) => e.to_string(),
             Self::MissingReportValue => "请在事项编号后写上完成的数值，例如 24户 或 85%".to_owned(),
             Self::IssueDeadline(e) => e.to_string(),
+            Self::BadClass { input } if input.is_empty() => {
+                "请写明类别：承诺、挑战或突发".to_owned()
+            }
+            Self::BadClass { input } => format!("类别“{input}”看不懂，请写 承诺、挑战 或 突发"),
             Self::MissingUnitName { command } => {
                 format!("“{command}”后面请写上单位名称，例如“杭州营业部”")
             }

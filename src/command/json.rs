@@ -72,6 +72,10 @@ impl Command {
             SuperviseCmd::Cancel { id, reason } => {
                 json!({"command": "cancel", "id": id.to_string(), "reason": reason})
             }
+            SuperviseCmd::Class { id, class } => {
+                json!({"command": "class", "id": id.to_string(), "class": class.label()})
+            }
+            SuperviseCmd::Align { id } => json!({"command": "align", "id": id.to_string()}),
             SuperviseCmd::Help => json!({"command": "help"}),
             SuperviseCmd::Board => json!({"command": "board"}),
             SuperviseCmd::OrgBoard => json!({"command": "board", "scope": "units"}),

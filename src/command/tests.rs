@@ -292,6 +292,7 @@ fn a_one_line_creation_reads_every_part() {
             resources: None,
             scenario: None,
             description: None,
+            class: None,
         }
     );
 }
@@ -425,6 +426,7 @@ fn a_structured_creation_reads_its_fields() {
             resources: Some("2人×3天".to_owned()),
             scenario: Some("监管检查前完成自查".to_owned()),
             description: Some("先自查\n再汇总".to_owned()),
+            class: None,
         }
     );
 }
@@ -926,4 +928,21 @@ fn a_deadline_glued_before_the_task_is_read() {
     let c = create("/督办 写周报 @_user_2 next Wed");
     assert_eq!(c.title.as_deref(), Some("写周报"));
     assert_eq!(c.deadline, date_only("2026-03-18T18:00:00+08:00"));
+}
+
+#[test]
+fn the_class_is_read_from_a_hash_word_or_the_field_and_is_not_a_tag() {
+    use crate::domain::item::ItemClass;
+    let c = create("/督办 完成三季度合规自查报告 @_user_2 下周五前 #突发#合规");
+    assert_eq!(
+        (c.class, c.tags.as_slice()),
+        (Some(ItemClass::Urgent), ["合规".to_owned()].as_slice())
+    );
+    let c = create("/督办 完成三季度合规自查报告 @_user_2 下周五前 #urgent");
+    assert_eq!(
+        (c.class, c.tags.as_slice()),
+        (None, ["urgent".to_owned()].as_slice())
+    );
+    let c = create("/督办 客户画像\n主办：@_user_2\n截止：下周五\n类别：挑战");
+    assert_eq!(c.class, Some(ItemClass::Stretch));
 }

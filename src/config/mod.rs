@@ -19,6 +19,7 @@ mod families;
 mod feishu;
 mod groups;
 mod load;
+mod okr;
 mod server;
 mod settings;
 mod units;
@@ -32,6 +33,7 @@ pub use self::families::{MinutesConfig, ProjectsConfig, RequirementsConfig, Supe
 pub use self::feishu::{Credentials, EventsMode, FeishuFile, GroupMessages, is_app_id};
 pub use self::groups::GroupConfig;
 pub use self::load::load;
+pub use self::okr::OkrConfig;
 pub use self::server::{AdminSettings, LogFile, ServerFile};
 pub use self::settings::{FileConfig, Settings};
 pub use self::units::{OrgConfig, UnitProblems};

@@ -52,6 +52,8 @@ pub struct FileConfig {
     pub org: OrgConfig,
     /// `[[units]]`: the firm's units as declared.
     pub units: Vec<crate::domain::unit::UnitDecl>,
+    /// `[okr]`: item classes and OKR alignment.
+    pub okr: super::OkrConfig,
 }
 /// Validated settings.
 #[derive(Debug, Clone)]
@@ -95,4 +97,6 @@ pub struct Settings {
     pub units: crate::domain::unit::UnitRegistry,
     /// The admin endpoint (absent without `DUBAN_ADMIN_TOKEN`).
     pub admin: Option<AdminSettings>,
+    /// `[okr]`.
+    pub okr: super::OkrConfig,
 }

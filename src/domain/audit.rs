@@ -74,6 +74,8 @@ impl Change {
             "merged_into" => "合并到",
             "feedback" => "效果评价",
             "reported" => "汇报值",
+            "class" => "类别",
+            "alignment" => "对齐",
             other => other,
         }
     }

@@ -43,6 +43,7 @@ pub mod deadline;
 pub mod ids;
 pub mod item;
 mod listed;
+pub mod okr;
 pub mod permissions;
 pub mod priority;
 pub mod project;

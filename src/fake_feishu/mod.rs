@@ -14,6 +14,7 @@ mod files;
 mod longconn;
 mod members;
 mod messages;
+mod okr;
 mod raw;
 mod reply;
 mod routes;
@@ -31,6 +32,7 @@ use tokio_util::sync::CancellationToken;
 
 pub use files::FakeFile;
 pub use longconn::{AckRecord, PingRecord, SERVICE_ID, WireFrame};
+pub use okr::{FakeObjective, FakeOkr, FakePeriod, FakeProgress};
 pub use raw::RawRequest;
 pub use routes::router;
 pub use state::{FakeMessage, FakeState, LoggedRequest};

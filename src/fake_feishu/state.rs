@@ -117,6 +117,8 @@ pub(crate) struct World {
     pub(crate) ws: super::longconn::WsWorld,
     /// Files uploaded (`files.rs`).
     pub(crate) files: Vec<super::files::FakeFile>,
+    /// Feishu OKR (`okr.rs`).
+    pub(crate) okr: super::okr::Okrs,
 }
 
 impl World {
@@ -172,6 +174,7 @@ impl FakeState {
                 raw_seq: 0,
                 ws: Default::default(),
                 files: Vec::new(),
+                okr: Default::default(),
             })),
         }
     }

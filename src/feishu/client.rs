@@ -238,6 +238,10 @@ impl FeishuClient {
                 )
                 .query(&[("user_id_type", "open_id")])
                 .json(&json!({ "user_id_list": user_ids })),
+            OutgoingKind::OkrProgress { target_id, target_type, source_title, source_url, content } => http
+                .post(format!("{}/open-apis/okr/v1/progress_records", self.inner.base_url))
+                .query(&[("user_id_type", "open_id")])
+                .json(&super::types::okr_progress_body(target_id, *target_type, source_title, source_url, content)),
         };
         Ok(rb.bearer_auth(token))
     }

@@ -14,6 +14,7 @@ pub mod files;
 mod limits;
 pub mod members;
 pub mod minutes;
+pub mod okr;
 mod response;
 pub mod scope;
 pub mod signature;

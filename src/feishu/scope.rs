@@ -36,6 +36,9 @@ const SCOPE_NAMES: &[(&str, &str)] = &[
     ("drive:drive", "查看、评论、编辑和管理云空间中所有文件"),
     ("drive:drive:readonly", "查看、评论和下载云空间中所有文件"),
     ("contact:user.base:readonly", "获取用户基本信息"),
+    ("okr:okr:readonly", "获取 OKR 信息"),
+    ("okr:okr", "更新 OKR 信息"),
+    ("okr:okr.progress:writeonly", "更新 OKR 进展"),
 ];
 
 /// The app lacks one OpenAPI permission (scope).

@@ -78,6 +78,20 @@ pub enum OutgoingKind {
         /// open_ids to notify (non-empty).
         user_ids: Vec<String>,
     },
+    /// `POST /open-apis/okr/v1/progress_records`: a progress record on an OKR objective or
+    /// key result (issue 18; see `feishu::okr`). Not de-duplicated by Feishu.
+    OkrProgress {
+        /// The objective's or key result's id.
+        target_id: String,
+        /// 2 objective, 3 key result.
+        target_type: i64,
+        /// `source_title` (进展来源).
+        source_title: String,
+        /// `source_url` (进展来源链接).
+        source_url: String,
+        /// `content` (`{"blocks":[…]}`) as JSON text; sent as an object.
+        content: String,
+    },
 }
 
 /// The channels of an urgent (加急): in the app (free), by SMS or by phone (paid quota).
@@ -267,6 +281,7 @@ impl Outgoing {
             OutgoingKind::UrgentApp { .. } => "urgent_app",
             OutgoingKind::UrgentSms { .. } => "urgent_sms",
             OutgoingKind::UrgentPhone { .. } => "urgent_phone",
+            OutgoingKind::OkrProgress { .. } => "okr_progress",
         }
     }
 
@@ -310,6 +325,25 @@ pub fn feishu_uuid(key: &str) -> String {
     out.push('h');
     out.extend(digest.chars().take(MAX_UUID_LEN - 1));
     out
+}
+
+/// The body of a progress record create (`content` is an object, not JSON text).
+pub(super) fn okr_progress_body(
+    target_id: &str,
+    target_type: i64,
+    source_title: &str,
+    source_url: &str,
+    content: &str,
+) -> serde_json::Value {
+    let content: serde_json::Value =
+        serde_json::from_str(content).unwrap_or_else(|_| serde_json::json!({ "blocks": [] }));
+    serde_json::json!({
+        "source_title": source_title,
+        "source_url": source_url,
+        "target_id": target_id,
+        "target_type": target_type,
+        "content": content,
+    })
 }
 
 #[cfg(test)]

@@ -41,6 +41,8 @@ pub const ITEM_FIELDS: &[(&str, &str)] = &[
     ("创建时间", "日期（含时间）"),
     ("更新时间", "日期（含时间）"),
     ("完成时间", "日期（含时间）"),
+    ("类别", "单选：承诺 / 挑战 / 突发"),
+    ("对齐OKR", "文本"),
 ];
 
 /// An item's row. Every column of [`ITEM_FIELDS`] is present (empty ones as `null`);
@@ -101,6 +103,13 @@ pub fn item_fields(item: &Item, unit: Option<&str>, now: Timestamp, cal: &Calend
         "完成时间",
         item.completed_at
             .map_or(Value::Null, |t| json!(t.as_millisecond())),
+    );
+    put("类别", json!(item.class.label()));
+    put(
+        "对齐OKR",
+        item.alignment
+            .as_ref()
+            .map_or(Value::Null, |a| json!(format!("{}（{}）", a.summary(), a.period))),
     );
     m
 }

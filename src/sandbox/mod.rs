@@ -133,6 +133,15 @@ impl Sandbox {
             requested_start,
             jiff::Timestamp::now(),
         );
+        // Issue 18: OKRs for the seeded people in every quarter around the sandbox's date, and
+        // the progress record written on 验收 (the fake keeps it).
+        for (id, name, s, e) in seed::okr_periods(start) {
+            fake.add_okr_period(&id, &name, s, e);
+            for (who, objectives) in seed::OKRS {
+                fake.add_okr(who, &id, objectives);
+            }
+        }
+        settings.okr.write_progress = true;
         if settings.feishu.events == crate::config::EventsMode::LongConnection {
             // Ping every 30 s so the developer panel shows the heartbeat; reconnect quickly.
             fake.state().ws_set_config(30, 2, 1, -1);

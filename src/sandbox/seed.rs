@@ -274,9 +274,88 @@ pub fn chat(chat_id: &str) -> Option<(&'static str, Vec<&'static str>)> {
     person(owner).map(|p| ("p2p", vec![p.open_id]))
 }
 
+/// A seeded objective: its text and its key results' texts.
+pub type SeedObjective = (&'static str, &'static [&'static str]);
+
+/// The seeded OKRs (issue 18): per person, the objectives with their key results, the same in
+/// every seeded period, so `/督办 对齐` can be tried whatever the sandbox's date.
+pub const OKRS: &[(&str, &[SeedObjective])] = &[
+    (
+        ZHANG.open_id,
+        &[
+            (
+                "合规风险零重大事件",
+                &["季度合规自查覆盖全部营业部", "监管检查问题整改率 100%"],
+            ),
+            ("提升合规培训质量", &["完成 4 场合规培训", "培训考试通过率 95%"]),
+        ],
+    ),
+    (
+        LI.open_id,
+        &[
+            (
+                "客户服务数字化",
+                &["线上开户占比达到 80%", "开户平均时长降到 10 分钟"],
+            ),
+            ("运营流程标准化", &["发布 3 份运营操作指引"]),
+        ],
+    ),
+    (
+        WANG.open_id,
+        &[
+            ("交易系统稳定运行", &["核心系统可用率 99.99%", "重大故障 0 次"]),
+            ("研发效率提升", &["需求平均交付周期缩短 20%"]),
+        ],
+    ),
+    (
+        QIAN.open_id,
+        &[("杭州营业部业绩增长", &["新增有效户 3000 户", "两融余额增长 15%"])],
+    ),
+    (WU.open_id, &[("宁波营业部业绩增长", &["新增有效户 2000 户"])]),
+    (ZHENG.open_id, &[("长沙营业部业绩增长", &["新增有效户 2500 户"])]),
+    (FENG.open_id, &[("武汉营业部业绩增长", &["新增有效户 2500 户"])]),
+];
+
+/// The seeded OKR periods: every quarter from the year before `now` to the year after, as
+/// (id, name, start ms, end ms) in Asia/Shanghai.
+pub fn okr_periods(now: jiff::Timestamp) -> Vec<(String, String, i64, i64)> {
+    let at = |d: jiff::civil::Date| crate::domain::time::SHANGHAI.to_timestamp(d.at(0, 0, 0, 0));
+    let year = crate::domain::time::local(now).year();
+    let mut out = Vec::new();
+    for y in year - 1..=year + 1 {
+        for q in 0..4_i8 {
+            let first = 1 + q * 3;
+            let day = jiff::civil::date(y, first, 1);
+            let start = at(day);
+            let end = day.checked_add(jiff::Span::new().months(3)).and_then(at);
+            if let (Ok(s), Ok(e)) = (start, end) {
+                out.push((
+                    format!("{}{}", 7_100_000_000_000_000_000_i64 + i64::from(y) * 10, q + 1),
+                    format!("{y} 年 {first} 月 - {} 月", first + 2),
+                    s.as_millisecond(),
+                    e.as_millisecond() - 1,
+                ));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_okr_holder_is_seeded_and_the_quarters_cover_today() {
+        assert!(OKRS.iter().all(|(id, _)| person(id).is_some()));
+        let now: jiff::Timestamp = "2026-03-11T10:00:00+08:00".parse().unwrap_or_default();
+        let ps = okr_periods(now);
+        assert_eq!(ps.len(), 12);
+        let ms = now.as_millisecond();
+        let current: Vec<_> = ps.iter().filter(|(_, _, s, e)| *s <= ms && ms <= *e).collect();
+        assert_eq!(current.len(), 1);
+        assert_eq!(current[0].1, "2026 年 1 月 - 3 月");
+    }
 
     #[test]
     fn ids_look_like_feishu_ids() {

@@ -22,6 +22,7 @@ impl Service {
             Ok(Callback::Requirement(action)) => return self.on_requirement_action(action, a).await,
             Ok(Callback::Item(parsed)) => parsed,
             Ok(Callback::Batch(cb)) => return self.on_batch_click(cb, a).await,
+            Ok(Callback::Align(pick)) => return super::okr::on_align_click(self, pick, a).await,
             Err(e) => return Ok(card::answer(ToastKind::Warning, &e.to_string())),
         };
         on_item_click(self, parsed, a).await

@@ -65,6 +65,7 @@ impl Materialize for Service {
             | Intent::RefreshProjectCard { .. }
             | Intent::PostRequirementCard { .. }
             | Intent::RefreshRequirementCard { .. } => return render_watched(self, intent),
+            Intent::OkrProgress { item } => return super::okr::materialize_progress(self, *item),
         })
     }
 
@@ -80,7 +81,15 @@ impl Materialize for Service {
             (Intent::PostProjectCard { .. } | Intent::PostRequirementCard { .. }, Some(mid)) => {
                 watched_delivered(self, intent, mid)?;
             }
+            (Intent::OkrProgress { item }, _) => super::okr::progress_delivered(self, *item)?,
             _ => {}
+        }
+        Ok(())
+    }
+
+    fn failed(&self, intent: &Intent, error: &crate::feishu::FeishuError) -> Result<(), StoreError> {
+        if let Intent::OkrProgress { item } = intent {
+            super::okr::progress_failed(self, *item, error)?;
         }
         Ok(())
     }

@@ -34,6 +34,7 @@ mod materialize;
 mod meetings;
 mod mirror;
 mod nudges;
+mod okr;
 mod onboarding;
 mod org;
 mod origin;

@@ -25,6 +25,7 @@ pub mod inbox;
 pub mod items;
 pub mod meetings;
 pub mod nudges;
+pub mod okr;
 pub mod onboarding;
 mod open;
 pub mod org;

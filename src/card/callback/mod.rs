@@ -11,6 +11,7 @@
 //! | `p_…` | a project card and its forms | [`project`] |
 //! | `r_…` | a requirement card and its forms | [`requirement`] |
 //! | `b_…` | a 下达 roll-up card and its forms | [`batch`] |
+//! | `o_align`, `p_align` | the OKR alignment picker | [`okr`] |
 //! | anything else | a 督办 item card and its forms ([`ActionKind`](crate::domain::permissions::ActionKind) keys) | [`item`] |
 //!
 //! A value may arrive as an object or as the same object in a JSON string. State-changing
@@ -23,6 +24,7 @@ mod error;
 pub mod item;
 pub mod minutes;
 pub mod nudge;
+pub mod okr;
 pub mod project;
 pub mod requirement;
 mod value;
@@ -63,6 +65,8 @@ pub enum Callback {
     Item(CardAction),
     /// A 下达 roll-up card's button or form.
     Batch(batch::BatchCallback),
+    /// The OKR alignment picker's choice (`o_align` / `p_align`).
+    Align(okr::AlignPick),
 }
 
 /// The value of the welcome card's 帮助 button.
@@ -90,6 +94,7 @@ pub fn parse(
         Some(HELP_OP) => Ok(Callback::Help),
         Some(op) if nudge::OPS.contains(&op) => nudge::parse(op, value).map(Callback::Nudge),
         Some(op) if minutes::OPS.contains(&op) => minutes::parse(op, value, form, now).map(Callback::Minutes),
+        Some(op) if okr::OPS.contains(&op) => okr::parse(op, value).map(Callback::Align),
         Some(op) if op.starts_with("p_") => {
             project::parse(op, value, form, now).map(|(id, action)| Callback::Project(id, action))
         }

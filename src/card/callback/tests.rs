@@ -74,6 +74,7 @@ fn family(c: &Callback) -> &'static str {
         Callback::Requirement(_) => "requirement",
         Callback::Item(_) => "item",
         Callback::Batch(_) => "batch",
+        Callback::Align(_) => "align",
     }
 }
 

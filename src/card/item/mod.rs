@@ -137,6 +137,7 @@ fn fields(
     lines.push(deadline_line(item, now, cal));
     lines.extend(extended_line(item, now));
     lines.push(progress_line(item));
+    lines.push(class_line(item));
     lines.extend(target.map(|t| target_line(item, t)));
     lines.extend(rejection_line(item, now));
     if let Some(n) = &item.latest_note {
@@ -189,6 +190,15 @@ pub(crate) fn target_line(item: &Item, t: TargetView<'_>) -> String {
 }
 
 /// `**标签**：#合规 #季度` (at most ten tags) when the item has any.
+/// `**类别**：突发 · **对齐**：O2 / KR1 线上开户占比达到 80%`.
+pub(crate) fn class_line(item: &Item) -> String {
+    let mut s = format!("**类别**：{}", item.class.label());
+    if let Some(a) = &item.alignment {
+        s.push_str(&format!(" · **对齐**：{}", md_text(&a.summary(), 120)));
+    }
+    s
+}
+
 pub(crate) fn tags_line(item: &Item) -> Option<String> {
     if item.tags.is_empty() {
         return None;

@@ -71,6 +71,11 @@ pub enum ProjectCmd {
         /// Why.
         reason: Option<String>,
     },
+    /// `对齐 XM-3`: choose the OKR objective or key result the project serves.
+    Align {
+        /// The project.
+        id: ProjectId,
+    },
     /// `帮助`.
     Help,
 }
@@ -103,6 +108,7 @@ impl ProjectCmd {
             Self::List(_) => ProjectSub::List,
             Self::Board { .. } => ProjectSub::Board,
             Self::Cancel { .. } => ProjectSub::Cancel,
+            Self::Align { .. } => ProjectSub::Align,
             Self::Help => ProjectSub::Help,
         }
     }

@@ -59,6 +59,9 @@ pub(crate) fn parse(lines: Vec<Vec<Token>>, ctx: &Context<'_>) -> Result<Project
             id: c.next_id(ProjectId::parse)?,
             reason: c.rest_text(),
         },
+        ProjectSub::Align => ProjectCmd::Align {
+            id: c.next_id(ProjectId::parse)?,
+        },
         ProjectSub::Help => return Ok(ProjectCmd::Help),
     };
     c.finish()?;

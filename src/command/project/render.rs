@@ -53,6 +53,7 @@ pub(crate) fn render(cmd: &ProjectCmd) -> (String, Vec<Mention>) {
             &id.to_string(),
             &reason.as_deref().map(plain).unwrap_or_default(),
         ]),
+        ProjectCmd::Align { id } => format!("对齐 {id}"),
         ProjectCmd::Help => "帮助".to_owned(),
     };
     (format!("/项目 {body}"), r.mentions)
@@ -119,6 +120,7 @@ impl ProjectCmd {
             Self::Cancel { id, reason } => {
                 json!({"command": "project.cancel", "id": id.to_string(), "reason": reason})
             }
+            Self::Align { id } => json!({"command": "project.align", "id": id.to_string()}),
             Self::Help => json!({"command": "project.help"}),
         }
     }

@@ -89,6 +89,14 @@ impl ProjectSub {
                 summary: "取消项目",
                 example: "/项目 取消 XM-3 需求已撤回",
             },
+            Self::Align => Row {
+                zh: "对齐",
+                en: "align",
+                aliases: &[],
+                args: "XM-编号",
+                summary: "把项目对齐到负责人本周期的 OKR，项目里新建的事项随之对齐",
+                example: "/项目 对齐 XM-3",
+            },
             Self::Help => Row {
                 zh: "帮助",
                 en: "help",

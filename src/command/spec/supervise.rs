@@ -97,6 +97,22 @@ impl SuperviseSub {
                 summary: "取消事项",
                 example: "/督办 取消 DB-12 需求已撤回",
             },
+            Self::Class => Row {
+                zh: "类别",
+                en: "class",
+                aliases: &[],
+                args: "DB-编号 承诺/挑战/突发",
+                summary: "修改事项类别（督办人或管理员），用于 OKR 与绩效考评",
+                example: "/督办 类别 DB-12 突发",
+            },
+            Self::Align => Row {
+                zh: "对齐",
+                en: "align",
+                aliases: &[],
+                args: "DB-编号",
+                summary: "把事项对齐到主办本周期的 OKR（目标或关键结果）",
+                example: "/督办 对齐 DB-12",
+            },
             Self::Board => Row {
                 zh: "晾晒",
                 en: "board",

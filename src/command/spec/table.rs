@@ -125,6 +125,10 @@ subcommands! {
         Reassign,
         /// `取消`: cancel the item.
         Cancel,
+        /// `类别`: change an item's class (承诺/挑战/突发).
+        Class,
+        /// `对齐`: align an item with an OKR objective or key result.
+        Align,
         /// `晾晒` (`看板`): the group's board.
         Board,
         /// `统计`: per-person statistics.
@@ -167,6 +171,8 @@ subcommands! {
         Board,
         /// `取消`: cancel the project.
         Cancel,
+        /// `对齐`: align the project with an OKR objective or key result.
+        Align,
         /// `帮助`: the help card.
         Help,
     }

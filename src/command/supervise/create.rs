@@ -10,6 +10,7 @@ use crate::command::grammar::{
 use crate::command::when::{DeadlineError, parse_deadline};
 use crate::domain::deadline::Deadline;
 use crate::domain::ids::Person;
+use crate::domain::item::ItemClass;
 use crate::domain::priority::Priority;
 
 /// A field of the structured form.
@@ -23,6 +24,7 @@ enum Field {
     Scenario,
     Description,
     Tags,
+    Class,
 }
 
 /// Field keys as users write them; looked up exactly.
@@ -45,6 +47,7 @@ const FIELDS: &[(&str, Field)] = &[
     ("描述", Field::Description),
     ("备注", Field::Description),
     ("标签", Field::Tags),
+    ("类别", Field::Class),
 ];
 
 /// The longest run of adjacent words tried as one deadline ("明天 下午 3点").
@@ -144,6 +147,8 @@ pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateIte
     // Mentions, priority and tags on the first line (or the whole text).
     let mut people: Vec<Person> = Vec::new();
     let mut priority = None;
+    // `#突发` / `#挑战` / `#承诺` (or the `类别：` field) is the class, not a tag.
+    let mut class: Option<ItemClass> = None;
     let mut tags: Vec<String> = Vec::new();
     let mut usable = vec![false; inline.len()];
     for (i, token) in inline.iter().enumerate() {
@@ -156,7 +161,13 @@ pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateIte
                 if let Some(p) = Priority::parse(text).filter(|_| priority.is_none()) {
                     priority = Some(p);
                 } else if text.starts_with('#') && text.len() > 1 {
-                    tags.extend(text.split('#').filter(|t| !t.is_empty()).map(str::to_owned));
+                    for t in text.split('#').filter(|t| !t.is_empty()) {
+                        match tag_class(t) {
+                            Some(c) if class.is_none() => class = Some(c),
+                            Some(_) => {}
+                            None => tags.push(t.to_owned()),
+                        }
+                    }
                 } else if let Some(slot) = usable.get_mut(i) {
                     *slot = true;
                 }
@@ -194,6 +205,10 @@ pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateIte
                 priority = Some(Priority::parse(&grammar).ok_or(ParseError::BadPriority { input: text })?);
             }
             Field::Priority => {}
+            Field::Class if !text.is_empty() => {
+                class = Some(ItemClass::parse(&grammar).ok_or(ParseError::BadClass { input: text })?);
+            }
+            Field::Class => {}
             Field::Resources => resources = non_empty(&text),
             Field::Scenario => scenario = non_empty(&text),
             Field::Description => description.extend(non_empty(&text)),
@@ -300,7 +315,16 @@ pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateIte
         resources,
         scenario,
         description: non_empty(&description.join("\n")),
+        class,
     })
+}
+
+/// A `#` word that names a class: the Chinese words only (`#urgent` stays a tag).
+fn tag_class(tag: &str) -> Option<ItemClass> {
+    if tag.is_ascii() {
+        return None;
+    }
+    ItemClass::parse(tag)
 }
 
 /// With no deadline found, report the first thing missing in reading order.

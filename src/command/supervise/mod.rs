@@ -125,6 +125,11 @@ fn subcommand(
             reason: c.rest_text(),
         },
         SuperviseSub::Board => board(c),
+        SuperviseSub::Class => SuperviseCmd::Class {
+            id: item_id(c)?,
+            class: class_word(c)?,
+        },
+        SuperviseSub::Align => SuperviseCmd::Align { id: item_id(c)? },
         SuperviseSub::Stats => stats(c)?,
         SuperviseSub::Export => export(c)?,
         SuperviseSub::Issue if batch::is_batch_word(c) => batch::parse(c, ctx)?,
@@ -155,6 +160,21 @@ fn subcommand(
 /// The item number (`DB-12`, `12`, `db12`).
 fn item_id(c: &mut Cursor) -> Result<ItemId, ParseError> {
     Ok(c.next_id(ItemId::parse)?)
+}
+
+/// `承诺` / `挑战` / `突发` (also with a leading `#`).
+fn class_word(c: &mut Cursor) -> Result<crate::domain::item::ItemClass, ParseError> {
+    let Some(token) = c.peek() else {
+        return Err(ParseError::BadClass { input: String::new() });
+    };
+    let text = token.as_text();
+    let class = token
+        .bare()
+        .map(|w| w.trim_start_matches('#'))
+        .and_then(crate::domain::item::ItemClass::parse)
+        .ok_or(ParseError::BadClass { input: text })?;
+    c.advance(1);
+    Ok(class)
 }
 
 fn list_filter(c: &mut Cursor) -> Result<ListFilter, ParseError> {

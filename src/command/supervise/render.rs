@@ -51,6 +51,8 @@ pub(crate) fn render(s: &SuperviseCmd) -> (String, Vec<Mention>) {
         SuperviseCmd::Cancel { id, reason } => {
             words(&["取消", &id.to_string(), &opt_text(reason.as_deref())])
         }
+        SuperviseCmd::Class { id, class } => format!("类别 {id} {}", class.label()),
+        SuperviseCmd::Align { id } => format!("对齐 {id}"),
         SuperviseCmd::Help => "帮助".to_owned(),
         SuperviseCmd::Issue(b) => {
             let owners: Vec<String> = b.owners.iter().map(|p| r.mention(p)).collect();
@@ -127,6 +129,9 @@ impl Renderer {
             parts.push(item.priority.to_string());
         }
         parts.extend(item.tags.iter().map(|t| format!("#{t}")));
+        if let Some(class) = item.class {
+            parts.push(format!("#{}", class.label()));
+        }
         let mut text = parts.join(" ");
         let fields = [
             ("资源投入", &item.resources),

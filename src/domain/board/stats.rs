@@ -34,6 +34,8 @@ pub struct PersonStats {
     /// day) on the items active in the period; the reminders before the deadline (签收, the day
     /// before, hours before) are routine and do not count.
     pub times_urged: u32,
+    /// Items completed in the period per class, in [`crate::domain::item::ItemClass::ALL`] order (承诺, 挑战, 突发).
+    pub completed_by_class: [u32; 3],
 }
 
 /// Whether `it` was active in `[start, end)`: created before the end and not closed before the
@@ -80,12 +82,20 @@ pub fn stats(
                     open_overdue: 0,
                     extensions: 0,
                     times_urged: 0,
+                    completed_by_class: [0; 3],
                 },
                 0,
             )
         });
         if done {
             s.completed += 1;
+            let k = crate::domain::item::ItemClass::ALL
+                .iter()
+                .position(|c| *c == it.class)
+                .unwrap_or(0);
+            if let Some(n) = s.completed_by_class.get_mut(k) {
+                *n += 1;
+            }
             if on_time(it) {
                 s.on_time += 1;
             } else if let Some(c) = it.completed_at {

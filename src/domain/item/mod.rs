@@ -11,6 +11,7 @@
 //! - `policy`: [`Actor`] and [`Policy`] (shared by every family), roles and [`Item::may`];
 //! - `error`: [`TransitionError`], why an action was refused;
 //! - `class`: [`ItemClass`], 承诺 / 挑战 / 突发 (appraisal);
+//! - `classify`: [`Item::set_class`] and [`Item::align`], the 类别 and 对齐 changes (issue 18);
 //! - `apply`: [`Item::apply`], the transitions and their audit changes.
 //!
 //! This module was `domain::supervision`; that path still works (`pub use` in `domain`).
@@ -18,6 +19,7 @@
 mod action;
 mod apply;
 mod class;
+mod classify;
 mod error;
 mod policy;
 mod record;

@@ -9,6 +9,7 @@ use crate::domain::audit::{AuditRecord, Change, Source};
 use crate::domain::deadline::DeadlineHint;
 use crate::domain::ids::{ChatId, ItemId, MessageId, Person};
 use crate::domain::item::ItemClass;
+use crate::domain::okr::Alignment;
 use crate::domain::priority::Priority;
 use crate::domain::status::Status;
 use crate::domain::text::opt_text;
@@ -151,6 +152,10 @@ pub struct Item {
     /// `skip_serializing_if`: nudge records keep a postcard copy of the item).
     #[serde(default)]
     pub class: ItemClass,
+    /// The OKR objective or key result this item is aligned with (对齐), with a snapshot of
+    /// its text. Always written, like `class`.
+    #[serde(default)]
+    pub alignment: Option<Alignment>,
 }
 
 /// A 退回 by the 督办人: why, by whom, when.
@@ -199,6 +204,7 @@ impl Item {
             rejection: None,
             original_deadline: None,
             class: ItemClass::default(),
+            alignment: None,
         }
     }
 

@@ -32,6 +32,7 @@
 //! - `apply`: [`Project::apply`].
 
 mod action;
+mod align;
 mod apply;
 mod error;
 mod record;

@@ -54,6 +54,10 @@ pub struct Project {
     /// fixed at creation. `None` outside a unit's group (and for projects from before units).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub org_unit: Option<String>,
+    /// The OKR objective or key result the project is aligned with (`/项目 对齐`); items
+    /// created in the project inherit it.
+    #[serde(default)]
+    pub alignment: Option<crate::domain::okr::Alignment>,
 }
 
 /// A 退回 of a project: why, by whom, when, and the stage it left.
@@ -119,6 +123,7 @@ impl Project {
             creator: None,
             last_rollback: None,
             org_unit: None,
+            alignment: None,
         }
     }
 

@@ -23,6 +23,8 @@ pub(crate) struct Prepared {
     pub(super) quoted: Option<String>,
     /// `/纪要`: the minutes and the group's members, fetched before the lock.
     pub(super) minutes: Option<Fetched>,
+    /// `/督办 对齐` and `/项目 对齐`: the owner's OKRs, fetched before the lock.
+    pub(super) okr: Option<super::super::okr::OkrFetched>,
 }
 
 impl Prepared {
@@ -92,6 +94,10 @@ pub(crate) async fn prepare_message(svc: &Service, event: &Value) -> Option<Prep
         Ok(Some(Command::Minutes(cmd))) => Some(fetch_minutes(svc, cmd, &msg).await),
         _ => None,
     };
+    let okr = match &parsed {
+        Ok(Some(cmd)) => super::super::okr::fetch_for(svc, cmd).await,
+        _ => None,
+    };
     Some(Prepared {
         msg,
         sender,
@@ -100,6 +106,7 @@ pub(crate) async fn prepare_message(svc: &Service, event: &Value) -> Option<Prep
         unreadable,
         quoted,
         minutes,
+        okr,
     })
 }
 
@@ -118,6 +125,7 @@ pub(crate) async fn prepare_event_minutes(svc: &Service, event: &Value, event_id
         unreadable: false,
         quoted: None,
         minutes: Some(fetched),
+        okr: None,
     })
 }
 

@@ -4,6 +4,7 @@
 use super::super::Service;
 use super::super::items::command as item_command;
 use super::super::meetings::apply_minutes;
+use super::super::okr::{align_item, align_project};
 use super::super::origin::Origin;
 use super::super::projects::command as project_command;
 use super::super::reply::Replies;
@@ -26,6 +27,7 @@ pub(crate) fn apply_message(svc: &Service, p: Prepared, ch: &mut Changes) -> Res
         unreadable,
         quoted,
         minutes,
+        okr,
     } = p;
     let mut replies = Replies::new(&msg);
     // A person's first 1:1 message gets the welcome card first (which also explains the
@@ -40,6 +42,20 @@ pub(crate) fn apply_message(svc: &Service, p: Prepared, ch: &mut Changes) -> Res
             } else if unreadable {
                 replies.card(svc, ch, &card::short_help_card())?;
             }
+        }
+        Ok(Some(Command::Supervise(command::SuperviseCmd::Align { id }))) => {
+            let o = Origin::message(
+                &msg,
+                named(sender, || person_named(&msg.sender_open_id, &mentions)),
+            );
+            align_item(svc, ch, &o, id, okr, &mut replies)?;
+        }
+        Ok(Some(Command::Project(command::ProjectCmd::Align { id }))) => {
+            let o = Origin::message(
+                &msg,
+                named(sender, || person_named(&msg.sender_open_id, &mentions)),
+            );
+            align_project(svc, ch, &o, id, okr, &mut replies)?;
         }
         Ok(Some(Command::Supervise(cmd))) => {
             let o = Origin::message(

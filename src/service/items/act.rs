@@ -59,6 +59,7 @@ pub(crate) fn act(
     svc.stage_item(ch, &next)?;
     ch.push_audit(&svc.store, next.id, &record)?;
     refresh_card(svc, ch, next.id.0, &next.chat_id.0)?;
+    super::super::okr::queue_progress(svc, ch, &item, &next)?;
     Ok(Ok(Acted {
         before: item,
         after: next,
@@ -117,8 +118,25 @@ pub(crate) fn record_new(
     source: Source,
     note: Option<String>,
 ) -> Result<Item, StoreError> {
+    record_new_with(svc, ch, new, source, note, |_| {})
+}
+
+/// [`record_new`], with `shape` applied to the item before anything is stored (its class and
+/// alignment, issue 18).
+///
+/// # Errors
+/// sled errors.
+pub(crate) fn record_new_with(
+    svc: &Service,
+    ch: &mut Changes,
+    new: NewItem,
+    source: Source,
+    note: Option<String>,
+    shape: impl FnOnce(&mut Item),
+) -> Result<Item, StoreError> {
     let id = ch.next_item_id(&svc.store)?;
-    let item = Item::create(id, new, svc.clock.now());
+    let mut item = Item::create(id, new, svc.clock.now());
+    shape(&mut item);
     let mut record = item.creation_record(source);
     if note.is_some() {
         record.note = note;

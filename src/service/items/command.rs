@@ -8,8 +8,8 @@ use super::super::meetings::with_meeting_source;
 use super::super::origin::Origin;
 use super::super::projects::link_tagged_projects;
 use super::super::reply::Replies;
-use super::super::{batches, org, units};
-use super::act::{Refused, act, post_card, record_new, visible};
+use super::super::{batches, okr, org, units};
+use super::act::{Refused, act, post_card, record_new_with, visible};
 use super::texts::{confirmation, not_found};
 use crate::card;
 use crate::command::spec::SUPERVISE_COMMANDS;
@@ -112,6 +112,9 @@ pub(crate) fn command(
         SuperviseCmd::Nudge { id } => (id, Action::Nudge),
         SuperviseCmd::Reassign { id, to } => (id, Action::Reassign { to }),
         SuperviseCmd::Cancel { id, reason } => (id, Action::Cancel { reason }),
+        SuperviseCmd::Class { id, class } => return okr::set_class(svc, ch, o, id, class, replies),
+        // Routed with the OKRs fetched before the lock (intake); here nothing was fetched.
+        SuperviseCmd::Align { id } => return okr::align_item(svc, ch, o, id, None, replies),
     };
     match act(svc, ch, o, id, action)? {
         Ok(done) => {
@@ -133,6 +136,7 @@ fn create(
     ch: &mut Changes,
 ) -> Result<(), StoreError> {
     let sender = &o.who;
+    let (class, alignment) = okr::initial(svc, &c, &o.chat)?;
     let title = match (c.title, &quoted) {
         (Some(t), _) => t,
         (None, Some(q)) => first_line(q),
@@ -166,7 +170,10 @@ fn create(
         description,
         source_message: msg.parent_id.clone().map(MessageId),
     };
-    let item = record_new(svc, ch, new, o.source.clone(), None)?;
+    let item = record_new_with(svc, ch, new, o.source.clone(), None, |it| {
+        it.class = class;
+        it.alignment = alignment;
+    })?;
     link_tagged_projects(svc, ch, &item, sender, replies)?;
     post_card(svc, ch, &item, Some(&msg.message_id), &msg.message_id)
 }

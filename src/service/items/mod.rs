@@ -9,6 +9,7 @@ mod texts;
 #[cfg(test)]
 mod tests;
 
-pub(super) use act::{act, post_card, record_new, visible};
+pub(super) use act::{act, person_on_item, post_card, record_new, visible};
 pub(super) use click::on_click;
 pub(super) use command::command;
+pub(super) use texts::not_found;

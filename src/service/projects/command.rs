@@ -29,6 +29,8 @@ pub(crate) fn command(
     let (chat, p2p, sender) = (&o.chat, o.p2p(), &o.who);
     let (id, action) = match cmd {
         ProjectCmd::Help => return replies.card(svc, ch, &card::project::project_help_card()),
+        // Routed with the OKRs fetched before the lock (intake); here nothing was fetched.
+        ProjectCmd::Align { id } => return super::super::okr::align_project(svc, ch, o, id, None, replies),
         ProjectCmd::Create {
             name,
             owner,

@@ -10,5 +10,5 @@ mod texts;
 #[cfg(test)]
 mod tests;
 
-pub(super) use act::{card_now, create, template};
+pub(super) use act::{card_now, create, person_on_project, stage as stage_project, template};
 pub(super) use command::{command, link_tagged_projects};
