@@ -19,6 +19,7 @@ pub mod notice;
 pub mod nudge;
 pub mod org;
 pub mod rollup;
+pub mod series;
 pub mod stats;
 pub mod welcome;
 pub mod widgets;

@@ -49,6 +49,7 @@ pub mod priority;
 pub mod project;
 pub mod requirement;
 pub mod schedule;
+pub mod series;
 pub mod status;
 pub mod text;
 pub mod time;

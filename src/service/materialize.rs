@@ -65,6 +65,9 @@ impl Materialize for Service {
             | Intent::RefreshProjectCard { .. }
             | Intent::PostRequirementCard { .. }
             | Intent::RefreshRequirementCard { .. } => return render_watched(self, intent),
+            Intent::PostSeriesCard { .. } | Intent::RefreshSeriesCard { .. } => {
+                return super::series::materialize(self, intent);
+            }
         })
     }
 
@@ -80,6 +83,7 @@ impl Materialize for Service {
             (Intent::PostProjectCard { .. } | Intent::PostRequirementCard { .. }, Some(mid)) => {
                 watched_delivered(self, intent, mid)?;
             }
+            (Intent::PostSeriesCard { .. }, Some(mid)) => super::series::delivered(self, intent, mid)?,
             _ => {}
         }
         Ok(())
