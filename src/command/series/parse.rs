@@ -64,7 +64,10 @@ const FIELDS: &[(&str, &str)] = &[
 fn field_of(word: &str) -> Option<(&'static str, &str)> {
     FIELDS.iter().find_map(|(k, field)| {
         let rest = word.strip_prefix(k)?;
-        let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))?;
+        let rest = rest
+            .strip_prefix(':')
+            .or_else(|| rest.strip_prefix('='))
+            .or_else(|| rest.is_empty().then_some(""))?;
         Some((*field, rest))
     })
 }

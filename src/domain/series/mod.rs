@@ -130,18 +130,46 @@ impl Series {
         Ok(out)
     }
 
+    /// The occurrences named in `from..=to`, in order.
+    ///
+    /// # Errors
+    /// The calendar has no data for a year the walk reaches.
+    pub fn occurrences_between(&self, from: Date, to: Date, cal: &Calendar) -> Result<Vec<Occurrence>, CalendarError> {
+        let mut out = Vec::new();
+        let mut cur = from;
+        while cur <= to {
+            let d = self.cadence.occurrence_on_or_after(cur, self.anchor, cal)?;
+            if d > to {
+                break;
+            }
+            out.push(self.occurrence(d));
+            cur = d.tomorrow().map_err(|_| CalendarError::NoData { year: d.year() })?;
+        }
+        Ok(out)
+    }
+
     /// The next occurrence that has not started at `now` (a moved one included).
     ///
     /// # Errors
     /// The calendar has no data for a year the walk reaches.
     pub fn next_occurrence(&self, now: Timestamp, cal: &Calendar) -> Result<Occurrence, CalendarError> {
-        // A 改期 can move an occurrence later than the ones after it; look a few ahead and at
-        // the ones moved, and take the earliest start still to come.
+        // Walk from a little back (an occurrence moved later may still be ahead) to the first
+        // unmoved occurrence still to come; the moved ones compete with it.
         let today = local(now).date();
-        let from = today.checked_sub(jiff::Span::new().days(45)).unwrap_or(today);
-        let mut all = self.occurrences_from(from, 16, cal)?;
-        all.extend(self.moved.keys().map(|d| self.occurrence(*d)));
-        all.into_iter()
+        let mut cur = today.checked_sub(jiff::Span::new().days(45)).unwrap_or(today);
+        let mut best: Option<Occurrence> = None;
+        for _ in 0..400 {
+            let d = self.cadence.occurrence_on_or_after(cur, self.anchor, cal)?;
+            let o = self.occurrence(d);
+            if !self.moved.contains_key(&d) && o.start > now {
+                best = Some(o);
+                break;
+            }
+            cur = d.tomorrow().map_err(|_| CalendarError::NoData { year: d.year() })?;
+        }
+        let moved = self.moved.keys().map(|d| self.occurrence(*d));
+        best.into_iter()
+            .chain(moved)
             .filter(|o| o.start > now)
             .min_by_key(|o| o.start)
             .ok_or(CalendarError::NoData { year: today.year() })
@@ -154,8 +182,17 @@ impl Series {
     /// The calendar has no data for a year the walk reaches.
     pub fn previous_occurrence(&self, occ: &Occurrence, cal: &Calendar) -> Result<Option<Occurrence>, CalendarError> {
         let back = occ.date.checked_sub(jiff::Span::new().days(100)).unwrap_or(occ.date);
-        let from = back.max(self.anchor);
-        let all = self.occurrences_from(from, 40, cal)?;
+        let mut cur = back.max(self.anchor);
+        let mut all = Vec::new();
+        while cur <= occ.date {
+            let d = self.cadence.occurrence_on_or_after(cur, self.anchor, cal)?;
+            if d > occ.date {
+                break;
+            }
+            all.push(self.occurrence(d));
+            cur = d.tomorrow().map_err(|_| CalendarError::NoData { year: d.year() })?;
+        }
+        all.extend(self.moved.keys().map(|d| self.occurrence(*d)));
         Ok(all
             .into_iter()
             .filter(|o| o.start < occ.start && o.date != occ.date && o.start >= self.created_at)

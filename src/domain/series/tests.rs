@@ -4,10 +4,7 @@ use super::*;
 use crate::domain::ids::OpenId;
 
 fn at(s: &str) -> Timestamp {
-    format!("{s}+08:00[Asia/Shanghai]")
-        .parse::<jiff::Zoned>()
-        .unwrap()
-        .timestamp()
+    format!("{s}+08:00").parse().unwrap()
 }
 
 fn weekly() -> Series {

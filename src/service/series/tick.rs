@@ -289,7 +289,8 @@ pub(crate) fn attach_minutes(svc: &Service, m: &Meeting, now: Timestamp, ch: &mu
         }
         let today = local(now).date();
         let from = today.checked_sub(jiff::Span::new().days(10)).unwrap_or(today);
-        let Ok(occs) = s.occurrences_from(from.max(s.anchor), 8, &svc.calendar) else {
+        let to = today.checked_add(jiff::Span::new().days(1)).unwrap_or(today);
+        let Ok(occs) = s.occurrences_between(from.max(s.anchor), to, &svc.calendar) else {
             continue;
         };
         let moved = s.moved.keys().map(|d| s.occurrence(*d));
