@@ -71,7 +71,13 @@ fn section(title: &str, lines: Vec<String>, empty: &str) -> Value {
 }
 
 /// The pre-meeting card (会前提醒) of `occ`.
-pub fn pre_meeting_card(s: &Series, occ: &Occurrence, v: &PreMeeting, now: Timestamp, _cal: &Calendar) -> Value {
+pub fn pre_meeting_card(
+    s: &Series,
+    occ: &Occurrence,
+    v: &PreMeeting,
+    now: Timestamp,
+    _cal: &Calendar,
+) -> Value {
     let started = now >= occ.start;
     let when = format_datetime(occ.start, now);
     let moved = if s.moved.contains_key(&occ.date) {
@@ -115,12 +121,18 @@ pub fn pre_meeting_card(s: &Series, occ: &Occurrence, v: &PreMeeting, now: Times
     ));
     elements.push(section(
         "项目阶段变动（上次会议以来）",
-        v.stage_moves.iter().map(|l| format!("- {}", md_text(l, 80))).collect(),
+        v.stage_moves
+            .iter()
+            .map(|l| format!("- {}", md_text(l, 80)))
+            .collect(),
         "没有项目阶段变动",
     ));
     elements.push(section(
         "新需求（上次会议以来）",
-        v.new_requirements.iter().map(|l| format!("- {}", md_text(l, 80))).collect(),
+        v.new_requirements
+            .iter()
+            .map(|l| format!("- {}", md_text(l, 80)))
+            .collect(),
         "没有新需求",
     ));
     if !v.asked.is_empty() {
@@ -184,13 +196,19 @@ pub fn series_card(s: &Series, next: &[Occurrence], now: Timestamp) -> Value {
         let when: Vec<String> = next
             .iter()
             .map(|o| {
-                let moved = if s.moved.contains_key(&o.date) { "（改期）" } else { "" };
+                let moved = if s.moved.contains_key(&o.date) {
+                    "（改期）"
+                } else {
+                    ""
+                };
                 format!("- {}{moved}", format_datetime(o.start, now))
             })
             .collect();
         elements.push(markdown(&format!("**接下来**\n{}", when.join("\n"))));
     }
-    elements.push(note("会前一个工作日16:00在本群发会前提醒，并请未完成事项的负责人更新进展。"));
+    elements.push(note(
+        "会前一个工作日16:00在本群发会前提醒，并请未完成事项的负责人更新进展。",
+    ));
     card(
         header(&format!("{} {}", s.id, s.name), "blue", None, &[]),
         elements,
@@ -220,7 +238,11 @@ pub fn series_list_card(list: &[(Series, Option<Occurrence>)], now: Timestamp) -
     } else {
         rows.join("\n")
     };
-    card(header("本群例会", "blue", None, &[]), vec![markdown(&body)], "本群例会")
+    card(
+        header("本群例会", "blue", None, &[]),
+        vec![markdown(&body)],
+        "本群例会",
+    )
 }
 
 /// The `/例会` help card.

@@ -66,9 +66,9 @@ impl SeriesParseError {
     /// A correct example line from the `/例会` table.
     pub fn example(&self) -> &'static str {
         let key = match self {
-            Self::MissingId { command } | Self::BadId { command, .. } | Self::TrailingInput { command, .. } => {
-                SeriesSub::from_word(command).unwrap_or(SeriesSub::Help)
-            }
+            Self::MissingId { command }
+            | Self::BadId { command, .. }
+            | Self::TrailingInput { command, .. } => SeriesSub::from_word(command).unwrap_or(SeriesSub::Help),
             Self::MissingName | Self::MissingCadence | Self::BadCadence(_) | Self::BadLink { .. } => {
                 SeriesSub::Create
             }

@@ -106,7 +106,11 @@ fn create(tokens: &[Token]) -> Result<NewSeries, SeriesParseError> {
                             input: clip(value),
                         });
                     }
-                    let slot = if field == "提纲" { &mut agenda } else { &mut board };
+                    let slot = if field == "提纲" {
+                        &mut agenda
+                    } else {
+                        &mut board
+                    };
                     *slot = Some(value.to_owned());
                 } else if cadence.is_empty() && !starts_cadence(word) {
                     if attendees.is_empty() {

@@ -77,9 +77,14 @@ fn bad_input_is_refused_with_an_example() {
 fn the_other_subcommands_and_render_round_trip() {
     assert_eq!(run("/例会 列表").unwrap(), SeriesCmd::List);
     assert_eq!(run("/例会").unwrap(), SeriesCmd::Help);
-    assert_eq!(run("/meeting-series pause hys-2").unwrap(), SeriesCmd::Pause(SeriesId(2)));
+    assert_eq!(
+        run("/meeting-series pause hys-2").unwrap(),
+        SeriesCmd::Pause(SeriesId(2))
+    );
     let c = run("/例会 改期 HYS-1 10月13日 14:00").unwrap();
-    let SeriesCmd::Reschedule { id, to } = &c else { panic!() };
+    let SeriesCmd::Reschedule { id, to } = &c else {
+        panic!()
+    };
     assert_eq!(*id, SeriesId(1));
     assert_eq!(to.at, "2026-10-13T14:00:00+08:00".parse().unwrap());
     assert!(to.has_time);
@@ -94,7 +99,13 @@ fn the_other_subcommands_and_render_round_trip() {
 fn links() {
     assert!(is_link("https://x.feishu.cn/docx/AbC"));
     assert!(is_link("http://bi.example.com:8080/d?id=1"));
-    for bad in ["见群公告", "ftp://x.com", "https://", "https://nohost/", "https://a.com/ b"] {
+    for bad in [
+        "见群公告",
+        "ftp://x.com",
+        "https://",
+        "https://nohost/",
+        "https://a.com/ b",
+    ] {
         assert!(!is_link(bad), "{bad}");
     }
 }

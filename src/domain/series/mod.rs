@@ -119,13 +119,20 @@ impl Series {
     ///
     /// # Errors
     /// The calendar has no data for a year the walk reaches.
-    pub fn occurrences_from(&self, from: Date, n: usize, cal: &Calendar) -> Result<Vec<Occurrence>, CalendarError> {
+    pub fn occurrences_from(
+        &self,
+        from: Date,
+        n: usize,
+        cal: &Calendar,
+    ) -> Result<Vec<Occurrence>, CalendarError> {
         let mut out = Vec::with_capacity(n);
         let mut cur = from;
         for _ in 0..n {
             let d = self.cadence.occurrence_on_or_after(cur, self.anchor, cal)?;
             out.push(self.occurrence(d));
-            cur = d.tomorrow().map_err(|_| CalendarError::NoData { year: d.year() })?;
+            cur = d
+                .tomorrow()
+                .map_err(|_| CalendarError::NoData { year: d.year() })?;
         }
         Ok(out)
     }
@@ -134,7 +141,12 @@ impl Series {
     ///
     /// # Errors
     /// The calendar has no data for a year the walk reaches.
-    pub fn occurrences_between(&self, from: Date, to: Date, cal: &Calendar) -> Result<Vec<Occurrence>, CalendarError> {
+    pub fn occurrences_between(
+        &self,
+        from: Date,
+        to: Date,
+        cal: &Calendar,
+    ) -> Result<Vec<Occurrence>, CalendarError> {
         let mut out = Vec::new();
         let mut cur = from;
         while cur <= to {
@@ -143,7 +155,9 @@ impl Series {
                 break;
             }
             out.push(self.occurrence(d));
-            cur = d.tomorrow().map_err(|_| CalendarError::NoData { year: d.year() })?;
+            cur = d
+                .tomorrow()
+                .map_err(|_| CalendarError::NoData { year: d.year() })?;
         }
         Ok(out)
     }
@@ -165,7 +179,9 @@ impl Series {
                 best = Some(o);
                 break;
             }
-            cur = d.tomorrow().map_err(|_| CalendarError::NoData { year: d.year() })?;
+            cur = d
+                .tomorrow()
+                .map_err(|_| CalendarError::NoData { year: d.year() })?;
         }
         let moved = self.moved.keys().map(|d| self.occurrence(*d));
         best.into_iter()
@@ -180,8 +196,15 @@ impl Series {
     ///
     /// # Errors
     /// The calendar has no data for a year the walk reaches.
-    pub fn previous_occurrence(&self, occ: &Occurrence, cal: &Calendar) -> Result<Option<Occurrence>, CalendarError> {
-        let back = occ.date.checked_sub(jiff::Span::new().days(100)).unwrap_or(occ.date);
+    pub fn previous_occurrence(
+        &self,
+        occ: &Occurrence,
+        cal: &Calendar,
+    ) -> Result<Option<Occurrence>, CalendarError> {
+        let back = occ
+            .date
+            .checked_sub(jiff::Span::new().days(100))
+            .unwrap_or(occ.date);
         let mut cur = back.max(self.anchor);
         let mut all = Vec::new();
         while cur <= occ.date {
@@ -190,7 +213,9 @@ impl Series {
                 break;
             }
             all.push(self.occurrence(d));
-            cur = d.tomorrow().map_err(|_| CalendarError::NoData { year: d.year() })?;
+            cur = d
+                .tomorrow()
+                .map_err(|_| CalendarError::NoData { year: d.year() })?;
         }
         all.extend(self.moved.keys().map(|d| self.occurrence(*d)));
         Ok(all
@@ -204,9 +229,16 @@ impl Series {
     ///
     /// # Errors
     /// The calendar has no data for the year.
-    pub fn notice_time(&self, occ: &Occurrence, notice_at: Time, cal: &Calendar) -> Result<Timestamp, CalendarError> {
+    pub fn notice_time(
+        &self,
+        occ: &Occurrence,
+        notice_at: Time,
+        cal: &Calendar,
+    ) -> Result<Timestamp, CalendarError> {
         let day = local(occ.start).date();
-        let before = day.yesterday().map_err(|_| CalendarError::NoData { year: day.year() })?;
+        let before = day
+            .yesterday()
+            .map_err(|_| CalendarError::NoData { year: day.year() })?;
         let d = cal.last_on_or_before(before, DayRule::Working)?;
         Ok(SHANGHAI
             .to_timestamp(d.to_datetime(notice_at))

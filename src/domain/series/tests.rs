@@ -50,7 +50,10 @@ fn a_moved_occurrence_moves_alone() {
     s.moved.insert(date(2026, 10, 12), at("2026-10-13T14:00:00"));
     let now = at("2026-10-09T10:00:00");
     let next = s.next_occurrence(now, &cal).unwrap();
-    assert_eq!((next.date, next.start), (date(2026, 10, 12), at("2026-10-13T14:00:00")));
+    assert_eq!(
+        (next.date, next.start),
+        (date(2026, 10, 12), at("2026-10-13T14:00:00"))
+    );
     let after = s.next_occurrence(at("2026-10-13T15:00:00"), &cal).unwrap();
     assert_eq!(after.start, at("2026-10-19T09:30:00"));
     // The card of a Tuesday meeting comes on Monday.

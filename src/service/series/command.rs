@@ -55,12 +55,23 @@ pub(crate) fn command(
                 return replies.card(svc, ch, &refusal);
             }
             if s.status != SeriesStatus::Active {
-                let text = format!("{} {}，不能改期；请先恢复：/例会 恢复 {}", s.id, s.status.label(), s.id);
+                let text = format!(
+                    "{} {}，不能改期；请先恢复：/例会 恢复 {}",
+                    s.id,
+                    s.status.label(),
+                    s.id
+                );
                 return replies.card(svc, ch, &card::error_card("例会不在进行中", &text, None));
             }
             let occ = match s.next_occurrence(now, &svc.calendar) {
                 Ok(o) => o,
-                Err(e) => return replies.card(svc, ch, &card::error_card("无法计算下次例会", &e.to_string(), None)),
+                Err(e) => {
+                    return replies.card(
+                        svc,
+                        ch,
+                        &card::error_card("无法计算下次例会", &e.to_string(), None),
+                    );
+                }
             };
             let start = if to.has_time {
                 to.at
@@ -81,7 +92,14 @@ pub(crate) fn command(
             let before = format_datetime(occ.start, now);
             s.moved.insert(occ.date, start);
             let after = format_datetime(start, now);
-            audit(svc, ch, &s, o, "series_reschedule", vec![change("occurrence_start", &before, &after)])?;
+            audit(
+                svc,
+                ch,
+                &s,
+                o,
+                "series_reschedule",
+                vec![change("occurrence_start", &before, &after)],
+            )?;
             ch.put_series(&svc.store, &s)?;
             if s.notice.as_ref().is_some_and(|n| n.occurrence == occ.date) {
                 super::tick::queue_refresh(svc, ch, &s, occ.date)?;
@@ -110,7 +128,13 @@ fn upcoming(svc: &Service, s: &Series, now: jiff::Timestamp) -> Vec<crate::domai
     out
 }
 
-fn create(svc: &Service, n: NewSeries, o: &Origin, replies: &mut Replies<'_>, ch: &mut Changes) -> Result<(), StoreError> {
+fn create(
+    svc: &Service,
+    n: NewSeries,
+    o: &Origin,
+    replies: &mut Replies<'_>,
+    ch: &mut Changes,
+) -> Result<(), StoreError> {
     let example = SeriesSub::Create.spec().example;
     if o.p2p() {
         let c = card::error_card(
@@ -139,10 +163,18 @@ fn create(svc: &Service, n: NewSeries, o: &Origin, replies: &mut Replies<'_>, ch
     // The calendar must know the first occurrence: otherwise refuse, create nothing.
     let first = match s.next_occurrence(now, &svc.calendar) {
         Ok(f) => f,
-        Err(e) => return replies.card(svc, ch, &card::error_card("无法排期", &e.to_string(), Some(example))),
+        Err(e) => {
+            return replies.card(
+                svc,
+                ch,
+                &card::error_card("无法排期", &e.to_string(), Some(example)),
+            );
+        }
     };
     // A series created after its first card's time starts with the occurrence after.
-    if s.notice_time(&first, svc.minutes.series_notice_at, &svc.calendar).is_ok_and(|t| t <= now) {
+    if s.notice_time(&first, svc.minutes.series_notice_at, &svc.calendar)
+        .is_ok_and(|t| t <= now)
+    {
         s.notice = Some(crate::domain::series::Notice {
             occurrence: first.date,
             at: now,
@@ -151,7 +183,14 @@ fn create(svc: &Service, n: NewSeries, o: &Origin, replies: &mut Replies<'_>, ch
         });
     }
     ch.put_new_series(&svc.store, &s)?;
-    audit(svc, ch, &s, o, "series_create", vec![change("cadence", "", &s.cadence.describe())])?;
+    audit(
+        svc,
+        ch,
+        &s,
+        o,
+        "series_create",
+        vec![change("cadence", "", &s.cadence.describe())],
+    )?;
     let next = upcoming(svc, &s, now);
     replies.card(svc, ch, &series_card(&s, &next, now))
 }
@@ -177,11 +216,22 @@ fn set_status(
     }
     let allowed = matches!(
         (s.status, to),
-        (SeriesStatus::Active, SeriesStatus::Paused | SeriesStatus::Cancelled)
-            | (SeriesStatus::Paused, SeriesStatus::Active | SeriesStatus::Cancelled)
+        (
+            SeriesStatus::Active,
+            SeriesStatus::Paused | SeriesStatus::Cancelled
+        ) | (
+            SeriesStatus::Paused,
+            SeriesStatus::Active | SeriesStatus::Cancelled
+        )
     );
     if !allowed {
-        let text = format!("{}「{}」{}，不能{}", s.id, s.name, s.status.label(), sub.spec().zh);
+        let text = format!(
+            "{}「{}」{}，不能{}",
+            s.id,
+            s.name,
+            s.status.label(),
+            sub.spec().zh
+        );
         return replies.card(svc, ch, &card::error_card("例会状态不允许", &text, None));
     }
     let before = s.status.label();
@@ -191,7 +241,10 @@ fn set_status(
     ch.put_series(&svc.store, &s)?;
     let now = svc.clock.now();
     let text = match to {
-        SeriesStatus::Paused => format!("已暂停 {}「{}」：恢复前不再发会前提醒。恢复：/例会 恢复 {}", s.id, s.name, s.id),
+        SeriesStatus::Paused => format!(
+            "已暂停 {}「{}」：恢复前不再发会前提醒。恢复：/例会 恢复 {}",
+            s.id, s.name, s.id
+        ),
         SeriesStatus::Cancelled => format!("已取消 {}「{}」，以后不再提醒。", s.id, s.name),
         SeriesStatus::Active => {
             let next = s
@@ -211,7 +264,10 @@ fn may_change(svc: &Service, s: &Series, o: &Origin) -> Option<serde_json::Value
     }
     Some(card::error_card(
         "没有权限",
-        &format!("只有例会的发起人（{}）、参会人或管理员可以修改 {}", s.created_by.name, s.id),
+        &format!(
+            "只有例会的发起人（{}）、参会人或管理员可以修改 {}",
+            s.created_by.name, s.id
+        ),
         None,
     ))
 }
@@ -235,7 +291,14 @@ fn change(field: &str, from: &str, to: &str) -> Change {
     Change::new(field, from, to)
 }
 
-fn audit(svc: &Service, ch: &mut Changes, s: &Series, o: &Origin, action: &str, changes: Vec<Change>) -> Result<(), StoreError> {
+fn audit(
+    svc: &Service,
+    ch: &mut Changes,
+    s: &Series,
+    o: &Origin,
+    action: &str,
+    changes: Vec<Change>,
+) -> Result<(), StoreError> {
     let rec = AuditRecord {
         at: svc.clock.now(),
         actor: o.who.clone(),

@@ -81,14 +81,24 @@ impl Service {
     }
 
     /// The next occurrence and when its card is due.
-    fn upcoming_notice(&self, s: &Series, now: Timestamp) -> Result<(Occurrence, Timestamp), crate::calendar::CalendarError> {
+    fn upcoming_notice(
+        &self,
+        s: &Series,
+        now: Timestamp,
+    ) -> Result<(Occurrence, Timestamp), crate::calendar::CalendarError> {
         let occ = s.next_occurrence(now, &self.calendar)?;
         let at = s.notice_time(&occ, self.minutes.series_notice_at, &self.calendar)?;
         Ok((occ, at))
     }
 
     /// The card, and one progress request per owner, in `ch`; the series remembers it.
-    fn queue_notice(&self, ch: &mut Changes, s: &mut Series, occ: &Occurrence, now: Timestamp) -> Result<(), StoreError> {
+    fn queue_notice(
+        &self,
+        ch: &mut Changes,
+        s: &mut Series,
+        occ: &Occurrence,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
         s.notice = Some(Notice {
             occurrence: occ.date,
             at: now,
@@ -123,7 +133,12 @@ impl Service {
     }
 
     /// What the pre-meeting card of `occ` shows now, and a fingerprint of it.
-    fn pre_meeting(&self, s: &Series, occ: &Occurrence, now: Timestamp) -> Result<(PreMeeting, String), StoreError> {
+    fn pre_meeting(
+        &self,
+        s: &Series,
+        occ: &Occurrence,
+        now: Timestamp,
+    ) -> Result<(PreMeeting, String), StoreError> {
         let items = self.store.items_in_chat(&s.chat_id)?;
         let prev = s.previous_occurrence(occ, &self.calendar).ok().flatten();
         let since = prev.map_or(s.created_at, |p| p.start);
@@ -143,7 +158,9 @@ impl Service {
         let shown: BTreeSet<_> = last_items.iter().map(|i| i.id).collect();
         let due_before: Vec<Item> = items
             .iter()
-            .filter(|i| i.is_open() && !i.is_overdue(now) && i.deadline <= occ.start && !shown.contains(&i.id))
+            .filter(|i| {
+                i.is_open() && !i.is_overdue(now) && i.deadline <= occ.start && !shown.contains(&i.id)
+            })
             .cloned()
             .collect();
         let overdue: Vec<Item> = items
@@ -198,18 +215,31 @@ impl Service {
         let started = now >= occ.start;
         let fp = format!(
             "{started}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
-            view.last_items.iter().map(|i| (i.id, i.version)).collect::<Vec<_>>(),
-            view.due_before.iter().map(|i| (i.id, i.version)).collect::<Vec<_>>(),
+            view.last_items
+                .iter()
+                .map(|i| (i.id, i.version))
+                .collect::<Vec<_>>(),
+            view.due_before
+                .iter()
+                .map(|i| (i.id, i.version))
+                .collect::<Vec<_>>(),
             view.overdue.iter().map(|i| (i.id, i.version)).collect::<Vec<_>>(),
             view.stage_moves,
             view.new_requirements,
-            view.asked.iter().map(|(p, u)| (&p.open_id.0, *u)).collect::<Vec<_>>(),
+            view.asked
+                .iter()
+                .map(|(p, u)| (&p.open_id.0, *u))
+                .collect::<Vec<_>>(),
             s.moved.get(&occ.date),
         );
         Ok((view, fp))
     }
 
-    fn series_card_now(&self, id: SeriesId, occurrence: &str) -> Result<Option<(Series, serde_json::Value)>, StoreError> {
+    fn series_card_now(
+        &self,
+        id: SeriesId,
+        occurrence: &str,
+    ) -> Result<Option<(Series, serde_json::Value)>, StoreError> {
         let (Some(s), Ok(date)) = (self.store.get_series(id)?, occurrence.parse::<Date>()) else {
             return Ok(None);
         };
@@ -234,7 +264,12 @@ fn owners(v: &PreMeeting) -> Vec<Person> {
 }
 
 /// Queues a PATCH of an occurrence's card.
-pub(super) fn queue_refresh(svc: &Service, ch: &mut Changes, s: &Series, occ: Date) -> Result<(), StoreError> {
+pub(super) fn queue_refresh(
+    svc: &Service,
+    ch: &mut Changes,
+    s: &Series,
+    occ: Date,
+) -> Result<(), StoreError> {
     let intent = Intent::RefreshSeriesCard {
         series: s.id.0,
         occurrence: occ.to_string(),
@@ -270,7 +305,9 @@ pub(crate) fn materialize(svc: &Service, intent: &Intent) -> Result<Option<Outgo
 
 /// Records the message id of a posted pre-meeting card.
 pub(crate) fn delivered(svc: &Service, intent: &Intent, message_id: &str) -> Result<(), StoreError> {
-    if let Intent::PostSeriesCard { series, occurrence, .. } = intent
+    if let Intent::PostSeriesCard {
+        series, occurrence, ..
+    } = intent
         && let Ok(date) = occurrence.parse::<Date>()
     {
         svc.store.set_series_card(SeriesId(*series), date, message_id)?;
@@ -281,7 +318,12 @@ pub(crate) fn delivered(svc: &Service, intent: &Intent, message_id: &str) -> Res
 /// Attaches minutes `m` to the occurrence of one of its group's series they are near: from two
 /// hours before the occurrence starts to the end of the next working day after it. The nearest
 /// occurrence wins; minutes near none stay on their own.
-pub(crate) fn attach_minutes(svc: &Service, m: &Meeting, now: Timestamp, ch: &mut Changes) -> Result<(), StoreError> {
+pub(crate) fn attach_minutes(
+    svc: &Service,
+    m: &Meeting,
+    now: Timestamp,
+    ch: &mut Changes,
+) -> Result<(), StoreError> {
     let mut best: Option<(SignedDuration, SeriesId, Date)> = None;
     for s in svc.store.series_in_chat(&ChatId(m.chat_id.0.clone()))? {
         if s.status == SeriesStatus::Cancelled {
@@ -299,16 +341,20 @@ pub(crate) fn attach_minutes(svc: &Service, m: &Meeting, now: Timestamp, ch: &mu
                 continue;
             }
             let opens = o.start - SignedDuration::from_hours(2);
-            let Ok(next_wd) = svc
-                .calendar
-                .nth_after(local(o.start).date(), 1, crate::calendar::DayRule::Working)
+            let Ok(next_wd) =
+                svc.calendar
+                    .nth_after(local(o.start).date(), 1, crate::calendar::DayRule::Working)
             else {
                 continue;
             };
             let closes = next_wd
                 .tomorrow()
                 .ok()
-                .and_then(|d| SHANGHAI.to_timestamp(d.to_datetime(jiff::civil::Time::midnight())).ok())
+                .and_then(|d| {
+                    SHANGHAI
+                        .to_timestamp(d.to_datetime(jiff::civil::Time::midnight()))
+                        .ok()
+                })
                 .unwrap_or(o.start);
             if now < opens || now >= closes {
                 continue;

@@ -169,7 +169,12 @@ impl Changes {
     ///
     /// # Errors
     /// sled errors.
-    pub fn push_series_audit(&mut self, store: &Store, id: SeriesId, rec: &AuditRecord) -> Result<(), StoreError> {
+    pub fn push_series_audit(
+        &mut self,
+        store: &Store,
+        id: SeriesId,
+        rec: &AuditRecord,
+    ) -> Result<(), StoreError> {
         let mut key = be(id.0).to_vec();
         key.extend_from_slice(&be(store.generate_id()?));
         self.put(&store.named_tree(AUDIT)?, key, encode(rec));
@@ -180,7 +185,13 @@ impl Changes {
     ///
     /// # Errors
     /// sled errors.
-    pub fn attach_minutes(&mut self, store: &Store, meeting: MeetingId, id: SeriesId, occ: Date) -> Result<(), StoreError> {
+    pub fn attach_minutes(
+        &mut self,
+        store: &Store,
+        meeting: MeetingId,
+        id: SeriesId,
+        occ: Date,
+    ) -> Result<(), StoreError> {
         let mut v = be(id.0).to_vec();
         v.extend_from_slice(occ.to_string().as_bytes());
         self.put(&store.named_tree(MINUTES)?, be(meeting.0).to_vec(), v);

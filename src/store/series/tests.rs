@@ -36,24 +36,42 @@ fn a_series_round_trips_with_its_counter_cards_and_minutes() {
     assert_eq!(ch.next_series_id(&store).unwrap(), SeriesId(1));
     let s = series(1);
     ch.put_new_series(&store, &s).unwrap();
-    ch.attach_minutes(&store, MeetingId(4), s.id, date(2026, 9, 28)).unwrap();
+    ch.attach_minutes(&store, MeetingId(4), s.id, date(2026, 9, 28))
+        .unwrap();
     store.commit(&ch).unwrap();
     assert_eq!(store.get_series(SeriesId(1)).unwrap(), Some(s.clone()));
     assert_eq!(Changes::new().next_series_id(&store).unwrap(), SeriesId(2));
     assert_eq!(store.series_in_chat(&ChatId("oc_g".to_owned())).unwrap().len(), 1);
-    assert!(store.series_in_chat(&ChatId("oc_h".to_owned())).unwrap().is_empty());
+    assert!(
+        store
+            .series_in_chat(&ChatId("oc_h".to_owned()))
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(
         store.series_of_meeting(MeetingId(4)).unwrap(),
         Some((SeriesId(1), date(2026, 9, 28)))
     );
     assert_eq!(
-        store.minutes_of_occurrence(SeriesId(1), date(2026, 9, 28)).unwrap(),
+        store
+            .minutes_of_occurrence(SeriesId(1), date(2026, 9, 28))
+            .unwrap(),
         vec![MeetingId(4)]
     );
-    assert!(store.minutes_of_occurrence(SeriesId(1), date(2026, 10, 8)).unwrap().is_empty());
-    store.set_series_card(SeriesId(1), date(2026, 10, 8), "om_c").unwrap();
+    assert!(
+        store
+            .minutes_of_occurrence(SeriesId(1), date(2026, 10, 8))
+            .unwrap()
+            .is_empty()
+    );
+    store
+        .set_series_card(SeriesId(1), date(2026, 10, 8), "om_c")
+        .unwrap();
     assert_eq!(
-        store.series_card(SeriesId(1), date(2026, 10, 8)).unwrap().as_deref(),
+        store
+            .series_card(SeriesId(1), date(2026, 10, 8))
+            .unwrap()
+            .as_deref(),
         Some("om_c")
     );
 }
