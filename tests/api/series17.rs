@@ -217,3 +217,30 @@ async fn a_series_is_refused_in_a_one_to_one_chat() {
     assert!(app.store.all_series().unwrap().is_empty());
     app.stop().await;
 }
+
+#[tokio::test]
+async fn progress_requests_wait_out_quiet_hours_like_reminders() {
+    let app = spawn_app_with(|s| s.minutes.series_notice_at = "22:00".to_owned()).await;
+    app.clock.set(at("2026-09-21T10:00:00"));
+    let mid = app.say(BOSS, "/例会 新建 周例会 每周四 14:00", &[]).await;
+    app.reply_to(&mid).await;
+    let mid = app
+        .say(BOSS, "/督办 整理营业部整改清单 @_user_1 9月23日", &[ZHANG])
+        .await;
+    app.reply_to(&mid).await;
+    // The card comes on Wednesday at 22:00; the request to 张三 waits for Thursday morning.
+    tick(&app, "2026-09-23T22:00:00").await;
+    let cards = cards_with(&app, "会前提醒 · ");
+    assert_eq!(cards.len(), 1);
+    assert!(
+        cards[0].card().to_string().contains("整理营业部整改清单"),
+        "{}",
+        cards[0].card()
+    );
+    assert_eq!(asks_to(&app, ZHANG.0), 0, "not in quiet hours");
+    tick(&app, "2026-09-24T12:00:00").await;
+    assert_eq!(asks_to(&app, ZHANG.0), 1);
+    tick(&app, "2026-09-24T12:30:00").await;
+    assert_eq!(asks_to(&app, ZHANG.0), 1, "once");
+    app.stop().await;
+}

@@ -180,6 +180,7 @@ fn create(
             at: now,
             asked: Vec::new(),
             fingerprint: String::new(),
+            asks_at: None,
         });
     }
     ch.put_new_series(&svc.store, &s)?;

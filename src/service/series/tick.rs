@@ -10,7 +10,8 @@ use jiff::{SignedDuration, Timestamp};
 
 use super::super::Service;
 use crate::card::series::{PreMeeting, pre_meeting_card};
-use crate::domain::ids::{ChatId, OpenId, Person, SeriesId};
+use crate::domain::ids::{ChatId, ItemId, OpenId, Person, SeriesId};
+use crate::domain::schedule::adjust_to_working_hours;
 use crate::domain::series::{Notice, Occurrence, Series, SeriesStatus};
 use crate::domain::supervision::Item;
 use crate::domain::time::{SHANGHAI, format_datetime, local};
@@ -61,9 +62,17 @@ impl Service {
                 soon(occ.start);
                 continue;
             }
-            // Posted: refresh in place while it changes, until the meeting starts.
+            // Posted: requests held back by quiet hours go when their time comes.
             let (view, fp) = self.pre_meeting(&s, &occ, now)?;
-            drop(view);
+            if let Some(t) = s.notice.as_ref().and_then(|n| n.asks_at) {
+                if t <= now {
+                    self.queue_asks(&mut ch, &mut s, &occ, &view, now)?;
+                    ch.put_series(&self.store, &s)?;
+                } else {
+                    soon(t);
+                }
+            }
+            // Refresh in place while it changes, until the meeting starts.
             if let Some(n) = s.notice.as_mut()
                 && n.fingerprint != fp
             {
@@ -104,23 +113,29 @@ impl Service {
             at: now,
             asked: Vec::new(),
             fingerprint: String::new(),
+            asks_at: None,
         });
         let (view, _) = self.pre_meeting(s, occ, now)?;
         let owners = owners(&view);
-        let when = format_datetime(occ.start, now);
-        for p in &owners {
-            let text = format!(
-                "【进展征集】{}「{}」将于 {when} 召开。你有未完成的事项列在会前提醒上，请在会前更新进展（例如：/督办 进展 DB-编号 60% 说明），卡片上会显示你已更新。",
-                s.id, s.name
-            );
-            let uuid = feishu_uuid(&format!("series-ask:{}:{}:{}", s.id.0, occ.date, p.open_id.0));
-            let out = Outgoing::send_text_to_user(&p.open_id.0, &text, &uuid);
-            ch.outbox_push(&self.store, &OutboxRecord::message(out))?;
-        }
+        // Quiet hours hold the requests back to the next working morning, as for reminders.
+        let policy = self.policy_for(&s.chat_id);
+        let first = view
+            .last_items
+            .iter()
+            .chain(&view.due_before)
+            .chain(&view.overdue)
+            .map(|i| i.id)
+            .next();
+        let asks_at = adjust_to_working_hours(now, first.unwrap_or(ItemId(s.id.0)), &policy, &self.calendar)
+            .map_or(now, |(t, _)| t);
         let (_, fp) = self.pre_meeting(s, occ, now)?;
         if let Some(n) = s.notice.as_mut() {
             n.asked = owners.iter().map(|p| p.open_id.clone()).collect();
             n.fingerprint = fp;
+            n.asks_at = Some(asks_at);
+        }
+        if asks_at <= now {
+            self.queue_asks(ch, s, occ, &view, now)?;
         }
         let intent = Intent::PostSeriesCard {
             series: s.id.0,
@@ -129,6 +144,45 @@ impl Service {
             uuid: feishu_uuid(&format!("series:{}:{}", s.id.0, occ.date)),
         };
         ch.outbox_push(&self.store, &OutboxRecord::new(intent, Some(s.chat_id.0.clone())))?;
+        Ok(())
+    }
+
+    /// ONE progress request per owner asked (listing their open items on the card), in `ch`.
+    fn queue_asks(
+        &self,
+        ch: &mut Changes,
+        s: &mut Series,
+        occ: &Occurrence,
+        view: &PreMeeting,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        let Some(n) = s.notice.as_mut() else {
+            return Ok(());
+        };
+        n.asks_at = None;
+        let when = format_datetime(occ.start, now);
+        for who in &n.asked {
+            let mine: Vec<String> = view
+                .last_items
+                .iter()
+                .chain(&view.due_before)
+                .chain(&view.overdue)
+                .filter(|i| i.is_open() && i.owner.open_id == *who)
+                .map(|i| format!("{} {}", i.id, i.title))
+                .collect();
+            if mine.is_empty() {
+                continue;
+            }
+            let text = format!(
+                "【进展征集】{}「{}」将于 {when} 召开。会前提醒上有你负责的未完成事项：{}。请在会前更新进展（例如：/督办 进展 DB-编号 60% 说明），卡片上会显示你已更新。",
+                s.id,
+                s.name,
+                mine.join("；")
+            );
+            let uuid = feishu_uuid(&format!("series-ask:{}:{}:{}", s.id.0, occ.date, who.0));
+            let out = Outgoing::send_text_to_user(&who.0, &text, &uuid);
+            ch.outbox_push(&self.store, &OutboxRecord::message(out))?;
+        }
         Ok(())
     }
 
