@@ -9,8 +9,8 @@ use crate::command::when::parse_deadline;
 use crate::domain::cadence::Cadence;
 use crate::domain::ids::{Person, SeriesId};
 
+use super::ast::{NewSeries, SeriesCmd, is_link};
 use super::error::SeriesParseError;
-use super::{NewSeries, SeriesCmd, is_link};
 
 /// Parses what follows `/例会` (lines are joined).
 pub(crate) fn parse(lines: Vec<Vec<Token>>, ctx: &Context<'_>) -> Result<SeriesCmd, SeriesParseError> {

@@ -6,6 +6,8 @@ use crate::command::{ParseError, parse};
 use crate::domain::ids::{OpenId, Person};
 
 use super::*;
+use crate::domain::cadence::Cadence;
+use crate::domain::ids::SeriesId;
 
 fn ctx(cal: &Calendar) -> Context<'_> {
     Context {
