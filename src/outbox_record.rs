@@ -155,6 +155,25 @@ pub enum Intent {
         /// Item number.
         item: u64,
     },
+    /// Post the pre-meeting card (会前提醒) of series `series`' occurrence `occurrence`
+    /// (`YYYY-MM-DD`), rendered at send time.
+    PostSeriesCard {
+        /// Series number.
+        series: u64,
+        /// The occurrence's nominal date.
+        occurrence: String,
+        /// The group.
+        chat_id: String,
+        /// De-duplication key.
+        uuid: String,
+    },
+    /// PATCH that card with its current state (dropped if it is not posted yet).
+    RefreshSeriesCard {
+        /// Series number.
+        series: u64,
+        /// The occurrence's nominal date.
+        occurrence: String,
+    },
 }
 
 /// One queued send.

@@ -69,6 +69,13 @@ pub fn help_card(commands: &[CommandSpec]) -> Value {
         REQUIREMENT_COMMANDS,
         &["", "列表"],
     )));
+    elements.push(markdown(&family_lines(
+        "例会",
+        "/例会",
+        "/meeting-series",
+        crate::command::spec::SERIES_COMMANDS,
+        &["新建", "列表", "改期"],
+    )));
     let minutes: Vec<String> = OTHER_COMMANDS
         .iter()
         .take(10)

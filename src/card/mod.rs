@@ -20,6 +20,7 @@ pub mod nudge;
 pub mod okr;
 pub mod org;
 pub mod rollup;
+pub mod series;
 pub mod stats;
 pub mod welcome;
 pub mod widgets;

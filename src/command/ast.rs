@@ -5,6 +5,7 @@
 use crate::command::minutes::MinutesCmd;
 use crate::command::project::ProjectCmd;
 use crate::command::requirement::ReqCmd;
+use crate::command::series::SeriesCmd;
 use crate::command::spec::{Key, SuperviseSub};
 use crate::domain::board::Period;
 use crate::domain::deadline::Deadline;
@@ -22,6 +23,8 @@ pub enum Command {
     Requirement(ReqCmd),
     /// `/纪要 …` (`/minutes`): meeting minutes to turn into action items.
     Minutes(MinutesCmd),
+    /// `/例会 …`.
+    Series(SeriesCmd),
 }
 
 /// A `/督办` subcommand.
@@ -259,6 +262,7 @@ impl Command {
             Self::Project(c) => Key::Project(c.key()),
             Self::Requirement(c) => Key::Requirement(c.key()),
             Self::Minutes(_) => Key::Minutes,
+            Self::Series(c) => Key::Series(c.key()),
         }
     }
 }

@@ -8,6 +8,7 @@ use std::fmt;
 use crate::command::grammar::{IdError, MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS, Trailing};
 use crate::command::project::ProjectParseError;
 use crate::command::requirement::RequirementParseError;
+use crate::command::series::SeriesParseError;
 use crate::command::spec::{
     CommandSpec, PROJECT_COMMANDS, REQUIREMENT_COMMANDS, SUPERVISE_COMMANDS, SuperviseSub,
 };
@@ -143,6 +144,8 @@ pub enum ParseError {
         /// The value as typed.
         input: String,
     },
+    /// A `/例会` line was wrong.
+    Series(#[source] SeriesParseError),
 }
 
 /// The example shown for `/督办 下达 取消` errors.
@@ -159,6 +162,7 @@ impl ParseError {
         let key = match self {
             Self::Project(e) => return e.example(),
             Self::Requirement(e) => return e.example(),
+            Self::Series(e) => return e.example(),
             Self::MissingItemId { command }
             | Self::BadItemId { command, .. }
             | Self::TrailingInput { command, .. } => {
@@ -208,6 +212,7 @@ impl ParseError {
             Self::UnknownSubcommand { .. }
                 | Self::Project(ProjectParseError::UnknownSubcommand { .. })
                 | Self::Requirement(RequirementParseError::UnknownSubcommand { .. })
+                | Self::Series(SeriesParseError::UnknownSubcommand { .. })
         )
     }
 
@@ -217,6 +222,7 @@ impl ParseError {
         match self {
             Self::Project(_) => PROJECT_COMMANDS,
             Self::Requirement(_) => REQUIREMENT_COMMANDS,
+            Self::Series(_) => crate::command::spec::SERIES_COMMANDS,
             _ => SUPERVISE_COMMANDS,
         }
     }
@@ -250,6 +256,7 @@ impl ParseError {
             Self::TrailingInput { .. } => Trailing::TITLE,
             Self::Project(e) => e.title(),
             Self::Requirement(e) => e.title(),
+            Self::Series(e) => e.title(),
             Self::MinutesEmpty => "纪要内容是空的",
             Self::MissingUnitName { .. } => "缺少单位名称",
             Self::UnknownUnitsWord { .. } => "单位指令没看懂",
@@ -280,6 +287,7 @@ impl ParseError {
         match self {
             Self::Project(e) => e.message(),
             Self::Requirement(e) => e.message(),
+            Self::Series(e) => e.message(),
             _ => self.problem(),
         }
     }
@@ -329,6 +337,7 @@ impl ParseError {
             Self::TrailingInput { command, junk } => Trailing::message(command, junk),
             Self::Project(e) => e.to_string(),
             Self::Requirement(e) => e.to_string(),
+            Self::Series(e) => e.to_string(),
             Self::IssueIncomplete { what: "对象" } => {
                 "请写明下达对象，例如“对象：全部营业部”、“对象：华东片区”或“对象：@杭州营业部 @长沙营业部”".to_owned()
             }
@@ -365,6 +374,7 @@ impl fmt::Display for ParseError {
         match self {
             Self::Project(e) => e.fmt(f),
             Self::Requirement(e) => e.fmt(f),
+            Self::Series(e) => write!(f, "{e}。例如：{}", e.example()),
             _ => write!(f, "{}。正确的写法例如：{}", self.problem(), self.example()),
         }
     }

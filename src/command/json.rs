@@ -19,6 +19,7 @@ impl Command {
             Self::Project(p) => return p.to_json(),
             Self::Requirement(r) => return r.to_json(),
             Self::Minutes(m) => return minutes_json(m),
+            Self::Series(s) => return s.to_json(),
         };
         match cmd {
             SuperviseCmd::Create(c) => json!({

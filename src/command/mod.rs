@@ -79,6 +79,7 @@ mod prefix;
 mod project;
 pub mod render;
 mod requirement;
+pub mod series;
 pub mod spec;
 mod supervise;
 #[cfg(test)]
@@ -97,4 +98,5 @@ pub use self::parse::parse;
 pub use self::project::{ProjectCmd, ProjectFilter, ProjectParseError};
 pub use self::render::{cli_mentions, render};
 pub use self::requirement::{AcceptTarget, NewReq, ReqCmd, ReqFilter, RequirementParseError};
-pub use self::spec::{CommandSpec, Key, ProjectSub, RequirementSub, SuperviseSub};
+pub use self::series::{NewSeries, SeriesCmd, SeriesParseError};
+pub use self::spec::{CommandSpec, Key, ProjectSub, RequirementSub, SeriesSub, SuperviseSub};

@@ -6,7 +6,7 @@ use crate::command::error::ParseError;
 use crate::command::grammar::{Token, lexer};
 use crate::command::mention::Mention;
 use crate::command::prefix::{Prefix, glued_is_ours, prefix_of};
-use crate::command::{minutes, project, requirement, supervise};
+use crate::command::{minutes, project, requirement, series, supervise};
 
 /// Parses one chat message.
 ///
@@ -68,6 +68,9 @@ pub fn parse(text: &str, mentions: &[Mention], ctx: &Context<'_>) -> Result<Opti
         Prefix::Requirement => requirement::parse(rest, ctx)
             .map(|c| Some(Command::Requirement(c)))
             .map_err(ParseError::Requirement),
+        Prefix::Series => series::parse(rest, ctx)
+            .map(|c| Some(Command::Series(c)))
+            .map_err(ParseError::Series),
         Prefix::Supervise | Prefix::Help => supervise::parse(rest, ctx).map(|c| Some(Command::Supervise(c))),
     }
 }

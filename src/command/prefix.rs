@@ -11,6 +11,8 @@ pub(crate) enum Prefix {
     Help,
     Project,
     Requirement,
+    /// `/例会`.
+    Series,
 }
 
 /// Command words after the slash, each with its prefix; ASCII ones match in any case.
@@ -23,6 +25,8 @@ const PREFIX_WORDS: &[(&str, Prefix)] = &[
     ("task", Prefix::Supervise),
     ("help", Prefix::Help),
     ("req", Prefix::Requirement),
+    ("例会", Prefix::Series),
+    ("meeting-series", Prefix::Series),
 ];
 
 /// The prefix a word starts with, and its length in characters. The slash may be `/`
@@ -56,6 +60,7 @@ pub(crate) fn glued_is_ours(
         Prefix::Supervise => SuperviseSub::from_word(word).is_some(),
         Prefix::Project => ProjectSub::from_word(word).is_some(),
         Prefix::Requirement => RequirementSub::from_word(word).is_some(),
+        Prefix::Series => crate::command::spec::SeriesSub::from_word(word).is_some(),
         Prefix::Help => return false,
     };
     let goes_on = after

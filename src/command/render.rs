@@ -20,6 +20,7 @@ pub fn render(cmd: &Command) -> (String, Vec<Mention>) {
         Command::Project(p) => project::render(p),
         Command::Requirement(q) => requirement::render(q),
         Command::Minutes(m) => (render_minutes(m), Vec::new()),
+        Command::Series(s) => (s.render(), Vec::new()),
     }
 }
 

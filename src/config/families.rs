@@ -37,6 +37,8 @@ pub struct MinutesConfig {
     /// Also start the flow from Feishu's minutes-generated event (`minutes.minute.generated_v1`;
     /// its payload is not confirmed by the protocol reference, see `service::meetings`).
     pub events: bool,
+    /// When a 例会's pre-meeting card is posted on the working day before it (`HH:MM`, 16:00).
+    pub series_notice_at: String,
 }
 
 impl Default for MinutesConfig {
@@ -44,7 +46,16 @@ impl Default for MinutesConfig {
         Self {
             closure_workdays: 5,
             events: false,
+            series_notice_at: "16:00".to_owned(),
         }
+    }
+}
+
+impl MinutesConfig {
+    /// `series_notice_at` as a time of day (16:00 when unreadable; validation refuses that).
+    pub fn series_notice_time(&self) -> Option<jiff::civil::Time> {
+        let (h, m) = self.series_notice_at.split_once(':')?;
+        jiff::civil::Time::new(h.trim().parse().ok()?, m.trim().parse().ok()?, 0, 0).ok()
     }
 }
 

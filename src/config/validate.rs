@@ -35,6 +35,12 @@ pub(super) fn sections(file: &mut FileConfig, base: &Path) -> anyhow::Result<()>
     if let Some(c) = file.board.leaders_chat.as_ref().filter(|c| !c.starts_with("oc_")) {
         bail!("board.leaders_chat {c:?} is not a chat id (oc_…)");
     }
+    if file.minutes.series_notice_time().is_none() {
+        bail!(
+            "minutes.series_notice_at {:?} is not a time like 16:00",
+            file.minutes.series_notice_at
+        );
+    }
     if !(1..=60).contains(&file.minutes.closure_workdays) {
         bail!(
             "minutes.closure_workdays {} must be between 1 and 60",

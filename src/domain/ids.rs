@@ -127,6 +127,24 @@ impl BatchId {
     }
 }
 
+/// A 例会 series number: shown as `HYS-<n>`, unique per tenant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SeriesId(pub u64);
+
+impl fmt::Display for SeriesId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HYS-{}", self.0)
+    }
+}
+
+impl SeriesId {
+    /// Parses `HYS-2`, `hys-2`, `HYS2` or `2`.
+    pub fn parse(s: &str) -> Option<Self> {
+        parse_prefixed(s, "HYS").map(Self)
+    }
+}
+
 /// A positive number after an optional case-insensitive `prefix` and optional `-`.
 fn parse_prefixed(s: &str, prefix: &str) -> Option<u64> {
     let t = s.trim();

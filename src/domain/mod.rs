@@ -39,6 +39,7 @@
 pub mod audit;
 pub mod batch;
 pub mod board;
+pub mod cadence;
 pub mod deadline;
 pub mod ids;
 pub mod item;
@@ -49,6 +50,7 @@ pub mod priority;
 pub mod project;
 pub mod requirement;
 pub mod schedule;
+pub mod series;
 pub mod status;
 pub mod text;
 pub mod time;

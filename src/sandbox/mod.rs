@@ -148,6 +148,7 @@ impl Sandbox {
         }
         let vc = Arc::new(VirtualClock::new(start));
         let app = Application::build(&settings, &credentials(), TimeSource::Virtual(Arc::clone(&vc))).await?;
+        seed::seed_series(app.store(), start)?;
         let host = if settings.listen.ip().is_unspecified() {
             "127.0.0.1".to_owned()
         } else {

@@ -341,6 +341,54 @@ pub fn okr_periods(now: jiff::Timestamp) -> Vec<(String, String, i64, i64)> {
     out
 }
 
+/// The seeded 例会: 营业部协同群's weekly meeting on Thursdays at 14:00, so its pre-meeting card
+/// (the working day before, 16:00) is in the group after one 「+1天」 jump from the sandbox's
+/// Wednesday 10:00.
+pub const SERIES_CHAT: &str = "oc_8a2e6c4f1d9b7a35e2c8f0d6b4a1e739";
+
+/// Stores the seeded 例会 `HYS-1` when the sandbox has no series yet (a fresh data dir).
+///
+/// # Errors
+/// sled errors.
+pub fn seed_series(
+    store: &crate::store::Store,
+    now: jiff::Timestamp,
+) -> Result<(), crate::store::StoreError> {
+    use crate::domain::ids::{ChatId, OpenId, Person};
+    use crate::domain::series::{Series, SeriesStatus};
+    if !store.all_series()?.is_empty() {
+        return Ok(());
+    }
+    let Ok(cadence) = crate::domain::cadence::Cadence::parse("每周四 14:00") else {
+        return Ok(());
+    };
+    let mut ch = crate::store::outbox::Changes::new();
+    let boss = Person {
+        open_id: OpenId(BOSS.open_id.to_owned()),
+        name: BOSS.name.to_owned(),
+    };
+    let s = Series {
+        id: ch.next_series_id(store)?,
+        chat_id: ChatId(SERIES_CHAT.to_owned()),
+        name: "营业部协同周例会".to_owned(),
+        cadence,
+        anchor: crate::domain::time::local(now).date(),
+        attendees: vec![Person {
+            open_id: OpenId(ZHANG.open_id.to_owned()),
+            name: ZHANG.name.to_owned(),
+        }],
+        agenda: Some("https://example.feishu.cn/docx/SandboxAgenda".to_owned()),
+        board: Some("https://bi.example.com/dashboard/sandbox".to_owned()),
+        created_by: boss,
+        created_at: now,
+        status: SeriesStatus::Active,
+        moved: std::collections::BTreeMap::new(),
+        notice: None,
+    };
+    ch.put_new_series(store, &s)?;
+    store.commit(&ch)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -199,6 +199,8 @@ pub(super) const MINUTES_EVENT: &str = "minutes.minute.generated_v1";
 pub(super) struct MinutesState {
     pub(super) closure_workdays: u32,
     pub(super) events: bool,
+    /// When a 例会's pre-meeting card is posted, the working day before.
+    pub(super) series_notice_at: jiff::civil::Time,
 }
 
 impl MinutesState {
@@ -206,6 +208,9 @@ impl MinutesState {
         Self {
             closure_workdays: cfg.closure_workdays,
             events: cfg.events,
+            series_notice_at: cfg
+                .series_notice_time()
+                .unwrap_or(jiff::civil::Time::constant(16, 0, 0, 0)),
         }
     }
 

@@ -66,6 +66,9 @@ impl Materialize for Service {
             | Intent::PostRequirementCard { .. }
             | Intent::RefreshRequirementCard { .. } => return render_watched(self, intent),
             Intent::OkrProgress { item } => return super::okr::materialize_progress(self, *item),
+            Intent::PostSeriesCard { .. } | Intent::RefreshSeriesCard { .. } => {
+                return super::series::materialize(self, intent);
+            }
         })
     }
 
@@ -82,6 +85,7 @@ impl Materialize for Service {
                 watched_delivered(self, intent, mid)?;
             }
             (Intent::OkrProgress { item }, _) => super::okr::progress_delivered(self, *item)?,
+            (Intent::PostSeriesCard { .. }, Some(mid)) => super::series::delivered(self, intent, mid)?,
             _ => {}
         }
         Ok(())

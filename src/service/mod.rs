@@ -42,6 +42,7 @@ mod people;
 mod projects;
 mod reply;
 mod requirements;
+mod series;
 mod stale;
 #[cfg(test)]
 mod testkit;

@@ -33,6 +33,7 @@ pub mod outbox;
 mod parallel;
 pub mod projects;
 pub mod retention;
+pub mod series;
 pub mod targets;
 pub mod units;
 

@@ -1,1 +1,246 @@
-//! Integration tests: see the module list in main.rs.
+//! 例会 meeting series end to end on the virtual clock, across the 2026 National Day holiday
+//! (10-01..10-07 off; Monday 10-05 is a holiday, so the weekly Monday meeting of that week is on
+//! Thursday 10-08 and its pre-meeting card comes on Wednesday 09-30 at 16:00).
+
+use std::sync::Arc;
+
+use duban::domain::ids::{OpenId, Person, SeriesId};
+use duban::fake_feishu::{FakeFeishu, FakeMessage};
+use duban::minutes::MeetingId;
+use jiff::Timestamp;
+use jiff::civil::date;
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+
+fn at(s: &str) -> Timestamp {
+    format!("{s}+08:00").parse().unwrap()
+}
+
+fn cards_with(app: &TestApp, needle: &str) -> Vec<FakeMessage> {
+    app.fake
+        .messages()
+        .into_iter()
+        .filter(|m| m.msg_type == "interactive" && m.card().to_string().contains(needle))
+        .collect()
+}
+
+fn asks_to(app: &TestApp, open_id: &str) -> usize {
+    app.fake
+        .messages()
+        .iter()
+        .filter(|m| m.receive_id == open_id && m.content.to_string().contains("进展征集"))
+        .count()
+}
+
+async fn click(app: &TestApp, who: &str, card_mid: &str, value: Value) -> Value {
+    let ev = card_action_event(
+        &app.next_id("ev_click_"),
+        who,
+        card_mid,
+        app.drawn_now(value),
+        None,
+    );
+    let r = app.post_event(&ev).await;
+    assert_eq!(r.status(), 200);
+    r.json().await.unwrap()
+}
+
+async fn tick(app: &TestApp, now: &str) {
+    app.clock.set(at(now));
+    app.service.series_tick().await.unwrap();
+    assert!(eventually(|| app.store.outbox_len() == 0).await, "outbox drained");
+}
+
+const MINUTES: &str = "@_user_1 /纪要 财管委周例会
+会议时间：2026年9月28日
+二、待办事项
+1. @_user_2 负责完成反洗钱自查报告，10月20日前";
+
+#[tokio::test]
+async fn a_weekly_series_over_the_national_day_holiday() {
+    init();
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Arc::new(FakeFeishu::start(APP_ID, APP_SECRET).await.unwrap());
+    let app = start_on(dir.path(), fake.clone(), |_| {}).await;
+    app.fake.set_chat_members(
+        CHAT,
+        &[ZHANG, LI, BOSS].map(|(id, name)| Person {
+            open_id: OpenId(id.to_owned()),
+            name: name.to_owned(),
+        }),
+    );
+    app.clock.set(at("2026-09-21T10:00:00"));
+
+    // Bad input creates nothing.
+    let mid = app.say(BOSS, "/例会 新建 财管委周例会 每周八 9:30", &[]).await;
+    let r = app.reply_to(&mid).await;
+    assert!(r.card().to_string().contains("例会周期没看懂"), "{}", r.card());
+    let mid = app
+        .say(BOSS, "/例会 新建 财管委周例会 每周一 提纲：见群公告", &[])
+        .await;
+    assert!(app.reply_to(&mid).await.card().to_string().contains("链接没看懂"));
+    assert!(app.store.all_series().unwrap().is_empty());
+
+    let mid = app
+        .say(
+            BOSS,
+            "/例会 新建 财管委周例会 每周一 9:30 @_user_1 提纲：https://example.feishu.cn/docx/AbCd 看板：https://bi.example.com/d/1",
+            &[LI],
+        )
+        .await;
+    let r = app.reply_to(&mid).await.card().to_string();
+    assert!(
+        r.contains("HYS-1") && r.contains("遇节假日顺延到下一个工作日"),
+        "{r}"
+    );
+    let s = app.store.get_series(SeriesId(1)).unwrap().unwrap();
+    assert_eq!(s.attendees.len(), 1);
+
+    // Minutes posted after the 09-28 meeting attach to that occurrence; their item is converted.
+    app.clock.set(at("2026-09-28T11:00:00"));
+    app.say(BOSS, MINUTES, &[BOT, ZHANG]).await;
+    assert!(eventually(|| app.store.meeting_card(MeetingId(1)).ok().flatten().is_some()).await);
+    assert_eq!(
+        app.store.series_of_meeting(MeetingId(1)).unwrap(),
+        Some((SeriesId(1), date(2026, 9, 28)))
+    );
+    let card_mid = app.store.meeting_card(MeetingId(1)).unwrap().unwrap();
+    let r = click(&app, BOSS.0, &card_mid, json!({"op":"m_convert_all","meeting":1})).await;
+    assert_eq!(r["toast"]["type"], "success", "{r}");
+
+    // Not before Wednesday 09-30 16:00.
+    tick(&app, "2026-09-30T15:59:00").await;
+    assert!(cards_with(&app, "会前提醒 · ").is_empty());
+    tick(&app, "2026-09-30T16:00:00").await;
+    let cards = cards_with(&app, "会前提醒 · ");
+    assert_eq!(cards.len(), 1);
+    let text = cards[0].card().to_string();
+    assert!(
+        text.contains("10月8日"),
+        "the holiday moves the meeting to Thursday: {text}"
+    );
+    assert!(
+        text.contains("打开会议提纲") && text.contains("打开看板"),
+        "{text}"
+    );
+    assert!(
+        text.contains("上次会议事项") && text.contains("反洗钱自查报告"),
+        "{text}"
+    );
+    assert!(text.contains("⏳ 张三"), "{text}");
+    assert_eq!(asks_to(&app, ZHANG.0), 1, "the owner is asked once");
+
+    // Asked once, card posted once, however often the scheduler runs.
+    tick(&app, "2026-09-30T16:05:00").await;
+    assert_eq!(cards_with(&app, "会前提醒 · ").len(), 1);
+    assert_eq!(asks_to(&app, ZHANG.0), 1);
+
+    // 张三 reports progress: the card is updated in place and marks him.
+    app.clock.set(at("2026-09-30T17:00:00"));
+    let mid = app.say(ZHANG, "/督办 进展 DB-1 50% 初稿完成", &[]).await;
+    app.reply_to(&mid).await;
+    tick(&app, "2026-09-30T17:01:00").await;
+    assert!(
+        eventually(|| cards_with(&app, "✔ 张三").len() == 1).await,
+        "{:#?}",
+        app.fake
+            .messages()
+            .iter()
+            .rev()
+            .take(4)
+            .map(|m| (m.receive_id.clone(), m.patches.len(), m.card().to_string()))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        cards_with(&app, "会前提醒 · ").len(),
+        1,
+        "updated, not posted again"
+    );
+
+    // A restart in between sends nothing twice.
+    app.stop().await;
+    let app = start_on(dir.path(), fake.clone(), |_| {}).await;
+    // The new process's message and event ids must not repeat the first one's.
+    for _ in 0..1000 {
+        app.next_id("burn_");
+    }
+    tick(&app, "2026-10-02T10:00:00").await;
+    assert_eq!(cards_with(&app, "会前提醒 · ").len(), 1);
+    assert_eq!(asks_to(&app, ZHANG.0), 1);
+
+    // 改期 moves this occurrence only.
+    app.clock.set(at("2026-10-08T08:00:00"));
+    let mid = app.say(BOSS, "/例会 改期 HYS-1 10月9日 14:00", &[]).await;
+    let r = app.reply_to(&mid).await.content.to_string();
+    assert!(r.contains("以后各次照常"), "{r}");
+    let s = app.store.get_series(SeriesId(1)).unwrap().unwrap();
+    assert_eq!(s.moved.len(), 1);
+    assert_eq!(s.moved.get(&date(2026, 10, 8)), Some(&at("2026-10-09T14:00:00")));
+    let cal = duban::calendar::Calendar::builtin();
+    let next = s.next_occurrence(at("2026-10-09T15:00:00"), &cal).unwrap();
+    assert_eq!(next.start, at("2026-10-12T09:30:00"));
+    // The next card (for Monday 10-12) comes on the 调休 Saturday 10-10 at 16:00.
+    tick(&app, "2026-10-10T16:00:00").await;
+    assert_eq!(cards_with(&app, "会前提醒 · ").len(), 2);
+
+    // Pause: no card for 10-19.
+    let mid = app.say(BOSS, "/例会 暂停 HYS-1", &[]).await;
+    assert!(app.reply_to(&mid).await.content.to_string().contains("已暂停"));
+    tick(&app, "2026-10-16T16:00:00").await;
+    assert_eq!(cards_with(&app, "会前提醒 · ").len(), 2);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_series_is_refused_in_a_one_to_one_chat() {
+    let app = spawn_app().await;
+    let mid = app.next_id("om_user_");
+    let ev = message_event(
+        &app.next_id("ev_"),
+        &mid,
+        "oc_p2p_boss",
+        "p2p",
+        BOSS.0,
+        "/例会 新建 周例会 每周一 9:30",
+        &[],
+        None,
+    );
+    let r = app.post_event(&ev).await;
+    assert_eq!(r.status(), 200);
+    let refused = || {
+        app.fake.messages().iter().any(|m| {
+            m.parent_id.as_deref() == Some(mid.as_str()) && m.card().to_string().contains("例会要在群里新建")
+        })
+    };
+    assert!(eventually(refused).await, "refused with an example");
+    assert!(app.store.all_series().unwrap().is_empty());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn progress_requests_wait_out_quiet_hours_like_reminders() {
+    let app = spawn_app_with(|s| s.minutes.series_notice_at = "22:00".to_owned()).await;
+    app.clock.set(at("2026-09-21T10:00:00"));
+    let mid = app.say(BOSS, "/例会 新建 周例会 每周四 14:00", &[]).await;
+    app.reply_to(&mid).await;
+    let mid = app
+        .say(BOSS, "/督办 整理营业部整改清单 @_user_1 9月23日", &[ZHANG])
+        .await;
+    app.reply_to(&mid).await;
+    // The card comes on Wednesday at 22:00; the request to 张三 waits for Thursday morning.
+    tick(&app, "2026-09-23T22:00:00").await;
+    let cards = cards_with(&app, "会前提醒 · ");
+    assert_eq!(cards.len(), 1);
+    assert!(
+        cards[0].card().to_string().contains("整理营业部整改清单"),
+        "{}",
+        cards[0].card()
+    );
+    assert_eq!(asks_to(&app, ZHANG.0), 0, "not in quiet hours");
+    tick(&app, "2026-09-24T12:00:00").await;
+    assert_eq!(asks_to(&app, ZHANG.0), 1);
+    tick(&app, "2026-09-24T12:30:00").await;
+    assert_eq!(asks_to(&app, ZHANG.0), 1, "once");
+    app.stop().await;
+}

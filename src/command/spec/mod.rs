@@ -16,14 +16,16 @@
 mod minutes;
 mod project;
 mod requirement;
+mod series;
 mod supervise;
 mod table;
 
 pub use self::minutes::OTHER_COMMANDS;
 pub use self::project::PROJECT_COMMANDS;
 pub use self::requirement::REQUIREMENT_COMMANDS;
+pub use self::series::SERIES_COMMANDS;
 pub use self::supervise::SUPERVISE_COMMANDS;
-pub use self::table::{CommandSpec, Key, ProjectSub, RequirementSub, SuperviseSub};
+pub use self::table::{CommandSpec, Key, ProjectSub, RequirementSub, SeriesSub, SuperviseSub};
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::panic)]

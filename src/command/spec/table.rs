@@ -42,6 +42,8 @@ pub enum Key {
     Requirement(RequirementSub),
     /// `/纪要` (no subcommands).
     Minutes,
+    /// A `/例会` subcommand.
+    Series(SeriesSub),
 }
 
 /// A row as written in a family's table; its key is added by `subcommands!`.
@@ -201,6 +203,28 @@ subcommands! {
         List,
         /// `看板`: the requirement board.
         Board,
+        /// `帮助`: the help card.
+        Help,
+    }
+}
+
+subcommands! {
+    /// A `/例会` (alias `/meeting-series`) subcommand, in help order.
+    pub enum SeriesSub in Series {
+        /// `新建`: a new series.
+        Create,
+        /// `列表`: the group's series.
+        List,
+        /// `查看`: one series with its next occurrences.
+        Show,
+        /// `暂停`: no cards until 恢复.
+        Pause,
+        /// `恢复`: cards again.
+        Resume,
+        /// `取消`: end the series.
+        Cancel,
+        /// `改期`: move the next occurrence only.
+        Reschedule,
         /// `帮助`: the help card.
         Help,
     }

@@ -25,11 +25,12 @@ fn parsed(text: &str) -> Command {
 }
 
 /// Each family's table with its Chinese and English prefixes.
-fn families() -> [(&'static [CommandSpec], &'static str, &'static str); 3] {
+fn families() -> [(&'static [CommandSpec], &'static str, &'static str); 4] {
     [
         (SUPERVISE_COMMANDS, "/督办", "/task"),
         (PROJECT_COMMANDS, "/项目", "/project"),
         (REQUIREMENT_COMMANDS, "/需求", "/req"),
+        (crate::command::spec::SERIES_COMMANDS, "/例会", "/meeting-series"),
     ]
 }
 

@@ -85,9 +85,17 @@ pub(crate) fn apply_message(svc: &Service, p: Prepared, ch: &mut Changes) -> Res
                 apply_minutes(svc, fetched, &mentions, &sender, &mut replies, ch)?;
             }
         }
+        Ok(Some(Command::Series(cmd))) => {
+            let o = Origin::message(
+                &msg,
+                named(sender, || person_named(&msg.sender_open_id, &mentions)),
+            );
+            super::super::series::command(svc, cmd, &o, &mut replies, ch)?;
+        }
         Err(e) => {
             let c = if e.wants_help() {
                 match &e {
+                    command::ParseError::Series(_) => card::series::series_help_card(),
                     command::ParseError::Project(_) => card::project::project_help_card(),
                     command::ParseError::Requirement(_) => card::requirement::requirement_help_card(),
                     _ => card::help_card(SUPERVISE_COMMANDS),

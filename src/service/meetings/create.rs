@@ -56,6 +56,7 @@ pub(crate) fn apply_minutes(
         m.closure_at = closure_at(svc, &m, now);
     }
     ch.put_new_meeting(&svc.store, &m);
+    super::super::series::attach_minutes(svc, &m, now, ch)?;
     let reply_to = (!fetched.from_event).then(|| msg.message_id.clone());
     let intent = Intent::PostMeetingCard {
         meeting: id.0,
