@@ -126,6 +126,7 @@ fn action_label(key: &str) -> &str {
         "p_link_req" => "关联需求",
         "r_create" => "提交需求",
         "reminder_moved" => "提醒顺延",
+        "repeat_stop" => "停止重复",
         key => ActionKind::from_key(key)
             .map(ActionKind::label)
             .or_else(|| {

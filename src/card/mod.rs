@@ -18,6 +18,7 @@ pub mod minutes;
 pub mod notice;
 pub mod nudge;
 pub mod org;
+pub mod repeat;
 pub mod rollup;
 pub mod stats;
 pub mod welcome;

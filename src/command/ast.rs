@@ -82,6 +82,11 @@ pub enum SuperviseCmd {
         /// The new owner.
         to: Person,
     },
+    /// `重复 停止 DB-12`: end the series the item belongs to.
+    RepeatStop {
+        /// Any occurrence of the series.
+        id: ItemId,
+    },
     /// `取消`: cancel the item.
     Cancel {
         /// The item.
@@ -146,6 +151,8 @@ pub struct CreateItem {
     pub scenario: Option<String>,
     /// 说明.
     pub description: Option<String>,
+    /// `重复：<规则>` (or the rule a 每 deadline implies), checked against the deadline.
+    pub repeat: Option<String>,
 }
 
 /// `下达` as typed: the units `selector` names are the registry's to resolve, in the service.
@@ -237,6 +244,7 @@ impl SuperviseCmd {
             Self::Extend { .. } => SuperviseSub::Extend,
             Self::Nudge { .. } => SuperviseSub::Nudge,
             Self::Reassign { .. } => SuperviseSub::Reassign,
+            Self::RepeatStop { .. } => SuperviseSub::Repeat,
             Self::Cancel { .. } => SuperviseSub::Cancel,
             Self::Help => SuperviseSub::Help,
             Self::Board => SuperviseSub::Board,

@@ -8,6 +8,7 @@ use std::fmt;
 use crate::command::grammar::{IdError, MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS, Trailing};
 use crate::command::project::ProjectParseError;
 use crate::command::requirement::RequirementParseError;
+use crate::command::supervise::RepeatParseError;
 use crate::command::spec::{
     CommandSpec, PROJECT_COMMANDS, REQUIREMENT_COMMANDS, SUPERVISE_COMMANDS, SuperviseSub,
 };
@@ -129,6 +130,8 @@ pub enum ParseError {
         /// The word.
         word: String,
     },
+    /// A recurring item's `重复：` rule, or `重复 停止`, was wrong.
+    Repeat(#[source] RepeatParseError),
 }
 
 /// The example shown for `/纪要` errors.
@@ -140,6 +143,7 @@ impl ParseError {
         let key = match self {
             Self::Project(e) => return e.example(),
             Self::Requirement(e) => return e.example(),
+            Self::Repeat(e) => return e.example(),
             Self::MissingItemId { command }
             | Self::BadItemId { command, .. }
             | Self::TrailingInput { command, .. } => {
@@ -224,6 +228,7 @@ impl ParseError {
             Self::TrailingInput { .. } => Trailing::TITLE,
             Self::Project(e) => e.title(),
             Self::Requirement(e) => e.title(),
+            Self::Repeat(e) => e.title(),
             Self::MinutesEmpty => "纪要内容是空的",
             Self::MissingUnitName { .. } => "缺少单位名称",
             Self::UnknownUnitsWord { .. } => "单位指令没看懂",
@@ -295,6 +300,7 @@ impl ParseError {
             Self::TrailingInput { command, junk } => Trailing::message(command, junk),
             Self::Project(e) => e.to_string(),
             Self::Requirement(e) => e.to_string(),
+            Self::Repeat(e) => e.to_string(),
             Self::IssueIncomplete { what: "对象" } => {
                 "请写明下达对象，例如“对象：全部营业部”、“对象：华东片区”或“对象：@杭州营业部 @长沙营业部”".to_owned()
             }

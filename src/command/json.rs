@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use crate::command::ast::{Command, ListFilter, SuperviseCmd, UnitsCmd};
+use crate::command::ast::{Command, CreateItem, ListFilter, SuperviseCmd, UnitsCmd};
 use crate::command::grammar::person_json as person;
 use crate::command::minutes::MinutesCmd;
 use crate::command::when::format_rfc3339;
@@ -21,6 +21,15 @@ impl Command {
             Self::Minutes(m) => return minutes_json(m),
         };
         match cmd {
+            SuperviseCmd::Create(c) if c.repeat.is_some() => {
+                let mut v = Self::Supervise(SuperviseCmd::Create(CreateItem {
+                    repeat: None,
+                    ..c.clone()
+                }))
+                .to_json();
+                v["repeat"] = json!(c.repeat);
+                v
+            }
             SuperviseCmd::Create(c) => json!({
                 "command": "create",
                 "title": c.title,
@@ -72,6 +81,7 @@ impl Command {
             SuperviseCmd::Cancel { id, reason } => {
                 json!({"command": "cancel", "id": id.to_string(), "reason": reason})
             }
+            SuperviseCmd::RepeatStop { id } => json!({"command": "repeat_stop", "id": id.to_string()}),
             SuperviseCmd::Help => json!({"command": "help"}),
             SuperviseCmd::Board => json!({"command": "board"}),
             SuperviseCmd::Export { period } => json!({

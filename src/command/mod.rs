@@ -98,3 +98,4 @@ pub use self::project::{ProjectCmd, ProjectFilter, ProjectParseError};
 pub use self::render::{cli_mentions, render};
 pub use self::requirement::{AcceptTarget, NewReq, ReqCmd, ReqFilter, RequirementParseError};
 pub use self::spec::{CommandSpec, Key, ProjectSub, RequirementSub, SuperviseSub};
+pub use self::supervise::RepeatParseError;

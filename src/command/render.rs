@@ -166,6 +166,7 @@ mod tests {
                         resources,
                         scenario,
                         description,
+                        repeat: None,
                     })
                 },
             )

@@ -292,6 +292,7 @@ fn a_one_line_creation_reads_every_part() {
             resources: None,
             scenario: None,
             description: None,
+            repeat: None,
         }
     );
 }
@@ -425,6 +426,7 @@ fn a_structured_creation_reads_its_fields() {
             resources: Some("2人×3天".to_owned()),
             scenario: Some("监管检查前完成自查".to_owned()),
             description: Some("先自查\n再汇总".to_owned()),
+            repeat: None,
         }
     );
 }

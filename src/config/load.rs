@@ -117,6 +117,7 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
         audit: file.audit,
         units,
         admin,
+        repeat: file.repeat,
     })
 }
 

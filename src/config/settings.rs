@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::backup::{AuditConfig, BackupConfig};
 use super::board::BoardConfig;
 use super::calendar::CalendarFile;
-use super::families::{MinutesConfig, ProjectsConfig, RequirementsConfig, SupervisionFile};
+use super::families::{MinutesConfig, ProjectsConfig, RepeatConfig, RequirementsConfig, SupervisionFile};
 use super::feishu::{Credentials, FeishuFile};
 use super::groups::GroupConfig;
 use super::server::{AdminSettings, LogFile, ServerFile};
@@ -52,6 +52,8 @@ pub struct FileConfig {
     pub org: OrgConfig,
     /// `[[units]]`: the firm's units as declared.
     pub units: Vec<crate::domain::unit::UnitDecl>,
+    /// `[repeat]`: recurring items.
+    pub repeat: RepeatConfig,
 }
 /// Validated settings.
 #[derive(Debug, Clone)]
@@ -95,4 +97,6 @@ pub struct Settings {
     pub units: crate::domain::unit::UnitRegistry,
     /// The admin endpoint (absent without `DUBAN_ADMIN_TOKEN`).
     pub admin: Option<AdminSettings>,
+    /// `[repeat]`.
+    pub repeat: RepeatConfig,
 }

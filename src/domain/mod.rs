@@ -46,6 +46,7 @@ mod listed;
 pub mod permissions;
 pub mod priority;
 pub mod project;
+pub mod repeat;
 pub mod requirement;
 pub mod schedule;
 pub mod status;

@@ -59,6 +59,8 @@ pub(crate) struct Families {
     pub(super) issuers: Vec<OpenId>,
     /// The configured units alone (what [`Service::units`] is rebuilt from).
     pub(super) configured_units: crate::domain::unit::UnitRegistry,
+    /// `[repeat] next`: when a recurring item's next occurrence is created.
+    pub(super) repeat: crate::domain::repeat::NextWhen,
 }
 
 /// The tasks a commit wakes.
@@ -149,6 +151,7 @@ impl Service {
                     .map(|a| OpenId(a.clone()))
                     .collect(),
                 configured_units: settings.units.clone(),
+                repeat: settings.repeat.next,
             },
             wake: Wakers {
                 outbox: outbox_notify,

@@ -39,6 +39,7 @@ mod origin;
 mod people;
 mod projects;
 mod reply;
+mod repeat;
 mod requirements;
 mod stale;
 #[cfg(test)]

@@ -122,6 +122,8 @@ pub(crate) fn find_deadline(tokens: &[Token], usable: &[bool], prefer: Prefer, c
 
 /// Parses a creation from the lines after the prefix (the first line may be empty).
 pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateItem, ParseError> {
+    let (lines, repeat) = super::repeat::extract(lines, ctx)?;
+    let lines = lines.as_slice();
     let mentions = lines
         .iter()
         .flatten()
@@ -290,7 +292,7 @@ pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateIte
     };
     let mut people = people.into_iter();
     let owner = people.next().ok_or(ParseError::MissingOwner)?;
-    Ok(CreateItem {
+    let item = CreateItem {
         title,
         owner,
         assistants: people.collect(),
@@ -300,7 +302,9 @@ pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateIte
         resources,
         scenario,
         description: non_empty(&description.join("\n")),
-    })
+        repeat: None,
+    };
+    super::repeat::attach(item, repeat, ctx)
 }
 
 /// With no deadline found, report the first thing missing in reading order.

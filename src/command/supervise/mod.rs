@@ -6,6 +6,7 @@
 mod create;
 mod issue;
 mod render;
+mod repeat;
 mod units;
 
 use crate::command::ast::{ListFilter, SuperviseCmd};
@@ -18,6 +19,7 @@ use crate::domain::board::Period;
 use crate::domain::ids::ItemId;
 
 pub(crate) use self::render::render;
+pub use self::repeat::RepeatParseError;
 
 use self::create::{Prefer, Search, find_deadline};
 
@@ -48,6 +50,10 @@ pub(crate) fn parse(lines: Vec<Vec<Token>>, ctx: &Context<'_>) -> Result<Supervi
         Err(ParseError::MissingItemId { .. } | ParseError::BadItemId { .. })
             if flat.iter().any(|t| matches!(t, Token::Mention(_))) && key != SuperviseSub::Reassign =>
         {
+            create::parse(&lines, ctx).map(SuperviseCmd::Create).or(result)
+        }
+        // `/督办 重复 核对报表 @张三 周五前`: a title that starts with the word 重复.
+        Err(ParseError::Repeat(RepeatParseError::NotStop)) if flat.iter().any(|t| matches!(t, Token::Mention(_))) => {
             create::parse(&lines, ctx).map(SuperviseCmd::Create).or(result)
         }
         // `/督办 统计三季度报表 @张三 周五前` and the like are creations too.
@@ -119,6 +125,7 @@ fn subcommand(
             id: item_id(c)?,
             to: c.next_mention().ok_or(ParseError::MissingPerson)?,
         },
+        SuperviseSub::Repeat => repeat::stop(c)?,
         SuperviseSub::Cancel => SuperviseCmd::Cancel {
             id: item_id(c)?,
             reason: c.rest_text(),

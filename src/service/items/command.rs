@@ -8,7 +8,7 @@ use super::super::meetings::with_meeting_source;
 use super::super::origin::Origin;
 use super::super::projects::link_tagged_projects;
 use super::super::reply::Replies;
-use super::super::{batches, units};
+use super::super::{batches, repeat, units};
 use super::act::{Refused, act, post_card, record_new, visible};
 use super::texts::{confirmation, not_found};
 use crate::card;
@@ -103,6 +103,7 @@ pub(crate) fn command(
         SuperviseCmd::Nudge { id } => (id, Action::Nudge),
         SuperviseCmd::Reassign { id, to } => (id, Action::Reassign { to }),
         SuperviseCmd::Cancel { id, reason } => (id, Action::Cancel { reason }),
+        SuperviseCmd::RepeatStop { id } => return repeat::stop(svc, id, o, replies, ch),
     };
     match act(svc, ch, o, id, action)? {
         Ok(done) => {
@@ -148,7 +149,7 @@ fn create(
         creator: sender.clone(),
         owner: c.owner,
         assistants: c.assistants,
-        deadline: c.deadline.at,
+        deadline: repeat::first_deadline(svc, c.repeat.as_deref(), c.deadline.at),
         deadline_has_time: c.deadline.has_time,
         priority: c.priority,
         tags: c.tags,
@@ -158,6 +159,7 @@ fn create(
         source_message: msg.parent_id.clone().map(MessageId),
     };
     let item = record_new(svc, ch, new, o.source.clone(), None)?;
+    repeat::start(svc, ch, &item, c.repeat.as_deref(), c.deadline.at)?;
     link_tagged_projects(svc, ch, &item, sender, replies)?;
     post_card(svc, ch, &item, Some(&msg.message_id), &msg.message_id)
 }
