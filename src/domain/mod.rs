@@ -39,6 +39,7 @@
 pub mod audit;
 pub mod batch;
 pub mod board;
+pub mod cadence;
 pub mod deadline;
 pub mod ids;
 pub mod item;
