@@ -105,6 +105,7 @@ mod tests {
             number: 1,
             period_start: date(2026, 3, 9),
             period_end: date(2026, 3, 15),
+            due: date(2026, 3, 13),
             next_at,
             stopped: None,
         }

@@ -20,17 +20,14 @@ use jiff::Timestamp;
 use jiff::civil::{Date, Time};
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{Calendar, DayRule};
+use crate::calendar::Calendar;
+pub use crate::domain::cadence::Cadence;
 use crate::domain::ids::{ItemId, Person};
 use crate::domain::time::{SHANGHAI, local};
 
-mod cadence;
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests;
-
-/// The cadence parser recurring items read their rules with.
-pub use self::cadence::{Cadence, CadenceError};
 
 /// The hour a period's first working day starts, for [`NextWhen::PeriodStart`].
 const PERIOD_START_HOUR: i8 = 9;
@@ -74,6 +71,9 @@ pub struct Series {
     pub period_start: Date,
     /// The last day of its period.
     pub period_end: Date,
+    /// The day the current occurrence was planned for (after any holiday move): the next one
+    /// is strictly later.
+    pub due: Date,
     /// With [`NextWhen::PeriodStart`]: the current one closed before the next period started;
     /// the next occurrence is created at this instant (by the scheduler).
     #[serde(default)]
@@ -144,17 +144,36 @@ fn cal_err(d: Date) -> RepeatError {
     RepeatError::Calendar(d.year())
 }
 
-/// Whether the period `[start, end]` has a working day.
-fn has_workday(start: Date, end: Date, cal: &Calendar) -> Result<bool, RepeatError> {
+/// Whether the period `[start, end]` has a day the cadence counts (a working or trading day).
+fn has_workday(c: &Cadence, start: Date, end: Date, cal: &Calendar) -> Result<bool, RepeatError> {
     Ok(cal
-        .last_in(start, end, DayRule::Working)
+        .last_in(start, end, c.day_rule())
         .map_err(|_| cal_err(start))?
         .is_some())
 }
 
-/// `d`, or the next working day when it is a day off (遇节假日顺延).
-pub fn moved(d: Date, cal: &Calendar) -> Result<Date, RepeatError> {
-    cal.first_on_or_after(d, DayRule::Working).map_err(|_| cal_err(d))
+/// `d`, or the next day the cadence counts when it is a day off (遇节假日顺延).
+pub fn moved(c: &Cadence, d: Date, cal: &Calendar) -> Result<Date, RepeatError> {
+    cal.first_on_or_after(d, c.day_rule()).map_err(|_| cal_err(d))
+}
+
+/// The cadence a series follows: a plain 每周 keeps the first deadline's weekday (the shared
+/// cadence would open each week on its first working day, which suits meetings, not
+/// deadlines).
+pub fn for_items(c: Cadence, anchor: Date) -> Cadence {
+    match c {
+        Cadence::Weekly { weekday: None, time } => Cadence::Weekly {
+            weekday: Some(anchor.weekday()),
+            time,
+        },
+        other => other,
+    }
+}
+
+/// The rule in words, without the shared cadence's holiday clause (the card adds its own).
+pub fn describe(c: &Cadence) -> String {
+    let d = c.describe();
+    d.split('；').next().unwrap_or(&d).to_owned()
 }
 
 /// The first occurrence of `cadence` for a deadline typed as `deadline` at `now`: its period
@@ -170,29 +189,31 @@ pub fn first_occurrence(
     cal: &Calendar,
 ) -> Result<Planned, RepeatError> {
     let typed = local(deadline);
-    let date = moved(typed.date(), cal)?;
+    let anchor = typed.date();
+    let cadence = &for_items(*cadence, anchor);
+    let date = moved(cadence, anchor, cal)?;
     let today = local(now).date();
     // The latest period the first deadline may fall in: the one after today's (with work).
-    let (_, today_end) = cadence.period_of(today);
+    let (_, today_end) = cadence.period_of_anchored(today, anchor);
     let mut from = next_day(today_end);
     let mut latest = today_end;
     for _ in 0..MAX_PERIODS {
-        let (s, e) = cadence.period_of(from);
+        let (s, e) = cadence.period_of_anchored(from, anchor);
         latest = e;
-        if has_workday(s, e, cal)? {
+        if has_workday(cadence, s, e, cal)? {
             break;
         }
         from = next_day(e);
     }
     if date > latest {
         return Err(RepeatError::TooFar {
-            rule: cadence.describe(),
+            rule: describe(cadence),
             deadline: format!("{}月{}日", latest.month(), latest.day()),
         });
     }
-    let (mut s, mut e) = cadence.period_of(typed.date());
-    if !has_workday(s, e, cal)? {
-        (s, e) = cadence.period_of(date);
+    let (mut s, mut e) = cadence.period_of_anchored(anchor, anchor);
+    if !has_workday(cadence, s, e, cal)? {
+        (s, e) = cadence.period_of_anchored(date, anchor);
     }
     Ok(Planned {
         period_start: s,
@@ -212,17 +233,20 @@ pub fn next_occurrence(
     now: Timestamp,
     cal: &Calendar,
 ) -> Result<Planned, RepeatError> {
+    let cadence = &for_items(*cadence, series.anchor);
     let mut from = next_day(series.period_end);
     for _ in 0..MAX_PERIODS {
-        let (s, e) = cadence.period_of(from);
+        let (s, e) = cadence.period_of_anchored(from, series.anchor);
         from = next_day(e);
-        if !has_workday(s, e, cal)? {
+        if !has_workday(cadence, s, e, cal)? {
             continue;
         }
-        let day = cadence
-            .occurrence_on_or_after(s, series.anchor, cal)
-            .map_err(|_| cal_err(s))?;
-        let deadline = at(moved(day, cal)?, series.time);
+        let day = occurrence_in(cadence, s, e, series.anchor, cal)?;
+        if day <= series.due {
+            // The previous occurrence was moved onto or past this one's day: one deadline.
+            continue;
+        }
+        let deadline = at(day, series.time);
         if deadline > now {
             return Ok(Planned {
                 period_start: s,
@@ -234,13 +258,34 @@ pub fn next_occurrence(
     Err(cal_err(from))
 }
 
+/// The occurrence of the period `s..=e`: its own nominal day moved off a day off. The shared
+/// [`Cadence::occurrence_on_or_after`] answers "the first occurrence on or after a day", which
+/// for a meeting rightly includes an earlier period's occurrence that a holiday pushed into
+/// this one; a series needs this period's own day, so the day-of-week and day-of-month
+/// cadences are placed here (the working-day ones never leave their period).
+fn occurrence_in(c: &Cadence, s: Date, e: Date, anchor: Date, cal: &Calendar) -> Result<Date, RepeatError> {
+    let nominal = match *c {
+        Cadence::Weekly { weekday, .. } | Cadence::Biweekly { weekday, .. } => {
+            let wd = weekday.unwrap_or(anchor.weekday());
+            s.checked_add(jiff::Span::new().days(i64::from(wd.to_monday_zero_offset())))
+                .unwrap_or(s)
+        }
+        Cadence::MonthDay { day, .. } => {
+            let day = i8::try_from(day).unwrap_or(31).min(e.day());
+            Date::new(s.year(), s.month(), day).unwrap_or(e)
+        }
+        _ => return c.occurrence_on_or_after(s, anchor, cal).map_err(|_| cal_err(s)),
+    };
+    moved(c, nominal, cal)
+}
+
 /// When the period of `p` starts for [`NextWhen::PeriodStart`]: 09:00 on its first working day
 /// (never after the deadline).
 ///
 /// # Errors
 /// [`RepeatError::Calendar`].
-pub fn period_start_at(p: &Planned, cal: &Calendar) -> Result<Timestamp, RepeatError> {
-    let first = moved(p.period_start, cal)?;
+pub fn period_start_at(c: &Cadence, p: &Planned, cal: &Calendar) -> Result<Timestamp, RepeatError> {
+    let first = moved(c, p.period_start, cal)?;
     let start = at(first, Time::constant(PERIOD_START_HOUR, 0, 0, 0));
     Ok(start.min(p.deadline))
 }

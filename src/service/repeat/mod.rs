@@ -17,7 +17,9 @@ use super::items::{post_card, record_new};
 use crate::card;
 use crate::domain::audit::Source;
 use crate::domain::repeat::Cadence;
-use crate::domain::repeat::{NextWhen, Occurrence, Series, first_occurrence, next_occurrence, period_start_at};
+use crate::domain::repeat::{
+    NextWhen, Occurrence, Series, describe, first_occurrence, for_items, next_occurrence, period_start_at,
+};
 use crate::domain::supervision::{Item, NewItem};
 use crate::domain::time::local;
 use crate::store::StoreError;
@@ -69,6 +71,7 @@ pub(super) fn start(
         number: 1,
         period_start: plan.period_start,
         period_end: plan.period_end,
+        due: local(plan.deadline).date(),
         next_at: None,
         stopped: None,
     };
@@ -102,7 +105,7 @@ pub(super) fn after_change(svc: &Service, ch: &mut Changes, before: &Item, after
     if svc.cfg.repeat == NextWhen::PeriodStart {
         let Some(cadence) = cadence_of(&series) else { return Ok(()) };
         let start = next_occurrence(&cadence, &series, now, &svc.calendar)
-            .and_then(|p| period_start_at(&p, &svc.calendar));
+            .and_then(|p| period_start_at(&cadence, &p, &svc.calendar));
         match start {
             Ok(at) if at > now => {
                 series.next_at = Some(at);
@@ -148,7 +151,8 @@ fn roll(svc: &Service, ch: &mut Changes, series: &mut Series, closed: &Item) -> 
         description: closed.description.clone(),
         source_message: None,
     };
-    let note = format!("重复事项第{number}期（{}），上一期 {}", cadence.describe(), closed.id);
+    let rule = describe(&for_items(cadence, series.anchor));
+    let note = format!("重复事项第{number}期（{rule}），上一期 {}", closed.id);
     let item = record_new(svc, ch, new, Source::System, Some(note))?;
     ch.put_occurrence(
         &svc.store,
@@ -162,6 +166,7 @@ fn roll(svc: &Service, ch: &mut Changes, series: &mut Series, closed: &Item) -> 
     series.number = number;
     series.period_start = plan.period_start;
     series.period_end = plan.period_end;
+    series.due = local(plan.deadline).date();
     series.next_at = None;
     ch.put_series(&svc.store, series)?;
     post_card(svc, ch, &item, None, &format!("repeat:{}:{number}", series.id.0))
@@ -186,7 +191,7 @@ impl Service {
         let Some((occ, series)) = self.store.series_of_item(item.id)? else {
             return Ok(c);
         };
-        let rule = cadence_of(&series).map_or_else(|| series.rule.clone(), |c| c.describe());
+        let rule = cadence_of(&series).map_or_else(|| series.rule.clone(), |c| describe(&for_items(c, series.anchor)));
         let next = if series.current != item.id || !series.is_active() {
             None
         } else if self.cfg.repeat == NextWhen::PeriodStart {
