@@ -34,14 +34,27 @@ pub fn series_line(v: &SeriesView<'_>, now: Timestamp) -> String {
     let mut line = format!("**重复**：{} · 第{}期{first}", md_text(v.rule, 40), v.number);
     match (v.stopped, v.next) {
         (Some((by, at)), _) => {
-            let who = if by.name.is_empty() { String::new() } else { format!("{} ", md_text(&by.name, 20)) };
+            let who = if by.name.is_empty() {
+                String::new()
+            } else {
+                format!("{} ", md_text(&by.name, 20))
+            };
             line.push_str(&format!(
                 "\n{}",
-                font("grey", &format!("重复已停止（{who}{}），不再发起新的一期", format_datetime(at, now)))
+                font(
+                    "grey",
+                    &format!(
+                        "重复已停止（{who}{}），不再发起新的一期",
+                        format_datetime(at, now)
+                    )
+                )
             ));
         }
         (None, Some(next)) => {
-            line.push_str(&format!("\n{}", font("grey", &format!("遇节假日顺延至下一个工作日；{next}"))));
+            line.push_str(&format!(
+                "\n{}",
+                font("grey", &format!("遇节假日顺延至下一个工作日；{next}"))
+            ));
         }
         (None, None) => {}
     }
@@ -78,8 +91,15 @@ mod tests {
         };
         let line = series_line(&v, now());
         assert!(line.starts_with("**重复**：每周 · 第3期（首期 DB-5）"), "{line}");
-        assert!(line.contains("遇节假日顺延至下一个工作日；本期完成或取消后即发起下一期"), "{line}");
-        let first = SeriesView { number: 1, next: None, ..v };
+        assert!(
+            line.contains("遇节假日顺延至下一个工作日；本期完成或取消后即发起下一期"),
+            "{line}"
+        );
+        let first = SeriesView {
+            number: 1,
+            next: None,
+            ..v
+        };
         assert_eq!(series_line(&first, now()), "**重复**：每周 · 第1期");
     }
 

@@ -8,10 +8,10 @@ use std::fmt;
 use crate::command::grammar::{IdError, MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS, Trailing};
 use crate::command::project::ProjectParseError;
 use crate::command::requirement::RequirementParseError;
-use crate::command::supervise::RepeatParseError;
 use crate::command::spec::{
     CommandSpec, PROJECT_COMMANDS, REQUIREMENT_COMMANDS, SUPERVISE_COMMANDS, SuperviseSub,
 };
+use crate::command::supervise::RepeatParseError;
 use crate::command::when::DeadlineError;
 
 /// Why a `/督办` line could not be understood.

@@ -38,8 +38,8 @@ mod onboarding;
 mod origin;
 mod people;
 mod projects;
-mod reply;
 mod repeat;
+mod reply;
 mod requirements;
 mod stale;
 #[cfg(test)]

@@ -53,7 +53,9 @@ pub(crate) fn parse(lines: Vec<Vec<Token>>, ctx: &Context<'_>) -> Result<Supervi
             create::parse(&lines, ctx).map(SuperviseCmd::Create).or(result)
         }
         // `/督办 重复 核对报表 @张三 周五前`: a title that starts with the word 重复.
-        Err(ParseError::Repeat(RepeatParseError::NotStop)) if flat.iter().any(|t| matches!(t, Token::Mention(_))) => {
+        Err(ParseError::Repeat(RepeatParseError::NotStop))
+            if flat.iter().any(|t| matches!(t, Token::Mention(_))) =>
+        {
             create::parse(&lines, ctx).map(SuperviseCmd::Create).or(result)
         }
         // `/督办 统计三季度报表 @张三 周五前` and the like are creations too.

@@ -13,8 +13,8 @@ use crate::command::context::Context;
 use crate::command::error::ParseError;
 use crate::command::grammar::{Cursor, Token};
 use crate::command::when::parse_deadline;
-use crate::domain::repeat::Cadence;
 use crate::domain::ids::ItemId;
+use crate::domain::repeat::Cadence;
 use crate::domain::repeat::{RepeatError, first_occurrence};
 
 /// The field key.
@@ -176,7 +176,11 @@ fn each_day(body: &str) -> Option<(String, &'static str)> {
         if let Some(tail) = rest.strip_prefix(prefix) {
             let tail = if replacement.is_empty() {
                 // `每天` alone: the end of the working day.
-                if tail.is_empty() || tail == "前" { "18:00".to_owned() } else { tail.to_owned() }
+                if tail.is_empty() || tail == "前" {
+                    "18:00".to_owned()
+                } else {
+                    tail.to_owned()
+                }
             } else {
                 // `每月底前` is the month's end too.
                 format!("{replacement}{}", tail.strip_prefix('前').unwrap_or(tail))
@@ -201,10 +205,37 @@ fn each_day(body: &str) -> Option<(String, &'static str)> {
 /// The rule `每月N日` for day `n` (a static string: the days are few).
 fn monthly(n: &str) -> &'static str {
     const DAYS: [&str; 31] = [
-        "每月1日", "每月2日", "每月3日", "每月4日", "每月5日", "每月6日", "每月7日", "每月8日", "每月9日",
-        "每月10日", "每月11日", "每月12日", "每月13日", "每月14日", "每月15日", "每月16日", "每月17日",
-        "每月18日", "每月19日", "每月20日", "每月21日", "每月22日", "每月23日", "每月24日", "每月25日",
-        "每月26日", "每月27日", "每月28日", "每月29日", "每月30日", "每月31日",
+        "每月1日",
+        "每月2日",
+        "每月3日",
+        "每月4日",
+        "每月5日",
+        "每月6日",
+        "每月7日",
+        "每月8日",
+        "每月9日",
+        "每月10日",
+        "每月11日",
+        "每月12日",
+        "每月13日",
+        "每月14日",
+        "每月15日",
+        "每月16日",
+        "每月17日",
+        "每月18日",
+        "每月19日",
+        "每月20日",
+        "每月21日",
+        "每月22日",
+        "每月23日",
+        "每月24日",
+        "每月25日",
+        "每月26日",
+        "每月27日",
+        "每月28日",
+        "每月29日",
+        "每月30日",
+        "每月31日",
     ];
     n.parse::<usize>()
         .ok()
@@ -215,7 +246,11 @@ fn monthly(n: &str) -> &'static str {
 
 /// Attaches the rule to a parsed creation, refusing a rule that is unreadable or cannot be met
 /// by the deadline.
-pub(crate) fn attach(mut item: CreateItem, ex: Extracted, ctx: &Context<'_>) -> Result<CreateItem, ParseError> {
+pub(crate) fn attach(
+    mut item: CreateItem,
+    ex: Extracted,
+    ctx: &Context<'_>,
+) -> Result<CreateItem, ParseError> {
     let Some(rule) = ex.rule.or_else(|| ex.implied.map(str::to_owned)) else {
         return Ok(item);
     };
@@ -306,7 +341,9 @@ mod tests {
 
     #[test]
     fn the_rule_is_a_line_of_the_form_too() {
-        let c = create("/督办 月度合规报告\n负责人：@_user_2\n截止：每月最后一个工作日\n重复：每月最后一个工作日\n说明：报合规部");
+        let c = create(
+            "/督办 月度合规报告\n负责人：@_user_2\n截止：每月最后一个工作日\n重复：每月最后一个工作日\n说明：报合规部",
+        );
         assert_eq!(c.repeat.as_deref(), Some("每月最后一个工作日"));
         assert_eq!(due(&c), "2026-03-31T18:00:00");
         assert_eq!(c.description.as_deref(), Some("报合规部"));
@@ -337,7 +374,11 @@ mod tests {
         assert_eq!(e.example(), EXAMPLE);
         let e = run("/督办 提交日报 @_user_2 4月15日 重复：每个工作日").unwrap_err();
         assert_eq!(e.title(), "截止时间超出了这一期");
-        assert!(e.message().contains("请把截止时间改到这一期之内"), "{}", e.message());
+        assert!(
+            e.message().contains("请把截止时间改到这一期之内"),
+            "{}",
+            e.message()
+        );
         let e = run("/督办 提交周报 @_user_2 周五前 重复：").unwrap_err();
         assert_eq!(e, ParseError::Repeat(RepeatParseError::Missing));
         let e = run("/督办 提交周报 @_user_2 周五前 重复：每周 重复：每月15日").unwrap_err();
@@ -346,11 +387,20 @@ mod tests {
 
     #[test]
     fn stop_names_the_series_by_any_item_and_a_title_may_start_with_the_word() {
-        assert_eq!(run("/督办 重复 停止 DB-12"), Ok(SuperviseCmd::RepeatStop { id: ItemId(12) }));
-        assert_eq!(run("/督办 重复 结束 12"), Ok(SuperviseCmd::RepeatStop { id: ItemId(12) }));
+        assert_eq!(
+            run("/督办 重复 停止 DB-12"),
+            Ok(SuperviseCmd::RepeatStop { id: ItemId(12) })
+        );
+        assert_eq!(
+            run("/督办 重复 结束 12"),
+            Ok(SuperviseCmd::RepeatStop { id: ItemId(12) })
+        );
         let e = run("/督办 重复 DB-12").unwrap_err();
         assert_eq!(e.example(), STOP_EXAMPLE);
-        assert!(matches!(run("/督办 重复 停止").unwrap_err(), ParseError::MissingItemId { .. }));
+        assert!(matches!(
+            run("/督办 重复 停止").unwrap_err(),
+            ParseError::MissingItemId { .. }
+        ));
         let c = create("/督办 重复 核对报表 @_user_2 周五前");
         assert_eq!(c.title.as_deref(), Some("重复 核对报表"));
     }
@@ -358,7 +408,10 @@ mod tests {
     #[test]
     fn the_each_words_read_as_this_periods_day() {
         assert_eq!(each_day("每周五前"), Some(("周五前".to_owned(), "每周")));
-        assert_eq!(each_day("每月底前"), Some(("月底".to_owned(), "每月最后一个工作日")));
+        assert_eq!(
+            each_day("每月底前"),
+            Some(("月底".to_owned(), "每月最后一个工作日"))
+        );
         assert_eq!(each_day("每季度末"), Some(("季度末".to_owned(), "每季度末")));
         assert_eq!(each_day("每个工作日"), Some(("18:00".to_owned(), "每个工作日")));
         assert_eq!(each_day("每月8号"), Some(("8号".to_owned(), "每月8日")));

@@ -50,7 +50,10 @@ fn a_weekly_series_moves_holiday_deadlines_to_the_next_working_day_around_nation
     let now = ts("2026-09-21T10:00:00+08:00");
     let p = first_occurrence(&c, ts("2026-09-25T18:00:00+08:00"), now, &cal()).unwrap();
     assert_eq!(p.deadline, ts("2026-09-28T18:00:00+08:00"));
-    assert_eq!((p.period_start, p.period_end), (date(2026, 9, 21), date(2026, 9, 27)));
+    assert_eq!(
+        (p.period_start, p.period_end),
+        (date(2026, 9, 21), date(2026, 9, 27))
+    );
     let s = series(&c, ts("2026-09-25T18:00:00+08:00"), now);
     // 10-02 (国庆, off 10-01..10-07) → Thursday 10-08; then Fridays again.
     assert_eq!(
@@ -62,7 +65,11 @@ fn a_weekly_series_moves_holiday_deadlines_to_the_next_working_day_around_nation
 #[test]
 fn a_week_without_any_working_day_has_no_occurrence() {
     let c = Cadence::parse("每周").unwrap();
-    let s = series(&c, ts("2026-02-13T18:00:00+08:00"), ts("2026-02-09T10:00:00+08:00"));
+    let s = series(
+        &c,
+        ts("2026-02-13T18:00:00+08:00"),
+        ts("2026-02-09T10:00:00+08:00"),
+    );
     // 02-16..02-22 is all 春节: skipped; 02-27 is a working Friday.
     assert_eq!(deadlines(&c, s, 2), vec![date(2026, 2, 27), date(2026, 3, 6)]);
 }
@@ -85,7 +92,11 @@ fn month_ends_quarter_ends_and_month_days_follow_the_calendar() {
 #[test]
 fn a_series_left_overdue_resumes_with_the_current_period() {
     let c = Cadence::parse("每周").unwrap();
-    let s = series(&c, ts("2026-03-13T18:00:00+08:00"), ts("2026-03-11T10:00:00+08:00"));
+    let s = series(
+        &c,
+        ts("2026-03-13T18:00:00+08:00"),
+        ts("2026-03-11T10:00:00+08:00"),
+    );
     // Closed three weeks late, on Tuesday 04-07: the next one is due Friday 04-10.
     let p = next_occurrence(&c, &s, ts("2026-04-07T10:00:00+08:00"), &cal()).unwrap();
     assert_eq!(p.deadline, ts("2026-04-10T18:00:00+08:00"));
@@ -100,7 +111,10 @@ fn a_first_deadline_beyond_the_next_period_is_refused() {
     let c = Cadence::parse("每个工作日").unwrap();
     let e = first_occurrence(&c, ts("2026-04-15T18:00:00+08:00"), now, &cal()).unwrap_err();
     let text = e.to_string();
-    assert!(text.starts_with("截止时间在 3月12日 之后的周期里，而「每个工作日"), "{text}");
+    assert!(
+        text.starts_with("截止时间在 3月12日 之后的周期里，而「每个工作日"),
+        "{text}"
+    );
     assert!(text.ends_with("」每期都要在当期内完成"), "{text}");
     // Today and the next working day are fine, Friday evening → Monday too.
     assert!(first_occurrence(&c, ts("2026-03-12T18:00:00+08:00"), now, &cal()).is_ok());
@@ -114,15 +128,25 @@ fn a_first_deadline_beyond_the_next_period_is_refused() {
 #[test]
 fn a_period_starts_at_nine_on_its_first_working_day() {
     let c = Cadence::parse("每周").unwrap();
-    let s = series(&c, ts("2026-09-25T18:00:00+08:00"), ts("2026-09-21T10:00:00+08:00"));
+    let s = series(
+        &c,
+        ts("2026-09-25T18:00:00+08:00"),
+        ts("2026-09-21T10:00:00+08:00"),
+    );
     let p = next_occurrence(&c, &s, ts("2026-09-22T10:00:00+08:00"), &cal()).unwrap();
-    assert_eq!(period_start_at(&c, &p, &cal()).unwrap(), ts("2026-09-28T09:00:00+08:00"));
+    assert_eq!(
+        period_start_at(&c, &p, &cal()).unwrap(),
+        ts("2026-09-28T09:00:00+08:00")
+    );
     let after_holiday = Planned {
         period_start: date(2026, 10, 5),
         period_end: date(2026, 10, 11),
         deadline: ts("2026-10-09T18:00:00+08:00"),
     };
-    assert_eq!(period_start_at(&c, &after_holiday, &cal()).unwrap(), ts("2026-10-08T09:00:00+08:00"));
+    assert_eq!(
+        period_start_at(&c, &after_holiday, &cal()).unwrap(),
+        ts("2026-10-08T09:00:00+08:00")
+    );
 }
 
 #[test]

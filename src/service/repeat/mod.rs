@@ -91,7 +91,12 @@ pub(super) fn start(
 ///
 /// # Errors
 /// sled errors.
-pub(super) fn after_change(svc: &Service, ch: &mut Changes, before: &Item, after: &Item) -> Result<(), StoreError> {
+pub(super) fn after_change(
+    svc: &Service,
+    ch: &mut Changes,
+    before: &Item,
+    after: &Item,
+) -> Result<(), StoreError> {
     if !before.is_open() || after.is_open() {
         return Ok(());
     }
@@ -103,7 +108,9 @@ pub(super) fn after_change(svc: &Service, ch: &mut Changes, before: &Item, after
     }
     let now = svc.clock.now();
     if svc.cfg.repeat == NextWhen::PeriodStart {
-        let Some(cadence) = cadence_of(&series) else { return Ok(()) };
+        let Some(cadence) = cadence_of(&series) else {
+            return Ok(());
+        };
         let start = next_occurrence(&cadence, &series, now, &svc.calendar)
             .and_then(|p| period_start_at(&cadence, &p, &svc.calendar));
         match start {
@@ -127,7 +134,9 @@ pub(super) fn after_change(svc: &Service, ch: &mut Changes, before: &Item, after
 /// # Errors
 /// sled errors.
 fn roll(svc: &Service, ch: &mut Changes, series: &mut Series, closed: &Item) -> Result<(), StoreError> {
-    let Some(cadence) = cadence_of(series) else { return Ok(()) };
+    let Some(cadence) = cadence_of(series) else {
+        return Ok(());
+    };
     let plan = match next_occurrence(&cadence, series, svc.clock.now(), &svc.calendar) {
         Ok(p) => p,
         Err(e) => {
@@ -191,7 +200,8 @@ impl Service {
         let Some((occ, series)) = self.store.series_of_item(item.id)? else {
             return Ok(c);
         };
-        let rule = cadence_of(&series).map_or_else(|| series.rule.clone(), |c| describe(&for_items(c, series.anchor)));
+        let rule = cadence_of(&series)
+            .map_or_else(|| series.rule.clone(), |c| describe(&for_items(c, series.anchor)));
         let next = if series.current != item.id || !series.is_active() {
             None
         } else if self.cfg.repeat == NextWhen::PeriodStart {

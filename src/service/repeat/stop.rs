@@ -25,7 +25,13 @@ pub(crate) fn stop(
     ch: &mut Changes,
 ) -> Result<(), StoreError> {
     let now = svc.clock.now();
-    let refuse = |title: &str, text: &str| card::error_card(title, text, Some(crate::command::spec::SuperviseSub::Repeat.spec().example));
+    let refuse = |title: &str, text: &str| {
+        card::error_card(
+            title,
+            text,
+            Some(crate::command::spec::SuperviseSub::Repeat.spec().example),
+        )
+    };
     let Some(item) = visible(svc, o, id)? else {
         let text = format!("没有找到 {id}，请检查编号（只能停止本群的事项）");
         return replies.card(svc, ch, &refuse("没有这个事项", &text));
@@ -48,10 +54,12 @@ pub(crate) fn stop(
     };
     let roles = current.role_of(&o.who.open_id, &svc.policy);
     if !(roles.creator || roles.admin) {
-        let text = format!(
-            "只有督办人（{}）或管理员可以停止重复事项",
-            current.creator.name
-        );
+        let who = if current.creator.name.is_empty() {
+            "督办人".to_owned()
+        } else {
+            format!("督办人（{}）", current.creator.name)
+        };
+        let text = format!("只有{who}或管理员可以停止重复事项，主办和协办不能停止");
         return replies.card(svc, ch, &refuse("没有权限停止重复", &text));
     }
     series.stopped = Some(Stopped {

@@ -24,11 +24,15 @@ impl Service {
             }
             let _guard = self.lock.lock().await;
             // Read again under the lock: a command may have moved or stopped the series.
-            let Some(mut series) = self.store.repeat_series(s.id)? else { continue };
+            let Some(mut series) = self.store.repeat_series(s.id)? else {
+                continue;
+            };
             if !series.is_active() || series.next_at.is_none_or(|t| t > self.clock.now()) {
                 continue;
             }
-            let Some(closed) = self.store.get_item(series.current)? else { continue };
+            let Some(closed) = self.store.get_item(series.current)? else {
+                continue;
+            };
             let mut ch = Changes::new();
             if closed.is_open() {
                 // Reopened meanwhile (never two open): wait for it to close again.
