@@ -253,3 +253,92 @@ async fn with_period_start_the_next_one_comes_when_its_week_starts_exactly_once_
     assert_eq!(cards, 1, "DB-2's card is posted once");
     app.stop().await;
 }
+
+/// Posts `text` from `who` as event `n` to the binary on `port`; true when acknowledged.
+async fn post_to(
+    http: &reqwest::Client,
+    fake: &FakeFeishu,
+    port: u16,
+    n: usize,
+    who: &str,
+    text: &str,
+    mentions: &[(&str, &str)],
+) -> bool {
+    let ev = message_event(
+        &format!("ev_repeat_kill_{n}"),
+        &format!("om_repeat_kill_{n}"),
+        CHAT,
+        "group",
+        who,
+        text,
+        mentions,
+        None,
+    );
+    register_user_message(fake, &ev);
+    let (body, headers) = seal(&duban::feishu::crypto::EventCipher::new(ENCRYPT_KEY), &ev);
+    let mut req = http
+        .post(format!("http://127.0.0.1:{port}/feishu/events"))
+        .header("content-type", "application/json");
+    for (k, v) in headers {
+        req = req.header(k, v);
+    }
+    req.body(body).send().await.is_ok_and(|r| r.status() == 200)
+}
+
+#[tokio::test]
+async fn a_close_acknowledged_just_before_a_sigkill_rolls_over_exactly_once() {
+    use crate::crash::{free_port, start_with, wait_healthy};
+    init();
+    let dir = tempfile::tempdir().unwrap();
+    let fake = FakeFeishu::start(APP_ID, APP_SECRET).await.unwrap();
+    let http = reqwest::Client::new();
+    let port = free_port();
+    let clock = [("DUBAN_VIRTUAL_CLOCK", "2026-09-21T10:00:00+08:00".to_owned())];
+    let mut child = start_with(dir.path(), &fake.base_url, port, &clock);
+    wait_healthy(&http, port).await;
+    let create = "@_user_1 /督办 报送经营周报 @_user_2 每周五前 重复：每周";
+    assert!(post_to(&http, &fake, port, 1, BOSS.0, create, &[BOT, ZHANG]).await);
+    fake.wait_for_messages(1, Duration::from_secs(10)).await;
+    assert!(
+        post_to(
+            &http,
+            &fake,
+            port,
+            2,
+            ZHANG.0,
+            "@_user_1 /督办 完成 DB-1 已报送",
+            &[BOT]
+        )
+        .await
+    );
+    assert!(post_to(&http, &fake, port, 3, BOSS.0, "@_user_1 /督办 验收 DB-1", &[BOT]).await);
+    child.kill().unwrap(); // SIGKILL right after the acknowledgement: no flush, no destructors
+    child.wait().unwrap();
+
+    let second = |f: &FakeFeishu| {
+        f.messages()
+            .iter()
+            .filter(|m| m.content.to_string().contains("第2期"))
+            .count()
+    };
+    let mut child = start_with(dir.path(), &fake.base_url, port, &clock);
+    wait_healthy(&http, port).await;
+    for _ in 0..200 {
+        if second(&fake) > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(second(&fake), 1, "DB-2's card is posted exactly once");
+    let store = duban::store::Store::open(dir.path()).unwrap();
+    assert_eq!(store.all_items().unwrap().len(), 2);
+    let (_, series) = store.series_of_item(ItemId(2)).unwrap().unwrap();
+    assert_eq!((series.current, series.number), (ItemId(2), 2));
+    assert_eq!(
+        store.get_item(ItemId(2)).unwrap().unwrap().deadline,
+        ts("2026-10-08T18:00:00+08:00")
+    );
+}
