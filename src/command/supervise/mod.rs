@@ -7,6 +7,7 @@ mod create;
 mod issue;
 mod render;
 mod repeat;
+mod repeat_error;
 mod units;
 
 use crate::command::ast::{ListFilter, SuperviseCmd};
@@ -19,7 +20,7 @@ use crate::domain::board::Period;
 use crate::domain::ids::ItemId;
 
 pub(crate) use self::render::render;
-pub use self::repeat::RepeatParseError;
+pub use self::repeat_error::RepeatParseError;
 
 use self::create::{Prefer, Search, find_deadline};
 

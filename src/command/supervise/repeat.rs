@@ -15,66 +15,18 @@ use crate::command::grammar::{Cursor, Token};
 use crate::command::when::parse_deadline;
 use crate::domain::ids::ItemId;
 use crate::domain::repeat::Cadence;
-use crate::domain::repeat::{RepeatError, first_occurrence};
+use crate::domain::repeat::first_occurrence;
+
+use super::repeat_error::RepeatParseError;
+#[cfg(test)]
+use super::repeat_error::{EXAMPLE, STOP_EXAMPLE};
 
 /// The field key.
 const KEY: &str = "重复";
+/// The form's deadline keys, after which a 每 deadline is read too (`截止：每周五`).
+const DEADLINE_KEYS: &[&str] = &["截止", "截止时间", "截止日期", "期限", "完成时间"];
 /// The words of `/督办 重复 <word> DB-n`.
 const STOP_WORDS: &[&str] = &["停止", "结束", "stop"];
-/// A creation with a rule, for the refusal cards.
-pub(crate) const EXAMPLE: &str = "/督办 提交本周经营周报 @张三 每周五前 重复：每周";
-/// The stop command, for the refusal cards.
-pub(crate) const STOP_EXAMPLE: &str = "/督办 重复 停止 DB-12";
-/// The rules people can write, for the refusal cards.
-const RULES: &str = "每周、每个工作日、每月最后一个工作日、每月15日、每季度末";
-
-/// Why a recurring item could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum RepeatParseError {
-    /// `重复：` with nothing after it.
-    #[error("“重复：”后面请写上重复规则，可以写：{RULES}")]
-    Missing,
-    /// A rule [`Cadence::parse`] does not read.
-    #[error("没看懂重复规则“{input}”（{reason}），可以写：{RULES}")]
-    Unreadable {
-        /// The rule as typed.
-        input: String,
-        /// Why, in plain Chinese.
-        reason: String,
-    },
-    /// Two `重复：` fields.
-    #[error("重复规则只能写一个，请保留一个“重复：…”")]
-    Twice,
-    /// The first deadline cannot be met by the rule (see [`RepeatError`]).
-    #[error("{0}，请把截止时间改到这一期之内，或换一个重复规则")]
-    Plan(RepeatError),
-    /// `重复` not followed by 停止 and an item number.
-    #[error("“重复”后面请写“停止”和事项编号，结束这个事项的重复")]
-    NotStop,
-}
-
-impl RepeatParseError {
-    /// A short title for the refusal card.
-    pub fn title(&self) -> &'static str {
-        match self {
-            Self::Missing => "缺少重复规则",
-            Self::Unreadable { .. } => "重复规则没看懂",
-            Self::Twice => "重复规则写了两次",
-            Self::Plan(RepeatError::TooFar { .. }) => "截止时间超出了这一期",
-            Self::Plan(RepeatError::Calendar(_)) => "工作日历缺少数据",
-            Self::NotStop => "重复指令没看懂",
-        }
-    }
-
-    /// A correct example line.
-    pub fn example(&self) -> &'static str {
-        match self {
-            Self::NotStop => STOP_EXAMPLE,
-            Self::Missing | Self::Unreadable { .. } | Self::Twice | Self::Plan(_) => EXAMPLE,
-        }
-    }
-}
-
 /// What [`extract`] took out of a creation.
 #[derive(Debug, Default)]
 pub(crate) struct Extracted {
@@ -137,7 +89,8 @@ fn field_value(t: &Token) -> Option<Option<String>> {
 fn each_deadline(t: &Token, ctx: &Context<'_>) -> Option<(Token, &'static str)> {
     let text = t.bare()?;
     let (key, body) = match text.split_once(':') {
-        Some((k, b)) => (format!("{k}:"), b),
+        Some((k, b)) if DEADLINE_KEYS.contains(&k) => (format!("{k}:"), b),
+        Some(_) => return None,
         None => (String::new(), text),
     };
     let (day, implied) = each_day(body)?;
@@ -256,7 +209,7 @@ pub(crate) fn attach(
     };
     let cadence = Cadence::parse(&rule).map_err(|e| RepeatParseError::Unreadable {
         input: rule.clone(),
-        reason: e.to_string(),
+        reason: e.message,
     })?;
     first_occurrence(&cadence, item.deadline.at, ctx.now, ctx.calendar).map_err(RepeatParseError::Plan)?;
     item.repeat = Some(rule);
@@ -347,6 +300,10 @@ mod tests {
         assert_eq!(c.repeat.as_deref(), Some("每月最后一个工作日"));
         assert_eq!(due(&c), "2026-03-31T18:00:00");
         assert_eq!(c.description.as_deref(), Some("报合规部"));
+        // Only a deadline field reads 每: a description saying 每周五前 stays as written.
+        let c = create("/督办 月度合规报告 @_user_2 月底前\n说明：每周五前");
+        assert_eq!(c.repeat, None);
+        assert_eq!(c.description.as_deref(), Some("每周五前"));
         let c = create("/督办 季度风险自查 @_user_2 季度末\n重复：每季度末");
         assert_eq!(c.repeat.as_deref(), Some("每季度末"));
         assert_eq!(c.title.as_deref(), Some("季度风险自查"));

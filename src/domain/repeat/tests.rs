@@ -155,3 +155,15 @@ fn the_default_is_whichever_comes_first_and_the_config_words_are_snake_case() {
     let w: NextWhen = serde_json::from_str("\"period_start\"").unwrap();
     assert_eq!(w, NextWhen::PeriodStart);
 }
+
+#[test]
+fn an_occurrence_moved_onto_the_next_ones_day_stands_for_both() {
+    // Thursday 10-01 (国庆) moves to Thursday 10-08, which is also the next week's own day.
+    let c = Cadence::parse("每周四").unwrap();
+    let s = series(
+        &c,
+        ts("2026-09-24T18:00:00+08:00"),
+        ts("2026-09-21T10:00:00+08:00"),
+    );
+    assert_eq!(deadlines(&c, s, 2), vec![date(2026, 10, 8), date(2026, 10, 15)]);
+}

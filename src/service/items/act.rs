@@ -57,7 +57,6 @@ pub(crate) fn act(
         Err(e) => return Ok(Err(Refused::Denied(e.to_string()))),
     };
     svc.stage_item(ch, &next)?;
-    super::super::repeat::after_change(svc, ch, &item, &next)?;
     ch.push_audit(&svc.store, next.id, &record)?;
     refresh_card(svc, ch, next.id.0, &next.chat_id.0)?;
     Ok(Ok(Acted {

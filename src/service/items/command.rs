@@ -107,6 +107,7 @@ pub(crate) fn command(
     };
     match act(svc, ch, o, id, action)? {
         Ok(done) => {
+            repeat::after_change(svc, ch, &done.before, &done.after)?;
             let text = confirmation(&done.before, &done.after, &done.actor, now);
             replies.text(svc, ch, &text)
         }

@@ -86,8 +86,10 @@ pub(super) fn start(
     )
 }
 
-/// After an item change: when `after` closed the current occurrence of a running series, the
-/// next one is created now or scheduled for its period's start (`[repeat] next`), in `ch`.
+/// After an item change (called by every caller of the item `act` path, with what it
+/// returned): when `after` closed the current occurrence of a running series, the next one is
+/// created now or scheduled for its period's start (`[repeat] next`), in `ch`, the same changes
+/// as the closing one.
 ///
 /// # Errors
 /// sled errors.
