@@ -342,3 +342,29 @@ async fn a_close_acknowledged_just_before_a_sigkill_rolls_over_exactly_once() {
         ts("2026-10-08T18:00:00+08:00")
     );
 }
+
+#[tokio::test]
+async fn accepting_on_the_card_rolls_over_like_the_command() {
+    let app = spawn_app().await;
+    app.say(
+        BOSS,
+        "@_user_1 /督办 报送周报 @_user_2 每周五前 重复：每周",
+        &[BOT, ZHANG],
+    )
+    .await;
+    card_of(&app, 1).await;
+    app.say(ZHANG, "@_user_1 /督办 完成 DB-1 已报送", &[BOT]).await;
+    assert!(eventually(|| status(&app, 1) == Some(Status::Submitted)).await);
+    let mid = app.store.item_card(ItemId(1)).unwrap().unwrap();
+    let value = app.drawn_now(serde_json::json!({"op": "accept", "item": 1}));
+    let ev = card_action_event(&app.next_id("ev_click_"), BOSS.0, &mid, value, None);
+    let r: serde_json::Value = app.post_event(&ev).await.json().await.unwrap();
+    assert_eq!(r["toast"]["type"], "success", "{r}");
+    let second = card_of(&app, 2).await;
+    assert!(second.contains("第2期"), "{second}");
+    assert_eq!(
+        app.store.get_item(ItemId(2)).unwrap().unwrap().deadline,
+        ts("2026-03-20T18:00:00+08:00")
+    );
+    app.stop().await;
+}
