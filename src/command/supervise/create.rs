@@ -122,8 +122,11 @@ pub(crate) fn find_deadline(tokens: &[Token], usable: &[bool], prefer: Prefer, c
 
 /// Parses a creation from the lines after the prefix (the first line may be empty).
 pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateItem, ParseError> {
-    let (lines, repeat) = super::repeat::extract(lines, ctx)?;
-    let lines = lines.as_slice();
+    super::repeat::creation(lines, ctx, parse_lines)
+}
+
+/// [`parse`] once the `重复：` field is taken out (see [`super::repeat`]).
+fn parse_lines(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateItem, ParseError> {
     let mentions = lines
         .iter()
         .flatten()
@@ -292,7 +295,7 @@ pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateIte
     };
     let mut people = people.into_iter();
     let owner = people.next().ok_or(ParseError::MissingOwner)?;
-    let item = CreateItem {
+    Ok(CreateItem {
         title,
         owner,
         assistants: people.collect(),
@@ -303,8 +306,7 @@ pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateIte
         scenario,
         description: non_empty(&description.join("\n")),
         repeat: None,
-    };
-    super::repeat::attach(item, repeat, ctx)
+    })
 }
 
 /// With no deadline found, report the first thing missing in reading order.

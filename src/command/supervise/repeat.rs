@@ -34,13 +34,39 @@ pub(crate) struct Extracted {
     rule: Option<String>,
     /// The rule a 每 deadline implies.
     implied: Option<&'static str>,
+    /// The words 每 deadlines were read as (`周五前`).
+    read: Vec<String>,
+}
+
+/// A creation with its recurrence: `parse` reads the lines without the `重复：` field and with
+/// 每 deadlines read as this period's day. When such a word did not end up as the deadline (it
+/// is still in the title: `报送 每月15日 台账 @张三 周五前`), the lines are read again with the
+/// word as typed, so a title keeps its 每 and implies no rule.
+pub(crate) fn creation(
+    lines: &[Vec<Token>],
+    ctx: &Context<'_>,
+    parse: impl Fn(&[Vec<Token>], &Context<'_>) -> Result<CreateItem, ParseError>,
+) -> Result<CreateItem, ParseError> {
+    let (read, ex) = extract(lines, ctx, true)?;
+    let item = parse(&read, ctx)?;
+    let in_title = item
+        .title
+        .as_deref()
+        .is_some_and(|t| t.split(' ').any(|w| ex.read.iter().any(|r| r == w)));
+    if !in_title {
+        return attach(item, ex, ctx);
+    }
+    let (typed, ex) = extract(lines, ctx, false)?;
+    let item = parse(&typed, ctx)?;
+    attach(item, ex, ctx)
 }
 
 /// Takes the `重复：` field out of `lines` and reads 每 deadlines as this period's day.
 /// The first line stays (it may be empty); a line left empty by the field goes.
-pub(crate) fn extract(
+fn extract(
     lines: &[Vec<Token>],
     ctx: &Context<'_>,
+    each: bool,
 ) -> Result<(Vec<Vec<Token>>, Extracted), ParseError> {
     let mut out = Vec::with_capacity(lines.len());
     let mut ex = Extracted::default();
@@ -63,9 +89,10 @@ pub(crate) fn extract(
                 took = true;
                 continue;
             }
-            match each_deadline(t, ctx) {
+            match each_deadline(t, ctx).filter(|_| each) {
                 Some((word, implied)) => {
                     ex.implied.get_or_insert(implied);
+                    ex.read.extend(word.bare().map(str::to_owned));
                     kept.push(word);
                 }
                 None => kept.push(t.clone()),
@@ -199,11 +226,7 @@ fn monthly(n: &str) -> &'static str {
 
 /// Attaches the rule to a parsed creation, refusing a rule that is unreadable or cannot be met
 /// by the deadline.
-pub(crate) fn attach(
-    mut item: CreateItem,
-    ex: Extracted,
-    ctx: &Context<'_>,
-) -> Result<CreateItem, ParseError> {
+fn attach(mut item: CreateItem, ex: Extracted, ctx: &Context<'_>) -> Result<CreateItem, ParseError> {
     let Some(rule) = ex.rule.or_else(|| ex.implied.map(str::to_owned)) else {
         return Ok(item);
     };
@@ -321,6 +344,11 @@ mod tests {
         let c = create("/督办 检查每周例会纪要 @_user_2 周五前");
         assert_eq!(c.title.as_deref(), Some("检查每周例会纪要"));
         assert_eq!(c.repeat, None);
+        // A 每 word that is not the deadline stays in the title as typed.
+        let c = create("/督办 报送 每月15日 台账 @_user_2 周五前");
+        assert_eq!(c.title.as_deref(), Some("报送 每月15日 台账"));
+        assert_eq!(c.repeat, None);
+        assert_eq!(due(&c), "2026-03-13T18:00:00");
     }
 
     #[test]
