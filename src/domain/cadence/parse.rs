@@ -4,7 +4,7 @@
 
 use jiff::civil::{Time, Weekday};
 
-use super::{Cadence, CadenceError};
+use super::model::{Cadence, CadenceError};
 
 /// Full-width ASCII folded, whitespace and a few separators dropped.
 fn normalise(input: &str) -> Vec<char> {
