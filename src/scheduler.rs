@@ -69,6 +69,16 @@ pub async fn run(
                 Some(clock.now().as_millisecond() + 1_000)
             }
         };
+        let next = match service.repeat_tick().await {
+            Ok(r) => match (next, r) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            },
+            Err(e) => {
+                tracing::error!(error.message = %e, "recurring items tick failed; retrying");
+                Some(clock.now().as_millisecond() + 1_000)
+            }
+        };
         if let Err(e) = service.board_tick().await {
             tracing::error!(error.message = %e, "weekly board failed");
         }

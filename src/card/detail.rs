@@ -129,6 +129,7 @@ fn action_label(key: &str) -> &str {
         "reminder_moved" => "提醒顺延",
         "set_class" => "修改类别",
         "align" => "对齐 OKR",
+        "repeat_stop" => "停止重复",
         key => ActionKind::from_key(key)
             .map(ActionKind::label)
             .or_else(|| {

@@ -19,6 +19,7 @@ pub mod notice;
 pub mod nudge;
 pub mod okr;
 pub mod org;
+pub mod repeat;
 pub mod rollup;
 pub mod series;
 pub mod stats;

@@ -85,6 +85,11 @@ pub enum SuperviseCmd {
         /// The new owner.
         to: Person,
     },
+    /// `重复 停止 DB-12`: end the series the item belongs to.
+    RepeatStop {
+        /// Any occurrence of the series.
+        id: ItemId,
+    },
     /// `取消`: cancel the item.
     Cancel {
         /// The item.
@@ -189,6 +194,8 @@ pub struct CreateItem {
     /// 类别 (`类别：挑战` or `#突发`); `None`: the default (承诺, or 突发 for a P0 outside a
     /// project when the deployment says so).
     pub class: Option<crate::domain::item::ItemClass>,
+    /// `重复：<规则>` (or the rule a 每 deadline implies), checked against the deadline.
+    pub repeat: Option<String>,
 }
 
 /// `下达` as typed: the units `selector` names are the registry's to resolve, in the service.
@@ -281,6 +288,7 @@ impl SuperviseCmd {
             Self::Extend { .. } => SuperviseSub::Extend,
             Self::Nudge { .. } => SuperviseSub::Nudge,
             Self::Reassign { .. } => SuperviseSub::Reassign,
+            Self::RepeatStop { .. } => SuperviseSub::Repeat,
             Self::Cancel { .. } => SuperviseSub::Cancel,
             Self::Class { .. } => SuperviseSub::Class,
             Self::Align { .. } => SuperviseSub::Align,

@@ -12,6 +12,7 @@ use crate::command::series::SeriesParseError;
 use crate::command::spec::{
     CommandSpec, PROJECT_COMMANDS, REQUIREMENT_COMMANDS, SUPERVISE_COMMANDS, SuperviseSub,
 };
+use crate::command::supervise::RepeatParseError;
 use crate::command::when::DeadlineError;
 
 /// Why a `/督办` line could not be understood.
@@ -146,6 +147,8 @@ pub enum ParseError {
     },
     /// A `/例会` line was wrong.
     Series(#[source] SeriesParseError),
+    /// A recurring item's `重复：` rule, or `重复 停止`, was wrong.
+    Repeat(#[source] RepeatParseError),
 }
 
 /// The example shown for `/督办 下达 取消` errors.
@@ -163,6 +166,7 @@ impl ParseError {
             Self::Project(e) => return e.example(),
             Self::Requirement(e) => return e.example(),
             Self::Series(e) => return e.example(),
+            Self::Repeat(e) => return e.example(),
             Self::MissingItemId { command }
             | Self::BadItemId { command, .. }
             | Self::TrailingInput { command, .. } => {
@@ -257,6 +261,7 @@ impl ParseError {
             Self::Project(e) => e.title(),
             Self::Requirement(e) => e.title(),
             Self::Series(e) => e.title(),
+            Self::Repeat(e) => e.title(),
             Self::MinutesEmpty => "纪要内容是空的",
             Self::MissingUnitName { .. } => "缺少单位名称",
             Self::UnknownUnitsWord { .. } => "单位指令没看懂",
@@ -338,6 +343,7 @@ impl ParseError {
             Self::Project(e) => e.to_string(),
             Self::Requirement(e) => e.to_string(),
             Self::Series(e) => e.to_string(),
+            Self::Repeat(e) => e.to_string(),
             Self::IssueIncomplete { what: "对象" } => {
                 "请写明下达对象，例如“对象：全部营业部”、“对象：华东片区”或“对象：@杭州营业部 @长沙营业部”".to_owned()
             }

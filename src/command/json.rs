@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use crate::command::ast::{Command, ListFilter, SuperviseCmd, UnitsCmd};
+use crate::command::ast::{Command, CreateItem, ListFilter, SuperviseCmd, UnitsCmd};
 use crate::command::grammar::person_json as person;
 use crate::command::minutes::MinutesCmd;
 use crate::command::when::format_rfc3339;
@@ -22,6 +22,15 @@ impl Command {
             Self::Series(s) => return s.to_json(),
         };
         match cmd {
+            SuperviseCmd::Create(c) if c.repeat.is_some() => {
+                let mut v = Self::Supervise(SuperviseCmd::Create(CreateItem {
+                    repeat: None,
+                    ..c.clone()
+                }))
+                .to_json();
+                v["repeat"] = json!(c.repeat);
+                v
+            }
             SuperviseCmd::Create(c) => json!({
                 "command": "create",
                 "title": c.title,
@@ -77,6 +86,7 @@ impl Command {
                 json!({"command": "class", "id": id.to_string(), "class": class.label()})
             }
             SuperviseCmd::Align { id } => json!({"command": "align", "id": id.to_string()}),
+            SuperviseCmd::RepeatStop { id } => json!({"command": "repeat_stop", "id": id.to_string()}),
             SuperviseCmd::Help => json!({"command": "help"}),
             SuperviseCmd::Board => json!({"command": "board"}),
             SuperviseCmd::OrgBoard => json!({"command": "board", "scope": "units"}),

@@ -100,3 +100,4 @@ pub use self::render::{cli_mentions, render};
 pub use self::requirement::{AcceptTarget, NewReq, ReqCmd, ReqFilter, RequirementParseError};
 pub use self::series::{NewSeries, SeriesCmd, SeriesParseError};
 pub use self::spec::{CommandSpec, Key, ProjectSub, RequirementSub, SeriesSub, SuperviseSub};
+pub use self::supervise::RepeatParseError;

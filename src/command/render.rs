@@ -168,6 +168,7 @@ mod tests {
                         scenario,
                         description,
                         class: None,
+                        repeat: None,
                     })
                 },
             )

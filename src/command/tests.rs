@@ -293,6 +293,7 @@ fn a_one_line_creation_reads_every_part() {
             scenario: None,
             description: None,
             class: None,
+            repeat: None,
         }
     );
 }
@@ -427,6 +428,7 @@ fn a_structured_creation_reads_its_fields() {
             scenario: Some("监管检查前完成自查".to_owned()),
             description: Some("先自查\n再汇总".to_owned()),
             class: None,
+            repeat: None,
         }
     );
 }

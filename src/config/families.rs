@@ -91,6 +91,15 @@ pub struct RequirementsConfig {
     pub sla_workdays: u32,
 }
 
+/// `[repeat]`: recurring items (`重复：每周`).
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RepeatConfig {
+    /// When the next occurrence is created: `"on_close"`, `"period_start"` or `"first"`
+    /// (default: whichever comes first).
+    pub next: crate::domain::repeat::NextWhen,
+}
+
 impl Default for RequirementsConfig {
     fn default() -> Self {
         Self {

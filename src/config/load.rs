@@ -118,6 +118,7 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
         units,
         admin,
         okr: file.okr,
+        repeat: file.repeat,
     })
 }
 

@@ -29,7 +29,7 @@ pub use self::backup::{AuditConfig, BackupConfig, MIN_AUDIT_DAYS};
 pub use self::board::{BoardConfig, parse_hhmm};
 pub use self::calendar::{CalendarFile, CalendarYear};
 pub use self::env::{Env, ProcessEnv};
-pub use self::families::{MinutesConfig, ProjectsConfig, RequirementsConfig, SupervisionFile};
+pub use self::families::{MinutesConfig, ProjectsConfig, RepeatConfig, RequirementsConfig, SupervisionFile};
 pub use self::feishu::{Credentials, EventsMode, FeishuFile, GroupMessages, is_app_id};
 pub use self::groups::GroupConfig;
 pub use self::load::load;

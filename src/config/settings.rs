@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::backup::{AuditConfig, BackupConfig};
 use super::board::BoardConfig;
 use super::calendar::CalendarFile;
-use super::families::{MinutesConfig, ProjectsConfig, RequirementsConfig, SupervisionFile};
+use super::families::{MinutesConfig, ProjectsConfig, RepeatConfig, RequirementsConfig, SupervisionFile};
 use super::feishu::{Credentials, FeishuFile};
 use super::groups::GroupConfig;
 use super::server::{AdminSettings, LogFile, ServerFile};
@@ -54,6 +54,8 @@ pub struct FileConfig {
     pub units: Vec<crate::domain::unit::UnitDecl>,
     /// `[okr]`: item classes and OKR alignment.
     pub okr: super::OkrConfig,
+    /// `[repeat]`: recurring items.
+    pub repeat: RepeatConfig,
 }
 /// Validated settings.
 #[derive(Debug, Clone)]
@@ -99,4 +101,6 @@ pub struct Settings {
     pub admin: Option<AdminSettings>,
     /// `[okr]`.
     pub okr: super::OkrConfig,
+    /// `[repeat]`.
+    pub repeat: RepeatConfig,
 }

@@ -48,6 +48,7 @@ pub mod okr;
 pub mod permissions;
 pub mod priority;
 pub mod project;
+pub mod repeat;
 pub mod requirement;
 pub mod schedule;
 pub mod series;

@@ -61,6 +61,8 @@ pub(crate) struct Families {
     pub(super) configured_units: crate::domain::unit::UnitRegistry,
     /// `[okr]`.
     pub(super) okr: crate::config::OkrConfig,
+    /// `[repeat] next`: when a recurring item's next occurrence is created.
+    pub(super) repeat: crate::domain::repeat::NextWhen,
 }
 
 /// The tasks a commit wakes.
@@ -152,6 +154,7 @@ impl Service {
                     .collect(),
                 configured_units: settings.units.clone(),
                 okr: settings.okr.clone(),
+                repeat: settings.repeat.next,
             },
             wake: Wakers {
                 outbox: outbox_notify,

@@ -40,6 +40,7 @@ mod org;
 mod origin;
 mod people;
 mod projects;
+mod repeat;
 mod reply;
 mod requirements;
 mod series;

@@ -14,6 +14,7 @@
 //! - `projects`, `requirements`, `proj_audit`, `chat_projects`, `proj_cards`, `proj_due`,
 //!   `proj_due_by`, `proj_watch`, `mirror_queue`, `mirror_map`: see [`projects`].
 //! - `onboarding`: who was welcomed, and which groups removed the bot: see [`onboarding`].
+//! - `repeat_series`, `repeat_items`: recurring-item series beside their items: see [`repeat`].
 
 pub mod backup;
 pub mod batches;
@@ -32,6 +33,7 @@ pub mod org;
 pub mod outbox;
 mod parallel;
 pub mod projects;
+pub mod repeat;
 pub mod retention;
 pub mod series;
 pub mod targets;

@@ -89,6 +89,14 @@ impl SuperviseSub {
                 summary: "更换主办",
                 example: "/督办 转交 DB-12 @王五",
             },
+            Self::Repeat => Row {
+                zh: "重复",
+                en: "repeat",
+                aliases: &[],
+                args: "停止 DB-编号",
+                summary: "结束重复事项（当期仍需完成）",
+                example: "/督办 重复 停止 DB-12",
+            },
             Self::Cancel => Row {
                 zh: "取消",
                 en: "cancel",

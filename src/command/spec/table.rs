@@ -125,6 +125,8 @@ subcommands! {
         Nudge,
         /// `转交`: change the owner.
         Reassign,
+        /// `重复`: end a recurring item's series (`重复 停止 DB-n`).
+        Repeat,
         /// `取消`: cancel the item.
         Cancel,
         /// `类别`: change an item's class (承诺/挑战/突发).

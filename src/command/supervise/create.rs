@@ -125,6 +125,11 @@ pub(crate) fn find_deadline(tokens: &[Token], usable: &[bool], prefer: Prefer, c
 
 /// Parses a creation from the lines after the prefix (the first line may be empty).
 pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateItem, ParseError> {
+    super::repeat::creation(lines, ctx, parse_lines)
+}
+
+/// [`parse`] once the `重复：` field is taken out (see [`super::repeat`]).
+fn parse_lines(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateItem, ParseError> {
     let mentions = lines
         .iter()
         .flatten()
@@ -316,6 +321,7 @@ pub(crate) fn parse(lines: &[Vec<Token>], ctx: &Context<'_>) -> Result<CreateIte
         scenario,
         description: non_empty(&description.join("\n")),
         class,
+        repeat: None,
     })
 }
 

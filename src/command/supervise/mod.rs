@@ -7,6 +7,8 @@ mod batch;
 mod create;
 mod issue;
 mod render;
+mod repeat;
+mod repeat_error;
 mod units;
 
 use crate::command::ast::{ListFilter, SuperviseCmd};
@@ -19,6 +21,7 @@ use crate::domain::board::Period;
 use crate::domain::ids::ItemId;
 
 pub(crate) use self::render::render;
+pub use self::repeat_error::RepeatParseError;
 
 use self::create::{Prefer, Search, find_deadline};
 
@@ -48,6 +51,12 @@ pub(crate) fn parse(lines: Vec<Vec<Token>>, ctx: &Context<'_>) -> Result<Supervi
         // `/督办 完成 三季度报告 @张三 周五前` is a creation whose title starts with a verb.
         Err(ParseError::MissingItemId { .. } | ParseError::BadItemId { .. })
             if flat.iter().any(|t| matches!(t, Token::Mention(_))) && key != SuperviseSub::Reassign =>
+        {
+            create::parse(&lines, ctx).map(SuperviseCmd::Create).or(result)
+        }
+        // `/督办 重复 核对报表 @张三 周五前`: a title that starts with the word 重复.
+        Err(ParseError::Repeat(RepeatParseError::NotStop))
+            if flat.iter().any(|t| matches!(t, Token::Mention(_))) =>
         {
             create::parse(&lines, ctx).map(SuperviseCmd::Create).or(result)
         }
@@ -120,6 +129,7 @@ fn subcommand(
             id: item_id(c)?,
             to: c.next_mention().ok_or(ParseError::MissingPerson)?,
         },
+        SuperviseSub::Repeat => repeat::stop(c)?,
         SuperviseSub::Cancel => SuperviseCmd::Cancel {
             id: item_id(c)?,
             reason: c.rest_text(),

@@ -48,6 +48,7 @@ pub(crate) fn render(s: &SuperviseCmd) -> (String, Vec<Mention>) {
             let to = r.mention(to);
             format!("转交 {id} {to}")
         }
+        SuperviseCmd::RepeatStop { id } => format!("重复 停止 {id}"),
         SuperviseCmd::Cancel { id, reason } => {
             words(&["取消", &id.to_string(), &opt_text(reason.as_deref())])
         }
@@ -131,6 +132,9 @@ impl Renderer {
         parts.extend(item.tags.iter().map(|t| format!("#{t}")));
         if let Some(class) = item.class {
             parts.push(format!("#{}", class.label()));
+        }
+        if let Some(r) = &item.repeat {
+            parts.push(format!("重复：{r}"));
         }
         let mut text = parts.join(" ");
         let fields = [

@@ -36,6 +36,7 @@ pub(crate) async fn on_click(
         }
         Err(Refused::Denied(text)) => return Ok(card::answer(ToastKind::Error, &text)),
     };
+    super::super::repeat::after_change(svc, &mut ch, &done.before, &done.after)?;
     let next = &done.after;
     if let Some(text) = notice_text(&done.before, next, &parsed.action, now) {
         let key = format!("n:{}:{}", next.id.0, next.version);

@@ -8,7 +8,7 @@ use super::super::meetings::with_meeting_source;
 use super::super::origin::Origin;
 use super::super::projects::link_tagged_projects;
 use super::super::reply::Replies;
-use super::super::{batches, okr, org, units};
+use super::super::{batches, okr, org, repeat, units};
 use super::act::{Refused, act, post_card, record_new_with, visible};
 use super::texts::{confirmation, not_found};
 use crate::card;
@@ -115,9 +115,11 @@ pub(crate) fn command(
         SuperviseCmd::Class { id, class } => return okr::set_class(svc, ch, o, id, class, replies),
         // Routed with the OKRs fetched before the lock (intake); here nothing was fetched.
         SuperviseCmd::Align { id } => return okr::align_item(svc, ch, o, id, None, replies),
+        SuperviseCmd::RepeatStop { id } => return repeat::stop(svc, id, o, replies, ch),
     };
     match act(svc, ch, o, id, action)? {
         Ok(done) => {
+            repeat::after_change(svc, ch, &done.before, &done.after)?;
             let text = confirmation(&done.before, &done.after, &done.actor, now);
             replies.text(svc, ch, &text)
         }
@@ -161,7 +163,7 @@ fn create(
         creator: sender.clone(),
         owner: c.owner,
         assistants: c.assistants,
-        deadline: c.deadline.at,
+        deadline: repeat::first_deadline(svc, c.repeat.as_deref(), c.deadline.at),
         deadline_has_time: c.deadline.has_time,
         priority: c.priority,
         tags: c.tags,
@@ -174,6 +176,7 @@ fn create(
         it.class = class;
         it.alignment = alignment;
     })?;
+    repeat::start(svc, ch, &item, c.repeat.as_deref(), c.deadline.at)?;
     link_tagged_projects(svc, ch, &item, sender, replies)?;
     post_card(svc, ch, &item, Some(&msg.message_id), &msg.message_id)
 }

@@ -66,12 +66,7 @@ impl Service {
             target: &t.target,
             report: t.report.as_ref(),
         });
-        Ok(card::item_card_full(
-            item,
-            unit.as_deref(),
-            target,
-            self.clock.now(),
-            &self.calendar,
-        ))
+        let c = card::item_card_full(item, unit.as_deref(), target, self.clock.now(), &self.calendar);
+        self.with_series_line(item, c)
     }
 }
