@@ -52,6 +52,12 @@ pub struct FileConfig {
     pub org: OrgConfig,
     /// `[[units]]`: the firm's units as declared.
     pub units: Vec<crate::domain::unit::UnitDecl>,
+    /// `[appraisal]`: who leads whom (考评 and 标杆/负面).
+    pub appraisal: super::appraisal::AppraisalConfig,
+    /// `[[behaviours]]`: the 标杆 / 负面 catalogue.
+    pub behaviours: Vec<crate::domain::appraisal::Behaviour>,
+    /// `[performance]`: the optional push into Feishu Performance.
+    pub performance: super::appraisal::PerformanceConfig,
 }
 /// Validated settings.
 #[derive(Debug, Clone)]
@@ -95,4 +101,6 @@ pub struct Settings {
     pub units: crate::domain::unit::UnitRegistry,
     /// The admin endpoint (absent without `DUBAN_ADMIN_TOKEN`).
     pub admin: Option<AdminSettings>,
+    /// `[appraisal]`, `[[behaviours]]` and `[performance]`, validated.
+    pub appraisal: super::appraisal::AppraisalSettings,
 }

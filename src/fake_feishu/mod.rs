@@ -13,6 +13,7 @@ mod files;
 mod longconn;
 mod members;
 mod messages;
+mod performance;
 mod raw;
 mod reply;
 mod routes;
@@ -29,6 +30,7 @@ use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
 pub use files::FakeFile;
+pub use performance::FakeAdditionalInfo;
 pub use longconn::{AckRecord, PingRecord, SERVICE_ID, WireFrame};
 pub use raw::RawRequest;
 pub use routes::router;

@@ -114,6 +114,8 @@ pub(crate) struct World {
     pub(crate) ws: super::longconn::WsWorld,
     /// Files uploaded (`files.rs`).
     pub(crate) files: Vec<super::files::FakeFile>,
+    /// Performance review cycles and supplementary information (`performance.rs`).
+    pub(crate) performance: super::performance::PerfWorld,
 }
 
 impl World {
@@ -168,6 +170,7 @@ impl FakeState {
                 raw_seq: 0,
                 ws: Default::default(),
                 files: Vec::new(),
+                performance: Default::default(),
             })),
         }
     }

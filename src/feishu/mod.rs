@@ -13,6 +13,7 @@ pub mod files;
 mod limits;
 pub mod members;
 pub mod minutes;
+pub mod performance;
 mod response;
 pub mod scope;
 pub mod signature;

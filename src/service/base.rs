@@ -39,6 +39,8 @@ pub struct Service {
     pub(super) cfg: Families,
     /// The tasks a commit wakes.
     pub(super) wake: Wakers,
+    /// One `考评 推送` at a time.
+    pub(super) push_lock: Mutex<()>,
 }
 
 /// What each family reads from the configuration, resolved once at start.
@@ -59,6 +61,8 @@ pub(crate) struct Families {
     pub(super) issuers: Vec<OpenId>,
     /// The configured units alone (what [`Service::units`] is rebuilt from).
     pub(super) configured_units: crate::domain::unit::UnitRegistry,
+    /// `[appraisal]`, `[[behaviours]]`, `[performance]`.
+    pub(super) appraisal: crate::config::AppraisalSettings,
 }
 
 /// The tasks a commit wakes.
@@ -149,12 +153,14 @@ impl Service {
                     .map(|a| OpenId(a.clone()))
                     .collect(),
                 configured_units: settings.units.clone(),
+                appraisal: settings.appraisal.clone(),
             },
             wake: Wakers {
                 outbox: outbox_notify,
                 scheduler: scheduler_notify,
                 mirror: Arc::new(Notify::new()),
             },
+            push_lock: Mutex::new(()),
         }
     }
 }

@@ -15,6 +15,7 @@
 //! - `onboarding`: who was welcomed, and which groups removed the bot: see [`onboarding`].
 
 pub mod backup;
+pub mod behaviours;
 pub mod batches;
 mod codec;
 mod db;

@@ -3,6 +3,7 @@
 //! small parser per subcommand; creation (the row without a word) is in `create.rs`, the
 //! inverse (back to text) in `render.rs`.
 
+mod appraisal;
 mod create;
 mod issue;
 mod render;
@@ -14,6 +15,7 @@ use crate::command::error::ParseError;
 use crate::command::grammar::{Cursor, Token};
 use crate::command::spec::SuperviseSub;
 use crate::command::when::parse_deadline;
+use crate::domain::appraisal::BehaviourKind;
 use crate::domain::board::Period;
 use crate::domain::ids::ItemId;
 
@@ -125,6 +127,9 @@ fn subcommand(
         },
         SuperviseSub::Board => SuperviseCmd::Board,
         SuperviseSub::Stats => stats(c)?,
+        SuperviseSub::Appraisal => SuperviseCmd::Appraisal(appraisal::appraisal(c)?),
+        SuperviseSub::Commend => SuperviseCmd::Behaviour(appraisal::behaviour(c, BehaviourKind::Commend)?),
+        SuperviseSub::Fault => SuperviseCmd::Behaviour(appraisal::behaviour(c, BehaviourKind::Fault)?),
         SuperviseSub::Export => export(c)?,
         SuperviseSub::Issue if c.peek().and_then(Token::bare) == Some("查看") => {
             c.advance(1);

@@ -8,7 +8,7 @@ use super::super::meetings::with_meeting_source;
 use super::super::origin::Origin;
 use super::super::projects::link_tagged_projects;
 use super::super::reply::Replies;
-use super::super::{batches, units};
+use super::super::{appraisal, batches, units};
 use super::act::{Refused, act, post_card, record_new, visible};
 use super::texts::{confirmation, not_found};
 use crate::card;
@@ -74,6 +74,8 @@ pub(crate) fn command(
         SuperviseCmd::Report { id, value, note } => {
             return batches::report(svc, id, &value, note, o, replies, ch);
         }
+        SuperviseCmd::Appraisal(a) => return appraisal::appraisal(svc, a, o, msg, replies, ch),
+        SuperviseCmd::Behaviour(b) => return appraisal::behaviour(svc, b, o, replies, ch),
         SuperviseCmd::BindUnit(b) => return units::bind(svc, b, o, replies, ch),
         SuperviseCmd::Units(u) => return units::units(svc, u, o, replies, ch),
         SuperviseCmd::List(filter) => {
