@@ -503,4 +503,3 @@ mod tests {
         assert!(parse_day("三月").unwrap_err().contains("2026-03-01"));
     }
 }
-

@@ -303,12 +303,12 @@ impl SuperviseCmd {
             Self::Report { .. } => SuperviseSub::Report,
             Self::Units(_) => SuperviseSub::Units,
             Self::Appraisal(_) => SuperviseSub::Appraisal,
-            Self::Behaviour(
-                BehaviourCmd::Record { kind, .. } | BehaviourCmd::Comment { kind, .. },
-            ) => match kind {
-                BehaviourKind::Commend => SuperviseSub::Commend,
-                BehaviourKind::Fault => SuperviseSub::Fault,
-            },
+            Self::Behaviour(BehaviourCmd::Record { kind, .. } | BehaviourCmd::Comment { kind, .. }) => {
+                match kind {
+                    BehaviourKind::Commend => SuperviseSub::Commend,
+                    BehaviourKind::Fault => SuperviseSub::Fault,
+                }
+            }
         }
     }
 }

@@ -30,8 +30,8 @@ use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
 pub use files::FakeFile;
-pub use performance::FakeAdditionalInfo;
 pub use longconn::{AckRecord, PingRecord, SERVICE_ID, WireFrame};
+pub use performance::FakeAdditionalInfo;
 pub use raw::RawRequest;
 pub use routes::router;
 pub use state::{FakeMessage, FakeState, LoggedRequest};

@@ -54,8 +54,14 @@ pub(crate) struct PerfWorld {
 
 pub(crate) fn routes() -> Router<FakeState> {
     Router::new()
-        .route("/open-apis/performance/v2/additional_informations/import", post(import))
-        .route("/open-apis/performance/v2/additional_informations/query", post(query))
+        .route(
+            "/open-apis/performance/v2/additional_informations/import",
+            post(import),
+        )
+        .route(
+            "/open-apis/performance/v2/additional_informations/query",
+            post(query),
+        )
 }
 
 async fn import(
@@ -112,7 +118,12 @@ fn info_json(i: &FakeAdditionalInfo) -> Value {
 }
 
 impl World {
-    fn perf_import(&mut self, h: &HeaderMap, q: &HashMap<String, String>, body: &[u8]) -> Result<Reply, Reply> {
+    fn perf_import(
+        &mut self,
+        h: &HeaderMap,
+        q: &HashMap<String, String>,
+        body: &[u8],
+    ) -> Result<Reply, Reply> {
         self.authorize(h)?;
         self.check_scope(SCOPE)?;
         let token = q
@@ -129,7 +140,11 @@ impl World {
             .cloned()
             .ok_or_else(|| invalid("additional_informations is required"))?;
         if self.performance.client_tokens.contains(token) {
-            return Err(Reply::error(400, 1450002, "duplicate request: client_token already used"));
+            return Err(Reply::error(
+                400,
+                1450002,
+                "duplicate request: client_token already used",
+            ));
         }
         let mut checked = Vec::new();
         for a in &list {
@@ -214,7 +229,9 @@ impl World {
             .filter(|i| i.semester_id == semester)
             .map(info_json)
             .collect();
-        Ok(Reply::data(json!({ "additional_informations": list, "has_more": false })))
+        Ok(Reply::data(
+            json!({ "additional_informations": list, "has_more": false }),
+        ))
     }
 }
 

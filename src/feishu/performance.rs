@@ -80,7 +80,14 @@ impl FeishuClient {
         self.pace().await;
         let query = [("client_token", client_token), ("user_id_type", "open_id")];
         let result = self
-            .authed(|token| Ok(self.http().post(&url).query(&query).bearer_auth(token).json(&body)))
+            .authed(|token| {
+                Ok(self
+                    .http()
+                    .post(&url)
+                    .query(&query)
+                    .bearer_auth(token)
+                    .json(&body))
+            })
             .await
             .and_then(|v| ids(&v));
         record("performance_import", &result);

@@ -183,8 +183,19 @@ mod tests {
         let mut ch = Changes::new();
         assert_eq!(ch.next_record_id(&store).unwrap(), RecordId(2));
         assert_eq!(store.behaviour_record(id).unwrap(), Some(r.clone()));
-        assert_eq!(store.behaviour_records_of(&OpenId("ou_a".into())).unwrap(), vec![r]);
-        assert!(store.behaviour_records_of(&OpenId("ou_b".into())).unwrap().is_empty());
-        assert_eq!(store.perf_remote_id("duban:BR-1").unwrap().as_deref(), Some("7001"));
+        assert_eq!(
+            store.behaviour_records_of(&OpenId("ou_a".into())).unwrap(),
+            vec![r]
+        );
+        assert!(
+            store
+                .behaviour_records_of(&OpenId("ou_b".into()))
+                .unwrap()
+                .is_empty()
+        );
+        assert_eq!(
+            store.perf_remote_id("duban:BR-1").unwrap().as_deref(),
+            Some("7001")
+        );
     }
 }

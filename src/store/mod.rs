@@ -15,8 +15,8 @@
 //! - `onboarding`: who was welcomed, and which groups removed the bot: see [`onboarding`].
 
 pub mod backup;
-pub mod behaviours;
 pub mod batches;
+pub mod behaviours;
 mod codec;
 mod db;
 mod error;

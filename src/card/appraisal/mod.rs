@@ -22,7 +22,11 @@ pub fn chat_link(chat_id: &str) -> String {
 
 /// The pack card.
 pub fn pack_card(p: &Pack, now: Timestamp) -> Value {
-    let title = format!("考评材料 · {} · {}", md_text(&p.person.name, 20), p.window.title(now));
+    let title = format!(
+        "考评材料 · {} · {}",
+        md_text(&p.person.name, 20),
+        p.window.title(now)
+    );
     let t = &p.total;
     let mut tags = crate::card::stats::completion_tags(t.completed.count, t.on_time.count);
     let (plus, minus) = p.points();
@@ -31,7 +35,11 @@ pub fn pack_card(p: &Pack, now: Timestamp) -> Value {
         tags.push((format!("负面{minus:+}"), "red"));
     }
     let tag_refs: Vec<(&str, &str)> = tags.iter().map(|(s, c)| (s.as_str(), *c)).collect();
-    let subtitle = format!("{}（{}）· 仅本人、上级和管理员可见", p.window.label(), p.window.title(now));
+    let subtitle = format!(
+        "{}（{}）· 仅本人、上级和管理员可见",
+        p.window.label(),
+        p.window.title(now)
+    );
     let hdr = header(&title, "indigo", Some(&subtitle), &tag_refs);
     let mut elements = Vec::new();
     if p.is_empty() {
@@ -93,7 +101,11 @@ fn summary_line(label: &str, c: &ClassFigures) -> String {
 }
 
 fn ids(items: &[ItemId]) -> String {
-    items.iter().map(ToString::to_string).collect::<Vec<_>>().join("、")
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 fn figure_line(p: &Pack, name: &str, f: &Figure) -> String {
@@ -130,7 +142,10 @@ fn records_text(records: &[BehaviourRecord]) -> String {
             md_text(&r.code_and_name(), 40),
             r.signed_points(),
             r.item.map(|i| format!(" · {i}")).unwrap_or_default(),
-            r.note.as_deref().map(|n| format!(" · {}", md_text(n, 80))).unwrap_or_default(),
+            r.note
+                .as_deref()
+                .map(|n| format!(" · {}", md_text(n, 80)))
+                .unwrap_or_default(),
             md_text(&r.recorder.name, 20),
             day(r.at, r.at),
         ));

@@ -46,7 +46,9 @@ fn window(c: &mut Cursor) -> Result<Option<Window>, ParseError> {
             c.advance(1);
             Ok(Some(w))
         }
-        Some((word, None)) => Err(ParseError::UnknownAppraisalPeriod { word: word.to_owned() }),
+        Some((word, None)) => Err(ParseError::UnknownAppraisalPeriod {
+            word: word.to_owned(),
+        }),
         None => Ok(None),
     }
 }
@@ -88,4 +90,117 @@ pub(super) fn behaviour(c: &mut Cursor, kind: BehaviourKind) -> Result<Behaviour
         item,
         note: c.rest_text(),
     })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use crate::calendar::Calendar;
+    use crate::command::{
+        AppraisalCmd, BehaviourCmd, Command, Context, Mention, ParseError, SuperviseCmd, parse, render,
+    };
+    use crate::domain::appraisal::{BehaviourKind, RecordId, Window};
+    use crate::domain::board::Period;
+    use crate::domain::ids::{ItemId, OpenId, Person};
+
+    fn zhang() -> Person {
+        Person {
+            open_id: OpenId("ou_zhang".into()),
+            name: "张三".into(),
+        }
+    }
+
+    fn read(text: &str) -> Result<SuperviseCmd, ParseError> {
+        let cal = Calendar::builtin();
+        let ctx = Context {
+            now: "2026-03-11T10:00:00+08:00".parse().unwrap(),
+            calendar: &cal,
+            is_reply: false,
+        };
+        let mentions = [Mention {
+            key: "@_user_1".into(),
+            person: zhang(),
+        }];
+        match parse(text, &mentions, &ctx)? {
+            Some(Command::Supervise(s)) => Ok(s),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn appraisal_reads_period_person_export_and_push() {
+        assert_eq!(
+            read("/督办 考评").unwrap(),
+            SuperviseCmd::Appraisal(AppraisalCmd::Show {
+                window: Window::Stats(Period::ThisQuarter),
+                person: None
+            })
+        );
+        assert_eq!(
+            read("/督办 考评 @_user_1 上季度").unwrap(),
+            SuperviseCmd::Appraisal(AppraisalCmd::Show {
+                window: Window::LastQuarter,
+                person: Some(zhang())
+            })
+        );
+        assert_eq!(
+            read("/督办 考评 导出 今年 杭州营业部").unwrap(),
+            SuperviseCmd::Appraisal(AppraisalCmd::Export {
+                window: Window::ThisYear,
+                unit: Some("杭州营业部".into())
+            })
+        );
+        assert_eq!(
+            read("/督办 考评 推送 本月").unwrap(),
+            SuperviseCmd::Appraisal(AppraisalCmd::Push {
+                window: Window::Stats(Period::ThisMonth)
+            })
+        );
+        let e = read("/督办 考评 下下季度").unwrap_err();
+        assert_eq!(e.title(), "考评期间没看懂");
+        assert!(e.to_string().contains("/督办 考评 本季度"), "{e}");
+    }
+
+    #[test]
+    fn behaviour_records_and_comments_read_and_render_back() {
+        let cmd = read("/督办 标杆 @_user_1 B01 DB-12 提前两天完成").unwrap();
+        assert_eq!(
+            cmd,
+            SuperviseCmd::Behaviour(BehaviourCmd::Record {
+                kind: BehaviourKind::Commend,
+                subject: zhang(),
+                code: "B01".into(),
+                item: Some(ItemId(12)),
+                note: Some("提前两天完成".into()),
+            })
+        );
+        let (text, _) = render(&Command::Supervise(cmd.clone()));
+        assert_eq!(read(&text).unwrap(), cmd);
+        let cmd = read("/督办 负面 @_user_1 N01 12 个客户未回访").unwrap();
+        let SuperviseCmd::Behaviour(BehaviourCmd::Record { item, note, .. }) = &cmd else {
+            panic!()
+        };
+        assert_eq!((item, note.as_deref()), (&None, Some("12 个客户未回访")));
+        assert_eq!(
+            read("/督办 负面 备注 BR-3 已补交").unwrap(),
+            SuperviseCmd::Behaviour(BehaviourCmd::Comment {
+                kind: BehaviourKind::Fault,
+                id: RecordId(3),
+                text: "已补交".into()
+            })
+        );
+        assert_eq!(read("/督办 标杆 B01").unwrap_err().title(), "缺少被记录的人");
+        assert_eq!(read("/督办 标杆 @_user_1").unwrap_err().title(), "缺少行为代码");
+        assert_eq!(
+            read("/督办 标杆 备注 DB-3 x").unwrap_err().title(),
+            "缺少记录编号"
+        );
+        assert_eq!(read("/督办 标杆 备注 BR-3").unwrap_err().title(), "缺少备注内容");
+        assert!(
+            read("/督办 负面 @_user_1")
+                .unwrap_err()
+                .to_string()
+                .contains("/督办 负面 @张三 N01")
+        );
+    }
 }

@@ -130,9 +130,9 @@ impl Renderer {
             } => {
                 let who = self.mention(subject);
                 let item = item.map(|i| i.to_string()).unwrap_or_default();
-                let note = note
-                    .as_deref()
-                    .map_or_else(String::new, |n| free_text(n, |w| item.is_empty() && w.to_ascii_lowercase().starts_with("db")));
+                let note = note.as_deref().map_or_else(String::new, |n| {
+                    free_text(n, |w| item.is_empty() && w.to_ascii_lowercase().starts_with("db"))
+                });
                 words(&[kind.label(), &who, code, &item, &note])
             }
             BehaviourCmd::Comment { kind, id, text } => {

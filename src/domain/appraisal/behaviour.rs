@@ -114,7 +114,9 @@ impl RecordId {
         let digits = s
             .get(..2)
             .filter(|p| p.eq_ignore_ascii_case("br"))
-            .map_or(s, |_| s.get(2..).unwrap_or_default().trim_start_matches(['-', '－']));
+            .map_or(s, |_| {
+                s.get(2..).unwrap_or_default().trim_start_matches(['-', '－'])
+            });
         if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
             return None;
         }

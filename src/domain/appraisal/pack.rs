@@ -102,8 +102,7 @@ pub struct ClassFigures {
 impl ClassFigures {
     /// The average working days late over the completed items; `None` when none completed.
     pub fn avg_delay_workdays(&self) -> Option<f64> {
-        (self.completed.count > 0)
-            .then(|| f64::from(self.delay_workdays) / f64::from(self.completed.count))
+        (self.completed.count > 0).then(|| f64::from(self.delay_workdays) / f64::from(self.completed.count))
     }
 
     /// `on_time / completed`, 0–1.
@@ -259,7 +258,8 @@ pub fn pack(
             }
         }
         let audited = |key: &str| {
-            u32::try_from(f.audit.iter().filter(|r| r.action == key && within(r.at)).count()).unwrap_or(u32::MAX)
+            u32::try_from(f.audit.iter().filter(|r| r.action == key && within(r.at)).count())
+                .unwrap_or(u32::MAX)
         };
         fig.extensions_asked.add(id, audited("request_extension"));
         fig.extensions_granted.add(id, audited("approve_extension"));

@@ -54,7 +54,10 @@ fn only_the_person_their_leaders_and_admins_see_and_only_leaders_and_admins_reco
     assert!(!a.may_see(&id("ou_lead"), &id("ou_other")));
     assert!(a.may_record(&id("ou_lead"), &id("ou_zhang")));
     assert!(!a.may_record(&id("ou_zhang"), &id("ou_zhang")));
-    assert_eq!(a.people_of(&id("ou_lead")), Some(vec![id("ou_lead"), id("ou_zhang")]));
+    assert_eq!(
+        a.people_of(&id("ou_lead")),
+        Some(vec![id("ou_lead"), id("ou_zhang")])
+    );
     assert_eq!(a.people_of(&id("ou_admin")), None);
 }
 

@@ -64,9 +64,7 @@ impl Window {
             Self::LastQuarter => {
                 let (start, _) = Period::ThisQuarter.range(now);
                 let first = local(start).date();
-                let back = first
-                    .checked_sub(jiff::Span::new().months(3))
-                    .unwrap_or(first);
+                let back = first.checked_sub(jiff::Span::new().months(3)).unwrap_or(first);
                 (ts(back), start)
             }
             Self::ThisYear => {

@@ -23,8 +23,21 @@ use crate::store::outbox::Changes;
 
 /// The summary sheet's columns.
 pub(crate) const SUMMARY_COLUMNS: &[&str] = &[
-    "姓名", "open_id", "交办", "完成", "按时完成", "按时率", "平均延误(工作日)", "申请延期", "批准延期",
-    "被催办", "下达响应", "急难险重", "标杆分", "负面分", "记录数",
+    "姓名",
+    "open_id",
+    "交办",
+    "完成",
+    "按时完成",
+    "按时率",
+    "平均延误(工作日)",
+    "申请延期",
+    "批准延期",
+    "被催办",
+    "下达响应",
+    "急难险重",
+    "标杆分",
+    "负面分",
+    "记录数",
 ];
 
 pub(super) fn export(
@@ -42,7 +55,10 @@ pub(super) fn export(
     if !access.is_manager(&o.who.open_id) {
         let e = card::error_card(
             "只有上级和管理员可以导出考评材料",
-            &format!("导出包含多人的考评材料。你可以发送「/督办 考评 本季度」查看自己的材料。{}", super::NOT_ALLOWED),
+            &format!(
+                "导出包含多人的考评材料。你可以发送「/督办 考评 本季度」查看自己的材料。{}",
+                super::NOT_ALLOWED
+            ),
             Some("/督办 考评 本季度"),
         );
         return replies.card(svc, ch, &e);
@@ -76,7 +92,11 @@ pub(super) fn export(
         let name = match found {
             Ok(n) => n,
             Err(e) => {
-                let c = card::error_card("单位没有找到", &e.to_string(), Some("/督办 考评 导出 本季度 杭州营业部"));
+                let c = card::error_card(
+                    "单位没有找到",
+                    &e.to_string(),
+                    Some("/督办 考评 导出 本季度 杭州营业部"),
+                );
                 return replies.card(svc, ch, &c);
             }
         };
@@ -92,7 +112,11 @@ pub(super) fn export(
     let bytes = match book(&packs) {
         Ok(b) if b.len() <= MAX_FILE_BYTES => b,
         Ok(_) => {
-            let c = card::error_card("导出文件太大", "文件超过飞书 30 MB 的上限，请缩小范围（例如写上单位）。", Some(example));
+            let c = card::error_card(
+                "导出文件太大",
+                "文件超过飞书 30 MB 的上限，请缩小范围（例如写上单位）。",
+                Some(example),
+            );
             return replies.card(svc, ch, &c);
         }
         Err(e) => {
@@ -139,10 +163,18 @@ pub(crate) fn book(packs: &[Pack]) -> Result<Vec<u8>, crate::export::ExportError
     let mut names: BTreeMap<String, usize> = BTreeMap::new();
     let mut sheets: Vec<(String, Table)> = vec![("汇总".to_owned(), summary)];
     for p in packs {
-        let base = sheet_name(if p.person.name.is_empty() { &p.person.open_id.0 } else { &p.person.name });
+        let base = sheet_name(if p.person.name.is_empty() {
+            &p.person.open_id.0
+        } else {
+            &p.person.name
+        });
         let n = names.entry(base.clone()).or_insert(0);
         *n += 1;
-        let name = if *n == 1 { base } else { format!("{}({n})", base.chars().take(26).collect::<String>()) };
+        let name = if *n == 1 {
+            base
+        } else {
+            format!("{}({n})", base.chars().take(26).collect::<String>())
+        };
         sheets.push((name, person_sheet(p)));
     }
     let refs: Vec<(&str, &Table)> = sheets.iter().map(|(n, t)| (n.as_str(), t)).collect();
@@ -177,7 +209,8 @@ fn summary_row(p: &Pack) -> Vec<Cell> {
         num(t.completed.count),
         num(t.on_time.count),
         t.on_time_rate().map_or(Cell::Empty, Cell::Percent),
-        t.avg_delay_workdays().map_or(Cell::Empty, |d| Cell::Number((d * 10.0).round() / 10.0)),
+        t.avg_delay_workdays()
+            .map_or(Cell::Empty, |d| Cell::Number((d * 10.0).round() / 10.0)),
         num(t.extensions_asked.count),
         num(t.extensions_granted.count),
         num(t.urged.count),
@@ -198,13 +231,21 @@ fn person_sheet(p: &Pack) -> Table {
         let label = c.class.map_or("合计", |k| k.label());
         for (name, f) in c.figures() {
             let ids: Vec<String> = f.items.iter().map(ToString::to_string).collect();
-            rows.push(vec![text("指标"), text(label), text(name), num(f.count), Cell::Text(ids.join("、")), Cell::Empty]);
+            rows.push(vec![
+                text("指标"),
+                text(label),
+                text(name),
+                num(f.count),
+                Cell::Text(ids.join("、")),
+                Cell::Empty,
+            ]);
         }
         rows.push(vec![
             text("指标"),
             text(label),
             text("平均延误(工作日)"),
-            c.avg_delay_workdays().map_or(Cell::Empty, |d| Cell::Number((d * 10.0).round() / 10.0)),
+            c.avg_delay_workdays()
+                .map_or(Cell::Empty, |d| Cell::Number((d * 10.0).round() / 10.0)),
             Cell::Empty,
             Cell::Empty,
         ]);
@@ -219,13 +260,25 @@ fn person_sheet(p: &Pack) -> Table {
             text(it.class.label()),
             Cell::Text(it.id.to_string()),
             Cell::Text(it.title.clone()),
-            Cell::Text(format!("{} · {} · 截止 {}", it.priority, it.status.label(), crate::domain::time::local(it.deadline).strftime("%Y-%m-%d %H:%M"))),
+            Cell::Text(format!(
+                "{} · {} · 截止 {}",
+                it.priority,
+                it.status.label(),
+                crate::domain::time::local(it.deadline).strftime("%Y-%m-%d %H:%M")
+            )),
             it.completed_at.map_or(Cell::Empty, Cell::Time),
         ]);
     }
     for (okr, items) in &p.okrs {
         let ids: Vec<String> = items.iter().map(ToString::to_string).collect();
-        rows.push(vec![text("对齐OKR"), Cell::Empty, Cell::Text(okr.id.clone()), Cell::Text(okr.text.clone()), Cell::Text(ids.join("、")), Cell::Empty]);
+        rows.push(vec![
+            text("对齐OKR"),
+            Cell::Empty,
+            Cell::Text(okr.id.clone()),
+            Cell::Text(okr.text.clone()),
+            Cell::Text(ids.join("、")),
+            Cell::Empty,
+        ]);
     }
     for r in &p.records {
         let mut detail = format!("{:+}分 · 记录人 {}", r.signed_points(), r.recorder.name);

@@ -33,7 +33,10 @@ pub(super) const NOT_ALLOWED: &str =
 
 /// The aligned OKR of each item: where the OKR alignment (issue 18, `/督办 对齐`) plugs in.
 /// Until that is wired, no item is aligned and the pack shows no OKR section.
-pub(crate) fn aligned_okrs(_svc: &Service, _items: &[Item]) -> Result<HashMap<ItemId, AlignedOkr>, StoreError> {
+pub(crate) fn aligned_okrs(
+    _svc: &Service,
+    _items: &[Item],
+) -> Result<HashMap<ItemId, AlignedOkr>, StoreError> {
     Ok(HashMap::new())
 }
 
@@ -64,7 +67,9 @@ pub(crate) fn appraisal(
     }
     match cmd {
         AppraisalCmd::Show { window, person } => show(svc, window, person, o, replies, ch),
-        AppraisalCmd::Export { window, unit } => export::export(svc, window, unit.as_deref(), o, msg, replies, ch),
+        AppraisalCmd::Export { window, unit } => {
+            export::export(svc, window, unit.as_deref(), o, msg, replies, ch)
+        }
         AppraisalCmd::Push { window } => push::request(svc, window, o, msg, replies, ch),
     }
 }
@@ -100,7 +105,9 @@ fn group_refusal(
 ) -> Result<(), StoreError> {
     let e = card::error_card(
         "请在与督办机器人的私聊中使用",
-        &format!("「{word}」涉及个人考评信息，只能在与督办机器人的私聊（单聊）中使用，不会在群里显示。请打开与机器人的单聊后发送："),
+        &format!(
+            "「{word}」涉及个人考评信息，只能在与督办机器人的私聊（单聊）中使用，不会在群里显示。请打开与机器人的单聊后发送："
+        ),
         Some(example),
     );
     replies.card(svc, ch, &e)
@@ -153,7 +160,15 @@ pub(super) fn pack_of(svc: &Service, who: &Person, window: Window, all: &[Item])
             .or_else(|| records.last().map(|r| r.subject.name.clone()))
             .unwrap_or_else(|| svc.known_person(&who.open_id.0).name);
     }
-    Ok(pack(&person, window, &facts, &aligned, &records, now, &svc.calendar))
+    Ok(pack(
+        &person,
+        window,
+        &facts,
+        &aligned,
+        &records,
+        now,
+        &svc.calendar,
+    ))
 }
 
 /// The person behind `id` with the best name the items and records know.

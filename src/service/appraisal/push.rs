@@ -48,14 +48,28 @@ pub(super) fn request(
     }
     let access = svc.appraisal_access();
     if !access.is_manager(&o.who.open_id) {
-        let e = card::error_card("只有上级和管理员可以推送考评材料", super::NOT_ALLOWED, Some("/督办 考评 本季度"));
+        let e = card::error_card(
+            "只有上级和管理员可以推送考评材料",
+            super::NOT_ALLOWED,
+            Some("/督办 考评 本季度"),
+        );
         return replies.card(svc, ch, &e);
     }
     let people = match access.people_of(&o.who.open_id) {
         Some(p) => p,
         None => {
-            let mut set: Vec<_> = svc.store.all_items()?.into_iter().map(|i| i.owner.open_id).collect();
-            set.extend(access.leaders.iter().map(|r| crate::domain::ids::OpenId(r.person.clone())));
+            let mut set: Vec<_> = svc
+                .store
+                .all_items()?
+                .into_iter()
+                .map(|i| i.owner.open_id)
+                .collect();
+            set.extend(
+                access
+                    .leaders
+                    .iter()
+                    .map(|r| crate::domain::ids::OpenId(r.person.clone())),
+            );
             set.sort();
             set.dedup();
             set
@@ -73,7 +87,10 @@ pub(super) fn request(
     replies.text(
         svc,
         ch,
-        &format!("正在把{} {n} 人的考评材料推送到飞书绩效（补充信息），完成后私信告诉你结果。", window.label()),
+        &format!(
+            "正在把{} {n} 人的考评材料推送到飞书绩效（补充信息），完成后私信告诉你结果。",
+            window.label()
+        ),
     )
 }
 
@@ -188,7 +205,11 @@ pub(crate) fn infos_of(p: &Pack) -> Vec<AdditionalInfo> {
                 it.class.label(),
                 it.priority,
                 local(it.deadline).strftime("%Y-%m-%d %H:%M"),
-                if figures.is_empty() { "在办".to_owned() } else { figures.join("、") }
+                if figures.is_empty() {
+                    "在办".to_owned()
+                } else {
+                    figures.join("、")
+                }
             ),
         });
     }
@@ -203,7 +224,13 @@ fn external_item(id: ItemId) -> String {
 }
 
 fn record_info(reviewee: &str, r: &BehaviourRecord) -> AdditionalInfo {
-    let mut description = format!("{}行为 {}（{:+}分），记录人 {}", r.kind.label(), r.code_and_name(), r.signed_points(), r.recorder.name);
+    let mut description = format!(
+        "{}行为 {}（{:+}分），记录人 {}",
+        r.kind.label(),
+        r.code_and_name(),
+        r.signed_points(),
+        r.recorder.name
+    );
     if let Some(i) = r.item {
         description.push_str(&format!("；相关事项 {i}"));
     }

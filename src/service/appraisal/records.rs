@@ -87,7 +87,9 @@ fn record(
     if let Some(id) = item {
         let visible = svc.store.get_item(id)?.is_some_and(|i| {
             let involved = |p: &OpenId| {
-                &i.owner.open_id == p || &i.creator.open_id == p || i.assistants.iter().any(|a| &a.open_id == p)
+                &i.owner.open_id == p
+                    || &i.creator.open_id == p
+                    || i.assistants.iter().any(|a| &a.open_id == p)
             };
             access.is_admin(&o.who.open_id) || involved(&o.who.open_id) || involved(&subject.open_id)
         });
@@ -152,7 +154,9 @@ fn comment(
     else {
         let e = card::error_card(
             &format!("没有找到可以备注的记录 {id}"),
-            &format!("只能备注关于你本人的记录；{id} 不存在或不是关于你的记录。记录编号在通知你的私信卡片上。"),
+            &format!(
+                "只能备注关于你本人的记录；{id} 不存在或不是关于你的记录。记录编号在通知你的私信卡片上。"
+            ),
             Some(&format!("/督办 {} 备注 BR-3 说明", kind.label())),
         );
         return replies.card(svc, ch, &e);
@@ -175,10 +179,19 @@ fn comment(
     if r.recorder.open_id != o.who.open_id {
         let out = Outgoing::send_text_to_user(
             &r.recorder.open_id.0,
-            &format!("{} 对{}记录 {id}（{}）添加了备注：{text}", o.who.name, r.kind.label(), r.code_and_name()),
+            &format!(
+                "{} 对{}记录 {id}（{}）添加了备注：{text}",
+                o.who.name,
+                r.kind.label(),
+                r.code_and_name()
+            ),
             &feishu_uuid(&format!("behaviour:{id}:comment:{n}")),
         );
         ch.outbox_push(&svc.store, &OutboxRecord::message(out))?;
     }
-    replies.text(svc, ch, &format!("已为 {id} 添加备注，记录人、你的上级和管理员可以看到。"))
+    replies.text(
+        svc,
+        ch,
+        &format!("已为 {id} 添加备注，记录人、你的上级和管理员可以看到。"),
+    )
 }
