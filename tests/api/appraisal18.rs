@@ -458,7 +458,7 @@ async fn the_export_has_a_summary_and_a_sheet_per_person() {
         header[..6],
         ["姓名", "open_id", "交办", "完成", "按时完成", "按时率"]
     );
-    let zhang = rows.iter().find(|r| r[1].to_string() == ZHANG.0).unwrap();
+    let zhang = rows.iter().find(|r| r[1] == Data::String(ZHANG.0.to_owned())).unwrap();
     let nums: Vec<f64> = zhang[2..]
         .iter()
         .map(|c| match c {

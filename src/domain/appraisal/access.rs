@@ -35,7 +35,7 @@ impl Access {
     pub fn leads(&self, leader: &OpenId, person: &OpenId) -> bool {
         self.leaders
             .iter()
-            .any(|r| r.person == person.0 && r.leaders.iter().any(|l| *l == leader.0))
+            .any(|r| r.person == person.0 && r.leaders.contains(&leader.0))
     }
 
     /// Whether `asker` may see `person`'s pack and records: themself, a leader, an admin.
@@ -57,7 +57,7 @@ impl Access {
         }
         let mut out = vec![asker.clone()];
         for r in &self.leaders {
-            if r.leaders.iter().any(|l| *l == asker.0) && !out.iter().any(|o| o.0 == r.person) {
+            if r.leaders.contains(&asker.0) && !out.iter().any(|o| o.0 == r.person) {
                 out.push(OpenId(r.person.clone()));
             }
         }
@@ -66,6 +66,6 @@ impl Access {
 
     /// Whether `who` may record about anyone at all (an admin or a configured leader).
     pub fn is_manager(&self, who: &OpenId) -> bool {
-        self.is_admin(who) || self.leaders.iter().any(|r| r.leaders.iter().any(|l| *l == who.0))
+        self.is_admin(who) || self.leaders.iter().any(|r| r.leaders.contains(&who.0))
     }
 }

@@ -147,7 +147,7 @@ pub(super) fn export(
         &format!(
             "已导出{}{} {} 人的考评材料，Excel 文件稍后私信发给你。",
             window.title(now),
-            unit_name.map_or_else(String::new, |u| format!("{u}")),
+            unit_name.unwrap_or_default(),
             packs.len()
         ),
     )
