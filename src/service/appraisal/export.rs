@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use super::super::Service;
 use super::super::origin::Origin;
 use super::super::reply::Replies;
-use super::{pack_of, person_named};
+use super::pack::{NOT_ALLOWED, pack_of, person_named};
 use crate::card;
 use crate::domain::appraisal::{ClassFigures, Pack, Window};
 use crate::domain::ids::OpenId;
@@ -55,10 +55,7 @@ pub(super) fn export(
     if !access.is_manager(&o.who.open_id) {
         let e = card::error_card(
             "只有上级和管理员可以导出考评材料",
-            &format!(
-                "导出包含多人的考评材料。你可以发送「/督办 考评 本季度」查看自己的材料。{}",
-                super::NOT_ALLOWED
-            ),
+            &format!("导出包含多人的考评材料。你可以发送「/督办 考评 本季度」查看自己的材料。{NOT_ALLOWED}"),
             Some("/督办 考评 本季度"),
         );
         return replies.card(svc, ch, &e);

@@ -13,7 +13,7 @@
 use super::super::Service;
 use super::super::origin::Origin;
 use super::super::reply::Replies;
-use super::{pack_of, person_named};
+use super::pack::{NOT_ALLOWED, pack_of, person_named};
 use crate::card;
 use crate::domain::appraisal::{BehaviourRecord, Pack, Window};
 use crate::domain::ids::ItemId;
@@ -50,7 +50,7 @@ pub(super) fn request(
     if !access.is_manager(&o.who.open_id) {
         let e = card::error_card(
             "只有上级和管理员可以推送考评材料",
-            super::NOT_ALLOWED,
+            NOT_ALLOWED,
             Some("/督办 考评 本季度"),
         );
         return replies.card(svc, ch, &e);

@@ -54,7 +54,7 @@ fn record(
             &format!("只有上级和管理员可以记录{word}行为"),
             &format!(
                 "{word}行为由被记录人的上级（在 [appraisal] leaders 中登记）或管理员记录。{}",
-                super::NOT_ALLOWED
+                super::pack::NOT_ALLOWED
             ),
             Some(&format!("/督办 {word} @张三 B01 DB-12 说明")),
         );
