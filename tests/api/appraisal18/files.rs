@@ -193,3 +193,63 @@ async fn the_push_is_off_unless_configured() {
     assert!(app.store.push_jobs().unwrap().is_empty());
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_export_by_unit_holds_only_the_people_of_that_units_items() {
+    use duban::domain::unit::{UnitDecl, UnitRegistry};
+    let app = spawn_app_with(|s| {
+        settings(s);
+        s.units = UnitRegistry::from_decls(
+            &[],
+            &[UnitDecl {
+                name: "杭州营业部".into(),
+                kind: Some("营业部".into()),
+                region: Some("华东片区".into()),
+                chat_id: Some(CHAT.into()),
+                heads: vec![],
+            }],
+        )
+        .unwrap();
+    })
+    .await;
+    group(
+        &app,
+        BOSS,
+        "@_user_1 /督办 写周报 @_user_2 下周五前",
+        &[BOT, ZHANG],
+    )
+    .await;
+    // 李四's item lives in another group, outside the unit.
+    let mid = app.next_id("om_beta_");
+    let ev = message_event(
+        &app.next_id("ev_"),
+        &mid,
+        "oc_group_beta",
+        "group",
+        BOSS.0,
+        "@_user_1 /督办 核对名单 @_user_2 下周五前",
+        &[BOT, LI],
+        None,
+    );
+    assert_eq!(app.post_event(&ev).await.status(), 200);
+    wait_items(&app, 2).await;
+    let all = p2p(&app, ADMIN, "/督办 考评 导出 本季度", &[]).await;
+    assert!(
+        all.content.to_string().contains("2 人的考评材料"),
+        "张三 and 李四: {}",
+        all.content
+    );
+    let unit = p2p(&app, ADMIN, "/督办 考评 导出 本季度 杭州营业部", &[]).await;
+    assert!(
+        unit.content.to_string().contains("杭州营业部 1 人的考评材料"),
+        "{}",
+        unit.content
+    );
+    let unknown = p2p(&app, ADMIN, "/督办 考评 导出 本季度 火星营业部", &[]).await;
+    let text = unknown.content.to_string();
+    assert!(
+        text.contains("单位没有找到") && text.contains("/督办 考评 导出 本季度"),
+        "{text}"
+    );
+    app.stop().await;
+}
