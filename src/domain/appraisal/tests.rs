@@ -84,3 +84,136 @@ fn the_catalogue_finds_codes_in_any_case_and_names_its_problems() {
     assert_eq!(c.problems().len(), 2, "{:?}", c.problems());
     assert!(toml::from_str::<F>("[[b]]\ncode='X'\nkind='好'\nname='x'").is_err());
 }
+
+mod figures {
+    use std::collections::HashMap;
+
+    use super::*;
+    use crate::calendar::Calendar;
+    use crate::domain::audit::{AuditRecord, Source};
+    use crate::domain::ids::{ChatId, ItemId, Person};
+    use crate::domain::item::{Item, ItemClass, NewItem};
+    use crate::domain::priority::Priority;
+    use crate::domain::status::Status;
+
+    fn who(id: &str) -> Person {
+        Person {
+            open_id: OpenId(id.to_owned()),
+            name: id.to_owned(),
+        }
+    }
+
+    fn item(id: u64, owner: &str, created: &str, deadline: &str) -> Item {
+        Item::create(
+            ItemId(id),
+            NewItem {
+                title: format!("事项{id}"),
+                chat_id: ChatId("oc_g".into()),
+                creator: who("ou_boss"),
+                owner: who(owner),
+                assistants: vec![],
+                deadline: at(deadline),
+                deadline_has_time: true,
+                priority: Priority::P2,
+                tags: vec![],
+                resources: None,
+                scenario: None,
+                description: None,
+                source_message: None,
+            },
+            at(created),
+        )
+    }
+
+    fn done(mut it: Item, when: &str) -> Item {
+        it.status = Status::Done;
+        it.completed_at = Some(at(when));
+        it
+    }
+
+    fn facts(item: Item, audit: Vec<(&str, &str)>) -> ItemFacts {
+        ItemFacts {
+            audit: audit
+                .into_iter()
+                .map(|(action, when)| AuditRecord {
+                    at: at(when),
+                    actor: who("ou_boss"),
+                    action: action.to_owned(),
+                    source: Source::System,
+                    changes: vec![],
+                    note: None,
+                })
+                .collect(),
+            overdue_chases: 0,
+            batch: None,
+            item,
+        }
+    }
+
+    #[test]
+    fn figures_count_the_period_only_and_list_the_items_behind_them() {
+        let now = at("2026-05-20T10:00:00+08:00");
+        let mut urgent = done(
+            item(3, "ou_z", "2026-04-02T09:00:00+08:00", "2026-04-03T18:00:00+08:00"),
+            "2026-04-03T12:00:00+08:00",
+        );
+        urgent.class = ItemClass::Urgent;
+        urgent.priority = Priority::P0;
+        let items = [
+            // Late by 2 working days (Fri 4-10 → Tue 4-14), an extension asked in the quarter
+            // and one asked before it.
+            facts(
+                done(
+                    item(1, "ou_z", "2026-04-01T09:00:00+08:00", "2026-04-10T18:00:00+08:00"),
+                    "2026-04-14T10:00:00+08:00",
+                ),
+                vec![
+                    ("request_extension", "2026-03-30T10:00:00+08:00"),
+                    ("request_extension", "2026-04-08T10:00:00+08:00"),
+                    ("nudge", "2026-04-13T10:00:00+08:00"),
+                ],
+            ),
+            // Created and done last quarter: nothing.
+            facts(
+                done(
+                    item(2, "ou_z", "2026-03-01T09:00:00+08:00", "2026-03-10T18:00:00+08:00"),
+                    "2026-03-09T10:00:00+08:00",
+                ),
+                vec![],
+            ),
+            facts(urgent, vec![]),
+            // Someone else's.
+            facts(item(4, "ou_other", "2026-04-01T09:00:00+08:00", "2026-04-10T18:00:00+08:00"), vec![]),
+        ];
+        let p = pack(
+            &who("ou_z"),
+            Window::default(),
+            &items,
+            &HashMap::new(),
+            &[],
+            now,
+            &Calendar::builtin(),
+        );
+        let t = &p.total;
+        assert_eq!((t.assigned.count, t.completed.count, t.on_time.count), (2, 2, 1));
+        assert_eq!(t.completed.items, [ItemId(1), ItemId(3)]);
+        assert_eq!(t.late.items, [ItemId(1)]);
+        assert_eq!(t.delay_workdays, 2);
+        assert_eq!(t.avg_delay_workdays(), Some(1.0));
+        assert_eq!((t.extensions_asked.count, t.urged.count), (1, 1));
+        assert_eq!(t.urgent_handled.items, [ItemId(3)]);
+        assert_eq!(p.classes[2].completed.items, [ItemId(3)], "突发 on its own");
+        assert_eq!(p.classes[0].assigned.items, [ItemId(1)], "承诺 on its own");
+        assert_eq!(p.items.keys().copied().collect::<Vec<_>>(), [ItemId(1), ItemId(3)]);
+        let aligned = HashMap::from([(
+            ItemId(1),
+            AlignedOkr {
+                id: "kr_1".into(),
+                text: "KR1 合规零差错".into(),
+            },
+        )]);
+        let p = pack(&who("ou_z"), Window::default(), &items, &aligned, &[], now, &Calendar::builtin());
+        assert_eq!(p.okrs.len(), 1);
+        assert_eq!(p.okrs[0].1, [ItemId(1)]);
+    }
+}
