@@ -23,10 +23,10 @@ pub(super) fn appraisal(c: &mut Cursor) -> Result<AppraisalCmd, ParseError> {
             Ok(AppraisalCmd::Push { window })
         }
         _ => {
-            let mut person = c.next_mention();
+            let mut person = c.next_mention().or_else(|| named(c));
             let w = window(c)?;
             if person.is_none() {
-                person = c.next_mention();
+                person = c.next_mention().or_else(|| named(c));
             }
             Ok(AppraisalCmd::Show {
                 window: w.unwrap_or_default(),
@@ -34,6 +34,27 @@ pub(super) fn appraisal(c: &mut Cursor) -> Result<AppraisalCmd, ParseError> {
             })
         }
     }
+}
+
+/// A person named by a bare word (`张三`) where an @ cannot be typed (a 1:1 chat): 2–4 Chinese
+/// characters that do not look like a period. Its open_id is empty: the service resolves the
+/// name among the people it knows.
+fn named(c: &mut Cursor) -> Option<crate::domain::ids::Person> {
+    let word = c.peek().and_then(Token::bare)?;
+    let n = word.chars().count();
+    let cjk = word
+        .chars()
+        .all(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch) || ch == '·');
+    let periodish = word.contains(['月', '季', '年', '周', '期', '导', '推']);
+    if !(2..=4).contains(&n) || !cjk || periodish || Window::parse(word).is_some() {
+        return None;
+    }
+    let person = crate::domain::ids::Person {
+        open_id: crate::domain::ids::OpenId(String::new()),
+        name: word.to_owned(),
+    };
+    c.advance(1);
+    Some(person)
 }
 
 /// An optional period word: `Ok(None)` when none is next, an error for another word.
@@ -68,7 +89,10 @@ pub(super) fn behaviour(c: &mut Cursor, kind: BehaviourKind) -> Result<Behaviour
         let text = c.rest_text().ok_or_else(|| missing("备注"))?;
         return Ok(BehaviourCmd::Comment { kind, id, text });
     }
-    let subject = c.next_mention().ok_or_else(|| missing("@某人"))?;
+    let subject = c
+        .next_mention()
+        .or_else(|| named(c))
+        .ok_or_else(|| missing("@某人"))?;
     let code = c
         .peek()
         .and_then(Token::bare)
@@ -189,6 +213,26 @@ mod tests {
                 text: "已补交".into()
             })
         );
+        let by_name = read("/督办 标杆 张三 B01 好").unwrap();
+        let SuperviseCmd::Behaviour(BehaviourCmd::Record { subject, code, .. }) = &by_name else {
+            panic!()
+        };
+        assert_eq!(
+            (subject.open_id.0.as_str(), subject.name.as_str(), code.as_str()),
+            ("", "张三", "B01")
+        );
+        let (text, _) = render(&Command::Supervise(by_name.clone()));
+        assert_eq!(read(&text).unwrap(), by_name);
+        let SuperviseCmd::Appraisal(AppraisalCmd::Show { person, window }) =
+            read("/督办 考评 本季度 张三").unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(
+            (person.unwrap().name.as_str(), window),
+            ("张三", Window::Stats(Period::ThisQuarter))
+        );
+        assert_eq!(read("/督办 考评 下下季度").unwrap_err().title(), "考评期间没看懂");
         assert_eq!(read("/督办 标杆 B01").unwrap_err().title(), "缺少被记录的人");
         assert_eq!(read("/督办 标杆 @_user_1").unwrap_err().title(), "缺少行为代码");
         assert_eq!(

@@ -154,7 +154,12 @@ mod figures {
     fn figures_count_the_period_only_and_list_the_items_behind_them() {
         let now = at("2026-05-20T10:00:00+08:00");
         let mut urgent = done(
-            item(3, "ou_z", "2026-04-02T09:00:00+08:00", "2026-04-03T18:00:00+08:00"),
+            item(
+                3,
+                "ou_z",
+                "2026-04-02T09:00:00+08:00",
+                "2026-04-03T18:00:00+08:00",
+            ),
             "2026-04-03T12:00:00+08:00",
         );
         urgent.class = ItemClass::Urgent;
@@ -164,7 +169,12 @@ mod figures {
             // and one asked before it.
             facts(
                 done(
-                    item(1, "ou_z", "2026-04-01T09:00:00+08:00", "2026-04-10T18:00:00+08:00"),
+                    item(
+                        1,
+                        "ou_z",
+                        "2026-04-01T09:00:00+08:00",
+                        "2026-04-10T18:00:00+08:00",
+                    ),
                     "2026-04-14T10:00:00+08:00",
                 ),
                 vec![
@@ -176,14 +186,27 @@ mod figures {
             // Created and done last quarter: nothing.
             facts(
                 done(
-                    item(2, "ou_z", "2026-03-01T09:00:00+08:00", "2026-03-10T18:00:00+08:00"),
+                    item(
+                        2,
+                        "ou_z",
+                        "2026-03-01T09:00:00+08:00",
+                        "2026-03-10T18:00:00+08:00",
+                    ),
                     "2026-03-09T10:00:00+08:00",
                 ),
                 vec![],
             ),
             facts(urgent, vec![]),
             // Someone else's.
-            facts(item(4, "ou_other", "2026-04-01T09:00:00+08:00", "2026-04-10T18:00:00+08:00"), vec![]),
+            facts(
+                item(
+                    4,
+                    "ou_other",
+                    "2026-04-01T09:00:00+08:00",
+                    "2026-04-10T18:00:00+08:00",
+                ),
+                vec![],
+            ),
         ];
         let p = pack(
             &who("ou_z"),
@@ -204,7 +227,10 @@ mod figures {
         assert_eq!(t.urgent_handled.items, [ItemId(3)]);
         assert_eq!(p.classes[2].completed.items, [ItemId(3)], "突发 on its own");
         assert_eq!(p.classes[0].assigned.items, [ItemId(1)], "承诺 on its own");
-        assert_eq!(p.items.keys().copied().collect::<Vec<_>>(), [ItemId(1), ItemId(3)]);
+        assert_eq!(
+            p.items.keys().copied().collect::<Vec<_>>(),
+            [ItemId(1), ItemId(3)]
+        );
         let aligned = HashMap::from([(
             ItemId(1),
             AlignedOkr {
@@ -212,7 +238,15 @@ mod figures {
                 text: "KR1 合规零差错".into(),
             },
         )]);
-        let p = pack(&who("ou_z"), Window::default(), &items, &aligned, &[], now, &Calendar::builtin());
+        let p = pack(
+            &who("ou_z"),
+            Window::default(),
+            &items,
+            &aligned,
+            &[],
+            now,
+            &Calendar::builtin(),
+        );
         assert_eq!(p.okrs.len(), 1);
         assert_eq!(p.okrs[0].1, [ItemId(1)]);
     }

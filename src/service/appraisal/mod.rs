@@ -99,12 +99,30 @@ fn show(
     replies: &mut Replies<'_>,
     ch: &mut Changes,
 ) -> Result<(), StoreError> {
-    let who = person.unwrap_or_else(|| o.who.clone());
+    let all = svc.store.all_items()?;
+    let who = match person {
+        None => o.who.clone(),
+        Some(p) => {
+            let name = p.name.clone();
+            match self::pack::resolve(svc, p, &all) {
+                Some(p) => p,
+                // Someone who may see nobody else's pack learns nothing, not even whether the name is known.
+                None if !svc.appraisal_access().is_manager(&o.who.open_id) => {
+                    let e =
+                        card::error_card("不能查看他人的考评材料", NOT_ALLOWED, Some("/督办 考评 本季度"));
+                    return replies.card(svc, ch, &e);
+                }
+                None => {
+                    let e = self::pack::unknown_name(&name, "/督办 考评 本季度 @张三");
+                    return replies.card(svc, ch, &e);
+                }
+            }
+        }
+    };
     if !svc.appraisal_access().may_see(&o.who.open_id, &who.open_id) {
         let e = card::error_card("不能查看他人的考评材料", NOT_ALLOWED, Some("/督办 考评 本季度"));
         return replies.card(svc, ch, &e);
     }
-    let all = svc.store.all_items()?;
     let p = pack_of(svc, &who, window, &all)?;
     replies.card(svc, ch, &card::appraisal::pack_card(&p, svc.clock.now()))
 }

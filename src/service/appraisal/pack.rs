@@ -83,3 +83,53 @@ pub(crate) fn person_named(svc: &Service, id: &OpenId, all: &[Item]) -> Person {
     });
     from_items.unwrap_or_else(|| svc.known_person(&id.0))
 }
+
+/// `p` as typed: a mention as it is; a bare name (no open_id) resolved to the one person of
+/// that name the items or learned names know (`None`: nobody, or several).
+pub(crate) fn resolve(svc: &Service, p: Person, all: &[Item]) -> Option<Person> {
+    if !p.open_id.0.is_empty() {
+        return Some(p);
+    }
+    let mut ids: Vec<OpenId> = all
+        .iter()
+        .flat_map(|i| {
+            std::iter::once(&i.owner)
+                .chain(std::iter::once(&i.creator))
+                .chain(i.assistants.iter())
+        })
+        .filter(|q| q.name == p.name)
+        .map(|q| q.open_id.clone())
+        .collect();
+    {
+        let g = svc
+            .people
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        ids.extend(
+            g.names
+                .iter()
+                .filter(|(_, n)| **n == p.name)
+                .map(|(id, _)| OpenId(id.clone())),
+        );
+    }
+    ids.sort();
+    ids.dedup();
+    match ids.as_slice() {
+        [one] => Some(Person {
+            open_id: one.clone(),
+            name: p.name,
+        }),
+        _ => None,
+    }
+}
+
+/// The answer when a bare name matches nobody (or several people).
+pub(crate) fn unknown_name(name: &str, example: &str) -> serde_json::Value {
+    crate::card::error_card(
+        &format!("没有找到“{name}”"),
+        &format!(
+            "没有找到唯一一位叫“{name}”的同事（可能没有参与过督办事项，或有重名）。请 @ 此人，或换用群聊里显示的姓名。"
+        ),
+        Some(example),
+    )
+}

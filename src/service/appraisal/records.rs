@@ -49,7 +49,13 @@ fn record(
 ) -> Result<(), StoreError> {
     let word = kind.label();
     let access = svc.appraisal_access();
-    if !access.may_record(&o.who.open_id, &subject.open_id) {
+    let typed = subject.name.clone();
+    let resolved = super::pack::resolve(svc, subject, &svc.store.all_items()?);
+    if resolved.is_none() && access.is_manager(&o.who.open_id) {
+        let e = super::pack::unknown_name(&typed, &format!("/督办 {word} @张三 B01 DB-12 说明"));
+        return replies.card(svc, ch, &e);
+    }
+    let Some(subject) = resolved.filter(|s| access.may_record(&o.who.open_id, &s.open_id)) else {
         let e = card::error_card(
             &format!("只有上级和管理员可以记录{word}行为"),
             &format!(
@@ -59,7 +65,7 @@ fn record(
             Some(&format!("/督办 {word} @张三 B01 DB-12 说明")),
         );
         return replies.card(svc, ch, &e);
-    }
+    };
     let catalogue = &svc.cfg.appraisal.catalogue;
     let Some(b) = catalogue.find(code).filter(|b| b.kind == kind) else {
         let known: Vec<String> = catalogue

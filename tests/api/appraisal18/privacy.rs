@@ -27,6 +27,11 @@ async fn others_are_refused_with_the_same_words_and_bad_input_gets_an_example() 
     let about_zhang = p2p(&app, WANG, "/督办 考评 本季度 @_user_1", &[ZHANG]).await;
     let about_li = p2p(&app, WANG, "/督办 考评 本季度 @_user_1", &[LI]).await;
     assert_eq!(about_zhang.content, about_li.content);
+    // Named without @ (a 1:1 chat cannot @ others): a known name and an unknown one alike.
+    let by_name = p2p(&app, WANG, "/督办 考评 本季度 张三", &[]).await;
+    let nobody = p2p(&app, WANG, "/督办 考评 本季度 赵六", &[]).await;
+    assert_eq!(by_name.content, about_zhang.content);
+    assert_eq!(nobody.content, about_zhang.content);
     let refusal = about_zhang.content.to_string();
     assert!(refusal.contains("仅本人、其上级和管理员可以查看"), "{refusal}");
     assert!(
@@ -118,9 +123,18 @@ async fn a_record_is_told_privately_commented_audited_and_shown_in_the_pack() {
     )
     .await;
     wait_items(&app, 1).await;
-    let r = p2p(&app, BOSS, "/督办 负面 @_user_1 N01 DB-1 周报迟交两天", &[ZHANG]).await;
+    // By name, as a 1:1 chat allows: 张三 is known from the items.
+    let e = p2p(&app, BOSS, "/督办 负面 赵六 N01 迟交", &[])
+        .await
+        .content
+        .to_string();
     assert!(
-        r.content.to_string().contains("已记录负面行为 BR-1"),
+        e.contains("没有找到“赵六”") && e.contains("/督办 负面 @张三"),
+        "{e}"
+    );
+    let r = p2p(&app, BOSS, "/督办 负面 张三 N01 DB-1 周报迟交两天", &[]).await;
+    assert!(
+        r.content.to_string().contains("已记录负面行为 BR-1 · 张三"),
         "{}",
         r.content
     );
