@@ -404,15 +404,48 @@ impl Table {
     /// # Errors
     /// [`ExportError::Write`].
     pub fn to_xlsx(&self) -> Result<Vec<u8>, ExportError> {
-        use rust_xlsxwriter::{ExcelDateTime, Format as XFormat, Workbook};
-        let err = |e: rust_xlsxwriter::XlsxError| ExportError::Write(e.to_string());
-        let mut book = Workbook::new();
+        workbook(&[(self.what.label(), self)])
+    }
+
+    /// The file in `format`.
+    ///
+    /// # Errors
+    /// [`ExportError::Write`].
+    pub fn encode(&self, format: Format) -> Result<Vec<u8>, ExportError> {
+        match format {
+            Format::Csv => self.to_csv(),
+            Format::Xlsx => self.to_xlsx(),
+        }
+    }
+}
+
+/// Parses `--from` / `--to`: `2026-03-01`.
+///
+/// # Errors
+/// A one-line explanation.
+pub fn parse_day(s: &str) -> Result<Date, String> {
+    s.trim()
+        .parse::<Date>()
+        .map_err(|_| format!("{s:?} 不是日期，请写成 2026-03-01 这样的形式"))
+}
+
+/// A workbook of several sheets, each `(name, table)`, every sheet as [`Table::to_xlsx`]
+/// writes its one: a bold frozen header row, times as Excel date-times, percentages and
+/// numbers as numbers. Names must be valid Excel sheet names, unique.
+///
+/// # Errors
+/// [`ExportError::Write`].
+pub fn workbook(sheets: &[(&str, &Table)]) -> Result<Vec<u8>, ExportError> {
+    use rust_xlsxwriter::{ExcelDateTime, Format as XFormat, Workbook};
+    let err = |e: rust_xlsxwriter::XlsxError| ExportError::Write(e.to_string());
+    let mut book = Workbook::new();
+    let bold = XFormat::new().set_bold();
+    let time = XFormat::new().set_num_format("yyyy-mm-dd hh:mm");
+    let pct = XFormat::new().set_num_format("0%");
+    for (name, table) in sheets {
         let sheet = book.add_worksheet();
-        sheet.set_name(self.what.label()).map_err(err)?;
-        let bold = XFormat::new().set_bold();
-        let time = XFormat::new().set_num_format("yyyy-mm-dd hh:mm");
-        let pct = XFormat::new().set_num_format("0%");
-        for (c, h) in self.headers.iter().enumerate() {
+        sheet.set_name(*name).map_err(err)?;
+        for (c, h) in table.headers.iter().enumerate() {
             let col = u16::try_from(c).map_err(|_| ExportError::Write("列数过多".to_owned()))?;
             sheet.write_string_with_format(0, col, h, &bold).map_err(err)?;
             sheet
@@ -420,7 +453,7 @@ impl Table {
                 .map_err(err)?;
         }
         sheet.set_freeze_panes(1, 0).map_err(err)?;
-        for (r, row) in self.rows.iter().enumerate() {
+        for (r, row) in table.rows.iter().enumerate() {
             let rr = u32::try_from(r + 1).map_err(|_| ExportError::Write("行数过多".to_owned()))?;
             for (c, cell) in row.iter().enumerate() {
                 let col = u16::try_from(c).map_err(|_| ExportError::Write("列数过多".to_owned()))?;
@@ -457,29 +490,8 @@ impl Table {
                 }
             }
         }
-        book.save_to_buffer().map_err(err)
     }
-
-    /// The file in `format`.
-    ///
-    /// # Errors
-    /// [`ExportError::Write`].
-    pub fn encode(&self, format: Format) -> Result<Vec<u8>, ExportError> {
-        match format {
-            Format::Csv => self.to_csv(),
-            Format::Xlsx => self.to_xlsx(),
-        }
-    }
-}
-
-/// Parses `--from` / `--to`: `2026-03-01`.
-///
-/// # Errors
-/// A one-line explanation.
-pub fn parse_day(s: &str) -> Result<Date, String> {
-    s.trim()
-        .parse::<Date>()
-        .map_err(|_| format!("{s:?} 不是日期，请写成 2026-03-01 这样的形式"))
+    book.save_to_buffer().map_err(err)
 }
 
 #[cfg(test)]

@@ -79,6 +79,9 @@ pub async fn run(
                 Some(clock.now().as_millisecond() + 1_000)
             }
         };
+        if let Err(e) = service.performance_tick().await {
+            tracing::error!(error.message = %e, "performance push failed");
+        }
         if let Err(e) = service.board_tick().await {
             tracing::error!(error.message = %e, "weekly board failed");
         }

@@ -6,6 +6,7 @@
 //! No I/O, no clock: `now` and the calendar are arguments. Cards stay within Feishu's limits
 //! (≤ 200 components, < 30 KB serialized); long user text is truncated.
 
+pub mod appraisal;
 pub mod board;
 pub mod callback;
 pub mod detail;

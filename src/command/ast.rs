@@ -7,6 +7,7 @@ use crate::command::project::ProjectCmd;
 use crate::command::requirement::ReqCmd;
 use crate::command::series::SeriesCmd;
 use crate::command::spec::{Key, SuperviseSub};
+use crate::domain::appraisal::{BehaviourKind, RecordId, Window};
 use crate::domain::board::Period;
 use crate::domain::deadline::Deadline;
 use crate::domain::ids::{ItemId, Person};
@@ -168,6 +169,61 @@ pub enum SuperviseCmd {
         /// The period.
         period: Period,
     },
+    /// `考评 …`: the appraisal pack, its export, its push.
+    Appraisal(AppraisalCmd),
+    /// `标杆 …` / `负面 …`: a behaviour record, or the subject's comment on one.
+    Behaviour(BehaviourCmd),
+}
+
+/// `考评 …`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AppraisalCmd {
+    /// `考评 [期间] [@某人]`: the pack (default 本季度, the asker).
+    Show {
+        /// The period.
+        window: Window,
+        /// Whose (default: the asker).
+        person: Option<Person>,
+    },
+    /// `考评 导出 [期间] [单位]`: the packs as an xlsx file.
+    Export {
+        /// The period.
+        window: Window,
+        /// Only this unit's people.
+        unit: Option<String>,
+    },
+    /// `考评 推送 [期间]`: push to Feishu Performance (when enabled).
+    Push {
+        /// The period.
+        window: Window,
+    },
+}
+
+/// `标杆 …` / `负面 …`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BehaviourCmd {
+    /// `标杆 @张三 B12 [DB-n] 说明`.
+    Record {
+        /// 标杆 or 负面 (the subcommand word).
+        kind: BehaviourKind,
+        /// Whom it is about.
+        subject: Person,
+        /// The catalogue code as typed.
+        code: String,
+        /// The item it is about.
+        item: Option<ItemId>,
+        /// 说明.
+        note: Option<String>,
+    },
+    /// `标杆 备注 BR-3 说明`: the subject's comment.
+    Comment {
+        /// The subcommand word used (either works).
+        kind: BehaviourKind,
+        /// The record.
+        id: RecordId,
+        /// The comment.
+        text: String,
+    },
 }
 
 /// A new item as typed.
@@ -306,6 +362,13 @@ impl SuperviseCmd {
             Self::Units(_) => SuperviseSub::Units,
             Self::OrgBoard => SuperviseSub::Board,
             Self::UnitStats { .. } => SuperviseSub::Stats,
+            Self::Appraisal(_) => SuperviseSub::Appraisal,
+            Self::Behaviour(BehaviourCmd::Record { kind, .. } | BehaviourCmd::Comment { kind, .. }) => {
+                match kind {
+                    BehaviourKind::Commend => SuperviseSub::Commend,
+                    BehaviourKind::Fault => SuperviseSub::Fault,
+                }
+            }
         }
     }
 }

@@ -149,6 +149,18 @@ pub enum ParseError {
     Series(#[source] SeriesParseError),
     /// A recurring item's `重复：` rule, or `重复 停止`, was wrong.
     Repeat(#[source] RepeatParseError),
+    /// `考评` with a word that is not a period (nor 导出 / 推送).
+    UnknownAppraisalPeriod {
+        /// The word as typed.
+        word: String,
+    },
+    /// `标杆` / `负面` without the person, the code, or (for 备注) the record or the text.
+    BehaviourIncomplete {
+        /// `标杆` or `负面`.
+        command: &'static str,
+        /// What is missing: `@某人`, `代码`, `编号`, `备注`.
+        what: &'static str,
+    },
 }
 
 /// The example shown for `/督办 下达 取消` errors.
@@ -193,6 +205,10 @@ impl ParseError {
                 SuperviseSub::from_word(command).unwrap_or(SuperviseSub::BindUnit)
             }
             Self::UnknownUnitsWord { .. } => SuperviseSub::Units,
+            Self::UnknownAppraisalPeriod { .. } => SuperviseSub::Appraisal,
+            Self::BehaviourIncomplete { command, .. } => {
+                SuperviseSub::from_word(command).unwrap_or(SuperviseSub::Commend)
+            }
             Self::MissingReportValue => SuperviseSub::Report,
             Self::MissingBatchId { word: "取消" } | Self::BatchCancelNeedsReason => {
                 return BATCH_CANCEL_EXAMPLE;
@@ -265,6 +281,11 @@ impl ParseError {
             Self::MinutesEmpty => "纪要内容是空的",
             Self::MissingUnitName { .. } => "缺少单位名称",
             Self::UnknownUnitsWord { .. } => "单位指令没看懂",
+            Self::UnknownAppraisalPeriod { .. } => "考评期间没看懂",
+            Self::BehaviourIncomplete { what: "@某人", .. } => "缺少被记录的人",
+            Self::BehaviourIncomplete { what: "代码", .. } => "缺少行为代码",
+            Self::BehaviourIncomplete { what: "编号", .. } => "缺少记录编号",
+            Self::BehaviourIncomplete { .. } => "缺少备注内容",
             Self::IssueIncomplete { what: "对象" } => "缺少下达对象",
             Self::IssueIncomplete { what: "截止" } => "缺少截止时间",
             Self::IssueIncomplete { .. } => "缺少下达的事项",
@@ -369,6 +390,24 @@ impl ParseError {
             }
             Self::UnknownUnitsWord { word } => {
                 format!("“单位”后面不支持“{word}”，可以写：列表，或 解绑 单位名称")
+            }
+            Self::UnknownAppraisalPeriod { word } => {
+                format!(
+                    "考评不支持“{word}”，可以写：{}，或 @某人；导出写“考评 导出 本季度”",
+                    crate::domain::appraisal::Window::WORDS.replace('/', "、")
+                )
+            }
+            Self::BehaviourIncomplete { command, what: "@某人" } => {
+                format!("“{command}”后面请先 @ 被记录的人")
+            }
+            Self::BehaviourIncomplete { command, what: "代码" } => {
+                format!("“{command}”请在 @某人 后写上行为代码（例如 B01、N01，见配置的行为目录）")
+            }
+            Self::BehaviourIncomplete { command, what: "编号" } => {
+                format!("“{command} 备注”后面请写记录编号，例如 BR-3")
+            }
+            Self::BehaviourIncomplete { command, .. } => {
+                format!("“{command} 备注 BR-编号”后面请写上你的备注")
             }
             Self::MinutesEmpty => "“/纪要”后面还没有内容：可以直接粘贴会议纪要全文，或附上飞书文档/妙记的链接，也可以回复包含纪要的那条消息再发送“/纪要”".to_owned(),
         }

@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use crate::command::ast::{Command, CreateItem, ListFilter, SuperviseCmd, UnitsCmd};
+use crate::command::ast::{AppraisalCmd, BehaviourCmd, Command, CreateItem, ListFilter, SuperviseCmd, UnitsCmd};
 use crate::command::grammar::person_json as person;
 use crate::command::minutes::MinutesCmd;
 use crate::command::when::format_rfc3339;
@@ -104,6 +104,8 @@ impl Command {
                 "period": period.en(),
                 "person": who.as_ref().map(person),
             }),
+            SuperviseCmd::Appraisal(a) => appraisal_json(a),
+            SuperviseCmd::Behaviour(b) => behaviour_json(b),
             SuperviseCmd::Issue(b) => json!({
                 "command": "issue",
                 "title": b.title,
@@ -149,5 +151,42 @@ fn minutes_json(m: &MinutesCmd) -> Value {
         MinutesCmd::Text(text) => json!({"command": "minutes", "text": text}),
         MinutesCmd::Link(url) => json!({"command": "minutes", "link": url}),
         MinutesCmd::FromReply => json!({"command": "minutes", "from_reply": true}),
+    }
+}
+
+/// `考评 …` as JSON.
+fn appraisal_json(a: &AppraisalCmd) -> Value {
+    match a {
+        AppraisalCmd::Show { window, person: who } => json!({
+            "command": "appraisal",
+            "period": window.label(),
+            "person": who.as_ref().map(person),
+        }),
+        AppraisalCmd::Export { window, unit } => {
+            json!({"command": "appraisal-export", "period": window.label(), "unit": unit})
+        }
+        AppraisalCmd::Push { window } => json!({"command": "appraisal-push", "period": window.label()}),
+    }
+}
+
+/// `标杆 …` / `负面 …` as JSON.
+fn behaviour_json(b: &BehaviourCmd) -> Value {
+    match b {
+        BehaviourCmd::Record {
+            kind,
+            subject,
+            code,
+            item,
+            note,
+        } => json!({
+            "command": kind.label(),
+            "person": person(subject),
+            "code": code,
+            "item": item.map(|i| i.to_string()),
+            "note": note,
+        }),
+        BehaviourCmd::Comment { kind, id, text } => {
+            json!({"command": kind.label(), "comment_on": id.to_string(), "text": text})
+        }
     }
 }

@@ -88,7 +88,9 @@ mod tests;
 pub mod when;
 
 pub use self::addressed::{mentions_bot, parse_addressed};
-pub use self::ast::{BindUnit, Command, CreateItem, IssueBatch, ListFilter, SuperviseCmd, UnitsCmd};
+pub use self::ast::{
+    AppraisalCmd, BehaviourCmd, BindUnit, Command, CreateItem, IssueBatch, ListFilter, SuperviseCmd, UnitsCmd,
+};
 pub use self::context::Context;
 pub use self::error::{BATCH_CANCEL_EXAMPLE, BATCH_EXTEND_EXAMPLE, MINUTES_EXAMPLE, ParseError};
 pub use self::grammar::{MAX_MENTIONS, MAX_TAGS, MAX_TITLE_CHARS};

@@ -97,6 +97,11 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
     validate::sections(&mut file, &base)?;
     let units = super::units::registry(&file.org, &file.units)?;
     let admin = admin(env, &file.server)?;
+    let appraisal = super::appraisal::settings(
+        std::mem::take(&mut file.appraisal),
+        std::mem::take(&mut file.behaviours),
+        std::mem::take(&mut file.performance),
+    )?;
     Ok(Settings {
         listen,
         data_dir,
@@ -119,6 +124,7 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
         admin,
         okr: file.okr,
         repeat: file.repeat,
+        appraisal,
     })
 }
 

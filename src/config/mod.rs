@@ -11,6 +11,7 @@
 //! - `env`: where environment values come from ([`Env`]);
 //! - `load`: [`load`], reading, overlaying and building; `validate`: the section checks.
 
+mod appraisal;
 mod backup;
 mod board;
 mod calendar;
@@ -25,6 +26,7 @@ mod settings;
 mod units;
 mod validate;
 
+pub use self::appraisal::{AppraisalConfig, AppraisalSettings, PerformanceConfig};
 pub use self::backup::{AuditConfig, BackupConfig, MIN_AUDIT_DAYS};
 pub use self::board::{BoardConfig, parse_hhmm};
 pub use self::calendar::{CalendarFile, CalendarYear};

@@ -56,6 +56,12 @@ pub struct FileConfig {
     pub okr: super::OkrConfig,
     /// `[repeat]`: recurring items.
     pub repeat: RepeatConfig,
+    /// `[appraisal]`: who leads whom (考评 and 标杆/负面).
+    pub appraisal: super::appraisal::AppraisalConfig,
+    /// `[[behaviours]]`: the 标杆 / 负面 catalogue.
+    pub behaviours: Vec<crate::domain::appraisal::Behaviour>,
+    /// `[performance]`: the optional push into Feishu Performance.
+    pub performance: super::appraisal::PerformanceConfig,
 }
 /// Validated settings.
 #[derive(Debug, Clone)]
@@ -103,4 +109,6 @@ pub struct Settings {
     pub okr: super::OkrConfig,
     /// `[repeat]`.
     pub repeat: RepeatConfig,
+    /// `[appraisal]`, `[[behaviours]]` and `[performance]`, validated.
+    pub appraisal: super::appraisal::AppraisalSettings,
 }

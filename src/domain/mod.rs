@@ -36,6 +36,7 @@
 //! Two module paths are kept for code written before the folders got their names:
 //! `domain::supervision` is [`item`] and `domain::project_nudge` is [`watch`].
 
+pub mod appraisal;
 pub mod audit;
 pub mod batch;
 pub mod board;

@@ -33,6 +33,7 @@ pub fn router(state: FakeState) -> Router {
         .merge(super::longconn::routes())
         .merge(super::files::routes())
         .merge(super::okr::routes())
+        .merge(super::performance::routes())
         .fallback(not_found)
         .method_not_allowed_fallback(not_found)
         .with_state(state)

@@ -119,6 +119,8 @@ pub(crate) struct World {
     pub(crate) files: Vec<super::files::FakeFile>,
     /// Feishu OKR (`okr.rs`).
     pub(crate) okr: super::okr::Okrs,
+    /// Performance review cycles and supplementary information (`performance.rs`).
+    pub(crate) performance: super::performance::PerfWorld,
 }
 
 impl World {
@@ -175,6 +177,7 @@ impl FakeState {
                 ws: Default::default(),
                 files: Vec::new(),
                 okr: Default::default(),
+                performance: Default::default(),
             })),
         }
     }

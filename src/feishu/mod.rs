@@ -15,6 +15,7 @@ mod limits;
 pub mod members;
 pub mod minutes;
 pub mod okr;
+pub mod performance;
 mod response;
 pub mod scope;
 pub mod signature;

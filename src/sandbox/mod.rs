@@ -12,6 +12,7 @@
 //! - [`api`]: the embedded page and its JSON API.
 
 pub mod api;
+pub mod appraisal;
 pub mod clock;
 pub mod emulator;
 pub mod event;
@@ -105,6 +106,8 @@ impl Sandbox {
             settings.requirements.manager_chat = Some(seed::MANAGER_CHAT.to_owned());
         }
         seed_units(&mut settings);
+        appraisal::seed_settings(&mut settings);
+        fake.state().add_performance_semester(appraisal::SEMESTER);
         // The groups' member lists, as the chat members API returns them (names for owners,
         // senders and minutes).
         for g in &seed::GROUPS {
@@ -149,6 +152,7 @@ impl Sandbox {
         let vc = Arc::new(VirtualClock::new(start));
         let app = Application::build(&settings, &credentials(), TimeSource::Virtual(Arc::clone(&vc))).await?;
         seed::seed_series(app.store(), start)?;
+        appraisal::seed_records(app.store(), start)?;
         let host = if settings.listen.ip().is_unspecified() {
             "127.0.0.1".to_owned()
         } else {

@@ -39,6 +39,8 @@ pub struct Service {
     pub(super) cfg: Families,
     /// The tasks a commit wakes.
     pub(super) wake: Wakers,
+    /// One `考评 推送` at a time.
+    pub(super) push_lock: Mutex<()>,
 }
 
 /// What each family reads from the configuration, resolved once at start.
@@ -63,6 +65,8 @@ pub(crate) struct Families {
     pub(super) okr: crate::config::OkrConfig,
     /// `[repeat] next`: when a recurring item's next occurrence is created.
     pub(super) repeat: crate::domain::repeat::NextWhen,
+    /// `[appraisal]`, `[[behaviours]]`, `[performance]`.
+    pub(super) appraisal: crate::config::AppraisalSettings,
 }
 
 /// The tasks a commit wakes.
@@ -155,12 +159,14 @@ impl Service {
                 configured_units: settings.units.clone(),
                 okr: settings.okr.clone(),
                 repeat: settings.repeat.next,
+                appraisal: settings.appraisal.clone(),
             },
             wake: Wakers {
                 outbox: outbox_notify,
                 scheduler: scheduler_notify,
                 mirror: Arc::new(Notify::new()),
             },
+            push_lock: Mutex::new(()),
         }
     }
 }

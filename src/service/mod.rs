@@ -19,6 +19,7 @@
 //! through the same `items::act` — plus its wording in `items/texts.rs`, whose `match` on the
 //! action has no wildcard, so the compiler points there.
 
+mod appraisal;
 mod base;
 mod batches;
 mod board;

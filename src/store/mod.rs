@@ -18,6 +18,7 @@
 
 pub mod backup;
 pub mod batches;
+pub mod behaviours;
 mod codec;
 mod db;
 mod error;

@@ -19,6 +19,10 @@ pub(crate) struct Renderer {
 
 impl Renderer {
     pub(crate) fn mention(&mut self, p: &Person) -> String {
+        // A person named by a bare word (no open_id) goes back as that word.
+        if p.open_id.0.is_empty() {
+            return p.name.clone();
+        }
         if let Some(m) = self.mentions.iter().find(|m| m.person.open_id == p.open_id) {
             return m.key.clone();
         }

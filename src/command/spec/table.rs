@@ -137,6 +137,12 @@ subcommands! {
         Board,
         /// `统计`: per-person statistics.
         Stats,
+        /// `考评`: a person's appraisal pack (1:1 chat), its export and its push.
+        Appraisal,
+        /// `标杆`: record an exemplary behaviour (managers, 1:1 chat).
+        Commend,
+        /// `负面`: record a negative behaviour (managers, 1:1 chat).
+        Fault,
         /// `导出`: the items as an Excel file.
         Export,
         /// `下达`: one item to many units (a batch XD-n).

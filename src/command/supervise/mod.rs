@@ -4,6 +4,7 @@
 //! inverse (back to text) in `render.rs`.
 
 mod batch;
+mod appraisal;
 mod create;
 mod issue;
 mod render;
@@ -17,6 +18,7 @@ use crate::command::error::ParseError;
 use crate::command::grammar::{Cursor, Token};
 use crate::command::spec::SuperviseSub;
 use crate::command::when::parse_deadline;
+use crate::domain::appraisal::BehaviourKind;
 use crate::domain::board::Period;
 use crate::domain::ids::ItemId;
 
@@ -141,6 +143,9 @@ fn subcommand(
         },
         SuperviseSub::Align => SuperviseCmd::Align { id: item_id(c)? },
         SuperviseSub::Stats => stats(c)?,
+        SuperviseSub::Appraisal => SuperviseCmd::Appraisal(appraisal::appraisal(c)?),
+        SuperviseSub::Commend => SuperviseCmd::Behaviour(appraisal::behaviour(c, BehaviourKind::Commend)?),
+        SuperviseSub::Fault => SuperviseCmd::Behaviour(appraisal::behaviour(c, BehaviourKind::Fault)?),
         SuperviseSub::Export => export(c)?,
         SuperviseSub::Issue if batch::is_batch_word(c) => batch::parse(c, ctx)?,
         SuperviseSub::Issue => {

@@ -1,6 +1,6 @@
 //! `/督办` back to text (pure): the inverse of parsing, see [`crate::command::render`].
 
-use crate::command::ast::{CreateItem, ListFilter, SuperviseCmd, UnitsCmd};
+use crate::command::ast::{AppraisalCmd, BehaviourCmd, CreateItem, ListFilter, SuperviseCmd, UnitsCmd};
 use crate::command::grammar::{Renderer, format_deadline, free_text, words};
 use crate::command::mention::Mention;
 use crate::command::spec::SuperviseSub;
@@ -101,6 +101,8 @@ pub(crate) fn render(s: &SuperviseCmd) -> (String, Vec<Mention>) {
         SuperviseCmd::OrgBoard => "晾晒 全部门".to_owned(),
         SuperviseCmd::UnitStats { period } => words(&["统计", period.label(), "按单位"]),
         SuperviseCmd::Export { period } => words(&["导出", period.map_or("", Period::label)]),
+        SuperviseCmd::Appraisal(a) => r.appraisal(a),
+        SuperviseCmd::Behaviour(b) => r.behaviour(b),
         SuperviseCmd::Stats { period, person } => {
             let who = person.as_ref().map_or_else(String::new, |p| r.mention(p));
             let period = if *period == Period::default() {
@@ -115,6 +117,43 @@ pub(crate) fn render(s: &SuperviseCmd) -> (String, Vec<Mention>) {
 }
 
 impl Renderer {
+    /// `考评 …`.
+    fn appraisal(&mut self, a: &AppraisalCmd) -> String {
+        match a {
+            AppraisalCmd::Show { window, person } => {
+                let who = person.as_ref().map_or_else(String::new, |p| self.mention(p));
+                words(&["考评", window.label(), &who])
+            }
+            AppraisalCmd::Export { window, unit } => {
+                words(&["考评", "导出", window.label(), unit.as_deref().unwrap_or("")])
+            }
+            AppraisalCmd::Push { window } => words(&["考评", "推送", window.label()]),
+        }
+    }
+
+    /// `标杆 …` / `负面 …`.
+    fn behaviour(&mut self, b: &BehaviourCmd) -> String {
+        match b {
+            BehaviourCmd::Record {
+                kind,
+                subject,
+                code,
+                item,
+                note,
+            } => {
+                let who = self.mention(subject);
+                let item = item.map(|i| i.to_string()).unwrap_or_default();
+                let note = note.as_deref().map_or_else(String::new, |n| {
+                    free_text(n, |w| item.is_empty() && w.to_ascii_lowercase().starts_with("db"))
+                });
+                words(&[kind.label(), &who, code, &item, &note])
+            }
+            BehaviourCmd::Comment { kind, id, text } => {
+                words(&[kind.label(), "备注", &id.to_string(), &free_text(text, |_| false)])
+            }
+        }
+    }
+
     /// A creation: the one-line form, then any `key：value` lines.
     fn create(&mut self, item: &CreateItem) -> String {
         let mut parts = Vec::new();

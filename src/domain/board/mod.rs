@@ -17,6 +17,7 @@ mod period;
 mod stats;
 mod weekly;
 
+pub(crate) use self::on_time::{completed_in, on_time};
 pub use self::period::Period;
 pub use self::stats::{PersonStats, stats};
 pub use self::weekly::{Board, BoardRow, Rate, board, fingerprint};

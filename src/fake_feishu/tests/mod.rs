@@ -439,3 +439,4 @@ async fn a_restored_fake_keeps_counting_ids_and_deduplicating_uuids() {
 }
 
 mod bitable_docs;
+mod performance;

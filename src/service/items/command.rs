@@ -8,7 +8,7 @@ use super::super::meetings::with_meeting_source;
 use super::super::origin::Origin;
 use super::super::projects::link_tagged_projects;
 use super::super::reply::Replies;
-use super::super::{batches, okr, org, repeat, units};
+use super::super::{appraisal, batches, okr, org, repeat, units};
 use super::act::{Refused, act, post_card, record_new_with, visible};
 use super::texts::{confirmation, not_found};
 use crate::card;
@@ -83,6 +83,8 @@ pub(crate) fn command(
         SuperviseCmd::Report { id, value, note } => {
             return batches::report(svc, id, &value, note, o, replies, ch);
         }
+        SuperviseCmd::Appraisal(a) => return appraisal::appraisal(svc, a, o, msg, replies, ch),
+        SuperviseCmd::Behaviour(b) => return appraisal::behaviour(svc, b, o, replies, ch),
         SuperviseCmd::BindUnit(b) => return units::bind(svc, b, o, replies, ch),
         SuperviseCmd::Units(u) => return units::units(svc, u, o, replies, ch),
         SuperviseCmd::List(filter) => {
