@@ -14,13 +14,25 @@ use crate::store::StoreError;
 pub(crate) const NOT_ALLOWED: &str =
     "考评材料和标杆/负面记录仅本人、其上级和管理员可以查看。如需查看，请联系管理员在配置中登记上级关系。";
 
-/// The aligned OKR of each item: where the OKR alignment (issue 18, `/督办 对齐`) plugs in.
-/// Until that is wired, no item is aligned and the pack shows no OKR section.
+/// The aligned OKR of each item (`/督办 对齐`, or inherited from its project): the objective or
+/// key result it points at and the text snapshotted when it was aligned.
 pub(crate) fn aligned_okrs(
     _svc: &Service,
-    _items: &[Item],
+    items: &[Item],
 ) -> Result<HashMap<ItemId, AlignedOkr>, StoreError> {
-    Ok(HashMap::new())
+    Ok(items
+        .iter()
+        .filter_map(|item| {
+            let a = item.alignment.as_ref()?;
+            Some((
+                item.id,
+                AlignedOkr {
+                    id: a.target().0.to_owned(),
+                    text: a.summary(),
+                },
+            ))
+        })
+        .collect())
 }
 
 impl Service {
