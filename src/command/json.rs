@@ -6,7 +6,9 @@
 
 use serde_json::{Value, json};
 
-use crate::command::ast::{AppraisalCmd, BehaviourCmd, Command, CreateItem, ListFilter, SuperviseCmd, UnitsCmd};
+use crate::command::ast::{
+    AppraisalCmd, BehaviourCmd, Command, CreateItem, ListFilter, SuperviseCmd, UnitsCmd,
+};
 use crate::command::grammar::person_json as person;
 use crate::command::minutes::MinutesCmd;
 use crate::command::when::format_rfc3339;

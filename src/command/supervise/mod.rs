@@ -3,8 +3,8 @@
 //! small parser per subcommand; creation (the row without a word) is in `create.rs`, the
 //! inverse (back to text) in `render.rs`.
 
-mod batch;
 mod appraisal;
+mod batch;
 mod create;
 mod issue;
 mod render;
