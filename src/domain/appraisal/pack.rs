@@ -51,6 +51,18 @@ pub struct AlignedOkr {
     pub text: String,
 }
 
+impl AlignedOkr {
+    /// What `item` is aligned with (`/督办 对齐`, or inherited from its project): the
+    /// objective or key result, and its text as snapshotted then (`O2 / KR1 …`).
+    pub fn of(item: &Item) -> Option<Self> {
+        let a = item.alignment.as_ref()?;
+        Some(Self {
+            id: a.target().0.to_owned(),
+            text: a.summary(),
+        })
+    }
+}
+
 /// One figure and the items behind it (`count` may exceed the items: several 催办 on one).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Figure {

@@ -125,6 +125,36 @@ mod figures {
         )
     }
 
+    #[test]
+    fn an_aligned_item_names_its_key_result_and_an_unaligned_one_nothing() {
+        use crate::domain::okr::{AlignedKr, Alignment};
+        let mut it = item(
+            7,
+            "ou_a",
+            "2026-01-05T09:00:00+08:00",
+            "2026-01-20T18:00:00+08:00",
+        );
+        assert_eq!(AlignedOkr::of(&it), None);
+        it.alignment = Some(Alignment {
+            okr_id: "okr_1".into(),
+            period: "2026 年 1 月 - 3 月".into(),
+            objective_id: "obj_2".into(),
+            objective_no: 2,
+            objective: "合规零重大违规".into(),
+            kr: Some(AlignedKr {
+                id: "kr_1".into(),
+                no: 1,
+                content: "自查覆盖全部营业部".into(),
+            }),
+            okr_owner: who("ou_a"),
+        });
+        let a = AlignedOkr::of(&it).unwrap();
+        assert_eq!(a.id, "kr_1");
+        assert_eq!(a.text, "O2 / KR1 自查覆盖全部营业部");
+        it.alignment.as_mut().unwrap().kr = None;
+        assert_eq!(AlignedOkr::of(&it).unwrap().id, "obj_2");
+    }
+
     fn done(mut it: Item, when: &str) -> Item {
         it.status = Status::Done;
         it.completed_at = Some(at(when));

@@ -14,27 +14,6 @@ use crate::store::StoreError;
 pub(crate) const NOT_ALLOWED: &str =
     "考评材料和标杆/负面记录仅本人、其上级和管理员可以查看。如需查看，请联系管理员在配置中登记上级关系。";
 
-/// The aligned OKR of each item (`/督办 对齐`, or inherited from its project): the objective or
-/// key result it points at and the text snapshotted when it was aligned.
-pub(crate) fn aligned_okrs(
-    _svc: &Service,
-    items: &[Item],
-) -> Result<HashMap<ItemId, AlignedOkr>, StoreError> {
-    Ok(items
-        .iter()
-        .filter_map(|item| {
-            let a = item.alignment.as_ref()?;
-            Some((
-                item.id,
-                AlignedOkr {
-                    id: a.target().0.to_owned(),
-                    text: a.summary(),
-                },
-            ))
-        })
-        .collect())
-}
-
 impl Service {
     /// The access rules of the 考评 commands.
     pub(crate) fn appraisal_access(&self) -> Access {
@@ -62,7 +41,10 @@ pub(crate) fn pack_of(svc: &Service, who: &Person, window: Window, all: &[Item])
             item: item.clone(),
         });
     }
-    let aligned = aligned_okrs(svc, &owned)?;
+    let aligned: HashMap<ItemId, AlignedOkr> = owned
+        .iter()
+        .filter_map(|item| Some((item.id, AlignedOkr::of(item)?)))
+        .collect();
     let records = svc.store.behaviour_records_of(&who.open_id)?;
     let mut person = who.clone();
     if person.name.is_empty() {
