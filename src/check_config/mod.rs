@@ -169,6 +169,8 @@ enum Probe {
     Wiki,
     /// Read a recording that does not exist.
     Minutes,
+    /// List the OKR periods.
+    OkrPeriods,
     /// Search the mirror's table for `DB-0`.
     Bitable {
         /// The base.
@@ -268,6 +270,29 @@ fn needed_scopes(settings: &Settings) -> Vec<Need> {
         Probe::Minutes,
         settings.minutes.events,
     ));
+    // `/督办 对齐` reads the owner's OKRs; required once progress is written on 验收.
+    v.push(need(
+        "okr:okr:readonly",
+        "/督办 对齐、/项目 对齐（读取 OKR）",
+        Probe::OkrPeriods,
+        settings.okr.write_progress,
+    ));
+    if settings.okr.write_progress {
+        v.push(need(
+            "okr:okr.progress:writeonly",
+            "验收后写 OKR 进展（[okr] write_progress = true；也可开通「更新 OKR 信息」okr:okr）",
+            Probe::None,
+            true,
+        ));
+    }
+    if settings.appraisal.performance.push {
+        v.push(need(
+            "performance:performance",
+            "考评推送到飞书绩效（[performance] push = true；接口与权限尚未经官方文档确认）",
+            Probe::None,
+            true,
+        ));
+    }
     if let Some(m) = &settings.mirror {
         let table = [&m.items_table, &m.projects_table, &m.requirements_table]
             .into_iter()
@@ -300,6 +325,7 @@ async fn scope_check(client: &FeishuClient, need: &Need) -> Check {
         Probe::Docx => client.doc_raw_content(PROBE_ID).await.map(drop),
         Probe::Wiki => client.wiki_node(PROBE_ID).await.map(drop),
         Probe::Minutes => client.minutes_artifacts(PROBE_ID).await.map(drop),
+        Probe::OkrPeriods => client.okr_periods().await.map(drop),
         Probe::Bitable { app_token, table } => client
             .bitable_search_by_field(app_token, table, "编号", "DB-0")
             .await
@@ -371,5 +397,15 @@ mod tests {
         s.reminders.urgent_sms = true;
         assert_eq!(required(&s, "minutes:minutes:readonly"), Some(true));
         assert_eq!(required(&s, "im:message.urgent:sms"), Some(true));
+        // OKR: reading is shown (optional) until progress is written on 验收; the push into
+        // Performance only when switched on.
+        assert_eq!(required(&s, "okr:okr:readonly"), Some(false));
+        assert_eq!(required(&s, "okr:okr.progress:writeonly"), None);
+        assert_eq!(required(&s, "performance:performance"), None);
+        s.okr.write_progress = true;
+        s.appraisal.performance.push = true;
+        assert_eq!(required(&s, "okr:okr:readonly"), Some(true));
+        assert_eq!(required(&s, "okr:okr.progress:writeonly"), Some(true));
+        assert_eq!(required(&s, "performance:performance"), Some(true));
     }
 }
