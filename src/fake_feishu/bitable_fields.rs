@@ -10,12 +10,13 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::{HeaderMap, Method};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use serde_json::{Value, json};
 
-use super::bitable::{Key, SCOPE_BITABLE, log};
+use super::bitable::{Key, SCOPE_BITABLE};
 use super::reply::Reply;
+use super::routes::serve;
 use super::state::{FakeState, World};
 
 const MAX_PAGE: usize = 100;
@@ -121,15 +122,7 @@ async fn list(
     Path(key): Path<(String, String)>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
-    let mut w = s.lock();
-    let reply = if w.outage {
-        Reply::outage()
-    } else {
-        w.bitable_list_fields(&h, &key, &q).unwrap_or_else(|e| e)
-    };
-    log(&mut w, &m, &u, &reply);
-    drop(w);
-    reply.into_response()
+    serve(&s, &m, &u, |w| w.bitable_list_fields(&h, &key, &q))
 }
 
 async fn create(
@@ -141,15 +134,7 @@ async fn create(
     Query(q): Query<HashMap<String, String>>,
     body: Bytes,
 ) -> Response {
-    let mut w = s.lock();
-    let reply = if w.outage {
-        Reply::outage()
-    } else {
-        w.bitable_create_field(&h, &key, &q, &body).unwrap_or_else(|e| e)
-    };
-    log(&mut w, &m, &u, &reply);
-    drop(w);
-    reply.into_response()
+    serve(&s, &m, &u, |w| w.bitable_create_field(&h, &key, &q, &body))
 }
 
 impl FakeState {

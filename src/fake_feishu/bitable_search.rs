@@ -7,11 +7,12 @@ use std::collections::HashMap;
 use axum::body::Bytes;
 use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::{HeaderMap, Method};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde_json::{Map, Value, json};
 
-use super::bitable::{Key, SCOPE_BITABLE, log};
+use super::bitable::{Key, SCOPE_BITABLE};
 use super::reply::Reply;
+use super::routes::serve;
 use super::state::{FakeState, World};
 
 const MAX_PAGE: usize = 500;
@@ -108,15 +109,7 @@ pub(crate) async fn search(
     Query(q): Query<HashMap<String, String>>,
     body: Bytes,
 ) -> Response {
-    let mut w = s.lock();
-    let reply = if w.outage {
-        Reply::outage()
-    } else {
-        w.bitable_search(&h, &key, &q, &body).unwrap_or_else(|e| e)
-    };
-    log(&mut w, &m, &u, &reply);
-    drop(w);
-    reply.into_response()
+    serve(&s, &m, &u, |w| w.bitable_search(&h, &key, &q, &body))
 }
 
 /// `filter.conditions` as (field, accepted values); only `is` is understood.

@@ -9,14 +9,14 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::Router;
 use axum::extract::{OriginalUri, Path, Query, State};
-use axum::http::{HeaderMap, Method, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, Method};
+use axum::response::Response;
 use axum::routing::get;
 use serde_json::{Value, json};
 
 use super::FakeFeishu;
-use super::bitable::log;
 use super::reply::Reply;
+use super::routes::serve;
 use super::state::{FakeState, World};
 
 const SCOPE_DOCX: &str = "docx:document:readonly";
@@ -79,19 +79,6 @@ impl World {
             .cloned()
             .ok_or_else(|| Reply::error(404, 2091005, "minute not found"))
     }
-}
-
-/// Locks, answers with `f` (or 503 during an outage) and logs.
-fn serve(s: &FakeState, m: &Method, u: &Uri, f: impl FnOnce(&mut World) -> Result<Reply, Reply>) -> Response {
-    let mut w = s.lock();
-    let reply = if w.outage {
-        Reply::outage()
-    } else {
-        f(&mut w).unwrap_or_else(|e| e)
-    };
-    log(&mut w, m, u, &reply);
-    drop(w);
-    reply.into_response()
 }
 
 async fn raw_content(

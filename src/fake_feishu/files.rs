@@ -8,12 +8,12 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, OriginalUri, State};
 use axum::http::{HeaderMap, Method};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::post;
 use serde_json::json;
 
-use super::bitable::log;
 use super::reply::Reply;
+use super::routes::serve;
 use super::state::{FakeState, World};
 
 /// Feishu's upload limit.
@@ -47,15 +47,7 @@ async fn upload(
     h: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let mut w = s.lock();
-    let reply = if w.outage {
-        Reply::outage()
-    } else {
-        w.upload(&h, &body).unwrap_or_else(|e| e)
-    };
-    log(&mut w, &m, &u, &reply);
-    drop(w);
-    reply.into_response()
+    serve(&s, &m, &u, |w| w.upload(&h, &body))
 }
 
 /// One part of a multipart body: (name, filename, content).

@@ -9,13 +9,13 @@ use std::collections::HashMap;
 use axum::Router;
 use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::{HeaderMap, Method};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use serde_json::{Value, json};
 
 use super::FakeFeishu;
-use super::bitable::log;
 use super::reply::Reply;
+use super::routes::serve;
 use super::state::{FakeState, World};
 use crate::domain::ids::Person;
 
@@ -34,15 +34,7 @@ async fn members(
     Path(id): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
-    let mut w = s.lock();
-    let reply = if w.outage {
-        Reply::outage()
-    } else {
-        w.members(&h, &id, &q).unwrap_or_else(|e| e)
-    };
-    log(&mut w, &m, &u, &reply);
-    drop(w);
-    reply.into_response()
+    serve(&s, &m, &u, |w| w.members(&h, &id, &q))
 }
 
 impl World {

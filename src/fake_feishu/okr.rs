@@ -17,13 +17,13 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::{HeaderMap, Method};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use serde_json::{Value, json};
 
 use super::FakeFeishu;
-use super::bitable::log;
 use super::reply::Reply;
+use super::routes::serve;
 use super::state::{FakeState, World};
 
 const READ: &[&str] = &["okr:okr:readonly", "okr:okr"];
@@ -122,23 +122,6 @@ pub(crate) fn routes() -> Router<FakeState> {
         .route("/open-apis/okr/v1/users/{id}/okrs", get(user_okrs))
         .route("/open-apis/okr/v1/progress_records", post(create_progress))
         .route("/open-apis/okr/v1/progress_records/{id}", get(get_progress))
-}
-
-fn serve(
-    s: &FakeState,
-    m: &Method,
-    u: &axum::http::Uri,
-    f: impl FnOnce(&mut World) -> Result<Reply, Reply>,
-) -> Response {
-    let mut w = s.lock();
-    let reply = if w.outage {
-        Reply::outage()
-    } else {
-        f(&mut w).unwrap_or_else(|e| e)
-    };
-    log(&mut w, m, u, &reply);
-    drop(w);
-    reply.into_response()
 }
 
 async fn periods(

@@ -11,13 +11,13 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{OriginalUri, Query, State};
 use axum::http::{HeaderMap, Method};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::post;
 use serde_json::{Value, json};
 use std::collections::{HashMap, HashSet};
 
-use super::bitable::log;
 use super::reply::Reply;
+use super::routes::serve;
 use super::state::{FakeState, World};
 
 const SCOPE: &str = "performance:performance";
@@ -72,15 +72,7 @@ async fn import(
     h: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let mut w = s.lock();
-    let reply = if w.outage {
-        Reply::outage()
-    } else {
-        w.perf_import(&h, &q, &body).unwrap_or_else(|e| e)
-    };
-    log(&mut w, &m, &u, &reply);
-    drop(w);
-    reply.into_response()
+    serve(&s, &m, &u, |w| w.perf_import(&h, &q, &body))
 }
 
 async fn query(
@@ -90,15 +82,7 @@ async fn query(
     h: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let mut w = s.lock();
-    let reply = if w.outage {
-        Reply::outage()
-    } else {
-        w.perf_query(&h, &body).unwrap_or_else(|e| e)
-    };
-    log(&mut w, &m, &u, &reply);
-    drop(w);
-    reply.into_response()
+    serve(&s, &m, &u, |w| w.perf_query(&h, &body))
 }
 
 fn invalid(what: &str) -> Reply {

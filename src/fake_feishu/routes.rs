@@ -39,8 +39,9 @@ pub fn router(state: FakeState) -> Router {
         .with_state(state)
 }
 
-/// Locks the world, answers with `f` (or 503 during an outage) and logs the exchange.
-fn serve(
+/// Locks the world, answers with `f` (or 503 during an outage) and logs the exchange: every
+/// handler of the fake goes through here.
+pub(crate) fn serve(
     state: &FakeState,
     method: &Method,
     uri: &Uri,
