@@ -39,46 +39,30 @@ pub async fn run(
                 Some(clock.now().as_millisecond() + 1_000)
             }
         };
-        let next = match service.tick_projects().await {
-            Ok(p) => match (next, p) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            },
-            Err(e) => {
-                tracing::error!(error.message = %e, "project reminder tick failed; retrying");
-                Some(clock.now().as_millisecond() + 1_000)
-            }
-        };
-        let next = match service.batches_tick().await {
-            Ok(r) => match (next, r) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            },
-            Err(e) => {
-                tracing::error!(error.message = %e, "下达 fan-out or roll-up tick failed; retrying");
-                Some(clock.now().as_millisecond() + 1_000)
-            }
-        };
-        let next = match service.series_tick().await {
-            Ok(r) => match (next, r) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            },
-            Err(e) => {
-                tracing::error!(error.message = %e, "例会 pre-meeting card tick failed; retrying");
-                Some(clock.now().as_millisecond() + 1_000)
-            }
-        };
-        let next = match service.repeat_tick().await {
-            Ok(r) => match (next, r) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            },
-            Err(e) => {
-                tracing::error!(error.message = %e, "recurring items tick failed; retrying");
-                Some(clock.now().as_millisecond() + 1_000)
-            }
-        };
+        let next = sooner(
+            next,
+            service.tick_projects().await,
+            "project reminder tick",
+            clock.as_ref(),
+        );
+        let next = sooner(
+            next,
+            service.batches_tick().await,
+            "下达 fan-out or roll-up tick",
+            clock.as_ref(),
+        );
+        let next = sooner(
+            next,
+            service.series_tick().await,
+            "例会 pre-meeting card tick",
+            clock.as_ref(),
+        );
+        let next = sooner(
+            next,
+            service.repeat_tick().await,
+            "recurring items tick",
+            clock.as_ref(),
+        );
         if let Err(e) = service.performance_tick().await {
             tracing::error!(error.message = %e, "performance push failed");
         }
@@ -101,6 +85,26 @@ pub async fn run(
             () = cancel.cancelled() => return,
             () = notify.notified() => {}
             () = tokio::time::sleep(Duration::from_millis(u64::try_from(wait_ms).unwrap_or(60_000))) => {}
+        }
+    }
+}
+
+/// `next` or the wake-up time a tick asks for, whichever is sooner; after a failed tick (logged
+/// with `what`), one second from now.
+fn sooner<E: std::fmt::Display>(
+    next: Option<i64>,
+    tick: Result<Option<i64>, E>,
+    what: &str,
+    clock: &dyn Clock,
+) -> Option<i64> {
+    match tick {
+        Ok(t) => match (next, t) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        },
+        Err(e) => {
+            tracing::error!(error.message = %e, "{what} failed; retrying");
+            Some(clock.now().as_millisecond() + 1_000)
         }
     }
 }
