@@ -62,6 +62,26 @@ pub(crate) fn routes() -> Router<FakeState> {
         .merge(super::bitable_fields::routes())
 }
 
+/// A Bitable list's paging: `page_size` (default 20, at most `max`) and the start offset read
+/// from `page_token` (`<prefix><offset>`, as this fake hands them out); 1254001 otherwise.
+pub(crate) fn paging(q: &HashMap<String, String>, prefix: &str, max: usize) -> Result<(usize, usize), Reply> {
+    let size = match q.get("page_size") {
+        None => 20,
+        Some(s) => match s.parse::<usize>() {
+            Ok(n) if (1..=max).contains(&n) => n,
+            _ => return Err(Reply::error(400, 1254001, &format!("page_size must be 1..{max}"))),
+        },
+    };
+    let start = match q.get("page_token") {
+        None => 0,
+        Some(t) => t
+            .strip_prefix(prefix)
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(|| Reply::error(400, 1254001, "invalid page_token"))?,
+    };
+    Ok((size, start))
+}
+
 /// Pushes the exchange onto the request log.
 pub(crate) fn log(w: &mut World, method: &Method, uri: &Uri, reply: &Reply) {
     w.log.push(LoggedRequest {

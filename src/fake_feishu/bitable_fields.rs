@@ -14,7 +14,7 @@ use axum::response::Response;
 use axum::routing::get;
 use serde_json::{Value, json};
 
-use super::bitable::{Key, SCOPE_BITABLE};
+use super::bitable::{Key, SCOPE_BITABLE, paging};
 use super::reply::Reply;
 use super::routes::serve;
 use super::state::{FakeState, World};
@@ -43,20 +43,7 @@ impl World {
         self.authorize(h)?;
         self.check_scope(SCOPE_BITABLE)?;
         let table = self.bitable.table(key)?;
-        let size = match q.get("page_size") {
-            None => 20,
-            Some(s) => match s.parse::<usize>() {
-                Ok(n @ 1..=MAX_PAGE) => n,
-                _ => return Err(Reply::error(400, 1254001, "page_size must be 1..100")),
-            },
-        };
-        let start: usize = match q.get("page_token") {
-            None => 0,
-            Some(t) => t
-                .strip_prefix("fp")
-                .and_then(|n| n.parse().ok())
-                .ok_or_else(|| Reply::error(400, 1254001, "invalid page_token"))?,
-        };
+        let (size, start) = paging(q, "fp", MAX_PAGE)?;
         let total = table.fields.len();
         let items: Vec<Value> = table
             .fields

@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, Method};
 use axum::response::Response;
 use serde_json::{Map, Value, json};
 
-use super::bitable::{Key, SCOPE_BITABLE};
+use super::bitable::{Key, SCOPE_BITABLE, paging};
 use super::reply::Reply;
 use super::routes::serve;
 use super::state::{FakeState, World};
@@ -35,20 +35,7 @@ impl World {
         } else {
             serde_json::from_slice(body).map_err(|_| Reply::error(400, 1254001, "WrongRequestBody"))?
         };
-        let size = match q.get("page_size") {
-            None => 20,
-            Some(s) => match s.parse::<usize>() {
-                Ok(n @ 1..=MAX_PAGE) => n,
-                _ => return Err(Reply::error(400, 1254001, "page_size must be 1..500")),
-            },
-        };
-        let start: usize = match q.get("page_token") {
-            None => 0,
-            Some(t) => t
-                .strip_prefix("pt")
-                .and_then(|n| n.parse().ok())
-                .ok_or_else(|| Reply::error(400, 1254001, "invalid page_token"))?,
-        };
+        let (size, start) = paging(q, "pt", MAX_PAGE)?;
         let names: Option<Vec<String>> = body
             .get("field_names")
             .and_then(Value::as_array)
