@@ -9,10 +9,11 @@ use sha2::{Digest, Sha256};
 /// text field. It is how a lost record id is found again.
 pub const KEY_FIELD: &str = "编号";
 
-/// Columns added after tables were first made for duban (`单位`, issue 14). A table that
-/// lacks one gets it as a text field before the mirror's first write to it (see
-/// [`super::Mirror::flush`]), so a base set up for an older duban keeps working.
-pub const ADDED_COLUMNS: &[&str] = &["单位"];
+/// Columns added after tables were first made for duban (`单位`, issue 14; `类别` and
+/// `对齐OKR`, issue 18). A table that lacks one gets it as a text field before the mirror's
+/// first write to it (see [`super::Mirror::flush`]), so a base set up for an older duban keeps
+/// working (an admin may turn `类别` into a single-select field; the values stay the same).
+pub const ADDED_COLUMNS: &[&str] = &["单位", "类别", "对齐OKR"];
 
 /// The mirrored tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -184,8 +184,13 @@ fn with_mirror(s: &mut Settings) {
     });
 }
 
+/// A table as made for a duban before the added columns (单位, 类别, 对齐OKR).
 fn without_unit(fields: &'static [(&'static str, &'static str)]) -> Vec<&'static str> {
-    fields.iter().map(|(n, _)| *n).filter(|n| *n != "单位").collect()
+    fields
+        .iter()
+        .map(|(n, _)| *n)
+        .filter(|n| !duban::mirror::ADDED_COLUMNS.contains(n))
+        .collect()
 }
 
 #[tokio::test]
@@ -247,6 +252,15 @@ async fn the_bitable_mirror_writes_the_unit_and_adds_the_column_to_older_tables(
             "{t}: {fields:?}"
         );
     }
+    // The items table also gets 类别 (issue 18), and every item's class is in it.
+    let items = app.fake.bitable_fields(BASE, "tblItems");
+    assert_eq!(items.iter().filter(|f| *f == "类别").count(), 1, "{items:?}");
+    assert!(
+        app.fake
+            .bitable_records(BASE, "tblItems")
+            .iter()
+            .all(|(_, f)| f.get("类别") == Some(&json!("承诺")))
+    );
     app.stop().await;
 }
 
