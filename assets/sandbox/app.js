@@ -620,6 +620,8 @@ async function loadInspector(id) {
   const body = $('#insp-body');
   try {
     const r = await api(`/sandbox/api/messages/${encodeURIComponent(id)}/raw`);
+    // An answer for a message no longer selected (a slower, earlier request) is dropped.
+    if (id !== S.selected) return;
     const m = r.message;
     const blocks = [el('div', { class: 'insp-block' }, el('h4', { text: `消息 ${m.message_id}` }),
       el('div', { class: 'c-note', text: `${m.sender_open_id ? personName(m.sender_open_id) : S.bot.name} · ${m.msg_type} · ${m.chat_id}` }))];
@@ -635,7 +637,7 @@ async function loadInspector(id) {
     if (!m.sender_open_id) for (const ev of r.events) blocks.push(eventBlock('卡片回调 card.action.trigger', ev));
     body.replaceChildren(...blocks);
   } catch (err) {
-    body.replaceChildren(el('div', { class: 'insp-empty', text: err.message }));
+    if (id === S.selected) body.replaceChildren(el('div', { class: 'insp-empty', text: err.message }));
   }
 }
 

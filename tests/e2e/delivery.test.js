@@ -86,7 +86,7 @@ test('the developer panel follows a button click and wraps long lines', { timeou
   await page.locator('.toast', { hasText: '签收' }).first().waitFor();
   // …and follows the card the click acted on.
   await page.locator('#insp-body', { hasText: '卡片回调 card.action.trigger' }).waitFor();
-  // The callback also shows in the message's own record, so wait for the panel to turn to the card.
+  // The panel turns to the card (an answer for the earlier selection, arriving late, is dropped).
   const cardId = await itemCard().getAttribute('data-message-id');
   await page.locator('#insp-body h4', { hasText: cardId }).first().waitFor();
   assert.match(await page.locator('#insp-body h4').first().textContent(), new RegExp(cardId));
