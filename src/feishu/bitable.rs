@@ -37,6 +37,26 @@ pub const CODE_FIELD_NOT_FOUND: i64 = 1254045;
 pub const CODE_RECORD_NOT_FOUND: i64 = 1254043;
 
 impl FeishuClient {
+    /// One paced, authorised POST of `body` to `url` with Feishu's idempotency key
+    /// (`client_token`), as every Bitable write sends it; the answer's `data`.
+    pub(super) async fn post_with_client_token(
+        &self,
+        url: &str,
+        client_token: &str,
+        body: &Value,
+    ) -> Result<Value, FeishuError> {
+        self.pace().await;
+        self.authed(|token| {
+            Ok(self
+                .http()
+                .post(url)
+                .query(&[("client_token", client_token)])
+                .json(body)
+                .bearer_auth(token))
+        })
+        .await
+    }
+
     /// Creates `records` (each a `fields` map) in one call; returns the new record ids in the
     /// order of `records`. The same `client_token` makes a repeated call return the same ids
     /// without creating anything twice.
@@ -58,16 +78,8 @@ impl FeishuClient {
         let body = json!({
             "records": records.iter().map(|f| json!({ "fields": f })).collect::<Vec<_>>(),
         });
-        self.pace().await;
         let result = self
-            .authed(|token| {
-                Ok(self
-                    .http()
-                    .post(&url)
-                    .query(&[("client_token", client_token)])
-                    .json(&body)
-                    .bearer_auth(token))
-            })
+            .post_with_client_token(&url, client_token, &body)
             .await
             .and_then(|v| created_ids(&v, records.len()));
         record("bitable_batch_create", &result);
@@ -95,16 +107,8 @@ impl FeishuClient {
                 .map(|(id, f)| json!({ "record_id": id, "fields": f }))
                 .collect::<Vec<_>>(),
         });
-        self.pace().await;
         let result = self
-            .authed(|token| {
-                Ok(self
-                    .http()
-                    .post(&url)
-                    .query(&[("client_token", client_token)])
-                    .json(&body)
-                    .bearer_auth(token))
-            })
+            .post_with_client_token(&url, client_token, &body)
             .await
             .map(|_| ());
         record("bitable_batch_update", &result);

@@ -80,16 +80,8 @@ impl FeishuClient {
     ) -> Result<(), FeishuError> {
         let url = self.url(&fields_path(app_token, table_id)?);
         let body = json!({ "field_name": name, "type": FIELD_TYPE_TEXT });
-        self.pace().await;
         let result = self
-            .authed(|token| {
-                Ok(self
-                    .http()
-                    .post(&url)
-                    .query(&[("client_token", client_token)])
-                    .json(&body)
-                    .bearer_auth(token))
-            })
+            .post_with_client_token(&url, client_token, &body)
             .await
             .map(|_| ());
         record("bitable_create_field", &result);
