@@ -29,3 +29,5 @@ mod series17;
 mod supervise;
 mod units;
 mod unitscope14;
+mod pgstore19;
+mod cluster19;

@@ -1,0 +1,1 @@
+//! PostgreSQL as the store: migrate-store, schema versions, the store switch (issue 19).
