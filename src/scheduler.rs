@@ -21,6 +21,9 @@ pub async fn run(
     // The first due entry whose records were last read ahead.
     let mut read_ahead = None;
     loop {
+        // 例会 first: the progress requests it hands to the reminder engine go in this round,
+        // with the owners' other reminders due now.
+        let series = service.series_tick().await;
         let next = match service.tick().await {
             Ok(n) => n,
             Err(e) => {
@@ -51,12 +54,7 @@ pub async fn run(
             "下达 fan-out or roll-up tick",
             clock.as_ref(),
         );
-        let next = sooner(
-            next,
-            service.series_tick().await,
-            "例会 pre-meeting card tick",
-            clock.as_ref(),
-        );
+        let next = sooner(next, series, "例会 pre-meeting card tick", clock.as_ref());
         let next = sooner(
             next,
             service.repeat_tick().await,

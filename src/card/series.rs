@@ -162,15 +162,21 @@ pub fn pre_meeting_card(
     }));
     let title = format!("会前提醒 · {}", s.name);
     let subtitle = format!("{} {}", s.id, civil_day(occ.date, false));
+    let (template, tags): (&str, &[(&str, &str)]) = if started {
+        ("grey", &[("会议已开始", "neutral")])
+    } else {
+        ("blue", &[])
+    };
     card(
-        header(&title, "blue", Some(&subtitle), &[]),
+        header(&title, template, Some(&subtitle), tags),
         elements,
         &format!("{} 会前提醒", s.name),
     )
 }
 
-/// The series detail card (`查看`), with the next occurrences.
-pub fn series_card(s: &Series, next: &[Occurrence], now: Timestamp) -> Value {
+/// The series detail card (`查看`), with the next occurrences and when the next one's
+/// pre-meeting card comes (`notice_at`, or that it was posted).
+pub fn series_card(s: &Series, next: &[Occurrence], notice_at: Option<Timestamp>, now: Timestamp) -> Value {
     let people = if s.attendees.is_empty() {
         "（未指定）".to_owned()
     } else {
@@ -205,6 +211,20 @@ pub fn series_card(s: &Series, next: &[Occurrence], now: Timestamp) -> Value {
             })
             .collect();
         elements.push(markdown(&format!("**接下来**\n{}", when.join("\n"))));
+        let posted = s
+            .notice
+            .as_ref()
+            .is_some_and(|n| next.first().is_some_and(|o| o.date == n.occurrence));
+        let line = if posted {
+            Some("**会前提醒**：这次例会的会前提醒已在本群发出，并已请相关负责人更新进展".to_owned())
+        } else {
+            notice_at
+                .filter(|t| *t > now)
+                .map(|t| format!("**会前提醒**：{} 在本群发出", format_datetime(t, now)))
+        };
+        if let Some(l) = line {
+            elements.push(markdown(&l));
+        }
     }
     elements.push(note(
         "会前一个工作日16:00在本群发会前提醒，并请未完成事项的负责人更新进展。",

@@ -44,12 +44,42 @@ pub struct NudgeRecord {
     pub item: Option<Item>,
 }
 
-/// First byte of a binary nudge record (data format 3). Records are read at every tick, one
+/// First byte of a binary nudge record (record format 4, data format 5). Records are read at every tick, one
 /// random read per due item, so they are kept small: a compact binary encoding (postcard) of
 /// the state and the position, followed by the item's policy view in its own encoding. The
 /// JSON records of format 2 ([`super::decode`]) still read; they are rewritten in this form
 /// the next time the item is scheduled.
-const RECORD_BIN: u8 = 3;
+const RECORD_BIN: u8 = 4;
+
+/// First byte of a binary record of format 3: the state before it carried 进展征集 requests
+/// ([`NudgeState::asks`]); still read, rewritten in format 4 the next time the item is
+/// scheduled.
+const RECORD_BIN_3: u8 = 3;
+
+/// [`NudgeState`] as format 3 encoded it (postcard is not self-describing: the fields, in order).
+#[derive(Deserialize)]
+struct StateV3 {
+    sent: std::collections::BTreeSet<String>,
+    snoozed_until: Option<jiff::Timestamp>,
+    snooze_count: u32,
+    working_on: Option<jiff::civil::Date>,
+    auto_nudges: u32,
+    last_sent_at: Option<jiff::Timestamp>,
+}
+
+impl From<StateV3> for NudgeState {
+    fn from(v: StateV3) -> Self {
+        Self {
+            sent: v.sent,
+            snoozed_until: v.snoozed_until,
+            snooze_count: v.snooze_count,
+            working_on: v.working_on,
+            auto_nudges: v.auto_nudges,
+            last_sent_at: v.last_sent_at,
+            asks: Vec::new(),
+        }
+    }
+}
 
 impl NudgeRecord {
     fn encode(state: &NudgeState, due_ms: Option<u64>, item: Option<&Item>) -> Vec<u8> {
@@ -74,14 +104,19 @@ impl NudgeRecord {
     /// # Errors
     /// A record whose state does not decode.
     fn decode(key: &[u8], bytes: &[u8]) -> Result<Self, StoreError> {
-        let Some((&RECORD_BIN, rest)) = bytes.split_first() else {
-            return decode(key, bytes);
+        let codec = |e: postcard::Error| StoreError::Codec {
+            key: format!("nudge record {}", from_be(key)),
+            reason: e.to_string(),
         };
-        let ((state, due_ms), rest): ((NudgeState, Option<u64>), &[u8]) = postcard::take_from_bytes(rest)
-            .map_err(|e| StoreError::Codec {
-                key: format!("nudge record {}", from_be(key)),
-                reason: e.to_string(),
-            })?;
+        let ((state, due_ms), rest): ((NudgeState, Option<u64>), &[u8]) = match bytes.split_first() {
+            Some((&RECORD_BIN, rest)) => postcard::take_from_bytes(rest).map_err(codec)?,
+            Some((&RECORD_BIN_3, rest)) => {
+                let ((v3, due), rest): ((StateV3, Option<u64>), &[u8]) =
+                    postcard::take_from_bytes(rest).map_err(codec)?;
+                ((v3.into(), due), rest)
+            }
+            _ => return decode(key, bytes),
+        };
         // The item is a copy: one written by a version with other item fields is dropped and
         // read again from the `items` tree.
         let item = if rest.is_empty() {

@@ -68,7 +68,8 @@ impl Store {
             // A new directory, or an upgrade. Format 2 → 3 only adds the binary nudge record,
             // written as records are rewritten (format-2 records still read); format 3 → 4 the
             // inbox entries that carry their de-duplication keys and the compact `seen` record
-            // (earlier entries and records still read: see `inbox::rebuild`). The version is
+            // (earlier entries and records still read: see `inbox::rebuild`); format 4 → 5 the
+            // nudge records that carry 进展征集 requests (format-3 records still read). The version is
             // recorded so that an older duban, which cannot read the new records, refuses it.
             from => {
                 if from == Some(1) {

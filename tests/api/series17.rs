@@ -25,12 +25,28 @@ fn cards_with(app: &TestApp, needle: &str) -> Vec<FakeMessage> {
         .collect()
 }
 
+/// The 进展征集 requests the bot sent that @-mention `open_id` (the reminder engine's
+/// messages: a reply under the item's card, or the owner's combined reminder card).
 fn asks_to(app: &TestApp, open_id: &str) -> usize {
-    app.fake
-        .messages()
-        .iter()
-        .filter(|m| m.receive_id == open_id && m.content.to_string().contains("进展征集"))
+    asks_in(&app.fake.messages(), open_id)
+}
+
+fn asks_in(msgs: &[FakeMessage], open_id: &str) -> usize {
+    msgs.iter()
+        .filter(|m| m.sender_open_id.is_none())
+        .filter(|m| {
+            let c = m.content.to_string();
+            c.contains("【进展征集】") && c.contains(open_id)
+        })
         .count()
+}
+
+/// The bot's messages that @-mention `open_id`.
+fn to(msgs: &[FakeMessage], open_id: &str) -> Vec<FakeMessage> {
+    msgs.iter()
+        .filter(|m| m.sender_open_id.is_none() && m.content.to_string().contains(open_id))
+        .cloned()
+        .collect()
 }
 
 async fn click(app: &TestApp, who: &str, card_mid: &str, value: Value) -> Value {
@@ -46,9 +62,12 @@ async fn click(app: &TestApp, who: &str, card_mid: &str, value: Value) -> Value 
     r.json().await.unwrap()
 }
 
+/// One scheduler round at `now`, as the scheduler task runs it: the 例会 tick, then the
+/// reminder engine's round.
 async fn tick(app: &TestApp, now: &str) {
     app.clock.set(at(now));
     app.service.series_tick().await.unwrap();
+    app.service.tick().await.unwrap();
     assert!(eventually(|| app.store.outbox_len() == 0).await, "outbox drained");
 }
 

@@ -35,7 +35,9 @@ use self::hours::{add_work_minutes, hm, instant, morning, next_working_day, plus
 pub use self::hours::{adjust_to_working_hours, in_working_hours};
 use self::text::plan;
 use self::types::Occ;
-pub use self::types::{NudgeKind, NudgeState, PlannedNudge, ReminderPolicy, SnoozeChoice, SnoozeError};
+pub use self::types::{
+    NudgeKind, NudgeState, PlannedNudge, ProgressAsk, ReminderPolicy, SnoozeChoice, SnoozeError,
+};
 
 fn occ(
     kind: NudgeKind,
@@ -76,6 +78,21 @@ fn extension_occ(item: &Item, p: &ReminderPolicy, cal: &Calendar) -> Result<Opti
         .saturating_mul(p.extension_unanswered_workdays);
     let when = add_work_minutes(ext.requested_at, total, p, cal)?;
     occ(NudgeKind::ExtensionPending, when, item, p, cal).map(Some)
+}
+
+/// The 进展征集 requests the item carries, with when their meeting starts (a request is due
+/// from its time, moved out of quiet hours like any reminder, until the meeting starts).
+fn ask_occs(
+    item: &Item,
+    state: &NudgeState,
+    p: &ReminderPolicy,
+    cal: &Calendar,
+) -> Result<Vec<(Occ, Timestamp)>, CalendarError> {
+    let mut out = Vec::with_capacity(state.asks.len());
+    for a in &state.asks {
+        out.push((occ(a.kind(), a.at, item, p, cal)?, a.meeting_at));
+    }
+    Ok(out)
 }
 
 /// DayBefore, HoursBefore and AtDeadline, those that apply, in ladder order.
@@ -201,7 +218,7 @@ pub fn due_now(
     };
     Ok(due
         .into_iter()
-        .map(|(o, key)| plan(item, o, key, resume, p, cal))
+        .map(|(o, key)| plan(item, o, key, resume, &state.asks, p, cal))
         .collect())
 }
 
@@ -233,6 +250,12 @@ fn due_occs(
     due.extend(step.filter(|o| fresh(o)));
     if let Some(e) = extension_occ(item, p, cal)?.filter(|e| fresh(e)) {
         due.push(e);
+    }
+    // 进展征集: held back by a snooze or 处理中 like the rest, never dropped before its meeting.
+    for (o, meeting_at) in ask_occs(item, state, p, cal)? {
+        if o.at <= now && now < meeting_at {
+            due.push(o);
+        }
     }
     let due = due
         .into_iter()
@@ -278,6 +301,9 @@ pub fn next_fire(
     fixed.extend(unack_occ(item, p, cal)?.map(|o| o.at));
     fixed.extend(extension_occ(item, p, cal)?.map(|o| o.at));
     fixed.extend(resume);
+    for (o, meeting_at) in ask_occs(item, state, p, cal)? {
+        fixed.extend(Some(o.at).filter(|at| *at < meeting_at));
+    }
     let mut cursor = now;
     // Each round moves past one candidate; keys already sent (a clock that jumped back) are
     // skipped. The bound only guards against a pathological state.
@@ -300,13 +326,17 @@ pub fn next_fire(
     Ok(None)
 }
 
-/// Records `sent` as sent at `now`.
+/// Records `sent` as sent at `now`; the 进展征集 requests sent, or whose meeting has started,
+/// are let go.
 pub fn mark_sent(state: &mut NudgeState, sent: &[PlannedNudge], now: Timestamp) {
     for n in sent {
         if state.sent.insert(n.key.clone()) {
             state.auto_nudges = state.auto_nudges.saturating_add(1);
         }
     }
+    state
+        .asks
+        .retain(|a| a.meeting_at > now && !sent.iter().any(|n| n.kind == a.kind()));
     if !sent.is_empty() {
         state.last_sent_at = Some(now);
     }

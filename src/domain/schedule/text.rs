@@ -2,7 +2,7 @@
 
 use jiff::Timestamp;
 
-use super::types::{NudgeKind, Occ, PlannedNudge, ReminderPolicy};
+use super::types::{NudgeKind, Occ, PlannedNudge, ProgressAsk, ReminderPolicy};
 use crate::calendar::Calendar;
 use crate::domain::deadline::DeadlineHint;
 use crate::domain::ids::Person;
@@ -20,6 +20,7 @@ pub(super) fn plan(
     o: Occ,
     key: String,
     resume: Option<Timestamp>,
+    asks: &[ProgressAsk],
     p: &ReminderPolicy,
     cal: &Calendar,
 ) -> PlannedNudge {
@@ -74,6 +75,19 @@ pub(super) fn plan(
                 "{who}申请延期至{until}，已等待超过{}个{}，请督办人批准或拒绝",
                 p.extension_unanswered_workdays, p.day_rule
             )
+        }
+        NudgeKind::ProgressAsk { .. } => {
+            push_unique(&mut mention, &item.owner);
+            match asks.iter().find(|a| a.kind() == o.kind) {
+                Some(a) => format!(
+                    "【进展征集】例会「{}」将于{}召开，请在会前更新你负责事项的进展：{}（例如：/督办 进展 {} 60% 说明），会前提醒卡片上会显示你已更新",
+                    a.name,
+                    format_datetime(a.meeting_at, at),
+                    a.items.join("；"),
+                    item.id
+                ),
+                None => "【进展征集】例会前请更新进展".to_owned(),
+            }
         }
     };
     PlannedNudge {

@@ -125,6 +125,14 @@ pub enum NudgeKind {
     },
     /// An extension request waits on the 督办人.
     ExtensionPending,
+    /// 进展征集: a meeting series asks the owner for progress before an occurrence (one
+    /// [`ProgressAsk`] in [`NudgeState::asks`]).
+    ProgressAsk {
+        /// The series (`HYS-n`).
+        series: u64,
+        /// The occurrence (its nominal date).
+        occurrence: Date,
+    },
 }
 
 impl NudgeKind {
@@ -149,6 +157,9 @@ impl NudgeKind {
                     .as_ref()
                     .map_or(0, |e| e.requested_at.as_millisecond());
                 format!("{id}:extension:{at}")
+            }
+            Self::ProgressAsk { series, occurrence } => {
+                format!("{id}:progress:HYS-{series}:{occurrence}")
             }
         }
     }
@@ -175,6 +186,37 @@ pub struct NudgeState {
     pub auto_nudges: u32,
     /// When the last reminder was sent.
     pub last_sent_at: Option<Timestamp>,
+    /// 进展征集 requests waiting to go with this item's reminders (removed once sent).
+    pub asks: Vec<ProgressAsk>,
+}
+
+/// A meeting series' request for progress before one occurrence (进展征集), carried by one
+/// open item of each owner on the pre-meeting card: the engine sends it like any reminder
+/// (quiet hours, 稍后提醒, combined with the owner's other reminders of the round), once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgressAsk {
+    /// The series (`HYS-n`).
+    pub series: u64,
+    /// The occurrence (its nominal date).
+    pub occurrence: Date,
+    /// The series' name.
+    pub name: String,
+    /// When the meeting starts: a request not sent by then is dropped.
+    pub meeting_at: Timestamp,
+    /// When the request may go (the pre-meeting card's time; quiet hours move it).
+    pub at: Timestamp,
+    /// The owner's open items on the card, `DB-n 标题` each.
+    pub items: Vec<String>,
+}
+
+impl ProgressAsk {
+    /// Its rule.
+    pub fn kind(&self) -> NudgeKind {
+        NudgeKind::ProgressAsk {
+            series: self.series,
+            occurrence: self.occurrence,
+        }
+    }
 }
 
 /// One reminder to send now (serialisable: the outbox renders it at send time).

@@ -52,10 +52,10 @@ pub struct Notice {
     /// What the card showed when last queued or refreshed (refreshed when it changes).
     #[serde(default)]
     pub fingerprint: String,
-    /// The progress requests not sent yet and when they may go (the card came in the group's
-    /// quiet hours: they wait for its next working morning, as reminders do).
+    /// The meeting has started and the card was turned to its final state (会议已开始): it is
+    /// not updated any more.
     #[serde(default)]
-    pub asks_at: Option<Timestamp>,
+    pub closed: bool,
 }
 
 /// A meeting series `HYS-n`.

@@ -42,7 +42,8 @@ pub(crate) fn command(
                 return not_found(svc, id, SeriesSub::Show, replies, ch);
             };
             let next = upcoming(svc, &s, now);
-            replies.card(svc, ch, &series_card(&s, &next, now))
+            let notice_at = svc.upcoming_notice(&s, now).ok().map(|(_, t)| t);
+            replies.card(svc, ch, &series_card(&s, &next, notice_at, now))
         }
         SeriesCmd::Pause(id) => set_status(svc, id, SeriesStatus::Paused, o, replies, ch),
         SeriesCmd::Resume(id) => set_status(svc, id, SeriesStatus::Active, o, replies, ch),
@@ -146,7 +147,7 @@ fn create(
     }
     let now = svc.clock.now();
     let mut s = Series {
-        id: ch.next_series_id(&svc.store)?,
+        id: SeriesId(0),
         chat_id: o.chat.clone(),
         name: n.name,
         cadence: n.cadence,
@@ -160,8 +161,9 @@ fn create(
         moved: BTreeMap::new(),
         notice: None,
     };
-    // The calendar must know the first occurrence: otherwise refuse, create nothing.
-    let first = match s.next_occurrence(now, &svc.calendar) {
+    // The calendar must know the first occurrence and its card's day: otherwise refuse,
+    // create nothing (not even a number).
+    let (first, notice_at) = match svc.upcoming_notice(&s, now) {
         Ok(f) => f,
         Err(e) => {
             return replies.card(
@@ -171,17 +173,13 @@ fn create(
             );
         }
     };
-    // A series created after its first card's time starts with the occurrence after.
-    if s.notice_time(&first, svc.minutes.series_notice_at, &svc.calendar)
-        .is_ok_and(|t| t <= now)
-    {
-        s.notice = Some(crate::domain::series::Notice {
-            occurrence: first.date,
-            at: now,
-            asked: Vec::new(),
-            fingerprint: String::new(),
-            asks_at: None,
-        });
+    s.id = ch.next_series_id(&svc.store)?;
+    // Created after the first card's time (e.g. the evening before the meeting): the card and
+    // the progress requests go at once, in this change, rather than skipping that meeting.
+    if notice_at <= now {
+        let asks = svc.queue_notice(ch, &mut s, &first, now)?;
+        svc.stage_asks(ch, asks, now)?;
+        svc.wake.scheduler.notify_one();
     }
     ch.put_new_series(&svc.store, &s)?;
     audit(
@@ -193,7 +191,7 @@ fn create(
         vec![change("cadence", "", &s.cadence.describe())],
     )?;
     let next = upcoming(svc, &s, now);
-    replies.card(svc, ch, &series_card(&s, &next, now))
+    replies.card(svc, ch, &series_card(&s, &next, Some(notice_at), now))
 }
 
 fn set_status(

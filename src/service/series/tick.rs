@@ -1,46 +1,63 @@
 //! The pre-meeting card on the scheduler's clock: queued once per occurrence, the working day
 //! before at `[minutes] series_notice_at` (16:00), together with ONE progress request to each
-//! owner of an open item on it (进展征集); refreshed in place while anything on it changes,
-//! until the meeting starts. Minutes posted near an occurrence attach to it.
+//! owner of an open item on it (进展征集, sent by the reminder engine: see [`super::asks`]);
+//! refreshed in place while anything on it changes, and turned final (会议已开始) when the
+//! meeting starts.
 
 use std::collections::BTreeSet;
 
+use jiff::Timestamp;
 use jiff::civil::Date;
-use jiff::{SignedDuration, Timestamp};
 
 use super::super::Service;
 use crate::card::series::{PreMeeting, pre_meeting_card};
-use crate::domain::ids::{ChatId, ItemId, OpenId, Person, SeriesId};
-use crate::domain::schedule::adjust_to_working_hours;
+use crate::domain::ids::{ItemId, Person, SeriesId};
+use crate::domain::schedule::ProgressAsk;
 use crate::domain::series::{Notice, Occurrence, Series, SeriesStatus};
+use crate::domain::status::Status;
 use crate::domain::supervision::Item;
-use crate::domain::time::{SHANGHAI, format_datetime, local};
 use crate::feishu::{Outgoing, feishu_uuid};
-use crate::minutes::Meeting;
 use crate::outbox_record::{Intent, OutboxRecord};
 use crate::store::StoreError;
 use crate::store::outbox::Changes;
 
 impl Service {
-    /// Queues the pre-meeting cards and progress requests that are due and refreshes posted
-    /// cards whose content changed. Returns when it next has something to do (Unix ms).
+    /// Queues the pre-meeting cards and progress requests that are due, refreshes posted
+    /// cards whose content changed, and turns a card final when its meeting starts. Returns
+    /// when it next has something to do (Unix ms).
     ///
     /// # Errors
     /// sled errors.
     pub async fn series_tick(&self) -> Result<Option<i64>, StoreError> {
         let now = self.clock.now();
-        let all = self.store.all_series()?;
-        if all.iter().all(|s| s.status != SeriesStatus::Active) {
+        let live =
+            |s: &Series| s.status == SeriesStatus::Active || s.notice.as_ref().is_some_and(|n| !n.closed);
+        if !self.store.all_series()?.iter().any(live) {
             return Ok(None);
         }
         let _guard = self.lock.lock().await;
         let mut ch = Changes::new();
+        let mut asks = Vec::new();
         let mut next: Option<i64> = None;
         let mut soon = |t: Timestamp| {
             let ms = t.as_millisecond();
             next = Some(next.map_or(ms, |n: i64| n.min(ms)));
         };
         for mut s in self.store.all_series()? {
+            // The card of a meeting that has started turns final (会议已开始), once.
+            if let Some(n) = s.notice.as_ref().filter(|n| !n.closed) {
+                let start = s.occurrence(n.occurrence).start;
+                if start <= now {
+                    let date = n.occurrence;
+                    if let Some(n) = s.notice.as_mut() {
+                        n.closed = true;
+                    }
+                    queue_refresh(self, &mut ch, &s, date)?;
+                    ch.put_series(&self.store, &s)?;
+                } else if s.status == SeriesStatus::Active {
+                    soon(start);
+                }
+            }
             if s.status != SeriesStatus::Active {
                 continue;
             }
@@ -57,22 +74,13 @@ impl Service {
                     soon(notice_at);
                     continue;
                 }
-                self.queue_notice(&mut ch, &mut s, &occ, now)?;
+                asks.extend(self.queue_notice(&mut ch, &mut s, &occ, now)?);
                 ch.put_series(&self.store, &s)?;
                 soon(occ.start);
                 continue;
             }
-            // Posted: requests held back by quiet hours go when their time comes.
-            let (view, fp) = self.pre_meeting(&s, &occ, now)?;
-            if let Some(t) = s.notice.as_ref().and_then(|n| n.asks_at) {
-                if t <= now {
-                    self.queue_asks(&mut ch, &mut s, &occ, &view, now)?;
-                    ch.put_series(&self.store, &s)?;
-                } else {
-                    soon(t);
-                }
-            }
             // Refresh in place while it changes, until the meeting starts.
+            let (_, fp) = self.pre_meeting(&s, &occ, now)?;
             if let Some(n) = s.notice.as_mut()
                 && n.fingerprint != fp
             {
@@ -82,15 +90,21 @@ impl Service {
             }
             soon(occ.start);
         }
+        let asked = !asks.is_empty();
+        self.stage_asks(&mut ch, asks, now)?;
         if !ch.is_empty() {
             self.store.commit(&ch)?;
             self.wake.outbox.notify_one();
+        }
+        if asked {
+            // The reminder engine sends them on its next round.
+            self.wake.scheduler.notify_one();
         }
         Ok(next)
     }
 
     /// The next occurrence and when its card is due.
-    fn upcoming_notice(
+    pub(super) fn upcoming_notice(
         &self,
         s: &Series,
         now: Timestamp,
@@ -100,43 +114,48 @@ impl Service {
         Ok((occ, at))
     }
 
-    /// The card, and one progress request per owner, in `ch`; the series remembers it.
-    fn queue_notice(
+    /// The card in `ch`; the series remembers it and whom it asks for progress. Returns the
+    /// progress requests (进展征集) for [`Service::stage_asks`]: one per owner of an open item
+    /// on the card, carried by the first such item.
+    pub(super) fn queue_notice(
         &self,
         ch: &mut Changes,
         s: &mut Series,
         occ: &Occurrence,
         now: Timestamp,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Vec<(ItemId, ProgressAsk)>, StoreError> {
         s.notice = Some(Notice {
             occurrence: occ.date,
             at: now,
             asked: Vec::new(),
             fingerprint: String::new(),
-            asks_at: None,
+            closed: false,
         });
         let (view, _) = self.pre_meeting(s, occ, now)?;
         let owners = owners(&view);
-        // Quiet hours hold the requests back to the next working morning, as for reminders.
-        let policy = self.policy_for(&s.chat_id);
-        let first = view
-            .last_items
-            .iter()
-            .chain(&view.due_before)
-            .chain(&view.overdue)
-            .map(|i| i.id)
-            .next();
-        let asks_at = adjust_to_working_hours(now, first.unwrap_or(ItemId(s.id.0)), &policy, &self.calendar)
-            .map_or(now, |(t, _)| t);
+        if let Some(n) = s.notice.as_mut() {
+            n.asked = owners.iter().map(|(p, _)| p.open_id.clone()).collect();
+        }
+        // The fingerprint with the owners asked (they are on the card).
         let (_, fp) = self.pre_meeting(s, occ, now)?;
         if let Some(n) = s.notice.as_mut() {
-            n.asked = owners.iter().map(|p| p.open_id.clone()).collect();
             n.fingerprint = fp;
-            n.asks_at = Some(asks_at);
         }
-        if asks_at <= now {
-            self.queue_asks(ch, s, occ, &view, now)?;
-        }
+        let asks = owners
+            .into_iter()
+            .filter_map(|(_, items)| {
+                let carrier = items.first()?.id;
+                let ask = ProgressAsk {
+                    series: s.id.0,
+                    occurrence: occ.date,
+                    name: s.name.clone(),
+                    meeting_at: occ.start,
+                    at: now,
+                    items: items.iter().map(|i| format!("{} {}", i.id, i.title)).collect(),
+                };
+                Some((carrier, ask))
+            })
+            .collect();
         let intent = Intent::PostSeriesCard {
             series: s.id.0,
             occurrence: occ.date.to_string(),
@@ -144,46 +163,7 @@ impl Service {
             uuid: feishu_uuid(&format!("series:{}:{}", s.id.0, occ.date)),
         };
         ch.outbox_push(&self.store, &OutboxRecord::new(intent, Some(s.chat_id.0.clone())))?;
-        Ok(())
-    }
-
-    /// ONE progress request per owner asked (listing their open items on the card), in `ch`.
-    fn queue_asks(
-        &self,
-        ch: &mut Changes,
-        s: &mut Series,
-        occ: &Occurrence,
-        view: &PreMeeting,
-        now: Timestamp,
-    ) -> Result<(), StoreError> {
-        let Some(n) = s.notice.as_mut() else {
-            return Ok(());
-        };
-        n.asks_at = None;
-        let when = format_datetime(occ.start, now);
-        for who in &n.asked {
-            let mine: Vec<String> = view
-                .last_items
-                .iter()
-                .chain(&view.due_before)
-                .chain(&view.overdue)
-                .filter(|i| i.is_open() && i.owner.open_id == *who)
-                .map(|i| format!("{} {}", i.id, i.title))
-                .collect();
-            if mine.is_empty() {
-                continue;
-            }
-            let text = format!(
-                "【进展征集】{}「{}」将于 {when} 召开。会前提醒上有你负责的未完成事项：{}。请在会前更新进展（例如：/督办 进展 DB-编号 60% 说明），卡片上会显示你已更新。",
-                s.id,
-                s.name,
-                mine.join("；")
-            );
-            let uuid = feishu_uuid(&format!("series-ask:{}:{}:{}", s.id.0, occ.date, who.0));
-            let out = Outgoing::send_text_to_user(&who.0, &text, &uuid);
-            ch.outbox_push(&self.store, &OutboxRecord::message(out))?;
-        }
-        Ok(())
+        Ok(asks)
     }
 
     /// What the pre-meeting card of `occ` shows now, and a fingerprint of it.
@@ -305,13 +285,18 @@ impl Service {
     }
 }
 
-/// The distinct owners of the open items on the card, in order of appearance.
-fn owners(v: &PreMeeting) -> Vec<Person> {
-    let mut seen: BTreeSet<OpenId> = BTreeSet::new();
-    let mut out = Vec::new();
+/// The distinct owners of the items on the card they are chased on (待签收 or 进行中: a 待验收
+/// item waits on its 督办人), in order of appearance, each with those items.
+fn owners(v: &PreMeeting) -> Vec<(Person, Vec<&Item>)> {
+    let mut out: Vec<(Person, Vec<&Item>)> = Vec::new();
+    let mut seen: BTreeSet<ItemId> = BTreeSet::new();
     for i in v.last_items.iter().chain(&v.due_before).chain(&v.overdue) {
-        if i.is_open() && seen.insert(i.owner.open_id.clone()) {
-            out.push(i.owner.clone());
+        if !matches!(i.status, Status::Pending | Status::InProgress) || !seen.insert(i.id) {
+            continue;
+        }
+        match out.iter_mut().find(|(p, _)| p.open_id == i.owner.open_id) {
+            Some((_, list)) => list.push(i),
+            None => out.push((i.owner.clone(), vec![i])),
         }
     }
     out
@@ -365,62 +350,6 @@ pub(crate) fn delivered(svc: &Service, intent: &Intent, message_id: &str) -> Res
         && let Ok(date) = occurrence.parse::<Date>()
     {
         svc.store.set_series_card(SeriesId(*series), date, message_id)?;
-    }
-    Ok(())
-}
-
-/// Attaches minutes `m` to the occurrence of one of its group's series they are near: from two
-/// hours before the occurrence starts to the end of the next working day after it. The nearest
-/// occurrence wins; minutes near none stay on their own.
-pub(crate) fn attach_minutes(
-    svc: &Service,
-    m: &Meeting,
-    now: Timestamp,
-    ch: &mut Changes,
-) -> Result<(), StoreError> {
-    let mut best: Option<(SignedDuration, SeriesId, Date)> = None;
-    for s in svc.store.series_in_chat(&ChatId(m.chat_id.0.clone()))? {
-        if s.status == SeriesStatus::Cancelled {
-            continue;
-        }
-        let today = local(now).date();
-        let from = today.checked_sub(jiff::Span::new().days(10)).unwrap_or(today);
-        let to = today.checked_add(jiff::Span::new().days(1)).unwrap_or(today);
-        let Ok(occs) = s.occurrences_between(from.max(s.anchor), to, &svc.calendar) else {
-            continue;
-        };
-        let moved = s.moved.keys().map(|d| s.occurrence(*d));
-        for o in occs.into_iter().chain(moved) {
-            if o.start < s.created_at {
-                continue;
-            }
-            let opens = o.start - SignedDuration::from_hours(2);
-            let Ok(next_wd) =
-                svc.calendar
-                    .nth_after(local(o.start).date(), 1, crate::calendar::DayRule::Working)
-            else {
-                continue;
-            };
-            let closes = next_wd
-                .tomorrow()
-                .ok()
-                .and_then(|d| {
-                    SHANGHAI
-                        .to_timestamp(d.to_datetime(jiff::civil::Time::midnight()))
-                        .ok()
-                })
-                .unwrap_or(o.start);
-            if now < opens || now >= closes {
-                continue;
-            }
-            let dist = now.duration_since(o.start).abs();
-            if best.is_none_or(|(d, _, _)| dist < d) {
-                best = Some((dist, s.id, o.date));
-            }
-        }
-    }
-    if let Some((_, id, date)) = best {
-        ch.attach_minutes(&svc.store, m.id, id, date)?;
     }
     Ok(())
 }
