@@ -263,3 +263,162 @@ async fn progress_requests_wait_out_quiet_hours_like_reminders() {
     assert_eq!(asks_to(&app, ZHANG.0), 1, "once");
     app.stop().await;
 }
+
+/// Lets the background scheduler finish a round the last command woke it for, so that the
+/// next round at a new instant is the one the test runs.
+async fn settle(app: &TestApp) {
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(eventually(|| app.store.outbox_len() == 0).await, "outbox drained");
+}
+
+#[tokio::test]
+async fn the_progress_request_comes_with_the_owners_other_reminders_in_one_message() {
+    let app = spawn_app().await;
+    app.clock.set(at("2026-09-21T10:00:00"));
+    let mid = app.say(BOSS, "/例会 新建 项目周会 每周四 14:00", &[]).await;
+    app.reply_to(&mid).await;
+    // 张三 has two items on the card: the first carries the request; the second's reminder
+    // two hours before its deadline falls at 16:00 on Wednesday, when the card comes.
+    for line in [
+        "/督办 整理营业部整改清单 @_user_1 9月24日 12:00",
+        "/督办 报送客户投诉台账 @_user_1 9月23日 18:00",
+    ] {
+        let mid = app.say(BOSS, line, &[ZHANG]).await;
+        app.reply_to(&mid).await;
+    }
+    app.run_clock_until(at("2026-09-23T15:59:00")).await;
+    settle(&app).await;
+    assert_eq!(asks_to(&app, ZHANG.0), 0);
+
+    let before = app.fake.messages().len();
+    tick(&app, "2026-09-23T16:00:00").await;
+    let new = app.fake.messages()[before..].to_vec();
+    assert_eq!(cards_with(&app, "会前提醒 · ").len(), 1);
+    let mine = to(&new, ZHANG.0);
+    assert_eq!(
+        mine.len(),
+        1,
+        "one combined message: {:#?}",
+        mine.iter().map(|m| m.content.to_string()).collect::<Vec<_>>()
+    );
+    let text = mine[0].card().to_string();
+    assert_eq!(mine[0].msg_type, "interactive", "{text}");
+    assert!(
+        text.contains("【进展征集】") && text.contains("项目周会"),
+        "{text}"
+    );
+    assert!(
+        text.contains("整理营业部整改清单") && text.contains("报送客户投诉台账"),
+        "{text}"
+    );
+    assert!(text.contains("请抓紧办理"), "the ordinary reminder too: {text}");
+    // Nobody is asked twice, however often the scheduler runs.
+    tick(&app, "2026-09-23T16:30:00").await;
+    tick(&app, "2026-09-24T09:30:00").await;
+    assert_eq!(asks_to(&app, ZHANG.0), 1);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_series_created_after_its_first_cards_time_posts_the_card_at_once() {
+    let app = spawn_app().await;
+    // Wednesday 09-30 17:00, the last working day before National Day: the Monday meeting of
+    // the holiday week is on Thursday 10-08, whose card was due at 16:00 today.
+    app.clock.set(at("2026-09-30T17:00:00"));
+    let mid = app
+        .say(BOSS, "/督办 整理反洗钱自查材料 @_user_1 10月8日 9:00", &[ZHANG])
+        .await;
+    app.reply_to(&mid).await;
+    let mid = app.say(BOSS, "/例会 新建 财管委周例会 每周一 9:30", &[]).await;
+    let r = app.reply_to(&mid).await.card().to_string();
+    assert!(r.contains("会前提醒已在本群发出"), "{r}");
+    assert!(
+        eventually(|| cards_with(&app, "会前提醒 · ").len() == 1).await,
+        "the card comes at once"
+    );
+    let card = cards_with(&app, "会前提醒 · ")[0].card().to_string();
+    assert!(
+        card.contains("10月8日") && card.contains("整理反洗钱自查材料") && card.contains("⏳ 张三"),
+        "{card}"
+    );
+    tick(&app, "2026-09-30T17:00:01").await;
+    assert_eq!(asks_to(&app, ZHANG.0), 1, "the owner is asked at once too");
+    // Nothing again over the holiday, nor when the meeting comes.
+    tick(&app, "2026-10-07T16:00:00").await;
+    tick(&app, "2026-10-08T09:00:00").await;
+    assert_eq!(cards_with(&app, "会前提醒 · ").len(), 1);
+    assert_eq!(asks_to(&app, ZHANG.0), 1);
+
+    // Created before the card's time, the answer says when it comes: the Monday 10-12
+    // meeting's card on the 调休 working Saturday 10-10.
+    app.clock.set(at("2026-10-08T10:00:00"));
+    let mid = app.say(BOSS, "/例会 新建 风控周会 每周一 9:30", &[]).await;
+    let r = app.reply_to(&mid).await.card().to_string();
+    assert!(
+        r.contains("**会前提醒**：10月10日（周六）16:00 在本群发出"),
+        "{r}"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_card_turns_final_when_the_meeting_starts_and_is_not_updated_after() {
+    let app = spawn_app().await;
+    app.clock.set(at("2026-09-21T10:00:00"));
+    let mid = app.say(BOSS, "/例会 新建 项目周会 每周四 14:00", &[]).await;
+    app.reply_to(&mid).await;
+    for (who, line) in [
+        (ZHANG, "/督办 整理营业部整改清单 @_user_1 9月24日 12:00"),
+        (LI, "/督办 更新客户风险等级 @_user_1 9月24日 12:00"),
+    ] {
+        let mid = app.say(BOSS, line, &[who]).await;
+        app.reply_to(&mid).await;
+    }
+    tick(&app, "2026-09-23T16:00:00").await;
+    let card = || cards_with(&app, "会前提醒 · ").remove(0);
+    let c = card().card().to_string();
+    assert!(
+        c.contains("⏳ 张三") && c.contains("⏳ 李四") && !c.contains("会议已开始"),
+        "{c}"
+    );
+    assert_eq!(asks_to(&app, ZHANG.0), 1);
+    assert_eq!(asks_to(&app, LI.0), 1);
+
+    // 李四 updates before the meeting: ✔ for him, ⏳ for 张三, in place.
+    app.clock.set(at("2026-09-24T09:30:00"));
+    let mid = app.say(LI, "/督办 进展 DB-2 80% 已完成初评", &[]).await;
+    app.reply_to(&mid).await;
+    tick(&app, "2026-09-24T09:31:00").await;
+    assert!(
+        eventually(|| {
+            let c = card().card().to_string();
+            c.contains("✔ 李四") && c.contains("⏳ 张三") && c.contains("已更新 1/2")
+        })
+        .await,
+        "{}",
+        card().card()
+    );
+
+    // The meeting starts: the card turns final, once, with who updated and who did not.
+    tick(&app, "2026-09-24T14:00:00").await;
+    assert!(
+        eventually(|| card().card().to_string().contains("会议已开始")).await,
+        "{}",
+        card().card()
+    );
+    let c = card().card().to_string();
+    assert!(
+        c.contains("本卡片不再更新") && c.contains("✔ 李四") && c.contains("⏳ 张三"),
+        "{c}"
+    );
+    let patches = card().patches.len();
+    app.clock.set(at("2026-09-24T15:00:00"));
+    let mid = app.say(ZHANG, "/督办 进展 DB-1 50% 会上已说明", &[]).await;
+    app.reply_to(&mid).await;
+    tick(&app, "2026-09-24T15:01:00").await;
+    tick(&app, "2026-09-24T17:00:00").await;
+    settle(&app).await;
+    assert_eq!(card().patches.len(), patches, "no update after the start");
+    assert_eq!(cards_with(&app, "会前提醒 · ").len(), 1);
+    app.stop().await;
+}
