@@ -368,3 +368,39 @@ async fn accepting_on_the_card_rolls_over_like_the_command() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn each_occurrence_counts_in_statistics_and_the_board() {
+    let app = spawn_app().await;
+    // Thursday 10-08, the first working day after National Day.
+    app.clock.set(ts("2026-10-08T10:00:00+08:00"));
+    app.say(
+        BOSS,
+        "@_user_1 /督办 报送经营周报 @_user_2 每周五前 重复：每周",
+        &[BOT, ZHANG],
+    )
+    .await;
+    card_of(&app, 1).await;
+    // Each week's report is done on time: three occurrences, two closed, the third open.
+    app.clock.set(ts("2026-10-09T15:00:00+08:00"));
+    close(&app, 1).await;
+    card_of(&app, 2).await;
+    app.clock.set(ts("2026-10-16T15:00:00+08:00"));
+    close(&app, 2).await;
+    card_of(&app, 3).await;
+    assert_eq!(items(&app), 3);
+
+    let mid = app.say(BOSS, "@_user_1 /督办 统计 本月", &[BOT]).await;
+    let stats = app.reply_to(&mid).await.card().to_string();
+    assert!(
+        stats.contains("完成2项") && stats.contains("完成 2 项") && stats.contains("按时 2 项"),
+        "{stats}"
+    );
+    let mid = app.say(BOSS, "@_user_1 /督办 晾晒", &[BOT]).await;
+    let board = app.reply_to(&mid).await.card().to_string();
+    assert!(
+        board.contains("未完成1项") && board.contains("按时完成 **2** 项"),
+        "{board}"
+    );
+    app.stop().await;
+}

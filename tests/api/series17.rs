@@ -422,3 +422,99 @@ async fn the_card_turns_final_when_the_meeting_starts_and_is_not_updated_after()
     assert_eq!(cards_with(&app, "会前提醒 · ").len(), 1);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_card_shows_overdue_items_stage_moves_and_new_requirements_since_the_last_meeting() {
+    let app = spawn_app().await;
+    app.clock.set(at("2026-09-21T10:00:00"));
+    let mid = app.say(BOSS, "/例会 新建 项目周会 每周四 14:00 @_user_1", &[ZHANG]).await;
+    app.reply_to(&mid).await;
+    // Before Thursday 09-24's meeting: an item overdue, a project moved, a requirement filed.
+    let mid = app.say(BOSS, "/督办 核对两融客户名单 @_user_1 9月22日", &[LI]).await;
+    app.reply_to(&mid).await;
+    app.clock.set(at("2026-09-22T10:00:00"));
+    app.say(BOSS, "@_user_1 /项目 新建 开户流程优化 @_user_2", &[BOT, ZHANG])
+        .await;
+    assert!(eventually(|| app.store.all_projects().unwrap().len() == 1).await);
+    app.say(ZHANG, "@_user_1 /项目 推进 XM-1 第1阶段完成", &[BOT]).await;
+    assert!(eventually(|| app.store.all_projects().unwrap()[0].current == 1).await);
+    app.say(ZHANG, "@_user_1 /需求 柜台改造\n提出单位：上海营业部", &[BOT])
+        .await;
+    assert!(eventually(|| app.store.all_requirements().unwrap().len() == 1).await);
+
+    tick(&app, "2026-09-23T16:00:00").await;
+    let c = cards_with(&app, "会前提醒 · ")[0].card().to_string();
+    assert!(
+        c.contains("本群逾期事项") && c.contains("核对两融客户名单") && c.contains("（已逾期）"),
+        "{c}"
+    );
+    assert!(c.contains("李四") && c.contains("⏳ 李四"), "owner and status shown: {c}");
+    assert!(c.contains("XM-1 开户流程优化：进入「产品设计」"), "{c}");
+    assert!(c.contains("XQ-1 柜台改造"), "{c}");
+
+    // The next one (Thursday 10-01 is 国庆: 10-08, the card on 09-30) shows only what is new
+    // since 09-24's meeting.
+    tick(&app, "2026-09-24T14:00:00").await;
+    tick(&app, "2026-09-30T16:00:00").await;
+    let cards = cards_with(&app, "会前提醒 · ");
+    assert_eq!(cards.len(), 2);
+    let c = cards[1].card().to_string();
+    assert!(c.contains("10月8日"), "{c}");
+    assert!(c.contains("没有项目阶段变动") && c.contains("没有新需求"), "{c}");
+    assert!(c.contains("核对两融客户名单"), "still overdue: {c}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn list_show_pause_resume_cancel_and_who_may_change() {
+    let app = spawn_app().await;
+    app.fake.set_chat_members(
+        CHAT,
+        &[ZHANG, LI, WANG, BOSS].map(|(id, name)| Person {
+            open_id: OpenId(id.to_owned()),
+            name: name.to_owned(),
+        }),
+    );
+    app.clock.set(at("2026-09-21T10:00:00"));
+    let mid = app.say(BOSS, "/例会 新建 项目周会 每周四 14:00 @_user_1", &[ZHANG]).await;
+    app.reply_to(&mid).await;
+
+    let mid = app.say(WANG, "/例会 暂停 HYS-1", &[]).await;
+    let r = app.reply_to(&mid).await.card().to_string();
+    assert!(r.contains("没有权限") && r.contains("赵督办"), "{r}");
+    let mid = app.say(LI, "/例会 列表", &[]).await;
+    let r = app.reply_to(&mid).await.card().to_string();
+    assert!(
+        r.contains("HYS-1") && r.contains("进行中") && r.contains("下次 9月24日"),
+        "{r}"
+    );
+    let mid = app.say(LI, "/例会 查看 HYS-1", &[]).await;
+    let r = app.reply_to(&mid).await.card().to_string();
+    assert!(
+        r.contains("接下来") && r.contains("张三") && r.contains("**会前提醒**：9月23日"),
+        "{r}"
+    );
+
+    // An attendee pauses: no card for 09-24; resumed, the next one comes.
+    let mid = app.say(ZHANG, "/例会 暂停 HYS-1", &[]).await;
+    assert!(app.reply_to(&mid).await.content.to_string().contains("已暂停"));
+    tick(&app, "2026-09-23T16:00:00").await;
+    assert!(cards_with(&app, "会前提醒 · ").is_empty());
+    app.clock.set(at("2026-09-24T15:00:00"));
+    let mid = app.say(BOSS, "/例会 恢复 HYS-1", &[]).await;
+    let r = app.reply_to(&mid).await.content.to_string();
+    assert!(r.contains("已恢复") && r.contains("10月8日"), "{r}");
+    tick(&app, "2026-09-30T16:00:00").await;
+    assert_eq!(cards_with(&app, "会前提醒 · ").len(), 1);
+
+    // Cancelled: nothing more, and it cannot be resumed.
+    app.clock.set(at("2026-10-08T15:00:00"));
+    let mid = app.say(BOSS, "/例会 取消 HYS-1", &[]).await;
+    assert!(app.reply_to(&mid).await.content.to_string().contains("已取消"));
+    tick(&app, "2026-10-14T16:00:00").await;
+    assert_eq!(cards_with(&app, "会前提醒 · ").len(), 1);
+    let mid = app.say(BOSS, "/例会 恢复 HYS-1", &[]).await;
+    let r = app.reply_to(&mid).await.card().to_string();
+    assert!(r.contains("例会状态不允许"), "{r}");
+    app.stop().await;
+}

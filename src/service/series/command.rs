@@ -261,12 +261,14 @@ fn may_change(svc: &Service, s: &Series, o: &Origin) -> Option<serde_json::Value
     if s.may_change(&o.who.open_id) || svc.policy.admins.contains(&o.who.open_id) {
         return None;
     }
+    // The creator by name (an unknown name is left out rather than shown empty).
+    let creator = Some(s.created_by.name.trim())
+        .filter(|n| !n.is_empty())
+        .map(|n| format!("（{n}）"))
+        .unwrap_or_default();
     Some(card::error_card(
         "没有权限",
-        &format!(
-            "只有例会的发起人（{}）、参会人或管理员可以修改 {}",
-            s.created_by.name, s.id
-        ),
+        &format!("只有例会的发起人{creator}、参会人或管理员可以修改 {}", s.id),
         None,
     ))
 }
