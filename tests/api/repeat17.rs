@@ -198,10 +198,23 @@ async fn a_rule_that_cannot_be_read_or_met_is_refused_and_nothing_is_created() {
         )
         .await;
     let card = answer(&app, &mid).await;
-    assert!(card.contains("截止时间超出了这一期"), "{card}");
+    assert!(
+        card.contains("截止时间超出了这一期") && card.contains("正确示例") && card.contains("重复："),
+        "refused with an example: {card}"
+    );
     let mid = app.say(BOSS, "@_user_1 /督办 重复 停止 DB-9", &[BOT]).await;
     assert!(answer(&app, &mid).await.contains("没有找到 DB-9"));
     assert_eq!(items(&app), 0);
+    // Nothing half-created: no number was used up, the next one is DB-1, 第1期.
+    app.say(
+        BOSS,
+        "@_user_1 /督办 报送日报 @_user_2 明天18点前 重复：每个工作日",
+        &[BOT, ZHANG],
+    )
+    .await;
+    let first = card_of(&app, 1).await;
+    assert!(first.contains("DB-1") && first.contains("第1期"), "{first}");
+    assert_eq!(items(&app), 1);
     app.stop().await;
 }
 

@@ -93,12 +93,20 @@ async fn a_weekly_series_over_the_national_day_holiday() {
 
     // Bad input creates nothing.
     let mid = app.say(BOSS, "/例会 新建 财管委周例会 每周八 9:30", &[]).await;
-    let r = app.reply_to(&mid).await;
-    assert!(r.card().to_string().contains("例会周期没看懂"), "{}", r.card());
-    let mid = app
-        .say(BOSS, "/例会 新建 财管委周例会 每周一 提纲：见群公告", &[])
-        .await;
-    assert!(app.reply_to(&mid).await.card().to_string().contains("链接没看懂"));
+    let r = app.reply_to(&mid).await.card().to_string();
+    assert!(
+        r.contains("例会周期没看懂")
+            && r.contains("正确示例")
+            && r.contains("/例会 新建 财管委周例会 每周一 9:30"),
+        "{r}"
+    );
+    for bad in ["提纲：见群公告", "看板：ftp://bi.example.com/d/1"] {
+        let mid = app
+            .say(BOSS, &format!("/例会 新建 财管委周例会 每周一 {bad}"), &[])
+            .await;
+        let r = app.reply_to(&mid).await.card().to_string();
+        assert!(r.contains("链接没看懂") && r.contains("正确示例"), "{r}");
+    }
     assert!(app.store.all_series().unwrap().is_empty());
 
     let mid = app
@@ -199,6 +207,17 @@ async fn a_weekly_series_over_the_national_day_holiday() {
     let cal = duban::calendar::Calendar::builtin();
     let next = s.next_occurrence(at("2026-10-09T15:00:00"), &cal).unwrap();
     assert_eq!(next.start, at("2026-10-12T09:30:00"));
+    // Its card shows the new time and stays live past the old one; it turns final at the new.
+    let first = || cards_with(&app, "会前提醒 · ").remove(0).card().to_string();
+    assert!(
+        eventually(|| first().contains("10月9日") && first().contains("本次已改期")).await,
+        "{}",
+        first()
+    );
+    tick(&app, "2026-10-08T09:30:00").await;
+    assert!(!first().contains("会议已开始"), "{}", first());
+    tick(&app, "2026-10-09T14:00:00").await;
+    assert!(eventually(|| first().contains("会议已开始")).await, "{}", first());
     // The next card (for Monday 10-12) comes on the 调休 Saturday 10-10 at 16:00.
     tick(&app, "2026-10-10T16:00:00").await;
     assert_eq!(cards_with(&app, "会前提醒 · ").len(), 2);
@@ -229,7 +248,10 @@ async fn a_series_is_refused_in_a_one_to_one_chat() {
     assert_eq!(r.status(), 200);
     let refused = || {
         app.fake.messages().iter().any(|m| {
-            m.parent_id.as_deref() == Some(mid.as_str()) && m.card().to_string().contains("例会要在群里新建")
+            let c = m.card().to_string();
+            m.parent_id.as_deref() == Some(mid.as_str())
+                && c.contains("例会要在群里新建")
+                && c.contains("正确示例")
         })
     };
     assert!(eventually(refused).await, "refused with an example");
@@ -238,8 +260,12 @@ async fn a_series_is_refused_in_a_one_to_one_chat() {
 }
 
 #[tokio::test]
-async fn progress_requests_wait_out_quiet_hours_like_reminders() {
-    let app = spawn_app_with(|s| s.minutes.series_notice_at = "22:00".to_owned()).await;
+async fn progress_requests_wait_out_quiet_hours_like_reminders_and_survive_a_restart() {
+    init();
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Arc::new(FakeFeishu::start(APP_ID, APP_SECRET).await.unwrap());
+    let tweak = |s: &mut duban::config::Settings| s.minutes.series_notice_at = "22:00".to_owned();
+    let app = start_on(dir.path(), fake.clone(), tweak).await;
     app.clock.set(at("2026-09-21T10:00:00"));
     let mid = app.say(BOSS, "/例会 新建 周例会 每周四 14:00", &[]).await;
     app.reply_to(&mid).await;
@@ -257,8 +283,25 @@ async fn progress_requests_wait_out_quiet_hours_like_reminders() {
         cards[0].card()
     );
     assert_eq!(asks_to(&app, ZHANG.0), 0, "not in quiet hours");
-    tick(&app, "2026-09-24T12:00:00").await;
-    assert_eq!(asks_to(&app, ZHANG.0), 1);
+    // The request waits in the reminder engine, on disk: a restart keeps it.
+    app.stop().await;
+    let app = start_on(dir.path(), fake.clone(), tweak).await;
+    for _ in 0..1000 {
+        app.next_id("burn_");
+    }
+    tick(&app, "2026-09-24T08:59:00").await;
+    assert_eq!(asks_to(&app, ZHANG.0), 0, "not before the working morning");
+    let sent = app.run_clock_until(at("2026-09-24T12:00:00")).await;
+    let when: Vec<_> = sent
+        .iter()
+        .filter(|(_, msgs)| asks_in(msgs, ZHANG.0) > 0)
+        .map(|(t, _)| *t)
+        .collect();
+    assert_eq!(when.len(), 1, "{sent:#?}");
+    assert!(
+        when[0] >= at("2026-09-24T09:00:00") && when[0] < at("2026-09-24T09:30:00"),
+        "the working morning: {when:?}"
+    );
     tick(&app, "2026-09-24T12:30:00").await;
     assert_eq!(asks_to(&app, ZHANG.0), 1, "once");
     app.stop().await;
@@ -427,16 +470,21 @@ async fn the_card_turns_final_when_the_meeting_starts_and_is_not_updated_after()
 async fn the_card_shows_overdue_items_stage_moves_and_new_requirements_since_the_last_meeting() {
     let app = spawn_app().await;
     app.clock.set(at("2026-09-21T10:00:00"));
-    let mid = app.say(BOSS, "/例会 新建 项目周会 每周四 14:00 @_user_1", &[ZHANG]).await;
+    let mid = app
+        .say(BOSS, "/例会 新建 项目周会 每周四 14:00 @_user_1", &[ZHANG])
+        .await;
     app.reply_to(&mid).await;
     // Before Thursday 09-24's meeting: an item overdue, a project moved, a requirement filed.
-    let mid = app.say(BOSS, "/督办 核对两融客户名单 @_user_1 9月22日", &[LI]).await;
+    let mid = app
+        .say(BOSS, "/督办 核对两融客户名单 @_user_1 9月22日", &[LI])
+        .await;
     app.reply_to(&mid).await;
     app.clock.set(at("2026-09-22T10:00:00"));
     app.say(BOSS, "@_user_1 /项目 新建 开户流程优化 @_user_2", &[BOT, ZHANG])
         .await;
     assert!(eventually(|| app.store.all_projects().unwrap().len() == 1).await);
-    app.say(ZHANG, "@_user_1 /项目 推进 XM-1 第1阶段完成", &[BOT]).await;
+    app.say(ZHANG, "@_user_1 /项目 推进 XM-1 第1阶段完成", &[BOT])
+        .await;
     assert!(eventually(|| app.store.all_projects().unwrap()[0].current == 1).await);
     app.say(ZHANG, "@_user_1 /需求 柜台改造\n提出单位：上海营业部", &[BOT])
         .await;
@@ -448,7 +496,10 @@ async fn the_card_shows_overdue_items_stage_moves_and_new_requirements_since_the
         c.contains("本群逾期事项") && c.contains("核对两融客户名单") && c.contains("（已逾期）"),
         "{c}"
     );
-    assert!(c.contains("李四") && c.contains("⏳ 李四"), "owner and status shown: {c}");
+    assert!(
+        c.contains("李四") && c.contains("⏳ 李四"),
+        "owner and status shown: {c}"
+    );
     assert!(c.contains("XM-1 开户流程优化：进入「产品设计」"), "{c}");
     assert!(c.contains("XQ-1 柜台改造"), "{c}");
 
@@ -476,7 +527,9 @@ async fn list_show_pause_resume_cancel_and_who_may_change() {
         }),
     );
     app.clock.set(at("2026-09-21T10:00:00"));
-    let mid = app.say(BOSS, "/例会 新建 项目周会 每周四 14:00 @_user_1", &[ZHANG]).await;
+    let mid = app
+        .say(BOSS, "/例会 新建 项目周会 每周四 14:00 @_user_1", &[ZHANG])
+        .await;
     app.reply_to(&mid).await;
 
     let mid = app.say(WANG, "/例会 暂停 HYS-1", &[]).await;
