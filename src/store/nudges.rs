@@ -596,6 +596,54 @@ mod tests {
         assert!(store.nudge_record(ItemId(11)).is_err());
     }
 
+    #[test]
+    fn format_3_records_read_and_progress_requests_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let item = crate::card::fixtures::overdue();
+        let mut state = sent("overdue:2026-03-05");
+        state.snooze_count = 1;
+        state.working_on = Some(jiff::civil::date(2026, 3, 5));
+        // A format-3 record: the state without its requests, the position, the item.
+        let v3 = (
+            (
+                &state.sent,
+                state.snoozed_until,
+                state.snooze_count,
+                state.working_on,
+                state.auto_nudges,
+                state.last_sent_at,
+            ),
+            Some(7_000_u64),
+        );
+        let mut raw = postcard::to_extend(&v3, vec![RECORD_BIN_3]).unwrap();
+        raw.extend_from_slice(&postcard::to_allocvec(&policy_view(&item)).unwrap());
+        store.nudge_state.insert(be(item.id.0), raw).unwrap();
+        let rec = store.nudge_record(item.id).unwrap();
+        assert_eq!(rec.state, state);
+        assert_eq!(rec.due_ms, Some(7_000));
+        assert_eq!(rec.item, Some(policy_view(&item)));
+
+        // Written again, in format 4, with a request.
+        state.asks.push(crate::domain::schedule::ProgressAsk {
+            series: 1,
+            occurrence: jiff::civil::date(2026, 10, 8),
+            name: "财管委周例会".to_owned(),
+            meeting_at: crate::card::fixtures::now(),
+            at: crate::card::fixtures::now(),
+            items: vec!["DB-1 反洗钱自查报告".to_owned()],
+        });
+        let mut ch = Changes::new();
+        ch.schedule(&store, item.id, &state, Some(8_000), Some(&item))
+            .unwrap();
+        store.commit(&ch).unwrap();
+        let raw = store.nudge_state.get(be(item.id.0)).unwrap().unwrap();
+        assert_eq!(raw.first(), Some(&RECORD_BIN));
+        let rec = store.nudge_record(item.id).unwrap();
+        assert_eq!((rec.state, rec.due_ms), (state, Some(8_000)));
+        assert_eq!(rec.item, Some(policy_view(&item)));
+    }
+
     /// A store directory whose recorded data format is `version`.
     fn store_of_format(version: u64) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();

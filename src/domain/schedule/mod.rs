@@ -404,3 +404,7 @@ pub fn mark_working(state: &mut NudgeState, now: Timestamp) {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests;
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod ask_tests;

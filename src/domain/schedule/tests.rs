@@ -13,11 +13,11 @@ use crate::domain::item::{ExtensionRequest, NewItem};
 use crate::domain::priority::Priority;
 use crate::domain::time::SHANGHAI;
 
-fn at(y: i16, m: i8, d: i8, h: i8, min: i8) -> Timestamp {
+pub(super) fn at(y: i16, m: i8, d: i8, h: i8, min: i8) -> Timestamp {
     SHANGHAI.to_timestamp(date(y, m, d).at(h, min, 0, 0)).unwrap()
 }
 
-fn cal() -> &'static Calendar {
+pub(super) fn cal() -> &'static Calendar {
     static CAL: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
     CAL.get_or_init(Calendar::builtin)
 }
@@ -29,7 +29,7 @@ fn person(id: &str, name: &str) -> Person {
     }
 }
 
-fn pol() -> ReminderPolicy {
+pub(super) fn pol() -> ReminderPolicy {
     ReminderPolicy::default()
 }
 
@@ -41,7 +41,7 @@ fn trading() -> ReminderPolicy {
 }
 
 /// Item DB-12 (spread: 09:03), 待签收, created at `created`, due at `deadline`.
-fn item(created: Timestamp, deadline: Timestamp, has_time: bool) -> Item {
+pub(super) fn item(created: Timestamp, deadline: Timestamp, has_time: bool) -> Item {
     Item::create(
         ItemId(12),
         NewItem {
@@ -63,13 +63,13 @@ fn item(created: Timestamp, deadline: Timestamp, has_time: bool) -> Item {
     )
 }
 
-fn acked(mut it: Item) -> Item {
+pub(super) fn acked(mut it: Item) -> Item {
     it.status = Status::InProgress;
     it.acknowledged_at = Some(it.created_at);
     it
 }
 
-fn show(t: Timestamp) -> String {
+pub(super) fn show(t: Timestamp) -> String {
     local(t).strftime("%Y-%m-%d %H:%M").to_string()
 }
 
