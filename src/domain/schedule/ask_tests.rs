@@ -140,7 +140,7 @@ fn it_comes_with_the_items_other_reminders_of_the_same_moment() {
         ]
     );
     // Not chased (待验收, closed): not asked.
-    let mut done = it.clone();
+    let mut done = it;
     done.status = Status::Submitted;
     assert!(
         due_now(&done, &st, at(2026, 9, 23, 10, 0), &pol(), cal())
