@@ -155,14 +155,19 @@ pub fn pre_meeting_card(
             v.asked.len()
         )));
     }
-    elements.push(note(if started {
+    let cancelled = s.status == SeriesStatus::Cancelled;
+    elements.push(note(if cancelled {
+        "例会已取消，本卡片不再更新。"
+    } else if started {
         "会议已开始，本卡片不再更新。会后用 /纪要 发送会议纪要，事项会关联到本次例会。"
     } else {
         "会前本卡片会随事项变化自动更新；✔ 表示发出提醒后已更新进展或状态。"
     }));
     let title = format!("会前提醒 · {}", s.name);
     let subtitle = format!("{} {}", s.id, civil_day(occ.date, false));
-    let (template, tags): (&str, &[(&str, &str)]) = if started {
+    let (template, tags): (&str, &[(&str, &str)]) = if cancelled {
+        ("grey", &[("例会已取消", "neutral")])
+    } else if started {
         ("grey", &[("会议已开始", "neutral")])
     } else {
         ("blue", &[])

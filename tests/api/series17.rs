@@ -560,14 +560,54 @@ async fn list_show_pause_resume_cancel_and_who_may_change() {
     tick(&app, "2026-09-30T16:00:00").await;
     assert_eq!(cards_with(&app, "会前提醒 · ").len(), 1);
 
-    // Cancelled: nothing more, and it cannot be resumed.
-    app.clock.set(at("2026-10-08T15:00:00"));
+    // Cancelled before the 10-08 meeting: its card says so at once and stays so; nothing
+    // more comes, and it cannot be resumed.
+    app.clock.set(at("2026-10-08T10:00:00"));
     let mid = app.say(BOSS, "/例会 取消 HYS-1", &[]).await;
     assert!(app.reply_to(&mid).await.content.to_string().contains("已取消"));
+    let card = || cards_with(&app, "会前提醒 · ").remove(0);
+    assert!(
+        eventually(|| card().card().to_string().contains("例会已取消")).await,
+        "{}",
+        card().card()
+    );
+    let patches = card().patches.len();
+    tick(&app, "2026-10-08T14:00:00").await;
     tick(&app, "2026-10-14T16:00:00").await;
+    settle(&app).await;
+    assert_eq!(card().patches.len(), patches);
+    assert!(!card().card().to_string().contains("会议已开始"));
     assert_eq!(cards_with(&app, "会前提醒 · ").len(), 1);
     let mid = app.say(BOSS, "/例会 恢复 HYS-1", &[]).await;
     let r = app.reply_to(&mid).await.card().to_string();
     assert!(r.contains("例会状态不允许"), "{r}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn cancelling_withdraws_the_requests_not_sent_yet() {
+    let app = spawn_app_with(|s| s.minutes.series_notice_at = "22:00".to_owned()).await;
+    app.clock.set(at("2026-09-21T10:00:00"));
+    let mid = app.say(BOSS, "/例会 新建 周例会 每周四 14:00", &[]).await;
+    app.reply_to(&mid).await;
+    let mid = app
+        .say(BOSS, "/督办 整理营业部整改清单 @_user_1 9月24日 12:00", &[ZHANG])
+        .await;
+    app.reply_to(&mid).await;
+    tick(&app, "2026-09-23T22:00:00").await;
+    assert_eq!(cards_with(&app, "会前提醒 · ").len(), 1);
+    // Cancelled that night: the request waiting for the morning is not sent.
+    app.clock.set(at("2026-09-23T23:00:00"));
+    let mid = app.say(BOSS, "/例会 取消 HYS-1", &[]).await;
+    app.reply_to(&mid).await;
+    app.run_clock_until(at("2026-09-24T13:00:00")).await;
+    assert_eq!(asks_to(&app, ZHANG.0), 0);
+    // The item's own reminders go on as before (the one 2 hours before its deadline).
+    assert!(
+        to(&app.fake.messages(), ZHANG.0)
+            .iter()
+            .any(|m| m.content.to_string().contains("请抓紧办理")),
+        "the item is still chased"
+    );
     app.stop().await;
 }

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 
 use super::super::Service;
-use crate::domain::ids::ItemId;
+use crate::domain::ids::{ChatId, ItemId};
 use crate::domain::schedule::{ProgressAsk, due_now};
 use crate::store::StoreError;
 use crate::store::outbox::Changes;
@@ -56,6 +56,34 @@ impl Service {
             } else {
                 self.reschedule(ch, &item, &state)?;
             }
+        }
+        Ok(())
+    }
+
+    /// Withdraws the requests of series `series` not sent yet (it was cancelled), in `ch`.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub(super) fn withdraw_asks(
+        &self,
+        ch: &mut Changes,
+        series: u64,
+        chat: &ChatId,
+    ) -> Result<(), StoreError> {
+        for item in self
+            .store
+            .items_in_chat(chat)?
+            .into_iter()
+            .filter(|i| i.is_open())
+        {
+            let rec = self.store.nudge_record(item.id)?;
+            if !rec.state.asks.iter().any(|a| a.series == series) {
+                continue;
+            }
+            let mut state = rec.state;
+            state.asks.retain(|a| a.series != series);
+            ch.known_position(item.id, rec.due_ms);
+            self.reschedule(ch, &item, &state)?;
         }
         Ok(())
     }

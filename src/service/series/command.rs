@@ -237,6 +237,18 @@ fn set_status(
     s.status = to;
     let key = format!("series_{}", sub.spec().en);
     audit(svc, ch, &s, o, &key, vec![change("status", before, to.label())])?;
+    // Cancelled with a card out for a meeting still to come: the card says so, once, and
+    // is not updated any more.
+    let live = s.notice.as_ref().filter(|n| !n.closed).map(|n| n.occurrence);
+    if to == SeriesStatus::Cancelled
+        && let Some(date) = live
+    {
+        if let Some(n) = s.notice.as_mut() {
+            n.closed = true;
+        }
+        super::tick::queue_refresh(svc, ch, &s, date)?;
+        svc.withdraw_asks(ch, s.id.0, &s.chat_id)?;
+    }
     ch.put_series(&svc.store, &s)?;
     let now = svc.clock.now();
     let text = match to {
