@@ -3,7 +3,7 @@
 //! (`，甄宓，`, `——曹丕、甄宓`, `owner 贾政`). The first lead is the 主办; helpers follow.
 
 use crate::minutes::owner::OwnerRef;
-use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
+use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, OwnerHow, has_task_verb};
 
 /// Words after which the words before them name the lead (`曹丕负责`, `小乔你…`).
 const LEAD_VERBS: &[&str] = &[
@@ -31,8 +31,6 @@ const HELP_VERBS: &[&str] = &["配合", "协助", "协同", "帮忙"];
 const SEPARATORS: &[&str] = &[
     "，", ",", "；", ";", "。", "！", "!", "？", "?", "：", "——", " – ", " — ", " - ", "—", "–",
 ];
-/// The last character of a department's name (`合规部`, `风控组`).
-const DEPARTMENT_ENDS: &[char] = &['部', '组', '室', '处', '科', '行', '心'];
 /// Words at a clause's start that are not part of a name.
 const LEADS: &[&str] = &[
     "owner", "Owner", "OWNER", "由", "烦请", "请", "麻烦", "辛苦", "让", "是", "那", "就", "另外", "再",
@@ -78,12 +76,7 @@ fn strip_leads(s: &str) -> &str {
 }
 
 impl Ctx<'_> {
-    /// Group members written one after another at the start of `s` (`陈晨、刘洋…`).
-    fn members_at_start(&self, s: &str) -> Option<Vec<OwnerRef>> {
-        self.members_prefix(s).map(|(found, _)| found)
-    }
-
-    /// As [`Self::members_at_start`], with the length in bytes of the names and separators read.
+    /// Group members written one after another at the start of `s` (`陈晨、刘洋…`), with the length in bytes of the names and separators read.
     fn members_prefix(&self, s: &str) -> Option<(Vec<OwnerRef>, usize)> {
         let mut rest = s;
         let mut found = Vec::new();
@@ -137,6 +130,14 @@ impl Ctx<'_> {
             if tail.chars().count() > 16 {
                 continue;
             }
+            // `上周监管…`: a time word, not the name `周监管`.
+            if tail.starts_with('周')
+                && s.get(..*at)
+                    .and_then(|b| b.chars().next_back())
+                    .is_some_and(|c| "上下本这每".contains(c))
+            {
+                continue;
+            }
             if let Some(found) = self.names_if_all(tail) {
                 return Some((found, n == 0));
             }
@@ -187,22 +188,36 @@ impl Ctx<'_> {
                 }
                 continue;
             }
-            // `由梁红玉逐户沟通`: a member, or a name followed by a verb.
-            if let Some(after) = clause.strip_prefix('由')
-                && let Some(found) = self.members_at_start(after).or_else(|| {
-                    (2..=3).rev().find_map(|n| {
-                        let head: String = after.chars().take(n).collect();
-                        let rest = after.get(head.len()..).unwrap_or_default();
-                        let verb_next = LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| rest.starts_with(v))
-                            || has_task_verb(
-                                rest.get(..rest.char_indices().nth(2).map_or(rest.len(), |(i, _)| i))
-                                    .unwrap_or_default(),
-                            );
-                        (head.chars().count() == n && verb_next)
-                            .then(|| self.names_if_all(&head))
-                            .flatten()
-                    })
-                })
+            // `由梁红玉逐户沟通`, `…差异清单由信息技术部柏林负责`, `由风控部葛亮牵头、经纪业务部吕方配合`:
+            // a member, or a name followed by a verb, after 由 and an optional department.
+            if let Some((found, helpers, at)) = self.after_you(clause) {
+                if lead.is_empty() {
+                    lead = found;
+                } else {
+                    extend(&mut help, found);
+                }
+                extend(&mut help, helpers);
+                how = how.max(OwnerHow::Strong);
+                // A trailing `由…负责` leaves the title.
+                if at > 0 {
+                    let at = s + text.get(s..e).unwrap_or_default().find(clause).unwrap_or(0) + at;
+                    drop.push((at, e));
+                }
+                continue;
+            }
+            // `…预算申请请柏林于4月上旬报财务部`: a request to someone inside the clause.
+            if lead.is_empty()
+                && let Some(found) = self.asked(clause)
+            {
+                lead = found;
+                how = how.max(OwnerHow::Strong);
+                continue;
+            }
+            // `牵头人杨业`: an owner key without a colon.
+            if let Some(found) = ["牵头人", "负责人", "责任人", "主责人"]
+                .iter()
+                .find_map(|k| clause.strip_prefix(k))
+                .and_then(|r| self.names_if_all(r.trim()))
             {
                 if lead.is_empty() {
                     lead = found;
@@ -210,6 +225,22 @@ impl Ctx<'_> {
                     extend(&mut help, found);
                 }
                 how = how.max(OwnerHow::Strong);
+                drop.push((s, e));
+                continue;
+            }
+            // `法正负责`: a clause of a name-shaped word and a lead verb (an uncommon surname).
+            if let Some(head) = ["负责", "牵头", "主责"]
+                .iter()
+                .find_map(|v| strip_leads(clause).strip_suffix(v))
+                .filter(|h| self.is_loose_name(h) && self.names_if_all(h).is_none())
+            {
+                if lead.is_empty() {
+                    lead = vec![self.resolve(head)];
+                } else {
+                    extend(&mut help, vec![self.resolve(head)]);
+                }
+                how = how.max(OwnerHow::Strong);
+                drop.push((s, e));
                 continue;
             }
             // `贾探春今晚把…`, `陈晨、刘洋后天…`: group members at the start of a clause.
@@ -252,25 +283,34 @@ impl Ctx<'_> {
                 }
                 continue;
             }
+            // The first verb with names before it (`霍去病负责`: not `去`, inside the name).
             let verb_at = |verbs: &[&str]| {
-                verbs
+                let mut hits: Vec<(usize, usize)> = verbs
                     .iter()
-                    .filter_map(|v| clause.find(v).map(|i| (i, v.len())))
+                    .flat_map(|v| clause.match_indices(v).map(|(i, _)| (i, v.len())))
                     .filter(|(i, len)| *i > 0 && !clause.get(i + len..).is_some_and(|r| r.starts_with('的')))
-                    .min_by_key(|(i, len)| (*i, usize::MAX - *len))
+                    .collect();
+                hits.sort_by_key(|(i, len)| (*i, usize::MAX - *len));
+                hits.into_iter().find_map(|(i, len)| {
+                    self.tail_names(clause.get(..i).unwrap_or_default())
+                        .map(|found| (i, len, found))
+                })
             };
-            if let Some((i, len)) = verb_at(HELP_VERBS)
-                && let Some((found, whole)) = self.tail_names(clause.get(..i).unwrap_or_default())
-            {
+            if let Some((i, len, (found, whole))) = verb_at(HELP_VERBS) {
                 extend(&mut help, found);
+                // `许静配合何晨做…`: the one helped leads.
+                if let Some(led) = self.name_then_work(clause.get(i + len..).unwrap_or_default()) {
+                    let helpers = std::mem::take(&mut help);
+                    extend(&mut lead, led);
+                    extend(&mut help, helpers);
+                    how = how.max(OwnerHow::Strong);
+                }
                 if whole && clause.get(i + len..).is_some_and(|r| r.trim().is_empty()) {
                     drop.push((s, e));
                 }
                 continue;
             }
-            if let Some((i, len)) = verb_at(LEAD_VERBS)
-                && let Some((found, whole)) = self.tail_names(clause.get(..i).unwrap_or_default())
-            {
+            if let Some((i, len, (found, whole))) = verb_at(LEAD_VERBS) {
                 let verb = clause.get(i..i + len).unwrap_or_default();
                 if lead.is_empty() {
                     lead = found;
@@ -330,6 +370,111 @@ impl Ctx<'_> {
     }
 }
 
+/// Verbs of doing that follow the one helped (`许静配合何晨做…`).
+const WORK_VERBS: &[&str] = &[
+    "做", "进行", "开展", "完成", "负责", "牵头", "推进", "梳理", "整理", "一起", "共同", "落实", "处理",
+];
+
+impl Ctx<'_> {
+    /// `何晨做…` → `何晨`: a name followed by a verb of doing.
+    fn name_then_work(&self, s: &str) -> Option<Vec<OwnerRef>> {
+        if let Some((found, len)) = self.members_prefix(s)
+            && s.get(len..).is_some_and(|r| WORK_VERBS.iter().any(|v| r.starts_with(v)))
+        {
+            return Some(found);
+        }
+        (2..=3).rev().find_map(|n| {
+            let head: String = s.chars().take(n).collect();
+            let rest = s.get(head.len()..)?;
+            (head.chars().count() == n && WORK_VERBS.iter().any(|v| rest.starts_with(v)))
+                .then(|| self.names_if_all(&head))
+                .flatten()
+        })
+    }
+
+    /// The owner after `由` in a clause (a department before the name is skipped), the helpers
+    /// named after it (`、经纪业务部吕方配合`), and where the `由` stands in the clause.
+    fn after_you(&self, clause: &str) -> Option<(Vec<OwnerRef>, Vec<OwnerRef>, usize)> {
+        clause.match_indices('由').find_map(|(at, _)| {
+            let before = clause.get(..at).unwrap_or_default().chars().next_back();
+            if before.is_some_and(|c| "理自缘事经来".contains(c)) {
+                return None;
+            }
+            let after = clause.get(at + '由'.len_utf8()..)?;
+            if after.starts_with(['于', '此', '衷']) {
+                return None;
+            }
+            // The name, straight after 由 or after a department of up to ten characters.
+            let starts = std::iter::once(0).chain(
+                after
+                    .char_indices()
+                    .take(10)
+                    .filter(|(_, c)| DEPARTMENT_ENDS.contains(c))
+                    .map(|(i, c)| i + c.len_utf8()),
+            );
+            let (found, rest) = starts.into_iter().find_map(|from| {
+                let s = after.get(from..)?;
+                if let Some((found, len)) = self.members_prefix(s) {
+                    return Some((found, s.get(len..)?));
+                }
+                (2..=3).rev().find_map(|n| {
+                    let head: String = s.chars().take(n).collect();
+                    let rest = s.get(head.len()..)?;
+                    let lead_next = ["负责", "牵头", "主责", "主导", "统筹"].iter().any(|v| rest.starts_with(v));
+                    let verb_next = lead_next
+                        || LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| rest.starts_with(v))
+                        || has_task_verb(
+                            rest.get(..rest.char_indices().nth(2).map_or(rest.len(), |(i, _)| i))
+                                .unwrap_or_default(),
+                        );
+                    if head.chars().count() != n || !verb_next {
+                        return None;
+                    }
+                    let found = self.names_if_all(&head).or_else(|| {
+                        (lead_next && from > 0 && self.is_loose_name(&head)).then(|| vec![self.resolve(&head)])
+                    })?;
+                    Some((found, rest))
+                })
+            })?;
+            let mut helpers = Vec::new();
+            for part in rest.split('、').skip(1) {
+                if let Some(i) = HELP_VERBS.iter().filter_map(|v| part.find(v)).min()
+                    && let Some((found, _)) = self.tail_names(part.get(..i).unwrap_or_default())
+                {
+                    extend(&mut helpers, found);
+                }
+            }
+            let trailing = ["负责", "牵头", "主责", "来负责", "主导", "统筹"].contains(&rest.trim());
+            Some((found, helpers, if trailing && at > 0 { at } else { 0 }))
+        })
+    }
+
+    /// `…申请请柏林于4月上旬报财务部` → `柏林`: 请, then a name and a time or a verb.
+    fn asked(&self, clause: &str) -> Option<Vec<OwnerRef>> {
+        clause
+            .match_indices('请')
+            .filter(|(at, _)| *at > 0)
+            .find_map(|(at, _)| {
+                let after = clause.get(at + '请'.len_utf8()..)?;
+                let next_ok = |r: &str| {
+                    r.starts_with(['于', '在', '将', '把', '尽']) || LEAD_VERBS.iter().any(|v| r.starts_with(v))
+                };
+                if let Some((found, len)) = self.members_prefix(after)
+                    && after.get(len..).is_some_and(next_ok)
+                {
+                    return Some(found);
+                }
+                (2..=3).rev().find_map(|n| {
+                    let head: String = after.chars().take(n).collect();
+                    let rest = after.get(head.len()..)?;
+                    (head.chars().count() == n && next_ok(rest))
+                        .then(|| self.names_if_all(&head))
+                        .flatten()
+                })
+            })
+    }
+}
+
 /// Words in parentheses that are not names.
 const NOT_PAREN_NAMES: &[&str] = &[
     "草案", "试行", "修订", "暂定", "初稿", "外部", "内部", "紧急", "重要", "含税", "必选", "可选", "线上",
@@ -348,6 +493,7 @@ impl Ctx<'_> {
                 && !p.ends_with(['稿', '版', '案', '表', '单', '书', '期', '制'])
                 && p.chars().all(crate::minutes::scan::is_cjk)
                 && !NOT_PAREN_NAMES.contains(&p)
+                && !crate::minutes::scan::is_place_or_units(p)
                 && self.is_name_shape(p)
         };
         // `（质控部 卢俊义、吴用）`: the department goes, the people stay.
