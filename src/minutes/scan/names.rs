@@ -240,19 +240,55 @@ impl Ctx<'_> {
     pub(crate) fn take_mentions(&self, text: &str) -> (Vec<OwnerRef>, String) {
         let mut found = Vec::new();
         let mut rest = String::new();
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
             if c != '@' && c != '＠' {
                 rest.push(c);
                 continue;
             }
+            // `@Grace 林`: a member whose name holds a space.
+            let after = text.get(at + c.len_utf8()..).unwrap_or_default();
+            if let Some(p) = self
+                .members
+                .iter()
+                .filter(|p| p.name.contains(' ') && after.starts_with(p.name.as_str()))
+                .max_by_key(|p| p.name.len())
+            {
+                found.push(OwnerRef::Person(p.clone()));
+                let end = at + c.len_utf8() + p.name.len();
+                while chars.peek().is_some_and(|(i, _)| *i < end) {
+                    chars.next();
+                }
+                continue;
+            }
             let mut word = String::new();
-            while let Some(&n) = chars.peek() {
+            while let Some(&(_, n)) = chars.peek() {
                 if n.is_alphanumeric() || n == '_' || is_cjk(n) {
                     word.push(n);
                     chars.next();
                 } else {
                     break;
+                }
+            }
+            // `@Grace 林 prepare…`: an English name, a space and a Chinese surname.
+            if !word.is_empty() && word.chars().all(|c| c.is_ascii_alphabetic()) {
+                let tail = text.get(at + c.len_utf8() + word.len()..).unwrap_or_default();
+                let han: String = tail
+                    .strip_prefix(' ')
+                    .unwrap_or_default()
+                    .chars()
+                    .take_while(|c| is_cjk(*c))
+                    .collect();
+                let after_han = tail.get(1 + han.len()..).unwrap_or_default();
+                if (1..=2).contains(&han.chars().count())
+                    && (after_han.is_empty() || after_han.starts_with([' ', ',', '，']))
+                {
+                    let end = at + c.len_utf8() + word.len() + 1 + han.len();
+                    while chars.peek().is_some_and(|(i, _)| *i < end) {
+                        chars.next();
+                    }
+                    found.push(self.resolve(&format!("{word} {han}")));
+                    continue;
                 }
             }
             let key = format!("@{word}");
