@@ -348,8 +348,14 @@ impl Ctx<'_> {
             return None;
         }
         // `中秋假期值守：司马懿`: the task, then its owner after a colon.
+        // `适当性回访话术明早定稿——邵峰`: after a dash at the end, too.
+        let end = text.trim_end_matches(['。', '.', ' ', '；', ';']);
+        let after_dash = ["——", " — ", " – ", "—"]
+            .iter()
+            .filter_map(|d| end.rsplit_once(d).map(|(_, t)| t))
+            .min_by_key(|t| t.len());
         if how == OwnerHow::Named
-            && let Some((_, tail)) = text.trim_end_matches(['。', '.', ' ']).rsplit_once(['：', ':'])
+            && let Some(tail) = end.rsplit_once(['：', ':']).map(|(_, t)| t).or(after_dash)
             && self.names_if_all(strip_leads(tail)).is_some()
         {
             how = OwnerHow::Strong;
