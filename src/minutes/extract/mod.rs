@@ -351,9 +351,14 @@ fn run(
                 .iter()
                 .any(|(sc, sig, _)| evidence::is_item(evidence::score(sig)) && !sc.text.is_empty())
             {
+                // `三是结果汇总。司马光、欧阳修负责汇总，…`: the topic names the items after it.
+                let topic = sentences.first().and_then(|s| topic_of(s));
                 for (sc, sig, s) in scored {
                     if evidence::is_item(evidence::score(&sig)) && !sc.text.is_empty() {
-                        let item = to_item(sc);
+                        let mut item = to_item(sc);
+                        if let Some(t) = topic.filter(|t| !item.text.contains(t)) {
+                            item.text = format!("{t}：{}", item.text);
+                        }
                         tr.note(n, s, Verdict::Item, sig, Some(&item));
                         ex.items.push(item);
                     } else {
@@ -408,6 +413,19 @@ fn split_sentences(body: &str) -> Vec<&str> {
         .map(str::trim)
         .filter(|s| s.trim_end_matches(['。', '！', '？']).chars().count() >= 2)
         .collect()
+}
+
+/// `一是考核表下发。` → `考核表下发`: a sentence that only names the topic of those after it.
+fn topic_of(sentence: &str) -> Option<&str> {
+    let mut chars = sentence.chars();
+    let n = chars.next()?;
+    let rest = sentence.get(n.len_utf8()..)?.strip_prefix('是')?;
+    let topic = rest.trim_end_matches(['。', '；', ';', '：', ':']).trim();
+    ("一二三四五六七八九十".contains(n)
+        && (2..=12).contains(&topic.chars().count())
+        && !topic.contains(['，', ','])
+        && rest.ends_with(['。', '；', ';', '：', ':']))
+    .then_some(topic)
 }
 
 /// Keys of a field sentence.

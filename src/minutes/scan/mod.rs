@@ -140,6 +140,15 @@ impl Ctx<'_> {
         if let Some(dt) = &deadline_text {
             text = remove_deadline(&text, dt);
         }
+        // `负责人：蒙恬 事项：营业部投顾岗位需求摸底`: the task's own label goes.
+        for key in ["事项", "任务", "工作内容", "内容"] {
+            if let Some(r) = text.trim_start().strip_prefix(key)
+                && let Some(r) = r.trim_start().strip_prefix([':', '：'])
+            {
+                text = r.to_owned();
+                break;
+            }
+        }
         Scan {
             text: tidy(&text),
             owners,
@@ -250,7 +259,11 @@ fn value_end(s: &str) -> usize {
     {
         // `王五 完成时间：…` — a name value stops at a space followed by more words.
         let head = s.get(..i).unwrap_or_default();
-        if head.chars().all(is_cjk) && head.chars().count() <= 4 {
+        // `蒙恬、李斯 事项：…`: names (each of four characters at most) then a space.
+        if head
+            .split(['、', '，', ','])
+            .all(|n| !n.is_empty() && n.chars().all(is_cjk) && n.chars().count() <= 4)
+        {
             end = end.min(i);
         }
     }
