@@ -47,6 +47,8 @@ pub(crate) struct InText {
     pub(crate) how: OwnerHow,
     /// The text without the clauses that only named owners.
     pub(crate) rest: String,
+    /// The lead is the speaker, from `我来…`, `由我牵头` (a transcript).
+    pub(crate) by_speaker: bool,
 }
 
 fn clauses(text: &str) -> Vec<(usize, usize)> {
@@ -151,9 +153,23 @@ impl Ctx<'_> {
         let mut help: Vec<OwnerRef> = Vec::new();
         let mut how = OwnerHow::None;
         let mut drop: Vec<(usize, usize)> = Vec::new();
+        let mut by_speaker = false;
         for (s, e) in clauses(text) {
             let clause = text.get(s..e).unwrap_or_default().trim();
             if clause.is_empty() {
+                continue;
+            }
+            // `整改报告我来汇总`, `由我牵头`, `我们这边两周内能改完`: the speaker commits.
+            if let Some(sp) = &self.speaker
+                && let Some(strong) = first_person(clause)
+            {
+                if lead.is_empty() {
+                    lead = vec![sp.clone()];
+                    by_speaker = true;
+                } else {
+                    extend(&mut help, vec![sp.clone()]);
+                }
+                how = how.max(if strong { OwnerHow::Strong } else { OwnerHow::Named });
                 continue;
             }
             // A clause of names only: `甄宓`, `王熙凤 + 平儿`, `owner 贾政`.
@@ -372,8 +388,45 @@ impl Ctx<'_> {
             help,
             how,
             rest,
+            by_speaker,
         })
     }
+}
+
+/// What follows `我来`/`我先` when the speaker only talks (`我来说一下`, `我先补充`).
+const TALK: &[&str] = &[
+    "说", "讲", "问", "看看", "补充", "介绍", "汇报一下", "总结一下", "简单", "觉得", "想", "再说", "插",
+];
+
+/// Whether the speaker takes the work on in `clause` (`我来汇总`, `我先起草`, `由我牵头`,
+/// `我们运营来补`), and whether as plainly as `负责` (true) or only named (false).
+fn first_person(clause: &str) -> Option<bool> {
+    if ["由我牵头", "由我负责", "由我来", "由我统筹"].iter().any(|w| clause.contains(w)) {
+        return Some(true);
+    }
+    clause.match_indices('我').find_map(|(at, _)| {
+        let after = clause.get(at + '我'.len_utf8()..)?;
+        if let Some(us) = after.strip_prefix('们') {
+            // `我们这边两周内能改完`, `我们运营来补`.
+            if us.starts_with("这边") && !us.starts_with("这边的") {
+                return Some(false);
+            }
+            let lead: String = us.chars().take(5).collect();
+            let come = lead.find('来')?;
+            let (team, rest) = (lead.get(..come)?, us.get(come + '来'.len_utf8()..)?);
+            return (team.chars().count() <= 4
+                && team.chars().all(crate::minutes::scan::is_cjk)
+                && !TALK.iter().any(|t| rest.starts_with(t)))
+            .then_some(false);
+        }
+        if ["负责", "牵头"].iter().any(|w| after.starts_with(w)) {
+            return Some(true);
+        }
+        let rest = ["来", "先", "自己", "这边", "去"]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))?;
+        (!TALK.iter().any(|t| rest.starts_with(t)) && !rest.is_empty()).then_some(false)
+    })
 }
 
 /// Verbs of doing that follow the one helped (`许静配合何晨做…`).

@@ -250,7 +250,13 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         add(Signal::Rejected);
     }
     let mut chat_text = lower.clone();
-    for w in NOT_CHATTER {
+    // The speaker taking the work on (`我来汇总`) is not small talk.
+    let own: &[&str] = if f.scan.by_speaker {
+        &["我这边", "我们这边", "我来"]
+    } else {
+        &[]
+    };
+    for w in NOT_CHATTER.iter().chain(own) {
         chat_text = chat_text.replace(w, "");
     }
     if CHATTER.iter().any(|w| chat_text.contains(w)) {

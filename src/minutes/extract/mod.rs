@@ -28,6 +28,7 @@ use crate::minutes::layout::{
     strip_todo_label,
 };
 use crate::minutes::scan::{Ctx, OwnerHow, Scan};
+use crate::minutes::speaker::{speaker_line, speaker_name, strip_speaker};
 use crate::minutes::table::{Table, is_tab_row};
 use crate::minutes::weights::Signal;
 
@@ -141,28 +142,6 @@ fn close_block(block: &mut Option<(usize, Block)>, ctx: &Ctx<'_>, ex: &mut Extra
     }
 }
 
-/// `发言人 A（杜甫）：…` → `…` (the speaker assigns; the owner is named in what is said).
-/// Also `赵云（00:00:40）：…`, `[00:01:12] 韩立：…`: a speaker label holding a timestamp.
-fn strip_speaker(line: &str) -> &str {
-    let chars: Vec<(usize, char)> = line.char_indices().take(28).collect();
-    // The first colon that is not inside a clock time (`00:00:40`).
-    let colon = chars.iter().enumerate().find(|(k, (_, c))| {
-        (*c == '：' || *c == ':')
-            && !(k
-                .checked_sub(1)
-                .and_then(|p| chars.get(p))
-                .is_some_and(|(_, c)| c.is_ascii_digit())
-                && chars.get(k + 1).is_some_and(|(_, c)| c.is_ascii_digit()))
-    });
-    let Some((_, (at, c))) = colon else { return line };
-    let label = line.get(..*at).unwrap_or_default();
-    let stamped = label.contains(':') && label.chars().any(|c| c.is_ascii_digit());
-    if label.starts_with("发言人") || stamped {
-        return line.get(at + c.len_utf8()..).unwrap_or_default().trim_start();
-    }
-    line
-}
-
 #[allow(clippy::too_many_lines)]
 fn run(
     text: &str,
@@ -190,11 +169,12 @@ fn run(
         Some(d) => SHANGHAI.to_timestamp(d.at(9, 0, 0, 0)).unwrap_or(meeting_at),
         None => meeting_at,
     };
-    let ctx = Ctx {
+    let mut ctx = Ctx {
         mentions,
         members,
         base,
         cal,
+        speaker: None,
     };
     let mut ex = Extraction {
         title,
@@ -270,6 +250,13 @@ fn run(
             );
             continue;
         }
+        if let Some(label) = speaker_line(trimmed) {
+            ctx.speaker = speaker_name(label)
+                .filter(|n| ctx.is_name(n) || ctx.is_loose_name(n))
+                .map(|n| ctx.resolve(&n));
+            tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
+            continue;
+        }
         if is_meta(trimmed) {
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
@@ -289,7 +276,12 @@ fn run(
             section = Section::Other;
         }
         list_seen |= marker != Marker::None;
-        let body = strip_speaker(body);
+        let (body, label) = strip_speaker(body);
+        if let Some(label) = label {
+            ctx.speaker = speaker_name(label)
+                .filter(|n| ctx.is_name(n) || ctx.is_loose_name(n))
+                .map(|n| ctx.resolve(&n));
+        }
         let (label, body) = strip_todo_label(body);
         let joined;
         let next = lines

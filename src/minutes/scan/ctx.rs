@@ -15,6 +15,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) members: &'a [Person],
     pub(crate) base: Timestamp,
     pub(crate) cal: &'a Calendar,
+    /// Who is speaking, in a transcript (`我来汇总` is theirs).
+    pub(crate) speaker: Option<OwnerRef>,
 }
 
 /// How the owner was found (the stronger, the more a line reads as a task).
@@ -39,6 +41,8 @@ pub(crate) struct Scan {
     pub(crate) deadline: Option<Deadline>,
     pub(crate) deadline_text: Option<String>,
     pub(crate) priority: Option<Priority>,
+    /// The owner is the speaker, who took the work on (`我来汇总`).
+    pub(crate) by_speaker: bool,
 }
 
 pub(crate) fn push_unique(out: &mut Vec<OwnerRef>, o: OwnerRef) {

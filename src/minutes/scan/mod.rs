@@ -71,6 +71,7 @@ impl Ctx<'_> {
         let mut owners: Vec<OwnerRef> = Vec::new();
         let mut how = OwnerHow::None;
         let mut deadline_candidates: Vec<String> = Vec::new();
+        let mut by_speaker = false;
 
         // `责任人：王五 完成时间：12月10日`
         if let Some((value, rest)) = take_key(&text, OWNER_KEYS) {
@@ -105,6 +106,7 @@ impl Ctx<'_> {
                 how = OwnerHow::Strong;
                 text = rest;
             } else if let Some(found) = self.owners_in_text(&text) {
+                by_speaker = found.by_speaker;
                 owners = found.lead;
                 for o in found.help {
                     push_unique(&mut owners, o);
@@ -156,6 +158,7 @@ impl Ctx<'_> {
             deadline,
             deadline_text,
             priority,
+            by_speaker,
         }
     }
 
