@@ -159,6 +159,18 @@ impl Ctx<'_> {
             if clause.is_empty() {
                 continue;
             }
+            // `人力部的范悦今天没来，…请她牵头`: 他/她 is the person named last before.
+            if lead.is_empty()
+                && ["请她", "请他", "由她", "由他", "她来", "他来", "她负责", "他负责"]
+                    .iter()
+                    .any(|w| strip_leads(clause).starts_with(w) || clause.starts_with(w))
+                && let Some(who) = self.named_before(text.get(..s).unwrap_or_default())
+            {
+                lead = vec![who];
+                how = how.max(OwnerHow::Strong);
+                drop.push((s, e));
+                continue;
+            }
             // `整改报告我来汇总`, `由我牵头`, `我们这边两周内能改完`: the speaker commits.
             if let Some(sp) = &self.speaker
                 && let Some(strong) = first_person(clause)
@@ -506,6 +518,33 @@ impl Ctx<'_> {
             let trailing = ["负责", "牵头", "主责", "来负责", "主导", "统筹"].contains(&rest.trim());
             Some((found, helpers, if trailing && at > 0 { at } else { 0 }))
         })
+    }
+
+    /// The person named last in `before`: a member, or a name after `的` or a department
+    /// (`人力部的范悦今天没来` → `范悦`).
+    fn named_before(&self, before: &str) -> Option<OwnerRef> {
+        let mut best: Option<(usize, OwnerRef)> = None;
+        for p in self.members.iter().filter(|p| p.name.chars().count() >= 2) {
+            if let Some(i) = before.rfind(p.name.as_str())
+                && best.as_ref().is_none_or(|(b, _)| i > *b)
+            {
+                best = Some((i, OwnerRef::Person(p.clone())));
+            }
+        }
+        for (i, c) in before.char_indices() {
+            if c != '的' && !DEPARTMENT_ENDS.contains(&c) {
+                continue;
+            }
+            let at = i + c.len_utf8();
+            let head: String = before.get(at..).unwrap_or_default().chars().take(2).collect();
+            if head.chars().count() == 2
+                && self.is_name(&head)
+                && best.as_ref().is_none_or(|(b, _)| at > *b)
+            {
+                best = Some((at, self.resolve(&head)));
+            }
+        }
+        best.map(|(_, o)| o)
     }
 
     /// `…申请请柏林于4月上旬报财务部` → `柏林`: 请, then a name and a time or a verb.

@@ -24,7 +24,7 @@ const NOT_MODAL: &[&str] = &[
 /// Single-character task verbs that the scanner's list leaves out (`出`, `给`, `交`, `发`).
 const SHORT_VERBS: &[&str] = &[
     "出", "给", "交", "发", "报", "做", "收", "定", "改", "拿", "写", "查", "建", "办", "签", "约", "订",
-    "沟通", "值守", "值班", "碰头", "定稿", "抽取", "抽查", "核对", "finalize", "renew", "check", "confirm",
+    "沟通", "值守", "值班", "碰头", "定稿", "补", "抽取", "抽查", "核对", "finalize", "renew", "check", "confirm",
     "fix", "schedule", "organi", "prepare", "send", "update", "review", "submit", "refresh",
     "draft", "set up", "sign",
 ];

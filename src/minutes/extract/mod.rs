@@ -27,6 +27,7 @@ use crate::minutes::layout::{
     Marker, Section, classify, find_date, find_title, heading, is_meta, starts_with_key, strip_marker,
     strip_todo_label,
 };
+use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, OwnerHow, Scan};
 use crate::minutes::speaker::{speaker_line, speaker_name, strip_speaker};
 use crate::minutes::table::{Table, is_tab_row};
@@ -188,6 +189,8 @@ fn run(
     // The last list line that was not an item: a following `责任人：… 完成时间：…` line completes it.
     let mut open_line: Option<String> = None;
     let mut list_seen = false;
+    // The last line said, and by whom (transcripts).
+    let mut last_said: Option<(String, Option<OwnerRef>)> = None;
     // Field lines (`责任人：… 完成时间：…`) already joined to the item above them.
     let mut joined_below: Option<usize> = None;
     for (n, line) in lines.iter().enumerate() {
@@ -305,6 +308,19 @@ fn run(
             }
             _ => body,
         };
+        // In a transcript, the question another speaker just asked (`风险揭示书要不要更新？`):
+        // the answer `我先起草一个` is about it.
+        let question = last_said
+            .replace((body.to_owned(), ctx.speaker.clone()))
+            .filter(|(q, who)| ctx.speaker.is_some() && *who != ctx.speaker && q.ends_with(['？', '?']))
+            .map(|(q, _)| q);
+        let answer = |item: &mut ActionItem, sc: &Scan| {
+            if sc.by_speaker
+                && let Some(q) = &question
+            {
+                item.text = format!("{}：{}", topic_of_question(q), item.text);
+            }
+        };
         let scan = ctx.scan(body);
         let has_owner = scan.how != OwnerHow::None;
         let has_deadline = scan.deadline_text.is_some();
@@ -341,13 +357,17 @@ fn run(
                 .collect();
             if scored
                 .iter()
-                .any(|(sc, sig, _)| evidence::is_item(evidence::score(sig)) && !sc.text.is_empty())
+                .any(|(sc, sig, _)| evidence::is_item(evidence::score(sig)) && has_task_text(&sc.text))
             {
                 // `三是结果汇总。司马光、欧阳修负责汇总，…`: the topic names the items after it.
                 let topic = sentences.first().and_then(|s| topic_of(s));
                 for (sc, sig, s) in scored {
-                    if evidence::is_item(evidence::score(&sig)) && !sc.text.is_empty() {
+                    if evidence::is_item(evidence::score(&sig)) && has_task_text(&sc.text) {
+                        let by_speaker = sc.by_speaker;
                         let mut item = to_item(sc);
+                        if by_speaker && let Some(q) = &question {
+                            item.text = format!("{}：{}", topic_of_question(q), item.text);
+                        }
                         if let Some(t) = topic.filter(|t| !item.text.contains(t)) {
                             item.text = format!("{t}：{}", item.text);
                         }
@@ -362,9 +382,10 @@ fn run(
             }
         }
         let signals = facts(&scan, body, label);
-        if evidence::is_item(evidence::score(&signals)) && !scan.text.is_empty() {
+        if evidence::is_item(evidence::score(&signals)) && has_task_text(&scan.text) {
             last_item_indent = Some(indent);
-            let item = to_item(scan);
+            let mut item = to_item(scan.clone());
+            answer(&mut item, &scan);
             tr.note(n, trimmed, Verdict::Item, signals, Some(&item));
             ex.items.push(item);
         } else {
@@ -405,6 +426,33 @@ fn split_sentences(body: &str) -> Vec<&str> {
         .map(str::trim)
         .filter(|s| s.trim_end_matches(['。', '！', '？']).chars().count() >= 2)
         .collect()
+}
+
+/// Words that answer or agree and carry no task (`好`, `那就`, `可以`).
+const FILLERS: &[&str] = &[
+    "好的", "好", "行", "可以", "嗯", "那就", "那", "就", "对", "是的", "收到", "ok", "OK", "这样",
+];
+
+/// Whether a task text is left once fillers and punctuation go (`好，那就邱实负责` leaves `好`: no).
+fn has_task_text(text: &str) -> bool {
+    let mut rest = text.to_owned();
+    for f in FILLERS {
+        rest = rest.replace(f, "");
+    }
+    rest.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+}
+
+/// `嗯，那风险揭示书的版本要不要更新？` → `风险揭示书的版本要不要更新`.
+fn topic_of_question(q: &str) -> &str {
+    let mut t = q.trim().trim_end_matches(['？', '?']).trim();
+    while let Some(r) = FILLERS
+        .iter()
+        .find_map(|f| t.strip_prefix(f))
+        .map(|r| r.trim_start_matches(['，', ',', ' ']))
+    {
+        t = r;
+    }
+    t
 }
 
 /// `一是考核表下发。` → `考核表下发`: a sentence that only names the topic of those after it.
