@@ -1,0 +1,175 @@
+//! Owners reached through other words of a clause (pure): `由…部X牵头`, `…请X于…`, `Y配合X做`,
+//! `请她牵头` (the person named just before), and the speaker of a transcript (`我来汇总`).
+
+use super::{HELP_VERBS, LEAD_VERBS, extend};
+use crate::minutes::owner::OwnerRef;
+use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, has_task_verb};
+
+/// What follows `我来`/`我先` when the speaker only talks (`我来说一下`, `我先补充`).
+const TALK: &[&str] = &[
+    "说", "讲", "问", "看看", "补充", "介绍", "汇报一下", "总结一下", "简单", "觉得", "想", "再说", "插",
+];
+
+/// Whether the speaker takes the work on in `clause` (`我来汇总`, `我先起草`, `由我牵头`,
+/// `我们运营来补`), and whether as plainly as `负责` (true) or only named (false).
+pub(super) fn first_person(clause: &str) -> Option<bool> {
+    if ["由我牵头", "由我负责", "由我来", "由我统筹"].iter().any(|w| clause.contains(w)) {
+        return Some(true);
+    }
+    clause.match_indices('我').find_map(|(at, _)| {
+        let after = clause.get(at + '我'.len_utf8()..)?;
+        if let Some(us) = after.strip_prefix('们') {
+            // `我们这边两周内能改完`, `我们运营来补`.
+            if us.starts_with("这边") && !us.starts_with("这边的") {
+                return Some(false);
+            }
+            let lead: String = us.chars().take(5).collect();
+            let come = lead.find('来')?;
+            let (team, rest) = (lead.get(..come)?, us.get(come + '来'.len_utf8()..)?);
+            return (team.chars().count() <= 4
+                && team.chars().all(crate::minutes::scan::is_cjk)
+                && !TALK.iter().any(|t| rest.starts_with(t)))
+            .then_some(false);
+        }
+        if ["负责", "牵头"].iter().any(|w| after.starts_with(w)) {
+            return Some(true);
+        }
+        let rest = ["来", "先", "自己", "这边", "去"]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))?;
+        (!TALK.iter().any(|t| rest.starts_with(t)) && !rest.is_empty()).then_some(false)
+    })
+}
+
+/// Verbs of doing that follow the one helped (`许静配合何晨做…`).
+const WORK_VERBS: &[&str] = &[
+    "做", "进行", "开展", "完成", "负责", "牵头", "推进", "梳理", "整理", "一起", "共同", "落实", "处理",
+];
+
+impl Ctx<'_> {
+    /// `何晨做…` → `何晨`: a name followed by a verb of doing.
+    pub(super) fn name_then_work(&self, s: &str) -> Option<Vec<OwnerRef>> {
+        if let Some((found, len)) = self.members_prefix(s)
+            && s.get(len..).is_some_and(|r| WORK_VERBS.iter().any(|v| r.starts_with(v)))
+        {
+            return Some(found);
+        }
+        (2..=3).rev().find_map(|n| {
+            let head: String = s.chars().take(n).collect();
+            let rest = s.get(head.len()..)?;
+            (head.chars().count() == n && WORK_VERBS.iter().any(|v| rest.starts_with(v)))
+                .then(|| self.names_if_all(&head))
+                .flatten()
+        })
+    }
+
+    /// The owner after `由` in a clause (a department before the name is skipped), the helpers
+    /// named after it (`、经纪业务部吕方配合`), and where the `由` stands in the clause.
+    pub(super) fn after_you(&self, clause: &str) -> Option<(Vec<OwnerRef>, Vec<OwnerRef>, usize)> {
+        clause.match_indices('由').find_map(|(at, _)| {
+            let before = clause.get(..at).unwrap_or_default().chars().next_back();
+            if before.is_some_and(|c| "理自缘事经来".contains(c)) {
+                return None;
+            }
+            let after = clause.get(at + '由'.len_utf8()..)?;
+            if after.starts_with(['于', '此', '衷']) {
+                return None;
+            }
+            // The name, straight after 由 or after a department of up to ten characters.
+            let starts = std::iter::once(0).chain(
+                after
+                    .char_indices()
+                    .take(10)
+                    .filter(|(_, c)| DEPARTMENT_ENDS.contains(c))
+                    .map(|(i, c)| i + c.len_utf8()),
+            );
+            let (found, rest) = starts.into_iter().find_map(|from| {
+                let s = after.get(from..)?;
+                if let Some((found, len)) = self.members_prefix(s) {
+                    return Some((found, s.get(len..)?));
+                }
+                (2..=3).rev().find_map(|n| {
+                    let head: String = s.chars().take(n).collect();
+                    let rest = s.get(head.len()..)?;
+                    let lead_next = ["负责", "牵头", "主责", "主导", "统筹"].iter().any(|v| rest.starts_with(v));
+                    let verb_next = lead_next
+                        || LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| rest.starts_with(v))
+                        || has_task_verb(
+                            rest.get(..rest.char_indices().nth(2).map_or(rest.len(), |(i, _)| i))
+                                .unwrap_or_default(),
+                        );
+                    if head.chars().count() != n || !verb_next {
+                        return None;
+                    }
+                    let found = self.names_if_all(&head).or_else(|| {
+                        (lead_next && from > 0 && self.is_loose_name(&head)).then(|| vec![self.resolve(&head)])
+                    })?;
+                    Some((found, rest))
+                })
+            })?;
+            let mut helpers = Vec::new();
+            for part in rest.split('、').skip(1) {
+                if let Some(i) = HELP_VERBS.iter().filter_map(|v| part.find(v)).min()
+                    && let Some((found, _)) = self.tail_names(part.get(..i).unwrap_or_default())
+                {
+                    extend(&mut helpers, found);
+                }
+            }
+            let trailing = ["负责", "牵头", "主责", "来负责", "主导", "统筹"].contains(&rest.trim());
+            Some((found, helpers, if trailing && at > 0 { at } else { 0 }))
+        })
+    }
+
+    /// The person named last in `before`: a member, or a name after `的` or a department
+    /// (`人力部的范悦今天没来` → `范悦`).
+    pub(super) fn named_before(&self, before: &str) -> Option<OwnerRef> {
+        let mut best: Option<(usize, OwnerRef)> = None;
+        for p in self.members.iter().filter(|p| p.name.chars().count() >= 2) {
+            if let Some(i) = before.rfind(p.name.as_str())
+                && best.as_ref().is_none_or(|(b, _)| i > *b)
+            {
+                best = Some((i, OwnerRef::Person(p.clone())));
+            }
+        }
+        for (i, c) in before.char_indices() {
+            if c != '的' && !DEPARTMENT_ENDS.contains(&c) {
+                continue;
+            }
+            let at = i + c.len_utf8();
+            let head: String = before.get(at..).unwrap_or_default().chars().take(2).collect();
+            if head.chars().count() == 2
+                && self.is_name(&head)
+                && best.as_ref().is_none_or(|(b, _)| at > *b)
+            {
+                best = Some((at, self.resolve(&head)));
+            }
+        }
+        best.map(|(_, o)| o)
+    }
+
+    /// `…申请请柏林于4月上旬报财务部` → `柏林`: 请, then a name and a time or a verb.
+    pub(super) fn asked(&self, clause: &str) -> Option<Vec<OwnerRef>> {
+        clause
+            .match_indices('请')
+            .filter(|(at, _)| *at > 0)
+            .find_map(|(at, _)| {
+                let after = clause.get(at + '请'.len_utf8()..)?;
+                let next_ok = |r: &str| {
+                    r.starts_with(['于', '在', '将', '把', '尽']) || LEAD_VERBS.iter().any(|v| r.starts_with(v))
+                };
+                if let Some((found, len)) = self.members_prefix(after)
+                    && after.get(len..).is_some_and(next_ok)
+                {
+                    return Some(found);
+                }
+                (2..=3).rev().find_map(|n| {
+                    let head: String = after.chars().take(n).collect();
+                    let rest = after.get(head.len()..)?;
+                    (head.chars().count() == n && next_ok(rest))
+                        .then(|| self.names_if_all(&head))
+                        .flatten()
+                })
+            })
+    }
+}
+
