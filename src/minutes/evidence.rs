@@ -132,7 +132,9 @@ const STANDING: &[&str] = &[
     "下次会议", "下次例会",
 ];
 /// A question that asks someone to commit (`月内报给总部没问题吧？`) is not small talk.
-const NOT_CHATTER: &[&str] = &["没问题吧", "没问题吗", "没问题？"];
+const NOT_CHATTER: &[&str] = &[
+    "没问题吧", "没问题吗", "没问题？", "给大家", "发大家", "告知大家", "提醒大家",
+];
 /// Words before a figure that make it a target, not a report (`不少于20笔`).
 const TARGET_WORDS: &[&str] = &[
     "不少于", "不低于", "不超过", "不高于", "至少", "达到", "控制在", "提升至", "提高到", "降至", "降到",

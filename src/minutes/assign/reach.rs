@@ -75,44 +75,29 @@ impl Ctx<'_> {
             if after.starts_with(['于', '此', '衷']) {
                 return None;
             }
-            // The name, straight after 由 or after a department of up to ten characters.
-            let starts = std::iter::once(0).chain(
-                after
-                    .char_indices()
-                    .take(10)
-                    .filter(|(_, c)| DEPARTMENT_ENDS.contains(c))
-                    .map(|(i, c)| i + c.len_utf8()),
-            );
-            let (found, rest) = starts.into_iter().find_map(|from| {
-                let s = after.get(from..)?;
-                if let Some((found, len)) = self.members_prefix(s) {
-                    return Some((found, s.get(len..)?));
-                }
-                (2..=3).rev().find_map(|n| {
-                    let head: String = s.chars().take(n).collect();
-                    let rest = s.get(head.len()..)?;
-                    let lead_next = ["负责", "牵头", "主责", "主导", "统筹"].iter().any(|v| rest.starts_with(v));
-                    let verb_next = lead_next
-                        || LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| rest.starts_with(v))
-                        || has_task_verb(
-                            rest.get(..rest.char_indices().nth(2).map_or(rest.len(), |(i, _)| i))
-                                .unwrap_or_default(),
-                        );
-                    if head.chars().count() != n || !verb_next {
-                        return None;
-                    }
-                    let found = self.names_if_all(&head).or_else(|| {
-                        (lead_next && from > 0 && self.is_loose_name(&head)).then(|| vec![self.resolve(&head)])
-                    })?;
-                    Some((found, rest))
-                })
-            })?;
+            let lead_next = |r: &str| ["负责", "牵头", "主责", "主导", "统筹"].iter().any(|v| r.starts_with(v));
+            let verb_next = |r: &str| {
+                lead_next(r)
+                    || LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| r.starts_with(v))
+                    || has_task_verb(
+                        r.get(..r.char_indices().nth(2).map_or(r.len(), |(i, _)| i))
+                            .unwrap_or_default(),
+                    )
+            };
+            let (found, rest) = self.name_after_department(after, verb_next, lead_next)?;
             let mut helpers = Vec::new();
             for part in rest.split('、').skip(1) {
-                if let Some(i) = HELP_VERBS.iter().filter_map(|v| part.find(v)).min()
-                    && let Some((found, _)) = self.tail_names(part.get(..i).unwrap_or_default())
-                {
-                    extend(&mut helpers, found);
+                if let Some(i) = HELP_VERBS.iter().filter_map(|v| part.find(v)).min() {
+                    let who = part.get(..i).unwrap_or_default();
+                    // `合规部祁峰配合`: a department, then a name-shaped word.
+                    let person = who
+                        .rfind(DEPARTMENT_ENDS)
+                        .and_then(|d| who.get(d + 3..))
+                        .filter(|w| self.is_loose_name(w))
+                        .map(|w| vec![self.resolve(w)]);
+                    if let Some(found) = self.tail_names(who).map(|(f, _)| f).or(person) {
+                        extend(&mut helpers, found);
+                    }
                 }
             }
             let trailing = ["负责", "牵头", "主责", "来负责", "主导", "统筹"].contains(&rest.trim());
@@ -147,29 +132,64 @@ impl Ctx<'_> {
         best.map(|(_, o)| o)
     }
 
-    /// `…申请请柏林于4月上旬报财务部` → `柏林`: 请, then a name and a time or a verb.
+    /// `…申请请柏林于4月上旬报财务部` → `柏林`, `请运营管理部包昊于…` → `包昊`: 请, then a name
+    /// (after an optional department) and a time or a verb.
     pub(super) fn asked(&self, clause: &str) -> Option<Vec<OwnerRef>> {
-        clause
-            .match_indices('请')
-            .filter(|(at, _)| *at > 0)
-            .find_map(|(at, _)| {
-                let after = clause.get(at + '请'.len_utf8()..)?;
-                let next_ok = |r: &str| {
-                    r.starts_with(['于', '在', '将', '把', '尽']) || LEAD_VERBS.iter().any(|v| r.starts_with(v))
-                };
-                if let Some((found, len)) = self.members_prefix(after)
-                    && after.get(len..).is_some_and(next_ok)
-                {
-                    return Some(found);
+        // `请岳飞会同…韩世忠`: two parties, read by the 会同 rule.
+        if clause.contains("会同") {
+            return None;
+        }
+        clause.match_indices('请').find_map(|(at, _)| {
+            let after = clause.get(at + '请'.len_utf8()..)?;
+            let next_ok =
+                |r: &str| r.starts_with(['于', '在', '将', '把', '尽']) || LEAD_VERBS.iter().any(|v| r.starts_with(v));
+            // At the clause's start a member alone is `owner_by_verb`'s; here a department too.
+            let (found, _) = self.name_after_department(after, next_ok, next_ok)?;
+            Some(found)
+        })
+    }
+
+    /// A name at the start of `s` or after a department of up to ten characters
+    /// (`信息技术部柏林负责`), followed by what `next_ok` accepts; the text after it. A
+    /// name-shaped word of an uncommon surname counts after a department when `loose_next`
+    /// accepts what follows (`合规部尤佳牵头`).
+    pub(super) fn name_after_department<'s>(
+        &self,
+        s: &'s str,
+        next_ok: impl Fn(&str) -> bool,
+        loose_next: impl Fn(&str) -> bool,
+    ) -> Option<(Vec<OwnerRef>, &'s str)> {
+        let starts = std::iter::once(0).chain(
+            s.char_indices()
+                .take(10)
+                .filter(|(_, c)| DEPARTMENT_ENDS.contains(c))
+                .map(|(i, c)| i + c.len_utf8()),
+        );
+        starts.into_iter().find_map(|from| {
+            let t = s.get(from..)?;
+            // What is skipped is one department's name: no person, no second party (`会同`).
+            let skipped = s.get(..from).unwrap_or_default();
+            if ["会同", "和", "与", "、", "，", "及"].iter().any(|w| skipped.contains(w))
+                || self.members.iter().any(|p| !p.name.is_empty() && skipped.contains(p.name.as_str()))
+            {
+                return None;
+            }
+            if let Some((found, len)) = self.members_prefix(t)
+                && (from == 0 || t.get(len..).is_some_and(&next_ok))
+            {
+                return Some((found, t.get(len..)?));
+            }
+            (2..=3).rev().find_map(|n| {
+                let head: String = t.chars().take(n).collect();
+                let rest = t.get(head.len()..)?;
+                if head.chars().count() != n || !next_ok(rest) {
+                    return None;
                 }
-                (2..=3).rev().find_map(|n| {
-                    let head: String = after.chars().take(n).collect();
-                    let rest = after.get(head.len()..)?;
-                    (head.chars().count() == n && next_ok(rest))
-                        .then(|| self.names_if_all(&head))
-                        .flatten()
-                })
+                let found = self.names_if_all(&head).or_else(|| {
+                    (loose_next(rest) && from > 0 && self.is_loose_name(&head)).then(|| vec![self.resolve(&head)])
+                })?;
+                Some((found, rest))
             })
+        })
     }
 }
-

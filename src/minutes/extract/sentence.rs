@@ -46,7 +46,7 @@ pub(super) fn topic_of_question(q: &str) -> &str {
     while let Some(r) = FILLERS
         .iter()
         .find_map(|f| t.strip_prefix(f))
-        .map(|r| r.trim_start_matches(['，', ',', ' ']))
+        .map(|r| r.trim_start_matches(['，', ',', ' ', '。']))
     {
         t = r;
     }
