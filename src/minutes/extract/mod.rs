@@ -427,3 +427,5 @@ fn to_item(s: Scan) -> ActionItem {
 mod sentence;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_generalise;
