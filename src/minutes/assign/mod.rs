@@ -299,6 +299,14 @@ impl Ctx<'_> {
                 }
                 continue;
             }
+            // `明天中午前贝贝把印章登记表交回运营`: a name after the time, before 把.
+            if lead.is_empty()
+                && let Some(found) = self.name_before_ba(clause)
+            {
+                lead = found;
+                how = how.max(OwnerHow::Named);
+                continue;
+            }
             // `请岳飞会同风险管理部韩世忠于…`
             if let Some(i) = clause.find("会同") {
                 let before = clause.get(..i).unwrap_or_default();

@@ -84,7 +84,18 @@ impl Ctx<'_> {
                             .unwrap_or_default(),
                     )
             };
-            let (found, rest) = self.name_after_department(after, verb_next, lead_next)?;
+            // `由运营管理部牵头`: a department leads, shown as written (not `各营业部`).
+            let department = ["负责", "牵头", "主责"].iter().find_map(|v| {
+                let (dept, rest) = after.split_once(v)?;
+                (dept.ends_with(DEPARTMENT_ENDS)
+                    && (3..=10).contains(&dept.chars().count())
+                    && dept.chars().all(crate::minutes::scan::is_cjk)
+                    && !dept.starts_with(['各', '全']))
+                .then(|| (vec![OwnerRef::Unresolved(dept.to_owned())], after.get(dept.len()..).unwrap_or(rest)))
+            });
+            let (found, rest) = self
+                .name_after_department(after, verb_next, lead_next)
+                .or(department)?;
             let mut helpers = Vec::new();
             for part in rest.split('、').skip(1) {
                 if let Some(i) = HELP_VERBS.iter().filter_map(|v| part.find(v)).min() {
@@ -102,6 +113,31 @@ impl Ctx<'_> {
             }
             let trailing = ["负责", "牵头", "主责", "来负责", "主导", "统筹"].contains(&rest.trim());
             Some((found, helpers, if trailing && at > 0 { at } else { 0 }))
+        })
+    }
+
+    /// `明天中午前贝贝把…` → `贝贝`: a member followed by 把 or 将 inside a clause, or a
+    /// name-shaped word there right after a time word (`…前`, `今晚`).
+    pub(super) fn name_before_ba(&self, clause: &str) -> Option<Vec<OwnerRef>> {
+        for p in self.members.iter().filter(|p| p.name.chars().count() >= 2) {
+            if let Some(i) = clause.find(p.name.as_str())
+                && clause.get(i + p.name.len()..).is_some_and(|r| r.starts_with(['把', '将']))
+            {
+                return Some(vec![OwnerRef::Person(p.clone())]);
+            }
+        }
+        clause.match_indices('把').find_map(|(at, _)| {
+            let before = clause.get(..at)?;
+            (2..=3).rev().find_map(|n| {
+                let start = before.char_indices().rev().nth(n - 1)?.0;
+                let head = before.get(start..)?;
+                let time_before = before
+                    .get(..start)?
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| "前后内晚早午天".contains(c));
+                (time_before && self.is_name(head)).then(|| vec![self.resolve(head)])
+            })
         })
     }
 

@@ -6,7 +6,7 @@
 pub(super) fn split_sentences(body: &str) -> Vec<&str> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
-    for piece in body.split_inclusive(['。', '！', '？']) {
+    for piece in body.split_inclusive(['。', '！', '？', '；']) {
         let end = start + piece.len();
         let fields = piece
             .trim()
@@ -22,7 +22,7 @@ pub(super) fn split_sentences(body: &str) -> Vec<&str> {
         .iter()
         .filter_map(|(s, e)| body.get(*s..*e))
         .map(str::trim)
-        .filter(|s| s.trim_end_matches(['。', '！', '？']).chars().count() >= 2)
+        .filter(|s| s.trim_end_matches(['。', '！', '？', '；']).chars().count() >= 2)
         .collect()
 }
 

@@ -290,3 +290,31 @@ fn the_issue_deadline_shapes_inside_task_text() {
     assert_eq!(got[4].1.as_deref(), Some("2026-10-08T18:00:00+08:00"));
     assert_eq!((got[5].1.as_deref(), ex.items[5].deadline_text.as_deref()), (None, Some("尽快")));
 }
+
+#[test]
+fn a_cause_is_no_owner_and_a_department_after_you_leads_as_written() {
+    let ex = run(
+        "1. 由于年底系统封版，投顾签约小程序改版推迟到明年一季度，理由是测试资源不足。\n4. 客户签约数据核对，由运营管理部牵头，3月15日前完成。\n8. 会议精神传达至各营业部，由各营业部负责人组织，本周内完成。",
+        &["阎丽"],
+    );
+    let got: Vec<(&str, Vec<String>)> = ex
+        .items
+        .iter()
+        .map(|i| (i.text.as_str(), i.owners.iter().map(|o| o.name().to_owned()).collect()))
+        .collect();
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got[0].0.starts_with("客户签约数据核对"), "{got:?}");
+    assert_eq!(got[0].1, ["运营管理部"]);
+    assert!(got[1].1.is_empty(), "{got:?}");
+}
+
+#[test]
+fn tasks_apart_by_a_semicolon_and_a_name_before_ba() {
+    let ex = run(
+        "柜台交接会 3/10\n今晚把交接清单签完——喻涛；明天中午前贝贝把印章登记表交回运营。",
+        &["喻涛", "贝贝"],
+    );
+    assert_eq!(owners(&ex), [["喻涛"], ["贝贝"]]);
+    assert_eq!(due(&ex.items[0]).as_deref(), Some("2026-03-10T23:59:59+08:00"));
+    assert_eq!(due(&ex.items[1]).as_deref(), Some("2026-03-11T12:00:00+08:00"));
+}

@@ -142,6 +142,11 @@ pub const CORPUS: MinutesSet = minutes_set![
     "99-tuning-ai-summary-emoji",
     "100-tuning-status-only-dialogue",
     "101-tuning-table-status-mixed",
+    "102-tuning-email-reasons-and-requests",
+    "103-tuning-transcript-chatty-first-person",
+    "104-tuning-numbered-helpers-mixed",
+    "105-tuning-english-mixed-actions",
+    "106-tuning-short-two-lines",
 ];
 
 /// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the

@@ -166,9 +166,13 @@ impl Ctx<'_> {
     fn owner_by_verb(&self, text: &str) -> Option<(Vec<OwnerRef>, String)> {
         let t = text.trim_start();
         if let Some(after) = t.strip_prefix('由') {
+            // `由于年底系统封版，…`: a cause, not an owner.
+            if after.starts_with(['于', '此']) {
+                return None;
+            }
             let (who, verb_at) = first_verb(after)?;
             let who = who.trim();
-            if who.is_empty() || who.chars().count() > 12 {
+            if who.is_empty() || who.chars().count() > 12 || who.contains(['，', ',', '；', '。']) {
                 return None;
             }
             return Some((self.names(who), after.get(verb_at..)?.to_owned()));
