@@ -31,6 +31,10 @@ const LEAD_VERBS: &[&str] = &[
     "你",
     "我自己",
 ];
+/// Adverbs between a name and its verb (`宫雪继续跟进`, `李四尽快牵头`).
+const ADVERBS: &[&str] = &[
+    "继续", "尽快", "抓紧", "马上", "立即", "统一", "重新", "再", "先", "也", "还", "都",
+];
 /// Words after which the words before them name a helper (`常遇春配合`).
 const HELP_VERBS: &[&str] = &["配合", "协助", "协同", "帮忙"];
 /// Clause separators (a dash between spaces too: `林黛玉 – finalize … – by Apr 24`).
@@ -334,8 +338,12 @@ impl Ctx<'_> {
                     .collect();
                 hits.sort_by_key(|(i, len)| (*i, usize::MAX - *len));
                 hits.into_iter().find_map(|(i, len)| {
-                    self.tail_names(clause.get(..i).unwrap_or_default())
-                        .map(|found| (i, len, found))
+                    // `宫雪继续跟进`: an adverb between the name and the verb.
+                    let mut before = clause.get(..i).unwrap_or_default();
+                    while let Some(b) = ADVERBS.iter().find_map(|a| before.strip_suffix(a)) {
+                        before = b;
+                    }
+                    self.tail_names(before).map(|found| (i, len, found))
                 })
             };
             if let Some((i, len, (found, whole))) = verb_at(HELP_VERBS) {

@@ -318,3 +318,12 @@ fn tasks_apart_by_a_semicolon_and_a_name_before_ba() {
     assert_eq!(due(&ex.items[0]).as_deref(), Some("2026-03-10T23:59:59+08:00"));
     assert_eq!(due(&ex.items[1]).as_deref(), Some("2026-03-11T12:00:00+08:00"));
 }
+
+#[test]
+fn an_adverb_between_the_name_and_the_verb() {
+    let ex = run(
+        "一、上周事项跟踪\n2. 异常交易复核人手补充——进行中，宫雪继续跟进，3月18日前到位",
+        &["宫雪"],
+    );
+    assert_eq!(owners(&ex), [["宫雪"]]);
+}

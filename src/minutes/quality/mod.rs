@@ -147,6 +147,10 @@ pub const CORPUS: MinutesSet = minutes_set![
     "104-tuning-numbered-helpers-mixed",
     "105-tuning-english-mixed-actions",
     "106-tuning-short-two-lines",
+    "107-tuning-ai-summary-owner-missing",
+    "108-tuning-tsv-credit",
+    "109-tuning-status-kpi-plans",
+    "110-tuning-followup-last-week-mixed",
 ];
 
 /// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the
