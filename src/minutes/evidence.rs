@@ -24,8 +24,8 @@ const NOT_MODAL: &[&str] = &[
 /// Single-character task verbs that the scanner's list leaves out (`出`, `给`, `交`, `发`).
 const SHORT_VERBS: &[&str] = &[
     "出", "给", "交", "发", "报", "做", "收", "定", "改", "拿", "写", "查", "建", "办", "签", "约", "订",
-    "沟通", "值守", "值班", "碰头", "定稿", "补", "抽取", "抽查", "核对", "finalize", "renew", "check", "confirm",
-    "fix", "schedule", "organi", "prepare", "send", "update", "review", "submit", "refresh",
+    "沟通", "值守", "值班", "碰头", "定稿", "补", "抽取", "抽查", "核对", "finalize", "renew", "check",
+    "confirm", "fix", "schedule", "organi", "prepare", "send", "update", "review", "submit", "refresh",
     "draft", "set up", "sign",
 ];
 /// Completion and status words.
@@ -128,16 +128,45 @@ const CHATTER: &[&str] = &[
 ];
 /// Standing rules.
 const STANDING: &[&str] = &[
-    "每月", "每周", "每天", "每日", "每季", "每两周", "每双周", "每半月", "每个月", "每隔", "定期", "常态化", "长期",
-    "下次会议", "下次例会",
+    "每月",
+    "每周",
+    "每天",
+    "每日",
+    "每季",
+    "每两周",
+    "每双周",
+    "每半月",
+    "每个月",
+    "每隔",
+    "定期",
+    "常态化",
+    "长期",
+    "下次会议",
+    "下次例会",
 ];
 /// A question that asks someone to commit (`月内报给总部没问题吧？`) is not small talk.
 const NOT_CHATTER: &[&str] = &[
-    "没问题吧", "没问题吗", "没问题？", "给大家", "发大家", "告知大家", "提醒大家",
+    "没问题吧",
+    "没问题吗",
+    "没问题？",
+    "给大家",
+    "发大家",
+    "告知大家",
+    "提醒大家",
 ];
 /// Words before a figure that make it a target, not a report (`不少于20笔`).
 const TARGET_WORDS: &[&str] = &[
-    "不少于", "不低于", "不超过", "不高于", "至少", "达到", "控制在", "提升至", "提高到", "降至", "降到",
+    "不少于",
+    "不低于",
+    "不超过",
+    "不高于",
+    "至少",
+    "达到",
+    "控制在",
+    "提升至",
+    "提高到",
+    "降至",
+    "降到",
 ];
 /// Something settled at the meeting, not a task (`升级窗口确定为8月8日`).
 const SETTLED: &[&str] = &["确定为", "定为", "定于"];
@@ -163,7 +192,9 @@ fn has_figures(lower: &str) -> bool {
             let after = rest.get(i + w.len()..).unwrap_or_default();
             let figure: usize = after
                 .char_indices()
-                .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '％') || FIGURE_UNITS.contains(c))
+                .take_while(|(_, c)| {
+                    c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '％') || FIGURE_UNITS.contains(c)
+                })
                 .map(|(_, c)| c.len_utf8())
                 .sum();
             rest.replace_range(i..i + w.len() + figure, " ");

@@ -83,15 +83,28 @@ mod tests {
 
     #[test]
     fn speakers_are_read_from_every_label_shape() {
-        assert_eq!(speaker_line("说话人1（严峰） 00:00").and_then(speaker_name).as_deref(), Some("严峰"));
-        assert_eq!(speaker_line("雷鸣  00:00").and_then(speaker_name).as_deref(), Some("雷鸣"));
         assert_eq!(
-            speaker_line("田野（合规部）：00:00:05").and_then(speaker_name).as_deref(),
+            speaker_line("说话人1（严峰） 00:00")
+                .and_then(speaker_name)
+                .as_deref(),
+            Some("严峰")
+        );
+        assert_eq!(
+            speaker_line("雷鸣  00:00").and_then(speaker_name).as_deref(),
+            Some("雷鸣")
+        );
+        assert_eq!(
+            speaker_line("田野（合规部）：00:00:05")
+                .and_then(speaker_name)
+                .as_deref(),
             Some("田野")
         );
         assert_eq!(speaker_line("发言人 A 00:01:02").and_then(speaker_name), None);
         let (said, label) = strip_speaker("[00:04:10] 龚丽：我补充一下");
-        assert_eq!((said, label.and_then(speaker_name).as_deref()), ("我补充一下", Some("龚丽")));
+        assert_eq!(
+            (said, label.and_then(speaker_name).as_deref()),
+            ("我补充一下", Some("龚丽"))
+        );
         let (_, label) = strip_speaker("发言人 A（杜甫）：好");
         assert_eq!(label.and_then(speaker_name).as_deref(), Some("杜甫"));
         let (_, label) = strip_speaker("赵云（00:00:40）：第二");

@@ -39,7 +39,16 @@ fn is_done(cell: &str) -> bool {
 
 /// A status cell putting the row off (`暂缓`, `取消`): not a task now.
 fn is_shelved(cell: &str) -> bool {
-    const SHELVED: &[&str] = &["暂缓", "取消", "已取消", "搁置", "不再跟进", "暂停", "cancelled", "on hold"];
+    const SHELVED: &[&str] = &[
+        "暂缓",
+        "取消",
+        "已取消",
+        "搁置",
+        "不再跟进",
+        "暂停",
+        "cancelled",
+        "on hold",
+    ];
     let c = cell.trim().to_lowercase();
     SHELVED.iter().any(|d| c.starts_with(d))
 }
@@ -118,8 +127,14 @@ impl Table {
         }
         let cell = |i: Option<usize>| i.and_then(|i| cs.get(i)).map(String::as_str).unwrap_or_default();
         let task = cell(Some(self.task));
-        if task.is_empty() || task.contains("[x]") || cs.iter().any(|c| is_done(c))
-            || cs.iter().enumerate().any(|(i, c)| i != self.task && is_shelved(c)) {
+        if task.is_empty()
+            || task.contains("[x]")
+            || cs.iter().any(|c| is_done(c))
+            || cs
+                .iter()
+                .enumerate()
+                .any(|(i, c)| i != self.task && is_shelved(c))
+        {
             return None;
         }
         let mut owners = ctx.people(cell(self.owner));

@@ -7,13 +7,28 @@ use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, has_task_verb};
 
 /// What follows `我来`/`我先` when the speaker only talks (`我来说一下`, `我先补充`).
 const TALK: &[&str] = &[
-    "说", "讲", "问", "看看", "补充", "介绍", "汇报一下", "总结一下", "简单", "觉得", "想", "再说", "插",
+    "说",
+    "讲",
+    "问",
+    "看看",
+    "补充",
+    "介绍",
+    "汇报一下",
+    "总结一下",
+    "简单",
+    "觉得",
+    "想",
+    "再说",
+    "插",
 ];
 
 /// Whether the speaker takes the work on in `clause` (`我来汇总`, `我先起草`, `由我牵头`,
 /// `我们运营来补`), and whether as plainly as `负责` (true) or only named (false).
 pub(super) fn first_person(clause: &str) -> Option<bool> {
-    if ["由我牵头", "由我负责", "由我来", "由我统筹"].iter().any(|w| clause.contains(w)) {
+    if ["由我牵头", "由我负责", "由我来", "由我统筹"]
+        .iter()
+        .any(|w| clause.contains(w))
+    {
         return Some(true);
     }
     clause.match_indices('我').find_map(|(at, _)| {
@@ -50,7 +65,8 @@ impl Ctx<'_> {
     /// `何晨做…` → `何晨`: a name followed by a verb of doing.
     pub(super) fn name_then_work(&self, s: &str) -> Option<Vec<OwnerRef>> {
         if let Some((found, len)) = self.members_prefix(s)
-            && s.get(len..).is_some_and(|r| WORK_VERBS.iter().any(|v| r.starts_with(v)))
+            && s.get(len..)
+                .is_some_and(|r| WORK_VERBS.iter().any(|v| r.starts_with(v)))
         {
             return Some(found);
         }
@@ -75,7 +91,11 @@ impl Ctx<'_> {
             if after.starts_with(['于', '此', '衷']) {
                 return None;
             }
-            let lead_next = |r: &str| ["负责", "牵头", "主责", "主导", "统筹"].iter().any(|v| r.starts_with(v));
+            let lead_next = |r: &str| {
+                ["负责", "牵头", "主责", "主导", "统筹"]
+                    .iter()
+                    .any(|v| r.starts_with(v))
+            };
             let verb_next = |r: &str| {
                 lead_next(r)
                     || LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| r.starts_with(v))
@@ -91,7 +111,12 @@ impl Ctx<'_> {
                     && (3..=10).contains(&dept.chars().count())
                     && dept.chars().all(crate::minutes::scan::is_cjk)
                     && !dept.starts_with(['各', '全']))
-                .then(|| (vec![OwnerRef::Unresolved(dept.to_owned())], after.get(dept.len()..).unwrap_or(rest)))
+                .then(|| {
+                    (
+                        vec![OwnerRef::Unresolved(dept.to_owned())],
+                        after.get(dept.len()..).unwrap_or(rest),
+                    )
+                })
             });
             let (found, rest) = self
                 .name_after_department(after, verb_next, lead_next)
@@ -121,7 +146,9 @@ impl Ctx<'_> {
     pub(super) fn name_before_ba(&self, clause: &str) -> Option<Vec<OwnerRef>> {
         for p in self.members.iter().filter(|p| p.name.chars().count() >= 2) {
             if let Some(i) = clause.find(p.name.as_str())
-                && clause.get(i + p.name.len()..).is_some_and(|r| r.starts_with(['把', '将']))
+                && clause
+                    .get(i + p.name.len()..)
+                    .is_some_and(|r| r.starts_with(['把', '将']))
             {
                 return Some(vec![OwnerRef::Person(p.clone())]);
             }
@@ -158,9 +185,7 @@ impl Ctx<'_> {
             }
             let at = i + c.len_utf8();
             let head: String = before.get(at..).unwrap_or_default().chars().take(2).collect();
-            if head.chars().count() == 2
-                && self.is_name(&head)
-                && best.as_ref().is_none_or(|(b, _)| at > *b)
+            if head.chars().count() == 2 && self.is_name(&head) && best.as_ref().is_none_or(|(b, _)| at > *b)
             {
                 best = Some((at, self.resolve(&head)));
             }
@@ -177,8 +202,9 @@ impl Ctx<'_> {
         }
         clause.match_indices('请').find_map(|(at, _)| {
             let after = clause.get(at + '请'.len_utf8()..)?;
-            let next_ok =
-                |r: &str| r.starts_with(['于', '在', '将', '把', '尽']) || LEAD_VERBS.iter().any(|v| r.starts_with(v));
+            let next_ok = |r: &str| {
+                r.starts_with(['于', '在', '将', '把', '尽']) || LEAD_VERBS.iter().any(|v| r.starts_with(v))
+            };
             // At the clause's start a member alone is `owner_by_verb`'s; here a department too.
             let (found, _) = self.name_after_department(after, next_ok, next_ok)?;
             Some(found)
@@ -205,8 +231,13 @@ impl Ctx<'_> {
             let t = s.get(from..)?;
             // What is skipped is one department's name: no person, no second party (`会同`).
             let skipped = s.get(..from).unwrap_or_default();
-            if ["会同", "和", "与", "、", "，", "及"].iter().any(|w| skipped.contains(w))
-                || self.members.iter().any(|p| !p.name.is_empty() && skipped.contains(p.name.as_str()))
+            if ["会同", "和", "与", "、", "，", "及"]
+                .iter()
+                .any(|w| skipped.contains(w))
+                || self
+                    .members
+                    .iter()
+                    .any(|p| !p.name.is_empty() && skipped.contains(p.name.as_str()))
             {
                 return None;
             }
@@ -222,7 +253,8 @@ impl Ctx<'_> {
                     return None;
                 }
                 let found = self.names_if_all(&head).or_else(|| {
-                    (loose_next(rest) && from > 0 && self.is_loose_name(&head)).then(|| vec![self.resolve(&head)])
+                    (loose_next(rest) && from > 0 && self.is_loose_name(&head))
+                        .then(|| vec![self.resolve(&head)])
                 })?;
                 Some((found, rest))
             })

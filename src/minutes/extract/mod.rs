@@ -15,6 +15,7 @@
 
 use jiff::Timestamp;
 
+use self::sentence::{has_task_text, split_sentences, topic_of, topic_of_question};
 use crate::calendar::Calendar;
 use crate::command::Mention;
 use crate::domain::ids::Person;
@@ -29,7 +30,6 @@ use crate::minutes::layout::{
 };
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, OwnerHow, Scan};
-use self::sentence::{has_task_text, split_sentences, topic_of, topic_of_question};
 use crate::minutes::speaker::{speaker_line, speaker_name, strip_speaker};
 use crate::minutes::table::{Table, is_tab_row};
 use crate::minutes::weights::Signal;

@@ -88,4 +88,3 @@ const FIELD_KEYS: &[&str] = &[
     "Due",
     "due",
 ];
-

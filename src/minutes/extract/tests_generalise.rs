@@ -125,7 +125,10 @@ fn time_words_and_places_are_not_owners() {
     );
     assert_eq!(owners(&ex), [["房琪"], ["阿朱"]]);
     // `上周监管来电` holds no person `周监管`.
-    let ex = run("[00:04:10] 龚丽：我补充一下，上周监管来电问了一下阈值设置。", &["龚丽"]);
+    let ex = run(
+        "[00:04:10] 龚丽：我补充一下，上周监管来电问了一下阈值设置。",
+        &["龚丽"],
+    );
     assert!(ex.items.is_empty(), "{:?}", ex.items);
 }
 
@@ -154,7 +157,13 @@ fn a_target_is_not_a_reported_figure() {
     let line = traces.iter().find(|t| t.item.is_some()).unwrap();
     assert!(!line.signals.iter().any(|(s, _)| *s == Signal::Figures));
     // A reported figure still counts against.
-    let (_, traces) = explain("本月新增有效户1.2万，同比上升12%", &[], &[], NOW.parse().unwrap(), cal());
+    let (_, traces) = explain(
+        "本月新增有效户1.2万，同比上升12%",
+        &[],
+        &[],
+        NOW.parse().unwrap(),
+        cal(),
+    );
     assert!(traces[0].signals.iter().any(|(s, _)| *s == Signal::Figures));
 }
 
@@ -260,7 +269,11 @@ fn an_answer_takes_the_question_as_its_topic_and_a_bare_yes_is_no_item() {
         &["雷鸣", "何苗"],
     );
     assert_eq!(owners(&ex), [["何苗"]]);
-    assert!(ex.items[0].text.starts_with("风险揭示书的版本要不要更新："), "{}", ex.items[0].text);
+    assert!(
+        ex.items[0].text.starts_with("风险揭示书的版本要不要更新："),
+        "{}",
+        ex.items[0].text
+    );
 }
 
 #[test]
@@ -288,7 +301,10 @@ fn the_issue_deadline_shapes_inside_task_text() {
     assert_eq!(got[2].1.as_deref(), Some("2026-03-31T18:00:00+08:00"));
     assert_eq!(got[3].1.as_deref(), Some("2026-03-12T10:00:00+08:00"));
     assert_eq!(got[4].1.as_deref(), Some("2026-10-08T18:00:00+08:00"));
-    assert_eq!((got[5].1.as_deref(), ex.items[5].deadline_text.as_deref()), (None, Some("尽快")));
+    assert_eq!(
+        (got[5].1.as_deref(), ex.items[5].deadline_text.as_deref()),
+        (None, Some("尽快"))
+    );
 }
 
 #[test]
@@ -300,7 +316,12 @@ fn a_cause_is_no_owner_and_a_department_after_you_leads_as_written() {
     let got: Vec<(&str, Vec<String>)> = ex
         .items
         .iter()
-        .map(|i| (i.text.as_str(), i.owners.iter().map(|o| o.name().to_owned()).collect()))
+        .map(|i| {
+            (
+                i.text.as_str(),
+                i.owners.iter().map(|o| o.name().to_owned()).collect(),
+            )
+        })
         .collect();
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got[0].0.starts_with("客户签约数据核对"), "{got:?}");

@@ -176,8 +176,9 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
     let before = start.checked_sub(1).and_then(|i| chars.get(i)).copied();
     let after = chars.get(end).copied();
     let word = |c: Option<char>| c.is_some_and(is_cjk);
-    let exempt =
-        |c: Option<char>| c.is_some_and(|c| "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确".contains(c));
+    let exempt = |c: Option<char>| {
+        c.is_some_and(|c| "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确".contains(c))
+    };
     // `年终客户答谢会`, `月底结账流程`: a period word naming a noun, even at the start.
     let period_noun = end
         .checked_sub(1)
