@@ -7,36 +7,16 @@ use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, OwnerHow};
 
 use self::paren::paren_names;
 use self::reach::first_person;
+use self::words::{HELP_VERBS, LEAD_VERBS, extend};
 
 mod paren;
 mod reach;
+mod words;
 
-/// Words after which the words before them name the lead (`曹丕负责`, `小乔你…`).
-const LEAD_VERBS: &[&str] = &[
-    "共同",
-    "来",
-    "去",
-    "负责",
-    "牵头",
-    "主责",
-    "主导",
-    "来做",
-    "来负责",
-    "来跟",
-    "跟进",
-    "汇总",
-    "组织",
-    "一起",
-    "统筹",
-    "你",
-    "我自己",
-];
 /// Adverbs between a name and its verb (`宫雪继续跟进`, `李四尽快牵头`).
 const ADVERBS: &[&str] = &[
     "继续", "尽快", "抓紧", "马上", "立即", "统一", "重新", "再", "先", "也", "还", "都",
 ];
-/// Words after which the words before them name a helper (`常遇春配合`).
-const HELP_VERBS: &[&str] = &["配合", "协助", "协同", "帮忙"];
 /// Clause separators (a dash between spaces too: `林黛玉 – finalize … – by Apr 24`).
 const SEPARATORS: &[&str] = &[
     "，", ",", "；", ";", "。", "！", "!", "？", "?", "：", "——", " – ", " — ", " - ", "—", "–",
@@ -424,13 +404,5 @@ impl Ctx<'_> {
             rest,
             by_speaker,
         })
-    }
-}
-
-fn extend(out: &mut Vec<OwnerRef>, found: Vec<OwnerRef>) {
-    for o in found {
-        if !out.contains(&o) {
-            out.push(o);
-        }
     }
 }

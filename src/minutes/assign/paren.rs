@@ -1,8 +1,7 @@
 //! Owners written in parentheses (pure): `营业部半年度考核方案（恒山）`, `（质控部 卢俊义、吴用）`.
 
-use super::DEPARTMENT_ENDS;
 use crate::minutes::owner::OwnerRef;
-use crate::minutes::scan::Ctx;
+use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS};
 
 /// Words in parentheses that are not names.
 const NOT_PAREN_NAMES: &[&str] = &[

@@ -1,7 +1,7 @@
 //! Owners reached through other words of a clause (pure): `由…部X牵头`, `…请X于…`, `Y配合X做`,
 //! `请她牵头` (the person named just before), and the speaker of a transcript (`我来汇总`).
 
-use super::{HELP_VERBS, LEAD_VERBS, extend};
+use super::words::{HELP_VERBS, LEAD_VERBS, extend};
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, has_task_verb};
 
