@@ -6,17 +6,13 @@ use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, OwnerHow};
 
 use self::paren::paren_names;
-use self::reach::first_person;
-use self::words::{HELP_VERBS, LEAD_VERBS, extend};
+use self::reach::{first_person, second_person};
+use self::words::{ADVERBS, HELP_VERBS, LEAD_VERBS, extend};
 
 mod paren;
 mod reach;
 mod words;
 
-/// Adverbs between a name and its verb (`宫雪继续跟进`, `李四尽快牵头`).
-const ADVERBS: &[&str] = &[
-    "继续", "尽快", "抓紧", "马上", "立即", "统一", "重新", "再", "先", "也", "还", "都",
-];
 /// Clause separators (a dash between spaces too: `林黛玉 – finalize … – by Apr 24`).
 const SEPARATORS: &[&str] = &[
     "，", ",", "；", ";", "。", "！", "!", "？", "?", "：", "——", " – ", " — ", " - ", "—", "–",
@@ -362,6 +358,15 @@ impl Ctx<'_> {
                 if whole && clause.get(i + len..).is_some_and(|r| r.trim().is_empty()) {
                     drop.push((s, e));
                 }
+                continue;
+            }
+            // `那风险揭示书你来补`: in a transcript, 你 is the one who spoke just before.
+            if lead.is_empty()
+                && let Some(to) = &self.addressed
+                && let Some(strong) = second_person(clause)
+            {
+                lead = vec![to.clone()];
+                how = how.max(if strong { OwnerHow::Strong } else { OwnerHow::Named });
             }
         }
         // `营业部半年度考核方案（恒山）`

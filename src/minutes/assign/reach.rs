@@ -1,7 +1,7 @@
 //! Owners reached through other words of a clause (pure): `由…部X牵头`, `…请X于…`, `Y配合X做`,
 //! `请她牵头` (the person named just before), and the speaker of a transcript (`我来汇总`).
 
-use super::words::{HELP_VERBS, LEAD_VERBS, extend};
+use super::words::{ADVERBS, HELP_VERBS, LEAD_VERBS, extend};
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, has_task_verb};
 
@@ -56,6 +56,21 @@ pub(super) fn first_person(clause: &str) -> Option<bool> {
     })
 }
 
+/// Whether `clause` gives the work to 你 (`你来补`, `你负责`, `你先把…`), and whether as
+/// plainly as `负责` (true) or only named (false); not `你们`, not `你看`.
+pub(super) fn second_person(clause: &str) -> Option<bool> {
+    clause.match_indices('你').find_map(|(at, _)| {
+        let after = clause.get(at + '你'.len_utf8()..)?;
+        if ["负责", "牵头"].iter().any(|w| after.starts_with(w)) {
+            return Some(true);
+        }
+        let rest = ["来", "先", "把", "这边", "去", "跟进", "抓紧", "尽快"]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))?;
+        (!TALK.iter().any(|t| rest.starts_with(t)) && !rest.is_empty()).then_some(false)
+    })
+}
+
 /// Verbs of doing that follow the one helped (`许静配合何晨做…`).
 const WORK_VERBS: &[&str] = &[
     "做", "进行", "开展", "完成", "负责", "牵头", "推进", "梳理", "整理", "一起", "共同", "落实", "处理",
@@ -97,6 +112,11 @@ impl Ctx<'_> {
                     .any(|v| r.starts_with(v))
             };
             let verb_next = |r: &str| {
+                // `薛琴具体负责`: an adverb before the verb.
+                let mut r = r;
+                while let Some(t) = ADVERBS.iter().find_map(|a| r.strip_prefix(a)) {
+                    r = t;
+                }
                 lead_next(r)
                     || LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| r.starts_with(v))
                     || has_task_verb(

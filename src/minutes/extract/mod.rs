@@ -177,6 +177,7 @@ fn run(
         base,
         cal,
         speaker: None,
+        addressed: None,
     };
     let mut ex = Extraction {
         title,
@@ -255,9 +256,10 @@ fn run(
             continue;
         }
         if let Some(label) = speaker_line(trimmed) {
-            ctx.speaker = speaker_name(label)
+            let who = speaker_name(label)
                 .filter(|n| ctx.is_name(n) || ctx.is_loose_name(n))
                 .map(|n| ctx.resolve(&n));
+            ctx.set_speaker(who);
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }
@@ -282,9 +284,10 @@ fn run(
         list_seen |= marker != Marker::None;
         let (body, label) = strip_speaker(body);
         if let Some(label) = label {
-            ctx.speaker = speaker_name(label)
+            let who = speaker_name(label)
                 .filter(|n| ctx.is_name(n) || ctx.is_loose_name(n))
                 .map(|n| ctx.resolve(&n));
+            ctx.set_speaker(who);
         }
         let (label, body) = strip_todo_label(body);
         let joined;

@@ -348,3 +348,26 @@ fn an_adverb_between_the_name_and_the_verb() {
     );
     assert_eq!(owners(&ex), [["宫雪"]]);
 }
+
+#[test]
+fn in_a_transcript_you_is_who_spoke_just_before() {
+    let members = ["常青", "房琳"];
+    let ex = run(
+        "房琳 00:00:40\n我这边看了一下，还差一份风险揭示书。\n\n常青 00:01:15\n那风险揭示书你来补，周三之前给我。",
+        &members,
+    );
+    assert_eq!(owners(&ex), [["房琳"]]);
+    assert_eq!(due(&ex.items[0]).as_deref(), Some("2026-03-11T18:00:00+08:00"));
+    // Nobody spoke before: 你 is nobody known, and no owner is guessed.
+    let ex = run("常青 00:01:15\n那风险揭示书你来补，周三之前给我。", &members);
+    assert!(ex.items.iter().all(|i| i.owners.is_empty()), "{:?}", ex.items);
+}
+
+#[test]
+fn an_adverb_before_the_verb_after_you() {
+    let ex = run(
+        "一、我部将于4月3日前印发回访工作指引，由合规部薛琴具体负责。",
+        &["薛琴"],
+    );
+    assert_eq!(owners(&ex), [["薛琴"]]);
+}

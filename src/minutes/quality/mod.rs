@@ -151,6 +151,9 @@ pub const CORPUS: MinutesSet = minutes_set![
     "108-tuning-tsv-credit",
     "109-tuning-status-kpi-plans",
     "110-tuning-followup-last-week-mixed",
+    "111-tuning-status-names-ba",
+    "112-tuning-email-we-department",
+    "113-tuning-miaoji-decisions-chatty",
 ];
 
 /// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the
