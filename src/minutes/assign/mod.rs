@@ -279,6 +279,16 @@ impl Ctx<'_> {
                 }
                 continue;
             }
+            // `…提供样本，信息技术部裴东开发`: a department's member doing the work.
+            if let Some(found) = self.department_person(clause) {
+                if lead.is_empty() {
+                    lead = found;
+                } else {
+                    extend(&mut help, found);
+                }
+                how = how.max(OwnerHow::Named);
+                continue;
+            }
             // `明天中午前贝贝把印章登记表交回运营`: a name after the time, before 把.
             if lead.is_empty()
                 && let Some(found) = self.name_before_ba(clause)

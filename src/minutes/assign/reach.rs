@@ -139,7 +139,7 @@ impl Ctx<'_> {
                 })
             });
             let (found, rest) = self
-                .name_after_department(after, verb_next, lead_next)
+                .name_after_department(after, verb_next, verb_next)
                 .or(department)?;
             let mut helpers = Vec::new();
             for part in rest.split('、').skip(1) {
@@ -213,6 +213,19 @@ impl Ctx<'_> {
         best.map(|(_, o)| o)
     }
 
+    /// `信息技术部裴东开发` → `裴东`: a clause opening with a department, then a member and a verb.
+    pub(super) fn department_person(&self, clause: &str) -> Option<Vec<OwnerRef>> {
+        let d = clause
+            .char_indices()
+            .take(10)
+            .find(|(_, c)| DEPARTMENT_ENDS.contains(c))?;
+        let rest = clause.get(d.0 + d.1.len_utf8()..)?;
+        let (found, len) = self.members_prefix(rest)?;
+        let after = rest.get(len..)?;
+        has_task_verb(after.get(..after.char_indices().nth(2).map_or(after.len(), |(i, _)| i))?)
+            .then_some(found)
+    }
+
     /// `…申请请柏林于4月上旬报财务部` → `柏林`, `请运营管理部包昊于…` → `包昊`: 请, then a name
     /// (after an optional department) and a time or a verb.
     pub(super) fn asked(&self, clause: &str) -> Option<Vec<OwnerRef>> {
@@ -273,8 +286,11 @@ impl Ctx<'_> {
                     return None;
                 }
                 let found = self.names_if_all(&head).or_else(|| {
-                    (loose_next(rest) && from > 0 && self.is_loose_name(&head))
-                        .then(|| vec![self.resolve(&head)])
+                    (loose_next(rest)
+                        && from > 0
+                        && self.is_loose_name(&head)
+                        && !ADVERBS.contains(&head.as_str()))
+                    .then(|| vec![self.resolve(&head)])
                 })?;
                 Some((found, rest))
             })

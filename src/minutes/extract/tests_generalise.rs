@@ -371,3 +371,18 @@ fn an_adverb_before_the_verb_after_you() {
     );
     assert_eq!(owners(&ex), [["薛琴"]]);
 }
+
+#[test]
+fn a_department_member_doing_part_of_a_conclusion_and_an_english_partner() {
+    let ex = run(
+        "【需求 XQ-090】柜台凭证影像OCR识别\n结论：同意，由运营管理部计灵提供样本，信息技术部裴东开发。上线时间：7月底",
+        &["裴东"],
+    );
+    assert_eq!(owners(&ex), [["计灵", "裴东"]]);
+    let ex = run(
+        "Today / next\n- 司徒 will pair with 邵晴 on the 客户标签 pipeline, target end of this week",
+        &["邵晴", "司徒"],
+    );
+    assert_eq!(owners(&ex), [["司徒", "邵晴"]]);
+    assert_eq!(due(&ex.items[0]).as_deref(), Some("2026-03-13T18:00:00+08:00"));
+}

@@ -154,6 +154,9 @@ pub const CORPUS: MinutesSet = minutes_set![
     "111-tuning-status-names-ba",
     "112-tuning-email-we-department",
     "113-tuning-miaoji-decisions-chatty",
+    "114-tuning-review-inline-blocks",
+    "115-tuning-english-standup",
+    "116-tuning-decisions-numbered-plain",
 ];
 
 /// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the

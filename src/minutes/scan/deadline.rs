@@ -35,6 +35,11 @@ impl Ctx<'_> {
                 .min()
                 .and_then(|i| c.get(i..))
                 .unwrap_or(c.as_str());
+            // `target end of this week`: the word before the date is no part of it.
+            let tail = ["target ", "Target ", "targeting "]
+                .iter()
+                .find_map(|w| tail.trim_start().strip_prefix(w))
+                .unwrap_or(tail);
             if let Some(zh) = english_deadline(tail.trim()) {
                 match parse_deadline(&zh, self.base, self.cal) {
                     Ok(d) => return (Some(d), Some(tail.trim().to_owned())),

@@ -19,7 +19,7 @@ const VERBS: &[&str] = &[
     "负责", "牵头", "跟进", "落实", "对接", "协调", "整理", "准备", "完成", "提交", "组织", "确认", "梳理",
     "排查", "推进", "联系", "评估", "制定", "编写", "出具", "起草", "安排", "核实", "补充", "更新", "修订",
     "开展", "输出", "提供", "发起", "反馈", "督促", "复核", "测试", "部署", "上线", "通知", "汇总", "统计",
-    "检查", "研究", "审核", "撰写", "修改", "处理", "收集", "约", "来",
+    "检查", "研究", "审核", "撰写", "修改", "处理", "收集", "开发", "约", "来",
 ];
 
 /// Keys whose value names the owner.
@@ -128,6 +128,15 @@ impl Ctx<'_> {
                 push_unique(&mut owners, o);
             }
             text = found.rest;
+        }
+        // `司徒 will pair with 邵晴 on …`: a member after `with` helps.
+        if how != OwnerHow::None {
+            for (i, _) in text.match_indices("with ") {
+                let after = text.get(i + "with ".len()..).unwrap_or_default();
+                if let Some(name) = self.longest_member_prefix(after) {
+                    push_unique(&mut owners, self.resolve(&name));
+                }
+            }
         }
         // Parenthesised groups, then clauses from the end.
         for group in paren_groups(&text) {
