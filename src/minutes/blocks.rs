@@ -11,7 +11,7 @@
 //! conclusion rejects it (不通过, 不同意, 暂缓 …).
 
 use crate::minutes::item::{ActionItem, clean_title};
-use crate::minutes::scan::Ctx;
+use crate::minutes::scan::{Ctx, OwnerHow};
 
 /// Keys that open a block (followed by an optional number: `需求1：`, `议题二：`).
 const STARTS: &[&str] = &["需求名称", "需求标题", "需求", "议题", "议案", "事项名称", "课题"];
@@ -104,6 +104,18 @@ fn split_key<'a>(s: &'a str, keys: &[&str]) -> Option<&'a str> {
     })
 }
 
+/// `姚远（配合：人力资源部 金鑫）` → (`姚远`, `人力资源部 金鑫`).
+fn paren_helpers(value: &str) -> (&str, Option<&str>) {
+    let Some((lead, rest)) = value.split_once(['（', '(']) else {
+        return (value, None);
+    };
+    let inner = rest.trim_end().trim_end_matches(['）', ')']);
+    match split_key(inner, HELP) {
+        Some(h) if !h.is_empty() => (lead.trim(), Some(h)),
+        _ => (value, None),
+    }
+}
+
 /// What a block yields.
 pub(crate) enum Outcome {
     /// An item.
@@ -152,8 +164,14 @@ impl Block {
                 self.help.push_str(v);
                 self.help.push('、');
             } else if let Some(v) = split_key(part, LEAD) {
-                self.lead.push_str(v);
+                // `姚远（配合：人力资源部 金鑫）`: helpers in parentheses after the lead.
+                let (lead, help) = paren_helpers(v);
+                self.lead.push_str(lead);
                 self.lead.push('、');
+                if let Some(h) = help {
+                    self.help.push_str(h);
+                    self.help.push('、');
+                }
             } else if let Some(v) = split_key(part, DUE) {
                 self.due = v.to_owned();
             } else if let Some(v) = split_key(part, CONCLUSION) {
@@ -177,6 +195,13 @@ impl Block {
             return Outcome::Rejected(self.title);
         }
         let mut owners = ctx.people(&self.lead);
+        // No owner field: one named in the conclusion (`结论：通过，由合规部尤佳牵头`).
+        if owners.is_empty() {
+            let said = ctx.scan(&self.conclusion);
+            if said.how == OwnerHow::Strong {
+                owners = said.owners;
+            }
+        }
         for o in ctx.people(&self.help) {
             if !owners.contains(&o) {
                 owners.push(o);

@@ -24,7 +24,8 @@ const NOT_MODAL: &[&str] = &[
 /// Single-character task verbs that the scanner's list leaves out (`出`, `给`, `交`, `发`).
 const SHORT_VERBS: &[&str] = &[
     "出", "给", "交", "发", "报", "做", "收", "定", "改", "拿", "写", "查", "建", "办", "签", "约", "订",
-    "沟通", "值守", "值班", "碰头", "finalize", "prepare", "send", "update", "review", "submit", "refresh",
+    "沟通", "值守", "值班", "碰头", "定稿", "补", "抽取", "抽查", "核对", "finalize", "renew", "check",
+    "confirm", "fix", "schedule", "organi", "prepare", "send", "update", "review", "submit", "refresh",
     "draft", "set up", "sign",
 ];
 /// Completion and status words.
@@ -126,7 +127,49 @@ const CHATTER: &[&str] = &[
     "说：",
 ];
 /// Standing rules.
-const STANDING: &[&str] = &["每月", "每周", "每天", "每日", "每季", "定期", "常态化", "长期"];
+const STANDING: &[&str] = &[
+    "每月",
+    "每周",
+    "每天",
+    "每日",
+    "每季",
+    "每两周",
+    "每双周",
+    "每半月",
+    "每个月",
+    "每隔",
+    "定期",
+    "常态化",
+    "长期",
+    "下次会议",
+    "下次例会",
+];
+/// A question that asks someone to commit (`月内报给总部没问题吧？`) is not small talk.
+const NOT_CHATTER: &[&str] = &[
+    "没问题吧",
+    "没问题吗",
+    "没问题？",
+    "给大家",
+    "发大家",
+    "告知大家",
+    "提醒大家",
+];
+/// Words before a figure that make it a target, not a report (`不少于20笔`).
+const TARGET_WORDS: &[&str] = &[
+    "不少于",
+    "不低于",
+    "不超过",
+    "不高于",
+    "至少",
+    "达到",
+    "控制在",
+    "提升至",
+    "提高到",
+    "降至",
+    "降到",
+];
+/// Something settled at the meeting, not a task (`升级窗口确定为8月8日`).
+const SETTLED: &[&str] = &["确定为", "定为", "定于"];
 /// Words with `已` that do not report completion (`对已开户客户…`).
 const NOT_DONE: &[&str] = &[
     "已开户",
@@ -142,6 +185,22 @@ const FIGURE_UNITS: &[char] = &['万', '亿', '户', '笔', '%', '倍'];
 
 /// Whether the text reports a figure.
 fn has_figures(lower: &str) -> bool {
+    // A target (`不少于20笔`, `覆盖率达到100%`) is asked for, not reported: it goes first.
+    let mut rest = lower.to_owned();
+    for w in TARGET_WORDS {
+        while let Some(i) = rest.find(w) {
+            let after = rest.get(i + w.len()..).unwrap_or_default();
+            let figure: usize = after
+                .char_indices()
+                .take_while(|(_, c)| {
+                    c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '％') || FIGURE_UNITS.contains(c)
+                })
+                .map(|(_, c)| c.len_utf8())
+                .sum();
+            rest.replace_range(i..i + w.len() + figure, " ");
+        }
+    }
+    let lower = rest.as_str();
     if FIGURES.iter().any(|w| lower.contains(w)) {
         return true;
     }
@@ -223,8 +282,21 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if REJECTED.iter().any(|w| lower.contains(w)) {
         add(Signal::Rejected);
     }
-    if CHATTER.iter().any(|w| lower.contains(w)) {
+    let mut chat_text = lower.clone();
+    // The speaker taking the work on (`我来汇总`) is not small talk.
+    let own: &[&str] = if f.scan.by_speaker {
+        &["我这边", "我们这边", "我来"]
+    } else {
+        &[]
+    };
+    for w in NOT_CHATTER.iter().chain(own) {
+        chat_text = chat_text.replace(w, "");
+    }
+    if CHATTER.iter().any(|w| chat_text.contains(w)) {
         add(Signal::Chatter);
+    }
+    if SETTLED.iter().any(|w| lower.contains(w)) {
+        add(Signal::Settled);
     }
     if STANDING.iter().any(|w| lower.contains(w)) {
         add(Signal::Standing);

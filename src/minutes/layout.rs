@@ -87,6 +87,10 @@ const ACTION_WORDS: &[&str] = &[
     "新增任务",
     "新增待办",
     "本周新增",
+    "本期事项",
+    "本期会议事项",
+    "本次会议事项",
+    "本次事项",
 ];
 const DECISION_WORDS: &[&str] = &["决议", "议定", "决定", "结论", "decision", "共识", "部署"];
 const META_KEYS: &[&str] = &[
@@ -210,11 +214,25 @@ pub(crate) fn strip_todo_label(body: &str) -> (bool, &str) {
             return (true, r.trim_start());
         }
     }
+    // `新增：…` (in follow-up minutes): a tag of the line, not its text.
+    for l in ["新增", "新增事项", "新任务"] {
+        if let Some(r) = body.strip_prefix(l)
+            && let Some(r) = r.trim_start().strip_prefix([':', '：'])
+            && !r.trim().is_empty()
+        {
+            return (false, r.trim_start());
+        }
+    }
     (false, body)
 }
 
 /// The heading text when `line` is a heading.
 pub(crate) fn heading(line: &str) -> Option<&str> {
+    // `✅ 待办`, `🔖 章节`: a symbol before a heading (AI summaries) is decoration.
+    let bare_symbol = line.trim_start_matches(|c: char| is_symbol(c)).trim_start();
+    if bare_symbol.len() < line.len() && !bare_symbol.is_empty() {
+        return heading(bare_symbol).filter(|h| classify(h) != Section::Other);
+    }
     if let Some(r) = line.strip_prefix('#') {
         return Some(r.trim_start_matches('#').trim());
     }
@@ -262,6 +280,11 @@ pub(crate) fn heading(line: &str) -> Option<&str> {
         return Some(bare);
     }
     None
+}
+
+/// Emoji, dingbats and arrows (`✅`, `🔖`, `📌`, `➤`), and the variation selector after them.
+fn is_symbol(c: char) -> bool {
+    matches!(u32::from(c), 0x2190..=0x2BFF | 0x1F000..=0x1FAFF | 0xFE0F)
 }
 
 fn looks_like_person(s: &str) -> bool {

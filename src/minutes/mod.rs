@@ -19,6 +19,7 @@ pub mod meeting;
 pub mod owner;
 pub mod quality;
 mod scan;
+mod speaker;
 mod table;
 pub mod weights;
 

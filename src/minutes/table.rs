@@ -37,6 +37,22 @@ fn is_done(cell: &str) -> bool {
     DONE.iter().any(|d| c.starts_with(d))
 }
 
+/// A status cell putting the row off (`暂缓`, `取消`): not a task now.
+fn is_shelved(cell: &str) -> bool {
+    const SHELVED: &[&str] = &[
+        "暂缓",
+        "取消",
+        "已取消",
+        "搁置",
+        "不再跟进",
+        "暂停",
+        "cancelled",
+        "on hold",
+    ];
+    let c = cell.trim().to_lowercase();
+    SHELVED.iter().any(|d| c.starts_with(d))
+}
+
 fn cells(row: &str) -> Vec<String> {
     if !row.trim_start().starts_with('|') && is_tab_row(row) {
         return row.split('\t').map(|c| c.trim().to_owned()).collect();
@@ -111,7 +127,14 @@ impl Table {
         }
         let cell = |i: Option<usize>| i.and_then(|i| cs.get(i)).map(String::as_str).unwrap_or_default();
         let task = cell(Some(self.task));
-        if task.is_empty() || task.contains("[x]") || cs.iter().any(|c| is_done(c)) {
+        if task.is_empty()
+            || task.contains("[x]")
+            || cs.iter().any(|c| is_done(c))
+            || cs
+                .iter()
+                .enumerate()
+                .any(|(i, c)| i != self.task && is_shelved(c))
+        {
             return None;
         }
         let mut owners = ctx.people(cell(self.owner));

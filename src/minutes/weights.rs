@@ -41,6 +41,8 @@ pub enum Signal {
     Chatter,
     /// A standing rule, not a one-off task (每月, 每周, 定期, 常态化).
     Standing,
+    /// Something settled at the meeting, not a task (确定为, 定于, 改为).
+    Settled,
 }
 
 /// The weight of each signal.
@@ -62,6 +64,7 @@ pub const WEIGHTS: &[(Signal, i32)] = &[
     (Signal::Rejected, -6),
     (Signal::Chatter, -2),
     (Signal::Standing, -2),
+    (Signal::Settled, -2),
 ];
 
 /// The score from which a line is an action item.
@@ -92,6 +95,7 @@ pub fn label(signal: Signal) -> &'static str {
         Signal::Rejected => "否决/暂不",
         Signal::Chatter => "闲谈/转述",
         Signal::Standing => "常规要求",
+        Signal::Settled => "已定的安排",
     }
 }
 
@@ -105,7 +109,7 @@ mod tests {
         for (s, _) in WEIGHTS {
             assert!(seen.insert(*s), "{s:?} twice");
         }
-        assert_eq!(seen.len(), 17);
+        assert_eq!(seen.len(), 18);
         assert!(weight(Signal::Done) < 0 && weight(Signal::OwnerStrong) > 0);
     }
 }

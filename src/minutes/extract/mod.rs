@@ -15,6 +15,7 @@
 
 use jiff::Timestamp;
 
+use self::sentence::{has_task_text, split_sentences, topic_of, topic_of_question};
 use crate::calendar::Calendar;
 use crate::command::Mention;
 use crate::domain::ids::Person;
@@ -27,7 +28,9 @@ use crate::minutes::layout::{
     Marker, Section, classify, find_date, find_title, heading, is_meta, starts_with_key, strip_marker,
     strip_todo_label,
 };
+use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, OwnerHow, Scan};
+use crate::minutes::speaker::{speaker_line, speaker_name, strip_speaker};
 use crate::minutes::table::{Table, is_tab_row};
 use crate::minutes::weights::Signal;
 
@@ -141,28 +144,6 @@ fn close_block(block: &mut Option<(usize, Block)>, ctx: &Ctx<'_>, ex: &mut Extra
     }
 }
 
-/// `发言人 A（杜甫）：…` → `…` (the speaker assigns; the owner is named in what is said).
-/// Also `赵云（00:00:40）：…`, `[00:01:12] 韩立：…`: a speaker label holding a timestamp.
-fn strip_speaker(line: &str) -> &str {
-    let chars: Vec<(usize, char)> = line.char_indices().take(28).collect();
-    // The first colon that is not inside a clock time (`00:00:40`).
-    let colon = chars.iter().enumerate().find(|(k, (_, c))| {
-        (*c == '：' || *c == ':')
-            && !(k
-                .checked_sub(1)
-                .and_then(|p| chars.get(p))
-                .is_some_and(|(_, c)| c.is_ascii_digit())
-                && chars.get(k + 1).is_some_and(|(_, c)| c.is_ascii_digit()))
-    });
-    let Some((_, (at, c))) = colon else { return line };
-    let label = line.get(..*at).unwrap_or_default();
-    let stamped = label.contains(':') && label.chars().any(|c| c.is_ascii_digit());
-    if label.starts_with("发言人") || stamped {
-        return line.get(at + c.len_utf8()..).unwrap_or_default().trim_start();
-    }
-    line
-}
-
 #[allow(clippy::too_many_lines)]
 fn run(
     text: &str,
@@ -190,11 +171,13 @@ fn run(
         Some(d) => SHANGHAI.to_timestamp(d.at(9, 0, 0, 0)).unwrap_or(meeting_at),
         None => meeting_at,
     };
-    let ctx = Ctx {
+    let mut ctx = Ctx {
         mentions,
         members,
         base,
         cal,
+        speaker: None,
+        addressed: None,
     };
     let mut ex = Extraction {
         title,
@@ -208,6 +191,8 @@ fn run(
     // The last list line that was not an item: a following `责任人：… 完成时间：…` line completes it.
     let mut open_line: Option<String> = None;
     let mut list_seen = false;
+    // The last line said, and by whom (transcripts).
+    let mut last_said: Option<(String, Option<OwnerRef>)> = None;
     // Field lines (`责任人：… 完成时间：…`) already joined to the item above them.
     let mut joined_below: Option<usize> = None;
     for (n, line) in lines.iter().enumerate() {
@@ -270,6 +255,14 @@ fn run(
             );
             continue;
         }
+        if let Some(label) = speaker_line(trimmed) {
+            let who = speaker_name(label)
+                .filter(|n| ctx.is_name(n) || ctx.is_loose_name(n))
+                .map(|n| ctx.resolve(&n));
+            ctx.set_speaker(who);
+            tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
+            continue;
+        }
         if is_meta(trimmed) {
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
@@ -289,7 +282,13 @@ fn run(
             section = Section::Other;
         }
         list_seen |= marker != Marker::None;
-        let body = strip_speaker(body);
+        let (body, label) = strip_speaker(body);
+        if let Some(label) = label {
+            let who = speaker_name(label)
+                .filter(|n| ctx.is_name(n) || ctx.is_loose_name(n))
+                .map(|n| ctx.resolve(&n));
+            ctx.set_speaker(who);
+        }
         let (label, body) = strip_todo_label(body);
         let joined;
         let next = lines
@@ -312,6 +311,19 @@ fn run(
                 joined.as_str()
             }
             _ => body,
+        };
+        // In a transcript, the question another speaker just asked (`风险揭示书要不要更新？`):
+        // the answer `我先起草一个` is about it.
+        let question = last_said
+            .replace((body.to_owned(), ctx.speaker.clone()))
+            .filter(|(q, who)| ctx.speaker.is_some() && *who != ctx.speaker && q.ends_with(['？', '?']))
+            .map(|(q, _)| q);
+        let answer = |item: &mut ActionItem, sc: &Scan| {
+            if sc.by_speaker
+                && let Some(q) = &question
+            {
+                item.text = format!("{}：{}", topic_of_question(q), item.text);
+            }
         };
         let scan = ctx.scan(body);
         let has_owner = scan.how != OwnerHow::None;
@@ -349,11 +361,20 @@ fn run(
                 .collect();
             if scored
                 .iter()
-                .any(|(sc, sig, _)| evidence::is_item(evidence::score(sig)) && !sc.text.is_empty())
+                .any(|(sc, sig, _)| evidence::is_item(evidence::score(sig)) && has_task_text(&sc.text))
             {
+                // `三是结果汇总。司马光、欧阳修负责汇总，…`: the topic names the items after it.
+                let topic = sentences.first().and_then(|s| topic_of(s));
                 for (sc, sig, s) in scored {
-                    if evidence::is_item(evidence::score(&sig)) && !sc.text.is_empty() {
-                        let item = to_item(sc);
+                    if evidence::is_item(evidence::score(&sig)) && has_task_text(&sc.text) {
+                        let by_speaker = sc.by_speaker;
+                        let mut item = to_item(sc);
+                        if by_speaker && let Some(q) = &question {
+                            item.text = format!("{}：{}", topic_of_question(q), item.text);
+                        }
+                        if let Some(t) = topic.filter(|t| !item.text.contains(t)) {
+                            item.text = format!("{t}：{}", item.text);
+                        }
                         tr.note(n, s, Verdict::Item, sig, Some(&item));
                         ex.items.push(item);
                     } else {
@@ -365,9 +386,10 @@ fn run(
             }
         }
         let signals = facts(&scan, body, label);
-        if evidence::is_item(evidence::score(&signals)) && !scan.text.is_empty() {
+        if evidence::is_item(evidence::score(&signals)) && has_task_text(&scan.text) {
             last_item_indent = Some(indent);
-            let item = to_item(scan);
+            let mut item = to_item(scan.clone());
+            answer(&mut item, &scan);
             tr.note(n, trimmed, Verdict::Item, signals, Some(&item));
             ex.items.push(item);
         } else {
@@ -384,54 +406,6 @@ fn run(
     ex.items.truncate(MAX_ITEMS);
     ex
 }
-
-/// The sentences of a line (`。！？`), those of two characters or more.
-/// A sentence of fields (`主责：邓超；时间：7月15日前。`) belongs to the sentence before it.
-fn split_sentences(body: &str) -> Vec<&str> {
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
-    for piece in body.split_inclusive(['。', '！', '？']) {
-        let end = start + piece.len();
-        let fields = piece
-            .trim()
-            .split_once(['：', ':'])
-            .is_some_and(|(key, _)| FIELD_KEYS.contains(&key.trim()));
-        match spans.last_mut() {
-            Some(last) if fields => last.1 = end,
-            _ => spans.push((start, end)),
-        }
-        start = end;
-    }
-    spans
-        .iter()
-        .filter_map(|(s, e)| body.get(*s..*e))
-        .map(str::trim)
-        .filter(|s| s.trim_end_matches(['。', '！', '？']).chars().count() >= 2)
-        .collect()
-}
-
-/// Keys of a field sentence.
-const FIELD_KEYS: &[&str] = &[
-    "主责",
-    "主责人",
-    "协同",
-    "协办",
-    "配合",
-    "配合人",
-    "责任人",
-    "负责人",
-    "牵头人",
-    "时间",
-    "完成时间",
-    "截止时间",
-    "时限",
-    "期限",
-    "截止",
-    "Owner",
-    "owner",
-    "Due",
-    "due",
-];
 
 /// Vague deadline words that leave the title like an accepted deadline does.
 const VAGUE: &[&str] = &[
@@ -453,5 +427,8 @@ fn to_item(s: Scan) -> ActionItem {
     }
 }
 
+mod sentence;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_generalise;

@@ -15,6 +15,10 @@ pub(crate) struct Ctx<'a> {
     pub(crate) members: &'a [Person],
     pub(crate) base: Timestamp,
     pub(crate) cal: &'a Calendar,
+    /// Who is speaking, in a transcript (`我来汇总` is theirs).
+    pub(crate) speaker: Option<OwnerRef>,
+    /// Who spoke before the speaker, in a transcript (`你来补` is theirs).
+    pub(crate) addressed: Option<OwnerRef>,
 }
 
 /// How the owner was found (the stronger, the more a line reads as a task).
@@ -39,6 +43,17 @@ pub(crate) struct Scan {
     pub(crate) deadline: Option<Deadline>,
     pub(crate) deadline_text: Option<String>,
     pub(crate) priority: Option<Priority>,
+    /// The owner is the speaker, who took the work on (`我来汇总`).
+    pub(crate) by_speaker: bool,
+}
+
+impl Ctx<'_> {
+    /// A new speaker takes the floor; the one before is who `你` means.
+    pub(crate) fn set_speaker(&mut self, who: Option<OwnerRef>) {
+        if who != self.speaker {
+            self.addressed = std::mem::replace(&mut self.speaker, who);
+        }
+    }
 }
 
 pub(crate) fn push_unique(out: &mut Vec<OwnerRef>, o: OwnerRef) {

@@ -35,6 +35,11 @@ impl Ctx<'_> {
                 .min()
                 .and_then(|i| c.get(i..))
                 .unwrap_or(c.as_str());
+            // `target end of this week`: the word before the date is no part of it.
+            let tail = ["target ", "Target ", "targeting "]
+                .iter()
+                .find_map(|w| tail.trim_start().strip_prefix(w))
+                .unwrap_or(tail);
             if let Some(zh) = english_deadline(tail.trim()) {
                 match parse_deadline(&zh, self.base, self.cal) {
                     Ok(d) => return (Some(d), Some(tail.trim().to_owned())),
@@ -176,8 +181,9 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
     let before = start.checked_sub(1).and_then(|i| chars.get(i)).copied();
     let after = chars.get(end).copied();
     let word = |c: Option<char>| c.is_some_and(is_cjk);
-    let exempt =
-        |c: Option<char>| c.is_some_and(|c| "前内后之以把完交提发给报出上到起底末止再就由将要开".contains(c));
+    let exempt = |c: Option<char>| {
+        c.is_some_and(|c| "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确".contains(c))
+    };
     // `年终客户答谢会`, `月底结账流程`: a period word naming a noun, even at the start.
     let period_noun = end
         .checked_sub(1)

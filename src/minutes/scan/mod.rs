@@ -12,13 +12,14 @@ use crate::minutes::owner::OwnerRef;
 use self::ctx::push_unique;
 pub(crate) use self::ctx::{Ctx, OwnerHow, Scan, is_cjk};
 use self::deadline::{paren_groups, remove_deadline};
+pub(crate) use self::names::{DEPARTMENT_ENDS, is_place_or_units};
 
 /// Verbs that follow an owner (`张三负责…`, `由李四牵头…`).
 const VERBS: &[&str] = &[
     "负责", "牵头", "跟进", "落实", "对接", "协调", "整理", "准备", "完成", "提交", "组织", "确认", "梳理",
     "排查", "推进", "联系", "评估", "制定", "编写", "出具", "起草", "安排", "核实", "补充", "更新", "修订",
     "开展", "输出", "提供", "发起", "反馈", "督促", "复核", "测试", "部署", "上线", "通知", "汇总", "统计",
-    "检查", "研究", "审核", "撰写", "修改", "处理", "收集", "约", "来",
+    "检查", "研究", "审核", "撰写", "修改", "处理", "收集", "开发", "约", "来",
 ];
 
 /// Keys whose value names the owner.
@@ -70,6 +71,7 @@ impl Ctx<'_> {
         let mut owners: Vec<OwnerRef> = Vec::new();
         let mut how = OwnerHow::None;
         let mut deadline_candidates: Vec<String> = Vec::new();
+        let mut by_speaker = false;
 
         // `责任人：王五 完成时间：12月10日`
         if let Some((value, rest)) = take_key(&text, OWNER_KEYS) {
@@ -104,6 +106,7 @@ impl Ctx<'_> {
                 how = OwnerHow::Strong;
                 text = rest;
             } else if let Some(found) = self.owners_in_text(&text) {
+                by_speaker = found.by_speaker;
                 owners = found.lead;
                 for o in found.help {
                     push_unique(&mut owners, o);
@@ -126,6 +129,15 @@ impl Ctx<'_> {
             }
             text = found.rest;
         }
+        // `司徒 will pair with 邵晴 on …`: a member after `with` helps.
+        if how != OwnerHow::None {
+            for (i, _) in text.match_indices("with ") {
+                let after = text.get(i + "with ".len()..).unwrap_or_default();
+                if let Some(name) = self.longest_member_prefix(after) {
+                    push_unique(&mut owners, self.resolve(&name));
+                }
+            }
+        }
         // Parenthesised groups, then clauses from the end.
         for group in paren_groups(&text) {
             deadline_candidates.push(group);
@@ -139,6 +151,15 @@ impl Ctx<'_> {
         if let Some(dt) = &deadline_text {
             text = remove_deadline(&text, dt);
         }
+        // `负责人：蒙恬 事项：营业部投顾岗位需求摸底`: the task's own label goes.
+        for key in ["事项", "任务", "工作内容", "内容"] {
+            if let Some(r) = text.trim_start().strip_prefix(key)
+                && let Some(r) = r.trim_start().strip_prefix([':', '：'])
+            {
+                text = r.to_owned();
+                break;
+            }
+        }
         Scan {
             text: tidy(&text),
             owners,
@@ -146,6 +167,7 @@ impl Ctx<'_> {
             deadline,
             deadline_text,
             priority,
+            by_speaker,
         }
     }
 
@@ -153,9 +175,13 @@ impl Ctx<'_> {
     fn owner_by_verb(&self, text: &str) -> Option<(Vec<OwnerRef>, String)> {
         let t = text.trim_start();
         if let Some(after) = t.strip_prefix('由') {
+            // `由于年底系统封版，…`: a cause, not an owner.
+            if after.starts_with(['于', '此']) {
+                return None;
+            }
             let (who, verb_at) = first_verb(after)?;
             let who = who.trim();
-            if who.is_empty() || who.chars().count() > 12 {
+            if who.is_empty() || who.chars().count() > 12 || who.contains(['，', ',', '；', '。']) {
                 return None;
             }
             return Some((self.names(who), after.get(verb_at..)?.to_owned()));
@@ -249,7 +275,11 @@ fn value_end(s: &str) -> usize {
     {
         // `王五 完成时间：…` — a name value stops at a space followed by more words.
         let head = s.get(..i).unwrap_or_default();
-        if head.chars().all(is_cjk) && head.chars().count() <= 4 {
+        // `蒙恬、李斯 事项：…`: names (each of four characters at most) then a space.
+        if head
+            .split(['、', '，', ','])
+            .all(|n| !n.is_empty() && n.chars().all(is_cjk) && n.chars().count() <= 4)
+        {
             end = end.min(i);
         }
     }

@@ -89,11 +89,22 @@ impl Ctx<'_> {
     /// `风险管理部/梁朝伟` → the person), else every part as written (`合规部`).
     pub(crate) fn people(&self, value: &str) -> Vec<OwnerRef> {
         let all = self.names(value);
-        let named: Vec<OwnerRef> = value
+        let parts: Vec<&str> = value
             .split(['、', '，', ',', '/', '&', ' ', '和', '及'])
             .map(str::trim)
-            .filter(|p| !p.is_empty() && self.is_name(p))
-            .map(|p| self.resolve(p))
+            .filter(|p| !p.is_empty())
+            .collect();
+        // `运营管理部 房山`: after a department, a word shaped like a name is its person.
+        let named: Vec<OwnerRef> = parts
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| {
+                self.is_name(p)
+                    || (*i > 0
+                        && parts.get(i - 1).is_some_and(|d| d.ends_with(DEPARTMENT_ENDS))
+                        && self.is_loose_name(p))
+            })
+            .map(|(_, p)| self.resolve(p))
             .collect();
         if named.is_empty() { all } else { named }
     }
@@ -199,28 +210,85 @@ impl Ctx<'_> {
             return Some(vec![self.resolve(whole)]);
         }
         let parts = split_names(whole);
-        if parts.is_empty() || parts.len() > 6 || !parts.iter().all(|p| self.is_name(p)) {
+        if parts.is_empty() || parts.len() > 6 {
+            return None;
+        }
+        // `时迁、戴宗`: beside a name, a word shaped like a name is one too (an uncommon surname).
+        let named = parts.iter().filter(|p| self.is_name(p)).count();
+        let listed = parts.len() > 1 && !whole.contains(['，', ',', ' ']);
+        if named == 0
+            || parts
+                .iter()
+                .any(|p| !(self.is_name(p) || (listed && self.is_loose_name(p))))
+        {
             return None;
         }
         Some(self.names(s))
+    }
+    /// A word shaped like a person's name whatever its surname: two or three Chinese characters,
+    /// not a time, not a department or a known non-name (`法正` in `法正负责`).
+    pub(crate) fn is_loose_name(&self, w: &str) -> bool {
+        let w = w.trim();
+        (2..=3).contains(&w.chars().count())
+            && w.chars().all(is_cjk)
+            && self.is_name_shape(w)
+            && !w.ends_with(NOT_NAME_ENDS)
+            && !w.starts_with(NOT_NAME_STARTS)
+            && !is_place_or_units(w)
     }
     /// `@_user_2` and `@张三` anywhere in the line; returns them and the line without them.
     pub(crate) fn take_mentions(&self, text: &str) -> (Vec<OwnerRef>, String) {
         let mut found = Vec::new();
         let mut rest = String::new();
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
             if c != '@' && c != '＠' {
                 rest.push(c);
                 continue;
             }
+            // `@Grace 林`: a member whose name holds a space.
+            let after = text.get(at + c.len_utf8()..).unwrap_or_default();
+            if let Some(p) = self
+                .members
+                .iter()
+                .filter(|p| p.name.contains(' ') && after.starts_with(p.name.as_str()))
+                .max_by_key(|p| p.name.len())
+            {
+                found.push(OwnerRef::Person(p.clone()));
+                let end = at + c.len_utf8() + p.name.len();
+                while chars.peek().is_some_and(|(i, _)| *i < end) {
+                    chars.next();
+                }
+                continue;
+            }
             let mut word = String::new();
-            while let Some(&n) = chars.peek() {
+            while let Some(&(_, n)) = chars.peek() {
                 if n.is_alphanumeric() || n == '_' || is_cjk(n) {
                     word.push(n);
                     chars.next();
                 } else {
                     break;
+                }
+            }
+            // `@Grace 林 prepare…`: an English name, a space and a Chinese surname.
+            if !word.is_empty() && word.chars().all(|c| c.is_ascii_alphabetic()) {
+                let tail = text.get(at + c.len_utf8() + word.len()..).unwrap_or_default();
+                let han: String = tail
+                    .strip_prefix(' ')
+                    .unwrap_or_default()
+                    .chars()
+                    .take_while(|c| is_cjk(*c))
+                    .collect();
+                let after_han = tail.get(1 + han.len()..).unwrap_or_default();
+                if (1..=2).contains(&han.chars().count())
+                    && (after_han.is_empty() || after_han.starts_with([' ', ',', '，']))
+                {
+                    let end = at + c.len_utf8() + word.len() + 1 + han.len();
+                    while chars.peek().is_some_and(|(i, _)| *i < end) {
+                        chars.next();
+                    }
+                    found.push(self.resolve(&format!("{word} {han}")));
+                    continue;
                 }
             }
             let key = format!("@{word}");
@@ -247,14 +315,35 @@ impl Ctx<'_> {
     }
 }
 
-/// A word that reads as a time, not a name (`周四前`, `周末内`).
+/// A word that reads as a time, not a name (`周四前`, `周末内`, `本周五`, `下月初`).
 pub(crate) fn looks_like_time(w: &str) -> bool {
     let mut cs = w.chars();
     let first = cs.next();
     let second = cs.next();
+    let weekday = w
+        .char_indices()
+        .any(|(i, c)| (c == '周' || w.get(i..).is_some_and(|r| r.starts_with("星期"))) && i > 0);
     w.ends_with(['前', '后', '内', '底', '末', '日', '号'])
         || (first == Some('周') && second.is_some_and(|c| "一二三四五六日天末内".contains(c)))
+        || (first.is_some_and(|c| "本下上这今明后每".contains(c))
+            && w.chars().skip(1).any(|c| "周月天年日号午晚早".contains(c)))
+        || (weekday && first.is_some_and(|c| "本下上这每".contains(c)))
 }
+
+/// Last characters of a word that is not a person (`各部门`, `运营端`, `双方`).
+const NOT_NAME_ENDS: &[char] = &[
+    '部', '组', '室', '处', '科', '行', '心', '门', '方', '司', '局', '会', '队', '端', '线', '岗', '侧',
+    '业', '营', '区', '层', '们', '人', '员', '家', '你', '我', '他', '她', '的', '了', '吧', '吗',
+];
+/// First characters of a word that is not a person (`各营业部`, `我方`, `大家`).
+const NOT_NAME_STARTS: &[char] = &[
+    '各', '全', '本', '该', '我', '你', '他', '她', '大', '双', '由', '请', '就', '那', '这', '再', '都',
+    '也', '还', '先', '共', '一', '两', '三', '分', '会', '要', '需', '已', '将', '把', '对', '在', '于',
+    '从', '和', '可', '第', '好', '行', '嗯', '是', '不', '没', '有', '给', '让', '叫', '只', '如', '若',
+];
+
+/// The last character of a department's name (`合规部`, `风控组`).
+pub(crate) const DEPARTMENT_ENDS: &[char] = &['部', '组', '室', '处', '科', '行', '心'];
 
 /// Role words after a name in an owner field (`邵华牵头`, `何晨配合`, `毛静你`).
 const ROLE_SUFFIXES: &[&str] = &[
@@ -272,7 +361,7 @@ fn is_placeholder(w: &str) -> bool {
 }
 
 /// `华东区`, `各营业部`, `全体`: a place or a set of units, not a person.
-fn is_place_or_units(w: &str) -> bool {
+pub(crate) fn is_place_or_units(w: &str) -> bool {
     w.starts_with('各') || w.starts_with("全体") || w.ends_with("片区") || w.ends_with('区')
 }
 

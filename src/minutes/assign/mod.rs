@@ -3,36 +3,20 @@
 //! (`，甄宓，`, `——曹丕、甄宓`, `owner 贾政`). The first lead is the 主办; helpers follow.
 
 use crate::minutes::owner::OwnerRef;
-use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
+use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, OwnerHow};
 
-/// Words after which the words before them name the lead (`曹丕负责`, `小乔你…`).
-const LEAD_VERBS: &[&str] = &[
-    "共同",
-    "来",
-    "去",
-    "负责",
-    "牵头",
-    "主责",
-    "主导",
-    "来做",
-    "来负责",
-    "来跟",
-    "跟进",
-    "汇总",
-    "组织",
-    "一起",
-    "统筹",
-    "你",
-    "我自己",
-];
-/// Words after which the words before them name a helper (`常遇春配合`).
-const HELP_VERBS: &[&str] = &["配合", "协助", "协同", "帮忙"];
+use self::paren::paren_names;
+use self::reach::{first_person, second_person};
+use self::words::{ADVERBS, HELP_VERBS, LEAD_VERBS, extend};
+
+mod paren;
+mod reach;
+mod words;
+
 /// Clause separators (a dash between spaces too: `林黛玉 – finalize … – by Apr 24`).
 const SEPARATORS: &[&str] = &[
     "，", ",", "；", ";", "。", "！", "!", "？", "?", "：", "——", " – ", " — ", " - ", "—", "–",
 ];
-/// The last character of a department's name (`合规部`, `风控组`).
-const DEPARTMENT_ENDS: &[char] = &['部', '组', '室', '处', '科', '行', '心'];
 /// Words at a clause's start that are not part of a name.
 const LEADS: &[&str] = &[
     "owner", "Owner", "OWNER", "由", "烦请", "请", "麻烦", "辛苦", "让", "是", "那", "就", "另外", "再",
@@ -49,6 +33,8 @@ pub(crate) struct InText {
     pub(crate) how: OwnerHow,
     /// The text without the clauses that only named owners.
     pub(crate) rest: String,
+    /// The lead is the speaker, from `我来…`, `由我牵头` (a transcript).
+    pub(crate) by_speaker: bool,
 }
 
 fn clauses(text: &str) -> Vec<(usize, usize)> {
@@ -78,12 +64,7 @@ fn strip_leads(s: &str) -> &str {
 }
 
 impl Ctx<'_> {
-    /// Group members written one after another at the start of `s` (`陈晨、刘洋…`).
-    fn members_at_start(&self, s: &str) -> Option<Vec<OwnerRef>> {
-        self.members_prefix(s).map(|(found, _)| found)
-    }
-
-    /// As [`Self::members_at_start`], with the length in bytes of the names and separators read.
+    /// Group members written one after another at the start of `s` (`陈晨、刘洋…`), with the length in bytes of the names and separators read.
     fn members_prefix(&self, s: &str) -> Option<(Vec<OwnerRef>, usize)> {
         let mut rest = s;
         let mut found = Vec::new();
@@ -137,6 +118,14 @@ impl Ctx<'_> {
             if tail.chars().count() > 16 {
                 continue;
             }
+            // `上周监管…`: a time word, not the name `周监管`.
+            if tail.starts_with('周')
+                && s.get(..*at)
+                    .and_then(|b| b.chars().next_back())
+                    .is_some_and(|c| "上下本这每".contains(c))
+            {
+                continue;
+            }
             if let Some(found) = self.names_if_all(tail) {
                 return Some((found, n == 0));
             }
@@ -150,9 +139,35 @@ impl Ctx<'_> {
         let mut help: Vec<OwnerRef> = Vec::new();
         let mut how = OwnerHow::None;
         let mut drop: Vec<(usize, usize)> = Vec::new();
+        let mut by_speaker = false;
         for (s, e) in clauses(text) {
             let clause = text.get(s..e).unwrap_or_default().trim();
             if clause.is_empty() {
+                continue;
+            }
+            // `人力部的范悦今天没来，…请她牵头`: 他/她 is the person named last before.
+            if lead.is_empty()
+                && ["请她", "请他", "由她", "由他", "她来", "他来", "她负责", "他负责"]
+                    .iter()
+                    .any(|w| strip_leads(clause).starts_with(w) || clause.starts_with(w))
+                && let Some(who) = self.named_before(text.get(..s).unwrap_or_default())
+            {
+                lead = vec![who];
+                how = how.max(OwnerHow::Strong);
+                drop.push((s, e));
+                continue;
+            }
+            // `整改报告我来汇总`, `由我牵头`, `我们这边两周内能改完`: the speaker commits.
+            if let Some(sp) = &self.speaker
+                && let Some(strong) = first_person(clause)
+            {
+                if lead.is_empty() {
+                    lead = vec![sp.clone()];
+                    by_speaker = true;
+                } else {
+                    extend(&mut help, vec![sp.clone()]);
+                }
+                how = how.max(if strong { OwnerHow::Strong } else { OwnerHow::Named });
                 continue;
             }
             // A clause of names only: `甄宓`, `王熙凤 + 平儿`, `owner 贾政`.
@@ -187,22 +202,36 @@ impl Ctx<'_> {
                 }
                 continue;
             }
-            // `由梁红玉逐户沟通`: a member, or a name followed by a verb.
-            if let Some(after) = clause.strip_prefix('由')
-                && let Some(found) = self.members_at_start(after).or_else(|| {
-                    (2..=3).rev().find_map(|n| {
-                        let head: String = after.chars().take(n).collect();
-                        let rest = after.get(head.len()..).unwrap_or_default();
-                        let verb_next = LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| rest.starts_with(v))
-                            || has_task_verb(
-                                rest.get(..rest.char_indices().nth(2).map_or(rest.len(), |(i, _)| i))
-                                    .unwrap_or_default(),
-                            );
-                        (head.chars().count() == n && verb_next)
-                            .then(|| self.names_if_all(&head))
-                            .flatten()
-                    })
-                })
+            // `由梁红玉逐户沟通`, `…差异清单由信息技术部柏林负责`, `由风控部葛亮牵头、经纪业务部吕方配合`:
+            // a member, or a name followed by a verb, after 由 and an optional department.
+            if let Some((found, helpers, at)) = self.after_you(clause) {
+                if lead.is_empty() {
+                    lead = found;
+                } else {
+                    extend(&mut help, found);
+                }
+                extend(&mut help, helpers);
+                how = how.max(OwnerHow::Strong);
+                // A trailing `由…负责` leaves the title.
+                if at > 0 {
+                    let at = s + text.get(s..e).unwrap_or_default().find(clause).unwrap_or(0) + at;
+                    drop.push((at, e));
+                }
+                continue;
+            }
+            // `…预算申请请柏林于4月上旬报财务部`: a request to someone inside the clause.
+            if lead.is_empty()
+                && let Some(found) = self.asked(clause)
+            {
+                lead = found;
+                how = how.max(OwnerHow::Strong);
+                continue;
+            }
+            // `牵头人杨业`: an owner key without a colon.
+            if let Some(found) = ["牵头人", "负责人", "责任人", "主责人"]
+                .iter()
+                .find_map(|k| clause.strip_prefix(k))
+                .and_then(|r| self.names_if_all(r.trim()))
             {
                 if lead.is_empty() {
                     lead = found;
@@ -210,6 +239,22 @@ impl Ctx<'_> {
                     extend(&mut help, found);
                 }
                 how = how.max(OwnerHow::Strong);
+                drop.push((s, e));
+                continue;
+            }
+            // `法正负责`: a clause of a name-shaped word and a lead verb (an uncommon surname).
+            if let Some(head) = ["负责", "牵头", "主责"]
+                .iter()
+                .find_map(|v| strip_leads(clause).strip_suffix(v))
+                .filter(|h| self.is_loose_name(h) && self.names_if_all(h).is_none())
+            {
+                if lead.is_empty() {
+                    lead = vec![self.resolve(head)];
+                } else {
+                    extend(&mut help, vec![self.resolve(head)]);
+                }
+                how = how.max(OwnerHow::Strong);
+                drop.push((s, e));
                 continue;
             }
             // `贾探春今晚把…`, `陈晨、刘洋后天…`: group members at the start of a clause.
@@ -234,6 +279,24 @@ impl Ctx<'_> {
                 }
                 continue;
             }
+            // `…提供样本，信息技术部裴东开发`: a department's member doing the work.
+            if let Some(found) = self.department_person(clause) {
+                if lead.is_empty() {
+                    lead = found;
+                } else {
+                    extend(&mut help, found);
+                }
+                how = how.max(OwnerHow::Named);
+                continue;
+            }
+            // `明天中午前贝贝把印章登记表交回运营`: a name after the time, before 把.
+            if lead.is_empty()
+                && let Some(found) = self.name_before_ba(clause)
+            {
+                lead = found;
+                how = how.max(OwnerHow::Named);
+                continue;
+            }
             // `请岳飞会同风险管理部韩世忠于…`
             if let Some(i) = clause.find("会同") {
                 let before = clause.get(..i).unwrap_or_default();
@@ -252,25 +315,38 @@ impl Ctx<'_> {
                 }
                 continue;
             }
+            // The first verb with names before it (`霍去病负责`: not `去`, inside the name).
             let verb_at = |verbs: &[&str]| {
-                verbs
+                let mut hits: Vec<(usize, usize)> = verbs
                     .iter()
-                    .filter_map(|v| clause.find(v).map(|i| (i, v.len())))
+                    .flat_map(|v| clause.match_indices(v).map(|(i, _)| (i, v.len())))
                     .filter(|(i, len)| *i > 0 && !clause.get(i + len..).is_some_and(|r| r.starts_with('的')))
-                    .min_by_key(|(i, len)| (*i, usize::MAX - *len))
+                    .collect();
+                hits.sort_by_key(|(i, len)| (*i, usize::MAX - *len));
+                hits.into_iter().find_map(|(i, len)| {
+                    // `宫雪继续跟进`: an adverb between the name and the verb.
+                    let mut before = clause.get(..i).unwrap_or_default();
+                    while let Some(b) = ADVERBS.iter().find_map(|a| before.strip_suffix(a)) {
+                        before = b;
+                    }
+                    self.tail_names(before).map(|found| (i, len, found))
+                })
             };
-            if let Some((i, len)) = verb_at(HELP_VERBS)
-                && let Some((found, whole)) = self.tail_names(clause.get(..i).unwrap_or_default())
-            {
+            if let Some((i, len, (found, whole))) = verb_at(HELP_VERBS) {
                 extend(&mut help, found);
+                // `许静配合何晨做…`: the one helped leads.
+                if let Some(led) = self.name_then_work(clause.get(i + len..).unwrap_or_default()) {
+                    let helpers = std::mem::take(&mut help);
+                    extend(&mut lead, led);
+                    extend(&mut help, helpers);
+                    how = how.max(OwnerHow::Strong);
+                }
                 if whole && clause.get(i + len..).is_some_and(|r| r.trim().is_empty()) {
                     drop.push((s, e));
                 }
                 continue;
             }
-            if let Some((i, len)) = verb_at(LEAD_VERBS)
-                && let Some((found, whole)) = self.tail_names(clause.get(..i).unwrap_or_default())
-            {
+            if let Some((i, len, (found, whole))) = verb_at(LEAD_VERBS) {
                 let verb = clause.get(i..i + len).unwrap_or_default();
                 if lead.is_empty() {
                     lead = found;
@@ -292,6 +368,15 @@ impl Ctx<'_> {
                 if whole && clause.get(i + len..).is_some_and(|r| r.trim().is_empty()) {
                     drop.push((s, e));
                 }
+                continue;
+            }
+            // `那风险揭示书你来补`: in a transcript, 你 is the one who spoke just before.
+            if lead.is_empty()
+                && let Some(to) = &self.addressed
+                && let Some(strong) = second_person(clause)
+            {
+                lead = vec![to.clone()];
+                how = how.max(if strong { OwnerHow::Strong } else { OwnerHow::Named });
             }
         }
         // `营业部半年度考核方案（恒山）`
@@ -308,8 +393,14 @@ impl Ctx<'_> {
             return None;
         }
         // `中秋假期值守：司马懿`: the task, then its owner after a colon.
+        // `适当性回访话术明早定稿——邵峰`: after a dash at the end, too.
+        let end = text.trim_end_matches(['。', '.', ' ', '；', ';']);
+        let after_dash = ["——", " — ", " – ", "—"]
+            .iter()
+            .filter_map(|d| end.rsplit_once(d).map(|(_, t)| t))
+            .min_by_key(|t| t.len());
         if how == OwnerHow::Named
-            && let Some((_, tail)) = text.trim_end_matches(['。', '.', ' ']).rsplit_once(['：', ':'])
+            && let Some(tail) = end.rsplit_once(['：', ':']).map(|(_, t)| t).or(after_dash)
             && self.names_if_all(strip_leads(tail)).is_some()
         {
             how = OwnerHow::Strong;
@@ -326,62 +417,7 @@ impl Ctx<'_> {
             help,
             how,
             rest,
+            by_speaker,
         })
     }
-}
-
-/// Words in parentheses that are not names.
-const NOT_PAREN_NAMES: &[&str] = &[
-    "草案", "试行", "修订", "暂定", "初稿", "外部", "内部", "紧急", "重要", "含税", "必选", "可选", "线上",
-    "线下", "待定",
-];
-
-impl Ctx<'_> {
-    /// Names written in parentheses, surname or not (`（恒山）`): two or three Chinese characters each.
-    fn loose_names(&self, s: &str) -> Option<Vec<OwnerRef>> {
-        let parts: Vec<&str> = s
-            .split(['、', '，', ',', '/', ' '])
-            .filter(|p| !p.is_empty())
-            .collect();
-        let ok = |p: &str| {
-            (2..=3).contains(&p.chars().count())
-                && !p.ends_with(['稿', '版', '案', '表', '单', '书', '期', '制'])
-                && p.chars().all(crate::minutes::scan::is_cjk)
-                && !NOT_PAREN_NAMES.contains(&p)
-                && self.is_name_shape(p)
-        };
-        // `（质控部 卢俊义、吴用）`: the department goes, the people stay.
-        let people: Vec<&str> = parts
-            .iter()
-            .copied()
-            .filter(|p| !p.ends_with(DEPARTMENT_ENDS))
-            .collect();
-        let parts = if people.is_empty() || people.len() == parts.len() {
-            parts
-        } else {
-            people
-        };
-        (!parts.is_empty() && parts.len() <= 4 && parts.iter().all(|p| ok(p)))
-            .then(|| parts.iter().map(|p| self.resolve(p)).collect())
-    }
-}
-
-fn extend(out: &mut Vec<OwnerRef>, found: Vec<OwnerRef>) {
-    for o in found {
-        if !out.contains(&o) {
-            out.push(o);
-        }
-    }
-}
-
-/// The contents of `（…）` groups.
-fn paren_names(text: &str) -> Vec<String> {
-    text.split(['（', '('])
-        .skip(1)
-        .filter_map(|s| {
-            s.split_once(['）', ')'])
-                .map(|(inner, _)| inner.trim().to_owned())
-        })
-        .filter(|s| !s.is_empty())
-        .collect()
 }

@@ -1,0 +1,53 @@
+//! Owners written in parentheses (pure): `营业部半年度考核方案（恒山）`, `（质控部 卢俊义、吴用）`.
+
+use crate::minutes::owner::OwnerRef;
+use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS};
+
+/// Words in parentheses that are not names.
+const NOT_PAREN_NAMES: &[&str] = &[
+    "草案", "试行", "修订", "暂定", "初稿", "外部", "内部", "紧急", "重要", "含税", "必选", "可选", "线上",
+    "线下", "待定",
+];
+
+impl Ctx<'_> {
+    /// Names written in parentheses, surname or not (`（恒山）`): two or three Chinese characters each.
+    pub(super) fn loose_names(&self, s: &str) -> Option<Vec<OwnerRef>> {
+        let parts: Vec<&str> = s
+            .split(['、', '，', ',', '/', ' '])
+            .filter(|p| !p.is_empty())
+            .collect();
+        let ok = |p: &str| {
+            (2..=3).contains(&p.chars().count())
+                && !p.ends_with(['稿', '版', '案', '表', '单', '书', '期', '制'])
+                && p.chars().all(crate::minutes::scan::is_cjk)
+                && !NOT_PAREN_NAMES.contains(&p)
+                && !crate::minutes::scan::is_place_or_units(p)
+                && self.is_name_shape(p)
+        };
+        // `（质控部 卢俊义、吴用）`: the department goes, the people stay.
+        let people: Vec<&str> = parts
+            .iter()
+            .copied()
+            .filter(|p| !p.ends_with(DEPARTMENT_ENDS))
+            .collect();
+        let parts = if people.is_empty() || people.len() == parts.len() {
+            parts
+        } else {
+            people
+        };
+        (!parts.is_empty() && parts.len() <= 4 && parts.iter().all(|p| ok(p)))
+            .then(|| parts.iter().map(|p| self.resolve(p)).collect())
+    }
+}
+
+/// The contents of `（…）` groups.
+pub(super) fn paren_names(text: &str) -> Vec<String> {
+    text.split(['（', '('])
+        .skip(1)
+        .filter_map(|s| {
+            s.split_once(['）', ')'])
+                .map(|(inner, _)| inner.trim().to_owned())
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
+}

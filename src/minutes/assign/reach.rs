@@ -1,0 +1,299 @@
+//! Owners reached through other words of a clause (pure): `由…部X牵头`, `…请X于…`, `Y配合X做`,
+//! `请她牵头` (the person named just before), and the speaker of a transcript (`我来汇总`).
+
+use super::words::{ADVERBS, HELP_VERBS, LEAD_VERBS, extend};
+use crate::minutes::owner::OwnerRef;
+use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, has_task_verb};
+
+/// What follows `我来`/`我先` when the speaker only talks (`我来说一下`, `我先补充`).
+const TALK: &[&str] = &[
+    "说",
+    "讲",
+    "问",
+    "看看",
+    "补充",
+    "介绍",
+    "汇报一下",
+    "总结一下",
+    "简单",
+    "觉得",
+    "想",
+    "再说",
+    "插",
+];
+
+/// Whether the speaker takes the work on in `clause` (`我来汇总`, `我先起草`, `由我牵头`,
+/// `我们运营来补`), and whether as plainly as `负责` (true) or only named (false).
+pub(super) fn first_person(clause: &str) -> Option<bool> {
+    if ["由我牵头", "由我负责", "由我来", "由我统筹"]
+        .iter()
+        .any(|w| clause.contains(w))
+    {
+        return Some(true);
+    }
+    clause.match_indices('我').find_map(|(at, _)| {
+        let after = clause.get(at + '我'.len_utf8()..)?;
+        if let Some(us) = after.strip_prefix('们') {
+            // `我们这边两周内能改完`, `我们运营来补`.
+            if us.starts_with("这边") && !us.starts_with("这边的") {
+                return Some(false);
+            }
+            let lead: String = us.chars().take(5).collect();
+            let come = lead.find('来')?;
+            let (team, rest) = (lead.get(..come)?, us.get(come + '来'.len_utf8()..)?);
+            return (team.chars().count() <= 4
+                && team.chars().all(crate::minutes::scan::is_cjk)
+                && !TALK.iter().any(|t| rest.starts_with(t)))
+            .then_some(false);
+        }
+        if ["负责", "牵头"].iter().any(|w| after.starts_with(w)) {
+            return Some(true);
+        }
+        let rest = ["来", "先", "自己", "这边", "去"]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))?;
+        (!TALK.iter().any(|t| rest.starts_with(t)) && !rest.is_empty()).then_some(false)
+    })
+}
+
+/// Whether `clause` gives the work to 你 (`你来补`, `你负责`, `你先把…`), and whether as
+/// plainly as `负责` (true) or only named (false); not `你们`, not `你看`.
+pub(super) fn second_person(clause: &str) -> Option<bool> {
+    clause.match_indices('你').find_map(|(at, _)| {
+        let after = clause.get(at + '你'.len_utf8()..)?;
+        if ["负责", "牵头"].iter().any(|w| after.starts_with(w)) {
+            return Some(true);
+        }
+        let rest = ["来", "先", "把", "这边", "去", "跟进", "抓紧", "尽快"]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))?;
+        (!TALK.iter().any(|t| rest.starts_with(t)) && !rest.is_empty()).then_some(false)
+    })
+}
+
+/// Verbs of doing that follow the one helped (`许静配合何晨做…`).
+const WORK_VERBS: &[&str] = &[
+    "做", "进行", "开展", "完成", "负责", "牵头", "推进", "梳理", "整理", "一起", "共同", "落实", "处理",
+];
+
+impl Ctx<'_> {
+    /// `何晨做…` → `何晨`: a name followed by a verb of doing.
+    pub(super) fn name_then_work(&self, s: &str) -> Option<Vec<OwnerRef>> {
+        if let Some((found, len)) = self.members_prefix(s)
+            && s.get(len..)
+                .is_some_and(|r| WORK_VERBS.iter().any(|v| r.starts_with(v)))
+        {
+            return Some(found);
+        }
+        (2..=3).rev().find_map(|n| {
+            let head: String = s.chars().take(n).collect();
+            let rest = s.get(head.len()..)?;
+            (head.chars().count() == n && WORK_VERBS.iter().any(|v| rest.starts_with(v)))
+                .then(|| self.names_if_all(&head))
+                .flatten()
+        })
+    }
+
+    /// The owner after `由` in a clause (a department before the name is skipped), the helpers
+    /// named after it (`、经纪业务部吕方配合`), and where the `由` stands in the clause.
+    pub(super) fn after_you(&self, clause: &str) -> Option<(Vec<OwnerRef>, Vec<OwnerRef>, usize)> {
+        clause.match_indices('由').find_map(|(at, _)| {
+            let before = clause.get(..at).unwrap_or_default().chars().next_back();
+            if before.is_some_and(|c| "理自缘事经来".contains(c)) {
+                return None;
+            }
+            let after = clause.get(at + '由'.len_utf8()..)?;
+            if after.starts_with(['于', '此', '衷']) {
+                return None;
+            }
+            let lead_next = |r: &str| {
+                ["负责", "牵头", "主责", "主导", "统筹"]
+                    .iter()
+                    .any(|v| r.starts_with(v))
+            };
+            let verb_next = |r: &str| {
+                // `薛琴具体负责`: an adverb before the verb.
+                let mut r = r;
+                while let Some(t) = ADVERBS.iter().find_map(|a| r.strip_prefix(a)) {
+                    r = t;
+                }
+                lead_next(r)
+                    || LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| r.starts_with(v))
+                    || has_task_verb(
+                        r.get(..r.char_indices().nth(2).map_or(r.len(), |(i, _)| i))
+                            .unwrap_or_default(),
+                    )
+            };
+            // `由运营管理部牵头`: a department leads, shown as written (not `各营业部`).
+            let department = ["负责", "牵头", "主责"].iter().find_map(|v| {
+                let (dept, rest) = after.split_once(v)?;
+                (dept.ends_with(DEPARTMENT_ENDS)
+                    && (3..=10).contains(&dept.chars().count())
+                    && dept.chars().all(crate::minutes::scan::is_cjk)
+                    && !dept.starts_with(['各', '全']))
+                .then(|| {
+                    (
+                        vec![OwnerRef::Unresolved(dept.to_owned())],
+                        after.get(dept.len()..).unwrap_or(rest),
+                    )
+                })
+            });
+            let (found, rest) = self
+                .name_after_department(after, verb_next, verb_next)
+                .or(department)?;
+            let mut helpers = Vec::new();
+            for part in rest.split('、').skip(1) {
+                if let Some(i) = HELP_VERBS.iter().filter_map(|v| part.find(v)).min() {
+                    let who = part.get(..i).unwrap_or_default();
+                    // `合规部祁峰配合`: a department, then a name-shaped word.
+                    let person = who
+                        .rfind(DEPARTMENT_ENDS)
+                        .and_then(|d| who.get(d + 3..))
+                        .filter(|w| self.is_loose_name(w))
+                        .map(|w| vec![self.resolve(w)]);
+                    if let Some(found) = self.tail_names(who).map(|(f, _)| f).or(person) {
+                        extend(&mut helpers, found);
+                    }
+                }
+            }
+            let trailing = ["负责", "牵头", "主责", "来负责", "主导", "统筹"].contains(&rest.trim());
+            Some((found, helpers, if trailing && at > 0 { at } else { 0 }))
+        })
+    }
+
+    /// `明天中午前贝贝把…` → `贝贝`: a member followed by 把 or 将 inside a clause, or a
+    /// name-shaped word there right after a time word (`…前`, `今晚`).
+    pub(super) fn name_before_ba(&self, clause: &str) -> Option<Vec<OwnerRef>> {
+        for p in self.members.iter().filter(|p| p.name.chars().count() >= 2) {
+            if let Some(i) = clause.find(p.name.as_str())
+                && clause
+                    .get(i + p.name.len()..)
+                    .is_some_and(|r| r.starts_with(['把', '将']))
+            {
+                return Some(vec![OwnerRef::Person(p.clone())]);
+            }
+        }
+        clause.match_indices('把').find_map(|(at, _)| {
+            let before = clause.get(..at)?;
+            (2..=3).rev().find_map(|n| {
+                let start = before.char_indices().rev().nth(n - 1)?.0;
+                let head = before.get(start..)?;
+                let time_before = before
+                    .get(..start)?
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| "前后内晚早午天".contains(c));
+                (time_before && self.is_name(head)).then(|| vec![self.resolve(head)])
+            })
+        })
+    }
+
+    /// The person named last in `before`: a member, or a name after `的` or a department
+    /// (`人力部的范悦今天没来` → `范悦`).
+    pub(super) fn named_before(&self, before: &str) -> Option<OwnerRef> {
+        let mut best: Option<(usize, OwnerRef)> = None;
+        for p in self.members.iter().filter(|p| p.name.chars().count() >= 2) {
+            if let Some(i) = before.rfind(p.name.as_str())
+                && best.as_ref().is_none_or(|(b, _)| i > *b)
+            {
+                best = Some((i, OwnerRef::Person(p.clone())));
+            }
+        }
+        for (i, c) in before.char_indices() {
+            if c != '的' && !DEPARTMENT_ENDS.contains(&c) {
+                continue;
+            }
+            let at = i + c.len_utf8();
+            let head: String = before.get(at..).unwrap_or_default().chars().take(2).collect();
+            if head.chars().count() == 2 && self.is_name(&head) && best.as_ref().is_none_or(|(b, _)| at > *b)
+            {
+                best = Some((at, self.resolve(&head)));
+            }
+        }
+        best.map(|(_, o)| o)
+    }
+
+    /// `信息技术部裴东开发` → `裴东`: a clause opening with a department, then a member and a verb.
+    pub(super) fn department_person(&self, clause: &str) -> Option<Vec<OwnerRef>> {
+        let d = clause
+            .char_indices()
+            .take(10)
+            .find(|(_, c)| DEPARTMENT_ENDS.contains(c))?;
+        let rest = clause.get(d.0 + d.1.len_utf8()..)?;
+        let (found, len) = self.members_prefix(rest)?;
+        let after = rest.get(len..)?;
+        has_task_verb(after.get(..after.char_indices().nth(2).map_or(after.len(), |(i, _)| i))?)
+            .then_some(found)
+    }
+
+    /// `…申请请柏林于4月上旬报财务部` → `柏林`, `请运营管理部包昊于…` → `包昊`: 请, then a name
+    /// (after an optional department) and a time or a verb.
+    pub(super) fn asked(&self, clause: &str) -> Option<Vec<OwnerRef>> {
+        // `请岳飞会同…韩世忠`: two parties, read by the 会同 rule.
+        if clause.contains("会同") {
+            return None;
+        }
+        clause.match_indices('请').find_map(|(at, _)| {
+            let after = clause.get(at + '请'.len_utf8()..)?;
+            let next_ok = |r: &str| {
+                r.starts_with(['于', '在', '将', '把', '尽']) || LEAD_VERBS.iter().any(|v| r.starts_with(v))
+            };
+            // At the clause's start a member alone is `owner_by_verb`'s; here a department too.
+            let (found, _) = self.name_after_department(after, next_ok, next_ok)?;
+            Some(found)
+        })
+    }
+
+    /// A name at the start of `s` or after a department of up to ten characters
+    /// (`信息技术部柏林负责`), followed by what `next_ok` accepts; the text after it. A
+    /// name-shaped word of an uncommon surname counts after a department when `loose_next`
+    /// accepts what follows (`合规部尤佳牵头`).
+    pub(super) fn name_after_department<'s>(
+        &self,
+        s: &'s str,
+        next_ok: impl Fn(&str) -> bool,
+        loose_next: impl Fn(&str) -> bool,
+    ) -> Option<(Vec<OwnerRef>, &'s str)> {
+        let starts = std::iter::once(0).chain(
+            s.char_indices()
+                .take(10)
+                .filter(|(_, c)| DEPARTMENT_ENDS.contains(c))
+                .map(|(i, c)| i + c.len_utf8()),
+        );
+        starts.into_iter().find_map(|from| {
+            let t = s.get(from..)?;
+            // What is skipped is one department's name: no person, no second party (`会同`).
+            let skipped = s.get(..from).unwrap_or_default();
+            if ["会同", "和", "与", "、", "，", "及"]
+                .iter()
+                .any(|w| skipped.contains(w))
+                || self
+                    .members
+                    .iter()
+                    .any(|p| !p.name.is_empty() && skipped.contains(p.name.as_str()))
+            {
+                return None;
+            }
+            if let Some((found, len)) = self.members_prefix(t)
+                && (from == 0 || t.get(len..).is_some_and(&next_ok))
+            {
+                return Some((found, t.get(len..)?));
+            }
+            (2..=3).rev().find_map(|n| {
+                let head: String = t.chars().take(n).collect();
+                let rest = t.get(head.len()..)?;
+                if head.chars().count() != n || !next_ok(rest) {
+                    return None;
+                }
+                let found = self.names_if_all(&head).or_else(|| {
+                    (loose_next(rest)
+                        && from > 0
+                        && self.is_loose_name(&head)
+                        && !ADVERBS.contains(&head.as_str()))
+                    .then(|| vec![self.resolve(&head)])
+                })?;
+                Some((found, rest))
+            })
+        })
+    }
+}

@@ -1,0 +1,114 @@
+//! Transcripts (pure): who is speaking. A speaker line (`周瑜 00:00:41`, `说话人1（严峰） 00:00`,
+//! `田野（合规部）：00:00:05`) or a speaker label before what is said (`[00:04:10] 龚丽：…`,
+//! `发言人 A（杜甫）：…`, `赵云（00:00:40）：…`) names the speaker, so that `我来汇总` or
+//! `由我牵头` is owned by them.
+
+use crate::minutes::scan::is_cjk;
+
+/// `发言人 A（杜甫）：…` → (`…`, the label): the speaker assigns; the owner is named in what is
+/// said. Also `赵云（00:00:40）：…`, `[00:01:12] 韩立：…`: a speaker label holding a timestamp.
+pub(crate) fn strip_speaker(line: &str) -> (&str, Option<&str>) {
+    let chars: Vec<(usize, char)> = line.char_indices().take(28).collect();
+    // The first colon that is not inside a clock time (`00:00:40`).
+    let colon = chars.iter().enumerate().find(|(k, (_, c))| {
+        (*c == '：' || *c == ':')
+            && !(k
+                .checked_sub(1)
+                .and_then(|p| chars.get(p))
+                .is_some_and(|(_, c)| c.is_ascii_digit())
+                && chars.get(k + 1).is_some_and(|(_, c)| c.is_ascii_digit()))
+    });
+    let Some((_, (at, c))) = colon else {
+        return (line, None);
+    };
+    let label = line.get(..*at).unwrap_or_default();
+    let stamped = label.contains(':') && label.chars().any(|c| c.is_ascii_digit());
+    if label.starts_with("发言人") || label.starts_with("说话人") || stamped {
+        return (
+            line.get(at + c.len_utf8()..).unwrap_or_default().trim_start(),
+            Some(label),
+        );
+    }
+    (line, None)
+}
+
+/// Whether `s` is a clock time (`00:18`, `00:00:05`).
+fn is_stamp(s: &str) -> bool {
+    let parts: Vec<&str> = s.trim().split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A speaker line with nothing said on it: `周瑜 00:00:41`, `发言人 A 00:01:02`,
+/// `田野（合规部）：00:00:05`. Returns the label.
+pub(crate) fn speaker_line(line: &str) -> Option<&str> {
+    let line = line.trim();
+    if let Some((who, stamp)) = line.rsplit_once(' ')
+        && is_stamp(stamp)
+        && (1..=16).contains(&who.trim().trim_end_matches(['：', ':']).chars().count())
+    {
+        return Some(who.trim().trim_end_matches(['：', ':']).trim());
+    }
+    // `田野（合规部）：00:00:05`: the colon of the label before a clock time.
+    let (who, stamp) = line.split_once('：')?;
+    (is_stamp(stamp) && (1..=16).contains(&who.chars().count())).then_some(who)
+}
+
+/// The speaker's name in a label: `说话人1（严峰）` → `严峰`, `田野（合规部）` → `田野`,
+/// `[00:04:10] 龚丽` → `龚丽`, `赵云（00:00:40）` → `赵云`; none for `发言人 A`.
+pub(crate) fn speaker_name(label: &str) -> Option<String> {
+    let mut s = label.trim();
+    // `[00:04:10] 龚丽`
+    if let Some(r) = s.strip_prefix('[').and_then(|r| r.split_once(']')) {
+        s = r.1.trim();
+    }
+    let (head, inner) = match s.split_once(['（', '(']) {
+        Some((h, r)) => (h.trim(), r.split([')', '）']).next().unwrap_or_default().trim()),
+        None => (s, ""),
+    };
+    let name_like = |w: &str| (2..=4).contains(&w.chars().count()) && w.chars().all(is_cjk);
+    let generic = |w: &str| w.starts_with("发言人") || w.starts_with("说话人") || w.starts_with("主持");
+    if name_like(inner) && !inner.ends_with(['部', '组', '室', '处', '科', '心']) {
+        return Some(inner.to_owned());
+    }
+    let head = head.split_whitespace().next().unwrap_or_default();
+    (name_like(head) && !generic(head)).then(|| head.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speakers_are_read_from_every_label_shape() {
+        assert_eq!(
+            speaker_line("说话人1（严峰） 00:00")
+                .and_then(speaker_name)
+                .as_deref(),
+            Some("严峰")
+        );
+        assert_eq!(
+            speaker_line("雷鸣  00:00").and_then(speaker_name).as_deref(),
+            Some("雷鸣")
+        );
+        assert_eq!(
+            speaker_line("田野（合规部）：00:00:05")
+                .and_then(speaker_name)
+                .as_deref(),
+            Some("田野")
+        );
+        assert_eq!(speaker_line("发言人 A 00:01:02").and_then(speaker_name), None);
+        let (said, label) = strip_speaker("[00:04:10] 龚丽：我补充一下");
+        assert_eq!(
+            (said, label.and_then(speaker_name).as_deref()),
+            ("我补充一下", Some("龚丽"))
+        );
+        let (_, label) = strip_speaker("发言人 A（杜甫）：好");
+        assert_eq!(label.and_then(speaker_name).as_deref(), Some("杜甫"));
+        let (_, label) = strip_speaker("赵云（00:00:40）：第二");
+        assert_eq!(label.and_then(speaker_name).as_deref(), Some("赵云"));
+        assert_eq!(speaker_line("会议在 10:00 开始"), None);
+    }
+}
