@@ -75,7 +75,6 @@ impl PgDb {
     }
 
     /// Sets the id sequence so the next id is above `highest` (migration).
-    #[allow(dead_code)] // used by `duban migrate-store`
     pub(crate) fn ids_above(&self, highest: u64) -> Result<(), StoreError> {
         let n = i64::try_from(highest).unwrap_or(i64::MAX).max(1);
         self.run(move |c| {

@@ -6,7 +6,7 @@ mod db;
 mod iter;
 pub(crate) mod pool;
 mod redact;
-pub(crate) mod schema;
+pub mod schema;
 mod tree;
 
 pub use db::PgDb;
