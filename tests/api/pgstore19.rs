@@ -396,3 +396,31 @@ fn the_same_event_accepted_by_two_instances_is_stored_once() {
     assert_eq!(a.inbox_len(), 20);
     assert_eq!(b.inbox_pending(None, 100).unwrap().len(), 20);
 }
+
+/// A connection the server drops (a restart, a failover, an idle timeout) costs at most the
+/// call that was on it, as an error, never a panic; the next call opens a new one.
+#[test]
+fn a_lost_connection_is_opened_again() {
+    let Some(admin) = cluster() else { return };
+    let target = duban::store::testing::fresh_database(&admin).unwrap();
+    let store = Store::open_postgres(&target, 1).unwrap();
+    assert!(store.is_healthy());
+    let url = target.clone();
+    std::thread::spawn(move || {
+        let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        let n = c
+            .execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                 WHERE datname = current_database() AND pid <> pg_backend_pid()",
+                &[],
+            )
+            .unwrap();
+        assert_eq!(n, 1, "the store's one connection");
+    })
+    .join()
+    .unwrap();
+    let first = store.get_item(ItemId(1));
+    let second = store.get_item(ItemId(1));
+    assert!(second.is_ok(), "{first:?} then {second:?}");
+    assert!(store.is_healthy());
+}
