@@ -405,7 +405,7 @@ fn a_lost_connection_is_opened_again() {
     let target = duban::store::testing::fresh_database(&admin).unwrap();
     let store = Store::open_postgres(&target, 1).unwrap();
     assert!(store.is_healthy());
-    let url = target.clone();
+    let url = target;
     std::thread::spawn(move || {
         let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
         let n = c
