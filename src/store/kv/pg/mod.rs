@@ -9,6 +9,7 @@ mod redact;
 pub mod schema;
 mod tree;
 
+pub(crate) use db::Admit;
 pub use db::PgDb;
 pub use iter::PgIter;
 pub use redact::redact;

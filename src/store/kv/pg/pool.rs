@@ -165,4 +165,23 @@ impl Pool {
             .recv()
             .map_err(|_| StoreError::Pg("database thread stopped".to_owned()))?
     }
+
+    /// [`Pool::run`] for async callers: the task waits for the answer, its thread is free.
+    ///
+    /// # Errors
+    /// What `f` returns, or the threads are gone.
+    pub(crate) async fn run_async<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Conn) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        self.tx
+            .send(Box::new(move |conn: &mut Conn| {
+                let _ = reply.send(f(conn));
+            }))
+            .map_err(|_| StoreError::Pg("database threads stopped".to_owned()))?;
+        answer
+            .await
+            .map_err(|_| StoreError::Pg("database thread stopped".to_owned()))?
+    }
 }
