@@ -16,6 +16,8 @@ pub(crate) type PgOp<'a> = (&'a str, &'a [u8], Option<&'a [u8]>);
 #[derive(Clone, Debug)]
 pub struct PgDb {
     pool: Arc<Pool>,
+    /// How many connection threads.
+    size: usize,
     /// The URL without its password, for messages.
     shown: Arc<str>,
 }
@@ -28,6 +30,7 @@ impl PgDb {
     pub fn open(url: &str, pool: usize) -> Result<Self, StoreError> {
         let db = Self {
             pool: Arc::new(Pool::start(url, pool)?),
+            size: pool.max(1),
             shown: Arc::from(redact(url)),
         };
         let from = db.pool.run(schema::migrate)?;
@@ -35,6 +38,11 @@ impl PgDb {
             tracing::info!(from, to = schema::latest(), database = %db.shown, "database schema migrated");
         }
         Ok(db)
+    }
+
+    /// How many connections (threads) this database uses at most.
+    pub fn connections(&self) -> usize {
+        self.size
     }
 
     /// The URL without its password.
