@@ -19,7 +19,7 @@ pub(super) fn check(settings: &Settings) -> Option<Check> {
         ),
         Ok(Some(v)) => Check::pass(format!("数据库：{shown} 可连接（数据库结构 {v}）")),
         Err(e) => Check::fail(
-            format!("数据库：无法连接 {shown}（{e}）"),
+            format!("数据库：{e}"),
             "检查 DUBAN_DATABASE_URL（postgres://用户:密码@主机:端口/库名）、网络与数据库的访问权限（pg_hba.conf）",
         ),
     })
