@@ -66,7 +66,7 @@ impl Application {
                 (vc.clone() as Arc<dyn Clock>, Some(vc))
             }
         };
-        let store = open_store(&settings.data_dir).await?;
+        let store = open_configured(settings).await?;
         let client = FeishuClient::new(ClientConfig {
             base_url: settings.base_url.clone(),
             app_id: credentials.app_id.clone(),
@@ -274,6 +274,25 @@ impl Application {
         }
         tracing::info!("duban stopped");
         Ok(())
+    }
+}
+
+/// Opens the configured store: PostgreSQL when a database URL is set, else sled in the data dir.
+///
+/// # Errors
+/// The store cannot be opened (one line; a URL in it never shows its password).
+pub async fn open_configured(settings: &crate::config::Settings) -> anyhow::Result<Store> {
+    match crate::operator::open_database(settings).await? {
+        Some(store) => {
+            let shown = store
+                .kv()
+                .as_pg()
+                .map(|p| p.shown_url().to_owned())
+                .unwrap_or_default();
+            tracing::info!(database = %shown, "store: PostgreSQL");
+            Ok(store)
+        }
+        None => open_store(&settings.data_dir).await,
     }
 }
 

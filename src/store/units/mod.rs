@@ -67,8 +67,8 @@ fn ms(t: Timestamp) -> u64 {
 impl Store {
     /// A tree opened on first use (sled keeps opened trees; opening again is a map lookup), so
     /// a new file of trees needs no field in [`super::Trees`].
-    pub(crate) fn named_tree(&self, name: &str) -> Result<sled::Tree, StoreError> {
-        Ok(self.db.open_tree(name)?)
+    pub(crate) fn named_tree(&self, name: &str) -> Result<crate::store::kv::Tree, StoreError> {
+        self.db.open_tree(name)
     }
 
     /// Every unit bound in chat, by name.
@@ -176,7 +176,7 @@ impl Store {
     }
 
     fn read_items(&self, ids: &[ItemId]) -> Result<Vec<Item>, StoreError> {
-        let items = super::in_parallel(ids, 256, "unit items", |part| {
+        let items = super::in_parallel(ids, self.read_width(), 256, "unit items", |part| {
             let mut out = Vec::with_capacity(part.len());
             for id in part {
                 if let Some(it) = self.get_item(*id)? {
