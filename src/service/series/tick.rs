@@ -33,7 +33,7 @@ impl Service {
         if all.iter().all(|s| s.status != SeriesStatus::Active) {
             return Ok(None);
         }
-        let _guard = self.lock.lock().await;
+        let _guard = self.exclusive().await;
         let mut ch = Changes::new();
         let mut next: Option<i64> = None;
         let mut soon = |t: Timestamp| {
