@@ -265,6 +265,74 @@ async fn check_exactly_once(
 
 const START: &str = "2026-03-11T10:00:00+08:00";
 
+/// `name value` from a Prometheus text page.
+fn gauge(page: &str, name: &str) -> Option<f64> {
+    page.lines()
+        .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.trim().parse().ok())
+}
+
+async fn metrics_page(http: &reqwest::Client, base: &str) -> String {
+    http.get(format!("{base}/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+/// One process on sled: no role in `/readyz` (nothing to choose), always the leader in the
+/// metrics, and the inbox lag shown.
+#[tokio::test]
+async fn a_single_process_reports_no_role_and_leads() {
+    let app = spawn_app().await;
+    let ready: Value = app
+        .http
+        .get(format!("{}/readyz", app.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(ready["store"], "ok");
+    assert!(ready.get("role").is_none(), "{ready}");
+    let page = metrics_page(&app.http, &app.base).await;
+    assert_eq!(gauge(&page, "duban_cluster_leader"), Some(1.0), "{page}");
+    assert_eq!(gauge(&page, "duban_cluster_epoch"), Some(0.0));
+    // (a gauge of the process: other tests' apps in this binary may set it too)
+    assert!(gauge(&page, "duban_inbox_lag_seconds").is_some());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn readyz_and_metrics_show_each_instances_role_and_the_epoch() {
+    init();
+    let Some(db) = TestDb::create().await else { return };
+    let fake = FakeFeishu::start(APP_ID, APP_SECRET).await.unwrap();
+    let http = reqwest::Client::new();
+    let (leader, follower) = cluster(&db, &fake, &http, START).await;
+    let (l, f) = (leader.readyz(&http).await, follower.readyz(&http).await);
+    assert_eq!(
+        (l["role"].as_str(), f["role"].as_str()),
+        (Some("leader"), Some("follower"))
+    );
+    assert!(l["epoch"].as_i64().unwrap() >= 1);
+    // The follower reads the epoch and holder at its next try (every 2 s).
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let f = follower.readyz(&http).await;
+    assert_eq!(f["epoch"], l["epoch"], "{f}");
+    assert_eq!(f["leader"], l["instance"]);
+    assert_eq!(f["store"], "ok");
+    for (node, lead) in [(&leader, 1.0), (&follower, 0.0)] {
+        let page = metrics_page(&http, &format!("http://127.0.0.1:{}", node.port)).await;
+        assert_eq!(gauge(&page, "duban_cluster_leader"), Some(lead), "{page}");
+        assert_eq!(gauge(&page, "duban_cluster_epoch"), l["epoch"].as_f64());
+        assert!(gauge(&page, "duban_cluster_lease_age_seconds").unwrap() < 5.0);
+        assert!(gauge(&page, "duban_inbox_lag_seconds").is_some());
+    }
+}
+
 #[tokio::test]
 async fn the_same_event_delivered_to_both_instances_is_processed_once() {
     init();
