@@ -184,8 +184,11 @@ impl Service {
 
     /// Takes the service lock. When another instance held it since this one last did, what
     /// this instance caches from the store is read again first: the units registry (the only
-    /// cache a command changes; names, member lists and the bot's identity are hints that
-    /// expire, and the weekly board's next time is a shortcut over what is stored).
+    /// cache a command changes). The other caches are safe as they are: names, member lists and
+    /// the bot's identity are hints that expire; the weekly board's next time is a shortcut over
+    /// what is stored (`weekly_for`); a card callback Feishu repeats to another instance misses
+    /// that instance's `answers` and is answered by the stale-card check instead (the record's
+    /// version moved, so nothing is done twice).
     pub(super) async fn exclusive(&self) -> crate::cluster::ServiceGuard {
         let guard = self.lock.acquire().await;
         if guard.foreign() {
