@@ -19,14 +19,14 @@ use crate::outbox::Dispatcher;
 /// followers accepted reach the leader's worker within this.
 pub const INBOX_POLL: Duration = Duration::from_millis(250);
 
-/// The coordinator: PostgreSQL mode when `DUBAN_DATABASE_URL` names a database, otherwise a
-/// single process (always the leader, the service lock local).
-pub fn coordinator() -> Coordinator {
-    match std::env::var("DUBAN_DATABASE_URL") {
-        Ok(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
-            Coordinator::postgres(&url)
-        }
-        _ => Coordinator::single(),
+/// The coordinator: PostgreSQL mode when the store is PostgreSQL (`DUBAN_DATABASE_URL` /
+/// `store.database_url`: several instances may share it), otherwise a single process (always
+/// the leader, the service lock local).
+pub fn coordinator(settings: &crate::config::Settings) -> Coordinator {
+    use secrecy::ExposeSecret as _;
+    match &settings.store.database_url {
+        Some(url) => Coordinator::postgres(url.expose_secret()),
+        None => Coordinator::single(),
     }
 }
 

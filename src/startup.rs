@@ -66,7 +66,7 @@ impl Application {
                 (vc.clone() as Arc<dyn Clock>, Some(vc))
             }
         };
-        let store = open_store(&settings.data_dir).await?;
+        let store = open_configured(settings).await?;
         let client = FeishuClient::new(ClientConfig {
             base_url: settings.base_url.clone(),
             app_id: credentials.app_id.clone(),
@@ -79,7 +79,7 @@ impl Application {
         .map_err(|e| anyhow::anyhow!("cannot build the Feishu client: {e}"))?;
         let outbox_notify = Arc::new(Notify::new());
         let scheduler_notify = Arc::new(Notify::new());
-        let cluster = crate::leader_tasks::coordinator();
+        let cluster = crate::leader_tasks::coordinator(settings);
         let service = Arc::new(
             Service::new(
                 store.clone(),
@@ -281,6 +281,25 @@ impl Application {
         tracing::info!("duban stopped");
         Ok(())
     }
+}
+
+/// Opens the configured store: PostgreSQL when a database URL is set, else sled in the data dir.
+///
+/// # Errors
+/// The store cannot be opened (one line; a URL in it never shows its password).
+pub async fn open_configured(settings: &crate::config::Settings) -> anyhow::Result<Store> {
+    use secrecy::ExposeSecret as _;
+    let Some(url) = &settings.store.database_url else {
+        return open_store(&settings.data_dir).await;
+    };
+    let (url, pool) = (url.expose_secret().to_owned(), settings.store.pool_size);
+    let shown = crate::store::kv::pg::redact(&url);
+    let store = tokio::task::spawn_blocking(move || Store::open_postgres(&url, pool))
+        .await
+        .context("the store's opening stopped")?
+        .with_context(|| format!("cannot open the database {shown}"))?;
+    tracing::info!(database = %shown, "store: PostgreSQL");
+    Ok(store)
 }
 
 /// Opens the store, waiting up to two seconds for a previous instance that is still shutting

@@ -97,6 +97,7 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
     validate::sections(&mut file, &base)?;
     let units = super::units::registry(&file.org, &file.units)?;
     let admin = admin(env, &file.server)?;
+    let store = super::store::settings(&file.store, env)?;
     let appraisal = super::appraisal::settings(
         std::mem::take(&mut file.appraisal),
         std::mem::take(&mut file.behaviours),
@@ -125,6 +126,7 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
         okr: file.okr,
         repeat: file.repeat,
         appraisal,
+        store,
     })
 }
 

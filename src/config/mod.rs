@@ -23,6 +23,7 @@ mod load;
 mod okr;
 mod server;
 mod settings;
+mod store;
 mod units;
 mod validate;
 
@@ -38,6 +39,7 @@ pub use self::load::load;
 pub use self::okr::OkrConfig;
 pub use self::server::{AdminSettings, LogFile, ServerFile};
 pub use self::settings::{FileConfig, Settings};
+pub use self::store::{StoreFile, StoreSettings};
 pub use self::units::{OrgConfig, UnitProblems};
 
 #[cfg(test)]

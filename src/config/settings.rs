@@ -62,6 +62,8 @@ pub struct FileConfig {
     pub behaviours: Vec<crate::domain::appraisal::Behaviour>,
     /// `[performance]`: the optional push into Feishu Performance.
     pub performance: super::appraisal::PerformanceConfig,
+    /// `[store]`: sled (default) or PostgreSQL.
+    pub store: super::store::StoreFile,
 }
 /// Validated settings.
 #[derive(Debug, Clone)]
@@ -111,4 +113,6 @@ pub struct Settings {
     pub repeat: RepeatConfig,
     /// `[appraisal]`, `[[behaviours]]` and `[performance]`, validated.
     pub appraisal: super::appraisal::AppraisalSettings,
+    /// `[store]` / `DUBAN_DATABASE_URL`: sled in `data_dir`, or PostgreSQL.
+    pub store: super::store::StoreSettings,
 }

@@ -17,7 +17,6 @@ use crate::domain::ids::{ChatId, OpenId, Person};
 use crate::domain::supervision::{Item, NewItem};
 use crate::feishu::{ClientConfig, FeishuClient};
 use crate::outbox_record::OutboxRecord;
-use crate::store::Store;
 use crate::store::outbox::Changes;
 
 /// The group most tests act in.
@@ -52,7 +51,7 @@ pub(super) fn kit_with(tweak: impl FnOnce(&mut Settings)) -> Kit {
     .collect();
     let mut settings = config::load(None, &env).unwrap();
     tweak(&mut settings);
-    let store = Store::open(&data).unwrap();
+    let store = crate::store::testing::open_for_test(&data).unwrap();
     let client = FeishuClient::new(ClientConfig::new(
         "http://127.0.0.1:9",
         "cli_test",

@@ -26,6 +26,10 @@ use super::{SCHEMA_VERSION, Store, StoreError, from_be};
 const MAGIC: &[u8] = b"DUBAN-BACKUP 1\n";
 const DEFAULT_TREE: &[u8] = b"__sled__default";
 
+/// What `duban backup` says on a PostgreSQL store.
+pub const PG_BACKUP: &str =
+    "duban 使用 PostgreSQL 存储时不做备份：请用 PostgreSQL 自己的备份（pg_dump 或数据库管理员的备份工具）";
+
 /// The header line of a snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Header {
@@ -114,6 +118,9 @@ impl Store {
     /// # Errors
     /// sled or I/O errors.
     pub fn snapshot_to(&self, out: impl Write, taken_at: jiff::Timestamp) -> Result<u64, StoreError> {
+        let Some(db) = self.db.as_sled() else {
+            return Err(StoreError::Io(PG_BACKUP.to_owned()));
+        };
         let mut w = Hashing {
             inner: std::io::BufWriter::new(out),
             hash: Sha256::new(),
@@ -130,19 +137,19 @@ impl Store {
                 .map_or(SCHEMA_VERSION, |v| from_be(&v)),
             taken_at,
             duban: env!("CARGO_PKG_VERSION").to_owned(),
-            next_id: self.db.generate_id()?.saturating_add(1),
+            next_id: db.generate_id()?.saturating_add(1),
         };
         w.write_all(MAGIC).map_err(io)?;
         serde_json::to_writer(&mut w, &header).map_err(|e| StoreError::Io(e.to_string()))?;
         w.write_all(b"\n").map_err(io)?;
         let mut total = 0u64;
-        let mut names = self.db.tree_names();
+        let mut names = db.tree_names();
         names.sort();
         for name in names {
             let tree: sled::Tree = if name.as_ref() == DEFAULT_TREE {
-                (*self.db).clone()
+                (**db).clone()
             } else {
-                self.db.open_tree(&name)?
+                db.open_tree(&name)?
             };
             let count = tree.len() as u64;
             w.write_all(b"T").map_err(io)?;

@@ -155,7 +155,7 @@ mod tests {
     #[test]
     fn records_are_numbered_kept_and_found_by_subject() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = crate::store::testing::open_for_test(dir.path()).unwrap();
         let p = |id: &str| Person {
             open_id: OpenId(id.to_owned()),
             name: id.to_owned(),

@@ -1,7 +1,8 @@
-//! The store handle: the sled database, its trees, the group-commit flusher and the write gate.
+//! The store handle: the database (sled or PostgreSQL), its trees, the group-commit flusher and the write gate.
 
 use super::error::StoreError;
 use super::flusher::Flusher;
+use super::kv::{Db, Tree};
 
 /// The opened database and its trees. Cloning is one reference count: handlers, the worker,
 /// the dispatcher and the scheduler each hold a clone, and a request clones the app state.
@@ -19,40 +20,41 @@ impl std::ops::Deref for Store {
 /// The trees behind a [`Store`].
 #[derive(Debug)]
 pub struct Trees {
-    pub(super) db: sled::Db,
-    pub(super) flusher: Flusher,
+    pub(super) db: Db,
+    /// The group-commit flusher (sled only: a PostgreSQL commit is durable when it returns).
+    pub(super) flusher: Option<Flusher>,
     /// Every write to the trees holds this shared; a snapshot ([`backup`]) holds it exclusively,
     /// so a snapshot sees each commit wholly or not at all, across trees.
     pub(super) gate: std::sync::RwLock<()>,
     /// Which events were seen: see [`super::inbox::index`].
     pub(super) dedup: std::sync::Mutex<super::inbox::index::Dedup>,
-    pub(crate) inbox: sled::Tree,
-    pub(crate) seen: sled::Tree,
-    pub(crate) outbox: sled::Tree,
-    pub(crate) outbox_dead: sled::Tree,
-    pub(crate) meta: sled::Tree,
-    pub(crate) items: sled::Tree,
-    pub(crate) audit: sled::Tree,
-    pub(crate) chat_items: sled::Tree,
-    pub(crate) item_cards: sled::Tree,
-    pub(crate) due: sled::Tree,
-    pub(crate) nudge_state: sled::Tree,
-    pub(crate) chats: sled::Tree,
-    pub(crate) meetings: sled::Tree,
-    pub(crate) item_meeting: sled::Tree,
-    pub(crate) meeting_closure: sled::Tree,
-    pub(crate) meeting_cards: sled::Tree,
-    pub(crate) projects: sled::Tree,
-    pub(crate) requirements: sled::Tree,
-    pub(crate) proj_audit: sled::Tree,
-    pub(crate) chat_projects: sled::Tree,
-    pub(crate) proj_cards: sled::Tree,
-    pub(crate) proj_due: sled::Tree,
-    pub(crate) proj_due_by: sled::Tree,
-    pub(crate) proj_watch: sled::Tree,
-    pub(crate) mirror_queue: sled::Tree,
-    pub(crate) mirror_map: sled::Tree,
-    pub(crate) onboarding: sled::Tree,
+    pub(crate) inbox: Tree,
+    pub(crate) seen: Tree,
+    pub(crate) outbox: Tree,
+    pub(crate) outbox_dead: Tree,
+    pub(crate) meta: Tree,
+    pub(crate) items: Tree,
+    pub(crate) audit: Tree,
+    pub(crate) chat_items: Tree,
+    pub(crate) item_cards: Tree,
+    pub(crate) due: Tree,
+    pub(crate) nudge_state: Tree,
+    pub(crate) chats: Tree,
+    pub(crate) meetings: Tree,
+    pub(crate) item_meeting: Tree,
+    pub(crate) meeting_closure: Tree,
+    pub(crate) meeting_cards: Tree,
+    pub(crate) projects: Tree,
+    pub(crate) requirements: Tree,
+    pub(crate) proj_audit: Tree,
+    pub(crate) chat_projects: Tree,
+    pub(crate) proj_cards: Tree,
+    pub(crate) proj_due: Tree,
+    pub(crate) proj_due_by: Tree,
+    pub(crate) proj_watch: Tree,
+    pub(crate) mirror_queue: Tree,
+    pub(crate) mirror_map: Tree,
+    pub(crate) onboarding: Tree,
 }
 
 impl Store {
@@ -60,7 +62,10 @@ impl Store {
     /// # Errors
     /// [`StoreError::Flush`].
     pub async fn durable(&self) -> Result<(), StoreError> {
-        self.flusher.durable().await
+        match &self.flusher {
+            Some(f) => f.durable().await,
+            None => Ok(()),
+        }
     }
 
     /// Blocking flush through the flusher (shutdown).
@@ -68,7 +73,10 @@ impl Store {
     /// # Errors
     /// [`StoreError::Flush`].
     pub fn durable_blocking(&self) -> Result<(), StoreError> {
-        self.flusher.durable_blocking()
+        match &self.flusher {
+            Some(f) => f.durable_blocking(),
+            None => Ok(()),
+        }
     }
 
     /// A fresh monotonic id.
@@ -76,7 +84,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn generate_id(&self) -> Result<u64, StoreError> {
-        Ok(self.db.generate_id()?)
+        self.db.generate_id()
     }
 
     /// Held (shared) by every write to the trees, so that a snapshot, which takes it
@@ -89,11 +97,24 @@ impl Store {
 
     /// Bytes on disk (space amplification gauge).
     pub fn size_on_disk(&self) -> u64 {
-        self.db.size_on_disk().unwrap_or(0)
+        self.db.size_on_disk()
     }
 
     /// Whether the database answers reads.
     pub fn is_healthy(&self) -> bool {
-        self.meta.get("schema_version").is_ok()
+        match self.db.as_pg() {
+            Some(pg) => pg.ping(),
+            None => self.meta.get("schema_version").is_ok(),
+        }
+    }
+
+    /// Which store this is: `"sled"` or `"postgres"`.
+    pub fn backend_name(&self) -> &'static str {
+        self.db.backend_name()
+    }
+
+    /// The key-value database under the typed trees.
+    pub fn kv(&self) -> &Db {
+        &self.db
     }
 }

@@ -20,6 +20,12 @@ pub enum StoreError {
     /// Another process holds the data directory.
     #[error("数据目录 {0} 已被另一个正在运行的 duban 占用（同一目录只能运行一个实例）")]
     Locked(String),
+    /// PostgreSQL failed (the message never holds the password).
+    #[error("database error: {0}")]
+    Pg(String),
+    /// The database was written by a newer duban.
+    #[error("{0}")]
+    Newer(String),
     /// OS error.
     #[error("{0}")]
     Io(String),

@@ -179,7 +179,7 @@ mod tests {
     #[test]
     fn a_meeting_round_trips_with_its_counter_and_closure_entry() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = crate::store::testing::open_for_test(dir.path()).unwrap();
         let mut ch = Changes::new();
         assert_eq!(ch.next_meeting_id(&store).unwrap(), MeetingId(1));
         let m = meeting(1, Some("2026-03-18T10:00:00+08:00"));
@@ -205,7 +205,7 @@ mod tests {
     #[test]
     fn the_follow_up_card_is_found_by_meeting_and_by_message() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = crate::store::testing::open_for_test(dir.path()).unwrap();
         store.set_meeting_card(MeetingId(3), "om_card").unwrap();
         assert_eq!(
             store.meeting_card(MeetingId(3)).unwrap().as_deref(),

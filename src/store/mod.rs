@@ -1,5 +1,5 @@
-//! The sled store (an edge): typed trees, one group-commit flusher, and nothing else touches
-//! `IVec`. Values are JSON behind a one-byte format version.
+//! The store (an edge): typed trees over sled or PostgreSQL ([`kv`], the one seam between
+//! them), one group-commit flusher for sled. Values are JSON behind a one-byte format version.
 //!
 //! Trees:
 //! - `inbox`: acknowledged events not yet processed, key = big-endian sequence.
@@ -25,6 +25,7 @@ mod error;
 mod flusher;
 pub mod inbox;
 pub mod items;
+pub mod kv;
 pub mod meetings;
 pub mod nudges;
 pub mod okr;
@@ -38,6 +39,8 @@ pub mod repeat;
 pub mod retention;
 pub mod series;
 pub mod targets;
+#[doc(hidden)]
+pub mod testing;
 pub mod units;
 
 pub use codec::SCHEMA_VERSION;
@@ -46,4 +49,5 @@ pub use db::{Store, Trees};
 pub use error::StoreError;
 pub(crate) use error::tx_err;
 pub use flusher::Flusher;
+pub use open::PG_POOL;
 pub(crate) use parallel::in_parallel;

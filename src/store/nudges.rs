@@ -131,12 +131,12 @@ impl Store {
     ///
     /// # Errors
     /// sled errors.
-    fn due_cursor(&self) -> Result<Option<sled::IVec>, StoreError> {
-        Ok(self.meta.get(DUE_CURSOR)?)
+    fn due_cursor(&self) -> Result<Option<super::kv::IVec>, StoreError> {
+        self.meta.get(DUE_CURSOR)
     }
 
     /// Entries after the cursor, in order.
-    fn live_due(&self) -> Result<sled::Iter, StoreError> {
+    fn live_due(&self) -> Result<super::kv::Iter, StoreError> {
         Ok(match self.due_cursor()? {
             Some(c) => self.due.range((Bound::Excluded(c), Bound::Unbounded)),
             None => self.due.iter(),
@@ -217,7 +217,7 @@ impl Store {
     pub fn warm_nudge_records(&self, ids: &[ItemId]) -> Result<(), StoreError> {
         super::in_parallel(ids, 64, "read-ahead", |part| {
             part.iter()
-                .map(|id| self.nudge_state.get(be(id.0)).map(drop).map_err(StoreError::from))
+                .map(|id| self.nudge_state.get(be(id.0)).map(drop))
                 .collect()
         })
         .map(drop)
@@ -321,7 +321,7 @@ impl Changes {
 ///
 /// # Errors
 /// sled or codec errors.
-pub(super) fn migrate_v1(db: &sled::Db, store: &Store) -> Result<usize, StoreError> {
+pub(super) fn migrate_v1(db: &super::kv::Db, store: &Store) -> Result<usize, StoreError> {
     let by_item = db.open_tree("due_by_item")?;
     let mut n = 0;
     for kv in &store.nudge_state {
@@ -412,12 +412,12 @@ mod tests {
     /// Opens again once the previous handle's flusher thread has let go of the directory.
     fn reopen(dir: &std::path::Path) -> Result<Store, StoreError> {
         for _ in 0..100 {
-            match Store::open(dir) {
+            match crate::store::testing::open_for_test(dir) {
                 Err(StoreError::Locked(_)) => std::thread::sleep(std::time::Duration::from_millis(20)),
                 other => return other,
             }
         }
-        Store::open(dir)
+        crate::store::testing::open_for_test(dir)
     }
 
     fn sent(key: &str) -> NudgeState {
@@ -429,7 +429,7 @@ mod tests {
     #[test]
     fn the_state_and_the_position_move_together() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = crate::store::testing::open_for_test(dir.path()).unwrap();
         let a = ItemId(1);
         let mut ch = Changes::new();
         ch.schedule(&store, a, &sent("x"), Some(5_000), None).unwrap();
@@ -468,7 +468,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         {
             // Schema 1 on disk: bare states, positions in `due_by_item`.
-            let store = Store::open(dir.path()).unwrap();
+            let store = crate::store::testing::open_for_test(dir.path()).unwrap();
             let by_item = store.db.open_tree("due_by_item").unwrap();
             for (id, at) in [(1_u64, 7_000_u64), (2, 8_000)] {
                 store.due.insert(due_key(at, ItemId(id)), Vec::new()).unwrap();
@@ -483,7 +483,7 @@ mod tests {
         assert_eq!(store.scheduled_for(ItemId(1)).unwrap(), Some(7_000));
         assert_eq!(store.scheduled_for(ItemId(2)).unwrap(), Some(8_000));
         assert_eq!(store.nudge_state(ItemId(2)).unwrap(), NudgeState::default());
-        assert!(!store.db.tree_names().iter().any(|n| n.as_ref() == b"due_by_item"));
+        assert!(!store.db.tree_names().unwrap().iter().any(|n| n == "due_by_item"));
         assert_eq!(
             store.meta.get("schema_version").unwrap().map(|v| from_be(&v)),
             Some(super::super::SCHEMA_VERSION)
@@ -502,7 +502,7 @@ mod tests {
     #[test]
     fn records_are_binary_and_small_and_json_records_still_read() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = crate::store::testing::open_for_test(dir.path()).unwrap();
         let mut item = crate::card::fixtures::overdue();
         item.description = Some("很长的说明".repeat(40));
         let mut state = sent("overdue:2026-03-05");
@@ -564,7 +564,7 @@ mod tests {
     /// A store directory whose recorded data format is `version`.
     fn store_of_format(version: u64) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = crate::store::testing::open_for_test(dir.path()).unwrap();
         store
             .meta
             .insert("schema_version", &version.to_be_bytes())

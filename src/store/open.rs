@@ -1,4 +1,5 @@
-//! Opening the store: trees, schema version, migrations.
+//! Opening the store: sled in a directory or PostgreSQL at a URL; trees, schema version,
+//! migrations.
 
 use std::path::Path;
 
@@ -6,10 +7,15 @@ use super::codec::{SCHEMA_VERSION, from_be};
 use super::db::{Store, Trees};
 use super::error::StoreError;
 use super::flusher::Flusher;
+use super::kv::Db;
+use super::kv::pg::PgDb;
 use super::nudges;
 
+/// Connection threads of a PostgreSQL store.
+pub const PG_POOL: usize = 8;
+
 impl Store {
-    /// Opens (or creates) the store in `dir`.
+    /// Opens (or creates) the sled store in `dir`.
     ///
     /// # Errors
     /// [`StoreError::Locked`] when another duban holds the directory; other errors as they come.
@@ -25,6 +31,20 @@ impl Store {
                 }
                 other => StoreError::Sled(other),
             })?;
+        let flusher = Flusher::start(db.clone())?;
+        Self::over(Db::Sled(db), Some(flusher))
+    }
+
+    /// Opens the PostgreSQL store at `url` (migrating its schema; several instances may share
+    /// it), with `pool` connection threads.
+    ///
+    /// # Errors
+    /// The database cannot be reached, or was written by a newer duban.
+    pub fn open_postgres(url: &str, pool: usize) -> Result<Self, StoreError> {
+        Self::over(Db::Pg(PgDb::open(url, pool)?), None)
+    }
+
+    fn over(db: Db, flusher: Option<Flusher>) -> Result<Self, StoreError> {
         let store = Self(std::sync::Arc::new(Trees {
             inbox: db.open_tree("inbox")?,
             seen: db.open_tree("seen")?,
@@ -53,14 +73,14 @@ impl Store {
             mirror_queue: db.open_tree("mirror_queue")?,
             mirror_map: db.open_tree("mirror_map")?,
             onboarding: db.open_tree("onboarding")?,
-            flusher: Flusher::start(db.clone())?,
+            flusher,
             gate: std::sync::RwLock::new(()),
             dedup: std::sync::Mutex::default(),
             db,
         }));
         match store.meta.get("schema_version")?.map(|v| from_be(&v)) {
             Some(v) if v > SCHEMA_VERSION => {
-                return Err(StoreError::Io(format!(
+                return Err(StoreError::Newer(format!(
                     "数据目录由更新版本的 duban 写入（数据格式 {v}），请升级 duban 后再启动"
                 )));
             }
@@ -77,9 +97,12 @@ impl Store {
                     store.db.flush()?;
                     tracing::info!(records = n, "nudge records folded (schema 1 → 2)");
                 }
-                store
-                    .meta
-                    .insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
+                // Several instances may start together on one database: only the first writes.
+                let _ = store.meta.compare_and_swap(
+                    "schema_version",
+                    store.meta.get("schema_version")?,
+                    Some(&SCHEMA_VERSION.to_be_bytes()),
+                )?;
                 if from == Some(1) {
                     store.db.flush()?;
                     store.db.drop_tree("due_by_item")?;

@@ -5,16 +5,14 @@
 //! dispatcher. A record leaves the outbox only once Feishu accepted it or refused it for good
 //! (then it moves to `outbox_dead`).
 
-use sled::Transactional;
-use sled::transaction::ConflictableTransactionError;
-
-use super::{Store, StoreError, be, decode, encode, from_be, tx_err};
+use super::kv::{Op, Tree};
+use super::{Store, StoreError, be, decode, encode, from_be};
 use crate::outbox_record::OutboxRecord;
 
 /// A set of writes applied atomically by [`Store::commit`].
 #[derive(Debug, Default)]
 pub struct Changes {
-    ops: Vec<(sled::Tree, Vec<u8>, Option<Vec<u8>>)>,
+    ops: Vec<Op>,
     /// The last item number allocated in this change.
     pub(crate) last_item: Option<u64>,
     /// Set when every write is idempotent bookkeeping that needs no atomicity
@@ -50,12 +48,12 @@ impl Changes {
     }
 
     /// Writes `value` at `key` in `tree`.
-    pub(crate) fn put(&mut self, tree: &sled::Tree, key: Vec<u8>, value: Vec<u8>) {
+    pub(crate) fn put(&mut self, tree: &Tree, key: Vec<u8>, value: Vec<u8>) {
         self.ops.push((tree.clone(), key, Some(value)));
     }
 
     /// Removes `key` from `tree`.
-    pub(crate) fn remove(&mut self, tree: &sled::Tree, key: Vec<u8>) {
+    pub(crate) fn remove(&mut self, tree: &Tree, key: Vec<u8>) {
         self.ops.push((tree.clone(), key, None));
     }
 
@@ -88,51 +86,7 @@ impl Store {
         if changes.ops.is_empty() {
             return Ok(());
         }
-        if changes.idempotent_only {
-            // Bookkeeping of events that had no effect: each write is idempotent and replaying
-            // a prefix is harmless, so skip the transaction (sled transactions take a global
-            // lock that every flush blocks, stalling the acknowledgement path).
-            for (t, k, v) in &changes.ops {
-                match v {
-                    Some(v) => {
-                        t.insert(k.as_slice(), v.as_slice())?;
-                    }
-                    None => {
-                        t.remove(k.as_slice())?;
-                    }
-                }
-            }
-            return Ok(());
-        }
-        let mut trees: Vec<sled::Tree> = Vec::new();
-        let mut idx = Vec::with_capacity(changes.ops.len());
-        for (t, _, _) in &changes.ops {
-            let i = match trees.iter().position(|x| x.name() == t.name()) {
-                Some(i) => i,
-                None => {
-                    trees.push(t.clone());
-                    trees.len() - 1
-                }
-            };
-            idx.push(i);
-        }
-        trees
-            .as_slice()
-            .transaction(|views| {
-                for ((_, k, v), i) in changes.ops.iter().zip(&idx) {
-                    let Some(view) = views.get(*i) else { continue };
-                    match v {
-                        Some(v) => {
-                            view.insert(k.as_slice(), v.as_slice())?;
-                        }
-                        None => {
-                            view.remove(k.as_slice())?;
-                        }
-                    }
-                }
-                Ok::<_, ConflictableTransactionError<StoreError>>(())
-            })
-            .map_err(tx_err)
+        self.db.commit(&changes.ops, !changes.idempotent_only)
     }
 
     /// Outbox records, oldest first (all of them; the outbox is small in normal operation).
@@ -214,15 +168,9 @@ impl Store {
     /// sled errors.
     pub fn outbox_bury(&self, seq: u64, rec: &OutboxRecord) -> Result<(), StoreError> {
         let _w = self.writing();
-        (&self.outbox, &self.outbox_dead)
-            .transaction(|(o, d)| {
-                // A record dropped meanwhile (the bot left the chat) is not a dead letter.
-                if o.remove(&be(seq))?.is_some() {
-                    d.insert(&be(seq), encode(rec))?;
-                }
-                Ok::<_, ConflictableTransactionError<StoreError>>(())
-            })
-            .map_err(tx_err)
+        // A record dropped meanwhile (the bot left the chat) is not a dead letter.
+        self.db
+            .move_if_present(&self.outbox, &self.outbox_dead, &be(seq), &encode(rec))
     }
 
     /// Records that were refused for good, oldest first.
@@ -310,7 +258,7 @@ mod tests {
     #[test]
     fn a_batch_is_replaced_by_its_parts_in_order_behind_what_was_queued() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = crate::store::testing::open_for_test(dir.path()).unwrap();
         let refresh = |item| (Intent::RefreshItemCard { item }, Some(format!("oc_{item}")));
         let mut ch = Changes::new();
         let batch = ch

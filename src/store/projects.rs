@@ -89,11 +89,11 @@ fn parse_mirror_key(k: &[u8]) -> Option<(MirrorTable, String)> {
     Some((t, String::from_utf8_lossy(k.get(2..)?).into_owned()))
 }
 
-fn get<T: serde::de::DeserializeOwned>(tree: &sled::Tree, key: &[u8]) -> Result<Option<T>, StoreError> {
+fn get<T: serde::de::DeserializeOwned>(tree: &super::kv::Tree, key: &[u8]) -> Result<Option<T>, StoreError> {
     tree.get(key)?.map(|v| decode(key, &v)).transpose()
 }
 
-fn all<T: serde::de::DeserializeOwned>(tree: &sled::Tree) -> Result<Vec<T>, StoreError> {
+fn all<T: serde::de::DeserializeOwned>(tree: &super::kv::Tree) -> Result<Vec<T>, StoreError> {
     let mut out = Vec::new();
     for kv in tree {
         let (k, v) = kv?;
@@ -317,7 +317,7 @@ impl Store {
 /// an id is learned.
 #[derive(Debug, Clone)]
 pub struct SledRecordMap {
-    tree: sled::Tree,
+    tree: super::kv::Tree,
 }
 
 impl SledRecordMap {
@@ -484,7 +484,7 @@ mod tests {
     #[test]
     fn a_row_queued_again_while_mirroring_stays_queued() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = crate::store::testing::open_for_test(dir.path()).unwrap();
         let mut ch = Changes::new();
         ch.queue_mirror(&store, MirrorTable::Items, "DB-1").unwrap();
         store.commit(&ch).unwrap();

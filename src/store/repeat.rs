@@ -115,7 +115,7 @@ mod tests {
     fn a_series_and_its_occurrences_are_kept_beside_the_items() {
         let _ = NextWhen::default();
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = crate::store::testing::open_for_test(dir.path()).unwrap();
         assert_eq!(store.series_of_item(ItemId(3)).unwrap(), None);
         let s = series(3, None);
         let waiting = series(7, Some(jiff::Timestamp::UNIX_EPOCH));

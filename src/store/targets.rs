@@ -57,7 +57,7 @@ mod tests {
     #[test]
     fn a_target_and_its_report_are_kept_beside_the_item() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = crate::store::testing::open_for_test(dir.path()).unwrap();
         assert_eq!(store.item_target(ItemId(3)).unwrap(), None);
         let t = ItemTarget {
             target: Target::parse("≥30户").unwrap(),

@@ -44,8 +44,11 @@ pub struct TestApp {
     seq: std::sync::atomic::AtomicU64,
 }
 
+/// The server's environment. With `DUBAN_TEST_DATABASE_URL` set, the store is a PostgreSQL
+/// database of the data directory's own (the same one again after a restart), so the whole
+/// suite runs on PostgreSQL; otherwise sled in the directory.
 pub fn env_for(data_dir: &Path, base_url: &str) -> HashMap<String, String> {
-    [
+    let mut env: HashMap<String, String> = [
         ("DUBAN_LISTEN", "127.0.0.1:0"),
         ("DUBAN_DATA_DIR", data_dir.to_str().unwrap()),
         ("FEISHU_BASE_URL", base_url),
@@ -56,7 +59,11 @@ pub fn env_for(data_dir: &Path, base_url: &str) -> HashMap<String, String> {
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.to_owned()))
-    .collect()
+    .collect();
+    if let Some(url) = duban::store::testing::database_for(data_dir) {
+        env.insert("DUBAN_DATABASE_URL".to_owned(), url);
+    }
+    env
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -83,6 +90,7 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
 pub async fn start_on(data_dir: &Path, fake: Arc<FakeFeishu>, tweak: impl FnOnce(&mut Settings)) -> TestApp {
     let env = env_for(data_dir, &fake.base_url);
     let mut settings = config::load(None, &env).unwrap();
+    settings.store.pool_size = duban::store::testing::TEST_POOL;
     tweak(&mut settings);
     let creds = settings.credentials.clone().unwrap();
     let clock = Arc::new(VirtualClock::new(reference_now()));

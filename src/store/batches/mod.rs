@@ -71,7 +71,7 @@ fn chat_key(chat: &ChatId, id: BatchId) -> Vec<u8> {
 }
 
 impl Store {
-    fn batch_tree(&self, name: &str) -> Result<sled::Tree, StoreError> {
+    fn batch_tree(&self, name: &str) -> Result<crate::store::kv::Tree, StoreError> {
         self.named_tree(name)
     }
 
@@ -135,7 +135,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn is_open_batch(&self, id: BatchId) -> Result<bool, StoreError> {
-        Ok(self.batch_tree(OPEN)?.contains_key(be(id.0))?)
+        self.batch_tree(OPEN)?.contains_key(be(id.0))
     }
 
     /// The units of a batch that have their item: (unit, item), by unit name.

@@ -15,7 +15,7 @@ fn ts(s: &str) -> Timestamp {
 
 fn open() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = crate::store::testing::open_for_test(dir.path()).unwrap();
     (dir, store)
 }
 

@@ -50,6 +50,9 @@ impl Store {
         }
         let digests: Vec<u128> = dedup_keys.iter().map(|k| digest(k)).collect();
         let entry = keyed_entry(plaintext, dedup_keys, now_ms);
+        if let Some(pg) = self.db.as_pg() {
+            return self.admit_shared(pg, entry, dedup_keys, &digests, now_ms);
+        }
         let _w = self.writing();
         // Held across the insert: a duplicate that finds the key pending registers with the
         // flusher after the original's write, so its own wait covers it.
@@ -60,6 +63,39 @@ impl Store {
         let seq = self.generate_id()?;
         self.inbox.insert(be(seq), entry)?;
         for d in digests {
+            index.insert(
+                d,
+                Mark {
+                    at_ms: now_ms,
+                    pending: Some(seq),
+                },
+            );
+        }
+        Ok(Admission::New(seq))
+    }
+
+    /// [`Store::admit`] on PostgreSQL, where several instances share the inbox: one
+    /// transaction claims the keys in `seen` (the primary key is the de-duplication; a key
+    /// there already rolls it back) and stores the entry. The in-memory index stays a fast path
+    /// for what this instance saw.
+    fn admit_shared(
+        &self,
+        pg: &super::kv::pg::PgDb,
+        entry: Vec<u8>,
+        dedup_keys: &[String],
+        digests: &[u128],
+        now_ms: i64,
+    ) -> Result<Admission, StoreError> {
+        if digests.iter().any(|&d| self.dedup_index().contains(d)) {
+            return Ok(Admission::Duplicate);
+        }
+        let claims = dedup_keys.iter().map(|k| k.as_bytes().to_vec()).collect();
+        let claim = move |seq| super::encode(&Seen::Pending { seq, at_ms: now_ms });
+        let Some(seq) = pg.admit("seen", "inbox", claims, claim, entry)? else {
+            return Ok(Admission::Duplicate);
+        };
+        let mut index = self.dedup_index();
+        for &d in digests {
             index.insert(
                 d,
                 Mark {

@@ -31,7 +31,7 @@ fn series(id: u64) -> Series {
 #[test]
 fn a_series_round_trips_with_its_counter_cards_and_minutes() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = crate::store::testing::open_for_test(dir.path()).unwrap();
     let mut ch = Changes::new();
     assert_eq!(ch.next_series_id(&store).unwrap(), SeriesId(1));
     let s = series(1);

@@ -67,8 +67,8 @@ fn ms(t: Timestamp) -> u64 {
 impl Store {
     /// A tree opened on first use (sled keeps opened trees; opening again is a map lookup), so
     /// a new file of trees needs no field in [`super::Trees`].
-    pub(crate) fn named_tree(&self, name: &str) -> Result<sled::Tree, StoreError> {
-        Ok(self.db.open_tree(name)?)
+    pub(crate) fn named_tree(&self, name: &str) -> Result<crate::store::kv::Tree, StoreError> {
+        self.db.open_tree(name)
     }
 
     /// Every unit bound in chat, by name.

@@ -35,7 +35,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn remember_person_names(&self, names: &[(String, String)]) -> Result<(), StoreError> {
-        let mut batch = sled::Batch::default();
+        let mut batch = crate::store::kv::Batch::default();
         let mut any = false;
         for (id, name) in names.iter().filter(|(_, n)| !n.trim().is_empty()) {
             batch.insert(id.as_bytes(), name.as_bytes());
@@ -51,13 +51,12 @@ impl Store {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
-    use super::*;
 
     /// (Across a restart: `unit_heads_keep_their_names_after_a_restart` in tests/api.)
     #[test]
     fn names_are_kept_replaced_and_blank_ones_skipped() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = crate::store::testing::open_for_test(dir.path()).unwrap();
         store
             .remember_person_names(&[
                 ("ou_qm".to_owned(), "钱明".to_owned()),
