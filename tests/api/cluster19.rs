@@ -420,7 +420,9 @@ async fn killing_the_leader_during_a_burst_loses_nothing_doubles_nothing_and_the
         tasks.push(tokio::spawn(async move { post(&http, port, &cipher, &ev).await }));
     }
     // Kill the leader as soon as it is processing (the first reply reached Feishu).
+    let t0 = Instant::now();
     while fake.messages().iter().all(|m| m.parent_id.is_none()) {
+        assert!(t0.elapsed() < Duration::from_secs(30), "nothing was answered");
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
     leader.kill();
@@ -448,19 +450,17 @@ async fn killing_the_leader_during_a_burst_loses_nothing_doubles_nothing_and_the
     check_exactly_once(&fake, &http, follower.port, &cipher, N).await;
 }
 
-/// Reminder cards for `ou_c19_<i>` sent after message index `from`: (owner index → count).
+/// Reminders (【督办提醒】, each mentioning its item's 主办) for `ou_c19_<i>` sent after message
+/// index `from`: owner index → count.
 fn reminders(fake: &FakeFeishu, from: usize, n: usize) -> BTreeMap<usize, usize> {
     let mut out: BTreeMap<usize, usize> = (0..n).map(|i| (i, 0)).collect();
     for m in fake.messages().iter().skip(from) {
-        if m.parent_id.is_some() || m.content.to_string().contains("晾晒") {
+        let text = m.content.to_string().replace("\\\"", "\"");
+        if !text.contains("督办提醒") {
             continue;
         }
-        let text = m.content.to_string();
         for i in 0..n {
-            if text.contains(&format!("\"ou_c19_{i}\""))
-                || text.contains(&format!("ou_c19_{i}\\\""))
-                || text.contains(&format!("id=ou_c19_{i}>"))
-            {
+            if text.contains(&format!("\"ou_c19_{i}\"")) {
                 *out.entry(i).or_default() += 1;
             }
         }
@@ -512,8 +512,16 @@ async fn a_clock_jump_on_both_instances_sends_one_round_of_reminders() {
     while reminders(&fake, from, N).values().any(|&c| c == 0) {
         assert!(
             t0.elapsed() < Duration::from_secs(20),
-            "{:?}",
-            reminders(&fake, from, N)
+            "{:?}: {:#?}",
+            reminders(&fake, from, N),
+            fake.messages()
+                .iter()
+                .skip(from.saturating_sub(1))
+                .map(|m| (
+                    m.parent_id.clone(),
+                    m.content.to_string().chars().take(600).collect::<String>()
+                ))
+                .collect::<Vec<_>>()
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -538,7 +546,13 @@ async fn killing_the_leader_during_a_reminder_round_reminds_everyone_once() {
     let from = items(&fake, &http, &cipher, leader.port, N).await;
     follower.set_clock(&http, ROUND).await;
     leader.set_clock(&http, ROUND).await;
+    let t0 = Instant::now();
     while reminders(&fake, from, N).values().all(|&c| c == 0) {
+        assert!(
+            t0.elapsed() < Duration::from_secs(30),
+            "no reminder was sent: {:#?}",
+            &fake.messages()[from..]
+        );
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
     leader.kill();
