@@ -238,12 +238,18 @@ impl Application {
             tracker.spawn(async move {
                 let _ = lease.await;
             });
+            // A sole instance leads from the start, as a single process does, with the service
+            // lock's session already open.
+            state.cluster.settled(Duration::from_secs(3)).await;
+            let lock = state.cluster.service_lock();
+            let _ = tokio::time::timeout(Duration::from_secs(3), lock.acquire()).await;
         }
-        tracker.spawn(crate::cluster::run_while_leader(
-            state.cluster.clone(),
-            cancel.clone(),
-            move |stop| leader_only.spawn(&stop),
-        ));
+        let leading = crate::cluster::run_while_leader(state.cluster.clone(), cancel.clone(), move |stop| {
+            leader_only.spawn(&stop)
+        });
+        tracker.spawn(async move {
+            let _ = leading.await;
+        });
         if let (Some(cfg), Some(status)) = (longconn, state.longconn.clone()) {
             tracker.spawn(crate::longconn::run(cfg, state.clone(), status, cancel.clone()));
         }

@@ -52,6 +52,8 @@ pub(super) struct Inner {
     role: watch::Sender<Role>,
     /// Whether leader-only tasks are running here (set by [`run_while_leader`]).
     pub(super) running: watch::Sender<bool>,
+    /// Set once the first try for the lease has been made (taken, refused or failed).
+    pub(super) tried: watch::Sender<bool>,
     leader: std::sync::Mutex<String>,
     renewed_ms: AtomicI64,
     lock: ServiceLock,
@@ -81,6 +83,7 @@ impl Coordinator {
 
     fn build(url: Option<String>, instance: String, role: watch::Sender<Role>, lock: ServiceLock) -> Self {
         let (running, _) = watch::channel(false);
+        let (tried, _) = watch::channel(url.is_none());
         Self {
             inner: Arc::new(Inner {
                 leader: std::sync::Mutex::new(if url.is_none() {
@@ -92,6 +95,7 @@ impl Coordinator {
                 instance,
                 role,
                 running,
+                tried,
                 renewed_ms: AtomicI64::new(0),
                 lock,
             }),
@@ -101,6 +105,18 @@ impl Coordinator {
     /// The database URL (PostgreSQL mode).
     pub(super) fn url(&self) -> Option<&str> {
         self.inner.url.as_deref()
+    }
+
+    /// Waits (at most `limit`) until the first try for the lease has been made, so that an
+    /// instance that can lead starts its leader-only tasks before it serves, as a single
+    /// process does. At once in single-process mode.
+    pub async fn settled(&self, limit: std::time::Duration) {
+        let mut tried = self.inner.tried.subscribe();
+        let _ = tokio::time::timeout(limit, tried.wait_for(|t| *t)).await;
+    }
+
+    pub(super) fn tried_now(&self) {
+        self.inner.tried.send_replace(true);
     }
 
     /// Whether several instances may share the store.

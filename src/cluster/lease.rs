@@ -54,7 +54,10 @@ async fn run(coord: Coordinator, url: String, wakers: Wakers, cancel: Cancellati
                 backoff = Duration::from_millis(500);
                 hold(&coord, s, &wakers, &cancel).await
             }
-            Err(e) => Ended::Lost(e.to_string()),
+            Err(e) => {
+                coord.tried_now();
+                Ended::Lost(e)
+            }
         };
         match ended {
             Ended::Cancelled => return,
@@ -105,6 +108,7 @@ async fn hold(coord: &Coordinator, mut s: Session, wakers: &Wakers, cancel: &Can
         } else {
             try_take(coord, &s).await
         };
+        coord.tried_now();
         if let Err(why) = step {
             break Ended::Lost(why);
         }

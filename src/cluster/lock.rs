@@ -126,15 +126,23 @@ async fn take(shared: &Shared, slot: &mut Slot) -> Result<bool, tokio_postgres::
     let Some(s) = slot.session.as_ref() else {
         return Ok(true);
     };
-    s.client
-        .execute("SELECT pg_advisory_lock($1)", &[&SERVICE_KEY])
-        .await?;
-    let holder: String = s
+    // One round trip (a simple query, nothing to prepare): the lock, then — in the same
+    // session, so after the lock is held — who held it last.
+    let answers = s
         .client
-        .query_one("SELECT holder FROM duban_leases WHERE name = 'service'", &[])
-        .await?
-        .get(0);
-    if holder == shared.instance {
+        .simple_query(&format!(
+            "SELECT pg_advisory_lock({SERVICE_KEY}); SELECT holder FROM duban_leases WHERE name = 'service'"
+        ))
+        .await?;
+    let holder = answers.iter().find_map(|m| match m {
+        tokio_postgres::SimpleQueryMessage::Row(r)
+            if r.columns().first().is_some_and(|c| c.name() == "holder") =>
+        {
+            r.get(0).map(str::to_owned)
+        }
+        _ => None,
+    });
+    if holder.as_deref() == Some(shared.instance.as_str()) {
         return Ok(false);
     }
     s.client

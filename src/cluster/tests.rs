@@ -158,7 +158,7 @@ async fn a_fenced_leader_steps_down_and_its_tasks_stop_before_the_lock_goes() {
     let running = Arc::new(AtomicUsize::new(0));
     let starts = Arc::new(AtomicUsize::new(0));
     let (r, s) = (Arc::clone(&running), Arc::clone(&starts));
-    let supervisor = tokio::spawn(run_while_leader(coord.clone(), cancel.clone(), move |stop| {
+    let supervisor = run_while_leader(coord.clone(), cancel.clone(), move |stop| {
         s.fetch_add(1, Ordering::SeqCst);
         let r = Arc::clone(&r);
         r.fetch_add(1, Ordering::SeqCst);
@@ -168,7 +168,7 @@ async fn a_fenced_leader_steps_down_and_its_tasks_stop_before_the_lock_goes() {
             tokio::time::sleep(Duration::from_millis(300)).await;
             r.fetch_sub(1, Ordering::SeqCst);
         })]
-    }));
+    });
     let lease = start(&coord, Wakers::default(), cancel.clone()).unwrap();
     wait_until("leading", Duration::from_secs(5), || coord.role().leader).await;
     wait_until("the tasks", Duration::from_secs(1), || {
