@@ -6,7 +6,8 @@
 //!
 //! Run: `cargo bench --bench ingress` (optional env: BENCH_EVENTS=40000 BENCH_CONNECTIONS=64,
 //! BENCH_MODE=plain for plaintext events to a duban without an Encrypt Key, checked by their
-//! Verification Token, as with the long connection or an app that does not encrypt).
+//! Verification Token, as with the long connection or an app that does not encrypt;
+//! DUBAN_BENCH_DATABASE_URL=<admin URL> for the PostgreSQL store, in a fresh database).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 use std::sync::Arc;
@@ -210,6 +211,11 @@ fn main() {
         .collect();
         if plain {
             env.remove("FEISHU_ENCRYPT_KEY");
+        }
+        // On PostgreSQL (`DUBAN_BENCH_DATABASE_URL`: an admin URL): a fresh database.
+        if let Ok(admin) = std::env::var("DUBAN_BENCH_DATABASE_URL") {
+            let url = duban::store::testing::fresh_database(&admin).unwrap();
+            env.insert("DUBAN_DATABASE_URL".to_owned(), url);
         }
         let settings = config::load(None, &env).unwrap();
         let creds = settings.credentials.clone().unwrap();

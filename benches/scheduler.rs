@@ -11,7 +11,8 @@
 //! Run: `cargo bench --bench scheduler` (optional env: BENCH_ITEMS=1000000; BENCH_BUSY_TICKS=5;
 //! BENCH_STORE=<dir>
 //! measures on a copy of a store loaded earlier with `DUBAN_BENCH_LOAD_INTO=<dir>`, to compare
-//! changes without loading each time).
+//! changes without loading each time). On PostgreSQL: `DUBAN_BENCH_DATABASE_URL=<admin URL>`
+//! loads into a fresh database (`DUBAN_BENCH_DB=<database URL>` measures one loaded earlier).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 use std::sync::Arc;
@@ -160,9 +161,17 @@ fn main() {
             .unwrap();
         assert!(status.success(), "copying the store failed");
     }
-    if loading.is_none() && reuse.is_none() {
+    // PostgreSQL: the parent makes a fresh database; the child loads it (`DUBAN_BENCH_DB`).
+    let reuse_db = std::env::var("DUBAN_BENCH_DB").ok();
+    let pg_db = reuse_db.clone().or_else(|| {
+        std::env::var("DUBAN_BENCH_DATABASE_URL")
+            .ok()
+            .map(|admin| duban::store::testing::fresh_database(&admin).unwrap())
+    });
+    if loading.is_none() && reuse.is_none() && reuse_db.is_none() {
         let status = std::process::Command::new(std::env::current_exe().unwrap())
             .env("DUBAN_BENCH_LOAD_INTO", &dir_path)
+            .envs(pg_db.iter().map(|u| ("DUBAN_BENCH_DB", u)))
             .status()
             .unwrap();
         assert!(status.success(), "loading the store failed");
@@ -181,6 +190,7 @@ fn main() {
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))
+    .chain(pg_db.iter().map(|u| ("DUBAN_DATABASE_URL".to_owned(), u.clone())))
     .collect();
     let settings = config::load(None, &env).unwrap();
     let creds = settings.credentials.clone().unwrap();

@@ -1,6 +1,6 @@
 //! The command line: `duban serve`, `duban sandbox`, `duban check-config`, the admin tools
-//! `duban time` and `duban parse`, and the operator's `duban backup`, `duban restore` and
-//! `duban export`.
+//! `duban time` and `duban parse`, and the operator's `duban backup`, `duban restore`,
+//! `duban export` and `duban migrate-store`.
 
 use std::path::PathBuf;
 
@@ -83,6 +83,17 @@ pub enum Command {
         /// TOML configuration file (also DUBAN_CONFIG); use the server's.
         #[arg(long, value_name = "PATH")]
         config: Option<PathBuf>,
+    },
+    /// Copy a sled data directory (stop duban first) into an empty PostgreSQL database, every
+    /// tree byte for byte, and verify the counts, e.g.
+    /// `duban migrate-store --from ./data --to postgres://duban@db:5432/duban`.
+    MigrateStore {
+        /// The sled data directory.
+        #[arg(long, value_name = "DATA_DIR")]
+        from: PathBuf,
+        /// The PostgreSQL URL (an empty database).
+        #[arg(long, value_name = "URL")]
+        to: String,
     },
     /// Resolve a Chinese deadline, e.g. `duban time -- "下周五前"`.
     Time {

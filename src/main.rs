@@ -35,6 +35,7 @@ fn main() -> ExitCode {
             config,
         } => minutes(&explain, &members, now.as_deref(), config.as_deref()),
         Command::Backup { to, config } => backup(config.as_deref(), &to),
+        Command::MigrateStore { from, to } => migrate_store(&from, &to),
         Command::Restore { from, config } => restore(config.as_deref(), &from),
         Command::Export {
             what,
@@ -244,6 +245,32 @@ fn check_config(config_path: Option<&std::path::Path>) -> anyhow::Result<ExitCod
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// `duban migrate-store`: the copy, one line per tree, and a non-zero exit on any mismatch.
+fn migrate_store(from: &std::path::Path, to: &str) -> anyhow::Result<ExitCode> {
+    let shown = duban::store::kv::pg::redact(to);
+    let report = duban::store::migrate::migrate_store(from, to)
+        .map_err(|e| anyhow::anyhow!("migrate-store {} → {shown}: {e}", from.display()))?;
+    let mut ok = true;
+    #[allow(clippy::print_stdout)]
+    for c in &report {
+        let mark = if c.source == c.target { "✔" } else { "✘" };
+        ok &= c.source == c.target;
+        println!(
+            "{mark} {:<20} sled {:>8}  postgres {:>8}",
+            c.tree, c.source, c.target
+        );
+    }
+    let total: u64 = report.iter().map(|c| c.source).sum();
+    #[allow(clippy::print_stdout)]
+    if ok {
+        println!("已复制 {total} 条记录到 {shown}，各表条数一致");
+        Ok(ExitCode::SUCCESS)
+    } else {
+        println!("条数不一致：请勿启用该数据库，检查后重新迁移到一个空数据库");
+        Ok(ExitCode::FAILURE)
+    }
 }
 
 /// `duban sandbox`: the emulator, whatever credentials are set.

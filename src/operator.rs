@@ -35,6 +35,32 @@ fn no_data(dir: &Path) -> anyhow::Error {
     )
 }
 
+/// The PostgreSQL store of `settings`, if one is configured (several processes may share
+/// it: operator commands open it directly, whether or not duban runs).
+///
+/// # Errors
+/// The database cannot be opened (one line; the URL without its password).
+pub async fn open_database(settings: &Settings) -> anyhow::Result<Option<Store>> {
+    let Some(url) = &settings.store.database_url else {
+        return Ok(None);
+    };
+    let (url, pool) = (url.expose_secret().to_owned(), settings.store.pool_size);
+    let shown = crate::store::kv::pg::redact(&url);
+    let store = tokio::task::spawn_blocking(move || Store::open_postgres(&url, pool))
+        .await
+        .context("the store's opening stopped")?
+        .with_context(|| format!("cannot open the database {shown}"))?;
+    Ok(Some(store))
+}
+
+/// Refuses `duban backup` / `restore` on a PostgreSQL store.
+fn no_backups_on_postgres(settings: &Settings) -> anyhow::Result<()> {
+    if settings.store.database_url.is_some() {
+        bail!("{}", crate::store::backup::PG_BACKUP);
+    }
+    Ok(())
+}
+
 /// Asks the duban running on `settings.data_dir` for a snapshot through its admin endpoint.
 async fn fetch_snapshot(settings: &Settings) -> anyhow::Result<Vec<u8>> {
     let dir = settings.data_dir.display();
@@ -103,6 +129,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 /// # Errors
 /// One line in Chinese.
 pub async fn backup(settings: &Settings, to: &Path, now: Timestamp) -> anyhow::Result<Snapshot> {
+    no_backups_on_postgres(settings)?;
     let dir = &settings.data_dir;
     if !has_data(dir) {
         return Err(no_data(dir));
@@ -130,6 +157,7 @@ pub async fn backup(settings: &Settings, to: &Path, now: Timestamp) -> anyhow::R
 /// # Errors
 /// One line in Chinese (not a backup, damaged, directory not empty, …).
 pub fn restore(settings: &Settings, from: &Path) -> anyhow::Result<Snapshot> {
+    no_backups_on_postgres(settings)?;
     let file = std::fs::File::open(from).with_context(|| format!("无法读取备份文件 {}", from.display()))?;
     let snap = read_snapshot(std::io::BufReader::new(file))?;
     restore_into(&snap, &settings.data_dir)?;
@@ -157,6 +185,14 @@ pub async fn export(
     filter: &Filter,
     now: Timestamp,
 ) -> anyhow::Result<Exported> {
+    if let Some(store) = open_database(settings).await? {
+        let table = crate::export::rows(&store, what, filter, &settings.units, now, &settings.calendar)?;
+        write_atomically(out, &table.encode(format)?)?;
+        return Ok(Exported {
+            rows: table.rows.len(),
+            through_server: false,
+        });
+    }
     let dir = &settings.data_dir;
     if !has_data(dir) {
         return Err(no_data(dir));
@@ -310,7 +346,10 @@ pub fn daily(store: &Store, settings: &Settings, now: Timestamp) -> anyhow::Resu
         pruned_export,
         ..DailyReport::default()
     };
-    if let Some(b) = backup {
+    if backup.is_some() && store.backend_name() != "sled" {
+        tracing::info!("no scheduled backup: the PostgreSQL store is backed up by PostgreSQL's own tools");
+    }
+    if let Some(b) = backup.filter(|_| store.backend_name() == "sled") {
         let path = b.dir.join(backup_file_name(now));
         let n = store.snapshot_file(&path, now)?;
         tracing::info!(path = %path.display(), entries = n, "scheduled backup written");

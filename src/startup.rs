@@ -294,18 +294,18 @@ impl Application {
 /// # Errors
 /// The store cannot be opened (one line; a URL in it never shows its password).
 pub async fn open_configured(settings: &crate::config::Settings) -> anyhow::Result<Store> {
-    use secrecy::ExposeSecret as _;
-    let Some(url) = &settings.store.database_url else {
-        return open_store(&settings.data_dir).await;
-    };
-    let (url, pool) = (url.expose_secret().to_owned(), settings.store.pool_size);
-    let shown = crate::store::kv::pg::redact(&url);
-    let store = tokio::task::spawn_blocking(move || Store::open_postgres(&url, pool))
-        .await
-        .context("the store's opening stopped")?
-        .with_context(|| format!("cannot open the database {shown}"))?;
-    tracing::info!(database = %shown, "store: PostgreSQL");
-    Ok(store)
+    match crate::operator::open_database(settings).await? {
+        Some(store) => {
+            let shown = store
+                .kv()
+                .as_pg()
+                .map(|p| p.shown_url().to_owned())
+                .unwrap_or_default();
+            tracing::info!(database = %shown, "store: PostgreSQL");
+            Ok(store)
+        }
+        None => open_store(&settings.data_dir).await,
+    }
 }
 
 /// Opens the store, waiting up to two seconds for a previous instance that is still shutting

@@ -10,6 +10,7 @@
 //! [`units`]: the units, 下达 issuers and the leaders' group, and whether the bot is in each
 //! unit's group.
 
+mod database;
 mod report;
 mod units;
 
@@ -53,6 +54,7 @@ pub async fn run(config_path: Option<&Path>, env: &dyn Env) -> Report {
     );
     report.checks.push(Check::pass(format!("配置：{source} 有效")));
     report.checks.push(data_dir(&settings));
+    report.checks.extend(database::check(&settings));
     report.checks.extend(units::summary(&settings));
     let Some(creds) = settings.credentials.clone() else {
         report.checks.push(Check::fail(

@@ -126,7 +126,7 @@ async fn acknowledge(
         return Ok(json!({}));
     }
     let now_ms = st.clock.now().as_millisecond();
-    match st.store.admit(plaintext, &dedup_keys(head), now_ms)? {
+    match st.store.admit_async(plaintext, &dedup_keys(head), now_ms).await? {
         Admission::New(_) => {
             st.store.durable().await?;
             st.inbox_notify.notify_one();

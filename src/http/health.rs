@@ -26,6 +26,7 @@ pub(super) async fn readyz(State(st): State<AppState>) -> Response {
     let connection_ok = connection.as_ref().is_none_or(|(ok, _)| *ok);
     let mut body = json!({
         "store": if store_ok { "ok" } else { "unavailable" },
+        "store_backend": st.store.backend_name(),
         "feishu_token": match token {
             Ok(Ok(_)) => "ok".to_owned(),
             Ok(Err(e)) => format!("unavailable: {e}"),

@@ -317,6 +317,7 @@ pub fn restore(snapshot: &Snapshot, dir: &Path) -> Result<u64, StoreError> {
     Ok(n)
 }
 
+/// sled only: snapshots are sled's (a PostgreSQL store is backed up by PostgreSQL's tools).
 #[cfg(test)]
 mod tests {
     use super::*;

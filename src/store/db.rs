@@ -108,6 +108,17 @@ impl Store {
         }
     }
 
+    /// How many threads many random reads are spread over ([`super::in_parallel`]): one per
+    /// core on sled (at most four), one per connection on PostgreSQL.
+    pub fn read_width(&self) -> usize {
+        match self.db.as_pg() {
+            Some(pg) => pg.connections(),
+            None => std::thread::available_parallelism()
+                .map_or(1, std::num::NonZero::get)
+                .min(4),
+        }
+    }
+
     /// Which store this is: `"sled"` or `"postgres"`.
     pub fn backend_name(&self) -> &'static str {
         self.db.backend_name()

@@ -27,6 +27,7 @@ pub mod inbox;
 pub mod items;
 pub mod kv;
 pub mod meetings;
+pub mod migrate;
 pub mod nudges;
 pub mod okr;
 pub mod onboarding;

@@ -215,7 +215,7 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn warm_nudge_records(&self, ids: &[ItemId]) -> Result<(), StoreError> {
-        super::in_parallel(ids, 64, "read-ahead", |part| {
+        super::in_parallel(ids, self.read_width(), 64, "read-ahead", |part| {
             part.iter()
                 .map(|id| self.nudge_state.get(be(id.0)).map(drop))
                 .collect()

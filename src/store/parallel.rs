@@ -2,22 +2,22 @@
 
 use super::error::StoreError;
 
-/// Runs `f` over `items` split in one part per core (at most four; the calling thread takes
-/// the first part), and joins the results in order. Below `min` items, or on one core, it runs
-/// on the calling thread. For random sled reads, which page nodes in from disk: a tick plans its
-/// due items this way, and the scheduler reads the next ones ahead.
+/// Runs `f` over `items` split in `width` parts (the calling thread takes the first part), and
+/// joins the results in order. Below `min` items, or with a width of 1, it runs on the calling
+/// thread. For many random reads: on sled they page nodes in from disk (one part per core, at
+/// most four: [`super::Store::read_width`]), on PostgreSQL each is a round trip (one part per
+/// connection). A tick plans its due items this way, and the scheduler reads the next ones ahead.
 ///
 /// # Errors
 /// The first part's error, or [`StoreError::Io`] naming `what` when a thread panicked.
 pub(crate) fn in_parallel<T: Sync, R: Send>(
     items: &[T],
+    width: usize,
     min: usize,
     what: &str,
     f: impl Fn(&[T]) -> Result<Vec<R>, StoreError> + Sync,
 ) -> Result<Vec<R>, StoreError> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(4);
+    let threads = width;
     if threads < 2 || items.len() < min {
         return f(items);
     }

@@ -169,7 +169,7 @@ fn create_event(tag: &str, i: usize) -> serde_json::Value {
 fn titles(dir: &std::path::Path) -> HashMap<String, usize> {
     let mut store = None;
     for _ in 0..100 {
-        match duban::store::Store::open(dir) {
+        match duban::store::testing::open_for_test(dir) {
             Ok(s) => {
                 store = Some(s);
                 break;

@@ -382,3 +382,13 @@ pub async fn eventually<F: FnMut() -> bool>(mut f: F) -> bool {
     }
     f()
 }
+
+/// Tests about sled itself (its files, snapshots, backup and restore) run on sled only: with
+/// `DUBAN_TEST_DATABASE_URL` set this prints why the test is skipped and returns true.
+pub fn sled_only(why: &str) -> bool {
+    let pg = duban::store::testing::admin_url().is_some();
+    if pg {
+        eprintln!("skipped on PostgreSQL (sled only: {why})");
+    }
+    pg
+}

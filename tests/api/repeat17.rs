@@ -333,7 +333,7 @@ async fn a_close_acknowledged_just_before_a_sigkill_rolls_over_exactly_once() {
     child.kill().unwrap();
     child.wait().unwrap();
     assert_eq!(second(&fake), 1, "DB-2's card is posted exactly once");
-    let store = duban::store::Store::open(dir.path()).unwrap();
+    let store = duban::store::testing::open_for_test(dir.path()).unwrap();
     assert_eq!(store.all_items().unwrap().len(), 2);
     let (_, series) = store.series_of_item(ItemId(2)).unwrap().unwrap();
     assert_eq!((series.current, series.number), (ItemId(2), 2));

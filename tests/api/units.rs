@@ -573,7 +573,7 @@ async fn a_fan_out_cut_after_two_units_is_finished_at_start_for_the_other_three_
     // What a bot killed after two units leaves behind: the batch, and two children each
     // committed with its item (as the fan-out commits them).
     {
-        let store = duban::store::Store::open(&data).unwrap();
+        let store = duban::store::testing::open_for_test(&data).unwrap();
         let boss = Person {
             open_id: OpenId(BOSS.0.to_owned()),
             name: BOSS.1.to_owned(),

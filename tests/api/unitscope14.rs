@@ -276,6 +276,7 @@ async fn duban(args: &[&str], data_dir: &Path) -> (i32, String, String) {
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("DUBAN_DATA_DIR", &dir)
+            .envs(duban::store::testing::database_for(&dir).map(|u| ("DUBAN_DATABASE_URL", u)))
             .env("DUBAN_ADMIN_TOKEN", TOKEN)
             .env("DUBAN_VIRTUAL_CLOCK", "2026-03-11T10:00:00+08:00")
             .output()

@@ -252,7 +252,7 @@ fn plan_all(svc: &Service, due: &[(u64, ItemId)], now: jiff::Timestamp) -> Resul
     let floor = due
         .last()
         .map(|&(f, _)| i64::try_from(f).unwrap_or(i64::MAX).saturating_add(1));
-    crate::store::in_parallel(due, 64, "planning", |part| {
+    crate::store::in_parallel(due, svc.store.read_width(), 64, "planning", |part| {
         part.iter()
             .map(|&(_, id)| plan_due(svc, id, now, floor))
             .collect()

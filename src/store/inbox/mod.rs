@@ -89,10 +89,42 @@ impl Store {
         if digests.iter().any(|&d| self.dedup_index().contains(d)) {
             return Ok(Admission::Duplicate);
         }
-        let claims = dedup_keys.iter().map(|k| k.as_bytes().to_vec()).collect();
-        let claim = move |seq| super::encode(&Seen::Pending { seq, at_ms: now_ms });
-        let Some(seq) = pg.admit("seen", "inbox", claims, claim, entry)? else {
+        let seq = pg.admit(shared_admission(entry, dedup_keys, now_ms))?;
+        Ok(self.admitted(seq, digests, now_ms))
+    }
+
+    /// [`Store::admit`] for async callers (the acknowledgement path): on PostgreSQL the task
+    /// waits for the database, not its thread; on sled the same as [`Store::admit`].
+    ///
+    /// # Errors
+    /// Storage errors.
+    pub async fn admit_async(
+        &self,
+        plaintext: &[u8],
+        dedup_keys: &[String],
+        now_ms: i64,
+    ) -> Result<Admission, StoreError> {
+        let Some(pg) = self.db.as_pg() else {
+            return self.admit(plaintext, dedup_keys, now_ms);
+        };
+        if dedup_keys.is_empty() {
             return Ok(Admission::Duplicate);
+        }
+        let digests: Vec<u128> = dedup_keys.iter().map(|k| digest(k)).collect();
+        if digests.iter().any(|&d| self.dedup_index().contains(d)) {
+            return Ok(Admission::Duplicate);
+        }
+        let entry = keyed_entry(plaintext, dedup_keys, now_ms);
+        let seq = pg
+            .admit_async(shared_admission(entry, dedup_keys, now_ms))
+            .await?;
+        Ok(self.admitted(seq, &digests, now_ms))
+    }
+
+    /// Records a shared admission in the local index.
+    fn admitted(&self, seq: Option<u64>, digests: &[u128], now_ms: i64) -> Admission {
+        let Some(seq) = seq else {
+            return Admission::Duplicate;
         };
         let mut index = self.dedup_index();
         for &d in digests {
@@ -104,7 +136,7 @@ impl Store {
                 },
             );
         }
-        Ok(Admission::New(seq))
+        Admission::New(seq)
     }
 
     /// Up to `limit` unprocessed events after sequence `after` (exclusive), oldest first.
@@ -179,6 +211,17 @@ impl Changes {
             self.processed.push((digest(key), now_ms));
         }
         self.remove(&store.inbox, be(seq).to_vec());
+    }
+}
+
+/// The shared admission of `entry` under `keys`: each key claimed with a `Pending` record.
+fn shared_admission(entry: Vec<u8>, keys: &[String], now_ms: i64) -> super::kv::pg::Admit {
+    super::kv::pg::Admit {
+        seen: "seen",
+        inbox: "inbox",
+        claims: keys.iter().map(|k| k.as_bytes().to_vec()).collect(),
+        claim: Box::new(move |seq| super::encode(&Seen::Pending { seq, at_ms: now_ms })),
+        entry,
     }
 }
 

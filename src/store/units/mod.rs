@@ -176,7 +176,7 @@ impl Store {
     }
 
     fn read_items(&self, ids: &[ItemId]) -> Result<Vec<Item>, StoreError> {
-        let items = super::in_parallel(ids, 256, "unit items", |part| {
+        let items = super::in_parallel(ids, self.read_width(), 256, "unit items", |part| {
             let mut out = Vec::with_capacity(part.len());
             for id in part {
                 if let Some(it) = self.get_item(*id)? {

@@ -16,6 +16,8 @@ pub(crate) type PgOp<'a> = (&'a str, &'a [u8], Option<&'a [u8]>);
 #[derive(Clone, Debug)]
 pub struct PgDb {
     pool: Arc<Pool>,
+    /// How many connection threads.
+    size: usize,
     /// The URL without its password, for messages.
     shown: Arc<str>,
 }
@@ -28,6 +30,7 @@ impl PgDb {
     pub fn open(url: &str, pool: usize) -> Result<Self, StoreError> {
         let db = Self {
             pool: Arc::new(Pool::start(url, pool)?),
+            size: pool.max(1),
             shown: Arc::from(redact(url)),
         };
         let from = db.pool.run(schema::migrate)?;
@@ -35,6 +38,11 @@ impl PgDb {
             tracing::info!(from, to = schema::latest(), database = %db.shown, "database schema migrated");
         }
         Ok(db)
+    }
+
+    /// How many connections (threads) this database uses at most.
+    pub fn connections(&self) -> usize {
+        self.size
     }
 
     /// The URL without its password.
@@ -75,7 +83,6 @@ impl PgDb {
     }
 
     /// Sets the id sequence so the next id is above `highest` (migration).
-    #[allow(dead_code)] // used by `duban migrate-store`
     pub(crate) fn ids_above(&self, highest: u64) -> Result<(), StoreError> {
         let n = i64::try_from(highest).unwrap_or(i64::MAX).max(1);
         self.run(move |c| {
@@ -173,34 +180,50 @@ impl PgDb {
     /// (the primary key is the de-duplication: a key already there means a duplicate, and
     /// nothing is written), then stores `entry` in tree `inbox` under a fresh id. Returns the
     /// id, or `None` for a duplicate. `claim(id)` is the value each claimed key holds.
-    pub(crate) fn admit(
-        &self,
-        seen: &str,
-        inbox: &str,
-        claims: Vec<Vec<u8>>,
-        claim: impl FnOnce(u64) -> Vec<u8> + Send + 'static,
-        entry: Vec<u8>,
-    ) -> Result<Option<u64>, StoreError> {
-        let (seen, inbox) = (seen.to_owned(), inbox.to_owned());
-        self.run(move |c| {
-            let (_, id) = c.prepared("SELECT nextval('duban_ids')")?;
-            let (_, put) = c.prepared(
-                "INSERT INTO duban_kv (tree, k, v) SELECT $1::text, k, $3::bytea FROM unnest($2::bytea[]) AS k \
-                 ON CONFLICT (tree, k) DO NOTHING",
-            )?;
-            let (_, ins) = c.prepared("INSERT INTO duban_kv (tree, k, v) VALUES ($1, $2, $3)")?;
-            let mut tx = c.client()?.transaction().map_err(pg_err)?;
-            let n: i64 = tx.query_one(&id, &[]).map_err(pg_err)?.get(0);
-            let seq = u64::try_from(n).unwrap_or(0);
-            let claimed = tx.execute(&put, &[&seen, &claims, &claim(seq)]).map_err(pg_err)?;
-            if usize::try_from(claimed).ok() != Some(claims.len()) {
-                tx.rollback().map_err(pg_err)?;
-                return Ok(None);
-            }
-            tx.execute(&ins, &[&inbox, &seq.to_be_bytes().as_slice(), &entry])
-                .map_err(pg_err)?;
-            tx.commit().map_err(pg_err)?;
-            Ok(Some(seq))
-        })
+    pub(crate) fn admit(&self, a: Admit) -> Result<Option<u64>, StoreError> {
+        self.run(move |c| a.run(c))
+    }
+
+    /// [`PgDb::admit`] for async callers: the caller's task waits, not its thread.
+    pub(crate) async fn admit_async(&self, a: Admit) -> Result<Option<u64>, StoreError> {
+        self.pool.run_async(move |c| a.run(c)).await
+    }
+}
+
+/// What [`PgDb::admit`] writes.
+pub(crate) struct Admit {
+    /// The tree of the de-duplication keys, and of the inbox.
+    pub(crate) seen: &'static str,
+    pub(crate) inbox: &'static str,
+    /// The keys to claim.
+    pub(crate) claims: Vec<Vec<u8>>,
+    /// The value of each claimed key, given the new id.
+    pub(crate) claim: Box<dyn FnOnce(u64) -> Vec<u8> + Send>,
+    /// The inbox entry.
+    pub(crate) entry: Vec<u8>,
+}
+
+impl Admit {
+    fn run(self, c: &mut pool::Conn) -> Result<Option<u64>, StoreError> {
+        let (_, id) = c.prepared("SELECT nextval('duban_ids')")?;
+        let (_, put) = c.prepared(
+            "INSERT INTO duban_kv (tree, k, v) SELECT $1::text, k, $3::bytea FROM unnest($2::bytea[]) AS k \
+             ON CONFLICT (tree, k) DO NOTHING",
+        )?;
+        let (_, ins) = c.prepared("INSERT INTO duban_kv (tree, k, v) VALUES ($1, $2, $3)")?;
+        let mut tx = c.client()?.transaction().map_err(pg_err)?;
+        let n: i64 = tx.query_one(&id, &[]).map_err(pg_err)?.get(0);
+        let seq = u64::try_from(n).unwrap_or(0);
+        let claimed = tx
+            .execute(&put, &[&self.seen, &self.claims, &(self.claim)(seq)])
+            .map_err(pg_err)?;
+        if usize::try_from(claimed).ok() != Some(self.claims.len()) {
+            tx.rollback().map_err(pg_err)?;
+            return Ok(None);
+        }
+        tx.execute(&ins, &[&self.inbox, &seq.to_be_bytes().as_slice(), &self.entry])
+            .map_err(pg_err)?;
+        tx.commit().map_err(pg_err)?;
+        Ok(Some(seq))
     }
 }

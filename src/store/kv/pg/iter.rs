@@ -11,7 +11,7 @@ use super::pool::pg_err;
 use crate::store::StoreError;
 use crate::store::kv::types::{Bounds, IVec};
 
-/// Rows per page after the first.
+/// Rows per page after the first (the first is small: many scans want one row or a few).
 const PAGE: i64 = 512;
 
 /// The entries of a key range of one tree, in key order.

@@ -6,9 +6,10 @@ mod db;
 mod iter;
 pub(crate) mod pool;
 mod redact;
-pub(crate) mod schema;
+pub mod schema;
 mod tree;
 
+pub(crate) use db::Admit;
 pub use db::PgDb;
 pub use iter::PgIter;
 pub use redact::redact;

@@ -40,6 +40,20 @@ impl Conn {
             .ok_or_else(|| StoreError::Pg("no connection".to_owned()))
     }
 
+    /// After a failed job: a connection the server dropped (a restart, a failover, a
+    /// terminated backend) is let go, so the next job opens a new one. The client may not have
+    /// noticed yet, hence the empty query.
+    fn after_error(&mut self) {
+        let broken = self
+            .client
+            .as_mut()
+            .is_some_and(|c| c.is_closed() || c.is_valid(std::time::Duration::from_secs(2)).is_err());
+        if broken {
+            self.client = None;
+            self.statements.clear();
+        }
+    }
+
     /// The client and `sql` prepared on it (once per connection).
     ///
     /// # Errors
@@ -70,7 +84,12 @@ pub(crate) fn connect(url: &str) -> Result<Client, StoreError> {
         .map_err(|e| StoreError::Pg(format!("database URL {} is invalid: {e}", redact(url))))?;
     config
         .connect(tokio_postgres_rustls::MakeRustlsConnect::new(tls()?))
-        .map_err(|e| StoreError::Pg(format!("cannot connect to {}: {e}", redact(url))))
+        .map_err(|e| {
+            let why = e
+                .as_db_error()
+                .map_or_else(|| e.to_string(), |d| d.message().to_owned());
+            StoreError::Pg(format!("cannot connect to {}: {why}", redact(url)))
+        })
 }
 
 /// The TLS set-up, built once: ring, the system's root certificates.
@@ -158,11 +177,38 @@ impl Pool {
         let (reply, answer) = mpsc::sync_channel(1);
         self.tx
             .send(Box::new(move |conn: &mut Conn| {
-                let _ = reply.send(f(conn));
+                let r = f(conn);
+                if r.is_err() {
+                    conn.after_error();
+                }
+                let _ = reply.send(r);
             }))
             .map_err(|_| StoreError::Pg("database threads stopped".to_owned()))?;
         answer
             .recv()
+            .map_err(|_| StoreError::Pg("database thread stopped".to_owned()))?
+    }
+
+    /// [`Pool::run`] for async callers: the task waits for the answer, its thread is free.
+    ///
+    /// # Errors
+    /// What `f` returns, or the threads are gone.
+    pub(crate) async fn run_async<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Conn) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        self.tx
+            .send(Box::new(move |conn: &mut Conn| {
+                let r = f(conn);
+                if r.is_err() {
+                    conn.after_error();
+                }
+                let _ = reply.send(r);
+            }))
+            .map_err(|_| StoreError::Pg("database threads stopped".to_owned()))?;
+        answer
+            .await
             .map_err(|_| StoreError::Pg("database thread stopped".to_owned()))?
     }
 }

@@ -55,3 +55,28 @@ pub(crate) fn migrate(conn: &mut Conn) -> Result<i32, StoreError> {
     tx.commit().map_err(pg_err)?;
     Ok(from)
 }
+
+/// Connects to `url` without changing anything and reads its schema version (`None`: duban
+/// never ran there). For `duban check-config`. Runs on a thread of its own, so it may be
+/// called from async code.
+///
+/// # Errors
+/// The database cannot be reached (the message never holds the password).
+pub fn probe(url: &str) -> Result<Option<i32>, StoreError> {
+    let url = url.to_owned();
+    std::thread::spawn(move || {
+        let mut client = super::pool::connect(&url)?;
+        let row = client
+            .query_one("SELECT to_regclass('duban_schema') IS NOT NULL", &[])
+            .map_err(pg_err)?;
+        if !row.get::<_, bool>(0) {
+            return Ok(None);
+        }
+        let row = client
+            .query_one("SELECT coalesce(max(version), 0) FROM duban_schema", &[])
+            .map_err(pg_err)?;
+        Ok(Some(row.get(0)))
+    })
+    .join()
+    .map_err(|_| StoreError::Pg("the database check stopped".to_owned()))?
+}

@@ -113,7 +113,7 @@ impl PgTree {
     }
 
     pub(crate) fn scan(&self, bounds: Bounds) -> PgIter {
-        self.scan_sized(bounds, 128)
+        self.scan_sized(bounds, 32)
     }
 
     fn scan_sized(&self, bounds: Bounds, first_page: i64) -> PgIter {
