@@ -21,13 +21,14 @@
 //! 3. **Edges** — [`store`] (sled: bytes and domain records; it never reaches the Feishu client
 //!    or HTTP), [`feishu`] (the OpenAPI client), [`outbox`] (the dispatcher: sends what the
 //!    store holds, through the [`outbox::Materialize`] trait the service implements), [`mirror`]
-//!    (the Bitable mirror), [`export`].
+//!    (the Bitable mirror), [`export`], [`cluster`] (several instances on one PostgreSQL: the
+//!    leader lease and the cross-instance service lock).
 //! 4. **Orchestration** — [`service`]: the only module that knows both the store and Feishu. One
 //!    folder per family (items, projects, requirements, meetings), each with one `act` path
 //!    that chat commands and card clicks share; intake, watched things, reminders, the board.
 //! 5. **Drivers** — [`worker`] (the inbox), [`scheduler`], and the two entrances, [`http`] (the
 //!    webhook) and [`longconn`] (the long connection), which share one admission path.
-//! 6. **Wiring and tools** — [`startup`], [`cli`], [`operator`], [`check_config`], [`sandbox`],
+//! 6. **Wiring and tools** — [`startup`], [`leader_tasks`], [`cli`], [`operator`], [`check_config`], [`sandbox`],
 //!    [`fake_feishu`] (the Feishu the tests talk to), [`telemetry`].
 //!
 //! Inside a layer, a folder's `mod.rs` declares its parts and re-exports them; what the parts
@@ -38,6 +39,7 @@ pub mod card;
 pub mod check_config;
 pub mod cli;
 pub mod clock;
+pub mod cluster;
 pub mod command;
 pub mod config;
 pub mod domain;
@@ -45,6 +47,7 @@ pub mod export;
 pub mod fake_feishu;
 pub mod feishu;
 pub mod http;
+pub mod leader_tasks;
 pub mod longconn;
 pub mod minutes;
 pub mod mirror;

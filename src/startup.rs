@@ -40,7 +40,7 @@ pub struct Application {
     outbox_notify: Arc<Notify>,
     cancel: CancellationToken,
     extra: Option<axum::Router>,
-    mirror: Option<crate::mirror::Mirror>,
+    mirror: Option<Arc<crate::mirror::Mirror>>,
     longconn: Option<crate::longconn::Config>,
     admin: Option<(TcpListener, crate::http::admin::AdminState)>,
     daily: Arc<Settings>,
@@ -79,14 +79,18 @@ impl Application {
         .map_err(|e| anyhow::anyhow!("cannot build the Feishu client: {e}"))?;
         let outbox_notify = Arc::new(Notify::new());
         let scheduler_notify = Arc::new(Notify::new());
-        let service = Arc::new(Service::new(
-            store.clone(),
-            client.clone(),
-            Arc::clone(&clock),
-            settings,
-            Arc::clone(&outbox_notify),
-            Arc::clone(&scheduler_notify),
-        ));
+        let cluster = crate::leader_tasks::coordinator(settings);
+        let service = Arc::new(
+            Service::new(
+                store.clone(),
+                client.clone(),
+                Arc::clone(&clock),
+                settings,
+                Arc::clone(&outbox_notify),
+                Arc::clone(&scheduler_notify),
+            )
+            .with_service_lock(cluster.service_lock()),
+        );
         let ingress = Ingress {
             verification_token: credentials.verification_token.clone(),
             encrypt_key: credentials.encrypt_key.clone(),
@@ -108,6 +112,7 @@ impl Application {
             scheduler_notify,
             longconn: (settings.feishu.events == crate::config::EventsMode::LongConnection)
                 .then(|| Arc::new(crate::longconn::Status::new())),
+            cluster,
         };
         let longconn = state.longconn.as_ref().map(|_| crate::longconn::Config {
             base_url: settings.base_url.clone(),
@@ -145,7 +150,7 @@ impl Application {
         let mirror = settings
             .mirror
             .clone()
-            .map(|m| crate::mirror::Mirror::new(client.clone(), m));
+            .map(|m| Arc::new(crate::mirror::Mirror::new(client.clone(), m)));
         let dispatcher = Dispatcher {
             store,
             client,
@@ -214,31 +219,41 @@ impl Application {
         } = self;
         let tracker = TaskTracker::new();
         let store = state.store.clone();
-        tracker.spawn(crate::worker::run(
-            store.clone(),
-            Arc::clone(&state.service),
-            Arc::clone(&state.inbox_notify),
-            Arc::clone(&outbox_notify),
-            cancel.clone(),
-        ));
-        tracker.spawn(dispatcher.run(cancel.clone()));
-        tracker.spawn(crate::scheduler::run(
-            Arc::clone(&state.service),
-            Arc::clone(&state.clock),
-            Arc::clone(&state.scheduler_notify),
-            cancel.clone(),
-        ));
-        if let Some(m) = mirror {
-            tracker.spawn(Arc::clone(&state.service).run_mirror(m, cancel.clone()));
+        let admin_addr_file = admin
+            .as_ref()
+            .map(|_| daily.data_dir.join(crate::operator::ADMIN_ADDR_FILE));
+        // The leader-only tasks: here for good in single-process mode; in a cluster, while
+        // this instance holds the lease (crate::cluster).
+        let leader_only = crate::leader_tasks::LeaderOnly {
+            state: state.clone(),
+            dispatcher,
+            outbox_notify: Arc::clone(&outbox_notify),
+            mirror,
+            daily: {
+                let state = state.clone();
+                Box::new(move |stop| tokio::spawn(daily_job(state.clone(), Arc::clone(&daily), stop)))
+            },
+        };
+        if let Some(lease) = crate::cluster::start(&state.cluster, leader_only.wakers(), cancel.clone()) {
+            tracker.spawn(async move {
+                let _ = lease.await;
+            });
+            // A sole instance leads from the start, as a single process does, with the service
+            // lock's session already open.
+            state.cluster.settled(Duration::from_secs(3)).await;
+            let lock = state.cluster.service_lock();
+            let _ = tokio::time::timeout(Duration::from_secs(3), lock.acquire()).await;
         }
+        let leading = crate::cluster::run_while_leader(state.cluster.clone(), cancel.clone(), move |stop| {
+            leader_only.spawn(&stop)
+        });
+        tracker.spawn(async move {
+            let _ = leading.await;
+        });
         if let (Some(cfg), Some(status)) = (longconn, state.longconn.clone()) {
             tracker.spawn(crate::longconn::run(cfg, state.clone(), status, cancel.clone()));
         }
         tracker.spawn(housekeeping(state.clone(), cancel.clone()));
-        let admin_addr_file = admin
-            .as_ref()
-            .map(|_| daily.data_dir.join(crate::operator::ADMIN_ADDR_FILE));
-        tracker.spawn(daily_job(state.clone(), daily, cancel.clone()));
         if let Some((l, admin_state)) = admin {
             tracing::info!(addr = %l.local_addr()?, "admin endpoint listening (backup, export)");
             let shutdown = cancel.clone();
@@ -252,9 +267,6 @@ impl Application {
             });
         }
         tracker.spawn(signals(cancel.clone()));
-        // Events acknowledged before a restart but not yet processed, and queued sends.
-        state.inbox_notify.notify_one();
-        outbox_notify.notify_one();
         tracing::info!(port = listener.local_addr()?.port(), "duban is listening");
         let shutdown = cancel.clone();
         let app = match extra {

@@ -48,4 +48,6 @@ pub struct AppState {
     pub scheduler_notify: Arc<Notify>,
     /// The long connection's state, in long-connection mode (`DUBAN_EVENTS=long-connection`).
     pub longconn: Option<Arc<Status>>,
+    /// Several instances on one database: this instance's role (`/readyz`, `/metrics`).
+    pub cluster: crate::cluster::Coordinator,
 }

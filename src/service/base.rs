@@ -24,7 +24,9 @@ pub struct Service {
     pub(super) clock: Arc<dyn Clock>,
     pub(super) calendar: Calendar,
     pub(super) policy: Policy,
-    pub(super) lock: Mutex<()>,
+    /// The one lock every command, click and tick takes before its read-modify-write (also
+    /// across instances on PostgreSQL); taken with [`Service::exclusive`].
+    pub(super) lock: crate::cluster::ServiceLock,
     pub(super) people: std::sync::Mutex<People>,
     pub(super) next_board_ms: std::sync::atomic::AtomicI64,
     pub(super) minutes: MinutesState,
@@ -119,7 +121,7 @@ impl Service {
             clock,
             calendar: settings.calendar.clone(),
             policy,
-            lock: Mutex::new(()),
+            lock: crate::cluster::ServiceLock::local(),
             people: std::sync::Mutex::new(People::remembered(&store_for_units)),
             answers: std::sync::Mutex::new(std::collections::VecDeque::new()),
             next_board_ms: std::sync::atomic::AtomicI64::new(0),
@@ -168,6 +170,31 @@ impl Service {
             },
             push_lock: Mutex::new(()),
         }
+    }
+}
+
+/// Several instances on one database (issue 19).
+impl Service {
+    /// Shares the service lock with other instances (the cluster coordinator's lock).
+    #[must_use]
+    pub fn with_service_lock(mut self, lock: crate::cluster::ServiceLock) -> Self {
+        self.lock = lock;
+        self
+    }
+
+    /// Takes the service lock. When another instance held it since this one last did, what
+    /// this instance caches from the store is read again first: the units registry (the only
+    /// cache a command changes). The other caches are safe as they are: names, member lists and
+    /// the bot's identity are hints that expire; the weekly board's next time is a shortcut over
+    /// what is stored (`weekly_for`); a card callback Feishu repeats to another instance misses
+    /// that instance's `answers` and is answered by the stale-card check instead (the record's
+    /// version moved, so nothing is done twice).
+    pub(super) async fn exclusive(&self) -> crate::cluster::ServiceGuard {
+        let guard = self.lock.acquire().await;
+        if guard.foreign() {
+            self.reload_units();
+        }
+        guard
     }
 }
 

@@ -53,7 +53,7 @@ impl Service {
             self.next_board_ms.store(at.as_millisecond(), Ordering::Relaxed);
             return Ok(());
         }
-        let _guard = self.lock.lock().await;
+        let _guard = self.exclusive().await;
         let mut ch = Changes::new();
         for (chat, mut st) in self.store.chats()? {
             if self

@@ -78,7 +78,7 @@ impl Service {
             changes.bookkeeping_only();
             return self.store.commit(&changes);
         }
-        let _guard = self.lock.lock().await;
+        let _guard = self.exclusive().await;
         let mut changes = Changes::new();
         for (entry, p) in entries.iter().zip(prepared) {
             let before = changes.len();

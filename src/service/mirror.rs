@@ -68,7 +68,7 @@ impl Service {
 
     /// Runs the mirror until `cancel` fires: a round whenever something is queued, backing off
     /// while Feishu fails.
-    pub async fn run_mirror(self: Arc<Self>, mirror: Mirror, cancel: CancellationToken) {
+    pub async fn run_mirror(self: Arc<Self>, mirror: Arc<Mirror>, cancel: CancellationToken) {
         let mut backoff = Duration::from_secs(1);
         loop {
             let wait = match self.mirror_round(&mirror).await {

@@ -12,7 +12,6 @@
 //! typing anything) and sends the form 1:1 to the clicker.
 
 use serde_json::Value;
-use tokio::sync::MutexGuard;
 
 use super::Service;
 use super::projects::card_now as project_card;
@@ -35,7 +34,7 @@ use crate::store::StoreError;
 use crate::store::outbox::Changes;
 
 /// The lock, or the answer refusing a stale click.
-pub(super) type Fresh<'a> = Result<MutexGuard<'a, ()>, Value>;
+pub(super) type Fresh = Result<crate::cluster::ServiceGuard, Value>;
 
 impl Service {
     /// Takes the service lock for card click `a` and, under it, compares the version its button
@@ -46,8 +45,8 @@ impl Service {
     ///
     /// # Errors
     /// Storage failures.
-    pub(super) async fn lock_fresh(&self, a: &CardActionEvent) -> Result<Fresh<'_>, StoreError> {
-        let guard = self.lock.lock().await;
+    pub(super) async fn lock_fresh(&self, a: &CardActionEvent) -> Result<Fresh, StoreError> {
+        let guard = self.exclusive().await;
         let Some(drawn) = drawn_for(&a.value) else {
             return Ok(Ok(guard));
         };

@@ -111,7 +111,7 @@ impl Service {
                 &feishu_uuid(&format!("perf-push:{}", job.key)),
             );
             ch.outbox_push(&self.store, &OutboxRecord::message(out))?;
-            let _guard = self.lock.lock().await;
+            let _guard = self.exclusive().await;
             self.store.commit(&ch)?;
             drop(_guard);
             self.wake.outbox.notify_one();
@@ -150,7 +150,7 @@ impl Service {
                     for (external, remote) in &ids {
                         ch.put_perf_remote_id(&self.store, external, remote)?;
                     }
-                    let _guard = self.lock.lock().await;
+                    let _guard = self.exclusive().await;
                     self.store.commit(&ch)?;
                     let known = chunk.iter().filter(|i| i.item_id.is_some()).count();
                     updated += known;

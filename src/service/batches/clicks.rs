@@ -55,7 +55,7 @@ impl Service {
         a: &CardActionEvent,
     ) -> Result<Value, StoreError> {
         let o = self.click_origin(a).await;
-        let _guard = self.lock.lock().await;
+        let _guard = self.exclusive().await;
         let id = cb.batch;
         let Some(b) = self.store.get_batch(id)? else {
             return Ok(card::answer(ToastKind::Error, &format!("没有找到下达 {id}")));

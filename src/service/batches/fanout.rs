@@ -40,7 +40,7 @@ impl Service {
         let pending = self.store.unfinished_fanouts()?;
         for (batch, units) in pending {
             for unit in units {
-                let _guard = self.lock.lock().await;
+                let _guard = self.exclusive().await;
                 // Read again under the lock: a 取消 or 延期 meanwhile stops or changes the rest.
                 let Some(batch) = self
                     .store
@@ -59,7 +59,7 @@ impl Service {
         }
         let now_ms = self.clock.now().as_millisecond();
         for (id, stamp) in self.store.rollups_due(now_ms, ROLLUPS_PER_TICK)? {
-            let _guard = self.lock.lock().await;
+            let _guard = self.exclusive().await;
             let mut ch = Changes::new();
             if let Some(b) = self.store.get_batch(id)? {
                 self.settle_if_done(&mut ch, &b)?;

@@ -54,7 +54,7 @@ impl Service {
                 next = Some(next.map_or(due, |n| n.min(due)));
                 continue;
             }
-            let _guard = self.lock.lock().await;
+            let _guard = self.exclusive().await;
             let Some(card) = self.store.rollup_card(b.id)?.filter(|c| !c.repost_queued) else {
                 continue;
             };

@@ -29,7 +29,7 @@ impl Service {
             Some(next) if next <= now.as_millisecond() => {}
             other => return Ok(other),
         }
-        let _guard = self.lock.lock().await;
+        let _guard = self.exclusive().await;
         let due = self.store.closures_due(now.as_millisecond(), CLOSURE_LIMIT)?;
         let mut ch = Changes::new();
         for (fire_ms, mid) in due {

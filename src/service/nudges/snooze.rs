@@ -16,7 +16,7 @@ impl Service {
     ) -> Result<serde_json::Value, StoreError> {
         use card::nudge::NudgeAction;
         let now = self.clock.now();
-        let _guard = self.lock.lock().await;
+        let _guard = self.exclusive().await;
         let id = match &action {
             NudgeAction::Snooze { item, .. } | NudgeAction::Working { item } => *item,
         };

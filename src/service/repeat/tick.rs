@@ -22,7 +22,7 @@ impl Service {
                 next = Some(next.map_or(at.as_millisecond(), |n| n.min(at.as_millisecond())));
                 continue;
             }
-            let _guard = self.lock.lock().await;
+            let _guard = self.exclusive().await;
             // Read again under the lock: a command may have moved or stopped the series.
             let Some(mut series) = self.store.repeat_series(s.id)? else {
                 continue;

@@ -35,7 +35,7 @@ impl Service {
         if !self.store.all_series()?.iter().any(live) {
             return Ok(None);
         }
-        let _guard = self.lock.lock().await;
+        let _guard = self.exclusive().await;
         let mut ch = Changes::new();
         let mut asks = Vec::new();
         let mut next: Option<i64> = None;

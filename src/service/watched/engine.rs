@@ -136,7 +136,7 @@ impl Service {
     /// Storage failures (nothing of the tick is committed; it is retried).
     pub async fn tick_projects(&self) -> Result<Option<i64>, StoreError> {
         let now = self.clock.now();
-        let _guard = self.lock.lock().await;
+        let _guard = self.exclusive().await;
         let due = self.store.watched_due(now.as_millisecond(), TICK_LIMIT)?;
         if due.is_empty() {
             return self.store.next_watched_ms();
