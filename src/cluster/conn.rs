@@ -108,32 +108,3 @@ fn tls() -> tokio_postgres_rustls::MakeRustlsConnect {
     });
     tokio_postgres_rustls::MakeRustlsConnect::new((**cfg).clone())
 }
-
-/// Creates duban's cluster table once per database (idempotent; serialised by a transaction
-/// advisory lock so two instances starting together do not collide on the catalog).
-///
-/// `duban_leases` holds one row per lock: `leader` (the lease: who holds it, the fencing epoch
-/// raised on every takeover, when it was taken and last renewed) and `service` (who last held
-/// the cross-instance service lock, so an instance taking it knows whether another instance
-/// changed the shared state since).
-///
-/// # Errors
-/// SQL failures.
-pub(crate) async fn ensure_schema(client: &Client) -> Result<(), tokio_postgres::Error> {
-    client
-        .batch_execute(&format!(
-            "BEGIN;
-             SELECT pg_advisory_xact_lock({key});
-             CREATE TABLE IF NOT EXISTS duban_leases (
-                 name text PRIMARY KEY,
-                 holder text NOT NULL DEFAULT '',
-                 epoch bigint NOT NULL DEFAULT 0,
-                 acquired_at timestamptz,
-                 renewed_at timestamptz
-             );
-             INSERT INTO duban_leases (name) VALUES ('leader'), ('service') ON CONFLICT DO NOTHING;
-             COMMIT;",
-            key = super::role::SCHEMA_KEY
-        ))
-        .await
-}

@@ -78,7 +78,6 @@ async fn open(url: &str) -> Result<Session, String> {
         .await
         .map_err(|_| "connecting timed out".to_owned())?
         .map_err(|e| e.to_string())?;
-    conn::ensure_schema(&s.client).await.map_err(|e| e.to_string())?;
     s.client
         .batch_execute(&format!("LISTEN {WAKE_CHANNEL}"))
         .await

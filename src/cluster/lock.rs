@@ -120,7 +120,6 @@ async fn take(shared: &Shared, slot: &mut Slot) -> Result<bool, tokio_postgres::
     if slot.session.as_ref().is_none_or(|s| s.client.is_closed()) {
         slot.session = None;
         let s = conn::connect(&shared.url, "duban-lock").await?;
-        conn::ensure_schema(&s.client).await?;
         slot.session = Some(s);
     }
     let Some(s) = slot.session.as_ref() else {

@@ -4,8 +4,6 @@
 pub const LEADER_KEY: i64 = 0x6475_6261_6e00_0001;
 /// The cross-instance service lock's key.
 pub const SERVICE_KEY: i64 = 0x6475_6261_6e00_0002;
-/// Serialises the creation of `duban_leases`.
-pub(super) const SCHEMA_KEY: i64 = 0x6475_6261_6e00_0003;
 /// The channel followers `NOTIFY` after changing shared state under the service lock.
 pub const WAKE_CHANNEL: &str = "duban_wake";
 

@@ -33,6 +33,12 @@ impl TestDb {
             .await
             .unwrap();
         let url = with_database(&admin, &name);
+        // The store's migrations create `duban_leases`, as a starting duban does.
+        let u = url.clone();
+        tokio::task::spawn_blocking(move || crate::store::Store::open_postgres(&u, 1).map(drop))
+            .await
+            .unwrap()
+            .expect("migrations");
         Some(Self { admin, name, url })
     }
 }

@@ -6,8 +6,10 @@ use super::pool::{Conn, pg_err};
 use crate::store::StoreError;
 
 /// Every migration, in order: its version and its SQL.
-pub(crate) const MIGRATIONS: &[(i32, &str)] =
-    &[(1, include_str!("../../../../migrations/postgres/0001_init.sql"))];
+pub(crate) const MIGRATIONS: &[(i32, &str)] = &[
+    (1, include_str!("../../../../migrations/postgres/0001_init.sql")),
+    (2, include_str!("../../../../migrations/postgres/0002_leases.sql")),
+];
 
 /// The advisory lock key of migrations ("duban" in ASCII).
 const LOCK: i64 = 0x0064_7562_616e;
