@@ -32,7 +32,7 @@ impl TestDb {
             .batch_execute(&format!("CREATE DATABASE {name}"))
             .await
             .unwrap();
-        let url = with_database(&admin, &name);
+        let url = crate::store::testing::with_database(&admin, &name);
         // The store's migrations create `duban_leases`, as a starting duban does.
         let u = url.clone();
         tokio::task::spawn_blocking(move || crate::store::Store::open_postgres(&u, 1).map(drop))
@@ -65,20 +65,6 @@ impl Drop for TestDb {
     }
 }
 
-/// `url` with its database name replaced by `name`.
-pub(crate) fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
-    let authority_end = base.find("://").map_or(0, |i| i + 3);
-    let base = match base[authority_end..].find('/') {
-        Some(i) => &base[..authority_end + i],
-        None => base,
-    };
-    match query {
-        Some(q) => format!("{base}/{name}?{q}"),
-        None => format!("{base}/{name}"),
-    }
-}
-
 async fn wait_until(what: &str, limit: Duration, mut f: impl FnMut() -> bool) -> Duration {
     let t0 = Instant::now();
     while !f() {
@@ -94,19 +80,6 @@ async fn got(s: &conn::Session) -> bool {
         .await
         .unwrap()
         .get(0)
-}
-
-#[test]
-fn database_names_are_replaced_in_urls() {
-    assert_eq!(
-        with_database("postgres://duban@127.0.0.1:54329/postgres", "x"),
-        "postgres://duban@127.0.0.1:54329/x"
-    );
-    assert_eq!(
-        with_database("postgres://u:p@h/postgres?sslmode=require", "x"),
-        "postgres://u:p@h/x?sslmode=require"
-    );
-    assert_eq!(with_database("postgres://h:5432", "x"), "postgres://h:5432/x");
 }
 
 #[tokio::test]

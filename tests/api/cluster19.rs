@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use duban::fake_feishu::{FakeFeishu, FakeMessage};
 use duban::feishu::crypto::EventCipher;
+use duban::store::testing::with_database;
 use serde_json::{Value, json};
 
 use crate::crash::{free_port, start_with, wait_healthy};
@@ -65,14 +66,6 @@ async fn admin_sql(admin: &str, sql: &str) {
     client.batch_execute(sql).await.unwrap();
     drop(client);
     let _ = driver.await;
-}
-
-/// `url` with its database name replaced by `name`.
-fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
-    let start = base.find("://").map_or(0, |i| i + 3);
-    let base = base[start..].find('/').map_or(base, |i| &base[..start + i]);
-    query.map_or_else(|| format!("{base}/{name}"), |q| format!("{base}/{name}?{q}"))
 }
 
 /// One duban process of the cluster.

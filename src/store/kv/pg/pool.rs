@@ -166,6 +166,24 @@ impl Pool {
         Ok(Self { tx })
     }
 
+    /// Hands `f` to a connection thread; `reply` gets its result (after a failed call, the
+    /// connection is checked before its next job).
+    fn submit<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Conn) -> Result<T, StoreError> + Send + 'static,
+        reply: impl FnOnce(Result<T, StoreError>) + Send + 'static,
+    ) -> Result<(), StoreError> {
+        self.tx
+            .send(Box::new(move |conn: &mut Conn| {
+                let r = f(conn);
+                if r.is_err() {
+                    conn.after_error();
+                }
+                reply(r);
+            }))
+            .map_err(|_| StoreError::Pg("database threads stopped".to_owned()))
+    }
+
     /// Runs `f` on a connection thread and waits for its answer.
     ///
     /// # Errors
@@ -175,15 +193,9 @@ impl Pool {
         f: impl FnOnce(&mut Conn) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
         let (reply, answer) = mpsc::sync_channel(1);
-        self.tx
-            .send(Box::new(move |conn: &mut Conn| {
-                let r = f(conn);
-                if r.is_err() {
-                    conn.after_error();
-                }
-                let _ = reply.send(r);
-            }))
-            .map_err(|_| StoreError::Pg("database threads stopped".to_owned()))?;
+        self.submit(f, move |r| {
+            let _ = reply.send(r);
+        })?;
         answer
             .recv()
             .map_err(|_| StoreError::Pg("database thread stopped".to_owned()))?
@@ -198,15 +210,9 @@ impl Pool {
         f: impl FnOnce(&mut Conn) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
         let (reply, answer) = tokio::sync::oneshot::channel();
-        self.tx
-            .send(Box::new(move |conn: &mut Conn| {
-                let r = f(conn);
-                if r.is_err() {
-                    conn.after_error();
-                }
-                let _ = reply.send(r);
-            }))
-            .map_err(|_| StoreError::Pg("database threads stopped".to_owned()))?;
+        self.submit(f, move |r| {
+            let _ = reply.send(r);
+        })?;
         answer
             .await
             .map_err(|_| StoreError::Pg("database thread stopped".to_owned()))?
