@@ -155,6 +155,34 @@ async fn cluster(db: &TestDb, fake: &FakeFeishu, http: &reqwest::Client, now: &s
 }
 
 /// Posts one sealed push to `port`; its status (0 when the connection failed).
+/// Two instances on a fresh database, the fake Feishu they talk to, and a client. `_db` must
+/// outlive the instances: bind it (dropping it drops the database).
+struct Rig {
+    _db: TestDb,
+    fake: FakeFeishu,
+    http: reqwest::Client,
+    cipher: EventCipher,
+    leader: Node,
+    follower: Node,
+}
+
+impl Rig {
+    async fn start() -> Option<Self> {
+        let db = TestDb::create().await?;
+        let fake = FakeFeishu::start(APP_ID, APP_SECRET).await.unwrap();
+        let http = reqwest::Client::new();
+        let (leader, follower) = cluster(&db, &fake, &http, START).await;
+        Some(Self {
+            _db: db,
+            fake,
+            http,
+            cipher: EventCipher::new(ENCRYPT_KEY),
+            leader,
+            follower,
+        })
+    }
+}
+
 async fn post(http: &reqwest::Client, port: u16, cipher: &EventCipher, ev: &Value) -> u16 {
     let (body, headers) = seal(cipher, ev);
     let mut req = http
@@ -346,11 +374,17 @@ async fn readyz_and_metrics_show_each_instances_role_and_the_epoch() {
 #[tokio::test]
 async fn the_same_event_delivered_to_both_instances_is_processed_once() {
     init();
-    let Some(db) = TestDb::create().await else { return };
-    let fake = FakeFeishu::start(APP_ID, APP_SECRET).await.unwrap();
-    let http = reqwest::Client::new();
-    let cipher = EventCipher::new(ENCRYPT_KEY);
-    let (leader, follower) = cluster(&db, &fake, &http, START).await;
+    let Some(Rig {
+        _db,
+        fake,
+        http,
+        cipher,
+        leader,
+        follower,
+    }) = Rig::start().await
+    else {
+        return;
+    };
     const N: usize = 10;
     for i in 0..N {
         let ev = create_event("both", i);
@@ -375,11 +409,17 @@ async fn the_same_event_delivered_to_both_instances_is_processed_once() {
 #[tokio::test]
 async fn a_burst_spread_over_both_instances_is_answered_exactly_once() {
     init();
-    let Some(db) = TestDb::create().await else { return };
-    let fake = FakeFeishu::start(APP_ID, APP_SECRET).await.unwrap();
-    let http = reqwest::Client::new();
-    let cipher = EventCipher::new(ENCRYPT_KEY);
-    let (leader, follower) = cluster(&db, &fake, &http, START).await;
+    let Some(Rig {
+        _db,
+        fake,
+        http,
+        cipher,
+        leader,
+        follower,
+    }) = Rig::start().await
+    else {
+        return;
+    };
     const N: usize = 40;
     let mut tasks = Vec::new();
     for i in 0..N {
@@ -414,11 +454,17 @@ async fn takeover(node: &Node, http: &reqwest::Client, since: Instant) -> Durati
 #[tokio::test]
 async fn killing_the_leader_during_a_burst_loses_nothing_doubles_nothing_and_the_other_takes_over() {
     init();
-    let Some(db) = TestDb::create().await else { return };
-    let fake = FakeFeishu::start(APP_ID, APP_SECRET).await.unwrap();
-    let http = reqwest::Client::new();
-    let cipher = EventCipher::new(ENCRYPT_KEY);
-    let (mut leader, follower) = cluster(&db, &fake, &http, START).await;
+    let Some(Rig {
+        _db,
+        fake,
+        http,
+        cipher,
+        mut leader,
+        follower,
+    }) = Rig::start().await
+    else {
+        return;
+    };
     let epoch = follower.readyz(&http).await["epoch"].as_i64().unwrap();
     const N: usize = 40;
     let mut tasks = Vec::new();
@@ -503,11 +549,17 @@ const ROUND: &str = "2026-03-11T14:00:30+08:00";
 #[tokio::test]
 async fn a_clock_jump_on_both_instances_sends_one_round_of_reminders() {
     init();
-    let Some(db) = TestDb::create().await else { return };
-    let fake = FakeFeishu::start(APP_ID, APP_SECRET).await.unwrap();
-    let http = reqwest::Client::new();
-    let cipher = EventCipher::new(ENCRYPT_KEY);
-    let (leader, follower) = cluster(&db, &fake, &http, START).await;
+    let Some(Rig {
+        _db,
+        fake,
+        http,
+        cipher,
+        leader,
+        follower,
+    }) = Rig::start().await
+    else {
+        return;
+    };
     const N: usize = 8;
     let from = items(&fake, &http, &cipher, follower.port, N).await;
     // The follower's clock first: it must send nothing; then the leader's.
@@ -546,11 +598,17 @@ async fn a_clock_jump_on_both_instances_sends_one_round_of_reminders() {
 #[tokio::test]
 async fn killing_the_leader_during_a_reminder_round_reminds_everyone_once() {
     init();
-    let Some(db) = TestDb::create().await else { return };
-    let fake = FakeFeishu::start(APP_ID, APP_SECRET).await.unwrap();
-    let http = reqwest::Client::new();
-    let cipher = EventCipher::new(ENCRYPT_KEY);
-    let (mut leader, follower) = cluster(&db, &fake, &http, START).await;
+    let Some(Rig {
+        _db,
+        fake,
+        http,
+        cipher,
+        mut leader,
+        follower,
+    }) = Rig::start().await
+    else {
+        return;
+    };
     // More cards than the chat's 5 per second: the round takes seconds, room for the kill.
     const N: usize = 16;
     let from = items(&fake, &http, &cipher, leader.port, N).await;
