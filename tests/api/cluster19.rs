@@ -374,17 +374,15 @@ async fn readyz_and_metrics_show_each_instances_role_and_the_epoch() {
 #[tokio::test]
 async fn the_same_event_delivered_to_both_instances_is_processed_once() {
     init();
-    let Some(Rig {
+    let Some(rig) = Rig::start().await else { return };
+    let Rig {
         _db,
         fake,
         http,
         cipher,
         leader,
         follower,
-    }) = Rig::start().await
-    else {
-        return;
-    };
+    } = rig;
     const N: usize = 10;
     for i in 0..N {
         let ev = create_event("both", i);
@@ -409,17 +407,15 @@ async fn the_same_event_delivered_to_both_instances_is_processed_once() {
 #[tokio::test]
 async fn a_burst_spread_over_both_instances_is_answered_exactly_once() {
     init();
-    let Some(Rig {
+    let Some(rig) = Rig::start().await else { return };
+    let Rig {
         _db,
         fake,
         http,
         cipher,
         leader,
         follower,
-    }) = Rig::start().await
-    else {
-        return;
-    };
+    } = rig;
     const N: usize = 40;
     let mut tasks = Vec::new();
     for i in 0..N {
@@ -454,17 +450,15 @@ async fn takeover(node: &Node, http: &reqwest::Client, since: Instant) -> Durati
 #[tokio::test]
 async fn killing_the_leader_during_a_burst_loses_nothing_doubles_nothing_and_the_other_takes_over() {
     init();
-    let Some(Rig {
+    let Some(rig) = Rig::start().await else { return };
+    let Rig {
         _db,
         fake,
         http,
         cipher,
         mut leader,
         follower,
-    }) = Rig::start().await
-    else {
-        return;
-    };
+    } = rig;
     let epoch = follower.readyz(&http).await["epoch"].as_i64().unwrap();
     const N: usize = 40;
     let mut tasks = Vec::new();
@@ -549,17 +543,15 @@ const ROUND: &str = "2026-03-11T14:00:30+08:00";
 #[tokio::test]
 async fn a_clock_jump_on_both_instances_sends_one_round_of_reminders() {
     init();
-    let Some(Rig {
+    let Some(rig) = Rig::start().await else { return };
+    let Rig {
         _db,
         fake,
         http,
         cipher,
         leader,
         follower,
-    }) = Rig::start().await
-    else {
-        return;
-    };
+    } = rig;
     const N: usize = 8;
     let from = items(&fake, &http, &cipher, follower.port, N).await;
     // The follower's clock first: it must send nothing; then the leader's.
@@ -598,17 +590,15 @@ async fn a_clock_jump_on_both_instances_sends_one_round_of_reminders() {
 #[tokio::test]
 async fn killing_the_leader_during_a_reminder_round_reminds_everyone_once() {
     init();
-    let Some(Rig {
+    let Some(rig) = Rig::start().await else { return };
+    let Rig {
         _db,
         fake,
         http,
         cipher,
         mut leader,
         follower,
-    }) = Rig::start().await
-    else {
-        return;
-    };
+    } = rig;
     // More cards than the chat's 5 per second: the round takes seconds, room for the kill.
     const N: usize = 16;
     let from = items(&fake, &http, &cipher, leader.port, N).await;

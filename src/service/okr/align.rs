@@ -38,23 +38,14 @@ pub(crate) fn align_item(
     if let Err(text) = item.may_align(&actor, &svc.policy) {
         return replies.card(svc, ch, &card::error_card("不能对齐", &text, None));
     }
-    let Some(fetched) = fetched else {
-        return replies.card(svc, ch, &unread());
-    };
-    match fetched.okrs {
-        Err(text) => replies.card(svc, ch, &card::error_card("无法读取 OKR", &text, None)),
-        Ok(okrs) => {
-            let c = align_picker(
-                AlignTarget::Item(id),
-                item.version,
-                &item.title,
-                &fetched.owner,
-                &okrs,
-                item.alignment.as_ref(),
-            );
-            replies.card(svc, ch, &c)
-        }
-    }
+    picker(
+        svc,
+        ch,
+        replies,
+        fetched,
+        (AlignTarget::Item(id), item.version, &item.title),
+        item.alignment.as_ref(),
+    )
 }
 
 /// `/项目 对齐 XM-n`.
@@ -80,20 +71,32 @@ pub(crate) fn align_project(
     if let Err(text) = p.may_align(&o.who.open_id, &svc.policy.admins) {
         return replies.card(svc, ch, &card::error_card("不能对齐", &text, None));
     }
+    picker(
+        svc,
+        ch,
+        replies,
+        fetched,
+        (AlignTarget::Project(id), p.version, &p.name),
+        p.alignment.as_ref(),
+    )
+}
+
+/// The OKR picker for `target` (its version and title), or why it cannot be shown.
+fn picker(
+    svc: &Service,
+    ch: &mut Changes,
+    replies: &mut Replies<'_>,
+    fetched: Option<OkrFetched>,
+    (target, version, title): (AlignTarget, u64, &str),
+    current: Option<&crate::domain::okr::Alignment>,
+) -> Result<(), StoreError> {
     let Some(fetched) = fetched else {
         return replies.card(svc, ch, &unread());
     };
     match fetched.okrs {
         Err(text) => replies.card(svc, ch, &card::error_card("无法读取 OKR", &text, None)),
         Ok(okrs) => {
-            let c = align_picker(
-                AlignTarget::Project(id),
-                p.version,
-                &p.name,
-                &fetched.owner,
-                &okrs,
-                p.alignment.as_ref(),
-            );
+            let c = align_picker(target, version, title, &fetched.owner, &okrs, current);
             replies.card(svc, ch, &c)
         }
     }
