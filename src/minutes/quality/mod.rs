@@ -210,6 +210,57 @@ pub const HELDOUT2: MinutesSet = minutes_set![
     "40-long-transcript-it-plan",
 ];
 
+/// The third held-out set: every file in `src/minutes/heldout3/`, written blind on 2026-12-05 by
+/// someone who had never seen the rules nor the other sets (see its README.md) and frozen before
+/// the round of rules that followed. Do not tune rules against it; report its aggregate figures.
+pub const HELDOUT3: MinutesSet = minutes_set![
+    "heldout3";
+    "01-branch-weekly-numbered",
+    "02-ops-status-sunday",
+    "03-email-before-spring-festival",
+    "04-requirements-review-app",
+    "05-miaoji-client-retention",
+    "06-ai-summary-margin-qingming",
+    "07-table-branch-ops-tracker",
+    "08-short-morning-fire-check",
+    "09-english-mixed-robo-advisor-sync",
+    "10-status-wealth-committee-june",
+    "11-private-fund-followup-and-new",
+    "12-long-brokerage-midyear-conference",
+    "13-compliance-special-meeting",
+    "14-miaoji-incident-review",
+    "15-ai-summary-national-day",
+    "16-email-ops-to-branches",
+    "17-requirements-review-wealth-inline",
+    "18-miaoji-saturday-before-holiday",
+    "19-table-it-infra-weekly",
+    "20-status-branch-monthly-april",
+    "21-short-credit-dept-three-lines",
+    "22-english-mixed-data-platform",
+    "23-numbered-parenthesis-owners-ops",
+    "24-email-compliance-to-branches",
+    "25-status-it-project-weekly",
+    "26-status-compliance-monthly-dec",
+    "27-long-miaoji-quarterly-review",
+    "28-ai-summary-year-end-wealth",
+    "29-followup-and-new-branch-shanghai",
+    "30-numbered-ops-before-new-year",
+    "31-requirements-review-ops-platform",
+    "32-table-wealth-committee-assignments",
+    "33-email-training-year-end",
+    "34-miaoji-margin-risk-call",
+    "35-english-mixed-client-app-retro",
+    "36-short-status-three-lines",
+    "37-numbered-after-spring-festival",
+    "38-ai-summary-before-labour-day",
+    "39-followup-and-new-before-national-day",
+    "40-table-branch-owners-slash",
+    "41-requirements-review-table-crm",
+    "42-email-after-dragon-boat",
+    "43-miaoji-friday-branch-sprint",
+    "44-numbered-distractors-branch-jan",
+];
+
 /// The held-out set: every file in `src/minutes/heldout/`, frozen before the issue-16 rules were
 /// written. Do not tune rules against it; report its figures.
 pub const HELDOUT: MinutesSet = minutes_set![
