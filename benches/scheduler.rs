@@ -26,7 +26,9 @@ use duban::domain::supervision::{Item, NewItem};
 use duban::startup::{Application, TimeSource};
 use duban::store::outbox::Changes;
 
-/// The same allocator as the `duban` binary.
+/// The same allocator as the `duban` binary (the system's with `--features bench-system-alloc`,
+/// for heaptrack: it sees only what goes through `malloc`).
+#[cfg(not(feature = "bench-system-alloc"))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
