@@ -20,9 +20,13 @@ impl Store {
     /// # Errors
     /// [`StoreError::Locked`] when another duban holds the directory; other errors as they come.
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        // sled's node cache: 8 MB as sled counts it is 2–3 times that resident (a node's keys and
+        // values are separate allocations). At a million items, 60 busy ticks left the process
+        // at 190 MB resident against 238 MB with 32 MB, the busy tick inside its 50 ms; the
+        // scheduler reads its next records ahead just before it needs them (issue 20).
         let db = sled::Config::new()
             .path(dir)
-            .cache_capacity(32 << 20)
+            .cache_capacity(8 << 20)
             .flush_every_ms(Some(500))
             .open()
             .map_err(|e| match e {
