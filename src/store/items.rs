@@ -157,7 +157,11 @@ impl Changes {
         let open = chat_key(chat, u64::MAX);
         let mut ids = match self.chat_tails.get(&open) {
             Some(v) => v.clone(),
-            None => store.chat_items.get(&open)?.map(|v| v.to_vec()).unwrap_or_default(),
+            None => store
+                .chat_items
+                .get(&open)?
+                .map(|v| v.to_vec())
+                .unwrap_or_default(),
         };
         if ids.len() >= CHUNK * 8 {
             let first = from_be(&ids);
