@@ -11,8 +11,10 @@
 //! Run: `cargo bench --bench scheduler` (optional env: BENCH_ITEMS=1000000; BENCH_BUSY_TICKS=5;
 //! BENCH_STORE=<dir>
 //! measures on a copy of a store loaded earlier with `DUBAN_BENCH_LOAD_INTO=<dir>`, to compare
-//! changes without loading each time). On PostgreSQL: `DUBAN_BENCH_DATABASE_URL=<admin URL>`
-//! loads into a fresh database (`DUBAN_BENCH_DB=<database URL>` measures one loaded earlier).
+//! changes without loading each time; `MIMALLOC_PURGE_DELAY=0` as deploy/ sets it for the
+//! served process, so that the resident figure is the deployed one). On PostgreSQL:
+//! `DUBAN_BENCH_DATABASE_URL=<admin URL>` loads into a fresh database (`DUBAN_BENCH_DB=<database
+//! URL>` measures one loaded earlier).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 use std::sync::Arc;
@@ -26,7 +28,9 @@ use duban::domain::supervision::{Item, NewItem};
 use duban::startup::{Application, TimeSource};
 use duban::store::outbox::Changes;
 
-/// The same allocator as the `duban` binary.
+/// The same allocator as the `duban` binary (the system's with `--features bench-system-alloc`,
+/// for heaptrack: it sees only what goes through `malloc`).
+#[cfg(not(feature = "bench-system-alloc"))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -347,5 +351,9 @@ fn main() {
             rss_mb()
         );
         stages.print();
+        println!(
+            "MIMALLOC_PURGE_DELAY={} (deploy/ sets 0; unset: mimalloc's 10 ms)",
+            std::env::var("MIMALLOC_PURGE_DELAY").unwrap_or_else(|_| "unset".to_owned())
+        );
     });
 }

@@ -444,16 +444,7 @@ impl Changes {
 mod tests {
     use super::*;
 
-    /// Opens again once the previous handle's flusher thread has let go of the directory.
-    fn reopen(dir: &std::path::Path) -> Result<Store, StoreError> {
-        for _ in 0..100 {
-            match crate::store::testing::open_for_test(dir) {
-                Err(StoreError::Locked(_)) => std::thread::sleep(std::time::Duration::from_millis(20)),
-                other => return other,
-            }
-        }
-        crate::store::testing::open_for_test(dir)
-    }
+    use crate::store::testing::reopen_for_test as reopen;
 
     fn sent(key: &str) -> NudgeState {
         let mut s = NudgeState::default();

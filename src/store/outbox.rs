@@ -23,6 +23,9 @@ pub struct Changes {
     /// De-duplication keys (digests) this change records as processed, and when: the index
     /// learns them once the commit succeeded.
     pub(crate) processed: Vec<(u128, i64)>,
+    /// The `chat_items` chunks still filling that this change writes (key → value), so that two
+    /// items created in one change land in the same chunk.
+    pub(crate) chat_tails: std::collections::HashMap<Vec<u8>, Vec<u8>>,
 }
 
 impl Changes {

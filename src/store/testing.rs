@@ -90,6 +90,22 @@ pub fn open_for_test(dir: &Path) -> Result<Store, StoreError> {
     }
 }
 
+/// Opens the store in `dir` again once the previous handle's flusher thread has let go of the
+/// directory.
+///
+/// # Errors
+/// As [`open_for_test`].
+#[cfg(test)]
+pub(crate) fn reopen_for_test(dir: &Path) -> Result<Store, StoreError> {
+    for _ in 0..100 {
+        match open_for_test(dir) {
+            Err(StoreError::Locked(_)) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            other => return other,
+        }
+    }
+    open_for_test(dir)
+}
+
 #[cfg(test)]
 mod tests {
     use super::with_database;
