@@ -6,7 +6,7 @@ use crate::minutes::weights::{Signal, THRESHOLD, weight};
 
 /// Modal and request words (`要`, `需`, `请` …), checked after [`NOT_MODAL`] words are removed.
 const MODAL: &[&str] = &[
-    "要", "需", "须", "请", "务必", "应当", "确保", "负责", "牵头", "跟进", "落实", "给到", "对齐", "to ",
+    "要", "需", "须", "请", "责成", "务必", "应当", "确保", "负责", "牵头", "跟进", "落实", "给到", "对齐", "to ",
     "will ", "please",
 ];
 /// Words holding a modal character that ask for nothing (`要求`, `需求`, `重要`).
@@ -26,7 +26,8 @@ const SHORT_VERBS: &[&str] = &[
     "出", "给", "交", "发", "报", "做", "收", "定", "改", "拿", "写", "查", "建", "办", "签", "约", "订",
     "沟通", "值守", "值班", "碰头", "定稿", "补", "抽取", "抽查", "核对", "finalize", "renew", "check",
     "confirm", "fix", "schedule", "organi", "prepare", "send", "update", "review", "submit", "refresh",
-    "draft", "set up", "sign",
+    "draft", "set up", "sign", "调整", "归档", "验证", "校准", "排出", "优化", "整改", "上报", "盘点",
+    "回访", "拜访", "设计", "谈判", "redline", "benchmark", "follow up",
 ];
 /// Completion and status words.
 const DONE: &[&str] = &[
@@ -167,6 +168,10 @@ const TARGET_WORDS: &[&str] = &[
     "提高到",
     "降至",
     "降到",
+    // A threshold that selects (`维持担保比例低于140%的名单`), not a figure reported.
+    "低于",
+    "高于",
+    "超过",
 ];
 /// Something settled at the meeting, not a task (`升级窗口确定为8月8日`).
 const SETTLED: &[&str] = &["确定为", "定为", "定于"];
@@ -300,6 +305,13 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }
     if STANDING.iter().any(|w| lower.contains(w)) {
         add(Signal::Standing);
+    }
+    // A person named in the line (not a `张三：` label) and a dated deadline, nothing against.
+    if matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named)
+        && f.scan.deadline.is_some()
+        && out.iter().all(|(_, w)| *w > 0)
+    {
+        out.push((Signal::OwnerAndDeadline, weight(Signal::OwnerAndDeadline)));
     }
     out
 }

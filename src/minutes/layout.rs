@@ -139,7 +139,7 @@ pub(crate) fn strip_marker(line: &str) -> (Marker, &str) {
     let mut s = line;
     let mut marker = Marker::None;
     for b in [
-        "- ", "* ", "+ ", "• ", "· ", "— ", "– ", "•", "·", "▪", "◦", "○", "●", "- ",
+        "- ", "* ", "+ ", "• ", "· ", "— ", "– ", "•", "·", "▪", "◦", "○", "●", "- ", "■", "◆", "◇", "▶", "►",
     ] {
         if let Some(r) = s.strip_prefix(b) {
             s = r.trim_start();

@@ -14,9 +14,32 @@ pub(crate) struct Table {
     priority: Option<usize>,
 }
 
-/// Whether `line` is a row of a tab-separated table (three cells or more).
+/// Whether `line` is a row of a tab-separated table, or of one aligned with spaces (three cells
+/// or more, apart by a tab or by two spaces or more).
 pub(crate) fn is_tab_row(line: &str) -> bool {
-    line.split('\t').filter(|c| !c.trim().is_empty()).count() >= 3
+    split_aligned(line).len() >= 3
+}
+
+/// The cells of a row apart by tabs or by runs of two spaces or more.
+fn split_aligned(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for part in line.split('\t') {
+        let mut rest = part;
+        while let Some(i) = rest.find("  ") {
+            out.push(rest.get(..i).unwrap_or_default());
+            rest = rest.get(i..).unwrap_or_default().trim_start_matches(' ');
+        }
+        out.push(rest);
+    }
+    out.into_iter().map(str::trim).filter(|c| !c.is_empty()).collect()
+}
+
+/// A task cell that says there is nothing to do (`—`, `无`, `/`).
+fn is_empty_task(cell: &str) -> bool {
+    matches!(
+        cell.trim(),
+        "" | "—" | "-" | "--" | "——" | "无" | "/" | "／" | "N/A" | "n/a" | "暂无"
+    )
 }
 
 /// A cell saying the row is finished (`已完成`, `已关闭`, `Done`).
@@ -55,7 +78,7 @@ fn is_shelved(cell: &str) -> bool {
 
 fn cells(row: &str) -> Vec<String> {
     if !row.trim_start().starts_with('|') && is_tab_row(row) {
-        return row.split('\t').map(|c| c.trim().to_owned()).collect();
+        return split_aligned(row).into_iter().map(str::to_owned).collect();
     }
     let inner = row.trim().trim_start_matches('|').trim_end_matches('|');
     inner.split('|').map(|c| c.trim().to_owned()).collect()
@@ -103,11 +126,14 @@ impl Table {
                 Some(i) != owner && Some(i) != deadline && words.iter().any(|w| c.to_lowercase().contains(w))
             })
         };
-        let task = column(&[
+        // `| 项目 | 当前进展 | 下一步 | 负责人 |`: the next step is the task.
+        let task = column(&["下一步", "next step", "后续动作", "后续工作"])
+            .or_else(|| column(&[
             "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动", "需求", "what",
-        ])
+        ]))
         .or_else(|| column(&["措施", "举措"]))
-        .or_else(|| column(&["问题"]))?;
+        .or_else(|| column(&["问题"]))
+        .or_else(|| column(&["项目", "project"]))?;
         owner.map(|_| Self {
             task,
             owner,
@@ -127,7 +153,7 @@ impl Table {
         }
         let cell = |i: Option<usize>| i.and_then(|i| cs.get(i)).map(String::as_str).unwrap_or_default();
         let task = cell(Some(self.task));
-        if task.is_empty()
+        if is_empty_task(task)
             || task.contains("[x]")
             || cs.iter().any(|c| is_done(c))
             || cs

@@ -43,6 +43,9 @@ pub enum Signal {
     Standing,
     /// Something settled at the meeting, not a task (确定为, 定于, 改为).
     Settled,
+    /// An owner and a dated deadline in the same line (`易建下周一前把排班表调整好`): together
+    /// they read as an assignment even without a list, a heading or a known verb.
+    OwnerAndDeadline,
 }
 
 /// The weight of each signal.
@@ -65,6 +68,7 @@ pub const WEIGHTS: &[(Signal, i32)] = &[
     (Signal::Chatter, -2),
     (Signal::Standing, -2),
     (Signal::Settled, -2),
+    (Signal::OwnerAndDeadline, 1),
 ];
 
 /// The score from which a line is an action item.
@@ -96,6 +100,7 @@ pub fn label(signal: Signal) -> &'static str {
         Signal::Chatter => "闲谈/转述",
         Signal::Standing => "常规要求",
         Signal::Settled => "已定的安排",
+        Signal::OwnerAndDeadline => "负责人与截止时间同在",
     }
 }
 
@@ -109,7 +114,7 @@ mod tests {
         for (s, _) in WEIGHTS {
             assert!(seen.insert(*s), "{s:?} twice");
         }
-        assert_eq!(seen.len(), 18);
+        assert_eq!(seen.len(), 19);
         assert!(weight(Signal::Done) < 0 && weight(Signal::OwnerStrong) > 0);
     }
 }

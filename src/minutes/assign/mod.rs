@@ -305,12 +305,18 @@ impl Ctx<'_> {
                 if let Some((found, _)) = self.tail_names(before) {
                     extend(&mut lead, found);
                     how = how.max(OwnerHow::Strong);
+                } else if let Some(found) = departments(before) {
+                    // `责成经纪业务部会同财务部…`: departments, shown as written.
+                    extend(&mut lead, found);
+                    how = how.max(OwnerHow::Strong);
                 }
                 let head: String = after.chars().take(12).collect();
                 if let Some((found, _)) = (1..=head.chars().count())
                     .rev()
                     .find_map(|n| self.tail_names(&head.chars().take(n).collect::<String>()))
                 {
+                    extend(&mut help, found);
+                } else if let Some(found) = departments(after) {
                     extend(&mut help, found);
                 }
                 continue;
@@ -332,6 +338,17 @@ impl Ctx<'_> {
                     self.tail_names(before).map(|found| (i, len, found))
                 })
             };
+            // `运营管理部、合规管理部参与`: departments helping, shown as written.
+            if !lead.is_empty()
+                && let Some(found) = HELP_VERBS
+                    .iter()
+                    .find_map(|v| strip_leads(clause).strip_suffix(v))
+                    .and_then(departments)
+            {
+                extend(&mut help, found);
+                drop.push((s, e));
+                continue;
+            }
             if let Some((i, len, (found, whole))) = verb_at(HELP_VERBS) {
                 extend(&mut help, found);
                 // `许静配合何晨做…`: the one helped leads.
@@ -420,4 +437,21 @@ impl Ctx<'_> {
             by_speaker,
         })
     }
+}
+
+/// `经纪业务部`, `运营管理部、合规管理部`, `责成经纪业务部`: departments only (each of three to
+/// ten Chinese characters ending like one, not `各营业部`), as written.
+fn departments(s: &str) -> Option<Vec<OwnerRef>> {
+    let s = s.trim();
+    let s = ["责成", "请", "由"].iter().find_map(|w| s.strip_prefix(w)).unwrap_or(s);
+    let parts: Vec<&str> = s.split(['、', '和', '及']).map(str::trim).collect();
+    parts
+        .iter()
+        .all(|p| {
+            (3..=10).contains(&p.chars().count())
+                && p.ends_with(DEPARTMENT_ENDS)
+                && p.chars().all(crate::minutes::scan::is_cjk)
+                && !p.starts_with(['各', '全'])
+        })
+        .then(|| parts.iter().map(|p| OwnerRef::Unresolved((*p).to_owned())).collect())
 }

@@ -49,7 +49,8 @@ pub(super) fn first_person(clause: &str) -> Option<bool> {
         if ["负责", "牵头"].iter().any(|w| after.starts_with(w)) {
             return Some(true);
         }
-        let rest = ["来", "先", "自己", "这边", "去"]
+        // `我本人会在月底前提交`, `我会后补上`: the writer commits.
+        let rest = ["来", "先", "自己", "这边", "去", "本人会", "本人", "会"]
             .iter()
             .find_map(|w| after.strip_prefix(w))?;
         (!TALK.iter().any(|t| rest.starts_with(t)) && !rest.is_empty()).then_some(false)
@@ -236,6 +237,11 @@ impl Ctx<'_> {
         clause.match_indices('请').find_map(|(at, _)| {
             let after = clause.get(at + '请'.len_utf8()..)?;
             let next_ok = |r: &str| {
+                // `请信息技术部华峰同学跟进`: a form of address before the verb.
+                let r = crate::minutes::scan::ADDRESS_SUFFIXES
+                    .iter()
+                    .find_map(|a| r.strip_prefix(a))
+                    .unwrap_or(r);
                 r.starts_with(['于', '在', '将', '把', '尽']) || LEAD_VERBS.iter().any(|v| r.starts_with(v))
             };
             // At the clause's start a member alone is `owner_by_verb`'s; here a department too.

@@ -23,7 +23,7 @@ pub(super) const LEAD_VERBS: &[&str] = &[
     "我自己",
 ];
 /// Words after which the words before them name a helper (`常遇春配合`).
-pub(super) const HELP_VERBS: &[&str] = &["配合", "协助", "协同", "帮忙"];
+pub(super) const HELP_VERBS: &[&str] = &["配合", "协助", "协同", "帮忙", "参与"];
 
 /// Adverbs between a name and its verb (`宫雪继续跟进`, `李四尽快牵头`).
 pub(super) const ADVERBS: &[&str] = &[

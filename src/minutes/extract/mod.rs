@@ -184,6 +184,12 @@ fn run(
         meeting_date,
         ..Extraction::default()
     };
+    // An email signed by its writer (`刘畅 致 各位：` … `刘畅`): `我本人会…` is theirs.
+    if !lines.iter().any(|l| speaker_line(l.trim()).is_some())
+        && let Some(author) = author(&lines, &ctx)
+    {
+        ctx.set_speaker(Some(author));
+    }
     let mut section = Section::None;
     let mut table: Option<Table> = None;
     let mut block: Option<(usize, Block)> = None;
@@ -238,7 +244,14 @@ fn run(
             continue;
         }
         close_block(&mut block, &ctx, &mut ex, &mut tr);
-        if let Some(b) = Block::start(body) {
+        let next_body = lines
+            .iter()
+            .skip(n + 1)
+            .find(|l| !l.trim().is_empty())
+            .map(|l| strip_marker(l.trim()).1);
+        if let Some(b) =
+            Block::start(body).or_else(|| next_body.and_then(|next| Block::before_fields(body, next)))
+        {
             block = Some((n, b));
             tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);
             continue;
@@ -308,6 +321,18 @@ fn run(
             {
                 joined_below = Some(i);
                 joined = format!("{body}，{next_body}");
+                joined.as_str()
+            }
+            // An item written over two lines: the second, unmarked, indented under the text
+            // of the first (`- [ ] 梳理…名单，` / `      并逐户电话提醒…（韩雪，5月14日前）`).
+            (_, Some((i, (Marker::None, next_body))))
+                if marker != Marker::None
+                    && lines.get(i).is_some_and(|l| {
+                        l.chars().take_while(|c| c.is_whitespace()).count() > indent + 1
+                    }) =>
+            {
+                joined_below = Some(i);
+                joined = format!("{body}{next_body}");
                 joined.as_str()
             }
             _ => body,
@@ -405,6 +430,37 @@ fn run(
     close_block(&mut block, &ctx, &mut ex, &mut tr);
     ex.items.truncate(MAX_ITEMS);
     ex
+}
+
+/// The writer of minutes written as a letter: `X 致 各位` on the first line, or a signature (a
+/// name alone, after an optional department, on one of the last two lines).
+fn author(lines: &[String], ctx: &Ctx<'_>) -> Option<OwnerRef> {
+    let is_person = |w: &str| {
+        (2..=4).contains(&w.chars().count())
+            && w.chars().all(crate::minutes::scan::is_cjk)
+            && !w.ends_with(crate::minutes::scan::DEPARTMENT_ENDS)
+            && ctx.is_name(w)
+    };
+    let first = lines.iter().map(|l| l.trim()).find(|l| !l.is_empty())?;
+    if let Some((who, to)) = first.split_once('致')
+        && ["各位", "全体", "大家", "各部门", "相关"]
+            .iter()
+            .any(|w| to.trim_start().starts_with(w))
+        && is_person(who.trim())
+    {
+        return Some(ctx.resolve(who.trim()));
+    }
+    lines
+        .iter()
+        .rev()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .take(2)
+        .find_map(|l| {
+            let who = l.split_whitespace().last()?;
+            (l.chars().count() <= 16 && !l.contains(['：', ':', '，', '。']) && is_person(who))
+                .then(|| ctx.resolve(who))
+        })
 }
 
 /// Vague deadline words that leave the title like an accepted deadline does.
