@@ -339,8 +339,7 @@ impl Ctx<'_> {
                 })
             };
             // `运营管理部、合规管理部参与`: departments helping, shown as written.
-            if !lead.is_empty()
-                && let Some(found) = HELP_VERBS
+            if let Some(found) = HELP_VERBS
                     .iter()
                     .find_map(|v| strip_leads(clause).strip_suffix(v))
                     .and_then(departments)
@@ -409,6 +408,15 @@ impl Ctx<'_> {
         if lead.is_empty() && help.is_empty() {
             return None;
         }
+        // `请财富管理部牵头，会同零售业务部，…具体由钱钟书负责`: beside a person, departments are
+        // where the work sits, not more owners.
+        if lead.iter().chain(&help).any(|o| !is_department(o)) {
+            lead.retain(|o| !is_department(o));
+            help.retain(|o| !is_department(o));
+            if lead.is_empty() {
+                lead = std::mem::take(&mut help);
+            }
+        }
         // `中秋假期值守：司马懿`: the task, then its owner after a colon.
         // `适当性回访话术明早定稿——邵峰`: after a dash at the end, too.
         let end = text.trim_end_matches(['。', '.', ' ', '；', ';']);
@@ -441,7 +449,7 @@ impl Ctx<'_> {
 
 /// `经纪业务部`, `运营管理部、合规管理部`, `责成经纪业务部`: departments only (each of three to
 /// ten Chinese characters ending like one, not `各营业部`), as written.
-fn departments(s: &str) -> Option<Vec<OwnerRef>> {
+pub(crate) fn departments(s: &str) -> Option<Vec<OwnerRef>> {
     let s = s.trim();
     let s = ["责成", "请", "由"].iter().find_map(|w| s.strip_prefix(w)).unwrap_or(s);
     let parts: Vec<&str> = s.split(['、', '和', '及']).map(str::trim).collect();
@@ -454,4 +462,9 @@ fn departments(s: &str) -> Option<Vec<OwnerRef>> {
                 && !p.starts_with(['各', '全'])
         })
         .then(|| parts.iter().map(|p| OwnerRef::Unresolved((*p).to_owned())).collect())
+}
+
+/// Whether the owner is a department written as such (`零售业务部`).
+pub(crate) fn is_department(o: &OwnerRef) -> bool {
+    matches!(o, OwnerRef::Unresolved(w) if departments(w).is_some())
 }

@@ -129,6 +129,10 @@ impl Ctx<'_> {
             }
             text = found.rest;
         }
+        // Beside a person, a department is where the work sits, not another owner.
+        if owners.iter().any(|o| !crate::minutes::assign::is_department(o)) {
+            owners.retain(|o| !crate::minutes::assign::is_department(o));
+        }
         // `司徒 will pair with 邵晴 on …`: a member after `with` helps.
         if how != OwnerHow::None {
             for (i, _) in text.match_indices("with ") {

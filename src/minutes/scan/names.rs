@@ -89,6 +89,7 @@ impl Ctx<'_> {
     /// `风险管理部/梁朝伟` → the person), else every part as written (`合规部`).
     pub(crate) fn people(&self, value: &str) -> Vec<OwnerRef> {
         // `Daniel 石`: a Latin given name and a Chinese surname are one person.
+        let value = value.trim().trim_end_matches(['、', '，', ',']);
         if let Some((given, family)) = value.trim().split_once(' ')
             && !given.is_empty()
             && given.chars().all(|c| c.is_ascii_alphabetic())
