@@ -191,18 +191,26 @@ impl Block {
     /// A block opened by its title alone, when the next line is one of its fields:
     /// `No.1 风控指标日报增加集中度指标` then `评审意见：通过`, or `Action: prepare the board paper`
     /// then `Owner: 葛薇`.
-    pub(crate) fn before_fields(body: &str, next: &str) -> Option<Self> {
+    /// `next` is the next line with its list marker (a lead field must stand alone, unmarked).
+    pub(crate) fn before_fields(body: &str, next_line: &str) -> Option<Self> {
+        let (marker, next) = crate::minutes::layout::strip_marker(next_line);
+        let unmarked = marker == crate::minutes::layout::Marker::None;
+        let next = next.replace("**", "");
+        let next = next.as_str();
+        // `### 1. 高净值客户名单更新` then `**负责人**：殷桃`: a heading titles the block.
+        let heading = body
+            .strip_prefix('#')
+            .map(|h| crate::minutes::layout::strip_marker(h.trim_start_matches('#').trim()).1);
         let label = ["Action:", "Action：", "行动：", "行动项："]
             .iter()
-            .find_map(|l| body.strip_prefix(l));
+            .find_map(|l| body.strip_prefix(l))
+            .or(heading);
         let title = label.unwrap_or(body).trim();
-        let opens = is_conclusion(next) || (label.is_some() && is_lead(next));
-        (opens
-            && !title.is_empty()
-            && title.chars().count() <= 60
-            && !is_conclusion(body)
-            && !is_lead(body)
-            && split_key(body, DUE).is_none())
+        let opens = is_conclusion(next) || (label.is_some() && unmarked && is_lead(next));
+        let is_field = [STARTS, CONCLUSION, LEAD, HELP, DUE, OTHER]
+            .iter()
+            .any(|keys| split_key(body, keys).is_some());
+        (opens && !title.is_empty() && title.chars().count() <= 60 && !is_field)
         .then(|| Self {
             title: title.to_owned(),
             ..Self::default()
@@ -212,6 +220,7 @@ impl Block {
     /// Reads a field line (`结论：通过`, `牵头人：郭富城；配合人：合规部 张学友`); false when the
     /// line is not one.
     pub(crate) fn field(&mut self, body: &str) -> bool {
+        let body = body.replace("**", "");
         let parts: Vec<&str> = body.split(['；', ';']).filter(|p| !p.trim().is_empty()).collect();
         let mut any = false;
         for part in &parts {

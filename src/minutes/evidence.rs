@@ -284,7 +284,11 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if has_figures(&lower) {
         add(Signal::Figures);
     }
-    if REJECTED.iter().any(|w| lower.contains(w)) {
+    // `时间另定`: the date is open, the task is not rejected.
+    let rejected_text = ["时间另定", "日期另定"]
+        .iter()
+        .fold(lower.clone(), |t, w| t.replace(w, ""));
+    if REJECTED.iter().any(|w| rejected_text.contains(w)) {
         add(Signal::Rejected);
     }
     let mut chat_text = lower.clone();

@@ -17,20 +17,21 @@ pub(crate) struct Table {
 /// Whether `line` is a row of a tab-separated table, or of one aligned with spaces (three cells
 /// or more, apart by a tab or by two spaces or more).
 pub(crate) fn is_tab_row(line: &str) -> bool {
-    split_aligned(line).len() >= 3
+    split_aligned(line).iter().filter(|c| !c.is_empty()).count() >= 3
 }
 
-/// The cells of a row apart by tabs or by runs of two spaces or more.
+/// The cells of a row apart by tabs (an empty cell kept), or else by runs of two spaces or more.
 fn split_aligned(line: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    for part in line.split('\t') {
-        let mut rest = part;
-        while let Some(i) = rest.find("  ") {
-            out.push(rest.get(..i).unwrap_or_default());
-            rest = rest.get(i..).unwrap_or_default().trim_start_matches(' ');
-        }
-        out.push(rest);
+    if line.contains('\t') {
+        return line.split('\t').map(str::trim).collect();
     }
+    let mut out = Vec::new();
+    let mut rest = line;
+    while let Some(i) = rest.find("  ") {
+        out.push(rest.get(..i).unwrap_or_default());
+        rest = rest.get(i..).unwrap_or_default().trim_start_matches(' ');
+    }
+    out.push(rest);
     out.into_iter().map(str::trim).filter(|c| !c.is_empty()).collect()
 }
 
@@ -109,6 +110,9 @@ impl Table {
         .or_else(|| find(&["负责", "责任", "主办", "承办", "牵头"]));
         let deadline = find(&[
             "截止",
+            "计划完成",
+            "预计完成",
+            "节点",
             "完成时间",
             "期限",
             "时限",

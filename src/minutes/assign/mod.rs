@@ -350,6 +350,8 @@ impl Ctx<'_> {
             }
             if let Some((i, len, (found, whole))) = verb_at(HELP_VERBS) {
                 extend(&mut help, found);
+                // `钱坤、柳岩配合完成`: with no lead named, the helpers are who does it.
+                how = how.max(OwnerHow::Named);
                 // `许静配合何晨做…`: the one helped leads.
                 if let Some(led) = self.name_then_work(clause.get(i + len..).unwrap_or_default()) {
                     let helpers = std::mem::take(&mut help);

@@ -237,20 +237,27 @@ fn run(
         }
         table = None;
         let (marker, body) = strip_marker(trimmed);
+        // A title followed by its conclusion opens the next block, whatever it looks like.
+        let opens_block = lines
+            .iter()
+            .skip(n + 1)
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|l| Block::before_fields(body, l.trim()).is_some());
         if let Some((_, b)) = block.as_mut()
+            && !opens_block
             && b.field(body)
         {
             tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);
             continue;
         }
         close_block(&mut block, &ctx, &mut ex, &mut tr);
-        let next_body = lines
+        let next_line = lines
             .iter()
             .skip(n + 1)
             .find(|l| !l.trim().is_empty())
-            .map(|l| strip_marker(l.trim()).1);
+            .map(|l| l.trim());
         if let Some(b) =
-            Block::start(body).or_else(|| next_body.and_then(|next| Block::before_fields(body, next)))
+            Block::start(body).or_else(|| next_line.and_then(|next| Block::before_fields(body, next)))
         {
             block = Some((n, b));
             tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);

@@ -167,6 +167,14 @@ pub const CORPUS: MinutesSet = minutes_set![
     "122-fresh-email-kindly-and-colleague",
     "123-fresh-status-future-plans-only",
     "124-fresh-resolutions-instruct-and-participate",
+    "125-fresh-h3-items-bold-fields",
+    "126-fresh-english-ap-inline-parens",
+    "127-fresh-transcript-who-takes-it",
+    "128-fresh-chat-log-mentions",
+    "129-fresh-status-named-progress",
+    "130-fresh-per-person-division",
+    "131-fresh-table-host-assist",
+    "132-fresh-email-dept-paren-person",
 ];
 
 /// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the

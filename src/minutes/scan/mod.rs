@@ -144,9 +144,16 @@ impl Ctx<'_> {
         }
         // Parenthesised groups, then clauses from the end.
         for group in paren_groups(&text) {
+            // `（陆川，待定）`: each part too.
+            let parts: Vec<String> = group.split(['，', ',']).map(|p| p.trim().to_owned()).collect();
             deadline_candidates.push(group);
+            if parts.len() > 1 {
+                deadline_candidates.extend(parts);
+            }
         }
+        // `合同条款 redline — 王菲 / 6月5日`: ` / ` parts a field list.
         let clauses: Vec<String> = text
+            .replace(" / ", "，")
             .split(['，', ',', '；', ';', '。', '！', '!', '–', '—'])
             .map(str::to_owned)
             .collect();
