@@ -126,6 +126,8 @@ const CHATTER: &[&str] = &[
     "介绍：",
     "通报：",
     "说：",
+    "补充，",
+    "如有",
 ];
 /// Standing rules.
 const STANDING: &[&str] = &[
@@ -144,6 +146,13 @@ const STANDING: &[&str] = &[
     "长期",
     "下次会议",
     "下次例会",
+    // Carried on as before, not a new task.
+    "按惯例",
+    "按原计划",
+    "照旧",
+    "照常",
+    "沿用",
+    "固定议程",
 ];
 /// A question that asks someone to commit (`月内报给总部没问题吧？`) is not small talk.
 const NOT_CHATTER: &[&str] = &[
@@ -174,7 +183,7 @@ const TARGET_WORDS: &[&str] = &[
     "超过",
 ];
 /// Something settled at the meeting, not a task (`升级窗口确定为8月8日`).
-const SETTLED: &[&str] = &["确定为", "定为", "定于"];
+const SETTLED: &[&str] = &["确定为", "定为", "定于", "联系人：", "联络人：", "期间为"];
 /// Words with `已` that do not report completion (`对已开户客户…`).
 const NOT_DONE: &[&str] = &[
     "已开户",
@@ -212,6 +221,16 @@ fn has_figures(lower: &str) -> bool {
     let chars: Vec<char> = lower.chars().collect();
     chars.windows(2).any(|w| {
         w.first().is_some_and(char::is_ascii_digit) && w.get(1).is_some_and(|c| FIGURE_UNITS.contains(c))
+    })
+}
+
+/// Whether the text gives a span of time (`11月1日至12月15日`, `9点至17点`): a period, not a
+/// deadline.
+fn is_period(lower: &str) -> bool {
+    lower.match_indices(['至', '到']).any(|(i, _)| {
+        let before = lower.get(..i).and_then(|b| b.chars().next_back());
+        let after = lower.get(i + '至'.len_utf8()..).and_then(|a| a.chars().next());
+        before.is_some_and(|c| "日号点时月".contains(c)) && after.is_some_and(|c| c.is_ascii_digit())
     })
 }
 
@@ -309,6 +328,9 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }
     if STANDING.iter().any(|w| lower.contains(w)) {
         add(Signal::Standing);
+    }
+    if is_period(&lower) {
+        add(Signal::Period);
     }
     // A person named in the line (not a `张三：` label) and a dated deadline, nothing against.
     if matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named)

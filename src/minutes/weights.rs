@@ -46,6 +46,8 @@ pub enum Signal {
     /// An owner and a dated deadline in the same line (`易建下周一前把排班表调整好`): together
     /// they read as an assignment even without a list, a heading or a known verb.
     OwnerAndDeadline,
+    /// A span of time (`11月1日至12月15日`), not a deadline.
+    Period,
 }
 
 /// The weight of each signal.
@@ -69,6 +71,7 @@ pub const WEIGHTS: &[(Signal, i32)] = &[
     (Signal::Standing, -2),
     (Signal::Settled, -2),
     (Signal::OwnerAndDeadline, 1),
+    (Signal::Period, -3),
 ];
 
 /// The score from which a line is an action item.
@@ -101,6 +104,7 @@ pub fn label(signal: Signal) -> &'static str {
         Signal::Standing => "常规要求",
         Signal::Settled => "已定的安排",
         Signal::OwnerAndDeadline => "负责人与截止时间同在",
+        Signal::Period => "时间段而非截止时间",
     }
 }
 
@@ -114,7 +118,7 @@ mod tests {
         for (s, _) in WEIGHTS {
             assert!(seen.insert(*s), "{s:?} twice");
         }
-        assert_eq!(seen.len(), 19);
+        assert_eq!(seen.len(), 20);
         assert!(weight(Signal::Done) < 0 && weight(Signal::OwnerStrong) > 0);
     }
 }

@@ -96,16 +96,24 @@ impl Ctx<'_> {
 
     /// A name of two or three characters at the start of `s`, followed by 将/会/要/需/应/须.
     fn name_before_aux(&self, s: &str) -> Option<Vec<OwnerRef>> {
-        (2..=3).rev().find_map(|n| {
-            let head: String = s.chars().take(n).collect();
-            let rest = s.get(head.len()..)?;
-            (head.chars().count() == n
-                && rest.starts_with(['将', '会', '要', '需', '应', '须'])
-                && !["会议", "会同", "会上", "会后", "要求", "需求", "应急"]
-                    .iter()
-                    .any(|w| rest.starts_with(w)))
-            .then(|| self.names_if_all(&head))
-            .flatten()
+        // `开户适当性培训：吴用在11月20日前组织…`: after the topic's colon too.
+        let after_colon = s.rsplit_once(['：', ':']).map(|(_, r)| r.trim_start());
+        std::iter::once(s).chain(after_colon).find_map(|s| {
+            (2..=3).rev().find_map(|n| {
+                let head: String = s.chars().take(n).collect();
+                let rest = s.get(head.len()..)?;
+                // `吴用在11月20日前…`: 在/于 then a time.
+                let at_time = rest
+                    .strip_prefix(['在', '于'])
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit() || "本下今明月年".contains(c)));
+                (head.chars().count() == n
+                    && (at_time || rest.starts_with(['将', '会', '要', '需', '应', '须']))
+                    && !["会议", "会同", "会上", "会后", "要求", "需求", "应急"]
+                        .iter()
+                        .any(|w| rest.starts_with(w)))
+                .then(|| self.names_if_all(&head))
+                .flatten()
+            })
         })
     }
 
