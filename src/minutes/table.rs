@@ -106,6 +106,8 @@ impl Table {
             "经办人",
             "落实人",
             "assignee",
+            "responsible",
+            "责任方",
         ])
         .or_else(|| find(&["负责", "责任", "主办", "承办", "牵头"]));
         let deadline = find(&[
@@ -121,6 +123,7 @@ impl Table {
             "due",
             "ddl",
             "日期",
+            "date",
         ]);
         let priority = find(&["优先", "priority"]);
         let help = find(&["配合", "协办", "协助"]).filter(|h| Some(*h) != owner);

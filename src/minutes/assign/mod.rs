@@ -15,7 +15,7 @@ mod words;
 
 /// Clause separators (a dash between spaces too: `林黛玉 – finalize … – by Apr 24`).
 const SEPARATORS: &[&str] = &[
-    "，", ",", "；", ";", "。", "！", "!", "？", "?", "：", "——", " – ", " — ", " - ", "—", "–",
+    "，", ",", "；", ";", "。", "！", "!", "？", "?", "：", "——", " – ", " — ", " - ", "—", "–", "→",
 ];
 /// Words at a clause's start that are not part of a name.
 const LEADS: &[&str] = &[

@@ -30,7 +30,9 @@ use crate::minutes::layout::{
 };
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, OwnerHow, Scan};
-use crate::minutes::speaker::{speaker_line, speaker_name, strip_speaker};
+use crate::minutes::speaker::{
+    bracket_label, bracket_transcript, speaker_line, speaker_name, strip_speaker,
+};
 use crate::minutes::table::{Table, is_tab_row};
 use crate::minutes::weights::Signal;
 
@@ -190,6 +192,7 @@ fn run(
     {
         ctx.set_speaker(Some(author));
     }
+    let bracket_speakers = bracket_transcript(&lines, |w| ctx.is_name(w));
     let mut section = Section::None;
     let mut table: Option<Table> = None;
     let mut block: Option<(usize, Block)> = None;
@@ -302,6 +305,15 @@ fn run(
             section = Section::Other;
         }
         list_seen |= marker != Marker::None;
+        // `【宫羽】…` in a transcript of such lines: the speaker, not an owner label.
+        let body = match bracket_label(body).filter(|(who, _)| bracket_speakers && ctx.is_name(who)) {
+            Some((who, rest)) => {
+                let who = ctx.resolve(who);
+                ctx.set_speaker(Some(who));
+                rest
+            }
+            None => body,
+        };
         let (body, label) = strip_speaker(body);
         if let Some(label) = label {
             let who = speaker_name(label)

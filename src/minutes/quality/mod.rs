@@ -175,6 +175,14 @@ pub const CORPUS: MinutesSet = minutes_set![
     "130-fresh-per-person-division",
     "131-fresh-table-host-assist",
     "132-fresh-email-dept-paren-person",
+    "133-fresh-bracket-key-tags",
+    "134-fresh-arrow-owner-date",
+    "135-fresh-bracket-speaker-shorthand",
+    "136-fresh-english-next-steps-will",
+    "137-fresh-status-plans-proposed",
+    "138-fresh-prose-decisions-paragraph",
+    "139-fresh-table-english-status-column",
+    "140-fresh-emoji-checklist-at-end",
 ];
 
 /// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the

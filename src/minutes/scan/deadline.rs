@@ -29,7 +29,9 @@ impl Ctx<'_> {
         let mut refused: Option<String> = None;
         for c in candidates {
             // `… on suitability mapping by next Wed`: the English tail of a clause.
-            let tail = [" by ", " due ", " before ", " within ", " until ", "ETA ", "eta "]
+            let tail = [
+                " by ", " due ", " before ", " within ", " until ", "ETA ", "eta ", " next ", " end of ",
+            ]
                 .iter()
                 .filter_map(|w| c.rfind(w).map(|i| i + 1))
                 .min()

@@ -154,7 +154,7 @@ impl Ctx<'_> {
         // `合同条款 redline — 王菲 / 6月5日`: ` / ` parts a field list.
         let clauses: Vec<String> = text
             .replace(" / ", "，")
-            .split(['，', ',', '；', ';', '。', '！', '!', '–', '—'])
+            .split(['，', ',', '；', ';', '。', '！', '!', '–', '—', '→'])
             .map(str::to_owned)
             .collect();
         deadline_candidates.extend(clauses.iter().rev().cloned());
@@ -269,7 +269,7 @@ fn take_key(text: &str, keys: &[&str]) -> Option<(String, String)> {
 fn value_end(s: &str) -> usize {
     let mut end = s.len();
     for sep in [
-        "，", ",", "；", ";", "。", "  ", "|", "）", ")", " — ", " – ", " - ", "—",
+        "，", ",", "；", ";", "。", "  ", "|", "）", ")", " — ", " – ", " - ", "—", "】", "【", "→",
     ] {
         if let Some(i) = s.find(sep) {
             end = end.min(i);
