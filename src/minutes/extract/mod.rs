@@ -507,3 +507,5 @@ mod sentence;
 mod tests;
 #[cfg(test)]
 mod tests_generalise;
+#[cfg(test)]
+mod tests_heldout2;
