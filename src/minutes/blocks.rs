@@ -96,7 +96,17 @@ pub(crate) struct Block {
 }
 
 /// Keys that are never a block's field: they start something else.
-const NOT_FIELDS: &[&str] = &["待办", "TODO", "行动项", "下一步", "会议", "议题", "主持", "记录", "参会"];
+const NOT_FIELDS: &[&str] = &[
+    "待办",
+    "TODO",
+    "行动项",
+    "下一步",
+    "会议",
+    "议题",
+    "主持",
+    "记录",
+    "参会",
+];
 
 /// `开发：陶然`: a short key (six characters at most, no spaces) and a short value.
 fn other_field(part: &str) -> Option<&str> {
@@ -210,8 +220,7 @@ impl Block {
         let is_field = [STARTS, CONCLUSION, LEAD, HELP, DUE, OTHER]
             .iter()
             .any(|keys| split_key(body, keys).is_some());
-        (opens && !title.is_empty() && title.chars().count() <= 60 && !is_field)
-        .then(|| Self {
+        (opens && !title.is_empty() && title.chars().count() <= 60 && !is_field).then(|| Self {
             title: title.to_owned(),
             ..Self::default()
         })
@@ -305,7 +314,9 @@ impl Block {
         let asks = !["通过", "同意", "approved", "Approved"]
             .iter()
             .any(|w| self.conclusion.starts_with(w))
-            && ["需", "请", "补充", "完善"].iter().any(|w| self.conclusion.contains(w));
+            && ["需", "请", "补充", "完善"]
+                .iter()
+                .any(|w| self.conclusion.contains(w));
         let title = if asks {
             format!("{}（{}）", self.title, self.conclusion.trim_end_matches('。'))
         } else {

@@ -37,10 +37,8 @@ pub(crate) fn strip_speaker(line: &str) -> (&str, Option<&str>) {
 pub(crate) fn bracket_label(line: &str) -> Option<(&str, &str)> {
     let (label, rest) = line.strip_prefix('【')?.split_once('】')?;
     let label = label.trim();
-    ((2..=4).contains(&label.chars().count())
-        && label.chars().all(is_cjk)
-        && !rest.trim().is_empty())
-    .then(|| (label, rest.trim_start()))
+    ((2..=4).contains(&label.chars().count()) && label.chars().all(is_cjk) && !rest.trim().is_empty())
+        .then(|| (label, rest.trim_start()))
 }
 
 /// Whether the minutes are a transcript written as `【名字】…` lines (three or more, each a name).

@@ -135,12 +135,14 @@ impl Table {
         };
         // `| 项目 | 当前进展 | 下一步 | 负责人 |`: the next step is the task.
         let task = column(&["下一步", "next step", "后续动作", "后续工作"])
-            .or_else(|| column(&[
-            "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动", "需求", "what",
-        ]))
-        .or_else(|| column(&["措施", "举措"]))
-        .or_else(|| column(&["问题"]))
-        .or_else(|| column(&["项目", "project"]))?;
+            .or_else(|| {
+                column(&[
+                    "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动", "需求", "what",
+                ])
+            })
+            .or_else(|| column(&["措施", "举措"]))
+            .or_else(|| column(&["问题"]))
+            .or_else(|| column(&["项目", "project"]))?;
         owner.map(|_| Self {
             task,
             owner,

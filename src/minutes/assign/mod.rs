@@ -103,9 +103,9 @@ impl Ctx<'_> {
                 let head: String = s.chars().take(n).collect();
                 let rest = s.get(head.len()..)?;
                 // `吴用在11月20日前…`: 在/于 then a time.
-                let at_time = rest
-                    .strip_prefix(['在', '于'])
-                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit() || "本下今明月年".contains(c)));
+                let at_time = rest.strip_prefix(['在', '于']).is_some_and(|r| {
+                    r.starts_with(|c: char| c.is_ascii_digit() || "本下今明月年".contains(c))
+                });
                 (head.chars().count() == n
                     && (at_time || rest.starts_with(['将', '会', '要', '需', '应', '须']))
                     && !["会议", "会同", "会上", "会后", "要求", "需求", "应急"]
@@ -348,9 +348,9 @@ impl Ctx<'_> {
             };
             // `运营管理部、合规管理部参与`: departments helping, shown as written.
             if let Some(found) = HELP_VERBS
-                    .iter()
-                    .find_map(|v| strip_leads(clause).strip_suffix(v))
-                    .and_then(departments)
+                .iter()
+                .find_map(|v| strip_leads(clause).strip_suffix(v))
+                .and_then(departments)
             {
                 extend(&mut help, found);
                 drop.push((s, e));
@@ -461,7 +461,10 @@ impl Ctx<'_> {
 /// ten Chinese characters ending like one, not `各营业部`), as written.
 pub(crate) fn departments(s: &str) -> Option<Vec<OwnerRef>> {
     let s = s.trim();
-    let s = ["责成", "请", "由"].iter().find_map(|w| s.strip_prefix(w)).unwrap_or(s);
+    let s = ["责成", "请", "由"]
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+        .unwrap_or(s);
     let parts: Vec<&str> = s.split(['、', '和', '及']).map(str::trim).collect();
     parts
         .iter()
@@ -471,7 +474,12 @@ pub(crate) fn departments(s: &str) -> Option<Vec<OwnerRef>> {
                 && p.chars().all(crate::minutes::scan::is_cjk)
                 && !p.starts_with(['各', '全'])
         })
-        .then(|| parts.iter().map(|p| OwnerRef::Unresolved((*p).to_owned())).collect())
+        .then(|| {
+            parts
+                .iter()
+                .map(|p| OwnerRef::Unresolved((*p).to_owned()))
+                .collect()
+        })
 }
 
 /// Whether the owner is a department written as such (`零售业务部`).

@@ -44,7 +44,11 @@ impl Ctx<'_> {
 /// placeholder (`（韩雪，5月14日前）`, `（陆川，待定）`) are left out.
 pub(super) fn paren_names(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for (open, close) in [(&['（', '('][..], &['）', ')'][..]), (&['【'][..], &['】'][..]), (&['['][..], &[']'][..])] {
+    for (open, close) in [
+        (&['（', '('][..], &['）', ')'][..]),
+        (&['【'][..], &['】'][..]),
+        (&['['][..], &[']'][..]),
+    ] {
         for s in text.split(open).skip(1) {
             let Some((inner, _)) = s.split_once(close) else {
                 continue;

@@ -30,9 +30,7 @@ use crate::minutes::layout::{
 };
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, OwnerHow, Scan};
-use crate::minutes::speaker::{
-    bracket_label, bracket_transcript, speaker_line, speaker_name, strip_speaker,
-};
+use crate::minutes::speaker::{bracket_label, bracket_transcript, speaker_line, speaker_name, strip_speaker};
 use crate::minutes::table::{Table, is_tab_row};
 use crate::minutes::weights::Signal;
 
@@ -204,11 +202,15 @@ fn run(
     let mut last_said: Option<(String, Option<OwnerRef>)> = None;
     // Field lines (`责任人：… 完成时间：…`) already joined to the item above them.
     let mut joined_below: Option<usize> = None;
+    // The line the last item came from and who said it; the line before this one.
+    let mut item_from: Option<(usize, Option<OwnerRef>)> = None;
+    let mut last_line: Option<usize> = None;
     for (n, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
         if trimmed.is_empty() {
             continue;
         }
+        let prev_line = last_line.replace(n);
         if joined_below == Some(n) {
             tr.note(n, trimmed, Verdict::Detail, Vec::new(), None);
             continue;
@@ -370,6 +372,31 @@ fn run(
             }
         };
         let scan = ctx.scan(body);
+        // `柏杨：端午节前要把路演材料准备好。` then `费翔：这个我来弄。`: the next speaker takes
+        // the item just proposed.
+        // The one speaking: the transcript's speaker, or a `费翔：` label.
+        let said_by = ctx.speaker.clone().or_else(|| {
+            body.split_once(['：', ':'])
+                .map(|(who, _)| who.trim())
+                .filter(|who| ctx.is_name(who))
+                .map(|who| ctx.resolve(who))
+        });
+        if let Some(sp) = said_by
+            && let Some((from, who)) = &item_from
+            && prev_line == Some(*from)
+            && who.as_ref() != Some(&sp)
+            && takes_over(body)
+            && let Some(item) = ex.items.last_mut()
+        {
+            item.owners = vec![sp.clone()];
+            if scan.deadline.is_some() {
+                item.deadline = scan.deadline;
+                item.deadline_text = scan.deadline_text.clone();
+            }
+            item_from = Some((n, Some(sp)));
+            tr.note(n, trimmed, Verdict::Detail, Vec::new(), Some(item));
+            continue;
+        }
         let has_owner = scan.how != OwnerHow::None;
         let has_deadline = scan.deadline_text.is_some();
         // An indented detail under an item adds nothing unless it names its own owner or date.
@@ -420,7 +447,9 @@ fn run(
                             item.text = format!("{t}：{}", item.text);
                         }
                         tr.note(n, s, Verdict::Item, sig, Some(&item));
+                        let who = ctx.speaker.clone().or_else(|| item.owners.first().cloned());
                         ex.items.push(item);
+                        item_from = Some((n, who));
                     } else {
                         tr.note(n, s, Verdict::NotItem, sig, None);
                     }
@@ -435,7 +464,9 @@ fn run(
             let mut item = to_item(scan.clone());
             answer(&mut item, &scan);
             tr.note(n, trimmed, Verdict::Item, signals, Some(&item));
+            let who = ctx.speaker.clone().or_else(|| item.owners.first().cloned());
             ex.items.push(item);
+            item_from = Some((n, who));
         } else {
             if marker != Marker::None {
                 open_line = Some(body.to_owned());
@@ -480,6 +511,21 @@ fn author(lines: &[String], ctx: &Ctx<'_>) -> Option<OwnerRef> {
             (l.chars().count() <= 16 && !l.contains(['：', ':', '，', '。']) && is_person(who))
                 .then(|| ctx.resolve(who))
         })
+}
+
+/// `这个我来弄`, `我来吧`, `这块交给我`: a short reply taking on what was just said, with no task
+/// of its own.
+fn takes_over(body: &str) -> bool {
+    let t = body.trim().trim_end_matches(['。', '！', '!', '.', '，']);
+    let n = t.chars().count();
+    ["我来", "我跟", "我负责", "交给我", "我接"]
+        .iter()
+        .any(|w| t.contains(w))
+        && (n <= 5
+            || (n <= 12
+                && ["这个", "这块", "这事", "这件", "那个", "这一块"]
+                    .iter()
+                    .any(|w| t.contains(w))))
 }
 
 /// Vague deadline words that leave the title like an accepted deadline does.

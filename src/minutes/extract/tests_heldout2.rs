@@ -60,11 +60,25 @@ const FRI: &str = "2026-03-13T18:00:00+08:00";
 
 #[test]
 fn a_person_and_a_date_together_make_an_item_unless_something_speaks_against_it() {
-    let ex = run("3月10日碰头：\n易建下周一前把营业部排班表调整好。\n其余照旧。", &["易建"]);
+    let ex = run(
+        "3月10日碰头：\n易建下周一前把营业部排班表调整好。\n其余照旧。",
+        &["易建"],
+    );
     assert_eq!(owners(&ex), [["易建"]]);
     assert_eq!(dues(&ex), [Some("2026-03-16T18:00:00+08:00".to_owned())]);
-    let (_, traces) = explain("易建下周一前把营业部排班表调整好。", &[], &[person("易建")], "2026-03-10T17:00:00+08:00".parse().unwrap(), cal());
-    assert!(traces[0].signals.iter().any(|(s, _)| *s == Signal::OwnerAndDeadline));
+    let (_, traces) = explain(
+        "易建下周一前把营业部排班表调整好。",
+        &[],
+        &[person("易建")],
+        "2026-03-10T17:00:00+08:00".parse().unwrap(),
+        cal(),
+    );
+    assert!(
+        traces[0]
+            .signals
+            .iter()
+            .any(|(s, _)| *s == Signal::OwnerAndDeadline)
+    );
     // A `张三：` label with a figure is a report, not an assignment.
     let ex = run("- 柏林：去年3月的活动覆盖客户约2万人，今年目标3万人。", &["柏林"]);
     assert!(ex.items.is_empty());
@@ -126,7 +140,10 @@ fn a_heading_with_bold_owner_fields_and_english_action_blocks() {
     assert_eq!(owners(&ex), [["Daniel 石"]]);
     assert_eq!(dues(&ex), [Some("2026-03-27T18:00:00+08:00".to_owned())]);
     // A marked `- Owner: … — task` line under a heading is an item of its own, not a block.
-    let ex = run("## Action items\n- Owner: Kevin Wang — finalize CRM cut-over plan, DDL: 3月24日", &["Kevin Wang"]);
+    let ex = run(
+        "## Action items\n- Owner: Kevin Wang — finalize CRM cut-over plan, DDL: 3月24日",
+        &["Kevin Wang"],
+    );
     assert_eq!(owners(&ex), [["Kevin Wang"]]);
 }
 
@@ -144,20 +161,30 @@ fn tables_aligned_with_spaces_a_next_step_column_and_english_headers() {
     assert_eq!(owners(&ex), [["靳东"]]);
     assert_eq!(dues(&ex), [Some("2026-03-31T18:00:00+08:00".to_owned())]);
     // A tab-separated row keeps its empty cell: the date stays in its column.
-    let ex = run("事项\t负责人\t配合人\t截止\n数据质量月报模板\t马岱\t\t3月20日", &["马岱"]);
+    let ex = run(
+        "事项\t负责人\t配合人\t截止\n数据质量月报模板\t马岱\t\t3月20日",
+        &["马岱"],
+    );
     assert_eq!(dues(&ex), [Some("2026-03-20T18:00:00+08:00".to_owned())]);
-    let ex = run("| 任务 | 主办 | 协办 | 计划完成 |\n|:--|:--|:--|:--|\n| 补正过期档案 | 满江 | 左岸、温岭 | 3月26日 |", &["满江", "左岸", "温岭"]);
+    let ex = run(
+        "| 任务 | 主办 | 协办 | 计划完成 |\n|:--|:--|:--|:--|\n| 补正过期档案 | 满江 | 左岸、温岭 | 3月26日 |",
+        &["满江", "左岸", "温岭"],
+    );
     assert_eq!(owners(&ex), [["满江", "左岸", "温岭"]]);
     assert_eq!(dues(&ex), [Some("2026-03-26T18:00:00+08:00".to_owned())]);
 }
 
 #[test]
 fn the_writer_of_a_signed_letter_owns_what_they_commit_to() {
-    let text = "各位同事：\n\n第三，关于销售激励方案，我本人会在3月31日前提交部门会讨论。\n\n谢谢大家！\n范伟";
+    let text =
+        "各位同事：\n\n第三，关于销售激励方案，我本人会在3月31日前提交部门会讨论。\n\n谢谢大家！\n范伟";
     let ex = run(text, &["范伟", "吴静"]);
     assert_eq!(owners(&ex), [["范伟"]]);
     // A department signing is not a person.
-    let ex = run("一、我部将印发指引。\n二、营业部按指引开展回访。\n\n合规部", &["薛琴"]);
+    let ex = run(
+        "一、我部将印发指引。\n二、营业部按指引开展回访。\n\n合规部",
+        &["薛琴"],
+    );
     assert!(owners(&ex).iter().all(|o| o.iter().all(|n| n != "合规部")));
 }
 
@@ -200,18 +227,30 @@ fn departments_with_and_beside_people() {
 
 #[test]
 fn a_member_then_an_auxiliary_or_a_form_of_address() {
-    let ex = run("接下来要做的\n- 沈佳会跟进港股通交收失败的异常，本周内给出原因说明", &["沈佳"]);
+    let ex = run(
+        "接下来要做的\n- 沈佳会跟进港股通交收失败的异常，本周内给出原因说明",
+        &["沈佳"],
+    );
     assert_eq!(owners(&ex), [["沈佳"]]);
-    let ex = run("会后请相关同事落实：\n（三）账号开通，请信息技术部华峰同学跟进。", &["汪晴"]);
+    let ex = run(
+        "会后请相关同事落实：\n（三）账号开通，请信息技术部华峰同学跟进。",
+        &["汪晴"],
+    );
     assert_eq!(owners(&ex), [["华峰"]]);
     assert_eq!(ex.items[0].owners[0], OwnerRef::Unresolved("华峰".to_owned()));
 }
 
 #[test]
 fn helpers_alone_own_and_an_open_date_is_not_a_rejection() {
-    let ex = run("需要落实的事项：\n2）核心交易系统的备份恢复验证，钱坤、柳岩配合完成，3月18日前", &["钱坤", "柳岩"]);
+    let ex = run(
+        "需要落实的事项：\n2）核心交易系统的备份恢复验证，钱坤、柳岩配合完成，3月18日前",
+        &["钱坤", "柳岩"],
+    );
     assert_eq!(owners(&ex), [["钱坤", "柳岩"]]);
-    let ex = run("会议明确分工如下：\n仝卓——对营业部期权业务人员开展一次线上培训，时间另定。", &["仝卓"]);
+    let ex = run(
+        "会议明确分工如下：\n仝卓——对营业部期权业务人员开展一次线上培训，时间另定。",
+        &["仝卓"],
+    );
     assert_eq!(owners(&ex), [["仝卓"]]);
     assert_eq!(dues(&ex), [None]);
     // 另行通知 alone still puts a thing off.
@@ -233,12 +272,41 @@ fn bracketed_speakers_tag_fields_arrows_and_english_tails() {
     let text = "【宫羽】今天主要两件事，一是引流，二是营业部活动。\n【严岩】引流这块上个月来了大概两千户。\n【宫羽】那落地页要改一下，严岩你这周五前出个改版方案。\n【车澈】营业部活动我这边下周一前把各营业部的报名表汇总上来。";
     let ex = run(text, &["宫羽", "严岩", "车澈"]);
     assert_eq!(owners(&ex), [["严岩"], ["车澈"]]);
-    let ex = run("二、工作要求\n2. 对B项目的募投资金用途再做一次核查【责任人：卓越、单磊】【时限：月底前】", &["卓越", "单磊"]);
+    let ex = run(
+        "二、工作要求\n2. 对B项目的募投资金用途再做一次核查【责任人：卓越、单磊】【时限：月底前】",
+        &["卓越", "单磊"],
+    );
     assert_eq!(owners(&ex), [["卓越", "单磊"]]);
     assert_eq!(dues(&ex), [Some("2026-03-31T18:00:00+08:00".to_owned())]);
-    let ex = run("**待办**\n1. 更新估值核算差错处理流程 → 闵柔 → 3/21\n2. 托管系统权限季度复核 → 闵柔", &["闵柔"]);
+    let ex = run(
+        "**待办**\n1. 更新估值核算差错处理流程 → 闵柔 → 3/21\n2. 托管系统权限季度复核 → 闵柔",
+        &["闵柔"],
+    );
     assert_eq!(owners(&ex), [["闵柔"], ["闵柔"]]);
     assert_eq!(dues(&ex), [Some("2026-03-21T18:00:00+08:00".to_owned()), None]);
-    let ex = run("Next steps:\n- 季节 will set up the UAT accounts and share them with the client next Wednesday.", &["季节"]);
+    let ex = run(
+        "Next steps:\n- 季节 will set up the UAT accounts and share them with the client next Wednesday.",
+        &["季节"],
+    );
     assert_eq!(dues(&ex), [Some("2026-03-18T18:00:00+08:00".to_owned())]);
+}
+
+#[test]
+fn a_short_reply_takes_on_the_item_just_proposed() {
+    let text = "柏杨：下一个事，服务费的对账差异，谁来跟一下？\n鲁瑶：我跟吧，我周四前把差异明细拉出来。\n柏杨：好。另外月底前要把新组合的路演材料准备好。\n费翔：这个我来弄。\n柏杨：行，那就这样，辛苦大家。";
+    let ex = run(text, &["柏杨", "鲁瑶", "费翔"]);
+    assert_eq!(owners(&ex), [["鲁瑶"], ["费翔"]]);
+    assert_eq!(
+        dues(&ex),
+        [
+            Some("2026-03-12T18:00:00+08:00".to_owned()),
+            Some("2026-03-31T18:00:00+08:00".to_owned())
+        ]
+    );
+    // The same reply with no item just before it proposes nothing.
+    let ex = run(
+        "柏杨：先说一下签约的情况。\n费翔：这个我来弄。",
+        &["柏杨", "费翔"],
+    );
+    assert!(ex.items.is_empty(), "{:?}", items(&ex));
 }
