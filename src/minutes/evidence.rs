@@ -181,6 +181,11 @@ const CHATTER: &[&str] = &[
     "说：",
     "补充，",
     "如有",
+    // Closings and acknowledgements.
+    "先到这",
+    "就到这",
+    "到这里吧",
+    "明白，",
 ];
 /// Standing rules.
 const STANDING: &[&str] = &[

@@ -169,7 +169,8 @@ impl Ctx<'_> {
             if let Some(sp) = &self.speaker
                 && let Some(strong) = first_person(clause)
             {
-                if lead.is_empty() {
+                if lead.is_empty() || lead == [sp.clone()] {
+                    // `史磊：…这个我来`: the label already named the speaker.
                     lead = vec![sp.clone()];
                     by_speaker = true;
                 } else {

@@ -53,7 +53,11 @@ pub(super) fn first_person(clause: &str) -> Option<bool> {
         let rest = ["来", "先", "自己", "这边", "去", "本人会", "本人", "会"]
             .iter()
             .find_map(|w| after.strip_prefix(w))?;
-        (!TALK.iter().any(|t| rest.starts_with(t)) && !rest.is_empty()).then_some(false)
+        // `这个我来`: the thing named before is taken on, with nothing after.
+        let taken = ["这个", "这块", "这事", "那个"]
+            .iter()
+            .any(|w| clause.trim_start().starts_with(w));
+        (!TALK.iter().any(|t| rest.starts_with(t)) && (!rest.is_empty() || taken)).then_some(false)
     })
 }
 

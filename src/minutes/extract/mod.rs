@@ -205,12 +205,17 @@ fn run(
     // The line the last item came from and who said it; the line before this one.
     let mut item_from: Option<(usize, Option<OwnerRef>)> = None;
     let mut last_line: Option<usize> = None;
+    // Outside a transcript, `史磊：…这个我来…`: for that line the labelled person is who says 我.
+    let mut label_speaker: Option<Option<OwnerRef>> = None;
     for (n, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
         if trimmed.is_empty() {
             continue;
         }
         let prev_line = last_line.replace(n);
+        if let Some(before) = label_speaker.take() {
+            ctx.speaker = before;
+        }
         if joined_below == Some(n) {
             tr.note(n, trimmed, Verdict::Detail, Vec::new(), None);
             continue;
@@ -371,6 +376,13 @@ fn run(
                 item.text = format!("{}：{}", topic_of_question(q), item.text);
             }
         };
+        if ctx.speaker.is_none()
+            && let Some((who, said)) = body.split_once(['：', ':'])
+            && said.contains('我')
+            && ctx.members.iter().any(|p| p.name == who.trim())
+        {
+            label_speaker = Some(ctx.speaker.replace(ctx.resolve(who.trim())));
+        }
         let scan = ctx.scan(body);
         // `柏杨：端午节前要把路演材料准备好。` then `费翔：这个我来弄。`: the next speaker takes
         // the item just proposed.

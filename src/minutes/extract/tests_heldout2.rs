@@ -310,3 +310,14 @@ fn a_short_reply_takes_on_the_item_just_proposed() {
     );
     assert!(ex.items.is_empty(), "{:?}", items(&ex));
 }
+
+#[test]
+fn closings_are_talk_and_a_labelled_person_saying_i_commits() {
+    let ex = run("史磊：今天先到这。\n丁一：明白，给您。", &["史磊", "丁一"]);
+    assert!(ex.items.is_empty(), "{:?}", items(&ex));
+    let ex = run(
+        "史磊：第三，我们和运营商的SLA要重新谈，这个我来，3月20日前约他们见面。",
+        &["史磊", "丁一"],
+    );
+    assert_eq!(owners(&ex), [["史磊"]]);
+}
