@@ -320,7 +320,7 @@ impl Block {
         let title = if asks {
             format!("{}（{}）", self.title, self.conclusion.trim_end_matches('。'))
         } else {
-            self.title.clone()
+            self.title
         };
         let (deadline, deadline_text) = due.map_or((None, None), |d| (d.deadline, d.deadline_text));
         Outcome::Item(Box::new(ActionItem {

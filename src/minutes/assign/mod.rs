@@ -7,7 +7,8 @@ use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, OwnerHow};
 
 use self::paren::paren_names;
 use self::reach::{first_person, second_person};
-use self::words::{ADVERBS, HELP_VERBS, LEAD_VERBS, extend};
+pub(crate) use self::words::is_department;
+use self::words::{ADVERBS, HELP_VERBS, LEAD_VERBS, departments, extend};
 
 mod paren;
 mod reach;
@@ -456,34 +457,4 @@ impl Ctx<'_> {
             by_speaker,
         })
     }
-}
-
-/// `经纪业务部`, `运营管理部、合规管理部`, `责成经纪业务部`: departments only (each of three to
-/// ten Chinese characters ending like one, not `各营业部`), as written.
-pub(crate) fn departments(s: &str) -> Option<Vec<OwnerRef>> {
-    let s = s.trim();
-    let s = ["责成", "请", "由"]
-        .iter()
-        .find_map(|w| s.strip_prefix(w))
-        .unwrap_or(s);
-    let parts: Vec<&str> = s.split(['、', '和', '及']).map(str::trim).collect();
-    parts
-        .iter()
-        .all(|p| {
-            (3..=10).contains(&p.chars().count())
-                && p.ends_with(DEPARTMENT_ENDS)
-                && p.chars().all(crate::minutes::scan::is_cjk)
-                && !p.starts_with(['各', '全'])
-        })
-        .then(|| {
-            parts
-                .iter()
-                .map(|p| OwnerRef::Unresolved((*p).to_owned()))
-                .collect()
-        })
-}
-
-/// Whether the owner is a department written as such (`零售业务部`).
-pub(crate) fn is_department(o: &OwnerRef) -> bool {
-    matches!(o, OwnerRef::Unresolved(w) if departments(w).is_some())
 }

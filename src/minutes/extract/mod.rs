@@ -16,6 +16,7 @@
 use jiff::Timestamp;
 
 use self::sentence::{has_task_text, split_sentences, topic_of, topic_of_question};
+use self::writer::{author, takes_over};
 use crate::calendar::Calendar;
 use crate::command::Mention;
 use crate::domain::ids::Person;
@@ -494,52 +495,6 @@ fn run(
     ex
 }
 
-/// The writer of minutes written as a letter: `X 致 各位` on the first line, or a signature (a
-/// name alone, after an optional department, on one of the last two lines).
-fn author(lines: &[String], ctx: &Ctx<'_>) -> Option<OwnerRef> {
-    let is_person = |w: &str| {
-        (2..=4).contains(&w.chars().count())
-            && w.chars().all(crate::minutes::scan::is_cjk)
-            && !w.ends_with(crate::minutes::scan::DEPARTMENT_ENDS)
-            && ctx.is_name(w)
-    };
-    let first = lines.iter().map(|l| l.trim()).find(|l| !l.is_empty())?;
-    if let Some((who, to)) = first.split_once('致')
-        && ["各位", "全体", "大家", "各部门", "相关"]
-            .iter()
-            .any(|w| to.trim_start().starts_with(w))
-        && is_person(who.trim())
-    {
-        return Some(ctx.resolve(who.trim()));
-    }
-    lines
-        .iter()
-        .rev()
-        .map(|l| l.trim())
-        .filter(|l| !l.is_empty())
-        .take(2)
-        .find_map(|l| {
-            let who = l.split_whitespace().last()?;
-            (l.chars().count() <= 16 && !l.contains(['：', ':', '，', '。']) && is_person(who))
-                .then(|| ctx.resolve(who))
-        })
-}
-
-/// `这个我来弄`, `我来吧`, `这块交给我`: a short reply taking on what was just said, with no task
-/// of its own.
-fn takes_over(body: &str) -> bool {
-    let t = body.trim().trim_end_matches(['。', '！', '!', '.', '，']);
-    let n = t.chars().count();
-    ["我来", "我跟", "我负责", "交给我", "我接"]
-        .iter()
-        .any(|w| t.contains(w))
-        && (n <= 5
-            || (n <= 12
-                && ["这个", "这块", "这事", "这件", "那个", "这一块"]
-                    .iter()
-                    .any(|w| t.contains(w))))
-}
-
 /// Vague deadline words that leave the title like an accepted deadline does.
 const VAGUE: &[&str] = &[
     "尽快", "尽早", "抓紧", "待定", "另行", "ASAP", "asap", "TBD", "TBC",
@@ -567,3 +522,4 @@ mod tests;
 mod tests_generalise;
 #[cfg(test)]
 mod tests_heldout2;
+mod writer;
