@@ -17,6 +17,7 @@ use crate::minutes::scan::{Ctx, OwnerHow};
 const STARTS: &[&str] = &["需求名称", "需求标题", "需求", "议题", "议案", "事项名称", "课题"];
 const CONCLUSION: &[&str] = &["评审结论", "评审意见", "结论", "决定", "意见"];
 const LEAD: &[&str] = &[
+    "承办人",
     "负责",
     "责任人",
     "负责人",
@@ -44,6 +45,7 @@ const DUE: &[&str] = &[
     "期限",
     "截止",
     "时间",
+    "办结时限",
     "Due",
     "due",
 ];
@@ -130,7 +132,8 @@ pub(crate) fn is_conclusion(body: &str) -> bool {
 
 /// Whether `body` names a block's lead (`Owner: 葛薇`, `责任人：…`).
 pub(crate) fn is_lead(body: &str) -> bool {
-    split_key(body, LEAD).is_some()
+    body.split(['；', ';'])
+        .any(|part| split_key(part, LEAD).is_some())
 }
 
 /// The value after `key：` (`需求1：`, `开发负责人：` — a label ending with the key counts too).
@@ -211,10 +214,18 @@ impl Block {
         let heading = body
             .strip_prefix('#')
             .map(|h| crate::minutes::layout::strip_marker(h.trim_start_matches('#').trim()).1);
+        // `事项一：完善…流程` then `承办人：詹青；办结时限：…`.
+        let numbered = ["事项", "任务", "督办事项"].iter().find_map(|k| {
+            let r = body.strip_prefix(k)?;
+            let r = r.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+            (r.len() < body.len() - k.len()).then_some(())?;
+            r.strip_prefix(['：', ':'])
+        });
         let label = ["Action:", "Action：", "行动：", "行动项："]
             .iter()
             .find_map(|l| body.strip_prefix(l))
-            .or(heading);
+            .or(heading)
+            .or(numbered);
         let title = label.unwrap_or(body).trim();
         let opens = is_conclusion(next) || (label.is_some() && unmarked && is_lead(next));
         let is_field = [STARTS, CONCLUSION, LEAD, HELP, DUE, OTHER]

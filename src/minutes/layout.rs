@@ -331,9 +331,15 @@ pub(crate) fn starts_with_key(body: &str) -> bool {
         "截止",
         "时限",
         "期限",
+        "Owner(s)",
+        "Owners",
         "Owner",
         "Due",
         "DDL",
+        "ETA",
+        "承办人",
+        "承办部门",
+        "办结时限",
     ];
     KEYS.iter().any(|k| {
         body.strip_prefix(k)

@@ -16,7 +16,7 @@
 use jiff::Timestamp;
 
 use self::sentence::{has_task_text, split_sentences, topic_of, topic_of_question};
-use self::writer::{author, takes_over};
+use self::writer::{author, echoes, takes_over};
 use crate::calendar::Calendar;
 use crate::command::Mention;
 use crate::domain::ids::Person;
@@ -202,12 +202,14 @@ fn run(
     // The last line said, and by whom (transcripts).
     let mut last_said: Option<(String, Option<OwnerRef>)> = None;
     // Field lines (`责任人：… 完成时间：…`) already joined to the item above them.
-    let mut joined_below: Option<usize> = None;
+    let mut joined_below: Vec<usize> = Vec::new();
     // The line the last item came from and who said it; the line before this one.
     let mut item_from: Option<(usize, Option<OwnerRef>)> = None;
     let mut last_line: Option<usize> = None;
     // Outside a transcript, `史磊：…这个我来…`: for that line the labelled person is who says 我.
     let mut label_speaker: Option<Option<OwnerRef>> = None;
+    // `- **殷悦**` with the person's tasks indented below: (its indent, the people).
+    let mut group: Option<(usize, Vec<OwnerRef>)> = None;
     for (n, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -217,7 +219,7 @@ fn run(
         if let Some(before) = label_speaker.take() {
             ctx.speaker = before;
         }
-        if joined_below == Some(n) {
+        if joined_below.contains(&n) {
             tr.note(n, trimmed, Verdict::Detail, Vec::new(), None);
             continue;
         }
@@ -299,6 +301,21 @@ fn run(
             continue;
         }
         let indent = line.chars().take_while(|c| c.is_whitespace()).count();
+        if group.as_ref().is_some_and(|(at, _)| indent <= *at) {
+            group = None;
+        }
+        // A list item that is only a name (`- **殷悦**`, `- 温迪：`) heads that person's tasks.
+        let bare = body.replace("**", "");
+        let bare = bare.trim().trim_end_matches(['：', ':']).trim();
+        if marker == Marker::List
+            && (2..=12).contains(&bare.chars().count())
+            && !bare.contains(['，', ',', '（', '(', '。'])
+            && let Some(people) = ctx.names_if_all(bare)
+        {
+            group = Some((indent, people));
+            tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
+            continue;
+        }
         if marker == Marker::Done {
             tr.note(n, trimmed, Verdict::DoneCheckbox, Vec::new(), None);
             continue;
@@ -343,11 +360,21 @@ fn run(
                 joined.as_str()
             }
             // `1. 灾备切换演练` followed by `责任人：余强  完成时间：6月27日`.
+            // Every such line in a row (`Owner(s): 巫琳, 管乐` / `ETA: Aug 20`).
             (_, Some((i, (Marker::None, next_body))))
                 if marker != Marker::None && starts_with_key(next_body) =>
             {
-                joined_below = Some(i);
-                joined = format!("{body}，{next_body}");
+                joined = lines
+                    .iter()
+                    .enumerate()
+                    .skip(i)
+                    .filter(|(_, l)| !l.trim().is_empty())
+                    .map(|(k, l)| (k, strip_marker(l.trim())))
+                    .take_while(|(_, (m, b))| *m == Marker::None && starts_with_key(b))
+                    .fold(body.to_owned(), |acc, (k, (_, b))| {
+                        joined_below.push(k);
+                        format!("{acc}，{b}")
+                    });
                 joined.as_str()
             }
             // An item written over two lines: the second, unmarked, indented under the text
@@ -358,7 +385,7 @@ fn run(
                         l.chars().take_while(|c| c.is_whitespace()).count() > indent + 1
                     }) =>
             {
-                joined_below = Some(i);
+                joined_below.push(i);
                 joined = format!("{body}{next_body}");
                 joined.as_str()
             }
@@ -384,7 +411,13 @@ fn run(
         {
             label_speaker = Some(ctx.speaker.replace(ctx.resolve(who.trim())));
         }
-        let scan = ctx.scan(body);
+        let mut scan = ctx.scan(body);
+        if scan.how == OwnerHow::None
+            && let Some((_, people)) = &group
+        {
+            scan.owners.clone_from(people);
+            scan.how = OwnerHow::Named;
+        }
         // `柏杨：端午节前要把路演材料准备好。` then `费翔：这个我来弄。`: the next speaker takes
         // the item just proposed.
         // The one speaking: the transcript's speaker, or a `费翔：` label.
@@ -459,6 +492,10 @@ fn run(
                         if let Some(t) = topic.filter(|t| !item.text.contains(t)) {
                             item.text = format!("{t}：{}", item.text);
                         }
+                        if echoes(&ex.items, &item) {
+                            tr.note(n, s, Verdict::Detail, sig, None);
+                            continue;
+                        }
                         tr.note(n, s, Verdict::Item, sig, Some(&item));
                         let who = ctx.speaker.clone().or_else(|| item.owners.first().cloned());
                         ex.items.push(item);
@@ -476,6 +513,10 @@ fn run(
             last_item_indent = Some(indent);
             let mut item = to_item(scan.clone());
             answer(&mut item, &scan);
+            if echoes(&ex.items, &item) {
+                tr.note(n, trimmed, Verdict::Detail, signals, None);
+                continue;
+            }
             tr.note(n, trimmed, Verdict::Item, signals, Some(&item));
             let who = ctx.speaker.clone().or_else(|| item.owners.first().cloned());
             ex.items.push(item);

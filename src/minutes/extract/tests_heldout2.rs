@@ -321,3 +321,53 @@ fn closings_are_talk_and_a_labelled_person_saying_i_commits() {
     );
     assert_eq!(owners(&ex), [["史磊"]]);
 }
+
+#[test]
+fn field_lines_under_an_item_and_numbered_undertakings() {
+    let text = "Follow-ups\n* Refresh the fund shelf scoring model with Q2 data\n  Owner(s): 巫琳, 管乐\n  ETA: Mar 20\n* Prepare the fee reconciliation\n  Owner(s): 管乐\n  ETA: end of month";
+    let ex = run(text, &["巫琳", "管乐"]);
+    assert_eq!(owners(&ex), [vec!["巫琳", "管乐"], vec!["管乐"]]);
+    assert_eq!(
+        dues(&ex),
+        [
+            Some("2026-03-20T18:00:00+08:00".to_owned()),
+            Some("2026-03-31T18:00:00+08:00".to_owned())
+        ]
+    );
+    let text = "事项一：完善营业部客户身份识别流程\n承办部门：合规管理部；承办人：詹青；办结时限：2026年3月28日\n\n事项二：消防设施年检\n已由行政部办结，不再督办。";
+    let ex = run(text, &["詹青"]);
+    assert_eq!(owners(&ex), [["詹青"]]);
+    assert!(ex.items[0].text.contains("客户身份识别流程"));
+    assert_eq!(dues(&ex), [Some("2026-03-28T18:00:00+08:00".to_owned())]);
+}
+
+#[test]
+fn i_or_you_then_a_time_word_then_the_work() {
+    let text = "Speaker 1 (邝薇) 00:00:03\n上周的平仓处置都完成了。\n\nSpeaker 2 (骆明) 00:00:40\n有一个客户的担保品集中度偏高，我这两天再盯一下，周四前给出处置建议。\n\nSpeaker 1 (邝薇) 00:01:15\n可以。另外标的券调整的公告，你明天上午发出去。";
+    let ex = run(text, &["邝薇", "骆明"]);
+    assert_eq!(owners(&ex), [["骆明"], ["骆明"]]);
+    assert_eq!(
+        dues(&ex),
+        [
+            Some("2026-03-12T18:00:00+08:00".to_owned()),
+            Some("2026-03-11T12:00:00+08:00".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn a_name_alone_heads_the_tasks_indented_below_it() {
+    let text = "## 各人本周任务\n- **殷悦**\n  - 完成三位客户的资产配置复盘，周五前\n  - 跟进私募产品的双录补录\n- **温迪**\n  - 整理新发产品的卖点材料，3月13日前发群里\n- 团队保有规模环比增长1.8%。";
+    let ex = run(text, &["殷悦", "温迪"]);
+    assert_eq!(owners(&ex), [["殷悦"], ["殷悦"], ["温迪"]]);
+    // A numbered line naming someone with a remark is an item of its own, not a heading.
+    let ex = run("1. 孟凡（外部顾问）提供模型可解释性报告，3月15日", &["孟凡"]);
+    assert_eq!(items(&ex).len(), 1);
+}
+
+#[test]
+fn a_confirmation_of_the_item_just_before_is_not_a_second_item() {
+    let text = "[00:05:45] 罗琦：销售适当性材料这块，我这周内可以出初稿。\n[00:06:10] 汪洋：可以，罗琦这周内出初稿。";
+    let ex = run(text, &["罗琦", "汪洋"]);
+    assert_eq!(owners(&ex), [["罗琦"]], "{:?}", items(&ex));
+}

@@ -1,6 +1,7 @@
 //! Who writes or answers (pure): the signed writer of minutes written as a letter, and a short
 //! reply that takes on the item just proposed.
 
+use crate::minutes::item::ActionItem;
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::Ctx;
 
@@ -48,4 +49,14 @@ pub(super) fn takes_over(body: &str) -> bool {
                 && ["这个", "这块", "这事", "这件", "那个", "这一块"]
                     .iter()
                     .any(|w| t.contains(w))))
+}
+
+/// `罗琦：我这周内可以出初稿。` then `汪洋：可以，罗琦这周内出初稿。`: the same people and the same
+/// work as the item just before (its last clause is in that item's text) confirm it, not a new one.
+pub(super) fn echoes(items: &[ActionItem], item: &ActionItem) -> bool {
+    let Some(last) = items.last() else {
+        return false;
+    };
+    let core = item.text.rsplit(['，', ',']).next().unwrap_or_default().trim();
+    last.owners == item.owners && core.chars().count() >= 2 && last.text.contains(core)
 }

@@ -184,6 +184,14 @@ pub const CORPUS: MinutesSet = minutes_set![
     "138-fresh-prose-decisions-paragraph",
     "139-fresh-table-english-status-column",
     "140-fresh-emoji-checklist-at-end",
+    "141-fresh-oa-undertaking-fields",
+    "142-fresh-person-headed-bullets",
+    "143-fresh-speaker-english-labels",
+    "144-fresh-im-nicknames",
+    "145-fresh-status-done-checklist",
+    "146-fresh-agreed-paren-fields",
+    "147-fresh-english-owners-eta-lines",
+    "148-fresh-deadline-first",
 ];
 
 /// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the

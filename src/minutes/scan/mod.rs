@@ -33,7 +33,10 @@ const OWNER_KEYS: &[&str] = &[
     "牵头部门",
     "负责部门",
     "主办",
+    "承办人",
     "承办",
+    "Owner(s)",
+    "Owners",
     "owner",
     "Owner",
     "OWNER",
@@ -60,6 +63,9 @@ const DEADLINE_KEYS: &[&str] = &[
     "ddl",
     "Due",
     "due",
+    "ETA",
+    "办结时限",
+    "办结时间",
     "时间",
 ];
 
