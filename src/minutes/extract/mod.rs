@@ -16,12 +16,13 @@
 use jiff::Timestamp;
 
 use self::sentence::{has_task_text, split_sentences, topic_of, topic_of_question};
+use self::trace::{Tracer, close_block, section_name};
 use self::writer::{author, echoes, takes_over};
 use crate::calendar::Calendar;
 use crate::command::Mention;
 use crate::domain::ids::Person;
 use crate::domain::time::{SHANGHAI, local};
-use crate::minutes::blocks::{Block, Outcome};
+use crate::minutes::blocks::Block;
 use crate::minutes::evidence::{self, LineFacts};
 use crate::minutes::explain::{LineTrace, Verdict};
 pub use crate::minutes::item::{ActionItem, Extraction, clean_title};
@@ -93,57 +94,6 @@ pub fn explain_report(text: &str, members: &[String], now: Timestamp, cal: &Cale
 
 /// A sentence scanned and scored: what was found, the signals, the sentence.
 type Scored<'s> = (Scan, Vec<(Signal, i32)>, &'s str);
-
-/// Records a line's trace when tracing.
-struct Tracer<'t> {
-    traces: Option<&'t mut Vec<LineTrace>>,
-}
-
-impl Tracer<'_> {
-    fn note(
-        &mut self,
-        line: usize,
-        text: &str,
-        verdict: Verdict,
-        signals: Vec<(Signal, i32)>,
-        item: Option<&ActionItem>,
-    ) {
-        if let Some(t) = self.traces.as_deref_mut() {
-            t.push(LineTrace {
-                line: line + 1,
-                text: text.to_owned(),
-                verdict,
-                signals,
-                item: item.cloned(),
-            });
-        }
-    }
-}
-
-fn section_name(s: Section) -> &'static str {
-    match s {
-        Section::Action => "行动",
-        Section::Decision => "决定",
-        Section::Status => "情况",
-        Section::None | Section::Other => "其他",
-    }
-}
-
-/// Ends an open block: its item (or why none).
-fn close_block(block: &mut Option<(usize, Block)>, ctx: &Ctx<'_>, ex: &mut Extraction, tr: &mut Tracer<'_>) {
-    let Some((line, b)) = block.take() else { return };
-    match b.finish(ctx) {
-        Outcome::Item(item) => {
-            tr.note(line, &item.text, Verdict::BlockItem, Vec::new(), Some(&item));
-            ex.items.push(*item);
-        }
-        Outcome::Rejected(title) => {
-            tr.note(line, &title, Verdict::BlockRejected, Vec::new(), None);
-            ex.decisions.push(title);
-        }
-        Outcome::Nothing(title) => tr.note(line, &title, Verdict::BlockEmpty, Vec::new(), None),
-    }
-}
 
 #[allow(clippy::too_many_lines)]
 fn run(
@@ -563,4 +513,5 @@ mod tests;
 mod tests_generalise;
 #[cfg(test)]
 mod tests_heldout2;
+mod trace;
 mod writer;
