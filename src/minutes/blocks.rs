@@ -17,6 +17,8 @@ use crate::minutes::scan::{Ctx, OwnerHow};
 const STARTS: &[&str] = &["需求名称", "需求标题", "需求", "议题", "议案", "事项名称", "课题"];
 const CONCLUSION: &[&str] = &["评审结论", "评审意见", "结论", "决定", "意见"];
 const LEAD: &[&str] = &[
+    "承办人",
+    "负责",
     "责任人",
     "负责人",
     "牵头人",
@@ -42,6 +44,10 @@ const DUE: &[&str] = &[
     "时限",
     "期限",
     "截止",
+    "时间",
+    "办结时限",
+    "Due",
+    "due",
 ];
 /// Descriptive fields a block carries besides those above (`需求编号：XQ-301`, `提出部门：…`,
 /// `需求说明：…`): read as part of the block and otherwise ignored, so the owner and the
@@ -86,6 +92,48 @@ pub(crate) struct Block {
     lead: String,
     help: String,
     due: String,
+    /// Values of other short fields (`开发：陶然`, `补充材料：谢安，9月15日前`): the people and the
+    /// deadline they name count when the block has none of its own.
+    extra: Vec<String>,
+}
+
+/// Keys that are never a block's field: they start something else.
+const NOT_FIELDS: &[&str] = &[
+    "待办",
+    "TODO",
+    "行动项",
+    "下一步",
+    "会议",
+    "议题",
+    "主持",
+    "记录",
+    "参会",
+];
+
+/// `开发：陶然`: a short key (six characters at most, no spaces) and a short value.
+fn other_field(part: &str) -> Option<&str> {
+    let (key, value) = part.trim().split_once(['：', ':'])?;
+    let key = key.trim();
+    let n = key.chars().count();
+    ((1..=6).contains(&n)
+        && !key.contains(' ')
+        && split_key(part, STARTS).is_none()
+        && !key.chars().any(|c| c.is_ascii_digit())
+        && !NOT_FIELDS.iter().any(|k| key.contains(k))
+        && !value.trim().is_empty()
+        && value.chars().count() <= 24)
+        .then(|| value.trim())
+}
+
+/// Whether `body` is a block's conclusion field (`结论：通过`, `评审意见：…`).
+pub(crate) fn is_conclusion(body: &str) -> bool {
+    split_key(body, CONCLUSION).is_some()
+}
+
+/// Whether `body` names a block's lead (`Owner: 葛薇`, `责任人：…`).
+pub(crate) fn is_lead(body: &str) -> bool {
+    body.split(['；', ';'])
+        .any(|part| split_key(part, LEAD).is_some())
 }
 
 /// The value after `key：` (`需求1：`, `开发负责人：` — a label ending with the key counts too).
@@ -153,9 +201,46 @@ impl Block {
         Some(block)
     }
 
+    /// A block opened by its title alone, when the next line is one of its fields:
+    /// `No.1 风控指标日报增加集中度指标` then `评审意见：通过`, or `Action: prepare the board paper`
+    /// then `Owner: 葛薇`.
+    /// `next` is the next line with its list marker (a lead field must stand alone, unmarked).
+    pub(crate) fn before_fields(body: &str, next_line: &str) -> Option<Self> {
+        let (marker, next) = crate::minutes::layout::strip_marker(next_line);
+        let unmarked = marker == crate::minutes::layout::Marker::None;
+        let next = next.replace("**", "");
+        let next = next.as_str();
+        // `### 1. 高净值客户名单更新` then `**负责人**：殷桃`: a heading titles the block.
+        let heading = body
+            .strip_prefix('#')
+            .map(|h| crate::minutes::layout::strip_marker(h.trim_start_matches('#').trim()).1);
+        // `事项一：完善…流程` then `承办人：詹青；办结时限：…`.
+        let numbered = ["事项", "任务", "督办事项"].iter().find_map(|k| {
+            let r = body.strip_prefix(k)?;
+            let r = r.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+            (r.len() < body.len() - k.len()).then_some(())?;
+            r.strip_prefix(['：', ':'])
+        });
+        let label = ["Action:", "Action：", "行动：", "行动项："]
+            .iter()
+            .find_map(|l| body.strip_prefix(l))
+            .or(heading)
+            .or(numbered);
+        let title = label.unwrap_or(body).trim();
+        let opens = is_conclusion(next) || (label.is_some() && unmarked && is_lead(next));
+        let is_field = [STARTS, CONCLUSION, LEAD, HELP, DUE, OTHER]
+            .iter()
+            .any(|keys| split_key(body, keys).is_some());
+        (opens && !title.is_empty() && title.chars().count() <= 60 && !is_field).then(|| Self {
+            title: title.to_owned(),
+            ..Self::default()
+        })
+    }
+
     /// Reads a field line (`结论：通过`, `牵头人：郭富城；配合人：合规部 张学友`); false when the
     /// line is not one.
     pub(crate) fn field(&mut self, body: &str) -> bool {
+        let body = body.replace("**", "");
         let parts: Vec<&str> = body.split(['；', ';']).filter(|p| !p.trim().is_empty()).collect();
         let mut any = false;
         for part in &parts {
@@ -178,6 +263,8 @@ impl Block {
                 self.conclusion = v.to_owned();
             } else if split_key(part, OTHER).is_some() {
                 // Described, not decided: part of the block, nothing to keep.
+            } else if let Some(v) = other_field(part) {
+                self.extra.push(v.to_owned());
             } else if any {
                 // The rest of a conclusion: `结论：同意；由合规部出敏感词库`.
                 continue;
@@ -198,8 +285,23 @@ impl Block {
         // No owner field: one named in the conclusion (`结论：通过，由合规部尤佳牵头`).
         if owners.is_empty() {
             let said = ctx.scan(&self.conclusion);
-            if said.how == OwnerHow::Strong {
+            if said.how != OwnerHow::None {
                 owners = said.owners;
+            }
+        }
+        // Other fields naming people or a date (`开发：陶然；测试：范冰`, `补充材料：谢安，9月15日前`).
+        let mut extra_due = None;
+        for v in &self.extra {
+            let said = ctx.scan(v);
+            if said.how != OwnerHow::None && self.lead.is_empty() {
+                for o in said.owners.clone() {
+                    if !owners.contains(&o) {
+                        owners.push(o);
+                    }
+                }
+            }
+            if said.deadline.is_some() && extra_due.is_none() {
+                extra_due = Some(said);
             }
         }
         for o in ctx.people(&self.help) {
@@ -209,7 +311,9 @@ impl Block {
         }
         // Without a deadline field, one in the conclusion (`结论：通过，三个工作日内出方案`).
         let due = if self.due.is_empty() {
-            Some(ctx.scan(&self.conclusion)).filter(|s| s.deadline.is_some())
+            Some(ctx.scan(&self.conclusion))
+                .filter(|s| s.deadline.is_some())
+                .or(extra_due)
         } else {
             Some(ctx.field_deadline(&self.due))
         };
@@ -217,9 +321,21 @@ impl Block {
             return Outcome::Nothing(self.title);
         }
         let scanned = ctx.scan(&self.title);
+        // A conclusion that asks for more than a yes (`需补充数据授权文件后再评`) is part of the task.
+        let asks = !["通过", "同意", "approved", "Approved"]
+            .iter()
+            .any(|w| self.conclusion.starts_with(w))
+            && ["需", "请", "补充", "完善"]
+                .iter()
+                .any(|w| self.conclusion.contains(w));
+        let title = if asks {
+            format!("{}（{}）", self.title, self.conclusion.trim_end_matches('。'))
+        } else {
+            self.title
+        };
         let (deadline, deadline_text) = due.map_or((None, None), |d| (d.deadline, d.deadline_text));
         Outcome::Item(Box::new(ActionItem {
-            text: clean_title(&self.title, None),
+            text: clean_title(&title, None),
             owners,
             deadline,
             deadline_text,

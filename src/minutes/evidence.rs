@@ -6,8 +6,8 @@ use crate::minutes::weights::{Signal, THRESHOLD, weight};
 
 /// Modal and request words (`要`, `需`, `请` …), checked after [`NOT_MODAL`] words are removed.
 const MODAL: &[&str] = &[
-    "要", "需", "须", "请", "务必", "应当", "确保", "负责", "牵头", "跟进", "落实", "给到", "对齐", "to ",
-    "will ", "please",
+    "要", "需", "须", "请", "责成", "务必", "应当", "确保", "负责", "牵头", "跟进", "落实", "给到", "对齐",
+    "to ", "will ", "please",
 ];
 /// Words holding a modal character that ask for nothing (`要求`, `需求`, `重要`).
 const NOT_MODAL: &[&str] = &[
@@ -23,10 +23,64 @@ const NOT_MODAL: &[&str] = &[
 ];
 /// Single-character task verbs that the scanner's list leaves out (`出`, `给`, `交`, `发`).
 const SHORT_VERBS: &[&str] = &[
-    "出", "给", "交", "发", "报", "做", "收", "定", "改", "拿", "写", "查", "建", "办", "签", "约", "订",
-    "沟通", "值守", "值班", "碰头", "定稿", "补", "抽取", "抽查", "核对", "finalize", "renew", "check",
-    "confirm", "fix", "schedule", "organi", "prepare", "send", "update", "review", "submit", "refresh",
-    "draft", "set up", "sign",
+    "出",
+    "给",
+    "交",
+    "发",
+    "报",
+    "做",
+    "收",
+    "定",
+    "改",
+    "拿",
+    "写",
+    "查",
+    "建",
+    "办",
+    "签",
+    "约",
+    "订",
+    "沟通",
+    "值守",
+    "值班",
+    "碰头",
+    "定稿",
+    "补",
+    "抽取",
+    "抽查",
+    "核对",
+    "finalize",
+    "renew",
+    "check",
+    "confirm",
+    "fix",
+    "schedule",
+    "organi",
+    "prepare",
+    "send",
+    "update",
+    "review",
+    "submit",
+    "refresh",
+    "draft",
+    "set up",
+    "sign",
+    "调整",
+    "归档",
+    "验证",
+    "校准",
+    "排出",
+    "优化",
+    "整改",
+    "上报",
+    "盘点",
+    "回访",
+    "拜访",
+    "设计",
+    "谈判",
+    "redline",
+    "benchmark",
+    "follow up",
 ];
 /// Completion and status words.
 const DONE: &[&str] = &[
@@ -125,6 +179,13 @@ const CHATTER: &[&str] = &[
     "介绍：",
     "通报：",
     "说：",
+    "补充，",
+    "如有",
+    // Closings and acknowledgements.
+    "先到这",
+    "就到这",
+    "到这里吧",
+    "明白，",
 ];
 /// Standing rules.
 const STANDING: &[&str] = &[
@@ -143,6 +204,13 @@ const STANDING: &[&str] = &[
     "长期",
     "下次会议",
     "下次例会",
+    // Carried on as before, not a new task.
+    "按惯例",
+    "按原计划",
+    "照旧",
+    "照常",
+    "沿用",
+    "固定议程",
 ];
 /// A question that asks someone to commit (`月内报给总部没问题吧？`) is not small talk.
 const NOT_CHATTER: &[&str] = &[
@@ -167,9 +235,13 @@ const TARGET_WORDS: &[&str] = &[
     "提高到",
     "降至",
     "降到",
+    // A threshold that selects (`维持担保比例低于140%的名单`), not a figure reported.
+    "低于",
+    "高于",
+    "超过",
 ];
 /// Something settled at the meeting, not a task (`升级窗口确定为8月8日`).
-const SETTLED: &[&str] = &["确定为", "定为", "定于"];
+const SETTLED: &[&str] = &["确定为", "定为", "定于", "联系人：", "联络人：", "期间为"];
 /// Words with `已` that do not report completion (`对已开户客户…`).
 const NOT_DONE: &[&str] = &[
     "已开户",
@@ -207,6 +279,16 @@ fn has_figures(lower: &str) -> bool {
     let chars: Vec<char> = lower.chars().collect();
     chars.windows(2).any(|w| {
         w.first().is_some_and(char::is_ascii_digit) && w.get(1).is_some_and(|c| FIGURE_UNITS.contains(c))
+    })
+}
+
+/// Whether the text gives a span of time (`11月1日至12月15日`, `9点至17点`): a period, not a
+/// deadline.
+fn is_period(lower: &str) -> bool {
+    lower.match_indices(['至', '到']).any(|(i, _)| {
+        let before = lower.get(..i).and_then(|b| b.chars().next_back());
+        let after = lower.get(i + '至'.len_utf8()..).and_then(|a| a.chars().next());
+        before.is_some_and(|c| "日号点时月".contains(c)) && after.is_some_and(|c| c.is_ascii_digit())
     })
 }
 
@@ -279,7 +361,11 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if has_figures(&lower) {
         add(Signal::Figures);
     }
-    if REJECTED.iter().any(|w| lower.contains(w)) {
+    // `时间另定`: the date is open, the task is not rejected.
+    let rejected_text = ["时间另定", "日期另定"]
+        .iter()
+        .fold(lower.clone(), |t, w| t.replace(w, ""));
+    if REJECTED.iter().any(|w| rejected_text.contains(w)) {
         add(Signal::Rejected);
     }
     let mut chat_text = lower.clone();
@@ -300,6 +386,16 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }
     if STANDING.iter().any(|w| lower.contains(w)) {
         add(Signal::Standing);
+    }
+    if is_period(&lower) {
+        add(Signal::Period);
+    }
+    // A person named in the line (not a `张三：` label) and a dated deadline, nothing against.
+    if matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named)
+        && f.scan.deadline.is_some()
+        && out.iter().all(|(_, w)| *w > 0)
+    {
+        out.push((Signal::OwnerAndDeadline, weight(Signal::OwnerAndDeadline)));
     }
     out
 }

@@ -139,7 +139,7 @@ pub(crate) fn strip_marker(line: &str) -> (Marker, &str) {
     let mut s = line;
     let mut marker = Marker::None;
     for b in [
-        "- ", "* ", "+ ", "• ", "· ", "— ", "– ", "•", "·", "▪", "◦", "○", "●", "- ",
+        "- ", "* ", "+ ", "• ", "· ", "— ", "– ", "•", "·", "▪", "◦", "○", "●", "- ", "■", "◆", "◇", "▶", "►",
     ] {
         if let Some(r) = s.strip_prefix(b) {
             s = r.trim_start();
@@ -331,9 +331,15 @@ pub(crate) fn starts_with_key(body: &str) -> bool {
         "截止",
         "时限",
         "期限",
+        "Owner(s)",
+        "Owners",
         "Owner",
         "Due",
         "DDL",
+        "ETA",
+        "承办人",
+        "承办部门",
+        "办结时限",
     ];
     KEYS.iter().any(|k| {
         body.strip_prefix(k)

@@ -32,6 +32,25 @@ pub(crate) fn strip_speaker(line: &str) -> (&str, Option<&str>) {
     (line, None)
 }
 
+/// `【宫羽】今天主要两件事…` → (`宫羽`, `今天主要两件事…`): a bracketed label before what is said.
+/// It is a speaker only where such labels run through the minutes (see `bracket_transcript`).
+pub(crate) fn bracket_label(line: &str) -> Option<(&str, &str)> {
+    let (label, rest) = line.strip_prefix('【')?.split_once('】')?;
+    let label = label.trim();
+    ((2..=4).contains(&label.chars().count()) && label.chars().all(is_cjk) && !rest.trim().is_empty())
+        .then(|| (label, rest.trim_start()))
+}
+
+/// Whether the minutes are a transcript written as `【名字】…` lines (three or more, each a name).
+pub(crate) fn bracket_transcript(lines: &[String], is_name: impl Fn(&str) -> bool) -> bool {
+    lines
+        .iter()
+        .filter_map(|l| bracket_label(l.trim()))
+        .filter(|(who, _)| is_name(who))
+        .count()
+        >= 3
+}
+
 /// Whether `s` is a clock time (`00:18`, `00:00:05`).
 fn is_stamp(s: &str) -> bool {
     let parts: Vec<&str> = s.trim().split(':').collect();

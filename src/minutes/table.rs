@@ -14,9 +14,33 @@ pub(crate) struct Table {
     priority: Option<usize>,
 }
 
-/// Whether `line` is a row of a tab-separated table (three cells or more).
+/// Whether `line` is a row of a tab-separated table, or of one aligned with spaces (three cells
+/// or more, apart by a tab or by two spaces or more).
 pub(crate) fn is_tab_row(line: &str) -> bool {
-    line.split('\t').filter(|c| !c.trim().is_empty()).count() >= 3
+    split_aligned(line).iter().filter(|c| !c.is_empty()).count() >= 3
+}
+
+/// The cells of a row apart by tabs (an empty cell kept), or else by runs of two spaces or more.
+fn split_aligned(line: &str) -> Vec<&str> {
+    if line.contains('\t') {
+        return line.split('\t').map(str::trim).collect();
+    }
+    let mut out = Vec::new();
+    let mut rest = line;
+    while let Some(i) = rest.find("  ") {
+        out.push(rest.get(..i).unwrap_or_default());
+        rest = rest.get(i..).unwrap_or_default().trim_start_matches(' ');
+    }
+    out.push(rest);
+    out.into_iter().map(str::trim).filter(|c| !c.is_empty()).collect()
+}
+
+/// A task cell that says there is nothing to do (`—`, `无`, `/`).
+fn is_empty_task(cell: &str) -> bool {
+    matches!(
+        cell.trim(),
+        "" | "—" | "-" | "--" | "——" | "无" | "/" | "／" | "N/A" | "n/a" | "暂无"
+    )
 }
 
 /// A cell saying the row is finished (`已完成`, `已关闭`, `Done`).
@@ -55,7 +79,7 @@ fn is_shelved(cell: &str) -> bool {
 
 fn cells(row: &str) -> Vec<String> {
     if !row.trim_start().starts_with('|') && is_tab_row(row) {
-        return row.split('\t').map(|c| c.trim().to_owned()).collect();
+        return split_aligned(row).into_iter().map(str::to_owned).collect();
     }
     let inner = row.trim().trim_start_matches('|').trim_end_matches('|');
     inner.split('|').map(|c| c.trim().to_owned()).collect()
@@ -82,10 +106,15 @@ impl Table {
             "经办人",
             "落实人",
             "assignee",
+            "responsible",
+            "责任方",
         ])
         .or_else(|| find(&["负责", "责任", "主办", "承办", "牵头"]));
         let deadline = find(&[
             "截止",
+            "计划完成",
+            "预计完成",
+            "节点",
             "完成时间",
             "期限",
             "时限",
@@ -94,6 +123,7 @@ impl Table {
             "due",
             "ddl",
             "日期",
+            "date",
         ]);
         let priority = find(&["优先", "priority"]);
         let help = find(&["配合", "协办", "协助"]).filter(|h| Some(*h) != owner);
@@ -103,11 +133,16 @@ impl Table {
                 Some(i) != owner && Some(i) != deadline && words.iter().any(|w| c.to_lowercase().contains(w))
             })
         };
-        let task = column(&[
-            "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动", "需求", "what",
-        ])
-        .or_else(|| column(&["措施", "举措"]))
-        .or_else(|| column(&["问题"]))?;
+        // `| 项目 | 当前进展 | 下一步 | 负责人 |`: the next step is the task.
+        let task = column(&["下一步", "next step", "后续动作", "后续工作"])
+            .or_else(|| {
+                column(&[
+                    "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动", "需求", "what",
+                ])
+            })
+            .or_else(|| column(&["措施", "举措"]))
+            .or_else(|| column(&["问题"]))
+            .or_else(|| column(&["项目", "project"]))?;
         owner.map(|_| Self {
             task,
             owner,
@@ -127,7 +162,7 @@ impl Table {
         }
         let cell = |i: Option<usize>| i.and_then(|i| cs.get(i)).map(String::as_str).unwrap_or_default();
         let task = cell(Some(self.task));
-        if task.is_empty()
+        if is_empty_task(task)
             || task.contains("[x]")
             || cs.iter().any(|c| is_done(c))
             || cs

@@ -43,6 +43,11 @@ pub enum Signal {
     Standing,
     /// Something settled at the meeting, not a task (确定为, 定于, 改为).
     Settled,
+    /// An owner and a dated deadline in the same line (`易建下周一前把排班表调整好`): together
+    /// they read as an assignment even without a list, a heading or a known verb.
+    OwnerAndDeadline,
+    /// A span of time (`11月1日至12月15日`), not a deadline.
+    Period,
 }
 
 /// The weight of each signal.
@@ -65,6 +70,8 @@ pub const WEIGHTS: &[(Signal, i32)] = &[
     (Signal::Chatter, -2),
     (Signal::Standing, -2),
     (Signal::Settled, -2),
+    (Signal::OwnerAndDeadline, 1),
+    (Signal::Period, -3),
 ];
 
 /// The score from which a line is an action item.
@@ -96,6 +103,8 @@ pub fn label(signal: Signal) -> &'static str {
         Signal::Chatter => "闲谈/转述",
         Signal::Standing => "常规要求",
         Signal::Settled => "已定的安排",
+        Signal::OwnerAndDeadline => "负责人与截止时间同在",
+        Signal::Period => "时间段而非截止时间",
     }
 }
 
@@ -109,7 +118,7 @@ mod tests {
         for (s, _) in WEIGHTS {
             assert!(seen.insert(*s), "{s:?} twice");
         }
-        assert_eq!(seen.len(), 18);
+        assert_eq!(seen.len(), 20);
         assert!(weight(Signal::Done) < 0 && weight(Signal::OwnerStrong) > 0);
     }
 }

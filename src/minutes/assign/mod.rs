@@ -7,7 +7,8 @@ use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, OwnerHow};
 
 use self::paren::paren_names;
 use self::reach::{first_person, second_person};
-use self::words::{ADVERBS, HELP_VERBS, LEAD_VERBS, extend};
+pub(crate) use self::words::is_department;
+use self::words::{ADVERBS, HELP_VERBS, LEAD_VERBS, departments, extend};
 
 mod paren;
 mod reach;
@@ -15,7 +16,7 @@ mod words;
 
 /// Clause separators (a dash between spaces too: `林黛玉 – finalize … – by Apr 24`).
 const SEPARATORS: &[&str] = &[
-    "，", ",", "；", ";", "。", "！", "!", "？", "?", "：", "——", " – ", " — ", " - ", "—", "–",
+    "，", ",", "；", ";", "。", "！", "!", "？", "?", "：", "——", " – ", " — ", " - ", "—", "–", "→",
 ];
 /// Words at a clause's start that are not part of a name.
 const LEADS: &[&str] = &[
@@ -96,16 +97,24 @@ impl Ctx<'_> {
 
     /// A name of two or three characters at the start of `s`, followed by 将/会/要/需/应/须.
     fn name_before_aux(&self, s: &str) -> Option<Vec<OwnerRef>> {
-        (2..=3).rev().find_map(|n| {
-            let head: String = s.chars().take(n).collect();
-            let rest = s.get(head.len()..)?;
-            (head.chars().count() == n
-                && rest.starts_with(['将', '会', '要', '需', '应', '须'])
-                && !["会议", "会同", "会上", "会后", "要求", "需求", "应急"]
-                    .iter()
-                    .any(|w| rest.starts_with(w)))
-            .then(|| self.names_if_all(&head))
-            .flatten()
+        // `开户适当性培训：吴用在11月20日前组织…`: after the topic's colon too.
+        let after_colon = s.rsplit_once(['：', ':']).map(|(_, r)| r.trim_start());
+        std::iter::once(s).chain(after_colon).find_map(|s| {
+            (2..=3).rev().find_map(|n| {
+                let head: String = s.chars().take(n).collect();
+                let rest = s.get(head.len()..)?;
+                // `吴用在11月20日前…`: 在/于 then a time.
+                let at_time = rest.strip_prefix(['在', '于']).is_some_and(|r| {
+                    r.starts_with(|c: char| c.is_ascii_digit() || "本下今明月年".contains(c))
+                });
+                (head.chars().count() == n
+                    && (at_time || rest.starts_with(['将', '会', '要', '需', '应', '须']))
+                    && !["会议", "会同", "会上", "会后", "要求", "需求", "应急"]
+                        .iter()
+                        .any(|w| rest.starts_with(w)))
+                .then(|| self.names_if_all(&head))
+                .flatten()
+            })
         })
     }
 
@@ -161,7 +170,8 @@ impl Ctx<'_> {
             if let Some(sp) = &self.speaker
                 && let Some(strong) = first_person(clause)
             {
-                if lead.is_empty() {
+                if lead.is_empty() || lead == [sp.clone()] {
+                    // `史磊：…这个我来`: the label already named the speaker.
                     lead = vec![sp.clone()];
                     by_speaker = true;
                 } else {
@@ -305,12 +315,18 @@ impl Ctx<'_> {
                 if let Some((found, _)) = self.tail_names(before) {
                     extend(&mut lead, found);
                     how = how.max(OwnerHow::Strong);
+                } else if let Some(found) = departments(before) {
+                    // `责成经纪业务部会同财务部…`: departments, shown as written.
+                    extend(&mut lead, found);
+                    how = how.max(OwnerHow::Strong);
                 }
                 let head: String = after.chars().take(12).collect();
                 if let Some((found, _)) = (1..=head.chars().count())
                     .rev()
                     .find_map(|n| self.tail_names(&head.chars().take(n).collect::<String>()))
                 {
+                    extend(&mut help, found);
+                } else if let Some(found) = departments(after) {
                     extend(&mut help, found);
                 }
                 continue;
@@ -332,8 +348,20 @@ impl Ctx<'_> {
                     self.tail_names(before).map(|found| (i, len, found))
                 })
             };
+            // `运营管理部、合规管理部参与`: departments helping, shown as written.
+            if let Some(found) = HELP_VERBS
+                .iter()
+                .find_map(|v| strip_leads(clause).strip_suffix(v))
+                .and_then(departments)
+            {
+                extend(&mut help, found);
+                drop.push((s, e));
+                continue;
+            }
             if let Some((i, len, (found, whole))) = verb_at(HELP_VERBS) {
                 extend(&mut help, found);
+                // `钱坤、柳岩配合完成`: with no lead named, the helpers are who does it.
+                how = how.max(OwnerHow::Named);
                 // `许静配合何晨做…`: the one helped leads.
                 if let Some(led) = self.name_then_work(clause.get(i + len..).unwrap_or_default()) {
                     let helpers = std::mem::take(&mut help);
@@ -391,6 +419,15 @@ impl Ctx<'_> {
         }
         if lead.is_empty() && help.is_empty() {
             return None;
+        }
+        // `请财富管理部牵头，会同零售业务部，…具体由钱钟书负责`: beside a person, departments are
+        // where the work sits, not more owners.
+        if lead.iter().chain(&help).any(|o| !is_department(o)) {
+            lead.retain(|o| !is_department(o));
+            help.retain(|o| !is_department(o));
+            if lead.is_empty() {
+                lead = std::mem::take(&mut help);
+            }
         }
         // `中秋假期值守：司马懿`: the task, then its owner after a colon.
         // `适当性回访话术明早定稿——邵峰`: after a dash at the end, too.

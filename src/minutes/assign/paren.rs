@@ -40,14 +40,36 @@ impl Ctx<'_> {
     }
 }
 
-/// The contents of `（…）` groups.
+/// The contents of `（…）`, `【…】` and `[…]` groups; in each, the parts that are a date or a
+/// placeholder (`（韩雪，5月14日前）`, `（陆川，待定）`) are left out.
 pub(super) fn paren_names(text: &str) -> Vec<String> {
-    text.split(['（', '('])
-        .skip(1)
-        .filter_map(|s| {
-            s.split_once(['）', ')'])
-                .map(|(inner, _)| inner.trim().to_owned())
-        })
-        .filter(|s| !s.is_empty())
-        .collect()
+    let mut out = Vec::new();
+    for (open, close) in [
+        (&['（', '('][..], &['）', ')'][..]),
+        (&['【'][..], &['】'][..]),
+        (&['['][..], &[']'][..]),
+    ] {
+        for s in text.split(open).skip(1) {
+            let Some((inner, _)) = s.split_once(close) else {
+                continue;
+            };
+            let kept: Vec<&str> = inner
+                .split(['，', ',', '；', ';'])
+                .map(str::trim)
+                .filter(|p| !p.is_empty() && !is_date_or_placeholder(p))
+                .collect();
+            if !kept.is_empty() {
+                out.push(kept.join("，"));
+            }
+        }
+    }
+    out
+}
+
+/// `5月14日前`, `周五`, `待定`, `TBD`: a part of an owner's parentheses that is not a name.
+fn is_date_or_placeholder(p: &str) -> bool {
+    ["待定", "TBD", "tbd", "尽快", "ASAP"].contains(&p)
+        || p.chars().any(|c| c.is_ascii_digit())
+        || p.ends_with(['前', '内', '底'])
+        || p.starts_with(['周', '下', '本', '明', '今'])
 }

@@ -22,6 +22,31 @@ const TALK: &[&str] = &[
     "插",
 ];
 
+/// Time words between 我/你 and the verb (`我这两天再盯一下`, `你明天上午发出去`).
+const WHEN: &[&str] = &[
+    "这两天",
+    "这几天",
+    "今天",
+    "明天",
+    "后天",
+    "这周",
+    "本周",
+    "下周",
+    "马上",
+    "回头",
+    "会后",
+    "周一",
+    "周二",
+    "周三",
+    "周四",
+    "周五",
+];
+
+/// `这两天再盯一下` → `再盯一下`: a leading time word skipped.
+fn skip_when(s: &str) -> &str {
+    WHEN.iter().find_map(|w| s.strip_prefix(w)).unwrap_or(s)
+}
+
 /// Whether the speaker takes the work on in `clause` (`我来汇总`, `我先起草`, `由我牵头`,
 /// `我们运营来补`), and whether as plainly as `负责` (true) or only named (false).
 pub(super) fn first_person(clause: &str) -> Option<bool> {
@@ -49,10 +74,20 @@ pub(super) fn first_person(clause: &str) -> Option<bool> {
         if ["负责", "牵头"].iter().any(|w| after.starts_with(w)) {
             return Some(true);
         }
-        let rest = ["来", "先", "自己", "这边", "去"]
+        // `我这两天再盯一下`: a time word, then the work.
+        let timed = skip_when(after);
+        if timed.len() < after.len() && !timed.is_empty() && !TALK.iter().any(|t| timed.starts_with(t)) {
+            return Some(false);
+        }
+        // `我本人会在月底前提交`, `我会后补上`: the writer commits.
+        let rest = ["来", "先", "自己", "这边", "去", "本人会", "本人", "会"]
             .iter()
             .find_map(|w| after.strip_prefix(w))?;
-        (!TALK.iter().any(|t| rest.starts_with(t)) && !rest.is_empty()).then_some(false)
+        // `这个我来`: the thing named before is taken on, with nothing after.
+        let taken = ["这个", "这块", "这事", "那个"]
+            .iter()
+            .any(|w| clause.trim_start().starts_with(w));
+        (!TALK.iter().any(|t| rest.starts_with(t)) && (!rest.is_empty() || taken)).then_some(false)
     })
 }
 
@@ -63,6 +98,11 @@ pub(super) fn second_person(clause: &str) -> Option<bool> {
         let after = clause.get(at + '你'.len_utf8()..)?;
         if ["负责", "牵头"].iter().any(|w| after.starts_with(w)) {
             return Some(true);
+        }
+        // `你明天上午发出去`: a time word, then the work.
+        let timed = skip_when(after);
+        if timed.len() < after.len() && !timed.is_empty() && !TALK.iter().any(|t| timed.starts_with(t)) {
+            return Some(false);
         }
         let rest = ["来", "先", "把", "这边", "去", "跟进", "抓紧", "尽快"]
             .iter()
@@ -236,6 +276,11 @@ impl Ctx<'_> {
         clause.match_indices('请').find_map(|(at, _)| {
             let after = clause.get(at + '请'.len_utf8()..)?;
             let next_ok = |r: &str| {
+                // `请信息技术部华峰同学跟进`: a form of address before the verb.
+                let r = crate::minutes::scan::ADDRESS_SUFFIXES
+                    .iter()
+                    .find_map(|a| r.strip_prefix(a))
+                    .unwrap_or(r);
                 r.starts_with(['于', '在', '将', '把', '尽']) || LEAD_VERBS.iter().any(|v| r.starts_with(v))
             };
             // At the clause's start a member alone is `owner_by_verb`'s; here a department too.

@@ -1,6 +1,7 @@
 //! The words the owner rules share (pure): lead and helper verbs, and adding owners once.
 
 use crate::minutes::owner::OwnerRef;
+use crate::minutes::scan::DEPARTMENT_ENDS;
 
 /// Words after which the words before them name the lead (`曹丕负责`, `小乔你…`).
 pub(super) const LEAD_VERBS: &[&str] = &[
@@ -23,7 +24,7 @@ pub(super) const LEAD_VERBS: &[&str] = &[
     "我自己",
 ];
 /// Words after which the words before them name a helper (`常遇春配合`).
-pub(super) const HELP_VERBS: &[&str] = &["配合", "协助", "协同", "帮忙"];
+pub(super) const HELP_VERBS: &[&str] = &["配合", "协助", "协同", "帮忙", "参与"];
 
 /// Adverbs between a name and its verb (`宫雪继续跟进`, `李四尽快牵头`).
 pub(super) const ADVERBS: &[&str] = &[
@@ -37,4 +38,34 @@ pub(super) fn extend(out: &mut Vec<OwnerRef>, found: Vec<OwnerRef>) {
             out.push(o);
         }
     }
+}
+
+/// `经纪业务部`, `运营管理部、合规管理部`, `责成经纪业务部`: departments only (each of three to
+/// ten Chinese characters ending like one, not `各营业部`), as written.
+pub(super) fn departments(s: &str) -> Option<Vec<OwnerRef>> {
+    let s = s.trim();
+    let s = ["责成", "请", "由"]
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+        .unwrap_or(s);
+    let parts: Vec<&str> = s.split(['、', '和', '及']).map(str::trim).collect();
+    parts
+        .iter()
+        .all(|p| {
+            (3..=10).contains(&p.chars().count())
+                && p.ends_with(DEPARTMENT_ENDS)
+                && p.chars().all(crate::minutes::scan::is_cjk)
+                && !p.starts_with(['各', '全'])
+        })
+        .then(|| {
+            parts
+                .iter()
+                .map(|p| OwnerRef::Unresolved((*p).to_owned()))
+                .collect()
+        })
+}
+
+/// Whether the owner is a department written as such (`零售业务部`).
+pub(crate) fn is_department(o: &OwnerRef) -> bool {
+    matches!(o, OwnerRef::Unresolved(w) if departments(w).is_some())
 }

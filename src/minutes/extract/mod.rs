@@ -16,11 +16,13 @@
 use jiff::Timestamp;
 
 use self::sentence::{has_task_text, split_sentences, topic_of, topic_of_question};
+use self::trace::{Tracer, close_block, section_name};
+use self::writer::{author, echoes, takes_over};
 use crate::calendar::Calendar;
 use crate::command::Mention;
 use crate::domain::ids::Person;
 use crate::domain::time::{SHANGHAI, local};
-use crate::minutes::blocks::{Block, Outcome};
+use crate::minutes::blocks::Block;
 use crate::minutes::evidence::{self, LineFacts};
 use crate::minutes::explain::{LineTrace, Verdict};
 pub use crate::minutes::item::{ActionItem, Extraction, clean_title};
@@ -30,7 +32,7 @@ use crate::minutes::layout::{
 };
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, OwnerHow, Scan};
-use crate::minutes::speaker::{speaker_line, speaker_name, strip_speaker};
+use crate::minutes::speaker::{bracket_label, bracket_transcript, speaker_line, speaker_name, strip_speaker};
 use crate::minutes::table::{Table, is_tab_row};
 use crate::minutes::weights::Signal;
 
@@ -93,57 +95,6 @@ pub fn explain_report(text: &str, members: &[String], now: Timestamp, cal: &Cale
 /// A sentence scanned and scored: what was found, the signals, the sentence.
 type Scored<'s> = (Scan, Vec<(Signal, i32)>, &'s str);
 
-/// Records a line's trace when tracing.
-struct Tracer<'t> {
-    traces: Option<&'t mut Vec<LineTrace>>,
-}
-
-impl Tracer<'_> {
-    fn note(
-        &mut self,
-        line: usize,
-        text: &str,
-        verdict: Verdict,
-        signals: Vec<(Signal, i32)>,
-        item: Option<&ActionItem>,
-    ) {
-        if let Some(t) = self.traces.as_deref_mut() {
-            t.push(LineTrace {
-                line: line + 1,
-                text: text.to_owned(),
-                verdict,
-                signals,
-                item: item.cloned(),
-            });
-        }
-    }
-}
-
-fn section_name(s: Section) -> &'static str {
-    match s {
-        Section::Action => "行动",
-        Section::Decision => "决定",
-        Section::Status => "情况",
-        Section::None | Section::Other => "其他",
-    }
-}
-
-/// Ends an open block: its item (or why none).
-fn close_block(block: &mut Option<(usize, Block)>, ctx: &Ctx<'_>, ex: &mut Extraction, tr: &mut Tracer<'_>) {
-    let Some((line, b)) = block.take() else { return };
-    match b.finish(ctx) {
-        Outcome::Item(item) => {
-            tr.note(line, &item.text, Verdict::BlockItem, Vec::new(), Some(&item));
-            ex.items.push(*item);
-        }
-        Outcome::Rejected(title) => {
-            tr.note(line, &title, Verdict::BlockRejected, Vec::new(), None);
-            ex.decisions.push(title);
-        }
-        Outcome::Nothing(title) => tr.note(line, &title, Verdict::BlockEmpty, Vec::new(), None),
-    }
-}
-
 #[allow(clippy::too_many_lines)]
 fn run(
     text: &str,
@@ -184,6 +135,13 @@ fn run(
         meeting_date,
         ..Extraction::default()
     };
+    // An email signed by its writer (`刘畅 致 各位：` … `刘畅`): `我本人会…` is theirs.
+    if !lines.iter().any(|l| speaker_line(l.trim()).is_some())
+        && let Some(author) = author(&lines, &ctx)
+    {
+        ctx.set_speaker(Some(author));
+    }
+    let bracket_speakers = bracket_transcript(&lines, |w| ctx.is_name(w));
     let mut section = Section::None;
     let mut table: Option<Table> = None;
     let mut block: Option<(usize, Block)> = None;
@@ -194,13 +152,24 @@ fn run(
     // The last line said, and by whom (transcripts).
     let mut last_said: Option<(String, Option<OwnerRef>)> = None;
     // Field lines (`责任人：… 完成时间：…`) already joined to the item above them.
-    let mut joined_below: Option<usize> = None;
+    let mut joined_below: Vec<usize> = Vec::new();
+    // The line the last item came from and who said it; the line before this one.
+    let mut item_from: Option<(usize, Option<OwnerRef>)> = None;
+    let mut last_line: Option<usize> = None;
+    // Outside a transcript, `史磊：…这个我来…`: for that line the labelled person is who says 我.
+    let mut label_speaker: Option<Option<OwnerRef>> = None;
+    // `- **殷悦**` with the person's tasks indented below: (its indent, the people).
+    let mut group: Option<(usize, Vec<OwnerRef>)> = None;
     for (n, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
         if trimmed.is_empty() {
             continue;
         }
-        if joined_below == Some(n) {
+        let prev_line = last_line.replace(n);
+        if let Some(before) = label_speaker.take() {
+            ctx.speaker = before;
+        }
+        if joined_below.contains(&n) {
             tr.note(n, trimmed, Verdict::Detail, Vec::new(), None);
             continue;
         }
@@ -231,14 +200,28 @@ fn run(
         }
         table = None;
         let (marker, body) = strip_marker(trimmed);
+        // A title followed by its conclusion opens the next block, whatever it looks like.
+        let opens_block = lines
+            .iter()
+            .skip(n + 1)
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|l| Block::before_fields(body, l.trim()).is_some());
         if let Some((_, b)) = block.as_mut()
+            && !opens_block
             && b.field(body)
         {
             tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);
             continue;
         }
         close_block(&mut block, &ctx, &mut ex, &mut tr);
-        if let Some(b) = Block::start(body) {
+        let next_line = lines
+            .iter()
+            .skip(n + 1)
+            .find(|l| !l.trim().is_empty())
+            .map(|l| l.trim());
+        if let Some(b) =
+            Block::start(body).or_else(|| next_line.and_then(|next| Block::before_fields(body, next)))
+        {
             block = Some((n, b));
             tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);
             continue;
@@ -268,6 +251,21 @@ fn run(
             continue;
         }
         let indent = line.chars().take_while(|c| c.is_whitespace()).count();
+        if group.as_ref().is_some_and(|(at, _)| indent <= *at) {
+            group = None;
+        }
+        // A list item that is only a name (`- **殷悦**`, `- 温迪：`) heads that person's tasks.
+        let bare = body.replace("**", "");
+        let bare = bare.trim().trim_end_matches(['：', ':']).trim();
+        if marker == Marker::List
+            && (2..=12).contains(&bare.chars().count())
+            && !bare.contains(['，', ',', '（', '(', '。'])
+            && let Some(people) = ctx.names_if_all(bare)
+        {
+            group = Some((indent, people));
+            tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
+            continue;
+        }
         if marker == Marker::Done {
             tr.note(n, trimmed, Verdict::DoneCheckbox, Vec::new(), None);
             continue;
@@ -282,6 +280,15 @@ fn run(
             section = Section::Other;
         }
         list_seen |= marker != Marker::None;
+        // `【宫羽】…` in a transcript of such lines: the speaker, not an owner label.
+        let body = match bracket_label(body).filter(|(who, _)| bracket_speakers && ctx.is_name(who)) {
+            Some((who, rest)) => {
+                let who = ctx.resolve(who);
+                ctx.set_speaker(Some(who));
+                rest
+            }
+            None => body,
+        };
         let (body, label) = strip_speaker(body);
         if let Some(label) = label {
             let who = speaker_name(label)
@@ -303,11 +310,33 @@ fn run(
                 joined.as_str()
             }
             // `1. 灾备切换演练` followed by `责任人：余强  完成时间：6月27日`.
+            // Every such line in a row (`Owner(s): 巫琳, 管乐` / `ETA: Aug 20`).
             (_, Some((i, (Marker::None, next_body))))
                 if marker != Marker::None && starts_with_key(next_body) =>
             {
-                joined_below = Some(i);
-                joined = format!("{body}，{next_body}");
+                joined = lines
+                    .iter()
+                    .enumerate()
+                    .skip(i)
+                    .filter(|(_, l)| !l.trim().is_empty())
+                    .map(|(k, l)| (k, strip_marker(l.trim())))
+                    .take_while(|(_, (m, b))| *m == Marker::None && starts_with_key(b))
+                    .fold(body.to_owned(), |acc, (k, (_, b))| {
+                        joined_below.push(k);
+                        format!("{acc}，{b}")
+                    });
+                joined.as_str()
+            }
+            // An item written over two lines: the second, unmarked, indented under the text
+            // of the first (`- [ ] 梳理…名单，` / `      并逐户电话提醒…（韩雪，5月14日前）`).
+            (_, Some((i, (Marker::None, next_body))))
+                if marker != Marker::None
+                    && lines.get(i).is_some_and(|l| {
+                        l.chars().take_while(|c| c.is_whitespace()).count() > indent + 1
+                    }) =>
+            {
+                joined_below.push(i);
+                joined = format!("{body}{next_body}");
                 joined.as_str()
             }
             _ => body,
@@ -325,7 +354,45 @@ fn run(
                 item.text = format!("{}：{}", topic_of_question(q), item.text);
             }
         };
-        let scan = ctx.scan(body);
+        if ctx.speaker.is_none()
+            && let Some((who, said)) = body.split_once(['：', ':'])
+            && said.contains('我')
+            && ctx.members.iter().any(|p| p.name == who.trim())
+        {
+            label_speaker = Some(ctx.speaker.replace(ctx.resolve(who.trim())));
+        }
+        let mut scan = ctx.scan(body);
+        if scan.how == OwnerHow::None
+            && let Some((_, people)) = &group
+        {
+            scan.owners.clone_from(people);
+            scan.how = OwnerHow::Named;
+        }
+        // `柏杨：端午节前要把路演材料准备好。` then `费翔：这个我来弄。`: the next speaker takes
+        // the item just proposed.
+        // The one speaking: the transcript's speaker, or a `费翔：` label.
+        let said_by = ctx.speaker.clone().or_else(|| {
+            body.split_once(['：', ':'])
+                .map(|(who, _)| who.trim())
+                .filter(|who| ctx.is_name(who))
+                .map(|who| ctx.resolve(who))
+        });
+        if let Some(sp) = said_by
+            && let Some((from, who)) = &item_from
+            && prev_line == Some(*from)
+            && who.as_ref() != Some(&sp)
+            && takes_over(body)
+            && let Some(item) = ex.items.last_mut()
+        {
+            item.owners = vec![sp.clone()];
+            if scan.deadline.is_some() {
+                item.deadline = scan.deadline;
+                item.deadline_text = scan.deadline_text.clone();
+            }
+            item_from = Some((n, Some(sp)));
+            tr.note(n, trimmed, Verdict::Detail, Vec::new(), Some(item));
+            continue;
+        }
         let has_owner = scan.how != OwnerHow::None;
         let has_deadline = scan.deadline_text.is_some();
         // An indented detail under an item adds nothing unless it names its own owner or date.
@@ -375,8 +442,14 @@ fn run(
                         if let Some(t) = topic.filter(|t| !item.text.contains(t)) {
                             item.text = format!("{t}：{}", item.text);
                         }
+                        if echoes(&ex.items, &item) {
+                            tr.note(n, s, Verdict::Detail, sig, None);
+                            continue;
+                        }
                         tr.note(n, s, Verdict::Item, sig, Some(&item));
+                        let who = ctx.speaker.clone().or_else(|| item.owners.first().cloned());
                         ex.items.push(item);
+                        item_from = Some((n, who));
                     } else {
                         tr.note(n, s, Verdict::NotItem, sig, None);
                     }
@@ -390,8 +463,14 @@ fn run(
             last_item_indent = Some(indent);
             let mut item = to_item(scan.clone());
             answer(&mut item, &scan);
+            if echoes(&ex.items, &item) {
+                tr.note(n, trimmed, Verdict::Detail, signals, None);
+                continue;
+            }
             tr.note(n, trimmed, Verdict::Item, signals, Some(&item));
+            let who = ctx.speaker.clone().or_else(|| item.owners.first().cloned());
             ex.items.push(item);
+            item_from = Some((n, who));
         } else {
             if marker != Marker::None {
                 open_line = Some(body.to_owned());
@@ -432,3 +511,7 @@ mod sentence;
 mod tests;
 #[cfg(test)]
 mod tests_generalise;
+#[cfg(test)]
+mod tests_heldout2;
+mod trace;
+mod writer;

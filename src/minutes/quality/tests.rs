@@ -76,8 +76,8 @@ fn extraction_quality_over_the_corpus() {
 }
 
 /// `DUBAN_EXPLAIN=41 cargo test --lib minutes::quality -- --nocapture`: the per-line trace of
-/// the tuning files (the corpus and the first held-out set, `heldout/NN-…`) whose name contains
-/// the value; never the second held-out set.
+/// the tuning files (the corpus and the held-out sets, `heldout/NN-…`, `heldout2/NN-…`) whose name contains
+/// the value.
 #[test]
 fn explain_tuning_files() {
     let Ok(want) = std::env::var("DUBAN_EXPLAIN") else {
@@ -88,6 +88,7 @@ fn explain_tuning_files() {
         .iter()
         .map(|f| ("corpus", f))
         .chain(HELDOUT.iter().map(|f| ("heldout", f)))
+        .chain(HELDOUT2.iter().map(|f| ("heldout2", f)))
         .filter(|(dir, (n, _, _))| format!("{dir}/{n}").contains(&want))
         .map(|(_, f)| f)
     {
@@ -120,15 +121,16 @@ fn extraction_quality_over_the_heldout_set() {
     }
 }
 
-/// The second held-out set's figures, aggregate only, printed when `DUBAN_HELDOUT2=1`
-/// (`DUBAN_HELDOUT2=1 cargo test --lib minutes::quality -- --nocapture`). Always run, so an
-/// extractor that panics on one of its files fails.
+/// The second held-out set, printed per file when `DUBAN_HELDOUT2=1`
+/// (`DUBAN_HELDOUT2=1 cargo test --lib minutes::quality -- --nocapture`). It is tuning data
+/// since the third held-out set was written. Always run, so an extractor that panics on one of
+/// its files fails.
 #[test]
 fn extraction_quality_over_the_second_heldout_set() {
     let heldout = evaluate(HELDOUT2);
     assert_eq!(heldout.per_file.len(), HELDOUT2.len());
     if std::env::var("DUBAN_HELDOUT2").is_ok_and(|v| v == "1") {
-        println!("{:<22} {}", "held-out 2", figures(&heldout));
+        print_report("second held-out set (tuning since heldout3)", &heldout);
     }
 }
 

@@ -29,12 +29,14 @@ impl Ctx<'_> {
         let mut refused: Option<String> = None;
         for c in candidates {
             // `… on suitability mapping by next Wed`: the English tail of a clause.
-            let tail = [" by ", " due ", " before ", " within ", " until ", "ETA ", "eta "]
-                .iter()
-                .filter_map(|w| c.rfind(w).map(|i| i + 1))
-                .min()
-                .and_then(|i| c.get(i..))
-                .unwrap_or(c.as_str());
+            let tail = [
+                " by ", " due ", " before ", " within ", " until ", "ETA ", "eta ", " next ", " end of ",
+            ]
+            .iter()
+            .filter_map(|w| c.rfind(w).map(|i| i + 1))
+            .min()
+            .and_then(|i| c.get(i..))
+            .unwrap_or(c.as_str());
             // `target end of this week`: the word before the date is no part of it.
             let tail = ["target ", "Target ", "targeting "]
                 .iter()

@@ -12,7 +12,7 @@ use crate::minutes::owner::OwnerRef;
 use self::ctx::push_unique;
 pub(crate) use self::ctx::{Ctx, OwnerHow, Scan, is_cjk};
 use self::deadline::{paren_groups, remove_deadline};
-pub(crate) use self::names::{DEPARTMENT_ENDS, is_place_or_units};
+pub(crate) use self::names::{ADDRESS_SUFFIXES, DEPARTMENT_ENDS, is_place_or_units};
 
 /// Verbs that follow an owner (`张三负责…`, `由李四牵头…`).
 const VERBS: &[&str] = &[
@@ -33,7 +33,10 @@ const OWNER_KEYS: &[&str] = &[
     "牵头部门",
     "负责部门",
     "主办",
+    "承办人",
     "承办",
+    "Owner(s)",
+    "Owners",
     "owner",
     "Owner",
     "OWNER",
@@ -60,6 +63,9 @@ const DEADLINE_KEYS: &[&str] = &[
     "ddl",
     "Due",
     "due",
+    "ETA",
+    "办结时限",
+    "办结时间",
     "时间",
 ];
 
@@ -129,6 +135,10 @@ impl Ctx<'_> {
             }
             text = found.rest;
         }
+        // Beside a person, a department is where the work sits, not another owner.
+        if owners.iter().any(|o| !crate::minutes::assign::is_department(o)) {
+            owners.retain(|o| !crate::minutes::assign::is_department(o));
+        }
         // `司徒 will pair with 邵晴 on …`: a member after `with` helps.
         if how != OwnerHow::None {
             for (i, _) in text.match_indices("with ") {
@@ -140,10 +150,17 @@ impl Ctx<'_> {
         }
         // Parenthesised groups, then clauses from the end.
         for group in paren_groups(&text) {
+            // `（陆川，待定）`: each part too.
+            let parts: Vec<String> = group.split(['，', ',']).map(|p| p.trim().to_owned()).collect();
             deadline_candidates.push(group);
+            if parts.len() > 1 {
+                deadline_candidates.extend(parts);
+            }
         }
+        // `合同条款 redline — 王菲 / 6月5日`: ` / ` parts a field list.
         let clauses: Vec<String> = text
-            .split(['，', ',', '；', ';', '。', '！', '!', '–', '—'])
+            .replace(" / ", "，")
+            .split(['，', ',', '；', ';', '。', '！', '!', '–', '—', '→'])
             .map(str::to_owned)
             .collect();
         deadline_candidates.extend(clauses.iter().rev().cloned());
@@ -258,7 +275,7 @@ fn take_key(text: &str, keys: &[&str]) -> Option<(String, String)> {
 fn value_end(s: &str) -> usize {
     let mut end = s.len();
     for sep in [
-        "，", ",", "；", ";", "。", "  ", "|", "）", ")", " — ", " – ", " - ", "—",
+        "，", ",", "；", ";", "。", "  ", "|", "）", ")", " — ", " – ", " - ", "—", "】", "【", "→",
     ] {
         if let Some(i) = s.find(sep) {
             end = end.min(i);

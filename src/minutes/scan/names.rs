@@ -88,6 +88,9 @@ impl Ctx<'_> {
     /// The people in a field: the names when some parts are names (`合规部 张学友`,
     /// `风险管理部/梁朝伟` → the person), else every part as written (`合规部`).
     pub(crate) fn people(&self, value: &str) -> Vec<OwnerRef> {
+        if let Some(one) = latin_given_name(value) {
+            return vec![self.resolve(one)];
+        }
         let all = self.names(value);
         let parts: Vec<&str> = value
             .split(['、', '，', ',', '/', '&', ' ', '和', '及'])
@@ -111,6 +114,9 @@ impl Ctx<'_> {
     /// A list of names (`张三、李四和王五`).
     pub(crate) fn names(&self, value: &str) -> Vec<OwnerRef> {
         let mut out = Vec::new();
+        if let Some(one) = latin_given_name(value) {
+            return vec![self.resolve(one)];
+        }
         for part in value.split(['、', '，', ',', '/', '&', '；', ';']) {
             let part = strip_remark(part).trim().trim_start_matches(['@', '＠']).trim();
             let part = self.without_role(part);
@@ -146,6 +152,14 @@ impl Ctx<'_> {
             if let Some(name) = part.strip_suffix(role).map(str::trim)
                 && !name.is_empty()
                 && self.is_name(name)
+            {
+                return name;
+            }
+        }
+        // `沈佳会跟进`, `华峰同学`: a member followed by an auxiliary or a form of address.
+        for word in MEMBER_SUFFIXES {
+            if let Some(name) = part.strip_suffix(word).map(str::trim)
+                && self.members.iter().any(|p| p.name == name)
             {
                 return name;
             }
@@ -349,6 +363,22 @@ pub(crate) const DEPARTMENT_ENDS: &[char] = &['部', '组', '室', '处', '科',
 const ROLE_SUFFIXES: &[&str] = &[
     "牵头", "主责", "负责", "配合", "协同", "协助", "协办", "主办", "跟进", "你", "等",
 ];
+
+/// `Ryan 龙`, `Daniel 石`: a Latin given name and a Chinese surname, one person.
+fn latin_given_name(value: &str) -> Option<&str> {
+    let v = value.trim().trim_end_matches(['、', '，', ',']).trim();
+    let (given, family) = v.split_once(' ')?;
+    (!given.is_empty()
+        && given.chars().all(|c| c.is_ascii_alphabetic())
+        && (1..=2).contains(&family.chars().count())
+        && family.chars().all(is_cjk))
+    .then_some(v)
+}
+
+/// Words that follow a member's name without being part of it (checked against members only).
+const MEMBER_SUFFIXES: &[&str] = &["同学", "同事", "会", "将", "要", "也", "还", "就"];
+/// Forms of address after a name (`华峰同学`, `钟瑶老师`), member or not.
+pub(crate) const ADDRESS_SUFFIXES: &[&str] = &["同学", "同事", "老师"];
 
 /// An owner field that names nobody: `待定`, `TBD`, `本周五`, `—`.
 fn is_placeholder(w: &str) -> bool {

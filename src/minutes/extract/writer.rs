@@ -1,0 +1,62 @@
+//! Who writes or answers (pure): the signed writer of minutes written as a letter, and a short
+//! reply that takes on the item just proposed.
+
+use crate::minutes::item::ActionItem;
+use crate::minutes::owner::OwnerRef;
+use crate::minutes::scan::Ctx;
+
+/// The writer of minutes written as a letter: `X 致 各位` on the first line, or a signature (a
+/// name alone, after an optional department, on one of the last two lines).
+pub(super) fn author(lines: &[String], ctx: &Ctx<'_>) -> Option<OwnerRef> {
+    let is_person = |w: &str| {
+        (2..=4).contains(&w.chars().count())
+            && w.chars().all(crate::minutes::scan::is_cjk)
+            && !w.ends_with(crate::minutes::scan::DEPARTMENT_ENDS)
+            && ctx.is_name(w)
+    };
+    let first = lines.iter().map(|l| l.trim()).find(|l| !l.is_empty())?;
+    if let Some((who, to)) = first.split_once('致')
+        && ["各位", "全体", "大家", "各部门", "相关"]
+            .iter()
+            .any(|w| to.trim_start().starts_with(w))
+        && is_person(who.trim())
+    {
+        return Some(ctx.resolve(who.trim()));
+    }
+    lines
+        .iter()
+        .rev()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .take(2)
+        .find_map(|l| {
+            let who = l.split_whitespace().last()?;
+            (l.chars().count() <= 16 && !l.contains(['：', ':', '，', '。']) && is_person(who))
+                .then(|| ctx.resolve(who))
+        })
+}
+
+/// `这个我来弄`, `我来吧`, `这块交给我`: a short reply taking on what was just said, with no task
+/// of its own.
+pub(super) fn takes_over(body: &str) -> bool {
+    let t = body.trim().trim_end_matches(['。', '！', '!', '.', '，']);
+    let n = t.chars().count();
+    ["我来", "我跟", "我负责", "交给我", "我接"]
+        .iter()
+        .any(|w| t.contains(w))
+        && (n <= 5
+            || (n <= 12
+                && ["这个", "这块", "这事", "这件", "那个", "这一块"]
+                    .iter()
+                    .any(|w| t.contains(w))))
+}
+
+/// `罗琦：我这周内可以出初稿。` then `汪洋：可以，罗琦这周内出初稿。`: the same people and the same
+/// work as the item just before (its last clause is in that item's text) confirm it, not a new one.
+pub(super) fn echoes(items: &[ActionItem], item: &ActionItem) -> bool {
+    let Some(last) = items.last() else {
+        return false;
+    };
+    let core = item.text.rsplit(['，', ',']).next().unwrap_or_default().trim();
+    last.owners == item.owners && core.chars().count() >= 2 && last.text.contains(core)
+}
