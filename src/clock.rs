@@ -71,9 +71,10 @@ pub fn parse_now(s: Option<&str>) -> anyhow::Result<jiff::Timestamp> {
     let dt: jiff::civil::DateTime = s
         .parse()
         .map_err(|_| anyhow::anyhow!("--now {s:?} is not an RFC 3339 time like 2026-03-11T10:00:00+08:00"))?;
-    let tz = jiff::tz::TimeZone::get("Asia/Shanghai").map_err(|e| anyhow::anyhow!("time zone: {e}"))?;
+    // China has kept UTC+8 all year since 1991: the fixed offset is Asia/Shanghai for every date
+    // duban handles, and needs no time-zone database on the host.
     Ok(dt
-        .to_zoned_datetime(tz)
+        .to_zoned_datetime(jiff::tz::TimeZone::fixed(crate::domain::time::SHANGHAI))
         .map_err(|e| anyhow::anyhow!("--now {s:?}: {e}"))?
         .timestamp())
 }

@@ -130,7 +130,9 @@ mod tests {
                 let day = now().to_zoned_datetime(TimeZone::fixed(tz::offset(8))).date();
                 let day = day.checked_add(jiff::Span::new().days(d)).unwrap();
                 Deadline {
-                    at: day.at(18, 0, 0, 0).in_tz("Asia/Shanghai").unwrap().timestamp(),
+                    at: crate::domain::time::SHANGHAI
+                        .to_timestamp(day.at(18, 0, 0, 0))
+                        .unwrap(),
                     has_time: false,
                 }
             }),

@@ -364,7 +364,9 @@ fn a_glued_tail_is_never_split_inside_digits() {
         .unwrap();
     assert_eq!(
         c.deadline.at,
-        twelve.at(18, 0, 0, 0).in_tz("Asia/Shanghai").unwrap().timestamp()
+        crate::domain::time::SHANGHAI
+            .to_timestamp(twelve.at(18, 0, 0, 0))
+            .unwrap()
     );
 }
 
