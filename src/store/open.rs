@@ -89,7 +89,8 @@ impl Store {
             // written as records are rewritten (format-2 records still read); format 3 → 4 the
             // inbox entries that carry their de-duplication keys and the compact `seen` record
             // (earlier entries and records still read: see `inbox::rebuild`); format 4 → 5 the
-            // nudge records that carry 进展征集 requests (format-3 records still read). The version is
+            // nudge records that carry 进展征集 requests (format-3 records still read); format 5 → 6 the
+            // batch `seen` record (one a worker commit; key records still read). The version is
             // recorded so that an older duban, which cannot read the new records, refuses it.
             from => {
                 if from == Some(1) {

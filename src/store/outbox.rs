@@ -23,6 +23,9 @@ pub struct Changes {
     /// De-duplication keys (digests) this change records as processed, and when: the index
     /// learns them once the commit succeeded.
     pub(crate) processed: Vec<(u128, i64)>,
+    /// The batch `seen` record this change writes (sled): its position in the writes and
+    /// its processing time.
+    pub(crate) seen_batch: Option<(usize, i64)>,
 }
 
 impl Changes {
@@ -50,6 +53,11 @@ impl Changes {
     /// Writes `value` at `key` in `tree`.
     pub(crate) fn put(&mut self, tree: &Tree, key: Vec<u8>, value: Vec<u8>) {
         self.ops.push((tree.clone(), key, Some(value)));
+    }
+
+    /// The value of staged write `i` (`None` for a removal).
+    pub(crate) fn value_mut(&mut self, i: usize) -> Option<&mut Vec<u8>> {
+        self.ops.get_mut(i).and_then(|op| op.2.as_mut())
     }
 
     /// Removes `key` from `tree`.
