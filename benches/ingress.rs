@@ -56,7 +56,11 @@ fn event(tag: &str, i: usize, help: Option<&str>) -> String {
             "@_user_1 /督办 帮助".to_owned(),
             json!([{"key":"@_user_1","id":{"open_id":bot},"name":"督办","tenant_key":"tk"}]),
         ),
-        None => ("oc_bench".to_owned(), format!("大家好，今天的进度第{i}条"), json!([])),
+        None => (
+            "oc_bench".to_owned(),
+            format!("大家好，今天的进度第{i}条"),
+            json!([]),
+        ),
     };
     json!({"schema":"2.0","header":{"event_id":format!("{tag}_ev_{i}"),"event_type":"im.message.receive_v1",
         "create_time":"1773194400000","token":TOKEN,"app_id":APP_ID,"tenant_key":"tk"},
@@ -69,7 +73,13 @@ fn event(tag: &str, i: usize, help: Option<&str>) -> String {
 /// Feishu holds the user's message a help command is: the answer is a reply to it.
 fn seed_help(fake: &duban::fake_feishu::FakeState, tag: &str, i: usize) {
     let content = json!({"text": "@_user_1 /督办 帮助"}).to_string();
-    fake.add_user_message(&format!("om_{tag}_{i}"), &format!("oc_{tag}_{i}"), "ou_bench", "text", &content);
+    fake.add_user_message(
+        &format!("om_{tag}_{i}"),
+        &format!("oc_{tag}_{i}"),
+        "ou_bench",
+        "text",
+        &content,
+    );
 }
 
 /// An event as posted: plaintext, or encrypted and signed.
@@ -95,7 +105,9 @@ fn seal(cipher: &EventCipher, ev: String, plain: bool, i: usize) -> Sealed {
 /// `n` distinct events of `tag` ([`event`]).
 fn sealed(n: usize, plain: bool, tag: &str, help: Option<&str>) -> Vec<Sealed> {
     let cipher = EventCipher::new(KEY);
-    (0..n).map(|i| seal(&cipher, event(tag, i, help), plain, i)).collect()
+    (0..n)
+        .map(|i| seal(&cipher, event(tag, i, help), plain, i))
+        .collect()
 }
 
 /// One pre-serialised HTTP/1.1 request per event: the load generator does no per-request

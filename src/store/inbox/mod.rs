@@ -185,19 +185,19 @@ impl Store {
             }
             let _w = self.writing();
             let mut index = self.dedup_index();
-            let mut kept = false;
+            let mut kept = 0;
             for key in &keys {
                 let d = digest(key);
                 match index.get(d) {
-                    Some(Mark { pending: Some(_), .. }) => kept = true,
-                    Some(m) if m.at_ms >= older_than_ms => kept = true,
+                    Some(Mark { pending: Some(_), .. }) => kept += 1,
+                    Some(m) if m.at_ms >= older_than_ms => kept += 1,
                     Some(_) => index.remove(d),
                     None => {}
                 }
             }
             // A key record still in use stays; a batch record goes once its time is up (a key
             // in it that is waiting again or was processed later has a record of its own).
-            if kept && keys.len() == 1 {
+            if kept > 0 && keys.len() == 1 {
                 continue;
             }
             // Removed under the index lock: a concurrent commit marking it again either came
@@ -207,7 +207,7 @@ impl Store {
                 .compare_and_swap(&k, Some(&v), None as Option<&[u8]>)?
                 .is_ok()
             {
-                n += keys.len();
+                n += keys.len() - kept;
             }
         }
         Ok(n)

@@ -326,3 +326,61 @@ fn a_schema_3_store_is_upgraded_on_open() {
     assert_eq!(s.prune_seen(2_001).unwrap(), 2, "e21 and its alias");
     assert!(matches!(admit(&s, &d, 6_000), Admission::New(_)));
 }
+
+/// On sled the worker's commit records the keys of all its events in one batch record; after
+/// a restart they are all still duplicates, and pruning forgets them together (counting keys).
+/// The same key in two records (bookkeeping replayed after a crash) counts from the later one.
+#[test]
+fn a_commit_of_several_events_records_their_keys_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let events: Vec<Envelope> = (0..3)
+        .map(|i| env(&format!("e4{i}"), &format!("om_4{i}")))
+        .collect();
+    {
+        let s = crate::store::testing::open_for_test(dir.path()).unwrap();
+        for e in &events {
+            assert!(matches!(admit(&s, e, 1_000), Admission::New(_)));
+        }
+        let mut ch = Changes::new();
+        for e in pending(&s) {
+            ch.inbox_done(&s, e.seq, &e.keys, 2_000);
+        }
+        s.commit(&ch).unwrap();
+        assert!(s.inbox.is_empty());
+        let per_key = if s.backend_name() == "postgres" { 6 } else { 1 };
+        assert_eq!(s.seen.len(), per_key, "one record for the commit on sled");
+        // A replay of the last event's bookkeeping, later: a second record holding its keys.
+        if per_key == 1 {
+            let mut ch = Changes::new();
+            ch.inbox_done(&s, 99, &dedup_keys(&Head::of(&events[2])), 3_000);
+            s.commit(&ch).unwrap();
+        }
+        s.durable_blocking().unwrap();
+    }
+    let s = reopen(dir.path());
+    for (i, e) in events.iter().enumerate() {
+        assert_eq!(
+            admit(&s, e, 4_000),
+            Admission::Duplicate,
+            "event {i} after a restart"
+        );
+        let again = env(&format!("e5{i}"), &format!("om_4{i}"));
+        assert_eq!(
+            admit(&s, &again, 4_000),
+            Admission::Duplicate,
+            "message {i} after a restart"
+        );
+    }
+    assert_eq!(s.prune_seen(2_000).unwrap(), 0, "processed at 2 000");
+    if s.backend_name() == "postgres" {
+        assert_eq!(s.prune_seen(2_001).unwrap(), 6);
+        assert_eq!(s.dedup_len(), 0);
+        return;
+    }
+    // The first record goes: four keys forgotten; the replayed event's stay until 3 000.
+    assert_eq!(s.prune_seen(2_001).unwrap(), 4);
+    assert_eq!(s.dedup_len(), 2, "the replayed event's keys, processed later");
+    assert_eq!(admit(&s, &events[2], 4_000), Admission::Duplicate);
+    assert!(matches!(admit(&s, &events[0], 4_000), Admission::New(_)));
+    assert_eq!(s.prune_seen(3_001).unwrap(), 2);
+}
