@@ -47,7 +47,10 @@ pub async fn run(
         }
         tokio::select! {
             () = cancel.cancelled() => return,
-            () = notify.notified() => tokio::time::sleep(GATHER).await,
+            () = notify.notified() => tokio::select! {
+                () = cancel.cancelled() => return,
+                () = tokio::time::sleep(GATHER) => {}
+            },
             () = tokio::time::sleep(Duration::from_secs(5)) => {}
         }
     }
