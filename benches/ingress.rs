@@ -8,6 +8,13 @@
 //! BENCH_MODE=plain for plaintext events to a duban without an Encrypt Key, checked by their
 //! Verification Token, as with the long connection or an app that does not encrypt;
 //! DUBAN_BENCH_DATABASE_URL=<admin URL> for the PostgreSQL store, in a fresh database).
+//!
+//! End to end, after the ratio: BENCH_HELP=200 `@督办 /督办 帮助` commands (each in a chat of its
+//! own) posted at once; reported are how fast the worker processes them (inbox empty) and how
+//! fast their answers reach the fake Feishu (whose limit of 50 messages a second for the app,
+//! as Feishu's, bounds that figure). BENCH_BURST_SECS=30 then posts for that long (events made
+//! as they are sent: chatter, one `帮助` in BENCH_BURST_HELP_EVERY=2000) and reports the rate,
+//! the largest inbox backlog seen, the backlog when the burst ends and how long it takes to drain.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 use std::sync::Arc;
@@ -40,34 +47,66 @@ struct Figures {
     errors: usize,
 }
 
-/// `n` distinct events (`<tag>_ev_<i>`, messages `om_<tag>_<i>`).
-fn sealed(n: usize, plain: bool, tag: &str) -> Vec<Sealed> {
+/// Event `i` of `tag` (`<tag>_ev_<i>`, message `om_<tag>_<i>`): group chatter, or (`help`:
+/// the bot's open_id) `@督办 /督办 帮助` in a chat of its own.
+fn event(tag: &str, i: usize, help: Option<&str>) -> String {
+    let (chat, text, mentions) = match help {
+        Some(bot) => (
+            format!("oc_{tag}_{i}"),
+            "@_user_1 /督办 帮助".to_owned(),
+            json!([{"key":"@_user_1","id":{"open_id":bot},"name":"督办","tenant_key":"tk"}]),
+        ),
+        None => (
+            "oc_bench".to_owned(),
+            format!("大家好，今天的进度第{i}条"),
+            json!([]),
+        ),
+    };
+    json!({"schema":"2.0","header":{"event_id":format!("{tag}_ev_{i}"),"event_type":"im.message.receive_v1",
+        "create_time":"1773194400000","token":TOKEN,"app_id":APP_ID,"tenant_key":"tk"},
+        "event":{"sender":{"sender_id":{"open_id":"ou_bench"},"sender_type":"user","tenant_key":"tk"},
+        "message":{"message_id":format!("om_{tag}_{i}"),"chat_id":chat,"chat_type":"group","message_type":"text",
+        "create_time":"1773194400000","content":json!({"text":text}).to_string(),"mentions":mentions}}})
+    .to_string()
+}
+
+/// Feishu holds the user's message a help command is: the answer is a reply to it.
+fn seed_help(fake: &duban::fake_feishu::FakeState, tag: &str, i: usize) {
+    let content = json!({"text": "@_user_1 /督办 帮助"}).to_string();
+    fake.add_user_message(
+        &format!("om_{tag}_{i}"),
+        &format!("oc_{tag}_{i}"),
+        "ou_bench",
+        "text",
+        &content,
+    );
+}
+
+/// An event as posted: plaintext, or encrypted and signed.
+fn seal(cipher: &EventCipher, ev: String, plain: bool, i: usize) -> Sealed {
+    if plain {
+        let none = || (String::new(), String::new());
+        return (ev, [none(), none(), none()]);
+    }
+    let body = json!({"encrypt": cipher.encrypt(ev.as_bytes())}).to_string();
+    let ts = "1773194400".to_owned();
+    let nonce = format!("n{i}");
+    let sig = event_signature(&ts, &nonce, KEY, body.as_bytes());
+    (
+        body,
+        [
+            ("x-lark-request-timestamp".to_owned(), ts),
+            ("x-lark-request-nonce".to_owned(), nonce),
+            ("x-lark-signature".to_owned(), sig),
+        ],
+    )
+}
+
+/// `n` distinct events of `tag` ([`event`]).
+fn sealed(n: usize, plain: bool, tag: &str, help: Option<&str>) -> Vec<Sealed> {
     let cipher = EventCipher::new(KEY);
     (0..n)
-        .map(|i| {
-            let text = format!("大家好，今天的进度第{i}条");
-            let ev = json!({"schema":"2.0","header":{"event_id":format!("{tag}_ev_{i}"),"event_type":"im.message.receive_v1",
-                "create_time":"1773194400000","token":TOKEN,"app_id":APP_ID,"tenant_key":"tk"},
-                "event":{"sender":{"sender_id":{"open_id":"ou_bench"},"sender_type":"user","tenant_key":"tk"},
-                "message":{"message_id":format!("om_{tag}_{i}"),"chat_id":"oc_bench","chat_type":"group","message_type":"text",
-                "create_time":"1773194400000","content":json!({"text":text}).to_string(),"mentions":[]}}});
-            if plain {
-                let none = || (String::new(), String::new());
-                return (ev.to_string(), [none(), none(), none()]);
-            }
-            let body = json!({"encrypt": cipher.encrypt(ev.to_string().as_bytes())}).to_string();
-            let ts = "1773194400".to_owned();
-            let nonce = format!("n{i}");
-            let sig = event_signature(&ts, &nonce, KEY, body.as_bytes());
-            (
-                body,
-                [
-                    ("x-lark-request-timestamp".to_owned(), ts),
-                    ("x-lark-request-nonce".to_owned(), nonce),
-                    ("x-lark-signature".to_owned(), sig),
-                ],
-            )
-        })
+        .map(|i| seal(&cipher, event(tag, i, help), plain, i))
         .collect()
 }
 
@@ -75,21 +114,21 @@ fn sealed(n: usize, plain: bool, tag: &str) -> Vec<Sealed> {
 /// work beyond a socket write and a minimal response parse, so the cores go to the server
 /// under test (like wrk; the in-process reqwest client used to take about a third of them).
 fn requests(host: &str, events: &[Sealed]) -> Vec<Vec<u8>> {
-    events
-        .iter()
-        .map(|(body, headers)| {
-            let mut r = format!(
-                "POST /feishu/events HTTP/1.1\r\nhost: {host}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n",
-                body.len()
-            );
-            for (k, v) in headers.iter().filter(|(k, _)| !k.is_empty()) {
-                r.push_str(&format!("{k}: {v}\r\n"));
-            }
-            r.push_str("\r\n");
-            r.push_str(body);
-            r.into_bytes()
-        })
-        .collect()
+    events.iter().map(|e| request(host, e)).collect()
+}
+
+/// One event as an HTTP/1.1 request.
+fn request(host: &str, (body, headers): &Sealed) -> Vec<u8> {
+    let mut r = format!(
+        "POST /feishu/events HTTP/1.1\r\nhost: {host}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n",
+        body.len()
+    );
+    for (k, v) in headers.iter().filter(|(k, _)| !k.is_empty()) {
+        r.push_str(&format!("{k}: {v}\r\n"));
+    }
+    r.push_str("\r\n");
+    r.push_str(body);
+    r.into_bytes()
 }
 
 /// Reads one response from a keep-alive connection; returns its status.
@@ -120,7 +159,28 @@ async fn read_response(stream: &mut tokio::net::TcpStream, buf: &mut Vec<u8>) ->
     }
 }
 
+/// Where the load generator takes its requests from: a prepared list, or made as they are
+/// sent until a deadline (the burst).
+#[derive(Clone)]
+enum Source {
+    List(Arc<Vec<Vec<u8>>>),
+    Until(Instant, Arc<dyn Fn(usize) -> Vec<u8> + Send + Sync>),
+}
+
+impl Source {
+    fn get(&self, i: usize) -> Option<std::borrow::Cow<'_, [u8]>> {
+        match self {
+            Self::List(l) => l.get(i).map(|r| std::borrow::Cow::Borrowed(r.as_slice())),
+            Self::Until(end, make) => (Instant::now() < *end).then(|| std::borrow::Cow::Owned(make(i))),
+        }
+    }
+}
+
 async fn load(addr: std::net::SocketAddr, reqs: Arc<Vec<Vec<u8>>>, conns: usize) -> Figures {
+    load_from(addr, Source::List(reqs), conns).await
+}
+
+async fn load_from(addr: std::net::SocketAddr, reqs: Source, conns: usize) -> Figures {
     use tokio::io::AsyncWriteExt;
     let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let start = Instant::now();
@@ -139,7 +199,7 @@ async fn load(addr: std::net::SocketAddr, reqs: Arc<Vec<Vec<u8>>>, conns: usize)
                     break;
                 };
                 let t = Instant::now();
-                stream.write_all(req).await.unwrap();
+                stream.write_all(&req).await.unwrap();
                 match read_response(&mut stream, &mut buf).await {
                     Ok(200) => h.record(u64::try_from(t.elapsed().as_micros()).unwrap()).unwrap(),
                     Ok(_) => errors += 1,
@@ -183,8 +243,8 @@ fn main() {
     rt.block_on(async move {
         // Distinct from the measured events (the warm-up once reused their ids inside the
         // ciphertext, so 2,000 measured events were duplicates).
-        let events = Arc::new(sealed(n, plain, "bench"));
-        let warm = Arc::new(sealed(2_000, plain, "warm"));
+        let events = Arc::new(sealed(n, plain, "bench", None));
+        let warm = Arc::new(sealed(2_000, plain, "warm", None));
 
         // Baseline: a bare axum handler answering 200.
         let bare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -265,5 +325,136 @@ fn main() {
             drain.elapsed().as_secs_f64(),
             n as f64 / processing
         );
+        let bot = fake.bot_open_id();
+        help_commands(duban_addr, &store, &fake, &bot, plain, conns).await;
+        burst(duban_addr, &store, &fake, &bot, plain, conns).await;
     });
+}
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// Waits until the inbox (and, with `answers`, the fake's count of bot messages) is done.
+async fn settle(store: &duban::store::Store, fake: &FakeFeishu, answers: Option<usize>) -> (f64, f64) {
+    let start = Instant::now();
+    let mut processed = None;
+    loop {
+        if processed.is_none() && store.inbox_len() == 0 {
+            processed = Some(start.elapsed().as_secs_f64());
+        }
+        let answered = answers.is_none_or(|n| fake.messages().len() >= n);
+        if let (Some(p), true) = (processed, answered) {
+            return (p, start.elapsed().as_secs_f64());
+        }
+        if start.elapsed() > Duration::from_secs(120) {
+            println!(
+                "NOT SETTLED after 120 s: inbox {}, outbox {} (dead letters {}), bot messages {} of {answers:?}",
+                store.inbox_len(),
+                store.outbox_len(),
+                store.outbox_dead_len(),
+                fake.messages().len()
+            );
+            let secs = start.elapsed().as_secs_f64();
+            return (processed.unwrap_or(secs), secs);
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// BENCH_HELP help commands posted at once: the worker's rate and the answers' rate.
+async fn help_commands(
+    addr: std::net::SocketAddr,
+    store: &duban::store::Store,
+    fake: &FakeFeishu,
+    bot: &str,
+    plain: bool,
+    conns: usize,
+) {
+    let n = env_usize("BENCH_HELP", 200);
+    if n == 0 {
+        return;
+    }
+    for i in 0..n {
+        seed_help(fake.state(), "help", i);
+    }
+    let reqs = Arc::new(requests("127.0.0.1", &sealed(n, plain, "help", Some(bot))));
+    let before = fake.messages().len();
+    let post = load(addr, reqs, conns).await;
+    let (processed, answered) = settle(store, fake, Some(before + n)).await;
+    println!(
+        "{n} help commands (posted in {:.2} s, {} errors): worker processed them {:.0}/s (inbox empty after {:.2} s); \
+         answered through the fake OpenAPI {:.0}/s ({:.2} s; Feishu's limit: 50 messages/s for the app)",
+        post.secs,
+        post.errors,
+        n as f64 / (post.secs + processed),
+        post.secs + processed,
+        n as f64 / (post.secs + answered),
+        post.secs + answered
+    );
+}
+
+/// BENCH_BURST_SECS of sustained posting: the rate, the inbox backlog during and after, the drain.
+async fn burst(
+    addr: std::net::SocketAddr,
+    store: &duban::store::Store,
+    fake: &FakeFeishu,
+    bot: &str,
+    plain: bool,
+    conns: usize,
+) {
+    let secs = env_usize("BENCH_BURST_SECS", 0);
+    if secs == 0 {
+        return;
+    }
+    let every = env_usize("BENCH_BURST_HELP_EVERY", 2000).max(1);
+    let cipher = EventCipher::new(KEY);
+    let bot = bot.to_owned();
+    let helps = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = helps.clone();
+    let state = fake.state().clone();
+    let make = Arc::new(move |i: usize| {
+        let help = (i % every == every - 1).then_some(bot.as_str());
+        if help.is_some() {
+            seed_help(&state, "burst", i);
+            counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        request("127.0.0.1", &seal(&cipher, event("burst", i, help), plain, i))
+    });
+    let before = fake.messages().len();
+    let end = Instant::now() + Duration::from_secs(secs as u64);
+    let watch = {
+        let store = store.clone();
+        tokio::spawn(async move {
+            let mut max = 0;
+            while Instant::now() < end {
+                max = max.max(store.inbox_len());
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            max
+        })
+    };
+    let f = load_from(addr, Source::Until(end, make), conns).await;
+    let max = watch.await.unwrap();
+    let backlog = store.inbox_len();
+    let total = f.per_sec * f.secs;
+    let helps = helps.load(std::sync::atomic::Ordering::Relaxed);
+    let (drained, answered) = settle(store, fake, Some(before + helps)).await;
+    println!(
+        "burst of {secs} s ({} {} events, 1 in {every} a help command): {:.0} events/s, p50 {:.2} ms, p99 {:.2} ms, \
+         {} errors; inbox backlog at most {max} (sampled every 50 ms), {backlog} when it ended, empty {:.2} s later; \
+         processed end to end {:.0} events/s; the {helps} answers all sent {:.1} s after the end",
+        total as usize,
+        if plain { "plaintext" } else { "signed+encrypted" },
+        f.per_sec,
+        f.p50_ms,
+        f.p99_ms,
+        f.errors,
+        drained,
+        total / (f.secs + drained),
+        answered
+    );
 }

@@ -14,6 +14,15 @@ use crate::service::{InboxEvent, Service};
 use crate::store::inbox::{self, InboxBody, InboxEntry};
 use crate::store::{Store, StoreError, be};
 
+/// How long the worker lets events gather after a wake-up before it reads them: during a
+/// burst it then takes them in batches (one `seen` record and one commit for the chatter of a
+/// batch) instead of one or two at a time, which leaves more of the cores to the
+/// acknowledgement path; the wait adds 2 ms to an answer and holds back no more than 2 ms of
+/// traffic.
+const GATHER: Duration = Duration::from_millis(2);
+/// Events read from the inbox at a time.
+const BATCH: usize = 128;
+
 /// Runs until `cancel` fires.
 pub async fn run(
     store: Store,
@@ -38,7 +47,10 @@ pub async fn run(
         }
         tokio::select! {
             () = cancel.cancelled() => return,
-            () = notify.notified() => {}
+            () = notify.notified() => tokio::select! {
+                () = cancel.cancelled() => return,
+                () = tokio::time::sleep(GATHER) => {}
+            },
             () = tokio::time::sleep(Duration::from_secs(5)) => {}
         }
     }
@@ -52,7 +64,7 @@ pub async fn drain(store: &Store, service: &Service, outbox: &Notify) -> anyhow:
     let mut after = None;
     loop {
         let batch = store
-            .inbox_pending(after, 64)?
+            .inbox_pending(after, BATCH)?
             .into_iter()
             .map(classify)
             .collect::<Result<Vec<_>, _>>()?;

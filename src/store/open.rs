@@ -94,7 +94,8 @@ impl Store {
             // inbox entries that carry their de-duplication keys and the compact `seen` record
             // (earlier entries and records still read: see `inbox::rebuild`); format 4 → 5 the
             // nudge records that carry 进展征集 requests (format-3 records still read); format 5 → 6
-            // the `chat_items` index in chunks (entries of one item still read). The version is
+            // the `chat_items` index in chunks (entries of one item still read); format 6 → 7 the
+            // batch `seen` record (one a worker commit; key records still read). The version is
             // recorded so that an older duban, which cannot read the new records, refuses it.
             from => {
                 if from == Some(1) {

@@ -26,6 +26,9 @@ pub struct Changes {
     /// The `chat_items` chunks still filling that this change writes (key → value), so that two
     /// items created in one change land in the same chunk.
     pub(crate) chat_tails: std::collections::HashMap<Vec<u8>, Vec<u8>>,
+    /// The batch `seen` record this change writes (sled): its position in the writes and
+    /// its processing time.
+    pub(crate) seen_batch: Option<(usize, i64)>,
 }
 
 impl Changes {
@@ -53,6 +56,11 @@ impl Changes {
     /// Writes `value` at `key` in `tree`.
     pub(crate) fn put(&mut self, tree: &Tree, key: Vec<u8>, value: Vec<u8>) {
         self.ops.push((tree.clone(), key, Some(value)));
+    }
+
+    /// The value of staged write `i` (`None` for a removal).
+    pub(crate) fn value_mut(&mut self, i: usize) -> Option<&mut Vec<u8>> {
+        self.ops.get_mut(i).and_then(|op| op.2.as_mut())
     }
 
     /// Removes `key` from `tree`.

@@ -21,7 +21,9 @@ mod records;
 
 use index::{Mark, digest};
 pub use records::{InboxBody, InboxEntry};
-use records::{Seen, decode_entry, keyed_entry, processed_record, read_record};
+use records::{
+    Seen, batch_key, batch_record, decode_entry, keyed_entry, processed_record, push_batch_key, read_record,
+};
 
 /// Outcome of [`Store::admit`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,7 +161,7 @@ impl Store {
     }
 
     /// Forgets de-duplication keys processed before `older_than_ms`, on disk and in the index;
-    /// returns how many went. A scan of `seen` (about eight hours of pushes), run rarely and
+    /// returns how many keys went. A scan of `seen` (about eight hours of pushes), run rarely and
     /// off the hot path. A key whose event still waits in the inbox is never forgotten.
     ///
     /// # Errors
@@ -171,21 +173,32 @@ impl Store {
             let Ok(seen) = read_record(&k, &v) else {
                 continue;
             };
-            let at_ms = match seen {
+            let (at_ms, keys) = match seen {
                 Seen::Pending { seq, .. } if self.inbox.contains_key(be(seq))? => continue,
-                Seen::Pending { at_ms, .. } | Seen::Processed { at_ms } | Seen::Alias { at_ms, .. } => at_ms,
+                Seen::Batch { keys, at_ms } => (at_ms, keys),
+                Seen::Pending { at_ms, .. } | Seen::Processed { at_ms } | Seen::Alias { at_ms, .. } => {
+                    (at_ms, vec![String::from_utf8_lossy(&k).into_owned()])
+                }
             };
             if at_ms >= older_than_ms {
                 continue;
             }
-            let d = digest(&String::from_utf8_lossy(&k));
             let _w = self.writing();
             let mut index = self.dedup_index();
-            match index.get(d) {
-                Some(Mark { pending: Some(_), .. }) => continue,
-                Some(m) if m.at_ms >= older_than_ms => continue,
-                Some(_) => index.remove(d),
-                None => {}
+            let mut kept = 0;
+            for key in &keys {
+                let d = digest(key);
+                match index.get(d) {
+                    Some(Mark { pending: Some(_), .. }) => kept += 1,
+                    Some(m) if m.at_ms >= older_than_ms => kept += 1,
+                    Some(_) => index.remove(d),
+                    None => {}
+                }
+            }
+            // A key record still in use stays; a batch record goes once its time is up (a key
+            // in it that is waiting again or was processed later has a record of its own).
+            if kept > 0 && keys.len() == 1 {
+                continue;
             }
             // Removed under the index lock: a concurrent commit marking it again either came
             // first (then the mark above is recent) or writes the record again after.
@@ -194,7 +207,7 @@ impl Store {
                 .compare_and_swap(&k, Some(&v), None as Option<&[u8]>)?
                 .is_ok()
             {
-                n += 1;
+                n += keys.len() - kept;
             }
         }
         Ok(n)
@@ -205,9 +218,32 @@ impl Changes {
     /// Marks inbox entry `seq` processed: records its keys in the `seen` log, then removes
     /// it (in this order, so a crash between the two in a non-transactional bookkeeping commit
     /// only replays a no-op). The index learns the keys once the commit succeeded.
+    ///
+    /// On sled the keys of every event of this change go into one batch record (written
+    /// before the first removal); on PostgreSQL, where the keys are the rows instances claim,
+    /// one record a key.
     pub fn inbox_done(&mut self, store: &Store, seq: u64, keys: &[String], now_ms: i64) {
+        if store.db.as_pg().is_some() {
+            for key in keys {
+                self.put(&store.seen, key.as_bytes().to_vec(), processed_record(now_ms));
+            }
+        } else if !keys.is_empty() {
+            let i = match self.seen_batch {
+                Some((i, at_ms)) if at_ms == now_ms => i,
+                _ => {
+                    self.put(&store.seen, batch_key(seq), batch_record(now_ms));
+                    let i = self.len() - 1;
+                    self.seen_batch = Some((i, now_ms));
+                    i
+                }
+            };
+            if let Some(record) = self.value_mut(i) {
+                for key in keys {
+                    push_batch_key(record, key);
+                }
+            }
+        }
         for key in keys {
-            self.put(&store.seen, key.as_bytes().to_vec(), processed_record(now_ms));
             self.processed.push((digest(key), now_ms));
         }
         self.remove(&store.inbox, be(seq).to_vec());

@@ -37,6 +37,19 @@ impl Store {
             let Ok(seen) = read_record(&k, &v) else {
                 continue;
             };
+            if let Seen::Batch { keys, at_ms } = seen {
+                // A key may be in two records (bookkeeping replayed after a crash): the later
+                // processing time counts; a key still waiting in the inbox stays pending.
+                for key in keys {
+                    let d = digest(&key);
+                    match index.get(d) {
+                        Some(Mark { pending: Some(_), .. }) => {}
+                        Some(m) if m.at_ms >= at_ms => {}
+                        _ => index.insert(d, Mark { at_ms, pending: None }),
+                    }
+                }
+                continue;
+            }
             let key = String::from_utf8_lossy(&k);
             let d = digest(&key);
             match seen {
@@ -56,6 +69,7 @@ impl Store {
                 ),
                 Seen::Pending { .. } => orphans.push((k.to_vec(), key.into_owned())),
                 Seen::Alias { event_key, at_ms } => aliases.push((k.to_vec(), event_key, at_ms)),
+                Seen::Batch { .. } => {}
             }
         }
         let orphan_keys: HashSet<&str> = orphans.iter().map(|(_, key)| key.as_str()).collect();

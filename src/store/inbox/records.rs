@@ -45,6 +45,8 @@ pub(crate) enum Seen {
     Processed { at_ms: i64 },
     /// A message key: the event key that carried it.
     Alias { event_key: String, at_ms: i64 },
+    /// The keys of the events one worker commit processed (sled; [`SEEN_BATCH`]).
+    Batch { keys: Vec<String>, at_ms: i64 },
 }
 
 /// The compact `seen` record: format byte, then be(processed ms).
@@ -58,12 +60,57 @@ pub(crate) fn processed_record(at_ms: i64) -> Vec<u8> {
     v
 }
 
-/// Reads a `seen` record: compact, or as earlier versions wrote it.
+/// The batch `seen` record (sled, schema 7): format byte, be(processed ms), then each key as
+/// be(u16 length) + bytes. One record, under `b:` + be(the first event's sequence), holds the
+/// keys of every event a worker commit processed: one write for the batch instead of one per
+/// key, appended at the end of the tree instead of at random places in it.
+pub(crate) const SEEN_BATCH: u8 = 4;
+
+/// The key of a batch record whose first event is inbox entry `seq`.
+pub(crate) fn batch_key(seq: u64) -> Vec<u8> {
+    [&b"b:"[..], &seq.to_be_bytes()].concat()
+}
+
+/// A batch record with no key yet, processed at `at_ms`.
+pub(crate) fn batch_record(at_ms: i64) -> Vec<u8> {
+    let mut v = Vec::with_capacity(256);
+    v.push(SEEN_BATCH);
+    v.extend_from_slice(&at_ms.to_be_bytes());
+    v
+}
+
+/// Appends `key` to a batch record.
+pub(crate) fn push_batch_key(record: &mut Vec<u8>, key: &str) {
+    let b = &key.as_bytes()[..key.len().min(usize::from(u16::MAX))];
+    record.extend_from_slice(&u16::try_from(b.len()).unwrap_or(u16::MAX).to_be_bytes());
+    record.extend_from_slice(b);
+}
+
+/// Reads a `seen` record: compact, batch, or as earlier versions wrote it.
 pub(crate) fn read_record(key: &[u8], v: &[u8]) -> Result<Seen, StoreError> {
     match v.split_first() {
         Some((&SEEN_COMPACT, rest)) if rest.len() == 8 => Ok(Seen::Processed {
             at_ms: from_be(rest).cast_signed(),
         }),
+        Some((&SEEN_BATCH, rest)) if rest.len() >= 8 => {
+            let (ms, mut rest) = rest.split_at(8);
+            let mut keys = Vec::new();
+            while !rest.is_empty() {
+                let truncated = || StoreError::Codec {
+                    key: String::from_utf8_lossy(key).into_owned(),
+                    reason: "truncated batch record".to_owned(),
+                };
+                let (len, tail) = rest.split_at_checked(2).ok_or_else(truncated)?;
+                let len = usize::from(u16::from_be_bytes([len[0], len[1]]));
+                let (k, tail) = tail.split_at_checked(len).ok_or_else(truncated)?;
+                keys.push(String::from_utf8_lossy(k).into_owned());
+                rest = tail;
+            }
+            Ok(Seen::Batch {
+                keys,
+                at_ms: from_be(ms).cast_signed(),
+            })
+        }
         _ => decode(key, v),
     }
 }
