@@ -508,6 +508,8 @@ fn to_item(s: Scan) -> ActionItem {
 
 mod sentence;
 #[cfg(test)]
+mod testkit;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_generalise;

@@ -2,26 +2,14 @@
 
 #![allow(clippy::unwrap_used)]
 
+use super::testkit::{cal, person};
 use super::*;
 use crate::command::when::format_rfc3339;
-use crate::domain::ids::OpenId;
 use crate::domain::priority::Priority;
 use crate::minutes::explain::Verdict;
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::weights::Signal;
 use proptest::prelude::*;
-
-fn cal() -> &'static Calendar {
-    static CAL: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
-    CAL.get_or_init(Calendar::builtin)
-}
-
-fn person(name: &str) -> Person {
-    Person {
-        open_id: OpenId(format!("ou_{name}")),
-        name: name.to_owned(),
-    }
-}
 
 fn members() -> Vec<Person> {
     ["张三", "李四", "王五", "王芳"].into_iter().map(person).collect()

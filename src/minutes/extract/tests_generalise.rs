@@ -3,39 +3,13 @@
 
 #![allow(clippy::unwrap_used)]
 
+use super::testkit::{cal, owners, person, run};
 use super::*;
 use crate::command::when::format_rfc3339;
-use crate::domain::ids::OpenId;
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::weights::Signal;
 
-fn cal() -> &'static Calendar {
-    static CAL: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
-    CAL.get_or_init(Calendar::builtin)
-}
-
-fn person(name: &str) -> Person {
-    Person {
-        open_id: OpenId(format!("ou_{name}")),
-        name: name.to_owned(),
-    }
-}
-
 const NOW: &str = "2026-03-10T17:00:00+08:00";
-
-/// Extracts `text` posted on Tuesday 2026-03-10 17:00 in a group of `members`.
-fn run(text: &str, members: &[&str]) -> Extraction {
-    let people: Vec<Person> = members.iter().map(|n| person(n)).collect();
-    extract(text, &[], &people, NOW.parse().unwrap(), cal())
-}
-
-/// The owners' names of each item.
-fn owners(ex: &Extraction) -> Vec<Vec<String>> {
-    ex.items
-        .iter()
-        .map(|i| i.owners.iter().map(|o| o.name().to_owned()).collect())
-        .collect()
-}
 
 fn due(item: &ActionItem) -> Option<String> {
     item.deadline.map(|d| format_rfc3339(d.at))

@@ -4,35 +4,11 @@
 
 #![allow(clippy::unwrap_used)]
 
+use super::testkit::{cal, owners, person, run};
 use super::*;
 use crate::command::when::format_rfc3339;
-use crate::domain::ids::OpenId;
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::weights::Signal;
-
-fn cal() -> &'static Calendar {
-    static CAL: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
-    CAL.get_or_init(Calendar::builtin)
-}
-
-fn person(name: &str) -> Person {
-    Person {
-        open_id: OpenId(format!("ou_{name}")),
-        name: name.to_owned(),
-    }
-}
-
-/// Extracts `text` posted on Tuesday 2026-03-10 17:00 in a group of `members`.
-fn run(text: &str, members: &[&str]) -> Extraction {
-    let people: Vec<Person> = members.iter().map(|n| person(n)).collect();
-    extract(
-        text,
-        &[],
-        &people,
-        "2026-03-10T17:00:00+08:00".parse().unwrap(),
-        cal(),
-    )
-}
 
 /// `(text, owners, deadline)` of each item.
 fn items(ex: &Extraction) -> Vec<(String, Vec<String>, Option<String>)> {
@@ -46,10 +22,6 @@ fn items(ex: &Extraction) -> Vec<(String, Vec<String>, Option<String>)> {
             )
         })
         .collect()
-}
-
-fn owners(ex: &Extraction) -> Vec<Vec<String>> {
-    items(ex).into_iter().map(|(_, o, _)| o).collect()
 }
 
 fn dues(ex: &Extraction) -> Vec<Option<String>> {

@@ -1,0 +1,39 @@
+//! What the extractor's tests share: the calendar, a member by name, extraction in a group on
+//! Tuesday 2026-03-10 17:00, and the owners of each item.
+
+#![allow(clippy::unwrap_used)]
+
+use super::*;
+use crate::domain::ids::OpenId;
+
+pub(super) fn cal() -> &'static Calendar {
+    static CAL: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
+    CAL.get_or_init(Calendar::builtin)
+}
+
+pub(super) fn person(name: &str) -> Person {
+    Person {
+        open_id: OpenId(format!("ou_{name}")),
+        name: name.to_owned(),
+    }
+}
+
+/// Extracts `text` posted on Tuesday 2026-03-10 17:00 in a group of `members`.
+pub(super) fn run(text: &str, members: &[&str]) -> Extraction {
+    let people: Vec<Person> = members.iter().map(|n| person(n)).collect();
+    extract(
+        text,
+        &[],
+        &people,
+        "2026-03-10T17:00:00+08:00".parse().unwrap(),
+        cal(),
+    )
+}
+
+/// The owners' names of each item.
+pub(super) fn owners(ex: &Extraction) -> Vec<Vec<String>> {
+    ex.items
+        .iter()
+        .map(|i| i.owners.iter().map(|o| o.name().to_owned()).collect())
+        .collect()
+}
