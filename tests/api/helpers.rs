@@ -255,21 +255,33 @@ impl TestApp {
         id
     }
 
-    /// Stops the app and waits (up to 10 s) until its sled directory is free for another process:
-    /// sled lets go of its lock when its last thread does, shortly after the app has stopped.
+    /// Stops the app, lets go of its handles, and waits (up to 10 s) until its sled directory is
+    /// free for another process: sled lets go of its lock from its last thread, shortly after.
     pub async fn stop(self) {
-        self.shutdown.cancel();
-        let _ = tokio::time::timeout(Duration::from_secs(10), self.handle).await;
-        let lock_file = self.data_dir.join("db");
+        let Self {
+            shutdown,
+            handle,
+            store,
+            service,
+            data_dir,
+            _dir,
+            ..
+        } = self;
+        shutdown.cancel();
+        let _ = tokio::time::timeout(Duration::from_secs(10), handle).await;
+        drop(service);
+        drop(store);
+        let lock_file = data_dir.join("db");
         for _ in 0..200 {
             let Ok(file) = std::fs::File::open(&lock_file) else {
-                return; // no sled directory (PostgreSQL) or nothing written
+                break; // no sled directory (PostgreSQL) or nothing written
             };
             if file.try_lock().is_ok() {
-                return; // taken and let go at once (flock, as sled's own lock)
+                break; // taken and let go at once (flock, as sled's own lock)
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        drop(_dir);
     }
 }
 
