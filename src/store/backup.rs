@@ -314,7 +314,25 @@ pub fn restore(snapshot: &Snapshot, dir: &Path) -> Result<u64, StoreError> {
     // Ids are handed out in increasing order from where the original had got to.
     while db.generate_id()? < snapshot.header.next_id {}
     db.flush()?;
+    drop(db);
+    wait_unlocked(dir);
     Ok(n)
+}
+
+/// Waits (up to 5 s) until sled has let go of `dir`'s file lock, so that whoever opens the
+/// restored directory next finds it free: sled releases it from its last thread, shortly after
+/// the last handle is dropped.
+fn wait_unlocked(dir: &Path) {
+    let lock = dir.join("db");
+    for _ in 0..100 {
+        match std::fs::File::open(&lock) {
+            // Taken and let go at once (flock, as sled's own lock).
+            Ok(file) if file.try_lock().is_err() => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            _ => return,
+        }
+    }
 }
 
 /// sled only: snapshots are sled's (a PostgreSQL store is backed up by PostgreSQL's tools).
