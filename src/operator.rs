@@ -101,21 +101,6 @@ async fn fetch_snapshot(settings: &Settings) -> anyhow::Result<Vec<u8>> {
     }
 }
 
-/// Opens a directory just restored in this process: sled's background threads release the
-/// directory's lock shortly after the restoring handle is dropped.
-fn open_after_restore(dir: &Path) -> Result<Store, StoreError> {
-    let mut tries = 0;
-    loop {
-        match Store::open(dir) {
-            Err(StoreError::Locked(_)) if tries < 50 => {
-                tries += 1;
-                std::thread::sleep(std::time::Duration::from_millis(100));
-            }
-            other => return other,
-        }
-    }
-}
-
 fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let tmp = path.with_extension("partial");
     std::fs::write(&tmp, bytes).with_context(|| format!("无法写入 {}", tmp.display()))?;
@@ -212,7 +197,7 @@ pub async fn export(
             ));
             let result = (|| -> anyhow::Result<_> {
                 restore_into(&snap, &tmp)?;
-                let store = open_after_restore(&tmp)?;
+                let store = Store::open(&tmp)?;
                 Ok(crate::export::rows(
                     &store,
                     what,

@@ -320,9 +320,9 @@ pub fn restore(snapshot: &Snapshot, dir: &Path) -> Result<u64, StoreError> {
 }
 
 /// Waits (up to 5 s) until sled has let go of `dir`'s file lock, so that whoever opens the
-/// restored directory next finds it free: sled releases it from its last thread, shortly after
-/// the last handle is dropped.
-fn wait_unlocked(dir: &Path) {
+/// directory next finds it free: sled releases it from its last thread, shortly after the last
+/// handle is dropped. Returns at once for a directory without one (PostgreSQL, nothing written).
+pub fn wait_unlocked(dir: &Path) {
     let lock = dir.join("db");
     for _ in 0..100 {
         match std::fs::File::open(&lock) {

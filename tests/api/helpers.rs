@@ -255,8 +255,8 @@ impl TestApp {
         id
     }
 
-    /// Stops the app, lets go of its handles, and waits (up to 10 s) until its sled directory is
-    /// free for another process: sled lets go of its lock from its last thread, shortly after.
+    /// Stops the app, lets go of its handles, and waits (up to 5 s) until its sled directory is
+    /// free for another process.
     pub async fn stop(self) {
         let Self {
             shutdown,
@@ -271,16 +271,8 @@ impl TestApp {
         let _ = tokio::time::timeout(Duration::from_secs(10), handle).await;
         drop(service);
         drop(store);
-        let lock_file = data_dir.join("db");
-        for _ in 0..200 {
-            let Ok(file) = std::fs::File::open(&lock_file) else {
-                break; // no sled directory (PostgreSQL) or nothing written
-            };
-            if file.try_lock().is_ok() {
-                break; // taken and let go at once (flock, as sled's own lock)
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        // sled lets go of its lock from its last thread, shortly after.
+        let _ = tokio::task::spawn_blocking(move || duban::store::backup::wait_unlocked(&data_dir)).await;
         drop(_dir);
     }
 }
