@@ -10,6 +10,7 @@ use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 
 use crate::feishu::event::{self, Envelope, Head, Inbound};
+use crate::feishu::message_push::read_message_push;
 use crate::service::{InboxEvent, Service};
 use crate::store::inbox::{self, InboxBody, InboxEntry};
 use crate::store::{Store, StoreError, be};
@@ -63,7 +64,7 @@ pub async fn run(
 pub async fn drain(store: &Store, service: &Service, outbox: &Notify) -> anyhow::Result<()> {
     let mut after = None;
     loop {
-        let batch = store
+        let mut batch = store
             .inbox_pending(after, BATCH)?
             .into_iter()
             .map(classify)
@@ -72,8 +73,9 @@ pub async fn drain(store: &Store, service: &Service, outbox: &Notify) -> anyhow:
             return Ok(());
         }
         after = batch.last().map(|e| e.seq);
-        service.process_batch(&batch).await?;
-        metrics::counter!("duban_events_processed_total").increment(batch.len() as u64);
+        let n = batch.len() as u64;
+        service.process_batch(&mut batch).await?;
+        metrics::counter!("duban_events_processed_total").increment(n);
         outbox.notify_one();
     }
 }
@@ -97,6 +99,31 @@ pub fn classify(entry: InboxEntry) -> Result<InboxEvent, StoreError> {
         key: String::from_utf8_lossy(&be(entry.seq)).into_owned(),
         reason,
     };
+    // A received message (most of what arrives) is read with a typed parse of the fields
+    // duban uses; anything else, or a shape that parse declines, is classified in full.
+    if let InboxBody::Push(json) = &entry.body
+        && let Some((head, message)) = read_message_push(json)
+    {
+        let keys = if entry.keys.is_empty() {
+            dedup_keys(&head)
+        } else {
+            entry.keys
+        };
+        return Ok(InboxEvent {
+            seq: entry.seq,
+            envelope: Envelope {
+                schema: event::Schema::V2,
+                event_id: head.event_id,
+                event_type: head.event_type,
+                token: head.token,
+                tenant_key: head.tenant_key,
+                event: serde_json::Value::Null,
+            },
+            received_ms: entry.received_ms,
+            keys,
+            message: Some(message),
+        });
+    }
     let envelope = match &entry.body {
         InboxBody::Push(json) => match event::classify(json) {
             Ok(Inbound::Event(envelope)) => envelope,
@@ -115,5 +142,6 @@ pub fn classify(entry: InboxEntry) -> Result<InboxEvent, StoreError> {
         envelope,
         received_ms: entry.received_ms,
         keys,
+        message: None,
     })
 }

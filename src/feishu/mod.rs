@@ -13,6 +13,7 @@ pub mod event;
 pub mod files;
 mod limits;
 pub mod members;
+pub mod message_push;
 pub mod minutes;
 pub mod okr;
 pub mod performance;

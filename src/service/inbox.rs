@@ -3,7 +3,7 @@
 //! removal of their inbox entries.
 
 use super::Service;
-use super::intake::{Prepared, apply_message, prepare_event_minutes, prepare_message};
+use super::intake::{Prepared, apply_message, prepare_event_minutes, prepare_message, prepare_read_message};
 use crate::feishu::event::{self, BotMembershipEvent};
 use crate::store::StoreError;
 use crate::store::outbox::Changes;
@@ -19,6 +19,10 @@ pub struct InboxEvent {
     pub received_ms: i64,
     /// Its de-duplication keys, recorded as processed with its effects.
     pub keys: Vec<String>,
+    /// For a received message read straight from the push
+    /// ([`crate::feishu::message_push::read_message_push`]): the message, and then the
+    /// envelope's `event` is left empty.
+    pub message: Option<event::MessageEvent>,
 }
 
 /// What an inbox event asks of the service, prepared before the lock is taken.
@@ -46,14 +50,17 @@ impl Service {
     ///
     /// # Errors
     /// Storage failures (the events stay in the inbox and are retried).
-    pub async fn process_batch(&self, entries: &[InboxEvent]) -> Result<(), StoreError> {
+    pub async fn process_batch(&self, entries: &mut [InboxEvent]) -> Result<(), StoreError> {
         let mut prepared = Vec::with_capacity(entries.len());
-        for entry in entries {
+        for entry in entries.iter_mut() {
+            let message = entry.message.take();
             let env = &entry.envelope;
             let p = if env.event_type == "im.message.receive_v1" {
-                prepare_message(self, &env.event)
-                    .await
-                    .map_or(Work::Nothing, |p| Work::Message(Box::new(p)))
+                let prepared = match message {
+                    Some(msg) => prepare_read_message(self, msg).await,
+                    None => prepare_message(self, &env.event).await,
+                };
+                prepared.map_or(Work::Nothing, |p| Work::Message(Box::new(p)))
             } else if self.minutes.handles(&env.event_type) {
                 prepare_event_minutes(self, &env.event, &env.event_id)
                     .await

@@ -4,12 +4,19 @@
 
 use std::sync::mpsc;
 use std::thread;
+use std::time::{Duration, Instant};
 
 use tokio::sync::oneshot;
 
 use super::StoreError;
 
 type Waiter = oneshot::Sender<Result<(), String>>;
+
+/// How long a flush under load waits for more waiters (issue 20: at 64 connections this took
+/// the flushes per second down and the acknowledged events per second up; p99 stays a few ms).
+const GATHER: Duration = Duration::from_micros(300);
+/// A flush that covered at least this many waiters means the next one may wait [`GATHER`].
+const BUSY: usize = 8;
 
 /// Handle to the flusher thread. Cloning shares the thread; it stops when every handle is gone.
 #[derive(Clone, Debug)]
@@ -63,11 +70,27 @@ impl Flusher {
 fn run(db: &sled::Db, rx: &mpsc::Receiver<Waiter>) {
     // Every waiter taken into `batch` registered after its write; the flush that starts after
     // the batch is taken therefore covers all of them. Late arrivals wait for the next round.
+    let mut last = 0usize;
     while let Ok(first) = rx.recv() {
         let mut batch = vec![first];
         while let Ok(more) = rx.try_recv() {
             batch.push(more);
         }
+        // Busy (the last flush covered several waiters): wait a moment for about as many
+        // before flushing, so one flush covers more of them. A lone write is flushed at once.
+        if last >= BUSY {
+            let deadline = Instant::now() + GATHER;
+            while batch.len() < last {
+                let Some(left) = deadline.checked_duration_since(Instant::now()) else {
+                    break;
+                };
+                match rx.recv_timeout(left) {
+                    Ok(w) => batch.push(w),
+                    Err(_) => break,
+                }
+            }
+        }
+        last = batch.len();
         let res = db.flush().map(|_| ()).map_err(|e| e.to_string());
         metrics::counter!("duban_store_flushes_total").increment(1);
         metrics::histogram!("duban_store_flush_batch").record(batch.len() as f64);

@@ -5,6 +5,6 @@ mod prepare;
 mod quoted;
 mod route;
 
-pub(super) use prepare::{Prepared, prepare_event_minutes, prepare_message};
+pub(super) use prepare::{Prepared, prepare_event_minutes, prepare_message, prepare_read_message};
 pub(super) use quoted::quoted_text;
 pub(super) use route::apply_message;

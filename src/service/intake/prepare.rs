@@ -42,7 +42,11 @@ impl Prepared {
 /// Parses a message event; fetches the quoted message of a reply-to-message creation (the
 /// only network call, kept outside the lock).
 pub(crate) async fn prepare_message(svc: &Service, event: &Value) -> Option<Prepared> {
-    let msg = MessageEvent::from_event(event)?;
+    prepare_read_message(svc, MessageEvent::from_event(event)?).await
+}
+
+/// [`prepare_message`] for a message already read from the push.
+pub(crate) async fn prepare_read_message(svc: &Service, msg: MessageEvent) -> Option<Prepared> {
     let mentions: Vec<Mention> = msg
         .mentions
         .iter()

@@ -19,7 +19,42 @@ pub(crate) struct Mark {
 /// The index (behind a mutex in the store).
 #[derive(Debug, Default)]
 pub struct Dedup {
-    marks: HashMap<u128, Mark>,
+    marks: HashMap<u128, Mark, DigestHash>,
+}
+
+/// Keys are already SHA-256 digests, evenly spread: their low 64 bits are the hash, with no
+/// second hash function over them (SipHash cost more than the lookup itself, and again for
+/// every entry each time the table grows, under the index's lock).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct DigestHash;
+
+/// The [`std::hash::Hasher`] of [`DigestHash`].
+#[derive(Debug, Default)]
+pub(crate) struct DigestHasher(u64);
+
+impl std::hash::BuildHasher for DigestHash {
+    type Hasher = DigestHasher;
+    fn build_hasher(&self) -> DigestHasher {
+        DigestHasher(0)
+    }
+}
+
+impl std::hash::Hasher for DigestHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u128 keys are hashed here; any other input still hashes (folded by 8 bytes).
+        for chunk in bytes.chunks(8) {
+            let mut a = [0u8; 8];
+            a[..chunk.len()].copy_from_slice(chunk);
+            self.0 = self.0.rotate_left(5) ^ u64::from_le_bytes(a);
+        }
+    }
+    fn write_u128(&mut self, v: u128) {
+        // The low 64 bits of a SHA-256 digest.
+        self.0 = u64::try_from(v & u128::from(u64::MAX)).unwrap_or_default();
+    }
 }
 
 /// The 128-bit digest a key is indexed by (16 bytes a key, whatever its length).

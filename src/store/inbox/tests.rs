@@ -190,16 +190,26 @@ fn stored_inbox_entries_of_every_format_are_read() {
         (pending[0].seq, &pending[0].envelope, pending[0].received_ms),
         (5, &a, 1234)
     );
+    // A stored push of a received message is read with the typed parse: the head in the
+    // envelope, the message beside it.
+    let read = |e: Envelope| Envelope {
+        event: serde_json::Value::Null,
+        ..e
+    };
+    let message_id = |i: usize| pending[i].message.as_ref().map(|m| m.message_id.clone());
     assert_eq!(
         (pending[1].seq, &pending[1].envelope, pending[1].received_ms),
-        (6, &env("e4", "om_4"), 5678)
+        (6, &read(env("e4", "om_4")), 5678)
     );
+    assert_eq!(message_id(1).as_deref(), Some("om_4"));
     assert_eq!(pending[1].keys, ["e:e4", "m:t:om_4"], "keys from the event");
     assert_eq!(
         (pending[2].seq, &pending[2].envelope, pending[2].received_ms),
-        (7, &env("e6", "om_6"), 9_999)
+        (7, &read(env("e6", "om_6")), 9_999)
     );
+    assert_eq!(message_id(2).as_deref(), Some("om_6"));
     assert_eq!(pending[2].keys, ["e:e6"], "the keys as admitted");
+    assert_eq!(message_id(0), None, "a legacy entry keeps its envelope");
 }
 
 /// After a restart, an event still pending and one processed within the window are both

@@ -28,6 +28,8 @@ use duban::feishu::signature::event_signature;
 use hdrhistogram::Histogram;
 use serde_json::json;
 
+mod wrk;
+
 /// The same allocator as the `duban` binary.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -41,6 +43,8 @@ type Sealed = (String, [(String, String); 3]);
 
 struct Figures {
     per_sec: f64,
+    /// CPU time of the whole process (server and load generator) per request, µs.
+    cpu_us: f64,
     secs: f64,
     p50_ms: f64,
     p99_ms: f64,
@@ -183,6 +187,7 @@ async fn load(addr: std::net::SocketAddr, reqs: Arc<Vec<Vec<u8>>>, conns: usize)
 async fn load_from(addr: std::net::SocketAddr, reqs: Source, conns: usize) -> Figures {
     use tokio::io::AsyncWriteExt;
     let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let cpu = cpu_ns();
     let start = Instant::now();
     let mut tasks = Vec::new();
     for _ in 0..conns {
@@ -217,8 +222,10 @@ async fn load_from(addr: std::net::SocketAddr, reqs: Source, conns: usize) -> Fi
         errors += e;
     }
     let secs = start.elapsed().as_secs_f64();
+    let cpu_us = cpu_ns().saturating_sub(cpu) as f64 / 1000.0 / all.len().max(1) as f64;
     Figures {
         per_sec: all.len() as f64 / secs,
+        cpu_us,
         secs,
         p50_ms: all.value_at_quantile(0.50) as f64 / 1000.0,
         p99_ms: all.value_at_quantile(0.99) as f64 / 1000.0,
@@ -298,21 +305,22 @@ fn main() {
             if plain { "plaintext" } else { "signed+encrypted" },
             std::thread::available_parallelism().map(|p| p.get()).unwrap_or(0)
         );
-        println!("| handler | events/s | p50 ms | p99 ms | errors |");
-        println!("|---|---|---|---|---|");
+        println!("| handler | events/s | p50 ms | p99 ms | errors | CPU µs a request |");
+        println!("|---|---|---|---|---|---|");
         println!(
-            "| bare axum 200 | {:.0} | {:.2} | {:.2} | {} |",
-            b.per_sec, b.p50_ms, b.p99_ms, b.errors
+            "| bare axum 200 | {:.0} | {:.2} | {:.2} | {} | {:.1} |",
+            b.per_sec, b.p50_ms, b.p99_ms, b.errors, b.cpu_us
         );
         println!(
-            "| duban ({}dedupe + durable inbox) | {:.0} | {:.2} | {:.2} | {} |",
+            "| duban ({}dedupe + durable inbox) | {:.0} | {:.2} | {:.2} | {} | {:.1} |",
             if plain { "token + " } else { "verify + decrypt + " },
-            d.per_sec, d.p50_ms, d.p99_ms, d.errors
+            d.per_sec, d.p50_ms, d.p99_ms, d.errors, d.cpu_us
         );
         println!(
-            "ratio duban / bare: throughput {:.2}, p99 latency {:.2}x",
+            "ratio duban / bare: throughput {:.2}, p99 latency {:.2}x; CPU a request (process, load generator included) bare / duban {:.2}",
             d.per_sec / b.per_sec,
-            d.p99_ms / b.p99_ms.max(0.001)
+            d.p99_ms / b.p99_ms.max(0.001),
+            b.cpu_us / d.cpu_us.max(0.001)
         );
         let backlog = store.inbox_len();
         let drain = Instant::now();
@@ -325,10 +333,24 @@ fn main() {
             drain.elapsed().as_secs_f64(),
             n as f64 / processing
         );
+        wrk_phase(bare_addr, duban_addr, &store, plain, conns).await;
         let bot = fake.bot_open_id();
         help_commands(duban_addr, &store, &fake, &bot, plain, conns).await;
         burst(duban_addr, &store, &fake, &bot, plain, conns).await;
     });
+}
+
+/// CPU time used so far by every thread of this process, in ns (`/proc/self/task/*/schedstat`):
+/// the cost of a request, which a busy machine disturbs far less than the rate.
+fn cpu_ns() -> u64 {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return 0;
+    };
+    tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next().and_then(|v| v.parse::<u64>().ok()))
+        .sum()
 }
 
 fn env_usize(name: &str, default: usize) -> usize {
@@ -363,6 +385,54 @@ async fn settle(store: &duban::store::Store, fake: &FakeFeishu, answers: Option<
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+}
+
+/// BENCH_WRK_SECS of wrk (the issue's load generator) against the bare handler, then duban.
+async fn wrk_phase(
+    bare: std::net::SocketAddr,
+    duban: std::net::SocketAddr,
+    store: &duban::store::Store,
+    plain: bool,
+    conns: usize,
+) {
+    let secs = env_usize("BENCH_WRK_SECS", 0);
+    if secs == 0 {
+        return;
+    }
+    if !wrk::available() {
+        println!("wrk phase skipped: wrk is not installed (apt install wrk)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let cipher = EventCipher::new(KEY);
+    let make = |i: usize| seal(&cipher, event("wrk", i, None), plain, i);
+    // Enough distinct events for 40,000/s per wrk thread.
+    let prefix = tokio::task::block_in_place(|| wrk::write_requests(dir.path(), "wrk", secs * 40_000, &make));
+    let b = tokio::task::block_in_place(|| wrk::run(bare, &prefix, secs, conns, dir.path()));
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let d = tokio::task::block_in_place(|| wrk::run(duban, &prefix, secs, conns, dir.path()));
+    println!(
+        "wrk ({secs} s, 2 threads, {conns} connections, a distinct {} event per request; wrk in its own process, as the issue measured):",
+        if plain { "plaintext" } else { "signed+encrypted" }
+    );
+    println!("| handler (wrk) | requests/s | p50 ms | p99 ms | non-2xx |");
+    println!("|---|---|---|---|---|");
+    println!("{}", wrk::row("bare axum 200", &b));
+    println!("{}", wrk::row("duban (durable inbox)", &d));
+    println!(
+        "ratio duban / bare (wrk): throughput {:.2}; duban requests {} ({} duplicates from wrk starting a file again)",
+        d.per_sec / b.per_sec,
+        d.requests,
+        if d.wrapped > 0 { "SOME" } else { "no" }
+    );
+    let drain = Instant::now();
+    while store.inbox_len() > 0 {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    println!(
+        "inbox drained {:.2} s after wrk stopped",
+        drain.elapsed().as_secs_f64()
+    );
 }
 
 /// BENCH_HELP help commands posted at once: the worker's rate and the answers' rate.
