@@ -125,6 +125,8 @@ const DONE: &[&str] = &[
     "completed",
     "on track",
     "passed",
+    "was delayed",
+    "delayed by",
 ];
 /// Figures and comparisons.
 const FIGURES: &[&str] = &["%", "％", "百分点", "万元", "亿元", "万户", "yoy"];
@@ -145,6 +147,10 @@ const REJECTED: &[&str] = &[
     "再评估",
     "再研究",
     "另定",
+    "未作安排",
+    "不作安排",
+    "未安排",
+    "postponed",
 ];
 /// Conversation and reported speech that assign nothing.
 const CHATTER: &[&str] = &[
@@ -155,9 +161,6 @@ const CHATTER: &[&str] = &[
     "辛苦了",
     "辛苦大家",
     "散会",
-    "收到",
-    "好的",
-    "没问题",
     "谢谢",
     "大家",
     "我来",
@@ -185,8 +188,38 @@ const CHATTER: &[&str] = &[
     "先到这",
     "就到这",
     "到这里吧",
-    "明白，",
 ];
+/// Acknowledgements (`好的。`, `收到，`): small talk where they open a sentence or a clause, not
+/// inside one (`这个是好的`, `收到后三天内反馈`).
+const ACKS: &[&str] = &["好的", "收到", "没问题", "明白"];
+/// The opening of a meeting and who attended it (`召开了…会，马总主持，…参加`, `人到齐了，我们
+/// 开始`, `陈浩你先说说数据`): a record of the meeting, not a task.
+const MEETING_RECORD: &[&str] = &[
+    "召开了",
+    "召开的",
+    "主持，",
+    "主持；",
+    "主持：",
+    "主持:",
+    "参加。",
+    "参加，",
+    "参会：",
+    "参会:",
+    "参会人",
+    "出席",
+    "列席",
+    "人到齐",
+    "我们开始",
+    "先说说",
+    "先说一下",
+    "先介绍",
+    "先讲",
+    "主要聊",
+    "主要说",
+    "主要讨论",
+];
+/// Labels of a note under a list or a table (`说明：…才能排期`, `备注：`): an explanation.
+const NOTE_LABELS: &[&str] = &["说明：", "说明:", "备注：", "备注:", "注：", "注:", "note:"];
 /// Standing rules.
 const STANDING: &[&str] = &[
     "每月",
@@ -209,6 +242,7 @@ const STANDING: &[&str] = &[
     "按原计划",
     "照旧",
     "照常",
+    "例行",
     "沿用",
     "固定议程",
 ];
@@ -272,6 +306,12 @@ fn has_figures(lower: &str) -> bool {
             rest.replace_range(i..i + w.len() + figure, " ");
         }
     }
+    // `每家营业部抽30户` is a quota; `这6户客户` points back at figures already given.
+    let rest: String = rest
+        .split_inclusive(['，', ',', '；', ';', '。'])
+        .filter(|clause| !clause.trim_start().starts_with('每'))
+        .collect();
+    let rest = without_references(&rest);
     let lower = rest.as_str();
     if FIGURES.iter().any(|w| lower.contains(w)) {
         return true;
@@ -279,6 +319,33 @@ fn has_figures(lower: &str) -> bool {
     let chars: Vec<char> = lower.chars().collect();
     chars.windows(2).any(|w| {
         w.first().is_some_and(char::is_ascii_digit) && w.get(1).is_some_and(|c| FIGURE_UNITS.contains(c))
+    })
+}
+
+/// The text without `这6户`, `那2笔`, `该3家`: a demonstrative and the figure it points back at.
+fn without_references(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if matches!(c, '这' | '那' | '该' | '此') && chars.peek().is_some_and(char::is_ascii_digit) {
+            while chars.peek().is_some_and(|d| d.is_ascii_digit() || FIGURE_UNITS.contains(d)) {
+                chars.next();
+            }
+        }
+    }
+    out
+}
+
+/// Whether an acknowledgement (`好的`, `收到`) opens the text or one of its clauses.
+fn has_ack(lower: &str) -> bool {
+    ACKS.iter().any(|w| {
+        lower.match_indices(w).any(|(i, _)| {
+            lower
+                .get(..i)
+                .and_then(|b| b.trim_end().chars().next_back())
+                .is_none_or(|c| "，。！？,.!?：:嗯哦啊行好".contains(c))
+        })
     })
 }
 
@@ -378,8 +445,14 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     for w in NOT_CHATTER.iter().chain(own) {
         chat_text = chat_text.replace(w, "");
     }
-    if CHATTER.iter().any(|w| chat_text.contains(w)) {
+    if CHATTER.iter().any(|w| chat_text.contains(w)) || has_ack(&chat_text) {
         add(Signal::Chatter);
+    }
+    if MEETING_RECORD.iter().any(|w| lower.contains(w)) {
+        add(Signal::MeetingRecord);
+    }
+    if NOTE_LABELS.iter().any(|w| lower.trim_start().starts_with(w)) {
+        add(Signal::Note);
     }
     if SETTLED.iter().any(|w| lower.contains(w)) {
         add(Signal::Settled);

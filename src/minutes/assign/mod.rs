@@ -410,6 +410,9 @@ impl Ctx<'_> {
         // `营业部半年度考核方案（恒山）`
         if lead.is_empty() {
             for group in paren_names(text) {
+                if self.is_enumeration(&group) {
+                    continue;
+                }
                 if let Some(found) = self.names_if_all(&group).or_else(|| self.loose_names(&group)) {
                     lead = found;
                     how = how.max(OwnerHow::Named);

@@ -266,15 +266,16 @@ impl Ctx<'_> {
             .then_some(found)
     }
 
-    /// `…申请请柏林于4月上旬报财务部` → `柏林`, `请运营管理部包昊于…` → `包昊`: 请, then a name
+    /// `…申请请柏林于4月上旬报财务部` → `柏林`, `需蒋文在周五前提供…` → `蒋文`, `请运营管理部包昊于…` → `包昊`: 请, then a name
     /// (after an optional department) and a time or a verb.
     pub(super) fn asked(&self, clause: &str) -> Option<Vec<OwnerRef>> {
         // `请岳飞会同…韩世忠`: two parties, read by the 会同 rule.
         if clause.contains("会同") {
             return None;
         }
-        clause.match_indices('请').find_map(|(at, _)| {
-            let after = clause.get(at + '请'.len_utf8()..)?;
+        // `需蒋文在本周五前提供…`: 需 and 须 ask as 请 does.
+        clause.match_indices(['请', '需', '须']).find_map(|(at, w)| {
+            let after = clause.get(at + w.len()..)?;
             let next_ok = |r: &str| {
                 // `请信息技术部华峰同学跟进`: a form of address before the verb.
                 let r = crate::minutes::scan::ADDRESS_SUFFIXES

@@ -515,5 +515,7 @@ mod tests;
 mod tests_generalise;
 #[cfg(test)]
 mod tests_heldout2;
+#[cfg(test)]
+mod tests_heldout3;
 mod trace;
 mod writer;

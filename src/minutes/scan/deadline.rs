@@ -76,6 +76,7 @@ impl Ctx<'_> {
                     || cuts_digits(&chars, start, start + len)
                     || is_ordinal_or_start(&chars, start, start + len)
                     || modifies_noun(&chars, start, start + len)
+                    || is_amount_not_hour(&chars, start)
                 {
                     continue;
                 }
@@ -184,7 +185,7 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
     let after = chars.get(end).copied();
     let word = |c: Option<char>| c.is_some_and(is_cjk);
     let exempt = |c: Option<char>| {
-        c.is_some_and(|c| "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确".contains(c))
+        c.is_some_and(|c| "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约".contains(c))
     };
     // `年终客户答谢会`, `月底结账流程`: a period word naming a noun, even at the start.
     let period_noun = end
@@ -200,6 +201,14 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
             && !chars.get(start).is_some_and(char::is_ascii_digit)
             && !before.is_some_and(|c| "于在请前至到由起从截等".contains(c))
             && !exempt(after)
+}
+
+/// `这一点要反复强调`, `早一点`, `有两点`: `一点` after such a word is an amount, not one o'clock.
+pub(crate) fn is_amount_not_hour(chars: &[char], start: usize) -> bool {
+    let before = start.checked_sub(1).and_then(|i| chars.get(i));
+    chars.get(start).is_some_and(|c| matches!(c, '一' | '两' | '几'))
+        && chars.get(start + 1).is_some_and(|c| *c == '点')
+        && before.is_some_and(|c| "这那有快早晚多少慢差重几以下上".contains(*c))
 }
 
 /// Whether a window `[start, end)` starts or ends inside a run of ASCII digits.
