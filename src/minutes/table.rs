@@ -70,6 +70,9 @@ fn is_shelved(cell: &str) -> bool {
         "搁置",
         "不再跟进",
         "暂停",
+        "不通过",
+        "否决",
+        "驳回",
         "cancelled",
         "on hold",
     ];
@@ -128,9 +131,18 @@ impl Table {
         let priority = find(&["优先", "priority"]);
         let help = find(&["配合", "协办", "协助"]).filter(|h| Some(*h) != owner);
         // The task column: a task word, else the measures of an issue table (`问题 | 整改措施`).
+        // `| 需求编号 | 需求名称 |`: a number column names no task.
+        let is_number = |c: &str| {
+            ["编号", "序号", "id", "#", "no."]
+                .iter()
+                .any(|w| c.to_lowercase().contains(w))
+        };
         let column = |words: &[&str]| {
             cs.iter().enumerate().position(|(i, c)| {
-                Some(i) != owner && Some(i) != deadline && words.iter().any(|w| c.to_lowercase().contains(w))
+                Some(i) != owner
+                    && Some(i) != deadline
+                    && !is_number(c)
+                    && words.iter().any(|w| c.to_lowercase().contains(w))
             })
         };
         // `| 项目 | 当前进展 | 下一步 | 负责人 |`: the next step is the task.
@@ -184,8 +196,15 @@ impl Table {
             .priority
             .and_then(|_| Priority::parse(cell(self.priority)))
             .or(scanned.priority);
+        // With a deadline column, a date word in the task cell that is not that deadline names
+        // the task (`五一假期值班表报分公司`, due `五一前`): it stays.
+        let text = if dl.deadline.is_some() && scanned.deadline != dl.deadline && scanned.owners.is_empty() {
+            clean_title(task, None)
+        } else {
+            clean_title(&scanned.text, scanned.deadline_text.as_deref())
+        };
         Some(ActionItem {
-            text: clean_title(&scanned.text, scanned.deadline_text.as_deref()),
+            text,
             owners: if owners.is_empty() { scanned.owners } else { owners },
             deadline: dl.deadline.or(scanned.deadline),
             deadline_text: dl.deadline_text.or(scanned.deadline_text),

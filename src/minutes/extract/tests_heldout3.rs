@@ -119,3 +119,37 @@ fn the_person_themself_leads() {
     );
     assert_eq!(owners(&ex), [["王强", "赵倩"]]);
 }
+
+#[test]
+fn a_table_takes_its_task_from_the_name_column_not_the_number_and_skips_rejected_rows() {
+    let ex = run(
+        "| 需求编号 | 需求名称 | 评审结论 | 责任人 | 完成时限 |\n|---|---|---|---|---|\n| XQ-2026-018 | 工作台增加回访提醒 | 通过 | 李明 | 3月25日 |\n| XQ-2026-019 | 标签批量导出 | 不通过（数据安全） | — | — |",
+        &["李明"],
+    );
+    assert_eq!(texts(&ex), ["工作台增加回访提醒"]);
+    assert_eq!(owners(&ex), [["李明"]]);
+}
+
+#[test]
+fn a_date_word_in_a_task_cell_stays_when_the_deadline_column_says_otherwise() {
+    let ex = run(
+        "| 事项 | 负责人 | 完成时间 |\n| --- | --- | --- |\n| 清明假期值班表报分公司 | 李明 | 3月31日 |\n| 3月20日前完成设备调试 | 赵倩 | 3月20日 |",
+        &["李明", "赵倩"],
+    );
+    assert_eq!(texts(&ex), ["清明假期值班表报分公司", "完成设备调试"]);
+    assert_eq!(
+        dues(&ex),
+        [
+            Some("2026-03-31T18:00:00+08:00".to_owned()),
+            Some("2026-03-20T18:00:00+08:00".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn half_a_month_is_fifteen_days_but_the_second_half_of_the_year_is_no_deadline() {
+    let ex = run("## 待办\n- 李明：客户经理访谈提纲，半个月内", &["李明"]);
+    assert_eq!(dues(&ex), [Some("2026-03-25T18:00:00+08:00".to_owned())]);
+    let ex = run("3. 赵倩提到下半年要做的基地申报，材料很多。", &["赵倩"]);
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}

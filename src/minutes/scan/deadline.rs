@@ -72,7 +72,9 @@ impl Ctx<'_> {
         for len in (2..=max).rev() {
             for start in 0..=chars.len() - len {
                 let window = chars.get(start..start + len)?;
-                if !window.first().is_some_and(|c| is_start_char(*c))
+                // `半个月内` (15 days), not `下半年`.
+                let half_month = window.first() == Some(&'半') && window.get(1) == Some(&'个');
+                if !(half_month || window.first().is_some_and(|c| is_start_char(*c)))
                     || cuts_digits(&chars, start, start + len)
                     || is_ordinal_or_start(&chars, start, start + len)
                     || modifies_noun(&chars, start, start + len)
