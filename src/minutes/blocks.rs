@@ -70,6 +70,9 @@ const OTHER: &[&str] = &[
     "所属系统",
     "涉及系统",
     "评审人",
+    "需求方",
+    "需求部门",
+    "需求提出",
 ];
 /// Conclusions that reject the request.
 const REJECT: &[&str] = &[
@@ -201,6 +204,15 @@ impl Block {
         Some(block)
     }
 
+    /// A heading that opens a block (`## 需求1：两融合约到期提醒`) when the next line is one of
+    /// its fields, whatever that field is (`需求方：…`, `说明：…`, `结论：…`).
+    pub(crate) fn start_heading(body: &str, next_line: &str) -> Option<Self> {
+        let title = body.strip_prefix('#')?.trim_start_matches('#').trim();
+        let block = Self::start(title)?;
+        let (_, next) = crate::minutes::layout::strip_marker(next_line);
+        Self::default().field(next).then_some(block)
+    }
+
     /// A block opened by its title alone, when the next line is one of its fields:
     /// `No.1 风控指标日报增加集中度指标` then `评审意见：通过`, or `Action: prepare the board paper`
     /// then `Owner: 葛薇`.
@@ -266,7 +278,12 @@ impl Block {
             } else if let Some(v) = other_field(part) {
                 self.extra.push(v.to_owned());
             } else if any {
-                // The rest of a conclusion: `结论：同意；由合规部出敏感词库`.
+                // The rest of a conclusion: `结论：同意；由合规部出敏感词库`, which may name
+                // who does it and by when.
+                if !self.conclusion.is_empty() {
+                    self.conclusion.push('；');
+                    self.conclusion.push_str(part.trim());
+                }
                 continue;
             } else {
                 return false;

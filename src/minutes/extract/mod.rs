@@ -219,9 +219,9 @@ fn run(
             .skip(n + 1)
             .find(|l| !l.trim().is_empty())
             .map(|l| l.trim());
-        if let Some(b) =
-            Block::start(body).or_else(|| next_line.and_then(|next| Block::before_fields(body, next)))
-        {
+        if let Some(b) = Block::start(body).or_else(|| {
+            next_line.and_then(|next| Block::start_heading(body, next).or_else(|| Block::before_fields(body, next)))
+        }) {
             block = Some((n, b));
             tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);
             continue;

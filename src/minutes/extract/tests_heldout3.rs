@@ -153,3 +153,36 @@ fn half_a_month_is_fifteen_days_but_the_second_half_of_the_year_is_no_deadline()
     let ex = run("3. 赵倩提到下半年要做的基地申报，材料很多。", &["赵倩"]);
     assert!(ex.items.is_empty(), "{:?}", texts(&ex));
 }
+
+#[test]
+fn a_heading_followed_by_any_field_opens_a_block() {
+    let ex = run(
+        "## 需求1：APP增加合约到期提醒\n需求方：经纪业务部\n说明：到期前7天推送提醒。\n结论：通过\n责任人：李明\n完成时限：3月31日\n\n## 需求2：海报模板\n需求方：某营业部\n结论：暂缓，本期不排期。\n\n## 其他\n下期评审会定于3月25日。",
+        &["李明"],
+    );
+    assert_eq!(texts(&ex), ["APP增加合约到期提醒"]);
+    assert_eq!(owners(&ex), [["李明"]]);
+    assert_eq!(dues(&ex), [Some("2026-03-31T18:00:00+08:00".to_owned())]);
+}
+
+#[test]
+fn the_rest_of_a_conclusion_can_name_who_does_it_and_by_when() {
+    let ex = run(
+        "需求6：月报增加收益归因。结论：有条件通过，需补充口径说明后实施；由赵倩补充口径说明，3月20日前提交。",
+        &["赵倩"],
+    );
+    assert_eq!(owners(&ex), [["赵倩"]]);
+    assert_eq!(dues(&ex), [Some("2026-03-20T18:00:00+08:00".to_owned())]);
+    assert!(texts(&ex)[0].contains("补充口径说明"), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_role_remark_and_a_role_verb_are_no_names() {
+    let ex = run(
+        "【需求一】影像自动质检\n评审结论：通过\n责任人：李明（主办）、赵倩\n完成时限：3月18日",
+        &["李明", "赵倩"],
+    );
+    assert_eq!(owners(&ex), [["李明", "赵倩"]]);
+    let ex = run("## 待办\n3. 李明牵头、赵倩配合，梳理投诉台账，月底前报合规岗。", &["李明", "赵倩"]);
+    assert_eq!(owners(&ex), [["李明", "赵倩"]]);
+}

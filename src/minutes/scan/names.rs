@@ -92,9 +92,10 @@ impl Ctx<'_> {
             return vec![self.resolve(one)];
         }
         let all = self.names(value);
+        // `葛峰（主办）、夏雨`: a remark in parentheses is no part of the name.
         let parts: Vec<&str> = value
             .split(['、', '，', ',', '/', '&', ' ', '和', '及'])
-            .map(str::trim)
+            .map(|p| strip_remark(p).trim())
             .filter(|p| !p.is_empty())
             .collect();
         // `运营管理部 房山`: after a department, a word shaped like a name is its person.
@@ -120,7 +121,8 @@ impl Ctx<'_> {
         for part in value.split(['、', '，', ',', '/', '&', '；', ';']) {
             let part = strip_remark(part).trim().trim_start_matches(['@', '＠']).trim();
             let part = self.without_role(part);
-            if part.is_empty() || is_placeholder(part) {
+            // `陈思远牵头、何敏配合`: read after the lead's name, `牵头` alone is its verb.
+            if part.is_empty() || is_placeholder(part) || ROLE_SUFFIXES.contains(&part) {
                 continue;
             }
             if self.members.iter().any(|p| p.name == part) {
