@@ -192,6 +192,17 @@ pub const CORPUS: MinutesSet = minutes_set![
     "146-fresh-agreed-paren-fields",
     "147-fresh-english-owners-eta-lines",
     "148-fresh-deadline-first",
+    // Written by a helper who never saw the rules (issue 16, fourth round), in batches; each batch
+    // was run once before any rule was changed for it (its first-run figures are in the report).
+    // f16
+    "149-brokerage-weekly-numbered",
+    "150-wealth-requirement-review",
+    "151-ops-clearing-cutover-transcript",
+    "152-wealth-committee-ai-summary",
+    "153-it-special-work-table",
+    "154-compliance-weekly-status-only",
+    "155-advisory-platform-email-english",
+    "156-branch-wechat-dump-before-mayday",
 ];
 
 /// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the
