@@ -253,7 +253,12 @@ impl Block {
     /// line is not one.
     pub(crate) fn field(&mut self, body: &str) -> bool {
         let body = body.replace("**", "");
-        let parts: Vec<&str> = body.split(['；', ';']).filter(|p| !p.trim().is_empty()).collect();
+        // `责任人：苗青  配合：许文博`: fields apart by `；` or by a run of spaces.
+        let parts: Vec<&str> = body
+            .split(['；', ';'])
+            .flat_map(|p| p.split("  "))
+            .filter(|p| !p.trim().is_empty())
+            .collect();
         let mut any = false;
         for part in &parts {
             // The longer keys first: `配合人` before `配合`, `完成时限` before `时限`.

@@ -307,6 +307,14 @@ impl Ctx<'_> {
                 how = how.max(OwnerHow::Named);
                 continue;
             }
+            // `两融新规培训的PPT董倩准备`: a member named mid-clause, right before the work.
+            if lead.is_empty()
+                && let Some(found) = self.member_before_verb(clause)
+            {
+                lead = found;
+                how = how.max(OwnerHow::Named);
+                continue;
+            }
             // `请岳飞会同风险管理部韩世忠于…`
             if let Some(i) = clause.find("会同") {
                 let before = clause.get(..i).unwrap_or_default();
@@ -385,7 +393,7 @@ impl Ctx<'_> {
                 }
                 let after = clause.get(i + len..).unwrap_or_default();
                 let you_lead = verb == "你"
-                    && ["负责", "来负责", "牵头", "跟进", "来做", "来跟"]
+                    && ["负责", "来负责", "牵头", "跟进", "来做", "来跟", "跟一下", "盯一下"]
                         .iter()
                         .any(|w| after.starts_with(w));
                 how = how.max(if (verb == "你" && !you_lead) || verb == "我自己" {

@@ -134,6 +134,25 @@ impl Ctx<'_> {
         })
     }
 
+    /// `…的PPT董倩准备`: a member's name inside the clause (not at its start, not after
+    /// `给`/`向`/`跟` …, which make them who receives the work), followed by a task verb.
+    pub(super) fn member_before_verb(&self, clause: &str) -> Option<Vec<OwnerRef>> {
+        self.members.iter().find_map(|p| {
+            clause.match_indices(p.name.as_str()).find_map(|(i, name)| {
+                let before = clause.get(..i)?.chars().next_back()?;
+                if "给向和跟与同找让被对交发报由请，,、：:".contains(before) {
+                    return None;
+                }
+                let mut rest = clause.get(i + name.len()..)?;
+                while let Some(r) = ADVERBS.iter().find_map(|a| rest.strip_prefix(a)) {
+                    rest = r;
+                }
+                let head: String = rest.chars().take(3).collect();
+                has_task_verb(&head).then(|| vec![self.resolve(&p.name)])
+            })
+        })
+    }
+
     /// The owner after `由` in a clause (a department before the name is skipped), the helpers
     /// named after it (`、经纪业务部吕方配合`), and where the `由` stands in the clause.
     pub(super) fn after_you(&self, clause: &str) -> Option<(Vec<OwnerRef>, Vec<OwnerRef>, usize)> {

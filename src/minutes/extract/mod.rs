@@ -336,7 +336,13 @@ fn run(
                     }) =>
             {
                 joined_below.push(i);
-                joined = format!("{body}{next_body}");
+                // `2. Owner: 叶凯` over `   Action: prepare…`: a labelled line is a field of its own.
+                let labelled = next_body
+                    .char_indices()
+                    .take_while(|(k, _)| *k <= 24)
+                    .any(|(_, c)| matches!(c, ':' | '：'));
+                let sep = if labelled { "，" } else { "" };
+                joined = format!("{body}{sep}{next_body}");
                 joined.as_str()
             }
             _ => body,
@@ -345,8 +351,17 @@ fn run(
         // the answer `我先起草一个` is about it.
         let question = last_said
             .replace((body.to_owned(), ctx.speaker.clone()))
-            .filter(|(q, who)| ctx.speaker.is_some() && *who != ctx.speaker && q.ends_with(['？', '?']))
-            .map(|(q, _)| q);
+            .filter(|(q, who)| ctx.speaker.is_some() && *who != ctx.speaker && q.contains(['？', '?']))
+            // `那应急演练的方案谁来写？下周要报给公司。`: the question is what comes before its mark.
+            .map(|(q, _)| {
+                let end = q.rfind(['？', '?']).unwrap_or(q.len());
+                let start = q
+                    .get(..end)
+                    .and_then(|h| h.rfind(['。', '！', '!']))
+                    .map_or(0, |i| i + '。'.len_utf8());
+                q.get(start..end).unwrap_or_default().to_owned()
+            })
+            .filter(|q| !q.trim().is_empty());
         let answer = |item: &mut ActionItem, sc: &Scan| {
             if sc.by_speaker
                 && let Some(q) = &question
@@ -377,6 +392,28 @@ fn run(
                 .filter(|who| ctx.is_name(who))
                 .map(|who| ctx.resolve(who))
         });
+        // `王立新：赵敏你跟一下，把值守名单收齐。` then `赵敏：好的，明天下班前收齐。`: the one
+        // given the work names its date.
+        if let Some(sp) = &said_by
+            && let Some((from, _)) = &item_from
+            && lines.get(from + 1..n).is_some_and(|between| {
+                between.iter().all(|l| {
+                    let l = l.trim();
+                    l.is_empty() || speaker_line(l).is_some() || is_meta(l)
+                })
+            })
+            && scan.deadline.is_some()
+            && matches!(scan.how, OwnerHow::None)
+            && let Some(item) = ex.items.last_mut()
+            && item.deadline.is_none()
+            && item.owners.first() == Some(sp)
+        {
+            item.deadline = scan.deadline;
+            item.deadline_text = scan.deadline_text.clone();
+            item_from = None;
+            tr.note(n, trimmed, Verdict::Detail, Vec::new(), Some(item));
+            continue;
+        }
         if let Some(sp) = said_by
             && let Some((from, who)) = &item_from
             && prev_line == Some(*from)

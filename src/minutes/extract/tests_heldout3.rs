@@ -186,3 +186,63 @@ fn a_role_remark_and_a_role_verb_are_no_names() {
     let ex = run("## 待办\n3. 李明牵头、赵倩配合，梳理投诉台账，月底前报合规岗。", &["李明", "赵倩"]);
     assert_eq!(owners(&ex), [["李明", "赵倩"]]);
 }
+
+#[test]
+fn fields_on_one_line_apart_by_spaces_are_each_read() {
+    let ex = run(
+        "需求4：电子合同模板更新\n结论：通过\n责任人：李明  配合：赵倩\n完成时限：3月17日前",
+        &["李明", "赵倩"],
+    );
+    assert_eq!(owners(&ex), [["李明", "赵倩"]]);
+}
+
+#[test]
+fn who_asks_nobody_and_the_answer_takes_the_question_as_its_topic() {
+    let ex = run(
+        "王强 00:02:40\n好。那应急演练的方案谁来写？下周要报给公司。\n\n李明 00:03:02\n我来吧，下周二前发给大家。",
+        &["王强", "李明"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
+    assert!(texts(&ex)[0].contains("应急演练的方案"), "{:?}", texts(&ex));
+}
+
+#[test]
+fn the_one_asked_to_follow_up_names_the_date_in_their_reply() {
+    let ex = run(
+        "王强 00:03:15\n行。演练那天营业部要有人值守，赵倩你跟一下，把营业部的值守名单收齐。\n\n赵倩 00:03:31\n好的，明天下班前收齐。",
+        &["王强", "赵倩"],
+    );
+    assert_eq!(owners(&ex), [["赵倩"]]);
+    assert_eq!(dues(&ex), [Some("2026-03-11T18:00:00+08:00".to_owned())]);
+}
+
+#[test]
+fn an_english_name_beside_a_members_name_is_one_person() {
+    let ex = run(
+        "Action items\n1. Action: 补齐回测报告的风险提示字段 — Owner: 宋晓东 — due 3月18日\n2. Owner: Kevin 叶凯 / 毛悦\n   Action: prepare 满意度问卷 and send to 10 家营业部, ETA 3月20日\n3. Action: confirm 推介话术 wording. Owner: 方总. Due: TBD",
+        &["宋晓东", "叶凯", "毛悦", "方总"],
+    );
+    assert_eq!(owners(&ex), [vec!["宋晓东"], vec!["叶凯", "毛悦"], vec!["方总"]]);
+    assert!(texts(&ex)[1].contains("满意度问卷"), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_member_named_mid_clause_before_the_work_owns_it() {
+    let ex = run(
+        "[2026-03-10 16:15] 王强：2）合规培训的PPT赵倩准备，周五前发我看",
+        &["王强", "赵倩"],
+    );
+    assert_eq!(owners(&ex), [["赵倩"]]);
+    // Who receives the work does not own it.
+    let ex = run("## 待办\n- 整理名单，周五前发给赵倩审阅", &["王强", "赵倩"]);
+    assert_eq!(owners(&ex), [Vec::<String>::new()]);
+}
+
+#[test]
+fn a_short_confirmation_of_the_same_person_and_date_is_no_new_item() {
+    let ex = run(
+        "李明 00:01:20\n第一条权限的问题，我们这边两周内能改完。\n\n王强 00:01:35\n好，那就李明负责，两周内。",
+        &["王强", "李明"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
+}

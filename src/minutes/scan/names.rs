@@ -119,7 +119,12 @@ impl Ctx<'_> {
             return vec![self.resolve(one)];
         }
         for part in value.split(['、', '，', ',', '/', '&', '；', ';']) {
-            let part = strip_remark(part).trim().trim_start_matches(['@', '＠']).trim();
+            // `Owner: 方总.`: the sentence's full stop is no part of the name.
+            let part = strip_remark(part)
+                .trim()
+                .trim_start_matches(['@', '＠'])
+                .trim_end_matches(['.', '。'])
+                .trim();
             let part = self.without_role(part);
             // `陈思远牵头、何敏配合`: read after the lead's name, `牵头` alone is its verb.
             if part.is_empty() || is_placeholder(part) || ROLE_SUFFIXES.contains(&part) {
@@ -129,7 +134,16 @@ impl Ctx<'_> {
                 push_unique(&mut out, self.resolve(part));
                 continue;
             }
-            for name in split_names(part) {
+            let mut split = split_names(part);
+            // `Kevin 叶凯`: an English name beside a member's name is the same person.
+            if split.iter().any(|n| self.members.iter().any(|p| p.name == *n))
+                && split.iter().all(|n| {
+                    self.members.iter().any(|p| p.name == *n) || n.chars().all(|c| c.is_ascii_alphabetic())
+                })
+            {
+                split.retain(|n| self.members.iter().any(|p| p.name == *n));
+            }
+            for name in split {
                 let name = self.without_role(&name);
                 if !name.is_empty() && !is_placeholder(name) {
                     push_unique(&mut out, self.resolve(name));
@@ -199,7 +213,8 @@ impl Ctx<'_> {
     }
     /// Whether a word could be a name at all (not a known non-name, not a time word).
     pub(crate) fn is_name_shape(&self, w: &str) -> bool {
-        !NOT_NAMES.contains(&w) && !looks_like_time(w)
+        // `方案谁来写？`: a question word is nobody.
+        !NOT_NAMES.contains(&w) && !looks_like_time(w) && !w.contains(['谁', '啥'])
     }
     /// Whether `word` reads as a person: a member, a mention key, or a plausible Chinese name.
     pub(crate) fn is_name(&self, word: &str) -> bool {
@@ -210,7 +225,7 @@ impl Ctx<'_> {
         if self.members.iter().any(|p| p.name == w) || self.mentions.iter().any(|m| m.key == w) {
             return true;
         }
-        if NOT_NAMES.contains(&w) || looks_like_time(w) {
+        if !self.is_name_shape(w) {
             return false;
         }
         let n = w.chars().count();
