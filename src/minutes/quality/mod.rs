@@ -203,6 +203,14 @@ pub const CORPUS: MinutesSet = minutes_set![
     "154-compliance-weekly-status-only",
     "155-advisory-platform-email-english",
     "156-branch-wechat-dump-before-mayday",
+    "157-gm-office-resolutions",
+    "158-branch-inspection-rectification-notice",
+    "159-wealth-q1-okr-review",
+    "160-ops-weekly-followup-and-new",
+    "161-very-short-adjusted-sunday",
+    "162-margin-upgrade-long-transcript",
+    "163-holiday-prep-dept-table",
+    "164-it-standup-status-only-english",
 ];
 
 /// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the
