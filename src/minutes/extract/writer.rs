@@ -60,6 +60,10 @@ pub(super) fn echoes(items: &[ActionItem], item: &ActionItem) -> bool {
     };
     let core = item.text.rsplit(['，', ',']).next().unwrap_or_default().trim();
     // `好，那就邱实负责，两周内。`: the same person and date, and hardly any words of its own.
-    let confirms = last.deadline.is_some() && last.deadline == item.deadline && item.text.chars().count() <= 10;
+    // `好，那就何苗负责，两周内。` after 何苗 took it on: only who, no work of its own.
+    let bare = item.text.trim_end_matches(['。', '，', '吧', '！']);
+    let confirms = item.text.chars().count() <= 10
+        && ((last.deadline.is_some() && last.deadline == item.deadline)
+            || ["负责", "牵头", "跟进"].iter().any(|w| bare.ends_with(w)));
     last.owners == item.owners && (confirms || (core.chars().count() >= 2 && last.text.contains(core)))
 }
