@@ -218,6 +218,10 @@ const MEETING_RECORD: &[&str] = &[
     "主要说",
     "主要讨论",
 ];
+/// An open item put off to a new date (`延期，原定5月15日，改为5月22日完成`): still to do.
+const RESCHEDULED: &[&str] = &["延期", "顺延", "推迟至", "推迟到", "延后至", "延至", "改为"];
+/// A request opening a clause (`请将整改报告报…`, `请于周五前…`): the readers are asked to act.
+const REQUESTS: &[&str] = &["请将", "请把", "请于", "请在"];
 /// Labels of a note under a list or a table (`说明：…才能排期`, `备注：`): an explanation.
 const NOTE_LABELS: &[&str] = &["说明：", "说明:", "备注：", "备注:", "注：", "注:", "note:"];
 /// Standing rules.
@@ -447,6 +451,15 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }
     if CHATTER.iter().any(|w| chat_text.contains(w)) || has_ack(&chat_text) {
         add(Signal::Chatter);
+    }
+    if lower
+        .split(['，', ',', '：', ':'])
+        .any(|clause| REQUESTS.iter().any(|w| clause.trim_start().starts_with(w)))
+    {
+        add(Signal::Request);
+    }
+    if RESCHEDULED.iter().any(|w| lower.contains(w)) && f.scan.deadline.is_some() {
+        add(Signal::Rescheduled);
     }
     if MEETING_RECORD.iter().any(|w| lower.contains(w)) {
         add(Signal::MeetingRecord);

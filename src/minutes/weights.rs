@@ -52,6 +52,10 @@ pub enum Signal {
     MeetingRecord,
     /// A note under a list or table (`说明：…`, `备注：…`).
     Note,
+    /// A request opening a clause (`请将整改报告报…`, `请于周五前…`).
+    Request,
+    /// An open item put off to a new date (`延期，改为5月22日完成`).
+    Rescheduled,
 }
 
 /// The weight of each signal.
@@ -78,6 +82,8 @@ pub const WEIGHTS: &[(Signal, i32)] = &[
     (Signal::Period, -3),
     (Signal::MeetingRecord, -3),
     (Signal::Note, -2),
+    (Signal::Request, 3),
+    (Signal::Rescheduled, 3),
 ];
 
 /// The score from which a line is an action item.
@@ -113,6 +119,8 @@ pub fn label(signal: Signal) -> &'static str {
         Signal::Period => "时间段而非截止时间",
         Signal::MeetingRecord => "会议开场/出席记录",
         Signal::Note => "说明/备注",
+        Signal::Request => "请求句",
+        Signal::Rescheduled => "延期待办",
     }
 }
 
@@ -126,7 +134,7 @@ mod tests {
         for (s, _) in WEIGHTS {
             assert!(seen.insert(*s), "{s:?} twice");
         }
-        assert_eq!(seen.len(), 22);
+        assert_eq!(seen.len(), 24);
         assert!(weight(Signal::Done) < 0 && weight(Signal::OwnerStrong) > 0);
     }
 }

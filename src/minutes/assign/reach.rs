@@ -84,9 +84,11 @@ pub(super) fn first_person(clause: &str) -> Option<bool> {
             .iter()
             .find_map(|w| after.strip_prefix(w))?;
         // `这个我来`: the thing named before is taken on, with nothing after.
+        // `我来吧，…`: a clause of only that, answering who will.
         let taken = ["这个", "这块", "这事", "那个"]
             .iter()
-            .any(|w| clause.trim_start().starts_with(w));
+            .any(|w| clause.trim_start().starts_with(w))
+            || clause.trim().trim_end_matches(['吧', '。', '！', '!']) == "我来";
         (!TALK.iter().any(|t| rest.starts_with(t)) && (!rest.is_empty() || taken)).then_some(false)
     })
 }

@@ -11,7 +11,8 @@ pub(super) fn split_sentences(body: &str) -> Vec<&str> {
         let fields = piece
             .trim()
             .split_once(['：', ':'])
-            .is_some_and(|(key, _)| FIELD_KEYS.contains(&key.trim()));
+            // `（责任人：易海）` after the sentence it belongs to.
+            .is_some_and(|(key, _)| FIELD_KEYS.contains(&key.trim().trim_start_matches(['（', '('])));
         match spans.last_mut() {
             Some(last) if fields => last.1 = end,
             _ => spans.push((start, end)),
@@ -79,6 +80,10 @@ const FIELD_KEYS: &[&str] = &[
     "牵头人",
     "时间",
     "完成时间",
+    "完成时限",
+    "办结时限",
+    "完成日期",
+    "截止日期",
     "截止时间",
     "时限",
     "期限",

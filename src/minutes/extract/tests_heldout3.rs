@@ -246,3 +246,80 @@ fn a_short_confirmation_of_the_same_person_and_date_is_no_new_item() {
     );
     assert_eq!(owners(&ex), [["李明"]]);
 }
+
+#[test]
+fn a_department_before_a_members_name_leaves_the_person() {
+    let ex = run(
+        "会议决议如下：\n一、由经纪业务部李明负责印发执行，3月15日前下发至各营业部。",
+        &["李明"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
+}
+
+#[test]
+fn a_field_sentence_after_a_task_belongs_to_it() {
+    let ex = run(
+        "会议决议如下：\n三、会议要求运营部对差错情况进行全面复盘，形成专项报告，3月31日前报总经理办公会。（责任人：赵倩）",
+        &["赵倩"],
+    );
+    assert_eq!(owners(&ex), [["赵倩"]]);
+    let ex = run(
+        "1. 问卷超过有效期仍在交易（共14户）。\n   整改要求：逐户完成重新评估；责任人：李明；完成时限：3月16日。",
+        &["李明"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
+    assert_eq!(dues(&ex), [Some("2026-03-16T18:00:00+08:00".to_owned())]);
+}
+
+#[test]
+fn the_end_of_the_month_before_a_verb_is_a_deadline() {
+    let ex = run("五、赵倩牵头研究替代路径，月底拿出初步方案。", &["赵倩"]);
+    assert_eq!(dues(&ex), [Some("2026-03-31T18:00:00+08:00".to_owned())]);
+}
+
+#[test]
+fn a_request_to_the_readers_is_a_task() {
+    let ex = run(
+        "福田营业部：\n整改完成后，请将整改报告（加盖公章）报合规部李明。",
+        &["李明"],
+    );
+    assert_eq!(ex.items.len(), 1, "{:?}", texts(&ex));
+    let ex = run("以下是会议纪要，请各位查收。", &["李明"]);
+    assert!(ex.items.is_empty());
+}
+
+#[test]
+fn an_item_put_off_to_a_new_date_is_still_open() {
+    let ex = run(
+        "上周事项跟进\n1. 分类整改方案（赵倩）—— 已完成\n2. 批量激活测试（李明）—— 延期，原定3月5日，改为3月12日完成",
+        &["李明", "赵倩"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
+    assert_eq!(dues(&ex), [Some("2026-03-12T18:00:00+08:00".to_owned())]);
+}
+
+#[test]
+fn names_in_a_terse_note_stand_between_spaces_or_dashes() {
+    let ex = run(
+        "3/10 早碰头\n- 交易异常情况汇总 李明 3月12日发群里\n- 外部审计资料补充 -- 赵倩、王强，3天内\n- UAT test cases: 李明 / Tony, due 3月20日",
+        &["李明", "赵倩", "王强", "Tony"],
+    );
+    assert_eq!(
+        owners(&ex),
+        [vec!["李明"], vec!["赵倩", "王强"], vec!["李明", "Tony"]]
+    );
+}
+
+#[test]
+fn old_wang_is_the_one_wang_of_the_group_and_a_bare_i_will_takes_it() {
+    let ex = run(
+        "郑凯 00:06:55\n那就老王牵头吧，高翔配合，压测环境这周内申请下来。",
+        &["郑凯", "王海涛", "高翔"],
+    );
+    assert_eq!(owners(&ex), [["王海涛", "高翔"]]);
+    let ex = run(
+        "郑凯 00:02:10\n那这个谁去要？\n\n许鹏 00:02:18\n我来，我跟交易所的人熟，参数表明天上午要到。",
+        &["郑凯", "许鹏"],
+    );
+    assert_eq!(owners(&ex), [["许鹏"]]);
+}

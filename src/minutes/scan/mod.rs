@@ -72,7 +72,8 @@ const DEADLINE_KEYS: &[&str] = &[
 impl Ctx<'_> {
     /// Scans one line (list marker already removed).
     pub(crate) fn scan(&self, line: &str) -> Scan {
-        let mut text = line.trim().to_owned();
+        // `外部审计资料补充 -- 孙磊、王立新`: a double hyphen is a dash.
+        let mut text = line.trim().replace(" -- ", " —— ");
         let priority = take_priority(&mut text);
         let mut owners: Vec<OwnerRef> = Vec::new();
         let mut how = OwnerHow::None;
@@ -124,6 +125,33 @@ impl Ctx<'_> {
                 owners = found;
                 how = OwnerHow::Label;
                 text = rest;
+            }
+        }
+        // `交易异常情况汇总 刘海峰 下一个工作日发群里`: a member's name standing alone between
+        // spaces in a terse note.
+        // `…cases: 陈露 / Tony, due 5月15日`: each such name.
+        if how == OwnerHow::None {
+            let standing: Vec<(usize, &str)> = self
+                .members
+                .iter()
+                .filter_map(|p| {
+                    text.match_indices(p.name.as_str()).find(|(i, n)| {
+                        text.get(..*i).is_some_and(|b| b.ends_with([' ', '/']) && !b.trim().is_empty())
+                            && text
+                                .get(i + n.len()..)
+                                .is_some_and(|a| a.is_empty() || a.starts_with([' ', ',', '，', '/']))
+                    })
+                })
+                .collect();
+            let mut standing = standing;
+            standing.sort_unstable();
+            if let Some((first, _)) = standing.first() {
+                owners = standing.iter().map(|(_, n)| self.resolve(n)).collect();
+                how = OwnerHow::Named;
+                // The names leave the title: from the first to the last, with what joins them.
+                let end = standing.last().map_or(*first, |(i, n)| i + n.len());
+                let head = text.get(..*first).unwrap_or_default().trim_end().trim_end_matches([':', '：']);
+                text = format!("{head}{}", text.get(end..).unwrap_or_default());
             }
         }
         // Helpers and co-leads named after the owner (`由合规部徐达牵头，常遇春配合`).

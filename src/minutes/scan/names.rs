@@ -77,7 +77,7 @@ impl Ctx<'_> {
         if let Some(p) = self.members.iter().find(|p| p.name == name) {
             return OwnerRef::Person(p.clone());
         }
-        if let Some(surname) = surname_with_title(name) {
+        if let Some(surname) = surname_with_title(name).or_else(|| familiar_surname(name)) {
             let mut hits = self.members.iter().filter(|p| p.name.starts_with(surname));
             if let (Some(p), None) = (hits.next(), hits.next()) {
                 return OwnerRef::Person(p.clone());
@@ -132,6 +132,14 @@ impl Ctx<'_> {
             }
             if self.members.iter().any(|p| p.name == part) {
                 push_unique(&mut out, self.resolve(part));
+                continue;
+            }
+            // `经纪业务部袁立`: a department, then one of the group.
+            if let Some(p) = self.members.iter().find(|p| {
+                part.strip_suffix(p.name.as_str())
+                    .is_some_and(|d| !d.is_empty() && d.ends_with(DEPARTMENT_ENDS))
+            }) {
+                push_unique(&mut out, self.resolve(&p.name));
                 continue;
             }
             let mut split = split_names(part);
@@ -231,6 +239,12 @@ impl Ctx<'_> {
         let n = w.chars().count();
         let cjk = w.chars().all(is_cjk);
         if surname_with_title(w).is_some() {
+            return true;
+        }
+        // `老王`, `小李`: one of the group with that surname.
+        if let Some(surname) = familiar_surname(w)
+            && self.members.iter().filter(|p| p.name.starts_with(surname)).count() == 1
+        {
             return true;
         }
         cjk && (2..=3).contains(&n) && w.chars().next().is_some_and(|c| SURNAMES.contains(c))
@@ -417,6 +431,13 @@ pub(crate) fn surname_with_title(name: &str) -> Option<&str> {
     let first = name.chars().next()?;
     let rest = name.get(first.len_utf8()..)?;
     (SURNAMES.contains(first) && TITLES.contains(&rest)).then(|| name.get(..first.len_utf8()))?
+}
+
+/// `老王`, `小李` → `王`, `李`: a familiar form of address before a common surname.
+pub(crate) fn familiar_surname(name: &str) -> Option<&str> {
+    let rest = name.strip_prefix('老').or_else(|| name.strip_prefix('小'))?;
+    let first = rest.chars().next()?;
+    (rest.len() == first.len_utf8() && SURNAMES.contains(first)).then_some(rest)
 }
 
 /// `孟凡（外部顾问）` → `孟凡`.
