@@ -211,6 +211,14 @@ pub const CORPUS: MinutesSet = minutes_set![
     "162-margin-upgrade-long-transcript",
     "163-holiday-prep-dept-table",
     "164-it-standup-status-only-english",
+    "165-it-requirement-review-sloppy",
+    "166-brokerage-midyear-smart-minutes",
+    "167-advisory-complaints-transcript",
+    "168-branch-q4-kickoff-status-table",
+    "169-budget-kickoff-email",
+    "170-wealth-east-wechat-before-spring",
+    "171-wealth-committee-status-only",
+    "172-ops-year-end-english-checkboxes",
 ];
 
 /// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the

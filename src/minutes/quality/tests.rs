@@ -153,7 +153,8 @@ fn extraction_quality_over_the_third_heldout_set() {
 /// not count), the sets are as large as issue 16 asks, and every expectation is well formed:
 /// it parses, its key phrase occurs in the minutes, each owner is written there or is a member (张总 →
 /// 张伟), its
-/// deadline is RFC 3339 at +08:00 in 2026, and its meeting date is in 2026.
+/// deadline is RFC 3339 at +08:00 in the meeting's year or the next, and its meeting date is in
+/// 2026.
 #[test]
 fn the_sets_are_complete_and_every_expectation_parses() {
     for (dir, set) in [
@@ -194,7 +195,12 @@ fn the_sets_are_complete_and_every_expectation_parses() {
                 if let Some(d) = &item.deadline {
                     let ts: Timestamp = d.parse().unwrap_or_else(|e| panic!("{name}: {d}: {e}"));
                     assert!(d.ends_with("+08:00"), "{name}: {d}");
-                    assert_eq!(SHANGHAI.to_datetime(ts).year(), 2026, "{name}: {d}");
+                    // A year-end meeting's work may fall due in January.
+                    let year = SHANGHAI.to_datetime(ts).year();
+                    assert!(
+                        year == exp.meeting_date.year() || year == exp.meeting_date.year() + 1,
+                        "{name}: {d}"
+                    );
                 }
             }
         }
