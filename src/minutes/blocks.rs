@@ -59,6 +59,7 @@ const OTHER: &[&str] = &[
     "提出方",
     "提出单位",
     "提出人",
+    "提出",
     "需求来源",
     "需求说明",
     "需求描述",
@@ -95,6 +96,8 @@ pub(crate) struct Block {
     lead: String,
     help: String,
     due: String,
+    /// The last field read was the conclusion (a short unkeyed line after it continues it).
+    after_conclusion: bool,
     /// Values of other short fields (`开发：陶然`, `补充材料：谢安，9月15日前`): the people and the
     /// deadline they name count when the block has none of its own.
     extra: Vec<String>,
@@ -144,9 +147,13 @@ fn split_key<'a>(s: &'a str, keys: &[&str]) -> Option<&'a str> {
     let s = s.trim();
     keys.iter().find_map(|k| {
         if let Some(r) = s.strip_prefix(k) {
-            let r = r.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
-            if let Some(v) = r.trim_start().strip_prefix([':', '：']) {
+            let numbered = r.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+            if let Some(v) = numbered.trim_start().strip_prefix([':', '：']) {
                 return Some(v.trim());
+            }
+            // `需求一  营业部晨会资讯推送自动化`: a numbered key, then spaces.
+            if numbered.len() < r.len() && numbered.starts_with(' ') && !numbered.trim().is_empty() {
+                return Some(numbered.trim());
             }
         }
         let (label, value) = s.split_once(['：', ':'])?;
@@ -278,6 +285,9 @@ impl Block {
                 self.due = v.to_owned();
             } else if let Some(v) = split_key(part, CONCLUSION) {
                 self.conclusion = v.to_owned();
+                self.after_conclusion = true;
+                any = true;
+                continue;
             } else if split_key(part, OTHER).is_some() {
                 // Described, not decided: part of the block, nothing to keep.
             } else if let Some(v) = other_field(part) {
@@ -290,9 +300,20 @@ impl Block {
                     self.conclusion.push_str(part.trim());
                 }
                 continue;
+            } else if self.after_conclusion
+                && parts.len() == 1
+                && !part.contains(['：', ':'])
+                && split_key(part, STARTS).is_none()
+                && part.chars().count() <= 40
+                && self.conclusion.chars().count() >= 8
+                && !self.conclusion.ends_with(['。', '！', '；', '.', '）', ')'])
+            {
+                // `评审结论：通过，但需运营管理部先补充` / `分类规则说明，信息技术部再排期`.
+                self.conclusion.push_str(part.trim());
             } else {
                 return false;
             }
+            self.after_conclusion = false;
             any = true;
         }
         any

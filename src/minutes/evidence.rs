@@ -150,6 +150,7 @@ const REJECTED: &[&str] = &[
     "未作安排",
     "不作安排",
     "未安排",
+    "改期",
     "postponed",
 ];
 /// Conversation and reported speech that assign nothing.
@@ -217,6 +218,8 @@ const MEETING_RECORD: &[&str] = &[
     "主要聊",
     "主要说",
     "主要讨论",
+    "记录：",
+    "记录 ",
 ];
 /// An open item put off to a new date (`延期，原定5月15日，改为5月22日完成`): still to do.
 const RESCHEDULED: &[&str] = &["延期", "顺延", "推迟至", "推迟到", "延后至", "延至", "改为"];
@@ -467,7 +470,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if NOTE_LABELS.iter().any(|w| lower.trim_start().starts_with(w)) {
         add(Signal::Note);
     }
-    if SETTLED.iter().any(|w| lower.contains(w)) {
+    // `财务委员会将于12月下旬审议预算`: a date announced for no one here.
+    if SETTLED.iter().any(|w| lower.contains(w)) || (lower.contains("将于") && f.scan.how == OwnerHow::None) {
         add(Signal::Settled);
     }
     if STANDING.iter().any(|w| lower.contains(w)) {

@@ -392,6 +392,13 @@ impl Ctx<'_> {
                     extend(&mut help, found);
                 }
                 let after = clause.get(i + len..).unwrap_or_default();
+                // `石磊你和常昊分一下`: the one named with 你 shares it.
+                if verb == "你"
+                    && let Some(with) = ["和", "跟", "与"].iter().find_map(|w| after.strip_prefix(w))
+                    && let Some(name) = self.longest_member_prefix(with)
+                {
+                    extend(&mut lead, vec![self.resolve(&name)]);
+                }
                 let you_lead = verb == "你"
                     && ["负责", "来负责", "牵头", "跟进", "来做", "来跟", "跟一下", "盯一下"]
                         .iter()

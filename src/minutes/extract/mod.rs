@@ -469,6 +469,8 @@ fn run(
             {
                 // `三是结果汇总。司马光、欧阳修负责汇总，…`: the topic names the items after it.
                 let topic = sentences.first().and_then(|s| topic_of(s));
+                // The sentence before, when it asked for work and gave it to no one.
+                let mut plain: Option<&str> = None;
                 for (sc, sig, s) in scored {
                     if evidence::is_item(evidence::score(&sig)) && has_task_text(&sc.text) {
                         let by_speaker = sc.by_speaker;
@@ -479,6 +481,10 @@ fn run(
                         if let Some(t) = topic.filter(|t| !item.text.contains(t)) {
                             item.text = format!("{t}：{}", item.text);
                         }
+                        // `组织…质量检查。此项由林海负责，8月底完成。`: a thin task is the one before.
+                        if let Some(p) = plain.take().filter(|_| is_thin(&item.text)) {
+                            item.text = format!("{}：{}", p.trim_end_matches(['。', '；', '！']), item.text);
+                        }
                         if echoes(&ex.items, &item) {
                             tr.note(n, s, Verdict::Detail, sig, None);
                             continue;
@@ -488,6 +494,10 @@ fn run(
                         ex.items.push(item);
                         item_from = Some((n, who));
                     } else {
+                        let asks = sig.iter().any(|(g, _)| *g == Signal::TaskVerb)
+                            && sig.iter().all(|(_, w)| *w > 0)
+                            && sc.how == OwnerHow::None;
+                        plain = asks.then_some(s);
                         tr.note(n, s, Verdict::NotItem, sig, None);
                     }
                 }
@@ -521,6 +531,13 @@ fn run(
     close_block(&mut block, &ctx, &mut ex, &mut tr);
     ex.items.truncate(MAX_ITEMS);
     ex
+}
+
+/// A task text too thin to stand alone: a pointer back (`此项`, `该项工作`) or a few characters
+/// (`修订，拿出初稿`, `评估一下，给我个结论`).
+fn is_thin(text: &str) -> bool {
+    ["此项", "该项", "这项", "上述", "以上"].iter().any(|w| text.starts_with(w))
+        || text.chars().filter(|c| !matches!(c, '，' | '。' | ',' | ' ')).count() <= 9
 }
 
 /// Vague deadline words that leave the title like an accepted deadline does.

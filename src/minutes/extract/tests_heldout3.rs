@@ -323,3 +323,59 @@ fn old_wang_is_the_one_wang_of_the_group_and_a_bare_i_will_takes_it() {
     );
     assert_eq!(owners(&ex), [["许鹏"]]);
 }
+
+#[test]
+fn the_other_one_named_with_you_shares_the_work() {
+    let ex = run(
+        "冯雅 2月13日 15:11\n还有高净值客户的持仓诊断报告，石磊你和常昊分一下，节后3个工作日内给到客户经理",
+        &["冯雅", "石磊", "常昊"],
+    );
+    assert_eq!(owners(&ex), [["石磊", "常昊"]]);
+}
+
+#[test]
+fn a_contact_is_not_an_owner_and_an_announced_date_is_no_task() {
+    let ex = run(
+        "二、分工\n1、各部门费用预算初稿，请各部门负责人于3月24日前报送运营管理部（联系人：易海）。",
+        &["易海"],
+    );
+    assert_eq!(ex.items.len(), 1);
+    assert_eq!(owners(&ex), [Vec::<String>::new()]);
+    let ex = run("一、时间安排\n财务委员会将于3月下旬审议年度预算。", &["易海"]);
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+    // A person who will do something by a date still owns it.
+    let ex = run("高翔将于本周五前提交测试报告。", &["高翔"]);
+    assert_eq!(owners(&ex), [["高翔"]]);
+}
+
+#[test]
+fn a_meeting_put_off_with_no_date_is_no_task() {
+    let ex = run("✅ 会议待办\n4. 营业部负责人座谈会改期，时间待定", &["李明"]);
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_sloppy_review_block_numbered_without_a_colon_and_a_wrapped_conclusion() {
+    let ex = run(
+        "需求评审\n时间 3月3日 下午   记录 罗晶\n\n需求一  晨会资讯推送自动化\n提出：经纪业务部 周明轩\n评审结论：通过，列入3月迭代\n责任人: 吴昊(主办) 周明轩\n完成时限: 3月27日\n\n需求四  影像件自动分类\n评审结论：通过，但需运营管理部先补充\n分类规则说明，信息技术部再排期\n责任人：苗青\n完成时限：下周五前",
+        &["吴昊", "周明轩", "罗晶", "苗青"],
+    );
+    assert_eq!(texts(&ex).len(), 2, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("资讯推送自动化"));
+    assert_eq!(owners(&ex), [vec!["吴昊", "周明轩"], vec!["苗青"]]);
+}
+
+#[test]
+fn a_thin_task_takes_the_sentence_before_it() {
+    let ex = run(
+        "[02:05] 王强：那先出一个过渡方案。李明你评估一下，下周一给我个结论。",
+        &["王强", "李明"],
+    );
+    assert!(texts(&ex)[0].contains("过渡方案"), "{:?}", texts(&ex));
+    let ex = run(
+        "（二）提升投顾服务质量。组织全辖营业部开展投顾服务质量检查，检查结果纳入考核。此项由李明、赵倩负责，8月底完成。",
+        &["李明", "赵倩"],
+    );
+    assert_eq!(owners(&ex), [["李明", "赵倩"]]);
+    assert!(texts(&ex)[0].contains("投顾服务质量检查"), "{:?}", texts(&ex));
+}

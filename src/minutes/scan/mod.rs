@@ -74,6 +74,14 @@ impl Ctx<'_> {
     pub(crate) fn scan(&self, line: &str) -> Scan {
         // `外部审计资料补充 -- 孙磊、王立新`: a double hyphen is a dash.
         let mut text = line.trim().replace(" -- ", " —— ");
+        // `（联系人：易海）`: whom to ask, not who does it.
+        for key in ["（联系人：", "（联系人:", "(联系人：", "(联系人:"] {
+            if let Some(i) = text.find(key)
+                && let Some((j, close)) = text.get(i..).and_then(|r| r.char_indices().find(|(_, c)| matches!(c, '）' | ')')))
+            {
+                text.replace_range(i..i + j + close.len_utf8(), "");
+            }
+        }
         let priority = take_priority(&mut text);
         let mut owners: Vec<OwnerRef> = Vec::new();
         let mut how = OwnerHow::None;
@@ -139,7 +147,7 @@ impl Ctx<'_> {
                         text.get(..*i).is_some_and(|b| b.ends_with([' ', '/']) && !b.trim().is_empty())
                             && text
                                 .get(i + n.len()..)
-                                .is_some_and(|a| a.is_empty() || a.starts_with([' ', ',', '，', '/']))
+                                .is_some_and(|a| a.is_empty() || a.starts_with([' ', ',', '，', '/', ':', '：']))
                     })
                 })
                 .collect();
