@@ -219,6 +219,14 @@ pub const CORPUS: MinutesSet = minutes_set![
     "170-wealth-east-wechat-before-spring",
     "171-wealth-committee-status-only",
     "172-ops-year-end-english-checkboxes",
+    "173-terminal-rollout-retro-transcript",
+    "174-it-h1-okr-table",
+    "175-aml-topic-conclusion-actions",
+    "176-counter-errors-rectification-notice",
+    "177-brokerage-q4-push-long-list",
+    "178-one-line-cutover-decision",
+    "179-branch-morning-briefing-status-only",
+    "180-south-region-bracket-owners",
 ];
 
 /// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the
