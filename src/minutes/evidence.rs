@@ -439,6 +439,11 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     let rejected_text = ["时间另定", "日期另定"]
         .iter()
         .fold(lower.clone(), |t, w| t.replace(w, ""));
+    // `…发群里，其他事项下周再议`: what is put off is the rest, not this.
+    let rejected_text: String = rejected_text
+        .split_inclusive(['，', ','])
+        .filter(|c| !["其他", "其余", "其它"].iter().any(|w| c.trim_start().starts_with(w)))
+        .collect();
     if REJECTED.iter().any(|w| rejected_text.contains(w)) {
         add(Signal::Rejected);
     }

@@ -58,7 +58,8 @@ fn is_done(cell: &str) -> bool {
         "completed",
     ];
     let c = cell.trim().to_lowercase();
-    DONE.iter().any(|d| c.starts_with(d))
+    // `已完成1个`: part of it, so the rest is still to do.
+    DONE.iter().any(|d| c.starts_with(d)) && !c.chars().any(|ch| ch.is_ascii_digit())
 }
 
 /// A status cell putting the row off (`暂缓`, `取消`): not a task now.
@@ -181,6 +182,8 @@ impl Table {
                 .iter()
                 .enumerate()
                 .any(|(i, c)| i != self.task && is_shelved(c))
+            // `| 暂缓，下半年再议 |` as the next step (not `暂停网点回访`, a task).
+            || (is_shelved(task) && task.contains(['，', ',', '；']))
         {
             return None;
         }

@@ -366,6 +366,14 @@ impl Ctx<'_> {
                 drop.push((s, e));
                 continue;
             }
+            // `卢俊杰督导…，袁立协调经纪业务部资源配合`: a member opening a helper's clause.
+            if !lead.is_empty()
+                && HELP_VERBS.iter().any(|v| clause.contains(v))
+                && let Some((found, _)) = self.members_prefix(strip_leads(clause))
+            {
+                extend(&mut help, found);
+                continue;
+            }
             if let Some((i, len, (found, whole))) = verb_at(HELP_VERBS) {
                 extend(&mut help, found);
                 // `钱坤、柳岩配合完成`: with no lead named, the helpers are who does it.

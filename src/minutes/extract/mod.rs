@@ -270,6 +270,15 @@ fn run(
             tr.note(n, trimmed, Verdict::DoneCheckbox, Vec::new(), None);
             continue;
         }
+        // `1. 年度客户回访` over `(1) 陈静负责…`: a short topic heading its own sub-list.
+        if marker == Marker::List
+            && body.chars().count() <= 12
+            && !body.contains(['，', ',', '：', ':'])
+            && next_line.is_some_and(|l| ["(1)", "（1）", "①", "1)", "1）"].iter().any(|m| l.starts_with(m)))
+        {
+            tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
+            continue;
+        }
         // After a list, an unmarked paragraph closes an action section.
         if marker == Marker::None
             && indent == 0
@@ -281,7 +290,25 @@ fn run(
         }
         list_seen |= marker != Marker::None;
         // `【宫羽】…` in a transcript of such lines: the speaker, not an owner label.
-        let body = match bracket_label(body).filter(|(who, _)| bracket_speakers && ctx.is_name(who)) {
+        // `【田甜】月底把投诉台账更新完。`: a dated task with no one else in it is the label's, even
+        // among `【名字】` lines.
+        let assigned = |rest: &str| {
+            let sc = ctx.scan(rest);
+            sc.deadline.is_some()
+                && sc.how == OwnerHow::None
+                && !rest.contains(['我', '你'])
+                && crate::minutes::scan::has_task_verb(&sc.text)
+                && evidence::score(&evidence::signals(&LineFacts {
+                    section,
+                    marker: Marker::None,
+                    todo_label: false,
+                    scan: &sc,
+                    raw: rest,
+                })) >= 0
+        };
+        let body = match bracket_label(body)
+            .filter(|(who, rest)| bracket_speakers && ctx.is_name(who) && !assigned(rest))
+        {
             Some((who, rest)) => {
                 let who = ctx.resolve(who);
                 ctx.set_speaker(Some(who));

@@ -379,3 +379,55 @@ fn a_thin_task_takes_the_sentence_before_it() {
     assert_eq!(owners(&ex), [["李明", "赵倩"]]);
     assert!(texts(&ex)[0].contains("投顾服务质量检查"), "{:?}", texts(&ex));
 }
+
+#[test]
+fn a_bracketed_name_over_a_dated_task_owns_it_among_bracketed_lines() {
+    let ex = run(
+        "【王总】通报区域考核结果：区域排名第3。\n【李经理】牵头整理区域高净值客户名单，周五前报总部。\n【田甜】月底把客户投诉台账更新完。\n【王总】装修预算 —— 暂缓，明年再说。",
+        &["王总", "李经理", "田甜"],
+    );
+    assert_eq!(owners(&ex), [["李经理"], ["田甜"]]);
+}
+
+#[test]
+fn what_is_put_off_for_the_rest_leaves_this_task_and_its_date() {
+    let ex = run(
+        "会议决定：请李明明天上午10点前把割接方案发群里，其他事项下周再议。",
+        &["李明"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
+    assert_eq!(dues(&ex), [Some("2026-03-11T10:00:00+08:00".to_owned())]);
+}
+
+#[test]
+fn a_partly_done_row_and_a_shelved_next_step() {
+    let ex = run(
+        "| Objective | KR | 进度 | 下一步 | 负责人 | 时间 |\n|---|---|---|---|---|---|\n| O2 信创 | 完成2个系统改造 | 已完成1个 | 第二个系统改造方案评审 | 李明 | 3月20日 |\n| O3 数据治理 | 质量评分≥90 | 86 | 暂缓，下半年再议 | — | — |",
+        &["李明"],
+    );
+    assert_eq!(texts(&ex), ["第二个系统改造方案评审"]);
+}
+
+#[test]
+fn a_short_topic_over_its_own_sub_list_is_no_item() {
+    let ex = run(
+        "二、工作安排\n1. 年度客户回访\n(1) 李明负责统筹营业部年度回访，年底前完成。\n(2) 投诉工单已全部办结，不再单列。",
+        &["李明"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
+}
+
+#[test]
+fn a_given_name_is_the_one_member_it_belongs_to() {
+    let ex = run("好，明早九点前把上线总结发我——明轩。", &["刘海峰", "周明轩"]);
+    assert_eq!(owners(&ex), [["周明轩"]]);
+}
+
+#[test]
+fn a_member_opening_a_helpers_clause_helps() {
+    let ex = run(
+        "行动项：卢俊杰督导营业部完成剩余客户的识别工作，袁立协调经纪业务部资源配合，中秋节前完成。",
+        &["卢俊杰", "袁立"],
+    );
+    assert_eq!(owners(&ex), [["卢俊杰", "袁立"]]);
+}

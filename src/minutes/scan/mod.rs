@@ -199,7 +199,14 @@ impl Ctx<'_> {
             .split(['，', ',', '；', ';', '。', '！', '!', '–', '—', '→'])
             .map(str::to_owned)
             .collect();
-        deadline_candidates.extend(clauses.iter().rev().cloned());
+        // `…，其他事项下周再议`: the rest's date is not this task's.
+        deadline_candidates.extend(
+            clauses
+                .iter()
+                .rev()
+                .filter(|c| !["其他", "其余", "其它"].iter().any(|w| c.trim_start().starts_with(w)))
+                .cloned(),
+        );
         let (deadline, deadline_text) = self.first_deadline(&deadline_candidates);
         if let Some(dt) = &deadline_text {
             text = remove_deadline(&text, dt);

@@ -77,6 +77,16 @@ impl Ctx<'_> {
         if let Some(p) = self.members.iter().find(|p| p.name == name) {
             return OwnerRef::Person(p.clone());
         }
+        // `明轩`, `志强`: a given name, the one member whose name ends with it.
+        if name.chars().count() == 2 && name.chars().all(is_cjk) {
+            let mut hits = self
+                .members
+                .iter()
+                .filter(|p| p.name.chars().count() == 3 && p.name.ends_with(name));
+            if let (Some(p), None) = (hits.next(), hits.next()) {
+                return OwnerRef::Person(p.clone());
+            }
+        }
         if let Some(surname) = surname_with_title(name).or_else(|| familiar_surname(name)) {
             let mut hits = self.members.iter().filter(|p| p.name.starts_with(surname));
             if let (Some(p), None) = (hits.next(), hits.next()) {
@@ -239,6 +249,18 @@ impl Ctx<'_> {
         let n = w.chars().count();
         let cjk = w.chars().all(is_cjk);
         if surname_with_title(w).is_some() {
+            return true;
+        }
+        // `明轩`: the given name of one of the group.
+        if n == 2
+            && cjk
+            && self
+                .members
+                .iter()
+                .filter(|p| p.name.chars().count() == 3 && p.name.ends_with(w))
+                .count()
+                == 1
+        {
             return true;
         }
         // `老王`, `小李`: one of the group with that surname.
