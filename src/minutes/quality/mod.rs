@@ -227,6 +227,14 @@ pub const CORPUS: MinutesSet = minutes_set![
     "178-one-line-cutover-decision",
     "179-branch-morning-briefing-status-only",
     "180-south-region-bracket-owners",
+    "181-it-post-mayday-smart-summary",
+    "182-it-requirement-table-january",
+    "183-margin-wechat-voice-to-text",
+    "184-cross-border-product-english-email",
+    "185-branch-office-resolutions-before-national-day",
+    "186-xinchuang-project-weekly-status-only",
+    "187-brokerage-weekly-emoji-followup",
+    "188-wealth-committee-prose-long",
 ];
 
 /// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the
