@@ -375,7 +375,12 @@ fn is_done(lower: &str) -> bool {
     for w in NOT_DONE {
         rest = rest.replace(w, "");
     }
-    rest.contains('已')
+    // `对已准入私募产品的管理人`: 已 describing a noun (a 的 close after it) reports nothing.
+    rest.match_indices('已').any(|(i, _)| {
+        let after: String = rest.get(i..).unwrap_or_default().chars().take(8).collect();
+        let clause_end = after.find(['，', '。', ',', '；']).unwrap_or(after.len());
+        !after.get(..clause_end).unwrap_or_default().contains('的')
+    })
 }
 
 /// Where a line stands and what the scanner found in it.
@@ -454,7 +459,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     } else {
         &[]
     };
-    for w in NOT_CHATTER.iter().chain(own) {
+    // `会议认为，…要求X…`: the meeting's finding, not hearsay.
+    for w in NOT_CHATTER.iter().chain(own).chain(&["会议认为"]) {
         chat_text = chat_text.replace(w, "");
     }
     if CHATTER.iter().any(|w| chat_text.contains(w)) || has_ack(&chat_text) {

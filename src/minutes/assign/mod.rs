@@ -424,6 +424,8 @@ impl Ctx<'_> {
             // `那风险揭示书你来补`: in a transcript, 你 is the one who spoke just before.
             if lead.is_empty()
                 && let Some(to) = &self.addressed
+                // `许鹏你弄一下`: 你 is the one just named.
+                && !self.members.iter().any(|p| clause.contains(&format!("{}你", p.name)))
                 && let Some(strong) = second_person(clause)
             {
                 lead = vec![to.clone()];

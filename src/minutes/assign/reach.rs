@@ -294,16 +294,26 @@ impl Ctx<'_> {
         if clause.contains("会同") {
             return None;
         }
-        // `需蒋文在本周五前提供…`: 需 and 须 ask as 请 does.
-        clause.match_indices(['请', '需', '须']).find_map(|(at, w)| {
+        // `需蒋文在本周五前提供…`: 需 and 须 ask as 请 does, and so do 责成 and 要求 in formal
+        // minutes (`责成何志远节后…完成`, `会议要求杨建华、潘蕾于10月15日前完成`).
+        let asks = ["请", "需", "须", "责成", "要求"];
+        asks.iter()
+            .flat_map(|w| clause.match_indices(w))
+            .find_map(|(at, w)| {
             let after = clause.get(at + w.len()..)?;
+            // `需于半个月内补签`: a time follows, no one is named.
+            if after.starts_with(['于', '在', '将', '把', '按']) {
+                return None;
+            }
             let next_ok = |r: &str| {
                 // `请信息技术部华峰同学跟进`: a form of address before the verb.
                 let r = crate::minutes::scan::ADDRESS_SUFFIXES
                     .iter()
                     .find_map(|a| r.strip_prefix(a))
                     .unwrap_or(r);
-                r.starts_with(['于', '在', '将', '把', '尽']) || LEAD_VERBS.iter().any(|v| r.starts_with(v))
+                // `责成何志远节后第一个工作日前完成`: a time word, then the work.
+                r.starts_with(['于', '在', '将', '把', '尽', '节', '本', '下', '明', '今'])
+                    || LEAD_VERBS.iter().any(|v| r.starts_with(v))
             };
             // At the clause's start a member alone is `owner_by_verb`'s; here a department too.
             let (found, _) = self.name_after_department(after, next_ok, next_ok)?;

@@ -297,14 +297,16 @@ fn run(
             sc.deadline.is_some()
                 && sc.how == OwnerHow::None
                 && !rest.contains(['我', '你'])
-                && crate::minutes::scan::has_task_verb(&sc.text)
-                && evidence::score(&evidence::signals(&LineFacts {
-                    section,
-                    marker: Marker::None,
-                    todo_label: false,
-                    scan: &sc,
-                    raw: rest,
-                })) >= 0
+                && {
+                    let sig = evidence::signals(&LineFacts {
+                        section,
+                        marker: Marker::None,
+                        todo_label: false,
+                        scan: &sc,
+                        raw: rest,
+                    });
+                    sig.iter().any(|(s, _)| *s == Signal::TaskVerb) && evidence::score(&sig) >= 0
+                }
         };
         let body = match bracket_label(body)
             .filter(|(who, rest)| bracket_speakers && ctx.is_name(who) && !assigned(rest))

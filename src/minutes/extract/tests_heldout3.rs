@@ -431,3 +431,36 @@ fn a_member_opening_a_helpers_clause_helps() {
     );
     assert_eq!(owners(&ex), [["卢俊杰", "袁立"]]);
 }
+
+#[test]
+fn an_unnamed_owner_field_names_nobody() {
+    let ex = run("待办：\n☐ 机房空调维保合同续签（负责人：未指定）本月底", &["李明"]);
+    assert_eq!(owners(&ex), [Vec::<String>::new()]);
+}
+
+#[test]
+fn the_down_of_a_little_starts_no_next_week() {
+    let ex = run("王强：集中度指标要重新算一下李明你弄一下周五之前给我", &["王强", "李明"]);
+    assert_eq!(dues(&ex), [Some("2026-03-13T18:00:00+08:00".to_owned())]);
+}
+
+#[test]
+fn formal_minutes_charge_and_require_named_people() {
+    let ex = run(
+        "一、会议同意将迁址方案上报总部审批，责成李明节后第一个工作日前完成报批材料。\n五、会议要求赵倩、王强于3月15日前完成消防设施年度检测。",
+        &["李明", "赵倩", "王强"],
+    );
+    assert_eq!(owners(&ex), [vec!["李明"], vec!["赵倩", "王强"]]);
+    // A time after the charge names no one.
+    let ex = run("整改要求：需于半个月内补签并上传系统。", &["李明"]);
+    assert!(ex.items.iter().all(|i| i.owners.is_empty()));
+}
+
+#[test]
+fn already_describing_a_noun_reports_nothing() {
+    let ex = run(
+        "会议同意其中2只准入。对已准入私募产品的管理人，由李明负责两周内完成首次管理人回访。",
+        &["李明"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
+}

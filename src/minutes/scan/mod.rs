@@ -166,6 +166,15 @@ impl Ctx<'_> {
         if how != OwnerHow::None
             && let Some(found) = self.owners_in_text(&text)
         {
+            // `郑凯：…许鹏你弄一下`: the one addressed does it, not the one speaking.
+            if how == OwnerHow::Label
+                && found
+                    .lead
+                    .iter()
+                    .any(|o| text.contains(&format!("{}你", o.name())))
+            {
+                owners.clear();
+            }
             for o in found.lead.into_iter().chain(found.help) {
                 push_unique(&mut owners, o);
             }

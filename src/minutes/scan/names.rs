@@ -437,7 +437,8 @@ pub(crate) const ADDRESS_SUFFIXES: &[&str] = &["同学", "同事", "老师"];
 fn is_placeholder(w: &str) -> bool {
     let w = w.trim();
     [
-        "待定", "暂定", "未定", "无", "-", "—", "/", "TBD", "tbd", "N/A", "n/a",
+        "待定", "暂定", "未定", "无", "-", "—", "/", "TBD", "tbd", "N/A", "n/a", "未指定", "待指定", "未明确",
+        "暂无",
     ]
     .contains(&w)
         || (looks_like_time(w) && w.chars().count() <= 6)
