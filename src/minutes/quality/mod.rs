@@ -235,6 +235,14 @@ pub const CORPUS: MinutesSet = minutes_set![
     "186-xinchuang-project-weekly-status-only",
     "187-brokerage-weekly-emoji-followup",
     "188-wealth-committee-prose-long",
+    "189-ops-spring-festival-docx-pipes",
+    "190-livestream-compliance-transcript",
+    "191-brokerage-q3-okr-checkin-english",
+    "192-it-audit-issue-list-table",
+    "193-short-wechat-marketing-calendar",
+    "194-monthly-business-analysis-status-only",
+    "195-wealth-dept-before-qingming-dashes",
+    "196-advisory-app-roadmap-ai-notes",
 ];
 
 /// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the
