@@ -261,6 +261,7 @@ const NOT_CHATTER: &[&str] = &[
     "给大家",
     "发大家",
     "告知大家",
+    "告诉大家",
     "提醒大家",
 ];
 /// Words before a figure that make it a target, not a report (`不少于20笔`).

@@ -223,8 +223,11 @@ fn strip_one_marker(line: &str) -> (Marker, &str) {
 /// `TODO：…`, `待办：…`, `Action: …`, `AI：…` at the start of a line.
 pub(crate) fn strip_todo_label(body: &str) -> (bool, &str) {
     for l in ["TODO", "Todo", "todo", "待办", "Action", "AI", "行动项"] {
+        // `AI-3:`, `Action 2：`, `TODO#4:`: a numbered label too.
         if let Some(r) = body.strip_prefix(l)
-            && let Some(r) = r.trim_start().strip_prefix([':', '：'])
+            && let Some(r) = r
+                .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '#' | ' ' | '.'))
+                .strip_prefix([':', '：'])
             && !r.trim().is_empty()
         {
             return (true, r.trim_start());

@@ -8,6 +8,8 @@ use crate::minutes::scan::Ctx;
 /// A markdown table's column roles.
 pub(crate) struct Table {
     task: usize,
+    /// The issue a measures column answers (`| 问题描述 | 整改措施 |`).
+    issue: Option<usize>,
     owner: Option<usize>,
     help: Option<usize>,
     deadline: Option<usize>,
@@ -53,6 +55,7 @@ fn is_done(cell: &str) -> bool {
         "已解决",
         "已执行",
         "已落实",
+        "已整改",
         "done",
         "closed",
         "completed",
@@ -147,17 +150,21 @@ impl Table {
             })
         };
         // `| 项目 | 当前进展 | 下一步 | 负责人 |`: the next step is the task.
-        let task = column(&["下一步", "next step", "后续动作", "后续工作"])
-            .or_else(|| {
-                column(&[
-                    "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动", "需求", "what",
-                ])
-            })
-            .or_else(|| column(&["措施", "举措"]))
+        let named = column(&["下一步", "next step", "后续动作", "后续工作"]).or_else(|| {
+            column(&[
+                "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动", "需求", "what",
+            ])
+        });
+        let measures = column(&["措施", "举措"]);
+        let task = named
+            .or(measures)
             .or_else(|| column(&["问题"]))
             .or_else(|| column(&["项目", "project"]))?;
+        // `| 问题描述 | 整改措施 |`: the measure answers the issue, which names the task.
+        let issue = column(&["问题"]).filter(|i| named.is_none() && measures == Some(task) && *i != task);
         owner.map(|_| Self {
             task,
+            issue,
             owner,
             help,
             deadline,
@@ -184,6 +191,8 @@ impl Table {
                 .any(|(i, c)| i != self.task && is_shelved(c))
             // `| 暂缓，下半年再议 |` as the next step (not `暂停网点回访`, a task).
             || (is_shelved(task) && task.contains(['，', ',', '；']))
+            // `| 长期 |` as the deadline: a standing duty, not a task.
+            || ["长期", "持续", "常态化"].contains(&cell(self.deadline).trim())
         {
             return None;
         }
@@ -201,10 +210,16 @@ impl Table {
             .or(scanned.priority);
         // With a deadline column, a date word in the task cell that is not that deadline names
         // the task (`五一假期值班表报分公司`, due `五一前`): it stays.
+        let issue = cell(self.issue).trim();
         let text = if dl.deadline.is_some() && scanned.deadline != dl.deadline && scanned.owners.is_empty() {
             clean_title(task, None)
         } else {
             clean_title(&scanned.text, scanned.deadline_text.as_deref())
+        };
+        let text = if issue.is_empty() || is_empty_task(issue) {
+            text
+        } else {
+            format!("{issue}：{text}")
         };
         Some(ActionItem {
             text,

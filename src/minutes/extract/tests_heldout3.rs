@@ -464,3 +464,39 @@ fn already_describing_a_noun_reports_nothing() {
     );
     assert_eq!(owners(&ex), [["李明"]]);
 }
+
+#[test]
+fn a_rectification_table_names_each_measure_by_its_issue_and_skips_done_and_standing_rows() {
+    let ex = run(
+        "| 序号 | 问题描述 | 整改措施 | 责任部门 | 责任人 | 整改时限 |\n|---|---|---|---|---|---|\n| 1 | 终端未安装防病毒软件 | 完成安装并报备 | 经纪业务部 |  | 3月31日 |\n| 2 | 权限未及时回收 | 已回收全部权限 | 信息技术部 | 李明 | 已整改 |\n| 3 | 培训覆盖率不足 | 纳入年度培训计划 | 信息技术部 | 赵倩 | 长期 |",
+        &["李明", "赵倩"],
+    );
+    assert_eq!(texts(&ex), ["终端未安装防病毒软件：完成安装并报备"]);
+}
+
+#[test]
+fn a_weekday_after_a_date_only_annotates_it() {
+    let ex = run("1、投顾业绩数据核对 —— 李明、赵倩，3月13日（周五）中午12点前", &["李明", "赵倩"]);
+    assert_eq!(dues(&ex), [Some("2026-03-13T12:00:00+08:00".to_owned())]);
+}
+
+#[test]
+fn pipe_fields_in_a_list_item_and_numbered_action_labels() {
+    let ex = run(
+        "## 待办事项\n- 年前最后一次批量业务预处理 | 李明、赵倩 | 3月13日 17:30\nAI-3: (unassigned) 供应商 POC 评估 — 待定",
+        &["李明", "赵倩"],
+    );
+    assert_eq!(owners(&ex), [vec!["李明", "赵倩"], vec![]]);
+    // Three names side by side are who attended.
+    let ex = run("📅 2026年3月10日  ⏱ 32分钟  👥 李明、赵倩、王强", &["李明", "赵倩", "王强"]);
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}
+
+#[test]
+fn the_speaker_checks_after_the_meeting_and_tells_everyone() {
+    let ex = run(
+        "王强 00:05:10\n直播回放要不要留存？\n\n赵倩 00:05:20\n要留存，保存期限我回去查一下监管规定，明天告诉大家。",
+        &["王强", "赵倩"],
+    );
+    assert_eq!(owners(&ex), [["赵倩"]]);
+}

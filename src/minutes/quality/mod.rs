@@ -245,6 +245,11 @@ pub const CORPUS: MinutesSet = minutes_set![
     "196-advisory-app-roadmap-ai-notes",
 ];
 
+/// How many of the first [`CORPUS`] files predate the fresh batches f16 wrote in issue 16's fourth
+/// round (01–148): the floor of 0.98 holds over these; the fresh files have their own, lower one,
+/// since some of their misses are not fixed yet.
+pub const BEFORE_F16: usize = 147;
+
 /// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the
 /// extractor must keep is asserted over these only.
 pub const ORIGINAL_CORPUS: usize = 37;

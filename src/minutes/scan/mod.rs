@@ -74,6 +74,12 @@ impl Ctx<'_> {
     pub(crate) fn scan(&self, line: &str) -> Scan {
         // `外部审计资料补充 -- 孙磊、王立新`: a double hyphen is a dash.
         let mut text = line.trim().replace(" -- ", " —— ");
+        // `4月3日（周五）中午12点前`: the weekday after a date only annotates it.
+        for d in ["一", "二", "三", "四", "五", "六", "日", "天"] {
+            for (open, close) in [("（", "）"), ("(", ")")] {
+                text = text.replace(&format!("日{open}周{d}{close}"), "日");
+            }
+        }
         // `（联系人：易海）`: whom to ask, not who does it.
         for key in ["（联系人：", "（联系人:", "(联系人：", "(联系人:"] {
             if let Some(i) = text.find(key)
@@ -144,15 +150,19 @@ impl Ctx<'_> {
                 .iter()
                 .filter_map(|p| {
                     text.match_indices(p.name.as_str()).find(|(i, n)| {
-                        text.get(..*i).is_some_and(|b| b.ends_with([' ', '/']) && !b.trim().is_empty())
+                        text.get(..*i).is_some_and(|b| b.ends_with([' ', '/', '、', '|']) && !b.trim().is_empty())
                             && text
                                 .get(i + n.len()..)
-                                .is_some_and(|a| a.is_empty() || a.starts_with([' ', ',', '，', '/', ':', '：']))
+                                .is_some_and(|a| a.is_empty() || a.starts_with([' ', ',', '，', '/', ':', '：', '、', '|']))
                     })
                 })
                 .collect();
             let mut standing = standing;
             standing.sort_unstable();
+            // Three names or more side by side are who attended (`👥 常宁、戴维、房琳`).
+            if standing.len() > 2 {
+                standing.clear();
+            }
             if let Some((first, _)) = standing.first() {
                 owners = standing.iter().map(|(_, n)| self.resolve(n)).collect();
                 how = OwnerHow::Named;
