@@ -243,6 +243,14 @@ pub const CORPUS: MinutesSet = minutes_set![
     "194-monthly-business-analysis-status-only",
     "195-wealth-dept-before-qingming-dashes",
     "196-advisory-app-roadmap-ai-notes",
+    "197-branch-morning-after-spring-festival",
+    "198-ops-requirement-review-merged",
+    "199-advisory-platform-bug-transcript",
+    "200-joint-weekly-table-wangzong",
+    "201-compliance-inspection-plan-email",
+    "202-new-year-holiday-retro-status-only",
+    "203-compliance-monthly-ai-chapter-todos",
+    "204-suitability-notice-yishi-ershi",
 ];
 
 /// How many of the first [`CORPUS`] files predate the fresh batches f16 wrote in issue 16's fourth
