@@ -283,7 +283,11 @@ const TARGET_WORDS: &[&str] = &[
     "超过",
 ];
 /// Something settled at the meeting, not a task (`升级窗口确定为8月8日`).
-const SETTLED: &[&str] = &["确定为", "定为", "定于", "联系人：", "联络人：", "期间为"];
+const SETTLED: &[&str] = &[
+    "确定为", "定为", "定于", "联系人：", "联络人：", "期间为",
+    // Who holds a role (`检查组由卢俊杰任组长，施雨桐为组员`).
+    "任组长", "任副组长", "为组员", "任组员", "担任",
+];
 /// Words with `已` that do not report completion (`对已开户客户…`).
 const NOT_DONE: &[&str] = &[
     "已开户",

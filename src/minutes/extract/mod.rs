@@ -535,7 +535,17 @@ fn run(
             }
         }
         let signals = facts(&scan, body, label);
-        if evidence::is_item(evidence::score(&signals)) && has_task_text(&scan.text) {
+        // The first line of several is the title (`【晨会】2月24日 节后开门红`) unless it asks for
+        // work (`短会结论：…刘强、赵刚一起做，6月16日前完成。`).
+        let title = marker == Marker::None
+            && lines.iter().position(|l| !l.trim().is_empty()) == Some(n)
+            && lines.iter().skip(n + 1).any(|l| !l.trim().is_empty())
+            && !signals.iter().any(|(s, _)| matches!(s, Signal::TaskVerb | Signal::Modal));
+        if evidence::is_item(evidence::score(&signals))
+            && has_task_text(&scan.text)
+            && !(is_department_only(&scan.text) && !signals.iter().any(|(s, _)| *s == Signal::TaskVerb))
+            && !title
+        {
             last_item_indent = Some(indent);
             let mut item = to_item(scan.clone());
             answer(&mut item, &scan);
@@ -560,6 +570,14 @@ fn run(
     close_block(&mut block, &ctx, &mut ex, &mut tr);
     ex.items.truncate(MAX_ITEMS);
     ex
+}
+
+/// `合规风控部` left of `合规风控部 曹颖` (a letter's signature): a department and nothing to do.
+fn is_department_only(text: &str) -> bool {
+    let t = text.trim();
+    (2..=8).contains(&t.chars().count())
+        && t.chars().all(crate::minutes::scan::is_cjk)
+        && (t.ends_with(['部', '组', '室', '处']) || t.ends_with("中心"))
 }
 
 /// A task text too thin to stand alone: a pointer back (`此项`, `该项工作`) or a few characters

@@ -500,3 +500,34 @@ fn the_speaker_checks_after_the_meeting_and_tells_everyone() {
     );
     assert_eq!(owners(&ex), [["赵倩"]]);
 }
+
+#[test]
+fn the_title_line_a_chapter_stamp_a_role_and_a_signature_are_no_tasks() {
+    let ex = run(
+        "【晨会】3月10日 节后开门红\n1. 节后首日两市成交1.42万亿。\n2. 客户留言今天下班前全部回复完毕 —— 李明",
+        &["李明"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
+    let ex = run(
+        "章节与待办\n▍反洗钱系统升级（00:02）\n待办：□ 李明 组织UAT测试，3月21日前出测试报告",
+        &["李明"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
+    let ex = run(
+        "各位同事：\n检查组由李明任组长，赵倩、王强为组员。请李明于本周三前完成检查方案。\n\n合规风控部 曹颖\n2026年3月10日",
+        &["李明", "赵倩", "王强", "曹颖"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
+    // A first line that asks for work is one.
+    let ex = run("短会结论：模板改版，李明、赵倩一起做，3月16日前完成。\n王强负责通知各营业部。", &["李明", "赵倩", "王强"]);
+    assert_eq!(owners(&ex), [vec!["李明", "赵倩"], vec!["王强"]]);
+}
+
+#[test]
+fn a_speaker_label_with_an_english_name_is_read_by_the_chinese_one() {
+    let ex = run(
+        "王强 00:02:10\n好。重复推送呢？\n\nKevin 叶凯 00:02:25\n那个我这边修，修复版本下周二发。",
+        &["王强", "叶凯"],
+    );
+    assert_eq!(owners(&ex), [["叶凯"]]);
+}

@@ -74,6 +74,17 @@ impl Ctx<'_> {
     pub(crate) fn scan(&self, line: &str) -> Scan {
         // `外部审计资料补充 -- 孙磊、王立新`: a double hyphen is a dash.
         let mut text = line.trim().replace(" -- ", " —— ");
+        // `▍反洗钱系统升级（00:02）`: a recording's chapter stamp, not a time of day.
+        for (open, close) in [("（", "）"), ("(", ")")] {
+            while let Some(i) = text.find(&format!("{open}00:")) {
+                let inner = text.get(i + open.len()..).unwrap_or_default();
+                let Some(j) = inner.find(close) else { break };
+                if !inner.get(..j).unwrap_or_default().chars().all(|c| c.is_ascii_digit() || c == ':') {
+                    break;
+                }
+                text.replace_range(i..i + open.len() + j + close.len(), "");
+            }
+        }
         // `4月3日（周五）中午12点前`: the weekday after a date only annotates it.
         for d in ["一", "二", "三", "四", "五", "六", "日", "天"] {
             for (open, close) in [("（", "）"), ("(", ")")] {
