@@ -251,6 +251,14 @@ pub const CORPUS: MinutesSet = minutes_set![
     "202-new-year-holiday-retro-status-only",
     "203-compliance-monthly-ai-chapter-todos",
     "204-suitability-notice-yishi-ershi",
+    "205-wealth-weekly-bracket-fields",
+    "206-account-review-negotiated-transcript",
+    "207-xinchuang-weekly-status-only-april",
+    "208-margin-inspection-feedback-rules-and-tasks",
+    "209-brokerage-wechat-claim-by-number",
+    "210-brokerage-q4-planning-english-smart-notes",
+    "211-conduct-circled-numerals-fullwidth",
+    "212-advisor-award-kickoff-distractor-dates",
 ];
 
 /// How many of the first [`CORPUS`] files predate the fresh batches f16 wrote in issue 16's fourth
