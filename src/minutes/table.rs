@@ -61,8 +61,11 @@ fn is_done(cell: &str) -> bool {
         "completed",
     ];
     let c = cell.trim().to_lowercase();
-    // `已完成1个`: part of it, so the rest is still to do.
-    DONE.iter().any(|d| c.starts_with(d)) && !c.chars().any(|ch| ch.is_ascii_digit())
+    // `已完成1个`: part of it, so the rest is still to do (not `已完成，下架7只`).
+    DONE.iter().any(|d| {
+        c.strip_prefix(d)
+            .is_some_and(|r| !r.trim_start().starts_with(|ch: char| ch.is_ascii_digit()))
+    })
 }
 
 /// A status cell putting the row off (`暂缓`, `取消`): not a task now.

@@ -160,6 +160,8 @@ fn run(
     let mut label_speaker: Option<Option<OwnerRef>> = None;
     // `- **殷悦**` with the person's tasks indented below: (its indent, the people).
     let mut group: Option<(usize, Vec<OwnerRef>)> = None;
+    // `1. 业绩排名通报 2. 两融客户回访` listed in one line: what `2我和黄丽一起` claims.
+    let mut listed: Vec<String> = Vec::new();
     for (n, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -326,6 +328,18 @@ fn run(
             ctx.set_speaker(who);
         }
         let (label, body) = strip_todo_label(body);
+        let inline = sentence::inline_list(body);
+        let claimed;
+        let body = match sentence::claim(body, &listed) {
+            Some(b) => {
+                claimed = b;
+                claimed.as_str()
+            }
+            None => body,
+        };
+        if inline.len() >= 2 {
+            listed = inline;
+        }
         let joined;
         let next = lines
             .iter()
@@ -598,8 +612,12 @@ fn to_item(s: Scan) -> ActionItem {
         .deadline_text
         .as_deref()
         .filter(|t| s.deadline.is_some() || VAGUE.iter().any(|v| t.contains(v)));
+    // `…短信【责任人：邓佳】【时限：2月10日】`: the fields leave empty brackets behind.
+    let text = ["【】", "（）", "()", "[]"]
+        .iter()
+        .fold(s.text.clone(), |t, e| t.replace(e, ""));
     ActionItem {
-        text: clean_title(&s.text, cut),
+        text: clean_title(&text, cut),
         owners: s.owners,
         deadline: s.deadline,
         deadline_text: s.deadline_text,

@@ -93,3 +93,48 @@ const FIELD_KEYS: &[&str] = &[
     "Due",
     "due",
 ];
+
+/// `1. 7月业绩排名通报 2. 两融客户回访 3. 直播`: the items numbered inside one line.
+pub(super) fn inline_list(body: &str) -> Vec<String> {
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    for (k, (i, c)) in chars.iter().enumerate() {
+        let before = k.checked_sub(1).and_then(|b| chars.get(b)).map(|(_, c)| *c);
+        let next = chars.get(k + 1).map(|(_, c)| *c);
+        if c.is_ascii_digit()
+            && before.is_none_or(|b| b == ' ' || b == '：' || b == ':')
+            && matches!(next, Some('.' | '、'))
+            && c.to_digit(10) == Some(u32::try_from(starts.len() + 1).unwrap_or(0))
+        {
+            starts.push((*i, i + 2 + next.map_or(0, char::len_utf8) - 1));
+        }
+    }
+    starts
+        .iter()
+        .enumerate()
+        .filter_map(|(k, (_, text_at))| {
+            let end = starts.get(k + 1).map_or(body.len(), |(at, _)| *at);
+            body.get(*text_at..end).map(|t| t.trim().to_owned())
+        })
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// `2我和黄丽一起，8月7日前回访完` after such a list: the claimed item, then what was said.
+pub(super) fn claim(body: &str, listed: &[String]) -> Option<String> {
+    // `郭志强：2我和黄丽一起…`: a chat label stays in front.
+    if let Some((who, said)) = body.split_once(['：', ':'])
+        && (2..=4).contains(&who.chars().count())
+        && let Some(c) = claim(said.trim_start(), listed)
+    {
+        return Some(format!("{who}：{c}"));
+    }
+    let first = body.chars().next()?;
+    let n = usize::try_from(first.to_digit(10)?).ok()?;
+    let rest = body.get(first.len_utf8()..)?;
+    if !rest.starts_with('我') {
+        return None;
+    }
+    let topic = listed.get(n.checked_sub(1)?)?;
+    Some(format!("{topic}：{rest}"))
+}

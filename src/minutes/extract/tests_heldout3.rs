@@ -531,3 +531,22 @@ fn a_speaker_label_with_an_english_name_is_read_by_the_chinese_one() {
     );
     assert_eq!(owners(&ex), [["叶凯"]]);
 }
+
+#[test]
+fn a_done_row_with_a_figure_after_is_done_and_field_brackets_leave_no_trace() {
+    let ex = run(
+        "| 事项 | 负责人 | 状态 |\n|---|---|---|\n| 产品池年度清理 | 李明 | 已完成，下架7只 |\n\n二、本次新增\n1. 定投客户的扣款提醒短信【责任人：赵倩】【时限：3月20日】",
+        &["李明", "赵倩"],
+    );
+    assert_eq!(texts(&ex), ["定投客户的扣款提醒短信"]);
+}
+
+#[test]
+fn a_reply_claiming_an_item_by_its_number_takes_that_item() {
+    let ex = run(
+        "王强：今天会上定的几件事，大家认领一下\n王强：1. 业绩排名通报 2. 两融客户回访 3. 投资者教育直播\n赵倩：2我和李明一起，3月20日前回访完\n李明：+1",
+        &["王强", "赵倩", "李明"],
+    );
+    assert_eq!(owners(&ex), [["赵倩", "李明"]]);
+    assert!(texts(&ex)[0].contains("两融客户回访"), "{:?}", texts(&ex));
+}
