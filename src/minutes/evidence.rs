@@ -284,9 +284,18 @@ const TARGET_WORDS: &[&str] = &[
 ];
 /// Something settled at the meeting, not a task (`升级窗口确定为8月8日`).
 const SETTLED: &[&str] = &[
-    "确定为", "定为", "定于", "联系人：", "联络人：", "期间为",
+    "确定为",
+    "定为",
+    "定于",
+    "联系人：",
+    "联络人：",
+    "期间为",
     // Who holds a role (`检查组由卢俊杰任组长，施雨桐为组员`).
-    "任组长", "任副组长", "为组员", "任组员", "担任",
+    "任组长",
+    "任副组长",
+    "为组员",
+    "任组员",
+    "担任",
 ];
 /// Words with `已` that do not report completion (`对已开户客户…`).
 const NOT_DONE: &[&str] = &[
@@ -341,7 +350,10 @@ fn without_references(s: &str) -> String {
     while let Some(c) = chars.next() {
         out.push(c);
         if matches!(c, '这' | '那' | '该' | '此') && chars.peek().is_some_and(char::is_ascii_digit) {
-            while chars.peek().is_some_and(|d| d.is_ascii_digit() || FIGURE_UNITS.contains(d)) {
+            while chars
+                .peek()
+                .is_some_and(|d| d.is_ascii_digit() || FIGURE_UNITS.contains(d))
+            {
                 chars.next();
             }
         }
@@ -452,7 +464,11 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     // `…发群里，其他事项下周再议`: what is put off is the rest, not this.
     let rejected_text: String = rejected_text
         .split_inclusive(['，', ','])
-        .filter(|c| !["其他", "其余", "其它"].iter().any(|w| c.trim_start().starts_with(w)))
+        .filter(|c| {
+            !["其他", "其余", "其它"]
+                .iter()
+                .any(|w| c.trim_start().starts_with(w))
+        })
         .collect();
     if REJECTED.iter().any(|w| rejected_text.contains(w)) {
         add(Signal::Rejected);
@@ -487,7 +503,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         add(Signal::Note);
     }
     // `财务委员会将于12月下旬审议预算`: a date announced for no one here.
-    if SETTLED.iter().any(|w| lower.contains(w)) || (lower.contains("将于") && f.scan.how == OwnerHow::None) {
+    if SETTLED.iter().any(|w| lower.contains(w)) || (lower.contains("将于") && f.scan.how == OwnerHow::None)
+    {
         add(Signal::Settled);
     }
     if STANDING.iter().any(|w| lower.contains(w)) {

@@ -408,9 +408,18 @@ impl Ctx<'_> {
                     extend(&mut lead, vec![self.resolve(&name)]);
                 }
                 let you_lead = verb == "你"
-                    && ["负责", "来负责", "牵头", "跟进", "来做", "来跟", "跟一下", "盯一下"]
-                        .iter()
-                        .any(|w| after.starts_with(w));
+                    && [
+                        "负责",
+                        "来负责",
+                        "牵头",
+                        "跟进",
+                        "来做",
+                        "来跟",
+                        "跟一下",
+                        "盯一下",
+                    ]
+                    .iter()
+                    .any(|w| after.starts_with(w));
                 how = how.max(if (verb == "你" && !you_lead) || verb == "我自己" {
                     OwnerHow::Named
                 } else {

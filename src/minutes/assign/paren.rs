@@ -51,9 +51,9 @@ impl Ctx<'_> {
             .collect();
         parts.len() > 1
             && !parts.iter().all(|p| self.is_name(p))
-            && !parts
-                .iter()
-                .any(|p| self.members.iter().any(|m| m.name == *p) || self.mentions.iter().any(|m| m.key == *p))
+            && !parts.iter().any(|p| {
+                self.members.iter().any(|m| m.name == *p) || self.mentions.iter().any(|m| m.key == *p)
+            })
     }
 }
 

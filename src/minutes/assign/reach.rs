@@ -81,9 +81,20 @@ pub(super) fn first_person(clause: &str) -> Option<bool> {
         }
         // `我本人会在月底前提交`, `我会后补上`: the writer commits.
         // `保存期限我回去查一下`: after the meeting, the speaker does it.
-        let rest = ["来", "先", "自己", "这边", "回去", "会后", "去", "本人会", "本人", "会"]
-            .iter()
-            .find_map(|w| after.strip_prefix(w))?;
+        let rest = [
+            "来",
+            "先",
+            "自己",
+            "这边",
+            "回去",
+            "会后",
+            "去",
+            "本人会",
+            "本人",
+            "会",
+        ]
+        .iter()
+        .find_map(|w| after.strip_prefix(w))?;
         // `这个我来`: the thing named before is taken on, with nothing after.
         // `我来吧，…`: a clause of only that, answering who will.
         let taken = ["这个", "这块", "这事", "那个"]
@@ -301,33 +312,34 @@ impl Ctx<'_> {
         asks.iter()
             .flat_map(|w| clause.match_indices(w))
             .find_map(|(at, w)| {
-            let after = clause.get(at + w.len()..)?;
-            // `需于半个月内补签`: a time follows, no one is named.
-            if after.starts_with(['于', '在', '将', '把', '按']) {
-                return None;
-            }
-            let plain_ok = |r: &str| {
-                let r = crate::minutes::scan::ADDRESS_SUFFIXES
-                    .iter()
-                    .find_map(|a| r.strip_prefix(a))
-                    .unwrap_or(r);
-                r.starts_with(['于', '在', '将', '把', '尽']) || LEAD_VERBS.iter().any(|v| r.starts_with(v))
-            };
-            let next_ok = |r: &str| {
-                // `请信息技术部华峰同学跟进`: a form of address before the verb.
-                let r = crate::minutes::scan::ADDRESS_SUFFIXES
-                    .iter()
-                    .find_map(|a| r.strip_prefix(a))
-                    .unwrap_or(r);
-                // `责成何志远节后第一个工作日前完成`: a time word, then the work.
-                r.starts_with(['于', '在', '将', '把', '尽', '节', '本', '下', '明', '今'])
-                    || LEAD_VERBS.iter().any(|v| r.starts_with(v))
-            };
-            // At the clause's start a member alone is `owner_by_verb`'s; here a department too.
-            // A name-shaped word of an uncommon surname needs the plain shapes (`结合本地…` is no one).
-            let (found, _) = self.name_after_department(after, next_ok, plain_ok)?;
-            Some(found)
-        })
+                let after = clause.get(at + w.len()..)?;
+                // `需于半个月内补签`: a time follows, no one is named.
+                if after.starts_with(['于', '在', '将', '把', '按']) {
+                    return None;
+                }
+                let plain_ok = |r: &str| {
+                    let r = crate::minutes::scan::ADDRESS_SUFFIXES
+                        .iter()
+                        .find_map(|a| r.strip_prefix(a))
+                        .unwrap_or(r);
+                    r.starts_with(['于', '在', '将', '把', '尽'])
+                        || LEAD_VERBS.iter().any(|v| r.starts_with(v))
+                };
+                let next_ok = |r: &str| {
+                    // `请信息技术部华峰同学跟进`: a form of address before the verb.
+                    let r = crate::minutes::scan::ADDRESS_SUFFIXES
+                        .iter()
+                        .find_map(|a| r.strip_prefix(a))
+                        .unwrap_or(r);
+                    // `责成何志远节后第一个工作日前完成`: a time word, then the work.
+                    r.starts_with(['于', '在', '将', '把', '尽', '节', '本', '下', '明', '今'])
+                        || LEAD_VERBS.iter().any(|v| r.starts_with(v))
+                };
+                // At the clause's start a member alone is `owner_by_verb`'s; here a department too.
+                // A name-shaped word of an uncommon surname needs the plain shapes (`结合本地…` is no one).
+                let (found, _) = self.name_after_department(after, next_ok, plain_ok)?;
+                Some(found)
+            })
     }
 
     /// A name at the start of `s` or after a department of up to ten characters

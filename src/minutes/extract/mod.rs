@@ -222,7 +222,9 @@ fn run(
             .find(|l| !l.trim().is_empty())
             .map(|l| l.trim());
         if let Some(b) = Block::start(body).or_else(|| {
-            next_line.and_then(|next| Block::start_heading(body, next).or_else(|| Block::before_fields(body, next)))
+            next_line.and_then(|next| {
+                Block::start_heading(body, next).or_else(|| Block::before_fields(body, next))
+            })
         }) {
             block = Some((n, b));
             tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);
@@ -276,7 +278,11 @@ fn run(
         if marker == Marker::List
             && body.chars().count() <= 12
             && !body.contains(['，', ',', '：', ':'])
-            && next_line.is_some_and(|l| ["(1)", "（1）", "①", "1)", "1）"].iter().any(|m| l.starts_with(m)))
+            && next_line.is_some_and(|l| {
+                ["(1)", "（1）", "①", "1)", "1）"]
+                    .iter()
+                    .any(|m| l.starts_with(m))
+            })
         {
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
@@ -296,19 +302,16 @@ fn run(
         // among `【名字】` lines.
         let assigned = |rest: &str| {
             let sc = ctx.scan(rest);
-            sc.deadline.is_some()
-                && sc.how == OwnerHow::None
-                && !rest.contains(['我', '你'])
-                && {
-                    let sig = evidence::signals(&LineFacts {
-                        section,
-                        marker: Marker::None,
-                        todo_label: false,
-                        scan: &sc,
-                        raw: rest,
-                    });
-                    sig.iter().any(|(s, _)| *s == Signal::TaskVerb) && evidence::score(&sig) >= 0
-                }
+            sc.deadline.is_some() && sc.how == OwnerHow::None && !rest.contains(['我', '你']) && {
+                let sig = evidence::signals(&LineFacts {
+                    section,
+                    marker: Marker::None,
+                    todo_label: false,
+                    scan: &sc,
+                    raw: rest,
+                });
+                sig.iter().any(|(s, _)| *s == Signal::TaskVerb) && evidence::score(&sig) >= 0
+            }
         };
         let body = match bracket_label(body)
             .filter(|(who, rest)| bracket_speakers && ctx.is_name(who) && !assigned(rest))
@@ -554,12 +557,13 @@ fn run(
         let title = marker == Marker::None
             && lines.iter().position(|l| !l.trim().is_empty()) == Some(n)
             && lines.iter().skip(n + 1).any(|l| !l.trim().is_empty())
-            && !signals.iter().any(|(s, _)| matches!(s, Signal::TaskVerb | Signal::Modal));
-        if evidence::is_item(evidence::score(&signals))
-            && has_task_text(&scan.text)
-            && !(is_department_only(&scan.text) && !signals.iter().any(|(s, _)| *s == Signal::TaskVerb))
-            && !title
-        {
+            && !signals
+                .iter()
+                .any(|(s, _)| matches!(s, Signal::TaskVerb | Signal::Modal));
+        // `合规风控部 曹颖` (a letter's signature): a department and nothing to do.
+        let signature =
+            is_department_only(&scan.text) && !signals.iter().any(|(s, _)| *s == Signal::TaskVerb);
+        if evidence::is_item(evidence::score(&signals)) && has_task_text(&scan.text) && !signature && !title {
             last_item_indent = Some(indent);
             let mut item = to_item(scan.clone());
             answer(&mut item, &scan);
@@ -597,8 +601,14 @@ fn is_department_only(text: &str) -> bool {
 /// A task text too thin to stand alone: a pointer back (`此项`, `该项工作`) or a few characters
 /// (`修订，拿出初稿`, `评估一下，给我个结论`).
 fn is_thin(text: &str) -> bool {
-    ["此项", "该项", "这项", "上述", "以上"].iter().any(|w| text.starts_with(w))
-        || text.chars().filter(|c| !matches!(c, '，' | '。' | ',' | ' ')).count() <= 9
+    ["此项", "该项", "这项", "上述", "以上"]
+        .iter()
+        .any(|w| text.starts_with(w))
+        || text
+            .chars()
+            .filter(|c| !matches!(c, '，' | '。' | ',' | ' '))
+            .count()
+            <= 9
 }
 
 /// Vague deadline words that leave the title like an accepted deadline does.

@@ -9,7 +9,10 @@ use super::*;
 use crate::command::when::format_rfc3339;
 
 fn dues(ex: &Extraction) -> Vec<Option<String>> {
-    ex.items.iter().map(|i| i.deadline.map(|d| format_rfc3339(d.at))).collect()
+    ex.items
+        .iter()
+        .map(|i| i.deadline.map(|d| format_rfc3339(d.at)))
+        .collect()
 }
 
 fn texts(ex: &Extraction) -> Vec<String> {
@@ -66,7 +69,10 @@ fn a_note_a_routine_arrangement_and_an_unplanned_request_are_no_tasks() {
         assert!(ex.items.is_empty(), "{text}: {:?}", texts(&ex));
     }
     // A note that asks a named person for something dated still is one.
-    let ex = run("补充：需李明在本周五前提供10条录音样本给赵倩。", &["李明", "赵倩"]);
+    let ex = run(
+        "补充：需李明在本周五前提供10条录音样本给赵倩。",
+        &["李明", "赵倩"],
+    );
     assert_eq!(owners(&ex), [["李明"]]);
 }
 
@@ -77,7 +83,10 @@ fn a_quota_and_a_figure_pointed_back_at_are_not_reported_figures() {
         &["赵倩"],
     );
     assert_eq!(owners(&ex), [["赵倩"]]);
-    let ex = run("好，这6户客户，李明你跟一下，逐户电话告知，下周一前打完。", &["李明"]);
+    let ex = run(
+        "好，这6户客户，李明你跟一下，逐户电话告知，下周一前打完。",
+        &["李明"],
+    );
     assert_eq!(owners(&ex), [["李明"]]);
     // A figure reported is still one.
     let ex = run("- 赵倩：上月新开户320户，本月底前完成。", &["赵倩"]);
@@ -92,22 +101,25 @@ fn a_list_in_parentheses_that_names_no_member_enumerates_things() {
     );
     assert_eq!(owners(&ex), [["李明"], ["赵倩"]]);
     // Helpers in parentheses stay.
-    let ex = run("## 待办\n- 周五前完成营业部安全检查（李明、赵倩）", &["李明", "赵倩"]);
+    let ex = run(
+        "## 待办\n- 周五前完成营业部安全检查（李明、赵倩）",
+        &["李明", "赵倩"],
+    );
     assert_eq!(owners(&ex), [["李明", "赵倩"]]);
 }
 
 #[test]
 fn this_one_point_is_an_amount_not_one_oclock() {
-    let ex = run(
-        "- 各营业部负责人是第一责任人，这一点要反复强调；",
-        &["李明"],
-    );
+    let ex = run("- 各营业部负责人是第一责任人，这一点要反复强调；", &["李明"]);
     assert!(ex.items.is_empty(), "{:?}", texts(&ex));
 }
 
 #[test]
 fn a_day_and_half_day_before_a_preposition_is_the_deadline() {
-    let ex = run("李明：行，那你下周一上午跟客户确认一下他们的决策时间。", &["李明", "赵倩"]);
+    let ex = run(
+        "李明：行，那你下周一上午跟客户确认一下他们的决策时间。",
+        &["李明", "赵倩"],
+    );
     assert_eq!(dues(&ex), [Some("2026-03-16T12:00:00+08:00".to_owned())]);
 }
 
@@ -183,7 +195,10 @@ fn a_role_remark_and_a_role_verb_are_no_names() {
         &["李明", "赵倩"],
     );
     assert_eq!(owners(&ex), [["李明", "赵倩"]]);
-    let ex = run("## 待办\n3. 李明牵头、赵倩配合，梳理投诉台账，月底前报合规岗。", &["李明", "赵倩"]);
+    let ex = run(
+        "## 待办\n3. 李明牵头、赵倩配合，梳理投诉台账，月底前报合规岗。",
+        &["李明", "赵倩"],
+    );
     assert_eq!(owners(&ex), [["李明", "赵倩"]]);
 }
 
@@ -434,13 +449,19 @@ fn a_member_opening_a_helpers_clause_helps() {
 
 #[test]
 fn an_unnamed_owner_field_names_nobody() {
-    let ex = run("待办：\n☐ 机房空调维保合同续签（负责人：未指定）本月底", &["李明"]);
+    let ex = run(
+        "待办：\n☐ 机房空调维保合同续签（负责人：未指定）本月底",
+        &["李明"],
+    );
     assert_eq!(owners(&ex), [Vec::<String>::new()]);
 }
 
 #[test]
 fn the_down_of_a_little_starts_no_next_week() {
-    let ex = run("王强：集中度指标要重新算一下李明你弄一下周五之前给我", &["王强", "李明"]);
+    let ex = run(
+        "王强：集中度指标要重新算一下李明你弄一下周五之前给我",
+        &["王强", "李明"],
+    );
     assert_eq!(dues(&ex), [Some("2026-03-13T18:00:00+08:00".to_owned())]);
 }
 
@@ -476,7 +497,10 @@ fn a_rectification_table_names_each_measure_by_its_issue_and_skips_done_and_stan
 
 #[test]
 fn a_weekday_after_a_date_only_annotates_it() {
-    let ex = run("1、投顾业绩数据核对 —— 李明、赵倩，3月13日（周五）中午12点前", &["李明", "赵倩"]);
+    let ex = run(
+        "1、投顾业绩数据核对 —— 李明、赵倩，3月13日（周五）中午12点前",
+        &["李明", "赵倩"],
+    );
     assert_eq!(dues(&ex), [Some("2026-03-13T12:00:00+08:00".to_owned())]);
 }
 
@@ -488,7 +512,10 @@ fn pipe_fields_in_a_list_item_and_numbered_action_labels() {
     );
     assert_eq!(owners(&ex), [vec!["李明", "赵倩"], vec![]]);
     // Three names side by side are who attended.
-    let ex = run("📅 2026年3月10日  ⏱ 32分钟  👥 李明、赵倩、王强", &["李明", "赵倩", "王强"]);
+    let ex = run(
+        "📅 2026年3月10日  ⏱ 32分钟  👥 李明、赵倩、王强",
+        &["李明", "赵倩", "王强"],
+    );
     assert!(ex.items.is_empty(), "{:?}", texts(&ex));
 }
 
@@ -519,7 +546,10 @@ fn the_title_line_a_chapter_stamp_a_role_and_a_signature_are_no_tasks() {
     );
     assert_eq!(owners(&ex), [["李明"]]);
     // A first line that asks for work is one.
-    let ex = run("短会结论：模板改版，李明、赵倩一起做，3月16日前完成。\n王强负责通知各营业部。", &["李明", "赵倩", "王强"]);
+    let ex = run(
+        "短会结论：模板改版，李明、赵倩一起做，3月16日前完成。\n王强负责通知各营业部。",
+        &["李明", "赵倩", "王强"],
+    );
     assert_eq!(owners(&ex), [vec!["李明", "赵倩"], vec!["王强"]]);
 }
 

@@ -79,7 +79,12 @@ impl Ctx<'_> {
             while let Some(i) = text.find(&format!("{open}00:")) {
                 let inner = text.get(i + open.len()..).unwrap_or_default();
                 let Some(j) = inner.find(close) else { break };
-                if !inner.get(..j).unwrap_or_default().chars().all(|c| c.is_ascii_digit() || c == ':') {
+                if !inner
+                    .get(..j)
+                    .unwrap_or_default()
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ':')
+                {
                     break;
                 }
                 text.replace_range(i..i + open.len() + j + close.len(), "");
@@ -94,7 +99,9 @@ impl Ctx<'_> {
         // `（联系人：易海）`: whom to ask, not who does it.
         for key in ["（联系人：", "（联系人:", "(联系人：", "(联系人:"] {
             if let Some(i) = text.find(key)
-                && let Some((j, close)) = text.get(i..).and_then(|r| r.char_indices().find(|(_, c)| matches!(c, '）' | ')')))
+                && let Some((j, close)) = text
+                    .get(i..)
+                    .and_then(|r| r.char_indices().find(|(_, c)| matches!(c, '）' | ')')))
             {
                 text.replace_range(i..i + j + close.len_utf8(), "");
             }
@@ -161,10 +168,11 @@ impl Ctx<'_> {
                 .iter()
                 .filter_map(|p| {
                     text.match_indices(p.name.as_str()).find(|(i, n)| {
-                        text.get(..*i).is_some_and(|b| b.ends_with([' ', '/', '、', '|']) && !b.trim().is_empty())
-                            && text
-                                .get(i + n.len()..)
-                                .is_some_and(|a| a.is_empty() || a.starts_with([' ', ',', '，', '/', ':', '：', '、', '|']))
+                        text.get(..*i)
+                            .is_some_and(|b| b.ends_with([' ', '/', '、', '|']) && !b.trim().is_empty())
+                            && text.get(i + n.len()..).is_some_and(|a| {
+                                a.is_empty() || a.starts_with([' ', ',', '，', '/', ':', '：', '、', '|'])
+                            })
                     })
                 })
                 .collect();
@@ -179,7 +187,11 @@ impl Ctx<'_> {
                 how = OwnerHow::Named;
                 // The names leave the title: from the first to the last, with what joins them.
                 let end = standing.last().map_or(*first, |(i, n)| i + n.len());
-                let head = text.get(..*first).unwrap_or_default().trim_end().trim_end_matches([':', '：']);
+                let head = text
+                    .get(..*first)
+                    .unwrap_or_default()
+                    .trim_end()
+                    .trim_end_matches([':', '：']);
                 text = format!("{head}{}", text.get(end..).unwrap_or_default());
             }
         }
@@ -234,7 +246,11 @@ impl Ctx<'_> {
             clauses
                 .iter()
                 .rev()
-                .filter(|c| !["其他", "其余", "其它"].iter().any(|w| c.trim_start().starts_with(w)))
+                .filter(|c| {
+                    !["其他", "其余", "其它"]
+                        .iter()
+                        .any(|w| c.trim_start().starts_with(w))
+                })
                 .cloned(),
         );
         let (deadline, deadline_text) = self.first_deadline(&deadline_candidates);

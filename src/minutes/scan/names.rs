@@ -265,7 +265,12 @@ impl Ctx<'_> {
         }
         // `老王`, `小李`: one of the group with that surname.
         if let Some(surname) = familiar_surname(w)
-            && self.members.iter().filter(|p| p.name.starts_with(surname)).count() == 1
+            && self
+                .members
+                .iter()
+                .filter(|p| p.name.starts_with(surname))
+                .count()
+                == 1
         {
             return true;
         }
@@ -437,7 +442,20 @@ pub(crate) const ADDRESS_SUFFIXES: &[&str] = &["同学", "同事", "老师"];
 fn is_placeholder(w: &str) -> bool {
     let w = w.trim();
     [
-        "待定", "暂定", "未定", "无", "-", "—", "/", "TBD", "tbd", "N/A", "n/a", "未指定", "待指定", "未明确",
+        "待定",
+        "暂定",
+        "未定",
+        "无",
+        "-",
+        "—",
+        "/",
+        "TBD",
+        "tbd",
+        "N/A",
+        "n/a",
+        "未指定",
+        "待指定",
+        "未明确",
         "暂无",
     ]
     .contains(&w)
