@@ -15,8 +15,11 @@
 
 use jiff::Timestamp;
 
-use self::sentence::{has_task_text, split_sentences, topic_of, topic_of_question};
+use self::sentence::{
+    has_task_text, is_department_only, is_thin, split_sentences, topic_of, topic_of_question,
+};
 use self::trace::{Tracer, close_block, section_name};
+use self::turns::{bracket_task, only_labels_between, topic_over_sublist};
 use self::writer::{author, echoes, takes_over};
 use crate::calendar::Calendar;
 use crate::command::Mention;
@@ -275,15 +278,7 @@ fn run(
             continue;
         }
         // `1. 年度客户回访` over `(1) 陈静负责…`: a short topic heading its own sub-list.
-        if marker == Marker::List
-            && body.chars().count() <= 12
-            && !body.contains(['，', ',', '：', ':'])
-            && next_line.is_some_and(|l| {
-                ["(1)", "（1）", "①", "1)", "1）"]
-                    .iter()
-                    .any(|m| l.starts_with(m))
-            })
-        {
+        if topic_over_sublist(marker, body, next_line) {
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }
@@ -300,21 +295,8 @@ fn run(
         // `【宫羽】…` in a transcript of such lines: the speaker, not an owner label.
         // `【田甜】月底把投诉台账更新完。`: a dated task with no one else in it is the label's, even
         // among `【名字】` lines.
-        let assigned = |rest: &str| {
-            let sc = ctx.scan(rest);
-            sc.deadline.is_some() && sc.how == OwnerHow::None && !rest.contains(['我', '你']) && {
-                let sig = evidence::signals(&LineFacts {
-                    section,
-                    marker: Marker::None,
-                    todo_label: false,
-                    scan: &sc,
-                    raw: rest,
-                });
-                sig.iter().any(|(s, _)| *s == Signal::TaskVerb) && evidence::score(&sig) >= 0
-            }
-        };
         let body = match bracket_label(body)
-            .filter(|(who, rest)| bracket_speakers && ctx.is_name(who) && !assigned(rest))
+            .filter(|(who, rest)| bracket_speakers && ctx.is_name(who) && !bracket_task(&ctx, section, rest))
         {
             Some((who, rest)) => {
                 let who = ctx.resolve(who);
@@ -442,12 +424,7 @@ fn run(
         // given the work names its date.
         if let Some(sp) = &said_by
             && let Some((from, _)) = &item_from
-            && lines.get(from + 1..n).is_some_and(|between| {
-                between.iter().all(|l| {
-                    let l = l.trim();
-                    l.is_empty() || speaker_line(l).is_some() || is_meta(l)
-                })
-            })
+            && only_labels_between(&lines, *from, n)
             && scan.deadline.is_some()
             && matches!(scan.how, OwnerHow::None)
             && let Some(item) = ex.items.last_mut()
@@ -590,27 +567,6 @@ fn run(
     ex
 }
 
-/// `合规风控部` left of `合规风控部 曹颖` (a letter's signature): a department and nothing to do.
-fn is_department_only(text: &str) -> bool {
-    let t = text.trim();
-    (2..=8).contains(&t.chars().count())
-        && t.chars().all(crate::minutes::scan::is_cjk)
-        && (t.ends_with(['部', '组', '室', '处']) || t.ends_with("中心"))
-}
-
-/// A task text too thin to stand alone: a pointer back (`此项`, `该项工作`) or a few characters
-/// (`修订，拿出初稿`, `评估一下，给我个结论`).
-fn is_thin(text: &str) -> bool {
-    ["此项", "该项", "这项", "上述", "以上"]
-        .iter()
-        .any(|w| text.starts_with(w))
-        || text
-            .chars()
-            .filter(|c| !matches!(c, '，' | '。' | ',' | ' '))
-            .count()
-            <= 9
-}
-
 /// Vague deadline words that leave the title like an accepted deadline does.
 const VAGUE: &[&str] = &[
     "尽快", "尽早", "抓紧", "待定", "另行", "ASAP", "asap", "TBD", "TBC",
@@ -641,10 +597,13 @@ mod testkit;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_fresh;
+#[cfg(test)]
 mod tests_generalise;
 #[cfg(test)]
 mod tests_heldout2;
 #[cfg(test)]
 mod tests_heldout3;
 mod trace;
+mod turns;
 mod writer;

@@ -138,3 +138,24 @@ pub(super) fn claim(body: &str, listed: &[String]) -> Option<String> {
     let topic = listed.get(n.checked_sub(1)?)?;
     Some(format!("{topic}：{rest}"))
 }
+
+/// `合规风控部` left of `合规风控部 曹颖` (a letter's signature): a department and nothing to do.
+pub(super) fn is_department_only(text: &str) -> bool {
+    let t = text.trim();
+    (2..=8).contains(&t.chars().count())
+        && t.chars().all(crate::minutes::scan::is_cjk)
+        && (t.ends_with(['部', '组', '室', '处']) || t.ends_with("中心"))
+}
+
+/// A task text too thin to stand alone: a pointer back (`此项`, `该项工作`) or a few characters
+/// (`修订，拿出初稿`, `评估一下，给我个结论`).
+pub(super) fn is_thin(text: &str) -> bool {
+    ["此项", "该项", "这项", "上述", "以上"]
+        .iter()
+        .any(|w| text.starts_with(w))
+        || text
+            .chars()
+            .filter(|c| !matches!(c, '，' | '。' | ',' | ' '))
+            .count()
+            <= 9
+}
