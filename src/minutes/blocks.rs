@@ -152,8 +152,10 @@ fn split_key<'a>(s: &'a str, keys: &[&str]) -> Option<&'a str> {
             if let Some(v) = numbered.trim_start().strip_prefix([':', '：']) {
                 return Some(v.trim());
             }
-            // `需求一  营业部晨会资讯推送自动化`: a numbered key, then spaces.
-            if numbered.len() < r.len() && numbered.starts_with(' ') && !numbered.trim().is_empty() {
+            // `需求一  营业部晨会资讯推送自动化`: a numbered key, then spaces; `责任人 赵敏、孙磊`,
+            // `结论 通过`: a field key, then a space.
+            let spaced = numbered.len() < r.len() || !std::ptr::eq(keys, STARTS);
+            if spaced && numbered.starts_with(' ') && !numbered.trim().is_empty() {
                 return Some(numbered.trim());
             }
         }

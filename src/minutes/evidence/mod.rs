@@ -6,7 +6,7 @@ use crate::minutes::weights::{Signal, THRESHOLD, weight};
 
 use self::words::{
     ACKS, CHATTER, DONE, FIGURE_UNITS, FIGURES, MEETING_RECORD, MODAL, NOT_CHATTER, NOT_DONE, NOT_MODAL,
-    NOTE_LABELS, REJECTED, REQUESTS, RESCHEDULED, SETTLED, SHORT_VERBS, STANDING, TARGET_WORDS,
+    NOTE_LABELS, REJECTED, REQUESTS, RESCHEDULED, SETTLED, SHORT_VERBS, STANDING, TARGET_WORDS, UNITS_TOLD,
 };
 
 mod words;
@@ -188,10 +188,12 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if CHATTER.iter().any(|w| chat_text.contains(w)) || has_ack(&chat_text) {
         add(Signal::Chatter);
     }
-    if lower
-        .split(['，', ',', '：', ':'])
-        .any(|clause| REQUESTS.iter().any(|w| clause.trim_start().starts_with(w)))
-    {
+    if lower.split(['，', ',', '：', ':']).any(|clause| {
+        let c = clause.trim_start();
+        REQUESTS.iter().any(|w| c.starts_with(w))
+                // `各营业部对…进行全面自查，3月31日前将自查报告报经纪业务部`: units told to act by a date.
+                || (f.scan.deadline.is_some() && UNITS_TOLD.iter().any(|w| c.starts_with(w)))
+    }) {
         add(Signal::Request);
     }
     if RESCHEDULED.iter().any(|w| lower.contains(w)) && f.scan.deadline.is_some() {

@@ -231,6 +231,8 @@ pub(super) const MEETING_RECORD: &[&str] = &[
 pub(super) const RESCHEDULED: &[&str] = &["延期", "顺延", "推迟至", "推迟到", "延后至", "延至", "改为"];
 
 /// A request opening a clause (`请将整改报告报…`, `请于周五前…`): the readers are asked to act.
+/// Units addressed as a whole (`各营业部…`): with a date, they are told to act.
+pub(super) const UNITS_TOLD: &[&str] = &["各营业部", "各部门", "各分公司", "各单位", "各相关部门"];
 pub(super) const REQUESTS: &[&str] = &["请将", "请把", "请于", "请在"];
 
 /// Labels of a note under a list or a table (`说明：…才能排期`, `备注：`): an explanation.

@@ -397,3 +397,32 @@ fn a_reply_claiming_an_item_by_its_number_takes_that_item() {
     assert_eq!(owners(&ex), [["赵倩", "李明"]]);
     assert!(texts(&ex)[0].contains("两融客户回访"), "{:?}", texts(&ex));
 }
+
+#[test]
+fn block_fields_written_with_a_space_instead_of_a_colon() {
+    let ex = run(
+        "需求3：清算对账差异自动预警\n结论 通过\n责任人 赵倩、李明\n完成时限 本周五下班前出需求说明书",
+        &["赵倩", "李明"],
+    );
+    assert_eq!(owners(&ex), [["赵倩", "李明"]]);
+    assert_eq!(dues(&ex), [Some("2026-03-13T18:00:00+08:00".to_owned())]);
+}
+
+#[test]
+fn a_role_word_in_an_owner_cell_leaves_the_name() {
+    let ex = run(
+        "| 事项 | 责任人 | 完成时间 |\n|---|---|---|\n| 交易量高峰扩容评估 | 王总牵头，李明 | 3月18日 |",
+        &["王总", "李明"],
+    );
+    assert_eq!(owners(&ex), [["王总", "李明"]]);
+}
+
+#[test]
+fn units_told_to_act_by_a_date_is_a_task_with_no_named_owner() {
+    let ex = run(
+        "现就有关事项通知如下：\n一是全面开展自查。各营业部对新开户客户的适当性材料进行全面自查，3月31日前将自查报告报经纪业务部。",
+        &["李明"],
+    );
+    assert_eq!(owners(&ex), [Vec::<String>::new()]);
+    assert_eq!(dues(&ex), [Some("2026-03-31T18:00:00+08:00".to_owned())]);
+}

@@ -105,7 +105,7 @@ impl Ctx<'_> {
         // `葛峰（主办）、夏雨`: a remark in parentheses is no part of the name.
         let parts: Vec<&str> = value
             .split(['、', '，', ',', '/', '&', ' ', '和', '及'])
-            .map(|p| strip_remark(p).trim())
+            .map(|p| self.without_role(strip_remark(p).trim()))
             .filter(|p| !p.is_empty())
             .collect();
         // `运营管理部 房山`: after a department, a word shaped like a name is its person.
