@@ -426,3 +426,12 @@ fn units_told_to_act_by_a_date_is_a_task_with_no_named_owner() {
     assert_eq!(owners(&ex), [Vec::<String>::new()]);
     assert_eq!(dues(&ex), [Some("2026-03-31T18:00:00+08:00".to_owned())]);
 }
+
+#[test]
+fn the_one_labelled_speaks_and_the_one_addressed_does_it() {
+    let ex = run(
+        "王强：刚才会上说的我语音转文字发一下\n王强：第一个是集中度指标要重新算一下李明你弄一下周五之前给我\n李明：好的",
+        &["王强", "李明"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
+}

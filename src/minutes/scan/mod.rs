@@ -213,6 +213,19 @@ impl Ctx<'_> {
             }
             text = found.rest;
         }
+        // `郑凯：…许鹏你弄一下`: the one labelled speaks; the one addressed does it.
+        let speaks = owners.first().is_some_and(|first| {
+            [format!("{}：", first.name()), format!("{}:", first.name())]
+                .iter()
+                .any(|l| line.trim_start().starts_with(l.as_str()))
+                && owners
+                    .iter()
+                    .skip(1)
+                    .any(|o| line.contains(&format!("{}你", o.name())))
+        });
+        if speaks {
+            owners.remove(0);
+        }
         // Beside a person, a department is where the work sits, not another owner.
         if owners.iter().any(|o| !crate::minutes::assign::is_department(o)) {
             owners.retain(|o| !crate::minutes::assign::is_department(o));
