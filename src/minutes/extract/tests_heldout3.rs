@@ -201,3 +201,12 @@ fn a_role_remark_and_a_role_verb_are_no_names() {
     );
     assert_eq!(owners(&ex), [["李明", "赵倩"]]);
 }
+
+#[test]
+fn tonight_between_i_and_the_work_is_a_commitment() {
+    let ex = run(
+        "王强 00:01:20\n好。假期值班手机谁拿？\n\n李明 00:01:35\n我拿吧。值班手机和钥匙我今晚之前交接好。",
+        &["王强", "李明"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
+}
