@@ -59,6 +59,7 @@ const OTHER: &[&str] = &[
     "提出方",
     "提出单位",
     "提出人",
+    "提出",
     "需求来源",
     "需求说明",
     "需求描述",
@@ -70,6 +71,9 @@ const OTHER: &[&str] = &[
     "所属系统",
     "涉及系统",
     "评审人",
+    "需求方",
+    "需求部门",
+    "需求提出",
 ];
 /// Conclusions that reject the request.
 const REJECT: &[&str] = &[
@@ -92,6 +96,8 @@ pub(crate) struct Block {
     lead: String,
     help: String,
     due: String,
+    /// The last field read was the conclusion (a short unkeyed line after it continues it).
+    after_conclusion: bool,
     /// Values of other short fields (`开发：陶然`, `补充材料：谢安，9月15日前`): the people and the
     /// deadline they name count when the block has none of its own.
     extra: Vec<String>,
@@ -141,9 +147,16 @@ fn split_key<'a>(s: &'a str, keys: &[&str]) -> Option<&'a str> {
     let s = s.trim();
     keys.iter().find_map(|k| {
         if let Some(r) = s.strip_prefix(k) {
-            let r = r.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
-            if let Some(v) = r.trim_start().strip_prefix([':', '：']) {
+            let numbered =
+                r.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+            if let Some(v) = numbered.trim_start().strip_prefix([':', '：']) {
                 return Some(v.trim());
+            }
+            // `需求一  营业部晨会资讯推送自动化`: a numbered key, then spaces; `责任人 赵敏、孙磊`,
+            // `结论 通过`: a field key, then a space.
+            let spaced = numbered.len() < r.len() || !std::ptr::eq(keys, STARTS);
+            if spaced && numbered.starts_with(' ') && !numbered.trim().is_empty() {
+                return Some(numbered.trim());
             }
         }
         let (label, value) = s.split_once(['：', ':'])?;
@@ -201,6 +214,15 @@ impl Block {
         Some(block)
     }
 
+    /// A heading that opens a block (`## 需求1：两融合约到期提醒`) when the next line is one of
+    /// its fields, whatever that field is (`需求方：…`, `说明：…`, `结论：…`).
+    pub(crate) fn start_heading(body: &str, next_line: &str) -> Option<Self> {
+        let title = body.strip_prefix('#')?.trim_start_matches('#').trim();
+        let block = Self::start(title)?;
+        let (_, next) = crate::minutes::layout::strip_marker(next_line);
+        Self::default().field(next).then_some(block)
+    }
+
     /// A block opened by its title alone, when the next line is one of its fields:
     /// `No.1 风控指标日报增加集中度指标` then `评审意见：通过`, or `Action: prepare the board paper`
     /// then `Owner: 葛薇`.
@@ -241,7 +263,12 @@ impl Block {
     /// line is not one.
     pub(crate) fn field(&mut self, body: &str) -> bool {
         let body = body.replace("**", "");
-        let parts: Vec<&str> = body.split(['；', ';']).filter(|p| !p.trim().is_empty()).collect();
+        // `责任人：苗青  配合：许文博`: fields apart by `；` or by a run of spaces.
+        let parts: Vec<&str> = body
+            .split(['；', ';'])
+            .flat_map(|p| p.split("  "))
+            .filter(|p| !p.trim().is_empty())
+            .collect();
         let mut any = false;
         for part in &parts {
             // The longer keys first: `配合人` before `配合`, `完成时限` before `时限`.
@@ -261,16 +288,35 @@ impl Block {
                 self.due = v.to_owned();
             } else if let Some(v) = split_key(part, CONCLUSION) {
                 self.conclusion = v.to_owned();
+                self.after_conclusion = true;
+                any = true;
+                continue;
             } else if split_key(part, OTHER).is_some() {
                 // Described, not decided: part of the block, nothing to keep.
             } else if let Some(v) = other_field(part) {
                 self.extra.push(v.to_owned());
             } else if any {
-                // The rest of a conclusion: `结论：同意；由合规部出敏感词库`.
+                // The rest of a conclusion: `结论：同意；由合规部出敏感词库`, which may name
+                // who does it and by when.
+                if !self.conclusion.is_empty() {
+                    self.conclusion.push('；');
+                    self.conclusion.push_str(part.trim());
+                }
                 continue;
+            } else if self.after_conclusion
+                && parts.len() == 1
+                && !part.contains(['：', ':'])
+                && split_key(part, STARTS).is_none()
+                && part.chars().count() <= 40
+                && self.conclusion.chars().count() >= 8
+                && !self.conclusion.ends_with(['。', '！', '；', '.', '）', ')'])
+            {
+                // `评审结论：通过，但需运营管理部先补充` / `分类规则说明，信息技术部再排期`.
+                self.conclusion.push_str(part.trim());
             } else {
                 return false;
             }
+            self.after_conclusion = false;
             any = true;
         }
         any

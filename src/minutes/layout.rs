@@ -136,6 +136,30 @@ pub(crate) enum Marker {
 
 /// Removes a bullet, number or checkbox.
 pub(crate) fn strip_marker(line: &str) -> (Marker, &str) {
+    let (marker, rest) = strip_one_marker(line);
+    // `1. [ ] 江波：…`, `2、[x] …`: a numbered checkbox is a checkbox.
+    if marker == Marker::List {
+        for (c, m) in CHECKBOXES {
+            if let Some(r) = rest.strip_prefix(c) {
+                return (m, r.trim_start());
+            }
+        }
+    }
+    (marker, rest)
+}
+
+/// Checkbox marks and what they say.
+const CHECKBOXES: [(&str, Marker); 7] = [
+    ("[ ]", Marker::Open),
+    ("[x]", Marker::Done),
+    ("[X]", Marker::Done),
+    ("☐", Marker::Open),
+    ("□", Marker::Open),
+    ("☑", Marker::Done),
+    ("✅", Marker::Done),
+];
+
+fn strip_one_marker(line: &str) -> (Marker, &str) {
     let mut s = line;
     let mut marker = Marker::None;
     for b in [
@@ -147,15 +171,7 @@ pub(crate) fn strip_marker(line: &str) -> (Marker, &str) {
             break;
         }
     }
-    for (c, m) in [
-        ("[ ]", Marker::Open),
-        ("[x]", Marker::Done),
-        ("[X]", Marker::Done),
-        ("☐", Marker::Open),
-        ("□", Marker::Open),
-        ("☑", Marker::Done),
-        ("✅", Marker::Done),
-    ] {
+    for (c, m) in CHECKBOXES {
         if let Some(r) = s.strip_prefix(c) {
             return (m, r.trim_start());
         }
@@ -207,8 +223,11 @@ pub(crate) fn strip_marker(line: &str) -> (Marker, &str) {
 /// `TODO：…`, `待办：…`, `Action: …`, `AI：…` at the start of a line.
 pub(crate) fn strip_todo_label(body: &str) -> (bool, &str) {
     for l in ["TODO", "Todo", "todo", "待办", "Action", "AI", "行动项"] {
+        // `AI-3:`, `Action 2：`, `TODO#4:`: a numbered label too.
         if let Some(r) = body.strip_prefix(l)
-            && let Some(r) = r.trim_start().strip_prefix([':', '：'])
+            && let Some(r) = r
+                .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '#' | ' ' | '.'))
+                .strip_prefix([':', '：'])
             && !r.trim().is_empty()
         {
             return (true, r.trim_start());

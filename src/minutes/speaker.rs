@@ -92,7 +92,12 @@ pub(crate) fn speaker_name(label: &str) -> Option<String> {
     if name_like(inner) && !inner.ends_with(['部', '组', '室', '处', '科', '心']) {
         return Some(inner.to_owned());
     }
-    let head = head.split_whitespace().next().unwrap_or_default();
+    // `Kevin 叶凯 00:02:25`: the Chinese name among the label's words.
+    let head = head
+        .split_whitespace()
+        .find(|w| name_like(w))
+        .or_else(|| head.split_whitespace().next())
+        .unwrap_or_default();
     (name_like(head) && !generic(head)).then(|| head.to_owned())
 }
 

@@ -8,6 +8,8 @@ use crate::minutes::scan::Ctx;
 /// A markdown table's column roles.
 pub(crate) struct Table {
     task: usize,
+    /// The issue a measures column answers (`| 问题描述 | 整改措施 |`).
+    issue: Option<usize>,
     owner: Option<usize>,
     help: Option<usize>,
     deadline: Option<usize>,
@@ -53,12 +55,17 @@ fn is_done(cell: &str) -> bool {
         "已解决",
         "已执行",
         "已落实",
+        "已整改",
         "done",
         "closed",
         "completed",
     ];
     let c = cell.trim().to_lowercase();
-    DONE.iter().any(|d| c.starts_with(d))
+    // `已完成1个`: part of it, so the rest is still to do (not `已完成，下架7只`).
+    DONE.iter().any(|d| {
+        c.strip_prefix(d)
+            .is_some_and(|r| !r.trim_start().starts_with(|ch: char| ch.is_ascii_digit()))
+    })
 }
 
 /// A status cell putting the row off (`暂缓`, `取消`): not a task now.
@@ -70,6 +77,9 @@ fn is_shelved(cell: &str) -> bool {
         "搁置",
         "不再跟进",
         "暂停",
+        "不通过",
+        "否决",
+        "驳回",
         "cancelled",
         "on hold",
     ];
@@ -128,23 +138,36 @@ impl Table {
         let priority = find(&["优先", "priority"]);
         let help = find(&["配合", "协办", "协助"]).filter(|h| Some(*h) != owner);
         // The task column: a task word, else the measures of an issue table (`问题 | 整改措施`).
+        // `| 需求编号 | 需求名称 |`: a number column names no task.
+        let is_number = |c: &str| {
+            ["编号", "序号", "id", "#", "no."]
+                .iter()
+                .any(|w| c.to_lowercase().contains(w))
+        };
         let column = |words: &[&str]| {
             cs.iter().enumerate().position(|(i, c)| {
-                Some(i) != owner && Some(i) != deadline && words.iter().any(|w| c.to_lowercase().contains(w))
+                Some(i) != owner
+                    && Some(i) != deadline
+                    && !is_number(c)
+                    && words.iter().any(|w| c.to_lowercase().contains(w))
             })
         };
         // `| 项目 | 当前进展 | 下一步 | 负责人 |`: the next step is the task.
-        let task = column(&["下一步", "next step", "后续动作", "后续工作"])
-            .or_else(|| {
-                column(&[
-                    "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动", "需求", "what",
-                ])
-            })
-            .or_else(|| column(&["措施", "举措"]))
+        let named = column(&["下一步", "next step", "后续动作", "后续工作"]).or_else(|| {
+            column(&[
+                "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动", "需求", "what",
+            ])
+        });
+        let measures = column(&["措施", "举措"]);
+        let task = named
+            .or(measures)
             .or_else(|| column(&["问题"]))
             .or_else(|| column(&["项目", "project"]))?;
+        // `| 问题描述 | 整改措施 |`: the measure answers the issue, which names the task.
+        let issue = column(&["问题"]).filter(|i| named.is_none() && measures == Some(task) && *i != task);
         owner.map(|_| Self {
             task,
+            issue,
             owner,
             help,
             deadline,
@@ -169,6 +192,10 @@ impl Table {
                 .iter()
                 .enumerate()
                 .any(|(i, c)| i != self.task && is_shelved(c))
+            // `| 暂缓，下半年再议 |` as the next step (not `暂停网点回访`, a task).
+            || (is_shelved(task) && task.contains(['，', ',', '；']))
+            // `| 长期 |` as the deadline: a standing duty, not a task.
+            || ["长期", "持续", "常态化"].contains(&cell(self.deadline).trim())
         {
             return None;
         }
@@ -184,8 +211,21 @@ impl Table {
             .priority
             .and_then(|_| Priority::parse(cell(self.priority)))
             .or(scanned.priority);
+        // With a deadline column, a date word in the task cell that is not that deadline names
+        // the task (`五一假期值班表报分公司`, due `五一前`): it stays.
+        let issue = cell(self.issue).trim();
+        let text = if dl.deadline.is_some() && scanned.deadline != dl.deadline && scanned.owners.is_empty() {
+            clean_title(task, None)
+        } else {
+            clean_title(&scanned.text, scanned.deadline_text.as_deref())
+        };
+        let text = if issue.is_empty() || is_empty_task(issue) {
+            text
+        } else {
+            format!("{issue}：{text}")
+        };
         Some(ActionItem {
-            text: clean_title(&scanned.text, scanned.deadline_text.as_deref()),
+            text,
             owners: if owners.is_empty() { scanned.owners } else { owners },
             deadline: dl.deadline.or(scanned.deadline),
             deadline_text: dl.deadline_text.or(scanned.deadline_text),

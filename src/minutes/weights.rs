@@ -48,6 +48,14 @@ pub enum Signal {
     OwnerAndDeadline,
     /// A span of time (`11月1日至12月15日`), not a deadline.
     Period,
+    /// The meeting's opening or attendance (`召开了…会，马总主持`, `人到齐了，我们开始`).
+    MeetingRecord,
+    /// A note under a list or table (`说明：…`, `备注：…`).
+    Note,
+    /// A request opening a clause (`请将整改报告报…`, `请于周五前…`).
+    Request,
+    /// An open item put off to a new date (`延期，改为5月22日完成`).
+    Rescheduled,
 }
 
 /// The weight of each signal.
@@ -72,6 +80,10 @@ pub const WEIGHTS: &[(Signal, i32)] = &[
     (Signal::Settled, -2),
     (Signal::OwnerAndDeadline, 1),
     (Signal::Period, -3),
+    (Signal::MeetingRecord, -3),
+    (Signal::Note, -2),
+    (Signal::Request, 3),
+    (Signal::Rescheduled, 3),
 ];
 
 /// The score from which a line is an action item.
@@ -105,6 +117,10 @@ pub fn label(signal: Signal) -> &'static str {
         Signal::Settled => "已定的安排",
         Signal::OwnerAndDeadline => "负责人与截止时间同在",
         Signal::Period => "时间段而非截止时间",
+        Signal::MeetingRecord => "会议开场/出席记录",
+        Signal::Note => "说明/备注",
+        Signal::Request => "请求句",
+        Signal::Rescheduled => "延期待办",
     }
 }
 
@@ -118,7 +134,7 @@ mod tests {
         for (s, _) in WEIGHTS {
             assert!(seen.insert(*s), "{s:?} twice");
         }
-        assert_eq!(seen.len(), 20);
+        assert_eq!(seen.len(), 24);
         assert!(weight(Signal::Done) < 0 && weight(Signal::OwnerStrong) > 0);
     }
 }

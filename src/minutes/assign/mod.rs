@@ -307,6 +307,14 @@ impl Ctx<'_> {
                 how = how.max(OwnerHow::Named);
                 continue;
             }
+            // `两融新规培训的PPT董倩准备`: a member named mid-clause, right before the work.
+            if lead.is_empty()
+                && let Some(found) = self.member_before_verb(clause)
+            {
+                lead = found;
+                how = how.max(OwnerHow::Named);
+                continue;
+            }
             // `请岳飞会同风险管理部韩世忠于…`
             if let Some(i) = clause.find("会同") {
                 let before = clause.get(..i).unwrap_or_default();
@@ -358,6 +366,14 @@ impl Ctx<'_> {
                 drop.push((s, e));
                 continue;
             }
+            // `卢俊杰督导…，袁立协调经纪业务部资源配合`: a member opening a helper's clause.
+            if !lead.is_empty()
+                && HELP_VERBS.iter().any(|v| clause.contains(v))
+                && let Some((found, _)) = self.members_prefix(strip_leads(clause))
+            {
+                extend(&mut help, found);
+                continue;
+            }
             if let Some((i, len, (found, whole))) = verb_at(HELP_VERBS) {
                 extend(&mut help, found);
                 // `钱坤、柳岩配合完成`: with no lead named, the helpers are who does it.
@@ -384,10 +400,26 @@ impl Ctx<'_> {
                     extend(&mut help, found);
                 }
                 let after = clause.get(i + len..).unwrap_or_default();
+                // `石磊你和常昊分一下`: the one named with 你 shares it.
+                if verb == "你"
+                    && let Some(with) = ["和", "跟", "与"].iter().find_map(|w| after.strip_prefix(w))
+                    && let Some(name) = self.longest_member_prefix(with)
+                {
+                    extend(&mut lead, vec![self.resolve(&name)]);
+                }
                 let you_lead = verb == "你"
-                    && ["负责", "来负责", "牵头", "跟进", "来做", "来跟"]
-                        .iter()
-                        .any(|w| after.starts_with(w));
+                    && [
+                        "负责",
+                        "来负责",
+                        "牵头",
+                        "跟进",
+                        "来做",
+                        "来跟",
+                        "跟一下",
+                        "盯一下",
+                    ]
+                    .iter()
+                    .any(|w| after.starts_with(w));
                 how = how.max(if (verb == "你" && !you_lead) || verb == "我自己" {
                     OwnerHow::Named
                 } else {
@@ -401,6 +433,8 @@ impl Ctx<'_> {
             // `那风险揭示书你来补`: in a transcript, 你 is the one who spoke just before.
             if lead.is_empty()
                 && let Some(to) = &self.addressed
+                // `许鹏你弄一下`: 你 is the one just named.
+                && !self.members.iter().any(|p| clause.contains(&format!("{}你", p.name)))
                 && let Some(strong) = second_person(clause)
             {
                 lead = vec![to.clone()];
@@ -410,6 +444,9 @@ impl Ctx<'_> {
         // `营业部半年度考核方案（恒山）`
         if lead.is_empty() {
             for group in paren_names(text) {
+                if self.is_enumeration(&group) {
+                    continue;
+                }
                 if let Some(found) = self.names_if_all(&group).or_else(|| self.loose_names(&group)) {
                     lead = found;
                     how = how.max(OwnerHow::Named);

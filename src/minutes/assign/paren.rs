@@ -40,6 +40,23 @@ impl Ctx<'_> {
     }
 }
 
+impl Ctx<'_> {
+    /// `（消防、机房、金库）`, `（杭州、成都）`: a list in which nobody is a member and not every
+    /// word is shaped like a name enumerates things, not people.
+    pub(super) fn is_enumeration(&self, group: &str) -> bool {
+        let parts: Vec<&str> = group
+            .split(['、', '，', ',', '/'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        parts.len() > 1
+            && !parts.iter().all(|p| self.is_name(p))
+            && !parts.iter().any(|p| {
+                self.members.iter().any(|m| m.name == *p) || self.mentions.iter().any(|m| m.key == *p)
+            })
+    }
+}
+
 /// The contents of `（…）`, `【…】` and `[…]` groups; in each, the parts that are a date or a
 /// placeholder (`（韩雪，5月14日前）`, `（陆川，待定）`) are left out.
 pub(super) fn paren_names(text: &str) -> Vec<String> {

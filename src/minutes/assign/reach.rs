@@ -27,7 +27,10 @@ const WHEN: &[&str] = &[
     "这两天",
     "这几天",
     "今天",
+    "今晚",
     "明天",
+    "明早",
+    "明晚",
     "后天",
     "这周",
     "本周",
@@ -80,13 +83,27 @@ pub(super) fn first_person(clause: &str) -> Option<bool> {
             return Some(false);
         }
         // `我本人会在月底前提交`, `我会后补上`: the writer commits.
-        let rest = ["来", "先", "自己", "这边", "去", "本人会", "本人", "会"]
-            .iter()
-            .find_map(|w| after.strip_prefix(w))?;
+        // `保存期限我回去查一下`: after the meeting, the speaker does it.
+        let rest = [
+            "来",
+            "先",
+            "自己",
+            "这边",
+            "回去",
+            "会后",
+            "去",
+            "本人会",
+            "本人",
+            "会",
+        ]
+        .iter()
+        .find_map(|w| after.strip_prefix(w))?;
         // `这个我来`: the thing named before is taken on, with nothing after.
+        // `我来吧，…`: a clause of only that, answering who will.
         let taken = ["这个", "这块", "这事", "那个"]
             .iter()
-            .any(|w| clause.trim_start().starts_with(w));
+            .any(|w| clause.trim_start().starts_with(w))
+            || clause.trim().trim_end_matches(['吧', '。', '！', '!']) == "我来";
         (!TALK.iter().any(|t| rest.starts_with(t)) && (!rest.is_empty() || taken)).then_some(false)
     })
 }
@@ -131,6 +148,25 @@ impl Ctx<'_> {
             (head.chars().count() == n && WORK_VERBS.iter().any(|v| rest.starts_with(v)))
                 .then(|| self.names_if_all(&head))
                 .flatten()
+        })
+    }
+
+    /// `…的PPT董倩准备`: a member's name inside the clause (not at its start, not after
+    /// `给`/`向`/`跟` …, which make them who receives the work), followed by a task verb.
+    pub(super) fn member_before_verb(&self, clause: &str) -> Option<Vec<OwnerRef>> {
+        self.members.iter().find_map(|p| {
+            clause.match_indices(p.name.as_str()).find_map(|(i, name)| {
+                let before = clause.get(..i)?.chars().next_back()?;
+                if "给向和跟与同找让被对交发报由请，,、：:".contains(before) {
+                    return None;
+                }
+                let mut rest = clause.get(i + name.len()..)?;
+                while let Some(r) = ADVERBS.iter().find_map(|a| rest.strip_prefix(a)) {
+                    rest = r;
+                }
+                let head: String = rest.chars().take(3).collect();
+                has_task_verb(&head).then(|| vec![self.resolve(&p.name)])
+            })
         })
     }
 
@@ -266,27 +302,47 @@ impl Ctx<'_> {
             .then_some(found)
     }
 
-    /// `…申请请柏林于4月上旬报财务部` → `柏林`, `请运营管理部包昊于…` → `包昊`: 请, then a name
+    /// `…申请请柏林于4月上旬报财务部` → `柏林`, `需蒋文在周五前提供…` → `蒋文`, `请运营管理部包昊于…` → `包昊`: 请, then a name
     /// (after an optional department) and a time or a verb.
     pub(super) fn asked(&self, clause: &str) -> Option<Vec<OwnerRef>> {
         // `请岳飞会同…韩世忠`: two parties, read by the 会同 rule.
         if clause.contains("会同") {
             return None;
         }
-        clause.match_indices('请').find_map(|(at, _)| {
-            let after = clause.get(at + '请'.len_utf8()..)?;
-            let next_ok = |r: &str| {
-                // `请信息技术部华峰同学跟进`: a form of address before the verb.
-                let r = crate::minutes::scan::ADDRESS_SUFFIXES
-                    .iter()
-                    .find_map(|a| r.strip_prefix(a))
-                    .unwrap_or(r);
-                r.starts_with(['于', '在', '将', '把', '尽']) || LEAD_VERBS.iter().any(|v| r.starts_with(v))
-            };
-            // At the clause's start a member alone is `owner_by_verb`'s; here a department too.
-            let (found, _) = self.name_after_department(after, next_ok, next_ok)?;
-            Some(found)
-        })
+        // `需蒋文在本周五前提供…`: 需 and 须 ask as 请 does, and so do 责成 and 要求 in formal
+        // minutes (`责成何志远节后…完成`, `会议要求杨建华、潘蕾于10月15日前完成`).
+        let asks = ["请", "需", "须", "责成", "要求"];
+        asks.iter()
+            .flat_map(|w| clause.match_indices(w))
+            .find_map(|(at, w)| {
+                let after = clause.get(at + w.len()..)?;
+                // `需于半个月内补签`: a time follows, no one is named.
+                if after.starts_with(['于', '在', '将', '把', '按']) {
+                    return None;
+                }
+                let plain_ok = |r: &str| {
+                    let r = crate::minutes::scan::ADDRESS_SUFFIXES
+                        .iter()
+                        .find_map(|a| r.strip_prefix(a))
+                        .unwrap_or(r);
+                    r.starts_with(['于', '在', '将', '把', '尽'])
+                        || LEAD_VERBS.iter().any(|v| r.starts_with(v))
+                };
+                let next_ok = |r: &str| {
+                    // `请信息技术部华峰同学跟进`: a form of address before the verb.
+                    let r = crate::minutes::scan::ADDRESS_SUFFIXES
+                        .iter()
+                        .find_map(|a| r.strip_prefix(a))
+                        .unwrap_or(r);
+                    // `责成何志远节后第一个工作日前完成`: a time word, then the work.
+                    r.starts_with(['于', '在', '将', '把', '尽', '节', '本', '下', '明', '今'])
+                        || LEAD_VERBS.iter().any(|v| r.starts_with(v))
+                };
+                // At the clause's start a member alone is `owner_by_verb`'s; here a department too.
+                // A name-shaped word of an uncommon surname needs the plain shapes (`结合本地…` is no one).
+                let (found, _) = self.name_after_department(after, next_ok, plain_ok)?;
+                Some(found)
+            })
     }
 
     /// A name at the start of `s` or after a department of up to ten characters

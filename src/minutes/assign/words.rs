@@ -28,7 +28,8 @@ pub(super) const HELP_VERBS: &[&str] = &["配合", "协助", "协同", "帮忙",
 
 /// Adverbs between a name and its verb (`宫雪继续跟进`, `李四尽快牵头`).
 pub(super) const ADVERBS: &[&str] = &[
-    "继续", "尽快", "抓紧", "马上", "立即", "统一", "重新", "具体", "亲自", "再", "先", "也", "还", "都",
+    "继续", "本人", "尽快", "抓紧", "马上", "立即", "统一", "重新", "具体", "亲自", "再", "先", "也", "还",
+    "都",
 ];
 
 /// Appends the owners not yet in `out`.

@@ -15,8 +15,11 @@
 
 use jiff::Timestamp;
 
-use self::sentence::{has_task_text, split_sentences, topic_of, topic_of_question};
+use self::sentence::{
+    has_task_text, is_department_only, is_thin, split_sentences, topic_of, topic_of_question,
+};
 use self::trace::{Tracer, close_block, section_name};
+use self::turns::{bracket_task, only_labels_between, topic_over_sublist};
 use self::writer::{author, echoes, takes_over};
 use crate::calendar::Calendar;
 use crate::command::Mention;
@@ -160,6 +163,8 @@ fn run(
     let mut label_speaker: Option<Option<OwnerRef>> = None;
     // `- **殷悦**` with the person's tasks indented below: (its indent, the people).
     let mut group: Option<(usize, Vec<OwnerRef>)> = None;
+    // `1. 业绩排名通报 2. 两融客户回访` listed in one line: what `2我和黄丽一起` claims.
+    let mut listed: Vec<String> = Vec::new();
     for (n, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -219,9 +224,11 @@ fn run(
             .skip(n + 1)
             .find(|l| !l.trim().is_empty())
             .map(|l| l.trim());
-        if let Some(b) =
-            Block::start(body).or_else(|| next_line.and_then(|next| Block::before_fields(body, next)))
-        {
+        if let Some(b) = Block::start(body).or_else(|| {
+            next_line.and_then(|next| {
+                Block::start_heading(body, next).or_else(|| Block::before_fields(body, next))
+            })
+        }) {
             block = Some((n, b));
             tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);
             continue;
@@ -270,6 +277,11 @@ fn run(
             tr.note(n, trimmed, Verdict::DoneCheckbox, Vec::new(), None);
             continue;
         }
+        // `1. 年度客户回访` over `(1) 陈静负责…`: a short topic heading its own sub-list.
+        if topic_over_sublist(marker, body, next_line) {
+            tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
+            continue;
+        }
         // After a list, an unmarked paragraph closes an action section.
         if marker == Marker::None
             && indent == 0
@@ -281,7 +293,11 @@ fn run(
         }
         list_seen |= marker != Marker::None;
         // `【宫羽】…` in a transcript of such lines: the speaker, not an owner label.
-        let body = match bracket_label(body).filter(|(who, _)| bracket_speakers && ctx.is_name(who)) {
+        // `【田甜】月底把投诉台账更新完。`: a dated task with no one else in it is the label's, even
+        // among `【名字】` lines.
+        let body = match bracket_label(body)
+            .filter(|(who, rest)| bracket_speakers && ctx.is_name(who) && !bracket_task(&ctx, section, rest))
+        {
             Some((who, rest)) => {
                 let who = ctx.resolve(who);
                 ctx.set_speaker(Some(who));
@@ -297,6 +313,18 @@ fn run(
             ctx.set_speaker(who);
         }
         let (label, body) = strip_todo_label(body);
+        let inline = sentence::inline_list(body);
+        let claimed;
+        let body = match sentence::claim(body, &listed) {
+            Some(b) => {
+                claimed = b;
+                claimed.as_str()
+            }
+            None => body,
+        };
+        if inline.len() >= 2 {
+            listed = inline;
+        }
         let joined;
         let next = lines
             .iter()
@@ -336,7 +364,13 @@ fn run(
                     }) =>
             {
                 joined_below.push(i);
-                joined = format!("{body}{next_body}");
+                // `2. Owner: 叶凯` over `   Action: prepare…`: a labelled line is a field of its own.
+                let labelled = next_body
+                    .char_indices()
+                    .take_while(|(k, _)| *k <= 24)
+                    .any(|(_, c)| matches!(c, ':' | '：'));
+                let sep = if labelled { "，" } else { "" };
+                joined = format!("{body}{sep}{next_body}");
                 joined.as_str()
             }
             _ => body,
@@ -345,8 +379,17 @@ fn run(
         // the answer `我先起草一个` is about it.
         let question = last_said
             .replace((body.to_owned(), ctx.speaker.clone()))
-            .filter(|(q, who)| ctx.speaker.is_some() && *who != ctx.speaker && q.ends_with(['？', '?']))
-            .map(|(q, _)| q);
+            .filter(|(q, who)| ctx.speaker.is_some() && *who != ctx.speaker && q.contains(['？', '?']))
+            // `那应急演练的方案谁来写？下周要报给公司。`: the question is what comes before its mark.
+            .map(|(q, _)| {
+                let end = q.rfind(['？', '?']).unwrap_or(q.len());
+                let start = q
+                    .get(..end)
+                    .and_then(|h| h.rfind(['。', '！', '!']))
+                    .map_or(0, |i| i + '。'.len_utf8());
+                q.get(start..end).unwrap_or_default().to_owned()
+            })
+            .filter(|q| !q.trim().is_empty());
         let answer = |item: &mut ActionItem, sc: &Scan| {
             if sc.by_speaker
                 && let Some(q) = &question
@@ -377,6 +420,23 @@ fn run(
                 .filter(|who| ctx.is_name(who))
                 .map(|who| ctx.resolve(who))
         });
+        // `王立新：赵敏你跟一下，把值守名单收齐。` then `赵敏：好的，明天下班前收齐。`: the one
+        // given the work names its date.
+        if let Some(sp) = &said_by
+            && let Some((from, _)) = &item_from
+            && only_labels_between(&lines, *from, n)
+            && scan.deadline.is_some()
+            && matches!(scan.how, OwnerHow::None)
+            && let Some(item) = ex.items.last_mut()
+            && item.deadline.is_none()
+            && item.owners.first() == Some(sp)
+        {
+            item.deadline = scan.deadline;
+            item.deadline_text = scan.deadline_text.clone();
+            item_from = None;
+            tr.note(n, trimmed, Verdict::Detail, Vec::new(), Some(item));
+            continue;
+        }
         if let Some(sp) = said_by
             && let Some((from, who)) = &item_from
             && prev_line == Some(*from)
@@ -432,6 +492,8 @@ fn run(
             {
                 // `三是结果汇总。司马光、欧阳修负责汇总，…`: the topic names the items after it.
                 let topic = sentences.first().and_then(|s| topic_of(s));
+                // The sentence before, when it asked for work and gave it to no one.
+                let mut plain: Option<&str> = None;
                 for (sc, sig, s) in scored {
                     if evidence::is_item(evidence::score(&sig)) && has_task_text(&sc.text) {
                         let by_speaker = sc.by_speaker;
@@ -442,6 +504,10 @@ fn run(
                         if let Some(t) = topic.filter(|t| !item.text.contains(t)) {
                             item.text = format!("{t}：{}", item.text);
                         }
+                        // `组织…质量检查。此项由林海负责，8月底完成。`: a thin task is the one before.
+                        if let Some(p) = plain.take().filter(|_| is_thin(&item.text)) {
+                            item.text = format!("{}：{}", p.trim_end_matches(['。', '；', '！']), item.text);
+                        }
                         if echoes(&ex.items, &item) {
                             tr.note(n, s, Verdict::Detail, sig, None);
                             continue;
@@ -451,6 +517,10 @@ fn run(
                         ex.items.push(item);
                         item_from = Some((n, who));
                     } else {
+                        let asks = sig.iter().any(|(g, _)| *g == Signal::TaskVerb)
+                            && sig.iter().all(|(_, w)| *w > 0)
+                            && sc.how == OwnerHow::None;
+                        plain = asks.then_some(s);
                         tr.note(n, s, Verdict::NotItem, sig, None);
                     }
                 }
@@ -459,7 +529,18 @@ fn run(
             }
         }
         let signals = facts(&scan, body, label);
-        if evidence::is_item(evidence::score(&signals)) && has_task_text(&scan.text) {
+        // The first line of several is the title (`【晨会】2月24日 节后开门红`) unless it asks for
+        // work (`短会结论：…刘强、赵刚一起做，6月16日前完成。`).
+        let title = marker == Marker::None
+            && lines.iter().position(|l| !l.trim().is_empty()) == Some(n)
+            && lines.iter().skip(n + 1).any(|l| !l.trim().is_empty())
+            && !signals
+                .iter()
+                .any(|(s, _)| matches!(s, Signal::TaskVerb | Signal::Modal));
+        // `合规风控部 曹颖` (a letter's signature): a department and nothing to do.
+        let signature =
+            is_department_only(&scan.text) && !signals.iter().any(|(s, _)| *s == Signal::TaskVerb);
+        if evidence::is_item(evidence::score(&signals)) && has_task_text(&scan.text) && !signature && !title {
             last_item_indent = Some(indent);
             let mut item = to_item(scan.clone());
             answer(&mut item, &scan);
@@ -497,8 +578,12 @@ fn to_item(s: Scan) -> ActionItem {
         .deadline_text
         .as_deref()
         .filter(|t| s.deadline.is_some() || VAGUE.iter().any(|v| t.contains(v)));
+    // `…短信【责任人：邓佳】【时限：2月10日】`: the fields leave empty brackets behind.
+    let text = ["【】", "（）", "()", "[]"]
+        .iter()
+        .fold(s.text.clone(), |t, e| t.replace(e, ""));
     ActionItem {
-        text: clean_title(&s.text, cut),
+        text: clean_title(&text, cut),
         owners: s.owners,
         deadline: s.deadline,
         deadline_text: s.deadline_text,
@@ -512,8 +597,13 @@ mod testkit;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_fresh;
+#[cfg(test)]
 mod tests_generalise;
 #[cfg(test)]
 mod tests_heldout2;
+#[cfg(test)]
+mod tests_heldout3;
 mod trace;
+mod turns;
 mod writer;

@@ -11,7 +11,8 @@ pub(super) fn split_sentences(body: &str) -> Vec<&str> {
         let fields = piece
             .trim()
             .split_once(['：', ':'])
-            .is_some_and(|(key, _)| FIELD_KEYS.contains(&key.trim()));
+            // `（责任人：易海）` after the sentence it belongs to.
+            .is_some_and(|(key, _)| FIELD_KEYS.contains(&key.trim().trim_start_matches(['（', '('])));
         match spans.last_mut() {
             Some(last) if fields => last.1 = end,
             _ => spans.push((start, end)),
@@ -79,6 +80,10 @@ const FIELD_KEYS: &[&str] = &[
     "牵头人",
     "时间",
     "完成时间",
+    "完成时限",
+    "办结时限",
+    "完成日期",
+    "截止日期",
     "截止时间",
     "时限",
     "期限",
@@ -88,3 +93,69 @@ const FIELD_KEYS: &[&str] = &[
     "Due",
     "due",
 ];
+
+/// `1. 7月业绩排名通报 2. 两融客户回访 3. 直播`: the items numbered inside one line.
+pub(super) fn inline_list(body: &str) -> Vec<String> {
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    for (k, (i, c)) in chars.iter().enumerate() {
+        let before = k.checked_sub(1).and_then(|b| chars.get(b)).map(|(_, c)| *c);
+        let next = chars.get(k + 1).map(|(_, c)| *c);
+        if c.is_ascii_digit()
+            && before.is_none_or(|b| b == ' ' || b == '：' || b == ':')
+            && matches!(next, Some('.' | '、'))
+            && c.to_digit(10) == Some(u32::try_from(starts.len() + 1).unwrap_or(0))
+        {
+            starts.push((*i, i + 2 + next.map_or(0, char::len_utf8) - 1));
+        }
+    }
+    starts
+        .iter()
+        .enumerate()
+        .filter_map(|(k, (_, text_at))| {
+            let end = starts.get(k + 1).map_or(body.len(), |(at, _)| *at);
+            body.get(*text_at..end).map(|t| t.trim().to_owned())
+        })
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// `2我和黄丽一起，8月7日前回访完` after such a list: the claimed item, then what was said.
+pub(super) fn claim(body: &str, listed: &[String]) -> Option<String> {
+    // `郭志强：2我和黄丽一起…`: a chat label stays in front.
+    if let Some((who, said)) = body.split_once(['：', ':'])
+        && (2..=4).contains(&who.chars().count())
+        && let Some(c) = claim(said.trim_start(), listed)
+    {
+        return Some(format!("{who}：{c}"));
+    }
+    let first = body.chars().next()?;
+    let n = usize::try_from(first.to_digit(10)?).ok()?;
+    let rest = body.get(first.len_utf8()..)?;
+    if !rest.starts_with('我') {
+        return None;
+    }
+    let topic = listed.get(n.checked_sub(1)?)?;
+    Some(format!("{topic}：{rest}"))
+}
+
+/// `合规风控部` left of `合规风控部 曹颖` (a letter's signature): a department and nothing to do.
+pub(super) fn is_department_only(text: &str) -> bool {
+    let t = text.trim();
+    (2..=8).contains(&t.chars().count())
+        && t.chars().all(crate::minutes::scan::is_cjk)
+        && (t.ends_with(['部', '组', '室', '处']) || t.ends_with("中心"))
+}
+
+/// A task text too thin to stand alone: a pointer back (`此项`, `该项工作`) or a few characters
+/// (`修订，拿出初稿`, `评估一下，给我个结论`).
+pub(super) fn is_thin(text: &str) -> bool {
+    ["此项", "该项", "这项", "上述", "以上"]
+        .iter()
+        .any(|w| text.starts_with(w))
+        || text
+            .chars()
+            .filter(|c| !matches!(c, '，' | '。' | ',' | ' '))
+            .count()
+            <= 9
+}

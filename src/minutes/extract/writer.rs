@@ -52,11 +52,18 @@ pub(super) fn takes_over(body: &str) -> bool {
 }
 
 /// `罗琦：我这周内可以出初稿。` then `汪洋：可以，罗琦这周内出初稿。`: the same people and the same
-/// work as the item just before (its last clause is in that item's text) confirm it, not a new one.
+/// work as the item just before (its last clause is in that item's text), or the same people and
+/// date in a few words, confirm it, not a new one.
 pub(super) fn echoes(items: &[ActionItem], item: &ActionItem) -> bool {
     let Some(last) = items.last() else {
         return false;
     };
     let core = item.text.rsplit(['，', ',']).next().unwrap_or_default().trim();
-    last.owners == item.owners && core.chars().count() >= 2 && last.text.contains(core)
+    // `好，那就邱实负责，两周内。`: the same person and date, and hardly any words of its own.
+    // `好，那就何苗负责，两周内。` after 何苗 took it on: only who, no work of its own.
+    let bare = item.text.trim_end_matches(['。', '，', '吧', '！']);
+    let confirms = item.text.chars().count() <= 10
+        && ((last.deadline.is_some() && last.deadline == item.deadline)
+            || ["负责", "牵头", "跟进"].iter().any(|w| bare.ends_with(w)));
+    last.owners == item.owners && (confirms || (core.chars().count() >= 2 && last.text.contains(core)))
 }

@@ -72,10 +72,15 @@ impl Ctx<'_> {
         for len in (2..=max).rev() {
             for start in 0..=chars.len() - len {
                 let window = chars.get(start..start + len)?;
-                if !window.first().is_some_and(|c| is_start_char(*c))
+                // `半个月内` (15 days), not `下半年`.
+                let half_month = window.first() == Some(&'半') && window.get(1) == Some(&'个');
+                if !(half_month || window.first().is_some_and(|c| is_start_char(*c)))
                     || cuts_digits(&chars, start, start + len)
                     || is_ordinal_or_start(&chars, start, start + len)
                     || modifies_noun(&chars, start, start + len)
+                    || is_amount_not_hour(&chars, start)
+                    // `弄一下周五之前`: the 下 of 一下 starts no `下周五`.
+                    || (chars.get(start) == Some(&'下') && start > 0 && chars.get(start - 1) == Some(&'一'))
                 {
                     continue;
                 }
@@ -184,7 +189,9 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
     let after = chars.get(end).copied();
     let word = |c: Option<char>| c.is_some_and(is_cjk);
     let exempt = |c: Option<char>| {
-        c.is_some_and(|c| "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确".contains(c))
+        c.is_some_and(|c| {
+            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形".contains(c)
+        })
     };
     // `年终客户答谢会`, `月底结账流程`: a period word naming a noun, even at the start.
     let period_noun = end
@@ -200,6 +207,14 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
             && !chars.get(start).is_some_and(char::is_ascii_digit)
             && !before.is_some_and(|c| "于在请前至到由起从截等".contains(c))
             && !exempt(after)
+}
+
+/// `这一点要反复强调`, `早一点`, `有两点`: `一点` after such a word is an amount, not one o'clock.
+pub(crate) fn is_amount_not_hour(chars: &[char], start: usize) -> bool {
+    let before = start.checked_sub(1).and_then(|i| chars.get(i));
+    chars.get(start).is_some_and(|c| matches!(c, '一' | '两' | '几'))
+        && chars.get(start + 1).is_some_and(|c| *c == '点')
+        && before.is_some_and(|c| "这那有快早晚多少慢差重几以下上".contains(*c))
 }
 
 /// Whether a window `[start, end)` starts or ends inside a run of ASCII digits.

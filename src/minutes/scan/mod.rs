@@ -72,7 +72,40 @@ const DEADLINE_KEYS: &[&str] = &[
 impl Ctx<'_> {
     /// Scans one line (list marker already removed).
     pub(crate) fn scan(&self, line: &str) -> Scan {
-        let mut text = line.trim().to_owned();
+        // `外部审计资料补充 -- 孙磊、王立新`: a double hyphen is a dash.
+        let mut text = line.trim().replace(" -- ", " —— ");
+        // `▍反洗钱系统升级（00:02）`: a recording's chapter stamp, not a time of day.
+        for (open, close) in [("（", "）"), ("(", ")")] {
+            while let Some(i) = text.find(&format!("{open}00:")) {
+                let inner = text.get(i + open.len()..).unwrap_or_default();
+                let Some(j) = inner.find(close) else { break };
+                if !inner
+                    .get(..j)
+                    .unwrap_or_default()
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ':')
+                {
+                    break;
+                }
+                text.replace_range(i..i + open.len() + j + close.len(), "");
+            }
+        }
+        // `4月3日（周五）中午12点前`: the weekday after a date only annotates it.
+        for d in ["一", "二", "三", "四", "五", "六", "日", "天"] {
+            for (open, close) in [("（", "）"), ("(", ")")] {
+                text = text.replace(&format!("日{open}周{d}{close}"), "日");
+            }
+        }
+        // `（联系人：易海）`: whom to ask, not who does it.
+        for key in ["（联系人：", "（联系人:", "(联系人：", "(联系人:"] {
+            if let Some(i) = text.find(key)
+                && let Some((j, close)) = text
+                    .get(i..)
+                    .and_then(|r| r.char_indices().find(|(_, c)| matches!(c, '）' | ')')))
+            {
+                text.replace_range(i..i + j + close.len_utf8(), "");
+            }
+        }
         let priority = take_priority(&mut text);
         let mut owners: Vec<OwnerRef> = Vec::new();
         let mut how = OwnerHow::None;
@@ -126,14 +159,72 @@ impl Ctx<'_> {
                 text = rest;
             }
         }
+        // `交易异常情况汇总 刘海峰 下一个工作日发群里`: a member's name standing alone between
+        // spaces in a terse note.
+        // `…cases: 陈露 / Tony, due 5月15日`: each such name.
+        if how == OwnerHow::None {
+            let standing: Vec<(usize, &str)> = self
+                .members
+                .iter()
+                .filter_map(|p| {
+                    text.match_indices(p.name.as_str()).find(|(i, n)| {
+                        text.get(..*i)
+                            .is_some_and(|b| b.ends_with([' ', '/', '、', '|']) && !b.trim().is_empty())
+                            && text.get(i + n.len()..).is_some_and(|a| {
+                                a.is_empty() || a.starts_with([' ', ',', '，', '/', ':', '：', '、', '|'])
+                            })
+                    })
+                })
+                .collect();
+            let mut standing = standing;
+            standing.sort_unstable();
+            // Three names or more side by side are who attended (`👥 常宁、戴维、房琳`).
+            if standing.len() > 2 {
+                standing.clear();
+            }
+            if let Some((first, _)) = standing.first() {
+                owners = standing.iter().map(|(_, n)| self.resolve(n)).collect();
+                how = OwnerHow::Named;
+                // The names leave the title: from the first to the last, with what joins them.
+                let end = standing.last().map_or(*first, |(i, n)| i + n.len());
+                let head = text
+                    .get(..*first)
+                    .unwrap_or_default()
+                    .trim_end()
+                    .trim_end_matches([':', '：']);
+                text = format!("{head}{}", text.get(end..).unwrap_or_default());
+            }
+        }
         // Helpers and co-leads named after the owner (`由合规部徐达牵头，常遇春配合`).
         if how != OwnerHow::None
             && let Some(found) = self.owners_in_text(&text)
         {
+            // `郑凯：…许鹏你弄一下`: the one addressed does it, not the one speaking.
+            if how == OwnerHow::Label
+                && found
+                    .lead
+                    .iter()
+                    .any(|o| text.contains(&format!("{}你", o.name())))
+            {
+                owners.clear();
+            }
             for o in found.lead.into_iter().chain(found.help) {
                 push_unique(&mut owners, o);
             }
             text = found.rest;
+        }
+        // `郑凯：…许鹏你弄一下`: the one labelled speaks; the one addressed does it.
+        let speaks = owners.first().is_some_and(|first| {
+            [format!("{}：", first.name()), format!("{}:", first.name())]
+                .iter()
+                .any(|l| line.trim_start().starts_with(l.as_str()))
+                && owners
+                    .iter()
+                    .skip(1)
+                    .any(|o| line.contains(&format!("{}你", o.name())))
+        });
+        if speaks {
+            owners.remove(0);
         }
         // Beside a person, a department is where the work sits, not another owner.
         if owners.iter().any(|o| !crate::minutes::assign::is_department(o)) {
@@ -163,7 +254,18 @@ impl Ctx<'_> {
             .split(['，', ',', '；', ';', '。', '！', '!', '–', '—', '→'])
             .map(str::to_owned)
             .collect();
-        deadline_candidates.extend(clauses.iter().rev().cloned());
+        // `…，其他事项下周再议`: the rest's date is not this task's.
+        deadline_candidates.extend(
+            clauses
+                .iter()
+                .rev()
+                .filter(|c| {
+                    !["其他", "其余", "其它"]
+                        .iter()
+                        .any(|w| c.trim_start().starts_with(w))
+                })
+                .cloned(),
+        );
         let (deadline, deadline_text) = self.first_deadline(&deadline_candidates);
         if let Some(dt) = &deadline_text {
             text = remove_deadline(&text, dt);

@@ -77,7 +77,17 @@ impl Ctx<'_> {
         if let Some(p) = self.members.iter().find(|p| p.name == name) {
             return OwnerRef::Person(p.clone());
         }
-        if let Some(surname) = surname_with_title(name) {
+        // `明轩`, `志强`: a given name, the one member whose name ends with it.
+        if name.chars().count() == 2 && name.chars().all(is_cjk) {
+            let mut hits = self
+                .members
+                .iter()
+                .filter(|p| p.name.chars().count() == 3 && p.name.ends_with(name));
+            if let (Some(p), None) = (hits.next(), hits.next()) {
+                return OwnerRef::Person(p.clone());
+            }
+        }
+        if let Some(surname) = surname_with_title(name).or_else(|| familiar_surname(name)) {
             let mut hits = self.members.iter().filter(|p| p.name.starts_with(surname));
             if let (Some(p), None) = (hits.next(), hits.next()) {
                 return OwnerRef::Person(p.clone());
@@ -92,9 +102,10 @@ impl Ctx<'_> {
             return vec![self.resolve(one)];
         }
         let all = self.names(value);
+        // `葛峰（主办）、夏雨`: a remark in parentheses is no part of the name.
         let parts: Vec<&str> = value
             .split(['、', '，', ',', '/', '&', ' ', '和', '及'])
-            .map(str::trim)
+            .map(|p| self.without_role(strip_remark(p).trim()))
             .filter(|p| !p.is_empty())
             .collect();
         // `运营管理部 房山`: after a department, a word shaped like a name is its person.
@@ -118,16 +129,39 @@ impl Ctx<'_> {
             return vec![self.resolve(one)];
         }
         for part in value.split(['、', '，', ',', '/', '&', '；', ';']) {
-            let part = strip_remark(part).trim().trim_start_matches(['@', '＠']).trim();
+            // `Owner: 方总.`: the sentence's full stop is no part of the name.
+            let part = strip_remark(part)
+                .trim()
+                .trim_start_matches(['@', '＠'])
+                .trim_end_matches(['.', '。'])
+                .trim();
             let part = self.without_role(part);
-            if part.is_empty() || is_placeholder(part) {
+            // `陈思远牵头、何敏配合`: read after the lead's name, `牵头` alone is its verb.
+            if part.is_empty() || is_placeholder(part) || ROLE_SUFFIXES.contains(&part) {
                 continue;
             }
             if self.members.iter().any(|p| p.name == part) {
                 push_unique(&mut out, self.resolve(part));
                 continue;
             }
-            for name in split_names(part) {
+            // `经纪业务部袁立`: a department, then one of the group.
+            if let Some(p) = self.members.iter().find(|p| {
+                part.strip_suffix(p.name.as_str())
+                    .is_some_and(|d| !d.is_empty() && d.ends_with(DEPARTMENT_ENDS))
+            }) {
+                push_unique(&mut out, self.resolve(&p.name));
+                continue;
+            }
+            let mut split = split_names(part);
+            // `Kevin 叶凯`: an English name beside a member's name is the same person.
+            if split.iter().any(|n| self.members.iter().any(|p| p.name == *n))
+                && split.iter().all(|n| {
+                    self.members.iter().any(|p| p.name == *n) || n.chars().all(|c| c.is_ascii_alphabetic())
+                })
+            {
+                split.retain(|n| self.members.iter().any(|p| p.name == *n));
+            }
+            for name in split {
                 let name = self.without_role(&name);
                 if !name.is_empty() && !is_placeholder(name) {
                     push_unique(&mut out, self.resolve(name));
@@ -197,7 +231,8 @@ impl Ctx<'_> {
     }
     /// Whether a word could be a name at all (not a known non-name, not a time word).
     pub(crate) fn is_name_shape(&self, w: &str) -> bool {
-        !NOT_NAMES.contains(&w) && !looks_like_time(w)
+        // `方案谁来写？`: a question word is nobody.
+        !NOT_NAMES.contains(&w) && !looks_like_time(w) && !w.contains(['谁', '啥'])
     }
     /// Whether `word` reads as a person: a member, a mention key, or a plausible Chinese name.
     pub(crate) fn is_name(&self, word: &str) -> bool {
@@ -208,12 +243,35 @@ impl Ctx<'_> {
         if self.members.iter().any(|p| p.name == w) || self.mentions.iter().any(|m| m.key == w) {
             return true;
         }
-        if NOT_NAMES.contains(&w) || looks_like_time(w) {
+        if !self.is_name_shape(w) {
             return false;
         }
         let n = w.chars().count();
         let cjk = w.chars().all(is_cjk);
         if surname_with_title(w).is_some() {
+            return true;
+        }
+        // `明轩`: the given name of one of the group.
+        if n == 2
+            && cjk
+            && self
+                .members
+                .iter()
+                .filter(|p| p.name.chars().count() == 3 && p.name.ends_with(w))
+                .count()
+                == 1
+        {
+            return true;
+        }
+        // `老王`, `小李`: one of the group with that surname.
+        if let Some(surname) = familiar_surname(w)
+            && self
+                .members
+                .iter()
+                .filter(|p| p.name.starts_with(surname))
+                .count()
+                == 1
+        {
             return true;
         }
         cjk && (2..=3).contains(&n) && w.chars().next().is_some_and(|c| SURNAMES.contains(c))
@@ -384,7 +442,21 @@ pub(crate) const ADDRESS_SUFFIXES: &[&str] = &["同学", "同事", "老师"];
 fn is_placeholder(w: &str) -> bool {
     let w = w.trim();
     [
-        "待定", "暂定", "未定", "无", "-", "—", "/", "TBD", "tbd", "N/A", "n/a",
+        "待定",
+        "暂定",
+        "未定",
+        "无",
+        "-",
+        "—",
+        "/",
+        "TBD",
+        "tbd",
+        "N/A",
+        "n/a",
+        "未指定",
+        "待指定",
+        "未明确",
+        "暂无",
     ]
     .contains(&w)
         || (looks_like_time(w) && w.chars().count() <= 6)
@@ -400,6 +472,13 @@ pub(crate) fn surname_with_title(name: &str) -> Option<&str> {
     let first = name.chars().next()?;
     let rest = name.get(first.len_utf8()..)?;
     (SURNAMES.contains(first) && TITLES.contains(&rest)).then(|| name.get(..first.len_utf8()))?
+}
+
+/// `老王`, `小李` → `王`, `李`: a familiar form of address before a common surname.
+pub(crate) fn familiar_surname(name: &str) -> Option<&str> {
+    let rest = name.strip_prefix('老').or_else(|| name.strip_prefix('小'))?;
+    let first = rest.chars().next()?;
+    (rest.len() == first.len_utf8() && SURNAMES.contains(first)).then_some(rest)
 }
 
 /// `孟凡（外部顾问）` → `孟凡`.

@@ -1,0 +1,327 @@
+//! The words the evidence is read from (data): modal and task words, status, figures, small talk,
+//! standing rules, meeting records and the rest.
+
+/// Modal and request words (`要`, `需`, `请` …), checked after [`NOT_MODAL`] words are removed.
+pub(super) const MODAL: &[&str] = &[
+    "要", "需", "须", "请", "责成", "务必", "应当", "确保", "负责", "牵头", "跟进", "落实", "给到", "对齐",
+    "to ", "will ", "please",
+];
+
+/// Words holding a modal character that ask for nothing (`要求`, `需求`, `重要`).
+pub(super) const NOT_MODAL: &[&str] = &[
+    "要求",
+    "需求",
+    "重要",
+    "主要",
+    "概要",
+    "摘要",
+    "必要",
+    "需要一",
+    "只要",
+];
+
+/// Single-character task verbs that the scanner's list leaves out (`出`, `给`, `交`, `发`).
+pub(super) const SHORT_VERBS: &[&str] = &[
+    "出",
+    "给",
+    "交",
+    "发",
+    "报",
+    "做",
+    "收",
+    "定",
+    "改",
+    "拿",
+    "写",
+    "查",
+    "建",
+    "办",
+    "签",
+    "约",
+    "订",
+    "沟通",
+    "值守",
+    "值班",
+    "碰头",
+    "定稿",
+    "补",
+    "抽取",
+    "抽查",
+    "核对",
+    "finalize",
+    "renew",
+    "check",
+    "confirm",
+    "fix",
+    "schedule",
+    "organi",
+    "prepare",
+    "send",
+    "update",
+    "review",
+    "submit",
+    "refresh",
+    "draft",
+    "set up",
+    "sign",
+    "调整",
+    "归档",
+    "验证",
+    "校准",
+    "排出",
+    "优化",
+    "整改",
+    "上报",
+    "盘点",
+    "回访",
+    "拜访",
+    "设计",
+    "谈判",
+    "redline",
+    "benchmark",
+    "follow up",
+];
+
+/// Completion and status words.
+pub(super) const DONE: &[&str] = &[
+    "已完成",
+    "已上线",
+    "已关闭",
+    "已执行",
+    "已修复",
+    "已交齐",
+    "已报送",
+    "已提交",
+    "已落实",
+    "已办结",
+    "已解决",
+    "已到位",
+    "已经",
+    "已于",
+    "已做完",
+    "已签",
+    "已发",
+    "已通过",
+    "已部署",
+    "已结束",
+    "已处理",
+    "已整改",
+    "已回收",
+    "已收到",
+    "已报",
+    "已全部",
+    "已按",
+    "做完了",
+    "完成了",
+    "无需",
+    "不另行安排",
+    "不再跟踪",
+    "不再单独",
+    "按期完成",
+    "均已",
+    "顺利完成",
+    "all closed",
+    "done",
+    "completed",
+    "on track",
+    "passed",
+    "was delayed",
+    "delayed by",
+];
+
+/// Figures and comparisons.
+pub(super) const FIGURES: &[&str] = &["%", "％", "百分点", "万元", "亿元", "万户", "yoy"];
+
+/// Decisions that are not tasks.
+pub(super) const REJECTED: &[&str] = &[
+    "不通过",
+    "不同意",
+    "暂不",
+    "否决",
+    "驳回",
+    "不予",
+    "暂缓",
+    "不采纳",
+    "不立项",
+    "rejected",
+    "另行通知",
+    "再议",
+    "再评估",
+    "再研究",
+    "另定",
+    "未作安排",
+    "不作安排",
+    "未安排",
+    "改期",
+    "postponed",
+];
+
+/// Conversation and reported speech that assign nothing.
+pub(super) const CHATTER: &[&str] = &[
+    "我这边",
+    "我们这边",
+    "大概",
+    "可能",
+    "辛苦了",
+    "辛苦大家",
+    "散会",
+    "谢谢",
+    "大家",
+    "我来",
+    "说下",
+    "说上",
+    "说这",
+    "说那",
+    "说我",
+    "说他",
+    "说她",
+    "提到",
+    "介绍了",
+    "表示",
+    "认为",
+    "汇报了",
+    "通报了",
+    "讨论了",
+    "汇报：",
+    "介绍：",
+    "通报：",
+    "说：",
+    "补充，",
+    "如有",
+    // Closings and acknowledgements.
+    "先到这",
+    "就到这",
+    "到这里吧",
+];
+
+/// Acknowledgements (`好的。`, `收到，`): small talk where they open a sentence or a clause, not
+/// inside one (`这个是好的`, `收到后三天内反馈`).
+pub(super) const ACKS: &[&str] = &["好的", "收到", "没问题", "明白"];
+
+/// The opening of a meeting and who attended it (`召开了…会，马总主持，…参加`, `人到齐了，我们
+/// 开始`, `陈浩你先说说数据`): a record of the meeting, not a task.
+pub(super) const MEETING_RECORD: &[&str] = &[
+    "召开了",
+    "召开的",
+    "主持，",
+    "主持；",
+    "主持：",
+    "主持:",
+    "参加。",
+    "参加，",
+    "参会：",
+    "参会:",
+    "参会人",
+    "出席",
+    "列席",
+    "人到齐",
+    "我们开始",
+    "先说说",
+    "先说一下",
+    "先介绍",
+    "先讲",
+    "主要聊",
+    "主要说",
+    "主要讨论",
+    "记录：",
+    "记录 ",
+];
+
+/// An open item put off to a new date (`延期，原定5月15日，改为5月22日完成`): still to do.
+pub(super) const RESCHEDULED: &[&str] = &["延期", "顺延", "推迟至", "推迟到", "延后至", "延至", "改为"];
+
+/// A request opening a clause (`请将整改报告报…`, `请于周五前…`): the readers are asked to act.
+/// Units addressed as a whole (`各营业部…`): with a date, they are told to act.
+pub(super) const UNITS_TOLD: &[&str] = &["各营业部", "各部门", "各分公司", "各单位", "各相关部门"];
+pub(super) const REQUESTS: &[&str] = &["请将", "请把", "请于", "请在"];
+
+/// Labels of a note under a list or a table (`说明：…才能排期`, `备注：`): an explanation.
+pub(super) const NOTE_LABELS: &[&str] = &["说明：", "说明:", "备注：", "备注:", "注：", "注:", "note:"];
+
+/// Standing rules.
+pub(super) const STANDING: &[&str] = &[
+    "每月",
+    "每周",
+    "每天",
+    "每日",
+    "每季",
+    "每两周",
+    "每双周",
+    "每半月",
+    "每个月",
+    "每隔",
+    "定期",
+    "常态化",
+    "长期",
+    "下次会议",
+    "下次例会",
+    // Carried on as before, not a new task.
+    "按惯例",
+    "按原计划",
+    "照旧",
+    "照常",
+    "例行",
+    "沿用",
+    "固定议程",
+];
+
+/// A question that asks someone to commit (`月内报给总部没问题吧？`) is not small talk.
+pub(super) const NOT_CHATTER: &[&str] = &[
+    "没问题吧",
+    "没问题吗",
+    "没问题？",
+    "给大家",
+    "发大家",
+    "告知大家",
+    "告诉大家",
+    "提醒大家",
+];
+
+/// Words before a figure that make it a target, not a report (`不少于20笔`).
+pub(super) const TARGET_WORDS: &[&str] = &[
+    "不少于",
+    "不低于",
+    "不超过",
+    "不高于",
+    "至少",
+    "达到",
+    "控制在",
+    "提升至",
+    "提高到",
+    "降至",
+    "降到",
+    // A threshold that selects (`维持担保比例低于140%的名单`), not a figure reported.
+    "低于",
+    "高于",
+    "超过",
+];
+
+/// Something settled at the meeting, not a task (`升级窗口确定为8月8日`).
+pub(super) const SETTLED: &[&str] = &[
+    "确定为",
+    "定为",
+    "定于",
+    "联系人：",
+    "联络人：",
+    "期间为",
+    // Who holds a role (`检查组由卢俊杰任组长，施雨桐为组员`).
+    "任组长",
+    "任副组长",
+    "为组员",
+    "任组员",
+    "担任",
+];
+
+/// Words with `已` that do not report completion (`对已开户客户…`).
+pub(super) const NOT_DONE: &[&str] = &[
+    "已开户",
+    "已有",
+    "已持仓",
+    "已签约客户",
+    "已入职",
+    "已注册",
+    "已上市",
+];
+
+/// Units after a figure (`3笔`, `1.2万`, `62人`).
+pub(super) const FIGURE_UNITS: &[char] = &['万', '亿', '户', '笔', '%', '倍'];

@@ -1,0 +1,48 @@
+//! Shapes of a line read against its neighbours (pure): a dated task under a bracketed name, a
+//! reply two lines on, a short topic over its own sub-list.
+
+use crate::minutes::evidence::{self, LineFacts};
+use crate::minutes::layout::{Marker, Section, is_meta};
+use crate::minutes::scan::{Ctx, OwnerHow};
+use crate::minutes::speaker::speaker_line;
+use crate::minutes::weights::Signal;
+
+/// `【田甜】月底把投诉台账更新完。`: a dated task naming no one else (no other name, no 我 or 你),
+/// so the bracketed name owns it even among `【名字】` transcript lines.
+pub(super) fn bracket_task(ctx: &Ctx<'_>, section: Section, rest: &str) -> bool {
+    let sc = ctx.scan(rest);
+    if sc.deadline.is_none() || sc.how != OwnerHow::None || rest.contains(['我', '你']) {
+        return false;
+    }
+    let sig = evidence::signals(&LineFacts {
+        section,
+        marker: Marker::None,
+        todo_label: false,
+        scan: &sc,
+        raw: rest,
+    });
+    sig.iter().any(|(s, _)| *s == Signal::TaskVerb) && evidence::score(&sig) >= 0
+}
+
+/// Whether only speaker labels and meeting details stand between line `from` and line `n`
+/// (`赵敏 00:03:31` between the request and the reply).
+pub(super) fn only_labels_between(lines: &[String], from: usize, n: usize) -> bool {
+    lines.get(from + 1..n).is_some_and(|between| {
+        between.iter().all(|l| {
+            let l = l.trim();
+            l.is_empty() || speaker_line(l).is_some() || is_meta(l)
+        })
+    })
+}
+
+/// `1. 年度客户回访` over `(1) 陈静负责…`: a short list item heading its own numbered sub-list.
+pub(super) fn topic_over_sublist(marker: Marker, body: &str, next_line: Option<&str>) -> bool {
+    marker == Marker::List
+        && body.chars().count() <= 12
+        && !body.contains(['，', ',', '：', ':'])
+        && next_line.is_some_and(|l| {
+            ["(1)", "（1）", "①", "1)", "1）"]
+                .iter()
+                .any(|m| l.starts_with(m))
+        })
+}
