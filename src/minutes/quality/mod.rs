@@ -368,6 +368,65 @@ pub const HELDOUT3: MinutesSet = minutes_set![
     "44-numbered-distractors-branch-jan",
 ];
 
+/// The fourth held-out set: every file in `src/minutes/heldout4/`, written blind on 2026-12-05 by
+/// someone who had never seen the rules nor the other sets (see its README.md), frozen before the
+/// round of rules that followed and run once at its end. Do not tune rules against it; report its
+/// aggregate figures.
+pub const HELDOUT4: MinutesSet = minutes_set![
+    "heldout4";
+    "01-branch-weekly-numbered",
+    "02-ops-before-mayday",
+    "03-wealth-product-push",
+    "04-it-holiday-readiness",
+    "05-requirements-review-brokerage",
+    "06-requirements-review-it-23",
+    "07-requirements-review-institutional",
+    "08-miaoji-spring-festival-visits",
+    "09-miaoji-margin-call-huddle",
+    "10-miaoji-institutional-weekly",
+    "11-ai-summary-compliance-monthly",
+    "12-ai-summary-branch-heads",
+    "13-ai-summary-call-center",
+    "14-table-brokerage-first-meeting",
+    "15-table-ib-project-weekly",
+    "16-table-wealth-committee",
+    "17-email-suitability-check",
+    "18-email-branch-heads-casual",
+    "19-email-year-end-settlement",
+    "20-status-branch-weekly",
+    "21-status-it-project-table",
+    "22-status-compliance-half-year",
+    "23-status-miaoji-makeup-sunday",
+    "24-status-ai-summary-institutional",
+    "25-followup-wealth-weekly",
+    "26-followup-branch-checkmarks",
+    "27-followup-ops-short",
+    "28-english-mixed-app-squad",
+    "29-english-mixed-qfii-onboarding",
+    "30-english-mixed-okr-checkin",
+    "31-short-monday-huddle",
+    "32-short-after-mayday",
+    "33-short-ib-quality-control",
+    "34-long-branch-quarterly-review",
+    "35-long-miaoji-trading-system-cutover",
+    "36-wechat-dump-branch",
+    "37-wechat-dump-evening-huddle",
+    "38-resolutions-risk-committee",
+    "39-resolutions-executive-office",
+    "40-rectification-notice-branch",
+    "41-rectification-notice-ops",
+    "42-weekly-report-institutional-sales",
+    "43-weekly-report-wealth-sloppy",
+    "44-okr-alignment-brokerage",
+    "45-okr-retro-it",
+    "46-status-requirements-all-rejected",
+    "47-numbered-before-spring-festival",
+    "48-miaoji-speaker-labels-margin",
+    "49-requirements-review-table",
+    "50-email-english-year-end-event",
+    "51-resolutions-branch-joint-meeting",
+];
+
 /// The held-out set: every file in `src/minutes/heldout/`, frozen before the issue-16 rules were
 /// written. Do not tune rules against it; report its figures.
 pub const HELDOUT: MinutesSet = minutes_set![

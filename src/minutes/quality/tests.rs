@@ -157,6 +157,18 @@ fn extraction_quality_over_the_third_heldout_set() {
     }
 }
 
+/// The fourth held-out set's figures, aggregate only, printed when `DUBAN_HELDOUT4=1`
+/// (`DUBAN_HELDOUT4=1 cargo test --lib minutes::quality -- --nocapture`). Always run, so an
+/// extractor that panics on one of its files fails.
+#[test]
+fn extraction_quality_over_the_fourth_heldout_set() {
+    let heldout = evaluate(HELDOUT4);
+    assert_eq!(heldout.per_file.len(), HELDOUT4.len());
+    if std::env::var("DUBAN_HELDOUT4").is_ok_and(|v| v == "1") {
+        println!("{:<22} {}", "held-out 4", figures(&heldout));
+    }
+}
+
 /// Every minutes file on disk is in its set (a file added but not listed would silently
 /// not count), the sets are as large as issue 16 asks, and every expectation is well formed:
 /// it parses, its key phrase occurs in the minutes, each owner is written there or is a member (张总 →
@@ -170,6 +182,7 @@ fn the_sets_are_complete_and_every_expectation_parses() {
         ("heldout", HELDOUT),
         ("heldout2", HELDOUT2),
         ("heldout3", HELDOUT3),
+        ("heldout4", HELDOUT4),
     ] {
         let path = format!("{}/src/minutes/{dir}", env!("CARGO_MANIFEST_DIR"));
         let on_disk: BTreeSet<String> = std::fs::read_dir(&path)
