@@ -168,26 +168,6 @@ impl Head {
 pub fn peek_v2(plaintext: &[u8]) -> Option<Head> {
     use std::borrow::Cow;
     #[derive(Deserialize)]
-    struct Push<'a> {
-        #[serde(borrow, default)]
-        schema: Option<Cow<'a, str>>,
-        #[serde(borrow, default)]
-        header: Option<Header<'a>>,
-        #[serde(borrow, default)]
-        event: Option<Body<'a>>,
-    }
-    #[derive(Deserialize)]
-    struct Header<'a> {
-        #[serde(borrow, default)]
-        event_id: Option<Cow<'a, str>>,
-        #[serde(borrow, default)]
-        event_type: Option<Cow<'a, str>>,
-        #[serde(borrow, default)]
-        token: Option<Cow<'a, str>>,
-        #[serde(borrow, default)]
-        tenant_key: Option<Cow<'a, str>>,
-    }
-    #[derive(Deserialize)]
     struct Body<'a> {
         #[serde(borrow, default)]
         message: Option<Msg<'a>>,
@@ -197,23 +177,63 @@ pub fn peek_v2(plaintext: &[u8]) -> Option<Head> {
         #[serde(borrow, default)]
         message_id: Option<Cow<'a, str>>,
     }
-    let p: Push<'_> = serde_json::from_slice(plaintext).ok()?;
-    if p.schema.as_deref().is_none_or(str::is_empty) {
-        return None;
+    let p: Push<'_, Body<'_>> = serde_json::from_slice(plaintext).ok()?;
+    let (header, event) = p.v2()?;
+    let message_id = event
+        .and_then(|e| e.message)
+        .and_then(|m| m.message_id)
+        .map(Cow::into_owned);
+    header.into_head(message_id)
+}
+
+/// A push read with a typed parse: its schema, its header and its `event` as `B` (only the
+/// fields the reader needs; the rest is skipped).
+#[derive(Deserialize)]
+pub(crate) struct Push<'a, B> {
+    #[serde(borrow, default)]
+    schema: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow, default)]
+    header: Option<PushHeader<'a>>,
+    /// Absent: `None` (serde's reading of a missing `Option` field).
+    event: Option<B>,
+}
+
+impl<'a, B> Push<'a, B> {
+    /// The header and the event of a schema-2.0 push; `None` for anything else.
+    pub(crate) fn v2(self) -> Option<(PushHeader<'a>, Option<B>)> {
+        if self.schema.as_deref().is_none_or(str::is_empty) {
+            return None;
+        }
+        Some((self.header?, self.event))
     }
-    let h = p.header?;
-    let event_id = h.event_id.filter(|x| !x.is_empty())?.into_owned();
-    Some(Head {
-        event_id,
-        event_type: h.event_type?.into_owned(),
-        token: h.token.map(Cow::into_owned),
-        tenant_key: h.tenant_key.map(Cow::into_owned),
-        message_id: p
-            .event
-            .and_then(|e| e.message)
-            .and_then(|m| m.message_id)
-            .map(Cow::into_owned),
-    })
+}
+
+/// The `header` of a schema-2.0 push, borrowed from the bytes ([`peek_v2`],
+/// [`super::message_push::read_message_push`]).
+#[derive(Deserialize)]
+pub(crate) struct PushHeader<'a> {
+    #[serde(borrow, default)]
+    pub(crate) event_id: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow, default)]
+    pub(crate) event_type: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow, default)]
+    token: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow, default)]
+    tenant_key: Option<std::borrow::Cow<'a, str>>,
+}
+
+impl PushHeader<'_> {
+    /// The head, when the header names a non-empty event id and an event type.
+    pub(crate) fn into_head(self, message_id: Option<String>) -> Option<Head> {
+        use std::borrow::Cow;
+        Some(Head {
+            event_id: self.event_id.filter(|x| !x.is_empty())?.into_owned(),
+            event_type: self.event_type?.into_owned(),
+            token: self.token.map(Cow::into_owned),
+            tenant_key: self.tenant_key.map(Cow::into_owned),
+            message_id,
+        })
+    }
 }
 
 /// One mention in a received message.

@@ -10,29 +10,7 @@ use std::borrow::Cow;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::event::{Head, MentionRef, MessageEvent, post_text};
-
-#[derive(Deserialize)]
-struct Push<'a> {
-    #[serde(borrow, default)]
-    schema: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    header: Option<Header<'a>>,
-    #[serde(borrow, default)]
-    event: Option<Body<'a>>,
-}
-
-#[derive(Deserialize)]
-struct Header<'a> {
-    #[serde(borrow, default)]
-    event_id: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    event_type: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    token: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    tenant_key: Option<Cow<'a, str>>,
-}
+use super::event::{Head, MentionRef, MessageEvent, Push, post_text};
 
 #[derive(Deserialize)]
 struct Body<'a> {
@@ -97,17 +75,12 @@ struct TextContent<'a> {
 /// other push or any shape this typed read does not take (the caller then classifies it in
 /// full, which judges it exactly as before).
 pub fn read_message_push(plaintext: &[u8]) -> Option<(Head, MessageEvent)> {
-    let p: Push<'_> = serde_json::from_slice(plaintext).ok()?;
-    if p.schema.as_deref().is_none_or(str::is_empty) {
+    let p: Push<'_, Body<'_>> = serde_json::from_slice(plaintext).ok()?;
+    let (header, event) = p.v2()?;
+    if header.event_type.as_deref() != Some("im.message.receive_v1") {
         return None;
     }
-    let h = p.header?;
-    let event_type = h.event_type?;
-    if event_type != "im.message.receive_v1" {
-        return None;
-    }
-    let event_id = h.event_id.filter(|x| !x.is_empty())?.into_owned();
-    let body = p.event?;
+    let body = event?;
     let msg = body.message?;
     let message_id = msg.message_id?.into_owned();
     let message_type = msg.message_type.map(Cow::into_owned).unwrap_or_default();
@@ -143,13 +116,7 @@ pub fn read_message_push(plaintext: &[u8]) -> Option<(Head, MessageEvent)> {
         root_id: msg.root_id.map(Cow::into_owned).filter(|p| !p.is_empty()),
         create_time_ms: msg.create_time.and_then(|t| t.parse().ok()),
     };
-    let head = Head {
-        event_id,
-        event_type: event_type.into_owned(),
-        token: h.token.map(Cow::into_owned),
-        tenant_key: h.tenant_key.map(Cow::into_owned),
-        message_id: Some(message_id),
-    };
+    let head = header.into_head(Some(message_id))?;
     Some((head, message))
 }
 

@@ -1,5 +1,5 @@
 //! What the extractor's tests share: the calendar, a member by name, extraction in a group on
-//! Tuesday 2026-03-10 17:00, and the owners of each item.
+//! Tuesday 2026-03-10 17:00, and the owners, deadlines and texts of each item.
 
 #![allow(clippy::unwrap_used)]
 
@@ -36,4 +36,17 @@ pub(super) fn owners(ex: &Extraction) -> Vec<Vec<String>> {
         .iter()
         .map(|i| i.owners.iter().map(|o| o.name().to_owned()).collect())
         .collect()
+}
+
+/// The deadline of each item (RFC 3339), `None` for 截止待定.
+pub(super) fn dues(ex: &Extraction) -> Vec<Option<String>> {
+    ex.items
+        .iter()
+        .map(|i| i.deadline.map(|d| crate::command::when::format_rfc3339(d.at)))
+        .collect()
+}
+
+/// The text of each item.
+pub(super) fn texts(ex: &Extraction) -> Vec<String> {
+    ex.items.iter().map(|i| i.text.clone()).collect()
 }

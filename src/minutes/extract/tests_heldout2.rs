@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use super::testkit::{cal, owners, person, run};
+use super::testkit::{cal, dues, owners, person, run};
 use super::*;
 use crate::command::when::format_rfc3339;
 use crate::minutes::owner::OwnerRef;
@@ -22,10 +22,6 @@ fn items(ex: &Extraction) -> Vec<(String, Vec<String>, Option<String>)> {
             )
         })
         .collect()
-}
-
-fn dues(ex: &Extraction) -> Vec<Option<String>> {
-    items(ex).into_iter().map(|(_, _, d)| d).collect()
 }
 
 const FRI: &str = "2026-03-13T18:00:00+08:00";

@@ -4,20 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use super::testkit::{owners, run};
-use super::*;
-use crate::command::when::format_rfc3339;
-
-fn dues(ex: &Extraction) -> Vec<Option<String>> {
-    ex.items
-        .iter()
-        .map(|i| i.deadline.map(|d| format_rfc3339(d.at)))
-        .collect()
-}
-
-fn texts(ex: &Extraction) -> Vec<String> {
-    ex.items.iter().map(|i| i.text.clone()).collect()
-}
+use super::testkit::{dues, owners, run, texts};
 
 #[test]
 fn the_meetings_opening_and_attendance_are_no_task() {
