@@ -14,7 +14,6 @@ use std::time::Instant;
 use duban::calendar::Calendar;
 use duban::domain::board::Period;
 use duban::domain::ids::{ChatId, ItemId, OpenId, Person};
-use duban::domain::priority::Priority;
 use duban::domain::status::Status;
 use duban::domain::supervision::{Item, NewItem};
 use duban::domain::unit::ranking::{UnitItems, fingerprint, org_board};
@@ -62,21 +61,13 @@ fn item(i: u64, chat: &str, now: jiff::Timestamp) -> Item {
     let lead = i64::try_from(1 + spread(i, 2, 30)).unwrap() * DAY_MS;
     let mut it = Item::create(
         ItemId(i),
-        NewItem {
-            title: format!("第{i}项督办事项：落实营业部月度考核指标"),
-            chat_id: ChatId(chat.to_owned()),
-            creator: person(i + 7),
-            owner: person(i),
-            assistants: vec![],
-            deadline: at(created, lead),
-            deadline_has_time: false,
-            priority: Priority::P2,
-            tags: vec![],
-            resources: None,
-            scenario: None,
-            description: None,
-            source_message: None,
-        },
+        NewItem::new(
+            format!("第{i}项督办事项：落实营业部月度考核指标"),
+            ChatId(chat.to_owned()),
+            person(i + 7),
+            person(i),
+            at(created, lead),
+        ),
         created,
     );
     let roll = spread(i, 3, 100);

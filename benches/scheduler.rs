@@ -23,7 +23,6 @@ use std::time::Instant;
 use duban::clock::{Clock, VirtualClock};
 use duban::config;
 use duban::domain::ids::{ChatId, ItemId, OpenId, Person};
-use duban::domain::priority::Priority;
 use duban::domain::supervision::{Item, NewItem};
 use duban::startup::{Application, TimeSource};
 use duban::store::outbox::Changes;
@@ -219,21 +218,13 @@ fn main() {
                     .unwrap();
                 let item = Item::create(
                     ItemId(i),
-                    NewItem {
-                        title: format!("第{i}项督办事项"),
-                        chat_id: ChatId(format!("oc_bench_{:03}", i % 200)),
-                        creator: person(i + 7),
-                        owner: person(i),
-                        assistants: vec![],
+                    NewItem::new(
+                        format!("第{i}项督办事项"),
+                        ChatId(format!("oc_bench_{:03}", i % 200)),
+                        person(i + 7),
+                        person(i),
                         deadline,
-                        deadline_has_time: false,
-                        priority: Priority::P2,
-                        tags: vec![],
-                        resources: None,
-                        scenario: None,
-                        description: None,
-                        source_message: None,
-                    },
+                    ),
                     start,
                 );
                 ch.put_new_item(&store, &item).unwrap();

@@ -335,8 +335,16 @@ fn main() {
         );
         wrk_phase(bare_addr, duban_addr, &store, plain, conns).await;
         let bot = fake.bot_open_id();
-        help_commands(duban_addr, &store, &fake, &bot, plain, conns).await;
-        burst(duban_addr, &store, &fake, &bot, plain, conns).await;
+        let target = Target {
+            addr: duban_addr,
+            store: &store,
+            fake: &fake,
+            bot: &bot,
+            plain,
+            conns,
+        };
+        help_commands(&target).await;
+        burst(&target).await;
     });
 }
 
@@ -435,26 +443,29 @@ async fn wrk_phase(
     );
 }
 
-/// BENCH_HELP help commands posted at once: the worker's rate and the answers' rate.
-async fn help_commands(
+/// The duban under test, for the end-to-end phases.
+struct Target<'a> {
     addr: std::net::SocketAddr,
-    store: &duban::store::Store,
-    fake: &FakeFeishu,
-    bot: &str,
+    store: &'a duban::store::Store,
+    fake: &'a FakeFeishu,
+    bot: &'a str,
     plain: bool,
     conns: usize,
-) {
+}
+
+/// BENCH_HELP help commands posted at once: the worker's rate and the answers' rate.
+async fn help_commands(t: &Target<'_>) {
     let n = env_usize("BENCH_HELP", 200);
     if n == 0 {
         return;
     }
     for i in 0..n {
-        seed_help(fake.state(), "help", i);
+        seed_help(t.fake.state(), "help", i);
     }
-    let reqs = Arc::new(requests("127.0.0.1", &sealed(n, plain, "help", Some(bot))));
-    let before = fake.messages().len();
-    let post = load(addr, reqs, conns).await;
-    let (processed, answered) = settle(store, fake, Some(before + n)).await;
+    let reqs = Arc::new(requests("127.0.0.1", &sealed(n, t.plain, "help", Some(t.bot))));
+    let before = t.fake.messages().len();
+    let post = load(t.addr, reqs, t.conns).await;
+    let (processed, answered) = settle(t.store, t.fake, Some(before + n)).await;
     println!(
         "{n} help commands (posted in {:.2} s, {} errors): worker processed them {:.0}/s (inbox empty after {:.2} s); \
          answered through the fake OpenAPI {:.0}/s ({:.2} s; Feishu's limit: 50 messages/s for the app)",
@@ -468,24 +479,17 @@ async fn help_commands(
 }
 
 /// BENCH_BURST_SECS of sustained posting: the rate, the inbox backlog during and after, the drain.
-async fn burst(
-    addr: std::net::SocketAddr,
-    store: &duban::store::Store,
-    fake: &FakeFeishu,
-    bot: &str,
-    plain: bool,
-    conns: usize,
-) {
+async fn burst(t: &Target<'_>) {
     let secs = env_usize("BENCH_BURST_SECS", 0);
     if secs == 0 {
         return;
     }
     let every = env_usize("BENCH_BURST_HELP_EVERY", 2000).max(1);
     let cipher = EventCipher::new(KEY);
-    let bot = bot.to_owned();
+    let (bot, plain) = (t.bot.to_owned(), t.plain);
     let helps = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let counted = helps.clone();
-    let state = fake.state().clone();
+    let state = t.fake.state().clone();
     let make = Arc::new(move |i: usize| {
         let help = (i % every == every - 1).then_some(bot.as_str());
         if help.is_some() {
@@ -494,10 +498,10 @@ async fn burst(
         }
         request("127.0.0.1", &seal(&cipher, event("burst", i, help), plain, i))
     });
-    let before = fake.messages().len();
+    let before = t.fake.messages().len();
     let end = Instant::now() + Duration::from_secs(secs as u64);
     let watch = {
-        let store = store.clone();
+        let store = t.store.clone();
         tokio::spawn(async move {
             let mut max = 0;
             while Instant::now() < end {
@@ -507,12 +511,12 @@ async fn burst(
             max
         })
     };
-    let f = load_from(addr, Source::Until(end, make), conns).await;
+    let f = load_from(t.addr, Source::Until(end, make), t.conns).await;
     let max = watch.await.unwrap();
-    let backlog = store.inbox_len();
+    let backlog = t.store.inbox_len();
     let total = f.per_sec * f.secs;
     let helps = helps.load(std::sync::atomic::Ordering::Relaxed);
-    let (drained, answered) = settle(store, fake, Some(before + helps)).await;
+    let (drained, answered) = settle(t.store, t.fake, Some(before + helps)).await;
     println!(
         "burst of {secs} s ({} {} events, 1 in {every} a help command): {:.0} events/s, p50 {:.2} ms, p99 {:.2} ms, \
          {} errors; inbox backlog at most {max} (sampled every 50 ms), {backlog} when it ended, empty {:.2} s later; \

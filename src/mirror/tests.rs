@@ -304,19 +304,14 @@ async fn item_rows_fit_a_table_built_from_the_documented_columns() {
     let item = Item::create(
         ItemId(7),
         NewItem {
-            title: "自查报告".to_owned(),
-            chat_id: ChatId("oc_g".to_owned()),
-            creator: p("ou_c"),
-            owner: p("ou_o"),
-            assistants: vec![],
-            deadline: "2026-12-04T10:00:00Z".parse().unwrap(),
             deadline_has_time: true,
-            priority: Default::default(),
-            tags: vec![],
-            resources: None,
-            scenario: None,
-            description: None,
-            source_message: None,
+            ..NewItem::new(
+                "自查报告".to_owned(),
+                ChatId("oc_g".to_owned()),
+                p("ou_c"),
+                p("ou_o"),
+                "2026-12-04T10:00:00Z".parse().unwrap(),
+            )
         },
         now,
     );

@@ -197,7 +197,6 @@ mod tests {
 
     use super::*;
     use crate::domain::ids::{OpenId, Person};
-    use crate::domain::priority::Priority;
     use crate::domain::supervision::NewItem;
 
     fn item(id: u64, chat: &str) -> Item {
@@ -208,21 +207,13 @@ mod tests {
         let at: jiff::Timestamp = "2026-03-02T08:00:00+08:00".parse().unwrap();
         Item::create(
             ItemId(id),
-            NewItem {
-                title: format!("事项{id}"),
-                chat_id: ChatId(chat.to_owned()),
-                creator: person.clone(),
-                owner: person,
-                assistants: vec![],
-                deadline: at,
-                deadline_has_time: false,
-                priority: Priority::P2,
-                tags: vec![],
-                resources: None,
-                scenario: None,
-                description: None,
-                source_message: None,
-            },
+            NewItem::new(
+                format!("事项{id}"),
+                ChatId(chat.to_owned()),
+                person.clone(),
+                person,
+                at,
+            ),
             at,
         )
     }

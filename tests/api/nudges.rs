@@ -341,21 +341,13 @@ async fn a_busy_round_reminds_every_item_once_and_combines_them_per_person() {
     for id in 1..=150_u64 {
         let item = Item::create(
             ItemId(id),
-            NewItem {
-                title: format!("批量事项{id}"),
-                chat_id: ChatId(CHAT.to_owned()),
-                creator: person(BOSS),
-                owner: person(owners[usize::try_from(id).unwrap() % 3]),
-                assistants: vec![],
-                deadline: ts("2026-09-30T18:00:00+08:00"),
-                deadline_has_time: false,
-                priority: duban::domain::priority::Priority::P2,
-                tags: vec![],
-                resources: None,
-                scenario: None,
-                description: None,
-                source_message: None,
-            },
+            NewItem::new(
+                format!("批量事项{id}"),
+                ChatId(CHAT.to_owned()),
+                person(BOSS),
+                person(owners[usize::try_from(id).unwrap() % 3]),
+                ts("2026-09-30T18:00:00+08:00"),
+            ),
             created,
         );
         ch.put_new_item(&app.store, &item).unwrap();

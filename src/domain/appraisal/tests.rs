@@ -107,19 +107,14 @@ mod figures {
         Item::create(
             ItemId(id),
             NewItem {
-                title: format!("事项{id}"),
-                chat_id: ChatId("oc_g".into()),
-                creator: who("ou_boss"),
-                owner: who(owner),
-                assistants: vec![],
-                deadline: at(deadline),
                 deadline_has_time: true,
-                priority: Priority::P2,
-                tags: vec![],
-                resources: None,
-                scenario: None,
-                description: None,
-                source_message: None,
+                ..NewItem::new(
+                    format!("事项{id}"),
+                    ChatId("oc_g".into()),
+                    who("ou_boss"),
+                    who(owner),
+                    at(deadline),
+                )
             },
             at(created),
         )

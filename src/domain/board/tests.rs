@@ -10,7 +10,6 @@ use super::*;
 use crate::calendar::Calendar;
 use crate::domain::ids::{ChatId, ItemId, OpenId, Person};
 use crate::domain::item::{Item, NewItem};
-use crate::domain::priority::Priority;
 use crate::domain::status::Status;
 use crate::domain::time::{SHANGHAI, local};
 
@@ -37,21 +36,13 @@ fn now() -> Timestamp {
 fn item(id: u64, owner: &Person, status: Status, deadline: Timestamp) -> Item {
     let mut it = Item::create(
         ItemId(id),
-        NewItem {
-            title: format!("事项{id}"),
-            chat_id: ChatId("oc_1".to_owned()),
-            creator: person("lisi", "李四"),
-            owner: owner.clone(),
-            assistants: vec![],
+        NewItem::new(
+            format!("事项{id}"),
+            ChatId("oc_1".to_owned()),
+            person("lisi", "李四"),
+            owner.clone(),
             deadline,
-            deadline_has_time: false,
-            priority: Priority::P2,
-            tags: vec![],
-            resources: None,
-            scenario: None,
-            description: None,
-            source_message: None,
-        },
+        ),
         at(2026, 10, 12, 9, 0),
     );
     it.status = status;

@@ -63,6 +63,29 @@ pub struct NewItem {
     pub source_message: Option<MessageId>,
 }
 
+impl NewItem {
+    /// The five things every item has; the rest at its default (no 协办, a deadline without a
+    /// time of day, P2, no tags, no resources, scenario, description or quoted message). Set
+    /// more with struct update syntax: `NewItem { priority: Priority::P1, ..NewItem::new(…) }`.
+    pub fn new(title: String, chat_id: ChatId, creator: Person, owner: Person, deadline: Timestamp) -> Self {
+        Self {
+            title,
+            chat_id,
+            creator,
+            owner,
+            assistants: vec![],
+            deadline,
+            deadline_has_time: false,
+            priority: Priority::P2,
+            tags: vec![],
+            resources: None,
+            scenario: None,
+            description: None,
+            source_message: None,
+        }
+    }
+}
+
 /// A 督办 item as stored (JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {

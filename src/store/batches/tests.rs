@@ -62,19 +62,14 @@ fn fan_out_one(store: &Store, b: &Batch, unit: &str) -> ItemId {
     let it = Item::create(
         id,
         NewItem {
-            title: b.title.clone(),
-            chat_id: ChatId(format!("oc_{unit}")),
-            creator: b.issuer.clone(),
-            owner: boss(),
-            assistants: vec![],
-            deadline: b.deadline,
-            deadline_has_time: false,
             priority: b.priority,
-            tags: vec![],
-            resources: None,
-            scenario: None,
-            description: None,
-            source_message: None,
+            ..NewItem::new(
+                b.title.clone(),
+                ChatId(format!("oc_{unit}")),
+                b.issuer.clone(),
+                boss(),
+                b.deadline,
+            )
         },
         ts("2026-11-20T01:00:00Z"),
     );

@@ -5,7 +5,6 @@ use jiff::civil::date;
 
 use super::*;
 use crate::domain::ids::{ChatId, OpenId, Person};
-use crate::domain::priority::Priority;
 use crate::domain::supervision::NewItem;
 use crate::domain::time::SHANGHAI;
 use crate::domain::unit::{Origin, UnitKind, UnitRegistry};
@@ -44,21 +43,13 @@ fn unit(name: &str, chat: &str) -> Unit {
 fn item(id: u64, chat: &str) -> Item {
     Item::create(
         ItemId(id),
-        NewItem {
-            title: format!("事项{id}"),
-            chat_id: ChatId(chat.to_owned()),
-            creator: person("boss"),
-            owner: person("head"),
-            assistants: vec![],
-            deadline: at(11, 27, 18),
-            deadline_has_time: false,
-            priority: Priority::P2,
-            tags: vec![],
-            resources: None,
-            scenario: None,
-            description: None,
-            source_message: None,
-        },
+        NewItem::new(
+            format!("事项{id}"),
+            ChatId(chat.to_owned()),
+            person("boss"),
+            person("head"),
+            at(11, 27, 18),
+        ),
         at(11, 2, 9),
     )
 }

@@ -13,7 +13,6 @@ use crate::card::fixtures::{at, cal, now, person};
 use crate::card::fmt::{json_size, within_limits};
 use crate::domain::board::Period;
 use crate::domain::ids::{BatchId, ChatId, ItemId};
-use crate::domain::priority::Priority;
 use crate::domain::status::Status;
 use crate::domain::supervision::{Item, NewItem};
 use crate::domain::unit::ranking::{BatchLine, UnitFigures, UnitItems, org_board, unit_figures};
@@ -29,21 +28,13 @@ fn item(
     let p = person(owner.0, owner.1);
     let mut it = Item::create(
         ItemId(id),
-        NewItem {
-            title: title.to_owned(),
-            chat_id: ChatId(format!("oc_{id}")),
-            creator: person("wangzong", "王总"),
-            owner: p,
-            assistants: vec![],
+        NewItem::new(
+            title.to_owned(),
+            ChatId(format!("oc_{id}")),
+            person("wangzong", "王总"),
+            p,
             deadline,
-            deadline_has_time: false,
-            priority: Priority::P2,
-            tags: vec![],
-            resources: None,
-            scenario: None,
-            description: None,
-            source_message: None,
-        },
+        ),
         at(2026, 11, 2, 9, 0),
     );
     it.status = status;

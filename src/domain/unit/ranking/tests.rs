@@ -9,7 +9,6 @@ use super::{BatchLine, UnitItems, fingerprint, org_board, rank, unit_figures};
 use crate::calendar::Calendar;
 use crate::domain::board::Period;
 use crate::domain::ids::{BatchId, ChatId, ItemId, OpenId, Person};
-use crate::domain::priority::Priority;
 use crate::domain::status::Status;
 use crate::domain::supervision::{Item, NewItem};
 use crate::domain::time::SHANGHAI;
@@ -30,21 +29,13 @@ fn item(id: u64, status: Status, deadline: Timestamp, completed: Option<Timestam
     };
     let mut it = Item::create(
         ItemId(id),
-        NewItem {
-            title: format!("事项{id}"),
-            chat_id: ChatId("oc_1".to_owned()),
-            creator: p.clone(),
-            owner: p,
-            assistants: vec![],
+        NewItem::new(
+            format!("事项{id}"),
+            ChatId("oc_1".to_owned()),
+            p.clone(),
+            p,
             deadline,
-            deadline_has_time: false,
-            priority: Priority::P2,
-            tags: vec![],
-            resources: None,
-            scenario: None,
-            description: None,
-            source_message: None,
-        },
+        ),
         at(10, 12, 9),
     );
     it.status = status;
