@@ -15,6 +15,18 @@ use crate::command::{minutes, project, requirement, series, supervise};
 /// # Errors
 /// [`ParseError`] when it is ours but wrong; its `Display` says what to type instead.
 pub fn parse(text: &str, mentions: &[Mention], ctx: &Context<'_>) -> Result<Option<Command>, ParseError> {
+    if !lexer::may_start_command(text, mentions) {
+        return Ok(None);
+    }
+    parse_any(text, mentions, ctx)
+}
+
+/// [`parse`] without its quick test for chatter.
+pub(crate) fn parse_any(
+    text: &str,
+    mentions: &[Mention],
+    ctx: &Context<'_>,
+) -> Result<Option<Command>, ParseError> {
     if let Some(minutes) = minutes::parse(text, mentions, ctx) {
         return minutes.map(|m| Some(Command::Minutes(m)));
     }

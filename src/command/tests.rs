@@ -950,3 +950,55 @@ fn the_class_is_read_from_a_hash_word_or_the_field_and_is_not_a_tag() {
     let c = create("/督办 客户画像\n主办：@_user_2\n截止：下周五\n类别：挑战");
     assert_eq!(c.class, Some(ItemClass::Stretch));
 }
+
+/// The quick test for chatter ([`grammar::lexer::may_start_command`]) never changes what a
+/// message parses to, and it does turn chatter away (so the full parse is spared).
+#[test]
+fn the_quick_test_never_changes_an_answer() {
+    let ms = mentions();
+    let texts = [
+        "/督办 整理合同 @_user_2 周五前",
+        "  ／督办　帮助",
+        "\u{200B}/督办 列表",
+        "@_user_1 /督办 进展 DB-3 60%",
+        "@_user_1\n\n/项目 看板",
+        "@_user_1@_user_2 /督办 帮助",
+        "、督办 列表",
+        "/督办列表",
+        "/督办事项 查看 DB-3",
+        "/纪要",
+        "/纪要 https://example.feishu.cn/minutes/obc123",
+        "@_user_1 /纪要\n1. 张三周五前交报告",
+        "／minutes",
+        "/需求 提交 行情页加载慢",
+        "/tasks list",
+        "/",
+        "//督办",
+        "@_user_9 /督办 帮助",
+        "\"/督办 帮助\"",
+        "大家好，今天下午三点开会",
+        "@_user_1 帮助",
+        "@_user_1 列表",
+        "督办 列表",
+        "请@_user_2 周五前把合同发我",
+        "@_user_10 /督办 帮助",
+        "",
+        "   \n  ",
+        "＠_user_1 /督办 帮助",
+        "DB-3 进展如何？",
+        "收到 👍",
+    ];
+    let mut turned_away = 0;
+    for text in texts {
+        let quick = parse(text, &ms, &ctx());
+        let full = parse::parse_any(text, &ms, &ctx());
+        assert_eq!(quick, full, "{text:?}");
+        if !grammar::lexer::may_start_command(text, &ms) {
+            assert_eq!(full, Ok(None), "{text:?} was turned away but is a command");
+            turned_away += 1;
+        }
+    }
+    assert!(turned_away >= 8, "only {turned_away} turned away");
+    assert!(grammar::lexer::may_start_command("@_user_1 /督办 帮助", &ms));
+    assert!(!grammar::lexer::may_start_command("@_user_1 帮助", &ms));
+}

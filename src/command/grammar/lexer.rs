@@ -126,6 +126,46 @@ pub(crate) fn lex(text: &str, mentions: &[Mention]) -> Vec<Vec<Token>> {
         .collect()
 }
 
+/// Whether `text` can hold a command at all: after blank space and leading mentions, its first
+/// character (normalised as [`lex`] does) is `/` or `、`, which every command word begins with
+/// (`/督办`, `／项目`, `、纪要` …). [`crate::command::parse`] asks this first, so plain chatter —
+/// most of what a group says — is never lexed; it answers exactly what the full parse would
+/// for every message this rejects (`command::tests::the_quick_test_never_changes_an_answer`).
+pub(crate) fn may_start_command(text: &str, mentions: &[Mention]) -> bool {
+    let keys: Vec<&str> = mentions
+        .iter()
+        .map(|m| m.key.as_str())
+        .filter(|k| !k.is_empty())
+        .collect();
+    let longest = keys.iter().map(|k| k.chars().count()).max().unwrap_or(0);
+    let visible: fn(&char) -> bool = |c| !is_invisible(*c);
+    let mut chars = text.chars().filter(visible).map(fold);
+    loop {
+        let mut ahead = chars.clone();
+        match ahead.next() {
+            None => return false,
+            Some(' ' | '\n') => {
+                chars = ahead;
+                continue;
+            }
+            Some('/' | '、') => return true,
+            Some(_) => {}
+        }
+        // A mention placeholder here is skipped (the longest key that matches, as `lex` reads it).
+        let head: String = chars.clone().take(longest).collect();
+        let Some(key) = keys
+            .iter()
+            .filter(|k| head.starts_with(**k))
+            .max_by_key(|k| k.len())
+        else {
+            return false;
+        };
+        for _ in 0..key.chars().count() {
+            chars.next();
+        }
+    }
+}
+
 /// A word being built: normalised and typed characters side by side.
 #[derive(Default)]
 struct Pending {
