@@ -40,7 +40,6 @@ const STATUS_WORDS: &[&str] = &[
     "通报",
     "highlights",
     "status",
-    "recap",
     "summary",
     "update",
 ];
@@ -91,6 +90,11 @@ const ACTION_WORDS: &[&str] = &[
     "本期会议事项",
     "本次会议事项",
     "本次事项",
+    // `整改要求`, `这次的：` (after `上次布置的事情：`).
+    "整改要求",
+    "整改事项",
+    "整改任务",
+    "这次",
 ];
 const DECISION_WORDS: &[&str] = &["决议", "议定", "决定", "结论", "decision", "共识", "部署"];
 const META_KEYS: &[&str] = &[
@@ -99,6 +103,8 @@ const META_KEYS: &[&str] = &[
     "参会",
     "出席",
     "列席",
+    "参加人员",
+    "参加",
     "与会人员",
     "主持人",
     "主持",
@@ -190,6 +196,15 @@ fn strip_one_marker(line: &str) -> (Marker, &str) {
                 return (Marker::List, r.trim_start());
             }
         }
+        // `1 嘉兴营业部 尤丽丽 本周四之前…`: a number and a space before the text (not `3 月`,
+        // `2 个工作日`, `10 点`).
+        if let Some(r) = r.strip_prefix(' ')
+            && r.chars()
+                .next()
+                .is_some_and(|c| is_cjk(c) && !"年月日号点时个天周岁万亿户笔份名人家只次倍".contains(c))
+        {
+            return (Marker::List, r.trim_start());
+        }
     }
     for (open, close) in [("(", ")"), ("（", "）")] {
         if let Some(r) = s.strip_prefix(open)
@@ -243,6 +258,19 @@ pub(crate) fn strip_todo_label(body: &str) -> (bool, &str) {
         }
     }
     (false, body)
+}
+
+/// `**卢俊**：明天起…`, `**石磊、丁一：**更新…`: a bold label before the text, unbolded
+/// (`卢俊：明天起…`); `None` when the text does not open with one.
+pub(crate) fn unbold_label(body: &str) -> Option<String> {
+    let inner = body.strip_prefix("**")?;
+    let (label, rest) = inner.split_once("**")?;
+    let label = label.trim();
+    let (label, rest) = match label.strip_suffix(['：', ':']) {
+        Some(l) => (l.trim_end(), rest.trim_start()),
+        None => (label, rest.trim_start().strip_prefix(['：', ':'])?.trim_start()),
+    };
+    ((1..=16).contains(&label.chars().count()) && !rest.is_empty()).then(|| format!("{label}：{rest}"))
 }
 
 /// The heading text when `line` is a heading.

@@ -211,6 +211,10 @@ pub(super) const MEETING_RECORD: &[&str] = &[
     "参加，",
     "参会：",
     "参会:",
+    "参加：",
+    "参加:",
+    "与会：",
+    "与会:",
     "参会人",
     "出席",
     "列席",
@@ -263,6 +267,8 @@ pub(super) const STANDING: &[&str] = &[
     "例行",
     "沿用",
     "固定议程",
+    // A rule from now on (`即日起一律先审后发`), not a task.
+    "一律",
 ];
 
 /// A question that asks someone to commit (`月内报给总部没问题吧？`) is not small talk.

@@ -31,7 +31,7 @@ use crate::minutes::explain::{LineTrace, Verdict};
 pub use crate::minutes::item::{ActionItem, Extraction, clean_title};
 use crate::minutes::layout::{
     Marker, Section, classify, find_date, find_title, heading, is_meta, starts_with_key, strip_marker,
-    strip_todo_label,
+    strip_todo_label, unbold_label,
 };
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, OwnerHow, Scan};
@@ -295,6 +295,14 @@ fn run(
         // `【宫羽】…` in a transcript of such lines: the speaker, not an owner label.
         // `【田甜】月底把投诉台账更新完。`: a dated task with no one else in it is the label's, even
         // among `【名字】` lines.
+        let unbolded;
+        let body = match unbold_label(body) {
+            Some(b) => {
+                unbolded = b;
+                unbolded.as_str()
+            }
+            None => body,
+        };
         let body = match bracket_label(body)
             .filter(|(who, rest)| bracket_speakers && ctx.is_name(who) && !bracket_task(&ctx, section, rest))
         {

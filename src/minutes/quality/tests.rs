@@ -84,8 +84,8 @@ fn extraction_quality_over_the_corpus() {
 }
 
 /// `DUBAN_EXPLAIN=41 cargo test --lib minutes::quality -- --nocapture`: the per-line trace of
-/// the tuning files (the corpus and the held-out sets, `heldout/NN-…`, `heldout2/NN-…`, `heldout3/NN-…`) whose name contains
-/// the value.
+/// the tuning files (the corpus and the held-out sets, `heldout/NN-…` … `heldout4/NN-…`) whose name contains
+/// the value (or one of several apart by commas: `DUBAN_EXPLAIN=heldout4/05,heldout4/13`).
 #[test]
 fn explain_tuning_files() {
     let Ok(want) = std::env::var("DUBAN_EXPLAIN") else {
@@ -98,7 +98,8 @@ fn explain_tuning_files() {
         .chain(HELDOUT.iter().map(|f| ("heldout", f)))
         .chain(HELDOUT2.iter().map(|f| ("heldout2", f)))
         .chain(HELDOUT3.iter().map(|f| ("heldout3", f)))
-        .filter(|(dir, (n, _, _))| format!("{dir}/{n}").contains(&want))
+        .chain(HELDOUT4.iter().map(|f| ("heldout4", f)))
+        .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
         let exp: Expected = serde_json::from_str(json).unwrap();
