@@ -612,6 +612,8 @@ mod tests_generalise;
 mod tests_heldout2;
 #[cfg(test)]
 mod tests_heldout3;
+#[cfg(test)]
+mod tests_heldout4;
 mod trace;
 mod turns;
 mod writer;
