@@ -29,6 +29,15 @@ const LEAD: &[&str] = &[
     "Owner",
 ];
 const HELP: &[&str] = &["配合人", "配合部门", "协办", "配合"];
+/// A field listing the work that follows (`后续安排：秦峰整理…；唐宁评估…`): one item per owner.
+const NEXT: &[&str] = &[
+    "后续安排",
+    "后续工作",
+    "后续动作",
+    "后续跟进",
+    "跟进安排",
+    "下一步安排",
+];
 const DUE: &[&str] = &[
     "完成时限",
     "计划完成",
@@ -98,6 +107,10 @@ pub(crate) struct Block {
     due: String,
     /// The last field read was the conclusion (a short unkeyed line after it continues it).
     after_conclusion: bool,
+    /// The work listed after the decision (`后续安排：…`), its parts apart by `；`.
+    next: Vec<String>,
+    /// The last field read was that list (an unkeyed part after `；` continues it).
+    in_next: bool,
     /// Values of other short fields (`开发：陶然`, `补充材料：谢安，9月15日前`): the people and the
     /// deadline they name count when the block has none of its own.
     extra: Vec<String>,
@@ -114,6 +127,9 @@ const NOT_FIELDS: &[&str] = &[
     "主持",
     "记录",
     "参会",
+    "出席",
+    "列席",
+    "与会",
 ];
 
 /// `开发：陶然`: a short key (six characters at most, no spaces) and a short value.
@@ -185,6 +201,8 @@ pub(crate) enum Outcome {
     Rejected(String),
     /// Neither owner nor deadline.
     Nothing(String),
+    /// The work listed after the decision, one item per part that names its owner.
+    Items(Vec<ActionItem>),
 }
 
 impl Block {
@@ -249,7 +267,9 @@ impl Block {
             .or(heading)
             .or(numbered);
         let title = label.unwrap_or(body).trim();
-        let opens = is_conclusion(next) || (label.is_some() && unmarked && is_lead(next));
+        // `会议决定：…` under `三、会议审议了…` is the next resolution, not this one's conclusion.
+        let review = is_conclusion(next) && !next.trim_start().starts_with("会议");
+        let opens = review || (label.is_some() && unmarked && is_lead(next));
         let is_field = [STARTS, CONCLUSION, LEAD, HELP, DUE, OTHER]
             .iter()
             .any(|keys| split_key(body, keys).is_some());
@@ -291,6 +311,15 @@ impl Block {
                 self.after_conclusion = true;
                 any = true;
                 continue;
+            } else if let Some(v) = split_key(part, NEXT) {
+                self.next.push(v.to_owned());
+                self.in_next = true;
+                self.after_conclusion = false;
+                any = true;
+                continue;
+            } else if self.in_next && !part.contains(['：', ':']) {
+                self.next.push(part.trim().to_owned());
+                continue;
             } else if split_key(part, OTHER).is_some() {
                 // Described, not decided: part of the block, nothing to keep.
             } else if let Some(v) = other_field(part) {
@@ -317,6 +346,7 @@ impl Block {
                 return false;
             }
             self.after_conclusion = false;
+            self.in_next = false;
             any = true;
         }
         any
@@ -326,6 +356,23 @@ impl Block {
     pub(crate) fn finish(self, ctx: &Ctx<'_>) -> Outcome {
         if REJECT.iter().any(|w| self.conclusion.contains(w)) {
             return Outcome::Rejected(self.title);
+        }
+        let listed: Vec<ActionItem> = self
+            .next
+            .iter()
+            .flat_map(|n| n.split(['；', ';', '。']))
+            .map(|part| ctx.scan(part.trim()))
+            .filter(|sc| sc.how != OwnerHow::None && !sc.text.trim().is_empty())
+            .map(|sc| ActionItem {
+                text: clean_title(&sc.text, sc.deadline_text.as_deref()),
+                owners: sc.owners,
+                deadline: sc.deadline,
+                deadline_text: sc.deadline_text,
+                priority: sc.priority,
+            })
+            .collect();
+        if !listed.is_empty() && self.lead.is_empty() {
+            return Outcome::Items(listed);
         }
         let mut owners = ctx.people(&self.lead);
         // No owner field: one named in the conclusion (`结论：通过，由合规部尤佳牵头`).

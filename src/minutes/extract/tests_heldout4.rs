@@ -33,7 +33,11 @@ fn a_table_without_outer_bars_is_a_table() {
     assert_eq!(owners(&ex), [["李明"]]);
     // One labelled record per line is not a table.
     let ex = run("Action: 更新话术 | Owner: 李明 | Due: 3月20日", &["李明"]);
-    assert!(texts(&ex).iter().all(|t| !t.contains("Owner")), "{:?}", texts(&ex));
+    assert!(
+        texts(&ex).iter().all(|t| !t.contains("Owner")),
+        "{:?}",
+        texts(&ex)
+    );
 }
 
 #[test]
@@ -41,7 +45,8 @@ fn a_progress_table_without_dates_gives_nothing() {
     let text = "| 项目 | 负责人 | 进度 | 说明 |\n|---|---|---|---|\n| 客户画像平台 | 李明 | 80% | 按计划推进 |\n| 信创改造 | 赵倩 | 100% | 3月5日已上线 |";
     assert!(run(text, &["李明", "赵倩"]).items.is_empty());
     // With a date column, the rows are tasks.
-    let text = "| 项目 | 负责人 | 进度 | 计划完成 |\n|---|---|---|---|\n| 客户画像平台 | 李明 | 80% | 3月31日 |";
+    let text =
+        "| 项目 | 负责人 | 进度 | 计划完成 |\n|---|---|---|---|\n| 客户画像平台 | 李明 | 80% | 3月31日 |";
     assert_eq!(owners(&run(text, &["李明"])), [["李明"]]);
 }
 
@@ -77,7 +82,10 @@ fn this_times_heading_after_last_times_opens_new_work() {
 
 #[test]
 fn figures_do_not_hide_a_person_given_a_limit_date() {
-    let ex = run("3. 账户组（李明）：月底前完成休眠账户核查，涉及约2.3万户。", &["李明"]);
+    let ex = run(
+        "3. 账户组（李明）：月底前完成休眠账户核查，涉及约2.3万户。",
+        &["李明"],
+    );
     assert_eq!(owners(&ex), [["李明"]]);
     // A figure for a period is still a report.
     let ex = run("- 李明：本月新增有效户1.2万，同比上升12%。", &["李明"]);
@@ -98,4 +106,54 @@ fn a_rule_from_now_on_is_no_task() {
         &["李明"],
     );
     assert_eq!(owners(&ex), [["李明"]]);
+}
+
+#[test]
+fn a_blocks_follow_up_field_gives_one_item_per_owner() {
+    let text = "XQ-7 短信模板优化\n评审结论：通过\n后续安排：李明整理现有5类模板，下周二前发评审组；赵倩评估网关改造量。\n\nXQ-8 平板采购\n评审结论：暂缓，待预算调整后再议。";
+    let ex = run(text, &["李明", "赵倩"]);
+    assert_eq!(owners(&ex), [["李明"], ["赵倩"]]);
+    assert_eq!(dues(&ex), [Some("2026-03-17T18:00:00+08:00".to_owned()), None]);
+    assert!(texts(&ex)[1].contains("网关改造量"), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_resolution_under_a_reviewed_paper_opens_no_block() {
+    let text = "三、会议审议了《培训管理办法》，同意印发。\n\n四、会议决定：国庆期间由王强带班值守，值班安排已由办公室发布。\n\n出席：王强、李明、赵倩";
+    let ex = run(text, &["王强", "李明", "赵倩"]);
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}
+
+#[test]
+fn helpers_written_with_spaces_around_their_names_are_owners() {
+    let ex = run(
+        "会议决定：由经纪业务部 李明 牵头、运营管理部 赵倩 配合，10个工作日内制定实施方案。",
+        &["李明", "赵倩"],
+    );
+    assert_eq!(owners(&ex), [["李明", "赵倩"]]);
+    let ex = run(
+        "2 产品尽调 由李明 牵头 赵倩配合 3月底前全部完成",
+        &["李明", "赵倩"],
+    );
+    assert_eq!(owners(&ex), [["李明", "赵倩"]]);
+}
+
+#[test]
+fn zz_debug() {
+    let Ok(p) = std::env::var("DBG") else { return };
+    let text = std::fs::read_to_string(p).unwrap();
+    let members: Vec<String> = std::env::var("DBGM")
+        .unwrap()
+        .split(',')
+        .map(str::to_owned)
+        .collect();
+    println!(
+        "{}",
+        super::explain_report(
+            &text,
+            &members,
+            "2026-03-10T17:00:00+08:00".parse().unwrap(),
+            super::testkit::cal()
+        )
+    );
 }
