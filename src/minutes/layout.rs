@@ -189,7 +189,7 @@ fn strip_one_marker(line: &str) -> (Marker, &str) {
     let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
     if !digits.is_empty() && digits.len() <= 2 {
         let r = s.get(digits.len()..).unwrap_or_default();
-        for p in [". ", "、", ".", ")", "）"] {
+        for p in [". ", "、", ".", "．", ")", "）"] {
             if let Some(r) = r.strip_prefix(p)
                 && !r.starts_with(|c: char| c.is_ascii_digit())
             {

@@ -165,7 +165,12 @@ fn run(
     let mut group: Option<(usize, Vec<OwnerRef>)> = None;
     // `1. 业绩排名通报 2. 两融客户回访` listed in one line: what `2我和黄丽一起` claims.
     let mut listed: Vec<String> = Vec::new();
+    // Numbered lines and table rows, for `第2项由…负责` below them; the items such lines close.
+    let mut numbered = refer::Listed::default();
+    let mut closed: Vec<usize> = Vec::new();
+    let mut table_row = 0;
     for (n, line) in lines.iter().enumerate() {
+        numbered.settle(ex.items.len());
         let trimmed = line.trim();
         if trimmed.is_empty() {
             continue;
@@ -188,9 +193,16 @@ fn run(
                     Verdict::TableSkipped
                 };
                 tr.note(n, trimmed, verdict, Vec::new(), item.as_ref());
+                if !trimmed.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
+                    table_row += 1;
+                }
+                if let Some(it) = &item {
+                    numbered.note((table_row, true), &it.text, ex.items.len());
+                }
                 ex.items.extend(item);
             } else {
                 table = Table::header(trimmed);
+                table_row = 0;
                 tr.note(n, trimmed, Verdict::TableHeader, Vec::new(), None);
             }
             continue;
@@ -200,6 +212,7 @@ fn run(
         {
             close_block(&mut block, &ctx, &mut ex, &mut tr);
             table = Some(t);
+            table_row = 0;
             tr.note(n, trimmed, Verdict::TableHeader, Vec::new(), None);
             continue;
         }
@@ -256,6 +269,35 @@ fn run(
         if is_meta(trimmed) {
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
+        }
+        // `第2、3项由刘思远负责，11月20日前完成`: work given to items listed above by number.
+        if let Some((numbers, arabic, rest)) = refer::referred(body) {
+            let sc = ctx.scan(rest);
+            let task = has_task_text(&sc.text).then(|| to_item(sc.clone()).text);
+            let found = to_item(sc);
+            let scan = |t: &str| to_item(ctx.scan(t));
+            let what = (&found, task.as_deref());
+            match refer::apply(&numbered, (&numbers, arabic), rest, what, scan, &mut ex.items) {
+                Some(refer::Refer::Close(ids)) => {
+                    closed.extend(ids);
+                    tr.note(n, trimmed, Verdict::Detail, Vec::new(), None);
+                    continue;
+                }
+                Some(refer::Refer::Assign { update, add }) => {
+                    for i in update {
+                        tr.note(n, trimmed, Verdict::Detail, Vec::new(), ex.items.get(i));
+                    }
+                    for item in add {
+                        tr.note(n, trimmed, Verdict::Item, Vec::new(), Some(&item));
+                        ex.items.push(item);
+                    }
+                    continue;
+                }
+                None => {}
+            }
+        }
+        if let Some(k) = refer::list_number(trimmed) {
+            numbered.note(k, body, ex.items.len());
         }
         let indent = line.chars().take_while(|c| c.is_whitespace()).count();
         if group.as_ref().is_some_and(|(at, _)| indent <= *at) {
@@ -571,6 +613,11 @@ fn run(
         }
     }
     close_block(&mut block, &ctx, &mut ex, &mut tr);
+    let mut at = 0;
+    ex.items.retain(|_| {
+        at += 1;
+        !closed.contains(&(at - 1))
+    });
     ex.items.truncate(MAX_ITEMS);
     ex
 }
@@ -599,6 +646,7 @@ fn to_item(s: Scan) -> ActionItem {
     }
 }
 
+mod refer;
 mod sentence;
 #[cfg(test)]
 mod testkit;

@@ -157,3 +157,39 @@ fn zz_debug() {
         )
     );
 }
+
+#[test]
+fn a_line_naming_listed_items_by_number_gives_them_owners() {
+    let text = "三、下阶段工作\n1. 开展客户经理留存调研，形成调研报告。\n2. 制定线上获客渠道方案。\n\n四、分工\n第1项由李明牵头，下周五前交报告；\n第2项由赵倩、王强负责，3月底前报方案。";
+    let ex = run(text, &["李明", "赵倩", "王强"]);
+    assert_eq!(owners(&ex), [vec!["李明"], vec!["赵倩", "王强"]]);
+    assert_eq!(
+        dues(&ex),
+        [
+            Some("2026-03-20T18:00:00+08:00".to_owned()),
+            Some("2026-03-31T18:00:00+08:00".to_owned())
+        ]
+    );
+    assert!(texts(&ex)[0].contains("留存调研"), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_reference_in_chinese_numerals_names_the_chinese_list() {
+    let text = "（一）客户识别方面\n1．存量客户尽职调查。开展强化尽调。\n2．补录受益所有人信息。\n（二）监测方面\n3．调整监测指标阈值。\n\n一、审议通过《管理办法》修订稿。\n\n分工：\n第2、3项由李明负责，3月20日前完成系统改造；\n第一项：由赵倩向各营业部转发并组织宣导，3月31日前完成。";
+    let ex = run(text, &["李明", "赵倩"]);
+    let t = texts(&ex);
+    assert_eq!(owners(&ex), [["李明"], ["李明"], ["赵倩"]]);
+    assert!(t[0].contains("受益所有人") && t[1].contains("监测指标"), "{t:?}");
+    // The resolution and the work it asks for are both said.
+    assert!(t[2].contains("管理办法") && t[2].contains("组织宣导"), "{t:?}");
+}
+
+#[test]
+fn a_reference_to_table_rows_fills_and_closes_them() {
+    let text = "| 序号 | 事项 | 责任人 | 完成时间 |\n|---|---|---|---|\n| 1 | 应急预案 | 李明 | 3月20日 |\n| 2 | 客户提醒 |  | 3月25日 |\n| 3 | 海报送审 | 赵倩 | 3月18日 |\n\n- 第2项表中漏填责任人，由赵倩负责。\n- 第3项已完成，关闭。\n- 第1项由李明牵头，当天下午演练。";
+    let ex = run(text, &["李明", "赵倩"]);
+    assert_eq!(texts(&ex), ["应急预案", "客户提醒"]);
+    assert_eq!(owners(&ex), [["李明"], ["赵倩"]]);
+    // A row keeps its own deadline.
+    assert_eq!(dues(&ex)[0], Some("2026-03-20T18:00:00+08:00".to_owned()));
+}

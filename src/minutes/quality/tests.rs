@@ -62,7 +62,11 @@ fn extraction_quality_over_the_corpus() {
     // f17's batches of eight (213–220, 221–228, …), each on its own.
     for (k, batch) in CORPUS[BEFORE_F17..].chunks(8).enumerate() {
         let first = batch.first().map_or("", |f| f.0.get(..3).unwrap_or_default());
-        println!("{:<22} {}", format!("f17 batch {} ({first}…)", k + 1), figures(&evaluate(batch)));
+        println!(
+            "{:<22} {}",
+            format!("f17 batch {} ({first}…)", k + 1),
+            figures(&evaluate(batch))
+        );
     }
     assert_eq!(original.per_file.len(), 37);
     // The floors are the figures reached (issue 16), less a little: a regression fails.

@@ -299,6 +299,13 @@ impl Ctx<'_> {
                 return None;
             }
             let (who, verb_at) = first_verb(after)?;
+            // `由赵倩向各营业部转发并组织宣导`: the owner ends before the preposition.
+            let who = ["向", "对", "给", "就", "将", "把", "在", "于"]
+                .iter()
+                .filter_map(|p| who.find(p).filter(|i| *i > 0))
+                .min()
+                .and_then(|i| who.get(..i))
+                .unwrap_or(who);
             let who = who.trim();
             if who.is_empty() || who.chars().count() > 12 || who.contains(['，', ',', '；', '。']) {
                 return None;
