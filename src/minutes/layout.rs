@@ -237,6 +237,15 @@ fn strip_one_marker(line: &str) -> (Marker, &str) {
 
 /// `TODO：…`, `待办：…`, `Action: …`, `AI：…` at the start of a line.
 pub(crate) fn strip_todo_label(body: &str) -> (bool, &str) {
+    // `【待办】常悦：本周五前…`, `[TODO] …`: a tag before the text.
+    for (open, close) in [("【", "】"), ("[", "]")] {
+        if let Some((tag, rest)) = body.strip_prefix(open).and_then(|r| r.split_once(close))
+            && ["待办", "TODO", "Todo", "todo", "行动项", "Action", "action", "AI"].contains(&tag.trim())
+            && !rest.trim().is_empty()
+        {
+            return (true, rest.trim_start());
+        }
+    }
     for l in ["TODO", "Todo", "todo", "待办", "Action", "AI", "行动项"] {
         // `AI-3:`, `Action 2：`, `TODO#4:`: a numbered label too.
         if let Some(r) = body.strip_prefix(l)

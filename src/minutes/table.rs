@@ -64,7 +64,11 @@ fn is_done(cell: &str) -> bool {
         "closed",
         "completed",
     ];
-    let c = cell.trim().to_lowercase();
+    // `✅ 已完成（提前）`: a mark before the word.
+    let c = cell
+        .trim()
+        .trim_start_matches(|ch: char| !ch.is_alphanumeric())
+        .to_lowercase();
     // `已完成1个`: part of it, so the rest is still to do (not `已完成，下架7只`).
     DONE.iter().any(|d| {
         c.strip_prefix(d)
@@ -87,7 +91,10 @@ fn is_shelved(cell: &str) -> bool {
         "cancelled",
         "on hold",
     ];
-    let c = cell.trim().to_lowercase();
+    let c = cell
+        .trim()
+        .trim_start_matches(|ch: char| !ch.is_alphanumeric())
+        .to_lowercase();
     SHELVED.iter().any(|d| c.starts_with(d))
 }
 

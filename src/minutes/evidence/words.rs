@@ -154,6 +154,8 @@ pub(super) const REJECTED: &[&str] = &[
     "未安排",
     "改期",
     "postponed",
+    // `放到7月中旬的经营分析会上讨论，今天不展开`: left for later.
+    "不展开",
 ];
 
 /// Conversation and reported speech that assign nothing.
@@ -224,6 +226,15 @@ pub(super) const MEETING_RECORD: &[&str] = &[
     "先说一下",
     "先介绍",
     "先讲",
+    // A question asked and answered at the meeting (`聂文解答：需要，按办法执行`).
+    "解答：",
+    "回答：",
+    "提问",
+    "简单通报",
+    "简单说",
+    "简单讲",
+    "简单汇报",
+    "简单过一下",
     "主要聊",
     "主要说",
     "主要讨论",

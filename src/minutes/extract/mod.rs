@@ -531,9 +531,11 @@ fn run(
                 .iter()
                 .enumerate()
                 .map(|(i, s)| {
+                    // `…大家同意。【待办】申屠磊：…`: a tagged sentence inside a paragraph.
+                    let (tagged, s) = strip_todo_label(s);
                     let sc = ctx.scan(s);
-                    let sig = facts(&sc, s, label && i == 0);
-                    (sc, sig, *s)
+                    let sig = facts(&sc, s, (label && i == 0) || tagged);
+                    (sc, sig, s)
                 })
                 .collect();
             if scored

@@ -193,3 +193,43 @@ fn a_reference_to_table_rows_fills_and_closes_them() {
     // A row keeps its own deadline.
     assert_eq!(dues(&ex)[0], Some("2026-03-20T18:00:00+08:00".to_owned()));
 }
+
+#[test]
+fn a_done_mark_before_the_status_closes_a_row() {
+    let text = "| 编号 | 事项 | 负责人 | 原定时限 | 状态 |\n|---|---|---|---|---|\n| DB-1 | 清算预案 | 李明 | 3月5日 | ✅ 已完成 |\n| DB-2 | 档案搬迁 | 赵倩 | 3月9日 | ✔️已完成（提前） |";
+    assert!(run(text, &["李明", "赵倩"]).items.is_empty());
+}
+
+#[test]
+fn a_status_in_parentheses_is_nobody() {
+    let ex = run("里程碑：4月30日全辖推广（按计划）。", &["李明"]);
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_report_announced_a_matter_left_for_later_and_an_answer_are_no_tasks() {
+    for text in [
+        "李明：各位，月末最后一天，简单通报下数据",
+        "李明：下季度目标分解放到4月中旬的经营分析会上讨论，今天不展开",
+        "- 赵倩解答：需要，按办法相关条款执行。",
+    ] {
+        let ex = run(text, &["李明", "赵倩"]);
+        assert!(ex.items.is_empty(), "{text}: {:?}", texts(&ex));
+    }
+}
+
+#[test]
+fn a_todo_tag_inside_a_paragraph_is_a_task() {
+    let text = "本周申购环比下降12%。李明汇报了活动进展，完成目标的62%。【待办】李明：本周五前把激励方案报部门负责人。\n\n调仓已经完成。赵倩提出要做一次回访抽查，大家同意。【待办】赵倩、王强：回访抽查，下周五前出结果。";
+    let ex = run(text, &["李明", "赵倩", "王强"]);
+    assert_eq!(owners(&ex), [vec!["李明"], vec!["赵倩", "王强"]]);
+}
+
+#[test]
+fn the_owner_after_you_ends_before_a_preposition() {
+    let ex = run(
+        "由赵倩向各营业部转发修订后的办法并组织宣导，3月31日前完成。",
+        &["赵倩"],
+    );
+    assert_eq!(owners(&ex), [["赵倩"]]);
+}
