@@ -193,6 +193,11 @@ fn paren_helpers(value: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// Whether `text` holds a task verb.
+fn has_verb(text: &str) -> bool {
+    crate::minutes::scan::has_task_verb(text)
+}
+
 /// What a block yields.
 pub(crate) enum Outcome {
     /// An item.
@@ -290,7 +295,22 @@ impl Block {
             .filter(|p| !p.trim().is_empty())
             .collect();
         let mut any = false;
+        // The field the part before was (`责任人：段宏出具合规意见；龚正排期开发`: the second part
+        // continues the owners).
+        let mut prev: Option<char> = None;
         for part in &parts {
+            let unkeyed = !part.contains(['：', ':']);
+            if unkeyed && prev == Some('L') && split_key(part, HELP).is_none() {
+                self.lead.push('；');
+                self.lead.push_str(part.trim());
+                continue;
+            }
+            if unkeyed && prev == Some('D') {
+                self.due.push('；');
+                self.due.push_str(part.trim());
+                continue;
+            }
+            prev = None;
             // The longer keys first: `配合人` before `配合`, `完成时限` before `时限`.
             if let Some(v) = split_key(part, HELP) {
                 self.help.push_str(v);
@@ -300,12 +320,14 @@ impl Block {
                 let (lead, help) = paren_helpers(v);
                 self.lead.push_str(lead);
                 self.lead.push('、');
+                prev = Some('L');
                 if let Some(h) = help {
                     self.help.push_str(h);
                     self.help.push('、');
                 }
             } else if let Some(v) = split_key(part, DUE) {
                 self.due = v.to_owned();
+                prev = Some('D');
             } else if let Some(v) = split_key(part, CONCLUSION) {
                 self.conclusion = v.to_owned();
                 self.after_conclusion = true;
@@ -374,6 +396,41 @@ impl Block {
         if !listed.is_empty() && self.lead.is_empty() {
             return Outcome::Items(listed);
         }
+        // `责任人：段宏出具合规意见；龚正排期开发` with `完成时限：合规意见下周五前；开发时间待定`:
+        // one item per person, each with the deadline in the same place.
+        let parts: Vec<&str> = self
+            .lead
+            .split(['；', ';'])
+            .map(|p| p.trim().trim_end_matches('、'))
+            .filter(|p| !p.is_empty())
+            .collect();
+        let dues: Vec<&str> = self.due.split(['；', ';']).map(str::trim).collect();
+        if parts.len() >= 2 {
+            let items: Vec<ActionItem> = parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (ctx.scan(p), dues.get(i).filter(|_| dues.len() == parts.len())))
+                .filter(|(sc, _)| sc.how != OwnerHow::None && has_verb(&sc.text))
+                .map(|(sc, due)| {
+                    let d = due.map(|d| ctx.field_deadline(d));
+                    let (deadline, deadline_text) = match d {
+                        Some(d) if d.deadline.is_some() => (d.deadline, d.deadline_text),
+                        Some(_) => (None, None),
+                        None => (sc.deadline, sc.deadline_text.clone()),
+                    };
+                    ActionItem {
+                        text: clean_title(&format!("{}：{}", self.title, sc.text), None),
+                        owners: sc.owners,
+                        deadline,
+                        deadline_text,
+                        priority: sc.priority,
+                    }
+                })
+                .collect();
+            if items.len() == parts.len() {
+                return Outcome::Items(items);
+            }
+        }
         let mut owners = ctx.people(&self.lead);
         // No owner field: one named in the conclusion (`结论：通过，由合规部尤佳牵头`).
         if owners.is_empty() {
@@ -421,11 +478,27 @@ impl Block {
             && ["需", "请", "补充", "完善"]
                 .iter()
                 .any(|w| self.conclusion.contains(w));
-        let title = if asks {
+        // `结论：原则通过，毛小川先出设计稿`: a conclusion giving work to someone says the task.
+        let names_work = ctx.scan(&self.conclusion).how != OwnerHow::None;
+        // `完成时限：3个工作日内提交详细需求说明书`: the deadline field says the task too.
+        let due_task = due
+            .as_ref()
+            .map(|d| {
+                d.text
+                    .trim()
+                    .trim_matches(['（', '）', '(', ')'])
+                    .trim()
+                    .to_owned()
+            })
+            .filter(|t| has_verb(t) && !self.title.contains(t.as_str()));
+        let mut title = if asks || names_work {
             format!("{}（{}）", self.title, self.conclusion.trim_end_matches('。'))
         } else {
             self.title
         };
+        if let Some(t) = due_task {
+            title = format!("{title}：{t}");
+        }
         let (deadline, deadline_text) = due.map_or((None, None), |d| (d.deadline, d.deadline_text));
         Outcome::Item(Box::new(ActionItem {
             text: clean_title(&title, None),

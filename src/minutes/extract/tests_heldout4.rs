@@ -233,3 +233,22 @@ fn the_owner_after_you_ends_before_a_preposition() {
     );
     assert_eq!(owners(&ex), [["赵倩"]]);
 }
+
+#[test]
+fn a_blocks_owner_field_with_each_persons_task_gives_one_item_each() {
+    let text = "需求3：风险揭示书分段阅读\n结论：通过，但需先出合规意见再开发\n责任人：李明出具合规意见；赵倩排期开发\n完成时限：合规意见下周五前；开发时间待定";
+    let ex = run(text, &["李明", "赵倩"]);
+    assert_eq!(owners(&ex), [["李明"], ["赵倩"]]);
+    assert_eq!(dues(&ex), [Some("2026-03-20T18:00:00+08:00".to_owned()), None]);
+    assert!(texts(&ex)[1].contains("排期开发"), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_blocks_deadline_field_or_conclusion_may_say_the_task() {
+    let text = "需求5：合约展期线上化\n结论：通过。\n责任人 李明（需求细化）\n完成时限：3个工作日内提交详细需求说明书\n\n需求6：对账单模板改版\n结论：原则通过，赵倩先出设计稿，时限：月底";
+    let ex = run(text, &["李明", "赵倩"]);
+    let t = texts(&ex);
+    assert!(t[0].contains("需求说明书"), "{t:?}");
+    assert!(t[1].contains("设计稿"), "{t:?}");
+    assert_eq!(owners(&ex), [["李明"], ["赵倩"]]);
+}
