@@ -177,13 +177,16 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }
     // A person given a dated deadline is asked for work, whatever figures the line gives
     // (`账户组（毕海洋）：年底前完成…核查，涉及约1.6万户`).
-    // A date stated as a limit (`…前`, `…内`), not a period (`本月核心系统可用率99.99%`).
+    // A date stated as a limit (`…前`, `…内`), not a period (`本月核心系统可用率99.99%`), and no
+    // figure reported before it (`上月新开户320户，本月底前完成`).
     let asked = matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named)
         && f.scan.deadline.is_some()
         && f.scan
             .deadline_text
             .as_deref()
-            .is_some_and(|t| t.contains(['前', '内']));
+            .filter(|t| t.contains(['前', '内']))
+            .and_then(|t| lower.find(&t.to_lowercase()))
+            .is_some_and(|at| !has_figures(lower.get(..at).unwrap_or_default()));
     if has_figures(&lower) && !asked {
         add(Signal::Figures);
     }
