@@ -154,8 +154,11 @@ pub(super) const REJECTED: &[&str] = &[
     "未安排",
     "改期",
     "postponed",
-    // `放到7月中旬的经营分析会上讨论，今天不展开`: left for later.
+    // `放到7月中旬的经营分析会上讨论，今天不展开`: left for later; `考核排名不作调整`: nothing to do.
     "不展开",
+    "不作调整",
+    "不做调整",
+    "维持现行",
 ];
 
 /// Conversation and reported speech that assign nothing.

@@ -564,6 +564,22 @@ fn run(
                             tr.note(n, s, Verdict::Detail, sig, None);
                             continue;
                         }
+                        // `由财富管理部牵头，修订…。财富管理部负责人蒋文涛负责，3月27日前…`: the
+                        // person in charge of what a department leads, named in the next sentence.
+                        if let Some(prev) = ex.items.last_mut().filter(|p| {
+                            item_from.as_ref().is_some_and(|(at, _)| *at == n)
+                                && !p.owners.is_empty()
+                                && p.owners.iter().all(crate::minutes::assign::is_department)
+                                && p.deadline.is_none()
+                                && !item.owners.is_empty()
+                                && !item.owners.iter().any(crate::minutes::assign::is_department)
+                        }) {
+                            prev.owners = item.owners;
+                            prev.deadline = item.deadline;
+                            prev.deadline_text = item.deadline_text;
+                            tr.note(n, s, Verdict::Detail, sig, Some(prev));
+                            continue;
+                        }
                         tr.note(n, s, Verdict::Item, sig, Some(&item));
                         let who = ctx.speaker.clone().or_else(|| item.owners.first().cloned());
                         ex.items.push(item);

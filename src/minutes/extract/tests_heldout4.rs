@@ -252,3 +252,26 @@ fn a_blocks_deadline_field_or_conclusion_may_say_the_task() {
     assert!(t[1].contains("设计稿"), "{t:?}");
     assert_eq!(owners(&ex), [["李明"], ["赵倩"]]);
 }
+
+#[test]
+fn the_person_in_charge_named_after_a_leading_department_owns_its_task() {
+    let ex = run(
+        "1. 由财富管理部牵头，修订营业部考核细则。财富管理部负责人李明负责，3月27日前形成修订稿报分管领导审定。",
+        &["李明"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
+    assert_eq!(dues(&ex), [Some("2026-03-27T18:00:00+08:00".to_owned())]);
+    assert!(texts(&ex)[0].contains("考核细则"), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_date_between_the_owner_after_you_and_the_verb_keeps_the_owner() {
+    let ex = run(
+        "（1）帮扶对象名单由经纪业务部李明于本周五前确定，报会议办公室备案；",
+        &["李明"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
+    // A decision to change nothing is no task.
+    let ex = run("2. 帮扶期间相关营业部的考核排名不作调整。", &["李明"]);
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}
