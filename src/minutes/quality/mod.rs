@@ -332,7 +332,7 @@ pub const CORPUS: MinutesSet = minutes_set![
 pub const BEFORE_F16: usize = 147;
 
 /// How many of the first [`CORPUS`] files predate the fresh batches f17 wrote in issue 16's fifth
-/// round (213 on, eight files a batch).
+/// round (213 on, eight files a batch): their floor in the corpus test is their own.
 pub const BEFORE_F17: usize = 211;
 
 /// How many of the first [`CORPUS`] files predate issue 16 (01–37). The quality floor the
