@@ -258,6 +258,12 @@ fn run(
             );
             continue;
         }
+        // `柏青：` alone over the person's numbered or indented tasks (`岳明、孟冬：` too).
+        if let Some(people) = owner_over(trimmed, &lines[n + 1..], &ctx) {
+            group = Some((line.chars().take_while(|c| c.is_whitespace()).count(), people));
+            tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
+            continue;
+        }
         if let Some(label) = speaker_line(trimmed) {
             let who = speaker_name(label)
                 .filter(|n| ctx.is_name(n) || ctx.is_loose_name(n))
@@ -638,6 +644,18 @@ fn run(
     });
     ex.items.truncate(MAX_ITEMS);
     ex
+}
+
+/// `柏青：` (or `岳明、孟冬：`) alone on a line, the next line indented under it or numbered: the
+/// people whose tasks follow.
+fn owner_over(line: &str, rest: &[String], ctx: &Ctx<'_>) -> Option<Vec<OwnerRef>> {
+    let names = line.strip_suffix(['：', ':'])?.trim();
+    let people = ctx
+        .names_if_all(names)
+        .filter(|_| (2..=12).contains(&names.chars().count()))?;
+    let next = rest.iter().find(|l| !l.trim().is_empty())?;
+    let indented = next.starts_with(char::is_whitespace);
+    (indented || strip_marker(next.trim()).0 != Marker::None).then_some(people)
 }
 
 /// Vague deadline words that leave the title like an accepted deadline does.
