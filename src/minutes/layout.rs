@@ -297,9 +297,22 @@ pub(crate) fn heading(line: &str) -> Option<&str> {
         n > 0 && n <= 16 && !s.contains(['，', ',', '。', '；'])
     };
     let bare = line.trim_end_matches([':', '：']).trim();
-    // `…，结论如下：` introduces what follows.
+    // `…，结论如下：` introduces what follows: its last clause names the section (`…研究部署了近期
+    // 重点工作。现纪要如下：` is no action heading).
     if line.ends_with([':', '：']) && bare.ends_with("如下") {
-        return Some(bare);
+        return Some(bare.rsplit(['。', '，', ',', '；']).next().unwrap_or(bare).trim());
+    }
+    // `（二）会议议定事项`: a numbered section name.
+    if let Some((n, rest)) = bare
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.split_once(['）', ')']))
+        && !n.is_empty()
+        && n.chars().all(|c| "一二三四五六七八九十".contains(c))
+        && short(rest)
+        && rest.chars().count() <= 10
+        && classify(rest) != Section::Other
+    {
+        return Some(rest.trim());
     }
     if let Some(r) = bare.strip_prefix('【').and_then(|r| r.strip_suffix('】')) {
         return Some(r.trim());
@@ -350,6 +363,10 @@ fn looks_like_person(s: &str) -> bool {
 
 pub(crate) fn classify(name: &str) -> Section {
     let lower = name.to_lowercase();
+    // `关于数据治理`: a topic, whatever words it holds.
+    if lower.trim_start().starts_with("关于") {
+        return Section::Other;
+    }
     if PAST_WORDS.iter().any(|w| lower.contains(w)) {
         Section::Status
     } else if ACTION_WORDS.iter().any(|w| lower.contains(w)) {

@@ -281,8 +281,11 @@ pub(super) const STANDING: &[&str] = &[
     "例行",
     "沿用",
     "固定议程",
-    // A rule from now on (`即日起一律先审后发`), not a task.
+    // A rule from now on (`即日起一律先审后发`, `各处室要严格落实值班制度`), not a task.
     "一律",
+    "严格落实",
+    "严格执行",
+    "严禁",
 ];
 
 /// A question that asks someone to commit (`月内报给总部没问题吧？`) is not small talk.

@@ -282,3 +282,13 @@ fn a_name_alone_over_numbered_lines_owns_them() {
     let ex = run(text, &["李明", "赵倩"]);
     assert_eq!(owners(&ex), [["李明"], ["李明"], ["赵倩"]]);
 }
+
+#[test]
+fn a_gongwen_intro_topics_and_numbered_section_names() {
+    let text = "3月10日上午，运营部召开工作会议，研究部署了近期重点工作。现纪要如下：\n\n一、关于节日网络安全保障\n（一）会议认为，今年以来网络安全总体平稳，共处置安全事件11起。\n（二）会议议定事项\n1．由安全处李明负责，3月20日前完成暴露面扫描。\n\n二、关于数据治理\n（一）会议议定事项\n1．各部门各指定1名联络人，联络人名单于3月18日前报送数据管理处。\n\n三、会议要求\n（一）各处室要严格落实值班制度，值班人员须保持24小时通讯畅通。";
+    let ex = run(text, &["李明"]);
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(owners(&ex)[0], ["李明"]);
+    assert!(t[1].contains("联络人名单"), "{t:?}");
+}
