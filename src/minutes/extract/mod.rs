@@ -552,7 +552,11 @@ fn run(
                 let topic = sentences.first().and_then(|s| topic_of(s));
                 // The sentence before, when it asked for work and gave it to no one.
                 let mut plain: Option<&str> = None;
-                for (sc, sig, s) in scored {
+                for (i, (sc, sig, s)) in scored.into_iter().enumerate() {
+                    if i == 0 && topic.is_some_and(|t| s.trim().trim_end_matches('。') == t) {
+                        tr.note(n, s, Verdict::NotItem, sig, None);
+                        continue;
+                    }
                     if evidence::is_item(evidence::score(&sig)) && has_task_text(&sc.text) {
                         let by_speaker = sc.by_speaker;
                         let mut item = to_item(sc);

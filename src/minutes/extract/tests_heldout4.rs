@@ -292,3 +292,17 @@ fn a_gongwen_intro_topics_and_numbered_section_names() {
     assert_eq!(owners(&ex)[0], ["李明"]);
     assert!(t[1].contains("联络人名单"), "{t:?}");
 }
+
+#[test]
+fn a_short_title_sentence_names_the_task_after_it() {
+    let ex = run(
+        "二、整改任务\n（一）档案补正。涉及的营业部补齐客户资料，10个工作日内完成，运营部李明负责跟踪验收。\n（二）签字补录。请赵倩于3月15日前完成匹配记录的补签。",
+        &["李明", "赵倩"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(
+        t[0].starts_with("档案补正：") && t[1].starts_with("签字补录："),
+        "{t:?}"
+    );
+}
