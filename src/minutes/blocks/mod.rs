@@ -13,6 +13,10 @@
 use crate::minutes::item::{ActionItem, clean_title};
 use crate::minutes::scan::{Ctx, OwnerHow};
 
+use self::split::has_verb;
+
+mod split;
+
 /// Keys that open a block (followed by an optional number: `需求1：`, `议题二：`).
 const STARTS: &[&str] = &["需求名称", "需求标题", "需求", "议题", "议案", "事项名称", "课题"];
 const CONCLUSION: &[&str] = &["评审结论", "评审意见", "结论", "决定", "意见"];
@@ -191,11 +195,6 @@ fn paren_helpers(value: &str) -> (&str, Option<&str>) {
         Some(h) if !h.is_empty() => (lead.trim(), Some(h)),
         _ => (value, None),
     }
-}
-
-/// Whether `text` holds a task verb.
-fn has_verb(text: &str) -> bool {
-    crate::minutes::scan::has_task_verb(text)
 }
 
 /// What a block yields.
@@ -379,57 +378,8 @@ impl Block {
         if REJECT.iter().any(|w| self.conclusion.contains(w)) {
             return Outcome::Rejected(self.title);
         }
-        let listed: Vec<ActionItem> = self
-            .next
-            .iter()
-            .flat_map(|n| n.split(['；', ';', '。']))
-            .map(|part| ctx.scan(part.trim()))
-            .filter(|sc| sc.how != OwnerHow::None && !sc.text.trim().is_empty())
-            .map(|sc| ActionItem {
-                text: clean_title(&sc.text, sc.deadline_text.as_deref()),
-                owners: sc.owners,
-                deadline: sc.deadline,
-                deadline_text: sc.deadline_text,
-                priority: sc.priority,
-            })
-            .collect();
-        if !listed.is_empty() && self.lead.is_empty() {
-            return Outcome::Items(listed);
-        }
-        // `责任人：段宏出具合规意见；龚正排期开发` with `完成时限：合规意见下周五前；开发时间待定`:
-        // one item per person, each with the deadline in the same place.
-        let parts: Vec<&str> = self
-            .lead
-            .split(['；', ';'])
-            .map(|p| p.trim().trim_end_matches('、'))
-            .filter(|p| !p.is_empty())
-            .collect();
-        let dues: Vec<&str> = self.due.split(['；', ';']).map(str::trim).collect();
-        if parts.len() >= 2 {
-            let items: Vec<ActionItem> = parts
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (ctx.scan(p), dues.get(i).filter(|_| dues.len() == parts.len())))
-                .filter(|(sc, _)| sc.how != OwnerHow::None && has_verb(&sc.text))
-                .map(|(sc, due)| {
-                    let d = due.map(|d| ctx.field_deadline(d));
-                    let (deadline, deadline_text) = match d {
-                        Some(d) if d.deadline.is_some() => (d.deadline, d.deadline_text),
-                        Some(_) => (None, None),
-                        None => (sc.deadline, sc.deadline_text.clone()),
-                    };
-                    ActionItem {
-                        text: clean_title(&format!("{}：{}", self.title, sc.text), None),
-                        owners: sc.owners,
-                        deadline,
-                        deadline_text,
-                        priority: sc.priority,
-                    }
-                })
-                .collect();
-            if items.len() == parts.len() {
-                return Outcome::Items(items);
-            }
+        if let Some(items) = self.listed_items(ctx).or_else(|| self.lead_items(ctx)) {
+            return Outcome::Items(items);
         }
         let mut owners = ctx.people(&self.lead);
         // No owner field: one named in the conclusion (`结论：通过，由合规部尤佳牵头`).
