@@ -139,26 +139,6 @@ fn helpers_written_with_spaces_around_their_names_are_owners() {
 }
 
 #[test]
-fn zz_debug() {
-    let Ok(p) = std::env::var("DBG") else { return };
-    let text = std::fs::read_to_string(p).unwrap();
-    let members: Vec<String> = std::env::var("DBGM")
-        .unwrap()
-        .split(',')
-        .map(str::to_owned)
-        .collect();
-    println!(
-        "{}",
-        super::explain_report(
-            &text,
-            &members,
-            "2026-03-10T17:00:00+08:00".parse().unwrap(),
-            super::testkit::cal()
-        )
-    );
-}
-
-#[test]
 fn a_line_naming_listed_items_by_number_gives_them_owners() {
     let text = "三、下阶段工作\n1. 开展客户经理留存调研，形成调研报告。\n2. 制定线上获客渠道方案。\n\n四、分工\n第1项由李明牵头，下周五前交报告；\n第2项由赵倩、王强负责，3月底前报方案。";
     let ex = run(text, &["李明", "赵倩", "王强"]);
