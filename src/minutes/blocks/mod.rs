@@ -11,9 +11,7 @@
 //! conclusion rejects it (不通过, 不同意, 暂缓 …).
 
 use crate::minutes::item::{ActionItem, clean_title};
-use crate::minutes::scan::{Ctx, OwnerHow};
-
-use self::split::has_verb;
+use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
 
 mod split;
 
@@ -440,7 +438,7 @@ impl Block {
                     .trim()
                     .to_owned()
             })
-            .filter(|t| has_verb(t) && !self.title.contains(t.as_str()));
+            .filter(|t| has_task_verb(t) && !self.title.contains(t.as_str()));
         let mut title = if asks || names_work {
             format!("{}（{}）", self.title, self.conclusion.trim_end_matches('。'))
         } else {

@@ -3,12 +3,7 @@
 
 use super::Block;
 use crate::minutes::item::{ActionItem, clean_title};
-use crate::minutes::scan::{Ctx, OwnerHow};
-
-/// Whether `text` holds a task verb.
-pub(super) fn has_verb(text: &str) -> bool {
-    crate::minutes::scan::has_task_verb(text)
-}
+use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
 
 impl Block {
     /// The work listed after the decision (`后续安排：…`), one item per part naming its owner,
@@ -48,7 +43,7 @@ impl Block {
             .iter()
             .enumerate()
             .map(|(i, p)| (ctx.scan(p), dues.get(i).filter(|_| dues.len() == parts.len())))
-            .filter(|(sc, _)| sc.how != OwnerHow::None && has_verb(&sc.text))
+            .filter(|(sc, _)| sc.how != OwnerHow::None && has_task_verb(&sc.text))
             .map(|(sc, due)| {
                 let d = due.map(|d| ctx.field_deadline(d));
                 let (deadline, deadline_text) = match d {
