@@ -286,3 +286,12 @@ fn a_short_title_sentence_names_the_task_after_it() {
         "{t:?}"
     );
 }
+
+#[test]
+fn what_a_task_covers_in_parentheses_is_no_deadline() {
+    let ex = run(
+        "3. 李明 负责核对清算批处理参数（含3月28日至30日的3个交易日），3月25日前提交复核单。",
+        &["李明"],
+    );
+    assert_eq!(dues(&ex), [Some("2026-03-25T18:00:00+08:00".to_owned())]);
+}

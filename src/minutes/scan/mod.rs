@@ -241,6 +241,15 @@ impl Ctx<'_> {
         }
         // Parenthesised groups, then clauses from the end.
         for group in paren_groups(&text) {
+            // `（含9月28日至30日的3个交易日）`: what the task covers, not when it is due.
+            let g = group.trim_start();
+            if ["含", "包括", "包含", "涉及", "如"]
+                .iter()
+                .any(|w| g.starts_with(w))
+                || g.contains(['至', '~', '～'])
+            {
+                continue;
+            }
             // `（陆川，待定）`: each part too.
             let parts: Vec<String> = group.split(['，', ',']).map(|p| p.trim().to_owned()).collect();
             deadline_candidates.push(group);
