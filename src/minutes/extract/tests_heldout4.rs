@@ -295,3 +295,12 @@ fn what_a_task_covers_in_parentheses_is_no_deadline() {
     );
     assert_eq!(dues(&ex), [Some("2026-03-25T18:00:00+08:00".to_owned())]);
 }
+
+#[test]
+fn a_role_before_a_members_name_after_you_is_dropped() {
+    let ex = run(
+        "2、国贸营业部：由营业部合规专员李明督促删除，3个工作日内提交整改报告。",
+        &["李明"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
+}

@@ -319,6 +319,14 @@ impl Ctx<'_> {
             if who.is_empty() || who.chars().count() > 12 || who.contains(['，', ',', '；', '。']) {
                 return None;
             }
+            // `由营业部合规专员苗佳督促删除`: a role before a member's name.
+            let who = self
+                .members
+                .iter()
+                .filter(|p| p.name.chars().count() >= 2 && who.ends_with(p.name.as_str()))
+                .max_by_key(|p| p.name.len())
+                .filter(|_| self.names_if_all(who).is_none())
+                .map_or(who, |p| p.name.as_str());
             return Some((self.names(who), after.get(verb_at..)?.to_owned()));
         }
         let body = t.strip_prefix('请').unwrap_or(t);
