@@ -40,7 +40,6 @@ const STATUS_WORDS: &[&str] = &[
     "通报",
     "highlights",
     "status",
-    "recap",
     "summary",
     "update",
 ];
@@ -91,6 +90,11 @@ const ACTION_WORDS: &[&str] = &[
     "本期会议事项",
     "本次会议事项",
     "本次事项",
+    // `整改要求`, `这次的：` (after `上次布置的事情：`).
+    "整改要求",
+    "整改事项",
+    "整改任务",
+    "这次",
 ];
 const DECISION_WORDS: &[&str] = &["决议", "议定", "决定", "结论", "decision", "共识", "部署"];
 const META_KEYS: &[&str] = &[
@@ -99,6 +103,8 @@ const META_KEYS: &[&str] = &[
     "参会",
     "出席",
     "列席",
+    "参加人员",
+    "参加",
     "与会人员",
     "主持人",
     "主持",
@@ -183,12 +189,21 @@ fn strip_one_marker(line: &str) -> (Marker, &str) {
     let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
     if !digits.is_empty() && digits.len() <= 2 {
         let r = s.get(digits.len()..).unwrap_or_default();
-        for p in [". ", "、", ".", ")", "）"] {
+        for p in [". ", "、", ".", "．", ")", "）"] {
             if let Some(r) = r.strip_prefix(p)
                 && !r.starts_with(|c: char| c.is_ascii_digit())
             {
                 return (Marker::List, r.trim_start());
             }
+        }
+        // `1 嘉兴营业部 尤丽丽 本周四之前…`: a number and a space before the text (not `3 月`,
+        // `2 个工作日`, `10 点`).
+        if let Some(r) = r.strip_prefix(' ')
+            && r.chars()
+                .next()
+                .is_some_and(|c| is_cjk(c) && !"年月日号点时个天周岁万亿户笔份名人家只次倍".contains(c))
+        {
+            return (Marker::List, r.trim_start());
         }
     }
     for (open, close) in [("(", ")"), ("（", "）")] {
@@ -222,6 +237,15 @@ fn strip_one_marker(line: &str) -> (Marker, &str) {
 
 /// `TODO：…`, `待办：…`, `Action: …`, `AI：…` at the start of a line.
 pub(crate) fn strip_todo_label(body: &str) -> (bool, &str) {
+    // `【待办】常悦：本周五前…`, `[TODO] …`: a tag before the text.
+    for (open, close) in [("【", "】"), ("[", "]")] {
+        if let Some((tag, rest)) = body.strip_prefix(open).and_then(|r| r.split_once(close))
+            && ["待办", "TODO", "Todo", "todo", "行动项", "Action", "action", "AI"].contains(&tag.trim())
+            && !rest.trim().is_empty()
+        {
+            return (true, rest.trim_start());
+        }
+    }
     for l in ["TODO", "Todo", "todo", "待办", "Action", "AI", "行动项"] {
         // `AI-3:`, `Action 2：`, `TODO#4:`: a numbered label too.
         if let Some(r) = body.strip_prefix(l)
@@ -245,6 +269,19 @@ pub(crate) fn strip_todo_label(body: &str) -> (bool, &str) {
     (false, body)
 }
 
+/// `**卢俊**：明天起…`, `**石磊、丁一：**更新…`: a bold label before the text, unbolded
+/// (`卢俊：明天起…`); `None` when the text does not open with one.
+pub(crate) fn unbold_label(body: &str) -> Option<String> {
+    let inner = body.strip_prefix("**")?;
+    let (label, rest) = inner.split_once("**")?;
+    let label = label.trim();
+    let (label, rest) = match label.strip_suffix(['：', ':']) {
+        Some(l) => (l.trim_end(), rest.trim_start()),
+        None => (label, rest.trim_start().strip_prefix(['：', ':'])?.trim_start()),
+    };
+    ((1..=16).contains(&label.chars().count()) && !rest.is_empty()).then(|| format!("{label}：{rest}"))
+}
+
 /// The heading text when `line` is a heading.
 pub(crate) fn heading(line: &str) -> Option<&str> {
     // `✅ 待办`, `🔖 章节`: a symbol before a heading (AI summaries) is decoration.
@@ -260,9 +297,22 @@ pub(crate) fn heading(line: &str) -> Option<&str> {
         n > 0 && n <= 16 && !s.contains(['，', ',', '。', '；'])
     };
     let bare = line.trim_end_matches([':', '：']).trim();
-    // `…，结论如下：` introduces what follows.
+    // `…，结论如下：` introduces what follows: its last clause names the section (`…研究部署了近期
+    // 重点工作。现纪要如下：` is no action heading).
     if line.ends_with([':', '：']) && bare.ends_with("如下") {
-        return Some(bare);
+        return Some(bare.rsplit(['。', '，', ',', '；']).next().unwrap_or(bare).trim());
+    }
+    // `（二）会议议定事项`: a numbered section name.
+    if let Some((n, rest)) = bare
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.split_once(['）', ')']))
+        && !n.is_empty()
+        && n.chars().all(|c| "一二三四五六七八九十".contains(c))
+        && short(rest)
+        && rest.chars().count() <= 10
+        && classify(rest) != Section::Other
+    {
+        return Some(rest.trim());
     }
     if let Some(r) = bare.strip_prefix('【').and_then(|r| r.strip_suffix('】')) {
         return Some(r.trim());
@@ -313,6 +363,10 @@ fn looks_like_person(s: &str) -> bool {
 
 pub(crate) fn classify(name: &str) -> Section {
     let lower = name.to_lowercase();
+    // `关于数据治理`: a topic, whatever words it holds.
+    if lower.trim_start().starts_with("关于") {
+        return Section::Other;
+    }
     if PAST_WORDS.iter().any(|w| lower.contains(w)) {
         Section::Status
     } else if ACTION_WORDS.iter().any(|w| lower.contains(w)) {

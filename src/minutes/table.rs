@@ -27,6 +27,10 @@ fn split_aligned(line: &str) -> Vec<&str> {
     if line.contains('\t') {
         return line.split('\t').map(str::trim).collect();
     }
+    // `事项 | 负责人 | 完成时间`: a table written without its outer bars.
+    if line.matches('|').count() >= 2 {
+        return line.split('|').map(str::trim).collect();
+    }
     let mut out = Vec::new();
     let mut rest = line;
     while let Some(i) = rest.find("  ") {
@@ -60,7 +64,11 @@ fn is_done(cell: &str) -> bool {
         "closed",
         "completed",
     ];
-    let c = cell.trim().to_lowercase();
+    // `✅ 已完成（提前）`: a mark before the word.
+    let c = cell
+        .trim()
+        .trim_start_matches(|ch: char| !ch.is_alphanumeric())
+        .to_lowercase();
     // `已完成1个`: part of it, so the rest is still to do (not `已完成，下架7只`).
     DONE.iter().any(|d| {
         c.strip_prefix(d)
@@ -83,7 +91,10 @@ fn is_shelved(cell: &str) -> bool {
         "cancelled",
         "on hold",
     ];
-    let c = cell.trim().to_lowercase();
+    let c = cell
+        .trim()
+        .trim_start_matches(|ch: char| !ch.is_alphanumeric())
+        .to_lowercase();
     SHELVED.iter().any(|d| c.starts_with(d))
 }
 
@@ -98,6 +109,13 @@ fn cells(row: &str) -> Vec<String> {
 impl Table {
     pub(crate) fn header(row: &str) -> Option<Self> {
         let cs = cells(row);
+        // `Action: 拆解转化漏斗 | Owner: 陈静 | Due: 7月24日`: one labelled record, not a header.
+        if cs.iter().any(|c| {
+            c.split_once([':', '：'])
+                .is_some_and(|(_, v)| !v.trim().is_empty())
+        }) {
+            return None;
+        }
         let find = |words: &[&str]| {
             cs.iter()
                 .position(|c| words.iter().any(|w| c.to_lowercase().contains(w)))
@@ -153,18 +171,28 @@ impl Table {
             })
         };
         // `| 项目 | 当前进展 | 下一步 | 负责人 |`: the next step is the task.
-        let named = column(&["下一步", "next step", "后续动作", "后续工作"]).or_else(|| {
+        let next_step = column(&["下一步", "next step", "后续"]);
+        let named = next_step.or_else(|| {
             column(&[
                 "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动", "需求", "what",
             ])
         });
         let measures = column(&["措施", "举措"]);
-        let task = named
-            .or(measures)
-            .or_else(|| column(&["问题"]))
-            .or_else(|| column(&["项目", "project"]))?;
-        // `| 问题描述 | 整改措施 |`: the measure answers the issue, which names the task.
-        let issue = column(&["问题"]).filter(|i| named.is_none() && measures == Some(task) && *i != task);
+        let subject = column(&["项目", "project"]);
+        let task = named.or(measures).or_else(|| column(&["问题"])).or(subject)?;
+        // `| 项目 | 负责人 | 进度 | 备注 |` with no date column: a progress report, not tasks.
+        let progress = find(&["进度", "进展", "完成率", "完成情况", "progress"]);
+        if Some(task) == subject && progress.is_some() && deadline.is_none() {
+            return None;
+        }
+        // `| 问题描述 | 整改措施 |`: the measure answers the issue, which names the task;
+        // `| 需求 | 结论 | 后续 |`: the next step is about the requirement.
+        let issue = column(&["问题"])
+            .filter(|i| named.is_none() && measures == Some(task) && *i != task)
+            .or_else(|| {
+                next_step
+                    .and_then(|_| column(&["需求", "事项", "项目", "project", "议题"]).filter(|i| *i != task))
+            });
         owner.map(|_| Self {
             task,
             issue,

@@ -180,8 +180,11 @@ impl Ctx<'_> {
                 how = how.max(if strong { OwnerHow::Strong } else { OwnerHow::Named });
                 continue;
             }
+            // `由经纪业务部 桑红 牵头`: read by `after_you` below, with its helpers.
+            let led = clause.starts_with('由') && self.after_you(clause).is_some();
             // A clause of names only: `甄宓`, `王熙凤 + 平儿`, `owner 贾政`.
             if clause.chars().count() <= 16
+                && !led
                 && let Some(found) = self.names_if_all(strip_leads(clause))
             {
                 if lead.is_empty() {
@@ -193,8 +196,9 @@ impl Ctx<'_> {
                 drop.push((s, e));
                 continue;
             }
-            // `合规部华山`: a department, then the person.
+            // `合规部华山`: a department, then the person (`由经纪业务部 桑红 牵头` is read below).
             if clause.chars().count() <= 16
+                && !led
                 && let Some((found, false)) = self.tail_names(clause)
                 && clause
                     .trim_end_matches(|c: char| !DEPARTMENT_ENDS.contains(&c))
@@ -348,8 +352,9 @@ impl Ctx<'_> {
                     .collect();
                 hits.sort_by_key(|(i, len)| (*i, usize::MAX - *len));
                 hits.into_iter().find_map(|(i, len)| {
-                    // `宫雪继续跟进`: an adverb between the name and the verb.
-                    let mut before = clause.get(..i).unwrap_or_default();
+                    // `宫雪继续跟进`: an adverb between the name and the verb; `运营部 柏林 配合`:
+                    // a space.
+                    let mut before = clause.get(..i).unwrap_or_default().trim_end();
                     while let Some(b) = ADVERBS.iter().find_map(|a| before.strip_suffix(a)) {
                         before = b;
                     }

@@ -21,6 +21,8 @@ impl Ctx<'_> {
                 && !p.ends_with(['稿', '版', '案', '表', '单', '书', '期', '制'])
                 && p.chars().all(crate::minutes::scan::is_cjk)
                 && !NOT_PAREN_NAMES.contains(&p)
+                // `（按计划）`, `（待定）`, `（已完成）`: a status, not a person.
+                && !p.starts_with(['按', '转', '待', '照', '据', '已', '未'])
                 && !crate::minutes::scan::is_place_or_units(p)
                 && self.is_name_shape(p)
         };

@@ -194,6 +194,8 @@ impl Ctx<'_> {
                     r = t;
                 }
                 lead_next(r)
+                    // `由经纪业务部许明阳于本周五前确定`: a date before the verb.
+                    || r.starts_with('于')
                     || LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| r.starts_with(v))
                     || has_task_verb(
                         r.get(..r.char_indices().nth(2).map_or(r.len(), |(i, _)| i))
@@ -218,7 +220,22 @@ impl Ctx<'_> {
                 .name_after_department(after, verb_next, verb_next)
                 .or(department)?;
             let mut helpers = Vec::new();
-            for part in rest.split('、').skip(1) {
+            // `牵头、运营管理部 柏林 配合`, `牵头 公孙婷配合`: spaces around a name set nothing apart.
+            let joined = rest.replace(' ', "");
+            for (k, part) in joined.split('、').enumerate() {
+                // The lead's own part helps only after its verb (`牵头公孙婷配合`).
+                let part = if k == 0 {
+                    let Some(p) = ["负责", "牵头", "主责", "主导", "统筹"]
+                        .iter()
+                        .find_map(|v| part.strip_prefix(v))
+                        .filter(|p| !p.starts_with(['，', ',', '。', '；']))
+                    else {
+                        continue;
+                    };
+                    p
+                } else {
+                    part
+                };
                 if let Some(i) = HELP_VERBS.iter().filter_map(|v| part.find(v)).min() {
                     let who = part.get(..i).unwrap_or_default();
                     // `合规部祁峰配合`: a department, then a name-shaped word.
@@ -362,7 +379,8 @@ impl Ctx<'_> {
                 .map(|(i, c)| i + c.len_utf8()),
         );
         starts.into_iter().find_map(|from| {
-            let t = s.get(from..)?;
+            // `经纪业务部 桑红 牵头`: spaces around the name.
+            let t = s.get(from..)?.trim_start();
             // What is skipped is one department's name: no person, no second party (`会同`).
             let skipped = s.get(..from).unwrap_or_default();
             if ["会同", "和", "与", "、", "，", "及"]
@@ -376,7 +394,7 @@ impl Ctx<'_> {
                 return None;
             }
             if let Some((found, len)) = self.members_prefix(t)
-                && (from == 0 || t.get(len..).is_some_and(&next_ok))
+                && (from == 0 || t.get(len..).is_some_and(|r| next_ok(r.trim_start())))
             {
                 return Some((found, t.get(len..)?));
             }

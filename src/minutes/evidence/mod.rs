@@ -101,6 +101,26 @@ fn is_done(lower: &str) -> bool {
     })
 }
 
+/// Whether the text announces the next meeting (`下次对齐会8月初召开`, `下次进度会4月30日`), not
+/// a deadline set by it (`下次例会前`, `下次会上汇报`) nor work given to someone.
+fn is_next_meeting(lower: &str, how: OwnerHow) -> bool {
+    how != OwnerHow::Strong
+        && ["下次", "下一次", "下期"].iter().any(|w| {
+            lower.match_indices(w).any(|(i, _)| {
+                let after: Vec<char> = lower
+                    .get(i + w.len()..)
+                    .unwrap_or_default()
+                    .chars()
+                    .take(8)
+                    .collect();
+                after
+                    .iter()
+                    .position(|c| *c == '会')
+                    .is_some_and(|k| !matches!(after.get(k + 1), Some('前' | '上' | '之' | '后' | '时')))
+            })
+        })
+}
+
 /// Where a line stands and what the scanner found in it.
 pub(crate) struct LineFacts<'a> {
     pub(crate) section: Section,
@@ -155,7 +175,19 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if is_done(&lower) {
         add(Signal::Done);
     }
-    if has_figures(&lower) {
+    // A person given a dated deadline is asked for work, whatever figures the line gives
+    // (`账户组（毕海洋）：年底前完成…核查，涉及约1.6万户`).
+    // A date stated as a limit (`…前`, `…内`), not a period (`本月核心系统可用率99.99%`), and no
+    // figure reported before it (`上月新开户320户，本月底前完成`).
+    let asked = matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named)
+        && f.scan.deadline.is_some()
+        && f.scan
+            .deadline_text
+            .as_deref()
+            .filter(|t| t.contains(['前', '内']))
+            .and_then(|t| lower.find(&t.to_lowercase()))
+            .is_some_and(|at| !has_figures(lower.get(..at).unwrap_or_default()));
+    if has_figures(&lower) && !asked {
         add(Signal::Figures);
     }
     // `时间另定`: the date is open, the task is not rejected.
@@ -199,7 +231,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if RESCHEDULED.iter().any(|w| lower.contains(w)) && f.scan.deadline.is_some() {
         add(Signal::Rescheduled);
     }
-    if MEETING_RECORD.iter().any(|w| lower.contains(w)) {
+    if MEETING_RECORD.iter().any(|w| lower.contains(w)) || is_next_meeting(&lower, f.scan.how) {
         add(Signal::MeetingRecord);
     }
     if NOTE_LABELS.iter().any(|w| lower.trim_start().starts_with(w)) {

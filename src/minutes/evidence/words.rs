@@ -154,6 +154,11 @@ pub(super) const REJECTED: &[&str] = &[
     "未安排",
     "改期",
     "postponed",
+    // `放到7月中旬的经营分析会上讨论，今天不展开`: left for later; `考核排名不作调整`: nothing to do.
+    "不展开",
+    "不作调整",
+    "不做调整",
+    "维持现行",
 ];
 
 /// Conversation and reported speech that assign nothing.
@@ -211,6 +216,10 @@ pub(super) const MEETING_RECORD: &[&str] = &[
     "参加，",
     "参会：",
     "参会:",
+    "参加：",
+    "参加:",
+    "与会：",
+    "与会:",
     "参会人",
     "出席",
     "列席",
@@ -220,6 +229,15 @@ pub(super) const MEETING_RECORD: &[&str] = &[
     "先说一下",
     "先介绍",
     "先讲",
+    // A question asked and answered at the meeting (`聂文解答：需要，按办法执行`).
+    "解答：",
+    "回答：",
+    "提问",
+    "简单通报",
+    "简单说",
+    "简单讲",
+    "简单汇报",
+    "简单过一下",
     "主要聊",
     "主要说",
     "主要讨论",
@@ -263,6 +281,11 @@ pub(super) const STANDING: &[&str] = &[
     "例行",
     "沿用",
     "固定议程",
+    // A rule from now on (`即日起一律先审后发`, `各处室要严格落实值班制度`), not a task.
+    "一律",
+    "严格落实",
+    "严格执行",
+    "严禁",
 ];
 
 /// A question that asks someone to commit (`月内报给总部没问题吧？`) is not small talk.

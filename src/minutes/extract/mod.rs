@@ -31,7 +31,7 @@ use crate::minutes::explain::{LineTrace, Verdict};
 pub use crate::minutes::item::{ActionItem, Extraction, clean_title};
 use crate::minutes::layout::{
     Marker, Section, classify, find_date, find_title, heading, is_meta, starts_with_key, strip_marker,
-    strip_todo_label,
+    strip_todo_label, unbold_label,
 };
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, OwnerHow, Scan};
@@ -165,7 +165,12 @@ fn run(
     let mut group: Option<(usize, Vec<OwnerRef>)> = None;
     // `1. 业绩排名通报 2. 两融客户回访` listed in one line: what `2我和黄丽一起` claims.
     let mut listed: Vec<String> = Vec::new();
+    // Numbered lines and table rows, for `第2项由…负责` below them; the items such lines close.
+    let mut numbered = refer::Listed::default();
+    let mut closed: Vec<usize> = Vec::new();
+    let mut table_row = 0;
     for (n, line) in lines.iter().enumerate() {
+        numbered.settle(ex.items.len());
         let trimmed = line.trim();
         if trimmed.is_empty() {
             continue;
@@ -188,9 +193,16 @@ fn run(
                     Verdict::TableSkipped
                 };
                 tr.note(n, trimmed, verdict, Vec::new(), item.as_ref());
+                if !trimmed.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
+                    table_row += 1;
+                }
+                if let Some(it) = &item {
+                    numbered.note((table_row, true), &it.text, ex.items.len());
+                }
                 ex.items.extend(item);
             } else {
                 table = Table::header(trimmed);
+                table_row = 0;
                 tr.note(n, trimmed, Verdict::TableHeader, Vec::new(), None);
             }
             continue;
@@ -200,6 +212,7 @@ fn run(
         {
             close_block(&mut block, &ctx, &mut ex, &mut tr);
             table = Some(t);
+            table_row = 0;
             tr.note(n, trimmed, Verdict::TableHeader, Vec::new(), None);
             continue;
         }
@@ -245,6 +258,12 @@ fn run(
             );
             continue;
         }
+        // `柏青：` alone over the person's numbered or indented tasks (`岳明、孟冬：` too).
+        if let Some(people) = owner_over(trimmed, &lines[n + 1..], &ctx) {
+            group = Some((line.chars().take_while(|c| c.is_whitespace()).count(), people));
+            tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
+            continue;
+        }
         if let Some(label) = speaker_line(trimmed) {
             let who = speaker_name(label)
                 .filter(|n| ctx.is_name(n) || ctx.is_loose_name(n))
@@ -256,6 +275,35 @@ fn run(
         if is_meta(trimmed) {
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
+        }
+        // `第2、3项由刘思远负责，11月20日前完成`: work given to items listed above by number.
+        if let Some((numbers, arabic, rest)) = refer::referred(body) {
+            let sc = ctx.scan(rest);
+            let task = has_task_text(&sc.text).then(|| to_item(sc.clone()).text);
+            let found = to_item(sc);
+            let scan = |t: &str| to_item(ctx.scan(t));
+            let what = (&found, task.as_deref());
+            match refer::apply(&numbered, (&numbers, arabic), rest, what, scan, &mut ex.items) {
+                Some(refer::Refer::Close(ids)) => {
+                    closed.extend(ids);
+                    tr.note(n, trimmed, Verdict::Detail, Vec::new(), None);
+                    continue;
+                }
+                Some(refer::Refer::Assign { update, add }) => {
+                    for i in update {
+                        tr.note(n, trimmed, Verdict::Detail, Vec::new(), ex.items.get(i));
+                    }
+                    for item in add {
+                        tr.note(n, trimmed, Verdict::Item, Vec::new(), Some(&item));
+                        ex.items.push(item);
+                    }
+                    continue;
+                }
+                None => {}
+            }
+        }
+        if let Some(k) = refer::list_number(trimmed) {
+            numbered.note(k, body, ex.items.len());
         }
         let indent = line.chars().take_while(|c| c.is_whitespace()).count();
         if group.as_ref().is_some_and(|(at, _)| indent <= *at) {
@@ -295,6 +343,14 @@ fn run(
         // `【宫羽】…` in a transcript of such lines: the speaker, not an owner label.
         // `【田甜】月底把投诉台账更新完。`: a dated task with no one else in it is the label's, even
         // among `【名字】` lines.
+        let unbolded;
+        let body = match unbold_label(body) {
+            Some(b) => {
+                unbolded = b;
+                unbolded.as_str()
+            }
+            None => body,
+        };
         let body = match bracket_label(body)
             .filter(|(who, rest)| bracket_speakers && ctx.is_name(who) && !bracket_task(&ctx, section, rest))
         {
@@ -481,9 +537,11 @@ fn run(
                 .iter()
                 .enumerate()
                 .map(|(i, s)| {
+                    // `…大家同意。【待办】申屠磊：…`: a tagged sentence inside a paragraph.
+                    let (tagged, s) = strip_todo_label(s);
                     let sc = ctx.scan(s);
-                    let sig = facts(&sc, s, label && i == 0);
-                    (sc, sig, *s)
+                    let sig = facts(&sc, s, (label && i == 0) || tagged);
+                    (sc, sig, s)
                 })
                 .collect();
             if scored
@@ -494,7 +552,11 @@ fn run(
                 let topic = sentences.first().and_then(|s| topic_of(s));
                 // The sentence before, when it asked for work and gave it to no one.
                 let mut plain: Option<&str> = None;
-                for (sc, sig, s) in scored {
+                for (i, (sc, sig, s)) in scored.into_iter().enumerate() {
+                    if i == 0 && topic.is_some_and(|t| s.trim().trim_end_matches('。') == t) {
+                        tr.note(n, s, Verdict::NotItem, sig, None);
+                        continue;
+                    }
                     if evidence::is_item(evidence::score(&sig)) && has_task_text(&sc.text) {
                         let by_speaker = sc.by_speaker;
                         let mut item = to_item(sc);
@@ -510,6 +572,22 @@ fn run(
                         }
                         if echoes(&ex.items, &item) {
                             tr.note(n, s, Verdict::Detail, sig, None);
+                            continue;
+                        }
+                        // `由财富管理部牵头，修订…。财富管理部负责人蒋文涛负责，3月27日前…`: the
+                        // person in charge of what a department leads, named in the next sentence.
+                        if let Some(prev) = ex.items.last_mut().filter(|p| {
+                            item_from.as_ref().is_some_and(|(at, _)| *at == n)
+                                && !p.owners.is_empty()
+                                && p.owners.iter().all(crate::minutes::assign::is_department)
+                                && p.deadline.is_none()
+                                && !item.owners.is_empty()
+                                && !item.owners.iter().any(crate::minutes::assign::is_department)
+                        }) {
+                            prev.owners = item.owners;
+                            prev.deadline = item.deadline;
+                            prev.deadline_text = item.deadline_text;
+                            tr.note(n, s, Verdict::Detail, sig, Some(prev));
                             continue;
                         }
                         tr.note(n, s, Verdict::Item, sig, Some(&item));
@@ -563,8 +641,25 @@ fn run(
         }
     }
     close_block(&mut block, &ctx, &mut ex, &mut tr);
+    let mut at = 0;
+    ex.items.retain(|_| {
+        at += 1;
+        !closed.contains(&(at - 1))
+    });
     ex.items.truncate(MAX_ITEMS);
     ex
+}
+
+/// `柏青：` (or `岳明、孟冬：`) alone on a line, the next line indented under it or numbered: the
+/// people whose tasks follow.
+fn owner_over(line: &str, rest: &[String], ctx: &Ctx<'_>) -> Option<Vec<OwnerRef>> {
+    let names = line.strip_suffix(['：', ':'])?.trim();
+    let people = ctx
+        .names_if_all(names)
+        .filter(|_| (2..=12).contains(&names.chars().count()))?;
+    let next = rest.iter().find(|l| !l.trim().is_empty())?;
+    let indented = next.starts_with(char::is_whitespace);
+    (indented || strip_marker(next.trim()).0 != Marker::None).then_some(people)
 }
 
 /// Vague deadline words that leave the title like an accepted deadline does.
@@ -591,6 +686,7 @@ fn to_item(s: Scan) -> ActionItem {
     }
 }
 
+mod refer;
 mod sentence;
 #[cfg(test)]
 mod testkit;
@@ -604,6 +700,8 @@ mod tests_generalise;
 mod tests_heldout2;
 #[cfg(test)]
 mod tests_heldout3;
+#[cfg(test)]
+mod tests_heldout4;
 mod trace;
 mod turns;
 mod writer;

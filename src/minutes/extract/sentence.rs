@@ -56,6 +56,21 @@ pub(super) fn topic_of_question(q: &str) -> &str {
 
 /// `一是考核表下发。` → `考核表下发`: a sentence that only names the topic of those after it.
 pub(super) fn topic_of(sentence: &str) -> Option<&str> {
+    numbered_topic(sentence).or_else(|| title_sentence(sentence))
+}
+
+/// `档案补正。涉及的7家营业部…`: a short title sentence names the task after it.
+fn title_sentence(sentence: &str) -> Option<&str> {
+    let t = sentence.trim().strip_suffix('。')?;
+    ((2..=6).contains(&t.chars().count())
+        && t.chars().all(crate::minutes::scan::is_cjk)
+        // Not a speaker's words (`我再捋一下。`, `好的。`).
+        && !t.contains(['我', '你', '他', '她', '咱', '吧', '吗', '呢', '啊', '好', '嗯', '行']))
+    .then_some(t)
+}
+
+/// `三是结果汇总。`
+fn numbered_topic(sentence: &str) -> Option<&str> {
     let mut chars = sentence.chars();
     let n = chars.next()?;
     let rest = sentence.get(n.len_utf8()..)?.strip_prefix('是')?;

@@ -60,6 +60,12 @@ pub(super) fn close_block(
             tr.note(line, &title, Verdict::BlockRejected, Vec::new(), None);
             ex.decisions.push(title);
         }
+        Outcome::Items(items) => {
+            for item in items {
+                tr.note(line, &item.text, Verdict::BlockItem, Vec::new(), Some(&item));
+                ex.items.push(item);
+            }
+        }
         Outcome::Nothing(title) => tr.note(line, &title, Verdict::BlockEmpty, Vec::new(), None),
     }
 }

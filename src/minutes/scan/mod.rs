@@ -241,6 +241,15 @@ impl Ctx<'_> {
         }
         // Parenthesised groups, then clauses from the end.
         for group in paren_groups(&text) {
+            // `（含9月28日至30日的3个交易日）`: what the task covers, not when it is due.
+            let g = group.trim_start();
+            if ["含", "包括", "包含", "涉及", "如"]
+                .iter()
+                .any(|w| g.starts_with(w))
+                || g.contains(['至', '~', '～'])
+            {
+                continue;
+            }
             // `（陆川，待定）`: each part too.
             let parts: Vec<String> = group.split(['，', ',']).map(|p| p.trim().to_owned()).collect();
             deadline_candidates.push(group);
@@ -299,10 +308,25 @@ impl Ctx<'_> {
                 return None;
             }
             let (who, verb_at) = first_verb(after)?;
+            // `由赵倩向各营业部转发并组织宣导`: the owner ends before the preposition.
+            let who = ["向", "对", "给", "就", "将", "把", "在", "于"]
+                .iter()
+                .filter_map(|p| who.find(p).filter(|i| *i > 0))
+                .min()
+                .and_then(|i| who.get(..i))
+                .unwrap_or(who);
             let who = who.trim();
             if who.is_empty() || who.chars().count() > 12 || who.contains(['，', ',', '；', '。']) {
                 return None;
             }
+            // `由营业部合规专员苗佳督促删除`: a role before a member's name.
+            let who = self
+                .members
+                .iter()
+                .filter(|p| p.name.chars().count() >= 2 && who.ends_with(p.name.as_str()))
+                .max_by_key(|p| p.name.len())
+                .filter(|_| self.names_if_all(who).is_none())
+                .map_or(who, |p| p.name.as_str());
             return Some((self.names(who), after.get(verb_at..)?.to_owned()));
         }
         let body = t.strip_prefix('请').unwrap_or(t);

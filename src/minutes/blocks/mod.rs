@@ -11,7 +11,9 @@
 //! conclusion rejects it (不通过, 不同意, 暂缓 …).
 
 use crate::minutes::item::{ActionItem, clean_title};
-use crate::minutes::scan::{Ctx, OwnerHow};
+use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
+
+mod split;
 
 /// Keys that open a block (followed by an optional number: `需求1：`, `议题二：`).
 const STARTS: &[&str] = &["需求名称", "需求标题", "需求", "议题", "议案", "事项名称", "课题"];
@@ -29,6 +31,15 @@ const LEAD: &[&str] = &[
     "Owner",
 ];
 const HELP: &[&str] = &["配合人", "配合部门", "协办", "配合"];
+/// A field listing the work that follows (`后续安排：秦峰整理…；唐宁评估…`): one item per owner.
+const NEXT: &[&str] = &[
+    "后续安排",
+    "后续工作",
+    "后续动作",
+    "后续跟进",
+    "跟进安排",
+    "下一步安排",
+];
 const DUE: &[&str] = &[
     "完成时限",
     "计划完成",
@@ -98,6 +109,10 @@ pub(crate) struct Block {
     due: String,
     /// The last field read was the conclusion (a short unkeyed line after it continues it).
     after_conclusion: bool,
+    /// The work listed after the decision (`后续安排：…`), its parts apart by `；`.
+    next: Vec<String>,
+    /// The last field read was that list (an unkeyed part after `；` continues it).
+    in_next: bool,
     /// Values of other short fields (`开发：陶然`, `补充材料：谢安，9月15日前`): the people and the
     /// deadline they name count when the block has none of its own.
     extra: Vec<String>,
@@ -114,6 +129,9 @@ const NOT_FIELDS: &[&str] = &[
     "主持",
     "记录",
     "参会",
+    "出席",
+    "列席",
+    "与会",
 ];
 
 /// `开发：陶然`: a short key (six characters at most, no spaces) and a short value.
@@ -185,6 +203,8 @@ pub(crate) enum Outcome {
     Rejected(String),
     /// Neither owner nor deadline.
     Nothing(String),
+    /// The work listed after the decision, one item per part that names its owner.
+    Items(Vec<ActionItem>),
 }
 
 impl Block {
@@ -249,7 +269,9 @@ impl Block {
             .or(heading)
             .or(numbered);
         let title = label.unwrap_or(body).trim();
-        let opens = is_conclusion(next) || (label.is_some() && unmarked && is_lead(next));
+        // `会议决定：…` under `三、会议审议了…` is the next resolution, not this one's conclusion.
+        let review = is_conclusion(next) && !next.trim_start().starts_with("会议");
+        let opens = review || (label.is_some() && unmarked && is_lead(next));
         let is_field = [STARTS, CONCLUSION, LEAD, HELP, DUE, OTHER]
             .iter()
             .any(|keys| split_key(body, keys).is_some());
@@ -270,7 +292,22 @@ impl Block {
             .filter(|p| !p.trim().is_empty())
             .collect();
         let mut any = false;
+        // The field the part before was (`责任人：段宏出具合规意见；龚正排期开发`: the second part
+        // continues the owners).
+        let mut prev: Option<char> = None;
         for part in &parts {
+            let unkeyed = !part.contains(['：', ':']);
+            if unkeyed && prev == Some('L') && split_key(part, HELP).is_none() {
+                self.lead.push('；');
+                self.lead.push_str(part.trim());
+                continue;
+            }
+            if unkeyed && prev == Some('D') {
+                self.due.push('；');
+                self.due.push_str(part.trim());
+                continue;
+            }
+            prev = None;
             // The longer keys first: `配合人` before `配合`, `完成时限` before `时限`.
             if let Some(v) = split_key(part, HELP) {
                 self.help.push_str(v);
@@ -280,16 +317,27 @@ impl Block {
                 let (lead, help) = paren_helpers(v);
                 self.lead.push_str(lead);
                 self.lead.push('、');
+                prev = Some('L');
                 if let Some(h) = help {
                     self.help.push_str(h);
                     self.help.push('、');
                 }
             } else if let Some(v) = split_key(part, DUE) {
                 self.due = v.to_owned();
+                prev = Some('D');
             } else if let Some(v) = split_key(part, CONCLUSION) {
                 self.conclusion = v.to_owned();
                 self.after_conclusion = true;
                 any = true;
+                continue;
+            } else if let Some(v) = split_key(part, NEXT) {
+                self.next.push(v.to_owned());
+                self.in_next = true;
+                self.after_conclusion = false;
+                any = true;
+                continue;
+            } else if self.in_next && !part.contains(['：', ':']) {
+                self.next.push(part.trim().to_owned());
                 continue;
             } else if split_key(part, OTHER).is_some() {
                 // Described, not decided: part of the block, nothing to keep.
@@ -317,6 +365,7 @@ impl Block {
                 return false;
             }
             self.after_conclusion = false;
+            self.in_next = false;
             any = true;
         }
         any
@@ -326,6 +375,9 @@ impl Block {
     pub(crate) fn finish(self, ctx: &Ctx<'_>) -> Outcome {
         if REJECT.iter().any(|w| self.conclusion.contains(w)) {
             return Outcome::Rejected(self.title);
+        }
+        if let Some(items) = self.listed_items(ctx).or_else(|| self.lead_items(ctx)) {
+            return Outcome::Items(items);
         }
         let mut owners = ctx.people(&self.lead);
         // No owner field: one named in the conclusion (`结论：通过，由合规部尤佳牵头`).
@@ -374,11 +426,27 @@ impl Block {
             && ["需", "请", "补充", "完善"]
                 .iter()
                 .any(|w| self.conclusion.contains(w));
-        let title = if asks {
+        // `结论：原则通过，毛小川先出设计稿`: a conclusion giving work to someone says the task.
+        let names_work = ctx.scan(&self.conclusion).how != OwnerHow::None;
+        // `完成时限：3个工作日内提交详细需求说明书`: the deadline field says the task too.
+        let due_task = due
+            .as_ref()
+            .map(|d| {
+                d.text
+                    .trim()
+                    .trim_matches(['（', '）', '(', ')'])
+                    .trim()
+                    .to_owned()
+            })
+            .filter(|t| has_task_verb(t) && !self.title.contains(t.as_str()));
+        let mut title = if asks || names_work {
             format!("{}（{}）", self.title, self.conclusion.trim_end_matches('。'))
         } else {
             self.title
         };
+        if let Some(t) = due_task {
+            title = format!("{title}：{t}");
+        }
         let (deadline, deadline_text) = due.map_or((None, None), |d| (d.deadline, d.deadline_text));
         Outcome::Item(Box::new(ActionItem {
             text: clean_title(&title, None),

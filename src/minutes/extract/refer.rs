@@ -1,0 +1,187 @@
+//! Lines that give work to items listed earlier by their number (pure): `第1项由骆志明牵头，
+//! 下下周一前交调研报告`, `第二、三项：由邬刚负责…`, `第4项表中漏填责任人，由严洁负责`, `第5项已完成`.
+//! The numbers are those of the last numbered list (`1.`, `一、`, `（1）`) or table row read.
+
+use crate::minutes::item::{ActionItem, clean_title};
+
+/// Chinese numerals one to ten.
+const NUMERALS: &str = "一二三四五六七八九十";
+
+/// What a referring line says of the items it names, beyond who and by when.
+const CLOSED: &[&str] = &[
+    "已完成",
+    "已关闭",
+    "关闭",
+    "取消",
+    "不作安排",
+    "不再",
+    "无需",
+    "暂缓",
+];
+
+/// The listed things by number: their text and the item each became, if any.
+#[derive(Default)]
+pub(super) struct Listed {
+    entries: Vec<Entry>,
+    /// The last line noted, and how many items there were before it.
+    pending: Option<(Entry, usize)>,
+}
+
+/// A numbered line or row: its number, whether in Arabic figures (`1.`, a table row) or Chinese
+/// (`一、`, `（一）`), its text and the item it became, if any.
+struct Entry {
+    n: u32,
+    arabic: bool,
+    text: String,
+    item: Option<usize>,
+}
+
+impl Listed {
+    /// Settles the line noted last, now that `items` items exist: it became the item at its
+    /// index when it added one.
+    pub(super) fn settle(&mut self, items: usize) {
+        if let Some((mut e, before)) = self.pending.take() {
+            self.entries.retain(|o| o.n != e.n || o.arabic != e.arabic);
+            e.item = (items > before).then_some(before);
+            self.entries.push(e);
+        }
+    }
+
+    /// Notes a numbered line or table row (`n`, Arabic or not, its text) read when there were
+    /// `items` items.
+    pub(super) fn note(&mut self, (n, arabic): (u32, bool), text: &str, items: usize) {
+        self.settle(items);
+        let text = text.to_owned();
+        self.pending = Some((
+            Entry {
+                n,
+                arabic,
+                text,
+                item: None,
+            },
+            items,
+        ));
+    }
+
+    /// Entry `n`, in the same figures as the reference (`第2项` → `2.`) if there is one.
+    fn get(&self, n: u32, arabic: bool) -> Option<&Entry> {
+        let same = self.entries.iter().find(|e| e.n == n && e.arabic == arabic);
+        same.or_else(|| self.entries.iter().find(|e| e.n == n))
+    }
+}
+
+fn numeral(s: &str) -> Option<u32> {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) {
+        return s.parse().ok().filter(|n| (1..=99).contains(n));
+    }
+    let mut chars = s.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    NUMERALS
+        .chars()
+        .position(|d| d == c)
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// The number of a numbered line (`3. …`, `3、…`, `3．…`, `三、…`, `（3）…`), if any, and whether
+/// it is in Arabic figures.
+pub(super) fn list_number(line: &str) -> Option<(u32, bool)> {
+    let line = line.trim_start();
+    let inner = line
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.split_once([')', '）']))
+        .map(|(n, _)| n);
+    let lead: String = line
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || NUMERALS.contains(*c))
+        .collect();
+    let after = line.get(lead.len()..).unwrap_or_default();
+    let marked = after.starts_with(['.', '、', '．', ')', '）']);
+    let n = inner.or_else(|| marked.then_some(lead.as_str()))?;
+    numeral(n).map(|k| (k, n.starts_with(|c: char| c.is_ascii_digit())))
+}
+
+/// `第1项…`, `第2、3项：…`, `第二、三项…`: the numbers named (in Arabic figures or not) and the
+/// rest of the line.
+pub(super) fn referred(body: &str) -> Option<(Vec<u32>, bool, &str)> {
+    let r = body.trim_start().strip_prefix('第')?;
+    let (nums, rest) = r.split_once('项')?;
+    let numbers: Option<Vec<u32>> = nums
+        .split(['、', ',', '，', '和'])
+        .map(|n| numeral(n.trim()))
+        .collect();
+    let numbers = numbers.filter(|v| !v.is_empty())?;
+    let arabic = nums.starts_with(|c: char| c.is_ascii_digit());
+    Some((
+        numbers,
+        arabic,
+        rest.trim_start_matches(['：', ':', '，', ',', ' ']),
+    ))
+}
+
+/// What a referring line does to the items it names.
+pub(super) enum Refer {
+    /// Gives them owners or a deadline: items updated (by index) or new ones to add.
+    Assign {
+        update: Vec<usize>,
+        add: Vec<ActionItem>,
+    },
+    /// Says they are done or dropped: the items (by index) to remove.
+    Close(Vec<usize>),
+}
+
+/// What `rest` (the line after `第N项`, read as `found`, its task text `task` when it has one)
+/// does to items `numbers` of `listed` (`scan` reads a listed line as an item); `None` when a
+/// number names nothing listed, or the line gives neither owner, deadline nor closing.
+pub(super) fn apply(
+    listed: &Listed,
+    (numbers, arabic): (&[u32], bool),
+    rest: &str,
+    (found, task): (&ActionItem, Option<&str>),
+    scan: impl Fn(&str) -> ActionItem,
+    items: &mut [ActionItem],
+) -> Option<Refer> {
+    let entries: Option<Vec<&Entry>> = numbers.iter().map(|n| listed.get(*n, arabic)).collect();
+    let entries = entries?;
+    if CLOSED.iter().any(|w| rest.contains(w)) && found.owners.is_empty() {
+        return Some(Refer::Close(entries.iter().filter_map(|e| e.item).collect()));
+    }
+    if found.owners.is_empty() && found.deadline.is_none() {
+        return None;
+    }
+    let mut update = Vec::new();
+    let mut add = Vec::new();
+    for e in entries {
+        match e.item.and_then(|i| items.get_mut(i).map(|it| (i, it))) {
+            // The item keeps its own deadline (`第3项由贺强牵头，…演练安排在当天下午`).
+            Some((i, item)) => {
+                if !found.owners.is_empty() {
+                    item.owners.clone_from(&found.owners);
+                }
+                if item.deadline.is_none() && found.deadline.is_some() {
+                    item.deadline = found.deadline;
+                    item.deadline_text.clone_from(&found.deadline_text);
+                }
+                update.push(i);
+            }
+            // `二、审议通过《…办法》` then `第二项：由财富管理部转发…并组织宣导`: both say the task.
+            None => {
+                let own = scan(&e.text);
+                let text = own.text.trim_end_matches(['。', '；', ';']);
+                let text = match task.filter(|t| !text.contains(t)) {
+                    Some(t) => format!("{text}：{t}"),
+                    None => text.to_owned(),
+                };
+                add.push(ActionItem {
+                    text: clean_title(&text, None),
+                    deadline: found.deadline.or(own.deadline),
+                    deadline_text: found.deadline_text.clone().or(own.deadline_text),
+                    ..found.clone()
+                });
+            }
+        }
+    }
+    Some(Refer::Assign { update, add })
+}
