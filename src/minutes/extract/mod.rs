@@ -563,6 +563,8 @@ fn run(
         }
     }
     close_block(&mut block, &ctx, &mut ex, &mut tr);
+    // A transcript is also read turn by turn: work settled across turns, the recap's repeats.
+    dialogue::settle(&lines, &ctx, &mut ex, &mut tr);
     ex.items.truncate(MAX_ITEMS);
     ex
 }
@@ -591,6 +593,7 @@ fn to_item(s: Scan) -> ActionItem {
     }
 }
 
+mod dialogue;
 mod sentence;
 #[cfg(test)]
 mod testkit;
@@ -602,6 +605,8 @@ mod tests_fresh;
 mod tests_generalise;
 #[cfg(test)]
 mod tests_heldout2;
+#[cfg(test)]
+mod tests_dialogue;
 #[cfg(test)]
 mod tests_heldout3;
 mod trace;
