@@ -14,7 +14,7 @@ mod acts;
 mod turns;
 
 use self::acts::{Act, accepts, act, asked_work};
-use self::turns::{Turn, origin, shares_work, transcript_turns};
+use self::turns::{Turn, origin, shares_topic, shares_work, transcript_turns};
 use super::sentence::has_task_text;
 use super::to_item;
 use super::trace::Tracer;
@@ -48,6 +48,7 @@ fn push(out: &mut Vec<Settled>, s: Settled) {
         && prev.last + 1 >= s.turn
         && s.item.owners.iter().all(|o| prev.item.owners.contains(o))
         && !s.item.owners.is_empty()
+        && shares_topic(&prev.item.text, &s.item.text)
     {
         if s.item.deadline.is_some() {
             prev.item.deadline = s.item.deadline;
@@ -186,8 +187,12 @@ fn recap_start(turns: &[Turn], ctx: &Ctx<'_>) -> Option<usize> {
 /// item for them from the turns just before, and is not added on its own.
 fn merge(turns: &[Turn], ctx: &Ctx<'_>, s: Settled, ex: &mut Extraction, tr: &mut Tracer<'_>) {
     let thin = is_thin(ctx, &s.item);
+    let recap = recap_start(turns, ctx);
     let same = ex.items.iter_mut().find(|i| {
         let from = origin(turns, &i.text);
+        if from.is_some_and(|f| recap.is_some_and(|r| f >= r)) {
+            return false;
+        }
         let near = if thin { s.turn.saturating_sub(2) } else { s.turn };
         i.owners.iter().any(|o| s.item.owners.contains(o))
             && (shares_work(&i.text, &s.item.text) || from.is_some_and(|f| (near..=s.last).contains(&f)))
@@ -270,7 +275,9 @@ fn drop_recap(turns: &[Turn], ctx: &Ctx<'_>, ex: &mut Extraction, tr: &mut Trace
         let repeats = before.iter().find(|b| {
             shares_work(&b.text, &item.text)
                 || (b.owners.iter().any(|w| item.owners.contains(w)) && b.deadline == item.deadline)
-                || (item.owners.is_empty() && b.deadline.is_some() && b.deadline == item.deadline)
+                || (b.deadline.is_some()
+                    && b.deadline == item.deadline
+                    && (item.owners.is_empty() || shares_topic(&b.text, &item.text)))
         });
         if let Some(b) = repeats {
             let line = turns.get(from).map_or(0, |t| t.first);
@@ -293,4 +300,18 @@ fn glued_names(ctx: &Ctx<'_>, item: &mut ActionItem) {
             *o = OwnerRef::Person(p.clone());
         }
     }
+}
+
+#[cfg(test)]
+pub(super) fn debug_turns(lines: &[String], ctx: &Ctx<'_>) -> String {
+    let turns = transcript_turns(lines, ctx);
+    let mut out = String::new();
+    for t in &turns {
+        let c = t.ctx(ctx);
+        for (n, s) in t.sentences() {
+            let sc = c.scan(s);
+            out.push_str(&format!("{n} {:?} {:?} {:?} {s}\n", t.speaker.as_ref().map(|o| o.name().to_owned()), act(&c, s, &sc), sc.deadline_text));
+        }
+    }
+    out
 }

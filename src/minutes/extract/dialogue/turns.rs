@@ -124,6 +124,18 @@ pub(super) fn shares_work(a: &str, b: &str) -> bool {
     common >= 2 && common * 5 >= least * 2
 }
 
+/// Pairs of characters that say nothing of the work (`一下`, `这个`).
+const STOP: &[&str] = &[
+    "一下", "这个", "那个", "一个", "我们", "这边", "我这", "那边", "下周", "明天", "今天", "之前",
+    "的话", "可以", "负责", "还有",
+];
+
+/// Whether two texts name a common thing (`物料` in `物料的话我这边可以出` and `王维负责物料`).
+pub(super) fn shares_topic(a: &str, b: &str) -> bool {
+    let stop: HashSet<(char, char)> = STOP.iter().flat_map(|w| bigrams(w)).collect();
+    bigrams(a).intersection(&bigrams(b)).any(|p| !stop.contains(p))
+}
+
 /// The turn where an item's words were said: the one sharing most of its pairs of characters
 /// (at least half of them).
 pub(super) fn origin(turns: &[Turn], text: &str) -> Option<usize> {
