@@ -143,7 +143,9 @@ mod tests {
         assert_eq!(speaker_line("会议在 10:00 开始"), None);
         // `张卫东 [00:00:45]`: a bracketed clock time; `老王（风控）`: the desk is not the name.
         assert_eq!(
-            speaker_line("张卫东 [00:00:45]").and_then(speaker_name).as_deref(),
+            speaker_line("张卫东 [00:00:45]")
+                .and_then(speaker_name)
+                .as_deref(),
             Some("张卫东")
         );
         assert_eq!(

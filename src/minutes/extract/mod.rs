@@ -600,13 +600,13 @@ mod testkit;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_dialogue;
+#[cfg(test)]
 mod tests_fresh;
 #[cfg(test)]
 mod tests_generalise;
 #[cfg(test)]
 mod tests_heldout2;
-#[cfg(test)]
-mod tests_dialogue;
 #[cfg(test)]
 mod tests_heldout3;
 mod trace;

@@ -1,20 +1,139 @@
 //! Transcripts read as a conversation (`extract/dialogue/`): work settled across turns, one
-//! item per task, the recap's repeats dropped. Each transcript here is written for the test.
+//! item per task, the recap's repeats dropped. Each transcript here is written for the test
+//! (meeting on Tuesday 2026-03-10).
 
 #![allow(clippy::unwrap_used)]
 
 use super::testkit::{dues, owners, run, texts};
-use super::*;
+
+const DAY: &str = "T18:00:00+08:00";
+
+fn due(date: &str) -> Option<String> {
+    Some(format!("{date}{DAY}"))
+}
 
 #[test]
-fn debug_35() {
-    let text = std::fs::read_to_string("src/minutes/heldout4/35-long-miaoji-trading-system-cutover.md").unwrap();
-    let people: Vec<Person> = ["郝建","滕飞","阮晓峰","温雅","童磊","施琳"].iter().map(|n| super::testkit::person(n)).collect();
-    let (_, tr) = explain(&text, &[], &people, "2026-06-16T17:00:00+08:00".parse().unwrap(), super::testkit::cal());
-    let _ = (dues, owners, run, texts);
-    let lines: Vec<String> = text.lines().map(str::to_owned).collect();
-    let ctx = Ctx { mentions: &[], members: &people, base: "2026-06-16T09:00:00+08:00".parse().unwrap(), cal: super::testkit::cal(), speaker: None, addressed: None };
-    let turns = super::dialogue::debug_turns(&lines, &ctx);
-    eprintln!("{turns}");
-    let _ = tr;
+fn bracketed_stamps_are_speakers_and_a_promise_with_a_date_is_the_speakers() {
+    let ex = run(
+        "碰头会转写\n\n蒋涛 [00:00]\n今天看一下开户回访。\n\n\
+         柯岚 [00:00:40]\n目前回访了80户，还剩20户。\n\n\
+         蒋涛 [00:01:10]\n剩下的谁在跟？\n\n\
+         柯岚 [00:01:25]\n剩下的我周四前再打一轮回访电话。\n\n蒋涛 [00:02:00]\n好，散会。\n",
+        &["蒋涛", "柯岚"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("回访电话"));
+    assert_eq!(owners(&ex), vec![vec!["柯岚"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-12")]);
+}
+
+#[test]
+fn who_will_do_it_is_answered_by_the_volunteer() {
+    let ex = run(
+        "说话人1（邵主任） 00:00:10\n投资者教育的海报周五前要发到各营业部，谁来？\n\
+         说话人2（欧阳倩） 00:00:30\n我来吧。\n说话人1（邵主任） 00:00:50\n嗯，其他没了。\n",
+        &["邵主任", "欧阳倩"],
+    );
+    assert_eq!(owners(&ex), vec![vec!["欧阳倩"]]);
+    assert!(texts(&ex)[0].contains("投资者教育的海报"));
+    assert_eq!(dues(&ex), vec![due("2026-03-13")]);
+}
+
+#[test]
+fn work_given_and_accepted_takes_the_date_from_the_reply() {
+    let ex = run(
+        "甘霖 00:00:05\n估值表的复核流程得理一下，那就小蒋牵头吧，把复核要点再过一遍。\n\
+         蒋欣 00:00:30\n行，三个工作日内给你。\n甘霖 00:01:00\n好，散会。\n",
+        &["甘霖", "蒋欣"],
+    );
+    assert_eq!(owners(&ex), vec![vec!["蒋欣"]]);
+    assert!(texts(&ex)[0].contains("复核要点"));
+    assert_eq!(dues(&ex), vec![due("2026-03-13")]);
+}
+
+#[test]
+fn a_follow_up_with_someone_outside_is_the_speakers_item() {
+    let ex = run(
+        "卜凡 00:00:03\n托管那边说我们的对账单格式不对，这个事我跟托管再沟通一下。\n\
+         骆宁 00:00:20\n要我们补什么吗？\n卜凡 00:00:30\n先不用，等我沟通完再说。\n",
+        &["卜凡", "骆宁"],
+    );
+    assert_eq!(owners(&ex), vec![vec!["卜凡"]]);
+    assert!(texts(&ex)[0].contains("跟托管再沟通"));
+    assert_eq!(dues(&ex), vec![None]);
+}
+
+#[test]
+fn the_chairs_recap_does_not_repeat_what_was_settled() {
+    let ex = run(
+        "柴进 00:00:05\n先说报表。\n\
+         鲁达 00:00:20\n月报的初稿我明天下班前出。\n\
+         柴进 00:01:00\n好。林冲，报送系统的账号清理你来，周五前给结论。\n\
+         林冲 00:01:10\n没问题。\n\
+         柴进 00:02:00\n我再捋一下。报表，鲁达明天下班前出月报初稿。系统，林冲周五前给账号清理结论。\n\
+         柴进 00:02:30\n好，散会。\n",
+        &["柴进", "鲁达", "林冲"],
+    );
+    assert_eq!(owners(&ex), vec![vec!["鲁达"], vec!["林冲"]], "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), vec![due("2026-03-11"), due("2026-03-13")]);
+}
+
+#[test]
+fn a_promise_after_a_date_is_proposed_refines_the_same_item() {
+    let ex = run(
+        "发言人 A（温良）：今天说一下路演。\n\
+         发言人 C（尚武）：路演物料我这边可以出，大概需要一周。\n\
+         发言人 A（温良）：那尚武负责路演物料，3月16日前到营业部。\n\
+         发言人 B（祝贺）：好的。\n",
+        &["温良", "尚武", "祝贺"],
+    );
+    assert_eq!(owners(&ex), vec![vec!["尚武"]], "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), vec![due("2026-03-16")]);
+}
+
+#[test]
+fn questions_opinions_status_and_pleasantries_are_not_items() {
+    let ex = run(
+        "符坚 00:00:05\n今天人不多，简单过一下。上周两融余额涨了2%，大家怎么看？\n\
+         喻晴 00:00:30\n我觉得还行，维保比例都在150以上。\n\
+         符坚 00:00:50\n开户呢？\n\
+         喻晴 00:01:05\n上周开户38户，和前一周差不多，回访上周已经做完了。\n\
+         符坚 00:01:30\n行，那就这样，辛苦大家。\n",
+        &["符坚", "喻晴"],
+    );
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_reply_to_work_just_given_is_agreement_not_more_work() {
+    let ex = run(
+        "严宽 00:00:05\n上线后的验证清单，邹凯牵头，龙梅配合，下周二之前定稿。\n\
+         龙梅 00:00:20\n好的，清算相关的验证项我来补。\n严宽 00:00:40\n好。\n",
+        &["严宽", "邹凯", "龙梅"],
+    );
+    assert_eq!(owners(&ex), vec![vec!["邹凯", "龙梅"]], "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), vec![due("2026-03-17")]);
+}
+
+#[test]
+fn a_word_glued_before_a_members_name_is_that_member() {
+    let ex = run(
+        "说话人1（栾主任） 00:00:10\n季度末把授信额度复审做完，这个柏青和童欣一起。\n\
+         说话人2（柏青） 00:00:20\n好的。\n说话人1（栾主任） 00:00:40\n其他没了。\n",
+        &["栾主任", "柏青", "童欣"],
+    );
+    assert_eq!(owners(&ex), vec![vec!["柏青", "童欣"]], "{:?}", texts(&ex));
+}
+
+#[test]
+fn work_given_without_a_date_is_settled_by_the_answer() {
+    let ex = run(
+        "祝融 00:00:05\n网点的走访进度有点慢。\n\
+         祝融 00:00:20\n那就黎明你跟一下理财经理的走访进度，每周报给我一次。\n\
+         黎明 00:00:30\n好的，没问题。\n祝融 00:01:00\n好，那今天就这样。\n",
+        &["祝融", "黎明"],
+    );
+    assert_eq!(owners(&ex), vec![vec!["黎明"]], "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("走访进度"));
+    assert_eq!(dues(&ex), vec![None]);
 }

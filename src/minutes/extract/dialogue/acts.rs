@@ -27,7 +27,19 @@ pub(super) enum Act {
 
 /// Words that open an agreement.
 const ACCEPT: &[&str] = &[
-    "好的", "好", "行", "没问题", "收到", "可以", "明白", "嗯", "OK", "ok", "Ok", "没有问题", "成",
+    "好的",
+    "好",
+    "行",
+    "没问题",
+    "收到",
+    "可以",
+    "明白",
+    "嗯",
+    "OK",
+    "ok",
+    "Ok",
+    "没有问题",
+    "成",
 ];
 
 /// Words that say the speaker takes the work on, whatever else is in the sentence.
@@ -38,20 +50,47 @@ const FOLLOW_UP: &[&str] = &["沟通", "确认", "对接", "汇报", "联系", "
 
 /// What the speaker does next (`再`, `去`, `先`, `把`…): with a date, a commitment.
 const FUTURE: &[&str] = &[
-    "再", "去", "先", "把", "会", "能", "可以", "争取", "保证", "来", "出", "给", "发", "做", "补",
-    "交", "整理", "准备", "写",
+    "再", "去", "先", "把", "会", "能", "可以", "争取", "保证", "来", "出", "给", "发", "做", "补", "交",
+    "整理", "准备", "写",
 ];
 
 /// Ways of speaking that are not work: opinions, memories, taking the floor.
 const NOT_WORK: &[&str] = &[
-    "我想", "我觉得", "我看", "我理解", "我记得", "我建议", "我说", "我先说", "我补充", "我问",
-    "我听", "我知道", "我同意", "我认为", "我估计", "我担心", "我来说", "我来讲", "我来介绍",
-    "我来补充", "我来总结", "我来主持", "我来问",
+    "我想",
+    "我觉得",
+    "我看",
+    "我理解",
+    "我记得",
+    "我建议",
+    "我说",
+    "我先说",
+    "我补充",
+    "我问",
+    "我听",
+    "我知道",
+    "我同意",
+    "我认为",
+    "我估计",
+    "我担心",
+    "我来说",
+    "我来讲",
+    "我来介绍",
+    "我来补充",
+    "我来总结",
+    "我来主持",
+    "我来问",
 ];
 
 /// Words that open the chair's recap.
 const RECAP: &[&str] = &[
-    "捋一下", "总结一下", "归纳一下", "汇总一下", "重复一下", "回顾一下", "再过一遍", "再明确一下",
+    "捋一下",
+    "总结一下",
+    "归纳一下",
+    "汇总一下",
+    "重复一下",
+    "回顾一下",
+    "再过一遍",
+    "再明确一下",
     "再确认一下今天",
 ];
 
@@ -97,7 +136,11 @@ pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
         let asks_who = ["谁来", "谁负责", "谁跟", "谁牵头", "谁去", "谁弄", "谁写"]
             .iter()
             .any(|w| s.contains(w));
-        return if asks_who && !against { Act::Ask } else { Act::Other };
+        return if asks_who && !against {
+            Act::Ask
+        } else {
+            Act::Other
+        };
     }
     if against {
         return Act::Other;
@@ -132,7 +175,18 @@ fn has_verb(sig: &[(Signal, i32)]) -> bool {
 /// `还有个事，担保品折算率调整的通知明天上午10点前要转发给客户，谁来？` → the work asked for.
 pub(super) fn asked_work(s: &str) -> String {
     let mut t = s.trim().trim_end_matches(['？', '?']).to_owned();
-    for w in ["谁来负责", "谁来做", "谁来弄", "谁来", "谁负责", "谁跟", "谁牵头", "谁去", "谁弄", "谁写"] {
+    for w in [
+        "谁来负责",
+        "谁来做",
+        "谁来弄",
+        "谁来",
+        "谁负责",
+        "谁跟",
+        "谁牵头",
+        "谁去",
+        "谁弄",
+        "谁写",
+    ] {
         if let Some(i) = t.rfind(w) {
             t.truncate(i);
             break;

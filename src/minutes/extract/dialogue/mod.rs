@@ -102,7 +102,11 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>) -> Vec<Settled> {
                 let agrees = o.asked.contains(&sp) && accepts(s) && turn.text().chars().count() <= 30;
                 if volunteers || agrees {
                     let mut item = o.item.clone();
-                    item.owners = if o.asked.is_empty() { vec![sp.clone()] } else { o.asked.clone() };
+                    item.owners = if o.asked.is_empty() {
+                        vec![sp.clone()]
+                    } else {
+                        o.asked.clone()
+                    };
                     if sc.deadline.is_some() {
                         item.deadline = sc.deadline;
                         item.deadline_text.clone_from(&sc.deadline_text);
@@ -112,7 +116,16 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>) -> Vec<Settled> {
                     } else {
                         format!("第{}行交给{}，第{}行答应", o.line + 1, sp.name(), line + 1)
                     };
-                    push(&mut out, Settled { turn: o.turn, last: t, line: o.line, item, why });
+                    push(
+                        &mut out,
+                        Settled {
+                            turn: o.turn,
+                            last: t,
+                            line: o.line,
+                            item,
+                            why,
+                        },
+                    );
                     open = None;
                     continue;
                 }
@@ -121,7 +134,12 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>) -> Vec<Settled> {
                 Act::Ask => {
                     let mut item = to_item(c.scan(&asked_work(s)));
                     item.owners.clear();
-                    open = has_task_text(&item.text).then_some(Open { turn: t, line, item, asked: Vec::new() });
+                    open = has_task_text(&item.text).then_some(Open {
+                        turn: t,
+                        line,
+                        item,
+                        asked: Vec::new(),
+                    });
                 }
                 Act::Assign => {
                     let mut item = to_item(sc.clone());
@@ -131,17 +149,33 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>) -> Vec<Settled> {
                     }
                     if item.deadline.is_some() {
                         let why = format!("第{}行交给{}并给出时间", line + 1, names(&item.owners));
-                        push(&mut out, Settled { turn: t, last: t, line, item, why });
+                        push(
+                            &mut out,
+                            Settled {
+                                turn: t,
+                                last: t,
+                                line,
+                                item,
+                                why,
+                            },
+                        );
                         open = None;
                     } else {
                         let asked = item.owners.clone();
-                        open = Some(Open { turn: t, line, item, asked });
+                        open = Some(Open {
+                            turn: t,
+                            line,
+                            item,
+                            asked,
+                        });
                     }
                 }
                 Act::Commit(how) => {
                     // A reply to work just given to the speaker is their agreement, not more work.
                     let replies = open.as_ref().is_some_and(|o| o.asked.contains(&sp))
-                        || out.last().is_some_and(|l| l.turn + 1 == t && l.item.owners.contains(&sp));
+                        || out
+                            .last()
+                            .is_some_and(|l| l.turn + 1 == t && l.item.owners.contains(&sp));
                     if replies && sc.deadline.is_none() {
                         continue;
                     }
@@ -150,7 +184,16 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>) -> Vec<Settled> {
                         item.owners = vec![sp.clone()];
                     }
                     let why = format!("第{}行{}{}", line + 1, sp.name(), how);
-                    push(&mut out, Settled { turn: t, last: t, line, item, why });
+                    push(
+                        &mut out,
+                        Settled {
+                            turn: t,
+                            last: t,
+                            line,
+                            item,
+                            why,
+                        },
+                    );
                     open = None;
                 }
                 Act::Recap | Act::Accept | Act::Other => {}
@@ -233,8 +276,29 @@ fn merge(turns: &[Turn], ctx: &Ctx<'_>, s: Settled, ex: &mut Extraction, tr: &mu
 
 /// Words that give work to someone or agree, and say nothing of the work itself.
 const NO_WORK: &[&str] = &[
-    "就这么定了", "这么定了", "那就", "这个", "这块", "那个", "这事", "你来", "我来", "来做", "负责",
-    "牵头", "配合", "跟进", "跟一下", "弄", "做", "吧", "好的", "好", "行", "可以", "没问题",
+    "就这么定了",
+    "这么定了",
+    "那就",
+    "这个",
+    "这块",
+    "那个",
+    "这事",
+    "你来",
+    "我来",
+    "来做",
+    "负责",
+    "牵头",
+    "配合",
+    "跟进",
+    "跟一下",
+    "弄",
+    "做",
+    "吧",
+    "好的",
+    "好",
+    "行",
+    "可以",
+    "没问题",
 ];
 
 /// Whether an item has no work of its own once its people and the words of giving go.
@@ -292,26 +356,13 @@ fn drop_recap(turns: &[Turn], ctx: &Ctx<'_>, ex: &mut Extraction, tr: &mut Trace
 fn glued_names(ctx: &Ctx<'_>, item: &mut ActionItem) {
     for o in &mut item.owners {
         if let OwnerRef::Unresolved(w) = o
-            && let Some(p) = ctx
-                .members
-                .iter()
-                .find(|p| p.name.chars().count() >= 2 && w.ends_with(&p.name) && w.chars().count() == p.name.chars().count() + 1)
+            && let Some(p) = ctx.members.iter().find(|p| {
+                p.name.chars().count() >= 2
+                    && w.ends_with(&p.name)
+                    && w.chars().count() == p.name.chars().count() + 1
+            })
         {
             *o = OwnerRef::Person(p.clone());
         }
     }
-}
-
-#[cfg(test)]
-pub(super) fn debug_turns(lines: &[String], ctx: &Ctx<'_>) -> String {
-    let turns = transcript_turns(lines, ctx);
-    let mut out = String::new();
-    for t in &turns {
-        let c = t.ctx(ctx);
-        for (n, s) in t.sentences() {
-            let sc = c.scan(s);
-            out.push_str(&format!("{n} {:?} {:?} {:?} {s}\n", t.speaker.as_ref().map(|o| o.name().to_owned()), act(&c, s, &sc), sc.deadline_text));
-        }
-    }
-    out
 }

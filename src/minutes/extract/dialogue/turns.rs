@@ -40,7 +40,11 @@ impl Turn {
         for (n, s) in &self.said {
             for piece in s.split_inclusive(['。', '！', '？', '?', '!', '；']) {
                 let t = piece.trim();
-                if t.trim_end_matches(['。', '！', '？', '?', '!', '；']).chars().count() >= 2 {
+                if t.trim_end_matches(['。', '！', '？', '?', '!', '；'])
+                    .chars()
+                    .count()
+                    >= 2
+                {
                     out.push((*n, t));
                 }
             }
@@ -63,8 +67,11 @@ fn label_of<'l>(line: &'l str, ctx: &Ctx<'_>) -> Option<(String, &'l str, bool)>
     // `王总：…`: a name and a colon opening the line.
     let (who, rest) = line.split_once(['：', ':'])?;
     let who = who.trim();
-    ((2..=4).contains(&who.chars().count()) && who.chars().all(is_cjk) && ctx.is_name(who))
-        .then_some((who.to_owned(), rest.trim_start(), false))
+    ((2..=4).contains(&who.chars().count()) && who.chars().all(is_cjk) && ctx.is_name(who)).then_some((
+        who.to_owned(),
+        rest.trim_start(),
+        false,
+    ))
 }
 
 /// The turns of `lines` when they are a transcript: three or more stamped speaker labels
@@ -94,13 +101,26 @@ pub(super) fn transcript_turns(lines: &[String], ctx: &Ctx<'_>) -> Vec<Turn> {
                 .find(|s| **s != speaker)
                 .cloned()
                 .flatten();
-            let said = if rest.trim().is_empty() { Vec::new() } else { vec![(n, rest.trim().to_owned())] };
-            turns.push(Turn { speaker, addressed, first: n, said });
+            let said = if rest.trim().is_empty() {
+                Vec::new()
+            } else {
+                vec![(n, rest.trim().to_owned())]
+            };
+            turns.push(Turn {
+                speaker,
+                addressed,
+                first: n,
+                said,
+            });
         } else if let Some(t) = turns.last_mut() {
             t.said.push((n, line.to_owned()));
         }
     }
-    if stamped >= 3 || named >= 4 { turns } else { Vec::new() }
+    if stamped >= 3 || named >= 4 {
+        turns
+    } else {
+        Vec::new()
+    }
 }
 
 /// The pairs of Chinese characters in `s` (`回归报告` → 回归, 归报, 报告).
@@ -126,8 +146,8 @@ pub(super) fn shares_work(a: &str, b: &str) -> bool {
 
 /// Pairs of characters that say nothing of the work (`一下`, `这个`).
 const STOP: &[&str] = &[
-    "一下", "这个", "那个", "一个", "我们", "这边", "我这", "那边", "下周", "明天", "今天", "之前",
-    "的话", "可以", "负责", "还有",
+    "一下", "这个", "那个", "一个", "我们", "这边", "我这", "那边", "下周", "明天", "今天", "之前", "的话",
+    "可以", "负责", "还有",
 ];
 
 /// Whether two texts name a common thing (`物料` in `物料的话我这边可以出` and `王维负责物料`).
