@@ -137,3 +137,15 @@ fn work_given_without_a_date_is_settled_by_the_answer() {
     assert!(texts(&ex)[0].contains("走访进度"));
     assert_eq!(dues(&ex), vec![None]);
 }
+
+#[test]
+fn the_one_spoken_to_is_asked_not_the_one_they_help() {
+    let ex = run(
+        "[00:00:15] 田丰：今天同步一下产品上架。\n\
+         [00:01:10] 田丰：沮授你配合许攸做一下产品说明书的更新。\n\
+         [00:01:30] 沮授：好的。\n[00:02:00] 田丰：上架时间先定4月1日。\n",
+        &["田丰", "沮授", "许攸"],
+    );
+    assert_eq!(owners(&ex), vec![vec!["沮授"]], "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("产品说明书"));
+}

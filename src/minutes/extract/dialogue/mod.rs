@@ -147,6 +147,16 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>) -> Vec<Settled> {
                     if item.owners.len() > 1 {
                         item.owners.retain(|o| *o != sp);
                     }
+                    // `贾瑞你配合罗琦做一下…`: the one spoken to (`X你`) is who was asked.
+                    let spoken_to: Vec<OwnerRef> = item
+                        .owners
+                        .iter()
+                        .filter(|o| s.contains(&format!("{}你", o.name())))
+                        .cloned()
+                        .collect();
+                    if !spoken_to.is_empty() {
+                        item.owners = spoken_to;
+                    }
                     if item.deadline.is_some() {
                         let why = format!("第{}行交给{}并给出时间", line + 1, names(&item.owners));
                         push(
