@@ -149,3 +149,64 @@ fn the_one_spoken_to_is_asked_not_the_one_they_help() {
     assert_eq!(owners(&ex), vec![vec!["沮授"]], "{:?}", texts(&ex));
     assert!(texts(&ex)[0].contains("产品说明书"));
 }
+
+#[test]
+fn a_topic_opened_turns_before_names_the_work_given_later() {
+    let ex = run(
+        "韦昌 00:00:05\n还有期权账户的适当性复核表，合规那边催了两次。\n\
+         史进 00:00:20\n这个可以让项充做，他去年做过。\n\
+         韦昌 00:00:35\n那就项充牵头吧，史进配合，三个工作日内给一个初版。\n\
+         项充 00:00:50\n没问题。\n",
+        &["韦昌", "史进", "项充"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert!(
+        texts(&ex)[0].contains("期权账户的适当性复核表"),
+        "{:?}",
+        texts(&ex)
+    );
+    assert_eq!(owners(&ex), vec![vec!["项充", "史进"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-13")]);
+}
+
+#[test]
+fn the_date_agreed_in_a_later_turn_wins() {
+    let ex = run(
+        "冯婷 00:00:05\n先说下周的检查。\n\
+         彭越 00:00:20\n我这边有个事，下周监管现场检查，档案室的开户资料要整理一下。\n\
+         冯婷 00:00:40\n这个你牵头吧，下周二之前整理完。\n\
+         彭越 00:00:50\n收到。\n",
+        &["冯婷", "彭越"],
+    );
+    assert_eq!(owners(&ex), vec![vec!["彭越"]], "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), vec![due("2026-03-17")]);
+}
+
+#[test]
+fn the_one_who_gives_work_to_be_sent_to_them_is_not_its_owner() {
+    let ex = run(
+        "司马 00:00:05\n那后续几件事。\n\
+         司马 00:00:10\n第一，欧冶把巡检脚本加到每日巡检里，明天就加上。\n\
+         欧冶 00:00:20\n好。\n\
+         司马 00:00:30\n第二，公输写一份复盘报告，3月13日前报给我。\n\
+         公输 00:00:40\n明白。\n",
+        &["司马", "欧冶", "公输"],
+    );
+    assert_eq!(owners(&ex), vec![vec!["欧冶"], vec!["公输"]], "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), vec![due("2026-03-11"), due("2026-03-13")]);
+}
+
+#[test]
+fn a_list_after_named_lines_is_nobodys_turn() {
+    let ex = run(
+        "月度会议纪要\n\n讨论：\n\
+         林立：两融余额增长主要来自老客户。\n\
+         武宁：代销产品固收+卖得比较好。\n\
+         鲁明：线上签约的比例只有六成。\n\
+         宋远：机构佣金率在下降。\n\n\
+         二、重点工作\n\
+         1. 活动方案由武宁牵头，鲁明配合，3月20日前提交委员会审议。\n",
+        &["林立", "武宁", "鲁明", "宋远"],
+    );
+    assert_eq!(owners(&ex), vec![vec!["武宁", "鲁明"]], "{:?}", texts(&ex));
+}

@@ -147,7 +147,9 @@ pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
     }
     let speaker = ctx.speaker.as_ref();
     let others: Vec<_> = sc.owners.iter().filter(|o| Some(*o) != speaker).collect();
-    if !others.is_empty() && sc.how >= OwnerHow::Named && has_verb(&sig) {
+    // `阎红把切换脚本加到每日巡检里，明天就加上`: a named person, `把` and a date give work too.
+    let dated_work = sc.deadline.is_some() && s.contains('把');
+    if !others.is_empty() && sc.how >= OwnerHow::Named && (has_verb(&sig) || dated_work) {
         return Act::Assign;
     }
     if speaker.is_none() || !first_person(s) || NOT_WORK.iter().any(|w| s.contains(w)) {
@@ -201,6 +203,36 @@ pub(super) fn asked_work(s: &str) -> String {
     t.to_owned()
 }
 
+/// Words that open a new topic in a meeting (`还有`, `另外`, `最后一个`).
+const OPENERS: &[&str] = &[
+    "还有一个事",
+    "还有个事",
+    "还有一个",
+    "还有",
+    "另外",
+    "最后一个",
+    "最后",
+    "然后",
+    "再就是",
+    "接下来",
+    "下一个",
+];
+
+/// `还有数据迁移要用的校验脚本，信息技术部那边说人手紧张。` → `数据迁移要用的校验脚本`: the thing a
+/// sentence opening a topic names first (none for a question, a commitment or a bare opener).
+pub(super) fn opening_topic(s: &str) -> Option<String> {
+    let t = s.trim().trim_start_matches(['好', '嗯', '。', '，', ',', ' ']);
+    let rest = OPENERS.iter().find_map(|o| t.strip_prefix(o))?;
+    if is_question(s) || first_person(rest) {
+        return None;
+    }
+    let clause = rest
+        .split(['，', ',', '。', '；'])
+        .map(|c| c.trim().trim_start_matches(['是', '个', '就']))
+        .find(|c| c.chars().filter(|ch| crate::minutes::scan::is_cjk(*ch)).count() >= 4)?;
+    (clause.chars().count() <= 20).then(|| clause.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +244,14 @@ mod tests {
         assert!(is_question("已经做完了是吧？"));
         assert!(accepts("行，两个工作日内给你。"));
         assert!(!accepts("好，那我们说下一个，客户走访这边进度怎么样了？"));
+        assert_eq!(
+            opening_topic("还有数据迁移要用的校验脚本，信息技术部那边说人手紧张。").as_deref(),
+            Some("数据迁移要用的校验脚本")
+        );
+        assert_eq!(
+            opening_topic("最后一个，升级后的应急回退预案，需要在演练前评审一次。").as_deref(),
+            Some("升级后的应急回退预案")
+        );
         assert_eq!(
             asked_work("还有个事，担保品折算率调整的通知明天上午10点前要转发给客户，谁来？"),
             "担保品折算率调整的通知明天上午10点前要转发给客户"

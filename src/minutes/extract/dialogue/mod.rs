@@ -11,17 +11,18 @@
 //! reported status and pleasantries are not items. Each decision is traced for `--explain`.
 
 mod acts;
+mod merge;
 mod turns;
 
-use self::acts::{Act, accepts, act, asked_work};
-use self::turns::{Turn, origin, shares_topic, shares_work, transcript_turns};
+use self::acts::{Act, accepts, act, asked_work, opening_topic};
+use self::merge::{drop_recap, glued_names, merge, own_work};
+use self::turns::{Turn, shares_topic, transcript_turns};
 use super::sentence::has_task_text;
 use super::to_item;
 use super::trace::Tracer;
-use crate::minutes::explain::Verdict;
 use crate::minutes::item::{ActionItem, Extraction};
 use crate::minutes::owner::OwnerRef;
-use crate::minutes::scan::{Ctx, is_cjk};
+use crate::minutes::scan::Ctx;
 
 /// Work asked for and not yet settled: who asked, what, and who was asked (none: `谁来？`).
 struct Open {
@@ -29,15 +30,22 @@ struct Open {
     line: usize,
     item: ActionItem,
     asked: Vec<OwnerRef>,
+    by: Option<OwnerRef>,
 }
 
 /// An item settled in the conversation: the turns it was spoken of in, its line, and why.
 struct Settled {
     turn: usize,
     last: usize,
+    /// The turn the date was given in.
+    dated: usize,
     line: usize,
     item: ActionItem,
     why: String,
+    /// Who gave the work (`…报给我`: not its owner).
+    by: Option<OwnerRef>,
+    /// The topic named turns before (`还有数据迁移要用的校验脚本…`), when the item names none.
+    topic: Option<String>,
 }
 
 /// Records `s`, unless it goes on with the item settled in the turn just before for the same
@@ -53,6 +61,7 @@ fn push(out: &mut Vec<Settled>, s: Settled) {
         if s.item.deadline.is_some() {
             prev.item.deadline = s.item.deadline;
             prev.item.deadline_text = s.item.deadline_text;
+            prev.dated = s.dated;
         }
         prev.last = s.last;
         prev.why = format!("{}；{}", prev.why, s.why);
@@ -69,8 +78,9 @@ pub(super) fn settle(lines: &[String], ctx: &Ctx<'_>, ex: &mut Extraction, tr: &
         return;
     }
     let settled = converse(&turns, ctx);
+    let recap = recap_start(&turns, ctx);
     for s in settled {
-        merge(&turns, ctx, s, ex, tr);
+        merge(&turns, ctx, recap, s, ex, tr);
     }
     drop_recap(&turns, ctx, ex, tr);
     for item in &mut ex.items {
@@ -82,6 +92,8 @@ pub(super) fn settle(lines: &[String], ctx: &Ctx<'_>, ex: &mut Extraction, tr: &
 fn converse(turns: &[Turn], ctx: &Ctx<'_>) -> Vec<Settled> {
     let mut out: Vec<Settled> = Vec::new();
     let mut open: Option<Open> = None;
+    // The last topic opened (`还有数据迁移要用的校验脚本，…`) and its turn.
+    let mut topic: Option<(usize, String)> = None;
     let recap_from = recap_start(turns, ctx);
     for (t, turn) in turns.iter().enumerate() {
         if recap_from.is_some_and(|r| t >= r) {
@@ -94,6 +106,9 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>) -> Vec<Settled> {
         let c = turn.ctx(ctx);
         for (line, s) in turn.sentences() {
             let sc = c.scan(s);
+            if let Some(tp) = opening_topic(s) {
+                topic = Some((t, tp));
+            }
             // The one asked answers: agreement settles the work, with the date they give.
             if let Some(o) = open.as_ref().filter(|o| o.turn < t)
                 && (o.asked.is_empty() || o.asked.contains(&sp))
@@ -116,16 +131,20 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>) -> Vec<Settled> {
                     } else {
                         format!("第{}行交给{}，第{}行答应", o.line + 1, sp.name(), line + 1)
                     };
-                    push(
-                        &mut out,
-                        Settled {
-                            turn: o.turn,
-                            last: t,
-                            line: o.line,
-                            item,
-                            why,
-                        },
-                    );
+                    let dated = if sc.deadline.is_some() { t } else { o.turn };
+                    let by = o.by.clone();
+                    let (turn, line) = (o.turn, o.line);
+                    let new = Settled {
+                        turn,
+                        last: t,
+                        dated,
+                        line,
+                        item,
+                        why,
+                        by,
+                        topic: None,
+                    };
+                    push(&mut out, with_topic(ctx, topic.as_ref(), new));
                     open = None;
                     continue;
                 }
@@ -139,6 +158,7 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>) -> Vec<Settled> {
                         line,
                         item,
                         asked: Vec::new(),
+                        by: Some(sp.clone()),
                     });
                 }
                 Act::Assign => {
@@ -159,24 +179,28 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>) -> Vec<Settled> {
                     }
                     if item.deadline.is_some() {
                         let why = format!("第{}行交给{}并给出时间", line + 1, names(&item.owners));
-                        push(
-                            &mut out,
-                            Settled {
-                                turn: t,
-                                last: t,
-                                line,
-                                item,
-                                why,
-                            },
-                        );
+                        let by = Some(sp.clone());
+                        let new = Settled {
+                            turn: t,
+                            last: t,
+                            dated: t,
+                            line,
+                            item,
+                            why,
+                            by,
+                            topic: None,
+                        };
+                        push(&mut out, with_topic(ctx, topic.as_ref(), new));
                         open = None;
                     } else {
                         let asked = item.owners.clone();
+                        let by = Some(sp.clone());
                         open = Some(Open {
                             turn: t,
                             line,
                             item,
                             asked,
+                            by,
                         });
                     }
                 }
@@ -194,16 +218,17 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>) -> Vec<Settled> {
                         item.owners = vec![sp.clone()];
                     }
                     let why = format!("第{}行{}{}", line + 1, sp.name(), how);
-                    push(
-                        &mut out,
-                        Settled {
-                            turn: t,
-                            last: t,
-                            line,
-                            item,
-                            why,
-                        },
-                    );
+                    let new = Settled {
+                        turn: t,
+                        last: t,
+                        dated: t,
+                        line,
+                        item,
+                        why,
+                        by: None,
+                        topic: None,
+                    };
+                    push(&mut out, with_topic(ctx, topic.as_ref(), new));
                     open = None;
                 }
                 Act::Recap | Act::Accept | Act::Other => {}
@@ -211,6 +236,21 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>) -> Vec<Settled> {
         }
     }
     out
+}
+
+/// `那就孙磊牵头吧，…三个工作日内给一个初版` after `还有数据迁移要用的校验脚本，…`: an item that
+/// names hardly any work is about the topic opened up to three turns before.
+fn with_topic(ctx: &Ctx<'_>, topic: Option<&(usize, String)>, mut s: Settled) -> Settled {
+    if let Some((at, t)) = topic
+        && s.turn <= at + 3
+        && own_work(ctx, &s.item) < 6
+        && !s.item.text.contains(t.as_str())
+    {
+        s.item.text = format!("{t}：{}", s.item.text);
+        s.topic = Some(t.clone());
+        s.why = format!("{}（事项见第{}轮发言）", s.why, at + 1);
+    }
+    s
 }
 
 fn names(owners: &[OwnerRef]) -> String {
@@ -232,147 +272,4 @@ fn recap_start(turns: &[Turn], ctx: &Ctx<'_>) -> Option<usize> {
         .skip(t + 1)
         .all(|x| x.speaker == *who || x.text().chars().count() <= 12)
         .then_some(t)
-}
-
-/// Adds a settled item unless the line rules found it already: an item for the same people
-/// about the same work or said in the same turns (then it only gains a missing date). An item
-/// with no work of its own (`那就这么定了，Kevin你来，毛悦配合测试`) adds its people and date to the
-/// item for them from the turns just before, and is not added on its own.
-fn merge(turns: &[Turn], ctx: &Ctx<'_>, s: Settled, ex: &mut Extraction, tr: &mut Tracer<'_>) {
-    let thin = is_thin(ctx, &s.item);
-    let recap = recap_start(turns, ctx);
-    let same = ex.items.iter_mut().find(|i| {
-        let from = origin(turns, &i.text);
-        if from.is_some_and(|f| recap.is_some_and(|r| f >= r)) {
-            return false;
-        }
-        let near = if thin { s.turn.saturating_sub(2) } else { s.turn };
-        i.owners.iter().any(|o| s.item.owners.contains(o))
-            && (shares_work(&i.text, &s.item.text) || from.is_some_and(|f| (near..=s.last).contains(&f)))
-    });
-    if let Some(found) = same {
-        let mut why = Vec::new();
-        if found.deadline.is_none() && s.item.deadline.is_some() {
-            found.deadline = s.item.deadline;
-            found.deadline_text.clone_from(&s.item.deadline_text);
-            why.push("补上时间");
-        }
-        if thin && s.item.owners.iter().any(|o| !found.owners.contains(o)) {
-            for o in &s.item.owners {
-                if !found.owners.contains(o) {
-                    found.owners.push(o.clone());
-                }
-            }
-            why.push("补上配合人");
-        }
-        if !why.is_empty() {
-            let why = format!("对话：{}，{}", s.why, why.join("、"));
-            tr.note(s.line, &why, Verdict::Detail, Vec::new(), Some(found));
-        }
-        return;
-    }
-    if thin {
-        return;
-    }
-    let why = format!("对话：{}", s.why);
-    tr.note(s.line, &why, Verdict::Item, Vec::new(), Some(&s.item));
-    let at = ex
-        .items
-        .iter()
-        .position(|i| origin(turns, &i.text).is_some_and(|o| o > s.turn))
-        .unwrap_or(ex.items.len());
-    ex.items.insert(at, s.item);
-}
-
-/// Words that give work to someone or agree, and say nothing of the work itself.
-const NO_WORK: &[&str] = &[
-    "就这么定了",
-    "这么定了",
-    "那就",
-    "这个",
-    "这块",
-    "那个",
-    "这事",
-    "你来",
-    "我来",
-    "来做",
-    "负责",
-    "牵头",
-    "配合",
-    "跟进",
-    "跟一下",
-    "弄",
-    "做",
-    "吧",
-    "好的",
-    "好",
-    "行",
-    "可以",
-    "没问题",
-];
-
-/// Whether an item has no work of its own once its people and the words of giving go.
-fn is_thin(ctx: &Ctx<'_>, item: &ActionItem) -> bool {
-    let mut t = item.text.clone();
-    for o in &item.owners {
-        t = t.replace(o.name(), "");
-    }
-    for p in ctx.members {
-        t = t.replace(&p.name, "");
-    }
-    for w in NO_WORK {
-        t = t.replace(w, "");
-    }
-    t.chars().filter(|c| is_cjk(*c)).count() < 4
-}
-
-/// Drops an item said in the recap when it repeats one settled before it.
-fn drop_recap(turns: &[Turn], ctx: &Ctx<'_>, ex: &mut Extraction, tr: &mut Tracer<'_>) {
-    let Some(from) = recap_start(turns, ctx) else {
-        return;
-    };
-    let origins: Vec<Option<usize>> = ex.items.iter().map(|i| origin(turns, &i.text)).collect();
-    let before: Vec<ActionItem> = ex
-        .items
-        .iter()
-        .zip(&origins)
-        .filter(|(_, o)| o.is_some_and(|o| o < from))
-        .map(|(i, _)| i.clone())
-        .collect();
-    let mut k = 0;
-    ex.items.retain(|item| {
-        let o = origins.get(k).copied().flatten();
-        k += 1;
-        if o.is_none_or(|o| o < from) {
-            return true;
-        }
-        let repeats = before.iter().find(|b| {
-            shares_work(&b.text, &item.text)
-                || (b.owners.iter().any(|w| item.owners.contains(w)) && b.deadline == item.deadline)
-                || (b.deadline.is_some()
-                    && b.deadline == item.deadline
-                    && (item.owners.is_empty() || shares_topic(&b.text, &item.text)))
-        });
-        if let Some(b) = repeats {
-            let line = turns.get(from).map_or(0, |t| t.first);
-            let why = format!("对话：总结重复了前面的待办（{}），不另列：{}", b.text, item.text);
-            tr.note(line, &why, Verdict::Detail, Vec::new(), None);
-        }
-        repeats.is_none()
-    });
-}
-
-/// `个俞静` (from `这个俞静和童欣一起`): a word glued before a member's full name is that member.
-fn glued_names(ctx: &Ctx<'_>, item: &mut ActionItem) {
-    for o in &mut item.owners {
-        if let OwnerRef::Unresolved(w) = o
-            && let Some(p) = ctx.members.iter().find(|p| {
-                p.name.chars().count() >= 2
-                    && w.ends_with(&p.name)
-                    && w.chars().count() == p.name.chars().count() + 1
-            })
-        {
-            *o = OwnerRef::Person(p.clone());
-        }
-    }
 }

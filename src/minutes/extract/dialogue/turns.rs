@@ -14,6 +14,8 @@ pub(super) struct Turn {
     pub(super) addressed: Option<OwnerRef>,
     pub(super) first: usize,
     pub(super) said: Vec<(usize, String)>,
+    /// Opened by a stamped label (`张三 00:01:30`): the lines below are the speaker's.
+    pub(super) stamped: bool,
 }
 
 impl Turn {
@@ -111,9 +113,22 @@ pub(super) fn transcript_turns(lines: &[String], ctx: &Ctx<'_>) -> Vec<Turn> {
                 addressed,
                 first: n,
                 said,
+                stamped: stamp,
             });
         } else if let Some(t) = turns.last_mut() {
-            t.said.push((n, line.to_owned()));
+            // After a `名字：…` line (one line, one turn) the text is nobody's turn.
+            if t.stamped || t.speaker.is_none() {
+                t.said.push((n, line.to_owned()));
+            } else {
+                let said = vec![(n, line.to_owned())];
+                turns.push(Turn {
+                    speaker: None,
+                    addressed: None,
+                    first: n,
+                    said,
+                    stamped: false,
+                });
+            }
         }
     }
     if stamped >= 3 || named >= 4 {
