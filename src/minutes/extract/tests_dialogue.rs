@@ -210,3 +210,58 @@ fn a_list_after_named_lines_is_nobodys_turn() {
     );
     assert_eq!(owners(&ex), vec![vec!["武宁", "鲁明"]], "{:?}", texts(&ex));
 }
+
+#[test]
+fn the_speaker_who_helps_is_an_owner_and_a_name_called_out_is_who_you_means() {
+    let ex = run(
+        "周勇 00:00:05\n社区投教活动场地已经同意了，就是人手不够，这个活动谁来牵头？\n\
+         房青 00:00:20\n那就老周牵头吧，我配合，活动方案3月20日前出来。\n\
+         周勇 00:00:40\n行。\n\
+         房青 00:01:00\n值班表我今晚之前排好。\n\
+         周勇 00:01:20\n聂远，节后的客户邀约名单你来整理，3月16日前给我。\n\
+         聂远 00:01:30\n好的。\n",
+        &["周勇", "房青", "聂远"],
+    );
+    let got = owners(&ex);
+    assert!(
+        got.contains(&vec!["周勇".to_owned(), "房青".to_owned()]),
+        "{got:?} {:?}",
+        texts(&ex)
+    );
+    assert!(got.contains(&vec!["聂远".to_owned()]), "{got:?} {:?}", texts(&ex));
+}
+
+#[test]
+fn a_date_said_just_after_settles_the_work_and_what_is_left_open_is_no_work() {
+    let ex = run(
+        "袁方 00:01:30\n那直播前的脚本审核得加强。谁来出一个审核流程？\n\
+         施雨 00:01:45\n我可以先起草，但合规这边人手……\n\
+         曹明 00:02:00\n施雨你先写，我来审。3月19日前吧。\n\
+         施雨 00:02:08\n好。\n\
+         袁方 00:03:00\n好。最后一个，升级后的应急回退预案，需要在演练前评审一次。\n\
+         许平 00:03:10\n初稿我写过一版，但还没给大家看。\n\
+         袁方 00:03:20\n那你3月18日前发出来，评审时间另定。\n\
+         许平 00:03:30\n可以。\n",
+        &["袁方", "施雨", "曹明", "许平"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(
+        t[0].contains("审核流程") && t[1].contains("应急回退预案"),
+        "{t:?}"
+    );
+    assert_eq!(owners(&ex), vec![vec!["施雨", "曹明"], vec!["许平"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-19"), due("2026-03-18")]);
+}
+
+#[test]
+fn you_as_the_one_sent_something_is_not_given_work() {
+    let ex = run(
+        "温柔 00:00:05\n短信文案要先走合规审核。\n\
+         施展 00:00:20\nAPP公告要不要一起审？\n\
+         温柔 00:00:30\n公告是一样的内容，我一起发给你。\n\
+         施展 00:00:40\n好的。\n",
+        &["温柔", "施展"],
+    );
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}

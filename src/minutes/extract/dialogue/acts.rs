@@ -5,6 +5,7 @@
 
 use crate::minutes::evidence::{self, LineFacts};
 use crate::minutes::layout::{Marker, Section};
+use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, OwnerHow, Scan};
 use crate::minutes::weights::Signal;
 
@@ -190,7 +191,13 @@ pub(super) fn asked_work(s: &str) -> String {
         "谁写",
     ] {
         if let Some(i) = t.rfind(w) {
-            t.truncate(i);
+            // `谁来出一个审核流程`: the work is what follows the question word.
+            let after = t.get(i + w.len()..).unwrap_or_default().to_owned();
+            if after.chars().filter(|c| crate::minutes::scan::is_cjk(*c)).count() >= 3 {
+                t = after;
+            } else {
+                t.truncate(i);
+            }
             break;
         }
     }
@@ -201,6 +208,46 @@ pub(super) fn asked_work(s: &str) -> String {
         .find_map(|p| t.strip_prefix(p))
         .unwrap_or(t);
     t.to_owned()
+}
+
+/// Who work given in `s` by `sp` is for, among the people the scan found: those spoken to
+/// (`贾瑞你配合罗琦…` → 贾瑞), else those named (`邵佳，…你来整理` is 邵佳's, not the one who spoke
+/// before); the speaker too when they help (`我配合`, `我来审`), never when it is sent to them
+/// (`…报给我`).
+pub(super) fn asked_people(s: &str, found: &[OwnerRef], sp: &OwnerRef) -> Vec<OwnerRef> {
+    let spoken_to: Vec<OwnerRef> = found
+        .iter()
+        .filter(|o| s.contains(&format!("{}你", o.name())))
+        .cloned()
+        .collect();
+    let named: Vec<OwnerRef> = found
+        .iter()
+        .filter(|o| *o != sp && s.contains(o.name()))
+        .cloned()
+        .collect();
+    let mut out = if !spoken_to.is_empty() {
+        // `毛静你牵头，常乐配合`: a helper named as such stays.
+        let helpers = named.iter().filter(|o| {
+            !spoken_to.contains(o)
+                && ["配合", "协助", "一起"]
+                    .iter()
+                    .any(|w| s.contains(&format!("{}{w}", o.name())))
+        });
+        let mut all = spoken_to.clone();
+        all.extend(helpers.cloned());
+        all
+    } else if !named.is_empty() {
+        named
+    } else {
+        found.iter().filter(|o| *o != sp).cloned().collect()
+    };
+    let helps = ["我配合", "我协助", "我一起", "我来审", "我来把关", "我来配合"]
+        .iter()
+        .any(|w| s.contains(w));
+    if helps && !out.contains(sp) {
+        out.push(sp.clone());
+    }
+    if out.is_empty() { found.to_vec() } else { out }
 }
 
 /// Words that open a new topic in a meeting (`还有`, `另外`, `最后一个`).
@@ -256,5 +303,6 @@ mod tests {
             asked_work("还有个事，担保品折算率调整的通知明天上午10点前要转发给客户，谁来？"),
             "担保品折算率调整的通知明天上午10点前要转发给客户"
         );
+        assert_eq!(asked_work("谁来出一个审核流程？"), "出一个审核流程");
     }
 }

@@ -71,6 +71,19 @@ pub(super) fn merge(
         }
         why.push("补上配合人");
     }
+    // Work given: the people the conversation settled on, when the line rules added someone the
+    // text does not name (`你` read as the one who spoke before) or left out a helper.
+    if s.by.is_some() && s.item.owners.first() == found.owners.first() && found.owners != s.item.owners {
+        let unnamed = found
+            .owners
+            .iter()
+            .filter(|o| !s.item.owners.contains(o))
+            .all(|o| !found.text.contains(o.name()));
+        if unnamed {
+            found.owners.clone_from(&s.item.owners);
+            why.push("负责人按对话中交办的");
+        }
+    }
     // The one who gave the work is its owner only when named or speaking of themselves (`我和…`).
     let to_me = ["给我", "发我", "报我", "告诉我", "交我"]
         .iter()
@@ -149,6 +162,15 @@ pub(super) fn own_work(ctx: &Ctx<'_>, item: &ActionItem) -> usize {
     for w in NO_WORK {
         t = t.replace(w, "");
     }
+    // `评审时间另定`: what is left open is no part of the work.
+    let t: String = t
+        .split(['，', ','])
+        .filter(|c| {
+            !["另定", "另行", "再说", "再定", "待定"]
+                .iter()
+                .any(|w| c.contains(w))
+        })
+        .collect();
     t.chars().filter(|c| is_cjk(*c)).count()
 }
 

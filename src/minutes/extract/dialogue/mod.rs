@@ -14,7 +14,7 @@ mod acts;
 mod merge;
 mod turns;
 
-use self::acts::{Act, accepts, act, asked_work, opening_topic};
+use self::acts::{Act, accepts, act, asked_people, asked_work, opening_topic};
 use self::merge::{drop_recap, glued_names, merge, own_work};
 use self::turns::{Turn, shares_topic, transcript_turns};
 use super::sentence::has_task_text;
@@ -22,7 +22,7 @@ use super::to_item;
 use super::trace::Tracer;
 use crate::minutes::item::{ActionItem, Extraction};
 use crate::minutes::owner::OwnerRef;
-use crate::minutes::scan::Ctx;
+use crate::minutes::scan::{Ctx, OwnerHow};
 
 /// Work asked for and not yet settled: who asked, what, and who was asked (none: `谁来？`).
 struct Open {
@@ -105,7 +105,20 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>) -> Vec<Settled> {
         };
         let c = turn.ctx(ctx);
         for (line, s) in turn.sentences() {
-            let sc = c.scan(s);
+            let mut sc = c.scan(s);
+            // `那你3月18日前发出来`: `你` is the one who spoke before.
+            if sc.owners.is_empty()
+                && s.contains('你')
+                && !s.contains("你们")
+                && !s.contains('我')
+                && !["给你", "跟你", "和你", "向你", "告诉你", "通知你", "发你"]
+                    .iter()
+                    .any(|w| s.contains(w))
+                && let Some(you) = c.addressed.clone()
+            {
+                sc.owners = vec![you];
+                sc.how = OwnerHow::Named;
+            }
             if let Some(tp) = opening_topic(s) {
                 topic = Some((t, tp));
             }
@@ -114,14 +127,16 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>) -> Vec<Settled> {
                 && (o.asked.is_empty() || o.asked.contains(&sp))
             {
                 let volunteers = o.asked.is_empty() && s.contains("我来") && s.chars().count() <= 12;
+                // `雨桐你先写，我来审。`: the one spoken to writes, the speaker helps.
+                let with: Vec<OwnerRef> = if volunteers && s.contains('你') {
+                    asked_people(s, &sc.owners, &sp)
+                } else {
+                    vec![sp.clone()]
+                };
                 let agrees = o.asked.contains(&sp) && accepts(s) && turn.text().chars().count() <= 30;
                 if volunteers || agrees {
                     let mut item = o.item.clone();
-                    item.owners = if o.asked.is_empty() {
-                        vec![sp.clone()]
-                    } else {
-                        o.asked.clone()
-                    };
+                    item.owners = if o.asked.is_empty() { with } else { o.asked.clone() };
                     if sc.deadline.is_some() {
                         item.deadline = sc.deadline;
                         item.deadline_text.clone_from(&sc.deadline_text);
@@ -163,20 +178,7 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>) -> Vec<Settled> {
                 }
                 Act::Assign => {
                     let mut item = to_item(sc.clone());
-                    // `…报给我`: the one who asks receives the work, they do not do it.
-                    if item.owners.len() > 1 {
-                        item.owners.retain(|o| *o != sp);
-                    }
-                    // `贾瑞你配合罗琦做一下…`: the one spoken to (`X你`) is who was asked.
-                    let spoken_to: Vec<OwnerRef> = item
-                        .owners
-                        .iter()
-                        .filter(|o| s.contains(&format!("{}你", o.name())))
-                        .cloned()
-                        .collect();
-                    if !spoken_to.is_empty() {
-                        item.owners = spoken_to;
-                    }
+                    item.owners = asked_people(s, &item.owners, &sp);
                     if item.deadline.is_some() {
                         let why = format!("第{}行交给{}并给出时间", line + 1, names(&item.owners));
                         let by = Some(sp.clone());
@@ -231,6 +233,22 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>) -> Vec<Settled> {
                     push(&mut out, with_topic(ctx, topic.as_ref(), new));
                     open = None;
                 }
+                // `下周四前吧。` just after work was settled: its date.
+                Act::Other
+                    if sc.deadline.is_some()
+                        && sc.owners.is_empty()
+                        && own_work(ctx, &to_item(sc.clone())) < 3 =>
+                {
+                    if let Some(last) = out
+                        .last_mut()
+                        .filter(|l| l.last + 1 >= t && l.item.deadline.is_none())
+                    {
+                        last.item.deadline = sc.deadline;
+                        last.item.deadline_text.clone_from(&sc.deadline_text);
+                        last.dated = t;
+                        last.why = format!("{}，第{}行给出时间", last.why, line + 1);
+                    }
+                }
                 Act::Recap | Act::Accept | Act::Other => {}
             }
         }
@@ -243,7 +261,7 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>) -> Vec<Settled> {
 fn with_topic(ctx: &Ctx<'_>, topic: Option<&(usize, String)>, mut s: Settled) -> Settled {
     if let Some((at, t)) = topic
         && s.turn <= at + 3
-        && own_work(ctx, &s.item) < 6
+        && own_work(ctx, &s.item) < 7
         && !s.item.text.contains(t.as_str())
     {
         s.item.text = format!("{t}：{}", s.item.text);
