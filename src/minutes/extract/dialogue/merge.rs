@@ -211,7 +211,8 @@ pub(super) fn drop_recap(turns: &[Turn], ctx: &Ctx<'_>, ex: &mut Extraction, tr:
 }
 
 /// `个俞静` (from `这个俞静和童欣一起`): a word glued before a member's full name is that member.
-pub(super) fn glued_names(ctx: &Ctx<'_>, item: &mut ActionItem) {
+pub(super) fn glued_names(ctx: &Ctx<'_>, line: usize, item: &mut ActionItem, tr: &mut Tracer<'_>) {
+    let mut fixed = Vec::new();
     for o in &mut item.owners {
         if let OwnerRef::Unresolved(w) = o
             && let Some(p) = ctx.members.iter().find(|p| {
@@ -220,7 +221,12 @@ pub(super) fn glued_names(ctx: &Ctx<'_>, item: &mut ActionItem) {
                     && w.chars().count() == p.name.chars().count() + 1
             })
         {
+            fixed.push(format!("“{w}”是“{}”", p.name));
             *o = OwnerRef::Person(p.clone());
         }
+    }
+    if !fixed.is_empty() {
+        let why = format!("对话：负责人{}（名字前多带了一个字）", fixed.join("，"));
+        tr.note(line, &why, Verdict::Detail, Vec::new(), Some(item));
     }
 }

@@ -84,7 +84,10 @@ pub(super) fn settle(lines: &[String], ctx: &Ctx<'_>, ex: &mut Extraction, tr: &
     }
     drop_recap(&turns, ctx, ex, tr);
     for item in &mut ex.items {
-        glued_names(ctx, item);
+        let line = turns::origin(&turns, &item.text)
+            .and_then(|t| turns.get(t))
+            .map_or(0, |t| t.said.first().map_or(t.first, |(n, _)| *n));
+        glued_names(ctx, line, item, tr);
     }
 }
 
