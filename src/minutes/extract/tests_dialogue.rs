@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+use super::explain_report;
 use super::testkit::{dues, owners, run, texts};
 
 const DAY: &str = "T18:00:00+08:00";
@@ -264,4 +265,21 @@ fn you_as_the_one_sent_something_is_not_given_work() {
         &["温柔", "施展"],
     );
     assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}
+
+#[test]
+fn explain_names_the_turns_a_transcript_item_came_from() {
+    let text = "说话人1（邵主任） 00:00:10\n投资者教育的海报周五前要发到各营业部，谁来？\n\
+                说话人2（欧阳倩） 00:00:30\n我来吧。\n说话人1（邵主任） 00:00:50\n好。\n";
+    let members = ["邵主任".to_owned(), "欧阳倩".to_owned()];
+    let now = "2026-03-10T17:00:00+08:00".parse().unwrap();
+    let report = explain_report(text, &members, now, super::testkit::cal());
+    assert!(
+        report.contains("对话：第2行问谁来，欧阳倩在第4行接下"),
+        "{report}"
+    );
+    assert!(
+        report.contains("投资者教育的海报周五前要发到各营业部 ｜ 欧阳倩"),
+        "{report}"
+    );
 }
