@@ -564,7 +564,7 @@ fn run(
     }
     close_block(&mut block, &ctx, &mut ex, &mut tr);
     // A transcript is also read turn by turn: work settled across turns, the recap's repeats.
-    dialogue::settle(&lines, &ctx, &mut ex, &mut tr);
+    dialogue::settle(&lines, &ctx, to_item, &mut ex, &mut tr);
     ex.items.truncate(MAX_ITEMS);
     ex
 }

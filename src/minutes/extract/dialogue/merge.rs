@@ -1,13 +1,45 @@
 //! Where the conversation's items meet the line rules' items (pure): one item per task, the
 //! recap's repeats dropped, a word glued before a member's name taken off.
 
+use super::acts::{Act, act};
 use super::turns::{Turn, origin, shares_topic, shares_work};
-use super::{Settled, recap_start};
 use crate::minutes::explain::Verdict;
 use crate::minutes::extract::trace::Tracer;
 use crate::minutes::item::{ActionItem, Extraction};
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, is_cjk};
+
+/// An item settled in the conversation: the turns it was spoken of in, its line, and why.
+pub(super) struct Settled {
+    pub(super) turn: usize,
+    pub(super) last: usize,
+    /// The turn the date was given in.
+    pub(super) dated: usize,
+    pub(super) line: usize,
+    pub(super) item: ActionItem,
+    pub(super) why: String,
+    /// Who gave the work (`…报给我`: not its owner).
+    pub(super) by: Option<OwnerRef>,
+    /// The topic named turns before (`还有数据迁移要用的校验脚本…`), when the item names none.
+    pub(super) topic: Option<String>,
+}
+
+/// The first turn of the chair's recap (`我再捋一下`), when the rest of the transcript is
+/// that speaker's (or short replies).
+pub(super) fn recap_start(turns: &[Turn], ctx: &Ctx<'_>) -> Option<usize> {
+    let t = turns.iter().rposition(|turn| {
+        let c = turn.ctx(ctx);
+        turn.sentences()
+            .iter()
+            .any(|(_, s)| act(&c, s, &c.scan(s)) == Act::Recap)
+    })?;
+    let who = &turns.get(t)?.speaker;
+    turns
+        .iter()
+        .skip(t + 1)
+        .all(|x| x.speaker == *who || x.text().chars().count() <= 12)
+        .then_some(t)
+}
 
 /// Adds a settled item unless the line rules found it already: an item for the same people
 /// about the same work or said in the same turns. Then that item gains what the conversation

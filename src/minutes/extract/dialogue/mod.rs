@@ -15,14 +15,13 @@ mod merge;
 mod turns;
 
 use self::acts::{Act, accepts, act, asked_people, asked_work, opening_topic};
-use self::merge::{drop_recap, glued_names, merge, own_work};
+use self::merge::{Settled, drop_recap, glued_names, merge, own_work, recap_start};
 use self::turns::{Turn, shares_topic, transcript_turns};
 use super::sentence::has_task_text;
-use super::to_item;
 use super::trace::Tracer;
 use crate::minutes::item::{ActionItem, Extraction};
 use crate::minutes::owner::OwnerRef;
-use crate::minutes::scan::{Ctx, OwnerHow};
+use crate::minutes::scan::{Ctx, OwnerHow, Scan};
 
 /// Work asked for and not yet settled: who asked, what, and who was asked (none: `谁来？`).
 struct Open {
@@ -31,21 +30,6 @@ struct Open {
     item: ActionItem,
     asked: Vec<OwnerRef>,
     by: Option<OwnerRef>,
-}
-
-/// An item settled in the conversation: the turns it was spoken of in, its line, and why.
-struct Settled {
-    turn: usize,
-    last: usize,
-    /// The turn the date was given in.
-    dated: usize,
-    line: usize,
-    item: ActionItem,
-    why: String,
-    /// Who gave the work (`…报给我`: not its owner).
-    by: Option<OwnerRef>,
-    /// The topic named turns before (`还有数据迁移要用的校验脚本…`), when the item names none.
-    topic: Option<String>,
 }
 
 /// Records `s`, unless it goes on with the item settled in the turn just before for the same
@@ -72,12 +56,18 @@ fn push(out: &mut Vec<Settled>, s: Settled) {
 
 /// Reads the transcript in `lines` (if it is one) turn by turn, adds the items settled in the
 /// conversation that the line rules missed, and drops the recap's repeats.
-pub(super) fn settle(lines: &[String], ctx: &Ctx<'_>, ex: &mut Extraction, tr: &mut Tracer<'_>) {
+pub(super) fn settle(
+    lines: &[String],
+    ctx: &Ctx<'_>,
+    to_item: fn(Scan) -> ActionItem,
+    ex: &mut Extraction,
+    tr: &mut Tracer<'_>,
+) {
     let turns = transcript_turns(lines, ctx);
     if turns.is_empty() {
         return;
     }
-    let settled = converse(&turns, ctx);
+    let settled = converse(&turns, ctx, to_item);
     let recap = recap_start(&turns, ctx);
     for s in settled {
         merge(&turns, ctx, recap, s, ex, tr);
@@ -92,7 +82,7 @@ pub(super) fn settle(lines: &[String], ctx: &Ctx<'_>, ex: &mut Extraction, tr: &
 }
 
 /// The turns in order, with the open topic carried from one to the next.
-fn converse(turns: &[Turn], ctx: &Ctx<'_>) -> Vec<Settled> {
+fn converse(turns: &[Turn], ctx: &Ctx<'_>, to_item: fn(Scan) -> ActionItem) -> Vec<Settled> {
     let mut out: Vec<Settled> = Vec::new();
     let mut open: Option<Open> = None;
     // The last topic opened (`还有数据迁移要用的校验脚本，…`) and its turn.
@@ -276,21 +266,4 @@ fn with_topic(ctx: &Ctx<'_>, topic: Option<&(usize, String)>, mut s: Settled) ->
 
 fn names(owners: &[OwnerRef]) -> String {
     owners.iter().map(OwnerRef::name).collect::<Vec<_>>().join("、")
-}
-
-/// The first turn of the chair's recap (`我再捋一下`), when the rest of the transcript is
-/// that speaker's (or short replies).
-fn recap_start(turns: &[Turn], ctx: &Ctx<'_>) -> Option<usize> {
-    let t = turns.iter().rposition(|turn| {
-        let c = turn.ctx(ctx);
-        turn.sentences()
-            .iter()
-            .any(|(_, s)| act(&c, s, &c.scan(s)) == Act::Recap)
-    })?;
-    let who = &turns.get(t)?.speaker;
-    turns
-        .iter()
-        .skip(t + 1)
-        .all(|x| x.speaker == *who || x.text().chars().count() <= 12)
-        .then_some(t)
 }
