@@ -283,3 +283,16 @@ fn explain_names_the_turns_a_transcript_item_came_from() {
         "{report}"
     );
 }
+
+#[test]
+fn a_speaker_called_by_the_latin_name_of_their_label_is_that_person() {
+    let ex = run(
+        "周青 00:02:10\n好。重复推送的问题呢？\n\
+         Tony 唐宁 00:02:25\n那个我这边修，修复版本3月17日发。\n\
+         周青 00:02:40\n那就这么定了，Tony你来，毛敏配合测试。\n\
+         毛敏 00:02:48\nOK。\n",
+        &["周青", "唐宁", "毛敏"],
+    );
+    assert_eq!(owners(&ex), vec![vec!["唐宁", "毛敏"]], "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), vec![due("2026-03-17")]);
+}

@@ -16,7 +16,7 @@ mod turns;
 
 use self::acts::{Act, accepts, act, asked_people, asked_work, opening_topic};
 use self::merge::{Settled, drop_recap, glued_names, merge, own_work, recap_start};
-use self::turns::{Turn, shares_topic, transcript_turns};
+use self::turns::{Turn, latin_names, shares_topic, transcript_turns};
 use super::sentence::has_task_text;
 use super::trace::Tracer;
 use crate::minutes::item::{ActionItem, Extraction};
@@ -67,7 +67,8 @@ pub(super) fn settle(
     if turns.is_empty() {
         return;
     }
-    let settled = converse(&turns, ctx, to_item);
+    let aliases = latin_names(&turns, lines);
+    let settled = converse(&turns, &aliases, ctx, to_item);
     let recap = recap_start(&turns, ctx);
     for s in settled {
         merge(&turns, ctx, recap, s, ex, tr);
@@ -82,7 +83,12 @@ pub(super) fn settle(
 }
 
 /// The turns in order, with the open topic carried from one to the next.
-fn converse(turns: &[Turn], ctx: &Ctx<'_>, to_item: fn(Scan) -> ActionItem) -> Vec<Settled> {
+fn converse(
+    turns: &[Turn],
+    aliases: &[(String, OwnerRef)],
+    ctx: &Ctx<'_>,
+    to_item: fn(Scan) -> ActionItem,
+) -> Vec<Settled> {
     let mut out: Vec<Settled> = Vec::new();
     let mut open: Option<Open> = None;
     // The last topic opened (`还有数据迁移要用的校验脚本，…`) and its turn.
@@ -99,6 +105,22 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>, to_item: fn(Scan) -> ActionItem) -> V
         let c = turn.ctx(ctx);
         for (line, s) in turn.sentences() {
             let mut sc = c.scan(s);
+            // The sentence with Latin names written as the people's names.
+            let named = aliases
+                .iter()
+                .fold(s.to_owned(), |acc, (n, who)| acc.replace(n.as_str(), who.name()));
+            // `Kevin你来`: a speaker called by the Latin name of their label.
+            for (name, who) in aliases {
+                if s.contains(name.as_str()) && !sc.owners.contains(who) && Some(who) != c.speaker.as_ref() {
+                    let at = if s.contains(&format!("{name}你")) {
+                        0
+                    } else {
+                        sc.owners.len()
+                    };
+                    sc.owners.insert(at, who.clone());
+                    sc.how = sc.how.max(OwnerHow::Named);
+                }
+            }
             // `那你3月18日前发出来`: `你` is the one who spoke before.
             if sc.owners.is_empty()
                 && s.contains('你')
@@ -122,7 +144,7 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>, to_item: fn(Scan) -> ActionItem) -> V
                 let volunteers = o.asked.is_empty() && s.contains("我来") && s.chars().count() <= 12;
                 // `雨桐你先写，我来审。`: the one spoken to writes, the speaker helps.
                 let with: Vec<OwnerRef> = if volunteers && s.contains('你') {
-                    asked_people(s, &sc.owners, &sp)
+                    asked_people(&named, &sc.owners, &sp)
                 } else {
                     vec![sp.clone()]
                 };
@@ -171,7 +193,7 @@ fn converse(turns: &[Turn], ctx: &Ctx<'_>, to_item: fn(Scan) -> ActionItem) -> V
                 }
                 Act::Assign => {
                     let mut item = to_item(sc.clone());
-                    item.owners = asked_people(s, &item.owners, &sp);
+                    item.owners = asked_people(&named, &item.owners, &sp);
                     if item.deadline.is_some() {
                         let why = format!("第{}行交给{}并给出时间", line + 1, names(&item.owners));
                         let by = Some(sp.clone());

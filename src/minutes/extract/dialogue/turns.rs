@@ -138,6 +138,24 @@ pub(super) fn transcript_turns(lines: &[String], ctx: &Ctx<'_>) -> Vec<Turn> {
     }
 }
 
+/// `Kevin 叶凯 00:02:25`: the Latin names the speakers go by, with the person.
+pub(super) fn latin_names(turns: &[Turn], lines: &[String]) -> Vec<(String, OwnerRef)> {
+    let mut out: Vec<(String, OwnerRef)> = Vec::new();
+    for t in turns {
+        let (Some(who), Some(line)) = (&t.speaker, lines.get(t.first)) else {
+            continue;
+        };
+        let label = speaker_line(line.trim()).unwrap_or_default();
+        for w in label.split_whitespace() {
+            if w.len() >= 3 && w.chars().all(|c| c.is_ascii_alphabetic()) && !out.iter().any(|(n, _)| n == w)
+            {
+                out.push((w.to_owned(), who.clone()));
+            }
+        }
+    }
+    out
+}
+
 /// The pairs of Chinese characters in `s` (`回归报告` → 回归, 归报, 报告).
 fn bigrams(s: &str) -> HashSet<(char, char)> {
     let chars: Vec<char> = s.chars().collect();
