@@ -51,8 +51,13 @@ pub(crate) fn bracket_transcript(lines: &[String], is_name: impl Fn(&str) -> boo
         >= 3
 }
 
-/// Whether `s` is a clock time (`00:18`, `00:00:05`).
+/// Whether `s` is a clock time (`00:18`, `00:00:05`, `[00:00:45]`).
 fn is_stamp(s: &str) -> bool {
+    let s = s.trim();
+    let s = s
+        .strip_prefix(['[', '【', '（', '('])
+        .and_then(|r| r.strip_suffix([']', '】', '）', ')']))
+        .unwrap_or(s);
     let parts: Vec<&str> = s.trim().split(':').collect();
     (2..=3).contains(&parts.len())
         && parts
@@ -89,7 +94,9 @@ pub(crate) fn speaker_name(label: &str) -> Option<String> {
     };
     let name_like = |w: &str| (2..=4).contains(&w.chars().count()) && w.chars().all(is_cjk);
     let generic = |w: &str| w.starts_with("发言人") || w.starts_with("说话人") || w.starts_with("主持");
-    if name_like(inner) && !inner.ends_with(['部', '组', '室', '处', '科', '心']) {
+    // `老王（风控）`: a name before the brackets is the speaker; what is inside is their desk.
+    let named_head = head.split_whitespace().count() == 1 && name_like(head) && !generic(head);
+    if name_like(inner) && !named_head && !inner.ends_with(['部', '组', '室', '处', '科', '心']) {
         return Some(inner.to_owned());
     }
     // `Kevin 叶凯 00:02:25`: the Chinese name among the label's words.
@@ -134,5 +141,18 @@ mod tests {
         let (_, label) = strip_speaker("赵云（00:00:40）：第二");
         assert_eq!(label.and_then(speaker_name).as_deref(), Some("赵云"));
         assert_eq!(speaker_line("会议在 10:00 开始"), None);
+        // `张卫东 [00:00:45]`: a bracketed clock time; `老王（风控）`: the desk is not the name.
+        assert_eq!(
+            speaker_line("张卫东 [00:00:45]")
+                .and_then(speaker_name)
+                .as_deref(),
+            Some("张卫东")
+        );
+        assert_eq!(
+            speaker_line("老王（风控） [00:04:05]")
+                .and_then(speaker_name)
+                .as_deref(),
+            Some("老王")
+        );
     }
 }

@@ -646,6 +646,8 @@ fn run(
         at += 1;
         !closed.contains(&(at - 1))
     });
+    // A transcript is also read turn by turn: work settled across turns, the recap's repeats.
+    dialogue::settle(&lines, &ctx, to_item, &mut ex, &mut tr);
     ex.items.truncate(MAX_ITEMS);
     ex
 }
@@ -686,12 +688,15 @@ fn to_item(s: Scan) -> ActionItem {
     }
 }
 
+mod dialogue;
 mod refer;
 mod sentence;
 #[cfg(test)]
 mod testkit;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_dialogue;
 #[cfg(test)]
 mod tests_fresh;
 #[cfg(test)]

@@ -1,0 +1,308 @@
+//! What one sentence of a transcript does in the conversation (pure): takes work on (`我来`,
+//! `我明天上午再打一轮电话`), gives it to someone (`那就老王牵头吧`), asks who will do it
+//! (`…谁来？`), accepts (`好的，没问题`), opens the chair's recap (`我再捋一下`), or none of these
+//! (questions, opinions, reported status, pleasantries).
+
+use crate::minutes::evidence::{self, LineFacts};
+use crate::minutes::layout::{Marker, Section};
+use crate::minutes::owner::OwnerRef;
+use crate::minutes::scan::{Ctx, OwnerHow, Scan};
+use crate::minutes::weights::Signal;
+
+/// A sentence's part in the conversation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Act {
+    /// The speaker takes work on; `why` says how (`我来`, a date, a follow-up with someone).
+    Commit(&'static str),
+    /// The speaker gives the work to the people the scan named.
+    Assign,
+    /// The speaker asks who will do the work (`…谁来？`).
+    Ask,
+    /// `好的`, `没问题`, `收到`, `行，两个工作日内给你。`: the one asked agrees.
+    Accept,
+    /// `我再捋一下`, `最后我总结一下`: what follows repeats what was settled.
+    Recap,
+    /// A question, an opinion, status, a pleasantry.
+    Other,
+}
+
+/// Words that open an agreement.
+const ACCEPT: &[&str] = &[
+    "好的",
+    "好",
+    "行",
+    "没问题",
+    "收到",
+    "可以",
+    "明白",
+    "嗯",
+    "OK",
+    "ok",
+    "Ok",
+    "没有问题",
+    "成",
+];
+
+/// Words that say the speaker takes the work on, whatever else is in the sentence.
+const TAKE_ON: &[&str] = &["我来", "我负责", "我牵头", "交给我", "包在我", "我去办", "我去弄"];
+
+/// `我跟合规再沟通一下`, `我再跟厂商确认一下`: a follow-up with someone outside the meeting.
+const FOLLOW_UP: &[&str] = &["沟通", "确认", "对接", "汇报", "联系", "协调", "核实", "对一下"];
+
+/// What the speaker does next (`再`, `去`, `先`, `把`…): with a date, a commitment.
+const FUTURE: &[&str] = &[
+    "再", "去", "先", "把", "会", "能", "可以", "争取", "保证", "来", "出", "给", "发", "做", "补", "交",
+    "整理", "准备", "写",
+];
+
+/// Ways of speaking that are not work: opinions, memories, taking the floor.
+const NOT_WORK: &[&str] = &[
+    "我想",
+    "我觉得",
+    "我看",
+    "我理解",
+    "我记得",
+    "我建议",
+    "我说",
+    "我先说",
+    "我补充",
+    "我问",
+    "我听",
+    "我知道",
+    "我同意",
+    "我认为",
+    "我估计",
+    "我担心",
+    "我来说",
+    "我来讲",
+    "我来介绍",
+    "我来补充",
+    "我来总结",
+    "我来主持",
+    "我来问",
+];
+
+/// Words that open the chair's recap.
+const RECAP: &[&str] = &[
+    "捋一下",
+    "总结一下",
+    "归纳一下",
+    "汇总一下",
+    "重复一下",
+    "回顾一下",
+    "再过一遍",
+    "再明确一下",
+    "再确认一下今天",
+];
+
+/// Whether `s` speaks in the first person singular (`我`, not `我们`).
+fn first_person(s: &str) -> bool {
+    s.match_indices('我')
+        .any(|(i, c)| !s.get(i + c.len()..).is_some_and(|r| r.starts_with('们')))
+}
+
+/// Whether `s` is a question (`？`, `吗`, `是吧`, `对吧`).
+pub(super) fn is_question(s: &str) -> bool {
+    let t = s.trim().trim_end_matches(['。', '！', '!']);
+    t.ends_with(['？', '?', '吗', '呢']) || t.ends_with("是吧") || t.ends_with("对吧")
+}
+
+/// Whether the whole reply agrees (`好的，没问题。`, `行，两个工作日内给你。`, `收到`).
+pub(super) fn accepts(s: &str) -> bool {
+    let t = s.trim();
+    ACCEPT.iter().any(|w| t.starts_with(w)) && t.chars().count() <= 24 && !is_question(t)
+}
+
+/// The signals a sentence shows, read as a plain line.
+pub(super) fn signals_of(sc: &Scan, raw: &str) -> Vec<(Signal, i32)> {
+    evidence::signals(&LineFacts {
+        section: Section::None,
+        marker: Marker::None,
+        todo_label: false,
+        scan: sc,
+        raw,
+    })
+}
+
+/// What `s` (said by `speaker`, scanned as `sc`) does in the conversation.
+pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
+    if RECAP.iter().any(|w| s.contains(w)) {
+        return Act::Recap;
+    }
+    let sig = signals_of(sc, s);
+    let against = sig
+        .iter()
+        .any(|(g, _)| matches!(g, Signal::Done | Signal::Rejected | Signal::Settled));
+    if is_question(s) {
+        let asks_who = ["谁来", "谁负责", "谁跟", "谁牵头", "谁去", "谁弄", "谁写"]
+            .iter()
+            .any(|w| s.contains(w));
+        return if asks_who && !against {
+            Act::Ask
+        } else {
+            Act::Other
+        };
+    }
+    if against {
+        return Act::Other;
+    }
+    let speaker = ctx.speaker.as_ref();
+    let others: Vec<_> = sc.owners.iter().filter(|o| Some(*o) != speaker).collect();
+    // `阎红把切换脚本加到每日巡检里，明天就加上`: a named person, `把` and a date give work too.
+    let dated_work = sc.deadline.is_some() && s.contains('把');
+    if !others.is_empty() && sc.how >= OwnerHow::Named && (has_verb(&sig) || dated_work) {
+        return Act::Assign;
+    }
+    if speaker.is_none() || !first_person(s) || NOT_WORK.iter().any(|w| s.contains(w)) {
+        return if accepts(s) { Act::Accept } else { Act::Other };
+    }
+    if TAKE_ON.iter().any(|w| s.contains(w)) {
+        return Act::Commit("主动承担");
+    }
+    let after_me = s.rsplit_once('我').map_or("", |(_, r)| r);
+    if sc.deadline.is_some() && FUTURE.iter().any(|w| after_me.contains(w)) {
+        return Act::Commit("本人承诺并给出时间");
+    }
+    if after_me.contains('跟') && FOLLOW_UP.iter().any(|w| after_me.contains(w)) {
+        return Act::Commit("本人去跟进");
+    }
+    if accepts(s) { Act::Accept } else { Act::Other }
+}
+
+/// Whether the signals show work to do (a task verb, a request word or a named owner's duty).
+fn has_verb(sig: &[(Signal, i32)]) -> bool {
+    sig.iter()
+        .any(|(g, _)| matches!(g, Signal::TaskVerb | Signal::Modal | Signal::OwnerStrong))
+}
+
+/// `还有个事，担保品折算率调整的通知明天上午10点前要转发给客户，谁来？` → the work asked for.
+pub(super) fn asked_work(s: &str) -> String {
+    let mut t = s.trim().trim_end_matches(['？', '?']).to_owned();
+    for w in [
+        "谁来负责",
+        "谁来做",
+        "谁来弄",
+        "谁来",
+        "谁负责",
+        "谁跟",
+        "谁牵头",
+        "谁去",
+        "谁弄",
+        "谁写",
+    ] {
+        if let Some(i) = t.rfind(w) {
+            // `谁来出一个审核流程`: the work is what follows the question word.
+            let after = t.get(i + w.len()..).unwrap_or_default().to_owned();
+            if after.chars().filter(|c| crate::minutes::scan::is_cjk(*c)).count() >= 3 {
+                t = after;
+            } else {
+                t.truncate(i);
+            }
+            break;
+        }
+    }
+    let t = t.trim_end_matches(['，', ',', ' ', '由']);
+    // `还有个事，…`: the opener is no part of the work.
+    let t = ["还有个事，", "还有一个事，", "还有一件事，", "另外，", "还有，"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t);
+    t.to_owned()
+}
+
+/// Who work given in `s` by `sp` is for, among the people the scan found: those spoken to
+/// (`贾瑞你配合罗琦…` → 贾瑞), else those named (`邵佳，…你来整理` is 邵佳's, not the one who spoke
+/// before); the speaker too when they help (`我配合`, `我来审`), never when it is sent to them
+/// (`…报给我`).
+pub(super) fn asked_people(s: &str, found: &[OwnerRef], sp: &OwnerRef) -> Vec<OwnerRef> {
+    let spoken_to: Vec<OwnerRef> = found
+        .iter()
+        .filter(|o| s.contains(&format!("{}你", o.name())))
+        .cloned()
+        .collect();
+    let named: Vec<OwnerRef> = found
+        .iter()
+        .filter(|o| *o != sp && s.contains(o.name()))
+        .cloned()
+        .collect();
+    let mut out = if !spoken_to.is_empty() {
+        // `毛静你牵头，常乐配合`: a helper named as such stays.
+        let helpers = named.iter().filter(|o| {
+            !spoken_to.contains(o)
+                && ["配合", "协助", "一起"]
+                    .iter()
+                    .any(|w| s.contains(&format!("{}{w}", o.name())))
+        });
+        let mut all = spoken_to.clone();
+        all.extend(helpers.cloned());
+        all
+    } else if !named.is_empty() {
+        named
+    } else {
+        found.iter().filter(|o| *o != sp).cloned().collect()
+    };
+    let helps = ["我配合", "我协助", "我一起", "我来审", "我来把关", "我来配合"]
+        .iter()
+        .any(|w| s.contains(w));
+    if helps && !out.contains(sp) {
+        out.push(sp.clone());
+    }
+    if out.is_empty() { found.to_vec() } else { out }
+}
+
+/// Words that open a new topic in a meeting (`还有`, `另外`, `最后一个`).
+const OPENERS: &[&str] = &[
+    "还有一个事",
+    "还有个事",
+    "还有一个",
+    "还有",
+    "另外",
+    "最后一个",
+    "最后",
+    "然后",
+    "再就是",
+    "接下来",
+    "下一个",
+];
+
+/// `还有数据迁移要用的校验脚本，信息技术部那边说人手紧张。` → `数据迁移要用的校验脚本`: the thing a
+/// sentence opening a topic names first (none for a question, a commitment or a bare opener).
+pub(super) fn opening_topic(s: &str) -> Option<String> {
+    let t = s.trim().trim_start_matches(['好', '嗯', '。', '，', ',', ' ']);
+    let rest = OPENERS.iter().find_map(|o| t.strip_prefix(o))?;
+    if is_question(s) || first_person(rest) {
+        return None;
+    }
+    let clause = rest
+        .split(['，', ',', '。', '；'])
+        .map(|c| c.trim().trim_start_matches(['是', '个', '就']))
+        .find(|c| c.chars().filter(|ch| crate::minutes::scan::is_cjk(*ch)).count() >= 4)?;
+    (clause.chars().count() <= 20).then(|| clause.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_person_is_singular_and_questions_are_seen() {
+        assert!(first_person("那户我下个交易日再确认一次"));
+        assert!(!first_person("我们上周统计了一下"));
+        assert!(is_question("已经做完了是吧？"));
+        assert!(accepts("行，两个工作日内给你。"));
+        assert!(!accepts("好，那我们说下一个，客户走访这边进度怎么样了？"));
+        assert_eq!(
+            opening_topic("还有数据迁移要用的校验脚本，信息技术部那边说人手紧张。").as_deref(),
+            Some("数据迁移要用的校验脚本")
+        );
+        assert_eq!(
+            opening_topic("最后一个，升级后的应急回退预案，需要在演练前评审一次。").as_deref(),
+            Some("升级后的应急回退预案")
+        );
+        assert_eq!(
+            asked_work("还有个事，担保品折算率调整的通知明天上午10点前要转发给客户，谁来？"),
+            "担保品折算率调整的通知明天上午10点前要转发给客户"
+        );
+        assert_eq!(asked_work("谁来出一个审核流程？"), "出一个审核流程");
+    }
+}

@@ -1,0 +1,264 @@
+//! Where the conversation's items meet the line rules' items (pure): one item per task, the
+//! recap's repeats dropped, a word glued before a member's name taken off.
+
+use super::acts::{Act, act};
+use super::turns::{Turn, origin, shares_topic, shares_work};
+use crate::minutes::explain::Verdict;
+use crate::minutes::extract::trace::Tracer;
+use crate::minutes::item::{ActionItem, Extraction};
+use crate::minutes::owner::OwnerRef;
+use crate::minutes::scan::{Ctx, is_cjk};
+
+/// An item settled in the conversation: the turns it was spoken of in, its line, and why.
+pub(super) struct Settled {
+    pub(super) turn: usize,
+    pub(super) last: usize,
+    /// The turn the date was given in.
+    pub(super) dated: usize,
+    pub(super) line: usize,
+    pub(super) item: ActionItem,
+    pub(super) why: String,
+    /// Who gave the work (`…报给我`: not its owner).
+    pub(super) by: Option<OwnerRef>,
+    /// The topic named turns before (`还有数据迁移要用的校验脚本…`), when the item names none.
+    pub(super) topic: Option<String>,
+}
+
+/// The first turn of the chair's recap (`我再捋一下`), when the rest of the transcript is
+/// that speaker's (or short replies).
+pub(super) fn recap_start(turns: &[Turn], ctx: &Ctx<'_>) -> Option<usize> {
+    let t = turns.iter().rposition(|turn| {
+        let c = turn.ctx(ctx);
+        turn.sentences()
+            .iter()
+            .any(|(_, s)| act(&c, s, &c.scan(s)) == Act::Recap)
+    })?;
+    let who = &turns.get(t)?.speaker;
+    turns
+        .iter()
+        .skip(t + 1)
+        .all(|x| x.speaker == *who || x.text().chars().count() <= 12)
+        .then_some(t)
+}
+
+/// Adds a settled item unless the line rules found it already: an item for the same people
+/// about the same work or said in the same turns. Then that item gains what the conversation
+/// added: a missing date or one agreed later, the topic named turns before, the helpers, and it
+/// loses the one who gave the work (`…报给我`). An item with no work of its own (`那就这么定了，
+/// Kevin你来，毛悦配合测试`) is added to the item for them from the turns just before, never alone.
+pub(super) fn merge(
+    turns: &[Turn],
+    ctx: &Ctx<'_>,
+    recap: Option<usize>,
+    s: Settled,
+    ex: &mut Extraction,
+    tr: &mut Tracer<'_>,
+) {
+    let thin = own_work(ctx, &s.item) < 4;
+    let before_recap = |from: Option<usize>| from.is_none_or(|f| recap.is_none_or(|r| f < r));
+    let near = if thin { s.turn.saturating_sub(2) } else { s.turn };
+    let same = ex.items.iter().position(|i| {
+        let from = origin(turns, &i.text);
+        before_recap(from)
+            && i.owners.iter().any(|o| s.item.owners.contains(o))
+            && (shares_work(&i.text, &s.item.text) || from.is_some_and(|f| (near..=s.last).contains(&f)))
+    });
+    let Some(k) = same else {
+        if !thin {
+            tr.note(
+                s.line,
+                &format!("对话：{}", s.why),
+                Verdict::Item,
+                Vec::new(),
+                Some(&s.item),
+            );
+            let at = ex
+                .items
+                .iter()
+                .position(|i| origin(turns, &i.text).is_some_and(|o| o > s.turn))
+                .unwrap_or(ex.items.len());
+            ex.items.insert(at, s.item);
+        }
+        return;
+    };
+    let Some(found) = ex.items.get_mut(k) else { return };
+    let from = origin(turns, &found.text);
+    let mut why = Vec::new();
+    let later = from.is_some_and(|f| s.dated > f);
+    if s.item.deadline.is_some() && (found.deadline.is_none() || (later && found.deadline != s.item.deadline))
+    {
+        found.deadline = s.item.deadline;
+        found.deadline_text.clone_from(&s.item.deadline_text);
+        why.push("时间按对话中商定的");
+    }
+    if let Some(t) = s.topic.as_deref().filter(|t| !found.text.contains(t)) {
+        found.text = format!("{t}：{}", found.text);
+        why.push("补上前面说的事项");
+    }
+    if thin && s.item.owners.iter().any(|o| !found.owners.contains(o)) {
+        for o in &s.item.owners {
+            if !found.owners.contains(o) {
+                found.owners.push(o.clone());
+            }
+        }
+        why.push("补上配合人");
+    }
+    // Work given: the people the conversation settled on, when the line rules added someone the
+    // text does not name (`你` read as the one who spoke before) or left out a helper.
+    if s.by.is_some() && s.item.owners.first() == found.owners.first() && found.owners != s.item.owners {
+        let unnamed = found
+            .owners
+            .iter()
+            .filter(|o| !s.item.owners.contains(o))
+            .all(|o| !found.text.contains(o.name()));
+        if unnamed {
+            found.owners.clone_from(&s.item.owners);
+            why.push("负责人按对话中交办的");
+        }
+    }
+    // The one who gave the work is its owner only when named or speaking of themselves (`我和…`).
+    let to_me = ["给我", "发我", "报我", "告诉我", "交我"]
+        .iter()
+        .any(|w| found.text.contains(w));
+    if let Some(by) = &s.by
+        && (to_me || !(found.text.contains('我') || found.text.contains(by.name())))
+        && found.owners.contains(by)
+        && !s.item.owners.contains(by)
+        && !s.item.owners.is_empty()
+    {
+        found.owners.retain(|o| o != by);
+        why.push("交办的人不是负责人");
+    }
+    if !why.is_empty() {
+        let why = format!("对话：{}，{}", s.why, why.join("、"));
+        tr.note(s.line, &why, Verdict::Detail, Vec::new(), Some(found));
+    }
+    // The same work said again in the turns that settled it (`这个你牵头吧，下周二之前整理完`).
+    let kept = found.clone();
+    let mut j = 0;
+    ex.items.retain(|i| {
+        j += 1;
+        let again = j - 1 != k
+            && !i.owners.is_empty()
+            && i.owners.iter().all(|o| kept.owners.contains(o))
+            && origin(turns, &i.text).is_some_and(|f| (s.turn..=s.last).contains(&f))
+            && shares_topic(&kept.text, &i.text);
+        if again {
+            let why = format!("对话：与“{}”是同一件事，不另列：{}", kept.text, i.text);
+            tr.note(s.line, &why, Verdict::Detail, Vec::new(), None);
+        }
+        !again
+    });
+}
+
+/// Words that give work to someone or agree, and say nothing of the work itself.
+const NO_WORK: &[&str] = &[
+    "就这么定了",
+    "这么定了",
+    "那就",
+    "这个",
+    "这块",
+    "那个",
+    "这事",
+    "你来",
+    "我来",
+    "来做",
+    "负责",
+    "牵头",
+    "配合",
+    "跟进",
+    "跟一下",
+    "弄",
+    "做",
+    "吧",
+    "好的",
+    "好",
+    "行",
+    "可以",
+    "没问题",
+];
+
+/// How much work an item names of its own (Chinese characters) once its people, its date and
+/// the words of giving go: `那你下周三下午三点前发出来` names hardly any.
+pub(super) fn own_work(ctx: &Ctx<'_>, item: &ActionItem) -> usize {
+    let mut t = item.text.clone();
+    if let Some(d) = &item.deadline_text {
+        t = t.replace(d.as_str(), "");
+    }
+    for o in &item.owners {
+        t = t.replace(o.name(), "");
+    }
+    for p in ctx.members {
+        t = t.replace(&p.name, "");
+    }
+    for w in NO_WORK {
+        t = t.replace(w, "");
+    }
+    // `评审时间另定`: what is left open is no part of the work.
+    let t: String = t
+        .split(['，', ','])
+        .filter(|c| {
+            !["另定", "另行", "再说", "再定", "待定"]
+                .iter()
+                .any(|w| c.contains(w))
+        })
+        .collect();
+    t.chars().filter(|c| is_cjk(*c)).count()
+}
+
+/// Drops an item said in the recap when it repeats one settled before it.
+pub(super) fn drop_recap(turns: &[Turn], ctx: &Ctx<'_>, ex: &mut Extraction, tr: &mut Tracer<'_>) {
+    let Some(from) = recap_start(turns, ctx) else {
+        return;
+    };
+    let origins: Vec<Option<usize>> = ex.items.iter().map(|i| origin(turns, &i.text)).collect();
+    let before: Vec<ActionItem> = ex
+        .items
+        .iter()
+        .zip(&origins)
+        .filter(|(_, o)| o.is_some_and(|o| o < from))
+        .map(|(i, _)| i.clone())
+        .collect();
+    let mut k = 0;
+    ex.items.retain(|item| {
+        let o = origins.get(k).copied().flatten();
+        k += 1;
+        if o.is_none_or(|o| o < from) {
+            return true;
+        }
+        let repeats = before.iter().find(|b| {
+            shares_work(&b.text, &item.text)
+                || (b.owners.iter().any(|w| item.owners.contains(w)) && b.deadline == item.deadline)
+                || (b.deadline.is_some()
+                    && b.deadline == item.deadline
+                    && (item.owners.is_empty() || shares_topic(&b.text, &item.text)))
+        });
+        if let Some(b) = repeats {
+            let line = turns.get(from).map_or(0, |t| t.first);
+            let why = format!("对话：总结重复了前面的待办（{}），不另列：{}", b.text, item.text);
+            tr.note(line, &why, Verdict::Detail, Vec::new(), None);
+        }
+        repeats.is_none()
+    });
+}
+
+/// `个俞静` (from `这个俞静和童欣一起`): a word glued before a member's full name is that member.
+pub(super) fn glued_names(ctx: &Ctx<'_>, line: usize, item: &mut ActionItem, tr: &mut Tracer<'_>) {
+    let mut fixed = Vec::new();
+    for o in &mut item.owners {
+        if let OwnerRef::Unresolved(w) = o
+            && let Some(p) = ctx.members.iter().find(|p| {
+                p.name.chars().count() >= 2
+                    && w.ends_with(&p.name)
+                    && w.chars().count() == p.name.chars().count() + 1
+            })
+        {
+            fixed.push(format!("“{w}”是“{}”", p.name));
+            *o = OwnerRef::Person(p.clone());
+        }
+    }
+    if !fixed.is_empty() {
+        let why = format!("对话：负责人{}（名字前多带了一个字）", fixed.join("，"));
+        tr.note(line, &why, Verdict::Detail, Vec::new(), Some(item));
+    }
+}

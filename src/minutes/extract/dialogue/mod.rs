@@ -1,0 +1,291 @@
+//! A transcript read as a conversation (pure): a dialogue state per topic over the speakers'
+//! turns (`张三 00:01:30`, `[00:02:10] 说话人1：…`, `张卫东 [00:00:45]`).
+//!
+//! The line rules see one line at a time. Here the turns go by in order and the open topic is
+//! kept: what someone asked to be done and who was asked (`…谁来？`, `那就赵磊你跟一下…`), who
+//! took it on (`我来吧`, `好的，没问题`), the date agreed (possibly in the reply: `行，两个工作日内
+//! 给你`). One item is emitted when the work is settled (taken on, given and accepted, or given
+//! with a date), not one per mention: a reply that agrees adds nothing of its own, an item the
+//! line rules already found is not repeated, and the chair's recap at the end (`我再捋一下…`,
+//! `最后我总结一下…`) does not duplicate what was settled before it. Questions, opinions,
+//! reported status and pleasantries are not items. Each decision is traced for `--explain`.
+
+mod acts;
+mod merge;
+mod turns;
+
+use self::acts::{Act, accepts, act, asked_people, asked_work, opening_topic};
+use self::merge::{Settled, drop_recap, glued_names, merge, own_work, recap_start};
+use self::turns::{Turn, latin_names, shares_topic, transcript_turns};
+use super::sentence::has_task_text;
+use super::trace::Tracer;
+use crate::minutes::item::{ActionItem, Extraction};
+use crate::minutes::owner::OwnerRef;
+use crate::minutes::scan::{Ctx, OwnerHow, Scan};
+
+/// Work asked for and not yet settled: who asked, what, and who was asked (none: `谁来？`).
+struct Open {
+    turn: usize,
+    line: usize,
+    item: ActionItem,
+    asked: Vec<OwnerRef>,
+    by: Option<OwnerRef>,
+}
+
+/// Records `s`, unless it goes on with the item settled in the turn just before for the same
+/// people (`物料我这边可以出，大概需要一周` then `那王维负责物料，9月4日前到营业部`): then that
+/// item takes the later date.
+fn push(out: &mut Vec<Settled>, s: Settled) {
+    if let Some(prev) = out.last_mut()
+        && prev.last + 1 >= s.turn
+        && s.item.owners.iter().all(|o| prev.item.owners.contains(o))
+        && !s.item.owners.is_empty()
+        && shares_topic(&prev.item.text, &s.item.text)
+    {
+        if s.item.deadline.is_some() {
+            prev.item.deadline = s.item.deadline;
+            prev.item.deadline_text = s.item.deadline_text;
+            prev.dated = s.dated;
+        }
+        prev.last = s.last;
+        prev.why = format!("{}；{}", prev.why, s.why);
+        return;
+    }
+    out.push(s);
+}
+
+/// Reads the transcript in `lines` (if it is one) turn by turn, adds the items settled in the
+/// conversation that the line rules missed, and drops the recap's repeats.
+pub(super) fn settle(
+    lines: &[String],
+    ctx: &Ctx<'_>,
+    to_item: fn(Scan) -> ActionItem,
+    ex: &mut Extraction,
+    tr: &mut Tracer<'_>,
+) {
+    let turns = transcript_turns(lines, ctx);
+    if turns.is_empty() {
+        return;
+    }
+    let aliases = latin_names(&turns, lines);
+    let settled = converse(&turns, &aliases, ctx, to_item);
+    let recap = recap_start(&turns, ctx);
+    for s in settled {
+        merge(&turns, ctx, recap, s, ex, tr);
+    }
+    drop_recap(&turns, ctx, ex, tr);
+    for item in &mut ex.items {
+        let line = turns::origin(&turns, &item.text)
+            .and_then(|t| turns.get(t))
+            .map_or(0, |t| t.said.first().map_or(t.first, |(n, _)| *n));
+        glued_names(ctx, line, item, tr);
+    }
+}
+
+/// The turns in order, with the open topic carried from one to the next.
+fn converse(
+    turns: &[Turn],
+    aliases: &[(String, OwnerRef)],
+    ctx: &Ctx<'_>,
+    to_item: fn(Scan) -> ActionItem,
+) -> Vec<Settled> {
+    let mut out: Vec<Settled> = Vec::new();
+    let mut open: Option<Open> = None;
+    // The last topic opened (`还有数据迁移要用的校验脚本，…`) and its turn.
+    let mut topic: Option<(usize, String)> = None;
+    let recap_from = recap_start(turns, ctx);
+    for (t, turn) in turns.iter().enumerate() {
+        if recap_from.is_some_and(|r| t >= r) {
+            break;
+        }
+        let Some(sp) = turn.speaker.clone() else {
+            open = None;
+            continue;
+        };
+        let c = turn.ctx(ctx);
+        for (line, s) in turn.sentences() {
+            let mut sc = c.scan(s);
+            // The sentence with Latin names written as the people's names.
+            let named = aliases
+                .iter()
+                .fold(s.to_owned(), |acc, (n, who)| acc.replace(n.as_str(), who.name()));
+            // `Kevin你来`: a speaker called by the Latin name of their label.
+            for (name, who) in aliases {
+                if s.contains(name.as_str()) && !sc.owners.contains(who) && Some(who) != c.speaker.as_ref() {
+                    let at = if s.contains(&format!("{name}你")) {
+                        0
+                    } else {
+                        sc.owners.len()
+                    };
+                    sc.owners.insert(at, who.clone());
+                    sc.how = sc.how.max(OwnerHow::Named);
+                }
+            }
+            // `那你3月18日前发出来`: `你` is the one who spoke before.
+            if sc.owners.is_empty()
+                && s.contains('你')
+                && !s.contains("你们")
+                && !s.contains('我')
+                && !["给你", "跟你", "和你", "向你", "告诉你", "通知你", "发你"]
+                    .iter()
+                    .any(|w| s.contains(w))
+                && let Some(you) = c.addressed.clone()
+            {
+                sc.owners = vec![you];
+                sc.how = OwnerHow::Named;
+            }
+            if let Some(tp) = opening_topic(s) {
+                topic = Some((t, tp));
+            }
+            // The one asked answers: agreement settles the work, with the date they give.
+            if let Some(o) = open.as_ref().filter(|o| o.turn < t)
+                && (o.asked.is_empty() || o.asked.contains(&sp))
+            {
+                let volunteers = o.asked.is_empty() && s.contains("我来") && s.chars().count() <= 12;
+                // `雨桐你先写，我来审。`: the one spoken to writes, the speaker helps.
+                let with: Vec<OwnerRef> = if volunteers && s.contains('你') {
+                    asked_people(&named, &sc.owners, &sp)
+                } else {
+                    vec![sp.clone()]
+                };
+                let agrees = o.asked.contains(&sp) && accepts(s) && turn.text().chars().count() <= 30;
+                if volunteers || agrees {
+                    let mut item = o.item.clone();
+                    item.owners = if o.asked.is_empty() { with } else { o.asked.clone() };
+                    if sc.deadline.is_some() {
+                        item.deadline = sc.deadline;
+                        item.deadline_text.clone_from(&sc.deadline_text);
+                    }
+                    let why = if volunteers {
+                        format!("第{}行问谁来，{}在第{}行接下", o.line + 1, sp.name(), line + 1)
+                    } else {
+                        format!("第{}行交给{}，第{}行答应", o.line + 1, sp.name(), line + 1)
+                    };
+                    let dated = if sc.deadline.is_some() { t } else { o.turn };
+                    let by = o.by.clone();
+                    let (turn, line) = (o.turn, o.line);
+                    let new = Settled {
+                        turn,
+                        last: t,
+                        dated,
+                        line,
+                        item,
+                        why,
+                        by,
+                        topic: None,
+                    };
+                    push(&mut out, with_topic(ctx, topic.as_ref(), new));
+                    open = None;
+                    continue;
+                }
+            }
+            match act(&c, s, &sc) {
+                Act::Ask => {
+                    let mut item = to_item(c.scan(&asked_work(s)));
+                    item.owners.clear();
+                    open = has_task_text(&item.text).then_some(Open {
+                        turn: t,
+                        line,
+                        item,
+                        asked: Vec::new(),
+                        by: Some(sp.clone()),
+                    });
+                }
+                Act::Assign => {
+                    let mut item = to_item(sc.clone());
+                    item.owners = asked_people(&named, &item.owners, &sp);
+                    if item.deadline.is_some() {
+                        let why = format!("第{}行交给{}并给出时间", line + 1, names(&item.owners));
+                        let by = Some(sp.clone());
+                        let new = Settled {
+                            turn: t,
+                            last: t,
+                            dated: t,
+                            line,
+                            item,
+                            why,
+                            by,
+                            topic: None,
+                        };
+                        push(&mut out, with_topic(ctx, topic.as_ref(), new));
+                        open = None;
+                    } else {
+                        let asked = item.owners.clone();
+                        let by = Some(sp.clone());
+                        open = Some(Open {
+                            turn: t,
+                            line,
+                            item,
+                            asked,
+                            by,
+                        });
+                    }
+                }
+                Act::Commit(how) => {
+                    // A reply to work just given to the speaker is their agreement, not more work.
+                    let replies = open.as_ref().is_some_and(|o| o.asked.contains(&sp))
+                        || out
+                            .last()
+                            .is_some_and(|l| l.turn + 1 == t && l.item.owners.contains(&sp));
+                    if replies && sc.deadline.is_none() {
+                        continue;
+                    }
+                    let mut item = to_item(sc.clone());
+                    if !item.owners.contains(&sp) {
+                        item.owners = vec![sp.clone()];
+                    }
+                    let why = format!("第{}行{}{}", line + 1, sp.name(), how);
+                    let new = Settled {
+                        turn: t,
+                        last: t,
+                        dated: t,
+                        line,
+                        item,
+                        why,
+                        by: None,
+                        topic: None,
+                    };
+                    push(&mut out, with_topic(ctx, topic.as_ref(), new));
+                    open = None;
+                }
+                // `下周四前吧。` just after work was settled: its date.
+                Act::Other
+                    if sc.deadline.is_some()
+                        && sc.owners.is_empty()
+                        && own_work(ctx, &to_item(sc.clone())) < 3 =>
+                {
+                    if let Some(last) = out
+                        .last_mut()
+                        .filter(|l| l.last + 1 >= t && l.item.deadline.is_none())
+                    {
+                        last.item.deadline = sc.deadline;
+                        last.item.deadline_text.clone_from(&sc.deadline_text);
+                        last.dated = t;
+                        last.why = format!("{}，第{}行给出时间", last.why, line + 1);
+                    }
+                }
+                Act::Recap | Act::Accept | Act::Other => {}
+            }
+        }
+    }
+    out
+}
+
+/// `那就孙磊牵头吧，…三个工作日内给一个初版` after `还有数据迁移要用的校验脚本，…`: an item that
+/// names hardly any work is about the topic opened up to three turns before.
+fn with_topic(ctx: &Ctx<'_>, topic: Option<&(usize, String)>, mut s: Settled) -> Settled {
+    if let Some((at, t)) = topic
+        && s.turn <= at + 3
+        && own_work(ctx, &s.item) < 7
+        && !s.item.text.contains(t.as_str())
+    {
+        s.item.text = format!("{t}：{}", s.item.text);
+        s.topic = Some(t.clone());
+        s.why = format!("{}（事项见第{}轮发言）", s.why, at + 1);
+    }
+    s
+}
+
+fn names(owners: &[OwnerRef]) -> String {
+    owners.iter().map(OwnerRef::name).collect::<Vec<_>>().join("、")
+}
