@@ -496,6 +496,68 @@ pub const HELDOUT4: MinutesSet = minutes_set![
     "51-resolutions-branch-joint-meeting",
 ];
 
+/// The fifth held-out set: every file in `src/minutes/heldout5/`, written blind on 2026-12-05
+/// (third session) by someone who had never seen the rules nor the other sets (see its
+/// README.md), frozen before the round of rules that followed and run once at its end. Do not
+/// tune rules against it; report its figures.
+pub const HELDOUT5: MinutesSet = minutes_set![
+    "heldout5";
+    "01-branch-weekly-numbered",
+    "02-it-requirement-review",
+    "03-wealth-miaoji-transcript",
+    "04-ops-ai-summary-spring-festival",
+    "05-institutional-table-before-holiday",
+    "06-compliance-email-aml",
+    "07-brokerage-monthly-status-only",
+    "08-ningbo-review-and-new",
+    "09-app-sync-english-mixed",
+    "10-morning-brief-three-lines",
+    "11-regional-quarterly-very-long",
+    "12-compliance-official-document",
+    "13-product-committee-feishu-doc",
+    "14-ops-center-requests",
+    "15-ipo-team-reassigned",
+    "16-may-day-campaign-division",
+    "17-infra-slack-mixed",
+    "18-brokerage-miaoji-accept-later",
+    "19-margin-risk-notes-distractors",
+    "20-it-ops-weekly-status-only",
+    "21-wenzhou-wechat-dump",
+    "22-branch-office-resolutions",
+    "23-rectification-notice-taizhou",
+    "24-trading-systems-weekly-report",
+    "25-wealth-okr-review",
+    "26-branch-half-year-status-only",
+    "27-requirements-review-july",
+    "28-institutional-miaoji-laowang",
+    "29-ib-bond-ai-summary",
+    "30-settlement-tracking-table",
+    "31-wealth-committee-email",
+    "32-jiaxing-biweekly-done-and-new",
+    "33-pb-review-english-mixed",
+    "34-ib-huddle-three-lines",
+    "35-core-trading-biweekly-very-long",
+    "36-compliance-monthly-status-only",
+    "37-lishui-sloppy-numbered",
+    "38-holiday-safety-official",
+    "39-advisory-feishu-doc-midautumn",
+    "40-pre-national-day-questions",
+    "41-post-holiday-saturday-status-only",
+    "42-advisory-lead-support-table",
+    "43-jinhua-miaoji-bracket-times",
+    "44-double11-ai-action-items",
+    "45-requirements-review-conditional",
+    "46-standup-three-lines-status",
+    "47-brokerage-year-end-plan",
+    "48-ib-quality-control-division",
+    "49-year-end-emoji-bullets",
+    "50-year-end-closing-email-reassigned",
+    "51-saturday-makeup-done-and-new",
+    "52-post-may-day-official-minutes",
+    "53-wealth-miaoji-rejected-ideas",
+    "54-run-on-prose-paragraph",
+];
+
 /// The held-out set: every file in `src/minutes/heldout/`, frozen before the issue-16 rules were
 /// written. Do not tune rules against it; report its figures.
 pub const HELDOUT: MinutesSet = minutes_set![

@@ -186,6 +186,19 @@ fn extraction_quality_over_the_fourth_heldout_set() {
     }
 }
 
+/// The fifth held-out set, printed per file when `DUBAN_HELDOUT5=1`
+/// (`DUBAN_HELDOUT5=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
+/// line last. Always run, so an extractor that panics on one of its files fails.
+#[test]
+fn extraction_quality_over_the_fifth_heldout_set() {
+    let heldout = evaluate(HELDOUT5);
+    assert_eq!(heldout.per_file.len(), HELDOUT5.len());
+    if std::env::var("DUBAN_HELDOUT5").is_ok_and(|v| v == "1") {
+        print_report("fifth held-out set", &heldout);
+        println!("{:<22} {}", "held-out 5", figures(&heldout));
+    }
+}
+
 /// Every minutes file on disk is in its set (a file added but not listed would silently
 /// not count), the sets are as large as issue 16 asks, and every expectation is well formed:
 /// it parses, its key phrase occurs in the minutes, each owner is written there or is a member (张总 →
@@ -200,6 +213,7 @@ fn the_sets_are_complete_and_every_expectation_parses() {
         ("heldout2", HELDOUT2),
         ("heldout3", HELDOUT3),
         ("heldout4", HELDOUT4),
+        ("heldout5", HELDOUT5),
     ] {
         let path = format!("{}/src/minutes/{dir}", env!("CARGO_MANIFEST_DIR"));
         let on_disk: BTreeSet<String> = std::fs::read_dir(&path)
