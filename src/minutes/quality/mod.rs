@@ -439,8 +439,8 @@ pub const HELDOUT3: MinutesSet = minutes_set![
 
 /// The fourth held-out set: every file in `src/minutes/heldout4/`, written blind on 2026-12-05 by
 /// someone who had never seen the rules nor the other sets (see its README.md), frozen before the
-/// round of rules that followed and run once at its end. Do not tune rules against it; report its
-/// aggregate figures.
+/// round of rules that followed and run (aggregate only) at its end and once more. Tuning data
+/// since the fifth set ([`HELDOUT5`]) was written.
 pub const HELDOUT4: MinutesSet = minutes_set![
     "heldout4";
     "01-branch-weekly-numbered",
