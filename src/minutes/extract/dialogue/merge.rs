@@ -24,6 +24,22 @@ pub(super) struct Settled {
     pub(super) topic: Option<String>,
 }
 
+impl Settled {
+    /// Work settled in one turn (`turn`, at `line`): given, taken on and dated there.
+    pub(super) fn new(turn: usize, line: usize, item: ActionItem, why: String, by: Option<OwnerRef>) -> Self {
+        Self {
+            turn,
+            last: turn,
+            dated: turn,
+            line,
+            item,
+            why,
+            by,
+            topic: None,
+        }
+    }
+}
+
 /// The first turn of the chair's recap (`我再捋一下`), when the rest of the transcript is
 /// that speaker's (or short replies).
 pub(super) fn recap_start(turns: &[Turn], ctx: &Ctx<'_>) -> Option<usize> {

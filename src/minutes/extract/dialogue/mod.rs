@@ -162,17 +162,10 @@ fn converse(
                         format!("第{}行交给{}，第{}行答应", o.line + 1, sp.name(), line + 1)
                     };
                     let dated = if sc.deadline.is_some() { t } else { o.turn };
-                    let by = o.by.clone();
-                    let (turn, line) = (o.turn, o.line);
                     let new = Settled {
-                        turn,
                         last: t,
                         dated,
-                        line,
-                        item,
-                        why,
-                        by,
-                        topic: None,
+                        ..Settled::new(o.turn, o.line, item, why, o.by.clone())
                     };
                     push(&mut out, with_topic(ctx, topic.as_ref(), new));
                     open = None;
@@ -196,17 +189,7 @@ fn converse(
                     item.owners = asked_people(&named, &item.owners, &sp);
                     if item.deadline.is_some() {
                         let why = format!("第{}行交给{}并给出时间", line + 1, names(&item.owners));
-                        let by = Some(sp.clone());
-                        let new = Settled {
-                            turn: t,
-                            last: t,
-                            dated: t,
-                            line,
-                            item,
-                            why,
-                            by,
-                            topic: None,
-                        };
+                        let new = Settled::new(t, line, item, why, Some(sp.clone()));
                         push(&mut out, with_topic(ctx, topic.as_ref(), new));
                         open = None;
                     } else {
@@ -235,16 +218,7 @@ fn converse(
                         item.owners = vec![sp.clone()];
                     }
                     let why = format!("第{}行{}{}", line + 1, sp.name(), how);
-                    let new = Settled {
-                        turn: t,
-                        last: t,
-                        dated: t,
-                        line,
-                        item,
-                        why,
-                        by: None,
-                        topic: None,
-                    };
+                    let new = Settled::new(t, line, item, why, None);
                     push(&mut out, with_topic(ctx, topic.as_ref(), new));
                     open = None;
                 }
