@@ -498,8 +498,8 @@ pub const HELDOUT4: MinutesSet = minutes_set![
 
 /// The fifth held-out set: every file in `src/minutes/heldout5/`, written blind on 2026-12-05
 /// (third session) by someone who had never seen the rules nor the other sets (see its
-/// README.md), frozen before the round of rules that followed and run once at its end. Do not
-/// tune rules against it; report its figures.
+/// README.md), frozen before the round of rules that followed, and run in aggregate only on the
+/// rules before that round and after it. Do not tune rules against it; report its figures.
 pub const HELDOUT5: MinutesSet = minutes_set![
     "heldout5";
     "01-branch-weekly-numbered",
