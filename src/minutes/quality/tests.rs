@@ -158,18 +158,31 @@ fn extraction_quality_over_the_second_heldout_set() {
     }
 }
 
+/// Evaluates a held-out set (every file, so a panic on one fails the test) and, when `var` is
+/// `1`, prints it: per file under `per_file` when given (tuning data), then its aggregate line.
+fn heldout_run(set: MinutesSet, var: &str, per_file: Option<&str>, label: &str) {
+    let heldout = evaluate(set);
+    assert_eq!(heldout.per_file.len(), set.len());
+    if std::env::var(var).is_ok_and(|v| v == "1") {
+        if let Some(title) = per_file {
+            print_report(title, &heldout);
+        }
+        println!("{label:<22} {}", figures(&heldout));
+    }
+}
+
 /// The third held-out set, printed per file when `DUBAN_HELDOUT3=1`
 /// (`DUBAN_HELDOUT3=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
 /// line last. It is tuning data since a fourth held-out set was written. Always run, so an
 /// extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_third_heldout_set() {
-    let heldout = evaluate(HELDOUT3);
-    assert_eq!(heldout.per_file.len(), HELDOUT3.len());
-    if std::env::var("DUBAN_HELDOUT3").is_ok_and(|v| v == "1") {
-        print_report("third held-out set (tuning since heldout4)", &heldout);
-        println!("{:<22} {}", "held-out 3", figures(&heldout));
-    }
+    heldout_run(
+        HELDOUT3,
+        "DUBAN_HELDOUT3",
+        Some("third held-out set (tuning since heldout4)"),
+        "held-out 3",
+    );
 }
 
 /// The fourth held-out set, printed per file when `DUBAN_HELDOUT4=1`
@@ -178,12 +191,12 @@ fn extraction_quality_over_the_third_heldout_set() {
 /// held-out set was written. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_fourth_heldout_set() {
-    let heldout = evaluate(HELDOUT4);
-    assert_eq!(heldout.per_file.len(), HELDOUT4.len());
-    if std::env::var("DUBAN_HELDOUT4").is_ok_and(|v| v == "1") {
-        print_report("fourth held-out set (tuning since heldout5)", &heldout);
-        println!("{:<22} {}", "held-out 4", figures(&heldout));
-    }
+    heldout_run(
+        HELDOUT4,
+        "DUBAN_HELDOUT4",
+        Some("fourth held-out set (tuning since heldout5)"),
+        "held-out 4",
+    );
 }
 
 /// The fifth held-out set's figures, aggregate only (it stays blind: nobody tuning rules sees
@@ -192,11 +205,7 @@ fn extraction_quality_over_the_fourth_heldout_set() {
 /// extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_fifth_heldout_set() {
-    let heldout = evaluate(HELDOUT5);
-    assert_eq!(heldout.per_file.len(), HELDOUT5.len());
-    if std::env::var("DUBAN_HELDOUT5").is_ok_and(|v| v == "1") {
-        println!("{:<22} {}", "held-out 5", figures(&heldout));
-    }
+    heldout_run(HELDOUT5, "DUBAN_HELDOUT5", None, "held-out 5");
 }
 
 /// Every minutes file on disk is in its set (a file added but not listed would silently
