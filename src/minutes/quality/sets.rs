@@ -474,7 +474,8 @@ pub const HELDOUT4: MinutesSet = minutes_set![
 /// The fifth held-out set: every file in `src/minutes/heldout5/`, written blind on 2026-12-05
 /// (third session) by someone who had never seen the rules nor the other sets (see its
 /// README.md), frozen before the round of rules that followed, and run in aggregate only on the
-/// rules before that round and after it. Do not tune rules against it; report its figures.
+/// rules before that round and after it. It is tuning data since the sixth set ([`HELDOUT6`])
+/// was written.
 pub const HELDOUT5: MinutesSet = minutes_set![
     "heldout5";
     "01-branch-weekly-numbered",
@@ -531,6 +532,71 @@ pub const HELDOUT5: MinutesSet = minutes_set![
     "52-post-may-day-official-minutes",
     "53-wealth-miaoji-rejected-ideas",
     "54-run-on-prose-paragraph",
+];
+
+/// The sixth held-out set: every file in `src/minutes/heldout6/`, written blind on 2026-12-05
+/// (fourth session) by someone who had never seen the rules nor the other sets (see its
+/// README.md), frozen before the round of rules that followed, and run in aggregate only.
+/// Do not tune rules against it; report its figures.
+pub const HELDOUT6: MinutesSet = minutes_set![
+    "heldout6";
+    "01-hangzhou-weekly-numbered",
+    "02-brokerage-dept-first-meeting",
+    "03-clearing-pre-holiday",
+    "04-wealth-product-two-line-items",
+    "05-it-requirement-review",
+    "06-review-before-midautumn",
+    "07-review-mostly-rejected",
+    "08-ningbo-margin-transcript",
+    "09-it-incident-transcript-laowang",
+    "10-wealth-transcript-english",
+    "11-status-transcript-no-tasks",
+    "12-ai-summary-before-spring-festival",
+    "13-ai-summary-action-items",
+    "14-ai-summary-chapters-distractors",
+    "15-table-with-done-rows",
+    "16-table-multi-owner",
+    "17-table-branch-rollout",
+    "18-email-minutes-compliance",
+    "19-email-thread-reply",
+    "20-email-year-end-institution",
+    "21-status-weekly-report-zero",
+    "22-status-project-board-zero",
+    "23-status-monthly-analysis-zero",
+    "24-status-phone-typed-zero",
+    "25-resolutions-only-zero",
+    "26-carryover-and-new-before-qingming",
+    "27-leftover-issues-list",
+    "28-carryover-midautumn-national-day",
+    "29-english-standup-trading-days",
+    "30-english-ipo-kickoff",
+    "31-english-wealthtech-sync",
+    "32-short-morning-meeting",
+    "33-short-ib-quality",
+    "34-short-counter-team",
+    "35-phone-typed-branch-morning",
+    "36-phone-typed-institution",
+    "37-signoff-routing-header",
+    "38-narrative-paragraph",
+    "39-per-branch-sections",
+    "40-conditional-deadlines",
+    "41-recurring-tasks-margin",
+    "42-postmortem-improvements",
+    "43-training-homework",
+    "44-client-complaint",
+    "45-year-end-review-speeches",
+    "46-emergency-drill-findings",
+    "47-qa-branch-heads",
+    "48-owner-deadline-in-brackets",
+    "49-trading-vs-working-days",
+    "50-long-half-year-work-meeting",
+    "51-long-budget-transcript",
+    "52-okr-alignment",
+    "53-quoted-group-chat",
+    "54-rectification-notice",
+    "55-review-conditional-pass",
+    "56-ai-summary-margin-risk",
+    "57-ib-project-resolutions",
 ];
 
 /// The held-out set: every file in `src/minutes/heldout/`, frozen before the issue-16 rules were
