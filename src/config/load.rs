@@ -91,6 +91,12 @@ pub fn load(config_path: Option<&Path>, env: &dyn Env) -> anyhow::Result<Setting
     if let Some(f) = env.var("DUBAN_LOG_FORMAT") {
         log.format = f;
     }
+    if log.level.parse::<tracing_subscriber::filter::Targets>().is_err() {
+        bail!(
+            "log.level / DUBAN_LOG must be a level or a target=level list (e.g. \"info,duban=debug\"), not {:?}",
+            log.level
+        );
+    }
     if log.format != "text" && log.format != "json" {
         bail!("log.format must be \"text\" or \"json\", not {:?}", log.format);
     }

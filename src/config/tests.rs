@@ -275,3 +275,23 @@ fn bad_units_stop_start_up_with_every_problem_in_chinese() {
     );
     assert!(e.contains("board.leaders_chat"), "{e}");
 }
+
+#[test]
+fn the_log_filter_is_a_level_or_a_target_list_and_anything_else_is_refused_at_start() {
+    for good in ["info", "debug", "warn,duban=debug", "info,duban::worker=trace,sled=warn"] {
+        let s = load_text(&format!("[log]\nlevel = \"{good}\"\n")).unwrap();
+        assert_eq!(s.log.level, good);
+    }
+    let d = dir();
+    let err = load(
+        None,
+        &env(&[
+            ("DUBAN_DATA_DIR", d.path().to_str().unwrap()),
+            ("DUBAN_LOG", "duban=loud"),
+        ]),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("DUBAN_LOG") && err.contains("duban=loud"), "{err}");
+    assert!(load_text("[log]\nlevel = \"[span{id=1}]\"\n").is_err());
+}
