@@ -95,6 +95,23 @@ const RECAP: &[&str] = &[
     "再确认一下今天",
 ];
 
+/// Whether `s` opens the chair's recap: a recap word said by the speaker of their own speech
+/// (`我再捋一下`, `最后总结一下`), not work done to something (`方圆这周把结果汇总一下`).
+fn opens_recap(s: &str) -> bool {
+    s.split(['，', ',', '。', '：', ':']).any(|clause| {
+        RECAP.iter().any(|w| {
+            clause.find(w).is_some_and(|i| {
+                let before = clause.get(..i).unwrap_or_default();
+                !before.contains('把')
+                    && (before.is_empty()
+                        || ["我", "再", "来", "简单", "最后", "先", "统一"]
+                            .iter()
+                            .any(|m| before.contains(m)))
+            })
+        })
+    })
+}
+
 /// Whether `s` speaks in the first person singular (`我`, not `我们`).
 fn first_person(s: &str) -> bool {
     s.match_indices('我')
@@ -126,7 +143,7 @@ pub(super) fn signals_of(sc: &Scan, raw: &str) -> Vec<(Signal, i32)> {
 
 /// What `s` (said by `speaker`, scanned as `sc`) does in the conversation.
 pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
-    if RECAP.iter().any(|w| s.contains(w)) {
+    if opens_recap(s) {
         return Act::Recap;
     }
     let sig = signals_of(sc, s);

@@ -100,6 +100,11 @@ pub(super) fn merge(
     let Some(found) = ex.items.get_mut(k) else { return };
     let from = origin(turns, &found.text);
     let mut why = Vec::new();
+    // `好，给我` found by the line rules for work settled turns before: the work's own words.
+    if own_work(ctx, found) < 4 && !thin {
+        found.text.clone_from(&s.item.text);
+        why.push("事项按对话中商定的");
+    }
     let later = from.is_some_and(|f| s.dated > f);
     if s.item.deadline.is_some() && (found.deadline.is_none() || (later && found.deadline != s.item.deadline))
     {
@@ -132,10 +137,31 @@ pub(super) fn merge(
             why.push("负责人按对话中交办的");
         }
     }
-    // The one who gave the work is its owner only when named or speaking of themselves (`我和…`).
+    // `那就老王牵头吧`: someone the line rules left out, named in the text.
+    if s.by.is_some()
+        && s.item
+            .owners
+            .iter()
+            .any(|o| !found.owners.contains(o) && found.text.contains(o.name()))
+    {
+        let mut all = s.item.owners.clone();
+        all.extend(
+            found
+                .owners
+                .iter()
+                .filter(|o| !all.contains(o))
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
+        found.owners = all;
+        why.push("补上交办的人");
+    }
+    // The one who gave the work is its owner only when named or speaking of themselves (`我和…`),
+    // not when passing the word on (`我会后跟他说`).
     let to_me = ["给我", "发我", "报我", "告诉我", "交我"]
         .iter()
-        .any(|w| found.text.contains(w));
+        .any(|w| found.text.contains(w))
+        || super::people::relays(&found.text);
     if let Some(by) = &s.by
         && (to_me || !(found.text.contains('我') || found.text.contains(by.name())))
         && found.owners.contains(by)
@@ -258,23 +284,12 @@ pub(super) fn drop_recap(turns: &[Turn], ctx: &Ctx<'_>, ex: &mut Extraction, tr:
     });
 }
 
-/// `个俞静` (from `这个俞静和童欣一起`): a word glued before a member's full name is that member.
+/// `个俞静` (from `这个俞静和童欣一起`), `袁静写` (from `好，袁静写，…`): a word glued to a member's
+/// full name is that member.
 pub(super) fn glued_names(ctx: &Ctx<'_>, line: usize, item: &mut ActionItem, tr: &mut Tracer<'_>) {
-    let mut fixed = Vec::new();
-    for o in &mut item.owners {
-        if let OwnerRef::Unresolved(w) = o
-            && let Some(p) = ctx.members.iter().find(|p| {
-                p.name.chars().count() >= 2
-                    && w.ends_with(&p.name)
-                    && w.chars().count() == p.name.chars().count() + 1
-            })
-        {
-            fixed.push(format!("“{w}”是“{}”", p.name));
-            *o = OwnerRef::Person(p.clone());
-        }
-    }
+    let fixed = super::people::unglue(ctx, &mut item.owners);
     if !fixed.is_empty() {
-        let why = format!("对话：负责人{}（名字前多带了一个字）", fixed.join("，"));
+        let why = format!("对话：负责人{}（名字上多带了一个字）", fixed.join("，"));
         tr.note(line, &why, Verdict::Detail, Vec::new(), Some(item));
     }
 }

@@ -11,7 +11,9 @@
 //! reported status and pleasantries are not items. Each decision is traced for `--explain`.
 
 mod acts;
+mod back;
 mod merge;
+mod people;
 mod turns;
 
 use self::acts::{Act, accepts, act, asked_people, asked_work, opening_topic};
@@ -35,12 +37,13 @@ struct Open {
 /// Records `s`, unless it goes on with the item settled in the turn just before for the same
 /// people (`物料我这边可以出，大概需要一周` then `那王维负责物料，9月4日前到营业部`): then that
 /// item takes the later date.
-fn push(out: &mut Vec<Settled>, s: Settled) {
+/// So does work given with no work named (`好，袁静写，11月5日前给我。` after `我来吧。`).
+fn push(ctx: &Ctx<'_>, out: &mut Vec<Settled>, s: Settled) {
     if let Some(prev) = out.last_mut()
         && prev.last + 1 >= s.turn
         && s.item.owners.iter().all(|o| prev.item.owners.contains(o))
         && !s.item.owners.is_empty()
-        && shares_topic(&prev.item.text, &s.item.text)
+        && (shares_topic(&prev.item.text, &s.item.text) || own_work(ctx, &s.item) < 4)
     {
         if s.item.deadline.is_some() {
             prev.item.deadline = s.item.deadline;
@@ -67,6 +70,12 @@ pub(super) fn settle(
     if turns.is_empty() {
         return;
     }
+    for item in &mut ex.items {
+        let line = turns::origin(&turns, &item.text)
+            .and_then(|t| turns.get(t))
+            .map_or(0, |t| t.said.first().map_or(t.first, |(n, _)| *n));
+        glued_names(ctx, line, item, tr);
+    }
     let aliases = latin_names(&turns, lines);
     let settled = converse(&turns, &aliases, ctx, to_item);
     let recap = recap_start(&turns, ctx);
@@ -74,12 +83,7 @@ pub(super) fn settle(
         merge(&turns, ctx, recap, s, ex, tr);
     }
     drop_recap(&turns, ctx, ex, tr);
-    for item in &mut ex.items {
-        let line = turns::origin(&turns, &item.text)
-            .and_then(|t| turns.get(t))
-            .map_or(0, |t| t.said.first().map_or(t.first, |(n, _)| *n));
-        glued_names(ctx, line, item, tr);
-    }
+    back::name_replies(&turns, ex, tr);
 }
 
 /// The turns in order, with the open topic carried from one to the next.
@@ -103,8 +107,18 @@ fn converse(
             continue;
         };
         let c = turn.ctx(ctx);
+        // `刘芳，上个月…。但是定投客户的回访你跟一下`: `你` is the one called by name in the turn.
+        let mut you = c.addressed.clone();
         for (line, s) in turn.sentences() {
+            if let Some(called) = people::called(&c, s) {
+                you = Some(called);
+            }
             let mut sc = c.scan(s);
+            // `袁静写`, `方圆这周把…`, `那就老王牵头吧`: the people the scan read wrong or left out.
+            people::unglue(ctx, &mut sc.owners);
+            if people::add_named(&c, s, &mut sc.owners) {
+                sc.how = sc.how.max(OwnerHow::Named);
+            }
             // The sentence with Latin names written as the people's names.
             let named = aliases
                 .iter()
@@ -129,7 +143,7 @@ fn converse(
                 && !["给你", "跟你", "和你", "向你", "告诉你", "通知你", "发你"]
                     .iter()
                     .any(|w| s.contains(w))
-                && let Some(you) = c.addressed.clone()
+                && let Some(you) = you.clone()
             {
                 sc.owners = vec![you];
                 sc.how = OwnerHow::Named;
@@ -167,7 +181,7 @@ fn converse(
                         dated,
                         ..Settled::new(o.turn, o.line, item, why, o.by.clone())
                     };
-                    push(&mut out, with_topic(ctx, topic.as_ref(), new));
+                    push(ctx, &mut out, with_topic(ctx, topic.as_ref(), new));
                     open = None;
                     continue;
                 }
@@ -190,7 +204,7 @@ fn converse(
                     if item.deadline.is_some() {
                         let why = format!("第{}行交给{}并给出时间", line + 1, names(&item.owners));
                         let new = Settled::new(t, line, item, why, Some(sp.clone()));
-                        push(&mut out, with_topic(ctx, topic.as_ref(), new));
+                        push(ctx, &mut out, with_topic(ctx, topic.as_ref(), new));
                         open = None;
                     } else {
                         let asked = item.owners.clone();
@@ -219,7 +233,7 @@ fn converse(
                     }
                     let why = format!("第{}行{}{}", line + 1, sp.name(), how);
                     let new = Settled::new(t, line, item, why, None);
-                    push(&mut out, with_topic(ctx, topic.as_ref(), new));
+                    push(ctx, &mut out, with_topic(ctx, topic.as_ref(), new));
                     open = None;
                 }
                 // `下周四前吧。` just after work was settled: its date.

@@ -190,11 +190,24 @@ pub(super) fn shares_topic(a: &str, b: &str) -> bool {
 }
 
 /// The turn where an item's words were said: the one sharing most of its pairs of characters
-/// (at least half of them).
+/// (at least half of them); for a text of a few words (`好，给我`), the first turn saying each of
+/// its pieces.
 pub(super) fn origin(turns: &[Turn], text: &str) -> Option<usize> {
     let x = bigrams(text);
     if x.len() < 2 {
-        return None;
+        let pieces: Vec<&str> = text
+            .split(['，', '：', ','])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        return (!pieces.is_empty())
+            .then(|| {
+                turns.iter().position(|t| {
+                    let said = t.text();
+                    pieces.iter().all(|p| said.contains(p))
+                })
+            })
+            .flatten();
     }
     let mut best: Option<(usize, usize)> = None;
     for (t, turn) in turns.iter().enumerate() {
