@@ -39,3 +39,123 @@ fn you_is_the_one_called_by_name_earlier_in_the_turn() {
     assert_eq!(owners(&ex), vec![vec!["童飞"], vec!["严冬"]], "{:?}", texts(&ex));
     assert_eq!(dues(&ex), vec![due("2026-03-12"), due("2026-03-13")]);
 }
+
+#[test]
+fn a_reply_that_agrees_is_named_by_the_question_it_answers() {
+    let ex = run(
+        "闵洁 00:00:10\n最近赎回的客户问得多，我们是不是要做一份常见问题的答复模板？\n\n\
+         祁东 00:00:30\n对，这个要做。闵洁你来起草吧，周四之前给我。\n\n\
+         闵洁 00:00:40\n好的。\n",
+        &["闵洁", "祁东"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("答复模板"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), vec![vec!["闵洁"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-12")]);
+}
+
+#[test]
+fn an_idea_turned_down_is_no_item_and_the_one_accepted_names_the_work() {
+    let ex = run(
+        "芦苇 00:00:10\n我提议下个月办一次线下的客户答谢酒会。\n\n\
+         钟灵 00:00:30\n预算不够，这个先不办了。\n\n\
+         芦苇 00:00:50\n那电话回访呢？\n\n\
+         钟灵 00:01:05\n回访可以。芦苇你来安排，3月20日之前打完。\n\n\
+         芦苇 00:01:10\n好。\n",
+        &["芦苇", "钟灵"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("电话回访"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), vec![vec!["芦苇"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-20")]);
+}
+
+#[test]
+fn an_offer_accepted_with_the_name_glued_to_its_verb_is_the_offerers() {
+    let ex = run(
+        "严雪 00:01:00\n新规下个月实施，营业部需要一份统一的解读材料，我可以先写一版。\n\n\
+         甘棠 00:01:20\n行，严雪写，两天内给我看。\n\n\
+         严雪 00:01:25\n好。\n",
+        &["严雪", "甘棠"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("解读材料"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), vec![vec!["严雪"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-12")]);
+}
+
+#[test]
+fn pointing_back_to_what_someone_proposed_names_that_work() {
+    let ex = run(
+        "覃力 00:00:20\n我说一句，存量客户的回访名单我建议按风险等级分一下组。\n\n\
+         包青 00:00:40\n嗯，这个一会儿说，先看下开户的数字。\n\n\
+         覃力 00:01:00\n开户这周比上周多了两成。\n\n\
+         包青 00:02:00\n回到刚才覃力说的分组，我觉得可以，覃力你就按三组分吧，周五发给营业部。\n\n\
+         覃力 00:02:10\n好的。\n",
+        &["覃力", "包青"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("回访名单"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), vec![vec!["覃力"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-13")]);
+}
+
+#[test]
+fn a_colleague_called_lao_x_outside_the_group_is_the_owner_as_written() {
+    let ex = run(
+        "蔺青 00:00:10\n下个月的投资者开放日谁来牵头？\n\n\
+         冉冬 00:00:30\n老郑去年办过，他熟。\n\n\
+         蔺青 00:00:50\n老郑今天请假了，那就老郑牵头吧，冉冬配合，场地下周五之前定下来，我回头跟他说。\n\n\
+         冉冬 00:01:00\n好。\n",
+        &["蔺青", "冉冬"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), vec![vec!["老郑", "冉冬"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-20")]);
+}
+
+#[test]
+fn a_date_given_after_someone_took_the_work_on_is_that_works_date() {
+    let ex = run(
+        "[00:01:00] 詹宁：四季度的路演计划谁写？\n\
+         [00:01:05] 卓然：我来吧。\n\
+         [00:01:12] 詹宁：好，卓然写，3月17日前给我。\n\
+         [00:01:20] 卓然：收到。\n\
+         [00:02:00] 詹宁：好，那散会。\n",
+        &["詹宁", "卓然"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("路演计划"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), vec![vec!["卓然"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-17")]);
+}
+
+#[test]
+fn work_handed_over_keeps_its_date_and_being_away_is_no_item() {
+    let ex = run(
+        "晏平 00:00:10\n年检的材料，尚琳你来准备吧，下周一之前交到行政。\n\n\
+         尚琳 00:00:30\n嗯……我下周要去总部参加培训，整周不在。\n\n\
+         晏平 00:00:45\n那这个改由甄雨负责，她对行政那边也熟。\n\n\
+         甄雨 00:00:50\n可以。\n",
+        &["晏平", "尚琳", "甄雨"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("年检的材料"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), vec![vec!["甄雨"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-16")]);
+}
+
+#[test]
+fn an_agreement_with_a_date_dates_the_work_just_taken_on() {
+    let ex = run(
+        "葛优 00:00:10\n还有宣传折页，各网点的寄送名单要核一遍。\n\n\
+         阮青 00:00:20\n这个我来吧。\n\n\
+         葛优 00:00:30\n行，周四之前核完。\n\n\
+         阮青 00:00:40\n好。\n",
+        &["葛优", "阮青"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("寄送名单"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), vec![vec!["阮青"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-12")]);
+}

@@ -62,6 +62,12 @@ const AGREE: &[&str] = &[
     "吧",
 ];
 
+/// `这个我来吧`, `这块交给我`: a reply taking on what was just said.
+fn takes_on(clause: &str) -> bool {
+    let t = clause.trim().trim_end_matches(['吧', '。']);
+    ["我来", "交给我", "我负责", "我跟"].iter().any(|w| t.contains(w)) && t.chars().count() <= 6
+}
+
 /// Words pointing at the work just proposed, and the verbs said with them (`这个要出`).
 const POINT: &[&str] = &["这个", "这事", "这块"];
 const POINT_VERBS: &[&str] = &["要", "出", "做", "办", "弄", "写"];
@@ -104,10 +110,13 @@ fn proposed(s: &str) -> Option<String> {
     let s = s.trim_end_matches(['？', '?']);
     let s = s.strip_suffix('呢').or_else(|| s.strip_suffix('吗')).unwrap_or(s);
     let clauses: Vec<&str> = s.split(['，', ',']).map(str::trim).collect();
+    // `各营业部的收货地址要核一遍`: work said to be needed, when nothing is proposed outright.
+    let needed = |c: &&str| !asks && !c.contains('我') && ["要", "得"].iter().any(|w| c.contains(w));
     let at = clauses
         .iter()
         .position(|c| PROPOSE.iter().any(|w| c.contains(w)))
-        .or_else(|| asks.then(|| clauses.len().saturating_sub(1)))?;
+        .or_else(|| asks.then(|| clauses.len().saturating_sub(1)))
+        .or_else(|| clauses.iter().position(needed))?;
     let mut out = String::new();
     for c in clauses.iter().skip(at) {
         let c = if out.is_empty() { strip_lead(c) } else { c };
@@ -157,6 +166,7 @@ fn rest_after(text: &str, pointing: bool) -> String {
         .iter()
         .take_while(|c| {
             agrees(c)
+                || takes_on(c)
                 || (pointing
                     && ["刚才", "提的", "说的", "我觉得", "我看", "有道理"]
                         .iter()
@@ -187,7 +197,7 @@ pub(super) fn name_replies(turns: &[Turn], ex: &mut Extraction, tr: &mut Tracer<
                 .text()
                 .split(['，', '。', ',', '！'])
                 .next()
-                .is_some_and(agrees);
+                .is_some_and(|c| agrees(c) || takes_on(c));
             let prev = t.checked_sub(1).and_then(|p| turns.get(p))?;
             (opens && prev.speaker.is_some() && prev.speaker != turn.speaker)
                 .then(|| Some((t - 1, proposal_in(prev)?)))
@@ -197,7 +207,12 @@ pub(super) fn name_replies(turns: &[Turn], ex: &mut Extraction, tr: &mut Tracer<
             continue;
         };
         let rest = rest_after(&item.text, pointed.is_some());
-        if item.text.contains(topic.as_str()) || (pointed.is_none() && shares_topic(&rest, &topic)) {
+        // A reply naming work of its own (`行，联调就薛婷对口，你跟邢磊把联调计划排出来`) keeps it.
+        let own: String = rest.split('，').filter(|c| !agrees(c) && !takes_on(c)).collect();
+        let own = item.owners.iter().fold(own, |t, o| t.replace(o.name(), ""));
+        let thin = cjk_count(&own) <= 8;
+        if item.text.contains(topic.as_str()) || (pointed.is_none() && (!thin || shares_topic(&rest, &topic)))
+        {
             continue;
         }
         item.text = if rest.is_empty() {

@@ -12,6 +12,7 @@
 
 mod acts;
 mod back;
+mod hand;
 mod merge;
 mod people;
 mod turns;
@@ -84,6 +85,7 @@ pub(super) fn settle(
     }
     drop_recap(&turns, ctx, ex, tr);
     back::name_replies(&turns, ex, tr);
+    hand::hand_over(&turns, ctx, ex, tr);
 }
 
 /// The turns in order, with the open topic carried from one to the next.
@@ -236,8 +238,8 @@ fn converse(
                     push(ctx, &mut out, with_topic(ctx, topic.as_ref(), new));
                     open = None;
                 }
-                // `下周四前吧。` just after work was settled: its date.
-                Act::Other
+                // `下周四前吧。`, `行，下周三之前核完。` just after work was settled: its date.
+                Act::Other | Act::Accept
                     if sc.deadline.is_some()
                         && sc.owners.is_empty()
                         && own_work(ctx, &to_item(sc.clone())) < 3 =>
