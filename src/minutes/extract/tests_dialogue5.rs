@@ -159,3 +159,61 @@ fn an_agreement_with_a_date_dates_the_work_just_taken_on() {
     assert_eq!(owners(&ex), vec![vec!["阮青"]]);
     assert_eq!(dues(&ex), vec![due("2026-03-12")]);
 }
+
+#[test]
+fn work_offered_as_a_question_is_settled_by_the_answer() {
+    let ex = run(
+        "韩梅 00:00:10\n年终的培训课件也得做了。\n\n\
+         韩梅 00:00:20\n课件这块，老许，你们组来吧？\n\n\
+         许立 00:00:30\n行，下周五前肯定出来。\n\n\
+         韩梅 00:00:40\n好，散会。\n",
+        &["韩梅", "许立"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("课件"), "{:?}", texts(&ex));
+    assert!(!texts(&ex)[0].ends_with('？'), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), vec![vec!["许立"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-20")]);
+}
+
+#[test]
+fn a_one_word_yes_settles_work_sent_back_to_the_speaker() {
+    let ex = run(
+        "戚风 00:00:10\n还有一个是网点评比结果的通报，按惯例要挂三天。\n\n\
+         宁远 00:00:25\n通报的事你来安排吧，发之前先把稿子给我看一眼。\n\n\
+         戚风 00:00:30\n好。\n",
+        &["戚风", "宁远"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("通报的事"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), vec![vec!["戚风"]]);
+    assert_eq!(dues(&ex), vec![None]);
+}
+
+#[test]
+fn the_one_who_writes_leads_and_the_one_who_cannot_is_no_owner() {
+    let ex = run(
+        "黎明 00:00:10\n两家机构的质询要逐一回复，那你来回复？\n\n\
+         符坚 00:00:20\n我可以，不过我下周要去外地做检查，时间估计不够。\n\n\
+         管彤 00:00:30\n我跟符坚一起弄吧，他把材料给我，我来写。\n\n\
+         黎明 00:00:40\n那就这样，质询的回复管彤主笔，符坚提供材料，本周五前发出去。\n",
+        &["黎明", "符坚", "管彤"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("质询的回复"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), vec![vec!["管彤", "符坚"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-13")]);
+}
+
+#[test]
+fn a_date_clause_after_someone_takes_work_on_dates_it() {
+    let ex = run(
+        "柴进 00:00:10\n风险模型的参数再调一调，把换手率加进去。\n\n\
+         花荣 00:00:20\n那模型我来跟吧。不过调完得重新回测，时间要长一点。\n\n\
+         柴进 00:00:30\n那就两周内吧，两周内给我看回测结果。\n\n\
+         花荣 00:00:40\n可以。\n",
+        &["柴进", "花荣"],
+    );
+    assert_eq!(owners(&ex), vec![vec!["花荣"]], "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), vec![due("2026-03-24")]);
+}

@@ -150,21 +150,26 @@ pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
     let against = sig
         .iter()
         .any(|(g, _)| matches!(g, Signal::Done | Signal::Rejected | Signal::Settled));
+    let speaker = ctx.speaker.as_ref();
+    let others: Vec<_> = sc.owners.iter().filter(|o| Some(*o) != speaker).collect();
     if is_question(s) {
         let asks_who = ["谁来", "谁负责", "谁跟", "谁牵头", "谁去", "谁弄", "谁写"]
             .iter()
             .any(|w| s.contains(w));
+        // `那你来回复？`, `老王，你们部门来吧？`: work offered to the one spoken to, as a question.
+        let offers = !others.is_empty() && sc.how >= OwnerHow::Named && offers_to_you(s);
         return if asks_who && !against {
             Act::Ask
+        } else if offers && !against {
+            Act::Assign
         } else {
             Act::Other
         };
     }
-    if against {
+    // `我可以，不过我下周要去上海做审计，时间估计不够。`: the speaker cannot take it.
+    if against || super::hand::says_away(s) {
         return Act::Other;
     }
-    let speaker = ctx.speaker.as_ref();
-    let others: Vec<_> = sc.owners.iter().filter(|o| Some(*o) != speaker).collect();
     // `阎红把切换脚本加到每日巡检里，明天就加上`: a named person, `把` and a date give work too.
     let dated_work = sc.deadline.is_some() && s.contains('把');
     if !others.is_empty() && sc.how >= OwnerHow::Named && (has_verb(&sig) || dated_work) {
@@ -184,6 +189,19 @@ pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
         return Act::Commit("本人去跟进");
     }
     if accepts(s) { Act::Accept } else { Act::Other }
+}
+
+/// Whether `s` gives the work to the one spoken to (`你来回复`, `你们部门来吧`, `你跟一下`).
+fn offers_to_you(s: &str) -> bool {
+    s.match_indices('你').any(|(i, c)| {
+        let mut rest = s.get(i + c.len()..).unwrap_or_default();
+        for w in ["们", "部门", "这边", "那边", "组", "先", "就"] {
+            rest = rest.strip_prefix(w).unwrap_or(rest);
+        }
+        ["来", "跟", "负责", "牵头", "弄", "写", "回复", "安排", "出", "做"]
+            .iter()
+            .any(|v| rest.starts_with(v))
+    })
 }
 
 /// Whether the signals show work to do (a task verb, a request word or a named owner's duty).

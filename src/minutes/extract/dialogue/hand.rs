@@ -30,8 +30,10 @@ const HAND: &[&str] = &["改由", "改给", "改成", "换成", "转给", "换�
 
 /// Whether an item's text only says its owner cannot do the work (`我下周要去参加协会的培训，
 /// 整周不在`): away or busy, and nothing given or delivered.
-fn says_away(text: &str) -> bool {
-    AWAY.iter().any(|w| text.contains(w))
+pub(super) fn says_away(text: &str) -> bool {
+    let short = ["时间", "人手"].iter().any(|w| text.contains(w))
+        && ["不够", "紧", "不足"].iter().any(|w| text.contains(w));
+    (short || AWAY.iter().any(|w| text.contains(w)))
         && text.contains('我')
         && !["给", "交", "发", "完成", "提交", "出来"]
             .iter()
@@ -151,6 +153,7 @@ mod tests {
     fn being_away_is_no_work_and_a_pointer_names_none() {
         assert!(says_away("嗯……我下周要去参加协会的培训，整周不在"));
         assert!(!says_away("我下周不在，周五前把材料发给你"));
+        assert!(says_away("我可以，不过我下周要去上海做审计，时间估计不够。"));
         assert!(only_points("那这个") && !only_points("那核地址这个"));
     }
 }

@@ -112,8 +112,9 @@ fn converse(
         // `刘芳，上个月…。但是定投客户的回访你跟一下`: `你` is the one called by name in the turn.
         let mut you = c.addressed.clone();
         for (line, s) in turn.sentences() {
-            if let Some(called) = people::called(&c, s) {
-                you = Some(called);
+            let called = people::called(&c, s);
+            if let Some(who) = &called {
+                you = Some(who.clone());
             }
             let mut sc = c.scan(s);
             // `袁静写`, `方圆这周把…`, `那就老王牵头吧`: the people the scan read wrong or left out.
@@ -138,10 +139,17 @@ fn converse(
                 }
             }
             // `那你3月18日前发出来`: `你` is the one who spoke before.
-            if sc.owners.is_empty()
+            // `老王，你们部门来吧？`: `你们` is the one just called. `…先把稿子给我看一眼`: sent to
+            // the speaker, not done by them.
+            let mine = ["给我", "发我", "报我", "告诉我", "交我"]
+                .iter()
+                .fold(s.to_owned(), |t, w| t.replace(w, ""))
+                .contains('我');
+            let only = |w: Option<&OwnerRef>| w.is_some_and(|w| sc.owners == [w.clone()]);
+            if (sc.owners.is_empty() || only(called.as_ref()) || (!mine && only(c.speaker.as_ref())))
                 && s.contains('你')
-                && !s.contains("你们")
-                && !s.contains('我')
+                && (!s.contains("你们") || called.is_some())
+                && !mine
                 && !["给你", "跟你", "和你", "向你", "告诉你", "通知你", "发你"]
                     .iter()
                     .any(|w| s.contains(w))
@@ -202,6 +210,8 @@ fn converse(
                 }
                 Act::Assign => {
                     let mut item = to_item(sc.clone());
+                    // `那你来回复？`: offered as a question.
+                    item.text = item.text.trim_end_matches(['？', '?']).to_owned();
                     item.owners = asked_people(&named, &item.owners, &sp);
                     if item.deadline.is_some() {
                         let why = format!("第{}行交给{}并给出时间", line + 1, names(&item.owners));
@@ -239,10 +249,11 @@ fn converse(
                     open = None;
                 }
                 // `下周四前吧。`, `行，下周三之前核完。` just after work was settled: its date.
+                // `那就两周内吧，两周内给我看新结果。`: a clause of its date alone.
                 Act::Other | Act::Accept
                     if sc.deadline.is_some()
                         && sc.owners.is_empty()
-                        && own_work(ctx, &to_item(sc.clone())) < 3 =>
+                        && (own_work(ctx, &to_item(sc.clone())) < 3 || date_alone(ctx, s, &sc)) =>
                 {
                     if let Some(last) = out
                         .last_mut()
@@ -274,6 +285,25 @@ fn with_topic(ctx: &Ctx<'_>, topic: Option<&(usize, String)>, mut s: Settled) ->
         s.why = format!("{}（事项见第{}轮发言）", s.why, at + 1);
     }
     s
+}
+
+/// Whether the clause holding the date says nothing else (`那就两周内吧`).
+fn date_alone(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> bool {
+    let Some(d) = sc.deadline_text.as_deref() else {
+        return false;
+    };
+    s.split(['，', ',', '。'])
+        .find(|c| c.contains(d))
+        .is_some_and(|c| {
+            let item = ActionItem {
+                text: c.replace(d, ""),
+                owners: Vec::new(),
+                deadline: None,
+                deadline_text: None,
+                priority: None,
+            };
+            own_work(ctx, &item) == 0
+        })
 }
 
 fn names(owners: &[OwnerRef]) -> String {

@@ -48,6 +48,9 @@ pub(super) fn unglue(ctx: &Ctx<'_>, owners: &mut Vec<OwnerRef>) -> Vec<String> {
     fixed
 }
 
+/// Words saying who leads the writing (`赵倩主笔`), which the line scanner does not read as owners.
+const LEADS: &[&str] = &["主笔", "执笔", "主写", "起草", "主导", "主责", "操刀"];
+
 /// Words that give work to the one just named (`老王牵头`, `小邓你来`).
 const GIVEN: &[&str] = &["牵头", "负责", "来", "去", "跟", "配合", "你", "主责", "对接"];
 
@@ -118,6 +121,15 @@ pub(super) fn named_more(ctx: &Ctx<'_>, s: &str, found: &[OwnerRef]) -> Vec<Owne
                 .filter(|(_, o)| !found.contains(o)),
         );
     }
+    // `那三家的回复赵倩主笔，孙浩提供依据`: a member before a word of leading the writing.
+    for p in ctx.members {
+        if let Some(i) = LEADS.iter().find_map(|v| s.find(&format!("{}{v}", p.name))) {
+            let who = OwnerRef::Person(p.clone());
+            if !found.contains(&who) && !more.iter().any(|(_, o)| *o == who) {
+                more.push((i, who));
+            }
+        }
+    }
     more.sort_by_key(|(i, _)| *i);
     more.into_iter().map(|(_, o)| o).collect()
 }
@@ -133,14 +145,15 @@ pub(super) fn add_named(ctx: &Ctx<'_>, s: &str, found: &mut Vec<OwnerRef>) -> bo
     true
 }
 
-/// `刘芳，上个月…`: a member (not the speaker) called by name at the head of a sentence.
+/// `刘芳，上个月…`, `奖金测算这块，老王，你们部门来吧`: a member (not the speaker) called by
+/// name, a clause of its own.
 pub(super) fn called(ctx: &Ctx<'_>, s: &str) -> Option<OwnerRef> {
-    let (head, _) = s.split_once(['，', ','])?;
-    let head = head.trim();
-    ctx.members
-        .iter()
-        .find(|p| p.name == head && ctx.speaker.as_ref().is_none_or(|sp| sp.name() != p.name))
-        .map(|p| OwnerRef::Person(p.clone()))
+    s.split(['，', ',']).find_map(|clause| {
+        let head = clause.trim();
+        // `老王，…`: a familiar form of one member.
+        let who = ctx.resolve(head);
+        (ctx.is_name(head) && who.person().is_some() && ctx.speaker.as_ref() != Some(&who)).then_some(who)
+    })
 }
 
 /// `我会后跟他说`, `我回头通知她`: the speaker passes the work on to someone; their `我` is no

@@ -42,11 +42,9 @@ impl Turn {
         for (n, s) in &self.said {
             for piece in s.split_inclusive(['。', '！', '？', '?', '!', '；']) {
                 let t = piece.trim();
-                if t.trim_end_matches(['。', '！', '？', '?', '!', '；'])
-                    .chars()
-                    .count()
-                    >= 2
-                {
+                let bare = t.trim_end_matches(['。', '！', '？', '?', '!', '；']);
+                // `好。`: a one-word answer counts too.
+                if bare.chars().count() >= 2 || ["好", "行", "嗯", "成"].contains(&bare) {
                     out.push((*n, t));
                 }
             }
