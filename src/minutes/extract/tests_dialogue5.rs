@@ -32,7 +32,7 @@ fn a_member_named_at_the_head_of_a_clause_is_given_the_work() {
 fn you_is_the_one_called_by_name_earlier_in_the_turn() {
     let ex = run(
         "童飞 00:00:05\n开户的数据我来整理一下，周四前发给大家。\n\n\
-         季红 00:00:40\n好。严冬，上个月的新增还不错。但是回访你盯一下，周五前把回访结果汇总一下。\n\n\
+         季红 00:00:40\n好。严冬，上个月的新增还不错。但是回访你盯一下，周五前把回访结果整理出来。\n\n\
          严冬 00:01:00\n好的，没问题。\n",
         &["童飞", "季红", "严冬"],
     );
