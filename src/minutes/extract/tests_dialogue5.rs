@@ -217,3 +217,37 @@ fn a_date_clause_after_someone_takes_work_on_dates_it() {
     assert_eq!(owners(&ex), vec![vec!["花荣"]], "{:?}", texts(&ex));
     assert_eq!(dues(&ex), vec![due("2026-03-24")]);
 }
+
+#[test]
+fn a_yes_with_an_objection_settles_nothing_and_the_next_request_is_the_item() {
+    let ex = run(
+        "谭松：宣传单页还是找上次那家印厂，@房磊 你问一下报价\n\
+         房磊：好的谭总，不过那家好像关门了\n\
+         谭松：那你再找两家比比价，下周三前定下来\n\
+         房磊：收到\n\
+         谭松：就这些\n",
+        &["谭松", "房磊"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("比比价"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), vec![vec!["房磊"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-18")]);
+}
+
+#[test]
+fn open_work_handed_to_someone_else_is_settled_by_their_thumbs_up() {
+    let ex = run(
+        "甘露 15:02\n1 客户答谢会的场地，麻烦鲍青这周五前订好\n\
+         鲍青 15:03\n收到\n\
+         甘露 15:05\n2 礼品：茶叶、台历，柏松你来弄\n\
+         柏松 15:06\n甘总我这周在外地，礼品能不能让别人弄？\n\
+         甘露 15:07\n行 那礼品改由童瑶负责，预算别超3000\n\
+         童瑶 15:08\n👌\n",
+        &["甘露", "鲍青", "柏松", "童瑶"],
+    );
+    assert_eq!(texts(&ex).len(), 2, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("场地"), "{:?}", texts(&ex));
+    assert!(texts(&ex)[1].contains("茶叶"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), vec![vec!["鲍青"], vec!["童瑶"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-13"), None]);
+}

@@ -41,6 +41,7 @@ const ACCEPT: &[&str] = &[
     "Ok",
     "没有问题",
     "成",
+    "👌",
 ];
 
 /// Words that say the speaker takes the work on, whatever else is in the sentence.
@@ -127,7 +128,9 @@ pub(super) fn is_question(s: &str) -> bool {
 /// Whether the whole reply agrees (`好的，没问题。`, `行，两个工作日内给你。`, `收到`).
 pub(super) fn accepts(s: &str) -> bool {
     let t = s.trim();
-    ACCEPT.iter().any(|w| t.starts_with(w)) && t.chars().count() <= 24 && !is_question(t)
+    // `好的喻总，不过上次那家好像不做了`: an objection after the yes.
+    let objects = ["不过", "但是", "可是", "只是"].iter().any(|w| t.contains(w));
+    ACCEPT.iter().any(|w| t.starts_with(w)) && t.chars().count() <= 24 && !is_question(t) && !objects
 }
 
 /// The signals a sentence shows, read as a plain line.
@@ -172,7 +175,8 @@ pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
     }
     // `阎红把切换脚本加到每日巡检里，明天就加上`: a named person, `把` and a date give work too.
     let dated_work = sc.deadline.is_some() && s.contains('把');
-    if !others.is_empty() && sc.how >= OwnerHow::Named && (has_verb(&sig) || dated_work) {
+    // `陈晨你来弄`: work given to the one named, whatever the verb.
+    if !others.is_empty() && sc.how >= OwnerHow::Named && (has_verb(&sig) || dated_work || offers_to_you(s)) {
         return Act::Assign;
     }
     if speaker.is_none() || !first_person(s) || NOT_WORK.iter().any(|w| s.contains(w)) {

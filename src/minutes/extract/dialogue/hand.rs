@@ -42,7 +42,7 @@ pub(super) fn says_away(text: &str) -> bool {
 
 /// The new owner a sentence hands work to, and the work it names before the handing word
 /// (`那核地址这个改由杜鹃负责吧` → 杜鹃, `那核地址这个`).
-fn handed<'s>(ctx: &Ctx<'_>, s: &'s str) -> Option<(OwnerRef, &'s str)> {
+pub(super) fn handed<'s>(ctx: &Ctx<'_>, s: &'s str) -> Option<(OwnerRef, &'s str)> {
     HAND.iter().find_map(|w| {
         let i = s.find(w)?;
         let after = s.get(i + w.len()..)?;

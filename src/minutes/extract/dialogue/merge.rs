@@ -75,8 +75,11 @@ pub(super) fn merge(
     let near = if thin { s.turn.saturating_sub(2) } else { s.turn };
     let same = ex.items.iter().position(|i| {
         let from = origin(turns, &i.text);
+        // `那你再找两家比比价`: the line rules gave it to the one who spoke (their label).
+        let giver_only = !i.owners.is_empty() && i.owners.iter().all(|o| Some(o) == s.by.as_ref());
         before_recap(from)
-            && i.owners.iter().any(|o| s.item.owners.contains(o))
+            && (i.owners.iter().any(|o| s.item.owners.contains(o))
+                || (giver_only && from.is_some_and(|f| (s.turn..=s.last).contains(&f))))
             && (shares_work(&i.text, &s.item.text) || from.is_some_and(|f| (near..=s.last).contains(&f)))
     });
     let Some(k) = same else {
@@ -100,8 +103,12 @@ pub(super) fn merge(
     let Some(found) = ex.items.get_mut(k) else { return };
     let from = origin(turns, &found.text);
     let mut why = Vec::new();
-    // `好，给我` found by the line rules for work settled turns before: the work's own words.
-    if own_work(ctx, found) < 4 && !thin {
+    // `好，给我` found by the line rules for work settled turns before, or `那物料改由周小川负责`
+    // for work handed over: the work's own words.
+    let hands = from
+        .and_then(|f| turns.get(f))
+        .is_some_and(|t| super::hand::handed(ctx, &t.text()).is_some());
+    if (own_work(ctx, found) < 4 || hands) && !thin && s.item.text != found.text {
         found.text.clone_from(&s.item.text);
         why.push("事项按对话中商定的");
     }
@@ -170,6 +177,9 @@ pub(super) fn merge(
     {
         found.owners.retain(|o| o != by);
         why.push("交办的人不是负责人");
+        if found.owners.is_empty() {
+            found.owners.clone_from(&s.item.owners);
+        }
     }
     if !why.is_empty() {
         let why = format!("对话：{}，{}", s.why, why.join("、"));
@@ -184,7 +194,7 @@ pub(super) fn merge(
             && !i.owners.is_empty()
             && i.owners.iter().all(|o| kept.owners.contains(o))
             && origin(turns, &i.text).is_some_and(|f| (s.turn..=s.last).contains(&f))
-            && shares_topic(&kept.text, &i.text);
+            && (shares_topic(&kept.text, &i.text) || super::acts::accepts(&i.text));
         if again {
             let why = format!("对话：与“{}”是同一件事，不另列：{}", kept.text, i.text);
             tr.note(s.line, &why, Verdict::Detail, Vec::new(), None);

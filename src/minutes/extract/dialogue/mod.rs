@@ -213,17 +213,31 @@ fn converse(
                     // `那你来回复？`: offered as a question.
                     item.text = item.text.trim_end_matches(['？', '?']).to_owned();
                     item.owners = asked_people(&named, &item.owners, &sp);
+                    // `行 那物料改由周小川负责` while `物料…陈晨你来弄` is open: that work, handed over.
+                    let (mut at, mut at_line) = (t, line);
+                    if let Some(o) = open.as_ref().filter(|o| {
+                        hand::handed(&c, s).is_some()
+                            && !o.asked.is_empty()
+                            && !o.asked.iter().any(|a| item.owners.contains(a))
+                    }) {
+                        item.text.clone_from(&o.item.text);
+                        if item.deadline.is_none() {
+                            item.deadline = o.item.deadline;
+                            item.deadline_text.clone_from(&o.item.deadline_text);
+                        }
+                        (at, at_line) = (o.turn, o.line);
+                    }
                     if item.deadline.is_some() {
                         let why = format!("第{}行交给{}并给出时间", line + 1, names(&item.owners));
-                        let new = Settled::new(t, line, item, why, Some(sp.clone()));
+                        let new = Settled::new(at, at_line, item, why, Some(sp.clone()));
                         push(ctx, &mut out, with_topic(ctx, topic.as_ref(), new));
                         open = None;
                     } else {
                         let asked = item.owners.clone();
                         let by = Some(sp.clone());
                         open = Some(Open {
-                            turn: t,
-                            line,
+                            turn: at,
+                            line: at_line,
                             item,
                             asked,
                             by,

@@ -48,6 +48,9 @@ pub(super) fn unglue(ctx: &Ctx<'_>, owners: &mut Vec<OwnerRef>) -> Vec<String> {
     fixed
 }
 
+/// Words asking someone for work (`麻烦刘敏…`, `辛苦周玲…`).
+const ASKING: &[&str] = &["麻烦", "辛苦", "拜托", "请", "让"];
+
 /// Words saying who leads the writing (`赵倩主笔`), which the line scanner does not read as owners.
 const LEADS: &[&str] = &["主笔", "执笔", "主写", "起草", "主导", "主责", "操刀"];
 
@@ -120,6 +123,17 @@ pub(super) fn named_more(ctx: &Ctx<'_>, s: &str, found: &[OwnerRef]) -> Vec<Owne
                 .into_iter()
                 .filter(|(_, o)| !found.contains(o)),
         );
+    }
+    // `场地预订麻烦刘敏这周三前搞定`: a member asked for the work.
+    if !others {
+        for p in ctx.members {
+            if let Some(i) = ASKING.iter().find_map(|v| s.find(&format!("{v}{}", p.name))) {
+                let who = OwnerRef::Person(p.clone());
+                if !found.contains(&who) && !more.iter().any(|(_, o)| *o == who) {
+                    more.push((i, who));
+                }
+            }
+        }
     }
     // `那三家的回复赵倩主笔，孙浩提供依据`: a member before a word of leading the writing.
     for p in ctx.members {

@@ -44,7 +44,7 @@ impl Turn {
                 let t = piece.trim();
                 let bare = t.trim_end_matches(['。', '！', '？', '?', '!', '；']);
                 // `好。`: a one-word answer counts too.
-                if bare.chars().count() >= 2 || ["好", "行", "嗯", "成"].contains(&bare) {
+                if bare.chars().count() >= 2 || ["好", "行", "嗯", "成", "👌"].contains(&bare) {
                     out.push((*n, t));
                 }
             }
