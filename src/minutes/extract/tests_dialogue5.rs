@@ -251,3 +251,32 @@ fn open_work_handed_to_someone_else_is_settled_by_their_thumbs_up() {
     assert_eq!(owners(&ex), vec![vec!["鲍青"], vec!["童瑶"]]);
     assert_eq!(dues(&ex), vec![due("2026-03-13"), None]);
 }
+
+#[test]
+fn giving_the_floor_is_no_item() {
+    let ex = run(
+        "欧阳 00:00:05\n下个月行情应该会好，我们的营销节奏要跟上。单丹你先说\n\n\
+         单丹 00:00:30\n我们组这个月新开了三百户，比上月多一成。\n\n\
+         欧阳 00:01:00\n主要是讨论下半年的计划，先请单丹介绍一下上半年的完成情况\n",
+        &["欧阳", "单丹"],
+    );
+    assert!(texts(&ex).is_empty(), "{:?}", texts(&ex));
+}
+
+#[test]
+fn work_put_off_takes_the_later_date_and_a_handover_keeps_to_its_clause() {
+    let ex = run(
+        "聂远 00:00:05\n第一件事，网点消防器材的检查，纪云你来排一下。\n\n\
+         纪云 00:00:20\n好，我下周五前排出来。\n\n\
+         聂远 00:01:00\n第二件，公章年检材料，郁青你负责，周五前交到行政。\n\n\
+         郁青 00:01:10\n我下周开始休年假，两周都不在。\n\n\
+         聂远 00:01:30\n那这样，消防检查往后推到月底，年检材料改由纪云负责。\n\n\
+         纪云 00:01:40\n行。\n",
+        &["聂远", "纪云", "郁青"],
+    );
+    assert_eq!(texts(&ex).len(), 2, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("消防器材"), "{:?}", texts(&ex));
+    assert!(texts(&ex)[1].contains("年检材料"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), vec![vec!["纪云"], vec!["纪云"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-31"), due("2026-03-13")]);
+}

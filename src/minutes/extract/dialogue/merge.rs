@@ -103,12 +103,13 @@ pub(super) fn merge(
     let Some(found) = ex.items.get_mut(k) else { return };
     let from = origin(turns, &found.text);
     let mut why = Vec::new();
-    // `好，给我` found by the line rules for work settled turns before, or `那物料改由周小川负责`
-    // for work handed over: the work's own words.
+    // `好，给我` found by the line rules for work settled turns before, `好，我下周五前排出来` (the
+    // answer), or `那物料改由周小川负责` for work handed over: the work's own words.
     let hands = from
         .and_then(|f| turns.get(f))
         .is_some_and(|t| super::hand::handed(ctx, &t.text()).is_some());
-    if (own_work(ctx, found) < 4 || hands) && !thin && s.item.text != found.text {
+    let reply = super::acts::accepts(&found.text) && from.is_some_and(|f| f > s.turn);
+    if (own_work(ctx, found) < 4 || hands || reply) && !thin && s.item.text != found.text {
         found.text.clone_from(&s.item.text);
         why.push("事项按对话中商定的");
     }

@@ -215,8 +215,16 @@ fn converse(
                     item.owners = asked_people(&named, &item.owners, &sp);
                     // `行 那物料改由周小川负责` while `物料…陈晨你来弄` is open: that work, handed over.
                     let (mut at, mut at_line) = (t, line);
+                    let hands = hand::handed(&c, s);
+                    // `设备巡检往后推到8月底，印章年检改由谷雪负责`: the date of another clause.
+                    if let Some((_, _, clause)) = hands
+                        && item.deadline_text.as_deref().is_some_and(|d| !clause.contains(d))
+                    {
+                        item.deadline = None;
+                        item.deadline_text = None;
+                    }
                     if let Some(o) = open.as_ref().filter(|o| {
-                        hand::handed(&c, s).is_some()
+                        hands.is_some()
                             && !o.asked.is_empty()
                             && !o.asked.iter().any(|a| item.owners.contains(a))
                     }) {
