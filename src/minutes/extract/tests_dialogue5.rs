@@ -280,3 +280,38 @@ fn work_put_off_takes_the_later_date_and_a_handover_keeps_to_its_clause() {
     assert_eq!(owners(&ex), vec![vec!["纪云"], vec!["纪云"]]);
     assert_eq!(dues(&ex), vec![due("2026-03-31"), due("2026-03-13")]);
 }
+
+#[test]
+fn square_bracketed_names_are_speakers_and_a_request_with_ni_is_work() {
+    let ex = run(
+        "【片区群语音记录】\n\
+         [郎平] 各位下午好，今天就几件事，说完就散\n\
+         [郎平] 第一个是新网点的消防验收，物业也要签字，祖强这边牵头搞一下吧\n\
+         [祖强] 行，我下周二之前弄完\n\
+         [郎平] 还有自查模板，景瑜你问下合规要一份，要到了转发群里\n\
+         [景瑜] 好嘞\n",
+        &["郎平", "祖强", "景瑜"],
+    );
+    assert_eq!(texts(&ex).len(), 2, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("消防验收"), "{:?}", texts(&ex));
+    assert!(texts(&ex)[1].contains("转发群里"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), vec![vec!["祖强"], vec!["景瑜"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-17"), None]);
+}
+
+#[test]
+fn you_and_the_one_named_share_the_work_and_i_will_go_is_named_by_the_matter_before() {
+    let ex = run(
+        "蒲然 00:00:10\n那系统对接谁来对口？\n\n\
+         殷红 00:00:20\n要不我先兼着？\n\n\
+         柯南 00:00:30\n行，对接就殷红对口，你跟蒲然把对接计划这周五前排出来。\n\n\
+         殷红 00:00:40\n借调那个事，分行那边不一定愿意放人。\n\n\
+         柯南 00:00:50\n我去谈。\n",
+        &["蒲然", "殷红", "柯南"],
+    );
+    assert_eq!(texts(&ex).len(), 2, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("对接计划"), "{:?}", texts(&ex));
+    assert!(texts(&ex)[1].contains("借调"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), vec![vec!["殷红", "蒲然"], vec!["柯南"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-13"), None]);
+}

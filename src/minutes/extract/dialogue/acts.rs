@@ -45,7 +45,21 @@ const ACCEPT: &[&str] = &[
 ];
 
 /// Words that say the speaker takes the work on, whatever else is in the sentence.
-const TAKE_ON: &[&str] = &["我来", "我负责", "我牵头", "交给我", "包在我", "我去办", "我去弄"];
+const TAKE_ON: &[&str] = &[
+    "我来",
+    "我负责",
+    "我牵头",
+    "交给我",
+    "包在我",
+    "我去办",
+    "我去弄",
+    "我去谈",
+    "我去问",
+    "我去找",
+    "我去聊",
+    "我去沟通",
+    "我去跑",
+];
 
 /// `我跟合规再沟通一下`, `我再跟厂商确认一下`: a follow-up with someone outside the meeting.
 const FOLLOW_UP: &[&str] = &["沟通", "确认", "对接", "汇报", "联系", "协调", "核实", "对一下"];
@@ -202,9 +216,12 @@ fn offers_to_you(s: &str) -> bool {
         for w in ["们", "部门", "这边", "那边", "组", "先", "就"] {
             rest = rest.strip_prefix(w).unwrap_or(rest);
         }
-        ["来", "跟", "负责", "牵头", "弄", "写", "回复", "安排", "出", "做"]
-            .iter()
-            .any(|v| rest.starts_with(v))
+        [
+            "来", "跟", "负责", "牵头", "弄", "写", "回复", "安排", "出", "做", "问", "去", "联系", "盯",
+            "把",
+        ]
+        .iter()
+        .any(|v| rest.starts_with(v))
     })
 }
 

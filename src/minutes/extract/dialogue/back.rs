@@ -110,6 +110,15 @@ fn proposed(s: &str) -> Option<String> {
     let s = s.trim_end_matches(['？', '?']);
     let s = s.strip_suffix('呢').or_else(|| s.strip_suffix('吗')).unwrap_or(s);
     let clauses: Vec<&str> = s.split(['，', ',']).map(str::trim).collect();
+    // `调副总那个事，萧山那边…`: the matter named first.
+    if let Some(first) = clauses.first()
+        && let Some(matter) = ["那个事", "这个事", "那件事", "这件事"]
+            .iter()
+            .find_map(|w| first.strip_suffix(w))
+            .filter(|m| cjk_count(m) >= 2)
+    {
+        return Some(strip_lead(matter).to_owned());
+    }
     // `各营业部的收货地址要核一遍`: work said to be needed, when nothing is proposed outright.
     let needed = |c: &&str| !asks && !c.contains('我') && ["要", "得"].iter().any(|w| c.contains(w));
     let at = clauses
@@ -131,6 +140,15 @@ fn proposed(s: &str) -> Option<String> {
         out.push_str(&c);
     }
     (cjk_count(&out) >= 2).then_some(out)
+}
+
+/// The proposal in the turn before `t`, said by someone else.
+pub(super) fn proposal_before(turns: &[Turn], t: usize) -> Option<String> {
+    let turn = turns.get(t)?;
+    let prev = turns.get(t.checked_sub(1)?)?;
+    (prev.speaker.is_some() && prev.speaker != turn.speaker)
+        .then(|| proposal_in(prev))
+        .flatten()
 }
 
 /// The last proposal made in `turn`.
@@ -248,6 +266,7 @@ mod tests {
             Some("提前跟消防预约验收")
         );
         assert_eq!(proposed("剩下的谁在跟？"), None);
+        assert_eq!(proposed("调岗那个事，那边不一定放人。").as_deref(), Some("调岗"));
         assert_eq!(proposed("我手上还有两个项目在做，可能顾不过来。"), None);
         assert!(agrees("对") && agrees("这个要出") && agrees("线上可以"));
         assert!(!agrees("钱斌你来写吧") && !agrees("办一场") && !agrees("交了"));

@@ -83,7 +83,8 @@ pub(super) fn merge(
             && (shares_work(&i.text, &s.item.text) || from.is_some_and(|f| (near..=s.last).contains(&f)))
     });
     let Some(k) = same else {
-        if !thin {
+        // `调副总：我去谈`: thin work named by the turn before stands.
+        if !thin || s.topic.is_some() {
             tr.note(
                 s.line,
                 &format!("对话：{}", s.why),

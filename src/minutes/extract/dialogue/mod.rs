@@ -158,6 +158,19 @@ fn converse(
                 sc.owners = vec![you];
                 sc.how = OwnerHow::Named;
             }
+            // `你跟邢磊把联调计划排出来`: the one spoken to works with the one named.
+            if let Some(you) = you
+                .clone()
+                .filter(|y| Some(y) != c.speaker.as_ref() && !sc.owners.contains(y))
+                && sc.owners.iter().any(|o| {
+                    ["你跟", "你和", "你与"]
+                        .iter()
+                        .any(|w| s.contains(&format!("{w}{}", o.name())))
+                })
+            {
+                sc.owners.insert(0, you);
+                sc.how = sc.how.max(OwnerHow::Named);
+            }
             if let Some(tp) = opening_topic(s) {
                 topic = Some((t, tp));
             }
@@ -265,8 +278,15 @@ fn converse(
                     if !item.owners.contains(&sp) {
                         item.owners = vec![sp.clone()];
                     }
-                    let why = format!("第{}行{}{}", line + 1, sp.name(), how);
-                    let new = Settled::new(t, line, item, why, None);
+                    let mut why = format!("第{}行{}{}", line + 1, sp.name(), how);
+                    // `我去谈。` after `调副总那个事，…`: the matter of the turn before.
+                    let matter = back::proposal_before(turns, t).filter(|_| own_work(ctx, &item) < 4);
+                    if let Some(m) = &matter {
+                        item.text = format!("{m}：{}", item.text);
+                        why.push_str("（事项见上一轮发言）");
+                    }
+                    let mut new = Settled::new(t, line, item, why, None);
+                    new.topic = matter;
                     push(ctx, &mut out, with_topic(ctx, topic.as_ref(), new));
                     open = None;
                 }
@@ -298,6 +318,7 @@ fn converse(
 /// names hardly any work is about the topic opened up to three turns before.
 fn with_topic(ctx: &Ctx<'_>, topic: Option<&(usize, String)>, mut s: Settled) -> Settled {
     if let Some((at, t)) = topic
+        && s.topic.is_none()
         && s.turn <= at + 3
         && own_work(ctx, &s.item) < 7
         && !s.item.text.contains(t.as_str())
