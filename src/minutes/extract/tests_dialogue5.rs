@@ -315,3 +315,32 @@ fn you_and_the_one_named_share_the_work_and_i_will_go_is_named_by_the_matter_bef
     assert_eq!(owners(&ex), vec![vec!["殷红", "蒲然"], vec!["柯南"]]);
     assert_eq!(dues(&ex), vec![due("2026-03-13"), None]);
 }
+
+#[test]
+fn a_member_before_a_doing_word_owns_it_and_a_promised_day_is_its_date() {
+    let ex = run(
+        "伍德 00:00:10\n这些客户要一对一回访，说法要统一。\n\n\
+         米兰 00:00:20\n口径我们这边可以出。\n\n\
+         伍德 00:00:30\n那回访口径米兰出，周四前给到营业部。\n\n\
+         柳青 00:01:00\n有一户已经签完了。谈完的情况我后天写个纪要发群里。\n",
+        &["伍德", "米兰", "柳青"],
+    );
+    assert_eq!(texts(&ex).len(), 2, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("回访口径"), "{:?}", texts(&ex));
+    assert!(texts(&ex)[1].contains("纪要"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), vec![vec!["米兰"], vec!["柳青"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-12"), due("2026-03-12")]);
+}
+
+#[test]
+fn yes_and_a_first_step_is_no_second_item() {
+    let ex = run(
+        "[00:01:00] 施然：然后是年报自查，总部要求月内报，钟毓，月内报给总部没问题吧？\n\
+         [00:01:10] 钟毓：没问题，我这周先把各组的数据收上来。\n\
+         [00:02:00] 施然：好，散会。\n",
+        &["施然", "钟毓"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), vec![vec!["钟毓"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-31")]);
+}

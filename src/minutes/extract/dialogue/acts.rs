@@ -147,6 +147,15 @@ pub(super) fn accepts(s: &str) -> bool {
     ACCEPT.iter().any(|w| t.starts_with(w)) && t.chars().count() <= 24 && !is_question(t) && !objects
 }
 
+/// Whether `s` opens with a yes (`没问题，…`, `好的，…`).
+pub(super) fn opens_agreeing(s: &str) -> bool {
+    let t = s.trim();
+    ACCEPT.iter().any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|r| r.starts_with(['，', ',', '。', ' ']))
+    })
+}
+
 /// The signals a sentence shows, read as a plain line.
 pub(super) fn signals_of(sc: &Scan, raw: &str) -> Vec<(Signal, i32)> {
     evidence::signals(&LineFacts {
@@ -164,9 +173,15 @@ pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
         return Act::Recap;
     }
     let sig = signals_of(sc, s);
-    let against = sig
-        .iter()
-        .any(|(g, _)| matches!(g, Signal::Done | Signal::Rejected | Signal::Settled));
+    let against_in = |sig: &[(Signal, i32)]| {
+        sig.iter()
+            .any(|(g, _)| matches!(g, Signal::Done | Signal::Rejected | Signal::Settled))
+    };
+    // `谈完的情况我后天晚上写个纪要发群里`: what is finished is before the speaker's promise.
+    let against = against_in(&sig)
+        && s.rsplit_once('我').is_none_or(|(_, after)| {
+            !first_person(s) || sc.deadline.is_none() || against_in(&signals_of(&ctx.scan(after), after))
+        });
     let speaker = ctx.speaker.as_ref();
     let others: Vec<_> = sc.owners.iter().filter(|o| Some(*o) != speaker).collect();
     if is_question(s) {

@@ -100,10 +100,13 @@ fn converse(
     // The last topic opened (`还有数据迁移要用的校验脚本，…`) and its turn.
     let mut topic: Option<(usize, String)> = None;
     let recap_from = recap_start(turns, ctx);
+    // The people named in the turn before (`石磊，月内报给总部没问题吧？`) and in this one.
+    let mut named_now: Vec<OwnerRef> = Vec::new();
     for (t, turn) in turns.iter().enumerate() {
         if recap_from.is_some_and(|r| t >= r) {
             break;
         }
+        let named_before = std::mem::take(&mut named_now);
         let Some(sp) = turn.speaker.clone() else {
             open = None;
             continue;
@@ -117,6 +120,16 @@ fn converse(
                 you = Some(who.clone());
             }
             let mut sc = c.scan(s);
+            // `我后天晚上写个纪要发群里`: the day a speaker says they will do it is its date.
+            if sc.deadline.is_none()
+                && let Some((_, after)) = s.rsplit_once('我')
+                && let Some((w, Some(d))) =
+                    c.deadline_in(after.split(['，', ',', '。']).next().unwrap_or(after))
+                && after.starts_with(w.chars().next().unwrap_or_default())
+            {
+                sc.deadline = Some(d);
+                sc.deadline_text = Some(w);
+            }
             // `袁静写`, `方圆这周把…`, `那就老王牵头吧`: the people the scan read wrong or left out.
             people::unglue(ctx, &mut sc.owners);
             if people::add_named(&c, s, &mut sc.owners) {
@@ -171,6 +184,7 @@ fn converse(
                 sc.owners.insert(0, you);
                 sc.how = sc.how.max(OwnerHow::Named);
             }
+            named_now.extend(sc.owners.iter().filter(|o| **o != sp).cloned());
             if let Some(tp) = opening_topic(s) {
                 topic = Some((t, tp));
             }
@@ -272,6 +286,11 @@ fn converse(
                             .last()
                             .is_some_and(|l| l.turn + 1 == t && l.item.owners.contains(&sp));
                     if replies && sc.deadline.is_none() {
+                        continue;
+                    }
+                    // `没问题，我这周先把营业部的数据收上来。` to `石磊，月内报给总部没问题吧？`: yes,
+                    // and the first step of that work, not work of its own.
+                    if named_before.contains(&sp) && acts::opens_agreeing(s) {
                         continue;
                     }
                     let mut item = to_item(sc.clone());

@@ -48,6 +48,11 @@ pub(super) fn unglue(ctx: &Ctx<'_>, owners: &mut Vec<OwnerRef>) -> Vec<String> {
     fixed
 }
 
+/// Words of doing said right after the one who does it (`顾晨出`, `袁静写`).
+const DOES: &[&str] = &[
+    "出", "写", "做", "弄", "办", "来出", "来写", "来做", "来弄", "来办",
+];
+
 /// Words asking someone for work (`麻烦刘敏…`, `辛苦周玲…`).
 const ASKING: &[&str] = &["麻烦", "辛苦", "拜托", "请", "让"];
 
@@ -123,6 +128,23 @@ pub(super) fn named_more(ctx: &Ctx<'_>, s: &str, found: &[OwnerRef]) -> Vec<Owne
                 .into_iter()
                 .filter(|(_, o)| !found.contains(o)),
         );
+    }
+    // `那回访话术顾晨出`: a member and a word of doing, not after `给`, `跟` (whom it is for).
+    if !others {
+        for p in ctx.members {
+            let Some(i) = s.find(&p.name) else { continue };
+            let after = s.get(i + p.name.len()..).unwrap_or_default();
+            let before = s.get(..i).and_then(|b| b.chars().last());
+            let who = OwnerRef::Person(p.clone());
+            if DOES.iter().any(|v| after.starts_with(v))
+                && before.is_none_or(|b| !"给跟和向找对让请".contains(b))
+                && ctx.speaker.as_ref() != Some(&who)
+                && !found.contains(&who)
+                && !more.iter().any(|(_, o)| *o == who)
+            {
+                more.push((i, who));
+            }
+        }
     }
     // `场地预订麻烦刘敏这周三前搞定`: a member asked for the work.
     if !others {
