@@ -314,6 +314,8 @@ fn converse(
                 Act::Other | Act::Accept
                     if sc.deadline.is_some()
                         && sc.owners.is_empty()
+                        // `好，那今天就这样。`: the meeting closing.
+                        && !["就这样", "散会", "到这", "就这些"].iter().any(|w| s.contains(w))
                         && (own_work(ctx, &to_item(sc.clone())) < 3 || date_alone(ctx, s, &sc)) =>
                 {
                     if let Some(last) = out
