@@ -159,7 +159,7 @@ fn converse(
                 .fold(s.to_owned(), |t, w| t.replace(w, ""))
                 .contains('我');
             let only = |w: Option<&OwnerRef>| w.is_some_and(|w| sc.owners == [w.clone()]);
-            if (sc.owners.is_empty() || only(called.as_ref()) || (!mine && only(c.speaker.as_ref())))
+            if (sc.owners.is_empty() || only(called.as_ref()) || only(c.speaker.as_ref()))
                 && s.contains('你')
                 && (!s.contains("你们") || called.is_some())
                 && !mine
