@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+use super::explain_report;
 use super::testkit::{dues, owners, run, texts};
 
 const DAY: &str = "T18:00:00+08:00";
@@ -343,4 +344,20 @@ fn yes_and_a_first_step_is_no_second_item() {
     assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
     assert_eq!(owners(&ex), vec![vec!["钟毓"]]);
     assert_eq!(dues(&ex), vec![due("2026-03-31")]);
+}
+
+#[test]
+fn explain_says_which_turn_named_the_work_and_who_it_was_handed_to() {
+    let text = "闵洁 00:00:10\n我们是不是要做一份常见问题的答复模板？\n\n\
+                祁东 00:00:30\n对，这个要做。闵洁你来起草吧，周四之前给我。\n\n\
+                闵洁 00:00:40\n我下周要去总部培训，整周不在。\n\n\
+                祁东 00:00:50\n那这个改由甘棠负责。\n\n甘棠 00:01:00\n可以。\n";
+    let members = ["闵洁".to_owned(), "祁东".to_owned(), "甘棠".to_owned()];
+    let now = "2026-03-10T17:00:00+08:00".parse().unwrap();
+    let report = explain_report(text, &members, now, super::testkit::cal());
+    assert!(report.contains("对话：事项是第2行提出的"), "{report}");
+    assert!(report.contains("对话：说的是本人没空，不是待办"), "{report}");
+    assert!(report.contains("对话：第11行改由甘棠负责"), "{report}");
+    assert!(report.contains("做一份常见问题的答复模板"), "{report}");
+    assert!(report.contains("共 1 条待办"), "{report}");
 }
