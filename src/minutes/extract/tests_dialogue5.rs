@@ -361,3 +361,18 @@ fn explain_says_which_turn_named_the_work_and_who_it_was_handed_to() {
     assert!(report.contains("做一份常见问题的答复模板"), "{report}");
     assert!(report.contains("共 1 条待办"), "{report}");
 }
+
+#[test]
+fn a_turn_passing_the_work_on_is_skipped_and_a_given_name_helps() {
+    let ex = run(
+        "冷月 00:00:10\n那得出一份双录抽检的说明发给营业部。国栋，你来？\n\n\
+         邝国栋 00:00:20\n我这周手上有新股的事，要不让莫兰来？\n\n\
+         莫兰 00:00:30\n我来吧，后天给初稿。\n\n\
+         冷月 00:00:40\n行，莫兰主笔，国栋把抽检数据给她。\n",
+        &["冷月", "邝国栋", "莫兰"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("双录抽检的说明"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), vec![vec!["莫兰", "邝国栋"]]);
+    assert_eq!(dues(&ex), vec![due("2026-03-12")]);
+}

@@ -291,11 +291,14 @@ pub(super) fn asked_people(s: &str, found: &[OwnerRef], sp: &OwnerRef) -> Vec<Ow
         .filter(|o| s.contains(&format!("{}你", o.name())))
         .cloned()
         .collect();
-    let named: Vec<OwnerRef> = found
-        .iter()
-        .filter(|o| *o != sp && s.contains(o.name()))
-        .cloned()
-        .collect();
+    // `志强把技术细节给她`: a member may be named by the given name.
+    let said = |o: &OwnerRef| {
+        let n = o.name();
+        s.contains(n)
+            || (n.chars().count() == 3
+                && s.contains(n.get(n.chars().next().map_or(0, char::len_utf8)..).unwrap_or(n)))
+    };
+    let named: Vec<OwnerRef> = found.iter().filter(|o| *o != sp && said(o)).cloned().collect();
     let mut out = if !spoken_to.is_empty() {
         // `毛静你牵头，常乐配合`: a helper named as such stays.
         let helpers = named.iter().filter(|o| {

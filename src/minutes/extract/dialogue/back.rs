@@ -121,10 +121,14 @@ fn proposed(s: &str) -> Option<String> {
     }
     // `各营业部的收货地址要核一遍`: work said to be needed, when nothing is proposed outright.
     let needed = |c: &&str| !asks && !c.contains('我') && ["要", "得"].iter().any(|w| c.contains(w));
+    // `志强，你来？`: an offer to someone names no work.
+    let offer = |c: &str| c.starts_with('你') || cjk_count(c) < 3;
     let at = clauses
         .iter()
         .position(|c| PROPOSE.iter().any(|w| c.contains(w)))
-        .or_else(|| asks.then(|| clauses.len().saturating_sub(1)))
+        .or_else(|| {
+            (asks && !clauses.last().is_some_and(|c| offer(c))).then(|| clauses.len().saturating_sub(1))
+        })
         .or_else(|| clauses.iter().position(needed))?;
     let mut out = String::new();
     for c in clauses.iter().skip(at) {
@@ -146,7 +150,7 @@ fn proposed(s: &str) -> Option<String> {
 pub(super) fn proposal_before(turns: &[Turn], t: usize) -> Option<String> {
     let turn = turns.get(t)?;
     let prev = turns.get(t.checked_sub(1)?)?;
-    (prev.speaker.is_some() && prev.speaker != turn.speaker)
+    (prev.speaker.is_some() && prev.speaker != turn.speaker && !passes_on(&prev.text()))
         .then(|| proposal_in(prev))
         .flatten()
 }
@@ -177,14 +181,33 @@ fn pointed_to<'t>(text: &str, turns: &'t [Turn], before: usize) -> Option<&'t Ow
         })
 }
 
-/// The clauses of `text` left once those agreeing or pointing back go from its head.
-fn rest_after(text: &str, pointing: bool) -> String {
+/// `我这周手上有新股的事，要不让黄丽来？`: a turn that passes the work to someone else (busy, or
+/// proposing another person), not a proposal of work.
+fn passes_on(text: &str) -> bool {
+    super::hand::says_away(text)
+        || ["要不让", "要不叫", "让别人", "换个人", "手上有", "手上还有"]
+            .iter()
+            .any(|w| text.contains(w))
+}
+
+/// What the turns from `from` to before `to` said (the ones passing the work on).
+fn deflected(turns: &[Turn], from: usize, to: usize) -> String {
+    turns
+        .get(from..to)
+        .map(|ts| ts.iter().map(Turn::text).collect())
+        .unwrap_or_default()
+}
+
+/// The clauses of `text` left once those agreeing or pointing back go from its head (and
+/// those quoting a turn that passed the work on).
+fn rest_after(text: &str, pointing: bool, passed: &str) -> String {
     let clauses: Vec<&str> = text.split(['，', '：', ',']).collect();
     let skip = clauses
         .iter()
         .take_while(|c| {
             agrees(c)
                 || takes_on(c)
+                || (!c.trim().is_empty() && passed.contains(c.trim()))
                 || (pointing
                     && ["刚才", "提的", "说的", "我觉得", "我看", "有道理"]
                         .iter()
@@ -197,7 +220,9 @@ fn rest_after(text: &str, pointing: bool) -> String {
 /// Names each item said in reply to a proposal, or pointing back to one, by that proposal.
 pub(super) fn name_replies(turns: &[Turn], ex: &mut Extraction, tr: &mut Tracer<'_>) {
     for item in &mut ex.items {
-        let Some(t) = origin(turns, &item.text) else {
+        // `…要不让黄丽来：我来吧，给初稿`: the words after a question put before them were said last.
+        let tail = item.text.rsplit('：').next().unwrap_or_default();
+        let Some(t) = origin(turns, tail).or_else(|| origin(turns, &item.text)) else {
             continue;
         };
         let Some(turn) = turns.get(t) else { continue };
@@ -216,15 +241,27 @@ pub(super) fn name_replies(turns: &[Turn], ex: &mut Extraction, tr: &mut Tracer<
                 .split(['，', '。', ',', '！'])
                 .next()
                 .is_some_and(|c| agrees(c) || takes_on(c));
-            let prev = t.checked_sub(1).and_then(|p| turns.get(p))?;
-            (opens && prev.speaker.is_some() && prev.speaker != turn.speaker)
-                .then(|| Some((t - 1, proposal_in(prev)?)))
-                .flatten()
+            // `我这周手上有新股的事，要不让黄丽来？` between: a turn passing the work on is skipped.
+            let mut p = t.checked_sub(1)?;
+            loop {
+                let prev = turns.get(p)?;
+                if !opens || prev.speaker.is_none() || prev.speaker == turn.speaker {
+                    return None;
+                }
+                if !passes_on(&prev.text()) {
+                    return Some((p, proposal_in(prev)?, deflected(turns, p + 1, t)));
+                }
+                p = p.checked_sub(1).filter(|q| q + 3 >= t)?;
+            }
         };
-        let Some((at, topic)) = pointed.clone().or_else(replied) else {
+        let Some((at, topic, passed)) = pointed
+            .clone()
+            .map(|(a, tp)| (a, tp, String::new()))
+            .or_else(replied)
+        else {
             continue;
         };
-        let rest = rest_after(&item.text, pointed.is_some());
+        let rest = rest_after(&item.text, pointed.is_some(), &passed);
         // A reply naming work of its own (`行，联调就薛婷对口，你跟邢磊把联调计划排出来`) keeps it.
         let own: String = rest.split('，').filter(|c| !agrees(c) && !takes_on(c)).collect();
         let own = item.owners.iter().fold(own, |t, o| t.replace(o.name(), ""));
@@ -266,6 +303,7 @@ mod tests {
             Some("提前跟消防预约验收")
         );
         assert_eq!(proposed("剩下的谁在跟？"), None);
+        assert_eq!(proposed("志强，你来？"), None);
         assert_eq!(proposed("调岗那个事，那边不一定放人。").as_deref(), Some("调岗"));
         assert_eq!(proposed("我手上还有两个项目在做，可能顾不过来。"), None);
         assert!(agrees("对") && agrees("这个要出") && agrees("线上可以"));

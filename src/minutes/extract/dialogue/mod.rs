@@ -262,6 +262,24 @@ fn converse(
                         }
                         (at, at_line) = (o.turn, o.line);
                     }
+                    // `行，黄丽主笔，志强把技术细节给她。` just after 黄丽 took it on: the helpers.
+                    if item.deadline.is_none()
+                        && item.owners.len() > 1
+                        && let Some(last) = out.last_mut().filter(|l| {
+                            l.last + 2 >= t && item.owners.first().is_some_and(|o| l.item.owners.contains(o))
+                        })
+                    {
+                        for o in &item.owners {
+                            if !last.item.owners.contains(o) {
+                                last.item.owners.push(o.clone());
+                            }
+                        }
+                        last.last = t;
+                        last.by = Some(sp.clone());
+                        last.why = format!("{}，第{}行补上配合人", last.why, line + 1);
+                        open = None;
+                        continue;
+                    }
                     if item.deadline.is_some() {
                         let why = format!("第{}行交给{}并给出时间", line + 1, names(&item.owners));
                         let new = Settled::new(at, at_line, item, why, Some(sp.clone()));

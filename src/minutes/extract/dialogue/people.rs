@@ -96,15 +96,24 @@ fn clause_heads(ctx: &Ctx<'_>, s: &str) -> Vec<(usize, OwnerRef)> {
     for clause in s.split_inclusive(['，', ',', '。', '；', '！']) {
         let t = clause.trim_start();
         let lead = clause.len() - t.len();
-        if let Some(p) = ctx.members.iter().find(|p| {
-            p.name.chars().count() >= 2
-                && t.starts_with(&p.name)
-                && ctx.speaker.as_ref().is_none_or(|sp| sp.name() != p.name)
-        }) {
-            let rest = t.get(p.name.len()..).unwrap_or_default();
+        // The full name, else a given name (`志强把技术细节给她` for 郭志强).
+        let head = ctx
+            .members
+            .iter()
+            .find(|p| p.name.chars().count() >= 2 && t.starts_with(&p.name))
+            .map(|p| (p.name.len(), OwnerRef::Person(p.clone())))
+            .or_else(|| {
+                let w: String = t.chars().take(2).collect();
+                let who = ctx.resolve(&w);
+                (ctx.is_name(&w) && who.person().is_some()).then(|| (w.len(), who))
+            });
+        if let Some((len, who)) = head
+            && ctx.speaker.as_ref() != Some(&who)
+        {
+            let rest = t.get(len..).unwrap_or_default();
             let work = rest.chars().filter(|c| is_cjk(*c)).count() >= 4;
             if work && (crate::minutes::scan::has_task_verb(rest) || rest.contains('把')) {
-                out.push((at + lead, OwnerRef::Person(p.clone())));
+                out.push((at + lead, who));
             }
         }
         at += clause.len();
@@ -122,13 +131,12 @@ pub(super) fn named_more(ctx: &Ctx<'_>, s: &str, found: &[OwnerRef]) -> Vec<Owne
         .filter(|(_, o)| !found.iter().any(|f| f.name() == o.name()))
         .filter(|(_, o)| !ctx.is_name(o.name()))
         .collect();
-    if !others {
-        more.extend(
-            clause_heads(ctx, s)
-                .into_iter()
-                .filter(|(_, o)| !found.contains(o)),
-        );
-    }
+    // `…，方圆这周把结果汇总一下`, `黄丽主笔，志强把技术细节给她`: a clause of its own for them.
+    more.extend(
+        clause_heads(ctx, s)
+            .into_iter()
+            .filter(|(_, o)| !found.contains(o)),
+    );
     // `那回访话术顾晨出`: a member and a word of doing, not after `给`, `跟` (whom it is for).
     if !others {
         for p in ctx.members {
