@@ -105,7 +105,7 @@ fn clause_heads(ctx: &Ctx<'_>, s: &str) -> Vec<(usize, OwnerRef)> {
             .or_else(|| {
                 let w: String = t.chars().take(2).collect();
                 let who = ctx.resolve(&w);
-                (ctx.is_name(&w) && who.person().is_some()).then(|| (w.len(), who))
+                (ctx.is_name(&w) && who.person().is_some()).then_some((w.len(), who))
             });
         if let Some((len, who)) = head
             && ctx.speaker.as_ref() != Some(&who)
