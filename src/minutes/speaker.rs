@@ -32,10 +32,14 @@ pub(crate) fn strip_speaker(line: &str) -> (&str, Option<&str>) {
     (line, None)
 }
 
-/// `【宫羽】今天主要两件事…` → (`宫羽`, `今天主要两件事…`): a bracketed label before what is said.
-/// It is a speaker only where such labels run through the minutes (see `bracket_transcript`).
+/// `【宫羽】今天主要两件事…`, `[姚敏] 各位下午好…` → (`宫羽`, `今天主要两件事…`): a bracketed label
+/// before what is said. It is a speaker only where such labels run through the minutes (see
+/// `bracket_transcript`).
 pub(crate) fn bracket_label(line: &str) -> Option<(&str, &str)> {
-    let (label, rest) = line.strip_prefix('【')?.split_once('】')?;
+    let (label, rest) = line
+        .strip_prefix('【')
+        .and_then(|l| l.split_once('】'))
+        .or_else(|| line.strip_prefix('[').and_then(|l| l.split_once(']')))?;
     let label = label.trim();
     ((2..=4).contains(&label.chars().count()) && label.chars().all(is_cjk) && !rest.trim().is_empty())
         .then(|| (label, rest.trim_start()))
@@ -138,6 +142,8 @@ mod tests {
         );
         let (_, label) = strip_speaker("发言人 A（杜甫）：好");
         assert_eq!(label.and_then(speaker_name).as_deref(), Some("杜甫"));
+        assert_eq!(bracket_label("[姚敏] 各位下午好"), Some(("姚敏", "各位下午好")));
+        assert_eq!(bracket_label("[00:04:10] 龚丽：好"), None);
         let (_, label) = strip_speaker("赵云（00:00:40）：第二");
         assert_eq!(label.and_then(speaker_name).as_deref(), Some("赵云"));
         assert_eq!(speaker_line("会议在 10:00 开始"), None);

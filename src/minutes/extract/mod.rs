@@ -698,6 +698,8 @@ mod tests;
 #[cfg(test)]
 mod tests_dialogue;
 #[cfg(test)]
+mod tests_dialogue5;
+#[cfg(test)]
 mod tests_fresh;
 #[cfg(test)]
 mod tests_generalise;

@@ -12,6 +12,7 @@ use crate::minutes::owner::OwnerRef;
 use self::ctx::push_unique;
 pub(crate) use self::ctx::{Ctx, OwnerHow, Scan, is_cjk};
 use self::deadline::{paren_groups, remove_deadline};
+pub(crate) use self::names::SURNAMES;
 pub(crate) use self::names::{ADDRESS_SUFFIXES, DEPARTMENT_ENDS, is_place_or_units};
 
 /// Verbs that follow an owner (`张三负责…`, `由李四牵头…`).

@@ -41,10 +41,25 @@ const ACCEPT: &[&str] = &[
     "Ok",
     "没有问题",
     "成",
+    "👌",
 ];
 
 /// Words that say the speaker takes the work on, whatever else is in the sentence.
-const TAKE_ON: &[&str] = &["我来", "我负责", "我牵头", "交给我", "包在我", "我去办", "我去弄"];
+const TAKE_ON: &[&str] = &[
+    "我来",
+    "我负责",
+    "我牵头",
+    "交给我",
+    "包在我",
+    "我去办",
+    "我去弄",
+    "我去谈",
+    "我去问",
+    "我去找",
+    "我去聊",
+    "我去沟通",
+    "我去跑",
+];
 
 /// `我跟合规再沟通一下`, `我再跟厂商确认一下`: a follow-up with someone outside the meeting.
 const FOLLOW_UP: &[&str] = &["沟通", "确认", "对接", "汇报", "联系", "协调", "核实", "对一下"];
@@ -95,6 +110,23 @@ const RECAP: &[&str] = &[
     "再确认一下今天",
 ];
 
+/// Whether `s` opens the chair's recap: a recap word said by the speaker of their own speech
+/// (`我再捋一下`, `最后总结一下`), not work done to something (`方圆这周把结果汇总一下`).
+fn opens_recap(s: &str) -> bool {
+    s.split(['，', ',', '。', '：', ':']).any(|clause| {
+        RECAP.iter().any(|w| {
+            clause.find(w).is_some_and(|i| {
+                let before = clause.get(..i).unwrap_or_default();
+                !before.contains('把')
+                    && (before.is_empty()
+                        || ["我", "再", "来", "简单", "最后", "先", "统一"]
+                            .iter()
+                            .any(|m| before.contains(m)))
+            })
+        })
+    })
+}
+
 /// Whether `s` speaks in the first person singular (`我`, not `我们`).
 fn first_person(s: &str) -> bool {
     s.match_indices('我')
@@ -110,7 +142,18 @@ pub(super) fn is_question(s: &str) -> bool {
 /// Whether the whole reply agrees (`好的，没问题。`, `行，两个工作日内给你。`, `收到`).
 pub(super) fn accepts(s: &str) -> bool {
     let t = s.trim();
-    ACCEPT.iter().any(|w| t.starts_with(w)) && t.chars().count() <= 24 && !is_question(t)
+    // `好的喻总，不过上次那家好像不做了`: an objection after the yes.
+    let objects = ["不过", "但是", "可是", "只是"].iter().any(|w| t.contains(w));
+    ACCEPT.iter().any(|w| t.starts_with(w)) && t.chars().count() <= 24 && !is_question(t) && !objects
+}
+
+/// Whether `s` opens with a yes (`没问题，…`, `好的，…`).
+pub(super) fn opens_agreeing(s: &str) -> bool {
+    let t = s.trim();
+    ACCEPT.iter().any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|r| r.starts_with(['，', ',', '。', ' ']))
+    })
 }
 
 /// The signals a sentence shows, read as a plain line.
@@ -126,31 +169,43 @@ pub(super) fn signals_of(sc: &Scan, raw: &str) -> Vec<(Signal, i32)> {
 
 /// What `s` (said by `speaker`, scanned as `sc`) does in the conversation.
 pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
-    if RECAP.iter().any(|w| s.contains(w)) {
+    if opens_recap(s) {
         return Act::Recap;
     }
     let sig = signals_of(sc, s);
-    let against = sig
-        .iter()
-        .any(|(g, _)| matches!(g, Signal::Done | Signal::Rejected | Signal::Settled));
+    let against_in = |sig: &[(Signal, i32)]| {
+        sig.iter()
+            .any(|(g, _)| matches!(g, Signal::Done | Signal::Rejected | Signal::Settled))
+    };
+    // `谈完的情况我后天晚上写个纪要发群里`: what is finished is before the speaker's promise.
+    let against = against_in(&sig)
+        && s.rsplit_once('我').is_none_or(|(_, after)| {
+            !first_person(s) || sc.deadline.is_none() || against_in(&signals_of(&ctx.scan(after), after))
+        });
+    let speaker = ctx.speaker.as_ref();
+    let others: Vec<_> = sc.owners.iter().filter(|o| Some(*o) != speaker).collect();
     if is_question(s) {
         let asks_who = ["谁来", "谁负责", "谁跟", "谁牵头", "谁去", "谁弄", "谁写"]
             .iter()
             .any(|w| s.contains(w));
+        // `那你来回复？`, `老王，你们部门来吧？`: work offered to the one spoken to, as a question.
+        let offers = !others.is_empty() && sc.how >= OwnerHow::Named && offers_to_you(s);
         return if asks_who && !against {
             Act::Ask
+        } else if offers && !against {
+            Act::Assign
         } else {
             Act::Other
         };
     }
-    if against {
+    // `我可以，不过我下周要去上海做审计，时间估计不够。`: the speaker cannot take it.
+    if against || super::hand::says_away(s) {
         return Act::Other;
     }
-    let speaker = ctx.speaker.as_ref();
-    let others: Vec<_> = sc.owners.iter().filter(|o| Some(*o) != speaker).collect();
     // `阎红把切换脚本加到每日巡检里，明天就加上`: a named person, `把` and a date give work too.
     let dated_work = sc.deadline.is_some() && s.contains('把');
-    if !others.is_empty() && sc.how >= OwnerHow::Named && (has_verb(&sig) || dated_work) {
+    // `陈晨你来弄`: work given to the one named, whatever the verb.
+    if !others.is_empty() && sc.how >= OwnerHow::Named && (has_verb(&sig) || dated_work || offers_to_you(s)) {
         return Act::Assign;
     }
     if speaker.is_none() || !first_person(s) || NOT_WORK.iter().any(|w| s.contains(w)) {
@@ -167,6 +222,22 @@ pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
         return Act::Commit("本人去跟进");
     }
     if accepts(s) { Act::Accept } else { Act::Other }
+}
+
+/// Whether `s` gives the work to the one spoken to (`你来回复`, `你们部门来吧`, `你跟一下`).
+fn offers_to_you(s: &str) -> bool {
+    s.match_indices('你').any(|(i, c)| {
+        let mut rest = s.get(i + c.len()..).unwrap_or_default();
+        for w in ["们", "部门", "这边", "那边", "组", "先", "就"] {
+            rest = rest.strip_prefix(w).unwrap_or(rest);
+        }
+        [
+            "来", "跟", "负责", "牵头", "弄", "写", "回复", "安排", "出", "做", "问", "去", "联系", "盯",
+            "把",
+        ]
+        .iter()
+        .any(|v| rest.starts_with(v))
+    })
 }
 
 /// Whether the signals show work to do (a task verb, a request word or a named owner's duty).
@@ -220,11 +291,14 @@ pub(super) fn asked_people(s: &str, found: &[OwnerRef], sp: &OwnerRef) -> Vec<Ow
         .filter(|o| s.contains(&format!("{}你", o.name())))
         .cloned()
         .collect();
-    let named: Vec<OwnerRef> = found
-        .iter()
-        .filter(|o| *o != sp && s.contains(o.name()))
-        .cloned()
-        .collect();
+    // `志强把技术细节给她`: a member may be named by the given name.
+    let said = |o: &OwnerRef| {
+        let n = o.name();
+        s.contains(n)
+            || (n.chars().count() == 3
+                && s.contains(n.get(n.chars().next().map_or(0, char::len_utf8)..).unwrap_or(n)))
+    };
+    let named: Vec<OwnerRef> = found.iter().filter(|o| *o != sp && said(o)).cloned().collect();
     let mut out = if !spoken_to.is_empty() {
         // `毛静你牵头，常乐配合`: a helper named as such stays.
         let helpers = named.iter().filter(|o| {

@@ -75,12 +75,16 @@ pub(super) fn merge(
     let near = if thin { s.turn.saturating_sub(2) } else { s.turn };
     let same = ex.items.iter().position(|i| {
         let from = origin(turns, &i.text);
+        // `那你再找两家比比价`: the line rules gave it to the one who spoke (their label).
+        let giver_only = !i.owners.is_empty() && i.owners.iter().all(|o| Some(o) == s.by.as_ref());
         before_recap(from)
-            && i.owners.iter().any(|o| s.item.owners.contains(o))
+            && (i.owners.iter().any(|o| s.item.owners.contains(o))
+                || (giver_only && from.is_some_and(|f| (s.turn..=s.last).contains(&f))))
             && (shares_work(&i.text, &s.item.text) || from.is_some_and(|f| (near..=s.last).contains(&f)))
     });
     let Some(k) = same else {
-        if !thin {
+        // `调副总：我去谈`: thin work named by the turn before stands.
+        if !thin || s.topic.is_some() {
             tr.note(
                 s.line,
                 &format!("对话：{}", s.why),
@@ -100,6 +104,16 @@ pub(super) fn merge(
     let Some(found) = ex.items.get_mut(k) else { return };
     let from = origin(turns, &found.text);
     let mut why = Vec::new();
+    // `好，给我` found by the line rules for work settled turns before, `好，我下周五前排出来` (the
+    // answer), or `那物料改由周小川负责` for work handed over: the work's own words.
+    let hands = from
+        .and_then(|f| turns.get(f))
+        .is_some_and(|t| super::hand::handed(ctx, &t.text()).is_some());
+    let reply = super::acts::accepts(&found.text) && from.is_some_and(|f| f > s.turn);
+    if (own_work(ctx, found) < 4 || hands || reply) && !thin && s.item.text != found.text {
+        found.text.clone_from(&s.item.text);
+        why.push("事项按对话中商定的");
+    }
     let later = from.is_some_and(|f| s.dated > f);
     if s.item.deadline.is_some() && (found.deadline.is_none() || (later && found.deadline != s.item.deadline))
     {
@@ -132,10 +146,31 @@ pub(super) fn merge(
             why.push("负责人按对话中交办的");
         }
     }
-    // The one who gave the work is its owner only when named or speaking of themselves (`我和…`).
+    // `那就老王牵头吧`: someone the line rules left out, named in the text.
+    if s.by.is_some()
+        && s.item
+            .owners
+            .iter()
+            .any(|o| !found.owners.contains(o) && found.text.contains(o.name()))
+    {
+        let mut all = s.item.owners.clone();
+        all.extend(
+            found
+                .owners
+                .iter()
+                .filter(|o| !all.contains(o))
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
+        found.owners = all;
+        why.push("补上交办的人");
+    }
+    // The one who gave the work is its owner only when named or speaking of themselves (`我和…`),
+    // not when passing the word on (`我会后跟他说`).
     let to_me = ["给我", "发我", "报我", "告诉我", "交我"]
         .iter()
-        .any(|w| found.text.contains(w));
+        .any(|w| found.text.contains(w))
+        || super::people::relays(&found.text);
     if let Some(by) = &s.by
         && (to_me || !(found.text.contains('我') || found.text.contains(by.name())))
         && found.owners.contains(by)
@@ -144,6 +179,9 @@ pub(super) fn merge(
     {
         found.owners.retain(|o| o != by);
         why.push("交办的人不是负责人");
+        if found.owners.is_empty() {
+            found.owners.clone_from(&s.item.owners);
+        }
     }
     if !why.is_empty() {
         let why = format!("对话：{}，{}", s.why, why.join("、"));
@@ -158,7 +196,7 @@ pub(super) fn merge(
             && !i.owners.is_empty()
             && i.owners.iter().all(|o| kept.owners.contains(o))
             && origin(turns, &i.text).is_some_and(|f| (s.turn..=s.last).contains(&f))
-            && shares_topic(&kept.text, &i.text);
+            && (shares_topic(&kept.text, &i.text) || super::acts::accepts(&i.text));
         if again {
             let why = format!("对话：与“{}”是同一件事，不另列：{}", kept.text, i.text);
             tr.note(s.line, &why, Verdict::Detail, Vec::new(), None);
@@ -258,23 +296,12 @@ pub(super) fn drop_recap(turns: &[Turn], ctx: &Ctx<'_>, ex: &mut Extraction, tr:
     });
 }
 
-/// `个俞静` (from `这个俞静和童欣一起`): a word glued before a member's full name is that member.
+/// `个俞静` (from `这个俞静和童欣一起`), `袁静写` (from `好，袁静写，…`): a word glued to a member's
+/// full name is that member.
 pub(super) fn glued_names(ctx: &Ctx<'_>, line: usize, item: &mut ActionItem, tr: &mut Tracer<'_>) {
-    let mut fixed = Vec::new();
-    for o in &mut item.owners {
-        if let OwnerRef::Unresolved(w) = o
-            && let Some(p) = ctx.members.iter().find(|p| {
-                p.name.chars().count() >= 2
-                    && w.ends_with(&p.name)
-                    && w.chars().count() == p.name.chars().count() + 1
-            })
-        {
-            fixed.push(format!("“{w}”是“{}”", p.name));
-            *o = OwnerRef::Person(p.clone());
-        }
-    }
+    let fixed = super::people::unglue(ctx, &mut item.owners);
     if !fixed.is_empty() {
-        let why = format!("对话：负责人{}（名字前多带了一个字）", fixed.join("，"));
+        let why = format!("对话：负责人{}（名字上多带了一个字）", fixed.join("，"));
         tr.note(line, &why, Verdict::Detail, Vec::new(), Some(item));
     }
 }

@@ -11,7 +11,10 @@
 //! reported status and pleasantries are not items. Each decision is traced for `--explain`.
 
 mod acts;
+mod back;
+mod hand;
 mod merge;
+mod people;
 mod turns;
 
 use self::acts::{Act, accepts, act, asked_people, asked_work, opening_topic};
@@ -35,12 +38,13 @@ struct Open {
 /// Records `s`, unless it goes on with the item settled in the turn just before for the same
 /// people (`物料我这边可以出，大概需要一周` then `那王维负责物料，9月4日前到营业部`): then that
 /// item takes the later date.
-fn push(out: &mut Vec<Settled>, s: Settled) {
+/// So does work given with no work named (`好，袁静写，11月5日前给我。` after `我来吧。`).
+fn push(ctx: &Ctx<'_>, out: &mut Vec<Settled>, s: Settled) {
     if let Some(prev) = out.last_mut()
         && prev.last + 1 >= s.turn
         && s.item.owners.iter().all(|o| prev.item.owners.contains(o))
         && !s.item.owners.is_empty()
-        && shares_topic(&prev.item.text, &s.item.text)
+        && (shares_topic(&prev.item.text, &s.item.text) || own_work(ctx, &s.item) < 4)
     {
         if s.item.deadline.is_some() {
             prev.item.deadline = s.item.deadline;
@@ -67,6 +71,12 @@ pub(super) fn settle(
     if turns.is_empty() {
         return;
     }
+    for item in &mut ex.items {
+        let line = turns::origin(&turns, &item.text)
+            .and_then(|t| turns.get(t))
+            .map_or(0, |t| t.said.first().map_or(t.first, |(n, _)| *n));
+        glued_names(ctx, line, item, tr);
+    }
     let aliases = latin_names(&turns, lines);
     let settled = converse(&turns, &aliases, ctx, to_item);
     let recap = recap_start(&turns, ctx);
@@ -74,12 +84,8 @@ pub(super) fn settle(
         merge(&turns, ctx, recap, s, ex, tr);
     }
     drop_recap(&turns, ctx, ex, tr);
-    for item in &mut ex.items {
-        let line = turns::origin(&turns, &item.text)
-            .and_then(|t| turns.get(t))
-            .map_or(0, |t| t.said.first().map_or(t.first, |(n, _)| *n));
-        glued_names(ctx, line, item, tr);
-    }
+    back::name_replies(&turns, ex, tr);
+    hand::hand_over(&turns, ctx, ex, tr);
 }
 
 /// The turns in order, with the open topic carried from one to the next.
@@ -94,17 +100,41 @@ fn converse(
     // The last topic opened (`还有数据迁移要用的校验脚本，…`) and its turn.
     let mut topic: Option<(usize, String)> = None;
     let recap_from = recap_start(turns, ctx);
+    // The people named in the turn before (`石磊，月内报给总部没问题吧？`) and in this one.
+    let mut named_now: Vec<OwnerRef> = Vec::new();
     for (t, turn) in turns.iter().enumerate() {
         if recap_from.is_some_and(|r| t >= r) {
             break;
         }
+        let named_before = std::mem::take(&mut named_now);
         let Some(sp) = turn.speaker.clone() else {
             open = None;
             continue;
         };
         let c = turn.ctx(ctx);
+        // `刘芳，上个月…。但是定投客户的回访你跟一下`: `你` is the one called by name in the turn.
+        let mut you = c.addressed.clone();
         for (line, s) in turn.sentences() {
+            let called = people::called(&c, s);
+            if let Some(who) = &called {
+                you = Some(who.clone());
+            }
             let mut sc = c.scan(s);
+            // `我后天晚上写个纪要发群里`: the day a speaker says they will do it is its date.
+            if sc.deadline.is_none()
+                && let Some((_, after)) = s.rsplit_once('我')
+                && let Some((w, Some(d))) =
+                    c.deadline_in(after.split(['，', ',', '。']).next().unwrap_or(after))
+                && after.starts_with(w.chars().next().unwrap_or_default())
+            {
+                sc.deadline = Some(d);
+                sc.deadline_text = Some(w);
+            }
+            // `袁静写`, `方圆这周把…`, `那就老王牵头吧`: the people the scan read wrong or left out.
+            people::unglue(ctx, &mut sc.owners);
+            if people::add_named(&c, s, &mut sc.owners) {
+                sc.how = sc.how.max(OwnerHow::Named);
+            }
             // The sentence with Latin names written as the people's names.
             let named = aliases
                 .iter()
@@ -122,18 +152,39 @@ fn converse(
                 }
             }
             // `那你3月18日前发出来`: `你` is the one who spoke before.
-            if sc.owners.is_empty()
+            // `老王，你们部门来吧？`: `你们` is the one just called. `…先把稿子给我看一眼`: sent to
+            // the speaker, not done by them.
+            let mine = ["给我", "发我", "报我", "告诉我", "交我"]
+                .iter()
+                .fold(s.to_owned(), |t, w| t.replace(w, ""))
+                .contains('我');
+            let only = |w: Option<&OwnerRef>| w.is_some_and(|w| sc.owners == [w.clone()]);
+            if (sc.owners.is_empty() || only(called.as_ref()) || only(c.speaker.as_ref()))
                 && s.contains('你')
-                && !s.contains("你们")
-                && !s.contains('我')
+                && (!s.contains("你们") || called.is_some())
+                && !mine
                 && !["给你", "跟你", "和你", "向你", "告诉你", "通知你", "发你"]
                     .iter()
                     .any(|w| s.contains(w))
-                && let Some(you) = c.addressed.clone()
+                && let Some(you) = you.clone()
             {
                 sc.owners = vec![you];
                 sc.how = OwnerHow::Named;
             }
+            // `你跟邢磊把联调计划排出来`: the one spoken to works with the one named.
+            if let Some(you) = you
+                .clone()
+                .filter(|y| Some(y) != c.speaker.as_ref() && !sc.owners.contains(y))
+                && sc.owners.iter().any(|o| {
+                    ["你跟", "你和", "你与"]
+                        .iter()
+                        .any(|w| s.contains(&format!("{w}{}", o.name())))
+                })
+            {
+                sc.owners.insert(0, you);
+                sc.how = sc.how.max(OwnerHow::Named);
+            }
+            named_now.extend(sc.owners.iter().filter(|o| **o != sp).cloned());
             if let Some(tp) = opening_topic(s) {
                 topic = Some((t, tp));
             }
@@ -167,7 +218,7 @@ fn converse(
                         dated,
                         ..Settled::new(o.turn, o.line, item, why, o.by.clone())
                     };
-                    push(&mut out, with_topic(ctx, topic.as_ref(), new));
+                    push(ctx, &mut out, with_topic(ctx, topic.as_ref(), new));
                     open = None;
                     continue;
                 }
@@ -186,18 +237,60 @@ fn converse(
                 }
                 Act::Assign => {
                     let mut item = to_item(sc.clone());
+                    // `那你来回复？`: offered as a question.
+                    item.text = item.text.trim_end_matches(['？', '?']).to_owned();
                     item.owners = asked_people(&named, &item.owners, &sp);
+                    // `行 那物料改由周小川负责` while `物料…陈晨你来弄` is open: that work, handed over.
+                    let (mut at, mut at_line) = (t, line);
+                    let hands = hand::handed(&c, s);
+                    // `设备巡检往后推到8月底，印章年检改由谷雪负责`: the date of another clause.
+                    if let Some((_, _, clause)) = hands
+                        && item.deadline_text.as_deref().is_some_and(|d| !clause.contains(d))
+                    {
+                        item.deadline = None;
+                        item.deadline_text = None;
+                    }
+                    if let Some(o) = open.as_ref().filter(|o| {
+                        hands.is_some()
+                            && !o.asked.is_empty()
+                            && !o.asked.iter().any(|a| item.owners.contains(a))
+                    }) {
+                        item.text.clone_from(&o.item.text);
+                        if item.deadline.is_none() {
+                            item.deadline = o.item.deadline;
+                            item.deadline_text.clone_from(&o.item.deadline_text);
+                        }
+                        (at, at_line) = (o.turn, o.line);
+                    }
+                    // `行，黄丽主笔，志强把技术细节给她。` just after 黄丽 took it on: the helpers.
+                    if item.deadline.is_none()
+                        && item.owners.len() > 1
+                        && let Some(last) = out.last_mut().filter(|l| {
+                            l.last + 2 >= t && item.owners.first().is_some_and(|o| l.item.owners.contains(o))
+                        })
+                    {
+                        for o in &item.owners {
+                            if !last.item.owners.contains(o) {
+                                last.item.owners.push(o.clone());
+                            }
+                        }
+                        last.last = t;
+                        last.by = Some(sp.clone());
+                        last.why = format!("{}，第{}行补上配合人", last.why, line + 1);
+                        open = None;
+                        continue;
+                    }
                     if item.deadline.is_some() {
                         let why = format!("第{}行交给{}并给出时间", line + 1, names(&item.owners));
-                        let new = Settled::new(t, line, item, why, Some(sp.clone()));
-                        push(&mut out, with_topic(ctx, topic.as_ref(), new));
+                        let new = Settled::new(at, at_line, item, why, Some(sp.clone()));
+                        push(ctx, &mut out, with_topic(ctx, topic.as_ref(), new));
                         open = None;
                     } else {
                         let asked = item.owners.clone();
                         let by = Some(sp.clone());
                         open = Some(Open {
-                            turn: t,
-                            line,
+                            turn: at,
+                            line: at_line,
                             item,
                             asked,
                             by,
@@ -213,20 +306,35 @@ fn converse(
                     if replies && sc.deadline.is_none() {
                         continue;
                     }
+                    // `没问题，我这周先把营业部的数据收上来。` to `石磊，月内报给总部没问题吧？`: yes,
+                    // and the first step of that work, not work of its own.
+                    if named_before.contains(&sp) && acts::opens_agreeing(s) {
+                        continue;
+                    }
                     let mut item = to_item(sc.clone());
                     if !item.owners.contains(&sp) {
                         item.owners = vec![sp.clone()];
                     }
-                    let why = format!("第{}行{}{}", line + 1, sp.name(), how);
-                    let new = Settled::new(t, line, item, why, None);
-                    push(&mut out, with_topic(ctx, topic.as_ref(), new));
+                    let mut why = format!("第{}行{}{}", line + 1, sp.name(), how);
+                    // `我去谈。` after `调副总那个事，…`: the matter of the turn before.
+                    let matter = back::proposal_before(turns, t).filter(|_| own_work(ctx, &item) < 4);
+                    if let Some(m) = &matter {
+                        item.text = format!("{m}：{}", item.text);
+                        why.push_str("（事项见上一轮发言）");
+                    }
+                    let mut new = Settled::new(t, line, item, why, None);
+                    new.topic = matter;
+                    push(ctx, &mut out, with_topic(ctx, topic.as_ref(), new));
                     open = None;
                 }
-                // `下周四前吧。` just after work was settled: its date.
-                Act::Other
+                // `下周四前吧。`, `行，下周三之前核完。` just after work was settled: its date.
+                // `那就两周内吧，两周内给我看新结果。`: a clause of its date alone.
+                Act::Other | Act::Accept
                     if sc.deadline.is_some()
                         && sc.owners.is_empty()
-                        && own_work(ctx, &to_item(sc.clone())) < 3 =>
+                        // `好，那今天就这样。`: the meeting closing.
+                        && !["就这样", "散会", "到这", "就这些"].iter().any(|w| s.contains(w))
+                        && (own_work(ctx, &to_item(sc.clone())) < 3 || date_alone(ctx, s, &sc)) =>
                 {
                     if let Some(last) = out
                         .last_mut()
@@ -249,6 +357,7 @@ fn converse(
 /// names hardly any work is about the topic opened up to three turns before.
 fn with_topic(ctx: &Ctx<'_>, topic: Option<&(usize, String)>, mut s: Settled) -> Settled {
     if let Some((at, t)) = topic
+        && s.topic.is_none()
         && s.turn <= at + 3
         && own_work(ctx, &s.item) < 7
         && !s.item.text.contains(t.as_str())
@@ -258,6 +367,25 @@ fn with_topic(ctx: &Ctx<'_>, topic: Option<&(usize, String)>, mut s: Settled) ->
         s.why = format!("{}（事项见第{}轮发言）", s.why, at + 1);
     }
     s
+}
+
+/// Whether the clause holding the date says nothing else (`那就两周内吧`).
+fn date_alone(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> bool {
+    let Some(d) = sc.deadline_text.as_deref() else {
+        return false;
+    };
+    s.split(['，', ',', '。'])
+        .find(|c| c.contains(d))
+        .is_some_and(|c| {
+            let item = ActionItem {
+                text: c.replace(d, ""),
+                owners: Vec::new(),
+                deadline: None,
+                deadline_text: None,
+                priority: None,
+            };
+            own_work(ctx, &item) == 0
+        })
 }
 
 fn names(owners: &[OwnerRef]) -> String {

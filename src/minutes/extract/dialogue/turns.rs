@@ -42,11 +42,9 @@ impl Turn {
         for (n, s) in &self.said {
             for piece in s.split_inclusive(['。', '！', '？', '?', '!', '；']) {
                 let t = piece.trim();
-                if t.trim_end_matches(['。', '！', '？', '?', '!', '；'])
-                    .chars()
-                    .count()
-                    >= 2
-                {
+                let bare = t.trim_end_matches(['。', '！', '？', '?', '!', '；']);
+                // `好。`: a one-word answer counts too.
+                if bare.chars().count() >= 2 || ["好", "行", "嗯", "成", "👌"].contains(&bare) {
                     out.push((*n, t));
                 }
             }
@@ -190,11 +188,24 @@ pub(super) fn shares_topic(a: &str, b: &str) -> bool {
 }
 
 /// The turn where an item's words were said: the one sharing most of its pairs of characters
-/// (at least half of them).
+/// (at least half of them); for a text of a few words (`好，给我`), the first turn saying each of
+/// its pieces.
 pub(super) fn origin(turns: &[Turn], text: &str) -> Option<usize> {
     let x = bigrams(text);
     if x.len() < 2 {
-        return None;
+        let pieces: Vec<&str> = text
+            .split(['，', '：', ','])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        return (!pieces.is_empty())
+            .then(|| {
+                turns.iter().position(|t| {
+                    let said = t.text();
+                    pieces.iter().all(|p| said.contains(p))
+                })
+            })
+            .flatten();
     }
     let mut best: Option<(usize, usize)> = None;
     for (t, turn) in turns.iter().enumerate() {
