@@ -225,6 +225,14 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         REQUESTS.iter().any(|w| c.starts_with(w))
                 // `各营业部对…进行全面自查，3月31日前将自查报告报经纪业务部`: units told to act by a date.
                 || (f.scan.deadline.is_some() && UNITS_TOLD.iter().any(|w| c.starts_with(w)))
+                // `请营业部于7月3日前报送…`, `请风控组周五前…`: a 请 clause that holds its own date.
+                || (f.scan.deadline.is_some()
+                    && c.starts_with('请')
+                    && f.scan
+                        .deadline_text
+                        .as_deref()
+                        .is_some_and(|t| c.contains(&t.to_lowercase()))
+                    && !["请示", "请假", "请客", "请教"].iter().any(|w| c.starts_with(w)))
     }) {
         add(Signal::Request);
     }
@@ -248,6 +256,26 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if is_period(&lower) {
         add(Signal::Period);
     }
+    // A person given a dated deadline is asked for work, even under a status heading
+    // (`会议要求：钱明4月10日前提交…`, `向东、温婷下周一对齐口径`): the section's penalty goes when
+    // nothing else in the line speaks against it.
+    // Not a forecast (`进行中，预计下周完成`), nor a month named as a period (`4月业务回顾`), nor
+    // someone speaking.
+    if f.section == Section::Status
+        && f.scan.how != OwnerHow::None
+        && f.scan.deadline.is_some()
+        && f.scan
+            .deadline_text
+            .as_deref()
+            .is_some_and(|t| !t.ends_with(['月', '年', '度']))
+        && !PROGRESS.iter().chain(SPEECH).any(|w| lower.contains(w))
+        && out
+            .iter()
+            .any(|(s, _)| matches!(s, Signal::TaskVerb | Signal::Modal | Signal::OwnerStrong))
+        && out.iter().all(|(s, w)| *w > 0 || *s == Signal::StatusSection)
+    {
+        out.retain(|(s, _)| *s != Signal::StatusSection);
+    }
     // A person named in the line (not a `张三：` label) and a dated deadline, nothing against.
     if matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named)
         && f.scan.deadline.is_some()
@@ -257,6 +285,13 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }
     out
 }
+
+/// Words of work under way, reported rather than asked for.
+const PROGRESS: &[&str] = &["预计", "进行中", "推进中", "跟进中", "处理中", "按计划"];
+/// Verbs of speaking: the one named reports or reminds (`肖红提醒，证监局将于6月中旬…`).
+const SPEECH: &[&str] = &[
+    "提醒", "强调", "通报", "介绍", "指出", "表示", "提到", "汇报", "反映",
+];
 
 /// The sum of the weights.
 pub(crate) fn score(signals: &[(Signal, i32)]) -> i32 {

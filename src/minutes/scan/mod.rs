@@ -278,6 +278,42 @@ impl Ctx<'_> {
         let (deadline, deadline_text) = self.first_deadline(&deadline_candidates);
         if let Some(dt) = &deadline_text {
             text = remove_deadline(&text, dt);
+            // `吴芳两个工作日内牵头拿出…`: the date stood between the name and the verb.
+            if how == OwnerHow::None
+                && let Some(i) = text.find(dt.as_str())
+                && let head = text.get(..i).unwrap_or_default()
+                && let head = head.strip_suffix(['于', '在']).unwrap_or(head)
+                && self
+                    .members
+                    .iter()
+                    .any(|p| p.name.chars().count() >= 2 && head.ends_with(&p.name))
+            {
+                let tail = text.get(i + dt.len()..).unwrap_or_default();
+                let tail = ["之前", "以前", "前", "内"]
+                    .iter()
+                    .find_map(|w| tail.strip_prefix(w))
+                    .unwrap_or(tail);
+                let text_bare = format!("{head}{tail}");
+                // Only group members: the date's leftovers (`（例会）`) are nobody.
+                let members = |o: &[OwnerRef]| !o.is_empty() && o.iter().all(|o| o.person().is_some());
+                if let Some((found, rest)) =
+                    self.owner_by_verb(&text_bare).filter(|(found, _)| members(found))
+                {
+                    owners = found;
+                    how = OwnerHow::Strong;
+                    text = rest;
+                } else if let Some(found) = self
+                    .owners_in_text(&text_bare)
+                    .filter(|f| members(&f.lead) && f.help.iter().all(|o| o.person().is_some()))
+                {
+                    owners = found.lead;
+                    for o in found.help {
+                        push_unique(&mut owners, o);
+                    }
+                    how = found.how;
+                    text = found.rest;
+                }
+            }
         }
         // `负责人：蒙恬 事项：营业部投顾岗位需求摸底`: the task's own label goes.
         for key in ["事项", "任务", "工作内容", "内容"] {
