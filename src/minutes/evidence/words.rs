@@ -208,6 +208,7 @@ pub(super) const ACKS: &[&str] = &["好的", "收到", "没问题", "明白"];
 pub(super) const MEETING_RECORD: &[&str] = &[
     "召开了",
     "召开的",
+    "主持召开",
     "主持，",
     "主持；",
     "主持：",

@@ -121,6 +121,41 @@ pub(super) fn referred(body: &str) -> Option<(Vec<u32>, bool, &str)> {
     ))
 }
 
+/// The references in one line: `分工：第一项由…；第二项由…；第三项由…` gives each `第N项` part,
+/// `补充：周航下周外出，第1项改由罗婷负责…` the part from the reference on; any other line is
+/// itself.
+pub(super) fn segments(body: &str) -> Vec<&str> {
+    let parts: Vec<&str> = body
+        .split(['；', ';', '。'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // `分工：第一项…`: a short label before the first reference.
+    let unlabelled = |p: &str| -> Option<usize> {
+        let cut = p.find(['：', ':'])?;
+        let label = p.get(..cut)?;
+        let after = p.get(cut..)?.trim_start_matches(['：', ':']).trim_start();
+        (label.chars().count() <= 6 && referred(after).is_some()).then(|| p.len() - after.len())
+    };
+    let refers = |p: &str| referred(p).is_some() || unlabelled(p).is_some();
+    if parts.len() > 1 && parts.iter().all(|p| refers(p)) {
+        return parts
+            .into_iter()
+            .map(|p| unlabelled(p).and_then(|at| p.get(at..)).unwrap_or(p))
+            .collect();
+    }
+    if let Some(at) = unlabelled(body) {
+        return vec![body.get(at..).unwrap_or(body)];
+    }
+    // `…，第1项改由罗婷负责`: a reference that gives the work anew, after a clause of context.
+    let mid = body.match_indices("，第").find_map(|(i, _)| {
+        let rest = body.get(i + "，".len()..)?;
+        let (_, _, after) = referred(rest)?;
+        after.contains('由').then_some(rest)
+    });
+    mid.map_or_else(|| vec![body], |r| vec![r])
+}
+
 /// What a referring line does to the items it names.
 pub(super) enum Refer {
     /// Gives them owners or a deadline: items updated (by index) or new ones to add.

@@ -5,6 +5,7 @@
 mod ctx;
 mod deadline;
 mod names;
+mod units;
 
 use crate::domain::priority::Priority;
 use crate::minutes::owner::OwnerRef;
@@ -230,6 +231,15 @@ impl Ctx<'_> {
         if owners.iter().any(|o| !crate::minutes::assign::is_department(o)) {
             owners.retain(|o| !crate::minutes::assign::is_department(o));
         }
+        // `原由丁一负责，丁一年底休假，改由向东负责`: the work given anew leaves the first owner.
+        if let Some(i) = ["改由", "改为由", "转由", "改派"]
+            .iter()
+            .find_map(|w| line.find(w))
+            && let Some(after) = line.get(i..)
+            && owners.iter().any(|o| after.contains(o.name()))
+        {
+            owners.retain(|o| after.contains(o.name()));
+        }
         // `司徒 will pair with 邵晴 on …`: a member after `with` helps.
         if how != OwnerHow::None {
             for (i, _) in text.match_indices("with ") {
@@ -352,8 +362,17 @@ impl Ctx<'_> {
                 .and_then(|i| who.get(..i))
                 .unwrap_or(who);
             let who = who.trim();
+            // `由经纪业务部刘建国同志负责`: a form of address after the name.
+            let who = ADDRESS_SUFFIXES
+                .iter()
+                .find_map(|a| who.strip_suffix(a))
+                .unwrap_or(who);
             if who.is_empty() || who.chars().count() > 12 || who.contains(['，', ',', '；', '。']) {
                 return None;
+            }
+            // `由人力资源部邓雪梅、合规风控部钟凯共同负责`: each after their unit.
+            if let Some(found) = self.members_after_units(who) {
+                return Some((found.clone(), after_names(after, &found, verb_at)));
             }
             // `由营业部合规专员苗佳督促删除`: a role before a member's name.
             let who = self
@@ -374,8 +393,11 @@ impl Ctx<'_> {
         {
             who = w.trim();
         }
-        let found = self.names_if_all(who)?;
-        Some((found, body.get(verb_at..)?.to_owned()))
+        if let Some(found) = self.names_if_all(who) {
+            return Some((found, body.get(verb_at..)?.to_owned()));
+        }
+        let found = self.members_after_units(who)?;
+        Some((found.clone(), after_names(body, &found, verb_at)))
     }
 
     /// `张三：…`, `【张三】…`, `张三、李四：…`.
@@ -392,6 +414,21 @@ impl Ctx<'_> {
         let rest = t.get(cut..)?.trim_start_matches([':', '：']);
         Some((found, rest.to_owned()))
     }
+}
+
+/// `朝阳门营业部陶然、五四大街营业部马骁于5月15日前完成…` less the names: what follows the last
+/// name before the verb at `verb_at` (`于5月15日前`) and the rest from the verb.
+fn after_names(s: &str, found: &[OwnerRef], verb_at: usize) -> String {
+    let head = s.get(..verb_at).unwrap_or_default();
+    let end = found
+        .last()
+        .and_then(|o| head.rfind(o.name()).map(|i| i + o.name().len()))
+        .unwrap_or(verb_at);
+    let between = head.get(end..).unwrap_or_default();
+    let between = ["同志", "共同", "一起", "分别", "一同"]
+        .iter()
+        .fold(between.to_owned(), |b, w| b.replacen(w, "", 1));
+    format!("{between}{}", s.get(verb_at..).unwrap_or_default())
 }
 
 /// Whether the text holds a task verb (two characters or more).
