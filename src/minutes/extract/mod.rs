@@ -718,6 +718,8 @@ mod tests_heldout2;
 mod tests_heldout3;
 #[cfg(test)]
 mod tests_heldout4;
+#[cfg(test)]
+mod tests_heldout5;
 mod trace;
 mod turns;
 mod writer;
