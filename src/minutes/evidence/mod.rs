@@ -89,6 +89,19 @@ fn is_done(lower: &str) -> bool {
     if DONE.iter().any(|w| lower.contains(w)) {
         return true;
     }
+    // `升级完成，运行正常`: a steady state reported, not one to ensure (`确保系统运行正常`).
+    let steady = ["运行正常", "运行平稳", "无异常"].iter().any(|w| {
+        lower.match_indices(w).any(|(i, _)| {
+            let before = lower.get(..i).unwrap_or_default();
+            let clause = before.rsplit(['，', ',', '。', '；']).next().unwrap_or_default();
+            !["确保", "保证", "保障", "以免", "是否"]
+                .iter()
+                .any(|e| clause.contains(e))
+        })
+    });
+    if steady {
+        return true;
+    }
     let mut rest = lower.to_owned();
     for w in NOT_DONE {
         rest = rest.replace(w, "");

@@ -542,7 +542,11 @@ fn run(
             })
         };
         // A line of several sentences is decided per sentence when one of them is a task.
-        let sentences = split_sentences(body);
+        // `李明远今天下班前把…确认，黄志强下周二负责上线…`: two people's own dated work, apart.
+        let sentences: Vec<&str> = split_sentences(body)
+            .into_iter()
+            .flat_map(|s| sentence::split_assignments(s, &ctx))
+            .collect();
         if sentences.len() > 1 {
             let scored: Vec<Scored<'_>> = sentences
                 .iter()

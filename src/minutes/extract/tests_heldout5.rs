@@ -135,3 +135,55 @@ fn an_official_document_names_comrades_and_its_chair() {
     let ex = run(text, &["孙悦", "陈晨"]);
     assert_eq!(owners(&ex), [["陈晨"]], "{:?}", texts(&ex));
 }
+
+#[test]
+fn a_table_row_already_held_or_recurring_is_no_task() {
+    let text = "| 事项 | 负责人 | 完成时间 | 状态 |\n|---|---|---|---|\n| 客户座谈会 | 李明 | 3月6日 | 已举办，反馈良好 |\n\
+                | 风险月报 | 赵倩 | 每月10日 | 常规 |\n| 系统迁移 | 王强 | 3月31日 | 已启动 |\n| 信创适配 | 孙悦 | 4月10日 | 已有初稿 |";
+    let ex = run(text, &["李明", "赵倩", "王强", "孙悦"]);
+    assert_eq!(texts(&ex), ["系统迁移", "信创适配"]);
+}
+
+#[test]
+fn a_steady_state_reported_is_status() {
+    let ex = run(
+        "3.9晨会（李明）：清算系统今天上午切换完成，运行正常。\n期权业务无异常。\n无新增事项。",
+        &["李明"],
+    );
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+    // To ensure it is work.
+    let ex = run("## 待办\n- 李明周五前完成升级，确保系统运行正常", &["李明"]);
+    assert_eq!(owners(&ex), [["李明"]]);
+}
+
+#[test]
+fn two_people_given_their_own_dated_work_in_one_sentence() {
+    let ex = run(
+        "后续：李明今天下班前把话术发给赵倩审核，王强下周二负责上线推送",
+        &["李明", "赵倩", "王强"],
+    );
+    assert_eq!(owners(&ex), [["李明"], ["王强"]], "{:?}", texts(&ex));
+    assert_eq!(
+        dues(&ex),
+        [due("2026-03-10T18:00:00+08:00"), due("2026-03-17T18:00:00+08:00")]
+    );
+    // One person's two steps stay one item.
+    let ex = run("李明今天下班前整理名单，周五前发给赵倩", &["李明", "赵倩"]);
+    assert_eq!(owners(&ex), [["李明"]]);
+}
+
+#[test]
+fn a_date_right_before_a_lead_verb_is_the_deadline() {
+    let ex = run("王强下周二负责上线推送", &["王强"]);
+    assert_eq!(owners(&ex), [["王强"]]);
+    assert_eq!(dues(&ex), [due("2026-03-17T18:00:00+08:00")]);
+}
+
+#[test]
+fn a_name_doing_it_alone_in_a_terse_note() {
+    let ex = run(
+        "参会 李明 赵倩\n1.赵倩 跟进到期客户,月底前联系到位\n2 下月营销方案 李明自己弄 下周四前",
+        &["李明", "赵倩"],
+    );
+    assert_eq!(owners(&ex), [["赵倩"], ["李明"]], "{:?}", texts(&ex));
+}

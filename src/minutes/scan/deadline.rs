@@ -190,7 +190,9 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
     let word = |c: Option<char>| c.is_some_and(is_cjk);
     let exempt = |c: Option<char>| {
         c.is_some_and(|c| {
-            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形".contains(c)
+            // `黄志强下周二负责上线…`: a lead verb (负责, 牵头, 落实, 准备, 梳理, 汇总, 反馈, 组织).
+            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形负牵落准梳汇反组"
+                .contains(c)
         })
     };
     // `年终客户答谢会`, `月底结账流程`: a period word naming a noun, even at the start.

@@ -172,7 +172,10 @@ impl Ctx<'_> {
                         text.get(..*i)
                             .is_some_and(|b| b.ends_with([' ', '/', '、', '|']) && !b.trim().is_empty())
                             && text.get(i + n.len()..).is_some_and(|a| {
-                                a.is_empty() || a.starts_with([' ', ',', '，', '/', ':', '：', '、', '|'])
+                                a.is_empty()
+                                    || a.starts_with([' ', ',', '，', '/', ':', '：', '、', '|'])
+                                    // `下季度营销方案 方志远自己弄`: the one doing it alone.
+                                    || a.starts_with("自己")
                             })
                     })
                 })
