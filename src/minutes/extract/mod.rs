@@ -495,7 +495,8 @@ fn run(
             && scan.deadline.is_some()
             && matches!(scan.how, OwnerHow::None)
             && let Some(item) = ex.items.last_mut()
-            && item.deadline.is_none()
+            // `…请邵华明天演示一下？` then `邵华：可以，明天下午3点。`: the hour, that day.
+            && (item.deadline.is_none() || refines(item.deadline, scan.deadline))
             && item.owners.first() == Some(sp)
         {
             item.deadline = scan.deadline;
@@ -610,6 +611,16 @@ fn run(
                         ex.items.push(item);
                         item_from = Some((n, who));
                     } else {
+                        // `…请邵华明天演示一下？邵华：可以，明天下午3点。`: the one asked names the hour.
+                        if matches!(sc.how, OwnerHow::Label | OwnerHow::Named)
+                            && item_from.as_ref().is_some_and(|(at, _)| *at == n)
+                            && let Some(item) = ex.items.last_mut()
+                            && item.owners.first() == sc.owners.first()
+                            && refines(item.deadline, sc.deadline)
+                        {
+                            item.deadline = sc.deadline;
+                            item.deadline_text.clone_from(&sc.deadline_text);
+                        }
                         let asks = sig.iter().any(|(g, _)| *g == Signal::TaskVerb)
                             && sig.iter().all(|(_, w)| *w > 0)
                             && sc.how == OwnerHow::None;
@@ -677,6 +688,16 @@ fn owner_over(line: &str, rest: &[String], ctx: &Ctx<'_>) -> Option<Vec<OwnerRef
     let next = rest.iter().find(|l| !l.trim().is_empty())?;
     let indented = next.starts_with(char::is_whitespace);
     (indented || strip_marker(next.trim()).0 != Marker::None).then_some(people)
+}
+
+/// Whether `reply` names the hour of the day `asked` gave without one.
+fn refines(
+    asked: Option<crate::domain::deadline::Deadline>,
+    reply: Option<crate::domain::deadline::Deadline>,
+) -> bool {
+    asked
+        .zip(reply)
+        .is_some_and(|(a, r)| !a.has_time && r.has_time && local(a.at).date() == local(r.at).date())
 }
 
 /// Vague deadline words that leave the title like an accepted deadline does.

@@ -187,3 +187,46 @@ fn a_name_doing_it_alone_in_a_terse_note() {
     );
     assert_eq!(owners(&ex), [["赵倩"], ["李明"]], "{:?}", texts(&ex));
 }
+
+#[test]
+fn beside_a_person_a_set_of_units_is_who_the_work_reaches() {
+    let text = "1. 节前完成一次客户短信触达。\n2. 制作活动长图。\n分工：\n第1项由各营业部落实，赵倩统筹\n第2项由李明负责，3月20日前";
+    let ex = run(text, &["赵倩", "李明"]);
+    assert_eq!(owners(&ex), [["赵倩"], ["李明"]], "{:?}", texts(&ex));
+}
+
+#[test]
+fn every_name_of_a_bracketed_list_owns_it() {
+    let ex = run(
+        "## 下周计划\n1. 配合审计做账户权限抽查（李明、赵倩，季度末）",
+        &["李明", "赵倩"],
+    );
+    assert_eq!(owners(&ex), [["李明", "赵倩"]]);
+    assert!(!texts(&ex)[0].contains('、'), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_colloquial_follow_up_is_work() {
+    let ex = run(
+        "1. 银行对账差异那个，赵倩这边跟一下吧，尽快。\n2. 柜台排队问题大家没有意见，今后按此执行。",
+        &["赵倩"],
+    );
+    assert_eq!(owners(&ex), [["赵倩"]]);
+    assert_eq!(dues(&ex), [None]);
+}
+
+#[test]
+fn the_one_asked_names_the_hour_of_the_day_given() {
+    let ex = run(
+        "能不能请李明明天给大家演示一下新的审批流程？李明：可以，明天下午4点。",
+        &["李明"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
+    assert_eq!(dues(&ex), [due("2026-03-11T16:00:00+08:00")]);
+    // A reply naming another day does not move it.
+    let ex = run(
+        "能不能请李明明天给大家演示一下新的审批流程？李明：可以，后天下午4点也行。",
+        &["李明"],
+    );
+    assert_eq!(dues(&ex)[0], due("2026-03-11T18:00:00+08:00"));
+}

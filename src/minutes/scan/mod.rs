@@ -170,7 +170,10 @@ impl Ctx<'_> {
                 .filter_map(|p| {
                     text.match_indices(p.name.as_str()).find(|(i, n)| {
                         text.get(..*i)
-                            .is_some_and(|b| b.ends_with([' ', '/', '、', '|']) && !b.trim().is_empty())
+                            // `（姜浩、崔明，季度末）`: the first of a list in brackets too.
+                            .is_some_and(|b| {
+                                b.ends_with([' ', '/', '、', '|', '（', '(']) && !b.trim().is_empty()
+                            })
                             && text.get(i + n.len()..).is_some_and(|a| {
                                 a.is_empty()
                                     || a.starts_with([' ', ',', '，', '/', ':', '：', '、', '|'])
@@ -231,8 +234,13 @@ impl Ctx<'_> {
             owners.remove(0);
         }
         // Beside a person, a department is where the work sits, not another owner.
-        if owners.iter().any(|o| !crate::minutes::assign::is_department(o)) {
-            owners.retain(|o| !crate::minutes::assign::is_department(o));
+        // `第2项由各营业部落实，罗刚统筹`: beside a person, a set of units is who it reaches.
+        let unit = |o: &OwnerRef| {
+            crate::minutes::assign::is_department(o)
+                || matches!(o, OwnerRef::Unresolved(w) if is_place_or_units(w))
+        };
+        if owners.iter().any(|o| !unit(o)) {
+            owners.retain(|o| !unit(o));
         }
         // `原由丁一负责，丁一年底休假，改由向东负责`: the work given anew leaves the first owner.
         if let Some(i) = ["改由", "改为由", "转由", "改派"]
