@@ -230,3 +230,16 @@ fn the_one_asked_names_the_hour_of_the_day_given() {
     );
     assert_eq!(dues(&ex)[0], due("2026-03-11T18:00:00+08:00"));
 }
+
+#[test]
+fn a_past_date_naming_the_subject_leaves_the_limit_after_it() {
+    let ex = run("- 赵倩 上个月的差旅报销 周五前交财务！！", &["赵倩"]);
+    assert_eq!(owners(&ex), [["赵倩"]]);
+    assert_eq!(dues(&ex), [due("2026-03-13T18:00:00+08:00")]);
+    // A duration after a past date is no deadline.
+    let ex = run(
+        "2026年3月9日 14:00 | 时长 1小时26分钟 | 参与人：李明、赵倩",
+        &["李明", "赵倩"],
+    );
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}

@@ -62,12 +62,15 @@ impl Ctx<'_> {
         }
         (None, refused)
     }
-    /// The longest window of `s` that the deadline parser recognises (accepted or refused).
+    /// The longest window of `s` that the deadline parser accepts; failing that, the longest it
+    /// recognises and refuses. A refused window (`上个月的费用报销 周五前交`) hides no accepted
+    /// one elsewhere in the text, only those inside it (`今天上午9点` past is not `上午9点`).
     pub(crate) fn deadline_in(&self, s: &str) -> Option<(String, Option<Deadline>)> {
         let chars: Vec<char> = s.chars().collect();
         if !chars.iter().any(|c| is_time_char(*c)) {
             return None;
         }
+        let mut refused: Option<(String, usize, usize)> = None;
         let max = chars.len().min(20);
         for len in (2..=max).rev() {
             for start in 0..=chars.len() - len {
@@ -84,15 +87,26 @@ impl Ctx<'_> {
                 {
                     continue;
                 }
+                // Inside (or overlapping) the refused window: part of the same words.
+                if refused
+                    .as_ref()
+                    .is_some_and(|(_, a, b)| start < *b && start + len > *a)
+                {
+                    continue;
+                }
                 let w: String = window.iter().collect();
                 match parse_deadline(&w, self.base, self.cal) {
+                    // After a refused window, only a stated limit (`周五前`), not `时长1小时26分钟`.
+                    Ok(_) if refused.is_some() && !w.trim_end().ends_with(['前', '内']) => {}
                     Ok(d) => return Some((w.trim().to_owned(), Some(d))),
-                    Err(e) if !e.is_not_a_time() => return Some((w.trim().to_owned(), None)),
+                    Err(e) if !e.is_not_a_time() => {
+                        refused.get_or_insert((w.trim().to_owned(), start, start + len));
+                    }
                     Err(_) => {}
                 }
             }
         }
-        None
+        refused.map(|(w, _, _)| (w, None))
     }
 }
 
