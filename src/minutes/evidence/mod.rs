@@ -185,7 +185,24 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if MODAL.iter().any(|w| modal_text.contains(w)) {
         add(Signal::Modal);
     }
-    if is_done(&lower) {
+    // `新网点装修已基本结束，朱峰、严丽丽清明节前完成验收`: what is finished before the clause
+    // giving someone dated work is its background.
+    let from_owner = f
+        .scan
+        .owners
+        .first()
+        .filter(|_| matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named) && f.scan.deadline.is_some())
+        .and_then(|o| lower.find(&o.name().to_lowercase()))
+        .map_or(0, |at| {
+            lower
+                .get(..at)
+                .and_then(|b| {
+                    b.char_indices()
+                        .rfind(|(_, c)| matches!(c, '，' | ',' | '。' | '；'))
+                })
+                .map_or(0, |(i, c)| i + c.len_utf8())
+        });
+    if is_done(lower.get(from_owner..).unwrap_or(&lower)) {
         add(Signal::Done);
     }
     // A person given a dated deadline is asked for work, whatever figures the line gives

@@ -243,3 +243,15 @@ fn a_past_date_naming_the_subject_leaves_the_limit_after_it() {
     );
     assert!(ex.items.is_empty(), "{:?}", texts(&ex));
 }
+
+#[test]
+fn what_is_finished_before_the_assignment_is_its_background() {
+    let ex = run(
+        "## 一、经营情况\n机房搬迁已基本结束，李明、赵倩清明节前完成机房验收，验收单报行政。",
+        &["李明", "赵倩"],
+    );
+    assert_eq!(owners(&ex), [["李明", "赵倩"]]);
+    // Finished after the name: a report.
+    let ex = run("## 一、经营情况\n李明3月5日前牵头的机房验收已完成。", &["李明"]);
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}
