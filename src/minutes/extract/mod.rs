@@ -466,7 +466,8 @@ fn run(
         };
         if ctx.speaker.is_none()
             && let Some((who, said)) = body.split_once(['：', ':'])
-            && said.contains('我')
+            // `夏总：…发了吗？伍佳：我明天发。`: the label's own sentence says 我.
+            && said.split(['？', '?', '。', '！']).next().is_some_and(|own| own.contains('我'))
             && ctx.members.iter().any(|p| p.name == who.trim())
         {
             label_speaker = Some(ctx.speaker.replace(ctx.resolve(who.trim())));
@@ -568,7 +569,13 @@ fn run(
                 let topic = sentences.first().and_then(|s| topic_of(s));
                 // The sentence before, when it asked for work and gave it to no one.
                 let mut plain: Option<&str> = None;
+                // `夏总：问候短信是不是发了？伍佳：还没有，我明天上午发。`: the question answered.
+                let mut asked: Option<&str> = None;
                 for (i, (sc, sig, s)) in scored.into_iter().enumerate() {
+                    let question = asked.take();
+                    if s.trim_end().ends_with(['？', '?']) {
+                        asked = Some(s.split_once(['：', ':']).map_or(s, |(_, q)| q));
+                    }
                     if i == 0 && topic.is_some_and(|t| s.trim().trim_end_matches('。') == t) {
                         tr.note(n, s, Verdict::NotItem, sig, None);
                         continue;
@@ -577,6 +584,8 @@ fn run(
                         let by_speaker = sc.by_speaker;
                         let mut item = to_item(sc);
                         if by_speaker && let Some(q) = &question {
+                            item.text = format!("{}：{}", topic_of_question(q), item.text);
+                        } else if let Some(q) = question.filter(|_| s.contains('我')) {
                             item.text = format!("{}：{}", topic_of_question(q), item.text);
                         }
                         if let Some(t) = topic.filter(|t| !item.text.contains(t)) {

@@ -255,3 +255,14 @@ fn what_is_finished_before_the_assignment_is_its_background() {
     let ex = run("## 一、经营情况\n李明3月5日前牵头的机房验收已完成。", &["李明"]);
     assert!(ex.items.is_empty(), "{:?}", texts(&ex));
 }
+
+#[test]
+fn a_question_answered_in_the_same_line_names_the_work() {
+    let ex = run(
+        "- 孙总：节前的客户慰问短信是不是发了？李明：还没有，我明天上午发。",
+        &["孙悦", "李明"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
+    assert!(texts(&ex)[0].contains("慰问短信"), "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), [due("2026-03-11T12:00:00+08:00")]);
+}
