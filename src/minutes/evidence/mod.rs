@@ -247,7 +247,15 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     for w in NOT_CHATTER.iter().chain(own).chain(&["会议认为"]) {
         chat_text = chat_text.replace(w, "");
     }
-    if CHATTER.iter().any(|w| chat_text.contains(w)) || has_ack(&chat_text) {
+    // `短信是不是发了？`, `名单报了吗？`: asking whether it happened, not asking for it.
+    let status_question = lower.trim_end().ends_with(['？', '?'])
+        && lower.contains('了')
+        // `麻烦…发一下，之前说的10%是不是太高了？`: a request comes first.
+        && !["麻烦", "请", "能不能", "可不可以", "辛苦"].iter().any(|w| lower.contains(w))
+        && ["是不是", "有没有", "了吗", "了没", "了么"]
+            .iter()
+            .any(|w| lower.contains(w));
+    if CHATTER.iter().any(|w| chat_text.contains(w)) || has_ack(&chat_text) || status_question {
         add(Signal::Chatter);
     }
     if lower.split(['，', ',', '：', ':']).any(|clause| {

@@ -265,4 +265,10 @@ fn a_question_answered_in_the_same_line_names_the_work() {
     assert_eq!(owners(&ex), [["李明"]]);
     assert!(texts(&ex)[0].contains("慰问短信"), "{:?}", texts(&ex));
     assert_eq!(dues(&ex), [due("2026-03-11T12:00:00+08:00")]);
+    // A request that ends by asking about it is still a request.
+    let ex = run(
+        "- 麻烦李明周五前把抽检比例方案发一下，之前说的10%是不是太高了？",
+        &["李明"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
 }
