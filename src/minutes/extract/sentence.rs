@@ -21,6 +21,28 @@ pub(super) fn split_sentences(body: &str) -> Vec<&str> {
         }
         start = end;
     }
+    // A run-on paragraph (`…，然后说…，另外张主管提了…，最后王总让…`): its connectives part it.
+    if body.chars().count() > 80 {
+        spans = spans
+            .into_iter()
+            .flat_map(|(s, e)| {
+                let part = body.get(s..e).unwrap_or_default();
+                let mut cuts: Vec<usize> = RUN_ON
+                    .iter()
+                    .flat_map(|w| part.match_indices(w).map(|(i, _)| s + i + '，'.len_utf8()))
+                    .collect();
+                cuts.sort_unstable();
+                let mut out = Vec::new();
+                let mut from = s;
+                for c in cuts {
+                    out.push((from, c));
+                    from = c;
+                }
+                out.push((from, e));
+                out
+            })
+            .collect();
+    }
     spans
         .iter()
         .filter_map(|(s, e)| body.get(*s..*e))
@@ -28,6 +50,9 @@ pub(super) fn split_sentences(body: &str) -> Vec<&str> {
         .filter(|s| s.trim_end_matches(['。', '！', '？', '；']).chars().count() >= 2)
         .collect()
 }
+
+/// Connectives that start the next thing told in a run-on paragraph.
+const RUN_ON: &[&str] = &["，然后", "，另外", "，最后", "，此外", "，还有", "，同时"];
 
 /// Words that answer or agree and carry no task (`好`, `那就`, `可以`).
 const FILLERS: &[&str] = &[

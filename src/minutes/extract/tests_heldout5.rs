@@ -272,3 +272,21 @@ fn a_question_answered_in_the_same_line_names_the_work() {
     );
     assert_eq!(owners(&ex), [["李明"]]);
 }
+
+#[test]
+fn a_run_on_paragraph_is_read_thing_by_thing() {
+    let text = "上午开了个短会，说的是季末冲刺，孙总先讲了一下上个月的情况，开户少了一点但是资产涨了，\
+                然后说季末只剩两周，让李经理这周把各组的冲刺目标定下来，另外赵主管提了一下报销要按新标准，这个已经执行了，\
+                最后孙总让李经理和赵主管一起去拜访一下那家上市公司的财务总监，时间是下周，然后就散会了。";
+    let ex = run(text, &["孙总", "李经理", "赵主管"]);
+    assert_eq!(
+        owners(&ex),
+        [vec!["李经理"], vec!["李经理", "赵主管"]],
+        "{:?}",
+        texts(&ex)
+    );
+    assert_eq!(
+        dues(&ex),
+        [due("2026-03-13T18:00:00+08:00"), due("2026-03-20T18:00:00+08:00")]
+    );
+}
