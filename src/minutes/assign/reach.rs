@@ -361,9 +361,11 @@ impl Ctx<'_> {
                         .iter()
                         .find_map(|a| r.strip_prefix(a))
                         .unwrap_or(r);
-                    // `责成何志远节后第一个工作日前完成`: a time word, then the work.
-                    r.starts_with(['于', '在', '将', '把', '尽', '节', '本', '下', '明', '今'])
-                        || LEAD_VERBS.iter().any(|v| r.starts_with(v))
+                    // `责成何志远节后第一个工作日前完成`: a time word, then the work; `责成桑宁对…
+                    // 开展`, `要求于建军向…报送`: a preposition opening the work.
+                    r.starts_with([
+                        '于', '在', '将', '把', '尽', '节', '本', '下', '明', '今', '对', '向',
+                    ]) || LEAD_VERBS.iter().any(|v| r.starts_with(v))
                 };
                 // `请信息技术部史伟、财务部龙婷共同询价`: several, each after their unit.
                 if let Some(found) = self.members_after_units(after) {

@@ -290,3 +290,32 @@ fn a_run_on_paragraph_is_read_thing_by_thing() {
         [due("2026-03-13T18:00:00+08:00"), due("2026-03-20T18:00:00+08:00")]
     );
 }
+
+#[test]
+fn whom_the_work_is_copied_or_sent_to_owns_nothing() {
+    let ex = run(
+        "## 待办\n☐ 培训计划正式稿 —— @李明 负责，抄送 @赵倩，3月20日前发文\n\
+         ☐ 合规：@王强 负责送审宣传材料，审核通过后同步给 @赵倩",
+        &["李明", "赵倩", "王强"],
+    );
+    assert_eq!(owners(&ex), [["李明"], ["王强"]]);
+}
+
+#[test]
+fn a_person_told_to_act_on_something_owns_it() {
+    let ex = run(
+        "## 会议决议\n（一）责成财富管理部孙悦对高风险产品持有客户开展风险再提示，本周内完成；\n\
+         会议同时要求合规部李明对投诉处理流程开展一次评估，3月20日前出具意见。",
+        &["孙悦", "李明"],
+    );
+    assert_eq!(owners(&ex), [["孙悦"], ["李明"]], "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_holiday_limit_before_a_preposition_is_the_deadline() {
+    let ex = run(
+        "## 工作要求\n4. 各分公司清明节前对辖内营业部完成一轮消防检查。",
+        &["李明"],
+    );
+    assert_eq!(dues(&ex), [due("2026-04-03T18:00:00+08:00")]);
+}

@@ -23,6 +23,9 @@ const VERBS: &[&str] = &[
     "检查", "研究", "审核", "撰写", "修改", "处理", "收集", "开发", "约", "来",
 ];
 
+/// Words before someone the work is sent or copied to.
+const RECIPIENTS: &[&str] = &["抄送", "同步给", "发给", "报给", "交给", "知会", "cc", "CC", "Cc"];
+
 /// Keys whose value names the owner.
 const OWNER_KEYS: &[&str] = &[
     "主责人",
@@ -132,7 +135,17 @@ impl Ctx<'_> {
             text = rest;
         }
         // Mentions: Feishu placeholders first, then `@名字` typed as text.
-        let (mentioned, rest) = self.take_mentions(&text);
+        let (mut mentioned, rest) = self.take_mentions(&text);
+        // `@米乐 负责，抄送 @汪海`, `审核通过后同步给 @莫凡`: whom it is sent to, not who does it.
+        let sent_to = |o: &OwnerRef| {
+            text.match_indices(&format!("@{}", o.name())).any(|(i, _)| {
+                let before = text.get(..i).unwrap_or_default().trim_end();
+                RECIPIENTS.iter().any(|w| before.ends_with(w))
+            })
+        };
+        if mentioned.iter().any(|o| !sent_to(o)) {
+            mentioned.retain(|o| !sent_to(o));
+        }
         if !mentioned.is_empty() {
             for m in mentioned {
                 push_unique(&mut owners, m);
