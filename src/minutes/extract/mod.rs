@@ -276,41 +276,8 @@ fn run(
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }
-        // `第2、3项由刘思远负责，11月20日前完成`: work given to items listed above by number
-        // (`分工：第一项由…；第二项由…`: each part).
-        let mut referred = false;
-        for part in refer::segments(body) {
-            let Some((numbers, arabic, rest)) = refer::referred(part) else {
-                continue;
-            };
-            let sc = ctx.scan(rest);
-            // `第一项由聂文负责`: a lead verb alone says no task.
-            let task = has_task_text(&sc.text)
-                .then(|| to_item(sc.clone()).text)
-                .filter(|t| !["负责", "牵头", "主责", "主办"].contains(&t.as_str()));
-            let found = to_item(sc);
-            let scan = |t: &str| to_item(ctx.scan(t));
-            let what = (&found, task.as_deref());
-            match refer::apply(&numbered, (&numbers, arabic), rest, what, scan, &mut ex.items) {
-                Some(refer::Refer::Close(ids)) => {
-                    closed.extend(ids);
-                    tr.note(n, part, Verdict::Detail, Vec::new(), None);
-                    referred = true;
-                }
-                Some(refer::Refer::Assign { update, add }) => {
-                    for i in update {
-                        tr.note(n, part, Verdict::Detail, Vec::new(), ex.items.get(i));
-                    }
-                    for item in add {
-                        tr.note(n, part, Verdict::Item, Vec::new(), Some(&item));
-                        ex.items.push(item);
-                    }
-                    referred = true;
-                }
-                None => {}
-            }
-        }
-        if referred {
+        // `第2、3项由刘思远负责，11月20日前完成`: work given to items listed above by number.
+        if refer::assign_referred(body, n, &ctx, &numbered, (&mut ex.items, &mut closed), &mut tr) {
             continue;
         }
         if let Some(k) = refer::list_number(trimmed) {

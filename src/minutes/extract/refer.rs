@@ -2,7 +2,12 @@
 //! 下下周一前交调研报告`, `第二、三项：由邬刚负责…`, `第4项表中漏填责任人，由严洁负责`, `第5项已完成`.
 //! The numbers are those of the last numbered list (`1.`, `一、`, `（1）`) or table row read.
 
+use super::sentence::has_task_text;
+use super::to_item;
+use super::trace::Tracer;
+use crate::minutes::explain::Verdict;
 use crate::minutes::item::{ActionItem, clean_title};
+use crate::minutes::scan::Ctx;
 
 /// Chinese numerals one to ten.
 const NUMERALS: &str = "一二三四五六七八九十";
@@ -219,4 +224,50 @@ pub(super) fn apply(
         }
     }
     Some(Refer::Assign { update, add })
+}
+
+/// Applies a line of line `n` that gives work to items listed above by number (`第2、3项由刘思远
+/// 负责，11月20日前完成`; `分工：第一项由…；第二项由…`: each part): owners and deadlines set,
+/// items added, or items closed. Whether the line was such a line.
+pub(super) fn assign_referred(
+    body: &str,
+    n: usize,
+    ctx: &Ctx<'_>,
+    numbered: &Listed,
+    (items, closed): (&mut Vec<ActionItem>, &mut Vec<usize>),
+    tr: &mut Tracer<'_>,
+) -> bool {
+    let mut referred_any = false;
+    for part in segments(body) {
+        let Some((numbers, arabic, rest)) = referred(part) else {
+            continue;
+        };
+        let sc = ctx.scan(rest);
+        // `第一项由聂文负责`: a lead verb alone says no task.
+        let task = has_task_text(&sc.text)
+            .then(|| to_item(sc.clone()).text)
+            .filter(|t| !["负责", "牵头", "主责", "主办"].contains(&t.as_str()));
+        let found = to_item(sc);
+        let scan = |t: &str| to_item(ctx.scan(t));
+        let what = (&found, task.as_deref());
+        match apply(numbered, (&numbers, arabic), rest, what, scan, items) {
+            Some(Refer::Close(ids)) => {
+                closed.extend(ids);
+                tr.note(n, part, Verdict::Detail, Vec::new(), None);
+                referred_any = true;
+            }
+            Some(Refer::Assign { update, add }) => {
+                for i in update {
+                    tr.note(n, part, Verdict::Detail, Vec::new(), items.get(i));
+                }
+                for item in add {
+                    tr.note(n, part, Verdict::Item, Vec::new(), Some(&item));
+                    items.push(item);
+                }
+                referred_any = true;
+            }
+            None => {}
+        }
+    }
+    referred_any
 }

@@ -14,6 +14,7 @@ use self::ctx::push_unique;
 pub(crate) use self::ctx::{Ctx, OwnerHow, Scan, is_cjk};
 use self::deadline::{paren_groups, remove_deadline};
 pub(crate) use self::names::{ADDRESS_SUFFIXES, DEPARTMENT_ENDS, is_place_or_units};
+use self::units::{after_names, drop_recipients};
 
 /// Verbs that follow an owner (`张三负责…`, `由李四牵头…`).
 const VERBS: &[&str] = &[
@@ -22,9 +23,6 @@ const VERBS: &[&str] = &[
     "开展", "输出", "提供", "发起", "反馈", "督促", "复核", "测试", "部署", "上线", "通知", "汇总", "统计",
     "检查", "研究", "审核", "撰写", "修改", "处理", "收集", "开发", "约", "来",
 ];
-
-/// Words before someone the work is sent or copied to.
-const RECIPIENTS: &[&str] = &["抄送", "同步给", "发给", "报给", "交给", "知会", "cc", "CC", "Cc"];
 
 /// Keys whose value names the owner.
 const OWNER_KEYS: &[&str] = &[
@@ -136,16 +134,8 @@ impl Ctx<'_> {
         }
         // Mentions: Feishu placeholders first, then `@名字` typed as text.
         let (mut mentioned, rest) = self.take_mentions(&text);
-        // `@米乐 负责，抄送 @汪海`, `审核通过后同步给 @莫凡`: whom it is sent to, not who does it.
-        let sent_to = |o: &OwnerRef| {
-            text.match_indices(&format!("@{}", o.name())).any(|(i, _)| {
-                let before = text.get(..i).unwrap_or_default().trim_end();
-                RECIPIENTS.iter().any(|w| before.ends_with(w))
-            })
-        };
-        if mentioned.iter().any(|o| !sent_to(o)) {
-            mentioned.retain(|o| !sent_to(o));
-        }
+        // `@米乐 负责，抄送 @汪海`: whom it is sent to, not who does it.
+        drop_recipients(&text, &mut mentioned);
         if !mentioned.is_empty() {
             for m in mentioned {
                 push_unique(&mut owners, m);
@@ -314,39 +304,11 @@ impl Ctx<'_> {
             text = remove_deadline(&text, dt);
             // `吴芳两个工作日内牵头拿出…`: the date stood between the name and the verb.
             if how == OwnerHow::None
-                && let Some(i) = text.find(dt.as_str())
-                && let head = text.get(..i).unwrap_or_default()
-                && let head = head.strip_suffix(['于', '在']).unwrap_or(head)
-                && self
-                    .members
-                    .iter()
-                    .any(|p| p.name.chars().count() >= 2 && head.ends_with(&p.name))
+                && let Some((found, found_how, rest)) = self.owners_across_date(&text, dt)
             {
-                let tail = text.get(i + dt.len()..).unwrap_or_default();
-                let tail = ["之前", "以前", "前", "内"]
-                    .iter()
-                    .find_map(|w| tail.strip_prefix(w))
-                    .unwrap_or(tail);
-                let text_bare = format!("{head}{tail}");
-                // Only group members: the date's leftovers (`（例会）`) are nobody.
-                let members = |o: &[OwnerRef]| !o.is_empty() && o.iter().all(|o| o.person().is_some());
-                if let Some((found, rest)) =
-                    self.owner_by_verb(&text_bare).filter(|(found, _)| members(found))
-                {
-                    owners = found;
-                    how = OwnerHow::Strong;
-                    text = rest;
-                } else if let Some(found) = self
-                    .owners_in_text(&text_bare)
-                    .filter(|f| members(&f.lead) && f.help.iter().all(|o| o.person().is_some()))
-                {
-                    owners = found.lead;
-                    for o in found.help {
-                        push_unique(&mut owners, o);
-                    }
-                    how = found.how;
-                    text = found.rest;
-                }
+                owners = found;
+                how = found_how;
+                text = rest;
             }
         }
         // `负责人：蒙恬 事项：营业部投顾岗位需求摸底`: the task's own label goes.
@@ -438,21 +400,6 @@ impl Ctx<'_> {
         let rest = t.get(cut..)?.trim_start_matches([':', '：']);
         Some((found, rest.to_owned()))
     }
-}
-
-/// `朝阳门营业部陶然、五四大街营业部马骁于5月15日前完成…` less the names: what follows the last
-/// name before the verb at `verb_at` (`于5月15日前`) and the rest from the verb.
-fn after_names(s: &str, found: &[OwnerRef], verb_at: usize) -> String {
-    let head = s.get(..verb_at).unwrap_or_default();
-    let end = found
-        .last()
-        .and_then(|o| head.rfind(o.name()).map(|i| i + o.name().len()))
-        .unwrap_or(verb_at);
-    let between = head.get(end..).unwrap_or_default();
-    let between = ["同志", "共同", "一起", "分别", "一同"]
-        .iter()
-        .fold(between.to_owned(), |b, w| b.replacen(w, "", 1));
-    format!("{between}{}", s.get(verb_at..).unwrap_or_default())
 }
 
 /// Whether the text holds a task verb (two characters or more).

@@ -1,10 +1,43 @@
-//! Members each written after their unit (pure): `人力资源部邓雪梅、合规风控部钟凯`,
-//! `朝阳门营业部陶然、五四大街营业部马骁于5月15日前…`.
+//! Owners in less usual places (pure): members each written after their unit
+//! (`人力资源部邓雪梅、合规风控部钟凯`, `朝阳门营业部陶然、五四大街营业部马骁于5月15日前…`), a date
+//! between a name and its verb (`吴芳两个工作日内牵头…`), and who is only copied (`抄送 @汪海`).
 
-use super::ctx::Ctx;
+use super::ctx::{Ctx, OwnerHow, push_unique};
 use super::deadline::is_start_char;
 use super::names::DEPARTMENT_ENDS;
 use crate::minutes::owner::OwnerRef;
+
+/// Words before someone the work is sent or copied to.
+const RECIPIENTS: &[&str] = &["抄送", "同步给", "发给", "报给", "交给", "知会", "cc", "CC", "Cc"];
+
+/// Drops from `mentioned` whom `text` sends or copies the work to (`抄送 @汪海`, `审核通过后同步给
+/// @莫凡`), unless that would leave nobody.
+pub(super) fn drop_recipients(text: &str, mentioned: &mut Vec<OwnerRef>) {
+    let sent_to = |o: &OwnerRef| {
+        text.match_indices(&format!("@{}", o.name())).any(|(i, _)| {
+            let before = text.get(..i).unwrap_or_default().trim_end();
+            RECIPIENTS.iter().any(|w| before.ends_with(w))
+        })
+    };
+    if mentioned.iter().any(|o| !sent_to(o)) {
+        mentioned.retain(|o| !sent_to(o));
+    }
+}
+
+/// `朝阳门营业部陶然、五四大街营业部马骁于5月15日前完成…` less the names: what follows the last
+/// name before the verb at `verb_at` (`于5月15日前`) and the rest from the verb.
+pub(super) fn after_names(s: &str, found: &[OwnerRef], verb_at: usize) -> String {
+    let head = s.get(..verb_at).unwrap_or_default();
+    let end = found
+        .last()
+        .and_then(|o| head.rfind(o.name()).map(|i| i + o.name().len()))
+        .unwrap_or(verb_at);
+    let between = head.get(end..).unwrap_or_default();
+    let between = ["同志", "共同", "一起", "分别", "一同"]
+        .iter()
+        .fold(between.to_owned(), |b, w| b.replacen(w, "", 1));
+    format!("{between}{}", s.get(verb_at..).unwrap_or_default())
+}
 
 impl Ctx<'_> {
     /// The members of `who` (the words before the verb) when it lists two or more, each after its
@@ -47,5 +80,43 @@ impl Ctx<'_> {
             found.push(OwnerRef::Person(person.clone()));
         }
         with_unit.then_some(found)
+    }
+
+    /// `吴芳两个工作日内牵头拿出…`, `郝建、饶晴于10个工作日内完成…`: with the date `dt` taken from
+    /// between a member's name and the verb, the owners, how they were named and the text left.
+    pub(super) fn owners_across_date(
+        &self,
+        text: &str,
+        dt: &str,
+    ) -> Option<(Vec<OwnerRef>, OwnerHow, String)> {
+        let i = text.find(dt)?;
+        let head = text.get(..i).unwrap_or_default();
+        let head = head.strip_suffix(['于', '在']).unwrap_or(head);
+        if !self
+            .members
+            .iter()
+            .any(|p| p.name.chars().count() >= 2 && head.ends_with(&p.name))
+        {
+            return None;
+        }
+        let tail = text.get(i + dt.len()..).unwrap_or_default();
+        let tail = ["之前", "以前", "前", "内"]
+            .iter()
+            .find_map(|w| tail.strip_prefix(w))
+            .unwrap_or(tail);
+        let bare = format!("{head}{tail}");
+        // Only group members: the date's leftovers (`（例会）`) are nobody.
+        let members = |o: &[OwnerRef]| !o.is_empty() && o.iter().all(|o| o.person().is_some());
+        if let Some((found, rest)) = self.owner_by_verb(&bare).filter(|(found, _)| members(found)) {
+            return Some((found, OwnerHow::Strong, rest));
+        }
+        let found = self
+            .owners_in_text(&bare)
+            .filter(|f| members(&f.lead) && f.help.iter().all(|o| o.person().is_some()))?;
+        let mut owners = found.lead;
+        for o in found.help {
+            push_unique(&mut owners, o);
+        }
+        Some((owners, found.how, found.rest))
     }
 }
