@@ -319,3 +319,14 @@ fn a_holiday_limit_before_a_preposition_is_the_deadline() {
     );
     assert_eq!(dues(&ex), [due("2026-04-03T18:00:00+08:00")]);
 }
+
+#[test]
+fn english_fields_in_one_line_each_end_at_a_full_stop() {
+    let ex = run(
+        "Action items\n2. Owner: 李明. Action: 供应商合规尽调（数据出境）. Due: 3月31日",
+        &["李明"],
+    );
+    assert_eq!(owners(&ex), [["李明"]]);
+    assert!(texts(&ex)[0].starts_with("供应商合规尽调"), "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), [due("2026-03-31T18:00:00+08:00")]);
+}

@@ -312,8 +312,18 @@ impl Ctx<'_> {
             }
         }
         // `负责人：蒙恬 事项：营业部投顾岗位需求摸底`: the task's own label goes.
-        for key in ["事项", "任务", "工作内容", "内容"] {
-            if let Some(r) = text.trim_start().strip_prefix(key)
+        // `Owner: 施磊. Action: 合规尽调`: the same in English, after the owner field's full stop.
+        for key in [
+            "事项",
+            "任务",
+            "工作内容",
+            "内容",
+            "Action",
+            "action",
+            "Task",
+            "task",
+        ] {
+            if let Some(r) = text.trim_start().trim_start_matches(['.', ' ']).strip_prefix(key)
                 && let Some(r) = r.trim_start().strip_prefix([':', '：'])
             {
                 text = r.to_owned();
@@ -446,6 +456,8 @@ fn value_end(s: &str) -> usize {
     let mut end = s.len();
     for sep in [
         "，", ",", "；", ";", "。", "  ", "|", "）", ")", " — ", " – ", " - ", "—", "】", "【", "→",
+        // `Owner: 施磊. Action: …`: an English sentence's end.
+        ". ",
     ] {
         if let Some(i) = s.find(sep) {
             end = end.min(i);
