@@ -246,6 +246,13 @@ fn run(
             tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);
             continue;
         }
+        // `柏青：` alone over the person's numbered or indented tasks (`岳明、孟冬：` too,
+        // not a heading).
+        if let Some(people) = owner_over(trimmed, &lines[n + 1..], &ctx) {
+            group = Some((line.chars().take_while(|c| c.is_whitespace()).count(), people));
+            tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
+            continue;
+        }
         if let Some(name) = heading(trimmed) {
             section = classify(name);
             last_item_indent = None;
@@ -256,12 +263,6 @@ fn run(
                 Vec::new(),
                 None,
             );
-            continue;
-        }
-        // `柏青：` alone over the person's numbered or indented tasks (`岳明、孟冬：` too).
-        if let Some(people) = owner_over(trimmed, &lines[n + 1..], &ctx) {
-            group = Some((line.chars().take_while(|c| c.is_whitespace()).count(), people));
-            tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }
         if let Some(label) = speaker_line(trimmed) {

@@ -330,3 +330,10 @@ fn english_fields_in_one_line_each_end_at_a_full_stop() {
     assert!(texts(&ex)[0].starts_with("供应商合规尽调"), "{:?}", texts(&ex));
     assert_eq!(dues(&ex), [due("2026-03-31T18:00:00+08:00")]);
 }
+
+#[test]
+fn two_names_alone_over_their_task_are_owners_not_a_heading() {
+    let text = "会议议定（按人列）：\n李明：\n 1）年报数据核对，3月20日前完成；\n赵倩、王强：\n 年度评选方案，3月底前提交审定。";
+    let ex = run(text, &["李明", "赵倩", "王强"]);
+    assert_eq!(owners(&ex), [vec!["李明"], vec!["赵倩", "王强"]]);
+}
