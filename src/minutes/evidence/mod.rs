@@ -277,7 +277,17 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if RESCHEDULED.iter().any(|w| lower.contains(w)) && f.scan.deadline.is_some() {
         add(Signal::Rescheduled);
     }
-    if MEETING_RECORD.iter().any(|w| lower.contains(w)) || is_next_meeting(&lower, f.scan.how) {
+    // `（责任人待定，下次会议确认）`: what is left open is settled next time; the task stands.
+    let open_until_next: String = lower
+        .split_inclusive(['，', ',', '；', '。', '）', ')'])
+        .scan(false, |open, clause| {
+            let keep = !(*open && clause.trim_start().starts_with("下次"));
+            *open = clause.contains("待定");
+            Some(if keep { clause } else { "" })
+        })
+        .collect();
+    let lower_next = open_until_next.as_str();
+    if MEETING_RECORD.iter().any(|w| lower.contains(w)) || is_next_meeting(lower_next, f.scan.how) {
         add(Signal::MeetingRecord);
     }
     if NOTE_LABELS.iter().any(|w| lower.trim_start().starts_with(w)) {
@@ -288,7 +298,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     {
         add(Signal::Settled);
     }
-    if STANDING.iter().any(|w| lower.contains(w)) {
+    if STANDING.iter().any(|w| lower_next.contains(w)) {
         add(Signal::Standing);
     }
     if is_period(&lower) {

@@ -337,3 +337,14 @@ fn two_names_alone_over_their_task_are_owners_not_a_heading() {
     let ex = run(text, &["李明", "赵倩", "王强"]);
     assert_eq!(owners(&ex), [vec!["李明"], vec!["赵倩", "王强"]]);
 }
+
+#[test]
+fn what_is_left_open_until_next_meeting_leaves_the_task() {
+    let ex = run(
+        "## 待办\n☐ 反洗钱培训课件更新（责任人待定，下次会议确认）\n☐ 下次会议定于3月24日召开",
+        &["李明"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("培训课件更新"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), [Vec::<String>::new()]);
+}
