@@ -278,7 +278,8 @@ fn run(
             continue;
         }
         // `第2、3项由刘思远负责，11月20日前完成`: work given to items listed above by number.
-        if refer::assign_referred(body, n, &ctx, &numbered, (&mut ex.items, &mut closed), &mut tr) {
+        let lists = (&mut ex.items, &mut closed);
+        if refer::assign_referred(body, n, &ctx, &numbered, lists, &mut tr, to_item) {
             continue;
         }
         if let Some(k) = refer::list_number(trimmed) {

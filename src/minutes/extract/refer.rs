@@ -3,11 +3,10 @@
 //! The numbers are those of the last numbered list (`1.`, `一、`, `（1）`) or table row read.
 
 use super::sentence::has_task_text;
-use super::to_item;
 use super::trace::Tracer;
 use crate::minutes::explain::Verdict;
 use crate::minutes::item::{ActionItem, clean_title};
-use crate::minutes::scan::Ctx;
+use crate::minutes::scan::{Ctx, Scan};
 
 /// Chinese numerals one to ten.
 const NUMERALS: &str = "一二三四五六七八九十";
@@ -228,7 +227,8 @@ pub(super) fn apply(
 
 /// Applies a line of line `n` that gives work to items listed above by number (`第2、3项由刘思远
 /// 负责，11月20日前完成`; `分工：第一项由…；第二项由…`: each part): owners and deadlines set,
-/// items added, or items closed. Whether the line was such a line.
+/// items added, or items closed (`to_item` reads a scanned line as an item). Whether the line was
+/// such a line.
 pub(super) fn assign_referred(
     body: &str,
     n: usize,
@@ -236,6 +236,7 @@ pub(super) fn assign_referred(
     numbered: &Listed,
     (items, closed): (&mut Vec<ActionItem>, &mut Vec<usize>),
     tr: &mut Tracer<'_>,
+    to_item: fn(Scan) -> ActionItem,
 ) -> bool {
     let mut referred_any = false;
     for part in segments(body) {
