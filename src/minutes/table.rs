@@ -74,6 +74,19 @@ fn is_done(cell: &str) -> bool {
         c.strip_prefix(d)
             .is_some_and(|r| !r.trim_start().starts_with(|ch: char| ch.is_ascii_digit()))
     })
+    // `已举办，反馈良好`, `已提交`: any 已 that is not work only begun (`已启动`, `已部分完成`,
+    // `已有初稿`, `已完成1个`).
+    || c.strip_prefix('已').is_some_and(|r| {
+        !r.is_empty()
+            && !r.starts_with('有')
+            && !r.contains(|ch: char| ch.is_ascii_digit())
+            && ![
+                "启动", "开始", "安排", "立项", "部分", "排期", "分配", "接收", "受理", "延期", "逾期",
+                "推迟", "暂停", "取消", "知悉", "提出", "沟通", "对接",
+            ]
+            .iter()
+            .any(|w| r.starts_with(w))
+    })
 }
 
 /// A status cell putting the row off (`暂缓`, `取消`): not a task now.
@@ -224,6 +237,9 @@ impl Table {
             || (is_shelved(task) && task.contains(['，', ',', '；']))
             // `| 长期 |` as the deadline: a standing duty, not a task.
             || ["长期", "持续", "常态化"].contains(&cell(self.deadline).trim())
+            // `| 每月5日 | 常规 |`: a recurring duty.
+            || cell(self.deadline).trim().starts_with('每')
+            || cs.iter().any(|c| ["常规", "例行"].contains(&c.trim()))
         {
             return None;
         }

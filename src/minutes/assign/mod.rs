@@ -12,6 +12,7 @@ use self::words::{ADVERBS, HELP_VERBS, LEAD_VERBS, departments, extend};
 
 mod paren;
 mod reach;
+mod role;
 mod words;
 
 /// Clause separators (a dash between spaces too: `林黛玉 – finalize … – by Apr 24`).
@@ -294,7 +295,10 @@ impl Ctx<'_> {
                 continue;
             }
             // `…提供样本，信息技术部裴东开发`: a department's member doing the work.
-            if let Some(found) = self.department_person(clause) {
+            if let Some(found) = self
+                .department_person(clause)
+                .or_else(|| self.role_person(clause))
+            {
                 if lead.is_empty() {
                     lead = found;
                 } else {

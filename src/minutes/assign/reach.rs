@@ -216,6 +216,16 @@ impl Ctx<'_> {
                     )
                 })
             });
+            // `由人力资源部邓雪梅、合规风控部钟凯共同负责`: several, each after their unit.
+            let units = ["负责", "牵头", "主责"]
+                .iter()
+                .filter_map(|v| after.find(v))
+                .min()
+                .and_then(|i| Some((self.members_after_units(after.get(..i)?)?, after.get(i..)?)));
+            if let Some((found, rest)) = units {
+                let trailing = ["负责", "牵头", "主责"].contains(&rest.trim());
+                return Some((found, Vec::new(), if trailing && at > 0 { at } else { 0 }));
+            }
             let (found, rest) = self
                 .name_after_department(after, verb_next, verb_next)
                 .or(department)?;
@@ -351,10 +361,16 @@ impl Ctx<'_> {
                         .iter()
                         .find_map(|a| r.strip_prefix(a))
                         .unwrap_or(r);
-                    // `责成何志远节后第一个工作日前完成`: a time word, then the work.
-                    r.starts_with(['于', '在', '将', '把', '尽', '节', '本', '下', '明', '今'])
-                        || LEAD_VERBS.iter().any(|v| r.starts_with(v))
+                    // `责成何志远节后第一个工作日前完成`: a time word, then the work; `责成桑宁对…
+                    // 开展`, `要求于建军向…报送`: a preposition opening the work.
+                    r.starts_with([
+                        '于', '在', '将', '把', '尽', '节', '本', '下', '明', '今', '对', '向',
+                    ]) || LEAD_VERBS.iter().any(|v| r.starts_with(v))
                 };
+                // `请信息技术部史伟、财务部龙婷共同询价`: several, each after their unit.
+                if let Some(found) = self.members_after_units(after) {
+                    return Some(found);
+                }
                 // At the clause's start a member alone is `owner_by_verb`'s; here a department too.
                 // A name-shaped word of an uncommon surname needs the plain shapes (`结合本地…` is no one).
                 let (found, _) = self.name_after_department(after, next_ok, plain_ok)?;

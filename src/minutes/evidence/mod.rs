@@ -89,6 +89,19 @@ fn is_done(lower: &str) -> bool {
     if DONE.iter().any(|w| lower.contains(w)) {
         return true;
     }
+    // `升级完成，运行正常`: a steady state reported, not one to ensure (`确保系统运行正常`).
+    let steady = ["运行正常", "运行平稳", "无异常"].iter().any(|w| {
+        lower.match_indices(w).any(|(i, _)| {
+            let before = lower.get(..i).unwrap_or_default();
+            let clause = before.rsplit(['，', ',', '。', '；']).next().unwrap_or_default();
+            !["确保", "保证", "保障", "以免", "是否"]
+                .iter()
+                .any(|e| clause.contains(e))
+        })
+    });
+    if steady {
+        return true;
+    }
     let mut rest = lower.to_owned();
     for w in NOT_DONE {
         rest = rest.replace(w, "");
@@ -172,7 +185,24 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if MODAL.iter().any(|w| modal_text.contains(w)) {
         add(Signal::Modal);
     }
-    if is_done(&lower) {
+    // `新网点装修已基本结束，朱峰、严丽丽清明节前完成验收`: what is finished before the clause
+    // giving someone dated work is its background.
+    let from_owner = f
+        .scan
+        .owners
+        .first()
+        .filter(|_| matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named) && f.scan.deadline.is_some())
+        .and_then(|o| lower.find(&o.name().to_lowercase()))
+        .map_or(0, |at| {
+            lower
+                .get(..at)
+                .and_then(|b| {
+                    b.char_indices()
+                        .rfind(|(_, c)| matches!(c, '，' | ',' | '。' | '；'))
+                })
+                .map_or(0, |(i, c)| i + c.len_utf8())
+        });
+    if is_done(lower.get(from_owner..).unwrap_or(&lower)) {
         add(Signal::Done);
     }
     // A person given a dated deadline is asked for work, whatever figures the line gives
@@ -217,7 +247,15 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     for w in NOT_CHATTER.iter().chain(own).chain(&["会议认为"]) {
         chat_text = chat_text.replace(w, "");
     }
-    if CHATTER.iter().any(|w| chat_text.contains(w)) || has_ack(&chat_text) {
+    // `短信是不是发了？`, `名单报了吗？`: asking whether it happened, not asking for it.
+    let status_question = lower.trim_end().ends_with(['？', '?'])
+        && lower.contains('了')
+        // `麻烦…发一下，之前说的10%是不是太高了？`: a request comes first.
+        && !["麻烦", "请", "能不能", "可不可以", "辛苦"].iter().any(|w| lower.contains(w))
+        && ["是不是", "有没有", "了吗", "了没", "了么"]
+            .iter()
+            .any(|w| lower.contains(w));
+    if CHATTER.iter().any(|w| chat_text.contains(w)) || has_ack(&chat_text) || status_question {
         add(Signal::Chatter);
     }
     if lower.split(['，', ',', '：', ':']).any(|clause| {
@@ -225,13 +263,31 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         REQUESTS.iter().any(|w| c.starts_with(w))
                 // `各营业部对…进行全面自查，3月31日前将自查报告报经纪业务部`: units told to act by a date.
                 || (f.scan.deadline.is_some() && UNITS_TOLD.iter().any(|w| c.starts_with(w)))
+                // `请营业部于7月3日前报送…`, `请风控组周五前…`: a 请 clause that holds its own date.
+                || (f.scan.deadline.is_some()
+                    && c.starts_with('请')
+                    && f.scan
+                        .deadline_text
+                        .as_deref()
+                        .is_some_and(|t| c.contains(&t.to_lowercase()))
+                    && !["请示", "请假", "请客", "请教"].iter().any(|w| c.starts_with(w)))
     }) {
         add(Signal::Request);
     }
     if RESCHEDULED.iter().any(|w| lower.contains(w)) && f.scan.deadline.is_some() {
         add(Signal::Rescheduled);
     }
-    if MEETING_RECORD.iter().any(|w| lower.contains(w)) || is_next_meeting(&lower, f.scan.how) {
+    // `（责任人待定，下次会议确认）`: what is left open is settled next time; the task stands.
+    let open_until_next: String = lower
+        .split_inclusive(['，', ',', '；', '。', '）', ')'])
+        .scan(false, |open, clause| {
+            let keep = !(*open && clause.trim_start().starts_with("下次"));
+            *open = clause.contains("待定");
+            Some(if keep { clause } else { "" })
+        })
+        .collect();
+    let lower_next = open_until_next.as_str();
+    if MEETING_RECORD.iter().any(|w| lower.contains(w)) || is_next_meeting(lower_next, f.scan.how) {
         add(Signal::MeetingRecord);
     }
     if NOTE_LABELS.iter().any(|w| lower.trim_start().starts_with(w)) {
@@ -242,11 +298,31 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     {
         add(Signal::Settled);
     }
-    if STANDING.iter().any(|w| lower.contains(w)) {
+    if STANDING.iter().any(|w| lower_next.contains(w)) {
         add(Signal::Standing);
     }
     if is_period(&lower) {
         add(Signal::Period);
+    }
+    // A person given a dated deadline is asked for work, even under a status heading
+    // (`会议要求：钱明4月10日前提交…`, `向东、温婷下周一对齐口径`): the section's penalty goes when
+    // nothing else in the line speaks against it.
+    // Not a forecast (`进行中，预计下周完成`), nor a month named as a period (`4月业务回顾`), nor
+    // someone speaking.
+    if f.section == Section::Status
+        && f.scan.how != OwnerHow::None
+        && f.scan.deadline.is_some()
+        && f.scan
+            .deadline_text
+            .as_deref()
+            .is_some_and(|t| !t.ends_with(['月', '年', '度']))
+        && !PROGRESS.iter().chain(SPEECH).any(|w| lower.contains(w))
+        && out
+            .iter()
+            .any(|(s, _)| matches!(s, Signal::TaskVerb | Signal::Modal | Signal::OwnerStrong))
+        && out.iter().all(|(s, w)| *w > 0 || *s == Signal::StatusSection)
+    {
+        out.retain(|(s, _)| *s != Signal::StatusSection);
     }
     // A person named in the line (not a `张三：` label) and a dated deadline, nothing against.
     if matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named)
@@ -257,6 +333,13 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }
     out
 }
+
+/// Words of work under way, reported rather than asked for.
+const PROGRESS: &[&str] = &["预计", "进行中", "推进中", "跟进中", "处理中", "按计划"];
+/// Verbs of speaking: the one named reports or reminds (`肖红提醒，证监局将于6月中旬…`).
+const SPEECH: &[&str] = &[
+    "提醒", "强调", "通报", "介绍", "指出", "表示", "提到", "汇报", "反映",
+];
 
 /// The sum of the weights.
 pub(crate) fn score(signals: &[(Signal, i32)]) -> i32 {

@@ -246,6 +246,13 @@ fn run(
             tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);
             continue;
         }
+        // `柏青：` alone over the person's numbered or indented tasks (`岳明、孟冬：` too,
+        // not a heading).
+        if let Some(people) = owner_over(trimmed, &lines[n + 1..], &ctx) {
+            group = Some((line.chars().take_while(|c| c.is_whitespace()).count(), people));
+            tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
+            continue;
+        }
         if let Some(name) = heading(trimmed) {
             section = classify(name);
             last_item_indent = None;
@@ -256,12 +263,6 @@ fn run(
                 Vec::new(),
                 None,
             );
-            continue;
-        }
-        // `柏青：` alone over the person's numbered or indented tasks (`岳明、孟冬：` too).
-        if let Some(people) = owner_over(trimmed, &lines[n + 1..], &ctx) {
-            group = Some((line.chars().take_while(|c| c.is_whitespace()).count(), people));
-            tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }
         if let Some(label) = speaker_line(trimmed) {
@@ -277,30 +278,9 @@ fn run(
             continue;
         }
         // `第2、3项由刘思远负责，11月20日前完成`: work given to items listed above by number.
-        if let Some((numbers, arabic, rest)) = refer::referred(body) {
-            let sc = ctx.scan(rest);
-            let task = has_task_text(&sc.text).then(|| to_item(sc.clone()).text);
-            let found = to_item(sc);
-            let scan = |t: &str| to_item(ctx.scan(t));
-            let what = (&found, task.as_deref());
-            match refer::apply(&numbered, (&numbers, arabic), rest, what, scan, &mut ex.items) {
-                Some(refer::Refer::Close(ids)) => {
-                    closed.extend(ids);
-                    tr.note(n, trimmed, Verdict::Detail, Vec::new(), None);
-                    continue;
-                }
-                Some(refer::Refer::Assign { update, add }) => {
-                    for i in update {
-                        tr.note(n, trimmed, Verdict::Detail, Vec::new(), ex.items.get(i));
-                    }
-                    for item in add {
-                        tr.note(n, trimmed, Verdict::Item, Vec::new(), Some(&item));
-                        ex.items.push(item);
-                    }
-                    continue;
-                }
-                None => {}
-            }
+        let lists = (&mut ex.items, &mut closed);
+        if refer::assign_referred(body, n, &ctx, &numbered, lists, &mut tr, to_item) {
+            continue;
         }
         if let Some(k) = refer::list_number(trimmed) {
             numbered.note(k, body, ex.items.len());
@@ -455,7 +435,8 @@ fn run(
         };
         if ctx.speaker.is_none()
             && let Some((who, said)) = body.split_once(['：', ':'])
-            && said.contains('我')
+            // `夏总：…发了吗？伍佳：我明天发。`: the label's own sentence says 我.
+            && said.split(['？', '?', '。', '！']).next().is_some_and(|own| own.contains('我'))
             && ctx.members.iter().any(|p| p.name == who.trim())
         {
             label_speaker = Some(ctx.speaker.replace(ctx.resolve(who.trim())));
@@ -484,7 +465,8 @@ fn run(
             && scan.deadline.is_some()
             && matches!(scan.how, OwnerHow::None)
             && let Some(item) = ex.items.last_mut()
-            && item.deadline.is_none()
+            // `…请邵华明天演示一下？` then `邵华：可以，明天下午3点。`: the hour, that day.
+            && (item.deadline.is_none() || refines(item.deadline, scan.deadline))
             && item.owners.first() == Some(sp)
         {
             item.deadline = scan.deadline;
@@ -531,7 +513,11 @@ fn run(
             })
         };
         // A line of several sentences is decided per sentence when one of them is a task.
-        let sentences = split_sentences(body);
+        // `李明远今天下班前把…确认，黄志强下周二负责上线…`: two people's own dated work, apart.
+        let sentences: Vec<&str> = split_sentences(body)
+            .into_iter()
+            .flat_map(|s| sentence::split_assignments(s, &ctx))
+            .collect();
         if sentences.len() > 1 {
             let scored: Vec<Scored<'_>> = sentences
                 .iter()
@@ -552,7 +538,13 @@ fn run(
                 let topic = sentences.first().and_then(|s| topic_of(s));
                 // The sentence before, when it asked for work and gave it to no one.
                 let mut plain: Option<&str> = None;
+                // `夏总：问候短信是不是发了？伍佳：还没有，我明天上午发。`: the question answered.
+                let mut asked: Option<&str> = None;
                 for (i, (sc, sig, s)) in scored.into_iter().enumerate() {
+                    let question = asked.take();
+                    if s.trim_end().ends_with(['？', '?']) {
+                        asked = Some(s.split_once(['：', ':']).map_or(s, |(_, q)| q));
+                    }
                     if i == 0 && topic.is_some_and(|t| s.trim().trim_end_matches('。') == t) {
                         tr.note(n, s, Verdict::NotItem, sig, None);
                         continue;
@@ -561,6 +553,8 @@ fn run(
                         let by_speaker = sc.by_speaker;
                         let mut item = to_item(sc);
                         if by_speaker && let Some(q) = &question {
+                            item.text = format!("{}：{}", topic_of_question(q), item.text);
+                        } else if let Some(q) = question.filter(|_| s.contains('我')) {
                             item.text = format!("{}：{}", topic_of_question(q), item.text);
                         }
                         if let Some(t) = topic.filter(|t| !item.text.contains(t)) {
@@ -595,6 +589,16 @@ fn run(
                         ex.items.push(item);
                         item_from = Some((n, who));
                     } else {
+                        // `…请邵华明天演示一下？邵华：可以，明天下午3点。`: the one asked names the hour.
+                        if matches!(sc.how, OwnerHow::Label | OwnerHow::Named)
+                            && item_from.as_ref().is_some_and(|(at, _)| *at == n)
+                            && let Some(item) = ex.items.last_mut()
+                            && item.owners.first() == sc.owners.first()
+                            && refines(item.deadline, sc.deadline)
+                        {
+                            item.deadline = sc.deadline;
+                            item.deadline_text.clone_from(&sc.deadline_text);
+                        }
                         let asks = sig.iter().any(|(g, _)| *g == Signal::TaskVerb)
                             && sig.iter().all(|(_, w)| *w > 0)
                             && sc.how == OwnerHow::None;
@@ -664,6 +668,16 @@ fn owner_over(line: &str, rest: &[String], ctx: &Ctx<'_>) -> Option<Vec<OwnerRef
     (indented || strip_marker(next.trim()).0 != Marker::None).then_some(people)
 }
 
+/// Whether `reply` names the hour of the day `asked` gave without one.
+fn refines(
+    asked: Option<crate::domain::deadline::Deadline>,
+    reply: Option<crate::domain::deadline::Deadline>,
+) -> bool {
+    asked
+        .zip(reply)
+        .is_some_and(|(a, r)| !a.has_time && r.has_time && local(a.at).date() == local(r.at).date())
+}
+
 /// Vague deadline words that leave the title like an accepted deadline does.
 const VAGUE: &[&str] = &[
     "尽快", "尽早", "抓紧", "待定", "另行", "ASAP", "asap", "TBD", "TBC",
@@ -709,6 +723,8 @@ mod tests_heldout2;
 mod tests_heldout3;
 #[cfg(test)]
 mod tests_heldout4;
+#[cfg(test)]
+mod tests_heldout5;
 mod trace;
 mod turns;
 mod writer;

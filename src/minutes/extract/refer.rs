@@ -2,7 +2,11 @@
 //! 下下周一前交调研报告`, `第二、三项：由邬刚负责…`, `第4项表中漏填责任人，由严洁负责`, `第5项已完成`.
 //! The numbers are those of the last numbered list (`1.`, `一、`, `（1）`) or table row read.
 
+use super::sentence::has_task_text;
+use super::trace::Tracer;
+use crate::minutes::explain::Verdict;
 use crate::minutes::item::{ActionItem, clean_title};
+use crate::minutes::scan::{Ctx, Scan};
 
 /// Chinese numerals one to ten.
 const NUMERALS: &str = "一二三四五六七八九十";
@@ -121,6 +125,41 @@ pub(super) fn referred(body: &str) -> Option<(Vec<u32>, bool, &str)> {
     ))
 }
 
+/// The references in one line: `分工：第一项由…；第二项由…；第三项由…` gives each `第N项` part,
+/// `补充：周航下周外出，第1项改由罗婷负责…` the part from the reference on; any other line is
+/// itself.
+pub(super) fn segments(body: &str) -> Vec<&str> {
+    let parts: Vec<&str> = body
+        .split(['；', ';', '。'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // `分工：第一项…`: a short label before the first reference.
+    let unlabelled = |p: &str| -> Option<usize> {
+        let cut = p.find(['：', ':'])?;
+        let label = p.get(..cut)?;
+        let after = p.get(cut..)?.trim_start_matches(['：', ':']).trim_start();
+        (label.chars().count() <= 6 && referred(after).is_some()).then(|| p.len() - after.len())
+    };
+    let refers = |p: &str| referred(p).is_some() || unlabelled(p).is_some();
+    if parts.len() > 1 && parts.iter().all(|p| refers(p)) {
+        return parts
+            .into_iter()
+            .map(|p| unlabelled(p).and_then(|at| p.get(at..)).unwrap_or(p))
+            .collect();
+    }
+    if let Some(at) = unlabelled(body) {
+        return vec![body.get(at..).unwrap_or(body)];
+    }
+    // `…，第1项改由罗婷负责`: a reference that gives the work anew, after a clause of context.
+    let mid = body.match_indices("，第").find_map(|(i, _)| {
+        let rest = body.get(i + "，".len()..)?;
+        let (_, _, after) = referred(rest)?;
+        after.contains('由').then_some(rest)
+    });
+    mid.map_or_else(|| vec![body], |r| vec![r])
+}
+
 /// What a referring line does to the items it names.
 pub(super) enum Refer {
     /// Gives them owners or a deadline: items updated (by index) or new ones to add.
@@ -184,4 +223,52 @@ pub(super) fn apply(
         }
     }
     Some(Refer::Assign { update, add })
+}
+
+/// Applies a line of line `n` that gives work to items listed above by number (`第2、3项由刘思远
+/// 负责，11月20日前完成`; `分工：第一项由…；第二项由…`: each part): owners and deadlines set,
+/// items added, or items closed (`to_item` reads a scanned line as an item). Whether the line was
+/// such a line.
+pub(super) fn assign_referred(
+    body: &str,
+    n: usize,
+    ctx: &Ctx<'_>,
+    numbered: &Listed,
+    (items, closed): (&mut Vec<ActionItem>, &mut Vec<usize>),
+    tr: &mut Tracer<'_>,
+    to_item: fn(Scan) -> ActionItem,
+) -> bool {
+    let mut referred_any = false;
+    for part in segments(body) {
+        let Some((numbers, arabic, rest)) = referred(part) else {
+            continue;
+        };
+        let sc = ctx.scan(rest);
+        // `第一项由聂文负责`: a lead verb alone says no task.
+        let task = has_task_text(&sc.text)
+            .then(|| to_item(sc.clone()).text)
+            .filter(|t| !["负责", "牵头", "主责", "主办"].contains(&t.as_str()));
+        let found = to_item(sc);
+        let scan = |t: &str| to_item(ctx.scan(t));
+        let what = (&found, task.as_deref());
+        match apply(numbered, (&numbers, arabic), rest, what, scan, items) {
+            Some(Refer::Close(ids)) => {
+                closed.extend(ids);
+                tr.note(n, part, Verdict::Detail, Vec::new(), None);
+                referred_any = true;
+            }
+            Some(Refer::Assign { update, add }) => {
+                for i in update {
+                    tr.note(n, part, Verdict::Detail, Vec::new(), items.get(i));
+                }
+                for item in add {
+                    tr.note(n, part, Verdict::Item, Vec::new(), Some(&item));
+                    items.push(item);
+                }
+                referred_any = true;
+            }
+            None => {}
+        }
+    }
+    referred_any
 }

@@ -1,6 +1,8 @@
 //! The sentences of a line of minutes (pure): where they split, a topic sentence
 //! (`三是结果汇总。`), a question answered (`…要不要更新？`), and whether a task text is left.
 
+use crate::minutes::scan::{Ctx, OwnerHow, Scan};
+
 /// The sentences of a line (`。！？`), those of two characters or more.
 /// A sentence of fields (`主责：邓超；时间：7月15日前。`) belongs to the sentence before it.
 pub(super) fn split_sentences(body: &str) -> Vec<&str> {
@@ -19,6 +21,28 @@ pub(super) fn split_sentences(body: &str) -> Vec<&str> {
         }
         start = end;
     }
+    // A run-on paragraph (`…，然后说…，另外张主管提了…，最后王总让…`): its connectives part it.
+    if body.chars().count() > 80 {
+        spans = spans
+            .into_iter()
+            .flat_map(|(s, e)| {
+                let part = body.get(s..e).unwrap_or_default();
+                let mut cuts: Vec<usize> = RUN_ON
+                    .iter()
+                    .flat_map(|w| part.match_indices(w).map(|(i, _)| s + i + '，'.len_utf8()))
+                    .collect();
+                cuts.sort_unstable();
+                let mut out = Vec::new();
+                let mut from = s;
+                for c in cuts {
+                    out.push((from, c));
+                    from = c;
+                }
+                out.push((from, e));
+                out
+            })
+            .collect();
+    }
     spans
         .iter()
         .filter_map(|(s, e)| body.get(*s..*e))
@@ -26,6 +50,9 @@ pub(super) fn split_sentences(body: &str) -> Vec<&str> {
         .filter(|s| s.trim_end_matches(['。', '！', '？', '；']).chars().count() >= 2)
         .collect()
 }
+
+/// Connectives that start the next thing told in a run-on paragraph.
+const RUN_ON: &[&str] = &["，然后", "，另外", "，最后", "，此外", "，还有", "，同时"];
 
 /// Words that answer or agree and carry no task (`好`, `那就`, `可以`).
 const FILLERS: &[&str] = &[
@@ -173,4 +200,41 @@ pub(super) fn is_thin(text: &str) -> bool {
             .filter(|c| !matches!(c, '，' | '。' | ',' | ' '))
             .count()
             <= 9
+}
+
+/// `李明远今天下班前把文案发给郑敏确认，黄志强下周二负责上线模板`: a sentence giving two people
+/// their own dated work, split at the comma before the second name. Any other sentence is
+/// itself.
+pub(super) fn split_assignments<'s>(sentence: &'s str, ctx: &Ctx<'_>) -> Vec<&'s str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in sentence.match_indices(['，', ',']) {
+        let comma = sentence
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8);
+        let (Some(head), Some(rest)) = (sentence.get(start..i), sentence.get(i + comma..)) else {
+            continue;
+        };
+        let Some(next) = ctx
+            .members
+            .iter()
+            .filter(|p| p.name.chars().count() >= 2 && rest.starts_with(p.name.as_str()))
+            .max_by_key(|p| p.name.len())
+        else {
+            continue;
+        };
+        let (h, r) = (ctx.scan(head), ctx.scan(rest));
+        let dated_owner = |s: &Scan| s.how != OwnerHow::None && s.deadline.is_some();
+        if dated_owner(&h)
+            && dated_owner(&r)
+            && r.owners.first().and_then(|o| o.person()) == Some(next)
+            && h.owners.iter().all(|o| o.person() != Some(next))
+        {
+            out.push(head);
+            start = i + comma;
+        }
+    }
+    out.push(sentence.get(start..).unwrap_or(sentence));
+    out
 }

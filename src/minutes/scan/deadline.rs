@@ -62,12 +62,15 @@ impl Ctx<'_> {
         }
         (None, refused)
     }
-    /// The longest window of `s` that the deadline parser recognises (accepted or refused).
+    /// The longest window of `s` that the deadline parser accepts; failing that, the longest it
+    /// recognises and refuses. A refused window (`上个月的费用报销 周五前交`) hides no accepted
+    /// one elsewhere in the text, only those inside it (`今天上午9点` past is not `上午9点`).
     pub(crate) fn deadline_in(&self, s: &str) -> Option<(String, Option<Deadline>)> {
         let chars: Vec<char> = s.chars().collect();
         if !chars.iter().any(|c| is_time_char(*c)) {
             return None;
         }
+        let mut refused: Option<(String, usize, usize)> = None;
         let max = chars.len().min(20);
         for len in (2..=max).rev() {
             for start in 0..=chars.len() - len {
@@ -84,15 +87,26 @@ impl Ctx<'_> {
                 {
                     continue;
                 }
+                // Inside (or overlapping) the refused window: part of the same words.
+                if refused
+                    .as_ref()
+                    .is_some_and(|(_, a, b)| start < *b && start + len > *a)
+                {
+                    continue;
+                }
                 let w: String = window.iter().collect();
                 match parse_deadline(&w, self.base, self.cal) {
+                    // After a refused window, only a stated limit (`周五前`), not `时长1小时26分钟`.
+                    Ok(_) if refused.is_some() && !w.trim_end().ends_with(['前', '内']) => {}
                     Ok(d) => return Some((w.trim().to_owned(), Some(d))),
-                    Err(e) if !e.is_not_a_time() => return Some((w.trim().to_owned(), None)),
+                    Err(e) if !e.is_not_a_time() => {
+                        refused.get_or_insert((w.trim().to_owned(), start, start + len));
+                    }
                     Err(_) => {}
                 }
             }
         }
-        None
+        refused.map(|(w, _, _)| (w, None))
     }
 }
 
@@ -190,7 +204,10 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
     let word = |c: Option<char>| c.is_some_and(is_cjk);
     let exempt = |c: Option<char>| {
         c.is_some_and(|c| {
-            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形".contains(c)
+            // `黄志强下周二负责上线…`: a lead verb (负责, 牵头, 落实, 准备, 梳理, 汇总, 反馈, 组织);
+            // `各分公司端午节前对辖内…`: a preposition opening the work (对, 向).
+            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形负牵落准梳汇反组对向"
+                .contains(c)
         })
     };
     // `年终客户答谢会`, `月底结账流程`: a period word naming a noun, even at the start.

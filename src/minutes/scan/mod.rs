@@ -5,6 +5,7 @@
 mod ctx;
 mod deadline;
 mod names;
+mod units;
 
 use crate::domain::priority::Priority;
 use crate::minutes::owner::OwnerRef;
@@ -14,6 +15,7 @@ pub(crate) use self::ctx::{Ctx, OwnerHow, Scan, is_cjk};
 use self::deadline::{paren_groups, remove_deadline};
 pub(crate) use self::names::SURNAMES;
 pub(crate) use self::names::{ADDRESS_SUFFIXES, DEPARTMENT_ENDS, is_place_or_units};
+use self::units::{after_names, drop_recipients};
 
 /// Verbs that follow an owner (`张三负责…`, `由李四牵头…`).
 const VERBS: &[&str] = &[
@@ -132,7 +134,9 @@ impl Ctx<'_> {
             text = rest;
         }
         // Mentions: Feishu placeholders first, then `@名字` typed as text.
-        let (mentioned, rest) = self.take_mentions(&text);
+        let (mut mentioned, rest) = self.take_mentions(&text);
+        // `@米乐 负责，抄送 @汪海`: whom it is sent to, not who does it.
+        drop_recipients(&text, &mut mentioned);
         if !mentioned.is_empty() {
             for m in mentioned {
                 push_unique(&mut owners, m);
@@ -170,9 +174,15 @@ impl Ctx<'_> {
                 .filter_map(|p| {
                     text.match_indices(p.name.as_str()).find(|(i, n)| {
                         text.get(..*i)
-                            .is_some_and(|b| b.ends_with([' ', '/', '、', '|']) && !b.trim().is_empty())
+                            // `（姜浩、崔明，季度末）`: the first of a list in brackets too.
+                            .is_some_and(|b| {
+                                b.ends_with([' ', '/', '、', '|', '（', '(']) && !b.trim().is_empty()
+                            })
                             && text.get(i + n.len()..).is_some_and(|a| {
-                                a.is_empty() || a.starts_with([' ', ',', '，', '/', ':', '：', '、', '|'])
+                                a.is_empty()
+                                    || a.starts_with([' ', ',', '，', '/', ':', '：', '、', '|'])
+                                    // `下季度营销方案 方志远自己弄`: the one doing it alone.
+                                    || a.starts_with("自己")
                             })
                     })
                 })
@@ -228,8 +238,22 @@ impl Ctx<'_> {
             owners.remove(0);
         }
         // Beside a person, a department is where the work sits, not another owner.
-        if owners.iter().any(|o| !crate::minutes::assign::is_department(o)) {
-            owners.retain(|o| !crate::minutes::assign::is_department(o));
+        // `第2项由各营业部落实，罗刚统筹`: beside a person, a set of units is who it reaches.
+        let unit = |o: &OwnerRef| {
+            crate::minutes::assign::is_department(o)
+                || matches!(o, OwnerRef::Unresolved(w) if is_place_or_units(w))
+        };
+        if owners.iter().any(|o| !unit(o)) {
+            owners.retain(|o| !unit(o));
+        }
+        // `原由丁一负责，丁一年底休假，改由向东负责`: the work given anew leaves the first owner.
+        if let Some(i) = ["改由", "改为由", "转由", "改派"]
+            .iter()
+            .find_map(|w| line.find(w))
+            && let Some(after) = line.get(i..)
+            && owners.iter().any(|o| after.contains(o.name()))
+        {
+            owners.retain(|o| after.contains(o.name()));
         }
         // `司徒 will pair with 邵晴 on …`: a member after `with` helps.
         if how != OwnerHow::None {
@@ -279,10 +303,28 @@ impl Ctx<'_> {
         let (deadline, deadline_text) = self.first_deadline(&deadline_candidates);
         if let Some(dt) = &deadline_text {
             text = remove_deadline(&text, dt);
+            // `吴芳两个工作日内牵头拿出…`: the date stood between the name and the verb.
+            if how == OwnerHow::None
+                && let Some((found, found_how, rest)) = self.owners_across_date(&text, dt)
+            {
+                owners = found;
+                how = found_how;
+                text = rest;
+            }
         }
         // `负责人：蒙恬 事项：营业部投顾岗位需求摸底`: the task's own label goes.
-        for key in ["事项", "任务", "工作内容", "内容"] {
-            if let Some(r) = text.trim_start().strip_prefix(key)
+        // `Owner: 施磊. Action: 合规尽调`: the same in English, after the owner field's full stop.
+        for key in [
+            "事项",
+            "任务",
+            "工作内容",
+            "内容",
+            "Action",
+            "action",
+            "Task",
+            "task",
+        ] {
+            if let Some(r) = text.trim_start().trim_start_matches(['.', ' ']).strip_prefix(key)
                 && let Some(r) = r.trim_start().strip_prefix([':', '：'])
             {
                 text = r.to_owned();
@@ -317,8 +359,17 @@ impl Ctx<'_> {
                 .and_then(|i| who.get(..i))
                 .unwrap_or(who);
             let who = who.trim();
+            // `由经纪业务部刘建国同志负责`: a form of address after the name.
+            let who = ADDRESS_SUFFIXES
+                .iter()
+                .find_map(|a| who.strip_suffix(a))
+                .unwrap_or(who);
             if who.is_empty() || who.chars().count() > 12 || who.contains(['，', ',', '；', '。']) {
                 return None;
+            }
+            // `由人力资源部邓雪梅、合规风控部钟凯共同负责`: each after their unit.
+            if let Some(found) = self.members_after_units(who) {
+                return Some((found.clone(), after_names(after, &found, verb_at)));
             }
             // `由营业部合规专员苗佳督促删除`: a role before a member's name.
             let who = self
@@ -339,8 +390,11 @@ impl Ctx<'_> {
         {
             who = w.trim();
         }
-        let found = self.names_if_all(who)?;
-        Some((found, body.get(verb_at..)?.to_owned()))
+        if let Some(found) = self.names_if_all(who) {
+            return Some((found, body.get(verb_at..)?.to_owned()));
+        }
+        let found = self.members_after_units(who)?;
+        Some((found.clone(), after_names(body, &found, verb_at)))
     }
 
     /// `张三：…`, `【张三】…`, `张三、李四：…`.
@@ -403,6 +457,8 @@ fn value_end(s: &str) -> usize {
     let mut end = s.len();
     for sep in [
         "，", ",", "；", ";", "。", "  ", "|", "）", ")", " — ", " – ", " - ", "—", "】", "【", "→",
+        // `Owner: 施磊. Action: …`: an English sentence's end.
+        ". ",
     ] {
         if let Some(i) = s.find(sep) {
             end = end.min(i);

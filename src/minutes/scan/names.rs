@@ -438,7 +438,7 @@ fn latin_given_name(value: &str) -> Option<&str> {
 /// Words that follow a member's name without being part of it (checked against members only).
 const MEMBER_SUFFIXES: &[&str] = &["同学", "同事", "会", "将", "要", "也", "还", "就"];
 /// Forms of address after a name (`华峰同学`, `钟瑶老师`), member or not.
-pub(crate) const ADDRESS_SUFFIXES: &[&str] = &["同学", "同事", "老师"];
+pub(crate) const ADDRESS_SUFFIXES: &[&str] = &["同学", "同事", "老师", "同志"];
 
 /// An owner field that names nobody: `待定`, `TBD`, `本周五`, `—`.
 fn is_placeholder(w: &str) -> bool {

@@ -1,0 +1,48 @@
+//! A role word before members' names (pure): `客户经理郝建、饶晴于10个工作日内完成…`,
+//! `合规专员苗佳周五前…`, `经纪业务部刘建国同志负责…`.
+
+use super::strip_leads;
+use super::words::LEAD_VERBS;
+use crate::minutes::owner::OwnerRef;
+use crate::minutes::scan::{Ctx, has_task_verb};
+
+/// Role words written before a name.
+const ROLES: &[&str] = &[
+    "客户经理",
+    "理财经理",
+    "经理",
+    "负责人",
+    "主管",
+    "专员",
+    "组长",
+    "总监",
+    "顾问",
+    "投顾",
+    "柜员",
+    "助理",
+    "同事",
+];
+
+impl Ctx<'_> {
+    /// `客户经理郝建、饶晴于…完成`: a role word near the clause's start (after a department or
+    /// not), members right after it, then a time or the work.
+    pub(super) fn role_person(&self, clause: &str) -> Option<Vec<OwnerRef>> {
+        let clause = strip_leads(clause);
+        let end = ROLES
+            .iter()
+            .filter_map(|r| clause.find(r).map(|i| i + r.len()))
+            .filter(|e| clause.get(..*e).is_some_and(|h| h.chars().count() <= 12))
+            .min()?;
+        let rest = clause.get(end..)?;
+        let (found, len) = self.members_prefix(rest)?;
+        let after = rest.get(len..)?;
+        let after = after.strip_prefix("同志").unwrap_or(after);
+        let timed = after
+            .strip_prefix(['于', '在'])
+            .unwrap_or(after)
+            .starts_with(|c: char| c.is_ascii_digit() || "本下今明后月年两三四五六七八九十一".contains(c));
+        let head: String = after.chars().take(3).collect();
+        let works = has_task_verb(&head) || LEAD_VERBS.iter().any(|v| after.starts_with(v));
+        (timed || works).then_some(found)
+    }
+}

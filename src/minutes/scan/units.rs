@@ -1,0 +1,122 @@
+//! Owners in less usual places (pure): members each written after their unit
+//! (`人力资源部邓雪梅、合规风控部钟凯`, `朝阳门营业部陶然、五四大街营业部马骁于5月15日前…`), a date
+//! between a name and its verb (`吴芳两个工作日内牵头…`), and who is only copied (`抄送 @汪海`).
+
+use super::ctx::{Ctx, OwnerHow, push_unique};
+use super::deadline::is_start_char;
+use super::names::DEPARTMENT_ENDS;
+use crate::minutes::owner::OwnerRef;
+
+/// Words before someone the work is sent or copied to.
+const RECIPIENTS: &[&str] = &["抄送", "同步给", "发给", "报给", "交给", "知会", "cc", "CC", "Cc"];
+
+/// Drops from `mentioned` whom `text` sends or copies the work to (`抄送 @汪海`, `审核通过后同步给
+/// @莫凡`), unless that would leave nobody.
+pub(super) fn drop_recipients(text: &str, mentioned: &mut Vec<OwnerRef>) {
+    let sent_to = |o: &OwnerRef| {
+        text.match_indices(&format!("@{}", o.name())).any(|(i, _)| {
+            let before = text.get(..i).unwrap_or_default().trim_end();
+            RECIPIENTS.iter().any(|w| before.ends_with(w))
+        })
+    };
+    if mentioned.iter().any(|o| !sent_to(o)) {
+        mentioned.retain(|o| !sent_to(o));
+    }
+}
+
+/// `朝阳门营业部陶然、五四大街营业部马骁于5月15日前完成…` less the names: what follows the last
+/// name before the verb at `verb_at` (`于5月15日前`) and the rest from the verb.
+pub(super) fn after_names(s: &str, found: &[OwnerRef], verb_at: usize) -> String {
+    let head = s.get(..verb_at).unwrap_or_default();
+    let end = found
+        .last()
+        .and_then(|o| head.rfind(o.name()).map(|i| i + o.name().len()))
+        .unwrap_or(verb_at);
+    let between = head.get(end..).unwrap_or_default();
+    let between = ["同志", "共同", "一起", "分别", "一同"]
+        .iter()
+        .fold(between.to_owned(), |b, w| b.replacen(w, "", 1));
+    format!("{between}{}", s.get(verb_at..).unwrap_or_default())
+}
+
+impl Ctx<'_> {
+    /// The members of `who` (the words before the verb) when it lists two or more, each after its
+    /// unit or alone; what trails the last name (`共同`, `于5月15日前`, `同志`) is dropped.
+    pub(crate) fn members_after_units(&self, who: &str) -> Option<Vec<OwnerRef>> {
+        let parts: Vec<&str> = who.split(['、', '及', '与', '和']).map(str::trim).collect();
+        if parts.len() < 2 {
+            return None;
+        }
+        let mut found = Vec::new();
+        let mut with_unit = false;
+        for part in parts {
+            // The member's name nearest the part's start after an optional unit.
+            let (at, person) = self
+                .members
+                .iter()
+                .filter(|p| p.name.chars().count() >= 2)
+                .filter_map(|p| part.find(p.name.as_str()).map(|i| (i, p)))
+                .min_by_key(|(i, p)| (*i, usize::MAX - p.name.len()))?;
+            let unit = part.get(..at)?;
+            // One unit's name, not a clause (`决议五：关于…，请信息技术部`).
+            let one_unit = unit.chars().count() <= 12
+                && unit.ends_with(DEPARTMENT_ENDS)
+                && !unit.contains(['，', ',', '：', ':', '；', '。', ' ']);
+            if !unit.is_empty() && !one_unit {
+                return None;
+            }
+            with_unit |= !unit.is_empty();
+            let tail = part.get(at + person.name.len()..)?;
+            let tail = tail.strip_prefix("同志").unwrap_or(tail);
+            let tail = tail.strip_prefix(['于', '在']).unwrap_or(tail);
+            let trails = tail.is_empty()
+                || ["共同", "一起", "分别", "一同"]
+                    .iter()
+                    .any(|w| tail.starts_with(w))
+                || tail.starts_with(is_start_char);
+            if !trails {
+                return None;
+            }
+            found.push(OwnerRef::Person(person.clone()));
+        }
+        with_unit.then_some(found)
+    }
+
+    /// `吴芳两个工作日内牵头拿出…`, `郝建、饶晴于10个工作日内完成…`: with the date `dt` taken from
+    /// between a member's name and the verb, the owners, how they were named and the text left.
+    pub(super) fn owners_across_date(
+        &self,
+        text: &str,
+        dt: &str,
+    ) -> Option<(Vec<OwnerRef>, OwnerHow, String)> {
+        let i = text.find(dt)?;
+        let head = text.get(..i).unwrap_or_default();
+        let head = head.strip_suffix(['于', '在']).unwrap_or(head);
+        if !self
+            .members
+            .iter()
+            .any(|p| p.name.chars().count() >= 2 && head.ends_with(&p.name))
+        {
+            return None;
+        }
+        let tail = text.get(i + dt.len()..).unwrap_or_default();
+        let tail = ["之前", "以前", "前", "内"]
+            .iter()
+            .find_map(|w| tail.strip_prefix(w))
+            .unwrap_or(tail);
+        let bare = format!("{head}{tail}");
+        // Only group members: the date's leftovers (`（例会）`) are nobody.
+        let members = |o: &[OwnerRef]| !o.is_empty() && o.iter().all(|o| o.person().is_some());
+        if let Some((found, rest)) = self.owner_by_verb(&bare).filter(|(found, _)| members(found)) {
+            return Some((found, OwnerHow::Strong, rest));
+        }
+        let found = self
+            .owners_in_text(&bare)
+            .filter(|f| members(&f.lead) && f.help.iter().all(|o| o.person().is_some()))?;
+        let mut owners = found.lead;
+        for o in found.help {
+            push_unique(&mut owners, o);
+        }
+        Some((owners, found.how, found.rest))
+    }
+}
