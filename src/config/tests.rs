@@ -278,7 +278,12 @@ fn bad_units_stop_start_up_with_every_problem_in_chinese() {
 
 #[test]
 fn the_log_filter_is_a_level_or_a_target_list_and_anything_else_is_refused_at_start() {
-    for good in ["info", "debug", "warn,duban=debug", "info,duban::worker=trace,sled=warn"] {
+    for good in [
+        "info",
+        "debug",
+        "warn,duban=debug",
+        "info,duban::worker=trace,sled=warn",
+    ] {
         let s = load_text(&format!("[log]\nlevel = \"{good}\"\n")).unwrap();
         assert_eq!(s.log.level, good);
     }
