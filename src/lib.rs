@@ -34,22 +34,18 @@
 //! Inside a layer, a folder's `mod.rs` declares its parts and re-exports them; what the parts
 //! share lives in a file of its own, so a part never imports its own `mod.rs` back.
 
-pub mod calendar;
-pub mod card;
+pub use duban_core::{calendar, card, command, domain, minutes};
 pub mod check_config;
 pub mod cli;
 pub mod clock;
 pub mod cluster;
-pub mod command;
 pub mod config;
-pub mod domain;
 pub mod export;
 pub mod fake_feishu;
 pub mod feishu;
 pub mod http;
 pub mod leader_tasks;
 pub mod longconn;
-pub mod minutes;
 pub mod mirror;
 pub mod operator;
 pub mod outbox;

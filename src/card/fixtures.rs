@@ -1,4 +1,5 @@
-//! Test fixtures shared by the card tests: a fixed `now`, fixed ids and items in every state.
+//! Test fixtures shared by the card tests (and the edges' tests, through duban-core's `testing`
+//! feature): a fixed `now`, fixed ids and items in every state.
 
 use jiff::Timestamp;
 use jiff::civil::date;
@@ -11,29 +12,29 @@ use crate::domain::status::Status;
 use crate::domain::supervision::{Action, Actor, ExtensionRequest, Item, NewItem, Policy};
 use crate::domain::time::SHANGHAI;
 
-pub(crate) fn at(y: i16, m: i8, d: i8, h: i8, min: i8) -> Timestamp {
+pub fn at(y: i16, m: i8, d: i8, h: i8, min: i8) -> Timestamp {
     SHANGHAI
         .to_timestamp(date(y, m, d).at(h, min, 0, 0))
         .unwrap_or(Timestamp::UNIX_EPOCH)
 }
 
 /// Wednesday 2026-11-25 10:00 (Asia/Shanghai).
-pub(crate) fn now() -> Timestamp {
+pub fn now() -> Timestamp {
     at(2026, 11, 25, 10, 0)
 }
 
-pub(crate) fn cal() -> Calendar {
+pub fn cal() -> Calendar {
     Calendar::builtin()
 }
 
-pub(crate) fn person(id: &str, name: &str) -> Person {
+pub fn person(id: &str, name: &str) -> Person {
     Person {
         open_id: OpenId(format!("ou_{id}")),
         name: name.to_owned(),
     }
 }
 
-pub(crate) fn policy() -> Policy {
+pub fn policy() -> Policy {
     Policy {
         admins: vec![OpenId("ou_admin".to_owned())],
         ..Policy::default()
@@ -41,7 +42,7 @@ pub(crate) fn policy() -> Policy {
 }
 
 /// 待签收, due Monday 2026-11-30 18:00.
-pub(crate) fn pending() -> Item {
+pub fn pending() -> Item {
     Item::create(
         ItemId(12),
         NewItem {
@@ -63,7 +64,7 @@ pub(crate) fn pending() -> Item {
     )
 }
 
-pub(crate) fn in_progress() -> Item {
+pub fn in_progress() -> Item {
     let mut it = pending();
     it.status = Status::InProgress;
     it.acknowledged_at = Some(at(2026, 11, 24, 10, 0));
@@ -72,19 +73,19 @@ pub(crate) fn in_progress() -> Item {
     it
 }
 
-pub(crate) fn due_soon() -> Item {
+pub fn due_soon() -> Item {
     let mut it = in_progress();
     it.deadline = at(2026, 11, 26, 18, 0);
     it
 }
 
-pub(crate) fn overdue() -> Item {
+pub fn overdue() -> Item {
     let mut it = in_progress();
     it.deadline = at(2026, 11, 20, 18, 0);
     it
 }
 
-pub(crate) fn extension_pending() -> Item {
+pub fn extension_pending() -> Item {
     let mut it = in_progress();
     it.extension = Some(ExtensionRequest {
         deadline: at(2026, 12, 4, 18, 0),
@@ -96,7 +97,7 @@ pub(crate) fn extension_pending() -> Item {
     it
 }
 
-pub(crate) fn submitted() -> Item {
+pub fn submitted() -> Item {
     let mut it = in_progress();
     it.status = Status::Submitted;
     it.progress = 100;
@@ -104,21 +105,21 @@ pub(crate) fn submitted() -> Item {
     it
 }
 
-pub(crate) fn done() -> Item {
+pub fn done() -> Item {
     let mut it = submitted();
     it.status = Status::Done;
     it.completed_at = Some(at(2026, 11, 25, 9, 50));
     it
 }
 
-pub(crate) fn cancelled() -> Item {
+pub fn cancelled() -> Item {
     let mut it = in_progress();
     it.status = Status::Cancelled;
     it
 }
 
 /// Every state the item card distinguishes, by name.
-pub(crate) fn all_states() -> Vec<(&'static str, Item)> {
+pub fn all_states() -> Vec<(&'static str, Item)> {
     vec![
         ("pending", pending()),
         ("in_progress", in_progress()),
@@ -133,7 +134,7 @@ pub(crate) fn all_states() -> Vec<(&'static str, Item)> {
 
 /// An item with every field at its largest: 200-character title, 20 people, 10 tags, long
 /// notes, and an extension request with a long reason.
-pub(crate) fn maximal(status: Status) -> Item {
+pub fn maximal(status: Status) -> Item {
     let long = |unit: &str, n: usize| unit.repeat(n);
     let mut it = extension_pending();
     it.title = long("超长标题", 50);
@@ -158,7 +159,7 @@ pub(crate) fn maximal(status: Status) -> Item {
 
 /// A realistic history for [`in_progress`]-like items: creation, acknowledgement, progress,
 /// an extension request and its approval, a nudge.
-pub(crate) fn history() -> (Item, Vec<AuditRecord>) {
+pub fn history() -> (Item, Vec<AuditRecord>) {
     let p = policy();
     let owner = Actor {
         person: person("zhangsan", "张三"),
@@ -205,7 +206,7 @@ pub(crate) fn history() -> (Item, Vec<AuditRecord>) {
 }
 
 /// 67 营业部, as a firm names them.
-pub(crate) const CITIES: [&str; 67] = [
+pub const CITIES: [&str; 67] = [
     "杭州",
     "宁波",
     "温州",
@@ -275,6 +276,6 @@ pub(crate) const CITIES: [&str; 67] = [
     "潍坊",
 ];
 
-pub(crate) fn unit_names(n: usize) -> Vec<String> {
+pub fn unit_names(n: usize) -> Vec<String> {
     CITIES.iter().take(n).map(|c| format!("{c}营业部")).collect()
 }

@@ -46,7 +46,7 @@ pub use rollup::{
 pub use stats::stats_card;
 pub use welcome::{Audience, welcome_card};
 
-#[cfg(test)]
-pub(crate) mod fixtures;
+#[cfg(any(test, feature = "testing"))]
+pub mod fixtures;
 pub mod project;
 pub mod requirement;

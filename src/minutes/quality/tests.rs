@@ -239,7 +239,8 @@ fn the_sets_are_complete_and_every_expectation_parses() {
         ("heldout5", HELDOUT5),
         ("heldout6", HELDOUT6),
     ] {
-        let path = format!("{}/src/minutes/{dir}", env!("CARGO_MANIFEST_DIR"));
+        // The core crate's manifest is core/Cargo.toml; its files are under the repository's src/.
+        let path = format!("{}/../src/minutes/{dir}", env!("CARGO_MANIFEST_DIR"));
         let on_disk: BTreeSet<String> = std::fs::read_dir(&path)
             .unwrap()
             .filter_map(|e| {
