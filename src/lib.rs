@@ -14,7 +14,9 @@
 //!    module doc is the glossary) ← [`command`] (parsing; each family's command table is its
 //!    dispatcher) ← [`minutes`] (action items in meeting minutes) ← [`card`] (card building:
 //!    one widget toolkit, one typed callback). No I/O and no clock: `now` is passed in. The
-//!    core imports nothing from `store`, `feishu`, `http`, `service`, `outbox` or `cli`.
+//!    core imports nothing from `store`, `feishu`, `http`, `service`, `outbox` or `cli`: it is
+//!    the crate `duban_core` (`core/Cargo.toml`, root `src/core.rs`), re-exported here under
+//!    the same module names, so the compiler enforces the rule too.
 //! 2. **Records the edges share** — [`outbox_record`] (what the bot will send) and the Feishu
 //!    message and event *types* (`feishu::types`), which the store keeps as they are; [`clock`]
 //!    (the injected time source); [`config`].
