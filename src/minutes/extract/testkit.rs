@@ -46,6 +46,11 @@ pub(super) fn dues(ex: &Extraction) -> Vec<Option<String>> {
         .collect()
 }
 
+/// The expected deadline at the end of a working day (18:00, C1) on `date` (`2026-03-12`).
+pub(super) fn due_by_end_of(date: &str) -> Option<String> {
+    Some(format!("{date}T18:00:00+08:00"))
+}
+
 /// The text of each item.
 pub(super) fn texts(ex: &Extraction) -> Vec<String> {
     ex.items.iter().map(|i| i.text.clone()).collect()

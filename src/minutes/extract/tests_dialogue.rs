@@ -5,13 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use super::explain_report;
-use super::testkit::{dues, owners, run, texts};
-
-const DAY: &str = "T18:00:00+08:00";
-
-fn due(date: &str) -> Option<String> {
-    Some(format!("{date}{DAY}"))
-}
+use super::testkit::{due_by_end_of as due, dues, owners, run, texts};
 
 #[test]
 fn bracketed_stamps_are_speakers_and_a_promise_with_a_date_is_the_speakers() {

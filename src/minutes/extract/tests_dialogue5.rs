@@ -6,13 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 use super::explain_report;
-use super::testkit::{dues, owners, run, texts};
-
-const DAY: &str = "T18:00:00+08:00";
-
-fn due(date: &str) -> Option<String> {
-    Some(format!("{date}{DAY}"))
-}
+use super::testkit::{due_by_end_of as due, dues, owners, run, texts};
 
 #[test]
 fn a_member_named_at_the_head_of_a_clause_is_given_the_work() {
