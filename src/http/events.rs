@@ -1,13 +1,15 @@
 //! `POST /feishu/events`: raw bytes → signature → decrypt → classify → token → de-duplicate →
 //! durable inbox → 200. Card callbacks (`card.action.trigger`) are answered synchronously.
 
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::State;
-use axum::http::HeaderMap;
+use axum::extract::{FromRequest, Request, State};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
+use metrics::{Counter, Histogram};
 use secrecy::ExposeSecret;
 use serde_json::{Value, json};
 
@@ -19,13 +21,35 @@ use crate::feishu::signature::{ct_eq, verify_event};
 use crate::store::inbox::Admission;
 use crate::worker::dedup_keys;
 
-/// The events and callbacks route.
-pub(super) async fn events(
-    State(st): State<AppState>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<Response, IngressError> {
+/// The events and callbacks route. The request is taken whole so that its headers are moved
+/// out rather than copied (axum's `HeaderMap` extractor clones them); the body is read by the
+/// `Bytes` extractor, so the body limit and its 413 stay axum's.
+pub(super) async fn events(State(st): State<AppState>, mut req: Request) -> Response {
     let started = Instant::now();
+    let headers = std::mem::take(req.headers_mut());
+    let body = match Bytes::from_request(req, &st).await {
+        Ok(body) => body,
+        Err(rejection) => return rejection.into_response(),
+    };
+    match admit_webhook(&st, &headers, &body, started).await {
+        // The usual answer, an event acknowledged: `{}` without building and serialising a value.
+        Ok(answer) if answer.as_object().is_some_and(serde_json::Map::is_empty) => (
+            [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+            "{}",
+        )
+            .into_response(),
+        Ok(answer) => Json(answer).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// Signature, decryption, then [`ingest`].
+async fn admit_webhook(
+    st: &AppState,
+    headers: &axum::http::HeaderMap,
+    body: &Bytes,
+    started: Instant,
+) -> Result<Value, IngressError> {
     let ing = &st.ingress;
     // Authenticate the raw bytes first when signatures are in play.
     let signed = match (ing.encrypt_key.as_ref(), signed_parts(&headers)) {
@@ -38,9 +62,8 @@ pub(super) async fn events(
         (Some(_), None) if any_signature_header(&headers) => return Err(IngressError::MissingSignature),
         _ => false,
     };
-    let plaintext = open(&st, &body)?;
-    let answer = ingest(&st, &plaintext, Channel::Webhook { signed }, started).await?;
-    Ok(Json(answer).into_response())
+    let plaintext = open(st, body)?;
+    ingest(st, &plaintext, Channel::Webhook { signed }, started).await
 }
 
 /// Where a push came in.
@@ -77,6 +100,18 @@ pub async fn ingest(
     {
         return acknowledge(st, &head, plaintext, channel, started).await;
     }
+    // Boxed: the rarer paths (a card click runs the whole service) would otherwise make every
+    // acknowledgement's future as large as theirs, copied on each request.
+    Box::pin(classified(st, plaintext, channel, started)).await
+}
+
+/// [`ingest`] for everything but a plain event push: classified in full.
+async fn classified(
+    st: &AppState,
+    plaintext: &[u8],
+    channel: Channel,
+    started: Instant,
+) -> Result<Value, IngressError> {
     match classify(plaintext).map_err(|e| match e {
         crate::feishu::event::EventError::Json => IngressError::Json,
         crate::feishu::event::EventError::Shape => IngressError::Shape,
@@ -122,7 +157,7 @@ async fn acknowledge(
     authenticate(st, channel, head.token.as_deref())?;
     if !st.service.handles(&head.event_type) {
         tracing::debug!(event_type = %head.event_type, event_id = %head.event_id, "ignoring an event type duban does not use");
-        metrics::counter!("duban_events_received_total", "outcome" => "ignored").increment(1);
+        ack_metrics().ignored.increment(1);
         return Ok(json!({}));
     }
     let now_ms = st.clock.now().as_millisecond();
@@ -130,18 +165,41 @@ async fn acknowledge(
         Admission::New(_) => {
             st.store.durable().await?;
             st.inbox_notify.notify_one();
-            metrics::counter!("duban_events_received_total", "outcome" => "accepted").increment(1);
+            ack_metrics().accepted.increment(1);
         }
         Admission::Duplicate => {
             // The original may still be on its way to the disk: this answer waits for it too
             // (group commit: no write of its own).
             st.store.durable().await?;
             tracing::debug!(event_id = %head.event_id, "duplicate push");
-            metrics::counter!("duban_events_received_total", "outcome" => "duplicate").increment(1);
+            ack_metrics().duplicate.increment(1);
         }
     }
-    metrics::histogram!("duban_event_ack_seconds").record(started.elapsed().as_secs_f64());
+    ack_metrics().ack_seconds.record(started.elapsed().as_secs_f64());
     Ok(json!({}))
+}
+
+/// The acknowledgement's metrics, registered once: each `counter!` call would look its key up
+/// in the recorder again.
+struct AckMetrics {
+    accepted: Counter,
+    duplicate: Counter,
+    ignored: Counter,
+    ack_seconds: Histogram,
+}
+
+fn ack_metrics() -> &'static AckMetrics {
+    static METRICS: OnceLock<AckMetrics> = OnceLock::new();
+    METRICS.get_or_init(|| {
+        // The process-wide recorder exists before the handles are taken from it.
+        let _ = crate::telemetry::metrics_handle();
+        AckMetrics {
+            accepted: metrics::counter!("duban_events_received_total", "outcome" => "accepted"),
+            duplicate: metrics::counter!("duban_events_received_total", "outcome" => "duplicate"),
+            ignored: metrics::counter!("duban_events_received_total", "outcome" => "ignored"),
+            ack_seconds: metrics::histogram!("duban_event_ack_seconds"),
+        }
+    })
 }
 
 /// The plaintext of a push: the decrypted `encrypt` field, or the body itself.

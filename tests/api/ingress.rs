@@ -365,3 +365,59 @@ async fn the_legacy_card_url_checks_its_sha1_signature_and_answers_challenges() 
     assert_eq!(app.post_raw("/feishu/cards", body, &[]).await.status(), 401);
     app.stop().await;
 }
+
+/// The value of `metric` with `label` on the metrics page (0 when absent).
+fn metric_value(page: &str, metric: &str, label: &str) -> f64 {
+    page.lines()
+        .find(|l| l.starts_with(metric) && l.contains(label))
+        .and_then(|l| l.rsplit(' ').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0)
+}
+
+/// An acknowledged event is answered `{}` as JSON, and counted: accepted, then duplicate for
+/// its repeat, with the acknowledgement's time (the handles are registered once per process).
+#[tokio::test]
+async fn an_acknowledgement_is_json_and_counted() {
+    let app = spawn_app().await;
+    let page = || async {
+        app.http
+            .get(format!("{}/metrics", app.base))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    };
+    let before = page().await;
+    let ev = message_event(
+        "ev_counted",
+        "om_counted",
+        CHAT,
+        "group",
+        "ou_a",
+        "大家好",
+        &[],
+        None,
+    );
+    let r = app.post_event(&ev).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        r.headers().get("content-type").and_then(|v| v.to_str().ok()),
+        Some("application/json")
+    );
+    assert_eq!(r.json::<Value>().await.unwrap(), json!({}));
+    assert_eq!(app.post_event(&ev).await.status(), 200);
+    let after = page().await;
+    for outcome in ["accepted", "duplicate"] {
+        let label = format!("outcome=\"{outcome}\"");
+        let (b, a) = (
+            metric_value(&before, "duban_events_received_total", &label),
+            metric_value(&after, "duban_events_received_total", &label),
+        );
+        assert!(a >= b + 1.0, "{outcome}: {b} → {a}\n{after}");
+    }
+    assert!(after.contains("duban_event_ack_seconds"), "{after}");
+    app.stop().await;
+}

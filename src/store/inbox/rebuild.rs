@@ -93,6 +93,7 @@ impl Store {
         for k in stale {
             self.seen.remove(k)?;
         }
+        index.make_room();
         Ok(index)
     }
 

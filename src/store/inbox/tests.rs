@@ -394,3 +394,29 @@ fn a_commit_of_several_events_records_their_keys_together() {
     assert!(matches!(admit(&s, &events[0], 4_000), Admission::New(_)));
     assert_eq!(s.prune_seen(3_001).unwrap(), 2);
 }
+
+/// The index opens with room for a burst (65,536 keys: growing rehashes every key under the
+/// index's lock, stalling acknowledgements), and with twice its keys when it holds more.
+#[test]
+fn the_index_opens_with_room_for_a_burst() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = crate::store::testing::open_for_test(dir.path()).unwrap();
+    assert!(
+        s.dedup_index().capacity() >= 65_536,
+        "{}",
+        s.dedup_index().capacity()
+    );
+    assert!(matches!(admit(&s, &env("e1", "om_1"), 1_000), Admission::New(_)));
+    let mut big = super::index::Dedup::default();
+    for i in 0..40_000u128 {
+        big.insert(
+            i,
+            super::index::Mark {
+                at_ms: 0,
+                pending: None,
+            },
+        );
+    }
+    big.make_room();
+    assert!(big.capacity() >= 80_000, "{}", big.capacity());
+}
