@@ -52,14 +52,14 @@ async fn admit_webhook(
 ) -> Result<Value, IngressError> {
     let ing = &st.ingress;
     // Authenticate the raw bytes first when signatures are in play.
-    let signed = match (ing.encrypt_key.as_ref(), signed_parts(&headers)) {
+    let signed = match (ing.encrypt_key.as_ref(), signed_parts(headers)) {
         (Some(key), Some(parts)) => {
-            if !verify_event(parts, key.expose_secret(), &body) {
+            if !verify_event(parts, key.expose_secret(), body) {
                 return Err(IngressError::BadSignature);
             }
             true
         }
-        (Some(_), None) if any_signature_header(&headers) => return Err(IngressError::MissingSignature),
+        (Some(_), None) if any_signature_header(headers) => return Err(IngressError::MissingSignature),
         _ => false,
     };
     let plaintext = open(st, body)?;
