@@ -28,8 +28,8 @@ use crate::minutes::extract::extract;
 mod sets;
 
 pub use sets::{
-    BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, MinutesSet,
-    ORIGINAL_CORPUS,
+    BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
+    MinutesSet, ORIGINAL_CORPUS,
 };
 
 #[derive(Debug, Deserialize)]
