@@ -235,10 +235,10 @@ impl Table {
                 .any(|(i, c)| i != self.task && is_shelved(c))
             // `| 暂缓，下半年再议 |` as the next step (not `暂停网点回访`, a task).
             || (is_shelved(task) && task.contains(['，', ',', '；']))
-            // `| 长期 |` as the deadline: a standing duty, not a task.
-            || ["长期", "持续", "常态化"].contains(&cell(self.deadline).trim())
-            // `| 每月5日 | 常规 |`: a recurring duty.
-            || cell(self.deadline).trim().starts_with('每')
+            // `| 长期 |` as the deadline: a standing requirement, not a task.
+            || ["长期", "常态化"].contains(&cell(self.deadline).trim())
+            // `| 每月5日 | 常规 |`: a routine duty. One given to someone without that mark
+            // (`| 每日收盘后统计… | Eric | 持续 | 待办 |`) is theirs, with no single due date.
             || cs.iter().any(|c| ["常规", "例行"].contains(&c.trim()))
         {
             return None;

@@ -175,7 +175,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }
     let lower = f.raw.to_lowercase();
     let text = f.scan.text.to_lowercase();
-    if has_task_verb(&text) || SHORT_VERBS.iter().any(|v| text.contains(v)) {
+    let task_verb = has_task_verb(&text) || SHORT_VERBS.iter().any(|v| text.contains(v));
+    if task_verb {
         add(Signal::TaskVerb);
     }
     let mut modal_text = lower.clone();
@@ -298,7 +299,14 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     {
         add(Signal::Settled);
     }
-    if STANDING.iter().any(|w| lower_next.contains(w)) {
+    // `每周一上午报送监测表——莫晓负责`, `每天收盘后打电话 小秦负责`: a recurring duty given to a
+    // named person is their work (without a deadline: it has no single due date).
+    let duty = matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named) && task_verb;
+    if STANDING
+        .iter()
+        .filter(|w| !(duty && w.starts_with('每')))
+        .any(|w| lower_next.contains(w))
+    {
         add(Signal::Standing);
     }
     if is_period(&lower) {

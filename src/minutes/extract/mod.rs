@@ -725,6 +725,8 @@ mod tests_heldout3;
 mod tests_heldout4;
 #[cfg(test)]
 mod tests_heldout5;
+#[cfg(test)]
+mod tests_heldout6;
 mod trace;
 mod turns;
 mod writer;

@@ -113,6 +113,8 @@ fn explain_tuning_files() {
         .chain(HELDOUT2.iter().map(|f| ("heldout2", f)))
         .chain(HELDOUT3.iter().map(|f| ("heldout3", f)))
         .chain(HELDOUT4.iter().map(|f| ("heldout4", f)))
+        .chain(HELDOUT5.iter().map(|f| ("heldout5", f)))
+        .chain(HELDOUT6.iter().map(|f| ("heldout6", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {

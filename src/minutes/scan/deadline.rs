@@ -186,10 +186,20 @@ pub(crate) fn is_ordinal_or_start(chars: &[char], start: usize, end: usize) -> b
             .and_then(|i| chars.get(i))
             .is_some_and(|c| *c == '每')
     };
+    // `每周一上午报送`, `每个交易日下午`: the time words after `每` all belong to the recurrence.
+    let recurring_run = (3..=6).any(|b| {
+        recurring(b)
+            && chars.get(start + 1 - b..start).is_some_and(|between| {
+                between
+                    .iter()
+                    .all(|c| is_time_char(*c) || "上下个交易工作".contains(*c))
+            })
+    });
     before.is_some_and(|c| *c == '第')
         // `每月5日前报送`: a recurring date is not a deadline.
         || recurring(1)
         || recurring(2)
+        || recurring_run
         || (before.is_some_and(numeral) && chars.get(start).is_some_and(numeral))
         || after.is_some_and(|c| *c == '起')
         || (after.is_some_and(|c| matches!(c, '日' | '号')) && chars.get(end + 1).is_some_and(|c| *c == '起'))
