@@ -34,3 +34,73 @@ fn a_table_row_due_continuously_is_an_item_unless_it_is_routine() {
     assert_eq!(owners(&ex), [vec!["李明"], vec!["赵倩"], vec!["赵倩"]]);
     assert_eq!(dues(&ex), [None, None, due_by_end_of("2026-03-20")]);
 }
+
+#[test]
+fn new_work_after_a_review_of_the_last_meetings_is_under_an_action_heading() {
+    for heading in ["本次新增", "本期新增", "此次新增：", "新布置"] {
+        let text = format!(
+            "上次待办回顾\n1. 李明：系统巡检 —— 已完成\n\n{heading}\n\
+             2. 营业部宣传栏更新，赵倩负责，时间另定\n3. 王强把客户名单整理出来，3月13日前交李明"
+        );
+        let ex = run(&text, &["李明", "赵倩", "王强"]);
+        assert_eq!(owners(&ex), [vec!["赵倩"], vec!["王强"]], "{heading}");
+        assert_eq!(dues(&ex), [None, due_by_end_of("2026-03-13")], "{heading}");
+    }
+}
+
+#[test]
+fn a_member_right_before_a_date_opens_the_clause_whatever_the_verb() {
+    for line in [
+        "- 到期客户名单，李明两个工作日内拉出来发给各理财经理",
+        "- 到期客户名单：李明两个工作日内导一份给理财经理",
+        "- 关于到期客户名单，李明3月12日前捋一遍",
+    ] {
+        let ex = run(&format!("## 会后事项\n{line}"), &["李明", "赵倩"]);
+        assert_eq!(owners(&ex), [["李明"]], "{line}");
+        assert_eq!(dues(&ex), [due_by_end_of("2026-03-12")], "{line}");
+    }
+}
+
+#[test]
+fn a_month_dot_day_standing_apart_is_the_deadline() {
+    for line in [
+        "- 节前柜台现金盘点 —赵倩 3.13",
+        "- 柜台现金盘点（赵倩/3.13）",
+        "- 柜台现金盘点 赵倩 3.13前",
+        "- 柜台现金盘点，赵倩负责，截止3.13",
+    ] {
+        let ex = run(line, &["赵倩"]);
+        assert_eq!(dues(&ex), [due_by_end_of("2026-03-13")], "{line}");
+    }
+    // A figure is no date, even with spaces around it.
+    let ex = run(
+        "- 赵倩3月20日前把维保低于1.3的客户名单发群里，涉及 2.3 万户",
+        &["赵倩"],
+    );
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-20")]);
+}
+
+#[test]
+fn a_date_right_after_fuze_is_the_deadline() {
+    for line in [
+        "- 清明节假期安排告示，赵倩负责节前张贴并在公众号同步",
+        "- 假期值班表由赵倩负责节前排好",
+    ] {
+        let ex = run(line, &["赵倩"]);
+        // Said on 2026-03-10, the next holiday block is 清明 (from Saturday 04-04).
+        assert_eq!(dues(&ex), [due_by_end_of("2026-04-03")], "{line}");
+    }
+}
+
+#[test]
+fn scratch() {
+    for (t, m) in [
+        ("- 节前柜台现金盘点 —季敏 2.13", vec!["季敏"]),
+        ("- 柜台现金盘点 —季敏 2.13", vec!["季敏"]),
+        ("- 节前柜台现金盘点 —季敏 3.13", vec!["季敏"]),
+        ("- 清明节假期安排告示，钟琪负责节前张贴并在公众号同步", vec!["钟琪"]),
+    ] {
+        let ex = run(t, &m);
+        println!("{:?} {:?} {:?}", texts(&ex), owners(&ex), dues(&ex));
+    }
+}

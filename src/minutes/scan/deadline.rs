@@ -95,6 +95,7 @@ impl Ctx<'_> {
                     continue;
                 }
                 let w: String = window.iter().collect();
+                let w = month_dot_day(&chars, start, start + len).unwrap_or(w);
                 match parse_deadline(&w, self.base, self.cal) {
                     // After a refused window, only a stated limit (`周五前`), not `时长1小时26分钟`.
                     Ok(_) if refused.is_some() && !w.trim_end().ends_with(['前', '内']) => {}
@@ -174,6 +175,32 @@ pub(crate) fn is_start_char(c: char) -> bool {
         || "一二三四五六七八九十两今明后下本这周星礼月年季节上大次中早晚截最尽端清元国春劳".contains(c)
 }
 
+/// `—季敏 2.13`, `（小阙/2.13）`: a bare month and day standing apart as a field of the line (not
+/// `低于1.3的`, a figure), as `2月13日`.
+fn month_dot_day(chars: &[char], start: usize, end: usize) -> Option<String> {
+    let window = chars.get(start..end)?;
+    let dot = window.iter().position(|c| *c == '.')?;
+    let (m, d) = (window.get(..dot)?, window.get(dot + 1..)?);
+    let digits = |p: &[char]| (1..=2).contains(&p.len()) && p.iter().all(char::is_ascii_digit);
+    let apart_before = start
+        .checked_sub(1)
+        .and_then(|i| chars.get(i))
+        .is_none_or(|c| c.is_whitespace() || "/／—–-（(，,：:".contains(*c));
+    // `覆盖客户 2.3 万人次`: a unit after the space makes it a figure.
+    let unit_next = chars
+        .get(end..)
+        .and_then(|rest| rest.iter().find(|c| !c.is_whitespace()))
+        .is_some_and(|c| "万亿千百户笔元人次个家倍%％份只名场天年月日小分秒".contains(*c));
+    let apart_after = !unit_next
+        && chars
+            .get(end)
+            .is_none_or(|c| c.is_whitespace() || "/／）)，,；;。".contains(*c));
+    (digits(m) && digits(d) && apart_before && apart_after).then(|| {
+        let (m, d): (String, String) = (m.iter().collect(), d.iter().collect());
+        format!("{m}月{d}日")
+    })
+}
+
 /// `第二周` (an ordinal, not a duration), `4月1日起` (a start date, not a deadline), or a
 /// window starting inside a run of Chinese numerals.
 pub(crate) fn is_ordinal_or_start(chars: &[char], start: usize, end: usize) -> bool {
@@ -232,7 +259,8 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
             && word(before)
             && word(after)
             && !chars.get(start).is_some_and(char::is_ascii_digit)
-            && !before.is_some_and(|c| "于在请前至到由起从截等".contains(c))
+            // `钟琪负责节前张贴`: a date right after 负责 is when the work is due.
+            && !before.is_some_and(|c| "于在请前至到由起从截等责".contains(c))
             && !exempt(after)
 }
 

@@ -302,10 +302,13 @@ impl Ctx<'_> {
         );
         let (deadline, deadline_text) = self.first_deadline(&deadline_candidates);
         if let Some(dt) = &deadline_text {
+            let dated = text.clone();
             text = remove_deadline(&text, dt);
             // `吴芳两个工作日内牵头拿出…`: the date stood between the name and the verb.
             if how == OwnerHow::None
-                && let Some((found, found_how, rest)) = self.owners_across_date(&text, dt)
+                && let Some((found, found_how, rest)) = self
+                    .owners_across_date(&text, dt)
+                    .or_else(|| self.owners_across_date(&dated, dt))
             {
                 owners = found;
                 how = found_how;

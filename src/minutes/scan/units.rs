@@ -110,9 +110,23 @@ impl Ctx<'_> {
         if let Some((found, rest)) = self.owner_by_verb(&bare).filter(|(found, _)| members(found)) {
             return Some((found, OwnerHow::Strong, rest));
         }
-        let found = self
+        let Some(found) = self
             .owners_in_text(&bare)
-            .filter(|f| members(&f.lead) && f.help.iter().all(|o| o.person().is_some()))?;
+            .filter(|f| members(&f.lead) && f.help.iter().all(|o| o.person().is_some()))
+        else {
+            // `…名单，阿May两个工作日内拉出来发给…`: a member opening the clause, the date right
+            // after the name, whatever the verb.
+            let person = self.members.iter().find(|p| {
+                p.name.chars().count() >= 2
+                    && head.strip_suffix(p.name.as_str()).is_some_and(|b| {
+                        b.trim_end()
+                            .chars()
+                            .next_back()
+                            .is_none_or(|c| "，,；;：:。".contains(c))
+                    })
+            })?;
+            return Some((vec![OwnerRef::Person(person.clone())], OwnerHow::Named, bare));
+        };
         let mut owners = found.lead;
         for o in found.help {
             push_unique(&mut owners, o);
