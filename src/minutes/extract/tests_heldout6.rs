@@ -93,6 +93,30 @@ fn a_date_right_after_fuze_is_the_deadline() {
 }
 
 #[test]
+fn a_line_told_for_information_or_left_to_others_is_no_item() {
+    for line in [
+        "4. 上月代销收入1,820万元，环比+6%（仅通报）",
+        "4. 法律尽调清单由外部律所自行准备（我方不跟踪）",
+        "4. 交易所3月下旬发布新版接口规范，仅供参考，知悉即可",
+        "4. Auditor to send the management letter by Friday (not tracked)",
+        "4. 监管新规解读材料已发群里，无需跟踪",
+    ] {
+        let text = format!("待办：\n1. 李明负责起草方案，3月20日前初稿\n{line}");
+        let ex = run(&text, &["李明"]);
+        assert_eq!(owners(&ex), [["李明"]], "{line}");
+    }
+}
+
+#[test]
+fn a_bracketed_label_of_the_document_is_nobody() {
+    for title in ["【纪要】3/12 柜台组", "【晨会】3月11日 运营组", "【通知】3.11 营业部"] {
+        let text = format!("{title}\n1.客户预留手机号批量核验 明天上午 李明\n2.培训签到表 已交");
+        let ex = run(&text, &["李明"]);
+        assert_eq!(owners(&ex), [["李明"]], "{title}");
+    }
+}
+
+#[test]
 fn scratch() {
     for (t, m) in [
         ("- 节前柜台现金盘点 —季敏 2.13", vec!["季敏"]),
