@@ -30,8 +30,8 @@ use crate::minutes::evidence::{self, LineFacts};
 use crate::minutes::explain::{LineTrace, Verdict};
 pub use crate::minutes::item::{ActionItem, Extraction, clean_title};
 use crate::minutes::layout::{
-    Marker, Section, classify, find_date, find_title, heading, is_meta, starts_with_key, strip_marker,
-    strip_todo_label, unbold_label,
+    Marker, Section, classify, find_date, find_title, heading, is_meta, is_routing, starts_with_key,
+    strip_marker, strip_todo_label, unbold_label,
 };
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, OwnerHow, Scan};
@@ -217,6 +217,11 @@ fn run(
             continue;
         }
         table = None;
+        if is_routing(trimmed) {
+            close_block(&mut block, &ctx, &mut ex, &mut tr);
+            tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
+            continue;
+        }
         let (marker, body) = strip_marker(trimmed);
         // A title followed by its conclusion opens the next block, whatever it looks like.
         let opens_block = lines

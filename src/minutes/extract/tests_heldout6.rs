@@ -109,11 +109,45 @@ fn a_line_told_for_information_or_left_to_others_is_no_item() {
 
 #[test]
 fn a_bracketed_label_of_the_document_is_nobody() {
-    for title in ["【纪要】3/12 柜台组", "【晨会】3月11日 运营组", "【通知】3.11 营业部"] {
+    for title in [
+        "【纪要】3/12 柜台组",
+        "【晨会】3月11日 运营组",
+        "【通知】3.11 营业部",
+    ] {
         let text = format!("{title}\n1.客户预留手机号批量核验 明天上午 李明\n2.培训签到表 已交");
         let ex = run(&text, &["李明"]);
         assert_eq!(owners(&ex), [["李明"]], "{title}");
     }
+}
+
+#[test]
+fn the_meetings_facts_in_a_row_are_no_item() {
+    for line in [
+        "2026年3月10日 | 时长 46分钟 | 参与人：李明、赵倩、王强",
+        "3月10日 14:00 · 参会：李明、赵倩 · 记录：王强",
+        "日期：3月10日 | 与会人员：李明、赵倩、王强",
+    ] {
+        let text = format!("智能纪要：营业部周会\n{line}\n\n待办\n☐ 李明：3月13日前提交渠道费用结算单");
+        let ex = run(&text, &["李明", "赵倩", "王强"]);
+        assert_eq!(owners(&ex), [["李明"]], "{line}");
+    }
+}
+
+#[test]
+fn a_routing_and_sign_off_header_is_no_item() {
+    let text = "会议纪要\n文号：财富委纪〔2026〕3号\n拟稿：李明 核稿：赵倩 签发：王总\n\
+                流转：财富管理委员会各成员单位 → 经纪业务部 → 运营管理部\n\
+                签批意见：同意，请各单位抓紧落实。——王总 3月10日\n\n关于一季度重点工作的会议纪要\n\n\
+                一、会议要求经纪业务部牵头，赵倩具体负责，于3月20日前完成钻石客户走访。\n\
+                分送：各营业部、财富管理部";
+    let ex = run(text, &["李明", "赵倩", "王总"]);
+    assert_eq!(owners(&ex), [["赵倩"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-20")]);
+    // The same header with a 领导批示 and a 主送 line.
+    let text = "主送：各营业部\n领导批示：请认真落实，3月底前报进展。——王总\n\n\
+                1. 李明负责营业部宣传栏更新，3月20日前完成。";
+    let ex = run(text, &["李明", "王总"]);
+    assert_eq!(owners(&ex), [["李明"]]);
 }
 
 #[test]
@@ -122,7 +156,10 @@ fn scratch() {
         ("- 节前柜台现金盘点 —季敏 2.13", vec!["季敏"]),
         ("- 柜台现金盘点 —季敏 2.13", vec!["季敏"]),
         ("- 节前柜台现金盘点 —季敏 3.13", vec!["季敏"]),
-        ("- 清明节假期安排告示，钟琪负责节前张贴并在公众号同步", vec!["钟琪"]),
+        (
+            "- 清明节假期安排告示，钟琪负责节前张贴并在公众号同步",
+            vec!["钟琪"],
+        ),
     ] {
         let ex = run(t, &m);
         println!("{:?} {:?} {:?}", texts(&ex), owners(&ex), dues(&ex));
