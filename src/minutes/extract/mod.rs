@@ -216,6 +216,26 @@ fn run(
             tr.note(n, trimmed, Verdict::TableHeader, Vec::new(), None);
             continue;
         }
+        // `新问题` between two parts of a table: a caption of the rows after it, same columns.
+        if table.is_some()
+            && trimmed.chars().count() <= 10
+            && !trimmed.contains(['，', ',', '。', '；', '：', ':'])
+            && heading(trimmed).is_none()
+            && lines
+                .iter()
+                .skip(n + 1)
+                .find(|l| !l.trim().is_empty())
+                .is_some_and(|l| is_tab_row(l.trim()) && Table::header(l.trim()).is_none())
+        {
+            tr.note(
+                n,
+                trimmed,
+                Verdict::Heading(section_name(Section::Other)),
+                Vec::new(),
+                None,
+            );
+            continue;
+        }
         table = None;
         if is_routing(trimmed) {
             close_block(&mut block, &ctx, &mut ex, &mut tr);

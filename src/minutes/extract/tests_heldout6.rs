@@ -151,6 +151,39 @@ fn a_routing_and_sign_off_header_is_no_item() {
 }
 
 #[test]
+fn a_state_column_that_gives_the_work_anew_makes_the_item() {
+    let text = "遗留问题清单\n\n编号 | 问题 | 原负责人 | 本周情况\n\
+                1 | VPN偶发断线 | 李明 | 已定位为线路问题，已关闭\n\
+                2 | 空调巡检记录缺失 | 李明 | 仍未解决，转给赵倩跟进，3月13日前补齐记录\n\
+                3 | 历史数据归档 | 王强 | 进行中，继续由王强负责，3月20日前完成归档校验\n\
+                4 | 垃圾邮件误判 | 王强 | 观察一周无再发，关闭\n\
+                5 | 打印机卡纸 | 赵倩 | 复测通过，已解决\n\n\
+                新问题\n\
+                6 | 内网带宽峰值达85% | 王强 | 出扩容评估，3月16日前";
+    let ex = run(text, &["李明", "赵倩", "王强"]);
+    assert_eq!(owners(&ex), [vec!["赵倩"], vec!["王强"], vec!["王强"]]);
+    assert_eq!(
+        dues(&ex),
+        [
+            due_by_end_of("2026-03-13"),
+            due_by_end_of("2026-03-20"),
+            due_by_end_of("2026-03-16")
+        ]
+    );
+    let t = texts(&ex);
+    assert!(
+        t[0].contains("补齐记录") && t[1].contains("归档校验") && t[2].contains("扩容评估"),
+        "{t:?}"
+    );
+    // A markdown table with a 进展 column: the same.
+    let text = "| 事项 | 负责人 | 进展 |\n|---|---|---|\n| 客户回访 | 李明 | 还差5户，改由赵倩3月12日前回访完 |\n\
+                | 宣传栏更新 | 王强 | 已更换 |";
+    let ex = run(text, &["李明", "赵倩", "王强"]);
+    assert_eq!(owners(&ex), [["赵倩"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-12")]);
+}
+
+#[test]
 fn scratch() {
     for (t, m) in [
         ("- 节前柜台现金盘点 —季敏 2.13", vec!["季敏"]),
