@@ -199,6 +199,33 @@ fn a_date_before_a_verb_of_gathering_or_a_modal_is_the_deadline() {
 }
 
 #[test]
+fn homework_is_work_and_a_count_of_the_people_named_says_nothing_more() {
+    for heading in ["作业布置：", "课后作业", "## 本次作业"] {
+        let text = format!(
+            "新员工培训 第二天小结\n讲师：王老师\n\n{heading}\n\
+             1）全体学员：周五前提交一份学习心得，不少于800字\n\
+             2）李明、赵倩两位负责整理今日课堂问答，明天下班前发到培训群\n\
+             3）王强、孙悦二人牵头下周一前把案例汇编出来"
+        );
+        let ex = run(&text, &["王老师", "李明", "赵倩", "王强", "孙悦"]);
+        assert_eq!(
+            owners(&ex),
+            [vec![], vec!["李明", "赵倩"], vec!["王强", "孙悦"]],
+            "{heading}"
+        );
+        assert_eq!(
+            dues(&ex),
+            [
+                due_by_end_of("2026-03-13"),
+                due_by_end_of("2026-03-11"),
+                due_by_end_of("2026-03-16")
+            ],
+            "{heading}"
+        );
+    }
+}
+
+#[test]
 fn scratch() {
     for (t, m) in [
         ("早会 3/10\n李明请把2月份营业部费用报销单今天收齐\n其他无", vec!["李明", "王总"]),
