@@ -94,7 +94,17 @@ impl Ctx<'_> {
             }
         }
         // `聂远、荀一两位负责整理…`: the count of the people named before the verb says nothing more.
-        for count in ["两位", "二位", "三位", "两人", "二人", "三人", "两个人", "俩人", "俩"] {
+        for count in [
+            "两位",
+            "二位",
+            "三位",
+            "两人",
+            "二人",
+            "三人",
+            "两个人",
+            "俩人",
+            "俩",
+        ] {
             for verb in ["负责", "牵头", "一起", "共同", "配合", "跟进", "对接", "合作"] {
                 text = text.replace(&format!("{count}{verb}"), verb);
             }
