@@ -1,7 +1,7 @@
 //! The evidence a line of minutes shows (pure): which [`Signal`]s fire, and its score.
 
 use crate::minutes::layout::{Marker, Section};
-use crate::minutes::scan::{OwnerHow, Scan, has_task_verb};
+use crate::minutes::scan::{OwnerHow, Scan, TELLS, has_task_verb};
 use crate::minutes::weights::{Signal, THRESHOLD, weight};
 
 use self::words::{
@@ -259,9 +259,17 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if CHATTER.iter().any(|w| chat_text.contains(w)) || has_ack(&chat_text) || status_question {
         add(Signal::Chatter);
     }
-    if lower.split(['，', ',', '：', ':']).any(|clause| {
-        let c = clause.trim_start();
-        REQUESTS.iter().any(|w| c.starts_with(w))
+    // `傅老师提醒各营业部五一前把库存盘一下`: the units are told to act by a date.
+    let told = f.scan.deadline.is_some()
+        && TELLS.iter().any(|v| {
+            lower
+                .match_indices(v)
+                .any(|(i, _)| crate::minutes::scan::told_units(lower.get(i..).unwrap_or_default(), false))
+        });
+    if told
+        || lower.split(['，', ',', '：', ':']).any(|clause| {
+            let c = clause.trim_start();
+            REQUESTS.iter().any(|w| c.starts_with(w))
                 // `各营业部对…进行全面自查，3月31日前将自查报告报经纪业务部`: units told to act by a date.
                 || (f.scan.deadline.is_some() && UNITS_TOLD.iter().any(|w| c.starts_with(w)))
                 // `请营业部于7月3日前报送…`, `请风控组周五前…`: a 请 clause that holds its own date.
@@ -272,7 +280,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                         .as_deref()
                         .is_some_and(|t| c.contains(&t.to_lowercase()))
                     && !["请示", "请假", "请客", "请教"].iter().any(|w| c.starts_with(w)))
-    }) {
+        })
+    {
         add(Signal::Request);
     }
     if RESCHEDULED.iter().any(|w| lower.contains(w)) && f.scan.deadline.is_some() {

@@ -258,6 +258,23 @@ fn the_member_who_signs_or_checks_it_answers_for_it() {
 }
 
 #[test]
+fn who_tells_the_units_as_a_whole_to_act_does_not_do_it() {
+    for line in [
+        "会议最后，王老师提醒各营业部五一前把投教宣传品的库存盘一下，报给李明。",
+        "王总要求各部门3月20日前把预算表报给李明",
+        "王老师督促全体理财经理：本周五前完成合规考试。",
+        "会上王总叮嘱各分公司，3月底前把客户回访做完",
+    ] {
+        let ex = run(line, &["王老师", "王总", "李明"]);
+        assert_eq!(owners(&ex), [Vec::<String>::new()], "{line}");
+        assert_eq!(texts(&ex).len(), 1, "{line}");
+    }
+    // Told to a person, the person does it.
+    let ex = run("王总要求李明3月20日前把预算表报上来", &["王总", "李明"]);
+    assert_eq!(owners(&ex), [["李明"]]);
+}
+
+#[test]
 fn scratch() {
     for (t, m) in [
         (

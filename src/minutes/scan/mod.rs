@@ -15,6 +15,7 @@ pub(crate) use self::ctx::{Ctx, OwnerHow, Scan, is_cjk};
 use self::deadline::{paren_groups, remove_deadline};
 pub(crate) use self::names::SURNAMES;
 pub(crate) use self::names::{ADDRESS_SUFFIXES, DEPARTMENT_ENDS, is_place_or_units};
+pub(crate) use self::units::{TELLS, told_units};
 use self::units::{after_names, drop_recipients};
 
 /// Verbs that follow an owner (`张三负责…`, `由李四牵头…`).
@@ -252,6 +253,17 @@ impl Ctx<'_> {
         });
         if speaks {
             owners.remove(0);
+        }
+        // `傅老师提醒各营业部五一前把…`, `王总要求大家…`: who tells the units of their work does
+        // not do it.
+        if owners.len() == 1
+            && let Some(at) = owners
+                .first()
+                .and_then(|o| line.find(o.name()).map(|i| i + o.name().len()))
+            && told_units(line.get(at..).unwrap_or_default(), true)
+        {
+            owners.clear();
+            how = OwnerHow::None;
         }
         // Beside a person, a department is where the work sits, not another owner.
         // `第2项由各营业部落实，罗刚统筹`: beside a person, a set of units is who it reaches.

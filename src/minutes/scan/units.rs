@@ -134,3 +134,33 @@ impl Ctx<'_> {
         Some((owners, found.how, found.rest))
     }
 }
+
+/// Verbs of telling others to act (`提醒`, `要求`), and the units told as a whole.
+pub(crate) const TELLS: &[&str] = &["提醒", "要求", "督促", "叮嘱", "提请", "请", "让"];
+const UNITS_AS_A_WHOLE: &[&str] = &[
+    "各营业部",
+    "各部门",
+    "各分公司",
+    "各单位",
+    "各相关部门",
+    "相关部门",
+    "各条线",
+    "各团队",
+    "各小组",
+    "全体",
+];
+
+/// Whether `after` (what follows a person's name) tells the units as a whole to act
+/// (`提醒各营业部五一前…`); with `loose`, `请大家…`, `让各位…` too.
+pub(crate) fn told_units(after: &str, loose: bool) -> bool {
+    TELLS
+        .iter()
+        .filter(|v| loose || !matches!(**v, "请" | "让"))
+        .any(|v| {
+            after.strip_prefix(v).is_some_and(|r| {
+                let r = r.trim_start_matches(['：', ':']);
+                UNITS_AS_A_WHOLE.iter().any(|u| r.starts_with(u))
+                    || (loose && ["大家", "各位"].iter().any(|u| r.starts_with(u)))
+            })
+        })
+}
