@@ -321,6 +321,10 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if is_period(&lower) {
         add(Signal::Period);
     }
+    // `还差11户没联系上，延期至4月10日`: what is left says why it goes on, not a figure reported.
+    if out.iter().any(|(s, _)| *s == Signal::Rescheduled) {
+        out.retain(|(s, _)| *s != Signal::Figures);
+    }
     // A person given a dated deadline is asked for work, even under a status heading
     // (`会议要求：钱明4月10日前提交…`, `向东、温婷下周一对齐口径`): the section's penalty goes when
     // nothing else in the line speaks against it.

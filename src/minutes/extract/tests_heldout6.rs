@@ -275,6 +275,22 @@ fn who_tells_the_units_as_a_whole_to_act_does_not_do_it() {
 }
 
 #[test]
+fn work_put_off_with_what_is_left_is_still_open() {
+    for line in [
+        "3. 李明：异常名单回访 —— 还差11户没联系上，延期至3月20日",
+        "3. 李明：存量产品复核 —— 完成80%，顺延到3月20日",
+        "3. 客户资料补录（李明）：剩3家营业部未交，推迟至3月20日",
+    ] {
+        let ex = run(
+            &format!("上次待办回顾\n{line}\n4. 赵倩：宣传栏更新 —— 已完成"),
+            &["李明", "赵倩"],
+        );
+        assert_eq!(owners(&ex), [["李明"]], "{line}");
+        assert_eq!(dues(&ex), [due_by_end_of("2026-03-20")], "{line}");
+    }
+}
+
+#[test]
 fn scratch() {
     for (t, m) in [
         (
