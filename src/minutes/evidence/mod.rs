@@ -228,11 +228,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     // `…发群里，其他事项下周再议`: what is put off is the rest, not this.
     let rejected_text: String = rejected_text
         .split_inclusive(['，', ','])
-        .filter(|c| {
-            !["其他", "其余", "其它"]
-                .iter()
-                .any(|w| c.trim_start().starts_with(w))
-        })
+        .filter(|c| !crate::minutes::scan::is_the_rest(c))
         .collect();
     if REJECTED.iter().any(|w| rejected_text.contains(w)) {
         add(Signal::Rejected);
@@ -284,8 +280,17 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     {
         add(Signal::Request);
     }
+    // `2月份例会因春节顺延一周`: a meeting moved, not work carried on.
+    let meeting_moved = f.scan.how == OwnerHow::None
+        && ["例会", "会议", "周会", "晨会", "早会", "月会", "评审会"]
+            .iter()
+            .any(|m| lower.contains(m));
     if RESCHEDULED.iter().any(|w| lower.contains(w)) && f.scan.deadline.is_some() {
-        add(Signal::Rescheduled);
+        add(if meeting_moved {
+            Signal::Settled
+        } else {
+            Signal::Rescheduled
+        });
     }
     // `（责任人待定，下次会议确认）`: what is left open is settled next time; the task stands.
     let open_until_next: String = lower

@@ -291,22 +291,39 @@ fn work_put_off_with_what_is_left_is_still_open() {
 }
 
 #[test]
+fn a_line_labelled_other_keeps_its_own_date() {
+    for line in [
+        "其他：对外版本由李明明早下班前发到部门群；王总强调口径不再临时调整。",
+        "其他事项：李明3月13日前把对外版本发到部门群",
+        "其它: 对外版本李明负责，周五前发群里",
+    ] {
+        let ex = run(&format!("OKR对齐会\n\n{line}"), &["李明", "王总"]);
+        assert_eq!(owners(&ex), [["李明"]], "{line}");
+        assert_eq!(dues(&ex).len(), 1, "{line}");
+        assert!(dues(&ex)[0].is_some(), "{line}");
+    }
+    // The rest put off is still not this line's date, and a meeting moved is no work.
+    let ex = run(
+        "- 李明周五前把名单发群里，其他事项下周再议\n- 其他：3月例会因清明顺延一周。",
+        &["李明"],
+    );
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-13")]);
+}
+
+#[test]
 fn scratch() {
     for (t, m) in [
         (
-            "早会 3/10\n李明请把2月份营业部费用报销单今天收齐\n其他无",
-            vec!["李明", "王总"],
-        ),
-        ("早会 3/10\n报销单，李明明天核一遍\n其他无", vec!["李明", "王总"]),
-        (
-            "早会 3/10\n底稿电子化归档 王总说月底必须完 李明负责\n其他无",
-            vec!["李明", "王总"],
+            "其他：Q2 OKR对外版本由郝晴明天下班前发到部门群；诸总强调KR不再临时调整。",
+            vec!["郝晴", "诸总"],
         ),
         (
-            "早会 3/10\n底稿归档，李明负责，月底务必弄完\n其他无",
-            vec!["李明", "王总"],
+            "其他：Q2 OKR对外版本由郝晴明天下班前发到部门群。",
+            vec!["郝晴", "诸总"],
         ),
-        ("早会 3/10\n客户资料，李明周五补齐\n其他无", vec!["李明", "王总"]),
+        ("Q2 OKR对外版本由郝晴明天下班前发到部门群", vec!["郝晴", "诸总"]),
+        ("对外版本由郝晴明天下班前发到部门群", vec!["郝晴", "诸总"]),
+        ("对外版本由郝晴周五前发到部门群", vec!["郝晴", "诸总"]),
     ] {
         let ex = run(t, &m);
         println!("{:?} {:?} {:?}", texts(&ex), owners(&ex), dues(&ex));

@@ -298,3 +298,18 @@ pub(crate) fn paren_groups(text: &str) -> Vec<String> {
     }
     out
 }
+
+/// Whether a clause speaks of the rest (`其他事项下周再议`), not a line labelled `其他：` (`其他：
+/// 对外版本由郝晴明天下班前发到部门群`), whose work is its own.
+pub(crate) fn is_the_rest(clause: &str) -> bool {
+    let c = clause.trim_start();
+    ["其他", "其余", "其它"].iter().any(|w| {
+        c.strip_prefix(w).is_some_and(|r| {
+            let r = ["事项", "事宜", "工作", "安排"]
+                .iter()
+                .find_map(|x| r.strip_prefix(x))
+                .unwrap_or(r);
+            !r.trim_start().starts_with(['：', ':'])
+        })
+    })
+}

@@ -12,6 +12,7 @@ use crate::minutes::owner::OwnerRef;
 
 use self::ctx::push_unique;
 pub(crate) use self::ctx::{Ctx, OwnerHow, Scan, is_cjk};
+pub(crate) use self::deadline::is_the_rest;
 use self::deadline::{paren_groups, remove_deadline};
 pub(crate) use self::names::SURNAMES;
 pub(crate) use self::names::{ADDRESS_SUFFIXES, DEPARTMENT_ENDS, is_place_or_units};
@@ -317,17 +318,7 @@ impl Ctx<'_> {
             .map(str::to_owned)
             .collect();
         // `…，其他事项下周再议`: the rest's date is not this task's.
-        deadline_candidates.extend(
-            clauses
-                .iter()
-                .rev()
-                .filter(|c| {
-                    !["其他", "其余", "其它"]
-                        .iter()
-                        .any(|w| c.trim_start().starts_with(w))
-                })
-                .cloned(),
-        );
+        deadline_candidates.extend(clauses.iter().rev().filter(|c| !is_the_rest(c)).cloned());
         let (deadline, deadline_text) = self.first_deadline(&deadline_candidates);
         if let Some(dt) = &deadline_text {
             let dated = text.clone();
