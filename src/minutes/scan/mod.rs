@@ -334,6 +334,13 @@ impl Ctx<'_> {
                 text = rest;
             }
         }
+        // `信息技术部濮阳宏在发布后尽快完成…`: a member, then when the work starts, then the work.
+        if how == OwnerHow::None
+            && let Some(person) = self.member_before_when(&text)
+        {
+            owners = vec![person];
+            how = OwnerHow::Named;
+        }
         // `负责人：蒙恬 事项：营业部投顾岗位需求摸底`: the task's own label goes.
         // `Owner: 施磊. Action: 合规尽调`: the same in English, after the owner field's full stop.
         for key in [

@@ -4,6 +4,7 @@
 
 use super::ctx::{Ctx, OwnerHow, push_unique};
 use super::deadline::is_start_char;
+use super::has_task_verb;
 use super::names::DEPARTMENT_ENDS;
 use crate::minutes::owner::OwnerRef;
 
@@ -132,6 +133,35 @@ impl Ctx<'_> {
             push_unique(&mut owners, o);
         }
         Some((owners, found.how, found.rest))
+    }
+}
+
+impl Ctx<'_> {
+    /// `信息技术部濮阳宏在发布后尽快完成…`, `李明待系统上线后负责…`: a member opening a clause (after a
+    /// unit or not), then when the work starts (`在…后`, `待…后`), then a task verb.
+    pub(super) fn member_before_when(&self, text: &str) -> Option<OwnerRef> {
+        self.members
+            .iter()
+            .filter(|p| p.name.chars().count() >= 2)
+            .find_map(|p| {
+                let (i, _) = text.match_indices(p.name.as_str()).next()?;
+                let before = text.get(..i)?;
+                let clause = before
+                    .rsplit(['，', ',', '；', ';', '。', '：', ':'])
+                    .next()
+                    .unwrap_or(before);
+                let opens = clause.trim().is_empty()
+                    || (clause.trim().ends_with(DEPARTMENT_ENDS) && clause.chars().count() <= 12);
+                let after = text.get(i + p.name.len()..)?;
+                let when = after.strip_prefix(['在', '待', '于'])?;
+                let end = when.find('后')?;
+                let rest = when.get(end + '后'.len_utf8()..)?;
+                (opens
+                    && when.get(..end)?.chars().count() <= 12
+                    && !when.get(..end)?.contains(['，', ',', '。'])
+                    && has_task_verb(rest))
+                .then(|| OwnerRef::Person(p.clone()))
+            })
     }
 }
 
