@@ -9,7 +9,10 @@ use self::words::{
     NOTE_LABELS, REJECTED, REQUESTS, RESCHEDULED, SETTLED, SHORT_VERBS, STANDING, TARGET_WORDS, UNITS_TOLD,
 };
 
+mod speech;
 mod words;
+
+use self::speech::{PROGRESS, SPEECH, commits, labels_before_owners};
 
 /// Whether the text reports a figure.
 fn has_figures(lower: &str) -> bool {
@@ -18,13 +21,22 @@ fn has_figures(lower: &str) -> bool {
     for w in TARGET_WORDS {
         while let Some(i) = rest.find(w) {
             let after = rest.get(i + w.len()..).unwrap_or_default();
-            let figure: usize = after
-                .char_indices()
-                .take_while(|(_, c)| {
-                    c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '％') || FIGURE_UNITS.contains(c)
-                })
-                .map(|(_, c)| c.len_utf8())
+            // `控制在 1.5% 以内`: spaces before the figure too.
+            let space: usize = after
+                .chars()
+                .take_while(|c| c.is_whitespace())
+                .map(char::len_utf8)
                 .sum();
+            let figure: usize = space
+                + after
+                    .get(space..)
+                    .unwrap_or_default()
+                    .char_indices()
+                    .take_while(|(_, c)| {
+                        c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '％') || FIGURE_UNITS.contains(c)
+                    })
+                    .map(|(_, c)| c.len_utf8())
+                    .sum::<usize>();
             rest.replace_range(i..i + w.len() + figure, " ");
         }
     }
@@ -252,7 +264,14 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         && ["是不是", "有没有", "了吗", "了没", "了么"]
             .iter()
             .any(|w| lower.contains(w));
-    if CHATTER.iter().any(|w| chat_text.contains(w)) || has_ack(&chat_text) || status_question {
+    // `营业部月度排名通报：莘雨、阚文…`: a topic's label before the people who do it.
+    for w in CHATTER.iter().filter(|w| w.ends_with('：')) {
+        if labels_before_owners(&chat_text, w, f.scan) {
+            chat_text = chat_text.replace(w, "");
+        }
+    }
+    let commits = commits(f.scan, &lower);
+    if !commits && (CHATTER.iter().any(|w| chat_text.contains(w)) || has_ack(&chat_text) || status_question) {
         add(Signal::Chatter);
     }
     // `傅老师提醒各营业部五一前把库存盘一下`: the units are told to act by a date.
@@ -342,7 +361,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
             .deadline_text
             .as_deref()
             .is_some_and(|t| !t.ends_with(['月', '年', '度']))
-        && !PROGRESS.iter().chain(SPEECH).any(|w| lower.contains(w))
+        && (commits || !PROGRESS.iter().chain(SPEECH).any(|w| lower.contains(w)))
         && out
             .iter()
             .any(|(s, _)| matches!(s, Signal::TaskVerb | Signal::Modal | Signal::OwnerStrong))
@@ -359,13 +378,6 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }
     out
 }
-
-/// Words of work under way, reported rather than asked for.
-const PROGRESS: &[&str] = &["预计", "进行中", "推进中", "跟进中", "处理中", "按计划"];
-/// Verbs of speaking: the one named reports or reminds (`肖红提醒，证监局将于6月中旬…`).
-const SPEECH: &[&str] = &[
-    "提醒", "强调", "通报", "介绍", "指出", "表示", "提到", "汇报", "反映",
-];
 
 /// The sum of the weights.
 pub(crate) fn score(signals: &[(Signal, i32)]) -> i32 {
