@@ -27,7 +27,8 @@ pub(super) fn commits(scan: &Scan, lower: &str) -> bool {
         && scan
             .deadline_text
             .as_deref()
-            .is_some_and(|t| !t.ends_with(['月', '年', '度']))
+            // A limit (`…前`, `…内`, `本季度末`), not a day named (`10月10日调休上班`).
+            .is_some_and(|t| t.ends_with(['前', '内', '末', '底']))
         && !PROGRESS.iter().any(|w| lower.contains(w))
         && !["将于", "将在"].iter().any(|w| lower.contains(w))
         && COMMITS.iter().any(|w| {

@@ -344,7 +344,8 @@ fn someone_speaking_under_a_report_may_commit_to_dated_work_of_their_own() {
     }
     // A report, a rule stressed, or someone else's date stays out.
     let text = "二、各条线汇报\n李明强调节前最后一个工作日（3月13日）不安排任何系统变更。\n\
-                赵倩提醒，证监局将于3月20日前现场检查。\n李明表示，预计下周完成系统切换。";
+                赵倩提醒，证监局将于3月20日前现场检查。\n李明表示，预计下周完成系统切换。\n\
+                赵倩提醒3月14日调休上班，柜台正常营业，但交易所休市。";
     let ex = run(text, &["李明", "赵倩"]);
     assert!(ex.items.is_empty(), "{:?}", texts(&ex));
 }
