@@ -28,15 +28,27 @@ pub(super) fn commits(scan: &Scan, lower: &str) -> bool {
             .deadline_text
             .as_deref()
             // A limit (`…前`, `…内`, `本季度末`), not a day named (`10月10日调休上班`).
-            .is_some_and(|t| t.ends_with(['前', '内', '末', '底']))
+            .is_some_and(|t| {
+                let t = t.to_lowercase();
+                t.ends_with(['前', '内', '末', '底'])
+                    || lower
+                        .find(&t)
+                        .and_then(|i| lower.get(i + t.len()..))
+                        .is_some_and(|r| r.starts_with(['前', '内']) || r.starts_with("之前"))
+            })
         && !PROGRESS.iter().any(|w| lower.contains(w))
         && !["将于", "将在"].iter().any(|w| lower.contains(w))
-        && COMMITS.iter().any(|w| {
+        && SPEECH.iter().any(|w| {
+            // `李明提到自己这周内先盘一下库存`, `…说…，她这周内会先把…`: any verb of speaking, when
+            // the work is said to be their own.
+            let own = |rest: &str| ["，她", "，他", "自己"].iter().any(|p| rest.contains(p));
+            let commit = COMMITS.contains(w);
             lower
                 .find(&format!("{name}{w}"))
                 .and_then(|i| lower.get(i + name.len() + w.len()..))
                 .is_some_and(|rest| {
-                    (has_task_verb(rest) || SHORT_VERBS.iter().any(|v| rest.contains(v)))
+                    (commit || own(rest))
+                        && (has_task_verb(rest) || SHORT_VERBS.iter().any(|v| rest.contains(v)))
                         && !["不安排", "不做", "不再", "不要", "不得"]
                             .iter()
                             .any(|n| rest.contains(n))

@@ -336,7 +336,9 @@ impl Ctx<'_> {
         }
         // `信息技术部濮阳宏在发布后尽快完成…`: a member, then when the work starts, then the work.
         if how == OwnerHow::None
-            && let Some(person) = self.member_before_when(&text)
+            && let Some(person) = self
+                .member_before_when(&text)
+                .or_else(|| self.member_by_pronoun(&text))
         {
             owners = vec![person];
             how = OwnerHow::Named;

@@ -77,6 +77,15 @@ impl Ctx<'_> {
         if let Some(p) = self.members.iter().find(|p| p.name == name) {
             return OwnerRef::Person(p.clone());
         }
+        // `李明说`, `李明讲`: a member's name with a verb of speaking glued on is the member.
+        if let Some(p) = self.members.iter().find(|p| {
+            p.name.chars().count() >= 2
+                && name
+                    .strip_prefix(p.name.as_str())
+                    .is_some_and(|r| ["说", "讲", "称", "提", "表", "问", "答", "认", "觉"].contains(&r))
+        }) {
+            return OwnerRef::Person(p.clone());
+        }
         // `明轩`, `志强`: a given name, the one member whose name ends with it.
         if name.chars().count() == 2 && name.chars().all(is_cjk) {
             let mut hits = self

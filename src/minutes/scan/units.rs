@@ -165,6 +165,35 @@ impl Ctx<'_> {
     }
 }
 
+impl Ctx<'_> {
+    /// `柴静说去年的模板还能用，她这周内会先把今年的数据填进去`: one member named, then a clause
+    /// of their own work opened by `她`, `他` or `自己`.
+    pub(super) fn member_by_pronoun(&self, text: &str) -> Option<OwnerRef> {
+        let clauses: Vec<&str> = text.split(['，', ',', '；', ';']).collect();
+        let at = clauses.iter().position(|c| {
+            let c = c.trim_start();
+            ["她", "他", "自己"]
+                .iter()
+                .find_map(|p| c.strip_prefix(p))
+                .filter(|r| !r.starts_with(['们', '人']))
+                .is_some_and(|r| {
+                    ["会", "来", "负责", "把", "先"].iter().any(|w| r.contains(w))
+                        && (has_task_verb(r) || r.contains('把'))
+                })
+        })?;
+        let before = clauses.get(..at)?.concat();
+        let named: Vec<_> = self
+            .members
+            .iter()
+            .filter(|p| p.name.chars().count() >= 2 && before.contains(p.name.as_str()))
+            .collect();
+        match named.as_slice() {
+            [person] => Some(OwnerRef::Person((*person).clone())),
+            _ => None,
+        }
+    }
+}
+
 /// Verbs of telling others to act (`提醒`, `要求`), and the units told as a whole.
 pub(crate) const TELLS: &[&str] = &["提醒", "要求", "督促", "叮嘱", "提请", "请", "让"];
 const UNITS_AS_A_WHOLE: &[&str] = &[
