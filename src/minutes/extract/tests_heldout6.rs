@@ -389,6 +389,18 @@ fn a_pronoun_opening_a_clause_of_work_is_the_one_named_before() {
 }
 
 #[test]
+fn each_part_of_the_work_with_its_own_person_gives_both_owners() {
+    for line in [
+        "- 中秋节前给高净值客户寄送礼盒，名单李明定，寄送赵倩负责",
+        "- 客户答谢会3月20日前办完，方案由李明出，会场赵倩负责",
+        "- 季度分析报告周五前交，数据李明汇总，报告赵倩写",
+    ] {
+        let ex = run(&format!("## 本次新增\n{line}"), &["李明", "赵倩"]);
+        assert_eq!(owners(&ex), [["李明", "赵倩"]], "{line}");
+    }
+}
+
+#[test]
 fn scratch() {
     for (t, m) in [
         (

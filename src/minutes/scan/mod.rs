@@ -266,6 +266,13 @@ impl Ctx<'_> {
             owners.clear();
             how = OwnerHow::None;
         }
+        // `寄送月饼礼盒，名单祝红定，寄送卫东负责`: each part of the work with its own person.
+        if let Some(parts) = self.members_by_part(line)
+            && owners.iter().all(|o| parts.contains(o))
+        {
+            owners = parts;
+            how = how.max(OwnerHow::Named);
+        }
         // Beside a person, a department is where the work sits, not another owner.
         // `第2项由各营业部落实，罗刚统筹`: beside a person, a set of units is who it reaches.
         let unit = |o: &OwnerRef| {

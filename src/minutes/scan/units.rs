@@ -194,6 +194,38 @@ impl Ctx<'_> {
     }
 }
 
+impl Ctx<'_> {
+    /// `名单祝红定，寄送卫东负责`, `方案由李明出，执行赵倩负责`: two clauses or more, each a part of
+    /// the work (a few characters), a member, then a short verb; the members in order.
+    pub(super) fn members_by_part(&self, line: &str) -> Option<Vec<OwnerRef>> {
+        const VERBS: &[&str] = &[
+            "负责", "牵头", "定", "出", "写", "做", "弄", "准备", "对接", "跟进", "落实", "提供", "汇总",
+            "审核",
+        ];
+        let mut found: Vec<OwnerRef> = Vec::new();
+        for clause in line.split(['，', ',', '；', ';', '。']) {
+            let c = clause.trim();
+            let hit = self
+                .members
+                .iter()
+                .filter(|p| p.name.chars().count() >= 2)
+                .find_map(|p| {
+                    let i = c.find(p.name.as_str())?;
+                    let part = c.get(..i)?.trim_end_matches('由');
+                    let verb = c.get(i + p.name.len()..)?;
+                    ((1..=6).contains(&part.chars().count())
+                        && part.chars().all(super::is_cjk)
+                        && VERBS.contains(&verb))
+                    .then(|| OwnerRef::Person(p.clone()))
+                });
+            if let Some(o) = hit {
+                push_unique(&mut found, o);
+            }
+        }
+        (found.len() >= 2).then_some(found)
+    }
+}
+
 /// Verbs of telling others to act (`提醒`, `要求`), and the units told as a whole.
 pub(crate) const TELLS: &[&str] = &["提醒", "要求", "督促", "叮嘱", "提请", "请", "让"];
 const UNITS_AS_A_WHOLE: &[&str] = &[
