@@ -399,29 +399,3 @@ fn each_part_of_the_work_with_its_own_person_gives_both_owners() {
         assert_eq!(owners(&ex), [["李明", "赵倩"]], "{line}");
     }
 }
-
-#[test]
-fn scratch() {
-    for (t, m) in [
-        (
-            "4月小结会\n\n李明表示模板还能接着用，他周五前会把数据补上",
-            vec!["李明", "赵倩"],
-        ),
-        (
-            "4月小结会\n\n说到宣传品，李明提到自己这周内先盘一下库存",
-            vec!["李明", "赵倩"],
-        ),
-    ] {
-        let ex = run(t, &m);
-        println!("{:?} {:?} {:?}", texts(&ex), owners(&ex), dues(&ex));
-        let people: Vec<_> = m.iter().map(|n| super::testkit::person(n)).collect();
-        let (_, tr) = super::explain(
-            t,
-            &[],
-            &people,
-            "2026-03-10T17:00:00+08:00".parse().unwrap(),
-            super::testkit::cal(),
-        );
-        println!("{}", crate::minutes::explain::render(&tr));
-    }
-}
