@@ -335,6 +335,14 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     // `每周一上午报送监测表——莫晓负责`, `每天收盘后打电话 小秦负责`: a recurring duty given to a
     // named person is their work (without a deadline: it has no single due date).
     let duty = matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named) && task_verb;
+    let recurring = duty
+        && STANDING
+            .iter()
+            .any(|w| w.starts_with('每') && lower_next.contains(w));
+    // Its recurrence says when (`每月10日前报送月报（赵倩）`), as a date without a day would.
+    if recurring && f.scan.deadline.is_none() && f.scan.deadline_text.is_none() {
+        add(Signal::VagueDeadline);
+    }
     if STANDING
         .iter()
         .filter(|w| !(duty && w.starts_with('每')))

@@ -399,3 +399,33 @@ fn each_part_of_the_work_with_its_own_person_gives_both_owners() {
         assert_eq!(owners(&ex), [["李明", "赵倩"]], "{line}");
     }
 }
+
+#[test]
+fn a_recurring_duty_says_when_even_with_the_owner_in_brackets() {
+    for (line, who) in [
+        ("1. 每月10日前报送反洗钱月报（赵倩）", "赵倩"),
+        ("1. 每周五下午汇总营业部周报——李明", "李明"),
+        ("1. 每个交易日收盘后核对保证金（王强负责）", "王强"),
+    ] {
+        let ex = run(
+            &format!("{line}\n2. 季度末前完成适当性复评（孙悦）"),
+            &["李明", "赵倩", "王强", "孙悦"],
+        );
+        assert_eq!(owners(&ex), [vec![who], vec!["孙悦"]], "{line}");
+        assert_eq!(dues(&ex)[0], None, "{line}");
+    }
+}
+
+#[test]
+fn a_members_name_with_a_verb_glued_on_is_the_member() {
+    for line in [
+        "会议决定：由王强牵头，李明、赵倩参与，4月10日前完成新柜台系统切换演练。",
+        "会议决定：王强牵头，李明与赵倩配合，4月10日前完成新柜台系统切换演练。",
+    ] {
+        let ex = run(line, &["王强", "李明", "赵倩"]);
+        assert_eq!(owners(&ex), [["王强", "李明", "赵倩"]], "{line}");
+    }
+    // A longer name that only starts with a member's is someone else, as written.
+    let ex = run("- 李明华负责3月20日前更新应急预案", &["李明"]);
+    assert_eq!(owners(&ex), [["李明华"]]);
+}

@@ -77,12 +77,17 @@ impl Ctx<'_> {
         if let Some(p) = self.members.iter().find(|p| p.name == name) {
             return OwnerRef::Person(p.clone());
         }
-        // `李明说`, `李明讲`: a member's name with a verb of speaking glued on is the member.
+        // `李明说`, `赵倩参(与)`: a member's name with a verb glued on is the member.
         if let Some(p) = self.members.iter().find(|p| {
             p.name.chars().count() >= 2
-                && name
-                    .strip_prefix(p.name.as_str())
-                    .is_some_and(|r| ["说", "讲", "称", "提", "表", "问", "答", "认", "觉"].contains(&r))
+                && name.strip_prefix(p.name.as_str()).is_some_and(|r| {
+                    [
+                        "说", "讲", "称", "提", "表", "问", "答", "认", "觉", "参", "配", "协", "负", "牵",
+                        "跟", "对", "来", "去", "把", "将", "在", "于", "等", "们", "也", "都", "再", "先",
+                        "会", "要", "需",
+                    ]
+                    .contains(&r)
+                })
         }) {
             return OwnerRef::Person(p.clone());
         }
