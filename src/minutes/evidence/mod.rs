@@ -215,7 +215,12 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                 })
                 .map_or(0, |(i, c)| i + c.len_utf8())
         });
-    if is_done(lower.get(from_owner..).unwrap_or(&lower)) {
+    // `投诉处理——进行中（赵倩，预计下周完成）`: work under way and its forecast, a report.
+    let forecast = lower.contains("预计")
+        && ["进行中", "推进中", "处理中", "跟进中"]
+            .iter()
+            .any(|w| lower.contains(w));
+    if is_done(lower.get(from_owner..).unwrap_or(&lower)) || forecast {
         add(Signal::Done);
     }
     // A person given a dated deadline is asked for work, whatever figures the line gives

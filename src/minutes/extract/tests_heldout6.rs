@@ -429,3 +429,34 @@ fn a_members_name_with_a_verb_glued_on_is_the_member() {
     let ex = run("- 李明华负责3月20日前更新应急预案", &["李明"]);
     assert_eq!(owners(&ex), [["李明华"]]);
 }
+
+#[test]
+fn members_listed_before_the_date_or_ba_are_all_owners() {
+    for line in [
+        "另：李明、赵倩两人下周一前把各自负责的客户名单交给王强",
+        "另：李明、赵倩下周一前把各自负责的客户名单交给王强",
+        "- 李明和赵倩把各自负责的客户名单下周一前交给王强",
+    ] {
+        let ex = run(line, &["李明", "赵倩", "王强"]);
+        assert_eq!(owners(&ex), [["李明", "赵倩"]], "{line}");
+        assert_eq!(dues(&ex), [due_by_end_of("2026-03-16")], "{line}");
+    }
+    // `谢谢` closing a request is nobody.
+    let ex = run(
+        "请孙悦同学于本周五下班前将问卷回收情况反馈给我，谢谢。",
+        &["孙悦"],
+    );
+    assert_eq!(owners(&ex), [["孙悦"]]);
+}
+
+#[test]
+fn work_under_way_with_its_forecast_is_a_report() {
+    for line in [
+        "2. 投诉处理——进行中（赵倩，预计下周完成）",
+        "2. 赵倩：系统切换推进中，预计3月20日前完成",
+    ] {
+        let text = format!("1. 反洗钱培训——已完成\n{line}\n3. 新增：李明牵头梳理客户分级标准，3月底前");
+        let ex = run(&text, &["李明", "赵倩"]);
+        assert_eq!(owners(&ex), [["李明"]], "{line}");
+    }
+}

@@ -110,6 +110,10 @@ impl Ctx<'_> {
             for verb in ["负责", "牵头", "一起", "共同", "配合", "跟进", "对接", "合作"] {
                 text = text.replace(&format!("{count}{verb}"), verb);
             }
+            // `李明、赵倩两人下周一前…`: right after a member's name, whatever follows.
+            for p in self.members {
+                text = text.replace(&format!("{}{count}", p.name), &p.name);
+            }
         }
         // `4月3日（周五）中午12点前`: the weekday after a date only annotates it.
         for d in ["一", "二", "三", "四", "五", "六", "日", "天"] {

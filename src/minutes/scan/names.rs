@@ -14,6 +14,7 @@ pub(crate) const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡
 
 /// Words that look like names but are not (`周五：`, `高风险`).
 pub(crate) const NOT_NAMES: &[&str] = &[
+    "谢谢",
     "周一",
     "周二",
     "周三",

@@ -115,18 +115,24 @@ impl Ctx<'_> {
             .owners_in_text(&bare)
             .filter(|f| members(&f.lead) && f.help.iter().all(|o| o.person().is_some()))
         else {
-            // `…名单，阿May两个工作日内拉出来发给…`: a member opening the clause, the date right
-            // after the name, whatever the verb.
-            let person = self.members.iter().find(|p| {
-                p.name.chars().count() >= 2
-                    && head.strip_suffix(p.name.as_str()).is_some_and(|b| {
-                        b.trim_end()
-                            .chars()
-                            .next_back()
-                            .is_none_or(|c| "，,；;：:。".contains(c))
-                    })
-            })?;
-            return Some((vec![OwnerRef::Person(person.clone())], OwnerHow::Named, bare));
+            // `…名单，阿May两个工作日内拉出来发给…`, `另：李明、赵倩下周一前把…`: members opening
+            // the clause, the date right after the names, whatever the verb.
+            let clause = head
+                .rsplit(['，', ',', '；', ';', '：', ':', '。'])
+                .next()
+                .unwrap_or(head)
+                .trim();
+            let people: Option<Vec<OwnerRef>> = clause
+                .split(['、', '和', '与', '及'])
+                .map(|n| {
+                    self.members
+                        .iter()
+                        .find(|p| p.name.chars().count() >= 2 && p.name == n.trim())
+                        .map(|p| OwnerRef::Person(p.clone()))
+                })
+                .collect();
+            let people = people.filter(|p| !p.is_empty())?;
+            return Some((people, OwnerHow::Named, bare));
         };
         let mut owners = found.lead;
         for o in found.help {
