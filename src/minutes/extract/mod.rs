@@ -752,6 +752,8 @@ mod tests_heldout4;
 mod tests_heldout5;
 #[cfg(test)]
 mod tests_heldout6;
+#[cfg(test)]
+mod tests_heldout6_owners;
 mod trace;
 mod turns;
 mod writer;
