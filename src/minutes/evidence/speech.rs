@@ -61,7 +61,7 @@ pub(super) fn commits(scan: &Scan, lower: &str) -> bool {
 pub(super) fn labels_before_owners(lower: &str, label: &str, scan: &Scan) -> bool {
     lower.find(label).is_some_and(|at| {
         // A topic before the label, and people (not units) after it.
-        !lower.get(..at).is_some_and(|b| b.trim().chars().count() < 4)
+        lower.get(..at).is_none_or(|b| b.trim().chars().count() >= 4)
             && !scan.owners.is_empty()
             && scan.owners.iter().all(|o| {
                 o.person().is_some()
