@@ -239,9 +239,13 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         add(Signal::Figures);
     }
     // `时间另定`: the date is open, the task is not rejected.
-    let rejected_text = ["时间另定", "日期另定"]
-        .iter()
-        .fold(lower.clone(), |t, w| t.replace(w, ""));
+    // `赵倩同志负责组织培训，具体时间另行通知`: the same, for work given to someone.
+    let open_date: &[&str] = if f.scan.how == OwnerHow::Strong {
+        &["时间另定", "日期另定", "时间另行通知"]
+    } else {
+        &["时间另定", "日期另定"]
+    };
+    let rejected_text = open_date.iter().fold(lower.clone(), |t, w| t.replace(w, ""));
     // `…发群里，其他事项下周再议`: what is put off is the rest, not this.
     let rejected_text: String = rejected_text
         .split_inclusive(['，', ','])

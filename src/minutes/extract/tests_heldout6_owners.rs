@@ -235,3 +235,25 @@ fn work_under_way_with_its_forecast_is_a_report() {
         assert_eq!(owners(&ex), [["李明"]], "{line}");
     }
 }
+
+#[test]
+fn work_given_with_its_date_to_be_announced_stands() {
+    for line in [
+        "二、赵倩同志负责组织营业部培训，具体时间另行通知。",
+        "二、组织营业部培训，由赵倩负责，时间另行通知",
+    ] {
+        let text = format!("现将分工通知如下：\n一、李明同志负责起草实施细则，3月25日前报部门审定；\n{line}");
+        let ex = run(&text, &["李明", "赵倩"]);
+        assert_eq!(owners(&ex), [["李明"], ["赵倩"]], "{line}");
+        assert_eq!(dues(&ex), [due_by_end_of("2026-03-25"), None], "{line}");
+    }
+    // A meeting whose time is to be announced is still no task.
+    let ex = run("五、下一次视频会议时间另行通知。", &["李明"]);
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_per_branch_label_keeps_its_colon_and_loses_the_comma() {
+    let ex = run("上海分公司：李明负责，3月底前完成两融客户回访", &["李明"]);
+    assert_eq!(texts(&ex), ["上海分公司：完成两融客户回访"]);
+}
