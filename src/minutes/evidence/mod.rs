@@ -216,10 +216,18 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                 .map_or(0, |(i, c)| i + c.len_utf8())
         });
     // `投诉处理——进行中（赵倩，预计下周完成）`: work under way and its forecast, a report.
-    let forecast = lower.contains("预计")
-        && ["进行中", "推进中", "处理中", "跟进中"]
-            .iter()
-            .any(|w| lower.contains(w));
+    // `数据中台：赵倩牵头，按计划推进`: work reported under way with no date of its own, too.
+    let under_way = [
+        "进行中",
+        "推进中",
+        "处理中",
+        "跟进中",
+        "按计划推进",
+        "正常推进",
+        "有序推进",
+    ];
+    let forecast = under_way.iter().any(|w| lower.contains(w))
+        && (lower.contains("预计") || f.scan.deadline_text.is_none());
     if is_done(lower.get(from_owner..).unwrap_or(&lower)) || forecast {
         add(Signal::Done);
     }

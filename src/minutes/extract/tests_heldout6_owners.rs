@@ -257,3 +257,16 @@ fn a_per_branch_label_keeps_its_colon_and_loses_the_comma() {
     let ex = run("上海分公司：李明负责，3月底前完成两融客户回访", &["李明"]);
     assert_eq!(texts(&ex), ["上海分公司：完成两融客户回访"]);
 }
+
+#[test]
+fn status_only_minutes_with_names_and_dates_give_nothing() {
+    for text in [
+        "项目周报\n- 柜台系统升级：进行中，李明跟进，预计4月上线\n- 适当性系统：已上线，运行平稳\n\
+         - 数据中台：赵倩牵头，按计划推进",
+        "早会\n今天没有新安排，大家按原计划推进。李明提醒周五交易所有系统测试，请知悉。",
+        "周会\n- 客户回访：王强负责，正常推进\n- 特此提醒：3月13日系统停机维护，请各位知悉",
+    ] {
+        let ex = run(text, &["李明", "赵倩", "王强"]);
+        assert!(ex.items.is_empty(), "{text}: {:?}", texts(&ex));
+    }
+}
