@@ -270,3 +270,16 @@ fn status_only_minutes_with_names_and_dates_give_nothing() {
         assert!(ex.items.is_empty(), "{text}: {:?}", texts(&ex));
     }
 }
+
+#[test]
+fn helpers_bracketed_in_the_owners_label_help_and_the_date_stays() {
+    for line in [
+        "· 孙悦（协助：王强）：3月18日前完成客户回访抽查",
+        "· 孙悦（王强配合）：3月18日前完成客户回访抽查",
+        "· 孙悦(协办: 王强)：3月18日前完成客户回访抽查",
+    ] {
+        let ex = run(&format!("待办：\n{line}"), &["孙悦", "王强"]);
+        assert_eq!(owners(&ex), [["孙悦", "王强"]], "{line}");
+        assert_eq!(dues(&ex), [due_by_end_of("2026-03-18")], "{line}");
+    }
+}

@@ -115,6 +115,10 @@ impl Ctx<'_> {
                 text = text.replace(&format!("{}{count}", p.name), &p.name);
             }
         }
+        // `孙悦（协助：王强）：3月18日前完成…`: the helpers in the label's brackets go after the task.
+        if let Some(moved) = units::helpers_out_of_label(&text) {
+            text = moved;
+        }
         // `4月3日（周五）中午12点前`: the weekday after a date only annotates it.
         for d in ["一", "二", "三", "四", "五", "六", "日", "天"] {
             for (open, close) in [("（", "）"), ("(", ")")] {

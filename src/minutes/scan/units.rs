@@ -261,3 +261,21 @@ pub(crate) fn told_units(after: &str, loose: bool) -> bool {
             })
         })
 }
+
+/// `孙悦（协助：王强）：3月18日前完成…`, `孙悦（王强配合）：…` → `孙悦：3月18日前完成…（王强协助）`: a
+/// label whose brackets name the helpers, rewritten with the helpers after the task.
+pub(super) fn helpers_out_of_label(text: &str) -> Option<String> {
+    let (label, rest) = text.split_once(['）', ')'])?;
+    let rest = rest.strip_prefix(['：', ':'])?;
+    let (name, inner) = label.split_once(['（', '('])?;
+    if name.is_empty() || name.chars().count() > 12 || rest.trim().is_empty() {
+        return None;
+    }
+    let helpers = ["协助", "配合", "协办"].iter().find_map(|w| {
+        inner
+            .strip_prefix(w)
+            .map(|r| r.trim_start_matches(['：', ':']).trim())
+            .or_else(|| inner.strip_suffix(w).map(str::trim))
+    })?;
+    (!helpers.is_empty()).then(|| format!("{name}：{rest}（{helpers}协助）"))
+}
