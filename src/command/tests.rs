@@ -1002,3 +1002,17 @@ fn the_quick_test_never_changes_an_answer() {
     assert!(grammar::lexer::may_start_command("@_user_1 /督办 帮助", &ms));
     assert!(!grammar::lexer::may_start_command("@_user_1 帮助", &ms));
 }
+
+/// Issue 16: `3.20前`, a month and day with a dot stating a limit, as minutes write it.
+#[test]
+fn a_month_dot_day_with_a_limit_is_read_as_the_deadline() {
+    // ctx(): Wednesday 2026-03-11 10:00.
+    for input in [
+        "/督办 交季度报告 @_user_2 3.20前",
+        "/督办 3.20前交季度报告 @_user_2",
+    ] {
+        let c = create(input);
+        assert_eq!(c.title.as_deref(), Some("交季度报告"), "{input}");
+        assert_eq!(c.deadline, date_only("2026-03-20T18:00:00+08:00"), "{input}");
+    }
+}

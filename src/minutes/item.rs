@@ -87,7 +87,14 @@ pub fn clean_title(text: &str, deadline_text: Option<&str>) -> String {
         rest = r;
     }
     let mut out = rest.to_owned();
-    for (double, single) in [("，，", "，"), (",,", ","), ("；；", "；")] {
+    // `上海分公司：，完成回访` once the owner is gone: the colon stays, the comma goes.
+    for (double, single) in [
+        ("，，", "，"),
+        (",,", ","),
+        ("；；", "；"),
+        ("：，", "："),
+        (":，", ":"),
+    ] {
         while out.contains(double) {
             out = out.replace(double, single);
         }

@@ -86,12 +86,30 @@ const ACTION_WORDS: &[&str] = &[
     "新增任务",
     "新增待办",
     "本周新增",
+    // `上次待办回顾` … `本次新增`: the new work after the old.
+    "本次新增",
+    "本期新增",
+    "此次新增",
+    "这次新增",
+    "新增工作",
+    "新增安排",
+    "新布置",
+    "本次布置",
     "本期事项",
     "本期会议事项",
     "本次会议事项",
     "本次事项",
     // `整改要求`, `这次的：` (after `上次布置的事情：`).
     "整改要求",
+    // `会议明确以下工作：`, `请做好以下事项：`.
+    "以下工作",
+    "以下任务",
+    "以下事项",
+    "如下工作",
+    // Training: `作业布置：`, `课后作业`.
+    "作业",
+    "任务布置",
+    "工作布置",
     "整改事项",
     "整改任务",
     "这次",
@@ -100,6 +118,11 @@ const DECISION_WORDS: &[&str] = &["决议", "议定", "决定", "结论", "decis
 const META_KEYS: &[&str] = &[
     "参会人员",
     "参会人",
+    "参与人员",
+    "参与人",
+    "与会人员",
+    "与会",
+    "时长",
     "参会",
     "出席",
     "列席",
@@ -423,8 +446,44 @@ pub(crate) fn starts_with_key(body: &str) -> bool {
 /// `参会人员：…`, `会议时间：…`, `主持人：张三` — but not `主持人：请周迅下周一前…`, a speaker's
 /// sentence after a role label.
 pub(crate) fn is_meta(line: &str) -> bool {
-    key_value(line, META_KEYS).is_some_and(|v| !v.contains(['，', '。', '？', '！', '；']))
+    let plain = |v: &str| !v.contains(['，', '。', '？', '！', '；']);
+    key_value(line, META_KEYS).is_some_and(plain)
         || is_speaker_line(line)
+        // `2月10日 | 时长 46分钟 | 参与人：…`, `3月10日 · 参会：…`: the meeting's facts in a row.
+        || {
+            let parts: Vec<&str> = line.split(['|', '｜', '·']).map(str::trim).collect();
+            parts.len() >= 2
+                && parts.first().is_some_and(|p| !p.is_empty())
+                && parts.iter().all(|p| plain(p))
+                && parts
+                    .iter()
+                    .any(|p| key_value(p, META_KEYS).is_some() || p.starts_with("时长"))
+        }
+}
+
+/// A document's routing and sign-off header (`流转：A → B`, `签批意见：同意，请抓紧落实。——曹总`,
+/// `拟稿：… 核稿：… 签发：…`, `分送：…`): who the minutes pass through, not work.
+pub(crate) fn is_routing(line: &str) -> bool {
+    const KEYS: &[&str] = &[
+        "流转",
+        "签批意见",
+        "签批",
+        "领导批示",
+        "批示",
+        "签发",
+        "拟稿",
+        "核稿",
+        "分送",
+        "主送",
+        "抄报",
+        "印发",
+        "文号",
+        "密级",
+        "紧急程度",
+        "发文单位",
+        "传阅",
+    ];
+    key_value(line, KEYS).is_some()
 }
 
 /// A transcript's speaker line: `周瑜 00:00:41`, `发言人 A 00:01:02`.

@@ -14,6 +14,8 @@ pub(crate) struct Table {
     help: Option<usize>,
     deadline: Option<usize>,
     priority: Option<usize>,
+    /// This week's state of the row (`| 本周情况 |`), which may give the work anew.
+    status: Option<usize>,
 }
 
 /// Whether `line` is a row of a tab-separated table, or of one aligned with spaces (three cells
@@ -87,6 +89,64 @@ fn is_done(cell: &str) -> bool {
             .iter()
             .any(|w| r.starts_with(w))
     })
+}
+
+/// A state cell whose last clause closes the row (`观察一周无再发，关闭`, `复测通过，已解决`).
+fn ends_closed(cell: &str) -> bool {
+    let last = cell
+        .trim()
+        .trim_end_matches(['。', '.'])
+        .rsplit(['，', ',', '；', ';'])
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_lowercase();
+    [
+        "关闭",
+        "已关闭",
+        "完成",
+        "已完成",
+        "解决",
+        "已解决",
+        "办结",
+        "已办结",
+        "结案",
+        "销号",
+        "closed",
+        "done",
+    ]
+    .contains(&last.as_str())
+}
+
+impl Table {
+    /// `| 空调巡检记录缺失 | 严冬 | 仍未解决，转给路遥跟进，6月12日前补齐记录 |`: a state cell
+    /// that gives the work anew (a date, or someone else to do it) is the item: the issue, then
+    /// what is to be done, by whom the cell names (else the owner column) and when.
+    fn given_anew(&self, task: &str, state: &str, owner: &str, ctx: &Ctx<'_>) -> Option<ActionItem> {
+        if state.trim().is_empty() {
+            return None;
+        }
+        let scanned = ctx.scan(state);
+        let owners: Vec<_> = scanned
+            .owners
+            .iter()
+            .filter(|o| o.person().is_some())
+            .cloned()
+            .collect();
+        let column_owners = ctx.people(owner);
+        let someone_else = !owners.is_empty() && owners != column_owners;
+        if scanned.deadline.is_none() && !someone_else {
+            return None;
+        }
+        let work = clean_title(&scanned.text, scanned.deadline_text.as_deref());
+        Some(ActionItem {
+            text: format!("{}：{work}", task.trim()),
+            owners: if owners.is_empty() { column_owners } else { owners },
+            deadline: scanned.deadline,
+            deadline_text: scanned.deadline_text,
+            priority: scanned.priority,
+        })
+    }
 }
 
 /// A status cell putting the row off (`暂缓`, `取消`): not a task now.
@@ -206,6 +266,7 @@ impl Table {
                 next_step
                     .and_then(|_| column(&["需求", "事项", "项目", "project", "议题"]).filter(|i| *i != task))
             });
+        let status = column(&["情况", "进展", "状态", "status"]).filter(|i| *i != task);
         owner.map(|_| Self {
             task,
             issue,
@@ -213,6 +274,7 @@ impl Table {
             help,
             deadline,
             priority,
+            status,
         })
     }
 
@@ -232,16 +294,23 @@ impl Table {
             || cs
                 .iter()
                 .enumerate()
+                .any(|(i, c)| i != self.task && ends_closed(c))
+            || cs
+                .iter()
+                .enumerate()
                 .any(|(i, c)| i != self.task && is_shelved(c))
             // `| 暂缓，下半年再议 |` as the next step (not `暂停网点回访`, a task).
             || (is_shelved(task) && task.contains(['，', ',', '；']))
-            // `| 长期 |` as the deadline: a standing duty, not a task.
-            || ["长期", "持续", "常态化"].contains(&cell(self.deadline).trim())
-            // `| 每月5日 | 常规 |`: a recurring duty.
-            || cell(self.deadline).trim().starts_with('每')
+            // `| 长期 |` as the deadline: a standing requirement, not a task.
+            || ["长期", "常态化"].contains(&cell(self.deadline).trim())
+            // `| 每月5日 | 常规 |`: a routine duty. One given to someone without that mark
+            // (`| 每日收盘后统计… | Eric | 持续 | 待办 |`) is theirs, with no single due date.
             || cs.iter().any(|c| ["常规", "例行"].contains(&c.trim()))
         {
             return None;
+        }
+        if let Some(item) = self.given_anew(task, cell(self.status), cell(self.owner), ctx) {
+            return Some(item);
         }
         let mut owners = ctx.people(cell(self.owner));
         for o in ctx.people(cell(self.help)) {

@@ -758,6 +758,19 @@ fn absolute_formats_are_accepted() {
 }
 
 #[test]
+fn a_month_dot_day_is_a_date_when_it_states_a_limit() {
+    assert_eq!(doc("3/20前"), "2026-03-20T18:00:00+08:00");
+    assert_eq!(doc("3.20前"), "2026-03-20T18:00:00+08:00");
+    assert_eq!(doc("3.20之前"), "2026-03-20T18:00:00+08:00");
+    assert_eq!(doc("4.3以前"), "2026-04-03T18:00:00+08:00");
+    assert_eq!(doc("12.1日"), "2026-12-01T18:00:00+08:00");
+    // Alone it reads like a decimal number (`1.5`, `3.20`): not a date.
+    for input in ["3.20", "1.5", "13.2前", "0.5前"] {
+        assert!(parse_at(input, doc_now()).is_err(), "{input}");
+    }
+}
+
+#[test]
 fn full_width_characters_spaces_and_chinese_numerals_are_understood() {
     assert_eq!(doc("１２月５日　１８：００"), "2026-12-05T18:00:00+08:00");
     assert_eq!(doc("十二月五日"), "2026-12-05T18:00:00+08:00");

@@ -456,7 +456,25 @@ impl Ctx<'_> {
                 if self.is_enumeration(&group) {
                     continue;
                 }
-                if let Some(found) = self.names_if_all(&group).or_else(|| self.loose_names(&group)) {
+                // `（岑立签字）`, `（李明审核后报送）`: the member who signs or checks it answers for it.
+                let signed = [
+                    "签字",
+                    "签名",
+                    "签发",
+                    "签批",
+                    "审签",
+                    "审核后报送",
+                    "审定",
+                    "把关",
+                ]
+                .iter()
+                .find_map(|w| group.trim().strip_suffix(w))
+                .filter(|who| self.members.iter().any(|m| m.name == who.trim()))
+                .map(|who| vec![self.resolve(who.trim())]);
+                if let Some(found) = signed
+                    .or_else(|| self.names_if_all(&group))
+                    .or_else(|| self.loose_names(&group))
+                {
                     lead = found;
                     how = how.max(OwnerHow::Named);
                     break;

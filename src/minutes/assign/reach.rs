@@ -273,7 +273,22 @@ impl Ctx<'_> {
                     .get(i + p.name.len()..)
                     .is_some_and(|r| r.starts_with(['把', '将']))
             {
-                return Some(vec![OwnerRef::Person(p.clone())]);
+                // `李明、赵倩把各自的名单…`: the members listed before this one too.
+                let mut found = Vec::new();
+                let mut head = clause.get(..i).unwrap_or_default();
+                while let Some(h) = head.strip_suffix(['、', '和', '与']) {
+                    let Some(q) = self
+                        .members
+                        .iter()
+                        .find(|q| q.name.chars().count() >= 2 && h.ends_with(q.name.as_str()))
+                    else {
+                        break;
+                    };
+                    found.insert(0, OwnerRef::Person(q.clone()));
+                    head = h.get(..h.len() - q.name.len()).unwrap_or_default();
+                }
+                found.push(OwnerRef::Person(p.clone()));
+                return Some(found);
             }
         }
         clause.match_indices('把').find_map(|(at, _)| {

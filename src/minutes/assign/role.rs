@@ -42,7 +42,10 @@ impl Ctx<'_> {
             .unwrap_or(after)
             .starts_with(|c: char| c.is_ascii_digit() || "本下今明后月年两三四五六七八九十一".contains(c));
         let head: String = after.chars().take(3).collect();
-        let works = has_task_verb(&head) || LEAD_VERBS.iter().any(|v| after.starts_with(v));
+        // `营业部负责人岑立对…立即整改`, `理财经理孙悦把…`: a preposition opening the work.
+        let works = has_task_verb(&head)
+            || LEAD_VERBS.iter().any(|v| after.starts_with(v))
+            || after.starts_with(['对', '把', '将', '就', '向', '针']);
         (timed || works).then_some(found)
     }
 }

@@ -1,7 +1,7 @@
 //! The evidence a line of minutes shows (pure): which [`Signal`]s fire, and its score.
 
 use crate::minutes::layout::{Marker, Section};
-use crate::minutes::scan::{OwnerHow, Scan, has_task_verb};
+use crate::minutes::scan::{OwnerHow, Scan, TELLS, has_task_verb};
 use crate::minutes::weights::{Signal, THRESHOLD, weight};
 
 use self::words::{
@@ -9,7 +9,10 @@ use self::words::{
     NOTE_LABELS, REJECTED, REQUESTS, RESCHEDULED, SETTLED, SHORT_VERBS, STANDING, TARGET_WORDS, UNITS_TOLD,
 };
 
+mod speech;
 mod words;
+
+use self::speech::{PROGRESS, SPEECH, commits, labels_before_owners};
 
 /// Whether the text reports a figure.
 fn has_figures(lower: &str) -> bool {
@@ -18,13 +21,22 @@ fn has_figures(lower: &str) -> bool {
     for w in TARGET_WORDS {
         while let Some(i) = rest.find(w) {
             let after = rest.get(i + w.len()..).unwrap_or_default();
-            let figure: usize = after
-                .char_indices()
-                .take_while(|(_, c)| {
-                    c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '％') || FIGURE_UNITS.contains(c)
-                })
-                .map(|(_, c)| c.len_utf8())
+            // `控制在 1.5% 以内`: spaces before the figure too.
+            let space: usize = after
+                .chars()
+                .take_while(|c| c.is_whitespace())
+                .map(char::len_utf8)
                 .sum();
+            let figure: usize = space
+                + after
+                    .get(space..)
+                    .unwrap_or_default()
+                    .char_indices()
+                    .take_while(|(_, c)| {
+                        c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '％') || FIGURE_UNITS.contains(c)
+                    })
+                    .map(|(_, c)| c.len_utf8())
+                    .sum::<usize>();
             rest.replace_range(i..i + w.len() + figure, " ");
         }
     }
@@ -175,7 +187,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }
     let lower = f.raw.to_lowercase();
     let text = f.scan.text.to_lowercase();
-    if has_task_verb(&text) || SHORT_VERBS.iter().any(|v| text.contains(v)) {
+    let task_verb = has_task_verb(&text) || SHORT_VERBS.iter().any(|v| text.contains(v));
+    if task_verb {
         add(Signal::TaskVerb);
     }
     let mut modal_text = lower.clone();
@@ -202,7 +215,20 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                 })
                 .map_or(0, |(i, c)| i + c.len_utf8())
         });
-    if is_done(lower.get(from_owner..).unwrap_or(&lower)) {
+    // `投诉处理——进行中（赵倩，预计下周完成）`: work under way and its forecast, a report.
+    // `数据中台：赵倩牵头，按计划推进`: work reported under way with no date of its own, too.
+    let under_way = [
+        "进行中",
+        "推进中",
+        "处理中",
+        "跟进中",
+        "按计划推进",
+        "正常推进",
+        "有序推进",
+    ];
+    let forecast = under_way.iter().any(|w| lower.contains(w))
+        && (lower.contains("预计") || f.scan.deadline_text.is_none());
+    if is_done(lower.get(from_owner..).unwrap_or(&lower)) || forecast {
         add(Signal::Done);
     }
     // A person given a dated deadline is asked for work, whatever figures the line gives
@@ -221,17 +247,17 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         add(Signal::Figures);
     }
     // `时间另定`: the date is open, the task is not rejected.
-    let rejected_text = ["时间另定", "日期另定"]
-        .iter()
-        .fold(lower.clone(), |t, w| t.replace(w, ""));
+    // `赵倩同志负责组织培训，具体时间另行通知`: the same, for work given to someone.
+    let open_date: &[&str] = if f.scan.how == OwnerHow::Strong {
+        &["时间另定", "日期另定", "时间另行通知"]
+    } else {
+        &["时间另定", "日期另定"]
+    };
+    let rejected_text = open_date.iter().fold(lower.clone(), |t, w| t.replace(w, ""));
     // `…发群里，其他事项下周再议`: what is put off is the rest, not this.
     let rejected_text: String = rejected_text
         .split_inclusive(['，', ','])
-        .filter(|c| {
-            !["其他", "其余", "其它"]
-                .iter()
-                .any(|w| c.trim_start().starts_with(w))
-        })
+        .filter(|c| !crate::minutes::scan::is_the_rest(c))
         .collect();
     if REJECTED.iter().any(|w| rejected_text.contains(w)) {
         add(Signal::Rejected);
@@ -255,12 +281,27 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         && ["是不是", "有没有", "了吗", "了没", "了么"]
             .iter()
             .any(|w| lower.contains(w));
-    if CHATTER.iter().any(|w| chat_text.contains(w)) || has_ack(&chat_text) || status_question {
+    // `营业部月度排名通报：莘雨、阚文…`: a topic's label before the people who do it.
+    for w in CHATTER.iter().filter(|w| w.ends_with('：')) {
+        if labels_before_owners(&chat_text, w, f.scan) {
+            chat_text = chat_text.replace(w, "");
+        }
+    }
+    let commits = commits(f.scan, &lower);
+    if !commits && (CHATTER.iter().any(|w| chat_text.contains(w)) || has_ack(&chat_text) || status_question) {
         add(Signal::Chatter);
     }
-    if lower.split(['，', ',', '：', ':']).any(|clause| {
-        let c = clause.trim_start();
-        REQUESTS.iter().any(|w| c.starts_with(w))
+    // `傅老师提醒各营业部五一前把库存盘一下`: the units are told to act by a date.
+    let told = f.scan.deadline.is_some()
+        && TELLS.iter().any(|v| {
+            lower
+                .match_indices(v)
+                .any(|(i, _)| crate::minutes::scan::told_units(lower.get(i..).unwrap_or_default(), false))
+        });
+    if told
+        || lower.split(['，', ',', '：', ':']).any(|clause| {
+            let c = clause.trim_start();
+            REQUESTS.iter().any(|w| c.starts_with(w))
                 // `各营业部对…进行全面自查，3月31日前将自查报告报经纪业务部`: units told to act by a date.
                 || (f.scan.deadline.is_some() && UNITS_TOLD.iter().any(|w| c.starts_with(w)))
                 // `请营业部于7月3日前报送…`, `请风控组周五前…`: a 请 clause that holds its own date.
@@ -271,11 +312,21 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                         .as_deref()
                         .is_some_and(|t| c.contains(&t.to_lowercase()))
                     && !["请示", "请假", "请客", "请教"].iter().any(|w| c.starts_with(w)))
-    }) {
+        })
+    {
         add(Signal::Request);
     }
+    // `2月份例会因春节顺延一周`: a meeting moved, not work carried on.
+    let meeting_moved = f.scan.how == OwnerHow::None
+        && ["例会", "会议", "周会", "晨会", "早会", "月会", "评审会"]
+            .iter()
+            .any(|m| lower.contains(m));
     if RESCHEDULED.iter().any(|w| lower.contains(w)) && f.scan.deadline.is_some() {
-        add(Signal::Rescheduled);
+        add(if meeting_moved {
+            Signal::Settled
+        } else {
+            Signal::Rescheduled
+        });
     }
     // `（责任人待定，下次会议确认）`: what is left open is settled next time; the task stands.
     let open_until_next: String = lower
@@ -298,11 +349,30 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     {
         add(Signal::Settled);
     }
-    if STANDING.iter().any(|w| lower_next.contains(w)) {
+    // `每周一上午报送监测表——莫晓负责`, `每天收盘后打电话 小秦负责`: a recurring duty given to a
+    // named person is their work (without a deadline: it has no single due date).
+    let duty = matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named) && task_verb;
+    let recurring = duty
+        && STANDING
+            .iter()
+            .any(|w| w.starts_with('每') && lower_next.contains(w));
+    // Its recurrence says when (`每月10日前报送月报（赵倩）`), as a date without a day would.
+    if recurring && f.scan.deadline.is_none() && f.scan.deadline_text.is_none() {
+        add(Signal::VagueDeadline);
+    }
+    if STANDING
+        .iter()
+        .filter(|w| !(duty && w.starts_with('每')))
+        .any(|w| lower_next.contains(w))
+    {
         add(Signal::Standing);
     }
     if is_period(&lower) {
         add(Signal::Period);
+    }
+    // `还差11户没联系上，延期至4月10日`: what is left says why it goes on, not a figure reported.
+    if out.iter().any(|(s, _)| *s == Signal::Rescheduled) {
+        out.retain(|(s, _)| *s != Signal::Figures);
     }
     // A person given a dated deadline is asked for work, even under a status heading
     // (`会议要求：钱明4月10日前提交…`, `向东、温婷下周一对齐口径`): the section's penalty goes when
@@ -316,7 +386,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
             .deadline_text
             .as_deref()
             .is_some_and(|t| !t.ends_with(['月', '年', '度']))
-        && !PROGRESS.iter().chain(SPEECH).any(|w| lower.contains(w))
+        && (commits || !PROGRESS.iter().chain(SPEECH).any(|w| lower.contains(w)))
         && out
             .iter()
             .any(|(s, _)| matches!(s, Signal::TaskVerb | Signal::Modal | Signal::OwnerStrong))
@@ -333,13 +403,6 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }
     out
 }
-
-/// Words of work under way, reported rather than asked for.
-const PROGRESS: &[&str] = &["预计", "进行中", "推进中", "跟进中", "处理中", "按计划"];
-/// Verbs of speaking: the one named reports or reminds (`肖红提醒，证监局将于6月中旬…`).
-const SPEECH: &[&str] = &[
-    "提醒", "强调", "通报", "介绍", "指出", "表示", "提到", "汇报", "反映",
-];
 
 /// The sum of the weights.
 pub(crate) fn score(signals: &[(Signal, i32)]) -> i32 {

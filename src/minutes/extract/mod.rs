@@ -30,8 +30,8 @@ use crate::minutes::evidence::{self, LineFacts};
 use crate::minutes::explain::{LineTrace, Verdict};
 pub use crate::minutes::item::{ActionItem, Extraction, clean_title};
 use crate::minutes::layout::{
-    Marker, Section, classify, find_date, find_title, heading, is_meta, starts_with_key, strip_marker,
-    strip_todo_label, unbold_label,
+    Marker, Section, classify, find_date, find_title, heading, is_meta, is_routing, starts_with_key,
+    strip_marker, strip_todo_label, unbold_label,
 };
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, OwnerHow, Scan};
@@ -216,7 +216,32 @@ fn run(
             tr.note(n, trimmed, Verdict::TableHeader, Vec::new(), None);
             continue;
         }
+        // `新问题` between two parts of a table: a caption of the rows after it, same columns.
+        if table.is_some()
+            && trimmed.chars().count() <= 10
+            && !trimmed.contains(['，', ',', '。', '；', '：', ':'])
+            && heading(trimmed).is_none()
+            && lines
+                .iter()
+                .skip(n + 1)
+                .find(|l| !l.trim().is_empty())
+                .is_some_and(|l| is_tab_row(l.trim()) && Table::header(l.trim()).is_none())
+        {
+            tr.note(
+                n,
+                trimmed,
+                Verdict::Heading(section_name(Section::Other)),
+                Vec::new(),
+                None,
+            );
+            continue;
+        }
         table = None;
+        if is_routing(trimmed) {
+            close_block(&mut block, &ctx, &mut ex, &mut tr);
+            tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
+            continue;
+        }
         let (marker, body) = strip_marker(trimmed);
         // A title followed by its conclusion opens the next block, whatever it looks like.
         let opens_block = lines
@@ -725,6 +750,10 @@ mod tests_heldout3;
 mod tests_heldout4;
 #[cfg(test)]
 mod tests_heldout5;
+#[cfg(test)]
+mod tests_heldout6;
+#[cfg(test)]
+mod tests_heldout6_owners;
 mod trace;
 mod turns;
 mod writer;

@@ -95,6 +95,7 @@ impl Ctx<'_> {
                     continue;
                 }
                 let w: String = window.iter().collect();
+                let w = month_dot_day(&chars, start, start + len).unwrap_or(w);
                 match parse_deadline(&w, self.base, self.cal) {
                     // After a refused window, only a stated limit (`周五前`), not `时长1小时26分钟`.
                     Ok(_) if refused.is_some() && !w.trim_end().ends_with(['前', '内']) => {}
@@ -174,6 +175,32 @@ pub(crate) fn is_start_char(c: char) -> bool {
         || "一二三四五六七八九十两今明后下本这周星礼月年季节上大次中早晚截最尽端清元国春劳".contains(c)
 }
 
+/// `—季敏 2.13`, `（小阙/2.13）`: a bare month and day standing apart as a field of the line (not
+/// `低于1.3的`, a figure), as `2月13日`.
+fn month_dot_day(chars: &[char], start: usize, end: usize) -> Option<String> {
+    let window = chars.get(start..end)?;
+    let dot = window.iter().position(|c| *c == '.')?;
+    let (m, d) = (window.get(..dot)?, window.get(dot + 1..)?);
+    let digits = |p: &[char]| (1..=2).contains(&p.len()) && p.iter().all(char::is_ascii_digit);
+    let apart_before = start
+        .checked_sub(1)
+        .and_then(|i| chars.get(i))
+        .is_none_or(|c| c.is_whitespace() || "/／—–-（(，,：:".contains(*c));
+    // `覆盖客户 2.3 万人次`: a unit after the space makes it a figure.
+    let unit_next = chars
+        .get(end..)
+        .and_then(|rest| rest.iter().find(|c| !c.is_whitespace()))
+        .is_some_and(|c| "万亿千百户笔元人次个家倍%％份只名场天年月日小分秒".contains(*c));
+    let apart_after = !unit_next
+        && chars
+            .get(end)
+            .is_none_or(|c| c.is_whitespace() || "/／）)，,；;。".contains(*c));
+    (digits(m) && digits(d) && apart_before && apart_after).then(|| {
+        let (m, d): (String, String) = (m.iter().collect(), d.iter().collect());
+        format!("{m}月{d}日")
+    })
+}
+
 /// `第二周` (an ordinal, not a duration), `4月1日起` (a start date, not a deadline), or a
 /// window starting inside a run of Chinese numerals.
 pub(crate) fn is_ordinal_or_start(chars: &[char], start: usize, end: usize) -> bool {
@@ -186,10 +213,20 @@ pub(crate) fn is_ordinal_or_start(chars: &[char], start: usize, end: usize) -> b
             .and_then(|i| chars.get(i))
             .is_some_and(|c| *c == '每')
     };
+    // `每周一上午报送`, `每个交易日下午`: the time words after `每` all belong to the recurrence.
+    let recurring_run = (3..=6).any(|b| {
+        recurring(b)
+            && chars.get(start + 1 - b..start).is_some_and(|between| {
+                between
+                    .iter()
+                    .all(|c| is_time_char(*c) || "上下个交易工作".contains(*c))
+            })
+    });
     before.is_some_and(|c| *c == '第')
         // `每月5日前报送`: a recurring date is not a deadline.
         || recurring(1)
         || recurring(2)
+        || recurring_run
         || (before.is_some_and(numeral) && chars.get(start).is_some_and(numeral))
         || after.is_some_and(|c| *c == '起')
         || (after.is_some_and(|c| matches!(c, '日' | '号')) && chars.get(end + 1).is_some_and(|c| *c == '起'))
@@ -206,7 +243,8 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
         c.is_some_and(|c| {
             // `黄志强下周二负责上线…`: a lead verb (负责, 牵头, 落实, 准备, 梳理, 汇总, 反馈, 组织);
             // `各分公司端午节前对辖内…`: a preposition opening the work (对, 向).
-            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形负牵落准梳汇反组对向"
+            // `今天收齐`, `月底必须完`: a verb of gathering or checking, a modal.
+            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形负牵落准梳汇反组对向收核填补必务需须得"
                 .contains(c)
         })
     };
@@ -222,7 +260,8 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
             && word(before)
             && word(after)
             && !chars.get(start).is_some_and(char::is_ascii_digit)
-            && !before.is_some_and(|c| "于在请前至到由起从截等".contains(c))
+            // `钟琪负责节前张贴`: a date right after 负责 is when the work is due.
+            && !before.is_some_and(|c| "于在请前至到由起从截等责".contains(c))
             && !exempt(after)
 }
 
@@ -258,4 +297,19 @@ pub(crate) fn paren_groups(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether a clause speaks of the rest (`其他事项下周再议`), not a line labelled `其他：` (`其他：
+/// 对外版本由郝晴明天下班前发到部门群`), whose work is its own.
+pub(crate) fn is_the_rest(clause: &str) -> bool {
+    let c = clause.trim_start();
+    ["其他", "其余", "其它"].iter().any(|w| {
+        c.strip_prefix(w).is_some_and(|r| {
+            let r = ["事项", "事宜", "工作", "安排"]
+                .iter()
+                .find_map(|x| r.strip_prefix(x))
+                .unwrap_or(r);
+            !r.trim_start().starts_with(['：', ':'])
+        })
+    })
 }

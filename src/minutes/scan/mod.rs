@@ -12,9 +12,11 @@ use crate::minutes::owner::OwnerRef;
 
 use self::ctx::push_unique;
 pub(crate) use self::ctx::{Ctx, OwnerHow, Scan, is_cjk};
+pub(crate) use self::deadline::is_the_rest;
 use self::deadline::{paren_groups, remove_deadline};
 pub(crate) use self::names::SURNAMES;
 pub(crate) use self::names::{ADDRESS_SUFFIXES, DEPARTMENT_ENDS, is_place_or_units};
+pub(crate) use self::units::{TELLS, told_units};
 use self::units::{after_names, drop_recipients};
 
 /// Verbs that follow an owner (`张三负责…`, `由李四牵头…`).
@@ -92,6 +94,30 @@ impl Ctx<'_> {
                 }
                 text.replace_range(i..i + open.len() + j + close.len(), "");
             }
+        }
+        // `聂远、荀一两位负责整理…`: the count of the people named before the verb says nothing more.
+        for count in [
+            "两位",
+            "二位",
+            "三位",
+            "两人",
+            "二人",
+            "三人",
+            "两个人",
+            "俩人",
+            "俩",
+        ] {
+            for verb in ["负责", "牵头", "一起", "共同", "配合", "跟进", "对接", "合作"] {
+                text = text.replace(&format!("{count}{verb}"), verb);
+            }
+            // `李明、赵倩两人下周一前…`: right after a member's name, whatever follows.
+            for p in self.members {
+                text = text.replace(&format!("{}{count}", p.name), &p.name);
+            }
+        }
+        // `孙悦（协助：王强）：3月18日前完成…`: the helpers in the label's brackets go after the task.
+        if let Some(moved) = units::helpers_out_of_label(&text) {
+            text = moved;
         }
         // `4月3日（周五）中午12点前`: the weekday after a date only annotates it.
         for d in ["一", "二", "三", "四", "五", "六", "日", "天"] {
@@ -237,6 +263,24 @@ impl Ctx<'_> {
         if speaks {
             owners.remove(0);
         }
+        // `傅老师提醒各营业部五一前把…`, `王总要求大家…`: who tells the units of their work does
+        // not do it.
+        if owners.len() == 1
+            && let Some(at) = owners
+                .first()
+                .and_then(|o| line.find(o.name()).map(|i| i + o.name().len()))
+            && told_units(line.get(at..).unwrap_or_default(), true)
+        {
+            owners.clear();
+            how = OwnerHow::None;
+        }
+        // `寄送月饼礼盒，名单祝红定，寄送卫东负责`: each part of the work with its own person.
+        if let Some(parts) = self.members_by_part(line)
+            && owners.iter().all(|o| parts.contains(o))
+        {
+            owners = parts;
+            how = how.max(OwnerHow::Named);
+        }
         // Beside a person, a department is where the work sits, not another owner.
         // `第2项由各营业部落实，罗刚统筹`: beside a person, a set of units is who it reaches.
         let unit = |o: &OwnerRef| {
@@ -289,28 +333,30 @@ impl Ctx<'_> {
             .map(str::to_owned)
             .collect();
         // `…，其他事项下周再议`: the rest's date is not this task's.
-        deadline_candidates.extend(
-            clauses
-                .iter()
-                .rev()
-                .filter(|c| {
-                    !["其他", "其余", "其它"]
-                        .iter()
-                        .any(|w| c.trim_start().starts_with(w))
-                })
-                .cloned(),
-        );
+        deadline_candidates.extend(clauses.iter().rev().filter(|c| !is_the_rest(c)).cloned());
         let (deadline, deadline_text) = self.first_deadline(&deadline_candidates);
         if let Some(dt) = &deadline_text {
+            let dated = text.clone();
             text = remove_deadline(&text, dt);
             // `吴芳两个工作日内牵头拿出…`: the date stood between the name and the verb.
             if how == OwnerHow::None
-                && let Some((found, found_how, rest)) = self.owners_across_date(&text, dt)
+                && let Some((found, found_how, rest)) = self
+                    .owners_across_date(&text, dt)
+                    .or_else(|| self.owners_across_date(&dated, dt))
             {
                 owners = found;
                 how = found_how;
                 text = rest;
             }
+        }
+        // `信息技术部濮阳宏在发布后尽快完成…`: a member, then when the work starts, then the work.
+        if how == OwnerHow::None
+            && let Some(person) = self
+                .member_before_when(&text)
+                .or_else(|| self.member_by_pronoun(&text))
+        {
+            owners = vec![person];
+            how = OwnerHow::Named;
         }
         // `负责人：蒙恬 事项：营业部投顾岗位需求摸底`: the task's own label goes.
         // `Owner: 施磊. Action: 合规尽调`: the same in English, after the owner field's full stop.

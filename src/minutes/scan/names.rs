@@ -14,6 +14,7 @@ pub(crate) const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡
 
 /// Words that look like names but are not (`周五：`, `高风险`).
 pub(crate) const NOT_NAMES: &[&str] = &[
+    "谢谢",
     "周一",
     "周二",
     "周三",
@@ -75,6 +76,20 @@ impl Ctx<'_> {
             return OwnerRef::Person(m.person.clone());
         }
         if let Some(p) = self.members.iter().find(|p| p.name == name) {
+            return OwnerRef::Person(p.clone());
+        }
+        // `李明说`, `赵倩参(与)`: a member's name with a verb glued on is the member.
+        if let Some(p) = self.members.iter().find(|p| {
+            p.name.chars().count() >= 2
+                && name.strip_prefix(p.name.as_str()).is_some_and(|r| {
+                    [
+                        "说", "讲", "称", "提", "表", "问", "答", "认", "觉", "参", "配", "协", "负", "牵",
+                        "跟", "对", "来", "去", "把", "将", "在", "于", "等", "们", "也", "都", "再", "先",
+                        "会", "要", "需",
+                    ]
+                    .contains(&r)
+                })
+        }) {
             return OwnerRef::Person(p.clone());
         }
         // `明轩`, `志强`: a given name, the one member whose name ends with it.

@@ -4,6 +4,7 @@
 
 use super::ctx::{Ctx, OwnerHow, push_unique};
 use super::deadline::is_start_char;
+use super::has_task_verb;
 use super::names::DEPARTMENT_ENDS;
 use crate::minutes::owner::OwnerRef;
 
@@ -110,13 +111,171 @@ impl Ctx<'_> {
         if let Some((found, rest)) = self.owner_by_verb(&bare).filter(|(found, _)| members(found)) {
             return Some((found, OwnerHow::Strong, rest));
         }
-        let found = self
+        let Some(found) = self
             .owners_in_text(&bare)
-            .filter(|f| members(&f.lead) && f.help.iter().all(|o| o.person().is_some()))?;
+            .filter(|f| members(&f.lead) && f.help.iter().all(|o| o.person().is_some()))
+        else {
+            // `…名单，阿May两个工作日内拉出来发给…`, `另：李明、赵倩下周一前把…`: members opening
+            // the clause, the date right after the names, whatever the verb.
+            let clause = head
+                .rsplit(['，', ',', '；', ';', '：', ':', '。'])
+                .next()
+                .unwrap_or(head)
+                .trim();
+            let people: Option<Vec<OwnerRef>> = clause
+                .split(['、', '和', '与', '及'])
+                .map(|n| {
+                    self.members
+                        .iter()
+                        .find(|p| p.name.chars().count() >= 2 && p.name == n.trim())
+                        .map(|p| OwnerRef::Person(p.clone()))
+                })
+                .collect();
+            let people = people.filter(|p| !p.is_empty())?;
+            return Some((people, OwnerHow::Named, bare));
+        };
         let mut owners = found.lead;
         for o in found.help {
             push_unique(&mut owners, o);
         }
         Some((owners, found.how, found.rest))
     }
+}
+
+impl Ctx<'_> {
+    /// `信息技术部濮阳宏在发布后尽快完成…`, `李明待系统上线后负责…`: a member opening a clause (after a
+    /// unit or not), then when the work starts (`在…后`, `待…后`), then a task verb.
+    pub(super) fn member_before_when(&self, text: &str) -> Option<OwnerRef> {
+        self.members
+            .iter()
+            .filter(|p| p.name.chars().count() >= 2)
+            .find_map(|p| {
+                let (i, _) = text.match_indices(p.name.as_str()).next()?;
+                let before = text.get(..i)?;
+                let clause = before
+                    .rsplit(['，', ',', '；', ';', '。', '：', ':'])
+                    .next()
+                    .unwrap_or(before);
+                let opens = clause.trim().is_empty()
+                    || (clause.trim().ends_with(DEPARTMENT_ENDS) && clause.chars().count() <= 12);
+                let after = text.get(i + p.name.len()..)?;
+                let when = after.strip_prefix(['在', '待', '于'])?;
+                let end = when.find('后')?;
+                let rest = when.get(end + '后'.len_utf8()..)?;
+                (opens
+                    && when.get(..end)?.chars().count() <= 12
+                    && !when.get(..end)?.contains(['，', ',', '。'])
+                    && has_task_verb(rest))
+                .then(|| OwnerRef::Person(p.clone()))
+            })
+    }
+}
+
+impl Ctx<'_> {
+    /// `柴静说去年的模板还能用，她这周内会先把今年的数据填进去`: one member named, then a clause
+    /// of their own work opened by `她`, `他` or `自己`.
+    pub(super) fn member_by_pronoun(&self, text: &str) -> Option<OwnerRef> {
+        let clauses: Vec<&str> = text.split(['，', ',', '；', ';']).collect();
+        let at = clauses.iter().position(|c| {
+            let c = c.trim_start();
+            ["她", "他", "自己"]
+                .iter()
+                .find_map(|p| c.strip_prefix(p))
+                .filter(|r| !r.starts_with(['们', '人']))
+                .is_some_and(|r| {
+                    ["会", "来", "负责", "把", "先"].iter().any(|w| r.contains(w))
+                        && (has_task_verb(r) || r.contains('把'))
+                })
+        })?;
+        let before = clauses.get(..at)?.concat();
+        let named: Vec<_> = self
+            .members
+            .iter()
+            .filter(|p| p.name.chars().count() >= 2 && before.contains(p.name.as_str()))
+            .collect();
+        match named.as_slice() {
+            [person] => Some(OwnerRef::Person((*person).clone())),
+            _ => None,
+        }
+    }
+}
+
+impl Ctx<'_> {
+    /// `名单祝红定，寄送卫东负责`, `方案由李明出，执行赵倩负责`: two clauses or more, each a part of
+    /// the work (a few characters), a member, then a short verb; the members in order.
+    pub(super) fn members_by_part(&self, line: &str) -> Option<Vec<OwnerRef>> {
+        const VERBS: &[&str] = &[
+            "负责", "牵头", "定", "出", "写", "做", "弄", "准备", "对接", "跟进", "落实", "提供", "汇总",
+            "审核",
+        ];
+        let mut found: Vec<OwnerRef> = Vec::new();
+        for clause in line.split(['，', ',', '；', ';', '。']) {
+            let c = clause.trim();
+            let hit = self
+                .members
+                .iter()
+                .filter(|p| p.name.chars().count() >= 2)
+                .find_map(|p| {
+                    let i = c.find(p.name.as_str())?;
+                    let part = c.get(..i)?.trim_end_matches('由');
+                    let verb = c.get(i + p.name.len()..)?;
+                    ((1..=6).contains(&part.chars().count())
+                        && part.chars().all(super::is_cjk)
+                        && VERBS.contains(&verb))
+                    .then(|| OwnerRef::Person(p.clone()))
+                });
+            if let Some(o) = hit {
+                push_unique(&mut found, o);
+            }
+        }
+        (found.len() >= 2).then_some(found)
+    }
+}
+
+/// Verbs of telling others to act (`提醒`, `要求`), and the units told as a whole.
+pub(crate) const TELLS: &[&str] = &["提醒", "要求", "督促", "叮嘱", "提请", "请", "让"];
+const UNITS_AS_A_WHOLE: &[&str] = &[
+    "各营业部",
+    "各部门",
+    "各分公司",
+    "各单位",
+    "各相关部门",
+    "相关部门",
+    "各条线",
+    "各团队",
+    "各小组",
+    "全体",
+];
+
+/// Whether `after` (what follows a person's name) tells the units as a whole to act
+/// (`提醒各营业部五一前…`); with `loose`, `请大家…`, `让各位…` too.
+pub(crate) fn told_units(after: &str, loose: bool) -> bool {
+    TELLS
+        .iter()
+        .filter(|v| loose || !matches!(**v, "请" | "让"))
+        .any(|v| {
+            after.strip_prefix(v).is_some_and(|r| {
+                let r = r.trim_start_matches(['：', ':']);
+                UNITS_AS_A_WHOLE.iter().any(|u| r.starts_with(u))
+                    || (loose && ["大家", "各位"].iter().any(|u| r.starts_with(u)))
+            })
+        })
+}
+
+/// `孙悦（协助：王强）：3月18日前完成…`, `孙悦（王强配合）：…` → `孙悦：3月18日前完成…（王强协助）`: a
+/// label whose brackets name the helpers, rewritten with the helpers after the task.
+pub(super) fn helpers_out_of_label(text: &str) -> Option<String> {
+    let (label, rest) = text.split_once(['）', ')'])?;
+    let rest = rest.strip_prefix(['：', ':'])?;
+    let (name, inner) = label.split_once(['（', '('])?;
+    if name.is_empty() || name.chars().count() > 12 || rest.trim().is_empty() {
+        return None;
+    }
+    let helpers = ["协助", "配合", "协办"].iter().find_map(|w| {
+        inner
+            .strip_prefix(w)
+            .map(|r| r.trim_start_matches(['：', ':']).trim())
+            .or_else(|| inner.strip_suffix(w).map(str::trim))
+    })?;
+    (!helpers.is_empty()).then(|| format!("{name}：{rest}（{helpers}协助）"))
 }

@@ -30,13 +30,13 @@ pub(in crate::command::when) fn full_year(n: Num) -> i64 {
 }
 
 /// Dates: 2026-03-20, 2026/3/20, 2026.3.20, 3/20, 3-20, [year]M月D日/号, D日/号, M月底 …
-pub(in crate::command::when) fn date(c: &mut Cursor, _before: bool) -> Option<Day> {
+pub(in crate::command::when) fn date(c: &mut Cursor, before: bool) -> Option<Day> {
     let start = c.mark();
     if let Some(d) = suffixed_duration(c) {
         return Some(d);
     }
     c.reset(start);
-    if let Some(d) = numeric_date(c) {
+    if let Some(d) = numeric_date(c, before) {
         return Some(d);
     }
     c.reset(start);
@@ -80,8 +80,8 @@ pub(in crate::command::when) fn date(c: &mut Cursor, _before: bool) -> Option<Da
     }))
 }
 
-/// `2026-03-20`, `2026/3/20`, `2026.3.20`, `3/20`, `3-20`.
-pub(in crate::command::when) fn numeric_date(c: &mut Cursor) -> Option<Day> {
+/// `2026-03-20`, `2026/3/20`, `2026.3.20`, `3/20`, `3-20`; `3.20` as a limit (`before`: `3.20前`).
+pub(in crate::command::when) fn numeric_date(c: &mut Cursor, before: bool) -> Option<Day> {
     let a = c.arabic()?;
     let sep = c.peek().filter(|ch| matches!(ch, '-' | '/' | '.'))?;
     let _ = c.bump();
@@ -93,8 +93,15 @@ pub(in crate::command::when) fn numeric_date(c: &mut Cursor) -> Option<Day> {
         let d = c.arabic()?;
         (Some(YearSpec::Abs(a.value)), b, d)
     } else if sep == '.' {
-        // 3.20 reads like a decimal number; only the full 2026.3.20 is a date.
-        return None;
+        // 3.20 reads like a decimal number; the full 2026.3.20 is a date, and so is 3.20 stating
+        // a limit (`3.20前`, `截止3.20`, `3.20日`).
+        let mark = c.mark();
+        let limit = before || c.eat_any(&["日", "号"]).is_some();
+        c.reset(mark);
+        if !limit || a.digits > 2 || !(1..=12).contains(&a.value) {
+            return None;
+        }
+        (None, a, b)
     } else {
         (None, a, b)
     };
