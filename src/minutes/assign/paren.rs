@@ -6,7 +6,8 @@ use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS};
 /// Words in parentheses that are not names.
 const NOT_PAREN_NAMES: &[&str] = &[
     "草案", "试行", "修订", "暂定", "初稿", "外部", "内部", "紧急", "重要", "含税", "必选", "可选", "线上",
-    "线下", "待定",
+    "线下", "待定", // `XQ-412 KYC年审提醒（通过）`: a review's verdict.
+    "通过", "同意", "暂缓", "驳回", "否决",
 ];
 
 impl Ctx<'_> {

@@ -39,6 +39,10 @@ const NEXT: &[&str] = &[
     "后续跟进",
     "跟进安排",
     "下一步安排",
+    "跟进事项",
+    // `后续 夏侯杰写详细设计，中秋前评审`, `跟进：费雯补充数据来源说明`: the short keys last.
+    "后续",
+    "跟进",
 ];
 const DUE: &[&str] = &[
     "完成时限",
@@ -376,7 +380,11 @@ impl Block {
         if REJECT.iter().any(|w| self.conclusion.contains(w)) {
             return Outcome::Rejected(self.title);
         }
-        if let Some(items) = self.listed_items(ctx).or_else(|| self.lead_items(ctx)) {
+        if let Some(items) = self
+            .listed_items(ctx)
+            .or_else(|| self.lead_items(ctx))
+            .or_else(|| self.conclusion_items(ctx))
+        {
             return Outcome::Items(items);
         }
         let mut owners = ctx.people(&self.lead);

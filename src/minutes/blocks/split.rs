@@ -13,7 +13,17 @@ impl Block {
             .next
             .iter()
             .flat_map(|n| n.split(['；', ';', '。']))
-            .map(|part| ctx.scan(part.trim()))
+            .map(|part| {
+                let mut sc = ctx.scan(part.trim());
+                // `测试用例Amy出，时间待定`: the work first, then who does it.
+                if sc.how == OwnerHow::None
+                    && let Some(who) = doer_after_work(ctx, part)
+                {
+                    sc.owners = vec![who];
+                    sc.how = OwnerHow::Named;
+                }
+                sc
+            })
             .filter(|sc| sc.how != OwnerHow::None && !sc.text.trim().is_empty())
             .map(|sc| ActionItem {
                 text: clean_title(&sc.text, sc.deadline_text.as_deref()),
@@ -62,4 +72,85 @@ impl Block {
             .collect();
         (items.len() == parts.len()).then_some(items)
     }
+}
+
+/// Verdicts that open a conclusion before the work it gives (`通过。`, `有条件通过——…`).
+const VERDICTS: &[&str] = &["有条件通过", "原则通过", "原则同意", "通过", "同意"];
+
+impl Block {
+    /// A conclusion giving work to several people, each in a clause of their own
+    /// (`通过。秦淑华补充阈值口径，6月22日前；陆一鸣负责开发联调，7月底上线`, `通过 蒋文9月30日前出
+    /// 字段清单 上官宁负责对接投顾部 国庆节后第一个工作日反馈`): one item per person, each with the
+    /// date in its clause. A clause opens where a part (apart by `；`, `。`, `，` or spaces) starts
+    /// with the person it names; a part naming no one (`7月底上线`) goes on with the clause before.
+    pub(super) fn conclusion_items(&self, ctx: &Ctx<'_>) -> Option<Vec<ActionItem>> {
+        if !self.lead.is_empty() {
+            return None;
+        }
+        let mut clauses: Vec<String> = Vec::new();
+        for part in self
+            .conclusion
+            .split(['；', ';', '。', '，', ',', ' '])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            let part = VERDICTS
+                .iter()
+                .find_map(|v| part.strip_prefix(v))
+                .map_or(part, |r| r.trim_start_matches(['—', '-', '：', ':']));
+            if part.is_empty() {
+                continue;
+            }
+            if opens_clause(ctx, part) {
+                clauses.push(part.to_owned());
+            } else if let Some(last) = clauses.last_mut() {
+                last.push('，');
+                last.push_str(part);
+            }
+        }
+        if clauses.len() < 2 {
+            return None;
+        }
+        let items: Vec<ActionItem> = clauses
+            .iter()
+            .map(|c| (c, ctx.scan(c)))
+            // `蒋文9月30日前出字段清单`: any work, whatever its verb (`出` too).
+            .filter(|(_, sc)| {
+                sc.text
+                    .chars()
+                    .filter(|c| crate::minutes::scan::is_cjk(*c))
+                    .count()
+                    >= 2
+            })
+            .map(|(c, sc)| ActionItem {
+                text: clean_title(&format!("{}：{c}", self.title), None),
+                owners: sc.owners,
+                deadline: sc.deadline,
+                deadline_text: sc.deadline_text,
+                priority: sc.priority,
+            })
+            .collect();
+        (items.len() == clauses.len()).then_some(items)
+    }
+}
+
+/// Whether `part` starts with the person it gives work to (`陆一鸣负责开发联调`, `由蒋文出…`).
+fn opens_clause(ctx: &Ctx<'_>, part: &str) -> bool {
+    let sc = ctx.scan(part);
+    let bare = part.trim_start_matches('由');
+    sc.how != OwnerHow::None && sc.owners.first().is_some_and(|o| bare.starts_with(o.name()))
+}
+
+/// Verbs right after the one who does the work named before them (`测试用例Amy出`).
+const DOER_VERBS: &[&str] = &[
+    "出", "写", "做", "弄", "来", "负责", "牵头", "跟进", "整理", "准备", "补充",
+];
+
+/// `测试用例Amy出`, `接口文档由Jason写`: a member named after the work, right before its verb.
+fn doer_after_work(ctx: &Ctx<'_>, part: &str) -> Option<crate::minutes::owner::OwnerRef> {
+    ctx.members.iter().find_map(|p| {
+        let (i, n) = part.match_indices(p.name.as_str()).next()?;
+        let after = part.get(i + n.len()..)?;
+        (i > 0 && DOER_VERBS.iter().any(|v| after.starts_with(v))).then(|| ctx.resolve(&p.name))
+    })
 }

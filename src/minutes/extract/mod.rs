@@ -405,7 +405,12 @@ fn run(
                     .char_indices()
                     .take_while(|(k, _)| *k <= 24)
                     .any(|(_, c)| matches!(c, ':' | '：'));
-                let sep = if labelled { "，" } else { "" };
+                // `三、XQ-412 … —— 通过` over `冯立尽快给出…`: a line opening with a member is a clause.
+                let sep = if labelled || ctx.longest_member_prefix(next_body).is_some() {
+                    "，"
+                } else {
+                    ""
+                };
                 joined = format!("{body}{sep}{next_body}");
                 joined.as_str()
             }
@@ -725,6 +730,8 @@ mod tests_heldout3;
 mod tests_heldout4;
 #[cfg(test)]
 mod tests_heldout5;
+#[cfg(test)]
+mod tests_heldout6_talk;
 mod trace;
 mod turns;
 mod writer;
