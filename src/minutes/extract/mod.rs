@@ -422,14 +422,7 @@ fn run(
             .replace((body.to_owned(), ctx.speaker.clone()))
             .filter(|(q, who)| ctx.speaker.is_some() && *who != ctx.speaker && q.contains(['？', '?']))
             // `那应急演练的方案谁来写？下周要报给公司。`: the question is what comes before its mark.
-            .map(|(q, _)| {
-                let end = q.rfind(['？', '?']).unwrap_or(q.len());
-                let start = q
-                    .get(..end)
-                    .and_then(|h| h.rfind(['。', '！', '!']))
-                    .map_or(0, |i| i + '。'.len_utf8());
-                q.get(start..end).unwrap_or_default().to_owned()
-            })
+            .map(|(q, _)| turns::asked_about(&q))
             .filter(|q| !q.trim().is_empty());
         let answer = |item: &mut ActionItem, sc: &Scan| {
             if sc.by_speaker

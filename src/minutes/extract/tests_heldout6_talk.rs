@@ -5,7 +5,19 @@
 
 use super::testkit::{due_by_end_of, dues, owners, run, texts};
 
-const TEAM: &[&str] = &["魏东", "韩雪", "欧阳明", "Lily", "贺兰"];
+const TEAM: &[&str] = &[
+    "魏东",
+    "韩雪",
+    "欧阳明",
+    "Lily",
+    "贺兰",
+    "阿Ken",
+    "何志远",
+    "小邱",
+    "Tony",
+    "林可",
+    "周敏",
+];
 
 /// The items' owners as plain names, with their deadlines.
 fn who_when(text: &str) -> Vec<(Vec<String>, Option<String>)> {
@@ -163,4 +175,45 @@ fn zz_probe() {
             super::testkit::cal()
         )
     );
+}
+
+// Speakers labelled by a Latin or mixed name (`Tony`, `阿Ken`) are who says 我; a question asking
+// only who (`谁做？`, `谁来？`) names the work in the sentence before it, or none when that sentence
+// only points back (`这个要补`) (heldout6 09, 10, 51).
+
+#[test]
+fn latin_speakers_take_work_on_and_who_questions_name_nothing() {
+    let cases = [
+        (
+            "[00:02:02] 林可：但是我们还缺一个告警，队列到70%的时候应该有人知道。\n[00:02:20] 周敏：对，这个要补。谁做？\n[00:02:31] Tony：监控那边我熟，我来加告警规则，明天中午前搞定。",
+            "加告警规则",
+            "Tony",
+            Some("2026-03-11T12:00:00+08:00".to_owned()),
+        ),
+        (
+            "周敏 1:00\n人齐了，开始。\n\n周敏 1:20\n好，那路演材料要更新一版，数据截到2月底。谁来？\n\n阿Ken 1:35\n我来吧，明早给你。",
+            "路演材料",
+            "阿Ken",
+            Some("2026-03-11T09:00:00+08:00".to_owned()),
+        ),
+        (
+            "[00:04:19] 阿Ken：就是做柜台外围系统那家，今年出了两次生产问题。\n[00:04:25] 魏东：哦，那家。那你把三家的报价和绩效比一比再说。\n[00:04:31] 阿Ken：那我下周一之前把外包人力的报价比一比，出个对比表。\n[00:04:38] 魏东：可以。",
+            "外包人力的报价",
+            "阿Ken",
+            due_by_end_of("2026-03-16"),
+        ),
+        (
+            "[00:01:00] 周敏：告警规则还没人管。\n[00:01:10] 周敏：这块得有人跟。谁来负责？\n[00:01:20] Lily：我来负责吧，周四前把告警规则加上。",
+            "告警规则",
+            "Lily",
+            due_by_end_of("2026-03-12"),
+        ),
+    ];
+    for (text, work, who, due) in cases {
+        let ex = run(text, TEAM);
+        assert_eq!(owners(&ex), vec![one(who)], "{text}\n{:?}", texts(&ex));
+        assert_eq!(dues(&ex), vec![due], "{text}");
+        let t = &texts(&ex)[0];
+        assert!(t.contains(work) && !t.contains('谁'), "{t}");
+    }
 }

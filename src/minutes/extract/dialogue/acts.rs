@@ -185,9 +185,19 @@ pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
     let speaker = ctx.speaker.as_ref();
     let others: Vec<_> = sc.owners.iter().filter(|o| Some(*o) != speaker).collect();
     if is_question(s) {
-        let asks_who = ["谁来", "谁负责", "谁跟", "谁牵头", "谁去", "谁弄", "谁写"]
-            .iter()
-            .any(|w| s.contains(w));
+        let asks_who = [
+            "谁来",
+            "谁负责",
+            "谁跟",
+            "谁牵头",
+            "谁去",
+            "谁弄",
+            "谁写",
+            "谁做",
+            "哪位来",
+        ]
+        .iter()
+        .any(|w| s.contains(w));
         // `那你来回复？`, `老王，你们部门来吧？`: work offered to the one spoken to, as a question.
         let offers = !others.is_empty() && sc.how >= OwnerHow::Named && offers_to_you(s);
         return if asks_who && !against {
@@ -260,6 +270,8 @@ pub(super) fn asked_work(s: &str) -> String {
         "谁去",
         "谁弄",
         "谁写",
+        "谁做",
+        "哪位来",
     ] {
         if let Some(i) = t.rfind(w) {
             // `谁来出一个审核流程`: the work is what follows the question word.
