@@ -119,7 +119,14 @@ pub(crate) fn speaker_name(label: &str) -> Option<String> {
     if name_like(head) && !generic(head) {
         Some(head.to_owned())
     } else {
-        (latin_like(head) && !s.contains(char::is_whitespace) && inner.is_empty()).then(|| head.to_owned())
+        let words = s
+            .split_whitespace()
+            .filter(|w| {
+                !w.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ':' | '：' | '[' | ']'))
+            })
+            .count();
+        (latin_like(head) && words == 1 && inner.is_empty()).then(|| head.to_owned())
     }
 }
 
@@ -163,6 +170,10 @@ mod tests {
         assert_eq!(label.and_then(speaker_name).as_deref(), Some("Tony"));
         let (_, label) = strip_speaker("[00:04:31] 阿Ken：那我下周一之前比一比");
         assert_eq!(label.and_then(speaker_name).as_deref(), Some("阿Ken"));
+        assert_eq!(
+            speaker_line("Grace  1:50").and_then(speaker_name).as_deref(),
+            Some("Grace")
+        );
         assert_eq!(
             speaker_line("Kevin 叶凯 00:02:25")
                 .and_then(speaker_name)

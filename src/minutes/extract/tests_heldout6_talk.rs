@@ -17,6 +17,8 @@ const TEAM: &[&str] = &[
     "Tony",
     "林可",
     "周敏",
+    "Grace",
+    "诸葛亮平",
 ];
 
 /// The items' owners as plain names, with their deadlines.
@@ -215,5 +217,26 @@ fn latin_speakers_take_work_on_and_who_questions_name_nothing() {
         assert_eq!(dues(&ex), vec![due], "{text}");
         let t = &texts(&ex)[0];
         assert!(t.contains(work) && !t.contains('谁'), "{t}");
+    }
+}
+
+// Someone called by the start or the end of their name (`志远，你…` for 何志远, `诸葛你…` for
+// 诸葛亮平) is the one given the work, not the one who spoke before; `转我` sends it to the speaker
+// (heldout6 10, 08).
+
+#[test]
+fn a_member_called_by_a_short_form_is_the_owner() {
+    let variants = [
+        "Grace  1:35\n好。\n\n小邱  1:40\n我来吧，明早给你。\n\nGrace  1:50\nGreat. 志远，你今天下班前把招行那边的确认邮件转我一下。\n\n何志远  2:05\n没问题。",
+        "[00:01:35] Grace：好。\n[00:01:40] 小邱：我来吧，明早给你。\n[00:01:50] Grace：志远你今天下班前把招行的确认邮件转我一下。\n[00:02:05] 何志远：好的。",
+        "[00:01:35] 周敏：好。\n[00:01:40] 小邱：我来吧，明早给你。\n[00:01:50] 周敏：OK，志远，确认邮件你今天下班前发我。\n[00:02:05] 何志远：收到。",
+    ];
+    for text in variants {
+        let ex = run(text, TEAM);
+        let t = texts(&ex);
+        let k = t.iter().position(|x| x.contains("确认邮件")).unwrap();
+        assert_eq!(owners(&ex)[k], one("何志远"), "{text}\n{t:?}");
+        assert_eq!(dues(&ex)[k], due_by_end_of("2026-03-10"), "{text}");
+        assert_eq!(ex.items.len(), 2, "{t:?}");
     }
 }

@@ -155,12 +155,14 @@ fn converse(
             // `那你3月18日前发出来`: `你` is the one who spoke before.
             // `老王，你们部门来吧？`: `你们` is the one just called. `…先把稿子给我看一眼`: sent to
             // the speaker, not done by them.
-            let mine = ["给我", "发我", "报我", "告诉我", "交我"]
+            let mine = ["给我", "发我", "报我", "告诉我", "交我", "转我", "抄我"]
                 .iter()
                 .fold(s.to_owned(), |t, w| t.replace(w, ""))
                 .contains('我');
             let only = |w: Option<&OwnerRef>| w.is_some_and(|w| sc.owners == [w.clone()]);
-            if (sc.owners.is_empty() || only(called.as_ref()) || only(c.speaker.as_ref()))
+            // `志远，你…`: the scan's `你` (the one who spoke before) gives way to the one called.
+            let before = called.is_some() && only(c.addressed.as_ref());
+            if (sc.owners.is_empty() || only(called.as_ref()) || only(c.speaker.as_ref()) || before)
                 && s.contains('你')
                 && (!s.contains("你们") || called.is_some())
                 && !mine
