@@ -283,3 +283,21 @@ fn before_the_end_of_the_working_day_is_that_day() {
         assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-10")], "{text}");
     }
 }
+
+// Names that give no work in a transcript: who did it already (`初稿是魏东汇总的`), and the one
+// called while a demand from elsewhere is passed on (`周敏，…物业那边说要我们出一部分钱`), even
+// when that person says `嗯` turns later (heldout6 51).
+
+#[test]
+fn who_did_it_and_the_one_called_with_news_are_given_nothing() {
+    let variants = [
+        "[00:00:12] 周敏：好，那我们开始。今天主要是把明年的预算过一遍，初稿是魏东汇总的，大家都看过了吧。\n[00:00:20] 韩雪：看过了。\n[00:00:22] 林可：我看了一半。",
+        "[00:00:12] 周敏：今天过一下预算。这版表是由魏东做的，有问题会上提。\n[00:00:20] 韩雪：好。\n[00:00:22] 林可：好的。",
+        "[00:06:15] 魏东：周敏，还有一个，机房空调的改造，物业那边说要我们出一部分钱。\n[00:06:22] 周敏：出多少？\n[00:06:24] 魏东：他们说是三十万左右。\n[00:06:27] 周敏：这个不归我们，让行政部去谈。\n[00:06:31] 魏东：好的，那我不放进来了。\n[00:06:35] 周敏：嗯。",
+        "[00:06:15] 魏东：周敏，总部那边要求我们把机房改造的钱也摊一部分。\n[00:06:22] 周敏：这个不归我们。\n[00:06:24] 魏东：好。\n[00:06:35] 周敏：嗯。",
+    ];
+    for text in variants {
+        let ex = run(text, TEAM);
+        assert!(ex.items.is_empty(), "{text}\n{:?}", texts(&ex));
+    }
+}

@@ -216,6 +216,10 @@ pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
     let dated_work = sc.deadline.is_some() && s.contains('把');
     // `陈晨你来弄`: work given to the one named, whatever the verb.
     if !others.is_empty() && sc.how >= OwnerHow::Named && (has_verb(&sig) || dated_work || offers_to_you(s)) {
+        // `初稿是东郭明汇总的`: done by them already; `鲍主任，…物业那边说要我们出钱`: only called.
+        if super::report::gives_no_work(s, &others) {
+            return Act::Other;
+        }
         return Act::Assign;
     }
     if speaker.is_none() || !first_person(s) || NOT_WORK.iter().any(|w| s.contains(w)) {

@@ -16,6 +16,7 @@ mod hand;
 mod merge;
 mod people;
 mod reply;
+mod report;
 mod turns;
 
 use self::acts::{Act, accepts, act, asked_people, asked_work, opening_topic};

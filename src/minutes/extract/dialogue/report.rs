@@ -1,0 +1,55 @@
+//! Names in a sentence that give no work (pure): who did something already (`初稿是东郭明汇总的`)
+//! and the one called while a demand from elsewhere is passed on (`鲍主任，还有一个，…物业那边说要
+//! 我们出一部分钱`).
+
+use crate::minutes::owner::OwnerRef;
+
+/// Words passing on what someone else wants of the team.
+const RELAYED: &[&str] = &["说要我们", "说让我们", "要求我们", "要我们", "让我们", "叫我们"];
+
+/// Whether the people named in `s` are only said to have done it (`是X汇总的`, `是由X写的`), or
+/// only called while a demand on the team is passed on, with no `你` giving it to them.
+pub(super) fn gives_no_work(s: &str, named: &[&OwnerRef]) -> bool {
+    if named.is_empty() {
+        return false;
+    }
+    let did = named.iter().all(|o| {
+        ["是由", "是"].iter().any(|w| {
+            let key = format!("{w}{}", o.name());
+            s.find(&key).is_some_and(|i| {
+                let rest = s.get(i + key.len()..).unwrap_or_default();
+                let clause = rest
+                    .split(['，', ',', '。', '；', '！', '？'])
+                    .next()
+                    .unwrap_or(rest);
+                clause.trim_end().ends_with('的') && clause.chars().count() <= 8
+            })
+        })
+    });
+    let relayed = !s.contains('你') && RELAYED.iter().any(|w| s.contains(w));
+    did || relayed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::minutes::owner::OwnerRef;
+
+    #[test]
+    fn who_did_it_and_a_relayed_demand_give_no_work() {
+        let dong = OwnerRef::Unresolved("东郭明".to_owned());
+        let bao = OwnerRef::Unresolved("鲍主任".to_owned());
+        assert!(gives_no_work("初稿是东郭明汇总的，大家都看过了吧。", &[&dong]));
+        assert!(gives_no_work("这版方案是由东郭明写的。", &[&dong]));
+        assert!(gives_no_work(
+            "鲍主任，还有一个，机房空调的改造，物业那边说要我们出一部分钱。",
+            &[&bao]
+        ));
+        assert!(!gives_no_work("东郭明你把总表汇总一下，周五前给我。", &[&dong]));
+        assert!(!gives_no_work("那就是东郭明负责汇总，周五前给我。", &[&dong]));
+        assert!(!gives_no_work(
+            "鲍主任，总部要我们周五前报数，你看谁来？",
+            &[&bao]
+        ));
+    }
+}
