@@ -301,3 +301,42 @@ fn who_did_it_and_the_one_called_with_news_are_given_nothing() {
         assert!(ex.items.is_empty(), "{text}\n{:?}", texts(&ex));
     }
 }
+
+// Work given with no date to the one who just said it is due by a date, and accepted, takes that
+// date; a date of work already done or a duration (`要公示五个工作日`) does not pass on (heldout6 09).
+
+#[test]
+fn work_given_after_its_date_was_said_takes_that_date() {
+    let cases = [
+        (
+            "[00:04:30] 林可：另外季度的等保测评，报告下下周三要交给合规。\n[00:04:50] 周敏：那林可你盯一下测评报告。\n[00:05:02] 林可：收到。",
+            "测评报告",
+            "林可",
+            due_by_end_of("2026-03-25"),
+        ),
+        (
+            "[00:01:10] 韩雪：风险揭示书下周五前要更新一版。\n[00:01:20] 周敏：韩雪你负责风险揭示书吧。\n[00:01:30] 韩雪：好的。",
+            "风险揭示书",
+            "韩雪",
+            due_by_end_of("2026-03-20"),
+        ),
+        (
+            "[00:01:10] 林可：上周的报告周三已经交了。\n[00:01:20] 周敏：那林可你再盯一下报告的反馈。\n[00:01:30] 林可：收到。",
+            "反馈",
+            "林可",
+            None,
+        ),
+        (
+            "[00:04:10] 林可：还有一个是考核结果公示，按制度要公示五个工作日。\n[00:04:25] 周敏：公示的事林可你来安排吧。\n[00:04:40] 林可：好。",
+            "公示的事",
+            "林可",
+            None,
+        ),
+    ];
+    for (text, work, who, due) in cases {
+        let ex = run(text, TEAM);
+        assert_eq!(owners(&ex), vec![one(who)], "{text}\n{:?}", texts(&ex));
+        assert_eq!(dues(&ex), vec![due], "{text}");
+        assert!(texts(&ex)[0].contains(work), "{:?}", texts(&ex));
+    }
+}

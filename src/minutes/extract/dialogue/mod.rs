@@ -214,6 +214,12 @@ fn converse(
                     if let Some(w) = reply::work_in(ctx, &sc).filter(|_| agrees) {
                         item.text = reply::named_by(ctx, &item, &w);
                     }
+                    if item.deadline.is_none()
+                        && agrees
+                        && let Some((d, w)) = reply::date_before(turns, o.turn, ctx, &item)
+                    {
+                        (item.deadline, item.deadline_text) = (Some(d), Some(w));
+                    }
                     let why = if volunteers {
                         format!("第{}行问谁来，{}在第{}行接下", o.line + 1, sp.name(), line + 1)
                     } else {

@@ -3,7 +3,10 @@
 //! `好，我明天上午去问一下供应商的续保报价`, `好的，那我下周一之前把短信模板给合规看`. The item then
 //! says the work as the answer does.
 
+use super::acts::is_question;
 use super::merge::own_work;
+use super::turns::{Turn, shares_topic};
+use crate::domain::deadline::Deadline;
 use crate::minutes::item::ActionItem;
 use crate::minutes::scan::{Ctx, Scan};
 
@@ -60,4 +63,40 @@ pub(super) fn named_by(ctx: &Ctx<'_>, item: &ActionItem, work: &str) -> String {
     } else {
         format!("{}：{work}", item.text.trim_end_matches(['。', '！', '!']))
     }
+}
+
+/// `林可：另外季度的等保测评，报告下下周三要交给合规。` then `周敏：那林可你盯一下测评报告。` and
+/// `林可：收到。`: work given with no date (in turn `t`) to the one who said just before that it
+/// is still to be done by a date, and accepted, takes that date. Only a limit or a day said with
+/// 要/需/得 in its clause counts: not work done (`节前有两只票被…`), not how long something lasts
+/// (`按制度要公示五个工作日`, `要挂三天`).
+pub(super) fn date_before(
+    turns: &[Turn],
+    t: usize,
+    ctx: &Ctx<'_>,
+    item: &ActionItem,
+) -> Option<(Deadline, String)> {
+    let prev = turns.get(t.checked_sub(1)?)?;
+    if !prev.speaker.as_ref().is_some_and(|sp| item.owners.contains(sp)) {
+        return None;
+    }
+    let c = prev.ctx(ctx);
+    prev.sentences().iter().rev().find_map(|(_, s)| {
+        let sc = c.scan(s);
+        let d = sc.deadline?;
+        let w = sc.deadline_text.clone()?;
+        let limit = w.ends_with(['前', '内', '底', '末'])
+            || (!w.contains("工作日")
+                && !w.contains("交易日")
+                && ['周', '号', '日'].iter().any(|k| w.contains(*k)));
+        let clause = s
+            .split(['，', ',', '。', '；'])
+            .find(|c| c.contains(w.as_str()))
+            .unwrap_or_default()
+            .replace(w.as_str(), "");
+        let pending = ["要", "需", "得", "必须"].iter().any(|k| clause.contains(k))
+            && !["已", "做完", "完成了", "交了"].iter().any(|k| s.contains(k));
+        let about = shares_topic(&item.text, s);
+        (limit && pending && about && !is_question(s)).then_some((d, w))
+    })
 }
