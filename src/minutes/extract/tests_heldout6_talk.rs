@@ -340,3 +340,25 @@ fn work_given_after_its_date_was_said_takes_that_date() {
         assert!(texts(&ex)[0].contains(work), "{:?}", texts(&ex));
     }
 }
+
+// A turn reporting something done, then giving work to someone called by a short form
+// (`诸葛你测完了顺手把OA流程提了`): the work is theirs, with no date when the answer only ties it to
+// another event (`测算表出来第二天就提`), and it is not folded into their earlier item (heldout6 08).
+
+#[test]
+fn work_given_after_a_done_report_stands_on_its_own() {
+    let variants = [
+        "诸葛亮平 00:02:10\n这个我来吧，我周五前把测算表弄出来。\n\n魏东 00:03:20\n嗯。另外上次说的那个培训已经做完了，不用再提。最后一个，风控参数调整要走OA，诸葛你测完了顺手把OA流程提了。\n\n诸葛亮平 00:03:55\n没问题，测算表出来第二天就提。\n\n魏东 00:04:10\n好，就这些，散会。",
+        "[00:02:10] 诸葛亮平：这个我来吧，我周五前把测算表弄出来。\n[00:03:20] 魏东：培训上周已经做完了。还有风控参数要走OA，诸葛你测完顺手把OA流程提一下。\n[00:03:55] 诸葛亮平：好的。\n[00:04:10] 魏东：散会。",
+        // Someone else spoke last: `你` is still the one called.
+        "[00:02:10] 诸葛亮平：这个我来吧，我周五前把测算表弄出来。\n[00:02:41] 韩雪：短信模板我来看。\n[00:03:20] 魏东：嗯。另外上次说的那个培训已经做完了，不用再提。最后一个，风控参数调整要走OA，诸葛你测完了顺手把OA流程提了。\n[00:03:55] 诸葛亮平：没问题，测算表出来第二天就提。",
+    ];
+    for text in variants {
+        let ex = run(text, TEAM);
+        let t = texts(&ex);
+        let k = t.iter().position(|x| x.contains("OA流程")).expect("the OA item");
+        assert_eq!(owners(&ex)[k], one("诸葛亮平"), "{text}\n{t:?}");
+        assert_eq!(dues(&ex)[k], None, "{text}");
+        assert_eq!(dues(&ex)[0], due_by_end_of("2026-03-13"), "{text}");
+    }
+}

@@ -211,7 +211,7 @@ fn converse(
                         item.deadline = sc.deadline;
                         item.deadline_text.clone_from(&sc.deadline_text);
                     }
-                    if let Some(w) = reply::work_in(ctx, &sc).filter(|_| agrees) {
+                    if let Some(w) = reply::work_in(ctx, &sc).filter(|_| agrees && sc.deadline.is_some()) {
                         item.text = reply::named_by(ctx, &item, &w);
                     }
                     if item.deadline.is_none()

@@ -194,7 +194,7 @@ pub(super) fn add_named(ctx: &Ctx<'_>, s: &str, found: &mut Vec<OwnerRef>) -> bo
 pub(super) fn called(ctx: &Ctx<'_>, s: &str) -> Option<OwnerRef> {
     s.split(['，', ',']).find_map(|clause| {
         // `Great. 志远，你…`: the name after what opens the sentence.
-        let head = clause.trim();
+        let head = clause.trim().trim_end_matches(['.', '!', '！', '。', '？', '?']);
         let head = head
             .rsplit(['.', ' ', '!', '！', '。'])
             .next()

@@ -30,7 +30,9 @@ const OPENING: &[&str] = &[
 ];
 
 /// The work an answer names (`去问一下供应商的续保报价`), once its yes, its speaker and its date
-/// are gone; none when it names hardly any (`好的，没问题`, `行，两个工作日内给你`).
+/// are gone; none when it names hardly any (`好的，没问题`, `行，两个工作日内给你`). The caller
+/// takes it only from an answer with a date: `没问题，测算表出来第二天就提` times the work by
+/// another, it does not rename it.
 pub(super) fn work_in(ctx: &Ctx<'_>, sc: &Scan) -> Option<String> {
     let undated = sc
         .deadline_text
