@@ -375,10 +375,13 @@ impl Block {
         any
     }
 
-    /// The block's item, if any.
-    pub(crate) fn finish(self, ctx: &Ctx<'_>) -> Outcome {
+    /// The block's own item, if any (its side work aside: [`Block::finish`]).
+    fn finish_block(self, ctx: &Ctx<'_>) -> Outcome {
         if REJECT.iter().any(|w| self.conclusion.contains(w)) {
-            return Outcome::Rejected(self.title);
+            return match self.rework(ctx) {
+                Some(item) => Outcome::Item(Box::new(item)),
+                None => Outcome::Rejected(self.title),
+            };
         }
         if let Some(items) = self
             .listed_items(ctx)

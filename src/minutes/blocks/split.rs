@@ -1,7 +1,7 @@
 //! Blocks whose fields list several people's work (pure): `后续安排：秦峰整理…；唐宁评估…`, and
 //! `责任人：段宏出具合规意见；龚正排期开发` with `完成时限：合规意见下周五前；开发时间待定` — one item each.
 
-use super::Block;
+use super::{Block, Outcome};
 use crate::minutes::item::{ActionItem, clean_title};
 use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
 
@@ -153,4 +153,106 @@ fn doer_after_work(ctx: &Ctx<'_>, part: &str) -> Option<crate::minutes::owner::O
         let after = part.get(i + n.len()..)?;
         (i > 0 && DOER_VERBS.iter().any(|v| after.starts_with(v))).then(|| ctx.resolve(&p.name))
     })
+}
+
+impl Block {
+    /// The block's items: its own, and work of other people written in its fields (`责任人：夏雨；
+    /// 规则由黄婷提供，下周三前给到夏雨`, `会后：晏明把评审结果同步到需求管理系统，今天下班前`), one
+    /// item each.
+    pub(crate) fn finish(mut self, ctx: &Ctx<'_>) -> Outcome {
+        let side = self.side_work(ctx);
+        let out = self.finish_block(ctx);
+        if side.is_empty() {
+            return out;
+        }
+        match out {
+            Outcome::Item(item) => Outcome::Items(std::iter::once(*item).chain(side).collect()),
+            Outcome::Items(mut items) => {
+                items.extend(side);
+                Outcome::Items(items)
+            }
+            Outcome::Rejected(_) | Outcome::Nothing(_) => Outcome::Items(side),
+        }
+    }
+
+    /// Takes out of the owner field and the other fields the work of someone besides the block's
+    /// owners, named with its own work and date.
+    fn side_work(&mut self, ctx: &Ctx<'_>) -> Vec<ActionItem> {
+        let mut side = Vec::new();
+        let parts: Vec<String> = self.lead.split(['；', ';']).map(str::to_owned).collect();
+        let leads = parts
+            .first()
+            .and_then(|p| ctx.names_if_all(p.trim().trim_end_matches('、')))
+            .unwrap_or_default();
+        // `通过，但需先补充差异分类规则` then `责任人：夏雨；规则由黄婷提供…`: the rules asked for.
+        let title = if ["需", "请", "补充", "完善"]
+            .iter()
+            .any(|w| self.conclusion.contains(w))
+        {
+            format!("{}（{}）", self.title, self.conclusion.trim_end_matches('。'))
+        } else {
+            self.title.clone()
+        };
+        if !leads.is_empty() && parts.len() >= 2 {
+            let mut kept = vec![parts[0].clone()];
+            for p in &parts[1..] {
+                match side_item(ctx, p, &leads) {
+                    Some(item) => side.push(with_title(&title, item)),
+                    None => kept.push(p.clone()),
+                }
+            }
+            self.lead = kept.join("；");
+        }
+        let people = ctx.people(&self.lead);
+        if !people.is_empty() {
+            let mut extra = Vec::new();
+            for v in std::mem::take(&mut self.extra) {
+                match side_item(ctx, &v, &people).filter(|i| i.deadline.is_some()) {
+                    Some(item) => side.push(item),
+                    None => extra.push(v),
+                }
+            }
+            self.extra = extra;
+        }
+        side
+    }
+
+    /// A rejected block's conclusion asking a named person for work by a date (`退回。请需求方车明
+    /// 补充数据安全评估后重新提交，中秋节前`): that work.
+    pub(super) fn rework(&self, ctx: &Ctx<'_>) -> Option<ActionItem> {
+        let sc = ctx.scan(&self.conclusion);
+        let asks = ["请", "需", "要求", "由"]
+            .iter()
+            .any(|w| self.conclusion.contains(w));
+        (asks && sc.how != OwnerHow::None && sc.deadline.is_some()).then(|| ActionItem {
+            text: clean_title(
+                &format!("{}（{}）", self.title, self.conclusion.trim_end_matches('。')),
+                None,
+            ),
+            owners: sc.owners,
+            deadline: sc.deadline,
+            deadline_text: sc.deadline_text,
+            priority: sc.priority,
+        })
+    }
+}
+
+/// `规则由黄婷提供，下周三前给到夏雨`: work of someone not among `leads`, with its verb.
+fn side_item(ctx: &Ctx<'_>, part: &str, leads: &[crate::minutes::owner::OwnerRef]) -> Option<ActionItem> {
+    let sc = ctx.scan(part.trim());
+    let other = sc.owners.first().is_some_and(|o| !leads.contains(o));
+    // `晏明把评审结果同步到需求管理系统`: `把` says the work whatever the verb.
+    let work = has_task_verb(part) || part.contains('把');
+    (sc.how != OwnerHow::None && other && work).then(|| ActionItem {
+        text: clean_title(part.trim().trim_end_matches('。'), None),
+        owners: sc.owners,
+        deadline: sc.deadline,
+        deadline_text: sc.deadline_text,
+        priority: sc.priority,
+    })
+}
+
+fn with_title(title: &str, mut item: ActionItem) -> ActionItem {
+    item.text = clean_title(&format!("{title}：{}", item.text), None);
+    item
 }

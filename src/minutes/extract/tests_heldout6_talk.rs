@@ -362,3 +362,67 @@ fn work_given_after_a_done_report_stands_on_its_own() {
         assert_eq!(dues(&ex)[0], due_by_end_of("2026-03-13"), "{text}");
     }
 }
+
+// A block's fields may carry someone else's work beside the block's owner: a second part of the
+// owner field (`责任人：韩雪；规则由魏东提供，3月13日前给到韩雪`) or another field naming a person, their
+// work and a date (`会后：林可把评审结果同步到需求系统，今天下班前`). Each is an item of its own.
+
+#[test]
+fn other_peoples_work_in_a_blocks_fields_is_its_own_item() {
+    let cases = [
+        (
+            "【需求五】清算对账差异自动提醒\n评审结论：通过，但需先补充差异分类规则。\n责任人：韩雪；规则由魏东提供，3月13日前给到韩雪。\n完成时限：3月底",
+            "差异分类规则",
+            "魏东",
+            due_by_end_of("2026-03-13"),
+        ),
+        (
+            "需求1：清算对账差异自动提醒\n结论：通过\n负责人：韩雪；魏东3月13日前把差异分类规则整理给韩雪\n完成时限：3月底",
+            "差异分类规则",
+            "魏东",
+            due_by_end_of("2026-03-13"),
+        ),
+        (
+            "■ 需求五 财富工作台客户持仓穿透\n评审结论：通过，本期只做公募部分\n负责人：韩雪\n完成时限：3月底\n■ 会后：林可把评审结果同步到需求系统，今天下班前。",
+            "需求系统",
+            "林可",
+            due_by_end_of("2026-03-10"),
+        ),
+    ];
+    for (text, work, who, due) in cases {
+        let ex = run(text, TEAM);
+        let t = texts(&ex);
+        assert_eq!(t.len(), 2, "{text}\n{t:?}");
+        assert_eq!(owners(&ex)[0], one("韩雪"), "{t:?}");
+        assert_eq!(dues(&ex)[0], due_by_end_of("2026-03-31"), "{text}");
+        assert!(t[1].contains(work), "{t:?}");
+        assert_eq!(owners(&ex)[1], one(who), "{t:?}");
+        assert_eq!(dues(&ex)[1], due, "{text}");
+    }
+}
+
+// A conclusion that sends the request back (退回, 暂缓, 不通过) still asks for work when it names
+// who is to rework it and by when; without both it gives nothing.
+
+#[test]
+fn a_request_sent_back_for_rework_by_a_named_person_is_an_item() {
+    let asked = [
+        "XQ-88 营业部大屏展示两融实时数据\n结论：退回。请需求方经纪业务部魏东补充数据安全评估后重新提交，3月20日前。",
+        "需求2：营业部大屏展示两融实时数据\n评审结论：暂缓，需魏东3月20日前补充数据安全评估后再评。",
+        "【XQ-88】营业部大屏展示两融实时数据\n评审意见：不通过，要求魏东重新做数据安全评估，3月20日前重新提交。",
+    ];
+    for text in asked {
+        let ex = run(text, TEAM);
+        assert_eq!(owners(&ex), vec![one("魏东")], "{text}\n{:?}", texts(&ex));
+        assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-20")], "{text}");
+        assert!(texts(&ex)[0].contains("数据安全评估"), "{:?}", texts(&ex));
+    }
+    let not_asked = [
+        "XQ-95 对账单增加英文版\n结论：不通过，使用量过低。",
+        "XQ-96 智能客服接入大模型\n结论：暂缓。待公司AI使用管理办法出台后再评。",
+        "XQ-97 营业部自定义欢迎语\n结论：暂缓，下季度再议。",
+    ];
+    for text in not_asked {
+        assert!(run(text, TEAM).items.is_empty(), "{text}");
+    }
+}
