@@ -426,3 +426,28 @@ fn a_request_sent_back_for_rework_by_a_named_person_is_an_item() {
         assert!(run(text, TEAM).items.is_empty(), "{text}");
     }
 }
+
+// `这个我来吧，我手上有上次的地址表`: taking on what was just said, whatever reason follows, is that
+// work (named by the turn before); `对，我明天……不对，明天放假了`: a promise taken back is none.
+
+#[test]
+fn pointing_back_names_the_work_and_a_promise_taken_back_is_none() {
+    let variants = [
+        "魏东  00:03:20\n还有物料配送，各营业部的收货地址要核一遍，别寄错了。\n\n韩雪  00:03:31\n这个我来吧，我手上有上次的地址表。\n\n魏东  00:03:40\n行，下周三之前核完。",
+        "[00:03:20] 魏东：各营业部的收货地址要核一遍，别寄错了。\n[00:03:31] 韩雪：这事我来，我熟。\n[00:03:40] 魏东：好，下周三之前核完。",
+    ];
+    for text in variants {
+        let ex = run(text, TEAM);
+        assert_eq!(owners(&ex), vec![one("韩雪")], "{text}\n{:?}", texts(&ex));
+        assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-18")], "{text}");
+        assert!(texts(&ex)[0].contains("收货地址"), "{:?}", texts(&ex));
+    }
+    let taken_back = [
+        "[00:05:02] 魏东：那回到短信。林可，你刚才说要先跟运营确认。\n[00:05:15] 林可：对，我明天……不对，明天放假了。\n[00:05:40] 魏东：好，散会。",
+        "[00:05:02] 魏东：短信的事呢？\n[00:05:15] 林可：我周五给你，哦不对，周五我在外面培训。\n[00:05:40] 魏东：好，散会。",
+    ];
+    for text in taken_back {
+        let ex = run(text, TEAM);
+        assert!(ex.items.is_empty(), "{text}\n{:?}", texts(&ex));
+    }
+}

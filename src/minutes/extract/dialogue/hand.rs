@@ -131,6 +131,14 @@ pub(super) fn hand_over(turns: &[Turn], ctx: &Ctx<'_>, ex: &mut Extraction, tr: 
             continue;
         }
         if let Some(turn) = turn
+            && super::report::taken_back(&item.text, item.deadline_text.as_deref())
+        {
+            let why = format!("对话：说完又收回了，不是待办：{}", item.text);
+            tr.note(turn.first, &why, Verdict::Detail, Vec::new(), None);
+            drop.push(k);
+            continue;
+        }
+        if let Some(turn) = turn
             && says_away(&item.text)
             && turn
                 .speaker

@@ -330,7 +330,10 @@ fn converse(
                     }
                     let mut why = format!("第{}行{}{}", line + 1, sp.name(), how);
                     // `我去谈。` after `调副总那个事，…`: the matter of the turn before.
-                    let matter = back::proposal_before(turns, t).filter(|_| own_work(ctx, &item) < 4);
+                    // `这个我来吧，我手上有上次的地址表`: pointing back, whatever the reason after it.
+                    let points = reply::points_back(ctx, s);
+                    let matter =
+                        back::proposal_before(turns, t).filter(|_| own_work(ctx, &item) < 4 || points);
                     if let Some(m) = &matter {
                         item.text = format!("{m}：{}", item.text);
                         why.push_str("（事项见上一轮发言）");

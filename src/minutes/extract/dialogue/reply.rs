@@ -102,3 +102,21 @@ pub(super) fn date_before(
         (limit && pending && about && !is_question(s)).then_some((d, w))
     })
 }
+
+/// `这个我来吧，我手上有上次的地址表`, `这事我来，我熟`: a first clause that takes on what was just
+/// said (`这个`, `这事`, `这块`) and names no work of its own, whatever follows it.
+pub(super) fn points_back(ctx: &Ctx<'_>, s: &str) -> bool {
+    let first = s.split(['，', ',', '。']).next().unwrap_or(s);
+    let clause = ActionItem {
+        text: first.to_owned(),
+        owners: Vec::new(),
+        deadline: None,
+        deadline_text: None,
+        priority: None,
+    };
+    ["这个", "这事", "这块", "这件事"]
+        .iter()
+        .any(|w| first.starts_with(w))
+        && first.contains("我来")
+        && own_work(ctx, &clause) == 0
+}

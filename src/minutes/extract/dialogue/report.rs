@@ -1,6 +1,6 @@
-//! Names in a sentence that give no work (pure): who did something already (`初稿是东郭明汇总的`)
-//! and the one called while a demand from elsewhere is passed on (`鲍主任，还有一个，…物业那边说要
-//! 我们出一部分钱`).
+//! Sentences that give no work (pure): who did something already (`初稿是东郭明汇总的`), the one
+//! called while a demand from elsewhere is passed on (`鲍主任，还有一个，…物业那边说要我们出一部分
+//! 钱`), and a promise the speaker takes back (`对，我明天……不对，明天放假了`).
 
 use crate::minutes::owner::OwnerRef;
 
@@ -30,6 +30,32 @@ pub(super) fn gives_no_work(s: &str, named: &[&OwnerRef]) -> bool {
     did || relayed
 }
 
+/// Words a speaker takes back what they just said with (`我明天……不对，明天放假了`).
+const TAKEN_BACK: &[&str] = &[
+    "……不对",
+    "…不对",
+    "，不对，",
+    "不对不对",
+    "哦不对",
+    "啊不对",
+    "，不是，",
+];
+
+/// Whether the date of an item (`明天` in `对，我明天……不对，明天放假了`) is said only before the
+/// speaker takes it back: the work was not promised.
+pub(super) fn taken_back(text: &str, date: Option<&str>) -> bool {
+    let Some(at) = TAKEN_BACK.iter().filter_map(|w| text.find(w)).min() else {
+        return false;
+    };
+    let (before, after) = text.split_at(at);
+    // `季度末把一季度……不对，二季度的…做完`: what is corrected is the work, not the promise.
+    let cannot = ["放假", "不在", "出差", "培训", "没空", "不行", "来不及"]
+        .iter()
+        .any(|w| after.contains(w));
+    date.is_some_and(|d| before.contains(d) && (after.contains(d) || cannot))
+        && !["改成", "改到", "那就", "那我"].iter().any(|w| after.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,6 +76,13 @@ mod tests {
         assert!(!gives_no_work(
             "鲍主任，总部要我们周五前报数，你看谁来？",
             &[&bao]
+        ));
+        assert!(taken_back("对，我明天……不对，明天放假了", Some("明天")));
+        assert!(!taken_back("我明天……不对，那我后天给你", Some("明天")));
+        assert!(!taken_back("我明天给你", Some("明天")));
+        assert!(!taken_back(
+            "嗯。另外季度末把一季度……不对，二季度的授信额度复审做完",
+            Some("季度末")
         ));
     }
 }
