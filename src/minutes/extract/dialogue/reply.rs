@@ -86,7 +86,7 @@ pub(super) fn date_before(
     prev.sentences().iter().rev().find_map(|(_, s)| {
         let sc = c.scan(s);
         let d = sc.deadline?;
-        let w = sc.deadline_text.clone()?;
+        let w = sc.deadline_text?;
         let limit = w.ends_with(['前', '内', '底', '末'])
             || (!w.contains("工作日")
                 && !w.contains("交易日")
