@@ -123,6 +123,9 @@ const META_KEYS: &[&str] = &[
     "会议主题",
     "主题",
     "会议名称",
+    // A transcript's header: `2026-07-15 | 发言人：单磊、谷雪`.
+    "发言人",
+    "参与人",
     "Attendees",
     "Date",
     "Time",
@@ -423,8 +426,17 @@ pub(crate) fn starts_with_key(body: &str) -> bool {
 /// `参会人员：…`, `会议时间：…`, `主持人：张三` — but not `主持人：请周迅下周一前…`, a speaker's
 /// sentence after a role label.
 pub(crate) fn is_meta(line: &str) -> bool {
-    key_value(line, META_KEYS).is_some_and(|v| !v.contains(['，', '。', '？', '！', '；']))
+    let meta = |l: &str| key_value(l, META_KEYS).is_some_and(|v| !v.contains(['，', '。', '？', '！', '；']));
+    // `2026-07-15 | 发言人：单磊、谷雪`: a date and meeting details apart by bars.
+    let dated = |p: &str| {
+        !p.is_empty()
+            && p.chars()
+                .all(|c| c.is_ascii_digit() || "-/.年月日 :：".contains(c))
+    };
+    let parts: Vec<&str> = line.split(['|', '｜']).map(str::trim).collect();
+    meta(line)
         || is_speaker_line(line)
+        || (parts.len() > 1 && parts.iter().any(|p| meta(p)) && parts.iter().all(|p| meta(p) || dated(p)))
 }
 
 /// A transcript's speaker line: `周瑜 00:00:41`, `发言人 A 00:01:02`.

@@ -451,3 +451,21 @@ fn pointing_back_names_the_work_and_a_promise_taken_back_is_none() {
         assert!(ex.items.is_empty(), "{text}\n{:?}", texts(&ex));
     }
 }
+
+// A transcript's header listing who spoke (`2026-07-15 | 发言人：…`, `参与人：…`) names no owners.
+
+#[test]
+fn a_transcript_header_listing_speakers_is_no_item() {
+    for header in [
+        "2026-03-10 | 发言人：魏东、韩雪、林可",
+        "2026年3月10日 ｜ 参与人：魏东、韩雪、林可",
+        "参与人：魏东、韩雪、林可",
+    ] {
+        let text = format!(
+            "飞书妙记 | 营业部运营例会\n{header}\n\n魏东 00:00:05\n第一件事，柜台设备的巡检，韩雪你来排一下。\n\n韩雪 00:00:18\n好，我下周五前排出来。\n\n魏东 00:00:30\n好，就这些。"
+        );
+        let ex = run(&text, TEAM);
+        assert_eq!(owners(&ex), vec![one("韩雪")], "{text}\n{:?}", texts(&ex));
+        assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-20")], "{text}");
+    }
+}
