@@ -469,3 +469,20 @@ fn a_transcript_header_listing_speakers_is_no_item() {
         assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-20")], "{text}");
     }
 }
+
+// A date said only as one that cannot be met (`节前肯定来不及了`) is not the date of the work asked
+// for after it.
+
+#[test]
+fn a_date_that_cannot_be_met_is_no_deadline() {
+    let variants = [
+        "说话人 1  00:01:50\n奖励兑现要走财务流程，节前肯定来不及了。韩雪，你跟财务确认一个准确的时间，然后在营业部群里统一回复。\n\n说话人 3  00:02:05\n行。\n\n说话人 1  00:02:20\n下一个。",
+        "[00:01:50] 魏东：奖励月底前肯定赶不上了，韩雪你跟财务确认一个准确的时间，在营业部群里统一回复。\n[00:02:05] 韩雪：好的。\n[00:02:20] 魏东：下一个。",
+    ];
+    for text in variants {
+        let ex = run(text, TEAM);
+        let t = texts(&ex);
+        assert_eq!(owners(&ex), vec![one("韩雪")], "{text}\n{t:?}");
+        assert_eq!(dues(&ex), vec![None], "{text}");
+    }
+}

@@ -56,6 +56,20 @@ pub(super) fn taken_back(text: &str, date: Option<&str>) -> bool {
         && !["改成", "改到", "那就", "那我"].iter().any(|w| after.contains(w))
 }
 
+/// Words saying a date cannot be met.
+const TOO_LATE: &[&str] = &["来不及", "赶不上", "不可能", "做不完", "够呛"];
+
+/// Whether `date` is said in `said` only in a sentence saying it cannot be met (`奖励兑现要走财务
+/// 流程，节前肯定来不及了。罗斌，你跟财务确认…`): the work asked for after it has no date.
+pub(super) fn date_denied(said: &str, date: Option<&str>) -> bool {
+    let Some(d) = date else { return false };
+    let mut with_date = said
+        .split(['。', '！', '？', '；', '，', ','])
+        .filter(|s| s.contains(d))
+        .peekable();
+    with_date.peek().is_some() && with_date.all(|s| TOO_LATE.iter().any(|w| s.contains(w)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +98,10 @@ mod tests {
             "嗯。另外季度末把一季度……不对，二季度的授信额度复审做完",
             Some("季度末")
         ));
+        assert!(date_denied(
+            "奖励兑现要走财务流程，节前肯定来不及了。罗斌，你跟财务确认一个准确的时间。",
+            Some("节前")
+        ));
+        assert!(!date_denied("节前来不及了，罗斌你节前先出个初稿。", Some("节前")));
     }
 }
