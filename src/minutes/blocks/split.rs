@@ -88,12 +88,12 @@ impl Block {
             return None;
         }
         let mut clauses: Vec<String> = Vec::new();
-        for part in self
-            .conclusion
-            .split(['；', ';', '。', '，', ',', ' '])
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
+        // After a comma only a part opening with its person starts a clause (`由运营管理部计灵提供
+        // 样本，信息技术部裴东开发` is one piece of work); after `；`, `。` or a space, any naming one.
+        let mut after_comma = false;
+        for raw in self.conclusion.split_inclusive(['；', ';', '。', '，', ',', ' ']) {
+            let comma_before = std::mem::replace(&mut after_comma, raw.ends_with(['，', ',']));
+            let part = raw.trim().trim_end_matches(['；', ';', '。', '，', ',']).trim();
             let part = VERDICTS
                 .iter()
                 .find_map(|v| part.strip_prefix(v))
@@ -101,7 +101,12 @@ impl Block {
             if part.is_empty() {
                 continue;
             }
-            if opens_clause(ctx, part) {
+            let opens = if comma_before && !clauses.is_empty() {
+                starts_with_doer(ctx, part)
+            } else {
+                opens_clause(ctx, part)
+            };
+            if opens {
                 clauses.push(part.to_owned());
             } else if let Some(last) = clauses.last_mut() {
                 last.push('，');
@@ -113,7 +118,16 @@ impl Block {
         }
         let items: Vec<ActionItem> = clauses
             .iter()
-            .map(|c| (c, ctx.scan(c)))
+            .map(|c| {
+                let mut sc = ctx.scan(c);
+                if sc.how == OwnerHow::None
+                    && let Some(who) = doer_after_work(ctx, c)
+                {
+                    sc.owners = vec![who];
+                    sc.how = OwnerHow::Named;
+                }
+                (c, sc)
+            })
             // `蒋文9月30日前出字段清单`: any work, whatever its verb (`出` too).
             .filter(|(_, sc)| {
                 sc.text
@@ -135,10 +149,29 @@ impl Block {
 }
 
 /// Whether `part` starts with the person it gives work to (`陆一鸣负责开发联调`, `由蒋文出…`).
-fn opens_clause(ctx: &Ctx<'_>, part: &str) -> bool {
+fn starts_with_doer(ctx: &Ctx<'_>, part: &str) -> bool {
     let sc = ctx.scan(part);
     let bare = part.trim_start_matches('由');
     sc.how != OwnerHow::None && sc.owners.first().is_some_and(|o| bare.starts_with(o.name()))
+}
+
+/// Whether `part` names the person it gives work to (`陆一鸣负责开发联调`, `由蒋文出…`, `开发联调由
+/// 韩雪负责`, `口径说明魏东出`), not one it is sent to (`发小牛确认`).
+fn opens_clause(ctx: &Ctx<'_>, part: &str) -> bool {
+    let sc = ctx.scan(part);
+    let who = if sc.how == OwnerHow::None {
+        doer_after_work(ctx, part)
+    } else {
+        sc.owners.first().cloned()
+    };
+    who.is_some_and(|o| {
+        part.find(o.name()).is_some_and(|i| {
+            let before = part.get(..i).unwrap_or_default();
+            !["发", "给", "报", "交", "转", "抄送", "告诉", "通知"]
+                .iter()
+                .any(|w| before.ends_with(w))
+        })
+    })
 }
 
 /// Verbs right after the one who does the work named before them (`测试用例Amy出`).

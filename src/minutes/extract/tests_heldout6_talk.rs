@@ -45,6 +45,9 @@ fn a_conclusion_naming_two_people_gives_two_items() {
         "需求1：两融预警阈值可配置\n评审结论：同意，由魏东整理口径说明，3月13日前；韩雪跟进开发联调，3月底前完成。",
         // A conditional pass, with a dash.
         "【XQ-88】两融预警阈值可配置\n评审结论：有条件通过——魏东补充口径说明，3月13日前；韩雪同步准备开发联调，3月底前完成。",
+        // The work before the one who does it.
+        "需求1：两融预警阈值可配置\n结论：通过。口径说明由魏东3月13日前补充；开发联调由韩雪负责，3月底上线。",
+        "需求1：两融预警阈值可配置\n结论：通过，口径说明魏东出，3月13日前；开发联调韩雪负责，3月底上线。",
     ];
     for text in variants {
         assert_eq!(
