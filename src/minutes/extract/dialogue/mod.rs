@@ -21,6 +21,7 @@ mod turns;
 
 use self::acts::{Act, accepts, act, asked_people, asked_work, opening_topic};
 use self::merge::{Settled, drop_recap, glued_names, merge, own_work, recap_start};
+use self::reply::{date_alone, with_topic};
 use self::turns::{Turn, latin_names, shares_topic, transcript_turns};
 use super::sentence::has_task_text;
 use super::trace::Tracer;
@@ -367,41 +368,6 @@ fn converse(
         }
     }
     out
-}
-
-/// `那就孙磊牵头吧，…三个工作日内给一个初版` after `还有数据迁移要用的校验脚本，…`: an item that
-/// names hardly any work is about the topic opened up to three turns before.
-fn with_topic(ctx: &Ctx<'_>, topic: Option<&(usize, String)>, mut s: Settled) -> Settled {
-    if let Some((at, t)) = topic
-        && s.topic.is_none()
-        && s.turn <= at + 3
-        && own_work(ctx, &s.item) < 7
-        && !s.item.text.contains(t.as_str())
-    {
-        s.item.text = format!("{t}：{}", s.item.text);
-        s.topic = Some(t.clone());
-        s.why = format!("{}（事项见第{}轮发言）", s.why, at + 1);
-    }
-    s
-}
-
-/// Whether the clause holding the date says nothing else (`那就两周内吧`).
-fn date_alone(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> bool {
-    let Some(d) = sc.deadline_text.as_deref() else {
-        return false;
-    };
-    s.split(['，', ',', '。'])
-        .find(|c| c.contains(d))
-        .is_some_and(|c| {
-            let item = ActionItem {
-                text: c.replace(d, ""),
-                owners: Vec::new(),
-                deadline: None,
-                deadline_text: None,
-                priority: None,
-            };
-            own_work(ctx, &item) == 0
-        })
 }
 
 fn names(owners: &[OwnerRef]) -> String {
