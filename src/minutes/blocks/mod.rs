@@ -7,8 +7,9 @@
 //! 完成时限：2月12日
 //! ```
 //!
-//! One block gives one item when it carries an owner or a deadline, and none when its
-//! conclusion rejects it (不通过, 不同意, 暂缓 …).
+//! One block gives one item when it carries an owner or a deadline (one per person when its
+//! conclusion or its fields give several people work of their own), and none when its conclusion
+//! rejects it (不通过, 不同意, 暂缓 …) without asking a named person for rework by a date.
 
 use crate::minutes::item::{ActionItem, clean_title};
 use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
