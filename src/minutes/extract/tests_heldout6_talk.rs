@@ -489,3 +489,21 @@ fn a_date_that_cannot_be_met_is_no_deadline() {
         assert_eq!(dues(&ex), vec![None], "{text}");
     }
 }
+
+// `…要加一下。谁负责？` asked in a sentence of its own, answered by a short yes that takes it on
+// (`我吧，周五前加上`, `我可以，周五前给你`, `我来吧`): the work of the sentence before, the answerer's.
+
+#[test]
+fn a_who_question_of_its_own_is_answered_by_a_short_take_on() {
+    let variants = [
+        "林可 00:01:00\n告警这块还缺规则，要加一下。谁负责？\n\nTony 00:01:10\n我吧，周五前加上。\n\n林可 00:01:20\n好。",
+        "[00:01:00] 林可：告警规则要补一下。谁来？\n[00:01:10] Tony：我可以，周五前加上。\n[00:01:20] 林可：好。",
+        "[00:01:00] 林可：告警规则要补一下，谁做？\n[00:01:10] Tony：我来吧，周五前加上。\n[00:01:20] 林可：好。",
+    ];
+    for text in variants {
+        let ex = run(text, TEAM);
+        assert_eq!(owners(&ex), vec![one("Tony")], "{text}\n{:?}", texts(&ex));
+        assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-13")], "{text}");
+        assert!(texts(&ex)[0].contains("告警"), "{:?}", texts(&ex));
+    }
+}

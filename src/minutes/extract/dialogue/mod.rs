@@ -197,7 +197,7 @@ fn converse(
             if let Some(o) = open.as_ref().filter(|o| o.turn < t)
                 && (o.asked.is_empty() || o.asked.contains(&sp))
             {
-                let volunteers = o.asked.is_empty() && s.contains("我来") && s.chars().count() <= 12;
+                let volunteers = o.asked.is_empty() && reply::volunteers(s);
                 // `雨桐你先写，我来审。`: the one spoken to writes, the speaker helps.
                 let with: Vec<OwnerRef> = if volunteers && s.contains('你') {
                     asked_people(&named, &sc.owners, &sp)
@@ -239,7 +239,12 @@ fn converse(
             }
             match act(&c, s, &sc) {
                 Act::Ask => {
-                    let mut item = to_item(c.scan(&asked_work(s)));
+                    // `告警这块还缺规则，要加一下。谁负责？`: the work is the sentence before.
+                    let mut work = asked_work(s);
+                    if !has_task_text(&work) {
+                        work = super::turns::asked_about(&turn.text());
+                    }
+                    let mut item = to_item(c.scan(&work));
                     item.owners.clear();
                     open = has_task_text(&item.text).then_some(Open {
                         turn: t,

@@ -155,3 +155,14 @@ pub(super) fn date_alone(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> bool {
             own_work(ctx, &item) == 0
         })
 }
+
+/// `我来吧。`, `我吧，周五前加上。`, `我可以，下周给你。`: a short answer to `…谁来？` that takes it on.
+pub(super) fn volunteers(s: &str) -> bool {
+    let t = s.trim().trim_start_matches(['嗯', '好', '那', '，', ',', ' ']);
+    let short = s.chars().count() <= 16;
+    short
+        && (s.contains("我来")
+            || ["我吧", "我可以", "我去", "我负责", "交给我"]
+                .iter()
+                .any(|w| t.starts_with(w)))
+}
