@@ -724,6 +724,8 @@ mod tests_heldout4;
 #[cfg(test)]
 mod tests_heldout5;
 #[cfg(test)]
+mod tests_heldout6_blocks;
+#[cfg(test)]
 mod tests_heldout6_talk;
 mod trace;
 mod turns;
