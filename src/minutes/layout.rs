@@ -146,6 +146,9 @@ const META_KEYS: &[&str] = &[
     "会议主题",
     "主题",
     "会议名称",
+    // A transcript's header: `2026-07-15 | 发言人：单磊、谷雪`.
+    "发言人",
+    "参与人",
     "Attendees",
     "Date",
     "Time",
@@ -447,8 +450,17 @@ pub(crate) fn starts_with_key(body: &str) -> bool {
 /// sentence after a role label.
 pub(crate) fn is_meta(line: &str) -> bool {
     let plain = |v: &str| !v.contains(['，', '。', '？', '！', '；']);
-    key_value(line, META_KEYS).is_some_and(plain)
+    let meta = |l: &str| key_value(l, META_KEYS).is_some_and(plain);
+    // `2026-07-15 | 发言人：单磊、谷雪`: a date and meeting details apart by bars.
+    let dated = |p: &str| {
+        !p.is_empty()
+            && p.chars()
+                .all(|c| c.is_ascii_digit() || "-/.年月日 :：".contains(c))
+    };
+    let bars: Vec<&str> = line.split(['|', '｜']).map(str::trim).collect();
+    meta(line)
         || is_speaker_line(line)
+        || (bars.len() > 1 && bars.iter().any(|p| meta(p)) && bars.iter().all(|p| meta(p) || dated(p)))
         // `2月10日 | 时长 46分钟 | 参与人：…`, `3月10日 · 参会：…`: the meeting's facts in a row.
         || {
             let parts: Vec<&str> = line.split(['|', '｜', '·']).map(str::trim).collect();

@@ -109,7 +109,25 @@ pub(crate) fn speaker_name(label: &str) -> Option<String> {
         .find(|w| name_like(w))
         .or_else(|| head.split_whitespace().next())
         .unwrap_or_default();
-    (name_like(head) && !generic(head)).then(|| head.to_owned())
+    // `[00:02:31] Tony：…`, `阿Ken：…`: a Latin or mixed name alone (the callers keep it only
+    // when it is a member's).
+    let latin_like = |w: &str| {
+        (2..=12).contains(&w.chars().count())
+            && w.chars().any(|c| c.is_ascii_alphabetic())
+            && w.chars().all(|c| c.is_ascii_alphabetic() || is_cjk(c))
+    };
+    if name_like(head) && !generic(head) {
+        Some(head.to_owned())
+    } else {
+        let words = s
+            .split_whitespace()
+            .filter(|w| {
+                !w.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ':' | '：' | '[' | ']'))
+            })
+            .count();
+        (latin_like(head) && words == 1 && inner.is_empty()).then(|| head.to_owned())
+    }
 }
 
 #[cfg(test)]
@@ -147,6 +165,21 @@ mod tests {
         let (_, label) = strip_speaker("赵云（00:00:40）：第二");
         assert_eq!(label.and_then(speaker_name).as_deref(), Some("赵云"));
         assert_eq!(speaker_line("会议在 10:00 开始"), None);
+        // A Latin or mixed name alone (`Tony`, `阿Ken`); a Chinese name beside one wins.
+        let (_, label) = strip_speaker("[00:02:31] Tony：我来加告警规则");
+        assert_eq!(label.and_then(speaker_name).as_deref(), Some("Tony"));
+        let (_, label) = strip_speaker("[00:04:31] 阿Ken：那我下周一之前比一比");
+        assert_eq!(label.and_then(speaker_name).as_deref(), Some("阿Ken"));
+        assert_eq!(
+            speaker_line("Grace  1:50").and_then(speaker_name).as_deref(),
+            Some("Grace")
+        );
+        assert_eq!(
+            speaker_line("Kevin 叶凯 00:02:25")
+                .and_then(speaker_name)
+                .as_deref(),
+            Some("叶凯")
+        );
         // `张卫东 [00:00:45]`: a bracketed clock time; `老王（风控）`: the desk is not the name.
         assert_eq!(
             speaker_line("张卫东 [00:00:45]")

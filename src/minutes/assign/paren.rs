@@ -34,6 +34,12 @@ const NOT_PAREN_NAMES: &[&str] = &[
     "周会",
     "简报",
     "快报",
+    // `XQ-412 KYC年审提醒（通过）`: a review's verdict.
+    "通过",
+    "同意",
+    "暂缓",
+    "驳回",
+    "否决",
 ];
 
 impl Ctx<'_> {

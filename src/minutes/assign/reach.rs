@@ -175,7 +175,9 @@ impl Ctx<'_> {
     pub(super) fn after_you(&self, clause: &str) -> Option<(Vec<OwnerRef>, Vec<OwnerRef>, usize)> {
         clause.match_indices('由').find_map(|(at, _)| {
             let before = clause.get(..at).unwrap_or_default().chars().next_back();
-            if before.is_some_and(|c| "理自缘事经来".contains(c)) {
+            // `这版表是由魏东做的`: who did it, not who is to.
+            let done = before == Some('是') && clause.trim_end_matches(['。', ' ']).ends_with('的');
+            if before.is_some_and(|c| "理自缘事经来".contains(c)) || done {
                 return None;
             }
             let after = clause.get(at + '由'.len_utf8()..)?;

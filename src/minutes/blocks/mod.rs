@@ -7,97 +7,20 @@
 //! 完成时限：2月12日
 //! ```
 //!
-//! One block gives one item when it carries an owner or a deadline, and none when its
-//! conclusion rejects it (不通过, 不同意, 暂缓 …).
+//! One block gives one item when it carries an owner or a deadline (one per person when its
+//! conclusion or its fields give several people work of their own), and none when its conclusion
+//! rejects it (不通过, 不同意, 暂缓 …) without asking a named person for rework by a date.
 
 use crate::minutes::item::{ActionItem, clean_title};
 use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
 
+mod keys;
 mod split;
 
-/// Keys that open a block (followed by an optional number: `需求1：`, `议题二：`).
-const STARTS: &[&str] = &["需求名称", "需求标题", "需求", "议题", "议案", "事项名称", "课题"];
-const CONCLUSION: &[&str] = &["评审结论", "评审意见", "结论", "决定", "意见"];
-const LEAD: &[&str] = &[
-    "承办人",
-    "负责",
-    "责任人",
-    "负责人",
-    "牵头人",
-    "牵头部门",
-    "责任部门",
-    "主办",
-    "owner",
-    "Owner",
-];
-const HELP: &[&str] = &["配合人", "配合部门", "协办", "配合"];
-/// A field listing the work that follows (`后续安排：秦峰整理…；唐宁评估…`): one item per owner.
-const NEXT: &[&str] = &[
-    "后续安排",
-    "后续工作",
-    "后续动作",
-    "后续跟进",
-    "跟进安排",
-    "下一步安排",
-];
-const DUE: &[&str] = &[
-    "完成时限",
-    "计划完成",
-    "预计完成",
-    "预计上线",
-    "上线日期",
-    "完成日期",
-    "完成时间",
-    "截止时间",
-    "截止日期",
-    "计划上线",
-    "上线时间",
-    "时限",
-    "期限",
-    "截止",
-    "时间",
-    "办结时限",
-    "Due",
-    "due",
-];
-/// Descriptive fields a block carries besides those above (`需求编号：XQ-301`, `提出部门：…`,
-/// `需求说明：…`): read as part of the block and otherwise ignored, so the owner and the
-/// deadline that follow them still belong to it.
-const OTHER: &[&str] = &[
-    "需求编号",
-    "编号",
-    "提出部门",
-    "提出方",
-    "提出单位",
-    "提出人",
-    "提出",
-    "需求来源",
-    "需求说明",
-    "需求描述",
-    "需求背景",
-    "背景",
-    "说明",
-    "备注",
-    "优先级",
-    "所属系统",
-    "涉及系统",
-    "评审人",
-    "需求方",
-    "需求部门",
-    "需求提出",
-];
-/// Conclusions that reject the request.
-const REJECT: &[&str] = &[
-    "不通过",
-    "不同意",
-    "否决",
-    "驳回",
-    "暂缓",
-    "不予",
-    "暂不",
-    "不立项",
-    "退回",
-];
+use self::keys::{
+    CONCLUSION, DUE, HELP, LEAD, NEXT, OTHER, REJECT, STARTS, other_field, paren_helpers, split_key,
+};
+pub(crate) use self::keys::{is_conclusion, is_lead};
 
 /// A block being read.
 #[derive(Debug, Default)]
@@ -116,83 +39,6 @@ pub(crate) struct Block {
     /// Values of other short fields (`开发：陶然`, `补充材料：谢安，9月15日前`): the people and the
     /// deadline they name count when the block has none of its own.
     extra: Vec<String>,
-}
-
-/// Keys that are never a block's field: they start something else.
-const NOT_FIELDS: &[&str] = &[
-    "待办",
-    "TODO",
-    "行动项",
-    "下一步",
-    "会议",
-    "议题",
-    "主持",
-    "记录",
-    "参会",
-    "出席",
-    "列席",
-    "与会",
-];
-
-/// `开发：陶然`: a short key (six characters at most, no spaces) and a short value.
-fn other_field(part: &str) -> Option<&str> {
-    let (key, value) = part.trim().split_once(['：', ':'])?;
-    let key = key.trim();
-    let n = key.chars().count();
-    ((1..=6).contains(&n)
-        && !key.contains(' ')
-        && split_key(part, STARTS).is_none()
-        && !key.chars().any(|c| c.is_ascii_digit())
-        && !NOT_FIELDS.iter().any(|k| key.contains(k))
-        && !value.trim().is_empty()
-        && value.chars().count() <= 24)
-        .then(|| value.trim())
-}
-
-/// Whether `body` is a block's conclusion field (`结论：通过`, `评审意见：…`).
-pub(crate) fn is_conclusion(body: &str) -> bool {
-    split_key(body, CONCLUSION).is_some()
-}
-
-/// Whether `body` names a block's lead (`Owner: 葛薇`, `责任人：…`).
-pub(crate) fn is_lead(body: &str) -> bool {
-    body.split(['；', ';'])
-        .any(|part| split_key(part, LEAD).is_some())
-}
-
-/// The value after `key：` (`需求1：`, `开发负责人：` — a label ending with the key counts too).
-fn split_key<'a>(s: &'a str, keys: &[&str]) -> Option<&'a str> {
-    let s = s.trim();
-    keys.iter().find_map(|k| {
-        if let Some(r) = s.strip_prefix(k) {
-            let numbered =
-                r.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
-            if let Some(v) = numbered.trim_start().strip_prefix([':', '：']) {
-                return Some(v.trim());
-            }
-            // `需求一  营业部晨会资讯推送自动化`: a numbered key, then spaces; `责任人 赵敏、孙磊`,
-            // `结论 通过`: a field key, then a space.
-            let spaced = numbered.len() < r.len() || !std::ptr::eq(keys, STARTS);
-            if spaced && numbered.starts_with(' ') && !numbered.trim().is_empty() {
-                return Some(numbered.trim());
-            }
-        }
-        let (label, value) = s.split_once(['：', ':'])?;
-        let label = label.trim();
-        (label.ends_with(k) && label.chars().count() <= k.chars().count() + 4).then(|| value.trim())
-    })
-}
-
-/// `姚远（配合：人力资源部 金鑫）` → (`姚远`, `人力资源部 金鑫`).
-fn paren_helpers(value: &str) -> (&str, Option<&str>) {
-    let Some((lead, rest)) = value.split_once(['（', '(']) else {
-        return (value, None);
-    };
-    let inner = rest.trim_end().trim_end_matches(['）', ')']);
-    match split_key(inner, HELP) {
-        Some(h) if !h.is_empty() => (lead.trim(), Some(h)),
-        _ => (value, None),
-    }
 }
 
 /// What a block yields.
@@ -371,12 +217,19 @@ impl Block {
         any
     }
 
-    /// The block's item, if any.
-    pub(crate) fn finish(self, ctx: &Ctx<'_>) -> Outcome {
+    /// The block's own item, if any (its side work aside: [`Block::finish`]).
+    fn finish_block(self, ctx: &Ctx<'_>) -> Outcome {
         if REJECT.iter().any(|w| self.conclusion.contains(w)) {
-            return Outcome::Rejected(self.title);
+            return match self.rework(ctx) {
+                Some(item) => Outcome::Item(Box::new(item)),
+                None => Outcome::Rejected(self.title),
+            };
         }
-        if let Some(items) = self.listed_items(ctx).or_else(|| self.lead_items(ctx)) {
+        if let Some(items) = self
+            .listed_items(ctx)
+            .or_else(|| self.lead_items(ctx))
+            .or_else(|| self.conclusion_items(ctx))
+        {
             return Outcome::Items(items);
         }
         let mut owners = ctx.people(&self.lead);

@@ -430,7 +430,12 @@ fn run(
                     .char_indices()
                     .take_while(|(k, _)| *k <= 24)
                     .any(|(_, c)| matches!(c, ':' | '：'));
-                let sep = if labelled { "，" } else { "" };
+                // `三、XQ-412 … —— 通过` over `冯立尽快给出…`: a line opening with a member is a clause.
+                let sep = if labelled || ctx.longest_member_prefix(next_body).is_some() {
+                    "，"
+                } else {
+                    ""
+                };
                 joined = format!("{body}{sep}{next_body}");
                 joined.as_str()
             }
@@ -442,14 +447,7 @@ fn run(
             .replace((body.to_owned(), ctx.speaker.clone()))
             .filter(|(q, who)| ctx.speaker.is_some() && *who != ctx.speaker && q.contains(['？', '?']))
             // `那应急演练的方案谁来写？下周要报给公司。`: the question is what comes before its mark.
-            .map(|(q, _)| {
-                let end = q.rfind(['？', '?']).unwrap_or(q.len());
-                let start = q
-                    .get(..end)
-                    .and_then(|h| h.rfind(['。', '！', '!']))
-                    .map_or(0, |i| i + '。'.len_utf8());
-                q.get(start..end).unwrap_or_default().to_owned()
-            })
+            .map(|(q, _)| turns::asked_about(&q))
             .filter(|q| !q.trim().is_empty());
         let answer = |item: &mut ActionItem, sc: &Scan| {
             if sc.by_speaker
@@ -753,7 +751,11 @@ mod tests_heldout5;
 #[cfg(test)]
 mod tests_heldout6;
 #[cfg(test)]
+mod tests_heldout6_blocks;
+#[cfg(test)]
 mod tests_heldout6_owners;
+#[cfg(test)]
+mod tests_heldout6_talk;
 mod trace;
 mod turns;
 mod writer;

@@ -46,3 +46,58 @@ pub(super) fn topic_over_sublist(marker: Marker, body: &str, next_line: Option<&
                 .any(|m| l.starts_with(m))
         })
 }
+
+/// Questions that ask only who does the work, naming none of it.
+const WHO: &[&str] = &[
+    "谁来",
+    "谁来做",
+    "谁来负责",
+    "谁来弄",
+    "谁做",
+    "谁负责",
+    "谁跟",
+    "谁牵头",
+    "谁去",
+    "谁弄",
+    "谁写",
+    "哪位来",
+    "谁有空",
+];
+
+/// What a question just asked is about: its last sentence before the mark (`…风险揭示书要不要更新？`
+/// → `风险揭示书要不要更新`). A question asking only who (`…deck 要更新一版，数据截到11月底。谁来？`)
+/// is about the sentence before it, unless that only points back (`对，这个要补。谁做？`): then
+/// nothing.
+pub(super) fn asked_about(q: &str) -> String {
+    let end = q.rfind(['？', '?']).unwrap_or(q.len());
+    let head = q.get(..end).unwrap_or_default();
+    let start = head.rfind(['。', '！', '!']).map_or(0, |i| i + '。'.len_utf8());
+    let asked = head.get(start..).unwrap_or_default();
+    let who_only = WHO.iter().any(|w| {
+        asked
+            .trim()
+            .trim_start_matches(['那', '，', ' '])
+            .trim_end_matches(['呢', '吧', '啊'])
+            .eq(*w)
+    });
+    if !who_only {
+        return asked.to_owned();
+    }
+    let before = head
+        .get(..start)
+        .unwrap_or_default()
+        .trim_end_matches(['。', '！', '!']);
+    let before = before.rsplit(['。', '！', '!']).next().unwrap_or_default();
+    let own: usize = before
+        .chars()
+        .filter(|c| crate::minutes::scan::is_cjk(*c) || c.is_ascii_alphabetic())
+        .count();
+    let points = ["这个", "这事", "这块", "那个"]
+        .iter()
+        .any(|w| before.contains(w));
+    if points && own < 8 {
+        String::new()
+    } else {
+        before.to_owned()
+    }
+}

@@ -98,7 +98,7 @@ fn extraction_quality_over_the_corpus() {
 }
 
 /// `DUBAN_EXPLAIN=41 cargo test --lib minutes::quality -- --nocapture`: the per-line trace of
-/// the tuning files (the corpus and the held-out sets, `heldout/NN-…` … `heldout4/NN-…`) whose name contains
+/// the tuning files (the corpus and the held-out sets, `heldout/NN-…` … `heldout6/NN-…`) whose name contains
 /// the value (or one of several apart by commas: `DUBAN_EXPLAIN=heldout4/05,heldout4/13`).
 #[test]
 fn explain_tuning_files() {

@@ -67,7 +67,10 @@ impl Ctx<'_> {
     /// one elsewhere in the text, only those inside it (`今天上午9点` past is not `上午9点`).
     pub(crate) fn deadline_in(&self, s: &str) -> Option<(String, Option<Deadline>)> {
         let chars: Vec<char> = s.chars().collect();
-        if !chars.iter().any(|c| is_time_char(*c)) {
+        // `下班前发群里`: the end of the working day holds no other time word.
+        if !chars.iter().any(|c| is_time_char(*c))
+            && !["下班前", "下班之前", "上班前"].iter().any(|w| s.contains(w))
+        {
             return None;
         }
         let mut refused: Option<(String, usize, usize)> = None;

@@ -285,7 +285,7 @@ impl Ctx<'_> {
         // `第2项由各营业部落实，罗刚统筹`: beside a person, a set of units is who it reaches.
         let unit = |o: &OwnerRef| {
             crate::minutes::assign::is_department(o)
-                || matches!(o, OwnerRef::Unresolved(w) if is_place_or_units(w))
+                || matches!(o, OwnerRef::Unresolved(w) if is_place_or_units(w) || w.ends_with(DEPARTMENT_ENDS))
         };
         if owners.iter().any(|o| !unit(o)) {
             owners.retain(|o| !unit(o));

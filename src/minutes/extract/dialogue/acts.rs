@@ -185,9 +185,19 @@ pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
     let speaker = ctx.speaker.as_ref();
     let others: Vec<_> = sc.owners.iter().filter(|o| Some(*o) != speaker).collect();
     if is_question(s) {
-        let asks_who = ["谁来", "谁负责", "谁跟", "谁牵头", "谁去", "谁弄", "谁写"]
-            .iter()
-            .any(|w| s.contains(w));
+        let asks_who = [
+            "谁来",
+            "谁负责",
+            "谁跟",
+            "谁牵头",
+            "谁去",
+            "谁弄",
+            "谁写",
+            "谁做",
+            "哪位来",
+        ]
+        .iter()
+        .any(|w| s.contains(w));
         // `那你来回复？`, `老王，你们部门来吧？`: work offered to the one spoken to, as a question.
         let offers = !others.is_empty() && sc.how >= OwnerHow::Named && offers_to_you(s);
         return if asks_who && !against {
@@ -206,6 +216,10 @@ pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
     let dated_work = sc.deadline.is_some() && s.contains('把');
     // `陈晨你来弄`: work given to the one named, whatever the verb.
     if !others.is_empty() && sc.how >= OwnerHow::Named && (has_verb(&sig) || dated_work || offers_to_you(s)) {
+        // `初稿是东郭明汇总的`: done by them already; `鲍主任，…物业那边说要我们出钱`: only called.
+        if super::report::gives_no_work(s, &others) {
+            return Act::Other;
+        }
         return Act::Assign;
     }
     if speaker.is_none() || !first_person(s) || NOT_WORK.iter().any(|w| s.contains(w)) {
@@ -260,6 +274,8 @@ pub(super) fn asked_work(s: &str) -> String {
         "谁去",
         "谁弄",
         "谁写",
+        "谁做",
+        "哪位来",
     ] {
         if let Some(i) = t.rfind(w) {
             // `谁来出一个审核流程`: the work is what follows the question word.

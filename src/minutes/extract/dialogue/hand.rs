@@ -117,6 +117,22 @@ fn only_points(before: &str) -> bool {
 /// owner.
 pub(super) fn hand_over(turns: &[Turn], ctx: &Ctx<'_>, ex: &mut Extraction, tr: &mut Tracer<'_>) {
     let origins: Vec<Option<usize>> = ex.items.iter().map(|i| origin(turns, &i.text)).collect();
+    // `节前肯定来不及了。罗斌，你跟财务确认…`: a date said only as one that cannot be met.
+    for (item, o) in ex.items.iter_mut().zip(&origins) {
+        if let Some(turn) = o.and_then(|o| turns.get(o))
+            && super::report::date_denied(&turn.text(), item.deadline_text.as_deref())
+        {
+            item.deadline = None;
+            item.deadline_text = None;
+            tr.note(
+                turn.first,
+                "对话：这个时间说的是来不及，不是截止时间",
+                Verdict::Detail,
+                Vec::new(),
+                Some(item),
+            );
+        }
+    }
     let mut drop: Vec<usize> = Vec::new();
     for (k, item) in ex.items.iter().enumerate() {
         let turn = origins.get(k).copied().flatten().and_then(|t| turns.get(t));
@@ -126,6 +142,14 @@ pub(super) fn hand_over(turns: &[Turn], ctx: &Ctx<'_>, ex: &mut Extraction, tr: 
             && gives_floor(&item.text)
         {
             let why = format!("对话：请人发言，不是待办：{}", item.text);
+            tr.note(turn.first, &why, Verdict::Detail, Vec::new(), None);
+            drop.push(k);
+            continue;
+        }
+        if let Some(turn) = turn
+            && super::report::taken_back(&item.text, item.deadline_text.as_deref())
+        {
+            let why = format!("对话：说完又收回了，不是待办：{}", item.text);
             tr.note(turn.first, &why, Verdict::Detail, Vec::new(), None);
             drop.push(k);
             continue;

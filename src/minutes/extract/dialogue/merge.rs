@@ -77,10 +77,13 @@ pub(super) fn merge(
         let from = origin(turns, &i.text);
         // `那你再找两家比比价`: the line rules gave it to the one who spoke (their label).
         let giver_only = !i.owners.is_empty() && i.owners.iter().all(|o| Some(o) == s.by.as_ref());
-        before_recap(from)
-            && (i.owners.iter().any(|o| s.item.owners.contains(o))
-                || (giver_only && from.is_some_and(|f| (s.turn..=s.last).contains(&f))))
-            && (shares_work(&i.text, &s.item.text) || from.is_some_and(|f| (near..=s.last).contains(&f)))
+        // `志远，你今天下班前…`: the line rules read `你` as the one who spoke before.
+        let same_words = i.text == s.item.text && from == Some(s.turn);
+        same_words
+            || before_recap(from)
+                && (i.owners.iter().any(|o| s.item.owners.contains(o))
+                    || (giver_only && from.is_some_and(|f| (s.turn..=s.last).contains(&f))))
+                && (shares_work(&i.text, &s.item.text) || from.is_some_and(|f| (near..=s.last).contains(&f)))
     });
     let Some(k) = same else {
         // `调副总：我去谈`: thin work named by the turn before stands.
@@ -110,7 +113,13 @@ pub(super) fn merge(
         .and_then(|f| turns.get(f))
         .is_some_and(|t| super::hand::handed(ctx, &t.text()).is_some());
     let reply = super::acts::accepts(&found.text) && from.is_some_and(|f| f > s.turn);
-    if (own_work(ctx, found) < 4 || hands || reply) && !thin && s.item.text != found.text {
+    // `…小孟你跟一下：把短信模板给合规看`: the answer named the work the line rules found.
+    let named = s.item.text.len() > found.text.len()
+        && s.item
+            .text
+            .rsplit_once('：')
+            .is_some_and(|(head, _)| found.text.ends_with(head));
+    if (own_work(ctx, found) < 4 || hands || reply || named) && !thin && s.item.text != found.text {
         found.text.clone_from(&s.item.text);
         why.push("事项按对话中商定的");
     }
@@ -146,6 +155,17 @@ pub(super) fn merge(
             why.push("负责人按对话中交办的");
         }
     }
+    // `志远，你…`: the one called by a short form of their name, not the one who spoke before.
+    if s.by.is_some()
+        && !s.item.owners.is_empty()
+        && found
+            .owners
+            .iter()
+            .all(|o| !s.item.owners.contains(o) && !found.text.contains(o.name()))
+    {
+        found.owners.clone_from(&s.item.owners);
+        why.push("负责人按对话中点名的");
+    }
     // `那就老王牵头吧`: someone the line rules left out, named in the text.
     if s.by.is_some()
         && s.item
@@ -167,7 +187,7 @@ pub(super) fn merge(
     }
     // The one who gave the work is its owner only when named or speaking of themselves (`我和…`),
     // not when passing the word on (`我会后跟他说`).
-    let to_me = ["给我", "发我", "报我", "告诉我", "交我"]
+    let to_me = ["给我", "发我", "报我", "告诉我", "交我", "转我", "抄我"]
         .iter()
         .any(|w| found.text.contains(w))
         || super::people::relays(&found.text);

@@ -15,10 +15,13 @@ mod back;
 mod hand;
 mod merge;
 mod people;
+mod reply;
+mod report;
 mod turns;
 
 use self::acts::{Act, accepts, act, asked_people, asked_work, opening_topic};
 use self::merge::{Settled, drop_recap, glued_names, merge, own_work, recap_start};
+use self::reply::{date_alone, with_topic};
 use self::turns::{Turn, latin_names, shares_topic, transcript_turns};
 use super::sentence::has_task_text;
 use super::trace::Tracer;
@@ -154,12 +157,14 @@ fn converse(
             // `那你3月18日前发出来`: `你` is the one who spoke before.
             // `老王，你们部门来吧？`: `你们` is the one just called. `…先把稿子给我看一眼`: sent to
             // the speaker, not done by them.
-            let mine = ["给我", "发我", "报我", "告诉我", "交我"]
+            let mine = ["给我", "发我", "报我", "告诉我", "交我", "转我", "抄我"]
                 .iter()
                 .fold(s.to_owned(), |t, w| t.replace(w, ""))
                 .contains('我');
             let only = |w: Option<&OwnerRef>| w.is_some_and(|w| sc.owners == [w.clone()]);
-            if (sc.owners.is_empty() || only(called.as_ref()) || only(c.speaker.as_ref()))
+            // `志远，你…`: the scan's `你` (the one who spoke before) gives way to the one called.
+            let before = called.is_some() && only(c.addressed.as_ref());
+            if (sc.owners.is_empty() || only(called.as_ref()) || only(c.speaker.as_ref()) || before)
                 && s.contains('你')
                 && (!s.contains("你们") || called.is_some())
                 && !mine
@@ -192,7 +197,7 @@ fn converse(
             if let Some(o) = open.as_ref().filter(|o| o.turn < t)
                 && (o.asked.is_empty() || o.asked.contains(&sp))
             {
-                let volunteers = o.asked.is_empty() && s.contains("我来") && s.chars().count() <= 12;
+                let volunteers = o.asked.is_empty() && reply::volunteers(s);
                 // `雨桐你先写，我来审。`: the one spoken to writes, the speaker helps.
                 let with: Vec<OwnerRef> = if volunteers && s.contains('你') {
                     asked_people(&named, &sc.owners, &sp)
@@ -206,6 +211,15 @@ fn converse(
                     if sc.deadline.is_some() {
                         item.deadline = sc.deadline;
                         item.deadline_text.clone_from(&sc.deadline_text);
+                    }
+                    if let Some(w) = reply::work_in(ctx, &sc).filter(|_| agrees && sc.deadline.is_some()) {
+                        item.text = reply::named_by(ctx, &item, &w);
+                    }
+                    if item.deadline.is_none()
+                        && agrees
+                        && let Some((d, w)) = reply::date_before(turns, o.turn, ctx, &item)
+                    {
+                        (item.deadline, item.deadline_text) = (Some(d), Some(w));
                     }
                     let why = if volunteers {
                         format!("第{}行问谁来，{}在第{}行接下", o.line + 1, sp.name(), line + 1)
@@ -225,7 +239,12 @@ fn converse(
             }
             match act(&c, s, &sc) {
                 Act::Ask => {
-                    let mut item = to_item(c.scan(&asked_work(s)));
+                    // `告警这块还缺规则，要加一下。谁负责？`: the work is the sentence before.
+                    let mut work = asked_work(s);
+                    if !has_task_text(&work) {
+                        work = super::turns::asked_about(&turn.text());
+                    }
+                    let mut item = to_item(c.scan(&work));
                     item.owners.clear();
                     open = has_task_text(&item.text).then_some(Open {
                         turn: t,
@@ -317,7 +336,10 @@ fn converse(
                     }
                     let mut why = format!("第{}行{}{}", line + 1, sp.name(), how);
                     // `我去谈。` after `调副总那个事，…`: the matter of the turn before.
-                    let matter = back::proposal_before(turns, t).filter(|_| own_work(ctx, &item) < 4);
+                    // `这个我来吧，我手上有上次的地址表`: pointing back, whatever the reason after it.
+                    let points = reply::points_back(ctx, s);
+                    let matter =
+                        back::proposal_before(turns, t).filter(|_| own_work(ctx, &item) < 4 || points);
                     if let Some(m) = &matter {
                         item.text = format!("{m}：{}", item.text);
                         why.push_str("（事项见上一轮发言）");
@@ -351,41 +373,6 @@ fn converse(
         }
     }
     out
-}
-
-/// `那就孙磊牵头吧，…三个工作日内给一个初版` after `还有数据迁移要用的校验脚本，…`: an item that
-/// names hardly any work is about the topic opened up to three turns before.
-fn with_topic(ctx: &Ctx<'_>, topic: Option<&(usize, String)>, mut s: Settled) -> Settled {
-    if let Some((at, t)) = topic
-        && s.topic.is_none()
-        && s.turn <= at + 3
-        && own_work(ctx, &s.item) < 7
-        && !s.item.text.contains(t.as_str())
-    {
-        s.item.text = format!("{t}：{}", s.item.text);
-        s.topic = Some(t.clone());
-        s.why = format!("{}（事项见第{}轮发言）", s.why, at + 1);
-    }
-    s
-}
-
-/// Whether the clause holding the date says nothing else (`那就两周内吧`).
-fn date_alone(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> bool {
-    let Some(d) = sc.deadline_text.as_deref() else {
-        return false;
-    };
-    s.split(['，', ',', '。'])
-        .find(|c| c.contains(d))
-        .is_some_and(|c| {
-            let item = ActionItem {
-                text: c.replace(d, ""),
-                owners: Vec::new(),
-                deadline: None,
-                deadline_text: None,
-                priority: None,
-            };
-            own_work(ctx, &item) == 0
-        })
 }
 
 fn names(owners: &[OwnerRef]) -> String {

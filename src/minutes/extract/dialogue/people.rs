@@ -193,11 +193,38 @@ pub(super) fn add_named(ctx: &Ctx<'_>, s: &str, found: &mut Vec<OwnerRef>) -> bo
 /// name, a clause of its own.
 pub(super) fn called(ctx: &Ctx<'_>, s: &str) -> Option<OwnerRef> {
     s.split(['，', ',']).find_map(|clause| {
-        let head = clause.trim();
+        // `Great. 志远，你…`: the name after what opens the sentence.
+        let head = clause.trim().trim_end_matches(['.', '!', '！', '。', '？', '?']);
+        let head = head
+            .rsplit(['.', ' ', '!', '！', '。'])
+            .next()
+            .unwrap_or(head)
+            .trim();
         // `老王，…`: a familiar form of one member.
         let who = ctx.resolve(head);
-        (ctx.is_name(head) && who.person().is_some() && ctx.speaker.as_ref() != Some(&who)).then_some(who)
+        let called = ctx.is_name(head) && who.person().is_some();
+        // `诸葛你测完了…`: the short form of one member's name, glued to 你.
+        let who = if called {
+            Some(who)
+        } else {
+            short_form(ctx, head).or_else(|| head.split_once('你').and_then(|(w, _)| short_form(ctx, w)))
+        };
+        who.filter(|w| ctx.speaker.as_ref() != Some(w))
     })
+}
+
+/// `诸葛` (诸葛亮平), `志远` (何志远): the start or the end of exactly one member's longer name.
+fn short_form(ctx: &Ctx<'_>, w: &str) -> Option<OwnerRef> {
+    let n = w.chars().count();
+    if !(2..=3).contains(&n) || !w.chars().all(is_cjk) {
+        return None;
+    }
+    let mut found = ctx
+        .members
+        .iter()
+        .filter(|p| p.name.chars().count() > n && (p.name.starts_with(w) || p.name.ends_with(w)));
+    let first = found.next()?;
+    found.next().is_none().then(|| OwnerRef::Person(first.clone()))
 }
 
 /// `我会后跟他说`, `我回头通知她`: the speaker passes the work on to someone; their `我` is no

@@ -1,0 +1,167 @@
+//! The keys of a block's fields (pure): which labels open a block, name its conclusion, owner,
+//! helpers, follow-up work and deadline, and how a `key：value` field is read.
+
+/// Keys that open a block (followed by an optional number: `需求1：`, `议题二：`).
+pub(super) const STARTS: &[&str] = &["需求名称", "需求标题", "需求", "议题", "议案", "事项名称", "课题"];
+pub(super) const CONCLUSION: &[&str] = &["评审结论", "评审意见", "结论", "决定", "意见"];
+pub(super) const LEAD: &[&str] = &[
+    "承办人",
+    "负责",
+    "责任人",
+    "负责人",
+    "牵头人",
+    "牵头部门",
+    "责任部门",
+    "主办",
+    "owner",
+    "Owner",
+];
+pub(super) const HELP: &[&str] = &["配合人", "配合部门", "协办", "配合"];
+/// A field listing the work that follows (`后续安排：秦峰整理…；唐宁评估…`): one item per owner.
+pub(super) const NEXT: &[&str] = &[
+    "后续安排",
+    "后续工作",
+    "后续动作",
+    "后续跟进",
+    "跟进安排",
+    "下一步安排",
+    "跟进事项",
+    // `后续 夏侯杰写详细设计，中秋前评审`, `跟进：费雯补充数据来源说明`: the short keys last.
+    "后续",
+    "跟进",
+];
+pub(super) const DUE: &[&str] = &[
+    "完成时限",
+    "计划完成",
+    "预计完成",
+    "预计上线",
+    "上线日期",
+    "完成日期",
+    "完成时间",
+    "截止时间",
+    "截止日期",
+    "计划上线",
+    "上线时间",
+    "时限",
+    "期限",
+    "截止",
+    "时间",
+    "办结时限",
+    "Due",
+    "due",
+];
+/// Descriptive fields a block carries besides those above (`需求编号：XQ-301`, `提出部门：…`,
+/// `需求说明：…`): read as part of the block and otherwise ignored, so the owner and the
+/// deadline that follow them still belong to it.
+pub(super) const OTHER: &[&str] = &[
+    "需求编号",
+    "编号",
+    "提出部门",
+    "提出方",
+    "提出单位",
+    "提出人",
+    "提出",
+    "需求来源",
+    "需求说明",
+    "需求描述",
+    "需求背景",
+    "背景",
+    "说明",
+    "备注",
+    "优先级",
+    "所属系统",
+    "涉及系统",
+    "评审人",
+    "需求方",
+    "需求部门",
+    "需求提出",
+];
+/// Conclusions that reject the request.
+pub(super) const REJECT: &[&str] = &[
+    "不通过",
+    "不同意",
+    "否决",
+    "驳回",
+    "暂缓",
+    "不予",
+    "暂不",
+    "不立项",
+    "退回",
+];
+
+/// Keys that are never a block's field: they start something else.
+pub(super) const NOT_FIELDS: &[&str] = &[
+    "待办",
+    "TODO",
+    "行动项",
+    "下一步",
+    "会议",
+    "议题",
+    "主持",
+    "记录",
+    "参会",
+    "出席",
+    "列席",
+    "与会",
+];
+
+/// `开发：陶然`: a short key (six characters at most, no spaces) and a short value.
+pub(super) fn other_field(part: &str) -> Option<&str> {
+    let (key, value) = part.trim().split_once(['：', ':'])?;
+    let key = key.trim();
+    let n = key.chars().count();
+    ((1..=6).contains(&n)
+        && !key.contains(' ')
+        && split_key(part, STARTS).is_none()
+        && !key.chars().any(|c| c.is_ascii_digit())
+        && !NOT_FIELDS.iter().any(|k| key.contains(k))
+        && !value.trim().is_empty()
+        && value.chars().count() <= 24)
+        .then(|| value.trim())
+}
+
+/// Whether `body` is a block's conclusion field (`结论：通过`, `评审意见：…`).
+pub(crate) fn is_conclusion(body: &str) -> bool {
+    split_key(body, CONCLUSION).is_some()
+}
+
+/// Whether `body` names a block's lead (`Owner: 葛薇`, `责任人：…`).
+pub(crate) fn is_lead(body: &str) -> bool {
+    body.split(['；', ';'])
+        .any(|part| split_key(part, LEAD).is_some())
+}
+
+/// The value after `key：` (`需求1：`, `开发负责人：` — a label ending with the key counts too).
+pub(super) fn split_key<'a>(s: &'a str, keys: &[&str]) -> Option<&'a str> {
+    let s = s.trim();
+    keys.iter().find_map(|k| {
+        if let Some(r) = s.strip_prefix(k) {
+            let numbered =
+                r.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+            if let Some(v) = numbered.trim_start().strip_prefix([':', '：']) {
+                return Some(v.trim());
+            }
+            // `需求一  营业部晨会资讯推送自动化`: a numbered key, then spaces; `责任人 赵敏、孙磊`,
+            // `结论 通过`: a field key, then a space.
+            let spaced = numbered.len() < r.len() || !std::ptr::eq(keys, STARTS);
+            if spaced && numbered.starts_with(' ') && !numbered.trim().is_empty() {
+                return Some(numbered.trim());
+            }
+        }
+        let (label, value) = s.split_once(['：', ':'])?;
+        let label = label.trim();
+        (label.ends_with(k) && label.chars().count() <= k.chars().count() + 4).then(|| value.trim())
+    })
+}
+
+/// `姚远（配合：人力资源部 金鑫）` → (`姚远`, `人力资源部 金鑫`).
+pub(super) fn paren_helpers(value: &str) -> (&str, Option<&str>) {
+    let Some((lead, rest)) = value.split_once(['（', '(']) else {
+        return (value, None);
+    };
+    let inner = rest.trim_end().trim_end_matches(['）', ')']);
+    match split_key(inner, HELP) {
+        Some(h) if !h.is_empty() => (lead.trim(), Some(h)),
+        _ => (value, None),
+    }
+}
