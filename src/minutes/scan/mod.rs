@@ -6,6 +6,7 @@ mod ctx;
 mod deadline;
 mod names;
 mod units;
+mod verbs;
 
 use crate::domain::priority::Priority;
 use crate::minutes::owner::OwnerRef;
@@ -18,14 +19,8 @@ pub(crate) use self::names::SURNAMES;
 pub(crate) use self::names::{ADDRESS_SUFFIXES, DEPARTMENT_ENDS, is_place_or_units};
 pub(crate) use self::units::{TELLS, told_units};
 use self::units::{after_names, drop_recipients};
-
-/// Verbs that follow an owner (`张三负责…`, `由李四牵头…`).
-const VERBS: &[&str] = &[
-    "负责", "牵头", "跟进", "落实", "对接", "协调", "整理", "准备", "完成", "提交", "组织", "确认", "梳理",
-    "排查", "推进", "联系", "评估", "制定", "编写", "出具", "起草", "安排", "核实", "补充", "更新", "修订",
-    "开展", "输出", "提供", "发起", "反馈", "督促", "复核", "测试", "部署", "上线", "通知", "汇总", "统计",
-    "检查", "研究", "审核", "撰写", "修改", "处理", "收集", "开发", "约", "来",
-];
+use self::verbs::VERBS;
+pub(crate) use self::verbs::has_task_verb;
 
 /// Keys whose value names the owner.
 const OWNER_KEYS: &[&str] = &[
@@ -457,11 +452,6 @@ impl Ctx<'_> {
         let rest = t.get(cut..)?.trim_start_matches([':', '：']);
         Some((found, rest.to_owned()))
     }
-}
-
-/// Whether the text holds a task verb (two characters or more).
-pub(crate) fn has_task_verb(text: &str) -> bool {
-    VERBS.iter().any(|v| v.chars().count() >= 2 && text.contains(v))
 }
 
 /// The text before the first owner verb, and the byte offset of that verb.

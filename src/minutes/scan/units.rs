@@ -4,8 +4,8 @@
 
 use super::ctx::{Ctx, OwnerHow, push_unique};
 use super::deadline::is_start_char;
-use super::has_task_verb;
 use super::names::DEPARTMENT_ENDS;
+use super::verbs::has_task_verb;
 use crate::minutes::owner::OwnerRef;
 
 /// Words before someone the work is sent or copied to.
@@ -220,7 +220,7 @@ impl Ctx<'_> {
                     let part = c.get(..i)?.trim_end_matches('由');
                     let verb = c.get(i + p.name.len()..)?;
                     ((1..=6).contains(&part.chars().count())
-                        && part.chars().all(super::is_cjk)
+                        && part.chars().all(super::ctx::is_cjk)
                         && VERBS.contains(&verb))
                     .then(|| OwnerRef::Person(p.clone()))
                 });
