@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::Service;
 use super::reply::{Says, under_or_post};
 use crate::card;
-use crate::domain::board::{Period, board, fingerprint, stats};
+use crate::domain::board::{Period, board, fingerprint, owed_weekly, stats};
 use crate::domain::ids::{ChatId, ItemId, Person};
 use crate::domain::schedule::overdue_chases;
 use crate::feishu::{Outgoing, feishu_uuid};
@@ -33,7 +33,9 @@ impl Service {
     }
 
     /// Posts the weekly boards when their time has come (configurable weekday and time; the
-    /// first working day from that weekday on). Cheap when nothing is due.
+    /// first working day from that weekday on), to the groups that had an item by then
+    /// ([`owed_weekly`]; a group first seen later waits for next week's, wherever this tick
+    /// falls). Cheap when nothing is due.
     ///
     /// # Errors
     /// sled errors.
@@ -67,9 +69,12 @@ impl Service {
             if st.weekly_for.as_deref() == Some(week.as_str()) {
                 continue;
             }
-            let (_, fp) = self.board_card(&chat)?;
             st.weekly_for = Some(week.clone());
-            if st.board_fingerprint.as_deref() != Some(fp.as_str()) {
+            let items = self.store.items_in_chat(&chat)?;
+            let changed = owed_weekly(&items, at)
+                .then(|| fingerprint(&board(&items, now, &self.calendar, self.cfg.board.top_n)))
+                .filter(|fp| st.board_fingerprint.as_deref() != Some(fp.as_str()));
+            if let Some(fp) = changed {
                 let recent = st.board_at_ms.is_some_and(|t| now_ms - t < IN_PLACE_MS);
                 let intent = match (&st.board_message, recent) {
                     (Some(_), true) => Intent::RefreshBoard {

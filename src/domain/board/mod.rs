@@ -8,7 +8,7 @@
 //!
 //! On time means `completed_at ≤ deadline` (the deadline in force when the item was closed:
 //! approved extensions count). Months and quarters are Asia/Shanghai calendar periods.//!
-//! - `weekly`: [`board`], [`Board`], [`fingerprint`];
+//! - `weekly`: [`board`], [`Board`], [`fingerprint`], [`owed_weekly`];
 //! - `period`: [`Period`]; `stats`: [`stats`], [`PersonStats`];
 //! - `on_time`: the two facts both count (completed in a period, on time).
 
@@ -20,7 +20,7 @@ mod weekly;
 pub(crate) use self::on_time::{completed_in, on_time};
 pub use self::period::Period;
 pub use self::stats::{PersonStats, stats};
-pub use self::weekly::{Board, BoardRow, Rate, board, fingerprint};
+pub use self::weekly::{Board, BoardRow, Rate, board, fingerprint, owed_weekly};
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]

@@ -214,3 +214,31 @@ fn stats_give_each_owner_rate_delay_extensions_and_nudges() {
         .is_empty()
     );
 }
+
+#[test]
+fn the_weekly_board_is_owed_only_to_a_group_that_had_an_item_at_its_time() {
+    // Monday 2026-11-23 09:30, the week's slot.
+    let slot = at(2026, 11, 23, 9, 30);
+    let zhang = person("zhangsan", "张三");
+    let created = |id, when| {
+        let mut it = item(id, &zhang, Status::Pending, at(2026, 11, 27, 18, 0));
+        it.created_at = when;
+        it
+    };
+    assert!(owed_weekly(&[created(1, at(2026, 11, 20, 15, 0))], slot));
+    assert!(
+        owed_weekly(&[created(1, slot)], slot),
+        "an item made at the slot counts"
+    );
+    // First seen on Wednesday: next week's board is its first.
+    assert!(!owed_weekly(&[created(1, at(2026, 11, 25, 10, 0))], slot));
+    // One old item is enough, however many came later.
+    assert!(owed_weekly(
+        &[
+            created(1, at(2026, 11, 25, 10, 0)),
+            created(2, at(2026, 11, 2, 10, 0))
+        ],
+        slot
+    ));
+    assert!(!owed_weekly(&[], slot));
+}

@@ -137,6 +137,14 @@ pub fn board(items: &[Item], now: Timestamp, cal: &Calendar, top_n: usize) -> Bo
     }
 }
 
+/// Whether a group with `items` is owed the weekly board whose time was `slot`: only if it had
+/// an item by then. A group whose first item came later gets its first weekly board the week
+/// after — the same whenever the scheduler looks (at the slot, or only after a restart or a
+/// slow first round), so a group created mid-week is never sent a "weekly" board that day.
+pub fn owed_weekly(items: &[Item], slot: Timestamp) -> bool {
+    items.iter().any(|it| it.created_at <= slot)
+}
+
 fn sunday_of(d: Date) -> Date {
     let ahead = 7 - d.weekday().to_monday_one_offset();
     d.checked_add(jiff::Span::new().days(ahead)).unwrap_or(d)

@@ -49,6 +49,13 @@ impl Service {
                 else {
                     break;
                 };
+                // And whether the unit got its item meanwhile: another tick that read the same
+                // plan (a leader that stepped down but is still finishing its round while the
+                // next one starts) did it first. The child record and the item commit
+                // together, under this lock, so each unit gets exactly one.
+                if self.store.batch_child(batch.id, &unit)?.is_some() {
+                    continue;
+                }
                 let mut ch = Changes::new();
                 if self.fan_out_one(&mut ch, &batch, &unit)? {
                     self.store.commit(&ch)?;

@@ -19,3 +19,7 @@ pub(crate) use self::issue::issue;
 pub(crate) use self::manage::{cancel_command, extend_command, list};
 pub(crate) use self::report::report;
 pub(crate) use self::rollup::{render_rollup, rollup_delivered, show};
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests;

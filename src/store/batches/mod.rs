@@ -153,6 +153,17 @@ impl Store {
         Ok(out)
     }
 
+    /// The item of `unit` in batch `id`, once the fan-out created it.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub fn batch_child(&self, id: BatchId, unit: &str) -> Result<Option<ItemId>, StoreError> {
+        Ok(self
+            .batch_tree(CHILDREN)?
+            .get(child_key(id, unit))?
+            .map(|v| ItemId(from_be(&v))))
+    }
+
     /// Each planned unit of `b` with its item (`None` while the fan-out has not reached it),
     /// in plan order: what the roll-up reads ([`crate::domain::batch::rollup::Child`]).
     ///

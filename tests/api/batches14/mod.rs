@@ -3,10 +3,11 @@
 //! stale-card check), settling, the roll-up posted anew before Feishu's 14-day update window
 //! closes, and a fan-out to 67 units within the rate limits.
 //! Helpers here; the tests in `manage` (列表/延期/取消, buttons), `lifecycle` (settling,
-//! the re-post) and `scale` (67 units).
+//! the re-post), `scale` (67 units) and `resend` (a new group gets nothing but its card that day).
 
 mod lifecycle;
 mod manage;
+mod resend;
 mod scale;
 
 use std::time::Duration;
