@@ -237,9 +237,9 @@ async fn bad_input_gets_a_helpful_card_and_other_groups_items_are_not_found() {
         None,
     );
     app.post_event(&ev).await;
-    // The four replies (item card and three answers). The weekly board the scheduler may post
-    // when its first round comes after the item (a slower store, several instances) is not a
-    // reply.
+    // The four replies (item card and three answers), counted as replies: a group is owed the
+    // weekly board only from the week after its first item, so none comes here, and a board is
+    // not a reply anyway.
     let replies = || -> Vec<_> {
         app.fake
             .messages()
