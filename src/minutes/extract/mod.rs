@@ -737,6 +737,8 @@ mod tests_dialogue;
 #[cfg(test)]
 mod tests_dialogue5;
 #[cfg(test)]
+mod tests_fields;
+#[cfg(test)]
 mod tests_fresh;
 #[cfg(test)]
 mod tests_generalise;

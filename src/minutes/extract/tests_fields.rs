@@ -1,0 +1,188 @@
+//! Blocks of labelled fields in general (issue 16), not only a requirements review's: the work
+//! (`事项：`, `任务：`, `整改项：` …), its owner (`负责人：`, `牵头：`, `Owner:` …, `协办：` for later
+//! owners), its deadline (`时限：`, `截止：`, `DDL:` …) and its state (`状态：已完成` → no item), one
+//! field a line or several on one line, blocks apart by blank lines or by numbering.
+
+#![allow(clippy::unwrap_used)]
+
+use super::testkit::{due_by_end_of, dues, owners, run, texts};
+
+const TEAM: &[&str] = &["王磊", "李娜", "赵敏", "陈晨"];
+
+/// The items' owners as plain names, with their deadlines.
+fn who_when(text: &str) -> Vec<(Vec<String>, Option<String>)> {
+    let ex = run(text, TEAM);
+    owners(&ex).into_iter().zip(dues(&ex)).collect()
+}
+
+fn one(name: &str) -> Vec<String> {
+    vec![name.to_owned()]
+}
+
+fn two(a: &str, b: &str) -> Vec<String> {
+    vec![a.to_owned(), b.to_owned()]
+}
+
+/// Each variant is one block: the list of the clients' concentration, 王磊's, by 3月20日.
+fn assert_one_block(variants: &[&str]) {
+    for text in variants {
+        let ex = run(text, TEAM);
+        assert_eq!(
+            who_when(text),
+            vec![(one("王磊"), due_by_end_of("2026-03-20"))],
+            "{text}\n{:?}",
+            texts(&ex)
+        );
+        assert!(texts(&ex)[0].contains("集中度名单"), "{:?}", texts(&ex));
+    }
+}
+
+#[test]
+fn a_block_with_one_field_a_line_gives_its_item() {
+    assert_one_block(&[
+        "事项：整理两融客户集中度名单\n负责人：王磊\n时限：3月20日前",
+        "任务：整理两融客户集中度名单\n责任人：王磊\n完成时限：3月20日",
+        "工作内容：整理两融客户集中度名单\n牵头人：王磊\n截止日期：3月20日",
+        "待办：整理两融客户集中度名单\n执行人：王磊\n期限：3月20日前",
+        "整改项：整理两融客户集中度名单\n跟进人：王磊\n截止：3月20日",
+        "内容: 整理两融客户集中度名单\n经办: 王磊\n完成时间: 3月20日前",
+        // Bold labels, as pasted from a document.
+        "**事项**：整理两融客户集中度名单\n**负责人**：王磊\n**时限**：3月20日前",
+    ]);
+}
+
+#[test]
+fn fields_on_one_line_give_the_item() {
+    assert_one_block(&[
+        "事项：整理两融客户集中度名单 负责人：王磊 时限：3月20日前",
+        "事项：整理两融客户集中度名单；负责人：王磊；时限：3月20日前",
+        "事项：整理两融客户集中度名单 | 负责人：王磊 | 时限：3月20日前",
+        "事项：整理两融客户集中度名单  负责人：王磊  时限：3月20日前",
+        // Two lines: the work, then owner and deadline together.
+        "事项：整理两融客户集中度名单\n负责人：王磊；时限：3月20日前",
+    ]);
+}
+
+#[test]
+fn numbered_blocks_give_one_item_each() {
+    let variants = [
+        "1. 事项：整理两融客户集中度名单\n   负责人：王磊\n   时限：3月20日前\n2. 事项：更新营业部应急预案\n   负责人：李娜\n   时限：3月25日前",
+        "一、事项：整理两融客户集中度名单\n负责人：王磊\n时限：3月20日前\n二、事项：更新营业部应急预案\n负责人：李娜\n时限：3月25日前",
+        "事项一：整理两融客户集中度名单\n负责人：王磊\n时限：3月20日前\n事项二：更新营业部应急预案\n负责人：李娜\n时限：3月25日前",
+        "事项1：整理两融客户集中度名单 负责人：王磊 时限：3月20日前\n事项2：更新营业部应急预案 负责人：李娜 时限：3月25日前",
+        // Apart by a blank line, no numbers.
+        "事项：整理两融客户集中度名单\n负责人：王磊\n时限：3月20日前\n\n事项：更新营业部应急预案\n负责人：李娜\n时限：3月25日前",
+        // Apart by a blank line, the second block's fields in another order.
+        "任务：整理两融客户集中度名单\n负责人：王磊\n时限：3月20日前\n\n任务：更新营业部应急预案\n时限：3月25日前\n负责人：李娜",
+    ];
+    for text in variants {
+        let ex = run(text, TEAM);
+        assert_eq!(
+            who_when(text),
+            vec![
+                (one("王磊"), due_by_end_of("2026-03-20")),
+                (one("李娜"), due_by_end_of("2026-03-25")),
+            ],
+            "{text}\n{:?}",
+            texts(&ex)
+        );
+        let t = texts(&ex);
+        assert!(t[0].contains("集中度名单") && t[1].contains("应急预案"), "{t:?}");
+    }
+}
+
+#[test]
+fn a_helper_field_adds_later_owners() {
+    let variants = [
+        "事项：整理两融客户集中度名单\n负责人：王磊\n协办：李娜\n时限：3月20日前",
+        "事项：整理两融客户集中度名单\n牵头：王磊\n配合：李娜\n截止：3月20日",
+        "事项：整理两融客户集中度名单 主办：王磊 协办：李娜 时限：3月20日前",
+    ];
+    for text in variants {
+        let ex = run(text, TEAM);
+        assert_eq!(
+            who_when(text),
+            vec![(two("王磊", "李娜"), due_by_end_of("2026-03-20"))],
+            "{text}\n{:?}",
+            texts(&ex)
+        );
+    }
+}
+
+#[test]
+fn a_block_done_closed_or_put_off_gives_nothing() {
+    let variants = [
+        "事项：整理两融客户集中度名单\n负责人：王磊\n时限：3月20日前\n状态：已完成",
+        "事项：整理两融客户集中度名单\n负责人：王磊\n时限：3月20日前\n进展：已关闭",
+        "事项：整理两融客户集中度名单\n负责人：王磊\n时限：3月20日前\n结论：暂缓",
+        "事项：整理两融客户集中度名单 负责人：王磊 时限：3月20日前 状态：已完成",
+        "事项：整理两融客户集中度名单\n结论：不通过\n负责人：王磊",
+    ];
+    for text in variants {
+        let ex = run(text, TEAM);
+        assert!(ex.items.is_empty(), "{text}\n{:?}", texts(&ex));
+    }
+    // The block beside a closed one keeps its item.
+    let text = "事项：整理两融客户集中度名单\n负责人：王磊\n状态：已完成\n\n事项：更新营业部应急预案\n负责人：李娜\n状态：进行中\n时限：3月25日前";
+    assert_eq!(who_when(text), vec![(one("李娜"), due_by_end_of("2026-03-25"))]);
+}
+
+#[test]
+fn a_block_without_a_deadline_keeps_its_item_with_none() {
+    let variants = [
+        "事项：整理两融客户集中度名单\n负责人：王磊",
+        "事项：整理两融客户集中度名单 负责人：王磊",
+        "事项：整理两融客户集中度名单\n负责人：王磊\n时限：待定",
+    ];
+    for text in variants {
+        let ex = run(text, TEAM);
+        assert_eq!(
+            who_when(text),
+            vec![(one("王磊"), None)],
+            "{text}\n{:?}",
+            texts(&ex)
+        );
+        assert!(texts(&ex)[0].contains("集中度名单"), "{:?}", texts(&ex));
+    }
+}
+
+#[test]
+fn english_mixed_labels_are_read() {
+    assert_one_block(&[
+        "事项：整理两融客户集中度名单\nOwner：王磊\nDDL：3月20日",
+        "事项: 整理两融客户集中度名单\nowner: 王磊\ndeadline: 3月20日前",
+        "事项：整理两融客户集中度名单 Owner：王磊 DDL：3月20日",
+        "任务：整理两融客户集中度名单 | owner: 王磊 | deadline: 3月20日",
+    ]);
+}
+
+#[test]
+fn a_block_among_prose_gives_its_item_and_the_prose_nothing() {
+    let text = "本周例会回顾了上周工作，整体进展顺利，各部门配合良好。\n\n事项：整理两融客户集中度名单\n负责人：王磊\n时限：3月20日前\n\n会议还听取了市场情况的介绍，大家认为波动仍将持续。";
+    assert_one_block(&[text]);
+    let text = "会议纪要\n参会：王磊、李娜、赵敏\n\n一、事项：整理两融客户集中度名单\n负责人：王磊\n时限：3月20日前\n\n二、上周营业部客户投诉情况通报，无新增重大投诉。";
+    assert_one_block(&[text]);
+}
+
+#[test]
+fn a_department_alone_is_not_a_person() {
+    let ex = run(
+        "事项：整理两融客户集中度名单\n牵头：运营管理部\n时限：3月20日前",
+        TEAM,
+    );
+    assert_eq!(ex.items.len(), 1, "{:?}", texts(&ex));
+    assert!(ex.items[0].owners.is_empty(), "{:?}", owners(&ex));
+    assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-20")]);
+    // A department with its person: the person.
+    assert_one_block(&["事项：整理两融客户集中度名单\n牵头：运营管理部 王磊\n时限：3月20日前"]);
+}
+
+#[test]
+fn a_person_not_in_the_group_is_kept_as_written() {
+    let ex = run(
+        "事项：整理两融客户集中度名单\n负责人：孙志刚\n时限：3月20日前",
+        TEAM,
+    );
+    assert_eq!(owners(&ex), vec![one("孙志刚")], "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-20")]);
+}
