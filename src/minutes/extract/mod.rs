@@ -173,6 +173,9 @@ fn run(
         numbered.settle(ex.items.len());
         let trimmed = line.trim();
         if trimmed.is_empty() {
+            if block.as_ref().is_some_and(|(_, b)| b.ends_at_blank()) {
+                close_block(&mut block, &ctx, &mut ex, &mut tr);
+            }
             continue;
         }
         let prev_line = last_line.replace(n);
@@ -248,7 +251,10 @@ fn run(
             .iter()
             .skip(n + 1)
             .find(|l| !l.trim().is_empty())
-            .is_some_and(|l| Block::before_fields(body, l.trim()).is_some());
+            .is_some_and(|l| {
+                Block::before_fields(body, l.trim()).is_some()
+                    || Block::start_work(body, Some(l.trim())).is_some()
+            });
         if let Some((_, b)) = block.as_mut()
             && !opens_block
             && b.field(body)
@@ -262,11 +268,11 @@ fn run(
             .skip(n + 1)
             .find(|l| !l.trim().is_empty())
             .map(|l| l.trim());
-        if let Some(b) = Block::start(body).or_else(|| {
-            next_line.and_then(|next| {
-                Block::start_heading(body, next).or_else(|| Block::before_fields(body, next))
-            })
-        }) {
+        if let Some(b) = Block::start(body)
+            .or_else(|| next_line.and_then(|next| Block::start_heading(body, next)))
+            .or_else(|| Block::start_work(body, next_line))
+            .or_else(|| next_line.and_then(|next| Block::before_fields(body, next)))
+        {
             block = Some((n, b));
             tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);
             continue;
