@@ -195,3 +195,43 @@ fn a_person_not_in_the_group_is_kept_as_written() {
     assert_eq!(owners(&ex), vec![one("孙志刚")], "{:?}", texts(&ex));
     assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-20")]);
 }
+
+#[test]
+fn more_phrasings_of_the_same_block() {
+    assert_one_block(&[
+        // Commas between the fields.
+        "事项：整理两融客户集中度名单，负责人：王磊，时限：3月20日前",
+        // Numbered keys.
+        "任务1：整理两融客户集中度名单\n负责人：王磊\n截止时间：3月20日",
+        "问题2：整理两融客户集中度名单 承办：王磊 到期：3月20日",
+        "措施：整理两融客户集中度名单\n主办：王磊\n完成时间：3月20日前",
+        // The deadline first, then the owner.
+        "工作：整理两融客户集中度名单\n时限：3月20日前\n负责人：王磊",
+        // The work names its owner, no owner field.
+        "待办：王磊整理两融客户集中度名单\n时限：3月20日前",
+        // A state still under way keeps the item.
+        "事项：整理两融客户集中度名单\n负责人：王磊\n时限：3月20日前\n状态：进行中",
+        "事项：整理两融客户集中度名单\n负责人：王磊\n进展：已完成初稿\n时限：3月20日前",
+    ]);
+}
+
+#[test]
+fn lines_that_only_look_like_fields_open_no_block() {
+    // The meeting's own header: no work, no item.
+    let ex = run(
+        "会议内容：两融业务季度复盘\n时间：3月10日\n参会：王磊、李娜",
+        TEAM,
+    );
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+    // A problem followed by its fix in prose is read as before: one item, its owner in the fix.
+    let ex = run(
+        "问题1：灾备环境行情源切换需人工确认\n整改：王磊负责改为自动检测，3月20日前完成。",
+        TEAM,
+    );
+    assert_eq!(owners(&ex), vec![one("王磊")], "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-20")]);
+    // A one-line to-do stays one item.
+    let ex = run("待办：王磊3月20日前整理两融客户集中度名单", TEAM);
+    assert_eq!(owners(&ex), vec![one("王磊")], "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-20")]);
+}
