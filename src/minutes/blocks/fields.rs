@@ -156,7 +156,8 @@ impl Block {
     /// deadline or state follows, on the same line or on the next one (`next_line` with its list
     /// marker).
     pub(crate) fn start_work(body: &str, next_line: Option<&str>) -> Option<Self> {
-        let body = body.replace("**", "");
+        // `## 事项一：…`: a heading's marks go.
+        let body = body.trim_start_matches('#').trim_start().replace("**", "");
         let parts = field_parts(&body);
         let (first, rest) = parts.split_first()?;
         let title = work_key(first)?;
@@ -177,6 +178,14 @@ impl Block {
             .iter()
             .any(|p| is_core_field(p))
             .then_some(block)
+    }
+
+    /// Whether `line` is someone speaking (`李娜：我下周一前…`), not a field of this general block:
+    /// its label, no field key, reads as a person (`is_person`).
+    pub(crate) fn said_by_someone(&self, line: &str, is_person: impl Fn(&str) -> bool) -> bool {
+        self.general
+            && !opens_with_key(line)
+            && label(line).is_some_and(|l| is_person(l.trim_start_matches('@')))
     }
 
     /// A general block ends at a blank line once it has a field of its own.

@@ -257,6 +257,7 @@ fn run(
             });
         if let Some((_, b)) = block.as_mut()
             && !opens_block
+            && !b.said_by_someone(body, |w| ctx.is_name(w))
             && b.field(body)
         {
             tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);

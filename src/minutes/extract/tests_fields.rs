@@ -235,3 +235,43 @@ fn lines_that_only_look_like_fields_open_no_block() {
     assert_eq!(owners(&ex), vec![one("王磊")], "{:?}", texts(&ex));
     assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-20")]);
 }
+
+#[test]
+fn list_marks_headings_and_keys_without_colons() {
+    assert_one_block(&[
+        "- 事项：整理两融客户集中度名单\n  - 负责人：王磊\n  - 时限：3月20日前",
+        "## 事项一：整理两融客户集中度名单\n负责人：王磊\n时限：3月20日前",
+        "事项：整理两融客户集中度名单\nDDL 3月20日\n负责人 王磊",
+    ]);
+    let t = texts(&run(
+        "## 事项一：整理两融客户集中度名单\n负责人：王磊\n时限：3月20日前",
+        TEAM,
+    ));
+    assert!(!t[0].contains("事项一"), "{t:?}");
+}
+
+#[test]
+fn the_issue_example_and_two_owners() {
+    let text = "事项：整理三季度两融客户集中度名单\n负责人：王磊\n时限：10月20日前";
+    assert_eq!(who_when(text), vec![(one("王磊"), due_by_end_of("2026-10-20"))]);
+    let text = "事项：整理两融客户集中度名单\n负责人：王磊、李娜\n时限：3月20日前";
+    assert_eq!(
+        who_when(text),
+        vec![(two("王磊", "李娜"), due_by_end_of("2026-03-20"))]
+    );
+}
+
+#[test]
+fn someone_speaking_after_a_block_is_not_one_of_its_fields() {
+    let text =
+        "事项：整理两融客户集中度名单\n负责人：王磊\n时限：3月20日前\n李娜：我下周一前把应急预案更新好";
+    assert_eq!(
+        who_when(text),
+        vec![
+            (one("王磊"), due_by_end_of("2026-03-20")),
+            (one("李娜"), due_by_end_of("2026-03-16")),
+        ],
+        "{:?}",
+        texts(&run(text, TEAM))
+    );
+}
