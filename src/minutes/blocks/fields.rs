@@ -31,6 +31,8 @@ const WORK: &[&str] = &[
     "待办",
     "问题",
     "措施",
+    "Task",
+    "task",
 ];
 
 /// Keys naming a block's state (`状态：已完成`, `进展：进行中`).
@@ -169,6 +171,15 @@ impl Block {
             general: true,
             ..Self::default()
         };
+        // `整理名单（负责人：王磊）`: a field in parentheses after the work is one of the block's.
+        if let Some((work, rest)) = title.split_once(['（', '('])
+            && let Some(inner) = rest.trim_end().strip_suffix(['）', ')'])
+            && !work.trim().is_empty()
+            && field_parts(inner).iter().all(|p| is_core_field(p))
+            && block.field(inner)
+        {
+            block.title = work.trim().to_owned();
+        }
         if !rest.is_empty() {
             return (rest.iter().any(|p| is_core_field(p)) && block.field(&rest.join("；"))).then_some(block);
         }

@@ -275,3 +275,25 @@ fn someone_speaking_after_a_block_is_not_one_of_its_fields() {
         texts(&run(text, TEAM))
     );
 }
+
+#[test]
+fn english_work_keys_full_width_bars_and_owner_in_parentheses() {
+    assert_one_block(&[
+        "Task: 整理两融客户集中度名单 Owner: 王磊 DDL: 3/20",
+        "事项：整理两融客户集中度名单（负责人：王磊）\n时限：3月20日前",
+    ]);
+    let t = texts(&run(
+        "事项：整理两融客户集中度名单（负责人：王磊）\n时限：3月20日前",
+        TEAM,
+    ));
+    assert_eq!(t, vec!["整理两融客户集中度名单".to_owned()]);
+    let text = "1. 事项：整理两融客户集中度名单｜负责人：王磊｜时限：3月20日前\n2. 事项：更新营业部应急预案｜负责人：李娜｜状态：已完成";
+    assert_eq!(who_when(text), vec![(one("王磊"), due_by_end_of("2026-03-20"))]);
+    // An owner left open: the item stands, owner to be named.
+    let ex = run(
+        "事项：整理两融客户集中度名单\n负责人：待定\n时限：3月20日前",
+        TEAM,
+    );
+    assert_eq!(owners(&ex), vec![Vec::<String>::new()]);
+    assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-20")]);
+}
