@@ -35,6 +35,10 @@ const WORK: &[&str] = &[
     "task",
 ];
 
+/// Work keys that, before the block's owner or deadline, say more of the same work (`事项：…` then
+/// `措施：…`, `内容：…`): they go into its title.
+const DESCRIBE: &[&str] = &["工作内容", "整改措施", "内容", "措施"];
+
 /// Keys naming a block's state (`状态：已完成`, `进展：进行中`).
 pub(super) const STATE: &[&str] = &[
     "当前状态",
@@ -142,6 +146,11 @@ pub(super) fn field_parts(body: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Whether `part` is `措施：…`, `内容：…` (more of the work before it).
+fn describes(part: &str) -> bool {
+    label(part).is_some_and(|l| DESCRIBE.contains(&l))
+}
+
 /// A field saying who does the work, who helps, by when, or how far it is (`负责人：`, `协办：`,
 /// `时限：`, `状态：`; a bare `时间：` is too often the meeting's to open a block).
 fn is_core_field(part: &str) -> bool {
@@ -155,9 +164,9 @@ fn is_core_field(part: &str) -> bool {
 
 impl Block {
     /// A block opened by its work (`事项：…`, `任务二：…`, `整改项：…`) when its owner, helper,
-    /// deadline or state follows, on the same line or on the next one (`next_line` with its list
-    /// marker).
-    pub(crate) fn start_work(body: &str, next_line: Option<&str>) -> Option<Self> {
+    /// deadline or state follows, on the same line or on the next lines (`next`, the lines after
+    /// with their list markers; fields that describe it, `说明：…`, may come between).
+    pub(crate) fn start_work(body: &str, next: &[&str]) -> Option<Self> {
         // `## 事项一：…`: a heading's marks go.
         let body = body.trim_start_matches('#').trim_start().replace("**", "");
         let parts = field_parts(&body);
@@ -183,12 +192,40 @@ impl Block {
         if !rest.is_empty() {
             return (rest.iter().any(|p| is_core_field(p)) && block.field(&rest.join("；"))).then_some(block);
         }
-        let (_, next) = crate::minutes::layout::strip_marker(next_line?);
-        let next = next.replace("**", "");
-        field_parts(&next)
-            .iter()
-            .any(|p| is_core_field(p))
-            .then_some(block)
+        for line in next.iter().take(4) {
+            let (_, line) = crate::minutes::layout::strip_marker(line);
+            let line = line.replace("**", "");
+            let parts = field_parts(&line);
+            if parts.iter().any(|p| is_core_field(p)) {
+                return Some(block);
+            }
+            // `说明：…`, `措施：…`: more of the block, its owner may follow.
+            let describes = parts
+                .first()
+                .is_some_and(|p| opens_with_key(p) && work_key(p).is_none_or(|_| describes(p)));
+            if !describes {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A general block still without its owner, helper, deadline or state: `措施：…` and
+    /// `内容：…` after its work say more of it.
+    pub(crate) fn awaits_fields(&self) -> bool {
+        self.general && !self.ends_at_blank()
+    }
+
+    /// `措施：改为自动检测` in a general block still without its fields: its work goes into the
+    /// title (true), or the line is the next block's (false).
+    pub(super) fn describe(&mut self, part: &str) -> bool {
+        if !(self.awaits_fields() && describes(part)) {
+            return false;
+        }
+        if let Some(v) = work_key(part).filter(|v| !v.is_empty()) {
+            self.title = format!("{}：{v}", self.title.trim_end_matches(['。', '；']));
+        }
+        true
     }
 
     /// Whether `line` is someone speaking (`李娜：我下周一前…`), not a field of this general block:

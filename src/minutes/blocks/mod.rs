@@ -160,6 +160,10 @@ impl Block {
             prev = None;
             // `事项：…` after a general block's fields: the next block.
             if self.general && work_key(part).is_some() {
+                if self.describe(part) {
+                    any = true;
+                    continue;
+                }
                 return false;
             }
             // The longer keys first: `配合人` before `配合`, `完成时限` before `时限`.

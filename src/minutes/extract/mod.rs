@@ -246,15 +246,21 @@ fn run(
             continue;
         }
         let (marker, body) = strip_marker(trimmed);
-        // A title followed by its conclusion opens the next block, whatever it looks like.
-        let opens_block = lines
+        // The next lines, blank ones aside (a block's title looks at its fields below).
+        let next: Vec<&str> = lines
             .iter()
             .skip(n + 1)
-            .find(|l| !l.trim().is_empty())
-            .is_some_and(|l| {
-                Block::before_fields(body, l.trim()).is_some()
-                    || Block::start_work(body, Some(l.trim())).is_some()
-            });
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+            .take(4)
+            .collect();
+        let next_line = next.first().copied();
+        // A title followed by its conclusion opens the next block, whatever it looks like; so
+        // does work followed by its owner (`事项：…` then `负责人：…`), unless it says more of the
+        // work of a general block still without its fields (`措施：…`).
+        let opens_block = next_line.is_some_and(|l| Block::before_fields(body, l).is_some())
+            || (Block::start_work(body, &next).is_some()
+                && !block.as_ref().is_some_and(|(_, b)| b.awaits_fields()));
         if let Some((_, b)) = block.as_mut()
             && !opens_block
             && !b.said_by_someone(body, |w| ctx.is_name(w))
@@ -264,15 +270,10 @@ fn run(
             continue;
         }
         close_block(&mut block, &ctx, &mut ex, &mut tr);
-        let next_line = lines
-            .iter()
-            .skip(n + 1)
-            .find(|l| !l.trim().is_empty())
-            .map(|l| l.trim());
         if let Some(b) = Block::start(body)
-            .or_else(|| next_line.and_then(|next| Block::start_heading(body, next)))
-            .or_else(|| Block::start_work(body, next_line))
-            .or_else(|| next_line.and_then(|next| Block::before_fields(body, next)))
+            .or_else(|| next_line.and_then(|l| Block::start_heading(body, l)))
+            .or_else(|| Block::start_work(body, &next))
+            .or_else(|| next_line.and_then(|l| Block::before_fields(body, l)))
         {
             block = Some((n, b));
             tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);

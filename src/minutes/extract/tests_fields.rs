@@ -297,3 +297,26 @@ fn english_work_keys_full_width_bars_and_owner_in_parentheses() {
     assert_eq!(owners(&ex), vec![Vec::<String>::new()]);
     assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-20")]);
 }
+
+#[test]
+fn fields_describing_the_work_may_come_before_its_owner() {
+    let text =
+        "事项：整理两融客户集中度名单\n说明：按营业部分列，含前十大客户\n负责人：王磊\n时限：3月20日前";
+    assert_one_block(&[text]);
+    // `措施：` after a problem says the work; it goes into the title.
+    let text = "问题：两融客户集中度名单未按月更新\n措施：整理两融客户集中度名单并按月报送\n负责人：王磊\n时限：3月20日前";
+    assert_one_block(&[text]);
+    let t = texts(&run(text, TEAM));
+    assert!(t[0].contains("未按月更新") && t[0].contains("按月报送"), "{t:?}");
+    // Two such blocks, one after the other.
+    let text = "问题1：两融客户集中度名单未按月更新\n措施：整理两融客户集中度名单\n负责人：王磊\n时限：3月20日前\n问题2：应急预案过期\n措施：更新营业部应急预案\n负责人：李娜\n时限：3月25日前";
+    assert_eq!(
+        who_when(text),
+        vec![
+            (one("王磊"), due_by_end_of("2026-03-20")),
+            (one("李娜"), due_by_end_of("2026-03-25")),
+        ],
+        "{:?}",
+        texts(&run(text, TEAM))
+    );
+}
