@@ -210,6 +210,26 @@ impl Block {
         None
     }
 
+    /// A block opened by its work written bare, as a title (`1. 整理两融客户集中度名单`, `二、…`,
+    /// or alone over its fields), when the next line names its owner (`负责人：王磊`, with its
+    /// deadline or not).
+    pub(crate) fn start_titled(body: &str, next: &[&str]) -> Option<Self> {
+        let title = body.trim_start_matches('#').trim().replace("**", "");
+        let title = crate::minutes::layout::strip_marker(&title).1.trim();
+        let (_, line) = crate::minutes::layout::strip_marker(next.first()?);
+        let line = line.replace("**", "");
+        let owned = field_parts(&line).iter().any(|p| split_key(p, LEAD).is_some());
+        (owned
+            && !title.contains(['：', ':', '。', '？', '?', '，', ','])
+            && (4..=40).contains(&title.chars().count())
+            && crate::minutes::scan::has_task_verb(title))
+        .then(|| Self {
+            title: title.to_owned(),
+            general: true,
+            ..Self::default()
+        })
+    }
+
     /// A general block still without its owner, helper, deadline or state: `措施：…` and
     /// `内容：…` after its work say more of it.
     pub(crate) fn awaits_fields(&self) -> bool {

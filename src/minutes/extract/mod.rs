@@ -274,6 +274,7 @@ fn run(
             .or_else(|| next_line.and_then(|l| Block::start_heading(body, l)))
             .or_else(|| Block::start_work(body, &next))
             .or_else(|| next_line.and_then(|l| Block::before_fields(body, l)))
+            .or_else(|| Block::start_titled(body, &next))
         {
             block = Some((n, b));
             tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);

@@ -320,3 +320,33 @@ fn fields_describing_the_work_may_come_before_its_owner() {
         texts(&run(text, TEAM))
     );
 }
+
+#[test]
+fn work_written_bare_over_its_fields_gives_its_item() {
+    let variants = [
+        "1. 整理两融客户集中度名单\n负责人：王磊\n时限：3月20日前\n2. 更新营业部应急预案\n负责人：李娜\n时限：3月25日前",
+        "一、整理两融客户集中度名单\n负责人：王磊\n时限：3月20日前\n二、更新营业部应急预案\n负责人：李娜\n时限：3月25日前",
+        "1. 整理两融客户集中度名单\n   负责人：王磊；时限：3月20日前\n2. 更新营业部应急预案\n   负责人：李娜；时限：3月25日前",
+        "整理两融客户集中度名单\n负责人：王磊\n时限：3月20日前\n\n更新营业部应急预案\n负责人：李娜\n时限：3月25日前",
+    ];
+    for text in variants {
+        assert_eq!(
+            who_when(text),
+            vec![
+                (one("王磊"), due_by_end_of("2026-03-20")),
+                (one("李娜"), due_by_end_of("2026-03-25")),
+            ],
+            "{text}\n{:?}",
+            texts(&run(text, TEAM))
+        );
+    }
+}
+
+#[test]
+fn a_closed_block_between_two_open_ones_gives_nothing() {
+    let text = "事项：整理两融客户集中度名单\n负责人：王磊\n时限：3月20日前\n事项：更新营业部应急预案\n状态：已完成\n事项：复核适当性评级\n负责人：赵敏";
+    assert_eq!(
+        who_when(text),
+        vec![(one("王磊"), due_by_end_of("2026-03-20")), (one("赵敏"), None),]
+    );
+}
