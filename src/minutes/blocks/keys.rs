@@ -15,8 +15,15 @@ pub(super) const LEAD: &[&str] = &[
     "主办",
     "owner",
     "Owner",
+    "牵头",
+    "承办",
+    "经办人",
+    "经办",
+    "执行人",
+    "跟进人",
+    "主责人",
 ];
-pub(super) const HELP: &[&str] = &["配合人", "配合部门", "协办", "配合"];
+pub(super) const HELP: &[&str] = &["配合人", "配合部门", "协办人", "协办", "配合"];
 /// A field listing the work that follows (`后续安排：秦峰整理…；唐宁评估…`): one item per owner.
 pub(super) const NEXT: &[&str] = &[
     "后续安排",
@@ -49,6 +56,13 @@ pub(super) const DUE: &[&str] = &[
     "办结时限",
     "Due",
     "due",
+    "完成期限",
+    "到期日",
+    "到期",
+    "deadline",
+    "Deadline",
+    "DDL",
+    "ddl",
 ];
 /// Descriptive fields a block carries besides those above (`需求编号：XQ-301`, `提出部门：…`,
 /// `需求说明：…`): read as part of the block and otherwise ignored, so the owner and the

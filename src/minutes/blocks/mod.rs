@@ -14,9 +14,11 @@
 use crate::minutes::item::{ActionItem, clean_title};
 use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
 
+mod fields;
 mod keys;
 mod split;
 
+use self::fields::{STATE, field_parts, is_done, work_key};
 use self::keys::{
     CONCLUSION, DUE, HELP, LEAD, NEXT, OTHER, REJECT, STARTS, other_field, paren_helpers, split_key,
 };
@@ -39,6 +41,11 @@ pub(crate) struct Block {
     /// Values of other short fields (`开发：陶然`, `补充材料：谢安，9月15日前`): the people and the
     /// deadline they name count when the block has none of its own.
     extra: Vec<String>,
+    /// Opened by its work (`事项：…`), not by a request under review: ends at a blank line or at
+    /// the next work; its title may name its owner.
+    general: bool,
+    /// Its state (`状态：已完成`, `进展：进行中`).
+    state: String,
 }
 
 /// What a block yields.
@@ -131,12 +138,9 @@ impl Block {
     /// line is not one.
     pub(crate) fn field(&mut self, body: &str) -> bool {
         let body = body.replace("**", "");
-        // `责任人：苗青  配合：许文博`: fields apart by `；` or by a run of spaces.
-        let parts: Vec<&str> = body
-            .split(['；', ';'])
-            .flat_map(|p| p.split("  "))
-            .filter(|p| !p.trim().is_empty())
-            .collect();
+        // `责任人：苗青  配合：许文博`: fields apart by `；`, by a run of spaces, or by a key after a
+        // space, `|` or `，` (`负责人：王磊 时限：3月20日前`).
+        let parts = field_parts(&body);
         let mut any = false;
         // The field the part before was (`责任人：段宏出具合规意见；龚正排期开发`: the second part
         // continues the owners).
@@ -154,6 +158,14 @@ impl Block {
                 continue;
             }
             prev = None;
+            // `事项：…` after a general block's fields: the next block.
+            if self.general && work_key(part).is_some() {
+                if self.describe(part) {
+                    any = true;
+                    continue;
+                }
+                return false;
+            }
             // The longer keys first: `配合人` before `配合`, `完成时限` before `时限`.
             if let Some(v) = split_key(part, HELP) {
                 self.help.push_str(v);
@@ -171,6 +183,8 @@ impl Block {
             } else if let Some(v) = split_key(part, DUE) {
                 self.due = v.to_owned();
                 prev = Some('D');
+            } else if let Some(v) = split_key(part, STATE) {
+                self.state = v.to_owned();
             } else if let Some(v) = split_key(part, CONCLUSION) {
                 self.conclusion = v.to_owned();
                 self.after_conclusion = true;
@@ -219,7 +233,14 @@ impl Block {
 
     /// The block's own item, if any (its side work aside: [`Block::finish`]).
     fn finish_block(self, ctx: &Ctx<'_>) -> Outcome {
-        if REJECT.iter().any(|w| self.conclusion.contains(w)) {
+        // `状态：已完成`, `结论：已关闭`: nothing left to do.
+        if is_done(&self.state) || is_done(&self.conclusion) {
+            return Outcome::Nothing(self.title);
+        }
+        if REJECT
+            .iter()
+            .any(|w| self.conclusion.contains(w) || self.state.contains(w))
+        {
             return match self.rework(ctx) {
                 Some(item) => Outcome::Item(Box::new(item)),
                 None => Outcome::Rejected(self.title),
@@ -236,6 +257,13 @@ impl Block {
         // No owner field: one named in the conclusion (`结论：通过，由合规部尤佳牵头`).
         if owners.is_empty() {
             let said = ctx.scan(&self.conclusion);
+            if said.how != OwnerHow::None {
+                owners = said.owners;
+            }
+        }
+        // `待办：王磊整理名单` then `时限：3月20日`: the work names its owner.
+        if owners.is_empty() && self.general {
+            let said = ctx.scan(&self.title);
             if said.how != OwnerHow::None {
                 owners = said.owners;
             }

@@ -173,6 +173,9 @@ fn run(
         numbered.settle(ex.items.len());
         let trimmed = line.trim();
         if trimmed.is_empty() {
+            if block.as_ref().is_some_and(|(_, b)| b.ends_at_blank()) {
+                close_block(&mut block, &ctx, &mut ex, &mut tr);
+            }
             continue;
         }
         let prev_line = last_line.replace(n);
@@ -243,30 +246,36 @@ fn run(
             continue;
         }
         let (marker, body) = strip_marker(trimmed);
-        // A title followed by its conclusion opens the next block, whatever it looks like.
-        let opens_block = lines
+        // The next lines, blank ones aside (a block's title looks at its fields below).
+        let next: Vec<&str> = lines
             .iter()
             .skip(n + 1)
-            .find(|l| !l.trim().is_empty())
-            .is_some_and(|l| Block::before_fields(body, l.trim()).is_some());
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+            .take(4)
+            .collect();
+        let next_line = next.first().copied();
+        // A title followed by its conclusion opens the next block, whatever it looks like; so
+        // does work followed by its owner (`事项：…` then `负责人：…`), unless it says more of the
+        // work of a general block still without its fields (`措施：…`).
+        let opens_block = next_line.is_some_and(|l| Block::before_fields(body, l).is_some())
+            || (Block::start_work(body, &next).is_some()
+                && !block.as_ref().is_some_and(|(_, b)| b.awaits_fields()));
         if let Some((_, b)) = block.as_mut()
             && !opens_block
+            && !b.said_by_someone(body, |w| ctx.is_name(w))
             && b.field(body)
         {
             tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);
             continue;
         }
         close_block(&mut block, &ctx, &mut ex, &mut tr);
-        let next_line = lines
-            .iter()
-            .skip(n + 1)
-            .find(|l| !l.trim().is_empty())
-            .map(|l| l.trim());
-        if let Some(b) = Block::start(body).or_else(|| {
-            next_line.and_then(|next| {
-                Block::start_heading(body, next).or_else(|| Block::before_fields(body, next))
-            })
-        }) {
+        if let Some(b) = Block::start(body)
+            .or_else(|| next_line.and_then(|l| Block::start_heading(body, l)))
+            .or_else(|| Block::start_work(body, &next))
+            .or_else(|| next_line.and_then(|l| Block::before_fields(body, l)))
+            .or_else(|| Block::start_titled(body, &next))
+        {
             block = Some((n, b));
             tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);
             continue;
@@ -736,6 +745,8 @@ mod tests;
 mod tests_dialogue;
 #[cfg(test)]
 mod tests_dialogue5;
+#[cfg(test)]
+mod tests_fields;
 #[cfg(test)]
 mod tests_fresh;
 #[cfg(test)]
