@@ -17,12 +17,13 @@ use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
 mod fields;
 mod keys;
 mod split;
+mod words;
 
-use self::fields::{STATE, field_parts, is_done, work_key};
 use self::keys::{
     CONCLUSION, DUE, HELP, LEAD, NEXT, OTHER, REJECT, STARTS, other_field, paren_helpers, split_key,
 };
 pub(crate) use self::keys::{is_conclusion, is_lead};
+use self::words::{STATE, field_parts, is_done, work_key};
 
 /// A block being read.
 #[derive(Debug, Default)]

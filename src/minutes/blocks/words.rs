@@ -1,0 +1,152 @@
+//! The words of labelled-field blocks in general (`事项`/`任务` …, states and what says done) and
+//! how a line splits into fields: pure helpers for [`super::fields`] and the block reader.
+
+use super::keys::{CONCLUSION, DUE, HELP, LEAD, NEXT, OTHER, STARTS, split_key};
+
+/// Keys naming a block's work (followed by an optional number: `事项一：`, `任务2：`).
+pub(super) const WORK: &[&str] = &[
+    "工作内容",
+    "工作事项",
+    "督办事项",
+    "待办事项",
+    "整改事项",
+    "整改措施",
+    "整改项",
+    "任务名称",
+    "事项",
+    "任务",
+    "工作",
+    "内容",
+    "待办",
+    "问题",
+    "措施",
+    "Task",
+    "task",
+];
+
+/// Work keys that, before the block's owner or deadline, say more of the same work (`事项：…` then
+/// `措施：…`, `内容：…`): they go into its title.
+pub(super) const DESCRIBE: &[&str] = &["工作内容", "整改措施", "内容", "措施"];
+
+/// Keys naming a block's state (`状态：已完成`, `进展：进行中`).
+pub(super) const STATE: &[&str] = &[
+    "当前状态",
+    "完成情况",
+    "办理情况",
+    "办理状态",
+    "状态",
+    "进展",
+    "进度",
+    "Status",
+    "status",
+];
+
+/// States that leave nothing to do (`已完成`, `已关闭（3月5日）`), the whole value or its first
+/// word before a mark (`已完成初稿` is still under way).
+pub(super) const DONE: &[&str] = &[
+    "已完成",
+    "完成",
+    "已办结",
+    "办结",
+    "已关闭",
+    "关闭",
+    "已结项",
+    "结项",
+    "已解决",
+    "已取消",
+    "取消",
+    "已撤销",
+    "撤销",
+    "已落实",
+    "done",
+    "Done",
+    "DONE",
+    "closed",
+    "Closed",
+];
+
+/// Whether a state or a conclusion says the work is done or dropped.
+pub(super) fn is_done(value: &str) -> bool {
+    let v = value.trim().trim_end_matches(['。', '.', '！', '!']);
+    DONE.iter().any(|w| {
+        v.strip_prefix(w).is_some_and(|r| {
+            r.is_empty() || r.starts_with(['，', ',', '（', '(', ' ', '；', ';', '。', '/', '、'])
+        })
+    })
+}
+
+/// The label before the first colon, without bold marks, when it is short and whole.
+pub(super) fn label(s: &str) -> Option<&str> {
+    let (label, _) = s.trim().split_once(['：', ':'])?;
+    let label = label.trim().trim_matches('*').trim();
+    (!label.is_empty() && label.chars().count() <= 8 && !label.contains([' ', '，', ',', '。', '|', '｜']))
+        .then_some(label)
+}
+
+/// The work named by `事项：…`, `任务2：…`, `整改项三：…` (the label exactly one of the keys).
+pub(super) fn work_key(part: &str) -> Option<&str> {
+    let l = label(part)?;
+    let bare = l.trim_end_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    WORK.contains(&bare)
+        .then(|| part.trim().split_once(['：', ':']).map_or("", |(_, v)| v.trim()))
+}
+
+/// Whether `rest` opens with a known field key and its colon (`负责人：`, `DDL:`, `事项2：`).
+pub(super) fn opens_with_key(rest: &str) -> bool {
+    let Some(l) = label(rest) else { return false };
+    let bare = l.trim_end_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    [LEAD, HELP, DUE, STATE, CONCLUSION, NEXT, OTHER, STARTS, WORK]
+        .iter()
+        .any(|keys| keys.contains(&l) || keys.contains(&bare))
+}
+
+/// `事项：整理名单 负责人：王磊 时限：3月20日前` → its three fields: the line cut before each field
+/// key written after a space, `|`, `，` or `。` (the words of a value stay whole).
+pub(super) fn key_parts(s: &str) -> Vec<&str> {
+    const SEPARATORS: &[char] = &[' ', '\u{3000}', '|', '｜', '，', ',', '。'];
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut prev_sep = false;
+    for (i, c) in s.char_indices() {
+        let is_sep = SEPARATORS.contains(&c);
+        if !is_sep && prev_sep && i > start && opens_with_key(s.get(i..).unwrap_or_default()) {
+            parts.push(s.get(start..i).unwrap_or_default());
+            start = i;
+        }
+        prev_sep = is_sep;
+    }
+    // Only the marks at a cut go; the last part keeps its own (`…后再议。` ends a conclusion).
+    let mut parts: Vec<&str> = parts
+        .into_iter()
+        .map(|p| p.trim().trim_end_matches(SEPARATORS).trim())
+        .collect();
+    parts.push(s.get(start..).unwrap_or_default());
+    parts.retain(|p| !p.trim().is_empty());
+    parts
+}
+
+/// A line's fields: apart by `；`, by a run of spaces, or by a field key after a space, `|` or
+/// `，` ([`key_parts`]).
+pub(super) fn field_parts(body: &str) -> Vec<&str> {
+    body.split(['；', ';'])
+        .flat_map(|p| p.split("  "))
+        .flat_map(key_parts)
+        .filter(|p| !p.trim().is_empty())
+        .collect()
+}
+
+/// Whether `part` is `措施：…`, `内容：…` (more of the work before it).
+pub(super) fn describes(part: &str) -> bool {
+    label(part).is_some_and(|l| DESCRIBE.contains(&l))
+}
+
+/// A field saying who does the work, who helps, by when, or how far it is (`负责人：`, `协办：`,
+/// `时限：`, `状态：`; a bare `时间：` is too often the meeting's to open a block).
+pub(super) fn is_core_field(part: &str) -> bool {
+    let part = part.replace("**", "");
+    let timed = split_key(&part, DUE).is_some() && label(&part) != Some("时间");
+    [LEAD, HELP, STATE]
+        .iter()
+        .any(|keys| split_key(&part, keys).is_some())
+        || timed
+}
