@@ -101,8 +101,8 @@ pub(super) async fn click(
     r.json().await.unwrap()
 }
 
-/// Issues [`ISSUE`] and waits for the roll-up and `n` unit cards; returns the roll-up's message.
-pub(super) async fn issue(app: &TestApp, n: u64) -> String {
+/// The issuing group's members: the issuer and three colleagues.
+pub(super) fn seat_issuing_group(app: &TestApp) {
     let people: Vec<Person> = [BOSS, ZHANG, WANG, LI]
         .iter()
         .map(|(id, name)| Person {
@@ -111,6 +111,11 @@ pub(super) async fn issue(app: &TestApp, n: u64) -> String {
         })
         .collect();
     app.fake.set_chat_members(CHAT, &people);
+}
+
+/// Issues [`ISSUE`] and waits for the roll-up and `n` unit cards; returns the roll-up's message.
+pub(super) async fn issue(app: &TestApp, n: u64) -> String {
+    seat_issuing_group(app);
     say(app, CHAT, false, BOSS, ISSUE).await;
     let id = BatchId(1);
     assert!(

@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use duban::domain::ids::{BatchId, ItemId, OpenId, Person};
+use duban::domain::ids::{BatchId, ItemId};
 use duban::fake_feishu::{FakeFeishu, FakeMessage};
 
 use super::*;
@@ -52,14 +52,7 @@ async fn a_group_created_after_the_weekly_board_time_gets_its_first_board_the_ne
     assert!(eventually(|| app.store.item_card(ItemId(1)).ok().flatten().is_some()).await);
     // Wednesday 10:00: 下达 to the three 营业部; each group gets its item card.
     app.clock.set(reference_now());
-    let people: Vec<Person> = [BOSS, ZHANG, WANG, LI]
-        .iter()
-        .map(|(id, name)| Person {
-            open_id: OpenId((*id).to_owned()),
-            name: (*name).to_owned(),
-        })
-        .collect();
-    app.fake.set_chat_members(CHAT, &people);
+    seat_issuing_group(&app);
     say(&app, CHAT, false, BOSS, ISSUE).await;
     assert!(eventually(|| app.store.rollup_card(BatchId(1)).ok().flatten().is_some()).await);
     for i in 2..=4 {

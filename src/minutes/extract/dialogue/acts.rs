@@ -185,19 +185,7 @@ pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
     let speaker = ctx.speaker.as_ref();
     let others: Vec<_> = sc.owners.iter().filter(|o| Some(*o) != speaker).collect();
     if is_question(s) {
-        let asks_who = [
-            "谁来",
-            "谁负责",
-            "谁跟",
-            "谁牵头",
-            "谁去",
-            "谁弄",
-            "谁写",
-            "谁做",
-            "哪位来",
-        ]
-        .iter()
-        .any(|w| s.contains(w));
+        let asks_who = ASKS_WHO.iter().any(|w| s.contains(w));
         // `那你来回复？`, `老王，你们部门来吧？`: work offered to the one spoken to, as a question.
         let offers = !others.is_empty() && sc.how >= OwnerHow::Named && offers_to_you(s);
         return if asks_who && !against {
@@ -260,23 +248,26 @@ fn has_verb(sig: &[(Signal, i32)]) -> bool {
         .any(|(g, _)| matches!(g, Signal::TaskVerb | Signal::Modal | Signal::OwnerStrong))
 }
 
+/// Questions that only ask who does the work, longest first (the asked work is cut before them).
+const ASKS_WHO: &[&str] = &[
+    "谁来负责",
+    "谁来做",
+    "谁来弄",
+    "谁来",
+    "谁负责",
+    "谁跟",
+    "谁牵头",
+    "谁去",
+    "谁弄",
+    "谁写",
+    "谁做",
+    "哪位来",
+];
+
 /// `还有个事，担保品折算率调整的通知明天上午10点前要转发给客户，谁来？` → the work asked for.
 pub(super) fn asked_work(s: &str) -> String {
     let mut t = s.trim().trim_end_matches(['？', '?']).to_owned();
-    for w in [
-        "谁来负责",
-        "谁来做",
-        "谁来弄",
-        "谁来",
-        "谁负责",
-        "谁跟",
-        "谁牵头",
-        "谁去",
-        "谁弄",
-        "谁写",
-        "谁做",
-        "哪位来",
-    ] {
+    for w in ASKS_WHO {
         if let Some(i) = t.rfind(w) {
             // `谁来出一个审核流程`: the work is what follows the question word.
             let after = t.get(i + w.len()..).unwrap_or_default().to_owned();
