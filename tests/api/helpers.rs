@@ -154,6 +154,18 @@ impl TestApp {
         self.post_raw("/feishu/events", body, &headers).await
     }
 
+    /// The `/metrics` page's text.
+    pub async fn metrics_page(&self) -> String {
+        self.http
+            .get(format!("{}/metrics", self.base))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
     pub async fn post_raw(&self, path: &str, body: String, headers: &[(&str, String)]) -> reqwest::Response {
         let mut req = self
             .http

@@ -288,15 +288,7 @@ async fn a_permanent_error_is_recorded_and_not_retried() {
         .filter(|r| r.path.starts_with("/open-apis/im/v1/messages"))
         .count();
     assert_eq!(attempts, later, "a permanent error must not be retried");
-    let metrics = app
-        .http
-        .get(format!("{}/metrics", app.base))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = app.metrics_page().await;
     assert!(metrics.contains("duban_outbox_failed_total"), "{metrics}");
     app.stop().await;
 }
@@ -380,17 +372,7 @@ fn metric_value(page: &str, metric: &str, label: &str) -> f64 {
 #[tokio::test]
 async fn an_acknowledgement_is_json_and_counted() {
     let app = spawn_app().await;
-    let page = || async {
-        app.http
-            .get(format!("{}/metrics", app.base))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
-    };
-    let before = page().await;
+    let before = app.metrics_page().await;
     let ev = message_event(
         "ev_counted",
         "om_counted",
@@ -409,7 +391,7 @@ async fn an_acknowledgement_is_json_and_counted() {
     );
     assert_eq!(r.json::<Value>().await.unwrap(), json!({}));
     assert_eq!(app.post_event(&ev).await.status(), 200);
-    let after = page().await;
+    let after = app.metrics_page().await;
     for outcome in ["accepted", "duplicate"] {
         let label = format!("outcome=\"{outcome}\"");
         let (b, a) = (

@@ -82,16 +82,6 @@ async fn readyz(app: &TestApp) -> (u16, Value) {
     (r.status().as_u16(), r.json().await.unwrap_or(Value::Null))
 }
 
-async fn metrics(app: &TestApp) -> String {
-    let r = app
-        .http
-        .get(format!("{}/metrics", app.base))
-        .send()
-        .await
-        .unwrap();
-    r.text().await.unwrap()
-}
-
 #[tokio::test]
 async fn events_and_card_callbacks_travel_over_the_long_connection_and_the_answer_rides_the_ack() {
     let LcApp { app, _dir } = spawn_lc(120, 1, 1).await;
@@ -157,7 +147,7 @@ async fn events_and_card_callbacks_travel_over_the_long_connection_and_the_answe
     assert!(until(20, || !fake.message(&card_mid).unwrap().patches.is_empty()).await);
 
     // Metrics show the connection and its frames.
-    let m = metrics(&app).await;
+    let m = app.metrics_page().await;
     assert!(m.contains("duban_longconn_connected"), "{m}");
     assert!(m.contains("duban_longconn_frames_total"), "{m}");
 
@@ -245,7 +235,7 @@ async fn a_server_close_is_followed_by_a_reconnect_with_a_fresh_url_and_readines
     assert_eq!(fake.state().ws_connections(), 2);
     assert!(until(10, || fake.state().ws_pings().iter().any(|p| p.conn == 2)).await);
     assert_eq!(readyz(&app).await.0, 200);
-    let m = metrics(&app).await;
+    let m = app.metrics_page().await;
     // (The metrics registry is shared by every app in this test process: at least one.)
     assert!(m.contains("duban_longconn_reconnects_total"), "{m}");
     // Events flow on the new connection.
@@ -329,7 +319,7 @@ async fn bad_frames_are_logged_and_skipped_without_dropping_the_connection() {
         "{acked:?}"
     );
     assert!(!acked.contains(&"m_big".to_owned()));
-    let m = metrics(&app).await;
+    let m = app.metrics_page().await;
     let bad = m
         .lines()
         .find(|l| l.starts_with("duban_longconn_bad_frames_total"))

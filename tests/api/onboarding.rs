@@ -442,15 +442,7 @@ async fn metrics_export_what_the_example_alerts_use() {
         eventually(|| app.store.outbox_dead_len() == 1).await,
         "{mid} refused for good"
     );
-    let text = app
-        .http
-        .get(format!("{}/metrics", app.base))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = app.metrics_page().await;
     let value = |name: &str| -> f64 {
         text.lines()
             .find_map(|l| l.strip_prefix(name).and_then(|v| v.trim().parse().ok()))

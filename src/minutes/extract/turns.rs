@@ -47,21 +47,20 @@ pub(super) fn topic_over_sublist(marker: Marker, body: &str, next_line: Option<&
         })
 }
 
-/// Questions that ask only who does the work, naming none of it.
-const WHO: &[&str] = &[
-    "谁来",
-    "谁来做",
+/// Questions that only ask who does the work, longest first (the asked work is cut before them).
+pub(super) const ASKS_WHO: &[&str] = &[
     "谁来负责",
+    "谁来做",
     "谁来弄",
-    "谁做",
+    "谁来",
     "谁负责",
     "谁跟",
     "谁牵头",
     "谁去",
     "谁弄",
     "谁写",
+    "谁做",
     "哪位来",
-    "谁有空",
 ];
 
 /// What a question just asked is about: its last sentence before the mark (`…风险揭示书要不要更新？`
@@ -73,7 +72,8 @@ pub(super) fn asked_about(q: &str) -> String {
     let head = q.get(..end).unwrap_or_default();
     let start = head.rfind(['。', '！', '!']).map_or(0, |i| i + '。'.len_utf8());
     let asked = head.get(start..).unwrap_or_default();
-    let who_only = WHO.iter().any(|w| {
+    // `谁有空？` too asks only who, as a whole question.
+    let who_only = ASKS_WHO.iter().chain(&["谁有空"]).any(|w| {
         asked
             .trim()
             .trim_start_matches(['那', '，', ' '])

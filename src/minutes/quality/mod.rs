@@ -25,11 +25,19 @@ use crate::domain::ids::{OpenId, Person};
 use crate::domain::time::SHANGHAI;
 use crate::minutes::extract::extract;
 
+/// `(name, minutes, expected json)` for each named file of a folder under `src/minutes/`.
+macro_rules! minutes_set {
+    ($dir:literal; $($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../", $dir, "/", $name, ".md")), include_str!(concat!("../", $dir, "/", $name, ".expected.json")))),*]
+    };
+}
+
+mod later_sets;
 mod sets;
 
+pub use later_sets::{HELDOUT5, HELDOUT6, HELDOUT7};
 pub use sets::{
-    BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
-    MinutesSet, ORIGINAL_CORPUS,
+    BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
 };
 
 #[derive(Debug, Deserialize)]

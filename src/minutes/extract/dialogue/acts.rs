@@ -4,6 +4,7 @@
 //! (questions, opinions, reported status, pleasantries).
 
 use crate::minutes::evidence::{self, LineFacts};
+use crate::minutes::extract::turns::ASKS_WHO;
 use crate::minutes::layout::{Marker, Section};
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, OwnerHow, Scan};
@@ -247,22 +248,6 @@ fn has_verb(sig: &[(Signal, i32)]) -> bool {
     sig.iter()
         .any(|(g, _)| matches!(g, Signal::TaskVerb | Signal::Modal | Signal::OwnerStrong))
 }
-
-/// Questions that only ask who does the work, longest first (the asked work is cut before them).
-const ASKS_WHO: &[&str] = &[
-    "谁来负责",
-    "谁来做",
-    "谁来弄",
-    "谁来",
-    "谁负责",
-    "谁跟",
-    "谁牵头",
-    "谁去",
-    "谁弄",
-    "谁写",
-    "谁做",
-    "哪位来",
-];
 
 /// `还有个事，担保品折算率调整的通知明天上午10点前要转发给客户，谁来？` → the work asked for.
 pub(super) fn asked_work(s: &str) -> String {
