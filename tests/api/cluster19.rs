@@ -292,16 +292,6 @@ fn gauge(page: &str, name: &str) -> Option<f64> {
         .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.trim().parse().ok())
 }
 
-async fn metrics_page(http: &reqwest::Client, base: &str) -> String {
-    http.get(format!("{base}/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
-}
-
 /// One process: on sled no role in `/readyz` (nothing to choose); on PostgreSQL (the suite
 /// run with `DUBAN_TEST_DATABASE_URL`) a sole instance takes the lease at once. Either way it
 /// leads, and the inbox lag is shown.
@@ -332,7 +322,7 @@ async fn a_single_process_leads() {
         assert!(t0.elapsed() < Duration::from_secs(5), "{ready}");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let page = metrics_page(&app.http, &app.base).await;
+    let page = app.metrics_page().await;
     // (gauges of the process: other tests' apps in this binary may set them too)
     assert!(gauge(&page, "duban_cluster_leader").is_some(), "{page}");
     assert!(gauge(&page, "duban_inbox_lag_seconds").is_some());
@@ -363,7 +353,7 @@ async fn readyz_and_metrics_show_each_instances_role_and_the_epoch() {
     assert_eq!(f["leader"], l["instance"]);
     assert_eq!(f["store"], "ok");
     for (node, lead) in [(&leader, 1.0), (&follower, 0.0)] {
-        let page = metrics_page(&http, &format!("http://127.0.0.1:{}", node.port)).await;
+        let page = metrics_page_at(&http, &format!("http://127.0.0.1:{}", node.port)).await;
         assert_eq!(gauge(&page, "duban_cluster_leader"), Some(lead), "{page}");
         assert_eq!(gauge(&page, "duban_cluster_epoch"), l["epoch"].as_f64());
         assert!(gauge(&page, "duban_cluster_lease_age_seconds").unwrap() < 5.0);

@@ -156,14 +156,7 @@ impl TestApp {
 
     /// The `/metrics` page's text.
     pub async fn metrics_page(&self) -> String {
-        self.http
-            .get(format!("{}/metrics", self.base))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
+        metrics_page_at(&self.http, &self.base).await
     }
 
     pub async fn post_raw(&self, path: &str, body: String, headers: &[(&str, String)]) -> reqwest::Response {
@@ -419,4 +412,15 @@ pub fn sled_only(why: &str) -> bool {
         eprintln!("skipped on PostgreSQL (sled only: {why})");
     }
     pg
+}
+
+/// The `/metrics` page's text of the duban at `base` (any instance, e.g. one of a cluster).
+pub async fn metrics_page_at(http: &reqwest::Client, base: &str) -> String {
+    http.get(format!("{base}/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
 }
