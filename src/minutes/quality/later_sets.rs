@@ -1,4 +1,4 @@
-//! The held-out sets written blind in the later rounds (the fifth to the seventh), compiled in:
+//! The held-out sets written blind in the later rounds (the fifth to the eighth), compiled in:
 //! every file of each folder, by name.
 
 use super::sets::MinutesSet;
@@ -188,4 +188,62 @@ pub const HELDOUT7: MinutesSet = minutes_set![
     "48-salon-wechat-dump",
     "49-inst-sales-weekly-report",
     "50-trading-ops-three-lines-status",
+];
+
+/// The eighth held-out set: every file in `src/minutes/heldout8/`, written blind on 2026-12-05
+/// (sixth session) by someone who had never seen the rules nor the other sets (see its
+/// README.md), frozen before the round of rules that followed, and run in aggregate only.
+/// Do not tune rules against it; report its figures.
+pub const HELDOUT8: MinutesSet = minutes_set![
+    "heldout8";
+    "01-suzhou-branch-weekly-numbered",
+    "02-it-requirement-review-july",
+    "03-margin-risk-miaoji-transcript",
+    "04-training-plan-ai-summary-duanwu",
+    "05-compliance-rectification-table",
+    "06-wealth-email-weekly",
+    "07-brokerage-monthly-status-only",
+    "08-ops-saturday-review-and-new",
+    "09-app-sync-english-mixed",
+    "10-morning-brief-three-lines",
+    "11-advisory-okr-review-next-steps",
+    "12-hq-notice-national-day-division",
+    "13-complaint-review-miaoji-qingming",
+    "14-vendor-quarterly-ai-summary-sunday",
+    "15-budget-review-table",
+    "16-party-branch-committee",
+    "17-it-ops-pre-spring-festival-status-only",
+    "18-hr-recruiting-followup-and-new",
+    "19-branch-midyear-conference-very-long",
+    "20-shift-handover-three-lines-sunday",
+    "21-junior-typed-saturday-makeup",
+    "22-clearing-requirement-review-rejected",
+    "23-branch-midautumn-transcript-nicknames",
+    "24-trade-union-committee",
+    "25-emergency-drill-debrief-tables",
+    "26-compliance-email-before-spring-festival",
+    "27-wealth-product-monthly-status-only",
+    "28-complaint-analysis-cases",
+    "29-pb-team-english-mixed",
+    "30-post-holiday-ops-three-lines-status",
+    "31-margin-risk-pre-spring-festival-saturday",
+    "32-branch-campaign-heading-deadlines",
+    "33-inspection-prep-miaoji-bracket-times",
+    "34-regional-wealth-ai-summary-titles-only",
+    "35-xinchuang-weekly-two-line-tasks",
+    "36-wealth-app-requirement-review-qingming",
+    "37-credit-daily-status-only",
+    "38-advisory-weekly-carried-and-new",
+    "39-margin-incident-review-english-mixed",
+    "40-branch-monthly-miaoji-very-long",
+    "41-ops-center-shift-handover",
+    "42-q4-training-plan-lead-support",
+    "43-institutional-miaoji-speaker-numbers",
+    "44-archive-digitization-ai-checkboxes",
+    "45-vendor-selection-tables",
+    "46-ops-email-dormant-accounts",
+    "47-jiangdong-monthly-status-only",
+    "48-hr-appraisal-owners-in-parentheses",
+    "49-client-event-prose-division",
+    "50-branch-daily-three-lines-status",
 ];
