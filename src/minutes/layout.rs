@@ -358,6 +358,19 @@ pub(crate) fn heading(line: &str) -> Option<&str> {
     {
         return Some(rest.trim());
     }
+    // `二、本周重点任务分工（R=负责 A=审批）`: a numbered section name with a note after it.
+    if let Some((n, rest)) = bare.split_once('、')
+        && !n.is_empty()
+        && n.chars().all(|c| "一二三四五六七八九十".contains(c))
+        && let Some(name) = rest
+            .strip_suffix(['）', ')'])
+            .and_then(|r| r.rsplit_once(['（', '(']))
+            .map(|(name, _)| name.trim())
+        && short(name)
+        && classify(name) != Section::Other
+    {
+        return Some(name);
+    }
     // A line that is just a section name: `待办`, `Next steps`.
     let tiny = if bare.is_ascii() {
         bare.split_whitespace().count() <= 3

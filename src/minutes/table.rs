@@ -171,6 +171,29 @@ fn is_shelved(cell: &str) -> bool {
     SHELVED.iter().any(|d| c.starts_with(d))
 }
 
+/// The R column of a RACI table (`| 任务 | R | A | C | I |`, `R（负责）`), when the row also has
+/// one of the A, C or I columns.
+fn raci_responsible(cs: &[String]) -> Option<usize> {
+    let letter = |c: &str| {
+        let c = c.trim();
+        let head = c
+            .split(['（', '(', '=', '：', ':', ' '])
+            .next()
+            .unwrap_or_default();
+        (head.chars().count() == 1).then(|| head.to_ascii_uppercase())
+    };
+    let letters: Vec<Option<String>> = cs.iter().map(|c| letter(c)).collect();
+    let others = letters
+        .iter()
+        .flatten()
+        .filter(|l| matches!(l.as_str(), "A" | "C" | "I"))
+        .count();
+    letters
+        .iter()
+        .position(|l| l.as_deref() == Some("R"))
+        .filter(|_| others >= 1)
+}
+
 fn cells(row: &str) -> Vec<String> {
     if !row.trim_start().starts_with('|') && is_tab_row(row) {
         return split_aligned(row).into_iter().map(str::to_owned).collect();
@@ -210,7 +233,9 @@ impl Table {
             "responsible",
             "责任方",
         ])
-        .or_else(|| find(&["负责", "责任", "主办", "承办", "牵头"]));
+        .or_else(|| find(&["负责", "责任", "主办", "承办", "牵头"]))
+        // `| 任务 | R | A | C | I |`: a RACI table's R (responsible) column.
+        .or_else(|| raci_responsible(&cs));
         let deadline = find(&[
             "截止",
             "计划完成",

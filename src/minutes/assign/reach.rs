@@ -342,7 +342,18 @@ impl Ctx<'_> {
         let rest = clause.get(d.0 + d.1.len_utf8()..)?;
         let (found, len) = self.members_prefix(rest)?;
         let after = rest.get(len..)?;
-        has_task_verb(after.get(..after.char_indices().nth(2).map_or(after.len(), |(i, _)| i))?)
+        // `人力资源部龚沁于两周内启动招聘`, `投资部诸葛宁在交割前补充…`, `信息技术部端木骁根据
+        // 意见修改…`: a time or a basis between the person and the work.
+        let lead_in = [
+            "于", "在", "将", "会", "要", "需", "须", "应", "根据", "按照", "依据",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+            && !["在会", "会议", "会上", "要求", "需求", "应急", "在座"]
+                .iter()
+                .any(|w| after.starts_with(w))
+            && (has_task_verb(after) || after.contains("启动"));
+        (lead_in || has_task_verb(after.get(..after.char_indices().nth(2).map_or(after.len(), |(i, _)| i))?))
             .then_some(found)
     }
 

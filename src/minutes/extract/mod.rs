@@ -161,8 +161,9 @@ fn run(
     let mut last_line: Option<usize> = None;
     // Outside a transcript, `史磊：…这个我来…`: for that line the labelled person is who says 我.
     let mut label_speaker: Option<Option<OwnerRef>> = None;
-    // `- **殷悦**` with the person's tasks indented below: (its indent, the people).
-    let mut group: Option<(usize, Vec<OwnerRef>)> = None;
+    // `- **殷悦**` with the person's tasks indented below: (its indent, the people, whether its
+    // tasks are a list at its own indent: `诸葛宁：` over `1. …` `2. …`).
+    let mut group: Option<(usize, Vec<OwnerRef>, bool)> = None;
     // `1. 业绩排名通报 2. 两融客户回访` listed in one line: what `2我和黄丽一起` claims.
     let mut listed: Vec<String> = Vec::new();
     // Numbered lines and table rows, for `第2项由…负责` below them; the items such lines close.
@@ -282,12 +283,19 @@ fn run(
         }
         // `柏青：` alone over the person's numbered or indented tasks (`岳明、孟冬：` too,
         // not a heading).
-        if let Some(people) = owner_over(trimmed, &lines[n + 1..], &ctx) {
-            group = Some((line.chars().take_while(|c| c.is_whitespace()).count(), people));
+        if let Some((people, flat)) = owner_over(line, &lines[n + 1..], &ctx) {
+            group = Some((
+                line.chars().take_while(|c| c.is_whitespace()).count(),
+                people,
+                flat,
+            ));
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }
         if let Some(name) = heading(trimmed) {
+            if group.as_ref().is_some_and(|(_, _, flat)| *flat) {
+                group = None;
+            }
             section = classify(name);
             last_item_indent = None;
             tr.note(
@@ -320,7 +328,9 @@ fn run(
             numbered.note(k, body, ex.items.len());
         }
         let indent = line.chars().take_while(|c| c.is_whitespace()).count();
-        if group.as_ref().is_some_and(|(at, _)| indent <= *at) {
+        if group.as_ref().is_some_and(|(at, _, flat)| {
+            indent < *at || (indent == *at && !(*flat && marker != Marker::None))
+        }) {
             group = None;
         }
         // A list item that is only a name (`- **殷悦**`, `- 温迪：`) heads that person's tasks.
@@ -331,7 +341,7 @@ fn run(
             && !bare.contains(['，', ',', '（', '(', '。'])
             && let Some(people) = ctx.names_if_all(bare)
         {
-            group = Some((indent, people));
+            group = Some((indent, people, false));
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }
@@ -475,7 +485,7 @@ fn run(
         }
         let mut scan = ctx.scan(body);
         if scan.how == OwnerHow::None
-            && let Some((_, people)) = &group
+            && let Some((_, people, _)) = &group
         {
             scan.owners.clone_from(people);
             scan.how = OwnerHow::Named;
@@ -690,14 +700,18 @@ fn run(
 
 /// `柏青：` (or `岳明、孟冬：`) alone on a line, the next line indented under it or numbered: the
 /// people whose tasks follow.
-fn owner_over(line: &str, rest: &[String], ctx: &Ctx<'_>) -> Option<Vec<OwnerRef>> {
-    let names = line.strip_suffix(['：', ':'])?.trim();
+/// The people of `柏青：` alone over their tasks, and whether those tasks are a list at the
+/// line's own indent (`诸葛宁：` over `1. …`) rather than indented under it.
+fn owner_over(line: &str, rest: &[String], ctx: &Ctx<'_>) -> Option<(Vec<OwnerRef>, bool)> {
+    let names = line.trim().strip_suffix(['：', ':'])?.trim();
     let people = ctx
         .names_if_all(names)
         .filter(|_| (2..=12).contains(&names.chars().count()))?;
     let next = rest.iter().find(|l| !l.trim().is_empty())?;
-    let indented = next.starts_with(char::is_whitespace);
-    (indented || strip_marker(next.trim()).0 != Marker::None).then_some(people)
+    let indent = |l: &str| l.chars().take_while(|c| c.is_whitespace()).count();
+    let indented = indent(next) > indent(line);
+    let marked = strip_marker(next.trim()).0 != Marker::None;
+    (indented || marked).then_some((people, !indented))
 }
 
 /// Whether `reply` names the hour of the day `asked` gave without one.
@@ -767,6 +781,8 @@ mod tests_heldout6_blocks;
 mod tests_heldout6_owners;
 #[cfg(test)]
 mod tests_heldout6_talk;
+#[cfg(test)]
+mod tests_heldout7;
 mod trace;
 mod turns;
 mod writer;
