@@ -222,6 +222,16 @@ fn strip_one_marker(line: &str) -> (Marker, &str) {
                 return (Marker::List, r.trim_start());
             }
         }
+        // `1.2 法律尽调对接律所：…`: a sub-item's number (not `1.5亿元`), a space after it.
+        if let Some(r) = r.strip_prefix('.') {
+            let sub: String = r.chars().take_while(char::is_ascii_digit).collect();
+            if (1..=2).contains(&sub.len())
+                && let Some(r) = r.get(sub.len()..).and_then(|r| r.strip_prefix([' ', '\u{3000}']))
+                && r.starts_with(is_cjk)
+            {
+                return (Marker::List, r.trim_start());
+            }
+        }
         // `1 嘉兴营业部 尤丽丽 本周四之前…`: a number and a space before the text (not `3 月`,
         // `2 个工作日`, `10 点`).
         if let Some(r) = r.strip_prefix(' ')
@@ -484,6 +494,34 @@ pub(crate) fn is_meta(line: &str) -> bool {
                     .iter()
                     .any(|p| key_value(p, META_KEYS).is_some() || p.starts_with("时长"))
         }
+}
+
+/// The minutes' first line naming the meeting (`3/3 交易运营早会（阙晨）`, `产品周会 5月6日`,
+/// `【项目周会】…`): its title, whatever dates or names it holds.
+pub(crate) fn is_meeting_title(line: &str) -> bool {
+    const MEETINGS: &[&str] = &[
+        "会", "会议", "纪要", "记要", "记录", "例会", "早会", "晨会", "周会", "月会", "夕会", "复盘", "sync",
+        "standup", "stand-up", "minutes", "meeting",
+    ];
+    if line.contains(['，', '。', '；', '：', ':', ',']) || line.chars().count() > 30 {
+        return false;
+    }
+    // The date, the host in brackets, spaces: what is left ends with the meeting's kind.
+    let core: String = line
+        .split(['（', '('])
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || "/-.年月日号".contains(c)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let lower = core.to_lowercase();
+    // `周五下午开会`: a meeting to hold, not the one written up.
+    !core.is_empty()
+        && MEETINGS.iter().any(|m| lower.ends_with(m))
+        && !["开会", "参会", "上会", "约会"]
+            .iter()
+            .any(|m| lower.ends_with(m))
 }
 
 /// A document's routing and sign-off header (`流转：A → B`, `签批意见：同意，请抓紧落实。——曹总`,

@@ -3,7 +3,7 @@
 
 use crate::domain::priority::Priority;
 use crate::minutes::item::{ActionItem, clean_title};
-use crate::minutes::scan::Ctx;
+use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, is_place_or_units};
 
 /// A markdown table's column roles.
 pub(crate) struct Table {
@@ -338,7 +338,13 @@ impl Table {
             return Some(item);
         }
         let mut owners = ctx.people(cell(self.owner));
+        // `| 芮琦 | 信息技术部 |`: beside a person who leads, a unit that helps is no owner.
+        let led_by_someone = owners.iter().any(|o| o.person().is_some());
         for o in ctx.people(cell(self.help)) {
+            let unit = is_place_or_units(o.name()) || o.name().ends_with(DEPARTMENT_ENDS);
+            if led_by_someone && o.person().is_none() && unit {
+                continue;
+            }
             if !owners.contains(&o) {
                 owners.push(o);
             }

@@ -243,7 +243,7 @@ impl Ctx<'_> {
                 continue;
             }
             // `牵头人杨业`: an owner key without a colon.
-            if let Some(found) = ["牵头人", "负责人", "责任人", "主责人"]
+            if let Some(found) = ["牵头人", "负责人", "责任人", "主责人", "对接人"]
                 .iter()
                 .find_map(|k| clause.strip_prefix(k))
                 .and_then(|r| self.names_if_all(r.trim()))
@@ -283,6 +283,12 @@ impl Ctx<'_> {
             }
             if !LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| clause.contains(v))
                 && let Some((found, len)) = self.members_prefix(strip_leads(clause))
+                // `闵总指出，…要求敖总…`: who speaks or chairs gives the work, does not do it.
+                && !strip_leads(clause).get(len..).is_some_and(|r| {
+                    ["指出", "强调", "认为", "要求", "听取", "主持", "肯定", "批评", "通报", "介绍"]
+                        .iter()
+                        .any(|w| r.starts_with(w))
+                })
             {
                 if lead.is_empty() {
                     lead = found;

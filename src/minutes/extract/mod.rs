@@ -30,8 +30,8 @@ use crate::minutes::evidence::{self, LineFacts};
 use crate::minutes::explain::{LineTrace, Verdict};
 pub use crate::minutes::item::{ActionItem, Extraction, clean_title};
 use crate::minutes::layout::{
-    Marker, Section, classify, find_date, find_title, heading, is_meta, is_routing, starts_with_key,
-    strip_marker, strip_todo_label, unbold_label,
+    Marker, Section, classify, find_date, find_title, heading, is_meeting_title, is_meta, is_routing,
+    starts_with_key, strip_marker, strip_todo_label, unbold_label,
 };
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, OwnerHow, Scan};
@@ -315,7 +315,7 @@ fn run(
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }
-        if is_meta(trimmed) {
+        if is_meta(trimmed) || (prev_line.is_none() && is_meeting_title(trimmed)) {
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }
@@ -350,7 +350,9 @@ fn run(
             continue;
         }
         // `1. 年度客户回访` over `(1) 陈静负责…`: a short topic heading its own sub-list.
-        if topic_over_sublist(marker, body, next_line) {
+        if topic_over_sublist(marker, body, next_line)
+            || topic_over_own_tasks(line, marker, body, &lines[n + 1..], &ctx)
+        {
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }
@@ -700,6 +702,32 @@ fn run(
 
 /// `柏青：` (or `岳明、孟冬：`) alone on a line, the next line indented under it or numbered: the
 /// people whose tasks follow.
+/// `1. 尽职调查（牵头：欧阳靖）` over `  1.1 财务尽调：骆嘉禾，4月17日前出初稿`: a short undated
+/// topic over an indented sub-list whose first item names its own owner or date heads that
+/// sub-list; the work is in the sub-items.
+fn topic_over_own_tasks(line: &str, marker: Marker, body: &str, rest: &[String], ctx: &Ctx<'_>) -> bool {
+    let indent = |l: &str| l.chars().take_while(|c| c.is_whitespace()).count();
+    let topic = body
+        .strip_suffix(['）', ')'])
+        .and_then(|r| r.rsplit_once(['（', '(']))
+        .map_or(body, |(t, _)| t)
+        .trim();
+    if marker != Marker::List
+        || topic.chars().count() > 12
+        || topic.contains(['，', ',', '：', ':', '。'])
+        || ctx.scan(body).deadline_text.is_some()
+    {
+        return false;
+    }
+    rest.iter().find(|l| !l.trim().is_empty()).is_some_and(|next| {
+        let (m, child) = strip_marker(next.trim());
+        let sc = ctx.scan(child);
+        indent(next) > indent(line)
+            && m == Marker::List
+            && (sc.deadline.is_some() || sc.how != OwnerHow::None)
+    })
+}
+
 /// The people of `柏青：` alone over their tasks, and whether those tasks are a list at the
 /// line's own indent (`诸葛宁：` over `1. …`) rather than indented under it.
 fn owner_over(line: &str, rest: &[String], ctx: &Ctx<'_>) -> Option<(Vec<OwnerRef>, bool)> {

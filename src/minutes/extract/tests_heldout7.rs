@@ -75,3 +75,89 @@ fn follow_up_requirements_after_a_vote_are_one_item_each() {
     assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
     assert_eq!(dues(&ex), [None, due_by_end_of("2026-03-20")]);
 }
+
+#[test]
+fn a_short_topic_over_numbered_sub_items_heads_them() {
+    let ex = run(
+        "二、工作分解\n1. 材料准备（牵头：孟冬）\n  1.1 客户清单：柏青，3月20日前出初稿\n  1.2 合同模板：孟冬，下周五\n2. 其他：立项流程已在OA完成。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(texts(&ex), ["客户清单：出初稿", "合同模板"]);
+    assert_eq!(owners(&ex), [["柏青"], ["孟冬"]]);
+    assert_eq!(
+        dues(&ex),
+        [due_by_end_of("2026-03-20"), due_by_end_of("2026-03-20")]
+    );
+    // A decimal figure opens no sub-item.
+    let ex = run("1.5 亿元的额度已获批。", &["孟冬"]);
+    assert!(ex.items.is_empty());
+}
+
+#[test]
+fn a_contact_person_key_without_a_colon_names_the_owner() {
+    let ex = run(
+        "1. 行业支持：请研究所出一份深度报告，对接人柏青，4月底",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["柏青"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-04-30")]);
+}
+
+#[test]
+fn a_unit_in_the_help_column_beside_a_person_is_no_owner() {
+    let text = "|事项|牵头|配合|完成时间|\n|---|---|---|---|\n|演练方案|孟冬|信息技术部|3月20日|\n|客户回访|柏青|各营业部|3月20日|\n|遗留问题清零|孟冬|柏青|3月20日|\n|宣传物料|市场部|各营业部|3月20日|";
+    let ex = run(text, &["孟冬", "柏青"]);
+    assert_eq!(
+        owners(&ex),
+        [
+            vec!["孟冬"],
+            vec!["柏青"],
+            vec!["孟冬", "柏青"],
+            vec!["市场部", "各营业部"]
+        ]
+    );
+}
+
+#[test]
+fn the_first_line_naming_the_meeting_is_its_title() {
+    for title in [
+        "3/3 交易运营早会（孟冬）",
+        "产品部周会 5月6日",
+        "12.1 投顾团队晨会",
+        "Weekly sync",
+    ] {
+        let ex = run(&format!("{title}\n昨日系统运行正常，无异常委托"), &["孟冬"]);
+        assert!(ex.items.is_empty(), "{title}: {:?}", texts(&ex));
+    }
+    // A meeting to hold, as the first line, is still read.
+    let ex = run("孟冬明天上午10点前约好客户开会", &["孟冬"]);
+    assert_eq!(owners(&ex), [["孟冬"]]);
+}
+
+#[test]
+fn who_points_out_and_asks_is_not_the_owner_but_who_says_they_will_is() {
+    let ex = run(
+        "王总指出，当前开户增速放缓，要求经纪业务部孟总于3月20日前拿出获客方案。",
+        &["王总", "孟总"],
+    );
+    assert_eq!(owners(&ex), [["孟总"]]);
+    let ex = run(
+        "财富管理部柏总汇报了投顾业务的进展。柏总表示将于3月20日前完成投顾规模的专项分析，报办公会。",
+        &["王总", "柏总"],
+    );
+    assert_eq!(owners(&ex), [["柏总"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-20")]);
+    // Someone else's date after 将于 stays hearsay.
+    let ex = run("柏总表示，证监局将于3月20日前开展现场检查。", &["柏总"]);
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_requirements_field_after_approval_gives_one_item_per_part() {
+    let ex = run(
+        "变更1：数据库补丁升级\n窗口：3月14日 22:00\n结论：批准。实施人孟冬。\n要求：孟冬在变更前发布变更通知；变更完成后由柏青组织业务验证，3月16日9:15前完成。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
+    assert_eq!(dues(&ex), [None, Some("2026-03-16T09:15:00+08:00".to_owned())]);
+}
