@@ -333,13 +333,16 @@ impl Ctx<'_> {
         best.map(|(_, o)| o)
     }
 
-    /// `信息技术部裴东开发` → `裴东`: a clause opening with a department, then a member and a verb.
+    /// `信息技术部裴东开发` → `裴东`: a clause opening with a department, then a member and a verb
+    /// (or a time or basis before the verb: `人力资源部龚沁于两周内启动…`).
     pub(super) fn department_person(&self, clause: &str) -> Option<Vec<OwnerRef>> {
         let d = clause
             .char_indices()
             .take(10)
             .find(|(_, c)| DEPARTMENT_ENDS.contains(c))?;
         let rest = clause.get(d.0 + d.1.len_utf8()..)?;
+        // `系统组的区永乐要在上线前完成…`: 的 between the unit and its member.
+        let rest = rest.strip_prefix('的').unwrap_or(rest);
         let (found, len) = self.members_prefix(rest)?;
         let after = rest.get(len..)?;
         // `人力资源部龚沁于两周内启动招聘`, `投资部诸葛宁在交割前补充…`, `信息技术部端木骁根据

@@ -157,6 +157,47 @@ pub(crate) struct LineFacts<'a> {
 }
 
 /// The signals `f` shows, each with its weight.
+/// The text without its bracketed asides that more words follow (`survey（已发群里）before …`);
+/// an aside at the end (`客户回访（已完成）`) stays.
+fn without_mid_asides(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('（') {
+        let Some(close) = rest.get(open..).and_then(|r| r.find('）')).map(|c| open + c) else {
+            break;
+        };
+        let after = rest.get(close + '）'.len_utf8()..).unwrap_or_default();
+        let more = after
+            .trim_start()
+            .trim_start_matches(['。', '，', ',', '；', '.'])
+            .trim()
+            .chars()
+            .count()
+            >= 2;
+        out.push_str(rest.get(..open).unwrap_or_default());
+        if !more {
+            out.push_str(rest.get(open..close + '）'.len_utf8()).unwrap_or_default());
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `要在活动上线前完成…`, `须于交割前补充…`: a limit set by an event, not a date.
+fn before_an_event(raw: &str) -> bool {
+    ["要在", "需在", "须在", "应在", "要于", "需于", "须于", "应于"]
+        .iter()
+        .flat_map(|w| raw.match_indices(w).map(move |(i, _)| i + w.len()))
+        .any(|at| {
+            let rest = raw.get(at..).unwrap_or_default();
+            let event: String = rest.chars().take_while(|c| !"，,。；;前".contains(*c)).collect();
+            (2..=10).contains(&event.chars().count())
+                && rest.get(event.len()..).is_some_and(|r| r.starts_with('前'))
+                && !event.contains("此")
+        })
+}
+
 pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     let mut out = Vec::new();
     let mut add = |s: Signal| out.push((s, weight(s)));
@@ -182,7 +223,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }
     if f.scan.deadline.is_some() {
         add(Signal::Deadline);
-    } else if f.scan.deadline_text.is_some() {
+    } else if f.scan.deadline_text.is_some() || before_an_event(f.raw) {
         add(Signal::VagueDeadline);
     }
     let lower = f.raw.to_lowercase();
@@ -228,7 +269,14 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     ];
     let forecast = under_way.iter().any(|w| lower.contains(w))
         && (lower.contains("预计") || f.scan.deadline_text.is_none());
-    if is_done(lower.get(from_owner..).unwrap_or(&lower)) || forecast {
+    // `fill in the survey（已发群里）before 3月9日`: a done word in an aside about the thing, with
+    // the dated work going on after it, says nothing of the work.
+    let asides_out = if f.scan.deadline.is_some() {
+        without_mid_asides(lower.get(from_owner..).unwrap_or(&lower))
+    } else {
+        lower.get(from_owner..).unwrap_or(&lower).to_owned()
+    };
+    if is_done(&asides_out) || forecast {
         add(Signal::Done);
     }
     // A person given a dated deadline is asked for work, whatever figures the line gives

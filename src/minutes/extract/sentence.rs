@@ -216,21 +216,44 @@ pub(super) fn split_assignments<'s>(sentence: &'s str, ctx: &Ctx<'_>) -> Vec<&'s
         let (Some(head), Some(rest)) = (sentence.get(start..i), sentence.get(i + comma..)) else {
             continue;
         };
-        let Some(next) = ctx
+        let next = ctx
             .members
             .iter()
             .filter(|p| p.name.chars().count() >= 2 && rest.starts_with(p.name.as_str()))
-            .max_by_key(|p| p.name.len())
-        else {
+            .max_by_key(|p| p.name.len());
+        // `请各营业部于7月17日前完成补正，补正清单由合规风控部甘棠统一发出`: dated work, then
+        // other work given to a member by 由 in the next clause.
+        // Not `具体由钱钟书负责`, `由邢晓峰负责汇总`: who does the work just said.
+        let clause = rest.split(['，', ',', '；', '。']).next().unwrap_or_default();
+        let given_work = clause.split_once('由').is_some_and(|(work, by)| {
+            work.chars().count() >= 2
+                && !["具体", "统一", "并", "再", "均", "全部", "另"].contains(&work.trim())
+                && !["负责", "牵头", "主责", "跟进", "落实"]
+                    .iter()
+                    .any(|v| by.trim_end().ends_with(v))
+        });
+        if next.is_none() && !(given_work && clause.chars().count() <= 30) {
             continue;
-        };
+        }
         let (h, r) = (ctx.scan(head), ctx.scan(rest));
         let dated_owner = |s: &Scan| s.how != OwnerHow::None && s.deadline.is_some();
-        if dated_owner(&h)
-            && dated_owner(&r)
-            && r.owners.first().and_then(|o| o.person()) == Some(next)
-            && h.owners.iter().all(|o| o.person() != Some(next))
-        {
+        let split = match next {
+            Some(next) => {
+                dated_owner(&h)
+                    && dated_owner(&r)
+                    && r.owners.first().and_then(|o| o.person()) == Some(next)
+                    && h.owners.iter().all(|o| o.person() != Some(next))
+            }
+            None => {
+                let given = r.owners.first().and_then(|o| o.person());
+                h.deadline.is_some()
+                    && r.how == OwnerHow::Strong
+                    && given.is_some_and(|p| !head.contains(p.name.as_str()))
+                    && h.owners.iter().all(|o| o.person().is_none())
+                    && ["请", "要", "需", "须"].iter().any(|w| head.contains(w))
+            }
+        };
+        if split {
             out.push(head);
             start = i + comma;
         }

@@ -161,3 +161,55 @@ fn a_requirements_field_after_approval_gives_one_item_per_part() {
     assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
     assert_eq!(dues(&ex), [None, Some("2026-03-16T09:15:00+08:00".to_owned())]);
 }
+
+#[test]
+fn the_sender_of_an_email_reply_is_who_says_i() {
+    let text = "发件人: 孟冬\n发送时间: 2026年3月10日 16:42\n主题: 回复: 搬迁协调会 纪要\n\n各位，\n\n(1) 请柏青于3月18日前提交迁移窗口申请。\n(2) 搬迁期间值班表由我来排，3月15日前发出。\n\n孟冬\n\n-----原始邮件-----\n发件人: 孟冬\n（略）";
+    let ex = run(text, &["孟冬", "柏青"]);
+    assert_eq!(owners(&ex), [["柏青"], ["孟冬"]]);
+    assert_eq!(
+        dues(&ex),
+        [due_by_end_of("2026-03-18"), due_by_end_of("2026-03-15")]
+    );
+}
+
+#[test]
+fn other_work_given_by_you_in_the_next_clause_is_its_own_item() {
+    let ex = run(
+        "1、请各营业部于3月17日前完成问题档案的补正，补正清单由合规部孟冬统一发出。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [vec![], vec!["孟冬"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-17"), None]);
+    // Who does the work just said stays with it.
+    for line in [
+        "请财富管理部于3月底前提出考核方案修订稿，具体由孟冬负责。",
+        "活动方案请各营业部在3月20日前报到分公司，由孟冬负责汇总。",
+    ] {
+        let ex = run(line, &["孟冬", "柏青"]);
+        assert_eq!(ex.items.len(), 1, "{line}: {:?}", texts(&ex));
+    }
+}
+
+#[test]
+fn a_member_of_a_team_who_is_to_act_before_an_event_has_an_open_item() {
+    let ex = run(
+        "系统组的孟冬要在活动上线前完成积分抽奖功能的测试，具体时间与信息技术部对齐后再定。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    assert_eq!(dues(&ex), [None]);
+}
+
+#[test]
+fn a_done_word_in_an_aside_before_the_date_leaves_the_work_open() {
+    let ex = run(
+        "Action items\n• @all: pls fill in the survey（已发群里）before 3月13日",
+        &["孟冬"],
+    );
+    assert_eq!(owners(&ex), [Vec::<String>::new()]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-13")]);
+    // At the end, the aside says the work is done.
+    let ex = run("Action items\n• 孟冬：3月13日前完成客户回访（已完成）", &["孟冬"]);
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}

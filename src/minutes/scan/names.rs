@@ -379,6 +379,12 @@ impl Ctx<'_> {
                 }
             }
             let key = format!("@{word}");
+            // `@all`, `@所有人`: everyone, no one in particular.
+            if ["all", "所有人", "全体成员", "everyone", "here", "channel"]
+                .contains(&word.to_lowercase().as_str())
+            {
+                continue;
+            }
             if let Some(m) = self.mentions.iter().find(|m| m.key == key) {
                 found.push(OwnerRef::Person(m.person.clone()));
             } else if let Some(name) = self.longest_member_prefix(&word) {
