@@ -25,6 +25,10 @@ const PAST_WORDS: &[&str] = &[
     "回顾",
     "已完成",
     "进展",
+    // An incident's course (`一、事件经过`, `处置经过`, `Timeline`): what happened.
+    "经过",
+    "时间线",
+    "timeline",
 ];
 /// Headings of a record, not of tasks.
 const STATUS_WORDS: &[&str] = &[

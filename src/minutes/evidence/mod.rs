@@ -184,6 +184,17 @@ fn without_mid_asides(text: &str) -> String {
     out
 }
 
+/// `09:31 …`, `9:05：…`: a line opening with the hour it records.
+fn starts_with_clock(raw: &str) -> bool {
+    let t = raw.trim_start();
+    let h = t.chars().take_while(char::is_ascii_digit).count();
+    (1..=2).contains(&h)
+        && t.get(h..).is_some_and(|r| {
+            r.strip_prefix([':', '：'])
+                .is_some_and(|m| m.chars().take_while(char::is_ascii_digit).count() == 2)
+        })
+}
+
 /// `要在活动上线前完成…`, `须于交割前补充…`: a limit set by an event, not a date.
 fn before_an_event(raw: &str) -> bool {
     ["要在", "需在", "须在", "应在", "要于", "需于", "须于", "应于"]
@@ -352,6 +363,11 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
             REQUESTS.iter().any(|w| c.starts_with(w))
                 // `各营业部对…进行全面自查，3月31日前将自查报告报经纪业务部`: units told to act by a date.
                 || (f.scan.deadline.is_some() && UNITS_TOLD.iter().any(|w| c.starts_with(w)))
+                // `年底冲刺 各人把自己的客户名单过一遍，周五前报…`: everyone, by a date.
+                || (f.scan.deadline.is_some()
+                    && ["各人", "每人", "每个人", "各自"]
+                        .iter()
+                        .any(|w| c.starts_with(w) || c.contains(&format!(" {w}"))))
                 // `请营业部于7月3日前报送…`, `请风控组周五前…`: a 请 clause that holds its own date.
                 || (f.scan.deadline.is_some()
                     && c.starts_with('请')
@@ -365,10 +381,22 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         add(Signal::Request);
     }
     // `2月份例会因春节顺延一周`: a meeting moved, not work carried on.
+    // `SIT结束时间由10月23日顺延至10月30日`: a milestone's date moved, no one's work.
     let meeting_moved = f.scan.how == OwnerHow::None
-        && ["例会", "会议", "周会", "晨会", "早会", "月会", "评审会"]
-            .iter()
-            .any(|m| lower.contains(m));
+        && [
+            "例会",
+            "会议",
+            "周会",
+            "晨会",
+            "早会",
+            "月会",
+            "评审会",
+            "时间由",
+            "日期由",
+            "节点由",
+        ]
+        .iter()
+        .any(|m| lower.contains(m));
     if RESCHEDULED.iter().any(|w| lower.contains(w)) && f.scan.deadline.is_some() {
         add(if meeting_moved {
             Signal::Settled
@@ -435,6 +463,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
             .as_deref()
             .is_some_and(|t| !t.ends_with(['月', '年', '度']))
         && (commits || !PROGRESS.iter().chain(SPEECH).any(|w| lower.contains(w)))
+        // `09:31 监控告警触发，值班人员桂川确认后上报`: a timeline's entry, stamped with its hour.
+        && !starts_with_clock(f.raw)
         && out
             .iter()
             .any(|(s, _)| matches!(s, Signal::TaskVerb | Signal::Modal | Signal::OwnerStrong))

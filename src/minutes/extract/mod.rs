@@ -256,10 +256,17 @@ fn run(
             .take(4)
             .collect();
         let next_line = next.first().copied();
+        // `（7）存在问题：…` over `（8）评审意见：…`: numbered siblings, not a title over its fields.
+        let is_numbered = |l: &str| {
+            strip_marker(l).0 == Marker::List
+                && l.starts_with(|c: char| c.is_ascii_digit() || "（(①②③④⑤⑥⑦⑧⑨".contains(c))
+        };
+        let sibling = is_numbered(trimmed) && next_line.is_some_and(is_numbered);
+        let fields_below = |l: &str| (!sibling).then(|| Block::before_fields(body, l)).flatten();
         // A title followed by its conclusion opens the next block, whatever it looks like; so
         // does work followed by its owner (`事项：…` then `负责人：…`), unless it says more of the
         // work of a general block still without its fields (`措施：…`).
-        let opens_block = next_line.is_some_and(|l| Block::before_fields(body, l).is_some())
+        let opens_block = next_line.is_some_and(|l| fields_below(l).is_some())
             || (Block::start_work(body, &next).is_some()
                 && !block.as_ref().is_some_and(|(_, b)| b.awaits_fields()));
         if let Some((_, b)) = block.as_mut()
@@ -274,7 +281,7 @@ fn run(
         if let Some(b) = Block::start(body)
             .or_else(|| next_line.and_then(|l| Block::start_heading(body, l)))
             .or_else(|| Block::start_work(body, &next))
-            .or_else(|| next_line.and_then(|l| Block::before_fields(body, l)))
+            .or_else(|| next_line.and_then(fields_below))
             .or_else(|| Block::start_titled(body, &next))
         {
             block = Some((n, b));

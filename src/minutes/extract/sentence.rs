@@ -15,8 +15,14 @@ pub(super) fn split_sentences(body: &str) -> Vec<&str> {
             .split_once(['：', ':'])
             // `（责任人：易海）` after the sentence it belongs to.
             .is_some_and(|(key, _)| FIELD_KEYS.contains(&key.trim().trim_start_matches(['（', '('])));
+        // `…宣传架换新。下周一`: a date alone after the sentence is that sentence's deadline.
+        let bare = piece.trim().trim_end_matches(['。', '！', '；', '.']);
+        let date_only = (2..=8).contains(&bare.chars().count())
+            && bare
+                .chars()
+                .all(|c| crate::minutes::scan::is_time_char(c) || "下本这上前之".contains(c));
         match spans.last_mut() {
-            Some(last) if fields => last.1 = end,
+            Some(last) if fields || date_only => last.1 = end,
             _ => spans.push((start, end)),
         }
         start = end;

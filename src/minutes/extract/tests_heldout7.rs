@@ -213,3 +213,54 @@ fn a_done_word_in_an_aside_before_the_date_leaves_the_work_open() {
     let ex = run("Action items\n• 孟冬：3月13日前完成客户回访（已完成）", &["孟冬"]);
     assert!(ex.items.is_empty(), "{:?}", texts(&ex));
 }
+
+#[test]
+fn a_numbered_point_over_the_next_numbered_point_opens_no_block() {
+    let ex = run(
+        "二.1 柜台系统\n（6）主要亮点：完成版本升级，运行平稳。\n（7）存在问题：历史数据量大，已纳入明年规划统筹考虑。\n（8）评审意见：孟冬牵头，柏青配合，3月底前完成压力测试报告。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬", "柏青"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-31")]);
+    assert!(!texts(&ex)[0].contains("存在问题"), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_date_alone_after_the_sentence_is_its_deadline() {
+    for (line, due) in [
+        ("3.孟冬 负责大堂宣传架换新。下周一", due_by_end_of("2026-03-16")),
+        (
+            "3. 孟冬负责客户回访表更新。本周五前。",
+            due_by_end_of("2026-03-13"),
+        ),
+    ] {
+        let ex = run(line, &["孟冬"]);
+        assert_eq!(owners(&ex), [["孟冬"]], "{line}");
+        assert_eq!(dues(&ex), [due], "{line}");
+    }
+}
+
+#[test]
+fn everyone_told_to_act_by_a_date_is_a_task() {
+    for line in [
+        "1.年底冲刺 各人把自己客户名单过一遍,周五前报孟经理",
+        "2. 每人周五前交一份客户回访小结",
+    ] {
+        let ex = run(line, &["孟经理"]);
+        assert_eq!(dues(&ex), [due_by_end_of("2026-03-13")], "{line}");
+    }
+}
+
+#[test]
+fn an_incidents_timeline_and_a_milestone_moved_are_no_tasks() {
+    let ex = run(
+        "一、事件经过\n09:25 行情网关收到行情包出现积压\n09:31 监控告警触发，值班人员孟冬确认后上报\n二、改进措施\n1. 孟冬：网关参数统一核查，本周五前完成",
+        &["孟冬"],
+    );
+    assert_eq!(texts(&ex), ["网关参数统一核查"]);
+    let ex = run(
+        "里程碑调整：\n- SIT结束时间由3月23日顺延至3月30日（原因：供应商人力不足）",
+        &["孟冬"],
+    );
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}

@@ -232,7 +232,8 @@ pub(crate) fn is_ordinal_or_start(chars: &[char], start: usize, end: usize) -> b
     before.is_some_and(|c| *c == '第')
         // `每月5日前报送`: a recurring date is not a deadline.
         || recurring(1)
-        || recurring(2)
+        // `每个月5日`, not `每人周五前交…` (everyone, by Friday).
+        || (recurring(2) && before.is_some_and(|c| !"人位家".contains(*c)))
         || recurring_run
         || (before.is_some_and(numeral) && chars.get(start).is_some_and(numeral))
         || after.is_some_and(|c| *c == '起')
