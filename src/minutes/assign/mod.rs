@@ -78,10 +78,20 @@ impl Ctx<'_> {
         {
             found.push(OwnerRef::Person(p.clone()));
             rest = rest.get(p.name.len()..).unwrap_or_default();
+            // `冷锋 / 谭志楷`: spaces around the mark too.
+            let spaced = rest.trim_start_matches(' ');
             match ["、", "和", "与", "跟", "及", " + ", " & ", " and ", "+", "&", "/"]
                 .iter()
-                .find_map(|c| rest.strip_prefix(c).map(str::trim_start))
-            {
+                .find_map(|c| {
+                    rest.strip_prefix(c)
+                        .or_else(|| {
+                            ["/", "+", "&", "、"]
+                                .contains(c)
+                                .then(|| spaced.strip_prefix(c))
+                                .flatten()
+                        })
+                        .map(str::trim_start)
+                }) {
                 Some(r)
                     if self
                         .members
@@ -270,6 +280,19 @@ impl Ctx<'_> {
                 }
                 how = how.max(OwnerHow::Strong);
                 drop.push((s, e));
+                continue;
+            }
+            // `发票还没拿到 蒲经理说他去催`: who says he will go is the one who goes.
+            if lead.is_empty()
+                && let Some(p) = self.members.iter().find(|p| {
+                    p.name.chars().count() >= 2
+                        && ["说他去", "说她去", "说他来", "说她来", "说他会", "说她会"]
+                            .iter()
+                            .any(|w| clause.contains(&format!("{}{w}", p.name)))
+                })
+            {
+                lead = vec![OwnerRef::Person(p.clone())];
+                how = how.max(OwnerHow::Named);
                 continue;
             }
             // `贾探春今晚把…`, `陈晨、刘洋后天…`: group members at the start of a clause.

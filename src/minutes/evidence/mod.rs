@@ -301,7 +301,21 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
             .as_deref()
             .filter(|t| t.contains(['前', '内']))
             .and_then(|t| lower.find(&t.to_lowercase()))
-            .is_some_and(|at| !has_figures(lower.get(..at).unwrap_or_default()));
+            .is_some_and(|at| {
+                // `面谈的9户 小戚 老蔺 分一下 这周内约完`: a count before the people names their
+                // work's object; only figures between them and the date report anything.
+                let from = f
+                    .scan
+                    .owners
+                    .first()
+                    .and_then(|o| {
+                        let name = o.name().to_lowercase();
+                        lower.find(&name).map(|i| i + name.len())
+                    })
+                    .filter(|e| *e <= at)
+                    .unwrap_or(0);
+                !has_figures(lower.get(from..at).unwrap_or_default())
+            });
     if has_figures(&lower) && !asked {
         add(Signal::Figures);
     }

@@ -317,6 +317,11 @@ pub(super) const STANDING: &[&str] = &[
 
 /// A question that asks someone to commit (`月内报给总部没问题吧？`) is not small talk.
 pub(super) const NOT_CHATTER: &[&str] = &[
+    // `蒲经理说他去催`: the one speaking takes it on.
+    "说他去",
+    "说她去",
+    "说他来",
+    "说她来",
     "没问题吧",
     "没问题吗",
     "没问题？",

@@ -264,3 +264,38 @@ fn an_incidents_timeline_and_a_milestone_moved_are_no_tasks() {
     );
     assert!(ex.items.is_empty(), "{:?}", texts(&ex));
 }
+
+#[test]
+fn a_count_before_the_people_is_their_work_not_a_report() {
+    let ex = run("• 面谈的9户 孟冬 柏青 分一下 这周内全部约完", &["孟冬", "柏青"]);
+    assert_eq!(owners(&ex), [["孟冬", "柏青"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-13")]);
+    // A figure between the person and the date still reports.
+    let ex = run("• 孟冬：上月新开户320户，同比增长12%，本月底前完成", &["孟冬"]);
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}
+
+#[test]
+fn names_apart_by_a_spaced_slash_are_all_owners() {
+    let ex = run(
+        "todo\n3. 孟冬 / 柏青 review 风控 limit 参数 — 3月20日前",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬", "柏青"]]);
+}
+
+#[test]
+fn a_quarter_by_its_letter_ends_that_quarter() {
+    let ex = run(
+        "todo\n1. 孟冬: 把 factor library 的 unit tests 补齐, Q2末",
+        &["孟冬"],
+    );
+    assert_eq!(dues(&ex), [due_by_end_of("2026-06-30")]);
+}
+
+#[test]
+fn who_says_he_will_go_and_do_it_owns_it() {
+    let ex = run("• 场地费发票还没拿到 孟经理说他去催 尽快", &["孟经理", "柏青"]);
+    assert_eq!(owners(&ex), [["孟经理"]]);
+    assert_eq!(dues(&ex), [None]);
+}

@@ -81,9 +81,13 @@ impl Ctx<'_> {
                 // `半个月内` (15 days), not `下半年`.
                 let half_month = window.first() == Some(&'半') && window.get(1) == Some(&'个');
                 // `第三季度末前` (the quarter's end), not `季度末前` (this quarter's).
-                let nth_quarter = window.first() == Some(&'第')
+                let nth_quarter = (window.first() == Some(&'第')
                     && window.get(1).is_some_and(|c| "一二三四1234".contains(*c))
-                    && window.get(2) == Some(&'季');
+                    && window.get(2) == Some(&'季'))
+                    // `Q2末`
+                    || (window.first().is_some_and(|c| matches!(c, 'Q' | 'q'))
+                        && window.get(1).is_some_and(|c| "1234".contains(*c))
+                        && (start == 0 || !chars.get(start - 1).is_some_and(char::is_ascii_alphanumeric)));
                 if !(half_month || nth_quarter || window.first().is_some_and(|c| is_start_char(*c)))
                     || cuts_digits(&chars, start, start + len)
                     || is_ordinal_or_start(&chars, start, start + len)

@@ -212,7 +212,7 @@ pub(in crate::command::when) fn year_period(c: &mut Cursor, _before: bool) -> Op
     }))
 }
 
-/// 季度末/季末, 本季度(末/内), 下季度(末), [2026年](第)N季度末.
+/// 季度末/季末, 本季度(末/内), 下季度(末), [2026年](第)N季度末, [2026年]QN末.
 pub(in crate::command::when) fn quarter(c: &mut Cursor, _before: bool) -> Option<Day> {
     if c.eat_any(&["季度末", "季度底", "季末"]).is_some() {
         return Some(Day::Period(Period::Quarter {
@@ -243,6 +243,18 @@ pub(in crate::command::when) fn quarter(c: &mut Cursor, _before: bool) -> Option
         }));
     }
     let year = year_prefix(c);
+    // `Q2末`: the quarter by its letter, its end only (as `二季度末`).
+    if c.eat_any(&["Q", "q"]).is_some() {
+        let n = c.number()?.value;
+        if !(1..=4).contains(&n) {
+            return None;
+        }
+        c.eat_any(&["末", "底"])?;
+        return Some(Day::Period(Period::Quarter {
+            sel: Sel::Named { year, n },
+            whole: false,
+        }));
+    }
     let _ = c.eat("第");
     let n = c.number()?.value;
     if !(1..=4).contains(&n) {
