@@ -270,7 +270,12 @@ impl Ctx<'_> {
             // `法正负责`: a clause of a name-shaped word and a lead verb (an uncommon surname).
             if let Some(head) = ["负责", "牵头", "主责"]
                 .iter()
-                .find_map(|v| strip_leads(clause).strip_suffix(v))
+                // `那就老晏牵头吧`: a particle after the verb.
+                .find_map(|v| {
+                    strip_leads(clause)
+                        .trim_end_matches(['吧', '啊', '呗', '了'])
+                        .strip_suffix(v)
+                })
                 .filter(|h| self.is_loose_name(h) && self.names_if_all(h).is_none())
             {
                 if lead.is_empty() {

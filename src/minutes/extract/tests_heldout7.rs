@@ -299,3 +299,25 @@ fn who_says_he_will_go_and_do_it_owns_it() {
     assert_eq!(owners(&ex), [["孟经理"]]);
     assert_eq!(dues(&ex), [None]);
 }
+
+#[test]
+fn lao_or_xiao_before_a_rare_or_double_surname_is_that_member() {
+    let ex = run(
+        "另外培训，3月20日前要给营业部做一次线上培训，那就老晏牵头吧，小上官配合做课件。",
+        &["司马蕾", "上官若", "晏晓岚"],
+    );
+    assert_eq!(owners(&ex), [["晏晓岚", "上官若"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-20")]);
+    // Two of the group with that surname: shown as written.
+    let ex = run("老晏牵头，3月20日前出方案。", &["晏晓岚", "晏青"]);
+    assert_eq!(owners(&ex), [["老晏"]]);
+}
+
+#[test]
+fn an_answer_to_a_question_about_a_matter_is_about_that_matter() {
+    let text = "甘棠  00:03:44\n还有那个利率优惠的申请，总部那边批了没有？\n时雨  00:03:50\n还没批，我跟一下，争取3月18日前有结果。\n甘棠  00:04:30\n好。";
+    let ex = run(text, &["甘棠", "时雨"]);
+    assert_eq!(owners(&ex), [["时雨"]]);
+    assert!(texts(&ex)[0].contains("利率优惠的申请"), "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-18")]);
+}
