@@ -15,6 +15,7 @@
 
 use jiff::Timestamp;
 
+use self::lists::{owner_over, topic_over_own_tasks};
 use self::sentence::{
     has_task_text, is_department_only, is_thin, split_sentences, topic_of, topic_of_question,
 };
@@ -709,46 +710,6 @@ fn run(
 
 /// `柏青：` (or `岳明、孟冬：`) alone on a line, the next line indented under it or numbered: the
 /// people whose tasks follow.
-/// `1. 尽职调查（牵头：欧阳靖）` over `  1.1 财务尽调：骆嘉禾，4月17日前出初稿`: a short undated
-/// topic over an indented sub-list whose first item names its own owner or date heads that
-/// sub-list; the work is in the sub-items.
-fn topic_over_own_tasks(line: &str, marker: Marker, body: &str, rest: &[String], ctx: &Ctx<'_>) -> bool {
-    let indent = |l: &str| l.chars().take_while(|c| c.is_whitespace()).count();
-    let topic = body
-        .strip_suffix(['）', ')'])
-        .and_then(|r| r.rsplit_once(['（', '(']))
-        .map_or(body, |(t, _)| t)
-        .trim();
-    if marker != Marker::List
-        || topic.chars().count() > 12
-        || topic.contains(['，', ',', '：', ':', '。'])
-        || ctx.scan(body).deadline_text.is_some()
-    {
-        return false;
-    }
-    rest.iter().find(|l| !l.trim().is_empty()).is_some_and(|next| {
-        let (m, child) = strip_marker(next.trim());
-        let sc = ctx.scan(child);
-        indent(next) > indent(line)
-            && m == Marker::List
-            && (sc.deadline.is_some() || sc.how != OwnerHow::None)
-    })
-}
-
-/// The people of `柏青：` alone over their tasks, and whether those tasks are a list at the
-/// line's own indent (`诸葛宁：` over `1. …`) rather than indented under it.
-fn owner_over(line: &str, rest: &[String], ctx: &Ctx<'_>) -> Option<(Vec<OwnerRef>, bool)> {
-    let names = line.trim().strip_suffix(['：', ':'])?.trim();
-    let people = ctx
-        .names_if_all(names)
-        .filter(|_| (2..=12).contains(&names.chars().count()))?;
-    let next = rest.iter().find(|l| !l.trim().is_empty())?;
-    let indent = |l: &str| l.chars().take_while(|c| c.is_whitespace()).count();
-    let indented = indent(next) > indent(line);
-    let marked = strip_marker(next.trim()).0 != Marker::None;
-    (indented || marked).then_some((people, !indented))
-}
-
 /// Whether `reply` names the hour of the day `asked` gave without one.
 fn refines(
     asked: Option<crate::domain::deadline::Deadline>,
@@ -784,6 +745,7 @@ fn to_item(s: Scan) -> ActionItem {
 }
 
 mod dialogue;
+mod lists;
 mod refer;
 mod sentence;
 #[cfg(test)]
