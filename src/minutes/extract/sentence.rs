@@ -8,6 +8,9 @@ use crate::minutes::scan::{Ctx, OwnerHow, Scan};
 pub(super) fn split_sentences(body: &str) -> Vec<&str> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
+    // The piece before ended with its owner (`由经纪业务部负责实施，承办人：敖雪；`): the work
+    // after the `；` (`8月31日前完成首批迁址报批。`) is theirs.
+    let mut owner_before = false;
     for piece in body.split_inclusive(['。', '！', '？', '；']) {
         let end = start + piece.len();
         let fields = piece
@@ -22,9 +25,30 @@ pub(super) fn split_sentences(body: &str) -> Vec<&str> {
                 .chars()
                 .all(|c| crate::minutes::scan::is_time_char(c) || "下本这上前之".contains(c));
         match spans.last_mut() {
-            Some(last) if fields || date_only => last.1 = end,
+            Some(last) if fields || date_only || owner_before => last.1 = end,
             _ => spans.push((start, end)),
         }
+        owner_before = piece.trim_end().ends_with(['；', ';'])
+            && piece
+                .trim_end()
+                .trim_end_matches(['；', ';'])
+                .rsplit(['，', ','])
+                .next()
+                .and_then(|c| c.split_once(['：', ':']))
+                .is_some_and(|(k, v)| {
+                    [
+                        "责任人",
+                        "负责人",
+                        "承办人",
+                        "经办人",
+                        "执行人",
+                        "牵头人",
+                        "主责人",
+                        "主办人",
+                    ]
+                    .contains(&k.trim())
+                        && (2..=8).contains(&v.trim().chars().count())
+                });
         start = end;
     }
     // A run-on paragraph (`…，然后说…，另外张主管提了…，最后王总让…`): its connectives part it.

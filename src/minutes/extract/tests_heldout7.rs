@@ -321,3 +321,27 @@ fn an_answer_to_a_question_about_a_matter_is_about_that_matter() {
     assert!(texts(&ex)[0].contains("利率优惠的申请"), "{:?}", texts(&ex));
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-18")]);
 }
+
+#[test]
+fn the_work_after_an_owner_field_and_a_semicolon_is_theirs() {
+    let ex = run(
+        "决议一：审议通过《网点优化方案》。由经纪业务部负责实施，承办人：孟冬；3月31日前完成首批网点迁址报批。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-31")]);
+    assert!(texts(&ex)[0].contains("迁址报批"), "{:?}", texts(&ex));
+    assert!(!texts(&ex)[0].contains("，；"), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_span_counted_from_an_event_has_no_date_but_one_from_the_meeting_has() {
+    let ex = run(
+        "c) 上线后三个工作日内，由孟冬收集各项目组的使用问题并汇总；",
+        &["孟冬"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    assert_eq!(dues(&ex), [None]);
+    let ex = run("会后三个工作日内，由孟冬收集各项目组的使用问题。", &["孟冬"]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-13")]);
+}

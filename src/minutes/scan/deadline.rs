@@ -110,6 +110,10 @@ impl Ctx<'_> {
                 match parse_deadline(&w, self.base, self.cal) {
                     // After a refused window, only a stated limit (`周五前`), not `时长1小时26分钟`.
                     Ok(_) if refused.is_some() && !w.trim_end().ends_with(['前', '内']) => {}
+                    // `上线后三个工作日内`: counted from an event, not from the meeting.
+                    Ok(_) if after_event(&chars, start, &w) => {
+                        refused.get_or_insert((w.trim().to_owned(), start, start + len));
+                    }
                     Ok(d) => return Some((w.trim().to_owned(), Some(d))),
                     Err(e) if !e.is_not_a_time() => {
                         refused.get_or_insert((w.trim().to_owned(), start, start + len));
@@ -120,6 +124,16 @@ impl Ctx<'_> {
         }
         refused.map(|(w, _, _)| (w, None))
     }
+}
+
+/// Whether the window at `start` is a span (`三个工作日内`, `两周内`) counted from an event named
+/// just before it (`上线后`, `变更完成后`), not from the meeting (`会后`) or a date (`节后`, `5日后`).
+fn after_event(chars: &[char], start: usize, w: &str) -> bool {
+    let w = w.trim();
+    let span = w.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两半".contains(c))
+        && w.ends_with('内');
+    let before = |k: usize| start.checked_sub(k).and_then(|i| chars.get(i)).copied();
+    span && before(1) == Some('后') && before(2).is_some_and(|c| is_cjk(c) && c != '会' && !is_time_char(c))
 }
 
 /// Removes the deadline words (and a group or clause that held only them) from the text.
