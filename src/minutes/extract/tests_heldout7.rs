@@ -345,3 +345,12 @@ fn a_span_counted_from_an_event_has_no_date_but_one_from_the_meeting_has() {
     let ex = run("会后三个工作日内，由孟冬收集各项目组的使用问题。", &["孟冬"]);
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-13")]);
 }
+
+#[test]
+fn an_emails_header_lines_are_no_tasks() {
+    let ex = run(
+        "会议决定：\n发件人：孟冬\n收件人：各营业部负责人\n发送时间：2026年3月10日 16:42\n1. 请柏青3月20日前提交自查报告。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["柏青"]]);
+}

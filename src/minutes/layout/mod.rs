@@ -163,6 +163,13 @@ const META_KEYS: &[&str] = &[
     "Location",
     "Host",
     "Subject",
+    // An email's header (`发件人: 皇甫怡`, `收件人: 各营业部负责人`).
+    "发件人",
+    "收件人",
+    "发送时间",
+    "From",
+    "Sent",
+    "Cc",
 ];
 const TITLE_KEYS: &[&str] = &["会议主题", "会议名称", "主题", "Subject", "Meeting", "Title"];
 const DATE_KEYS: &[&str] = &["会议时间", "会议日期", "时间", "日期", "Date", "Time"];
