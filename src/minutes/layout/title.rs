@@ -20,9 +20,13 @@ pub(crate) fn is_meeting_title(line: &str) -> bool {
         .collect::<Vec<_>>()
         .join(" ");
     let lower = core.to_lowercase();
+    // `【速记】…述职会·问答环节`: the meeting, then the part of it written up.
+    let part_of = ["会·", "会 ·", "会-", "会 -", "会—", "会｜", "会|"]
+        .iter()
+        .any(|m| lower.contains(m));
     // `周五下午开会`: a meeting to hold, not the one written up.
     !core.is_empty()
-        && MEETINGS.iter().any(|m| lower.ends_with(m))
+        && (part_of || MEETINGS.iter().any(|m| lower.ends_with(m)))
         && !["开会", "参会", "上会", "约会"]
             .iter()
             .any(|m| lower.ends_with(m))
