@@ -125,6 +125,7 @@ fn the_first_line_naming_the_meeting_is_its_title() {
         "产品部周会 5月6日",
         "12.1 投顾团队晨会",
         "Weekly sync",
+        "【速记】年度营业部负责人述职会·问答环节（3月9日）",
     ] {
         let ex = run(&format!("{title}\n昨日系统运行正常，无异常委托"), &["孟冬"]);
         assert!(ex.items.is_empty(), "{title}: {:?}", texts(&ex));
