@@ -358,9 +358,16 @@ fn run(
             continue;
         }
         // `1. 年度客户回访` over `(1) 陈静负责…`: a short topic heading its own sub-list.
-        if topic_over_sublist(marker, body, next_line)
-            || topic_over_own_tasks(line, marker, body, &lines[n + 1..], &ctx)
-        {
+        if topic_over_sublist(marker, body, next_line) {
+            tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
+            continue;
+        }
+        // `1. 尽职调查（牵头：欧阳靖）` over its own tasks: a sub-item naming no one is the lead's.
+        if topic_over_own_tasks(line, marker, body, &lines[n + 1..], &ctx) {
+            let lead = ctx.scan(body);
+            if lead.how != OwnerHow::None && !lead.owners.is_empty() {
+                group = Some((indent, lead.owners, false));
+            }
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }

@@ -88,6 +88,12 @@ fn a_short_topic_over_numbered_sub_items_heads_them() {
         dues(&ex),
         [due_by_end_of("2026-03-20"), due_by_end_of("2026-03-20")]
     );
+    // A sub-item naming no one is the topic's lead's.
+    let ex = run(
+        "1. 材料准备（牵头：孟冬）\n  1.1 客户清单：柏青，3月20日前出初稿\n  1.2 合同模板下周五前定稿",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["柏青"], ["孟冬"]]);
     // A decimal figure opens no sub-item.
     let ex = run("1.5 亿元的额度已获批。", &["孟冬"]);
     assert!(ex.items.is_empty());
