@@ -215,7 +215,21 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if f.marker == Marker::Open {
         add(Signal::OpenCheckbox);
     }
-    if f.todo_label {
+    // `续签的法务审核要尽快推动（暂未明确责任人）`: marked as work whose owner is still to name.
+    let owner_pending = [
+        "未明确责任人",
+        "责任人待定",
+        "负责人待定",
+        "责任人未定",
+        "负责人未定",
+        "owner tbd",
+        "no owner yet",
+    ]
+    .iter()
+    .any(|w| f.raw.to_lowercase().contains(w))
+        // Not the note alone (`（责任人待定）` under a block).
+        && f.scan.text.chars().filter(|c| c.is_alphanumeric()).count() >= 8;
+    if f.todo_label || owner_pending {
         add(Signal::TodoLabel);
     }
     match f.section {

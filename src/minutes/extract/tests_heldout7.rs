@@ -361,3 +361,21 @@ fn an_emails_header_lines_are_no_tasks() {
     );
     assert_eq!(owners(&ex), [["柏青"]]);
 }
+
+#[test]
+fn work_marked_as_still_without_an_owner_is_an_item() {
+    for line in [
+        "1. 运维外包合同明年1月到期，续签的法务审核要尽快推动（暂未明确责任人）。",
+        "- 老的 Jenkins jobs 要清理一下（owner TBD）",
+    ] {
+        let ex = run(&format!("四、其他事项\n{line}"), &["孟冬"]);
+        assert_eq!(owners(&ex), [Vec::<String>::new()], "{line}");
+        assert_eq!(dues(&ex), [None], "{line}");
+    }
+    // The note alone, under a block, is no item.
+    let ex = run(
+        "需求2：英文对账单\n结论：通过，先做模板。\n完成时限：3月20日前\n（责任人待定）",
+        &["孟冬"],
+    );
+    assert_eq!(ex.items.len(), 1, "{:?}", texts(&ex));
+}
