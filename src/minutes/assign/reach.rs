@@ -369,7 +369,8 @@ impl Ctx<'_> {
         }
         // `需蒋文在本周五前提供…`: 需 and 须 ask as 请 does, and so do 责成 and 要求 in formal
         // minutes (`责成何志远节后…完成`, `会议要求杨建华、潘蕾于10月15日前完成`).
-        let asks = ["请", "需", "须", "责成", "要求"];
+        // `麻烦项南跟信息技术部确认一下…`: 麻烦 asks as 请 does.
+        let asks = ["请", "需", "须", "责成", "要求", "麻烦"];
         asks.iter()
             .flat_map(|w| clause.match_indices(w))
             .find_map(|(at, w)| {
@@ -397,6 +398,8 @@ impl Ctx<'_> {
                     r.starts_with([
                         '于', '在', '将', '把', '尽', '节', '本', '下', '明', '今', '对', '向',
                     ]) || LEAD_VERBS.iter().any(|v| r.starts_with(v))
+                        // `麻烦项南跟信息技术部确认…`: with whom, then the work.
+                        || (["跟", "和", "与"].iter().any(|w| r.starts_with(w)) && has_task_verb(r))
                 };
                 // `请信息技术部史伟、财务部龙婷共同询价`: several, each after their unit.
                 if let Some(found) = self.members_after_units(after) {

@@ -379,3 +379,14 @@ fn work_marked_as_still_without_an_owner_is_an_item() {
     );
     assert_eq!(ex.items.len(), 1, "{:?}", texts(&ex));
 }
+
+#[test]
+fn mafan_asks_as_qing_does() {
+    for line in [
+        "3. 新增：麻烦孟冬跟信息技术部确认一下来电弹屏功能能否在12月上线",
+        "3. 麻烦孟冬3月20日前把回访名单发我",
+    ] {
+        let ex = run(line, &["孟冬", "柏青"]);
+        assert_eq!(owners(&ex), [["孟冬"]], "{line}");
+    }
+}
