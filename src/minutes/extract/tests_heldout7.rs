@@ -390,3 +390,10 @@ fn mafan_asks_as_qing_does() {
         assert_eq!(owners(&ex), [["孟冬"]], "{line}");
     }
 }
+
+#[test]
+fn a_week_by_its_number_ends_on_its_friday() {
+    let ex = run("待办\n2 培训计划由孟冬起草，W37内完成", &["孟冬"]);
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-09-11")]);
+}

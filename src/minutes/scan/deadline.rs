@@ -84,9 +84,9 @@ impl Ctx<'_> {
                 let nth_quarter = (window.first() == Some(&'第')
                     && window.get(1).is_some_and(|c| "一二三四1234".contains(*c))
                     && window.get(2) == Some(&'季'))
-                    // `Q2末`
-                    || (window.first().is_some_and(|c| matches!(c, 'Q' | 'q'))
-                        && window.get(1).is_some_and(|c| "1234".contains(*c))
+                    // `Q2末`, `W37内`
+                    || (window.first().is_some_and(|c| matches!(c, 'Q' | 'q' | 'W' | 'w'))
+                        && window.get(1).is_some_and(char::is_ascii_digit)
                         && (start == 0 || !chars.get(start - 1).is_some_and(char::is_ascii_alphanumeric)));
                 if !(half_month || nth_quarter || window.first().is_some_and(|c| is_start_char(*c)))
                     || cuts_digits(&chars, start, start + len)

@@ -271,6 +271,17 @@ pub(in crate::command::when) fn quarter(c: &mut Cursor, _before: bool) -> Option
     }))
 }
 
+/// `W37`, `W37内`, `wk37`: an ISO week by its number (1–53).
+pub(in crate::command::when) fn iso_week(c: &mut Cursor, _before: bool) -> Option<Day> {
+    c.eat_any(&["WK", "Wk", "wk", "W", "w"])?;
+    let n = c.number()?.value;
+    if !(1..=53).contains(&n) {
+        return None;
+    }
+    let _ = c.eat_any(&["之内", "以内", "内", "末", "底"]);
+    Some(Day::IsoWeek(n))
+}
+
 /// `10月`, `2026年3月`: a month without a day.
 pub(in crate::command::when) fn month_only(c: &mut Cursor) -> Option<i64> {
     let _ = year_prefix(c);
