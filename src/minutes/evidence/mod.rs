@@ -89,10 +89,18 @@ fn has_ack(lower: &str) -> bool {
 /// Whether the text gives a span of time (`11月1日至12月15日`, `9点至17点`): a period, not a
 /// deadline.
 fn is_period(lower: &str) -> bool {
+    // `4月11日（周六）20:00 至 4月12日06:00`: spaces around the mark, a clock time before it.
     lower.match_indices(['至', '到']).any(|(i, _)| {
-        let before = lower.get(..i).and_then(|b| b.chars().next_back());
-        let after = lower.get(i + '至'.len_utf8()..).and_then(|a| a.chars().next());
-        before.is_some_and(|c| "日号点时月".contains(c)) && after.is_some_and(|c| c.is_ascii_digit())
+        let before = lower.get(..i).and_then(|b| b.trim_end().chars().next_back());
+        let after = lower
+            .get(i + '至'.len_utf8()..)
+            .and_then(|a| a.trim_start().chars().next());
+        let clock_before = lower
+            .get(..i)
+            .map(str::trim_end)
+            .is_some_and(|b| b.len() >= 3 && b.get(b.len() - 3..).is_some_and(|t| t.starts_with(':')));
+        (before.is_some_and(|c| "日号点时月）)".contains(c)) || clock_before)
+            && after.is_some_and(|c| c.is_ascii_digit())
     })
 }
 
@@ -425,7 +433,11 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         ]
         .iter()
         .any(|m| lower.contains(m));
-    if RESCHEDULED.iter().any(|w| lower.contains(w)) && f.scan.deadline.is_some() {
+    // `如果审批晚于3月25日，上线顺延到4月`: a contingency, nothing put off yet.
+    let contingency = ["如果", "若", "一旦", "万一", "if "]
+        .iter()
+        .any(|w| lower.contains(w));
+    if RESCHEDULED.iter().any(|w| lower.contains(w)) && f.scan.deadline.is_some() && !contingency {
         add(if meeting_moved {
             Signal::Settled
         } else {

@@ -787,6 +787,8 @@ mod tests_heldout6_owners;
 mod tests_heldout6_talk;
 #[cfg(test)]
 mod tests_heldout7;
+#[cfg(test)]
+mod tests_heldout7_notes;
 mod trace;
 mod turns;
 mod writer;
