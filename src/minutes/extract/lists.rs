@@ -50,3 +50,14 @@ pub(super) fn owner_over(line: &str, rest: &[String], ctx: &Ctx<'_>) -> Option<(
     let marked = strip_marker(next.trim()).0 != Marker::None;
     (indented || marked).then_some((people, !indented))
 }
+
+/// `（一）战略发展部` over `1. 邵华负责…`: a numbered unit's name alone heads the unit's tasks
+/// listed below it; it is no task itself.
+pub(super) fn unit_over_list(marker: Marker, body: &str, next_line: Option<&str>) -> bool {
+    let name = body.trim().trim_end_matches(['：', ':']);
+    marker == Marker::List
+        && (3..=10).contains(&name.chars().count())
+        && name.chars().all(crate::minutes::scan::is_cjk)
+        && (name.ends_with(crate::minutes::scan::DEPARTMENT_ENDS) || name.ends_with("部门"))
+        && next_line.is_some_and(|l| strip_marker(l).0 != Marker::None)
+}

@@ -15,7 +15,7 @@
 
 use jiff::Timestamp;
 
-use self::lists::{owner_over, topic_over_own_tasks};
+use self::lists::{owner_over, topic_over_own_tasks, unit_over_list};
 use self::sentence::{
     has_task_text, is_department_only, is_thin, split_sentences, topic_of, topic_of_question,
 };
@@ -358,7 +358,7 @@ fn run(
             continue;
         }
         // `1. 年度客户回访` over `(1) 陈静负责…`: a short topic heading its own sub-list.
-        if topic_over_sublist(marker, body, next_line) {
+        if topic_over_sublist(marker, body, next_line) || unit_over_list(marker, body, next_line) {
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }

@@ -38,3 +38,12 @@ fn work_reported_released_or_live_is_done() {
         assert!(ex.items.is_empty(), "{line}: {:?}", texts(&ex));
     }
 }
+
+#[test]
+fn a_numbered_units_name_alone_heads_its_tasks() {
+    let ex = run(
+        "二、分工\n（一）战略发展部\n1. 孟冬负责本周五前下发模板；\n（二）业务部门\n2. 经纪业务部（柏青）：3月20日前报送初稿；",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(ex.items.len(), 2, "{:?}", texts(&ex));
+}
