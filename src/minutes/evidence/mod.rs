@@ -122,6 +122,30 @@ fn is_done(lower: &str) -> bool {
     if steady {
         return true;
     }
+    // `包容：交了，周一交给人力了。`: an answer opening with the thing done (`交了`, `发了`).
+    let said = lower
+        .split_once(['：', ':'])
+        .filter(|(who, _)| who.chars().count() <= 6)
+        .map_or(lower, |(_, s)| s)
+        .trim_start();
+    let opening = said.split(['，', ',', '。']).next().unwrap_or_default().trim();
+    if (2..=4).contains(&opening.chars().count())
+        && opening.ends_with('了')
+        && ![
+            "好了",
+            "对了",
+            "算了",
+            "行了",
+            "得了",
+            "那好了",
+            "来了",
+            "到了",
+            "忘了",
+        ]
+        .contains(&opening)
+    {
+        return true;
+    }
     let mut rest = lower.to_owned();
     for w in NOT_DONE {
         rest = rest.replace(w, "");

@@ -47,3 +47,15 @@ fn a_numbered_units_name_alone_heads_its_tasks() {
     );
     assert_eq!(ex.items.len(), 2, "{:?}", texts(&ex));
 }
+
+#[test]
+fn an_answer_opening_with_the_thing_done_is_no_task() {
+    for line in ["柏青：交了，周一交给人力了。", "柏青：发了，昨天下午发到群里了。"]
+    {
+        let ex = run(&format!("孟冬：培训签到表呢？\n{line}"), &["孟冬", "柏青"]);
+        assert!(ex.items.is_empty(), "{line}: {:?}", texts(&ex));
+    }
+    // `好了` opens what comes next.
+    let ex = run("孟冬：好了，柏青周五前把签到表交给人力。", &["孟冬", "柏青"]);
+    assert_eq!(ex.items.len(), 1, "{:?}", texts(&ex));
+}
