@@ -92,6 +92,8 @@ pub fn clean_title(text: &str, deadline_text: Option<&str>) -> String {
         ("，，", "，"),
         (",,", ","),
         ("；；", "；"),
+        // `…负责实施，承办人：敖雪；…` once the owner's field is gone.
+        ("，；", "；"),
         ("：，", "："),
         (":，", ":"),
     ] {

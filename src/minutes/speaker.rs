@@ -73,6 +73,14 @@ fn is_stamp(s: &str) -> bool {
 /// `田野（合规部）：00:00:05`. Returns the label.
 pub(crate) fn speaker_line(line: &str) -> Option<&str> {
     let line = line.trim();
+    // `发送时间: 2026年12月10日 16:42`, `会议时间：…`: when, not who.
+    if line
+        .split([':', '：'])
+        .next()
+        .is_some_and(|k| k.chars().count() <= 6 && (k.contains("时间") || k.contains("日期")))
+    {
+        return None;
+    }
     if let Some((who, stamp)) = line.rsplit_once(' ')
         && is_stamp(stamp)
         && (1..=16).contains(&who.trim().trim_end_matches(['：', ':']).chars().count())

@@ -3,7 +3,7 @@
 
 use crate::domain::priority::Priority;
 use crate::minutes::item::{ActionItem, clean_title};
-use crate::minutes::scan::Ctx;
+use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, is_place_or_units};
 
 /// A markdown table's column roles.
 pub(crate) struct Table {
@@ -171,6 +171,29 @@ fn is_shelved(cell: &str) -> bool {
     SHELVED.iter().any(|d| c.starts_with(d))
 }
 
+/// The R column of a RACI table (`| 任务 | R | A | C | I |`, `R（负责）`), when the row also has
+/// one of the A, C or I columns.
+fn raci_responsible(cs: &[String]) -> Option<usize> {
+    let letter = |c: &str| {
+        let c = c.trim();
+        let head = c
+            .split(['（', '(', '=', '：', ':', ' '])
+            .next()
+            .unwrap_or_default();
+        (head.chars().count() == 1).then(|| head.to_ascii_uppercase())
+    };
+    let letters: Vec<Option<String>> = cs.iter().map(|c| letter(c)).collect();
+    let others = letters
+        .iter()
+        .flatten()
+        .filter(|l| matches!(l.as_str(), "A" | "C" | "I"))
+        .count();
+    letters
+        .iter()
+        .position(|l| l.as_deref() == Some("R"))
+        .filter(|_| others >= 1)
+}
+
 fn cells(row: &str) -> Vec<String> {
     if !row.trim_start().starts_with('|') && is_tab_row(row) {
         return split_aligned(row).into_iter().map(str::to_owned).collect();
@@ -210,7 +233,9 @@ impl Table {
             "responsible",
             "责任方",
         ])
-        .or_else(|| find(&["负责", "责任", "主办", "承办", "牵头"]));
+        .or_else(|| find(&["负责", "责任", "主办", "承办", "牵头"]))
+        // `| 任务 | R | A | C | I |`: a RACI table's R (responsible) column.
+        .or_else(|| raci_responsible(&cs));
         let deadline = find(&[
             "截止",
             "计划完成",
@@ -313,7 +338,13 @@ impl Table {
             return Some(item);
         }
         let mut owners = ctx.people(cell(self.owner));
+        // `| 芮琦 | 信息技术部 |`: beside a person who leads, a unit that helps is no owner.
+        let led_by_someone = owners.iter().any(|o| o.person().is_some());
         for o in ctx.people(cell(self.help)) {
+            let unit = is_place_or_units(o.name()) || o.name().ends_with(DEPARTMENT_ENDS);
+            if led_by_someone && o.person().is_none() && unit {
+                continue;
+            }
             if !owners.contains(&o) {
                 owners.push(o);
             }

@@ -78,10 +78,20 @@ impl Ctx<'_> {
         {
             found.push(OwnerRef::Person(p.clone()));
             rest = rest.get(p.name.len()..).unwrap_or_default();
+            // `冷锋 / 谭志楷`: spaces around the mark too.
+            let spaced = rest.trim_start_matches(' ');
             match ["、", "和", "与", "跟", "及", " + ", " & ", " and ", "+", "&", "/"]
                 .iter()
-                .find_map(|c| rest.strip_prefix(c).map(str::trim_start))
-            {
+                .find_map(|c| {
+                    rest.strip_prefix(c)
+                        .or_else(|| {
+                            ["/", "+", "&", "、"]
+                                .contains(c)
+                                .then(|| spaced.strip_prefix(c))
+                                .flatten()
+                        })
+                        .map(str::trim_start)
+                }) {
                 Some(r)
                     if self
                         .members
@@ -243,7 +253,7 @@ impl Ctx<'_> {
                 continue;
             }
             // `牵头人杨业`: an owner key without a colon.
-            if let Some(found) = ["牵头人", "负责人", "责任人", "主责人"]
+            if let Some(found) = ["牵头人", "负责人", "责任人", "主责人", "对接人"]
                 .iter()
                 .find_map(|k| clause.strip_prefix(k))
                 .and_then(|r| self.names_if_all(r.trim()))
@@ -260,7 +270,12 @@ impl Ctx<'_> {
             // `法正负责`: a clause of a name-shaped word and a lead verb (an uncommon surname).
             if let Some(head) = ["负责", "牵头", "主责"]
                 .iter()
-                .find_map(|v| strip_leads(clause).strip_suffix(v))
+                // `那就老晏牵头吧`: a particle after the verb.
+                .find_map(|v| {
+                    strip_leads(clause)
+                        .trim_end_matches(['吧', '啊', '呗', '了'])
+                        .strip_suffix(v)
+                })
                 .filter(|h| self.is_loose_name(h) && self.names_if_all(h).is_none())
             {
                 if lead.is_empty() {
@@ -270,6 +285,19 @@ impl Ctx<'_> {
                 }
                 how = how.max(OwnerHow::Strong);
                 drop.push((s, e));
+                continue;
+            }
+            // `发票还没拿到 蒲经理说他去催`: who says he will go is the one who goes.
+            if lead.is_empty()
+                && let Some(p) = self.members.iter().find(|p| {
+                    p.name.chars().count() >= 2
+                        && ["说他去", "说她去", "说他来", "说她来", "说他会", "说她会"]
+                            .iter()
+                            .any(|w| clause.contains(&format!("{}{w}", p.name)))
+                })
+            {
+                lead = vec![OwnerRef::Person(p.clone())];
+                how = how.max(OwnerHow::Named);
                 continue;
             }
             // `贾探春今晚把…`, `陈晨、刘洋后天…`: group members at the start of a clause.
@@ -283,6 +311,12 @@ impl Ctx<'_> {
             }
             if !LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| clause.contains(v))
                 && let Some((found, len)) = self.members_prefix(strip_leads(clause))
+                // `闵总指出，…要求敖总…`: who speaks or chairs gives the work, does not do it.
+                && !strip_leads(clause).get(len..).is_some_and(|r| {
+                    ["指出", "强调", "认为", "要求", "听取", "主持", "肯定", "批评", "通报", "介绍"]
+                        .iter()
+                        .any(|w| r.starts_with(w))
+                })
             {
                 if lead.is_empty() {
                     lead = found;

@@ -333,16 +333,30 @@ impl Ctx<'_> {
         best.map(|(_, o)| o)
     }
 
-    /// `信息技术部裴东开发` → `裴东`: a clause opening with a department, then a member and a verb.
+    /// `信息技术部裴东开发` → `裴东`: a clause opening with a department, then a member and a verb
+    /// (or a time or basis before the verb: `人力资源部龚沁于两周内启动…`).
     pub(super) fn department_person(&self, clause: &str) -> Option<Vec<OwnerRef>> {
         let d = clause
             .char_indices()
             .take(10)
             .find(|(_, c)| DEPARTMENT_ENDS.contains(c))?;
         let rest = clause.get(d.0 + d.1.len_utf8()..)?;
+        // `系统组的区永乐要在上线前完成…`: 的 between the unit and its member.
+        let rest = rest.strip_prefix('的').unwrap_or(rest);
         let (found, len) = self.members_prefix(rest)?;
         let after = rest.get(len..)?;
-        has_task_verb(after.get(..after.char_indices().nth(2).map_or(after.len(), |(i, _)| i))?)
+        // `人力资源部龚沁于两周内启动招聘`, `投资部诸葛宁在交割前补充…`, `信息技术部端木骁根据
+        // 意见修改…`: a time or a basis between the person and the work.
+        let lead_in = [
+            "于", "在", "将", "会", "要", "需", "须", "应", "根据", "按照", "依据",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+            && !["在会", "会议", "会上", "要求", "需求", "应急", "在座"]
+                .iter()
+                .any(|w| after.starts_with(w))
+            && (has_task_verb(after) || after.contains("启动"));
+        (lead_in || has_task_verb(after.get(..after.char_indices().nth(2).map_or(after.len(), |(i, _)| i))?))
             .then_some(found)
     }
 
@@ -355,7 +369,8 @@ impl Ctx<'_> {
         }
         // `需蒋文在本周五前提供…`: 需 and 须 ask as 请 does, and so do 责成 and 要求 in formal
         // minutes (`责成何志远节后…完成`, `会议要求杨建华、潘蕾于10月15日前完成`).
-        let asks = ["请", "需", "须", "责成", "要求"];
+        // `麻烦项南跟信息技术部确认一下…`: 麻烦 asks as 请 does.
+        let asks = ["请", "需", "须", "责成", "要求", "麻烦"];
         asks.iter()
             .flat_map(|w| clause.match_indices(w))
             .find_map(|(at, w)| {
@@ -383,6 +398,8 @@ impl Ctx<'_> {
                     r.starts_with([
                         '于', '在', '将', '把', '尽', '节', '本', '下', '明', '今', '对', '向',
                     ]) || LEAD_VERBS.iter().any(|v| r.starts_with(v))
+                        // `麻烦项南跟信息技术部确认…`: with whom, then the work.
+                        || (["跟", "和", "与"].iter().any(|w| r.starts_with(w)) && has_task_verb(r))
                 };
                 // `请信息技术部史伟、财务部龙婷共同询价`: several, each after their unit.
                 if let Some(found) = self.members_after_units(after) {

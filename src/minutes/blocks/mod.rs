@@ -49,6 +49,18 @@ pub(crate) struct Block {
     state: String,
 }
 
+/// Whether a part of a field line holds a key's colon (`9:15` is an hour, not a key).
+fn keyed(part: &str) -> bool {
+    let chars: Vec<char> = part.chars().collect();
+    chars.iter().enumerate().any(|(i, c)| {
+        *c == '：'
+            || (*c == ':'
+                && !(i > 0
+                    && chars.get(i - 1).is_some_and(char::is_ascii_digit)
+                    && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+    })
+}
+
 /// What a block yields.
 pub(crate) enum Outcome {
     /// An item.
@@ -197,7 +209,7 @@ impl Block {
                 self.after_conclusion = false;
                 any = true;
                 continue;
-            } else if self.in_next && !part.contains(['：', ':']) {
+            } else if self.in_next && !keyed(part) {
                 self.next.push(part.trim().to_owned());
                 continue;
             } else if split_key(part, OTHER).is_some() {

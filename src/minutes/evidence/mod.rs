@@ -89,10 +89,18 @@ fn has_ack(lower: &str) -> bool {
 /// Whether the text gives a span of time (`11月1日至12月15日`, `9点至17点`): a period, not a
 /// deadline.
 fn is_period(lower: &str) -> bool {
+    // `4月11日（周六）20:00 至 4月12日06:00`: spaces around the mark, a clock time before it.
     lower.match_indices(['至', '到']).any(|(i, _)| {
-        let before = lower.get(..i).and_then(|b| b.chars().next_back());
-        let after = lower.get(i + '至'.len_utf8()..).and_then(|a| a.chars().next());
-        before.is_some_and(|c| "日号点时月".contains(c)) && after.is_some_and(|c| c.is_ascii_digit())
+        let before = lower.get(..i).and_then(|b| b.trim_end().chars().next_back());
+        let after = lower
+            .get(i + '至'.len_utf8()..)
+            .and_then(|a| a.trim_start().chars().next());
+        let clock_before = lower
+            .get(..i)
+            .map(str::trim_end)
+            .is_some_and(|b| b.len() >= 3 && b.get(b.len() - 3..).is_some_and(|t| t.starts_with(':')));
+        (before.is_some_and(|c| "日号点时月）)".contains(c)) || clock_before)
+            && after.is_some_and(|c| c.is_ascii_digit())
     })
 }
 
@@ -112,6 +120,30 @@ fn is_done(lower: &str) -> bool {
         })
     });
     if steady {
+        return true;
+    }
+    // `包容：交了，周一交给人力了。`: an answer opening with the thing done (`交了`, `发了`).
+    let said = lower
+        .split_once(['：', ':'])
+        .filter(|(who, _)| who.chars().count() <= 6)
+        .map_or(lower, |(_, s)| s)
+        .trim_start();
+    let opening = said.split(['，', ',', '。']).next().unwrap_or_default().trim();
+    if (2..=4).contains(&opening.chars().count())
+        && opening.ends_with('了')
+        && ![
+            "好了",
+            "对了",
+            "算了",
+            "行了",
+            "得了",
+            "那好了",
+            "来了",
+            "到了",
+            "忘了",
+        ]
+        .contains(&opening)
+    {
         return true;
     }
     let mut rest = lower.to_owned();
@@ -157,13 +189,79 @@ pub(crate) struct LineFacts<'a> {
 }
 
 /// The signals `f` shows, each with its weight.
+/// The text without its bracketed asides that more words follow (`survey（已发群里）before …`);
+/// an aside at the end (`客户回访（已完成）`) stays.
+fn without_mid_asides(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('（') {
+        let Some(close) = rest.get(open..).and_then(|r| r.find('）')).map(|c| open + c) else {
+            break;
+        };
+        let after = rest.get(close + '）'.len_utf8()..).unwrap_or_default();
+        let more = after
+            .trim_start()
+            .trim_start_matches(['。', '，', ',', '；', '.'])
+            .trim()
+            .chars()
+            .count()
+            >= 2;
+        out.push_str(rest.get(..open).unwrap_or_default());
+        if !more {
+            out.push_str(rest.get(open..close + '）'.len_utf8()).unwrap_or_default());
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `09:31 …`, `9:05：…`: a line opening with the hour it records.
+fn starts_with_clock(raw: &str) -> bool {
+    let t = raw.trim_start();
+    let h = t.chars().take_while(char::is_ascii_digit).count();
+    (1..=2).contains(&h)
+        && t.get(h..).is_some_and(|r| {
+            r.strip_prefix([':', '：'])
+                .is_some_and(|m| m.chars().take_while(char::is_ascii_digit).count() == 2)
+        })
+}
+
+/// `要在活动上线前完成…`, `须于交割前补充…`: a limit set by an event, not a date.
+fn before_an_event(raw: &str) -> bool {
+    ["要在", "需在", "须在", "应在", "要于", "需于", "须于", "应于"]
+        .iter()
+        .flat_map(|w| raw.match_indices(w).map(move |(i, _)| i + w.len()))
+        .any(|at| {
+            let rest = raw.get(at..).unwrap_or_default();
+            let event: String = rest.chars().take_while(|c| !"，,。；;前".contains(*c)).collect();
+            (2..=10).contains(&event.chars().count())
+                && rest.get(event.len()..).is_some_and(|r| r.starts_with('前'))
+                && !event.contains("此")
+        })
+}
+
 pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     let mut out = Vec::new();
     let mut add = |s: Signal| out.push((s, weight(s)));
     if f.marker == Marker::Open {
         add(Signal::OpenCheckbox);
     }
-    if f.todo_label {
+    // `续签的法务审核要尽快推动（暂未明确责任人）`: marked as work whose owner is still to name.
+    let owner_pending = [
+        "未明确责任人",
+        "责任人待定",
+        "负责人待定",
+        "责任人未定",
+        "负责人未定",
+        "owner tbd",
+        "no owner yet",
+    ]
+    .iter()
+    .any(|w| f.raw.to_lowercase().contains(w))
+        // Not the note alone (`（责任人待定）` under a block).
+        && f.scan.text.chars().filter(|c| c.is_alphanumeric()).count() >= 8;
+    if f.todo_label || owner_pending {
         add(Signal::TodoLabel);
     }
     match f.section {
@@ -182,7 +280,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }
     if f.scan.deadline.is_some() {
         add(Signal::Deadline);
-    } else if f.scan.deadline_text.is_some() {
+    } else if f.scan.deadline_text.is_some() || before_an_event(f.raw) {
         add(Signal::VagueDeadline);
     }
     let lower = f.raw.to_lowercase();
@@ -228,7 +326,14 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     ];
     let forecast = under_way.iter().any(|w| lower.contains(w))
         && (lower.contains("预计") || f.scan.deadline_text.is_none());
-    if is_done(lower.get(from_owner..).unwrap_or(&lower)) || forecast {
+    // `fill in the survey（已发群里）before 3月9日`: a done word in an aside about the thing, with
+    // the dated work going on after it, says nothing of the work.
+    let asides_out = if f.scan.deadline.is_some() {
+        without_mid_asides(lower.get(from_owner..).unwrap_or(&lower))
+    } else {
+        lower.get(from_owner..).unwrap_or(&lower).to_owned()
+    };
+    if is_done(&asides_out) || forecast {
         add(Signal::Done);
     }
     // A person given a dated deadline is asked for work, whatever figures the line gives
@@ -242,7 +347,21 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
             .as_deref()
             .filter(|t| t.contains(['前', '内']))
             .and_then(|t| lower.find(&t.to_lowercase()))
-            .is_some_and(|at| !has_figures(lower.get(..at).unwrap_or_default()));
+            .is_some_and(|at| {
+                // `面谈的9户 小戚 老蔺 分一下 这周内约完`: a count before the people names their
+                // work's object; only figures between them and the date report anything.
+                let from = f
+                    .scan
+                    .owners
+                    .first()
+                    .and_then(|o| {
+                        let name = o.name().to_lowercase();
+                        lower.find(&name).map(|i| i + name.len())
+                    })
+                    .filter(|e| *e <= at)
+                    .unwrap_or(0);
+                !has_figures(lower.get(from..at).unwrap_or_default())
+            });
     if has_figures(&lower) && !asked {
         add(Signal::Figures);
     }
@@ -304,6 +423,11 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
             REQUESTS.iter().any(|w| c.starts_with(w))
                 // `各营业部对…进行全面自查，3月31日前将自查报告报经纪业务部`: units told to act by a date.
                 || (f.scan.deadline.is_some() && UNITS_TOLD.iter().any(|w| c.starts_with(w)))
+                // `年底冲刺 各人把自己的客户名单过一遍，周五前报…`: everyone, by a date.
+                || (f.scan.deadline.is_some()
+                    && ["各人", "每人", "每个人", "各自"]
+                        .iter()
+                        .any(|w| c.starts_with(w) || c.contains(&format!(" {w}"))))
                 // `请营业部于7月3日前报送…`, `请风控组周五前…`: a 请 clause that holds its own date.
                 || (f.scan.deadline.is_some()
                     && c.starts_with('请')
@@ -317,11 +441,27 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         add(Signal::Request);
     }
     // `2月份例会因春节顺延一周`: a meeting moved, not work carried on.
+    // `SIT结束时间由10月23日顺延至10月30日`: a milestone's date moved, no one's work.
     let meeting_moved = f.scan.how == OwnerHow::None
-        && ["例会", "会议", "周会", "晨会", "早会", "月会", "评审会"]
-            .iter()
-            .any(|m| lower.contains(m));
-    if RESCHEDULED.iter().any(|w| lower.contains(w)) && f.scan.deadline.is_some() {
+        && [
+            "例会",
+            "会议",
+            "周会",
+            "晨会",
+            "早会",
+            "月会",
+            "评审会",
+            "时间由",
+            "日期由",
+            "节点由",
+        ]
+        .iter()
+        .any(|m| lower.contains(m));
+    // `如果审批晚于3月25日，上线顺延到4月`: a contingency, nothing put off yet.
+    let contingency = ["如果", "若", "一旦", "万一", "if "]
+        .iter()
+        .any(|w| lower.contains(w));
+    if RESCHEDULED.iter().any(|w| lower.contains(w)) && f.scan.deadline.is_some() && !contingency {
         add(if meeting_moved {
             Signal::Settled
         } else {
@@ -387,6 +527,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
             .as_deref()
             .is_some_and(|t| !t.ends_with(['月', '年', '度']))
         && (commits || !PROGRESS.iter().chain(SPEECH).any(|w| lower.contains(w)))
+        // `09:31 监控告警触发，值班人员桂川确认后上报`: a timeline's entry, stamped with its hour.
+        && !starts_with_clock(f.raw)
         && out
             .iter()
             .any(|(s, _)| matches!(s, Signal::TaskVerb | Signal::Modal | Signal::OwnerStrong))

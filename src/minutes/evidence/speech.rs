@@ -37,7 +37,9 @@ pub(super) fn commits(scan: &Scan, lower: &str) -> bool {
                         .is_some_and(|r| r.starts_with(['前', '内']) || r.starts_with("之前"))
             })
         && !PROGRESS.iter().any(|w| lower.contains(w))
-        && !["将于", "将在"].iter().any(|w| lower.contains(w))
+        // `蒯总表示将于6月5日前完成…`: the one speaking says it of their own work.
+        && (!["将于", "将在"].iter().any(|w| lower.contains(w))
+            || COMMITS.iter().any(|w| lower.contains(&format!("{name}{w}将"))))
         && SPEECH.iter().any(|w| {
             // `李明提到自己这周内先盘一下库存`, `…说…，她这周内会先把…`: any verb of speaking, when
             // the work is said to be their own.

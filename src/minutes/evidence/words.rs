@@ -152,6 +152,10 @@ pub(super) const DONE: &[&str] = &[
     "on track",
     "passed",
     "was delayed",
+    // `hotfix 2.8.3 released to prod`, `deployed to UAT`, `went live`.
+    "released to",
+    "deployed to",
+    "went live",
     "delayed by",
 ];
 
@@ -281,7 +285,27 @@ pub(super) const UNITS_TOLD: &[&str] = &["各营业部", "各部门", "各分公
 pub(super) const REQUESTS: &[&str] = &["请将", "请把", "请于", "请在"];
 
 /// Labels of a note under a list or a table (`说明：…才能排期`, `备注：`): an explanation.
-pub(super) const NOTE_LABELS: &[&str] = &["说明：", "说明:", "备注：", "备注:", "注：", "注:", "note:"];
+pub(super) const NOTE_LABELS: &[&str] = &[
+    "说明：",
+    "说明:",
+    "备注：",
+    "备注:",
+    "注：",
+    "注:",
+    "note:",
+    // `Risk: 如果审批晚于…，上线顺延`: a risk noted, not work.
+    "risk:",
+    "risk：",
+    "风险：",
+    "风险:",
+    "风险点：",
+    "风险提示：",
+    // `涉及：集中交易柜台、营业部网关`: what the work touches, described.
+    "涉及：",
+    "涉及:",
+    "影响范围：",
+    "影响范围:",
+];
 
 /// Standing rules.
 pub(super) const STANDING: &[&str] = &[
@@ -317,6 +341,11 @@ pub(super) const STANDING: &[&str] = &[
 
 /// A question that asks someone to commit (`月内报给总部没问题吧？`) is not small talk.
 pub(super) const NOT_CHATTER: &[&str] = &[
+    // `蒲经理说他去催`: the one speaking takes it on.
+    "说他去",
+    "说她去",
+    "说他来",
+    "说她来",
     "没问题吧",
     "没问题吗",
     "没问题？",

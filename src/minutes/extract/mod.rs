@@ -15,6 +15,7 @@
 
 use jiff::Timestamp;
 
+use self::lists::{owner_over, topic_over_own_tasks, unit_over_list};
 use self::sentence::{
     has_task_text, is_department_only, is_thin, split_sentences, topic_of, topic_of_question,
 };
@@ -30,8 +31,8 @@ use crate::minutes::evidence::{self, LineFacts};
 use crate::minutes::explain::{LineTrace, Verdict};
 pub use crate::minutes::item::{ActionItem, Extraction, clean_title};
 use crate::minutes::layout::{
-    Marker, Section, classify, find_date, find_title, heading, is_meta, is_routing, starts_with_key,
-    strip_marker, strip_todo_label, unbold_label,
+    Marker, Section, classify, find_date, find_title, heading, is_meeting_title, is_meta, is_routing,
+    starts_with_key, strip_marker, strip_todo_label, unbold_label,
 };
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, OwnerHow, Scan};
@@ -161,8 +162,9 @@ fn run(
     let mut last_line: Option<usize> = None;
     // Outside a transcript, `史磊：…这个我来…`: for that line the labelled person is who says 我.
     let mut label_speaker: Option<Option<OwnerRef>> = None;
-    // `- **殷悦**` with the person's tasks indented below: (its indent, the people).
-    let mut group: Option<(usize, Vec<OwnerRef>)> = None;
+    // `- **殷悦**` with the person's tasks indented below: (its indent, the people, whether its
+    // tasks are a list at its own indent: `诸葛宁：` over `1. …` `2. …`).
+    let mut group: Option<(usize, Vec<OwnerRef>, bool)> = None;
     // `1. 业绩排名通报 2. 两融客户回访` listed in one line: what `2我和黄丽一起` claims.
     let mut listed: Vec<String> = Vec::new();
     // Numbered lines and table rows, for `第2项由…负责` below them; the items such lines close.
@@ -255,10 +257,17 @@ fn run(
             .take(4)
             .collect();
         let next_line = next.first().copied();
+        // `（7）存在问题：…` over `（8）评审意见：…`: numbered siblings, not a title over its fields.
+        let is_numbered = |l: &str| {
+            strip_marker(l).0 == Marker::List
+                && l.starts_with(|c: char| c.is_ascii_digit() || "（(①②③④⑤⑥⑦⑧⑨".contains(c))
+        };
+        let sibling = is_numbered(trimmed) && next_line.is_some_and(is_numbered);
+        let fields_below = |l: &str| (!sibling).then(|| Block::before_fields(body, l)).flatten();
         // A title followed by its conclusion opens the next block, whatever it looks like; so
         // does work followed by its owner (`事项：…` then `负责人：…`), unless it says more of the
         // work of a general block still without its fields (`措施：…`).
-        let opens_block = next_line.is_some_and(|l| Block::before_fields(body, l).is_some())
+        let opens_block = next_line.is_some_and(|l| fields_below(l).is_some())
             || (Block::start_work(body, &next).is_some()
                 && !block.as_ref().is_some_and(|(_, b)| b.awaits_fields()));
         if let Some((_, b)) = block.as_mut()
@@ -273,7 +282,7 @@ fn run(
         if let Some(b) = Block::start(body)
             .or_else(|| next_line.and_then(|l| Block::start_heading(body, l)))
             .or_else(|| Block::start_work(body, &next))
-            .or_else(|| next_line.and_then(|l| Block::before_fields(body, l)))
+            .or_else(|| next_line.and_then(fields_below))
             .or_else(|| Block::start_titled(body, &next))
         {
             block = Some((n, b));
@@ -282,12 +291,19 @@ fn run(
         }
         // `柏青：` alone over the person's numbered or indented tasks (`岳明、孟冬：` too,
         // not a heading).
-        if let Some(people) = owner_over(trimmed, &lines[n + 1..], &ctx) {
-            group = Some((line.chars().take_while(|c| c.is_whitespace()).count(), people));
+        if let Some((people, flat)) = owner_over(line, &lines[n + 1..], &ctx) {
+            group = Some((
+                line.chars().take_while(|c| c.is_whitespace()).count(),
+                people,
+                flat,
+            ));
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }
         if let Some(name) = heading(trimmed) {
+            if group.as_ref().is_some_and(|(_, _, flat)| *flat) {
+                group = None;
+            }
             section = classify(name);
             last_item_indent = None;
             tr.note(
@@ -307,7 +323,7 @@ fn run(
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }
-        if is_meta(trimmed) {
+        if is_meta(trimmed) || (prev_line.is_none() && is_meeting_title(trimmed)) {
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }
@@ -320,7 +336,9 @@ fn run(
             numbered.note(k, body, ex.items.len());
         }
         let indent = line.chars().take_while(|c| c.is_whitespace()).count();
-        if group.as_ref().is_some_and(|(at, _)| indent <= *at) {
+        if group.as_ref().is_some_and(|(at, _, flat)| {
+            indent < *at || (indent == *at && !(*flat && marker != Marker::None))
+        }) {
             group = None;
         }
         // A list item that is only a name (`- **殷悦**`, `- 温迪：`) heads that person's tasks.
@@ -331,7 +349,7 @@ fn run(
             && !bare.contains(['，', ',', '（', '(', '。'])
             && let Some(people) = ctx.names_if_all(bare)
         {
-            group = Some((indent, people));
+            group = Some((indent, people, false));
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }
@@ -340,7 +358,16 @@ fn run(
             continue;
         }
         // `1. 年度客户回访` over `(1) 陈静负责…`: a short topic heading its own sub-list.
-        if topic_over_sublist(marker, body, next_line) {
+        if topic_over_sublist(marker, body, next_line) || unit_over_list(marker, body, next_line) {
+            tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
+            continue;
+        }
+        // `1. 尽职调查（牵头：欧阳靖）` over its own tasks: a sub-item naming no one is the lead's.
+        if topic_over_own_tasks(line, marker, body, &lines[n + 1..], &ctx) {
+            let lead = ctx.scan(body);
+            if lead.how != OwnerHow::None && !lead.owners.is_empty() {
+                group = Some((indent, lead.owners, false));
+            }
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }
@@ -475,7 +502,7 @@ fn run(
         }
         let mut scan = ctx.scan(body);
         if scan.how == OwnerHow::None
-            && let Some((_, people)) = &group
+            && let Some((_, people, _)) = &group
         {
             scan.owners.clone_from(people);
             scan.how = OwnerHow::Named;
@@ -690,16 +717,6 @@ fn run(
 
 /// `柏青：` (or `岳明、孟冬：`) alone on a line, the next line indented under it or numbered: the
 /// people whose tasks follow.
-fn owner_over(line: &str, rest: &[String], ctx: &Ctx<'_>) -> Option<Vec<OwnerRef>> {
-    let names = line.strip_suffix(['：', ':'])?.trim();
-    let people = ctx
-        .names_if_all(names)
-        .filter(|_| (2..=12).contains(&names.chars().count()))?;
-    let next = rest.iter().find(|l| !l.trim().is_empty())?;
-    let indented = next.starts_with(char::is_whitespace);
-    (indented || strip_marker(next.trim()).0 != Marker::None).then_some(people)
-}
-
 /// Whether `reply` names the hour of the day `asked` gave without one.
 fn refines(
     asked: Option<crate::domain::deadline::Deadline>,
@@ -735,6 +752,7 @@ fn to_item(s: Scan) -> ActionItem {
 }
 
 mod dialogue;
+mod lists;
 mod refer;
 mod sentence;
 #[cfg(test)]
@@ -767,6 +785,10 @@ mod tests_heldout6_blocks;
 mod tests_heldout6_owners;
 #[cfg(test)]
 mod tests_heldout6_talk;
+#[cfg(test)]
+mod tests_heldout7;
+#[cfg(test)]
+mod tests_heldout7_notes;
 mod trace;
 mod turns;
 mod writer;

@@ -8,6 +8,9 @@ use crate::minutes::scan::{Ctx, OwnerHow, Scan};
 pub(super) fn split_sentences(body: &str) -> Vec<&str> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
+    // The piece before ended with its owner (`由经纪业务部负责实施，承办人：敖雪；`): the work
+    // after the `；` (`8月31日前完成首批迁址报批。`) is theirs.
+    let mut owner_before = false;
     for piece in body.split_inclusive(['。', '！', '？', '；']) {
         let end = start + piece.len();
         let fields = piece
@@ -15,10 +18,37 @@ pub(super) fn split_sentences(body: &str) -> Vec<&str> {
             .split_once(['：', ':'])
             // `（责任人：易海）` after the sentence it belongs to.
             .is_some_and(|(key, _)| FIELD_KEYS.contains(&key.trim().trim_start_matches(['（', '('])));
+        // `…宣传架换新。下周一`: a date alone after the sentence is that sentence's deadline.
+        let bare = piece.trim().trim_end_matches(['。', '！', '；', '.']);
+        let date_only = (2..=8).contains(&bare.chars().count())
+            && bare
+                .chars()
+                .all(|c| crate::minutes::scan::is_time_char(c) || "下本这上前之".contains(c));
         match spans.last_mut() {
-            Some(last) if fields => last.1 = end,
+            Some(last) if fields || date_only || owner_before => last.1 = end,
             _ => spans.push((start, end)),
         }
+        owner_before = piece.trim_end().ends_with(['；', ';'])
+            && piece
+                .trim_end()
+                .trim_end_matches(['；', ';'])
+                .rsplit(['，', ','])
+                .next()
+                .and_then(|c| c.split_once(['：', ':']))
+                .is_some_and(|(k, v)| {
+                    [
+                        "责任人",
+                        "负责人",
+                        "承办人",
+                        "经办人",
+                        "执行人",
+                        "牵头人",
+                        "主责人",
+                        "主办人",
+                    ]
+                    .contains(&k.trim())
+                        && (2..=8).contains(&v.trim().chars().count())
+                });
         start = end;
     }
     // A run-on paragraph (`…，然后说…，另外张主管提了…，最后王总让…`): its connectives part it.
@@ -216,21 +246,44 @@ pub(super) fn split_assignments<'s>(sentence: &'s str, ctx: &Ctx<'_>) -> Vec<&'s
         let (Some(head), Some(rest)) = (sentence.get(start..i), sentence.get(i + comma..)) else {
             continue;
         };
-        let Some(next) = ctx
+        let next = ctx
             .members
             .iter()
             .filter(|p| p.name.chars().count() >= 2 && rest.starts_with(p.name.as_str()))
-            .max_by_key(|p| p.name.len())
-        else {
+            .max_by_key(|p| p.name.len());
+        // `请各营业部于7月17日前完成补正，补正清单由合规风控部甘棠统一发出`: dated work, then
+        // other work given to a member by 由 in the next clause.
+        // Not `具体由钱钟书负责`, `由邢晓峰负责汇总`: who does the work just said.
+        let clause = rest.split(['，', ',', '；', '。']).next().unwrap_or_default();
+        let given_work = clause.split_once('由').is_some_and(|(work, by)| {
+            work.chars().count() >= 2
+                && !["具体", "统一", "并", "再", "均", "全部", "另"].contains(&work.trim())
+                && !["负责", "牵头", "主责", "跟进", "落实"]
+                    .iter()
+                    .any(|v| by.trim_end().ends_with(v))
+        });
+        if next.is_none() && !(given_work && clause.chars().count() <= 30) {
             continue;
-        };
+        }
         let (h, r) = (ctx.scan(head), ctx.scan(rest));
         let dated_owner = |s: &Scan| s.how != OwnerHow::None && s.deadline.is_some();
-        if dated_owner(&h)
-            && dated_owner(&r)
-            && r.owners.first().and_then(|o| o.person()) == Some(next)
-            && h.owners.iter().all(|o| o.person() != Some(next))
-        {
+        let split = match next {
+            Some(next) => {
+                dated_owner(&h)
+                    && dated_owner(&r)
+                    && r.owners.first().and_then(|o| o.person()) == Some(next)
+                    && h.owners.iter().all(|o| o.person() != Some(next))
+            }
+            None => {
+                let given = r.owners.first().and_then(|o| o.person());
+                h.deadline.is_some()
+                    && r.how == OwnerHow::Strong
+                    && given.is_some_and(|p| !head.contains(p.name.as_str()))
+                    && h.owners.iter().all(|o| o.person().is_none())
+                    && ["请", "要", "需", "须"].iter().any(|w| head.contains(w))
+            }
+        };
+        if split {
             out.push(head);
             start = i + comma;
         }

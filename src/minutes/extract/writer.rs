@@ -5,8 +5,9 @@ use crate::minutes::item::ActionItem;
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::Ctx;
 
-/// The writer of minutes written as a letter: `X 致 各位` on the first line, or a signature (a
-/// name alone, after an optional department, on one of the last two lines).
+/// The writer of minutes written as a letter: `X 致 各位` on the first line, `发件人：X` on one of
+/// the first four, or a signature (a name alone, after an optional department, on one of the last
+/// two lines above a quoted earlier message).
 pub(super) fn author(lines: &[String], ctx: &Ctx<'_>) -> Option<OwnerRef> {
     let is_person = |w: &str| {
         (2..=4).contains(&w.chars().count())
@@ -23,8 +24,32 @@ pub(super) fn author(lines: &[String], ctx: &Ctx<'_>) -> Option<OwnerRef> {
     {
         return Some(ctx.resolve(who.trim()));
     }
-    lines
+    // `发件人: 皇甫怡` heading an email (a reply quoting the first: its own header counts).
+    let sender = lines
         .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .take(4)
+        .find_map(|l| {
+            ["发件人", "From", "from"]
+                .iter()
+                .find_map(|k| l.strip_prefix(k))
+                .and_then(|r| r.trim_start().strip_prefix([':', '：']))
+                .map(str::trim)
+                .filter(|w| is_person(w))
+        });
+    if let Some(who) = sender {
+        return Some(ctx.resolve(who));
+    }
+    // The signature is above a quoted earlier message, if any.
+    let own = lines
+        .iter()
+        .position(|l| {
+            let l = l.trim();
+            l.contains("原始邮件") || l.to_lowercase().contains("original message")
+        })
+        .map_or(lines, |i| lines.get(..i).unwrap_or(lines));
+    own.iter()
         .rev()
         .map(|l| l.trim())
         .filter(|l| !l.is_empty())

@@ -134,8 +134,8 @@ pub const HELDOUT6: MinutesSet = minutes_set![
 
 /// The seventh held-out set: every file in `src/minutes/heldout7/`, written blind on 2026-12-05
 /// (fifth session) by someone who had never seen the rules nor the other sets (see its
-/// README.md), frozen before the round of rules that followed, and run in aggregate only.
-/// Do not tune rules against it; report its figures.
+/// README.md), frozen before the round of rules that followed, and run in aggregate only on the
+/// rules before that round and after it. It is tuning data since the eighth set was written.
 pub const HELDOUT7: MinutesSet = minutes_set![
     "heldout7";
     "01-branch-weekly-numbered",

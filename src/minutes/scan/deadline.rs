@@ -80,7 +80,15 @@ impl Ctx<'_> {
                 let window = chars.get(start..start + len)?;
                 // `半个月内` (15 days), not `下半年`.
                 let half_month = window.first() == Some(&'半') && window.get(1) == Some(&'个');
-                if !(half_month || window.first().is_some_and(|c| is_start_char(*c)))
+                // `第三季度末前` (the quarter's end), not `季度末前` (this quarter's).
+                let nth_quarter = (window.first() == Some(&'第')
+                    && window.get(1).is_some_and(|c| "一二三四1234".contains(*c))
+                    && window.get(2) == Some(&'季'))
+                    // `Q2末`, `W37内`
+                    || (window.first().is_some_and(|c| matches!(c, 'Q' | 'q' | 'W' | 'w'))
+                        && window.get(1).is_some_and(char::is_ascii_digit)
+                        && (start == 0 || !chars.get(start - 1).is_some_and(char::is_ascii_alphanumeric)));
+                if !(half_month || nth_quarter || window.first().is_some_and(|c| is_start_char(*c)))
                     || cuts_digits(&chars, start, start + len)
                     || is_ordinal_or_start(&chars, start, start + len)
                     || modifies_noun(&chars, start, start + len)
@@ -102,6 +110,10 @@ impl Ctx<'_> {
                 match parse_deadline(&w, self.base, self.cal) {
                     // After a refused window, only a stated limit (`周五前`), not `时长1小时26分钟`.
                     Ok(_) if refused.is_some() && !w.trim_end().ends_with(['前', '内']) => {}
+                    // `上线后三个工作日内`: counted from an event, not from the meeting.
+                    Ok(_) if after_event(&chars, start, &w) => {
+                        refused.get_or_insert((w.trim().to_owned(), start, start + len));
+                    }
                     Ok(d) => return Some((w.trim().to_owned(), Some(d))),
                     Err(e) if !e.is_not_a_time() => {
                         refused.get_or_insert((w.trim().to_owned(), start, start + len));
@@ -112,6 +124,16 @@ impl Ctx<'_> {
         }
         refused.map(|(w, _, _)| (w, None))
     }
+}
+
+/// Whether the window at `start` is a span (`三个工作日内`, `两周内`) counted from an event named
+/// just before it (`上线后`, `变更完成后`), not from the meeting (`会后`) or a date (`节后`, `5日后`).
+fn after_event(chars: &[char], start: usize, w: &str) -> bool {
+    let w = w.trim();
+    let span = w.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两半".contains(c))
+        && w.ends_with('内');
+    let before = |k: usize| start.checked_sub(k).and_then(|i| chars.get(i)).copied();
+    span && before(1) == Some('后') && before(2).is_some_and(|c| is_cjk(c) && c != '会' && !is_time_char(c))
 }
 
 /// Removes the deadline words (and a group or clause that held only them) from the text.
@@ -228,7 +250,8 @@ pub(crate) fn is_ordinal_or_start(chars: &[char], start: usize, end: usize) -> b
     before.is_some_and(|c| *c == '第')
         // `每月5日前报送`: a recurring date is not a deadline.
         || recurring(1)
-        || recurring(2)
+        // `每个月5日`, not `每人周五前交…` (everyone, by Friday).
+        || (recurring(2) && before.is_some_and(|c| !"人位家".contains(*c)))
         || recurring_run
         || (before.is_some_and(numeral) && chars.get(start).is_some_and(numeral))
         || after.is_some_and(|c| *c == '起')

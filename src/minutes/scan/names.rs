@@ -102,6 +102,9 @@ impl Ctx<'_> {
                 return OwnerRef::Person(p.clone());
             }
         }
+        if let Some(p) = self.familiar_member(name) {
+            return OwnerRef::Person(p.clone());
+        }
         if let Some(surname) = surname_with_title(name).or_else(|| familiar_surname(name)) {
             let mut hits = self.members.iter().filter(|p| p.name.starts_with(surname));
             if let (Some(p), None) = (hits.next(), hits.next()) {
@@ -278,6 +281,9 @@ impl Ctx<'_> {
         {
             return true;
         }
+        if self.familiar_member(w).is_some() {
+            return true;
+        }
         // `老王`, `小李`: one of the group with that surname.
         if let Some(surname) = familiar_surname(w)
             && self
@@ -290,6 +296,22 @@ impl Ctx<'_> {
             return true;
         }
         cjk && (2..=3).contains(&n) && w.chars().next().is_some_and(|c| SURNAMES.contains(c))
+    }
+    /// `老晏`, `小上官`: 老 or 小 before the surname (one or two characters, however rare) of
+    /// exactly one of the group.
+    fn familiar_member(&self, w: &str) -> Option<&crate::domain::ids::Person> {
+        let rest = w.strip_prefix('老').or_else(|| w.strip_prefix('小'))?;
+        if !(1..=2).contains(&rest.chars().count()) || !rest.chars().all(is_cjk) {
+            return None;
+        }
+        let mut hits = self
+            .members
+            .iter()
+            .filter(|p| p.name.starts_with(rest) && p.name.chars().count() > rest.chars().count());
+        match (hits.next(), hits.next()) {
+            (Some(p), None) => Some(p),
+            _ => None,
+        }
     }
     pub(crate) fn names_if_all(&self, s: &str) -> Option<Vec<OwnerRef>> {
         let whole = strip_remark(s).trim();
@@ -379,6 +401,12 @@ impl Ctx<'_> {
                 }
             }
             let key = format!("@{word}");
+            // `@all`, `@所有人`: everyone, no one in particular.
+            if ["all", "所有人", "全体成员", "everyone", "here", "channel"]
+                .contains(&word.to_lowercase().as_str())
+            {
+                continue;
+            }
             if let Some(m) = self.mentions.iter().find(|m| m.key == key) {
                 found.push(OwnerRef::Person(m.person.clone()));
             } else if let Some(name) = self.longest_member_prefix(&word) {

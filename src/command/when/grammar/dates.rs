@@ -212,7 +212,7 @@ pub(in crate::command::when) fn year_period(c: &mut Cursor, _before: bool) -> Op
     }))
 }
 
-/// 季度末/季末, 本季度(末/内), 下季度(末), [2026年](第)N季度末.
+/// 季度末/季末, 本季度(末/内), 下季度(末), [2026年](第)N季度末, [2026年]QN末.
 pub(in crate::command::when) fn quarter(c: &mut Cursor, _before: bool) -> Option<Day> {
     if c.eat_any(&["季度末", "季度底", "季末"]).is_some() {
         return Some(Day::Period(Period::Quarter {
@@ -243,6 +243,18 @@ pub(in crate::command::when) fn quarter(c: &mut Cursor, _before: bool) -> Option
         }));
     }
     let year = year_prefix(c);
+    // `Q2末`: the quarter by its letter, its end only (as `二季度末`).
+    if c.eat_any(&["Q", "q"]).is_some() {
+        let n = c.number()?.value;
+        if !(1..=4).contains(&n) {
+            return None;
+        }
+        c.eat_any(&["末", "底"])?;
+        return Some(Day::Period(Period::Quarter {
+            sel: Sel::Named { year, n },
+            whole: false,
+        }));
+    }
     let _ = c.eat("第");
     let n = c.number()?.value;
     if !(1..=4).contains(&n) {
@@ -257,6 +269,17 @@ pub(in crate::command::when) fn quarter(c: &mut Cursor, _before: bool) -> Option
         sel: Sel::Named { year, n },
         whole: false,
     }))
+}
+
+/// `W37`, `W37内`, `wk37`: an ISO week by its number (1–53).
+pub(in crate::command::when) fn iso_week(c: &mut Cursor, _before: bool) -> Option<Day> {
+    c.eat_any(&["WK", "Wk", "wk", "W", "w"])?;
+    let n = c.number()?.value;
+    if !(1..=53).contains(&n) {
+        return None;
+    }
+    let _ = c.eat_any(&["之内", "以内", "内", "末", "底"]);
+    Some(Day::IsoWeek(n))
 }
 
 /// `10月`, `2026年3月`: a month without a day.

@@ -51,6 +51,8 @@ pub(in crate::command::when) enum Day {
     },
     /// A period (C9/C10).
     Period(Period),
+    /// `W37`: the ISO 8601 week of that number (filled forward), by its Friday.
+    IsoWeek(i64),
     /// Recognised but ambiguous; the hint says what to write instead.
     Ambiguous(&'static str),
 }

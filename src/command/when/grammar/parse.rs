@@ -110,7 +110,7 @@ pub(in crate::command::when) fn parse(s: &str, before: bool) -> Option<Expr> {
 /// The day part, with the part of day some words carry (今晚 = 今天 + 晚上).
 fn day(c: &mut Cursor, before: bool) -> Option<(Day, Option<Part>)> {
     let start = c.mark();
-    let attempts: [fn(&mut Cursor, bool) -> Option<Day>; 7] = [
+    let attempts: [fn(&mut Cursor, bool) -> Option<Day>; 8] = [
         holiday,
         counted,
         duration_days,
@@ -118,6 +118,7 @@ fn day(c: &mut Cursor, before: bool) -> Option<(Day, Option<Part>)> {
         month_period,
         year_period,
         quarter,
+        iso_week,
     ];
     if let Some(r) = relative_day(c) {
         return Some(r);

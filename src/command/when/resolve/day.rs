@@ -74,6 +74,24 @@ pub(in crate::command::when) fn candidate(day: &Day, k: i64, ctx: &Ctx<'_>) -> R
             holiday(name, after, ctx).map(Cand::Day)
         }
         Day::Period(ref p) => period(p, k, ctx),
+        // `W37`: that week's Friday this year, or next year's once it is past.
+        Day::IsoWeek(w) => {
+            if k > 0 {
+                return Ok(Cand::End);
+            }
+            let week = i8::try_from(w).map_err(|_| ctx.out_of_range())?;
+            let friday = |y: i16| {
+                jiff::civil::ISOWeekDate::new(y, week, jiff::civil::Weekday::Friday)
+                    .map(jiff::civil::ISOWeekDate::date)
+                    .map_err(|_| ctx.out_of_range())
+            };
+            let this = friday(today.year())?;
+            if this >= today {
+                Ok(Cand::Day(this))
+            } else {
+                friday(today.year() + 1).map(Cand::Day)
+            }
+        }
     }
 }
 

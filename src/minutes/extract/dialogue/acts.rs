@@ -336,12 +336,23 @@ const OPENERS: &[&str] = &[
 pub(super) fn opening_topic(s: &str) -> Option<String> {
     let t = s.trim().trim_start_matches(['好', '嗯', '。', '，', ',', ' ']);
     let rest = OPENERS.iter().find_map(|o| t.strip_prefix(o))?;
-    if is_question(s) || first_person(rest) {
+    // `还有那个利率优惠的申请，总部那边批了没有？`: the topic, then the question about it.
+    let topic_then_question = rest
+        .split_once(['，', ','])
+        .is_some_and(|(head, _)| !is_question(head));
+    if (is_question(s) && !topic_then_question) || first_person(rest) {
         return None;
     }
     let clause = rest
         .split(['，', ',', '。', '；'])
-        .map(|c| c.trim().trim_start_matches(['是', '个', '就']))
+        .map(|c| {
+            let c = c.trim();
+            let c = ["那个", "这个"]
+                .iter()
+                .find_map(|p| c.strip_prefix(p))
+                .unwrap_or(c);
+            c.trim_start_matches(['是', '个', '就'])
+        })
         .find(|c| c.chars().filter(|ch| crate::minutes::scan::is_cjk(*ch)).count() >= 4)?;
     (clause.chars().count() <= 20).then(|| clause.to_owned())
 }

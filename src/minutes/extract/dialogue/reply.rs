@@ -127,7 +127,8 @@ pub(super) fn with_topic(ctx: &Ctx<'_>, topic: Option<&(usize, String)>, mut s: 
     if let Some((at, t)) = topic
         && s.topic.is_none()
         && s.turn <= at + 3
-        && own_work(ctx, &s.item) < 7
+        // `还有那个利率优惠的申请，…批了没有？` then `还没批，我跟一下，…`: the answer is about it.
+        && (own_work(ctx, &s.item) < 7 || s.turn == at + 1)
         && !s.item.text.contains(t.as_str())
     {
         s.item.text = format!("{t}：{}", s.item.text);

@@ -1,6 +1,10 @@
 //! The layout of minutes (pure): list markers, headings and the section they open, meta lines
 //! (参会人员, 会议时间 …), the meeting's title and date.
 
+mod title;
+
+pub(crate) use self::title::is_meeting_title;
+
 use jiff::civil::Date;
 
 use crate::minutes::scan::is_cjk;
@@ -25,6 +29,10 @@ const PAST_WORDS: &[&str] = &[
     "回顾",
     "已完成",
     "进展",
+    // An incident's course (`一、事件经过`, `处置经过`, `Timeline`): what happened.
+    "经过",
+    "时间线",
+    "timeline",
 ];
 /// Headings of a record, not of tasks.
 const STATUS_WORDS: &[&str] = &[
@@ -155,6 +163,13 @@ const META_KEYS: &[&str] = &[
     "Location",
     "Host",
     "Subject",
+    // An email's header (`发件人: 皇甫怡`, `收件人: 各营业部负责人`).
+    "发件人",
+    "收件人",
+    "发送时间",
+    "From",
+    "Sent",
+    "Cc",
 ];
 const TITLE_KEYS: &[&str] = &["会议主题", "会议名称", "主题", "Subject", "Meeting", "Title"];
 const DATE_KEYS: &[&str] = &["会议时间", "会议日期", "时间", "日期", "Date", "Time"];
@@ -218,6 +233,16 @@ fn strip_one_marker(line: &str) -> (Marker, &str) {
         for p in [". ", "、", ".", "．", ")", "）"] {
             if let Some(r) = r.strip_prefix(p)
                 && !r.starts_with(|c: char| c.is_ascii_digit())
+            {
+                return (Marker::List, r.trim_start());
+            }
+        }
+        // `1.2 法律尽调对接律所：…`: a sub-item's number (not `1.5亿元`), a space after it.
+        if let Some(r) = r.strip_prefix('.') {
+            let sub: String = r.chars().take_while(char::is_ascii_digit).collect();
+            if (1..=2).contains(&sub.len())
+                && let Some(r) = r.get(sub.len()..).and_then(|r| r.strip_prefix([' ', '\u{3000}']))
+                && r.starts_with(is_cjk)
             {
                 return (Marker::List, r.trim_start());
             }
@@ -357,6 +382,19 @@ pub(crate) fn heading(line: &str) -> Option<&str> {
                 && !rest.chars().any(|c| c.is_ascii_digit())))
     {
         return Some(rest.trim());
+    }
+    // `二、本周重点任务分工（R=负责 A=审批）`: a numbered section name with a note after it.
+    if let Some((n, rest)) = bare.split_once('、')
+        && !n.is_empty()
+        && n.chars().all(|c| "一二三四五六七八九十".contains(c))
+        && let Some(name) = rest
+            .strip_suffix(['）', ')'])
+            .and_then(|r| r.rsplit_once(['（', '(']))
+            .map(|(name, _)| name.trim())
+        && short(name)
+        && classify(name) != Section::Other
+    {
+        return Some(name);
     }
     // A line that is just a section name: `待办`, `Next steps`.
     let tiny = if bare.is_ascii() {

@@ -1,0 +1,63 @@
+//! Lines that head the list below them (pure): a person alone over their tasks (`柏青：`), and
+//! a short topic over sub-items that name their own owners or dates.
+
+use crate::minutes::layout::{Marker, strip_marker};
+use crate::minutes::owner::OwnerRef;
+use crate::minutes::scan::{Ctx, OwnerHow};
+
+/// `1. 尽职调查（牵头：欧阳靖）` over `  1.1 财务尽调：骆嘉禾，4月17日前出初稿`: a short undated
+/// topic over an indented sub-list whose first item names its own owner or date heads that
+/// sub-list; the work is in the sub-items.
+pub(super) fn topic_over_own_tasks(
+    line: &str,
+    marker: Marker,
+    body: &str,
+    rest: &[String],
+    ctx: &Ctx<'_>,
+) -> bool {
+    let indent = |l: &str| l.chars().take_while(|c| c.is_whitespace()).count();
+    let topic = body
+        .strip_suffix(['）', ')'])
+        .and_then(|r| r.rsplit_once(['（', '(']))
+        .map_or(body, |(t, _)| t)
+        .trim();
+    if marker != Marker::List
+        || topic.chars().count() > 12
+        || topic.contains(['，', ',', '：', ':', '。'])
+        || ctx.scan(body).deadline_text.is_some()
+    {
+        return false;
+    }
+    rest.iter().find(|l| !l.trim().is_empty()).is_some_and(|next| {
+        let (m, child) = strip_marker(next.trim());
+        let sc = ctx.scan(child);
+        indent(next) > indent(line)
+            && m == Marker::List
+            && (sc.deadline.is_some() || sc.how != OwnerHow::None)
+    })
+}
+
+/// The people of `柏青：` alone over their tasks, and whether those tasks are a list at the
+/// line's own indent (`诸葛宁：` over `1. …`) rather than indented under it.
+pub(super) fn owner_over(line: &str, rest: &[String], ctx: &Ctx<'_>) -> Option<(Vec<OwnerRef>, bool)> {
+    let names = line.trim().strip_suffix(['：', ':'])?.trim();
+    let people = ctx
+        .names_if_all(names)
+        .filter(|_| (2..=12).contains(&names.chars().count()))?;
+    let next = rest.iter().find(|l| !l.trim().is_empty())?;
+    let indent = |l: &str| l.chars().take_while(|c| c.is_whitespace()).count();
+    let indented = indent(next) > indent(line);
+    let marked = strip_marker(next.trim()).0 != Marker::None;
+    (indented || marked).then_some((people, !indented))
+}
+
+/// `（一）战略发展部` over `1. 邵华负责…`: a numbered unit's name alone heads the unit's tasks
+/// listed below it; it is no task itself.
+pub(super) fn unit_over_list(marker: Marker, body: &str, next_line: Option<&str>) -> bool {
+    let name = body.trim().trim_end_matches(['：', ':']);
+    marker == Marker::List
+        && (3..=10).contains(&name.chars().count())
+        && name.chars().all(crate::minutes::scan::is_cjk)
+        && (name.ends_with(crate::minutes::scan::DEPARTMENT_ENDS) || name.ends_with("部门"))
+        && next_line.is_some_and(|l| strip_marker(l).0 != Marker::None)
+}

@@ -1,0 +1,33 @@
+//! The minutes' own title line (pure): the meeting it names, not work.
+
+/// The minutes' first line naming the meeting (`3/3 交易运营早会（阙晨）`, `产品周会 5月6日`,
+/// `【项目周会】…`): its title, whatever dates or names it holds.
+pub(crate) fn is_meeting_title(line: &str) -> bool {
+    const MEETINGS: &[&str] = &[
+        "会", "会议", "纪要", "记要", "记录", "例会", "早会", "晨会", "周会", "月会", "夕会", "复盘", "sync",
+        "standup", "stand-up", "minutes", "meeting",
+    ];
+    if line.contains(['，', '。', '；', '：', ':', ',']) || line.chars().count() > 30 {
+        return false;
+    }
+    // The date, the host in brackets, spaces: what is left ends with the meeting's kind.
+    let core: String = line
+        .split(['（', '('])
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || "/-.年月日号".contains(c)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let lower = core.to_lowercase();
+    // `【速记】…述职会·问答环节`: the meeting, then the part of it written up.
+    let part_of = ["会·", "会 ·", "会-", "会 -", "会—", "会｜", "会|"]
+        .iter()
+        .any(|m| lower.contains(m));
+    // `周五下午开会`: a meeting to hold, not the one written up.
+    !core.is_empty()
+        && (part_of || MEETINGS.iter().any(|m| lower.ends_with(m)))
+        && !["开会", "参会", "上会", "约会"]
+            .iter()
+            .any(|m| lower.ends_with(m))
+}
