@@ -1,0 +1,513 @@
+//! Fitting the evidence weights to the labelled minutes (tests only; issue 16's "a small model
+//! trained on your corpus"), and whether fitted weights generalise better than the hand-set ones:
+//!
+//! `cargo test -p duban-core --lib minutes::quality::fit -- --ignored --nocapture`
+//!
+//! Every scored candidate (a line or sentence the extractor scored, as `--explain` shows it) of
+//! every file of the eight labelled sets gives a row: how often each [`Signal`] fired in it, and
+//! whether it holds an expected item (an expected `text_contains` occurs in the line or in the
+//! item made from it). An L2-regularised logistic regression (Newton's method, below) is fitted
+//! to the rows, its coefficients scaled to small integers, and the threshold chosen that
+//! maximises F1 over the training rows.
+//!
+//! Leave-one-set-out: for each set, weights are fitted on the other seven and measured on it,
+//! both per row and through the real extractor ([`trial::with`] puts them in force), beside the
+//! hand-set table on the same set. Only aggregates are printed (the blind set stays blind).
+//! The hand-set weights were tuned with nearly all of these sets in view: that favours them.
+//! `DUBAN_FIT_LAMBDA=0.1,1,10` tries several regularisations (the first is used for the fit on
+//! all sets printed last).
+//!
+//! Result on 2026-12-05 (275 + 346 files, 1861 expected items): the fitted weights do not
+//! generalise better. Leave-one-set-out through the real extractor, micro over the eight folds,
+//! lambda 1: hand P 0.982 R 0.971 F1 0.977, fitted P 0.974 R 0.969 F1 0.971 (3 status-only
+//! proposals against 1); on the one set no rule was tuned on (heldout7) hand F1 0.874, fitted
+//! 0.876. Even in sample no use of the signals alone (each distinct signal vector decided by
+//! its majority) beats the hand table by much (row F1 0.945 against 0.937): what is lost is
+//! lost in the signals and in the paths no weight decides (tables, blocks), not in the weights.
+
+#![allow(
+    clippy::print_stdout,
+    clippy::unwrap_used,
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::needless_range_loop
+)]
+
+use super::*;
+use crate::minutes::explain::{LineTrace, Verdict};
+use crate::minutes::weights::{Signal, THRESHOLD, WEIGHTS, trial};
+
+/// The number of signals.
+const D: usize = WEIGHTS.len();
+
+/// One scored candidate: signal counts and whether it holds an expected item.
+#[derive(Clone)]
+struct Row {
+    x: [f64; D],
+    y: bool,
+}
+
+/// What one set gives: its rows, and where each expected item was met.
+struct SetData {
+    name: &'static str,
+    set: MinutesSet,
+    rows: Vec<Row>,
+    expected: usize,
+    /// Expected items held by a scored candidate.
+    scored: usize,
+    /// … of which by one at or over the hand threshold.
+    scored_taken: usize,
+    /// Expected items met only by lines no weight decides (tables, blocks, transcripts' turns,
+    /// headings, details), by kind.
+    other: BTreeMap<&'static str, usize>,
+    /// Expected items in no trace at all.
+    nowhere: usize,
+}
+
+use std::collections::BTreeMap;
+
+fn signal_list() -> Vec<Signal> {
+    WEIGHTS.iter().map(|(s, _)| *s).collect()
+}
+
+fn kind(v: &Verdict) -> &'static str {
+    match v {
+        Verdict::Heading(_) => "heading",
+        Verdict::Meta => "meta",
+        Verdict::TableHeader | Verdict::TableItem | Verdict::TableSkipped => "table",
+        Verdict::BlockLine | Verdict::BlockItem | Verdict::BlockRejected | Verdict::BlockEmpty => "block",
+        Verdict::Detail => "detail",
+        Verdict::DoneCheckbox => "done checkbox",
+        Verdict::Item | Verdict::NotItem => "transcript turns",
+    }
+}
+
+fn holds(t: &LineTrace, key: &str) -> bool {
+    t.text.contains(key) || t.item.as_ref().is_some_and(|i| i.text.contains(key))
+}
+
+fn collect(name: &'static str, set: MinutesSet) -> SetData {
+    let cal = Calendar::builtin();
+    let order = signal_list();
+    let mut d = SetData {
+        name,
+        set,
+        rows: Vec::new(),
+        expected: 0,
+        scored: 0,
+        scored_taken: 0,
+        other: BTreeMap::new(),
+        nowhere: 0,
+    };
+    for (_, md, json) in set {
+        let exp: Expected = serde_json::from_str(json).unwrap();
+        let members: Vec<Person> = exp
+            .members
+            .iter()
+            .zip(1..)
+            .map(|(n, i)| Person {
+                open_id: OpenId(format!("ou_{i}")),
+                name: n.clone(),
+            })
+            .collect();
+        let at = SHANGHAI.to_timestamp(exp.meeting_date.at(17, 0, 0, 0)).unwrap();
+        let (_, traces) = crate::minutes::extract::explain(md, &[], &members, at, &cal);
+        for t in traces.iter().filter(|t| !t.signals.is_empty()) {
+            let mut x = [0.0; D];
+            for (s, _) in &t.signals {
+                let i = order.iter().position(|o| o == s).unwrap();
+                x[i] += 1.0;
+            }
+            let y = exp.items.iter().any(|e| holds(t, &e.text_contains));
+            d.rows.push(Row { x, y });
+        }
+        for e in &exp.items {
+            d.expected += 1;
+            let scored: Vec<&LineTrace> = traces
+                .iter()
+                .filter(|t| !t.signals.is_empty() && holds(t, &e.text_contains))
+                .collect();
+            if !scored.is_empty() {
+                d.scored += 1;
+                if scored.iter().any(|t| t.score() >= THRESHOLD) {
+                    d.scored_taken += 1;
+                }
+            } else if let Some(t) = traces.iter().find(|t| holds(t, &e.text_contains)) {
+                *d.other.entry(kind(&t.verdict)).or_default() += 1;
+            } else {
+                d.nowhere += 1;
+            }
+        }
+    }
+    d
+}
+
+/// Solves `a x = b` (Gaussian elimination with partial pivoting).
+fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
+    let n = b.len();
+    for c in 0..n {
+        let p = (c..n)
+            .max_by(|&i, &j| a[i][c].abs().total_cmp(&a[j][c].abs()))
+            .unwrap();
+        a.swap(c, p);
+        b.swap(c, p);
+        let piv = a[c][c];
+        for r in c + 1..n {
+            let f = a[r][c] / piv;
+            if f != 0.0 {
+                for k in c..n {
+                    a[r][k] -= f * a[c][k];
+                }
+                b[r] -= f * b[c];
+            }
+        }
+    }
+    let mut x = vec![0.0; n];
+    for r in (0..n).rev() {
+        let s: f64 = (r + 1..n).map(|k| a[r][k] * x[k]).sum();
+        x[r] = (b[r] - s) / a[r][r];
+    }
+    x
+}
+
+/// L2-regularised logistic regression by Newton's method: the signals' coefficients, then the
+/// intercept (not penalised).
+fn logistic(rows: &[&Row], lambda: f64) -> Vec<f64> {
+    let n = D + 1;
+    let mut w = vec![0.0; n];
+    for _ in 0..100 {
+        let mut g = vec![0.0; n];
+        let mut h = vec![vec![0.0; n]; n];
+        for r in rows {
+            let mut xs = r.x.to_vec();
+            xs.push(1.0);
+            let z: f64 = xs.iter().zip(&w).map(|(a, b)| a * b).sum();
+            let p = 1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp());
+            let resid = p - if r.y { 1.0 } else { 0.0 };
+            let curv = (p * (1.0 - p)).max(1e-9);
+            for i in 0..n {
+                if xs[i] == 0.0 {
+                    continue;
+                }
+                g[i] += resid * xs[i];
+                for j in 0..n {
+                    h[i][j] += curv * xs[i] * xs[j];
+                }
+            }
+        }
+        for i in 0..D {
+            g[i] += lambda * w[i];
+            h[i][i] += lambda;
+        }
+        h[D][D] += 1e-9;
+        let step = solve(h, g);
+        let mut big = 0.0f64;
+        for (wi, s) in w.iter_mut().zip(&step) {
+            *wi -= s;
+            big = big.max(s.abs());
+        }
+        if big < 1e-9 {
+            break;
+        }
+    }
+    w
+}
+
+/// True positives, false positives, false negatives of `score ≥ t`.
+fn counts(rows: &[&Row], w: &[i32], t: i32) -> (usize, usize, usize) {
+    let mut c = (0, 0, 0);
+    for r in rows {
+        let s: f64 = r.x.iter().zip(w).map(|(x, w)| x * f64::from(*w)).sum();
+        match (s >= f64::from(t), r.y) {
+            (true, true) => c.0 += 1,
+            (true, false) => c.1 += 1,
+            (false, true) => c.2 += 1,
+            (false, false) => {}
+        }
+    }
+    c
+}
+
+fn f1((tp, fp, fneg): (usize, usize, usize)) -> f64 {
+    if tp == 0 {
+        0.0
+    } else {
+        2.0 * tp as f64 / (2 * tp + fp + fneg) as f64
+    }
+}
+
+/// Integer weights from the coefficients (the largest |weight| one of a few readable sizes) and
+/// the threshold maximising F1 over `rows`; the size with the best F1 wins (the smaller on a tie).
+fn integers(c: &[f64], rows: &[&Row]) -> (Vec<i32>, i32) {
+    let top = c.iter().take(D).fold(0.0f64, |m, v| m.max(v.abs())).max(1e-9);
+    let mut best: Option<(f64, Vec<i32>, i32)> = None;
+    for size in [4.0, 6.0, 8.0, 10.0, 12.0] {
+        let w: Vec<i32> = c
+            .iter()
+            .take(D)
+            .map(|v| (v * size / top).round() as i32)
+            .collect();
+        let lo: i32 = w.iter().filter(|v| **v < 0).sum();
+        let hi: i32 = w.iter().filter(|v| **v > 0).sum::<i32>() * 2;
+        for t in lo..=hi + 1 {
+            let f = f1(counts(rows, &w, t));
+            if best.as_ref().is_none_or(|(b, _, _)| f > *b + 1e-12) {
+                best = Some((f, w.clone(), t));
+            }
+        }
+    }
+    let (_, w, t) = best.unwrap();
+    (w, t)
+}
+
+/// From `start`, integer weights and threshold changed one step at a time while F1 over `rows`
+/// rises (a direct search of the training F1, no probability model).
+fn direct(start: (Vec<i32>, i32), rows: &[&Row]) -> (Vec<i32>, i32) {
+    let (mut w, mut t) = start;
+    let mut best = f1(counts(rows, &w, t));
+    loop {
+        let mut moved = false;
+        for j in 0..=D {
+            for step in [-1, 1] {
+                let (mut w2, mut t2) = (w.clone(), t);
+                if j == D {
+                    t2 += step;
+                } else {
+                    w2[j] += step;
+                }
+                let f = f1(counts(rows, &w2, t2));
+                if f > best + 1e-12 {
+                    (w, t, best, moved) = (w2, t2, f, true);
+                }
+            }
+        }
+        if !moved {
+            return (w, t);
+        }
+    }
+}
+
+/// The best any decision made from the signals alone could do on `rows`: each distinct signal
+/// vector taken when most of its rows hold an item.
+fn oracle(rows: &[&Row]) -> (usize, usize, usize) {
+    let mut by: BTreeMap<Vec<u64>, (usize, usize)> = BTreeMap::new();
+    for r in rows {
+        let key = r.x.iter().map(|v| v.to_bits()).collect();
+        let e = by.entry(key).or_default();
+        if r.y {
+            e.0 += 1;
+        } else {
+            e.1 += 1;
+        }
+    }
+    let mut c = (0, 0, 0);
+    for (pos, neg) in by.values() {
+        if pos > neg {
+            c.0 += pos;
+            c.1 += neg;
+        } else {
+            c.2 += pos;
+        }
+    }
+    c
+}
+
+fn table(w: &[i32]) -> Vec<(Signal, i32)> {
+    signal_list().into_iter().zip(w.iter().copied()).collect()
+}
+
+fn hand() -> Vec<i32> {
+    WEIGHTS.iter().map(|(_, w)| *w).collect()
+}
+
+/// Sums of the pipeline's counts, for a micro-average over folds.
+#[derive(Default, Clone, Copy)]
+struct Sum {
+    extracted: usize,
+    expected: usize,
+    matched: usize,
+    owners: usize,
+    deadlines: usize,
+    status: usize,
+}
+
+impl Sum {
+    fn add(&mut self, r: &QualityReport) {
+        let m: usize = r.per_file.iter().map(|f| f.matched).sum();
+        self.extracted += r.extracted;
+        self.expected += r.expected;
+        self.matched += m;
+        self.owners += r.per_file.iter().map(|f| f.owners_right).sum::<usize>();
+        self.deadlines += r.per_file.iter().map(|f| f.deadlines_right).sum::<usize>();
+        self.status += r.status_proposals;
+    }
+
+    fn line(&self) -> String {
+        format!(
+            "P {:.3} R {:.3} F1 {:.3} owners {:.3} deadlines {:.3} status-only proposals {}",
+            ratio(self.matched, self.extracted),
+            ratio(self.matched, self.expected),
+            2.0 * self.matched as f64 / (self.extracted + self.expected).max(1) as f64,
+            ratio(self.owners, self.matched),
+            ratio(self.deadlines, self.matched),
+            self.status
+        )
+    }
+}
+
+fn one(r: &QualityReport) -> Sum {
+    let mut s = Sum::default();
+    s.add(r);
+    s
+}
+
+fn prf((tp, fp, fneg): (usize, usize, usize)) -> String {
+    format!(
+        "P {:.3} R {:.3} F1 {:.3}",
+        ratio(tp, tp + fp),
+        ratio(tp, tp + fneg),
+        f1((tp, fp, fneg))
+    )
+}
+
+fn add3(a: &mut (usize, usize, usize), b: (usize, usize, usize)) {
+    a.0 += b.0;
+    a.1 += b.1;
+    a.2 += b.2;
+}
+
+fn weights_line(w: &[i32], t: i32) -> String {
+    let ws: Vec<String> = w.iter().map(|v| format!("{v:>3}")).collect();
+    format!("{} | threshold {t}", ws.join(""))
+}
+
+#[test]
+#[ignore = "the fitting tool: run by hand with --ignored --nocapture"]
+fn fit_and_cross_validate() {
+    let sets: [(&'static str, MinutesSet); 8] = [
+        ("corpus", CORPUS),
+        ("heldout", HELDOUT),
+        ("heldout2", HELDOUT2),
+        ("heldout3", HELDOUT3),
+        ("heldout4", HELDOUT4),
+        ("heldout5", HELDOUT5),
+        ("heldout6", HELDOUT6),
+        ("heldout7", HELDOUT7),
+    ];
+    let data: Vec<SetData> = sets.iter().map(|(n, s)| collect(n, s)).collect();
+    let hand = hand();
+    let names: Vec<String> = signal_list().iter().map(|s| format!("{s:?}")).collect();
+    println!("== where the expected items are met (aggregate per set)");
+    for d in &data {
+        let pos = d.rows.iter().filter(|r| r.y).count();
+        println!(
+            "{:<9} files {:>3} rows {:>5} (holding an item {:>4}) expected {:>4}: in a scored candidate {:>4} ({} at/over the hand threshold), only elsewhere {:?}, nowhere {}",
+            d.name,
+            d.set.len(),
+            d.rows.len(),
+            pos,
+            d.expected,
+            d.scored,
+            d.scored_taken,
+            d.other,
+            d.nowhere
+        );
+    }
+    let lambdas: Vec<f64> = std::env::var("DUBAN_FIT_LAMBDA")
+        .map(|v| v.split(',').filter_map(|x| x.parse().ok()).collect())
+        .unwrap_or_else(|_| vec![1.0]);
+    let all: Vec<&Row> = data.iter().flat_map(|d| d.rows.iter()).collect();
+    println!(
+        "rows over all sets: hand {} · best any use of the signals alone could do (per distinct signal vector, majority) {}",
+        prf(counts(&all, &hand, THRESHOLD)),
+        prf(oracle(&all))
+    );
+    for &lambda in &lambdas {
+        for method in ["logistic", "logistic+direct"] {
+            println!("== leave-one-set-out, {method}, lambda {lambda}");
+            let (mut lh, mut lf) = ((0, 0, 0), (0, 0, 0));
+            let (mut ph, mut pf) = (Sum::default(), Sum::default());
+            for (k, d) in data.iter().enumerate() {
+                let train: Vec<&Row> = data
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != k)
+                    .flat_map(|(_, d)| d.rows.iter())
+                    .collect();
+                let test: Vec<&Row> = d.rows.iter().collect();
+                let c = logistic(&train, lambda);
+                let mut fitted = integers(&c, &train);
+                if method == "logistic+direct" {
+                    fitted = direct(fitted, &train);
+                }
+                let (w, t) = fitted;
+                let (ch, cf) = (counts(&test, &hand, THRESHOLD), counts(&test, &w, t));
+                add3(&mut lh, ch);
+                add3(&mut lf, cf);
+                let rh = evaluate(d.set);
+                let rf = trial::with(&table(&w), t, || evaluate(d.set));
+                ph.add(&rh);
+                pf.add(&rf);
+                println!(
+                    "-- left out {} · fitted on the other seven: {}",
+                    d.name,
+                    weights_line(&w, t)
+                );
+                println!("   rows     hand   {}", prf(ch));
+                println!("   rows     fitted {}", prf(cf));
+                println!("   pipeline hand   {}", one(&rh).line());
+                println!("   pipeline fitted {}", one(&rf).line());
+            }
+            println!("== all folds (micro), {method}, lambda {lambda}");
+            println!("   rows     hand   {}", prf(lh));
+            println!("   rows     fitted {}", prf(lf));
+            println!("   pipeline hand   {}", ph.line());
+            println!("   pipeline fitted {}", pf.line());
+        }
+    }
+    let lambda = lambdas.first().copied().unwrap_or(1.0);
+    let c = logistic(&all, lambda);
+    let (w, t) = integers(&c, &all);
+    let (wd, td) = direct((w.clone(), t), &all);
+    println!("== fitted on all eight sets, lambda {lambda} (in sample)");
+    println!(
+        "{:<18} {:>6} {:>6} {:>6} {:>8} {:>5} {:>8} {:>7}",
+        "signal", "fires", "items", "share", "coef", "hand", "logistic", "+direct"
+    );
+    for (i, n) in names.iter().enumerate() {
+        let fires = all.iter().filter(|r| r.x[i] > 0.0).count();
+        let items = all.iter().filter(|r| r.x[i] > 0.0 && r.y).count();
+        println!(
+            "{n:<18} {fires:>6} {items:>6} {:>6.2} {:>8.3} {:>5} {:>8} {:>7}",
+            ratio(items, fires),
+            c[i],
+            hand[i],
+            w[i],
+            wd[i]
+        );
+    }
+    println!(
+        "intercept {:.3} · threshold: hand {THRESHOLD}, logistic {t}, +direct {td}",
+        c[D]
+    );
+    println!("rows hand     {}", prf(counts(&all, &hand, THRESHOLD)));
+    println!("rows logistic {}", prf(counts(&all, &w, t)));
+    println!("rows +direct  {}", prf(counts(&all, &wd, td)));
+    println!("logistic table: {:?}", table(&w));
+    println!("+direct table: {:?}", table(&wd));
+    let (mut sh, mut sl, mut sd) = (Sum::default(), Sum::default(), Sum::default());
+    for d in &data {
+        let rh = evaluate(d.set);
+        let rl = trial::with(&table(&w), t, || evaluate(d.set));
+        let rd = trial::with(&table(&wd), td, || evaluate(d.set));
+        sh.add(&rh);
+        sl.add(&rl);
+        sd.add(&rd);
+        println!("{:<9} pipeline hand     {}", d.name, one(&rh).line());
+        println!("{:<9} pipeline logistic {}", d.name, one(&rl).line());
+        println!("{:<9} pipeline +direct  {}", d.name, one(&rd).line());
+    }
+    println!("all sets  pipeline hand     {}", sh.line());
+    println!("all sets  pipeline logistic {}", sl.line());
+    println!("all sets  pipeline +direct  {}", sd.line());
+}
