@@ -18,12 +18,28 @@
 //! all sets printed last).
 //!
 //! Result on 2026-12-05 (275 + 346 files, 1811 expected items): the fitted weights do not
-//! generalise better. Leave-one-set-out through the real extractor, micro over the eight folds,
-//! lambda 1: hand P 0.982 R 0.971 F1 0.977, fitted P 0.974 R 0.969 F1 0.971 (3 status-only
-//! proposals against 1); on the one set no rule was tuned on (heldout7) hand F1 0.874, fitted
-//! 0.876. Even in sample no use of the signals alone (each distinct signal vector decided by
-//! its majority) beats the hand table by much (row F1 0.945 against 0.937): what is lost is
-//! lost in the signals and in the paths no weight decides (tables, blocks), not in the weights.
+//! generalise better, and weights.rs keeps the hand table.
+//! - Leave-one-set-out on the rules of 29c0324, through the real extractor, micro over the
+//!   eight folds (lambda 1; 0.1, 10 and 30 do no better): hand P 0.982 R 0.971 F1 0.977,
+//!   fitted P 0.974 R 0.969 F1 0.971 (3 status-only proposals against 1); a direct search of
+//!   the training F1 from there, F1 0.972. Seven of the folds were tuned on (by rules written
+//!   around the hand table); on the one that was not (heldout7) hand matched 125 of 135
+//!   proposed, fitted 124 of 132.
+//! - The first run of each later blind set, replayed on the rules of its day (the tree of
+//!   cd7dcc7 for heldout4, 0614220 for heldout5, 506767e for heldout6, with this file, the
+//!   `trial` hook and core/Cargo.toml copied in; fitted on the sets that existed then): hand
+//!   matched 487 of 555 proposed (619 expected; F1 0.830), fitted 487 of 555 (0.830), fitted
+//!   and searched 490 of 557 (0.833); per set −3, +1, +6 and −1 items: noise.
+//! - Fitted on all sets, in sample: F1 0.973 against 0.977, and the original 37 minutes fall
+//!   to precision 0.966, below the corpus test's 0.98 floor.
+//! - No use of the signals alone does much better, even in sample (each distinct signal vector
+//!   decided by its majority: row F1 0.945 against 0.937; learnt from the other seven sets and
+//!   applied to heldout7, row recall 0.807 against the hand table's 0.824). What is lost is lost
+//!   in the signals (items whose lines look like the non-items of the other sets) and in the
+//!   paths no weight decides (tables, blocks: 18% of the expected items), not in the weights.
+//!
+//! `ablate_each_signal` (below) sets each hand weight to 0 in turn: every signal moves at least
+//! two items over the eight sets; Deadline, OwnerNamed, OwnerStrong and TaskVerb carry most.
 
 #![allow(
     clippy::print_stdout,
@@ -62,6 +78,11 @@ struct SetData {
     other: BTreeMap<&'static str, usize>,
     /// Expected items in no trace at all.
     nowhere: usize,
+    /// Expected items the extractor missed, by where they are (`scored below`, `scored, taken,
+    /// not matched`, `table`, `block` …).
+    missed: BTreeMap<&'static str, usize>,
+    /// Items proposed that match nothing, by the path that made them.
+    unexpected: BTreeMap<&'static str, usize>,
 }
 
 use std::collections::BTreeMap;
@@ -98,8 +119,11 @@ fn collect(name: &'static str, set: MinutesSet) -> SetData {
         scored_taken: 0,
         other: BTreeMap::new(),
         nowhere: 0,
+        missed: BTreeMap::new(),
+        unexpected: BTreeMap::new(),
     };
-    for (_, md, json) in set {
+    for (name, md, json) in set {
+        let report = evaluate_one(name, md, json, &cal);
         let exp: Expected = serde_json::from_str(json).unwrap();
         let members: Vec<Person> = exp
             .members
@@ -137,6 +161,36 @@ fn collect(name: &'static str, set: MinutesSet) -> SetData {
             } else {
                 d.nowhere += 1;
             }
+            if report
+                .problems
+                .contains(&format!("missed: {:?}", e.text_contains))
+            {
+                let why = if scored.iter().any(|t| t.score() >= THRESHOLD) {
+                    "scored at/over the threshold, not matched"
+                } else if !scored.is_empty() {
+                    "scored below the threshold"
+                } else {
+                    traces
+                        .iter()
+                        .find(|t| holds(t, &e.text_contains))
+                        .map_or("nowhere", |t| kind(&t.verdict))
+                };
+                *d.missed.entry(why).or_default() += 1;
+            }
+        }
+        for p in &report.problems {
+            let Some(text) = p.strip_prefix("unexpected: ") else {
+                continue;
+            };
+            let from = traces
+                .iter()
+                .find(|t| t.item.as_ref().is_some_and(|i| format!("{:?}", i.text) == text));
+            let path = match from {
+                Some(t) if !t.signals.is_empty() => "scored line",
+                Some(t) => kind(&t.verdict),
+                None => "not traced",
+            };
+            *d.unexpected.entry(path).or_default() += 1;
         }
     }
     d
@@ -312,6 +366,39 @@ fn oracle(rows: &[&Row]) -> (usize, usize, usize) {
     c
 }
 
+/// `test` decided by `train`'s majority for the same signal vector (the hand table where
+/// `train` has no row with that vector): the best any use of the signals learnt from `train`
+/// could do, row by row.
+fn oracle_from(train: &[&Row], test: &[&Row], hand: &[i32]) -> (usize, usize, usize) {
+    let key = |r: &Row| r.x.iter().map(|v| v.to_bits()).collect::<Vec<u64>>();
+    let mut by: BTreeMap<Vec<u64>, (usize, usize)> = BTreeMap::new();
+    for r in train {
+        let e = by.entry(key(r)).or_default();
+        if r.y {
+            e.0 += 1;
+        } else {
+            e.1 += 1;
+        }
+    }
+    let mut c = (0, 0, 0);
+    for r in test {
+        let take = by.get(&key(r)).map_or_else(
+            || {
+                let s: f64 = r.x.iter().zip(hand).map(|(x, w)| x * f64::from(*w)).sum();
+                s >= f64::from(THRESHOLD)
+            },
+            |(pos, neg)| pos > neg,
+        );
+        match (take, r.y) {
+            (true, true) => c.0 += 1,
+            (true, false) => c.1 += 1,
+            (false, true) => c.2 += 1,
+            (false, false) => {}
+        }
+    }
+    c
+}
+
 fn table(w: &[i32]) -> Vec<(Signal, i32)> {
     signal_list().into_iter().zip(w.iter().copied()).collect()
 }
@@ -415,6 +502,10 @@ fn fit_and_cross_validate() {
             d.other,
             d.nowhere
         );
+        println!(
+            "          missed by the extractor: {:?}; proposed and unexpected: {:?}",
+            d.missed, d.unexpected
+        );
     }
     let lambdas: Vec<f64> = std::env::var("DUBAN_FIT_LAMBDA")
         .map(|v| v.split(',').filter_map(|x| x.parse().ok()).collect())
@@ -458,6 +549,12 @@ fn fit_and_cross_validate() {
                 );
                 println!("   rows     hand   {}", prf(ch));
                 println!("   rows     fitted {}", prf(cf));
+                if method == "logistic" {
+                    println!(
+                        "   rows     any use of the signals learnt from the other seven (majority per signal vector) {}",
+                        prf(oracle_from(&train, &test, &hand))
+                    );
+                }
                 println!("   pipeline hand   {}", one(&rh).line());
                 println!("   pipeline fitted {}", one(&rf).line());
             }
@@ -537,4 +634,41 @@ fn fit_and_cross_validate() {
     println!("all sets  pipeline hand     {}", sh.line());
     println!("all sets  pipeline logistic {}", sl.line());
     println!("all sets  pipeline +direct  {}", sd.line());
+}
+
+/// Each signal's weight set to 0 in the hand table, one at a time, through the real extractor
+/// over all eight sets (in sample, so it says what the rules as tuned lean on):
+/// `cargo test -p duban-core --lib minutes::quality::fit::ablate -- --ignored --nocapture`.
+/// A weight of 0 also counts as "not positive" where the rules ask that every signal of a line
+/// be positive (a status heading's penalty lifted, `OwnerAndDeadline`).
+#[test]
+#[ignore = "the fitting tool: run by hand with --ignored --nocapture"]
+fn ablate_each_signal() {
+    let sets = [
+        CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
+    ];
+    let run = |w: &[i32]| {
+        let mut s = Sum::default();
+        trial::with(&table(w), THRESHOLD, || {
+            for set in sets {
+                s.add(&evaluate(set));
+            }
+        });
+        s
+    };
+    let hand = hand();
+    let base = run(&hand);
+    println!("{:<18} {}", "hand table", base.line());
+    for (i, s) in signal_list().iter().enumerate() {
+        let mut w = hand.clone();
+        w[i] = 0;
+        let r = run(&w);
+        println!(
+            "{:<18} matched {:+4} extracted {:+4} · {}",
+            format!("{s:?} = 0"),
+            r.matched as i64 - base.matched as i64,
+            r.extracted as i64 - base.extracted as i64,
+            r.line()
+        );
+    }
 }
