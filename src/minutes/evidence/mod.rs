@@ -2,7 +2,7 @@
 
 use crate::minutes::layout::{Marker, Section};
 use crate::minutes::scan::{OwnerHow, Scan, TELLS, has_task_verb};
-use crate::minutes::weights::{Signal, THRESHOLD, weight};
+use crate::minutes::weights::{Signal, threshold, weight};
 
 use self::words::{
     ACKS, CHATTER, DONE, FIGURE_UNITS, FIGURES, MEETING_RECORD, MODAL, NOT_CHATTER, NOT_DONE, NOT_MODAL,
@@ -553,5 +553,5 @@ pub(crate) fn score(signals: &[(Signal, i32)]) -> i32 {
 
 /// Whether the score makes the line an action item.
 pub(crate) fn is_item(score: i32) -> bool {
-    score >= THRESHOLD
+    score >= threshold()
 }

@@ -206,4 +206,6 @@ fn evaluate_one(name: &str, md: &str, json: &str, cal: &Calendar) -> FileReport 
 }
 
 #[cfg(test)]
+mod fit;
+#[cfg(test)]
 mod tests;
