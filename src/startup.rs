@@ -91,6 +91,11 @@ impl Application {
             )
             .with_service_lock(cluster.service_lock()),
         );
+        // The first tick's records, read before the service is ready (a start after downtime
+        // has a backlog due at once); a failure here only costs the first tick its head start.
+        if let Err(e) = service.read_ahead_at_start().await {
+            tracing::warn!(error.message = %e, "reading ahead the first reminders failed");
+        }
         let ingress = Ingress {
             verification_token: credentials.verification_token.clone(),
             encrypt_key: credentials.encrypt_key.clone(),

@@ -127,6 +127,21 @@ impl Service {
         Ok(n)
     }
 
+    /// At start-up, on sled: reads ahead the records of the items due first, as the scheduler
+    /// does while it waits ([`Service::read_ahead`]). Right after a start nothing of the reminder
+    /// engine is in memory, and after downtime a backlog is due at once: the first tick then
+    /// plans from memory instead of paging a thousand records in while it holds the service
+    /// lock. On PostgreSQL there is no cache to warm. Returns how many records were read.
+    ///
+    /// # Errors
+    /// sled errors.
+    pub async fn read_ahead_at_start(&self) -> Result<usize, StoreError> {
+        if self.store.backend_name() != "sled" {
+            return Ok(0);
+        }
+        self.read_ahead(&mut None).await
+    }
+
     /// Removes the due entries ticks consumed (outside the lock: nothing else reads them).
     ///
     /// # Errors
