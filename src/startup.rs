@@ -14,7 +14,7 @@ use crate::clock::{Clock, VirtualClock};
 use crate::config::{Credentials, Settings};
 use crate::feishu::crypto::EventCipher;
 use crate::feishu::{ClientConfig, FeishuClient};
-use crate::http::{AppState, Ingress, router};
+use crate::http::{AppState, Ingress, Shared, router};
 use crate::outbox::Dispatcher;
 use crate::service::Service;
 use crate::store::Store;
@@ -105,7 +105,7 @@ impl Application {
             .await
             .with_context(|| format!("cannot listen on {}", settings.listen))?;
         let port = listener.local_addr()?.port();
-        let state = AppState {
+        let state = AppState::new(Shared {
             store: store.clone(),
             ingress: Arc::new(ingress),
             inbox_notify: Arc::new(Notify::new()),
@@ -118,7 +118,7 @@ impl Application {
             longconn: (settings.feishu.events == crate::config::EventsMode::LongConnection)
                 .then(|| Arc::new(crate::longconn::Status::new())),
             cluster,
-        };
+        });
         let longconn = state.longconn.as_ref().map(|_| crate::longconn::Config {
             base_url: settings.base_url.clone(),
             app_id: credentials.app_id.clone(),

@@ -15,7 +15,7 @@ use axum::routing::{get, post};
 
 pub use error::IngressError;
 pub use events::{Channel, ingest};
-pub use state::{AppState, Ingress};
+pub use state::{AppState, Ingress, Shared};
 
 /// Bodies above this are refused with 413.
 pub const MAX_BODY: usize = 1024 * 1024;
