@@ -47,6 +47,27 @@ struct Expected {
     items: Vec<ExpectedItem>,
 }
 
+impl Expected {
+    /// The group: each member with an open id of their own (`ou_1`, `ou_2`, …).
+    fn group(&self) -> Vec<Person> {
+        self.members
+            .iter()
+            .zip(1..)
+            .map(|(n, i)| Person {
+                open_id: OpenId(format!("ou_{i}")),
+                name: n.clone(),
+            })
+            .collect()
+    }
+
+    /// When the minutes were posted: 17:00 on the meeting's day.
+    fn posted_at(&self) -> Timestamp {
+        SHANGHAI
+            .to_timestamp(self.meeting_date.at(17, 0, 0, 0))
+            .unwrap_or(Timestamp::UNIX_EPOCH)
+    }
+}
+
 #[derive(Debug, Deserialize)]
 struct ExpectedItem {
     text_contains: String,
@@ -149,18 +170,8 @@ fn evaluate_one(name: &str, md: &str, json: &str, cal: &Calendar) -> FileReport 
             return r;
         }
     };
-    let members: Vec<Person> = exp
-        .members
-        .iter()
-        .zip(1..)
-        .map(|(n, i)| Person {
-            open_id: OpenId(format!("ou_{i}")),
-            name: n.clone(),
-        })
-        .collect();
-    let at: Timestamp = SHANGHAI
-        .to_timestamp(exp.meeting_date.at(17, 0, 0, 0))
-        .unwrap_or(Timestamp::UNIX_EPOCH);
+    let members = exp.group();
+    let at = exp.posted_at();
     let ex = extract(md, &[], &members, at, cal);
     r.extracted = ex.items.len();
     r.expected = exp.items.len();

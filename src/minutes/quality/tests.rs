@@ -120,16 +120,8 @@ fn explain_tuning_files() {
         .map(|(_, f)| f)
     {
         let exp: Expected = serde_json::from_str(json).unwrap();
-        let members: Vec<Person> = exp
-            .members
-            .iter()
-            .zip(1..)
-            .map(|(n, i)| Person {
-                open_id: OpenId(format!("ou_{i}")),
-                name: n.clone(),
-            })
-            .collect();
-        let at = SHANGHAI.to_timestamp(exp.meeting_date.at(17, 0, 0, 0)).unwrap();
+        let members = exp.group();
+        let at = exp.posted_at();
         let (_, traces) = crate::minutes::extract::explain(md, &[], &members, at, &cal);
         println!("== {name}\n{}", crate::minutes::explain::render(&traces));
     }

@@ -130,16 +130,8 @@ fn collect(name: &'static str, set: MinutesSet) -> SetData {
     for (name, md, json) in set {
         let report = evaluate_one(name, md, json, &cal);
         let exp: Expected = serde_json::from_str(json).unwrap();
-        let members: Vec<Person> = exp
-            .members
-            .iter()
-            .zip(1..)
-            .map(|(n, i)| Person {
-                open_id: OpenId(format!("ou_{i}")),
-                name: n.clone(),
-            })
-            .collect();
-        let at = SHANGHAI.to_timestamp(exp.meeting_date.at(17, 0, 0, 0)).unwrap();
+        let members = exp.group();
+        let at = exp.posted_at();
         let (_, traces) = crate::minutes::extract::explain(md, &[], &members, at, &cal);
         for t in traces.iter().filter(|t| !t.signals.is_empty()) {
             let mut x = [0.0; D];
