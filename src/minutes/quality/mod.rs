@@ -35,7 +35,7 @@ macro_rules! minutes_set {
 mod later_sets;
 mod sets;
 
-pub use later_sets::{HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8};
+pub use later_sets::{HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9};
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
 };
