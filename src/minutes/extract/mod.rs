@@ -126,8 +126,10 @@ fn run(
         Some(d) => SHANGHAI.to_timestamp(d.at(9, 0, 0, 0)).unwrap_or(meeting_at),
         None => meeting_at,
     };
+    // `Attendees: Kevin 蒋凯文`: `Kevin` is that member wherever the minutes name them.
+    let mentions = alias::with_latin_aliases(&lines, mentions, members);
     let mut ctx = Ctx {
-        mentions,
+        mentions: &mentions,
         members,
         base,
         cal,
@@ -751,6 +753,7 @@ fn to_item(s: Scan) -> ActionItem {
     }
 }
 
+mod alias;
 mod dialogue;
 mod lists;
 mod refer;
@@ -789,6 +792,8 @@ mod tests_heldout6_talk;
 mod tests_heldout7;
 #[cfg(test)]
 mod tests_heldout7_notes;
+#[cfg(test)]
+mod tests_heldout8;
 mod trace;
 mod turns;
 mod writer;

@@ -1,0 +1,32 @@
+//! Tests of the rules added once the eighth held-out set became tuning data (issue 16, ninth
+//! round): English names paired with members in the attendee line. Each on phrasings of our
+//! own, never a line copied from a file.
+
+#![allow(clippy::unwrap_used)]
+
+use super::testkit::{owners, run};
+
+#[test]
+fn an_english_name_beside_a_member_in_the_attendee_line_is_that_member() {
+    let ex = run(
+        "Weekly sync - 2026-03-11\nAttendees: Nora 孟冬, 柏青, Sam 苗青\n\nAction items\n- [ ] Nora: 整理 release notes，by 3月13日\n- [ ] Sam & 柏青: 补齐 smoke test，下周一前",
+        &["孟冬", "柏青", "苗青"],
+    );
+    assert_eq!(owners(&ex), [vec!["孟冬"], vec!["苗青", "柏青"]]);
+    // In a table's owner column, and written after the name in brackets.
+    let ex = run(
+        "参会：孟冬（Nora）、柏青\n\n| Owner | Action | Due |\n|---|---|---|\n| Nora | 确认 SLA 并回复客户 | 本周五 |",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+}
+
+#[test]
+fn a_role_in_capitals_or_a_name_that_is_no_member_is_not_paired() {
+    // `QA 苗青` is a role, not a name; `Tom 张三` names no member.
+    let ex = run(
+        "Attendees: QA 苗青, Tom 张三\n\nAction items\n- [ ] QA: 补齐 regression cases，by 3月13日",
+        &["苗青"],
+    );
+    assert_ne!(owners(&ex), [["苗青"]]);
+}
