@@ -173,6 +173,8 @@ fn run(
     let mut numbered = refer::Listed::default();
     let mut closed: Vec<usize> = Vec::new();
     let mut table_row = 0;
+    // `二、以下事项请于周五前完成：`: the heading's deadline for the items under it.
+    let mut heading_due = heading_due::HeadingDue::default();
     for (n, line) in lines.iter().enumerate() {
         numbered.settle(ex.items.len());
         let trimmed = line.trim();
@@ -307,6 +309,8 @@ fn run(
                 group = None;
             }
             section = classify(name);
+            heading_due.close(&mut ex.items);
+            heading_due.open(trimmed, section, ex.items.len(), &ctx);
             last_item_indent = None;
             tr.note(
                 n,
@@ -706,6 +710,7 @@ fn run(
         }
     }
     close_block(&mut block, &ctx, &mut ex, &mut tr);
+    heading_due.close(&mut ex.items);
     let mut at = 0;
     ex.items.retain(|_| {
         at += 1;
@@ -755,6 +760,7 @@ fn to_item(s: Scan) -> ActionItem {
 
 mod alias;
 mod dialogue;
+mod heading_due;
 mod lists;
 mod refer;
 mod sentence;

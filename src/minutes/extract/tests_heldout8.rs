@@ -1,10 +1,11 @@
 //! Tests of the rules added once the eighth held-out set became tuning data (issue 16, ninth
-//! round): English names paired with members in the attendee line. Each on phrasings of our
+//! round): English names paired with members in the attendee line, a deadline in an action
+//! heading. Each on phrasings of our
 //! own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
-use super::testkit::{owners, run};
+use super::testkit::{due_by_end_of, dues, owners, run};
 
 #[test]
 fn an_english_name_beside_a_member_in_the_attendee_line_is_that_member() {
@@ -29,4 +30,24 @@ fn a_role_in_capitals_or_a_name_that_is_no_member_is_not_paired() {
         &["苗青"],
     );
     assert_ne!(owners(&ex), [["苗青"]]);
+}
+
+#[test]
+fn a_deadline_in_an_action_heading_is_the_deadline_of_each_item_under_it() {
+    let ex = run(
+        "二、下列工作请于周五前完成：\n1. 网点巡检报告，孟冬\n2. 培训签到表，柏青，下周三前\n\n三、以下事项月底前完成：\n1. 完成存量客户回访，孟冬负责\n\n四、其他\n1. 孟冬负责整理会议纪要，下周一前",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(
+        dues(&ex),
+        [
+            due_by_end_of("2026-03-13"),
+            due_by_end_of("2026-03-18"),
+            due_by_end_of("2026-03-31"),
+            due_by_end_of("2026-03-16"),
+        ]
+    );
+    // A heading naming a period to plan (`下周计划`) sets no deadline.
+    let ex = run("## 下周工作计划\n- 孟冬整理网点巡检报告", &["孟冬"]);
+    assert_eq!(dues(&ex), [None]);
 }
