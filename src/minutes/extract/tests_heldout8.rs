@@ -1,11 +1,11 @@
 //! Tests of the rules added once the eighth held-out set became tuning data (issue 16, ninth
 //! round): English names paired with members in the attendee line, a deadline in an action
-//! heading. Each on phrasings of our
+//! heading, a speaker label over clock-stamped lines. Each on phrasings of our
 //! own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
-use super::testkit::{due_by_end_of, dues, owners, run};
+use super::testkit::{due_by_end_of, dues, owners, run, texts};
 
 #[test]
 fn an_english_name_beside_a_member_in_the_attendee_line_is_that_member() {
@@ -50,4 +50,15 @@ fn a_deadline_in_an_action_heading_is_the_deadline_of_each_item_under_it() {
     // A heading naming a period to plan (`下周计划`) sets no deadline.
     let ex = run("## 下周工作计划\n- 孟冬整理网点巡检报告", &["孟冬"]);
     assert_eq!(dues(&ex), [None]);
+}
+
+#[test]
+fn a_speaker_label_over_a_stamped_line_is_the_speaker_and_the_stamp_no_deadline() {
+    let ex = run(
+        "周例会妙记\n\n孟冬：\n[00:00:10] 今天就两件事。\n柏青：\n[00:00:42] 巡检报告我来写，周五前发群里。\n孟冬：\n[00:01:05] 好的。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["柏青"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-13")]);
+    assert!(texts(&ex).iter().all(|t| !t.contains("00:")), "{:?}", texts(&ex));
 }
