@@ -333,7 +333,25 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     } else {
         lower.get(from_owner..).unwrap_or(&lower).to_owned()
     };
-    if is_done(&asides_out) || forecast {
+    // `伍某已完成培养考察，…，由俞晓芸负责准备政审材料，7月15日前报…` in a decision or action
+    // section: what is finished before the clause holding the deadline is its background.
+    let dated_after_done = matches!(f.section, Section::Action | Section::Decision)
+        && f.scan.deadline.is_some()
+        && f.scan
+            .deadline_text
+            .as_deref()
+            .and_then(|dt| asides_out.find(&dt.to_lowercase()))
+            .map(|at| {
+                asides_out
+                    .get(..at)
+                    .and_then(|b| b.char_indices().rfind(|(_, c)| matches!(c, '，' | ',' | '；')))
+                    .map_or(0, |(i, c)| i + c.len_utf8())
+            })
+            .is_some_and(|from| {
+                let tail = asides_out.get(from..).unwrap_or_default();
+                from > 0 && !is_done(tail) && !tail.contains("预计")
+            });
+    if (is_done(&asides_out) && !dated_after_done) || forecast {
         add(Signal::Done);
     }
     // A person given a dated deadline is asked for work, whatever figures the line gives

@@ -1,6 +1,7 @@
 //! Tests of the rules added once the eighth held-out set became tuning data (issue 16, ninth
 //! round): English names paired with members in the attendee line, a deadline in an action
-//! heading, a speaker label over clock-stamped lines. Each on phrasings of our
+//! heading, a speaker label over clock-stamped lines, a
+//! done clause before dated work in a decision. Each on phrasings of our
 //! own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -61,4 +62,17 @@ fn a_speaker_label_over_a_stamped_line_is_the_speaker_and_the_stamp_no_deadline(
     assert_eq!(owners(&ex), [["柏青"]]);
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-13")]);
     assert!(texts(&ex).iter().all(|t| !t.contains("00:")), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_done_clause_before_dated_work_in_a_decision_is_its_background() {
+    let ex = run(
+        "## 会议决议\n1. 季度考核表已于昨天下发，各部门3月20日前完成自评。\n2. 网点巡检已全部完成，巡检报告已报送。",
+        &["孟冬"],
+    );
+    assert_eq!(ex.items.len(), 1, "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-20")]);
+    // A forecast of work under way stays a report.
+    let ex = run("## 会议决议\n1. 系统改造已完成八成，预计月底前完成。", &["孟冬"]);
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
 }
