@@ -1,7 +1,7 @@
 //! Tests of the rules added once the eighth held-out set became tuning data (issue 16, ninth
 //! round): English names paired with members in the attendee line, a deadline in an action
 //! heading, a speaker label over clock-stamped lines, a
-//! done clause before dated work in a decision. Each on phrasings of our
+//! done clause before dated work in a decision, a less common surname before a title. Each on phrasings of our
 //! own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -75,4 +75,16 @@ fn a_done_clause_before_dated_work_in_a_decision_is_its_background() {
     // A forecast of work under way stays a report.
     let ex = run("## 会议决议\n1. 系统改造已完成八成，预计月底前完成。", &["孟冬"]);
     assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_less_common_surname_before_a_title_of_two_characters_is_a_person() {
+    let ex = run(
+        "下一步\n1. 桑经理：整理网点巡检报告，周五前发群里\n2. 宫总助：跟进客户回访，3月20日前",
+        &["孟冬"],
+    );
+    assert_eq!(owners(&ex), [["桑经理"], ["宫总助"]]);
+    // `…汇总到符晓燕处`: a given name's last character before `处` is no surname.
+    let ex = run("下一步\n1. 各营业部3月20日前报送排期，汇总到孟晓燕处", &["孟冬"]);
+    assert_eq!(owners(&ex), [Vec::<String>::new()]);
 }
