@@ -45,7 +45,17 @@ fn clauses(text: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < text.len() {
         let rest = text.get(i..).unwrap_or_default();
-        if let Some(sep) = SEPARATORS.iter().find(|s| rest.starts_with(**s)) {
+        // `孟冬牵头、柏青配合`: after a lead's verb, `、` ends the lead's clause (`由葛亮牵头、
+        // 吕方配合` is read whole, below).
+        let lead_ends = rest.starts_with('、')
+            && text.get(start..i).is_some_and(|b| {
+                !b.contains('由') && ["牵头", "负责", "主办", "主责"].iter().any(|v| b.ends_with(v))
+            });
+        if lead_ends {
+            out.push((start, i));
+            i += '、'.len_utf8();
+            start = i;
+        } else if let Some(sep) = SEPARATORS.iter().find(|s| rest.starts_with(**s)) {
             out.push((start, i));
             i += sep.len();
             start = i;

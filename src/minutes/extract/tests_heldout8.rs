@@ -1,7 +1,8 @@
 //! Tests of the rules added once the eighth held-out set became tuning data (issue 16, ninth
 //! round): English names paired with members in the attendee line, a deadline in an action
 //! heading, a speaker label over clock-stamped lines, a
-//! done clause before dated work in a decision, a less common surname before a title. Each on phrasings of our
+//! done clause before dated work in a decision, a less common surname before a title,
+//! `X牵头、Y配合`. Each on phrasings of our
 //! own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -87,4 +88,15 @@ fn a_less_common_surname_before_a_title_of_two_characters_is_a_person() {
     // `…汇总到符晓燕处`: a given name's last character before `处` is no surname.
     let ex = run("下一步\n1. 各营业部3月20日前报送排期，汇总到孟晓燕处", &["孟冬"]);
     assert_eq!(owners(&ex), [Vec::<String>::new()]);
+}
+
+#[test]
+fn a_lead_then_a_helper_apart_by_a_pause_mark_are_both_owners() {
+    for line in [
+        "## 会议决议\n1. 考核方案另行制定（孟冬牵头、柏青配合），3月20日前报人力资源部。",
+        "## 会议决议\n1. 考核方案另行制定，孟冬牵头、柏青配合，3月20日前报人力资源部。",
+    ] {
+        let ex = run(line, &["孟冬", "柏青"]);
+        assert_eq!(owners(&ex), [["孟冬", "柏青"]], "{line}");
+    }
 }
