@@ -2,7 +2,7 @@
 //! round): English names paired with members in the attendee line, a deadline in an action
 //! heading, a speaker label over clock-stamped lines, a
 //! done clause before dated work in a decision, a less common surname before a title,
-//! `X牵头、Y配合`. Each on phrasings of our
+//! `X牵头、Y配合`, a span counted from an event. Each on phrasings of our
 //! own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -99,4 +99,20 @@ fn a_lead_then_a_helper_apart_by_a_pause_mark_are_both_owners() {
         let ex = run(line, &["孟冬", "柏青"]);
         assert_eq!(owners(&ex), [["孟冬", "柏青"]], "{line}");
     }
+}
+
+#[test]
+fn a_span_counted_from_an_event_sets_no_deadline() {
+    let ex = run(
+        "## 会议决议\n1. 孟冬负责培训的通讯稿，培训结束后三个工作日内在内网发布。",
+        &["孟冬"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    assert_eq!(dues(&ex), [None]);
+    // Counted from the meeting (`会后`), it is a deadline.
+    let ex = run(
+        "## 会议决议\n1. 孟冬负责会议纪要，会后三个工作日内发出。",
+        &["孟冬"],
+    );
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-13")]);
 }

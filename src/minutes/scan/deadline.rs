@@ -130,8 +130,12 @@ impl Ctx<'_> {
 /// just before it (`上线后`, `变更完成后`), not from the meeting (`会后`) or a date (`节后`, `5日后`).
 fn after_event(chars: &[char], start: usize, w: &str) -> bool {
     let w = w.trim();
+    // `活动结束后两个工作日内在内网发布`: read as `两个工作日` too.
     let span = w.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两半".contains(c))
-        && w.ends_with('内');
+        && (w.ends_with('内')
+            || ["工作日", "交易日", "天", "周", "个月"]
+                .iter()
+                .any(|u| w.ends_with(u)));
     let before = |k: usize| start.checked_sub(k).and_then(|i| chars.get(i)).copied();
     span && before(1) == Some('后') && before(2).is_some_and(|c| is_cjk(c) && c != '会' && !is_time_char(c))
 }
