@@ -33,7 +33,7 @@ impl HeadingDue {
         };
         for item in items.iter_mut().skip(first) {
             if item.deadline.is_none() && item.deadline_text.is_none() {
-                item.deadline = Some(due.clone());
+                item.deadline = Some(due);
                 item.deadline_text = Some(text.clone());
             }
         }
