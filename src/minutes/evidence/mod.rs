@@ -354,6 +354,9 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if (is_done(&asides_out) && !dated_after_done) || forecast {
         add(Signal::Done);
     }
+    if not_tracked(&lower) {
+        add(Signal::NotTracked);
+    }
     // A person given a dated deadline is asked for work, whatever figures the line gives
     // (`账户组（毕海洋）：年底前完成…核查，涉及约1.6万户`).
     // A date stated as a limit (`…前`, `…内`), not a period (`本月核心系统可用率99.99%`), and no
@@ -572,4 +575,27 @@ pub(crate) fn score(signals: &[(Signal, i32)]) -> i32 {
 /// Whether the score makes the line an action item.
 pub(crate) fn is_item(score: i32) -> bool {
     score >= threshold()
+}
+
+/// `（活动期间每日执行，不单独跟踪）`, `（常规要求）`, `（日常工作）`: the minutes say the line is
+/// no task to track on its own.
+fn not_tracked(lower: &str) -> bool {
+    let said = [
+        "不单独跟踪",
+        "不单独督办",
+        "无需跟踪",
+        "不需跟踪",
+        "不作跟踪",
+        "不做跟踪",
+        "不纳入跟踪",
+        "不纳入督办",
+        "不列入待办",
+        "不作为待办",
+    ];
+    let remarks = ["常规要求", "日常工作", "例行工作", "常规工作"];
+    said.iter().any(|w| lower.contains(w))
+        || lower.split(['（', '(']).skip(1).any(|g| {
+            let inner = g.split([')', '）']).next().unwrap_or_default();
+            remarks.iter().any(|w| inner.trim() == *w)
+        })
 }

@@ -2,7 +2,8 @@
 //! round): English names paired with members in the attendee line, a deadline in an action
 //! heading, a speaker label over clock-stamped lines, a
 //! done clause before dated work in a decision, a less common surname before a title,
-//! `X牵头、Y配合`, a span counted from an event. Each on phrasings of our
+//! `X牵头、Y配合`, a span counted from an event,
+//! a line marked as not tracked on its own. Each on phrasings of our
 //! own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -115,4 +116,19 @@ fn a_span_counted_from_an_event_sets_no_deadline() {
         &["孟冬"],
     );
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-13")]);
+}
+
+#[test]
+fn a_line_marked_as_not_tracked_on_its_own_is_no_item() {
+    for line in [
+        "四、其他\n活动期间每天晚上通报进度，由孟冬负责汇总（每日执行，不单独跟踪）。",
+        "下一步\n1. 假期期间孟冬保持电话畅通，周五前报备行程（常规要求）",
+        "下一步\n1. 孟冬继续负责客户回访跟踪（日常工作）",
+    ] {
+        let ex = run(line, &["孟冬"]);
+        assert!(ex.items.is_empty(), "{line}: {:?}", texts(&ex));
+    }
+    // `日常工作` in the work itself is no remark.
+    let ex = run("下一步\n1. 孟冬周五前梳理部门日常工作流程", &["孟冬"]);
+    assert_eq!(ex.items.len(), 1);
 }
