@@ -406,7 +406,9 @@ impl Ctx<'_> {
                     while let Some(b) = ADVERBS.iter().find_map(|a| before.strip_suffix(a)) {
                         before = b;
                     }
-                    self.tail_names(before).map(|found| (i, len, found))
+                    self.tail_names(before)
+                        .filter(|(found, _)| !is_recipient(before, found))
+                        .map(|found| (i, len, found))
                 })
             };
             // `运营管理部、合规管理部参与`: departments helping, shown as written.
@@ -565,4 +567,15 @@ impl Ctx<'_> {
             by_speaker,
         })
     }
+}
+
+/// `下周三前交苗青汇总`, `报严总审批`: the names read before a verb are who the work goes to
+/// (after 交, 报, 向), not who does it (`转给路遥跟进`, `转交路遥处理`: handed over, they do).
+fn is_recipient(before: &str, found: &[OwnerRef]) -> bool {
+    found.first().is_some_and(|o| {
+        before
+            .rfind(o.name())
+            .and_then(|at| before.get(..at))
+            .is_some_and(|b| b.ends_with(['交', '报', '向']) && !b.ends_with("转交"))
+    })
 }

@@ -3,7 +3,8 @@
 //! heading, a speaker label over clock-stamped lines, a
 //! done clause before dated work in a decision, a less common surname before a title,
 //! `X牵头、Y配合`, a span counted from an event,
-//! a line marked as not tracked on its own. Each on phrasings of our
+//! a line marked as not tracked on its own, who the
+//! work is handed to. Each on phrasings of our
 //! own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -131,4 +132,18 @@ fn a_line_marked_as_not_tracked_on_its_own_is_no_item() {
     // `日常工作` in the work itself is no remark.
     let ex = run("下一步\n1. 孟冬周五前梳理部门日常工作流程", &["孟冬"]);
     assert_eq!(ex.items.len(), 1);
+}
+
+#[test]
+fn who_the_work_is_handed_in_to_is_no_owner_but_who_it_is_handed_over_to_is() {
+    let ex = run(
+        "下一步\n1. 方案初稿：孟冬、柏青分别起草，下周三前交苗青汇总",
+        &["孟冬", "柏青", "苗青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬", "柏青"]]);
+    let ex = run(
+        "| 问题 | 负责人 | 进展 |\n|---|---|---|\n| 巡检记录缺失 | 孟冬 | 仍未解决，转给苗青跟进，3月20日前补齐记录 |",
+        &["孟冬", "柏青", "苗青"],
+    );
+    assert_eq!(owners(&ex), [["苗青"]]);
 }
