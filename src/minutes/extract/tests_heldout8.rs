@@ -4,7 +4,7 @@
 //! done clause before dated work in a decision, a less common surname before a title,
 //! `X牵头、Y配合`, a span counted from an event,
 //! a line marked as not tracked on its own, who the
-//! work is handed to. Each on phrasings of our
+//! work is handed to, a header typed with spaces, a timeline's clock times. Each on phrasings of our
 //! own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -146,4 +146,30 @@ fn who_the_work_is_handed_in_to_is_no_owner_but_who_it_is_handed_over_to_is() {
         &["孟冬", "柏青", "苗青"],
     );
     assert_eq!(owners(&ex), [["苗青"]]);
+}
+
+#[test]
+fn a_header_typed_with_spaces_for_colons_is_the_meeting_record() {
+    let ex = run(
+        "3.14 周六 营业部小会 记录人 小孟（孟冬）\n参会 柏总 孟冬 苗青\n\n1 孟冬下周一前把排班表发群里",
+        &["孟冬", "苗青"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), [["孟冬"]]);
+}
+
+#[test]
+fn a_clock_time_opening_a_timeline_entry_is_no_deadline() {
+    let text = "事件复盘 2026-03-10\n\n经过\n- 10:15 on-call 孟冬 acknowledged\n- 10:31 孟冬 定位到连接池配置问题\n\n后续\n- 孟冬 10:00前提交复盘报告";
+    let cal = super::testkit::cal();
+    let people = [super::testkit::person("孟冬")];
+    let ex = super::extract(
+        text,
+        &[],
+        &people,
+        "2026-03-10T09:00:00+08:00".parse().unwrap(),
+        cal,
+    );
+    assert_eq!(ex.items.len(), 1, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("复盘报告"));
 }
