@@ -383,7 +383,14 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                     .unwrap_or(0);
                 !has_figures(lower.get(from..at).unwrap_or_default())
             });
-    if has_figures(&lower) && !asked {
+    // `1. 客户分层名单（按资产50万、300万两档），仇凯` under an action heading: figures in
+    // brackets say what the work is, they report nothing.
+    let figures = if f.section == Section::Action && f.scan.how != OwnerHow::None {
+        has_figures(&outside_brackets(&lower))
+    } else {
+        has_figures(&lower)
+    };
+    if figures && !asked {
         add(Signal::Figures);
     }
     // `时间另定`: the date is open, the task is not rejected.
@@ -598,4 +605,22 @@ fn not_tracked(lower: &str) -> bool {
             let inner = g.split([')', '）']).next().unwrap_or_default();
             remarks.iter().any(|w| inner.trim() == *w)
         })
+}
+
+/// `s` without what is in `（…）` / `(…)`.
+fn outside_brackets(s: &str) -> String {
+    let mut depth = 0usize;
+    s.chars()
+        .filter(|c| match c {
+            '（' | '(' => {
+                depth += 1;
+                false
+            }
+            '）' | ')' => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            _ => depth == 0,
+        })
+        .collect()
 }

@@ -4,7 +4,8 @@
 //! done clause before dated work in a decision, a less common surname before a title,
 //! `X牵头、Y配合`, a span counted from an event,
 //! a line marked as not tracked on its own, who the
-//! work is handed to, a header typed with spaces, a timeline's clock times. Each on phrasings of our
+//! work is handed to, a header typed with spaces, a timeline's clock times,
+//! figures in brackets under an action heading. Each on phrasings of our
 //! own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -172,4 +173,16 @@ fn a_clock_time_opening_a_timeline_entry_is_no_deadline() {
     );
     assert_eq!(ex.items.len(), 1, "{:?}", texts(&ex));
     assert!(texts(&ex)[0].contains("复盘报告"));
+}
+
+#[test]
+fn figures_in_brackets_under_an_action_heading_say_what_the_work_is() {
+    let ex = run(
+        "二、以下事项请于周五前完成：\n1. 重点客户名单（按资产50万、300万两档），孟冬\n2. 网点巡检报告，苗青",
+        &["孟冬", "苗青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"], ["苗青"]]);
+    // Outside an action section, a report with figures in brackets stays a report.
+    let ex = run("一、情况通报\n1. 新开户（较上月增长12%），孟冬", &["孟冬"]);
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
 }
