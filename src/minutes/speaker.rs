@@ -138,6 +138,26 @@ pub(crate) fn speaker_name(label: &str) -> Option<String> {
     }
 }
 
+/// `习志国：` alone on a line over `[00:01:05] 好。小单你…`: a speaker label whose words follow
+/// on a stamped line (a 妙记 export). Returns the label.
+pub(crate) fn label_over_stamp<'l>(line: &'l str, next: Option<&str>) -> Option<&'l str> {
+    let who = line.trim().strip_suffix(['：', ':'])?.trim();
+    let stamped = next
+        .and_then(|n| n.trim().strip_prefix('['))
+        .and_then(|r| r.split_once(']'))
+        .is_some_and(|(s, _)| is_stamp(s));
+    (stamped && (1..=16).contains(&who.chars().count())).then_some(who)
+}
+
+/// `[00:01:45] 明白，…` → `明白，…`: the clock time opening a line said under a
+/// [`label_over_stamp`] label (it is when it was said, no deadline).
+pub(crate) fn strip_stamp(line: &str) -> &str {
+    line.strip_prefix('[')
+        .and_then(|r| r.split_once(']'))
+        .filter(|(s, _)| is_stamp(s))
+        .map_or(line, |(_, rest)| rest.trim_start())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

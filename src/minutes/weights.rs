@@ -60,6 +60,8 @@ pub enum Signal {
     Request,
     /// An open item put off to a new date (`延期，改为5月22日完成`).
     Rescheduled,
+    /// Marked as not tracked on its own (`（不单独跟踪）`, `（常规要求）`, `（日常工作）`).
+    NotTracked,
 }
 
 /// The weight of each signal.
@@ -88,6 +90,7 @@ pub const WEIGHTS: &[(Signal, i32)] = &[
     (Signal::Note, -2),
     (Signal::Request, 3),
     (Signal::Rescheduled, 3),
+    (Signal::NotTracked, -6),
 ];
 
 /// The score from which a line is an action item.
@@ -174,6 +177,7 @@ pub fn label(signal: Signal) -> &'static str {
         Signal::Note => "说明/备注",
         Signal::Request => "请求句",
         Signal::Rescheduled => "延期待办",
+        Signal::NotTracked => "注明不单独跟踪",
     }
 }
 
@@ -187,7 +191,7 @@ mod tests {
         for (s, _) in WEIGHTS {
             assert!(seen.insert(*s), "{s:?} twice");
         }
-        assert_eq!(seen.len(), 24);
+        assert_eq!(seen.len(), 25);
         assert!(weight(Signal::Done) < 0 && weight(Signal::OwnerStrong) > 0);
     }
 }

@@ -45,7 +45,17 @@ fn clauses(text: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < text.len() {
         let rest = text.get(i..).unwrap_or_default();
-        if let Some(sep) = SEPARATORS.iter().find(|s| rest.starts_with(**s)) {
+        // `孟冬牵头、柏青配合`: after a lead's verb, `、` ends the lead's clause (`由葛亮牵头、
+        // 吕方配合` is read whole, below).
+        let lead_ends = rest.starts_with('、')
+            && text.get(start..i).is_some_and(|b| {
+                !b.contains('由') && ["牵头", "负责", "主办", "主责"].iter().any(|v| b.ends_with(v))
+            });
+        if lead_ends {
+            out.push((start, i));
+            i += '、'.len_utf8();
+            start = i;
+        } else if let Some(sep) = SEPARATORS.iter().find(|s| rest.starts_with(**s)) {
             out.push((start, i));
             i += sep.len();
             start = i;
@@ -396,7 +406,9 @@ impl Ctx<'_> {
                     while let Some(b) = ADVERBS.iter().find_map(|a| before.strip_suffix(a)) {
                         before = b;
                     }
-                    self.tail_names(before).map(|found| (i, len, found))
+                    self.tail_names(before)
+                        .filter(|(found, _)| !is_recipient(before, found))
+                        .map(|found| (i, len, found))
                 })
             };
             // `运营管理部、合规管理部参与`: departments helping, shown as written.
@@ -555,4 +567,15 @@ impl Ctx<'_> {
             by_speaker,
         })
     }
+}
+
+/// `下周三前交苗青汇总`, `报严总审批`: the names read before a verb are who the work goes to
+/// (after 交, 报, 向), not who does it (`转给路遥跟进`, `转交路遥处理`: handed over, they do).
+fn is_recipient(before: &str, found: &[OwnerRef]) -> bool {
+    found.first().is_some_and(|o| {
+        before
+            .rfind(o.name())
+            .and_then(|at| before.get(..at))
+            .is_some_and(|b| b.ends_with(['交', '报', '向']) && !b.ends_with("转交"))
+    })
 }

@@ -333,8 +333,29 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     } else {
         lower.get(from_owner..).unwrap_or(&lower).to_owned()
     };
-    if is_done(&asides_out) || forecast {
+    // `伍某已完成培养考察，…，由俞晓芸负责准备政审材料，7月15日前报…` in a decision or action
+    // section: what is finished before the clause holding the deadline is its background.
+    let dated_after_done = matches!(f.section, Section::Action | Section::Decision)
+        && f.scan.deadline.is_some()
+        && f.scan
+            .deadline_text
+            .as_deref()
+            .and_then(|dt| asides_out.find(&dt.to_lowercase()))
+            .map(|at| {
+                asides_out
+                    .get(..at)
+                    .and_then(|b| b.char_indices().rfind(|(_, c)| matches!(c, '，' | ',' | '；')))
+                    .map_or(0, |(i, c)| i + c.len_utf8())
+            })
+            .is_some_and(|from| {
+                let tail = asides_out.get(from..).unwrap_or_default();
+                from > 0 && !is_done(tail) && !tail.contains("预计")
+            });
+    if (is_done(&asides_out) && !dated_after_done) || forecast {
         add(Signal::Done);
+    }
+    if not_tracked(&lower) {
+        add(Signal::NotTracked);
     }
     // A person given a dated deadline is asked for work, whatever figures the line gives
     // (`账户组（毕海洋）：年底前完成…核查，涉及约1.6万户`).
@@ -362,7 +383,14 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                     .unwrap_or(0);
                 !has_figures(lower.get(from..at).unwrap_or_default())
             });
-    if has_figures(&lower) && !asked {
+    // `1. 客户分层名单（按资产50万、300万两档），仇凯` under an action heading: figures in
+    // brackets say what the work is, they report nothing.
+    let figures = if f.section == Section::Action && f.scan.how != OwnerHow::None {
+        has_figures(&outside_brackets(&lower))
+    } else {
+        has_figures(&lower)
+    };
+    if figures && !asked {
         add(Signal::Figures);
     }
     // `时间另定`: the date is open, the task is not rejected.
@@ -554,4 +582,45 @@ pub(crate) fn score(signals: &[(Signal, i32)]) -> i32 {
 /// Whether the score makes the line an action item.
 pub(crate) fn is_item(score: i32) -> bool {
     score >= threshold()
+}
+
+/// `（活动期间每日执行，不单独跟踪）`, `（常规要求）`, `（日常工作）`: the minutes say the line is
+/// no task to track on its own.
+fn not_tracked(lower: &str) -> bool {
+    let said = [
+        "不单独跟踪",
+        "不单独督办",
+        "无需跟踪",
+        "不需跟踪",
+        "不作跟踪",
+        "不做跟踪",
+        "不纳入跟踪",
+        "不纳入督办",
+        "不列入待办",
+        "不作为待办",
+    ];
+    let remarks = ["常规要求", "日常工作", "例行工作", "常规工作"];
+    said.iter().any(|w| lower.contains(w))
+        || lower.split(['（', '(']).skip(1).any(|g| {
+            let inner = g.split([')', '）']).next().unwrap_or_default();
+            remarks.iter().any(|w| inner.trim() == *w)
+        })
+}
+
+/// `s` without what is in `（…）` / `(…)`.
+fn outside_brackets(s: &str) -> String {
+    let mut depth = 0usize;
+    s.chars()
+        .filter(|c| match c {
+            '（' | '(' => {
+                depth += 1;
+                false
+            }
+            '）' | ')' => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            _ => depth == 0,
+        })
+        .collect()
 }

@@ -36,7 +36,10 @@ use crate::minutes::layout::{
 };
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, OwnerHow, Scan};
-use crate::minutes::speaker::{bracket_label, bracket_transcript, speaker_line, speaker_name, strip_speaker};
+use crate::minutes::speaker::{
+    bracket_label, bracket_transcript, label_over_stamp, speaker_line, speaker_name, strip_speaker,
+    strip_stamp,
+};
 use crate::minutes::table::{Table, is_tab_row};
 use crate::minutes::weights::Signal;
 
@@ -126,8 +129,10 @@ fn run(
         Some(d) => SHANGHAI.to_timestamp(d.at(9, 0, 0, 0)).unwrap_or(meeting_at),
         None => meeting_at,
     };
+    // `Attendees: Kevin 蒋凯文`: `Kevin` is that member wherever the minutes name them.
+    let mentions = alias::with_latin_aliases(&lines, mentions, members);
     let mut ctx = Ctx {
-        mentions,
+        mentions: &mentions,
         members,
         base,
         cal,
@@ -171,6 +176,10 @@ fn run(
     let mut numbered = refer::Listed::default();
     let mut closed: Vec<usize> = Vec::new();
     let mut table_row = 0;
+    // `习志国：` over `[00:01:05] …` lines: their clock times are when it was said.
+    let mut stamped_turns = false;
+    // `二、以下事项请于周五前完成：`: the heading's deadline for the items under it.
+    let mut heading_due = heading_due::HeadingDue::default();
     for (n, line) in lines.iter().enumerate() {
         numbered.settle(ex.items.len());
         let trimmed = line.trim();
@@ -248,6 +257,7 @@ fn run(
             continue;
         }
         let (marker, body) = strip_marker(trimmed);
+        let body = if stamped_turns { strip_stamp(body) } else { body };
         // The next lines, blank ones aside (a block's title looks at its fields below).
         let next: Vec<&str> = lines
             .iter()
@@ -305,6 +315,8 @@ fn run(
                 group = None;
             }
             section = classify(name);
+            heading_due.close(&mut ex.items);
+            heading_due.open(trimmed, section, ex.items.len(), &ctx);
             last_item_indent = None;
             tr.note(
                 n,
@@ -315,7 +327,9 @@ fn run(
             );
             continue;
         }
-        if let Some(label) = speaker_line(trimmed) {
+        let over_stamp = label_over_stamp(trimmed, next_line);
+        stamped_turns |= over_stamp.is_some();
+        if let Some(label) = speaker_line(trimmed).or(over_stamp) {
             let who = speaker_name(label)
                 .filter(|n| ctx.is_name(n) || ctx.is_loose_name(n))
                 .map(|n| ctx.resolve(&n));
@@ -704,6 +718,7 @@ fn run(
         }
     }
     close_block(&mut block, &ctx, &mut ex, &mut tr);
+    heading_due.close(&mut ex.items);
     let mut at = 0;
     ex.items.retain(|_| {
         at += 1;
@@ -751,7 +766,9 @@ fn to_item(s: Scan) -> ActionItem {
     }
 }
 
+mod alias;
 mod dialogue;
+mod heading_due;
 mod lists;
 mod refer;
 mod sentence;
@@ -789,6 +806,8 @@ mod tests_heldout6_talk;
 mod tests_heldout7;
 #[cfg(test)]
 mod tests_heldout7_notes;
+#[cfg(test)]
+mod tests_heldout8;
 mod trace;
 mod turns;
 mod writer;

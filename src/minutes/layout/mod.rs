@@ -496,7 +496,15 @@ pub(crate) fn is_meta(line: &str) -> bool {
                 .all(|c| c.is_ascii_digit() || "-/.年月日 :：".contains(c))
     };
     let bars: Vec<&str> = line.split(['|', '｜']).map(str::trim).collect();
-    meta(line)
+    // `5.9 周六调休 营业部小会 记录人 小卢`, `参会 晏总 柯经理`: typed with spaces for colons.
+    let spaced = plain(line) && {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        words
+            .windows(2)
+            .any(|w| ["记录人", "主持人", "参会人", "参会人员", "参会", "出席", "纪要人"].contains(&w[0]))
+    };
+    spaced
+        || meta(line)
         || is_speaker_line(line)
         || (bars.len() > 1 && bars.iter().any(|p| meta(p)) && bars.iter().all(|p| meta(p) || dated(p)))
         // `2月10日 | 时长 46分钟 | 参与人：…`, `3月10日 · 参会：…`: the meeting's facts in a row.

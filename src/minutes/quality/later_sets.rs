@@ -193,7 +193,7 @@ pub const HELDOUT7: MinutesSet = minutes_set![
 /// The eighth held-out set: every file in `src/minutes/heldout8/`, written blind on 2026-12-05
 /// (sixth session) by someone who had never seen the rules nor the other sets (see its
 /// README.md), frozen before the round of rules that followed, and run in aggregate only.
-/// Do not tune rules against it; report its figures.
+/// It is tuning data since the ninth set was written.
 pub const HELDOUT8: MinutesSet = minutes_set![
     "heldout8";
     "01-suzhou-branch-weekly-numbered",

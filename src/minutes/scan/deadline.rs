@@ -28,6 +28,16 @@ impl Ctx<'_> {
     pub(crate) fn first_deadline(&self, candidates: &[String]) -> (Option<Deadline>, Option<String>) {
         let mut refused: Option<String> = None;
         for c in candidates {
+            // `10:15 on-call 翁佳 acknowledged`: a timeline's clock time is no deadline.
+            let chars: Vec<char> = c.chars().collect();
+            let opening = chars
+                .iter()
+                .position(|ch| !ch.is_whitespace() && !"-*•·".contains(*ch));
+            let clock_end = opening.and_then(|o| (o + 4..=o + 5).find(|e| opens_timeline(&chars, o, *e)));
+            let c = &match clock_end {
+                Some(e) => chars.get(e..).unwrap_or_default().iter().collect::<String>(),
+                None => c.clone(),
+            };
             // `… on suitability mapping by next Wed`: the English tail of a clause.
             let tail = [
                 " by ", " due ", " before ", " within ", " until ", "ETA ", "eta ", " next ", " end of ",
@@ -95,6 +105,7 @@ impl Ctx<'_> {
                     || is_amount_not_hour(&chars, start)
                     // `弄一下周五之前`: the 下 of 一下 starts no `下周五`.
                     || (chars.get(start) == Some(&'下') && start > 0 && chars.get(start - 1) == Some(&'一'))
+                    || opens_timeline(&chars, start, start + len)
                 {
                     continue;
                 }
@@ -130,8 +141,12 @@ impl Ctx<'_> {
 /// just before it (`上线后`, `变更完成后`), not from the meeting (`会后`) or a date (`节后`, `5日后`).
 fn after_event(chars: &[char], start: usize, w: &str) -> bool {
     let w = w.trim();
+    // `活动结束后两个工作日内在内网发布`: read as `两个工作日` too.
     let span = w.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两半".contains(c))
-        && w.ends_with('内');
+        && (w.ends_with('内')
+            || ["工作日", "交易日", "天", "周", "个月"]
+                .iter()
+                .any(|u| w.ends_with(u)));
     let before = |k: usize| start.checked_sub(k).and_then(|i| chars.get(i)).copied();
     span && before(1) == Some('后') && before(2).is_some_and(|c| is_cjk(c) && c != '会' && !is_time_char(c))
 }
@@ -338,4 +353,25 @@ pub(crate) fn is_the_rest(clause: &str) -> bool {
             !r.trim_start().starts_with(['：', ':'])
         })
     })
+}
+
+/// `10:15 on-call 翁佳 acknowledged`: a clock time opening the line, then a space, is when
+/// something happened (a timeline), not a deadline (`10:00前提交` is one).
+fn opens_timeline(chars: &[char], start: usize, end: usize) -> bool {
+    let first_digit = chars
+        .iter()
+        .position(|c| !c.is_whitespace() && !"-*•·".contains(*c));
+    let clock: String = chars.get(start..end).unwrap_or_default().iter().collect();
+    let clock = clock.trim();
+    let is_clock = clock.split_once([':', '：']).is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.chars().all(|c| c.is_ascii_digit())
+            && m.chars().all(|c| c.is_ascii_digit())
+    });
+    let mut k = end;
+    while chars.get(k).is_some_and(|c| *c == ' ') {
+        k += 1;
+    }
+    first_digit == Some(start) && is_clock && k > end && chars.get(k).is_some_and(|c| !"前之截".contains(*c))
 }

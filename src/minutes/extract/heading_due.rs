@@ -1,0 +1,41 @@
+//! A deadline stated in an action heading (`二、以下事项请于周五前完成：`, `## 月底前完成`) is
+//! the deadline of each item under it that states none of its own (pure).
+
+use crate::domain::deadline::Deadline;
+use crate::minutes::item::ActionItem;
+use crate::minutes::layout::Section;
+use crate::minutes::scan::Ctx;
+
+/// The open heading's deadline and the first item under it.
+#[derive(Default)]
+pub(super) struct HeadingDue {
+    open: Option<(usize, String, Deadline)>,
+}
+
+impl HeadingDue {
+    /// A heading: when it names an action section and a deadline the work is due by
+    /// (`…前完成`, `截止…`, `…内完成`), its items from `first` on get it.
+    pub(super) fn open(&mut self, heading: &str, section: Section, first: usize, ctx: &Ctx<'_>) {
+        self.open = None;
+        if section != Section::Action || !["前", "截止", "完成", "内"].iter().any(|w| heading.contains(w))
+        {
+            return;
+        }
+        if let Some((text, Some(due))) = ctx.deadline_in(heading) {
+            self.open = Some((first, text, due));
+        }
+    }
+
+    /// The section ends: its items without a deadline (and none written) get the heading's.
+    pub(super) fn close(&mut self, items: &mut [ActionItem]) {
+        let Some((first, text, due)) = self.open.take() else {
+            return;
+        };
+        for item in items.iter_mut().skip(first) {
+            if item.deadline.is_none() && item.deadline_text.is_none() {
+                item.deadline = Some(due);
+                item.deadline_text = Some(text.clone());
+            }
+        }
+    }
+}
