@@ -40,6 +40,21 @@ pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
 };
 
+/// Every labelled set by its folder under `src/minutes/`, in the order they were written: the
+/// last is the one still blind, the others are tuning data.
+pub const ALL_SETS: &[(&str, MinutesSet)] = &[
+    ("corpus", CORPUS),
+    ("heldout", HELDOUT),
+    ("heldout2", HELDOUT2),
+    ("heldout3", HELDOUT3),
+    ("heldout4", HELDOUT4),
+    ("heldout5", HELDOUT5),
+    ("heldout6", HELDOUT6),
+    ("heldout7", HELDOUT7),
+    ("heldout8", HELDOUT8),
+    ("heldout9", HELDOUT9),
+];
+
 #[derive(Debug, Deserialize)]
 struct Expected {
     meeting_date: Date,

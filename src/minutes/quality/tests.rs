@@ -268,18 +268,7 @@ fn extraction_quality_over_the_ninth_heldout_set() {
 /// 2026.
 #[test]
 fn the_sets_are_complete_and_every_expectation_parses() {
-    for (dir, set) in [
-        ("corpus", CORPUS),
-        ("heldout", HELDOUT),
-        ("heldout2", HELDOUT2),
-        ("heldout3", HELDOUT3),
-        ("heldout4", HELDOUT4),
-        ("heldout5", HELDOUT5),
-        ("heldout6", HELDOUT6),
-        ("heldout7", HELDOUT7),
-        ("heldout8", HELDOUT8),
-        ("heldout9", HELDOUT9),
-    ] {
+    for &(dir, set) in ALL_SETS {
         // The core crate's manifest is core/Cargo.toml; its files are under the repository's src/.
         let path = format!("{}/../src/minutes/{dir}", env!("CARGO_MANIFEST_DIR"));
         let on_disk: BTreeSet<String> = std::fs::read_dir(&path)
