@@ -10,7 +10,7 @@ use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 
 use crate::feishu::event::{self, Envelope, Head, Inbound};
-use crate::feishu::message_push::read_message_push;
+use crate::feishu::message_push::{StoredMessage, read_message_push};
 use crate::service::{InboxEvent, Service};
 use crate::store::inbox::{self, InboxBody, InboxEntry};
 use crate::store::{Store, StoreError, be};
@@ -99,11 +99,19 @@ pub fn classify(entry: InboxEntry) -> Result<InboxEvent, StoreError> {
         key: String::from_utf8_lossy(&be(entry.seq)).into_owned(),
         reason,
     };
-    // A received message (most of what arrives) is read with a typed parse of the fields
+    // A received message (most of what arrives) was stored as read on the acknowledgement
+    // path; in an entry of an earlier version it is read with a typed parse of the fields
     // duban uses; anything else, or a shape that parse declines, is classified in full.
-    if let InboxBody::Push(json) = &entry.body
-        && let Some((head, message)) = read_message_push(json)
-    {
+    let read = match &entry.body {
+        InboxBody::Message(bytes) => Some(
+            StoredMessage::decode(bytes)
+                .ok_or_else(|| not_an_event("not a stored message".to_owned()))?
+                .into_parts(),
+        ),
+        InboxBody::Push(json) => read_message_push(json),
+        InboxBody::Envelope(_) => None,
+    };
+    if let Some((head, message)) = read {
         let keys = if entry.keys.is_empty() {
             dedup_keys(&head)
         } else {
@@ -130,6 +138,7 @@ pub fn classify(entry: InboxEntry) -> Result<InboxEvent, StoreError> {
             _ => return Err(not_an_event("not an event".to_owned())),
         },
         InboxBody::Envelope(v) => Envelope::deserialize(v).map_err(|e| not_an_event(e.to_string()))?,
+        InboxBody::Message(_) => return Err(not_an_event("not a stored message".to_owned())),
     };
     // Entries of earlier versions carry no keys: the same ones, from the event.
     let keys = if entry.keys.is_empty() {

@@ -4,10 +4,14 @@
 //! its work. The result is the same [`MessageEvent`] that [`MessageEvent::from_event`] gives;
 //! anything this parse does not accept (another shape, a field of another type) returns `None`
 //! and the caller reads the push the general way.
+//!
+//! The acknowledgement path reads a received message this way once and stores what it read
+//! ([`StoredMessage`], a compact binary record) instead of the JSON, so the worker does not
+//! parse the push a second time.
 
 use std::borrow::Cow;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::event::{Head, MentionRef, MessageEvent, Push, post_text};
@@ -77,7 +81,7 @@ struct TextContent<'a> {
 pub fn read_message_push(plaintext: &[u8]) -> Option<(Head, MessageEvent)> {
     let p: Push<'_, Body<'_>> = serde_json::from_slice(plaintext).ok()?;
     let (header, event) = p.v2()?;
-    if header.event_type.as_deref() != Some("im.message.receive_v1") {
+    if header.event_type.as_deref() != Some(RECEIVE) {
         return None;
     }
     let body = event?;
@@ -118,6 +122,58 @@ pub fn read_message_push(plaintext: &[u8]) -> Option<(Head, MessageEvent)> {
     };
     let head = header.into_head(Some(message_id))?;
     Some((head, message))
+}
+
+/// A received message as the inbox stores it: the head's fields and the message, encoded with
+/// postcard (field order is the format; the inbox entry's format byte versions it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredMessage {
+    /// `header.event_id`.
+    pub event_id: String,
+    /// `header.token`.
+    pub token: Option<String>,
+    /// `header.tenant_key`.
+    pub tenant_key: Option<String>,
+    /// The message.
+    pub message: MessageEvent,
+}
+
+/// The event type of every [`StoredMessage`].
+const RECEIVE: &str = "im.message.receive_v1";
+
+impl StoredMessage {
+    /// The stored form of a message read by [`read_message_push`].
+    pub fn new(head: &Head, message: MessageEvent) -> Self {
+        Self {
+            event_id: head.event_id.clone(),
+            token: head.token.clone(),
+            tenant_key: head.tenant_key.clone(),
+            message,
+        }
+    }
+
+    /// The bytes stored in the inbox.
+    pub fn encode(&self) -> Vec<u8> {
+        // Strings, options and vectors only: postcard cannot fail on them.
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    /// Reads stored bytes; `None` when they are not a stored message.
+    pub fn decode(bytes: &[u8]) -> Option<Self> {
+        postcard::from_bytes(bytes).ok()
+    }
+
+    /// The head and the message, as [`read_message_push`] gave them.
+    pub fn into_parts(self) -> (Head, MessageEvent) {
+        let head = Head {
+            event_id: self.event_id,
+            event_type: RECEIVE.to_owned(),
+            token: self.token,
+            tenant_key: self.tenant_key,
+            message_id: Some(self.message.message_id.clone()),
+        };
+        (head, self.message)
+    }
 }
 
 #[cfg(test)]
@@ -162,6 +218,24 @@ mod tests {
             let (head, msg) = read_message_push(p.to_string().as_bytes()).unwrap();
             assert_eq!((head, msg), general(&p), "{message}");
         }
+    }
+
+    #[test]
+    fn a_stored_message_gives_back_what_was_read() {
+        let message = json!({"message_id":"om_9","root_id":"om_0","parent_id":"om_0","chat_id":"oc_1",
+            "chat_type":"group","message_type":"text","create_time":"1773194400000",
+            "content":json!({"text":"@_user_1 /督办 周五前交报告 \"引号\""}).to_string(),
+            "mentions":[{"key":"@_user_1","id":{"open_id":"ou_bot"},"name":"督办"}]});
+        let p = push(&message);
+        let read = read_message_push(p.to_string().as_bytes()).unwrap();
+        let stored = StoredMessage::new(&read.0, read.1.clone());
+        let bytes = stored.encode();
+        assert!(bytes.len() < p.to_string().len() / 2, "{} bytes", bytes.len());
+        assert_eq!(StoredMessage::decode(&bytes).unwrap().into_parts(), read);
+        assert_eq!(read, general(&p));
+        // Not a stored message: refused, not misread.
+        assert!(StoredMessage::decode(b"{\"schema\":\"2.0\"}").is_none());
+        assert!(StoredMessage::decode(&bytes[..bytes.len() - 3]).is_none());
     }
 
     #[test]

@@ -45,16 +45,36 @@ pub fn ct_eq(a: &str, b: &str) -> bool {
     a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
 }
 
-/// Whether `parts.signature` is the event signature of `body`.
+/// Whether `parts.signature` is the event signature of `body`: the header's hex (either case)
+/// is decoded and compared with the digest as bytes, in constant time, without building the
+/// expected hex string (this runs for every push).
 pub fn verify_event(parts: SignedParts<'_>, encrypt_key: &str, body: &[u8]) -> bool {
-    let expected = event_signature(parts.timestamp, parts.nonce, encrypt_key, body);
-    ct_eq(&expected, &parts.signature.to_ascii_lowercase())
+    let mut h = Sha256::new();
+    h.update(parts.timestamp.as_bytes());
+    h.update(parts.nonce.as_bytes());
+    h.update(encrypt_key.as_bytes());
+    h.update(body);
+    digest_matches(&h.finalize(), parts.signature)
 }
 
 /// Whether `parts.signature` is the legacy card signature of `body`.
 pub fn verify_card(parts: SignedParts<'_>, verification_token: &str, body: &[u8]) -> bool {
-    let expected = card_signature(parts.timestamp, parts.nonce, verification_token, body);
-    ct_eq(&expected, &parts.signature.to_ascii_lowercase())
+    let mut h = Sha1::new();
+    h.update(parts.timestamp.as_bytes());
+    h.update(parts.nonce.as_bytes());
+    h.update(verification_token.as_bytes());
+    h.update(body);
+    digest_matches(&h.finalize(), parts.signature)
+}
+
+/// Whether the hex `signature` (either case) spells `digest`: decoded, then compared in
+/// constant time. A signature of another length or with a non-hex character never matches.
+fn digest_matches(digest: &[u8], signature: &str) -> bool {
+    let mut given = [0u8; 32];
+    let Some(given) = given.get_mut(..digest.len()) else {
+        return false;
+    };
+    hex::decode_to_slice(signature, given).is_ok() && bool::from(given.ct_eq(digest))
 }
 
 #[cfg(test)]
@@ -94,6 +114,41 @@ mod tests {
             signature: sig,
         };
         assert!(verify_card(parts, "my_verification_token", body.as_bytes()));
+    }
+
+    #[test]
+    fn a_signature_is_read_in_either_case_and_nothing_else_matches() {
+        let sig = event_signature("1700000000", "abcdefg", "my_encrypt_key", S1_BODY.as_bytes());
+        let upper = sig.to_ascii_uppercase();
+        let short = &sig[..62];
+        let longer = format!("{sig}00");
+        let not_hex = format!("{}zz", &sig[..62]);
+        let verify = |signature: &str| {
+            let parts = SignedParts {
+                timestamp: "1700000000",
+                nonce: "abcdefg",
+                signature,
+            };
+            verify_event(parts, "my_encrypt_key", S1_BODY.as_bytes())
+        };
+        assert!(verify(&sig) && verify(&upper));
+        for bad in [short, longer.as_str(), not_hex.as_str(), "", "cacc"] {
+            assert!(!verify(bad), "{bad}");
+        }
+        // A SHA-1 (card) signature is 40 hex digits: 64 never match it.
+        let card = card_signature("1", "n", "t", b"{}");
+        let parts = SignedParts {
+            timestamp: "1",
+            nonce: "n",
+            signature: &sig,
+        };
+        assert!(!verify_card(parts, "t", b"{}"));
+        let parts = SignedParts {
+            timestamp: "1",
+            nonce: "n",
+            signature: &card,
+        };
+        assert!(verify_card(parts, "t", b"{}"));
     }
 
     proptest! {

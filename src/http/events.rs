@@ -17,8 +17,9 @@ use super::error::IngressError;
 use super::extract::{any_signature_header, signed_parts};
 use super::state::AppState;
 use crate::feishu::event::{CardActionEvent, Head, Inbound, classify, peek_v2};
+use crate::feishu::message_push::{StoredMessage, read_message_push};
 use crate::feishu::signature::{ct_eq, verify_event};
-use crate::store::inbox::Admission;
+use crate::store::inbox::{Admission, Payload};
 use crate::worker::dedup_keys;
 
 /// The events and callbacks route. The request is taken whole so that its headers are moved
@@ -93,12 +94,17 @@ pub async fn ingest(
     channel: Channel,
     started: Instant,
 ) -> Result<Value, IngressError> {
-    // The common case — a schema-2.0 event that is not a card click — is read with a typed
-    // parse of its head; everything else is classified in full.
+    // The common case, a received message, is read once with a typed parse and stored as
+    // read; another schema-2.0 event that is not a card click with a typed parse of its head
+    // (stored as received); everything else is classified in full.
+    if let Some((head, message)) = read_message_push(plaintext) {
+        let stored = StoredMessage::new(&head, message).encode();
+        return acknowledge(st, &head, Payload::Message(&stored), channel, started).await;
+    }
     if let Some(head) = peek_v2(plaintext)
         && head.event_type != "card.action.trigger"
     {
-        return acknowledge(st, &head, plaintext, channel, started).await;
+        return acknowledge(st, &head, Payload::Push(plaintext), channel, started).await;
     }
     // Boxed: the rarer paths (a card click runs the whole service) would otherwise make every
     // acknowledgement's future as large as theirs, copied on each request.
@@ -129,7 +135,9 @@ async fn classified(
             metrics::counter!("duban_card_actions_total").increment(1);
             Ok(answer)
         }
-        Inbound::Event(env) => acknowledge(st, &Head::of(&env), plaintext, channel, started).await,
+        Inbound::Event(env) => {
+            acknowledge(st, &Head::of(&env), Payload::Push(plaintext), channel, started).await
+        }
     }
 }
 
@@ -150,7 +158,7 @@ fn authenticate(st: &AppState, channel: Channel, token: Option<&str>) -> Result<
 async fn acknowledge(
     st: &AppState,
     head: &Head,
-    plaintext: &[u8],
+    payload: Payload<'_>,
     channel: Channel,
     started: Instant,
 ) -> Result<Value, IngressError> {
@@ -161,7 +169,7 @@ async fn acknowledge(
         return Ok(json!({}));
     }
     let now_ms = st.clock.now().as_millisecond();
-    match st.store.admit_async(plaintext, &dedup_keys(head), now_ms).await? {
+    match st.store.admit_async(payload, &dedup_keys(head), now_ms).await? {
         Admission::New(_) => {
             st.store.durable().await?;
             st.inbox_notify.notify_one();

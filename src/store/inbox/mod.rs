@@ -20,7 +20,7 @@ mod rebuild;
 mod records;
 
 use index::{Mark, digest};
-pub use records::{InboxBody, InboxEntry};
+pub use records::{InboxBody, InboxEntry, Payload};
 use records::{
     Seen, batch_key, batch_record, decode_entry, keyed_entry, processed_record, push_batch_key, read_record,
 };
@@ -35,15 +35,15 @@ pub enum Admission {
 }
 
 impl Store {
-    /// Stores a push (its decrypted JSON, as received: no re-encoding on the acknowledgement
-    /// path) in the inbox unless one of its keys was seen before (pending or processed within
+    /// Stores a push (its decrypted JSON as received, or a received message as the
+    /// acknowledgement path read it: [`Payload`]) in the inbox unless one of its keys was seen before (pending or processed within
     /// the window). `dedup_keys` come from [`dedup_keys`]: the event key first. One write.
     ///
     /// # Errors
     /// sled errors.
-    pub fn admit(
+    pub fn admit<'a>(
         &self,
-        plaintext: &[u8],
+        payload: impl Into<Payload<'a>>,
         dedup_keys: &[String],
         now_ms: i64,
     ) -> Result<Admission, StoreError> {
@@ -51,7 +51,7 @@ impl Store {
             return Ok(Admission::Duplicate);
         }
         let digests: Vec<u128> = dedup_keys.iter().map(|k| digest(k)).collect();
-        let entry = keyed_entry(plaintext, dedup_keys, now_ms);
+        let entry = keyed_entry(payload.into(), dedup_keys, now_ms);
         if let Some(pg) = self.db.as_pg() {
             return self.admit_shared(pg, entry, dedup_keys, &digests, now_ms);
         }
@@ -102,12 +102,12 @@ impl Store {
     /// Storage errors.
     pub async fn admit_async(
         &self,
-        plaintext: &[u8],
+        payload: Payload<'_>,
         dedup_keys: &[String],
         now_ms: i64,
     ) -> Result<Admission, StoreError> {
         let Some(pg) = self.db.as_pg() else {
-            return self.admit(plaintext, dedup_keys, now_ms);
+            return self.admit(payload, dedup_keys, now_ms);
         };
         if dedup_keys.is_empty() {
             return Ok(Admission::Duplicate);
@@ -116,7 +116,7 @@ impl Store {
         if digests.iter().any(|&d| self.dedup_index().contains(d)) {
             return Ok(Admission::Duplicate);
         }
-        let entry = keyed_entry(plaintext, dedup_keys, now_ms);
+        let entry = keyed_entry(payload, dedup_keys, now_ms);
         let seq = pg
             .admit_async(shared_admission(entry, dedup_keys, now_ms))
             .await?;

@@ -176,7 +176,11 @@ fn stored_inbox_entries_of_every_format_are_read() {
     s.inbox
         .insert(
             be(7),
-            keyed_entry(&raw(&env("e6", "om_6")), &["e:e6".to_owned()], 9_999),
+            keyed_entry(
+                Payload::Push(&raw(&env("e6", "om_6"))),
+                &["e:e6".to_owned()],
+                9_999,
+            ),
         )
         .unwrap();
     assert_eq!(
@@ -210,6 +214,47 @@ fn stored_inbox_entries_of_every_format_are_read() {
     assert_eq!(message_id(2).as_deref(), Some("om_6"));
     assert_eq!(pending[2].keys, ["e:e6"], "the keys as admitted");
     assert_eq!(message_id(0), None, "a legacy entry keeps its envelope");
+}
+
+/// A received message stored as the acknowledgement path read it (the compact record, not the
+/// JSON) reads back as the same event as its push stored as received, and keeps its keys.
+#[test]
+fn a_message_stored_as_read_is_the_same_event_as_its_push() {
+    use crate::feishu::message_push::{StoredMessage, read_message_push};
+    let dir = tempfile::tempdir().unwrap();
+    let s = crate::store::testing::open_for_test(dir.path()).unwrap();
+    let e = env("e8", "om_8");
+    let json = json!({"schema": "2.0",
+        "header": {"event_id": "e8", "event_type": "im.message.receive_v1", "tenant_key": "t", "token": "tok"},
+        "event": {"sender": {"sender_id": {"open_id": "ou_a"}},
+            "message": {"message_id": "om_8", "chat_id": "oc_1", "chat_type": "group", "message_type": "text",
+                "content": json!({"text": "/督办 五天内交三份报告"}).to_string()}}})
+    .to_string()
+    .into_bytes();
+    let (head, message) = read_message_push(&json).unwrap();
+    let stored = StoredMessage::new(&head, message).encode();
+    let keys = dedup_keys(&head);
+    assert_eq!(keys, dedup_keys(&Head::of(&e)));
+    let Admission::New(seq) = s.admit(Payload::Message(&stored), &keys, 4_321).unwrap() else {
+        panic!("new")
+    };
+    assert_eq!(s.admit(&json, &keys, 4_322).unwrap(), Admission::Duplicate);
+    let entry = s.inbox_pending(None, 1).unwrap().remove(0);
+    assert_eq!(entry.body, InboxBody::Message(stored));
+    let as_read = classify(entry).unwrap();
+    s.inbox
+        .insert(be(seq + 1), keyed_entry(Payload::Push(&json), &keys, 4_321))
+        .unwrap();
+    let as_received = classify(s.inbox_pending(Some(seq), 1).unwrap().remove(0)).unwrap();
+    assert_eq!(as_read.envelope, as_received.envelope);
+    assert_eq!(as_read.message, as_received.message);
+    assert_eq!(as_read.message.as_ref().unwrap().text, "/督办 五天内交三份报告");
+    assert_eq!((as_read.keys, as_read.received_ms), (keys, 4_321));
+    // A damaged record is an error the worker reports, not an event misread.
+    s.inbox
+        .insert(be(seq + 2), keyed_entry(Payload::Message(b"\xff\xff"), &[], 1))
+        .unwrap();
+    assert!(classify(s.inbox_pending(Some(seq + 1), 1).unwrap().remove(0)).is_err());
 }
 
 /// After a restart, an event still pending and one processed within the window are both
