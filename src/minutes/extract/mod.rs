@@ -20,7 +20,7 @@ use self::sentence::{
     has_task_text, is_department_only, is_thin, split_sentences, topic_of, topic_of_question,
 };
 use self::trace::{Tracer, close_block, section_name};
-use self::turns::{bracket_task, only_labels_between, topic_over_sublist};
+use self::turns::{bracket_task, only_labels_between, paren_topic_over_list, topic_over_sublist};
 use self::writer::{author, echoes, takes_over};
 use crate::calendar::Calendar;
 use crate::command::Mention;
@@ -372,7 +372,10 @@ fn run(
             continue;
         }
         // `1. 年度客户回访` over `(1) 陈静负责…`: a short topic heading its own sub-list.
-        if topic_over_sublist(marker, body, next_line) || unit_over_list(marker, body, next_line) {
+        if topic_over_sublist(marker, body, next_line)
+            || paren_topic_over_list(trimmed, body, next_line)
+            || unit_over_list(marker, body, next_line)
+        {
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }
@@ -808,6 +811,8 @@ mod tests_heldout7;
 mod tests_heldout7_notes;
 #[cfg(test)]
 mod tests_heldout8;
+#[cfg(test)]
+mod tests_heldout9;
 mod trace;
 mod turns;
 mod writer;

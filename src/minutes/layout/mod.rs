@@ -46,6 +46,8 @@ const STATUS_WORDS: &[&str] = &[
     "背景",
     "汇报",
     "通报",
+    // `附件：` over a list of attached documents: what is attached, not work.
+    "附件",
     "highlights",
     "status",
     "summary",
@@ -430,6 +432,10 @@ pub(crate) fn classify(name: &str) -> Section {
     // `关于数据治理`: a topic, whatever words it holds.
     if lower.trim_start().starts_with("关于") {
         return Section::Other;
+    }
+    // `AI` / `AIs` alone: English minutes' action items.
+    if ["ai", "ais", "a.i."].contains(&lower.trim()) {
+        return Section::Action;
     }
     if PAST_WORDS.iter().any(|w| lower.contains(w)) {
         Section::Status

@@ -1,0 +1,94 @@
+//! Tests of the rules added once the ninth held-out set became tuning data (issue 16, tenth
+//! round): a `（一）` sub-heading over its numbered list, work left unscheduled (`本次不安排`),
+//! duties that go on by an existing rule (`按…执行`), an attachment list, checklist and plan
+//! tables (`步骤`, `活动`, `分工`, a ✅ or `已于…完成` state, work written after the date), `AI`
+//! as English minutes' action heading, `Tony (唐志远)` in the attendee line. Each on phrasings
+//! of our own, never a line copied from a file.
+
+#![allow(clippy::unwrap_used)]
+
+use super::testkit::{due_by_end_of, dues, owners, run, texts};
+
+#[test]
+fn a_numbered_sub_heading_over_a_numbered_list_is_no_task() {
+    let ex = run(
+        "三、下阶段工作安排\n\n（一）客户回访\n1. 孟冬负责回访名单整理，3月20日前完成。\n\n（二）培训\n1. 柏青牵头组织新员工培训，月底前完成。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
+    // A `（一）` line that is a task itself stays one.
+    let ex = run(
+        "三、下阶段工作安排\n（一）孟冬负责回访名单整理，3月20日前完成。\n（二）柏青牵头组织培训，月底前完成。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
+}
+
+#[test]
+fn work_left_unscheduled_or_carried_on_by_the_rules_is_no_task() {
+    let ex = run(
+        "二、后续工作安排\n1. 机房空调更换，并入明年预算统筹，本次不单独安排。\n2. 档案室改造推迟到下半年，本季度不做安排。\n3. 新系统接入，原则同意，具体另议。\n4. 夜间值班按现行值班表执行。\n5. 发现问题的处理，按《运维管理规定》执行。\n6. 孟冬负责机房巡检报告，3月20日前提交。",
+        &["孟冬"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    // Someone named to carry a plan out keeps the task.
+    let ex = run(
+        "二、后续工作安排\n1. 柏青按新方案执行客户分层，3月20日前完成。",
+        &["柏青"],
+    );
+    assert_eq!(owners(&ex), [["柏青"]]);
+}
+
+#[test]
+fn an_attachment_list_is_no_task() {
+    let ex = run(
+        "三、工作安排\n1. 孟冬负责汇总问题清单，3月20日前完成。\n\n附件：\n1. 问题汇总表\n2. 检查报告（节选）\n3. 整改台账",
+        &["孟冬"],
+    );
+    assert_eq!(texts(&ex).len(), 1);
+}
+
+#[test]
+fn a_checklist_table_with_steps_and_a_state_column() {
+    let ex = run(
+        "上线检查清单\n\n| 步骤 | 负责人 | 时限 | 状态 |\n|---|---|---|---|\n| 开通测试账户 | 孟冬 | — | ✅ |\n| 参数配置复核 | 柏青 | 3月13日 | ⬜ |\n| 首次对账 | 孟冬、柏青 | 3月20日 | ⬜ |",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [vec!["柏青"], vec!["孟冬", "柏青"]]);
+    assert_eq!(
+        dues(&ex),
+        [due_by_end_of("2026-03-13"), due_by_end_of("2026-03-20")]
+    );
+}
+
+#[test]
+fn a_plan_table_with_a_division_column_and_work_after_the_date() {
+    let ex = run(
+        "二季度活动安排\n\n| 活动 | 分工 | 时间要求 |\n|---|---|---|\n| 校园讲座 | 孟冬牵头，柏青配合 | 3月20日前落实会场 |\n| 社区讲座 | 已于3月5日完成 | — |\n| 宣传海报 | 柏青 | 3月13日 |",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [vec!["孟冬", "柏青"], vec!["柏青"]]);
+    assert!(texts(&ex)[0].contains("落实会场"), "{:?}", texts(&ex));
+    assert_eq!(
+        dues(&ex),
+        [due_by_end_of("2026-03-20"), due_by_end_of("2026-03-13")]
+    );
+}
+
+#[test]
+fn ai_alone_heads_english_minutes_action_items() {
+    let ex = run(
+        "Weekly sync\n\nStatus\n- 接口联调 done.\n\nAI\n1. Finish 接口文档 update — 孟冬, by 3月13日\n2. Smoke test for 对账 module — 柏青",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
+}
+
+#[test]
+fn an_english_name_before_a_member_in_brackets_is_that_member() {
+    let ex = run(
+        "Attendees: Nora (孟冬), Sam（柏青）\n\nAction items\n1. Nora: send the signed NDA back to 法务, by 3月13日\n2. Sam: draft the Q2 plan, by 3月20日",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
+}
