@@ -92,3 +92,21 @@ fn an_english_name_before_a_member_in_brackets_is_that_member() {
     );
     assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
 }
+
+#[test]
+fn a_review_block_keeps_the_work_asked_beside_its_owner() {
+    let ex = run(
+        "【需求1】柜台数据库适配\n评审结论：通过\n负责人：孟冬\n要求：下周一前提交适配测试方案。\n\n需求二：折算率批量调整\n- 结论：通过\n- 负责人：柏青，3月20日前完成开发排期",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
+    let t = texts(&ex);
+    assert!(
+        t[0].contains("适配测试方案") && t[1].contains("开发排期"),
+        "{t:?}"
+    );
+    assert_eq!(
+        dues(&ex),
+        [due_by_end_of("2026-03-16"), due_by_end_of("2026-03-20")]
+    );
+}
