@@ -110,3 +110,30 @@ fn a_review_block_keeps_the_work_asked_beside_its_owner() {
         [due_by_end_of("2026-03-16"), due_by_end_of("2026-03-20")]
     );
 }
+
+#[test]
+fn a_numbered_line_introducing_the_list_below_gives_its_deadline() {
+    let ex = run(
+        "一、网点巡检\n（一）以下事项请于3月20日前完成：\n1. 各楼层监控设备逐一检查——孟冬\n2. 应急照明更换——孟冬、柏青\n（二）以下事项请于月底前完成：\n1. 巡检制度修订——柏青",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [vec!["孟冬"], vec!["孟冬", "柏青"], vec!["柏青"]]);
+    assert_eq!(
+        dues(&ex),
+        [
+            due_by_end_of("2026-03-20"),
+            due_by_end_of("2026-03-20"),
+            due_by_end_of("2026-03-31")
+        ]
+    );
+}
+
+#[test]
+fn a_lead_named_with_only_a_role_in_a_conclusion_shares_the_work_after_it() {
+    let ex = run(
+        "需求评审会\n\n1. 对账差异自动处理\n   结论：通过。孟冬主办，柏青协办，下周一前提交详细设计。\n\n2. 回访机器人\n   结论：暂缓。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬", "柏青"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-16")]);
+}

@@ -355,6 +355,19 @@ pub(crate) fn heading(line: &str) -> Option<&str> {
     if line.ends_with([':', '：']) && bare.ends_with("如下") {
         return Some(bare.rsplit(['。', '，', ',', '；']).next().unwrap_or(bare).trim());
     }
+    // `（一）以下事项请于6月12日前完成：`: a numbered line introducing the list below it.
+    if line.ends_with([':', '：'])
+        && let Some(rest) = bare
+            .strip_prefix(['（', '('])
+            .and_then(|r| r.split_once(['）', ')']))
+            .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)))
+            .map(|(_, rest)| rest.trim())
+        && (rest.starts_with("以下") || rest.starts_with("下列"))
+        && rest.chars().count() <= 24
+        && !rest.contains(['，', ',', '。', '；'])
+    {
+        return Some(rest);
+    }
     // `（二）会议议定事项`: a numbered section name.
     if let Some((n, rest)) = bare
         .strip_prefix(['（', '('])
