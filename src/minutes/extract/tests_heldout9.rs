@@ -137,3 +137,12 @@ fn a_lead_named_with_only_a_role_in_a_conclusion_shares_the_work_after_it() {
     assert_eq!(owners(&ex), [["孟冬", "柏青"]]);
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-16")]);
 }
+
+#[test]
+fn who_inspected_and_when_is_a_record() {
+    let ex = run(
+        "网点服务检查\n\n检查人：孟冬    日期：3月12日\n\n整改事项：\n1. 服务标识更换（柏青）3月20日前",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["柏青"]]);
+}

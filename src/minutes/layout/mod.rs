@@ -126,6 +126,11 @@ const ACTION_WORDS: &[&str] = &[
 ];
 const DECISION_WORDS: &[&str] = &["决议", "议定", "决定", "结论", "decision", "共识", "部署"];
 const META_KEYS: &[&str] = &[
+    // `检查人：裴某    日期：3月20日`: who inspected and when, a record (a task has `，`).
+    "检查人",
+    "巡检人",
+    "检查日期",
+    "检查时间",
     "参会人员",
     "参会人",
     "参与人员",
