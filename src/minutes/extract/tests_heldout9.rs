@@ -146,3 +146,25 @@ fn who_inspected_and_when_is_a_record() {
     );
     assert_eq!(owners(&ex), [["柏青"]]);
 }
+
+#[test]
+fn a_date_before_a_verb_of_going_through_is_the_deadline() {
+    let ex = run("会后事项\n1. 孟冬，客户回访情况明天早上过一遍。", &["孟冬"]);
+    assert_eq!(dues(&ex), [Some("2026-03-11T09:00:00+08:00".to_owned())]);
+}
+
+#[test]
+fn an_answer_taking_on_other_work_leaves_the_asked_work_its_own_date() {
+    let ex = run(
+        "周会 - 妙记\n柏青 00:00:05\n孟冬，网点巡检记录明天早上过一遍，有问题报我。\n孟冬 00:00:20\n没问题。培训物料我来对接，这周五前到位。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"], ["孟冬"]]);
+    assert_eq!(
+        dues(&ex),
+        [
+            Some("2026-03-11T09:00:00+08:00".to_owned()),
+            due_by_end_of("2026-03-13")
+        ]
+    );
+}

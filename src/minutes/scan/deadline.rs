@@ -285,7 +285,8 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
             // `黄志强下周二负责上线…`: a lead verb (负责, 牵头, 落实, 准备, 梳理, 汇总, 反馈, 组织);
             // `各分公司端午节前对辖内…`: a preposition opening the work (对, 向).
             // `今天收齐`, `月底必须完`: a verb of gathering or checking, a modal.
-            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形负牵落准梳汇反组对向收核填补必务需须得"
+            // `维保情况明天早上过一遍`, `方案周五审`: a verb of going through or revising.
+            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形负牵落准梳汇反组对向收核填补必务需须得过审改"
                 .contains(c)
         })
     };

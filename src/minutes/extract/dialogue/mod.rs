@@ -208,7 +208,10 @@ fn converse(
                 if volunteers || agrees {
                     let mut item = o.item.clone();
                     item.owners = if o.asked.is_empty() { with } else { o.asked.clone() };
-                    if sc.deadline.is_some() {
+                    // `没问题。宣传物料我来对接，这周五前到位。`: the date of work the answer takes
+                    // on besides is not the asked work's, which keeps its own.
+                    let own_date = agrees && item.deadline.is_some() && reply::volunteers(s);
+                    if sc.deadline.is_some() && !own_date {
                         item.deadline = sc.deadline;
                         item.deadline_text.clone_from(&sc.deadline_text);
                     }
@@ -226,7 +229,11 @@ fn converse(
                     } else {
                         format!("第{}行交给{}，第{}行答应", o.line + 1, sp.name(), line + 1)
                     };
-                    let dated = if sc.deadline.is_some() { t } else { o.turn };
+                    let dated = if sc.deadline.is_some() && !own_date {
+                        t
+                    } else {
+                        o.turn
+                    };
                     let new = Settled {
                         last: t,
                         dated,
