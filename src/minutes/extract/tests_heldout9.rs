@@ -168,3 +168,14 @@ fn an_answer_taking_on_other_work_leaves_the_asked_work_its_own_date() {
         ]
     );
 }
+
+#[test]
+fn the_start_of_a_period_is_no_deadline_at_its_end() {
+    let ex = run(
+        "| 活动 | 分工 | 时间要求 |\n|---|---|---|\n| 年度报告 | 孟冬 | 下季度初 |\n| 宣传海报 | 孟冬 | 下季度 |",
+        &["孟冬"],
+    );
+    assert_eq!(dues(&ex), [None, due_by_end_of("2026-06-30")]);
+    let ex = run("工作安排\n1. 等保测评，孟冬牵头，下季度初启动。", &["孟冬"]);
+    assert_eq!(dues(&ex), [None]);
+}

@@ -121,8 +121,9 @@ impl Ctx<'_> {
                 match parse_deadline(&w, self.base, self.cal) {
                     // After a refused window, only a stated limit (`周五前`), not `时长1小时26分钟`.
                     Ok(_) if refused.is_some() && !w.trim_end().ends_with(['前', '内']) => {}
-                    // `上线后三个工作日内`: counted from an event, not from the meeting.
-                    Ok(_) if after_event(&chars, start, &w) => {
+                    // `上线后三个工作日内`: counted from an event, not from the meeting; `下季度初`:
+                    // the start of a period the parser does not read, not its end.
+                    Ok(_) if after_event(&chars, start, &w) || opens_period(&chars, start + len, &w) => {
                         refused.get_or_insert((w.trim().to_owned(), start, start + len));
                     }
                     Ok(d) => return Some((w.trim().to_owned(), Some(d))),
@@ -135,6 +136,15 @@ impl Ctx<'_> {
         }
         refused.map(|(w, _, _)| (w, None))
     }
+}
+
+/// Whether the period `w` (`下季度`, `明年`) is followed by `初` or `中` (`下季度初`, `明年中`): its
+/// start or middle, which the window alone (its end) does not say.
+fn opens_period(chars: &[char], end: usize, w: &str) -> bool {
+    ["季度", "年", "月", "周"]
+        .iter()
+        .any(|p| w.trim_end().ends_with(p))
+        && chars.get(end).is_some_and(|c| matches!(c, '初' | '中'))
 }
 
 /// Whether the window at `start` is a span (`三个工作日内`, `两周内`) counted from an event named
