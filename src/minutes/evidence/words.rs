@@ -422,3 +422,13 @@ pub(super) fn by_the_rules(lower: &str) -> bool {
                 .is_some_and(|i| i + '按'.len_utf8() < c.len() - "执行".len())
     })
 }
+
+/// `- 年度优秀客户经理评选方案` under a to-do heading: an item that is only the document to
+/// produce (a plan, a report, a list) names the work.
+pub(super) fn names_deliverable(text: &str) -> bool {
+    const DOCS: &[&str] = &[
+        "方案", "计划", "报告", "清单", "名单", "制度", "标准", "规划", "预案", "细则", "办法", "总结",
+    ];
+    let t = text.trim().trim_end_matches(['。', '；', ';', '.']);
+    DOCS.iter().any(|d| t.ends_with(d))
+}

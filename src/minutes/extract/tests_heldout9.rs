@@ -179,3 +179,13 @@ fn the_start_of_a_period_is_no_deadline_at_its_end() {
     let ex = run("工作安排\n1. 等保测评，孟冬牵头，下季度初启动。", &["孟冬"]);
     assert_eq!(dues(&ex), [None]);
 }
+
+#[test]
+fn a_to_do_that_is_only_the_document_to_produce_is_an_item() {
+    let ex = run(
+        "待办\n- @孟冬 拟定培训计划，3月20日前提交\n- 年度优秀员工评选方案\n\n情况\n- 年度评选方案已发布",
+        &["孟冬"],
+    );
+    assert_eq!(owners(&ex), [vec!["孟冬"], vec![]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-20"), None]);
+}
