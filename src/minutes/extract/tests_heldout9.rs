@@ -189,3 +189,12 @@ fn a_to_do_that_is_only_the_document_to_produce_is_an_item() {
     assert_eq!(owners(&ex), [vec!["孟冬"], vec![]]);
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-20"), None]);
 }
+
+#[test]
+fn you_after_calling_someone_by_name_is_them_not_the_last_speaker() {
+    let ex = run(
+        "周会 - 妙记\n柏青 00:00:05\n孟冬，培训照片月底前补齐。\n孟冬 00:00:20\n好的。\n柏青 00:00:40\n老罗，讲师名单你明天下午确认一下。",
+        &["孟冬", "柏青", "罗建"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"], ["罗建"]]);
+}
