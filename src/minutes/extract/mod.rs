@@ -542,7 +542,10 @@ fn run(
             && matches!(scan.how, OwnerHow::None)
             && let Some(item) = ex.items.last_mut()
             // `…请邵华明天演示一下？` then `邵华：可以，明天下午3点。`: the hour, that day.
-            && (item.deadline.is_none() || refines(item.deadline, scan.deadline))
+            // Not a limit (`春节前`) that `明天上班就发` only promises to beat.
+            && (item.deadline.is_none()
+                || (refines(item.deadline, scan.deadline)
+                    && !item.deadline_text.as_deref().is_some_and(|t| t.ends_with(['前', '内']))))
             && item.owners.first() == Some(sp)
         {
             item.deadline = scan.deadline;

@@ -198,3 +198,27 @@ fn you_after_calling_someone_by_name_is_them_not_the_last_speaker() {
     );
     assert_eq!(owners(&ex), [["孟冬"], ["罗建"]]);
 }
+
+#[test]
+fn a_promise_sooner_than_the_deadline_asked_leaves_the_deadline() {
+    let ex = run(
+        "周会 - 妙记\n柏青 00:00:05\n孟冬，尽调清单周五前发给企业。\n孟冬 00:00:20\n好的，明天上班就发。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-13")]);
+}
+
+#[test]
+fn a_promise_within_a_limit_asked_in_labelled_lines_leaves_the_limit() {
+    let ex = run(
+        "周会 - 妙记\n柏青 00:00:05\n孟冬，尽调清单明天之前发给企业。\n孟冬 00:00:20\n好的，明天上午10点就发。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-11")]);
+    // A day asked without a limit takes the hour the answer gives.
+    let ex = run(
+        "周会 - 妙记\n柏青 00:00:05\n孟冬，明天演示一下新系统。\n孟冬 00:00:20\n可以，明天下午3点。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(dues(&ex), [Some("2026-03-11T15:00:00+08:00".to_owned())]);
+}

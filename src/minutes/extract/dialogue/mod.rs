@@ -210,7 +210,14 @@ fn converse(
                     item.owners = if o.asked.is_empty() { with } else { o.asked.clone() };
                     // `没问题。宣传物料我来对接，这周五前到位。`: the date of work the answer takes
                     // on besides is not the asked work's, which keeps its own.
-                    let own_date = agrees && item.deadline.is_some() && reply::volunteers(s);
+                    // `好的闫总，明天上班就发。` to work asked by a later date: the promise beats
+                    // the deadline, which stands.
+                    let sooner = agrees
+                        && item
+                            .deadline
+                            .zip(sc.deadline)
+                            .is_some_and(|(asked, promised)| promised.at < asked.at);
+                    let own_date = sooner || (agrees && item.deadline.is_some() && reply::volunteers(s));
                     if sc.deadline.is_some() && !own_date {
                         item.deadline = sc.deadline;
                         item.deadline_text.clone_from(&sc.deadline_text);
