@@ -222,3 +222,12 @@ fn a_promise_within_a_limit_asked_in_labelled_lines_leaves_the_limit() {
     );
     assert_eq!(dues(&ex), [Some("2026-03-11T15:00:00+08:00".to_owned())]);
 }
+
+#[test]
+fn a_familiar_surname_shared_with_the_speaker_is_the_other_member() {
+    let ex = run(
+        "晨会 - 妙记\n王振华 00:00:05\n小王，客户邀约名单今天下班前给我。\n王小燕 00:00:20\n好的王总。",
+        &["王振华", "王小燕"],
+    );
+    assert_eq!(owners(&ex), [["王小燕"]]);
+}
