@@ -258,6 +258,8 @@ fn run(
         }
         let (marker, body) = strip_marker(trimmed);
         let body = if stamped_turns { strip_stamp(body) } else { body };
+        let asked = qa::answer_with_question(body, prev_line.and_then(|p| lines.get(p)).map(String::as_str));
+        let body = asked.as_deref().unwrap_or(body);
         // The next lines, blank ones aside (a block's title looks at its fields below).
         let next: Vec<&str> = lines
             .iter()
@@ -776,6 +778,7 @@ mod alias;
 mod dialogue;
 mod heading_due;
 mod lists;
+mod qa;
 mod refer;
 mod sentence;
 #[cfg(test)]

@@ -231,3 +231,22 @@ fn a_familiar_surname_shared_with_the_speaker_is_the_other_member() {
     );
     assert_eq!(owners(&ex), [["王小燕"]]);
 }
+
+#[test]
+fn the_one_after_you_with_zai_before_the_time_is_the_owner() {
+    let ex = run(
+        "会后事项\n1. 由运营部孟冬在三个工作日内开通权限。\n2. 由柏青在月底前完成回访。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
+}
+
+#[test]
+fn an_answer_gives_the_work_its_question_names() {
+    let ex = run(
+        "新员工座谈会问答\n\n问：新员工什么时候能开通邮箱？\n答：由信息部孟冬在报到后两个工作日内开通。\n\n问：工牌在哪里领？\n答：已于报到当天统一发放。",
+        &["孟冬"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    assert!(texts(&ex)[0].contains("开通邮箱"), "{:?}", texts(&ex));
+}
