@@ -2,8 +2,12 @@
 //! round): a `（一）` sub-heading over its numbered list, work left unscheduled (`本次不安排`),
 //! duties that go on by an existing rule (`按…执行`), an attachment list, checklist and plan
 //! tables (`步骤`, `活动`, `分工`, a ✅ or `已于…完成` state, work written after the date), `AI`
-//! as English minutes' action heading, `Tony (唐志远)` in the attendee line. Each on phrasings
-//! of our own, never a line copied from a file.
+//! as English minutes' action heading, `Tony (唐志远)` in the attendee line, the work a review
+//! block asks beside its owner, a numbered line introducing the list below with its deadline, a
+//! person with only a role in a conclusion, who inspected and when, a date before `过一遍`, an
+//! answer taking on other work or promising sooner than asked, the start of a period (`下季度初`),
+//! a to-do that is only a document, `你` after calling someone, `小王` said by another 王,
+//! `由X在…`, questions and answers. Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
