@@ -3,7 +3,7 @@
 
 use crate::domain::priority::Priority;
 use crate::minutes::item::{ActionItem, clean_title};
-use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, is_place_or_units};
+use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, has_task_verb, is_place_or_units};
 
 /// A markdown table's column roles.
 pub(crate) struct Table {
@@ -71,8 +71,15 @@ fn is_done(cell: &str) -> bool {
         .trim()
         .trim_start_matches(|ch: char| !ch.is_alphanumeric())
         .to_lowercase();
+    // `| ✅ |` alone in a state column (`| ⬜ |` is still to do).
+    ["✅", "☑", "☑️", "✔", "✔️", "[x]", "[X]"].contains(&cell.trim())
+    // `已于4月10日完成`: done on a date.
+    || c.strip_prefix("已于").is_some_and(|r| {
+        let r = r.trim_end_matches(['。', '.']);
+        ["完成", "办结", "关闭", "上线", "举办", "结束"].iter().any(|w| r.ends_with(w))
+    })
     // `已完成1个`: part of it, so the rest is still to do (not `已完成，下架7只`).
-    DONE.iter().any(|d| {
+    || DONE.iter().any(|d| {
         c.strip_prefix(d)
             .is_some_and(|r| !r.trim_start().starts_with(|ch: char| ch.is_ascii_digit()))
     })
@@ -194,6 +201,14 @@ fn raci_responsible(cs: &[String]) -> Option<usize> {
         .filter(|_| others >= 1)
 }
 
+/// `| 4月24日前完成场地对接 |` in the deadline column: the work written after the date
+/// (`完成场地对接`), when it holds a task verb.
+fn deadline_work(cell: &str, dl: &crate::minutes::scan::Scan) -> Option<String> {
+    let work = clean_title(cell, dl.deadline_text.as_deref());
+    let work = work.trim_matches(|c: char| c.is_whitespace() || "，,。；（）()".contains(c));
+    (work != cell.trim() && work.chars().count() >= 2 && has_task_verb(work)).then(|| work.to_owned())
+}
+
 fn cells(row: &str) -> Vec<String> {
     if !row.trim_start().starts_with('|') && is_tab_row(row) {
         return split_aligned(row).into_iter().map(str::to_owned).collect();
@@ -233,7 +248,8 @@ impl Table {
             "responsible",
             "责任方",
         ])
-        .or_else(|| find(&["负责", "责任", "主办", "承办", "牵头"]))
+        // `| 活动 | 分工 | 时间要求 |`: who does what, lead first.
+        .or_else(|| find(&["负责", "责任", "主办", "承办", "牵头", "分工"]))
         // `| 任务 | R | A | C | I |`: a RACI table's R (responsible) column.
         .or_else(|| raci_responsible(&cs));
         let deadline = find(&[
@@ -273,6 +289,8 @@ impl Table {
         let named = next_step.or_else(|| {
             column(&[
                 "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动", "需求", "what",
+                // `| 步骤 | 负责人 | 时限 |` (a checklist), `| 活动 | 分工 |` (a plan of events).
+                "步骤", "活动", "环节", "step",
             ])
         });
         let measures = column(&["措施", "举措"]);
@@ -362,6 +380,14 @@ impl Table {
             clean_title(task, None)
         } else {
             clean_title(&scanned.text, scanned.deadline_text.as_deref())
+        };
+        let text = match dl
+            .deadline
+            .as_ref()
+            .map(|_| deadline_work(cell(self.deadline), &dl))
+        {
+            Some(Some(work)) if !text.contains(&work) => format!("{text}：{work}"),
+            _ => text,
         };
         let text = if issue.is_empty() || is_empty_task(issue) {
             text

@@ -490,6 +490,8 @@ impl Ctx<'_> {
                 && let Some(to) = &self.addressed
                 // `许鹏你弄一下`: 你 is the one just named.
                 && !self.members.iter().any(|p| clause.contains(&format!("{}你", p.name)))
+                // `老罗，评审专家的名单你明天确认一下`: 你 is the one called at the start.
+                && !self.calls_first(text)
                 && let Some(strong) = second_person(clause)
             {
                 lead = vec![to.clone()];

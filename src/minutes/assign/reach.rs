@@ -198,6 +198,8 @@ impl Ctx<'_> {
                 lead_next(r)
                     // `由经纪业务部许明阳于本周五前确定`: a date before the verb.
                     || r.starts_with('于')
+                    // `由运营部杭丽在报到后三个工作日内开通`: 在 before the time too.
+                    || r.starts_with('在')
                     || LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| r.starts_with(v))
                     || has_task_verb(
                         r.get(..r.char_indices().nth(2).map_or(r.len(), |(i, _)| i))

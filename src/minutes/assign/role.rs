@@ -49,3 +49,16 @@ impl Ctx<'_> {
         (timed || works).then_some(found)
     }
 }
+
+impl Ctx<'_> {
+    /// `老罗，…`, `苗青，…`: the line opens by calling a member (a name alone before `，`, or
+    /// the `，` left where the scan took the name out).
+    pub(super) fn calls_first(&self, text: &str) -> bool {
+        let t = text.trim_start();
+        t.starts_with(['，', ','])
+            || t.split_once(['，', ',']).is_some_and(|(head, _)| {
+                let h = head.trim();
+                (2..=4).contains(&h.chars().count()) && self.is_name(h)
+            })
+    }
+}

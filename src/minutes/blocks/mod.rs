@@ -301,11 +301,16 @@ impl Block {
                 owners.push(o);
             }
         }
-        // Without a deadline field, one in the conclusion (`结论：通过，三个工作日内出方案`).
+        // The work asked for in a field of its own (`要求：五一后第一个工作日提交测试方案`) or after
+        // the owner's name (`负责人：韦振东，下下周一前完成开发排期`), naming no one else.
+        let asked = fields::asked_work(&self.next, &self.lead, ctx);
+        // Without a deadline field, one in the conclusion (`结论：通过，三个工作日内出方案`), else
+        // one with the work asked.
         let due = if self.due.is_empty() {
             Some(ctx.scan(&self.conclusion))
                 .filter(|s| s.deadline.is_some())
                 .or(extra_due)
+                .or_else(|| asked.iter().find(|s| s.deadline.is_some()).cloned())
         } else {
             Some(ctx.field_deadline(&self.due))
         };
@@ -340,6 +345,13 @@ impl Block {
         };
         if let Some(t) = due_task {
             title = format!("{title}：{t}");
+        }
+        for a in &asked {
+            let work = clean_title(&a.text, a.deadline_text.as_deref());
+            let work = work.trim_matches(|c: char| c.is_whitespace() || "，,。；".contains(c));
+            if has_task_verb(work) && !title.contains(work) {
+                title = format!("{title}：{work}");
+            }
         }
         let (deadline, deadline_text) = due.map_or((None, None), |d| (d.deadline, d.deadline_text));
         Outcome::Item(Box::new(ActionItem {

@@ -113,6 +113,9 @@ impl Block {
                 last.push_str(part);
             }
         }
+        // `邬凯主办，程露协办，下下周一前提交详细设计`: a person with only a role shares the work
+        // of the clause after it.
+        let clauses = join_roles_only(ctx, clauses);
         if clauses.len() < 2 {
             return None;
         }
@@ -146,6 +149,34 @@ impl Block {
             .collect();
         (items.len() == clauses.len()).then_some(items)
     }
+}
+
+/// The clauses, each that is only a person and a role (`邬凯主办`, `由程露牵头`) joined to the
+/// one after it.
+fn join_roles_only(ctx: &Ctx<'_>, clauses: Vec<String>) -> Vec<String> {
+    const ROLES: &[&str] = &["主办", "牵头", "负责", "协办", "配合", "为主", "主责"];
+    let mut out: Vec<String> = Vec::new();
+    let mut pending: Option<String> = None;
+    for c in clauses {
+        let c = match pending.take() {
+            Some(p) => format!("{p}，{c}"),
+            None => c,
+        };
+        let sc = ctx.scan(&c);
+        let bare = c.trim_start_matches('由');
+        let role_only = sc.owners.len() == 1
+            && sc.owners.first().is_some_and(|o| {
+                bare.strip_prefix(o.name())
+                    .is_some_and(|r| ROLES.contains(&r.trim()))
+            });
+        if role_only {
+            pending = Some(c);
+        } else {
+            out.push(c);
+        }
+    }
+    out.extend(pending);
+    out
 }
 
 /// Whether `part` starts with the person it gives work to (`陆一鸣负责开发联调`, `由蒋文出…`).

@@ -285,7 +285,9 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }
     let lower = f.raw.to_lowercase();
     let text = f.scan.text.to_lowercase();
-    let task_verb = has_task_verb(&text) || SHORT_VERBS.iter().any(|v| text.contains(v));
+    let task_verb = has_task_verb(&text)
+        || SHORT_VERBS.iter().any(|v| text.contains(v))
+        || (f.section == Section::Action && f.marker == Marker::List && words::names_deliverable(&text));
     if task_verb {
         add(Signal::TaskVerb);
     }
@@ -532,6 +534,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         .iter()
         .filter(|w| !(duty && w.starts_with('每')))
         .any(|w| lower_next.contains(w))
+        || (f.scan.how == OwnerHow::None && words::by_the_rules(&lower))
     {
         add(Signal::Standing);
     }

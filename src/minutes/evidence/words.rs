@@ -189,6 +189,11 @@ pub(super) const REJECTED: &[&str] = &[
     "不作调整",
     "不做调整",
     "维持现行",
+    // `…纳入明年规划，本次不单独安排`, `推迟至明年，本季度不做安排`, `会议原则同意，具体另议`.
+    "不安排",
+    "不做安排",
+    "不单独安排",
+    "另议",
 ];
 
 /// Conversation and reported speech that assign nothing.
@@ -326,6 +331,8 @@ pub(super) const STANDING: &[&str] = &[
     "下次例会",
     // Carried on as before, not a new task.
     "按惯例",
+    "惯例",
+    "按现行",
     "按原计划",
     "照旧",
     "照常",
@@ -404,3 +411,24 @@ pub(super) const NOT_DONE: &[&str] = &[
 
 /// Units after a figure (`3笔`, `1.2万`, `62人`).
 pub(super) const FIGURE_UNITS: &[char] = &['万', '亿', '户', '笔', '%', '倍'];
+
+/// `复核中发现问题的整改，按《合规检查管理办法》执行`, `运维值班按现行排班表执行`: a clause that
+/// says work goes on by an existing rule (`按…执行`) is a standing duty, not a new task.
+pub(super) fn by_the_rules(lower: &str) -> bool {
+    lower.split(['，', ',', '。', '；', ';']).any(|c| {
+        let c = c.trim();
+        c.ends_with("执行")
+            && c.find('按')
+                .is_some_and(|i| i + '按'.len_utf8() < c.len() - "执行".len())
+    })
+}
+
+/// `- 年度优秀客户经理评选方案` under a to-do heading: an item that is only the document to
+/// produce (a plan, a report, a list) names the work.
+pub(super) fn names_deliverable(text: &str) -> bool {
+    const DOCS: &[&str] = &[
+        "方案", "计划", "报告", "清单", "名单", "制度", "标准", "规划", "预案", "细则", "办法", "总结",
+    ];
+    let t = text.trim().trim_end_matches(['。', '；', ';', '.']);
+    DOCS.iter().any(|d| t.ends_with(d))
+}

@@ -1,5 +1,5 @@
 //! English names written beside a member's Chinese name (pure): `Attendees: Kevin 蒋凯文, Iris
-//! 苗一诺` or `黎大伟（David）`, so `Kevin: …` and `| Tony | … |` later in the minutes are those
+//! 苗一诺`, `Tony (唐志远)` or `黎大伟（David）`, so `Kevin: …` and `| Tony | … |` later in the minutes are those
 //! members. Read from every line; only a name that is a group member is paired.
 
 use crate::command::Mention;
@@ -28,7 +28,14 @@ fn is_given_name(w: &str) -> bool {
         && cs.all(|c| c.is_ascii_lowercase())
 }
 
-/// `Kevin 蒋凯文` and `蒋凯文（Kevin）` / `蒋凯文 (Kevin)` in one line, the Chinese name a member.
+/// The ASCII letters that end `s`.
+fn last_word(s: &str) -> String {
+    let mut w: Vec<char> = s.chars().rev().take_while(char::is_ascii_alphabetic).collect();
+    w.reverse();
+    w.into_iter().collect()
+}
+
+/// `Kevin 蒋凯文`, `Tony (唐志远)` and `蒋凯文（Kevin）` / `蒋凯文 (Kevin)` in one line, the Chinese name a member.
 fn pairs(line: &str, members: &[Person]) -> Vec<(String, Person)> {
     let mut out = Vec::new();
     for p in members {
@@ -51,6 +58,16 @@ fn pairs(line: &str, members: &[Person]) -> Vec<(String, Person)> {
                     .into_iter()
                     .rev()
                     .collect();
+                let head = b.get(..b.len() - word.len()).unwrap_or_default();
+                if is_given_name(&word) && !head.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+                    out.push((word, p.clone()));
+                }
+            }
+            // `Tony (唐志远)`, `Tony（唐志远）`: the English name first, the member's in brackets.
+            if let Some(b) = before.strip_suffix(['(', '（']).map(str::trim_end)
+                && after.starts_with([')', '）'])
+            {
+                let word = last_word(b);
                 let head = b.get(..b.len() - word.len()).unwrap_or_default();
                 if is_given_name(&word) && !head.ends_with(|c: char| c.is_ascii_alphanumeric()) {
                     out.push((word, p.clone()));

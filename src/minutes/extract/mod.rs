@@ -20,7 +20,7 @@ use self::sentence::{
     has_task_text, is_department_only, is_thin, split_sentences, topic_of, topic_of_question,
 };
 use self::trace::{Tracer, close_block, section_name};
-use self::turns::{bracket_task, only_labels_between, topic_over_sublist};
+use self::turns::{bracket_task, only_labels_between, paren_topic_over_list, topic_over_sublist};
 use self::writer::{author, echoes, takes_over};
 use crate::calendar::Calendar;
 use crate::command::Mention;
@@ -258,6 +258,8 @@ fn run(
         }
         let (marker, body) = strip_marker(trimmed);
         let body = if stamped_turns { strip_stamp(body) } else { body };
+        let asked = qa::answer_with_question(body, prev_line.and_then(|p| lines.get(p)).map(String::as_str));
+        let body = asked.as_deref().unwrap_or(body);
         // The next lines, blank ones aside (a block's title looks at its fields below).
         let next: Vec<&str> = lines
             .iter()
@@ -372,7 +374,10 @@ fn run(
             continue;
         }
         // `1. 年度客户回访` over `(1) 陈静负责…`: a short topic heading its own sub-list.
-        if topic_over_sublist(marker, body, next_line) || unit_over_list(marker, body, next_line) {
+        if topic_over_sublist(marker, body, next_line)
+            || paren_topic_over_list(trimmed, body, next_line)
+            || unit_over_list(marker, body, next_line)
+        {
             tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             continue;
         }
@@ -539,7 +544,10 @@ fn run(
             && matches!(scan.how, OwnerHow::None)
             && let Some(item) = ex.items.last_mut()
             // `…请邵华明天演示一下？` then `邵华：可以，明天下午3点。`: the hour, that day.
-            && (item.deadline.is_none() || refines(item.deadline, scan.deadline))
+            // Not a limit (`春节前`) that `明天上班就发` only promises to beat.
+            && (item.deadline.is_none()
+                || (refines(item.deadline, scan.deadline)
+                    && !item.deadline_text.as_deref().is_some_and(|t| t.ends_with(['前', '内']))))
             && item.owners.first() == Some(sp)
         {
             item.deadline = scan.deadline;
@@ -770,6 +778,7 @@ mod alias;
 mod dialogue;
 mod heading_due;
 mod lists;
+mod qa;
 mod refer;
 mod sentence;
 #[cfg(test)]
@@ -808,6 +817,8 @@ mod tests_heldout7;
 mod tests_heldout7_notes;
 #[cfg(test)]
 mod tests_heldout8;
+#[cfg(test)]
+mod tests_heldout9;
 mod trace;
 mod turns;
 mod writer;

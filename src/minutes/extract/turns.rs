@@ -47,6 +47,20 @@ pub(super) fn topic_over_sublist(marker: Marker, body: &str, next_line: Option<&
         })
 }
 
+/// `（一）合规自查` over `1. …`: a sub-heading numbered `（一）` naming the topic of the numbered
+/// list below it (the section around it still counts), not a task.
+pub(super) fn paren_topic_over_list(line: &str, body: &str, next_line: Option<&str>) -> bool {
+    let numbered = line
+        .trim_start()
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.split_once(['）', ')']))
+        .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)));
+    numbered
+        && (1..=12).contains(&body.chars().count())
+        && !body.contains(['，', ',', '：', ':', '。', '；', '（', '('])
+        && next_line.is_some_and(|l| ["1.", "1、", "1．"].iter().any(|m| l.starts_with(m)))
+}
+
 /// Questions that only ask who does the work, longest first (the asked work is cut before them).
 pub(super) const ASKS_WHO: &[&str] = &[
     "谁来负责",

@@ -46,6 +46,8 @@ const STATUS_WORDS: &[&str] = &[
     "背景",
     "汇报",
     "通报",
+    // `附件：` over a list of attached documents: what is attached, not work.
+    "附件",
     "highlights",
     "status",
     "summary",
@@ -124,6 +126,11 @@ const ACTION_WORDS: &[&str] = &[
 ];
 const DECISION_WORDS: &[&str] = &["决议", "议定", "决定", "结论", "decision", "共识", "部署"];
 const META_KEYS: &[&str] = &[
+    // `检查人：裴某    日期：3月20日`: who inspected and when, a record (a task has `，`).
+    "检查人",
+    "巡检人",
+    "检查日期",
+    "检查时间",
     "参会人员",
     "参会人",
     "参与人员",
@@ -353,6 +360,19 @@ pub(crate) fn heading(line: &str) -> Option<&str> {
     if line.ends_with([':', '：']) && bare.ends_with("如下") {
         return Some(bare.rsplit(['。', '，', ',', '；']).next().unwrap_or(bare).trim());
     }
+    // `（一）以下事项请于6月12日前完成：`: a numbered line introducing the list below it.
+    if line.ends_with([':', '：'])
+        && let Some(rest) = bare
+            .strip_prefix(['（', '('])
+            .and_then(|r| r.split_once(['）', ')']))
+            .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)))
+            .map(|(_, rest)| rest.trim())
+        && (rest.starts_with("以下") || rest.starts_with("下列"))
+        && rest.chars().count() <= 24
+        && !rest.contains(['，', ',', '。', '；'])
+    {
+        return Some(rest);
+    }
     // `（二）会议议定事项`: a numbered section name.
     if let Some((n, rest)) = bare
         .strip_prefix(['（', '('])
@@ -430,6 +450,10 @@ pub(crate) fn classify(name: &str) -> Section {
     // `关于数据治理`: a topic, whatever words it holds.
     if lower.trim_start().starts_with("关于") {
         return Section::Other;
+    }
+    // `AI` / `AIs` alone: English minutes' action items.
+    if ["ai", "ais", "a.i."].contains(&lower.trim()) {
+        return Section::Action;
     }
     if PAST_WORDS.iter().any(|w| lower.contains(w)) {
         Section::Status

@@ -121,8 +121,9 @@ impl Ctx<'_> {
                 match parse_deadline(&w, self.base, self.cal) {
                     // After a refused window, only a stated limit (`周五前`), not `时长1小时26分钟`.
                     Ok(_) if refused.is_some() && !w.trim_end().ends_with(['前', '内']) => {}
-                    // `上线后三个工作日内`: counted from an event, not from the meeting.
-                    Ok(_) if after_event(&chars, start, &w) => {
+                    // `上线后三个工作日内`: counted from an event, not from the meeting; `下季度初`:
+                    // the start of a period the parser does not read, not its end.
+                    Ok(_) if after_event(&chars, start, &w) || opens_period(&chars, start + len, &w) => {
                         refused.get_or_insert((w.trim().to_owned(), start, start + len));
                     }
                     Ok(d) => return Some((w.trim().to_owned(), Some(d))),
@@ -135,6 +136,15 @@ impl Ctx<'_> {
         }
         refused.map(|(w, _, _)| (w, None))
     }
+}
+
+/// Whether the period `w` (`下季度`, `明年`) is followed by `初` or `中` (`下季度初`, `明年中`): its
+/// start or middle, which the window alone (its end) does not say.
+fn opens_period(chars: &[char], end: usize, w: &str) -> bool {
+    ["季度", "年", "月", "周"]
+        .iter()
+        .any(|p| w.trim_end().ends_with(p))
+        && chars.get(end).is_some_and(|c| matches!(c, '初' | '中'))
 }
 
 /// Whether the window at `start` is a span (`三个工作日内`, `两周内`) counted from an event named
@@ -285,7 +295,8 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
             // `黄志强下周二负责上线…`: a lead verb (负责, 牵头, 落实, 准备, 梳理, 汇总, 反馈, 组织);
             // `各分公司端午节前对辖内…`: a preposition opening the work (对, 向).
             // `今天收齐`, `月底必须完`: a verb of gathering or checking, a modal.
-            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形负牵落准梳汇反组对向收核填补必务需须得"
+            // `维保情况明天早上过一遍`, `方案周五审`: a verb of going through or revising.
+            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形负牵落准梳汇反组对向收核填补必务需须得过审改"
                 .contains(c)
         })
     };

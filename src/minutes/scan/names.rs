@@ -309,13 +309,24 @@ impl Ctx<'_> {
         if !(1..=2).contains(&rest.chars().count()) || !rest.chars().all(is_cjk) {
             return None;
         }
-        let mut hits = self
+        let hits: Vec<&crate::domain::ids::Person> = self
             .members
             .iter()
-            .filter(|p| p.name.starts_with(rest) && p.name.chars().count() > rest.chars().count());
-        match (hits.next(), hits.next()) {
-            (Some(p), None) => Some(p),
-            _ => None,
+            .filter(|p| p.name.starts_with(rest) && p.name.chars().count() > rest.chars().count())
+            .collect();
+        // `小王` said by 王振华 with 王小燕 in the group: nobody calls themselves so.
+        let speaking =
+            |p: &&crate::domain::ids::Person| self.speaker.as_ref().is_some_and(|s| s.person() == Some(*p));
+        match hits.as_slice() {
+            [p] => Some(p),
+            [_, _, ..] => {
+                let mut others = hits.iter().filter(|p| !speaking(p));
+                match (others.next(), others.next()) {
+                    (Some(p), None) if hits.iter().any(speaking) => Some(p),
+                    _ => None,
+                }
+            }
+            [] => None,
         }
     }
     pub(crate) fn names_if_all(&self, s: &str) -> Option<Vec<OwnerRef>> {

@@ -208,7 +208,17 @@ fn converse(
                 if volunteers || agrees {
                     let mut item = o.item.clone();
                     item.owners = if o.asked.is_empty() { with } else { o.asked.clone() };
-                    if sc.deadline.is_some() {
+                    // `没问题。宣传物料我来对接，这周五前到位。`: the date of work the answer takes
+                    // on besides is not the asked work's, which keeps its own.
+                    // `好的闫总，明天上班就发。` to work asked by a later date: the promise beats
+                    // the deadline, which stands.
+                    let sooner = agrees
+                        && item
+                            .deadline
+                            .zip(sc.deadline)
+                            .is_some_and(|(asked, promised)| promised.at < asked.at);
+                    let own_date = sooner || (agrees && item.deadline.is_some() && reply::volunteers(s));
+                    if sc.deadline.is_some() && !own_date {
                         item.deadline = sc.deadline;
                         item.deadline_text.clone_from(&sc.deadline_text);
                     }
@@ -226,7 +236,11 @@ fn converse(
                     } else {
                         format!("第{}行交给{}，第{}行答应", o.line + 1, sp.name(), line + 1)
                     };
-                    let dated = if sc.deadline.is_some() { t } else { o.turn };
+                    let dated = if sc.deadline.is_some() && !own_date {
+                        t
+                    } else {
+                        o.turn
+                    };
                     let new = Settled {
                         last: t,
                         dated,
