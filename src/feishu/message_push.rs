@@ -154,8 +154,10 @@ impl StoredMessage {
 
     /// The bytes stored in the inbox.
     pub fn encode(&self) -> Vec<u8> {
-        // Strings, options and vectors only: postcard cannot fail on them.
-        postcard::to_allocvec(self).unwrap_or_default()
+        // Room for the usual message at once (the encoder would otherwise grow the vector
+        // several times). Strings, options and vectors only: postcard cannot fail on them.
+        let room = 192 + self.message.text.len() + 64 * self.message.mentions.len();
+        postcard::to_extend(self, Vec::with_capacity(room)).unwrap_or_default()
     }
 
     /// Reads stored bytes; `None` when they are not a stored message.
