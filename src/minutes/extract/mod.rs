@@ -819,6 +819,8 @@ mod tests_heldout7_notes;
 mod tests_heldout8;
 #[cfg(test)]
 mod tests_heldout9;
+#[cfg(test)]
+mod tests_heldout10;
 mod trace;
 mod turns;
 mod writer;

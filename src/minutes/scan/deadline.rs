@@ -118,6 +118,10 @@ impl Ctx<'_> {
                 }
                 let w: String = window.iter().collect();
                 let w = month_dot_day(&chars, start, start + len).unwrap_or(w);
+                // `平均响应8分钟`, `RTO为28分钟`: a measured span, not a time limit (`2小时内`).
+                if is_bare_clock_span(&w) {
+                    continue;
+                }
                 match parse_deadline(&w, self.base, self.cal) {
                     // After a refused window, only a stated limit (`周五前`), not `时长1小时26分钟`.
                     Ok(_) if refused.is_some() && !w.trim_end().ends_with(['前', '内']) => {}
@@ -136,6 +140,19 @@ impl Ctx<'_> {
         }
         refused.map(|(w, _, _)| (w, None))
     }
+}
+
+/// Whether `w` is a bare hour or minute span (`8分钟`, `1小时26分钟`, `两个半小时`) with no
+/// `内`/`后` of its own: a figure in a report, not a deadline.
+fn is_bare_clock_span(w: &str) -> bool {
+    let w = w.trim();
+    let Some(rest) = ["分钟", "小时", "钟头"].iter().find_map(|u| w.strip_suffix(u)) else {
+        return false;
+    };
+    !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十两半个小时分钟.".contains(c))
 }
 
 /// Whether the period `w` (`下季度`, `明年`) is followed by `初` or `中` (`下季度初`, `明年中`): its
