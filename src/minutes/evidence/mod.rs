@@ -9,6 +9,7 @@ use self::words::{
     NOTE_LABELS, REJECTED, REQUESTS, RESCHEDULED, SETTLED, SHORT_VERBS, STANDING, TARGET_WORDS, UNITS_TOLD,
 };
 
+mod progress;
 mod speech;
 mod words;
 
@@ -326,8 +327,11 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         "正常推进",
         "有序推进",
     ];
+    let dated_under_way =
+        f.scan.deadline.is_some() && progress::dated_under_way(&lower, f.scan.deadline_text.as_deref());
     let forecast = under_way.iter().any(|w| lower.contains(w))
-        && (lower.contains("预计") || f.scan.deadline_text.is_none());
+        && (lower.contains("预计") || f.scan.deadline_text.is_none())
+        && !dated_under_way;
     // `fill in the survey（已发群里）before 3月9日`: a done word in an aside about the thing, with
     // the dated work going on after it, says nothing of the work.
     let asides_out = if f.scan.deadline.is_some() {
@@ -550,6 +554,9 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     // nothing else in the line speaks against it.
     // Not a forecast (`进行中，预计下周完成`), nor a month named as a period (`4月业务回顾`), nor
     // someone speaking.
+    // `进行中，12月15日前到货`: work carried over with a day to meet.
+    let dated =
+        f.scan.deadline.is_some() && progress::dated_under_way(&lower, f.scan.deadline_text.as_deref());
     if f.section == Section::Status
         && f.scan.how != OwnerHow::None
         && f.scan.deadline.is_some()
@@ -557,12 +564,13 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
             .deadline_text
             .as_deref()
             .is_some_and(|t| !t.ends_with(['月', '年', '度']))
-        && (commits || !PROGRESS.iter().chain(SPEECH).any(|w| lower.contains(w)))
+        && (commits || dated || !PROGRESS.iter().chain(SPEECH).any(|w| lower.contains(w)))
         // `09:31 监控告警触发，值班人员桂川确认后上报`: a timeline's entry, stamped with its hour.
         && !starts_with_clock(f.raw)
-        && out
-            .iter()
-            .any(|(s, _)| matches!(s, Signal::TaskVerb | Signal::Modal | Signal::OwnerStrong))
+        && (dated
+            || out
+                .iter()
+                .any(|(s, _)| matches!(s, Signal::TaskVerb | Signal::Modal | Signal::OwnerStrong)))
         && out.iter().all(|(s, w)| *w > 0 || *s == Signal::StatusSection)
     {
         out.retain(|(s, _)| *s != Signal::StatusSection);

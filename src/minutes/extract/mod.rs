@@ -796,6 +796,8 @@ mod tests_fresh;
 #[cfg(test)]
 mod tests_generalise;
 #[cfg(test)]
+mod tests_heldout10;
+#[cfg(test)]
 mod tests_heldout2;
 #[cfg(test)]
 mod tests_heldout3;
@@ -819,8 +821,6 @@ mod tests_heldout7_notes;
 mod tests_heldout8;
 #[cfg(test)]
 mod tests_heldout9;
-#[cfg(test)]
-mod tests_heldout10;
 mod trace;
 mod turns;
 mod writer;

@@ -1,10 +1,11 @@
 //! Tests of the rules added once the tenth held-out set became tuning data (issue 16, eleventh
-//! round): a measured span of minutes or hours (`平均响应8分钟`) is no deadline. Each on phrasings
+//! round): a measured span of minutes or hours (`平均响应8分钟`) is no deadline; work under way with
+//! a day to meet (`进行中，12月15日前到货`) is carried over. Each on phrasings
 //! of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
-use super::testkit::{dues, run, texts};
+use super::testkit::{due_by_end_of, dues, owners, run, texts};
 
 #[test]
 fn a_measured_span_of_minutes_or_hours_is_no_deadline() {
@@ -16,4 +17,17 @@ fn a_measured_span_of_minutes_or_hours_is_no_deadline() {
     // A span with its own 内 is a time limit still.
     let ex = run("二、工作安排\n1. 孟冬负责主机重启，2小时内完成。", &["孟冬"]);
     assert_eq!(dues(&ex), [Some("2026-03-10T19:00:00+08:00".to_owned())]);
+}
+
+#[test]
+fn work_under_way_with_a_day_to_meet_is_carried_over() {
+    let ex = run(
+        "一、上次会议事项跟踪\n1. 客户回访名单核对 —— 孟冬 —— 已完成\n2. 机房巡检报告 —— 孟冬 —— 进行中，3月17日前交初稿\n3. 宣传物料印制 —— 柏青 —— 进行中，3月20日前到货\n4. 网络设备巡检：进行中，预计下周完成（柏青）\n5. 系统切换 —— 孟冬 —— 推进中，预计3月20日前完成",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
+    assert_eq!(
+        dues(&ex),
+        [due_by_end_of("2026-03-17"), due_by_end_of("2026-03-20")]
+    );
 }
