@@ -519,8 +519,13 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         add(Signal::Note);
     }
     // `财务委员会将于12月下旬审议预算`: a date announced for no one here.
-    if SETTLED.iter().any(|w| lower.contains(w)) || (lower.contains("将于") && f.scan.how == OwnerHow::None)
-    {
+    // `开业时间待消防验收通过后确定`: left open until something else happens, for no one here.
+    // `四季度方案由总部另行下发`: someone else sends it later.
+    let open_for_none = f.scan.how == OwnerHow::None
+        && (lower.contains("将于")
+            || lower.contains("后确定")
+            || (lower.contains("另行下发") && f.scan.deadline.is_none()));
+    if SETTLED.iter().any(|w| lower.contains(w)) || open_for_none {
         add(Signal::Settled);
     }
     // `每周一上午报送监测表——莫晓负责`, `每天收盘后打电话 小秦负责`: a recurring duty given to a

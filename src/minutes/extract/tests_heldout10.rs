@@ -1,6 +1,8 @@
 //! Tests of the rules added once the tenth held-out set became tuning data (issue 16, eleventh
 //! round): a measured span of minutes or hours (`平均响应8分钟`) is no deadline; work under way with
-//! a day to meet (`进行中，12月15日前到货`) is carried over. Each on phrasings
+//! a day to meet (`进行中，12月15日前到货`) is carried over; a new setting (`自下周起调整为8:30`),
+//! an event announced (`定于4月25日`), a plan sent later by others (`另行下发`), a time left open
+//! (`待…后确定`) and an event's `主题：` are no tasks. Each on phrasings
 //! of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -29,5 +31,23 @@ fn work_under_way_with_a_day_to_meet_is_carried_over() {
     assert_eq!(
         dues(&ex),
         [due_by_end_of("2026-03-17"), due_by_end_of("2026-03-20")]
+    );
+}
+
+#[test]
+fn settings_events_and_plans_sent_later_are_no_tasks() {
+    let ex = run(
+        "二、工作安排\n1. 孟冬负责客户名单汇总，3月20日前完成。\n2. 晨会时间自下周起调整为9:30（会议决定）\n3. 年度方案由总部另行下发。\n4. 揭牌时间待装修验收通过后确定。\n- 沙龙定于3月28日（周六）下午，地点三楼会议室，规模30人\n- 主题：二季度市场展望，主讲嘉宾为首席分析师",
+        &["孟冬"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    // A date set for someone's work (`定在…`) and a new date (`改为…`) stay deadlines.
+    let ex = run(
+        "1. 柏青负责迁址告知短信\n  发送时间定在3月16日\n2. 孟冬：名单核对——未完成，改为3月13日完成",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(
+        dues(&ex),
+        [due_by_end_of("2026-03-16"), due_by_end_of("2026-03-13")]
     );
 }

@@ -118,8 +118,9 @@ impl Ctx<'_> {
                 }
                 let w: String = window.iter().collect();
                 let w = month_dot_day(&chars, start, start + len).unwrap_or(w);
-                // `平均响应8分钟`, `RTO为28分钟`: a measured span, not a time limit (`2小时内`).
-                if is_bare_clock_span(&w) {
+                // `平均响应8分钟`, `RTO为28分钟`: a measured span, not a time limit (`2小时内`);
+                // `自下周起`, `活动定于4月25日`: when something starts or takes place.
+                if is_bare_clock_span(&w) || is_start_or_event(&chars, start, start + len, &w) {
                     continue;
                 }
                 match parse_deadline(&w, self.base, self.cal) {
@@ -140,6 +141,34 @@ impl Ctx<'_> {
         }
         refused.map(|(w, _, _)| (w, None))
     }
+}
+
+/// Whether the window `start..end` (`w`) says when something starts (`自下周起`, `从3月1日开始`)
+/// or takes place (`定于4月25日`) or a new setting (`调整为8:30`), not when work is due
+/// (`定于3月20日前完成` is).
+fn is_start_or_event(chars: &[char], start: usize, end: usize, w: &str) -> bool {
+    // The marker just before the date the window is part of (`定于4月25日` holds `25日`).
+    let run_start = chars
+        .get(..start)
+        .unwrap_or_default()
+        .iter()
+        .rposition(|c| !(is_time_char(*c) || is_start_char(*c)))
+        .map_or(0, |i| i + 1);
+    let before = |k: usize| run_start.checked_sub(k).and_then(|i| chars.get(i)).copied();
+    let after: String = chars.get(end..).unwrap_or_default().iter().take(2).collect();
+    let from =
+        matches!(before(1), Some('自' | '从')) && (after.starts_with('起') || after.starts_with("开始"));
+    // `定在9月22日` after a task is its date; `定于` is an announcement's.
+    let event = matches!((before(2), before(1)), (Some('定'), Some('于')));
+    // `晨会时间调整为8:30`: a new clock setting (`改为5月22日完成` is a new date).
+    let head: String = chars.get(..run_start).unwrap_or_default().iter().collect();
+    let clock_only = w
+        .trim()
+        .chars()
+        .all(|c| c.is_ascii_digit() || ":：点半分".contains(c));
+    let set = clock_only && ["调整为", "改为", "变更为"].iter().any(|m| head.ends_with(m));
+    let limit = w.trim_end().ends_with(['前', '内']) || after.starts_with('前') || after.starts_with("之前");
+    (from || event || set) && !limit
 }
 
 /// Whether `w` is a bare hour or minute span (`8分钟`, `1小时26分钟`, `两个半小时`) with no
