@@ -2,7 +2,8 @@
 //! round): a measured span of minutes or hours (`平均响应8分钟`) is no deadline; work under way with
 //! a day to meet (`进行中，12月15日前到货`) is carried over; a new setting (`自下周起调整为8:30`),
 //! an event announced (`定于4月25日`), a plan sent later by others (`另行下发`), a time left open
-//! (`待…后确定`) and an event's `主题：` are no tasks. Each on phrasings
+//! (`待…后确定`) and an event's `主题：` are no tasks; `一、X（以下事项请于…前完成）` heads a list and
+//! gives its deadline. Each on phrasings
 //! of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -50,4 +51,14 @@ fn settings_events_and_plans_sent_later_are_no_tasks() {
         dues(&ex),
         [due_by_end_of("2026-03-16"), due_by_end_of("2026-03-13")]
     );
+}
+
+#[test]
+fn a_numbered_heading_whose_note_introduces_the_list_gives_its_deadline() {
+    let ex = run(
+        "一、迁址准备（以下事项请于3月20日前完成）\n（一）技术准备\n1. 网络专线开通——孟冬\n2. 机房设备搬迁方案——孟冬、柏青\n（二）客户服务\n1. 迁址告知短信——柏青\n\n二、其他\n1. 开业仪式定于3月28日举行。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [vec!["孟冬"], vec!["孟冬", "柏青"], vec!["柏青"]]);
+    assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-20"); 3]);
 }
