@@ -3,7 +3,8 @@
 //! a day to meet (`进行中，12月15日前到货`) is carried over; a new setting (`自下周起调整为8:30`),
 //! an event announced (`定于4月25日`), a plan sent later by others (`另行下发`), a time left open
 //! (`待…后确定`) and an event's `主题：` are no tasks; `一、X（以下事项请于…前完成）` heads a list and
-//! gives its deadline. Each on phrasings
+//! gives its deadline; a member right after the unit opening the line owns the work (`信息技术部X导出…`,
+//! `请…部侯嘉明做好…`, no shorter name cut out of a member's). Each on phrasings
 //! of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -61,4 +62,22 @@ fn a_numbered_heading_whose_note_introduces_the_list_gives_its_deadline() {
     );
     assert_eq!(owners(&ex), [vec!["孟冬"], vec!["孟冬", "柏青"], vec!["柏青"]]);
     assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-20"); 3]);
+}
+
+#[test]
+fn a_member_after_a_department_owns_the_work() {
+    for (line, who) in [
+        (
+            "3. 信息技术部秦晓岚导出各系统权限清单，三个工作日内完成。",
+            "秦晓岚",
+        ),
+        (
+            "3. 请信息技术部侯嘉明做好设备接入的技术准备，具体时间待定。",
+            "侯嘉明",
+        ),
+        ("3. 运营管理部祖凌云牵头核对账户清单，3月20日前完成。", "祖凌云"),
+    ] {
+        let ex = run(&format!("二、工作安排\n{line}"), &[who, "孟冬"]);
+        assert_eq!(owners(&ex), [[who]], "{line}");
+    }
 }

@@ -183,6 +183,9 @@ impl Ctx<'_> {
                 owners = found;
                 how = OwnerHow::Label;
                 text = rest;
+            } else if let Some(found) = self.member_after_unit(&text) {
+                owners = vec![found];
+                how = OwnerHow::Named;
             }
         }
         // `交易异常情况汇总 刘海峰 下一个工作日发群里`: a member's name standing alone between
