@@ -357,7 +357,20 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                 let tail = asides_out.get(from..).unwrap_or_default();
                 from > 0 && !is_done(tail) && !tail.contains("预计")
             });
-    if (is_done(&asides_out) && !dated_after_done) || forecast {
+    // `季文轩确认了内核申请的时间表`: what was done at the meeting, reported with 了.
+    let reported = f.scan.deadline.is_none()
+        && [
+            "确认了",
+            "明确了",
+            "讨论了",
+            "通报了",
+            "听取了",
+            "审议了",
+            "介绍了",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+    if (is_done(&asides_out) && !dated_after_done) || forecast || reported {
         add(Signal::Done);
     }
     if not_tracked(&lower) {

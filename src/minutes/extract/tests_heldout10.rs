@@ -4,7 +4,8 @@
 //! an event announced (`定于4月25日`), a plan sent later by others (`另行下发`), a time left open
 //! (`待…后确定`) and an event's `主题：` are no tasks; `一、X（以下事项请于…前完成）` heads a list and
 //! gives its deadline; a member right after the unit opening the line owns the work (`信息技术部X导出…`,
-//! `请…部侯嘉明做好…`, no shorter name cut out of a member's). Each on phrasings
+//! `请…部侯嘉明做好…`, no shorter name cut out of a member's); what was done at the meeting
+//! (`确认了…`) is reported. Each on phrasings
 //! of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -80,4 +81,13 @@ fn a_member_after_a_department_owns_the_work() {
         let ex = run(&format!("二、工作安排\n{line}"), &[who, "孟冬"]);
         assert_eq!(owners(&ex), [[who]], "{line}");
     }
+}
+
+#[test]
+fn what_was_done_at_the_meeting_with_le_is_reported() {
+    let ex = run(
+        "三、时间安排\n孟冬确认了申报材料的时间表。\n柏青明确了分工。\n\n待办\n- 孟冬：补充审计底稿，3月20日前",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
 }
