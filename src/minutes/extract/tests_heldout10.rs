@@ -5,7 +5,8 @@
 //! (`待…后确定`) and an event's `主题：` are no tasks; `一、X（以下事项请于…前完成）` heads a list and
 //! gives its deadline; a member right after the unit opening the line owns the work (`信息技术部X导出…`,
 //! `请…部侯嘉明做好…`, no shorter name cut out of a member's); what was done at the meeting
-//! (`确认了…`) is reported. Each on phrasings
+//! (`确认了…`) is reported; a two-letter English name beside a member in brackets (`Lu (甘露)`) is
+//! that member. Each on phrasings
 //! of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -90,4 +91,13 @@ fn what_was_done_at_the_meeting_with_le_is_reported() {
         &["孟冬", "柏青"],
     );
     assert_eq!(owners(&ex), [["孟冬"]]);
+}
+
+#[test]
+fn a_two_letter_english_name_beside_a_member_in_brackets_is_that_member() {
+    let ex = run(
+        "Attendees: Grace (孟冬), Jo Bai (柏青, Ops)\n\n## Action items\n| # | Item | Owner | Due |\n|---|---|---|---|\n| 1 | Vendor contract review | Grace (孟冬), support: Jo (柏青) | 3月20日 |\n| 2 | Test environment request | Jo (柏青) | 3月13日 |",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [vec!["孟冬", "柏青"], vec!["柏青"]]);
 }
