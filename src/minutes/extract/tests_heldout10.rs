@@ -6,7 +6,8 @@
 //! gives its deadline; a member right after the unit opening the line owns the work (`信息技术部X导出…`,
 //! `请…部侯嘉明做好…`, no shorter name cut out of a member's); what was done at the meeting
 //! (`确认了…`) is reported; a two-letter English name beside a member in brackets (`Lu (甘露)`) is
-//! that member. Each on phrasings
+//! that member; a checklist line titling a `结论：` block keeps its own owner and date; `活动前一天`
+//! is no span from the meeting. Each on phrasings
 //! of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -100,4 +101,21 @@ fn a_two_letter_english_name_beside_a_member_in_brackets_is_that_member() {
         &["孟冬", "柏青"],
     );
     assert_eq!(owners(&ex), [vec!["孟冬", "柏青"], vec!["柏青"]]);
+}
+
+#[test]
+fn a_titled_checklist_line_over_a_conclusion_keeps_its_owner_and_date() {
+    let ex = run(
+        "新增事项\n⬜ 5. 自查报告上报稽核部——孟冬——下周一\n\n本次跟踪结论：已完成2项，进行中3项。",
+        &["孟冬"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-16")]);
+}
+
+#[test]
+fn the_day_before_an_event_is_no_span_from_the_meeting() {
+    let ex = run("## 分工\n- 场地布置由孟冬跟进，活动前一天完成", &["孟冬"]);
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    assert_eq!(dues(&ex), [None]);
 }

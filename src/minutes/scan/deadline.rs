@@ -204,7 +204,9 @@ fn after_event(chars: &[char], start: usize, w: &str) -> bool {
                 .iter()
                 .any(|u| w.ends_with(u)));
     let before = |k: usize| start.checked_sub(k).and_then(|i| chars.get(i)).copied();
-    span && before(1) == Some('后') && before(2).is_some_and(|c| is_cjk(c) && c != '会' && !is_time_char(c))
+    // `活动前一天完成`: the day before an event, no span from the meeting either.
+    span && matches!(before(1), Some('后' | '前'))
+        && before(2).is_some_and(|c| is_cjk(c) && c != '会' && !is_time_char(c))
 }
 
 /// Removes the deadline words (and a group or clause that held only them) from the text.
