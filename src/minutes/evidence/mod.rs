@@ -329,6 +329,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     ];
     let dated_under_way =
         f.scan.deadline.is_some() && progress::dated_under_way(&lower, f.scan.deadline_text.as_deref());
+    let partly = dated_under_way && progress::partly_done(&lower);
     let forecast = under_way.iter().any(|w| lower.contains(w))
         && (lower.contains("预计") || f.scan.deadline_text.is_none())
         && !dated_under_way;
@@ -370,7 +371,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         ]
         .iter()
         .any(|w| lower.contains(w));
-    if (is_done(&asides_out) && !dated_after_done) || forecast || reported {
+    if (is_done(&asides_out) && !dated_after_done && !partly) || forecast || reported {
         add(Signal::Done);
     }
     if not_tracked(&lower) {
@@ -409,7 +410,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     } else {
         has_figures(&lower)
     };
-    if figures && !asked {
+    if figures && !asked && !partly {
         add(Signal::Figures);
     }
     // `时间另定`: the date is open, the task is not rejected.

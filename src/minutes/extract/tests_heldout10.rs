@@ -7,7 +7,8 @@
 //! `请…部侯嘉明做好…`, no shorter name cut out of a member's); what was done at the meeting
 //! (`确认了…`) is reported; a two-letter English name beside a member in brackets (`Lu (甘露)`) is
 //! that member; a checklist line titling a `结论：` block keeps its own owner and date; `活动前一天`
-//! is no span from the meeting. Each on phrasings
+//! is no span from the meeting; work partly done (`已完成80%`) with a day for the rest is carried
+//! over. Each on phrasings
 //! of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -118,4 +119,14 @@ fn the_day_before_an_event_is_no_span_from_the_meeting() {
     let ex = run("## 分工\n- 场地布置由孟冬跟进，活动前一天完成", &["孟冬"]);
     assert_eq!(owners(&ex), [["孟冬"]]);
     assert_eq!(dues(&ex), [None]);
+}
+
+#[test]
+fn work_partly_done_with_a_day_for_the_rest_is_carried_over() {
+    let ex = run(
+        "一、上次事项跟踪\n1. 客户名单分配——孟冬——已完成80%，剩余部分下周二前完成\n2. 宣传物料——柏青——已完成",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-17")]);
 }
