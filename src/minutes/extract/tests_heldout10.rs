@@ -8,7 +8,7 @@
 //! (`确认了…`) is reported; a two-letter English name beside a member in brackets (`Lu (甘露)`) is
 //! that member; a checklist line titling a `结论：` block keeps its own owner and date; `活动前一天`
 //! is no span from the meeting; work partly done (`已完成80%`) with a day for the rest is carried
-//! over. Each on phrasings
+//! over; in a terse note a member after a space, then a date, owns the work. Each on phrasings
 //! of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -129,4 +129,14 @@ fn work_partly_done_with_a_day_for_the_rest_is_carried_over() {
     );
     assert_eq!(owners(&ex), [["孟冬"]]);
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-17")]);
+}
+
+#[test]
+fn in_a_terse_note_a_member_after_a_space_then_a_date_owns_the_work() {
+    let ex = run(
+        "安全检查碰头 3/10\n应急灯损坏4个 孟冬本周内更换\n疏散通道已清",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-13")]);
 }

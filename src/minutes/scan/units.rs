@@ -138,9 +138,10 @@ impl Ctx<'_> {
             .filter(|f| members(&f.lead) && f.help.iter().all(|o| o.person().is_some()))
         else {
             // `…名单，阿May两个工作日内拉出来发给…`, `另：李明、赵倩下周一前把…`: members opening
-            // the clause, the date right after the names, whatever the verb.
+            // the clause, the date right after the names, whatever the verb; in a terse note a
+            // space ends the clause (`灭火器过期6具 毛晓东本周内更换`).
             let clause = head
-                .rsplit(['，', ',', '；', ';', '：', ':', '。'])
+                .rsplit(['，', ',', '；', ';', '：', ':', '。', ' '])
                 .next()
                 .unwrap_or(head)
                 .trim();
