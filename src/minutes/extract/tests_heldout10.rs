@@ -8,7 +8,8 @@
 //! (`确认了…`) is reported; a two-letter English name beside a member in brackets (`Lu (甘露)`) is
 //! that member; a checklist line titling a `结论：` block keeps its own owner and date; `活动前一天`
 //! is no span from the meeting; work partly done (`已完成80%`) with a day for the rest is carried
-//! over; in a terse note a member after a space, then a date, owns the work. Each on phrasings
+//! over; in a terse note a member after a space, then a date, owns the work, and so does one right
+//! after a role word (`实施人X`). Each on phrasings
 //! of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -139,4 +140,14 @@ fn in_a_terse_note_a_member_after_a_space_then_a_date_owns_the_work() {
     );
     assert_eq!(owners(&ex), [["孟冬"]]);
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-13")]);
+}
+
+#[test]
+fn a_role_word_straight_before_a_member_names_the_owner() {
+    let ex = run(
+        "紧急变更评审 3月10日\n交易网关补丁升级 批准 今晚11点前完成 实施人孟冬\n回退方案已备好",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    assert_eq!(dues(&ex), [Some("2026-03-10T23:00:00+08:00".to_owned())]);
 }

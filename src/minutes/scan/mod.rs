@@ -142,6 +142,13 @@ impl Ctx<'_> {
             how = OwnerHow::Strong;
             text = rest;
         }
+        if how == OwnerHow::None
+            && let Some((found, rest)) = self.member_after_role(&text)
+        {
+            owners = vec![found];
+            how = OwnerHow::Strong;
+            text = rest;
+        }
         if how == OwnerHow::Strong
             && let Some((value, rest)) = take_key(&text, HELP_KEYS)
         {

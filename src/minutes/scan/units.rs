@@ -105,6 +105,24 @@ impl Ctx<'_> {
         (one_unit && !helps && tail.starts_with(is_cjk)).then(|| OwnerRef::Person(person.clone()))
     }
 
+    /// `… 今晚11点前完成 实施人郜磊`: a role word written straight before a member's name, with
+    /// no colon (terse notes); the member and the text without them.
+    pub(super) fn member_after_role(&self, text: &str) -> Option<(OwnerRef, String)> {
+        ["实施人", "执行人", "经办人", "负责人", "责任人"]
+            .iter()
+            .find_map(|role| {
+                self.members
+                    .iter()
+                    .filter(|p| p.name.chars().count() >= 2)
+                    .find_map(|p| {
+                        let key = format!("{role}{}", p.name);
+                        let at = text.find(&key)?;
+                        let rest = format!("{}{}", text.get(..at)?, text.get(at + key.len()..)?);
+                        Some((OwnerRef::Person(p.clone()), rest.trim().to_owned()))
+                    })
+            })
+    }
+
     /// `吴芳两个工作日内牵头拿出…`, `郝建、饶晴于10个工作日内完成…`: with the date `dt` taken from
     /// between a member's name and the verb, the owners, how they were named and the text left.
     pub(super) fn owners_across_date(
