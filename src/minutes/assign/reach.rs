@@ -445,15 +445,18 @@ impl Ctx<'_> {
             {
                 return None;
             }
-            if let Some((found, len)) = self.members_prefix(t)
+            let member = self.members_prefix(t);
+            if let Some((found, len)) = member.clone()
                 && (from == 0 || t.get(len..).is_some_and(|r| next_ok(r.trim_start())))
             {
                 return Some((found, t.get(len..)?));
             }
+            // `侯嘉明做好…`: no shorter name cut out of a member's (`侯嘉` before `明…`).
+            let member_len = member.map_or(0, |(_, len)| len);
             (2..=3).rev().find_map(|n| {
                 let head: String = t.chars().take(n).collect();
                 let rest = t.get(head.len()..)?;
-                if head.chars().count() != n || !next_ok(rest) {
+                if head.chars().count() != n || head.len() < member_len || !next_ok(rest) {
                     return None;
                 }
                 let found = self.names_if_all(&head).or_else(|| {

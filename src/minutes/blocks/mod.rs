@@ -306,7 +306,7 @@ impl Block {
         let asked = fields::asked_work(&self.next, &self.lead, ctx);
         // Without a deadline field, one in the conclusion (`结论：通过，三个工作日内出方案`), else
         // one with the work asked.
-        let due = if self.due.is_empty() {
+        let mut due = if self.due.is_empty() {
             Some(ctx.scan(&self.conclusion))
                 .filter(|s| s.deadline.is_some())
                 .or(extra_due)
@@ -315,7 +315,14 @@ impl Block {
             Some(ctx.field_deadline(&self.due))
         };
         if owners.is_empty() && due.as_ref().is_none_or(|d| d.deadline_text.is_none()) {
-            return Outcome::Nothing(self.title);
+            // `⬜ 5. 报告上报稽核部——冷雪——下下周一` over a `结论：…` line: the title is a task of
+            // its own, with its owner and date.
+            let own = ctx.scan(&self.title);
+            if own.how == OwnerHow::None || own.deadline.is_none() {
+                return Outcome::Nothing(self.title);
+            }
+            owners = own.owners.clone();
+            due = Some(own);
         }
         let scanned = ctx.scan(&self.title);
         // A conclusion that asks for more than a yes (`需补充数据授权文件后再评`) is part of the task.

@@ -9,6 +9,7 @@ use self::words::{
     NOTE_LABELS, REJECTED, REQUESTS, RESCHEDULED, SETTLED, SHORT_VERBS, STANDING, TARGET_WORDS, UNITS_TOLD,
 };
 
+mod progress;
 mod speech;
 mod words;
 
@@ -326,8 +327,12 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         "正常推进",
         "有序推进",
     ];
+    let dated_under_way =
+        f.scan.deadline.is_some() && progress::dated_under_way(&lower, f.scan.deadline_text.as_deref());
+    let partly = dated_under_way && progress::partly_done(&lower);
     let forecast = under_way.iter().any(|w| lower.contains(w))
-        && (lower.contains("预计") || f.scan.deadline_text.is_none());
+        && (lower.contains("预计") || f.scan.deadline_text.is_none())
+        && !dated_under_way;
     // `fill in the survey（已发群里）before 3月9日`: a done word in an aside about the thing, with
     // the dated work going on after it, says nothing of the work.
     let asides_out = if f.scan.deadline.is_some() {
@@ -353,7 +358,20 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                 let tail = asides_out.get(from..).unwrap_or_default();
                 from > 0 && !is_done(tail) && !tail.contains("预计")
             });
-    if (is_done(&asides_out) && !dated_after_done) || forecast {
+    // `季文轩确认了内核申请的时间表`: what was done at the meeting, reported with 了.
+    let reported = f.scan.deadline.is_none()
+        && [
+            "确认了",
+            "明确了",
+            "讨论了",
+            "通报了",
+            "听取了",
+            "审议了",
+            "介绍了",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+    if (is_done(&asides_out) && !dated_after_done && !partly) || forecast || reported {
         add(Signal::Done);
     }
     if not_tracked(&lower) {
@@ -392,7 +410,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     } else {
         has_figures(&lower)
     };
-    if figures && !asked {
+    if figures && !asked && !partly {
         add(Signal::Figures);
     }
     // `时间另定`: the date is open, the task is not rejected.
@@ -515,8 +533,13 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         add(Signal::Note);
     }
     // `财务委员会将于12月下旬审议预算`: a date announced for no one here.
-    if SETTLED.iter().any(|w| lower.contains(w)) || (lower.contains("将于") && f.scan.how == OwnerHow::None)
-    {
+    // `开业时间待消防验收通过后确定`: left open until something else happens, for no one here.
+    // `四季度方案由总部另行下发`: someone else sends it later.
+    let open_for_none = f.scan.how == OwnerHow::None
+        && (lower.contains("将于")
+            || lower.contains("后确定")
+            || (lower.contains("另行下发") && f.scan.deadline.is_none()));
+    if SETTLED.iter().any(|w| lower.contains(w)) || open_for_none {
         add(Signal::Settled);
     }
     // `每周一上午报送监测表——莫晓负责`, `每天收盘后打电话 小秦负责`: a recurring duty given to a
@@ -550,6 +573,9 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     // nothing else in the line speaks against it.
     // Not a forecast (`进行中，预计下周完成`), nor a month named as a period (`4月业务回顾`), nor
     // someone speaking.
+    // `进行中，12月15日前到货`: work carried over with a day to meet.
+    let dated =
+        f.scan.deadline.is_some() && progress::dated_under_way(&lower, f.scan.deadline_text.as_deref());
     if f.section == Section::Status
         && f.scan.how != OwnerHow::None
         && f.scan.deadline.is_some()
@@ -557,12 +583,13 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
             .deadline_text
             .as_deref()
             .is_some_and(|t| !t.ends_with(['月', '年', '度']))
-        && (commits || !PROGRESS.iter().chain(SPEECH).any(|w| lower.contains(w)))
+        && (commits || dated || !PROGRESS.iter().chain(SPEECH).any(|w| lower.contains(w)))
         // `09:31 监控告警触发，值班人员桂川确认后上报`: a timeline's entry, stamped with its hour.
         && !starts_with_clock(f.raw)
-        && out
-            .iter()
-            .any(|(s, _)| matches!(s, Signal::TaskVerb | Signal::Modal | Signal::OwnerStrong))
+        && (dated
+            || out
+                .iter()
+                .any(|(s, _)| matches!(s, Signal::TaskVerb | Signal::Modal | Signal::OwnerStrong)))
         && out.iter().all(|(s, w)| *w > 0 || *s == Signal::StatusSection)
     {
         out.retain(|(s, _)| *s != Signal::StatusSection);

@@ -298,6 +298,9 @@ pub(super) const NOTE_LABELS: &[&str] = &[
     "注：",
     "注:",
     "note:",
+    // `主题：下半年资产配置展望`: what an event is about.
+    "主题：",
+    "主题:",
     // `Risk: 如果审批晚于…，上线顺延`: a risk noted, not work.
     "risk:",
     "risk：",
@@ -396,6 +399,11 @@ pub(super) const SETTLED: &[&str] = &[
     "为组员",
     "任组员",
     "担任",
+    // `晨会时间自下周起调整为8:30`: a rule changed from a date on.
+    "起调整为",
+    "起改为",
+    "起实行",
+    "起施行",
 ];
 
 /// Words with `已` that do not report completion (`对已开户客户…`).

@@ -63,13 +63,19 @@ fn pairs(line: &str, members: &[Person]) -> Vec<(String, Person)> {
                     out.push((word, p.clone()));
                 }
             }
-            // `Tony (唐志远)`, `Tony（唐志远）`: the English name first, the member's in brackets.
+            // `Tony (唐志远)`, `Tony（唐志远）`: the English name first, the member's in brackets;
+            // so written, a two-letter name pairs too (`Lu (甘露)`).
             if let Some(b) = before.strip_suffix(['(', '（']).map(str::trim_end)
                 && after.starts_with([')', '）'])
             {
                 let word = last_word(b);
                 let head = b.get(..b.len() - word.len()).unwrap_or_default();
-                if is_given_name(&word) && !head.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+                let short_name = word.chars().count() == 2
+                    && word.starts_with(|c: char| c.is_ascii_uppercase())
+                    && word.ends_with(|c: char| c.is_ascii_lowercase());
+                if (is_given_name(&word) || short_name)
+                    && !head.ends_with(|c: char| c.is_ascii_alphanumeric())
+                {
                     out.push((word, p.clone()));
                 }
             }

@@ -796,6 +796,8 @@ mod tests_fresh;
 #[cfg(test)]
 mod tests_generalise;
 #[cfg(test)]
+mod tests_heldout10;
+#[cfg(test)]
 mod tests_heldout2;
 #[cfg(test)]
 mod tests_heldout3;

@@ -403,6 +403,21 @@ pub(crate) fn heading(line: &str) -> Option<&str> {
     {
         return Some(rest.trim());
     }
+    // `一、上线前准备（以下事项请于9月24日前完成）`: a numbered section whose note introduces the
+    // list below it (and may give its deadline): the note names the section.
+    if let Some((n, rest)) = bare.split_once('、')
+        && !n.is_empty()
+        && n.chars().all(|c| "一二三四五六七八九十".contains(c))
+        && let Some((name, note)) = rest
+            .strip_suffix(['）', ')'])
+            .and_then(|r| r.rsplit_once(['（', '(']))
+        && short(name.trim())
+        && (note.starts_with("以下") || note.starts_with("下列"))
+        && note.chars().count() <= 24
+        && !note.contains(['，', ',', '。', '；'])
+    {
+        return Some(note.trim());
+    }
     // `二、本周重点任务分工（R=负责 A=审批）`: a numbered section name with a note after it.
     if let Some((n, rest)) = bare.split_once('、')
         && !n.is_empty()

@@ -307,7 +307,7 @@ pub const HELDOUT9: MinutesSet = minutes_set![
 
 /// The tenth held-out set: every file in `src/minutes/heldout10/`, written blind on 2026-12-05
 /// (eighth session) by someone who had never seen the rules nor the other sets (see its
-/// README.md), and run in aggregate only. Do not tune rules against it; report its figures.
+/// README.md). Its first run was in aggregate only. It is tuning data since the eleventh set was written.
 pub const HELDOUT10: MinutesSet = minutes_set![
     "heldout10";
     "01-branch-quarterly-business-review",

@@ -118,6 +118,11 @@ impl Ctx<'_> {
                 }
                 let w: String = window.iter().collect();
                 let w = month_dot_day(&chars, start, start + len).unwrap_or(w);
+                // `平均响应8分钟`, `RTO为28分钟`: a measured span, not a time limit (`2小时内`);
+                // `自下周起`, `活动定于4月25日`: when something starts or takes place.
+                if is_bare_clock_span(&w) || is_start_or_event(&chars, start, start + len, &w) {
+                    continue;
+                }
                 match parse_deadline(&w, self.base, self.cal) {
                     // After a refused window, only a stated limit (`周五前`), not `时长1小时26分钟`.
                     Ok(_) if refused.is_some() && !w.trim_end().ends_with(['前', '内']) => {}
@@ -136,6 +141,47 @@ impl Ctx<'_> {
         }
         refused.map(|(w, _, _)| (w, None))
     }
+}
+
+/// Whether the window `start..end` (`w`) says when something starts (`自下周起`, `从3月1日开始`)
+/// or takes place (`定于4月25日`) or a new setting (`调整为8:30`), not when work is due
+/// (`定于3月20日前完成` is).
+fn is_start_or_event(chars: &[char], start: usize, end: usize, w: &str) -> bool {
+    // The marker just before the date the window is part of (`定于4月25日` holds `25日`).
+    let run_start = chars
+        .get(..start)
+        .unwrap_or_default()
+        .iter()
+        .rposition(|c| !(is_time_char(*c) || is_start_char(*c)))
+        .map_or(0, |i| i + 1);
+    let before = |k: usize| run_start.checked_sub(k).and_then(|i| chars.get(i)).copied();
+    let after: String = chars.get(end..).unwrap_or_default().iter().take(2).collect();
+    let from =
+        matches!(before(1), Some('自' | '从')) && (after.starts_with('起') || after.starts_with("开始"));
+    // `定在9月22日` after a task is its date; `定于` is an announcement's.
+    let event = matches!((before(2), before(1)), (Some('定'), Some('于')));
+    // `晨会时间调整为8:30`: a new clock setting (`改为5月22日完成` is a new date).
+    let head: String = chars.get(..run_start).unwrap_or_default().iter().collect();
+    let clock_only = w
+        .trim()
+        .chars()
+        .all(|c| c.is_ascii_digit() || ":：点半分".contains(c));
+    let set = clock_only && ["调整为", "改为", "变更为"].iter().any(|m| head.ends_with(m));
+    let limit = w.trim_end().ends_with(['前', '内']) || after.starts_with('前') || after.starts_with("之前");
+    (from || event || set) && !limit
+}
+
+/// Whether `w` is a bare hour or minute span (`8分钟`, `1小时26分钟`, `两个半小时`) with no
+/// `内`/`后` of its own: a figure in a report, not a deadline.
+fn is_bare_clock_span(w: &str) -> bool {
+    let w = w.trim();
+    let Some(rest) = ["分钟", "小时", "钟头"].iter().find_map(|u| w.strip_suffix(u)) else {
+        return false;
+    };
+    !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十两半个小时分钟.".contains(c))
 }
 
 /// Whether the period `w` (`下季度`, `明年`) is followed by `初` or `中` (`下季度初`, `明年中`): its
@@ -158,7 +204,9 @@ fn after_event(chars: &[char], start: usize, w: &str) -> bool {
                 .iter()
                 .any(|u| w.ends_with(u)));
     let before = |k: usize| start.checked_sub(k).and_then(|i| chars.get(i)).copied();
-    span && before(1) == Some('后') && before(2).is_some_and(|c| is_cjk(c) && c != '会' && !is_time_char(c))
+    // `活动前一天完成`: the day before an event, no span from the meeting either.
+    span && matches!(before(1), Some('后' | '前'))
+        && before(2).is_some_and(|c| is_cjk(c) && c != '会' && !is_time_char(c))
 }
 
 /// Removes the deadline words (and a group or clause that held only them) from the text.

@@ -142,6 +142,13 @@ impl Ctx<'_> {
             how = OwnerHow::Strong;
             text = rest;
         }
+        if how == OwnerHow::None
+            && let Some((found, rest)) = self.member_after_role(&text)
+        {
+            owners = vec![found];
+            how = OwnerHow::Strong;
+            text = rest;
+        }
         if how == OwnerHow::Strong
             && let Some((value, rest)) = take_key(&text, HELP_KEYS)
         {
@@ -183,6 +190,9 @@ impl Ctx<'_> {
                 owners = found;
                 how = OwnerHow::Label;
                 text = rest;
+            } else if let Some(found) = self.member_after_unit(&text) {
+                owners = vec![found];
+                how = OwnerHow::Named;
             }
         }
         // `交易异常情况汇总 刘海峰 下一个工作日发群里`: a member's name standing alone between

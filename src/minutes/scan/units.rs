@@ -2,7 +2,7 @@
 //! (`人力资源部邓雪梅、合规风控部钟凯`, `朝阳门营业部陶然、五四大街营业部马骁于5月15日前…`), a date
 //! between a name and its verb (`吴芳两个工作日内牵头…`), and who is only copied (`抄送 @汪海`).
 
-use super::ctx::{Ctx, OwnerHow, push_unique};
+use super::ctx::{Ctx, OwnerHow, is_cjk, push_unique};
 use super::deadline::is_start_char;
 use super::names::DEPARTMENT_ENDS;
 use super::verbs::has_task_verb;
@@ -83,6 +83,46 @@ impl Ctx<'_> {
         with_unit.then_some(found)
     }
 
+    /// `信息技术部秦晓岚导出…`, `请运营部祖凌云核对…`: one member right after the unit that
+    /// opens the line, doing the work (not helping: `…配合`).
+    pub(super) fn member_after_unit(&self, text: &str) -> Option<OwnerRef> {
+        let t = text.trim_start();
+        let t = t.strip_prefix('请').unwrap_or(t);
+        let (at, person) = self
+            .members
+            .iter()
+            .filter(|p| p.name.chars().count() >= 2)
+            .filter_map(|p| t.find(p.name.as_str()).map(|i| (i, p)))
+            .min_by_key(|(i, p)| (*i, usize::MAX - p.name.len()))?;
+        let unit = t.get(..at)?;
+        let one_unit = (2..=12).contains(&unit.chars().count())
+            && unit.ends_with(DEPARTMENT_ENDS)
+            && unit.chars().all(is_cjk);
+        let tail = t.get(at + person.name.len()..)?;
+        let helps = ["配合", "协助", "协办", "支持"]
+            .iter()
+            .any(|w| tail.starts_with(w));
+        (one_unit && !helps && tail.starts_with(is_cjk)).then(|| OwnerRef::Person(person.clone()))
+    }
+
+    /// `… 今晚11点前完成 实施人郜磊`: a role word written straight before a member's name, with
+    /// no colon (terse notes); the member and the text without them.
+    pub(super) fn member_after_role(&self, text: &str) -> Option<(OwnerRef, String)> {
+        ["实施人", "执行人", "经办人", "负责人", "责任人"]
+            .iter()
+            .find_map(|role| {
+                self.members
+                    .iter()
+                    .filter(|p| p.name.chars().count() >= 2)
+                    .find_map(|p| {
+                        let key = format!("{role}{}", p.name);
+                        let at = text.find(&key)?;
+                        let rest = format!("{}{}", text.get(..at)?, text.get(at + key.len()..)?);
+                        Some((OwnerRef::Person(p.clone()), rest.trim().to_owned()))
+                    })
+            })
+    }
+
     /// `吴芳两个工作日内牵头拿出…`, `郝建、饶晴于10个工作日内完成…`: with the date `dt` taken from
     /// between a member's name and the verb, the owners, how they were named and the text left.
     pub(super) fn owners_across_date(
@@ -116,9 +156,10 @@ impl Ctx<'_> {
             .filter(|f| members(&f.lead) && f.help.iter().all(|o| o.person().is_some()))
         else {
             // `…名单，阿May两个工作日内拉出来发给…`, `另：李明、赵倩下周一前把…`: members opening
-            // the clause, the date right after the names, whatever the verb.
+            // the clause, the date right after the names, whatever the verb; in a terse note a
+            // space ends the clause (`灭火器过期6具 毛晓东本周内更换`).
             let clause = head
-                .rsplit(['，', ',', '；', ';', '：', ':', '。'])
+                .rsplit(['，', ',', '；', ';', '：', ':', '。', ' '])
                 .next()
                 .unwrap_or(head)
                 .trim();

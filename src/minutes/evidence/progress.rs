@@ -1,0 +1,28 @@
+//! Work reported under way (`进行中`) that still has a day of its own to meet (pure).
+
+/// Whether the line reports work under way (`进行中`, `推进中`) with a named day or date to meet
+/// (`进行中，12月15日前到货`, `进行中，3月17日前交初稿`): open work carried over, an item
+/// still. A forecast (`进行中，预计3月20日前完成`, as the earlier sets label it) and a whole week
+/// or month (`进行中，下周完成`) stay a report.
+pub(super) fn dated_under_way(lower: &str, deadline_text: Option<&str>) -> bool {
+    let under_way = ["进行中", "推进中", "处理中", "跟进中"]
+        .iter()
+        .any(|w| lower.contains(w))
+        || partly_done(lower);
+    let Some(dt) = deadline_text.filter(|_| !lower.contains("预计")) else {
+        return false;
+    };
+    let day = dt.trim().trim_end_matches(['前', '内', '之']);
+    under_way && !day.is_empty() && !day.ends_with(['周', '月', '年', '度', '旬', '底', '末'])
+}
+
+/// `已完成80%，剩余部分下周二前完成`: part of the work done, the rest still to do.
+pub(super) fn partly_done(lower: &str) -> bool {
+    ["已完成", "完成了"].iter().any(|w| {
+        lower.match_indices(w).any(|(at, w)| {
+            let after = lower.get(at + w.len()..).unwrap_or_default();
+            let digits = after.chars().take_while(char::is_ascii_digit).count();
+            digits > 0 && after.get(digits..).is_some_and(|r| r.starts_with(['%', '％']))
+        })
+    })
+}
