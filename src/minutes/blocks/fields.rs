@@ -119,26 +119,27 @@ impl Block {
                 && self.state.is_empty()
                 && self.conclusion.is_empty())
     }
-}
 
-/// The work a block asks for beside its owner field: the parts of its follow-up field naming no
-/// one (`要求：五一后第一个工作日提交测试方案`), and what the owner field says after the name
-/// (`负责人：韦振东，下下周一前完成开发排期`).
-pub(super) fn asked_work(next: &[String], lead: &str, ctx: &Ctx<'_>) -> Vec<Scan> {
-    let mut out: Vec<Scan> = next
-        .iter()
-        .flat_map(|n| n.split(['；', ';', '。']))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| ctx.scan(p))
-        .filter(|sc| sc.how == OwnerHow::None && has_task_verb(&sc.text))
-        .collect();
-    let lead = lead.trim();
-    if lead.contains(['，', ',']) {
-        let sc = ctx.scan(lead);
-        if sc.how != OwnerHow::None && has_task_verb(&sc.text) {
-            out.push(sc);
+    /// The work a block asks for beside its owner field: the parts of its follow-up field naming no
+    /// one (`要求：五一后第一个工作日提交测试方案`), and what the owner field says after the name
+    /// (`负责人：韦振东，下下周一前完成开发排期`).
+    pub(super) fn asked_work(&self, ctx: &Ctx<'_>) -> Vec<Scan> {
+        let mut out: Vec<Scan> = self
+            .next
+            .iter()
+            .flat_map(|n| n.split(['；', ';', '。']))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| ctx.scan(p))
+            .filter(|sc| sc.how == OwnerHow::None && has_task_verb(&sc.text))
+            .collect();
+        let lead = self.lead.trim();
+        if lead.contains(['，', ',']) {
+            let sc = ctx.scan(lead);
+            if sc.how != OwnerHow::None && has_task_verb(&sc.text) {
+                out.push(sc);
+            }
         }
+        out
     }
-    out
 }

@@ -303,7 +303,7 @@ impl Block {
         }
         // The work asked for in a field of its own (`要求：五一后第一个工作日提交测试方案`) or after
         // the owner's name (`负责人：韦振东，下下周一前完成开发排期`), naming no one else.
-        let asked = fields::asked_work(&self.next, &self.lead, ctx);
+        let asked = self.asked_work(ctx);
         // Without a deadline field, one in the conclusion (`结论：通过，三个工作日内出方案`), else
         // one with the work asked.
         let mut due = if self.due.is_empty() {
