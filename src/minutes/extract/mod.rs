@@ -12,6 +12,10 @@
 //! member only when the surname is unique); anything else stays [`OwnerRef::Unresolved`].
 //! Deadlines go through [`parse_deadline`](crate::command::when::parse_deadline), relative to the
 //! stated meeting date (09:00 that day) or, failing that, to `meeting_at`.
+//!
+//! The line-by-line reading is a `Walk` (`walk.rs`: what is carried from line to line, and the
+//! order of the stages); each stage is a file: `stage_table`, `stage_block`, `stage_heads`,
+//! `stage_body`, `stage_turns`, `stage_score`.
 
 use jiff::Timestamp;
 
@@ -84,6 +88,7 @@ pub fn explain_report(text: &str, members: &[String], now: Timestamp, cal: &Cale
     out
 }
 
+/// Reads `text` line by line through a `Walk`, then (a transcript) turn by turn.
 fn run(
     text: &str,
     mentions: &[Mention],
@@ -146,8 +151,6 @@ fn run(
     ex
 }
 
-/// `柏青：` (or `岳明、孟冬：`) alone on a line, the next line indented under it or numbered: the
-/// people whose tasks follow.
 /// Whether `reply` names the hour of the day `asked` gave without one.
 fn refines(
     asked: Option<crate::domain::deadline::Deadline>,

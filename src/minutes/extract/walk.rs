@@ -56,6 +56,16 @@ pub(super) struct Walk<'a, 't> {
     pub(super) heading_due: HeadingDue,
 }
 
+/// The line being read: its number, the line before it, its trimmed text, its list marker and
+/// its indent.
+pub(super) struct Here<'l> {
+    pub(super) n: usize,
+    pub(super) prev_line: Option<usize>,
+    pub(super) trimmed: &'l str,
+    pub(super) marker: Marker,
+    pub(super) indent: usize,
+}
+
 impl<'a, 't> Walk<'a, 't> {
     /// A walk at the top of `lines`, nothing found yet.
     pub(super) fn new(
@@ -173,14 +183,4 @@ impl<'a, 't> Walk<'a, 't> {
             !closed.contains(&(at - 1))
         });
     }
-}
-
-/// The line being read: its number, the line before it, its trimmed text, its list marker and
-/// its indent.
-pub(super) struct Here<'l> {
-    pub(super) n: usize,
-    pub(super) prev_line: Option<usize>,
-    pub(super) trimmed: &'l str,
-    pub(super) marker: Marker,
-    pub(super) indent: usize,
 }
