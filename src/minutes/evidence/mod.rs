@@ -5,179 +5,20 @@ use crate::minutes::scan::{OwnerHow, Scan, TELLS, has_task_verb};
 use crate::minutes::weights::{Signal, threshold, weight};
 
 use self::words::{
-    ACKS, CHATTER, DONE, FIGURE_UNITS, FIGURES, MEETING_RECORD, MODAL, NOT_CHATTER, NOT_DONE, NOT_MODAL,
-    NOTE_LABELS, REJECTED, REQUESTS, RESCHEDULED, SETTLED, SHORT_VERBS, STANDING, TARGET_WORDS, UNITS_TOLD,
+    CHATTER, MEETING_RECORD, MODAL, NOT_CHATTER, NOT_MODAL, NOTE_LABELS, REJECTED, REQUESTS, RESCHEDULED,
+    SETTLED, SHORT_VERBS, STANDING, UNITS_TOLD,
 };
 
+mod clues;
 mod progress;
 mod speech;
 mod words;
 
+use self::clues::{
+    before_an_event, has_ack, has_figures, is_done, is_next_meeting, is_period, not_tracked,
+    outside_brackets, starts_with_clock, without_mid_asides,
+};
 use self::speech::{PROGRESS, SPEECH, commits, labels_before_owners};
-
-/// Whether the text reports a figure.
-fn has_figures(lower: &str) -> bool {
-    // A target (`不少于20笔`, `覆盖率达到100%`) is asked for, not reported: it goes first.
-    let mut rest = lower.to_owned();
-    for w in TARGET_WORDS {
-        while let Some(i) = rest.find(w) {
-            let after = rest.get(i + w.len()..).unwrap_or_default();
-            // `控制在 1.5% 以内`: spaces before the figure too.
-            let space: usize = after
-                .chars()
-                .take_while(|c| c.is_whitespace())
-                .map(char::len_utf8)
-                .sum();
-            let figure: usize = space
-                + after
-                    .get(space..)
-                    .unwrap_or_default()
-                    .char_indices()
-                    .take_while(|(_, c)| {
-                        c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '％') || FIGURE_UNITS.contains(c)
-                    })
-                    .map(|(_, c)| c.len_utf8())
-                    .sum::<usize>();
-            rest.replace_range(i..i + w.len() + figure, " ");
-        }
-    }
-    // `每家营业部抽30户` is a quota; `这6户客户` points back at figures already given.
-    let rest: String = rest
-        .split_inclusive(['，', ',', '；', ';', '。'])
-        .filter(|clause| !clause.trim_start().starts_with('每'))
-        .collect();
-    let rest = without_references(&rest);
-    let lower = rest.as_str();
-    if FIGURES.iter().any(|w| lower.contains(w)) {
-        return true;
-    }
-    let chars: Vec<char> = lower.chars().collect();
-    chars.windows(2).any(|w| {
-        w.first().is_some_and(char::is_ascii_digit) && w.get(1).is_some_and(|c| FIGURE_UNITS.contains(c))
-    })
-}
-
-/// The text without `这6户`, `那2笔`, `该3家`: a demonstrative and the figure it points back at.
-fn without_references(s: &str) -> String {
-    let mut out = String::new();
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        out.push(c);
-        if matches!(c, '这' | '那' | '该' | '此') && chars.peek().is_some_and(char::is_ascii_digit) {
-            while chars
-                .peek()
-                .is_some_and(|d| d.is_ascii_digit() || FIGURE_UNITS.contains(d))
-            {
-                chars.next();
-            }
-        }
-    }
-    out
-}
-
-/// Whether an acknowledgement (`好的`, `收到`) opens the text or one of its clauses.
-fn has_ack(lower: &str) -> bool {
-    ACKS.iter().any(|w| {
-        lower.match_indices(w).any(|(i, _)| {
-            lower
-                .get(..i)
-                .and_then(|b| b.trim_end().chars().next_back())
-                .is_none_or(|c| "，。！？,.!?：:嗯哦啊行好".contains(c))
-        })
-    })
-}
-
-/// Whether the text gives a span of time (`11月1日至12月15日`, `9点至17点`): a period, not a
-/// deadline.
-fn is_period(lower: &str) -> bool {
-    // `4月11日（周六）20:00 至 4月12日06:00`: spaces around the mark, a clock time before it.
-    lower.match_indices(['至', '到']).any(|(i, _)| {
-        let before = lower.get(..i).and_then(|b| b.trim_end().chars().next_back());
-        let after = lower
-            .get(i + '至'.len_utf8()..)
-            .and_then(|a| a.trim_start().chars().next());
-        let clock_before = lower
-            .get(..i)
-            .map(str::trim_end)
-            .is_some_and(|b| b.len() >= 3 && b.get(b.len() - 3..).is_some_and(|t| t.starts_with(':')));
-        (before.is_some_and(|c| "日号点时月）)".contains(c)) || clock_before)
-            && after.is_some_and(|c| c.is_ascii_digit())
-    })
-}
-
-/// Whether the text reports something finished.
-fn is_done(lower: &str) -> bool {
-    if DONE.iter().any(|w| lower.contains(w)) {
-        return true;
-    }
-    // `升级完成，运行正常`: a steady state reported, not one to ensure (`确保系统运行正常`).
-    let steady = ["运行正常", "运行平稳", "无异常"].iter().any(|w| {
-        lower.match_indices(w).any(|(i, _)| {
-            let before = lower.get(..i).unwrap_or_default();
-            let clause = before.rsplit(['，', ',', '。', '；']).next().unwrap_or_default();
-            !["确保", "保证", "保障", "以免", "是否"]
-                .iter()
-                .any(|e| clause.contains(e))
-        })
-    });
-    if steady {
-        return true;
-    }
-    // `包容：交了，周一交给人力了。`: an answer opening with the thing done (`交了`, `发了`).
-    let said = lower
-        .split_once(['：', ':'])
-        .filter(|(who, _)| who.chars().count() <= 6)
-        .map_or(lower, |(_, s)| s)
-        .trim_start();
-    let opening = said.split(['，', ',', '。']).next().unwrap_or_default().trim();
-    if (2..=4).contains(&opening.chars().count())
-        && opening.ends_with('了')
-        && ![
-            "好了",
-            "对了",
-            "算了",
-            "行了",
-            "得了",
-            "那好了",
-            "来了",
-            "到了",
-            "忘了",
-        ]
-        .contains(&opening)
-    {
-        return true;
-    }
-    let mut rest = lower.to_owned();
-    for w in NOT_DONE {
-        rest = rest.replace(w, "");
-    }
-    // `对已准入私募产品的管理人`: 已 describing a noun (a 的 close after it) reports nothing.
-    rest.match_indices('已').any(|(i, _)| {
-        let after: String = rest.get(i..).unwrap_or_default().chars().take(8).collect();
-        let clause_end = after.find(['，', '。', ',', '；']).unwrap_or(after.len());
-        !after.get(..clause_end).unwrap_or_default().contains('的')
-    })
-}
-
-/// Whether the text announces the next meeting (`下次对齐会8月初召开`, `下次进度会4月30日`), not
-/// a deadline set by it (`下次例会前`, `下次会上汇报`) nor work given to someone.
-fn is_next_meeting(lower: &str, how: OwnerHow) -> bool {
-    how != OwnerHow::Strong
-        && ["下次", "下一次", "下期"].iter().any(|w| {
-            lower.match_indices(w).any(|(i, _)| {
-                let after: Vec<char> = lower
-                    .get(i + w.len()..)
-                    .unwrap_or_default()
-                    .chars()
-                    .take(8)
-                    .collect();
-                after
-                    .iter()
-                    .position(|c| *c == '会')
-                    .is_some_and(|k| !matches!(after.get(k + 1), Some('前' | '上' | '之' | '后' | '时')))
-            })
-        })
-}
 
 /// Where a line stands and what the scanner found in it.
 pub(crate) struct LineFacts<'a> {
@@ -190,58 +31,6 @@ pub(crate) struct LineFacts<'a> {
 }
 
 /// The signals `f` shows, each with its weight.
-/// The text without its bracketed asides that more words follow (`survey（已发群里）before …`);
-/// an aside at the end (`客户回访（已完成）`) stays.
-fn without_mid_asides(text: &str) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('（') {
-        let Some(close) = rest.get(open..).and_then(|r| r.find('）')).map(|c| open + c) else {
-            break;
-        };
-        let after = rest.get(close + '）'.len_utf8()..).unwrap_or_default();
-        let more = after
-            .trim_start()
-            .trim_start_matches(['。', '，', ',', '；', '.'])
-            .trim()
-            .chars()
-            .count()
-            >= 2;
-        out.push_str(rest.get(..open).unwrap_or_default());
-        if !more {
-            out.push_str(rest.get(open..close + '）'.len_utf8()).unwrap_or_default());
-        }
-        rest = after;
-    }
-    out.push_str(rest);
-    out
-}
-
-/// `09:31 …`, `9:05：…`: a line opening with the hour it records.
-fn starts_with_clock(raw: &str) -> bool {
-    let t = raw.trim_start();
-    let h = t.chars().take_while(char::is_ascii_digit).count();
-    (1..=2).contains(&h)
-        && t.get(h..).is_some_and(|r| {
-            r.strip_prefix([':', '：'])
-                .is_some_and(|m| m.chars().take_while(char::is_ascii_digit).count() == 2)
-        })
-}
-
-/// `要在活动上线前完成…`, `须于交割前补充…`: a limit set by an event, not a date.
-fn before_an_event(raw: &str) -> bool {
-    ["要在", "需在", "须在", "应在", "要于", "需于", "须于", "应于"]
-        .iter()
-        .flat_map(|w| raw.match_indices(w).map(move |(i, _)| i + w.len()))
-        .any(|at| {
-            let rest = raw.get(at..).unwrap_or_default();
-            let event: String = rest.chars().take_while(|c| !"，,。；;前".contains(*c)).collect();
-            (2..=10).contains(&event.chars().count())
-                && rest.get(event.len()..).is_some_and(|r| r.starts_with('前'))
-                && !event.contains("此")
-        })
-}
-
 pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     let mut out = Vec::new();
     let mut add = |s: Signal| out.push((s, weight(s)));
@@ -612,45 +401,4 @@ pub(crate) fn score(signals: &[(Signal, i32)]) -> i32 {
 /// Whether the score makes the line an action item.
 pub(crate) fn is_item(score: i32) -> bool {
     score >= threshold()
-}
-
-/// `（活动期间每日执行，不单独跟踪）`, `（常规要求）`, `（日常工作）`: the minutes say the line is
-/// no task to track on its own.
-fn not_tracked(lower: &str) -> bool {
-    let said = [
-        "不单独跟踪",
-        "不单独督办",
-        "无需跟踪",
-        "不需跟踪",
-        "不作跟踪",
-        "不做跟踪",
-        "不纳入跟踪",
-        "不纳入督办",
-        "不列入待办",
-        "不作为待办",
-    ];
-    let remarks = ["常规要求", "日常工作", "例行工作", "常规工作"];
-    said.iter().any(|w| lower.contains(w))
-        || lower.split(['（', '(']).skip(1).any(|g| {
-            let inner = g.split([')', '）']).next().unwrap_or_default();
-            remarks.iter().any(|w| inner.trim() == *w)
-        })
-}
-
-/// `s` without what is in `（…）` / `(…)`.
-fn outside_brackets(s: &str) -> String {
-    let mut depth = 0usize;
-    s.chars()
-        .filter(|c| match c {
-            '（' | '(' => {
-                depth += 1;
-                false
-            }
-            '）' | ')' => {
-                depth = depth.saturating_sub(1);
-                false
-            }
-            _ => depth == 0,
-        })
-        .collect()
 }

@@ -1,0 +1,212 @@
+//! The scoring stage of the walk (pure): the line's signals and score, decided per sentence when
+//! one of several is a task, and the item it makes (or the decision it records).
+
+use crate::minutes::evidence::{self, LineFacts};
+use crate::minutes::explain::Verdict;
+use crate::minutes::layout::{Marker, Section, strip_todo_label};
+use crate::minutes::scan::{OwnerHow, Scan};
+use crate::minutes::weights::Signal;
+
+use super::sentence::{
+    self, has_task_text, is_department_only, is_thin, split_sentences, topic_of, topic_of_question,
+};
+use super::walk::{Here, Walk};
+use super::writer::echoes;
+use super::{refines, to_item};
+
+/// A sentence scanned and scored: what was found, the signals, the sentence.
+type Scored<'s> = (Scan, Vec<(Signal, i32)>, &'s str);
+
+/// The signals of `raw` (scanned as `scan`) in `section`, under `marker`.
+fn facts(section: Section, marker: Marker, scan: &Scan, raw: &str, todo_label: bool) -> Vec<(Signal, i32)> {
+    evidence::signals(&LineFacts {
+        section,
+        marker,
+        todo_label,
+        scan,
+        raw,
+    })
+}
+
+impl Walk<'_, '_> {
+    /// Scores the line's `body` (scanned as `scan`; `label`: it carried a `TODO` tag) and keeps
+    /// what it asks for. `question`: the one another speaker just asked.
+    pub(super) fn score(
+        &mut self,
+        here: &Here<'_>,
+        body: &str,
+        label: bool,
+        scan: Scan,
+        question: Option<&str>,
+    ) {
+        let &Here {
+            n,
+            trimmed,
+            marker,
+            indent,
+            ..
+        } = here;
+        let has_owner = scan.how != OwnerHow::None;
+        let has_deadline = scan.deadline_text.is_some();
+        // An indented detail under an item adds nothing unless it names its own owner or date.
+        if indent > 0
+            && marker != Marker::None
+            && self.last_item_indent.is_some_and(|i| i < indent)
+            && !has_owner
+            && !has_deadline
+        {
+            self.tr.note(n, trimmed, Verdict::Detail, Vec::new(), None);
+            return;
+        }
+        if self.sentences(here, body, label) {
+            return;
+        }
+        let section = self.section;
+        let signals = facts(section, marker, &scan, body, label);
+        // The first line of several is the title (`【晨会】2月24日 节后开门红`) unless it asks for
+        // work (`短会结论：…刘强、赵刚一起做，6月16日前完成。`).
+        let lines = self.lines;
+        let title = marker == Marker::None
+            && lines.iter().position(|l| !l.trim().is_empty()) == Some(n)
+            && lines.iter().skip(n + 1).any(|l| !l.trim().is_empty())
+            && !signals
+                .iter()
+                .any(|(s, _)| matches!(s, Signal::TaskVerb | Signal::Modal));
+        // `合规风控部 曹颖` (a letter's signature): a department and nothing to do.
+        let signature =
+            is_department_only(&scan.text) && !signals.iter().any(|(s, _)| *s == Signal::TaskVerb);
+        if evidence::is_item(evidence::score(&signals)) && has_task_text(&scan.text) && !signature && !title {
+            self.last_item_indent = Some(indent);
+            let mut item = to_item(scan.clone());
+            if scan.by_speaker
+                && let Some(q) = question
+            {
+                item.text = format!("{}：{}", topic_of_question(q), item.text);
+            }
+            if echoes(&self.ex.items, &item) {
+                self.tr.note(n, trimmed, Verdict::Detail, signals, None);
+                return;
+            }
+            self.tr.note(n, trimmed, Verdict::Item, signals, Some(&item));
+            let who = self.ctx.speaker.clone().or_else(|| item.owners.first().cloned());
+            self.ex.items.push(item);
+            self.item_from = Some((n, who));
+        } else {
+            if marker != Marker::None {
+                self.open_line = Some(body.to_owned());
+            }
+            if section == Section::Decision && !scan.text.is_empty() {
+                self.ex.decisions.push(scan.text);
+            }
+            self.tr.note(n, trimmed, Verdict::NotItem, signals, None);
+        }
+    }
+
+    /// Decides a line of several sentences per sentence when one of them is a task; whether it
+    /// did. `李明远今天下班前把…确认，黄志强下周二负责上线…`: two people's own dated work, apart.
+    fn sentences(&mut self, here: &Here<'_>, body: &str, label: bool) -> bool {
+        let &Here {
+            n, marker, indent, ..
+        } = here;
+        let section = self.section;
+        let sentences: Vec<&str> = split_sentences(body)
+            .into_iter()
+            .flat_map(|s| sentence::split_assignments(s, &self.ctx))
+            .collect();
+        if sentences.len() <= 1 {
+            return false;
+        }
+        let scored: Vec<Scored<'_>> = sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                // `…大家同意。【待办】申屠磊：…`: a tagged sentence inside a paragraph.
+                let (tagged, s) = strip_todo_label(s);
+                let sc = self.ctx.scan(s);
+                let sig = facts(section, marker, &sc, s, (label && i == 0) || tagged);
+                (sc, sig, s)
+            })
+            .collect();
+        if !scored
+            .iter()
+            .any(|(sc, sig, _)| evidence::is_item(evidence::score(sig)) && has_task_text(&sc.text))
+        {
+            return false;
+        }
+        // `三是结果汇总。司马光、欧阳修负责汇总，…`: the topic names the items after it.
+        let topic = sentences.first().and_then(|s| topic_of(s));
+        // The sentence before, when it asked for work and gave it to no one.
+        let mut plain: Option<&str> = None;
+        // `夏总：问候短信是不是发了？伍佳：还没有，我明天上午发。`: the question answered.
+        let mut asked: Option<&str> = None;
+        for (i, (sc, sig, s)) in scored.into_iter().enumerate() {
+            let question = asked.take();
+            if s.trim_end().ends_with(['？', '?']) {
+                asked = Some(s.split_once(['：', ':']).map_or(s, |(_, q)| q));
+            }
+            if i == 0 && topic.is_some_and(|t| s.trim().trim_end_matches('。') == t) {
+                self.tr.note(n, s, Verdict::NotItem, sig, None);
+                continue;
+            }
+            if evidence::is_item(evidence::score(&sig)) && has_task_text(&sc.text) {
+                let by_speaker = sc.by_speaker;
+                let mut item = to_item(sc);
+                if by_speaker && let Some(q) = &question {
+                    item.text = format!("{}：{}", topic_of_question(q), item.text);
+                } else if let Some(q) = question.filter(|_| s.contains('我')) {
+                    item.text = format!("{}：{}", topic_of_question(q), item.text);
+                }
+                if let Some(t) = topic.filter(|t| !item.text.contains(t)) {
+                    item.text = format!("{t}：{}", item.text);
+                }
+                // `组织…质量检查。此项由林海负责，8月底完成。`: a thin task is the one before.
+                if let Some(p) = plain.take().filter(|_| is_thin(&item.text)) {
+                    item.text = format!("{}：{}", p.trim_end_matches(['。', '；', '！']), item.text);
+                }
+                if echoes(&self.ex.items, &item) {
+                    self.tr.note(n, s, Verdict::Detail, sig, None);
+                    continue;
+                }
+                // `由财富管理部牵头，修订…。财富管理部负责人蒋文涛负责，3月27日前…`: the
+                // person in charge of what a department leads, named in the next sentence.
+                let item_from = &self.item_from;
+                if let Some(prev) = self.ex.items.last_mut().filter(|p| {
+                    item_from.as_ref().is_some_and(|(at, _)| *at == n)
+                        && !p.owners.is_empty()
+                        && p.owners.iter().all(crate::minutes::assign::is_department)
+                        && p.deadline.is_none()
+                        && !item.owners.is_empty()
+                        && !item.owners.iter().any(crate::minutes::assign::is_department)
+                }) {
+                    prev.owners = item.owners;
+                    prev.deadline = item.deadline;
+                    prev.deadline_text = item.deadline_text;
+                    self.tr.note(n, s, Verdict::Detail, sig, Some(prev));
+                    continue;
+                }
+                self.tr.note(n, s, Verdict::Item, sig, Some(&item));
+                let who = self.ctx.speaker.clone().or_else(|| item.owners.first().cloned());
+                self.ex.items.push(item);
+                self.item_from = Some((n, who));
+            } else {
+                // `…请邵华明天演示一下？邵华：可以，明天下午3点。`: the one asked names the hour.
+                if matches!(sc.how, OwnerHow::Label | OwnerHow::Named)
+                    && self.item_from.as_ref().is_some_and(|(at, _)| *at == n)
+                    && let Some(item) = self.ex.items.last_mut()
+                    && item.owners.first() == sc.owners.first()
+                    && refines(item.deadline, sc.deadline)
+                {
+                    item.deadline = sc.deadline;
+                    item.deadline_text.clone_from(&sc.deadline_text);
+                }
+                let asks = sig.iter().any(|(g, _)| *g == Signal::TaskVerb)
+                    && sig.iter().all(|(_, w)| *w > 0)
+                    && sc.how == OwnerHow::None;
+                plain = asks.then_some(s);
+                self.tr.note(n, s, Verdict::NotItem, sig, None);
+            }
+        }
+        self.last_item_indent = Some(indent);
+        true
+    }
+}

@@ -1,0 +1,72 @@
+//! The table stage of the walk (pure): Markdown and tab-separated tables, a header then one
+//! item per row, and a short caption between two parts of a table.
+
+use crate::minutes::explain::Verdict;
+use crate::minutes::layout::{Section, heading};
+use crate::minutes::table::{Table, is_tab_row};
+
+use super::trace::section_name;
+use super::walk::Walk;
+
+impl Walk<'_, '_> {
+    /// Reads line `n` as part of a table; whether it was one. Any other line ends the table.
+    pub(super) fn table_line(&mut self, n: usize, trimmed: &str) -> bool {
+        if trimmed.starts_with('|') || (self.table.is_some() && is_tab_row(trimmed)) {
+            self.close_block();
+            if let Some(t) = &self.table {
+                let item = t.row(trimmed, &self.ctx);
+                let verdict = if item.is_some() {
+                    Verdict::TableItem
+                } else {
+                    Verdict::TableSkipped
+                };
+                self.tr.note(n, trimmed, verdict, Vec::new(), item.as_ref());
+                if !trimmed.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
+                    self.table_row += 1;
+                }
+                if let Some(it) = &item {
+                    self.numbered
+                        .note((self.table_row, true), &it.text, self.ex.items.len());
+                }
+                self.ex.items.extend(item);
+            } else {
+                self.table = Table::header(trimmed);
+                self.table_row = 0;
+                self.tr.note(n, trimmed, Verdict::TableHeader, Vec::new(), None);
+            }
+            return true;
+        }
+        if is_tab_row(trimmed)
+            && let Some(t) = Table::header(trimmed)
+        {
+            self.close_block();
+            self.table = Some(t);
+            self.table_row = 0;
+            self.tr.note(n, trimmed, Verdict::TableHeader, Vec::new(), None);
+            return true;
+        }
+        // `新问题` between two parts of a table: a caption of the rows after it, same columns.
+        if self.table.is_some()
+            && trimmed.chars().count() <= 10
+            && !trimmed.contains(['，', ',', '。', '；', '：', ':'])
+            && heading(trimmed).is_none()
+            && self
+                .lines
+                .iter()
+                .skip(n + 1)
+                .find(|l| !l.trim().is_empty())
+                .is_some_and(|l| is_tab_row(l.trim()) && Table::header(l.trim()).is_none())
+        {
+            self.tr.note(
+                n,
+                trimmed,
+                Verdict::Heading(section_name(Section::Other)),
+                Vec::new(),
+                None,
+            );
+            return true;
+        }
+        self.table = None;
+        false
+    }
+}

@@ -1,0 +1,246 @@
+//! Meta lines (pure): `key：value` lines (参会人员, 会议时间 …), a document's routing header, a
+//! transcript's speaker line, and the meeting's title and date they give.
+
+use jiff::civil::Date;
+
+const META_KEYS: &[&str] = &[
+    // `检查人：裴某    日期：3月20日`: who inspected and when, a record (a task has `，`).
+    "检查人",
+    "巡检人",
+    "检查日期",
+    "检查时间",
+    "参会人员",
+    "参会人",
+    "参与人员",
+    "参与人",
+    "与会人员",
+    "与会",
+    "时长",
+    "参会",
+    "出席",
+    "列席",
+    "参加人员",
+    "参加",
+    "与会人员",
+    "主持人",
+    "主持",
+    "记录人",
+    "记录",
+    "纪要人",
+    "会议时间",
+    "时间",
+    "会议地点",
+    "地点",
+    "日期",
+    "会议日期",
+    "缺席",
+    "抄送",
+    "请假",
+    "会议主题",
+    "主题",
+    "会议名称",
+    // A transcript's header: `2026-07-15 | 发言人：单磊、谷雪`.
+    "发言人",
+    "参与人",
+    "Attendees",
+    "Date",
+    "Time",
+    "Location",
+    "Host",
+    "Subject",
+    // An email's header (`发件人: 皇甫怡`, `收件人: 各营业部负责人`).
+    "发件人",
+    "收件人",
+    "发送时间",
+    "From",
+    "Sent",
+    "Cc",
+];
+const TITLE_KEYS: &[&str] = &["会议主题", "会议名称", "主题", "Subject", "Meeting", "Title"];
+const DATE_KEYS: &[&str] = &["会议时间", "会议日期", "时间", "日期", "Date", "Time"];
+
+pub(crate) fn key_value<'a>(line: &'a str, keys: &[&str]) -> Option<&'a str> {
+    let s = line
+        .trim_start_matches(['-', '*', ' ', '•'])
+        .trim_start_matches("**");
+    keys.iter().find_map(|k| {
+        let r = s.strip_prefix(k)?.trim_start_matches("**").trim_start();
+        r.strip_prefix([':', '：'])
+            .map(|v| v.trim().trim_start_matches("**").trim())
+    })
+}
+
+/// `责任人：…`, `完成时间：…` at the start of a line.
+pub(crate) fn starts_with_key(body: &str) -> bool {
+    const KEYS: &[&str] = &[
+        "责任人",
+        "负责人",
+        "责任部门",
+        "牵头人",
+        "主办",
+        "完成时间",
+        "截止时间",
+        "截止",
+        "时限",
+        "期限",
+        "Owner(s)",
+        "Owners",
+        "Owner",
+        "Due",
+        "DDL",
+        "ETA",
+        "承办人",
+        "承办部门",
+        "办结时限",
+    ];
+    KEYS.iter().any(|k| {
+        body.strip_prefix(k)
+            .is_some_and(|r| r.trim_start().starts_with([':', '：']))
+    })
+}
+
+/// `参会人员：…`, `会议时间：…`, `主持人：张三` — but not `主持人：请周迅下周一前…`, a speaker's
+/// sentence after a role label.
+pub(crate) fn is_meta(line: &str) -> bool {
+    let plain = |v: &str| !v.contains(['，', '。', '？', '！', '；']);
+    let meta = |l: &str| key_value(l, META_KEYS).is_some_and(plain);
+    // `2026-07-15 | 发言人：单磊、谷雪`: a date and meeting details apart by bars.
+    let dated = |p: &str| {
+        !p.is_empty()
+            && p.chars()
+                .all(|c| c.is_ascii_digit() || "-/.年月日 :：".contains(c))
+    };
+    let bars: Vec<&str> = line.split(['|', '｜']).map(str::trim).collect();
+    // `5.9 周六调休 营业部小会 记录人 小卢`, `参会 晏总 柯经理`: typed with spaces for colons.
+    let spaced = plain(line) && {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        words
+            .windows(2)
+            .any(|w| ["记录人", "主持人", "参会人", "参会人员", "参会", "出席", "纪要人"].contains(&w[0]))
+    };
+    spaced
+        || meta(line)
+        || is_speaker_line(line)
+        || (bars.len() > 1 && bars.iter().any(|p| meta(p)) && bars.iter().all(|p| meta(p) || dated(p)))
+        // `2月10日 | 时长 46分钟 | 参与人：…`, `3月10日 · 参会：…`: the meeting's facts in a row.
+        || {
+            let parts: Vec<&str> = line.split(['|', '｜', '·']).map(str::trim).collect();
+            parts.len() >= 2
+                && parts.first().is_some_and(|p| !p.is_empty())
+                && parts.iter().all(|p| plain(p))
+                && parts
+                    .iter()
+                    .any(|p| key_value(p, META_KEYS).is_some() || p.starts_with("时长"))
+        }
+}
+
+/// A document's routing and sign-off header (`流转：A → B`, `签批意见：同意，请抓紧落实。——曹总`,
+/// `拟稿：… 核稿：… 签发：…`, `分送：…`): who the minutes pass through, not work.
+pub(crate) fn is_routing(line: &str) -> bool {
+    const KEYS: &[&str] = &[
+        "流转",
+        "签批意见",
+        "签批",
+        "领导批示",
+        "批示",
+        "签发",
+        "拟稿",
+        "核稿",
+        "分送",
+        "主送",
+        "抄报",
+        "印发",
+        "文号",
+        "密级",
+        "紧急程度",
+        "发文单位",
+        "传阅",
+    ];
+    key_value(line, KEYS).is_some()
+}
+
+/// A transcript's speaker line: `周瑜 00:00:41`, `发言人 A 00:01:02`.
+fn is_speaker_line(line: &str) -> bool {
+    let Some((who, stamp)) = line.trim().rsplit_once(' ') else {
+        return false;
+    };
+    let parts: Vec<&str> = stamp.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
+        && (1..=12).contains(&who.trim().chars().count())
+}
+
+pub(crate) fn find_title(lines: &[String]) -> Option<String> {
+    let keyed = lines.iter().find_map(|l| key_value(l, TITLE_KEYS));
+    let first_heading = lines
+        .iter()
+        .map(|l| l.trim())
+        .find(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#').trim());
+    keyed
+        .or(first_heading)
+        .map(|t| t.chars().take(100).collect::<String>())
+        .filter(|t| !t.is_empty())
+}
+
+pub(crate) fn find_date(lines: &[String], today: Date) -> Option<Date> {
+    let keyed = lines.iter().filter_map(|l| key_value(l, DATE_KEYS));
+    let headings = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| l.starts_with('#'))
+        .take(1);
+    keyed.chain(headings).find_map(|v| parse_date(v, today))
+}
+
+/// `2026年3月10日`, `2026-03-10`, `2026/3/10`, `2026.3.10`, or `3月10日` (the year of `today`).
+fn parse_date(s: &str, today: Date) -> Option<Date> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars.get(i).is_some_and(char::is_ascii_digit)
+            && (i == 0 || !chars.get(i - 1).is_some_and(char::is_ascii_digit))
+        {
+            let mut nums: Vec<i64> = Vec::new();
+            let mut j = i;
+            loop {
+                let start = j;
+                while chars.get(j).is_some_and(char::is_ascii_digit) {
+                    j += 1;
+                }
+                let n: String = chars.get(start..j)?.iter().collect();
+                nums.push(n.parse().ok()?);
+                let sep = chars.get(j).copied();
+                if nums.len() < 3
+                    && matches!(sep, Some('年' | '月' | '-' | '/' | '.'))
+                    && chars.get(j + 1).is_some_and(char::is_ascii_digit)
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let date = match nums.as_slice() {
+                [y, m, d] if *y >= 2000 => Date::new(
+                    i16::try_from(*y).ok()?,
+                    i8::try_from(*m).ok()?,
+                    i8::try_from(*d).ok()?,
+                )
+                .ok(),
+                [m, d] if chars.get(j).is_some_and(|c| matches!(c, '日' | '号')) => {
+                    Date::new(today.year(), i8::try_from(*m).ok()?, i8::try_from(*d).ok()?).ok()
+                }
+                _ => None,
+            };
+            if date.is_some() {
+                return date;
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
