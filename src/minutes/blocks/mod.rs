@@ -16,6 +16,7 @@ use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
 
 mod fields;
 mod keys;
+mod review;
 mod split;
 mod words;
 
@@ -171,6 +172,11 @@ impl Block {
                 continue;
             }
             prev = None;
+            // `内容：…` under `【需求A】…` before its conclusion: described, not decided.
+            if self.takes_description(part) {
+                any = true;
+                continue;
+            }
             // `事项：…` after a general block's fields: the next block.
             if self.general && work_key(part).is_some() {
                 if self.describe(part) {

@@ -1,0 +1,45 @@
+//! Tests of the rules added once the eleventh held-out set became tuning data (issue 16, twelfth
+//! round): a table written with full-width bars and no outer ones (`事项｜负责人｜时间`) is a
+//! table; a request under review titled `【需求A】…` or `① …` and described (`内容：…`, `现状：…`)
+//! before its conclusion keeps its title as its work. Each on phrasings of our own, never a line
+//! copied from a file.
+
+#![allow(clippy::unwrap_used)]
+
+use super::testkit::{due_by_end_of, dues, owners, run, texts};
+
+#[test]
+fn a_table_with_full_width_bars_is_a_table() {
+    let ex = run(
+        "网点装修协调会\n\n工作｜牵头人｜完成时间\n图纸确认｜孟冬｜已完成\n消防报审｜柏青｜3月20日\n门头招牌更换｜孟冬、柏青｜3月27日\n\n备注：开业日另定。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(texts(&ex), ["消防报审", "门头招牌更换"]);
+    assert_eq!(owners(&ex), [vec!["柏青"], vec!["孟冬", "柏青"]]);
+    assert_eq!(
+        dues(&ex),
+        [due_by_end_of("2026-03-20"), due_by_end_of("2026-03-27")]
+    );
+}
+
+#[test]
+fn a_bracketed_request_described_before_its_conclusion_keeps_its_title() {
+    let ex = run(
+        "理财商城需求评审\n\n【需求一】到期赎回提醒\n内容：产品到期前三天向持有客户发送站内信。\n结论：通过。\n负责人：孟冬；3月25日前提交排期。\n\n【需求二】收益曲线分享\n内容：客户可把持仓收益曲线分享到朋友圈。\n结论：不通过，涉及收益宣传合规风险。",
+        &["孟冬"],
+    );
+    assert_eq!(texts(&ex), ["到期赎回提醒"]);
+    assert_eq!(owners(&ex), [["孟冬"]]);
+}
+
+#[test]
+fn a_circled_request_over_its_state_then_its_conclusion_is_one_block() {
+    let ex = run(
+        "清算系统需求评审会\n\n① 资金划拨自动对账\n现状：每日靠人工比对两张表，耗时长。\n结论：通过。柏青负责，3月20日前给出设计方案。\n\n② 报表导出改版\n现状：业务希望增加筛选条件。\n结论：暂缓，下季度再议。",
+        &["柏青"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].starts_with("资金划拨自动对账"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), [["柏青"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-20")]);
+}
