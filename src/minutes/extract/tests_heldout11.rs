@@ -1,7 +1,8 @@
 //! Tests of the rules added once the eleventh held-out set became tuning data (issue 16, twelfth
 //! round): a table written with full-width bars and no outer ones (`事项｜负责人｜时间`) is a
 //! table; a request under review titled `【需求A】…` or `① …` and described (`内容：…`, `现状：…`)
-//! before its conclusion keeps its title as its work. Each on phrasings of our own, never a line
+//! before its conclusion keeps its title as its work; a word of approval (`不错。`) before a request
+//! is no topic of it. Each on phrasings of our own, never a line
 //! copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -42,4 +43,15 @@ fn a_circled_request_over_its_state_then_its_conclusion_is_one_block() {
     assert!(texts(&ex)[0].starts_with("资金划拨自动对账"), "{:?}", texts(&ex));
     assert_eq!(owners(&ex), [["柏青"]]);
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-20")]);
+}
+
+#[test]
+fn a_word_of_approval_before_a_request_is_no_topic() {
+    let ex = run(
+        "复盘会 妙记\n\n孟冬 00:00:02\n上周的活动数据出来了吗？\n柏青 00:00:20\n出来了，报名人数比上次多三成。\n孟冬 00:00:45\n可以。小柏，活动照片周四前整理好，发公众号。\n柏青 00:00:52\n好的。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].starts_with("活动照片"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), [["柏青"]]);
 }
