@@ -317,6 +317,13 @@ impl Block {
                 .filter(|s| s.deadline.is_some())
                 .or(extra_due)
                 .or_else(|| asked.iter().find(|s| s.deadline.is_some()).cloned())
+                // `负责人：覃雨航（主办）；10月16日前完成开发`: the owner field gives the date.
+                .or_else(|| {
+                    self.lead
+                        .split(['；', ';'])
+                        .map(|p| ctx.scan(p.trim_matches(['、', ' '])))
+                        .find(|s| s.deadline.is_some())
+                })
         } else {
             Some(ctx.field_deadline(&self.due))
         };
