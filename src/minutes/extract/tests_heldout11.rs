@@ -2,7 +2,9 @@
 //! round): a table written with full-width bars and no outer ones (`事项｜负责人｜时间`) is a
 //! table; a request under review titled `【需求A】…` or `① …` and described (`内容：…`, `现状：…`)
 //! before its conclusion keeps its title as its work; a word of approval (`不错。`) before a request
-//! is no topic of it. Each on phrasings of our own, never a line
+//! is no topic of it; a record date under its own key (`交接日期：`) is the meeting date; an owner
+//! field gives the date after the names; the next one's time (`下次复盘时间：…`) and routine work
+//! (`常规工作，按原流程执行`) are no tasks. Each on phrasings of our own, never a line
 //! copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -77,4 +79,22 @@ fn a_record_date_under_its_own_key_is_the_meeting_date() {
         &["孟冬"],
     );
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-05")]);
+}
+
+#[test]
+fn the_next_ones_time_under_a_key_is_no_task() {
+    let ex = run(
+        "清算差错复盘会\n\n二、后续安排\n1. 孟冬负责补齐对账脚本，3月20日前完成。\n2. 下次复盘时间：4月上旬。\n3. 下次检查定于3月底。",
+        &["孟冬"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+}
+
+#[test]
+fn routine_work_carried_on_as_before_is_no_task() {
+    let ex = run(
+        "主题：年末冲刺部署会纪要\n\n各位好，\n\n二、工作要求：\n1. 孟冬3月15日前上报冲刺方案。\n2. 冲刺期间，重点客户名单由柏青每两个交易日更新一次（常规工作，按原流程执行）。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
 }
