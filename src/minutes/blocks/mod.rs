@@ -83,7 +83,10 @@ impl Block {
             body.strip_prefix('【')
                 .and_then(|r| r.split_once('】'))
                 .and_then(|(label, title)| {
-                    (STARTS.iter().any(|k| label.contains(k)) && !title.trim().is_empty())
+                    // `【需求评审会纪要】…`: the minutes' own title, not a request.
+                    let minutes =
+                        ["纪要", "会议", "记录"].iter().any(|w| label.contains(w)) || label.ends_with('会');
+                    (STARTS.iter().any(|k| label.contains(k)) && !minutes && !title.trim().is_empty())
                         .then(|| title.trim())
                 });
         let value = bracketed.or_else(|| split_key(body, STARTS).filter(|t| !t.is_empty()))?;

@@ -98,3 +98,14 @@ fn routine_work_carried_on_as_before_is_no_task() {
     );
     assert_eq!(owners(&ex), [["孟冬"]]);
 }
+
+#[test]
+fn the_minutes_bracketed_title_opens_no_request() {
+    let ex = run(
+        "【需求评审会纪要】理财商城三期\n\n评审日期：2026年3月10日\n\n需求一：到期赎回提醒\n说明：到期前三天发站内信。\n评审结论：通过。\n负责人：孟冬，3月25日前提交排期。",
+        &["孟冬"],
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].starts_with("到期赎回提醒"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), [["孟冬"]]);
+}
