@@ -109,3 +109,12 @@ fn the_minutes_bracketed_title_opens_no_request() {
     assert!(texts(&ex)[0].starts_with("到期赎回提醒"), "{:?}", texts(&ex));
     assert_eq!(owners(&ex), [["孟冬"]]);
 }
+
+#[test]
+fn a_clock_setting_moved_to_a_new_time_is_no_task() {
+    let ex = run(
+        "晨会小结\n\n- 孟冬3月13日前交调仓说明\n\n其他\n柏青：下周一起晨会改到8:40\n例会提前到8:30",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+}
