@@ -29,9 +29,9 @@ fn split_aligned(line: &str) -> Vec<&str> {
     if line.contains('\t') {
         return line.split('\t').map(str::trim).collect();
     }
-    // `事项 | 负责人 | 完成时间`: a table written without its outer bars.
-    if line.matches('|').count() >= 2 {
-        return line.split('|').map(str::trim).collect();
+    // `事项 | 负责人 | 完成时间`: a table written without its outer bars (`｜` full width too).
+    if line.matches(['|', '｜']).count() >= 2 {
+        return line.split(['|', '｜']).map(str::trim).collect();
     }
     let mut out = Vec::new();
     let mut rest = line;

@@ -16,6 +16,7 @@ use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
 
 mod fields;
 mod keys;
+mod review;
 mod split;
 mod words;
 
@@ -82,7 +83,10 @@ impl Block {
             body.strip_prefix('【')
                 .and_then(|r| r.split_once('】'))
                 .and_then(|(label, title)| {
-                    (STARTS.iter().any(|k| label.contains(k)) && !title.trim().is_empty())
+                    // `【需求评审会纪要】…`: the minutes' own title, not a request.
+                    let minutes =
+                        ["纪要", "会议", "记录"].iter().any(|w| label.contains(w)) || label.ends_with('会');
+                    (STARTS.iter().any(|k| label.contains(k)) && !minutes && !title.trim().is_empty())
                         .then(|| title.trim())
                 });
         let value = bracketed.or_else(|| split_key(body, STARTS).filter(|t| !t.is_empty()))?;
@@ -171,6 +175,11 @@ impl Block {
                 continue;
             }
             prev = None;
+            // `内容：…` under `【需求A】…` before its conclusion: described, not decided.
+            if self.takes_description(part) {
+                any = true;
+                continue;
+            }
             // `事项：…` after a general block's fields: the next block.
             if self.general && work_key(part).is_some() {
                 if self.describe(part) {
@@ -311,6 +320,13 @@ impl Block {
                 .filter(|s| s.deadline.is_some())
                 .or(extra_due)
                 .or_else(|| asked.iter().find(|s| s.deadline.is_some()).cloned())
+                // `负责人：覃雨航（主办）；10月16日前完成开发`: the owner field gives the date.
+                .or_else(|| {
+                    self.lead
+                        .split(['；', ';'])
+                        .map(|p| ctx.scan(p.trim_matches(['、', ' '])))
+                        .find(|s| s.deadline.is_some())
+                })
         } else {
             Some(ctx.field_deadline(&self.due))
         };

@@ -162,10 +162,13 @@ pub(super) fn is_next_meeting(lower: &str, how: OwnerHow) -> bool {
                     .chars()
                     .take(8)
                     .collect();
-                after
-                    .iter()
-                    .position(|c| *c == '会')
-                    .is_some_and(|k| !matches!(after.get(k + 1), Some('前' | '上' | '之' | '后' | '时')))
+                let said: String = after.iter().collect();
+                // `下次复盘时间：8月中旬`: the next one's time, under a key of its own.
+                ["时间：", "时间:", "定于"].iter().any(|k| said.contains(k))
+                    || after
+                        .iter()
+                        .position(|c| *c == '会')
+                        .is_some_and(|k| !matches!(after.get(k + 1), Some('前' | '上' | '之' | '后' | '时')))
             })
         })
 }

@@ -333,6 +333,8 @@ pub(super) const STANDING: &[&str] = &[
     "下次会议",
     "下次例会",
     // Carried on as before, not a new task.
+    "常规工作",
+    "按原流程",
     "按惯例",
     "惯例",
     "按现行",

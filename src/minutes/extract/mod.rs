@@ -215,6 +215,8 @@ mod tests_generalise;
 #[cfg(test)]
 mod tests_heldout10;
 #[cfg(test)]
+mod tests_heldout11;
+#[cfg(test)]
 mod tests_heldout2;
 #[cfg(test)]
 mod tests_heldout3;

@@ -122,9 +122,35 @@ fn title_sentence(sentence: &str) -> Option<&str> {
     ((2..=6).contains(&t.chars().count())
         && t.chars().all(crate::minutes::scan::is_cjk)
         // Not a speaker's words (`我再捋一下。`, `好的。`).
-        && !t.contains(['我', '你', '他', '她', '咱', '吧', '吗', '呢', '啊', '好', '嗯', '行']))
+        && !t.contains(['我', '你', '他', '她', '咱', '吧', '吗', '呢', '啊', '好', '嗯', '行'])
+        // Nor a word of approval before the next request (`不错。小刘，…`).
+        && !ACKNOWLEDGEMENTS.contains(&t))
     .then_some(t)
 }
+
+/// Words that approve or acknowledge what was said (`不错。`, `可以。`), naming no topic.
+const ACKNOWLEDGEMENTS: &[&str] = &[
+    "不错",
+    "可以",
+    "没错",
+    "对",
+    "是的",
+    "同意",
+    "收到",
+    "明白",
+    "了解",
+    "知道了",
+    "辛苦了",
+    "谢谢",
+    "没问题",
+    "挺棒",
+    "漂亮",
+    "有道理",
+    "确实",
+    "这样",
+    "那就这样",
+    "就这么定",
+];
 
 /// `三是结果汇总。`
 fn numbered_topic(sentence: &str) -> Option<&str> {

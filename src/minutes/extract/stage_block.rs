@@ -18,13 +18,25 @@ impl Walk<'_, '_> {
                 && l.starts_with(|c: char| c.is_ascii_digit() || "（(①②③④⑤⑥⑦⑧⑨".contains(c))
         };
         let sibling = is_numbered(trimmed) && next_line.is_some_and(is_numbered);
-        let fields_below = |l: &str| (!sibling).then(|| Block::before_fields(body, l)).flatten();
+        let fields_below = |l: &str| {
+            (!sibling && !Block::is_description(body))
+                .then(|| Block::before_fields(body, l))
+                .flatten()
+        };
+        // `① 收益互换估值自动化` over `现状：…` then `结论：…`: the title's fields start after it.
+        let field_line = match next {
+            [d, l, ..] if Block::is_description(strip_marker(d).1) => Some(*l),
+            _ => next_line,
+        };
         // A title followed by its conclusion opens the next block, whatever it looks like; so
         // does work followed by its owner (`事项：…` then `负责人：…`), unless it says more of the
         // work of a general block still without its fields (`措施：…`).
-        let opens_block = next_line.is_some_and(|l| fields_below(l).is_some())
+        let opens_block = field_line.is_some_and(|l| fields_below(l).is_some())
             || (Block::start_work(body, next).is_some()
-                && !self.block.as_ref().is_some_and(|(_, b)| b.awaits_fields()));
+                && !self
+                    .block
+                    .as_ref()
+                    .is_some_and(|(_, b)| b.awaits_fields() || b.takes_description(body)));
         let ctx = &self.ctx;
         if let Some((_, b)) = self.block.as_mut()
             && !opens_block
@@ -38,7 +50,7 @@ impl Walk<'_, '_> {
         if let Some(b) = Block::start(body)
             .or_else(|| next_line.and_then(|l| Block::start_heading(body, l)))
             .or_else(|| Block::start_work(body, next))
-            .or_else(|| next_line.and_then(fields_below))
+            .or_else(|| field_line.and_then(fields_below))
             .or_else(|| Block::start_titled(body, next))
         {
             self.block = Some((n, b));

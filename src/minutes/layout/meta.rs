@@ -186,13 +186,32 @@ pub(crate) fn find_title(lines: &[String]) -> Option<String> {
 }
 
 pub(crate) fn find_date(lines: &[String], today: Date) -> Option<Date> {
-    let keyed = lines.iter().filter_map(|l| key_value(l, DATE_KEYS));
+    let keyed = lines
+        .iter()
+        .filter_map(|l| key_value(l, DATE_KEYS).or_else(|| record_date(l)));
     let headings = lines
         .iter()
         .map(|l| l.trim())
         .filter(|l| l.starts_with('#'))
         .take(1);
     keyed.chain(headings).find_map(|v| parse_date(v, today))
+}
+
+/// `交接日期：2026年10月9日`, `评审日期：…`: the day a record was made, under a key of its own
+/// ending in `日期` (not a deadline's: `完成日期`, `截止日期`).
+fn record_date(line: &str) -> Option<&str> {
+    let s = line.trim_start_matches(['-', '*', ' ', '•']).replace("**", "");
+    let (key, _) = s.split_once(['：', ':'])?;
+    let key = key.trim();
+    const NOT: &[&str] = &[
+        "完成", "截止", "上线", "到期", "计划", "预计", "办结", "生效", "失效",
+    ];
+    let ok = key.ends_with("日期")
+        && (3..=6).contains(&key.chars().count())
+        && !NOT.iter().any(|w| key.contains(w));
+    let at = line.find(['：', ':'])?;
+    let colon = line.get(at..)?.chars().next()?.len_utf8();
+    ok.then(|| line.get(at + colon..)).flatten().map(str::trim)
 }
 
 /// `2026年3月10日`, `2026-03-10`, `2026/3/10`, `2026.3.10`, or `3月10日` (the year of `today`).

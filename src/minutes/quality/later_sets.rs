@@ -363,8 +363,8 @@ pub const HELDOUT10: MinutesSet = minutes_set![
 ];
 
 /// The eleventh held-out set: every file in `src/minutes/heldout11/`, written blind on 2026-12-05
-/// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only. Do not tune rules against it; report its figures.
+/// by someone who had never seen the rules nor the other sets (see its README.md). Its first run
+/// was in aggregate only. It is tuning data since the twelfth set was written.
 pub const HELDOUT11: MinutesSet = minutes_set![
     "heldout11";
     "01-securities-lending-coordination-numbered",

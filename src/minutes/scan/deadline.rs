@@ -166,7 +166,20 @@ fn is_start_or_event(chars: &[char], start: usize, end: usize, w: &str) -> bool 
         .trim()
         .chars()
         .all(|c| c.is_ascii_digit() || ":：点半分".contains(c));
-    let set = clock_only && ["调整为", "改为", "变更为"].iter().any(|m| head.ends_with(m));
+    // `晨会改到8:40`, `例会提前到8:30`: the same, said with 到.
+    const SET: &[&str] = &[
+        "调整为",
+        "改为",
+        "变更为",
+        "调整到",
+        "改到",
+        "调到",
+        "改成",
+        "提前到",
+        "推迟到",
+        "挪到",
+    ];
+    let set = clock_only && SET.iter().any(|m| head.ends_with(m));
     let limit = w.trim_end().ends_with(['前', '内']) || after.starts_with('前') || after.starts_with("之前");
     (from || event || set) && !limit
 }
@@ -329,6 +342,8 @@ pub(crate) fn is_ordinal_or_start(chars: &[char], start: usize, end: usize) -> b
         || (before.is_some_and(numeral) && chars.get(start).is_some_and(numeral))
         || after.is_some_and(|c| *c == '起')
         || (after.is_some_and(|c| matches!(c, '日' | '号')) && chars.get(end + 1).is_some_and(|c| *c == '起'))
+        // `下周一起晨会改到8:40`: `下周` short of the day that starts the new setting.
+        || (after.is_some_and(|c| "一二三四五六日天".contains(*c)) && chars.get(end + 1).is_some_and(|c| *c == '起'))
         || (before.is_some_and(|c| matches!(c, '自' | '从')) && after.is_some_and(|c| *c == '开'))
 }
 
