@@ -6,6 +6,7 @@
 //!   (§4.4).
 
 use sha1::Sha1;
+use sha2::digest::Output;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
@@ -22,22 +23,12 @@ pub struct SignedParts<'a> {
 
 /// The event signature for `body` under `encrypt_key`.
 pub fn event_signature(timestamp: &str, nonce: &str, encrypt_key: &str, body: &[u8]) -> String {
-    let mut h = Sha256::new();
-    h.update(timestamp.as_bytes());
-    h.update(nonce.as_bytes());
-    h.update(encrypt_key.as_bytes());
-    h.update(body);
-    hex::encode(h.finalize())
+    hex::encode(signed_digest::<Sha256>(timestamp, nonce, encrypt_key, body))
 }
 
 /// The legacy card-callback signature for `body` under the Verification Token.
 pub fn card_signature(timestamp: &str, nonce: &str, verification_token: &str, body: &[u8]) -> String {
-    let mut h = Sha1::new();
-    h.update(timestamp.as_bytes());
-    h.update(nonce.as_bytes());
-    h.update(verification_token.as_bytes());
-    h.update(body);
-    hex::encode(h.finalize())
+    hex::encode(signed_digest::<Sha1>(timestamp, nonce, verification_token, body))
 }
 
 /// Constant-time equality of two strings (lengths may leak; contents do not).
@@ -49,22 +40,24 @@ pub fn ct_eq(a: &str, b: &str) -> bool {
 /// is decoded and compared with the digest as bytes, in constant time, without building the
 /// expected hex string (this runs for every push).
 pub fn verify_event(parts: SignedParts<'_>, encrypt_key: &str, body: &[u8]) -> bool {
-    let mut h = Sha256::new();
-    h.update(parts.timestamp.as_bytes());
-    h.update(parts.nonce.as_bytes());
-    h.update(encrypt_key.as_bytes());
-    h.update(body);
-    digest_matches(&h.finalize(), parts.signature)
+    let digest = signed_digest::<Sha256>(parts.timestamp, parts.nonce, encrypt_key, body);
+    digest_matches(&digest, parts.signature)
 }
 
 /// Whether `parts.signature` is the legacy card signature of `body`.
 pub fn verify_card(parts: SignedParts<'_>, verification_token: &str, body: &[u8]) -> bool {
-    let mut h = Sha1::new();
-    h.update(parts.timestamp.as_bytes());
-    h.update(parts.nonce.as_bytes());
-    h.update(verification_token.as_bytes());
+    let digest = signed_digest::<Sha1>(parts.timestamp, parts.nonce, verification_token, body);
+    digest_matches(&digest, parts.signature)
+}
+
+/// `D(timestamp ‖ nonce ‖ secret ‖ body)`: what both signatures hash.
+fn signed_digest<D: Digest>(timestamp: &str, nonce: &str, secret: &str, body: &[u8]) -> Output<D> {
+    let mut h = D::new();
+    h.update(timestamp.as_bytes());
+    h.update(nonce.as_bytes());
+    h.update(secret.as_bytes());
     h.update(body);
-    digest_matches(&h.finalize(), parts.signature)
+    h.finalize()
 }
 
 /// Whether the hex `signature` (either case) spells `digest`: decoded, then compared in
