@@ -152,12 +152,13 @@ impl StoredMessage {
         }
     }
 
-    /// The bytes stored in the inbox.
-    pub fn encode(&self) -> Vec<u8> {
+    /// The bytes stored in the inbox (`None` only if the encoder refused, which it does not for
+    /// strings, options and vectors; the caller then stores the JSON as received).
+    pub fn encode(&self) -> Option<Vec<u8>> {
         // Room for the usual message at once (the encoder would otherwise grow the vector
-        // several times). Strings, options and vectors only: postcard cannot fail on them.
+        // several times).
         let room = 192 + self.message.text.len() + 64 * self.message.mentions.len();
-        postcard::to_extend(self, Vec::with_capacity(room)).unwrap_or_default()
+        postcard::to_extend(self, Vec::with_capacity(room)).ok()
     }
 
     /// Reads stored bytes; `None` when they are not a stored message.
@@ -231,7 +232,7 @@ mod tests {
         let p = push(&message);
         let read = read_message_push(p.to_string().as_bytes()).unwrap();
         let stored = StoredMessage::new(&read.0, read.1.clone());
-        let bytes = stored.encode();
+        let bytes = stored.encode().unwrap();
         assert!(bytes.len() < p.to_string().len() / 2, "{} bytes", bytes.len());
         assert_eq!(StoredMessage::decode(&bytes).unwrap().into_parts(), read);
         assert_eq!(read, general(&p));

@@ -99,7 +99,10 @@ pub async fn ingest(
     // (stored as received); everything else is classified in full.
     if let Some((head, message)) = read_message_push(plaintext) {
         let stored = StoredMessage::new(&head, message).encode();
-        return acknowledge(st, &head, Payload::Message(&stored), channel, started).await;
+        let payload = stored
+            .as_deref()
+            .map_or(Payload::Push(plaintext), Payload::Message);
+        return acknowledge(st, &head, payload, channel, started).await;
     }
     if let Some(head) = peek_v2(plaintext)
         && head.event_type != "card.action.trigger"

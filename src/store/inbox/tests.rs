@@ -232,7 +232,7 @@ fn a_message_stored_as_read_is_the_same_event_as_its_push() {
     .to_string()
     .into_bytes();
     let (head, message) = read_message_push(&json).unwrap();
-    let stored = StoredMessage::new(&head, message).encode();
+    let stored = StoredMessage::new(&head, message).encode().unwrap();
     let keys = dedup_keys(&head);
     assert_eq!(keys, dedup_keys(&Head::of(&e)));
     let Admission::New(seq) = s.admit(Payload::Message(&stored), &keys, 4_321).unwrap() else {
