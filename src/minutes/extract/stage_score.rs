@@ -3,6 +3,7 @@
 
 use crate::minutes::evidence::{self, LineFacts};
 use crate::minutes::explain::Verdict;
+use crate::minutes::item::ActionItem;
 use crate::minutes::layout::{Marker, Section, strip_todo_label};
 use crate::minutes::scan::{OwnerHow, Scan};
 use crate::minutes::weights::Signal;
@@ -87,10 +88,7 @@ impl Walk<'_, '_> {
                 self.tr.note(n, trimmed, Verdict::Detail, signals, None);
                 return;
             }
-            self.tr.note(n, trimmed, Verdict::Item, signals, Some(&item));
-            let who = self.ctx.speaker.clone().or_else(|| item.owners.first().cloned());
-            self.ex.items.push(item);
-            self.item_from = Some((n, who));
+            self.emit(n, trimmed, signals, item);
         } else {
             if marker != Marker::None {
                 self.open_line = Some(body.to_owned());
@@ -100,6 +98,15 @@ impl Walk<'_, '_> {
             }
             self.tr.note(n, trimmed, Verdict::NotItem, signals, None);
         }
+    }
+
+    /// Records line `n` (`text`) as an item and keeps it: who it is from (the speaker, else its
+    /// first owner) is what the next lines may complete.
+    fn emit(&mut self, n: usize, text: &str, signals: Vec<(Signal, i32)>, item: ActionItem) {
+        self.tr.note(n, text, Verdict::Item, signals, Some(&item));
+        let who = self.ctx.speaker.clone().or_else(|| item.owners.first().cloned());
+        self.ex.items.push(item);
+        self.item_from = Some((n, who));
     }
 
     /// Decides a line of several sentences per sentence when one of them is a task; whether it
@@ -184,10 +191,7 @@ impl Walk<'_, '_> {
                     self.tr.note(n, s, Verdict::Detail, sig, Some(prev));
                     continue;
                 }
-                self.tr.note(n, s, Verdict::Item, sig, Some(&item));
-                let who = self.ctx.speaker.clone().or_else(|| item.owners.first().cloned());
-                self.ex.items.push(item);
-                self.item_from = Some((n, who));
+                self.emit(n, s, sig, item);
             } else {
                 // `…请邵华明天演示一下？邵华：可以，明天下午3点。`: the one asked names the hour.
                 if matches!(sc.how, OwnerHow::Label | OwnerHow::Named)

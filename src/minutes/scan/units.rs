@@ -6,6 +6,7 @@ use super::ctx::{Ctx, OwnerHow, is_cjk, push_unique};
 use super::deadline::is_start_char;
 use super::names::DEPARTMENT_ENDS;
 use super::verbs::has_task_verb;
+use crate::domain::ids::Person;
 use crate::minutes::owner::OwnerRef;
 
 /// Words before someone the work is sent or copied to.
@@ -41,6 +42,16 @@ pub(super) fn after_names(s: &str, found: &[OwnerRef], verb_at: usize) -> String
 }
 
 impl Ctx<'_> {
+    /// The member (of two characters or more) whose name comes first in `text`, the longest name
+    /// where two start at the same place, with its byte offset.
+    fn nearest_member(&self, text: &str) -> Option<(usize, &Person)> {
+        self.members
+            .iter()
+            .filter(|p| p.name.chars().count() >= 2)
+            .filter_map(|p| text.find(p.name.as_str()).map(|i| (i, p)))
+            .min_by_key(|(i, p)| (*i, usize::MAX - p.name.len()))
+    }
+
     /// The members of `who` (the words before the verb) when it lists two or more, each after its
     /// unit or alone; what trails the last name (`共同`, `于5月15日前`, `同志`) is dropped.
     pub(crate) fn members_after_units(&self, who: &str) -> Option<Vec<OwnerRef>> {
@@ -52,12 +63,7 @@ impl Ctx<'_> {
         let mut with_unit = false;
         for part in parts {
             // The member's name nearest the part's start after an optional unit.
-            let (at, person) = self
-                .members
-                .iter()
-                .filter(|p| p.name.chars().count() >= 2)
-                .filter_map(|p| part.find(p.name.as_str()).map(|i| (i, p)))
-                .min_by_key(|(i, p)| (*i, usize::MAX - p.name.len()))?;
+            let (at, person) = self.nearest_member(part)?;
             let unit = part.get(..at)?;
             // One unit's name, not a clause (`决议五：关于…，请信息技术部`).
             let one_unit = unit.chars().count() <= 12
@@ -88,12 +94,7 @@ impl Ctx<'_> {
     pub(super) fn member_after_unit(&self, text: &str) -> Option<OwnerRef> {
         let t = text.trim_start();
         let t = t.strip_prefix('请').unwrap_or(t);
-        let (at, person) = self
-            .members
-            .iter()
-            .filter(|p| p.name.chars().count() >= 2)
-            .filter_map(|p| t.find(p.name.as_str()).map(|i| (i, p)))
-            .min_by_key(|(i, p)| (*i, usize::MAX - p.name.len()))?;
+        let (at, person) = self.nearest_member(t)?;
         let unit = t.get(..at)?;
         let one_unit = (2..=12).contains(&unit.chars().count())
             && unit.ends_with(DEPARTMENT_ENDS)
