@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 use super::error::IngressError;
 use super::extract::{any_signature_header, signed_parts};
 use super::state::AppState;
-use crate::feishu::event::{CardActionEvent, Head, Inbound, classify, peek_v2};
+use crate::feishu::event::{CardActionEvent, Head, Inbound, MessageEvent, classify, peek_v2};
 use crate::feishu::message_push::{StoredMessage, read_message_push};
 use crate::feishu::signature::{ct_eq, verify_event};
 use crate::store::inbox::{Admission, Payload};
@@ -98,16 +98,12 @@ pub async fn ingest(
     // read; another schema-2.0 event that is not a card click with a typed parse of its head
     // (stored as received); everything else is classified in full.
     if let Some((head, message)) = read_message_push(plaintext) {
-        let stored = StoredMessage::new(&head, message).encode();
-        let payload = stored
-            .as_deref()
-            .map_or(Payload::Push(plaintext), Payload::Message);
-        return acknowledge(st, &head, payload, channel, started).await;
+        return acknowledge(st, &head, plaintext, Some(message), channel, started).await;
     }
     if let Some(head) = peek_v2(plaintext)
         && head.event_type != "card.action.trigger"
     {
-        return acknowledge(st, &head, Payload::Push(plaintext), channel, started).await;
+        return acknowledge(st, &head, plaintext, None, channel, started).await;
     }
     // Boxed: the rarer paths (a card click runs the whole service) would otherwise make every
     // acknowledgement's future as large as theirs, copied on each request.
@@ -138,9 +134,7 @@ async fn classified(
             metrics::counter!("duban_card_actions_total").increment(1);
             Ok(answer)
         }
-        Inbound::Event(env) => {
-            acknowledge(st, &Head::of(&env), Payload::Push(plaintext), channel, started).await
-        }
+        Inbound::Event(env) => acknowledge(st, &Head::of(&env), plaintext, None, channel, started).await,
     }
 }
 
@@ -157,11 +151,14 @@ fn authenticate(st: &AppState, channel: Channel, token: Option<&str>) -> Result<
     }
 }
 
-/// An event push: token, then de-duplication and the durable inbox, then `{}`.
+/// An event push: token, then de-duplication and the durable inbox, then `{}`. A received
+/// message already read (`message`) is stored as read, encoded only once the push is
+/// authenticated and of a type duban uses; anything else is stored as received.
 async fn acknowledge(
     st: &AppState,
     head: &Head,
-    payload: Payload<'_>,
+    plaintext: &[u8],
+    message: Option<MessageEvent>,
     channel: Channel,
     started: Instant,
 ) -> Result<Value, IngressError> {
@@ -171,6 +168,10 @@ async fn acknowledge(
         ack_metrics().ignored.increment(1);
         return Ok(json!({}));
     }
+    let stored = message.and_then(|m| StoredMessage::new(head, m).encode());
+    let payload = stored
+        .as_deref()
+        .map_or(Payload::Push(plaintext), Payload::Message);
     let now_ms = st.clock.now().as_millisecond();
     match st.store.admit_async(payload, &dedup_keys(head), now_ms).await? {
         Admission::New(_) => {
