@@ -29,6 +29,12 @@ pub enum IngressError {
     /// JSON but not an envelope.
     #[error("not a Feishu event")]
     Shape,
+    /// The body is over the limit ([`super::MAX_BODY`]).
+    #[error("body too large")]
+    TooLarge,
+    /// The body could not be read (the connection broke off).
+    #[error("body not readable")]
+    Body,
     /// Storage failed: Feishu will retry.
     #[error("storage unavailable")]
     Store(#[from] StoreError),
@@ -38,7 +44,8 @@ impl IngressError {
     fn status(&self) -> StatusCode {
         match self {
             Self::MissingSignature | Self::BadSignature | Self::BadToken => StatusCode::UNAUTHORIZED,
-            Self::Decrypt | Self::Json | Self::Shape => StatusCode::BAD_REQUEST,
+            Self::Decrypt | Self::Json | Self::Shape | Self::Body => StatusCode::BAD_REQUEST,
+            Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Store(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
@@ -51,6 +58,8 @@ impl IngressError {
             Self::Decrypt => "decrypt",
             Self::Json => "json",
             Self::Shape => "shape",
+            Self::TooLarge => "too_large",
+            Self::Body => "body",
             Self::Store(_) => "store",
         }
     }

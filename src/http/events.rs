@@ -1,18 +1,20 @@
 //! `POST /feishu/events`: raw bytes → signature → decrypt → classify → token → de-duplicate →
 //! durable inbox → 200. Card callbacks (`card.action.trigger`) are answered synchronously.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 use std::time::Instant;
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{FromRequest, Request, State};
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use metrics::{Counter, Histogram};
 use secrecy::ExposeSecret;
 use serde_json::{Value, json};
 
+use super::MAX_BODY;
 use super::error::IngressError;
 use super::extract::{any_signature_header, signed_parts};
 use super::state::AppState;
@@ -23,14 +25,15 @@ use crate::store::inbox::{Admission, Payload};
 use crate::worker::dedup_keys;
 
 /// The events and callbacks route. The request is taken whole so that its headers are moved
-/// out rather than copied (axum's `HeaderMap` extractor clones them); the body is read by the
-/// `Bytes` extractor, so the body limit and its 413 stay axum's.
+/// out rather than copied (axum's `HeaderMap` extractor clones them). The body is read here
+/// under [`MAX_BODY`] (413 above it), not by a body-limit layer, which would give every push a
+/// map of request extensions to carry its setting.
 pub(super) async fn events(State(st): State<AppState>, mut req: Request) -> Response {
     let started = Instant::now();
     let headers = std::mem::take(req.headers_mut());
-    let body = match Bytes::from_request(req, &st).await {
+    let body = match read_body(req.into_body()).await {
         Ok(body) => body,
-        Err(rejection) => return rejection.into_response(),
+        Err(e) => return e.into_response(),
     };
     match admit_webhook(&st, &headers, &body, started).await {
         // The usual answer, an event acknowledged: `{}` without building and serialising a value.
@@ -41,6 +44,17 @@ pub(super) async fn events(State(st): State<AppState>, mut req: Request) -> Resp
             .into_response(),
         Ok(answer) => Json(answer).into_response(),
         Err(e) => e.into_response(),
+    }
+}
+
+/// The whole body, refused above [`MAX_BODY`]: a declared length over it before anything is
+/// read, an undeclared one as soon as it passes.
+async fn read_body(body: Body) -> Result<Bytes, IngressError> {
+    use http_body_util::BodyExt;
+    match http_body_util::Limited::new(body, MAX_BODY).collect().await {
+        Ok(collected) => Ok(collected.to_bytes()),
+        Err(e) if e.is::<http_body_util::LengthLimitError>() => Err(IngressError::TooLarge),
+        Err(_) => Err(IngressError::Body),
     }
 }
 
@@ -63,8 +77,17 @@ async fn admit_webhook(
         (Some(_), None) if any_signature_header(headers) => return Err(IngressError::MissingSignature),
         _ => false,
     };
+    let channel = Channel::Webhook { signed };
+    // Without an Encrypt Key pushes come as plaintext: the common one, a received message, is
+    // read straight from the body (one parse, not a look for `encrypt` first); anything else,
+    // an encrypted body included, goes the general way.
+    if ing.encrypt_key.is_none()
+        && let Some((head, message)) = read_message_push(body)
+    {
+        return acknowledge(st, &head, body, Some(message), channel, started).await;
+    }
     let plaintext = open(st, body)?;
-    ingest(st, &plaintext, Channel::Webhook { signed }, started).await
+    ingest(st, &plaintext, channel, started).await
 }
 
 /// Where a push came in.
@@ -215,7 +238,7 @@ fn ack_metrics() -> &'static AckMetrics {
 }
 
 /// The plaintext of a push: the decrypted `encrypt` field, or the body itself.
-pub(super) fn open(st: &AppState, body: &Bytes) -> Result<Vec<u8>, IngressError> {
+pub(super) fn open<'b>(st: &AppState, body: &'b Bytes) -> Result<Cow<'b, [u8]>, IngressError> {
     /// Only the `encrypt` field matters here; everything else is read after decryption.
     #[derive(serde::Deserialize)]
     struct Outer<'a> {
@@ -228,10 +251,10 @@ pub(super) fn open(st: &AppState, body: &Bytes) -> Result<Vec<u8>, IngressError>
             let cipher = st.ingress.cipher.as_ref().ok_or(IngressError::Decrypt)?;
             cipher
                 .decrypt(enc)
-                .map(String::into_bytes)
+                .map(|p| Cow::Owned(p.into_bytes()))
                 .map_err(|_| IngressError::Decrypt)
         }
-        None => Ok(body.to_vec()),
+        None => Ok(Cow::Borrowed(body)),
     }
 }
 
@@ -240,5 +263,33 @@ pub(super) fn check_token(st: &AppState, token: Option<&str>) -> Result<(), Ingr
     match token {
         Some(t) if ct_eq(t, st.ingress.verification_token.expose_secret()) => Ok(()),
         _ => Err(IngressError::BadToken),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chunked(chunks: usize, size: usize) -> Body {
+        let parts = (0..chunks).map(move |_| Ok::<_, std::io::Error>(Bytes::from(vec![b'x'; size])));
+        Body::from_stream(futures_util::stream::iter(parts))
+    }
+
+    #[tokio::test]
+    async fn a_body_is_read_whole_up_to_the_limit_and_refused_past_it_without_a_declared_length() {
+        let body = read_body(chunked(4, MAX_BODY / 4)).await.unwrap();
+        assert_eq!(body.len(), MAX_BODY);
+        assert!(matches!(
+            read_body(chunked(3, MAX_BODY / 2)).await,
+            Err(IngressError::TooLarge)
+        ));
+        let broken = futures_util::stream::iter([
+            Ok(Bytes::from_static(b"{\"a\":")),
+            Err(std::io::Error::other("connection reset")),
+        ]);
+        assert!(matches!(
+            read_body(Body::from_stream(broken)).await,
+            Err(IngressError::Body)
+        ));
     }
 }

@@ -29,20 +29,24 @@ pub fn router(state: AppState) -> Router {
     };
     // In long-connection mode events arrive over duban's own outbound connection: the
     // webhook routes are not served at all.
-    let ingress = if state.longconn.is_some() {
-        Router::new()
+    let (events, cards) = if state.longconn.is_some() {
+        (Router::new(), Router::new())
     } else {
-        Router::new()
-            .route("/feishu/events", post(events::events))
-            .route("/feishu/cards", post(cards::cards))
+        (
+            Router::new().route("/feishu/events", post(events::events)),
+            Router::new().route("/feishu/cards", post(cards::cards)),
+        )
     };
+    // The events route reads its body under the same limit itself (see [`events::events`]);
+    // the layer covers the routes added before it.
     Router::new()
         .merge(debug)
-        .merge(ingress)
+        .merge(cards)
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(health::metrics))
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .merge(events)
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .with_state(state)
 }

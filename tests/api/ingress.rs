@@ -403,3 +403,54 @@ async fn an_acknowledgement_is_json_and_counted() {
     assert!(after.contains("duban_event_ack_seconds"), "{after}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn without_an_encrypt_key_plaintext_pushes_are_checked_by_their_token() {
+    let app = spawn_app_with(|s| {
+        if let Some(c) = s.credentials.as_mut() {
+            c.encrypt_key = None;
+        }
+    })
+    .await;
+    let post = |ev: &Value| {
+        register_user_message(&app.fake, ev);
+        app.post_raw("/feishu/events", ev.to_string(), &[])
+    };
+    let help = message_event(
+        "ev_plain",
+        "om_plain",
+        CHAT,
+        "group",
+        ZHANG.0,
+        "@_user_1 /督办 帮助",
+        &[BOT],
+        None,
+    );
+    // A wrong or missing token is refused, and nothing is stored.
+    let mut wrong = help.clone();
+    wrong["header"]["token"] = json!("not-the-token");
+    assert_eq!(post(&wrong).await.status(), 401);
+    let mut missing = help.clone();
+    missing["header"].as_object_mut().unwrap().remove("token");
+    assert_eq!(post(&missing).await.status(), 401);
+    assert_eq!(app.store.inbox_len(), 0);
+    // An encrypted body cannot be opened without the key.
+    let (sealed, _) = seal(&EventCipher::new(ENCRYPT_KEY), &help);
+    assert_eq!(app.post_raw("/feishu/events", sealed, &[]).await.status(), 400);
+    // The right token: acknowledged and answered once, its retry acknowledged and not again.
+    let r = post(&help).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.json::<Value>().await.unwrap(), json!({}));
+    assert_eq!(post(&help).await.status(), 200);
+    let msgs = app.fake.wait_for_messages(1, Duration::from_secs(10)).await;
+    assert!(help_text(&msgs[0].content).contains("延期"));
+    assert_eq!(msgs[0].parent_id.as_deref(), Some("om_plain"));
+    // Another event type, also plaintext, is acknowledged by the general path.
+    let mut other = help.clone();
+    other["header"]["event_id"] = json!("ev_plain_other");
+    other["header"]["event_type"] = json!("im.message.message_read_v1");
+    assert_eq!(post(&other).await.status(), 200);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.fake.messages().len(), 1);
+    app.stop().await;
+}
