@@ -52,7 +52,16 @@ impl Service {
     /// Storage failures (the events stay in the inbox and are retried).
     pub async fn process_batch(&self, entries: &mut [InboxEvent]) -> Result<(), StoreError> {
         let mut prepared = Vec::with_capacity(entries.len());
-        for entry in entries.iter_mut() {
+        // An event of a grouped inbox record processed before (the record stays until its last
+        // event is): only its bookkeeping again.
+        let done = self
+            .store
+            .already_processed(entries.iter().map(|e| (e.keys.as_slice(), e.received_ms)));
+        for (entry, done) in entries.iter_mut().zip(done) {
+            if done {
+                prepared.push(Work::Nothing);
+                continue;
+            }
             let message = entry.message.take();
             let env = &entry.envelope;
             let p = if env.event_type == "im.message.receive_v1" {

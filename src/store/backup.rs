@@ -67,6 +67,13 @@ impl Snapshot {
             .map_or(0, |(_, e)| e.len())
     }
 
+    /// Events waiting in the inbox (a grouped record holds several).
+    pub fn pending_events(&self) -> usize {
+        self.trees.iter().find(|(n, _)| n == "inbox").map_or(0, |(_, e)| {
+            e.iter().map(|(_, v)| super::inbox::group::events_in(v)).sum()
+        })
+    }
+
     /// A one-line Chinese summary for operators.
     pub fn summary(&self) -> String {
         format!(
@@ -77,7 +84,7 @@ impl Snapshot {
             self.count("meetings"),
             self.count("audit") + self.count("proj_audit"),
             self.count("outbox"),
-            self.count("inbox"),
+            self.pending_events(),
             crate::command::when::format_rfc3339(self.header.taken_at),
         )
     }

@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use super::error::StoreError;
 
 /// Current on-disk schema.
-pub const SCHEMA_VERSION: u64 = 7;
+pub const SCHEMA_VERSION: u64 = 8;
 /// The format byte before every JSON value.
 pub(crate) const FORMAT: u8 = 1;
 

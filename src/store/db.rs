@@ -23,6 +23,9 @@ pub struct Trees {
     pub(super) db: Db,
     /// The group-commit flusher (sled only: a PostgreSQL commit is durable when it returns).
     pub(super) flusher: Option<Flusher>,
+    /// Events acknowledged but not yet written, which the flusher writes as one record before
+    /// its next flush (sled only: [`super::inbox::group`]).
+    pub(super) admissions: Option<std::sync::Arc<super::inbox::group::Admissions>>,
     /// Every write to the trees holds this shared; a snapshot ([`backup`]) holds it exclusively,
     /// so a snapshot sees each commit wholly or not at all, across trees.
     pub(super) gate: std::sync::RwLock<()>,

@@ -2,13 +2,14 @@
 //! covered. sled 0.34.7's `flush_async` deadlocks when awaited concurrently (upstream #1308), so
 //! nothing else in duban may flush.
 
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use tokio::sync::oneshot;
 
 use super::StoreError;
+use super::inbox::group::Admissions;
 
 type Waiter = oneshot::Sender<Result<(), String>>;
 
@@ -31,11 +32,15 @@ impl Flusher {
     ///
     /// # Errors
     /// If the OS refuses to start a thread.
-    pub fn start(db: sled::Db) -> Result<Self, StoreError> {
+    pub(crate) fn start(
+        db: sled::Db,
+        inbox: sled::Tree,
+        admissions: Arc<Admissions>,
+    ) -> Result<Self, StoreError> {
         let (tx, rx) = mpsc::channel::<Waiter>();
         thread::Builder::new()
             .name("duban-flusher".to_owned())
-            .spawn(move || run(&db, &rx))
+            .spawn(move || run(&db, &inbox, &admissions, &rx))
             .map_err(|e| StoreError::Io(e.to_string()))?;
         Ok(Self { tx })
     }
@@ -69,7 +74,7 @@ impl Flusher {
     }
 }
 
-fn run(db: &sled::Db, rx: &mpsc::Receiver<Waiter>) {
+fn run(db: &sled::Db, inbox: &sled::Tree, admissions: &Admissions, rx: &mpsc::Receiver<Waiter>) {
     // Every waiter taken into `batch` registered after its write; the flush that starts after
     // the batch is taken therefore covers all of them. Late arrivals wait for the next round.
     let mut last = 0usize;
@@ -94,7 +99,12 @@ fn run(db: &sled::Db, rx: &mpsc::Receiver<Waiter>) {
             }
         }
         last = batch.len();
-        let res = db.flush().map(|_| ()).map_err(|e| e.to_string());
+        // The events admitted so far go in before the flush: every waiter of the batch
+        // registered after its event was admitted (the acknowledgement path admits, then
+        // waits), so the flush covers each waiter's event.
+        let res = admissions
+            .write_out(inbox)
+            .and_then(|()| db.flush().map(|_| ()).map_err(|e| e.to_string()));
         metrics::counter!("duban_store_flushes_total").increment(1);
         metrics::histogram!("duban_store_flush_batch").record(batch.len() as f64);
         for w in batch {

@@ -7,6 +7,7 @@ use super::codec::{SCHEMA_VERSION, from_be};
 use super::db::{Store, Trees};
 use super::error::StoreError;
 use super::flusher::Flusher;
+use super::inbox::group::Admissions;
 use super::kv::Db;
 use super::kv::pg::PgDb;
 use super::nudges;
@@ -35,8 +36,9 @@ impl Store {
                 }
                 other => StoreError::Sled(other),
             })?;
-        let flusher = Flusher::start(db.clone())?;
-        Self::over(Db::Sled(db), Some(flusher))
+        let admissions = std::sync::Arc::new(Admissions::default());
+        let flusher = Flusher::start(db.clone(), db.open_tree("inbox")?, admissions.clone())?;
+        Self::over(Db::Sled(db), Some((flusher, admissions)))
     }
 
     /// Opens the PostgreSQL store at `url` (migrating its schema; several instances may share
@@ -48,7 +50,8 @@ impl Store {
         Self::over(Db::Pg(PgDb::open(url, pool)?), None)
     }
 
-    fn over(db: Db, flusher: Option<Flusher>) -> Result<Self, StoreError> {
+    fn over(db: Db, flusher: Option<(Flusher, std::sync::Arc<Admissions>)>) -> Result<Self, StoreError> {
+        let (flusher, admissions) = flusher.unzip();
         let store = Self(std::sync::Arc::new(Trees {
             inbox: db.open_tree("inbox")?,
             seen: db.open_tree("seen")?,
@@ -78,6 +81,7 @@ impl Store {
             mirror_map: db.open_tree("mirror_map")?,
             onboarding: db.open_tree("onboarding")?,
             flusher,
+            admissions,
             gate: std::sync::RwLock::new(()),
             dedup: std::sync::Mutex::default(),
             db,
@@ -95,7 +99,9 @@ impl Store {
             // (earlier entries and records still read: see `inbox::rebuild`); format 4 → 5 the
             // nudge records that carry 进展征集 requests (format-3 records still read); format 5 → 6
             // the `chat_items` index in chunks (entries of one item still read); format 6 → 7 the
-            // batch `seen` record (one a worker commit; key records still read). The version is
+            // batch `seen` record (one a worker commit; key records still read); format 7 → 8 the
+            // grouped inbox record (several acknowledged events in one record; single entries
+            // still read). The version is
             // recorded so that an older duban, which cannot read the new records, refuses it.
             from => {
                 if from == Some(1) {

@@ -1,29 +1,31 @@
 //! The durable inbox and de-duplication of Feishu pushes.
 //!
-//! The acknowledgement path makes one write per new event: the inbox entry `inbox[seq]`,
-//! which carries the event's de-duplication keys (`e:<event_id>` and, for a received message,
-//! `m:<tenant>:<message_id>`). Whether a push was seen is answered by an in-memory index
-//! ([`index::Dedup`]) of every key pending in the inbox or processed within the window,
-//! rebuilt at open from the inbox and the `seen` log. The worker writes the `seen` records
-//! (`seen[key] = processed at`) in the same commit that removes the inbox entry and applies
-//! the event's effects, so at every instant a key is in the inbox, in `seen`, or in neither
-//! (never acknowledged: Feishu retries it). Pruning by age runs off the hot path.
+//! Each new event is stored once, with its de-duplication keys (`e:<event_id>` and, for a
+//! received message, `m:<tenant>:<message_id>`): on sled the acknowledgement path adds it to the
+//! record the flusher writes before its next flush, one record for every event that flush
+//! covers ([`group`]); elsewhere as its own entry `inbox[seq]`. Whether a push was seen is
+//! answered by an in-memory index ([`index::Dedup`]) of every key pending in the inbox or
+//! processed within the window, rebuilt at open from the inbox and the `seen` log. The worker
+//! writes the `seen` records (`seen[key] = processed at`) in the same commit that applies the
+//! event's effects and removes its entry (a grouped record: with its last event), so an event is
+//! pending (in the inbox, not in `seen`), processed (in `seen`: an earlier event of a record
+//! still waiting is skipped when met again), or unknown (never acknowledged: Feishu retries it).
+//! Pruning by age runs off the hot path and forgets no key of an event still in the inbox.
 //!
 //! The caller waits for [`Store::durable`] before answering 200, also for a duplicate (whose
 //! original may still be on its way to the disk).
 
 use super::outbox::Changes;
-use super::{Store, StoreError, be, from_be};
+use super::{Store, StoreError, be};
 
+pub(crate) mod group;
 pub mod index;
 mod rebuild;
 mod records;
 
 use index::{Mark, digest};
 pub use records::{InboxBody, InboxEntry, Payload};
-use records::{
-    Seen, batch_key, batch_record, decode_entry, keyed_entry, processed_record, push_batch_key, read_record,
-};
+use records::{Seen, batch_key, batch_record, keyed_entry, processed_record, push_batch_key, read_record};
 
 /// Outcome of [`Store::admit`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,7 +109,10 @@ impl Store {
         now_ms: i64,
     ) -> Result<Admission, StoreError> {
         let Some(pg) = self.db.as_pg() else {
-            return self.admit(payload, dedup_keys, now_ms);
+            return match &self.admissions {
+                Some(admissions) => self.admit_grouped(admissions, payload, dedup_keys, now_ms),
+                None => self.admit(payload, dedup_keys, now_ms),
+            };
         };
         if dedup_keys.is_empty() {
             return Ok(Admission::Duplicate);
@@ -121,6 +126,38 @@ impl Store {
             .admit_async(shared_admission(entry, dedup_keys, now_ms))
             .await?;
         Ok(self.admitted(seq, &digests, now_ms))
+    }
+
+    /// [`Store::admit`] for a caller that waits for [`Store::durable`] next (the
+    /// acknowledgement path, on sled): the event joins the record the flusher writes before
+    /// its next flush ([`group`]) instead of being written on its own now.
+    fn admit_grouped(
+        &self,
+        admissions: &group::Admissions,
+        payload: Payload<'_>,
+        dedup_keys: &[String],
+        now_ms: i64,
+    ) -> Result<Admission, StoreError> {
+        if dedup_keys.is_empty() {
+            return Ok(Admission::Duplicate);
+        }
+        let mut index = self.dedup_index();
+        let digests: Vec<u128> = dedup_keys.iter().map(|k| digest(k)).collect();
+        if digests.iter().any(|&d| index.contains(d)) {
+            return Ok(Admission::Duplicate);
+        }
+        let seq = self.generate_id()?;
+        admissions.push(seq, payload, dedup_keys, now_ms);
+        for d in digests {
+            index.insert(
+                d,
+                Mark {
+                    at_ms: now_ms,
+                    pending: Some(seq),
+                },
+            );
+        }
+        Ok(Admission::New(seq))
     }
 
     /// Records a shared admission in the local index.
@@ -145,19 +182,27 @@ impl Store {
     ///
     /// # Errors
     /// sled or codec errors.
+    /// Whole records are read: a grouped record's events all come, and may take the count past
+    /// `limit`.
     pub fn inbox_pending(&self, after: Option<u64>, limit: usize) -> Result<Vec<InboxEntry>, StoreError> {
         let start = after.map_or(0, |a| a.saturating_add(1));
         let mut out = Vec::new();
-        for kv in self.inbox.range(be(start)..).take(limit) {
+        for kv in self.inbox.range(be(start)..) {
+            if out.len() >= limit {
+                break;
+            }
             let (k, v) = kv?;
-            out.push(decode_entry(from_be(&k), &k, &v)?);
+            out.extend(group::decode_record(&k, &v)?);
         }
         Ok(out)
     }
 
-    /// Number of unprocessed events.
+    /// Number of unprocessed events (a scan of the inbox, as sled's own count is).
     pub fn inbox_len(&self) -> usize {
-        self.inbox.len()
+        self.inbox
+            .iter()
+            .map(|kv| kv.map_or(1, |(_, v)| group::events_in(&v)))
+            .sum()
     }
 
     /// Forgets de-duplication keys processed before `older_than_ms`, on disk and in the index;
@@ -167,6 +212,16 @@ impl Store {
     /// # Errors
     /// sled errors.
     pub fn prune_seen(&self, older_than_ms: i64) -> Result<usize, StoreError> {
+        // The keys of every event still in the inbox: an event of a grouped record processed
+        // long ago while the record waits for its last one (duban stopped in between) must stay
+        // known as processed until its record goes, or the worker would process it again.
+        let mut waiting = std::collections::HashSet::new();
+        for kv in &self.inbox {
+            let (k, v) = kv?;
+            for entry in group::decode_record(&k, &v)? {
+                waiting.extend(entry.keys.iter().map(|key| digest(key)));
+            }
+        }
         let mut n = 0;
         for kv in &self.seen {
             let (k, v) = kv?;
@@ -190,7 +245,7 @@ impl Store {
                 let d = digest(key);
                 match index.get(d) {
                     Some(Mark { pending: Some(_), .. }) => kept += 1,
-                    Some(m) if m.at_ms >= older_than_ms => kept += 1,
+                    Some(m) if m.at_ms >= older_than_ms || waiting.contains(&d) => kept += 1,
                     Some(_) => index.remove(d),
                     None => {}
                 }
@@ -271,5 +326,7 @@ pub fn dedup_keys(event_id: &str, message: Option<(&str, &str)>) -> Vec<String> 
     keys
 }
 
+#[cfg(test)]
+mod group_tests;
 #[cfg(test)]
 mod tests;

@@ -2,9 +2,10 @@
 
 use std::collections::HashSet;
 
-use super::super::{Store, StoreError, from_be};
+use super::super::{Store, StoreError};
+use super::group::decode_record;
 use super::index::{Dedup, Mark, digest};
-use super::records::{Seen, decode_entry, read_record};
+use super::records::{Seen, read_record};
 
 impl Store {
     /// Builds the index from the inbox and the `seen` log. Records earlier versions left
@@ -18,16 +19,17 @@ impl Store {
         let mut waiting = HashSet::new();
         for kv in &self.inbox {
             let (k, v) = kv?;
-            let entry = decode_entry(from_be(&k), &k, &v)?;
-            waiting.insert(entry.seq);
-            for key in &entry.keys {
-                index.insert(
-                    digest(key),
-                    Mark {
-                        at_ms: entry.received_ms,
-                        pending: Some(entry.seq),
-                    },
-                );
+            for entry in decode_record(&k, &v)? {
+                waiting.insert(entry.seq);
+                for key in &entry.keys {
+                    index.insert(
+                        digest(key),
+                        Mark {
+                            at_ms: entry.received_ms,
+                            pending: Some(entry.seq),
+                        },
+                    );
+                }
             }
         }
         let mut aliases = Vec::new();
@@ -39,27 +41,19 @@ impl Store {
             };
             if let Seen::Batch { keys, at_ms } = seen {
                 // A key may be in two records (bookkeeping replayed after a crash): the later
-                // processing time counts; a key still waiting in the inbox stays pending.
+                // processing time counts. A key still in the inbox but processed since it was
+                // received is processed: an earlier event of a grouped record whose last event
+                // was not reached, or bookkeeping interrupted between its `seen` record and
+                // the removal (the worker skips such an event and removes its record).
                 for key in keys {
-                    let d = digest(&key);
-                    match index.get(d) {
-                        Some(Mark { pending: Some(_), .. }) => {}
-                        Some(m) if m.at_ms >= at_ms => {}
-                        _ => index.insert(d, Mark { at_ms, pending: None }),
-                    }
+                    processed(&mut index, digest(&key), at_ms);
                 }
                 continue;
             }
             let key = String::from_utf8_lossy(&k);
             let d = digest(&key);
             match seen {
-                Seen::Processed { at_ms } => {
-                    // An entry still in the inbox stays pending (processed-then-removed
-                    // bookkeeping interrupted: replaying it is a no-op).
-                    if !index.contains(d) {
-                        index.insert(d, Mark { at_ms, pending: None });
-                    }
-                }
+                Seen::Processed { at_ms } => processed(&mut index, d, at_ms),
                 Seen::Pending { seq, at_ms } if waiting.contains(&seq) => index.insert(
                     d,
                     Mark {
@@ -115,5 +109,19 @@ impl Store {
     /// Number of keys the de-duplication index holds (pending and recently processed).
     pub fn dedup_len(&self) -> usize {
         self.dedup_index().len()
+    }
+}
+
+/// A key's `seen` record, processed at `at_ms`, read into the index: it wins over an earlier
+/// processing and over a pending mark from before it (an event received again after it was
+/// forgotten, later than the record, stays pending).
+fn processed(index: &mut Dedup, d: u128, at_ms: i64) {
+    match index.get(d) {
+        Some(m) if m.at_ms > at_ms => {}
+        Some(Mark {
+            pending: None,
+            at_ms: t,
+        }) if t == at_ms => {}
+        _ => index.insert(d, Mark { at_ms, pending: None }),
     }
 }

@@ -138,6 +138,15 @@ pub enum Payload<'a> {
     Message(&'a [u8]),
 }
 
+impl Payload<'_> {
+    /// The bytes stored.
+    pub(crate) fn bytes(&self) -> &[u8] {
+        match self {
+            Self::Push(b) | Self::Message(b) => b,
+        }
+    }
+}
+
 impl<'a> From<&'a [u8]> for Payload<'a> {
     fn from(json: &'a [u8]) -> Self {
         Self::Push(json)
@@ -151,12 +160,19 @@ impl<'a> From<&'a Vec<u8>> for Payload<'a> {
 }
 
 pub(crate) fn keyed_entry(payload: Payload<'_>, keys: &[String], received_ms: i64) -> Vec<u8> {
+    let mut v =
+        Vec::with_capacity(payload.bytes().len() + 10 + keys.iter().map(|k| k.len() + 2).sum::<usize>());
+    keyed_entry_into(&mut v, payload, keys, received_ms);
+    v
+}
+
+/// [`keyed_entry`], appended to `v`.
+pub(crate) fn keyed_entry_into(v: &mut Vec<u8>, payload: Payload<'_>, keys: &[String], received_ms: i64) {
     let (format, body) = match payload {
         Payload::Push(json) => (KEYED, json),
         Payload::Message(bytes) => (KEYED_MESSAGE, bytes),
     };
     let keys = &keys[..keys.len().min(usize::from(u8::MAX))];
-    let mut v = Vec::with_capacity(body.len() + 10 + keys.iter().map(|k| k.len() + 2).sum::<usize>());
     v.push(format);
     v.extend_from_slice(&received_ms.to_be_bytes());
     v.push(u8::try_from(keys.len()).unwrap_or(u8::MAX));
@@ -166,7 +182,6 @@ pub(crate) fn keyed_entry(payload: Payload<'_>, keys: &[String], received_ms: i6
         v.extend_from_slice(b);
     }
     v.extend_from_slice(body);
-    v
 }
 
 /// Decodes an inbox entry: with its keys ([`KEYED`], [`KEYED_MESSAGE`]), as received

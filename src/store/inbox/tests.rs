@@ -2,7 +2,7 @@ use super::records::RAW;
 use super::*;
 use crate::feishu::event::{Envelope, Head, Schema};
 use crate::service::InboxEvent;
-use crate::store::encode;
+use crate::store::{encode, from_be};
 use crate::worker::{classify, dedup_keys};
 use serde_json::json;
 
@@ -287,10 +287,10 @@ fn after_a_restart_pending_and_processed_events_are_still_duplicates() {
 }
 
 /// A bookkeeping commit (not a transaction) interrupted after the `seen` records but before
-/// the removal: after a restart the entry is still pending and is processed again (a no-op for
-/// chatter, which is all that commits without a transaction).
+/// the removal: after a restart the entry is still in the inbox, known as processed (the
+/// worker skips it and removes it), and its keys are not forgotten while it is there.
 #[test]
-fn an_interrupted_bookkeeping_commit_leaves_the_event_pending() {
+fn an_interrupted_bookkeeping_commit_leaves_the_event_known_as_processed() {
     let dir = tempfile::tempdir().unwrap();
     let a = env("e12", "om_12");
     {
@@ -305,7 +305,17 @@ fn an_interrupted_bookkeeping_commit_leaves_the_event_pending() {
     let s = reopen(dir.path());
     assert_eq!(admit(&s, &a, 3_000), Admission::Duplicate);
     assert_eq!(s.prune_seen(9_000).unwrap(), 0, "still waiting: never forgotten");
-    assert_eq!(pending(&s).len(), 1);
+    let waiting = pending(&s);
+    assert_eq!(waiting.len(), 1);
+    let keys = [waiting[0].keys.as_slice()];
+    assert_eq!(
+        s.already_processed(keys.iter().map(|k| (*k, waiting[0].received_ms))),
+        [true]
+    );
+    // Removed, its keys age out.
+    done(&s, &waiting[0], 4_000);
+    assert!(s.prune_seen(9_000).unwrap() >= 2);
+    assert!(matches!(admit(&s, &a, 10_000), Admission::New(_)));
 }
 
 /// A schema-3 store (keys marked `Pending`/`Alias`/`Processed` as JSON in `seen` by the
