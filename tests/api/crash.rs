@@ -71,16 +71,7 @@ async fn after_sigkill_every_acknowledged_event_is_answered_exactly_once() {
     let mut acked = Vec::new();
     let mut tasks = Vec::new();
     for i in 0..N {
-        let ev = message_event(
-            &format!("ev_crash_{i}"),
-            &format!("om_crash_{i}"),
-            CHAT,
-            "group",
-            ZHANG.0,
-            "@_user_1 /督办 帮助",
-            &[BOT],
-            None,
-        );
+        let ev = help_event(&format!("ev_crash_{i}"), &format!("om_crash_{i}"));
         register_user_message(&fake, &ev);
         let (body, headers) = seal(&cipher, &ev);
         let http = http.clone();

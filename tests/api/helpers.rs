@@ -316,6 +316,20 @@ fn rand_u32() -> u32 {
     u32::try_from(RandomState::new().hash_one(std::time::SystemTime::now()) & 0xffff_ffff).unwrap()
 }
 
+/// `@督办 /督办 帮助` from 张三 in the group, as event `event_id` (message `message_id`).
+pub fn help_event(event_id: &str, message_id: &str) -> Value {
+    message_event(
+        event_id,
+        message_id,
+        CHAT,
+        "group",
+        ZHANG.0,
+        "@_user_1 /督办 帮助",
+        &[BOT],
+        None,
+    )
+}
+
 /// An `im.message.receive_v1` plaintext.
 #[allow(clippy::too_many_arguments)]
 pub fn message_event(

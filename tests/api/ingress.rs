@@ -102,16 +102,7 @@ async fn the_help_command_is_answered_in_the_chat_with_a_help_card() {
 #[tokio::test]
 async fn bad_signatures_missing_headers_tampering_and_bad_json_are_refused() {
     let app = spawn_app().await;
-    let ev = message_event(
-        "ev_sig",
-        "om_sig",
-        CHAT,
-        "group",
-        ZHANG.0,
-        "@_user_1 /督办 帮助",
-        &[BOT],
-        None,
-    );
+    let ev = help_event("ev_sig", "om_sig");
     let cipher = EventCipher::new(ENCRYPT_KEY);
     let (body, headers) = seal(&cipher, &ev);
     // wrong signature
@@ -177,28 +168,10 @@ async fn bad_signatures_missing_headers_tampering_and_bad_json_are_refused() {
 #[tokio::test]
 async fn duplicates_by_event_id_and_by_message_id_are_acknowledged_but_not_processed_again() {
     let app = spawn_app().await;
-    let ev = message_event(
-        "ev_dup",
-        "om_dup",
-        CHAT,
-        "group",
-        ZHANG.0,
-        "@_user_1 /督办 帮助",
-        &[BOT],
-        None,
-    );
+    let ev = help_event("ev_dup", "om_dup");
     assert_eq!(app.post_event(&ev).await.status(), 200);
     assert_eq!(app.post_event(&ev).await.status(), 200);
-    let same_message = message_event(
-        "ev_dup_other",
-        "om_dup",
-        CHAT,
-        "group",
-        ZHANG.0,
-        "@_user_1 /督办 帮助",
-        &[BOT],
-        None,
-    );
+    let same_message = help_event("ev_dup_other", "om_dup");
     assert_eq!(app.post_event(&same_message).await.status(), 200);
     app.fake.wait_for_messages(1, Duration::from_secs(10)).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -223,16 +196,7 @@ async fn an_outage_loses_nothing_and_recovery_sends_each_reply_once() {
     let app = spawn_app().await;
     app.fake.set_outage(true);
     for i in 0..3 {
-        let ev = message_event(
-            &format!("ev_out{i}"),
-            &format!("om_out{i}"),
-            CHAT,
-            "group",
-            ZHANG.0,
-            "@_user_1 /督办 帮助",
-            &[BOT],
-            None,
-        );
+        let ev = help_event(&format!("ev_out{i}"), &format!("om_out{i}"));
         assert_eq!(app.post_event(&ev).await.status(), 200);
     }
     tokio::time::sleep(Duration::from_millis(1500)).await;
@@ -416,16 +380,7 @@ async fn without_an_encrypt_key_plaintext_pushes_are_checked_by_their_token() {
         register_user_message(&app.fake, ev);
         app.post_raw("/feishu/events", ev.to_string(), &[])
     };
-    let help = message_event(
-        "ev_plain",
-        "om_plain",
-        CHAT,
-        "group",
-        ZHANG.0,
-        "@_user_1 /督办 帮助",
-        &[BOT],
-        None,
-    );
+    let help = help_event("ev_plain", "om_plain");
     // A wrong or missing token is refused, and nothing is stored.
     let mut wrong = help.clone();
     wrong["header"]["token"] = json!("not-the-token");

@@ -30,16 +30,6 @@ async fn admit(s: &Store, i: u32, now_ms: i64) -> Admission {
     s.admit_async(Payload::Push(&raw), &keys, now_ms).await.unwrap()
 }
 
-fn reopen(dir: &std::path::Path) -> Store {
-    for _ in 0..100 {
-        match crate::store::testing::open_for_test(dir) {
-            Err(StoreError::Locked(_)) => std::thread::sleep(std::time::Duration::from_millis(20)),
-            other => return other.unwrap(),
-        }
-    }
-    crate::store::testing::open_for_test(dir).unwrap()
-}
-
 #[tokio::test]
 async fn acknowledged_events_are_written_as_one_record_by_the_flush_that_covers_them() {
     let dir = tempfile::tempdir().unwrap();
@@ -95,7 +85,7 @@ async fn acknowledged_events_are_written_as_one_record_by_the_flush_that_covers_
     assert_eq!(s.inbox.len(), 2, "the record waits for its last event");
     drop((ch, s)); // the staged writes hold the trees too
 
-    let s = reopen(dir.path());
+    let s = crate::store::testing::reopen_for_test(dir.path()).unwrap();
     let read = s.inbox_pending(None, 100).unwrap();
     assert_eq!(read.len(), 8);
     let done = s.already_processed(read.iter().map(|e| (e.keys.as_slice(), e.received_ms)));

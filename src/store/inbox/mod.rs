@@ -58,14 +58,25 @@ impl Store {
             return self.admit_shared(pg, entry, dedup_keys, &digests, now_ms);
         }
         let _w = self.writing();
-        // Held across the insert: a duplicate that finds the key pending registers with the
-        // flusher after the original's write, so its own wait covers it.
+        self.admit_locally(digests, now_ms, |seq| self.inbox.insert(be(seq), entry).map(drop))
+    }
+
+    /// The local admission (sled): unless a key is known, takes a sequence number, has `store`
+    /// put the event under it, and marks the keys pending. The index's lock is held throughout:
+    /// a duplicate that finds a key pending registers with the flusher after its original was
+    /// stored, so its own wait covers it, and sequence numbers are stored in order.
+    fn admit_locally(
+        &self,
+        digests: Vec<u128>,
+        now_ms: i64,
+        store: impl FnOnce(u64) -> Result<(), StoreError>,
+    ) -> Result<Admission, StoreError> {
         let mut index = self.dedup_index();
         if digests.iter().any(|&d| index.contains(d)) {
             return Ok(Admission::Duplicate);
         }
         let seq = self.generate_id()?;
-        self.inbox.insert(be(seq), entry)?;
+        store(seq)?;
         for d in digests {
             index.insert(
                 d,
@@ -141,23 +152,11 @@ impl Store {
         if dedup_keys.is_empty() {
             return Ok(Admission::Duplicate);
         }
-        let mut index = self.dedup_index();
         let digests: Vec<u128> = dedup_keys.iter().map(|k| digest(k)).collect();
-        if digests.iter().any(|&d| index.contains(d)) {
-            return Ok(Admission::Duplicate);
-        }
-        let seq = self.generate_id()?;
-        admissions.push(seq, payload, dedup_keys, now_ms);
-        for d in digests {
-            index.insert(
-                d,
-                Mark {
-                    at_ms: now_ms,
-                    pending: Some(seq),
-                },
-            );
-        }
-        Ok(Admission::New(seq))
+        self.admit_locally(digests, now_ms, |seq| {
+            admissions.push(seq, payload, dedup_keys, now_ms);
+            Ok(())
+        })
     }
 
     /// Records a shared admission in the local index.

@@ -63,13 +63,7 @@ fn processed_at(s: &Store, key: &str) -> Option<i64> {
 
 /// Opens `dir` again once the previous handle's flusher let go of it.
 fn reopen(dir: &std::path::Path) -> Store {
-    for _ in 0..100 {
-        match crate::store::testing::open_for_test(dir) {
-            Err(StoreError::Locked(_)) => std::thread::sleep(std::time::Duration::from_millis(20)),
-            other => return other.unwrap(),
-        }
-    }
-    crate::store::testing::open_for_test(dir).unwrap()
+    crate::store::testing::reopen_for_test(dir).unwrap()
 }
 
 #[test]
