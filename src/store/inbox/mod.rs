@@ -49,10 +49,9 @@ impl Store {
         dedup_keys: &[String],
         now_ms: i64,
     ) -> Result<Admission, StoreError> {
-        if dedup_keys.is_empty() {
+        let Some(digests) = digests_of(dedup_keys) else {
             return Ok(Admission::Duplicate);
-        }
-        let digests: Vec<u128> = dedup_keys.iter().map(|k| digest(k)).collect();
+        };
         let entry = keyed_entry(payload.into(), dedup_keys, now_ms);
         if let Some(pg) = self.db.as_pg() {
             return self.admit_shared(pg, entry, dedup_keys, &digests, now_ms);
@@ -125,10 +124,9 @@ impl Store {
                 None => self.admit(payload, dedup_keys, now_ms),
             };
         };
-        if dedup_keys.is_empty() {
+        let Some(digests) = digests_of(dedup_keys) else {
             return Ok(Admission::Duplicate);
-        }
-        let digests: Vec<u128> = dedup_keys.iter().map(|k| digest(k)).collect();
+        };
         if digests.iter().any(|&d| self.dedup_index().contains(d)) {
             return Ok(Admission::Duplicate);
         }
@@ -149,10 +147,9 @@ impl Store {
         dedup_keys: &[String],
         now_ms: i64,
     ) -> Result<Admission, StoreError> {
-        if dedup_keys.is_empty() {
+        let Some(digests) = digests_of(dedup_keys) else {
             return Ok(Admission::Duplicate);
-        }
-        let digests: Vec<u128> = dedup_keys.iter().map(|k| digest(k)).collect();
+        };
         self.admit_locally(digests, now_ms, |seq| {
             admissions.push(seq, payload, dedup_keys, now_ms);
             Ok(())
@@ -318,6 +315,12 @@ fn shared_admission(entry: Vec<u8>, keys: &[String], now_ms: i64) -> super::kv::
         claim: Box::new(move |seq| super::encode(&Seen::Pending { seq, at_ms: now_ms })),
         entry,
     }
+}
+
+/// The digests of a push's keys, none for a push without keys (which is never stored: it
+/// cannot be de-duplicated).
+fn digests_of(dedup_keys: &[String]) -> Option<Vec<u128>> {
+    (!dedup_keys.is_empty()).then(|| dedup_keys.iter().map(|k| digest(k)).collect())
 }
 
 /// The de-duplication keys of a push: its event key first and, for a received message, its
