@@ -29,7 +29,7 @@ pub enum IngressError {
     /// JSON but not an envelope.
     #[error("not a Feishu event")]
     Shape,
-    /// The body is over the limit ([`super::MAX_BODY`]).
+    /// The body is over the limit ([`super::body::MAX_BODY`]).
     #[error("body too large")]
     TooLarge,
     /// The body could not be read (the connection broke off).

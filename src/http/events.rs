@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use std::time::Instant;
 
 use axum::Json;
-use axum::body::{Body, Bytes};
+use axum::body::Bytes;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -14,7 +14,7 @@ use metrics::{Counter, Histogram};
 use secrecy::ExposeSecret;
 use serde_json::{Value, json};
 
-use super::MAX_BODY;
+use super::body::read_body;
 use super::error::IngressError;
 use super::extract::{any_signature_header, signed_parts};
 use super::state::AppState;
@@ -26,8 +26,8 @@ use crate::worker::dedup_keys;
 
 /// The events and callbacks route. The request is taken whole so that its headers are moved
 /// out rather than copied (axum's `HeaderMap` extractor clones them). The body is read here
-/// under [`MAX_BODY`] (413 above it), not by a body-limit layer, which would give every push a
-/// map of request extensions to carry its setting.
+/// under [`super::MAX_BODY`] (413 above it), not by a body-limit layer, which would give every
+/// push a map of request extensions to carry its setting.
 pub(super) async fn events(State(st): State<AppState>, mut req: Request) -> Response {
     let started = Instant::now();
     let headers = std::mem::take(req.headers_mut());
@@ -44,17 +44,6 @@ pub(super) async fn events(State(st): State<AppState>, mut req: Request) -> Resp
             .into_response(),
         Ok(answer) => Json(answer).into_response(),
         Err(e) => e.into_response(),
-    }
-}
-
-/// The whole body, refused above [`MAX_BODY`]: a declared length over it before anything is
-/// read, an undeclared one as soon as it passes.
-async fn read_body(body: Body) -> Result<Bytes, IngressError> {
-    use http_body_util::BodyExt;
-    match http_body_util::Limited::new(body, MAX_BODY).collect().await {
-        Ok(collected) => Ok(collected.to_bytes()),
-        Err(e) if e.is::<http_body_util::LengthLimitError>() => Err(IngressError::TooLarge),
-        Err(_) => Err(IngressError::Body),
     }
 }
 
@@ -263,33 +252,5 @@ pub(super) fn check_token(st: &AppState, token: Option<&str>) -> Result<(), Ingr
     match token {
         Some(t) if ct_eq(t, st.ingress.verification_token.expose_secret()) => Ok(()),
         _ => Err(IngressError::BadToken),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn chunked(chunks: usize, size: usize) -> Body {
-        let parts = (0..chunks).map(move |_| Ok::<_, std::io::Error>(Bytes::from(vec![b'x'; size])));
-        Body::from_stream(futures_util::stream::iter(parts))
-    }
-
-    #[tokio::test]
-    async fn a_body_is_read_whole_up_to_the_limit_and_refused_past_it_without_a_declared_length() {
-        let body = read_body(chunked(4, MAX_BODY / 4)).await.unwrap();
-        assert_eq!(body.len(), MAX_BODY);
-        assert!(matches!(
-            read_body(chunked(3, MAX_BODY / 2)).await,
-            Err(IngressError::TooLarge)
-        ));
-        let broken = futures_util::stream::iter([
-            Ok(Bytes::from_static(b"{\"a\":")),
-            Err(std::io::Error::other("connection reset")),
-        ]);
-        assert!(matches!(
-            read_body(Body::from_stream(broken)).await,
-            Err(IngressError::Body)
-        ));
     }
 }

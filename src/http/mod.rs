@@ -1,6 +1,7 @@
 //! The HTTP edge (axum): routes, shared state, and the body limit.
 
 pub mod admin;
+mod body;
 mod cards;
 mod debug;
 pub(crate) mod error;
@@ -13,12 +14,10 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
+pub use body::MAX_BODY;
 pub use error::IngressError;
 pub use events::{Channel, ingest};
 pub use state::{AppState, Ingress, Shared};
-
-/// Bodies above this are refused with 413.
-pub const MAX_BODY: usize = 1024 * 1024;
 
 /// The router, callable without a socket (`Router::oneshot`) in tests.
 pub fn router(state: AppState) -> Router {

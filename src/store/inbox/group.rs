@@ -10,7 +10,7 @@
 //! keys and body; the worker processes the events of a record in order and removes the record
 //! with its last event (each earlier event's `seen` keys are committed with its effects, so
 //! after a crash the events of a record already processed are skipped: see
-//! [`Store::already_processed`]).
+//! [`super::super::Store::already_processed`]).
 //!
 //! A record: [`GROUPED`], be(u16 count), then for each event be(u64 sequence), be(u32 length)
 //! and its entry as [`super::records::keyed_entry`] writes it. Its key is be(the last event's
@@ -19,7 +19,7 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::super::{Store, StoreError, from_be};
+use super::super::{StoreError, from_be};
 use super::records::{InboxEntry, Payload, decode_entry, keyed_entry_into};
 
 /// Format byte of a grouped inbox record.
@@ -161,26 +161,5 @@ pub(crate) fn events_in(v: &[u8]) -> usize {
     match v {
         [GROUPED, a, b, ..] => usize::from(u16::from_be_bytes([*a, *b])),
         _ => 1,
-    }
-}
-
-impl Store {
-    /// For each event (its keys and when it was received): whether it was processed already.
-    /// A grouped record stays in the inbox until its last event is processed, so an earlier
-    /// event of it met again (after a crash or a failed commit) is skipped, not processed
-    /// twice. One look at the index for them all.
-    pub fn already_processed<'a>(&self, events: impl IntoIterator<Item = (&'a [String], i64)>) -> Vec<bool> {
-        let index = self.dedup_index();
-        events
-            .into_iter()
-            .map(|(keys, received_ms)| {
-                keys.first().is_some_and(|k| {
-                    matches!(
-                        index.get(super::index::digest(k)),
-                        Some(super::index::Mark { pending: None, at_ms }) if at_ms >= received_ms
-                    )
-                })
-            })
-            .collect()
     }
 }

@@ -270,6 +270,27 @@ impl Store {
     }
 }
 
+impl Store {
+    /// For each event (its keys and when it was received): whether it was processed already.
+    /// A grouped record stays in the inbox until its last event is processed, so an earlier
+    /// event of it met again (after a crash or a failed commit) is skipped, not processed
+    /// twice. One look at the index for them all.
+    pub fn already_processed<'a>(&self, events: impl IntoIterator<Item = (&'a [String], i64)>) -> Vec<bool> {
+        let index = self.dedup_index();
+        events
+            .into_iter()
+            .map(|(keys, received_ms)| {
+                keys.first().is_some_and(|k| {
+                    matches!(
+                        index.get(digest(k)),
+                        Some(Mark { pending: None, at_ms }) if at_ms >= received_ms
+                    )
+                })
+            })
+            .collect()
+    }
+}
+
 impl Changes {
     /// Marks inbox entry `seq` processed: records its keys in the `seen` log, then removes
     /// it (in this order, so a crash between the two in a non-transactional bookkeeping commit
