@@ -420,8 +420,8 @@ pub const HELDOUT11: MinutesSet = minutes_set![
 ];
 
 /// The twelfth held-out set: every file in `src/minutes/heldout12/`, written blind on 2026-12-05
-/// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only. Do not tune rules against it; report its figures.
+/// by someone who had never seen the rules nor the other sets (see its README.md). Its first run
+/// was in aggregate only. It is tuning data since the thirteenth set was written.
 pub const HELDOUT12: MinutesSet = minutes_set![
     "heldout12";
     "01-wealth-committee-regular-last-items",
