@@ -184,7 +184,7 @@ fn is_start_or_event(chars: &[char], start: usize, end: usize, w: &str) -> bool 
     (from || event || set) && !limit
 }
 
-/// Whether `w` is a bare hour or minute span (`8分钟`, `1小时26分钟`, `两个半小时`) with no
+/// Whether `w` is a bare hour or minute span (`8分钟`, `1小时26分钟`, `两个半小时`, `15 分钟`) with no
 /// `内`/`后` of its own: a figure in a report, not a deadline.
 fn is_bare_clock_span(w: &str) -> bool {
     let w = w.trim();
@@ -192,9 +192,9 @@ fn is_bare_clock_span(w: &str) -> bool {
         return false;
     };
     !rest.is_empty()
-        && rest
-            .chars()
-            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十两半个小时分钟.".contains(c))
+        && rest.chars().all(|c| {
+            c.is_ascii_digit() || c.is_whitespace() || "一二三四五六七八九十两半个小时分钟.".contains(c)
+        })
 }
 
 /// Whether the period `w` (`下季度`, `明年`) is followed by `初` or `中` (`下季度初`, `明年中`): its

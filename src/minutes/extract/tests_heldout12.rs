@@ -1,0 +1,45 @@
+//! Tests of the rules added once the twelfth held-out set became tuning data (issue 16, thirteenth
+//! round): a heading over a marked owner field (`### 步骤1　20:00　切换网关` then `- 执行人：某某`)
+//! is a block, while a section heading over tasks that begin with their owner (`## Action items`
+//! then `- Owner: … — …`) stays a list; a spaced span (`15 分钟`) is a figure, not a deadline.
+//! Each on phrasings of our own, never a line copied from a file.
+
+#![allow(clippy::unwrap_used)]
+
+use super::testkit::{dues, owners, run, texts};
+
+#[test]
+fn a_heading_over_a_marked_owner_field_is_a_block() {
+    let ex = run(
+        "机房搬迁方案评审\n\n二、搬迁步骤\n### 第1步　19:00　关闭业务入口\n- 执行人：孟冬\n- 检查项：完成后群内回报\n- 异常处理：超过预计时间 10 分钟即上报指挥\n- 回退点：无\n\n### 第2步　19:30　设备下架装箱\n- 执行人：柏青\n- 检查项：完成后群内回报\n- 异常处理：超过预计时间 10 分钟即上报指挥\n- 回退点：上一步",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("关闭业务入口"), "{t:?}");
+    assert!(t[1].contains("设备下架装箱"), "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
+    assert_eq!(dues(&ex), [None, None]);
+}
+
+#[test]
+fn a_section_heading_over_tasks_that_begin_with_their_owner_stays_a_list() {
+    let ex = run(
+        "# Weekly sync\n\n## Action items\n- Owner: 孟冬 — update the migration checklist, DDL: 3月20日\n- 柏青：整理客户反馈并排优先级，下周二前",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("migration checklist"), "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
+}
+
+#[test]
+fn a_spaced_minute_span_is_no_deadline() {
+    let ex = run(
+        "值班安排\n\n- 孟冬负责切换后巡检，超过 20 分钟未恢复即上报。",
+        &["孟冬"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    assert_eq!(dues(&ex), [None]);
+}
