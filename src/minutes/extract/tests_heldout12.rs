@@ -6,7 +6,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use super::testkit::{dues, owners, run, texts};
+use super::testkit::{due_by_end_of, dues, owners, run, texts};
 
 #[test]
 fn a_heading_over_a_marked_owner_field_is_a_block() {
@@ -42,4 +42,15 @@ fn a_spaced_minute_span_is_no_deadline() {
     );
     assert_eq!(owners(&ex), [["孟冬"]]);
     assert_eq!(dues(&ex), [None]);
+}
+
+#[test]
+fn a_span_with_its_number_in_english_words_is_a_deadline() {
+    // Said on Tuesday 2026-03-10: two weeks → 14 days later.
+    let ex = run(
+        "Weekly sync\n\nAction items\n1. Vendor security questionnaire — 孟冬, within two weeks",
+        &["孟冬"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-24")]);
 }
