@@ -1,7 +1,9 @@
 //! Tests of the rules added once the twelfth held-out set became tuning data (issue 16, thirteenth
 //! round): a heading over a marked owner field (`### 步骤1　20:00　切换网关` then `- 执行人：某某`)
 //! is a block, while a section heading over tasks that begin with their owner (`## Action items`
-//! then `- Owner: … — …`) stays a list; a spaced span (`15 分钟`) is a figure, not a deadline.
+//! then `- Owner: … — …`) stays a list; a spaced span (`15 分钟`) is a figure, not a deadline; an
+//! English span may spell its number (`within two weeks`); a sub-section whose note asks for the
+//! work below (`（一）行政事项（以下请于7月15日前完成）`) gives its deadline until the next `（二）`.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -53,4 +55,14 @@ fn a_span_with_its_number_in_english_words_is_a_deadline() {
     );
     assert_eq!(owners(&ex), [["孟冬"]]);
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-24")]);
+}
+
+#[test]
+fn a_sub_section_whose_note_asks_for_the_list_gives_its_deadline_until_the_next() {
+    let ex = run(
+        "一、迁址准备\n（一）技术准备（以下请于3月20日前完成）\n1. 网络专线开通：孟冬负责。\n2. 旧机房清点：已完成。\n（二）客户服务\n1. 迁址告知短信，柏青负责，开业当天发送。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-20"), None]);
 }
