@@ -3,7 +3,8 @@
 //! is a block, while a section heading over tasks that begin with their owner (`## Action items`
 //! then `- Owner: … — …`) stays a list; a spaced span (`15 分钟`) is a figure, not a deadline; an
 //! English span may spell its number (`within two weeks`); a sub-section whose note asks for the
-//! work below (`（一）行政事项（以下请于7月15日前完成）`) gives its deadline until the next `（二）`.
+//! work below (`（一）行政事项（以下请于7月15日前完成）`) gives its deadline until the next `（二）`;
+//! a member's English name after the task, then `to`/`will` (`KYC — Mark to chase…`), owns it.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -65,4 +66,21 @@ fn a_sub_section_whose_note_asks_for_the_list_gives_its_deadline_until_the_next(
     );
     assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-20"), None]);
+}
+
+#[test]
+fn an_english_name_after_the_task_then_to_owns_it() {
+    let ex = run(
+        "Custody call\nAttendees: Nora（孟冬）, Owen（柏青）\n\n1. Board resolution copy — Nora to follow up with the fund, 3月20日前.\n2. Owen to send the fee letter, 3月18日.",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].starts_with("Board resolution copy"), "{t:?}");
+    assert!(!t[0].contains("Nora"), "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
+    assert_eq!(
+        dues(&ex),
+        [due_by_end_of("2026-03-20"), due_by_end_of("2026-03-18")]
+    );
 }
