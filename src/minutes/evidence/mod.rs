@@ -44,6 +44,10 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         "负责人待定",
         "责任人未定",
         "负责人未定",
+        // `数据资产目录二期需求调研（待认领）`: work no one has taken yet.
+        "待认领",
+        "待分配",
+        "待指派",
         "owner tbd",
         "no owner yet",
     ]

@@ -4,7 +4,8 @@
 //! then `- Owner: … — …`) stays a list; a spaced span (`15 分钟`) is a figure, not a deadline; an
 //! English span may spell its number (`within two weeks`); a sub-section whose note asks for the
 //! work below (`（一）行政事项（以下请于7月15日前完成）`) gives its deadline until the next `（二）`;
-//! a member's English name after the task, then `to`/`will` (`KYC — Mark to chase…`), owns it.
+//! a member's English name after the task, then `to`/`will` (`KYC — Mark to chase…`), owns it;
+//! work marked as not yet taken (`（待认领）`) is an item with no owner.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -83,4 +84,16 @@ fn an_english_name_after_the_task_then_to_owns_it() {
         dues(&ex),
         [due_by_end_of("2026-03-20"), due_by_end_of("2026-03-18")]
     );
+}
+
+#[test]
+fn work_marked_as_not_yet_taken_is_an_item_without_owner() {
+    let ex = run(
+        "智能纪要：运营周会\n待办\n· 孟冬 负责 对账流程文档 发布，3月20日前\n· 客户回访话术二期优化（待认领）",
+        &["孟冬"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("客户回访话术二期优化"), "{t:?}");
+    assert_eq!(owners(&ex), [vec!["孟冬"], vec![]]);
 }
