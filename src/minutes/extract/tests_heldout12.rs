@@ -89,11 +89,11 @@ fn an_english_name_after_the_task_then_to_owns_it() {
 #[test]
 fn work_marked_as_not_yet_taken_is_an_item_without_owner() {
     let ex = run(
-        "智能纪要：运营周会\n待办\n· 孟冬 负责 对账流程文档 发布，3月20日前\n· 客户回访话术二期优化（待认领）",
+        "智能纪要：运营周会\n待办\n· 孟冬 负责 对账流程文档 发布，3月20日前\n· 档案目录三期需求调研（待认领）",
         &["孟冬"],
     );
     let t = texts(&ex);
     assert_eq!(t.len(), 2, "{t:?}");
-    assert!(t[1].contains("客户回访话术二期优化"), "{t:?}");
+    assert!(t[1].contains("档案目录三期需求调研"), "{t:?}");
     assert_eq!(owners(&ex), [vec!["孟冬"], vec![]]);
 }
