@@ -87,6 +87,15 @@ pub(super) const SHORT_VERBS: &[&str] = &[
     "redline",
     "benchmark",
     "follow up",
+    // `Grace will brief the sales team`, `Mark to chase the client`: more English work verbs.
+    "brief the",
+    "chase",
+    "circulate",
+    "book ",
+    "collect",
+    "arrange",
+    "coordinate",
+    "compile",
 ];
 
 /// Completion and status words.

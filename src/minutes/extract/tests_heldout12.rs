@@ -5,7 +5,8 @@
 //! English span may spell its number (`within two weeks`); a sub-section whose note asks for the
 //! work below (`（一）行政事项（以下请于7月15日前完成）`) gives its deadline until the next `（二）`;
 //! a member's English name after the task, then `to`/`will` (`KYC — Mark to chase…`), owns it;
-//! work marked as not yet taken (`（待认领）`) is an item with no owner.
+//! work marked as not yet taken (`（待认领）`) is an item with no owner; more English work verbs
+//! (`brief the`, `chase`, `circulate`, `coordinate` …) count as work.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -96,4 +97,19 @@ fn work_marked_as_not_yet_taken_is_an_item_without_owner() {
     assert_eq!(t.len(), 2, "{t:?}");
     assert!(t[1].contains("档案目录三期需求调研"), "{t:?}");
     assert_eq!(owners(&ex), [vec!["孟冬"], vec![]]);
+}
+
+#[test]
+fn common_english_work_verbs_count_as_work() {
+    for line in [
+        "- Nora will brief the branch managers after the holiday.",
+        "- Nora will circulate the minutes to the branches.",
+        "- Nora will coordinate with the custodian on the cut-off.",
+    ] {
+        let ex = run(
+            &format!("Prep sync\nAttendees: Nora（孟冬）, Owen（柏青）\n\n{line}"),
+            &["孟冬", "柏青"],
+        );
+        assert_eq!(owners(&ex), [["孟冬"]], "{line}");
+    }
 }
