@@ -564,7 +564,9 @@ impl Ctx<'_> {
             .min_by_key(|t| t.len());
         if how == OwnerHow::Named
             && let Some(tail) = end.rsplit_once(['：', ':']).map(|(_, t)| t).or(after_dash)
-            && self.names_if_all(strip_leads(tail)).is_some()
+            // `OA账号开通——柯嘉，入职前三天`: the names, then when.
+            && let Some(tail) = tail.split(['，', ',']).next()
+            && self.names_if_all(strip_leads(tail.trim())).is_some()
         {
             how = OwnerHow::Strong;
         }

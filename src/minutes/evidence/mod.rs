@@ -48,6 +48,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         "待认领",
         "待分配",
         "待指派",
+        "无人认领",
         "owner tbd",
         "no owner yet",
     ]
@@ -55,6 +56,12 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     .any(|w| f.raw.to_lowercase().contains(w))
         // Not the note alone (`（责任人待定）` under a block).
         && f.scan.text.chars().filter(|c| c.is_alphanumeric()).count() >= 8;
+    // `摄影师人选——待定`: the owner's place after a dash, written as still to name.
+    let owner_dash_pending = ["——待定", "— 待定", "—待定", " - 待定"]
+        .iter()
+        .any(|w| f.raw.trim_end_matches(['。', ' ']).ends_with(w))
+        && f.scan.text.chars().filter(|c| c.is_alphanumeric()).count() >= 4;
+    let owner_pending = owner_pending || owner_dash_pending;
     if f.todo_label || owner_pending {
         add(Signal::TodoLabel);
     }

@@ -219,6 +219,8 @@ mod tests_heldout11;
 #[cfg(test)]
 mod tests_heldout12;
 #[cfg(test)]
+mod tests_heldout13;
+#[cfg(test)]
 mod tests_heldout2;
 #[cfg(test)]
 mod tests_heldout3;

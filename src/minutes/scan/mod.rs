@@ -131,6 +131,7 @@ impl Ctx<'_> {
             }
         }
         let priority = take_priority(&mut text);
+        let before_owners = text.clone();
         let mut owners: Vec<OwnerRef> = Vec::new();
         let mut how = OwnerHow::None;
         let mut deadline_candidates: Vec<String> = Vec::new();
@@ -339,7 +340,15 @@ impl Ctx<'_> {
             .collect();
         // `…，其他事项下周再议`: the rest's date is not this task's.
         deadline_candidates.extend(clauses.iter().rev().filter(|c| !is_the_rest(c)).cloned());
-        let (deadline, deadline_text) = self.first_deadline(&deadline_candidates);
+        let (mut deadline, mut deadline_text) = self.first_deadline(&deadline_candidates);
+        // `凭证装订入库 — 孟冬（3月20日前）`: brackets read away with the owner still say when.
+        if deadline_text.is_none() {
+            let gone: Vec<String> = paren_groups(&before_owners)
+                .into_iter()
+                .filter(|g| !text.contains(g.as_str()))
+                .collect();
+            (deadline, deadline_text) = self.first_deadline(&gone);
+        }
         if let Some(dt) = &deadline_text {
             let dated = text.clone();
             text = remove_deadline(&text, dt);
