@@ -10,6 +10,7 @@ use self::words::{
 };
 
 mod clues;
+mod english;
 mod progress;
 mod speech;
 mod words;
@@ -135,11 +136,17 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         && !dated_under_way;
     // `fill in the survey（已发群里）before 3月9日`: a done word in an aside about the thing, with
     // the dated work going on after it, says nothing of the work.
+    // `Kevin: the backtest is done. Today: Nina to fix…, by Friday.`: the sentence of the date.
+    let from_owner = from_owner.max(english::dated_sentence_start(
+        &lower,
+        f.scan.deadline_text.as_deref(),
+    ));
     let asides_out = if f.scan.deadline.is_some() {
         without_mid_asides(lower.get(from_owner..).unwrap_or(&lower))
     } else {
         lower.get(from_owner..).unwrap_or(&lower).to_owned()
     };
+    let asides_out = english::without_done_by(&asides_out);
     // `伍某已完成培养考察，…，由俞晓芸负责准备政审材料，7月15日前报…` in a decision or action
     // section: what is finished before the clause holding the deadline is its background.
     let dated_after_done = matches!(f.section, Section::Action | Section::Decision)

@@ -3,7 +3,11 @@
 //! (`投产日期：…`) is a target, not the meeting's day; a table whose task column has no task word
 //! (`| 序号 | 整改点 | 责任人 | 时限 | 状态 |`) still gives its rows; a deadline in brackets
 //! after a dashed owner (`— 某某（3月20日前）`) is read; a task whose owner is written as
-//! still to name (`— 待定`) is an item with no owner.
+//! still to name (`— 待定`) is an item with no owner; in an English stand-up a member of the
+//! group called by the given name (`Kevin` for `Kevin Zhou`) is given work by `Nina to fix…`,
+//! `Sam please chase…` or the label's `Alice: today I'll finish…`, a done report in the sentence
+//! before the dated one is background, `done by` says when, and `today` closing a clause is a
+//! deadline.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -69,4 +73,57 @@ fn a_name_after_a_dash_then_a_comma_is_the_owner() {
     let t = texts(&ex);
     assert_eq!(t.len(), 2, "{t:?}");
     assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
+}
+
+const STANDUP_GROUP: &[&str] = &["Kevin Zhou", "Nina Lu", "Alice Gu", "Tom Ma"];
+
+#[test]
+fn an_english_stand_up_gives_work_to_members_by_given_name() {
+    let ex = run(
+        "Risk stand-up, Mar 10\nKevin: the stress test is done. Today: Nina to tune the VaR model, by 3月20日.\nTom: blocked by the data feed; Alice to open a ticket with the vendor today.\nKevin will send the limits memo to risk within two days.",
+        STANDUP_GROUP,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert!(
+        t[0].contains("tune the VaR model") && !t[0].contains("stress test"),
+        "{t:?}"
+    );
+    assert_eq!(owners(&ex), [["Nina Lu"], ["Alice Gu"], ["Kevin Zhou"]]);
+    assert_eq!(
+        dues(&ex),
+        [
+            due_by_end_of("2026-03-20"),
+            due_by_end_of("2026-03-10"),
+            due_by_end_of("2026-03-12")
+        ]
+    );
+}
+
+#[test]
+fn an_english_speaker_who_says_i_will_takes_the_work() {
+    let ex = run(
+        "Data stand-up\nNina: finished the reconciliation yesterday. Today I will rebuild the branch table, done by tomorrow.\nAlice: waiting on the export, Kevin please chase the custodian by Friday.\nTom: today I'll finish the report page, by 3月13日.",
+        STANDUP_GROUP,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_eq!(owners(&ex), [["Nina Lu"], ["Kevin Zhou"], ["Tom Ma"]]);
+    assert_eq!(
+        dues(&ex),
+        [
+            due_by_end_of("2026-03-11"),
+            due_by_end_of("2026-03-13"),
+            due_by_end_of("2026-03-13")
+        ]
+    );
+}
+
+#[test]
+fn a_given_name_shared_by_two_members_names_no_one() {
+    let ex = run(
+        "Stand-up\nNina to tune the VaR model, by 3月20日.",
+        &["Nina Lu", "Nina Wang"],
+    );
+    assert!(owners(&ex).iter().all(Vec::is_empty), "{:?}", owners(&ex));
 }

@@ -4,6 +4,7 @@
 
 mod ctx;
 mod deadline;
+mod english;
 mod names;
 mod units;
 mod verbs;
@@ -172,6 +173,18 @@ impl Ctx<'_> {
             }
             how = OwnerHow::Strong;
             text = rest;
+        }
+        // `Today: Nina to fix…`, `Alice: today I'll finish…`: an English stand-up's work.
+        if how == OwnerHow::None
+            && let Some((found, at)) = self.english_assignee(&text)
+        {
+            owners = found;
+            how = OwnerHow::Named;
+            // `Kevin: the backtest is done. Today: Nina to fix…`: the report before is no title.
+            let before = text.get(..at).unwrap_or_default().trim_end();
+            if at > 0 && before.ends_with(['.', ';', ':', '；', '：']) {
+                text = text.get(at..).unwrap_or_default().to_owned();
+            }
         }
         if how == OwnerHow::None {
             if let Some((found, rest)) = self.owner_by_verb(&text) {
