@@ -72,6 +72,15 @@ impl Ctx<'_> {
         }
         (None, refused)
     }
+    /// `凭证装订入库 — 孟冬（3月20日前）`: brackets read away with the owner (in `before`, gone
+    /// from `text`) still say when.
+    pub(crate) fn deadline_in_gone_parens(&self, before: &str, text: &str) -> (Option<Deadline>, Option<String>) {
+        let gone: Vec<String> = paren_groups(before)
+            .into_iter()
+            .filter(|g| !text.contains(g.as_str()))
+            .collect();
+        self.first_deadline(&gone)
+    }
     /// The longest window of `s` that the deadline parser accepts; failing that, the longest it
     /// recognises and refuses. A refused window (`上个月的费用报销 周五前交`) hides no accepted
     /// one elsewhere in the text, only those inside it (`今天上午9点` past is not `上午9点`).

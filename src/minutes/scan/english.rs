@@ -60,3 +60,18 @@ impl Ctx<'_> {
         (committed && who.1.is_empty()).then_some((who.0, 0))
     }
 }
+
+impl Ctx<'_> {
+    /// [`Ctx::english_assignee`] and the text left to title the work: from the name on when a
+    /// report stood before it (`Kevin: the backtest is done. Today: Nina to fix…`).
+    pub(crate) fn english_work(&self, text: &str) -> Option<(Vec<OwnerRef>, String)> {
+        let (found, at) = self.english_assignee(text)?;
+        let before = text.get(..at).unwrap_or_default().trim_end();
+        let rest = if at > 0 && before.ends_with(['.', ';', ':', '；', '：']) {
+            text.get(at..).unwrap_or_default()
+        } else {
+            text
+        };
+        Some((found, rest.to_owned()))
+    }
+}

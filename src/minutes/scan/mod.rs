@@ -176,15 +176,11 @@ impl Ctx<'_> {
         }
         // `Today: Nina to fix…`, `Alice: today I'll finish…`: an English stand-up's work.
         if how == OwnerHow::None
-            && let Some((found, at)) = self.english_assignee(&text)
+            && let Some((found, rest)) = self.english_work(&text)
         {
             owners = found;
             how = OwnerHow::Named;
-            // `Kevin: the backtest is done. Today: Nina to fix…`: the report before is no title.
-            let before = text.get(..at).unwrap_or_default().trim_end();
-            if at > 0 && before.ends_with(['.', ';', ':', '；', '：']) {
-                text = text.get(at..).unwrap_or_default().to_owned();
-            }
+            text = rest;
         }
         if how == OwnerHow::None {
             if let Some((found, rest)) = self.owner_by_verb(&text) {
@@ -354,13 +350,8 @@ impl Ctx<'_> {
         // `…，其他事项下周再议`: the rest's date is not this task's.
         deadline_candidates.extend(clauses.iter().rev().filter(|c| !is_the_rest(c)).cloned());
         let (mut deadline, mut deadline_text) = self.first_deadline(&deadline_candidates);
-        // `凭证装订入库 — 孟冬（3月20日前）`: brackets read away with the owner still say when.
         if deadline_text.is_none() {
-            let gone: Vec<String> = paren_groups(&before_owners)
-                .into_iter()
-                .filter(|g| !text.contains(g.as_str()))
-                .collect();
-            (deadline, deadline_text) = self.first_deadline(&gone);
+            (deadline, deadline_text) = self.deadline_in_gone_parens(&before_owners, &text);
         }
         if let Some(dt) = &deadline_text {
             let dated = text.clone();
