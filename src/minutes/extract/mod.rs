@@ -198,6 +198,7 @@ mod stage_heads;
 mod stage_score;
 mod stage_table;
 mod stage_turns;
+mod standup;
 #[cfg(test)]
 mod testkit;
 #[cfg(test)]

@@ -7,7 +7,8 @@
 //! group called by the given name (`Kevin` for `Kevin Zhou`) is given work by `Nina to fix…`,
 //! `Sam please chase…` or the label's `Alice: today I'll finish…`, a done report in the sentence
 //! before the dated one is background, `done by` says when, and `today` closing a clause is a
-//! deadline.
+//! deadline; a person's name alone over `- 昨天：… / - 今天：… / - 阻塞：…` gives that person
+//! today's plan (the label is no deadline), while yesterday's work is a report.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -125,5 +126,30 @@ fn a_given_name_shared_by_two_members_names_no_one() {
         "Stand-up\nNina to tune the VaR model, by 3月20日.",
         &["Nina Lu", "Nina Wang"],
     );
+    assert!(owners(&ex).iter().all(Vec::is_empty), "{:?}", owners(&ex));
+}
+
+#[test]
+fn a_stand_up_gives_each_person_their_plan_for_today() {
+    let ex = run(
+        "研发站会\n\n孟冬\n- 昨天：登录页联调\n- 今天：消息中心接口改造\n- 阻塞：无\n\n柏青\n- 昨天：埋点方案评审，已完成\n- 今天：继续压测，明天中午前出报告\n- 阻塞：测试机内存不足，需要运维扩容",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("消息中心接口改造"), "{t:?}");
+    assert!(t[1].contains("继续压测"), "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
+    // `今天：` is when the plan is made, not its deadline.
+    assert_eq!(dues(&ex), [None, Some("2026-03-11T12:00:00+08:00".to_owned())]);
+}
+
+#[test]
+fn a_name_alone_over_a_plain_list_is_not_a_stand_up() {
+    let ex = run(
+        "周会\n\n孟冬\n- 客户回访名单整理\n- 3月20日前提交季度报告",
+        &["孟冬"],
+    );
+    // No colon and no stand-up labels: the name heads nothing.
     assert!(owners(&ex).iter().all(Vec::is_empty), "{:?}", owners(&ex));
 }

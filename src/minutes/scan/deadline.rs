@@ -74,7 +74,11 @@ impl Ctx<'_> {
     }
     /// `凭证装订入库 — 孟冬（3月20日前）`: brackets read away with the owner (in `before`, gone
     /// from `text`) still say when.
-    pub(crate) fn deadline_in_gone_parens(&self, before: &str, text: &str) -> (Option<Deadline>, Option<String>) {
+    pub(crate) fn deadline_in_gone_parens(
+        &self,
+        before: &str,
+        text: &str,
+    ) -> (Option<Deadline>, Option<String>) {
         let gone: Vec<String> = paren_groups(before)
             .into_iter()
             .filter(|g| !text.contains(g.as_str()))
