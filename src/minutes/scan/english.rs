@@ -8,7 +8,7 @@ use crate::minutes::owner::OwnerRef;
 use super::Ctx;
 
 /// What follows a name that is given the work.
-const ASKED: &[&str] = &["to ", "will ", "please ", "should ", "can "];
+const ASKED: &[&str] = &["to ", "will ", "please ", "should "];
 
 /// What the speaker says of work they take on.
 const I_WILL: &[&str] = &[
@@ -19,7 +19,6 @@ const I_WILL: &[&str] = &[
     "i also need to ",
     "i'm going to ",
     "i am going to ",
-    "i can ",
 ];
 
 impl Ctx<'_> {
