@@ -8,7 +8,8 @@
 //! `Sam please chase…` or the label's `Alice: today I'll finish…`, a done report in the sentence
 //! before the dated one is background, `done by` says when, and `today` closing a clause is a
 //! deadline; a person's name alone over `- 昨天：… / - 今天：… / - 阻塞：…` gives that person
-//! today's plan (the label is no deadline), while yesterday's work is a report.
+//! today's plan (the label is no deadline), while yesterday's work is a report; a routine remark
+//! beside the owner in brackets (`（某某，常规工作）`) says the line is no task to track.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -152,4 +153,15 @@ fn a_name_alone_over_a_plain_list_is_not_a_stand_up() {
     );
     // No colon and no stand-up labels: the name heads nothing.
     assert!(owners(&ex).iter().all(Vec::is_empty), "{:?}", owners(&ex));
+}
+
+#[test]
+fn a_routine_remark_beside_the_owner_in_brackets_is_no_item() {
+    let ex = run(
+        "会后事项：\n- 整改台账月度更新（孟冬，常规工作）\n- 复测申请材料报送——柏青，3月20日前",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex), [["柏青"]]);
 }
