@@ -345,6 +345,12 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     let open_for_none = f.scan.how == OwnerHow::None
         && (lower.contains("将于")
             || lower.contains("后确定")
+            // `复测时间待测评机构确定`: left for someone else to settle.
+            || lower
+                .trim_end_matches(['。', '.', '；'])
+                .rsplit(['，', ','])
+                .next()
+                .is_some_and(|c| c.contains('待') && c.ends_with("确定"))
             || (lower.contains("另行下发") && f.scan.deadline.is_none()));
     if SETTLED.iter().any(|w| lower.contains(w)) || open_for_none {
         add(Signal::Settled);

@@ -9,7 +9,8 @@
 //! before the dated one is background, `done by` says when, and `today` closing a clause is a
 //! deadline; a person's name alone over `- 昨天：… / - 今天：… / - 阻塞：…` gives that person
 //! today's plan (the label is no deadline), while yesterday's work is a report; a routine remark
-//! beside the owner in brackets (`（某某，常规工作）`) says the line is no task to track.
+//! beside the owner in brackets (`（某某，常规工作）`) says the line is no task to track; a date left
+//! for someone else to settle (`验收时间待监管部门确定`), with no owner, is no item.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -164,4 +165,15 @@ fn a_routine_remark_beside_the_owner_in_brackets_is_no_item() {
     let t = texts(&ex);
     assert_eq!(t.len(), 1, "{t:?}");
     assert_eq!(owners(&ex), [["柏青"]]);
+}
+
+#[test]
+fn a_date_left_for_someone_else_to_settle_is_no_item() {
+    let ex = run(
+        "会后事项：\n- 验收材料补充——孟冬，3月20日前\n- 验收时间待监管部门确定",
+        &["孟冬"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"]]);
 }
