@@ -295,7 +295,25 @@ impl Table {
         });
         let measures = column(&["措施", "举措"]);
         let subject = column(&["项目", "project"]);
-        let task = named.or(measures).or_else(|| column(&["问题"])).or(subject)?;
+        // `| 序号 | 整改项 | 责任人 | 完成时限 | 状态 |`: with no task word, the first column that
+        // is none of the others (nor a number, status or remark) holds the work.
+        let other = || {
+            let status_like = ["状态", "情况", "进展", "进度", "备注", "status", "note", "remark"];
+            cs.iter().enumerate().position(|(i, c)| {
+                Some(i) != owner
+                    && Some(i) != deadline
+                    && Some(i) != priority
+                    && Some(i) != help
+                    && !c.trim().is_empty()
+                    && !is_number(c)
+                    && !status_like.iter().any(|w| c.to_lowercase().contains(w))
+            })
+        };
+        let task = named
+            .or(measures)
+            .or_else(|| column(&["问题"]))
+            .or(subject)
+            .or_else(|| deadline.and(other()))?;
         // `| 项目 | 负责人 | 进度 | 备注 |` with no date column: a progress report, not tasks.
         let progress = find(&["进度", "进展", "完成率", "完成情况", "progress"]);
         if Some(task) == subject && progress.is_some() && deadline.is_none() {

@@ -154,7 +154,17 @@ fn phrase(s: &str) -> Option<String> {
 /// `3 working days`, `2 business days`, `5 days`, `2 trading days`, `4 hours`.
 fn count(words: &[&str]) -> Option<String> {
     let [n, unit @ ..] = words else { return None };
-    let n: u32 = n.parse().ok().filter(|n| *n > 0)?;
+    // `within two weeks`: a number written as a word too.
+    let n: u32 = n
+        .parse()
+        .ok()
+        .or_else(|| {
+            NUMBERS
+                .iter()
+                .position(|w| w == n)
+                .and_then(|i| u32::try_from(i + 1).ok())
+        })
+        .filter(|n| *n > 0)?;
     let zh = match unit {
         ["working" | "business", "day" | "days"] => format!("{n}个工作日内"),
         ["trading", "day" | "days"] => format!("{n}个交易日内"),
@@ -165,6 +175,11 @@ fn count(words: &[&str]) -> Option<String> {
     };
     Some(zh)
 }
+
+/// The numbers written as words, from one.
+const NUMBERS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+];
 
 fn weekday(w: &str) -> Option<&'static str> {
     WEEKDAYS.iter().find(|(en, _)| *en == w).map(|(_, zh)| *zh)

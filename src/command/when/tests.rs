@@ -1017,6 +1017,9 @@ fn issue16_english_deadlines_read_as_their_chinese_equivalents() {
     assert_eq!(doc("by Apr 24"), "2026-04-24T18:00:00+08:00");
     assert_eq!(doc("within 3 working days"), "2026-03-16T18:00:00+08:00");
     assert_eq!(doc("3 working days"), "2026-03-16T18:00:00+08:00");
+    // The number written as a word: `within two weeks` is 14 days.
+    assert_eq!(doc("within two weeks"), "2026-03-25T18:00:00+08:00");
+    assert_eq!(doc("within three working days"), "2026-03-16T18:00:00+08:00");
     assert_eq!(doc("by end of month"), "2026-03-31T18:00:00+08:00");
     assert_eq!(doc("before 五一"), "2026-04-30T18:00:00+08:00");
     assert_eq!(doc("EOD Friday"), "2026-03-13T18:00:00+08:00");

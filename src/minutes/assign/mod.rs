@@ -319,6 +319,20 @@ impl Ctx<'_> {
                 how = how.max(OwnerHow::Named);
                 continue;
             }
+            // `KYC documents — Mark to chase the client`: a member's English name opening the
+            // clause after the task, then `to`/`will` and the work.
+            if lead.is_empty()
+                && let Some((found, rest)) = self.leading_member(strip_leads(clause))
+                && ["to ", "will "].iter().any(|w| rest.starts_with(w))
+            {
+                lead = found;
+                how = how.max(OwnerHow::Named);
+                // The name leaves the title, as at the start of a line.
+                let lead_words = clause.len() - strip_leads(clause).len();
+                let at = s + text.get(s..e).unwrap_or_default().find(clause).unwrap_or(0) + lead_words;
+                drop.push((at, at + strip_leads(clause).len() - rest.len()));
+                continue;
+            }
             if !LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| clause.contains(v))
                 && let Some((found, len)) = self.members_prefix(strip_leads(clause))
                 // `闵总指出，…要求敖总…`: who speaks or chairs gives the work, does not do it.
@@ -550,7 +564,9 @@ impl Ctx<'_> {
             .min_by_key(|t| t.len());
         if how == OwnerHow::Named
             && let Some(tail) = end.rsplit_once(['：', ':']).map(|(_, t)| t).or(after_dash)
-            && self.names_if_all(strip_leads(tail)).is_some()
+            // `OA账号开通——柯嘉，入职前三天`: the names, then when.
+            && let Some(tail) = tail.split(['，', ',']).next()
+            && self.names_if_all(strip_leads(tail.trim())).is_some()
         {
             how = OwnerHow::Strong;
         }

@@ -141,7 +141,16 @@ impl Block {
         let title = label.unwrap_or(body).trim();
         // `会议决定：…` under `三、会议审议了…` is the next resolution, not this one's conclusion.
         let review = is_conclusion(next) && !next.trim_start().starts_with("会议");
-        let opens = review || (label.is_some() && unmarked && is_lead(next));
+        // `### 步骤1　20:00　冻结柜台交易入口` then `- 执行人：盛立军`: under a heading, a marked
+        // lead field is the heading's own too.
+        // The marked field must name its people alone: `## Action items` then `- Owner: Kevin
+        // Wang — finalize the plan, DDL: 4月24日` is a list of tasks under a section heading.
+        let bare_lead = || {
+            split_key(next, LEAD)
+                .is_some_and(|v| v.chars().count() <= 16 && !v.contains(['—', '，', ',', '；', ';', '-']))
+        };
+        let opens =
+            review || (label.is_some() && is_lead(next) && (unmarked || (heading.is_some() && bare_lead())));
         let is_field = [STARTS, CONCLUSION, LEAD, HELP, DUE, OTHER]
             .iter()
             .any(|keys| split_key(body, keys).is_some());

@@ -225,7 +225,7 @@ pub(super) fn before_an_event(raw: &str) -> bool {
         })
 }
 
-/// `（活动期间每日执行，不单独跟踪）`, `（常规要求）`, `（日常工作）`: the minutes say the line is
+/// `（活动期间每日执行，不单独跟踪）`, `（常规要求）`, `（日常工作）`, `（某某，常规工作）`: the minutes say the line is
 /// no task to track on its own.
 pub(super) fn not_tracked(lower: &str) -> bool {
     let said = [
@@ -244,7 +244,10 @@ pub(super) fn not_tracked(lower: &str) -> bool {
     said.iter().any(|w| lower.contains(w))
         || lower.split(['（', '(']).skip(1).any(|g| {
             let inner = g.split([')', '）']).next().unwrap_or_default();
-            remarks.iter().any(|w| inner.trim() == *w)
+            // `（卢曼，常规工作）`: beside the owner, too.
+            inner
+                .split(['，', ',', '；', ';'])
+                .any(|part| remarks.iter().any(|w| part.trim() == *w))
         })
 }
 

@@ -10,6 +10,7 @@ use self::words::{
 };
 
 mod clues;
+mod english;
 mod progress;
 mod speech;
 mod words;
@@ -44,6 +45,11 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         "负责人待定",
         "责任人未定",
         "负责人未定",
+        // `数据资产目录二期需求调研（待认领）`: work no one has taken yet.
+        "待认领",
+        "待分配",
+        "待指派",
+        "无人认领",
         "owner tbd",
         "no owner yet",
     ]
@@ -51,6 +57,12 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     .any(|w| f.raw.to_lowercase().contains(w))
         // Not the note alone (`（责任人待定）` under a block).
         && f.scan.text.chars().filter(|c| c.is_alphanumeric()).count() >= 8;
+    // `摄影师人选——待定`: the owner's place after a dash, written as still to name.
+    let owner_dash_pending = ["——待定", "— 待定", "—待定", " - 待定"]
+        .iter()
+        .any(|w| f.raw.trim_end_matches(['。', ' ']).ends_with(w))
+        && f.scan.text.chars().filter(|c| c.is_alphanumeric()).count() >= 4;
+    let owner_pending = owner_pending || owner_dash_pending;
     if f.todo_label || owner_pending {
         add(Signal::TodoLabel);
     }
@@ -124,11 +136,17 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         && !dated_under_way;
     // `fill in the survey（已发群里）before 3月9日`: a done word in an aside about the thing, with
     // the dated work going on after it, says nothing of the work.
+    // `Kevin: the backtest is done. Today: Nina to fix…, by Friday.`: the sentence of the date.
+    let from_owner = from_owner.max(english::dated_sentence_start(
+        &lower,
+        f.scan.deadline_text.as_deref(),
+    ));
     let asides_out = if f.scan.deadline.is_some() {
         without_mid_asides(lower.get(from_owner..).unwrap_or(&lower))
     } else {
         lower.get(from_owner..).unwrap_or(&lower).to_owned()
     };
+    let asides_out = english::without_done_by(&asides_out);
     // `伍某已完成培养考察，…，由俞晓芸负责准备政审材料，7月15日前报…` in a decision or action
     // section: what is finished before the clause holding the deadline is its background.
     let dated_after_done = matches!(f.section, Section::Action | Section::Decision)
@@ -327,6 +345,12 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     let open_for_none = f.scan.how == OwnerHow::None
         && (lower.contains("将于")
             || lower.contains("后确定")
+            // `复测时间待测评机构确定`: left for someone else to settle.
+            || lower
+                .trim_end_matches(['。', '.', '；'])
+                .rsplit(['，', ','])
+                .next()
+                .is_some_and(|c| c.contains('待') && c.ends_with("确定"))
             || (lower.contains("另行下发") && f.scan.deadline.is_none()));
     if SETTLED.iter().any(|w| lower.contains(w)) || open_for_none {
         add(Signal::Settled);

@@ -4,7 +4,7 @@
 /// Modal and request words (`要`, `需`, `请` …), checked after [`NOT_MODAL`] words are removed.
 pub(super) const MODAL: &[&str] = &[
     "要", "需", "须", "请", "责成", "务必", "应当", "确保", "负责", "牵头", "跟进", "落实", "给到", "对齐",
-    "to ", "will ", "please",
+    "to ", "will ", "please", "'ll ", "’ll ",
 ];
 
 /// Words holding a modal character that ask for nothing (`要求`, `需求`, `重要`).
@@ -87,6 +87,21 @@ pub(super) const SHORT_VERBS: &[&str] = &[
     "redline",
     "benchmark",
     "follow up",
+    // `Grace will brief the sales team`, `Mark to chase the client`: more English work verbs.
+    "brief the",
+    "chase",
+    "circulate",
+    "book ",
+    "collect",
+    "arrange",
+    "coordinate",
+    "compile",
+    // `today I'll finish the page`, `rebuild the table`, `raise a ticket`.
+    "finish",
+    "rebuild",
+    "raise a",
+    "write",
+    "deliver",
 ];
 
 /// Completion and status words.

@@ -9,6 +9,27 @@ use crate::minutes::scan::is_cjk;
 /// The mentions `mentions` plus one per English name paired with a member in `lines`.
 pub(super) fn with_latin_aliases(lines: &[String], mentions: &[Mention], members: &[Person]) -> Vec<Mention> {
     let mut out = mentions.to_vec();
+    // `Kevin Zhou` in the group is `Kevin` in the minutes, when no other member is a Kevin.
+    for p in members {
+        let Some((given, family)) = p.name.split_once(' ') else {
+            continue;
+        };
+        let same = |q: &Person| q.name.split_once(' ').is_some_and(|(g, _)| g == given);
+        if is_given_name(given)
+            && !family.is_empty()
+            && family
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-')
+            && members.iter().filter(|q| same(q)).count() == 1
+            && !out.iter().any(|m| m.key == given)
+            && !members.iter().any(|q| q.name == given)
+        {
+            out.push(Mention {
+                key: given.to_owned(),
+                person: p.clone(),
+            });
+        }
+    }
     for line in lines {
         for (alias, person) in pairs(line, members) {
             if !out.iter().any(|m| m.key == alias) && !members.iter().any(|p| p.name == alias) {

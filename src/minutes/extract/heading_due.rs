@@ -10,6 +10,16 @@ use crate::minutes::scan::Ctx;
 #[derive(Default)]
 pub(super) struct HeadingDue {
     open: Option<(usize, String, Deadline)>,
+    /// Opened by a sub-section numbered `（一）`: the next `（二）` ends it, heading or not.
+    sub: bool,
+}
+
+/// Whether `line` opens with a sub-section's number (`（二）`, `(三)`).
+fn sub_numbered(line: &str) -> bool {
+    line.trim_start()
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.split_once(['）', ')']))
+        .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)))
 }
 
 impl HeadingDue {
@@ -23,6 +33,15 @@ impl HeadingDue {
         }
         if let Some((text, Some(due))) = ctx.deadline_in(heading) {
             self.open = Some((first, text, due));
+            self.sub = sub_numbered(heading);
+        }
+    }
+
+    /// A line that is no heading: `（二）系统权限` after `（一）行政事项（以下请于…前完成）` ends the
+    /// first sub-section's deadline.
+    pub(super) fn sibling(&mut self, line: &str, items: &mut [ActionItem]) {
+        if self.open.is_some() && self.sub && sub_numbered(line) {
+            self.close(items);
         }
     }
 

@@ -40,11 +40,18 @@ pub(super) fn topic_over_own_tasks(
 /// The people of `柏青：` alone over their tasks, and whether those tasks are a list at the
 /// line's own indent (`诸葛宁：` over `1. …`) rather than indented under it.
 pub(super) fn owner_over(line: &str, rest: &[String], ctx: &Ctx<'_>) -> Option<(Vec<OwnerRef>, bool)> {
-    let names = line.trim().strip_suffix(['：', ':'])?.trim();
+    let next = rest.iter().find(|l| !l.trim().is_empty())?;
+    // `贺某` alone over `- 昨天：…`, `- 今天：…`: a stand-up's person, with no colon.
+    let standup = super::standup::part(strip_marker(next.trim()).1).is_some();
+    let names = line.trim();
+    let names = match names.strip_suffix(['：', ':']) {
+        Some(n) => n.trim(),
+        None if standup => names,
+        None => return None,
+    };
     let people = ctx
         .names_if_all(names)
         .filter(|_| (2..=12).contains(&names.chars().count()))?;
-    let next = rest.iter().find(|l| !l.trim().is_empty())?;
     let indent = |l: &str| l.chars().take_while(|c| c.is_whitespace()).count();
     let indented = indent(next) > indent(line);
     let marked = strip_marker(next.trim()).0 != Marker::None;

@@ -198,6 +198,7 @@ mod stage_heads;
 mod stage_score;
 mod stage_table;
 mod stage_turns;
+mod standup;
 #[cfg(test)]
 mod testkit;
 #[cfg(test)]
@@ -216,6 +217,10 @@ mod tests_generalise;
 mod tests_heldout10;
 #[cfg(test)]
 mod tests_heldout11;
+#[cfg(test)]
+mod tests_heldout12;
+#[cfg(test)]
+mod tests_heldout13;
 #[cfg(test)]
 mod tests_heldout2;
 #[cfg(test)]

@@ -57,6 +57,7 @@ impl Walk<'_, '_> {
             );
             return true;
         }
+        self.heading_due.sibling(trimmed, &mut self.ex.items);
         let over_stamp = label_over_stamp(trimmed, next_line);
         self.stamped_turns |= over_stamp.is_some();
         if let Some(label) = speaker_line(trimmed).or(over_stamp) {

@@ -165,11 +165,29 @@ impl<'a, 't> Walk<'a, 't> {
         if self.list_heads(&here, line, body, next_line) {
             return;
         }
+        // `贺某` over `- 今天：…`: today's plan is theirs, yesterday's work a report.
+        let (body, planned) = match self.standup_part(n, trimmed, body) {
+            Some(None) => return,
+            Some(Some((rest, plan))) => (rest, Some(plan)),
+            None => (body, None),
+        };
         let (label, body) = self.body(&here, body);
-        let Some((scan, question)) = self.turns(&here, &body) else {
+        // A blocker naming someone else is theirs, not the reporter's.
+        let group = self.group.take_if(|_| planned == Some(false));
+        let turned = self.turns(&here, &body);
+        if group.is_some() {
+            self.group = group;
+        }
+        let Some((scan, question)) = turned else {
             return;
         };
-        self.score(&here, &body, label, scan, question.as_deref());
+        self.score(
+            &here,
+            &body,
+            label || planned == Some(true),
+            scan,
+            question.as_deref(),
+        );
     }
 
     /// Ends the walk: the open block, the heading's deadline, the items later lines closed.

@@ -186,15 +186,22 @@ pub(crate) fn find_title(lines: &[String]) -> Option<String> {
 }
 
 pub(crate) fn find_date(lines: &[String], today: Date) -> Option<Date> {
-    let keyed = lines
-        .iter()
-        .filter_map(|l| key_value(l, DATE_KEYS).or_else(|| record_date(l)));
+    // `开业日期：10月19日` later than the day the minutes were posted: a target, not the day of
+    // the meeting (a record is made on or before the day it is posted).
+    let recorded = lines.iter().filter_map(|l| {
+        key_value(l, DATE_KEYS)
+            .map(|v| (v, false))
+            .or_else(|| record_date(l).map(|v| (v, true)))
+    });
     let headings = lines
         .iter()
         .map(|l| l.trim())
         .filter(|l| l.starts_with('#'))
-        .take(1);
-    keyed.chain(headings).find_map(|v| parse_date(v, today))
+        .take(1)
+        .map(|v| (v, false));
+    recorded
+        .chain(headings)
+        .find_map(|(v, own_key)| parse_date(v, today).filter(|d| !own_key || *d <= today))
 }
 
 /// `交接日期：2026年10月9日`, `评审日期：…`: the day a record was made, under a key of its own

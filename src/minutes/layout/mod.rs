@@ -118,6 +118,8 @@ const ACTION_WORDS: &[&str] = &[
     "以下工作",
     "以下任务",
     "以下事项",
+    // `（以下请于7月15日前完成）`: a note asking for the work listed below.
+    "以下请",
     "如下工作",
     // Training: `作业布置：`, `课后作业`.
     "作业",
@@ -191,9 +193,13 @@ pub(crate) fn heading(line: &str) -> Option<&str> {
     {
         return Some(rest.trim());
     }
-    // `一、上线前准备（以下事项请于9月24日前完成）`: a numbered section whose note introduces the
-    // list below it (and may give its deadline): the note names the section.
-    if let Some((n, rest)) = bare.split_once('、')
+    // `一、上线前准备（以下事项请于9月24日前完成）`, `（一）行政事项（以下请于7月15日前完成）`: a
+    // numbered section whose note introduces the list below it (and may give its deadline): the
+    // note names the section.
+    let subsection = bare
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.split_once(['）', ')']));
+    if let Some((n, rest)) = bare.split_once('、').or(subsection)
         && !n.is_empty()
         && n.chars().all(|c| "一二三四五六七八九十".contains(c))
         && let Some((name, note)) = rest

@@ -420,8 +420,8 @@ pub const HELDOUT11: MinutesSet = minutes_set![
 ];
 
 /// The twelfth held-out set: every file in `src/minutes/heldout12/`, written blind on 2026-12-05
-/// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only. Do not tune rules against it; report its figures.
+/// by someone who had never seen the rules nor the other sets (see its README.md). Its first run
+/// was in aggregate only. It is tuning data since the thirteenth set was written.
 pub const HELDOUT12: MinutesSet = minutes_set![
     "heldout12";
     "01-wealth-committee-regular-last-items",
@@ -474,4 +474,118 @@ pub const HELDOUT12: MinutesSet = minutes_set![
     "48-wealth-committee-last-items-new",
     "49-supervisory-board-resolutions-duties",
     "50-morning-three-lines",
+];
+
+/// The thirteenth held-out set: every file in `src/minutes/heldout13/`, written blind on 2026-12-05
+/// by someone who had never seen the rules nor the other sets (see its README.md), and run in
+/// aggregate only at first. It is tuning data since the fourteenth set was written.
+pub const HELDOUT13: MinutesSet = minutes_set![
+    "heldout13";
+    "01-branch-compliance-selfcheck-followup",
+    "02-margin-risk-weekly-miaoji",
+    "03-complaint-supervision-meeting",
+    "04-wealth-line-quarterly-review",
+    "05-dev-sprint-standup",
+    "06-okr-quarterly-alignment",
+    "07-ops-weekly-status",
+    "08-oncall-handover",
+    "09-english-standup-data",
+    "10-short-year-end-archive",
+    "11-procurement-review-blocks",
+    "12-mlps-rectification-table",
+    "13-brand-materials-checklist",
+    "14-branch-opening-backward-plan",
+    "15-hr-recruiting-status",
+    "16-hk-subsidiary-traditional",
+    "17-reply-quoted-minutes",
+    "18-markdown-task-list",
+    "19-supervisory-board-resolution",
+    "20-feishu-at-mentions",
+    "21-ai-summary-data-governance",
+    "22-email-anti-money-laundering",
+    "23-qa-private-fund-custody",
+    "24-nested-new-employee-onboarding",
+    "25-two-submeetings-annual-party",
+    "26-board-office-attachments",
+    "27-futures-ib-inline-done",
+    "28-english-standup-quant",
+    "29-short-morning-huddle",
+    "30-research-status-only",
+    "31-investment-advisor-miaoji-nicknames",
+    "32-requirement-review-crm",
+    "33-margin-risk-last-items",
+    "34-fire-safety-ai-summary",
+    "35-okr-it-table",
+    "36-wealth-monthly-status",
+    "37-network-migration-email",
+    "38-archive-owners-dash",
+    "39-short-compliance-three-lines",
+    "40-brokerage-annual-review-long",
+    "41-ib-project-approval-miaoji",
+    "42-asset-mgmt-roadshow-prep",
+    "43-ops-status-only",
+    "44-english-standup-mobile",
+    "45-xinchuang-migration-weekly",
+    "46-investor-education-status",
+    "47-complaint-last-items",
+    "48-hr-status-only",
+    "49-customer-manager-morning-meeting",
+    "50-mlps-findings-long",
+];
+
+/// The fourteenth held-out set: every file in `src/minutes/heldout14/`, written blind on 2026-12-05
+/// by someone who had never seen the rules nor the other sets (see its README.md), and run in
+/// aggregate only. Do not tune rules against it; report its figures.
+pub const HELDOUT14: MinutesSet = minutes_set![
+    "heldout14";
+    "01-private-banking-weekly",
+    "02-institutional-roadshow-email",
+    "03-clearing-status-only",
+    "04-aml-suspicious-review-miaoji",
+    "05-short-branch-huddle",
+    "06-app-release-ai-summary",
+    "07-inspection-prep-table",
+    "08-requirement-review-wealth",
+    "09-english-names-fintech",
+    "10-branch-status-only-short",
+    "11-regional-quarterly-review-long",
+    "12-ib-kernel-meeting-questions",
+    "13-bond-bookbuilding-review-prose",
+    "14-clearing-error-rootcause",
+    "15-office-relocation-checklist",
+    "16-union-party-atall-emoji",
+    "17-board-secretariat-nested",
+    "18-otc-derivatives-quarterly-status",
+    "19-compliance-regular-standing",
+    "20-deadline-first-wealth-ops",
+    "21-asset-allocation-clinic-qa",
+    "22-personal-pension-ai-summary",
+    "23-bond-underwriting-status",
+    "24-private-bank-miaoji-nicknames",
+    "25-institutional-last-items-new",
+    "26-investment-committee-followups",
+    "27-short-three-lines-ops",
+    "28-hr-appraisal-email",
+    "29-regulatory-reporting-table-attachments",
+    "30-ecm-cornerstone-english-mixed",
+    "31-fintech-app-monthly-status",
+    "32-margin-system-requirement-review",
+    "33-kyc-rereview-feishu-mentions",
+    "34-new-media-compliance-inline-done",
+    "35-regulatory-inspection-long",
+    "36-two-submeetings-brokerage",
+    "37-short-board-office-three-lines",
+    "38-suitability-callback-ai-summary",
+    "39-aml-monthly-status",
+    "40-advisor-training-plan-list",
+    "41-youth-league-volunteer-miaoji",
+    "42-english-names-sales-desk",
+    "43-branch-gm-office-prose",
+    "44-private-bank-aum-status",
+    "45-stock-pledge-risk-table",
+    "46-aml-review-last-items",
+    "47-dr-drill-email",
+    "48-bse-market-making-parentheses",
+    "49-customer-manager-weekly-series",
+    "50-rural-revitalization-quarterly-status",
 ];

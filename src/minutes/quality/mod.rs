@@ -35,7 +35,9 @@ macro_rules! minutes_set {
 mod later_sets;
 mod sets;
 
-pub use later_sets::{HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12};
+pub use later_sets::{
+    HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
+};
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
 };
@@ -56,6 +58,8 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout10", HELDOUT10),
     ("heldout11", HELDOUT11),
     ("heldout12", HELDOUT12),
+    ("heldout13", HELDOUT13),
+    ("heldout14", HELDOUT14),
 ];
 
 #[derive(Debug, Deserialize)]

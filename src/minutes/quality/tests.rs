@@ -98,7 +98,7 @@ fn extraction_quality_over_the_corpus() {
 }
 
 /// `DUBAN_EXPLAIN=41 cargo test --lib minutes::quality -- --nocapture`: the per-line trace of
-/// the tuning files (the corpus and the held-out sets, `heldout/NN-…` … `heldout11/NN-…`) whose name contains
+/// the tuning files (the corpus and the held-out sets, `heldout/NN-…` … `heldout13/NN-…`) whose name contains
 /// the value (or one of several apart by commas: `DUBAN_EXPLAIN=heldout4/05,heldout4/13`).
 #[test]
 fn explain_tuning_files() {
@@ -120,6 +120,8 @@ fn explain_tuning_files() {
         .chain(HELDOUT9.iter().map(|f| ("heldout9", f)))
         .chain(HELDOUT10.iter().map(|f| ("heldout10", f)))
         .chain(HELDOUT11.iter().map(|f| ("heldout11", f)))
+        .chain(HELDOUT12.iter().map(|f| ("heldout12", f)))
+        .chain(HELDOUT13.iter().map(|f| ("heldout13", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
@@ -296,13 +298,41 @@ fn extraction_quality_over_the_eleventh_heldout_set() {
     );
 }
 
-/// The twelfth held-out set's figures, aggregate only (it stays blind: nobody tuning rules sees
-/// which of its files fail), printed when `DUBAN_HELDOUT12=1`
-/// (`DUBAN_HELDOUT12=1 cargo test --lib minutes::quality -- --nocapture`). Always run, so an
-/// extractor that panics on one of its files fails.
+/// The twelfth held-out set, printed per file when `DUBAN_HELDOUT12=1`
+/// (`DUBAN_HELDOUT12=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
+/// line last. Its first run printed only the aggregate; it is tuning data since a thirteenth
+/// held-out set was written. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_twelfth_heldout_set() {
-    heldout_run(HELDOUT12, "DUBAN_HELDOUT12", None, "held-out 12");
+    heldout_run(
+        HELDOUT12,
+        "DUBAN_HELDOUT12",
+        Some("twelfth held-out set (tuning since heldout13)"),
+        "held-out 12",
+    );
+}
+
+/// The thirteenth held-out set, printed per file when `DUBAN_HELDOUT13=1`
+/// (`DUBAN_HELDOUT13=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
+/// line last. Its first run printed only the aggregate; it is tuning data since a fourteenth
+/// held-out set was written. Always run, so an extractor that panics on one of its files fails.
+#[test]
+fn extraction_quality_over_the_thirteenth_heldout_set() {
+    heldout_run(
+        HELDOUT13,
+        "DUBAN_HELDOUT13",
+        Some("thirteenth held-out set (tuning since heldout14)"),
+        "held-out 13",
+    );
+}
+
+/// The fourteenth held-out set's figures, aggregate only (it stays blind: nobody tuning rules sees
+/// which of its files fail), printed when `DUBAN_HELDOUT14=1`
+/// (`DUBAN_HELDOUT14=1 cargo test --lib minutes::quality -- --nocapture`). Always run, so an
+/// extractor that panics on one of its files fails.
+#[test]
+fn extraction_quality_over_the_fourteenth_heldout_set() {
+    heldout_run(HELDOUT14, "DUBAN_HELDOUT14", None, "held-out 14");
 }
 
 /// Every minutes file on disk is in its set (a file added but not listed would silently

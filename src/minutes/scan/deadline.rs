@@ -46,7 +46,7 @@ impl Ctx<'_> {
             .filter_map(|w| c.rfind(w).map(|i| i + 1))
             .min()
             .and_then(|i| c.get(i..))
-            .unwrap_or(c.as_str());
+            .unwrap_or_else(|| ends_with_day_word(c));
             // `target end of this week`: the word before the date is no part of it.
             let tail = ["target ", "Target ", "targeting "]
                 .iter()
@@ -71,6 +71,19 @@ impl Ctx<'_> {
             }
         }
         (None, refused)
+    }
+    /// `凭证装订入库 — 孟冬（3月20日前）`: brackets read away with the owner (in `before`, gone
+    /// from `text`) still say when.
+    pub(crate) fn deadline_in_gone_parens(
+        &self,
+        before: &str,
+        text: &str,
+    ) -> (Option<Deadline>, Option<String>) {
+        let gone: Vec<String> = paren_groups(before)
+            .into_iter()
+            .filter(|g| !text.contains(g.as_str()))
+            .collect();
+        self.first_deadline(&gone)
     }
     /// The longest window of `s` that the deadline parser accepts; failing that, the longest it
     /// recognises and refuses. A refused window (`上个月的费用报销 周五前交`) hides no accepted
@@ -184,7 +197,7 @@ fn is_start_or_event(chars: &[char], start: usize, end: usize, w: &str) -> bool 
     (from || event || set) && !limit
 }
 
-/// Whether `w` is a bare hour or minute span (`8分钟`, `1小时26分钟`, `两个半小时`) with no
+/// Whether `w` is a bare hour or minute span (`8分钟`, `1小时26分钟`, `两个半小时`, `15 分钟`) with no
 /// `内`/`后` of its own: a figure in a report, not a deadline.
 fn is_bare_clock_span(w: &str) -> bool {
     let w = w.trim();
@@ -192,9 +205,9 @@ fn is_bare_clock_span(w: &str) -> bool {
         return false;
     };
     !rest.is_empty()
-        && rest
-            .chars()
-            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十两半个小时分钟.".contains(c))
+        && rest.chars().all(|c| {
+            c.is_ascii_digit() || c.is_whitespace() || "一二三四五六七八九十两半个小时分钟.".contains(c)
+        })
 }
 
 /// Whether the period `w` (`下季度`, `明年`) is followed by `初` or `中` (`下季度初`, `明年中`): its
@@ -448,4 +461,18 @@ fn opens_timeline(chars: &[char], start: usize, end: usize) -> bool {
         k += 1;
     }
     first_digit == Some(start) && is_clock && k > end && chars.get(k).is_some_and(|c| !"前之截".contains(*c))
+}
+
+/// `Ryan to raise a ticket with the vendor today.`: an English day word closing the clause
+/// (`today`, `tonight`, `tomorrow`) is its deadline; else the whole clause.
+fn ends_with_day_word(c: &str) -> &str {
+    let body = c.trim_end().trim_end_matches(['.', '!', '。']);
+    ["today", "tonight", "tomorrow"]
+        .iter()
+        .find_map(|w| {
+            let at = body.len().checked_sub(w.len())?;
+            (body.get(at..)?.eq_ignore_ascii_case(w) && body.get(..at)?.ends_with(' '))
+                .then(|| c.get(at..))?
+        })
+        .unwrap_or(c)
 }

@@ -4,6 +4,7 @@
 
 mod ctx;
 mod deadline;
+mod english;
 mod names;
 mod units;
 mod verbs;
@@ -131,6 +132,7 @@ impl Ctx<'_> {
             }
         }
         let priority = take_priority(&mut text);
+        let before_owners = text.clone();
         let mut owners: Vec<OwnerRef> = Vec::new();
         let mut how = OwnerHow::None;
         let mut deadline_candidates: Vec<String> = Vec::new();
@@ -170,6 +172,14 @@ impl Ctx<'_> {
                 push_unique(&mut owners, m);
             }
             how = OwnerHow::Strong;
+            text = rest;
+        }
+        // `Today: Nina to fix…`, `Alice: today I'll finish…`: an English stand-up's work.
+        if how == OwnerHow::None
+            && let Some((found, rest)) = self.english_work(&text)
+        {
+            owners = found;
+            how = OwnerHow::Named;
             text = rest;
         }
         if how == OwnerHow::None {
@@ -339,7 +349,10 @@ impl Ctx<'_> {
             .collect();
         // `…，其他事项下周再议`: the rest's date is not this task's.
         deadline_candidates.extend(clauses.iter().rev().filter(|c| !is_the_rest(c)).cloned());
-        let (deadline, deadline_text) = self.first_deadline(&deadline_candidates);
+        let (mut deadline, mut deadline_text) = self.first_deadline(&deadline_candidates);
+        if deadline_text.is_none() {
+            (deadline, deadline_text) = self.deadline_in_gone_parens(&before_owners, &text);
+        }
         if let Some(dt) = &deadline_text {
             let dated = text.clone();
             text = remove_deadline(&text, dt);

@@ -1,0 +1,76 @@
+//! Who does the work in an English stand-up line (pure): `Today: Nina to fix the cost model`,
+//! `…; Ryan to raise a ticket`, `Sam please chase the vendor` (a member named, then `to`,
+//! `will` or `please` and the work), and `Alice: today I'll finish…` (the label's member says
+//! `I will`, `I'll`, `I need to`).
+
+use crate::minutes::owner::OwnerRef;
+
+use super::Ctx;
+
+/// What follows a name that is given the work.
+const ASKED: &[&str] = &["to ", "will ", "please ", "should "];
+
+/// What the speaker says of work they take on.
+const I_WILL: &[&str] = &[
+    "i will ",
+    "i'll ",
+    "i’ll ",
+    "i need to ",
+    "i also need to ",
+    "i'm going to ",
+    "i am going to ",
+];
+
+impl Ctx<'_> {
+    /// The member given the work in an English line, and where the name stands; only in a
+    /// line written mostly in Latin letters.
+    pub(crate) fn english_assignee(&self, text: &str) -> Option<(Vec<OwnerRef>, usize)> {
+        let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+        if latin * 2 < text.chars().count() {
+            return None;
+        }
+        // `Nina to fix…` after the start or a boundary (`: `, `. `, `, `, `; `).
+        let starts = std::iter::once(0).chain(
+            text.match_indices([':', '.', ',', ';', '：', '，', '；'])
+                .map(|(i, s)| i + s.len()),
+        );
+        for at in starts {
+            let rest = text.get(at..).unwrap_or_default();
+            let lead = rest.len() - rest.trim_start().len();
+            let word = rest.trim_start();
+            // A leading `Today:` is when, not who.
+            let word = word
+                .strip_prefix("Today ")
+                .or_else(|| word.strip_prefix("today "))
+                .unwrap_or(word);
+            if let Some((found, after)) = self.leading_member(word)
+                && ASKED.iter().any(|w| after.starts_with(w))
+            {
+                return Some((found, at + lead));
+            }
+        }
+        // `Alice: today I'll finish…`: the member of the label takes it on.
+        let (label, said) = text.split_once(':')?;
+        let lower = said.to_lowercase();
+        let committed = I_WILL
+            .iter()
+            .any(|w| lower.starts_with(w) || lower.contains(&format!(" {w}")));
+        let who = self.leading_member(&format!("{} ", label.trim()))?;
+        (committed && who.1.is_empty()).then_some((who.0, 0))
+    }
+}
+
+impl Ctx<'_> {
+    /// [`Ctx::english_assignee`] and the text left to title the work: from the name on when a
+    /// report stood before it (`Kevin: the backtest is done. Today: Nina to fix…`).
+    pub(crate) fn english_work(&self, text: &str) -> Option<(Vec<OwnerRef>, String)> {
+        let (found, at) = self.english_assignee(text)?;
+        let before = text.get(..at).unwrap_or_default().trim_end();
+        let rest = if at > 0 && before.ends_with(['.', ';', ':', '；', '：']) {
+            text.get(at..).unwrap_or_default()
+        } else {
+            text
+        };
+        Some((found, rest.to_owned()))
+    }
+}
