@@ -37,6 +37,7 @@ mod sets;
 
 pub use later_sets::{
     HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
+    HELDOUT15,
 };
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
@@ -60,6 +61,7 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout12", HELDOUT12),
     ("heldout13", HELDOUT13),
     ("heldout14", HELDOUT14),
+    ("heldout15", HELDOUT15),
 ];
 
 #[derive(Debug, Deserialize)]
