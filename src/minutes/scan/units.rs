@@ -9,6 +9,11 @@ use super::verbs::has_task_verb;
 use crate::domain::ids::Person;
 use crate::minutes::owner::OwnerRef;
 
+/// Verbs that close a terse note's work (`…本周内定稿`, `…年底前归档`).
+const CLOSING_VERBS: &[&str] = &[
+    "定稿", "归档", "报送", "上报", "发布", "签署", "签订", "办结", "交付",
+];
+
 /// Words before someone the work is sent or copied to.
 const RECIPIENTS: &[&str] = &["抄送", "同步给", "发给", "报给", "交给", "知会", "cc", "CC", "Cc"];
 
@@ -173,7 +178,9 @@ impl Ctx<'_> {
                         .map(|p| OwnerRef::Person(p.clone()))
                 })
                 .collect();
-            let people = people.filter(|p| !p.is_empty())?;
+            let people = people
+                .filter(|p| !p.is_empty())
+                .or_else(|| self.member_after_topic(clause, tail))?;
             return Some((people, OwnerHow::Named, bare));
         };
         let mut owners = found.lead;
@@ -185,6 +192,21 @@ impl Ctx<'_> {
 }
 
 impl Ctx<'_> {
+    /// `年终清算预案鲍志平本周内定稿`: in a terse note the thing first, then a member, then the date
+    /// and straight after it the verb — the member closing the clause before the date does it.
+    fn member_after_topic(&self, clause: &str, after_date: &str) -> Option<Vec<OwnerRef>> {
+        let p = self
+            .members
+            .iter()
+            .find(|p| p.name.chars().count() >= 2 && clause.ends_with(p.name.as_str()))?;
+        let topic = clause.strip_suffix(p.name.as_str())?;
+        let verb: String = after_date.trim_start().chars().take(3).collect();
+        (topic.ends_with(is_cjk)
+            && (2..=16).contains(&topic.chars().count())
+            && (has_task_verb(&verb) || CLOSING_VERBS.iter().any(|v| verb.starts_with(v))))
+        .then(|| vec![OwnerRef::Person(p.clone())])
+    }
+
     /// `信息技术部濮阳宏在发布后尽快完成…`, `李明待系统上线后负责…`: a member opening a clause (after a
     /// unit or not), then when the work starts (`在…后`, `待…后`), then a task verb.
     pub(super) fn member_before_when(&self, text: &str) -> Option<OwnerRef> {

@@ -1,0 +1,46 @@
+//! Tests of the rules added once the fourteenth held-out set became tuning data (issue 16,
+//! fifteenth round): a keycap number (`1️⃣`) and an unticked box (`⬜`) open a list item; in a
+//! terse note the thing first, then a member, then the date and the verb
+//! (`年终清算预案某某本周内定稿`), the member does it.
+//! Each on phrasings of our own, never a line copied from a file.
+
+#![allow(clippy::unwrap_used)]
+
+use super::testkit::{due_by_end_of, dues, owners, run, texts};
+
+#[test]
+fn keycap_numbers_are_list_items_under_an_action_heading() {
+    let ex = run(
+        "年会筹备小结\n\n📝 待办\n1️⃣ 邀请函设计 👉 孟冬，本周末\n2️⃣ 晚宴菜单报行政审批 👉 柏青，元旦前",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
+}
+
+#[test]
+fn an_unticked_square_box_is_an_open_item_even_without_a_date() {
+    let ex = run(
+        "迁址清单\n\n✅ 网络割接（已完成）\n⬜ 前台标识牌安装 —— 孟冬",
+        &["孟冬"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("前台标识牌安装"), "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"]]);
+}
+
+#[test]
+fn a_member_between_the_thing_and_its_date_does_it() {
+    // Posted Tuesday 2026-03-10: 本周内 is Friday the 13th.
+    let ex = run(
+        "周会：季度复盘材料柏青本周内定稿。\n孟冬明天把值班表发群里。",
+        &["柏青", "孟冬"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("季度复盘材料"), "{t:?}");
+    assert_eq!(owners(&ex)[0], ["柏青"]);
+    assert_eq!(dues(&ex)[0], due_by_end_of("2026-03-13"));
+}
