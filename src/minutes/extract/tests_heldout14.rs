@@ -44,3 +44,36 @@ fn a_member_between_the_thing_and_its_date_does_it() {
     assert_eq!(owners(&ex)[0], ["柏青"]);
     assert_eq!(dues(&ex)[0], due_by_end_of("2026-03-13"));
 }
+
+#[test]
+fn duties_under_a_standing_heading_are_no_new_work() {
+    let ex = run(
+        "风控部周例会\n\n例行事项（每周）：\n- 每周一报送限额监控周报 —— 孟冬\n- 每日复核保证金台账 —— 柏青\n\n本周新增：\n1. 柏青负责压力测试报告，下周五前提交。",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("压力测试报告"), "{t:?}");
+}
+
+#[test]
+fn routine_in_brackets_is_nobody() {
+    let ex = run(
+        "专项会\n\n后续安排：\n• 进度每周三报部门负责人（例行）\n• 柏青下周一前汇总遗留问题清单",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("遗留问题清单"), "{t:?}");
+}
+
+#[test]
+fn a_label_over_the_units_as_a_whole_speaks_and_gives_no_owner() {
+    let ex = run(
+        "迎检准备会\n\n会议要求：\n孟冬：各责任人每天上午报一次进度。\n柏青下周三前提交自查报告。",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex), [["柏青"]]);
+}

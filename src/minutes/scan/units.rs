@@ -309,11 +309,20 @@ const UNITS_AS_A_WHOLE: &[&str] = &[
     "各团队",
     "各小组",
     "全体",
+    "各责任人",
+    "各负责人",
 ];
 
 /// Whether `after` (what follows a person's name) tells the units as a whole to act
 /// (`提醒各营业部五一前…`); with `loose`, `请大家…`, `让各位…` too.
 pub(crate) fn told_units(after: &str, loose: bool) -> bool {
+    // `某某：各责任人每天下午汇报…`: the one labelled speaks to the units as a whole.
+    if loose
+        && let Some(r) = after.strip_prefix(['：', ':'])
+        && UNITS_AS_A_WHOLE.iter().any(|u| r.trim_start().starts_with(u))
+    {
+        return true;
+    }
     TELLS
         .iter()
         .filter(|v| loose || !matches!(**v, "请" | "让"))
