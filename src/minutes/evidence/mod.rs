@@ -117,6 +117,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                 })
                 .map_or(0, |(i, c)| i + c.len_utf8())
         });
+    // `提示已发，后续回访由某某跟进`: the next step after what is done, given to someone.
+    let from_owner = from_owner.max(progress::next_step_start(&lower, f.scan.how == OwnerHow::Strong));
     // `投诉处理——进行中（赵倩，预计下周完成）`: work under way and its forecast, a report.
     // `数据中台：赵倩牵头，按计划推进`: work reported under way with no date of its own, too.
     let under_way = [

@@ -77,3 +77,22 @@ fn a_label_over_the_units_as_a_whole_speaks_and_gives_no_owner() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert_eq!(owners(&ex), [["柏青"]]);
 }
+
+#[test]
+fn the_next_step_after_done_work_given_to_someone_is_an_item() {
+    let ex = run(
+        "早会：到期提醒短信已发，后续电话回访由柏青跟进。\n其余照常。",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("电话回访"), "{t:?}");
+    assert_eq!(owners(&ex), [["柏青"]]);
+    assert_eq!(dues(&ex), [None]);
+}
+
+#[test]
+fn done_work_then_its_owner_without_a_next_step_stays_a_report() {
+    let ex = run("早会：到期提醒短信已发，由柏青负责。", &["孟冬", "柏青"]);
+    assert!(texts(&ex).is_empty(), "{:?}", texts(&ex));
+}
