@@ -107,7 +107,14 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         .owners
         .first()
         .filter(|_| matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named) && f.scan.deadline.is_some())
-        .and_then(|o| lower.find(&o.name().to_lowercase()))
+        .and_then(|o| {
+            // `Helen` written for `Helen Xu`: the given name.
+            let name = o.name().to_lowercase();
+            lower.find(&name).or_else(|| {
+                name.split_once(' ')
+                    .and_then(|(given, _)| lower.find(&format!("{given} ")))
+            })
+        })
         .map_or(0, |at| {
             lower
                 .get(..at)

@@ -96,3 +96,15 @@ fn done_work_then_its_owner_without_a_next_step_stays_a_report() {
     let ex = run("早会：到期提醒短信已发，由柏青负责。", &["孟冬", "柏青"]);
     assert!(texts(&ex).is_empty(), "{:?}", texts(&ex));
 }
+
+#[test]
+fn a_latin_given_name_after_a_report_clause_owns_the_dated_work() {
+    let ex = run(
+        "Pre-IPO sync\n\n- Anchor：两家基金已口头 commit，Nora 周五前 follow up 书面 term sheet。",
+        &["Nora Lin", "孟冬"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("term sheet"), "{t:?}");
+    assert_eq!(owners(&ex), [["Nora Lin"]]);
+}

@@ -143,6 +143,7 @@ impl Ctx<'_> {
             .members
             .iter()
             .any(|p| p.name.chars().count() >= 2 && head.ends_with(&p.name))
+            && self.latin_given_name(head.trim_end()).is_none()
         {
             return None;
         }
@@ -165,6 +166,7 @@ impl Ctx<'_> {
             // the clause, the date right after the names, whatever the verb; in a terse note a
             // space ends the clause (`灭火器过期6具 毛晓东本周内更换`).
             let clause = head
+                .trim_end()
                 .rsplit(['，', ',', '；', ';', '：', ':', '。', ' '])
                 .next()
                 .unwrap_or(head)
@@ -175,6 +177,10 @@ impl Ctx<'_> {
                     self.members
                         .iter()
                         .find(|p| p.name.chars().count() >= 2 && p.name == n.trim())
+                        .or_else(|| {
+                            self.latin_given_name(n.trim())
+                                .filter(|_| !n.trim().contains(' '))
+                        })
                         .map(|p| OwnerRef::Person(p.clone()))
                 })
                 .collect();
@@ -192,6 +198,23 @@ impl Ctx<'_> {
 }
 
 impl Ctx<'_> {
+    /// `…，Helen 周一前 follow up…`: the one member whose name opens with the Latin given name
+    /// that ends `text` (`Helen` for `Helen Xu`).
+    fn latin_given_name(&self, text: &str) -> Option<&Person> {
+        let word = text
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .filter(|w| w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_uppercase()))?;
+        let mut hits = self
+            .members
+            .iter()
+            .filter(|p| p.name.strip_prefix(word).is_some_and(|r| r.starts_with(' ')));
+        match (hits.next(), hits.next()) {
+            (Some(p), None) => Some(p),
+            _ => None,
+        }
+    }
+
     /// `年终清算预案鲍志平本周内定稿`: in a terse note the thing first, then a member, then the date
     /// and straight after it the verb — the member closing the clause before the date does it.
     fn member_after_topic(&self, clause: &str, after_date: &str) -> Option<Vec<OwnerRef>> {
