@@ -390,6 +390,14 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if out.iter().any(|(s, _)| *s == Signal::Rescheduled) {
         out.retain(|(s, _)| *s != Signal::Figures);
     }
+    // `视频已调取，通讯记录仍在核查，延至6月3日`: the part still open, put off to a day of its own
+    // and someone's: open work carried over, whatever part of it is done.
+    if out.iter().any(|(s, _)| *s == Signal::Rescheduled)
+        && matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named)
+        && progress::still_open(&lower)
+    {
+        out.retain(|(s, _)| *s != Signal::Done);
+    }
     // A person given a dated deadline is asked for work, even under a status heading
     // (`会议要求：钱明4月10日前提交…`, `向东、温婷下周一对齐口径`): the section's penalty goes when
     // nothing else in the line speaks against it.

@@ -43,3 +43,10 @@ pub(super) fn next_step_start(lower: &str, strong_owner: bool) -> usize {
         })
         .unwrap_or(0)
 }
+
+/// `通讯记录仍在核查`, `尚未回函`: the line says part of the work is still open.
+pub(super) fn still_open(lower: &str) -> bool {
+    ["仍在", "尚未", "还在", "未完成", "剩余", "还差"]
+        .iter()
+        .any(|w| lower.contains(w))
+}

@@ -108,3 +108,17 @@ fn a_latin_given_name_after_a_report_clause_owns_the_dated_work() {
     assert!(t[0].contains("term sheet"), "{t:?}");
     assert_eq!(owners(&ex), [["Nora Lin"]]);
 }
+
+#[test]
+fn the_open_part_put_off_to_a_day_is_carried_over_work() {
+    // Posted 2026-03-10.
+    let ex = run(
+        "复核会纪要\n\n一、上次会议事项\n1. 流水调阅（孟冬）——流水已调取，聊天记录仍在核查，延至3月20日。\n2. 台账归档（柏青）——已完成。",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("聊天记录") || t[0].contains("流水调阅"), "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-20")]);
+}
