@@ -122,3 +122,12 @@ fn the_open_part_put_off_to_a_day_is_carried_over_work() {
     assert_eq!(owners(&ex), [["孟冬"]]);
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-20")]);
 }
+
+#[test]
+fn a_function_named_short_beside_a_person_is_no_owner() {
+    let ex = run(
+        "评审会\n\n结论：通过。孟冬下周一前与财务核对计费口径。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+}

@@ -9,6 +9,24 @@ use super::verbs::has_task_verb;
 use crate::domain::ids::Person;
 use crate::minutes::owner::OwnerRef;
 
+/// A firm's functions named short (`与法务确认…`, `和人力沟通…`): beside a person, whom the work
+/// goes through, not another owner.
+pub(super) const FUNCTIONS: &[&str] = &[
+    "法务",
+    "人力",
+    "财务",
+    "合规",
+    "风控",
+    "行政",
+    "运营",
+    "审计",
+    "稽核",
+    "IT",
+    "HR",
+    "科技",
+    "信息技术",
+];
+
 /// Verbs that close a terse note's work (`…本周内定稿`, `…年底前归档`).
 const CLOSING_VERBS: &[&str] = &[
     "定稿", "归档", "报送", "上报", "发布", "签署", "签订", "办结", "交付",
