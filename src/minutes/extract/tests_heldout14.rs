@@ -131,3 +131,14 @@ fn a_function_named_short_beside_a_person_is_no_owner() {
     );
     assert_eq!(owners(&ex), [["孟冬"]]);
 }
+
+#[test]
+fn a_question_answered_on_the_next_line_is_not_the_item() {
+    let ex = run(
+        "评审意见及回复：\n\n问题1：客户集中度偏高，请说明原因。\n回复：孟冬负责，补充前十大客户合同，3月20日前提交书面回复。\n\n问题2：用地手续尚未办妥。\n回复：柏青牵头，两周内取得用地证明。",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
+}
