@@ -142,3 +142,12 @@ fn a_question_answered_on_the_next_line_is_not_the_item() {
     assert_eq!(t.len(), 2, "{t:?}");
     assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
 }
+
+#[test]
+fn a_short_label_before_a_unit_and_its_member_leaves_the_member_the_owner() {
+    let ex = run(
+        "项目评审会\n\n后续安排：\n另外：质控部孟冬对底稿进行复核，3月20日前反馈意见。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+}

@@ -116,6 +116,12 @@ impl Ctx<'_> {
     /// opens the line, doing the work (not helping: `…配合`).
     pub(super) fn member_after_unit(&self, text: &str) -> Option<OwnerRef> {
         let t = text.trim_start();
+        // `其他：质控部某某对…进行复核`: a short label before the unit is no part of it.
+        let t = t
+            .split_once(['：', ':'])
+            .filter(|(label, _)| (1..=4).contains(&label.chars().count()) && label.chars().all(is_cjk))
+            .filter(|(label, _)| !self.members.iter().any(|p| p.name == *label))
+            .map_or(t, |(_, rest)| rest.trim_start());
         let t = t.strip_prefix('请').unwrap_or(t);
         let (at, person) = self.nearest_member(t)?;
         let unit = t.get(..at)?;
