@@ -151,3 +151,14 @@ fn a_short_label_before_a_unit_and_its_member_leaves_the_member_the_owner() {
     );
     assert_eq!(owners(&ex), [["孟冬"]]);
 }
+
+#[test]
+fn an_arrangement_made_for_now_is_no_task() {
+    let ex = run(
+        "年会筹备碰头\n\n- 年会暂定元旦后一周举行，地点一楼大厅\n- 孟冬周五前报节目单",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("节目单"), "{t:?}");
+}
