@@ -162,3 +162,13 @@ fn an_arrangement_made_for_now_is_no_task() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("节目单"), "{t:?}");
 }
+
+#[test]
+fn days_before_an_event_are_no_date_of_the_month() {
+    let ex = run(
+        "董办工作会\n\n后续安排：\n1. 股东大会材料由孟冬准备，会前十日发送各位董事。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    assert_eq!(dues(&ex), [None]);
+}
