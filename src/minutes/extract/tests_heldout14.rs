@@ -172,3 +172,15 @@ fn days_before_an_event_are_no_date_of_the_month() {
     assert_eq!(owners(&ex), [["孟冬"]]);
     assert_eq!(dues(&ex), [None]);
 }
+
+#[test]
+fn a_risk_state_with_yi_is_no_finished_row() {
+    let ex = run(
+        "风险项目周会\n\n| 项目 | 风险情况 | 处置措施 | 负责人 | 时间 |\n|---|---|---|---|---|\n| 客户甲 | 已违约 | 启动催收，准备起诉材料 | 孟冬 | 3月20日前 |\n| 客户乙 | 已结清 | — | — | — |",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-20")]);
+}
