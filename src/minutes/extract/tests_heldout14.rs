@@ -184,3 +184,16 @@ fn a_risk_state_with_yi_is_no_finished_row() {
     assert_eq!(owners(&ex), [["孟冬"]]);
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-20")]);
 }
+
+#[test]
+fn dated_work_joined_on_with_tongshi_is_the_same_owners() {
+    let ex = run(
+        "复盘会纪要\n\n本次簿记总体顺利，但开始后半小时内出现一次录入延迟，人工补录了十余笔。会上柏青介绍了延迟的原因，主要是网关连接数设置偏低。会议要求孟冬下周三前联系供应商调整参数并完成压力测试，同时把应急操作步骤写成手册，本月底前发到部门群里。",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("应急操作步骤"), "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"], ["孟冬"]]);
+    assert_eq!(dues(&ex)[1], due_by_end_of("2026-03-31"));
+}
