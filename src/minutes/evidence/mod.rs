@@ -107,7 +107,14 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         .owners
         .first()
         .filter(|_| matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named) && f.scan.deadline.is_some())
-        .and_then(|o| lower.find(&o.name().to_lowercase()))
+        .and_then(|o| {
+            // `Helen` written for `Helen Xu`: the given name.
+            let name = o.name().to_lowercase();
+            lower.find(&name).or_else(|| {
+                name.split_once(' ')
+                    .and_then(|(given, _)| lower.find(&format!("{given} ")))
+            })
+        })
         .map_or(0, |at| {
             lower
                 .get(..at)
@@ -117,6 +124,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                 })
                 .map_or(0, |(i, c)| i + c.len_utf8())
         });
+    // `提示已发，后续回访由某某跟进`: the next step after what is done, given to someone.
+    let from_owner = from_owner.max(progress::next_step_start(&lower, f.scan.how == OwnerHow::Strong));
     // `投诉处理——进行中（赵倩，预计下周完成）`: work under way and its forecast, a report.
     // `数据中台：赵倩牵头，按计划推进`: work reported under way with no date of its own, too.
     let under_way = [
@@ -380,6 +389,14 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     // `还差11户没联系上，延期至4月10日`: what is left says why it goes on, not a figure reported.
     if out.iter().any(|(s, _)| *s == Signal::Rescheduled) {
         out.retain(|(s, _)| *s != Signal::Figures);
+    }
+    // `视频已调取，通讯记录仍在核查，延至6月3日`: the part still open, put off to a day of its own
+    // and someone's: open work carried over, whatever part of it is done.
+    if out.iter().any(|(s, _)| *s == Signal::Rescheduled)
+        && matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named)
+        && progress::still_open(&lower)
+    {
+        out.retain(|(s, _)| *s != Signal::Done);
     }
     // A person given a dated deadline is asked for work, even under a status heading
     // (`会议要求：钱明4月10日前提交…`, `向东、温婷下周一对齐口径`): the section's penalty goes when

@@ -26,3 +26,27 @@ pub(super) fn partly_done(lower: &str) -> bool {
         })
     })
 }
+
+/// `提示已发，后续回访由某某跟进`: with a strong owner, where a clause opening with the next step
+/// (`后续`, `下一步`, `接下来`) starts — what is done before it is background. 0 when none.
+pub(super) fn next_step_start(lower: &str, strong_owner: bool) -> usize {
+    if !strong_owner {
+        return 0;
+    }
+    lower
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '，' | ',' | '；'))
+        .map(|(i, c)| i + c.len_utf8())
+        .find(|&i| {
+            let clause = lower.get(i..).unwrap_or_default().trim_start();
+            ["后续", "下一步", "接下来"].iter().any(|w| clause.starts_with(w))
+        })
+        .unwrap_or(0)
+}
+
+/// `通讯记录仍在核查`, `尚未回函`: the line says part of the work is still open.
+pub(super) fn still_open(lower: &str) -> bool {
+    ["仍在", "尚未", "还在", "未完成", "剩余", "还差"]
+        .iter()
+        .any(|w| lower.contains(w))
+}

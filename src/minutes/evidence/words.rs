@@ -407,6 +407,8 @@ pub(super) const SETTLED: &[&str] = &[
     "确定为",
     "定为",
     "定于",
+    // `年会暂定元旦后一周举行`: an arrangement made for now, no one's work.
+    "暂定",
     "联系人：",
     "联络人：",
     "期间为",

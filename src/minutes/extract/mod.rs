@@ -222,6 +222,8 @@ mod tests_heldout12;
 #[cfg(test)]
 mod tests_heldout13;
 #[cfg(test)]
+mod tests_heldout14;
+#[cfg(test)]
 mod tests_heldout2;
 #[cfg(test)]
 mod tests_heldout3;

@@ -41,3 +41,19 @@ pub(super) fn answer_with_question(body: &str, question: Option<&str>) -> Option
         .to_owned();
     (!topic.is_empty() && !answer.is_empty()).then(|| format!("{topic}：{answer}"))
 }
+
+/// `问题1：…请说明业务稳定性。` over `回复：某某负责，…`: a question whose answer is the next line
+/// asks for the work the answer gives; the answer is the item, the question is not.
+pub(super) fn question_answered_below(body: &str, next_line: Option<&str>) -> bool {
+    let labelled = |s: &str, labels: &[&str]| {
+        labels.iter().any(|l| {
+            s.strip_prefix(l).is_some_and(|r| {
+                let r =
+                    r.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+                r.starts_with(['：', ':'])
+            })
+        })
+    };
+    labelled(body.trim(), &["问题", "问", "提问", "Q"])
+        && next_line.is_some_and(|n| labelled(n.trim(), &["回复", "答复", "回答", "答", "A"]))
+}

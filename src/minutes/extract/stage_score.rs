@@ -193,6 +193,28 @@ impl Walk<'_, '_> {
                 }
                 self.emit(n, s, sig, item);
             } else {
+                // `会议要求某某下周三前联系供应商…，同时把操作流程写成手册，月底前发群里`: more
+                // dated work joined on (`同时`, `并`), no one of its own: the same owner's.
+                if sc.how == OwnerHow::None
+                    && sc.deadline.is_some()
+                    && ["同时", "并且", "并", "此外还要", "还要"]
+                        .iter()
+                        .any(|w| s.trim_start().starts_with(w))
+                    && self.item_from.as_ref().is_some_and(|(at, _)| *at == n)
+                    && sig.iter().all(|(_, w)| *w > 0)
+                    && has_task_text(&sc.text)
+                    && let Some(owners) = self
+                        .ex
+                        .items
+                        .last()
+                        .map(|p| p.owners.clone())
+                        .filter(|o| !o.is_empty())
+                {
+                    let mut item = to_item(sc);
+                    item.owners = owners;
+                    self.emit(n, s, sig, item);
+                    continue;
+                }
                 // `…请邵华明天演示一下？邵华：可以，明天下午3点。`: the one asked names the hour.
                 if matches!(sc.how, OwnerHow::Label | OwnerHow::Named)
                     && self.item_from.as_ref().is_some_and(|(at, _)| *at == n)

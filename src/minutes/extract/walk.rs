@@ -151,6 +151,10 @@ impl<'a, 't> Walk<'a, 't> {
             .take(4)
             .collect();
         let next_line = next.first().copied();
+        if qa::question_answered_below(body, next_line) {
+            self.tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
+            return;
+        }
         if self.block_line(n, trimmed, body, &next) || self.heads(n, line, trimmed, prev_line, next_line) {
             return;
         }

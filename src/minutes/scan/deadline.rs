@@ -230,9 +230,18 @@ fn after_event(chars: &[char], start: usize, w: &str) -> bool {
                 .iter()
                 .any(|u| w.ends_with(u)));
     let before = |k: usize| start.checked_sub(k).and_then(|i| chars.get(i)).copied();
-    // `活动前一天完成`: the day before an event, no span from the meeting either.
-    span && matches!(before(1), Some('后' | '前'))
-        && before(2).is_some_and(|c| is_cjk(c) && c != '会' && !is_time_char(c))
+    // `会前十日发送`, `开会前3日`: days before an event (`N日` after `前` counts, not a date).
+    let days_before = before(1) == Some('前')
+        && w.strip_suffix('日').is_some_and(|n| {
+            !n.is_empty()
+                && n.chars()
+                    .all(|c| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c))
+        });
+    // `活动前一天完成`: the day before an event, no span from the meeting either; `会后` is this
+    // meeting's end, `会前` a meeting to come.
+    (span || days_before)
+        && matches!(before(1), Some('后' | '前'))
+        && before(2).is_some_and(|c| is_cjk(c) && (c != '会' || before(1) == Some('前')) && !is_time_char(c))
 }
 
 /// Removes the deadline words (and a group or clause that held only them) from the text.

@@ -18,8 +18,8 @@ pub(crate) use self::deadline::{is_the_rest, is_time_char};
 use self::deadline::{paren_groups, remove_deadline};
 pub(crate) use self::names::SURNAMES;
 pub(crate) use self::names::{ADDRESS_SUFFIXES, DEPARTMENT_ENDS, is_place_or_units};
+use self::units::{FUNCTIONS, after_names, drop_recipients};
 pub(crate) use self::units::{TELLS, told_units};
-use self::units::{after_names, drop_recipients};
 use self::verbs::VERBS;
 pub(crate) use self::verbs::has_task_verb;
 
@@ -300,7 +300,7 @@ impl Ctx<'_> {
         // `第2项由各营业部落实，罗刚统筹`: beside a person, a set of units is who it reaches.
         let unit = |o: &OwnerRef| {
             crate::minutes::assign::is_department(o)
-                || matches!(o, OwnerRef::Unresolved(w) if is_place_or_units(w) || w.ends_with(DEPARTMENT_ENDS))
+                || matches!(o, OwnerRef::Unresolved(w) if is_place_or_units(w) || w.ends_with(DEPARTMENT_ENDS) || FUNCTIONS.contains(&w.as_str()))
         };
         if owners.iter().any(|o| !unit(o)) {
             owners.retain(|o| !unit(o));

@@ -20,6 +20,11 @@ pub(crate) const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡
 /// Words that look like names but are not (`周五：`, `高风险`).
 pub(crate) const NOT_NAMES: &[&str] = &[
     "谢谢",
+    // `（例行）`, `（常规）` in brackets beside a duty: how often, not who.
+    "例行",
+    "常规",
+    "日常",
+    "定期",
     "周一",
     "周二",
     "周三",

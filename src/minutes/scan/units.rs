@@ -9,6 +9,29 @@ use super::verbs::has_task_verb;
 use crate::domain::ids::Person;
 use crate::minutes::owner::OwnerRef;
 
+/// A firm's functions named short (`与法务确认…`, `和人力沟通…`): beside a person, whom the work
+/// goes through, not another owner.
+pub(super) const FUNCTIONS: &[&str] = &[
+    "法务",
+    "人力",
+    "财务",
+    "合规",
+    "风控",
+    "行政",
+    "运营",
+    "审计",
+    "稽核",
+    "IT",
+    "HR",
+    "科技",
+    "信息技术",
+];
+
+/// Verbs that close a terse note's work (`…本周内定稿`, `…年底前归档`).
+const CLOSING_VERBS: &[&str] = &[
+    "定稿", "归档", "报送", "上报", "发布", "签署", "签订", "办结", "交付",
+];
+
 /// Words before someone the work is sent or copied to.
 const RECIPIENTS: &[&str] = &["抄送", "同步给", "发给", "报给", "交给", "知会", "cc", "CC", "Cc"];
 
@@ -93,6 +116,12 @@ impl Ctx<'_> {
     /// opens the line, doing the work (not helping: `…配合`).
     pub(super) fn member_after_unit(&self, text: &str) -> Option<OwnerRef> {
         let t = text.trim_start();
+        // `其他：质控部某某对…进行复核`: a short label before the unit is no part of it.
+        let t = t
+            .split_once(['：', ':'])
+            .filter(|(label, _)| (1..=4).contains(&label.chars().count()) && label.chars().all(is_cjk))
+            .filter(|(label, _)| !self.members.iter().any(|p| p.name == *label))
+            .map_or(t, |(_, rest)| rest.trim_start());
         let t = t.strip_prefix('请').unwrap_or(t);
         let (at, person) = self.nearest_member(t)?;
         let unit = t.get(..at)?;
@@ -138,6 +167,7 @@ impl Ctx<'_> {
             .members
             .iter()
             .any(|p| p.name.chars().count() >= 2 && head.ends_with(&p.name))
+            && self.latin_given_name(head.trim_end()).is_none()
         {
             return None;
         }
@@ -160,6 +190,7 @@ impl Ctx<'_> {
             // the clause, the date right after the names, whatever the verb; in a terse note a
             // space ends the clause (`灭火器过期6具 毛晓东本周内更换`).
             let clause = head
+                .trim_end()
                 .rsplit(['，', ',', '；', ';', '：', ':', '。', ' '])
                 .next()
                 .unwrap_or(head)
@@ -170,10 +201,16 @@ impl Ctx<'_> {
                     self.members
                         .iter()
                         .find(|p| p.name.chars().count() >= 2 && p.name == n.trim())
+                        .or_else(|| {
+                            self.latin_given_name(n.trim())
+                                .filter(|_| !n.trim().contains(' '))
+                        })
                         .map(|p| OwnerRef::Person(p.clone()))
                 })
                 .collect();
-            let people = people.filter(|p| !p.is_empty())?;
+            let people = people
+                .filter(|p| !p.is_empty())
+                .or_else(|| self.member_after_topic(clause, tail))?;
             return Some((people, OwnerHow::Named, bare));
         };
         let mut owners = found.lead;
@@ -185,6 +222,38 @@ impl Ctx<'_> {
 }
 
 impl Ctx<'_> {
+    /// `…，Helen 周一前 follow up…`: the one member whose name opens with the Latin given name
+    /// that ends `text` (`Helen` for `Helen Xu`).
+    fn latin_given_name(&self, text: &str) -> Option<&Person> {
+        let word = text
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .filter(|w| w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_uppercase()))?;
+        let mut hits = self
+            .members
+            .iter()
+            .filter(|p| p.name.strip_prefix(word).is_some_and(|r| r.starts_with(' ')));
+        match (hits.next(), hits.next()) {
+            (Some(p), None) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// `年终清算预案鲍志平本周内定稿`: in a terse note the thing first, then a member, then the date
+    /// and straight after it the verb — the member closing the clause before the date does it.
+    fn member_after_topic(&self, clause: &str, after_date: &str) -> Option<Vec<OwnerRef>> {
+        let p = self
+            .members
+            .iter()
+            .find(|p| p.name.chars().count() >= 2 && clause.ends_with(p.name.as_str()))?;
+        let topic = clause.strip_suffix(p.name.as_str())?;
+        let verb: String = after_date.trim_start().chars().take(3).collect();
+        (topic.ends_with(is_cjk)
+            && (2..=16).contains(&topic.chars().count())
+            && (has_task_verb(&verb) || CLOSING_VERBS.iter().any(|v| verb.starts_with(v))))
+        .then(|| vec![OwnerRef::Person(p.clone())])
+    }
+
     /// `信息技术部濮阳宏在发布后尽快完成…`, `李明待系统上线后负责…`: a member opening a clause (after a
     /// unit or not), then when the work starts (`在…后`, `待…后`), then a task verb.
     pub(super) fn member_before_when(&self, text: &str) -> Option<OwnerRef> {
@@ -287,11 +356,20 @@ const UNITS_AS_A_WHOLE: &[&str] = &[
     "各团队",
     "各小组",
     "全体",
+    "各责任人",
+    "各负责人",
 ];
 
 /// Whether `after` (what follows a person's name) tells the units as a whole to act
 /// (`提醒各营业部五一前…`); with `loose`, `请大家…`, `让各位…` too.
 pub(crate) fn told_units(after: &str, loose: bool) -> bool {
+    // `某某：各责任人每天下午汇报…`: the one labelled speaks to the units as a whole.
+    if loose
+        && let Some(r) = after.strip_prefix(['：', ':'])
+        && UNITS_AS_A_WHOLE.iter().any(|u| r.trim_start().starts_with(u))
+    {
+        return true;
+    }
     TELLS
         .iter()
         .filter(|v| loose || !matches!(**v, "请" | "让"))
