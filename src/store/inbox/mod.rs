@@ -175,11 +175,11 @@ impl Store {
     }
 
     /// Up to `limit` unprocessed events after sequence `after` (exclusive), oldest first.
+    /// Whole records are read: a grouped record's events all come, and may take the count past
+    /// `limit`.
     ///
     /// # Errors
     /// sled or codec errors.
-    /// Whole records are read: a grouped record's events all come, and may take the count past
-    /// `limit`.
     pub fn inbox_pending(&self, after: Option<u64>, limit: usize) -> Result<Vec<InboxEntry>, StoreError> {
         let start = after.map_or(0, |a| a.saturating_add(1));
         let mut out = Vec::new();
@@ -268,9 +268,7 @@ impl Store {
         }
         Ok(n)
     }
-}
 
-impl Store {
     /// For each event (its keys and when it was received): whether it was processed already.
     /// A grouped record stays in the inbox until its last event is processed, so an earlier
     /// event of it met again (after a crash or a failed commit) is skipped, not processed
