@@ -307,13 +307,21 @@ async fn bad_frames_are_logged_and_skipped_without_dropping_the_connection() {
     push(&fake, &said("good", ZHANG.0, "@_user_1 /督办 帮助", &[BOT]));
     assert_eq!(fake.wait_for_messages(1, Duration::from_secs(20)).await.len(), 1);
     assert_eq!(fake.state().ws_connections(), 1, "never reconnected");
-    // An unknown type and an unreadable event are acknowledged (a re-push would not help).
-    let acked: Vec<String> = fake
-        .state()
-        .ws_acks()
-        .iter()
-        .filter_map(|a| a.frame.header("message_id").map(str::to_owned))
-        .collect();
+    // An unknown type and an unreadable event are acknowledged (a re-push would not help). The
+    // acknowledgements travel on their own: wait for them rather than race the good event's reply.
+    let acked_ids = || -> Vec<String> {
+        fake.state()
+            .ws_acks()
+            .iter()
+            .filter_map(|a| a.frame.header("message_id").map(str::to_owned))
+            .collect()
+    };
+    eventually(|| {
+        let a = acked_ids();
+        a.contains(&"m_x".to_owned()) && a.contains(&"m_junk".to_owned())
+    })
+    .await;
+    let acked = acked_ids();
     assert!(
         acked.contains(&"m_x".to_owned()) && acked.contains(&"m_junk".to_owned()),
         "{acked:?}"
