@@ -27,8 +27,9 @@ pub struct Trees {
     /// its next flush (sled only: [`super::inbox::group`]).
     pub(super) admissions: Option<std::sync::Arc<super::inbox::group::Admissions>>,
     /// Every write to the trees holds this shared; a snapshot ([`backup`]) holds it exclusively,
-    /// so a snapshot sees each commit wholly or not at all, across trees.
-    pub(super) gate: std::sync::RwLock<()>,
+    /// so a snapshot sees each commit wholly or not at all, across trees. The flusher holds it
+    /// shared too while it writes the admitted events out.
+    pub(super) gate: std::sync::Arc<std::sync::RwLock<()>>,
     /// Which events were seen: see [`super::inbox::index`].
     pub(super) dedup: std::sync::Mutex<super::inbox::index::Dedup>,
     pub(crate) inbox: Tree,

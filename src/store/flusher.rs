@@ -2,7 +2,7 @@
 //! covered. sled 0.34.7's `flush_async` deadlocks when awaited concurrently (upstream #1308), so
 //! nothing else in duban may flush.
 
-use std::sync::{Arc, mpsc};
+use std::sync::{Arc, RwLock, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -36,11 +36,18 @@ impl Flusher {
         db: sled::Db,
         inbox: sled::Tree,
         admissions: Arc<Admissions>,
+        gate: Arc<RwLock<()>>,
     ) -> Result<Self, StoreError> {
         let (tx, rx) = mpsc::channel::<Waiter>();
+        let parts = Parts {
+            db,
+            inbox,
+            admissions,
+            gate,
+        };
         thread::Builder::new()
             .name("duban-flusher".to_owned())
-            .spawn(move || run(&db, &inbox, &admissions, &rx))
+            .spawn(move || run(&parts, &rx))
             .map_err(|e| StoreError::Io(e.to_string()))?;
         Ok(Self { tx })
     }
@@ -74,7 +81,33 @@ impl Flusher {
     }
 }
 
-fn run(db: &sled::Db, inbox: &sled::Tree, admissions: &Admissions, rx: &mpsc::Receiver<Waiter>) {
+/// What the flusher thread works on.
+struct Parts {
+    db: sled::Db,
+    inbox: sled::Tree,
+    /// Events acknowledged but not yet in `inbox`.
+    admissions: Arc<Admissions>,
+    /// The store's write gate ([`super::Store::writing`]): writing the admitted events out is a
+    /// write like any other, so a snapshot never runs beside it (a backup under load once found
+    /// the inbox grown while it read it, and failed).
+    gate: Arc<RwLock<()>>,
+}
+
+impl Parts {
+    /// Writes the admitted events out, then flushes.
+    fn write_out_and_flush(&self) -> Result<(), String> {
+        {
+            let _w = self
+                .gate
+                .read()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            self.admissions.write_out(&self.inbox)?;
+        }
+        self.db.flush().map(drop).map_err(|e| e.to_string())
+    }
+}
+
+fn run(parts: &Parts, rx: &mpsc::Receiver<Waiter>) {
     // Every waiter taken into `batch` registered after its write; the flush that starts after
     // the batch is taken therefore covers all of them. Late arrivals wait for the next round.
     let mut last = 0usize;
@@ -102,9 +135,7 @@ fn run(db: &sled::Db, inbox: &sled::Tree, admissions: &Admissions, rx: &mpsc::Re
         // The events admitted so far go in before the flush: every waiter of the batch
         // registered after its event was admitted (the acknowledgement path admits, then
         // waits), so the flush covers each waiter's event.
-        let res = admissions
-            .write_out(inbox)
-            .and_then(|()| db.flush().map(|_| ()).map_err(|e| e.to_string()));
+        let res = parts.write_out_and_flush();
         metrics::counter!("duban_store_flushes_total").increment(1);
         metrics::histogram!("duban_store_flush_batch").record(batch.len() as f64);
         for w in batch {

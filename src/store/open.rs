@@ -37,8 +37,14 @@ impl Store {
                 other => StoreError::Sled(other),
             })?;
         let admissions = std::sync::Arc::new(Admissions::default());
-        let flusher = Flusher::start(db.clone(), db.open_tree("inbox")?, admissions.clone())?;
-        Self::over(Db::Sled(db), Some((flusher, admissions)))
+        let gate = std::sync::Arc::new(std::sync::RwLock::new(()));
+        let flusher = Flusher::start(
+            db.clone(),
+            db.open_tree("inbox")?,
+            admissions.clone(),
+            gate.clone(),
+        )?;
+        Self::over(Db::Sled(db), Some((flusher, admissions)), gate)
     }
 
     /// Opens the PostgreSQL store at `url` (migrating its schema; several instances may share
@@ -47,10 +53,14 @@ impl Store {
     /// # Errors
     /// The database cannot be reached, or was written by a newer duban.
     pub fn open_postgres(url: &str, pool: usize) -> Result<Self, StoreError> {
-        Self::over(Db::Pg(PgDb::open(url, pool)?), None)
+        Self::over(Db::Pg(PgDb::open(url, pool)?), None, std::sync::Arc::default())
     }
 
-    fn over(db: Db, flusher: Option<(Flusher, std::sync::Arc<Admissions>)>) -> Result<Self, StoreError> {
+    fn over(
+        db: Db,
+        flusher: Option<(Flusher, std::sync::Arc<Admissions>)>,
+        gate: std::sync::Arc<std::sync::RwLock<()>>,
+    ) -> Result<Self, StoreError> {
         let (flusher, admissions) = flusher.unzip();
         let store = Self(std::sync::Arc::new(Trees {
             inbox: db.open_tree("inbox")?,
@@ -82,7 +92,7 @@ impl Store {
             onboarding: db.open_tree("onboarding")?,
             flusher,
             admissions,
-            gate: std::sync::RwLock::new(()),
+            gate,
             dedup: std::sync::Mutex::default(),
             db,
         }));
