@@ -22,6 +22,7 @@ impl Store {
     /// sled errors.
     pub fn settle_okr_progress(&self, id: ItemId, ok: bool) -> Result<(), StoreError> {
         let v: &[u8] = if ok { b"written" } else { b"failed" };
+        let _w = self.writing();
         self.named_tree(OKR_PROGRESS)?.insert(be(id.0), v)?;
         Ok(())
     }

@@ -307,9 +307,7 @@ impl Store {
 
     /// The mirror's record-id map, persisted in `mirror_map`.
     pub fn mirror_map(&self) -> SledRecordMap {
-        SledRecordMap {
-            tree: self.mirror_map.clone(),
-        }
+        SledRecordMap { store: self.clone() }
     }
 }
 
@@ -317,13 +315,14 @@ impl Store {
 /// an id is learned.
 #[derive(Debug, Clone)]
 pub struct SledRecordMap {
-    tree: super::kv::Tree,
+    store: Store,
 }
 
 impl SledRecordMap {
     /// The record id of `key` in `table`, if known.
     pub fn get(&self, table: MirrorTable, key: &str) -> Option<String> {
-        self.tree
+        self.store
+            .mirror_map
             .get(mirror_key(table, key))
             .ok()
             .flatten()
@@ -333,7 +332,12 @@ impl SledRecordMap {
     /// Remembers the record id of `key` in `table` (a failure is logged: the id is found again
     /// by its key).
     pub fn set(&mut self, table: MirrorTable, key: &str, record_id: &str) {
-        if let Err(e) = self.tree.insert(mirror_key(table, key), record_id.as_bytes()) {
+        let _w = self.store.writing();
+        let stored = self
+            .store
+            .mirror_map
+            .insert(mirror_key(table, key), record_id.as_bytes());
+        if let Err(e) = stored {
             tracing::warn!(error.message = %e, "could not remember a mirrored record id");
         }
     }

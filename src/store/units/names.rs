@@ -42,6 +42,7 @@ impl Store {
             any = true;
         }
         if any {
+            let _w = self.writing();
             self.named_tree(PERSON_NAMES)?.apply_batch(batch)?;
         }
         Ok(())
