@@ -1,0 +1,81 @@
+//! Tests of the rules added once the fifteenth held-out set became tuning data (issue 16,
+//! sixteenth round): a heading that gives only the time the work below is due by
+//! (`一、下周三前完成：`, `三、不设期限：`) heads tasks; what people said at a study meeting
+//! (`交流发言`) is no work; a table's second person column (`回滚负责人`) and its window column
+//! (`实施窗口`); a field block whose work line names its owner and its date.
+//! Each on phrasings of our own, never a line copied from a file.
+
+#![allow(clippy::unwrap_used)]
+
+use super::testkit::{due_by_end_of, dues, owners, run, texts};
+
+#[test]
+fn a_heading_that_only_gives_a_deadline_heads_tasks_and_dates_them() {
+    // Posted Tuesday 2026-03-10: 下周三 is the 18th, 本月末 the 31st.
+    let ex = run(
+        "运营例会（3月10日）\n\n一、下周三前完成：\n1. 孟冬：柜台差错台账核对\n2. 柏青：新员工的师傅指派\n\n二、本月末前完成：\n1. 岳明：营业部自查表收回\n\n三、不设期限：\n1. 孟冬与财务部商量明年的培训预算",
+        &["孟冬", "柏青", "岳明"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 4, "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"], ["岳明"], ["孟冬"]]);
+    assert_eq!(
+        dues(&ex),
+        [
+            due_by_end_of("2026-03-18"),
+            due_by_end_of("2026-03-18"),
+            due_by_end_of("2026-03-31"),
+            None
+        ]
+    );
+}
+
+#[test]
+fn what_people_said_at_a_study_meeting_is_no_work() {
+    let ex = run(
+        "专题学习会\n\n参加：孟冬、柏青、岳明\n\n交流发言\n- 孟冬：经纪业务要从拼佣金转向拼服务，投顾是关键。\n- 柏青：风控条线要把新规要求落实到每天的检查里。\n\n岳明总结：本次学习达到了预期效果。",
+        &["孟冬", "柏青", "岳明"],
+    );
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_second_person_column_and_a_window_column_in_a_change_table() {
+    let ex = run(
+        "变更评审会\n\n| 编号 | 变更内容 | 实施负责人 | 回滚负责人 | 实施窗口 | 结论 |\n|---|---|---|---|---|---|\n| C-1 | 网关证书替换 | 孟冬 | 柏青 | 3月14日 21:00前 | 通过 |\n| C-2 | 行情服务扩容 | 柏青 | 岳明 | 3月17日 | 通过 |",
+        &["孟冬", "柏青", "岳明"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬", "柏青"], ["柏青", "岳明"]]);
+    assert_eq!(
+        dues(&ex),
+        [
+            Some("2026-03-14T21:00:00+08:00".to_owned()),
+            due_by_end_of("2026-03-17")
+        ]
+    );
+}
+
+#[test]
+fn a_field_blocks_work_line_with_owner_and_date_gives_the_date() {
+    // Posted Tuesday 2026-03-10: 下周一 is the 16th.
+    let ex = run(
+        "检查整改推进会\n\n1. 回访记录缺失\n   问题描述：抽查发现回访记录缺失3例。\n   整改措施：回访记录补录，由孟冬负责，下周一前完成。\n   整改状态：进行中。\n\n2. 印章登记不全\n   问题描述：抽查发现登记不全2例。\n   整改措施：已补登并完成培训。\n   整改状态：已完成。",
+        &["孟冬"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("回访记录补录"), "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-16")]);
+}
+
+#[test]
+fn a_clock_time_in_a_steps_heading_is_no_deadline() {
+    let ex = run(
+        "割接方案评审\n\n### 步骤1 20:00 冻结交易入口\n- 执行人：孟冬\n- 检查项：完成后在群内回报\n",
+        &["孟冬"],
+    );
+    assert!(dues(&ex).iter().all(Option::is_none), "{:?}", dues(&ex));
+}
