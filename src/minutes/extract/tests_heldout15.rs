@@ -79,3 +79,28 @@ fn a_clock_time_in_a_steps_heading_is_no_deadline() {
     );
     assert!(dues(&ex).iter().all(Option::is_none), "{:?}", dues(&ex));
 }
+
+#[test]
+fn a_pointing_hand_opens_an_item_under_an_action_heading() {
+    let ex = run(
+        "年会筹备\n\n📝 分工：\n👉 礼品采购 —— 孟冬，本月底前下单\n👉 场地布置 —— 柏青牵头，岳明配合，下周一前出效果图",
+        &["孟冬", "柏青", "岳明"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(!t[0].contains('👉'), "{t:?}");
+    assert_eq!(owners(&ex), [vec!["孟冬"], vec!["柏青", "岳明"]]);
+}
+
+#[test]
+fn a_span_in_days_after_a_holiday_is_no_deadline_from_the_meeting() {
+    // `节后一周内` is not in the conventions (only `节后第一个工作日`, `节后N个工作日内`).
+    let ex = run(
+        "渠道对接会\n\n会后分工：\n1. 孟冬节后一周内出沙龙方案初稿。\n2. 柏青节后第一个工作日提交对接清单。",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(dues(&ex)[0], None);
+    assert!(dues(&ex)[1].is_some(), "{:?}", dues(&ex));
+}

@@ -239,9 +239,14 @@ fn after_event(chars: &[char], start: usize, w: &str) -> bool {
         });
     // `活动前一天完成`: the day before an event, no span from the meeting either; `会后` is this
     // meeting's end, `会前` a meeting to come.
-    (span || days_before)
-        && matches!(before(1), Some('后' | '前'))
-        && before(2).is_some_and(|c| is_cjk(c) && (c != '会' || before(1) == Some('前')) && !is_time_char(c))
+    // `节后一周内`: a span from a holiday's end in days or weeks, which the conventions do not
+    // define (only `节后第一个工作日`, `节后N个工作日内`): not a span from the meeting either.
+    let after_holiday = span && before(1) == Some('后') && before(2) == Some('节') && !w.contains("工作日");
+    after_holiday
+        || ((span || days_before)
+            && matches!(before(1), Some('后' | '前'))
+            && before(2)
+                .is_some_and(|c| is_cjk(c) && (c != '会' || before(1) == Some('前')) && !is_time_char(c)))
 }
 
 /// Removes the deadline words (and a group or clause that held only them) from the text.
