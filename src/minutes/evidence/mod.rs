@@ -425,8 +425,14 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         out.retain(|(s, _)| *s != Signal::StatusSection);
     }
     // A person named in the line (not a `张三：` label) and a dated deadline, nothing against.
+    // `X在活动结束后五个工作日内报协会`: a time limit the parser refuses (counted from an event,
+    // or vague) still says when the named person is to do it.
     if matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named)
-        && f.scan.deadline.is_some()
+        && (f.scan.deadline.is_some()
+            || f.scan
+                .deadline_text
+                .as_deref()
+                .is_some_and(|t| t.trim_end().ends_with(['内', '前'])))
         && out.iter().all(|(_, w)| *w > 0)
     {
         out.push((Signal::OwnerAndDeadline, weight(Signal::OwnerAndDeadline)));

@@ -104,3 +104,37 @@ fn a_span_in_days_after_a_holiday_is_no_deadline_from_the_meeting() {
     assert_eq!(dues(&ex)[0], None);
     assert!(dues(&ex)[1].is_some(), "{:?}", dues(&ex));
 }
+
+#[test]
+fn a_member_with_a_time_limit_counted_from_an_event_is_asked_to_do_it() {
+    // `活动结束后五个工作日内` is counted from the event: no date, but a limit all the same.
+    let ex = run(
+        "投教活动筹备问答\n\n问：活动后的总结？\n答：孟冬在活动结束后五个工作日内报协会。",
+        &["孟冬"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"]]);
+    assert_eq!(dues(&ex), [None]);
+}
+
+#[test]
+fn within_the_week_alone_is_a_limit_with_no_date() {
+    let ex = run(
+        "子公司协同会\n\n1. 投教课程：孟冬周内与对方对接课件。\n2. 驻点服务：柏青本周内提供名单。",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
+    assert_eq!(dues(&ex), [None, due_by_end_of("2026-03-13")]);
+}
+
+#[test]
+fn a_past_month_in_a_named_line_is_no_time_limit() {
+    let ex = run(
+        "片区例会\n\n还有一个事，上个月的满意度调查柏青那边最低。",
+        &["柏青"],
+    );
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}

@@ -152,7 +152,10 @@ impl Ctx<'_> {
                 }
             }
         }
-        refused.map(|(w, _, _)| (w, None))
+        refused
+            .map(|(w, _, _)| w)
+            .or_else(|| super::vague::bare_week_limit(&chars))
+            .map(|w| (w, None))
     }
 }
 

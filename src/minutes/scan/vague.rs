@@ -1,0 +1,15 @@
+//! Time limits the deadline parser does not read but people write (pure): `周内` alone
+//! (`某某周内与对方对接课件`, "within the week"), which the conventions leave out (only
+//! `本周内` / `这周内` / `这周`). It is shown as a refused deadline (截止待定) that still says when.
+
+/// A bare `周内` (not `本周内`, `两周内`, `下周内`, which the parser reads): its words.
+pub(super) fn bare_week_limit(chars: &[char]) -> Option<String> {
+    (0..chars.len()).find_map(|i| {
+        let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let bare = chars.get(i) == Some(&'周')
+            && chars.get(i + 1) == Some(&'内')
+            && !before
+                .is_some_and(|c| c.is_ascii_digit() || "本这下上一二三四五六七八九十两个每当".contains(c));
+        bare.then(|| "周内".to_owned())
+    })
+}
