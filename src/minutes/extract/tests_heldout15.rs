@@ -138,3 +138,27 @@ fn a_past_month_in_a_named_line_is_no_time_limit() {
     );
     assert!(ex.items.is_empty(), "{:?}", texts(&ex));
 }
+
+#[test]
+fn a_range_of_months_is_no_date() {
+    // `1-11月` is the months the figures cover, not January 11th.
+    let ex = run(
+        "年度经营会\n\n1. 柏青本月底前提交明年计划。\n\n附：各营业部月度新开户数（1-11月）\n甲营业部 1-3月：283户\n乙营业部 4-6月：304户",
+        &["柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("明年计划"), "{t:?}");
+}
+
+#[test]
+fn a_bare_verb_keeps_its_time_words_in_the_title() {
+    let ex = run(
+        "柏青今天下班前提交对账确认函，孟冬明天上午复核。",
+        &["柏青", "孟冬"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("明天上午复核"), "{t:?}");
+    assert_eq!(dues(&ex)[1], Some("2026-03-11T12:00:00+08:00".to_owned()));
+}

@@ -119,6 +119,7 @@ impl Ctx<'_> {
                     // `弄一下周五之前`: the 下 of 一下 starts no `下周五`.
                     || (chars.get(start) == Some(&'下') && start > 0 && chars.get(start - 1) == Some(&'一'))
                     || opens_timeline(&chars, start, start + len)
+                    || super::vague::in_month_range(&chars, start, start + len)
                 {
                     continue;
                 }

@@ -13,3 +13,17 @@ pub(super) fn bare_week_limit(chars: &[char]) -> Option<String> {
         bare.then(|| "周内".to_owned())
     })
 }
+
+/// Whether the window `start..end` overlaps a range of months (`1-11月`, `4～6月`): a period
+/// the figures cover, not a date (`1-11` is no `1月11日`).
+pub(super) fn in_month_range(chars: &[char], start: usize, end: usize) -> bool {
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    chars.iter().enumerate().any(|(p, c)| {
+        if !"-–~～".contains(*c) || p == 0 || !digit(p - 1) || !digit(p + 1) {
+            return false;
+        }
+        let first = (0..p).rev().take_while(|i| digit(*i)).last().unwrap_or(p);
+        let last = (p + 1..chars.len()).take_while(|i| digit(*i)).last().unwrap_or(p);
+        chars.get(last + 1) == Some(&'月') && start <= last + 1 && end > first
+    })
+}
