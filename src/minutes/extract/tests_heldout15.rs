@@ -162,3 +162,21 @@ fn a_bare_verb_keeps_its_time_words_in_the_title() {
     assert!(t[1].contains("明天上午复核"), "{t:?}");
     assert_eq!(dues(&ex)[1], Some("2026-03-11T12:00:00+08:00".to_owned()));
 }
+
+#[test]
+fn a_member_who_convenes_after_a_leading_date_owns_it() {
+    let ex = run(
+        "晨会\n\n跟进事项：\n1. 节后第一个工作日孟冬召集讨论下半年网点活动。",
+        &["孟冬"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+}
+
+#[test]
+fn the_client_a_member_works_with_is_no_owner() {
+    let ex = run(
+        "托管上线会\n\n会后安排：\n1. 柏青与客户约定首只产品的募集户开立时间。",
+        &["柏青"],
+    );
+    assert_eq!(owners(&ex), [["柏青"]]);
+}
