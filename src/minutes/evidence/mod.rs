@@ -16,7 +16,7 @@ mod speech;
 mod words;
 
 use self::clues::{
-    before_an_event, has_ack, has_figures, is_done, is_next_meeting, is_period, not_tracked,
+    after_an_event, before_an_event, has_ack, has_figures, is_done, is_next_meeting, is_period, not_tracked,
     outside_brackets, starts_with_clock, without_mid_asides,
 };
 use self::speech::{PROGRESS, SPEECH, commits, labels_before_owners};
@@ -82,7 +82,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }
     if f.scan.deadline.is_some() {
         add(Signal::Deadline);
-    } else if f.scan.deadline_text.is_some() || before_an_event(f.raw) {
+    } else if f.scan.deadline_text.is_some() || before_an_event(f.raw) || after_an_event(f.raw) {
         add(Signal::VagueDeadline);
     }
     let lower = f.raw.to_lowercase();

@@ -180,3 +180,15 @@ fn the_client_a_member_works_with_is_no_owner() {
     );
     assert_eq!(owners(&ex), [["柏青"]]);
 }
+
+#[test]
+fn work_due_once_other_work_is_done_is_asked_with_no_date() {
+    let ex = run(
+        "整改推进会\n\n其他：整改报告总稿由柏青统筹，待上述事项完成后报监管局。",
+        &["柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex), [["柏青"]]);
+    assert_eq!(dues(&ex), [None]);
+}
