@@ -192,3 +192,15 @@ fn work_due_once_other_work_is_done_is_asked_with_no_date() {
     assert_eq!(owners(&ex), [["柏青"]]);
     assert_eq!(dues(&ex), [None]);
 }
+
+#[test]
+fn the_middle_of_the_month_alone_is_a_limit_with_no_date() {
+    let ex = run(
+        "抽查整改会\n\n整改安排\n1. 缺失的记录：由各营业部补录，柏青月中汇总补录结果。",
+        &["柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex), [["柏青"]]);
+    assert_eq!(dues(&ex), [None]);
+}
