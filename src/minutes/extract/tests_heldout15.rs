@@ -204,3 +204,16 @@ fn the_middle_of_the_month_alone_is_a_limit_with_no_date() {
     assert_eq!(owners(&ex), [["柏青"]]);
     assert_eq!(dues(&ex), [None]);
 }
+
+#[test]
+fn a_yes_and_a_first_step_to_dated_work_is_no_second_item() {
+    let ex = run(
+        "飞书妙记：客服周会\n\n亓国伟（亓总） 00:00:08\n假期前来电会多，值班要提前排。小岳，值班表周五前给我。\n\n岳佳琪 00:00:25\n好的亓总，我今天先出个初稿。",
+        &["亓国伟", "岳佳琪"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("值班表"), "{t:?}");
+    assert_eq!(owners(&ex), [["岳佳琪"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-13")]);
+}

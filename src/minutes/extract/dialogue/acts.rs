@@ -157,6 +157,15 @@ pub(super) fn opens_agreeing(s: &str) -> bool {
     })
 }
 
+/// Whether the first clause of `s` is a yes, with or without whom it answers (`好的甘总，…`,
+/// `行，…`).
+pub(super) fn first_clause_agrees(s: &str) -> bool {
+    s.trim()
+        .split(['，', ',', '。'])
+        .next()
+        .is_some_and(|c| c.chars().count() <= 6 && ACCEPT.iter().any(|w| c.starts_with(w)))
+}
+
 /// The signals a sentence shows, read as a plain line.
 pub(super) fn signals_of(sc: &Scan, raw: &str) -> Vec<(Signal, i32)> {
     evidence::signals(&LineFacts {
@@ -360,6 +369,14 @@ pub(super) fn opening_topic(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_yes_with_whom_it_answers_agrees() {
+        assert!(first_clause_agrees("好的某总，我今天先出个初稿。"));
+        assert!(first_clause_agrees("行，我先弄。"));
+        assert!(!first_clause_agrees("我今天先出个初稿。"));
+        assert!(!first_clause_agrees("好多客户都在问这个事，我今天先出个初稿。"));
+    }
 
     #[test]
     fn first_person_is_singular_and_questions_are_seen() {
