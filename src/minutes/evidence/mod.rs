@@ -264,6 +264,21 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         && ["是不是", "有没有", "了吗", "了没", "了么"]
             .iter()
             .any(|w| lower.contains(w));
+    // `小司徒，OA那边进度怎么样？`: asking how far it got, not asking for work.
+    let progress_question = lower.trim_end().ends_with(['？', '?'])
+        && [
+            "进度怎么样",
+            "进展怎么样",
+            "进度如何",
+            "进展如何",
+            "怎么样了",
+            "到哪了",
+            "到哪一步",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+        && !["麻烦", "请", "辛苦"].iter().any(|w| lower.contains(w));
+    let status_question = status_question || progress_question;
     // `营业部月度排名通报：莘雨、阚文…`: a topic's label before the people who do it.
     for w in CHATTER.iter().filter(|w| w.ends_with('：')) {
         if labels_before_owners(&chat_text, w, f.scan) {

@@ -217,3 +217,25 @@ fn a_yes_and_a_first_step_to_dated_work_is_no_second_item() {
     assert_eq!(owners(&ex), [["岳佳琪"]]);
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-13")]);
 }
+
+#[test]
+fn asking_how_far_it_got_is_no_work() {
+    let ex = run(
+        "妙记｜迁移周例会\n\n亓国伟（亓总） 00:00:12\n今天主要看邮件系统的迁移。小岳，邮件那边进度怎么样？\n\n岳佳琪 00:00:30\n已经跑通了，还剩两个插件。",
+        &["亓国伟", "岳佳琪"],
+    );
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}
+
+#[test]
+fn the_chair_sending_something_on_by_a_date_takes_it_on() {
+    let ex = run(
+        "妙记｜迁移周例会\n\n亓国伟（亓总） 00:00:12\n小岳，插件替代方案下周三前拿出来。\n\n岳佳琪 00:00:30\n好的。\n\n亓国伟（亓总） 00:03:10\n评估报告，我月底前报领导小组。",
+        &["亓国伟", "岳佳琪"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("评估报告"), "{t:?}");
+    assert_eq!(owners(&ex)[1], ["亓国伟"]);
+    assert_eq!(dues(&ex)[1], due_by_end_of("2026-03-31"));
+}

@@ -69,6 +69,8 @@ const FOLLOW_UP: &[&str] = &["沟通", "确认", "对接", "汇报", "联系", "
 const FUTURE: &[&str] = &[
     "再", "去", "先", "把", "会", "能", "可以", "争取", "保证", "来", "出", "给", "发", "做", "补", "交",
     "整理", "准备", "写",
+    // `我下月底前报信创领导小组`: sending it on by a date (not `我汇报一下`).
+    "前报", "内报", "报送", "上报", "提交",
 ];
 
 /// Ways of speaking that are not work: opinions, memories, taking the floor.
