@@ -60,7 +60,8 @@ const CLAUSE_MARKS: &[char] = &['，', ',', '；', ';', '。', '、', ' '];
 /// → `梳理…`) and without its deadline words (`本周五前提交初稿` → `提交初稿`), which the
 /// item carries in its own fields. The deadline words go only where they stand apart (at a
 /// clause's edge, or tied to it by `前` / `请于` …), so a task that merely mentions a time keeps
-/// its words; a title that would be left empty is kept as it was.
+/// its words; a title that would be left empty is kept as it was, and one left with a bare verb
+/// (`复核`) keeps its time words (`明天上午复核`).
 pub fn clean_title(text: &str, deadline_text: Option<&str>) -> String {
     let mut t = text.trim().to_owned();
     if let Some(dt) = deadline_text.map(str::trim).filter(|d| !d.is_empty())
@@ -102,6 +103,13 @@ pub fn clean_title(text: &str, deadline_text: Option<&str>) -> String {
         }
     }
     let out = out.trim_matches(|c: char| CLAUSE_MARKS.contains(&c) || c == ':' || c == '：');
+    // `谷某明天上午复核`: a bare verb left (`复核`) says too little; the title keeps its time.
+    if deadline_text.is_some() && out.chars().filter(|c| c.is_alphanumeric()).count() <= 2 {
+        let whole = clean_title(text, None);
+        if whole.chars().count() > out.chars().count() {
+            return whole;
+        }
+    }
     if out.is_empty() {
         text.trim().to_owned()
     } else {

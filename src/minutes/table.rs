@@ -211,6 +211,16 @@ fn deadline_work(cell: &str, dl: &crate::minutes::scan::Scan) -> Option<String> 
     (work != cell.trim() && work.chars().count() >= 2 && has_task_verb(work)).then(|| work.to_owned())
 }
 
+/// A second column of people after the owner's (`| 实施负责人 | 回滚负责人 |`).
+fn second_person_column(cs: &[String], owner: Option<usize>) -> Option<usize> {
+    let owner = owner?;
+    cs.iter()
+        .enumerate()
+        .skip(owner + 1)
+        .find(|(_, c)| ["负责人", "责任人"].iter().any(|w| c.contains(w)))
+        .map(|(i, _)| i)
+}
+
 fn cells(row: &str) -> Vec<String> {
     if !row.trim_start().starts_with('|') && is_tab_row(row) {
         return split_aligned(row).into_iter().map(str::to_owned).collect();
@@ -268,9 +278,16 @@ impl Table {
             "ddl",
             "日期",
             "date",
+            // `| 变更内容 | 实施负责人 | 实施窗口 |`: a change is due by its window.
+            "窗口",
+            "window",
         ]);
         let priority = find(&["优先", "priority"]);
-        let help = find(&["配合", "协办", "协助"]).filter(|h| Some(*h) != owner);
+        // `| 实施负责人 | 回滚负责人 |`: a second person column (after the lead's) names a
+        // second owner, like a helper's.
+        let help = find(&["配合", "协办", "协助"])
+            .filter(|h| Some(*h) != owner)
+            .or_else(|| second_person_column(&cs, owner));
         // The task column: a task word, else the measures of an issue table (`问题 | 整改措施`).
         // `| 需求编号 | 需求名称 |`: a number column names no task.
         let is_number = |c: &str| {

@@ -336,6 +336,13 @@ impl Block {
                         .map(|p| ctx.scan(p.trim_matches(['、', ' '])))
                         .find(|s| s.deadline.is_some())
                 })
+                // `整改措施：双录视频补录，由简若溪负责，月底前完成。` as the block's work: the
+                // line that gives the work its owner gives its date too (not a step's clock time
+                // over an `执行人：` field, nor a date heading a review).
+                .or_else(|| {
+                    Some(ctx.scan(&self.title))
+                        .filter(|s| !owners.is_empty() && s.how != OwnerHow::None && s.deadline.is_some())
+                })
         } else {
             Some(ctx.field_deadline(&self.due))
         };

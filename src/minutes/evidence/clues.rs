@@ -225,6 +225,20 @@ pub(super) fn before_an_event(raw: &str) -> bool {
         })
 }
 
+/// `整改报告总稿由某某统筹，待上述事项完成后报证监局`: the work is due once an event is over
+/// (`待…完成后`, `待…上线后`), a time with no date, as `要在…前` is.
+pub(super) fn after_an_event(raw: &str) -> bool {
+    raw.match_indices('待').any(|(i, _)| {
+        let rest = raw.get(i + '待'.len_utf8()..).unwrap_or_default();
+        let event: String = rest.chars().take_while(|c| !"，,。；;后".contains(*c)).collect();
+        (2..=12).contains(&event.chars().count())
+            && ["完成", "结束", "上线", "确认", "批复", "审批", "落地"]
+                .iter()
+                .any(|w| event.ends_with(w))
+            && rest.get(event.len()..).is_some_and(|r| r.starts_with('后'))
+    })
+}
+
 /// `（活动期间每日执行，不单独跟踪）`, `（常规要求）`, `（日常工作）`, `（某某，常规工作）`: the minutes say the line is
 /// no task to track on its own.
 pub(super) fn not_tracked(lower: &str) -> bool {

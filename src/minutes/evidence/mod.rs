@@ -16,7 +16,7 @@ mod speech;
 mod words;
 
 use self::clues::{
-    before_an_event, has_ack, has_figures, is_done, is_next_meeting, is_period, not_tracked,
+    after_an_event, before_an_event, has_ack, has_figures, is_done, is_next_meeting, is_period, not_tracked,
     outside_brackets, starts_with_clock, without_mid_asides,
 };
 use self::speech::{PROGRESS, SPEECH, commits, labels_before_owners};
@@ -82,7 +82,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }
     if f.scan.deadline.is_some() {
         add(Signal::Deadline);
-    } else if f.scan.deadline_text.is_some() || before_an_event(f.raw) {
+    } else if f.scan.deadline_text.is_some() || before_an_event(f.raw) || after_an_event(f.raw) {
         add(Signal::VagueDeadline);
     }
     let lower = f.raw.to_lowercase();
@@ -264,6 +264,21 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         && ["是不是", "有没有", "了吗", "了没", "了么"]
             .iter()
             .any(|w| lower.contains(w));
+    // `小司徒，OA那边进度怎么样？`: asking how far it got, not asking for work.
+    let progress_question = lower.trim_end().ends_with(['？', '?'])
+        && [
+            "进度怎么样",
+            "进展怎么样",
+            "进度如何",
+            "进展如何",
+            "怎么样了",
+            "到哪了",
+            "到哪一步",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+        && !["麻烦", "请", "辛苦"].iter().any(|w| lower.contains(w));
+    let status_question = status_question || progress_question;
     // `营业部月度排名通报：莘雨、阚文…`: a topic's label before the people who do it.
     for w in CHATTER.iter().filter(|w| w.ends_with('：')) {
         if labels_before_owners(&chat_text, w, f.scan) {
@@ -425,8 +440,14 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         out.retain(|(s, _)| *s != Signal::StatusSection);
     }
     // A person named in the line (not a `张三：` label) and a dated deadline, nothing against.
+    // `X在活动结束后五个工作日内报协会`: a time limit the parser refuses (counted from an event,
+    // or vague) still says when the named person is to do it.
     if matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named)
-        && f.scan.deadline.is_some()
+        && (f.scan.deadline.is_some()
+            || f.scan
+                .deadline_text
+                .as_deref()
+                .is_some_and(|t| t.trim_end().ends_with(['内', '前'])))
         && out.iter().all(|(_, w)| *w > 0)
     {
         out.push((Signal::OwnerAndDeadline, weight(Signal::OwnerAndDeadline)));

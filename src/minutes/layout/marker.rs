@@ -44,10 +44,13 @@ fn strip_one_marker(line: &str) -> (Marker, &str) {
     let mut s = line;
     let mut marker = Marker::None;
     for b in [
-        "- ", "* ", "+ ", "• ", "· ", "— ", "– ", "•", "·", "▪", "◦", "○", "●", "- ", "■", "◆", "◇", "▶", "►",
+        "- ", "* ", "+ ", "• ", "· ", "— ", "– ", "•", "·", "▪", "◦", "○", "●", "- ", "■", "◆", "◇", "▶",
+        "►",
+        // `👉 节目征集 —— 某某，12月30日前`: a pointing hand or an arrow opens an item.
+        "👉", "➤", "➢", "➜", "☞", "▸", "▷", "🔹", "🔸",
     ] {
         if let Some(r) = s.strip_prefix(b) {
-            s = r.trim_start();
+            s = r.trim_start_matches('\u{FE0F}').trim_start();
             marker = Marker::List;
             break;
         }

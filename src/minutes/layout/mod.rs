@@ -56,6 +56,8 @@ const STATUS_WORDS: &[&str] = &[
     "常规事项",
     "例行事项",
     "日常事项",
+    // `交流发言`, `发言摘要`: what each person said at a study or exchange meeting, not work.
+    "发言",
     "highlights",
     "status",
     "summary",
@@ -133,6 +135,11 @@ const ACTION_WORDS: &[&str] = &[
     "整改事项",
     "整改任务",
     "这次",
+    // `一、下周五前完成：`, `二、本月内完成`, `三、不设期限：`: a heading that gives the time the
+    // work below is due by (its deadline goes to each item under it) heads tasks.
+    "前完成",
+    "内完成",
+    "期限",
 ];
 const DECISION_WORDS: &[&str] = &["决议", "议定", "决定", "结论", "decision", "共识", "部署"];
 /// The heading text when `line` is a heading.

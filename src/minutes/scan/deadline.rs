@@ -119,6 +119,7 @@ impl Ctx<'_> {
                     // `弄一下周五之前`: the 下 of 一下 starts no `下周五`.
                     || (chars.get(start) == Some(&'下') && start > 0 && chars.get(start - 1) == Some(&'一'))
                     || opens_timeline(&chars, start, start + len)
+                    || super::vague::in_month_range(&chars, start, start + len)
                 {
                     continue;
                 }
@@ -152,7 +153,10 @@ impl Ctx<'_> {
                 }
             }
         }
-        refused.map(|(w, _, _)| (w, None))
+        refused
+            .map(|(w, _, _)| w)
+            .or_else(|| super::vague::bare_week_limit(&chars))
+            .map(|w| (w, None))
     }
 }
 
@@ -239,9 +243,14 @@ fn after_event(chars: &[char], start: usize, w: &str) -> bool {
         });
     // `活动前一天完成`: the day before an event, no span from the meeting either; `会后` is this
     // meeting's end, `会前` a meeting to come.
-    (span || days_before)
-        && matches!(before(1), Some('后' | '前'))
-        && before(2).is_some_and(|c| is_cjk(c) && (c != '会' || before(1) == Some('前')) && !is_time_char(c))
+    // `节后一周内`: a span from a holiday's end in days or weeks, which the conventions do not
+    // define (only `节后第一个工作日`, `节后N个工作日内`): not a span from the meeting either.
+    let after_holiday = span && before(1) == Some('后') && before(2) == Some('节') && !w.contains("工作日");
+    after_holiday
+        || ((span || days_before)
+            && matches!(before(1), Some('后' | '前'))
+            && before(2)
+                .is_some_and(|c| is_cjk(c) && (c != '会' || before(1) == Some('前')) && !is_time_char(c)))
 }
 
 /// Removes the deadline words (and a group or clause that held only them) from the text.

@@ -7,6 +7,7 @@ mod deadline;
 mod english;
 mod names;
 mod units;
+mod vague;
 mod verbs;
 
 use crate::domain::priority::Priority;

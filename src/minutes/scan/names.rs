@@ -18,6 +18,9 @@ const TITLED_SURNAMES: &str = "傅康易乔赖文庞樊兰殷施洪翟颜倪牛�
 pub(crate) const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤";
 
 /// Words that look like names but are not (`周五：`, `高风险`).
+/// The other side of a piece of work (`与客户约定`, `和对方确认`): whom it is done with.
+const COUNTERPARTS: &[&str] = &["客户", "对方", "行方", "厂商", "供应商"];
+
 pub(crate) const NOT_NAMES: &[&str] = &[
     "谢谢",
     // `（例行）`, `（常规）` in brackets beside a duty: how often, not who.
@@ -197,11 +200,12 @@ impl Ctx<'_> {
             }
         }
         // Beside a person, a region or a group of units is where the work happens, not who
-        // does it (`阿朱、华东区`, `邵华牵头、各营业部配合`).
+        // does it (`阿朱、华东区`, `邵华牵头、各营业部配合`); the other side of it (`宁某与客户约定…`)
+        // is whom it is done with.
         if out.iter().any(|o| matches!(o, OwnerRef::Person(_))) {
             out.retain(|o| match o {
                 OwnerRef::Person(_) => true,
-                OwnerRef::Unresolved(w) => !is_place_or_units(w),
+                OwnerRef::Unresolved(w) => !is_place_or_units(w) && !COUNTERPARTS.contains(&w.as_str()),
             });
         }
         out

@@ -69,6 +69,8 @@ const FOLLOW_UP: &[&str] = &["沟通", "确认", "对接", "汇报", "联系", "
 const FUTURE: &[&str] = &[
     "再", "去", "先", "把", "会", "能", "可以", "争取", "保证", "来", "出", "给", "发", "做", "补", "交",
     "整理", "准备", "写",
+    // `我下月底前报信创领导小组`: sending it on by a date (not `我汇报一下`).
+    "前报", "内报", "报送", "上报", "提交",
 ];
 
 /// Ways of speaking that are not work: opinions, memories, taking the floor.
@@ -155,6 +157,15 @@ pub(super) fn opens_agreeing(s: &str) -> bool {
         t.strip_prefix(w)
             .is_some_and(|r| r.starts_with(['，', ',', '。', ' ']))
     })
+}
+
+/// Whether the first clause of `s` is a yes, with or without whom it answers (`好的甘总，…`,
+/// `行，…`).
+pub(super) fn first_clause_agrees(s: &str) -> bool {
+    s.trim()
+        .split(['，', ',', '。'])
+        .next()
+        .is_some_and(|c| c.chars().count() <= 6 && ACCEPT.iter().any(|w| c.starts_with(w)))
 }
 
 /// The signals a sentence shows, read as a plain line.
@@ -360,6 +371,14 @@ pub(super) fn opening_topic(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_yes_with_whom_it_answers_agrees() {
+        assert!(first_clause_agrees("好的某总，我今天先出个初稿。"));
+        assert!(first_clause_agrees("行，我先弄。"));
+        assert!(!first_clause_agrees("我今天先出个初稿。"));
+        assert!(!first_clause_agrees("好多客户都在问这个事，我今天先出个初稿。"));
+    }
 
     #[test]
     fn first_person_is_singular_and_questions_are_seen() {

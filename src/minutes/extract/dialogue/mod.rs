@@ -339,6 +339,14 @@ fn converse(
                     if replies && sc.deadline.is_none() {
                         continue;
                     }
+                    // `好的甘总，我今天先出个初稿。` to `小尤，排班表国庆前给我。`: yes, and a first step
+                    // of the work just given with its date, not work of its own.
+                    let answers_dated = out.last().is_some_and(|l| {
+                        l.turn + 1 == t && l.item.owners.contains(&sp) && l.item.deadline.is_some()
+                    });
+                    if answers_dated && acts::first_clause_agrees(s) {
+                        continue;
+                    }
                     // `没问题，我这周先把营业部的数据收上来。` to `石磊，月内报给总部没问题吧？`: yes,
                     // and the first step of that work, not work of its own.
                     if named_before.contains(&sp) && acts::opens_agreeing(s) {

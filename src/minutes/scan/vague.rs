@@ -1,0 +1,34 @@
+//! Time limits the deadline parser does not read but people write (pure): `周内` alone
+//! (`某某周内与对方对接课件`, "within the week") and `月中` (`某某月中汇总`), which the conventions
+//! leave out (only `本周内` / `这周内` / `这周`; no middle of a month). Each is shown as a refused
+//! deadline (截止待定) that still says when.
+
+/// A bare `周内` (not `本周内`, `两周内`, `下周内`, which the parser reads) or `月中` (the middle
+/// of this month, which no convention dates; not `月中旬`): its words.
+pub(super) fn bare_week_limit(chars: &[char]) -> Option<String> {
+    (0..chars.len()).find_map(|i| {
+        let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let bare =
+            !before.is_some_and(|c| c.is_ascii_digit() || "本这下上一二三四五六七八九十两个每当".contains(c));
+        let word = match (chars.get(i), chars.get(i + 1)) {
+            (Some('周'), Some('内')) => Some("周内"),
+            (Some('月'), Some('中')) if chars.get(i + 2) != Some(&'旬') => Some("月中"),
+            _ => None,
+        };
+        word.filter(|_| bare).map(str::to_owned)
+    })
+}
+
+/// Whether the window `start..end` overlaps a range of months (`1-11月`, `4～6月`): a period
+/// the figures cover, not a date (`1-11` is no `1月11日`).
+pub(super) fn in_month_range(chars: &[char], start: usize, end: usize) -> bool {
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    chars.iter().enumerate().any(|(p, c)| {
+        if !"-–~～".contains(*c) || p == 0 || !digit(p - 1) || !digit(p + 1) {
+            return false;
+        }
+        let first = (0..p).rev().take_while(|i| digit(*i)).last().unwrap_or(p);
+        let last = (p + 1..chars.len()).take_while(|i| digit(*i)).last().unwrap_or(p);
+        chars.get(last + 1) == Some(&'月') && start <= last + 1 && end > first
+    })
+}
