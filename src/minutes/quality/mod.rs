@@ -37,7 +37,7 @@ mod sets;
 
 pub use later_sets::{
     HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
-    HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
+    HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19,
 };
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
@@ -65,6 +65,7 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout16", HELDOUT16),
     ("heldout17", HELDOUT17),
     ("heldout18", HELDOUT18),
+    ("heldout19", HELDOUT19),
 ];
 
 #[derive(Debug, Deserialize)]
