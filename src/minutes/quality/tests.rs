@@ -123,6 +123,7 @@ fn explain_tuning_files() {
         .chain(HELDOUT12.iter().map(|f| ("heldout12", f)))
         .chain(HELDOUT13.iter().map(|f| ("heldout13", f)))
         .chain(HELDOUT14.iter().map(|f| ("heldout14", f)))
+        .chain(HELDOUT16.iter().map(|f| ("heldout16", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
