@@ -13,6 +13,7 @@ mod clues;
 mod english;
 mod progress;
 mod speech;
+mod tally;
 mod words;
 
 use self::clues::{
@@ -226,7 +227,9 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     } else {
         has_figures(&lower)
     };
-    if figures && !asked && !partly {
+    // `覆盖 3229 人次`: a figure set apart from its unit reports, in a line that asks no date.
+    let spaced = f.scan.deadline.is_none() && tally::has_spaced_figure(&lower);
+    if (figures || spaced) && !asked && !partly {
         add(Signal::Figures);
     }
     // `时间另定`: the date is open, the task is not rejected.

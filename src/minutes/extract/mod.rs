@@ -224,6 +224,8 @@ mod tests_heldout13;
 #[cfg(test)]
 mod tests_heldout14;
 #[cfg(test)]
+mod tests_heldout16;
+#[cfg(test)]
 mod tests_heldout2;
 #[cfg(test)]
 mod tests_heldout3;

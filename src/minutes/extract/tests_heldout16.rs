@@ -1,0 +1,43 @@
+//! Tests of the rules added once the sixteenth held-out set became tuning data (issue 16,
+//! seventeenth round): figures typed apart from their unit (`覆盖 800 人次`) report; a roster of
+//! reviewers with role titles (`评议：某某、合规负责人 某某`) is a record, not an assignment.
+//! Each on phrasings of our own, never a line copied from a file.
+
+#![allow(clippy::unwrap_used)]
+
+use super::testkit::{owners, run, texts};
+
+#[test]
+fn a_figure_set_apart_from_its_unit_is_reported_work_not_a_task() {
+    let ex = run(
+        "年度述职\n\n## 重点工作\n- 全年开展客户沙龙 9 场，覆盖 812 人次。\n\n## 会后事项\n1. 沙龙总结材料，孟冬下周五前提交。",
+        &["孟冬"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("沙龙总结材料"), "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"]]);
+}
+
+#[test]
+fn a_spaced_figure_before_a_dated_request_does_not_hide_it() {
+    let ex = run(
+        "复盘会\n\n- 柏青：上半年共 40 场，覆盖 1.2 万人次；下半年活动日历 7月8日前发各营业部。",
+        &["柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("活动日历"), "{t:?}");
+}
+
+#[test]
+fn a_roster_of_reviewers_with_role_titles_assigns_nothing() {
+    let ex = run(
+        "季度评审会\n\n评议：柏青、合规负责人 孟冬、财务负责人 林立\n评审人：方舟（产品负责人）、柏青\n\n## 待办\n1. 评审意见汇总，孟冬周五前发群里。",
+        &["柏青", "孟冬", "林立", "方舟"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("评审意见汇总"), "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"]]);
+}
