@@ -1,6 +1,7 @@
 //! Tests of the rules added once the sixteenth held-out set became tuning data (issue 16,
 //! seventeenth round): figures typed apart from their unit (`覆盖 800 人次`) report; a roster of
-//! reviewers with role titles (`评议：某某、合规负责人 某某`) is a record, not an assignment.
+//! reviewers with role titles (`评议：某某、合规负责人 某某`) is a record, not an assignment; a
+//! struck-out item (`~~…~~（取消）`) is called off; a date and the people present is a roll call.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -40,4 +41,26 @@ fn a_roster_of_reviewers_with_role_titles_assigns_nothing() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("评审意见汇总"), "{t:?}");
     assert_eq!(owners(&ex), [["孟冬"]]);
+}
+
+#[test]
+fn a_struck_out_item_is_called_off() {
+    let ex = run(
+        "双周例会\n\n待办：\n1. ~~线下沙龙场地预订 —— 孟冬，4月25日~~（取消，改线上）\n2. 直播讲师邀约 —— 孟冬，下周五前\n3. ~~重印宣传单页 —— 柏青~~（不再需要）",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("直播讲师邀约"), "{t:?}");
+}
+
+#[test]
+fn a_date_and_the_people_present_is_a_roll_call() {
+    let ex = run(
+        "Desk retro\n\nTue 9 Jun, 15:00. Tom Hu, Ann Lee, Bo Xu, Kim Ma.\n\n> 6月9日复盘，参与：@孟冬 @柏青\n\nActions\n- Bo Xu: 下周一前提交 change request。",
+        &["Tom Hu", "Ann Lee", "Bo Xu", "Kim Ma", "孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex), [["Bo Xu"]]);
 }
