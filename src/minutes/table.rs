@@ -203,6 +203,25 @@ fn raci_responsible(cs: &[String]) -> Option<usize> {
         .filter(|_| others >= 1)
 }
 
+/// `| 资料 | 提供人 | 时间 |`, `| 报告 | 撰写人 | 截止 |`: with no owner word, a column named for a
+/// person doing something (a short verb and `人`) holds the owner.
+fn person_column(cs: &[String]) -> Option<usize> {
+    const NOT_OWNERS: &[&str] = &[
+        "联系人",
+        "审批人",
+        "审核人",
+        "复核人",
+        "发起人",
+        "提出人",
+        "申请人",
+    ];
+    cs.iter().position(|c| {
+        let c = c.trim();
+        let n = c.chars().count();
+        (3..=4).contains(&n) && c.ends_with('人') && !NOT_OWNERS.contains(&c)
+    })
+}
+
 /// `| 4月24日前完成场地对接 |` in the deadline column: the work written after the date
 /// (`完成场地对接`), when it holds a task verb.
 fn deadline_work(cell: &str, dl: &crate::minutes::scan::Scan) -> Option<String> {
@@ -253,7 +272,8 @@ impl Table {
         // `| 活动 | 分工 | 时间要求 |`: who does what, lead first.
         .or_else(|| find(&["负责", "责任", "主办", "承办", "牵头", "分工"]))
         // `| 任务 | R | A | C | I |`: a RACI table's R (responsible) column.
-        .or_else(|| raci_responsible(&cs));
+        .or_else(|| raci_responsible(&cs))
+        .or_else(|| person_column(&cs));
         let deadline = find(&[
             "截止",
             "计划完成",

@@ -1,7 +1,8 @@
 //! Tests of the rules added once the sixteenth held-out set became tuning data (issue 16,
 //! seventeenth round): figures typed apart from their unit (`覆盖 800 人次`) report; a roster of
 //! reviewers with role titles (`评议：某某、合规负责人 某某`) is a record, not an assignment; a
-//! struck-out item (`~~…~~（取消）`) is called off; a date and the people present is a roll call.
+//! struck-out item (`~~…~~（取消）`) is called off; a date and the people present is a roll call;
+//! a table column named for a person doing something (`提供人`) holds the owner.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -63,4 +64,17 @@ fn a_date_and_the_people_present_is_a_roll_call() {
     let t = texts(&ex);
     assert_eq!(t.len(), 1, "{t:?}");
     assert_eq!(owners(&ex), [["Bo Xu"]]);
+}
+
+#[test]
+fn a_column_named_for_the_person_who_provides_holds_the_owner() {
+    // Posted Tuesday 2026-03-10.
+    let ex = run(
+        "审计准备会\n\n分工如下：\n\n| 资料 | 提供人 | 时间 | 备注 |\n|---|---|---|---|\n| 科目余额表 | 孟冬 | 已提供 | |\n| 存管对账记录 | 柏青 | 3月20日前 | |\n| 重大合同清单 | 孟冬 | 本周内 | 需法务确认 |",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("存管对账记录"), "{t:?}");
+    assert_eq!(owners(&ex), [["柏青"], ["孟冬"]]);
 }
