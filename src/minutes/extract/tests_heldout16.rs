@@ -2,12 +2,13 @@
 //! seventeenth round): figures typed apart from their unit (`覆盖 800 人次`) report; a roster of
 //! reviewers with role titles (`评议：某某、合规负责人 某某`) is a record, not an assignment; a
 //! struck-out item (`~~…~~（取消）`) is called off; a date and the people present is a roll call;
-//! a table column named for a person doing something (`提供人`) holds the owner.
+//! a table column named for a person doing something (`提供人`) holds the owner; a numbered
+//! heading that is only a deadline (`一、本周五前完成`) dates the items under it.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
-use super::testkit::{owners, run, texts};
+use super::testkit::{dues, owners, run, texts};
 
 #[test]
 fn a_figure_set_apart_from_its_unit_is_reported_work_not_a_task() {
@@ -77,4 +78,20 @@ fn a_column_named_for_the_person_who_provides_holds_the_owner() {
     assert_eq!(t.len(), 2, "{t:?}");
     assert!(t[0].contains("存管对账记录"), "{t:?}");
     assert_eq!(owners(&ex), [["柏青"], ["孟冬"]]);
+}
+
+#[test]
+fn a_numbered_heading_that_is_only_a_deadline_dates_the_items_under_it() {
+    // Posted Tuesday 2026-03-10: 本周五 is the 13th.
+    let ex = run(
+        "专项推进会\n\n一、本周五前完成\n1. 名单比对 —— 孟冬\n2. 信息补录统计 —— 柏青\n\n二、3月20日（周五）前完成\n1. 专项报告初稿 —— 孟冬",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"], ["孟冬"]]);
+    let d = dues(&ex);
+    assert_eq!(d[0].as_deref(), Some("2026-03-13T18:00:00+08:00"), "{d:?}");
+    assert_eq!(d[1].as_deref(), Some("2026-03-13T18:00:00+08:00"), "{d:?}");
+    assert_eq!(d[2].as_deref(), Some("2026-03-20T18:00:00+08:00"), "{d:?}");
 }
