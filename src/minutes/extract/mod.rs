@@ -249,6 +249,7 @@ mod tests_heldout7_notes;
 mod tests_heldout8;
 #[cfg(test)]
 mod tests_heldout9;
+mod time_field;
 mod trace;
 mod turns;
 mod walk;

@@ -3,7 +3,8 @@
 //! reviewers with role titles (`评议：某某、合规负责人 某某`) is a record, not an assignment; a
 //! struck-out item (`~~…~~（取消）`) is called off; a date and the people present is a roll call;
 //! a table column named for a person doing something (`提供人`) holds the owner; a numbered
-//! heading that is only a deadline (`一、本周五前完成`) dates the items under it.
+//! heading that is only a deadline (`一、本周五前完成`) dates the items under it; a `时间：` field under
+//! an item's `负责人：` field is its deadline.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -94,4 +95,19 @@ fn a_numbered_heading_that_is_only_a_deadline_dates_the_items_under_it() {
     assert_eq!(d[0].as_deref(), Some("2026-03-13T18:00:00+08:00"), "{d:?}");
     assert_eq!(d[1].as_deref(), Some("2026-03-13T18:00:00+08:00"), "{d:?}");
     assert_eq!(d[2].as_deref(), Some("2026-03-20T18:00:00+08:00"), "{d:?}");
+}
+
+#[test]
+fn a_time_field_under_an_items_owner_field_is_its_deadline() {
+    // Posted Tuesday 2026-03-10.
+    let ex = run(
+        "合同周会\n\n1. 代销协议补充条款审查\n负责人：孟冬\n时间：下周二前\n\n2. 租赁合同续签\n负责人：柏青\n时间：本月25日前\n\n3. 权限清理\n负责人：孟冬\n时间：Q1（已过，改为待定）",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"], ["孟冬"]]);
+    let d = dues(&ex);
+    assert_eq!(d[1].as_deref(), Some("2026-03-25T18:00:00+08:00"), "{d:?}");
+    assert_eq!(d[2], None, "{d:?}");
 }
