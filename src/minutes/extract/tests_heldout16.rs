@@ -4,7 +4,8 @@
 //! struck-out item (`~~…~~（取消）`) is called off; a date and the people present is a roll call;
 //! a table column named for a person doing something (`提供人`) holds the owner; a numbered
 //! heading that is only a deadline (`一、本周五前完成`) dates the items under it; a `时间：` field under
-//! an item's `负责人：` field is its deadline.
+//! an item's `负责人：` field is its deadline; a street in brackets (`（解放路）`) is no owner; an
+//! action field's person leads one named in a remark after the conclusion's `；`.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -110,4 +111,22 @@ fn a_time_field_under_an_items_owner_field_is_its_deadline() {
     let d = dues(&ex);
     assert_eq!(d[1].as_deref(), Some("2026-03-25T18:00:00+08:00"), "{d:?}");
     assert_eq!(d[2], None, "{d:?}");
+}
+
+#[test]
+fn a_place_in_brackets_after_the_work_is_no_owner() {
+    let ex = run(
+        "合同周会\n\n1. 营业部租赁合同续签（解放路）\n负责人：孟冬\n时间：本月25日前",
+        &["孟冬"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]]);
+}
+
+#[test]
+fn the_action_fields_person_leads_a_remark_after_the_conclusion() {
+    let ex = run(
+        "评审会\n\n【需求A】监测模型新增规则\n评审意见：通过。\n实施：孟冬负责开发，3月20日前提交UAT；柏青准备测试样本数据。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬", "柏青"]]);
 }

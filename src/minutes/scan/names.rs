@@ -531,6 +531,8 @@ fn is_placeholder(w: &str) -> bool {
 /// `华东区`, `各营业部`, `全体`: a place or a set of units, not a person.
 pub(crate) fn is_place_or_units(w: &str) -> bool {
     w.starts_with('各') || w.starts_with("全体") || w.ends_with("片区") || w.ends_with('区')
+        // `（滨江路）`, `（解放大道）`: a street names a branch's site.
+        || (w.chars().count() >= 3 && (w.ends_with('路') || w.ends_with('街') || w.ends_with("大道")))
 }
 
 /// `张总` → `张`.
