@@ -5,7 +5,7 @@
 //! a table column named for a person doing something (`提供人`) holds the owner; a numbered
 //! heading that is only a deadline (`一、本周五前完成`) dates the items under it; a `时间：` field under
 //! an item's `负责人：` field is its deadline; a street in brackets (`（解放路）`) is no owner; an
-//! action field's person leads one named in a remark after the conclusion's `；`.
+//! action field's person leads one named in a remark after the conclusion's `；`; `提测` is a task verb.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -128,5 +128,17 @@ fn the_action_fields_person_leads_a_remark_after_the_conclusion() {
         "评审会\n\n【需求A】监测模型新增规则\n评审意见：通过。\n实施：孟冬负责开发，3月20日前提交UAT；柏青准备测试样本数据。",
         &["孟冬", "柏青"],
     );
+    assert_eq!(owners(&ex), [["孟冬", "柏青"]]);
+}
+
+#[test]
+fn handing_a_build_over_for_testing_is_work() {
+    let ex = run(
+        "需求评审会\n\n需求1：条件单增加新类型\n- 结论：通过，纳入下个版本。\n- 开发：孟冬，3月20日前提测；提示文案由柏青审核。",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("3月20日前提测"), "{t:?}");
     assert_eq!(owners(&ex), [["孟冬", "柏青"]]);
 }
