@@ -5,7 +5,8 @@
 //! a table column named for a person doing something (`提供人`) holds the owner; a numbered
 //! heading that is only a deadline (`一、本周五前完成`) dates the items under it; a `时间：` field under
 //! an item's `负责人：` field is its deadline; a street in brackets (`（解放路）`) is no owner; an
-//! action field's person leads one named in a remark after the conclusion's `；`; `提测` is a task verb.
+//! action field's person leads one named in a remark after the conclusion's `；`; `提测` is a task verb;
+//! a name after the closing dash owns the item, member or not.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -141,4 +142,15 @@ fn handing_a_build_over_for_testing_is_work() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("3月20日前提测"), "{t:?}");
     assert_eq!(owners(&ex), [["孟冬", "柏青"]]);
+}
+
+#[test]
+fn a_name_after_the_closing_dash_owns_the_item_even_outside_the_chat() {
+    let ex = run(
+        "述职会\n\n## 会后事项\n1. 经验材料 —— 霍远山整理，下周五前报办公室。\n2. 提升方案 —— 苗一禾，十个工作日内提交。\n3. 核心交换机升级 —— 不通过，下次再评。",
+        &["孟冬"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(owners(&ex), [["霍远山"], ["苗一禾"]]);
 }
