@@ -426,6 +426,9 @@ pub(super) const SETTLED: &[&str] = &[
     "起改为",
     "起实行",
     "起施行",
+    // `试点目标仍为6月22日上线`: a target restated, unchanged.
+    "仍为",
+    "仍定于",
 ];
 
 /// Words with `已` that do not report completion (`对已开户客户…`).

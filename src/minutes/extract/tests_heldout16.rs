@@ -6,7 +6,8 @@
 //! heading that is only a deadline (`一、本周五前完成`) dates the items under it; a `时间：` field under
 //! an item's `负责人：` field is its deadline; a street in brackets (`（解放路）`) is no owner; an
 //! action field's person leads one named in a remark after the conclusion's `；`; `提测` is a task verb;
-//! a name after the closing dash owns the item, member or not.
+//! a name after the closing dash owns the item, member or not; a bare year (`今年…`) is no deadline;
+//! a target restated (`仍为…`) is settled; a count in brackets (`（两家）`) is no owner.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -153,4 +154,25 @@ fn a_name_after_the_closing_dash_owns_the_item_even_outside_the_chat() {
     let t = texts(&ex);
     assert_eq!(t.len(), 2, "{t:?}");
     assert_eq!(owners(&ex), [["霍远山"], ["苗一禾"]]);
+}
+
+#[test]
+fn a_bare_year_is_no_deadline_and_a_target_restated_is_no_task() {
+    let ex = run(
+        "评优会\n\n孟冬：今年分公司评优设三个奖项，材料统一走OA。\n柏青：试点目标仍为6月22日上线。\n孟冬：申报材料今年底前报分公司。",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("申报材料"), "{t:?}");
+    assert_eq!(dues(&ex)[0].as_deref(), Some("2026-12-31T18:00:00+08:00"));
+}
+
+#[test]
+fn a_count_in_brackets_is_no_owner() {
+    let ex = run(
+        "智能柜台推进会\n\n## 待办\n2. 试点营业部（两家）上线前的应急预案 —— 孟冬牵头，柏青配合，3月20日前。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬", "柏青"]]);
 }

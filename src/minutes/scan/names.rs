@@ -533,6 +533,9 @@ pub(crate) fn is_place_or_units(w: &str) -> bool {
     w.starts_with('各') || w.starts_with("全体") || w.ends_with("片区") || w.ends_with('区')
         // `（滨江路）`, `（解放大道）`: a street names a branch's site.
         || (w.chars().count() >= 3 && (w.ends_with('路') || w.ends_with('街') || w.ends_with("大道")))
+        // `（两家）`, `（3个）`: a count, not a person.
+        || (w.starts_with(|c: char| c.is_ascii_digit() || "一二两三四五六七八九十几".contains(c))
+            && w.ends_with(['家', '个', '项', '户', '笔', '名', '位', '场', '批']))
 }
 
 /// `张总` → `张`.
