@@ -218,7 +218,17 @@ fn person_column(cs: &[String]) -> Option<usize> {
     cs.iter().position(|c| {
         let c = c.trim();
         let n = c.chars().count();
-        (3..=4).contains(&n) && c.ends_with('人') && !NOT_OWNERS.contains(&c)
+        ((3..=4).contains(&n) && c.ends_with('人') && !NOT_OWNERS.contains(&c))
+            // `| 报告 | 分析师 | 计划发布 |`: the people's job.
+            || ((2..=4).contains(&n) && c.ends_with(['师', '员']))
+    })
+}
+
+/// `| 计划发布 |`, `| 计划上线 |`: when the work is planned is its date.
+fn planned_column(cs: &[String]) -> Option<usize> {
+    cs.iter().position(|c| {
+        let c = c.trim();
+        c.starts_with("计划") && c.chars().count() <= 4 && !["计划内容", "计划事项", "计划"].contains(&c)
     })
 }
 
@@ -288,7 +298,8 @@ impl Table {
             "ddl",
             "日期",
             "date",
-        ]);
+        ])
+        .or_else(|| planned_column(&cs));
         let priority = find(&["优先", "priority"]);
         let help = find(&["配合", "协办", "协助"]).filter(|h| Some(*h) != owner);
         // The task column: a task word, else the measures of an issue table (`问题 | 整改措施`).

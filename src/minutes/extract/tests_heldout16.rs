@@ -7,7 +7,8 @@
 //! an item's `负责人：` field is its deadline; a street in brackets (`（解放路）`) is no owner; an
 //! action field's person leads one named in a remark after the conclusion's `；`; `提测` is a task verb;
 //! a name after the closing dash owns the item, member or not; a bare year (`今年…`) is no deadline;
-//! a target restated (`仍为…`) is settled; a count in brackets (`（两家）`) is no owner.
+//! a target restated (`仍为…`) is settled; a count in brackets (`（两家）`) is no owner; a table
+//! column named for a job (`分析师`) holds the owner, one for a plan (`计划发布`) the date.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -175,4 +176,18 @@ fn a_count_in_brackets_is_no_owner() {
         &["孟冬", "柏青"],
     );
     assert_eq!(owners(&ex), [["孟冬", "柏青"]]);
+}
+
+#[test]
+fn a_column_named_for_a_job_holds_the_owner_and_a_planned_column_the_date() {
+    // Posted Tuesday 2026-03-10.
+    let ex = run(
+        "晨会纪要\n\n二、研报发布排期\n\n| 报告 | 分析师 | 计划发布 | 状态 |\n|---|---|---|---|\n| 行业月报 | 孟冬 | 3月5日 | 已发布 |\n| 年度策略展望 | 柏青、孟冬 | 3月20日 | 撰写中 |",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("年度策略展望"), "{t:?}");
+    assert_eq!(owners(&ex), [["柏青", "孟冬"]]);
+    assert_eq!(dues(&ex)[0].as_deref(), Some("2026-03-20T18:00:00+08:00"));
 }
