@@ -199,6 +199,7 @@ mod stage_score;
 mod stage_table;
 mod stage_turns;
 mod standup;
+mod subpoint;
 #[cfg(test)]
 mod testkit;
 #[cfg(test)]

@@ -8,7 +8,8 @@
 //! action field's person leads one named in a remark after the conclusion's `；`; `提测` is a task verb;
 //! a name after the closing dash owns the item, member or not; a bare year (`今年…`) is no deadline;
 //! a target restated (`仍为…`) is settled; a count in brackets (`（两家）`) is no owner; a table
-//! column named for a job (`分析师`) holds the owner, one for a plan (`计划发布`) the date.
+//! column named for a job (`分析师`) holds the owner, one for a plan (`计划发布`) the date; a
+//! bracketed sub-point (`（1）…`) under a numbered item (`1. …`) is its detail.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -190,4 +191,15 @@ fn a_column_named_for_a_job_holds_the_owner_and_a_planned_column_the_date() {
     assert!(t[0].contains("年度策略展望"), "{t:?}");
     assert_eq!(owners(&ex), [["柏青", "孟冬"]]);
     assert_eq!(dues(&ex)[0].as_deref(), Some("2026-03-20T18:00:00+08:00"));
+}
+
+#[test]
+fn a_bracketed_subpoint_under_a_numbered_item_is_its_detail() {
+    let ex = run(
+        "复盘会\n\n三、整改安排\n1. 组织全员案例培训 —— 孟冬，两周内。\n（1）培训后进行闭卷测试，成绩计入季度考核。\n2. 费率参数变更增加提醒 —— 柏青，月底前。",
+        &["孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
 }
