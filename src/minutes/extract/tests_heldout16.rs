@@ -9,7 +9,8 @@
 //! a name after the closing dash owns the item, member or not; a bare year (`今年…`) is no deadline;
 //! a target restated (`仍为…`) is settled; a count in brackets (`（两家）`) is no owner; a table
 //! column named for a job (`分析师`) holds the owner, one for a plan (`计划发布`) the date; a
-//! bracketed sub-point (`（1）…`) under a numbered item (`1. …`) is its detail.
+//! bracketed sub-point (`（1）…`) under a numbered item (`1. …`) is its detail; `需要落实的事项` heads
+//! action items.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -202,4 +203,15 @@ fn a_bracketed_subpoint_under_a_numbered_item_is_its_detail() {
     let t = texts(&ex);
     assert_eq!(t.len(), 2, "{t:?}");
     assert_eq!(owners(&ex), [["孟冬"], ["柏青"]]);
+}
+
+#[test]
+fn what_needs_carrying_out_heads_action_items() {
+    let ex = run(
+        "各位好：\n\n二、需要落实的事项\n1. 告知函起草，孟冬负责，本周五前发合规部。\n2. 撤并后热线转接，请信息技术部统一安排。",
+        &["孟冬"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("热线转接"), "{t:?}");
 }
