@@ -203,6 +203,35 @@ fn raci_responsible(cs: &[String]) -> Option<usize> {
         .filter(|_| others >= 1)
 }
 
+/// `| 资料 | 提供人 | 时间 |`, `| 报告 | 撰写人 | 截止 |`: with no owner word, a column named for a
+/// person doing something (a short verb and `人`) holds the owner.
+fn person_column(cs: &[String]) -> Option<usize> {
+    const NOT_OWNERS: &[&str] = &[
+        "联系人",
+        "审批人",
+        "审核人",
+        "复核人",
+        "发起人",
+        "提出人",
+        "申请人",
+    ];
+    cs.iter().position(|c| {
+        let c = c.trim();
+        let n = c.chars().count();
+        ((3..=4).contains(&n) && c.ends_with('人') && !NOT_OWNERS.contains(&c))
+            // `| 报告 | 分析师 | 计划发布 |`: the people's job.
+            || ((2..=4).contains(&n) && c.ends_with(['师', '员']))
+    })
+}
+
+/// `| 计划发布 |`, `| 计划上线 |`: when the work is planned is its date.
+fn planned_column(cs: &[String]) -> Option<usize> {
+    cs.iter().position(|c| {
+        let c = c.trim();
+        c.starts_with("计划") && c.chars().count() <= 4 && !["计划内容", "计划事项", "计划"].contains(&c)
+    })
+}
+
 /// `| 4月24日前完成场地对接 |` in the deadline column: the work written after the date
 /// (`完成场地对接`), when it holds a task verb.
 fn deadline_work(cell: &str, dl: &crate::minutes::scan::Scan) -> Option<String> {
@@ -263,7 +292,8 @@ impl Table {
         // `| 活动 | 分工 | 时间要求 |`: who does what, lead first.
         .or_else(|| find(&["负责", "责任", "主办", "承办", "牵头", "分工"]))
         // `| 任务 | R | A | C | I |`: a RACI table's R (responsible) column.
-        .or_else(|| raci_responsible(&cs));
+        .or_else(|| raci_responsible(&cs))
+        .or_else(|| person_column(&cs));
         let deadline = find(&[
             "截止",
             "计划完成",
@@ -281,7 +311,8 @@ impl Table {
             // `| 变更内容 | 实施负责人 | 实施窗口 |`: a change is due by its window.
             "窗口",
             "window",
-        ]);
+        ])
+        .or_else(|| planned_column(&cs));
         let priority = find(&["优先", "priority"]);
         // `| 实施负责人 | 回滚负责人 |`: a second person column (after the lead's) names a
         // second owner, like a helper's.

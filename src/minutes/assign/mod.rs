@@ -10,6 +10,7 @@ use self::reach::{first_person, second_person};
 pub(crate) use self::words::is_department;
 use self::words::{ADVERBS, HELP_VERBS, LEAD_VERBS, departments, extend};
 
+mod dash;
 mod paren;
 mod reach;
 mod role;
@@ -542,6 +543,13 @@ impl Ctx<'_> {
                     break;
                 }
             }
+        }
+        // `经验材料 —— 某某整理，…`: a name after the closing dash, member or not.
+        if lead.is_empty()
+            && let Some(found) = self.dash_tail_name(text)
+        {
+            lead = found;
+            how = OwnerHow::Strong;
         }
         if lead.is_empty() && help.is_empty() {
             return None;

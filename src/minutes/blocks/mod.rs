@@ -16,6 +16,7 @@ use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
 
 mod fields;
 mod keys;
+mod order;
 mod review;
 mod split;
 mod words;
@@ -285,10 +286,16 @@ impl Block {
             return Outcome::Items(items);
         }
         let mut owners = ctx.people(&self.lead);
+        // Owners named only in a remark after the conclusion's `；` (`通过。；阎某准备样本`).
+        let mut remark_owners = Vec::new();
         // No owner field: one named in the conclusion (`结论：通过，由合规部尤佳牵头`).
         if owners.is_empty() {
             let said = ctx.scan(&self.conclusion);
             if said.how != OwnerHow::None {
+                let head = self.conclusion.split(['；', ';']).next().unwrap_or_default();
+                if head.len() < self.conclusion.len() && ctx.scan(head).how == OwnerHow::None {
+                    remark_owners.clone_from(&said.owners);
+                }
                 owners = said.owners;
             }
         }
@@ -314,6 +321,7 @@ impl Block {
                 extra_due = Some(said);
             }
         }
+        order::remark_owners_last(&mut owners, &remark_owners);
         for o in ctx.people(&self.help) {
             if !owners.contains(&o) {
                 owners.push(o);

@@ -12,7 +12,9 @@ use self::words::{
 mod clues;
 mod english;
 mod progress;
+mod record;
 mod speech;
+mod tally;
 mod words;
 
 use self::clues::{
@@ -226,7 +228,9 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     } else {
         has_figures(&lower)
     };
-    if figures && !asked && !partly {
+    // `覆盖 3229 人次`: a figure set apart from its unit reports, in a line that asks no date.
+    let spaced = f.scan.deadline.is_none() && tally::has_spaced_figure(&lower);
+    if (figures || spaced) && !asked && !partly {
         add(Signal::Figures);
     }
     // `时间另定`: the date is open, the task is not rejected.
@@ -242,7 +246,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         .split_inclusive(['，', ','])
         .filter(|c| !crate::minutes::scan::is_the_rest(c))
         .collect();
-    if REJECTED.iter().any(|w| rejected_text.contains(w)) {
+    // `~~组织线下沙龙~~（取消）`: struck out, called off.
+    if REJECTED.iter().any(|w| rejected_text.contains(w)) || record::is_struck(f.raw) {
         add(Signal::Rejected);
     }
     let mut chat_text = lower.clone();
@@ -357,7 +362,11 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         })
         .collect();
     let lower_next = open_until_next.as_str();
-    if MEETING_RECORD.iter().any(|w| lower.contains(w)) || is_next_meeting(lower_next, f.scan.how) {
+    let named: Vec<String> = f.scan.owners.iter().map(|o| o.name().to_owned()).collect();
+    if MEETING_RECORD.iter().any(|w| lower.contains(w))
+        || is_next_meeting(lower_next, f.scan.how)
+        || record::is_roll_call(f.raw, &named)
+    {
         add(Signal::MeetingRecord);
     }
     if NOTE_LABELS.iter().any(|w| lower.trim_start().starts_with(w)) {

@@ -268,6 +268,9 @@ pub(super) const MEETING_RECORD: &[&str] = &[
     "参会：",
     "参会:",
     "参加：",
+    // `4月22日评审，参与：@某某 @某某`: who took part.
+    "参与：",
+    "参与:",
     "参加:",
     "与会：",
     "与会:",
@@ -423,6 +426,9 @@ pub(super) const SETTLED: &[&str] = &[
     "起改为",
     "起实行",
     "起施行",
+    // `试点目标仍为6月22日上线`: a target restated, unchanged.
+    "仍为",
+    "仍定于",
 ];
 
 /// Words with `已` that do not report completion (`对已开户客户…`).

@@ -199,6 +199,7 @@ mod stage_score;
 mod stage_table;
 mod stage_turns;
 mod standup;
+mod subpoint;
 #[cfg(test)]
 mod testkit;
 #[cfg(test)]
@@ -226,6 +227,8 @@ mod tests_heldout14;
 #[cfg(test)]
 mod tests_heldout15;
 #[cfg(test)]
+mod tests_heldout16;
+#[cfg(test)]
 mod tests_heldout2;
 #[cfg(test)]
 mod tests_heldout3;
@@ -249,6 +252,7 @@ mod tests_heldout7_notes;
 mod tests_heldout8;
 #[cfg(test)]
 mod tests_heldout9;
+mod time_field;
 mod trace;
 mod turns;
 mod walk;

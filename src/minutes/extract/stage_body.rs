@@ -76,7 +76,14 @@ impl Walk<'_, '_> {
                     .skip(i)
                     .filter(|(_, l)| !l.trim().is_empty())
                     .map(|(k, l)| (k, strip_marker(l.trim())))
-                    .take_while(|(_, (m, b))| *m == Marker::None && starts_with_key(b))
+                    // `时间：本月25日前` after `负责人：…`: the item's date, not the meeting's.
+                    .take_while(|(k, (m, b))| {
+                        *m == Marker::None
+                            && (starts_with_key(b)
+                                || (*k > i
+                                    && super::time_field::is_time_field(b)
+                                    && self.ctx.deadline_in(b).is_some_and(|(_, d)| d.is_some())))
+                    })
                     .fold(body.to_owned(), |acc, (k, (_, b))| {
                         self.joined_below.push(k);
                         format!("{acc}，{b}")

@@ -50,9 +50,14 @@ impl Walk<'_, '_> {
         let has_owner = scan.how != OwnerHow::None;
         let has_deadline = scan.deadline_text.is_some();
         // An indented detail under an item adds nothing unless it names its own owner or date.
-        if indent > 0
-            && marker != Marker::None
-            && self.last_item_indent.is_some_and(|i| i < indent)
+        // `1. 组织培训 —— 某某` then `（1）培训后闭卷测试…`: a sub-point one level down.
+        let prev = n
+            .checked_sub(1)
+            .and_then(|p| self.lines.get(p))
+            .map(|l| l.as_ref());
+        let subpoint = self.last_item_indent.is_some() && super::subpoint::is_subpoint(trimmed, prev);
+        if ((indent > 0 && marker != Marker::None && self.last_item_indent.is_some_and(|i| i < indent))
+            || subpoint)
             && !has_owner
             && !has_deadline
         {

@@ -120,6 +120,7 @@ pub(crate) fn is_meta(line: &str) -> bool {
     };
     spaced
         || meta(line)
+        || super::roster::is_roster(line)
         || is_speaker_line(line)
         || (bars.len() > 1 && bars.iter().any(|p| meta(p)) && bars.iter().all(|p| meta(p) || dated(p)))
         // `2月10日 | 时长 46分钟 | 参与人：…`, `3月10日 · 参会：…`: the meeting's facts in a row.

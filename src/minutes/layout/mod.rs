@@ -2,8 +2,10 @@
 //! (参会人员, 会议时间 …), the meeting's title and date. Headings and sections are here; list
 //! markers and labels in `marker`, meta lines, title and date in `meta`.
 
+mod due_heading;
 mod marker;
 mod meta;
+mod roster;
 mod title;
 
 pub(crate) use self::marker::{Marker, strip_marker, strip_todo_label, unbold_label};
@@ -79,6 +81,11 @@ const ACTION_WORDS: &[&str] = &[
     "待跟进",
     "会后事项",
     "落实事项",
+    // `二、需要落实的事项`, `待落实`.
+    "落实的事项",
+    "需落实",
+    "需要落实",
+    "待落实",
     "责任分工",
     "action",
     "todo",
@@ -199,6 +206,7 @@ pub(crate) fn heading(line: &str) -> Option<&str> {
         && n.chars().all(|c| "一二三四五六七八九十".contains(c))
         && short(rest)
         && (classify(rest) != Section::Other
+            || due_heading::is_due_heading(rest)
             || (rest.chars().count() <= 10
                 && !rest.contains(['负', '牵', '配', '责'])
                 && !rest.chars().any(|c| c.is_ascii_digit())))
@@ -274,6 +282,10 @@ pub(crate) fn classify(name: &str) -> Section {
     }
     // `AI` / `AIs` alone: English minutes' action items.
     if ["ai", "ais", "a.i."].contains(&lower.trim()) {
+        return Section::Action;
+    }
+    // `本周五前完成`: a deadline alone heads the work due by it.
+    if due_heading::is_due_heading(name) {
         return Section::Action;
     }
     if PAST_WORDS.iter().any(|w| lower.contains(w)) {

@@ -120,6 +120,7 @@ impl Ctx<'_> {
                     || (chars.get(start) == Some(&'下') && start > 0 && chars.get(start - 1) == Some(&'一'))
                     || opens_timeline(&chars, start, start + len)
                     || super::vague::in_month_range(&chars, start, start + len)
+                    || is_bare_year(window)
                 {
                     continue;
                 }
@@ -493,4 +494,11 @@ fn ends_with_day_word(c: &str) -> &str {
                 .then(|| c.get(at..))?
         })
         .unwrap_or(c)
+}
+
+/// `今年分公司评优设三个奖项`: a year alone (`今年`, `明年`, `今年度`) is when something happens,
+/// not a deadline (`今年底前`, `年内` are).
+fn is_bare_year(window: &[char]) -> bool {
+    let w: String = window.iter().collect();
+    ["今年", "明年", "本年", "今年度", "本年度", "明年度"].contains(&w.as_str())
 }

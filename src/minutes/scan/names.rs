@@ -12,7 +12,7 @@ pub(crate) const TITLES: &[&str] = &[
 /// Less common surnames (from the hundred family names), read as a surname only before a title
 /// (`杭经理`, `时总助`) of two characters: alone they are too often an ordinary word's first
 /// character.
-const TITLED_SURNAMES: &str = "傅康易乔赖文庞樊兰殷施洪翟颜倪牛温季俞章鲁葛伍申尤毕聂焦柳邢岳齐梅庄辛管祝左涂谷祁时舒耿牟卜詹苗凌费纪靳盛童欧甄曲游裴席卫查屈鲍霍翁隋甘景薄柏宁柯阮桂闵柴车冉房边吉饶刁瞿戚古米滕晋苑邬臧宫苟褚廉简娄盖符奚穆党燕郎邸冀谈姬屠郜晏栾郁蒙喻揭窦迟敖鄢卓仇艾蓝巩仲虞卞封竺佟栗匡宗巫鞠桑荆岑习胥蔺杭";
+pub(crate) const TITLED_SURNAMES: &str = "傅康易乔赖文庞樊兰殷施洪翟颜倪牛温季俞章鲁葛伍申尤毕聂焦柳邢岳齐梅庄辛管祝左涂谷祁时舒耿牟卜詹苗凌费纪靳盛童欧甄曲游裴席卫查屈鲍霍翁隋甘景薄柏宁柯阮桂闵柴车冉房边吉饶刁瞿戚古米滕晋苑邬臧宫苟褚廉简娄盖符奚穆党燕郎邸冀谈姬屠郜晏栾郁蒙喻揭窦迟敖鄢卓仇艾蓝巩仲虞卞封竺佟栗匡宗巫鞠桑荆岑习胥蔺杭";
 
 /// Common surnames: a two- or three-character word starting with one of these may be a name.
 pub(crate) const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤";
@@ -535,6 +535,11 @@ fn is_placeholder(w: &str) -> bool {
 /// `华东区`, `各营业部`, `全体`: a place or a set of units, not a person.
 pub(crate) fn is_place_or_units(w: &str) -> bool {
     w.starts_with('各') || w.starts_with("全体") || w.ends_with("片区") || w.ends_with('区')
+        // `（滨江路）`, `（解放大道）`: a street names a branch's site.
+        || (w.chars().count() >= 3 && (w.ends_with('路') || w.ends_with('街') || w.ends_with("大道")))
+        // `（两家）`, `（3个）`: a count, not a person.
+        || (w.starts_with(|c: char| c.is_ascii_digit() || "一二两三四五六七八九十几".contains(c))
+            && w.ends_with(['家', '个', '项', '户', '笔', '名', '位', '场', '批']))
 }
 
 /// `张总` → `张`.

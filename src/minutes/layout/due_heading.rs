@@ -1,0 +1,44 @@
+//! A heading that is only a deadline for what follows (pure): `一、本周五前完成`,
+//! `二、12月18日（周五）前完成`, `三、两周内完成` — the work listed under it is due then, an
+//! action section.
+
+/// Characters a date or a span is written with (`12月18日（周五）`, `本周五`, `下月底`, `两周`).
+const DATE_CHARS: &str =
+    "0123456789０１２３４５６７８９一二三四五六七八九十两月日号周星期礼拜本下这个底末初旬中上天工作年（）() ";
+
+/// Whether `name` is a date or a span, then `前`/`之前`/`内`/`以内`, then optionally `完成` or `办结`.
+pub(crate) fn is_due_heading(name: &str) -> bool {
+    let s = name.trim().trim_end_matches([':', '：']).trim_end();
+    let s = s
+        .strip_suffix("完成")
+        .or_else(|| s.strip_suffix("办结"))
+        .unwrap_or(s)
+        .trim_end();
+    let Some(when) = ["之前", "以内", "前", "内"]
+        .iter()
+        .find_map(|w| s.strip_suffix(w))
+        .map(str::trim_end)
+    else {
+        return false;
+    };
+    let n = when.chars().count();
+    (2..=14).contains(&n)
+        && when.chars().all(|c| DATE_CHARS.contains(c))
+        && when.chars().any(|c| "月日号周天底末旬".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_due_heading;
+
+    #[test]
+    fn a_date_and_before_is_a_due_heading() {
+        assert!(is_due_heading("本周五前完成"));
+        assert!(is_due_heading("12月18日（周五）前完成"));
+        assert!(is_due_heading("两周内完成："));
+        assert!(is_due_heading("月底前"));
+        assert!(!is_due_heading("12月18日前提交报告"));
+        assert!(!is_due_heading("已完成"));
+        assert!(!is_due_heading("完成情况"));
+    }
+}

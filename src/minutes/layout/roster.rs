@@ -1,0 +1,46 @@
+//! Roster lines of a review meeting (pure): `评审人：储天明（产品负责人）、季宛如、孟浩宇`,
+//! `评议：盛国华、合规负责人 娄晓岚`, `述职人：霍思远、阎海涛` — who reviewed or reported, a record
+//! like `参会人员：…`, even where a role title (`负责人`) sits beside a name.
+
+/// Labels that open a list of the people reviewing, assessing or reporting.
+const ROSTER_KEYS: &[&str] = &[
+    "评审人员",
+    "评审人",
+    "评审组",
+    "评审专家",
+    "评审",
+    "评议人",
+    "评议",
+    "评委",
+    "述职人",
+    "汇报人",
+];
+
+/// Whether the line is a roster: one of [`ROSTER_KEYS`], a colon, then at least two entries
+/// apart by `、` and no sentence punctuation.
+pub(crate) fn is_roster(line: &str) -> bool {
+    let s = line
+        .trim_start_matches(['-', '*', ' ', '•'])
+        .trim_start_matches("**");
+    ROSTER_KEYS.iter().any(|k| {
+        s.strip_prefix(k)
+            .map(|r| r.trim_start_matches("**").trim_start())
+            .and_then(|r| r.strip_prefix([':', '：']))
+            .is_some_and(|v| v.contains('、') && !v.contains(['，', ',', '。', '；', ';', '？', '！']))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_roster;
+
+    #[test]
+    fn a_list_of_reviewers_with_role_titles_is_a_roster() {
+        assert!(is_roster("评议：盛国华、合规负责人 娄晓岚、财务负责人 赖春生"));
+        assert!(is_roster("评审人：储天明（产品负责人）、季宛如、孟浩宇"));
+        assert!(is_roster("评审：汤宇辰（合规）、白露瑶、饶建新（IT）"));
+        assert!(!is_roster("评审：储天明负责，下周五前出结论"));
+        assert!(!is_roster("评审意见：通过、纳入版本"));
+        assert!(!is_roster("评审：储天明"));
+    }
+}
