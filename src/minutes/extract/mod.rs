@@ -186,6 +186,7 @@ fn to_item(s: Scan) -> ActionItem {
 }
 
 mod alias;
+mod brackets;
 mod dialogue;
 mod heading_due;
 mod lists;
@@ -225,6 +226,8 @@ mod tests_heldout13;
 mod tests_heldout14;
 #[cfg(test)]
 mod tests_heldout15;
+#[cfg(test)]
+mod tests_heldout17;
 #[cfg(test)]
 mod tests_heldout2;
 #[cfg(test)]

@@ -71,6 +71,8 @@ const FUTURE: &[&str] = &[
     "整理", "准备", "写",
     // `我下月底前报信创领导小组`: sending it on by a date (not `我汇报一下`).
     "前报", "内报", "报送", "上报", "提交",
+    // `指标我后天全部配置完`: finishing it by a date.
+    "配置", "完",
 ];
 
 /// Ways of speaking that are not work: opinions, memories, taking the floor.
