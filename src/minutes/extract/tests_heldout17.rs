@@ -79,3 +79,22 @@ fn a_speaker_finishing_work_by_a_date_takes_it_on() {
     );
     assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
 }
+
+#[test]
+fn a_transcript_speaker_not_going_to_a_dated_event_takes_nothing_on() {
+    let ex = run(
+        "柏青（柏总） 00:01:10\n好。孟冬，明天把客户清单过一遍。\n\n孟冬 00:01:30\n好的。\n\n柏青（柏总） 00:02:00\n行。后天的区域培训我就不去了，你们正常参加。",
+        &["孟冬", "柏青"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]], "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_next_step_with_its_owner_is_work_and_a_next_step_of_none_is_not() {
+    let ex = run(
+        "经纪 OKR 复盘\n\nO1：客户数稳步增长\n- KR1 新开户 2,000 户：实际 2,150 户，已完成\n- 下一步：高净值客户画像 —— 孟冬，下季度初\n\nO2：投诉率下降\n- KR1 投诉率：实际 0.3%，已完成\n- 下一步：无（保持）",
+        &["孟冬"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]], "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), [None]);
+}

@@ -4,6 +4,7 @@
 
 mod marker;
 mod meta;
+mod none_said;
 mod title;
 
 pub(crate) use self::marker::{Marker, strip_marker, strip_todo_label, unbold_label};
