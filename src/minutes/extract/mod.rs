@@ -187,6 +187,7 @@ fn to_item(s: Scan) -> ActionItem {
 
 mod alias;
 mod brackets;
+mod counter;
 mod dialogue;
 mod heading_due;
 mod lists;

@@ -156,6 +156,10 @@ impl Walk<'_, '_> {
                 continue;
             }
             if evidence::is_item(evidence::score(&sig)) && has_task_text(&sc.text) {
+                if question.is_some() && self.counter_date(n, &sc) {
+                    self.tr.note(n, s, Verdict::Detail, sig, None);
+                    continue;
+                }
                 let by_speaker = sc.by_speaker;
                 let mut item = to_item(sc);
                 if by_speaker && let Some(q) = &question {

@@ -98,3 +98,20 @@ fn a_next_step_with_its_owner_is_work_and_a_next_step_of_none_is_not() {
     assert_eq!(owners(&ex), [["孟冬"]], "{:?}", texts(&ex));
     assert_eq!(dues(&ex), [None]);
 }
+
+#[test]
+fn the_one_asked_answering_with_another_date_moves_the_deadline() {
+    // Posted Tuesday 2026-03-10: 下周一 is the 16th, 下周三 the 18th.
+    let ex = run(
+        "选题会\n\n1. 基金定投专题，孟冬能否下周一给出大纲？——孟冬：下周一来不及，下周三前给。\n2. 新春长图，岳明能否本周五前出初稿？——岳明：可以。",
+        &["孟冬", "岳明"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("基金定投专题"), "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"], ["岳明"]]);
+    assert_eq!(
+        dues(&ex),
+        [due_by_end_of("2026-03-18"), due_by_end_of("2026-03-13")]
+    );
+}
