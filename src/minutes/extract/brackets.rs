@@ -1,4 +1,4 @@
-//! Brackets in a line of minutes (pure).
+//! Brackets in a line of minutes, and a helper's word after a name (pure).
 
 /// Whether `text` opens a bracket (`（`, `(`) it does not close.
 pub(super) fn unclosed(text: &str) -> bool {
@@ -8,6 +8,13 @@ pub(super) fn unclosed(text: &str) -> bool {
         _ => d,
     });
     depth > 0
+}
+
+/// Whether the words after a name (` 配合，…`) say that person helps rather than owns work.
+pub(super) fn helps(after_name: &str) -> bool {
+    ["配合", "协助", "协办", "支持", "support"]
+        .iter()
+        .any(|w| after_name.trim_start().starts_with(w))
 }
 
 #[cfg(test)]

@@ -299,6 +299,8 @@ pub(super) fn split_assignments<'s>(sentence: &'s str, ctx: &Ctx<'_>) -> Vec<&'s
         let (h, r) = (ctx.scan(head), ctx.scan(rest));
         let dated_owner = |s: &Scan| s.how != OwnerHow::None && s.deadline.is_some();
         let split = match next {
+            // `X 牵头，Y 配合，2月12日前`: the one after helps with the same work.
+            Some(next) if super::brackets::helps(rest.get(next.name.len()..).unwrap_or_default()) => false,
             Some(next) => {
                 dated_owner(&h)
                     && dated_owner(&r)

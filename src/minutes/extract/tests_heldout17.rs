@@ -115,3 +115,13 @@ fn the_one_asked_answering_with_another_date_moves_the_deadline() {
         [due_by_end_of("2026-03-18"), due_by_end_of("2026-03-13")]
     );
 }
+
+#[test]
+fn a_helper_after_a_lead_helps_with_the_same_dated_work() {
+    let ex = run(
+        "节前工作会\n\n1. 节前备付金测算表 —— 20871 牵头，40662 配合，3月20日前。",
+        &["20871", "40662"],
+    );
+    assert_eq!(owners(&ex), [["20871", "40662"]], "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-20")]);
+}
