@@ -125,3 +125,13 @@ fn a_helper_after_a_lead_helps_with_the_same_dated_work() {
     assert_eq!(owners(&ex), [["20871", "40662"]], "{:?}", texts(&ex));
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-20")]);
 }
+
+#[test]
+fn a_work_field_in_two_parts_keeps_its_owners_in_order() {
+    let ex = run(
+        "系统需求评审会\n\n需求1：客户风险测评改版\n结论：通过\n安排：孟冬负责开发，3月27日前上线；测评题库由岳明复核。",
+        &["孟冬", "岳明"],
+    );
+    assert_eq!(owners(&ex), [["孟冬", "岳明"]], "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-27")]);
+}
