@@ -164,7 +164,7 @@ impl Walk<'_, '_> {
                 let mut item = to_item(sc);
                 if by_speaker && let Some(q) = &question {
                     item.text = format!("{}：{}", topic_of_question(q), item.text);
-                } else if let Some(q) = question.filter(|_| s.contains('我')) {
+                } else if let Some(q) = question.filter(|q| s.contains('我') || q.contains('谁')) {
                     item.text = format!("{}：{}", topic_of_question(q), item.text);
                 }
                 if let Some(t) = topic.filter(|t| !item.text.contains(t)) {

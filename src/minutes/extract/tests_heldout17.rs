@@ -2,7 +2,10 @@
 //! eighteenth round): a table's remark cell goes with its row's work; a numbered heading that
 //! gives a period the work below is done in (`三、5月中旬完成`) heads tasks and ends the
 //! heading above's deadline; a `；` inside brackets splits no sentence (so a done mark there
-//! counts); a speaker finishing work by a date (`我后天全部配置完`) takes it on.
+//! counts); a speaker finishing work by a date (`我后天全部配置完`) takes it on; a next step
+//! under an objective (`下一步：…`); an answer that the date asked is too soon; a helper after a
+//! lead (`X 牵头，Y 配合`); a work field in two parts; an answer in brackets to `谁发？` that
+//! dates by working days; a note of what was not heard is no work.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -134,4 +137,16 @@ fn a_work_field_in_two_parts_keeps_its_owners_in_order() {
     );
     assert_eq!(owners(&ex), [["孟冬", "岳明"]], "{:?}", texts(&ex));
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-27")]);
+}
+
+#[test]
+fn a_who_question_answered_in_brackets_with_a_working_day_date_is_work() {
+    // Posted Tuesday 2026-03-10: the first working day after 清明 (04-04..04-06) is 04-07.
+    let ex = run(
+        "迁址协调会 速记\n\n- 客户回访短信 —— 谁发？【孟冬，节后第一个工作日】\n- 岳明补充：设备 搬运 …（后半句没听清）【会后确认】",
+        &["孟冬", "岳明"],
+    );
+    assert_eq!(owners(&ex), [["孟冬"]], "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("客户回访短信"), "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), [due_by_end_of("2026-04-07")]);
 }
