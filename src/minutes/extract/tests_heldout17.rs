@@ -150,3 +150,18 @@ fn a_who_question_answered_in_brackets_with_a_working_day_date_is_work() {
     assert!(texts(&ex)[0].contains("客户回访短信"), "{:?}", texts(&ex));
     assert_eq!(dues(&ex), [due_by_end_of("2026-04-07")]);
 }
+
+#[test]
+fn the_week_after_next_alone_is_no_deadline_and_not_next_week() {
+    let ex = run(
+        "整改推进会\n\n整改要求：\n1. 对已整改问题进行复查抽样 —— 孟冬牵头，岳明配合，下下周。\n2. 整改台账更新 —— 岳明，下下周三前。",
+        &["孟冬", "岳明"],
+    );
+    assert_eq!(
+        owners(&ex),
+        [vec!["孟冬", "岳明"], vec!["岳明"]],
+        "{:?}",
+        texts(&ex)
+    );
+    assert_eq!(dues(&ex), [None, due_by_end_of("2026-03-25")]);
+}
