@@ -5,6 +5,8 @@ use crate::domain::priority::Priority;
 use crate::minutes::item::{ActionItem, clean_title};
 use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, has_task_verb, is_place_or_units};
 
+mod remark;
+
 /// A markdown table's column roles.
 pub(crate) struct Table {
     task: usize,
@@ -16,6 +18,8 @@ pub(crate) struct Table {
     priority: Option<usize>,
     /// This week's state of the row (`| 本周情况 |`), which may give the work anew.
     status: Option<usize>,
+    /// A remark beside the row (`| 备注 |`), which goes after the item's text.
+    remark: Option<usize>,
 }
 
 /// Whether `line` is a row of a tab-separated table, or of one aligned with spaces (three cells
@@ -378,14 +382,18 @@ impl Table {
                     .and_then(|_| column(&["需求", "事项", "项目", "project", "议题"]).filter(|i| *i != task))
             });
         let status = column(&["情况", "进展", "状态", "status"]).filter(|i| *i != task);
-        owner.map(|_| Self {
-            task,
-            issue,
-            owner,
-            help,
-            deadline,
-            priority,
-            status,
+        owner.map(|_| {
+            Self {
+                task,
+                issue,
+                owner,
+                help,
+                deadline,
+                priority,
+                status,
+                remark: None,
+            }
+            .with_remark(&cs)
         })
     }
 
@@ -462,6 +470,7 @@ impl Table {
         } else {
             format!("{issue}：{text}")
         };
+        let text = self.remarked(&cs, text);
         Some(ActionItem {
             text,
             owners: if owners.is_empty() { scanned.owners } else { owners },

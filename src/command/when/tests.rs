@@ -212,6 +212,8 @@ fn c6_weeks_run_monday_to_sunday() {
     assert_eq!(doc("下周一"), "2026-03-16T18:00:00+08:00");
     assert_eq!(doc("下周日"), "2026-03-22T18:00:00+08:00");
     assert_eq!(doc("下下周一"), "2026-03-23T18:00:00+08:00");
+    // `下下周` alone is no period the conventions name (C10 lists 本周内 and 下周): refused.
+    assert!(parse_at("下下周", doc_now()).is_err());
     assert_eq!(doc("下星期三"), "2026-03-18T18:00:00+08:00");
     assert_eq!(doc("下礼拜三"), "2026-03-18T18:00:00+08:00");
     assert_eq!(doc("下个周五"), "2026-03-20T18:00:00+08:00");

@@ -124,4 +124,6 @@ fn is_date_or_placeholder(p: &str) -> bool {
         || p.chars().any(|c| c.is_ascii_digit())
         || p.ends_with(['前', '内', '底'])
         || p.starts_with(['周', '下', '本', '明', '今'])
+        // `【庄某，节后第一个工作日】`: a date counted in working days or from a holiday.
+        || ["工作日", "交易日", "节后", "节前"].iter().any(|w| p.contains(w))
 }

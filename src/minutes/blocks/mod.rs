@@ -184,6 +184,11 @@ impl Block {
                 self.due.push_str(part.trim());
                 continue;
             }
+            // `安排：任思彤负责开发，…；数据口径由钟文博复核`: the second part is more of that field.
+            if unkeyed && prev == Some('E') {
+                self.extra.push(part.trim().to_owned());
+                continue;
+            }
             prev = None;
             // `内容：…` under `【需求A】…` before its conclusion: described, not decided.
             if self.takes_description(part) {
@@ -235,6 +240,7 @@ impl Block {
                 // Described, not decided: part of the block, nothing to keep.
             } else if let Some(v) = other_field(part) {
                 self.extra.push(v.to_owned());
+                prev = Some('E');
             } else if any {
                 // The rest of a conclusion: `结论：同意；由合规部出敏感词库`, which may name
                 // who does it and by when.

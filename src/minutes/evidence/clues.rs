@@ -98,6 +98,9 @@ pub(super) fn is_period(lower: &str) -> bool {
 
 /// Whether the text reports something finished.
 pub(super) fn is_done(lower: &str) -> bool {
+    // `对已整改问题进行复查抽样`: what is done names the object of the work, not the work.
+    let object_done = lower.replace("对已", "对");
+    let lower = object_done.as_str();
     if DONE.iter().any(|w| lower.contains(w)) {
         return true;
     }

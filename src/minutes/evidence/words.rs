@@ -243,6 +243,10 @@ pub(super) const CHATTER: &[&str] = &[
     "说：",
     "补充，",
     "如有",
+    // Live notes of what was not heard (`…（后半句没听清）`): nothing to hold anyone to.
+    "没听清",
+    "听不清",
+    "未听清",
     // Closings and acknowledgements.
     "先到这",
     "就到这",

@@ -186,6 +186,8 @@ fn to_item(s: Scan) -> ActionItem {
 }
 
 mod alias;
+mod brackets;
+mod counter;
 mod dialogue;
 mod heading_due;
 mod lists;
@@ -228,6 +230,8 @@ mod tests_heldout14;
 mod tests_heldout15;
 #[cfg(test)]
 mod tests_heldout16;
+#[cfg(test)]
+mod tests_heldout17;
 #[cfg(test)]
 mod tests_heldout2;
 #[cfg(test)]

@@ -24,8 +24,13 @@ pub(super) fn split_sentences(body: &str) -> Vec<&str> {
             && bare
                 .chars()
                 .all(|c| crate::minutes::scan::is_time_char(c) || "下本这上前之".contains(c));
+        // `体检预约（责任人：岳明；已完成）`: a `；` inside brackets splits no sentence.
+        let inside = spans
+            .last()
+            .and_then(|last| body.get(last.0..start))
+            .is_some_and(super::brackets::unclosed);
         match spans.last_mut() {
-            Some(last) if fields || date_only || owner_before => last.1 = end,
+            Some(last) if fields || date_only || owner_before || inside => last.1 = end,
             _ => spans.push((start, end)),
         }
         owner_before = piece.trim_end().ends_with(['；', ';'])
@@ -294,6 +299,8 @@ pub(super) fn split_assignments<'s>(sentence: &'s str, ctx: &Ctx<'_>) -> Vec<&'s
         let (h, r) = (ctx.scan(head), ctx.scan(rest));
         let dated_owner = |s: &Scan| s.how != OwnerHow::None && s.deadline.is_some();
         let split = match next {
+            // `X 牵头，Y 配合，2月12日前`: the one after helps with the same work.
+            Some(next) if super::brackets::helps(rest.get(next.name.len()..).unwrap_or_default()) => false,
             Some(next) => {
                 dated_owner(&h)
                     && dated_owner(&r)

@@ -161,11 +161,15 @@ impl Walk<'_, '_> {
                 continue;
             }
             if evidence::is_item(evidence::score(&sig)) && has_task_text(&sc.text) {
+                if question.is_some() && self.counter_date(n, &sc) {
+                    self.tr.note(n, s, Verdict::Detail, sig, None);
+                    continue;
+                }
                 let by_speaker = sc.by_speaker;
                 let mut item = to_item(sc);
                 if by_speaker && let Some(q) = &question {
                     item.text = format!("{}：{}", topic_of_question(q), item.text);
-                } else if let Some(q) = question.filter(|_| s.contains('我')) {
+                } else if let Some(q) = question.filter(|q| s.contains('我') || q.contains('谁')) {
                     item.text = format!("{}：{}", topic_of_question(q), item.text);
                 }
                 if let Some(t) = topic.filter(|t| !item.text.contains(t)) {

@@ -138,13 +138,15 @@ pub(crate) fn strip_todo_label(body: &str) -> (bool, &str) {
             return (true, rest.trim_start());
         }
     }
-    for l in ["TODO", "Todo", "todo", "待办", "Action", "AI", "行动项"] {
+    // `下一步：客户画像 —— 伍思琪` under an objective: the next step is work (`下一步：无` none).
+    for l in ["TODO", "Todo", "todo", "待办", "Action", "AI", "行动项", "下一步"] {
         // `AI-3:`, `Action 2：`, `TODO#4:`: a numbered label too.
         if let Some(r) = body.strip_prefix(l)
             && let Some(r) = r
                 .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '#' | ' ' | '.'))
                 .strip_prefix([':', '：'])
             && !r.trim().is_empty()
+            && !super::none_said::says_none(r)
         {
             return (true, r.trim_start());
         }

@@ -5,6 +5,7 @@
 mod due_heading;
 mod marker;
 mod meta;
+mod none_said;
 mod roster;
 mod title;
 
@@ -147,6 +148,12 @@ const ACTION_WORDS: &[&str] = &[
     "前完成",
     "内完成",
     "期限",
+    // `三、5月中旬完成`, `四、月底完成`: a period the work below is done in.
+    "旬完成",
+    "月中完成",
+    "月底完成",
+    "月末完成",
+    "年底完成",
 ];
 const DECISION_WORDS: &[&str] = &["决议", "议定", "决定", "结论", "decision", "共识", "部署"];
 /// The heading text when `line` is a heading.

@@ -705,8 +705,8 @@ pub const HELDOUT16: MinutesSet = minutes_set![
 ];
 
 /// The seventeenth held-out set: every file in `src/minutes/heldout17/`, written blind on 2026-12-06
-/// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only. Do not tune rules against it; report its figures.
+/// by someone who had never seen the rules nor the other sets (see its README.md). Its first run
+/// was in aggregate only. It is tuning data since the eighteenth set was written.
 pub const HELDOUT17: MinutesSet = minutes_set![
     "heldout17";
     "01-quant-trading-go-live-weekly",

@@ -116,8 +116,10 @@ impl Ctx<'_> {
                     || is_ordinal_or_start(&chars, start, start + len)
                     || modifies_noun(&chars, start, start + len)
                     || is_amount_not_hour(&chars, start)
-                    // `弄一下周五之前`: the 下 of 一下 starts no `下周五`.
-                    || (chars.get(start) == Some(&'下') && start > 0 && chars.get(start - 1) == Some(&'一'))
+                    // `弄一下周五之前`: the 下 of 一下 starts no `下周五`; nor the second 下 of `下下周`.
+                    || (chars.get(start) == Some(&'下')
+                        && start > 0
+                        && matches!(chars.get(start - 1), Some('一' | '下')))
                     || opens_timeline(&chars, start, start + len)
                     || super::vague::in_month_range(&chars, start, start + len)
                     || is_bare_year(window)

@@ -104,7 +104,9 @@ pub(in crate::command::when) fn week(c: &mut Cursor) -> Option<Day> {
     if c.eat("末") {
         return Some(Day::Period(Period::Weekend { offset }));
     }
-    let offset = offset?;
+    // 本周(内) / 下周(内) are periods (C10); `下下周` alone is not in the conventions: refused
+    // rather than guessed (C0), while 下下周X is a day (C6).
+    let offset = offset.filter(|o| *o <= 1)?;
     let _ = c.eat_any(&["之内", "以内", "内"]);
     Some(Day::Period(Period::Week { offset }))
 }

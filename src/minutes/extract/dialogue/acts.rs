@@ -71,7 +71,12 @@ const FUTURE: &[&str] = &[
     "整理", "准备", "写",
     // `我下月底前报信创领导小组`: sending it on by a date (not `我汇报一下`).
     "前报", "内报", "报送", "上报", "提交",
+    // `指标我后天全部配置完`: finishing it by a date.
+    "配置", "完",
 ];
+
+/// What the speaker will not do (`我就不去了`, `我不参加了`).
+const NOT_DOING: &[&str] = &["就不", "不去", "不参加", "不出席", "不过去", "不来了"];
 
 /// Ways of speaking that are not work: opinions, memories, taking the floor.
 const NOT_WORK: &[&str] = &[
@@ -229,6 +234,10 @@ pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
         return Act::Commit("主动承担");
     }
     let after_me = s.rsplit_once('我').map_or("", |(_, r)| r);
+    // `大后天的培训我就不去了`: what the speaker will not do is no commitment.
+    if NOT_DOING.iter().any(|w| after_me.contains(w)) {
+        return Act::Other;
+    }
     if sc.deadline.is_some() && FUTURE.iter().any(|w| after_me.contains(w)) {
         return Act::Commit("本人承诺并给出时间");
     }
