@@ -229,6 +229,8 @@ mod tests_heldout15;
 #[cfg(test)]
 mod tests_heldout16;
 #[cfg(test)]
+mod tests_heldout18;
+#[cfg(test)]
 mod tests_heldout2;
 #[cfg(test)]
 mod tests_heldout3;
@@ -255,5 +257,6 @@ mod tests_heldout9;
 mod time_field;
 mod trace;
 mod turns;
+mod unbold;
 mod walk;
 mod writer;

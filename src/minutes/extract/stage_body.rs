@@ -28,6 +28,14 @@ impl Walk<'_, '_> {
             }
             None => body,
         };
+        let plain;
+        let body = match super::unbold::unbold_inner(body) {
+            Some(b) => {
+                plain = b;
+                plain.as_str()
+            }
+            None => body,
+        };
         let body = match bracket_label(body).filter(|(who, rest)| {
             self.bracket_speakers && self.ctx.is_name(who) && !bracket_task(&self.ctx, self.section, rest)
         }) {

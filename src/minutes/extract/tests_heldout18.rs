@@ -1,0 +1,18 @@
+//! Tests of the rules added once the eighteenth and nineteenth held-out sets became tuning data
+//! (issue 16, nineteenth round): a bold name after the dash (`—— **某某**`) owns the item.
+//! Each on phrasings of our own, never a line copied from a file.
+
+#![allow(clippy::unwrap_used)]
+
+use super::testkit::{owners, run, texts};
+
+#[test]
+fn a_bold_name_after_the_dash_owns_the_item() {
+    let ex = run(
+        "筹备会\n\n## 待办\n1. 展台搭建与灯光测试 —— **林木**，5月9日完成\n2. 宣传册校对 —— **高远**、**林木**，周五上午",
+        &["林木", "高远"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(owners(&ex), [vec!["林木"], vec!["高远", "林木"]]);
+}
