@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use super::testkit::{owners, run, texts};
+use super::testkit::{dues, owners, run, texts};
 
 #[test]
 fn a_bold_name_after_the_dash_owns_the_item() {
@@ -15,4 +15,22 @@ fn a_bold_name_after_the_dash_owns_the_item() {
     let t = texts(&ex);
     assert_eq!(t.len(), 2, "{t:?}");
     assert_eq!(owners(&ex), [vec!["林木"], vec!["高远", "林木"]]);
+}
+
+#[test]
+fn a_member_between_the_work_and_a_date_before_a_short_verb_owns_it() {
+    let ex = run(
+        "安全月碰头：展板定稿龙飞国庆节前送印。\n分理处巡检记录白露9月20日前收齐。\n上月台账已归档。",
+        &["龙飞", "白露"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(owners(&ex), [["龙飞"], ["白露"]]);
+    assert_eq!(
+        dues(&ex),
+        [
+            Some("2026-09-30T18:00:00+08:00".to_owned()),
+            Some("2026-09-20T18:00:00+08:00".to_owned())
+        ]
+    );
 }

@@ -6,6 +6,7 @@ mod ctx;
 mod deadline;
 mod english;
 mod names;
+mod terse;
 mod units;
 mod vague;
 mod verbs;
