@@ -189,6 +189,7 @@ mod alias;
 mod dialogue;
 mod heading_due;
 mod lists;
+mod meeting_head;
 mod qa;
 mod refer;
 mod sentence;

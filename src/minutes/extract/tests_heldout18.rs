@@ -34,3 +34,21 @@ fn a_member_between_the_work_and_a_date_before_a_short_verb_owns_it() {
         ]
     );
 }
+
+#[test]
+fn a_title_over_the_time_and_attendance_lines_is_the_meeting_not_a_task() {
+    let ex = run(
+        "某公司可转债发行工作协调会\n时间：3月12日（周四）15:00 牵头：投行部 鲁平\n参会：鲁平、齐悦\n\n1. 评级报告由齐悦3月16日前拿到。",
+        &["鲁平", "齐悦"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("评级报告"), "{t:?}");
+    let ex = run(
+        "### 某银行金融债 发行时间表（3月9日项目组会议确认）\n\n项目负责人：鲁平　参会：鲁平、齐悦\n\n| 日期 | 工作事项 | 负责人 |\n|---|---|---|\n| 3月20日 | 取得批复 | 齐悦 |",
+        &["鲁平", "齐悦"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("取得批复"), "{t:?}");
+}
