@@ -52,3 +52,14 @@ fn a_title_over_the_time_and_attendance_lines_is_the_meeting_not_a_task() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("取得批复"), "{t:?}");
 }
+
+#[test]
+fn a_name_after_the_closing_dash_owns_an_item_that_opens_with_a_label() {
+    let ex = run(
+        "发行安排\n\n- T-4：完成发行公告定稿 —— 鲁平\n- T-2：向交易所报送备案材料 —— 齐悦",
+        &["鲁平", "齐悦"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(owners(&ex), [["鲁平"], ["齐悦"]]);
+}
