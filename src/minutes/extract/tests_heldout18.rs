@@ -63,3 +63,15 @@ fn a_name_after_the_closing_dash_owns_an_item_that_opens_with_a_label() {
     assert_eq!(t.len(), 2, "{t:?}");
     assert_eq!(owners(&ex), [["鲁平"], ["齐悦"]]);
 }
+
+#[test]
+fn a_heading_naming_a_part_of_the_month_then_done_heads_work() {
+    let ex = run(
+        "迁移专项会\n\n一、本周五前完成\n1. 鲁平：回退方案报变更委员会。\n\n二、月中完成\n1. 齐悦：报送接口适配。\n\n三、已完成\n1. 测试环境迁移。",
+        &["鲁平", "齐悦"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("报送接口适配"), "{t:?}");
+    assert_eq!(owners(&ex), [["鲁平"], ["齐悦"]]);
+}
