@@ -10,6 +10,7 @@ use self::words::{
 };
 
 mod clues;
+mod dated_head;
 mod english;
 mod progress;
 mod record;
@@ -366,6 +367,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if MEETING_RECORD.iter().any(|w| lower.contains(w))
         || is_next_meeting(lower_next, f.scan.how)
         || record::is_roll_call(f.raw, &named)
+        || dated_head::is_dated_header(f.raw)
     {
         add(Signal::MeetingRecord);
     }

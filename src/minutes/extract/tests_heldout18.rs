@@ -75,3 +75,21 @@ fn a_heading_naming_a_part_of_the_month_then_done_heads_work() {
     assert!(t[1].contains("报送接口适配"), "{t:?}");
     assert_eq!(owners(&ex), [["鲁平"], ["齐悦"]]);
 }
+
+#[test]
+fn a_dated_header_with_a_role_field_is_the_meeting_record() {
+    let ex = run(
+        "终端替换检查单\n2026年3月16日（周一，节后首日） 负责人：鲁平\n\n- ⬜ 13 楼行情软件复测 —— 齐悦，3月18日前",
+        &["鲁平", "齐悦"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("行情软件复测"), "{t:?}");
+    let ex = run(
+        "开门红方案讨论（飞书文档）\n更新于 2026年3月11日 17:00 · 作者 @鲁平\n\n## 待办\n- @齐悦 3月20日前出海报初稿",
+        &["鲁平", "齐悦"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex), [["齐悦"]]);
+}
