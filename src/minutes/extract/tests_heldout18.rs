@@ -93,3 +93,14 @@ fn a_dated_header_with_a_role_field_is_the_meeting_record() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert_eq!(owners(&ex), [["齐悦"]]);
 }
+
+#[test]
+fn two_follow_ups_of_one_person_with_their_name_in_brackets_are_two_items() {
+    let ex = run(
+        "周例会\n\n### 2. 齐悦\n- 本月新开户 5 户。\n- 跟进：王女士配置报告解读，本月底（齐悦）\n- 跟进：赵总赎回挽留沟通，三个工作日内（齐悦）",
+        &["齐悦"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("赎回挽留"), "{t:?}");
+}
