@@ -104,3 +104,19 @@ fn two_follow_ups_of_one_person_with_their_name_in_brackets_are_two_items() {
     assert_eq!(t.len(), 2, "{t:?}");
     assert!(t[1].contains("赎回挽留"), "{t:?}");
 }
+
+#[test]
+fn a_dated_timetable_row_with_a_dash_for_its_owner_is_a_milestone() {
+    let ex = run(
+        "发行时间表\n\n| 时点 | 日期 | 工作事项 | 负责人 |\n|---|---|---|---|\n| T-3 | 3月16日 | 发行公告挂网 | 齐悦 |\n| T | 3月19日 | 簿记建档 | — |\n| T+1 | 3月20日 | 缴款 | - |",
+        &["齐悦"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("发行公告挂网"), "{t:?}");
+    let ex = run(
+        "迁址进度\n\n| 序号 | 工作项 | 主办 | 截止 | 状态 |\n|---|---|---|---|---|\n| 1 | 迁址告知公告 | — | 3月20日前 | 未开始 |",
+        &["齐悦"],
+    );
+    assert_eq!(texts(&ex).len(), 1);
+}
