@@ -120,3 +120,27 @@ fn a_dated_timetable_row_with_a_dash_for_its_owner_is_a_milestone() {
     );
     assert_eq!(texts(&ex).len(), 1);
 }
+
+#[test]
+fn an_english_date_before_the_chinese_words_of_the_work_is_its_deadline() {
+    let ex = run(
+        "Weekly sync\n\n## Action items\n1. Amy 龙飞：回访名单抽检 20 户，by Fri 出结果。\n2. Leo 白露：压测报告 next Tue 出（节假日值班同学处理）。",
+        &["龙飞", "白露"],
+    );
+    assert_eq!(
+        dues(&ex),
+        [
+            Some("2026-03-13T18:00:00+08:00".to_owned()),
+            Some("2026-03-17T18:00:00+08:00".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn a_month_typed_apart_from_its_number_is_still_the_month() {
+    let ex = run(
+        "工作会\n\n## 重点工作\n1. 信息技术部 4 月底前报送年度预算明细。\n\n## 情况\n- 灾备中心 2 月 切换演练成功，RTO 18 分钟，达标。",
+        &[],
+    );
+    assert_eq!(dues(&ex), [Some("2026-04-30T18:00:00+08:00".to_owned())]);
+}

@@ -52,6 +52,12 @@ impl Ctx<'_> {
                 .iter()
                 .find_map(|w| tail.trim_start().strip_prefix(w))
                 .unwrap_or(tail);
+            // `by Fri 出结果`: the English date ends where the Chinese words resume.
+            let tail = if english_deadline(tail.trim()).is_some() {
+                tail
+            } else {
+                super::spaced::english_part(tail)
+            };
             if let Some(zh) = english_deadline(tail.trim()) {
                 match parse_deadline(&zh, self.base, self.cal) {
                     Ok(d) => return (Some(d), Some(tail.trim().to_owned())),
@@ -138,7 +144,12 @@ impl Ctx<'_> {
                 if is_bare_clock_span(&w) || is_start_or_event(&chars, start, start + len, &w) {
                     continue;
                 }
-                match parse_deadline(&w, self.base, self.cal) {
+                // `2 月底前`: the number typed apart from its unit.
+                match parse_deadline(
+                    &super::spaced::squeezed(&w).unwrap_or_else(|| w.clone()),
+                    self.base,
+                    self.cal,
+                ) {
                     // After a refused window, only a stated limit (`周五前`), not `时长1小时26分钟`.
                     Ok(_) if refused.is_some() && !w.trim_end().ends_with(['前', '内']) => {}
                     // `上线后三个工作日内`: counted from an event, not from the meeting; `下季度初`:

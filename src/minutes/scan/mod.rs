@@ -6,6 +6,7 @@ mod ctx;
 mod deadline;
 mod english;
 mod names;
+mod spaced;
 mod terse;
 mod units;
 mod vague;
