@@ -14,6 +14,7 @@ mod dated_head;
 mod english;
 mod progress;
 mod record;
+mod remaining;
 mod speech;
 mod tally;
 mod words;
@@ -423,6 +424,17 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         && progress::still_open(&lower)
     {
         out.retain(|(s, _)| *s != Signal::Done);
+    }
+    // `礼品已到，还剩 40 户未发放，本周三前发完` (someone's): what is left, with a day of its own,
+    // is work carried over — not finished work, a figure or a status report.
+    if matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named | OwnerHow::Label)
+        && f.scan.deadline.is_some()
+        && f.scan
+            .deadline_text
+            .as_deref()
+            .is_some_and(|t| remaining::left_with_a_day(&lower, &t.to_lowercase()))
+    {
+        out.retain(|(s, _)| !matches!(s, Signal::Done | Signal::Figures | Signal::StatusSection));
     }
     // A person given a dated deadline is asked for work, even under a status heading
     // (`会议要求：钱明4月10日前提交…`, `向东、温婷下周一对齐口径`): the section's penalty goes when

@@ -144,3 +144,14 @@ fn a_month_typed_apart_from_its_number_is_still_the_month() {
     );
     assert_eq!(dues(&ex), [Some("2026-04-30T18:00:00+08:00".to_owned())]);
 }
+
+#[test]
+fn what_is_left_of_someones_item_with_a_day_is_carried_over() {
+    let ex = run(
+        "晨会\n\n## 上期事项跟进\n1. 龙飞：首投礼品申领 —— 礼品已到，还剩 30 户未发放，本周五前发完。\n2. 白露：定投沙龙报名 —— 已完成，报名 40 人。\n3. 龙飞：双录复核 —— 完成 70%，剩余部分预计下周完成。",
+        &["龙飞", "白露"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex), [["龙飞"]]);
+}
