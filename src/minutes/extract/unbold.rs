@@ -10,7 +10,7 @@ pub(super) fn unbold_inner(body: &str) -> Option<String> {
     }
     let parts: Vec<&str> = body.split("**").collect();
     // An odd count of `**` leaves the last part open: not a pair.
-    if parts.len() % 2 == 0 {
+    if parts.len().is_multiple_of(2) {
         return None;
     }
     let short = parts.iter().skip(1).step_by(2).all(|inner| {
