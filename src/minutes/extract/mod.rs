@@ -186,6 +186,7 @@ fn to_item(s: Scan) -> ActionItem {
 }
 
 mod alias;
+mod answer;
 mod dialogue;
 mod heading_due;
 mod lists;

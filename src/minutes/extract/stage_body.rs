@@ -46,6 +46,15 @@ impl Walk<'_, '_> {
             }
             None => body,
         };
+        // `答（某某）：…` in a record of questions and answers: the answerer speaks.
+        let body = match super::answer::answer_label(body).filter(|(who, _)| self.ctx.is_name(who)) {
+            Some((who, rest)) => {
+                let who = self.ctx.resolve(who);
+                self.ctx.set_speaker(Some(who));
+                rest
+            }
+            None => body,
+        };
         let (body, label) = strip_speaker(body);
         if let Some(label) = label {
             self.set_speaker_named(label);

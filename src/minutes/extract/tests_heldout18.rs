@@ -155,3 +155,14 @@ fn what_is_left_of_someones_item_with_a_day_is_carried_over() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert_eq!(owners(&ex), [["龙飞"]]);
 }
+
+#[test]
+fn the_answerer_in_brackets_speaks_and_takes_what_they_say_they_will_do() {
+    let ex = run(
+        "答疑会（问答整理）\n参会：龙飞、白露、高远\n\n问：短信由谁发？\n答（龙飞）：白露负责，春节前发出第一轮短信。\n\n问：有没有统一话术？\n答（高远）：话术我来写，2月13日前发到群里。\n\n问：抽检标准定了吗？\n答（龙飞）：还没定。我3个工作日内出抽检标准初稿。",
+        &["龙飞", "白露", "高远"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_eq!(owners(&ex), [["白露"], ["高远"], ["龙飞"]]);
+}

@@ -5,6 +5,7 @@
 mod ctx;
 mod deadline;
 mod english;
+mod me_dated;
 mod names;
 mod spaced;
 mod terse;
@@ -364,6 +365,7 @@ impl Ctx<'_> {
                 && let Some((found, found_how, rest)) = self
                     .owners_across_date(&text, dt)
                     .or_else(|| self.owners_across_date(&dated, dt))
+                    .or_else(|| self.speaker_across_date(&dated, dt))
             {
                 owners = found;
                 how = found_how;
