@@ -4,6 +4,9 @@
 
 use crate::minutes::scan::has_task_verb;
 
+/// Words of a role in the meeting written after a name.
+const ROLES: &[&str] = &["作者", "记录", "创建", "主讲", "主持", "整理"];
+
 /// Whether `raw` opens with a full date (`2026年5月6日`, after `更新于` or not), perhaps a weekday
 /// in brackets and a clock time, and says nothing else than short `角色：某某` fields, `@某某` or
 /// `作者`.
@@ -25,17 +28,22 @@ pub(super) fn is_dated_header(raw: &str) -> bool {
     if rest.contains(['，', ',', '。', '；', ';']) {
         return false;
     }
-    rest.split(|c: char| c.is_whitespace() || c == '·' || c == '　')
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || c == '·' || c == '　')
         .filter(|w| !w.is_empty())
-        .all(|w| {
-            w.starts_with('@')
-                || ["作者", "记录", "创建"].contains(&w)
-                || w.split_once(['：', ':']).is_some_and(|(key, value)| {
-                    (1..=8).contains(&key.chars().count())
-                        && (1..=10).contains(&value.chars().count())
-                        && !has_task_verb(value)
-                })
-        })
+        .collect();
+    // `信用业务部 某某 主讲`: who speaks, with their unit, no colon.
+    let role = words.iter().any(|w| ROLES.contains(w));
+    words.iter().all(|&w| {
+        w.starts_with('@')
+            || ROLES.contains(&w)
+            || (role && (1..=8).contains(&w.chars().count()) && !has_task_verb(w) && !w.contains(['：', ':']))
+            || w.split_once(['：', ':']).is_some_and(|(key, value)| {
+                (1..=8).contains(&key.chars().count())
+                    && (1..=10).contains(&value.chars().count())
+                    && !has_task_verb(value)
+            })
+    })
 }
 
 /// What follows a full date (`2026年5月6日`) that opens `s`.
@@ -62,5 +70,7 @@ mod tests {
         assert!(!is_dated_header("2026年3月2日 鲁平：提交评审报告，周五前发群里"));
         assert!(!is_dated_header("3月2日 负责人：鲁平"));
         assert!(!is_dated_header("2026年3月2日 鲁平：提交评审报告"));
+        assert!(is_dated_header("2026年3月2日 信用业务部 鲁平 主讲"));
+        assert!(!is_dated_header("2026年3月2日 鲁平 提交评审报告"));
     }
 }

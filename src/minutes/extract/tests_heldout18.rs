@@ -166,3 +166,13 @@ fn the_answerer_in_brackets_speaks_and_takes_what_they_say_they_will_do() {
     assert_eq!(t.len(), 3, "{t:?}");
     assert_eq!(owners(&ex), [["白露"], ["高远"], ["龙飞"]]);
 }
+
+#[test]
+fn a_period_whose_day_is_still_open_is_no_deadline() {
+    let ex = run(
+        "培训计划\n\n## 待办\n1. 营业部合规培训两场（龙飞、白露）——4月下旬，具体日期待定\n2. 培训签到表模板，白露3月20日前发群里。",
+        &["龙飞", "白露"],
+    );
+    assert_eq!(texts(&ex).len(), 2);
+    assert_eq!(dues(&ex), [None, Some("2026-03-20T18:00:00+08:00".to_owned())]);
+}

@@ -7,6 +7,7 @@ mod deadline;
 mod english;
 mod me_dated;
 mod names;
+mod pending_day;
 mod spaced;
 mod terse;
 mod units;
@@ -356,6 +357,13 @@ impl Ctx<'_> {
         let (mut deadline, mut deadline_text) = self.first_deadline(&deadline_candidates);
         if deadline_text.is_none() {
             (deadline, deadline_text) = self.deadline_in_gone_parens(&before_owners, &text);
+        }
+        // `5月下旬，具体日期待定`: no deadline yet.
+        if deadline_text
+            .as_deref()
+            .is_some_and(|dt| pending_day::day_still_open(&text, dt))
+        {
+            deadline = None;
         }
         if let Some(dt) = &deadline_text {
             let dated = text.clone();
