@@ -12,6 +12,7 @@ use self::words::{
 mod clues;
 mod dated_head;
 mod english;
+mod period_figure;
 mod progress;
 mod record;
 mod remaining;
@@ -435,6 +436,16 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
             .is_some_and(|t| remaining::left_with_a_day(&lower, &t.to_lowercase()))
     {
         out.retain(|(s, _)| !matches!(s, Signal::Done | Signal::Figures | Signal::StatusSection));
+    }
+    // `本周产品销售 2.3 亿元`: the period the figure is for, no one's deadline.
+    if out.iter().any(|(s, _)| *s == Signal::Figures)
+        && f.scan.how == OwnerHow::None
+        && f.scan
+            .deadline_text
+            .as_deref()
+            .is_some_and(|t| period_figure::period_of_a_figure(f.raw, t))
+    {
+        out.retain(|(s, _)| *s != Signal::Deadline);
     }
     // A person given a dated deadline is asked for work, even under a status heading
     // (`会议要求：钱明4月10日前提交…`, `向东、温婷下周一对齐口径`): the section's penalty goes when

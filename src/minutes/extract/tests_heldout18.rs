@@ -176,3 +176,13 @@ fn a_period_whose_day_is_still_open_is_no_deadline() {
     assert_eq!(texts(&ex).len(), 2);
     assert_eq!(dues(&ex), [None, Some("2026-03-20T18:00:00+08:00".to_owned())]);
 }
+
+#[test]
+fn a_period_that_dates_a_figure_is_no_deadline() {
+    let ex = run(
+        "周例会\n\n## 本周重点\n1. 龙飞：养老金账户开户活动，3月13日前出方案。\n2. 本周产品销售 1.8 亿元，其中固收+占 61%。",
+        &["龙飞"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+}
