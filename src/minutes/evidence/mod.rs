@@ -18,6 +18,7 @@ mod record;
 mod remaining;
 mod speech;
 mod tally;
+mod unit_head;
 mod words;
 
 use self::clues::{
@@ -436,6 +437,10 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
             .is_some_and(|t| remaining::left_with_a_day(&lower, &t.to_lowercase()))
     {
         out.retain(|(s, _)| !matches!(s, Signal::Done | Signal::Figures | Signal::StatusSection));
+    }
+    // `被检查单位：某某营业部（负责人某某）`: which unit, and who runs it; no work given.
+    if f.scan.deadline_text.is_none() && unit_head::only_a_units_head(f.raw) {
+        out.retain(|(s, _)| *s != Signal::OwnerStrong);
     }
     // `本周产品销售 2.3 亿元`: the period the figure is for, no one's deadline.
     if out.iter().any(|(s, _)| *s == Signal::Figures)

@@ -186,3 +186,14 @@ fn a_period_that_dates_a_figure_is_no_deadline() {
     let t = texts(&ex);
     assert_eq!(t.len(), 1, "{t:?}");
 }
+
+#[test]
+fn a_units_head_named_in_its_brackets_is_no_owner_of_work() {
+    let ex = run(
+        "安全检查整改通知\n时间：2026年3月10日 检查组长：白露\n被检查单位：城东营业部（负责人龙飞）\n\n1. 门禁记录保存不足：龙飞负责调整存储策略，本周五前完成。",
+        &["龙飞", "白露"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("存储策略"), "{t:?}");
+}
