@@ -197,3 +197,13 @@ fn a_units_head_named_in_its_brackets_is_no_owner_of_work() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("存储策略"), "{t:?}");
 }
+
+#[test]
+fn a_span_typed_apart_after_an_event_is_counted_from_the_event() {
+    let ex = run(
+        "筹备会\n\n## 待办\n1. 活动新闻稿 —— 龙飞，活动结束后 2 天内",
+        &["龙飞"],
+    );
+    assert_eq!(texts(&ex).len(), 1);
+    assert_eq!(dues(&ex), [None]);
+}

@@ -245,6 +245,11 @@ fn after_event(chars: &[char], start: usize, w: &str) -> bool {
             || ["工作日", "交易日", "天", "周", "个月"]
                 .iter()
                 .any(|u| w.ends_with(u)));
+    // `活动结束后 2 天内`: spaces typed before the span are no part of what it follows.
+    let start = chars
+        .get(..start)
+        .and_then(|p| p.iter().rposition(|c| *c != ' '))
+        .map_or(0, |i| i + 1);
     let before = |k: usize| start.checked_sub(k).and_then(|i| chars.get(i)).copied();
     // `会前十日发送`, `开会前3日`: days before an event (`N日` after `前` counts, not a date).
     let days_before = before(1) == Some('前')
