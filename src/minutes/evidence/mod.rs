@@ -11,6 +11,7 @@ use self::words::{
 
 mod clues;
 mod dated_head;
+mod due_pending;
 mod english;
 mod period_figure;
 mod progress;
@@ -88,7 +89,12 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }
     if f.scan.deadline.is_some() {
         add(Signal::Deadline);
-    } else if f.scan.deadline_text.is_some() || before_an_event(f.raw) || after_an_event(f.raw) {
+    } else if f.scan.deadline_text.is_some()
+        || before_an_event(f.raw)
+        || after_an_event(f.raw)
+        // `补做双录，完成时间待定 —— 某某`: someone's work, its day left open.
+        || (f.scan.how != OwnerHow::None && due_pending::due_left_open(f.raw))
+    {
         add(Signal::VagueDeadline);
     }
     let lower = f.raw.to_lowercase();

@@ -207,3 +207,14 @@ fn a_span_typed_apart_after_an_event_is_counted_from_the_event() {
     assert_eq!(texts(&ex).len(), 1);
     assert_eq!(dues(&ex), [None]);
 }
+
+#[test]
+fn someones_work_with_its_deadline_field_left_open_is_an_item() {
+    let ex = run(
+        "审计整改\n\n- 整改要求：补做私募双录，完成时间待定 —— 龙飞。\n- 备注：营业部负责人签字确认。",
+        &["龙飞"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(dues(&ex), [None]);
+}
