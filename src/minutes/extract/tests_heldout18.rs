@@ -1,5 +1,15 @@
 //! Tests of the rules added once the eighteenth and nineteenth held-out sets became tuning data
-//! (issue 16, nineteenth round): a bold name after the dash (`—— **某某**`) owns the item.
+//! (issue 16, nineteenth round): a bold name after the dash (`—— **某某**`) owns the item; a member
+//! between the work and a date before a short closing verb (`海报终稿某某节前送印`) owns it; a title
+//! over the time and attendance lines heads the meeting; a name read alone after the closing dash
+//! is the owner however the item opens (`T-5：… —— 某某`); `月中完成` heads work; a full date then
+//! role fields is the meeting record; two follow-ups with the owner in brackets are two items; a
+//! dated table row with a dash for its owner is a milestone; an English date before Chinese words
+//! (`by Fri 出结果`) and a spaced month (`2 月底前`) are deadlines; what is left with a day of its
+//! own (`还剩…，本周三前发完`) is carried over; `答（某某）：` names the answerer; a period whose day
+//! is open (`5月下旬，具体日期待定`) is no deadline; a period opening a figure is no deadline; a
+//! unit's head in its brackets owns no work; a span typed apart after an event is the event's; a
+//! deadline field left open (`完成时间待定`) marks work.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
