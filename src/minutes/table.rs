@@ -425,6 +425,13 @@ impl Table {
             // `| 每月5日 | 常规 |`: a routine duty. One given to someone without that mark
             // (`| 每日收盘后统计… | Eric | 持续 | 待办 |`) is theirs, with no single due date.
             || cs.iter().any(|c| ["常规", "例行"].contains(&c.trim()))
+            // `| T | 6月2日 | 簿记建档 | — |`: a dash where the owner goes, with a date — a
+            // milestone of the timetable nobody is given, not a task.
+            || (self.owner.is_some()
+                && ["—", "——", "-", "–", "/"].contains(&cell(self.owner).trim())
+                && ctx.field_deadline(cell(self.deadline)).deadline.is_some()
+                // `| 客户迁址告知公告 | — | 本月20号前 | 未开始 |`: work still to start is a task.
+                && !cs.iter().any(|c| ["未开始", "进行中", "未完成", "待启动", "待办"].contains(&c.trim())))
         {
             return None;
         }

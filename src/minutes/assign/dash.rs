@@ -29,4 +29,10 @@ impl Ctx<'_> {
             })
             .and_then(|name| self.loose_names(&name))
     }
+
+    /// `T-5：定稿 —— 某某`, `整改要求：补做… —— 某某`: whether the names read alone (`lead`) are the
+    /// name after the closing dash — the owner's place, however the item opens.
+    pub(super) fn dash_tail_is(&self, text: &str, lead: &[OwnerRef]) -> bool {
+        !lead.is_empty() && self.dash_tail_name(text).is_some_and(|found| found == lead)
+    }
 }

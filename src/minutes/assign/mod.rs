@@ -551,6 +551,9 @@ impl Ctx<'_> {
             lead = found;
             how = OwnerHow::Strong;
         }
+        if how == OwnerHow::Named && self.dash_tail_is(text, &lead) {
+            how = OwnerHow::Strong;
+        }
         if lead.is_empty() && help.is_empty() {
             return None;
         }

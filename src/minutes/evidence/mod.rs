@@ -10,11 +10,16 @@ use self::words::{
 };
 
 mod clues;
+mod dated_head;
+mod due_pending;
 mod english;
+mod period_figure;
 mod progress;
 mod record;
+mod remaining;
 mod speech;
 mod tally;
+mod unit_head;
 mod words;
 
 use self::clues::{
@@ -84,7 +89,12 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }
     if f.scan.deadline.is_some() {
         add(Signal::Deadline);
-    } else if f.scan.deadline_text.is_some() || before_an_event(f.raw) || after_an_event(f.raw) {
+    } else if f.scan.deadline_text.is_some()
+        || before_an_event(f.raw)
+        || after_an_event(f.raw)
+        // `补做双录，完成时间待定 —— 某某`: someone's work, its day left open.
+        || (f.scan.how != OwnerHow::None && due_pending::due_left_open(f.raw))
+    {
         add(Signal::VagueDeadline);
     }
     let lower = f.raw.to_lowercase();
@@ -366,6 +376,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if MEETING_RECORD.iter().any(|w| lower.contains(w))
         || is_next_meeting(lower_next, f.scan.how)
         || record::is_roll_call(f.raw, &named)
+        || dated_head::is_dated_header(f.raw)
     {
         add(Signal::MeetingRecord);
     }
@@ -421,6 +432,31 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         && progress::still_open(&lower)
     {
         out.retain(|(s, _)| *s != Signal::Done);
+    }
+    // `礼品已到，还剩 40 户未发放，本周三前发完` (someone's): what is left, with a day of its own,
+    // is work carried over — not finished work, a figure or a status report.
+    if matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named | OwnerHow::Label)
+        && f.scan.deadline.is_some()
+        && f.scan
+            .deadline_text
+            .as_deref()
+            .is_some_and(|t| remaining::left_with_a_day(&lower, &t.to_lowercase()))
+    {
+        out.retain(|(s, _)| !matches!(s, Signal::Done | Signal::Figures | Signal::StatusSection));
+    }
+    // `被检查单位：某某营业部（负责人某某）`: which unit, and who runs it; no work given.
+    if f.scan.deadline_text.is_none() && unit_head::only_a_units_head(f.raw) {
+        out.retain(|(s, _)| *s != Signal::OwnerStrong);
+    }
+    // `本周产品销售 2.3 亿元`: the period the figure is for, no one's deadline.
+    if out.iter().any(|(s, _)| *s == Signal::Figures)
+        && f.scan.how == OwnerHow::None
+        && f.scan
+            .deadline_text
+            .as_deref()
+            .is_some_and(|t| period_figure::period_of_a_figure(f.raw, t))
+    {
+        out.retain(|(s, _)| *s != Signal::Deadline);
     }
     // A person given a dated deadline is asked for work, even under a status heading
     // (`会议要求：钱明4月10日前提交…`, `向东、温婷下周一对齐口径`): the section's penalty goes when

@@ -186,11 +186,13 @@ fn to_item(s: Scan) -> ActionItem {
 }
 
 mod alias;
+mod answer;
 mod brackets;
 mod counter;
 mod dialogue;
 mod heading_due;
 mod lists;
+mod meeting_head;
 mod qa;
 mod refer;
 mod sentence;
@@ -233,6 +235,8 @@ mod tests_heldout16;
 #[cfg(test)]
 mod tests_heldout17;
 #[cfg(test)]
+mod tests_heldout18;
+#[cfg(test)]
 mod tests_heldout2;
 #[cfg(test)]
 mod tests_heldout3;
@@ -259,5 +263,6 @@ mod tests_heldout9;
 mod time_field;
 mod trace;
 mod turns;
+mod unbold;
 mod walk;
 mod writer;

@@ -47,12 +47,19 @@ impl Walk<'_, '_> {
             return true;
         }
         self.close_block();
-        if let Some(b) = Block::start(body)
-            .or_else(|| next_line.and_then(|l| Block::start_heading(body, l)))
-            .or_else(|| Block::start_work(body, next))
-            .or_else(|| field_line.and_then(fields_below))
-            .or_else(|| Block::start_titled(body, next))
-        {
+        // `某某项目协调会` over `时间：… 牵头：…` and `参会：…`: the meeting's header.
+        let header = super::meeting_head::over_attendance(next);
+        if let Some(b) = Block::start(body).or_else(|| {
+            (!header)
+                .then(|| {
+                    next_line
+                        .and_then(|l| Block::start_heading(body, l))
+                        .or_else(|| Block::start_work(body, next))
+                        .or_else(|| field_line.and_then(fields_below))
+                        .or_else(|| Block::start_titled(body, next))
+                })
+                .flatten()
+        }) {
             self.block = Some((n, b));
             self.tr.note(n, trimmed, Verdict::BlockLine, Vec::new(), None);
             return true;

@@ -28,9 +28,26 @@ impl Walk<'_, '_> {
             }
             None => body,
         };
+        let plain;
+        let body = match super::unbold::unbold_inner(body) {
+            Some(b) => {
+                plain = b;
+                plain.as_str()
+            }
+            None => body,
+        };
         let body = match bracket_label(body).filter(|(who, rest)| {
             self.bracket_speakers && self.ctx.is_name(who) && !bracket_task(&self.ctx, self.section, rest)
         }) {
+            Some((who, rest)) => {
+                let who = self.ctx.resolve(who);
+                self.ctx.set_speaker(Some(who));
+                rest
+            }
+            None => body,
+        };
+        // `答（某某）：…` in a record of questions and answers: the answerer speaks.
+        let body = match super::answer::answer_label(body).filter(|(who, _)| self.ctx.is_name(who)) {
             Some((who, rest)) => {
                 let who = self.ctx.resolve(who);
                 self.ctx.set_speaker(Some(who));

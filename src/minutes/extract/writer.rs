@@ -83,7 +83,19 @@ pub(super) fn echoes(items: &[ActionItem], item: &ActionItem) -> bool {
     let Some(last) = items.last() else {
         return false;
     };
-    let core = item.text.rsplit(['，', ',']).next().unwrap_or_default().trim();
+    // `跟进：某事，（某某）`: the owner's brackets left at the end are no words of the work.
+    let text = match item.text.trim_end().strip_suffix(['）', ')']) {
+        Some(t) => t
+            .rsplit_once(['（', '('])
+            .map_or(item.text.as_str(), |(head, _)| head),
+        None => item.text.as_str(),
+    };
+    let core = text
+        .trim_end_matches(['，', ',', ' '])
+        .rsplit(['，', ','])
+        .next()
+        .unwrap_or_default()
+        .trim();
     // `好，那就邱实负责，两周内。`: the same person and date, and hardly any words of its own.
     // `好，那就何苗负责，两周内。` after 何苗 took it on: only who, no work of its own.
     let bare = item.text.trim_end_matches(['。', '，', '吧', '！']);

@@ -9,14 +9,14 @@ const DATE_CHARS: &str =
 /// Whether `name` is a date or a span, then `前`/`之前`/`内`/`以内`, then optionally `完成` or `办结`.
 pub(crate) fn is_due_heading(name: &str) -> bool {
     let s = name.trim().trim_end_matches([':', '：']).trim_end();
-    let s = s
-        .strip_suffix("完成")
-        .or_else(|| s.strip_suffix("办结"))
-        .unwrap_or(s)
-        .trim_end();
+    let done = s.strip_suffix("完成").or_else(|| s.strip_suffix("办结"));
+    let s = done.unwrap_or(s).trim_end();
+    // `月中完成`, `下月底完成`: a period's part, then the completion word, says when too.
+    let by_period = done.is_some() && s.ends_with(['底', '末', '中', '初']);
     let Some(when) = ["之前", "以内", "前", "内"]
         .iter()
         .find_map(|w| s.strip_suffix(w))
+        .or_else(|| by_period.then_some(s))
         .map(str::trim_end)
     else {
         return false;
@@ -37,6 +37,9 @@ mod tests {
         assert!(is_due_heading("12月18日（周五）前完成"));
         assert!(is_due_heading("两周内完成："));
         assert!(is_due_heading("月底前"));
+        assert!(is_due_heading("月中完成"));
+        assert!(is_due_heading("下月底完成："));
+        assert!(!is_due_heading("月中"));
         assert!(!is_due_heading("12月18日前提交报告"));
         assert!(!is_due_heading("已完成"));
         assert!(!is_due_heading("完成情况"));

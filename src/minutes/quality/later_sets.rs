@@ -762,8 +762,8 @@ pub const HELDOUT17: MinutesSet = minutes_set![
 ];
 
 /// The eighteenth held-out set: every file in `src/minutes/heldout18/`, written blind on 2026-12-06
-/// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only. Do not tune rules against it; report its figures.
+/// by someone who had never seen the rules nor the other sets (see its README.md); its first run
+/// was aggregate only. It is tuning data since the twentieth set was written.
 pub const HELDOUT18: MinutesSet = minutes_set![
     "heldout18";
     "01-branch-weekly-sales-pipeline",
@@ -819,8 +819,8 @@ pub const HELDOUT18: MinutesSet = minutes_set![
 ];
 
 /// The nineteenth held-out set: every file in `src/minutes/heldout19/`, written blind on 2026-12-06
-/// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only. Do not tune rules against it; report its figures.
+/// by someone who had never seen the rules nor the other sets (see its README.md); its first run
+/// was aggregate only. It is tuning data since the twentieth set was written.
 pub const HELDOUT19: MinutesSet = minutes_set![
     "heldout19";
     "01-vp-wealth-transformation-instructions",

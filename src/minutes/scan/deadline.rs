@@ -52,6 +52,12 @@ impl Ctx<'_> {
                 .iter()
                 .find_map(|w| tail.trim_start().strip_prefix(w))
                 .unwrap_or(tail);
+            // `by Fri 出结果`: the English date ends where the Chinese words resume.
+            let tail = if english_deadline(tail.trim()).is_some() {
+                tail
+            } else {
+                super::spaced::english_part(tail)
+            };
             if let Some(zh) = english_deadline(tail.trim()) {
                 match parse_deadline(&zh, self.base, self.cal) {
                     Ok(d) => return (Some(d), Some(tail.trim().to_owned())),
@@ -140,7 +146,12 @@ impl Ctx<'_> {
                 if is_bare_clock_span(&w) || is_start_or_event(&chars, start, start + len, &w) {
                     continue;
                 }
-                match parse_deadline(&w, self.base, self.cal) {
+                // `2 月底前`: the number typed apart from its unit.
+                match parse_deadline(
+                    &super::spaced::squeezed(&w).unwrap_or_else(|| w.clone()),
+                    self.base,
+                    self.cal,
+                ) {
                     // After a refused window, only a stated limit (`周五前`), not `时长1小时26分钟`.
                     Ok(_) if refused.is_some() && !w.trim_end().ends_with(['前', '内']) => {}
                     // `上线后三个工作日内`: counted from an event, not from the meeting; `下季度初`:
@@ -236,6 +247,11 @@ fn after_event(chars: &[char], start: usize, w: &str) -> bool {
             || ["工作日", "交易日", "天", "周", "个月"]
                 .iter()
                 .any(|u| w.ends_with(u)));
+    // `活动结束后 2 天内`: spaces typed before the span are no part of what it follows.
+    let start = chars
+        .get(..start)
+        .and_then(|p| p.iter().rposition(|c| *c != ' '))
+        .map_or(0, |i| i + 1);
     let before = |k: usize| start.checked_sub(k).and_then(|i| chars.get(i)).copied();
     // `会前十日发送`, `开会前3日`: days before an event (`N日` after `前` counts, not a date).
     let days_before = before(1) == Some('前')
@@ -393,7 +409,8 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
             // `各分公司端午节前对辖内…`: a preposition opening the work (对, 向).
             // `今天收齐`, `月底必须完`: a verb of gathering or checking, a modal.
             // `维保情况明天早上过一遍`, `方案周五审`: a verb of going through or revising.
-            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形负牵落准梳汇反组对向收核填补必务需须得过审改"
+            // `海报终稿节前送印`: a verb of sending off.
+            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形负牵落准梳汇反组对向收核填补必务需须得过审改送"
                 .contains(c)
         })
     };

@@ -5,7 +5,11 @@
 mod ctx;
 mod deadline;
 mod english;
+mod me_dated;
 mod names;
+mod pending_day;
+mod spaced;
+mod terse;
 mod units;
 mod vague;
 mod verbs;
@@ -354,6 +358,13 @@ impl Ctx<'_> {
         if deadline_text.is_none() {
             (deadline, deadline_text) = self.deadline_in_gone_parens(&before_owners, &text);
         }
+        // `5月下旬，具体日期待定`: no deadline yet.
+        if deadline_text
+            .as_deref()
+            .is_some_and(|dt| pending_day::day_still_open(&text, dt))
+        {
+            deadline = None;
+        }
         if let Some(dt) = &deadline_text {
             let dated = text.clone();
             text = remove_deadline(&text, dt);
@@ -362,6 +373,7 @@ impl Ctx<'_> {
                 && let Some((found, found_how, rest)) = self
                     .owners_across_date(&text, dt)
                     .or_else(|| self.owners_across_date(&dated, dt))
+                    .or_else(|| self.speaker_across_date(&dated, dt))
             {
                 owners = found;
                 how = found_how;

@@ -250,7 +250,9 @@ impl Ctx<'_> {
         let verb: String = after_date.trim_start().chars().take(3).collect();
         (topic.ends_with(is_cjk)
             && (2..=16).contains(&topic.chars().count())
-            && (has_task_verb(&verb) || CLOSING_VERBS.iter().any(|v| verb.starts_with(v))))
+            && (has_task_verb(&verb)
+                || CLOSING_VERBS.iter().any(|v| verb.starts_with(v))
+                || super::terse::terse_close(after_date)))
         .then(|| vec![OwnerRef::Person(p.clone())])
     }
 

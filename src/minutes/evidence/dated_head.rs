@@ -1,0 +1,76 @@
+//! A dated header line (pure): `2026年5月6日（周三） 负责人：某某`, `更新于 2026年12月11日 17:00 ·
+//! 作者 @某某` — the day the minutes or the document were written, then who holds a role in the
+//! meeting: a record of the meeting, not a task.
+
+use crate::minutes::scan::has_task_verb;
+
+/// Words of a role in the meeting written after a name.
+const ROLES: &[&str] = &["作者", "记录", "创建", "主讲", "主持", "整理"];
+
+/// Whether `raw` opens with a full date (`2026年5月6日`, after `更新于` or not), perhaps a weekday
+/// in brackets and a clock time, and says nothing else than short `角色：某某` fields, `@某某` or
+/// `作者`.
+pub(super) fn is_dated_header(raw: &str) -> bool {
+    let s = raw.trim();
+    let s = s.strip_prefix("更新于").unwrap_or(s).trim_start();
+    let Some(rest) = after_full_date(s) else {
+        return false;
+    };
+    let mut rest = rest.trim_start();
+    // `（周三，节后首日）`
+    if let Some(r) = rest.strip_prefix(['（', '('])
+        && let Some((_, after)) = r.split_once(['）', ')'])
+    {
+        rest = after.trim_start();
+    }
+    // `17:00`, `16:00-17:30`
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || ":：-–~ ".contains(c));
+    if rest.contains(['，', ',', '。', '；', ';']) {
+        return false;
+    }
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || c == '·' || c == '　')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // `信用业务部 某某 主讲`: who speaks, with their unit, no colon.
+    let role = words.iter().any(|w| ROLES.contains(w));
+    words.iter().all(|&w| {
+        w.starts_with('@')
+            || ROLES.contains(&w)
+            || (role && (1..=8).contains(&w.chars().count()) && !has_task_verb(w) && !w.contains(['：', ':']))
+            || w.split_once(['：', ':']).is_some_and(|(key, value)| {
+                (1..=8).contains(&key.chars().count())
+                    && (1..=10).contains(&value.chars().count())
+                    && !has_task_verb(value)
+            })
+    })
+}
+
+/// What follows a full date (`2026年5月6日`) that opens `s`.
+fn after_full_date(s: &str) -> Option<&str> {
+    let (year, rest) = s.split_once('年')?;
+    let (month, rest) = rest.split_once('月')?;
+    let (day, rest) = rest.split_once('日')?;
+    let digits = |t: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&t.trim().len()) && t.trim().chars().all(|c| c.is_ascii_digit())
+    };
+    (digits(year, 4..=4) && digits(month, 1..=2) && digits(day, 1..=2)).then_some(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_dated_header;
+
+    #[test]
+    fn a_date_then_role_fields_is_a_header() {
+        assert!(is_dated_header("2026年3月2日（周一，节后首日） 负责人：鲁平"));
+        assert!(is_dated_header("2026年3月2日（周一） 评审组长：鲁平"));
+        assert!(is_dated_header("更新于 2026年3月2日 17:00 · 作者 @鲁平"));
+        assert!(!is_dated_header("2026年3月2日前鲁平提交评审报告"));
+        assert!(!is_dated_header("2026年3月2日 鲁平：提交评审报告，周五前发群里"));
+        assert!(!is_dated_header("3月2日 负责人：鲁平"));
+        assert!(!is_dated_header("2026年3月2日 鲁平：提交评审报告"));
+        assert!(is_dated_header("2026年3月2日 信用业务部 鲁平 主讲"));
+        assert!(!is_dated_header("2026年3月2日 鲁平 提交评审报告"));
+    }
+}

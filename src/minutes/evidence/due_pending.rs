@@ -1,0 +1,32 @@
+//! A deadline field written as still to fix (pure): `完成时间待定`, `完成时间：待定`, `时限另定` — the
+//! writer gave the work a place for its date: it is work, its day still open.
+
+/// The words of a deadline's field.
+const FIELDS: &[&str] = &["完成时间", "完成时限", "截止时间", "截止日期", "时限", "时间"];
+
+/// Words that leave the field open.
+const OPEN: &[&str] = &["待定", "另定", "未定", "tbd", "TBD"];
+
+/// Whether `raw` holds a deadline field left open (`完成时间待定`, `完成时间：待定`).
+pub(super) fn due_left_open(raw: &str) -> bool {
+    FIELDS.iter().any(|f| {
+        raw.match_indices(f).any(|(at, _)| {
+            let after = raw.get(at + f.len()..).unwrap_or_default();
+            let after = after.trim_start_matches(['：', ':', ' ', '为']);
+            OPEN.iter().any(|o| after.starts_with(o))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::due_left_open;
+
+    #[test]
+    fn a_deadline_field_left_open() {
+        assert!(due_left_open("补做双录，完成时间待定 —— 龙飞"));
+        assert!(due_left_open("服务商遴选 主办：龙飞 完成时间：待定"));
+        assert!(!due_left_open("完成时间：3月20日"));
+        assert!(!due_left_open("会议时间调整"));
+    }
+}

@@ -1,0 +1,47 @@
+//! Dates typed apart (pure): `2 月底前` (a space between the number and its unit) and `by Fri
+//! 出结果` (an English date, then the Chinese words of the work).
+
+/// `w` without the spaces between a digit and the Chinese unit after it (`2 月底前` →
+/// `2月底前`), for the parser; `None` when there are none.
+pub(super) fn squeezed(w: &str) -> Option<String> {
+    // Only a stated limit (`2 月底前`, `3 天内`), not a month named in a report (`12 月 演练成功`).
+    if !w.trim_end().ends_with(['前', '内']) {
+        return None;
+    }
+    let chars: Vec<char> = w.chars().collect();
+    let mut out = String::with_capacity(w.len());
+    let mut changed = false;
+    for (i, c) in chars.iter().enumerate() {
+        let after_digit = i > 0 && chars.get(i - 1).is_some_and(char::is_ascii_digit);
+        let unit_next = chars.get(i + 1).is_some_and(|n| "年月日号天周个点".contains(*n));
+        if *c == ' ' && after_digit && unit_next {
+            changed = true;
+            continue;
+        }
+        out.push(*c);
+    }
+    changed.then_some(out)
+}
+
+/// An English date phrase (`by Fri 出结果`) up to where Chinese words resume (`by Fri`), when
+/// the whole is no date (`before 五一` is one).
+pub(super) fn english_part(tail: &str) -> &str {
+    tail.find(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || "（(，。；".contains(c))
+        .and_then(|i| tail.get(..i))
+        .unwrap_or(tail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{english_part, squeezed};
+
+    #[test]
+    fn spaced_units_and_english_parts() {
+        assert_eq!(squeezed("2 月底前").as_deref(), Some("2月底前"));
+        assert_eq!(squeezed("3 天内").as_deref(), Some("3天内"));
+        assert_eq!(squeezed("月底前"), None);
+        assert_eq!(squeezed("12 月"), None);
+        assert_eq!(english_part("by Fri 出结果"), "by Fri ");
+        assert_eq!(english_part("next Tue"), "next Tue");
+    }
+}
