@@ -235,6 +235,8 @@ mod tests_heldout17;
 #[cfg(test)]
 mod tests_heldout2;
 #[cfg(test)]
+mod tests_heldout20;
+#[cfg(test)]
 mod tests_heldout3;
 #[cfg(test)]
 mod tests_heldout4;
@@ -256,6 +258,7 @@ mod tests_heldout7_notes;
 mod tests_heldout8;
 #[cfg(test)]
 mod tests_heldout9;
+mod thin_owner;
 mod time_field;
 mod trace;
 mod turns;

@@ -1,0 +1,35 @@
+//! Rules found on heldout20 (tuning data since the twenty-first set): a department's dated work
+//! followed on its line by its contact (`对接人：某某`) is the contact's, with that date; the
+//! contact of done work on such a line has nothing.
+//! Each on phrasings of our own, never a line copied from a file.
+
+#![allow(clippy::unwrap_used)]
+
+use super::testkit::{due_by_end_of, dues, owners, run, texts};
+
+#[test]
+fn a_contact_after_a_departments_dated_work_owns_it_by_that_date() {
+    let ex = run(
+        "年末盘点布置\n\n分工如下：\n一、综合部：完成各网点固定资产盘点，3月20日前。联系人：岳明。\n二、信息部：导出全年设备台账，下周四前。联系人：孟冬。\n三、法务部：合同归档已交档案室（已完成）。联系人：柏青。\n",
+        &["岳明", "孟冬", "柏青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?} {:?} {:?}", owners(&ex), dues(&ex));
+    assert!(t[0].contains("固定资产盘点"), "{t:?}");
+    assert!(t[1].contains("设备台账"), "{t:?}");
+    assert_eq!(owners(&ex), [["岳明"], ["孟冬"]]);
+    assert_eq!(
+        dues(&ex),
+        [due_by_end_of("2026-03-20"), due_by_end_of("2026-03-19")]
+    );
+}
+
+#[test]
+fn a_thin_owner_sentence_keeps_its_own_date_over_the_work_before() {
+    let ex = run(
+        "质量检查\n\n组织一次全面的档案质量检查。此项由岳明负责，3月27日前完成。",
+        &["岳明"],
+    );
+    assert_eq!(owners(&ex), [["岳明"]], "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-27")]);
+}
