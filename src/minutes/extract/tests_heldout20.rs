@@ -33,3 +33,20 @@ fn a_thin_owner_sentence_keeps_its_own_date_over_the_work_before() {
     assert_eq!(owners(&ex), [["岳明"]], "{:?}", texts(&ex));
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-27")]);
 }
+
+#[test]
+fn a_visit_tables_purpose_is_the_work_and_its_companion_helps() {
+    let ex = run(
+        "客户走访安排\n\n| 客户 | 走访目的 | 负责人 | 陪同 | 时间 | 备注 |\n|---|---|---|---|---|---|\n| 海川基金 | 托管协议续签 | 岳明 | 孟冬 | 3月20日前 | |\n| 北辰信托 | 投研服务回访 | 孟冬 | — | 月底前 | 先约时间 |\n",
+        &["岳明", "孟冬"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("托管协议续签"), "{t:?}");
+    assert!(t[1].contains("投研服务回访"), "{t:?}");
+    assert_eq!(owners(&ex), [vec!["岳明", "孟冬"], vec!["孟冬"]]);
+    assert_eq!(
+        dues(&ex),
+        [due_by_end_of("2026-03-20"), due_by_end_of("2026-03-31")]
+    );
+}
