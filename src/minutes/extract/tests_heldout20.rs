@@ -50,3 +50,16 @@ fn a_visit_tables_purpose_is_the_work_and_its_companion_helps() {
         [due_by_end_of("2026-03-20"), due_by_end_of("2026-03-31")]
     );
 }
+
+#[test]
+fn a_member_after_a_dash_and_their_office_owns_the_item() {
+    let ex = run(
+        "督办事项\n\n二、待办事项\n1. 年度培训计划草案——综合办岳明，下周五。\n2. 信息披露细则修订——合规专员孟冬，3月31日前。\n",
+        &["岳明", "孟冬"],
+    );
+    assert_eq!(owners(&ex), [["岳明"], ["孟冬"]], "{:?}", texts(&ex));
+    assert_eq!(
+        dues(&ex),
+        [due_by_end_of("2026-03-20"), due_by_end_of("2026-03-31")]
+    );
+}
