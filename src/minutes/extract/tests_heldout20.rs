@@ -63,3 +63,15 @@ fn a_member_after_a_dash_and_their_office_owns_the_item() {
         [due_by_end_of("2026-03-20"), due_by_end_of("2026-03-31")]
     );
 }
+
+#[test]
+fn asking_how_things_stand_and_putting_work_off_are_no_items() {
+    let ex = run(
+        "周会 妙记\n\n柏青 00:00:08\n今天人都到了，先过渠道。小孟你那边进展怎么样？\n\n孟冬 00:00:30\n渠道对账差异还有 200 多笔，在查。\n\n柏青 00:01:10\n行。岳明，周报改成月报的事先不急，节后再说。\n\n岳明 00:01:30\n好。测试环境的权限我明天上午开给大家。\n",
+        &["柏青", "孟冬", "岳明"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("测试环境的权限"), "{t:?}");
+    assert_eq!(owners(&ex), [["岳明"]]);
+}
