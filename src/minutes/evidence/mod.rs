@@ -11,6 +11,7 @@ use self::words::{
 
 mod clues;
 mod english;
+mod everyone;
 mod progress;
 mod record;
 mod speech;
@@ -302,7 +303,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                 .any(|(i, _)| crate::minutes::scan::told_units(lower.get(i..).unwrap_or_default(), false))
         });
     if told
-        || lower.split(['，', ',', '：', ':']).any(|clause| {
+        // `…核对——各营业部——12月18日前`: the units after a dash, too.
+        || lower.split(['，', ',', '：', ':', '—']).any(|clause| {
             let c = clause.trim_start();
             REQUESTS.iter().any(|w| c.starts_with(w))
                 // `各营业部对…进行全面自查，3月31日前将自查报告报经纪业务部`: units told to act by a date.
@@ -312,6 +314,9 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                     && ["各人", "每人", "每个人", "各自"]
                         .iter()
                         .any(|w| c.starts_with(w) || c.contains(&format!(" {w}"))))
+                // `周五中午前全员完成…`, `所有投顾9月15日前完成…`: everyone, by a date.
+                || (f.scan.deadline.is_some()
+                    && everyone::everyone_by_date(c, f.scan.deadline_text.as_deref().map(str::to_lowercase).as_deref()))
                 // `请营业部于7月3日前报送…`, `请风控组周五前…`: a 请 clause that holds its own date.
                 || (f.scan.deadline.is_some()
                     && c.starts_with('请')

@@ -75,3 +75,14 @@ fn asking_how_things_stand_and_putting_work_off_are_no_items() {
     assert!(t[0].contains("测试环境的权限"), "{t:?}");
     assert_eq!(owners(&ex), [["岳明"]]);
 }
+
+#[test]
+fn everyone_or_the_units_told_to_act_by_a_date_is_a_task_with_no_owner() {
+    let ex = run(
+        "早会\n\n1. 开户回访电话，岳明明天上班前打完。\n2. 周四中午前全员完成反洗钱线上测试。\n3. 所有客户经理3月20日前交齐尽调底稿。\n4. 网点应急预案修订——各营业部——3月25日前。\n",
+        &["岳明"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 4, "{t:?}");
+    assert_eq!(owners(&ex)[1..], [[""; 0]; 3], "{t:?}");
+}
