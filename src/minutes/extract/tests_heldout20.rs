@@ -86,3 +86,16 @@ fn everyone_or_the_units_told_to_act_by_a_date_is_a_task_with_no_owner() {
     assert_eq!(t.len(), 4, "{t:?}");
     assert_eq!(owners(&ex)[1..], [[""; 0]; 3], "{t:?}");
 }
+
+#[test]
+fn a_member_after_their_office_or_post_owns_the_clause() {
+    let ex = run(
+        "检查发现：\n1. 安全出口堆放纸箱，网点运营岗岳明明天下班前清走。\n2. 监控硬盘已满，信息技术部孟冬本周五前更换。\n",
+        &["岳明", "孟冬"],
+    );
+    assert_eq!(owners(&ex), [["岳明"], ["孟冬"]], "{:?}", texts(&ex));
+    assert_eq!(
+        dues(&ex),
+        [due_by_end_of("2026-03-11"), due_by_end_of("2026-03-13")]
+    );
+}
