@@ -427,6 +427,8 @@ impl Table {
             // `| 每月5日 | 常规 |`: a routine duty. One given to someone without that mark
             // (`| 每日收盘后统计… | Eric | 持续 | 待办 |`) is theirs, with no single due date.
             || cs.iter().any(|c| ["常规", "例行"].contains(&c.trim()))
+            // `| 风险 | 供应商切换可能推迟 | — | — | 持续关注 |`: a risk watched, not work.
+            || cs.iter().any(|c| ["持续关注", "关注中", "持续监控"].contains(&c.trim()))
         {
             return None;
         }

@@ -311,6 +311,10 @@ pub(super) const MEETING_RECORD: &[&str] = &[
     "主要讨论",
     "记录：",
     "记录 ",
+    // `创建人：@某某 更新于 3月4日 17:00`: a shared document's header, not work.
+    "创建人：",
+    "创建人:",
+    "创建者：",
 ];
 
 /// An open item put off to a new date (`延期，原定5月15日，改为5月22日完成`): still to do.

@@ -99,3 +99,15 @@ fn a_member_after_their_office_or_post_owns_the_clause() {
         [due_by_end_of("2026-03-11"), due_by_end_of("2026-03-13")]
     );
 }
+
+#[test]
+fn a_documents_header_and_a_watched_risk_row_are_no_items() {
+    let ex = run(
+        "服务月筹备（飞书文档）\n创建人：@岳明 更新于 3月9日 16:30\n\n| 类型 | 内容 | 责任人 | 计划完成 | 状态 |\n|---|---|---|---|---|\n| 风险 | 场地方可能临时改期 | — | — | 持续关注 |\n| 需协调 | 申请宣传物料预算 | 孟冬 | 3月13日前 | 进行中 |\n",
+        &["岳明", "孟冬"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("宣传物料预算"), "{t:?}");
+    assert_eq!(owners(&ex), [["孟冬"]]);
+}
