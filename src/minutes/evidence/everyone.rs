@@ -5,9 +5,13 @@
 /// after its deadline's words `due` (`周五中午前全员…`).
 pub(super) fn everyone_by_date(clause: &str, due: Option<&str>) -> bool {
     const EVERYONE: &[&str] = &["全员", "全体", "所有"];
-    EVERYONE.iter().any(|w| {
-        clause.starts_with(w) || due.is_some_and(|d| !d.is_empty() && clause.contains(&format!("{d}{w}")))
-    })
+    // `Dry run 彩排 — all, 5月18日下午`, `— admin team`: everyone, or a team, after the dash.
+    let c = clause.trim();
+    ["all", "everyone", "all hands"].contains(&c)
+        || (c.ends_with(" team") && c.split(' ').count() <= 3)
+        || EVERYONE.iter().any(|w| {
+            clause.starts_with(w) || due.is_some_and(|d| !d.is_empty() && clause.contains(&format!("{d}{w}")))
+        })
 }
 
 #[cfg(test)]
@@ -19,5 +23,8 @@ mod tests {
         assert!(everyone_by_date("所有柜员周四前完成考试", Some("周四前")));
         assert!(everyone_by_date("周四前全员完成考试", Some("周四前")));
         assert!(!everyone_by_date("把所有材料周四前交齐", Some("周四前")));
+        assert!(everyone_by_date(" admin team", None));
+        assert!(everyone_by_date("all", None));
+        assert!(!everyone_by_date("call the whole sales and ops team", None));
     }
 }

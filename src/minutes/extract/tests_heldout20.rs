@@ -111,3 +111,14 @@ fn a_documents_header_and_a_watched_risk_row_are_no_items() {
     assert!(t[0].contains("宣传物料预算"), "{t:?}");
     assert_eq!(owners(&ex), [["孟冬"]]);
 }
+
+#[test]
+fn everyone_or_a_team_after_the_dash_is_a_task_with_no_owner() {
+    let ex = run(
+        "Roadshow prep\n\n1. Deck 路演材料 — 岳明, 3月13日前\n2. Rehearsal 彩排 — all, 3月19日下午\n3. Print the handouts 讲义印刷 — admin team, 3月18日前\n",
+        &["岳明"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_eq!(owners(&ex)[1..], [[""; 0]; 2], "{t:?}");
+}
