@@ -368,8 +368,16 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         .collect();
     let lower_next = open_until_next.as_str();
     let named: Vec<String> = f.scan.owners.iter().map(|o| o.name().to_owned()).collect();
-    if MEETING_RECORD.iter().any(|w| lower.contains(w))
-        || is_next_meeting(lower_next, f.scan.how)
+    // `监事列席经营会议的安排，由某某统筹，两周内回复`: attendance as the topic of work given
+    // to someone by a date, not the record of who came.
+    let attendance_work = f.scan.how == OwnerHow::Strong && f.scan.deadline.is_some();
+    if MEETING_RECORD.iter().any(|w| {
+        lower.contains(w)
+                // `出席委员：…` is still a record.
+                && !(attendance_work
+                    && ["列席", "出席"].contains(w)
+                    && !lower.split_once(['：', ':']).is_some_and(|(head, _)| head.contains(w)))
+    }) || is_next_meeting(lower_next, f.scan.how)
         || record::is_roll_call(f.raw, &named)
     {
         add(Signal::MeetingRecord);

@@ -122,3 +122,13 @@ fn everyone_or_a_team_after_the_dash_is_a_task_with_no_owner() {
     assert_eq!(t.len(), 3, "{t:?}");
     assert_eq!(owners(&ex)[1..], [[""; 0]; 2], "{t:?}");
 }
+
+#[test]
+fn attendance_as_the_topic_of_dated_work_given_to_someone_is_an_item() {
+    let ex = run(
+        "各部门：\n\n现将需配合的事项函告如下：\n一、独立董事列席季度经营会的安排，由董办岳明统筹，两周内回复各位董事。\n\n列席：孟冬\n",
+        &["岳明", "孟冬"],
+    );
+    assert_eq!(owners(&ex), [["岳明"]], "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-24")]);
+}
