@@ -132,3 +132,13 @@ fn attendance_as_the_topic_of_dated_work_given_to_someone_is_an_item() {
     assert_eq!(owners(&ex), [["岳明"]], "{:?}", texts(&ex));
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-24")]);
 }
+
+#[test]
+fn the_rest_of_partly_done_work_given_a_date_is_an_item() {
+    let ex = run(
+        "周例会\n\n一、上周事项\n1. 存量客户回访（岳明）——已完成 30 户，剩余 12 户本周五前回访完。\n2. 网点海报更换（孟冬）——已完成。\n",
+        &["岳明", "孟冬"],
+    );
+    assert_eq!(owners(&ex), [["岳明"]], "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-13")]);
+}
