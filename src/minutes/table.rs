@@ -320,7 +320,7 @@ impl Table {
         let priority = find(&["优先", "priority"]);
         // `| 实施负责人 | 回滚负责人 |`: a second person column (after the lead's) names a
         // second owner, like a helper's.
-        let help = find(&["配合", "协办", "协助"])
+        let help = find(&["配合", "协办", "协助", "陪同"])
             .filter(|h| Some(*h) != owner)
             .or_else(|| second_person_column(&cs, owner));
         // The task column: a task word, else the measures of an issue table (`问题 | 整改措施`).
@@ -367,6 +367,8 @@ impl Table {
             .or(measures)
             .or_else(|| column(&["问题"]))
             .or(subject)
+            // `| 客户 | 拜访目的 | 负责人 |`: what a visit is for is its work, not whom it visits.
+            .or_else(|| column(&["目的", "purpose"]))
             .or_else(|| deadline.and(other()))?;
         // `| 项目 | 负责人 | 进度 | 备注 |` with no date column: a progress report, not tasks.
         let progress = find(&["进度", "进展", "完成率", "完成情况", "progress"]);
@@ -432,6 +434,8 @@ impl Table {
                 && ctx.field_deadline(cell(self.deadline)).deadline.is_some()
                 // `| 客户迁址告知公告 | — | 本月20号前 | 未开始 |`: work still to start is a task.
                 && !cs.iter().any(|c| ["未开始", "进行中", "未完成", "待启动", "待办"].contains(&c.trim())))
+            // `| 风险 | 供应商切换可能推迟 | — | — | 持续关注 |`: a risk watched, not work.
+            || cs.iter().any(|c| ["持续关注", "关注中", "持续监控"].contains(&c.trim()))
         {
             return None;
         }

@@ -28,6 +28,21 @@ impl Ctx<'_> {
                     .is_some_and(|c| SURNAMES.contains(c) || TITLED_SURNAMES.contains(c))
             })
             .and_then(|name| self.loose_names(&name))
+            .or_else(|| self.titled_member(clause))
+    }
+
+    /// `——董秘办阙文静`, `——证券事务代表靳宇航`: a member named after their office or title.
+    fn titled_member(&self, clause: &str) -> Option<Vec<OwnerRef>> {
+        let m = self
+            .members
+            .iter()
+            .filter(|m| m.name.chars().count() >= 2)
+            .find(|m| clause.ends_with(m.name.as_str()))?;
+        let office = clause.strip_suffix(m.name.as_str())?;
+        (!office.is_empty()
+            && office.chars().count() <= 8
+            && office.chars().all(|c| c.is_alphabetic() && !c.is_ascii()))
+        .then(|| vec![self.resolve(&m.name)])
     }
 
     /// `T-5：定稿 —— 某某`, `整改要求：补做… —— 某某`: whether the names read alone (`lead`) are the

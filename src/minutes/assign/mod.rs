@@ -11,6 +11,7 @@ pub(crate) use self::words::is_department;
 use self::words::{ADVERBS, HELP_VERBS, LEAD_VERBS, departments, extend};
 
 mod dash;
+mod office;
 mod paren;
 mod reach;
 mod role;
@@ -335,7 +336,9 @@ impl Ctx<'_> {
                 continue;
             }
             if !LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| clause.contains(v))
-                && let Some((found, len)) = self.members_prefix(strip_leads(clause))
+                && let Some((found, len)) = self
+                    .members_prefix(strip_leads(clause))
+                    .or_else(|| lead.is_empty().then(|| self.office_member(strip_leads(clause))).flatten())
                 // `闵总指出，…要求敖总…`: who speaks or chairs gives the work, does not do it.
                 && !strip_leads(clause).get(len..).is_some_and(|r| {
                     ["指出", "强调", "认为", "要求", "听取", "主持", "肯定", "批评", "通报", "介绍"]

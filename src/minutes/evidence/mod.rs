@@ -13,6 +13,7 @@ mod clues;
 mod dated_head;
 mod due_pending;
 mod english;
+mod everyone;
 mod period_figure;
 mod progress;
 mod record;
@@ -151,7 +152,9 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     ];
     let dated_under_way =
         f.scan.deadline.is_some() && progress::dated_under_way(&lower, f.scan.deadline_text.as_deref());
-    let partly = dated_under_way && progress::partly_done(&lower);
+    let partly = (dated_under_way && progress::partly_done(&lower))
+        // `已完成 8 家，剩余 4 家本周五前补齐`: the rest, by a date.
+        || (f.scan.deadline.is_some() && remaining::rest_due(&lower, f.scan.deadline_text.as_deref()));
     let forecast = under_way.iter().any(|w| lower.contains(w))
         && (lower.contains("预计") || f.scan.deadline_text.is_none())
         && !dated_under_way;
@@ -312,7 +315,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                 .any(|(i, _)| crate::minutes::scan::told_units(lower.get(i..).unwrap_or_default(), false))
         });
     if told
-        || lower.split(['，', ',', '：', ':']).any(|clause| {
+        // `…核对——各营业部——12月18日前`: the units after a dash, too.
+        || lower.split(['，', ',', '：', ':', '—']).any(|clause| {
             let c = clause.trim_start();
             REQUESTS.iter().any(|w| c.starts_with(w))
                 // `各营业部对…进行全面自查，3月31日前将自查报告报经纪业务部`: units told to act by a date.
@@ -322,6 +326,9 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                     && ["各人", "每人", "每个人", "各自"]
                         .iter()
                         .any(|w| c.starts_with(w) || c.contains(&format!(" {w}"))))
+                // `周五中午前全员完成…`, `所有投顾9月15日前完成…`: everyone, by a date.
+                || (f.scan.deadline.is_some()
+                    && everyone::everyone_by_date(c, f.scan.deadline_text.as_deref().map(str::to_lowercase).as_deref()))
                 // `请营业部于7月3日前报送…`, `请风控组周五前…`: a 请 clause that holds its own date.
                 || (f.scan.deadline.is_some()
                     && c.starts_with('请')
@@ -373,8 +380,16 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         .collect();
     let lower_next = open_until_next.as_str();
     let named: Vec<String> = f.scan.owners.iter().map(|o| o.name().to_owned()).collect();
-    if MEETING_RECORD.iter().any(|w| lower.contains(w))
-        || is_next_meeting(lower_next, f.scan.how)
+    // `监事列席经营会议的安排，由某某统筹，两周内回复`: attendance as the topic of work given
+    // to someone by a date, not the record of who came.
+    let attendance_work = f.scan.how == OwnerHow::Strong && f.scan.deadline.is_some();
+    if MEETING_RECORD.iter().any(|w| {
+        lower.contains(w)
+                // `出席委员：…` is still a record.
+                && !(attendance_work
+                    && ["列席", "出席"].contains(w)
+                    && !lower.split_once(['：', ':']).is_some_and(|(head, _)| head.contains(w)))
+    }) || is_next_meeting(lower_next, f.scan.how)
         || record::is_roll_call(f.raw, &named)
         || dated_head::is_dated_header(f.raw)
     {

@@ -1,6 +1,9 @@
 //! What is left, given a day (pure): `礼品已到，还剩 40 户未发放，本周三前发完`, `完成 80%，剩余
-//! 12 单本周五前复核完` — the part still open, with a day of its own, is work carried over,
-//! whatever is done already and whatever the figures.
+//! 12 单本周五前复核完`, `重点客户清单（某某）——已完成 8 家，剩余 4 家本周五前补齐` — the part still
+//! open, with a day of its own, is work carried over, whatever is done already and whatever the
+//! figures. Two readings, from two tuning rounds: [`left_with_a_day`] (the rest, then the day
+//! within the clause or the next, no forecast) and [`rest_due`] (a clause that opens with the rest
+//! and holds the line's deadline words).
 
 /// Words that open the part still to do.
 const LEFT: &[&str] = &["还剩", "剩余", "剩下", "尚余", "余下", "还差"];
@@ -24,10 +27,21 @@ pub(super) fn left_with_a_day(lower: &str, deadline_text: &str) -> bool {
         && !FORECAST.iter().any(|w| rest.contains(w))
 }
 
+/// Whether a clause of `lower` opens with what is left (`剩余`, `还剩`, `其余`) and holds the
+/// line's deadline words `due`.
+pub(super) fn rest_due(lower: &str, due: Option<&str>) -> bool {
+    let Some(due) = due.map(str::to_lowercase).filter(|d| !d.is_empty()) else {
+        return false;
+    };
+    lower.split(['，', ',', '；', ';']).any(|c| {
+        let c = c.trim_start();
+        ["剩余", "还剩", "其余", "余下"].iter().any(|w| c.starts_with(w)) && c.contains(&due)
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::left_with_a_day;
-
+    use super::{left_with_a_day, rest_due};
     #[test]
     fn what_is_left_with_a_day() {
         assert!(left_with_a_day(
@@ -43,5 +57,12 @@ mod tests {
             "本周五前"
         ));
         assert!(!left_with_a_day("本周五前完成初稿。", "本周五前"));
+    }
+
+    #[test]
+    fn the_rest_given_the_date_is_open_work() {
+        assert!(rest_due("已完成 8 家，剩余 4 家本周五前补齐。", Some("本周五前")));
+        assert!(!rest_due("已完成 8 家，本周五前汇总。", Some("本周五前")));
+        assert!(!rest_due("已完成 8 家，剩余 4 家。", None));
     }
 }

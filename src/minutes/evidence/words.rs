@@ -209,6 +209,10 @@ pub(super) const REJECTED: &[&str] = &[
     "不做安排",
     "不单独安排",
     "另议",
+    // `月报改成双周报的事先不急，年后再说`: put off, no one's work now.
+    "先不急",
+    "后再说",
+    "回头再说",
 ];
 
 /// Conversation and reported speech that assign nothing.
@@ -251,6 +255,12 @@ pub(super) const CHATTER: &[&str] = &[
     "先到这",
     "就到这",
     "到这里吧",
+    // `小魏你那边情况怎么样？`: asking how things stand asks for a report, not work.
+    "情况怎么样",
+    "进展怎么样",
+    "进度怎么样",
+    "情况如何",
+    "进展如何",
 ];
 
 /// Acknowledgements (`好的。`, `收到，`): small talk where they open a sentence or a clause, not
@@ -301,6 +311,10 @@ pub(super) const MEETING_RECORD: &[&str] = &[
     "主要讨论",
     "记录：",
     "记录 ",
+    // `创建人：@某某 更新于 3月4日 17:00`: a shared document's header, not work.
+    "创建人：",
+    "创建人:",
+    "创建者：",
 ];
 
 /// An open item put off to a new date (`延期，原定5月15日，改为5月22日完成`): still to do.

@@ -239,6 +239,8 @@ mod tests_heldout18;
 #[cfg(test)]
 mod tests_heldout2;
 #[cfg(test)]
+mod tests_heldout20;
+#[cfg(test)]
 mod tests_heldout3;
 #[cfg(test)]
 mod tests_heldout4;
@@ -260,6 +262,7 @@ mod tests_heldout7_notes;
 mod tests_heldout8;
 #[cfg(test)]
 mod tests_heldout9;
+mod thin_owner;
 mod time_field;
 mod trace;
 mod turns;

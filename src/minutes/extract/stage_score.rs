@@ -151,8 +151,11 @@ impl Walk<'_, '_> {
         let mut plain: Option<&str> = None;
         // `夏总：问候短信是不是发了？伍佳：还没有，我明天上午发。`: the question answered.
         let mut asked: Option<&str> = None;
+        // The sentence before was done work or a status (`…已提交（已完成）`).
+        let mut done_before = false;
         for (i, (sc, sig, s)) in scored.into_iter().enumerate() {
             let question = asked.take();
+            let after_done = std::mem::replace(&mut done_before, super::thin_owner::is_done(&sig));
             if s.trim_end().ends_with(['？', '?']) {
                 asked = Some(s.split_once(['：', ':']).map_or(s, |(_, q)| q));
             }
@@ -177,7 +180,11 @@ impl Walk<'_, '_> {
                 }
                 // `组织…质量检查。此项由林海负责，8月底完成。`: a thin task is the one before.
                 if let Some(p) = plain.take().filter(|_| is_thin(&item.text)) {
-                    item.text = format!("{}：{}", p.trim_end_matches(['。', '；', '！']), item.text);
+                    self.join_plain(p, &mut item);
+                } else if after_done && item.deadline.is_none() && is_thin(&item.text) {
+                    // `…（已完成）。对接人：阮国栋。`: the contact of done work has none.
+                    self.tr.note(n, s, Verdict::NotItem, sig, None);
+                    continue;
                 }
                 if echoes(&self.ex.items, &item) {
                     self.tr.note(n, s, Verdict::Detail, sig, None);
@@ -186,17 +193,21 @@ impl Walk<'_, '_> {
                 // `由财富管理部牵头，修订…。财富管理部负责人蒋文涛负责，3月27日前…`: the
                 // person in charge of what a department leads, named in the next sentence.
                 let item_from = &self.item_from;
+                // `综合部：…，3月20日前。联系人：岳明。`: a thin contact owns that work by its date.
+                let contact = item.deadline.is_none() && is_thin(&item.text);
                 if let Some(prev) = self.ex.items.last_mut().filter(|p| {
                     item_from.as_ref().is_some_and(|(at, _)| *at == n)
-                        && !p.owners.is_empty()
+                        && (contact || !p.owners.is_empty())
                         && p.owners.iter().all(crate::minutes::assign::is_department)
-                        && p.deadline.is_none()
+                        && (p.deadline.is_none() || contact)
                         && !item.owners.is_empty()
                         && !item.owners.iter().any(crate::minutes::assign::is_department)
                 }) {
                     prev.owners = item.owners;
-                    prev.deadline = item.deadline;
-                    prev.deadline_text = item.deadline_text;
+                    if item.deadline.is_some() || prev.deadline.is_none() {
+                        prev.deadline = item.deadline;
+                        prev.deadline_text = item.deadline_text;
+                    }
                     self.tr.note(n, s, Verdict::Detail, sig, Some(prev));
                     continue;
                 }
