@@ -52,7 +52,8 @@ pub enum Signal {
     OwnerAndDeadline,
     /// A span of time (`11月1日至12月15日`), not a deadline.
     Period,
-    /// The meeting's opening or attendance (`召开了…会，马总主持`, `人到齐了，我们开始`).
+    /// The meeting's opening or attendance (`召开了…会，马总主持`, `人到齐了，我们开始`), a
+    /// duty rota (`10月1日：主班 张三，副班 李四`) or the head of one of several meetings.
     MeetingRecord,
     /// A note under a list or table (`说明：…`, `备注：…`).
     Note,

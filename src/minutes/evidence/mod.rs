@@ -18,6 +18,7 @@ mod period_figure;
 mod progress;
 mod record;
 mod remaining;
+mod rota;
 mod speech;
 mod tally;
 mod unit_head;
@@ -392,6 +393,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }) || is_next_meeting(lower_next, f.scan.how)
         || record::is_roll_call(f.raw, &named)
         || dated_head::is_dated_header(f.raw)
+        || rota::is_rota(f.raw)
+        || rota::is_sub_meeting_head(f.raw)
     {
         add(Signal::MeetingRecord);
     }

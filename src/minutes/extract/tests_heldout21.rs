@@ -1,0 +1,42 @@
+//! Rules found on heldout21 (tuning data since the twenty-second set): a duty rota (`5月2日：主班
+//! 某某，副班 某某`, `周末: 某某 primary, 某某 backup`) says who is on duty, no work asked; the
+//! head of one of several meetings in one set of minutes (`【会议一】…（14:00）`) is no task.
+//! Each on phrasings of our own, never a line copied from a file.
+
+#![allow(clippy::unwrap_used)]
+
+use super::testkit::{owners, run, texts};
+
+#[test]
+fn a_duty_rota_under_an_arrangements_heading_proposes_nothing() {
+    let ex = run(
+        "五一值班交接会\n\n一、值班安排\n- 5月1日：主班 严冬，副班 柳青，二线 孟河\n- 5月2日：主班 柳青，副班 孟河，二线 严冬\n\n二、待办\n- 严冬：5月6日前更新值班手册\n",
+        &["严冬", "柳青", "孟河"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("值班手册"), "{t:?}");
+    assert_eq!(owners(&ex), [["严冬"]]);
+}
+
+#[test]
+fn an_english_on_call_rota_proposes_nothing() {
+    let ex = run(
+        "Ops handover\n\nOn-call rota / 值班表\n- 3/14-3/15 周末: 严冬 primary, 柳青 backup\n- 3/21-3/22 周末: Kevin primary, 孟河 backup\n\nAction items\n- 柳青: 整理告警清单, 3月20日前\n",
+        &["严冬", "柳青", "孟河", "Kevin"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("告警清单"), "{t:?}");
+}
+
+#[test]
+fn the_head_of_one_of_two_meetings_is_no_task() {
+    let ex = run(
+        "下午两个会合并记录。\n\n【会议一】客户服务季度会（14:00）\n参会：严冬、柳青\n- 回访话术修订，严冬负责，7月3日前出初稿。\n\n【会议二】网点形象检查（15:30）\n参会：柳青、孟河\n- 门头灯箱维修由孟河联系厂家，下周五前完成。\n",
+        &["严冬", "柳青", "孟河"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t.iter().all(|x| !x.contains("会议")), "{t:?}");
+}
