@@ -40,3 +40,15 @@ fn the_head_of_one_of_two_meetings_is_no_task() {
     assert_eq!(t.len(), 2, "{t:?}");
     assert!(t.iter().all(|x| !x.contains("会议")), "{t:?}");
 }
+
+#[test]
+fn a_helper_clause_after_dated_work_in_a_field_joins_that_work() {
+    let ex = run(
+        "需求评审会\n\n需求1：客户标签去重\n评审结论：通过。\n后续：严冬负责出去重规则说明，7月8日前提交；柳青配合整理历史样本。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("去重规则说明"), "{t:?}");
+    assert_eq!(owners(&ex), [["严冬", "柳青"]]);
+}
