@@ -52,3 +52,15 @@ fn a_helper_clause_after_dated_work_in_a_field_joins_that_work() {
     assert!(t[0].contains("去重规则说明"), "{t:?}");
     assert_eq!(owners(&ex), [["严冬", "柳青"]]);
 }
+
+#[test]
+fn a_helper_sentence_after_work_given_in_a_turn_joins_that_work() {
+    let ex = run(
+        "合规周会 | 妙记\n2026-03-02 10:00　时长 20分钟\n参会：严总（严冬）、小柳（柳青）、晓河\n\n严总 00:00:05\n简单过一下。\n柳青 00:01:00\n两家新客户要做合同初审。\n严总 00:01:30\n小柳你负责，下周三前完成合同初审。晓河配合一下材料整理。\n孟晓河 00:01:50\n嗯，收到。\n",
+        &["严冬", "柳青", "孟晓河"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?} {:?}", owners(&ex));
+    assert!(t[0].contains("合同初审"), "{t:?}");
+    assert_eq!(owners(&ex), [["柳青", "孟晓河"]]);
+}
