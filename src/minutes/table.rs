@@ -412,6 +412,12 @@ impl Table {
         if is_empty_task(task)
             || task.contains("[x]")
             || cs.iter().any(|c| is_done(c))
+            // `| 投顾系统账号开通（已完成） |`: the work's own cell says it is done.
+            || task
+                .trim()
+                .strip_suffix(['）', ')'])
+                .and_then(|t| t.rsplit_once(['（', '(']))
+                .is_some_and(|(_, aside)| is_done(aside))
             || cs
                 .iter()
                 .enumerate()

@@ -91,7 +91,7 @@ pub const WEIGHTS: &[(Signal, i32)] = &[
     (Signal::Note, -2),
     (Signal::Request, 3),
     (Signal::Rescheduled, 3),
-    (Signal::NotTracked, -6),
+    (Signal::NotTracked, -9),
 ];
 
 /// The score from which a line is an action item.

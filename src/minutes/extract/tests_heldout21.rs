@@ -64,3 +64,25 @@ fn a_helper_sentence_after_work_given_in_a_turn_joins_that_work() {
     assert!(t[0].contains("合同初审"), "{t:?}");
     assert_eq!(owners(&ex), [["柳青", "孟晓河"]]);
 }
+
+#[test]
+fn work_marked_routine_is_not_proposed_even_when_given_and_dated() {
+    let ex = run(
+        "投教周会\n\n本周新增\n1. 柳青负责统计每期讲座签到人数，每期结束后次日报送（常规要求）。\n2. 严冬12月3日前整理讲座反馈问卷。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("反馈问卷"), "{t:?}");
+}
+
+#[test]
+fn a_table_task_cell_marked_done_in_brackets_is_no_task() {
+    let ex = run(
+        "带教计划\n\n| 导师 | 任务 | 完成时间 |\n|---|---|---|\n| 严冬 | 开通交易终端权限（已完成） | — |\n| 柳青 | 撰写首份客户拜访小结 | 下周五 |\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("拜访小结"), "{t:?}");
+}
