@@ -86,3 +86,17 @@ fn a_table_task_cell_marked_done_in_brackets_is_no_task() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("拜访小结"), "{t:?}");
 }
+
+#[test]
+fn a_merged_first_owner_cell_and_a_learner_column_give_both_people() {
+    let ex = run(
+        "带教安排\n\n| 导师 | 学员 | 任务 | 完成时间 |\n|---|---|---|---|\n| 严冬 | 柳青 | 熟悉柜台开户流程 | 5月8日前 |\n|  | 柳青 | 独立完成一次客户回访 | 5月15日前 |\n| 孟河 | 贺然 | 整理两融合同要点 | 5月8日前 |\n",
+        &["严冬", "柳青", "孟河", "贺然"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_eq!(
+        owners(&ex),
+        [vec!["严冬", "柳青"], vec!["严冬", "柳青"], vec!["孟河", "贺然"]]
+    );
+}
