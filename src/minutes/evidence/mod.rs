@@ -338,6 +338,16 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                         .as_deref()
                         .is_some_and(|t| c.contains(&t.to_lowercase()))
                     && !["请示", "请假", "请客", "请教"].iter().any(|w| c.starts_with(w)))
+                // `签到表及照片，请甘子健活动结束后三个工作日内整理上传`: a named owner asked by 请
+                // within a time, even one with no date.
+                || (f.scan.how == OwnerHow::Strong
+                    && (f.scan.deadline.is_some() || f.scan.deadline_text.is_some())
+                    && c.strip_prefix('请').is_some_and(|r| {
+                        f.scan
+                            .owners
+                            .iter()
+                            .any(|o| o.person().is_some() && r.starts_with(&o.name().to_lowercase()))
+                    }))
         })
     {
         add(Signal::Request);

@@ -100,3 +100,15 @@ fn a_merged_first_owner_cell_and_a_learner_column_give_both_people() {
         [vec!["严冬", "柳青"], vec!["严冬", "柳青"], vec!["孟河", "贺然"]]
     );
 }
+
+#[test]
+fn a_named_owner_asked_by_qing_within_an_undated_time_is_work_even_in_a_status_list() {
+    let ex = run(
+        "各位好，\n\n下周讲座的准备情况同步如下：\n1、宣传单已印好 500 份。\n2、讲座 PPT 请严冬更新风险提示部分，10月9日前发我。\n3、现场照片及签到表，请柳青讲座结束后两个工作日内整理上传。\n\n谢谢。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("签到表"), "{t:?}");
+    assert_eq!(owners(&ex), [["严冬"], ["柳青"]]);
+}
