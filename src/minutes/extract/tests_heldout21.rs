@@ -112,3 +112,15 @@ fn a_named_owner_asked_by_qing_within_an_undated_time_is_work_even_in_a_status_l
     assert!(t[1].contains("签到表"), "{t:?}");
     assert_eq!(owners(&ex), [["严冬"], ["柳青"]]);
 }
+
+#[test]
+fn work_given_by_a_mention_over_a_conclusion_is_no_block_title() {
+    let ex = run(
+        "数据清洗推进会\n\n行动项\n- @严冬 输出合并后客户号对照表，4月29日前\n- @柳青 跟进合并对两融合同的影响评估，时间待定\n\n结论：合并只在非交易时间执行。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("影响评估"), "{t:?}");
+    assert_eq!(owners(&ex), [["严冬"], ["柳青"]]);
+}
