@@ -124,3 +124,14 @@ fn work_given_by_a_mention_over_a_conclusion_is_no_block_title() {
     assert!(t[1].contains("影响评估"), "{t:?}");
     assert_eq!(owners(&ex), [["严冬"], ["柳青"]]);
 }
+
+#[test]
+fn whom_the_work_is_handed_to_by_given_name_is_no_owner() {
+    let ex = run(
+        "关于问询函的分工：第二问由营业部合规专员柳青提供客户回访录音，下周一前交给冬梅汇总。",
+        &["柳青", "严冬梅"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex), [["柳青"]]);
+}
