@@ -135,3 +135,15 @@ fn whom_the_work_is_handed_to_by_given_name_is_no_owner() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert_eq!(owners(&ex), [["柳青"]]);
 }
+
+#[test]
+fn other_matters_after_a_rejected_block_are_not_its_field() {
+    let ex = run(
+        "需求评审会\n\n需求3：历史标签重算\n评审结论：不通过，与现有平台重复。\n\n其他：严冬本周内把评审意见汇总发给各需求方。\n",
+        &["严冬"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("评审意见汇总"), "{t:?}");
+    assert_eq!(owners(&ex), [["严冬"]]);
+}
