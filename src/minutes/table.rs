@@ -475,6 +475,8 @@ impl Table {
             return Some(item);
         }
         let mut owners = ctx.people(&owner_cell);
+        // `| 各营业部 |`: a set of units is whom the work reaches, no owner (as in a line).
+        owners.retain(|o| o.person().is_some() || !is_place_or_units(o.name()));
         // `| 芮琦 | 信息技术部 |`: beside a person who leads, a unit that helps is no owner.
         let led_by_someone = owners.iter().any(|o| o.person().is_some());
         for o in ctx.people(cell(self.help)) {

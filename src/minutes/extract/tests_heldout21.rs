@@ -147,3 +147,14 @@ fn other_matters_after_a_rejected_block_are_not_its_field() {
     assert!(t[0].contains("评审意见汇总"), "{t:?}");
     assert_eq!(owners(&ex), [["严冬"]]);
 }
+
+#[test]
+fn a_set_of_units_in_a_tables_owner_column_is_no_owner() {
+    let ex = run(
+        "培训跟进\n\n| 序号 | 事项 | 负责人 | 时限 | 状态 |\n|---|---|---|---|---|\n| 1 | 补考名单通知到人 | 严冬 | 本周内 | 进行中 |\n| 2 | 网点岗位自查 | 各支行 | 本月底 | 未开始 |\n",
+        &["严冬"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(owners(&ex), [vec!["严冬"], Vec::<&str>::new()]);
+}
