@@ -155,7 +155,11 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         f.scan.deadline.is_some() && progress::dated_under_way(&lower, f.scan.deadline_text.as_deref());
     let partly = (dated_under_way && progress::partly_done(&lower))
         // `已完成 8 家，剩余 4 家本周五前补齐`: the rest, by a date.
-        || (f.scan.deadline.is_some() && remaining::rest_due(&lower, f.scan.deadline_text.as_deref()));
+        || (f.scan.deadline.is_some()
+            && f.scan
+                .deadline_text
+                .as_deref()
+                .is_some_and(|t| remaining::left_with_a_day(&lower, &t.to_lowercase())));
     let forecast = under_way.iter().any(|w| lower.contains(w))
         && (lower.contains("预计") || f.scan.deadline_text.is_none())
         && !dated_under_way;
