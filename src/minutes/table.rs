@@ -20,6 +20,8 @@ pub(crate) struct Table {
     status: Option<usize>,
     /// A remark beside the row (`| 备注 |`), which goes after the item's text.
     remark: Option<usize>,
+    /// The owner cell of the row above, for a merged (blank) one below it.
+    above: std::cell::RefCell<String>,
 }
 
 /// Whether `line` is a row of a tab-separated table, or of one aligned with spaces (three cells
@@ -254,6 +256,19 @@ fn second_person_column(cs: &[String], owner: Option<usize>) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// `| 带教导师 | 新员工 | 带教任务 |`: beside the owner's, a column of people by what they are
+/// (`新员工`, `学员`, `组员`) names who works with the owner.
+fn people_column(cs: &[String], owner: Option<usize>) -> Option<usize> {
+    let owner = owner?;
+    cs.iter().enumerate().find_map(|(i, c)| {
+        let c = c.trim();
+        (i != owner
+            && c.chars().count() <= 4
+            && ["员工", "学员", "组员", "新人"].iter().any(|w| c.ends_with(w)))
+        .then_some(i)
+    })
+}
+
 fn cells(row: &str) -> Vec<String> {
     if !row.trim_start().starts_with('|') && is_tab_row(row) {
         return split_aligned(row).into_iter().map(str::to_owned).collect();
@@ -322,7 +337,8 @@ impl Table {
         // second owner, like a helper's.
         let help = find(&["配合", "协办", "协助", "陪同"])
             .filter(|h| Some(*h) != owner)
-            .or_else(|| second_person_column(&cs, owner));
+            .or_else(|| second_person_column(&cs, owner))
+            .or_else(|| people_column(&cs, owner));
         // The task column: a task word, else the measures of an issue table (`问题 | 整改措施`).
         // `| 需求编号 | 需求名称 |`: a number column names no task.
         let is_number = |c: &str| {
@@ -394,6 +410,7 @@ impl Table {
                 priority,
                 status,
                 remark: None,
+                above: std::cell::RefCell::default(),
             }
             .with_remark(&cs)
         })
@@ -408,10 +425,25 @@ impl Table {
             return None;
         }
         let cell = |i: Option<usize>| i.and_then(|i| cs.get(i)).map(String::as_str).unwrap_or_default();
+        // `|  | 庞雨桐 | 跟岗… |`: the first column's owner cell left blank under a filled one is
+        // merged with it (a blank owner cell further right is nobody's).
+        let owner_cell = match cell(self.owner).trim() {
+            "" if self.owner == Some(0) => self.above.borrow().clone(),
+            c => {
+                self.above.replace(c.to_owned());
+                c.to_owned()
+            }
+        };
         let task = cell(Some(self.task));
         if is_empty_task(task)
             || task.contains("[x]")
             || cs.iter().any(|c| is_done(c))
+            // `| 投顾系统账号开通（已完成） |`: the work's own cell says it is done.
+            || task
+                .trim()
+                .strip_suffix(['）', ')'])
+                .and_then(|t| t.rsplit_once(['（', '(']))
+                .is_some_and(|(_, aside)| is_done(aside))
             || cs
                 .iter()
                 .enumerate()
@@ -442,7 +474,9 @@ impl Table {
         if let Some(item) = self.given_anew(task, cell(self.status), cell(self.owner), ctx) {
             return Some(item);
         }
-        let mut owners = ctx.people(cell(self.owner));
+        let mut owners = ctx.people(&owner_cell);
+        // `| 各营业部 |`: a set of units is whom the work reaches, no owner (as in a line).
+        owners.retain(|o| o.person().is_some() || !is_place_or_units(o.name()));
         // `| 芮琦 | 信息技术部 |`: beside a person who leads, a unit that helps is no owner.
         let led_by_someone = owners.iter().any(|o| o.person().is_some());
         for o in ctx.people(cell(self.help)) {

@@ -52,7 +52,8 @@ pub enum Signal {
     OwnerAndDeadline,
     /// A span of time (`11月1日至12月15日`), not a deadline.
     Period,
-    /// The meeting's opening or attendance (`召开了…会，马总主持`, `人到齐了，我们开始`).
+    /// The meeting's opening or attendance (`召开了…会，马总主持`, `人到齐了，我们开始`), a
+    /// duty rota (`10月1日：主班 张三，副班 李四`) or the head of one of several meetings.
     MeetingRecord,
     /// A note under a list or table (`说明：…`, `备注：…`).
     Note,
@@ -90,7 +91,7 @@ pub const WEIGHTS: &[(Signal, i32)] = &[
     (Signal::Note, -2),
     (Signal::Request, 3),
     (Signal::Rescheduled, 3),
-    (Signal::NotTracked, -6),
+    (Signal::NotTracked, -9),
 ];
 
 /// The score from which a line is an action item.

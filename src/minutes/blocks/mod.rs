@@ -168,6 +168,13 @@ impl Block {
         // `责任人：苗青  配合：许文博`: fields apart by `；`, by a run of spaces, or by a key after a
         // space, `|` or `，` (`负责人：王磊 时限：3月20日前`).
         let parts = field_parts(&body);
+        // `其他：某某本周内把评审意见汇总…`: other matters, after the block, not one of its fields.
+        if ["其他：", "其它：", "其他事项：", "其他:", "其它:"]
+            .iter()
+            .any(|k| body.trim_start().starts_with(k))
+        {
+            return false;
+        }
         let mut any = false;
         // The field the part before was (`责任人：段宏出具合规意见；龚正排期开发`: the second part
         // continues the owners).

@@ -3,7 +3,8 @@
 
 use super::{Block, Outcome};
 use crate::minutes::item::{ActionItem, clean_title};
-use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
+use crate::minutes::owner::OwnerRef;
+use crate::minutes::scan::{Ctx, OwnerHow, Scan, has_task_verb};
 
 impl Block {
     /// The work listed after the decision (`后续安排：…`), one item per part naming its owner,
@@ -22,17 +23,31 @@ impl Block {
                     sc.owners = vec![who];
                     sc.how = OwnerHow::Named;
                 }
-                sc
+                (part, sc)
             })
-            .filter(|sc| sc.how != OwnerHow::None && !sc.text.trim().is_empty())
-            .map(|sc| ActionItem {
-                text: clean_title(&sc.text, sc.deadline_text.as_deref()),
-                owners: sc.owners,
-                deadline: sc.deadline,
-                deadline_text: sc.deadline_text,
-                priority: sc.priority,
-            })
-            .collect();
+            .filter(|(_, sc)| sc.how != OwnerHow::None && !sc.text.trim().is_empty())
+            .fold(Vec::new(), |mut out: Vec<ActionItem>, (part, sc)| {
+                // `史浩然负责出设计，6月23日前提交；蓝若曦配合提供样本`: the helper of the part
+                // before, with no date of their own, helps with that work.
+                if let Some(prev) = out.last_mut()
+                    && sc.deadline.is_none()
+                    && sc.deadline_text.is_none()
+                    && let Some(who) = helper_only(part, &sc)
+                {
+                    if !prev.owners.iter().any(|o| o.name() == who.name()) {
+                        prev.owners.push(who);
+                    }
+                    return out;
+                }
+                out.push(ActionItem {
+                    text: clean_title(&sc.text, sc.deadline_text.as_deref()),
+                    owners: sc.owners,
+                    deadline: sc.deadline,
+                    deadline_text: sc.deadline_text,
+                    priority: sc.priority,
+                });
+                out
+            });
         (!listed.is_empty() && self.lead.is_empty()).then_some(listed)
     }
 
@@ -149,6 +164,17 @@ impl Block {
             .collect();
         (items.len() == clauses.len()).then_some(items)
     }
+}
+
+/// The one person of a part that opens with them helping (`蓝若曦配合提供样本`).
+fn helper_only(part: &str, sc: &Scan) -> Option<OwnerRef> {
+    let [who] = sc.owners.as_slice() else {
+        return None;
+    };
+    part.trim()
+        .strip_prefix(who.name())
+        .is_some_and(|r| ["配合", "协助", "协同"].iter().any(|h| r.starts_with(h)))
+        .then(|| who.clone())
 }
 
 /// The clauses, each that is only a person and a role (`邬凯主办`, `由程露牵头`) joined to the

@@ -18,6 +18,7 @@ mod period_figure;
 mod progress;
 mod record;
 mod remaining;
+mod rota;
 mod speech;
 mod tally;
 mod unit_head;
@@ -154,7 +155,11 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         f.scan.deadline.is_some() && progress::dated_under_way(&lower, f.scan.deadline_text.as_deref());
     let partly = (dated_under_way && progress::partly_done(&lower))
         // `已完成 8 家，剩余 4 家本周五前补齐`: the rest, by a date.
-        || (f.scan.deadline.is_some() && remaining::rest_due(&lower, f.scan.deadline_text.as_deref()));
+        || (f.scan.deadline.is_some()
+            && f.scan
+                .deadline_text
+                .as_deref()
+                .is_some_and(|t| remaining::left_with_a_day(&lower, &t.to_lowercase())));
     let forecast = under_way.iter().any(|w| lower.contains(w))
         && (lower.contains("预计") || f.scan.deadline_text.is_none())
         && !dated_under_way;
@@ -337,6 +342,16 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                         .as_deref()
                         .is_some_and(|t| c.contains(&t.to_lowercase()))
                     && !["请示", "请假", "请客", "请教"].iter().any(|w| c.starts_with(w)))
+                // `签到表及照片，请甘子健活动结束后三个工作日内整理上传`: a named owner asked by 请
+                // within a time, even one with no date.
+                || (f.scan.how == OwnerHow::Strong
+                    && (f.scan.deadline.is_some() || f.scan.deadline_text.is_some())
+                    && c.strip_prefix('请').is_some_and(|r| {
+                        f.scan
+                            .owners
+                            .iter()
+                            .any(|o| o.person().is_some() && r.starts_with(&o.name().to_lowercase()))
+                    }))
         })
     {
         add(Signal::Request);
@@ -392,6 +407,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }) || is_next_meeting(lower_next, f.scan.how)
         || record::is_roll_call(f.raw, &named)
         || dated_head::is_dated_header(f.raw)
+        || rota::is_rota(f.raw)
+        || rota::is_sub_meeting_head(f.raw)
     {
         add(Signal::MeetingRecord);
     }

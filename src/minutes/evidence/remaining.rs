@@ -1,12 +1,11 @@
 //! What is left, given a day (pure): `礼品已到，还剩 40 户未发放，本周三前发完`, `完成 80%，剩余
 //! 12 单本周五前复核完`, `重点客户清单（某某）——已完成 8 家，剩余 4 家本周五前补齐` — the part still
 //! open, with a day of its own, is work carried over, whatever is done already and whatever the
-//! figures. Two readings, from two tuning rounds: [`left_with_a_day`] (the rest, then the day
-//! within the clause or the next, no forecast) and [`rest_due`] (a clause that opens with the rest
-//! and holds the line's deadline words).
+//! figures. One reading, [`left_with_a_day`] (the rest, then the day within the clause or the next,
+//! no forecast), used both to keep a partly done line open and to drop its done words and figures.
 
 /// Words that open the part still to do.
-const LEFT: &[&str] = &["还剩", "剩余", "剩下", "尚余", "余下", "还差"];
+const LEFT: &[&str] = &["还剩", "剩余", "剩下", "尚余", "余下", "其余", "还差"];
 
 /// Words of a forecast, not of work asked for (`剩余部分预计下周完成`).
 const FORECAST: &[&str] = &["预计", "估计", "有望", "计划于", "将于"];
@@ -27,21 +26,9 @@ pub(super) fn left_with_a_day(lower: &str, deadline_text: &str) -> bool {
         && !FORECAST.iter().any(|w| rest.contains(w))
 }
 
-/// Whether a clause of `lower` opens with what is left (`剩余`, `还剩`, `其余`) and holds the
-/// line's deadline words `due`.
-pub(super) fn rest_due(lower: &str, due: Option<&str>) -> bool {
-    let Some(due) = due.map(str::to_lowercase).filter(|d| !d.is_empty()) else {
-        return false;
-    };
-    lower.split(['，', ',', '；', ';']).any(|c| {
-        let c = c.trim_start();
-        ["剩余", "还剩", "其余", "余下"].iter().any(|w| c.starts_with(w)) && c.contains(&due)
-    })
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{left_with_a_day, rest_due};
+    use super::left_with_a_day;
     #[test]
     fn what_is_left_with_a_day() {
         assert!(left_with_a_day(
@@ -61,8 +48,11 @@ mod tests {
 
     #[test]
     fn the_rest_given_the_date_is_open_work() {
-        assert!(rest_due("已完成 8 家，剩余 4 家本周五前补齐。", Some("本周五前")));
-        assert!(!rest_due("已完成 8 家，本周五前汇总。", Some("本周五前")));
-        assert!(!rest_due("已完成 8 家，剩余 4 家。", None));
+        assert!(left_with_a_day(
+            "已完成 8 家，剩余 4 家本周五前补齐。",
+            "本周五前"
+        ));
+        assert!(left_with_a_day("已完成 8 家，其余本周五前补齐。", "本周五前"));
+        assert!(!left_with_a_day("已完成 8 家，本周五前汇总。", "本周五前"));
     }
 }

@@ -18,8 +18,10 @@ impl Walk<'_, '_> {
                 && l.starts_with(|c: char| c.is_ascii_digit() || "（(①②③④⑤⑥⑦⑧⑨".contains(c))
         };
         let sibling = is_numbered(trimmed) && next_line.is_some_and(is_numbered);
+        // `- @某某 跟进…影响评估，时间待定` over `结论：…`: work given by a mention is no title.
+        let mentioned = body.trim_start().starts_with('@');
         let fields_below = |l: &str| {
-            (!sibling && !Block::is_description(body))
+            (!sibling && !mentioned && !Block::is_description(body))
                 .then(|| Block::before_fields(body, l))
                 .flatten()
         };

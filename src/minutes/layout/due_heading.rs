@@ -3,8 +3,12 @@
 //! action section.
 
 /// Characters a date or a span is written with (`12月18日（周五）`, `本周五`, `下月底`, `两周`).
-const DATE_CHARS: &str =
-    "0123456789０１２３４５６７８９一二三四五六七八九十两月日号周星期礼拜本下这个底末初旬中上天工作年（）() ";
+const DATE_CHARS: &str = "0123456789０１２３４５６７８９一二三四五六七八九十两月日号周星期礼拜本下这个底末初旬中上天工作年班午（）() ";
+
+/// Holidays a heading may be due before (`五一前完成`, `国庆前`).
+const HOLIDAYS: &[&str] = &[
+    "五一", "十一", "国庆", "春节", "元旦", "中秋", "端午", "清明", "节前", "年前",
+];
 
 /// Whether `name` is a date or a span, then `前`/`之前`/`内`/`以内`, then optionally `完成` or `办结`.
 pub(crate) fn is_due_heading(name: &str) -> bool {
@@ -12,7 +16,7 @@ pub(crate) fn is_due_heading(name: &str) -> bool {
     let done = s.strip_suffix("完成").or_else(|| s.strip_suffix("办结"));
     let s = done.unwrap_or(s).trim_end();
     // `月中完成`, `下月底完成`: a period's part, then the completion word, says when too.
-    let by_period = done.is_some() && s.ends_with(['底', '末', '中', '初']);
+    let by_period = done.is_some() && s.ends_with(['底', '末', '中', '初', '旬']);
     let Some(when) = ["之前", "以内", "前", "内"]
         .iter()
         .find_map(|w| s.strip_suffix(w))
@@ -22,9 +26,10 @@ pub(crate) fn is_due_heading(name: &str) -> bool {
         return false;
     };
     let n = when.chars().count();
-    (2..=14).contains(&n)
+    ((2..=14).contains(&n)
         && when.chars().all(|c| DATE_CHARS.contains(c))
-        && when.chars().any(|c| "月日号周天底末旬".contains(c))
+        && when.chars().any(|c| "月日号周天底末旬".contains(c)))
+        || HOLIDAYS.contains(&when)
 }
 
 #[cfg(test)]
@@ -40,6 +45,9 @@ mod tests {
         assert!(is_due_heading("月中完成"));
         assert!(is_due_heading("下月底完成："));
         assert!(!is_due_heading("月中"));
+        assert!(is_due_heading("本周三下班前完成"));
+        assert!(is_due_heading("五一前完成"));
+        assert!(is_due_heading("5月中旬完成"));
         assert!(!is_due_heading("12月18日前提交报告"));
         assert!(!is_due_heading("已完成"));
         assert!(!is_due_heading("完成情况"));

@@ -143,16 +143,9 @@ const ACTION_WORDS: &[&str] = &[
     "整改事项",
     "整改任务",
     "这次",
-    // `一、下周五前完成：`, `二、本月内完成`, `三、不设期限：`: a heading that gives the time the
-    // work below is due by (its deadline goes to each item under it) heads tasks.
-    "前完成",
-    "内完成",
+    // `三、不设期限：`: a heading that sets the work below no date heads tasks (one that gives the
+    // date, `一、下周五前完成：`, is `due_heading`'s).
     "期限",
-    // `三、5月中旬完成`, `四、月底完成`: a period the work below is done in.
-    "旬完成",
-    "月中完成",
-    "月底完成",
-    "月末完成",
     "年底完成",
 ];
 const DECISION_WORDS: &[&str] = &["决议", "议定", "决定", "结论", "decision", "共识", "部署"];

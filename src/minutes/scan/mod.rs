@@ -8,6 +8,7 @@ mod english;
 mod me_dated;
 mod names;
 mod pending_day;
+mod sent_to;
 mod spaced;
 mod terse;
 mod units;
@@ -319,6 +320,7 @@ impl Ctx<'_> {
         {
             owners.retain(|o| after.contains(o.name()));
         }
+        sent_to::drop_sent_to(line, &mut owners);
         // `司徒 will pair with 邵晴 on …`: a member after `with` helps.
         if how != OwnerHow::None {
             for (i, _) in text.match_indices("with ") {

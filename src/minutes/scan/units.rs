@@ -33,7 +33,7 @@ const CLOSING_VERBS: &[&str] = &[
 ];
 
 /// Words before someone the work is sent or copied to.
-const RECIPIENTS: &[&str] = &["抄送", "同步给", "发给", "报给", "交给", "知会", "cc", "CC", "Cc"];
+pub(super) const RECIPIENTS: &[&str] = &["抄送", "同步给", "发给", "报给", "交给", "知会", "cc", "CC", "Cc"];
 
 /// Drops from `mentioned` whom `text` sends or copies the work to (`抄送 @汪海`, `审核通过后同步给
 /// @莫凡`), unless that would leave nobody.

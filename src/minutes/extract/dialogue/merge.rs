@@ -70,6 +70,10 @@ pub(super) fn merge(
     ex: &mut Extraction,
     tr: &mut Tracer<'_>,
 ) {
+    if super::helper::join_helper(turns, s.turn, &s.item, ex) {
+        tr.note(s.line, "对话：补上配合人", Verdict::Item, Vec::new(), None);
+        return;
+    }
     let thin = own_work(ctx, &s.item) < 4;
     let before_recap = |from: Option<usize>| from.is_none_or(|f| recap.is_none_or(|r| f < r));
     let near = if thin { s.turn.saturating_sub(2) } else { s.turn };

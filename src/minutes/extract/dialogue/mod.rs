@@ -13,6 +13,7 @@
 mod acts;
 mod back;
 mod hand;
+mod helper;
 mod merge;
 mod people;
 mod reply;
