@@ -40,7 +40,9 @@ pub use later_sets::{
     HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
     HELDOUT15,
 };
-pub use recent_sets::{HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22};
+pub use recent_sets::{
+    HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT24,
+};
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
 };
@@ -71,6 +73,7 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout20", HELDOUT20),
     ("heldout21", HELDOUT21),
     ("heldout22", HELDOUT22),
+    ("heldout24", HELDOUT24),
 ];
 
 #[derive(Debug, Deserialize)]
