@@ -464,6 +464,14 @@ fn extraction_quality_over_the_twenty_third_heldout_set() {
     heldout_run(HELDOUT23, "DUBAN_HELDOUT23", None, "held-out 23");
 }
 
+/// The twenty-fourth held-out set, run in aggregate only: its figures are printed on request
+/// (`DUBAN_HELDOUT24=1 cargo test --lib minutes::quality -- --nocapture`). Always run, so an
+/// extractor that panics on one of its files fails.
+#[test]
+fn extraction_quality_over_the_twenty_fourth_heldout_set() {
+    heldout_run(HELDOUT24, "DUBAN_HELDOUT24", None, "held-out 24");
+}
+
 /// Every minutes file on disk is in its set (a file added but not listed would silently
 /// not count), the sets are as large as issue 16 asks, and every expectation is well formed:
 /// it parses, its key phrase occurs in the minutes, each owner is written there or is a member (张总 →
