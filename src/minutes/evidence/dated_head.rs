@@ -74,6 +74,24 @@ pub(super) fn is_unit_signature(raw: &str) -> bool {
             && !has_task_verb(person))
 }
 
+/// Whether `raw` is a title, then its full date in brackets, then only short role fields
+/// (`周推进表（2026年4月1日） 牵头：某某`): the document's head, not a task.
+pub(super) fn is_titled_dated_header(raw: &str) -> bool {
+    let s = raw.trim();
+    let Some((title, rest)) = s.split_once(['（', '(']) else {
+        return false;
+    };
+    let Some((date, fields)) = rest.split_once(['）', ')']) else {
+        return false;
+    };
+    !title.is_empty()
+        && title.chars().count() <= 30
+        && !title.contains(['，', ',', '。', '；', ';', '：', ':'])
+        && after_full_date(date.trim()).is_some_and(|r| r.trim().is_empty())
+        && fields.contains(['：', ':'])
+        && is_dated_header(&format!("{}{fields}", date.trim()))
+}
+
 /// What follows a month and a day (`7月1日`) that open `s`.
 fn after_month_day(s: &str) -> Option<&str> {
     let (month, rest) = s.split_once('月')?;
@@ -95,7 +113,16 @@ fn after_full_date(s: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_dated_header, is_unit_signature};
+    use super::{is_dated_header, is_titled_dated_header, is_unit_signature};
+
+    #[test]
+    fn a_title_its_bracketed_date_and_a_role_is_a_header() {
+        assert!(is_titled_dated_header("系统切换周报（2026年3月2日） 牵头：鲁平"));
+        assert!(!is_titled_dated_header("系统切换周报（2026年3月2日）"));
+        assert!(!is_titled_dated_header(
+            "提交切换方案，鲁平负责（2026年3月2日） 牵头：鲁平"
+        ));
+    }
 
     #[test]
     fn a_date_then_a_unit_and_a_person_is_a_signature() {

@@ -408,6 +408,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         || record::is_roll_call(f.raw, &named)
         || dated_head::is_dated_header(f.raw)
         || dated_head::is_unit_signature(f.raw)
+        || dated_head::is_titled_dated_header(f.raw)
         || rota::is_rota(f.raw)
         || rota::is_sub_meeting_head(f.raw)
     {

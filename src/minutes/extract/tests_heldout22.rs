@@ -2,12 +2,14 @@
 //! written with its `节` or by the first working day after it (`一、端午节前完成`,
 //! `二、春节后第一个工作日完成`) dates the work under it, even work whose own words name the
 //! holiday (`端午粽子发放`); a date, a unit and a person alone under the title
-//! (`3月10日　财富管理部　某某`) say who wrote the minutes. Each on phrasings of our own, never a line
-//! copied from a file.
+//! (`3月10日　财富管理部　某某`) say who wrote the minutes, and so does a title with its date in
+//! brackets and a lead (`…周推进表（2026年3月10日） 牵头：某某`); `均两周内完成` dates every piece of
+//! work on its line; a dated sub-point `（1）3月20日前报合规部` dates the undated item above it.
+//! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
-use super::testkit::{run, texts};
+use super::testkit::{owners, run, texts};
 
 #[test]
 fn holiday_headings_date_the_work_under_them() {
@@ -31,4 +33,40 @@ fn a_date_unit_and_writer_line_under_the_title_is_no_task() {
     let t = texts(&ex);
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("双录抽查清单"), "{t:?}");
+}
+
+#[test]
+fn both_before_a_deadline_dates_every_piece_of_work_on_the_line() {
+    let ex = run(
+        "二、工作安排\n1. 严冬负责核对客户名单；柳青负责整理回访记录，均两周内完成。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(ex.items[0].deadline, ex.items[1].deadline, "{t:?}");
+    assert!(ex.items[0].deadline.is_some(), "{t:?}");
+}
+
+#[test]
+fn a_dated_sub_point_under_an_undated_item_gives_it_its_deadline() {
+    let ex = run(
+        "二、后续工作\n1. 严冬牵头，柳青配合，完成客户回访方案，\n（1）3月20日前报合规部；\n2. 孟河负责更新话术，周五前完成。\n",
+        &["严冬", "柳青", "孟河"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("客户回访方案"), "{t:?}");
+    assert!(ex.items[0].deadline.is_some(), "{t:?}");
+    assert_eq!(owners(&ex)[0], ["严冬", "柳青"]);
+}
+
+#[test]
+fn a_title_with_its_bracketed_date_and_lead_is_no_task() {
+    let ex = run(
+        "系统切换周推进表（2026年3月10日） 牵头：严冬\n\n⬜ 行情系统切换 — 柳青 — 3月20日前\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("行情系统切换"), "{t:?}");
 }
