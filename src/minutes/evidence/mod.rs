@@ -448,7 +448,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         .iter()
         .filter(|w| !(duty && w.starts_with('每')))
         .any(|w| lower_next.contains(w))
-        || (f.scan.how == OwnerHow::None && words::by_the_rules(&lower))
+        || (f.scan.how == OwnerHow::None && (words::by_the_rules(&lower) || words::arranged_later(&lower)))
     {
         add(Signal::Standing);
     }

@@ -4,7 +4,8 @@
 //! holiday (`端午粽子发放`); a date, a unit and a person alone under the title
 //! (`3月10日　财富管理部　某某`) say who wrote the minutes, and so does a title with its date in
 //! brackets and a lead (`…周推进表（2026年3月10日） 牵头：某某`); `均两周内完成` dates every piece of
-//! work on its line; a dated sub-point `（1）3月20日前报合规部` dates the undated item above it.
+//! work on its line; a dated sub-point `（1）3月20日前报合规部` dates the undated item above it;
+//! with no one named, `（常规）`, `按值班表保障` and `另行部署` are standing or later work, no task.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -69,4 +70,15 @@ fn a_title_with_its_bracketed_date_and_lead_is_no_task() {
     let t = texts(&ex);
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("行情系统切换"), "{t:?}");
+}
+
+#[test]
+fn standing_and_later_arranged_lines_under_an_action_heading_propose_nothing() {
+    let ex = run(
+        "三、后续安排\n1. 严冬牵头，柳青配合，统一升级行情网关，下周三下班前完成。\n2. 第五批网点改造计划于春节后另行部署。\n3. 春节期间交易系统变更冻结，按值班表保障。\n4. 下月对账仍按双人复核执行（常规）。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("行情网关"), "{t:?}");
 }
