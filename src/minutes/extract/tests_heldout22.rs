@@ -5,7 +5,8 @@
 //! (`3月10日　财富管理部　某某`) say who wrote the minutes, and so does a title with its date in
 //! brackets and a lead (`…周推进表（2026年3月10日） 牵头：某某`); `均两周内完成` dates every piece of
 //! work on its line; a dated sub-point `（1）3月20日前报合规部` dates the undated item above it;
-//! with no one named, `（常规）`, `按值班表保障` and `另行部署` are standing or later work, no task.
+//! with no one named, `（常规）`, `按值班表保障` and `另行部署` are standing or later work, no task;
+//! `落实：冬梅补充…` names the member 严冬梅 by the given name.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -81,4 +82,16 @@ fn standing_and_later_arranged_lines_under_an_action_heading_propose_nothing() {
     let t = texts(&ex);
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("行情网关"), "{t:?}");
+}
+
+#[test]
+fn a_given_name_opening_a_field_is_the_member() {
+    let ex = run(
+        "二、反馈问题及落实\n问题1：底稿不完整。\n落实：冬梅补充资金流水核查，三个工作日内完成。\n",
+        &["严冬梅", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("资金流水核查"), "{t:?}");
+    assert_eq!(owners(&ex), [["严冬梅"]]);
 }
