@@ -207,6 +207,7 @@ mod stage_score;
 mod stage_table;
 mod stage_turns;
 mod standup;
+mod sub_heading;
 mod subpoint;
 #[cfg(test)]
 mod testkit;

@@ -6,7 +6,8 @@
 //! brackets and a lead (`…周推进表（2026年3月10日） 牵头：某某`); `均两周内完成` dates every piece of
 //! work on its line; a dated sub-point `（1）3月20日前报合规部` dates the undated item above it;
 //! with no one named, `（常规）`, `按值班表保障` and `另行部署` are standing or later work, no task;
-//! `落实：冬梅补充…` names the member 严冬梅 by the given name.
+//! `落实：冬梅补充…` names the member 严冬梅 by the given name; `（一）数据质量` under
+//! `二、下半年工作安排` is planned work, not a report.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -94,4 +95,17 @@ fn a_given_name_opening_a_field_is_the_member() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("资金流水核查"), "{t:?}");
     assert_eq!(owners(&ex), [["严冬梅"]]);
+}
+
+#[test]
+fn a_sub_topic_under_planned_work_is_planned_work() {
+    let ex = run(
+        "一、上半年情况\n（一）数据质量\n1. 已整改问题 20 个。\n\n二、下半年工作安排\n（一）数据质量\n1. 严冬负责编制数据质量考核办法，\n（1）9月底前形成初稿；\n（2）办法评审由柳青组织，时间另定。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("数据质量考核办法"), "{t:?}");
+    assert!(ex.items[0].deadline.is_some(), "{t:?}");
+    assert_eq!(owners(&ex), [["严冬"], ["柳青"]]);
 }
