@@ -198,6 +198,7 @@ mod lists;
 mod meeting_head;
 mod qa;
 mod refer;
+mod revise;
 mod sentence;
 mod shared_due;
 mod stage_block;

@@ -114,6 +114,19 @@ impl Walk<'_, '_> {
             if marker != Marker::None {
                 self.open_line = Some(body.to_owned());
             }
+            // `讲座课件改到下周二下班前交`: no one named, a new deadline for work listed above.
+            if scan.how == OwnerHow::None
+                && scan.deadline.is_some()
+                && let Some(work) = super::revise::moved_work(body)
+                && let Some(i) =
+                    super::revise::revised_item(self.ex.items.iter().map(|i| i.text.as_str()), work)
+                && let Some(item) = self.ex.items.get_mut(i)
+            {
+                item.deadline = scan.deadline;
+                item.deadline_text.clone_from(&scan.deadline_text);
+                self.tr.note(n, trimmed, Verdict::Detail, signals, Some(item));
+                return;
+            }
             if section == Section::Decision && !scan.text.is_empty() {
                 self.ex.decisions.push(scan.text);
             }

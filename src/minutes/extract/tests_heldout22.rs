@@ -7,7 +7,8 @@
 //! work on its line; a dated sub-point `（1）3月20日前报合规部` dates the undated item above it;
 //! with no one named, `（常规）`, `按值班表保障` and `另行部署` are standing or later work, no task;
 //! `落实：冬梅补充…` names the member 严冬梅 by the given name; `（一）数据质量` under
-//! `二、下半年工作安排` is planned work, not a report.
+//! `二、下半年工作安排` is planned work, not a report; `…海报改到下周二下班前交` with no one named
+//! moves the deadline of the listed work it names.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -108,4 +109,19 @@ fn a_sub_topic_under_planned_work_is_planned_work() {
     assert!(t[0].contains("数据质量考核办法"), "{t:?}");
     assert!(ex.items[0].deadline.is_some(), "{t:?}");
     assert_eq!(owners(&ex), [["严冬"], ["柳青"]]);
+}
+
+#[test]
+fn a_later_line_moving_listed_work_changes_its_deadline() {
+    let ex = run(
+        "一、活动安排\n1. 严冬负责客户沙龙海报设计，本周五前完成。\n2. 柳青联系场地，3月20日前回复。\n\n二、会后补充\n因主讲人调整，客户沙龙海报改到下周二下班前交。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    let due = ex.items[0].deadline.unwrap();
+    let want = run("一、安排\n1. 严冬负责海报设计，下周二下班前完成。\n", &["严冬"]).items[0]
+        .deadline
+        .unwrap();
+    assert_eq!(due, want, "{t:?}");
 }
