@@ -24,7 +24,7 @@ fn holiday_headings_date_the_work_under_them() {
     let t = texts(&ex);
     assert_eq!(t.len(), 3, "{t:?}");
     for it in &ex.items {
-        assert!(it.deadline.is_some(), "{:?}", it);
+        assert!(it.deadline.is_some(), "{it:?}");
     }
 }
 
