@@ -8,7 +8,7 @@
 //! with no one named, `（常规）`, `按值班表保障` and `另行部署` are standing or later work, no task;
 //! `落实：冬梅补充…` names the member 严冬梅 by the given name; `（一）数据质量` under
 //! `二、下半年工作安排` is planned work, not a report; `…海报改到下周二下班前交` with no one named
-//! moves the deadline of the listed work it names.
+//! moves the deadline of the listed work it names; `上传` is a task verb (`【某某】将题库上传…`).
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -124,4 +124,16 @@ fn a_later_line_moving_listed_work_changes_its_deadline() {
         .deadline
         .unwrap();
     assert_eq!(due, want, "{t:?}");
+}
+
+#[test]
+fn uploading_is_work_in_a_bracket_labelled_list() {
+    let ex = run(
+        "合规培训后续工作\n\n【严冬】组织补考，3月20日前完成。\n【柳青】将考试题库上传学习平台，明天中午前。\n【孟河】汇总培训反馈，下周一交。\n",
+        &["严冬", "柳青", "孟河"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert!(t[1].contains("考试题库上传学习平台"), "{t:?}");
+    assert_eq!(owners(&ex)[1], ["柳青"]);
 }
