@@ -257,7 +257,8 @@ pub(super) fn not_tracked(lower: &str) -> bool {
         "不列入待办",
         "不作为待办",
     ];
-    let remarks = ["常规要求", "日常工作", "例行工作", "常规工作"];
+    // `（常规）` alone says it too.
+    let remarks = ["常规要求", "日常工作", "例行工作", "常规工作", "常规", "例行"];
     said.iter().any(|w| lower.contains(w))
         || lower.split(['（', '(']).skip(1).any(|g| {
             let inner = g.split([')', '）']).next().unwrap_or_default();

@@ -2,7 +2,7 @@
 //! 作者 @某某` — the day the minutes or the document were written, then who holds a role in the
 //! meeting: a record of the meeting, not a task.
 
-use crate::minutes::scan::has_task_verb;
+use crate::minutes::scan::{DEPARTMENT_ENDS, has_task_verb};
 
 /// Words of a role in the meeting written after a name.
 const ROLES: &[&str] = &["作者", "记录", "创建", "主讲", "主持", "整理"];
@@ -46,6 +46,60 @@ pub(super) fn is_dated_header(raw: &str) -> bool {
     })
 }
 
+/// Whether `raw` is a date (`7月1日`, `2026年8月5日`), perhaps its weekday in brackets, then only
+/// a unit and a person, apart (`7月1日　人力资源部　某某`): who wrote the minutes, not a task.
+pub(super) fn is_unit_signature(raw: &str) -> bool {
+    let s = raw.trim();
+    let Some(rest) = after_full_date(s).or_else(|| after_month_day(s)) else {
+        return false;
+    };
+    let mut rest = rest.trim_start();
+    if let Some(r) = rest.strip_prefix(['（', '('])
+        && let Some((inside, after)) = r.split_once(['）', ')'])
+        && inside.chars().count() <= 6
+    {
+        rest = after;
+    }
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let cjk = |w: &str| w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    matches!(words.as_slice(), [unit, person]
+        if cjk(unit) && cjk(person)
+            && (2..=10).contains(&unit.chars().count())
+            && unit.ends_with(DEPARTMENT_ENDS)
+            && (2..=4).contains(&person.chars().count())
+            && !has_task_verb(unit)
+            && !has_task_verb(person))
+}
+
+/// Whether `raw` is a title, then its full date in brackets, then only short role fields
+/// (`周推进表（2026年4月1日） 牵头：某某`): the document's head, not a task.
+pub(super) fn is_titled_dated_header(raw: &str) -> bool {
+    let s = raw.trim();
+    let Some((title, rest)) = s.split_once(['（', '(']) else {
+        return false;
+    };
+    let Some((date, fields)) = rest.split_once(['）', ')']) else {
+        return false;
+    };
+    !title.is_empty()
+        && title.chars().count() <= 30
+        && !title.contains(['，', ',', '。', '；', ';', '：', ':'])
+        && after_full_date(date.trim()).is_some_and(|r| r.trim().is_empty())
+        && fields.contains(['：', ':'])
+        && is_dated_header(&format!("{}{fields}", date.trim()))
+}
+
+/// What follows a month and a day (`7月1日`) that open `s`.
+fn after_month_day(s: &str) -> Option<&str> {
+    let (month, rest) = s.split_once('月')?;
+    let (day, rest) = rest.split_once('日')?;
+    let digits = |t: &str| (1..=2).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit());
+    (digits(month) && digits(day)).then_some(rest)
+}
+
 /// What follows a full date (`2026年5月6日`) that opens `s`.
 fn after_full_date(s: &str) -> Option<&str> {
     let (year, rest) = s.split_once('年')?;
@@ -59,7 +113,25 @@ fn after_full_date(s: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_dated_header;
+    use super::{is_dated_header, is_titled_dated_header, is_unit_signature};
+
+    #[test]
+    fn a_title_its_bracketed_date_and_a_role_is_a_header() {
+        assert!(is_titled_dated_header("系统切换周报（2026年3月2日） 牵头：鲁平"));
+        assert!(!is_titled_dated_header("系统切换周报（2026年3月2日）"));
+        assert!(!is_titled_dated_header(
+            "提交切换方案，鲁平负责（2026年3月2日） 牵头：鲁平"
+        ));
+    }
+
+    #[test]
+    fn a_date_then_a_unit_and_a_person_is_a_signature() {
+        assert!(is_unit_signature("3月2日　运营管理部　鲁平"));
+        assert!(is_unit_signature("2026年3月2日（周一） 信用业务部 鲁平"));
+        assert!(!is_unit_signature("3月2日　运营管理部　鲁平　提交评审报告"));
+        assert!(!is_unit_signature("3月2日前运营管理部鲁平提交评审报告"));
+        assert!(!is_unit_signature("3月2日　值班　鲁平"));
+    }
 
     #[test]
     fn a_date_then_role_fields_is_a_header() {

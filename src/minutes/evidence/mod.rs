@@ -407,6 +407,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     }) || is_next_meeting(lower_next, f.scan.how)
         || record::is_roll_call(f.raw, &named)
         || dated_head::is_dated_header(f.raw)
+        || dated_head::is_unit_signature(f.raw)
+        || dated_head::is_titled_dated_header(f.raw)
         || rota::is_rota(f.raw)
         || rota::is_sub_meeting_head(f.raw)
     {
@@ -446,7 +448,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         .iter()
         .filter(|w| !(duty && w.starts_with('每')))
         .any(|w| lower_next.contains(w))
-        || (f.scan.how == OwnerHow::None && words::by_the_rules(&lower))
+        || (f.scan.how == OwnerHow::None && (words::by_the_rules(&lower) || words::arranged_later(&lower)))
     {
         add(Signal::Standing);
     }

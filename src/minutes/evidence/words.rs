@@ -467,11 +467,34 @@ pub(super) const FIGURE_UNITS: &[char] = &['万', '亿', '户', '笔', '%', '倍
 /// says work goes on by an existing rule (`按…执行`) is a standing duty, not a new task.
 pub(super) fn by_the_rules(lower: &str) -> bool {
     lower.split(['，', ',', '。', '；', ';']).any(|c| {
+        // `仍按双人复核执行（常规）`: a remark after it changes nothing.
         let c = c.trim();
-        c.ends_with("执行")
-            && c.find('按')
-                .is_some_and(|i| i + '按'.len_utf8() < c.len() - "执行".len())
+        let c = c
+            .strip_suffix(['）', ')'])
+            .and_then(|r| r.rsplit_once(['（', '(']))
+            .map_or(c, |(head, _)| head.trim_end());
+        // `按值班表保障`: kept up by a standing arrangement, too.
+        ["执行", "保障"].iter().any(|end| {
+            c.ends_with(end)
+                && c.find('按')
+                    .is_some_and(|i| i + '按'.len_utf8() < c.len() - end.len())
+        })
     })
+}
+
+/// `第四批迁移计划于国庆后另行部署`: work to be arranged at another time, not asked now (read
+/// only where no one is named).
+pub(super) fn arranged_later(lower: &str) -> bool {
+    [
+        "另行部署",
+        "另行安排",
+        "另行研究",
+        "另行通知",
+        "另行商定",
+        "另行确定",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// `- 年度优秀客户经理评选方案` under a to-do heading: an item that is only the document to

@@ -45,13 +45,18 @@ impl HeadingDue {
         }
     }
 
-    /// The section ends: its items without a deadline (and none written) get the heading's.
+    /// The section ends: its items without a deadline (and none written, or only a refused one
+    /// left in the work's own words, `中秋月饼发放`) get the heading's.
     pub(super) fn close(&mut self, items: &mut [ActionItem]) {
         let Some((first, text, due)) = self.open.take() else {
             return;
         };
         for item in items.iter_mut().skip(first) {
-            if item.deadline.is_none() && item.deadline_text.is_none() {
+            let worded = item
+                .deadline_text
+                .as_deref()
+                .is_some_and(|t| !t.is_empty() && item.text.contains(t));
+            if item.deadline.is_none() && (item.deadline_text.is_none() || worded) {
                 item.deadline = Some(due);
                 item.deadline_text = Some(text.clone());
             }

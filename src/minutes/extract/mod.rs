@@ -99,7 +99,7 @@ fn run(
 ) -> Extraction {
     let tr = Tracer { traces };
     let text: String = text.chars().take(MAX_CHARS).collect();
-    let lines: Vec<String> = text
+    let mut lines: Vec<String> = text
         .lines()
         .map(|l| {
             l.chars()
@@ -108,6 +108,8 @@ fn run(
                 .collect()
         })
         .collect();
+    // `落实：明慧补充…`: a member named by the given name alone.
+    given_alias::expand_given_names(&mut lines, members);
     let today = local(meeting_at).date();
     let title = find_title(&lines);
     let meeting_date = find_date(&lines, today);
@@ -190,12 +192,15 @@ mod answer;
 mod brackets;
 mod counter;
 mod dialogue;
+mod given_alias;
 mod heading_due;
 mod lists;
 mod meeting_head;
 mod qa;
 mod refer;
+mod revise;
 mod sentence;
+mod shared_due;
 mod stage_block;
 mod stage_body;
 mod stage_heads;
@@ -203,6 +208,7 @@ mod stage_score;
 mod stage_table;
 mod stage_turns;
 mod standup;
+mod sub_heading;
 mod subpoint;
 #[cfg(test)]
 mod testkit;
@@ -242,6 +248,8 @@ mod tests_heldout2;
 mod tests_heldout20;
 #[cfg(test)]
 mod tests_heldout21;
+#[cfg(test)]
+mod tests_heldout22;
 #[cfg(test)]
 mod tests_heldout3;
 #[cfg(test)]

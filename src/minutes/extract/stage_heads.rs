@@ -43,7 +43,14 @@ impl Walk<'_, '_> {
             if self.group.as_ref().is_some_and(|(_, _, flat)| *flat) {
                 self.group = None;
             }
-            self.section = classify(name);
+            let own = classify(name);
+            // `二、下半年工作安排` then `（一）数据标准`: a sub-topic of planned work is planned work.
+            self.section = if super::sub_heading::is_sub_heading(trimmed) {
+                super::sub_heading::sub_section(self.parent_section, name, own)
+            } else {
+                self.parent_section = own;
+                own
+            };
             self.heading_due.close(&mut self.ex.items);
             self.heading_due
                 .open(trimmed, self.section, self.ex.items.len(), &self.ctx);

@@ -56,12 +56,28 @@ impl Walk<'_, '_> {
             .and_then(|p| self.lines.get(p))
             .map(|l| l.as_ref());
         let subpoint = self.last_item_indent.is_some() && super::subpoint::is_subpoint(trimmed, prev);
-        if ((indent > 0 && marker != Marker::None && self.last_item_indent.is_some_and(|i| i < indent))
-            || subpoint)
-            && !has_owner
-            && !has_deadline
-        {
+        let detail =
+            (indent > 0 && marker != Marker::None && self.last_item_indent.is_some_and(|i| i < indent))
+                || subpoint;
+        if detail && !has_owner && !has_deadline {
             self.tr.note(n, trimmed, Verdict::Detail, Vec::new(), None);
+            return;
+        }
+        // `1. 某某牵头，完成尽职调查工作计划，` then `（1）4月24日前报质控部；`: the sub-point
+        // under the undated item just above, with no one of its own, says when it is due.
+        if subpoint
+            && !has_owner
+            && scan.deadline.is_some()
+            && self.item_from.as_ref().is_some_and(|(at, _)| *at + 1 == n)
+            && let Some(item) = self
+                .ex
+                .items
+                .last_mut()
+                .filter(|i| i.deadline.is_none() && i.deadline_text.is_none() && !i.owners.is_empty())
+        {
+            item.deadline = scan.deadline;
+            item.deadline_text.clone_from(&scan.deadline_text);
+            self.tr.note(n, trimmed, Verdict::Detail, Vec::new(), Some(item));
             return;
         }
         if self.sentences(here, body, label) {
@@ -97,6 +113,19 @@ impl Walk<'_, '_> {
         } else {
             if marker != Marker::None {
                 self.open_line = Some(body.to_owned());
+            }
+            // `讲座课件改到下周二下班前交`: no one named, a new deadline for work listed above.
+            if scan.how == OwnerHow::None
+                && scan.deadline.is_some()
+                && let Some(work) = super::revise::moved_work(body)
+                && let Some(i) =
+                    super::revise::revised_item(self.ex.items.iter().map(|i| i.text.as_str()), work)
+                && let Some(item) = self.ex.items.get_mut(i)
+            {
+                item.deadline = scan.deadline;
+                item.deadline_text.clone_from(&scan.deadline_text);
+                self.tr.note(n, trimmed, Verdict::Detail, signals, Some(item));
+                return;
             }
             if section == Section::Decision && !scan.text.is_empty() {
                 self.ex.decisions.push(scan.text);
@@ -145,6 +174,8 @@ impl Walk<'_, '_> {
         {
             return false;
         }
+        // The items this line gives start here.
+        let first = self.ex.items.len();
         // `三是结果汇总。司马光、欧阳修负责汇总，…`: the topic names the items after it.
         let topic = sentences.first().and_then(|s| topic_of(s));
         // The sentence before, when it asked for work and gave it to no one.
@@ -210,6 +241,24 @@ impl Walk<'_, '_> {
                     }
                     self.tr.note(n, s, Verdict::Detail, sig, Some(prev));
                     continue;
+                }
+                // `佘婷负责更新差错台账；柏林负责编制报送复核清单，均两周内完成。`: both by then.
+                if item.deadline.is_some()
+                    && item
+                        .deadline_text
+                        .as_deref()
+                        .is_some_and(|t| super::shared_due::is_shared_due(s, t))
+                {
+                    for before in self
+                        .ex
+                        .items
+                        .iter_mut()
+                        .skip(first)
+                        .filter(|i| i.deadline.is_none())
+                    {
+                        before.deadline = item.deadline;
+                        before.deadline_text.clone_from(&item.deadline_text);
+                    }
                 }
                 self.emit(n, s, sig, item);
             } else {

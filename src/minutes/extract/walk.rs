@@ -25,6 +25,8 @@ pub(super) struct Walk<'a, 't> {
     /// `【名字】…` lines make a transcript: the bracket is the speaker.
     pub(super) bracket_speakers: bool,
     pub(super) section: Section,
+    /// The section of the last heading not numbered `（一）`: what a sub-section sits in.
+    pub(super) parent_section: Section,
     pub(super) table: Option<Table>,
     pub(super) block: Option<(usize, Block)>,
     pub(super) last_item_indent: Option<usize>,
@@ -82,6 +84,7 @@ impl<'a, 't> Walk<'a, 't> {
             tr,
             bracket_speakers,
             section: Section::None,
+            parent_section: Section::None,
             table: None,
             block: None,
             last_item_indent: None,

@@ -10,11 +10,23 @@ const HOLIDAYS: &[&str] = &[
     "五一", "十一", "国庆", "春节", "元旦", "中秋", "端午", "清明", "节前", "年前",
 ];
 
-/// Whether `name` is a date or a span, then `前`/`之前`/`内`/`以内`, then optionally `完成` or `办结`.
+/// A holiday, with or without its `节` (`中秋`, `中秋节`, `国庆节`).
+fn is_holiday(when: &str) -> bool {
+    HOLIDAYS.contains(&when) || when.strip_suffix('节').is_some_and(|h| HOLIDAYS.contains(&h))
+}
+
+/// Whether `name` is a date or a span, then `前`/`之前`/`内`/`以内`, then optionally `完成` or `办结`;
+/// or a holiday then `后第一个工作日` (`国庆节后第一个工作日完成`).
 pub(crate) fn is_due_heading(name: &str) -> bool {
     let s = name.trim().trim_end_matches([':', '：']).trim_end();
     let done = s.strip_suffix("完成").or_else(|| s.strip_suffix("办结"));
     let s = done.unwrap_or(s).trim_end();
+    if let Some(h) = ["后第一个工作日", "后首个工作日"]
+        .iter()
+        .find_map(|w| s.strip_suffix(w))
+    {
+        return is_holiday(h.trim_end());
+    }
     // `月中完成`, `下月底完成`: a period's part, then the completion word, says when too.
     let by_period = done.is_some() && s.ends_with(['底', '末', '中', '初', '旬']);
     let Some(when) = ["之前", "以内", "前", "内"]
@@ -29,7 +41,7 @@ pub(crate) fn is_due_heading(name: &str) -> bool {
     ((2..=14).contains(&n)
         && when.chars().all(|c| DATE_CHARS.contains(c))
         && when.chars().any(|c| "月日号周天底末旬".contains(c)))
-        || HOLIDAYS.contains(&when)
+        || is_holiday(when)
 }
 
 #[cfg(test)]
@@ -51,5 +63,8 @@ mod tests {
         assert!(!is_due_heading("12月18日前提交报告"));
         assert!(!is_due_heading("已完成"));
         assert!(!is_due_heading("完成情况"));
+        assert!(is_due_heading("端午节前完成"));
+        assert!(is_due_heading("春节后第一个工作日完成："));
+        assert!(!is_due_heading("节后第一个工作日碰头"));
     }
 }

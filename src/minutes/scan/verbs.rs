@@ -7,7 +7,8 @@ pub(super) const VERBS: &[&str] = &[
     "开展", "输出", "提供", "发起", "反馈", "督促", "复核", "测试", "部署", "上线", "通知", "汇总", "统计",
     "检查", "研究", "审核", "撰写", "修改", "处理", "收集", "开发", "发出", "发送", "召集", "约", "来",
     // `11月6日前提测`: hand a build over for testing.
-    "提测",
+    "提测", // `将培训课件上传学习平台`: put a file where others fetch it.
+    "上传",
 ];
 
 /// Whether the text holds a task verb (two characters or more).
