@@ -243,6 +243,8 @@ mod tests_heldout20;
 #[cfg(test)]
 mod tests_heldout21;
 #[cfg(test)]
+mod tests_heldout23;
+#[cfg(test)]
 mod tests_heldout3;
 #[cfg(test)]
 mod tests_heldout4;
