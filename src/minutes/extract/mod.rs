@@ -196,6 +196,7 @@ mod meeting_head;
 mod qa;
 mod refer;
 mod sentence;
+mod shared_due;
 mod stage_block;
 mod stage_body;
 mod stage_heads;

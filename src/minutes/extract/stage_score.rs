@@ -145,6 +145,10 @@ impl Walk<'_, '_> {
         {
             return false;
         }
+        // `甲负责…；乙负责…，均本周内完成`: the last sentence's date is every one's.
+        let shared = scored
+            .last()
+            .and_then(|(sc, _, s)| super::shared_due::shared(sc, s));
         // `三是结果汇总。司马光、欧阳修负责汇总，…`: the topic names the items after it.
         let topic = sentences.first().and_then(|s| topic_of(s));
         // The sentence before, when it asked for work and gave it to no one.
@@ -170,6 +174,7 @@ impl Walk<'_, '_> {
                 }
                 let by_speaker = sc.by_speaker;
                 let mut item = to_item(sc);
+                super::shared_due::give(&mut item, shared.as_ref());
                 if by_speaker && let Some(q) = &question {
                     item.text = format!("{}：{}", topic_of_question(q), item.text);
                 } else if let Some(q) = question.filter(|q| s.contains('我') || q.contains('谁')) {

@@ -1,8 +1,10 @@
 //! Rules found on heldout23 (tuning data since the twenty-fourth set): in a review block, an
 //! action field after the owner (`行动：…`, `落实：…`) says the block's work; a table of places
 //! and what to look at in each (`| 检查对象 | 检查重点 | 负责人 |`) gives the focus as the work;
-//! `五一节前` is the last working day before the 劳动节 block. Each on phrasings of our own, never
-//! a line copied from a file.
+//! `五一节前` is the last working day before the 劳动节 block; `…；…，均本周内完成` gives both tasks
+//! the date; a duty marked `（常规）`/`(standing rule)`, the next meeting's open time, a report's
+//! `汇报人：` header and an award (`获评`) are no tasks. Each on phrasings of our own, never a line
+//! copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
@@ -62,4 +64,49 @@ fn before_the_may_day_festival_is_the_last_working_day_before_its_block() {
     let ex = run("- 严冬负责考后阅卷和成绩公示，五一节前弄完。\n", &["严冬"]);
     assert_eq!(texts(&ex).len(), 1);
     assert_eq!(dues(&ex), [due_by_end_of("2026-04-30")]);
+}
+
+#[test]
+fn a_date_after_both_on_a_line_of_two_tasks_is_both_ones() {
+    let ex = run(
+        "二、工作分工\n1. 严冬负责网点门禁权限清单；柳青负责监控硬盘到货验收，均本周内完成。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(owners(&ex), [["严冬"], ["柳青"]]);
+    assert_eq!(
+        dues(&ex),
+        [due_by_end_of("2026-03-13"), due_by_end_of("2026-03-13")]
+    );
+}
+
+#[test]
+fn a_duty_marked_routine_and_the_next_meetings_open_time_are_no_tasks() {
+    let ex = run(
+        "二、后续安排\n1. 严冬负责整理客户回访记录，3月20日前完成。\n2. 上线后两周内的交易量监测按周报执行（常规）。\n3. 下次协调会时间另行通知。\n",
+        &["严冬"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("回访记录"), "{t:?}");
+}
+
+#[test]
+fn an_english_standing_rule_is_no_task() {
+    let ex = run(
+        "Action items\n- 严冬: update 客户名单, by 3月20日.\n\nNotes\n- 对外材料 need 法务 sign-off before sending (standing rule).\n",
+        &["严冬"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+}
+
+#[test]
+fn a_report_header_and_an_award_propose_nothing() {
+    let ex = run(
+        "营业部9月服务月报\n汇报人：严冬　日期：2026年9月28日\n\n1. 客户满意度 97.5%，环比持平。\n2. 柳青小组获评本月“服务标兵”小组。\n",
+        &["严冬", "柳青"],
+    );
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
 }
