@@ -3,8 +3,9 @@
 //! and what to look at in each (`| 检查对象 | 检查重点 | 负责人 |`) gives the focus as the work;
 //! `五一节前` is the last working day before the 劳动节 block; `…；…，均本周内完成` gives both tasks
 //! the date; a duty marked `（常规）`/`(standing rule)`, the next meeting's open time, a report's
-//! `汇报人：` header and an award (`获评`) are no tasks. Each on phrasings of our own, never a line
-//! copied from a file.
+//! `汇报人：` header and an award (`获评`) are no tasks; `某某（职务）：` heads that person's tasks;
+//! last time's item sent back for more (`要求补充…，改为…前补交`) is an item. Each on phrasings of
+//! our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
@@ -109,4 +110,29 @@ fn a_report_header_and_an_award_propose_nothing() {
         &["严冬", "柳青"],
     );
     assert!(ex.items.is_empty(), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_persons_line_with_their_role_in_brackets_heads_their_tasks() {
+    let ex = run(
+        "二、负责人承诺\n严冬：\n    1. 高净值客户回访方案，3月20日前上报。\n柳青（新任东城营业部负责人）：\n    1. 营业部交接盘点配合，下周一上午完成资料移交。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("交接盘点配合"), "{t:?}");
+    assert_eq!(owners(&ex), [["严冬"], ["柳青"]]);
+}
+
+#[test]
+fn last_times_item_sent_back_for_more_with_a_new_date_is_an_item() {
+    let ex = run(
+        "一、上次会议事项跟踪\n1. 客户分层方案（严冬）——已于3月2日提交。\n2. 年度营销计划（柳青）——初稿已提交，会议要求补充费用预算明细，改为3月13日前补交。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("费用预算明细"), "{t:?}");
+    assert_eq!(owners(&ex), [["柳青"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-13")]);
 }
