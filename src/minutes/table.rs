@@ -385,6 +385,8 @@ impl Table {
             .or(subject)
             // `| 客户 | 拜访目的 | 负责人 |`: what a visit is for is its work, not whom it visits.
             .or_else(|| column(&["目的", "purpose"]))
+            // `| 巡检对象 | 巡检重点 | 负责人 |`: what to look at in each place is the work.
+            .or_else(|| column(&["重点", "要点"]))
             .or_else(|| deadline.and(other()))?;
         // `| 项目 | 负责人 | 进度 | 备注 |` with no date column: a progress report, not tasks.
         let progress = find(&["进度", "进展", "完成率", "完成情况", "progress"]);
@@ -398,7 +400,9 @@ impl Table {
             .or_else(|| {
                 next_step
                     .and_then(|_| column(&["需求", "事项", "项目", "project", "议题"]).filter(|i| *i != task))
-            });
+            })
+            // `| 巡检对象 | 巡检重点 |`: the place the focus is about goes before it.
+            .or_else(|| column(&["对象"]).filter(|i| *i != task && column(&["重点", "要点"]) == Some(task)));
         let status = column(&["情况", "进展", "状态", "status"]).filter(|i| *i != task);
         owner.map(|_| {
             Self {

@@ -375,6 +375,7 @@ fn c9_before_a_holiday_is_the_last_working_day_before_its_block() {
     assert_eq!(at("年前", t(2026, 1, 10, 10, 0)), "2026-02-14T18:00:00+08:00");
     assert_eq!(doc("节前"), "2026-04-03T18:00:00+08:00"); // 清明 block starts Saturday 04-04
     assert_eq!(doc("五一前"), "2026-04-30T18:00:00+08:00");
+    assert_eq!(doc("五一节前"), "2026-04-30T18:00:00+08:00");
     assert_eq!(doc("国庆节前"), "2026-09-30T18:00:00+08:00");
     assert_eq!(doc("中秋节前"), "2026-09-24T18:00:00+08:00");
     assert_eq!(doc("十一前"), "2026-09-30T18:00:00+08:00");

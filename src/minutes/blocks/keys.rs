@@ -43,6 +43,9 @@ pub(super) const NEXT: &[&str] = &[
     "后续",
     "跟进",
 ];
+/// `责任人：甘文龙` then `行动：完成…开发联调` / `落实：输出…规则`: after the block's owner, the
+/// work it asks (a `行动：` line before any owner opens a block of its own).
+pub(super) const ACTION: &[&str] = &["行动", "落实"];
 pub(super) const DUE: &[&str] = &[
     "完成时限",
     "计划完成",

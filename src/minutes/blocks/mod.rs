@@ -22,7 +22,7 @@ mod split;
 mod words;
 
 use self::keys::{
-    CONCLUSION, DUE, HELP, LEAD, NEXT, OTHER, REJECT, STARTS, other_field, paren_helpers, split_key,
+    ACTION, CONCLUSION, DUE, HELP, LEAD, NEXT, OTHER, REJECT, STARTS, other_field, paren_helpers, split_key,
 };
 pub(crate) use self::keys::{is_conclusion, is_lead};
 use self::words::{STATE, field_parts, is_done, work_key};
@@ -234,7 +234,13 @@ impl Block {
                 self.after_conclusion = true;
                 any = true;
                 continue;
-            } else if let Some(v) = split_key(part, NEXT) {
+            } else if self.lead.is_empty() && split_key(part, ACTION).is_some() {
+                // `结论：…` then `行动：孟河牵头修订手册，3月20日前`: before any owner, an action
+                // line is a task of its own, not a field of the block above.
+                return false;
+            } else if let Some(v) = split_key(part, NEXT)
+                .or_else(|| split_key(part, ACTION).filter(|_| !self.lead.is_empty() && self.next.is_empty()))
+            {
                 self.next.push(v.to_owned());
                 self.in_next = true;
                 self.after_conclusion = false;

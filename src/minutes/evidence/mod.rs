@@ -14,6 +14,7 @@ mod dated_head;
 mod due_pending;
 mod english;
 mod everyone;
+mod next_meeting;
 mod period_figure;
 mod progress;
 mod record;
@@ -449,6 +450,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         .filter(|w| !(duty && w.starts_with('每')))
         .any(|w| lower_next.contains(w))
         || (f.scan.how == OwnerHow::None && (words::by_the_rules(&lower) || words::arranged_later(&lower)))
+        || next_meeting::marked_routine(&lower)
+        || (f.scan.how == OwnerHow::None && next_meeting::next_meeting_open(&lower))
     {
         add(Signal::Standing);
     }

@@ -44,9 +44,20 @@ pub(super) fn next_step_start(lower: &str, strong_owner: bool) -> usize {
         .unwrap_or(0)
 }
 
-/// `通讯记录仍在核查`, `尚未回函`: the line says part of the work is still open.
+/// `通讯记录仍在核查`, `尚未回函`, `初稿已提交，要求补充…`: the line says part of the work is
+/// still open.
 pub(super) fn still_open(lower: &str) -> bool {
-    ["仍在", "尚未", "还在", "未完成", "剩余", "还差"]
-        .iter()
-        .any(|w| lower.contains(w))
+    [
+        "仍在",
+        "尚未",
+        "还在",
+        "未完成",
+        "剩余",
+        "还差",
+        "要求补充",
+        "需补充",
+        "待补充",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }

@@ -172,6 +172,10 @@ pub(super) const DONE: &[&str] = &[
     "deployed to",
     "went live",
     "delayed by",
+    // `某某班组获评本月“服务之星”`: an award reported, not work.
+    "获评",
+    "荣获",
+    "被评为",
 ];
 
 /// Figures and comparisons.

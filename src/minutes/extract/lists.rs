@@ -49,6 +49,11 @@ pub(super) fn owner_over(line: &str, rest: &[String], ctx: &Ctx<'_>) -> Option<(
         None if standup => names,
         None => return None,
     };
+    // `聂文华（新任临平营业部负责人）：`: the person's role in brackets after the name.
+    let names = names
+        .strip_suffix(['）', ')'])
+        .and_then(|n| n.split_once(['（', '(']))
+        .map_or(names, |(n, _)| n.trim());
     let people = ctx
         .names_if_all(names)
         .filter(|_| (2..=12).contains(&names.chars().count()))?;

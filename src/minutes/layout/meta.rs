@@ -7,6 +7,10 @@ const META_KEYS: &[&str] = &[
     // `检查人：裴某    日期：3月20日`: who inspected and when, a record (a task has `，`).
     "检查人",
     "巡检人",
+    // `报告人：某某　日期：10月28日`: who reports, atop a report.
+    "报告人",
+    "汇报人",
+    "填报人",
     "检查日期",
     "检查时间",
     "参会人员",

@@ -403,8 +403,8 @@ pub const HELDOUT22: MinutesSet = minutes_set![
 ];
 
 /// The twenty-third held-out set: every file in `src/minutes/heldout23/`, written blind on 2026-12-06
-/// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only. Do not tune rules against it; report its figures.
+/// by someone who had never seen the rules nor the other sets (see its README.md). Its first runs
+/// were aggregate only. It is tuning data since the twenty-fourth set was written.
 pub const HELDOUT23: MinutesSet = minutes_set![
     "heldout23";
     "01-compliance-new-rule-followup",

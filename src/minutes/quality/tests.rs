@@ -98,7 +98,7 @@ fn extraction_quality_over_the_corpus() {
 }
 
 /// `DUBAN_EXPLAIN=41 cargo test --lib minutes::quality -- --nocapture`: the per-line trace of
-/// the tuning files (the corpus and the held-out sets, `heldout/NN-…` … `heldout15/NN-…`) whose name contains
+/// the tuning files (the corpus and the held-out sets, `heldout/NN-…` … `heldout15/NN-…`, … `heldout23/NN-…`) whose name contains
 /// the value (or one of several apart by commas: `DUBAN_EXPLAIN=heldout4/05,heldout4/13`).
 #[test]
 fn explain_tuning_files() {
@@ -131,6 +131,7 @@ fn explain_tuning_files() {
         .chain(HELDOUT20.iter().map(|f| ("heldout20", f)))
         .chain(HELDOUT21.iter().map(|f| ("heldout21", f)))
         .chain(HELDOUT22.iter().map(|f| ("heldout22", f)))
+        .chain(HELDOUT23.iter().map(|f| ("heldout23", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
@@ -461,13 +462,18 @@ fn extraction_quality_over_the_twenty_second_heldout_set() {
     );
 }
 
-/// The twenty-third held-out set's figures, aggregate only (it stays blind: nobody tuning rules
-/// sees which of its files fail), printed when `DUBAN_HELDOUT23=1`
-/// (`DUBAN_HELDOUT23=1 cargo test --lib minutes::quality -- --nocapture`). Always run, so an
-/// extractor that panics on one of its files fails.
+/// The twenty-third held-out set, printed per file when `DUBAN_HELDOUT23=1`
+/// (`DUBAN_HELDOUT23=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
+/// line last. Its first runs printed only the aggregate; it is tuning data since the
+/// twenty-fourth set was written. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_twenty_third_heldout_set() {
-    heldout_run(HELDOUT23, "DUBAN_HELDOUT23", None, "held-out 23");
+    heldout_run(
+        HELDOUT23,
+        "DUBAN_HELDOUT23",
+        Some("twenty-third held-out set (tuning since heldout24)"),
+        "held-out 23",
+    );
 }
 
 /// The twenty-fourth held-out set, run in aggregate only: its figures are printed on request

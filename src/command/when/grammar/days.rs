@@ -113,6 +113,7 @@ pub(in crate::command::when) fn week(c: &mut Cursor) -> Option<Day> {
 
 const HOLIDAYS: &[(&str, Option<&str>)] = &[
     ("五一劳动节", Some("劳动节")),
+    ("五一节", Some("劳动节")),
     ("劳动节", Some("劳动节")),
     ("五一", Some("劳动节")),
     ("元旦节", Some("元旦")),
