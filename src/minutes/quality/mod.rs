@@ -42,7 +42,7 @@ pub use later_sets::{
 };
 pub use recent_sets::{
     HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23, HELDOUT24,
-    HELDOUT25, HELDOUT26, HELDOUT27,
+    HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT29,
 };
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
@@ -79,6 +79,7 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout25", HELDOUT25),
     ("heldout26", HELDOUT26),
     ("heldout27", HELDOUT27),
+    ("heldout29", HELDOUT29),
 ];
 
 #[derive(Debug, Deserialize)]
