@@ -516,6 +516,14 @@ fn extraction_quality_over_the_twenty_eighth_heldout_set() {
     heldout_run(HELDOUT28, "DUBAN_HELDOUT28", None, "held-out 28");
 }
 
+/// The twenty-ninth held-out set, aggregate figures only
+/// (`DUBAN_HELDOUT29=1 cargo test --lib minutes::quality -- --nocapture`). Always run, so an
+/// extractor that panics on one of its files fails.
+#[test]
+fn extraction_quality_over_the_twenty_ninth_heldout_set() {
+    heldout_run(HELDOUT29, "DUBAN_HELDOUT29", None, "held-out 29");
+}
+
 /// Every minutes file on disk is in its set (a file added but not listed would silently
 /// not count), the sets are as large as issue 16 asks, and every expectation is well formed:
 /// it parses, its key phrase occurs in the minutes, each owner is written there or is a member (张总 →
