@@ -251,6 +251,8 @@ mod tests_heldout21;
 #[cfg(test)]
 mod tests_heldout22;
 #[cfg(test)]
+mod tests_heldout24;
+#[cfg(test)]
 mod tests_heldout3;
 #[cfg(test)]
 mod tests_heldout4;
@@ -278,4 +280,5 @@ mod trace;
 mod turns;
 mod unbold;
 mod walk;
+mod who_asked;
 mod writer;
