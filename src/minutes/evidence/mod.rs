@@ -14,6 +14,7 @@ mod dated_head;
 mod due_pending;
 mod english;
 mod everyone;
+mod ongoing;
 mod period_figure;
 mod progress;
 mod record;

@@ -49,3 +49,46 @@ fn a_who_question_answered_on_its_line_is_one_item() {
     );
     assert!(ex.items.iter().all(|i| i.deadline.is_some()), "{t:?}");
 }
+
+#[test]
+fn an_item_whose_time_field_says_ongoing_is_no_task() {
+    let ex = run(
+        "二、整改安排\n1. 补齐三家营业部的风险测评问卷（负责：严冬；时间：3月20日前）\n2. 客户回访质量抽查（负责：柳青；时间：持续）\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("风险测评问卷"), "{t:?}");
+}
+
+#[test]
+fn the_lai_of_a_word_after_the_work_verb_is_no_owner_verb() {
+    let ex = run(
+        "三、待办\n待办：由严冬补录未来两周的值班记录，12月15日前完成。\n待办：由柳青复核以来的差错记录，12月18日前完成。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("补录未来两周的值班记录"), "{t:?}");
+    assert_eq!(
+        ex.items[0].owners.first().map(|o| o.name()),
+        Some("严冬"),
+        "{t:?}"
+    );
+    assert_eq!(
+        ex.items[1].owners.first().map(|o| o.name()),
+        Some("柳青"),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn a_title_line_naming_who_attended_opens_no_block() {
+    let ex = run(
+        "营业部装修协调会（3月2日）参会：严冬、柳青\n结论：装修期间柜台改到二楼办公。\n柳青负责跟物业确认施工时间。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("施工时间"), "{t:?}");
+}
