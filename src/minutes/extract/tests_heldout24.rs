@@ -6,7 +6,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use super::testkit::{run, texts};
+use super::testkit::{owners, run, texts};
 
 #[test]
 fn a_row_due_only_as_ongoing_is_no_task() {
@@ -91,4 +91,32 @@ fn a_title_line_naming_who_attended_opens_no_block() {
     let t = texts(&ex);
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("施工时间"), "{t:?}");
+}
+
+#[test]
+fn the_one_giving_the_talk_leads_and_the_helper_follows() {
+    let ex = run(
+        "本月选题：\n1. 视频号直播“养老金第三支柱”（严冬主讲，柳青配合，下周二）\n",
+        &["严冬", "柳青"],
+    );
+    assert_eq!(
+        owners(&ex),
+        vec![vec!["严冬".to_owned(), "柳青".to_owned()]],
+        "{:?}",
+        texts(&ex)
+    );
+}
+
+#[test]
+fn the_speaker_named_as_a_noun_is_no_owner() {
+    let ex = run(
+        "□ 严冬、柳青：确定客户沙龙的主讲嘉宾，5月8日前\n",
+        &["严冬", "柳青"],
+    );
+    assert_eq!(
+        owners(&ex),
+        vec![vec!["严冬".to_owned(), "柳青".to_owned()]],
+        "{:?}",
+        texts(&ex)
+    );
 }
