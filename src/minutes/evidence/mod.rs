@@ -14,6 +14,7 @@ mod dated_head;
 mod due_pending;
 mod english;
 mod everyone;
+mod not_yet;
 mod ongoing;
 mod period_figure;
 mod progress;
@@ -208,7 +209,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         ]
         .iter()
         .any(|w| lower.contains(w));
-    if (is_done(&asides_out) && !dated_after_done && !partly) || forecast || reported {
+    let not_yet = not_yet::ends_not_yet(f.raw);
+    if (is_done(&asides_out) && !dated_after_done && !partly) || forecast || reported || not_yet {
         add(Signal::Done);
     }
     if not_tracked(&lower) {

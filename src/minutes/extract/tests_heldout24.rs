@@ -120,3 +120,17 @@ fn the_speaker_named_as_a_noun_is_no_owner() {
         texts(&ex)
     );
 }
+
+#[test]
+fn a_speakers_not_yet_status_is_no_task() {
+    let ex = run(
+        "网点合作沟通会（录音整理）\n参会：严冬、柳青、孟河\n\n孟河：驻点人员下个月要增加到三个网点，值班表还没排。\n严冬：孟河，驻点值班表下周三前给我。\n孟河：没问题。\n",
+        &["严冬", "柳青", "孟河"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(
+        t[0].contains("值班表下周三前给我") || t[0].contains("驻点值班表"),
+        "{t:?}"
+    );
+}
