@@ -1,7 +1,11 @@
 //! Rules found on heldout24 (tuning data since later sets were written): a table row whose due
 //! cell says only `持续` is ongoing work with no single date, not a task (unless its status says
-//! it is still to do); `谁来…？——某某负责，…` is one item, the question naming the work and the
-//! answer giving it.
+//! it is still to do), and so is an item whose bracketed time field says `时间：持续`;
+//! `谁来…？——某某负责，…` is one item, the question naming the work and the answer giving it;
+//! the `来` of `未来`/`以来` is no owner verb (`由某某补录未来…`); a title line naming who attended
+//! (`…会（1月8日）参会：…`) opens no field block; `（某某主讲，某某配合，…）` — who gives the talk
+//! leads, but not `…的主讲嘉宾`; a line ending on a short `还没…` clause, nobody asked or promising,
+//! is status.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
