@@ -460,6 +460,10 @@ impl Table {
             || (is_shelved(task) && task.contains(['，', ',', '；']))
             // `| 长期 |` as the deadline: a standing requirement, not a task.
             || ["长期", "常态化"].contains(&cell(self.deadline).trim())
+            // `| 漏洞扫描与通报 | 某某 | 持续 |`: ongoing work, no single due date — unless its
+            // status says it is still to do (`| 持续 | 待办 |`).
+            || (cell(self.deadline).trim() == "持续"
+                && !cs.iter().any(|c| ["待办", "未开始", "待启动"].contains(&c.trim())))
             // `| 每月5日 | 常规 |`: a routine duty. One given to someone without that mark
             // (`| 每日收盘后统计… | Eric | 持续 | 待办 |`) is theirs, with no single due date.
             || cs.iter().any(|c| ["常规", "例行"].contains(&c.trim()))

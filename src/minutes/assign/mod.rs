@@ -414,7 +414,7 @@ impl Ctx<'_> {
                 let mut hits: Vec<(usize, usize)> = verbs
                     .iter()
                     .flat_map(|v| clause.match_indices(v).map(|(i, _)| (i, v.len())))
-                    .filter(|(i, len)| *i > 0 && !clause.get(i + len..).is_some_and(|r| r.starts_with('的')))
+                    .filter(|(i, len)| words::is_verb_at(clause, *i, *len))
                     .collect();
                 hits.sort_by_key(|(i, len)| (*i, usize::MAX - *len));
                 hits.into_iter().find_map(|(i, len)| {

@@ -20,9 +20,25 @@ pub(super) const LEAD_VERBS: &[&str] = &[
     "组织",
     "一起",
     "统筹",
+    // `（某某主讲，某某配合，下周四）`: who gives the talk leads it.
+    "主讲",
     "你",
     "我自己",
 ];
+/// Whether the verb found at byte `i` (`len` bytes) of `clause` is one: not at the start, not
+/// `…负责的`, and not the `来` of a word (`补录未来科技城…`, `以来`, `原来`).
+pub(super) fn is_verb_at(clause: &str, i: usize, len: usize) -> bool {
+    let before = clause.get(..i).unwrap_or_default();
+    let word = clause.get(i..i + len) == Some("来")
+        && before.ends_with(['未', '以', '原', '后', '将', '本', '从', '近', '向', '历', '素']);
+    // `沙龙的主讲嘉宾`: who will talk, named as a noun.
+    let noun = clause.get(i..i + len) == Some("主讲")
+        && (before.ends_with('的')
+            || clause
+                .get(i + len..)
+                .is_some_and(|r| r.starts_with(['嘉', '人', '老'])));
+    i > 0 && !word && !noun && !clause.get(i + len..).is_some_and(|r| r.starts_with('的'))
+}
 /// Words after which the words before them name a helper (`常遇春配合`).
 pub(super) const HELP_VERBS: &[&str] = &["配合", "协助", "协同", "帮忙", "参与"];
 

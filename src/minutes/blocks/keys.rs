@@ -128,6 +128,14 @@ pub(super) const NOT_FIELDS: &[&str] = &[
     "与会",
 ];
 
+/// `碰头会（1月8日）参会：某某、某某`: a line naming who attended (or chaired, or took notes)
+/// records the meeting; it titles no block.
+pub(super) fn names_attendance(line: &str) -> bool {
+    ["参会", "出席", "列席", "与会", "主持", "记录人"]
+        .iter()
+        .any(|k| line.contains(&format!("{k}：")) || line.contains(&format!("{k}:")))
+}
+
 /// `开发：陶然`: a short key (six characters at most, no spaces) and a short value.
 pub(super) fn other_field(part: &str) -> Option<&str> {
     let (key, value) = part.trim().split_once(['：', ':'])?;

@@ -155,7 +155,8 @@ impl Block {
         let is_field = [STARTS, CONCLUSION, LEAD, HELP, DUE, OTHER]
             .iter()
             .any(|keys| split_key(body, keys).is_some());
-        (opens && !title.is_empty() && title.chars().count() <= 60 && !is_field).then(|| Self {
+        let record = keys::names_attendance(title);
+        (opens && !title.is_empty() && title.chars().count() <= 60 && !is_field && !record).then(|| Self {
             title: title.to_owned(),
             ..Self::default()
         })

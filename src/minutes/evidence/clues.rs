@@ -265,7 +265,7 @@ pub(super) fn not_tracked(lower: &str) -> bool {
             // `（卢曼，常规工作）`: beside the owner, too.
             inner
                 .split(['，', ',', '；', ';'])
-                .any(|part| remarks.iter().any(|w| part.trim() == *w))
+                .any(|part| remarks.iter().any(|w| part.trim() == *w) || super::ongoing::due_ongoing(part))
         })
 }
 

@@ -15,6 +15,8 @@ mod due_pending;
 mod english;
 mod everyone;
 mod next_meeting;
+mod not_yet;
+mod ongoing;
 mod period_figure;
 mod progress;
 mod record;
@@ -208,7 +210,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         ]
         .iter()
         .any(|w| lower.contains(w));
-    if (is_done(&asides_out) && !dated_after_done && !partly) || forecast || reported {
+    let not_yet = not_yet::ends_not_yet(f.raw);
+    if (is_done(&asides_out) && !dated_after_done && !partly) || forecast || reported || not_yet {
         add(Signal::Done);
     }
     if not_tracked(&lower) {

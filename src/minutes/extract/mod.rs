@@ -253,6 +253,8 @@ mod tests_heldout22;
 #[cfg(test)]
 mod tests_heldout23;
 #[cfg(test)]
+mod tests_heldout24;
+#[cfg(test)]
 mod tests_heldout3;
 #[cfg(test)]
 mod tests_heldout4;
@@ -280,4 +282,5 @@ mod trace;
 mod turns;
 mod unbold;
 mod walk;
+mod who_asked;
 mod writer;

@@ -184,8 +184,21 @@ impl Walk<'_, '_> {
         let mut asked: Option<&str> = None;
         // The sentence before was done work or a status (`…已提交（已完成）`).
         let mut done_before = false;
+        // `谁来写…？——某某负责，下周一前出初稿`: a sentence given to someone, answering the
+        // who-question before it.
+        let answers: Vec<bool> = scored
+            .iter()
+            .map(|(sc, sig, _)| evidence::is_item(evidence::score(sig)) && sc.how != OwnerHow::None)
+            .collect();
         for (i, (sc, sig, s)) in scored.into_iter().enumerate() {
             let question = asked.take();
+            let who_asked = question.is_some_and(super::who_asked::asks_who);
+            if super::who_asked::asks_who(s) && answers.get(i + 1).is_some_and(|a| *a) {
+                // The question names the work; its answer is the item.
+                asked = Some(s);
+                self.tr.note(n, s, Verdict::Detail, sig, None);
+                continue;
+            }
             let after_done = std::mem::replace(&mut done_before, super::thin_owner::is_done(&sig));
             if s.trim_end().ends_with(['？', '?']) {
                 asked = Some(s.split_once(['：', ':']).map_or(s, |(_, q)| q));
@@ -194,8 +207,8 @@ impl Walk<'_, '_> {
                 self.tr.note(n, s, Verdict::NotItem, sig, None);
                 continue;
             }
-            if evidence::is_item(evidence::score(&sig)) && has_task_text(&sc.text) {
-                if question.is_some() && self.counter_date(n, &sc) {
+            if evidence::is_item(evidence::score(&sig)) && (has_task_text(&sc.text) || who_asked) {
+                if question.is_some() && !who_asked && self.counter_date(n, &sc) {
                     self.tr.note(n, s, Verdict::Detail, sig, None);
                     continue;
                 }
@@ -205,6 +218,10 @@ impl Walk<'_, '_> {
                     item.text = format!("{}：{}", topic_of_question(q), item.text);
                 } else if let Some(q) = question.filter(|q| s.contains('我') || q.contains('谁')) {
                     item.text = format!("{}：{}", topic_of_question(q), item.text);
+                }
+                if who_asked {
+                    // `——某某负责，周四中午12点前。`: no work of its own but the question's.
+                    item.text = item.text.trim_end_matches(['：', ':']).to_owned();
                 }
                 if let Some(t) = topic.filter(|t| !item.text.contains(t)) {
                     item.text = format!("{t}：{}", item.text);

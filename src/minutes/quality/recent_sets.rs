@@ -460,8 +460,8 @@ pub const HELDOUT23: MinutesSet = minutes_set![
 ];
 
 /// The twenty-fourth held-out set: every file in `src/minutes/heldout24/`, written blind on 2026-12-06
-/// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only. Do not tune rules against it; report its figures.
+/// by someone who had never seen the rules nor the other sets (see its README.md), first run in
+/// aggregate only. It is tuning data since later sets were written.
 pub const HELDOUT24: MinutesSet = minutes_set![
     "heldout24";
     "01-asset-allocation-monthly-strategy",

@@ -8,7 +8,8 @@ pub(super) const VERBS: &[&str] = &[
     "检查", "研究", "审核", "撰写", "修改", "处理", "收集", "开发", "发出", "发送", "召集", "约", "来",
     // `11月6日前提测`: hand a build over for testing.
     "提测", // `将培训课件上传学习平台`: put a file where others fetch it.
-    "上传",
+    "上传", // `由某某补录…预提费用差异`: enter what was left out.
+    "补录",
 ];
 
 /// Whether the text holds a task verb (two characters or more).
