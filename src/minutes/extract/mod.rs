@@ -196,6 +196,7 @@ mod given_alias;
 mod heading_due;
 mod lists;
 mod meeting_head;
+mod name_heading;
 mod qa;
 mod refer;
 mod revise;
@@ -250,6 +251,8 @@ mod tests_heldout20;
 mod tests_heldout21;
 #[cfg(test)]
 mod tests_heldout22;
+#[cfg(test)]
+mod tests_heldout25;
 #[cfg(test)]
 mod tests_heldout3;
 #[cfg(test)]
