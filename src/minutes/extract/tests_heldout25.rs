@@ -29,3 +29,30 @@ fn a_helper_under_a_name_heading_comes_second() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert_eq!(owners(&ex), [vec!["柳青", "孟河"]]);
 }
+
+#[test]
+fn a_resolution_in_force_from_a_date_is_no_task() {
+    let ex = run(
+        "信用业务专题会\n2026年5月6日（周三）　主持：严冬\n\n会议决议：\n一、自7月1日起，融资额度申请须提供近3个月流水证明，不再接受单月流水。\n二、维持现有授信模型，不作调整。\n\n跟进事项：\n1. 柳青负责修订授信管理办法第8条，5月15日前报合规部。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(
+        t.len(),
+        1,
+        "{t:?} {:?}",
+        ex.items.iter().map(|i| &i.deadline_text).collect::<Vec<_>>()
+    );
+    assert!(t[0].contains("授信管理办法"), "{t:?}");
+}
+
+#[test]
+fn a_table_row_due_every_cycle_is_a_standing_duty() {
+    let ex = run(
+        "食堂改造推进会（3月10日）\n\n| 序号 | 事项 | 责任人 | 截止 |\n|---|---|---|---|\n| 1 | 排风系统检测 | 柳青 | 3月20日 |\n| 2 | 食材留样抽查 | 孟河 | 每周 |\n| 3 | 后厨消防巡检 | 柳青 | 每季度 |\n",
+        &["柳青", "孟河"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("排风系统检测"), "{t:?}");
+}

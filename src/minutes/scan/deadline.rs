@@ -2,6 +2,8 @@
 //! parenthesised group or a clause, English tails included; and the deadline words taken out of
 //! the task text.
 
+mod lookback;
+
 use super::ctx::{Ctx, Scan, is_cjk};
 use crate::command::when::{english_deadline, parse_deadline};
 use crate::domain::deadline::Deadline;
@@ -142,8 +144,12 @@ impl Ctx<'_> {
                 let w: String = window.iter().collect();
                 let w = month_dot_day(&chars, start, start + len).unwrap_or(w);
                 // `平均响应8分钟`, `RTO为28分钟`: a measured span, not a time limit (`2小时内`);
-                // `自下周起`, `活动定于4月25日`: when something starts or takes place.
-                if is_bare_clock_span(&w) || is_start_or_event(&chars, start, start + len, &w) {
+                // `自下周起`, `活动定于4月25日`: when something starts or takes place; `近3个月`: a
+                // period looked back over.
+                if is_bare_clock_span(&w)
+                    || is_start_or_event(&chars, start, start + len, &w)
+                    || lookback::looks_back(&chars, start)
+                {
                     continue;
                 }
                 // `2 月底前`: the number typed apart from its unit.
