@@ -14,6 +14,7 @@ mod dated_head;
 mod due_pending;
 mod english;
 mod everyone;
+mod labelled;
 mod period_figure;
 mod progress;
 mod record;
@@ -518,6 +519,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     {
         out.retain(|(s, _)| *s != Signal::StatusSection);
     }
+    labelled::label_over_section(&mut out, f.todo_label, f.scan.how);
     // A person named in the line (not a `张三：` label) and a dated deadline, nothing against.
     // `X在活动结束后五个工作日内报协会`: a time limit the parser refuses (counted from an event,
     // or vague) still says when the named person is to do it.

@@ -56,3 +56,25 @@ fn a_table_row_due_every_cycle_is_a_standing_duty() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("排风系统检测"), "{t:?}");
 }
+
+#[test]
+fn an_action_label_outweighs_a_status_heading_above() {
+    let ex = run(
+        "Cutover Sync\nDate: 2026-11-11  Host: 严冬\n\nStatus\n- 备份链路已验证通过。\n\nNotes\n- 切换窗口初定周六夜间。\nAction: 柳青 prepare 值守人员名单, no due date yet.\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("值守人员名单"), "{t:?}");
+}
+
+#[test]
+fn pieces_under_a_heading_of_what_is_to_prepare_are_tasks() {
+    let ex = run(
+        "年度评审材料准备会\n2026年11月4日（周三）　综合部\n\n需要准备的材料：\n1. 年度工作总结 — 柳青，下周五下班前\n2. 服务案例三篇 — 孟河、严冬\n",
+        &["严冬", "柳青", "孟河"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(owners(&ex)[1], ["孟河", "严冬"]);
+}
