@@ -9,6 +9,7 @@ use self::words::{
     SETTLED, SHORT_VERBS, STANDING, UNITS_TOLD,
 };
 
+mod also_asked;
 mod clues;
 mod dated_head;
 mod due_pending;
@@ -323,7 +324,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if told
         // `…核对——各营业部——12月18日前`: the units after a dash, too.
         || lower.split(['，', ',', '：', ':', '—']).any(|clause| {
-            let c = clause.trim_start();
+            let c = also_asked::without_also(clause.trim_start());
             REQUESTS.iter().any(|w| c.starts_with(w))
                 // `各营业部对…进行全面自查，3月31日前将自查报告报经纪业务部`: units told to act by a date.
                 || (f.scan.deadline.is_some() && UNITS_TOLD.iter().any(|w| c.starts_with(w)))

@@ -78,3 +78,15 @@ fn pieces_under_a_heading_of_what_is_to_prepare_are_tasks() {
     assert_eq!(t.len(), 2, "{t:?}");
     assert_eq!(owners(&ex)[1], ["孟河", "严冬"]);
 }
+
+#[test]
+fn a_further_request_to_the_units_by_a_date_is_a_task() {
+    let ex = run(
+        "主题：网点安全检查安排\n\n各位好，\n\n本月检查已完成两轮。下一步安排如下：请柳青在下周五下班前完成消防通道复查；另请各营业部本周内在大堂更新安全提示牌。\n\n谢谢！\n严冬\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("安全提示牌"), "{t:?}");
+    assert!(ex.items[1].owners.is_empty(), "{:?}", ex.items[1]);
+}
