@@ -90,3 +90,14 @@ fn a_further_request_to_the_units_by_a_date_is_a_task() {
     assert!(t[1].contains("安全提示牌"), "{t:?}");
     assert!(ex.items[1].owners.is_empty(), "{:?}", ex.items[1]);
 }
+
+#[test]
+fn a_meeting_slotted_for_a_week_is_no_task_and_the_work_asked_after_it_is() {
+    let ex = run(
+        "周例会 - 妙记\n2026年3月10日 10:00\n\n[00:01:00] 发言人2（柳青）: 收到。我这边客户座谈会排在下周。\n[00:02:00] 发言人1（严冬）: 柳青，座谈会的邀请名单本周内给我。\n[00:02:30] 发言人2（柳青）: 好的，没问题。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("邀请名单"), "{t:?}");
+}

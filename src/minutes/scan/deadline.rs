@@ -196,7 +196,9 @@ fn is_start_or_event(chars: &[char], start: usize, end: usize, w: &str) -> bool 
     let from =
         matches!(before(1), Some('自' | '从')) && (after.starts_with('起') || after.starts_with("开始"));
     // `定在9月22日` after a task is its date; `定于` is an announcement's.
-    let event = matches!((before(2), before(1)), (Some('定'), Some('于')));
+    let event = matches!((before(2), before(1)), (Some('定'), Some('于')))
+        // `复盘会排在下周`: when a meeting is slotted, not when work is due.
+        || matches!((before(2), before(1)), (Some('排'), Some('在')));
     // `晨会时间调整为8:30`: a new clock setting (`改为5月22日完成` is a new date).
     let head: String = chars.get(..run_start).unwrap_or_default().iter().collect();
     let clock_only = w
