@@ -529,7 +529,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
             || f.scan
                 .deadline_text
                 .as_deref()
-                .is_some_and(|t| t.trim_end().ends_with(['内', '前'])))
+                .is_some_and(|t| t.trim_end().ends_with(['内', '前']) || t.trim() == "尽快"))
         && out.iter().all(|(_, w)| *w > 0)
     {
         out.push((Signal::OwnerAndDeadline, weight(Signal::OwnerAndDeadline)));

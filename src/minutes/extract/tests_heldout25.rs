@@ -101,3 +101,15 @@ fn a_meeting_slotted_for_a_week_is_no_task_and_the_work_asked_after_it_is() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("邀请名单"), "{t:?}");
 }
+
+#[test]
+fn a_named_person_asked_to_check_something_as_soon_as_possible_has_a_task() {
+    let ex = run(
+        "周例会 - 妙记\n2026年3月10日 10:00\n\n[00:01:00] 发言人2（柳青）: 风控那边说宣传口径要再看一次。\n[00:01:30] 发言人1（严冬）: 那柳青你跟风控对一下宣传文案，尽快。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("宣传文案"), "{t:?}");
+    assert_eq!(owners(&ex), [vec!["柳青"]]);
+}
