@@ -113,3 +113,14 @@ fn a_named_person_asked_to_check_something_as_soon_as_possible_has_a_task() {
     assert!(t[0].contains("宣传文案"), "{t:?}");
     assert_eq!(owners(&ex), [vec!["柳青"]]);
 }
+
+#[test]
+fn the_owner_bringing_in_a_helper_adds_them_second() {
+    let ex = run(
+        "周例会 - 妙记\n2026年3月10日 10:00\n\n[00:01:00] 发言人1（严冬）: 柳青你牵头，把上月的工单数据导出来，下周五前给个分析。\n[00:01:30] 发言人2（柳青）: 行，我找运维的孟河配合。\n[00:02:10] 发言人1（严冬）: 好，散会。\n",
+        &["严冬", "柳青", "孟河"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex), [vec!["柳青", "孟河"]]);
+}
