@@ -1,6 +1,12 @@
 //! Rules found on heldout25 (tuning data since the twenty-seventh set): a numbered heading that is
 //! only a person's name (`一、柳青`) heads that person's tasks listed under it, and a helper named
-//! on such a line (`（孟河配合）`) comes second to the person of the heading.
+//! on such a line (`（孟河配合）`) comes second to the person of the heading; `近3个月` is a span
+//! looked back over, no deadline (so `一、自7月1日起…须提供近3个月流水` under 会议决议 is no task);
+//! a table row due only on a cycle (`每周`, `每季度`) is a standing duty; an action label
+//! (`Action:`) outweighs a status heading above it; `需要准备的材料：` heads work; `另请各营业部
+//! 本周内…` asks as plainly as `请`; `座谈会排在下周` says when a meeting is, no deadline; `对一下`
+//! is colloquial 核对 and `尽快` is a time limit beside a named owner; in a transcript the owner
+//! answering `我找某某配合` brings that helper in, second.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
