@@ -5,7 +5,8 @@
 pub(super) fn looks_back(chars: &[char], start: usize) -> bool {
     let head: String = chars.get(..start).unwrap_or_default().iter().collect();
     let head = head.trim_end();
-    head.ends_with('近') || head.ends_with("过去")
+    // Not `临近月底`, `接近年底`: nearing a date still names it.
+    (head.ends_with('近') && !head.ends_with("临近") && !head.ends_with("接近")) || head.ends_with("过去")
 }
 
 #[cfg(test)]
@@ -18,6 +19,8 @@ mod tests {
         assert!(looks_back(&c, 4));
         let c: Vec<char> = "统计过去两周的投诉".chars().collect();
         assert!(looks_back(&c, 4));
+        let c: Vec<char> = "临近月底前完成".chars().collect();
+        assert!(!looks_back(&c, 2));
         let c: Vec<char> = "3个月内完成".chars().collect();
         assert!(!looks_back(&c, 0));
     }
