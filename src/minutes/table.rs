@@ -5,6 +5,7 @@ use crate::domain::priority::Priority;
 use crate::minutes::item::{ActionItem, clean_title};
 use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, has_task_verb, is_place_or_units};
 
+mod recurring;
 mod remark;
 
 /// A markdown table's column roles.
@@ -464,6 +465,8 @@ impl Table {
             // status says it is still to do (`| 持续 | 待办 |`).
             || (cell(self.deadline).trim() == "持续"
                 && !cs.iter().any(|c| ["待办", "未开始", "待启动"].contains(&c.trim())))
+            // `| 每季度 |` as the deadline: a duty repeated on a cycle, no one piece of work.
+            || (self.deadline.is_some() && recurring::only_a_cycle(cell(self.deadline)))
             // `| 每月5日 | 常规 |`: a routine duty. One given to someone without that mark
             // (`| 每日收盘后统计… | Eric | 持续 | 待办 |`) is theirs, with no single due date.
             || cs.iter().any(|c| ["常规", "例行"].contains(&c.trim()))

@@ -9,11 +9,13 @@ use self::words::{
     SETTLED, SHORT_VERBS, STANDING, UNITS_TOLD,
 };
 
+mod also_asked;
 mod clues;
 mod dated_head;
 mod due_pending;
 mod english;
 mod everyone;
+mod labelled;
 mod next_meeting;
 mod not_yet;
 mod ongoing;
@@ -326,7 +328,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if told
         // `…核对——各营业部——12月18日前`: the units after a dash, too.
         || lower.split(['，', ',', '：', ':', '—']).any(|clause| {
-            let c = clause.trim_start();
+            let c = also_asked::without_also(clause.trim_start());
             REQUESTS.iter().any(|w| c.starts_with(w))
                 // `各营业部对…进行全面自查，3月31日前将自查报告报经纪业务部`: units told to act by a date.
                 || (f.scan.deadline.is_some() && UNITS_TOLD.iter().any(|w| c.starts_with(w)))
@@ -524,6 +526,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     {
         out.retain(|(s, _)| *s != Signal::StatusSection);
     }
+    labelled::label_over_section(&mut out, f.todo_label, f.scan.how);
     // A person named in the line (not a `张三：` label) and a dated deadline, nothing against.
     // `X在活动结束后五个工作日内报协会`: a time limit the parser refuses (counted from an event,
     // or vague) still says when the named person is to do it.
@@ -532,7 +535,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
             || f.scan
                 .deadline_text
                 .as_deref()
-                .is_some_and(|t| t.trim_end().ends_with(['内', '前'])))
+                .is_some_and(|t| t.trim_end().ends_with(['内', '前']) || t.trim() == "尽快"))
         && out.iter().all(|(_, w)| *w > 0)
     {
         out.push((Signal::OwnerAndDeadline, weight(Signal::OwnerAndDeadline)));

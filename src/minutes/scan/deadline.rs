@@ -2,6 +2,8 @@
 //! parenthesised group or a clause, English tails included; and the deadline words taken out of
 //! the task text.
 
+mod lookback;
+
 use super::ctx::{Ctx, Scan, is_cjk};
 use crate::command::when::{english_deadline, parse_deadline};
 use crate::domain::deadline::Deadline;
@@ -142,8 +144,12 @@ impl Ctx<'_> {
                 let w: String = window.iter().collect();
                 let w = month_dot_day(&chars, start, start + len).unwrap_or(w);
                 // `平均响应8分钟`, `RTO为28分钟`: a measured span, not a time limit (`2小时内`);
-                // `自下周起`, `活动定于4月25日`: when something starts or takes place.
-                if is_bare_clock_span(&w) || is_start_or_event(&chars, start, start + len, &w) {
+                // `自下周起`, `活动定于4月25日`: when something starts or takes place; `近3个月`: a
+                // period looked back over.
+                if is_bare_clock_span(&w)
+                    || is_start_or_event(&chars, start, start + len, &w)
+                    || lookback::looks_back(&chars, start)
+                {
                     continue;
                 }
                 // `2 月底前`: the number typed apart from its unit.
@@ -190,7 +196,9 @@ fn is_start_or_event(chars: &[char], start: usize, end: usize, w: &str) -> bool 
     let from =
         matches!(before(1), Some('自' | '从')) && (after.starts_with('起') || after.starts_with("开始"));
     // `定在9月22日` after a task is its date; `定于` is an announcement's.
-    let event = matches!((before(2), before(1)), (Some('定'), Some('于')));
+    let event = matches!((before(2), before(1)), (Some('定'), Some('于')))
+        // `复盘会排在下周`: when a meeting is slotted, not when work is due.
+        || matches!((before(2), before(1)), (Some('排'), Some('在')));
     // `晨会时间调整为8:30`: a new clock setting (`改为5月22日完成` is a new date).
     let head: String = chars.get(..run_start).unwrap_or_default().iter().collect();
     let clock_only = w

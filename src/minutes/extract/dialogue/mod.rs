@@ -12,6 +12,7 @@
 
 mod acts;
 mod back;
+mod brought;
 mod hand;
 mod helper;
 mod merge;
@@ -90,6 +91,7 @@ pub(super) fn settle(
     drop_recap(&turns, ctx, ex, tr);
     back::name_replies(&turns, ex, tr);
     hand::hand_over(&turns, ctx, ex, tr);
+    brought::bring_in(&turns, ctx, ex);
 }
 
 /// The turns in order, with the open topic carried from one to the next.
