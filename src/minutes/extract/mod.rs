@@ -251,6 +251,8 @@ mod tests_heldout21;
 #[cfg(test)]
 mod tests_heldout22;
 #[cfg(test)]
+mod tests_heldout26;
+#[cfg(test)]
 mod tests_heldout3;
 #[cfg(test)]
 mod tests_heldout4;
