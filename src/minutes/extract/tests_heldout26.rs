@@ -1,11 +1,12 @@
 //! Rules found on heldout26 (tuning data since later sets were written): a time word opening a
 //! field label (`本季资产变化：-19万元`, `本月新增：…`) names what the field measures, not a
 //! deadline, so a client-by-client review whose lines carry such fields proposes nothing but
-//! the follow-ups that are work. Each on phrasings of our own, never a line copied from a file.
+//! the follow-ups that are work; helpers in brackets after the lead (`严冬（柳青、孟河协助）`, in a
+//! field, a cell or a sentence) are owners after the lead. Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
-use super::testkit::{dues, run, texts};
+use super::testkit::{dues, owners, run, texts};
 
 #[test]
 fn a_time_word_opening_a_field_label_is_no_deadline() {
@@ -17,4 +18,28 @@ fn a_time_word_opening_a_field_label_is_no_deadline() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("资产检视"), "{t:?}");
     assert!(dues(&ex)[0].is_some(), "{t:?}");
+}
+
+#[test]
+fn helpers_in_brackets_after_the_lead_keep_every_owner() {
+    let members = ["严冬", "柳青", "孟河"];
+    for t in [
+        "工作安排：\n1. 客户逐户电话告知\n   负责人：严冬（柳青协助）\n   时间：6天内\n",
+        "改进事项：\n☐ 汇率文件监控告警 | 严冬（柳青协助） | 6天内\n",
+        "工作安排：\n1. 客户逐户电话告知，严冬负责（柳青协助），6天内。\n",
+        "工作安排：\n1. 客户逐户电话告知，负责人：严冬（柳青协助），6天内。\n",
+    ] {
+        let ex = run(t, &members);
+        assert_eq!(owners(&ex), vec![vec!["严冬", "柳青"]], "{t}: {:?}", texts(&ex));
+    }
+    let ex = run(
+        "二、整改措施\n1. 文件变更的提前通知机制\n   负责人：严冬（柳青协助）\n   完成时间：下周末前\n2. 应急预案修订\n   负责人：孟河（严冬、柳青协助）\n   完成时间：年底前\n",
+        &members,
+    );
+    assert_eq!(
+        owners(&ex),
+        vec![vec!["严冬", "柳青"], vec!["孟河", "严冬", "柳青"]],
+        "{:?}",
+        texts(&ex)
+    );
 }

@@ -401,3 +401,35 @@ pub(super) fn helpers_out_of_label(text: &str) -> Option<String> {
     })?;
     (!helpers.is_empty()).then(|| format!("{name}：{rest}（{helpers}协助）"))
 }
+
+impl Ctx<'_> {
+    /// `严冬（柳青协助）`, `严冬（柳青、孟河协助）` → `严冬，柳青、孟河协助`: helpers in brackets right after
+    /// a member's name, written out as a helper's clause so that the owners keep them.
+    pub(super) fn helpers_in_brackets(&self, text: &str) -> Option<String> {
+        let (open, close) = [("（", "）"), ("(", ")")]
+            .into_iter()
+            .find(|(o, _)| text.contains(o))?;
+        let i = text.find(open)?;
+        let before = text.get(..i)?;
+        let named = ["负责", "牵头", "主办"]
+            .iter()
+            .find_map(|v| before.strip_suffix(v))
+            .unwrap_or(before);
+        self.members.iter().find(|p| named.ends_with(p.name.as_str()))?;
+        let inner_len = text.get(i + open.len()..)?.find(close)?;
+        let inner = text.get(i + open.len()..i + open.len() + inner_len)?;
+        let names = ["协助", "配合", "协办"]
+            .iter()
+            .find_map(|w| inner.strip_suffix(w))?;
+        let count = names.chars().count();
+        if !(2..=12).contains(&count) || !names.chars().all(|c| is_cjk(c) || matches!(c, '、' | '和')) {
+            return None;
+        }
+        let rest = text.get(i + open.len() + inner_len + close.len()..)?;
+        // `| 严冬（柳青协助） |`: in a row of cells the owners' cell lists them, the lead first.
+        if text.contains('|') {
+            return Some(format!("{before}、{names}{rest}"));
+        }
+        Some(format!("{before}，{inner}{rest}"))
+    }
+}
