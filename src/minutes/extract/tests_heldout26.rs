@@ -43,3 +43,12 @@ fn helpers_in_brackets_after_the_lead_keep_every_owner() {
         texts(&ex)
     );
 }
+
+#[test]
+fn a_member_the_work_urges_is_no_owner() {
+    let ex = run(
+        "承诺书签署逐人核对\n\n01. 柳青，运营部，入职3年\n    状态：已签署，原件已归档。\n\n02. 孟河，投顾中心，入职1年\n    督办：严冬负责督促孟河补签承诺书，本月25日前。\n",
+        &["严冬", "柳青", "孟河"],
+    );
+    assert_eq!(owners(&ex), vec![vec!["严冬"]], "{:?}", texts(&ex));
+}

@@ -193,7 +193,7 @@ impl Ctx<'_> {
                 owners = found;
                 how = OwnerHow::Strong;
                 text = rest;
-            } else if let Some(found) = self.owners_in_text(&text) {
+            } else if let Some(found) = self.owners_in_text(&text).map(|f| f.without_urged(&text)) {
                 by_speaker = found.by_speaker;
                 owners = found.lead;
                 for o in found.help {
