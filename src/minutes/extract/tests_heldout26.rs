@@ -52,3 +52,15 @@ fn a_member_the_work_urges_is_no_owner() {
     );
     assert_eq!(owners(&ex), vec![vec!["严冬"]], "{:?}", texts(&ex));
 }
+
+#[test]
+fn a_bracketed_deadline_opening_the_line_leaves_its_owner_seen() {
+    let ex = run(
+        "待办：\n【11/27前】严冬下架3条违规短视频\n【尽快】柳青与品牌部沟通企业号认证\n【某某】整理名单\n",
+        &["严冬", "柳青"],
+    );
+    let o = owners(&ex);
+    assert_eq!(o.first(), Some(&vec!["严冬".to_owned()]), "{:?}", texts(&ex));
+    assert_eq!(o.get(1), Some(&vec!["柳青".to_owned()]), "{:?}", texts(&ex));
+    assert!(dues(&ex)[0].is_some(), "{:?}", texts(&ex));
+}

@@ -118,7 +118,7 @@ impl Ctx<'_> {
             }
         }
         // `孙悦（协助：王强）：3月18日前完成…`: the helpers in the label's brackets go after the task.
-        if let Some(moved) = units::helpers_out_of_label(&text).or_else(|| self.helpers_in_brackets(&text)) {
+        if let Some(moved) = self.rewritten(&text) {
             text = moved;
         }
         // `4月3日（周五）中午12点前`: the weekday after a date only annotates it.
