@@ -282,6 +282,9 @@ pub(super) const MEETING_RECORD: &[&str] = &[
     "参会：",
     "参会:",
     "参加：",
+    // `9月9日　检查组：某某、某某`: who carried out an inspection.
+    "检查组：",
+    "检查人：",
     // `4月22日评审，参与：@某某 @某某`: who took part.
     "参与：",
     "参与:",

@@ -64,3 +64,14 @@ fn a_bracketed_deadline_opening_the_line_leaves_its_owner_seen() {
     assert_eq!(o.get(1), Some(&vec!["柳青".to_owned()]), "{:?}", texts(&ex));
     assert!(dues(&ex)[0].is_some(), "{:?}", texts(&ex));
 }
+
+#[test]
+fn who_carried_out_an_inspection_is_no_task() {
+    let ex = run(
+        "营业部安全检查记录\n2026年3月10日　检查组：严冬、柳青、孟河\n\n整改事项：\n1. 保险柜密码更换，严冬负责，3月13日前。\n",
+        &["严冬", "柳青", "孟河"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("保险柜密码"), "{t:?}");
+}
