@@ -75,3 +75,14 @@ fn who_carried_out_an_inspection_is_no_task() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("保险柜密码"), "{t:?}");
 }
+
+#[test]
+fn a_recurring_cell_marked_routine_is_no_task() {
+    let ex = run(
+        "推广专项会\n\n| 事项 | 主办 | 协办 | 时限 |\n|---|---|---|---|\n| 目标客户筛查 | 严冬 | 柳青 | 三个工作日内 |\n| 市场周报转发 | 柳青 | — | 每周一（常规） |\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("目标客户筛查"), "{t:?}");
+}
