@@ -86,3 +86,17 @@ fn a_recurring_cell_marked_routine_is_no_task() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("目标客户筛查"), "{t:?}");
 }
+
+#[test]
+fn helpers_called_by_nickname_in_a_transcript_stay_owners() {
+    let ex = run(
+        "推广冲刺会 妙记 2026-03-10\n[00:00:03] 发言人1（严冬）：简单对一下下周的安排。\n[00:00:35] 发言人2（柳青）：严总，本月开户目标还差一些。\n[00:01:20] 发言人1（严冬）：这个事情柳青你牵头，老孟和小钱配合一下，把还没开户的客户再筛一遍，出一个外呼计划，下周三给我。\n[00:02:45] 发言人3（孟河）：好的。\n[00:02:58] 发言人4（钱进）：没问题。\n",
+        &["严冬", "柳青", "孟河", "钱进"],
+    );
+    let o = owners(&ex);
+    assert!(
+        o.iter().any(|o| o == &vec!["柳青", "孟河", "钱进"]),
+        "{o:?} {:?}",
+        texts(&ex)
+    );
+}
