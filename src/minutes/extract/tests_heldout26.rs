@@ -100,3 +100,15 @@ fn helpers_called_by_nickname_in_a_transcript_stay_owners() {
         texts(&ex)
     );
 }
+
+#[test]
+fn a_bare_period_beside_an_open_date_is_the_work_not_its_deadline() {
+    let ex = run(
+        "请各位按以下分工推进：\n- 严冬：整理本季度对账底稿归档（不急，时间待定）。\n- 柳青：本月底前完成差异清单核对。\n",
+        &["严冬", "柳青"],
+    );
+    let d = dues(&ex);
+    assert_eq!(d.len(), 2, "{:?}", texts(&ex));
+    assert!(d[0].is_none(), "{d:?}");
+    assert!(d[1].is_some(), "{d:?}");
+}
