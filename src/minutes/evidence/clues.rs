@@ -286,3 +286,21 @@ pub(super) fn outside_brackets(s: &str) -> String {
         })
         .collect()
 }
+
+/// Whether a figure is compared with another (`比目标少了30户`, `比上月多2笔`): a report of how
+/// things stand, whoever is named and whatever date is said.
+pub(super) fn compares_figures(lower: &str) -> bool {
+    lower.match_indices('比').any(|(i, _)| {
+        let after: Vec<char> = lower
+            .get(i..)
+            .unwrap_or_default()
+            .chars()
+            .skip(1)
+            .take(8)
+            .collect();
+        after.windows(2).any(|w| {
+            w.first().is_some_and(|c| "少多低高".contains(*c))
+                && w.get(1).is_some_and(|c| *c == '了' || c.is_ascii_digit())
+        })
+    })
+}

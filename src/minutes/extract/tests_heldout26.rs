@@ -112,3 +112,14 @@ fn a_bare_period_beside_an_open_date_is_the_work_not_its_deadline() {
     assert!(d[0].is_none(), "{d:?}");
     assert!(d[1].is_some(), "{d:?}");
 }
+
+#[test]
+fn a_figure_compared_with_a_target_is_a_report() {
+    let ex = run(
+        "推广冲刺会 妙记 2026-03-10\n[00:00:03] 发言人1（严冬）：简单对一下节后安排。\n[00:00:35] 发言人2（柳青）：严总，节前开通的客户是126户，比目标少了30户左右。\n[00:01:20] 发言人1（严冬）：柳青你把外呼计划做出来，下周三给我。\n[00:02:45] 发言人2（柳青）：好的。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("外呼计划"), "{t:?}");
+}
