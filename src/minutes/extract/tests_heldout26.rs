@@ -123,3 +123,14 @@ fn a_figure_compared_with_a_target_is_a_report() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("外呼计划"), "{t:?}");
 }
+
+#[test]
+fn work_under_way_given_a_new_date_is_a_task() {
+    let ex = run(
+        "已完成：\n1. 参数调整已于11月27日上线。\n\n进行中：\n1. 监控报表开发：严冬跟进，排期新定为12月18日前交付测试。\n2. 征信复核：柳青按计划推进，无变化。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("监控报表开发"), "{t:?}");
+}
