@@ -304,3 +304,17 @@ pub(super) fn compares_figures(lower: &str) -> bool {
         })
     })
 }
+
+/// Whether `长期` says the work goes on for good (`长期坚持`, `此为长期要求`, `| 长期 |`), not
+/// what a noun is (`长期病假员工`, `中长期资金`, `长期不动户`).
+pub(super) fn standing_long(lower: &str) -> bool {
+    lower.match_indices("长期").any(|(i, w)| {
+        let after = lower.get(i + w.len()..).unwrap_or_default();
+        !after.starts_with(|c: char| crate::minutes::scan::is_cjk(c))
+            || [
+                "要求", "坚持", "执行", "有效", "推进", "开展", "跟踪", "关注", "保持", "落实",
+            ]
+            .iter()
+            .any(|v| after.starts_with(v))
+    })
+}

@@ -449,7 +449,13 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if STANDING
         .iter()
         .filter(|w| !(duty && w.starts_with('每')))
-        .any(|w| lower_next.contains(w))
+        .any(|w| {
+            if *w == "长期" {
+                clues::standing_long(&lower_next)
+            } else {
+                lower_next.contains(w)
+            }
+        })
         || (f.scan.how == OwnerHow::None && (words::by_the_rules(&lower) || words::arranged_later(&lower)))
     {
         add(Signal::Standing);

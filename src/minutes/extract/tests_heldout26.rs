@@ -134,3 +134,14 @@ fn work_under_way_given_a_new_date_is_a_task() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("监控报表开发"), "{t:?}");
 }
+
+#[test]
+fn long_term_naming_a_noun_is_no_standing_duty() {
+    let ex = run(
+        "各位同事：\n请各位按以下分工推进：\n1. 严冬：统计外派及长期病假员工名单，安排邮寄签署，本月25日前；\n2. 柳青：收齐纸质承诺书并扫描归档，春节前完成。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("病假员工名单"), "{t:?}");
+}
