@@ -451,7 +451,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         .filter(|w| !(duty && w.starts_with('每')))
         .any(|w| {
             if *w == "长期" {
-                clues::standing_long(&lower_next)
+                clues::standing_long(lower_next)
             } else {
                 lower_next.contains(w)
             }
