@@ -469,7 +469,10 @@ impl Table {
             || (self.deadline.is_some() && recurring::only_a_cycle(cell(self.deadline)))
             // `| 每月5日 | 常规 |`: a routine duty. One given to someone without that mark
             // (`| 每日收盘后统计… | Eric | 持续 | 待办 |`) is theirs, with no single due date.
-            || cs.iter().any(|c| ["常规", "例行"].contains(&c.trim()))
+            // `| 每周一（常规） |`: the mark after when it recurs.
+            || cs.iter().map(|c| c.trim()).any(|c| {
+                ["常规", "例行"].contains(&c) || ["（常规）", "（例行）", "(常规)", "(例行)"].iter().any(|m| c.ends_with(m))
+            })
             // `| T | 6月2日 | 簿记建档 | — |`: a dash where the owner goes, with a date — a
             // milestone of the timetable nobody is given, not a task.
             || (self.owner.is_some()

@@ -62,3 +62,29 @@ impl Ctx<'_> {
             })
     }
 }
+
+/// Verbs whose object is the person the work is about, not one who does it.
+const URGE_VERBS: &[&str] = &["督促", "催促", "提醒", "叮嘱", "催"];
+
+impl super::InText {
+    /// `吴某，投顾中心，入职2年，督办：房某负责督促吴某补签…`: a member the work urges or reminds
+    /// (`督促X`, `提醒X`) is whom it is about, not an owner, when someone else is named.
+    pub(crate) fn without_urged(mut self, text: &str) -> Self {
+        let urged = |o: &OwnerRef| {
+            text.match_indices(o.name()).any(|(i, _)| {
+                URGE_VERBS
+                    .iter()
+                    .any(|v| text.get(..i).is_some_and(|b| b.ends_with(v)))
+            })
+        };
+        let all = self.lead.iter().chain(&self.help);
+        if all.clone().any(|o| !urged(o)) && all.clone().any(urged) {
+            self.lead.retain(|o| !urged(o));
+            self.help.retain(|o| !urged(o));
+            if self.lead.is_empty() {
+                self.lead = std::mem::take(&mut self.help);
+            }
+        }
+        self
+    }
+}

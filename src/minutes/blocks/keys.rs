@@ -191,7 +191,12 @@ pub(super) fn paren_helpers(value: &str) -> (&str, Option<&str>) {
         return (value, None);
     };
     let inner = rest.trim_end().trim_end_matches(['）', ')']);
-    match split_key(inner, HELP) {
+    // `殷浩（诸葛芳、柳建新协助）`: the helpers' verb after their names.
+    let after = ["协助", "配合", "协办"]
+        .iter()
+        .find_map(|w| inner.trim().strip_suffix(w))
+        .filter(|h| !h.is_empty() && h.chars().count() <= 12 && !h.contains(['：', ':']));
+    match split_key(inner, HELP).or(after) {
         Some(h) if !h.is_empty() => (lead.trim(), Some(h)),
         _ => (value, None),
     }

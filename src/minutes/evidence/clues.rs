@@ -286,3 +286,35 @@ pub(super) fn outside_brackets(s: &str) -> String {
         })
         .collect()
 }
+
+/// Whether a figure is compared with another (`比目标少了30户`, `比上月多2笔`): a report of how
+/// things stand, whoever is named and whatever date is said.
+pub(super) fn compares_figures(lower: &str) -> bool {
+    lower.match_indices('比').any(|(i, _)| {
+        let after: Vec<char> = lower
+            .get(i..)
+            .unwrap_or_default()
+            .chars()
+            .skip(1)
+            .take(8)
+            .collect();
+        after.windows(2).any(|w| {
+            w.first().is_some_and(|c| "少多低高".contains(*c))
+                && w.get(1).is_some_and(|c| *c == '了' || c.is_ascii_digit())
+        })
+    })
+}
+
+/// Whether `长期` says the work goes on for good (`长期坚持`, `此为长期要求`, `| 长期 |`), not
+/// what a noun is (`长期病假员工`, `中长期资金`, `长期不动户`).
+pub(super) fn standing_long(lower: &str) -> bool {
+    lower.match_indices("长期").any(|(i, w)| {
+        let after = lower.get(i + w.len()..).unwrap_or_default();
+        !after.starts_with(|c: char| crate::minutes::scan::is_cjk(c))
+            || [
+                "要求", "坚持", "执行", "有效", "推进", "开展", "跟踪", "关注", "保持", "落实",
+            ]
+            .iter()
+            .any(|v| after.starts_with(v))
+    })
+}

@@ -225,6 +225,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     // figure reported before it (`上月新开户320户，本月底前完成`).
     let asked = matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named)
         && f.scan.deadline.is_some()
+        // `节前开通的客户是126户，比目标少了30户左右`: a comparison reports, whatever the date.
+        && !clues::compares_figures(&lower)
         && f.scan
             .deadline_text
             .as_deref()
@@ -453,7 +455,13 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if STANDING
         .iter()
         .filter(|w| !(duty && w.starts_with('每')))
-        .any(|w| lower_next.contains(w))
+        .any(|w| {
+            if *w == "长期" {
+                clues::standing_long(lower_next)
+            } else {
+                lower_next.contains(w)
+            }
+        })
         || (f.scan.how == OwnerHow::None && (words::by_the_rules(&lower) || words::arranged_later(&lower)))
         || next_meeting::marked_routine(&lower)
         || (f.scan.how == OwnerHow::None && next_meeting::next_meeting_open(&lower))

@@ -288,6 +288,9 @@ pub(super) const MEETING_RECORD: &[&str] = &[
     "参会：",
     "参会:",
     "参加：",
+    // `9月9日　检查组：某某、某某`: who carried out an inspection.
+    "检查组：",
+    "检查人：",
     // `4月22日评审，参与：@某某 @某某`: who took part.
     "参与：",
     "参与:",
@@ -324,7 +327,19 @@ pub(super) const MEETING_RECORD: &[&str] = &[
 ];
 
 /// An open item put off to a new date (`延期，原定5月15日，改为5月22日完成`): still to do.
-pub(super) const RESCHEDULED: &[&str] = &["延期", "顺延", "推迟至", "推迟到", "延后至", "延至", "改为"];
+pub(super) const RESCHEDULED: &[&str] = &[
+    "延期",
+    "顺延",
+    "推迟至",
+    "推迟到",
+    "延后至",
+    "延至",
+    "改为",
+    // `…跟进，排期新定为12月18日前交付测试`: a new date for work under way.
+    "新定为",
+    "改定为",
+    "重新定为",
+];
 
 /// A request opening a clause (`请将整改报告报…`, `请于周五前…`): the readers are asked to act.
 /// Units addressed as a whole (`各营业部…`): with a date, they are told to act.

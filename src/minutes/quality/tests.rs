@@ -134,6 +134,7 @@ fn explain_tuning_files() {
         .chain(HELDOUT23.iter().map(|f| ("heldout23", f)))
         .chain(HELDOUT24.iter().map(|f| ("heldout24", f)))
         .chain(HELDOUT25.iter().map(|f| ("heldout25", f)))
+        .chain(HELDOUT26.iter().map(|f| ("heldout26", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
@@ -506,12 +507,18 @@ fn extraction_quality_over_the_twenty_fifth_heldout_set() {
     );
 }
 
-/// The twenty-sixth held-out set, aggregate figures only
-/// (`DUBAN_HELDOUT26=1 cargo test --lib minutes::quality -- --nocapture`). Always run, so an
-/// extractor that panics on one of its files fails.
+/// The twenty-sixth held-out set, printed per file when `DUBAN_HELDOUT26=1`
+/// (`DUBAN_HELDOUT26=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
+/// line last. Its first runs printed only the aggregate; it is tuning data since later sets were
+/// written. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_twenty_sixth_heldout_set() {
-    heldout_run(HELDOUT26, "DUBAN_HELDOUT26", None, "held-out 26");
+    heldout_run(
+        HELDOUT26,
+        "DUBAN_HELDOUT26",
+        Some("twenty-sixth held-out set (tuning since heldout27)"),
+        "held-out 26",
+    );
 }
 
 /// The twenty-seventh held-out set, aggregate figures only

@@ -130,6 +130,7 @@ impl Ctx<'_> {
                         && matches!(chars.get(start - 1), Some('一' | '下')))
                     || opens_timeline(&chars, start, start + len)
                     || super::vague::in_month_range(&chars, start, start + len)
+                    || super::vague::opens_label(&chars, start, start + len)
                     || is_bare_year(window)
                 {
                     continue;

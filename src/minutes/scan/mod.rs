@@ -118,7 +118,7 @@ impl Ctx<'_> {
             }
         }
         // `孙悦（协助：王强）：3月18日前完成…`: the helpers in the label's brackets go after the task.
-        if let Some(moved) = units::helpers_out_of_label(&text) {
+        if let Some(moved) = self.rewritten(&text) {
             text = moved;
         }
         // `4月3日（周五）中午12点前`: the weekday after a date only annotates it.
@@ -193,7 +193,7 @@ impl Ctx<'_> {
                 owners = found;
                 how = OwnerHow::Strong;
                 text = rest;
-            } else if let Some(found) = self.owners_in_text(&text) {
+            } else if let Some(found) = self.owners_in_text(&text).map(|f| f.without_urged(&text)) {
                 by_speaker = found.by_speaker;
                 owners = found.lead;
                 for o in found.help {

@@ -9,6 +9,9 @@ const DAY_OPEN: &[&str] = &[
     "具体日期另定",
     "具体时间另定",
     "日期另定",
+    // `整理本季度对账底稿（不急，时间待定）`: the period names the work; the time is open.
+    "时间待定",
+    "时间未定",
 ];
 
 /// Whether `text` says the day is still open and `deadline_text` names a period rather than a

@@ -401,3 +401,63 @@ pub(super) fn helpers_out_of_label(text: &str) -> Option<String> {
     })?;
     (!helpers.is_empty()).then(|| format!("{name}：{rest}（{helpers}协助）"))
 }
+
+impl Ctx<'_> {
+    /// The line with helpers in a label's brackets after the task (`孙悦（协助：王强）：…`), helpers
+    /// in brackets after the lead written out, or its bracketed deadline moved after the work.
+    pub(super) fn rewritten(&self, text: &str) -> Option<String> {
+        helpers_out_of_label(text)
+            .or_else(|| self.helpers_in_brackets(text))
+            .or_else(|| self.deadline_out_of_head(text))
+    }
+
+    /// `严冬（柳青协助）`, `严冬（柳青、孟河协助）` → `严冬，柳青、孟河协助`: helpers in brackets right after
+    /// a member's name, written out as a helper's clause so that the owners keep them.
+    pub(super) fn helpers_in_brackets(&self, text: &str) -> Option<String> {
+        let (open, close) = [("（", "）"), ("(", ")")]
+            .into_iter()
+            .find(|(o, _)| text.contains(o))?;
+        let i = text.find(open)?;
+        let before = text.get(..i)?;
+        let named = ["负责", "牵头", "主办"]
+            .iter()
+            .find_map(|v| before.strip_suffix(v))
+            .unwrap_or(before);
+        self.members.iter().find(|p| named.ends_with(p.name.as_str()))?;
+        let inner_len = text.get(i + open.len()..)?.find(close)?;
+        let inner = text.get(i + open.len()..i + open.len() + inner_len)?;
+        let names = ["协助", "配合", "协办"]
+            .iter()
+            .find_map(|w| inner.strip_suffix(w))?;
+        let count = names.chars().count();
+        if !(2..=12).contains(&count) || !names.chars().all(|c| is_cjk(c) || matches!(c, '、' | '和')) {
+            return None;
+        }
+        let rest = text.get(i + open.len() + inner_len + close.len()..)?;
+        // `| 严冬（柳青协助） |`: in a row of cells the owners' cell lists them, the lead first.
+        if text.contains('|') {
+            return Some(format!("{before}、{names}{rest}"));
+        }
+        Some(format!("{before}，{inner}{rest}"))
+    }
+
+    /// `【11/27前】某某下架…`, `【尽快】某某沟通…`: a line opening with its deadline in brackets,
+    /// written with the deadline after the work, so that the member who opens the work is seen.
+    pub(super) fn deadline_out_of_head(&self, text: &str) -> Option<String> {
+        let (open, close) = [("【", "】"), ("[", "]"), ("〔", "〕")]
+            .into_iter()
+            .find(|(o, _)| text.starts_with(o))?;
+        let (inner, rest) = text.get(open.len()..)?.split_once(close)?;
+        let inner = inner.trim();
+        let rest = rest.trim_start();
+        if inner.is_empty()
+            || inner.chars().count() > 10
+            || !self.members.iter().any(|p| rest.starts_with(p.name.as_str()))
+        {
+            return None;
+        }
+        let whole = self.deadline_in(inner).is_some_and(|(w, _)| w == inner)
+            || ["尽快", "待定", "时间待定", "月中"].contains(&inner);
+        whole.then(|| format!("{rest}，{inner}"))
+    }
+}

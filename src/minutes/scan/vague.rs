@@ -32,3 +32,21 @@ pub(super) fn in_month_range(chars: &[char], start: usize, end: usize) -> bool {
         chars.get(last + 1) == Some(&'月') && start <= last + 1 && end > first
     })
 }
+
+/// Whether the window `start..end` is a time word opening a field label (`本季资产变化：-19万元`,
+/// `本月新增：3户`, `本周进展：…`): it names what the field measures, not when work is due.
+pub(super) fn opens_label(chars: &[char], start: usize, end: usize) -> bool {
+    let before = start.checked_sub(1).and_then(|i| chars.get(i)).copied();
+    if before.is_some_and(super::ctx::is_cjk) || !chars.get(start).is_some_and(|c| "本当这今".contains(*c))
+    {
+        return false;
+    }
+    let rest: Vec<char> = chars.iter().skip(end).take(9).copied().collect();
+    let Some(colon) = rest.iter().position(|c| matches!(c, '：' | ':')) else {
+        return false;
+    };
+    let label = rest.get(..colon).unwrap_or_default();
+    !label.is_empty()
+        && label.iter().all(|c| super::ctx::is_cjk(*c))
+        && !label.first().is_some_and(|c| "前内末底之以起止".contains(*c))
+}

@@ -153,7 +153,7 @@ pub(super) fn merge(
             .owners
             .iter()
             .filter(|o| !s.item.owners.contains(o))
-            .all(|o| !found.text.contains(o.name()));
+            .all(|o| !called_in(&found.text, o.name()));
         if unnamed {
             found.owners.clone_from(&s.item.owners);
             why.push("负责人按对话中交办的");
@@ -328,4 +328,22 @@ pub(super) fn glued_names(ctx: &Ctx<'_>, line: usize, item: &mut ActionItem, tr:
         let why = format!("对话：负责人{}（名字上多带了一个字）", fixed.join("，"));
         tr.note(line, &why, Verdict::Detail, Vec::new(), Some(item));
     }
+}
+
+/// Whether `text` names `name` in full or as people call each other in a meeting: `老黎`/`小钟`
+/// (the family name after 老/小/阿), or the given name (`诗涵` for 彭诗涵).
+fn called_in(text: &str, name: &str) -> bool {
+    let chars: Vec<char> = name.chars().collect();
+    if text.contains(name) {
+        return true;
+    }
+    if !(2..=4).contains(&chars.len()) || !chars.iter().all(|c| crate::minutes::scan::is_cjk(*c)) {
+        return false;
+    }
+    let family: String = chars.iter().take(1).collect();
+    let given: String = chars.iter().skip(1).collect();
+    ["老", "小", "阿"]
+        .iter()
+        .any(|p| text.contains(&format!("{p}{family}")))
+        || (given.chars().count() == 2 && text.contains(&given))
 }
