@@ -11,6 +11,7 @@ pub(crate) use self::words::is_department;
 use self::words::{ADVERBS, HELP_VERBS, LEAD_VERBS, departments, extend};
 
 mod dash;
+mod lead_in;
 mod office;
 mod paren;
 mod reach;
@@ -78,93 +79,6 @@ fn strip_leads(s: &str) -> &str {
 }
 
 impl Ctx<'_> {
-    /// Group members written one after another at the start of `s` (`陈晨、刘洋…`), with the length in bytes of the names and separators read.
-    fn members_prefix(&self, s: &str) -> Option<(Vec<OwnerRef>, usize)> {
-        let mut rest = s;
-        let mut found = Vec::new();
-        while let Some(p) = self
-            .members
-            .iter()
-            .filter(|p| p.name.chars().count() >= 2 && rest.starts_with(p.name.as_str()))
-            .max_by_key(|p| p.name.len())
-        {
-            found.push(OwnerRef::Person(p.clone()));
-            rest = rest.get(p.name.len()..).unwrap_or_default();
-            // `冷锋 / 谭志楷`: spaces around the mark too.
-            let spaced = rest.trim_start_matches(' ');
-            match ["、", "和", "与", "跟", "及", " + ", " & ", " and ", "+", "&", "/"]
-                .iter()
-                .find_map(|c| {
-                    rest.strip_prefix(c)
-                        .or_else(|| {
-                            ["/", "+", "&", "、"]
-                                .contains(c)
-                                .then(|| spaced.strip_prefix(c))
-                                .flatten()
-                        })
-                        .map(str::trim_start)
-                }) {
-                Some(r)
-                    if self
-                        .members
-                        .iter()
-                        .any(|p| !p.name.is_empty() && r.starts_with(p.name.as_str())) =>
-                {
-                    rest = r;
-                }
-                _ => break,
-            }
-        }
-        (!found.is_empty()).then(|| (found, s.len() - rest.len()))
-    }
-
-    /// A name of two or three characters at the start of `s`, followed by 将/会/要/需/应/须.
-    fn name_before_aux(&self, s: &str) -> Option<Vec<OwnerRef>> {
-        // `开户适当性培训：吴用在11月20日前组织…`: after the topic's colon too.
-        let after_colon = s.rsplit_once(['：', ':']).map(|(_, r)| r.trim_start());
-        std::iter::once(s).chain(after_colon).find_map(|s| {
-            (2..=3).rev().find_map(|n| {
-                let head: String = s.chars().take(n).collect();
-                let rest = s.get(head.len()..)?;
-                // `吴用在11月20日前…`: 在/于 then a time.
-                let at_time = rest.strip_prefix(['在', '于']).is_some_and(|r| {
-                    r.starts_with(|c: char| c.is_ascii_digit() || "本下今明月年".contains(c))
-                });
-                (head.chars().count() == n
-                    && (at_time || rest.starts_with(['将', '会', '要', '需', '应', '须']))
-                    && !["会议", "会同", "会上", "会后", "要求", "需求", "应急"]
-                        .iter()
-                        .any(|w| rest.starts_with(w)))
-                .then(|| self.names_if_all(&head))
-                .flatten()
-            })
-        })
-    }
-
-    /// The longest tail of `s` that is only names (`合规部徐达` → `徐达`).
-    fn tail_names(&self, s: &str) -> Option<(Vec<OwnerRef>, bool)> {
-        let s = strip_leads(s);
-        let starts: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
-        for (n, at) in starts.iter().enumerate() {
-            let tail = s.get(*at..)?;
-            if tail.chars().count() > 16 {
-                continue;
-            }
-            // `上周监管…`: a time word, not the name `周监管`.
-            if tail.starts_with('周')
-                && s.get(..*at)
-                    .and_then(|b| b.chars().next_back())
-                    .is_some_and(|c| "上下本这每".contains(c))
-            {
-                continue;
-            }
-            if let Some(found) = self.names_if_all(tail) {
-                return Some((found, n == 0));
-            }
-        }
-        None
-    }
-
     /// The owners named in `text`, if any.
     pub(crate) fn owners_in_text(&self, text: &str) -> Option<InText> {
         let mut lead: Vec<OwnerRef> = Vec::new();

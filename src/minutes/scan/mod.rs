@@ -2,9 +2,11 @@
 //! left once those are taken out. Used by the extraction (`minutes/extract/`) for list items, table
 //! cells and free lines alike.
 
+mod by_verb;
 mod ctx;
 mod deadline;
 mod english;
+mod fields;
 mod me_dated;
 mod names;
 mod pending_day;
@@ -15,66 +17,18 @@ mod units;
 mod vague;
 mod verbs;
 
-use crate::domain::priority::Priority;
 use crate::minutes::owner::OwnerRef;
 
 use self::ctx::push_unique;
 pub(crate) use self::ctx::{Ctx, OwnerHow, Scan, is_cjk};
 pub(crate) use self::deadline::{is_the_rest, is_time_char};
 use self::deadline::{paren_groups, remove_deadline};
+use self::fields::{DEADLINE_KEYS, HELP_KEYS, OWNER_KEYS, take_key, take_priority, tidy};
 pub(crate) use self::names::{ADDRESS_SUFFIXES, DEPARTMENT_ENDS, is_place_or_units};
 pub(crate) use self::names::{SURNAMES, TITLED_SURNAMES};
-use self::units::{FUNCTIONS, after_names, drop_recipients};
+use self::units::{FUNCTIONS, drop_recipients};
 pub(crate) use self::units::{TELLS, told_units};
-use self::verbs::VERBS;
 pub(crate) use self::verbs::has_task_verb;
-
-/// Keys whose value names the owner.
-const OWNER_KEYS: &[&str] = &[
-    "主责人",
-    "主责",
-    "负责人",
-    "责任人",
-    "责任部门",
-    "牵头人",
-    "牵头部门",
-    "负责部门",
-    "主办",
-    "承办人",
-    "承办",
-    "Owner(s)",
-    "Owners",
-    "owner",
-    "Owner",
-    "OWNER",
-    "负责",
-];
-
-/// Keys whose value names helpers (`协同：孙俪`).
-const HELP_KEYS: &[&str] = &["协同", "协办", "配合人", "配合", "协助"];
-
-/// Keys whose value is the deadline.
-const DEADLINE_KEYS: &[&str] = &[
-    "截止时间",
-    "截止日期",
-    "完成时间",
-    "完成期限",
-    "完成日期",
-    "时间节点",
-    "时限",
-    "期限",
-    "截止",
-    "deadline",
-    "Deadline",
-    "DDL",
-    "ddl",
-    "Due",
-    "due",
-    "ETA",
-    "办结时限",
-    "办结时间",
-    "时间",
-];
 
 impl Ctx<'_> {
     /// Scans one line (list marker already removed).
@@ -420,196 +374,4 @@ impl Ctx<'_> {
             by_speaker,
         }
     }
-
-    /// `张三负责…`, `张三、李四牵头…`, `请王五跟进…`, `由合规部牵头…`.
-    fn owner_by_verb(&self, text: &str) -> Option<(Vec<OwnerRef>, String)> {
-        let t = text.trim_start();
-        if let Some(after) = t.strip_prefix('由') {
-            // `由于年底系统封版，…`: a cause, not an owner.
-            if after.starts_with(['于', '此']) {
-                return None;
-            }
-            let (who, verb_at) = first_verb(after)?;
-            // `由赵倩向各营业部转发并组织宣导`: the owner ends before the preposition.
-            let who = ["向", "对", "给", "就", "将", "把", "在", "于"]
-                .iter()
-                .filter_map(|p| who.find(p).filter(|i| *i > 0))
-                .min()
-                .and_then(|i| who.get(..i))
-                .unwrap_or(who);
-            let who = who.trim();
-            // `由经纪业务部刘建国同志负责`: a form of address after the name.
-            let who = ADDRESS_SUFFIXES
-                .iter()
-                .find_map(|a| who.strip_suffix(a))
-                .unwrap_or(who);
-            if who.is_empty() || who.chars().count() > 12 || who.contains(['，', ',', '；', '。']) {
-                return None;
-            }
-            // `由人力资源部邓雪梅、合规风控部钟凯共同负责`: each after their unit.
-            if let Some(found) = self.members_after_units(who) {
-                return Some((found.clone(), after_names(after, &found, verb_at)));
-            }
-            // `由营业部合规专员苗佳督促删除`: a role before a member's name.
-            let who = self
-                .members
-                .iter()
-                .filter(|p| p.name.chars().count() >= 2 && who.ends_with(p.name.as_str()))
-                .max_by_key(|p| p.name.len())
-                .filter(|_| self.names_if_all(who).is_none())
-                .map_or(who, |p| p.name.as_str());
-            return Some((self.names(who), after.get(verb_at..)?.to_owned()));
-        }
-        let body = t.strip_prefix('请').unwrap_or(t);
-        let (who, verb_at) = first_verb(body)?;
-        let mut who = who.trim().trim_end_matches(['于', '在']).trim();
-        while let Some(w) = ["共同", "一起", "一同", "分别", "都"]
-            .iter()
-            .find_map(|s| who.strip_suffix(s))
-        {
-            who = w.trim();
-        }
-        if let Some(found) = self.names_if_all(who) {
-            return Some((found, body.get(verb_at..)?.to_owned()));
-        }
-        let found = self.members_after_units(who)?;
-        Some((found.clone(), after_names(body, &found, verb_at)))
-    }
-
-    /// `张三：…`, `【张三】…`, `张三、李四：…`.
-    fn owner_label(&self, text: &str) -> Option<(Vec<OwnerRef>, String)> {
-        let t = text.trim_start();
-        if let Some(after) = t.strip_prefix('【') {
-            let (inner, rest) = after.split_once('】')?;
-            return Some((self.names_if_all(inner)?, rest.to_owned()));
-        }
-        let cut = t.find([':', '：'])?;
-        let who = t.get(..cut)?;
-        let who = who.split(['（', '(']).next().unwrap_or(who);
-        let found = self.names_if_all(who)?;
-        let rest = t.get(cut..)?.trim_start_matches([':', '：']);
-        Some((found, rest.to_owned()))
-    }
-}
-
-/// The text before the first owner verb, and the byte offset of that verb.
-fn first_verb(s: &str) -> Option<(&str, usize)> {
-    let (at, _) = VERBS
-        .iter()
-        .filter_map(|v| s.find(v).map(|i| (i, v.len())))
-        .filter(|(i, len)| *i > 0 && !s.get(i + len..).is_some_and(|r| r.starts_with('的')))
-        .min_by_key(|(i, len)| (*i, usize::MAX - *len))?;
-    Some((s.get(..at)?, at))
-}
-
-/// Takes `key：value` (or `key: value`) out of `text`; the value runs to the next separator or
-/// the next key of any kind.
-fn take_key(text: &str, keys: &[&str]) -> Option<(String, String)> {
-    for key in keys {
-        let mut from = 0;
-        while let Some(i) = text.get(from..).and_then(|t| t.find(key)).map(|i| i + from) {
-            let after = text.get(i + key.len()..)?;
-            let trimmed = after.trim_start();
-            if let Some(value_start) = trimmed.strip_prefix([':', '：']) {
-                let value_start = value_start.trim_start();
-                let end = value_end(value_start);
-                let value = value_start.get(..end)?.trim().to_owned();
-                let rest_after = value_start.get(end..)?;
-                let rest = format!("{}{}", text.get(..i)?, rest_after);
-                if !value.is_empty() {
-                    return Some((value, rest));
-                }
-            }
-            from = i + key.len();
-        }
-    }
-    None
-}
-
-/// Where a key's value ends: a separator or the start of another key.
-fn value_end(s: &str) -> usize {
-    let mut end = s.len();
-    for sep in [
-        "，", ",", "；", ";", "。", "  ", "|", "）", ")", " — ", " – ", " - ", "—", "】", "【", "→",
-        // `Owner: 施磊. Action: …`: an English sentence's end.
-        ". ",
-    ] {
-        if let Some(i) = s.find(sep) {
-            end = end.min(i);
-        }
-    }
-    for key in OWNER_KEYS.iter().chain(DEADLINE_KEYS).chain(["优先级"].iter()) {
-        if let Some(i) = s.find(key).filter(|i| *i > 0) {
-            end = end.min(i);
-        }
-    }
-    if let Some(i) = s
-        .find(' ')
-        .filter(|_| s.chars().filter(|c| *c == ' ').count() > 0)
-    {
-        // `王五 完成时间：…` — a name value stops at a space followed by more words.
-        let head = s.get(..i).unwrap_or_default();
-        // `蒙恬、李斯 事项：…`: names (each of four characters at most) then a space.
-        if head
-            .split(['、', '，', ','])
-            .all(|n| !n.is_empty() && n.chars().all(is_cjk) && n.chars().count() <= 4)
-        {
-            end = end.min(i);
-        }
-    }
-    end
-}
-
-/// `[紧急]`, `P1`, `高优先级`, `优先级：高` → the priority, removed from the text.
-fn take_priority(text: &mut String) -> Option<Priority> {
-    if let Some((value, rest)) = take_key(text, &["优先级", "Priority", "priority"]) {
-        let p = Priority::parse(value.trim_end_matches("优先级"));
-        *text = rest;
-        if p.is_some() {
-            return p;
-        }
-    }
-    let words: &[(&str, Priority)] = &[
-        ("【紧急】", Priority::P0),
-        ("[紧急]", Priority::P0),
-        ("（紧急）", Priority::P0),
-        ("(紧急)", Priority::P0),
-        ("高优先级", Priority::P1),
-        ("优先级高", Priority::P1),
-        ("低优先级", Priority::P3),
-        ("【重要】", Priority::P1),
-        ("紧急", Priority::P0),
-        ("加急", Priority::P0),
-    ];
-    for (w, p) in words {
-        if let Some(i) = text.find(w) {
-            if w.starts_with(['【', '[', '（', '(']) || w.contains("优先级") {
-                text.replace_range(i..i + w.len(), "");
-            }
-            return Some(*p);
-        }
-    }
-    for code in ["P0", "P1", "P2", "P3", "p0", "p1", "p2", "p3"] {
-        if let Some(i) = text.find(code) {
-            let before = text.get(..i).and_then(|s| s.chars().next_back());
-            let after = text.get(i + 2..).and_then(|s| s.chars().next());
-            if !before.is_some_and(|c| c.is_ascii_alphanumeric())
-                && !after.is_some_and(|c| c.is_ascii_alphanumeric())
-            {
-                let p = Priority::parse(code);
-                text.replace_range(i..i + 2, "");
-                return p;
-            }
-        }
-    }
-    None
-}
-
-/// Trims list punctuation and stray separators.
-fn tidy(text: &str) -> String {
-    let t = text.replace("（）", "").replace("()", "").replace("，，", "，");
-    t.trim()
-        .trim_matches(|c: char| matches!(c, '，' | ',' | '；' | ';' | '。' | ':' | '：' | '-' | '—' | ' '))
-        .trim()
-        .to_owned()
 }
