@@ -41,7 +41,7 @@ pub use later_sets::{
     HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
     HELDOUT15,
 };
-pub use newest_sets::{HELDOUT27, HELDOUT28, HELDOUT29, HELDOUT30, HELDOUT31};
+pub use newest_sets::{HELDOUT27, HELDOUT28, HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT33};
 pub use recent_sets::{
     HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23, HELDOUT24,
     HELDOUT25, HELDOUT26,
@@ -85,6 +85,7 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout29", HELDOUT29),
     ("heldout30", HELDOUT30),
     ("heldout31", HELDOUT31),
+    ("heldout33", HELDOUT33),
 ];
 
 #[derive(Debug, Deserialize)]
