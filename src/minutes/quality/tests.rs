@@ -569,6 +569,14 @@ fn extraction_quality_over_the_thirty_second_heldout_set() {
     heldout_run(HELDOUT32, "DUBAN_HELDOUT32", None, "held-out 32");
 }
 
+/// The thirty-third held-out set, aggregate figures only
+/// (`DUBAN_HELDOUT33=1 cargo test --lib minutes::quality -- --nocapture`). Always run, so an
+/// extractor that panics on one of its files fails.
+#[test]
+fn extraction_quality_over_the_thirty_third_heldout_set() {
+    heldout_run(HELDOUT33, "DUBAN_HELDOUT33", None, "held-out 33");
+}
+
 /// Every minutes file on disk is in its set (a file added but not listed would silently
 /// not count), the sets are as large as issue 16 asks, and every expectation is well formed:
 /// it parses, its key phrase occurs in the minutes, each owner is written there or is a member (张总 →
