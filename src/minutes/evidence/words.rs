@@ -244,6 +244,8 @@ pub(super) const CHATTER: &[&str] = &[
     "介绍了",
     "表示",
     "认为",
+    // `某某觉得可以先…`: an opinion given at the meeting, like `认为`.
+    "觉得",
     "汇报了",
     "通报了",
     "讨论了",
@@ -288,6 +290,11 @@ pub(super) const MEETING_RECORD: &[&str] = &[
     "参会：",
     "参会:",
     "参加：",
+    // `… 16:00, attendees: 某某, 某某`: who came, in English.
+    "attendees:",
+    "attendees：",
+    "participants:",
+    "attendance:",
     // `9月9日　检查组：某某、某某`: who carried out an inspection.
     "检查组：",
     "检查人：",

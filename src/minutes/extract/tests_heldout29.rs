@@ -43,3 +43,31 @@ fn a_blank_owner_cell_in_the_last_row_or_beside_a_unit_is_nobodys() {
     assert_eq!(owners(&ex)[0], vec!["严冬"], "{:?}", texts(&ex));
     assert!(!owners(&ex)[1].iter().any(|o| o == "严冬"), "{:?}", owners(&ex));
 }
+
+#[test]
+fn a_head_line_naming_who_came_is_no_item() {
+    let members = ["严冬", "柳青"];
+    for t in [
+        "门禁改造碰头（3月4日）严冬、柳青\n柳青负责联系厂家出门禁布线图，3月11日前。\n其余下次再议。\n",
+        "培训对接会（3/4）：严冬、柳青\n柳青负责联系厂家出门禁布线图，3月11日前。\n",
+    ] {
+        let ex = run(t, &members);
+        assert_eq!(texts(&ex).len(), 1, "{t}: {:?}", texts(&ex));
+        assert_eq!(owners(&ex), vec![vec!["柳青"]], "{t}");
+    }
+}
+
+#[test]
+fn an_english_attendance_line_and_an_opinion_are_no_items() {
+    let members = ["严冬", "柳青", "孟河"];
+    let ex = run(
+        "Vendor sync\n2026-03-04 (Wed) 15:00, attendees: 严冬, 柳青, 孟河\n\nAction items:\n- 合同续签材料 — @柳青, 3月11日.\n",
+        &members,
+    );
+    assert_eq!(owners(&ex), vec![vec!["柳青"]], "{:?}", texts(&ex));
+    let ex = run(
+        "讨论：\n- 孟河觉得可以先安排一周的系统试运行，但需先做数据备份。\n\n会议决定：\n1. 数据备份方案由严冬起草，3月11日前报部门审核。\n",
+        &members,
+    );
+    assert_eq!(owners(&ex), vec![vec!["严冬"]], "{:?}", texts(&ex));
+}
