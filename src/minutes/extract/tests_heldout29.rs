@@ -71,3 +71,15 @@ fn an_english_attendance_line_and_an_opinion_are_no_items() {
     );
     assert_eq!(owners(&ex), vec![vec!["严冬"]], "{:?}", texts(&ex));
 }
+
+#[test]
+fn an_acknowledgement_with_le_opening_a_turn_reports_nothing_done() {
+    let members = ["严冬梅", "柳青松"];
+    for ack in ["知道了", "了解了", "清楚了"] {
+        let t = format!(
+            "机房巡检沟通（妙记）\n2026-03-10 16:30 参会：严冬梅、柳青松\n\n主持人 00:00:05\n今天过一下机房巡检。\n\n柳青松 00:01:10\n我提醒一下，下周三晚上有一次断电演练。\n\n主持人 00:02:00\n{ack}，断电演练预案青松你下周一前发出来。\n"
+        );
+        let ex = run(&t, &members);
+        assert_eq!(owners(&ex), vec![vec!["柳青松"]], "{t}: {:?}", texts(&ex));
+    }
+}
