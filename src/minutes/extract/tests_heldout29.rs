@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use super::testkit::{owners, run, texts};
+use super::testkit::{dues, owners, run, texts};
 
 #[test]
 fn a_blank_owner_cell_between_rows_is_merged_with_the_one_above() {
@@ -82,4 +82,18 @@ fn an_acknowledgement_with_le_opening_a_turn_reports_nothing_done() {
         let ex = run(&t, &members);
         assert_eq!(owners(&ex), vec![vec!["柳青松"]], "{t}: {:?}", texts(&ex));
     }
+}
+
+#[test]
+fn a_bare_wan_before_a_clock_time_is_the_evening() {
+    let ex = run(
+        "变更评审\n落实：严冬于3月12日晚22:00执行数据库扩容并出具验证报告。\n",
+        &["严冬"],
+    );
+    assert_eq!(
+        dues(&ex),
+        vec![Some("2026-03-12T22:00:00+08:00".to_owned())],
+        "{:?}",
+        texts(&ex)
+    );
 }
