@@ -417,6 +417,10 @@ pub(super) const STANDING: &[&str] = &[
 
 /// A question that asks someone to commit (`月内报给总部没问题吧？`) is not small talk.
 pub(super) const NOT_CHATTER: &[&str] = &[
+    // `我觉得要，我先起草…`: the speaker's own view, often before taking the work on (a
+    // reported one, `某某觉得…`, is hearsay).
+    "我觉得",
+    "我们觉得",
     // `蒲经理说他去催`: the one speaking takes it on.
     "说他去",
     "说她去",
