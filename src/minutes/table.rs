@@ -5,6 +5,7 @@ use crate::domain::priority::Priority;
 use crate::minutes::item::{ActionItem, clean_title};
 use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, has_task_verb, is_place_or_units};
 
+mod merged;
 mod recurring;
 mod remark;
 
@@ -23,6 +24,8 @@ pub(crate) struct Table {
     remark: Option<usize>,
     /// The owner cell of the row above, for a merged (blank) one below it.
     above: std::cell::RefCell<String>,
+    /// Whether a unit column stands beside the owner's (`| 责任部门 | 责任人 |`).
+    units: bool,
 }
 
 /// Whether `line` is a row of a tab-separated table, or of one aligned with spaces (three cells
@@ -416,12 +419,14 @@ impl Table {
                 status,
                 remark: None,
                 above: std::cell::RefCell::default(),
+                units: merged::unit_column(&cs, owner),
             }
             .with_remark(&cs)
         })
     }
 
-    pub(crate) fn row(&self, row: &str, ctx: &Ctx<'_>) -> Option<ActionItem> {
+    /// One row as an item; `more` says whether another row of the table follows it.
+    pub(crate) fn row(&self, row: &str, more: bool, ctx: &Ctx<'_>) -> Option<ActionItem> {
         let cs = cells(row);
         if cs
             .iter()
@@ -430,10 +435,10 @@ impl Table {
             return None;
         }
         let cell = |i: Option<usize>| i.and_then(|i| cs.get(i)).map(String::as_str).unwrap_or_default();
-        // `|  | 庞雨桐 | 跟岗… |`: the first column's owner cell left blank under a filled one is
-        // merged with it (a blank owner cell further right is nobody's).
+        // `|  | 庞雨桐 | 跟岗… |`: an owner cell left blank under a filled one is merged with it
+        // (see `merged`).
         let owner_cell = match cell(self.owner).trim() {
-            "" if self.owner == Some(0) => self.above.borrow().clone(),
+            "" if merged::merged_with_above(self.owner, self.units, more) => self.above.borrow().clone(),
             c => {
                 self.above.replace(c.to_owned());
                 c.to_owned()

@@ -136,6 +136,15 @@ pub(super) fn is_done(lower: &str) -> bool {
             "来了",
             "到了",
             "忘了",
+            // `知道了，方案你周一前发出来`: an acknowledgement opening the turn, nothing done.
+            "知道了",
+            "明白了",
+            "收到了",
+            "清楚了",
+            "了解了",
+            "懂了",
+            "记下了",
+            "记住了",
         ]
         .contains(&opening)
     {

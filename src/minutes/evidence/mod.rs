@@ -16,6 +16,7 @@ mod due_pending;
 mod english;
 mod everyone;
 mod labelled;
+mod named_head;
 mod next_meeting;
 mod not_yet;
 mod ongoing;
@@ -417,6 +418,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         || dated_head::is_dated_header(f.raw)
         || dated_head::is_unit_signature(f.raw)
         || dated_head::is_titled_dated_header(f.raw)
+        || named_head::is_named_head(f.raw)
         || rota::is_rota(f.raw)
         || rota::is_sub_meeting_head(f.raw)
     {

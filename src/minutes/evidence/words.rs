@@ -244,6 +244,8 @@ pub(super) const CHATTER: &[&str] = &[
     "介绍了",
     "表示",
     "认为",
+    // `某某觉得可以先…`: an opinion given at the meeting, like `认为`.
+    "觉得",
     "汇报了",
     "通报了",
     "讨论了",
@@ -288,6 +290,11 @@ pub(super) const MEETING_RECORD: &[&str] = &[
     "参会：",
     "参会:",
     "参加：",
+    // `… 16:00, attendees: 某某, 某某`: who came, in English.
+    "attendees:",
+    "attendees：",
+    "participants:",
+    "attendance:",
     // `9月9日　检查组：某某、某某`: who carried out an inspection.
     "检查组：",
     "检查人：",
@@ -410,6 +417,10 @@ pub(super) const STANDING: &[&str] = &[
 
 /// A question that asks someone to commit (`月内报给总部没问题吧？`) is not small talk.
 pub(super) const NOT_CHATTER: &[&str] = &[
+    // `我觉得要，我先起草…`: the speaker's own view, often before taking the work on (a
+    // reported one, `某某觉得…`, is hearsay).
+    "我觉得",
+    "我们觉得",
     // `蒲经理说他去催`: the one speaking takes it on.
     "说他去",
     "说她去",

@@ -260,6 +260,8 @@ mod tests_heldout25;
 #[cfg(test)]
 mod tests_heldout26;
 #[cfg(test)]
+mod tests_heldout29;
+#[cfg(test)]
 mod tests_heldout3;
 #[cfg(test)]
 mod tests_heldout4;

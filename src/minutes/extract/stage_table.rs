@@ -14,7 +14,13 @@ impl Walk<'_, '_> {
         if trimmed.starts_with('|') || (self.table.is_some() && is_tab_row(trimmed)) {
             self.close_block();
             if let Some(t) = &self.table {
-                let item = t.row(trimmed, &self.ctx);
+                let more = self
+                    .lines
+                    .iter()
+                    .skip(n + 1)
+                    .find(|l| !l.trim().is_empty())
+                    .is_some_and(|l| l.trim().starts_with('|') || is_tab_row(l.trim()));
+                let item = t.row(trimmed, more, &self.ctx);
                 let verdict = if item.is_some() {
                     Verdict::TableItem
                 } else {

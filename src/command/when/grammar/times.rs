@@ -46,10 +46,28 @@ pub(in crate::command::when) fn part_of_day(c: &mut Cursor) -> Option<Part> {
     WORDS.iter().find(|(w, _)| c.eat(w)).map(|(_, p)| *p)
 }
 
+/// `晚22:00`, `晚9点`: a bare 晚 right before a clock time is the evening (alone it is no part of
+/// day: `晚些时候`).
+fn evening_before_clock(c: &mut Cursor) -> Option<Part> {
+    let mark = c.mark();
+    if !c.eat("晚") {
+        return None;
+    }
+    let at = c.mark();
+    c.ws();
+    if clock(c).is_some() {
+        c.reset(at);
+        Some(Part::Evening)
+    } else {
+        c.reset(mark);
+        None
+    }
+}
+
 /// [part of day] [clock], at least one of them.
 pub(in crate::command::when) fn time_of_day(c: &mut Cursor, from_day: Option<Part>) -> Option<Tod> {
     let mark = c.mark();
-    let part = part_of_day(c).or(from_day);
+    let part = part_of_day(c).or_else(|| evening_before_clock(c)).or(from_day);
     c.ws();
     let clock = clock(c);
     if part.is_none() && clock.is_none() {
