@@ -310,7 +310,8 @@ impl Table {
             "责任方",
         ])
         // `| 活动 | 分工 | 时间要求 |`: who does what, lead first.
-        .or_else(|| find(&["负责", "责任", "主办", "承办", "牵头", "分工"]))
+        // `| 事项 | 主责 | 配合 | 节点 |`: the leading role (主责, 主办) names the owner.
+        .or_else(|| find(&["负责", "责任", "主责", "主办", "承办", "牵头", "分工"]))
         // `| 任务 | R | A | C | I |`: a RACI table's R (responsible) column.
         .or_else(|| raci_responsible(&cs))
         .or_else(|| person_column(&cs));

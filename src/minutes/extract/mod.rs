@@ -110,6 +110,8 @@ fn run(
         .collect();
     // `落实：明慧补充…`: a member named by the given name alone.
     given_alias::expand_given_names(&mut lines, members);
+    // `- 负责人：X` nested under the work's bullet: a field of that work.
+    field_bullets::flatten_field_bullets(&mut lines);
     let today = local(meeting_at).date();
     let title = find_title(&lines);
     let meeting_date = find_date(&lines, today);
@@ -192,6 +194,7 @@ mod answer;
 mod brackets;
 mod counter;
 mod dialogue;
+mod field_bullets;
 mod given_alias;
 mod heading_due;
 mod lists;
@@ -259,6 +262,8 @@ mod tests_heldout24;
 mod tests_heldout25;
 #[cfg(test)]
 mod tests_heldout26;
+#[cfg(test)]
+mod tests_heldout28;
 #[cfg(test)]
 mod tests_heldout3;
 #[cfg(test)]
