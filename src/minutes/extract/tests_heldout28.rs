@@ -35,3 +35,25 @@ fn field_sub_bullets_are_the_work_fields() {
         assert!(dues(&ex).iter().all(Option::is_some), "{t}");
     }
 }
+
+#[test]
+fn a_weekly_day_in_the_date_column_is_a_standing_duty() {
+    let ex = run(
+        "专项对表\n\n| 事项 | 负责人 | 时间 |\n|---|---|---|\n| 进度周报 | 严冬 | 每周四 |\n| 巡检记录汇总 | 柳青 | 每个交易日 |\n| 客户档案补录 | 孟河 | 下周三 |\n",
+        &["严冬", "柳青", "孟河"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("档案补录"), "{t:?}");
+}
+
+#[test]
+fn a_heading_counted_from_a_holiday_opens_an_action_section() {
+    let ex = run(
+        "节前安排会\n2026年9月28日\n参会：严冬、柳青、孟河\n\n一、节后第一个工作日完成\n1. 假期异常交易复核汇总（严冬）\n2. 柜面系统开市前自检（柳青）\n\n二、节后第一周\n1. 客户满意度回访名单整理（孟河）\n",
+        &["严冬", "柳青", "孟河"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["严冬"], vec!["柳青"], vec!["孟河"]]);
+}

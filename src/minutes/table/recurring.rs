@@ -16,11 +16,28 @@ const CYCLES: &[&str] = &[
     "按季",
     "按季度",
     "按年",
+    "每个工作日",
+    "每个交易日",
+    "每工作日",
+    "每交易日",
 ];
+
+/// `每周五`, `每星期一前`: a weekly day, the same duty again every week.
+fn weekly_day(cell: &str) -> bool {
+    let Some(rest) = ["每周", "每星期", "每礼拜"]
+        .iter()
+        .find_map(|p| cell.strip_prefix(p))
+    else {
+        return false;
+    };
+    let mut chars = rest.chars();
+    chars.next().is_some_and(|c| "一二三四五六日天".contains(c))
+        && ["", "前", "下班前", "中午前"].contains(&chars.as_str())
+}
 
 /// Whether the cell names only a cycle, no day (`每月` is, `每月5日` and `本月28号前` are not).
 pub(super) fn only_a_cycle(cell: &str) -> bool {
-    CYCLES.contains(&cell.trim())
+    CYCLES.contains(&cell.trim()) || weekly_day(cell.trim())
 }
 
 #[cfg(test)]
@@ -33,5 +50,10 @@ mod tests {
         assert!(only_a_cycle("每月"));
         assert!(!only_a_cycle("每月5日"));
         assert!(!only_a_cycle("本月内"));
+        assert!(only_a_cycle("每周四"));
+        assert!(only_a_cycle("每星期一前"));
+        assert!(only_a_cycle("每个交易日"));
+        assert!(!only_a_cycle("周四"));
+        assert!(!only_a_cycle("每周四完成首轮梳理"));
     }
 }
