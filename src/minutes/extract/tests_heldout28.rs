@@ -57,3 +57,15 @@ fn a_heading_counted_from_a_holiday_opens_an_action_section() {
     assert_eq!(t.len(), 3, "{t:?}");
     assert_eq!(owners(&ex), vec![vec!["严冬"], vec!["柳青"], vec!["孟河"]]);
 }
+
+#[test]
+fn a_month_part_heading_ends_the_previous_heading_deadline() {
+    let ex = run(
+        "二期启动会\n2026年11月25日\n参会：严冬、柳青\n\n一、本月27日前完成\n- 设备清单确认 —— 严冬\n\n二、12月下旬\n- 机房搬迁申请（柳青）\n",
+        &["严冬", "柳青"],
+    );
+    let d = dues(&ex);
+    assert_eq!(d.len(), 2, "{:?}", texts(&ex));
+    assert!(d[0].is_some());
+    assert!(d[1].is_none(), "{d:?}");
+}

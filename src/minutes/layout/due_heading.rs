@@ -36,10 +36,27 @@ fn after_holiday(holiday: &str, rest: &str) -> bool {
     base && (first.contains(&rest) || span)
 }
 
+/// `12月中旬`, `1月上旬`, `11月底`: a part of a written month alone heads the work planned for
+/// it (a deadline the items may take only when it is one the conventions accept).
+fn month_part(s: &str) -> bool {
+    let Some((month, part)) = s.split_once('月') else {
+        return false;
+    };
+    let n = month.chars().count();
+    (1..=2).contains(&n)
+        && month
+            .chars()
+            .all(|c| c.is_ascii_digit() || "０１２３４５６７８９".contains(c))
+        && ["上旬", "中旬", "下旬", "初", "中", "底", "末"].contains(&part.trim())
+}
+
 /// Whether `name` is a date or a span, then `前`/`之前`/`内`/`以内`, then optionally `完成` or `办结`;
 /// or a holiday then `后第一个工作日` (`国庆节后第一个工作日完成`).
 pub(crate) fn is_due_heading(name: &str) -> bool {
     let s = name.trim().trim_end_matches([':', '：']).trim_end();
+    if month_part(s) {
+        return true;
+    }
     let done = s.strip_suffix("完成").or_else(|| s.strip_suffix("办结"));
     let s = done.unwrap_or(s).trim_end();
     if let Some((h, rest)) = s.split_once('后')
@@ -90,5 +107,8 @@ mod tests {
         assert!(is_due_heading("节后第一周"));
         assert!(is_due_heading("国庆后三个工作日内完成"));
         assert!(!is_due_heading("节后安排"));
+        assert!(is_due_heading("12月中旬"));
+        assert!(is_due_heading("1月底"));
+        assert!(!is_due_heading("12月工作"));
     }
 }
