@@ -121,6 +121,8 @@ fn run(
     };
     // `Attendees: Kevin 蒋凯文`: `Kevin` is that member wherever the minutes name them.
     let mentions = alias::with_latin_aliases(&lines, mentions, members);
+    // `@Kevin 整理…`: the member paired with `Kevin`.
+    at_alias::resolve_at_aliases(&mut lines, &mentions);
     let mut ctx = Ctx {
         mentions: &mentions,
         members,
@@ -191,6 +193,7 @@ fn to_item(s: Scan) -> ActionItem {
 
 mod alias;
 mod answer;
+mod at_alias;
 mod brackets;
 mod counter;
 mod dialogue;

@@ -69,3 +69,17 @@ fn a_month_part_heading_ends_the_previous_heading_deadline() {
     assert!(d[0].is_some());
     assert!(d[1].is_none(), "{d:?}");
 }
+
+#[test]
+fn an_at_mention_of_a_paired_english_name_is_that_member() {
+    let ex = run(
+        "Weekly sync\nAttendees: 严冬 (Vivian), 柳青 (Marco), 孟河\n\nNext steps\n- @Vivian 汇总 client list by Fri\n- @Marco & @孟河 update the 风控 checklist, by 2月6日\n",
+        &["严冬", "柳青", "孟河"],
+    );
+    assert_eq!(
+        owners(&ex),
+        vec![vec!["严冬"], vec!["柳青", "孟河"]],
+        "{:?}",
+        texts(&ex)
+    );
+}
