@@ -110,6 +110,8 @@ fn run(
         .collect();
     // `落实：明慧补充…`: a member named by the given name alone.
     given_alias::expand_given_names(&mut lines, members);
+    // `回复：…` then `-----原始邮件-----`: the older mails quoted are answered, not asked.
+    quoted_mail::blank_quoted_mails(&mut lines);
     // `- 负责人：X` nested under the work's bullet: a field of that work.
     field_bullets::flatten_field_bullets(&mut lines);
     let today = local(meeting_at).date();
@@ -204,6 +206,7 @@ mod lists;
 mod meeting_head;
 mod name_heading;
 mod qa;
+mod quoted_mail;
 mod refer;
 mod revise;
 mod sentence;

@@ -83,3 +83,20 @@ fn an_at_mention_of_a_paired_english_name_is_that_member() {
         texts(&ex)
     );
 }
+
+#[test]
+fn the_older_mails_quoted_under_a_reply_ask_nothing() {
+    let members = ["严冬", "柳青", "孟河"];
+    for quote in [
+        "-----原始邮件-----\n发件人：严冬　时间：2026年3月2日 09:30\n柳青，请尽快提交机房巡检申请。\n",
+        "> 原邮件：严冬 2026年3月2日 09:30\n> 柳青，请尽快提交机房巡检申请。\n",
+    ] {
+        let t = format!(
+            "主题：回复：机房巡检安排\n发件人：严冬　时间：2026年3月4日 16:20\n\n各位：\n- 柳青：编制巡检步骤表，下周三前发我；\n- 孟河：完成交换机配置备份，3月11日前。\n谢谢。\n\n{quote}"
+        );
+        let ex = run(&t, &members);
+        let tx = texts(&ex);
+        assert_eq!(tx.len(), 2, "{tx:?}");
+        assert!(tx.iter().all(|x| !x.contains("巡检申请")), "{tx:?}");
+    }
+}
