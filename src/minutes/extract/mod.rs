@@ -112,6 +112,8 @@ fn run(
     given_alias::expand_given_names(&mut lines, members);
     // `回复：…` then `-----原始邮件-----`: the older mails quoted are answered, not asked.
     quoted_mail::blank_quoted_mails(&mut lines);
+    // `A：…；B：…` then `以上均于下周一前完成`: each piece is due then.
+    shared_after::spread_shared_deadlines(&mut lines, members);
     // `- 负责人：X` nested under the work's bullet: a field of that work.
     field_bullets::flatten_field_bullets(&mut lines);
     let today = local(meeting_at).date();
@@ -210,6 +212,7 @@ mod quoted_mail;
 mod refer;
 mod revise;
 mod sentence;
+mod shared_after;
 mod shared_due;
 mod stage_block;
 mod stage_body;

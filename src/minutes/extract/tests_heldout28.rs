@@ -100,3 +100,15 @@ fn the_older_mails_quoted_under_a_reply_ask_nothing() {
         assert!(tx.iter().all(|x| !x.contains("巡检申请")), "{tx:?}");
     }
 }
+
+#[test]
+fn a_deadline_shared_by_the_line_above_is_each_piece_deadline() {
+    let ex = run(
+        "核查碰头（3月12日）\n严冬：收回全员承诺书；柳青：比对工商登记数据中的任职信息；孟河：汇总疑似名单。\n以上均于下周一前完成。\n",
+        &["严冬", "柳青", "孟河"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["严冬"], vec!["柳青"], vec!["孟河"]]);
+    assert!(dues(&ex).iter().all(Option::is_some), "{:?}", dues(&ex));
+}
