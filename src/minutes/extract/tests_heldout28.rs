@@ -112,3 +112,17 @@ fn a_deadline_shared_by_the_line_above_is_each_piece_deadline() {
     assert_eq!(owners(&ex), vec![vec!["严冬"], vec!["柳青"], vec!["孟河"]]);
     assert!(dues(&ex).iter().all(Option::is_some), "{:?}", dues(&ex));
 }
+
+#[test]
+fn the_length_of_a_term_is_no_deadline() {
+    for t in [
+        "会议纪要\n1. 严冬负责评审结果公示，明天发布，公示期三天。\n",
+        "会议纪要\n1. 严冬负责新规试运行方案，明天发布，观察期两周。\n",
+    ] {
+        let ex = run(t, &["严冬"]);
+        let d = dues(&ex);
+        assert_eq!(d.len(), 1, "{t}: {:?}", texts(&ex));
+        let one_day = super::testkit::due_by_end_of("2026-03-11");
+        assert_eq!(d[0], one_day, "{t}");
+    }
+}
