@@ -53,8 +53,7 @@ fn is_field(body: &str) -> bool {
 /// Drops the marker of every field sub-bullet indented under a bullet that is not a field.
 pub(super) fn flatten_field_bullets(lines: &mut [String]) {
     let mut parent: Option<usize> = None;
-    for i in 0..lines.len() {
-        let line = &lines[i];
+    for line in lines.iter_mut() {
         if line.trim().is_empty() {
             parent = None;
             continue;
@@ -66,8 +65,7 @@ pub(super) fn flatten_field_bullets(lines: &mut [String]) {
         let depth = indent(line);
         match parent {
             Some(p) if depth > p && is_field(body) => {
-                let flat = format!("{}{}", " ".repeat(depth + 2), body);
-                lines[i] = flat;
+                *line = format!("{}{}", " ".repeat(depth + 2), body);
             }
             _ if !is_field(body) => parent = Some(depth),
             _ => parent = None,
