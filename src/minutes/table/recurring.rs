@@ -22,8 +22,10 @@ const CYCLES: &[&str] = &[
     "每交易日",
 ];
 
-/// `每周五`, `每星期一前`: a weekly day, the same duty again every week.
-fn weekly_day(cell: &str) -> bool {
+/// `每周五`, `每星期一前`: a weekly day, the same duty again every week (a standing duty unless
+/// its status says it is still to do).
+pub(super) fn weekly_day(cell: &str) -> bool {
+    let cell = cell.trim();
     let Some(rest) = ["每周", "每星期", "每礼拜"]
         .iter()
         .find_map(|p| cell.strip_prefix(p))
@@ -37,7 +39,7 @@ fn weekly_day(cell: &str) -> bool {
 
 /// Whether the cell names only a cycle, no day (`每月` is, `每月5日` and `本月28号前` are not).
 pub(super) fn only_a_cycle(cell: &str) -> bool {
-    CYCLES.contains(&cell.trim()) || weekly_day(cell.trim())
+    CYCLES.contains(&cell.trim())
 }
 
 #[cfg(test)]
@@ -50,10 +52,10 @@ mod tests {
         assert!(only_a_cycle("每月"));
         assert!(!only_a_cycle("每月5日"));
         assert!(!only_a_cycle("本月内"));
-        assert!(only_a_cycle("每周四"));
-        assert!(only_a_cycle("每星期一前"));
+        assert!(super::weekly_day("每周四"));
+        assert!(super::weekly_day("每星期一前"));
         assert!(only_a_cycle("每个交易日"));
-        assert!(!only_a_cycle("周四"));
-        assert!(!only_a_cycle("每周四完成首轮梳理"));
+        assert!(!super::weekly_day("周四"));
+        assert!(!super::weekly_day("每周四完成首轮梳理"));
     }
 }
