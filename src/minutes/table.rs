@@ -313,7 +313,8 @@ impl Table {
             "责任方",
         ])
         // `| 活动 | 分工 | 时间要求 |`: who does what, lead first.
-        .or_else(|| find(&["负责", "责任", "主办", "承办", "牵头", "分工"]))
+        // `| 事项 | 主责 | 配合 | 节点 |`: the leading role (主责, 主办) names the owner.
+        .or_else(|| find(&["负责", "责任", "主责", "主办", "承办", "牵头", "分工"]))
         // `| 任务 | R | A | C | I |`: a RACI table's R (responsible) column.
         .or_else(|| raci_responsible(&cs))
         .or_else(|| person_column(&cs));
@@ -472,6 +473,9 @@ impl Table {
                 && !cs.iter().any(|c| ["待办", "未开始", "待启动"].contains(&c.trim())))
             // `| 每季度 |` as the deadline: a duty repeated on a cycle, no one piece of work.
             || (self.deadline.is_some() && recurring::only_a_cycle(cell(self.deadline)))
+            // `| 周报 | 某某 | 每周五 |`: weekly, unless still to do (`| 每周五 | 进行中 |`).
+            || (recurring::weekly_day(cell(self.deadline))
+                && !cs.iter().any(|c| ["待办", "未开始", "待启动", "进行中"].contains(&c.trim())))
             // `| 每月5日 | 常规 |`: a routine duty. One given to someone without that mark
             // (`| 每日收盘后统计… | Eric | 持续 | 待办 |`) is theirs, with no single due date.
             // `| 每周一（常规） |`: the mark after when it recurs.

@@ -110,6 +110,12 @@ fn run(
         .collect();
     // `落实：明慧补充…`: a member named by the given name alone.
     given_alias::expand_given_names(&mut lines, members);
+    // `回复：…` then `-----原始邮件-----`: the older mails quoted are answered, not asked.
+    quoted_mail::blank_quoted_mails(&mut lines);
+    // `A：…；B：…` then `以上均于下周一前完成`: each piece is due then.
+    shared_after::spread_shared_deadlines(&mut lines, members);
+    // `- 负责人：X` nested under the work's bullet: a field of that work.
+    field_bullets::flatten_field_bullets(&mut lines);
     let today = local(meeting_at).date();
     let title = find_title(&lines);
     let meeting_date = find_date(&lines, today);
@@ -119,6 +125,8 @@ fn run(
     };
     // `Attendees: Kevin 蒋凯文`: `Kevin` is that member wherever the minutes name them.
     let mentions = alias::with_latin_aliases(&lines, mentions, members);
+    // `@Kevin 整理…`: the member paired with `Kevin`.
+    at_alias::resolve_at_aliases(&mut lines, &mentions);
     let mut ctx = Ctx {
         mentions: &mentions,
         members,
@@ -189,18 +197,22 @@ fn to_item(s: Scan) -> ActionItem {
 
 mod alias;
 mod answer;
+mod at_alias;
 mod brackets;
 mod counter;
 mod dialogue;
+mod field_bullets;
 mod given_alias;
 mod heading_due;
 mod lists;
 mod meeting_head;
 mod name_heading;
 mod qa;
+mod quoted_mail;
 mod refer;
 mod revise;
 mod sentence;
+mod shared_after;
 mod shared_due;
 mod stage_block;
 mod stage_body;
@@ -259,6 +271,8 @@ mod tests_heldout24;
 mod tests_heldout25;
 #[cfg(test)]
 mod tests_heldout26;
+#[cfg(test)]
+mod tests_heldout28;
 #[cfg(test)]
 mod tests_heldout29;
 #[cfg(test)]

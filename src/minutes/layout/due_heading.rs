@@ -15,17 +15,54 @@ fn is_holiday(when: &str) -> bool {
     HOLIDAYS.contains(&when) || when.strip_suffix('节').is_some_and(|h| HOLIDAYS.contains(&h))
 }
 
+/// `节后第一个工作日`, `国庆后第一周`, `假期后三个工作日内`: a first day, a first week, or a span
+/// counted from the end of a holiday (`节`, `假期` alone name the one at hand).
+fn after_holiday(holiday: &str, rest: &str) -> bool {
+    let base = is_holiday(holiday) || ["节", "节假日", "假期", "长假", "假"].contains(&holiday);
+    let first = [
+        "第一个工作日",
+        "首个工作日",
+        "第一个交易日",
+        "首个交易日",
+        "第一周",
+        "首周",
+        "第一天",
+    ];
+    let span = rest.strip_suffix('内').is_some_and(|w| {
+        (2..=8).contains(&w.chars().count())
+            && w.chars().all(|c| DATE_CHARS.contains(c))
+            && w.chars().any(|c| "周天日".contains(c))
+    });
+    base && (first.contains(&rest) || span)
+}
+
+/// `12月中旬`, `1月上旬`, `11月底`: a part of a written month alone heads the work planned for
+/// it (a deadline the items may take only when it is one the conventions accept).
+fn month_part(s: &str) -> bool {
+    let Some((month, part)) = s.split_once('月') else {
+        return false;
+    };
+    let n = month.chars().count();
+    (1..=2).contains(&n)
+        && month
+            .chars()
+            .all(|c| c.is_ascii_digit() || "０１２３４５６７８９".contains(c))
+        && ["上旬", "中旬", "下旬", "初", "中", "底", "末"].contains(&part.trim())
+}
+
 /// Whether `name` is a date or a span, then `前`/`之前`/`内`/`以内`, then optionally `完成` or `办结`;
 /// or a holiday then `后第一个工作日` (`国庆节后第一个工作日完成`).
 pub(crate) fn is_due_heading(name: &str) -> bool {
     let s = name.trim().trim_end_matches([':', '：']).trim_end();
+    if month_part(s) {
+        return true;
+    }
     let done = s.strip_suffix("完成").or_else(|| s.strip_suffix("办结"));
     let s = done.unwrap_or(s).trim_end();
-    if let Some(h) = ["后第一个工作日", "后首个工作日"]
-        .iter()
-        .find_map(|w| s.strip_suffix(w))
+    if let Some((h, rest)) = s.split_once('后')
+        && after_holiday(h.trim_end(), rest.trim())
     {
-        return is_holiday(h.trim_end());
+        return true;
     }
     // `月中完成`, `下月底完成`: a period's part, then the completion word, says when too.
     let by_period = done.is_some() && s.ends_with(['底', '末', '中', '初', '旬']);
@@ -66,5 +103,12 @@ mod tests {
         assert!(is_due_heading("端午节前完成"));
         assert!(is_due_heading("春节后第一个工作日完成："));
         assert!(!is_due_heading("节后第一个工作日碰头"));
+        assert!(is_due_heading("节后第一个工作日完成"));
+        assert!(is_due_heading("节后第一周"));
+        assert!(is_due_heading("国庆后三个工作日内完成"));
+        assert!(!is_due_heading("节后安排"));
+        assert!(is_due_heading("12月中旬"));
+        assert!(is_due_heading("1月底"));
+        assert!(!is_due_heading("12月工作"));
     }
 }

@@ -50,3 +50,10 @@ pub(super) fn opens_label(chars: &[char], start: usize, end: usize) -> bool {
         && label.iter().all(|c| super::ctx::is_cjk(*c))
         && !label.first().is_some_and(|c| "前内末底之以起止".contains(*c))
 }
+
+/// Whether the window `start..end` is the length of a term (`公示期三天`, `试用期3个月`,
+/// `为期两周`): how long something lasts, not when work is due (`期限三天` is a limit).
+pub(super) fn term_length(chars: &[char], start: usize) -> bool {
+    let at = |i: Option<usize>| i.and_then(|i| chars.get(i)).copied();
+    at(start.checked_sub(1)) == Some('期') && !at(start.checked_sub(2)).is_some_and(|c| "限日星".contains(c))
+}
