@@ -191,6 +191,7 @@ mod alias;
 mod answer;
 mod brackets;
 mod counter;
+mod dated_title;
 mod dialogue;
 mod given_alias;
 mod heading_due;
@@ -209,6 +210,7 @@ mod stage_score;
 mod stage_table;
 mod stage_turns;
 mod standup;
+mod sub_fields;
 mod sub_heading;
 mod subpoint;
 #[cfg(test)]
@@ -259,6 +261,8 @@ mod tests_heldout24;
 mod tests_heldout25;
 #[cfg(test)]
 mod tests_heldout26;
+#[cfg(test)]
+mod tests_heldout27;
 #[cfg(test)]
 mod tests_heldout3;
 #[cfg(test)]

@@ -131,6 +131,7 @@ impl Ctx<'_> {
                     || opens_timeline(&chars, start, start + len)
                     || super::vague::in_month_range(&chars, start, start + len)
                     || super::vague::opens_label(&chars, start, start + len)
+                    || super::vague::year_not_festival(&chars, start)
                     || is_bare_year(window)
                 {
                     continue;

@@ -50,3 +50,13 @@ pub(super) fn opens_label(chars: &[char], start: usize, end: usize) -> bool {
         && label.iter().all(|c| super::ctx::is_cjk(*c))
         && !label.first().is_some_and(|c| "前内末底之以起止".contains(*c))
 }
+
+/// Whether the window from `start` opens on the 年 of a year or a count of years (`2019年以前`,
+/// `三年前`): that is a time long past, not 年前 (before the Spring Festival).
+pub(super) fn year_not_festival(chars: &[char], start: usize) -> bool {
+    chars.get(start) == Some(&'年')
+        && start
+            .checked_sub(1)
+            .and_then(|i| chars.get(i))
+            .is_some_and(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十两百几多".contains(*c))
+}

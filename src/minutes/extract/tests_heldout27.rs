@@ -1,0 +1,81 @@
+//! Rules found on heldout27 (tuning data since later sets were written): field sub-bullets
+//! (`  - 负责人：X`, `  - 完成时间：…`) indented under a list item are that item's owner and
+//! deadline, whatever the item's length; a first line naming the meeting with its own date in
+//! brackets (`…碰头（3月10日，A、B）`) is a title, not a task due today; the 年 of a year or a count
+//! of years (`2018年以前`, `三年前`) is no 年前; an English date ends at the colon or comma after
+//! it (`@X by Fri: …`). Each on phrasings of our own, never a line copied from a file.
+
+#![allow(clippy::unwrap_used)]
+
+use super::testkit::{due_by_end_of, dues, owners, run, texts};
+
+#[test]
+fn field_sub_bullets_under_a_list_item_are_its_owner_and_deadline() {
+    let ex = run(
+        "分工：\n- 合同台账核对\n  - 负责人：严冬\n  - 完成时间：3月13日前\n- 重点客户走访\n  - 负责人：柳青、孟河\n  - 时间：下周五\n- 档案数字化\n  - 负责人：孟河\n  - 时间：4月中旬\n",
+        &["严冬", "柳青", "孟河"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_eq!(
+        owners(&ex),
+        vec![vec!["严冬"], vec!["柳青", "孟河"], vec!["孟河"]],
+        "{t:?}"
+    );
+    assert_eq!(
+        dues(&ex),
+        vec![due_by_end_of("2026-03-13"), due_by_end_of("2026-03-20"), None],
+        "{t:?}"
+    );
+}
+
+#[test]
+fn a_first_line_dated_with_the_meeting_day_is_its_title() {
+    for first in [
+        "客户回访复盘碰头（3月10日，严冬、柳青）",
+        "营销方案小结（3月10日）",
+    ] {
+        let ex = run(
+            &format!("{first}\n上月回访完成率92%。\n柳青3天内补齐剩余客户的回访录音。\n"),
+            &["严冬", "柳青"],
+        );
+        let t = texts(&ex);
+        assert_eq!(t.len(), 1, "{first}: {t:?}");
+        assert!(t[0].contains("回访录音"), "{t:?}");
+    }
+    // A task with its own date in brackets is still a task.
+    let ex = run("柳青整理客户名单（3月12日前）\n", &["严冬", "柳青"]);
+    assert_eq!(texts(&ex).len(), 1);
+}
+
+#[test]
+fn the_year_of_a_date_is_no_spring_festival() {
+    for line in [
+        "- 2018年以前的纸质凭证扫描入库，孟河负责。",
+        "- 三年前的旧账户清理，孟河负责。",
+    ] {
+        let ex = run(&format!("安排：\n{line}\n"), &["孟河"]);
+        assert_eq!(dues(&ex), vec![None], "{line}: {:?}", texts(&ex));
+    }
+}
+
+#[test]
+fn an_english_date_ends_at_the_colon_after_it() {
+    let ex = run(
+        "Next steps:\n- @严冬 by Fri: send the revised 客户告知书 to legal.\n- @柳青 by next Wed, rerun the 压力测试 at 2x load.\n",
+        &["严冬", "柳青"],
+    );
+    assert_eq!(
+        dues(&ex),
+        vec![due_by_end_of("2026-03-13"), due_by_end_of("2026-03-18")],
+        "{:?}",
+        texts(&ex)
+    );
+}
+
+#[test]
+fn a_holiday_right_after_a_name_is_read() {
+    let ex = run("请柳青清明前联系街道确定场地；\n", &["严冬", "柳青"]);
+    assert_eq!(dues(&ex), vec![due_by_end_of("2026-04-03")], "{:?}", texts(&ex));
+}
+
