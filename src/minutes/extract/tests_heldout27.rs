@@ -78,4 +78,3 @@ fn a_holiday_right_after_a_name_is_read() {
     let ex = run("请柳青清明前联系街道确定场地；\n", &["严冬", "柳青"]);
     assert_eq!(dues(&ex), vec![due_by_end_of("2026-04-03")], "{:?}", texts(&ex));
 }
-
