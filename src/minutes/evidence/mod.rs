@@ -10,6 +10,7 @@ use self::words::{
 };
 
 mod also_asked;
+mod attend_object;
 mod clues;
 mod dated_head;
 mod due_pending;
@@ -412,6 +413,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                 && !(attendance_work
                     && ["列席", "出席"].contains(w)
                     && !lower.split_once(['：', ':']).is_some_and(|(head, _)| head.contains(w)))
+                // `联系对方确认出席`: attendance to arrange.
+                && !(["列席", "出席"].contains(w) && attend_object::attendance_arranged(&lower, w))
     }) || is_next_meeting(lower_next, f.scan.how)
         || record::is_roll_call(f.raw, &named)
         || dated_head::is_dated_header(f.raw)

@@ -78,3 +78,23 @@ fn a_holiday_right_after_a_name_is_read() {
     let ex = run("请柳青清明前联系街道确定场地；\n", &["严冬", "柳青"]);
     assert_eq!(dues(&ex), vec![due_by_end_of("2026-04-03")], "{:?}", texts(&ex));
 }
+
+#[test]
+fn a_standing_remark_as_the_last_clause_is_no_item() {
+    let ex = run(
+        "后续工作：\n1. 营销费用台账更新（严冬），3月20日前。\n2. 客户资产周报按周编制（柳青），例行工作。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("营销费用台账"), "{t:?}");
+}
+
+#[test]
+fn attendance_to_arrange_is_work_not_a_record() {
+    let ex = run(
+        "一、3月20日前完成\n1. 讲座嘉宾：柳青邀请基金公司首席经济学家出席并确认讲题。\n",
+        &["严冬", "柳青"],
+    );
+    assert_eq!(owners(&ex), vec![vec!["柳青"]], "{:?}", texts(&ex));
+}
