@@ -110,6 +110,8 @@ fn run(
         .collect();
     // `落实：明慧补充…`: a member named by the given name alone.
     given_alias::expand_given_names(&mut lines, members);
+    // `俊峰把…`, `鲍总你…`: a member addressed by a short form.
+    spoken_alias::expand_spoken_names(&mut lines, members);
     let today = local(meeting_at).date();
     let title = find_title(&lines);
     let meeting_date = find_date(&lines, today);
@@ -203,6 +205,7 @@ mod refer;
 mod revise;
 mod sentence;
 mod shared_due;
+mod spoken_alias;
 mod stage_block;
 mod stage_body;
 mod stage_heads;

@@ -98,3 +98,13 @@ fn attendance_to_arrange_is_work_not_a_record() {
     );
     assert_eq!(owners(&ex), vec![vec!["柳青"]], "{:?}", texts(&ex));
 }
+
+#[test]
+fn a_member_addressed_by_a_short_form_in_a_transcript_owns_the_task() {
+    let members = ["严冬", "芦建平", "柏一鸣"];
+    let ex = run(
+        "说话人 1 00:01:10\n一鸣把客户回访话术改一版，3月12日前给我。\n说话人 1 00:02:30\n芦总你催一下托管行，3天内拿到估值表。\n",
+        &members,
+    );
+    assert_eq!(owners(&ex), vec![vec!["柏一鸣"], vec!["芦建平"]], "{:?}", texts(&ex));
+}
