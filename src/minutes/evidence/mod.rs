@@ -19,6 +19,7 @@ mod everyone;
 mod labelled;
 mod next_meeting;
 mod not_yet;
+mod object_count;
 mod ongoing;
 mod period_figure;
 mod progress;
@@ -246,7 +247,9 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                     })
                     .filter(|e| *e <= at)
                     .unwrap_or(0);
-                !has_figures(lower.get(from..at).unwrap_or_default())
+                let seg = lower.get(from..at).unwrap_or_default();
+                // `对7笔线索建立台账`: the count is what to work on.
+                !has_figures(seg) || object_count::count_is_object(seg)
             });
     // `1. 客户分层名单（按资产50万、300万两档），仇凯` under an action heading: figures in
     // brackets say what the work is, they report nothing.

@@ -43,13 +43,13 @@ pub(super) fn expand_spoken_names(lines: &mut [String], members: &[Person]) {
             }
             let surname = chars[0];
             let one = members.iter().filter(|q| q.name.starts_with(surname)).count() == 1;
-            if one && let Some(r) = rest.strip_prefix(surname) {
-                if let Some(t) = TITLES
+            if one
+                && let Some(r) = rest.strip_prefix(surname)
+                && let Some(t) = TITLES
                     .iter()
                     .find(|t| r.starts_with(*t) && r[t.len()..].starts_with('你'))
-                {
-                    found = Some((p.name.clone(), surname.len_utf8() + t.len()));
-                }
+            {
+                found = Some((p.name.clone(), surname.len_utf8() + t.len()));
             }
         }
         if let Some((name, len)) = found {

@@ -106,5 +106,20 @@ fn a_member_addressed_by_a_short_form_in_a_transcript_owns_the_task() {
         "说话人 1 00:01:10\n一鸣把客户回访话术改一版，3月12日前给我。\n说话人 1 00:02:30\n芦总你催一下托管行，3天内拿到估值表。\n",
         &members,
     );
-    assert_eq!(owners(&ex), vec![vec!["柏一鸣"], vec!["芦建平"]], "{:?}", texts(&ex));
+    assert_eq!(
+        owners(&ex),
+        vec![vec!["柏一鸣"], vec!["芦建平"]],
+        "{:?}",
+        texts(&ex)
+    );
+}
+
+#[test]
+fn a_count_after_a_preposition_is_what_to_work_on() {
+    let ex = run(
+        "会议要求：\n1. 柳青对5笔待补资料账户逐户电话联系，3月20日前完成。\n",
+        &["严冬", "柳青"],
+    );
+    assert_eq!(owners(&ex), vec![vec!["柳青"]], "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-20")]);
 }
