@@ -123,3 +123,14 @@ fn a_count_after_a_preposition_is_what_to_work_on() {
     assert_eq!(owners(&ex), vec![vec!["柳青"]], "{:?}", texts(&ex));
     assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-20")]);
 }
+
+#[test]
+fn an_english_alias_from_the_attendees_is_that_member_after_an_at() {
+    for t in [
+        "Attendees: 严冬 (chair), Vincent (柳青)\n\nNext steps:\n- @Vincent by Fri: send the 估值表 to legal.\n",
+        "Attendees: 严冬 (chair), Vincent 柳青\n\nNext steps:\n- @Vincent by Fri: send the 估值表 to legal.\n",
+    ] {
+        let ex = run(t, &["严冬", "柳青"]);
+        assert_eq!(owners(&ex), vec![vec!["柳青"]], "{t}: {:?}", texts(&ex));
+    }
+}
