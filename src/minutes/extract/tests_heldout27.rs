@@ -134,3 +134,14 @@ fn an_english_alias_from_the_attendees_is_that_member_after_an_at() {
         assert_eq!(owners(&ex), vec![vec!["柳青"]], "{t}: {:?}", texts(&ex));
     }
 }
+
+#[test]
+fn a_run_of_days_counted_is_no_date() {
+    let ex = run(
+        "晨会纪要（3月10日）\n【策略】柳青：两市成交额连续5日缩量，风格偏防御，建议关注红利板块。\n请严冬明天上午把点评发到客户群。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("点评"), "{t:?}");
+}

@@ -132,6 +132,7 @@ impl Ctx<'_> {
                     || super::vague::in_month_range(&chars, start, start + len)
                     || super::vague::opens_label(&chars, start, start + len)
                     || super::vague::year_not_festival(&chars, start)
+                    || super::vague::counted_run(&chars, start)
                     || is_bare_year(window)
                 {
                     continue;

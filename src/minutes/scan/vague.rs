@@ -60,3 +60,14 @@ pub(super) fn year_not_festival(chars: &[char], start: usize) -> bool {
             .and_then(|i| chars.get(i))
             .is_some_and(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十两百几多".contains(*c))
 }
+
+/// Whether the window from `start` counts a run of days already gone (`连续5日低于…`, `累计3天`,
+/// `已连续两周`): a span measured, not a date (`5日` is no 5th of the month).
+pub(super) fn counted_run(chars: &[char], start: usize) -> bool {
+    let before: String = chars
+        .get(start.saturating_sub(2)..start)
+        .unwrap_or_default()
+        .iter()
+        .collect();
+    ["连续", "累计", "持续"].contains(&before.as_str())
+}
