@@ -268,7 +268,13 @@ pub(super) fn not_tracked(lower: &str) -> bool {
     ];
     // `（常规）` alone says it too.
     let remarks = ["常规要求", "日常工作", "例行工作", "常规工作", "常规", "例行"];
+    // `…按月编报（某某），常规工作。`: the remark as the line's last clause.
+    let last_clause = lower
+        .trim_end_matches(['。', '.', ' '])
+        .rsplit_once(['，', ',', '；', ';'])
+        .is_some_and(|(_, last)| remarks.iter().any(|w| last.trim() == *w));
     said.iter().any(|w| lower.contains(w))
+        || last_clause
         || lower.split(['（', '(']).skip(1).any(|g| {
             let inner = g.split([')', '）']).next().unwrap_or_default();
             // `（卢曼，常规工作）`: beside the owner, too.

@@ -10,6 +10,7 @@ use self::words::{
 };
 
 mod also_asked;
+mod attend_object;
 mod clues;
 mod dated_head;
 mod due_pending;
@@ -19,6 +20,7 @@ mod labelled;
 mod named_head;
 mod next_meeting;
 mod not_yet;
+mod object_count;
 mod ongoing;
 mod period_figure;
 mod progress;
@@ -246,7 +248,9 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                     })
                     .filter(|e| *e <= at)
                     .unwrap_or(0);
-                !has_figures(lower.get(from..at).unwrap_or_default())
+                let seg = lower.get(from..at).unwrap_or_default();
+                // `对7笔线索建立台账`: the count is what to work on.
+                !has_figures(seg) || object_count::count_is_object(seg)
             });
     // `1. 客户分层名单（按资产50万、300万两档），仇凯` under an action heading: figures in
     // brackets say what the work is, they report nothing.
@@ -413,6 +417,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                 && !(attendance_work
                     && ["列席", "出席"].contains(w)
                     && !lower.split_once(['：', ':']).is_some_and(|(head, _)| head.contains(w)))
+                // `联系对方确认出席`: attendance to arrange.
+                && !(["列席", "出席"].contains(w) && attend_object::attendance_arranged(&lower, w))
     }) || is_next_meeting(lower_next, f.scan.how)
         || record::is_roll_call(f.raw, &named)
         || dated_head::is_dated_header(f.raw)

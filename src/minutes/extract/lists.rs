@@ -33,6 +33,8 @@ pub(super) fn topic_over_own_tasks(
         let sc = ctx.scan(child);
         indent(next) > indent(line)
             && m == Marker::List
+            // `  - 负责人：卓慧` is the line's own field, not a task under a topic.
+            && !crate::minutes::layout::starts_with_key(child)
             && (sc.deadline.is_some() || sc.how != OwnerHow::None)
     })
 }

@@ -116,6 +116,8 @@ fn run(
     shared_after::spread_shared_deadlines(&mut lines, members);
     // `- 负责人：X` nested under the work's bullet: a field of that work.
     field_bullets::flatten_field_bullets(&mut lines);
+    // `俊峰把…`, `鲍总你…`: a member addressed by a short form.
+    spoken_alias::expand_spoken_names(&mut lines, members);
     let today = local(meeting_at).date();
     let title = find_title(&lines);
     let meeting_date = find_date(&lines, today);
@@ -200,6 +202,7 @@ mod answer;
 mod at_alias;
 mod brackets;
 mod counter;
+mod dated_title;
 mod dialogue;
 mod field_bullets;
 mod given_alias;
@@ -214,6 +217,7 @@ mod revise;
 mod sentence;
 mod shared_after;
 mod shared_due;
+mod spoken_alias;
 mod stage_block;
 mod stage_body;
 mod stage_heads;
@@ -221,6 +225,7 @@ mod stage_score;
 mod stage_table;
 mod stage_turns;
 mod standup;
+mod sub_fields;
 mod sub_heading;
 mod subpoint;
 #[cfg(test)]
@@ -271,6 +276,8 @@ mod tests_heldout24;
 mod tests_heldout25;
 #[cfg(test)]
 mod tests_heldout26;
+#[cfg(test)]
+mod tests_heldout27;
 #[cfg(test)]
 mod tests_heldout28;
 #[cfg(test)]

@@ -106,6 +106,18 @@ impl Walk<'_, '_> {
                         format!("{acc}，{b}")
                     })
             }
+            // `- 调取财务账簿` over `  - 负责人：卓慧` / `  - 完成时间：3月13日前`.
+            (_, Some((_, (next_marker, next_body))))
+                if marker != Marker::None && next_marker != Marker::None && starts_with_key(next_body) =>
+            {
+                match super::sub_fields::join_sub_fields(lines, n, indent, body, &self.ctx) {
+                    Some((text, joined)) => {
+                        self.joined_below.extend(joined);
+                        text
+                    }
+                    None => body.to_owned(),
+                }
+            }
             // An item written over two lines: the second, unmarked, indented under the text
             // of the first (`- [ ] 梳理…名单，` / `      并逐户电话提醒…（韩雪，5月14日前）`).
             (_, Some((i, (Marker::None, next_body))))

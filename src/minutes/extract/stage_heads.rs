@@ -75,7 +75,10 @@ impl Walk<'_, '_> {
             self.tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             return true;
         }
-        if is_meta(trimmed) || (prev_line.is_none() && is_meeting_title(trimmed)) {
+        if is_meta(trimmed)
+            || (prev_line.is_none()
+                && (is_meeting_title(trimmed) || super::dated_title::is_dated_title(trimmed, &self.ctx)))
+        {
             self.tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             return true;
         }

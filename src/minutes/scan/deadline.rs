@@ -122,7 +122,7 @@ impl Ctx<'_> {
                 if !(half_month || nth_quarter || window.first().is_some_and(|c| is_start_char(*c)))
                     || cuts_digits(&chars, start, start + len)
                     || is_ordinal_or_start(&chars, start, start + len)
-                    || modifies_noun(&chars, start, start + len)
+                    || (modifies_noun(&chars, start, start + len) && !self.after_member(&chars, start))
                     || is_amount_not_hour(&chars, start)
                     // `弄一下周五之前`: the 下 of 一下 starts no `下周五`; nor the second 下 of `下下周`.
                     || (chars.get(start) == Some(&'下')
@@ -132,6 +132,8 @@ impl Ctx<'_> {
                     || super::vague::in_month_range(&chars, start, start + len)
                     || super::vague::opens_label(&chars, start, start + len)
                     || super::vague::term_length(&chars, start)
+                    || super::vague::year_not_festival(&chars, start)
+                    || super::vague::counted_run(&chars, start)
                     || is_bare_year(window)
                 {
                     continue;

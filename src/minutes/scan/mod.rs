@@ -2,6 +2,7 @@
 //! left once those are taken out. Used by the extraction (`minutes/extract/`) for list items, table
 //! cells and free lines alike.
 
+mod after_name;
 mod by_verb;
 mod ctx;
 mod deadline;

@@ -432,7 +432,7 @@ impl Ctx<'_> {
             {
                 continue;
             }
-            if let Some(m) = self.mentions.iter().find(|m| m.key == key) {
+            if let Some(m) = self.mentions.iter().find(|m| m.key == key || m.key == word) {
                 found.push(OwnerRef::Person(m.person.clone()));
             } else if let Some(name) = self.longest_member_prefix(&word) {
                 found.push(self.resolve(&name));

@@ -24,11 +24,16 @@ pub(super) fn squeezed(w: &str) -> Option<String> {
 }
 
 /// An English date phrase (`by Fri 出结果`) up to where Chinese words resume (`by Fri`), when
-/// the whole is no date (`before 五一` is one).
+/// the whole is no date (`before 五一` is one); or up to the punctuation that ends it (`@X by
+/// Fri: submit …`, `by next Wed, run …`; not the colon of a clock time `by 10:30`).
 pub(super) fn english_part(tail: &str) -> &str {
-    tail.find(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || "（(，。；".contains(c))
-        .and_then(|i| tail.get(..i))
-        .unwrap_or(tail)
+    let cut = tail.char_indices().find(|&(i, c)| {
+        let after = tail.get(i + c.len_utf8()..).and_then(|r| r.chars().next());
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || "（(，。；;".contains(c)
+            || (matches!(c, ':' | '：' | ',') && !after.is_some_and(|a| a.is_ascii_digit()))
+    });
+    cut.and_then(|(i, _)| tail.get(..i)).unwrap_or(tail)
 }
 
 #[cfg(test)]
@@ -43,5 +48,8 @@ mod tests {
         assert_eq!(squeezed("12 月"), None);
         assert_eq!(english_part("by Fri 出结果"), "by Fri ");
         assert_eq!(english_part("next Tue"), "next Tue");
+        assert_eq!(english_part("by Fri: submit the form"), "by Fri");
+        assert_eq!(english_part("by next Wed, run the test"), "by next Wed");
+        assert_eq!(english_part("by 10:30 send it"), "by 10:30 send it");
     }
 }

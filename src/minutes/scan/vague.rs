@@ -57,3 +57,24 @@ pub(super) fn term_length(chars: &[char], start: usize) -> bool {
     let at = |i: Option<usize>| i.and_then(|i| chars.get(i)).copied();
     at(start.checked_sub(1)) == Some('期') && !at(start.checked_sub(2)).is_some_and(|c| "限日星".contains(c))
 }
+
+/// Whether the window from `start` opens on the 年 of a year or a count of years (`2019年以前`,
+/// `三年前`): that is a time long past, not 年前 (before the Spring Festival).
+pub(super) fn year_not_festival(chars: &[char], start: usize) -> bool {
+    chars.get(start) == Some(&'年')
+        && start
+            .checked_sub(1)
+            .and_then(|i| chars.get(i))
+            .is_some_and(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十两百几多".contains(*c))
+}
+
+/// Whether the window from `start` counts a run of days already gone (`连续5日低于…`, `累计3天`,
+/// `已连续两周`): a span measured, not a date (`5日` is no 5th of the month).
+pub(super) fn counted_run(chars: &[char], start: usize) -> bool {
+    let before: String = chars
+        .get(start.saturating_sub(2)..start)
+        .unwrap_or_default()
+        .iter()
+        .collect();
+    ["连续", "累计", "持续"].contains(&before.as_str())
+}
