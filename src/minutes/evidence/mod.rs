@@ -19,6 +19,7 @@ mod labelled;
 mod next_meeting;
 mod not_yet;
 mod ongoing;
+mod open_field;
 mod period_figure;
 mod progress;
 mod record;
@@ -267,6 +268,12 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         &["时间另定", "日期另定"]
     };
     let rejected_text = open_date.iter().fold(lower.clone(), |t, w| t.replace(w, ""));
+    // `负责人：X｜截止：另行通知｜事项：…`: a named owner's date field left open.
+    let rejected_text = if f.scan.how == OwnerHow::Strong {
+        open_field::without_open_date_field(&rejected_text)
+    } else {
+        rejected_text
+    };
     // `…发群里，其他事项下周再议`: what is put off is the rest, not this.
     let rejected_text: String = rejected_text
         .split_inclusive(['，', ','])

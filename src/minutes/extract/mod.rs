@@ -262,6 +262,8 @@ mod tests_heldout26;
 #[cfg(test)]
 mod tests_heldout3;
 #[cfg(test)]
+mod tests_heldout30;
+#[cfg(test)]
 mod tests_heldout4;
 #[cfg(test)]
 mod tests_heldout5;

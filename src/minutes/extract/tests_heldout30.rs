@@ -1,0 +1,56 @@
+//! Rules found on heldout30 (tuning data since heldout32): labelled fields on one line apart by
+//! full-width bars (`负责人：X｜截止：Y｜事项：Z`, as AI meeting summaries write their actions) are
+//! read field by field like the ASCII `|`; a date field left open (`截止：待定`, `时限：另行通知`)
+//! says the date is not known, not that the work is put off; in a table whose first task-like
+//! column names the subject (`主体/事项`, `客户`), the later work column (`工作内容`) holds the
+//! work. Each on phrasings of our own, never a line copied from a file.
+
+#![allow(clippy::unwrap_used)]
+
+use super::testkit::{dues, owners, run, texts};
+
+#[test]
+fn full_width_bars_part_labelled_fields() {
+    let members = ["严冬", "柳青", "孟河"];
+    let ex = run(
+        "智能纪要\n\n### 行动项\n- 负责人：严冬｜截止：下周三｜事项：整理网点排班表并发给各组长\n- 负责人：柳青｜截止：月底前｜事项：联系供应商确认设备到货时间\n- 责任人：孟河 ｜ 时限：三个工作日内 ｜ 任务：复核上月对账差异\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert!(t[0].starts_with("整理网点排班表"), "{t:?}");
+    assert!(t[2].starts_with("复核上月对账差异"), "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["严冬"], vec!["柳青"], vec!["孟河"]]);
+    assert!(dues(&ex).iter().all(Option::is_some), "{t:?}");
+}
+
+#[test]
+fn an_open_date_field_is_no_rejection() {
+    for open in ["待定", "另行通知", "TBD"] {
+        let text = format!(
+            "### 行动项\n- 负责人：严冬｜截止：下周三｜事项：整理网点排班表\n- 负责人：柳青｜截止：{open}｜事项：向总部申请增配一台自助终端\n"
+        );
+        let ex = run(&text, &["严冬", "柳青"]);
+        let t = texts(&ex);
+        assert_eq!(t.len(), 2, "{open}: {t:?}");
+        assert!(t[1].contains("自助终端"), "{t:?}");
+        assert_eq!(dues(&ex)[1], None, "{t:?}");
+    }
+}
+
+#[test]
+fn a_subject_column_gives_way_to_the_work_column() {
+    let ex = run(
+        "| 序号 | 主体/事项 | 工作内容 | 负责人 | 时限 |\n|---|---|---|---|---|\n| 1 | 某城商行 | 核实二季度不良率上升的原因 | 严冬 | 下周五 |\n| 2 | 某券商资管 | 跟踪产品净值回撤情况 | 柳青 | 月底前 |\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("不良率上升"), "{t:?}");
+    assert!(t[1].contains("净值回撤"), "{t:?}");
+    let ex = run(
+        "| 客户 | 跟进事项 | 负责人 | 时限 |\n|---|---|---|---|\n| 某城商行 | 核实二季度不良率上升的原因 | 严冬 | 下周五 |\n",
+        &["严冬"],
+    );
+    assert!(texts(&ex)[0].contains("不良率上升"), "{:?}", texts(&ex));
+}
