@@ -54,3 +54,21 @@ fn a_subject_column_gives_way_to_the_work_column() {
     );
     assert!(texts(&ex)[0].contains("不良率上升"), "{:?}", texts(&ex));
 }
+
+#[test]
+fn an_offer_given_to_another_instead_is_no_item() {
+    let members = ["严冬", "柳青", "孟河"];
+    for instead in [
+        "你这周要去总部开会，还是让小孟来。",
+        "你手上的活太多了，还是由孟河来吧，他熟悉。",
+    ] {
+        let text = format!(
+            "严冬 00:00:05\n这次的宣传方案谁来写？\n\n柳青 00:00:20\n这个我来吧，我手上有去年的材料。\n\n严冬 00:00:40\n柳青，{instead}孟河，宣传方案下周五前给我初稿。\n\n孟河 00:01:00\n好的。\n"
+        );
+        let ex = run(&text, &members);
+        let t = texts(&ex);
+        assert_eq!(t.len(), 1, "{instead}: {t:?}");
+        assert!(t[0].contains("宣传方案"), "{t:?}");
+        assert_eq!(owners(&ex), vec![vec!["孟河"]], "{t:?}");
+    }
+}

@@ -16,6 +16,7 @@ mod brought;
 mod hand;
 mod helper;
 mod merge;
+mod overrule;
 mod people;
 mod reply;
 mod report;
@@ -251,6 +252,17 @@ fn converse(
                     };
                     push(ctx, &mut out, with_topic(ctx, topic.as_ref(), new));
                     open = None;
+                    continue;
+                }
+            }
+            // `这个我来吧。` — `还是让小鄂来。`: the offer just made is given to another.
+            if overrule::gives_instead(s)
+                && out.last().is_some_and(|l| {
+                    l.last + 2 >= t && l.item.deadline.is_none() && !l.item.owners.contains(&sp)
+                })
+            {
+                out.pop();
+                if overrule::only_instead(s) {
                     continue;
                 }
             }
