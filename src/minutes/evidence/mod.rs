@@ -26,6 +26,7 @@ mod record;
 mod remaining;
 mod rota;
 mod speech;
+mod still_to_do;
 mod tally;
 mod unit_head;
 mod words;
@@ -165,7 +166,10 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
             && f.scan
                 .deadline_text
                 .as_deref()
-                .is_some_and(|t| remaining::left_with_a_day(&lower, &t.to_lowercase())));
+                .is_some_and(|t| {
+                    let t = t.to_lowercase();
+                    remaining::left_with_a_day(&lower, &t) || still_to_do::still_with_a_day(&lower, &t)
+                }));
     let forecast = under_way.iter().any(|w| lower.contains(w))
         && (lower.contains("预计") || f.scan.deadline_text.is_none())
         && !dated_under_way;
@@ -494,10 +498,10 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     // is work carried over — not finished work, a figure or a status report.
     if matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named | OwnerHow::Label)
         && f.scan.deadline.is_some()
-        && f.scan
-            .deadline_text
-            .as_deref()
-            .is_some_and(|t| remaining::left_with_a_day(&lower, &t.to_lowercase()))
+        && f.scan.deadline_text.as_deref().is_some_and(|t| {
+            let t = t.to_lowercase();
+            remaining::left_with_a_day(&lower, &t) || still_to_do::still_with_a_day(&lower, &t)
+        })
     {
         out.retain(|(s, _)| !matches!(s, Signal::Done | Signal::Figures | Signal::StatusSection));
     }

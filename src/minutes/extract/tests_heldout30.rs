@@ -72,3 +72,23 @@ fn an_offer_given_to_another_instead_is_no_item() {
         assert_eq!(owners(&ex), vec![vec!["孟河"]], "{t:?}");
     }
 }
+
+#[test]
+fn the_part_still_to_do_of_a_followed_up_item_is_carried_over() {
+    let members = ["严冬", "柳青", "孟河"];
+    let ex = run(
+        "一、上次会议事项跟进\n1. 网点宣传折页 — 严冬：已完成并分发。\n2. 客户回访话术 — 柳青：初稿已完成，法务审核中，仍需按法务意见修改后定稿，下周三前。\n3. 机房巡检表（孟河）——模板已更新，试填未完成，月底前完成试填并报部门。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("修改后定稿"), "{t:?}");
+    assert!(t[1].contains("试填"), "{t:?}");
+    assert!(dues(&ex).iter().all(Option::is_some), "{t:?}");
+    // A forecast of the rest is no work asked for.
+    let ex = run(
+        "一、上次会议事项跟进\n1. 客户回访话术 — 柳青：初稿已完成，仍需修改，预计下周三前定稿。\n",
+        &members,
+    );
+    assert!(texts(&ex).is_empty(), "{:?}", texts(&ex));
+}
