@@ -92,3 +92,16 @@ fn the_part_still_to_do_of_a_followed_up_item_is_carried_over() {
     );
     assert!(texts(&ex).is_empty(), "{:?}", texts(&ex));
 }
+
+#[test]
+fn a_helper_named_before_their_own_work_owns_it() {
+    let members = ["严冬", "柳青"];
+    let ex = run(
+        "需求评审\n落实：严冬负责完成接口改造和联调，下周五前提测；柳青配合出具安全测试要点。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("安全测试要点"), "{t:?}");
+    assert_eq!(owners(&ex)[1], vec!["柳青"], "{t:?}");
+}
