@@ -12,6 +12,7 @@ use self::words::{
 mod also_asked;
 mod clues;
 mod dated_head;
+mod done_object;
 mod due_pending;
 mod english;
 mod everyone;

@@ -105,3 +105,23 @@ fn a_helper_named_before_their_own_work_owns_it() {
     assert!(t[1].contains("安全测试要点"), "{t:?}");
     assert_eq!(owners(&ex)[1], vec!["柳青"], "{t:?}");
 }
+
+#[test]
+fn a_done_word_in_the_object_of_the_work_is_no_status() {
+    let ex = run(
+        "待办事项\n一、对上季度已核销的坏账做一次复查（主办：严冬）\n二、把已签约的客户名单整理后发给我（主办：柳青）\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("复查"), "{t:?}");
+}
+
+#[test]
+fn a_note_said_to_be_a_daily_duty_is_no_item() {
+    let ex = run(
+        "其他\n严冬提示：本周五为月末结算日，柜员注意核对现金尾箱，此为日常职责。\n",
+        &["严冬"],
+    );
+    assert!(texts(&ex).is_empty(), "{:?}", texts(&ex));
+}
