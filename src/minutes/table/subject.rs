@@ -29,10 +29,10 @@ pub(super) fn names_subject(header: &str) -> bool {
 pub(super) fn work_column(headers: &[String], matching: &[usize]) -> Option<usize> {
     let first = *matching.first()?;
     let names = |i: usize| headers.get(i).is_some_and(|h| names_subject(h));
-    if names(first) {
-        if let Some(later) = matching.iter().copied().find(|i| *i != first && !names(*i)) {
-            return Some(later);
-        }
+    if names(first)
+        && let Some(later) = matching.iter().copied().find(|i| *i != first && !names(*i))
+    {
+        return Some(later);
     }
     Some(first)
 }
