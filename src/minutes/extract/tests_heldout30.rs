@@ -125,3 +125,17 @@ fn a_note_said_to_be_a_daily_duty_is_no_item() {
     );
     assert!(texts(&ex).is_empty(), "{:?}", texts(&ex));
 }
+
+#[test]
+fn dated_work_said_to_the_one_who_just_reported_is_theirs_once_they_agree() {
+    let members = ["严冬", "柳青"];
+    let ex = run(
+        "严冬 00:00:05\n柳青先说说吧。\n\n柳青 00:00:20\n报名的80家机构里，已经确认的有52家，还有十几家没回。\n\n严冬 00:00:40\n没回的再发一轮邮件，后天下班前把确认名单发给我。\n\n柳青 00:00:55\n好的严总。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("确认名单"), "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["柳青"]], "{t:?}");
+    assert!(dues(&ex)[0].is_some(), "{t:?}");
+}
