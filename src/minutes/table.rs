@@ -8,6 +8,7 @@ use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, has_task_verb, is_place_or_unit
 mod merged;
 mod recurring;
 mod remark;
+mod subject;
 
 /// A markdown table's column roles.
 pub(crate) struct Table {
@@ -361,12 +362,23 @@ impl Table {
         };
         // `| 项目 | 当前进展 | 下一步 | 负责人 |`: the next step is the task.
         let next_step = column(&["下一步", "next step", "后续"]);
+        let task_words: &[&str] = &[
+            "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动", "需求", "what",
+            // `| 步骤 | 负责人 | 时限 |` (a checklist), `| 活动 | 分工 |` (a plan of events).
+            "步骤", "活动", "环节", "step",
+        ];
+        // `| 主体/事项 | 工作内容 |`: the subject's column gives way to the work's.
         let named = next_step.or_else(|| {
-            column(&[
-                "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动", "需求", "what",
-                // `| 步骤 | 负责人 | 时限 |` (a checklist), `| 活动 | 分工 |` (a plan of events).
-                "步骤", "活动", "环节", "step",
-            ])
+            let matching: Vec<usize> = (0..cs.len())
+                .filter(|i| {
+                    Some(*i) != owner
+                        && Some(*i) != deadline
+                        && cs.get(*i).is_some_and(|c| {
+                            !is_number(c) && task_words.iter().any(|w| c.to_lowercase().contains(w))
+                        })
+                })
+                .collect();
+            subject::work_column(&cs, &matching)
         });
         let measures = column(&["措施", "举措"]);
         let subject = column(&["项目", "project"]);

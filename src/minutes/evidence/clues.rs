@@ -99,7 +99,8 @@ pub(super) fn is_period(lower: &str) -> bool {
 /// Whether the text reports something finished.
 pub(super) fn is_done(lower: &str) -> bool {
     // `对已整改问题进行复查抽样`: what is done names the object of the work, not the work.
-    let object_done = lower.replace("对已", "对");
+    // `对上月已报销的费用做抽查`, `把已签约的名单发我`: the same, further into the object.
+    let object_done = super::done_object::without_done_objects(&lower.replace("对已", "对"));
     let lower = object_done.as_str();
     if DONE.iter().any(|w| lower.contains(w)) {
         return true;

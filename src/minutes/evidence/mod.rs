@@ -13,6 +13,7 @@ mod also_asked;
 mod attend_object;
 mod clues;
 mod dated_head;
+mod done_object;
 mod due_pending;
 mod english;
 mod everyone;
@@ -22,12 +23,14 @@ mod next_meeting;
 mod not_yet;
 mod object_count;
 mod ongoing;
+mod open_field;
 mod period_figure;
 mod progress;
 mod record;
 mod remaining;
 mod rota;
 mod speech;
+mod still_to_do;
 mod tally;
 mod unit_head;
 mod words;
@@ -167,7 +170,10 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
             && f.scan
                 .deadline_text
                 .as_deref()
-                .is_some_and(|t| remaining::left_with_a_day(&lower, &t.to_lowercase())));
+                .is_some_and(|t| {
+                    let t = t.to_lowercase();
+                    remaining::left_with_a_day(&lower, &t) || still_to_do::still_with_a_day(&lower, &t)
+                }));
     let forecast = under_way.iter().any(|w| lower.contains(w))
         && (lower.contains("预计") || f.scan.deadline_text.is_none())
         && !dated_under_way;
@@ -272,6 +278,12 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         &["时间另定", "日期另定"]
     };
     let rejected_text = open_date.iter().fold(lower.clone(), |t, w| t.replace(w, ""));
+    // `负责人：X｜截止：另行通知｜事项：…`: a named owner's date field left open.
+    let rejected_text = if f.scan.how == OwnerHow::Strong {
+        open_field::without_open_date_field(&rejected_text)
+    } else {
+        rejected_text
+    };
     // `…发群里，其他事项下周再议`: what is put off is the rest, not this.
     let rejected_text: String = rejected_text
         .split_inclusive(['，', ','])
@@ -495,10 +507,10 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     // is work carried over — not finished work, a figure or a status report.
     if matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named | OwnerHow::Label)
         && f.scan.deadline.is_some()
-        && f.scan
-            .deadline_text
-            .as_deref()
-            .is_some_and(|t| remaining::left_with_a_day(&lower, &t.to_lowercase()))
+        && f.scan.deadline_text.as_deref().is_some_and(|t| {
+            let t = t.to_lowercase();
+            remaining::left_with_a_day(&lower, &t) || still_to_do::still_with_a_day(&lower, &t)
+        })
     {
         out.retain(|(s, _)| !matches!(s, Signal::Done | Signal::Figures | Signal::StatusSection));
     }

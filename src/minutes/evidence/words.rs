@@ -398,6 +398,11 @@ pub(super) const STANDING: &[&str] = &[
     "下次例会",
     // Carried on as before, not a new task.
     "常规工作",
+    // `…，此为日常职责`: the same said of a duty.
+    "日常职责",
+    "此为日常",
+    "属于日常",
+    "属日常",
     "按原流程",
     "按惯例",
     "惯例",

@@ -285,6 +285,8 @@ mod tests_heldout29;
 #[cfg(test)]
 mod tests_heldout3;
 #[cfg(test)]
+mod tests_heldout30;
+#[cfg(test)]
 mod tests_heldout4;
 #[cfg(test)]
 mod tests_heldout5;

@@ -51,7 +51,8 @@ impl Ctx<'_> {
         let body = t.strip_prefix('请').unwrap_or(t);
         let (who, verb_at) = first_verb(body)?;
         let mut who = who.trim().trim_end_matches(['于', '在']).trim();
-        while let Some(w) = ["共同", "一起", "一同", "分别", "都"]
+        // `李四配合出具验收要点`: a helper's own work, the helper its owner.
+        while let Some(w) = ["共同", "一起", "一同", "分别", "都", "配合", "协助"]
             .iter()
             .find_map(|s| who.strip_suffix(s))
         {

@@ -80,7 +80,7 @@ pub(super) fn take_key(text: &str, keys: &[&str]) -> Option<(String, String)> {
 fn value_end(s: &str) -> usize {
     let mut end = s.len();
     for sep in [
-        "，", ",", "；", ";", "。", "  ", "|", "）", ")", " — ", " – ", " - ", "—", "】", "【", "→",
+        "，", ",", "；", ";", "。", "  ", "|", "｜", "）", ")", " — ", " – ", " - ", "—", "】", "【", "→",
         // `Owner: 施磊. Action: …`: an English sentence's end.
         ". ",
     ] {

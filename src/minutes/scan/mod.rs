@@ -358,7 +358,10 @@ impl Ctx<'_> {
             "Task",
             "task",
         ] {
-            if let Some(r) = text.trim_start().trim_start_matches(['.', ' ']).strip_prefix(key)
+            if let Some(r) = text
+                .trim_start()
+                .trim_start_matches(['.', ' ', '|', '｜'])
+                .strip_prefix(key)
                 && let Some(r) = r.trim_start().strip_prefix([':', '：'])
             {
                 text = r.to_owned();

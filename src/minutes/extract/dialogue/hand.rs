@@ -164,6 +164,15 @@ pub(super) fn hand_over(turns: &[Turn], ctx: &Ctx<'_>, ex: &mut Extraction, tr: 
             let why = format!("对话：说的是本人没空，不是待办：{}", item.text);
             tr.note(turn.first, &why, Verdict::Detail, Vec::new(), None);
             drop.push(k);
+            continue;
+        }
+        // `浩宇你下周有事，还是让小鄂来`: who takes the work instead; the work comes after.
+        if let Some(turn) = turn
+            && super::overrule::only_instead(&item.text)
+        {
+            let why = format!("对话：只说改让别人来，不是待办：{}", item.text);
+            tr.note(turn.first, &why, Verdict::Detail, Vec::new(), None);
+            drop.push(k);
         }
     }
     for (t, turn) in turns.iter().enumerate() {

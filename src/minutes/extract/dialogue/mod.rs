@@ -16,6 +16,7 @@ mod brought;
 mod hand;
 mod helper;
 mod merge;
+mod overrule;
 mod people;
 mod reply;
 mod report;
@@ -253,6 +254,47 @@ fn converse(
                     open = None;
                     continue;
                 }
+            }
+            // `这个我来吧。` — `还是让小鄂来。`: the offer just made is given to another.
+            if overrule::gives_instead(s)
+                && out.last().is_some_and(|l| {
+                    l.last + 2 >= t && l.item.deadline.is_none() && !l.item.owners.contains(&sp)
+                })
+            {
+                out.pop();
+                if overrule::only_instead(s) {
+                    continue;
+                }
+            }
+            // `没回复的再打一轮电话，明天下班前把名单给我。` to the one who just reported, who says
+            // yes next: dated work to bring back to the speaker, though no one is named.
+            if sc.owners.is_empty()
+                && sc.deadline.is_some()
+                && has_task_text(&sc.text)
+                && ["给我", "发我", "报我", "交给我", "报给我", "发给我"]
+                    .iter()
+                    .any(|w| s.contains(w))
+                // `我来…`, `你…`: whose work it is is said.
+                && !s.replace("给我", "").replace("发我", "").replace("报我", "").contains(['我', '你'])
+                && !acts::is_question(s)
+                && let Some(prev) = t
+                    .checked_sub(1)
+                    .and_then(|p| turns.get(p))
+                    .and_then(|p| p.speaker.clone())
+                && prev != sp
+                && turns.get(t + 1).is_some_and(|n| {
+                    n.speaker.as_ref() == Some(&prev) && accepts(&n.text()) && n.text().chars().count() <= 8
+                })
+                && matches!(act(&c, s, &sc), Act::Other | Act::Accept)
+                && out.last().is_none_or(|l| l.last + 1 < t)
+            {
+                let mut item = to_item(sc.clone());
+                item.owners = vec![prev.clone()];
+                let why = format!("第{}行交给上一位发言的{}，对方答应", line + 1, prev.name());
+                let new = Settled::new(t, line, item, why, Some(sp.clone()));
+                push(ctx, &mut out, with_topic(ctx, topic.as_ref(), new));
+                open = None;
+                continue;
             }
             match act(&c, s, &sc) {
                 Act::Ask => {

@@ -1,0 +1,57 @@
+//! `| 主体/事项 | 工作内容 | 负责人 |` (pure): of two columns that both read as the work, one
+//! whose header names what the work is about (`主体`, `对象`, `客户`, `名称` …) is the subject,
+//! and the other holds the work.
+
+/// Words of a header naming what a row is about rather than what is to be done.
+const SUBJECT_WORDS: &[&str] = &[
+    "主体",
+    "对象",
+    "客户",
+    "发行人",
+    "标的",
+    "单位",
+    "机构",
+    "网点",
+    "门店",
+    "产品",
+    "subject",
+    "client",
+];
+
+/// Whether `header` names a subject (`主体/事项`, `客户名称`).
+pub(super) fn names_subject(header: &str) -> bool {
+    let lower = header.to_lowercase();
+    SUBJECT_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// Of the columns that read as the work (`matching`, in order), the one that holds it: the first,
+/// unless it names a subject and a later one does not.
+pub(super) fn work_column(headers: &[String], matching: &[usize]) -> Option<usize> {
+    let first = *matching.first()?;
+    let names = |i: usize| headers.get(i).is_some_and(|h| names_subject(h));
+    if names(first)
+        && let Some(later) = matching.iter().copied().find(|i| *i != first && !names(*i))
+    {
+        return Some(later);
+    }
+    Some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::work_column;
+
+    #[test]
+    fn a_subject_column_gives_way_to_the_work() {
+        let h: Vec<String> = ["序号", "主体/事项", "工作内容", "负责人"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(work_column(&h, &[1, 2]), Some(2));
+        let h: Vec<String> = ["事项", "工作内容", "负责人"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(work_column(&h, &[0, 1]), Some(0));
+    }
+}
