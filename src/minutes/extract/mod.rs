@@ -114,8 +114,6 @@ fn run(
     quoted_mail::blank_quoted_mails(&mut lines);
     // `A：…；B：…` then `以上均于下周一前完成`: each piece is due then.
     shared_after::spread_shared_deadlines(&mut lines, members);
-    // `- 负责人：X` nested under the work's bullet: a field of that work.
-    field_bullets::flatten_field_bullets(&mut lines);
     // `俊峰把…`, `鲍总你…`: a member addressed by a short form.
     spoken_alias::expand_spoken_names(&mut lines, members);
     let today = local(meeting_at).date();
@@ -204,7 +202,6 @@ mod brackets;
 mod counter;
 mod dated_title;
 mod dialogue;
-mod field_bullets;
 mod given_alias;
 mod heading_due;
 mod lists;
