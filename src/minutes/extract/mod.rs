@@ -284,6 +284,8 @@ mod tests_heldout3;
 #[cfg(test)]
 mod tests_heldout30;
 #[cfg(test)]
+mod tests_heldout32;
+#[cfg(test)]
 mod tests_heldout4;
 #[cfg(test)]
 mod tests_heldout5;
