@@ -1,10 +1,11 @@
 //! Rules found on heldout32 (tuning data since the thirty-first round): a post or team named
 //! beside a person (`由柜面岗牵头、客服团队配合，某某负责…`) says where the work sits, not another
-//! owner, as departments already did. Each on phrasings of our own, never a line copied from a file.
+//! owner, as departments already did; `以上两项由某某负责，…前完成` after a numbered list gives
+//! the owner and the date to each item it counts and is no item itself. Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
-use super::testkit::{owners, run, texts};
+use super::testkit::{dues, owners, run, texts};
 
 #[test]
 fn a_post_or_team_beside_a_person_is_no_owner() {
@@ -19,4 +20,24 @@ fn a_post_or_team_beside_a_person_is_no_owner() {
         owners(&ex),
         vec![vec!["严冬"], vec!["柳青"], vec!["孟河", "柳青"]]
     );
+}
+
+#[test]
+fn an_owner_line_for_the_items_above_gives_each_of_them() {
+    let members = ["严冬", "柳青"];
+    for shared in [
+        "以上两项由严冬负责，下周五前完成。",
+        "上述2项严冬牵头，月底前完成。",
+    ] {
+        let text = format!(
+            "二、工作安排\n1. 核对三季度客户回访记录；\n2. 网点应急预案修订稿报送分公司。\n{shared}\n3. 投教讲座场地预订，柳青负责，本周内。\n"
+        );
+        let ex = run(&text, &members);
+        let t = texts(&ex);
+        assert_eq!(t.len(), 3, "{shared}: {t:?}");
+        assert!(t[0].contains("客户回访记录"), "{t:?}");
+        assert!(t[1].contains("应急预案修订稿"), "{t:?}");
+        assert_eq!(owners(&ex), vec![vec!["严冬"], vec!["严冬"], vec!["柳青"]]);
+        assert!(dues(&ex)[..2].iter().all(Option::is_some), "{t:?}");
+    }
 }
