@@ -1,7 +1,8 @@
 //! Rules found on heldout32 (tuning data since the thirty-first round): a post or team named
 //! beside a person (`由柜面岗牵头、客服团队配合，某某负责…`) says where the work sits, not another
 //! owner, as departments already did; `以上两项由某某负责，…前完成` after a numbered list gives
-//! the owner and the date to each item it counts and is no item itself. Each on phrasings of our own, never a line copied from a file.
+//! the owner and the date to each item it counts and is no item itself; `第N项…` work given
+//! to a numbered record that is no item keeps its number in its text. Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
@@ -40,4 +41,18 @@ fn an_owner_line_for_the_items_above_gives_each_of_them() {
         assert_eq!(owners(&ex), vec![vec!["严冬"], vec!["严冬"], vec!["柳青"]]);
         assert!(dues(&ex)[..2].iter().all(Option::is_some), "{t:?}");
     }
+}
+
+#[test]
+fn work_given_to_a_numbered_record_keeps_its_number() {
+    let members = ["严冬", "柳青"];
+    let ex = run(
+        "二、逐项核对记录\n001. 网点客流量：来源运营部，数值1200，口径一致，核对无误。\n002. 投诉办结率：来源客服部，数值98%，口径一致，核对无误。\n    补充：第002项按月拆分明细（投诉办结率），严冬负责，5月10日前交办公室。\n003. 员工培训时长：来源人力部，数值320，口径一致，核对无误。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("第002项按月拆分明细"), "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["严冬"]]);
+    assert!(dues(&ex)[0].is_some(), "{t:?}");
 }
