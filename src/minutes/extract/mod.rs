@@ -212,6 +212,7 @@ mod name_heading;
 mod qa;
 mod quoted_mail;
 mod refer;
+mod rejected_title;
 mod revise;
 mod sentence;
 mod shared_above;

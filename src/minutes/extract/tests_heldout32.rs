@@ -2,7 +2,8 @@
 //! beside a person (`由柜面岗牵头、客服团队配合，某某负责…`) says where the work sits, not another
 //! owner, as departments already did; `以上两项由某某负责，…前完成` after a numbered list gives
 //! the owner and the date to each item it counts and is no item itself; `第N项…` work given
-//! to a numbered record that is no item keeps its number in its text. Each on phrasings of our own, never a line copied from a file.
+//! to a numbered record that is no item keeps its number in its text; a rejected
+//! block's title read as work before the rejection was seen is withdrawn. Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
@@ -55,4 +56,16 @@ fn work_given_to_a_numbered_record_keeps_its_number() {
     assert!(t[0].contains("第002项按月拆分明细"), "{t:?}");
     assert_eq!(owners(&ex), vec![vec!["严冬"]]);
     assert!(dues(&ex)[0].is_some(), "{t:?}");
+}
+
+#[test]
+fn a_rejected_proposal_after_a_passed_one_is_no_work() {
+    let members = ["严冬", "柳青"];
+    let ex = run(
+        "系统改造需求评审纪要\n\n【议题一】柜台系统升级到新版本\n说明：厂商支持即将到期。\n评审意见：通过。\n后续动作：完成升级演练并出报告，严冬负责，下周五前提交。\n\n【议题二】同步更换全部终端\n说明：预算不足。\n评审意见：不同意。\n\n【议题三】升级后回访重点客户\n评审意见：通过。\n后续动作：整理回访名单，柳青负责，下周三前发评审组。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t.iter().all(|x| !x.contains("更换全部终端")), "{t:?}");
 }
