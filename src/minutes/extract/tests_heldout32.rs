@@ -69,3 +69,15 @@ fn a_rejected_proposal_after_a_passed_one_is_no_work() {
     assert_eq!(t.len(), 2, "{t:?}");
     assert!(t.iter().all(|x| !x.contains("更换全部终端")), "{t:?}");
 }
+
+#[test]
+fn no_action_in_english_is_no_work() {
+    let members = ["严冬", "柳青"];
+    let ex = run(
+        "Action items:\nAI1: 核对清算差异明细 — 严冬, due 下周三.\nAI2: Printer contract renewal — already signed by 柳青, no action.\nAI3: Branch signage check — handled last week, no further action.\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("清算差异"), "{t:?}");
+}
