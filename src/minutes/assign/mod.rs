@@ -14,6 +14,7 @@ mod dash;
 mod lead_in;
 mod office;
 mod paren;
+mod post;
 mod reach;
 mod role;
 mod words;

@@ -84,5 +84,5 @@ pub(super) fn departments(s: &str) -> Option<Vec<OwnerRef>> {
 
 /// Whether the owner is a department written as such (`零售业务部`).
 pub(crate) fn is_department(o: &OwnerRef) -> bool {
-    matches!(o, OwnerRef::Unresolved(w) if departments(w).is_some())
+    matches!(o, OwnerRef::Unresolved(w) if departments(w).is_some() || super::post::is_post_or_team(w))
 }

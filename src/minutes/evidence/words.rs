@@ -159,6 +159,9 @@ pub(super) const DONE: &[&str] = &[
     "fyi only",
     "not tracked",
     "no action needed",
+    // `already confirmed by X, no action.`, `no further action`, `no action required`.
+    "no action",
+    "no further action",
     "不再单独",
     "按期完成",
     "均已",

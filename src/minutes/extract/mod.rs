@@ -114,6 +114,8 @@ fn run(
     quoted_mail::blank_quoted_mails(&mut lines);
     // `A：…；B：…` then `以上均于下周一前完成`: each piece is due then.
     shared_after::spread_shared_deadlines(&mut lines, members);
+    // `1. 补充A；` `2. 定稿B。` then `以上两项由某某负责，…`: each item counted is theirs.
+    shared_above::spread_shared_owners(&mut lines);
     // `俊峰把…`, `鲍总你…`: a member addressed by a short form.
     spoken_alias::expand_spoken_names(&mut lines, members);
     let today = local(meeting_at).date();
@@ -210,8 +212,10 @@ mod name_heading;
 mod qa;
 mod quoted_mail;
 mod refer;
+mod rejected_title;
 mod revise;
 mod sentence;
+mod shared_above;
 mod shared_after;
 mod shared_due;
 mod spoken_alias;
@@ -283,6 +287,8 @@ mod tests_heldout29;
 mod tests_heldout3;
 #[cfg(test)]
 mod tests_heldout30;
+#[cfg(test)]
+mod tests_heldout32;
 #[cfg(test)]
 mod tests_heldout4;
 #[cfg(test)]

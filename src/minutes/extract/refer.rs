@@ -248,6 +248,13 @@ pub(super) fn assign_referred(
         let task = has_task_text(&sc.text)
             .then(|| to_item(sc.clone()).text)
             .filter(|t| !["负责", "牵头", "主责", "主办"].contains(&t.as_str()));
+        // `第013项分月明细补录` under a record that is no item: the new item keeps the number its
+        // work is known by (`013. …：第013项分月明细补录`).
+        let said = part
+            .trim_start()
+            .strip_suffix(rest)
+            .map(|r| r.trim_end_matches(['：', ':', ' ']));
+        let task = task.map(|t| said.map_or_else(|| t.clone(), |r| format!("{r}{t}")));
         let found = to_item(sc);
         let scan = |t: &str| to_item(ctx.scan(t));
         let what = (&found, task.as_deref());

@@ -57,6 +57,9 @@ pub(super) fn close_block(
             ex.items.push(*item);
         }
         Outcome::Rejected(title) => {
+            // `【需求二】…` read as work before its block was seen to be rejected: withdrawn.
+            ex.items
+                .retain(|i| !super::rejected_title::is_rejected_title(&i.text, &title));
             tr.note(line, &title, Verdict::BlockRejected, Vec::new(), None);
             ex.decisions.push(title);
         }
