@@ -48,3 +48,16 @@ fn a_conclusion_of_no_new_work_proposes_nothing() {
         assert!(texts(&ex).is_empty(), "{said}: {:?}", texts(&ex));
     }
 }
+
+#[test]
+fn a_forenoon_after_a_relative_day_is_noon() {
+    let ex = run(
+        "严冬：对，柳青你后天上午先给我一个初步的口径说明。\n",
+        &["严冬", "柳青"],
+    );
+    let due = dues(&ex);
+    assert!(
+        due.len() == 1 && due[0].as_deref().is_some_and(|d| d.ends_with("T12:00:00+08:00")),
+        "{due:?}"
+    );
+}
