@@ -61,3 +61,14 @@ fn a_forenoon_after_a_relative_day_is_noon() {
         "{due:?}"
     );
 }
+
+#[test]
+fn a_part_not_yet_done_put_off_to_a_day_is_carried_over() {
+    let ex = run(
+        "一、上次会议事项\n（1）12户客户补签风险揭示书（严冬）：已完成11户，1户客户在外地暂未联系上，改为6月20日前完成。\n（2）宣传折页更新（柳青）：新折页已印发，完成。\n",
+        &["严冬", "柳青"],
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["严冬"]]);
+}
