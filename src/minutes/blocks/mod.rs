@@ -16,6 +16,7 @@ use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
 
 mod fields;
 mod keys;
+mod no_work;
 mod order;
 mod review;
 mod split;
@@ -287,6 +288,11 @@ impl Block {
     fn finish_block(self, ctx: &Ctx<'_>) -> Outcome {
         // `状态：已完成`, `结论：已关闭`: nothing left to do.
         if is_done(&self.state) || is_done(&self.conclusion) {
+            return Outcome::Nothing(self.title);
+        }
+        // `结论：运行平稳，本月无新增工作安排`: no owner, no follow-up, and the conclusion says
+        // there is no new work.
+        if self.lead.is_empty() && self.next.is_empty() && no_work::says_no_work(&self.conclusion) {
             return Outcome::Nothing(self.title);
         }
         if REJECT

@@ -31,6 +31,7 @@ mod remaining;
 mod rota;
 mod speech;
 mod still_to_do;
+mod takes_time;
 mod tally;
 mod unit_head;
 mod words;
@@ -488,7 +489,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     {
         add(Signal::Standing);
     }
-    if is_period(&lower) {
+    // `主要是到账太慢，要两个月。`: how long something takes, not when it is due.
+    if is_period(&lower) || takes_time::takes_time(&lower) {
         add(Signal::Period);
     }
     // `还差11户没联系上，延期至4月10日`: what is left says why it goes on, not a figure reported.

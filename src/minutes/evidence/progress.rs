@@ -57,6 +57,11 @@ pub(super) fn still_open(lower: &str) -> bool {
         "要求补充",
         "需补充",
         "待补充",
+        // `已完成8笔，1笔客户暂未联系上，改为8月14日前完成`: part of it not done yet.
+        "暂未",
+        "仍未",
+        "还未",
+        "还没",
     ]
     .iter()
     .any(|w| lower.contains(w))

@@ -108,6 +108,8 @@ fn run(
                 .collect()
         })
         .collect();
+    // `A=钟伟民` then `B: …`, `那C你跟B对一下`: speakers written as letters.
+    letter_roster::expand_letter_speakers(&mut lines, members);
     // `落实：明慧补充…`: a member named by the given name alone.
     given_alias::expand_given_names(&mut lines, members);
     // `回复：…` then `-----原始邮件-----`: the older mails quoted are answered, not asked.
@@ -206,6 +208,7 @@ mod dated_title;
 mod dialogue;
 mod given_alias;
 mod heading_due;
+mod letter_roster;
 mod lists;
 mod meeting_head;
 mod name_heading;
@@ -287,6 +290,8 @@ mod tests_heldout29;
 mod tests_heldout3;
 #[cfg(test)]
 mod tests_heldout30;
+#[cfg(test)]
+mod tests_heldout31;
 #[cfg(test)]
 mod tests_heldout32;
 #[cfg(test)]
