@@ -204,6 +204,7 @@ mod dated_title;
 mod dialogue;
 mod given_alias;
 mod heading_due;
+mod label_owner;
 mod lists;
 mod meeting_head;
 mod name_heading;
@@ -283,6 +284,8 @@ mod tests_heldout29;
 mod tests_heldout3;
 #[cfg(test)]
 mod tests_heldout30;
+#[cfg(test)]
+mod tests_heldout33;
 #[cfg(test)]
 mod tests_heldout4;
 #[cfg(test)]

@@ -1,0 +1,35 @@
+//! Rules found on heldout33 (tuning data since the thirty-first round): a line opened by a
+//! bracketed task tag (`【任务】`, `[跟进]`, `【落实】`) is an action item even under a discussion
+//! section, one opened by a record tag (`【决定】`, `【结论】`, `[Decision]`) is not; the person
+//! labelled before a line's colon owns every later clause of it that names no one else. Each on
+//! phrasings of our own, never a line copied from a file.
+
+#![allow(clippy::unwrap_used)]
+
+use super::testkit::{owners, run, texts};
+
+#[test]
+fn task_tags_are_items_and_record_tags_are_not() {
+    let members = ["严冬", "柳青", "孟河"];
+    let ex = run(
+        "网点周会纪要\n\n一、讨论情况\n1. 场地。\n【决定】4月18日（周六）上午举办，场地用三楼报告厅。\n【跟进】柳青牵头，孟河配合，整理参会客户名单并电话确认，4月15日前完成。\n[Decision] 宣传物料统一由总部设计，网点不自行印制。\n【落实】活动结束后的满意度回访表，由严冬统一收集，时间待定。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("参会客户名单"), "{t:?}");
+    assert!(t[1].contains("满意度回访表"), "{t:?}");
+    assert_eq!(owners(&ex)[1], vec!["严冬"]);
+}
+
+#[test]
+fn a_name_label_owns_every_clause_of_its_line() {
+    let members = ["严冬", "柳青"];
+    let ex = run(
+        "三、分工\n严冬：整理网点排班表，下周三前发出；自助终端报修记录汇总，月底前给到。\n柳青：复核上月对账差异，周五前完成。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["严冬"], vec!["严冬"], vec!["柳青"]]);
+}
