@@ -33,3 +33,18 @@ fn a_name_label_owns_every_clause_of_its_line() {
     assert_eq!(t.len(), 3, "{t:?}");
     assert_eq!(owners(&ex), vec![vec!["严冬"], vec!["严冬"], vec!["柳青"]]);
 }
+
+#[test]
+fn a_list_before_does_not_close_owner_labelled_task_paragraphs() {
+    let members = ["严冬", "柳青"];
+    let ex = run(
+        "网点工作会\n\n二、讨论意见\n1. 回访分两档进行，大客户上门。\n2. 礼品不得以现金形式发放。\n\n三、分工\n严冬：整理重点客户名单并分档，本周内完成；联系供应商确认礼品样品，下周二前。\n柳青：起草回访话术并送合规审核，月底前完成；建立回访台账，12月20日前。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 4, "{t:?}");
+    assert_eq!(
+        owners(&ex),
+        vec![vec!["严冬"], vec!["严冬"], vec!["柳青"], vec!["柳青"]]
+    );
+}
