@@ -48,3 +48,15 @@ fn a_list_before_does_not_close_owner_labelled_task_paragraphs() {
         vec![vec!["严冬"], vec!["严冬"], vec!["柳青"], vec!["柳青"]]
     );
 }
+
+#[test]
+fn a_state_cell_done_on_a_date_closes_its_row() {
+    let members = ["严冬", "柳青", "孟河"];
+    let ex = run(
+        "二、工作安排\n\n| 工作内容 | 责任人 | 时间要求 | 备注 |\n|---|---|---|---|\n| 整理网点排班表 | 严冬 | 下周三前 | 发各组长 |\n| 回访名单报审 | 柳青 | 本周内 | 已于12月2日报审 |\n| 设备报修汇总 | 孟河 | 月底前 | 已于12月1日启动 |\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("排班表") && t[1].contains("报修汇总"), "{t:?}");
+}
