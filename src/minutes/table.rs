@@ -88,6 +88,8 @@ fn is_done(cell: &str) -> bool {
     || c.strip_prefix("已于").is_some_and(|r| {
         let r = r.trim_end_matches(['。', '.']);
         ["完成", "办结", "关闭", "上线", "举办", "结束"].iter().any(|w| r.ends_with(w))
+            // `已于12月3日报批`, `已于周一发出`: any verb done on a date, not work only begun.
+            || done_on_a_date(r)
     })
     // `已完成1个`: part of it, so the rest is still to do (not `已完成，下架7只`).
     || DONE.iter().any(|d| {
@@ -109,6 +111,24 @@ fn is_done(cell: &str) -> bool {
             .iter()
             .any(|w| r.starts_with(w))
     })
+}
+
+/// `12月3日报批` (after `已于`): a date, then a verb that is not work only begun or put off.
+fn done_on_a_date(r: &str) -> bool {
+    let verb = r
+        .trim_start_matches(|c: char| {
+            c.is_ascii_digit() || c.is_whitespace() || "年月日号周一二三四五六七天上下午".contains(c)
+        })
+        .trim_end_matches(['。', '.']);
+    let dated = verb.len() < r.len();
+    dated
+        && (1..=6).contains(&verb.chars().count())
+        && !verb.contains(|ch: char| ch.is_ascii_digit() || matches!(ch, '，' | ','))
+        && ![
+            "启动", "开始", "安排", "立项", "部分", "排期", "延期", "推迟", "暂停", "取消", "提出", "约",
+        ]
+        .iter()
+        .any(|w| verb.starts_with(w))
 }
 
 /// A state cell whose last clause closes the row (`观察一周无再发，关闭`, `复测通过，已解决`).

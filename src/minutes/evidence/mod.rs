@@ -87,6 +87,11 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if f.todo_label || owner_pending {
         add(Signal::TodoLabel);
     }
+    // `【决定】3月21日下午举办，场地用二楼`: a line tagged as a decision or a note records the
+    // meeting; it assigns nothing.
+    if !f.todo_label && crate::minutes::layout::task_tag::opens_with_record_tag(f.raw) {
+        add(Signal::Rejected);
+    }
     match f.section {
         Section::Action => add(Signal::ActionSection),
         Section::Decision => add(Signal::DecisionSection),

@@ -208,6 +208,7 @@ mod dated_title;
 mod dialogue;
 mod given_alias;
 mod heading_due;
+mod label_owner;
 mod letter_roster;
 mod lists;
 mod meeting_head;
@@ -294,6 +295,8 @@ mod tests_heldout30;
 mod tests_heldout31;
 #[cfg(test)]
 mod tests_heldout32;
+#[cfg(test)]
+mod tests_heldout33;
 #[cfg(test)]
 mod tests_heldout4;
 #[cfg(test)]

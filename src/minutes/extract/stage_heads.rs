@@ -161,6 +161,10 @@ impl Walk<'_, '_> {
             && self.list_seen
             && self.section == Section::Action
             && !starts_with_key(body)
+            // `三、分工` then `鲍立伟：整理…；确认…`: a paragraph labelled with its owner and
+            // parted into several tasks by semicolons is the section's own work, not prose closing it.
+            && !(body.contains(['；', ';'])
+                && super::label_owner::head(body).is_some_and(|h| self.ctx.names_if_all(h).is_some()))
         {
             self.section = Section::Other;
         }

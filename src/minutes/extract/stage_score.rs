@@ -178,6 +178,7 @@ impl Walk<'_, '_> {
         let first = self.ex.items.len();
         // `三是结果汇总。司马光、欧阳修负责汇总，…`: the topic names the items after it.
         let topic = sentences.first().and_then(|s| topic_of(s));
+        let label_head = sentences.first().and_then(|s| super::label_owner::head(s));
         // The sentence before, when it asked for work and gave it to no one.
         let mut plain: Option<&str> = None;
         // `夏总：问候短信是不是发了？伍佳：还没有，我明天上午发。`: the question answered.
@@ -276,6 +277,15 @@ impl Walk<'_, '_> {
                         before.deadline = item.deadline;
                         before.deadline_text.clone_from(&item.deadline_text);
                     }
+                }
+                if i > 0
+                    && item.owners.is_empty()
+                    && let Some(o) = super::label_owner::inherited(
+                        label_head,
+                        self.ex.items.get(first).map(|p| p.owners.as_slice()),
+                    )
+                {
+                    item.owners = o;
                 }
                 self.emit(n, s, sig, item);
             } else {

@@ -132,7 +132,8 @@ pub(crate) fn strip_todo_label(body: &str) -> (bool, &str) {
     // `【待办】常悦：本周五前…`, `[TODO] …`: a tag before the text.
     for (open, close) in [("【", "】"), ("[", "]")] {
         if let Some((tag, rest)) = body.strip_prefix(open).and_then(|r| r.split_once(close))
-            && ["待办", "TODO", "Todo", "todo", "行动项", "Action", "action", "AI"].contains(&tag.trim())
+            && (["待办", "TODO", "Todo", "todo", "行动项", "Action", "action", "AI"].contains(&tag.trim())
+                || super::task_tag::is_task_tag(tag))
             && !rest.trim().is_empty()
         {
             return (true, rest.trim_start());

@@ -7,6 +7,7 @@ mod marker;
 mod meta;
 mod none_said;
 mod roster;
+pub(crate) mod task_tag;
 mod title;
 
 pub(crate) use self::marker::{Marker, strip_marker, strip_todo_label, unbold_label};
