@@ -30,7 +30,6 @@ mod record;
 mod remaining;
 mod rota;
 mod speech;
-mod still_to_do;
 mod takes_time;
 mod tally;
 mod unit_head;
@@ -178,7 +177,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                 .as_deref()
                 .is_some_and(|t| {
                     let t = t.to_lowercase();
-                    remaining::left_with_a_day(&lower, &t) || still_to_do::still_with_a_day(&lower, &t)
+                    remaining::left_with_a_day(&lower, &t)
                 }));
     let forecast = under_way.iter().any(|w| lower.contains(w))
         && (lower.contains("预计") || f.scan.deadline_text.is_none())
@@ -516,7 +515,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         && f.scan.deadline.is_some()
         && f.scan.deadline_text.as_deref().is_some_and(|t| {
             let t = t.to_lowercase();
-            remaining::left_with_a_day(&lower, &t) || still_to_do::still_with_a_day(&lower, &t)
+            remaining::left_with_a_day(&lower, &t)
         })
     {
         out.retain(|(s, _)| !matches!(s, Signal::Done | Signal::Figures | Signal::StatusSection));

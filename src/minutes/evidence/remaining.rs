@@ -3,17 +3,45 @@
 //! open, with a day of its own, is work carried over, whatever is done already and whatever the
 //! figures. One reading, [`left_with_a_day`] (the rest, then the day within the clause or the next,
 //! no forecast), used both to keep a partly done line open and to drop its done words and figures.
+//! The part still open is said either as what is left over (`还剩`, `剩余`) or as what is still
+//! needed (`仍需按意见修改后定稿，下周一前`, `继续跟进，清明前拿到签字版`, `回测未完成，年底前完成回测`).
 
-/// Words that open the part still to do.
+/// Words that open the part left over.
 const LEFT: &[&str] = &["还剩", "剩余", "剩下", "尚余", "余下", "其余", "还差"];
+
+/// Words that open the part still needed.
+const STILL: &[&str] = &[
+    "仍需",
+    "仍要",
+    "还需",
+    "还要",
+    "尚需",
+    "尚待",
+    "仍待",
+    "待补",
+    "继续跟进",
+    "继续推进",
+    "继续督促",
+    "继续完善",
+    "未完成",
+    "没完成",
+    "尚未完成",
+    "还没完成",
+];
 
 /// Words of a forecast, not of work asked for (`剩余部分预计下周完成`).
 const FORECAST: &[&str] = &["预计", "估计", "有望", "计划于", "将于"];
 
-/// Whether `lower` says what is left and then, in the same clause or the next, the day it is to
-/// be done by (`deadline_text`), with no forecast.
+/// Whether `lower` says what is left or still needed and then, in the same clause or the next, the
+/// day it is to be done by (`deadline_text`), with no forecast.
 pub(super) fn left_with_a_day(lower: &str, deadline_text: &str) -> bool {
-    let Some(at) = LEFT.iter().filter_map(|w| lower.find(w)).min() else {
+    [LEFT, STILL]
+        .iter()
+        .any(|words| opens_with_a_day(lower, deadline_text, words))
+}
+
+fn opens_with_a_day(lower: &str, deadline_text: &str, words: &[&str]) -> bool {
+    let Some(at) = words.iter().filter_map(|w| lower.find(w)).min() else {
         return false;
     };
     let rest = lower.get(at..).unwrap_or_default();
@@ -54,5 +82,23 @@ mod tests {
         ));
         assert!(left_with_a_day("已完成 8 家，其余本周五前补齐。", "本周五前"));
         assert!(!left_with_a_day("已完成 8 家，本周五前汇总。", "本周五前"));
+    }
+
+    #[test]
+    fn the_part_still_needed_with_its_day() {
+        assert!(left_with_a_day(
+            "初稿已完成，仍需按意见修改后定稿，下周一前",
+            "下周一前"
+        ));
+        assert!(left_with_a_day(
+            "修订稿已发出，对方尚未确认，继续跟进，清明前拿到签字版",
+            "清明前"
+        ));
+        assert!(left_with_a_day(
+            "参数已更新，回测未完成，年底前完成回测",
+            "年底前"
+        ));
+        assert!(!left_with_a_day("回测未完成，预计年底前完成", "年底前"));
+        assert!(!left_with_a_day("已于3月1日前完成，无需跟进", "3月1日前"));
     }
 }
