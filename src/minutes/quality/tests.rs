@@ -626,6 +626,13 @@ fn extraction_quality_over_the_thirty_third_heldout_set() {
     );
 }
 
+/// The thirty-fourth held-out set, aggregate only (written blind on 2026-12-06).
+/// Always run, so an extractor that panics on one of its files fails.
+#[test]
+fn extraction_quality_over_the_thirty_fourth_heldout_set() {
+    heldout_run(HELDOUT34, "DUBAN_HELDOUT34", None, "held-out 34");
+}
+
 /// Every minutes file on disk is in its set (a file added but not listed would silently
 /// not count), the sets are as large as issue 16 asks, and every expectation is well formed:
 /// it parses, its key phrase occurs in the minutes, each owner is written there or is a member (张总 →
