@@ -40,14 +40,7 @@ pub(super) fn expand_given_names(lines: &mut [String], members: &[Person]) {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::expand_given_names;
-    use crate::domain::ids::{OpenId, Person};
-
-    fn person(name: &str) -> Person {
-        Person {
-            open_id: OpenId(format!("ou_{name}")),
-            name: name.to_owned(),
-        }
-    }
+    use crate::minutes::extract::testkit::person;
 
     #[test]
     fn a_given_name_opening_a_field_is_that_member() {

@@ -62,14 +62,7 @@ pub(super) fn expand_spoken_names(lines: &mut [String], members: &[Person]) {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::expand_spoken_names;
-    use crate::domain::ids::{OpenId, Person};
-
-    fn person(name: &str) -> Person {
-        Person {
-            open_id: OpenId(format!("ou_{name}")),
-            name: name.to_owned(),
-        }
-    }
+    use crate::minutes::extract::testkit::person;
 
     #[test]
     fn short_forms_said_to_a_member_are_that_member() {
