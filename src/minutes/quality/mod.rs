@@ -43,7 +43,7 @@ pub use later_sets::{
 };
 pub use newest_sets::{
     HELDOUT27, HELDOUT28, HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT32, HELDOUT33, HELDOUT34, HELDOUT35,
-    HELDOUT36,
+    HELDOUT36, HELDOUT37,
 };
 pub use recent_sets::{
     HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23, HELDOUT24,
@@ -93,6 +93,7 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout34", HELDOUT34),
     ("heldout35", HELDOUT35),
     ("heldout36", HELDOUT36),
+    ("heldout37", HELDOUT37),
 ];
 
 #[derive(Debug, Deserialize)]
