@@ -1,0 +1,61 @@
+//! The held-out sets written on the afternoon of 2026-12-06, compiled in: every file of each folder, by
+//! name. A new set is appended here and last in `ALL_SETS`.
+
+use super::sets::MinutesSet;
+
+/// The thirty-eighth held-out set: every file in `src/minutes/heldout38/`, written blind on 2026-12-06
+/// by someone who had never seen the rules nor the other sets (see its README.md), and run in
+/// aggregate only on its first runs.
+pub const HELDOUT38: MinutesSet = minutes_set![
+    "heldout38";
+    "01-margin-contract-extension-numbered",
+    "02-client-tier-rights-ai-summary",
+    "03-live-investor-edu-schedule-status",
+    "04-terminal-baseline-short",
+    "05-inst-trading-unit-table",
+    "06-am-plan-liquidation-email",
+    "07-image-rescan-miaoji",
+    "08-wechat-topic-review-blocks",
+    "09-vip-room-booking-status",
+    "10-research-deep-report-lasttime",
+    "11-xinchuang-adaptation-english",
+    "12-custody-bank-supervision-cards",
+    "13-expense-policy-briefing-email",
+    "14-new-media-compliance-long",
+    "15-margin-extension-short",
+    "16-terminal-baseline-status",
+    "17-vip-room-miaoji",
+    "18-client-tier-heading-deadline",
+    "19-live-schedule-jielong",
+    "20-custody-bank-status",
+    "21-xinchuang-numbered-dash",
+    "22-am-liquidation-miaoji",
+    "23-image-rescan-table",
+    "24-wechat-topic-ai-summary",
+    "25-research-review-status",
+    "26-new-media-compliance-email",
+    "27-expense-policy-lasttime",
+    "28-inst-unit-english",
+    "29-vip-room-requirement-review",
+    "30-margin-extension-jielong",
+    "31-wechat-topic-parentheses",
+    "32-client-tier-miaoji",
+    "33-vip-room-short",
+    "34-terminal-baseline-cards",
+    "35-image-rescan-long",
+    "36-margin-extension-status",
+    "37-inst-unit-ai-summary",
+    "38-xinchuang-table",
+    "39-expense-policy-transcript",
+    "40-research-report-review-blocks",
+    "41-new-media-compliance-miaoji",
+    "42-am-plan-liquidation-numbered",
+    "43-live-schedule-email",
+    "44-wechat-account-status",
+    "45-xinchuang-lasttime",
+    "46-inst-unit-heading-deadline",
+    "47-terminal-baseline-english",
+    "48-custody-bank-transcript",
+    "49-client-tier-owner-colon",
+    "50-custody-bank-duban-cards",
+];
