@@ -32,11 +32,13 @@ macro_rules! minutes_set {
     };
 }
 
+mod fresh_sets;
 mod later_sets;
 mod newest_sets;
 mod recent_sets;
 mod sets;
 
+pub use fresh_sets::HELDOUT39;
 pub use later_sets::{
     HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
     HELDOUT15,
@@ -94,6 +96,7 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout35", HELDOUT35),
     ("heldout36", HELDOUT36),
     ("heldout37", HELDOUT37),
+    ("heldout39", HELDOUT39),
 ];
 
 #[derive(Debug, Deserialize)]

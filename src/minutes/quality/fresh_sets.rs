@@ -1,0 +1,61 @@
+//! The held-out sets written on the afternoon of 2026-12-06, compiled in: every file of each
+//! folder, by name. A new set is appended here and last in `ALL_SETS`.
+
+use super::MinutesSet;
+
+/// The thirty-ninth held-out set: every file in `src/minutes/heldout39/`, written blind on 2026-12-06
+/// by someone who had never seen the rules nor the other sets (see its README.md), and run in
+/// aggregate only on its first runs.
+pub const HELDOUT39: MinutesSet = minutes_set![
+    "heldout39";
+    "01-bse-access-marketing-numbered",
+    "02-hotline-queue-ai-summary",
+    "03-staff-license-annual-check-status-only",
+    "04-master-data-cleanse-three-lines",
+    "05-hk-connect-risk-disclosure-table",
+    "06-bond-bookbuilding-review-email",
+    "07-silver-clients-aging-miaoji",
+    "08-dr-switchover-requirements-review",
+    "09-advisor-product-exam-status-only",
+    "10-roadshow-reception-carryover",
+    "11-client-birthday-care-at-lines",
+    "12-app-gray-release-english-mixed",
+    "13-holiday-risk-sms-numbered",
+    "14-branch-head-departure-audit-very-long",
+    "15-bse-marketing-three-lines",
+    "16-dr-drill-results-status-only",
+    "17-master-data-miaoji",
+    "18-app-version-requirements-review",
+    "19-license-check-ai-summary",
+    "20-hk-connect-heading-deadlines",
+    "21-hotline-monthly-status-only",
+    "22-data-governance-okr",
+    "23-departure-audit-miaoji",
+    "24-birthday-care-table",
+    "25-dr-drill-three-lines",
+    "26-product-exam-email",
+    "27-app-gray-carryover",
+    "28-institutional-roadshow-english-mixed",
+    "29-may-day-sms-transcript",
+    "30-silver-service-dash-owners",
+    "31-bse-access-monthly-status-only",
+    "32-hk-connect-ai-summary",
+    "33-data-cleanse-project-review",
+    "34-hotline-queue-very-long",
+    "35-bond-bookbuilding-status-only",
+    "36-birthday-care-miaoji",
+    "37-departure-audit-email",
+    "38-app-gray-table",
+    "39-license-check-carryover",
+    "40-dr-drill-english-mixed",
+    "41-advisor-exam-three-lines",
+    "42-roadshow-reception-status-only",
+    "43-roadshow-at-lines",
+    "44-app-gray-okr",
+    "45-bse-access-numbered",
+    "46-dr-drill-ai-summary",
+    "47-advisor-training-course-review",
+    "48-hotline-miaoji-nicknames",
+    "49-master-data-owner-colon",
+    "50-new-year-risk-sms-email",
+];
