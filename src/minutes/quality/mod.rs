@@ -38,7 +38,7 @@ mod newest_sets;
 mod recent_sets;
 mod sets;
 
-pub use fresh_sets::HELDOUT38;
+pub use fresh_sets::{HELDOUT38, HELDOUT39};
 pub use later_sets::{
     HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
     HELDOUT15,
@@ -97,6 +97,7 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout36", HELDOUT36),
     ("heldout37", HELDOUT37),
     ("heldout38", HELDOUT38),
+    ("heldout39", HELDOUT39),
 ];
 
 #[derive(Debug, Deserialize)]
