@@ -52,3 +52,28 @@ fn fields_naming_the_work_are_a_block_not_a_card() {
     assert!(t[0].contains("补签"), "{t:?}");
     assert!(t[1].contains("扩容存储"), "{t:?}");
 }
+
+#[test]
+fn a_turn_written_on_its_speaker_line_is_a_turn() {
+    let members = ["严冬", "柳青青", "孟河"];
+    let ex = run(
+        "周会 妙记\n严冬 00:02 上月抽了300条。\n柳青青 01:15 对，问题集中。\n严冬 01:40 小柳，话术复训你安排一下，下个工作日把名单给我。\n柳青青 01:55 好。\n严冬 02:30 老孟，关键词库要更新，3月20日前弄好。\n孟河 02:45 没问题。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(!t[0].contains("01:40"), "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["柳青青"], vec!["孟河"]]);
+}
+
+#[test]
+fn a_labelled_lead_with_a_role_only_shares_the_work_after_it() {
+    let members = ["严冬", "柳青", "孟河"];
+    let ex = run(
+        "产品评审\n需求1：调整客户风险提示弹窗\n结论：通过。行动：严冬牵头，柳青配合，改写提示文案，4月13日前上线。\n需求2：取消纸质回执\n结论：不通过。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["严冬", "柳青"]]);
+}
