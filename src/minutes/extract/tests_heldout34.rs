@@ -77,3 +77,19 @@ fn a_labelled_lead_with_a_role_only_shares_the_work_after_it() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert_eq!(owners(&ex), vec![vec!["严冬", "柳青"]]);
 }
+
+#[test]
+fn a_named_holiday_just_ended_counts_working_days_after_it() {
+    use crate::command::when::{format_rfc3339, parse_deadline};
+    // Friday 2026-10-09, the second working day after the National Day block (10-01..10-07).
+    let now: jiff::Timestamp = "2026-10-09T09:00:00+08:00".parse().unwrap();
+    let d = parse_deadline("国庆节后5个工作日内", now, super::testkit::cal()).unwrap();
+    assert_eq!(format_rfc3339(d.at), "2026-10-13T18:00:00+08:00");
+    // Its first working day (10-08) is past: the next block's, not this one's.
+    assert!(parse_deadline("国庆节后第一个工作日", now, super::testkit::cal()).is_err());
+    let ex = run(
+        "审计配合会\n会议日期：2026年10月9日\n待办\n- 整理往来对账单 @严冬 国庆节后5个工作日内\n",
+        &["严冬"],
+    );
+    assert_eq!(dues(&ex), vec![super::testkit::due_by_end_of("2026-10-13")]);
+}
