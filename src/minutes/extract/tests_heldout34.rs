@@ -93,3 +93,16 @@ fn a_named_holiday_just_ended_counts_working_days_after_it() {
     );
     assert_eq!(dues(&ex), vec![super::testkit::due_by_end_of("2026-10-13")]);
 }
+
+#[test]
+fn a_date_after_a_first_step_is_when_the_next_is_due() {
+    let members = ["严冬", "柳青"];
+    let ex = run(
+        "纪要\n严冬汇总后下周五在晨会通报。\n柳青核对后周四在群里公布。\n",
+        &members,
+    );
+    let d = dues(&ex);
+    assert_eq!(d.len(), 2, "{:?}", texts(&ex));
+    assert_eq!(d[0], super::testkit::due_by_end_of("2026-03-20"));
+    assert_eq!(d[1], super::testkit::due_by_end_of("2026-03-12"));
+}
