@@ -106,3 +106,16 @@ fn a_date_after_a_first_step_is_when_the_next_is_due() {
     assert_eq!(d[0], super::testkit::due_by_end_of("2026-03-20"));
     assert_eq!(d[1], super::testkit::due_by_end_of("2026-03-12"));
 }
+
+#[test]
+fn an_offer_taken_up_in_the_next_turn_is_one_item() {
+    let members = ["严冬", "柳青", "孟河"];
+    let ex = run(
+        "周会 妙记\n[00:10] 严冬：这批名单要定下来。\n[01:00] 孟河：客户告知书我来改吧。\n[01:20] 严冬：行，老孟，告知书改好发合规，尽快。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("告知书改好发合规"), "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["孟河"]]);
+}
