@@ -213,8 +213,8 @@ pub(in crate::command::when) fn holiday(
         && let Ok(blocks) = ctx.cal.holiday_blocks(today.year())
         && let Some(b) = blocks
             .into_iter()
-            .filter(|b| b.end < today && name.is_none_or(|n| b.name == n))
-            .last()
+            .rev()
+            .find(|b| b.end < today && name.is_none_or(|n| b.name == n))
         && let Ok(d) = ctx.cal.nth_after(b.end, n, rule)
         && d >= today
     {
