@@ -1,6 +1,7 @@
 //! Blocks whose fields list several people's work (pure): `后续安排：秦峰整理…；唐宁评估…`, and
 //! `责任人：段宏出具合规意见；龚正排期开发` with `完成时限：合规意见下周五前；开发时间待定` — one item each.
 
+use super::keys::{ACTION, NEXT, split_key};
 use super::{Block, Outcome};
 use crate::minutes::item::{ActionItem, clean_title};
 use crate::minutes::owner::OwnerRef;
@@ -113,6 +114,10 @@ impl Block {
                 .iter()
                 .find_map(|v| part.strip_prefix(v))
                 .map_or(part, |r| r.trim_start_matches(['—', '-', '：', ':']));
+            // `通过。行动：隋某牵头，…`: the label of the work given is no part of it.
+            let part = split_key(part, ACTION)
+                .or_else(|| split_key(part, NEXT))
+                .unwrap_or(part);
             if part.is_empty() {
                 continue;
             }

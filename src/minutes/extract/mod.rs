@@ -114,6 +114,10 @@ fn run(
     given_alias::expand_given_names(&mut lines, members);
     // `回复：…` then `-----原始邮件-----`: the older mails quoted are answered, not asked.
     quoted_mail::blank_quoted_mails(&mut lines);
+    // `解明远 01:40 小芮，…`: a turn on its speaker's line reads as `[01:40] 解明远：…`.
+    inline_turns::bracket_inline_turns(&mut lines);
+    // `【卡片】标题` then `状态：进行中｜负责人：某某｜截止：5月15日`: one line per open card.
+    card::merge_cards(&mut lines);
     // `A：…；B：…` then `以上均于下周一前完成`: each piece is due then.
     shared_after::spread_shared_deadlines(&mut lines, members);
     // `1. 补充A；` `2. 定稿B。` then `以上两项由某某负责，…`: each item counted is theirs.
@@ -203,11 +207,13 @@ mod alias;
 mod answer;
 mod at_alias;
 mod brackets;
+mod card;
 mod counter;
 mod dated_title;
 mod dialogue;
 mod given_alias;
 mod heading_due;
+mod inline_turns;
 mod label_owner;
 mod letter_roster;
 mod lists;
@@ -297,6 +303,8 @@ mod tests_heldout31;
 mod tests_heldout32;
 #[cfg(test)]
 mod tests_heldout33;
+#[cfg(test)]
+mod tests_heldout34;
 #[cfg(test)]
 mod tests_heldout4;
 #[cfg(test)]

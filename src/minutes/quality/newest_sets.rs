@@ -402,6 +402,9 @@ pub const HELDOUT33: MinutesSet = minutes_set![
     "50-staff-care-english-mixed-email",
 ];
 
+/// The thirty-fourth held-out set: every file in `src/minutes/heldout34/`, written blind on 2026-12-06
+/// by someone who had never seen the rules nor the other sets (see its README.md), and run in
+/// aggregate only on its first runs. It is tuning data since later sets were written.
 pub const HELDOUT34: MinutesSet = minutes_set![
     "heldout34";
     "01-account-witness-spotcheck-numbered",

@@ -142,6 +142,7 @@ fn explain_tuning_files() {
         .chain(HELDOUT32.iter().map(|f| ("heldout32", f)))
         .chain(HELDOUT31.iter().map(|f| ("heldout31", f)))
         .chain(HELDOUT33.iter().map(|f| ("heldout33", f)))
+        .chain(HELDOUT34.iter().map(|f| ("heldout34", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
@@ -626,11 +627,18 @@ fn extraction_quality_over_the_thirty_third_heldout_set() {
     );
 }
 
-/// The thirty-fourth held-out set, aggregate only (written blind on 2026-12-06).
-/// Always run, so an extractor that panics on one of its files fails.
+/// The thirty-fourth held-out set, printed per file when `DUBAN_HELDOUT34=1`
+/// (`DUBAN_HELDOUT34=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
+/// line last. Its first runs printed only the aggregate; it is tuning data since later sets were
+/// written. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_thirty_fourth_heldout_set() {
-    heldout_run(HELDOUT34, "DUBAN_HELDOUT34", None, "held-out 34");
+    heldout_run(
+        HELDOUT34,
+        "DUBAN_HELDOUT34",
+        Some("thirty-fourth held-out set (tuning since the thirty-sixth held-out set was written)"),
+        "held-out 34",
+    );
 }
 
 /// The thirty-fifth held-out set, printed per file when `DUBAN_HELDOUT35=1`

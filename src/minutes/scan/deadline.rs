@@ -441,7 +441,8 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
             // `钟琪负责节前张贴`: a date right after 负责 is when the work is due.
             // `你后天上午先给我`: after 你 the date is when the person addressed acts (not
             // after 我: `我这周手上有…` is an aside).
-            && !before.is_some_and(|c| "于在请前至到由起从截等责你".contains(c))
+            // `汇总后下周五在晨会通报`: after 后 the date is when the next step is due.
+            && !before.is_some_and(|c| "于在请前至到由起从截等责你后".contains(c))
             && !exempt(after)
 }
 

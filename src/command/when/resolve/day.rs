@@ -208,6 +208,18 @@ pub(in crate::command::when) fn holiday(
         .ok()
         .filter(|n| (1..=MAX_COUNT).contains(&i64::from(*n)))
         .ok_or_else(|| ctx.out_of_range())?;
+    // `国庆节后5个工作日内` said the day after that block: that block, while the day is still ahead.
+    if name.is_some()
+        && let Ok(blocks) = ctx.cal.holiday_blocks(today.year())
+        && let Some(b) = blocks
+            .into_iter()
+            .rev()
+            .find(|b| b.end < today && name.is_none_or(|n| b.name == n))
+        && let Ok(d) = ctx.cal.nth_after(b.end, n, rule)
+        && d >= today
+    {
+        return Ok(d);
+    }
     let block = ctx.cal.next_block(name, today).map_err(|e| ctx.cal(e))?;
     ctx.cal.nth_after(block.end, n, rule).map_err(|e| ctx.cal(e))
 }

@@ -87,7 +87,11 @@ pub(super) fn merge(
             || before_recap(from)
                 && (i.owners.iter().any(|o| s.item.owners.contains(o))
                     || (giver_only && from.is_some_and(|f| (s.turn..=s.last).contains(&f))))
-                && (shares_work(&i.text, &s.item.text) || from.is_some_and(|f| (near..=s.last).contains(&f)))
+                && (shares_work(&i.text, &s.item.text)
+                    || from.is_some_and(|f| (near..=s.last).contains(&f))
+                    // `客户通知模板我来改吧` then `行，老曲，通知模板改好发合规`: the same work
+                    // taken up in the next turn.
+                    || from.is_some_and(|f| f == s.last + 1) && shares_topic(&i.text, &s.item.text))
     });
     let Some(k) = same else {
         // `调副总：我去谈`: thin work named by the turn before stands.
@@ -123,7 +127,13 @@ pub(super) fn merge(
             .text
             .rsplit_once('：')
             .is_some_and(|(head, _)| found.text.ends_with(head));
-    if (own_work(ctx, found) < 4 || hands || reply || named) && !thin && s.item.text != found.text {
+    // `客户通知模板我来改吧` then `行，…通知模板改好发合规`: the answer's words say the work agreed.
+    let taken_up = from == Some(s.last + 1) && !shares_work(&found.text, &s.item.text);
+    if (own_work(ctx, found) < 4 || hands || reply || named)
+        && !thin
+        && !taken_up
+        && s.item.text != found.text
+    {
         found.text.clone_from(&s.item.text);
         why.push("事项按对话中商定的");
     }
