@@ -112,6 +112,8 @@ fn run(
     letter_roster::expand_letter_speakers(&mut lines, members);
     // `落实：明慧补充…`: a member named by the given name alone.
     given_alias::expand_given_names(&mut lines, members);
+    // `【措施】…` `【责任人】…` `【时限】…`: a card's fields, read as `措施：…` and so on.
+    card_fields::unbracket_card_labels(&mut lines, |w| members.iter().any(|m| m.name == w));
     // `回复：…` then `-----原始邮件-----`: the older mails quoted are answered, not asked.
     quoted_mail::blank_quoted_mails(&mut lines);
     // `A：…；B：…` then `以上均于下周一前完成`: each piece is due then.
@@ -203,6 +205,7 @@ mod alias;
 mod answer;
 mod at_alias;
 mod brackets;
+mod card_fields;
 mod counter;
 mod dated_title;
 mod dialogue;
@@ -297,6 +300,8 @@ mod tests_heldout31;
 mod tests_heldout32;
 #[cfg(test)]
 mod tests_heldout33;
+#[cfg(test)]
+mod tests_heldout35;
 #[cfg(test)]
 mod tests_heldout4;
 #[cfg(test)]

@@ -1,0 +1,38 @@
+//! Rules found on heldout35 (tuning data since the thirty-sixth held-out set was written): a card
+//! of bracket-labelled fields (`【问题】…` `【措施】…` `【责任人】…` `【时限】…`, any brackets,
+//! any labels) is a block of fields. Each on phrasings of our own, never a line copied
+//! from a file.
+
+#![allow(clippy::unwrap_used)]
+
+use super::testkit::{due_by_end_of, dues, owners, run, texts};
+
+#[test]
+fn bracket_labelled_cards_are_blocks_of_fields() {
+    let members = ["严冬", "柳青", "孟河"];
+    let ex = run(
+        "柜台差错复盘\n\n【问题一】开户资料漏扫\n【整改措施】柜员每日下班前自查影像\n【责任人】严冬\n【完成时间】3月13日\n\n〔隐患〕叫号机故障\n〔对策〕联系厂商更换主板\n〔牵头人〕柳青、孟河\n〔截止〕月底前\n\n[问题] 宣传册过期\n[措施] 已于3月9日全部下架\n[状态] 已完成\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("自查影像"), "{t:?}");
+    assert!(t[1].contains("更换主板"), "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["严冬"], vec!["柳青", "孟河"]]);
+    assert_eq!(
+        dues(&ex),
+        vec![due_by_end_of("2026-03-13"), due_by_end_of("2026-03-31")]
+    );
+}
+
+#[test]
+fn bracket_tags_without_an_owner_or_due_label_stay_tags() {
+    let members = ["严冬", "柳青"];
+    let ex = run(
+        "网点周会\n\n【决定】4月18日上午举办，场地用三楼报告厅。\n【跟进】柳青牵头整理参会客户名单，4月15日前完成。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("参会客户名单"), "{t:?}");
+}
