@@ -1,6 +1,7 @@
 //! Rules found on heldout35 (tuning data since the thirty-sixth held-out set was written): a card
 //! of bracket-labelled fields (`【问题】…` `【措施】…` `【责任人】…` `【时限】…`, any brackets,
-//! any labels) is a block of fields. Each on phrasings of our own, never a line copied
+//! any labels) is a block of fields; work under a heading saying its time is not set yet
+//! (`三、时间另定`, `完成时间待定`) is work, due 待定. Each on phrasings of our own, never a line copied
 //! from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -35,4 +36,17 @@ fn bracket_tags_without_an_owner_or_due_label_stay_tags() {
     let t = texts(&ex);
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("参会客户名单"), "{t:?}");
+}
+
+#[test]
+fn work_under_a_no_date_yet_heading_is_due_later() {
+    let members = ["严冬", "柳青", "孟河"];
+    let ex = run(
+        "网点月度会\n\n一、本周内完成\n1. 柜面差错台账（严冬）\n\n二、完成时间待定\n1. 智能柜台迁移方案（柳青）\n2. 孟河联系物业更换门禁\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["严冬"], vec!["柳青"], vec!["孟河"]]);
+    assert_eq!(dues(&ex)[1..], [None, None]);
 }
