@@ -1,7 +1,8 @@
 //! Rules found on heldout35 (tuning data since the thirty-sixth held-out set was written): a card
 //! of bracket-labelled fields (`【问题】…` `【措施】…` `【责任人】…` `【时限】…`, any brackets,
 //! any labels) is a block of fields; work under a heading saying its time is not set yet
-//! (`三、时间另定`, `完成时间待定`) is work, due 待定. Each on phrasings of our own, never a line copied
+//! (`三、时间另定`, `完成时间待定`) is work, due 待定; a table task's own deadline before its row's
+//! date is its deadline. Each on phrasings of our own, never a line copied
 //! from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -49,4 +50,19 @@ fn work_under_a_no_date_yet_heading_is_due_later() {
     assert_eq!(t.len(), 3, "{t:?}");
     assert_eq!(owners(&ex), vec![vec!["严冬"], vec!["柳青"], vec!["孟河"]]);
     assert_eq!(dues(&ex)[1..], [None, None]);
+}
+
+#[test]
+fn a_table_task_due_before_its_rows_date_keeps_its_own_deadline() {
+    let members = ["严冬", "柳青"];
+    let ex = run(
+        "客户沙龙排期\n\n| 场次 | 日期 | 负责人 | 待办 |\n|---|---|---|---|\n| 第一场 | 3月20日 | 严冬 | 严冬3月16日前印好邀请函 |\n| 第二场 | 3月27日 | 柳青 | 柳青落实茶歇 |\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(
+        dues(&ex),
+        vec![due_by_end_of("2026-03-16"), due_by_end_of("2026-03-27")]
+    );
 }
