@@ -11,6 +11,7 @@ use self::words::{
 
 mod also_asked;
 mod attend_object;
+mod carried;
 mod clues;
 mod dated_head;
 mod done_object;
@@ -407,7 +408,15 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     let contingency = ["如果", "若", "一旦", "万一", "if "]
         .iter()
         .any(|w| lower.contains(w));
-    if RESCHEDULED.iter().any(|w| lower.contains(w)) && f.scan.deadline.is_some() && !contingency {
+    // `考试（某某）——未完成，定于12月10日前组织`: someone's work not done, given a new date.
+    let carried = matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named)
+        && f.scan.deadline.is_some()
+        && f.scan
+            .deadline_text
+            .as_deref()
+            .is_some_and(|t| carried::not_done_then_due(&lower, t));
+    if (RESCHEDULED.iter().any(|w| lower.contains(w)) || carried) && f.scan.deadline.is_some() && !contingency
+    {
         add(if meeting_moved {
             Signal::Settled
         } else {
@@ -463,7 +472,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                 .next()
                 .is_some_and(|c| c.contains('待') && c.ends_with("确定"))
             || (lower.contains("另行下发") && f.scan.deadline.is_none()));
-    if SETTLED.iter().any(|w| lower.contains(w)) || open_for_none {
+    if (SETTLED.iter().any(|w| lower.contains(w)) && !carried) || open_for_none {
         add(Signal::Settled);
     }
     // `每周一上午报送监测表——莫晓负责`, `每天收盘后打电话 小秦负责`: a recurring duty given to a

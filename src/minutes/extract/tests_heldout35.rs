@@ -2,7 +2,7 @@
 //! of bracket-labelled fields (`【问题】…` `【措施】…` `【责任人】…` `【时限】…`, any brackets,
 //! any labels) is a block of fields; work under a heading saying its time is not set yet
 //! (`三、时间另定`, `完成时间待定`) is work, due 待定; a table task's own deadline before its row's
-//! date is its deadline. Each on phrasings of our own, never a line copied
+//! date is its deadline; someone's work said not done then given a date is carried over. Each on phrasings of our own, never a line copied
 //! from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -65,4 +65,18 @@ fn a_table_task_due_before_its_rows_date_keeps_its_own_deadline() {
         dues(&ex),
         vec![due_by_end_of("2026-03-16"), due_by_end_of("2026-03-27")]
     );
+}
+
+#[test]
+fn work_not_done_given_a_new_date_is_carried_over() {
+    let members = ["严冬", "柳青", "孟河"];
+    let ex = run(
+        "网点例会（3月10日）\n一、上期事项回顾\n1. 客户回访（严冬）——已完成，回访30户。\n2. 应急演练脚本（柳青）——未完成，定于3月20日前补齐。\n二、本期新增\n1. 孟河下周二前更新排班表。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("应急演练脚本"), "{t:?}");
+    assert_eq!(owners(&ex)[0], vec!["柳青"]);
+    assert_eq!(dues(&ex)[0], due_by_end_of("2026-03-20"));
 }
