@@ -10,6 +10,7 @@ use self::words::{
 };
 
 mod also_asked;
+mod arrow;
 mod attend_object;
 mod carried;
 mod clues;
@@ -84,7 +85,10 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         .any(|w| f.raw.trim_end_matches(['。', ' ']).ends_with(w))
         && f.scan.text.chars().filter(|c| c.is_alphanumeric()).count() >= 4;
     let owner_pending = owner_pending || owner_dash_pending;
-    if f.todo_label || owner_pending {
+    // `→ 原因未查明，某某尽快协调…`: a follow-up after an arrow, given to someone named.
+    let arrow_work =
+        arrow::opens_with_arrow(f.raw) && matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named);
+    if f.todo_label || owner_pending || arrow_work {
         add(Signal::TodoLabel);
     }
     // `【决定】3月21日下午举办，场地用二楼`: a line tagged as a decision or a note records the

@@ -2,7 +2,8 @@
 //! of bracket-labelled fields (`【问题】…` `【措施】…` `【责任人】…` `【时限】…`, any brackets,
 //! any labels) is a block of fields; work under a heading saying its time is not set yet
 //! (`三、时间另定`, `完成时间待定`) is work, due 待定; a table task's own deadline before its row's
-//! date is its deadline; someone's work said not done then given a date is carried over. Each on phrasings of our own, never a line copied
+//! date is its deadline; someone's work said not done then given a date is carried over; a
+//! follow-up after an arrow (`→ …，某某尽快…`) given to someone is work. Each on phrasings of our own, never a line copied
 //! from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -79,4 +80,18 @@ fn work_not_done_given_a_new_date_is_carried_over() {
     assert!(t[0].contains("应急演练脚本"), "{t:?}");
     assert_eq!(owners(&ex)[0], vec!["柳青"]);
     assert_eq!(dues(&ex)[0], due_by_end_of("2026-03-20"));
+}
+
+#[test]
+fn a_follow_up_after_an_arrow_is_work() {
+    let members = ["严冬", "柳青"];
+    let ex = run(
+        "差错登记\n\n1. 第7笔 转账差错 1200元 已更正\n2. 第8笔 申购差错 560元 已更正\n→ 第8笔客户有异议，严冬尽快约客户面谈。\n3. 第9笔 转账差错 300元 已更正\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("约客户面谈"), "{t:?}");
+    assert_eq!(owners(&ex)[0], vec!["严冬"]);
+    assert_eq!(dues(&ex)[0], None);
 }
