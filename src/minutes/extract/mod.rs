@@ -114,6 +114,8 @@ fn run(
     given_alias::expand_given_names(&mut lines, members);
     // `【措施】…` `【责任人】…` `【时限】…`: a card's fields, read as `措施：…` and so on.
     card_fields::unbracket_card_labels(&mut lines, |w| members.iter().any(|m| m.name == w));
+    // `某某（总监）：…` turns: read as `某某：…`.
+    role_label::drop_speaker_roles(&mut lines, |w| members.iter().any(|m| m.name == w));
     // `回复：…` then `-----原始邮件-----`: the older mails quoted are answered, not asked.
     quoted_mail::blank_quoted_mails(&mut lines);
     // `A：…；B：…` then `以上均于下周一前完成`: each piece is due then.
@@ -221,6 +223,7 @@ mod quoted_mail;
 mod refer;
 mod rejected_title;
 mod revise;
+mod role_label;
 mod sentence;
 mod shared_above;
 mod shared_after;

@@ -3,7 +3,8 @@
 //! any labels) is a block of fields; work under a heading saying its time is not set yet
 //! (`三、时间另定`, `完成时间待定`) is work, due 待定; a table task's own deadline before its row's
 //! date is its deadline; someone's work said not done then given a date is carried over; a
-//! follow-up after an arrow (`→ …，某某尽快…`) given to someone is work. Each on phrasings of our own, never a line copied
+//! follow-up after an arrow (`→ …，某某尽快…`) given to someone is work; a role in a speaker's
+//! label (`某某（总监）：`) is not what they say. Each on phrasings of our own, never a line copied
 //! from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -94,4 +95,17 @@ fn a_follow_up_after_an_arrow_is_work() {
     assert!(t[0].contains("约客户面谈"), "{t:?}");
     assert_eq!(owners(&ex)[0], vec!["严冬"]);
     assert_eq!(dues(&ex)[0], None);
+}
+
+#[test]
+fn a_role_in_a_speakers_label_is_not_what_they_say() {
+    let members = ["严冬", "柳青", "孟河"];
+    let ex = run(
+        "启动会 录音整理\n严冬（总监）：报告要和年报一起出。\n柳青：数据下周才能给。\n严冬（总监）：青青，你3月13日前把数据章节写完。\n孟河(PM)：那排期呢？\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("数据章节"), "{t:?}");
+    assert_eq!(owners(&ex)[0], vec!["柳青"]);
 }
