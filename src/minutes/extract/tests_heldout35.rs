@@ -4,7 +4,9 @@
 //! (`三、时间另定`, `完成时间待定`) is work, due 待定; a table task's own deadline before its row's
 //! date is its deadline; someone's work said not done then given a date is carried over; a
 //! follow-up after an arrow (`→ …，某某尽快…`) given to someone is work; a role in a speaker's
-//! label (`某某（总监）：`) is not what they say. Each on phrasings of our own, never a line copied
+//! label (`某某（总监）：`) is not what they say; a span after an event (`拿到数据后你3个工作日内`)
+//! has no date, whoever is asked between them; a speaker hands work to whom they address
+//! (`某某，…你…`) or name as its owner (`某某负责…`). Each on phrasings of our own, never a line copied
 //! from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -108,4 +110,29 @@ fn a_role_in_a_speakers_label_is_not_what_they_say() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("数据章节"), "{t:?}");
     assert_eq!(owners(&ex)[0], vec!["柳青"]);
+}
+
+#[test]
+fn a_span_after_an_event_stays_open_when_a_pronoun_stands_between() {
+    let members = ["严冬", "柳青"];
+    let ex = run(
+        "启动会\n\n二、分工\n1. 柳青：收到托管行数据后你3个工作日内写完业绩章节。\n",
+        &members,
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), vec![None]);
+}
+
+#[test]
+fn the_speaker_hands_work_to_whom_they_address_or_name() {
+    let members = ["严冬", "柳青", "孟河"];
+    let ex = run(
+        "启动会 录音整理\n严冬：报告要和年报一起出。\n柳青：数据下周才能给。\n严冬：柳青，拿到数据后你把数据章节写完。\n孟河：排版用哪个模板？\n严冬：用新模板，孟河负责排版，时间另定。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    let o = owners(&ex);
+    let typeset = t.iter().position(|t| t.contains("排版")).unwrap();
+    assert_eq!(o[typeset], vec!["孟河"], "{t:?}");
+    assert!(o.iter().all(|o| !o.contains(&"严冬".to_owned())), "{o:?}");
 }
