@@ -6,7 +6,7 @@
 //! follow-up after an arrow (`→ …，某某尽快…`) given to someone is work; a role in a speaker's
 //! label (`某某（总监）：`) is not what they say; a span after an event (`拿到数据后你3个工作日内`)
 //! has no date, whoever is asked between them; a speaker hands work to whom they address
-//! (`某某，…你…`) or name as its owner (`某某负责…`). Each on phrasings of our own, never a line copied
+//! (`某某，…你…`) or name as its owner (`某某负责…`); `某某也一起…` after work just given joins it. Each on phrasings of our own, never a line copied
 //! from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -135,4 +135,16 @@ fn the_speaker_hands_work_to_whom_they_address_or_name() {
     let typeset = t.iter().position(|t| t.contains("排版")).unwrap();
     assert_eq!(o[typeset], vec!["孟河"], "{t:?}");
     assert!(o.iter().all(|o| !o.contains(&"严冬".to_owned())), "{o:?}");
+}
+
+#[test]
+fn someone_also_joining_the_work_just_given_is_its_helper() {
+    let members = ["严冬", "柳青", "孟河", "金海燕"];
+    let ex = run(
+        "口径对齐会 妙记\n严冬 00:00:05\n说明文档还有几处没改。\n孟河 00:01:10\n柳青，下周内把说明文档改完。海燕也一起看一下冲突的口径。\n金海燕 00:01:30\n好的。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex)[0], vec!["柳青", "金海燕"]);
 }
