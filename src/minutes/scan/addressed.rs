@@ -7,7 +7,7 @@
 fn called(name: &str) -> Vec<String> {
     let chars: Vec<char> = name.chars().collect();
     let mut forms = vec![name.to_owned()];
-    if (2..=3).contains(&chars.len()) && chars.iter().all(|c| super::is_cjk(*c)) {
+    if (2..=3).contains(&chars.len()) && chars.iter().all(|c| super::ctx::is_cjk(*c)) {
         if chars.len() == 3 {
             forms.push(chars[1..].iter().collect());
         }
