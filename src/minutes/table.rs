@@ -543,8 +543,16 @@ impl Table {
                 owners.push(o);
             }
         }
-        let dl = ctx.field_deadline(cell(self.deadline));
+        let mut dl = ctx.field_deadline(cell(self.deadline));
         let scanned = ctx.scan(task);
+        // `| 3月5日 | 某某 | 某某3月2日前确认会场 |`: the work's own deadline, before the row's
+        // date, is when it is due (the date is the event it prepares).
+        if let (Some(own), Some(col)) = (scanned.deadline, dl.deadline)
+            && own.at < col.at
+        {
+            dl.deadline = None;
+            dl.deadline_text = None;
+        }
         let priority = self
             .priority
             .and_then(|_| Priority::parse(cell(self.priority)))

@@ -20,13 +20,16 @@ pub(super) const WORK: &[&str] = &[
     "待办",
     "问题",
     "措施",
+    // `对策：…`, `改进举措：…`: what a card of a problem asks done, as `措施：` does.
+    "对策",
+    "举措",
     "Task",
     "task",
 ];
 
 /// Work keys that, before the block's owner or deadline, say more of the same work (`事项：…` then
 /// `措施：…`, `内容：…`): they go into its title.
-pub(super) const DESCRIBE: &[&str] = &["工作内容", "整改措施", "内容", "措施"];
+pub(super) const DESCRIBE: &[&str] = &["工作内容", "整改措施", "内容", "措施", "对策", "举措"];
 
 /// Keys naming a block's state (`状态：已完成`, `进展：进行中`).
 pub(super) const STATE: &[&str] = &[

@@ -10,7 +10,9 @@ use self::words::{
 };
 
 mod also_asked;
+mod arrow;
 mod attend_object;
+mod carried;
 mod clues;
 mod dated_head;
 mod done_object;
@@ -83,7 +85,10 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         .any(|w| f.raw.trim_end_matches(['。', ' ']).ends_with(w))
         && f.scan.text.chars().filter(|c| c.is_alphanumeric()).count() >= 4;
     let owner_pending = owner_pending || owner_dash_pending;
-    if f.todo_label || owner_pending {
+    // `→ 原因未查明，某某尽快协调…`: a follow-up after an arrow, given to someone named.
+    let arrow_work =
+        arrow::opens_with_arrow(f.raw) && matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named);
+    if f.todo_label || owner_pending || arrow_work {
         add(Signal::TodoLabel);
     }
     // `【决定】3月21日下午举办，场地用二楼`: a line tagged as a decision or a note records the
@@ -407,7 +412,15 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     let contingency = ["如果", "若", "一旦", "万一", "if "]
         .iter()
         .any(|w| lower.contains(w));
-    if RESCHEDULED.iter().any(|w| lower.contains(w)) && f.scan.deadline.is_some() && !contingency {
+    // `考试（某某）——未完成，定于12月10日前组织`: someone's work not done, given a new date.
+    let carried = matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named)
+        && f.scan.deadline.is_some()
+        && f.scan
+            .deadline_text
+            .as_deref()
+            .is_some_and(|t| carried::not_done_then_due(&lower, t));
+    if (RESCHEDULED.iter().any(|w| lower.contains(w)) || carried) && f.scan.deadline.is_some() && !contingency
+    {
         add(if meeting_moved {
             Signal::Settled
         } else {
@@ -463,7 +476,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                 .next()
                 .is_some_and(|c| c.contains('待') && c.ends_with("确定"))
             || (lower.contains("另行下发") && f.scan.deadline.is_none()));
-    if SETTLED.iter().any(|w| lower.contains(w)) || open_for_none {
+    if (SETTLED.iter().any(|w| lower.contains(w)) && !carried) || open_for_none {
         add(Signal::Settled);
     }
     // `每周一上午报送监测表——莫晓负责`, `每天收盘后打电话 小秦负责`: a recurring duty given to a

@@ -112,6 +112,10 @@ fn run(
     letter_roster::expand_letter_speakers(&mut lines, members);
     // `落实：明慧补充…`: a member named by the given name alone.
     given_alias::expand_given_names(&mut lines, members);
+    // `【措施】…` `【责任人】…` `【时限】…`: a card's fields, read as `措施：…` and so on.
+    card_fields::unbracket_card_labels(&mut lines, |w| members.iter().any(|m| m.name == w));
+    // `某某（总监）：…` turns: read as `某某：…`.
+    role_label::drop_speaker_roles(&mut lines, |w| members.iter().any(|m| m.name == w));
     // `回复：…` then `-----原始邮件-----`: the older mails quoted are answered, not asked.
     quoted_mail::blank_quoted_mails(&mut lines);
     // `解明远 01:40 小芮，…`: a turn on its speaker's line reads as `[01:40] 解明远：…`.
@@ -208,6 +212,7 @@ mod answer;
 mod at_alias;
 mod brackets;
 mod card;
+mod card_fields;
 mod counter;
 mod dated_title;
 mod dialogue;
@@ -224,6 +229,7 @@ mod quoted_mail;
 mod refer;
 mod rejected_title;
 mod revise;
+mod role_label;
 mod sentence;
 mod shared_above;
 mod shared_after;
@@ -305,6 +311,8 @@ mod tests_heldout32;
 mod tests_heldout33;
 #[cfg(test)]
 mod tests_heldout34;
+#[cfg(test)]
+mod tests_heldout35;
 #[cfg(test)]
 mod tests_heldout4;
 #[cfg(test)]

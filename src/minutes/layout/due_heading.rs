@@ -50,11 +50,42 @@ fn month_part(s: &str) -> bool {
         && ["上旬", "中旬", "下旬", "初", "中", "底", "末"].contains(&part.trim())
 }
 
+/// `时间另定`, `完成时间待定`, `择期完成`, `另行安排`: a heading saying the work under it has no
+/// date yet — the work is still due, its deadline 待定 (a pending word, after an optional word
+/// for the time, before an optional completion word).
+fn pending(s: &str) -> bool {
+    let s = s
+        .strip_suffix("完成")
+        .or_else(|| s.strip_suffix("办理"))
+        .or_else(|| s.strip_suffix("推进"))
+        .unwrap_or(s)
+        .trim_end();
+    let s = ["完成时间", "完成日期", "时间", "日期", "时限", "期限", "时点"]
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+        .unwrap_or(s)
+        .trim();
+    [
+        "另定",
+        "待定",
+        "未定",
+        "另行确定",
+        "另行安排",
+        "另行通知",
+        "择期",
+        "择机",
+        "再定",
+        "后定",
+        "视情况而定",
+    ]
+    .contains(&s)
+}
+
 /// Whether `name` is a date or a span, then `前`/`之前`/`内`/`以内`, then optionally `完成` or `办结`;
 /// or a holiday then `后第一个工作日` (`国庆节后第一个工作日完成`).
 pub(crate) fn is_due_heading(name: &str) -> bool {
     let s = name.trim().trim_end_matches([':', '：']).trim_end();
-    if month_part(s) {
+    if month_part(s) || pending(s) {
         return true;
     }
     let done = s.strip_suffix("完成").or_else(|| s.strip_suffix("办结"));
@@ -110,5 +141,9 @@ mod tests {
         assert!(is_due_heading("12月中旬"));
         assert!(is_due_heading("1月底"));
         assert!(!is_due_heading("12月工作"));
+        assert!(is_due_heading("时间另定"));
+        assert!(is_due_heading("完成时间待定："));
+        assert!(is_due_heading("择期完成"));
+        assert!(!is_due_heading("待定事项说明"));
     }
 }

@@ -259,10 +259,14 @@ fn after_event(chars: &[char], start: usize, w: &str) -> bool {
             || ["工作日", "交易日", "天", "周", "个月"]
                 .iter()
                 .any(|u| w.ends_with(u)));
-    // `活动结束后 2 天内`: spaces typed before the span are no part of what it follows.
+    // `活动结束后 2 天内`: spaces typed before the span are no part of what it follows; nor is
+    // whom it is asked of (`拿到数据后你3个工作日内`, `上线后我们两天内`).
     let start = chars
         .get(..start)
-        .and_then(|p| p.iter().rposition(|c| *c != ' '))
+        .and_then(|p| {
+            p.iter()
+                .rposition(|c| !matches!(c, ' ' | '你' | '我' | '他' | '她' | '们'))
+        })
         .map_or(0, |i| i + 1);
     let before = |k: usize| start.checked_sub(k).and_then(|i| chars.get(i)).copied();
     // `会前十日发送`, `开会前3日`: days before an event (`N日` after `前` counts, not a date).

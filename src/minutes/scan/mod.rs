@@ -2,6 +2,7 @@
 //! left once those are taken out. Used by the extraction (`minutes/extract/`) for list items, table
 //! cells and free lines alike.
 
+mod addressed;
 mod after_name;
 mod by_verb;
 mod ctx;
@@ -234,7 +235,7 @@ impl Ctx<'_> {
                 && owners
                     .iter()
                     .skip(1)
-                    .any(|o| line.contains(&format!("{}你", o.name())))
+                    .any(|o| addressed::handed_to(line, o.name()))
         });
         if speaks {
             owners.remove(0);

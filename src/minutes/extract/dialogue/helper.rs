@@ -10,12 +10,15 @@ fn helps_only(item: &ActionItem) -> Option<&str> {
     if item.owners.len() != 1 || item.deadline.is_some() {
         return None;
     }
-    ["配合", "协助"].iter().find_map(|h| {
-        item.text.split_once(h).and_then(|(who, rest)| {
-            let n = who.chars().count();
-            ((1..=4).contains(&n) && who.chars().all(char::is_alphanumeric)).then_some(rest)
+    // `子涵也一起看一下…`, `小周帮忙核一下…`: joining the work as helpers do.
+    ["配合", "协助", "协同", "也一起", "一起", "帮忙", "也参与"]
+        .iter()
+        .find_map(|h| {
+            item.text.split_once(h).and_then(|(who, rest)| {
+                let n = who.chars().count();
+                ((1..=4).contains(&n) && who.chars().all(char::is_alphanumeric)).then_some(rest)
+            })
         })
-    })
 }
 
 /// Adds the helper of `item` (settled in turn `turn`) to the item given in that turn or the two
