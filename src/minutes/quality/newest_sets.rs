@@ -518,7 +518,7 @@ pub const HELDOUT35: MinutesSet = minutes_set![
 
 /// The thirty-sixth held-out set: every file in `src/minutes/heldout36/`, written blind on 2026-12-06
 /// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only on its first runs.
+/// aggregate only on its first runs. It is tuning data since later sets were written.
 pub const HELDOUT36: MinutesSet = minutes_set![
     "heldout36";
     "01-suitability-callback-audit-numbered",

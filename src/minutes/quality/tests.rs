@@ -144,6 +144,7 @@ fn explain_tuning_files() {
         .chain(HELDOUT33.iter().map(|f| ("heldout33", f)))
         .chain(HELDOUT34.iter().map(|f| ("heldout34", f)))
         .chain(HELDOUT35.iter().map(|f| ("heldout35", f)))
+        .chain(HELDOUT36.iter().map(|f| ("heldout36", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
@@ -658,11 +659,16 @@ fn extraction_quality_over_the_thirty_fifth_heldout_set() {
 
 /// The thirty-sixth held-out set, printed per file when `DUBAN_HELDOUT36=1`
 /// (`DUBAN_HELDOUT36=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since the thirty-sixth
+/// round. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_thirty_sixth_heldout_set() {
-    heldout_run(HELDOUT36, "DUBAN_HELDOUT36", None, "held-out 36");
+    heldout_run(
+        HELDOUT36,
+        "DUBAN_HELDOUT36",
+        Some("thirty-sixth held-out set (tuning since the thirty-sixth round)"),
+        "held-out 36",
+    );
 }
 
 /// The thirty-seventh held-out set, printed per file when `DUBAN_HELDOUT37=1`
