@@ -400,7 +400,9 @@ impl Table {
                 .collect();
             subject::work_column(&cs, &matching)
         });
-        let measures = column(&["措施", "举措"]);
+        // `| 投诉事项 | 处理措施 |`, `| 客群 | 沟通方式 |`: how a row is dealt with is the work.
+        let measures =
+            column(subject::MEASURES).filter(|i| !cs.get(*i).is_some_and(|c| subject::names_contact(c)));
         let subject = column(&["项目", "project"]);
         // `| 序号 | 整改项 | 责任人 | 完成时限 | 状态 |`: with no task word, the first column that
         // is none of the others (nor a number, status or remark) holds the work.
@@ -416,8 +418,9 @@ impl Table {
                     && !status_like.iter().any(|w| c.to_lowercase().contains(w))
             })
         };
-        let task = named
+        let task = next_step
             .or(measures)
+            .or(named)
             .or_else(|| column(&["问题"]))
             .or(subject)
             // `| 客户 | 拜访目的 | 负责人 |`: what a visit is for is its work, not whom it visits.
@@ -432,8 +435,10 @@ impl Table {
         }
         // `| 问题描述 | 整改措施 |`: the measure answers the issue, which names the task;
         // `| 需求 | 结论 | 后续 |`: the next step is about the requirement.
-        let issue = column(&["问题"])
-            .filter(|i| named.is_none() && measures == Some(task) && *i != task)
+        let issue = named
+            .or_else(|| column(&["问题"]))
+            .or_else(|| cs.iter().position(|c| subject::names_subject(c)))
+            .filter(|i| next_step.is_none() && measures == Some(task) && *i != task)
             .or_else(|| {
                 next_step
                     .and_then(|_| column(&["需求", "事项", "项目", "project", "议题"]).filter(|i| *i != task))

@@ -13,6 +13,7 @@ mod also_asked;
 mod arrow;
 mod attend_object;
 mod carried;
+mod chair_line;
 mod clues;
 mod dated_head;
 mod done_object;
@@ -232,7 +233,13 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         .iter()
         .any(|w| lower.contains(w));
     let not_yet = not_yet::ends_not_yet(f.raw);
-    if (is_done(&asides_out) && !dated_after_done && !partly) || forecast || reported || not_yet {
+    let nothing_new = words::NOTHING_NEW.iter().any(|w| lower.contains(w));
+    if (is_done(&asides_out) && !dated_after_done && !partly)
+        || forecast
+        || reported
+        || not_yet
+        || nothing_new
+    {
         add(Signal::Done);
     }
     if not_tracked(&lower) {
@@ -336,7 +343,15 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         .iter()
         .any(|w| lower.contains(w))
         && !["麻烦", "请", "辛苦"].iter().any(|w| lower.contains(w));
-    let status_question = status_question || progress_question;
+    // `小尹你那边跟客户谈得怎么样？`, `测试做得如何了？`: any "how is it going" question.
+    let how_question = lower.trim_end().ends_with(['？', '?'])
+        && ["怎么样", "怎么样了", "如何", "如何了", "咋样", "咋样了"]
+            .iter()
+            .any(|w| lower.trim_end().trim_end_matches(['？', '?']).ends_with(w))
+        && !["麻烦", "请", "辛苦", "能不能", "可不可以"]
+            .iter()
+            .any(|w| lower.contains(w));
+    let status_question = status_question || progress_question || how_question;
     // `营业部月度排名通报：莘雨、阚文…`: a topic's label before the people who do it.
     for w in CHATTER.iter().filter(|w| w.ends_with('：')) {
         if labels_before_owners(&chat_text, w, f.scan) {
@@ -450,6 +465,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                 // `联系对方确认出席`: attendance to arrange.
                 && !(["列席", "出席"].contains(w) && attend_object::attendance_arranged(&lower, w))
     }) || is_next_meeting(lower_next, f.scan.how)
+        || chair_line::names_chair_and_attendees(&lower)
         || record::is_roll_call(f.raw, &named)
         || dated_head::is_dated_header(f.raw)
         || dated_head::is_unit_signature(f.raw)

@@ -183,6 +183,21 @@ pub(super) const DONE: &[&str] = &[
     "被评为",
 ];
 
+/// `本周无新增待办，…`, `暂无新增任务`: the meeting says there is nothing new to do, whoever the
+/// rest of the line names.
+pub(super) const NOTHING_NEW: &[&str] = &[
+    "无新增待办",
+    "无新增事项",
+    "无新增任务",
+    "无新增工作",
+    "没有新增待办",
+    "没有新的待办",
+    "暂无新增",
+    "暂无待办",
+    "无待办事项",
+    "no new action",
+];
+
 /// Figures and comparisons.
 pub(super) const FIGURES: &[&str] = &["%", "％", "百分点", "万元", "亿元", "万户", "yoy"];
 
@@ -222,6 +237,11 @@ pub(super) const REJECTED: &[&str] = &[
     "先不急",
     "后再说",
     "回头再说",
+    // `…是否纳入 — parked, 下季度再讨论`, `先搁置`: put off, not asked now.
+    "再讨论",
+    "搁置",
+    "parked",
+    "on hold",
 ];
 
 /// Conversation and reported speech that assign nothing.
@@ -470,6 +490,9 @@ pub(super) const SETTLED: &[&str] = &[
     "定于",
     // `年会暂定元旦后一周举行`: an arrangement made for now, no one's work.
     "暂定",
+    // `归档期限缩短为30日`, `公示期缩短至10天`: a rule changed, no one's work.
+    "缩短为",
+    "缩短至",
     "联系人：",
     "联络人：",
     "期间为",
@@ -513,10 +536,11 @@ pub(super) fn by_the_rules(lower: &str) -> bool {
             .strip_suffix(['）', ')'])
             .and_then(|r| r.rsplit_once(['（', '(']))
             .map_or(c, |(head, _)| head.trim_end());
-        // `按值班表保障`: kept up by a standing arrangement, too.
-        ["执行", "保障"].iter().any(|end| {
+        // `按值班表保障`: kept up by a standing arrangement, too; `按既有流程处理`, `照此执行`,
+        // `参照去年做法办理`: any rule or precedent (`按`, `照`) carried on by any doing verb.
+        ["执行", "保障", "处理", "办理"].iter().any(|end| {
             c.ends_with(end)
-                && c.find('按')
+                && c.find(['按', '照'])
                     .is_some_and(|i| i + '按'.len_utf8() < c.len() - end.len())
         })
     })

@@ -120,6 +120,10 @@ fn run(
     quoted_mail::blank_quoted_mails(&mut lines);
     // `解明远 01:40 小芮，…`: a turn on its speaker's line reads as `[01:40] 解明远：…`.
     inline_turns::bracket_inline_turns(&mut lines);
+    // `做什么：…` `谁来做：…` `何时完成：…`: a card whose work is a field, one line per open card.
+    work_card::merge_work_cards(&mut lines);
+    // `1. 某某 认领：…，12月9日前`, `（待认领）…`: work claimed in a relay.
+    claim::read_claims(&mut lines, |w| members.iter().any(|m| m.name == w));
     // `【卡片】标题` then `状态：进行中｜负责人：某某｜截止：5月15日`: one line per open card.
     card::merge_cards(&mut lines);
     // `A：…；B：…` then `以上均于下周一前完成`: each piece is due then.
@@ -213,6 +217,7 @@ mod at_alias;
 mod brackets;
 mod card;
 mod card_fields;
+mod claim;
 mod counter;
 mod dated_title;
 mod dialogue;
@@ -314,6 +319,8 @@ mod tests_heldout34;
 #[cfg(test)]
 mod tests_heldout35;
 #[cfg(test)]
+mod tests_heldout36;
+#[cfg(test)]
 mod tests_heldout4;
 #[cfg(test)]
 mod tests_heldout5;
@@ -340,4 +347,5 @@ mod turns;
 mod unbold;
 mod walk;
 mod who_asked;
+mod work_card;
 mod writer;

@@ -50,7 +50,8 @@ impl Walk<'_, '_> {
         }
         self.close_block();
         // `某某项目协调会` over `时间：… 牵头：…` and `参会：…`: the meeting's header.
-        let header = super::meeting_head::over_attendance(next);
+        let header =
+            super::meeting_head::over_attendance(next) || super::meeting_head::over_meeting_date(n, next);
         if let Some(b) = Block::start(body).or_else(|| {
             (!header)
                 .then(|| {

@@ -9,6 +9,7 @@ mod ctx;
 mod deadline;
 mod english;
 mod fields;
+mod helper_first;
 mod me_dated;
 mod names;
 mod pending_day;
@@ -75,6 +76,10 @@ impl Ctx<'_> {
         }
         // `孙悦（协助：王强）：3月18日前完成…`: the helpers in the label's brackets go after the task.
         if let Some(moved) = self.rewritten(&text) {
+            text = moved;
+        }
+        // `某甲协助某乙准备…`: the lead named after the helper goes first.
+        if let Some(moved) = helper_first::lead_after_helper(self.members, &text) {
             text = moved;
         }
         // `4月3日（周五）中午12点前`: the weekday after a date only annotates it.

@@ -14,9 +14,21 @@ const SUBJECT_WORDS: &[&str] = &[
     "网点",
     "门店",
     "产品",
+    "客群",
+    "群体",
     "subject",
     "client",
 ];
+
+/// Words of a header naming how a row is dealt with (`整改措施`, `处理措施`, `沟通方式`, `对策`).
+pub(super) const MEASURES: &[&str] = &["措施", "举措", "对策", "方式", "方法", "做法", "办法", "手段"];
+
+/// `联系方式`, `通讯方式`: how to reach someone, not how the work is done.
+pub(super) fn names_contact(header: &str) -> bool {
+    ["联系", "通讯", "通信", "付款", "支付", "结算"]
+        .iter()
+        .any(|w| header.contains(w))
+}
 
 /// Whether `header` names a subject (`主体/事项`, `客户名称`).
 pub(super) fn names_subject(header: &str) -> bool {
