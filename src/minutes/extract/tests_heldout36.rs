@@ -66,3 +66,48 @@ fn work_claimed_in_a_relay_is_the_claimers() {
         ]
     );
 }
+
+#[test]
+fn a_tables_measures_or_manner_column_is_the_work() {
+    let members = ["严冬", "柳青", "孟河"];
+    let ex = run(
+        "回访安排（3月10日）\n\n| 客户类型 | 处理措施 | 负责人 | 时限 |\n|---|---|---|---|\n| 大额赎回客户 | 专人电话解释 | 严冬 | 3月12日 |\n| 新开户客户 | 短信提醒风险 | 柳青 | 3月13日 |\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("专人电话解释"), "{t:?}");
+    assert!(t[1].contains("短信提醒风险"), "{t:?}");
+    let ex = run(
+        "回访安排（3月10日）\n\n| 人群 | 触达方式 | 负责人 | 完成时间 |\n|---|---|---|---|\n| 老年客户 | 上门讲解 | 孟河 | 3月13日 |\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("上门讲解"), "{t:?}");
+}
+
+#[test]
+fn status_lines_said_other_ways_are_not_work() {
+    let members = ["严冬", "柳青"];
+    let ex = run(
+        "网点周会（3月10日）\n严冬主持｜柳青参会\n\n一、进展\n本周暂无新增任务，日常工作按现有制度办理。\n\n二、决定\n1. 开户复核时限缩短为当日办结，照此执行。\n",
+        &members,
+    );
+    assert!(texts(&ex).is_empty(), "{:?}", texts(&ex));
+    let ex = run(
+        "投诉周会录音整理\n\n严冬：这周两笔投诉，柳青你那边跟客户沟通得如何？\n柳青：一笔已经解释清楚，另一笔还在沟通。\n",
+        &members,
+    );
+    assert!(texts(&ex).is_empty(), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_helper_named_before_the_lead_keeps_both() {
+    let members = ["严冬", "柳青"];
+    let ex = run(
+        "网点周会（3月10日）\n\n待办：\n1. 柳青协助严冬整理大额客户回访台账，3月13日前。\n2. Owner: 严冬, support: 柳青 — 理财双录抽检, by 3月12日\n",
+        &members,
+    );
+    assert_eq!(owners(&ex), vec![vec!["严冬", "柳青"], vec!["严冬", "柳青"]]);
+}

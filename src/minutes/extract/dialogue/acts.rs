@@ -204,7 +204,13 @@ pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
     if is_question(s) {
         let asks_who = ASKS_WHO.iter().any(|w| s.contains(w));
         // `那你来回复？`, `老王，你们部门来吧？`: work offered to the one spoken to, as a question.
-        let offers = !others.is_empty() && sc.how >= OwnerHow::Named && offers_to_you(s);
+        // `小尹你那边跟客户谈得怎么样？`: asking how it is going offers no work.
+        let how = ["怎么样", "如何", "咋样", "到哪了", "到哪一步"].iter().any(|w| {
+            s.trim_end()
+                .trim_end_matches(['？', '?', '了', '呢', '啊'])
+                .ends_with(w)
+        });
+        let offers = !others.is_empty() && sc.how >= OwnerHow::Named && offers_to_you(s) && !how;
         return if asks_who && !against {
             Act::Ask
         } else if offers && !against {
