@@ -14,8 +14,16 @@ enum Part {
     Help,
     Due,
     State,
+    /// How the work is done (`怎么做：…`, `措施：…`): read as part of the card, otherwise ignored.
+    How,
     Other,
 }
+
+/// Question words that make a label ask its question (`谁来做`, `何时完成`, `做什么`, `怎么做`);
+/// a card needs one, so blocks of plain labels (`事项：` `负责人：`) stay the block reader's.
+const QUESTION: &[&str] = &[
+    "谁", "何时", "什么", "几时", "哪天", "怎么", "如何", "啥", "who", "when", "what", "how",
+];
 
 /// Labels naming the work itself (whole label, case aside).
 const WORK: &[&str] = &[
@@ -59,9 +67,16 @@ const DUE: &[&str] = &[
     "截止",
     "完成时间",
     "完成日期",
+    "时间节点",
     "when",
     "due",
     "deadline",
+    "ddl",
+    "eta",
+];
+/// Words in a label naming how the work is done.
+const HOW: &[&str] = &[
+    "怎么", "如何", "方法", "方式", "措施", "做法", "说明", "备注", "how",
 ];
 const HELP: &[&str] = &["配合", "协助", "协办"];
 const STATE: &[&str] = &["状态", "进度", "进展", "status"];
@@ -105,6 +120,8 @@ fn part(key: &str) -> Part {
         Part::Due
     } else if has(STATE) {
         Part::State
+    } else if has(HOW) {
+        Part::How
     } else {
         Part::Other
     }
@@ -139,9 +156,17 @@ fn split_roles(value: &str) -> (String, Vec<String>) {
     (leads.join("、"), helps)
 }
 
+/// `已完成`, `已完成，检测值符合要求`: the value says the work is done (`已完成初稿` says a part is).
 fn done(value: &str) -> bool {
     let v = value.to_lowercase();
-    DONE.iter().any(|d| v.starts_with(d))
+    DONE.iter().any(|d| {
+        v.strip_prefix(d).is_some_and(|rest| {
+            rest.trim().is_empty()
+                || rest
+                    .trim_start()
+                    .starts_with(['，', ',', '。', '；', ';', '（', '(', '！'])
+        })
+    })
 }
 
 /// Rewrites every card of `lines` whose work is a field (see the module's text). A card is a run
@@ -149,8 +174,9 @@ fn done(value: &str) -> bool {
 pub(super) fn merge_work_cards(lines: &mut [String]) {
     let mut n = 0;
     while n < lines.len() {
+        // A run of fields this card knows: `某某：…` (someone speaking) or any other label ends it.
         let mut end = n;
-        while end < lines.len() && field(&lines[end]).is_some() {
+        while end < lines.len() && field(&lines[end]).is_some_and(|(k, _)| part(&k) != Part::Other) {
             end += 1;
         }
         if end == n {
@@ -163,7 +189,11 @@ pub(super) fn merge_work_cards(lines: &mut [String]) {
             .collect();
         let count = |p: Part| fields.iter().filter(|(q, _, _)| *q == p).count();
         let review = fields.iter().any(|(_, k, _)| BLOCK.iter().any(|b| k.contains(b)));
-        let card = count(Part::Work) == 1
+        let questioned = fields
+            .iter()
+            .any(|(_, k, _)| QUESTION.iter().any(|q| k.contains(q)));
+        let card = questioned
+            && count(Part::Work) == 1
             && count(Part::Owner) <= 1
             && count(Part::Due) <= 1
             && count(Part::Owner) + count(Part::Due) >= 1
