@@ -6,7 +6,7 @@
 //! `cargo test -p duban-core --lib minutes::quality::metamorphic -- --ignored --nocapture`
 //! prints, per rewrite, the files it changes and skips and the figures summed over every set of
 //! [`ALL_SETS`] before → after; `DUBAN_META_SHOW=1` also the files whose result changed (their
-//! problems before and after), `DUBAN_META_ONLY=colon` only the rewrites whose name holds it.
+//! problems before and after), `DUBAN_META_ONLY=colon,bracket` only the rewrites whose name holds one of those.
 //! A file is skipped when the rewrite changes how often one of its key phrases (`text_contains`)
 //! or an owner's name occurs in it.
 //!
@@ -131,7 +131,8 @@ fn metamorphic() {
     let show = std::env::var("DUBAN_META_SHOW").is_ok_and(|v| v == "1");
     let only = std::env::var("DUBAN_META_ONLY").unwrap_or_default();
     println!("{} files over {} sets", files.len(), ALL_SETS.len());
-    for (name, f) in TRANSFORMS.iter().filter(|(n, _)| n.contains(only.as_str())) {
+    let picked = |n: &str| only.split(',').any(|o| n.contains(o));
+    for (name, f) in TRANSFORMS.iter().filter(|(n, _)| picked(n)) {
         let o = run(&files, *f, &base);
         println!(
             "{name:<28} changed {:>4} skipped {:>4} moved {:>3} · matched {:+} extracted {:+} owners {:+} deadlines {:+}",

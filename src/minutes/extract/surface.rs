@@ -1,0 +1,130 @@
+//! One surface form for the shapes writers vary without meaning anything by it (pure), applied
+//! to every line before any rule reads it, so that each rule is written for one form only:
+//! - colons after a label: `负责人: 张三`, `负责人 ：张三`, `负责人： 张三` read as `负责人：张三`
+//!   (a half-width colon after CJK text, a bracket or bold, spaces around a full-width one);
+//!   spaces after `；` go too (`；` + space reads as `；`);
+//! - brackets around a label: `〔责任人：X〕`, `［X］`, `〖X〗` and `[责任人：X]` (CJK inside, not
+//!   a checkbox or a link) read as `【…】`;
+//! - a table cell that only holds a dash (`——`, `--`, `－`) reads as `—` (nothing there).
+//!
+//! (Found by the metamorphic tool, `quality/metamorphic`: each of these rewrites of the labelled
+//! minutes moved items before this pass.)
+
+use crate::minutes::scan::is_cjk;
+
+/// `line` in the one surface form.
+pub(super) fn canonical(line: &str) -> String {
+    let line = brackets(line);
+    let line = colons(&line);
+    if line.trim_start().starts_with(['|', '｜']) {
+        dash_cells(&line)
+    } else {
+        line
+    }
+}
+
+/// Whether a colon after `c` ends a label (CJK text, a closing bracket, bold).
+fn label_end(c: char) -> bool {
+    is_cjk(c) || matches!(c, '】' | '）' | ')' | '*' | '〕' | '］')
+}
+
+fn colons(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        let last = out.trim_end_matches([' ', '\t']).chars().next_back();
+        let after_label = last.is_some_and(label_end);
+        match c {
+            ':' | '：' if after_label || (c == '：' && last.is_some_and(|l| !l.is_ascii_digit())) => {
+                if after_label {
+                    out.truncate(out.trim_end_matches([' ', '\t']).len());
+                }
+                out.push('：');
+                skip_spaces(&mut chars);
+            }
+            '；' => {
+                out.push(c);
+                skip_spaces(&mut chars);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn skip_spaces(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while chars.next_if(|n| *n == ' ' || *n == '\t').is_some() {}
+}
+
+/// `〔X〕`, `［X］`, `〖X〗`, `[X]` (X with CJK in it) as `【X】`.
+fn brackets(line: &str) -> String {
+    if !line.contains(['〔', '［', '〖', '[']) {
+        return line.to_owned();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some((i, open)) = rest
+        .char_indices()
+        .find(|(_, c)| matches!(c, '〔' | '［' | '〖' | '['))
+    {
+        let close = match open {
+            '〔' => '〕',
+            '［' => '］',
+            '〖' => '〗',
+            _ => ']',
+        };
+        out.push_str(&rest[..i]);
+        let after = &rest[i + open.len_utf8()..];
+        let inner = after.split_once(close).map(|(x, tail)| (x, tail));
+        match inner {
+            Some((x, tail))
+                if (1..=16).contains(&x.chars().count())
+                    && !x.contains(['[', ']', '【', '】', '〔', '［', '〖'])
+                    && (open != '[' || (x.chars().any(is_cjk) && !tail.starts_with('('))) =>
+            {
+                out.push('【');
+                out.push_str(x);
+                out.push('】');
+                rest = tail;
+            }
+            _ => {
+                out.push(open);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `| 任务 | 张三 | —— |`: a cell of dashes alone as `—`.
+fn dash_cells(line: &str) -> String {
+    let sep = if line.trim_start().starts_with('|') {
+        '|'
+    } else {
+        '｜'
+    };
+    let cells: Vec<&str> = line.split(sep).collect();
+    // `|---|:---:|`: the header's rule stays as it is.
+    if cells
+        .iter()
+        .all(|c| c.trim().chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+    {
+        return line.to_owned();
+    }
+    cells
+        .iter()
+        .map(|c| {
+            let t = c.trim();
+            if t.chars().count() >= 1
+                && t != "—"
+                && t.chars().all(|ch| matches!(ch, '—' | '-' | '－' | '–' | '─'))
+            {
+                c.replace(t, "—")
+            } else {
+                (*c).to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(&sep.to_string())
+}
