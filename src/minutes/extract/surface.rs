@@ -75,7 +75,7 @@ fn brackets(line: &str) -> String {
         };
         out.push_str(&rest[..i]);
         let after = &rest[i + open.len_utf8()..];
-        let inner = after.split_once(close).map(|(x, tail)| (x, tail));
+        let inner = after.split_once(close);
         match inner {
             Some((x, tail))
                 if (1..=16).contains(&x.chars().count())

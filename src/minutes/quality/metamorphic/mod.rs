@@ -14,6 +14,7 @@
 
 #![allow(clippy::print_stdout, clippy::unwrap_used)]
 
+mod invariant;
 mod transforms;
 
 use self::transforms::{TRANSFORMS, Transform};

@@ -33,6 +33,8 @@ pub(super) const TRANSFORMS: &[(&str, Transform)] = &[
     ("sep ； -> / (records)", semicolon_slash),
     ("sep ' — ' -> ——", dash_join),
     ("sep —— -> --", dash_ascii),
+    ("cell — -> ——", cell_double_dash),
+    ("cell — -> --", cell_ascii_dash),
     ("ws trailing spaces", trailing_spaces),
     ("ws CRLF", crlf),
     ("ws blank between items", blank_between_items),
@@ -118,20 +120,20 @@ fn rebullet(text: &str, from: &[&str], to: &str) -> String {
             .map_or_else(|| l.to_owned(), |r| format!("{ind}{to}{}", r.trim_start()))
     })
 }
-fn bullet_dot(t: &str) -> String {
+pub(super) fn bullet_dot(t: &str) -> String {
     rebullet(t, &["- ", "* "], "• ")
 }
-fn bullet_star(t: &str) -> String {
+pub(super) fn bullet_star(t: &str) -> String {
     rebullet(t, &["- "], "* ")
 }
-fn bullet_middot(t: &str) -> String {
+pub(super) fn bullet_middot(t: &str) -> String {
     rebullet(t, &["- "], "· ")
 }
-fn bullet_dash(t: &str) -> String {
+pub(super) fn bullet_dash(t: &str) -> String {
     rebullet(t, &["• ", "•", "· ", "·", "* "], "- ")
 }
 
-fn colon_half(t: &str) -> String {
+pub(super) fn colon_half(t: &str) -> String {
     let mut out = String::new();
     let mut prev = ' ';
     let mut it = t.chars().peekable();
@@ -149,7 +151,7 @@ fn colon_half(t: &str) -> String {
     out
 }
 
-fn colon_full(t: &str) -> String {
+pub(super) fn colon_full(t: &str) -> String {
     let mut out = String::new();
     let mut prev = ' ';
     let mut it = t.chars().peekable();
@@ -197,10 +199,10 @@ fn brackets(text: &str, only_at_start: bool, f: impl Fn(&str) -> String) -> Stri
         out
     })
 }
-fn bracket_square(t: &str) -> String {
+pub(super) fn bracket_square(t: &str) -> String {
     brackets(t, false, |x| format!("[{x}]"))
 }
-fn bracket_tortoise(t: &str) -> String {
+pub(super) fn bracket_tortoise(t: &str) -> String {
     brackets(t, false, |x| format!("〔{x}〕"))
 }
 fn bracket_colon(t: &str) -> String {
@@ -294,7 +296,7 @@ fn assist_label(t: &str) -> String {
     relabel(t, &["协办", "配合人", "协助"])
 }
 
-fn semicolon_space(t: &str) -> String {
+pub(super) fn semicolon_space(t: &str) -> String {
     t.replace('；', "； ")
 }
 fn not_table(t: &str, f: impl Fn(&str) -> String) -> String {
@@ -348,7 +350,7 @@ fn dash_ascii(t: &str) -> String {
     not_table(t, |l| l.replace("——", " -- ").replace(" — ", " -- "))
 }
 
-fn trailing_spaces(t: &str) -> String {
+pub(super) fn trailing_spaces(t: &str) -> String {
     lines(t, |l| {
         if l.trim().is_empty() {
             l.to_owned()
@@ -357,7 +359,7 @@ fn trailing_spaces(t: &str) -> String {
         }
     })
 }
-fn crlf(t: &str) -> String {
+pub(super) fn crlf(t: &str) -> String {
     t.replace('\n', "\r\n")
 }
 
@@ -405,10 +407,10 @@ fn tab_indent(t: &str) -> String {
 fn fullwidth_indent(t: &str) -> String {
     reindent(t, "\u{3000}")
 }
-fn space_after_punct(t: &str) -> String {
+pub(super) fn space_after_punct(t: &str) -> String {
     t.replace('：', "： ").replace('；', "； ")
 }
-fn space_before_colon(t: &str) -> String {
+pub(super) fn space_before_colon(t: &str) -> String {
     let mut out = String::new();
     let mut prev = ' ';
     for c in t.chars() {
@@ -419,4 +421,22 @@ fn space_before_colon(t: &str) -> String {
         prev = c;
     }
     out
+}
+
+/// A table cell holding only `—` (nothing there) written with `to`.
+fn empty_cells(t: &str, to: &str) -> String {
+    lines(t, |l| {
+        if l.trim_start().starts_with('|') {
+            l.replace("| — |", &format!("| {to} |"))
+                .replace("|—|", &format!("|{to}|"))
+        } else {
+            l.to_owned()
+        }
+    })
+}
+pub(super) fn cell_double_dash(t: &str) -> String {
+    empty_cells(t, "——")
+}
+pub(super) fn cell_ascii_dash(t: &str) -> String {
+    empty_cells(t, "--")
 }
