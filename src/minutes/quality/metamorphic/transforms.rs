@@ -84,32 +84,58 @@ fn number(body: &str) -> Option<(u32, &str)> {
     None
 }
 
-fn renumber(text: &str, f: impl Fn(u32, &str) -> Option<String>) -> String {
+/// The shape of a numbered marker (`1.` and `1. ` alike), for [`renumber`].
+fn shape(body: &str) -> Option<&'static str> {
+    let (_, rest) = number(body)?;
+    let head = &body[..body.len() - rest.len()];
+    Some(if head.starts_with(['（', '(']) {
+        "paren"
+    } else if head.contains('、') {
+        "dunhao"
+    } else if head.contains(['）', ')']) {
+        "half"
+    } else {
+        "dot"
+    })
+}
+
+/// The numbered lines of shape `from` rewritten by `f` — unless the minutes already number
+/// something in the shape `to`: nested lists often number each level in its own shape, and
+/// one shape for both would flatten them (not a rewrite that keeps the labels).
+fn renumber(text: &str, from: &[&str], to: &str, f: impl Fn(u32, &str) -> Option<String>) -> String {
+    if text.split('\n').any(|l| shape(l.trim_start()) == Some(to)) {
+        return text.to_owned();
+    }
     lines(text, |l| {
         let (ind, body) = indent(l);
         number(body)
+            .filter(|_| shape(body).is_some_and(|s| from.contains(&s)))
             .and_then(|(n, rest)| f(n, rest))
             .map_or_else(|| l.to_owned(), |b| format!("{ind}{b}"))
     })
 }
 
 fn num_dunhao(t: &str) -> String {
-    renumber(t, |n, r| Some(format!("{n}、{r}")))
+    renumber(t, &["dot"], "dunhao", |n, r| Some(format!("{n}、{r}")))
 }
 fn num_paren_full(t: &str) -> String {
-    renumber(t, |n, r| Some(format!("（{n}）{r}")))
+    renumber(t, &["dot", "dunhao"], "paren", |n, r| Some(format!("（{n}）{r}")))
 }
 fn num_paren_half(t: &str) -> String {
-    renumber(t, |n, r| Some(format!("{n}) {r}")))
+    renumber(t, &["dot", "dunhao"], "half", |n, r| Some(format!("{n}) {r}")))
 }
 fn num_circled(t: &str) -> String {
-    renumber(t, |n, r| {
+    // `第1项`, `以上第2条`: the minutes refer to their items by number; ① would lose that.
+    if t.contains("第1") || t.contains("第2") {
+        return t.to_owned();
+    }
+    renumber(t, &["dot", "dunhao"], "circled", |n, r| {
         let c = char::from_u32('①' as u32 + n.checked_sub(1)?).filter(|_| n <= 20)?;
         Some(format!("{c}{r}"))
     })
 }
 fn num_dot(t: &str) -> String {
-    renumber(t, |n, r| Some(format!("{n}. {r}")))
+    renumber(t, &["dunhao", "paren"], "dot", |n, r| Some(format!("{n}. {r}")))
 }
 
 fn rebullet(text: &str, from: &[&str], to: &str) -> String {
