@@ -116,7 +116,11 @@ fn renumber(text: &str, from: &[&str], to: &str, f: impl Fn(u32, &str) -> Option
 }
 
 fn num_dunhao(t: &str) -> String {
-    renumber(t, &["dot"], "dunhao", |n, r| Some(format!("{n}、{r}")))
+    // `3、4月22日前…` reads as `3、4月` (March and April): a writer numbering with `、` does not
+    // write a number right after it.
+    renumber(t, &["dot"], "dunhao", |n, r| {
+        (!r.starts_with(|c: char| c.is_ascii_digit())).then(|| format!("{n}、{r}"))
+    })
 }
 fn num_paren_full(t: &str) -> String {
     renumber(t, &["dot", "dunhao"], "paren", |n, r| Some(format!("（{n}）{r}")))
