@@ -5,6 +5,8 @@
 //!   spaces after `；` go too (`；` + space reads as `；`);
 //! - brackets around a label: `〔责任人：X〕`, `［X］`, `〖X〗` and `[责任人：X]` (CJK inside, not
 //!   a checkbox or a link) read as `【…】`;
+//! - a field label's synonyms (`牵头人：`, `经办人：`, `截止日期：`, `期限：`, `配合人：`, `协助：` …)
+//!   read as the one label every rule knows (`负责人：`, `时限：`, `协办：`);
 //! - a table cell that only holds a dash (`——`, `--`, `－`) reads as `—` (nothing there).
 //!
 //! (Found by the metamorphic tool, `quality/metamorphic`: each of these rewrites of the labelled
@@ -16,6 +18,7 @@ use crate::minutes::scan::is_cjk;
 pub(super) fn canonical(line: &str) -> String {
     let line = brackets(line);
     let line = colons(&line);
+    let line = labels(&line);
     if line.trim_start().starts_with(['|', '｜']) {
         dash_cells(&line)
     } else {
@@ -127,4 +130,53 @@ fn dash_cells(line: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(&sep.to_string())
+}
+
+/// Field labels and the one each reads as (the longest first where one holds another).
+const LABELS: &[(&str, &str)] = &[
+    ("牵头人", "负责人"),
+    ("承办人", "负责人"),
+    ("经办人", "负责人"),
+    ("主责人", "负责人"),
+    ("主办人", "负责人"),
+    ("跟进人", "负责人"),
+    ("完成时限", "时限"),
+    ("完成期限", "时限"),
+    ("办结时限", "时限"),
+    ("截止日期", "时限"),
+    ("截止时间", "时限"),
+    ("完成时间", "时限"),
+    ("完成日期", "时限"),
+    ("期限", "时限"),
+    ("配合人", "协办"),
+    ("协助人", "协办"),
+    ("协办人", "协办"),
+    ("协助", "协办"),
+];
+
+/// `牵头人：X` as `负责人：X` …: a label before a full-width colon (colons are made full-width
+/// first), where a label may start (not inside a word: `办理期限：` stays).
+fn labels(line: &str) -> String {
+    if !line.contains('：') {
+        return line.to_owned();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    'scan: while let Some(c) = rest.chars().next() {
+        let starts = out.chars().next_back().is_none_or(|p| !is_cjk(p));
+        if starts {
+            for (from, to) in LABELS {
+                if let Some(r) = rest.strip_prefix(from)
+                    && r.starts_with('：')
+                {
+                    out.push_str(to);
+                    rest = r;
+                    continue 'scan;
+                }
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }

@@ -127,3 +127,27 @@ fn a_shared_owner_line_counts_items_in_any_numbering() {
         2,
     );
 }
+
+#[test]
+fn a_field_label_reads_the_same_under_any_synonym() {
+    let members = ["严冬", "柳青", "孟河"];
+    // Lines of fields under a marked item.
+    same(
+        "◆ 更新网点应急预案的演练情景\n负责人：严冬\n时限：3月20日\n◆ 梳理柜台差错的复核流程\n负责人：柳青、孟河\n时限：3月27日\n",
+        &[
+            "◆ 更新网点应急预案的演练情景\n牵头人：严冬\n截止日期：3月20日\n◆ 梳理柜台差错的复核流程\n经办人：柳青、孟河\n期限：3月27日\n",
+            "◆ 更新网点应急预案的演练情景\n承办人：严冬\n完成时限：3月20日\n◆ 梳理柜台差错的复核流程\n主责人：柳青、孟河\n完成日期：3月27日\n",
+        ],
+        &members,
+        2,
+    );
+    // A review block's helper.
+    same(
+        "1）需求名称：理财直播间弹幕过滤\n   结论：同意\n   牵头人：严冬；配合人：合规部 柳青\n   计划完成：3月27日\n",
+        &[
+            "1）需求名称：理财直播间弹幕过滤\n   结论：同意\n   牵头人：严冬；协助：合规部 柳青\n   计划完成：3月27日\n",
+        ],
+        &members,
+        1,
+    );
+}

@@ -2,12 +2,12 @@
 //! with one form of each family below (chosen by the file's place, so that over the ~1,000
 //! files read each form is used on a share of them) gives the same figures, summed over all sets,
 //! as the file as written — within [`TOLERANCE`] items per figure. A rule that reads one colon,
-//! bracket, bullet, separator or empty-cell form only fails it.
+//! bracket, bullet, separator, empty-cell form or field-label synonym only fails it.
 
 use super::transforms::{
-    Transform, bracket_square, bracket_tortoise, bullet_dash, bullet_dot, bullet_middot, bullet_star,
-    cell_ascii_dash, cell_double_dash, colon_full, colon_half, crlf, semicolon_space, space_after_punct,
-    space_before_colon, trailing_spaces,
+    Transform, assist_label, bracket_square, bracket_tortoise, bullet_dash, bullet_dot, bullet_middot,
+    bullet_star, cell_ascii_dash, cell_double_dash, colon_full, colon_half, crlf, due_label, owner_label,
+    semicolon_space, space_after_punct, space_before_colon, trailing_spaces,
 };
 use super::{Sum, all_files, base_reports, keeps_labels};
 use crate::calendar::Calendar;
@@ -28,6 +28,9 @@ const FAMILIES: &[&[Transform]] = &[
     &[cell_double_dash, cell_ascii_dash, same],
     &[semicolon_space, same],
     &[trailing_spaces, crlf, same],
+    &[owner_label, same],
+    &[due_label, same, same],
+    &[assist_label],
 ];
 
 fn rewrite(i: usize, md: &str) -> String {

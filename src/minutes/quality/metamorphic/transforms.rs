@@ -313,16 +313,16 @@ fn relabel(text: &str, ring: &[&str]) -> String {
     out
 }
 
-fn owner_label(t: &str) -> String {
+pub(super) fn owner_label(t: &str) -> String {
     relabel(t, &["责任人", "负责人", "牵头人", "承办人", "经办人"])
 }
-fn due_label(t: &str) -> String {
+pub(super) fn due_label(t: &str) -> String {
     relabel(
         t,
         &["完成时限", "截止时间", "完成时间", "时限", "截止日期", "期限"],
     )
 }
-fn assist_label(t: &str) -> String {
+pub(super) fn assist_label(t: &str) -> String {
     relabel(t, &["协办", "配合人", "协助"])
 }
 
