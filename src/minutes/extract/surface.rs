@@ -7,6 +7,7 @@
 //!   a checkbox or a link) read as `【…】`;
 //! - a field label's synonyms (`牵头人：`, `经办人：`, `截止日期：`, `期限：`, `配合人：`, `协助：` …)
 //!   read as the one label every rule knows (`负责人：`, `时限：`, `协办：`);
+//! - an ASCII ` -- ` after CJK text reads as the dash `——`;
 //! - a table cell that only holds a dash (`——`, `--`, `－`) reads as `—` (nothing there).
 //!
 //! (Found by the metamorphic tool, `quality/metamorphic`: each of these rewrites of the labelled
@@ -22,8 +23,39 @@ pub(super) fn canonical(line: &str) -> String {
     if line.trim_start().starts_with(['|', '｜']) {
         dash_cells(&line)
     } else {
-        line
+        separators(&line)
     }
+}
+
+/// In a line that is no table row: an ASCII double hyphen after CJK text (`事项 -- 某某`) as
+/// the dash `——` (not a longer run: `-----原始邮件-----`).
+fn separators(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+        let next = chars.get(i + 1).copied();
+        if c == '-' && next == Some('-') && prev != Some('-') && chars.get(i + 2) != Some(&'-') {
+            let before = out.trim_end();
+            if before
+                .chars()
+                .next_back()
+                .is_some_and(|b| is_cjk(b) || "）)】".contains(b))
+            {
+                out.truncate(before.len());
+                out.push_str("——");
+                i += 2;
+                while chars.get(i) == Some(&' ') {
+                    i += 1;
+                }
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 /// Whether a colon after `c` ends a label (CJK text, a closing bracket, bold).

@@ -151,3 +151,17 @@ fn a_field_label_reads_the_same_under_any_synonym() {
         1,
     );
 }
+
+#[test]
+fn an_ascii_double_hyphen_reads_as_the_dash() {
+    let members = ["严冬", "柳青"];
+    same(
+        "会后事项\n1. 网点客流统计表——严冬，3月20日前\n2. 理财沙龙报名名单——柳青，3月18日前\n",
+        &[
+            "会后事项\n1. 网点客流统计表 -- 严冬，3月20日前\n2. 理财沙龙报名名单 -- 柳青，3月18日前\n",
+            "会后事项\n1. 网点客流统计表--严冬，3月20日前\n2. 理财沙龙报名名单--柳青，3月18日前\n",
+        ],
+        &members,
+        2,
+    );
+}

@@ -6,8 +6,8 @@
 
 use super::transforms::{
     Transform, assist_label, bracket_square, bracket_tortoise, bullet_dash, bullet_dot, bullet_middot,
-    bullet_star, cell_ascii_dash, cell_double_dash, colon_full, colon_half, crlf, due_label, owner_label,
-    semicolon_space, space_after_punct, space_before_colon, trailing_spaces,
+    bullet_star, cell_ascii_dash, cell_double_dash, colon_full, colon_half, crlf, dash_ascii, due_label,
+    owner_label, semicolon_space, space_after_punct, space_before_colon, trailing_spaces,
 };
 use super::{Sum, all_files, base_reports, keeps_labels};
 use crate::calendar::Calendar;
@@ -27,6 +27,7 @@ const FAMILIES: &[&[Transform]] = &[
     &[bullet_dot, bullet_star, bullet_middot, bullet_dash],
     &[cell_double_dash, cell_ascii_dash, same],
     &[semicolon_space, same],
+    &[dash_ascii, same, same],
     &[trailing_spaces, crlf, same],
     &[owner_label, same],
     &[due_label, same, same],

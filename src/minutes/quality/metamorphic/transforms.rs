@@ -376,7 +376,7 @@ fn semicolon_slash(t: &str) -> String {
 fn dash_join(t: &str) -> String {
     t.replace(" — ", "——").replace(" —— ", "——")
 }
-fn dash_ascii(t: &str) -> String {
+pub(super) fn dash_ascii(t: &str) -> String {
     not_table(t, |l| l.replace("——", " -- ").replace(" — ", " -- "))
 }
 
