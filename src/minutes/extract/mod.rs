@@ -105,8 +105,10 @@ fn run(
             l.chars()
                 .filter(|c| !matches!(c, '\r' | '\u{200B}' | '\u{FEFF}'))
                 .map(|c| if c == '\u{3000}' || c == '\u{a0}' { ' ' } else { c })
-                .collect()
+                .collect::<String>()
         })
+        // One form for colons, brackets and empty cells, whichever the writer used.
+        .map(|l| surface::canonical(&l))
         .collect();
     // `A=钟伟民` then `B: …`, `那C你跟B对一下`: speakers written as letters.
     letter_roster::expand_letter_speakers(&mut lines, members);
@@ -250,6 +252,7 @@ mod standup;
 mod sub_fields;
 mod sub_heading;
 mod subpoint;
+mod surface;
 #[cfg(test)]
 mod testkit;
 #[cfg(test)]
@@ -340,6 +343,8 @@ mod tests_heldout7_notes;
 mod tests_heldout8;
 #[cfg(test)]
 mod tests_heldout9;
+#[cfg(test)]
+mod tests_metamorphic;
 mod thin_owner;
 mod time_field;
 mod trace;

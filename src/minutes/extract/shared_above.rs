@@ -4,6 +4,8 @@
 //! into each item (`1. 补充A（由某某负责，下周五前完成）`, in brackets so the items
 //! stay apart: a second item ending in the same owner's words is no echo of the first) and their own line left blank.
 
+use crate::minutes::layout::{Marker, strip_marker};
+
 /// `以上两项由某某负责，下周五前完成` → (2, `由某某负责，下周五前完成`); `以上各项…` → (0, …):
 /// every item just above.
 fn shared_owner(line: &str) -> Option<(usize, String)> {
@@ -37,15 +39,16 @@ fn shared_owner(line: &str) -> Option<(usize, String)> {
     (owner_said && (3..=40).contains(&len)).then(|| (n, rest.to_owned()))
 }
 
-/// Whether a line is a numbered or bulleted item (`1. …`, `2、…`, `（3）…`, `- …`).
+/// Whether a line is a numbered or bulleted item (`1. …`, `2、…`, `（3）…`, `①…`, `- …`): a
+/// list marker as the layout reads it, not a Chinese-numbered heading (`一、…`).
 fn is_list_item(line: &str) -> bool {
     let t = line.trim_start();
     if t.starts_with(['-', '*', '•', '·']) {
         return true;
     }
-    let t = t.strip_prefix(['（', '(']).unwrap_or(t);
-    let digits = t.chars().take_while(char::is_ascii_digit).count();
-    digits > 0 && t[digits..].starts_with(['.', '、', '）', ')', '．']) && t[digits..].chars().count() > 2
+    let heading = t.starts_with(|c: char| "一二三四五六七八九十".contains(c));
+    let (marker, rest) = strip_marker(t);
+    marker != Marker::None && !heading && rest.chars().count() > 1
 }
 
 /// Writes each shared owner line into the items it counts above it and blanks it.

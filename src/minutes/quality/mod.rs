@@ -279,4 +279,6 @@ fn evaluate_one(name: &str, md: &str, json: &str, cal: &Calendar) -> FileReport 
 #[cfg(test)]
 mod fit;
 #[cfg(test)]
+mod metamorphic;
+#[cfg(test)]
 mod tests;
