@@ -290,8 +290,7 @@ fn chosen() -> Vec<(&'static str, MinutesSet)> {
     match std::env::var("DUBAN_FIT_SETS") {
         Ok(v) if !v.is_empty() => {
             let names: Vec<&str> = v.split(',').collect();
-            ALL_SETS
-                .iter()
+            tuning_sets()
                 .filter(|(n, _)| names.contains(n))
                 .copied()
                 .collect()

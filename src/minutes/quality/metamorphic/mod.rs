@@ -5,7 +5,7 @@
 //!
 //! `cargo test -p duban-core --lib minutes::quality::metamorphic -- --ignored --nocapture`
 //! prints, per rewrite, the files it changes and skips and the figures summed over every set of
-//! [`ALL_SETS`] before → after; `DUBAN_META_SHOW=1` also the files whose result changed (their
+//! [`tuning_sets`] before → after; `DUBAN_META_SHOW=1` also the files whose result changed (their
 //! problems before and after), `DUBAN_META_ONLY=colon,bracket` only the rewrites whose name holds one of those.
 //! A file is skipped when the rewrite changes how often one of its key phrases (`text_contains`)
 //! or an owner's name occurs in it.
@@ -98,8 +98,7 @@ fn run(files: &[(&str, &str, &str, &str)], f: Transform, base: &[FileReport]) ->
 
 /// Every file of the tuning sets, as `(set, name, md, json)`.
 fn all_files() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
-    ALL_SETS
-        .iter()
+    tuning_sets()
         .flat_map(|(set, files)| files.iter().map(move |(n, md, j)| (*set, *n, *md, *j)))
         .collect()
 }
@@ -131,7 +130,7 @@ fn metamorphic() {
     let base = base_reports(&files);
     let show = std::env::var("DUBAN_META_SHOW").is_ok_and(|v| v == "1");
     let only = std::env::var("DUBAN_META_ONLY").unwrap_or_default();
-    println!("{} files over {} sets", files.len(), ALL_SETS.len());
+    println!("{} files over {} sets", files.len(), tuning_sets().count());
     let picked = |n: &str| only.split(',').any(|o| n.contains(o));
     for (name, f) in TRANSFORMS.iter().filter(|(n, _)| picked(n)) {
         let o = run(&files, *f, &base);
