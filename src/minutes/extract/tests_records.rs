@@ -112,3 +112,55 @@ fn the_explanation_says_which_lines_formed_a_record() {
     assert!(report.contains("对接=人员"), "{report}");
     assert!(report.contains("交付=时限"), "{report}");
 }
+
+#[test]
+fn an_okr_block_takes_its_objective_and_key_result_as_the_work() {
+    let ex = run(
+        "二季度目标对齐\n\nO：提升网点线上预约率\nKR1：上线预约小程序入口\n负责：严冬\n截止：4月30日\n",
+        &MEMBERS,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("上线预约小程序入口"), "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["严冬"]]);
+    assert_eq!(dues(&ex), vec![due_by_end_of("2026-04-30")]);
+}
+
+#[test]
+fn known_labels_joined_by_slashes_and_bars_are_read_whole() {
+    let ex = run(
+        "Branch sync\n\n- Task: refresh the FAQ board / Owner: 严冬 / Due: 3月12日\n\n【事项】复核上月对账差异\n经办｜柳青\n期限｜3月19日\n",
+        &MEMBERS,
+    );
+    let t = texts(&ex);
+    assert_eq!(t, vec!["refresh the FAQ board", "复核上月对账差异"]);
+    assert_eq!(owners(&ex), vec![vec!["严冬"], vec!["柳青"]]);
+    assert_eq!(
+        dues(&ex),
+        vec![due_by_end_of("2026-03-12"), due_by_end_of("2026-03-19")]
+    );
+}
+
+#[test]
+fn plain_titled_cards_with_unknown_labels() {
+    let ex = run(
+        "看板\n更换大厅叫号机\n阶段：进行中｜对接：严冬｜交付：3月20日\n门头灯箱报修\n阶段：已完成｜对接：柳青\n",
+        &MEMBERS,
+    );
+    let t = texts(&ex);
+    assert_eq!(t, vec!["更换大厅叫号机"]);
+    assert_eq!(owners(&ex), vec![vec!["严冬"]]);
+}
+
+#[test]
+fn people_speaking_and_a_meeting_header_are_no_records() {
+    let ex = run(
+        "周会\n时间：3月10日 14:00\n地点：三楼会议室\n主持：严冬\n\n严冬：叫号机的事情下周再说吧，先看看预算。\n柳青：好的，我先问一下厂家报价。\n",
+        &MEMBERS,
+    );
+    assert!(
+        ex.items.iter().all(|i| !i.text.contains("三楼会议室")),
+        "{:?}",
+        texts(&ex)
+    );
+}

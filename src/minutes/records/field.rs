@@ -32,7 +32,7 @@ fn is_label(label: &str) -> bool {
             .any(|c| c.is_ascii_digit())
 }
 
-/// One field alone (`状态：进行中`, `【时限】下周三`, `[Owner] 张三`), the value not empty.
+/// One field alone (`状态：进行中`, `【时限】下周三`, `[Owner] 张三`, `经办｜张三`), the value not empty.
 pub(super) fn one(part: &str) -> Option<Field> {
     let part = part.trim().replace("**", "");
     let part = part.trim();
@@ -45,6 +45,18 @@ pub(super) fn one(part: &str) -> Option<Field> {
             label: label.to_owned(),
             value: value.to_owned(),
             bracketed: true,
+        });
+    }
+    // `经办｜某某`: one label, one value, apart by a bar.
+    if let Some((label, value)) = part.split_once('｜').or_else(|| part.split_once('|'))
+        && !value.contains(['｜', '|', '：', ':'])
+        && !label.contains(['：', ':'])
+    {
+        let (label, value) = (label.trim(), value.trim());
+        return (is_label(label) && !value.is_empty()).then(|| Field {
+            label: label.to_owned(),
+            value: value.to_owned(),
+            bracketed: false,
         });
     }
     let chars: Vec<char> = part.chars().collect();

@@ -205,7 +205,9 @@ fn read(
     }
     let head_bracketed = head_field && all.first().is_some_and(|f| f.bracketed);
     let known_only = rest.iter().all(|(f, r)| r.is_none() && !f.bracketed) && !head_bracketed;
-    if known_only {
+    // Known fields joined on one line (`Task: … / Owner: … / Due: …`) are read whole too.
+    let one_line = group.len() == 1 && all.len() >= 2;
+    if known_only && !one_line {
         return None;
     }
     let has = |want: &[Role]| rest.iter().any(|(_, r)| r.is_some_and(|r| want.contains(&r)));
