@@ -164,3 +164,33 @@ fn people_speaking_and_a_meeting_header_are_no_records() {
         texts(&ex)
     );
 }
+
+#[test]
+fn numbered_key_results_stay_in_one_record() {
+    let ex = run(
+        "季度目标\n\nO：提升网点线上预约率\nKR1：上线预约小程序入口\nKR2：到店等候压到10分钟以内\n负责：严冬\n截止：4月30日\n\nO：降低柜面差错\nKR1：每周复盘差错清单\n负责：柳青\n截止：5月15日\n",
+        &MEMBERS,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(
+        t[0].contains("上线预约小程序入口") && t[0].contains("10分钟以内"),
+        "{t:?}"
+    );
+    assert!(t[1].contains("每周复盘差错清单"), "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["严冬"], vec!["柳青"]]);
+    assert_eq!(
+        dues(&ex),
+        vec![due_by_end_of("2026-04-30"), due_by_end_of("2026-05-15")]
+    );
+}
+
+#[test]
+fn fields_apart_by_spaces_and_marked_states() {
+    let ex = run(
+        "看板\n\n更换大厅叫号机\n阶段：🟡进行中  对接：严冬  交付：3月20日\n门头灯箱报修\n阶段：[已完成]  对接：柳青  交付：3月6日\n",
+        &MEMBERS,
+    );
+    assert_eq!(texts(&ex), vec!["更换大厅叫号机"]);
+    assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-20")]);
+}

@@ -79,7 +79,7 @@ pub(super) fn one(part: &str) -> Option<Field> {
 }
 
 /// The separators that join fields on one line, the longer first.
-const JOINS: &[&str] = &["｜｜", "||", "｜", "|", "；", ";", " / "];
+const JOINS: &[&str] = &["｜｜", "||", "｜", "|", "；", ";", " / ", "\t", "   ", "  "];
 
 /// A line of ≥2 fields joined by one separator (`状态：进行中｜负责人：某某｜截止：5月15日`).
 /// A table row (`| … |`) is none.

@@ -114,10 +114,17 @@ pub(crate) fn relabel(lines: &mut [String], ctx: &Ctx<'_>) -> Vec<Record> {
         let mut seen: Vec<String> = Vec::new();
         let mut m = n;
         while let Some(fs) = line_fields(lines, m) {
-            if fs.iter().any(|f| seen.iter().any(|s| s == bare(&f.label))) {
+            // A label again opens the next record; numbered siblings (`KR1`, `KR2`) do not, unless
+            // they open the record (`问题1`, `问题2`).
+            let again = |f: &Field| {
+                seen.iter().any(|s| *s == f.label)
+                    || seen.first().is_some_and(|s| bare(s) == bare(&f.label))
+                    || (bare(&f.label) == f.label && seen.iter().any(|s| bare(s) == f.label))
+            };
+            if fs.iter().any(again) {
                 break;
             }
-            seen.extend(fs.iter().map(|f| bare(&f.label).to_owned()));
+            seen.extend(fs.iter().map(|f| f.label.clone()));
             group.push((m, fs));
             m += 1;
         }
@@ -225,28 +232,38 @@ fn read(
     let strong = (owned && timed) || closed;
     // A plain line above heads a record when it says work or the record names its owner and date.
     let title_head = title_head.filter(|h| head_field || strong || has_task_verb(h));
-    // The work: a work field, else text with a task verb, else the longest text.
-    let texts: Vec<&str> = rest
+    // The work: a work field, else text with a task verb, else the longest text; its numbered
+    // siblings (`KR1`, `KR2`) with it.
+    let texts: Vec<(&str, &str)> = rest
         .iter()
         .filter(|(_, r)| *r == Some(Role::Text))
-        .map(|(f, _)| f.value.as_str())
+        .map(|(f, _)| (bare(&f.label), f.value.as_str()))
         .collect();
-    let work = rest
+    let keyed_work = rest.iter().find_map(|(f, _)| {
+        work_value(&f.keyed())
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    });
+    let text_work = texts
         .iter()
-        .find_map(|(f, _)| {
-            work_value(&f.keyed())
-                .filter(|v| !v.is_empty())
-                .map(str::to_owned)
-        })
-        .or_else(|| texts.iter().find(|v| has_task_verb(v)).map(|v| (*v).to_owned()))
-        .or_else(|| {
-            texts
-                .iter()
-                .max_by_key(|v| v.chars().count())
-                .map(|v| (*v).to_owned())
-        });
+        .find(|(_, v)| has_task_verb(v))
+        .or_else(|| texts.iter().max_by_key(|(_, v)| v.chars().count()))
+        .filter(|_| keyed_work.is_none());
+    let work_label = text_work.map(|(l, _)| *l);
+    let work = keyed_work.or_else(|| {
+        let siblings: Vec<&str> = texts
+            .iter()
+            .filter(|(l, _)| Some(*l) == work_label)
+            .map(|(_, v)| *v)
+            .collect();
+        (!siblings.is_empty()).then(|| siblings.join("，"))
+    });
     // A report, not a card: more than one other field of text, or a long one.
-    let others: Vec<&&str> = texts.iter().filter(|v| work.as_deref() != Some(**v)).collect();
+    let others: Vec<&str> = texts
+        .iter()
+        .filter(|(l, v)| Some(*l) != work_label && work.as_deref() != Some(*v))
+        .map(|(_, v)| *v)
+        .collect();
     if others.len() > 1 || others.iter().any(|v| v.chars().count() > 40) {
         return None;
     }

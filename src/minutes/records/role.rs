@@ -142,6 +142,11 @@ fn opens_with(value: &str, words: &[&str]) -> bool {
 
 /// The state a value says, if it is one.
 pub(super) fn state(value: &str) -> Option<Role> {
+    // `🟡进行中`, `[已完成]`: marks before the word go.
+    let value = value
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .replace(['[', ']', '【', '】'], "");
+    let value = value.as_str();
     if value.chars().count() > 16 {
         return None;
     }
@@ -171,6 +176,16 @@ fn is_id(label: &str, value: &str) -> bool {
     code && (id_label || !v.contains(['/', '.', '．']))
 }
 
+/// A value that is a date, not a sentence holding one (`压到10分钟以内`): the deadline the
+/// parser accepts is nearly all of it.
+fn is_date(ctx: &Ctx<'_>, v: &str) -> bool {
+    let s = ctx.field_deadline(v);
+    s.deadline.is_some()
+        && s.deadline_text
+            .as_deref()
+            .is_some_and(|t| v.chars().count() <= t.chars().count() + 3)
+}
+
 /// The role of a field from its value (its label only to tell an id).
 pub(super) fn of(ctx: &Ctx<'_>, label: &str, value: &str) -> Role {
     let v = value.trim();
@@ -189,7 +204,7 @@ pub(super) fn of(ctx: &Ctx<'_>, label: &str, value: &str) -> Role {
     if v.chars().count() <= 14
         && !v.contains(['，', ',', '。', '；', ';'])
         && !has_task_verb(v)
-        && (VAGUE.iter().any(|w| v.starts_with(w)) || ctx.field_deadline(v).deadline.is_some())
+        && (VAGUE.iter().any(|w| v.starts_with(w)) || is_date(ctx, v))
     {
         return Role::Due;
     }
