@@ -117,7 +117,7 @@ pub(crate) fn relabel(lines: &mut [String], ctx: &Ctx<'_>) -> Vec<Record> {
             // A label again opens the next record; numbered siblings (`KR1`, `KR2`) do not, unless
             // they open the record (`问题1`, `问题2`).
             let again = |f: &Field| {
-                seen.iter().any(|s| *s == f.label)
+                seen.contains(&f.label)
                     || seen.first().is_some_and(|s| bare(s) == bare(&f.label))
                     || (bare(&f.label) == f.label && seen.iter().any(|s| bare(s) == f.label))
             };
