@@ -136,7 +136,8 @@ pub(crate) fn relabel(lines: &mut [String], ctx: &Ctx<'_>) -> Vec<Record> {
             .checked_sub(1)
             .filter(|p| *p > 0 && found.last().is_none_or(|(r, _, _)| !r.lines.contains(p)))
             .and_then(|p| lines.get(p).and_then(|l| head_line(l)).map(|h| (p, h)));
-        if let Some(r) = read(ctx, head, &group) {
+        let slashed = group.len() == 1 && lines.get(n).is_some_and(|l| l.contains(" / "));
+        if let Some(r) = read(ctx, head, &group, slashed) {
             found.push(r);
         }
         n = m.max(n + 1);
@@ -167,6 +168,7 @@ fn read(
     ctx: &Ctx<'_>,
     head: Option<(usize, String)>,
     group: &[(usize, Vec<Field>)],
+    slashed: bool,
 ) -> Option<(Record, String, bool)> {
     let all: Vec<&Field> = group.iter().flat_map(|(_, fs)| fs).collect();
     // The meeting's header, a review's own fields, or people speaking: not a record.
@@ -212,9 +214,9 @@ fn read(
     }
     let head_bracketed = head_field && all.first().is_some_and(|f| f.bracketed);
     let known_only = rest.iter().all(|(f, r)| r.is_none() && !f.bracketed) && !head_bracketed;
-    // Known fields joined on one line (`Task: … / Owner: … / Due: …`) are read whole too.
-    let one_line = group.len() == 1 && all.len() >= 2;
-    if known_only && !one_line {
+    // Known fields joined on one line by ` / ` (`Task: … / Owner: … / Due: …`, which the block
+    // reader does not part) are read whole too.
+    if known_only && !slashed {
         return None;
     }
     let has = |want: &[Role]| rest.iter().any(|(_, r)| r.is_some_and(|r| want.contains(&r)));
@@ -250,7 +252,7 @@ fn read(
         .or_else(|| texts.iter().max_by_key(|(_, v)| v.chars().count()))
         .filter(|_| keyed_work.is_none());
     let work_label = text_work.map(|(l, _)| *l);
-    let work = keyed_work.or_else(|| {
+    let work = keyed_work.clone().or_else(|| {
         let siblings: Vec<&str> = texts
             .iter()
             .filter(|(l, _)| Some(*l) == work_label)
@@ -265,6 +267,19 @@ fn read(
         .map(|(_, v)| *v)
         .collect();
     if others.len() > 1 || others.iter().any(|v| v.chars().count() > 40) {
+        return None;
+    }
+    // A field that says the work (`事项：…`, `做什么：整理…`) titles the record alone: the line
+    // above is then a heading (`### 行动项`, `行动卡`), not its title.
+    let worded = keyed_work.is_some() || text_work.is_some_and(|(_, v)| has_task_verb(v));
+    let title_head = title_head.filter(|_| head_field || !worded);
+    let above = title_head.is_some() && !head_field;
+    // Known fields on one line with no work among them belong to the line above (`事项一：…`).
+    if known_only && keyed_work.is_none() {
+        return None;
+    }
+    // Without a title line, text that says no work (`承办部门：合规管理部`) titles nothing.
+    if title_head.is_none() && keyed_work.is_none() && !worded {
         return None;
     }
     let title = match (title_head, work) {
@@ -309,11 +324,11 @@ fn read(
             0,
             format!("{}=标题", all.first().map_or("", |f| f.label.as_str())),
         );
-    } else if head.is_some() {
+    } else if above {
         notes.insert(0, "上一行=标题".to_owned());
     }
     let mut lines: Vec<usize> = group.iter().map(|(l, _)| *l).collect();
-    if let Some((h, _)) = head.filter(|_| !head_field) {
+    if let Some((h, _)) = head.filter(|_| above) {
         lines.insert(0, h);
     }
     let mut sig: Vec<&str> = all.iter().map(|f| bare(&f.label)).collect();
