@@ -18,6 +18,7 @@ mod layout;
 pub mod meeting;
 pub mod owner;
 pub mod quality;
+mod records;
 mod scan;
 mod speaker;
 mod table;

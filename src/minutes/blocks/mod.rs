@@ -27,6 +27,7 @@ use self::keys::{
 };
 pub(crate) use self::keys::{is_conclusion, is_lead};
 use self::words::{STATE, field_parts, is_done, work_key};
+pub(crate) use self::words::{is_core_field, known_field, review_field, work_value};
 
 /// A block being read.
 #[derive(Debug, Default)]

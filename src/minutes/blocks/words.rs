@@ -145,11 +145,33 @@ pub(super) fn describes(part: &str) -> bool {
 
 /// A field saying who does the work, who helps, by when, or how far it is (`负责人：`, `协办：`,
 /// `时限：`, `状态：`; a bare `时间：` is too often the meeting's to open a block).
-pub(super) fn is_core_field(part: &str) -> bool {
+pub(crate) fn is_core_field(part: &str) -> bool {
     let part = part.replace("**", "");
     let timed = split_key(&part, DUE).is_some() && label(&part) != Some("时间");
     [LEAD, HELP, STATE]
         .iter()
         .any(|keys| split_key(&part, keys).is_some())
         || timed
+}
+
+/// Whether a `label：value` part carries a label the block reader knows (owner, helper, deadline,
+/// state, conclusion, follow-up, description, work): the record reader leaves such a label as it is.
+pub(crate) fn known_field(part: &str) -> bool {
+    [LEAD, HELP, DUE, STATE, CONCLUSION, NEXT, OTHER, STARTS]
+        .iter()
+        .any(|keys| split_key(part, keys).is_some())
+        || work_key(part).is_some()
+}
+
+/// Whether a `label：value` part is a review's own field (its request, conclusion or follow-up):
+/// such a record is the block reader's alone.
+pub(crate) fn review_field(part: &str) -> bool {
+    [CONCLUSION, NEXT, STARTS]
+        .iter()
+        .any(|keys| split_key(part, keys).is_some())
+}
+
+/// The work a `事项：…` / `措施：…` part names, when its label is a work key.
+pub(crate) fn work_value(part: &str) -> Option<&str> {
+    work_key(part)
 }

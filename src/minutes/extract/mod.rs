@@ -26,7 +26,7 @@ use crate::calendar::Calendar;
 use crate::command::Mention;
 use crate::domain::ids::Person;
 use crate::domain::time::{SHANGHAI, local};
-use crate::minutes::explain::LineTrace;
+use crate::minutes::explain::{LineTrace, Verdict};
 pub use crate::minutes::item::{ActionItem, Extraction, clean_title};
 use crate::minutes::layout::{find_date, find_title};
 use crate::minutes::scan::{Ctx, Scan};
@@ -153,6 +153,8 @@ fn run(
         speaker: None,
         addressed: None,
     };
+    // Cards and forms under labels nobody listed: each record as one line of known fields.
+    let records = crate::minutes::records::relabel(&mut lines, &ctx);
     let ex = Extraction {
         title,
         meeting_date,
@@ -173,6 +175,10 @@ fn run(
     let Walk {
         ctx, mut ex, mut tr, ..
     } = walk;
+    for r in &records {
+        let line = r.lines.first().copied().unwrap_or_default();
+        tr.note(line, &r.note(), Verdict::BlockLine, Vec::new(), None);
+    }
     // A transcript is also read turn by turn: work settled across turns, the recap's repeats.
     dialogue::settle(&lines, &ctx, to_item, &mut ex, &mut tr);
     ex.items.truncate(MAX_ITEMS);
@@ -345,6 +351,8 @@ mod tests_heldout8;
 mod tests_heldout9;
 #[cfg(test)]
 mod tests_metamorphic;
+#[cfg(test)]
+mod tests_records;
 mod thin_owner;
 mod time_field;
 mod trace;
