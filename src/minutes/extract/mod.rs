@@ -314,6 +314,8 @@ mod tests_heldout34;
 #[cfg(test)]
 mod tests_heldout35;
 #[cfg(test)]
+mod tests_heldout37;
+#[cfg(test)]
 mod tests_heldout4;
 #[cfg(test)]
 mod tests_heldout5;
