@@ -2,7 +2,8 @@
 //! an event (倒排工期: `T-7　… —— 某某`, `D-3：…（某某）`, `T+1 …`, any letter, sign or
 //! separator) gives one item per slot with an owner, dated only where the slot writes a date; a
 //! row of the paper's own facts (`活动日期：… 编制：… 4月8日`, any dated label beside a sign-off
-//! label) is no work. Each on phrasings of our own, never a line copied from a file.
+//! label) is no work; colleagues called by nickname (`雯雯`, `浩子`, `欧阳`, `邰姐`) are the
+//! member so called. Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
@@ -28,4 +29,18 @@ fn slots_of_a_countdown_plan_are_work() {
     let d = dues(&ex);
     assert!(d[0].is_some(), "{d:?}");
     assert!(d[1..].iter().all(Option::is_none), "{d:?}");
+}
+
+#[test]
+fn colleagues_called_by_nickname_are_the_owners() {
+    let members = ["严冬", "司马青", "卜丽华", "孟河"];
+    let ex = run(
+        "妙记｜季度复盘\n\n严冬（00:00:10）：数据都出来了。青青，这批名单的分配表你来排，下周一前发我。\n司马青（00:00:40）：好的。\n严冬（00:01:10）：卜姐，资料更新流程你跟运营对一下，3月13日前给个方案。\n卜丽华（00:01:30）：行。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("分配表"), "{t:?}");
+    assert!(t[1].contains("资料更新流程"), "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["司马青"], vec!["卜丽华"]]);
 }

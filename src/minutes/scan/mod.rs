@@ -11,6 +11,7 @@ mod english;
 mod fields;
 mod me_dated;
 mod names;
+mod nickname;
 mod pending_day;
 mod sent_to;
 mod spaced;
