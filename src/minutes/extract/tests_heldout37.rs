@@ -3,7 +3,8 @@
 //! separator) gives one item per slot with an owner, dated only where the slot writes a date; a
 //! row of the paper's own facts (`活动日期：… 编制：… 4月8日`, any dated label beside a sign-off
 //! label) is no work; colleagues called by nickname (`雯雯`, `浩子`, `欧阳`, `邰姐`) are the
-//! member so called. Each on phrasings of our own, never a line copied from a file.
+//! member so called; `support` names a helper (`support: 某某`, `owner 某某, support 某某`, a
+//! `Support` column). Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
@@ -43,4 +44,19 @@ fn colleagues_called_by_nickname_are_the_owners() {
     assert!(t[0].contains("分配表"), "{t:?}");
     assert!(t[1].contains("资料更新流程"), "{t:?}");
     assert_eq!(owners(&ex), vec![vec!["司马青"], vec!["卜丽华"]]);
+}
+
+#[test]
+fn support_names_a_helper_in_a_field_a_clause_or_a_column() {
+    let members = ["严冬", "柳青", "孟河"];
+    let ex = run(
+        "Weekly sync\n\nAction items\n1. 渠道数据核对 reconciliation — owner: 严冬, support: 柳青, due 3月20日\n2. 话术库 refresh — owner 孟河, support 严冬, due 3月18日\n",
+        &members,
+    );
+    assert_eq!(owners(&ex), vec![vec!["严冬", "柳青"], vec!["孟河", "严冬"]]);
+    let ex = run(
+        "| # | Task | Owner | Support | Due |\n|---|---|---|---|---|\n| 1 | 名单清洗 data cleanup | 柳青 | 孟河 | 3月19日 |\n",
+        &members,
+    );
+    assert_eq!(owners(&ex), vec![vec!["柳青", "孟河"]]);
 }

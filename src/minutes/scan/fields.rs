@@ -27,7 +27,18 @@ pub(super) const OWNER_KEYS: &[&str] = &[
 ];
 
 /// Keys whose value names helpers (`协同：孙俪`).
-pub(super) const HELP_KEYS: &[&str] = &["协同", "协办", "配合人", "配合", "协助"];
+pub(super) const HELP_KEYS: &[&str] = &[
+    "协同",
+    "协办",
+    "配合人",
+    "配合",
+    "协助",
+    "Support",
+    "support",
+    "SUPPORT",
+    "Helpers",
+    "helpers",
+];
 
 /// Keys whose value is the deadline.
 pub(super) const DEADLINE_KEYS: &[&str] = &[
