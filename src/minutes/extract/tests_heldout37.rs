@@ -4,7 +4,7 @@
 //! row of the paper's own facts (`活动日期：… 编制：… 4月8日`, any dated label beside a sign-off
 //! label) is no work; colleagues called by nickname (`雯雯`, `浩子`, `欧阳`, `邰姐`) are the
 //! member so called; `support` names a helper (`support: 某某`, `owner 某某, support 某某`, a
-//! `Support` column). Each on phrasings of our own, never a line copied from a file.
+//! `Support` column); a row saying no work (a rota with no task column) is no item. Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
@@ -59,4 +59,16 @@ fn support_names_a_helper_in_a_field_a_clause_or_a_column() {
         &members,
     );
     assert_eq!(owners(&ex), vec![vec!["柳青", "孟河"]]);
+}
+
+#[test]
+fn a_rota_with_no_task_column_gives_no_items() {
+    let members = ["严冬", "柳青", "孟河"];
+    let ex = run(
+        "五一值班安排\n\n一、值班表\n| 日期 | 值班 | 备班 |\n|---|---|---|\n| 5月1日—5月2日 | 严冬 | 柳青 |\n| 5月3日—5月5日 | 孟河 | 严冬 |\n\n二、节前准备\n| 事项 | 责任人 | 完成时限 |\n|---|---|---|\n| 机房空调巡检 | 柳青 | 4月28日 |\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("空调巡检"), "{t:?}");
 }
