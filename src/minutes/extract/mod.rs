@@ -171,6 +171,11 @@ fn run(
     dialogue::settle(&lines, &ctx, to_item, &mut ex, &mut tr);
     // `| 2月15日 | 某某 | 某某 |` (a rota with no task column): an item saying no work is none.
     ex.items.retain(|i| i.text.chars().any(char::is_alphanumeric));
+    // `…回滚方案你来写`: words before the addressee's `你` are no one's name.
+    for i in &mut ex.items {
+        i.owners
+            .retain(|o| !matches!(o, crate::minutes::owner::OwnerRef::Unresolved(w) if w.ends_with('你')));
+    }
     ex.items.truncate(MAX_ITEMS);
     ex
 }

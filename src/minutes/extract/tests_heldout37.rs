@@ -4,7 +4,8 @@
 //! row of the paper's own facts (`活动日期：… 编制：… 4月8日`, any dated label beside a sign-off
 //! label) is no work; colleagues called by nickname (`雯雯`, `浩子`, `欧阳`, `邰姐`) are the
 //! member so called; `support` names a helper (`support: 某某`, `owner 某某, support 某某`, a
-//! `Support` column); a row saying no work (a rota with no task column) is no item. Each on phrasings of our own, never a line copied from a file.
+//! `Support` column); a row saying no work (a rota with no task column) is no item; words
+//! glued to the addressee's `你` (`…预案你来写`) are no one's name. Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
@@ -71,4 +72,14 @@ fn a_rota_with_no_task_column_gives_no_items() {
     let t = texts(&ex);
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("空调巡检"), "{t:?}");
+}
+
+#[test]
+fn words_before_the_addressees_you_are_no_owner() {
+    let members = ["严冬", "桑立伟"];
+    let ex = run(
+        "妙记｜故障复盘\n\n严冬 00:01:10\n老桑，数据库切换预案你来写，3月12日前发群里。\n",
+        &members,
+    );
+    assert_eq!(owners(&ex), vec![vec!["桑立伟"]]);
 }
