@@ -5,7 +5,8 @@
 //! label) is no work; colleagues called by nickname (`雯雯`, `浩子`, `欧阳`, `邰姐`) are the
 //! member so called; `support` names a helper (`support: 某某`, `owner 某某, support 某某`, a
 //! `Support` column); a row saying no work (a rota with no task column) is no item; words
-//! glued to the addressee's `你` (`…预案你来写`) are no one's name. Each on phrasings of our own, never a line copied from a file.
+//! glued to the addressee's `你` (`…预案你来写`) are no one's name; work held back for now
+//! (`先别动`, `先不动`, `先放一放`) is none. Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
@@ -82,4 +83,16 @@ fn words_before_the_addressees_you_are_no_owner() {
         &members,
     );
     assert_eq!(owners(&ex), vec![vec!["桑立伟"]]);
+}
+
+#[test]
+fn work_held_back_for_now_is_no_item() {
+    let members = ["严冬", "柳青"];
+    let ex = run(
+        "妙记｜迁移沟通会\n\n严冬 00:01:10\n柳青，老系统这块先不动，等新方案批了再说。\n\n柳青 00:01:20\n明白。\n\n严冬 00:02:00\n柳青，客户告知书你3月13日前发出。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("告知书"), "{t:?}");
 }
