@@ -6,7 +6,8 @@
 //! member so called; `support` names a helper (`support: 某某`, `owner 某某, support 某某`, a
 //! `Support` column); a row saying no work (a rota with no task column) is no item; words
 //! glued to the addressee's `你` (`…预案你来写`) are no one's name; work held back for now
-//! (`先别动`, `先不动`, `先放一放`) is none. Each on phrasings of our own, never a line copied from a file.
+//! (`先别动`, `先不动`, `先放一放`) is none; last time's work
+//! only partly done (`进度60%`) given a new date is carried over. Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
@@ -95,4 +96,17 @@ fn work_held_back_for_now_is_no_item() {
     let t = texts(&ex);
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("告知书"), "{t:?}");
+}
+
+#[test]
+fn last_times_work_partly_done_with_a_new_date_is_carried_over() {
+    let members = ["严冬", "柳青"];
+    let ex = run(
+        "运维月度会\n\n【上次会议事项】\n1. 备份策略调整 —— 已完成。\n2. 新接口联调测试 —— 柳青，进度60%，3月20日前完成。\n3. 深圳分公司这边差一点，完成率97%，3月13日前看结果。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("联调测试"), "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["柳青"]]);
 }
