@@ -361,7 +361,7 @@ impl Table {
         let priority = find(&["优先", "priority"]);
         // `| 实施负责人 | 回滚负责人 |`: a second person column (after the lead's) names a
         // second owner, like a helper's.
-        let help = find(&["配合", "协办", "协助", "陪同"])
+        let help = find(&["配合", "协办", "协助", "陪同", "协同", "support", "helper"])
             .filter(|h| Some(*h) != owner)
             .or_else(|| second_person_column(&cs, owner))
             .or_else(|| people_column(&cs, owner));

@@ -23,10 +23,11 @@ mod words;
 const SEPARATORS: &[&str] = &[
     "，", ",", "；", ";", "。", "！", "!", "？", "?", "：", "——", " – ", " — ", " - ", "—", "–", "→",
 ];
-/// Words at a clause's start that are not part of a name.
+/// Words at a clause's start that are not part of a name (`support 某某` after the lead names
+/// a helper, as any clause of names after the lead does).
 const LEADS: &[&str] = &[
-    "owner", "Owner", "OWNER", "由", "烦请", "请", "麻烦", "辛苦", "让", "是", "那", "就", "另外", "再",
-    "并由", "交由",
+    "owner", "Owner", "OWNER", "support", "Support", "SUPPORT", "由", "烦请", "请", "麻烦", "辛苦", "让",
+    "是", "那", "就", "另外", "再", "并由", "交由",
 ];
 
 /// Owners found in the text of a line.

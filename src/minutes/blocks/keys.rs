@@ -173,9 +173,10 @@ pub(super) fn split_key<'a>(s: &'a str, keys: &[&str]) -> Option<&'a str> {
                 return Some(v.trim());
             }
             // `需求一  营业部晨会资讯推送自动化`: a numbered key, then spaces; `责任人 赵敏、孙磊`,
-            // `结论 通过`: a field key, then a space.
-            let spaced = numbered.len() < r.len() || !std::ptr::eq(keys, STARTS);
-            if spaced && numbered.starts_with(' ') && !numbered.trim().is_empty() {
+            // `结论 通过`, `需求 A：…`: a key, then a space. (This once asked `ptr::eq(keys,
+            // STARTS)`, which a `const` slice does not answer the same way from one build to
+            // the next; the figures were all measured with it false.)
+            if numbered.starts_with(' ') && !numbered.trim().is_empty() {
                 return Some(numbered.trim());
             }
         }

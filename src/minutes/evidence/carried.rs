@@ -1,6 +1,7 @@
 //! Work carried over (pure): `考试（某某）——未完成，定于12月10日前组织`, `台账更新 尚未办结，
-//! 下周五前补齐` — a line saying the work is not done, then giving a date in a later clause,
-//! sets it a new deadline: open work put off, as `延期，改为…完成` is, not a settled arrangement.
+//! 下周五前补齐`, `协议适配测试 —— 某某，进度70%，节后第一个工作日完成` — a line saying the work
+//! is not done (or only partly), then giving a date in a later clause, sets it a new deadline:
+//! open work put off, as `延期，改为…完成` is, not a settled arrangement.
 
 /// Words saying the work is not done (yet, or on time).
 const NOT_DONE: &[&str] = &[
@@ -18,15 +19,32 @@ const NOT_DONE: &[&str] = &[
     "逾期",
 ];
 
-/// Whether `lower` says the work is not done and gives `due` (the deadline's words) in a clause
-/// after the one saying so.
+/// Words before a share of the work done (`进度70%`, `progress 40%`); not `完成率`, a target's
+/// figure (`完成率97%`).
+const PROGRESS: &[&str] = &["进度", "progress"];
+
+/// What follows a share of the work done below 100% (`进度70%，…`): the work is not done yet.
+fn after_partial_progress(lower: &str) -> Option<&str> {
+    PROGRESS.iter().find_map(|k| {
+        let (_, r) = lower.split_once(k)?;
+        let r = r.trim_start_matches([' ', '：', ':', '约', '为', '已', '达']);
+        let digits = r.chars().take_while(char::is_ascii_digit).count();
+        let n: u32 = r.get(..digits)?.parse().ok()?;
+        let rest = r.get(digits..)?.strip_prefix(['%', '％'])?;
+        (n < 100).then_some(rest)
+    })
+}
+
+/// Whether `lower` says the work is not done (or only partly: `进度70%`) and gives `due` (the
+/// deadline's words) in a clause after the one saying so.
 pub(super) fn not_done_then_due(lower: &str, due: &str) -> bool {
     let due = due.to_lowercase();
-    NOT_DONE.iter().any(|w| {
-        lower.split_once(w).is_some_and(|(_, after)| {
-            after.starts_with(['，', ',', '；', ';', '。', '）', ')', ' ']) && after.contains(&due)
-        })
-    })
+    let later =
+        |after: &str| after.starts_with(['，', ',', '；', ';', '。', '）', ')', ' ']) && after.contains(&due);
+    NOT_DONE
+        .iter()
+        .any(|w| lower.split_once(w).is_some_and(|(_, after)| later(after)))
+        || after_partial_progress(lower).is_some_and(later)
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ mod attend_object;
 mod carried;
 mod chair_line;
 mod clues;
+mod countdown;
 mod dated_head;
 mod done_object;
 mod due_pending;
@@ -87,8 +88,9 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         && f.scan.text.chars().filter(|c| c.is_alphanumeric()).count() >= 4;
     let owner_pending = owner_pending || owner_dash_pending;
     // `→ 原因未查明，某某尽快协调…`: a follow-up after an arrow, given to someone named.
-    let arrow_work =
-        arrow::opens_with_arrow(f.raw) && matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named);
+    // `T-7　课件初审 —— 某某`: a slot in a plan counted back from an event, likewise.
+    let arrow_work = (arrow::opens_with_arrow(f.raw) || countdown::opens_with_countdown(f.raw))
+        && matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named);
     if f.todo_label || owner_pending || arrow_work {
         add(Signal::TodoLabel);
     }

@@ -242,6 +242,17 @@ pub(super) const REJECTED: &[&str] = &[
     "搁置",
     "parked",
     "on hold",
+    // `员工这块先别动，等方案批了再沟通`: held back for now, whatever the verb held.
+    "先别动",
+    "先不动",
+    "先别改",
+    "先别加",
+    "先别做",
+    "先不做",
+    "先别碰",
+    "暂时不动",
+    "先放一放",
+    "先放放",
 ];
 
 /// Conversation and reported speech that assign nothing.

@@ -124,6 +124,7 @@ pub(crate) fn is_meta(line: &str) -> bool {
     };
     spaced
         || meta(line)
+        || super::meta_row::is_meta_row(line)
         || super::roster::is_roster(line)
         || is_speaker_line(line)
         || (bars.len() > 1 && bars.iter().any(|p| meta(p)) && bars.iter().all(|p| meta(p) || dated(p)))

@@ -5,6 +5,7 @@
 mod due_heading;
 mod marker;
 mod meta;
+mod meta_row;
 mod none_said;
 mod roster;
 pub(crate) mod task_tag;

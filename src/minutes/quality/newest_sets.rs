@@ -575,7 +575,7 @@ pub const HELDOUT36: MinutesSet = minutes_set![
 
 /// The thirty-seventh held-out set: every file in `src/minutes/heldout37/`, written blind on 2026-12-06
 /// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only on its first runs.
+/// aggregate only on its first runs. It is tuning data since later sets were written.
 pub const HELDOUT37: MinutesSet = minutes_set![
     "heldout37";
     "01-salon-prep-numbered-parens",

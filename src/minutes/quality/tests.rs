@@ -145,6 +145,7 @@ fn explain_tuning_files() {
         .chain(HELDOUT34.iter().map(|f| ("heldout34", f)))
         .chain(HELDOUT35.iter().map(|f| ("heldout35", f)))
         .chain(HELDOUT36.iter().map(|f| ("heldout36", f)))
+        .chain(HELDOUT37.iter().map(|f| ("heldout37", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
@@ -673,11 +674,16 @@ fn extraction_quality_over_the_thirty_sixth_heldout_set() {
 
 /// The thirty-seventh held-out set, printed per file when `DUBAN_HELDOUT37=1`
 /// (`DUBAN_HELDOUT37=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since later sets were
+/// written. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_thirty_seventh_heldout_set() {
-    heldout_run(HELDOUT37, "DUBAN_HELDOUT37", None, "held-out 37");
+    heldout_run(
+        HELDOUT37,
+        "DUBAN_HELDOUT37",
+        Some("thirty-seventh held-out set (tuning since the thirty-sixth round)"),
+        "held-out 37",
+    );
 }
 
 /// The thirty-eighth held-out set, printed per file when `DUBAN_HELDOUT38=1`

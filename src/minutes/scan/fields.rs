@@ -35,8 +35,11 @@ pub(super) const HELP_KEYS: &[&str] = &[
     "协助",
     "support",
     "Support",
+    "SUPPORT",
     "helper",
     "Helper",
+    "Helpers",
+    "helpers",
 ];
 
 /// Keys whose value is the deadline.

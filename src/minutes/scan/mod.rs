@@ -12,6 +12,7 @@ mod fields;
 mod helper_first;
 mod me_dated;
 mod names;
+mod nickname;
 mod pending_day;
 mod sent_to;
 mod spaced;

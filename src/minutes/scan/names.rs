@@ -124,7 +124,7 @@ impl Ctx<'_> {
                 return OwnerRef::Person(p.clone());
             }
         }
-        OwnerRef::Unresolved(name.to_owned())
+        super::nickname::owner_called(self.members, name)
     }
     /// The people in a field: the names when some parts are names (`合规部 张学友`,
     /// `风险管理部/梁朝伟` → the person), else every part as written (`合规部`).
@@ -280,7 +280,7 @@ impl Ctx<'_> {
         }
         let n = w.chars().count();
         let cjk = w.chars().all(is_cjk);
-        if surname_with_title(w).is_some() {
+        if surname_with_title(w).is_some() || super::nickname::member_called(self.members, w).is_some() {
             return true;
         }
         // `明轩`: the given name of one of the group.
