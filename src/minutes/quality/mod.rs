@@ -291,4 +291,6 @@ mod fit;
 #[cfg(test)]
 mod metamorphic;
 #[cfg(test)]
+mod set_runs;
+#[cfg(test)]
 mod tests;
