@@ -449,6 +449,13 @@ impl Ctx<'_> {
                     "审核后报送",
                     "审定",
                     "把关",
+                    // `（薛立军跟踪）`: who follows it up answers for it too.
+                    "跟踪",
+                    "跟进",
+                    "督办",
+                    "督促",
+                    "负责",
+                    "牵头",
                 ]
                 .iter()
                 .find_map(|w| group.trim().strip_suffix(w))

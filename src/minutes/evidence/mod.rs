@@ -22,6 +22,7 @@ mod due_pending;
 mod english;
 mod everyone;
 mod labelled;
+mod left_open;
 mod named_head;
 mod next_meeting;
 mod not_yet;
@@ -37,6 +38,7 @@ mod speech;
 mod takes_time;
 mod tally;
 mod unit_head;
+mod verdict_noun;
 mod words;
 
 use self::clues::{
@@ -308,6 +310,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         .split_inclusive(['，', ','])
         .filter(|c| !crate::minutes::scan::is_the_rest(c))
         .collect();
+    // `梳理测评不通过客户的话术`: a verdict describing whom the work is for.
+    let rejected_text = verdict_noun::without_verdict_nouns(&rejected_text);
     // `~~组织线下沙龙~~（取消）`: struck out, called off.
     if REJECTED.iter().any(|w| rejected_text.contains(w)) || record::is_struck(f.raw) {
         add(Signal::Rejected);
@@ -508,9 +512,13 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if recurring && f.scan.deadline.is_none() && f.scan.deadline_text.is_none() {
         add(Signal::VagueDeadline);
     }
+    // `看板每日自动推送，两周内完成`: building what then recurs, by a date of its own.
+    let builds = f.scan.deadline.is_some()
+        && f.scan.deadline_text.as_deref().is_some_and(|t| !t.contains('每'))
+        && left_open::one_off(&lower);
     if STANDING
         .iter()
-        .filter(|w| !(duty && w.starts_with('每')))
+        .filter(|w| !((duty || builds) && w.starts_with('每')))
         .any(|w| {
             if *w == "长期" {
                 clues::standing_long(lower_next)
@@ -520,6 +528,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         })
         || (f.scan.how == OwnerHow::None && (words::by_the_rules(&lower) || words::arranged_later(&lower)))
         || next_meeting::marked_routine(&lower)
+        || left_open::routine_field(&lower)
+        || (f.scan.how == OwnerHow::None && left_open::time_left_open(&lower))
         || (f.scan.how == OwnerHow::None && next_meeting::next_meeting_open(&lower))
     {
         add(Signal::Standing);

@@ -2,8 +2,12 @@
 //! the names it marks (`Mike owner`, `Zoe lead, Ivan support`, `柯南 support`, any case, bare or
 //! bracketed) leaves names that own the work, as `owner 某某` before them always did; `跟踪`/`跟进`
 //! after a name is a verb, not `跟` joining a second name; a meeting held over several days
-//! (`时间：3月2日至3月5日`, `3月2日-5日`) counts its relative words from its last day. Each on
-//! phrasings of our own, never a line copied from a file.
+//! (`时间：3月2日至3月5日`, `3月2日-5日`) counts its relative words from its last day; a routine
+//! mark as a field of its own (`Owner：某某　常规`) and, with no one named, work put off to be
+//! arranged later (`…，春节后再安排`) are no task; who follows work up in brackets (`（某某跟踪）`)
+//! owns it; a verdict describing whom the work is for (`测评不通过客户的…`) rules nothing; a
+//! recurring thing built once by a date (`看板每日推送，两周内完成`) is work. Each on phrasings of
+//! our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
@@ -61,4 +65,43 @@ fn a_meeting_over_several_days_counts_from_its_last_day() {
             "{head}: {t:?}"
         );
     }
+}
+
+#[test]
+fn routine_rows_and_work_put_off_are_no_tasks() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "运营季度目标对齐会（3月10日）\n\nO1：数据可用\n- KR1 建立十项校验规则　Owner：柯南　周五前出清单\n- KR2 周报按周发布　Owner：董青　常规\n\n待办\n1. 影像系统扩容申请，董青，下周三前。\n2. 年度回访统计，春节后再安排。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("校验规则"), "{t:?}");
+    assert!(t[1].contains("影像系统扩容"), "{t:?}");
+}
+
+#[test]
+fn who_follows_it_up_in_brackets_owns_it() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "检查问题整改\n→ 差旅报销2笔缺发票，请支行综合部补交（董青跟踪），本月内。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["董青"]], "{t:?}");
+}
+
+#[test]
+fn a_verdict_describing_the_work_and_a_recurring_thing_built_once_are_work() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "投教工作会（3月10日）\n\n决定\n1. 整理风险测评不通过客户的沟通口径，3个工作日内完成（柯南）。\n2. 董青：投诉数据看板每日自动推送，两周内完成。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("沟通口径"), "{t:?}");
+    assert!(t[1].contains("数据看板"), "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["柯南"], vec!["董青"]], "{t:?}");
 }
