@@ -6,7 +6,8 @@
 //! mark as a field of its own (`Owner：某某　常规`) and, with no one named, work put off to be
 //! arranged later (`…，春节后再安排`) are no task; who follows work up in brackets (`（某某跟踪）`)
 //! owns it; a verdict describing whom the work is for (`测评不通过客户的…`) rules nothing; a
-//! recurring thing built once by a date (`看板每日推送，两周内完成`) is work. Each on phrasings of
+//! recurring thing built once by a date (`看板每日推送，两周内完成`) is work; a duration after a start
+//! (`本周六起试运行两周`) is how long it runs, no deadline. Each on phrasings of
 //! our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -104,4 +105,16 @@ fn a_verdict_describing_the_work_and_a_recurring_thing_built_once_are_work() {
     assert!(t[0].contains("沟通口径"), "{t:?}");
     assert!(t[1].contains("数据看板"), "{t:?}");
     assert_eq!(owners(&ex), vec![vec!["柯南"], vec!["董青"]], "{t:?}");
+}
+
+#[test]
+fn a_duration_after_a_start_is_no_deadline() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "厅堂服务改进会（3月10日）\n\n待办事项\n1. 在大堂设置适老服务专窗，下周一起试运行两周——柯南。\n2. 专窗服务评估，董青，两周内完成。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(dues(&ex), vec![None, due_by_end_of("2026-03-24")], "{t:?}");
 }
