@@ -280,12 +280,14 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                 !has_figures(seg) || object_count::count_is_object(seg)
             });
     // `1. 客户分层名单（按资产50万、300万两档），仇凯` under an action heading: figures in
-    // brackets say what the work is, they report nothing.
-    let figures = if f.section == Section::Action && f.scan.how != OwnerHow::None {
-        has_figures(&outside_brackets(&lower))
-    } else {
-        has_figures(&lower)
-    };
+    // brackets say what the work is, they report nothing; so too in someone's dated work under no
+    // heading (`@某某 名单（资产50万以上）导出来，周五前`).
+    let figures =
+        if (f.section == Section::Action || f.scan.deadline.is_some()) && f.scan.how != OwnerHow::None {
+            has_figures(&outside_brackets(&lower))
+        } else {
+            has_figures(&lower)
+        };
     // `覆盖 3229 人次`: a figure set apart from its unit reports, in a line that asks no date.
     let spaced = f.scan.deadline.is_none() && tally::has_spaced_figure(&lower);
     if (figures || spaced) && !asked && !partly {

@@ -7,7 +7,8 @@
 //! arranged later (`…，春节后再安排`) are no task; who follows work up in brackets (`（某某跟踪）`)
 //! owns it; a verdict describing whom the work is for (`测评不通过客户的…`) rules nothing; a
 //! recurring thing built once by a date (`看板每日推送，两周内完成`) is work; a duration after a start
-//! (`本周六起试运行两周`) is how long it runs, no deadline. Each on phrasings of
+//! (`本周六起试运行两周`) is how long it runs, no deadline; figures in brackets in someone's dated work (`@某某 名单（资产50万
+//! 以上）导出来，周五前`) say what the work is. Each on phrasings of
 //! our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -117,4 +118,16 @@ fn a_duration_after_a_start_is_no_deadline() {
     let t = texts(&ex);
     assert_eq!(t.len(), 2, "{t:?}");
     assert_eq!(dues(&ex), vec![None, due_by_end_of("2026-03-24")], "{t:?}");
+}
+
+#[test]
+fn figures_in_brackets_in_someones_dated_work_say_what_it_is() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "@柯南 3月到期客户名单（资产100万以上）拉出来，周四前发群里\n@董青 到期提醒短信模板出一版，明天下班前\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["柯南"], vec!["董青"]], "{t:?}");
 }
