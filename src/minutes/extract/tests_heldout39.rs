@@ -8,7 +8,7 @@
 //! owns it; a verdict describing whom the work is for (`测评不通过客户的…`) rules nothing; a
 //! recurring thing built once by a date (`看板每日推送，两周内完成`) is work; a duration after a start
 //! (`本周六起试运行两周`) is how long it runs, no deadline; figures in brackets in someone's dated work (`@某某 名单（资产50万
-//! 以上）导出来，周五前`) say what the work is. Each on phrasings of
+//! 以上）导出来，周五前`) say what the work is; a heading of results (`一、演练结果`, `检查结果`) reports. Each on phrasings of
 //! our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -130,4 +130,14 @@ fn figures_in_brackets_in_someones_dated_work_say_what_it_is() {
     let t = texts(&ex);
     assert_eq!(t.len(), 2, "{t:?}");
     assert_eq!(owners(&ex), vec![vec!["柯南"], vec!["董青"]], "{t:?}");
+}
+
+#[test]
+fn lines_under_a_results_heading_report() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "机房搬迁演练总结（3月10日）\n\n一、演练结果\n1. 3月7日晚21:00开始搬迁，23:10业务系统在新机房恢复运行，停机130分钟，满足180分钟要求。\n2. 全部12套系统验证通过。\n\n二、结论\n演练达到预期，问题均已闭环。\n",
+        &members,
+    );
+    assert!(ex.items.is_empty(), "{:?}", texts(&ex));
 }
