@@ -17,6 +17,7 @@ mod paren;
 mod post;
 mod reach;
 mod role;
+mod role_after;
 mod words;
 
 /// Clause separators (a dash between spaces too: `林黛玉 – finalize … – by Apr 24`).
@@ -124,7 +125,7 @@ impl Ctx<'_> {
             // A clause of names only: `甄宓`, `王熙凤 + 平儿`, `owner 贾政`.
             if clause.chars().count() <= 16
                 && !led
-                && let Some(found) = self.names_if_all(strip_leads(clause))
+                && let Some(found) = self.names_if_all(role_after::strip_role_after(strip_leads(clause)))
             {
                 if lead.is_empty() {
                     lead = found;
@@ -448,6 +449,13 @@ impl Ctx<'_> {
                     "审核后报送",
                     "审定",
                     "把关",
+                    // `（薛立军跟踪）`: who follows it up answers for it too.
+                    "跟踪",
+                    "跟进",
+                    "督办",
+                    "督促",
+                    "负责",
+                    "牵头",
                 ]
                 .iter()
                 .find_map(|w| group.trim().strip_suffix(w))

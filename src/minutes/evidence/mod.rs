@@ -22,6 +22,7 @@ mod due_pending;
 mod english;
 mod everyone;
 mod labelled;
+mod left_open;
 mod named_head;
 mod next_meeting;
 mod not_yet;
@@ -37,6 +38,7 @@ mod speech;
 mod takes_time;
 mod tally;
 mod unit_head;
+mod verdict_noun;
 mod words;
 
 use self::clues::{
@@ -278,12 +280,14 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
                 !has_figures(seg) || object_count::count_is_object(seg)
             });
     // `1. 客户分层名单（按资产50万、300万两档），仇凯` under an action heading: figures in
-    // brackets say what the work is, they report nothing.
-    let figures = if f.section == Section::Action && f.scan.how != OwnerHow::None {
-        has_figures(&outside_brackets(&lower))
-    } else {
-        has_figures(&lower)
-    };
+    // brackets say what the work is, they report nothing; so too in someone's dated work under no
+    // heading (`@某某 名单（资产50万以上）导出来，周五前`).
+    let figures =
+        if (f.section == Section::Action || f.scan.deadline.is_some()) && f.scan.how != OwnerHow::None {
+            has_figures(&outside_brackets(&lower))
+        } else {
+            has_figures(&lower)
+        };
     // `覆盖 3229 人次`: a figure set apart from its unit reports, in a line that asks no date.
     let spaced = f.scan.deadline.is_none() && tally::has_spaced_figure(&lower);
     if (figures || spaced) && !asked && !partly {
@@ -308,6 +312,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         .split_inclusive(['，', ','])
         .filter(|c| !crate::minutes::scan::is_the_rest(c))
         .collect();
+    // `梳理测评不通过客户的话术`: a verdict describing whom the work is for.
+    let rejected_text = verdict_noun::without_verdict_nouns(&rejected_text);
     // `~~组织线下沙龙~~（取消）`: struck out, called off.
     if REJECTED.iter().any(|w| rejected_text.contains(w)) || record::is_struck(f.raw) {
         add(Signal::Rejected);
@@ -508,9 +514,13 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if recurring && f.scan.deadline.is_none() && f.scan.deadline_text.is_none() {
         add(Signal::VagueDeadline);
     }
+    // `看板每日自动推送，两周内完成`: building what then recurs, by a date of its own.
+    let builds = f.scan.deadline.is_some()
+        && f.scan.deadline_text.as_deref().is_some_and(|t| !t.contains('每'))
+        && left_open::one_off(&lower);
     if STANDING
         .iter()
-        .filter(|w| !(duty && w.starts_with('每')))
+        .filter(|w| !((duty || builds) && w.starts_with('每')))
         .any(|w| {
             if *w == "长期" {
                 clues::standing_long(lower_next)
@@ -520,6 +530,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         })
         || (f.scan.how == OwnerHow::None && (words::by_the_rules(&lower) || words::arranged_later(&lower)))
         || next_meeting::marked_routine(&lower)
+        || left_open::routine_field(&lower)
+        || (f.scan.how == OwnerHow::None && left_open::time_left_open(&lower))
         || (f.scan.how == OwnerHow::None && next_meeting::next_meeting_open(&lower))
     {
         add(Signal::Standing);

@@ -339,6 +339,8 @@ mod tests_heldout36;
 #[cfg(test)]
 mod tests_heldout37;
 #[cfg(test)]
+mod tests_heldout39;
+#[cfg(test)]
 mod tests_heldout4;
 #[cfg(test)]
 mod tests_heldout5;

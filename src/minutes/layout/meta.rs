@@ -227,6 +227,23 @@ fn record_date(line: &str) -> Option<&str> {
     ok.then(|| line.get(at + colon..)).flatten().map(str::trim)
 }
 
+/// The last day of a span opened by a date (`日至11月11日`, `-4日`, `～3月4日`), if written.
+fn span_end(rest: &str, first: Date, today: Date) -> Option<Date> {
+    let rest = rest.trim_start_matches(['日', '号']).trim_start();
+    let rest = ["至", "到", "~", "～", "—", "–", "-"]
+        .iter()
+        .find_map(|m| rest.strip_prefix(m))?
+        .trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = rest.get(digits.len()..).unwrap_or_default();
+    let end = if after.starts_with(['日', '号']) {
+        Date::new(first.year(), first.month(), digits.parse().ok()?).ok()
+    } else {
+        parse_date(rest, first)
+    }?;
+    (end > first && end <= today && (end - first).get_days() <= 14).then_some(end)
+}
+
 /// `2026年3月10日`, `2026-03-10`, `2026/3/10`, `2026.3.10`, or `3月10日` (the year of `today`).
 fn parse_date(s: &str, today: Date) -> Option<Date> {
     let chars: Vec<char> = s.chars().collect();
@@ -266,8 +283,11 @@ fn parse_date(s: &str, today: Date) -> Option<Date> {
                 }
                 _ => None,
             };
-            if date.is_some() {
-                return date;
+            if let Some(d) = date {
+                // `11月9日至11月11日`, `3月2日-4日`: a meeting over several days ends on the last,
+                // the day its relative words are said from (not later than the posting).
+                let rest: String = chars.get(j..).unwrap_or_default().iter().collect();
+                return Some(span_end(&rest, d, today).unwrap_or(d));
             }
             i = j.max(i + 1);
         } else {

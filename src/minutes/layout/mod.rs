@@ -63,6 +63,8 @@ const STATUS_WORDS: &[&str] = &[
     "日常事项",
     // `交流发言`, `发言摘要`: what each person said at a study or exchange meeting, not work.
     "发言",
+    // `一、演练结果`, `检查结果`: how something turned out, reported.
+    "结果",
     "highlights",
     "status",
     "summary",

@@ -411,6 +411,7 @@ pub(crate) fn is_ordinal_or_start(chars: &[char], start: usize, end: usize) -> b
         // `下周一起晨会改到8:40`: `下周` short of the day that starts the new setting.
         || (after.is_some_and(|c| "一二三四五六日天".contains(*c)) && chars.get(end + 1).is_some_and(|c| *c == '起'))
         || (before.is_some_and(|c| matches!(c, '自' | '从')) && after.is_some_and(|c| *c == '开'))
+        || super::run_length::after_a_start(chars, start, end)
 }
 
 /// A time word inside a phrase, qualifying a noun rather than setting a deadline: `汇报本月运营情况`,

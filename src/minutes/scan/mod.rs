@@ -14,6 +14,7 @@ mod me_dated;
 mod names;
 mod nickname;
 mod pending_day;
+mod run_length;
 mod sent_to;
 mod spaced;
 mod terse;

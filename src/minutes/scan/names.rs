@@ -344,7 +344,9 @@ impl Ctx<'_> {
             return Some(vec![self.resolve(whole)]);
         }
         let parts = split_names(whole);
-        if parts.is_empty() || parts.len() > 6 {
+        // `某某跟踪进度`, `某某跟进`: 跟 opens a verb there, not a second name.
+        let verb_gen = ["跟踪", "跟进", "跟单"].iter().any(|v| whole.contains(v));
+        if parts.is_empty() || parts.len() > 6 || verb_gen {
             return None;
         }
         // `时迁、戴宗`: beside a name, a word shaped like a name is one too (an uncommon surname).

@@ -1,0 +1,90 @@
+//! Lines that leave a matter open rather than give work (pure): a bare routine mark as a field of
+//! its own (`Owner：某某　常规`, `…，日常`, `| BAU`), however it is separated, and, with no one
+//! named, a matter put off to be arranged later (`节后统计，元旦后再安排`).
+
+/// Words that alone, as a field, mark a duty as routine.
+const ROUTINE: &[&str] = &[
+    "常规",
+    "常规工作",
+    "常规事项",
+    "例行",
+    "例行工作",
+    "日常",
+    "日常工作",
+    "routine",
+    "bau",
+    "ongoing",
+];
+
+/// Field separators of a line (any of them, whatever the layout).
+const SEPS: &[char] = &[
+    '，', ',', '；', ';', '。', ' ', '　', '\t', '|', '｜', '/', '、', '—', '-', '：', ':', '（', '）', '(',
+    ')',
+];
+
+/// Whether a field of `lower` (lower-cased) is only a routine mark (`… owner：边峰　常规`).
+pub(super) fn routine_field(lower: &str) -> bool {
+    lower
+        .split(SEPS)
+        .map(|p| p.trim_matches(['.', '*']))
+        .skip(1)
+        .any(|p| ROUTINE.contains(&p))
+}
+
+/// Whether `lower` (lower-cased) puts the matter off to be arranged later (`…后再安排`,
+/// `以后再行安排`). A time merely still to fix (`时间待定`) leaves it work with its day open, as
+/// the earlier sets label it.
+pub(super) fn time_left_open(lower: &str) -> bool {
+    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    ["再安排", "再行安排", "再作安排", "再做安排"]
+        .iter()
+        .any(|w| compact.contains(w))
+}
+
+/// Whether `lower` sets one piece of work done once (`…两周内完成`, `首场策划`, `上线`), though what
+/// it builds then recurs (`每日自动推送`, `每月一场`).
+pub(super) fn one_off(lower: &str) -> bool {
+    [
+        "完成",
+        "上线",
+        "建成",
+        "搭建",
+        "首场",
+        "首次",
+        "首期",
+        "第一场",
+        "第一次",
+        "第一期",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{one_off, routine_field, time_left_open};
+
+    #[test]
+    fn work_done_once_that_then_recurs() {
+        assert!(one_off("风险看板每日自动推送，两周内完成"));
+        assert!(one_off("投教沙龙每月一场，首场策划 —— 某某 —— 下月初"));
+        assert!(!one_off("每周五报送周报"));
+    }
+
+    #[test]
+    fn a_routine_mark_as_a_field_of_its_own() {
+        assert!(routine_field("kr3 周报按周发布　owner：边峰　常规"));
+        assert!(routine_field("台账维护，雷鸣，日常"));
+        assert!(routine_field("巡检 | 雷鸣 | bau"));
+        assert!(!routine_field("常规检查项补齐，雷鸣，周五前"));
+        assert!(!routine_field("非常规交易排查，雷鸣"));
+    }
+
+    #[test]
+    fn a_matter_put_off_to_be_arranged_later() {
+        assert!(time_left_open("年终回访统计，春节后再安排"));
+        assert!(time_left_open("复盘材料，等方案定了再 安排"));
+        assert!(!time_left_open("上线时间待定。"));
+        assert!(!time_left_open("培训材料，tbd"));
+    }
+}
