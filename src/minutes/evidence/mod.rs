@@ -36,6 +36,7 @@ mod rota;
 mod speech;
 mod takes_time;
 mod tally;
+mod title_date;
 mod unit_head;
 mod words;
 
@@ -472,6 +473,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         || dated_head::is_dated_header(f.raw)
         || dated_head::is_unit_signature(f.raw)
         || dated_head::is_titled_dated_header(f.raw)
+        || title_date::is_title_then_date(f.raw)
         || named_head::is_named_head(f.raw)
         || rota::is_rota(f.raw)
         || rota::is_sub_meeting_head(f.raw)
