@@ -2,7 +2,10 @@
 //! their outcomes (any table with an outcome or verdict column and neither a deadline nor a
 //! next-step column, whatever separator its cells use) is no list of work; a cell whose aside
 //! says the case is settled (`补正（已补）`) closes its row; an English role word after a name
-//! (`Amy lead, 某某 support`, `Leo owner`) names the lead and the helper as one before it does.
+//! (`Amy lead, 某某 support`, `Leo owner`) names the lead and the helper as one before it does;
+//! a routine remark of any wording (`（日常要求）`) is no task; who called the paper (`发起人：`) is
+//! a meta line; a title ending with a full date is the paper's head; a done word after a verb of
+//! checking (`抽查已发布内容`) names the object, not finished work.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -96,4 +99,29 @@ fn a_routine_remark_of_any_wording_is_no_task() {
     let t = texts(&ex);
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("客户告知书"), "{t:?}");
+}
+
+#[test]
+fn checking_what_is_done_is_work() {
+    let members = ["钟岚", "陶然"];
+    let ex = run(
+        "合规复盘（4月1日）\n\n后续安排：\n1. 陶然：每周复核已办结投诉案件5件，首次复核4月10日前完成。\n2. 钟岚负责回访已开户客户，4月15日前。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("已办结投诉案件"), "{t:?}");
+    assert!(t[1].contains("已开户客户"), "{t:?}");
+}
+
+#[test]
+fn a_check_that_is_done_stays_done() {
+    let members = ["钟岚", "陶然"];
+    let ex = run(
+        "后续安排：\n1. 首轮抽查已完成。\n2. 陶然负责复核，4月10日前。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("复核"), "{t:?}");
 }
