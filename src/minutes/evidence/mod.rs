@@ -10,6 +10,7 @@ use self::words::{
 };
 
 mod also_asked;
+mod appointed;
 mod arrow;
 mod attend_object;
 mod carried;
@@ -474,6 +475,7 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         || dated_head::is_unit_signature(f.raw)
         || dated_head::is_titled_dated_header(f.raw)
         || title_date::is_title_then_date(f.raw)
+        || appointed::only_appoints(&lower)
         || named_head::is_named_head(f.raw)
         || rota::is_rota(f.raw)
         || rota::is_sub_meeting_head(f.raw)

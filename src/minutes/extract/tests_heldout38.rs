@@ -125,3 +125,15 @@ fn a_check_that_is_done_stays_done() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("复核"), "{t:?}");
 }
+
+#[test]
+fn a_post_given_is_no_task() {
+    let members = ["钟岚", "陶然"];
+    let ex = run(
+        "各位好，纪要如下：\n1. 产品将于6月10日提前终止，清算专班已组建，由钟岚任组长。\n2. 请陶然6月12日前完成清算报告初稿。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("清算报告"), "{t:?}");
+}
