@@ -34,6 +34,7 @@ mod progress;
 mod record;
 mod remaining;
 mod rota;
+mod self_paced;
 mod speech;
 mod takes_time;
 mod tally;
@@ -246,7 +247,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     {
         add(Signal::Done);
     }
-    if not_tracked(&lower) {
+    // `各营业部组织学习，具体时间自定`: no one named, its timing theirs to choose.
+    if not_tracked(&lower) || (f.scan.how == OwnerHow::None && self_paced::left_to_doers(&lower)) {
         add(Signal::NotTracked);
     }
     // A person given a dated deadline is asked for work, whatever figures the line gives

@@ -137,3 +137,15 @@ fn a_post_given_is_no_task() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("清算报告"), "{t:?}");
 }
+
+#[test]
+fn work_whose_timing_is_left_to_the_units_is_not_tracked() {
+    let members = ["钟岚", "陶然"];
+    let ex = run(
+        "会后安排：\n（一）钟岚负责制作培训课件，3月6日前完成；\n（二）各支行组织员工自学，具体时间自定。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("培训课件"), "{t:?}");
+}
