@@ -7,6 +7,7 @@ use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, has_task_verb, is_place_or_unit
 
 mod merged;
 mod recurring;
+mod register;
 mod remark;
 mod subject;
 
@@ -433,6 +434,10 @@ impl Table {
         if Some(task) == subject && progress.is_some() && deadline.is_none() {
             return None;
         }
+        // `| 编号 | 提交人 | 问题 | 结果 |`: a register of cases and their outcomes, not work.
+        if register::is_register(&cs, task, deadline, next_step) {
+            return None;
+        }
         // `| 问题描述 | 整改措施 |`: the measure answers the issue, which names the task;
         // `| 需求 | 结论 | 后续 |`: the next step is about the requirement.
         let issue = named
@@ -496,6 +501,11 @@ impl Table {
                 .iter()
                 .enumerate()
                 .any(|(i, c)| i != self.task && ends_closed(c))
+            // `| 退回修改（已改） |`: another cell whose aside says the case is settled.
+            || cs
+                .iter()
+                .enumerate()
+                .any(|(i, c)| i != self.task && register::closing_aside(c).is_some_and(is_done))
             || cs
                 .iter()
                 .enumerate()

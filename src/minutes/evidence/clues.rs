@@ -268,12 +268,18 @@ pub(super) fn not_tracked(lower: &str) -> bool {
         "不作为待办",
     ];
     // `（常规）` alone says it too.
-    let remarks = ["常规要求", "日常工作", "例行工作", "常规工作", "常规", "例行"];
+    // Any routine word, alone or with what it marks (`常规要求`, `日常要求`, `例行事项`).
+    let routine = |w: &str| {
+        ["常规", "日常", "例行"].iter().any(|p| {
+            w.strip_prefix(p)
+                .is_some_and(|r| ["", "要求", "工作", "事项", "安排", "任务", "动作", "性工作"].contains(&r))
+        })
+    };
     // `…按月编报（某某），常规工作。`: the remark as the line's last clause.
     let last_clause = lower
         .trim_end_matches(['。', '.', ' '])
         .rsplit_once(['，', ',', '；', ';'])
-        .is_some_and(|(_, last)| remarks.iter().any(|w| last.trim() == *w));
+        .is_some_and(|(_, last)| routine(last.trim()));
     said.iter().any(|w| lower.contains(w))
         || last_clause
         || lower.split(['（', '(']).skip(1).any(|g| {
@@ -281,7 +287,7 @@ pub(super) fn not_tracked(lower: &str) -> bool {
             // `（卢曼，常规工作）`: beside the owner, too.
             inner
                 .split(['，', ',', '；', ';'])
-                .any(|part| remarks.iter().any(|w| part.trim() == *w) || super::ongoing::due_ongoing(part))
+                .any(|part| routine(part.trim()) || super::ongoing::due_ongoing(part))
         })
 }
 

@@ -10,6 +10,7 @@ use self::words::{
 };
 
 mod also_asked;
+mod appointed;
 mod arrow;
 mod attend_object;
 mod carried;
@@ -34,9 +35,11 @@ mod progress;
 mod record;
 mod remaining;
 mod rota;
+mod self_paced;
 mod speech;
 mod takes_time;
 mod tally;
+mod title_date;
 mod unit_head;
 mod verdict_noun;
 mod words;
@@ -246,7 +249,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     {
         add(Signal::Done);
     }
-    if not_tracked(&lower) {
+    // `各营业部组织学习，具体时间自定`: no one named, its timing theirs to choose.
+    if not_tracked(&lower) || (f.scan.how == OwnerHow::None && self_paced::left_to_doers(&lower)) {
         add(Signal::NotTracked);
     }
     // A person given a dated deadline is asked for work, whatever figures the line gives
@@ -478,6 +482,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         || dated_head::is_dated_header(f.raw)
         || dated_head::is_unit_signature(f.raw)
         || dated_head::is_titled_dated_header(f.raw)
+        || title_date::is_title_then_date(f.raw)
+        || appointed::only_appoints(&lower)
         || named_head::is_named_head(f.raw)
         || rota::is_rota(f.raw)
         || rota::is_sub_meeting_head(f.raw)

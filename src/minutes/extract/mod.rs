@@ -249,6 +249,7 @@ mod quoted_mail;
 mod refer;
 mod rejected_title;
 mod revise;
+mod role_after;
 mod role_label;
 mod sentence;
 mod shared_above;
@@ -338,6 +339,8 @@ mod tests_heldout35;
 mod tests_heldout36;
 #[cfg(test)]
 mod tests_heldout37;
+#[cfg(test)]
+mod tests_heldout38;
 #[cfg(test)]
 mod tests_heldout39;
 #[cfg(test)]

@@ -31,6 +31,12 @@ const META_KEYS: &[&str] = &[
     "记录人",
     "记录",
     "纪要人",
+    // Who called or put the paper together (`发起人：某某（…会后）` atop a sign-up list).
+    "发起人",
+    "召集人",
+    "组织人",
+    "组织者",
+    "整理人",
     "会议时间",
     "时间",
     "会议地点",
