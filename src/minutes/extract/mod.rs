@@ -249,7 +249,6 @@ mod quoted_mail;
 mod refer;
 mod rejected_title;
 mod revise;
-mod role_after;
 mod role_label;
 mod sentence;
 mod shared_above;

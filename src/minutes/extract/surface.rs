@@ -23,7 +23,7 @@ pub(super) fn canonical(line: &str) -> String {
     if line.trim_start().starts_with(['|', '｜']) {
         dash_cells(&line)
     } else {
-        super::role_after::rewrite(&separators(&line))
+        separators(&line)
     }
 }
 

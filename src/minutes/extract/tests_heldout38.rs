@@ -65,19 +65,6 @@ fn an_english_role_after_a_name_names_lead_and_helper() {
 }
 
 #[test]
-fn a_rota_of_primary_and_backup_names_no_helper() {
-    let line = "- 6/6-6/7 周末: 钟岚 primary, 陶然 backup";
-    assert_eq!(super::role_after::rewrite(line), line);
-    // A helper's role with no lead named before it stays as written.
-    let line = "评审材料 — 陶然 support";
-    assert_eq!(super::role_after::rewrite(line), line);
-    assert_eq!(
-        super::role_after::rewrite("评审材料 — Amy lead, 陶然 support, due 3月10日"),
-        "评审材料 — Amy负责, 陶然配合, due 3月10日"
-    );
-}
-
-#[test]
 fn who_called_a_sign_up_list_is_no_work() {
     let members = ["钟岚", "陶然"];
     let ex = run(
