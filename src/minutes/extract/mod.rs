@@ -114,10 +114,11 @@ fn run(
     letter_roster::expand_letter_speakers(&mut lines, members);
     // `落实：明慧补充…`: a member named by the given name alone.
     given_alias::expand_given_names(&mut lines, members);
+    let is_member = |w: &str| members.iter().any(|m| m.name == w);
     // `【措施】…` `【责任人】…` `【时限】…`: a card's fields, read as `措施：…` and so on.
-    card_fields::unbracket_card_labels(&mut lines, |w| members.iter().any(|m| m.name == w));
+    card_fields::unbracket_card_labels(&mut lines, is_member);
     // `某某（总监）：…` turns: read as `某某：…`.
-    role_label::drop_speaker_roles(&mut lines, |w| members.iter().any(|m| m.name == w));
+    role_label::drop_speaker_roles(&mut lines, is_member);
     // `回复：…` then `-----原始邮件-----`: the older mails quoted are answered, not asked.
     quoted_mail::blank_quoted_mails(&mut lines);
     // `解明远 01:40 小芮，…`: a turn on its speaker's line reads as `[01:40] 解明远：…`.
@@ -125,7 +126,7 @@ fn run(
     // `做什么：…` `谁来做：…` `何时完成：…`: a card whose work is a field, one line per open card.
     work_card::merge_work_cards(&mut lines);
     // `1. 某某 认领：…，12月9日前`, `（待认领）…`: work claimed in a relay.
-    claim::read_claims(&mut lines, |w| members.iter().any(|m| m.name == w));
+    claim::read_claims(&mut lines, is_member);
     // `【卡片】标题` then `状态：进行中｜负责人：某某｜截止：5月15日`: one line per open card.
     card::merge_cards(&mut lines);
     // `A：…；B：…` then `以上均于下周一前完成`: each piece is due then.
