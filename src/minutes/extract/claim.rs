@@ -65,17 +65,5 @@ fn rewrite(line: &str, is_name: &impl Fn(&str) -> bool) -> Option<String> {
 /// Rewrites every claimed or unclaimed item of a relay list, when at least two list items are
 /// claimed so (a relay, not one aside).
 pub(super) fn read_claims(lines: &mut [String], is_name: impl Fn(&str) -> bool) {
-    let found: Vec<(usize, String)> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| rewrite(l, &is_name).map(|r| (i, r)))
-        .collect();
-    if found.len() < 2 {
-        return;
-    }
-    for (i, r) in found {
-        if let Some(l) = lines.get_mut(i) {
-            *l = r;
-        }
-    }
+    super::repeated::rewrite_if_repeated(lines, |l| rewrite(l, &is_name));
 }

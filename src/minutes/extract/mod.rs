@@ -249,6 +249,7 @@ mod qa;
 mod quoted_mail;
 mod refer;
 mod rejected_title;
+mod repeated;
 mod revise;
 mod role_label;
 mod sentence;

@@ -21,17 +21,5 @@ fn unrole(line: &str, is_name: &impl Fn(&str) -> bool) -> Option<String> {
 /// Rewrites every `某某（role）：…` label in `lines` when at least two lines are labelled so (a
 /// transcript's turns, not one aside).
 pub(super) fn drop_speaker_roles(lines: &mut [String], is_name: impl Fn(&str) -> bool) {
-    let found: Vec<(usize, String)> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| unrole(l, &is_name).map(|r| (i, r)))
-        .collect();
-    if found.len() < 2 {
-        return;
-    }
-    for (i, r) in found {
-        if let Some(l) = lines.get_mut(i) {
-            *l = r;
-        }
-    }
+    super::repeated::rewrite_if_repeated(lines, |l| unrole(l, &is_name));
 }
