@@ -39,7 +39,7 @@ mod recent_sets;
 mod sets;
 
 pub use fresh_sets::{
-    HELDOUT36, HELDOUT37, HELDOUT38, HELDOUT39, HELDOUT40, HELDOUT41, HELDOUT42, HELDOUT43,
+    HELDOUT36, HELDOUT37, HELDOUT38, HELDOUT39, HELDOUT40, HELDOUT41, HELDOUT42, HELDOUT43, HELDOUT45,
 };
 pub use later_sets::{
     HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
@@ -103,12 +103,13 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout41", HELDOUT41),
     ("heldout42", HELDOUT42),
     ("heldout43", HELDOUT43),
+    ("heldout45", HELDOUT45),
 ];
 
 /// The sets still blind (written after the last round and measured in aggregate only): the tools
 /// that read files (`fit`, `metamorphic`) leave them out. A set leaves this list when a round
 /// tunes on it.
-pub const STILL_BLIND: &[&str] = &["heldout40", "heldout41", "heldout42", "heldout43"];
+pub const STILL_BLIND: &[&str] = &["heldout40", "heldout41", "heldout42", "heldout43", "heldout45"];
 
 /// [`ALL_SETS`] without the [`STILL_BLIND`] ones.
 pub fn tuning_sets() -> impl Iterator<Item = &'static (&'static str, MinutesSet)> {
