@@ -40,6 +40,7 @@ mod sets;
 
 pub use fresh_sets::{
     HELDOUT36, HELDOUT37, HELDOUT38, HELDOUT39, HELDOUT40, HELDOUT41, HELDOUT42, HELDOUT43, HELDOUT44,
+    HELDOUT45,
 };
 pub use later_sets::{
     HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
@@ -104,12 +105,20 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout42", HELDOUT42),
     ("heldout43", HELDOUT43),
     ("heldout44", HELDOUT44),
+    ("heldout45", HELDOUT45),
 ];
 
 /// The sets still blind (written after the last round and measured in aggregate only): the tools
 /// that read files (`fit`, `metamorphic`) leave them out. A set leaves this list when a round
 /// tunes on it.
-pub const STILL_BLIND: &[&str] = &["heldout40", "heldout41", "heldout42", "heldout43", "heldout44"];
+pub const STILL_BLIND: &[&str] = &[
+    "heldout40",
+    "heldout41",
+    "heldout42",
+    "heldout43",
+    "heldout44",
+    "heldout45",
+];
 
 /// [`ALL_SETS`] without the [`STILL_BLIND`] ones.
 pub fn tuning_sets() -> impl Iterator<Item = &'static (&'static str, MinutesSet)> {
