@@ -1,5 +1,6 @@
 //! The sets of minutes, compiled in: every file of each folder, by name (see the module above):
-//! the tuning corpus and the first four held-out sets (the later ones are in `later_sets.rs` and `recent_sets.rs`).
+//! the tuning corpus and the first four held-out sets (the later ones are in `sets_05_10.rs` …
+//! `sets_27_35.rs` and `fresh_sets.rs`).
 
 /// One set of minutes: `(name, minutes, expected json)` per file.
 pub type MinutesSet = &'static [(&'static str, &'static str, &'static str)];

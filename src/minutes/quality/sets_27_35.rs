@@ -1,5 +1,5 @@
-//! The held-out sets written blind from the twenty-seventh on, compiled in: every file of each
-//! folder, by name. A new set is appended here and last in `ALL_SETS`.
+//! The twenty-seventh to thirty-fifth held-out sets, written blind on 2026-12-06, compiled in:
+//! every file of each folder, by name.
 
 use super::sets::MinutesSet;
 
