@@ -238,6 +238,10 @@ fn raci_responsible(cs: &[String]) -> Option<usize> {
 /// `| 资料 | 提供人 | 时间 |`, `| 报告 | 撰写人 | 截止 |`: with no owner word, a column named for a
 /// person doing something (a short verb and `人`) holds the owner.
 fn person_column(cs: &[String]) -> Option<usize> {
+    // `时长`, `增长`: a length or a growth, not a head.
+    const LENGTHS: &[&str] = &[
+        "时长", "增长", "成长", "延长", "特长", "擅长", "家长", "周长", "较长",
+    ];
     const NOT_OWNERS: &[&str] = &[
         "联系人",
         "审批人",
@@ -253,6 +257,8 @@ fn person_column(cs: &[String]) -> Option<usize> {
         ((3..=4).contains(&n) && c.ends_with('人') && !NOT_OWNERS.contains(&c))
             // `| 报告 | 分析师 | 计划发布 |`: the people's job.
             || ((2..=4).contains(&n) && c.ends_with(['师', '员']))
+            // `| 网格长 |`, `| 组长 |`, `| 客户经理 |`: the head of a unit, by title.
+            || ((2..=4).contains(&n) && (c.ends_with("经理") || (c.ends_with('长') && !LENGTHS.iter().any(|w| c.ends_with(w)))))
     })
 }
 
@@ -526,8 +532,12 @@ impl Table {
             // `| 每月5日 | 常规 |`: a routine duty. One given to someone without that mark
             // (`| 每日收盘后统计… | Eric | 持续 | 待办 |`) is theirs, with no single due date.
             // `| 每周一（常规） |`: the mark after when it recurs.
+            // `| 常规工作 |`, `| 例行事项 |`: the routine word with what it marks.
             || cs.iter().map(|c| c.trim()).any(|c| {
-                ["常规", "例行"].contains(&c) || ["（常规）", "（例行）", "(常规)", "(例行)"].iter().any(|m| c.ends_with(m))
+                ["常规", "例行"].iter().any(|p| {
+                    c.strip_prefix(p)
+                        .is_some_and(|r| ["", "工作", "事项", "任务", "要求", "安排"].contains(&r))
+                }) || ["（常规）", "（例行）", "(常规)", "(例行)"].iter().any(|m| c.ends_with(m))
             })
             // `| T | 6月2日 | 簿记建档 | — |`: a dash where the owner goes, with a date — a
             // milestone of the timetable nobody is given, not a task.

@@ -280,8 +280,21 @@ pub(super) fn not_tracked(lower: &str) -> bool {
         .trim_end_matches(['。', '.', ' '])
         .rsplit_once(['，', ',', '；', ';'])
         .is_some_and(|(_, last)| routine(last.trim()));
+    // `…，作为日常工作继续执行`: the last clause makes the line a standing routine.
+    let as_routine = lower
+        .trim_end_matches(['。', '.', ' '])
+        .rsplit(['，', ',', '；', ';'])
+        .next()
+        .is_some_and(|last| {
+            ["作为", "按", "转为", "转入"].iter().any(|v| {
+                ["常规", "日常", "例行"]
+                    .iter()
+                    .any(|r| last.contains(&format!("{v}{r}工作")) || last.contains(&format!("{v}{r}事项")))
+            })
+        });
     said.iter().any(|w| lower.contains(w))
         || last_clause
+        || as_routine
         || lower.split(['（', '(']).skip(1).any(|g| {
             let inner = g.split([')', '）']).next().unwrap_or_default();
             // `（卢曼，常规工作）`: beside the owner, too.

@@ -239,6 +239,7 @@ mod dated_title;
 mod dialogue;
 mod given_alias;
 mod heading_due;
+mod helper_clause;
 mod inline_turns;
 mod label_owner;
 mod letter_roster;
@@ -346,6 +347,8 @@ mod tests_heldout38;
 mod tests_heldout39;
 #[cfg(test)]
 mod tests_heldout4;
+#[cfg(test)]
+mod tests_heldout40;
 #[cfg(test)]
 mod tests_heldout5;
 #[cfg(test)]

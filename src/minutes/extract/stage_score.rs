@@ -289,6 +289,37 @@ impl Walk<'_, '_> {
                 }
                 self.emit(n, s, sig, item);
             } else {
+                // `某某整理需求说明，下周一前；某某配合。`: the helpers of the line's work.
+                if i > 0
+                    && self.ex.items.len() > first
+                    && super::helper_clause::helpers_only(s, &sc.owners)
+                    && let Some(item) = self.ex.items.last_mut()
+                {
+                    for o in &sc.owners {
+                        if !item.owners.contains(o) {
+                            item.owners.push(o.clone());
+                        }
+                    }
+                    self.tr.note(n, s, Verdict::Detail, sig, Some(item));
+                    continue;
+                }
+                // `某某：A说明，2月27日前；更新B看板，3个工作日内。`: a later dated clause of a
+                // line labelled with its person, naming no one, is that person's work too.
+                if i > 0
+                    && sc.how == OwnerHow::None
+                    && sc.deadline.is_some()
+                    && sig.iter().all(|(_, w)| *w > 0)
+                    && has_task_text(&sc.text)
+                    && let Some(owners) = super::label_owner::inherited(
+                        label_head,
+                        self.ex.items.get(first).map(|p| p.owners.as_slice()),
+                    )
+                {
+                    let mut item = to_item(sc);
+                    item.owners = owners;
+                    self.emit(n, s, sig, item);
+                    continue;
+                }
                 // `会议要求某某下周三前联系供应商…，同时把操作流程写成手册，月底前发群里`: more
                 // dated work joined on (`同时`, `并`), no one of its own: the same owner's.
                 if sc.how == OwnerHow::None

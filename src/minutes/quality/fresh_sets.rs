@@ -233,7 +233,7 @@ pub const HELDOUT39: MinutesSet = minutes_set![
 
 /// The fortieth held-out set: every file in `src/minutes/heldout40/`, written blind on 2026-12-06
 /// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only on its first runs.
+/// aggregate only on its first runs. It is tuning data since later sets were written.
 pub const HELDOUT40: MinutesSet = minutes_set![
     "heldout40";
     "01-advisory-signing-revisit-numbered",
@@ -290,7 +290,7 @@ pub const HELDOUT40: MinutesSet = minutes_set![
 
 /// The forty-first held-out set: every file in `src/minutes/heldout41/`, written blind on 2026-12-06
 /// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only on its first runs.
+/// aggregate only on its first runs. It is tuning data since later sets were written.
 pub const HELDOUT41: MinutesSet = minutes_set![
     "heldout41";
     "01-margin-collateral-concentration-numbered",

@@ -119,6 +119,8 @@ fn explain_tuning_files() {
         .chain(HELDOUT37.iter().map(|f| ("heldout37", f)))
         .chain(HELDOUT39.iter().map(|f| ("heldout39", f)))
         .chain(HELDOUT38.iter().map(|f| ("heldout38", f)))
+        .chain(HELDOUT40.iter().map(|f| ("heldout40", f)))
+        .chain(HELDOUT41.iter().map(|f| ("heldout41", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
@@ -284,20 +286,30 @@ fn extraction_quality_over_the_thirty_ninth_heldout_set() {
 
 /// The fortieth held-out set, printed per file when `DUBAN_HELDOUT40=1`
 /// (`DUBAN_HELDOUT40=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since later sets were
+/// written. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_fortieth_heldout_set() {
-    heldout_run(HELDOUT40, "DUBAN_HELDOUT40", None, "held-out 40");
+    heldout_run(
+        HELDOUT40,
+        "DUBAN_HELDOUT40",
+        Some("fortieth held-out set (tuning since the fortieth round)"),
+        "held-out 40",
+    );
 }
 
 /// The forty-first held-out set, printed per file when `DUBAN_HELDOUT41=1`
 /// (`DUBAN_HELDOUT41=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since later sets were
+/// written. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_forty_first_heldout_set() {
-    heldout_run(HELDOUT41, "DUBAN_HELDOUT41", None, "held-out 41");
+    heldout_run(
+        HELDOUT41,
+        "DUBAN_HELDOUT41",
+        Some("forty-first held-out set (tuning since the fortieth round)"),
+        "held-out 41",
+    );
 }
 
 /// The forty-second held-out set, printed per file when `DUBAN_HELDOUT42=1`

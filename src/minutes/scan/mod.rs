@@ -4,6 +4,7 @@
 
 mod addressed;
 mod after_name;
+mod at_helper;
 mod by_verb;
 mod ctx;
 mod deadline;
@@ -284,6 +285,7 @@ impl Ctx<'_> {
             owners.retain(|o| after.contains(o.name()));
         }
         sent_to::drop_sent_to(line, &mut owners);
+        at_helper::writer_first(line, &mut owners);
         // `司徒 will pair with 邵晴 on …`: a member after `with` helps.
         if how != OwnerHow::None {
             for (i, _) in text.match_indices("with ") {
