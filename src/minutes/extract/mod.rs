@@ -116,7 +116,7 @@ fn run(
     given_alias::expand_given_names(&mut lines, members);
     let is_member = |w: &str| members.iter().any(|m| m.name == w);
     // `【措施】…` `【责任人】…` `【时限】…`: a card's fields, read as `措施：…` and so on.
-    card_fields::unbracket_card_labels(&mut lines, is_member);
+    crate::minutes::records::bracketed::unbracket_card_labels(&mut lines, is_member);
     // `某某（总监）：…` turns: read as `某某：…`.
     role_label::drop_speaker_roles(&mut lines, is_member);
     // `回复：…` then `-----原始邮件-----`: the older mails quoted are answered, not asked.
@@ -124,11 +124,11 @@ fn run(
     // `解明远 01:40 小芮，…`: a turn on its speaker's line reads as `[01:40] 解明远：…`.
     inline_turns::bracket_inline_turns(&mut lines);
     // `做什么：…` `谁来做：…` `何时完成：…`: a card whose work is a field, one line per open card.
-    work_card::merge_work_cards(&mut lines);
+    crate::minutes::records::question::merge_work_cards(&mut lines);
     // `1. 某某 认领：…，12月9日前`, `（待认领）…`: work claimed in a relay.
     claim::read_claims(&mut lines, is_member);
     // `【卡片】标题` then `状态：进行中｜负责人：某某｜截止：5月15日`: one line per open card.
-    card::merge_cards(&mut lines);
+    crate::minutes::records::kanban::merge_cards(&mut lines);
     // `A：…；B：…` then `以上均于下周一前完成`: each piece is due then.
     shared_after::spread_shared_deadlines(&mut lines, members);
     // `1. 补充A；` `2. 定稿B。` then `以上两项由某某负责，…`: each item counted is theirs.
@@ -231,8 +231,6 @@ mod alias;
 mod answer;
 mod at_alias;
 mod brackets;
-mod card;
-mod card_fields;
 mod claim;
 mod counter;
 mod dated_title;
@@ -375,5 +373,4 @@ mod turns;
 mod unbold;
 mod walk;
 mod who_asked;
-mod work_card;
 mod writer;

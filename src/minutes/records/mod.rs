@@ -15,7 +15,10 @@
 //! field line is ever an item of its own. [`Record::note`] says which lines formed it and each
 //! field's role (`--explain`).
 
+pub(crate) mod bracketed;
 mod field;
+pub(crate) mod kanban;
+pub(crate) mod question;
 mod role;
 
 use self::field::{Field, fields};
