@@ -57,7 +57,7 @@ fn owner_or_due(key: &str) -> bool {
 /// blank one, at least two of them bracket-labelled, one of those labels naming an owner or a
 /// deadline (so `【决定】…` then `【跟进】…` stay tags, and a transcript's `[某某] …` its
 /// speakers, unless `is_name` says the label is a person).
-pub(crate) fn unbracket_card_labels(lines: &mut [String], is_name: impl Fn(&str) -> bool) {
+pub(super) fn unbracket_card_labels(lines: &mut [String], is_name: impl Fn(&str) -> bool) {
     let mut start = 0;
     while start < lines.len() {
         let end = (start..lines.len())

@@ -143,7 +143,7 @@ fn untagged(title: &str) -> (&str, bool) {
 }
 
 /// Rewrites every card of `lines` into one line (see the module's text).
-pub(crate) fn merge_cards(lines: &mut [String]) {
+pub(super) fn merge_cards(lines: &mut [String]) {
     let mut n = 0;
     while n + 1 < lines.len() {
         let title = lines[n].trim().to_owned();

@@ -15,10 +15,10 @@
 //! field line is ever an item of its own. [`Record::note`] says which lines formed it and each
 //! field's role (`--explain`).
 
-pub(crate) mod bracketed;
+mod bracketed;
 mod field;
-pub(crate) mod kanban;
-pub(crate) mod question;
+mod kanban;
+mod question;
 mod role;
 
 use self::field::{Field, fields};
@@ -106,8 +106,18 @@ fn head_line(line: &str) -> Option<String> {
         .then_some(body)
 }
 
+/// Reads the cards and forms of `lines`: bracketed labels first (`【责任人】…` → `责任人：…`),
+/// then the question-label cards and the kanban cards, then every other record
+/// ([`relabel`]). Returns the records found by shape, for `--explain`.
+pub(crate) fn read(lines: &mut [String], ctx: &Ctx<'_>) -> Vec<Record> {
+    bracketed::unbracket_card_labels(lines, |w| ctx.members.iter().any(|m| m.name == w));
+    question::merge_work_cards(lines);
+    kanban::merge_cards(lines);
+    relabel(lines, ctx)
+}
+
 /// Finds the records of `lines` and writes each as one line the block reader reads.
-pub(crate) fn relabel(lines: &mut [String], ctx: &Ctx<'_>) -> Vec<Record> {
+fn relabel(lines: &mut [String], ctx: &Ctx<'_>) -> Vec<Record> {
     let mut found: Vec<(Record, String, bool)> = Vec::new();
     // The file's first line is its title, never a record's.
     let mut n = 1;
@@ -140,7 +150,7 @@ pub(crate) fn relabel(lines: &mut [String], ctx: &Ctx<'_>) -> Vec<Record> {
             .filter(|p| *p > 0 && found.last().is_none_or(|(r, _, _)| !r.lines.contains(p)))
             .and_then(|p| lines.get(p).and_then(|l| head_line(l)).map(|h| (p, h)));
         let slashed = group.len() == 1 && lines.get(n).is_some_and(|l| l.contains(" / "));
-        if let Some(r) = read(ctx, head, &group, slashed) {
+        if let Some(r) = read_group(ctx, head, &group, slashed) {
             found.push(r);
         }
         n = m.max(n + 1);
@@ -167,7 +177,7 @@ pub(crate) fn relabel(lines: &mut [String], ctx: &Ctx<'_>) -> Vec<Record> {
 }
 
 /// Reads one group of field lines (with the line above, `head`) as a record, if it is one.
-fn read(
+fn read_group(
     ctx: &Ctx<'_>,
     head: Option<(usize, String)>,
     group: &[(usize, Vec<Field>)],

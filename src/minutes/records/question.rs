@@ -171,7 +171,7 @@ fn done(value: &str) -> bool {
 
 /// Rewrites every card of `lines` whose work is a field (see the module's text). A card is a run
 /// of consecutive `label：value` lines with exactly one work field and an owner or a due field.
-pub(crate) fn merge_work_cards(lines: &mut [String]) {
+pub(super) fn merge_work_cards(lines: &mut [String]) {
     let mut n = 0;
     while n < lines.len() {
         // A run of fields this card knows: `某某：…` (someone speaking) or any other label ends it.
