@@ -2,6 +2,12 @@
 //! `【时限】…` (or `[Owner] …`, `〔完成时间〕…`, `［牵头］…`, any label order) are the labelled
 //! fields of a block, written as `问题：…` `措施：…` `责任人：…` `时限：…` are; each is rewritten
 //! so, and the block reader takes the card as one item per card.
+//!
+//! Kept as a pass of its own, run first by [`super::read`]: records by shape ([`super::relabel`])
+//! read `【label】value` fields too, but refuse a card with a label of the meeting's header
+//! (`【完成时间】3月13日` holds `时间`), and such a card is the block reader's, which knows
+//! `完成时间：…` and not `【完成时间】…`. Without this pass `tests_heldout35`'s
+//! `bracket_labelled_cards_are_blocks_of_fields` loses its first card.
 
 /// Brackets a writer puts around a field's label.
 const BRACKETS: &[(char, char)] = &[

@@ -18,7 +18,6 @@
 mod bracketed;
 mod field;
 mod kanban;
-mod question;
 mod role;
 
 use self::field::{Field, fields};
@@ -106,12 +105,13 @@ fn head_line(line: &str) -> Option<String> {
         .then_some(body)
 }
 
-/// Reads the cards and forms of `lines`: bracketed labels first (`【责任人】…` → `责任人：…`),
-/// then the question-label cards and the kanban cards, then every other record
-/// ([`relabel`]). Returns the records found by shape, for `--explain`.
+/// Reads the cards and forms of `lines` — the one reader of records. Bracketed labels first
+/// ([`bracketed`]: `【责任人】…` → `责任人：…`), then kanban cards ([`kanban`]), then every record
+/// by its shape ([`relabel`]): cards and forms under labels nobody listed, question-label cards
+/// (`做什么：…` `谁来做：…` `何时完成：…`) among them. Returns the records found by shape, for
+/// `--explain`.
 pub(crate) fn read(lines: &mut [String], ctx: &Ctx<'_>) -> Vec<Record> {
     bracketed::unbracket_card_labels(lines, |w| ctx.members.iter().any(|m| m.name == w));
-    question::merge_work_cards(lines);
     kanban::merge_cards(lines);
     relabel(lines, ctx)
 }
