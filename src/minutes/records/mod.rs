@@ -19,6 +19,7 @@ mod bracketed;
 mod field;
 mod kanban;
 mod role;
+mod vocab;
 
 use self::field::{Field, fields};
 use self::role::Role;
