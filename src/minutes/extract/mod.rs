@@ -177,8 +177,6 @@ fn run(
     }
     // A transcript is also read turn by turn: work settled across turns, the recap's repeats.
     dialogue::settle(&lines, &ctx, to_item, &mut ex, &mut tr);
-    // `| 2月15日 | 某某 | 某某 |` (a rota with no task column): an item saying no work is none.
-    ex.items.retain(|i| i.text.chars().any(char::is_alphanumeric));
     // `…回滚方案你来写`: words before the addressee's `你` are no one's name.
     for i in &mut ex.items {
         i.owners
