@@ -177,11 +177,6 @@ fn run(
     }
     // A transcript is also read turn by turn: work settled across turns, the recap's repeats.
     dialogue::settle(&lines, &ctx, to_item, &mut ex, &mut tr);
-    // `…回滚方案你来写`: words before the addressee's `你` are no one's name.
-    for i in &mut ex.items {
-        i.owners
-            .retain(|o| !matches!(o, crate::minutes::owner::OwnerRef::Unresolved(w) if w.ends_with('你')));
-    }
     ex.items.truncate(MAX_ITEMS);
     ex
 }
