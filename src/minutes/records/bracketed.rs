@@ -9,7 +9,7 @@
 //! `完成时间：…` and not `【完成时间】…`. Without this pass `tests_heldout35`'s
 //! `bracket_labelled_cards_are_blocks_of_fields` loses its first card.
 
-use super::vocab::{BRACKETS, DUE, OWNER};
+use super::vocab::{DUE, LABEL_BRACKETS, OWNER};
 
 /// Words inside a label that name who does the work besides [`OWNER`] (`责任单位`, `承办处室`).
 const OWNER_MORE: &[&str] = &["责任", "承办", "经办", "落实人"];
@@ -21,7 +21,7 @@ const DUE_MORE: &[&str] = &["时间", "日期", "时点"];
 fn label(line: &str) -> Option<(&str, &str, &str)> {
     let body = line.trim_start_matches([' ', '\t', '-', '*', '•', '·']);
     let lead = &line[..line.len() - body.len()];
-    BRACKETS.iter().find_map(|(open, close)| {
+    LABEL_BRACKETS.iter().find_map(|(open, close)| {
         let (key, rest) = body.strip_prefix(*open)?.split_once(*close)?;
         let key = key.trim();
         let value = rest.trim_start_matches([' ', '：', ':']).trim_end();

@@ -5,7 +5,10 @@
 //! value; each adds the few words its way of reading needs, beside the shared ones.
 
 /// Brackets a writer puts around a tag (`【卡片】`, `[Task]`) or a label (`〔时限〕…`).
-pub(super) const BRACKETS: &[(char, char)] = &[
+pub(super) const BRACKETS: &[(char, char)] = &[('【', '】'), ('[', ']'), ('〔', '〕'), ('［', '］')];
+/// [`BRACKETS`], and the rarer ones a card of bracketed labels also uses (`〖时限〗`, `「责任人」`);
+/// read only in a card whose labels name an owner or a deadline, since `「…」` also quotes.
+pub(super) const LABEL_BRACKETS: &[(char, char)] = &[
     ('【', '】'),
     ('[', ']'),
     ('〔', '〕'),
