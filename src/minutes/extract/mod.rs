@@ -115,20 +115,14 @@ fn run(
     // `落实：明慧补充…`: a member named by the given name alone.
     given_alias::expand_given_names(&mut lines, members);
     let is_member = |w: &str| members.iter().any(|m| m.name == w);
-    // `【措施】…` `【责任人】…` `【时限】…`: a card's fields, read as `措施：…` and so on.
-    card_fields::unbracket_card_labels(&mut lines, is_member);
     // `某某（总监）：…` turns: read as `某某：…`.
     role_label::drop_speaker_roles(&mut lines, is_member);
     // `回复：…` then `-----原始邮件-----`: the older mails quoted are answered, not asked.
     quoted_mail::blank_quoted_mails(&mut lines);
     // `解明远 01:40 小芮，…`: a turn on its speaker's line reads as `[01:40] 解明远：…`.
     inline_turns::bracket_inline_turns(&mut lines);
-    // `做什么：…` `谁来做：…` `何时完成：…`: a card whose work is a field, one line per open card.
-    work_card::merge_work_cards(&mut lines);
     // `1. 某某 认领：…，12月9日前`, `（待认领）…`: work claimed in a relay.
     claim::read_claims(&mut lines, is_member);
-    // `【卡片】标题` then `状态：进行中｜负责人：某某｜截止：5月15日`: one line per open card.
-    card::merge_cards(&mut lines);
     // `A：…；B：…` then `以上均于下周一前完成`: each piece is due then.
     shared_after::spread_shared_deadlines(&mut lines, members);
     // `1. 补充A；` `2. 定稿B。` then `以上两项由某某负责，…`: each item counted is theirs.
@@ -154,8 +148,9 @@ fn run(
         speaker: None,
         addressed: None,
     };
-    // Cards and forms under labels nobody listed: each record as one line of known fields.
-    let records = crate::minutes::records::relabel(&mut lines, &ctx);
+    // Cards and forms (kanban cards, question-label and bracketed-label cards, and records under
+    // labels nobody listed): each record as one line of known fields.
+    let records = crate::minutes::records::read(&mut lines, &ctx);
     let ex = Extraction {
         title,
         meeting_date,
@@ -182,13 +177,6 @@ fn run(
     }
     // A transcript is also read turn by turn: work settled across turns, the recap's repeats.
     dialogue::settle(&lines, &ctx, to_item, &mut ex, &mut tr);
-    // `| 2月15日 | 某某 | 某某 |` (a rota with no task column): an item saying no work is none.
-    ex.items.retain(|i| i.text.chars().any(char::is_alphanumeric));
-    // `…回滚方案你来写`: words before the addressee's `你` are no one's name.
-    for i in &mut ex.items {
-        i.owners
-            .retain(|o| !matches!(o, crate::minutes::owner::OwnerRef::Unresolved(w) if w.ends_with('你')));
-    }
     ex.items.truncate(MAX_ITEMS);
     ex
 }
@@ -231,8 +219,6 @@ mod alias;
 mod answer;
 mod at_alias;
 mod brackets;
-mod card;
-mod card_fields;
 mod claim;
 mod counter;
 mod dated_title;
@@ -378,5 +364,4 @@ mod turns;
 mod unbold;
 mod walk;
 mod who_asked;
-mod work_card;
 mod writer;

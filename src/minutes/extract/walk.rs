@@ -207,5 +207,9 @@ impl<'a, 't> Walk<'a, 't> {
             at += 1;
             !closed.contains(&(at - 1))
         });
+        // `| 2月15日 | 某某 | 某某 |` (a rota with no task column): an item saying no work is none.
+        self.ex
+            .items
+            .retain(|i| i.text.chars().any(char::is_alphanumeric));
     }
 }

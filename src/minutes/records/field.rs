@@ -1,6 +1,8 @@
 //! The fields of a record line (pure): `label：value`, `label: value`, `【label】value`,
 //! `[label] value`, one to a line or several joined by `｜｜`, `｜`, `|`, `；` or ` / `.
 
+use super::vocab::BRACKETS;
+
 /// One field as written: its label and its value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Field {
@@ -36,7 +38,7 @@ fn is_label(label: &str) -> bool {
 pub(super) fn one(part: &str) -> Option<Field> {
     let part = part.trim().replace("**", "");
     let part = part.trim();
-    let bracket = [('【', '】'), ('[', ']'), ('〔', '〕')]
+    let bracket = BRACKETS
         .iter()
         .find_map(|(o, c)| part.strip_prefix(*o).and_then(|r| r.split_once(*c)));
     if let Some((label, value)) = bracket {

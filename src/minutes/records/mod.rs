@@ -15,8 +15,11 @@
 //! field line is ever an item of its own. [`Record::note`] says which lines formed it and each
 //! field's role (`--explain`).
 
+mod bracketed;
 mod field;
+mod kanban;
 mod role;
+mod vocab;
 
 use self::field::{Field, fields};
 use self::role::Role;
@@ -103,8 +106,19 @@ fn head_line(line: &str) -> Option<String> {
         .then_some(body)
 }
 
+/// Reads the cards and forms of `lines` — the one reader of records. Bracketed labels first
+/// ([`bracketed`]: `【责任人】…` → `责任人：…`), then kanban cards ([`kanban`]), then every record
+/// by its shape ([`relabel`]): cards and forms under labels nobody listed, question-label cards
+/// (`做什么：…` `谁来做：…` `何时完成：…`) among them. Returns the records found by shape, for
+/// `--explain`.
+pub(crate) fn read(lines: &mut [String], ctx: &Ctx<'_>) -> Vec<Record> {
+    bracketed::unbracket_card_labels(lines, |w| ctx.members.iter().any(|m| m.name == w));
+    kanban::merge_cards(lines);
+    relabel(lines, ctx)
+}
+
 /// Finds the records of `lines` and writes each as one line the block reader reads.
-pub(crate) fn relabel(lines: &mut [String], ctx: &Ctx<'_>) -> Vec<Record> {
+fn relabel(lines: &mut [String], ctx: &Ctx<'_>) -> Vec<Record> {
     let mut found: Vec<(Record, String, bool)> = Vec::new();
     // The file's first line is its title, never a record's.
     let mut n = 1;
@@ -137,7 +151,7 @@ pub(crate) fn relabel(lines: &mut [String], ctx: &Ctx<'_>) -> Vec<Record> {
             .filter(|p| *p > 0 && found.last().is_none_or(|(r, _, _)| !r.lines.contains(p)))
             .and_then(|p| lines.get(p).and_then(|l| head_line(l)).map(|h| (p, h)));
         let slashed = group.len() == 1 && lines.get(n).is_some_and(|l| l.contains(" / "));
-        if let Some(r) = read(ctx, head, &group, slashed) {
+        if let Some(r) = read_group(ctx, head, &group, slashed) {
             found.push(r);
         }
         n = m.max(n + 1);
@@ -164,7 +178,7 @@ pub(crate) fn relabel(lines: &mut [String], ctx: &Ctx<'_>) -> Vec<Record> {
 }
 
 /// Reads one group of field lines (with the line above, `head`) as a record, if it is one.
-fn read(
+fn read_group(
     ctx: &Ctx<'_>,
     head: Option<(usize, String)>,
     group: &[(usize, Vec<Field>)],

@@ -1,6 +1,7 @@
 //! A record field's role read from its value when its label is not known (pure): people, a
 //! deadline, a state, an id, or text (the work, or a remark).
 
+use super::vocab::{DONE, DONE_VALUE, OPEN, SHELVED};
 use crate::minutes::scan::{Ctx, has_task_verb};
 
 /// What a field says.
@@ -36,87 +37,6 @@ impl Role {
     }
 }
 
-const OPEN: &[&str] = &[
-    "进行中",
-    "待开始",
-    "未开始",
-    "待启动",
-    "未启动",
-    "处理中",
-    "推进中",
-    "跟进中",
-    "待处理",
-    "未完成",
-    "已延期",
-    "延期",
-    "待办",
-    "规划中",
-    "筹备中",
-    "开发中",
-    "测试中",
-    "实施中",
-    "整改中",
-    "In progress",
-    "in progress",
-    "To do",
-    "To Do",
-    "TODO",
-    "todo",
-    "Todo",
-    "Open",
-    "open",
-    "Pending",
-    "pending",
-    "WIP",
-    "Blocked",
-    "Not started",
-    "not started",
-    "Doing",
-    "doing",
-];
-const DONE: &[&str] = &[
-    "已完成",
-    "已办结",
-    "已关闭",
-    "已结项",
-    "已解决",
-    "已取消",
-    "已撤销",
-    "已落实",
-    "已上线",
-    "已发布",
-    "已交付",
-    "已提交",
-    "已归档",
-    "完成",
-    "关闭",
-    "办结",
-    "取消",
-    "Done",
-    "done",
-    "DONE",
-    "Closed",
-    "closed",
-    "Completed",
-    "completed",
-    "Finished",
-    "finished",
-    "Cancelled",
-    "cancelled",
-];
-const SHELVED: &[&str] = &[
-    "暂缓",
-    "搁置",
-    "挂起",
-    "不通过",
-    "否决",
-    "驳回",
-    "暂停",
-    "On hold",
-    "on hold",
-    "Rejected",
-    "rejected",
-];
 /// Vague deadlines: a deadline field still, with no date.
 const VAGUE: &[&str] = &[
     "尽快",
@@ -152,7 +72,7 @@ pub(super) fn state(value: &str) -> Option<Role> {
     }
     if opens_with(value, SHELVED) {
         Some(Role::Shelved)
-    } else if opens_with(value, DONE) {
+    } else if opens_with(value, DONE) || opens_with(value, DONE_VALUE) {
         Some(Role::Done)
     } else if opens_with(value, OPEN) {
         Some(Role::Open)

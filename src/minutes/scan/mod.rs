@@ -378,6 +378,8 @@ impl Ctx<'_> {
                 break;
             }
         }
+        // `…回滚方案你来写`: words before the addressee's `你` are no one's name.
+        owners.retain(|o| !matches!(o, OwnerRef::Unresolved(w) if w.ends_with('你')));
         Scan {
             text: tidy(&text),
             owners,

@@ -95,7 +95,8 @@ pub(super) fn merge(
     });
     let Some(k) = same else {
         // `调副总：我去谈`: thin work named by the turn before stands.
-        if !thin || s.topic.is_some() {
+        // An item saying no work is none.
+        if (!thin || s.topic.is_some()) && s.item.text.chars().any(char::is_alphanumeric) {
             tr.note(
                 s.line,
                 &format!("对话：{}", s.why),

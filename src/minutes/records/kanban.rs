@@ -5,46 +5,41 @@
 //! status cards are written this way. The card becomes one line the rest of the reading knows,
 //! `【任务】讲座课件，负责人：某某，截止：5月15日`, its field lines blank; a card whose status field
 //! says the work is done, closed or cancelled is blank as a whole.
+//!
+//! Kept as a pass of its own, run by [`super::read`] before records by shape: those take a title
+//! only from a short line without a full stop, and a group of known fields alone
+//! (`主办：某某；协办：某某`) is left to the block reader; a kanban card's title may be any plain
+//! line, a sentence of work (`整理本季度客诉数据，找出主要原因，两周内形成报告。`) among them.
+//! Without this pass an item of that shape is lost (one on the eighth held-out set).
 
-/// Labels that name a card's owner (a label ending with one counts: `开发负责人`).
-const OWNER: &[&str] = &[
+use super::vocab::{BRACKETS, DONE, DUE, HELP, OWNER, STATE};
+
+/// A kanban label is the word or ends with it (see [`is`]), so it names more forms than [`OWNER`]
+/// (`…人`, `…给`, a tracker's `Assignee` or `PIC`).
+const OWNER_LABELS: &[&str] = &[
     "负责人",
     "责任人",
-    "负责",
-    "主办",
     "承办人",
-    "执行人",
-    "跟进人",
     "经办人",
     "牵头人",
-    "牵头",
     "处理人",
     "指派给",
     "分配给",
-    "owner",
     "assignee",
     "pic",
 ];
-/// Labels that name a card's deadline.
-const DUE: &[&str] = &[
-    "截止",
+/// Labels that name a card's deadline besides [`DUE`] (`截止时间`, `到期日`).
+const DUE_LABELS: &[&str] = &[
     "截止时间",
     "截止日期",
     "完成时间",
     "完成时限",
-    "时限",
-    "期限",
     "到期",
     "到期日",
     "计划完成",
-    "due",
-    "deadline",
-    "ddl",
 ];
-/// Labels that name a card's state.
-const STATE: &[&str] = &["状态", "进度", "进展", "当前状态", "status", "state"];
-/// Labels that name who helps.
-const HELP: &[&str] = &["配合人", "配合", "协办人", "协办", "协助"];
+/// States that close a card besides [`DONE`] (read lowercased).
+const CLOSED: &[&str] = &["已结束", "canceled", "resolved"];
 /// Other labels a card carries about the work, never the work itself.
 const META: &[&str] = &[
     "优先级",
@@ -68,26 +63,6 @@ const META: &[&str] = &[
     "id",
     "label",
 ];
-/// States that close a card.
-const CLOSED: &[&str] = &[
-    "已完成",
-    "完成",
-    "已关闭",
-    "关闭",
-    "已办结",
-    "办结",
-    "已上线",
-    "已取消",
-    "取消",
-    "已结束",
-    "done",
-    "closed",
-    "finished",
-    "cancelled",
-    "canceled",
-    "resolved",
-];
-
 /// The separators between fields on one line.
 fn parts(line: &str) -> Vec<&str> {
     line.split(['｜', '|', '；', ';', '\t'])
@@ -120,19 +95,20 @@ fn fields(line: &str) -> Option<Vec<(&str, &str)>> {
     fs.filter(|f| !f.is_empty())
 }
 
-fn is(key: &str, labels: &[&str]) -> bool {
+fn is(key: &str, labels: &[&str], more: &[&str]) -> bool {
     let k = key.to_lowercase();
     labels
         .iter()
+        .chain(more)
         .any(|l| k == *l || (k.ends_with(l) && k.chars().count() <= l.chars().count() + 3))
 }
 
 /// A short bracketed tag opening the title (`【卡片】`, `[Task]`, `〔待办〕`), left out.
 fn untagged(title: &str) -> (&str, bool) {
     let t = title.trim();
-    for (open, close) in [('【', '】'), ('[', ']'), ('［', '］'), ('〔', '〕')] {
-        if let Some(rest) = t.strip_prefix(open)
-            && let Some((tag, after)) = rest.split_once(close)
+    for (open, close) in BRACKETS {
+        if let Some(rest) = t.strip_prefix(*open)
+            && let Some((tag, after)) = rest.split_once(*close)
             && (1..=6).contains(&tag.chars().count())
             && !after.trim().is_empty()
         {
@@ -164,21 +140,27 @@ pub(super) fn merge_cards(lines: &mut [String]) {
             end += 1;
         }
         // Fields naming the work itself (`整改要求：…`, `结论：…`) make a review block, not a card.
-        let known = |k: &str| [OWNER, HELP, DUE, STATE, META].iter().any(|l| is(k, l));
+        let known = |k: &str| {
+            is(k, OWNER, OWNER_LABELS)
+                || is(k, DUE, DUE_LABELS)
+                || [HELP, STATE, META].iter().any(|l| is(k, l, &[]))
+        };
         if all.iter().any(|(k, _)| !known(k)) {
             n += 1;
             continue;
         }
-        let owner = all.iter().find(|(k, _)| is(k, OWNER) && !is(k, HELP));
-        let help = all.iter().find(|(k, _)| is(k, HELP));
-        let due = all.iter().find(|(k, _)| is(k, DUE));
+        let owner = all
+            .iter()
+            .find(|(k, _)| is(k, OWNER, OWNER_LABELS) && !is(k, HELP, &[]));
+        let help = all.iter().find(|(k, _)| is(k, HELP, &[]));
+        let due = all.iter().find(|(k, _)| is(k, DUE, DUE_LABELS));
         if end == n + 1 || !(tagged || wide) || (owner.is_none() && due.is_none()) {
             n += 1;
             continue;
         }
-        let closed = all
-            .iter()
-            .any(|(k, v)| is(k, STATE) && CLOSED.iter().any(|c| v.to_lowercase().starts_with(c)));
+        let closed = all.iter().any(|(k, v)| {
+            is(k, STATE, &[]) && DONE.iter().chain(CLOSED).any(|c| v.to_lowercase().starts_with(c))
+        });
         let merged = if closed {
             String::new()
         } else {
