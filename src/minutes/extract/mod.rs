@@ -189,6 +189,8 @@ fn run(
         i.owners
             .retain(|o| !matches!(o, crate::minutes::owner::OwnerRef::Unresolved(w) if w.ends_with('你')));
     }
+    // Owners are people: a department written as one is the item's unit.
+    ex.items.iter_mut().for_each(crate::minutes::assign::units_apart);
     ex.items.truncate(MAX_ITEMS);
     ex
 }
@@ -224,6 +226,7 @@ fn to_item(s: Scan) -> ActionItem {
         deadline: s.deadline,
         deadline_text: s.deadline_text,
         priority: s.priority,
+        units: Vec::new(),
     }
 }
 
