@@ -35,6 +35,14 @@ pub enum MinutesError {
         /// The 1-based number.
         number: usize,
     },
+    /// Only a department, team or post was written as responsible.
+    #[error("第{number}条待办写的是由“{unit}”负责：请在卡片上选择一位具体负责人后再转为督办")]
+    UnitOnly {
+        /// The 1-based number.
+        number: usize,
+        /// The units as written.
+        unit: String,
+    },
     /// Owners written in the minutes that match no group member.
     #[error("第{number}条待办的负责人“{name}”不在本群成员中，无法确定是谁：请在卡片上选择负责人")]
     UnresolvedOwner {

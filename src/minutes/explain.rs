@@ -104,6 +104,9 @@ pub fn render(traces: &[LineTrace]) -> String {
             let _ = writeln!(out, "         理由：{}", reasons.join("，"));
         }
         if let Some(item) = &t.item {
+            // As the item is proposed: a department written as owner is its unit.
+            let mut item = item.clone();
+            crate::minutes::assign::units_apart(&mut item);
             let owners: Vec<&str> = item.owners.iter().map(|o| o.name()).collect();
             let due = item.deadline.map_or_else(
                 || match &item.deadline_text {
@@ -116,6 +119,11 @@ pub fn render(traces: &[LineTrace]) -> String {
                 "负责人待定".to_owned()
             } else {
                 owners.join("、")
+            };
+            let owners = if item.units.is_empty() {
+                owners
+            } else {
+                format!("{owners}（{}）", item.units.join("、"))
             };
             let _ = writeln!(out, "         → {} ｜ {owners} ｜ {due}", item.text);
         }

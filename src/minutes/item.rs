@@ -12,7 +12,7 @@ use crate::minutes::owner::OwnerRef;
 pub struct ActionItem {
     /// What is to be done (owner labels and deadline words removed).
     pub text: String,
-    /// Owners, in order (the first is the 主办).
+    /// Owners, in order (the first is the 主办): people, members or names as written.
     pub owners: Vec<OwnerRef>,
     /// The accepted deadline.
     pub deadline: Option<Deadline>,
@@ -20,6 +20,9 @@ pub struct ActionItem {
     pub deadline_text: Option<String>,
     /// A priority, when stated.
     pub priority: Option<Priority>,
+    /// Departments, teams or posts written as responsible (`运营管理部牵头`, `投顾团队负责`), as
+    /// written: not people, so never owners; the card shows them beside the owner to pick.
+    pub units: Vec<String>,
 }
 
 /// What the minutes hold.

@@ -77,6 +77,10 @@ pub struct DraftItem {
     pub priority: Option<Priority>,
     /// Where it stands.
     pub status: DraftStatus,
+    /// Departments, teams or posts the minutes made responsible (`运营管理部牵头`): not people,
+    /// so the card asks for an owner from them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<String>,
 }
 
 /// A meeting whose minutes were handed to the bot.
@@ -137,6 +141,7 @@ impl Meeting {
                 deadline_text: a.deadline_text,
                 priority: a.priority,
                 status: DraftStatus::Pending,
+                units: a.units,
             })
             .collect();
         Self {
@@ -235,6 +240,10 @@ impl Meeting {
         let owner = item.owners.first().and_then(OwnerRef::person);
         match (owner, &item.deadline) {
             (Some(p), Some(d)) => Ok((item, p, d)),
+            (None, Some(_)) if !item.units.is_empty() => Err(MinutesError::UnitOnly {
+                number,
+                unit: item.units.join("、"),
+            }),
             (None, None) => Err(MinutesError::MissingOwnerAndDeadline { number }),
             (None, Some(_)) => Err(MinutesError::MissingOwner { number }),
             (Some(_), None) => match &item.deadline_text {
@@ -435,6 +444,7 @@ mod tests {
             deadline,
             deadline_text: deadline_text.map(str::to_owned),
             priority: None,
+            units: Vec::new(),
         }
     }
 
@@ -569,6 +579,40 @@ mod tests {
         let at = before_holiday.closure_time(1, &cal).unwrap();
         let day = local(at).date();
         assert!(cal.is_workday(day).unwrap() && day > jiff::civil::date(2026, 10, 7));
+    }
+
+    #[test]
+    fn a_department_alone_asks_for_a_person_from_it_and_survives_storage() {
+        let mut unit = action("整理两融客户集中度名单", vec![], Some(due()), Some("3月20日前"));
+        unit.units = vec!["运营管理部".to_owned()];
+        let mut m = meeting();
+        m.items.push(DraftItem {
+            text: unit.text,
+            owners: unit.owners,
+            deadline: unit.deadline,
+            deadline_text: unit.deadline_text,
+            priority: None,
+            status: DraftStatus::Pending,
+            units: unit.units,
+        });
+        let err = m.ready_to_convert(4).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "第5条待办写的是由“运营管理部”负责：请在卡片上选择一位具体负责人后再转为督办"
+        );
+        // Picking a person makes it ready; the unit stays for the record.
+        m.edit(4, Some(person("李明")), None, None).unwrap();
+        assert_eq!(m.ready_to_convert(4).unwrap().1.name, "李明");
+        assert_eq!(m.items[4].units, vec!["运营管理部".to_owned()]);
+        let back: Meeting = serde_json::from_str(&serde_json::to_string(&m).unwrap()).unwrap();
+        assert_eq!(back, m);
+        // A meeting stored before units existed reads with none.
+        let mut old = serde_json::to_value(meeting()).unwrap();
+        for i in old["items"].as_array_mut().unwrap() {
+            i.as_object_mut().unwrap().remove("units");
+        }
+        let old: Meeting = serde_json::from_value(old).unwrap();
+        assert!(old.items.iter().all(|i| i.units.is_empty()));
     }
 
     #[test]

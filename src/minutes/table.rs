@@ -186,6 +186,7 @@ impl Table {
             deadline: scanned.deadline,
             deadline_text: scanned.deadline_text,
             priority: scanned.priority,
+            units: Vec::new(),
         })
     }
 }
@@ -610,6 +611,7 @@ impl Table {
             deadline: dl.deadline.or(scanned.deadline),
             deadline_text: dl.deadline_text.or(scanned.deadline_text),
             priority,
+            units: Vec::new(),
         })
     }
 }

@@ -125,11 +125,20 @@ fn date_label(m: &Meeting) -> String {
     civil_day(m.date, true)
 }
 
-fn owners_text(owners: &[OwnerRef]) -> String {
+fn owners_text(owners: &[OwnerRef], units: &[String]) -> String {
+    let units = units
+        .iter()
+        .take(5)
+        .map(|u| md_text(u, 20))
+        .collect::<Vec<_>>()
+        .join("、");
     if owners.is_empty() {
-        return font("orange", "⚠未指定，请选择");
+        if units.is_empty() {
+            return font("orange", "⚠未指定，请选择");
+        }
+        return format!("{units} {}", font("orange", "⚠请选择具体负责人"));
     }
-    owners
+    let people = owners
         .iter()
         .take(10)
         .map(|o| match o {
@@ -137,7 +146,12 @@ fn owners_text(owners: &[OwnerRef]) -> String {
             OwnerRef::Unresolved(n) => font("orange", &format!("⚠未匹配:{}", md_text(n, 20))),
         })
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    if units.is_empty() {
+        people
+    } else {
+        format!("{people}（{units}）")
+    }
 }
 
 fn deadline_text(item: &DraftItem, now: Timestamp) -> String {
@@ -155,7 +169,7 @@ fn item_text(idx: usize, item: &DraftItem, now: Timestamp) -> String {
         DraftStatus::Pending => {
             let mut s = format!(
                 "**{n}. {text}**\n负责人：{}\n截止：{}",
-                owners_text(&item.owners),
+                owners_text(&item.owners, &item.units),
                 deadline_text(item, now)
             );
             if let Some(p) = item.priority {

@@ -22,6 +22,7 @@ fn draft(text: &str, owners: Vec<OwnerRef>, deadline: Option<Deadline>) -> Draft
         deadline_text: None,
         priority: None,
         status: DraftStatus::Pending,
+        units: Vec::new(),
     }
 }
 
@@ -103,6 +104,19 @@ fn the_card_shows_owners_deadlines_and_what_is_missing() {
     assert!(text.contains("会议决议"));
     assert!(text.contains("\"initial_option\":\"ou_zhangsan\""));
     assert!(text.contains("\"initial_date\":\"2026-12-04\""));
+}
+
+#[test]
+fn a_department_written_as_owner_is_shown_and_a_person_asked_for() {
+    let mut m = meeting();
+    m.items[4].units = vec!["运营管理部".to_owned()];
+    m.items[0].units = vec!["合规部".to_owned()];
+    let text = minutes_card(&m, now()).to_string();
+    assert!(
+        text.contains("运营管理部 <font color='orange'>⚠请选择具体负责人</font>"),
+        "{text}"
+    );
+    assert!(text.contains("<at id=ou_zhangsan></at>（合规部）"), "{text}");
 }
 
 #[test]

@@ -7,8 +7,8 @@ use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, OwnerHow};
 
 use self::paren::paren_names;
 use self::reach::{first_person, second_person};
-pub(crate) use self::words::is_department;
 use self::words::{ADVERBS, HELP_VERBS, LEAD_VERBS, departments, extend};
+pub(crate) use self::words::{is_department, units_apart};
 
 mod dash;
 mod lead_in;

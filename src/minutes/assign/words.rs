@@ -82,6 +82,31 @@ pub(super) fn departments(s: &str) -> Option<Vec<OwnerRef>> {
         })
 }
 
+/// Owners are people: a department, team or post written as an owner (`运营管理部牵头`,
+/// `投顾团队负责`) leaves the item's owners for its units, where the card shows it beside the
+/// owner still to be picked.
+pub(crate) fn units_apart(item: &mut crate::minutes::item::ActionItem) {
+    let (units, people): (Vec<OwnerRef>, Vec<OwnerRef>) = item.owners.drain(..).partition(is_unit);
+    item.owners = people;
+    for u in units {
+        let name = u.name().to_owned();
+        if !item.units.contains(&name) {
+            item.units.push(name);
+        }
+    }
+}
+
+/// Whether the owner is a department, team or post (`零售业务部`, `投顾团队`), or every unit of
+/// a kind (`各营业部`, `各部门`, `全辖分公司`).
+fn is_unit(o: &OwnerRef) -> bool {
+    is_department(o)
+        || matches!(o, OwnerRef::Unresolved(w) if w.strip_prefix(['各', '全']).is_some_and(|rest| {
+            (2..=8).contains(&rest.chars().count())
+                && rest.chars().all(crate::minutes::scan::is_cjk)
+                && (rest.ends_with(DEPARTMENT_ENDS) || ["部门", "分公司", "条线", "单位"].iter().any(|e| rest.ends_with(e)))
+        }))
+}
+
 /// Whether the owner is a department written as such (`零售业务部`).
 pub(crate) fn is_department(o: &OwnerRef) -> bool {
     matches!(o, OwnerRef::Unresolved(w) if departments(w).is_some() || super::post::is_post_or_team(w))

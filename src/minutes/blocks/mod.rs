@@ -434,6 +434,7 @@ impl Block {
             deadline,
             deadline_text,
             priority: scanned.priority,
+            units: Vec::new(),
         }))
     }
 }

@@ -46,6 +46,7 @@ impl Block {
                     deadline: sc.deadline,
                     deadline_text: sc.deadline_text,
                     priority: sc.priority,
+                    units: Vec::new(),
                 });
                 out
             });
@@ -83,6 +84,7 @@ impl Block {
                     deadline,
                     deadline_text,
                     priority: sc.priority,
+                    units: Vec::new(),
                 }
             })
             .collect();
@@ -165,6 +167,7 @@ impl Block {
                 deadline: sc.deadline,
                 deadline_text: sc.deadline_text,
                 priority: sc.priority,
+                units: Vec::new(),
             })
             .collect();
         (items.len() == clauses.len()).then_some(items)
@@ -328,6 +331,7 @@ impl Block {
             deadline: sc.deadline,
             deadline_text: sc.deadline_text,
             priority: sc.priority,
+            units: Vec::new(),
         })
     }
 }
@@ -344,6 +348,7 @@ fn side_item(ctx: &Ctx<'_>, part: &str, leads: &[crate::minutes::owner::OwnerRef
         deadline: sc.deadline,
         deadline_text: sc.deadline_text,
         priority: sc.priority,
+        units: Vec::new(),
     })
 }
 

@@ -177,6 +177,8 @@ fn run(
     }
     // A transcript is also read turn by turn: work settled across turns, the recap's repeats.
     dialogue::settle(&lines, &ctx, to_item, &mut ex, &mut tr);
+    // Owners are people: a department written as one is the item's unit.
+    ex.items.iter_mut().for_each(crate::minutes::assign::units_apart);
     ex.items.truncate(MAX_ITEMS);
     ex
 }
@@ -212,6 +214,7 @@ fn to_item(s: Scan) -> ActionItem {
         deadline: s.deadline,
         deadline_text: s.deadline_text,
         priority: s.priority,
+        units: Vec::new(),
     }
 }
 

@@ -172,15 +172,9 @@ fn a_department_alone_is_not_a_person() {
         "事项：整理两融客户集中度名单\n牵头：运营管理部\n时限：3月20日前",
         TEAM,
     );
-    assert_eq!(owners(&ex), vec![one("运营管理部")], "{:?}", texts(&ex));
-    assert!(
-        ex.items[0]
-            .owners
-            .iter()
-            .all(|o| matches!(o, crate::minutes::owner::OwnerRef::Unresolved(_))),
-        "{:?}",
-        ex.items[0].owners
-    );
+    // Owners are people: the department is the item's unit, as written.
+    assert!(ex.items[0].owners.is_empty(), "{:?}", ex.items[0].owners);
+    assert_eq!(ex.items[0].units, ["运营管理部"]);
     assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-20")]);
     // A department with its person: the person.
     assert_one_block(&["事项：整理两融客户集中度名单\n牵头：运营管理部 王磊\n时限：3月20日前"]);

@@ -282,7 +282,7 @@ fn the_issue_deadline_shapes_inside_task_text() {
 }
 
 #[test]
-fn a_cause_is_no_owner_and_a_department_after_you_leads_as_written() {
+fn a_cause_is_no_owner_and_a_department_after_you_is_the_unit() {
     let ex = run(
         "1. 由于年底系统封版，投顾签约小程序改版推迟到明年一季度，理由是测试资源不足。\n4. 客户签约数据核对，由运营管理部牵头，3月15日前完成。\n8. 会议精神传达至各营业部，由各营业部负责人组织，本周内完成。",
         &["阎丽"],
@@ -299,7 +299,9 @@ fn a_cause_is_no_owner_and_a_department_after_you_leads_as_written() {
         .collect();
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got[0].0.starts_with("客户签约数据核对"), "{got:?}");
-    assert_eq!(got[0].1, ["运营管理部"]);
+    // Owners are people: the department is the item's unit, shown beside the owner to pick.
+    assert!(got[0].1.is_empty(), "{got:?}");
+    assert_eq!(ex.items[0].units, ["运营管理部"]);
     assert!(got[1].1.is_empty(), "{got:?}");
 }
 

@@ -179,12 +179,14 @@ fn departments_with_and_beside_people() {
         "会议决定：责成经纪业务部会同财务部于3月底前细化人员安置和成本测算，报公司审定。",
         &["熊伟"],
     );
-    assert_eq!(owners(&ex), [["经纪业务部", "财务部"]]);
+    assert_eq!(owners(&ex), [Vec::<String>::new()]);
+    assert_eq!(ex.items[0].units, ["经纪业务部", "财务部"]);
     let ex = run(
         "会议决定：由信息技术部牵头，运营管理部、合规管理部参与，3月31日前拿出分阶段实施计划。",
         &["熊伟"],
     );
-    assert_eq!(owners(&ex), [["信息技术部", "运营管理部", "合规管理部"]]);
+    assert_eq!(owners(&ex), [Vec::<String>::new()]);
+    assert_eq!(ex.items[0].units, ["信息技术部", "运营管理部", "合规管理部"]);
     // Beside a person, a department is where the work sits.
     let ex = run(
         "（一）请财富管理部牵头，会同零售业务部，于3月底前提出考核方案修订稿，具体由钱钟书负责；",

@@ -115,13 +115,11 @@ fn a_unit_in_the_help_column_beside_a_person_is_no_owner() {
     let ex = run(text, &["孟冬", "柏青"]);
     assert_eq!(
         owners(&ex),
-        [
-            vec!["孟冬"],
-            vec!["柏青"],
-            vec!["孟冬", "柏青"],
-            vec!["市场部", "各营业部"]
-        ]
+        [vec!["孟冬"], vec!["柏青"], vec!["孟冬", "柏青"], vec![]]
     );
+    // Owners are people: the units stay with the item, as written, for the card to show.
+    assert_eq!(ex.items[3].units, ["市场部", "各营业部"]);
+    assert!(ex.items[0].units.is_empty(), "{:?}", ex.items[0].units);
 }
 
 #[test]

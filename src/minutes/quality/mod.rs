@@ -149,6 +149,10 @@ struct ExpectedItem {
     text_contains: String,
     owners: Vec<String>,
     deadline: Option<String>,
+    /// Departments, teams or posts written as responsible, when the label says (checked with
+    /// the owners: owners are people, a department alone is the item's unit).
+    #[serde(default)]
+    units: Option<Vec<String>>,
 }
 
 /// The figures for one file.
@@ -266,12 +270,13 @@ fn evaluate_one(name: &str, md: &str, json: &str, cal: &Calendar) -> FileReport 
         }
         r.matched += 1;
         let owners: Vec<&str> = item.owners.iter().map(|o| o.name()).collect();
-        if owners == e.owners.iter().map(String::as_str).collect::<Vec<_>>() {
+        let units_right = e.units.as_ref().is_none_or(|u| *u == item.units);
+        if owners == e.owners.iter().map(String::as_str).collect::<Vec<_>>() && units_right {
             r.owners_right += 1;
         } else {
             r.problems.push(format!(
-                "owners of {:?}: got {owners:?}, want {:?}",
-                e.text_contains, e.owners
+                "owners of {:?}: got {owners:?} (units {:?}), want {:?} (units {:?})",
+                e.text_contains, item.units, e.owners, e.units
             ));
         }
         let got = item.deadline.map(|d| format_rfc3339(d.at));

@@ -53,6 +53,7 @@ pub(super) fn work_in(ctx: &Ctx<'_>, sc: &Scan) -> Option<String> {
         deadline: None,
         deadline_text: None,
         priority: None,
+        units: Vec::new(),
     };
     (own_work(ctx, &item) >= 4).then(|| t.to_owned())
 }
@@ -113,6 +114,7 @@ pub(super) fn points_back(ctx: &Ctx<'_>, s: &str) -> bool {
         deadline: None,
         deadline_text: None,
         priority: None,
+        units: Vec::new(),
     };
     ["这个", "这事", "这块", "这件事"]
         .iter()
@@ -152,6 +154,7 @@ pub(super) fn date_alone(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> bool {
                 deadline: None,
                 deadline_text: None,
                 priority: None,
+                units: Vec::new(),
             };
             own_work(ctx, &item) == 0
         })
