@@ -22,7 +22,7 @@ mod words;
 
 /// Clause separators (a dash between spaces too: `林黛玉 – finalize … – by Apr 24`).
 const SEPARATORS: &[&str] = &[
-    "，", ",", "；", ";", "。", "！", "!", "？", "?", "：", "——", " – ", " — ", " - ", "—", "–", "→",
+    "，", ",", "；", ";", "。", "！", "!", "？", "?", "：", "｜", "——", " – ", " — ", " - ", "—", "–", "→",
 ];
 /// Words at a clause's start that are not part of a name (`support 某某` after the lead names
 /// a helper, as any clause of names after the lead does).

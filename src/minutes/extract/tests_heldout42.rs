@@ -1,0 +1,97 @@
+//! Rules found on heldout42 (tuning data since the forty-first round): a board line whose fields
+//! are set apart by bars (`· 任务｜某某、某某｜3月20日`) names its owners in the field that is only
+//! names; a board's `【进行中】` (`在办`, `处理中`) section reports work under way, it assigns
+//! none; a table's requirement column (`| 培训内容 | 要求 |`, `| 问题 | 整改要求 |`) holds the work,
+//! as a measures column does (but `时间要求` is a deadline); a number inside a name (`安泰12号`,
+//! a product, a fund, a room) is no day of the month. Each on phrasings of our own, never a line
+//! copied from a file.
+
+#![allow(clippy::unwrap_used)]
+
+use super::testkit::{due_by_end_of, dues, owners, run, texts};
+
+#[test]
+fn a_barred_board_line_names_its_owners_in_the_names_field() {
+    let members = ["柯南", "董青", "卜一凡"];
+    let ex = run(
+        "运营周看板（3月10日）\n\n【待办】\n· 柜面差错率周报模板调整｜柯南｜3月13日\n· 老年客户适老化改造方案｜董青、卜一凡｜3月20日\n\n【已完成】\n· 2月差错通报\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["柯南"], vec!["董青", "卜一凡"]], "{t:?}");
+    assert_eq!(
+        dues(&ex),
+        vec![due_by_end_of("2026-03-13"), due_by_end_of("2026-03-20")]
+    );
+}
+
+#[test]
+fn work_under_way_on_a_board_is_no_new_task() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "营业部周看板（3月10日）\n\n【待办】\n· 两融客户集中度排查｜柯南｜周五\n\n【进行中】\n· 智能投顾入口改版（董青跟进，科技部排期中）\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("集中度排查"), "{t:?}");
+}
+
+#[test]
+fn a_requirement_column_holds_the_work() {
+    let members = ["柯南", "董青", "卜一凡"];
+    let ex = run(
+        "柜员轮岗培训安排（3月10日）\n\n| 培训内容 | 要求 | 负责人 | 时间 |\n|---|---|---|---|\n| 反洗钱识别 | 组织案例研讨并完成闭卷测试 | 柯南 | 3月20日前 |\n| 应急处置 | 带领学员参加一次断网演练 | 董青 | 月底前 |\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("闭卷测试"), "{t:?}");
+    assert!(t[1].contains("断网演练"), "{t:?}");
+    let ex = run(
+        "专项检查问题清单（3月10日）\n\n| 问题 | 整改要求 | 责任人 | 完成时限 |\n|---|---|---|---|\n| 影像资料缺页4户 | 联系客户补扫并复核 | 卜一凡 | 3月13日 |\n| 印鉴卡未更新 | 已完成更新 | 董青 | 已完成 |\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("补扫并复核"), "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["卜一凡"]]);
+}
+
+#[test]
+fn a_number_in_a_name_is_no_day_of_the_month() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "产品到期处置会（3月10日）\n\n一、本周内完成\n1. 安泰12号到期清算报告（柯南）\n\n二、另行安排\n1. 启航7号是否续期的意见征集（董青）\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-13"), None], "{t:?}");
+}
+
+#[test]
+fn a_carry_out_label_under_a_review_is_work_even_without_a_date() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "系统改造方案评审会（3月10日）\n\n方案1：柜面影像系统扩容\n评审结论：通过。\n落实：柯南整理扩容割接步骤，月底前提交。\n\n方案2：网点排队叫号改造\n评审结论：通过。\n落实：董青确认叫号机供应商的维保条款，4月第一周给出。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("维保条款"), "{t:?}");
+    assert_eq!(owners(&ex)[1], vec!["董青"]);
+}
+
+#[test]
+fn a_matter_left_to_decide_later_with_nobody_named_is_no_task() {
+    let members = ["柯南"];
+    let ex = run(
+        "客户服务例会（3月10日）\n\n二、本次新增\n1. 柯南：两融到期提醒短信模板，周五前定稿。\n2. 适当性回访话术，等总部新版下发后再调整。\n3. 网点宣传物料更换 — 下季度初再看\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("短信模板"), "{t:?}");
+}
