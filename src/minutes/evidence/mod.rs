@@ -527,6 +527,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if STANDING
         .iter()
         .filter(|w| !((duty || builds) && w.starts_with('每')))
+        // `尚未进行，按原计划…前完成`: open work keeping its date, not a routine.
+        .filter(|w| !(carried && **w == "按原计划"))
         .any(|w| {
             if *w == "长期" {
                 clues::standing_long(lower_next)

@@ -95,3 +95,29 @@ fn a_matter_left_to_decide_later_with_nobody_named_is_no_task() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("短信模板"), "{t:?}");
 }
+
+#[test]
+fn a_role_word_after_a_name_before_a_colon_leaves_the_work() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "Ops post-mortem｜3/10\nHost: 董青\n\nAction items:\n1. 柯南 owner：对账脚本增加重复导入拦截，coordinate with IT，3个工作日内 deploy\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("重复导入拦截"), "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["柯南"]], "{t:?}");
+}
+
+#[test]
+fn work_not_started_that_keeps_its_date_is_carried_over() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "筹备会（3月10日）\n\n上次会议事项：\n1. 场地布置方案（董青）—— 已完成。\n2. 灯光走位彩排（柯南）—— 尚未进行，按原计划3月12日下午3点前完成。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("灯光走位彩排"), "{t:?}");
+    assert_eq!(dues(&ex), vec![Some("2026-03-12T15:00:00+08:00".to_owned())]);
+}
