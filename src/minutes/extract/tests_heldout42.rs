@@ -121,3 +121,29 @@ fn work_not_started_that_keeps_its_date_is_carried_over() {
     assert!(t[0].contains("灯光走位彩排"), "{t:?}");
     assert_eq!(dues(&ex), vec![Some("2026-03-12T15:00:00+08:00".to_owned())]);
 }
+
+#[test]
+fn whose_the_thing_is_is_not_who_makes_it() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "带教月度会（3月10日）\n\n二、安排\n1. 董青的六个月轮岗计划表（柯南，3月13日前）\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["柯南"]], "{t:?}");
+}
+
+#[test]
+fn a_dated_promise_answering_whether_work_is_done_is_that_work() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "飞书妙记｜柜面周会\n2026-03-10 16:00\n\n柯南 00:00:12\n这周新开了两个网点。小董你那边的网点验收清单整理了吗？\n\n董青 00:00:40\n还差一点，周五前我发给您。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("验收清单"), "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["董青"]], "{t:?}");
+    assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-13")]);
+}
