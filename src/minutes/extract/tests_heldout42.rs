@@ -147,3 +147,15 @@ fn a_dated_promise_answering_whether_work_is_done_is_that_work() {
     assert_eq!(owners(&ex), vec![vec!["董青"]], "{t:?}");
     assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-13")]);
 }
+
+#[test]
+fn eow_gives_no_date() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "Desk sync｜3/10\nAttendees: 柯南, 董青\n\nNext steps:\n- 柯南: 路演 deck 初版，EOW 给两个版本\n- 董青: 客户名单 refresh，by Fri\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(dues(&ex), vec![None, due_by_end_of("2026-03-13")], "{t:?}");
+}
