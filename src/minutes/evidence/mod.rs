@@ -32,6 +32,7 @@ mod ongoing;
 mod open_field;
 mod period_figure;
 mod progress;
+mod quota;
 mod record;
 mod remaining;
 mod rota;
@@ -289,6 +290,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     let figures =
         if (f.section == Section::Action || f.scan.deadline.is_some()) && f.scan.how != OwnerHow::None {
             has_figures(&outside_brackets(&lower))
+        } else if f.section == Section::Action {
+            has_figures(&quota::without_quotas(&lower))
         } else {
             has_figures(&lower)
         };

@@ -159,3 +159,20 @@ fn eow_gives_no_date() {
     assert_eq!(t.len(), 2, "{t:?}");
     assert_eq!(dues(&ex), vec![None, due_by_end_of("2026-03-13")], "{t:?}");
 }
+
+#[test]
+fn a_quota_of_people_to_reach_under_a_dated_heading_is_work() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "两融推广冲刺安排（3月10日）\n\n一、3月20日前完成\n1. 存量客户两融意向摸排（柯南）\n2. 网点投教沙龙邀约40户\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("沙龙邀约"), "{t:?}");
+    assert_eq!(owners(&ex)[1], Vec::<String>::new());
+    assert_eq!(
+        dues(&ex),
+        vec![due_by_end_of("2026-03-20"), due_by_end_of("2026-03-20")]
+    );
+}
