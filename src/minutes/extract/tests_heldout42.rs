@@ -176,3 +176,15 @@ fn a_quota_of_people_to_reach_under_a_dated_heading_is_work() {
         vec![due_by_end_of("2026-03-20"), due_by_end_of("2026-03-20")]
     );
 }
+
+#[test]
+fn a_member_then_an_adverb_mid_clause_does_the_work() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "年会碰头：场地已定。\n董青本周五前出嘉宾名单。\n礼品供应商柯南再问两家，尽快给比价。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(owners(&ex)[1], vec!["柯南"], "{t:?}");
+}
