@@ -3,8 +3,12 @@
 //! names; a board's `【进行中】` (`在办`, `处理中`) section reports work under way, it assigns
 //! none; a table's requirement column (`| 培训内容 | 要求 |`, `| 问题 | 整改要求 |`) holds the work,
 //! as a measures column does (but `时间要求` is a deadline); a number inside a name (`安泰12号`,
-//! a product, a fund, a room) is no day of the month. Each on phrasings of our own, never a line
-//! copied from a file.
+//! a product, a fund, a room) is no day of the month; `落实：`/`后续动作：` label work; a matter left
+//! to decide later (`…后再定`, `再看`, `再调整`) with nobody named is no task; `X owner：work` leaves
+//! the work; `尚未进行，按原计划…前完成` is carried over; `某某的…（导师）` names whose the thing is,
+//! not its owner; a dated promise answering `…写了吗？` is that work; `EOW` gives no date; a count
+//! after a verb of reaching people (`邀约40户`) is a quota; a member then an adverb (`某某再问两家`)
+//! acts. Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
