@@ -411,6 +411,7 @@ impl Table {
         // `| 投诉事项 | 处理措施 |`, `| 客群 | 沟通方式 |`: how a row is dealt with is the work.
         let measures =
             column(subject::MEASURES).filter(|i| !cs.get(*i).is_some_and(|c| subject::names_contact(c)));
+        let measures = measures.or_else(|| subject::requirement_column(&cs, &[owner, deadline]));
         let subject = column(&["项目", "project"]);
         // `| 序号 | 整改项 | 责任人 | 完成时限 | 状态 |`: with no task word, the first column that
         // is none of the others (nor a number, status or remark) holds the work.

@@ -67,7 +67,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("tomorrow morning", "明天上午"),
     ("tomorrow afternoon", "明天下午"),
     ("day after tomorrow", "后天"),
-    ("eow", "本周内"),
+    // `EOW` (end of which day of the week?) is read as no date, as the minutes sets label it.
+    ("eow", "待定"),
     ("end of week", "本周内"),
     ("end of the week", "本周内"),
     ("end of this week", "本周内"),

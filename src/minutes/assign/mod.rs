@@ -22,7 +22,7 @@ mod words;
 
 /// Clause separators (a dash between spaces too: `林黛玉 – finalize … – by Apr 24`).
 const SEPARATORS: &[&str] = &[
-    "，", ",", "；", ";", "。", "！", "!", "？", "?", "：", "——", " – ", " — ", " - ", "—", "–", "→",
+    "，", ",", "；", ";", "。", "！", "!", "？", "?", "：", "｜", "——", " – ", " — ", " - ", "—", "–", "→",
 ];
 /// Words at a clause's start that are not part of a name (`support 某某` after the lead names
 /// a helper, as any clause of names after the lead does).
@@ -256,9 +256,10 @@ impl Ctx<'_> {
                 && let Some((found, len)) = self
                     .members_prefix(strip_leads(clause))
                     .or_else(|| lead.is_empty().then(|| self.office_member(strip_leads(clause))).flatten())
-                // `闵总指出，…要求敖总…`: who speaks or chairs gives the work, does not do it.
+                // `闵总指出，…要求敖总…`: who speaks or chairs gives the work, does not do it;
+                // `某某的带教计划表（导师…）`: whose the thing is, not who makes it.
                 && !strip_leads(clause).get(len..).is_some_and(|r| {
-                    ["指出", "强调", "认为", "要求", "听取", "主持", "肯定", "批评", "通报", "介绍"]
+                    ["指出", "强调", "认为", "要求", "听取", "主持", "肯定", "批评", "通报", "介绍", "的"]
                         .iter()
                         .any(|w| r.starts_with(w))
                 })

@@ -161,11 +161,16 @@ impl Ctx<'_> {
                     return None;
                 }
                 let mut rest = clause.get(i + name.len()..)?;
+                let mut adverb = false;
                 while let Some(r) = ADVERBS.iter().find_map(|a| rest.strip_prefix(a)) {
                     rest = r;
+                    adverb = true;
                 }
                 let head: String = rest.chars().take(3).collect();
-                has_task_verb(&head).then(|| vec![self.resolve(&p.name)])
+                // `伴手礼供应商某某再比两家`: a member, then an adverb of doing (再, 先, 抓紧),
+                // then whatever verb: the member acts.
+                let acts = adverb && rest.chars().next().is_some_and(crate::minutes::scan::is_cjk);
+                (has_task_verb(&head) || acts).then(|| vec![self.resolve(&p.name)])
             })
         })
     }

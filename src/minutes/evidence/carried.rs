@@ -17,6 +17,11 @@ const NOT_DONE: &[&str] = &[
     "未按期",
     "未按时",
     "逾期",
+    // `彩排（某某）—— 尚未进行，按原计划…前完成`: not started yet, still due.
+    "未进行",
+    "未开始",
+    "未执行",
+    "未实施",
 ];
 
 /// Words before a share of the work done (`进度70%`, `progress 40%`); not `完成率`, a target's
@@ -59,6 +64,10 @@ mod tests {
         ));
         assert!(not_done_then_due("台账更新尚未办结，下周五前完成", "下周五前"));
         assert!(!not_done_then_due("3月20日前未完成的，扣分", "3月20日前"));
+        assert!(not_done_then_due(
+            "灯光走位（某某）—— 尚未进行，按原计划3月12日前完成",
+            "3月12日前"
+        ));
         assert!(!not_done_then_due("未完成率3%，定于3月20日复盘", "3月20日"));
     }
 }

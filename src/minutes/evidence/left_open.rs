@@ -39,6 +39,38 @@ pub(super) fn time_left_open(lower: &str) -> bool {
     ["再安排", "再行安排", "再作安排", "再做安排"]
         .iter()
         .any(|w| compact.contains(w))
+        || put_off_to_decide(&compact)
+}
+
+/// Verbs of deciding, discussing or adjusting later (`…后再定`, `下季度初再看`, `节后再议`,
+/// `等新版下发后再调整`) that end a clause: the matter waits, nobody's work yet.
+const DECIDE_LATER: &[&str] = &[
+    "再定",
+    "再议",
+    "再看",
+    "再说",
+    "再谈",
+    "再讨论",
+    "再研究",
+    "再商量",
+    "再商议",
+    "再考虑",
+    "再决定",
+    "再确定",
+    "再调整",
+    "再评估",
+    "再启动",
+    "再推进",
+];
+
+/// Whether a clause of `compact` ends on a verb of deciding later (`具体日期…出来后再定`).
+fn put_off_to_decide(compact: &str) -> bool {
+    compact
+        .split(['，', ',', '；', ';', '。', '！', '!', '（', '('])
+        .any(|c| {
+            let c = c.trim_end_matches(['）', ')', '.', '…', '~']);
+            DECIDE_LATER.iter().any(|w| c.ends_with(w))
+        })
 }
 
 /// Whether `lower` sets one piece of work done once (`…两周内完成`, `首场策划`, `上线`), though what
@@ -83,6 +115,10 @@ mod tests {
     #[test]
     fn a_matter_put_off_to_be_arranged_later() {
         assert!(time_left_open("年终回访统计，春节后再安排"));
+        assert!(time_left_open("客户分层方案，等总部口径下发后再调整。"));
+        assert!(time_left_open("系统切换时间——下季度初再看"));
+        assert!(time_left_open("具体场次等场地确认出来后再定"));
+        assert!(!time_left_open("再定一版话术模板，周五前"));
         assert!(time_left_open("复盘材料，等方案定了再 安排"));
         assert!(!time_left_open("上线时间待定。"));
         assert!(!time_left_open("培训材料，tbd"));

@@ -32,6 +32,7 @@ mod ongoing;
 mod open_field;
 mod period_figure;
 mod progress;
+mod quota;
 mod record;
 mod remaining;
 mod rota;
@@ -289,6 +290,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     let figures =
         if (f.section == Section::Action || f.scan.deadline.is_some()) && f.scan.how != OwnerHow::None {
             has_figures(&outside_brackets(&lower))
+        } else if f.section == Section::Action {
+            has_figures(&quota::without_quotas(&lower))
         } else {
             has_figures(&lower)
         };
@@ -527,6 +530,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if STANDING
         .iter()
         .filter(|w| !((duty || builds) && w.starts_with('每')))
+        // `尚未进行，按原计划…前完成`: open work keeping its date, not a routine.
+        .filter(|w| !(carried && **w == "按原计划"))
         .any(|w| {
             if *w == "长期" {
                 clues::standing_long(lower_next)

@@ -339,6 +339,8 @@ mod tests_heldout4;
 #[cfg(test)]
 mod tests_heldout40;
 #[cfg(test)]
+mod tests_heldout42;
+#[cfg(test)]
 mod tests_heldout5;
 #[cfg(test)]
 mod tests_heldout6;

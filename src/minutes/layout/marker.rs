@@ -140,7 +140,20 @@ pub(crate) fn strip_todo_label(body: &str) -> (bool, &str) {
         }
     }
     // `下一步：客户画像 —— 伍思琪` under an objective: the next step is work (`下一步：无` none).
-    for l in ["TODO", "Todo", "todo", "待办", "Action", "AI", "行动项", "下一步"] {
+    // `落实：某某…`, `后续动作：…` (under a reviewed item): what is to be carried out.
+    for l in [
+        "TODO",
+        "Todo",
+        "todo",
+        "待办",
+        "Action",
+        "AI",
+        "行动项",
+        "下一步",
+        "落实",
+        "后续动作",
+        "后续行动",
+    ] {
         // `AI-3:`, `Action 2：`, `TODO#4:`: a numbered label too.
         if let Some(r) = body.strip_prefix(l)
             && let Some(r) = r

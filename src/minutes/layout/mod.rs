@@ -63,6 +63,11 @@ const STATUS_WORDS: &[&str] = &[
     "日常事项",
     // `交流发言`, `发言摘要`: what each person said at a study or exchange meeting, not work.
     "发言",
+    // `【进行中】`, `在办：` on a board: work already under way is reported, not assigned.
+    "进行中",
+    "在办",
+    "办理中",
+    "处理中",
     // `一、演练结果`, `检查结果`: how something turned out, reported.
     "结果",
     "highlights",

@@ -121,6 +121,7 @@ fn explain_tuning_files() {
         .chain(HELDOUT38.iter().map(|f| ("heldout38", f)))
         .chain(HELDOUT40.iter().map(|f| ("heldout40", f)))
         .chain(HELDOUT41.iter().map(|f| ("heldout41", f)))
+        .chain(HELDOUT42.iter().map(|f| ("heldout42", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
@@ -314,11 +315,16 @@ fn extraction_quality_over_the_forty_first_heldout_set() {
 
 /// The forty-second held-out set, printed per file when `DUBAN_HELDOUT42=1`
 /// (`DUBAN_HELDOUT42=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since later sets were
+/// written. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_forty_second_heldout_set() {
-    heldout_run(HELDOUT42, "DUBAN_HELDOUT42", None, "held-out 42");
+    heldout_run(
+        HELDOUT42,
+        "DUBAN_HELDOUT42",
+        Some("forty-second held-out set (tuning since the forty-first round)"),
+        "held-out 42",
+    );
 }
 
 /// The forty-third held-out set, printed per file when `DUBAN_HELDOUT43=1`

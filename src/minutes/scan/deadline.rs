@@ -134,6 +134,7 @@ impl Ctx<'_> {
                     || super::vague::term_length(&chars, start)
                     || super::vague::year_not_festival(&chars, start)
                     || super::vague::counted_run(&chars, start)
+                    || super::series_no::names_a_series(&chars, start)
                     || is_bare_year(window)
                 {
                     continue;

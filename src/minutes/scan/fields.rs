@@ -73,6 +73,10 @@ pub(super) fn take_key(text: &str, keys: &[&str]) -> Option<(String, String)> {
         while let Some(i) = text.get(from..).and_then(|t| t.find(key)).map(|i| i + from) {
             let after = text.get(i + key.len()..)?;
             let trimmed = after.trim_start();
+            if role_after_names(text.get(..i)?, key) {
+                from = i + key.len();
+                continue;
+            }
             if let Some(value_start) = trimmed.strip_prefix([':', '：']) {
                 let value_start = value_start.trim_start();
                 let end = value_end(value_start);
@@ -87,6 +91,17 @@ pub(super) fn take_key(text: &str, keys: &[&str]) -> Option<(String, String)> {
         }
     }
     None
+}
+
+/// `廖某 owner：导入程序加校验…`: an English role word written after the names it marks (a short
+/// run of names, then a space) ends the names; what follows its colon is the work, not a name.
+fn role_after_names(before: &str, key: &str) -> bool {
+    let head = before.trim_start();
+    key.is_ascii()
+        && before.ends_with(' ')
+        && !head.trim().is_empty()
+        && head.trim().chars().count() <= 12
+        && !head.contains([':', '：', '，', ',', '；', ';', '。', '|', '｜'])
 }
 
 /// Where a key's value ends: a separator or the start of another key.

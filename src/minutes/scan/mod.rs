@@ -17,6 +17,7 @@ mod nickname;
 mod pending_day;
 mod run_length;
 mod sent_to;
+mod series_no;
 mod spaced;
 mod terse;
 mod units;

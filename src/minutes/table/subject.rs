@@ -30,6 +30,15 @@ pub(super) fn names_contact(header: &str) -> bool {
         .any(|w| header.contains(w))
 }
 
+/// `| 带教内容 | 要求 |`, `| 问题 | 整改要求 |`: a column of what is required (not of when: `时间要求`,
+/// nor of a standard to meet: `合同要求`) holds the work, like a measures column.
+pub(super) fn requirement_column(headers: &[String], taken: &[Option<usize>]) -> Option<usize> {
+    let not_work = ["时间", "时限", "日期", "期限", "合同", "标准"];
+    headers.iter().enumerate().position(|(i, h)| {
+        !taken.contains(&Some(i)) && h.trim().ends_with("要求") && !not_work.iter().any(|w| h.contains(w))
+    })
+}
+
 /// Whether `header` names a subject (`主体/事项`, `客户名称`).
 pub(super) fn names_subject(header: &str) -> bool {
     let lower = header.to_lowercase();
@@ -51,7 +60,31 @@ pub(super) fn work_column(headers: &[String], matching: &[usize]) -> Option<usiz
 
 #[cfg(test)]
 mod tests {
-    use super::work_column;
+    use super::{requirement_column, work_column};
+
+    #[test]
+    fn a_requirement_column_holds_the_work_but_not_a_time_requirement() {
+        let h = |cols: &[&str]| cols.iter().map(|s| s.to_string()).collect::<Vec<String>>();
+        assert_eq!(
+            requirement_column(&h(&["带教内容", "要求", "负责导师", "时间"]), &[Some(2), Some(3)]),
+            Some(1)
+        );
+        assert_eq!(
+            requirement_column(
+                &h(&["问题", "整改要求", "责任人", "完成时限"]),
+                &[Some(2), Some(3)]
+            ),
+            Some(1)
+        );
+        assert_eq!(
+            requirement_column(&h(&["工作内容", "分工", "时间要求"]), &[Some(1), None]),
+            None
+        );
+        assert_eq!(
+            requirement_column(&h(&["考核项", "合同要求", "实际"]), &[None, None]),
+            None
+        );
+    }
 
     #[test]
     fn a_subject_column_gives_way_to_the_work() {

@@ -11,6 +11,7 @@
 //! reported status and pleasantries are not items. Each decision is traced for `--explain`.
 
 mod acts;
+mod asked_about;
 mod back;
 mod brought;
 mod hand;
@@ -407,6 +408,8 @@ fn converse(
                     let points = reply::points_back(ctx, s);
                     let matter =
                         back::proposal_before(turns, t).filter(|_| own_work(ctx, &item) < 4 || points);
+                    // `写了一半，周五前我发给您。` to `…的带教计划写了吗？`: the work asked after.
+                    let matter = matter.or_else(|| asked_about::asked_about(turns, t, &sp));
                     if let Some(m) = &matter {
                         item.text = format!("{m}：{}", item.text);
                         why.push_str("（事项见上一轮发言）");
