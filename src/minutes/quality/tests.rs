@@ -119,6 +119,7 @@ fn explain_tuning_files() {
         .chain(HELDOUT37.iter().map(|f| ("heldout37", f)))
         .chain(HELDOUT39.iter().map(|f| ("heldout39", f)))
         .chain(HELDOUT38.iter().map(|f| ("heldout38", f)))
+        .chain(HELDOUT43.iter().map(|f| ("heldout43", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
@@ -311,11 +312,16 @@ fn extraction_quality_over_the_forty_second_heldout_set() {
 
 /// The forty-third held-out set, printed per file when `DUBAN_HELDOUT43=1`
 /// (`DUBAN_HELDOUT43=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since the forty-second
+/// round. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_forty_third_heldout_set() {
-    heldout_run(HELDOUT43, "DUBAN_HELDOUT43", None, "held-out 43");
+    heldout_run(
+        HELDOUT43,
+        "DUBAN_HELDOUT43",
+        Some("forty-third held-out set (tuning since the forty-second round)"),
+        "held-out 43",
+    );
 }
 
 /// Every minutes file on disk is in its set (a file added but not listed would silently
