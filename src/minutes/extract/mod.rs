@@ -347,6 +347,8 @@ mod tests_heldout39;
 #[cfg(test)]
 mod tests_heldout4;
 #[cfg(test)]
+mod tests_heldout43;
+#[cfg(test)]
 mod tests_heldout5;
 #[cfg(test)]
 mod tests_heldout6;

@@ -1,0 +1,71 @@
+//! Rules found on heldout43 (tuning data since the forty-second round): a month's middle ten days
+//! (`4月中旬`, `中旬`) is no deadline (no convention dates it; `4月中旬前` still is a limit);
+//! `EOW` in English-mixed minutes stays undated; a header line of a date and a meeting detail apart
+//! by spaces (`3月10日  Chair: 某某`, `Host:`, `Moderator:`) records the meeting; in a review block
+//! the `实施：` line (`实施安排：`, `执行安排：`, `落地安排：`) says the work the approved item asks.
+//! Each on phrasings of our own, never a line copied from a file.
+
+#![allow(clippy::unwrap_used)]
+
+use super::testkit::{due_by_end_of, dues, owners, run, texts};
+
+#[test]
+fn the_middle_of_a_month_is_no_deadline() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "档案整理周会（3月10日）\n\n下一步：\n1. 库房密集架改造方案，柯南负责，4月中旬。\n2. 扫描外包合同续签，董青负责，4月中旬前完成。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(dues(&ex)[0], None, "{t:?}");
+    assert_eq!(dues(&ex)[1], due_by_end_of("2026-04-20"), "{t:?}");
+}
+
+#[test]
+fn end_of_week_shorthand_stays_undated() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "Ops sync｜3月10日\n\nAction items\n1. 渠道数据复盘 deck, owner 柯南, EOW.\n2. 客服话术更新 — 董青, 周五前.\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(dues(&ex)[0], None, "{t:?}");
+    assert_eq!(dues(&ex)[1], due_by_end_of("2026-03-13"), "{t:?}");
+}
+
+#[test]
+fn a_date_and_the_chair_apart_by_spaces_is_the_header() {
+    let members = ["柯南", "董青", "卜一凡"];
+    for chair in ["Chair: 卜一凡", "Host: Ivan（卜一凡）", "Moderator: 卜一凡"] {
+        let ex = run(
+            &format!(
+                "Desk weekly｜托管\n3月10日  {chair}\n\nTo-dos\n- 柯南：整理估值差错清单, 3月13日前.\n- 董青 lead: 托管费率复核, 下周三前.\n"
+            ),
+            &members,
+        );
+        let t = texts(&ex);
+        assert_eq!(t.len(), 2, "{chair}: {t:?}");
+        assert!(
+            t.iter().all(|x| !x.contains("Chair") && !x.contains("Host")),
+            "{t:?}"
+        );
+        assert_eq!(owners(&ex)[0], vec!["柯南"], "{t:?}");
+    }
+}
+
+#[test]
+fn an_implementation_line_in_a_review_block_is_the_work() {
+    let members = ["柯南", "董青", "卜一凡"];
+    let ex = run(
+        "网络变更评审会（3月10日）\n评审：卜一凡\n\n【变更A】防火墙策略梳理\n结论：通过。\n实施：策略清理窗口定在周六凌晨，柯南负责。\n\n【变更B】机房UPS更换\n结论：暂缓，等预算。\n\n【变更C】无线网络改造\n结论：通过。\n实施：施工队进场布线，董青负责，3月20日前。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("策略清理窗口"), "{t:?}");
+    assert!(t[1].contains("施工队进场布线"), "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["柯南"], vec!["董青"]], "{t:?}");
+    assert_eq!(dues(&ex)[1], due_by_end_of("2026-03-20"), "{t:?}");
+}
