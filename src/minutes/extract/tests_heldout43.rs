@@ -2,7 +2,10 @@
 //! (`4月中旬`, `中旬`) is no deadline (no convention dates it; `4月中旬前` still is a limit);
 //! `EOW` in English-mixed minutes stays undated; a header line of a date and a meeting detail apart
 //! by spaces (`3月10日  Chair: 某某`, `Host:`, `Moderator:`) records the meeting; in a review block
-//! the `实施：` line (`实施安排：`, `执行安排：`, `落地安排：`) says the work the approved item asks.
+//! the `实施：` line (`实施安排：`, `执行安排：`, `落地安排：`) says the work the approved item asks;
+//! `节前完成` heads the work due before the holiday at hand; a member is called by the last character
+//! of the given name and `姐`/`哥` (`岚姐`); names with their role word before a colon (`Kevin lead,
+//! Cindy support: 定价方案`) are the lead and the helper.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -68,4 +71,46 @@ fn an_implementation_line_in_a_review_block_is_the_work() {
     assert!(t[1].contains("施工队进场布线"), "{t:?}");
     assert_eq!(owners(&ex), vec![vec!["柯南"], vec!["董青"]], "{t:?}");
     assert_eq!(dues(&ex)[1], due_by_end_of("2026-03-20"), "{t:?}");
+}
+
+#[test]
+fn a_heading_before_the_holiday_at_hand() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "行政事务节前会（3月10日）\n\n一、节前完成\n1. 春节慰问品发放登记（柯南）\n\n二、三个工作日内完成\n2. 会议室预订规则修订（董青）\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("春节慰问品发放登记"), "{t:?}");
+    assert_eq!(owners(&ex)[0], vec!["柯南"], "{t:?}");
+    // `节前` said in March: the next holiday (清明) → the last working day before it.
+    assert!(dues(&ex)[0].is_some(), "{t:?}");
+    assert_eq!(dues(&ex)[1], due_by_end_of("2026-03-13"), "{t:?}");
+}
+
+#[test]
+fn a_given_name_and_sister_calls_a_member() {
+    let members = ["钟晓岚", "孙浩"];
+    let ex = run(
+        "合同碰头会 妙记\n2026年3月10日 09:30 | 时长 10分钟\n\n孙浩 00:00:06\n节后积压不少。\n\n孙浩 00:01:15\n岚姐，积压的租赁合同3个工作日内先过一遍，标出高风险的。\n\n钟晓岚 00:01:22\n行。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("积压的租赁合同"), "{t:?}");
+    assert_eq!(owners(&ex)[0], vec!["钟晓岚"], "{t:?}");
+}
+
+#[test]
+fn names_and_roles_before_a_colon() {
+    let members = ["柯南", "董青", "卜一凡"];
+    let ex = run(
+        "Desk weekly｜3月10日\n\nTo-dos\n- Ivan（卜一凡）：整理估值差错清单, 3月13日前.\n- Mike（柯南）lead, Ivan support: 融券费率测算 proposal, 下周三前.\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("融券费率测算"), "{t:?}");
+    assert_eq!(owners(&ex)[1], vec!["柯南", "卜一凡"], "{t:?}");
 }
