@@ -558,6 +558,10 @@ impl Table {
                 owners.push(o);
             }
         }
+        // `| 公文模板修订 | 办公室 |`: a department alone is where the work sits, no owner.
+        if owners.iter().all(crate::minutes::assign::is_department) {
+            owners.clear();
+        }
         let mut dl = ctx.field_deadline(cell(self.deadline));
         let scanned = ctx.scan(task);
         // `| 3月5日 | 某某 | 某某3月2日前确认会场 |`: the work's own deadline, before the row's

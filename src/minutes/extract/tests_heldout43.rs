@@ -5,7 +5,8 @@
 //! the `实施：` line (`实施安排：`, `执行安排：`, `落地安排：`) says the work the approved item asks;
 //! `节前完成` heads the work due before the holiday at hand; a member is called by the last character
 //! of the given name and `姐`/`哥` (`岚姐`); names with their role word before a colon (`Kevin lead,
-//! Cindy support: 定价方案`) are the lead and the helper.
+//! Cindy support: 定价方案`) are the lead and the helper; a department alone in a table's owner
+//! cell (`| 办公室 |`) is where the work sits, no owner (owners []).
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -113,4 +114,18 @@ fn names_and_roles_before_a_colon() {
     assert_eq!(t.len(), 2, "{t:?}");
     assert!(t[1].contains("融券费率测算"), "{t:?}");
     assert_eq!(owners(&ex)[1], vec!["柯南", "卜一凡"], "{t:?}");
+}
+
+#[test]
+fn a_department_alone_in_the_owner_cell_is_no_owner() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "行政例会（3月10日）\n\n| 事项 | 负责人 | 时限 |\n|---|---|---|\n| 档案柜钥匙登记 | 柯南 | 3月13日 |\n| 会议室预订规则修订 | 行政管理部 | 月底前 |\n| 访客系统试点 | 董青、信息技术部 | 3月20日 |\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_eq!(owners(&ex)[0], vec!["柯南"], "{t:?}");
+    assert!(owners(&ex)[1].is_empty(), "{:?}", owners(&ex));
+    assert_eq!(owners(&ex)[2], vec!["董青"], "{:?}", owners(&ex));
 }
