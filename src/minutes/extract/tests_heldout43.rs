@@ -1,8 +1,7 @@
 //! Rules found on heldout43 (tuning data since the forty-second round): a month's middle ten days
 //! (`4月中旬`, `中旬`) is no deadline (no convention dates it; `4月中旬前` still is a limit);
 //! `EOW` in English-mixed minutes stays undated; a header line of a date and a meeting detail apart
-//! by spaces (`3月10日  Chair: 某某`, `Host:`, `Moderator:`) records the meeting; in a review block
-//! the `实施：` line (`实施安排：`, `执行安排：`, `落地安排：`) says the work the approved item asks;
+//! by spaces (`3月10日  Chair: 某某`, `Host:`, `Moderator:`) records the meeting;
 //! `节前完成` heads the work due before the holiday at hand; a member is called by the last character
 //! of the given name and `姐`/`哥` (`岚姐`); names with their role word before a colon (`Kevin lead,
 //! Cindy support: 定价方案`) are the lead and the helper; a department alone in a table's owner
@@ -57,21 +56,6 @@ fn a_date_and_the_chair_apart_by_spaces_is_the_header() {
         );
         assert_eq!(owners(&ex)[0], vec!["柯南"], "{t:?}");
     }
-}
-
-#[test]
-fn an_implementation_line_in_a_review_block_is_the_work() {
-    let members = ["柯南", "董青", "卜一凡"];
-    let ex = run(
-        "网络变更评审会（3月10日）\n评审：卜一凡\n\n【变更A】防火墙策略梳理\n结论：通过。\n实施：策略清理窗口定在周六凌晨，柯南负责。\n\n【变更B】机房UPS更换\n结论：暂缓，等预算。\n\n【变更C】无线网络改造\n结论：通过。\n实施：施工队进场布线，董青负责，3月20日前。\n",
-        &members,
-    );
-    let t = texts(&ex);
-    assert_eq!(t.len(), 2, "{t:?}");
-    assert!(t[0].contains("策略清理窗口"), "{t:?}");
-    assert!(t[1].contains("施工队进场布线"), "{t:?}");
-    assert_eq!(owners(&ex), vec![vec!["柯南"], vec!["董青"]], "{t:?}");
-    assert_eq!(dues(&ex)[1], due_by_end_of("2026-03-20"), "{t:?}");
 }
 
 #[test]
