@@ -16,26 +16,28 @@ use super::testkit::{due_by_end_of, dues, owners, run, texts};
 fn the_middle_of_a_month_is_no_deadline() {
     let members = ["柯南", "董青"];
     let ex = run(
-        "档案整理周会（3月10日）\n\n下一步：\n1. 库房密集架改造方案，柯南负责，4月中旬。\n2. 扫描外包合同续签，董青负责，4月中旬前完成。\n",
+        "档案整理周会（3月10日）\n\n下一步：\n1. 库房密集架改造方案，柯南负责，4月中旬。\n2. 扫描外包合同续签，董青负责，4月中旬前完成。\n3. 档案系统权限复核，柯南负责，4月下旬。\n",
         &members,
     );
     let t = texts(&ex);
-    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(t.len(), 3, "{t:?}");
     assert_eq!(dues(&ex)[0], None, "{t:?}");
     assert_eq!(dues(&ex)[1], due_by_end_of("2026-04-20"), "{t:?}");
+    assert_eq!(dues(&ex)[2], None, "{t:?}");
 }
 
 #[test]
 fn end_of_week_shorthand_stays_undated() {
     let members = ["柯南", "董青"];
     let ex = run(
-        "Ops sync｜3月10日\n\nAction items\n1. 渠道数据复盘 deck, owner 柯南, EOW.\n2. 客服话术更新 — 董青, 周五前.\n",
+        "Ops sync｜3月10日\n\nAction items\n1. 渠道数据复盘 deck, owner 柯南, EOW.\n2. 客服话术更新 — 董青, 周五前.\n3. 工单标签清洗 — 柯南, due EOW.\n",
         &members,
     );
     let t = texts(&ex);
-    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(t.len(), 3, "{t:?}");
     assert_eq!(dues(&ex)[0], None, "{t:?}");
     assert_eq!(dues(&ex)[1], due_by_end_of("2026-03-13"), "{t:?}");
+    assert_eq!(dues(&ex)[2], None, "{t:?}");
 }
 
 #[test]
