@@ -136,6 +136,20 @@ impl Ctx<'_> {
                 drop.push((s, e));
                 continue;
             }
+            // `Kevin lead, Cindy support: 定价方案`: names and their role before a colon, the work after.
+            if let Some((head, len)) = role_after::role_head(clause)
+                && let Some(found) = self.names_if_all(head)
+            {
+                let off = text.get(s..e).and_then(|r| r.find(clause)).unwrap_or_default();
+                if lead.is_empty() {
+                    lead = found;
+                } else {
+                    extend(&mut help, found);
+                }
+                how = how.max(OwnerHow::Named);
+                drop.push((s + off, s + off + len));
+                continue;
+            }
             // `合规部华山`: a department, then the person (`由经纪业务部 桑红 牵头` is read below).
             if clause.chars().count() <= 16
                 && !led

