@@ -61,10 +61,6 @@ impl Ctx<'_> {
                 super::spaced::english_part(tail)
             };
             if let Some(zh) = english_deadline(tail.trim()) {
-                if super::vague::is_eow(tail) {
-                    refused.get_or_insert(tail.trim().to_owned());
-                    continue;
-                }
                 match parse_deadline(&zh, self.base, self.cal) {
                     Ok(d) => return (Some(d), Some(tail.trim().to_owned())),
                     Err(e) if !e.is_not_a_time() => {

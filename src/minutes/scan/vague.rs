@@ -26,18 +26,6 @@ pub(super) fn mid_month_part(w: &str) -> bool {
     w.trim_end().ends_with("中旬") || w.trim_end().ends_with("下旬")
 }
 
-/// `EOW`, `eow.`: the English "end of week" shorthand, which the conventions leave undated in
-/// minutes (only `本周内` / `这周内` / `这周` are periods with an end).
-pub(super) fn is_eow(tail: &str) -> bool {
-    let t = tail.trim().trim_end_matches(['.', '。', '!', ',', '，']).trim();
-    // `due EOW`, `by EOW`: the word before it is no part of it.
-    let t = ["due ", "Due ", "by ", "By "]
-        .iter()
-        .find_map(|w| t.strip_prefix(w))
-        .unwrap_or(t);
-    t.trim().eq_ignore_ascii_case("eow")
-}
-
 /// Whether the window `start..end` overlaps a range of months (`1-11月`, `4～6月`): a period
 /// the figures cover, not a date (`1-11` is no `1月11日`).
 pub(super) fn in_month_range(chars: &[char], start: usize, end: usize) -> bool {
