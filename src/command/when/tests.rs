@@ -443,8 +443,11 @@ fn c10_early_month_and_first_ten_days() {
     assert_eq!(doc("上旬"), "2026-04-10T18:00:00+08:00");
     assert_eq!(doc("下月初"), "2026-04-03T18:00:00+08:00");
     assert_eq!(at("月初", t(2026, 3, 2, 10, 0)), "2026-03-05T18:00:00+08:00");
-    assert_eq!(doc("中旬"), "2026-03-20T18:00:00+08:00");
-    assert_eq!(doc("下旬"), "2026-03-31T18:00:00+08:00");
+    // Not in the conventions: refused with an example, never guessed (C15's rule of thumb).
+    for w in ["中旬", "下旬", "4月中旬", "9月中旬前", "下个月下旬"] {
+        let err = parse_deadline(w, t(2026, 3, 11, 10, 0), &Calendar::builtin()).unwrap_err();
+        assert!(err.to_string().contains("请写具体日期"), "{w}: {err}");
+    }
 }
 
 // C11 ----------------------------------------------------------------------------------------

@@ -167,11 +167,7 @@ impl Ctx<'_> {
                     Ok(_) if refused.is_some() && !w.trim_end().ends_with(['前', '内']) => {}
                     // `上线后三个工作日内`: counted from an event, not from the meeting; `下季度初`:
                     // the start of a period the parser does not read, not its end.
-                    Ok(_)
-                        if after_event(&chars, start, &w)
-                            || opens_period(&chars, start + len, &w)
-                            || super::vague::mid_month_part(&w) =>
-                    {
+                    Ok(_) if after_event(&chars, start, &w) || opens_period(&chars, start + len, &w) => {
                         refused.get_or_insert((w.trim().to_owned(), start, start + len));
                     }
                     Ok(d) => return Some((w.trim().to_owned(), Some(d))),

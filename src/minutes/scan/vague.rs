@@ -19,13 +19,6 @@ pub(super) fn bare_week_limit(chars: &[char]) -> Option<String> {
     })
 }
 
-/// `8月中旬`, `中旬`, `7月下旬` (not `9月中旬前`, a stated limit): the middle or last ten days of a
-/// month, which no convention dates (C10 dates only 月初 and 上旬); the words are kept as a refused
-/// deadline.
-pub(super) fn mid_month_part(w: &str) -> bool {
-    w.trim_end().ends_with("中旬") || w.trim_end().ends_with("下旬")
-}
-
 /// Whether the window `start..end` overlaps a range of months (`1-11月`, `4～6月`): a period
 /// the figures cover, not a date (`1-11` is no `1月11日`).
 pub(super) fn in_month_range(chars: &[char], start: usize, end: usize) -> bool {

@@ -44,8 +44,11 @@ pub(in crate::command::when) fn period(p: &Period, k: i64, ctx: &Ctx<'_>) -> Res
                 MonthPart::End => (first, last, false),
                 MonthPart::Early => (first, day(5)?, false),
                 MonthPart::First10 => (first, day(10)?, false),
-                MonthPart::Mid10 => (day(11)?, day(20)?, false),
-                MonthPart::Last10 => (day(21)?, last, false),
+                // The conventions date 月初 and 上旬 only; the middle and last ten days are
+                // refused rather than guessed.
+                MonthPart::Mid10 | MonthPart::Last10 => {
+                    return Err(ctx.ambiguous("“中旬”“下旬”没有约定的截止日，请写具体日期，如“3月20日前”"));
+                }
             }
         }
         Period::Quarter { sel, whole } => {
