@@ -39,11 +39,9 @@ mod sets_11_15;
 mod sets_16_21;
 mod sets_22_26;
 mod sets_27_35;
+mod sets_36_41;
 
-pub use fresh_sets::{
-    HELDOUT36, HELDOUT37, HELDOUT38, HELDOUT39, HELDOUT40, HELDOUT41, HELDOUT42, HELDOUT43, HELDOUT44,
-    HELDOUT45,
-};
+pub use fresh_sets::{HELDOUT42, HELDOUT43, HELDOUT44, HELDOUT45};
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
 };
@@ -54,6 +52,7 @@ pub use sets_22_26::{HELDOUT22, HELDOUT23, HELDOUT24, HELDOUT25, HELDOUT26};
 pub use sets_27_35::{
     HELDOUT27, HELDOUT28, HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT32, HELDOUT33, HELDOUT34, HELDOUT35,
 };
+pub use sets_36_41::{HELDOUT36, HELDOUT37, HELDOUT38, HELDOUT39, HELDOUT40, HELDOUT41};
 
 /// Every labelled set by its folder under `src/minutes/`, in the order they were written: the
 /// last ones, whose tests print only an aggregate line, are still blind; the others are tuning data.
