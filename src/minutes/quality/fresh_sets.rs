@@ -231,6 +231,9 @@ pub const HELDOUT45: MinutesSet = minutes_set![
     "50-data-governance-followup",
 ];
 
+/// The forty-sixth held-out set: every file in `src/minutes/heldout46/`, written blind on 2026-12-06
+/// by someone who had never seen the rules nor the other sets (see its README.md), and run in
+/// aggregate only on its first runs.
 pub const HELDOUT46: MinutesSet = minutes_set![
     "heldout46";
     "01-etf-dca-numbered",
@@ -283,4 +286,61 @@ pub const HELDOUT46: MinutesSet = minutes_set![
     "48-app-revamp-ai-summary",
     "49-otc-derivatives-miaoji",
     "50-rotation-followup",
+];
+
+/// The forty-seventh held-out set: every file in `src/minutes/heldout47/`, written blind on 2026-12-06
+/// by someone who had never seen the rules nor the other sets (see its README.md), and run in
+/// aggregate only on its first runs.
+pub const HELDOUT47: MinutesSet = minutes_set![
+    "heldout47";
+    "01-new-client-first-trade-numbered",
+    "02-allocation-report-ai-summary",
+    "03-bse-account-opening-status",
+    "04-fire-check-three-lines",
+    "05-anti-fraud-enterprise-table",
+    "06-data-platform-migration-email",
+    "07-client-tier-callback-miaoji",
+    "08-commission-review-carryover",
+    "09-advisor-roster-english-mixed",
+    "10-esg-report-requirement-review",
+    "11-convertible-ipo-three-lines",
+    "12-fof-roadshow-miaoji-nicknames",
+    "13-quality-committee-status",
+    "14-fire-inspection-status-email",
+    "15-trainer-certification-kanban",
+    "16-first-trade-phase2-dash",
+    "17-data-platform-ai-summary",
+    "18-client-callback-table",
+    "19-advisor-roster-long",
+    "20-bse-promotion-heading-deadlines",
+    "21-anti-fraud-three-lines",
+    "22-commission-figures-status",
+    "23-esg-report-progress-status",
+    "24-convertible-bitable-paste",
+    "25-fof-roadshow-email",
+    "26-quality-committee-proposal-review",
+    "27-advisor-roster-miaoji-nicknames",
+    "28-anti-fraud-followup",
+    "29-esg-report-english-mixed",
+    "30-fire-rectification-parentheses",
+    "31-advisor-service-status",
+    "32-convertible-lottery-status",
+    "33-trainer-cert-ai-summary",
+    "34-client-tier-numbered-hosts",
+    "35-bse-owner-colon-semicolons",
+    "36-quality-process-inventory-long",
+    "37-first-trade-table-helpers",
+    "38-data-platform-cutover-miaoji",
+    "39-commission-plan-email",
+    "40-allocation-report-followup",
+    "41-convertible-it-requirement-review",
+    "42-fire-winter-check-email",
+    "43-anti-fraud-kanban",
+    "44-esg-bitable-paste",
+    "45-fof-roadshow-transcript-nicknames",
+    "46-data-platform-english-mixed",
+    "47-commission-ai-summary",
+    "48-trainer-heading-deadlines",
+    "49-advisor-roster-dash",
+    "50-first-trade-miaoji-nicknames",
 ];
