@@ -12,6 +12,7 @@ use self::words::{
 mod also_asked;
 mod appointed;
 mod arrow;
+mod arrow_unit;
 mod attend_object;
 mod carried;
 mod chair_line;
@@ -23,6 +24,7 @@ mod due_pending;
 mod english;
 mod everyone;
 mod labelled;
+mod lead_in;
 mod left_open;
 mod named_head;
 mod next_meeting;
@@ -95,10 +97,16 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     let owner_pending = owner_pending || owner_dash_pending;
     // `→ 原因未查明，某某尽快协调…`: a follow-up after an arrow, given to someone named.
     // `T-7　课件初审 —— 某某`: a slot in a plan counted back from an event, likewise.
-    let arrow_work = (arrow::opens_with_arrow(f.raw) || countdown::opens_with_countdown(f.raw))
-        && matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named);
+    let arrow_work = ((arrow::opens_with_arrow(f.raw) || countdown::opens_with_countdown(f.raw))
+        && matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named))
+        // `→ 旧服务器下线申请，IT部负责，月底前。`: a follow-up given to a unit, by a date.
+        || (arrow::opens_with_arrow(f.raw) && f.scan.deadline.is_some() && arrow_unit::given_to_a_unit(f.raw));
     if f.todo_label || owner_pending || arrow_work {
         add(Signal::TodoLabel);
+    }
+    // `请认领后在自己那一行写上时间：`: a lead-in to the list below, not work of its own.
+    if !f.todo_label && lead_in::is_lead_in(f.raw, f.scan) {
+        add(Signal::Note);
     }
     // `【决定】3月21日下午举办，场地用二楼`: a line tagged as a decision or a note records the
     // meeting; it assigns nothing.

@@ -296,6 +296,8 @@ pub(super) const CHATTER: &[&str] = &[
     // Closings and acknowledgements.
     "先到这",
     "就到这",
+    // `…，今天先这样。`: a closing; its `今天` is the meeting's day, not a deadline.
+    "先这样",
     "到这里吧",
     // `小魏你那边情况怎么样？`: asking how things stand asks for a report, not work.
     "情况怎么样",

@@ -1,13 +1,23 @@
 //! Brackets in a line of minutes, and a helper's word after a name (pure).
 
-/// Whether `text` opens a bracket (`（`, `(`) it does not close.
+/// Whether `text` opens a bracket (`（`, `(`) or a title or quotation mark (`《`, `“`, `「`, `『`)
+/// it does not close: a sentence mark inside (`《期权也能当保险？》`) ends no sentence.
 pub(super) fn unclosed(text: &str) -> bool {
-    let depth = text.chars().fold(0i32, |d, c| match c {
-        '（' | '(' => d + 1,
-        '）' | ')' => (d - 1).max(0),
-        _ => d,
-    });
-    depth > 0
+    let open = |o: &[char], c: &[char]| {
+        text.chars().fold(0i32, |d, ch| {
+            if o.contains(&ch) {
+                d + 1
+            } else if c.contains(&ch) {
+                (d - 1).max(0)
+            } else {
+                d
+            }
+        }) > 0
+    };
+    open(&['（', '('], &['）', ')'])
+        || [('《', '》'), ('“', '”'), ('「', '」'), ('『', '』')]
+            .iter()
+            .any(|&(o, c)| open(&[o], &[c]))
 }
 
 /// Whether the words after a name (` 配合，…`) say that person helps rather than owns work.

@@ -135,6 +135,8 @@ pub(crate) fn is_meta(line: &str) -> bool {
         || meta(line)
         || super::meta_row::is_meta_row(line)
         || super::roster::is_roster(line)
+        // `8月12日　主任委员：某某`: the meeting's day and who chaired or reported it.
+        || super::dated_role::is_dated_role(line)
         || is_speaker_line(line)
         || (bars.len() > 1 && bars.iter().any(|p| meta(p)) && bars.iter().all(|p| meta(p) || dated(p)))
         // `12月2日  Chair: 某某`: a date and meeting details apart by a run of spaces.

@@ -2,6 +2,7 @@
 //! (参会人员, 会议时间 …), the meeting's title and date. Headings and sections are here; list
 //! markers and labels in `marker`, meta lines, title and date in `meta`.
 
+mod dated_role;
 mod due_heading;
 mod marker;
 mod meta;

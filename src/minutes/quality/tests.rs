@@ -123,6 +123,7 @@ fn explain_tuning_files() {
         .chain(HELDOUT41.iter().map(|f| ("heldout41", f)))
         .chain(HELDOUT42.iter().map(|f| ("heldout42", f)))
         .chain(HELDOUT43.iter().map(|f| ("heldout43", f)))
+        .chain(HELDOUT45.iter().map(|f| ("heldout45", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
@@ -353,11 +354,16 @@ fn extraction_quality_over_the_forty_fourth_heldout_set() {
 
 /// The forty-fifth held-out set, printed per file when `DUBAN_HELDOUT45=1`
 /// (`DUBAN_HELDOUT45=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since the forty-fourth
+/// round. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_forty_fifth_heldout_set() {
-    heldout_run(HELDOUT45, "DUBAN_HELDOUT45", None, "held-out 45");
+    heldout_run(
+        HELDOUT45,
+        "DUBAN_HELDOUT45",
+        Some("forty-fifth held-out set (tuning since the forty-fourth round)"),
+        "held-out 45",
+    );
 }
 
 /// The forty-sixth held-out set, printed per file when `DUBAN_HELDOUT46=1`

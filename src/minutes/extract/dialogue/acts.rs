@@ -239,12 +239,19 @@ pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
     if TAKE_ON.iter().any(|w| s.contains(w)) {
         return Act::Commit("主动承担");
     }
+    // `…我自己跟老周说，今天先这样。`: the closing's `今天` and `先` are no next step of the speaker's.
+    let open = super::closing::without_closing(s);
+    let dated = match &open {
+        Some(o) => ctx.scan(o).deadline.is_some(),
+        None => sc.deadline.is_some(),
+    };
+    let s = open.as_deref().unwrap_or(s);
     let after_me = s.rsplit_once('我').map_or("", |(_, r)| r);
     // `大后天的培训我就不去了`: what the speaker will not do is no commitment.
     if NOT_DOING.iter().any(|w| after_me.contains(w)) {
         return Act::Other;
     }
-    if sc.deadline.is_some() && FUTURE.iter().any(|w| after_me.contains(w)) {
+    if dated && FUTURE.iter().any(|w| after_me.contains(w)) {
         return Act::Commit("本人承诺并给出时间");
     }
     if after_me.contains('跟') && FOLLOW_UP.iter().any(|w| after_me.contains(w)) {

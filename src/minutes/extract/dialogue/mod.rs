@@ -14,6 +14,7 @@ mod acts;
 mod asked_about;
 mod back;
 mod brought;
+mod closing;
 mod hand;
 mod helper;
 mod merge;

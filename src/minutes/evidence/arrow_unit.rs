@@ -1,0 +1,45 @@
+//! `→ 旧服务器下线申请，IT部负责，月底前。`, `→ 面谈，由各营业部负责人组织，7月17日前完成。` (pure):
+//! a follow-up after an arrow given to a unit — a department, team, or the holders of a post —
+//! rather than a person. It is work all the same (the unit becomes the item's units, its owners
+//! stay empty), as a follow-up given to someone named is.
+
+use crate::minutes::scan::DEPARTMENT_ENDS;
+
+/// Verbs that close `<unit>负责`, `由<unit>组织`.
+const OWNS: &[&str] = &["负责", "牵头", "组织", "跟进", "落实", "承办", "办理", "推进"];
+
+/// Ends of a unit or a post held in each unit.
+const UNIT_ENDS: &[&str] = &["负责人", "联络人", "专员", "团队", "小组", "中心", "条线"];
+
+fn is_unit(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=12).contains(&n)
+        && (s.starts_with('各') || s.ends_with(DEPARTMENT_ENDS) || UNIT_ENDS.iter().any(|e| s.ends_with(e)))
+}
+
+/// Whether a clause of `raw` is `[由]<unit><verb>` (`IT部负责`, `由各营业部负责人组织`).
+pub(super) fn given_to_a_unit(raw: &str) -> bool {
+    raw.split(['，', ',', '。', '；', ';', '（', '）', '(', ')'])
+        .map(|c| c.trim().trim_start_matches(['→', ' ']).trim())
+        .any(|c| {
+            let c = c.strip_prefix('由').unwrap_or(c);
+            OWNS.iter()
+                .any(|v| c.strip_suffix(v).is_some_and(|u| is_unit(u.trim())))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::given_to_a_unit;
+
+    #[test]
+    fn a_unit_given_the_work() {
+        assert!(given_to_a_unit("→ 旧机房设备清点，运维部负责，下周五前。"));
+        assert!(given_to_a_unit(
+            "→ 客户回访，由各分公司负责人组织，5月8日前完成。"
+        ));
+        assert!(given_to_a_unit("→ 数据核对（由清算组跟进），月底前"));
+        assert!(!given_to_a_unit("→ 旧机房设备清点，下周五前。"));
+        assert!(!given_to_a_unit("→ 旧机房设备清点，张伟负责，下周五前。"));
+    }
+}
