@@ -17,15 +17,21 @@ fn is_unit(s: &str) -> bool {
         && (s.starts_with('各') || s.ends_with(DEPARTMENT_ENDS) || UNIT_ENDS.iter().any(|e| s.ends_with(e)))
 }
 
-/// Whether a clause of `raw` is `[由]<unit><verb>` (`IT部负责`, `由各营业部负责人组织`).
-pub(super) fn given_to_a_unit(raw: &str) -> bool {
+/// The unit a clause of `raw` gives the work to, `[由]<unit><verb>` (`IT部负责` → `IT部`,
+/// `由各营业部负责人组织` → `各营业部负责人`).
+pub(crate) fn unit_given(raw: &str) -> Option<&str> {
     raw.split(['，', ',', '。', '；', ';', '（', '）', '(', ')'])
         .map(|c| c.trim().trim_start_matches(['→', ' ']).trim())
-        .any(|c| {
+        .find_map(|c| {
             let c = c.strip_prefix('由').unwrap_or(c);
             OWNS.iter()
-                .any(|v| c.strip_suffix(v).is_some_and(|u| is_unit(u.trim())))
+                .find_map(|v| c.strip_suffix(v).map(str::trim).filter(|u| is_unit(u)))
         })
+}
+
+/// Whether a clause of `raw` is `[由]<unit><verb>` (`IT部负责`, `由各营业部负责人组织`).
+pub(super) fn given_to_a_unit(raw: &str) -> bool {
+    unit_given(raw).is_some()
 }
 
 #[cfg(test)]
@@ -41,5 +47,9 @@ mod tests {
         assert!(given_to_a_unit("→ 数据核对（由清算组跟进），月底前"));
         assert!(!given_to_a_unit("→ 旧机房设备清点，下周五前。"));
         assert!(!given_to_a_unit("→ 旧机房设备清点，张伟负责，下周五前。"));
+        assert_eq!(
+            super::unit_given("→ 客户回访，由各分公司负责人组织，5月8日前完成。"),
+            Some("各分公司负责人")
+        );
     }
 }

@@ -12,7 +12,7 @@ use self::words::{
 mod also_asked;
 mod appointed;
 mod arrow;
-mod arrow_unit;
+pub(crate) mod arrow_unit;
 mod attend_object;
 mod carried;
 mod chair_line;

@@ -208,13 +208,21 @@ fn to_item(s: Scan) -> ActionItem {
     let text = ["【】", "（）", "()", "[]"]
         .iter()
         .fold(s.text.clone(), |t, e| t.replace(e, ""));
+    // `…，运维部负责，月底前`: no person, but a unit named (the card shows it beside the owner).
+    let units = if s.owners.is_empty() {
+        crate::minutes::evidence::arrow_unit::unit_given(&s.text)
+            .map(|u| vec![u.to_owned()])
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     ActionItem {
         text: clean_title(&text, cut),
         owners: s.owners,
         deadline: s.deadline,
         deadline_text: s.deadline_text,
         priority: s.priority,
-        units: Vec::new(),
+        units,
     }
 }
 

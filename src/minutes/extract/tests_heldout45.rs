@@ -42,6 +42,8 @@ fn an_arrow_follow_up_given_to_a_unit_is_work() {
     );
     let o = owners(&ex);
     assert!(o[1].is_empty() && o[2].is_empty(), "{o:?}");
+    // The unit stays with the item, for the card to show beside the owner to pick.
+    assert_eq!(ex.items[1].units, ["运维部"]);
     assert_eq!(dues(&ex)[2], due_by_end_of("2026-03-20"));
 }
 
