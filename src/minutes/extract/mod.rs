@@ -343,6 +343,8 @@ mod tests_heldout42;
 #[cfg(test)]
 mod tests_heldout43;
 #[cfg(test)]
+mod tests_heldout44;
+#[cfg(test)]
 mod tests_heldout5;
 #[cfg(test)]
 mod tests_heldout6;
