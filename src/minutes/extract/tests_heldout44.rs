@@ -3,7 +3,8 @@
 //! (`督办事项（一）：…` over `承办：…；协办：…；办结时限：…`) are read as field blocks; the helper
 //! after the lead in an owner's parentheses (`（甲，乙协助）`) keeps the lead first; a piece after
 //! `；` that only shares a deadline (`；均本周内完成`) dates the work before it and is none of its
-//! own; who issued a briefing (`3月10日　通报人：某某`) is the paper's header, not work.
+//! own; who issued a briefing (`3月10日　通报人：某某`) is the paper's header, not work; a clause
+//! `负责人和时间待定` marks work someone is still to take, as `负责人待定` does.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -66,4 +67,18 @@ fn who_issued_a_briefing_is_its_header() {
         );
         assert!(texts(&ex).is_empty(), "{who}: {:?}", texts(&ex));
     }
+}
+
+#[test]
+fn an_owner_and_a_date_still_to_name_mark_work() {
+    let members = ["柯南", "董青"];
+    let ex = run(
+        "档案整理周会\n\n会议事项\n→ 柯南：3月13日前完成借阅登记簿核对。\n→ 档案系统导出模板增加“密级”列，负责人和时间待定。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("导出模板"), "{t:?}");
+    assert!(owners(&ex)[1].is_empty(), "{t:?}");
+    assert_eq!(dues(&ex)[1], None, "{t:?}");
 }
