@@ -14,6 +14,7 @@ mod dash;
 mod lead_in;
 mod office;
 mod paren;
+mod paren_help;
 mod post;
 mod reach;
 mod role;

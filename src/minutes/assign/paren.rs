@@ -48,6 +48,15 @@ impl Ctx<'_> {
         let parts: Vec<&str> = s
             .split(['、', '，', ',', '/', ' '])
             .filter(|p| !p.is_empty())
+            .enumerate()
+            // `（解某，阮某协助）`, `（包某，向某配合）`: after the lead, a helper with their verb.
+            .map(|(i, p)| {
+                if i > 0 {
+                    super::paren_help::bare_helper(p)
+                } else {
+                    p
+                }
+            })
             .collect();
         let ok = |p: &str| {
             (2..=3).contains(&p.chars().count())

@@ -167,8 +167,7 @@ pub(super) fn split_key<'a>(s: &'a str, keys: &[&str]) -> Option<&'a str> {
     let s = s.trim();
     keys.iter().find_map(|k| {
         if let Some(r) = s.strip_prefix(k) {
-            let numbered =
-                r.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+            let numbered = super::numbered::skip(r);
             if let Some(v) = numbered.trim_start().strip_prefix([':', '：']) {
                 return Some(v.trim());
             }

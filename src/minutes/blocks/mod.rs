@@ -17,6 +17,7 @@ use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
 mod fields;
 mod keys;
 mod no_work;
+mod numbered;
 mod order;
 mod review;
 mod split;

@@ -89,7 +89,7 @@ pub(super) fn label(s: &str) -> Option<&str> {
 /// The work named by `事项：…`, `任务2：…`, `整改项三：…` (the label exactly one of the keys).
 pub(super) fn work_key(part: &str) -> Option<&str> {
     let l = label(part)?;
-    let bare = l.trim_end_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    let bare = super::numbered::bare(l);
     WORK.contains(&bare)
         .then(|| part.trim().split_once(['：', ':']).map_or("", |(_, v)| v.trim()))
 }
@@ -97,7 +97,7 @@ pub(super) fn work_key(part: &str) -> Option<&str> {
 /// Whether `rest` opens with a known field key and its colon (`负责人：`, `DDL:`, `事项2：`).
 pub(super) fn opens_with_key(rest: &str) -> bool {
     let Some(l) = label(rest) else { return false };
-    let bare = l.trim_end_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    let bare = super::numbered::bare(l);
     [LEAD, HELP, DUE, STATE, CONCLUSION, NEXT, OTHER, STARTS, WORK]
         .iter()
         .any(|keys| keys.contains(&l) || keys.contains(&bare))

@@ -32,6 +32,7 @@ mod not_yet;
 mod object_count;
 mod ongoing;
 mod open_field;
+mod owner_to_name;
 mod period_figure;
 mod progress;
 mod quota;
@@ -94,7 +95,10 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         .iter()
         .any(|w| f.raw.trim_end_matches(['。', ' ']).ends_with(w))
         && f.scan.text.chars().filter(|c| c.is_alphanumeric()).count() >= 4;
-    let owner_pending = owner_pending || owner_dash_pending;
+    let owner_pending = owner_pending
+        || owner_dash_pending
+        || (owner_to_name::owner_still_to_name(f.raw)
+            && f.scan.text.chars().filter(|c| c.is_alphanumeric()).count() >= 8);
     // `→ 原因未查明，某某尽快协调…`: a follow-up after an arrow, given to someone named.
     // `T-7　课件初审 —— 某某`: a slot in a plan counted back from an event, likewise.
     let arrow_work = ((arrow::opens_with_arrow(f.raw) || countdown::opens_with_countdown(f.raw))

@@ -351,6 +351,8 @@ mod tests_heldout42;
 #[cfg(test)]
 mod tests_heldout43;
 #[cfg(test)]
+mod tests_heldout44;
+#[cfg(test)]
 mod tests_heldout45;
 #[cfg(test)]
 mod tests_heldout5;

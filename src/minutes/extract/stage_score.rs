@@ -277,6 +277,18 @@ impl Walk<'_, '_> {
                         before.deadline = item.deadline;
                         before.deadline_text.clone_from(&item.deadline_text);
                     }
+                    // `…；柴某负责统计加班调休；均本周内完成。`: the last piece only dates them.
+                    if i > 0
+                        && item.owners.is_empty()
+                        && self.ex.items.len() > first
+                        && item
+                            .deadline_text
+                            .as_deref()
+                            .is_some_and(|t| super::shared_due::only_shared_due(s, t))
+                    {
+                        self.tr.note(n, s, Verdict::Detail, sig, self.ex.items.last());
+                        continue;
+                    }
                 }
                 if i > 0
                     && item.owners.is_empty()

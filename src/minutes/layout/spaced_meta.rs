@@ -15,7 +15,12 @@ fn parts(line: &str) -> Vec<&str> {
 /// every one a meeting detail or a date (`dated`).
 pub(super) fn dated_and_keyed(line: &str, meta: impl Fn(&str) -> bool, dated: impl Fn(&str) -> bool) -> bool {
     let ps = parts(line);
-    ps.len() > 1 && ps.iter().any(|p| meta(p)) && ps.iter().all(|p| meta(p) || dated(p))
+    // `9月29日 通报人：某某`: a date, one space (an ideographic space once normalised), a detail.
+    let led = line
+        .trim()
+        .split_once(' ')
+        .is_some_and(|(d, rest)| dated(d) && meta(rest.trim()));
+    led || (ps.len() > 1 && ps.iter().any(|p| meta(p)) && ps.iter().all(|p| meta(p) || dated(p)))
 }
 
 #[cfg(test)]
@@ -35,7 +40,8 @@ mod tests {
     fn a_date_and_a_chair_apart_by_spaces() {
         assert!(dated_and_keyed("3月9日  Chair: 郁青", meta, dated));
         assert!(dated_and_keyed("5月7日　主持：雷明", meta, dated));
-        assert!(!dated_and_keyed("3月9日 Chair: 郁青", meta, dated));
+        assert!(dated_and_keyed("3月9日 主持：郁青", meta, dated));
+        assert!(!dated_and_keyed("3月9日 主持：郁青，请周五前提交", meta, dated));
         assert!(!dated_and_keyed("3月9日  请郁青周五前提交", meta, dated));
         assert!(!dated_and_keyed("Chair: 郁青", meta, dated));
     }

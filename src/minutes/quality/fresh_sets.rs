@@ -119,7 +119,7 @@ pub const HELDOUT43: MinutesSet = minutes_set![
 
 /// The forty-fourth held-out set: every file in `src/minutes/heldout44/`, written blind on 2026-12-06
 /// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only on its first runs.
+/// aggregate only on its first runs. It is tuning data since later sets were written.
 pub const HELDOUT44: MinutesSet = minutes_set![
     "heldout44";
     "01-perf-interview-numbered",

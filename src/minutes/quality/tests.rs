@@ -123,6 +123,7 @@ fn explain_tuning_files() {
         .chain(HELDOUT41.iter().map(|f| ("heldout41", f)))
         .chain(HELDOUT42.iter().map(|f| ("heldout42", f)))
         .chain(HELDOUT43.iter().map(|f| ("heldout43", f)))
+        .chain(HELDOUT44.iter().map(|f| ("heldout44", f)))
         .chain(HELDOUT45.iter().map(|f| ("heldout45", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
@@ -345,11 +346,16 @@ fn extraction_quality_over_the_forty_third_heldout_set() {
 
 /// The forty-fourth held-out set, printed per file when `DUBAN_HELDOUT44=1`
 /// (`DUBAN_HELDOUT44=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since the forty-third
+/// round. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_forty_fourth_heldout_set() {
-    heldout_run(HELDOUT44, "DUBAN_HELDOUT44", None, "held-out 44");
+    heldout_run(
+        HELDOUT44,
+        "DUBAN_HELDOUT44",
+        Some("forty-fourth held-out set (tuning since the forty-third round)"),
+        "held-out 44",
+    );
 }
 
 /// The forty-fifth held-out set, printed per file when `DUBAN_HELDOUT45=1`
