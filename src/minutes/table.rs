@@ -5,10 +5,13 @@ use crate::domain::priority::Priority;
 use crate::minutes::item::{ActionItem, clean_title};
 use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, has_task_verb, is_place_or_units};
 
+use self::state::{ends_closed, is_done, is_empty_task, is_shelved};
+
 mod merged;
 mod recurring;
 mod register;
 mod remark;
+mod state;
 mod subject;
 
 /// A markdown table's column roles.
@@ -55,110 +58,6 @@ fn split_aligned(line: &str) -> Vec<&str> {
     out.into_iter().map(str::trim).filter(|c| !c.is_empty()).collect()
 }
 
-/// A task cell that says there is nothing to do (`—`, `无`, `/`).
-fn is_empty_task(cell: &str) -> bool {
-    matches!(
-        cell.trim(),
-        "" | "—" | "-" | "--" | "——" | "无" | "/" | "／" | "N/A" | "n/a" | "暂无"
-    )
-}
-
-/// A cell saying the row is finished (`已完成`, `已关闭`, `Done`).
-fn is_done(cell: &str) -> bool {
-    const DONE: &[&str] = &[
-        "已完成",
-        "已关闭",
-        "已办结",
-        "已上线",
-        "已解决",
-        "已执行",
-        "已落实",
-        "已整改",
-        "done",
-        "closed",
-        "completed",
-    ];
-    // `✅ 已完成（提前）`: a mark before the word.
-    let c = cell
-        .trim()
-        .trim_start_matches(|ch: char| !ch.is_alphanumeric())
-        .to_lowercase();
-    // `| ✅ |` alone in a state column (`| ⬜ |` is still to do).
-    ["✅", "☑", "☑️", "✔", "✔️", "[x]", "[X]"].contains(&cell.trim())
-    // `已于4月10日完成`: done on a date.
-    || c.strip_prefix("已于").is_some_and(|r| {
-        let r = r.trim_end_matches(['。', '.']);
-        ["完成", "办结", "关闭", "上线", "举办", "结束"].iter().any(|w| r.ends_with(w))
-            // `已于12月3日报批`, `已于周一发出`: any verb done on a date, not work only begun.
-            || done_on_a_date(r)
-    })
-    // `已完成1个`: part of it, so the rest is still to do (not `已完成，下架7只`).
-    || DONE.iter().any(|d| {
-        c.strip_prefix(d)
-            .is_some_and(|r| !r.trim_start().starts_with(|ch: char| ch.is_ascii_digit()))
-    })
-    // `已举办，反馈良好`, `已提交`: any 已 that is not work only begun (`已启动`, `已部分完成`,
-    // `已有初稿`, `已完成1个`).
-    || c.strip_prefix('已').is_some_and(|r| {
-        !r.is_empty()
-            && !r.starts_with('有')
-            && !r.contains(|ch: char| ch.is_ascii_digit())
-            && ![
-                "启动", "开始", "安排", "立项", "部分", "排期", "分配", "接收", "受理", "延期", "逾期",
-                "推迟", "暂停", "取消", "知悉", "提出", "沟通", "对接",
-                // `| 已违约 |` in a risk column: the case's state, not the work's.
-                "违约", "到期", "触发", "出现", "发生", "跌破", "被", "冻结",
-            ]
-            .iter()
-            .any(|w| r.starts_with(w))
-    })
-}
-
-/// `12月3日报批` (after `已于`): a date, then a verb that is not work only begun or put off.
-fn done_on_a_date(r: &str) -> bool {
-    let verb = r
-        .trim_start_matches(|c: char| {
-            c.is_ascii_digit() || c.is_whitespace() || "年月日号周一二三四五六七天上下午".contains(c)
-        })
-        .trim_end_matches(['。', '.']);
-    let dated = verb.len() < r.len();
-    dated
-        && (1..=6).contains(&verb.chars().count())
-        && !verb.contains(|ch: char| ch.is_ascii_digit() || matches!(ch, '，' | ','))
-        && ![
-            "启动", "开始", "安排", "立项", "部分", "排期", "延期", "推迟", "暂停", "取消", "提出", "约",
-        ]
-        .iter()
-        .any(|w| verb.starts_with(w))
-}
-
-/// A state cell whose last clause closes the row (`观察一周无再发，关闭`, `复测通过，已解决`).
-fn ends_closed(cell: &str) -> bool {
-    let last = cell
-        .trim()
-        .trim_end_matches(['。', '.'])
-        .rsplit(['，', ',', '；', ';'])
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_lowercase();
-    [
-        "关闭",
-        "已关闭",
-        "完成",
-        "已完成",
-        "解决",
-        "已解决",
-        "办结",
-        "已办结",
-        "结案",
-        "销号",
-        "closed",
-        "done",
-    ]
-    .contains(&last.as_str())
-}
-
 impl Table {
     /// `| 空调巡检记录缺失 | 严冬 | 仍未解决，转给路遥跟进，6月12日前补齐记录 |`: a state cell
     /// that gives the work anew (a date, or someone else to do it) is the item: the issue, then
@@ -189,28 +88,6 @@ impl Table {
             units: Vec::new(),
         })
     }
-}
-
-/// A status cell putting the row off (`暂缓`, `取消`): not a task now.
-fn is_shelved(cell: &str) -> bool {
-    const SHELVED: &[&str] = &[
-        "暂缓",
-        "取消",
-        "已取消",
-        "搁置",
-        "不再跟进",
-        "暂停",
-        "不通过",
-        "否决",
-        "驳回",
-        "cancelled",
-        "on hold",
-    ];
-    let c = cell
-        .trim()
-        .trim_start_matches(|ch: char| !ch.is_alphanumeric())
-        .to_lowercase();
-    SHELVED.iter().any(|d| c.starts_with(d))
 }
 
 /// The R column of a RACI table (`| 任务 | R | A | C | I |`, `R（负责）`), when the row also has

@@ -26,12 +26,14 @@ mod everyone;
 mod labelled;
 mod lead_in;
 mod left_open;
+mod marked_work;
 mod named_head;
 mod next_meeting;
 mod not_yet;
 mod object_count;
 mod ongoing;
 mod open_field;
+mod owner_clause;
 mod owner_to_name;
 mod period_figure;
 mod progress;
@@ -71,41 +73,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if f.marker == Marker::Open {
         add(Signal::OpenCheckbox);
     }
-    // `续签的法务审核要尽快推动（暂未明确责任人）`: marked as work whose owner is still to name.
-    let owner_pending = [
-        "未明确责任人",
-        "责任人待定",
-        "负责人待定",
-        "责任人未定",
-        "负责人未定",
-        // `数据资产目录二期需求调研（待认领）`: work no one has taken yet.
-        "待认领",
-        "待分配",
-        "待指派",
-        "无人认领",
-        "owner tbd",
-        "no owner yet",
-    ]
-    .iter()
-    .any(|w| f.raw.to_lowercase().contains(w))
-        // Not the note alone (`（责任人待定）` under a block).
-        && f.scan.text.chars().filter(|c| c.is_alphanumeric()).count() >= 8;
-    // `摄影师人选——待定`: the owner's place after a dash, written as still to name.
-    let owner_dash_pending = ["——待定", "— 待定", "—待定", " - 待定"]
-        .iter()
-        .any(|w| f.raw.trim_end_matches(['。', ' ']).ends_with(w))
-        && f.scan.text.chars().filter(|c| c.is_alphanumeric()).count() >= 4;
-    let owner_pending = owner_pending
-        || owner_dash_pending
-        || (owner_to_name::owner_still_to_name(f.raw)
-            && f.scan.text.chars().filter(|c| c.is_alphanumeric()).count() >= 8);
-    // `→ 原因未查明，某某尽快协调…`: a follow-up after an arrow, given to someone named.
-    // `T-7　课件初审 —— 某某`: a slot in a plan counted back from an event, likewise.
-    let arrow_work = ((arrow::opens_with_arrow(f.raw) || countdown::opens_with_countdown(f.raw))
-        && matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named))
-        // `→ 旧服务器下线申请，IT部负责，月底前。`: a follow-up given to a unit, by a date.
-        || (arrow::opens_with_arrow(f.raw) && f.scan.deadline.is_some() && arrow_unit::given_to_a_unit(f.raw));
-    if f.todo_label || owner_pending || arrow_work {
+    let marked = marked_work::marked_as_work(f);
+    if f.todo_label || marked {
         add(Signal::TodoLabel);
     }
     // `请认领后在自己那一行写上时间：`: a lead-in to the list below, not work of its own.
@@ -156,30 +125,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
     if MODAL.iter().any(|w| modal_text.contains(w)) {
         add(Signal::Modal);
     }
-    // `新网点装修已基本结束，朱峰、严丽丽清明节前完成验收`: what is finished before the clause
-    // giving someone dated work is its background.
-    let from_owner = f
-        .scan
-        .owners
-        .first()
-        .filter(|_| matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named) && f.scan.deadline.is_some())
-        .and_then(|o| {
-            // `Helen` written for `Helen Xu`: the given name.
-            let name = o.name().to_lowercase();
-            lower.find(&name).or_else(|| {
-                name.split_once(' ')
-                    .and_then(|(given, _)| lower.find(&format!("{given} ")))
-            })
-        })
-        .map_or(0, |at| {
-            lower
-                .get(..at)
-                .and_then(|b| {
-                    b.char_indices()
-                        .rfind(|(_, c)| matches!(c, '，' | ',' | '。' | '；'))
-                })
-                .map_or(0, |(i, c)| i + c.len_utf8())
-        });
+    // What is finished before the clause giving someone dated work is its background.
+    let from_owner = owner_clause::owner_clause_start(f, &lower);
     // `提示已发，后续回访由某某跟进`: the next step after what is done, given to someone.
     let from_owner = from_owner.max(progress::next_step_start(&lower, f.scan.how == OwnerHow::Strong));
     // `投诉处理——进行中（赵倩，预计下周完成）`: work under way and its forecast, a report.

@@ -1,0 +1,128 @@
+//! What a table cell says of its row's state (pure): nothing to do (`—`, `无`), finished
+//! (`已完成`, `Done`, done on a date), closed, or put off (`暂缓`, `取消`).
+
+/// A task cell that says there is nothing to do (`—`, `无`, `/`).
+pub(super) fn is_empty_task(cell: &str) -> bool {
+    matches!(
+        cell.trim(),
+        "" | "—" | "-" | "--" | "——" | "无" | "/" | "／" | "N/A" | "n/a" | "暂无"
+    )
+}
+
+/// A cell saying the row is finished (`已完成`, `已关闭`, `Done`).
+pub(super) fn is_done(cell: &str) -> bool {
+    const DONE: &[&str] = &[
+        "已完成",
+        "已关闭",
+        "已办结",
+        "已上线",
+        "已解决",
+        "已执行",
+        "已落实",
+        "已整改",
+        "done",
+        "closed",
+        "completed",
+    ];
+    // `✅ 已完成（提前）`: a mark before the word.
+    let c = cell
+        .trim()
+        .trim_start_matches(|ch: char| !ch.is_alphanumeric())
+        .to_lowercase();
+    // `| ✅ |` alone in a state column (`| ⬜ |` is still to do).
+    ["✅", "☑", "☑️", "✔", "✔️", "[x]", "[X]"].contains(&cell.trim())
+    // `已于4月10日完成`: done on a date.
+    || c.strip_prefix("已于").is_some_and(|r| {
+        let r = r.trim_end_matches(['。', '.']);
+        ["完成", "办结", "关闭", "上线", "举办", "结束"].iter().any(|w| r.ends_with(w))
+            // `已于12月3日报批`, `已于周一发出`: any verb done on a date, not work only begun.
+            || done_on_a_date(r)
+    })
+    // `已完成1个`: part of it, so the rest is still to do (not `已完成，下架7只`).
+    || DONE.iter().any(|d| {
+        c.strip_prefix(d)
+            .is_some_and(|r| !r.trim_start().starts_with(|ch: char| ch.is_ascii_digit()))
+    })
+    // `已举办，反馈良好`, `已提交`: any 已 that is not work only begun (`已启动`, `已部分完成`,
+    // `已有初稿`, `已完成1个`).
+    || c.strip_prefix('已').is_some_and(|r| {
+        !r.is_empty()
+            && !r.starts_with('有')
+            && !r.contains(|ch: char| ch.is_ascii_digit())
+            && ![
+                "启动", "开始", "安排", "立项", "部分", "排期", "分配", "接收", "受理", "延期", "逾期",
+                "推迟", "暂停", "取消", "知悉", "提出", "沟通", "对接",
+                // `| 已违约 |` in a risk column: the case's state, not the work's.
+                "违约", "到期", "触发", "出现", "发生", "跌破", "被", "冻结",
+            ]
+            .iter()
+            .any(|w| r.starts_with(w))
+    })
+}
+
+/// `12月3日报批` (after `已于`): a date, then a verb that is not work only begun or put off.
+fn done_on_a_date(r: &str) -> bool {
+    let verb = r
+        .trim_start_matches(|c: char| {
+            c.is_ascii_digit() || c.is_whitespace() || "年月日号周一二三四五六七天上下午".contains(c)
+        })
+        .trim_end_matches(['。', '.']);
+    let dated = verb.len() < r.len();
+    dated
+        && (1..=6).contains(&verb.chars().count())
+        && !verb.contains(|ch: char| ch.is_ascii_digit() || matches!(ch, '，' | ','))
+        && ![
+            "启动", "开始", "安排", "立项", "部分", "排期", "延期", "推迟", "暂停", "取消", "提出", "约",
+        ]
+        .iter()
+        .any(|w| verb.starts_with(w))
+}
+
+/// A state cell whose last clause closes the row (`观察一周无再发，关闭`, `复测通过，已解决`).
+pub(super) fn ends_closed(cell: &str) -> bool {
+    let last = cell
+        .trim()
+        .trim_end_matches(['。', '.'])
+        .rsplit(['，', ',', '；', ';'])
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_lowercase();
+    [
+        "关闭",
+        "已关闭",
+        "完成",
+        "已完成",
+        "解决",
+        "已解决",
+        "办结",
+        "已办结",
+        "结案",
+        "销号",
+        "closed",
+        "done",
+    ]
+    .contains(&last.as_str())
+}
+
+/// A status cell putting the row off (`暂缓`, `取消`): not a task now.
+pub(super) fn is_shelved(cell: &str) -> bool {
+    const SHELVED: &[&str] = &[
+        "暂缓",
+        "取消",
+        "已取消",
+        "搁置",
+        "不再跟进",
+        "暂停",
+        "不通过",
+        "否决",
+        "驳回",
+        "cancelled",
+        "on hold",
+    ];
+    let c = cell
+        .trim()
+        .trim_start_matches(|ch: char| !ch.is_alphanumeric())
+        .to_lowercase();
+    SHELVED.iter().any(|d| c.starts_with(d))
+}
