@@ -2,7 +2,8 @@
 //! (`（暂未明确责任人）`, `（待认领）`, `摄影师人选——待定`, `负责人和时间待定`), and follow-ups after an
 //! arrow or in a countdown plan given to someone named, or to a unit by a date.
 
-use super::{LineFacts, arrow, arrow_unit, countdown, owner_to_name};
+use super::facts::LineFacts;
+use super::{arrow, arrow_unit, countdown, owner_to_name};
 use crate::minutes::scan::OwnerHow;
 
 /// Whether `f` is work by its marks: an owner still to name, or a follow-up given to someone.

@@ -1,7 +1,7 @@
 //! The evidence a line of minutes shows (pure): which [`Signal`]s fire, and its score.
 
 use crate::minutes::layout::{Marker, Section};
-use crate::minutes::scan::{OwnerHow, Scan, TELLS, has_task_verb};
+use crate::minutes::scan::{OwnerHow, TELLS, has_task_verb};
 use crate::minutes::weights::{Signal, threshold, weight};
 
 use self::words::{
@@ -23,6 +23,7 @@ mod done_object;
 mod due_pending;
 mod english;
 mod everyone;
+mod facts;
 mod labelled;
 mod lead_in;
 mod left_open;
@@ -56,15 +57,7 @@ use self::clues::{
 };
 use self::speech::{PROGRESS, SPEECH, commits, labels_before_owners};
 
-/// Where a line stands and what the scanner found in it.
-pub(crate) struct LineFacts<'a> {
-    pub(crate) section: Section,
-    pub(crate) marker: Marker,
-    pub(crate) todo_label: bool,
-    pub(crate) scan: &'a Scan,
-    /// The line as written (status words are looked for there, not only in the task text).
-    pub(crate) raw: &'a str,
-}
+pub(crate) use self::facts::LineFacts;
 
 /// The signals `f` shows, each with its weight.
 pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {

@@ -1,7 +1,7 @@
 //! Where the clause giving someone dated work starts (pure): what is written before it is its
 //! background (`新网点装修已基本结束，朱峰、严丽丽清明节前完成验收`).
 
-use super::LineFacts;
+use super::facts::LineFacts;
 use crate::minutes::scan::OwnerHow;
 
 /// The byte offset in `lower` (the line lowercased) of the clause naming `f`'s first owner, when
