@@ -43,6 +43,7 @@ mod sets_36_41;
 
 pub use fresh_sets::{
     HELDOUT42, HELDOUT43, HELDOUT44, HELDOUT45, HELDOUT46, HELDOUT47, HELDOUT48, HELDOUT49, HELDOUT50,
+    HELDOUT51,
 };
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
@@ -110,12 +111,20 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout48", HELDOUT48),
     ("heldout49", HELDOUT49),
     ("heldout50", HELDOUT50),
+    ("heldout51", HELDOUT51),
 ];
 
 /// The sets still blind (written after the last round and measured in aggregate only): the tools
 /// that read files (`fit`, `metamorphic`) leave them out. A set leaves this list when a round
 /// tunes on it.
-pub const STILL_BLIND: &[&str] = &["heldout46", "heldout47", "heldout48", "heldout49", "heldout50"];
+pub const STILL_BLIND: &[&str] = &[
+    "heldout46",
+    "heldout47",
+    "heldout48",
+    "heldout49",
+    "heldout50",
+    "heldout51",
+];
 
 /// [`ALL_SETS`] without the [`STILL_BLIND`] ones.
 pub fn tuning_sets() -> impl Iterator<Item = &'static (&'static str, MinutesSet)> {
