@@ -8,14 +8,13 @@ use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, OwnerHow};
 use self::paren::paren_names;
 use self::reach::{first_person, second_person};
 use self::words::{ADVERBS, HELP_VERBS, LEAD_VERBS, departments, extend};
-pub(crate) use self::words::{is_department, units_apart};
+pub(crate) use self::words::{is_unit, units_apart};
 
 mod dash;
 mod lead_in;
 mod office;
 mod paren;
 mod paren_help;
-mod post;
 mod reach;
 mod role;
 mod role_after;
@@ -502,9 +501,9 @@ impl Ctx<'_> {
         }
         // `请财富管理部牵头，会同零售业务部，…具体由钱钟书负责`: beside a person, departments are
         // where the work sits, not more owners.
-        if lead.iter().chain(&help).any(|o| !is_department(o)) {
-            lead.retain(|o| !is_department(o));
-            help.retain(|o| !is_department(o));
+        if lead.iter().chain(&help).any(|o| !is_unit(o)) {
+            lead.retain(|o| !is_unit(o));
+            help.retain(|o| !is_unit(o));
             if lead.is_empty() {
                 lead = std::mem::take(&mut help);
             }

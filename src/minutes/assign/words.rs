@@ -96,18 +96,8 @@ pub(crate) fn units_apart(item: &mut crate::minutes::item::ActionItem) {
     }
 }
 
-/// Whether the owner is a department, team or post (`零售业务部`, `投顾团队`), or every unit of
-/// a kind (`各营业部`, `各部门`, `全辖分公司`).
-fn is_unit(o: &OwnerRef) -> bool {
-    is_department(o)
-        || matches!(o, OwnerRef::Unresolved(w) if w.strip_prefix(['各', '全']).is_some_and(|rest| {
-            (2..=8).contains(&rest.chars().count())
-                && rest.chars().all(crate::minutes::scan::is_cjk)
-                && (rest.ends_with(DEPARTMENT_ENDS) || ["部门", "分公司", "条线", "单位"].iter().any(|e| rest.ends_with(e)))
-        }))
-}
-
-/// Whether the owner is a department written as such (`零售业务部`).
-pub(crate) fn is_department(o: &OwnerRef) -> bool {
-    matches!(o, OwnerRef::Unresolved(w) if departments(w).is_some() || super::post::is_post_or_team(w))
+/// Whether the owner is a unit written as one (`零售业务部`, `投顾团队`, `各营业部`), not a person:
+/// see [`crate::minutes::scan::is_unit_name`].
+pub(crate) fn is_unit(o: &OwnerRef) -> bool {
+    matches!(o, OwnerRef::Unresolved(w) if crate::minutes::scan::is_unit_name(w))
 }

@@ -3,19 +3,10 @@
 //! rather than a person. It is work all the same (the unit becomes the item's units, its owners
 //! stay empty), as a follow-up given to someone named is.
 
-use crate::minutes::scan::DEPARTMENT_ENDS;
+use crate::minutes::scan::is_unit_name;
 
 /// Verbs that close `<unit>负责`, `由<unit>组织`.
 const OWNS: &[&str] = &["负责", "牵头", "组织", "跟进", "落实", "承办", "办理", "推进"];
-
-/// Ends of a unit or a post held in each unit.
-const UNIT_ENDS: &[&str] = &["负责人", "联络人", "专员", "团队", "小组", "中心", "条线"];
-
-fn is_unit(s: &str) -> bool {
-    let n = s.chars().count();
-    (2..=12).contains(&n)
-        && (s.starts_with('各') || s.ends_with(DEPARTMENT_ENDS) || UNIT_ENDS.iter().any(|e| s.ends_with(e)))
-}
 
 /// The unit a clause of `raw` gives the work to, `[由]<unit><verb>` (`IT部负责` → `IT部`,
 /// `由各营业部负责人组织` → `各营业部负责人`).
@@ -25,7 +16,7 @@ pub(crate) fn unit_given(raw: &str) -> Option<&str> {
         .find_map(|c| {
             let c = c.strip_prefix('由').unwrap_or(c);
             OWNS.iter()
-                .find_map(|v| c.strip_suffix(v).map(str::trim).filter(|u| is_unit(u)))
+                .find_map(|v| c.strip_suffix(v).map(str::trim).filter(|u| is_unit_name(u)))
         })
 }
 

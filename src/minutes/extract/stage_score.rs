@@ -247,10 +247,10 @@ impl Walk<'_, '_> {
                 if let Some(prev) = self.ex.items.last_mut().filter(|p| {
                     item_from.as_ref().is_some_and(|(at, _)| *at == n)
                         && (contact || !p.owners.is_empty())
-                        && p.owners.iter().all(crate::minutes::assign::is_department)
+                        && p.owners.iter().all(crate::minutes::assign::is_unit)
                         && (p.deadline.is_none() || contact)
                         && !item.owners.is_empty()
-                        && !item.owners.iter().any(crate::minutes::assign::is_department)
+                        && !item.owners.iter().any(crate::minutes::assign::is_unit)
                 }) {
                     prev.owners = item.owners;
                     if item.deadline.is_some() || prev.deadline.is_none() {

@@ -20,6 +20,7 @@ mod sent_to;
 mod series_no;
 mod spaced;
 mod terse;
+mod unit_name;
 mod units;
 mod vague;
 mod verbs;
@@ -33,6 +34,7 @@ use self::deadline::{paren_groups, remove_deadline};
 use self::fields::{DEADLINE_KEYS, HELP_KEYS, OWNER_KEYS, take_key, take_priority, tidy};
 pub(crate) use self::names::{ADDRESS_SUFFIXES, DEPARTMENT_ENDS, is_place_or_units};
 pub(crate) use self::names::{SURNAMES, TITLED_SURNAMES};
+pub(crate) use self::unit_name::is_unit_name;
 use self::units::{FUNCTIONS, drop_recipients};
 pub(crate) use self::units::{TELLS, told_units};
 pub(crate) use self::verbs::has_task_verb;
@@ -269,10 +271,7 @@ impl Ctx<'_> {
         }
         // Beside a person, a department is where the work sits, not another owner.
         // `第2项由各营业部落实，罗刚统筹`: beside a person, a set of units is who it reaches.
-        let unit = |o: &OwnerRef| {
-            crate::minutes::assign::is_department(o)
-                || matches!(o, OwnerRef::Unresolved(w) if is_place_or_units(w) || w.ends_with(DEPARTMENT_ENDS) || FUNCTIONS.contains(&w.as_str()))
-        };
+        let unit = |o: &OwnerRef| matches!(o, OwnerRef::Unresolved(w) if is_unit_name(w) || is_place_or_units(w) || w.ends_with(DEPARTMENT_ENDS) || FUNCTIONS.contains(&w.as_str()));
         if owners.iter().any(|o| !unit(o)) {
             owners.retain(|o| !unit(o));
         }
