@@ -1,0 +1,52 @@
+//! Dates moved (pure): work carried over to a new day, or a meeting or milestone moved.
+
+use super::facts::{LineFacts, add};
+use crate::minutes::scan::OwnerHow;
+use crate::minutes::weights::Signal;
+
+use super::carried;
+use super::words::RESCHEDULED;
+
+/// The rescheduled (or settled) signal; whether someone's unfinished work is given a new date.
+pub(super) fn moved_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal, i32)>) -> bool {
+    // `2月份例会因春节顺延一周`: a meeting moved, not work carried on.
+    // `SIT结束时间由10月23日顺延至10月30日`: a milestone's date moved, no one's work.
+    let meeting_moved = f.scan.how == OwnerHow::None
+        && [
+            "例会",
+            "会议",
+            "周会",
+            "晨会",
+            "早会",
+            "月会",
+            "评审会",
+            "时间由",
+            "日期由",
+            "节点由",
+        ]
+        .iter()
+        .any(|m| lower.contains(m));
+    // `如果审批晚于3月25日，上线顺延到4月`: a contingency, nothing put off yet.
+    let contingency = ["如果", "若", "一旦", "万一", "if "]
+        .iter()
+        .any(|w| lower.contains(w));
+    // `考试（某某）——未完成，定于12月10日前组织`: someone's work not done, given a new date.
+    let carried = matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named)
+        && f.scan.deadline.is_some()
+        && f.scan
+            .deadline_text
+            .as_deref()
+            .is_some_and(|t| carried::not_done_then_due(lower, t));
+    if (RESCHEDULED.iter().any(|w| lower.contains(w)) || carried) && f.scan.deadline.is_some() && !contingency
+    {
+        add(
+            out,
+            if meeting_moved {
+                Signal::Settled
+            } else {
+                Signal::Rescheduled
+            },
+        );
+    }
+    carried
+}

@@ -1,0 +1,65 @@
+//! The meeting's own record (pure): attendance, headers, signatures, rotas, notes, and what is
+//! settled or left for others.
+
+use super::facts::{LineFacts, add};
+use crate::minutes::scan::OwnerHow;
+use crate::minutes::weights::Signal;
+
+use super::clues::is_next_meeting;
+use super::words::{MEETING_RECORD, NOTE_LABELS, SETTLED};
+use super::{appointed, attend_object, chair_line, dated_head, named_head, record, rota, title_date};
+
+/// The meeting-record, note and settled signals.
+pub(super) fn record_signals(
+    f: &LineFacts<'_>,
+    lower: &str,
+    lower_next: &str,
+    carried: bool,
+    out: &mut Vec<(Signal, i32)>,
+) {
+    let named: Vec<String> = f.scan.owners.iter().map(|o| o.name().to_owned()).collect();
+    // `监事列席经营会议的安排，由某某统筹，两周内回复`: attendance as the topic of work given
+    // to someone by a date, not the record of who came.
+    let attendance_work = f.scan.how == OwnerHow::Strong && f.scan.deadline.is_some();
+    if MEETING_RECORD.iter().any(|w| {
+        lower.contains(w)
+                // `出席委员：…` is still a record.
+                && !(attendance_work
+                    && ["列席", "出席"].contains(w)
+                    && !lower.split_once(['：', ':']).is_some_and(|(head, _)| head.contains(w)))
+                // `联系对方确认出席`: attendance to arrange.
+                && !(["列席", "出席"].contains(w) && attend_object::attendance_arranged(lower, w))
+    }) || is_next_meeting(lower_next, f.scan.how)
+        || chair_line::names_chair_and_attendees(lower)
+        || record::is_roll_call(f.raw, &named)
+        || dated_head::is_dated_header(f.raw)
+        || dated_head::is_unit_signature(f.raw)
+        || dated_head::is_titled_dated_header(f.raw)
+        || title_date::is_title_then_date(f.raw)
+        || appointed::only_appoints(lower)
+        || named_head::is_named_head(f.raw)
+        || rota::is_rota(f.raw)
+        || rota::is_sub_meeting_head(f.raw)
+    {
+        add(out, Signal::MeetingRecord);
+    }
+    if NOTE_LABELS.iter().any(|w| lower.trim_start().starts_with(w)) {
+        add(out, Signal::Note);
+    }
+    // `财务委员会将于12月下旬审议预算`: a date announced for no one here.
+    // `开业时间待消防验收通过后确定`: left open until something else happens, for no one here.
+    // `四季度方案由总部另行下发`: someone else sends it later.
+    let open_for_none = f.scan.how == OwnerHow::None
+        && (lower.contains("将于")
+            || lower.contains("后确定")
+            // `复测时间待测评机构确定`: left for someone else to settle.
+            || lower
+                .trim_end_matches(['。', '.', '；'])
+                .rsplit(['，', ','])
+                .next()
+                .is_some_and(|c| c.contains('待') && c.ends_with("确定"))
+            || (lower.contains("另行下发") && f.scan.deadline.is_none()));
+    if (SETTLED.iter().any(|w| lower.contains(w)) && !carried) || open_for_none {
+        add(out, Signal::Settled);
+    }
+}
