@@ -43,7 +43,7 @@ mod sets_36_41;
 
 pub use fresh_sets::{
     HELDOUT42, HELDOUT43, HELDOUT44, HELDOUT45, HELDOUT46, HELDOUT47, HELDOUT48, HELDOUT49, HELDOUT50,
-    HELDOUT51, HELDOUT52,
+    HELDOUT51, HELDOUT52, HELDOUT53,
 };
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
@@ -113,6 +113,7 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout50", HELDOUT50),
     ("heldout51", HELDOUT51),
     ("heldout52", HELDOUT52),
+    ("heldout53", HELDOUT53),
 ];
 
 /// The sets still blind (written after the last round and measured in aggregate only): the tools
@@ -126,6 +127,7 @@ pub const STILL_BLIND: &[&str] = &[
     "heldout50",
     "heldout51",
     "heldout52",
+    "heldout53",
 ];
 
 /// [`ALL_SETS`] without the [`STILL_BLIND`] ones.
