@@ -355,6 +355,8 @@ mod tests_heldout44;
 #[cfg(test)]
 mod tests_heldout45;
 #[cfg(test)]
+mod tests_heldout49;
+#[cfg(test)]
 mod tests_heldout5;
 #[cfg(test)]
 mod tests_heldout6;
