@@ -33,6 +33,7 @@ mod next_meeting;
 mod not_yet;
 mod object_count;
 mod ongoing;
+mod open_date_clause;
 mod open_field;
 mod owner_clause;
 mod owner_to_name;
@@ -260,6 +261,8 @@ pub(crate) fn signals(f: &LineFacts<'_>) -> Vec<(Signal, i32)> {
         &["时间另定", "日期另定"]
     };
     let rejected_text = open_date.iter().fold(lower.clone(), |t, w| t.replace(w, ""));
+    // `…，时间视存储到位情况另定`: only the date is left open.
+    let rejected_text = open_date_clause::without_open_date_clauses(&rejected_text);
     // `负责人：X｜截止：另行通知｜事项：…`: a named owner's date field left open.
     let rejected_text = if f.scan.how == OwnerHow::Strong {
         open_field::without_open_date_field(&rejected_text)

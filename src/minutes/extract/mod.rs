@@ -380,6 +380,7 @@ mod tests_metamorphic;
 mod tests_records;
 mod thin_owner;
 mod time_field;
+mod todo_title;
 mod trace;
 mod turns;
 mod unbold;

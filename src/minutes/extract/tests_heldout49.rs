@@ -4,8 +4,9 @@
 //! the case's state before the step (`已调解`) leaves the step to do; a unit that gathers the work
 //! (`（财务部汇总）`) holds an arrow follow-up; drawing a document up (`编制`, `拟定`) is a task verb;
 //! helpers named aside from the lead's clause (`（某甲配合）` after the work, `老某帮她…` in a
-//! later clause) are owners after the lead. Each on phrasings of our own, never a line copied from
-//! a file.
+//! later clause) are owners after the lead, and stay so when the work is settled across turns; a
+//! title naming a list of work (`…待办（日期）`) heads it; a clause leaving only the date open
+//! (`时间视…另定`) rejects nothing. Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
@@ -97,4 +98,31 @@ fn helpers_named_aside_are_owners_after_the_lead() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("场地报价单"), "{t:?}");
     assert_eq!(owners(&ex), vec![vec!["严冬梅", "韦海"]]);
+}
+
+#[test]
+fn a_helper_called_in_the_turn_stays_when_the_work_is_settled_across_turns() {
+    let members = ["韦海", "柳青", "严冬梅"];
+    let ex = run(
+        "投顾晨会 2026-05-06\n\n严冬梅 00:01:10\n另外各组的研报封面老是不一样。\n\n韦海 00:01:40\n冬梅你出一个研报封面模板，小柳配合，下周内发各组。\n\n柳青 00:02:05\n好的。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("研报封面模板"), "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["严冬梅", "柳青"]]);
+}
+
+#[test]
+fn a_title_naming_a_list_of_work_heads_it_and_an_open_date_rejects_nothing() {
+    let members = ["韦海", "柳青"];
+    let ex = run(
+        "网点改造第一阶段待办（3月10日）\n1. 门头招牌更换，由韦海牵头，3月20日前。\n2. 自助设备迁移，时间视装修进度另定。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("自助设备迁移"), "{t:?}");
+    assert!(owners(&ex)[1].is_empty(), "{:?}", owners(&ex));
+    assert_eq!(dues(&ex)[1], None);
 }
