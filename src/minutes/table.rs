@@ -7,6 +7,7 @@ use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, has_task_verb, is_place_or_unit
 
 use self::state::{ends_closed, is_done, is_empty_task, is_shelved};
 
+pub(crate) mod header_row;
 mod merged;
 mod recurring;
 mod register;
@@ -31,6 +32,8 @@ pub(crate) struct Table {
     above: std::cell::RefCell<String>,
     /// Whether a unit column stands beside the owner's (`| 责任部门 | 责任人 |`).
     units: bool,
+    /// Whether the task column is the next step (`| 进展 | 下一步 |`).
+    next_step: bool,
 }
 
 /// Whether `line` is a row of a tab-separated table, or of one aligned with spaces (three cells
@@ -348,6 +351,7 @@ impl Table {
                 remark: None,
                 above: std::cell::RefCell::default(),
                 units: merged::unit_column(&cs, owner),
+                next_step: next_step == Some(task),
             }
             .with_remark(&cs)
         })
@@ -375,7 +379,11 @@ impl Table {
         let task = cell(Some(self.task));
         if is_empty_task(task)
             || task.contains("[x]")
-            || cs.iter().any(|c| is_done(c))
+            // `| 已调解 | 结案归档 |`: the case's state before its next step leaves that step to do.
+            || cs
+                .iter()
+                .enumerate()
+                .any(|(i, c)| is_done(c) && !(self.next_step && i < self.task))
             // `| 投顾系统账号开通（已完成） |`: the work's own cell says it is done.
             || task
                 .trim()

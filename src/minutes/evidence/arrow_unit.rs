@@ -6,7 +6,11 @@
 use crate::minutes::scan::is_unit_name;
 
 /// Verbs that close `<unit>负责`, `由<unit>组织`.
-const OWNS: &[&str] = &["负责", "牵头", "组织", "跟进", "落实", "承办", "办理", "推进"];
+/// `（运营部汇总）`, `由合规部把关`: a unit that gathers or oversees the work holds it too.
+const OWNS: &[&str] = &[
+    "负责", "牵头", "组织", "跟进", "落实", "承办", "办理", "推进", "汇总", "统筹", "收集", "督办", "把关",
+    "审核",
+];
 
 /// The unit a clause of `raw` gives the work to, `[由]<unit><verb>` (`IT部负责` → `IT部`,
 /// `由各营业部负责人组织` → `各营业部负责人`).
@@ -36,6 +40,9 @@ mod tests {
             "→ 客户回访，由各分公司负责人组织，5月8日前完成。"
         ));
         assert!(given_to_a_unit("→ 数据核对（由清算组跟进），月底前"));
+        assert!(given_to_a_unit(
+            "→ 各分公司报表报送总部，5月8日前（财务部汇总）。"
+        ));
         assert!(!given_to_a_unit("→ 旧机房设备清点，下周五前。"));
         assert!(!given_to_a_unit("→ 旧机房设备清点，张伟负责，下周五前。"));
         assert_eq!(

@@ -26,6 +26,7 @@ mod next_meeting;
 mod not_yet;
 mod object_count;
 mod ongoing;
+mod open_date_clause;
 mod open_field;
 mod owner_clause;
 mod owner_to_name;

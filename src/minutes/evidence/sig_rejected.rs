@@ -5,7 +5,7 @@ use crate::minutes::scan::OwnerHow;
 use crate::minutes::weights::Signal;
 
 use super::words::REJECTED;
-use super::{open_field, record, verdict_noun};
+use super::{open_date_clause, open_field, record, verdict_noun};
 
 /// The rejected signal: the line calls the work off (not merely leaves its date open).
 pub(super) fn rejected_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal, i32)>) {
@@ -17,6 +17,8 @@ pub(super) fn rejected_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Si
         &["时间另定", "日期另定"]
     };
     let rejected_text = open_date.iter().fold(lower.to_owned(), |t, w| t.replace(w, ""));
+    // `…，时间视存储到位情况另定`: only the date is left open.
+    let rejected_text = open_date_clause::without_open_date_clauses(&rejected_text);
     // `负责人：X｜截止：另行通知｜事项：…`: a named owner's date field left open.
     let rejected_text = if f.scan.how == OwnerHow::Strong {
         open_field::without_open_date_field(&rejected_text)

@@ -355,6 +355,8 @@ mod tests_heldout44;
 #[cfg(test)]
 mod tests_heldout45;
 #[cfg(test)]
+mod tests_heldout49;
+#[cfg(test)]
 mod tests_heldout5;
 #[cfg(test)]
 mod tests_heldout6;
@@ -378,6 +380,7 @@ mod tests_metamorphic;
 mod tests_records;
 mod thin_owner;
 mod time_field;
+mod todo_title;
 mod trace;
 mod turns;
 mod unbold;

@@ -79,6 +79,11 @@ impl Walk<'_, '_> {
             || (prev_line.is_none()
                 && (is_meeting_title(trimmed) || super::dated_title::is_dated_title(trimmed, &self.ctx)))
         {
+            // `…第二阶段待办（4月8日）`: a title naming a list of work heads it.
+            if prev_line.is_none() && super::todo_title::names_todo_list(trimmed) {
+                self.section = Section::Action;
+                self.parent_section = Section::Action;
+            }
             self.tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             return true;
         }

@@ -3,7 +3,7 @@
 
 use crate::minutes::explain::Verdict;
 use crate::minutes::layout::{Section, heading};
-use crate::minutes::table::{Table, is_tab_row};
+use crate::minutes::table::{Table, header_row, is_tab_row};
 
 use super::trace::section_name;
 use super::walk::Walk;
@@ -13,6 +13,10 @@ impl Walk<'_, '_> {
     pub(super) fn table_line(&mut self, n: usize, trimmed: &str) -> bool {
         if trimmed.starts_with('|') || (self.table.is_some() && is_tab_row(trimmed)) {
             self.close_block();
+            // `| 待办 | 责任人 |` over `|---|---|` below another table: a table of its own.
+            if header_row::heads_new_table(self.lines, n) {
+                self.table = None;
+            }
             if let Some(t) = &self.table {
                 let more = self
                     .lines

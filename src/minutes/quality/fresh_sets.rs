@@ -404,7 +404,7 @@ pub const HELDOUT48: MinutesSet = minutes_set![
 
 /// The forty-ninth held-out set: every file in `src/minutes/heldout49/`, written blind on 2026-12-06
 /// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only on its first runs.
+/// aggregate only on its first runs. It is tuning data since later sets were written.
 pub const HELDOUT49: MinutesSet = minutes_set![
     "heldout49";
     "01-margin-extension-numbered",

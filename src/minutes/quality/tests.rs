@@ -125,6 +125,7 @@ fn explain_tuning_files() {
         .chain(HELDOUT43.iter().map(|f| ("heldout43", f)))
         .chain(HELDOUT44.iter().map(|f| ("heldout44", f)))
         .chain(HELDOUT45.iter().map(|f| ("heldout45", f)))
+        .chain(HELDOUT49.iter().map(|f| ("heldout49", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
@@ -401,11 +402,16 @@ fn extraction_quality_over_the_forty_eighth_heldout_set() {
 
 /// The forty-ninth held-out set, printed per file when `DUBAN_HELDOUT49=1`
 /// (`DUBAN_HELDOUT49=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since the forty-sixth
+/// round. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_forty_ninth_heldout_set() {
-    heldout_run(HELDOUT49, "DUBAN_HELDOUT49", None, "held-out 49");
+    heldout_run(
+        HELDOUT49,
+        "DUBAN_HELDOUT49",
+        Some("forty-ninth held-out set (tuning since the forty-sixth round)"),
+        "held-out 49",
+    );
 }
 
 /// The fiftieth held-out set, printed per file when `DUBAN_HELDOUT50=1`

@@ -10,10 +10,12 @@ mod ctx;
 mod deadline;
 mod english;
 mod fields;
+mod helper_aside;
 mod helper_first;
 mod me_dated;
 mod names;
 mod nickname;
+mod owner_pending;
 mod pending_day;
 mod run_length;
 mod sent_to;
@@ -82,6 +84,14 @@ impl Ctx<'_> {
         }
         // `孙悦（协助：王强）：3月18日前完成…`: the helpers in the label's brackets go after the task.
         if let Some(moved) = self.rewritten(&text) {
+            text = moved;
+        }
+        // `…测算（负责人待定）`: no name before the label of an owner still to name.
+        if let Some(cut) = owner_pending::without_pending_owner(&text) {
+            text = cut;
+        }
+        // `…汇总（某甲配合）`, `…，老蔺帮她对一下预算`: helpers named aside go after the work.
+        if let Some(moved) = helper_aside::helpers_aside(self.members, &text) {
             text = moved;
         }
         // `某甲协助某乙准备…`: the lead named after the helper goes first.

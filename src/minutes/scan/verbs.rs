@@ -9,7 +9,8 @@ pub(super) const VERBS: &[&str] = &[
     // `11月6日前提测`: hand a build over for testing.
     "提测", // `将培训课件上传学习平台`: put a file where others fetch it.
     "上传", // `由某某补录…预提费用差异`: enter what was left out.
-    "补录",
+    "补录", // `编制…时间表`, `拟定…方案`: draw a document up.
+    "编制", "拟定", "拟订",
 ];
 
 /// Whether the text holds a task verb (two characters or more).

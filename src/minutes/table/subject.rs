@@ -45,11 +45,27 @@ pub(super) fn names_subject(header: &str) -> bool {
     SUBJECT_WORDS.iter().any(|w| lower.contains(w))
 }
 
+/// Words of a header naming the stage or kind of work a row belongs to (`| 环节 | 内容 |`,
+/// `| 阶段 | 工作事项 |`), not the work itself.
+const GROUP_WORDS: &[&str] = &[
+    "环节", "阶段", "步骤", "类别", "分类", "类型", "板块", "模块", "条线", "方面", "维度", "stage", "phase",
+    "category",
+];
+
+/// Whether `header` names a stage or kind of work, and no work itself (`工作事项` does).
+fn names_group(header: &str) -> bool {
+    let lower = header.to_lowercase();
+    GROUP_WORDS.iter().any(|w| lower.contains(w))
+        && !["内容", "事项", "任务", "待办", "工作"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
+
 /// Of the columns that read as the work (`matching`, in order), the one that holds it: the first,
-/// unless it names a subject and a later one does not.
+/// unless it names a subject (or a stage or kind of work) and a later one does not.
 pub(super) fn work_column(headers: &[String], matching: &[usize]) -> Option<usize> {
     let first = *matching.first()?;
-    let names = |i: usize| headers.get(i).is_some_and(|h| names_subject(h));
+    let names = |i: usize| headers.get(i).is_some_and(|h| names_subject(h) || names_group(h));
     if names(first)
         && let Some(later) = matching.iter().copied().find(|i| *i != first && !names(*i))
     {
@@ -93,6 +109,9 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         assert_eq!(work_column(&h, &[1, 2]), Some(2));
+        let h: Vec<String> = ["环节", "内容", "负责人"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(work_column(&h, &[0, 1]), Some(1));
+        assert_eq!(work_column(&h, &[0]), Some(0));
         let h: Vec<String> = ["事项", "工作内容", "负责人"]
             .iter()
             .map(|s| s.to_string())

@@ -160,11 +160,19 @@ pub(super) fn merge(
     // Work given: the people the conversation settled on, when the line rules added someone the
     // text does not name (`你` read as the one who spoke before) or left out a helper.
     if s.by.is_some() && s.item.owners.first() == found.owners.first() && found.owners != s.item.owners {
+        // `…，小乔配合，…`: a helper called in the turn the work came from, though the title
+        // leaves the helper's clause out, was named.
+        let turn_text = from
+            .and_then(|f| turns.get(f))
+            .and_then(|t| sentence_of(&t.text(), &found.text));
         let unnamed = found
             .owners
             .iter()
             .filter(|o| !s.item.owners.contains(o))
-            .all(|o| !called_in(&found.text, o.name()));
+            .all(|o| {
+                !called_in(&found.text, o.name())
+                    && !turn_text.as_deref().is_some_and(|t| called_in(t, o.name()))
+            });
         if unnamed {
             found.owners.clone_from(&s.item.owners);
             why.push("负责人按对话中交办的");
@@ -343,6 +351,27 @@ pub(super) fn glued_names(ctx: &Ctx<'_>, line: usize, item: &mut ActionItem, tr:
 
 /// Whether `text` names `name` in full or as people call each other in a meeting: `老黎`/`小钟`
 /// (the family name after 老/小/阿), or the given name (`诗涵` for 彭诗涵).
+/// The one sentence of `turn` (none when it has several: another task of the same turn names no
+/// helper of this one), if it holds words of `work` (four characters in a row).
+fn sentence_of(turn: &str, work: &str) -> Option<String> {
+    let chars: Vec<char> = work.chars().collect();
+    let sentences: Vec<&str> = turn
+        .split(['。', '；', ';'])
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    if sentences.len() != 1 {
+        return None;
+    }
+    sentences
+        .into_iter()
+        .find(|s| {
+            chars
+                .windows(4)
+                .any(|w| s.contains(&w.iter().collect::<String>()))
+        })
+        .map(str::to_owned)
+}
+
 fn called_in(text: &str, name: &str) -> bool {
     let chars: Vec<char> = name.chars().collect();
     if text.contains(name) {
