@@ -21,6 +21,7 @@ mod reply;
 mod routes;
 mod state;
 mod updates;
+mod wire_frame;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap (no clippy.toml yet)
@@ -32,12 +33,13 @@ use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
 pub use files::FakeFile;
-pub use longconn::{AckRecord, PingRecord, SERVICE_ID, WireFrame};
+pub use longconn::{AckRecord, PingRecord};
 pub use okr::{FakeObjective, FakeOkr, FakePeriod, FakeProgress};
 pub use performance::FakeAdditionalInfo;
 pub use raw::RawRequest;
 pub use routes::router;
 pub use state::{FakeMessage, FakeState, LoggedRequest};
+pub use wire_frame::{SERVICE_ID, WireFrame};
 
 /// A running fake Feishu server; stops when dropped (or on [`FakeFeishu::shutdown`]).
 #[derive(Debug)]
