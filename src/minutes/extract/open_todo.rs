@@ -98,7 +98,7 @@ pub(super) fn mark_open_todos(lines: &mut [String]) {
         }
         let start = n + 1;
         let mut end = start;
-        while end < lines.len() && !(is_heading(&lines[end]) && !lines[end].trim().is_empty()) {
+        while end < lines.len() && !is_heading(&lines[end]) {
             end += 1;
         }
         let assigned = lines[start..end]
