@@ -110,3 +110,15 @@ fn units_recommending_people_under_a_dated_heading_is_work() {
     assert!(owners(&ex)[1].is_empty());
     assert_eq!(dues(&ex)[1], due_by_end_of("2026-03-31"));
 }
+
+#[test]
+fn a_nei_opening_a_word_is_no_within_deadline() {
+    let members = ["鲍文清", "邢海"];
+    let ex = run(
+        "讲师认证 工作部署\n3月10日 主持：鲍文清\n\n一、3个工作日内完成\n1. 印发2026年内训师管理办法（邢海）\n",
+        &members,
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert_eq!(dues(&ex)[0], due_by_end_of("2026-03-13"));
+}
+

@@ -136,6 +136,7 @@ impl Ctx<'_> {
                     || super::vague::counted_run(&chars, start)
                     || super::series_no::names_a_series(&chars, start)
                     || is_bare_year(window)
+                    || super::inner_word::ends_inside_word(&chars, start + len)
                 {
                     continue;
                 }

@@ -11,6 +11,7 @@ mod deadline;
 mod english;
 mod fields;
 mod helper_first;
+mod inner_word;
 mod me_dated;
 mod names;
 mod nickname;
