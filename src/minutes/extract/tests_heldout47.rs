@@ -122,3 +122,16 @@ fn a_nei_opening_a_word_is_no_within_deadline() {
     assert_eq!(dues(&ex)[0], due_by_end_of("2026-03-13"));
 }
 
+#[test]
+fn a_reply_that_names_its_object_after_an_offer_is_the_work() {
+    let members = ["鲍文清", "邢海", "白雪"];
+    let ex = run(
+        "妙记｜展会筹备（3月10日）\n鲍文清 00:00:08\n展台那边下午没人值守。\n白雪 00:00:30\n鲍总，展台下午我可以多去两天。\n鲍文清 00:00:45\n好，小白你把展台下午的值守排班补上，明天上午10点前发我。\n白雪 00:00:55\n好的。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("值守排班补上"), "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["白雪"]]);
+}
+
