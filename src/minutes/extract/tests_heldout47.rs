@@ -135,3 +135,27 @@ fn a_reply_that_names_its_object_after_an_offer_is_the_work() {
     assert_eq!(owners(&ex), vec![vec!["白雪"]]);
 }
 
+#[test]
+fn a_remark_closing_with_already_confirmed_is_no_work() {
+    let members = ["鲍文清", "邢海"];
+    let ex = run(
+        "流程优化（3月10日）\n\n1. 邢海：周五前修订推送模板。\n\n备注（鲍文清）：推送时间改为每个交易日早上9点，已确认。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("推送模板"), "{t:?}");
+}
+
+#[test]
+fn a_date_word_in_the_task_cell_is_no_deadline_when_the_column_says_when() {
+    let members = ["鲍文清", "邢海"];
+    let ex = run(
+        "一、分工\n\n| 事项 | 负责人 | 配合人 | 完成时间 | 备注 |\n|---|---|---|---|---|\n| 客户90日复购分析 | 邢海 | | 4月下旬 | |\n| 海报 | 鲍文清 | | — | |\n| 客户15日回访 | 鲍文清 | | | |\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert!(t[0].contains("90日复购分析"), "{t:?}");
+    assert_eq!(dues(&ex)[0], None);
+}
