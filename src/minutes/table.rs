@@ -450,7 +450,7 @@ impl Table {
         }
         let mut dl = ctx.field_deadline(cell(self.deadline));
         // Read before a row's event date gives way to the work's own earlier one (below).
-        let said_apart = dl.deadline.is_none() && !blank_cell::is_blank(cell(self.deadline));
+        let said_apart = dl.deadline.is_none() && blank_cell::is_dayless_when(cell(self.deadline));
         let scanned = ctx.scan(task);
         // `| 3月5日 | 某某 | 某某3月2日前确认会场 |`: the work's own deadline, before the row's
         // date, is when it is due (the date is the event it prepares).
