@@ -7,6 +7,7 @@ use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, has_task_verb, is_place_or_unit
 
 use self::state::{ends_closed, is_done, is_empty_task, is_shelved};
 
+mod blank_cell;
 pub(crate) mod header_row;
 mod merged;
 mod recurring;
@@ -456,6 +457,8 @@ impl Table {
             }
         }
         let mut dl = ctx.field_deadline(cell(self.deadline));
+        // Read before a row's event date gives way to the work's own earlier one (below).
+        let said_apart = dl.deadline.is_none() && blank_cell::is_dayless_when(cell(self.deadline));
         let scanned = ctx.scan(task);
         // `| 3月5日 | 某某 | 某某3月2日前确认会场 |`: the work's own deadline, before the row's
         // date, is when it is due (the date is the event it prepares).
@@ -472,6 +475,18 @@ impl Table {
         // With a deadline column, a date word in the task cell that is not that deadline names
         // the task (`五一假期值班表报分公司`, due `五一前`): it stays.
         let issue = cell(self.issue).trim();
+        // `| 客户30日留存分析 | 某某 | 8月下旬 |`: the deadline column says when, even without a day
+        // (`下旬`, `待定`); a date word in the task cell names the task, it is not the deadline.
+        let scanned = if said_apart {
+            crate::minutes::scan::Scan {
+                deadline: None,
+                deadline_text: None,
+                text: task.to_owned(),
+                ..scanned
+            }
+        } else {
+            scanned
+        };
         let text = if dl.deadline.is_some() && scanned.deadline != dl.deadline && scanned.owners.is_empty() {
             clean_title(task, None)
         } else {

@@ -118,6 +118,13 @@ pub(super) fn is_done(lower: &str) -> bool {
     if steady {
         return true;
     }
+    // `…改为交易日早上发送，已确认。`: a closing clause saying the change is settled.
+    if ["，已确认", "（已确认", ",已确认", "(已确认"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return true;
+    }
     // `包容：交了，周一交给人力了。`: an answer opening with the thing done (`交了`, `发了`).
     let said = lower
         .split_once(['：', ':'])

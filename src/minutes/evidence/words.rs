@@ -57,6 +57,9 @@ pub(super) const SHORT_VERBS: &[&str] = &[
     "抽取",
     "抽查",
     "核对",
+    // `各营业部推荐候选人`, `过期灭火器…更换完毕`: naming people for a role, replacing worn kit.
+    "推荐",
+    "更换",
     "finalize",
     "renew",
     "check",

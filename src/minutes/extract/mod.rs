@@ -129,6 +129,10 @@ fn run(
     shared_above::spread_shared_owners(&mut lines);
     // `俊峰把…`, `鲍总你…`: a member addressed by a short form.
     spoken_alias::expand_spoken_names(&mut lines, members);
+    // `【待开始】` `· 展台物料采购 · 待定` among `@`-assigned to-dos: work nobody has taken yet.
+    open_todo::mark_open_todos(&mut lines);
+    // `…值班表要不要我来排？` then `要，某某你排一下，…`: the reply names the work offered.
+    offer_accept::name_offered_work(&mut lines);
     let today = local(meeting_at).date();
     let title = find_title(&lines);
     let meeting_date = find_date(&lines, today);
@@ -230,6 +234,7 @@ mod alias;
 mod answer;
 mod at_alias;
 mod brackets;
+mod charge_split;
 mod claim;
 mod counter;
 mod dated_title;
@@ -243,6 +248,8 @@ mod letter_roster;
 mod lists;
 mod meeting_head;
 mod name_heading;
+mod offer_accept;
+mod open_todo;
 mod qa;
 mod quoted_mail;
 mod refer;
@@ -354,6 +361,8 @@ mod tests_heldout43;
 mod tests_heldout44;
 #[cfg(test)]
 mod tests_heldout45;
+#[cfg(test)]
+mod tests_heldout47;
 #[cfg(test)]
 mod tests_heldout49;
 #[cfg(test)]

@@ -302,10 +302,11 @@ pub(super) fn split_assignments<'s>(sentence: &'s str, ctx: &Ctx<'_>) -> Vec<&'s
             // `X 牵头，Y 配合，2月12日前`: the one after helps with the same work.
             Some(next) if super::brackets::helps(rest.get(next.name.len()..).unwrap_or_default()) => false,
             Some(next) => {
-                dated_owner(&h)
+                (dated_owner(&h)
                     && dated_owner(&r)
                     && r.owners.first().and_then(|o| o.person()) == Some(next)
-                    && h.owners.iter().all(|o| o.person() != Some(next))
+                    && h.owners.iter().all(|o| o.person() != Some(next)))
+                    || super::charge_split::each_in_charge(head, rest, next, ctx)
             }
             None => {
                 let given = r.owners.first().and_then(|o| o.person());

@@ -34,9 +34,14 @@ fn is_names(v: &str) -> bool {
             .all(|p| (2..=4).contains(&p.chars().count()) && p.chars().all(crate::minutes::scan::is_cjk))
 }
 
-/// Whether `line` is a date, whitespace, then `role：names` and nothing else.
+/// Whether `line` is a date, whitespace, then `role：names` and nothing else, or that wrapped
+/// whole in one pair of brackets (`（5月13日 汇报人：某某）` under a title).
 pub(super) fn is_dated_role(line: &str) -> bool {
     let s = line.trim();
+    let s = [('（', '）'), ('(', ')'), ('【', '】'), ('[', ']')]
+        .iter()
+        .find_map(|(o, c)| s.strip_prefix(*o).and_then(|r| r.strip_suffix(*c)))
+        .map_or(s, str::trim);
     let Some(at) = s.find(char::is_whitespace) else {
         return false;
     };
@@ -55,6 +60,8 @@ mod tests {
     fn a_date_and_who_chaired_or_reported_is_a_header() {
         assert!(is_dated_role("9月3日　主任委员：鲍文清"));
         assert!(is_dated_role("3月18日 汇报人：邢海"));
+        assert!(is_dated_role("（3月18日 汇报人：邢海）"));
+        assert!(!is_dated_role("（3月18日 汇报人：邢海）下周五前提交"));
         assert!(is_dated_role("2026-05-07 评审：谷一帆"));
         assert!(is_dated_role("6月2日  组长：史可、佟丽"));
         assert!(!is_dated_role("6月30日 上线：谷一帆"));

@@ -290,7 +290,7 @@ pub const HELDOUT46: MinutesSet = minutes_set![
 
 /// The forty-seventh held-out set: every file in `src/minutes/heldout47/`, written blind on 2026-12-06
 /// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only on its first runs.
+/// aggregate only on its first runs. It is tuning data since later sets were written.
 pub const HELDOUT47: MinutesSet = minutes_set![
     "heldout47";
     "01-new-client-first-trade-numbered",

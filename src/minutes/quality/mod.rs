@@ -121,7 +121,6 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
 /// tunes on it.
 pub const STILL_BLIND: &[&str] = &[
     "heldout46",
-    "heldout47",
     "heldout48",
     "heldout50",
     "heldout51",

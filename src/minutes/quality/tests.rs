@@ -126,6 +126,7 @@ fn explain_tuning_files() {
         .chain(HELDOUT44.iter().map(|f| ("heldout44", f)))
         .chain(HELDOUT45.iter().map(|f| ("heldout45", f)))
         .chain(HELDOUT49.iter().map(|f| ("heldout49", f)))
+        .chain(HELDOUT47.iter().map(|f| ("heldout47", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
@@ -384,11 +385,16 @@ fn extraction_quality_over_the_forty_sixth_heldout_set() {
 
 /// The forty-seventh held-out set, printed per file when `DUBAN_HELDOUT47=1`
 /// (`DUBAN_HELDOUT47=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since the forty-fifth
+/// round. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_forty_seventh_heldout_set() {
-    heldout_run(HELDOUT47, "DUBAN_HELDOUT47", None, "held-out 47");
+    heldout_run(
+        HELDOUT47,
+        "DUBAN_HELDOUT47",
+        Some("forty-seventh held-out set (tuning since the forty-fifth round)"),
+        "held-out 47",
+    );
 }
 
 /// The forty-eighth held-out set, printed per file when `DUBAN_HELDOUT48=1`

@@ -12,6 +12,7 @@ mod english;
 mod fields;
 mod helper_aside;
 mod helper_first;
+mod inner_word;
 mod me_dated;
 mod names;
 mod nickname;

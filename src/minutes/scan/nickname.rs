@@ -1,6 +1,6 @@
 //! What colleagues call one another (pure), beyond the full name, the given name and `小`/`老` +
 //! surname: the last character doubled (`雯雯`), the last character with `子` or after `阿`
-//! (`浩子`, `阿雯`), a two-character surname alone (`欧阳`, `诸葛`), and any surname before a
+//! (`浩子`, `阿雯`), the last character with `儿` (`雪儿`), a two-character surname alone (`欧阳`, `诸葛`), and any surname before a
 //! kinship word (`邰姐`, `欧阳哥`) — each read as a member when exactly one of the group is so
 //! called.
 
@@ -22,7 +22,8 @@ const NOT_NAMES: &[&str] = &[
     "天天", "常常", "刚刚", "慢慢", "好好", "早早", "渐渐", "看看", "试试", "谢谢", "想想", "稍稍", "仅仅",
     "明明", "人人", "个个", "处处", "时时", "事事", "多多", "大大", "往往", "统统", "默默", "偏偏", "孩子",
     "样子", "日子", "本子", "单子", "点子", "路子", "位子", "桌子", "盘子", "稿子", "票子", "场子", "台子",
-    "圈子", "帖子", "法子", "底子", "例子", "面子", "法子", "班子", "架子", "句子",
+    "圈子", "帖子", "法子", "底子", "例子", "面子", "法子", "班子", "架子", "句子", "这儿", "那儿", "哪儿",
+    "会儿", "点儿", "事儿", "活儿", "块儿", "份儿", "个儿", "空儿", "头儿", "味儿", "女儿", "儿儿",
 ];
 
 fn surname(name: &str) -> &str {
@@ -44,7 +45,12 @@ fn calls(w: &str, name: &str) -> bool {
         return false;
     };
     let sur = surname(name);
-    let nick = [format!("{last}{last}"), format!("{last}子"), format!("阿{last}")];
+    let nick = [
+        format!("{last}{last}"),
+        format!("{last}子"),
+        format!("阿{last}"),
+        format!("{last}儿"),
+    ];
     nick.iter().any(|n| n == w)
         || (sur.chars().count() == 2 && w == sur)
         || w.strip_prefix(sur).is_some_and(|r| ADDRESS_WORDS.contains(&r))
@@ -78,6 +84,8 @@ mod tests {
     fn colleagues_call_one_another_so() {
         assert!(calls("雯雯", "诸葛雯"));
         assert!(calls("浩子", "上官浩"));
+        assert!(calls("雪儿", "龚雪"));
+        assert!(!calls("会儿", "李会"));
         assert!(calls("阿雯", "诸葛雯"));
         assert!(calls("欧阳", "欧阳琳"));
         assert!(calls("邰姐", "邰丽君"));

@@ -121,7 +121,10 @@ pub(super) fn merge(
     let hands = from
         .and_then(|f| turns.get(f))
         .is_some_and(|t| super::hand::handed(ctx, &t.text()).is_some());
-    let reply = super::acts::accepts(&found.text) && from.is_some_and(|f| f > s.turn);
+    // Not `好，老费你把滨江下午的时段补上`: a reply that names its object after 把 says the work.
+    let reply = super::acts::accepts(&found.text)
+        && from.is_some_and(|f| f > s.turn)
+        && !super::object::names_object(&found.text);
     // `…小孟你跟一下：把短信模板给合规看`: the answer named the work the line rules found.
     let named = s.item.text.len() > found.text.len()
         && s.item

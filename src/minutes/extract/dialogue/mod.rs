@@ -18,6 +18,7 @@ mod closing;
 mod hand;
 mod helper;
 mod merge;
+mod object;
 mod overrule;
 mod people;
 mod reply;
