@@ -124,7 +124,6 @@ pub const STILL_BLIND: &[&str] = &[
     "heldout47",
     "heldout48",
     "heldout50",
-    "heldout51",
     "heldout52",
     "heldout53",
 ];
