@@ -101,7 +101,11 @@ pub(super) fn echoes(items: &[ActionItem], item: &ActionItem) -> bool {
     let bare = item.text.trim_end_matches(['。', '，', '吧', '！']);
     // `更新考核评分表` after the same person's other task by the same date: work of its own.
     let confirms = item.text.chars().count() <= 10
-        && !crate::minutes::scan::has_task_verb(bare)
+        && !crate::minutes::scan::has_task_verb(
+            &["负责", "牵头", "跟进"]
+                .iter()
+                .fold(bare.to_owned(), |t, w| t.replace(w, "")),
+        )
         && ((last.deadline.is_some() && last.deadline == item.deadline)
             || ["负责", "牵头", "跟进"].iter().any(|w| bare.ends_with(w)));
     last.owners == item.owners && (confirms || (core.chars().count() >= 2 && last.text.contains(core)))
