@@ -9,13 +9,14 @@ const OPEN: &[&str] = &["待定", "另定", "未定", "tbd", "TBD"];
 
 /// Whether `raw` holds a deadline field left open (`完成时间待定`, `完成时间：待定`).
 pub(super) fn due_left_open(raw: &str) -> bool {
-    FIELDS.iter().any(|f| {
-        raw.match_indices(f).any(|(at, _)| {
-            let after = raw.get(at + f.len()..).unwrap_or_default();
-            let after = after.trim_start_matches(['：', ':', ' ', '为']);
-            OPEN.iter().any(|o| after.starts_with(o))
+    super::dash_slot::time_slot_without_date(raw)
+        || FIELDS.iter().any(|f| {
+            raw.match_indices(f).any(|(at, _)| {
+                let after = raw.get(at + f.len()..).unwrap_or_default();
+                let after = after.trim_start_matches(['：', ':', ' ', '为']);
+                OPEN.iter().any(|o| after.starts_with(o))
+            })
         })
-    })
 }
 
 #[cfg(test)]

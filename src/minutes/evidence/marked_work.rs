@@ -3,7 +3,7 @@
 //! arrow or in a countdown plan given to someone named, or to a unit by a date.
 
 use super::facts::LineFacts;
-use super::{arrow, arrow_unit, countdown, owner_to_name};
+use super::{arrow, arrow_dated, arrow_unit, countdown, owner_to_name};
 use crate::minutes::scan::OwnerHow;
 
 /// Whether `f` is work by its marks: an owner still to name, or a follow-up given to someone.
@@ -41,6 +41,7 @@ pub(super) fn marked_as_work(f: &LineFacts<'_>) -> bool {
     let arrow_work = ((arrow::opens_with_arrow(f.raw) || countdown::opens_with_countdown(f.raw))
         && matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named))
         // `→ 旧服务器下线申请，IT部负责，月底前。`: a follow-up given to a unit, by a date.
-        || (arrow::opens_with_arrow(f.raw) && f.scan.deadline.is_some() && arrow_unit::given_to_a_unit(f.raw));
+        || (arrow::opens_with_arrow(f.raw) && f.scan.deadline.is_some() && arrow_unit::given_to_a_unit(f.raw))
+        || arrow_dated::dated_follow_up(f);
     owner_pending || arrow_work
 }

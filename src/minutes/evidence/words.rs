@@ -457,6 +457,11 @@ pub(super) const STANDING: &[&str] = &[
     "严格落实",
     "严格执行",
     "严禁",
+    // `…，此为常规要求`: a standing requirement restated, not a new task.
+    "常规要求",
+    "此为常规",
+    "属于常规",
+    "属常规",
 ];
 
 /// A question that asks someone to commit (`月内报给总部没问题吧？`) is not small talk.

@@ -125,6 +125,8 @@ fn run(
     claim::read_claims(&mut lines, is_member);
     // `A：…；B：…` then `以上均于下周一前完成`: each piece is due then.
     shared_after::spread_shared_deadlines(&mut lines, members);
+    // `某甲负责A；某乙负责B；均于周五前完成`: the last piece dates each piece before it.
+    shared_tail::spread_shared_tails(&mut lines);
     // `1. 补充A；` `2. 定稿B。` then `以上两项由某某负责，…`: each item counted is theirs.
     shared_above::spread_shared_owners(&mut lines);
     // `俊峰把…`, `鲍总你…`: a member addressed by a short form.
@@ -261,6 +263,7 @@ mod sentence;
 mod shared_above;
 mod shared_after;
 mod shared_due;
+mod shared_tail;
 mod spoken_alias;
 mod stage_block;
 mod stage_body;
@@ -367,6 +370,8 @@ mod tests_heldout47;
 mod tests_heldout49;
 #[cfg(test)]
 mod tests_heldout5;
+#[cfg(test)]
+mod tests_heldout51;
 #[cfg(test)]
 mod tests_heldout6;
 #[cfg(test)]

@@ -99,7 +99,13 @@ pub(super) fn echoes(items: &[ActionItem], item: &ActionItem) -> bool {
     // `好，那就邱实负责，两周内。`: the same person and date, and hardly any words of its own.
     // `好，那就何苗负责，两周内。` after 何苗 took it on: only who, no work of its own.
     let bare = item.text.trim_end_matches(['。', '，', '吧', '！']);
+    // `更新考核评分表` after the same person's other task by the same date: work of its own.
     let confirms = item.text.chars().count() <= 10
+        && !crate::minutes::scan::has_task_verb(
+            &["负责", "牵头", "跟进"]
+                .iter()
+                .fold(bare.to_owned(), |t, w| t.replace(w, "")),
+        )
         && ((last.deadline.is_some() && last.deadline == item.deadline)
             || ["负责", "牵头", "跟进"].iter().any(|w| bare.ends_with(w)));
     last.owners == item.owners && (confirms || (core.chars().count() >= 2 && last.text.contains(core)))

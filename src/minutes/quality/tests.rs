@@ -127,6 +127,7 @@ fn explain_tuning_files() {
         .chain(HELDOUT45.iter().map(|f| ("heldout45", f)))
         .chain(HELDOUT49.iter().map(|f| ("heldout49", f)))
         .chain(HELDOUT47.iter().map(|f| ("heldout47", f)))
+        .chain(HELDOUT51.iter().map(|f| ("heldout51", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
@@ -431,11 +432,16 @@ fn extraction_quality_over_the_fiftieth_heldout_set() {
 
 /// The fifty-first held-out set, printed per file when `DUBAN_HELDOUT51=1`
 /// (`DUBAN_HELDOUT51=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since the forty-eighth
+/// round. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_fifty_first_heldout_set() {
-    heldout_run(HELDOUT51, "DUBAN_HELDOUT51", None, "held-out 51");
+    heldout_run(
+        HELDOUT51,
+        "DUBAN_HELDOUT51",
+        Some("fifty-first held-out set (tuning since the forty-eighth round)"),
+        "held-out 51",
+    );
 }
 
 /// The fifty-second held-out set, printed per file when `DUBAN_HELDOUT52=1`

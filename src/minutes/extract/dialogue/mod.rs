@@ -23,6 +23,7 @@ mod overrule;
 mod people;
 mod reply;
 mod report;
+mod status_reply;
 mod turns;
 
 use self::acts::{Act, accepts, act, asked_people, asked_work, opening_topic};
@@ -96,6 +97,7 @@ pub(super) fn settle(
     back::name_replies(&turns, ex, tr);
     hand::hand_over(&turns, ctx, ex, tr);
     brought::bring_in(&turns, ctx, ex);
+    status_reply::answers_name_the_work(&turns, ctx, ex, tr);
 }
 
 /// The turns in order, with the open topic carried from one to the next.
