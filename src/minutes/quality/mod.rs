@@ -123,7 +123,6 @@ pub const STILL_BLIND: &[&str] = &[
     "heldout46",
     "heldout47",
     "heldout48",
-    "heldout50",
     "heldout51",
     "heldout52",
     "heldout53",
