@@ -359,6 +359,8 @@ mod tests_heldout49;
 #[cfg(test)]
 mod tests_heldout5;
 #[cfg(test)]
+mod tests_heldout50;
+#[cfg(test)]
 mod tests_heldout6;
 #[cfg(test)]
 mod tests_heldout6_blocks;
