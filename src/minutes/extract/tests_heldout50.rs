@@ -3,9 +3,10 @@
 //! an arrow follow-up whose work is drawn up `由<unit><verb>` is the unit's; a speaker taking work
 //! on with an adverb of the self (`我自己去谈`) commits; an answer's `我们会在…内…` is the
 //! answerer's; a subject asked `请于<time>` to act holds the work even when the time gives no
-//! day; a next-working-day limit
-//! written with 前 (`下个工作日前`) is that day. Each on phrasings of our own, never a line copied
-//! from a file.
+//! day; a next-working-day limit written with 前 (`下个工作日前`) is that day; a record word
+//! before a check mark or a field (`值班记录 ■不合格`) names the item; `明天上午弄好` is due at
+//! noon; work given to someone in the last turn of a transcript stands though nobody answered.
+//! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
 
@@ -115,4 +116,18 @@ fn a_morning_before_a_verb_of_getting_done_is_noon() {
         &members,
     );
     assert_eq!(dues(&ex), vec![Some("2026-03-11T12:00:00+08:00".to_owned())]);
+}
+
+#[test]
+fn work_given_in_the_last_turn_stands() {
+    let members = ["韦海", "柳青"];
+    let ex = run(
+        "网点改造会｜妙记\n3月10日 10:00\n\n韦海 00:00:05\n柳青，验收单你整理一下，周四前给我。\n\n柳青 00:00:30\n好的。\n\n韦海 00:01:10\n行。开业通知等验收完再发，柳青你到时候发一下。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("开业通知"), "{t:?}");
+    assert_eq!(owners(&ex)[1], vec!["柳青"]);
+    assert_eq!(dues(&ex)[1], None);
 }
