@@ -25,6 +25,14 @@ use jiff::Timestamp;
 use crate::calendar::Calendar;
 use crate::domain::deadline::Deadline;
 
+/// Whether `core` names the next working or trading day (`下个工作日`, `下一个交易日`).
+fn next_day_counted(core: &str) -> bool {
+    ["下一个", "下个", "下一", "次一个", "次一"]
+        .iter()
+        .find_map(|p| core.trim().strip_prefix(p))
+        .is_some_and(|r| ["工作日", "交易日"].contains(&r.trim()))
+}
+
 /// Longest text considered; anything longer is a sentence, not a deadline.
 const MAX_CHARS: usize = 40;
 
@@ -45,6 +53,8 @@ pub fn parse_deadline(input: &str, now: Timestamp, cal: &Calendar) -> Result<Dea
         return Err(not_a_time());
     }
     let (core, before) = lex::strip_wrappers(&normal);
+    // `下个工作日前`: by the next working day (C1), not working days ago.
+    let before = before && !next_day_counted(&core);
     let expr = grammar::parse(&core, before).ok_or_else(not_a_time)?;
     let ctx = resolve::Ctx {
         input: original,

@@ -1057,3 +1057,10 @@ fn issue16_english_close_of_business_and_eta() {
     assert_eq!(doc("by COB Friday"), "2026-03-13T18:00:00+08:00");
     assert_eq!(doc("ETA 3/20"), "2026-03-20T18:00:00+08:00");
 }
+
+#[test]
+fn by_the_next_working_day_is_that_day() {
+    assert_eq!(doc("下个工作日前"), doc("下个工作日"));
+    assert_eq!(doc("下一个交易日之前"), doc("下一个交易日"));
+    assert!(matches!(err("2个工作日前"), DeadlineError::Past { .. }));
+}

@@ -66,6 +66,15 @@ pub(super) fn first_person(clause: &str) -> Option<bool> {
             if us.starts_with("这边") && !us.starts_with("这边的") {
                 return Some(false);
             }
+            // `我们会在三个工作日内发补遗文件`: the speaker's side commits to a time.
+            if let Some(r) = ["会在", "会于", "将在", "将于"]
+                .iter()
+                .find_map(|w| us.strip_prefix(w))
+                && ['内', '前'].iter().any(|c| r.contains(*c))
+                && !TALK.iter().any(|t| r.contains(t))
+            {
+                return Some(false);
+            }
             let lead: String = us.chars().take(5).collect();
             let come = lead.find('来')?;
             let (team, rest) = (lead.get(..come)?, us.get(come + '来'.len_utf8()..)?);

@@ -21,7 +21,24 @@ pub(crate) fn unit_given(raw: &str) -> Option<&str> {
             let c = c.strip_prefix('由').unwrap_or(c);
             OWNS.iter()
                 .find_map(|v| c.strip_suffix(v).map(str::trim).filter(|u| is_unit_name(u)))
+                .or_else(|| by_unit(c))
         })
+}
+
+/// `轮值表由秘书组排定`, `由综合岗编制`: after `由`, a unit and the short verb it does the work
+/// with (`排定`, `编制`, `发布`) — the work named before `由` or in another clause.
+fn by_unit(clause: &str) -> Option<&str> {
+    let (_, after) = clause.split_once('由')?;
+    let after = after.trim();
+    after
+        .char_indices()
+        .skip(2)
+        .map(|(i, _)| (&after[..i], &after[i..]))
+        .filter(|(_, verb)| {
+            (1..=3).contains(&verb.chars().count()) && verb.chars().all(crate::minutes::scan::is_cjk)
+        })
+        .find(|(unit, _)| is_unit_name(unit))
+        .map(|(unit, _)| unit)
 }
 
 /// Whether a clause of `raw` is `[由]<unit><verb>` (`IT部负责`, `由各营业部负责人组织`).
@@ -44,6 +61,11 @@ mod tests {
             "→ 各分公司报表报送总部，5月8日前（财务部汇总）。"
         ));
         assert!(!given_to_a_unit("→ 旧机房设备清点，下周五前。"));
+        assert_eq!(
+            super::unit_given("→ 节后值班表由综合管理岗排定，节后第一个工作日发布"),
+            Some("综合管理岗")
+        );
+        assert!(!given_to_a_unit("→ 值班表由张伟排定，周五前。"));
         assert!(!given_to_a_unit("→ 旧机房设备清点，张伟负责，下周五前。"));
         assert_eq!(
             super::unit_given("→ 客户回访，由各分公司负责人组织，5月8日前完成。"),

@@ -7,7 +7,9 @@ use crate::minutes::weights::Signal;
 
 use super::clues::is_next_meeting;
 use super::words::{MEETING_RECORD, NOTE_LABELS, SETTLED};
-use super::{appointed, attend_object, chair_line, dated_head, named_head, record, rota, title_date};
+use super::{
+    appointed, attend_object, chair_line, check_mark, dated_head, named_head, record, rota, title_date,
+};
 
 /// The meeting-record, note and settled signals.
 pub(super) fn record_signals(
@@ -29,6 +31,8 @@ pub(super) fn record_signals(
                     && !lower.split_once(['：', ':']).is_some_and(|(head, _)| head.contains(w)))
                 // `联系对方确认出席`: attendance to arrange.
                 && !(["列席", "出席"].contains(w) && attend_object::attendance_arranged(lower, w))
+                // `7. 培训记录 ■不合格`: the item checked, not the recorder.
+                && !check_mark::verdict_follows(lower, w)
     }) || is_next_meeting(lower_next, f.scan.how)
         || chair_line::names_chair_and_attendees(lower)
         || record::is_roll_call(f.raw, &named)

@@ -8,7 +8,7 @@ use crate::minutes::weights::Signal;
 use super::clues::has_ack;
 use super::speech::{commits, labels_before_owners};
 use super::words::{CHATTER, NOT_CHATTER, REQUESTS, UNITS_TOLD};
-use super::{also_asked, everyone};
+use super::{also_asked, asked_by_date, everyone};
 
 /// The chatter and request signals; whether someone in the line takes the work on.
 pub(super) fn talk_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal, i32)>) -> bool {
@@ -94,6 +94,11 @@ pub(super) fn talk_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal
                         .as_deref()
                         .is_some_and(|t| c.contains(&t.to_lowercase()))
                     && !["请示", "请假", "请客", "请教"].iter().any(|w| c.starts_with(w)))
+                // `柜台请于元旦前把名单报合规岗`: a subject asked to act by a time.
+                || f.scan
+                    .deadline_text
+                    .as_deref()
+                    .is_some_and(|t| asked_by_date::asked_by_date(c, &t.to_lowercase()))
                 // `签到表及照片，请甘子健活动结束后三个工作日内整理上传`: a named owner asked by 请
                 // within a time, even one with no date.
                 || (f.scan.how == OwnerHow::Strong

@@ -371,6 +371,8 @@ mod tests_heldout49;
 #[cfg(test)]
 mod tests_heldout5;
 #[cfg(test)]
+mod tests_heldout50;
+#[cfg(test)]
 mod tests_heldout51;
 #[cfg(test)]
 mod tests_heldout6;

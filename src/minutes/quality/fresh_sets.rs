@@ -461,7 +461,7 @@ pub const HELDOUT49: MinutesSet = minutes_set![
 
 /// The fiftieth held-out set: every file in `src/minutes/heldout50/`, written blind on 2026-12-06
 /// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only on its first runs.
+/// aggregate only on its first runs. It is tuning data since later sets were written.
 pub const HELDOUT50: MinutesSet = minutes_set![
     "heldout50";
     "01-new-client-video-numbered",

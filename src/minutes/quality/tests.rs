@@ -128,6 +128,7 @@ fn explain_tuning_files() {
         .chain(HELDOUT49.iter().map(|f| ("heldout49", f)))
         .chain(HELDOUT47.iter().map(|f| ("heldout47", f)))
         .chain(HELDOUT51.iter().map(|f| ("heldout51", f)))
+        .chain(HELDOUT50.iter().map(|f| ("heldout50", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
@@ -423,11 +424,16 @@ fn extraction_quality_over_the_forty_ninth_heldout_set() {
 
 /// The fiftieth held-out set, printed per file when `DUBAN_HELDOUT50=1`
 /// (`DUBAN_HELDOUT50=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since the forty-seventh
+/// round. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_fiftieth_heldout_set() {
-    heldout_run(HELDOUT50, "DUBAN_HELDOUT50", None, "held-out 50");
+    heldout_run(
+        HELDOUT50,
+        "DUBAN_HELDOUT50",
+        Some("fiftieth held-out set (tuning since the forty-seventh round)"),
+        "held-out 50",
+    );
 }
 
 /// The fifty-first held-out set, printed per file when `DUBAN_HELDOUT51=1`

@@ -428,9 +428,9 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
             // `各分公司端午节前对辖内…`: a preposition opening the work (对, 向).
             // `今天收齐`, `月底必须完`: a verb of gathering or checking, a modal.
             // `维保情况明天早上过一遍`, `方案周五审`: a verb of going through or revising.
-            // `海报终稿节前送印`: a verb of sending off.
+            // `海报终稿节前送印`: a verb of sending off; `名单我明天上午弄好`: of getting it done.
             // `灭火器节前更换`, `台账周五前回传`: a verb of replacing or sending back.
-            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形负牵落准梳汇反组对向收核填补必务需须得过审改送更回"
+            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形负牵落准梳汇反组对向收核填补必务需须得过审改送更回弄搞"
                 .contains(c)
         })
     };

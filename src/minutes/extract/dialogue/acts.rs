@@ -236,7 +236,16 @@ pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
     if speaker.is_none() || !first_person(s) || NOT_WORK.iter().any(|w| s.contains(w)) {
         return if accepts(s) { Act::Accept } else { Act::Other };
     }
-    if TAKE_ON.iter().any(|w| s.contains(w)) {
+    // `协议我自己去谈`, `我亲自来`: an adverb of the self between 我 and the taking on.
+    // `没人的话我自己来吧`: an offer on a condition is not yet the speaker's.
+    let plain = if ["的话", "如果", "要是", "万一"].iter().any(|w| s.contains(w)) {
+        s.to_owned()
+    } else {
+        ["自己", "亲自", "本人"]
+            .iter()
+            .fold(s.to_owned(), |t, w| t.replace(&format!("我{w}"), "我"))
+    };
+    if TAKE_ON.iter().any(|w| plain.contains(w)) {
         return Act::Commit("主动承担");
     }
     // `…我自己跟老周说，今天先这样。`: the closing's `今天` and `先` are no next step of the speaker's.
@@ -336,7 +345,12 @@ pub(super) fn asked_people(s: &str, found: &[OwnerRef], sp: &OwnerRef) -> Vec<Ow
         all.extend(helpers.cloned());
         all
     } else if !named.is_empty() {
-        named
+        // `晓雯，方案你牵头，小邵配合`: a helper called by a nickname is the scan's helper still.
+        if ["配合", "协助"].iter().any(|w| s.contains(w)) && found.first() == named.first() {
+            found.iter().filter(|o| *o != sp).cloned().collect()
+        } else {
+            named
+        }
     } else {
         found.iter().filter(|o| *o != sp).cloned().collect()
     };

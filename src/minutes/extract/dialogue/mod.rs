@@ -446,6 +446,20 @@ fn converse(
             }
         }
     }
+    // `…丽君你到时候发一下。` as the last word of the meeting: work given to someone spoken to
+    // (`你`), which nobody answered or handed on since, stands as given.
+    if let Some(o) = open.filter(|o| {
+        o.by.is_some()
+            && !o.asked.is_empty()
+            && o.turn + 1 == turns.len()
+            && recap_from.is_none()
+            && turns.get(o.turn).is_some_and(|t| t.text().contains('你'))
+    }) {
+        let why = format!("第{}行交给{}（会议至此结束）", o.line + 1, names(&o.asked));
+        let mut item = o.item;
+        item.owners = o.asked;
+        push(ctx, &mut out, Settled::new(o.turn, o.line, item, why, o.by));
+    }
     out
 }
 
