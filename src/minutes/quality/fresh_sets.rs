@@ -683,3 +683,27 @@ pub const HELDOUT53: MinutesSet = minutes_set![
     "49-advisory-signing-english",
     "50-inst-unit-ai-summary",
 ];
+
+pub const HELDOUT54: MinutesSet = minutes_set![
+    "heldout54";
+    "01-birthday-care-numbered",
+    "02-product-admission-review-blocks",
+    "03-smart-counter-miaoji",
+    "04-contract-template-ai-summary",
+    "05-convertible-bond-table",
+    "06-metric-definition-email",
+    "07-grid-marketing-status",
+    "08-conduct-check-short",
+    "09-investor-edu-carryover",
+    "10-dormant-account-english",
+    "11-night-duty-heading-deadlines",
+    "12-terminal-localization-kv-blocks",
+    "13-birthday-status-email",
+    "14-product-admission-miaoji",
+    "15-smart-counter-short",
+    "16-contract-clause-review-blocks",
+    "17-convertible-bond-status",
+    "18-metric-dash-owners-workday-sunday",
+    "19-grid-marketing-chat-claims",
+    "20-conduct-check-table",
+];
