@@ -40,11 +40,9 @@ mod sets_16_21;
 mod sets_22_26;
 mod sets_27_35;
 mod sets_36_41;
+mod sets_42_49;
 
-pub use fresh_sets::{
-    HELDOUT42, HELDOUT43, HELDOUT44, HELDOUT45, HELDOUT46, HELDOUT47, HELDOUT48, HELDOUT49, HELDOUT50,
-    HELDOUT51, HELDOUT52, HELDOUT53, HELDOUT54,
-};
+pub use fresh_sets::{HELDOUT50, HELDOUT51, HELDOUT52, HELDOUT53, HELDOUT54, HELDOUT55};
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
 };
@@ -56,6 +54,9 @@ pub use sets_27_35::{
     HELDOUT27, HELDOUT28, HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT32, HELDOUT33, HELDOUT34, HELDOUT35,
 };
 pub use sets_36_41::{HELDOUT36, HELDOUT37, HELDOUT38, HELDOUT39, HELDOUT40, HELDOUT41};
+pub use sets_42_49::{
+    HELDOUT42, HELDOUT43, HELDOUT44, HELDOUT45, HELDOUT46, HELDOUT47, HELDOUT48, HELDOUT49,
+};
 
 /// Every labelled set by its folder under `src/minutes/`, in the order they were written: the
 /// last ones, whose tests print only an aggregate line, are still blind; the others are tuning data.
@@ -115,6 +116,7 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout52", HELDOUT52),
     ("heldout53", HELDOUT53),
     ("heldout54", HELDOUT54),
+    ("heldout55", HELDOUT55),
 ];
 
 /// The sets still blind (written after the last round and measured in aggregate only): the tools
