@@ -126,7 +126,6 @@ pub const STILL_BLIND: &[&str] = &[
     "heldout46",
     "heldout48",
     "heldout52",
-    "heldout53",
     "heldout54",
     "heldout55",
 ];
