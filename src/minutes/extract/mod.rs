@@ -242,6 +242,7 @@ mod counter;
 mod dated_title;
 mod dialogue;
 mod given_alias;
+mod handed_work;
 mod heading_due;
 mod helper_clause;
 mod inline_turns;
@@ -374,6 +375,8 @@ mod tests_heldout5;
 mod tests_heldout50;
 #[cfg(test)]
 mod tests_heldout51;
+#[cfg(test)]
+mod tests_heldout53;
 #[cfg(test)]
 mod tests_heldout6;
 #[cfg(test)]
