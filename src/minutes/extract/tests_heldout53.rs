@@ -74,3 +74,15 @@ fn work_needed_then_handed_by_you_names_the_work() {
     );
     assert_eq!(texts(&ex).len(), 1);
 }
+
+#[test]
+fn an_english_full_name_before_a_members_name_is_theirs() {
+    let members = ["龙飞", "柳青", "严冬"];
+    let ex = run(
+        "Ops weekly sync\nDate: 3月2日 (Mon) 10:00\nAttendees: Nora Lam（柳青）, Derek Wong（龙飞）, 严冬\n\nAction items\n- Nora Lam: 整理对账差异清单 and send to 严冬, by 3月5日.\n- Derek: 更新值班表, 下周一前.\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(owners(&ex), vec![vec!["柳青"], vec!["龙飞"]]);
+}
