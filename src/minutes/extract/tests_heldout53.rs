@@ -2,7 +2,9 @@
 //! field waits on something (`时限：另行通知`, `完成时间：待总部答复`) is work, its day open; `下次
 //! 会议前反馈` is a time said by the next meeting, not the next meeting announced; an offer that
 //! closes its clause (`…我来收吧，有两位在出差。`) is taken up by the reply; and in a turn, work
-//! said to be needed (`…要出两套方案`) then handed over by `你` (`某某你来起草`) names that work.
+//! said to be needed (`…要出两套方案`) then handed over by `你` (`某某你来起草`) names that work;
+//! an English full name before a member's name in brackets is theirs; a prohibition for all
+//! (`不得…`, not `不得晚于…`) with no one named is a rule.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -85,4 +87,16 @@ fn an_english_full_name_before_a_members_name_is_theirs() {
     let t = texts(&ex);
     assert_eq!(t.len(), 2, "{t:?}");
     assert_eq!(owners(&ex), vec![vec!["柳青"], vec!["龙飞"]]);
+}
+
+#[test]
+fn a_prohibition_for_everyone_is_a_rule_not_work() {
+    let members = ["韦海", "柳青"];
+    let ex = run(
+        "迎审准备会（4月7日）\n\n二、工作安排\n1. 韦海：整理近三年的凭证目录，4月10日前完成。\n2. 全体人员：审计期间不得擅自调取原始档案。\n3. 柳青：会议室布置，不得晚于4月9日完成。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("会议室布置"), "{t:?}");
 }
