@@ -185,10 +185,12 @@ pub(super) fn is_next_meeting(lower: &str, how: OwnerHow) -> bool {
                 let said: String = after.iter().collect();
                 // `下次复盘时间：8月中旬`: the next one's time, under a key of its own.
                 ["时间：", "时间:", "定于"].iter().any(|k| said.contains(k))
-                    || after
-                        .iter()
-                        .position(|c| *c == '会')
-                        .is_some_and(|k| !matches!(after.get(k + 1), Some('前' | '上' | '之' | '后' | '时')))
+                    // `下次会前`, `下次会议前反馈`, `下次例会上汇报`: a time said by the next
+                    // meeting, not the next meeting announced.
+                    || after.iter().position(|c| *c == '会').is_some_and(|k| {
+                        let k = if after.get(k + 1) == Some(&'议') { k + 1 } else { k };
+                        !matches!(after.get(k + 1), Some('前' | '上' | '之' | '后' | '时'))
+                    })
             })
         })
 }

@@ -21,6 +21,7 @@ mod due_pending;
 mod english;
 mod everyone;
 mod facts;
+mod forbids;
 mod labelled;
 mod lead_in;
 mod left_open;

@@ -47,6 +47,7 @@ pub(super) fn standing_signals(
         })
         || (f.scan.how == OwnerHow::None && (words::by_the_rules(lower) || words::arranged_later(lower)))
         || next_meeting::marked_routine(lower)
+        || (f.scan.how == OwnerHow::None && super::forbids::forbids(lower))
         || left_open::routine_field(lower)
         || (f.scan.how == OwnerHow::None && left_open::time_left_open(lower))
         || (f.scan.how == OwnerHow::None && next_meeting::next_meeting_open(lower))

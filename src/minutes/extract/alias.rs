@@ -94,7 +94,11 @@ fn pairs(line: &str, members: &[Person]) -> Vec<(String, Person)> {
                 let short_name = word.chars().count() == 2
                     && word.starts_with(|c: char| c.is_ascii_uppercase())
                     && word.ends_with(|c: char| c.is_ascii_lowercase());
-                if (is_given_name(&word) || short_name)
+                if let Some((given, full)) = super::full_latin_name::given_and_family(b) {
+                    // `Tony Zhou（周子恒）`: the full name and the given name alone are theirs.
+                    out.push((full, p.clone()));
+                    out.push((given, p.clone()));
+                } else if (is_given_name(&word) || short_name)
                     && !head.ends_with(|c: char| c.is_ascii_alphanumeric())
                 {
                     out.push((word, p.clone()));

@@ -144,6 +144,7 @@ fn run(
     };
     // `Attendees: Kevin 蒋凯文`: `Kevin` is that member wherever the minutes name them.
     let mentions = alias::with_latin_aliases(&lines, mentions, members);
+    full_latin_name::shorten_full_names(&mut lines, &mentions);
     // `@Kevin 整理…`: the member paired with `Kevin`.
     at_alias::resolve_at_aliases(&mut lines, &mentions);
     let mut ctx = Ctx {
@@ -241,7 +242,9 @@ mod claim;
 mod counter;
 mod dated_title;
 mod dialogue;
+mod full_latin_name;
 mod given_alias;
+mod handed_work;
 mod heading_due;
 mod helper_clause;
 mod inline_turns;
@@ -374,6 +377,8 @@ mod tests_heldout5;
 mod tests_heldout50;
 #[cfg(test)]
 mod tests_heldout51;
+#[cfg(test)]
+mod tests_heldout53;
 #[cfg(test)]
 mod tests_heldout6;
 #[cfg(test)]

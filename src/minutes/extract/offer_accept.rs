@@ -18,13 +18,19 @@ const OFFERS: &[&str] = &[
 const YES: &[&str] = &["要", "好", "行", "可以", "需要", "嗯", "对", "好的", "没问题"];
 
 /// `展台的布置方案要不要我来做？` → (`展台的布置方案`, `做`): the work offered and its verb.
+/// The offer may close its own clause with more said after it (`复印件我来收吧，有两人在休假。`).
 fn offer(line: &str) -> Option<(String, String)> {
     let t = line.trim();
-    let asked = t.trim_end_matches(['？', '?', '吧', '吗']);
-    if asked.len() == t.len() {
+    let (before, after) = OFFERS.iter().find_map(|w| t.split_once(w))?;
+    let end = after
+        .find(['，', ',', '。', '！', '；', '？', '?'])
+        .unwrap_or(after.len());
+    let clause = &after[..end];
+    let asked_mark = after[end..].starts_with(['？', '?']);
+    let verb = clause.trim_end_matches(['吧', '吗']);
+    if !asked_mark && verb.len() == clause.len() {
         return None;
     }
-    let (before, verb) = OFFERS.iter().find_map(|w| asked.split_once(w))?;
     // The clause before the offer words; a name or title it is said to (`焦总，`) goes.
     let object = before.rsplit(['，', ',']).next().unwrap_or_default().trim();
     let verb = verb.trim();
@@ -91,5 +97,11 @@ mod tests {
     fn a_reply_that_declines_or_names_the_work_is_left_alone() {
         let l = named("白雪：展台的布置方案要不要我来做？\n甘霖：先不用，下周再说。\n");
         assert_eq!(l[1], "甘霖：先不用，下周再说。");
+    }
+
+    #[test]
+    fn an_offer_closing_its_clause_is_taken_up() {
+        let l = named("白雪 00:04\n会签单的原件我来收吧，有两位在出差。\n甘霖 00:05\n可以，你收。\n");
+        assert_eq!(l[3], "可以，你收会签单的原件。");
     }
 }

@@ -181,6 +181,8 @@ impl Walk<'_, '_> {
         let label_head = sentences.first().and_then(|s| super::label_owner::head(s));
         // The sentence before, when it asked for work and gave it to no one.
         let mut plain: Option<&str> = None;
+        // The sentence before, when it said work was needed and the speaker gave it to no one.
+        let mut needed: Option<&str> = None;
         // `夏总：问候短信是不是发了？伍佳：还没有，我明天上午发。`: the question answered.
         let mut asked: Option<&str> = None;
         // The sentence before was done work or a status (`…已提交（已完成）`).
@@ -228,8 +230,14 @@ impl Walk<'_, '_> {
                     item.text = format!("{t}：{}", item.text);
                 }
                 // `组织…质量检查。此项由林海负责，8月底完成。`: a thin task is the one before.
+                let handed = needed
+                    .take()
+                    .filter(|_| super::handed_work::handed_by_you(&item.text));
                 if let Some(p) = plain.take().filter(|_| is_thin(&item.text)) {
                     self.join_plain(p, &mut item);
+                } else if let Some(p) = handed {
+                    // `…要出两套方案。振宇你来起草，…`: the work named before it is handed over.
+                    self.join_plain(super::handed_work::without_speaker(p), &mut item);
                 } else if after_done && item.deadline.is_none() && is_thin(&item.text) {
                     // `…（已完成）。对接人：阮国栋。`: the contact of done work has none.
                     self.tr.note(n, s, Verdict::NotItem, sig, None);
@@ -368,6 +376,7 @@ impl Walk<'_, '_> {
                     && sig.iter().all(|(_, w)| *w > 0)
                     && sc.how == OwnerHow::None;
                 plain = asks.then_some(s);
+                needed = super::handed_work::needs_work(s, &sc, &sig).then_some(s);
                 self.tr.note(n, s, Verdict::NotItem, sig, None);
             }
         }

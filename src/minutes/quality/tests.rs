@@ -129,6 +129,7 @@ fn explain_tuning_files() {
         .chain(HELDOUT47.iter().map(|f| ("heldout47", f)))
         .chain(HELDOUT51.iter().map(|f| ("heldout51", f)))
         .chain(HELDOUT50.iter().map(|f| ("heldout50", f)))
+        .chain(HELDOUT53.iter().map(|f| ("heldout53", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
@@ -461,11 +462,16 @@ fn extraction_quality_over_the_fifty_second_heldout_set() {
 
 /// The fifty-third held-out set, printed per file when `DUBAN_HELDOUT53=1`
 /// (`DUBAN_HELDOUT53=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since the fiftieth
+/// round. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_fifty_third_heldout_set() {
-    heldout_run(HELDOUT53, "DUBAN_HELDOUT53", None, "held-out 53");
+    heldout_run(
+        HELDOUT53,
+        "DUBAN_HELDOUT53",
+        Some("fifty-third held-out set (tuning since the fiftieth round)"),
+        "held-out 53",
+    );
 }
 
 /// The fifty-fourth held-out set, printed per file when `DUBAN_HELDOUT54=1`
