@@ -125,7 +125,6 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
 pub const STILL_BLIND: &[&str] = &[
     "heldout46",
     "heldout48",
-    "heldout52",
     "heldout53",
     "heldout54",
     "heldout55",
