@@ -375,6 +375,8 @@ mod tests_heldout50;
 #[cfg(test)]
 mod tests_heldout51;
 #[cfg(test)]
+mod tests_heldout52;
+#[cfg(test)]
 mod tests_heldout6;
 #[cfg(test)]
 mod tests_heldout6_blocks;
