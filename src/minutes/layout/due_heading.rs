@@ -92,8 +92,18 @@ fn no_limit(s: &str) -> bool {
     else {
         return false;
     };
-    ["时限", "期限", "时间", "时", "截止时间", "截止日期", "完成时限", "固定时限", "明确时限"]
-        .contains(&rest)
+    [
+        "时限",
+        "期限",
+        "时间",
+        "时",
+        "截止时间",
+        "截止日期",
+        "完成时限",
+        "固定时限",
+        "明确时限",
+    ]
+    .contains(&rest)
 }
 
 /// `节前完成（五一前）`, `本月底前（12月31日）`: a due heading with its gloss in brackets after it —
