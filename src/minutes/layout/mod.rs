@@ -187,6 +187,7 @@ pub(crate) fn heading(line: &str) -> Option<&str> {
     // `经讨论，会议确定10月19日上线，上线前完成以下工作：`: a sentence whose last clause
     // introduces the work listed below names the section, as `…如下：` does.
     if line.ends_with([':', '：'])
+        && bare.contains(['。', '，', ',', '；'])
         && let Some(last) = bare.rsplit(['。', '，', ',', '；']).next().map(str::trim)
         && last.chars().count() <= 20
         && !["研究", "审议", "讨论", "听取", "通报", "汇报", "议题"]
