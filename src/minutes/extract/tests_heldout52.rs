@@ -95,3 +95,15 @@ fn a_header_with_the_events_date_then_the_meetings_counts_from_the_meeting() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert_eq!(dues(&ex), vec![due_by_end_of("2026-03-20")]);
 }
+
+#[test]
+fn keeping_up_a_duty_is_no_new_task() {
+    let members = ["韦海", "柳青", "严冬"];
+    let ex = run(
+        "各位同事：\n\n本周例会要点如下：\n1. 韦海整理培训课件，3月13日前发群。\n2. 各客户经理持续做好老客户回访，有新情况及时报业务组。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("培训课件"), "{t:?}");
+}
