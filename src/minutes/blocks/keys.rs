@@ -163,6 +163,19 @@ pub(crate) fn is_lead(body: &str) -> bool {
 }
 
 /// The value after `key：` (`需求1：`, `开发负责人：` — a label ending with the key counts too).
+/// `会议结论：…`, `总体意见：…`, `本次评审结论：…`: a label that speaks for the whole meeting (or
+/// the whole review), not for the block it follows.
+pub(super) fn meeting_wide(part: &str) -> bool {
+    let Some((label, _)) = part.trim().split_once(['：', ':']) else {
+        return false;
+    };
+    let label = label.trim().trim_matches('*');
+    label.chars().count() <= 8
+        && ["会议", "总体", "本次", "整体", "综合", "本轮", "全体"]
+            .iter()
+            .any(|w| label.starts_with(w))
+}
+
 pub(super) fn split_key<'a>(s: &'a str, keys: &[&str]) -> Option<&'a str> {
     let s = s.trim();
     keys.iter().find_map(|k| {

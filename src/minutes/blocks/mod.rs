@@ -234,6 +234,11 @@ impl Block {
             } else if let Some(v) = split_key(part, STATE) {
                 self.state = v.to_owned();
             } else if let Some(v) = split_key(part, CONCLUSION) {
+                // `会议结论：需求1、3进入迭代，需求2暂缓` after the last block: the meeting's, not
+                // this block's.
+                if keys::meeting_wide(part) {
+                    return false;
+                }
                 self.conclusion = v.to_owned();
                 self.after_conclusion = true;
                 any = true;

@@ -35,6 +35,7 @@ pub(super) const DESCRIBE: &[&str] = &["工作内容", "整改措施", "内容",
 pub(super) const STATE: &[&str] = &[
     "当前状态",
     "完成情况",
+    "办结情况",
     "办理情况",
     "办理状态",
     "状态",
@@ -68,14 +69,36 @@ pub(super) const DONE: &[&str] = &[
     "Closed",
 ];
 
-/// Whether a state or a conclusion says the work is done or dropped.
+/// Whether a state or a conclusion says the work is done or dropped: a [`DONE`] word first, or
+/// a first clause `已于6月5日办结` (`已于`/`已在`/`已经`, then a date or none, then a [`DONE`]
+/// word), or a last clause that closes it (`…，予以撤销`, `…，本单办结`).
 pub(super) fn is_done(value: &str) -> bool {
     let v = value.trim().trim_end_matches(['。', '.', '！', '!']);
-    DONE.iter().any(|w| {
-        v.strip_prefix(w).is_some_and(|r| {
-            r.is_empty() || r.starts_with(['，', ',', '（', '(', ' ', '；', ';', '。', '/', '、'])
+    let first = v.split(['，', ',', '；', ';']).next().unwrap_or_default().trim();
+    let last = v.rsplit(['，', ',', '；', ';']).next().unwrap_or_default().trim();
+    let done_by = ["已于", "已在", "已经", "已"].iter().any(|p| {
+        first.strip_prefix(p).is_some_and(|r| {
+            r.chars().count() <= 12 && DONE.iter().any(|w| w.chars().count() >= 2 && r.ends_with(w))
         })
-    })
+    });
+    let closed = !last.contains('后')
+        && [
+            "予以撤销",
+            "予以取消",
+            "予以销号",
+            "本单办结",
+            "本项办结",
+            "予以办结",
+        ]
+        .iter()
+        .any(|w| last.ends_with(w));
+    done_by
+        || closed
+        || DONE.iter().any(|w| {
+            v.strip_prefix(w).is_some_and(|r| {
+                r.is_empty() || r.starts_with(['，', ',', '（', '(', ' ', '；', ';', '。', '/', '、'])
+            })
+        })
 }
 
 /// The label before the first colon, without bold marks, when it is short and whole.

@@ -433,6 +433,8 @@ pub(super) const STANDING: &[&str] = &[
     "定期",
     "常态化",
     "长期",
+    // `各客户经理持续做好存量客户维护`: keeping up a duty, no new task.
+    "持续做好",
     "下次会议",
     "下次例会",
     // Carried on as before, not a new task.

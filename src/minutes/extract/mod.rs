@@ -378,6 +378,8 @@ mod tests_heldout50;
 #[cfg(test)]
 mod tests_heldout51;
 #[cfg(test)]
+mod tests_heldout52;
+#[cfg(test)]
 mod tests_heldout53;
 #[cfg(test)]
 mod tests_heldout6;

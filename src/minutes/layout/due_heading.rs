@@ -79,13 +79,54 @@ fn pending(s: &str) -> bool {
         "视情况而定",
     ]
     .contains(&s)
+        || no_limit(s)
+}
+
+/// `不设时限`, `无时限`, `不限时间`, `暂不设期限`: a heading saying the work under it has no limit —
+/// the work is still due, its deadline open (a negation, then a word for the time limit).
+fn no_limit(s: &str) -> bool {
+    let s = s.strip_prefix('暂').unwrap_or(s);
+    let Some(rest) = ["不设", "不定", "不限", "无", "没有"]
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+    else {
+        return false;
+    };
+    [
+        "时限",
+        "期限",
+        "时间",
+        "时",
+        "截止时间",
+        "截止日期",
+        "完成时限",
+        "固定时限",
+        "明确时限",
+    ]
+    .contains(&rest)
+}
+
+/// `节前完成（五一前）`, `本月底前（12月31日）`: a due heading with its gloss in brackets after it —
+/// either part saying when is enough.
+fn glossed(s: &str) -> bool {
+    let Some(body) = s.strip_suffix('）').or_else(|| s.strip_suffix(')')) else {
+        return false;
+    };
+    let Some((head, gloss)) = body.rsplit_once(['（', '(']) else {
+        return false;
+    };
+    let head = head.trim_end();
+    !head.is_empty()
+        && !head.contains(['（', '('])
+        && is_due_heading(head)
+        && (is_due_heading(gloss.trim()) || gloss.chars().any(|c| DATE_CHARS.contains(c)))
 }
 
 /// Whether `name` is a date or a span, then `前`/`之前`/`内`/`以内`, then optionally `完成` or `办结`;
 /// or a holiday then `后第一个工作日` (`国庆节后第一个工作日完成`).
 pub(crate) fn is_due_heading(name: &str) -> bool {
     let s = name.trim().trim_end_matches([':', '：']).trim_end();
-    if month_part(s) || pending(s) {
+    if month_part(s) || pending(s) || glossed(s) {
         return true;
     }
     let done = s.strip_suffix("完成").or_else(|| s.strip_suffix("办结"));
@@ -138,6 +179,14 @@ mod tests {
         assert!(is_due_heading("春节后第一个工作日完成："));
         assert!(!is_due_heading("节后第一个工作日碰头"));
         assert!(is_due_heading("节后第一个工作日完成"));
+        assert!(is_due_heading("节前完成（五一前）"));
+        assert!(is_due_heading("月底前完成（4月30日）"));
+        assert!(!is_due_heading("整改进展（五一前）"));
+        assert!(is_due_heading("不设时限"));
+        assert!(is_due_heading("暂不设期限："));
+        assert!(is_due_heading("无时限"));
+        assert!(!is_due_heading("无"));
+        assert!(!is_due_heading("不设限"));
         assert!(is_due_heading("节后第一周"));
         assert!(is_due_heading("国庆后三个工作日内完成"));
         assert!(!is_due_heading("节后安排"));

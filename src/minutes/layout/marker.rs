@@ -153,6 +153,13 @@ pub(crate) fn strip_todo_label(body: &str) -> (bool, &str) {
         "落实",
         "后续动作",
         "后续行动",
+        // `跟进：联系翻译公司确认排期（某某）` after a Q&A, `实施：…`, `后续：…`: the follow-up
+        // asked for (`跟进：无` none).
+        "后续跟进",
+        "待跟进",
+        "跟进",
+        "实施",
+        "后续",
     ] {
         // `AI-3:`, `Action 2：`, `TODO#4:`: a numbered label too.
         if let Some(r) = body.strip_prefix(l)

@@ -226,9 +226,13 @@ pub(crate) fn find_date(lines: &[String], today: Date) -> Option<Date> {
         .filter(|l| l.starts_with('#'))
         .take(1)
         .map(|v| (v, false));
-    recorded
-        .chain(headings)
-        .find_map(|(v, own_key)| parse_date(v, today).filter(|d| !own_key || *d <= today))
+    recorded.chain(headings).find_map(|(v, own_key)| {
+        // `演练日期：3月28日　复盘会：3月30日`: the meeting's date, when the line gives one.
+        let met = super::meeting_day::meeting_part(v).and_then(|m| parse_date(m, today));
+        met.filter(|d| *d <= today)
+            .or_else(|| parse_date(v, today))
+            .filter(|d| !own_key || *d <= today)
+    })
 }
 
 /// `交接日期：2026年10月9日`, `评审日期：…`: the day a record was made, under a key of its own

@@ -5,6 +5,7 @@
 mod dated_role;
 mod due_heading;
 mod marker;
+mod meeting_day;
 mod meta;
 mod meta_row;
 mod none_said;
@@ -183,6 +184,29 @@ pub(crate) fn heading(line: &str) -> Option<&str> {
     if line.ends_with([':', '：']) && bare.ends_with("如下") {
         return Some(bare.rsplit(['。', '，', ',', '；']).next().unwrap_or(bare).trim());
     }
+    // `经讨论，会议确定10月19日上线，上线前完成以下工作：`: a sentence whose last clause
+    // introduces the work listed below names the section, as `…如下：` does.
+    if line.ends_with([':', '：'])
+        && bare.contains(['。', '，', ',', '；'])
+        && let Some(last) = bare.rsplit(['。', '，', ',', '；']).next().map(str::trim)
+        && last.chars().count() <= 20
+        && !["研究", "审议", "讨论", "听取", "通报", "汇报", "议题"]
+            .iter()
+            .any(|w| last.contains(w))
+        && ["以下", "下列"].iter().any(|w| {
+            last.split_once(w).is_some_and(|(_, r)| {
+                ["工作", "事项", "任务", "几项工作", "几件事"]
+                    .iter()
+                    .any(|k| r.starts_with(k))
+            })
+        })
+    {
+        return Some(last);
+    }
+    // `其他：` alone after a section of tasks: what follows is something else (notes, asides).
+    if line.ends_with([':', '：']) && ["其他", "其它"].contains(&bare) {
+        return Some(bare);
+    }
     // `（一）以下事项请于6月12日前完成：`: a numbered line introducing the list below it.
     if line.ends_with([':', '：'])
         && let Some(rest) = bare
@@ -288,6 +312,17 @@ fn looks_like_person(s: &str) -> bool {
     (2..=3).contains(&n) && s.chars().all(is_cjk)
 }
 
+/// `各岗位准备工作：`, `会前准备工作`, `各组筹备任务`: what each is to prepare, work to come (not
+/// `准备工作情况`, `筹备工作汇报`, a report of it).
+fn preparing(lower: &str) -> bool {
+    ["准备工作", "筹备工作", "准备任务", "筹备任务"]
+        .iter()
+        .any(|w| lower.contains(w))
+        && !["情况", "进度", "进展", "总结", "完成", "汇报", "回顾"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
+
 pub(crate) fn classify(name: &str) -> Section {
     let lower = name.to_lowercase();
     // `关于数据治理`: a topic, whatever words it holds.
@@ -304,7 +339,7 @@ pub(crate) fn classify(name: &str) -> Section {
     }
     if PAST_WORDS.iter().any(|w| lower.contains(w)) {
         Section::Status
-    } else if ACTION_WORDS.iter().any(|w| lower.contains(w)) {
+    } else if ACTION_WORDS.iter().any(|w| lower.contains(w)) || preparing(&lower) {
         Section::Action
     } else if DECISION_WORDS.iter().any(|w| lower.contains(w)) {
         Section::Decision

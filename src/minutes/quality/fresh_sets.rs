@@ -119,7 +119,7 @@ pub const HELDOUT51: MinutesSet = minutes_set![
 
 /// The fifty-second held-out set: every file in `src/minutes/heldout52/`, written blind on 2026-12-06
 /// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only on its first runs.
+/// aggregate only on its first runs. It is tuning data since later sets were written.
 pub const HELDOUT52: MinutesSet = minutes_set![
     "heldout52";
     "01-branch-am-appraisal-numbered",

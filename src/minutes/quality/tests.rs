@@ -128,6 +128,7 @@ fn explain_tuning_files() {
         .chain(HELDOUT49.iter().map(|f| ("heldout49", f)))
         .chain(HELDOUT47.iter().map(|f| ("heldout47", f)))
         .chain(HELDOUT51.iter().map(|f| ("heldout51", f)))
+        .chain(HELDOUT52.iter().map(|f| ("heldout52", f)))
         .chain(HELDOUT50.iter().map(|f| ("heldout50", f)))
         .chain(HELDOUT53.iter().map(|f| ("heldout53", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
@@ -453,11 +454,16 @@ fn extraction_quality_over_the_fifty_first_heldout_set() {
 
 /// The fifty-second held-out set, printed per file when `DUBAN_HELDOUT52=1`
 /// (`DUBAN_HELDOUT52=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since the forty-ninth
+/// round. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_fifty_second_heldout_set() {
-    heldout_run(HELDOUT52, "DUBAN_HELDOUT52", None, "held-out 52");
+    heldout_run(
+        HELDOUT52,
+        "DUBAN_HELDOUT52",
+        Some("fifty-second held-out set (tuning since the forty-ninth round)"),
+        "held-out 52",
+    );
 }
 
 /// The fifty-third held-out set, printed per file when `DUBAN_HELDOUT53=1`
