@@ -14,30 +14,6 @@ const HELPS: &[&str] = &["配合", "协助", "协办", "支持"];
 /// What follows a helper's name at the head of a clause (`帮她`, `帮着`, `帮忙`).
 const HELPING: &[&str] = &["帮他", "帮她", "帮着", "帮忙", "帮一下"];
 
-/// The member `w` names: the full name, the given name of a three-character name, or `小`/`老` and a
-/// surname only one member has.
-fn member<'a>(members: &'a [Person], w: &str) -> Option<&'a Person> {
-    if let Some(p) = members.iter().find(|p| p.name == w) {
-        return Some(p);
-    }
-    let given: Vec<&Person> = members
-        .iter()
-        .filter(|p| p.name.chars().count() == 3 && p.name.chars().skip(1).collect::<String>() == w)
-        .collect();
-    if let [p] = given.as_slice() {
-        return Some(p);
-    }
-    let sur = w.strip_prefix(['小', '老'])?;
-    let hits: Vec<&Person> = members
-        .iter()
-        .filter(|p| sur.chars().count() == 1 && p.name.starts_with(sur))
-        .collect();
-    match hits.as_slice() {
-        [p] => Some(p),
-        _ => None,
-    }
-}
-
 /// Whether someone other than `helper` is named in `before` (a lead for the helper).
 fn lead_before(members: &[Person], before: &str, helper: &Person) -> bool {
     members.iter().any(|p| {
@@ -53,12 +29,19 @@ fn lead_before(members: &[Person], before: &str, helper: &Person) -> bool {
 }
 
 /// `text` with the helpers it names aside written as `，某甲协助` at the end, if any.
-pub(super) fn helpers_aside(members: &[Person], text: &str) -> Option<String> {
-    bracketed(members, text).or_else(|| helping_clause(members, text))
+///
+/// `member` is the group's reading of a name ([`super::Ctx::resolve`]: the full name, the given
+/// name, `小`/`老` and a surname, what colleagues call them), a member or none.
+pub(super) fn helpers_aside(
+    members: &[Person],
+    member: impl Fn(&str) -> Option<Person>,
+    text: &str,
+) -> Option<String> {
+    bracketed(members, &member, text).or_else(|| helping_clause(members, &member, text))
 }
 
 /// `…汇总（某甲配合）。` → `…汇总，某甲协助。`
-fn bracketed(members: &[Person], text: &str) -> Option<String> {
+fn bracketed(members: &[Person], member: &impl Fn(&str) -> Option<Person>, text: &str) -> Option<String> {
     let (open, close) = [("（", "）"), ("(", ")")]
         .into_iter()
         .find(|(o, _)| text.contains(o))?;
@@ -67,9 +50,9 @@ fn bracketed(members: &[Person], text: &str) -> Option<String> {
     let len = text.get(i + open.len()..)?.find(close)?;
     let inner = text.get(i + open.len()..i + open.len() + len)?;
     let names = HELPS.iter().find_map(|v| inner.strip_suffix(v))?;
-    let helpers: Vec<&Person> = names
+    let helpers: Vec<Person> = names
         .split(['、', '和'])
-        .map(|n| member(members, n.trim()))
+        .map(|n| member(n.trim()))
         .collect::<Option<Vec<_>>>()?;
     let first = helpers.first()?;
     if !lead_before(members, before, first) {
@@ -81,7 +64,11 @@ fn bracketed(members: &[Person], text: &str) -> Option<String> {
 }
 
 /// `…定下来，老蔺帮她对一下预算` → `…定下来，蔺伟协助对一下预算`.
-fn helping_clause(members: &[Person], text: &str) -> Option<String> {
+fn helping_clause(
+    members: &[Person],
+    member: &impl Fn(&str) -> Option<Person>,
+    text: &str,
+) -> Option<String> {
     let mut at = 0;
     for clause in text.split_inclusive(['，', ',', '；']) {
         let head = clause.trim_start();
@@ -96,11 +83,11 @@ fn helping_clause(members: &[Person], text: &str) -> Option<String> {
             if !(2..=4).contains(&n) {
                 continue;
             }
-            let Some(p) = member(members, name) else {
+            let Some(p) = member(name) else {
                 continue;
             };
             let before = text.get(..start).unwrap_or_default();
-            if !lead_before(members, before, p) {
+            if !lead_before(members, before, &p) {
                 continue;
             }
             let after = text.get(start + verb_at + verb.len()..).unwrap_or_default();
@@ -126,23 +113,37 @@ mod tests {
             .collect()
     }
 
+    /// `helpers_aside` with the group's own reading of names, as the scanner calls it.
+    fn aside(members: &[Person], text: &str) -> Option<String> {
+        let cal = crate::calendar::Calendar::builtin();
+        let ctx = super::super::Ctx {
+            mentions: &[],
+            members,
+            base: "2026-03-10T09:00:00Z".parse().unwrap(),
+            cal: &cal,
+            speaker: None,
+            addressed: None,
+        };
+        helpers_aside(members, |w| ctx.resolve(w).person().cloned(), text)
+    }
+
     #[test]
     fn helpers_named_aside_follow_the_work() {
         let m = people(&["严冬梅", "柳青", "韦海"]);
         assert_eq!(
-            helpers_aside(&m, "台账请严冬梅周五前整理（柳青配合）。").unwrap(),
+            aside(&m, "台账请严冬梅周五前整理（柳青配合）。").unwrap(),
             "台账请严冬梅周五前整理，柳青协助。"
         );
         assert_eq!(
-            helpers_aside(&m, "冬梅你周五前把清单定下来，老韦帮她核一下预算。").unwrap(),
+            aside(&m, "冬梅你周五前把清单定下来，老韦帮她核一下预算。").unwrap(),
             "冬梅你周五前把清单定下来，韦海协助核一下预算。"
         );
         assert_eq!(
-            helpers_aside(&m, "严冬梅先拟，柳青帮着看下，周五前给我。").unwrap(),
+            aside(&m, "严冬梅先拟，柳青帮着看下，周五前给我。").unwrap(),
             "严冬梅先拟，柳青协助看下，周五前给我。"
         );
-        assert!(helpers_aside(&m, "台账周五前整理（柳青配合）。").is_none());
-        assert!(helpers_aside(&m, "柳青帮她核一下预算。").is_none());
-        assert!(helpers_aside(&m, "严冬梅整理台账（客户经理配合）。").is_none());
+        assert!(aside(&m, "台账周五前整理（柳青配合）。").is_none());
+        assert!(aside(&m, "柳青帮她核一下预算。").is_none());
+        assert!(aside(&m, "严冬梅整理台账（客户经理配合）。").is_none());
     }
 }

@@ -92,7 +92,9 @@ impl Ctx<'_> {
             text = cut;
         }
         // `…汇总（某甲配合）`, `…，老蔺帮她对一下预算`: helpers named aside go after the work.
-        if let Some(moved) = helper_aside::helpers_aside(self.members, &text) {
+        if let Some(moved) =
+            helper_aside::helpers_aside(self.members, |w| self.resolve(w).person().cloned(), &text)
+        {
             text = moved;
         }
         // `某甲协助某乙准备…`: the lead named after the helper goes first.
