@@ -101,17 +101,7 @@ fn helping_clause(
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::domain::ids::OpenId;
-
-    fn people(names: &[&str]) -> Vec<Person> {
-        names
-            .iter()
-            .map(|n| Person {
-                open_id: OpenId(format!("ou_{n}")),
-                name: (*n).to_owned(),
-            })
-            .collect()
-    }
+    use crate::minutes::scan::testkit::people;
 
     /// `helpers_aside` with the group's own reading of names, as the scanner calls it.
     fn aside(members: &[Person], text: &str) -> Option<String> {

@@ -38,17 +38,7 @@ pub(super) fn lead_after_helper(members: &[Person], text: &str) -> Option<String
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::domain::ids::OpenId;
-
-    fn people(names: &[&str]) -> Vec<Person> {
-        names
-            .iter()
-            .map(|n| Person {
-                open_id: OpenId(format!("ou_{n}")),
-                name: (*n).to_owned(),
-            })
-            .collect()
-    }
+    use crate::minutes::scan::testkit::people;
 
     #[test]
     fn the_helper_named_first_goes_after_the_work() {

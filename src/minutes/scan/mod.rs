@@ -23,6 +23,8 @@ mod sent_to;
 mod series_no;
 mod spaced;
 mod terse;
+#[cfg(test)]
+pub(crate) mod testkit;
 mod unit_name;
 mod units;
 mod vague;
