@@ -233,7 +233,7 @@ pub const HELDOUT53: MinutesSet = minutes_set![
 
 /// The fifty-fourth held-out set: every file in `src/minutes/heldout54/`, written blind on 2026-12-06
 /// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only on its first runs.
+/// aggregate only on its first runs. It is tuning data since later sets were written.
 pub const HELDOUT54: MinutesSet = minutes_set![
     "heldout54";
     "01-birthday-care-numbered",
@@ -290,7 +290,7 @@ pub const HELDOUT54: MinutesSet = minutes_set![
 
 /// The fifty-fifth held-out set: every file in `src/minutes/heldout55/`, written blind on 2026-12-06
 /// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only on its first runs.
+/// aggregate only on its first runs. It is tuning data since later sets were written.
 pub const HELDOUT55: MinutesSet = minutes_set![
     "heldout55";
     "01-inst-roadshow-review-numbered",

@@ -131,6 +131,8 @@ fn explain_tuning_files() {
         .chain(HELDOUT52.iter().map(|f| ("heldout52", f)))
         .chain(HELDOUT50.iter().map(|f| ("heldout50", f)))
         .chain(HELDOUT53.iter().map(|f| ("heldout53", f)))
+        .chain(HELDOUT54.iter().map(|f| ("heldout54", f)))
+        .chain(HELDOUT55.iter().map(|f| ("heldout55", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
@@ -482,20 +484,30 @@ fn extraction_quality_over_the_fifty_third_heldout_set() {
 
 /// The fifty-fourth held-out set, printed per file when `DUBAN_HELDOUT54=1`
 /// (`DUBAN_HELDOUT54=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since the fifty-first
+/// round. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_fifty_fourth_heldout_set() {
-    heldout_run(HELDOUT54, "DUBAN_HELDOUT54", None, "held-out 54");
+    heldout_run(
+        HELDOUT54,
+        "DUBAN_HELDOUT54",
+        Some("fifty-fourth held-out set (tuning since the fifty-first round)"),
+        "held-out 54",
+    );
 }
 
 /// The fifty-fifth held-out set, printed per file when `DUBAN_HELDOUT55=1`
 /// (`DUBAN_HELDOUT55=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since the fifty-second
+/// round. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_fifty_fifth_heldout_set() {
-    heldout_run(HELDOUT55, "DUBAN_HELDOUT55", None, "held-out 55");
+    heldout_run(
+        HELDOUT55,
+        "DUBAN_HELDOUT55",
+        Some("fifty-fifth held-out set (tuning since the fifty-second round)"),
+        "held-out 55",
+    );
 }
 
 /// Every minutes file on disk is in its set (a file added but not listed would silently
