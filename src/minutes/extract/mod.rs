@@ -262,6 +262,8 @@ mod rejected_title;
 mod repeated;
 mod revise;
 mod role_label;
+#[cfg(test)]
+mod rounds;
 mod sentence;
 mod shared_above;
 mod shared_after;
@@ -293,110 +295,6 @@ mod tests_fields;
 mod tests_fresh;
 #[cfg(test)]
 mod tests_generalise;
-#[cfg(test)]
-mod tests_heldout10;
-#[cfg(test)]
-mod tests_heldout11;
-#[cfg(test)]
-mod tests_heldout12;
-#[cfg(test)]
-mod tests_heldout13;
-#[cfg(test)]
-mod tests_heldout14;
-#[cfg(test)]
-mod tests_heldout15;
-#[cfg(test)]
-mod tests_heldout16;
-#[cfg(test)]
-mod tests_heldout17;
-#[cfg(test)]
-mod tests_heldout18;
-#[cfg(test)]
-mod tests_heldout2;
-#[cfg(test)]
-mod tests_heldout20;
-#[cfg(test)]
-mod tests_heldout21;
-#[cfg(test)]
-mod tests_heldout22;
-#[cfg(test)]
-mod tests_heldout23;
-#[cfg(test)]
-mod tests_heldout24;
-#[cfg(test)]
-mod tests_heldout25;
-#[cfg(test)]
-mod tests_heldout26;
-#[cfg(test)]
-mod tests_heldout27;
-#[cfg(test)]
-mod tests_heldout28;
-#[cfg(test)]
-mod tests_heldout29;
-#[cfg(test)]
-mod tests_heldout3;
-#[cfg(test)]
-mod tests_heldout30;
-#[cfg(test)]
-mod tests_heldout31;
-#[cfg(test)]
-mod tests_heldout32;
-#[cfg(test)]
-mod tests_heldout33;
-#[cfg(test)]
-mod tests_heldout34;
-#[cfg(test)]
-mod tests_heldout35;
-#[cfg(test)]
-mod tests_heldout36;
-#[cfg(test)]
-mod tests_heldout37;
-#[cfg(test)]
-mod tests_heldout38;
-#[cfg(test)]
-mod tests_heldout39;
-#[cfg(test)]
-mod tests_heldout4;
-#[cfg(test)]
-mod tests_heldout40;
-#[cfg(test)]
-mod tests_heldout42;
-#[cfg(test)]
-mod tests_heldout43;
-#[cfg(test)]
-mod tests_heldout44;
-#[cfg(test)]
-mod tests_heldout45;
-#[cfg(test)]
-mod tests_heldout47;
-#[cfg(test)]
-mod tests_heldout49;
-#[cfg(test)]
-mod tests_heldout5;
-#[cfg(test)]
-mod tests_heldout50;
-#[cfg(test)]
-mod tests_heldout51;
-#[cfg(test)]
-mod tests_heldout52;
-#[cfg(test)]
-mod tests_heldout53;
-#[cfg(test)]
-mod tests_heldout6;
-#[cfg(test)]
-mod tests_heldout6_blocks;
-#[cfg(test)]
-mod tests_heldout6_owners;
-#[cfg(test)]
-mod tests_heldout6_talk;
-#[cfg(test)]
-mod tests_heldout7;
-#[cfg(test)]
-mod tests_heldout7_notes;
-#[cfg(test)]
-mod tests_heldout8;
-#[cfg(test)]
-mod tests_heldout9;
 #[cfg(test)]
 mod tests_metamorphic;
 #[cfg(test)]

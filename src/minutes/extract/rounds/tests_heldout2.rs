@@ -4,8 +4,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+use super::super::*;
 use super::testkit::{cal, dues, owners, person, run};
-use super::*;
 use crate::command::when::format_rfc3339;
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::weights::Signal;
