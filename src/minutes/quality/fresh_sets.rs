@@ -347,7 +347,7 @@ pub const HELDOUT55: MinutesSet = minutes_set![
 
 /// The fifty-sixth held-out set: every file in `src/minutes/heldout56/`, written blind on 2026-12-06
 /// by someone who had never seen the rules nor the other sets (see its README.md), and run in
-/// aggregate only on its first runs.
+/// aggregate only on its first runs. It is tuning data since later sets were written.
 pub const HELDOUT56: MinutesSet = minutes_set![
     "heldout56";
     "01-margin-risk-weekly-numbered",
@@ -404,7 +404,7 @@ pub const HELDOUT56: MinutesSet = minutes_set![
 
 /// The fifty-seventh held-out set: every file in `src/minutes/heldout57/`, written blind on
 /// 2026-12-06 by someone who had never seen the rules (see its README.md), and run in aggregate
-/// only on its first runs.
+/// only on its first runs. It is tuning data since later sets were written.
 pub const HELDOUT57: MinutesSet = minutes_set![
     "heldout57";
     "01-compliance-exam-prep-numbered",

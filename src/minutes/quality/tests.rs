@@ -133,6 +133,8 @@ fn explain_tuning_files() {
         .chain(HELDOUT53.iter().map(|f| ("heldout53", f)))
         .chain(HELDOUT54.iter().map(|f| ("heldout54", f)))
         .chain(HELDOUT55.iter().map(|f| ("heldout55", f)))
+        .chain(HELDOUT56.iter().map(|f| ("heldout56", f)))
+        .chain(HELDOUT57.iter().map(|f| ("heldout57", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
@@ -512,20 +514,30 @@ fn extraction_quality_over_the_fifty_fifth_heldout_set() {
 
 /// The fifty-sixth held-out set, printed per file when `DUBAN_HELDOUT56=1`
 /// (`DUBAN_HELDOUT56=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since the fifty-third
+/// round. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_fifty_sixth_heldout_set() {
-    heldout_run(HELDOUT56, "DUBAN_HELDOUT56", None, "held-out 56");
+    heldout_run(
+        HELDOUT56,
+        "DUBAN_HELDOUT56",
+        Some("fifty-sixth held-out set (tuning since the fifty-third round)"),
+        "held-out 56",
+    );
 }
 
 /// The fifty-seventh held-out set, printed per file when `DUBAN_HELDOUT57=1`
 /// (`DUBAN_HELDOUT57=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since the fifty-fourth
+/// round. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_fifty_seventh_heldout_set() {
-    heldout_run(HELDOUT57, "DUBAN_HELDOUT57", None, "held-out 57");
+    heldout_run(
+        HELDOUT57,
+        "DUBAN_HELDOUT57",
+        Some("fifty-seventh held-out set (tuning since the fifty-fourth round)"),
+        "held-out 57",
+    );
 }
 
 /// Every minutes file on disk is in its set (a file added but not listed would silently
