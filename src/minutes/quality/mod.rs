@@ -43,7 +43,7 @@ mod sets_36_41;
 mod sets_42_49;
 
 pub use fresh_sets::{
-    HELDOUT50, HELDOUT51, HELDOUT52, HELDOUT53, HELDOUT54, HELDOUT55, HELDOUT56, HELDOUT57,
+    HELDOUT50, HELDOUT51, HELDOUT52, HELDOUT53, HELDOUT54, HELDOUT55, HELDOUT56, HELDOUT57, HELDOUT59,
 };
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
@@ -121,12 +121,13 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout55", HELDOUT55),
     ("heldout56", HELDOUT56),
     ("heldout57", HELDOUT57),
+    ("heldout59", HELDOUT59),
 ];
 
 /// The sets still blind (written after the last round and measured in aggregate only): the tools
 /// that read files (`fit`, `metamorphic`) leave them out. A set leaves this list when a round
 /// tunes on it.
-pub const STILL_BLIND: &[&str] = &["heldout46", "heldout48"];
+pub const STILL_BLIND: &[&str] = &["heldout46", "heldout48", "heldout59"];
 
 /// [`ALL_SETS`] without the [`STILL_BLIND`] ones.
 pub fn tuning_sets() -> impl Iterator<Item = &'static (&'static str, MinutesSet)> {

@@ -540,6 +540,15 @@ fn extraction_quality_over_the_fifty_seventh_heldout_set() {
     );
 }
 
+/// The fifty-ninth held-out set, printed per file when `DUBAN_HELDOUT59=1`
+/// (`DUBAN_HELDOUT59=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
+/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
+/// one of its files fails.
+#[test]
+fn extraction_quality_over_the_fifty_ninth_heldout_set() {
+    heldout_run(HELDOUT59, "DUBAN_HELDOUT59", None, "held-out 59");
+}
+
 /// Every minutes file on disk is in its set (a file added but not listed would silently
 /// not count), the sets are as large as issue 16 asks, and every expectation is well formed:
 /// it parses, its key phrase occurs in the minutes, each owner is written there or is a member (张总 →
