@@ -135,7 +135,8 @@ impl Walk<'_, '_> {
             && !bare.contains(['，', ',', '（', '(', '。'])
             && let Some(people) = self.ctx.names_if_all(bare)
         {
-            self.group = Some((indent, people, false));
+            let flat = super::lists::other_bullet_below(line, &self.lines[n + 1..]);
+            self.group = Some((indent, people, flat));
             self.tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             return true;
         }

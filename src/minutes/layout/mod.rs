@@ -73,6 +73,12 @@ const STATUS_WORDS: &[&str] = &[
     "处理中",
     // `一、演练结果`, `检查结果`: how something turned out, reported.
     "结果",
+    // `二、问题复盘`, `存在的问题`: what went wrong, reviewed (the fixes come under their own
+    // heading; a meeting's title `…复盘会` is no such section).
+    "问题复盘",
+    "存在问题",
+    "存在的问题",
+    "问题与不足",
     "highlights",
     "status",
     "summary",
