@@ -94,3 +94,54 @@ fn lines_under_a_problem_review_heading_are_no_tasks() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("物料清单"), "{t:?}");
 }
+
+#[test]
+fn the_tools_generated_footer_is_no_task() {
+    let members = ["韦海", "柳青"];
+    let ex = run(
+        "智能纪要：门店周会\n参会人：韦海、柳青\n\n待办\n- 橱窗海报更换 @韦海 周五前\n- 会员积分规则答疑材料 @柳青 下周一\n\n本纪要由AI生成\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t.iter().all(|x| !x.contains("AI")), "{t:?}");
+}
+
+#[test]
+fn a_clause_leaving_the_time_open_stays_with_the_work_before() {
+    let members = ["韦海", "柳青"];
+    let ex = run(
+        "分工：\n韦海：和物业谈停车位续租；合同草稿回来之前不定时间。\n柳青：门店消防通道标识更换，本周内完成。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[0].contains("停车位续租"), "{t:?}");
+    assert_eq!(owners(&ex)[0], vec!["韦海"]);
+    assert_eq!(dues(&ex)[0], None);
+}
+
+#[test]
+fn a_duration_in_brackets_is_nobody() {
+    let members = ["韦海", "柳青"];
+    let ex = run(
+        "上线倒排：\n3月12日（周四） 测试环境验收 —— 韦海\n3月16日—18日 集中联调（三天）\n3月20日（周五） 上线公告 —— 柳青\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert!(t.iter().all(|x| !x.contains("集中联调")), "{t:?}");
+    assert!(owners(&ex).iter().all(|o| !o.iter().any(|n| n == "三天")));
+}
+
+#[test]
+fn a_whether_question_left_to_decide_later_is_no_task() {
+    let members = ["韦海", "柳青"];
+    let ex = run(
+        "备注：\n1. 是否请外部讲师，韦海与分管领导沟通后再定。\n2. 培训签到表由柳青周五前打印。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("签到表"), "{t:?}");
+}
+

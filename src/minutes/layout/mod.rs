@@ -15,7 +15,7 @@ pub(crate) mod task_tag;
 mod title;
 
 pub(crate) use self::marker::{Marker, strip_marker, strip_todo_label, unbold_label};
-pub(crate) use self::meta::{find_date, find_title, is_meta, is_routing, starts_with_key};
+pub(crate) use self::meta::{find_date, find_title, is_generated_note, is_meta, is_routing, starts_with_key};
 pub(crate) use self::title::is_meeting_title;
 
 use crate::minutes::scan::is_cjk;
