@@ -1,7 +1,15 @@
 //! Rules found on heldout55 (tuning data since the fifty-second round): a member's name alone on
 //! its line (no colon, no marker) over a bulleted list heads that person's tasks, and so does a
 //! bulleted name (`▶ 某某`) over items under another bullet glyph at the same indent; a remark
-//! that a duty is routine for a period (`（汛期常规动作）`) keeps it off the list.
+//! that a duty is routine for a period (`（汛期常规动作）`) keeps it off the list; `年前完成` as a
+//! heading dates the work under it (the last working day before 春节); a `问题复盘` section
+//! reviews what went wrong, no work; a note-taking tool's footer (`本纪要由AI生成`) ends a to-do
+//! list and is no task; a clause saying only that the time is open (`…回来之前不定时间`) stays
+//! with the work before its `；`; a count of days (`（三天）`) and a word ending in 回/出
+//! (`方案回来`) are nobody; a `是否…` question left to decide later (`…后再定`) gives no work;
+//! `小韦你和青梅一起` shares the work with a member called by the given name; `由于某某` with a
+//! member named 于… is that member, not `由于`; an owner slot `— TBD` after a dash is work still
+//! to assign.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -145,3 +153,39 @@ fn a_whether_question_left_to_decide_later_is_no_task() {
     assert!(t[0].contains("签到表"), "{t:?}");
 }
 
+#[test]
+fn you_and_a_colleague_called_by_the_given_name_share_it() {
+    let members = ["严冬", "韦海", "柳青梅"];
+    let ex = run(
+        "严冬 00:10\n小韦你和青梅一起出个排班方案，周四前给我。\n\n韦海 00:20\n好的。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex)[0], vec!["韦海", "柳青梅"]);
+}
+
+#[test]
+fn by_a_member_whose_surname_is_yu_is_no_because() {
+    let members = ["于晓蕾", "柳青"];
+    let ex = run(
+        "一、本周内完成\n1. 客户回访话术（分三档）由于晓蕾起草，发柳青审核。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex)[0].first().map(String::as_str), Some("于晓蕾"));
+}
+
+#[test]
+fn an_owner_slot_tbd_after_a_dash_is_still_work() {
+    let members = ["韦海", "柳青"];
+    let ex = run(
+        "Action items\n- Q3 client survey 问卷定稿 — 韦海, by 3月20日\n- Branch 培训 schedule — TBD, 待各分公司报名后确定\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t[1].contains("培训 schedule"), "{t:?}");
+    assert!(owners(&ex)[1].is_empty());
+}

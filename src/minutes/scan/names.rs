@@ -452,6 +452,16 @@ impl Ctx<'_> {
         }
         (found, rest)
     }
+    /// `立新一起…`, `老龙和…`: the first two or three characters of `word` calling one of the
+    /// group by the given name or by 老/小 and the surname; that member's full name.
+    pub(crate) fn called_member_prefix(&self, word: &str) -> Option<String> {
+        [3, 2].iter().find_map(|&n| {
+            let w: String = word.chars().take(n).collect();
+            (w.chars().count() == n && self.is_name(&w))
+                .then(|| self.resolve(&w))
+                .and_then(|r| r.person().map(|p| p.name.clone()))
+        })
+    }
     pub(crate) fn longest_member_prefix(&self, word: &str) -> Option<String> {
         self.members
             .iter()
