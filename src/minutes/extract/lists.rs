@@ -41,14 +41,23 @@ pub(super) fn topic_over_own_tasks(
 
 /// The people of `柏青：` alone over their tasks, and whether those tasks are a list at the
 /// line's own indent (`诸葛宁：` over `1. …`) rather than indented under it.
-pub(super) fn owner_over(line: &str, rest: &[String], ctx: &Ctx<'_>) -> Option<(Vec<OwnerRef>, bool)> {
+///
+/// A name alone without its colon heads a list only under an action heading (`【按人分工】`):
+/// elsewhere (`周会` then `孟冬` over a list) it heads nothing.
+pub(super) fn owner_over(
+    line: &str,
+    rest: &[String],
+    ctx: &Ctx<'_>,
+    in_action: bool,
+) -> Option<(Vec<OwnerRef>, bool)> {
     let next = rest.iter().find(|l| !l.trim().is_empty())?;
     // `贺某` alone over `- 昨天：…`, `- 今天：…`: a stand-up's person, with no colon.
     let standup = super::standup::part(strip_marker(next.trim()).1).is_some();
     let names = line.trim();
     // `苟丽` alone, no colon, over `- 协会系统信息更新，下周一前`: a bare name over a bulleted
     // list heads that person's tasks too (the line itself carries no marker).
-    let bare_over_list = strip_marker(names).0 == Marker::None && strip_marker(next.trim()).0 == Marker::List;
+    let bare_over_list =
+        in_action && strip_marker(names).0 == Marker::None && strip_marker(next.trim()).0 == Marker::List;
     let names = match names.strip_suffix(['：', ':']) {
         Some(n) => n.trim(),
         None if standup || bare_over_list => names,

@@ -31,8 +31,13 @@ impl Walk<'_, '_> {
     ) -> bool {
         // `柏青：` alone over the person's numbered or indented tasks (`岳明、孟冬：` too,
         // not a heading).
-        if let Some((people, flat)) = owner_over(line, &self.lines[n + 1..], &self.ctx)
-            .or_else(|| name_heading_over(line, &self.lines[n + 1..], &self.ctx))
+        if let Some((people, flat)) = owner_over(
+            line,
+            &self.lines[n + 1..],
+            &self.ctx,
+            self.section == Section::Action,
+        )
+        .or_else(|| name_heading_over(line, &self.lines[n + 1..], &self.ctx))
         {
             self.group = Some((
                 line.chars().take_while(|c| c.is_whitespace()).count(),
