@@ -408,7 +408,10 @@ impl Ctx<'_> {
                 // `石磊你和常昊分一下`: the one named with 你 shares it.
                 if verb == "你"
                     && let Some(with) = ["和", "跟", "与"].iter().find_map(|w| after.strip_prefix(w))
-                    && let Some(name) = self.longest_member_prefix(with)
+                    // `小曲你和立新一起…`: the one named with 你 may be called by the given name.
+                    && let Some(name) = self
+                        .longest_member_prefix(with)
+                        .or_else(|| self.called_member_prefix(with))
                 {
                     extend(&mut lead, vec![self.resolve(&name)]);
                 }

@@ -195,7 +195,8 @@ impl Ctx<'_> {
                 return None;
             }
             let after = clause.get(at + '由'.len_utf8()..)?;
-            if after.starts_with(['于', '此', '衷']) {
+            // `由于婉清起草`: a member named 于… is no `由于`.
+            if after.starts_with(['于', '此', '衷']) && self.longest_member_prefix(after).is_none() {
                 return None;
             }
             let lead_next = |r: &str| {

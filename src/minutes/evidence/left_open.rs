@@ -73,6 +73,14 @@ fn put_off_to_decide(compact: &str) -> bool {
         })
 }
 
+/// `是否邀请外部嘉宾，某某请示后再定`: a yes-or-no question left to be decided later, whoever
+/// will ask around first — the matter waits, no work is given.
+pub(super) fn whether_decided_later(lower: &str) -> bool {
+    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    let body = crate::minutes::layout::strip_marker(&compact).1;
+    body.starts_with("是否") && put_off_to_decide(body)
+}
+
 /// Whether `lower` sets one piece of work done once (`…两周内完成`, `首场策划`, `上线`), though what
 /// it builds then recurs (`每日自动推送`, `每月一场`).
 pub(super) fn one_off(lower: &str) -> bool {
@@ -94,7 +102,17 @@ pub(super) fn one_off(lower: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{one_off, routine_field, time_left_open};
+    use super::{one_off, routine_field, time_left_open, whether_decided_later};
+
+    #[test]
+    fn a_question_left_to_decide_later_gives_no_work() {
+        assert!(whether_decided_later(
+            "2. 是否请外部讲师，柳青问过分管领导后再定。"
+        ));
+        assert!(whether_decided_later("是否延长活动周期，下周例会再议"));
+        assert!(!whether_decided_later("是否延长活动周期由柳青周五前确认"));
+        assert!(!whether_decided_later("活动周期下周例会再议后，柳青出方案"));
+    }
 
     #[test]
     fn work_done_once_that_then_recurs() {

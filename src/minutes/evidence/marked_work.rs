@@ -28,9 +28,16 @@ pub(super) fn marked_as_work(f: &LineFacts<'_>) -> bool {
         // Not the note alone (`（责任人待定）` under a block).
         && f.scan.text.chars().filter(|c| c.is_alphanumeric()).count() >= 8;
     // `摄影师人选——待定`: the owner's place after a dash, written as still to name.
-    let owner_dash_pending = ["——待定", "— 待定", "—待定", " - 待定"]
+    // `stock pool 复核 — TBD, 待报名后确定`: the slot after the dash is still to name, a clause after it.
+    let slot_pending = f
+        .raw
+        .rsplit_once(['—', '–'])
+        .and_then(|(_, slot)| slot.split([',', '，']).next())
+        .is_some_and(|w| ["tbd", "tba", "待定"].contains(&w.trim().to_lowercase().as_str()));
+    let owner_dash_pending = (["——待定", "— 待定", "—待定", " - 待定"]
         .iter()
         .any(|w| f.raw.trim_end_matches(['。', ' ']).ends_with(w))
+        || slot_pending)
         && f.scan.text.chars().filter(|c| c.is_alphanumeric()).count() >= 4;
     let owner_pending = owner_pending
         || owner_dash_pending

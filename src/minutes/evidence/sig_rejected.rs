@@ -33,7 +33,10 @@ pub(super) fn rejected_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Si
     // `梳理测评不通过客户的话术`: a verdict describing whom the work is for.
     let rejected_text = verdict_noun::without_verdict_nouns(&rejected_text);
     // `~~组织线下沙龙~~（取消）`: struck out, called off.
-    if REJECTED.iter().any(|w| rejected_text.contains(w)) || record::is_struck(f.raw) {
+    if REJECTED.iter().any(|w| rejected_text.contains(w))
+        || record::is_struck(f.raw)
+        || super::left_open::whether_decided_later(lower)
+    {
         add(out, Signal::Rejected);
     }
 }

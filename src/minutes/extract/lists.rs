@@ -41,14 +41,26 @@ pub(super) fn topic_over_own_tasks(
 
 /// The people of `柏青：` alone over their tasks, and whether those tasks are a list at the
 /// line's own indent (`诸葛宁：` over `1. …`) rather than indented under it.
-pub(super) fn owner_over(line: &str, rest: &[String], ctx: &Ctx<'_>) -> Option<(Vec<OwnerRef>, bool)> {
+///
+/// A name alone without its colon heads a list only under an action heading (`【按人分工】`):
+/// elsewhere (`周会` then `孟冬` over a list) it heads nothing.
+pub(super) fn owner_over(
+    line: &str,
+    rest: &[String],
+    ctx: &Ctx<'_>,
+    in_action: bool,
+) -> Option<(Vec<OwnerRef>, bool)> {
     let next = rest.iter().find(|l| !l.trim().is_empty())?;
     // `贺某` alone over `- 昨天：…`, `- 今天：…`: a stand-up's person, with no colon.
     let standup = super::standup::part(strip_marker(next.trim()).1).is_some();
     let names = line.trim();
+    // `苟丽` alone, no colon, over `- 协会系统信息更新，下周一前`: a bare name over a bulleted
+    // list heads that person's tasks too (the line itself carries no marker).
+    let bare_over_list =
+        in_action && strip_marker(names).0 == Marker::None && strip_marker(next.trim()).0 == Marker::List;
     let names = match names.strip_suffix(['：', ':']) {
         Some(n) => n.trim(),
-        None if standup => names,
+        None if standup || bare_over_list => names,
         None => return None,
     };
     // `聂文华（新任临平营业部负责人）：`: the person's role in brackets after the name.
@@ -63,6 +75,23 @@ pub(super) fn owner_over(line: &str, rest: &[String], ctx: &Ctx<'_>) -> Option<(
     let indented = indent(next) > indent(line);
     let marked = strip_marker(next.trim()).0 != Marker::None;
     (indented || marked).then_some((people, !indented))
+}
+
+/// Whether the next line below a bulleted name (`▶ 甘露`) is a list item at the same indent
+/// under another bullet (`· 补丁评估报告，周五前`): the other glyph makes it the name's own
+/// sub-list though nothing is indented (the same glyph is a list of peers).
+pub(super) fn other_bullet_below(line: &str, rest: &[String]) -> bool {
+    let Some(next) = rest.iter().find(|l| !l.trim().is_empty()) else {
+        return false;
+    };
+    let indent = |l: &str| l.chars().take_while(|c| c.is_whitespace()).count();
+    let glyph = |l: &str| l.trim().chars().next();
+    let (marker, body) = strip_marker(next.trim());
+    indent(next) == indent(line)
+        && marker == Marker::List
+        && glyph(next) != glyph(line)
+        && !glyph(next).is_some_and(|c| c.is_ascii_digit())
+        && !body.is_empty()
 }
 
 /// `（一）战略发展部` over `1. 邵华负责…`: a numbered unit's name alone heads the unit's tasks

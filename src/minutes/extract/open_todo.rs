@@ -98,7 +98,11 @@ pub(super) fn mark_open_todos(lines: &mut [String]) {
         }
         let start = n + 1;
         let mut end = start;
-        while end < lines.len() && !is_heading(&lines[end]) {
+        // `本纪要由AI生成` under the list is the tool's footer, past the list's end.
+        while end < lines.len()
+            && !is_heading(&lines[end])
+            && !crate::minutes::layout::is_generated_note(&lines[end])
+        {
             end += 1;
         }
         let assigned = lines[start..end]

@@ -29,8 +29,23 @@ pub(super) fn split_sentences(body: &str) -> Vec<&str> {
             .last()
             .and_then(|last| body.get(last.0..start))
             .is_some_and(super::brackets::unclosed);
+        // `…营销方案；方案回来之前不定时间。`: a remark that the time is open belongs to the work before.
+        let time_open = (4..=16).contains(&bare.chars().count())
+            && !bare.contains(['，', ','])
+            && [
+                "不定时间",
+                "不设时限",
+                "时间另定",
+                "时间待定",
+                "另定时间",
+                "再定时间",
+                "时间不限",
+                "不限时间",
+            ]
+            .iter()
+            .any(|w| bare.ends_with(w));
         match spans.last_mut() {
-            Some(last) if fields || date_only || owner_before || inside => last.1 = end,
+            Some(last) if fields || date_only || owner_before || inside || time_open => last.1 = end,
             _ => spans.push((start, end)),
         }
         owner_before = piece.trim_end().ends_with(['；', ';'])

@@ -31,8 +31,13 @@ impl Walk<'_, '_> {
     ) -> bool {
         // `柏青：` alone over the person's numbered or indented tasks (`岳明、孟冬：` too,
         // not a heading).
-        if let Some((people, flat)) = owner_over(line, &self.lines[n + 1..], &self.ctx)
-            .or_else(|| name_heading_over(line, &self.lines[n + 1..], &self.ctx))
+        if let Some((people, flat)) = owner_over(
+            line,
+            &self.lines[n + 1..],
+            &self.ctx,
+            self.section == Section::Action,
+        )
+        .or_else(|| name_heading_over(line, &self.lines[n + 1..], &self.ctx))
         {
             self.group = Some((
                 line.chars().take_while(|c| c.is_whitespace()).count(),
@@ -135,7 +140,8 @@ impl Walk<'_, '_> {
             && !bare.contains(['，', ',', '（', '(', '。'])
             && let Some(people) = self.ctx.names_if_all(bare)
         {
-            self.group = Some((indent, people, false));
+            let flat = super::lists::other_bullet_below(line, &self.lines[n + 1..]);
+            self.group = Some((indent, people, flat));
             self.tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
             return true;
         }

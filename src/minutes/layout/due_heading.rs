@@ -131,6 +131,10 @@ pub(crate) fn is_due_heading(name: &str) -> bool {
     }
     let done = s.strip_suffix("完成").or_else(|| s.strip_suffix("办结"));
     let s = done.unwrap_or(s).trim_end();
+    // `年前完成`, `节前完成`: the word for before the holiday at hand already ends in `前`.
+    if done.is_some() && ["年前", "节前"].contains(&s) {
+        return true;
+    }
     if let Some((h, rest)) = s.split_once('后')
         && after_holiday(h.trim_end(), rest.trim())
     {
@@ -169,6 +173,8 @@ mod tests {
         assert!(is_due_heading("下月底完成："));
         assert!(!is_due_heading("月中"));
         assert!(is_due_heading("节前完成"));
+        assert!(is_due_heading("年前完成"));
+        assert!(!is_due_heading("年前"));
         assert!(is_due_heading("本周三下班前完成"));
         assert!(is_due_heading("五一前完成"));
         assert!(is_due_heading("5月中旬完成"));

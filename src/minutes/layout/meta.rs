@@ -141,6 +141,7 @@ pub(crate) fn is_meta(line: &str) -> bool {
     };
     spaced
         || meta(line)
+        || is_generated_note(line)
         || super::meta_row::is_meta_row(line)
         || super::roster::is_roster(line)
         // `8月12日　主任委员：某某`: the meeting's day and who chaired or reported it.
@@ -159,6 +160,20 @@ pub(crate) fn is_meta(line: &str) -> bool {
                     .iter()
                     .any(|p| key_value(p, META_KEYS).is_some() || p.starts_with("时长"))
         }
+}
+
+/// `本纪要由AI生成`, `智能纪要由AI生成，内容仅供参考`, `*以上内容由 AI 生成*`: the footer a
+/// note-taking tool adds under what it wrote, no work.
+pub(crate) fn is_generated_note(line: &str) -> bool {
+    let bare: String = line
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"*_>（）()".contains(*c))
+        .collect();
+    let lower = bare.to_lowercase();
+    lower.chars().count() <= 30
+        && ["由ai生成", "ai自动生成", "由智能助手生成", "由ai整理"]
+            .iter()
+            .any(|w| lower.contains(w))
 }
 
 /// A document's routing and sign-off header (`流转：A → B`, `签批意见：同意，请抓紧落实。——曹总`,

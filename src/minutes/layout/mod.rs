@@ -15,7 +15,7 @@ pub(crate) mod task_tag;
 mod title;
 
 pub(crate) use self::marker::{Marker, strip_marker, strip_todo_label, unbold_label};
-pub(crate) use self::meta::{find_date, find_title, is_meta, is_routing, starts_with_key};
+pub(crate) use self::meta::{find_date, find_title, is_generated_note, is_meta, is_routing, starts_with_key};
 pub(crate) use self::title::is_meeting_title;
 
 use crate::minutes::scan::is_cjk;
@@ -73,6 +73,12 @@ const STATUS_WORDS: &[&str] = &[
     "处理中",
     // `一、演练结果`, `检查结果`: how something turned out, reported.
     "结果",
+    // `二、问题复盘`, `存在的问题`: what went wrong, reviewed (the fixes come under their own
+    // heading; a meeting's title `…复盘会` is no such section).
+    "问题复盘",
+    "存在问题",
+    "存在的问题",
+    "问题与不足",
     "highlights",
     "status",
     "summary",

@@ -14,7 +14,8 @@ impl Ctx<'_> {
         let t = text.trim_start();
         if let Some(after) = t.strip_prefix('由') {
             // `由于年底系统封版，…`: a cause, not an owner.
-            if after.starts_with(['于', '此']) {
+            // `由于婉清起草…`: a member named 于… is no `由于`.
+            if after.starts_with(['于', '此']) && self.longest_member_prefix(after).is_none() {
                 return None;
             }
             let (who, verb_at) = first_verb(after)?;

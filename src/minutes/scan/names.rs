@@ -264,7 +264,11 @@ impl Ctx<'_> {
     /// Whether a word could be a name at all (not a known non-name, not a time word).
     pub(crate) fn is_name_shape(&self, w: &str) -> bool {
         // `方案谁来写？`: a question word is nobody.
-        !NOT_NAMES.contains(&w) && !looks_like_time(w) && !w.contains(['谁', '啥'])
+        // `方案回来之前`, `结果出来后`: a thing coming back or out, not `某某来…`.
+        !NOT_NAMES.contains(&w)
+            && !looks_like_time(w)
+            && !w.contains(['谁', '啥'])
+            && !w.ends_with(['回', '出'])
     }
     /// Whether `word` reads as a person: a member, a mention key, or a plausible Chinese name.
     pub(crate) fn is_name(&self, word: &str) -> bool {
@@ -448,6 +452,16 @@ impl Ctx<'_> {
         }
         (found, rest)
     }
+    /// `立新一起…`, `老龙和…`: the first two or three characters of `word` calling one of the
+    /// group by the given name or by 老/小 and the surname; that member's full name.
+    pub(crate) fn called_member_prefix(&self, word: &str) -> Option<String> {
+        [3, 2].iter().find_map(|&n| {
+            let w: String = word.chars().take(n).collect();
+            (w.chars().count() == n && self.is_name(&w))
+                .then(|| self.resolve(&w))
+                .and_then(|r| r.person().map(|p| p.name.clone()))
+        })
+    }
     pub(crate) fn longest_member_prefix(&self, word: &str) -> Option<String> {
         self.members
             .iter()
@@ -470,6 +484,8 @@ pub(crate) fn looks_like_time(w: &str) -> bool {
         || (first.is_some_and(|c| "本下上这今明后每".contains(c))
             && w.chars().skip(1).any(|c| "周月天年日号午晚早".contains(c)))
         || (weekday && first.is_some_and(|c| "本下上这每".contains(c)))
+        // `（三天）`, `两周`, `半个月`: a count of days or weeks is how long, not who.
+        || (first.is_some_and(|c| "一二三四五六七八九十两几半数".contains(c)) && w.ends_with(['天', '周', '月', '年', '时']))
 }
 
 /// Last characters of a word that is not a person (`各部门`, `运营端`, `双方`).
