@@ -12,7 +12,7 @@
 //! rejects it (不通过, 不同意, 暂缓 …) without asking a named person for rework by a date.
 
 use crate::minutes::item::{ActionItem, clean_title};
-use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
+use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb, is_placeholder};
 
 mod fields;
 mod keys;
@@ -291,6 +291,12 @@ impl Block {
         any
     }
 
+    /// The owner field is written and names nobody yet (`负责人：未分配`, `负责人：待定`).
+    fn owner_unassigned(&self) -> bool {
+        let lead = self.lead.trim_matches(['、', ' ', '；', ';']);
+        !lead.is_empty() && is_placeholder(lead)
+    }
+
     /// The block's own item, if any (its side work aside: [`Block::finish`]).
     fn finish_block(self, ctx: &Ctx<'_>) -> Outcome {
         // `状态：已完成`, `结论：已关闭`: nothing left to do.
@@ -391,11 +397,14 @@ impl Block {
             // `⬜ 5. 报告上报稽核部——冷雪——下下周一` over a `结论：…` line: the title is a task of
             // its own, with its owner and date.
             let own = ctx.scan(&self.title);
-            if own.how == OwnerHow::None || own.deadline.is_none() {
+            if own.how != OwnerHow::None && own.deadline.is_some() {
+                owners = own.owners.clone();
+                due = Some(own);
+            } else if !(self.general && self.owner_unassigned()) {
                 return Outcome::Nothing(self.title);
             }
-            owners = own.owners.clone();
-            due = Some(own);
+            // `事项：…；负责人：未分配；截止：未设置` (a pasted task card): work written down with
+            // its owner still to name, an item with nobody and no date.
         }
         let scanned = ctx.scan(&self.title);
         // A conclusion that asks for more than a yes (`需补充数据授权文件后再评`) is part of the task.

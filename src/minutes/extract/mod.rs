@@ -382,6 +382,8 @@ mod tests_heldout52;
 #[cfg(test)]
 mod tests_heldout53;
 #[cfg(test)]
+mod tests_heldout54;
+#[cfg(test)]
 mod tests_heldout6;
 #[cfg(test)]
 mod tests_heldout6_blocks;
