@@ -2,7 +2,10 @@
 //! people who only follow the work (`关注人：…`, `知会人：…`, `Followers: …`) are never owners, and
 //! a card whose owner field names nobody yet (`负责人：未分配`) is still work, with no owner;
 //! a heading saying when its items are due with a word of obligation (`一、节前必须完成`) or the
-//! new year (`二、年前完成`) dates the items under it.
+//! new year (`二、年前完成`) dates the items under it; a table's column named for the due day
+//! (`筹备截止`) is its deadline over a plain date (`日期`, the event's), and an event's `主题` is its
+//! work; a long table with no deadline column whose work column holds a few kinds over many rows
+//! (a customer listing by `关怀方式`) is data, not work.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -40,4 +43,44 @@ fn a_heading_that_must_be_done_before_the_holiday_dates_its_items() {
     assert_eq!(d[0], due_by_end_of("2026-04-03"));
     assert_eq!(d[1], due_by_end_of("2026-04-03"));
     assert_eq!(d[2], due_by_end_of("2026-04-10"));
+}
+
+#[test]
+fn an_event_table_is_due_by_its_preparation_column_and_named_by_its_theme() {
+    let members = ["韦海", "柳青"];
+    let ex = run(
+        "讲座排期\n\n| 期次 | 日期 | 地点 | 主题 | 负责人 | 准备截止 |\n|---|---|---|---|---|---|\n| 1 | 3月28日 | 一楼大厅 | 防范电信诈骗 | 韦海 | 3月20日 |\n| 2 | 4月11日 | 二楼会议室 | 基金定投入门 | 柳青 | 4月3日 |\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(
+        t[0].contains("防范电信诈骗") && t[1].contains("基金定投入门"),
+        "{t:?}"
+    );
+    assert_eq!(owners(&ex)[1], vec!["柳青"]);
+    assert_eq!(dues(&ex)[0], due_by_end_of("2026-03-20"));
+    assert_eq!(dues(&ex)[1], due_by_end_of("2026-04-03"));
+}
+
+#[test]
+fn a_long_listing_sorted_by_a_few_kinds_gives_no_item() {
+    let members = ["韦海", "柳青"];
+    let kinds = ["上门", "电话", "短信"];
+    let mut text = String::from("存量客户回访名单核对\n\n序号｜客户｜回访方式｜客户经理｜状态\n");
+    for i in 1..=15 {
+        let who = if i % 2 == 0 { "韦海" } else { "柳青" };
+        let state = if i % 5 == 0 { "电话空号" } else { "已核对" };
+        text.push_str(&format!(
+            "{i:03}｜王**（尾号{:04}）｜{}｜{who}｜{state}\n",
+            1000 + i * 7,
+            kinds[i % 3]
+        ));
+    }
+    text.push_str("\n→ 3户空号客户，柳青3月13日前到柜台核实联系方式。\n");
+    let ex = run(&text, &members);
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("空号客户"), "{t:?}");
+    assert_eq!(owners(&ex)[0], vec!["柳青"]);
 }
