@@ -5,7 +5,11 @@
 //! new year (`二、年前完成`) dates the items under it; a table's column named for the due day
 //! (`筹备截止`) is its deadline over a plain date (`日期`, the event's), and an event's `主题` is its
 //! work; a long table with no deadline column whose work column holds a few kinds over many rows
-//! (a customer listing by `关怀方式`) is data, not work.
+//! (a customer listing by `关怀方式`) is data, not work; a figure after `的` naming the set just
+//! described (`退件的5户客户`) reports nothing; `本周不另行布置新任务` gives no work; a header line of
+//! a date, the meeting's kind and its reporter in brackets (`10月9日 例会汇报（某某）`) is no item;
+//! a last clause calling the line a routine (`…，作为日常要求`, `…，这是每月的常规动作；`) makes it a
+//! standing duty.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -83,4 +87,38 @@ fn a_long_listing_sorted_by_a_few_kinds_gives_no_item() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("空号客户"), "{t:?}");
     assert_eq!(owners(&ex)[0], vec!["柳青"]);
+}
+
+#[test]
+fn a_count_naming_the_set_just_described_is_the_work() {
+    let members = ["韦海", "柳青"];
+    let ex = run(
+        "开户回访会\n\n三、后续安排\n1. 资料不全的8户客户，请柜员下次临柜时补签。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("资料不全"), "{t:?}");
+}
+
+#[test]
+fn no_new_work_given_and_a_dated_report_header_are_no_items() {
+    let members = ["韦海", "柳青"];
+    let ex = run(
+        "运营部月度进展\n11月4日 例会汇报（柳青）\n\n- 本月完成系统巡检12次，均无异常。\n- 客户投诉3起，已全部办结。\n\n韦海：各组按原计划推进，本周不另行布置新任务。\n",
+        &members,
+    );
+    assert!(texts(&ex).is_empty(), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_last_clause_calling_the_line_a_routine_is_a_standing_duty() {
+    let members = ["韦海", "柳青"];
+    let ex = run(
+        "柜面例会\n\n二、工作安排\n1. 反洗钱可疑交易清单，韦海周五前复核完毕。\n2. 每日营业终了由值班柜员核对尾箱，作为日常要求。\n3. 月末凭证由柳青装订归档，这是每月的常规动作；\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("可疑交易清单"), "{t:?}");
 }
