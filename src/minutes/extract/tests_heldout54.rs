@@ -9,7 +9,11 @@
 //! described (`退件的5户客户`) reports nothing; `本周不另行布置新任务` gives no work; a header line of
 //! a date, the meeting's kind and its reporter in brackets (`10月9日 例会汇报（某某）`) is no item;
 //! a last clause calling the line a routine (`…，作为日常要求`, `…，这是每月的常规动作；`) makes it a
-//! standing duty.
+//! standing duty; a header row of the day, the host and the team apart by bars
+//! (`3月7日 | Host: Amy（某某） | Team: …`) is the meeting's facts; a review block's title is
+//! its own task only when the owner it names is one of the group (`XX混合（公募）` names a kind),
+//! and not by who asked for it (`（申请人：某某）`); a carried item whose work is done but more is
+//! then asked for by a day of its own (`已提交，…要求补充…，7月20日前补齐`) is work again.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -121,4 +125,55 @@ fn a_last_clause_calling_the_line_a_routine_is_a_standing_duty() {
     let t = texts(&ex);
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("可疑交易清单"), "{t:?}");
+}
+
+#[test]
+fn a_header_row_of_the_day_host_and_team_is_no_item() {
+    let members = ["韦海", "柳青"];
+    let ex = run(
+        "Branch sync\n3月9日（周一） | Host: Amy（韦海） | Team: Bob（柳青）\n\nNext steps\n- 柳青：周五前 update 客户分层名单。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("客户分层名单"), "{t:?}");
+}
+
+#[test]
+fn a_review_title_naming_a_kind_in_brackets_is_no_task() {
+    let members = ["韦海", "柳青"];
+    let ex = run(
+        "产品评审会\n\n【议题一】YY安心6个月定开债（私募）\n审议意见：同意准入，风险等级R2。\n落实：上架材料由柳青下周五前提交运营。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("上架材料"), "{t:?}");
+    assert_eq!(owners(&ex)[0], vec!["柳青"]);
+}
+
+#[test]
+fn a_review_title_naming_its_applicant_is_no_task() {
+    let members = ["韦海", "柳青"];
+    let ex = run(
+        "网点调整评审\n\n申请1：2号网点营业时间延长至19点（申请人：韦海）\n结论：同意。\n落实：韦海更新营业时间公示牌，周五前完成。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("公示牌"), "{t:?}");
+}
+
+#[test]
+fn more_asked_for_after_done_work_by_a_day_is_carried_over() {
+    let members = ["韦海", "柳青"];
+    let ex = run(
+        "周会\n\n上次会议事项：\n（1）网点巡检表（韦海）——已完成。\n（2）季度分析报告（柳青）——已报总部，总部要求补充同业对比，3月13日前补齐。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("同业对比"), "{t:?}");
+    assert_eq!(owners(&ex)[0], vec!["柳青"]);
+    assert_eq!(dues(&ex)[0], due_by_end_of("2026-03-13"));
 }
