@@ -38,6 +38,7 @@ pub(super) fn has_figures(lower: &str) -> bool {
         .filter(|clause| !clause.trim_start().starts_with('每'))
         .collect();
     let rest = without_references(&rest);
+    let rest = without_thresholds(&rest);
     let lower = rest.as_str();
     if FIGURES.iter().any(|w| lower.contains(w)) {
         return true;
@@ -46,6 +47,45 @@ pub(super) fn has_figures(lower: &str) -> bool {
     chars.windows(2).any(|w| {
         w.first().is_some_and(char::is_ascii_digit) && w.get(1).is_some_and(|c| FIGURE_UNITS.contains(c))
     })
+}
+
+/// The text without a threshold that selects whom the work covers (`5万元以上优先联系`,
+/// `资产50万以上的客户`): a figure then `以上`/`以下` with more words after it, not a count the
+/// clause ends on (`…增长20%以上。`).
+fn without_thresholds(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out: Vec<char> = Vec::new();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let bound = matches!((c, chars.get(i + 1)), ('以', Some('上' | '下')));
+        let goes_on = chars
+            .get(i + 2)
+            .is_some_and(|d| crate::minutes::scan::is_cjk(*d) || d.is_ascii_alphabetic());
+        if bound && goes_on {
+            let run = out
+                .iter()
+                .rev()
+                .take_while(|d| {
+                    d.is_ascii_digit()
+                        || matches!(d, '.' | ',')
+                        || FIGURE_UNITS.contains(d)
+                        || "元人户笔家只个".contains(**d)
+                })
+                .count();
+            let kept = out.len() - run;
+            if out
+                .get(kept..)
+                .is_some_and(|r| r.first().is_some_and(char::is_ascii_digit))
+            {
+                out.truncate(kept);
+                i += 2;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out.into_iter().collect()
 }
 
 /// The text without `这6户`, `那2笔`, `该3家`: a demonstrative and the figure it points back at;

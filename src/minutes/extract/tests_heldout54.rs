@@ -13,7 +13,8 @@
 //! (`3月7日 | Host: Amy（某某） | Team: …`) is the meeting's facts; a review block's title is
 //! its own task only when the owner it names is one of the group (`XX混合（公募）` names a kind),
 //! and not by who asked for it (`（申请人：某某）`); a carried item whose work is done but more is
-//! then asked for by a day of its own (`已提交，…要求补充…，7月20日前补齐`) is work again.
+//! then asked for by a day of its own (`已提交，…要求补充…，7月20日前补齐`) is work again; a
+//! threshold selecting whom the work covers (`5万元以上优先联系`) reports no figure.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -176,4 +177,16 @@ fn more_asked_for_after_done_work_by_a_day_is_carried_over() {
     assert!(t[0].contains("同业对比"), "{t:?}");
     assert_eq!(owners(&ex)[0], vec!["柳青"]);
     assert_eq!(dues(&ex)[0], due_by_end_of("2026-03-13"));
+}
+
+#[test]
+fn a_threshold_selecting_whom_the_work_covers_reports_nothing() {
+    let members = ["韦海", "柳青"];
+    let ex = run(
+        "专项会\n\n会议确定：\n1. 到期客户按金额分两批，20万元以上先电话提醒，周五前出名单（韦海）。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(owners(&ex)[0], vec!["韦海"]);
 }
