@@ -9,6 +9,7 @@ use self::state::{ends_closed, is_done, is_empty_task, is_shelved};
 
 mod blank_cell;
 pub(crate) mod header_row;
+mod listing;
 mod merged;
 mod recurring;
 mod register;
@@ -35,6 +36,8 @@ pub(crate) struct Table {
     units: bool,
     /// Whether the task column is the next step (`| 进展 | 下一步 |`).
     next_step: bool,
+    /// Whether the table is a listing of records, no work in its rows ([`Table::see_rows`]).
+    listing: bool,
 }
 
 /// Whether `line` is a row of a tab-separated table, or of one aligned with spaces (three cells
@@ -228,24 +231,26 @@ impl Table {
         // `| 任务 | R | A | C | I |`: a RACI table's R (responsible) column.
         .or_else(|| raci_responsible(&cs))
         .or_else(|| person_column(&cs));
+        // `| 日期 | 主题 | 筹备截止 |`: a column named for the due day wins over a plain date (the
+        // day an event is held).
         let deadline = find(&[
             "截止",
             "计划完成",
             "预计完成",
-            "节点",
             "完成时间",
             "期限",
             "时限",
-            "时间",
             "deadline",
             "due",
             "ddl",
-            "日期",
-            "date",
-            // `| 变更内容 | 实施负责人 | 实施窗口 |`: a change is due by its window.
-            "窗口",
-            "window",
         ])
+        .or_else(|| {
+            find(&[
+                "节点", "时间", "日期", "date",
+                // `| 变更内容 | 实施负责人 | 实施窗口 |`: a change is due by its window.
+                "窗口", "window",
+            ])
+        })
         .or_else(|| planned_column(&cs));
         let priority = find(&["优先", "priority"]);
         // `| 实施负责人 | 回滚负责人 |`: a second person column (after the lead's) names a
@@ -273,8 +278,9 @@ impl Table {
         let next_step = column(&["下一步", "next step", "后续"]);
         let task_words: &[&str] = &[
             "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动", "需求", "what",
-            // `| 步骤 | 负责人 | 时限 |` (a checklist), `| 活动 | 分工 |` (a plan of events).
-            "步骤", "活动", "环节", "step",
+            // `| 步骤 | 负责人 | 时限 |` (a checklist), `| 活动 | 分工 |` (a plan of events),
+            // `| 场次 | 主题 | 筹备负责人 |` (events by their theme).
+            "步骤", "活动", "环节", "step", "主题", "topic",
         ];
         // `| 主体/事项 | 工作内容 |`: the subject's column gives way to the work's.
         let named = next_step.or_else(|| {
@@ -353,13 +359,34 @@ impl Table {
                 above: std::cell::RefCell::default(),
                 units: merged::unit_column(&cs, owner),
                 next_step: next_step == Some(task),
+                listing: false,
             }
             .with_remark(&cs)
         })
     }
 
+    /// The table's data rows (after its header) seen whole: with no deadline column and its work
+    /// column holding a few values over many rows, it is a listing ([`listing`]) and gives no item.
+    pub(crate) fn see_rows<'a>(&mut self, rows: impl Iterator<Item = &'a str>) {
+        let all: Vec<Vec<String>> = rows
+            .map(cells)
+            .filter(|cs| {
+                !cs.iter()
+                    .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+            })
+            .collect();
+        let work: Vec<&str> = all
+            .iter()
+            .map(|cs| cs.get(self.task).map_or("", String::as_str))
+            .collect();
+        self.listing = self.deadline.is_none() && listing::is_listing(&work);
+    }
+
     /// One row as an item; `more` says whether another row of the table follows it.
     pub(crate) fn row(&self, row: &str, more: bool, ctx: &Ctx<'_>) -> Option<ActionItem> {
+        if self.listing {
+            return None;
+        }
         let cs = cells(row);
         if cs
             .iter()

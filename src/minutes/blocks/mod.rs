@@ -12,7 +12,8 @@
 //! rejects it (不通过, 不同意, 暂缓 …) without asking a named person for rework by a date.
 
 use crate::minutes::item::{ActionItem, clean_title};
-use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb};
+use crate::minutes::owner::OwnerRef;
+use crate::minutes::scan::{Ctx, OwnerHow, has_task_verb, is_placeholder};
 
 mod fields;
 mod keys;
@@ -29,6 +30,45 @@ use self::keys::{
 pub(crate) use self::keys::{is_conclusion, is_lead};
 use self::words::{STATE, field_parts, is_done, work_key};
 pub(crate) use self::words::{is_core_field, known_field, review_field, work_value};
+
+/// The title without an aside naming who asked for the work (`（申请人：某某）`, `（提出人：某某）`):
+/// the requester is no owner of it.
+fn without_requester(title: &str) -> String {
+    const REQUESTER: &[&str] = &[
+        "申请人",
+        "提出人",
+        "提交人",
+        "发起人",
+        "需求人",
+        "需求方",
+        "申请方",
+    ];
+    let mut out = String::new();
+    let mut rest = title;
+    while let Some(open) = rest.find(['（', '(']) {
+        let Some(len) = rest.get(open..).and_then(|r| r.find(['）', ')'])) else {
+            break;
+        };
+        let close = open + len;
+        let end = close
+            + rest
+                .get(close..)
+                .and_then(|r| r.chars().next())
+                .map_or(0, char::len_utf8);
+        let inner = rest
+            .get(open..close)
+            .unwrap_or_default()
+            .trim_start_matches(['（', '('])
+            .trim_start();
+        out.push_str(rest.get(..open).unwrap_or_default());
+        if !REQUESTER.iter().any(|w| inner.starts_with(w)) {
+            out.push_str(rest.get(open..end).unwrap_or_default());
+        }
+        rest = rest.get(end..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
 
 /// A block being read.
 #[derive(Debug, Default)]
@@ -291,6 +331,12 @@ impl Block {
         any
     }
 
+    /// The owner field is written and names nobody yet (`负责人：未分配`, `负责人：待定`).
+    fn owner_unassigned(&self) -> bool {
+        let lead = self.lead.trim_matches(['、', ' ', '；', ';']);
+        !lead.is_empty() && is_placeholder(lead)
+    }
+
     /// The block's own item, if any (its side work aside: [`Block::finish`]).
     fn finish_block(self, ctx: &Ctx<'_>) -> Outcome {
         // `状态：已完成`, `结论：已关闭`: nothing left to do.
@@ -390,12 +436,18 @@ impl Block {
         if owners.is_empty() && due.as_ref().is_none_or(|d| d.deadline_text.is_none()) {
             // `⬜ 5. 报告上报稽核部——冷雪——下下周一` over a `结论：…` line: the title is a task of
             // its own, with its owner and date.
-            let own = ctx.scan(&self.title);
-            if own.how == OwnerHow::None || own.deadline.is_none() {
+            let own = ctx.scan(&without_requester(&self.title));
+            // The title's owner is one of the group: `XX混合（公募）` over `审议意见：同意` names a
+            // product's kind in its brackets, nobody.
+            let a_member = own.owners.iter().any(|o| matches!(o, OwnerRef::Person(_)));
+            if own.how != OwnerHow::None && own.deadline.is_some() && a_member {
+                owners = own.owners.clone();
+                due = Some(own);
+            } else if !(self.general && self.owner_unassigned()) {
                 return Outcome::Nothing(self.title);
             }
-            owners = own.owners.clone();
-            due = Some(own);
+            // `事项：…；负责人：未分配；截止：未设置` (a pasted task card): work written down with
+            // its owner still to name, an item with nobody and no date.
         }
         let scanned = ctx.scan(&self.title);
         // A conclusion that asks for more than a yes (`需补充数据授权文件后再评`) is part of the task.

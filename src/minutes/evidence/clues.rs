@@ -38,6 +38,7 @@ pub(super) fn has_figures(lower: &str) -> bool {
         .filter(|clause| !clause.trim_start().starts_with('每'))
         .collect();
     let rest = without_references(&rest);
+    let rest = without_thresholds(&rest);
     let lower = rest.as_str();
     if FIGURES.iter().any(|w| lower.contains(w)) {
         return true;
@@ -48,19 +49,76 @@ pub(super) fn has_figures(lower: &str) -> bool {
     })
 }
 
-/// The text without `这6户`, `那2笔`, `该3家`: a demonstrative and the figure it points back at.
-fn without_references(s: &str) -> String {
-    let mut out = String::new();
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        out.push(c);
-        if matches!(c, '这' | '那' | '该' | '此') && chars.peek().is_some_and(char::is_ascii_digit) {
-            while chars
-                .peek()
-                .is_some_and(|d| d.is_ascii_digit() || FIGURE_UNITS.contains(d))
+/// The text without a threshold that selects whom the work covers (`5万元以上优先联系`,
+/// `资产50万以上的客户`): a figure then `以上`/`以下` with more words after it, not a count the
+/// clause ends on (`…增长20%以上。`).
+fn without_thresholds(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out: Vec<char> = Vec::new();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let bound = matches!((c, chars.get(i + 1)), ('以', Some('上' | '下')));
+        let goes_on = chars
+            .get(i + 2)
+            .is_some_and(|d| crate::minutes::scan::is_cjk(*d) || d.is_ascii_alphabetic());
+        if bound && goes_on {
+            let run = out
+                .iter()
+                .rev()
+                .take_while(|d| {
+                    d.is_ascii_digit()
+                        || matches!(d, '.' | ',')
+                        || FIGURE_UNITS.contains(d)
+                        || "元人户笔家只个".contains(**d)
+                })
+                .count();
+            let kept = out.len() - run;
+            if out
+                .get(kept..)
+                .is_some_and(|r| r.first().is_some_and(char::is_ascii_digit))
             {
-                chars.next();
+                out.truncate(kept);
+                i += 2;
+                continue;
             }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out.into_iter().collect()
+}
+
+/// The text without `这6户`, `那2笔`, `该3家`: a demonstrative and the figure it points back at;
+/// so too `退件的5户客户`, a figure after `的` naming the set just described, its noun after it
+/// (not `资产50万以上的87户。`, a count the clause reports).
+fn without_references(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let figure_run = |from: usize| {
+        chars
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|d| d.is_ascii_digit() || FIGURE_UNITS.contains(d))
+            .count()
+    };
+    let mut out = String::new();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        out.push(c);
+        i += 1;
+        let starts_figure = chars.get(i).is_some_and(char::is_ascii_digit);
+        let run = figure_run(i);
+        let named_set = c == '的'
+            && starts_figure
+            && i.checked_add(run)
+                .and_then(|e| e.checked_sub(1))
+                .and_then(|e| chars.get(e))
+                .is_some_and(|d| FIGURE_UNITS.contains(d))
+            && chars
+                .get(i + run)
+                .is_some_and(|d| crate::minutes::scan::is_cjk(*d));
+        if named_set || (matches!(c, '这' | '那' | '该' | '此') && starts_figure) {
+            i += run;
         }
     }
     out
@@ -308,9 +366,27 @@ pub(super) fn not_tracked(lower: &str) -> bool {
                     .any(|r| last.contains(&format!("{v}{r}工作")) || last.contains(&format!("{v}{r}事项")))
             })
         });
+    // `…，作为日常要求`, `…，这是每次打新的常规动作`: the last clause calls the line a routine
+    // (a copula, then words, then a routine word ending the clause).
+    let called_routine = lower
+        .trim_end_matches(['。', '.', ' ', '！', '；', ';'])
+        .rsplit(['，', ',', '；', ';'])
+        .next()
+        .is_some_and(|last| {
+            ["作为", "是", "属于", "列为"].iter().any(|v| {
+                last.find(v).is_some_and(|at| {
+                    let tail = last.get(at + v.len()..).unwrap_or_default();
+                    ["常规", "日常", "例行"].iter().any(|r| {
+                        tail.rfind(r)
+                            .is_some_and(|i| routine(tail.get(i..).unwrap_or_default()))
+                    })
+                })
+            })
+        });
     said.iter().any(|w| lower.contains(w))
         || last_clause
         || as_routine
+        || called_routine
         || lower.split(['（', '(']).skip(1).any(|g| {
             let inner = g.split([')', '）']).next().unwrap_or_default();
             // `（卢曼，常规工作）`: beside the owner, too.

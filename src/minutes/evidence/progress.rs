@@ -44,6 +44,27 @@ pub(super) fn next_step_start(lower: &str, strong_owner: bool) -> usize {
         .unwrap_or(0)
 }
 
+/// `报告已提交分公司，分公司要求补充满意度数据，7月20日前补齐`: after what is done, more is asked
+/// for (`要求补充`, `需补充`, `要求完善`) before the day the line gives (`due`, lower-cased).
+pub(super) fn more_asked_by(lower: &str, due: &str) -> bool {
+    let Some(at) = lower.find(due) else {
+        return false;
+    };
+    let before = lower.get(..at).unwrap_or_default();
+    [
+        "要求补充",
+        "需补充",
+        "需要补充",
+        "待补充",
+        "要求完善",
+        "需完善",
+        "要求补齐",
+        "需补齐",
+    ]
+    .iter()
+    .any(|w| before.contains(w))
+}
+
 /// `通讯记录仍在核查`, `尚未回函`, `初稿已提交，要求补充…`: the line says part of the work is
 /// still open.
 pub(super) fn still_open(lower: &str) -> bool {

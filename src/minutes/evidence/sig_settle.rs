@@ -25,6 +25,17 @@ pub(super) fn settle_signals(f: &LineFacts<'_>, lower: &str, commits: bool, out:
     {
         out.retain(|(s, _)| *s != Signal::Done);
     }
+    // `报告已提交，分公司要求补充满意度数据，7月20日前补齐` (someone's): more asked for after what
+    // is done, by a day of its own, is work carried over, even under a review of last time's items.
+    if matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named)
+        && f.scan.deadline.is_some()
+        && f.scan
+            .deadline_text
+            .as_deref()
+            .is_some_and(|t| progress::more_asked_by(lower, &t.to_lowercase()))
+    {
+        out.retain(|(s, _)| !matches!(s, Signal::Done | Signal::StatusSection));
+    }
     // `礼品已到，还剩 40 户未发放，本周三前发完` (someone's): what is left, with a day of its own,
     // is work carried over — not finished work, a figure or a status report.
     if matches!(f.scan.how, OwnerHow::Strong | OwnerHow::Named | OwnerHow::Label)

@@ -41,15 +41,19 @@ impl Walk<'_, '_> {
                 self.ex.items.extend(item);
             } else {
                 self.table = Table::header(trimmed);
+                if let Some(t) = &mut self.table {
+                    t.see_rows(table_rows(self.lines, n, true));
+                }
                 self.table_row = 0;
                 self.tr.note(n, trimmed, Verdict::TableHeader, Vec::new(), None);
             }
             return true;
         }
         if is_tab_row(trimmed)
-            && let Some(t) = Table::header(trimmed)
+            && let Some(mut t) = Table::header(trimmed)
         {
             self.close_block();
+            t.see_rows(table_rows(self.lines, n, false));
             self.table = Some(t);
             self.table_row = 0;
             self.tr.note(n, trimmed, Verdict::TableHeader, Vec::new(), None);
@@ -79,4 +83,14 @@ impl Walk<'_, '_> {
         self.table = None;
         false
     }
+}
+
+/// The rows after the header on line `n`, up to the first line that is no row of the table
+/// (`barred`: a markdown table's, each opening with `|`).
+fn table_rows(lines: &[String], n: usize, barred: bool) -> impl Iterator<Item = &str> {
+    lines
+        .iter()
+        .skip(n + 1)
+        .map(|l| l.trim())
+        .take_while(move |l| if barred { l.starts_with('|') } else { is_tab_row(l) })
 }

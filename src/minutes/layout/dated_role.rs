@@ -1,4 +1,5 @@
-//! `8月12日　主任委员：龙景和`, `4月22日 汇报人：褚一鸣`, `1月21日 评审：濮国栋` (pure): a header
+//! `8月12日　主任委员：龙景和`, `4月22日 汇报人：褚一鸣`, `1月21日 评审：濮国栋`,
+//! `10月9日 例会汇报（某某）` (pure): a header
 //! line of the meeting's day and who held, chaired, reviewed or reported it — a date, then a role
 //! or meeting label and one to four names. Nothing in it is work: a role title (a noun ending in
 //! `人`, `员`, `长`, `任`, `席`, `委`) or a meeting label names who was there, not what is to be done.
@@ -46,10 +47,29 @@ pub(super) fn is_dated_role(line: &str) -> bool {
         return false;
     };
     let (date, rest) = s.split_at(at);
+    if is_date(date) && meeting_by(rest.trim()) {
+        return true;
+    }
     let Some((key, value)) = rest.trim().split_once(['：', ':']) else {
         return false;
     };
     is_date(date) && is_role(key.trim()) && is_names(value.trim())
+}
+
+/// `例会汇报（某某）`, `周例会（某某）`: the meeting's kind, then who gave it in brackets.
+fn meeting_by(rest: &str) -> bool {
+    let Some((label, names)) = rest
+        .strip_suffix(['）', ')'])
+        .and_then(|r| r.split_once(['（', '(']))
+    else {
+        return false;
+    };
+    let label = label.trim();
+    let n = label.chars().count();
+    (2..=6).contains(&n)
+        && label.chars().all(crate::minutes::scan::is_cjk)
+        && (ROLE_LABELS.iter().any(|l| label.ends_with(l)) || label.ends_with('会'))
+        && is_names(names.trim())
 }
 
 #[cfg(test)]
@@ -68,5 +88,9 @@ mod tests {
         assert!(!is_dated_role("6月30日前 负责人：谷一帆"));
         assert!(!is_dated_role("9月3日 主任委员：鲍文清下周五前提交方案"));
         assert!(!is_dated_role("主任委员：鲍文清"));
+        assert!(is_dated_role("11月4日 例会汇报（邢海）"));
+        assert!(is_dated_role("11月4日 周例会（邢海、史可）"));
+        assert!(!is_dated_role("11月4日 提交方案（邢海）"));
+        assert!(!is_dated_role("11月4日 例会汇报（邢海负责整理材料）"));
     }
 }

@@ -10,6 +10,9 @@ const HOLIDAYS: &[&str] = &[
     "五一", "十一", "国庆", "春节", "元旦", "中秋", "端午", "清明", "节前", "年前",
 ];
 
+/// Words of obligation a due heading may put before its completion word (`节前必须完成`).
+const MUST: &[&str] = &["必须", "务必", "需要", "需", "要", "应"];
+
 /// A holiday, with or without its `节` (`中秋`, `中秋节`, `国庆节`).
 fn is_holiday(when: &str) -> bool {
     HOLIDAYS.contains(&when) || when.strip_suffix('节').is_some_and(|h| HOLIDAYS.contains(&h))
@@ -130,11 +133,12 @@ pub(crate) fn is_due_heading(name: &str) -> bool {
         return true;
     }
     let done = s.strip_suffix("完成").or_else(|| s.strip_suffix("办结"));
-    let s = done.unwrap_or(s).trim_end();
-    // `年前完成`, `节前完成`: the word for before the holiday at hand already ends in `前`.
-    if done.is_some() && ["年前", "节前"].contains(&s) {
-        return true;
-    }
+    // `节前必须完成`, `月底前需完成`: a word of obligation before the completion word.
+    let s = done.map_or(s, |d| {
+        let d = d.trim_end();
+        MUST.iter().find_map(|m| d.strip_suffix(m)).unwrap_or(d)
+    });
+    let s = s.trim_end();
     if let Some((h, rest)) = s.split_once('后')
         && after_holiday(h.trim_end(), rest.trim())
     {
@@ -155,8 +159,9 @@ pub(crate) fn is_due_heading(name: &str) -> bool {
         && when.chars().all(|c| DATE_CHARS.contains(c))
         && when.chars().any(|c| "月日号周天底末旬".contains(c)))
         || is_holiday(when)
-        // `节前完成`: the holiday at hand, unnamed.
+        // `节前完成`, `年前完成`: the holiday at hand, or the new year's, unnamed.
         || when == "节"
+        || when == "年"
 }
 
 #[cfg(test)]
@@ -203,5 +208,10 @@ mod tests {
         assert!(is_due_heading("完成时间待定："));
         assert!(is_due_heading("择期完成"));
         assert!(!is_due_heading("待定事项说明"));
+        assert!(is_due_heading("节前必须完成"));
+        assert!(is_due_heading("月底前需完成："));
+        assert!(is_due_heading("年前完成"));
+        assert!(!is_due_heading("必须完成"));
+        assert!(!is_due_heading("年度完成"));
     }
 }

@@ -1,5 +1,5 @@
 //! A document's facts in one row (pure): `沙龙日期：4月25日（周六）　编制：某某　4月8日`,
-//! `活动时间：10月16日  制表：某某`, `Date: 3/5 | Prepared by: X` — fields apart by wide spaces or
+//! `活动时间：10月16日  制表：某某`, `Date: 3/5 | Prepared by: X`, `3/5 | Host: X | Team: Y、Z` — fields apart by wide spaces or
 //! bars, each a label ending in a date or time word or a sign-off label (编制, 制表, 整理, 签发 …)
 //! with a plain value, or a bare date. A row of such fields says when and by whom the paper was
 //! made, whatever the labels' first words; it assigns no work.
@@ -33,6 +33,18 @@ const SIGN_OFF: &[&str] = &[
     "Compiled by",
     "Author",
     "Owner of notes",
+    // Who held the meeting and who was there (`3月5日 | Host: X | Team: Y、Z`).
+    "主持人",
+    "参会",
+    "参会人",
+    "出席",
+    "与会",
+    "Host",
+    "Chair",
+    "Facilitator",
+    "Team",
+    "Attendees",
+    "Participants",
 ];
 
 /// Label endings that name a day or an hour (`沙龙日期`, `活动时间`, `编制日期`).
@@ -119,5 +131,9 @@ mod tests {
         assert!(!is_meta_row("完成时间：5月1日　责任人：某某"));
         assert!(!is_meta_row("编制：某某"));
         assert!(!is_meta_row("验收日期：5月1日　整理：某某负责汇总，周五前交"));
+        assert!(is_meta_row(
+            "3月7日（周六） | Host: Amy（某某） | Team: Bob（某甲）、Cat（某乙）"
+        ));
+        assert!(!is_meta_row("Host: Amy（某某） | Team: Bob（某甲）"));
     }
 }

@@ -330,7 +330,7 @@ fn read_group(
             Role::Open => out.push("状态：进行中".to_owned()),
             Role::Done => out.push("状态：已完成".to_owned()),
             Role::Shelved => out.push("状态：暂缓".to_owned()),
-            Role::Due | Role::Id | Role::Text => {}
+            Role::Due | Role::Id | Role::Text | Role::Watch => {}
         }
     }
     if head_field {

@@ -1,7 +1,7 @@
 //! A record field's role read from its value when its label is not known (pure): people, a
 //! deadline, a state, an id, or text (the work, or a remark).
 
-use super::vocab::{DONE, DONE_VALUE, OPEN, SHELVED};
+use super::vocab::{DONE, DONE_VALUE, OPEN, SHELVED, WATCH};
 use crate::minutes::scan::{Ctx, has_task_verb};
 
 /// What a field says.
@@ -21,6 +21,8 @@ pub(super) enum Role {
     Id,
     /// Anything else: the work, or a remark.
     Text,
+    /// People who only follow the work (`关注人：…` on a task card): never owners.
+    Watch,
 }
 
 impl Role {
@@ -33,6 +35,7 @@ impl Role {
             Self::Shelved => "状态（暂缓）",
             Self::Id => "编号",
             Self::Text => "文字",
+            Self::Watch => "关注人（不是负责人）",
         }
     }
 }
@@ -106,9 +109,14 @@ fn is_date(ctx: &Ctx<'_>, v: &str) -> bool {
             .is_some_and(|t| v.chars().count() <= t.chars().count() + 3)
 }
 
-/// The role of a field from its value (its label only to tell an id).
+/// The role of a field from its value (its label only to tell an id, or people who only follow
+/// the work).
 pub(super) fn of(ctx: &Ctx<'_>, label: &str, value: &str) -> Role {
     let v = value.trim();
+    let lower = label.to_lowercase();
+    if WATCH.iter().any(|w| lower.contains(w)) {
+        return Role::Watch;
+    }
     if is_id(label, v) {
         return Role::Id;
     }

@@ -25,6 +25,9 @@ pub(super) const DUE: &[&str] = &["截止", "时限", "期限", "due", "deadline
 pub(super) const STATE: &[&str] = &["状态", "进度", "进展", "当前状态", "status", "state"];
 /// Labels that name who helps.
 pub(super) const HELP: &[&str] = &["配合人", "配合", "协办人", "协办", "协助"];
+/// Words of a label that names who only follows the work (a task card's `关注人`, `知会人`,
+/// `Followers`), read lowercased: never an owner.
+pub(super) const WATCH: &[&str] = &["关注", "知会", "知悉", "follower", "watcher", "subscriber"];
 
 /// States that say the work is done or closed, by a card's state field and a field's value alike.
 pub(super) const DONE: &[&str] = &[

@@ -526,8 +526,8 @@ const MEMBER_SUFFIXES: &[&str] = &["同学", "同事", "会", "将", "要", "也
 /// Forms of address after a name (`华峰同学`, `钟瑶老师`), member or not.
 pub(crate) const ADDRESS_SUFFIXES: &[&str] = &["同学", "同事", "老师", "同志"];
 
-/// An owner field that names nobody: `待定`, `TBD`, `本周五`, `—`.
-fn is_placeholder(w: &str) -> bool {
+/// An owner field that names nobody: `待定`, `TBD`, `未分配`, `本周五`, `—`.
+pub(crate) fn is_placeholder(w: &str) -> bool {
     let w = w.trim();
     [
         "待定",
@@ -543,6 +543,10 @@ fn is_placeholder(w: &str) -> bool {
         "n/a",
         "未指定",
         "待指定",
+        "未分配",
+        "待分配",
+        "未认领",
+        "待认领",
         "未明确",
         "暂无",
     ]

@@ -49,6 +49,7 @@ mod tests_heldout50;
 mod tests_heldout51;
 mod tests_heldout52;
 mod tests_heldout53;
+mod tests_heldout54;
 mod tests_heldout55;
 mod tests_heldout6;
 mod tests_heldout6_blocks;
