@@ -159,9 +159,10 @@ pub(crate) fn is_due_heading(name: &str) -> bool {
         && when.chars().all(|c| DATE_CHARS.contains(c))
         && when.chars().any(|c| "月日号周天底末旬".contains(c)))
         || is_holiday(when)
-        // `节前完成`, `年前完成`: the holiday at hand, or the new year's, unnamed.
+        // `节前完成`, `年前完成`: the holiday at hand, or the new year's, unnamed (`年前` alone is
+        // no heading).
         || when == "节"
-        || when == "年"
+        || (when == "年" && done.is_some())
 }
 
 #[cfg(test)]
