@@ -62,7 +62,8 @@ pub(super) fn owner_over(line: &str, rest: &[String], ctx: &Ctx<'_>) -> Option<(
     let indent = |l: &str| l.chars().take_while(|c| c.is_whitespace()).count();
     let indented = indent(next) > indent(line);
     let marked = strip_marker(next.trim()).0 != Marker::None;
-    (indented || marked).then_some((people, !indented))
+    // `屈某` alone over `本周：…` / `下周：…` with no marks: the labels make it a list.
+    (indented || marked || standup).then_some((people, !indented))
 }
 
 /// `（一）战略发展部` over `1. 邵华负责…`: a numbered unit's name alone heads the unit's tasks
