@@ -356,8 +356,25 @@ impl Ctx<'_> {
                     while let Some(b) = ADVERBS.iter().find_map(|a| before.strip_suffix(a)) {
                         before = b;
                     }
+                    // `魏东来跟物业办`: a verb starting inside a member's name (`来`) leaves the
+                    // name cut short before it; the name is the member's whole.
+                    let whole_name = self.members.iter().find(|p| {
+                        !p.name.is_empty()
+                            && clause
+                                .match_indices(p.name.as_str())
+                                .any(|(at, m)| at < i && i < at + m.len())
+                    });
                     self.tail_names(before)
                         .filter(|(found, _)| !is_recipient(before, found))
+                        .map(|(mut found, whole)| {
+                            if let Some(p) = whole_name
+                                && let Some(last) = found.last_mut()
+                                && p.name.starts_with(last.name())
+                            {
+                                *last = self.resolve(&p.name);
+                            }
+                            (found, whole)
+                        })
                         .map(|found| (i, len, found))
                 })
             };

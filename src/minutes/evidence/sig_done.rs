@@ -88,7 +88,11 @@ pub(super) fn done_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal
         .iter()
         .any(|w| lower.contains(w));
     let not_yet = not_yet::ends_not_yet(f.raw);
-    let nothing_new = words::NOTHING_NEW.iter().any(|w| lower.contains(w));
+    // `节前最后一次会，没有新事项。`: said in other words.
+    let nothing_new = words::NOTHING_NEW
+        .iter()
+        .chain(&["没有新事项", "无新事项", "没有新的事项", "没有新增事项"])
+        .any(|w| lower.contains(w));
     if (is_done(&asides_out) && !dated_after_done && !partly)
         || forecast
         || reported

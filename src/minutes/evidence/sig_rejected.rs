@@ -7,6 +7,18 @@ use crate::minutes::weights::Signal;
 use super::words::REJECTED;
 use super::{open_date_clause, open_field, record, verdict_noun};
 
+/// Work held back or decided against, beside the shared `REJECTED` words: `场地都订满了，先不订`,
+/// `等总部指标下发后再做，不指定人`, `排名附表（会议决定今年不编制）`.
+const HELD_BACK: &[&str] = &[
+    "先不订",
+    "先不办",
+    "先不搞",
+    "不指定人",
+    "不指定负责人",
+    "不编制",
+    "不再编制",
+];
+
 /// The rejected signal: the line calls the work off (not merely leaves its date open).
 pub(super) fn rejected_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal, i32)>) {
     // `时间另定`: the date is open, the task is not rejected.
@@ -33,7 +45,10 @@ pub(super) fn rejected_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Si
     // `梳理测评不通过客户的话术`: a verdict describing whom the work is for.
     let rejected_text = verdict_noun::without_verdict_nouns(&rejected_text);
     // `~~组织线下沙龙~~（取消）`: struck out, called off.
-    if REJECTED.iter().any(|w| rejected_text.contains(w))
+    if REJECTED
+        .iter()
+        .chain(HELD_BACK)
+        .any(|w| rejected_text.contains(w))
         || record::is_struck(f.raw)
         || super::left_open::whether_decided_later(lower)
     {

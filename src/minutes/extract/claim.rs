@@ -62,8 +62,49 @@ fn rewrite(line: &str, is_name: &impl Fn(&str) -> bool) -> Option<String> {
     (is_person(name, is_name) && work.chars().count() >= 2).then(|| format!("{head}{name}负责{work}"))
 }
 
+/// Whether `line` heads a pasted relay (`#接龙`, `【接龙】…`, `接龙：…`).
+fn relay_head(line: &str) -> bool {
+    let t = line.trim().trim_start_matches(['#', '＃']);
+    ["接龙", "【接龙】", "[接龙]"].iter().any(|h| t.starts_with(h))
+}
+
+/// Under a relay's head, `3 某某 事项 时间` (number, a member's name, then the work) is that
+/// member's claim, read as `3 某某负责事项 时间`.
+fn relay_entry(line: &str, is_name: &impl Fn(&str) -> bool) -> Option<String> {
+    let at = marker(line);
+    let (head, body) = line.split_at(at);
+    if !head.trim().starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (name, work) = body.split_once([' ', '\u{3000}'])?;
+    let work = work.trim_start();
+    let taken = CLAIM.iter().any(|v| work.starts_with(v)) || work.starts_with("负责");
+    (is_name(name) && !taken && work.chars().count() >= 2).then(|| format!("{head}{name}负责{work}"))
+}
+
 /// Rewrites every claimed or unclaimed item of a relay list, when at least two list items are
-/// claimed so (a relay, not one aside).
+/// claimed so (a relay, not one aside); and the numbered entries below a relay's head up to the
+/// next blank line, when two or more name a member.
 pub(super) fn read_claims(lines: &mut [String], is_name: impl Fn(&str) -> bool) {
     super::repeated::rewrite_if_repeated(lines, |l| rewrite(l, &is_name));
+    let mut n = 0;
+    while n < lines.len() {
+        if !lines.get(n).is_some_and(|l| relay_head(l)) {
+            n += 1;
+            continue;
+        }
+        let mut end = n + 1;
+        let mut seen = false;
+        while let Some(l) = lines.get(end) {
+            if l.trim().is_empty() && seen {
+                break;
+            }
+            seen |= relay_entry(l, &is_name).is_some();
+            end += 1;
+        }
+        if let Some(block) = lines.get_mut(n + 1..end) {
+            super::repeated::rewrite_if_repeated(block, |l| relay_entry(l, &is_name));
+        }
+        n = end;
+    }
 }

@@ -74,7 +74,8 @@ pub(super) fn owner_over(
     let indent = |l: &str| l.chars().take_while(|c| c.is_whitespace()).count();
     let indented = indent(next) > indent(line);
     let marked = strip_marker(next.trim()).0 != Marker::None;
-    (indented || marked).then_some((people, !indented))
+    // `屈某` alone over `本周：…` / `下周：…` with no marks: the labels make it a list.
+    (indented || marked || standup).then_some((people, !indented))
 }
 
 /// Whether the next line below a bulleted name (`▶ 甘露`) is a list item at the same indent

@@ -112,6 +112,8 @@ fn run(
         .collect();
     // `A=钟伟民` then `B: …`, `那C你跟B对一下`: speakers written as letters.
     letter_roster::expand_letter_speakers(&mut lines, members);
+    // `说话人对应：说话人1=杭某 …` then `说话人1 00:00:07`: numbered speakers named.
+    numbered_speakers::name_numbered_speakers(&mut lines, members);
     // `落实：明慧补充…`: a member named by the given name alone.
     given_alias::expand_given_names(&mut lines, members);
     let is_member = |w: &str| members.iter().any(|m| m.name == w);
@@ -253,6 +255,7 @@ mod letter_roster;
 mod lists;
 mod meeting_head;
 mod name_heading;
+mod numbered_speakers;
 mod offer_accept;
 mod open_todo;
 mod qa;

@@ -128,7 +128,9 @@ impl Walk<'_, '_> {
             self.numbered.note(k, body, self.ex.items.len());
         }
         if self.group.as_ref().is_some_and(|(at, _, flat)| {
-            indent < *at || (indent == *at && !(*flat && marker != Marker::None))
+            // `本周：…` / `下周：…` unmarked under a name alone still belong to that person.
+            let labelled = super::standup::part(body).is_some();
+            indent < *at || (indent == *at && !(*flat && (marker != Marker::None || labelled)))
         }) {
             self.group = None;
         }

@@ -252,9 +252,13 @@ impl Walk<'_, '_> {
                 let item_from = &self.item_from;
                 // `综合部：…，3月20日前。联系人：岳明。`: a thin contact owns that work by its date.
                 let contact = item.deadline.is_none() && is_thin(&item.text);
+                // `监控平台里还有老节点，需要清理。某某负责，下一个工作日清理完。`: the work
+                // asked of no one before is the thin owner's, by their date.
+                let takes_up =
+                    |p: &ActionItem| is_thin(&item.text) && p.owners.is_empty() && p.deadline.is_none();
                 if let Some(prev) = self.ex.items.last_mut().filter(|p| {
                     item_from.as_ref().is_some_and(|(at, _)| *at == n)
-                        && (contact || !p.owners.is_empty())
+                        && ((contact || !p.owners.is_empty()) || takes_up(p))
                         && p.owners.iter().all(crate::minutes::assign::is_unit)
                         && (p.deadline.is_none() || contact)
                         && !item.owners.is_empty()
@@ -375,7 +379,14 @@ impl Walk<'_, '_> {
                 let asks = sig.iter().any(|(g, _)| *g == Signal::TaskVerb)
                     && sig.iter().all(|(_, w)| *w > 0)
                     && sc.how == OwnerHow::None;
-                plain = asks.then_some(s);
+                // `✘ 3. 备份链路带宽不足，夜间超时。某某联系运营商扩容，…前落实`: a list item's
+                // first sentence states the problem its thin task after it works on.
+                let states = i == 0
+                    && matches!(marker, Marker::List | Marker::Open)
+                    && sc.how == OwnerHow::None
+                    && sc.deadline.is_none()
+                    && sig.iter().all(|(_, w)| *w > 0);
+                plain = (asks || states).then_some(s);
                 needed = super::handed_work::needs_work(s, &sc, &sig).then_some(s);
                 self.tr.note(n, s, Verdict::NotItem, sig, None);
             }

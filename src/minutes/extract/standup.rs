@@ -19,6 +19,13 @@ const LABELS: &[(&str, Part)] = &[
     ("昨日", Part::Done),
     ("已完成", Part::Done),
     ("yesterday", Part::Done),
+    // A weekly round by person: `本周：` reports the week's work, `下周：` plans the next.
+    ("本周", Part::Done),
+    ("上周", Part::Done),
+    ("本周完成", Part::Done),
+    ("本周进展", Part::Done),
+    ("下周", Part::Plan),
+    ("下周计划", Part::Plan),
     ("今天", Part::Plan),
     ("今日", Part::Plan),
     ("今日计划", Part::Plan),
@@ -53,7 +60,9 @@ impl Walk<'_, '_> {
             return None;
         }
         let (p, rest) = part(body)?;
-        let empty = ["无", "暂无", "none", "n/a"].contains(&rest.to_lowercase().as_str());
+        let empty = ["无", "暂无", "none", "n/a"].contains(&rest.to_lowercase().as_str())
+            // `下周：无新增，继续配合…`: nothing new planned, only ongoing work.
+            || ["无新增", "暂无新增", "无新的"].iter().any(|w| rest.starts_with(w));
         if p == Part::Done || rest.is_empty() || empty {
             self.tr.note(n, trimmed, Verdict::NotItem, Vec::new(), None);
             return Some(None);

@@ -3,7 +3,7 @@
 //! action section.
 
 /// Characters a date or a span is written with (`12月18日（周五）`, `本周五`, `下月底`, `两周`).
-const DATE_CHARS: &str = "0123456789０１２３４５６７８９一二三四五六七八九十两月日号周星期礼拜本下这个底末初旬中上天工作年班午（）() ";
+const DATE_CHARS: &str = "0123456789０１２３４５６７８９一二三四五六七八九十两月日号周星期礼拜本下这个底末初旬中上天工作年班午明今（）() ";
 
 /// Holidays a heading may be due before (`五一前完成`, `国庆前`).
 const HOLIDAYS: &[&str] = &[

@@ -26,7 +26,7 @@ pub(crate) fn strip_marker(line: &str) -> (Marker, &str) {
 }
 
 /// Checkbox marks and what they say.
-const CHECKBOXES: [(&str, Marker); 11] = [
+const CHECKBOXES: [(&str, Marker); 13] = [
     ("[ ]", Marker::Open),
     ("⬜", Marker::Open),
     ("🔲", Marker::Open),
@@ -38,6 +38,9 @@ const CHECKBOXES: [(&str, Marker); 11] = [
     ("□", Marker::Open),
     ("☑", Marker::Done),
     ("✅", Marker::Done),
+    // A punch list's cross (`✘ 3. 备份链路…`) marks what is still open, beside `✔` for closed.
+    ("✘", Marker::Open),
+    ("✗", Marker::Open),
 ];
 
 fn strip_one_marker(line: &str) -> (Marker, &str) {
@@ -57,7 +60,19 @@ fn strip_one_marker(line: &str) -> (Marker, &str) {
     }
     for (c, m) in CHECKBOXES {
         if let Some(r) = s.strip_prefix(c) {
-            return (m, r.trim_start());
+            // `✔ 1. …`, `✘ 3. …`: the mark before the list's own number.
+            let r = r.trim_start();
+            return match strip_one_marker(r) {
+                // Not `⬜ 15 楼替换施工`: a floor, no number of the list.
+                (Marker::List, rest)
+                    if r.starts_with(|c: char| c.is_ascii_digit())
+                        && r.trim_start_matches(|c: char| c.is_ascii_digit())
+                            .starts_with(['.', '、', '．', ')', '）']) =>
+                {
+                    (m, rest)
+                }
+                _ => (m, r),
+            };
         }
     }
     if marker != Marker::None {

@@ -17,6 +17,16 @@ pub(crate) fn is_meeting_title(line: &str) -> bool {
         .unwrap_or_default()
         .split_whitespace()
         .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || "/-.年月日号".contains(c)))
+        // `…例会 第25期`: the number after the meeting's name.
+        .filter(|w| {
+            !w.strip_prefix('第')
+                .and_then(|r| r.strip_suffix(['期', '次']))
+                .is_some_and(|n| {
+                    !n.is_empty()
+                        && n.chars()
+                            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十百".contains(c))
+                })
+        })
         .collect::<Vec<_>>()
         .join(" ");
     let lower = core.to_lowercase();

@@ -155,6 +155,9 @@ impl Ctx<'_> {
                 if is_bare_clock_span(&w)
                     || is_start_or_event(&chars, start, start + len, &w)
                     || lookback::looks_back(&chars, start)
+                    || lookback::time_left(&chars, start, &w)
+                    // `013  周**  客户号…`: a masked surname, not a week.
+                    || chars.get(start + len).is_some_and(|c| matches!(c, '*' | '＊'))
                 {
                     continue;
                 }

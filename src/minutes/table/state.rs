@@ -29,6 +29,12 @@ pub(super) fn is_done(cell: &str) -> bool {
         .trim()
         .trim_start_matches(|ch: char| !ch.is_alphanumeric())
         .to_lowercase();
+    // `IT已修复，待客户确认`: done by a team written in letters, only a reply awaited.
+    let c = c
+        .trim_start_matches(|ch: char| ch.is_ascii_alphabetic())
+        .strip_prefix('已')
+        .filter(|_| c.starts_with(|ch: char| ch.is_ascii_alphabetic()))
+        .map_or(c.clone(), |r| format!("已{r}"));
     // `| ✅ |` alone in a state column (`| ⬜ |` is still to do).
     ["✅", "☑", "☑️", "✔", "✔️", "[x]", "[X]"].contains(&cell.trim())
     // `已于4月10日完成`: done on a date.
@@ -124,5 +130,11 @@ pub(super) fn is_shelved(cell: &str) -> bool {
         .trim()
         .trim_start_matches(|ch: char| !ch.is_alphanumeric())
         .to_lowercase();
+    // `IT已修复，待客户确认`: done by a team written in letters, only a reply awaited.
+    let c = c
+        .trim_start_matches(|ch: char| ch.is_ascii_alphabetic())
+        .strip_prefix('已')
+        .filter(|_| c.starts_with(|ch: char| ch.is_ascii_alphabetic()))
+        .map_or(c.clone(), |r| format!("已{r}"));
     SHELVED.iter().any(|d| c.starts_with(d))
 }

@@ -9,6 +9,17 @@ pub(super) fn looks_back(chars: &[char], start: usize) -> bool {
     (head.ends_with('近') && !head.ends_with("临近") && !head.ends_with("接近")) || head.ends_with("过去")
 }
 
+/// Whether the window `w` starting at `start` is the time left (`还有八个工作日，压力不小`,
+/// `只剩两天了`): how long until a date, never when work is due, unless said as a limit (`…内`).
+pub(super) fn time_left(chars: &[char], start: usize, w: &str) -> bool {
+    let head: String = chars.get(..start).unwrap_or_default().iter().collect();
+    let head = head.trim_end();
+    ["还有", "还剩", "只剩", "仅剩", "只有"]
+        .iter()
+        .any(|h| head.ends_with(h))
+        && !w.trim_end().ends_with(['前', '内'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::looks_back;
@@ -23,5 +34,13 @@ mod tests {
         assert!(!looks_back(&c, 2));
         let c: Vec<char> = "3个月内完成".chars().collect();
         assert!(!looks_back(&c, 0));
+    }
+
+    #[test]
+    fn the_time_left_is_no_deadline() {
+        let c: Vec<char> = "月底还有六个工作日，得抓紧".chars().collect();
+        assert!(super::time_left(&c, 4, "六个工作日"));
+        let c: Vec<char> = "还有3天内要交".chars().collect();
+        assert!(!super::time_left(&c, 2, "3天内"));
     }
 }
