@@ -29,8 +29,14 @@ pub(super) fn split_sentences(body: &str) -> Vec<&str> {
             .last()
             .and_then(|last| body.get(last.0..start))
             .is_some_and(super::brackets::unclosed);
+        // `…截至3月20日。（合规部汇总）`: an aside in brackets after the full stop is that
+        // sentence's remark.
+        let aside = bare.starts_with(['（', '('])
+            && bare.ends_with(['）', ')'])
+            && bare.matches(['（', '(']).count() == 1
+            && bare.matches(['）', ')']).count() == 1;
         match spans.last_mut() {
-            Some(last) if fields || date_only || owner_before || inside => last.1 = end,
+            Some(last) if fields || date_only || owner_before || inside || aside => last.1 = end,
             _ => spans.push((start, end)),
         }
         owner_before = piece.trim_end().ends_with(['；', ';'])

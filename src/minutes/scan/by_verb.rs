@@ -14,7 +14,8 @@ impl Ctx<'_> {
         let t = text.trim_start();
         if let Some(after) = t.strip_prefix('由') {
             // `由于年底系统封版，…`: a cause, not an owner.
-            if after.starts_with(['于', '此']) {
+            // `由某某会同某某于…完成`: two parties, read by the owners in the text.
+            if after.starts_with(['于', '此']) || after.contains("会同") {
                 return None;
             }
             let (who, verb_at) = first_verb(after)?;

@@ -49,6 +49,7 @@ mod tests_heldout50;
 mod tests_heldout51;
 mod tests_heldout52;
 mod tests_heldout53;
+mod tests_heldout57;
 mod tests_heldout6;
 mod tests_heldout6_blocks;
 mod tests_heldout6_owners;
