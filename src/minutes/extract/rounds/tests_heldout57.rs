@@ -10,7 +10,7 @@
 //! - `…，不再另选` / `不再另报`: nothing more to do; a follow-up label saying `不需要` and a table
 //!   cell `不要求` are no work; a signature (`…签收：某某　某某`), the next meeting moved by whoever
 //!   tells of it (`某某提醒下周例会改到周四`) and the meeting's own purpose (`今天把情况总结一下`) are
-//!   the record;
+//!   the record, and so is a form's contact field (`经办人：某某 联系电话：分机3321`);
 //! - `我方：某某（项目负责人）、某某` is a roster; `（某部汇总）` after the full stop is the
 //!   sentence's remark, no sentence of its own;
 //! - `某某起草，某某审核` / `某某执笔，某某提供数据`: the second hand owns the work too, after the
@@ -186,4 +186,16 @@ fn the_given_part_of_a_dotted_name_and_a_name_after_an_english_full_stop_are_mem
     assert_eq!(o.len(), 2, "{:?}", texts(&ex));
     assert_eq!(o[0], vec!["伍志鹏", "阿依古丽·买买提"]);
     assert_eq!(o[1], vec!["乔文斌", "麦子豪"]);
+}
+
+#[test]
+fn a_contact_field_line_of_a_form_is_no_work() {
+    let members = ["韦海", "柳青", "严冬"];
+    let ex = run(
+        "工作联系单\n\n发起部门：运营部\n经办人：韦海 联系电话：分机3321\n\n联系事项：\n1. 柳青把对账差异清单整理好，3月13日前发运营部。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("对账差异清单"), "{t:?}");
 }
