@@ -38,6 +38,8 @@ pub(crate) struct Table {
     next_step: bool,
     /// Whether the table is a listing of records, no work in its rows ([`Table::see_rows`]).
     listing: bool,
+    /// A yes/no column of whether the row is finished (`| 是否办结 |`, `| 是否完成 |`).
+    settled: Option<usize>,
 }
 
 /// Whether `line` is a row of a tab-separated table, or of one aligned with spaces (three cells
@@ -304,7 +306,7 @@ impl Table {
         // is none of the others (nor a number, status or remark) holds the work.
         let other = || {
             let status_like = ["状态", "情况", "进展", "进度", "备注", "status", "note", "remark"];
-            cs.iter().enumerate().position(|(i, c)| {
+            let free = |i: usize, c: &String| {
                 Some(i) != owner
                     && Some(i) != deadline
                     && Some(i) != priority
@@ -312,7 +314,14 @@ impl Table {
                     && !c.trim().is_empty()
                     && !is_number(c)
                     && !status_like.iter().any(|w| c.to_lowercase().contains(w))
-            })
+            };
+            // `| 类别 | 意见摘要 | 处理 | 落实人 |`: a column of kinds gives way to the next one.
+            (0..cs.len())
+                .find(|i| {
+                    cs.get(*i)
+                        .is_some_and(|c| free(*i, c) && !subject::names_group(c))
+                })
+                .or_else(|| cs.iter().enumerate().position(|(i, c)| free(i, c)))
         };
         let task = next_step
             .or(measures)
@@ -360,6 +369,7 @@ impl Table {
                 units: merged::unit_column(&cs, owner),
                 next_step: next_step == Some(task),
                 listing: false,
+                settled: state::settled_column(&cs),
             }
             .with_remark(&cs)
         })
@@ -435,6 +445,9 @@ impl Table {
             || (is_shelved(task) && task.contains(['，', ',', '；']))
             // `| 长期 |` as the deadline: a standing requirement, not a task.
             || ["长期", "常态化"].contains(&cell(self.deadline).trim())
+            // `| 是否办结 | 是 |`: the row is finished; `| 常态 |`: a standing duty.
+            || (self.settled.is_some() && state::says_yes(cell(self.settled)))
+            || cs.iter().any(|c| ["常态", "常态化", "常态化执行"].contains(&c.trim()))
             // `| 漏洞扫描与通报 | 某某 | 持续 |`: ongoing work, no single due date — unless its
             // status says it is still to do (`| 持续 | 待办 |`).
             || (cell(self.deadline).trim() == "持续"

@@ -48,6 +48,18 @@ impl Ctx<'_> {
         (!found.is_empty()).then(|| (found, s.len() - rest.len()))
     }
 
+    /// `柴某负责的展厅改版` → the people whose charge the work is, and the length in bytes of
+    /// the names and `负责的` (`牵头的`) read.
+    pub(super) fn whose_charge(&self, s: &str) -> Option<(Vec<OwnerRef>, usize)> {
+        let (who, verb) = ["负责的", "牵头的"]
+            .iter()
+            .find_map(|v| s.split_once(v).map(|(who, _)| (who, v)))?;
+        let found = self
+            .names_if_all(who)
+            .filter(|_| (2..=12).contains(&who.chars().count()))?;
+        Some((found, who.len() + verb.len()))
+    }
+
     /// A name of two or three characters at the start of `s`, followed by 将/会/要/需/应/须.
     pub(super) fn name_before_aux(&self, s: &str) -> Option<Vec<OwnerRef>> {
         // `开户适当性培训：吴用在11月20日前组织…`: after the topic's colon too.

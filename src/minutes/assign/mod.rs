@@ -23,6 +23,8 @@ mod words;
 /// Clause separators (a dash between spaces too: `林黛玉 – finalize … – by Apr 24`).
 const SEPARATORS: &[&str] = &[
     "，", ",", "；", ";", "。", "！", "!", "？", "?", "：", "｜", "——", " – ", " — ", " - ", "—", "–", "→",
+    // `…才显示. Sam + 某某 to fix…`: an English full stop before the next sentence.
+    ". ",
 ];
 /// Words at a clause's start that are not part of a name (`support 某某` after the lead names
 /// a helper, as any clause of names after the lead does).
@@ -172,7 +174,10 @@ impl Ctx<'_> {
             }
             // `由梁红玉逐户沟通`, `…差异清单由信息技术部柏林负责`, `由风控部葛亮牵头、经纪业务部吕方配合`:
             // a member, or a name followed by a verb, after 由 and an optional department.
-            if let Some((found, helpers, at)) = self.after_you(clause) {
+            // `由某某会同某某于…完成`: two parties, read by the 会同 rule below.
+            if !clause.contains("会同")
+                && let Some((found, helpers, at)) = self.after_you(clause)
+            {
                 if lead.is_empty() {
                     lead = found;
                 } else {
@@ -285,6 +290,13 @@ impl Ctx<'_> {
                     let lead_words = clause.len() - strip_leads(clause).len();
                     let at = s + text.get(s..e).unwrap_or_default().find(clause).unwrap_or(0) + lead_words;
                     drop.push((at, at + len));
+                } else if strip_leads(clause)
+                    .get(len..)
+                    .is_some_and(|r| words::SECOND_HANDS.iter().any(|w| r.starts_with(w)))
+                {
+                    // `…由某某起草，某某审核`, `某某执笔，某某提供数据`: the second hand on the
+                    // same work owns it too, after the lead.
+                    extend(&mut help, found);
                 }
                 continue;
             }
@@ -299,6 +311,24 @@ impl Ctx<'_> {
                     extend(&mut help, found);
                 }
                 how = how.max(OwnerHow::Named);
+                continue;
+            }
+            // `柴某负责的展厅改版，周四前提测`: whose charge the work is opens the line, and
+            // what is to be done with it (not done already) follows.
+            if lead.is_empty()
+                && s == 0
+                && let Some((found, len)) = self.whose_charge(strip_leads(clause))
+                && text.get(e..).is_some_and(|r| {
+                    crate::minutes::scan::has_task_verb(r)
+                        && !r.contains('已')
+                        && self.names_if_all(r).is_none()
+                })
+            {
+                lead = found;
+                how = how.max(OwnerHow::Named);
+                let lead_words = clause.len() - strip_leads(clause).len();
+                let at = text.get(s..e).unwrap_or_default().find(clause).unwrap_or(0) + lead_words;
+                drop.push((at, at + len));
                 continue;
             }
             // `明天中午前贝贝把印章登记表交回运营`: a name after the time, before 把.

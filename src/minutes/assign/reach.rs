@@ -320,7 +320,12 @@ impl Ctx<'_> {
                     .chars()
                     .next_back()
                     .is_some_and(|c| "前后内晚早午天".contains(c));
-                (time_before && self.is_name(head)).then(|| vec![self.resolve(head)])
+                // `小卢把评分表改成百分制`: at the clause's start, a familiar form (`小卢`, `老晏`)
+                // of one of the group.
+                let familiar = before.get(..start)?.trim().is_empty()
+                    && head.starts_with(['小', '老'])
+                    && matches!(self.resolve(head), OwnerRef::Person(_));
+                ((time_before && self.is_name(head)) || familiar).then(|| vec![self.resolve(head)])
             })
         })
     }
@@ -415,6 +420,10 @@ impl Ctx<'_> {
                     r.starts_with([
                         '于', '在', '将', '把', '尽', '节', '本', '下', '明', '今', '对', '向',
                     ]) || LEAD_VERBS.iter().any(|v| r.starts_with(v))
+                        // `请小韦10点前把…`, `请某某3月5日前…`: a time of day or a date, then `前`.
+                        || (r.starts_with(|c: char| c.is_ascii_digit())
+                            && r.trim_start_matches(|c: char| c.is_ascii_digit())
+                                .starts_with(['点', '号', '日', '月', ':', '：']))
                         // `麻烦项南跟信息技术部确认…`: with whom, then the work.
                         || (["跟", "和", "与"].iter().any(|w| r.starts_with(w)) && has_task_verb(r))
                 };

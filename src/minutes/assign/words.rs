@@ -39,6 +39,20 @@ pub(super) fn is_verb_at(clause: &str, i: usize, len: usize) -> bool {
                 .is_some_and(|r| r.starts_with(['嘉', '人', '老'])));
     i > 0 && !word && !noun && !clause.get(i + len..).is_some_and(|r| r.starts_with('的'))
 }
+/// Words by which a member named after the lead takes a second hand in the same work
+/// (`某某起草，某某审核`, `某某执笔，某某提供数据`): checking it or feeding it.
+pub(super) const SECOND_HANDS: &[&str] = &[
+    "审核",
+    "复核",
+    "审定",
+    "把关",
+    "核对",
+    "校对",
+    "校核",
+    "提供数据",
+    "提供素材",
+    "出数据",
+];
 /// Words after which the words before them name a helper (`常遇春配合`).
 pub(super) const HELP_VERBS: &[&str] = &["配合", "协助", "协同", "帮忙", "参与"];
 

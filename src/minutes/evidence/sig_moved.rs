@@ -11,7 +11,9 @@ use super::words::RESCHEDULED;
 pub(super) fn moved_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal, i32)>) -> bool {
     // `2月份例会因春节顺延一周`: a meeting moved, not work carried on.
     // `SIT结束时间由10月23日顺延至10月30日`: a milestone's date moved, no one's work.
-    let meeting_moved = f.scan.how == OwnerHow::None
+    // `会议最后，某某提醒下周例会改到周四`: who tells of the meeting moved does no work.
+    let told = ["提醒", "通知", "告知"].iter().any(|w| lower.contains(w));
+    let meeting_moved = (f.scan.how == OwnerHow::None || told)
         && [
             "例会",
             "会议",
@@ -37,7 +39,10 @@ pub(super) fn moved_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signa
             .deadline_text
             .as_deref()
             .is_some_and(|t| carried::not_done_then_due(lower, t));
-    if (RESCHEDULED.iter().any(|w| lower.contains(w)) || carried) && f.scan.deadline.is_some() && !contingency
+    let moved_to = meeting_moved && ["改到", "改至", "改在"].iter().any(|w| lower.contains(w));
+    if (RESCHEDULED.iter().any(|w| lower.contains(w)) || carried || moved_to)
+        && f.scan.deadline.is_some()
+        && !contingency
     {
         add(
             out,

@@ -34,6 +34,10 @@ pub(super) fn record_signals(
                 // `7. 培训记录 ■不合格`: the item checked, not the recorder.
                 && !check_mark::verdict_follows(lower, w)
     }) || is_next_meeting(lower_next, f.scan.how)
+        // `保障期结束，今天把情况总结一下`: what the meeting itself is for.
+        || ["今天把情况总结", "今天总结一下", "今天复盘一下", "今天回顾一下"]
+            .iter()
+            .any(|w| lower.contains(w))
         || chair_line::names_chair_and_attendees(lower)
         || record::is_roll_call(f.raw, &named)
         || dated_head::is_dated_header(f.raw)

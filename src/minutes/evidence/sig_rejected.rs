@@ -45,10 +45,15 @@ pub(super) fn rejected_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Si
     // `梳理测评不通过客户的话术`: a verdict describing whom the work is for.
     let rejected_text = verdict_noun::without_verdict_nouns(&rejected_text);
     // `~~组织线下沙龙~~（取消）`: struck out, called off.
+    // `主持人由某某两人搭档，不再另选`, `名单不再另报`: nothing more to pick or to send.
+    let nothing_more = ["不再另选", "不再另报", "不再另设", "不再另发"]
+        .iter()
+        .any(|w| rejected_text.contains(w));
     if REJECTED
         .iter()
         .chain(HELD_BACK)
         .any(|w| rejected_text.contains(w))
+        || nothing_more
         || record::is_struck(f.raw)
         || super::left_open::whether_decided_later(lower)
     {

@@ -34,6 +34,37 @@ pub(super) fn name_heading_over(line: &str, rest: &[String], ctx: &Ctx<'_>) -> O
     (marked || indented).then_some((people, !indented))
 }
 
+/// `▌会务组（组长：某某）`, `【后勤组】（牵头：某某）` over a list: a group of the preparations with
+/// its leader; a line under it naming no one is the leader's (see `name_heading_over`).
+pub(super) fn leader_heading_over(
+    line: &str,
+    rest: &[String],
+    ctx: &Ctx<'_>,
+) -> Option<(Vec<OwnerRef>, bool)> {
+    let t = line
+        .trim()
+        .trim_start_matches(['▌', '▍', '■', '□', '◆', '◇', '●', '○', '★', '☆', '#', '*', ' '])
+        .trim_end_matches(['*', '：', ':'])
+        .trim();
+    let (topic, aside) = t.strip_suffix(['）', ')'])?.rsplit_once(['（', '('])?;
+    let topic = topic.trim().trim_start_matches('【').replace('】', "");
+    let (key, who) = aside.split_once(['：', ':'])?;
+    if !["组长", "牵头", "牵头人", "负责人", "负责"].contains(&key.trim())
+        || !(2..=10).contains(&topic.chars().count())
+        || topic.contains(['，', ',', '。', '；'])
+        // A group, a team or a section of the work (`会务组`, `宣传小组`, `后勤保障`).
+        || !topic.ends_with(['组', '队', '班'])
+    {
+        return None;
+    }
+    let people = ctx.names_if_all(who.trim())?;
+    let next = rest.iter().find(|l| !l.trim().is_empty())?;
+    let indent = |l: &str| l.chars().take_while(|c| c.is_whitespace()).count();
+    let indented = indent(next) > indent(line);
+    let marked = strip_marker(next.trim()).0 == Marker::List;
+    (marked || indented).then_some((people, !indented))
+}
+
 /// Whether every person named in `body` is named as a helper (`（甘雨欣配合）`, `宁思雨协助`):
 /// under a person's heading the work stays that person's, the helpers second.
 pub(super) fn helpers_only(body: &str, named: &[OwnerRef]) -> bool {

@@ -44,8 +44,16 @@ pub(super) fn split_sentences(body: &str) -> Vec<&str> {
             ]
             .iter()
             .any(|w| bare.ends_with(w));
+        // `…截至3月20日。（合规部汇总）`: an aside in brackets after the full stop is that
+        // sentence's remark.
+        let aside = bare.starts_with(['（', '('])
+            && bare.ends_with(['）', ')'])
+            && bare.matches(['（', '(']).count() == 1
+            && bare.matches(['）', ')']).count() == 1;
         match spans.last_mut() {
-            Some(last) if fields || date_only || owner_before || inside || time_open => last.1 = end,
+            Some(last) if fields || date_only || owner_before || inside || time_open || aside => {
+                last.1 = end;
+            }
             _ => spans.push((start, end)),
         }
         owner_before = piece.trim_end().ends_with(['；', ';'])

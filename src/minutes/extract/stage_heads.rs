@@ -11,7 +11,7 @@ use crate::minutes::scan::OwnerHow;
 use crate::minutes::speaker::{label_over_stamp, speaker_line, speaker_name};
 
 use super::lists::{owner_over, topic_over_own_tasks, unit_over_list};
-use super::name_heading::name_heading_over;
+use super::name_heading::{leader_heading_over, name_heading_over};
 use super::refer;
 use super::to_item;
 use super::trace::section_name;
@@ -38,6 +38,7 @@ impl Walk<'_, '_> {
             self.section == Section::Action,
         )
         .or_else(|| name_heading_over(line, &self.lines[n + 1..], &self.ctx))
+        .or_else(|| leader_heading_over(line, &self.lines[n + 1..], &self.ctx))
         {
             self.group = Some((
                 line.chars().take_while(|c| c.is_whitespace()).count(),

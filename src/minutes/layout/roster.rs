@@ -14,6 +14,10 @@ const ROSTER_KEYS: &[&str] = &[
     "评委",
     "述职人",
     "汇报人",
+    // `我方：某某（项目负责人）、某某`: each side of a meeting with another party.
+    "我方",
+    "对方",
+    "列席",
 ];
 
 /// Whether the line is a roster: one of [`ROSTER_KEYS`], a colon, then at least two entries
@@ -22,6 +26,29 @@ pub(crate) fn is_roster(line: &str) -> bool {
     let s = line
         .trim_start_matches(['-', '*', ' ', '•'])
         .trim_start_matches("**");
+    // `经办人：某某 联系电话：内线6127`: whom to call, a form's header field.
+    if !s.contains(['，', ',', '。', '；', ';']) {
+        let phone = ["联系电话", "电话", "手机", "分机"].iter().any(|k| {
+            s.split_whitespace().any(|w| {
+                w.strip_prefix(k)
+                    .and_then(|r| r.strip_prefix(['：', ':']))
+                    .is_some_and(|v| v.chars().filter(char::is_ascii_digit).count() >= 4)
+            })
+        });
+        if phone {
+            return true;
+        }
+    }
+    // `承办部门负责人签收：某某　某某`: who signed the slip, a record of it.
+    if let Some((key, value)) = s.split_once(['：', ':'])
+        && ["签收", "签字", "签名", "会签"]
+            .iter()
+            .any(|w| key.trim().ends_with(w))
+        && !value.trim().is_empty()
+        && !value.contains(['，', ',', '。', '；', ';', '？', '！'])
+    {
+        return true;
+    }
     ROSTER_KEYS.iter().any(|k| {
         s.strip_prefix(k)
             .map(|r| r.trim_start_matches("**").trim_start())
@@ -42,5 +69,11 @@ mod tests {
         assert!(!is_roster("评审：储天明负责，下周五前出结论"));
         assert!(!is_roster("评审意见：通过、纳入版本"));
         assert!(!is_roster("评审：储天明"));
+        assert!(is_roster("我方：韦海（项目负责人）、柳青、严冬"));
+        assert!(is_roster("承办部门负责人签收：韦海　柳青"));
+        assert!(is_roster("联系人：韦海 电话：分机3321"));
+        assert!(!is_roster("韦海：电话：3321，周五前回访客户"));
+        assert!(!is_roster("签收：请各网点周五前完成，回执发我"));
+        assert!(!is_roster("我方：韦海负责，周五前回复对方"));
     }
 }

@@ -15,7 +15,10 @@ impl Ctx<'_> {
         if let Some(after) = t.strip_prefix('由') {
             // `由于年底系统封版，…`: a cause, not an owner.
             // `由于婉清起草…`: a member named 于… is no `由于`.
-            if after.starts_with(['于', '此']) && self.longest_member_prefix(after).is_none() {
+            // `由某某会同某某于…完成`: two parties, read by the owners in the text.
+            if (after.starts_with(['于', '此']) && self.longest_member_prefix(after).is_none())
+                || after.contains("会同")
+            {
                 return None;
             }
             let (who, verb_at) = first_verb(after)?;

@@ -69,7 +69,14 @@ pub(crate) fn owner_called(members: &[Person], name: &str) -> OwnerRef {
 
 /// The one member `w` calls, if exactly one.
 pub(crate) fn member_called<'a>(members: &'a [Person], w: &str) -> Option<&'a Person> {
-    let mut hits = members.iter().filter(|p| calls(w, &p.name));
+    // `阿依古丽` for `阿依古丽·买买提`: the given part of a name written with a middle dot.
+    let dotted = |name: &str| {
+        w.chars().count() >= 2
+            && name
+                .split_once(['·', '•', '・'])
+                .is_some_and(|(head, _)| head == w)
+    };
+    let mut hits = members.iter().filter(|p| calls(w, &p.name) || dotted(&p.name));
     match (hits.next(), hits.next()) {
         (Some(p), None) => Some(p),
         _ => None,

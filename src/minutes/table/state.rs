@@ -9,8 +9,37 @@ pub(super) fn is_empty_task(cell: &str) -> bool {
     )
 }
 
+/// A yes/no column of whether the row is finished (`是否办结`, `是否完成`, `是否关闭`).
+pub(super) fn settled_column(cs: &[String]) -> Option<usize> {
+    cs.iter().position(|c| {
+        let c = c.trim();
+        c.starts_with("是否")
+            && ["完成", "办结", "关闭", "结案", "销号", "完结", "解决", "落实"]
+                .iter()
+                .any(|w| c.contains(w))
+    })
+}
+
+/// A yes in a yes/no column (`是`, `√`, `Y`).
+pub(super) fn says_yes(cell: &str) -> bool {
+    ["是", "√", "✓", "y", "yes"].contains(&cell.trim().to_lowercase().as_str())
+}
+
 /// A cell saying the row is finished (`已完成`, `已关闭`, `Done`).
 pub(super) fn is_done(cell: &str) -> bool {
+    // `已提供（9月28日）`: done, and the day it was done in brackets.
+    if let Some((head, aside)) = cell
+        .trim()
+        .strip_suffix(['）', ')'])
+        .and_then(|r| r.rsplit_once(['（', '(']))
+        && head.trim().starts_with('已')
+        && aside.chars().any(|c| c.is_ascii_digit())
+        && aside
+            .chars()
+            .all(|c| c.is_ascii_digit() || "年月日号/.-: 周一二三四五六七天".contains(c))
+    {
+        return is_done(head);
+    }
     const DONE: &[&str] = &[
         "已完成",
         "已关闭",
@@ -123,6 +152,13 @@ pub(super) fn is_shelved(cell: &str) -> bool {
         "不通过",
         "否决",
         "驳回",
+        // `| 不采纳（与现行考核重复） |`: a suggestion turned down leaves nothing to do.
+        "不采纳",
+        "不予采纳",
+        "未采纳",
+        // `| 乐观/悲观情景测算 | — | 不要求 |`: not asked for.
+        "不要求",
+        "不需要",
         "cancelled",
         "on hold",
     ];

@@ -53,12 +53,14 @@ const GROUP_WORDS: &[&str] = &[
 ];
 
 /// Whether `header` names a stage or kind of work, and no work itself (`工作事项` does).
-fn names_group(header: &str) -> bool {
-    let lower = header.to_lowercase();
-    GROUP_WORDS.iter().any(|w| lower.contains(w))
-        && !["内容", "事项", "任务", "待办", "工作"]
-            .iter()
-            .any(|w| lower.contains(w))
+/// `工作模块`, `任务类别`: a group word last is the head of the header, whatever comes before it.
+pub(super) fn names_group(header: &str) -> bool {
+    let lower = header.trim().to_lowercase();
+    GROUP_WORDS.iter().any(|w| lower.ends_with(w))
+        || (GROUP_WORDS.iter().any(|w| lower.contains(w))
+            && !["内容", "事项", "任务", "待办", "工作"]
+                .iter()
+                .any(|w| lower.contains(w)))
 }
 
 /// Of the columns that read as the work (`matching`, in order), the one that holds it: the first,
@@ -117,5 +119,10 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         assert_eq!(work_column(&h, &[0, 1]), Some(0));
+        let h: Vec<String> = ["编号", "工作模块", "具体内容", "牵头人"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(work_column(&h, &[1, 2]), Some(2));
     }
 }
