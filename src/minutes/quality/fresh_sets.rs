@@ -119,7 +119,7 @@ pub const HELDOUT57: MinutesSet = minutes_set![
 
 /// The fifty-eighth held-out set: every file in `src/minutes/heldout58/`, written blind on
 /// 2026-12-06 by someone who had never seen the rules (see its README.md), and run in aggregate
-/// only on its first runs.
+/// only on its first runs. It is tuning data since the fifty-fifth and fifty-sixth rounds.
 pub const HELDOUT58: MinutesSet = minutes_set![
     "heldout58";
     "01-brokerage-weekly-yiding",
@@ -176,7 +176,7 @@ pub const HELDOUT58: MinutesSet = minutes_set![
 
 /// The fifty-ninth held-out set: every file in `src/minutes/heldout59/`, written blind on
 /// 2026-12-06 by someone who had never seen the rules (see its README.md), and run in aggregate
-/// only on its first runs.
+/// only on its first runs. It is tuning data since the fifty-fifth and fifty-sixth rounds.
 pub const HELDOUT59: MinutesSet = minutes_set![
     "heldout59";
     "01-am-launch-prep-numbered",

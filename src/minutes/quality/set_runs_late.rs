@@ -376,18 +376,28 @@ fn extraction_quality_over_the_fifty_seventh_heldout_set() {
 
 /// The fifty-eighth held-out set, printed per file when `DUBAN_HELDOUT58=1`
 /// (`DUBAN_HELDOUT58=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since the fifty-fifth
+/// round. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_fifty_eighth_heldout_set() {
-    heldout_run(HELDOUT58, "DUBAN_HELDOUT58", None, "held-out 58");
+    heldout_run(
+        HELDOUT58,
+        "DUBAN_HELDOUT58",
+        Some("fifty-eighth held-out set (tuning since the fifty-fifth round)"),
+        "held-out 58",
+    );
 }
 
 /// The fifty-ninth held-out set, printed per file when `DUBAN_HELDOUT59=1`
 /// (`DUBAN_HELDOUT59=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since the fifty-sixth
+/// round. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_fifty_ninth_heldout_set() {
-    heldout_run(HELDOUT59, "DUBAN_HELDOUT59", None, "held-out 59");
+    heldout_run(
+        HELDOUT59,
+        "DUBAN_HELDOUT59",
+        Some("fifty-ninth held-out set (tuning since the fifty-sixth round)"),
+        "held-out 59",
+    );
 }

@@ -135,6 +135,8 @@ fn explain_tuning_files() {
         .chain(HELDOUT55.iter().map(|f| ("heldout55", f)))
         .chain(HELDOUT56.iter().map(|f| ("heldout56", f)))
         .chain(HELDOUT57.iter().map(|f| ("heldout57", f)))
+        .chain(HELDOUT58.iter().map(|f| ("heldout58", f)))
+        .chain(HELDOUT59.iter().map(|f| ("heldout59", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
