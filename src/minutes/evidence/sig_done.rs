@@ -84,6 +84,14 @@ pub(super) fn done_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal
             "听取了",
             "审议了",
             "介绍了",
+            // `某某同志就考核办法作了说明`: what was said at the meeting, reported.
+            "作了说明",
+            "做了说明",
+            "作了讲话",
+            "作了发言",
+            "作了汇报",
+            "做了汇报",
+            "作了点评",
         ]
         .iter()
         .any(|w| lower.contains(w));

@@ -2,7 +2,8 @@
 //! check list ticked at its end (`3. 某某 物料寄送 ✅`) is done; a board's card on one line with
 //! its people in a field of their own and its date (`· 认证材料 ｜ 某某 ｜ 截止 3/20`) is work even
 //! under `【进行中】`; a task card's last field naming who only follows it (`；关注人：某某`) is
-//! neither an item nor an owner; `本月不新增…任务` says there is no new work.
+//! neither an item nor an owner, nor is a card's `分管领导`/`督办领导`; `本月不新增…任务` says there is
+//! no new work; `某某同志就…作了说明` reports what was said.
 //! Each on phrasings of our own, never a line copied from a file.
 
 #![allow(clippy::unwrap_used)]
@@ -59,4 +60,30 @@ fn no_new_tasks_this_month_is_no_work() {
         &members,
     );
     assert!(texts(&ex).is_empty(), "{:?}", texts(&ex));
+}
+
+#[test]
+fn the_overseeing_leader_on_a_card_is_no_owner() {
+    let members = ["韦海", "柳青", "严冬"];
+    let ex = run(
+        "整改任务分工\n\n任务1：员工行为手册修订\n分管领导：严冬｜承办：柳青｜协办：韦海｜时限：3月31日\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("行为手册修订"), "{t:?}");
+    assert_eq!(owners(&ex)[0], vec!["柳青", "韦海"]);
+    assert_eq!(dues(&ex)[0], due_by_end_of("2026-03-31"));
+}
+
+#[test]
+fn a_comrade_who_explained_at_the_meeting_is_reported() {
+    let members = ["韦海", "柳青"];
+    let ex = run(
+        "三、会议要求\n1. 柳青同志就积分扣减标准作了说明，扣减结果与季度评优挂钩。\n2. 韦海3月20日前把扣分明细发各部门核对。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("扣分明细"), "{t:?}");
 }
