@@ -9,6 +9,7 @@ mod arrow_dated;
 pub(crate) mod arrow_unit;
 mod asked_by_date;
 mod attend_object;
+mod card;
 mod carried;
 mod chair_line;
 mod check_mark;

@@ -84,6 +84,14 @@ pub(super) fn done_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal
             "听取了",
             "审议了",
             "介绍了",
+            // `某某同志就考核办法作了说明`: what was said at the meeting, reported.
+            "作了说明",
+            "做了说明",
+            "作了讲话",
+            "作了发言",
+            "作了汇报",
+            "做了汇报",
+            "作了点评",
         ]
         .iter()
         .any(|w| lower.contains(w));
@@ -92,12 +100,21 @@ pub(super) fn done_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal
     let nothing_new = words::NOTHING_NEW
         .iter()
         .chain(&["没有新事项", "无新事项", "没有新的事项", "没有新增事项"])
-        .any(|w| lower.contains(w));
+        .any(|w| lower.contains(w))
+        // `本月不新增推广任务`, `不再新增工作事项`: no new work this time.
+        || ["不新增", "不再新增"].iter().any(|w| {
+            lower.match_indices(w).any(|(i, _)| {
+                let after: String = lower.get(i + w.len()..).unwrap_or_default().chars().take(6).collect();
+                ["任务", "事项", "待办", "工作"].iter().any(|k| after.contains(k))
+            })
+        });
     if (is_done(&asides_out) && !dated_after_done && !partly)
         || forecast
         || reported
         || not_yet
         || nothing_new
+        // `2. 某某 邀请函发送 ✅`: a sign-up list's entry ticked off.
+        || super::check_mark::ticked_at_end(f.raw)
     {
         add(out, Signal::Done);
     }

@@ -79,7 +79,9 @@ pub(super) fn settle_signals(f: &LineFacts<'_>, lower: &str, commits: bool, out:
         && (commits || dated || !PROGRESS.iter().chain(SPEECH).any(|w| lower.contains(w)))
         // `09:31 监控告警触发，值班人员桂川确认后上报`: a timeline's entry, stamped with its hour.
         && !starts_with_clock(f.raw)
+        // `· 认证材料 ｜ 张三 ｜ 截止 3/20` under `【进行中】`: a card with its people and its date.
         && (dated
+            || super::card::names_field_on_a_card(f.raw)
             || out
                 .iter()
                 .any(|(s, _)| matches!(s, Signal::TaskVerb | Signal::Modal | Signal::OwnerStrong)))

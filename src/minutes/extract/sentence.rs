@@ -13,6 +13,16 @@ pub(super) fn split_sentences(body: &str) -> Vec<&str> {
     let mut owner_before = false;
     for piece in body.split_inclusive(['。', '！', '？', '；']) {
         let end = start + piece.len();
+        // `…，4月17日前；关注人：某某`: who only follows the card is neither work nor its owner.
+        if spans.last().is_some()
+            && piece
+                .trim()
+                .split_once(['：', ':'])
+                .is_some_and(|(key, _)| ["关注人", "知会人"].contains(&key.trim()))
+        {
+            start = end;
+            continue;
+        }
         let fields = piece
             .trim()
             .split_once(['：', ':'])

@@ -27,7 +27,17 @@ pub(super) const STATE: &[&str] = &["状态", "进度", "进展", "当前状态"
 pub(super) const HELP: &[&str] = &["配合人", "配合", "协办人", "协办", "协助"];
 /// Words of a label that names who only follows the work (a task card's `关注人`, `知会人`,
 /// `Followers`), read lowercased: never an owner.
-pub(super) const WATCH: &[&str] = &["关注", "知会", "知悉", "follower", "watcher", "subscriber"];
+/// A card's `分管领导`/`督办领导` oversees the work, not does it.
+pub(super) const WATCH: &[&str] = &[
+    "关注",
+    "知会",
+    "知悉",
+    "分管领导",
+    "督办领导",
+    "follower",
+    "watcher",
+    "subscriber",
+];
 
 /// States that say the work is done or closed, by a card's state field and a field's value alike.
 pub(super) const DONE: &[&str] = &[

@@ -48,7 +48,7 @@ impl Ctx<'_> {
     /// Scans one line (list marker already removed).
     pub(crate) fn scan(&self, line: &str) -> Scan {
         // `外部审计资料补充 -- 孙磊、王立新`: a double hyphen is a dash.
-        let mut text = line.trim().replace(" -- ", " —— ");
+        let mut text = units::without_watchers(&line.trim().replace(" -- ", " —— "));
         // `▍反洗钱系统升级（00:02）`: a recording's chapter stamp, not a time of day.
         for (open, close) in [("（", "）"), ("(", ")")] {
             while let Some(i) = text.find(&format!("{open}00:")) {

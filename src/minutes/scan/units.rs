@@ -49,6 +49,24 @@ pub(super) fn drop_recipients(text: &str, mentioned: &mut Vec<OwnerRef>) {
     }
 }
 
+/// `…，4月17日前；关注人：某某` less its last field naming who only follows the card: they are
+/// no owners.
+pub(super) fn without_watchers(text: &str) -> String {
+    for key in ["关注人：", "关注人:", "知会人：", "知会人:"] {
+        if let Some(i) = text.rfind(key) {
+            let before = text.get(..i).unwrap_or_default();
+            let tail = text.get(i..).unwrap_or_default();
+            if !before.trim().is_empty() && !tail.contains(['；', ';', '。']) {
+                return before
+                    .trim_end()
+                    .trim_end_matches(['；', ';', '，', ','])
+                    .to_owned();
+            }
+        }
+    }
+    text.to_owned()
+}
+
 /// `朝阳门营业部陶然、五四大街营业部马骁于5月15日前完成…` less the names: what follows the last
 /// name before the verb at `verb_at` (`于5月15日前`) and the rest from the verb.
 pub(super) fn after_names(s: &str, found: &[OwnerRef], verb_at: usize) -> String {
