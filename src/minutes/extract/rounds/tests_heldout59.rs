@@ -6,7 +6,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use super::testkit::{run, texts};
+use super::testkit::{dues, run, texts};
 
 #[test]
 fn nothing_to_follow_in_other_words_is_no_work() {
@@ -29,4 +29,17 @@ fn items_not_followed_up_are_still_work() {
     let t = texts(&ex);
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("逐一督办"), "{t:?}");
+}
+
+#[test]
+fn a_score_out_of_five_is_no_date() {
+    let members = ["韦海", "柳青"];
+    let ex = run(
+        "培训复盘（3月10日）\n\n【已完成事项】\n- 新人带教第二期已结束，学员评分4.6/5。（韦海）\n\n【后续】\n1.3/20前交带教总结，柳青负责。\n",
+        &members,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("带教总结"), "{t:?}");
+    assert_eq!(dues(&ex)[0].as_deref(), Some("2026-03-20T18:00:00+08:00"));
 }
