@@ -107,7 +107,8 @@ pub(super) fn done_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal
                 let after: String = lower.get(i + w.len()..).unwrap_or_default().chars().take(6).collect();
                 ["任务", "事项", "待办", "工作"].iter().any(|k| after.contains(k))
             })
-        });
+        })
+        || says_nothing_to_follow(lower);
     if (is_done(&asides_out) && !dated_after_done && !partly)
         || forecast
         || reported
@@ -123,4 +124,21 @@ pub(super) fn done_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal
         add(out, Signal::NotTracked);
     }
     partly
+}
+
+/// `本次没有需要新增跟进的事项`, `暂无需要跟进的待办`: a negation (`没有`, `暂无`, `无`) then, within
+/// a few characters, `事项`/`待办`/`任务` with `新增`, `需要` or `新的` between them: the
+/// meeting says there is nothing to do. `没有跟进的事项逐一督办` (no such word between) is work.
+fn says_nothing_to_follow(lower: &str) -> bool {
+    ["没有", "暂无", "无"].iter().any(|neg| {
+        lower.match_indices(neg).any(|(at, _)| {
+            let rest: String = lower[at + neg.len()..].chars().take(10).collect();
+            ["事项", "待办", "任务"].iter().any(|noun| {
+                rest.find(noun).is_some_and(|end| {
+                    let between = &rest[..end];
+                    ["新增", "需要", "新的"].iter().any(|w| between.contains(w))
+                })
+            })
+        })
+    })
 }

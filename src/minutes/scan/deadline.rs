@@ -465,10 +465,24 @@ pub(crate) fn is_amount_not_hour(chars: &[char], start: usize) -> bool {
         && before.is_some_and(|c| "这那有快早晚多少慢差重几以下上".contains(*c))
 }
 
-/// Whether a window `[start, end)` starts or ends inside a run of ASCII digits.
+/// Whether a window `[start, end)` starts or ends inside a run of ASCII digits, or starts on the
+/// decimals of a figure written inside the sentence (`满意度4.7/5`, `评分4.5/5分`: not July 5; a
+/// list number at the line's start, `1.3月底前`, is no figure).
 pub(crate) fn cuts_digits(chars: &[char], start: usize, end: usize) -> bool {
     let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
-    (start > 0 && digit(start - 1) && digit(start)) || (digit(end - 1) && digit(end))
+    let decimals = start >= 2 && chars.get(start - 1) == Some(&'.') && digit(start) && {
+        let run = chars[..start - 1]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        run > 0
+            && (start - 1)
+                .checked_sub(run + 1)
+                .and_then(|i| chars.get(i))
+                .is_some_and(|c| !c.is_whitespace() && !"-*·•#>|（(【[、，,：:；;。".contains(*c))
+    };
+    decimals || (start > 0 && digit(start - 1) && digit(start)) || (digit(end - 1) && digit(end))
 }
 
 /// The contents of `（…）` and `(…)` groups.

@@ -54,6 +54,7 @@ mod tests_heldout55;
 mod tests_heldout56;
 mod tests_heldout57;
 mod tests_heldout58;
+mod tests_heldout59;
 mod tests_heldout6;
 mod tests_heldout6_blocks;
 mod tests_heldout6_owners;
