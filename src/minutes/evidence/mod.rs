@@ -30,6 +30,7 @@ mod marked_work;
 mod named_head;
 mod next_meeting;
 mod not_yet;
+mod nothing_new;
 mod object_count;
 mod ongoing;
 mod open_date_clause;

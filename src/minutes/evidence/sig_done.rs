@@ -7,7 +7,6 @@ use crate::minutes::scan::OwnerHow;
 use crate::minutes::weights::Signal;
 
 use super::clues::{is_done, not_tracked, without_mid_asides};
-use super::words::{self};
 use super::{english, not_yet, owner_clause, progress, remaining, self_paced};
 
 /// The signals of finished or reported work; whether part of the work is left with a day of
@@ -96,19 +95,7 @@ pub(super) fn done_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal
         .iter()
         .any(|w| lower.contains(w));
     let not_yet = not_yet::ends_not_yet(f.raw);
-    // `节前最后一次会，没有新事项。`: said in other words.
-    let nothing_new = words::NOTHING_NEW
-        .iter()
-        .chain(&["没有新事项", "无新事项", "没有新的事项", "没有新增事项"])
-        .any(|w| lower.contains(w))
-        // `本月不新增推广任务`, `不再新增工作事项`: no new work this time.
-        || ["不新增", "不再新增"].iter().any(|w| {
-            lower.match_indices(w).any(|(i, _)| {
-                let after: String = lower.get(i + w.len()..).unwrap_or_default().chars().take(6).collect();
-                ["任务", "事项", "待办", "工作"].iter().any(|k| after.contains(k))
-            })
-        })
-        || says_nothing_to_follow(lower);
+    let nothing_new = super::nothing_new::says_nothing_new(lower);
     if (is_done(&asides_out) && !dated_after_done && !partly)
         || forecast
         || reported
@@ -124,21 +111,4 @@ pub(super) fn done_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal
         add(out, Signal::NotTracked);
     }
     partly
-}
-
-/// `本次没有需要新增跟进的事项`, `暂无需要跟进的待办`: a negation (`没有`, `暂无`, `无`) then, within
-/// a few characters, `事项`/`待办`/`任务` with `新增`, `需要` or `新的` between them: the
-/// meeting says there is nothing to do. `没有跟进的事项逐一督办` (no such word between) is work.
-fn says_nothing_to_follow(lower: &str) -> bool {
-    ["没有", "暂无", "无"].iter().any(|neg| {
-        lower.match_indices(neg).any(|(at, _)| {
-            let rest: String = lower[at + neg.len()..].chars().take(10).collect();
-            ["事项", "待办", "任务"].iter().any(|noun| {
-                rest.find(noun).is_some_and(|end| {
-                    let between = &rest[..end];
-                    ["新增", "需要", "新的"].iter().any(|w| between.contains(w))
-                })
-            })
-        })
-    })
 }

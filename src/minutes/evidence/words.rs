@@ -186,21 +186,6 @@ pub(super) const DONE: &[&str] = &[
     "被评为",
 ];
 
-/// `本周无新增待办，…`, `暂无新增任务`: the meeting says there is nothing new to do, whoever the
-/// rest of the line names.
-pub(super) const NOTHING_NEW: &[&str] = &[
-    "无新增待办",
-    "无新增事项",
-    "无新增任务",
-    "无新增工作",
-    "没有新增待办",
-    "没有新的待办",
-    "暂无新增",
-    "暂无待办",
-    "无待办事项",
-    "no new action",
-];
-
 /// Figures and comparisons.
 pub(super) const FIGURES: &[&str] = &["%", "％", "百分点", "万元", "亿元", "万户", "yoy"];
 
