@@ -8,7 +8,8 @@ use super::words::REJECTED;
 use super::{open_date_clause, open_field, record, verdict_noun};
 
 /// Work held back or decided against, beside the shared `REJECTED` words: `场地都订满了，先不订`,
-/// `等总部指标下发后再做，不指定人`, `排名附表（会议决定今年不编制）`.
+/// `等总部指标下发后再做，不指定人`, `排名附表（会议决定今年不编制）`, and nothing more to pick or
+/// to send (`主持人由某某两人搭档，不再另选`, `名单不再另报`).
 const HELD_BACK: &[&str] = &[
     "先不订",
     "先不办",
@@ -17,6 +18,10 @@ const HELD_BACK: &[&str] = &[
     "不指定负责人",
     "不编制",
     "不再编制",
+    "不再另选",
+    "不再另报",
+    "不再另设",
+    "不再另发",
 ];
 
 /// The rejected signal: the line calls the work off (not merely leaves its date open).
@@ -45,15 +50,10 @@ pub(super) fn rejected_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Si
     // `梳理测评不通过客户的话术`: a verdict describing whom the work is for.
     let rejected_text = verdict_noun::without_verdict_nouns(&rejected_text);
     // `~~组织线下沙龙~~（取消）`: struck out, called off.
-    // `主持人由某某两人搭档，不再另选`, `名单不再另报`: nothing more to pick or to send.
-    let nothing_more = ["不再另选", "不再另报", "不再另设", "不再另发"]
-        .iter()
-        .any(|w| rejected_text.contains(w));
     if REJECTED
         .iter()
         .chain(HELD_BACK)
         .any(|w| rejected_text.contains(w))
-        || nothing_more
         || record::is_struck(f.raw)
         || super::left_open::whether_decided_later(lower)
     {
