@@ -401,3 +401,12 @@ fn extraction_quality_over_the_fifty_ninth_heldout_set() {
         "held-out 59",
     );
 }
+
+/// The sixtieth held-out set, printed per file when `DUBAN_HELDOUT60=1`
+/// (`DUBAN_HELDOUT60=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
+/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
+/// one of its files fails.
+#[test]
+fn extraction_quality_over_the_sixtieth_heldout_set() {
+    heldout_run(HELDOUT60, "DUBAN_HELDOUT60", None, "held-out 60");
+}
