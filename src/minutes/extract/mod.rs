@@ -127,6 +127,8 @@ fn run(
     claim::read_claims(&mut lines, is_member);
     // `A：…；B：…` then `以上均于下周一前完成`: each piece is due then.
     shared_after::spread_shared_deadlines(&mut lines, members);
+    // `甲整理A、乙核对B，两项都在周五前`: a date said once goes to each person's piece.
+    shared_people::spread_people_dates(&mut lines, members);
     // `某甲负责A；某乙负责B；均于周五前完成`: the last piece dates each piece before it.
     shared_tail::spread_shared_tails(&mut lines);
     // `1. 补充A；` `2. 定稿B。` then `以上两项由某某负责，…`: each item counted is theirs.
@@ -271,6 +273,7 @@ mod sentence;
 mod shared_above;
 mod shared_after;
 mod shared_due;
+mod shared_people;
 mod shared_tail;
 mod spoken_alias;
 mod stage_block;
