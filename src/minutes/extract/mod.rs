@@ -190,6 +190,8 @@ fn run(
     dialogue::settle(&lines, &ctx, to_item, &mut ex, &mut tr);
     // Owners are people: a department written as one is the item's unit.
     ex.items.iter_mut().for_each(crate::minutes::assign::units_apart);
+    // `参会：方某（合规专员）` then work given to `合规专员`: that member's.
+    post_owner::posts_to_members(&mut ex.items, &lines, members);
     ex.items.truncate(MAX_ITEMS);
     ex
 }
@@ -260,6 +262,7 @@ mod name_heading;
 mod numbered_speakers;
 mod offer_accept;
 mod open_todo;
+mod post_owner;
 mod qa;
 mod quoted_mail;
 mod refer;
