@@ -8,6 +8,7 @@ mod at_helper;
 mod by_verb;
 mod ctx;
 mod deadline;
+mod due_brackets;
 mod english;
 mod fields;
 mod helper_aside;
@@ -111,6 +112,10 @@ impl Ctx<'_> {
                 text = text.replace(&format!("日{open}周{d}{close}"), "日");
             }
         }
+        // `明天（12月31日）下午3点前`: the date in brackets only says which day 明天 is.
+        text = due_brackets::dated_relative_day(&text);
+        // `12月8日前准备好（直播时间12月10日、11日）`: when the event is held, not the work's date.
+        text = due_brackets::without_event_time(&text);
         // `（联系人：易海）`: whom to ask, not who does it.
         for key in ["（联系人：", "（联系人:", "(联系人：", "(联系人:"] {
             if let Some(i) = text.find(key)
