@@ -147,9 +147,32 @@ fn phrase(s: &str) -> Option<String> {
         [day] => weekday(day)
             .map(|d| format!("周{d}"))
             .or_else(|| month_day(day, None)),
-        [a, b] => month_day(a, Some(b)).or_else(|| month_day(b, Some(a))),
+        [a, b] => month_day(a, Some(b))
+            .or_else(|| month_day(b, Some(a)))
+            // `Friday 12:00`, `Thu 3pm`: a weekday and the hour on it.
+            .or_else(|| Some(format!("周{}{}", weekday(a)?, clock(b)?))),
         _ => None,
     }
+}
+
+/// `12:00`, `9:30`, `3pm`, `11am` as `12:00`, `9:30`, `15:00`, `11:00`.
+fn clock(w: &str) -> Option<String> {
+    if let Some((h, m)) = w.split_once(':') {
+        let (h, m): (u8, u8) = (h.parse().ok()?, m.parse().ok()?);
+        return (h < 24 && m < 60).then(|| format!("{h}:{m:02}"));
+    }
+    let (h, pm) = w
+        .strip_suffix("pm")
+        .map(|h| (h, true))
+        .or_else(|| w.strip_suffix("am").map(|h| (h, false)))?;
+    let h: u8 = h.parse().ok().filter(|h| (1..=12).contains(h))?;
+    let h = match (h, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    };
+    Some(format!("{h}:00"))
 }
 
 /// `3 working days`, `2 business days`, `5 days`, `2 trading days`, `4 hours`.

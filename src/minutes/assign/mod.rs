@@ -12,6 +12,7 @@ pub(crate) use self::words::{is_unit, units_apart};
 
 mod dash;
 mod lead_in;
+mod not_owner;
 mod office;
 mod paren;
 mod paren_help;
@@ -94,6 +95,22 @@ impl Ctx<'_> {
         for (s, e) in clauses(text) {
             let clause = text.get(s..e).unwrap_or_default().trim();
             if clause.is_empty() {
+                continue;
+            }
+            // `…, 景某 to decide`: asked for a verdict, not the work.
+            if self.decides_only(clause) {
+                continue;
+            }
+            // `某甲建议…，某乙请他7月3日前…`: who asks is no owner; 他 is the one named before.
+            if let Some(len) = self.asker_len(clause)
+                && let Some(who) = self.named_before(text.get(..s).unwrap_or_default())
+            {
+                if lead.is_empty() {
+                    lead = vec![who];
+                    how = how.max(OwnerHow::Strong);
+                }
+                let off = text.get(s..e).and_then(|r| r.find(clause)).unwrap_or_default();
+                drop.push((s + off, s + off + len));
                 continue;
             }
             // `人力部的范悦今天没来，…请她牵头`: 他/她 is the person named last before.
@@ -290,10 +307,7 @@ impl Ctx<'_> {
                     let lead_words = clause.len() - strip_leads(clause).len();
                     let at = s + text.get(s..e).unwrap_or_default().find(clause).unwrap_or(0) + lead_words;
                     drop.push((at, at + len));
-                } else if strip_leads(clause)
-                    .get(len..)
-                    .is_some_and(|r| words::SECOND_HANDS.iter().any(|w| r.starts_with(w)))
-                {
+                } else if strip_leads(clause).get(len..).is_some_and(words::is_second_hand) {
                     // `…由某某起草，某某审核`, `某某执笔，某某提供数据`: the second hand on the
                     // same work owns it too, after the lead.
                     extend(&mut help, found);

@@ -175,6 +175,11 @@ impl Ctx<'_> {
                     rest = r;
                     adverb = true;
                 }
+                // `直播排期某某下周三前出`: a member, then when, then the work.
+                if let Some(r) = super::words::after_due_word(rest) {
+                    rest = r;
+                    adverb = true;
+                }
                 let head: String = rest.chars().take(3).collect();
                 // `伴手礼供应商某某再比两家`: a member, then an adverb of doing (再, 先, 抓紧),
                 // then whatever verb: the member acts.

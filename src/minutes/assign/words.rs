@@ -53,6 +53,35 @@ pub(super) const SECOND_HANDS: &[&str] = &[
     "提供素材",
     "出数据",
 ];
+/// Whether the words after a member take a second hand in the lead's work: one of
+/// [`SECOND_HANDS`], a countersign or review (`会签…意见`, `评审`), or data handed in
+/// (`提供各营业部目标拆分数据`, `提供近两年活动素材`).
+pub(super) fn is_second_hand(after: &str) -> bool {
+    SECOND_HANDS
+        .iter()
+        .chain(&["会签", "评审"])
+        .any(|w| after.starts_with(w))
+        || after.strip_prefix("提供").is_some_and(|r| {
+            let r: String = r.chars().take(16).collect();
+            ["数据", "素材", "资料", "明细"].iter().any(|w| r.contains(w))
+        })
+}
+
+/// `下周三前出` → `出`: the work after a deadline word said between a member and the work
+/// (`7月10日前`, `周五前`, `明天上午`), if a Chinese word follows.
+pub(super) fn after_due_word(rest: &str) -> Option<&str> {
+    let end = rest.char_indices().take(8).find(|(_, c)| *c == '前')?.0 + '前'.len_utf8();
+    let (when, after) = (rest.get(..end)?, rest.get(end..)?);
+    let dated = when.chars().count() >= 3
+        && when.chars().any(|c| "月日号周今明本下".contains(c))
+        && crate::minutes::scan::looks_like_time(when);
+    let work = after
+        .chars()
+        .next()
+        .is_some_and(|c| crate::minutes::scan::is_cjk(c) && c != '的');
+    (dated && work).then_some(after)
+}
+
 /// Words after which the words before them name a helper (`常遇春配合`).
 pub(super) const HELP_VERBS: &[&str] = &["配合", "协助", "协同", "帮忙", "参与"];
 

@@ -124,7 +124,9 @@ impl Block {
                 continue;
             }
             let opens = if comma_before && !clauses.is_empty() {
-                starts_with_doer(ctx, part)
+                // `梁某写需求说明书，蔡某评审，3月6日前`: who reviews the work just named
+                // owns it too, after its lead; no work of their own.
+                starts_with_doer(ctx, part) && !reviews_only(ctx, part)
             } else {
                 opens_clause(ctx, part)
             };
@@ -211,6 +213,15 @@ fn join_roles_only(ctx: &Ctx<'_>, clauses: Vec<String>) -> Vec<String> {
     }
     out.extend(pending);
     out
+}
+
+/// Whether `part` is only a member and a reviewer's verb (`蔡某评审`, `由柳某审核`).
+fn reviews_only(ctx: &Ctx<'_>, part: &str) -> bool {
+    let bare = part.trim().trim_start_matches('由');
+    ctx.members.iter().any(|p| {
+        bare.strip_prefix(p.name.as_str())
+            .is_some_and(|r| ["评审", "审核", "复核", "把关", "校对", "审定"].contains(&r.trim()))
+    })
 }
 
 /// Whether `part` starts with the person it gives work to (`陆一鸣负责开发联调`, `由蒋文出…`).

@@ -319,6 +319,30 @@ pub(super) fn after_an_event(raw: &str) -> bool {
     })
 }
 
+/// `公示期满后办理`, `定稿后3个工作日内报送`, `与修订稿同步提交`, `和第二稿一起报`: the work is due
+/// relative to another event, a time with no date (deadline-conventions: event-relative).
+pub(super) fn tied_to_an_event(raw: &str) -> bool {
+    const ENDS: &[&str] = &["期满", "结束", "定稿", "上线", "批复", "到位"];
+    const THEN: &[&str] = &["办理", "提交", "报送", "报", "发", "启动", "执行"];
+    let after = raw.match_indices('后').any(|(i, _)| {
+        let head = raw.get(..i).unwrap_or_default();
+        let tail = raw.get(i + '后'.len_utf8()..).unwrap_or_default();
+        let span = tail
+            .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两个".contains(c))
+            .starts_with(['个', '工', '天', '日'])
+            && tail
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c));
+        ENDS.iter().any(|e| head.ends_with(e)) && (span || THEN.iter().any(|t| tail.starts_with(t)))
+    });
+    let along = ["同步提交", "同步报送", "一并提交", "一并报送", "一起报"]
+        .iter()
+        .any(|w| raw.contains(w))
+        && ['与', '和', '随'].iter().any(|c| raw.contains(*c));
+    after || along
+}
+
 /// `（活动期间每日执行，不单独跟踪）`, `（常规要求）`, `（日常工作）`, `（某某，常规工作）`: the minutes say the line is
 /// no task to track on its own.
 pub(super) fn not_tracked(lower: &str) -> bool {
@@ -444,4 +468,16 @@ pub(super) fn standing_long(lower: &str) -> bool {
             .iter()
             .any(|v| after.starts_with(v))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn work_tied_to_another_event_has_a_time_with_no_date() {
+        assert!(super::tied_to_an_event("把结果录入系统，公示期满后办理"));
+        assert!(super::tied_to_an_event("方案定稿后3个工作日内报送"));
+        assert!(super::tied_to_an_event("编写对照表，与修订稿同步提交"));
+        assert!(!super::tied_to_an_event("会后整理纪要"));
+        assert!(!super::tied_to_an_event("活动结束后大家合影"));
+    }
 }

@@ -47,6 +47,8 @@ pub(super) fn shape_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signa
     } else if f.scan.deadline_text.is_some()
         || before_an_event(f.raw)
         || after_an_event(f.raw)
+        // `公示期满后办理`, `与修订稿同步提交`: due relative to another event.
+        || (f.scan.how != OwnerHow::None && super::clues::tied_to_an_event(f.raw))
         // `补做双录，完成时间待定 —— 某某`: someone's work, its day left open.
         || (f.scan.how != OwnerHow::None && due_pending::due_left_open(f.raw))
     {

@@ -27,6 +27,17 @@ pub(super) fn helps(after_name: &str) -> bool {
         .any(|w| after_name.trim_start().starts_with(w))
 }
 
+/// Whether the clause after a name is only a reviewer's verb (`评审`, `审核`, `复核`): that person
+/// checks the work just named (`某甲写需求说明书，某乙评审，3月6日前`), a second hand on it.
+pub(super) fn checks_only(after_name: &str) -> bool {
+    let clause = after_name
+        .split(['，', ',', '；', '。'])
+        .next()
+        .unwrap_or_default()
+        .trim();
+    ["评审", "审核", "复核", "把关", "校对", "审定"].contains(&clause)
+}
+
 #[cfg(test)]
 mod tests {
     use super::unclosed;

@@ -127,6 +127,8 @@ fn run(
     claim::read_claims(&mut lines, is_member);
     // `A：…；B：…` then `以上均于下周一前完成`: each piece is due then.
     shared_after::spread_shared_deadlines(&mut lines, members);
+    // `甲整理A、乙核对B，两项都在周五前`: a date said once goes to each person's piece.
+    shared_people::spread_people_dates(&mut lines, members);
     // `某甲负责A；某乙负责B；均于周五前完成`: the last piece dates each piece before it.
     shared_tail::spread_shared_tails(&mut lines);
     // `1. 补充A；` `2. 定稿B。` then `以上两项由某某负责，…`: each item counted is theirs.
@@ -188,6 +190,8 @@ fn run(
     dialogue::settle(&lines, &ctx, to_item, &mut ex, &mut tr);
     // Owners are people: a department written as one is the item's unit.
     ex.items.iter_mut().for_each(crate::minutes::assign::units_apart);
+    // `参会：方某（合规专员）` then work given to `合规专员`: that member's.
+    post_owner::posts_to_members(&mut ex.items, &lines, members);
     ex.items.truncate(MAX_ITEMS);
     ex
 }
@@ -258,6 +262,7 @@ mod name_heading;
 mod numbered_speakers;
 mod offer_accept;
 mod open_todo;
+mod post_owner;
 mod qa;
 mod quoted_mail;
 mod refer;
@@ -271,6 +276,7 @@ mod sentence;
 mod shared_above;
 mod shared_after;
 mod shared_due;
+mod shared_people;
 mod shared_tail;
 mod spoken_alias;
 mod stage_block;

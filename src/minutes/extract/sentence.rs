@@ -334,6 +334,10 @@ pub(super) fn split_assignments<'s>(sentence: &'s str, ctx: &Ctx<'_>) -> Vec<&'s
         let split = match next {
             // `X 牵头，Y 配合，2月12日前`: the one after helps with the same work.
             Some(next) if super::brackets::helps(rest.get(next.name.len()..).unwrap_or_default()) => false,
+            // `某甲写说明书，某乙评审，3月6日前`: the one after reviews the same work.
+            Some(next) if super::brackets::checks_only(rest.get(next.name.len()..).unwrap_or_default()) => {
+                false
+            }
             Some(next) => {
                 (dated_owner(&h)
                     && dated_owner(&r)

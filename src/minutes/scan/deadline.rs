@@ -156,9 +156,15 @@ impl Ctx<'_> {
                     || is_start_or_event(&chars, start, start + len, &w)
                     || lookback::looks_back(&chars, start)
                     || lookback::time_left(&chars, start, &w)
+                    || lookback::how_long(&chars, start, &w)
                     // `013  周**  客户号…`: a masked surname, not a week.
                     || chars.get(start + len).is_some_and(|c| matches!(c, '*' | '＊'))
                 {
+                    continue;
+                }
+                // `到期前3天提醒`: tied to an event, refused (a time with no date).
+                if lookback::how_early(&chars, start, &w) {
+                    refused.get_or_insert((w.trim().to_owned(), start, start + len));
                     continue;
                 }
                 // `2 月底前`: the number typed apart from its unit.

@@ -10,6 +10,15 @@ use super::Ctx;
 /// What follows a name that is given the work.
 const ASKED: &[&str] = &["to ", "will ", "please ", "should "];
 
+/// What follows a name asked for a verdict on the work, not for the work (`景某 to decide`).
+const VERDICT: &[&str] = &[
+    "to decide",
+    "to approve",
+    "to sign off",
+    "will decide",
+    "will approve",
+];
+
 /// What the speaker says of work they take on.
 const I_WILL: &[&str] = &[
     "i will ",
@@ -45,6 +54,7 @@ impl Ctx<'_> {
                 .unwrap_or(word);
             if let Some((found, after)) = self.leading_member(word)
                 && ASKED.iter().any(|w| after.starts_with(w))
+                && !VERDICT.iter().any(|w| after.starts_with(w))
             {
                 return Some((found, at + lead));
             }

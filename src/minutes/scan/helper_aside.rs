@@ -11,8 +11,8 @@ use crate::domain::ids::Person;
 /// Verbs that close a bracket naming helpers.
 const HELPS: &[&str] = &["配合", "协助", "协办", "支持"];
 
-/// What follows a helper's name at the head of a clause (`帮她`, `帮着`, `帮忙`).
-const HELPING: &[&str] = &["帮他", "帮她", "帮着", "帮忙", "帮一下"];
+/// What follows a helper's name at the head of a clause (`帮她`, `帮你`, `帮着`, `帮忙`).
+const HELPING: &[&str] = &["帮他", "帮她", "帮你", "帮着", "帮忙", "帮一下"];
 
 /// Whether someone other than `helper` is named in `before` (a lead for the helper).
 fn lead_before(members: &[Person], before: &str, helper: &Person) -> bool {

@@ -8,6 +8,7 @@ mod at_helper;
 mod by_verb;
 mod ctx;
 mod deadline;
+mod due_brackets;
 mod english;
 mod fields;
 mod helper_aside;
@@ -37,7 +38,9 @@ pub(crate) use self::ctx::{Ctx, OwnerHow, Scan, is_cjk};
 pub(crate) use self::deadline::{is_the_rest, is_time_char};
 use self::deadline::{paren_groups, remove_deadline};
 use self::fields::{DEADLINE_KEYS, HELP_KEYS, OWNER_KEYS, take_key, take_priority, tidy};
-pub(crate) use self::names::{ADDRESS_SUFFIXES, DEPARTMENT_ENDS, is_place_or_units, is_placeholder};
+pub(crate) use self::names::{
+    ADDRESS_SUFFIXES, DEPARTMENT_ENDS, is_place_or_units, is_placeholder, looks_like_time,
+};
 pub(crate) use self::names::{SURNAMES, TITLED_SURNAMES};
 pub(crate) use self::unit_name::is_unit_name;
 use self::units::{FUNCTIONS, drop_recipients};
@@ -109,6 +112,10 @@ impl Ctx<'_> {
                 text = text.replace(&format!("日{open}周{d}{close}"), "日");
             }
         }
+        // `明天（12月31日）下午3点前`: the date in brackets only says which day 明天 is.
+        text = due_brackets::dated_relative_day(&text);
+        // `12月8日前准备好（直播时间12月10日、11日）`: when the event is held, not the work's date.
+        text = due_brackets::without_event_time(&text);
         // `（联系人：易海）`: whom to ask, not who does it.
         for key in ["（联系人：", "（联系人:", "(联系人：", "(联系人:"] {
             if let Some(i) = text.find(key)

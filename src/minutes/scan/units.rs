@@ -165,6 +165,11 @@ impl Ctx<'_> {
                     .find_map(|p| {
                         let key = format!("{role}{}", p.name);
                         let at = text.find(&key)?;
+                        // `改好后报合规负责人某某审批`: whom the work is sent to, to approve it.
+                        let near: String = text.get(..at)?.chars().rev().take(5).collect();
+                        if ['报', '给', '呈', '送'].iter().any(|c| near.contains(*c)) {
+                            return None;
+                        }
                         let rest = format!("{}{}", text.get(..at)?, text.get(at + key.len()..)?);
                         Some((OwnerRef::Person(p.clone()), rest.trim().to_owned()))
                     })

@@ -20,6 +20,34 @@ pub(super) fn time_left(chars: &[char], start: usize, w: &str) -> bool {
         && !w.trim_end().ends_with(['前', '内'])
 }
 
+/// A bare count of days or weeks (`5个工作日`, `3天`, no `内`/`前` of its own).
+fn bare_count(w: &str) -> bool {
+    let w = w.trim();
+    w.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两半".contains(c))
+        && ["天", "日", "周", "工作日", "交易日", "个月"]
+            .iter()
+            .any(|u| w.ends_with(u))
+}
+
+/// Whether the window `w` starting at `start` is how long something lasts (`公示5个工作日`,
+/// `为期两周`), not a limit for work: a bare count after such words.
+pub(super) fn how_long(chars: &[char], start: usize, w: &str) -> bool {
+    let head: String = chars.get(..start).unwrap_or_default().iter().collect();
+    let head = head.trim_end();
+    bare_count(w)
+        && ["公示", "公告", "为期", "持续", "期限为", "有效期"]
+            .iter()
+            .any(|h| head.ends_with(h))
+}
+
+/// Whether the window `w` starting at `start` is how early something comes before an event
+/// (`到期前3天自动提醒`, `提前三天发`): a time tied to that event, with no date of its own.
+pub(super) fn how_early(chars: &[char], start: usize, w: &str) -> bool {
+    let head: String = chars.get(..start).unwrap_or_default().iter().collect();
+    let head = head.trim_end();
+    bare_count(w) && ["提前", "到期前", "届满前"].iter().any(|h| head.ends_with(h))
+}
+
 #[cfg(test)]
 mod tests {
     use super::looks_back;
@@ -34,6 +62,17 @@ mod tests {
         assert!(!looks_back(&c, 2));
         let c: Vec<char> = "3个月内完成".chars().collect();
         assert!(!looks_back(&c, 0));
+    }
+
+    #[test]
+    fn how_long_or_how_early_is_no_deadline() {
+        let c: Vec<char> = "名单公示5个工作日".chars().collect();
+        assert!(super::how_long(&c, 4, "5个工作日"));
+        let c: Vec<char> = "系统在到期前3天提醒".chars().collect();
+        assert!(super::how_early(&c, 6, "3天"));
+        assert!(!super::how_long(&c, 6, "3天"));
+        let c: Vec<char> = "公示结束后5个工作日内".chars().collect();
+        assert!(!super::how_long(&c, 5, "5个工作日内"));
     }
 
     #[test]
