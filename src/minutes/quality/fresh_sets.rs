@@ -233,7 +233,7 @@ pub const HELDOUT59: MinutesSet = minutes_set![
 
 /// The sixtieth held-out set: every file in `src/minutes/heldout60/`, written blind on
 /// 2026-12-06 by someone who had never seen the rules (see its README.md), and run in aggregate
-/// only on its first runs.
+/// only on its first runs. It is tuning data since the fifty-ninth round.
 pub const HELDOUT60: MinutesSet = minutes_set![
     "heldout60";
     "01-margin-risk-numbered-list",
@@ -290,7 +290,7 @@ pub const HELDOUT60: MinutesSet = minutes_set![
 
 /// The sixty-first held-out set: every file in `src/minutes/heldout61/`, written blind on
 /// 2026-12-06 by someone who had never seen the rules nor the other sets (see its README.md), and
-/// run in aggregate only on its first runs.
+/// run in aggregate only on its first runs. It is tuning data since the sixtieth round.
 pub const HELDOUT61: MinutesSet = minutes_set![
     "heldout61";
     "01-cyber-drill-kickoff-sections",

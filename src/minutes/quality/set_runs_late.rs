@@ -404,18 +404,28 @@ fn extraction_quality_over_the_fifty_ninth_heldout_set() {
 
 /// The sixtieth held-out set, printed per file when `DUBAN_HELDOUT60=1`
 /// (`DUBAN_HELDOUT60=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since the fifty-ninth
+/// round. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_sixtieth_heldout_set() {
-    heldout_run(HELDOUT60, "DUBAN_HELDOUT60", None, "held-out 60");
+    heldout_run(
+        HELDOUT60,
+        "DUBAN_HELDOUT60",
+        Some("sixtieth held-out set (tuning since the fifty-ninth round)"),
+        "held-out 60",
+    );
 }
 
 /// The sixty-first held-out set, printed per file when `DUBAN_HELDOUT61=1`
 /// (`DUBAN_HELDOUT61=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
-/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
-/// one of its files fails.
+/// line last. Its first runs printed only the aggregate; it is tuning data since the sixtieth
+/// round. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_sixty_first_heldout_set() {
-    heldout_run(HELDOUT61, "DUBAN_HELDOUT61", None, "held-out 61");
+    heldout_run(
+        HELDOUT61,
+        "DUBAN_HELDOUT61",
+        Some("sixty-first held-out set (tuning since the sixtieth round)"),
+        "held-out 61",
+    );
 }

@@ -137,6 +137,8 @@ fn explain_tuning_files() {
         .chain(HELDOUT57.iter().map(|f| ("heldout57", f)))
         .chain(HELDOUT58.iter().map(|f| ("heldout58", f)))
         .chain(HELDOUT59.iter().map(|f| ("heldout59", f)))
+        .chain(HELDOUT60.iter().map(|f| ("heldout60", f)))
+        .chain(HELDOUT61.iter().map(|f| ("heldout61", f)))
         .filter(|(dir, (n, _, _))| want.split(',').any(|w| format!("{dir}/{n}").contains(w)))
         .map(|(_, f)| f)
     {
