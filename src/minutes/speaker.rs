@@ -56,7 +56,7 @@ pub(crate) fn bracket_transcript(lines: &[String], is_name: impl Fn(&str) -> boo
 }
 
 /// Whether `s` is a clock time (`00:18`, `00:00:05`, `[00:00:45]`).
-fn is_stamp(s: &str) -> bool {
+pub(crate) fn is_stamp(s: &str) -> bool {
     let s = s.trim();
     let s = s
         .strip_prefix(['[', '【', '（', '('])

@@ -63,6 +63,9 @@ pub enum Signal {
     Rescheduled,
     /// Marked as not tracked on its own (`（不单独跟踪）`, `（常规要求）`, `（日常工作）`).
     NotTracked,
+    /// A proposal reported from the meeting (`某某提出…，建议…`, `某某认为…，建议…`): an
+    /// opinion given, not work given.
+    Proposal,
 }
 
 /// The weight of each signal.
@@ -92,6 +95,7 @@ pub const WEIGHTS: &[(Signal, i32)] = &[
     (Signal::Request, 3),
     (Signal::Rescheduled, 3),
     (Signal::NotTracked, -9),
+    (Signal::Proposal, -6),
 ];
 
 /// The score from which a line is an action item.
@@ -179,6 +183,7 @@ pub fn label(signal: Signal) -> &'static str {
         Signal::Request => "请求句",
         Signal::Rescheduled => "延期待办",
         Signal::NotTracked => "注明不单独跟踪",
+        Signal::Proposal => "转述的建议",
     }
 }
 
@@ -192,7 +197,7 @@ mod tests {
         for (s, _) in WEIGHTS {
             assert!(seen.insert(*s), "{s:?} twice");
         }
-        assert_eq!(seen.len(), 25);
+        assert_eq!(seen.len(), 26);
         assert!(weight(Signal::Done) < 0 && weight(Signal::OwnerStrong) > 0);
     }
 }

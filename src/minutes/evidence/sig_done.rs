@@ -103,6 +103,8 @@ pub(super) fn done_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal
         || nothing_new
         // `2. 某某 邀请函发送 ✅`: a sign-up list's entry ticked off.
         || super::check_mark::ticked_at_end(f.raw)
+        // `某某休假，她的复核工作这周由某某代`: who stands in, a state of things.
+        || super::away_cover::covers_while_away(lower)
     {
         add(out, Signal::Done);
     }

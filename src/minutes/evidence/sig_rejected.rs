@@ -22,6 +22,8 @@ const HELD_BACK: &[&str] = &[
     "不再另报",
     "不再另设",
     "不再另发",
+    // `（这一条等结果公布后才启动，现在不用动）`, `这块不用动`: nothing to do now.
+    "不用动",
 ];
 
 /// The rejected signal: the line calls the work off (not merely leaves its date open).
@@ -56,7 +58,46 @@ pub(super) fn rejected_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Si
         .any(|w| rejected_text.contains(w))
         || record::is_struck(f.raw)
         || super::left_open::whether_decided_later(lower)
+        || nothing_apart(lower)
     {
         add(out, Signal::Rejected);
+    }
+}
+
+/// Words saying nothing is to be done apart (`不单独排`, `不用另写材料`, `不用单独报`).
+const APART: &[&str] = &[
+    "不单独",
+    "不用单独",
+    "不必单独",
+    "不需单独",
+    "无需单独",
+    "不用另",
+    "不必另",
+    "不需要另",
+    "无需另",
+];
+
+/// `元旦值班按行政部统一安排，不单独排`, `出了结果在周会上通报一下就行，不用另写材料`: a clause
+/// opening with no separate work, in a sentence of plain clauses (not one of `；` parts, where
+/// another part may still give work).
+fn nothing_apart(lower: &str) -> bool {
+    !lower.contains(['；', ';'])
+        && lower
+            .split(['，', ',', '。', '（', '('])
+            .any(|c| APART.iter().any(|w| c.trim_start().starts_with(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nothing_apart;
+
+    #[test]
+    fn nothing_to_do_apart_is_read_clause_by_clause() {
+        assert!(nothing_apart("春节值班：按办公室统一排班，不单独排。"));
+        assert!(nothing_apart("结果出来后在例会上说一下就行，不用另写报告。"));
+        assert!(!nothing_apart(
+            "请韦海周五前起草回函；第三问引用上次的材料，不用另行准备"
+        ));
+        assert!(!nothing_apart("韦海周五前把单独排班表发群里。"));
     }
 }

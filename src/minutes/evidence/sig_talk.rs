@@ -8,7 +8,7 @@ use crate::minutes::weights::Signal;
 use super::clues::has_ack;
 use super::speech::{commits, labels_before_owners};
 use super::words::{CHATTER, NOT_CHATTER, REQUESTS, UNITS_TOLD};
-use super::{also_asked, asked_by_date, everyone};
+use super::{also_asked, asked_by_date, everyone, reported_proposal};
 
 /// The chatter and request signals; whether someone in the line takes the work on.
 pub(super) fn talk_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal, i32)>) -> bool {
@@ -63,6 +63,10 @@ pub(super) fn talk_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal
     let commits = commits(f.scan, lower);
     if !commits && (CHATTER.iter().any(|w| chat_text.contains(w)) || has_ack(&chat_text) || status_question) {
         add(out, Signal::Chatter);
+    }
+    // `某某提出…，建议…`: a view and a suggestion reported, not work given.
+    if reported_proposal::reported_proposal(lower) {
+        add(out, Signal::Proposal);
     }
     // `傅老师提醒各营业部五一前把库存盘一下`: the units are told to act by a date.
     let told = f.scan.deadline.is_some()

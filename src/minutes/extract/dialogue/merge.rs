@@ -389,4 +389,8 @@ fn called_in(text: &str, name: &str) -> bool {
         .iter()
         .any(|p| text.contains(&format!("{p}{family}")))
         || (given.chars().count() == 2 && text.contains(&given))
+        // `越哥` (钟离越), `燕姐`: the last character of the name and 哥 or 姐.
+        || chars
+            .last()
+            .is_some_and(|l| ["哥", "姐"].iter().any(|w| text.contains(&format!("{l}{w}"))))
 }

@@ -13,18 +13,21 @@
 mod acts;
 mod asked_about;
 mod back;
+mod bare_verb;
 mod brought;
 mod closing;
 mod hand;
 mod helper;
 mod merge;
 mod object;
+mod offer_dated;
 mod overrule;
 mod people;
 mod reply;
 mod report;
 mod status_reply;
 mod turns;
+mod when_asked;
 
 use self::acts::{Act, accepts, act, asked_people, asked_work, opening_topic};
 use self::merge::{Settled, drop_recap, glued_names, merge, own_work, recap_start};
@@ -98,6 +101,9 @@ pub(super) fn settle(
     hand::hand_over(&turns, ctx, ex, tr);
     brought::bring_in(&turns, ctx, ex);
     status_reply::answers_name_the_work(&turns, ctx, ex, tr);
+    when_asked::dated_by_giver(&turns, ctx, to_item, ex, tr);
+    offer_dated::agreed_offers(&turns, ctx, to_item, ex, tr);
+    bare_verb::name_bare_work(&turns, ctx, ex, tr);
 }
 
 /// The turns in order, with the open topic carried from one to the next.

@@ -1,6 +1,6 @@
 //! Sentences that give no work (pure): who did something already (`初稿是东郭明汇总的`), the one
 //! called while a demand from elsewhere is passed on (`鲍主任，还有一个，…物业那边说要我们出一部分
-//! 钱`), and a promise the speaker takes back (`对，我明天……不对，明天放假了`).
+//! 钱`), the one called and then told something (`吕总，我这边再补一句，…`), and a promise the speaker takes back (`对，我明天……不对，明天放假了`).
 
 use crate::minutes::owner::OwnerRef;
 
@@ -27,7 +27,32 @@ pub(super) fn gives_no_work(s: &str, named: &[&OwnerRef]) -> bool {
         })
     });
     let relayed = !s.contains('你') && RELAYED.iter().any(|w| s.contains(w));
-    did || relayed
+    did || relayed || reports_to(s)
+}
+
+/// Words of a speaker adding to or telling what they have (`我这边数据再补一句`, `我说一下`).
+const TELLING: &[&str] = &[
+    "补一句",
+    "补充一下",
+    "补充一句",
+    "说一下",
+    "说两句",
+    "汇报一下",
+    "报告一下",
+];
+
+/// `吕总，我这边数据再补一句，…`: the one called is told something by the speaker, who goes on in
+/// the first person to say it, not given work.
+fn reports_to(s: &str) -> bool {
+    let mut clauses = s.split(['，', ',']);
+    let (Some(_), Some(next)) = (clauses.next(), clauses.next()) else {
+        return false;
+    };
+    let next = next.trim();
+    !s.contains('你')
+        && !s.contains('您')
+        && next.starts_with('我')
+        && TELLING.iter().any(|w| next.contains(w))
 }
 
 /// Words a speaker takes back what they just said with (`我明天……不对，明天放假了`).

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, is_cjk};
-use crate::minutes::speaker::{bracket_label, speaker_line, speaker_name, strip_speaker};
+use crate::minutes::speaker::{bracket_label, is_stamp, speaker_line, speaker_name, strip_speaker};
 
 /// One speaker's turn: who (none when the label names nobody), who spoke before, the label's
 /// line and the lines said.
@@ -60,6 +60,13 @@ fn label_of<'l>(line: &'l str, ctx: &Ctx<'_>) -> Option<(String, &'l str, bool)>
     }
     if let (rest, Some(label)) = strip_speaker(line) {
         return Some((label.to_owned(), rest, true));
+    }
+    // `00:01:40 蒋一帆`: a clock time, then a member's name, alone on the line.
+    if let Some((stamp, who)) = line.trim().split_once(' ')
+        && is_stamp(stamp)
+        && ctx.is_name(who.trim())
+    {
+        return Some((who.trim().to_owned(), "", true));
     }
     if let Some((who, rest)) = bracket_label(line).filter(|(w, _)| ctx.is_name(w)) {
         return Some((who.to_owned(), rest, false));

@@ -63,4 +63,5 @@ mod tests_heldout7;
 mod tests_heldout7_notes;
 mod tests_heldout8;
 mod tests_heldout9;
+mod tests_round57;
 mod tests_round58;
