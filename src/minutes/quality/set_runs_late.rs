@@ -429,3 +429,12 @@ fn extraction_quality_over_the_sixty_first_heldout_set() {
         "held-out 61",
     );
 }
+
+/// The sixty-second held-out set, printed per file when `DUBAN_HELDOUT62=1`
+/// (`DUBAN_HELDOUT62=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
+/// line last. Its first runs print only the aggregate. Always run, so an extractor that panics on
+/// one of its files fails.
+#[test]
+fn extraction_quality_over_the_sixty_second_heldout_set() {
+    heldout_run(HELDOUT62, "DUBAN_HELDOUT62", None, "held-out 62");
+}
