@@ -59,6 +59,19 @@ pub(super) fn first_person(clause: &str) -> Option<bool> {
     {
         return Some(true);
     }
+    // `由我部负责制定…`, `人员安置意见我部…提出`: the writer's own department is the writer
+    // (not `报我部`, `交我部`, `向我部`: sent to them).
+    if ["由我部", "由我处", "由我室"].iter().any(|w| clause.contains(w)) {
+        return Some(true);
+    }
+    if clause.match_indices("我部").any(|(at, _)| {
+        let before = clause.get(..at).unwrap_or_default();
+        !["报", "交", "向", "给", "发", "送", "抄", "与", "和", "跟"]
+            .iter()
+            .any(|w| before.ends_with(w))
+    }) {
+        return Some(false);
+    }
     clause.match_indices('我').find_map(|(at, _)| {
         let after = clause.get(at + '我'.len_utf8()..)?;
         if let Some(us) = after.strip_prefix('们') {
@@ -200,6 +213,10 @@ impl Ctx<'_> {
                 return None;
             }
             let after = clause.get(at + '由'.len_utf8()..)?;
+            // `由我部负责…`: the writer's own department, read as the writer (`first_person`).
+            if ["我部", "我处", "我室"].iter().any(|w| after.starts_with(w)) {
+                return None;
+            }
             // `由于婉清起草`: a member named 于… is no `由于`.
             if after.starts_with(['于', '此', '衷']) && self.longest_member_prefix(after).is_none() {
                 return None;

@@ -31,6 +31,10 @@ pub(super) fn record_signals(
                     && !lower.split_once(['：', ':']).is_some_and(|(head, _)| head.contains(w)))
                 // `联系对方确认出席`: attendance to arrange.
                 && !(["列席", "出席"].contains(w) && attend_object::attendance_arranged(lower, w))
+                // `请某某牵头成立工作小组，某某、某某参加`: members of a group set up, not the
+                // meeting's attendance.
+                && !(w.starts_with("参加")
+                    && lower.find("牵头").is_some_and(|i| lower.find(w).is_some_and(|j| i < j)))
                 // `7. 培训记录 ■不合格`: the item checked, not the recorder.
                 && !check_mark::verdict_follows(lower, w)
     }) || is_next_meeting(lower_next, f.scan.how)

@@ -215,6 +215,9 @@ pub(super) const REJECTED: &[&str] = &[
     "不展开",
     "不作调整",
     "不做调整",
+    // `元旦期间不组织客户活动`: decided against, nothing to do.
+    "不组织",
+    "不举办",
     "维持现行",
     // `…纳入明年规划，本次不单独安排`, `推迟至明年，本季度不做安排`, `会议原则同意，具体另议`.
     "不安排",
@@ -317,6 +320,13 @@ pub(super) const MEETING_RECORD: &[&str] = &[
     "参会：",
     "参会:",
     "参加：",
+    // `到会：某某（负责人）、某某`, `在场：…`, `实到：…`: who came, whatever the label.
+    "到会：",
+    "到会:",
+    "在场：",
+    "在场:",
+    "实到：",
+    "实到:",
     // `… 16:00, attendees: 某某, 某某`: who came, in English.
     "attendees:",
     "attendees：",

@@ -53,7 +53,12 @@ pub(super) fn owner_over(
     let next = rest.iter().find(|l| !l.trim().is_empty())?;
     // `贺某` alone over `- 昨天：…`, `- 今天：…`: a stand-up's person, with no colon.
     let standup = super::standup::part(strip_marker(next.trim()).1).is_some();
+    // `【娄某】` over `本周：…` / `下周：…`: the name in lenticular brackets is the name alone.
     let names = line.trim();
+    let names = names
+        .strip_prefix('【')
+        .and_then(|n| n.strip_suffix('】'))
+        .map_or(names, str::trim);
     // `苟丽` alone, no colon, over `- 协会系统信息更新，下周一前`: a bare name over a bulleted
     // list heads that person's tasks too (the line itself carries no marker).
     let bare_over_list =

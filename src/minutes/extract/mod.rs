@@ -262,6 +262,7 @@ mod name_heading;
 mod numbered_speakers;
 mod offer_accept;
 mod open_todo;
+mod opinion_label;
 mod post_owner;
 mod qa;
 mod quoted_mail;

@@ -80,3 +80,23 @@ pub(super) fn helpers_only(body: &str, named: &[OwnerRef]) -> bool {
                 })
         })
 }
+
+/// Whether every person named in `body` is only the company of the work (`和某某一起把…算出来`,
+/// `跟某某、某某一起整理`): under a person's heading the work is still that person's, with
+/// them second.
+pub(super) fn companions_only(body: &str, named: &[OwnerRef]) -> bool {
+    !named.is_empty()
+        && named.iter().all(|p| {
+            let name = p.name();
+            !name.is_empty()
+                && body.match_indices(name).all(|(at, _)| {
+                    let before = body.get(..at).unwrap_or_default();
+                    let after = body.get(at + name.len()..).unwrap_or_default();
+                    let names_after = after.trim_start_matches(|c: char| {
+                        c == '、' || c == '和' || named.iter().any(|o| o.name().starts_with(c))
+                    });
+                    (["和", "跟", "与", "同", "、"].iter().any(|w| before.ends_with(w)))
+                        && ["一起", "共同"].iter().any(|w| names_after.starts_with(w))
+                })
+        })
+}

@@ -76,6 +76,13 @@ impl Walk<'_, '_> {
         self.heading_due.sibling(trimmed, &mut self.ex.items);
         let over_stamp = label_over_stamp(trimmed, next_line);
         self.stamped_turns |= over_stamp.is_some();
+        // `3月26日　运营管理部 某某：` alone: the writer of the opinion below.
+        if let Some(name) = super::opinion_label::dated_opinion_name(trimmed).filter(|w| self.ctx.is_name(w))
+        {
+            self.set_speaker_named(name);
+            self.tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);
+            return true;
+        }
         if let Some(label) = speaker_line(trimmed).or(over_stamp) {
             self.set_speaker_named(label);
             self.tr.note(n, trimmed, Verdict::Meta, Vec::new(), None);

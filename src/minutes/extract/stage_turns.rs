@@ -54,6 +54,15 @@ impl Walk<'_, '_> {
                 .extend(helpers.into_iter().filter(|h| !people.contains(h)));
             // Roles given (a lead over the list, a helper on the line): as plain as `负责`.
             scan.how = OwnerHow::Strong;
+        } else if scan.how != OwnerHow::None
+            && let Some((_, people, _)) = &self.group
+            && super::name_heading::companions_only(body, &scan.owners)
+        {
+            // `【项某】` over `下周：和关某一起把…算出来`: the heading's person leads, the company second.
+            let company = std::mem::replace(&mut scan.owners, people.clone());
+            scan.owners
+                .extend(company.into_iter().filter(|h| !people.contains(h)));
+            scan.how = OwnerHow::Strong;
         }
         // `柏杨：端午节前要把路演材料准备好。` then `费翔：这个我来弄。`: the next speaker takes
         // the item just proposed.

@@ -55,8 +55,9 @@ pub(super) fn paren_topic_over_list(line: &str, body: &str, next_line: Option<&s
         .strip_prefix(['（', '('])
         .and_then(|r| r.split_once(['）', ')']))
         .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)));
+    // `（一）2027年财富管理业务规划`: a topic with its year is still a topic.
     numbered
-        && (1..=12).contains(&body.chars().count())
+        && (1..=16).contains(&body.chars().count())
         && !body.contains(['，', ',', '：', ':', '。', '；', '（', '('])
         && next_line.is_some_and(|l| ["1.", "1、", "1．"].iter().any(|m| l.starts_with(m)))
 }

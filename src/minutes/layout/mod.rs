@@ -169,6 +169,12 @@ const ACTION_WORDS: &[&str] = &[
     "期限",
     "年底完成",
 ];
+/// `三、本周工作` in a weekly meeting: the work set for the week; a heading that also says it
+/// reports (`本周工作总结`, `本周工作情况`) is a record. (`下周计划` over plans naming no one stays
+/// a record of intentions, corpus 87.)
+fn week_plan(lower: &str) -> bool {
+    lower.contains("本周工作") && !STATUS_WORDS.iter().any(|w| lower.contains(w))
+}
 const DECISION_WORDS: &[&str] = &["决议", "议定", "决定", "结论", "decision", "共识", "部署"];
 /// The heading text when `line` is a heading.
 pub(crate) fn heading(line: &str) -> Option<&str> {
@@ -345,7 +351,7 @@ pub(crate) fn classify(name: &str) -> Section {
     }
     if PAST_WORDS.iter().any(|w| lower.contains(w)) {
         Section::Status
-    } else if ACTION_WORDS.iter().any(|w| lower.contains(w)) || preparing(&lower) {
+    } else if week_plan(&lower) || ACTION_WORDS.iter().any(|w| lower.contains(w)) || preparing(&lower) {
         Section::Action
     } else if DECISION_WORDS.iter().any(|w| lower.contains(w)) {
         Section::Decision

@@ -16,8 +16,10 @@ impl Ctx<'_> {
             // `由于年底系统封版，…`: a cause, not an owner.
             // `由于婉清起草…`: a member named 于… is no `由于`.
             // `由某某会同某某于…完成`: two parties, read by the owners in the text.
+            // `由我部负责…`: the writer's own department, read as the writer in the text.
             if (after.starts_with(['于', '此']) && self.longest_member_prefix(after).is_none())
                 || after.contains("会同")
+                || ["我部", "我处", "我室"].iter().any(|w| after.starts_with(w))
             {
                 return None;
             }

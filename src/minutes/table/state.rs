@@ -172,5 +172,13 @@ pub(super) fn is_shelved(cell: &str) -> bool {
         .strip_prefix('已')
         .filter(|_| c.starts_with(|ch: char| ch.is_ascii_alphabetic()))
         .map_or(c.clone(), |r| format!("已{r}"));
+    // `总部叫停，取消`: the reason first, the last clause putting the row off.
+    let last = c
+        .trim_end_matches(['。', '.'])
+        .rsplit(['，', ',', '；', ';'])
+        .next()
+        .unwrap_or_default()
+        .trim();
     SHELVED.iter().any(|d| c.starts_with(d))
+        || ["取消", "已取消", "暂缓", "搁置", "不再跟进", "叫停"].contains(&last)
 }
