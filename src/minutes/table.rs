@@ -246,6 +246,11 @@ impl Table {
             "due",
             "ddl",
         ])
+        // `| Action | Owner | ETA |`: the expected day, a cell of its own (not `details`).
+        .or_else(|| {
+            cs.iter()
+                .position(|c| ["eta", "etd", "target date"].contains(&c.trim().to_lowercase().as_str()))
+        })
         .or_else(|| {
             find(&[
                 "节点", "时间", "日期", "date",

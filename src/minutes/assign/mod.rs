@@ -57,9 +57,9 @@ fn clauses(text: &str) -> Vec<(usize, usize)> {
         // `孟冬牵头、柏青配合`: after a lead's verb, `、` ends the lead's clause (`由葛亮牵头、
         // 吕方配合` is read whole, below).
         let lead_ends = rest.starts_with('、')
-            && text.get(start..i).is_some_and(|b| {
-                !b.contains('由') && ["牵头", "负责", "主办", "主责"].iter().any(|v| b.ends_with(v))
-            });
+            && text
+                .get(start..i)
+                .is_some_and(|b| !b.contains('由') && not_owner::LEAD_ENDS.iter().any(|v| b.ends_with(v)));
         if lead_ends {
             out.push((start, i));
             i += '、'.len_utf8();

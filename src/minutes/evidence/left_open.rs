@@ -73,6 +73,25 @@ fn put_off_to_decide(compact: &str) -> bool {
         })
 }
 
+/// Whether the line's last clause waits on something else before anything is decided or
+/// started (`…等新规出来再定`, `（明年再启动）`): the matter waits, even with someone named,
+/// when no date is given for it but in that clause (`下月名单等新规出来再定`).
+pub(super) fn ends_waiting(lower: &str, due: Option<&str>) -> bool {
+    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    let body = compact.trim_end_matches(['。', '.', '）', ')', '；', ';', '！', '!', '…', '~']);
+    let last = body
+        .rsplit(['，', ',', '；', ';', '。', '（', '(', '：', ':'])
+        .next()
+        .unwrap_or(body);
+    let waits = last.contains('等') || ["年再", "季度再", "半年再"].iter().any(|w| last.contains(w));
+    // `（时间等预算批复后再说）`: only the date waits, the work stands.
+    let date_only = ["时间", "日期", "时点", "节点"].iter().any(|w| last.contains(w));
+    waits
+        && !date_only
+        && DECIDE_LATER.iter().any(|w| last.ends_with(w))
+        && due.is_none_or(|d| last.contains(&d.to_lowercase()))
+}
+
 /// `是否邀请外部嘉宾，某某请示后再定`: a yes-or-no question left to be decided later, whoever
 /// will ask around first — the matter waits, no work is given.
 pub(super) fn whether_decided_later(lower: &str) -> bool {
@@ -102,7 +121,7 @@ pub(super) fn one_off(lower: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{one_off, routine_field, time_left_open, whether_decided_later};
+    use super::{ends_waiting, one_off, routine_field, time_left_open, whether_decided_later};
 
     #[test]
     fn a_question_left_to_decide_later_gives_no_work() {
@@ -139,6 +158,13 @@ mod tests {
         assert!(!time_left_open("再定一版话术模板，周五前"));
         assert!(time_left_open("复盘材料，等方案定了再 安排"));
         assert!(!time_left_open("上线时间待定。"));
+        assert!(ends_waiting("韦海、柳青：季度抽检名单等新办法出来再定。", None));
+        assert!(ends_waiting("韦海：下月抽检名单等新办法出来再定。", Some("下月")));
+        assert!(ends_waiting("☐ 报表平台改造调研 —— 韦海（明年再启动）", None));
+        assert!(!ends_waiting("等新办法出来再定抽检名单，韦海周五前出初稿", None));
+        assert!(!ends_waiting("抽检名单再定一版，韦海负责", None));
+        assert!(!ends_waiting("@韦海 实地走访（时间等批复后再说）", None));
+        assert!(!ends_waiting("韦海周五前出初稿，等新办法出来再定", Some("周五")));
         assert!(!time_left_open("培训材料，tbd"));
     }
 }

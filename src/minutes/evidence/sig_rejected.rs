@@ -59,6 +59,8 @@ pub(super) fn rejected_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Si
         || record::is_struck(f.raw)
         || super::left_open::whether_decided_later(lower)
         || nothing_apart(lower)
+        // `韦海：抽检名单等新办法出来再定`: waiting, named or not, with no date of its own.
+        || super::left_open::ends_waiting(lower, f.scan.deadline_text.as_deref())
     {
         add(out, Signal::Rejected);
     }

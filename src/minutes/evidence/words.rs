@@ -247,6 +247,8 @@ pub(super) const REJECTED: &[&str] = &[
     "暂时不动",
     "先放一放",
     "先放放",
+    // `（三季度，本次不排期）`: not scheduled now.
+    "不排期",
 ];
 
 /// Conversation and reported speech that assign nothing.

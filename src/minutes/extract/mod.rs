@@ -129,6 +129,8 @@ fn run(
     shared_after::spread_shared_deadlines(&mut lines, members);
     // `甲整理A、乙核对B，两项都在周五前`: a date said once goes to each person's piece.
     shared_people::spread_people_dates(&mut lines, members);
+    // `甲需要财务部提供明细，乙负责去协调`: the asker is no owner of the work 乙 takes.
+    asked_aside::drop_askers(&mut lines, members);
     // `某甲负责A；某乙负责B；均于周五前完成`: the last piece dates each piece before it.
     shared_tail::spread_shared_tails(&mut lines);
     // `1. 补充A；` `2. 定稿B。` then `以上两项由某某负责，…`: each item counted is theirs.
@@ -241,6 +243,7 @@ fn to_item(s: Scan) -> ActionItem {
 
 mod alias;
 mod answer;
+mod asked_aside;
 mod at_alias;
 mod brackets;
 mod charge_split;

@@ -190,6 +190,34 @@ pub(super) fn apply(
     if found.owners.is_empty() && found.deadline.is_none() {
         return None;
     }
+    // `第6项安排在周六，需要提前报备，某乙负责报备` under a row of 某甲's: new work of another
+    // member's about the item, not the item given anew (that says `由`/`改由`).
+    let owned_by = |e: &&Entry| {
+        e.item
+            .and_then(|i| items.get(i))
+            .is_some_and(|it| !it.owners.is_empty() && it.owners != found.owners)
+    };
+    if let Some(t) = task
+        && !found.owners.is_empty()
+        && !rest.contains('由')
+        && found
+            .owners
+            .iter()
+            .all(|o| rest.contains(o.name()) && !rest.contains(&format!("{}说", o.name())))
+        && !["改到", "改至", "顺延", "延到", "延至", "推迟"]
+            .iter()
+            .any(|w| rest.contains(w))
+        && entries.iter().all(owned_by)
+    {
+        let add = vec![ActionItem {
+            text: clean_title(t, found.deadline_text.as_deref()),
+            ..found.clone()
+        }];
+        return Some(Refer::Assign {
+            update: Vec::new(),
+            add,
+        });
+    }
     let mut update = Vec::new();
     let mut add = Vec::new();
     for e in entries {

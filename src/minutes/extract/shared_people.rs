@@ -33,6 +33,16 @@ fn shared_date(clause: &str) -> Option<String> {
             .find_map(|w| r.strip_prefix(w))
             .unwrap_or(r)
             .to_owned()
+    } else if let Some(r) = c
+        .strip_prefix(['两', '二', '三', '几', '各'])
+        .and_then(|r| r.strip_prefix(['项', '件']))
+    {
+        // `两项本月内完成`: the count of the pieces says the date is for each.
+        ["于", "在"]
+            .iter()
+            .find_map(|w| r.strip_prefix(w))
+            .unwrap_or(r)
+            .to_owned()
     } else if ALL
         .iter()
         .any(|w| c.contains(&format!("前{w}")) || c.contains(&format!("内{w}")))
@@ -47,6 +57,32 @@ fn shared_date(clause: &str) -> Option<String> {
     ((2..=16).contains(&n) && dated && due.chars().next().is_some_and(|ch| ch != '已')).then_some(due)
 }
 
+/// Words of a second hand on someone else's piece anywhere in a clause (`乙（合规部）配合`,
+/// `乙负责复核口径`, `甲、乙共同起草`) …
+const SECOND_HANDS: &[&str] = &[
+    "审核", "评审", "审定", "审阅", "审批", "复核", "把关", "签发", "会签", "配合", "协助", "协同", "支持",
+    "参与", "共同", "一起", "联合", "两位",
+];
+/// … and the verbs a second hand's clause opens with (`乙审`, `乙测试`, `乙确认`).
+const SECOND_OPENS: &[&str] = &["审", "核", "签", "测试", "校", "确认"];
+
+/// `下周五前完成`, `12月25日前补完`: a clause of only a date and its verb, no `都` — read as shared
+/// only when every clause before it opens with a different member doing work of their own.
+fn bare_date(clause: &str) -> Option<String> {
+    let c = clause.trim().trim_end_matches(['。', '.', '；', ';']);
+    let n = c.chars().count();
+    let dated = c.contains("前") || c.contains("内");
+    let opens = c.starts_with(|ch: char| ch.is_ascii_digit() || "下本这周月明今后".contains(ch));
+    // `下周三前完成排期`: work said after the date is one piece of its own, not a shared date.
+    let after = c
+        .rfind(['前', '内'])
+        .and_then(|i| c.get(i..))
+        .map_or(0, |r| r.chars().count());
+    let closes = after <= 3;
+    ((3..=12).contains(&n) && dated && opens && closes && !c.contains(['已', '，', ',', '：']))
+        .then(|| c.to_owned())
+}
+
 /// The member a clause opens with (after a list number such as `2. `/`（1）`), if any.
 fn opening_member<'m>(clause: &str, members: &'m [Person]) -> Option<&'m Person> {
     let c = clause
@@ -55,6 +91,18 @@ fn opening_member<'m>(clause: &str, members: &'m [Person]) -> Option<&'m Person>
     members
         .iter()
         .filter(|p| p.name.chars().count() >= 2 && c.starts_with(p.name.as_str()))
+        .max_by_key(|p| p.name.len())
+}
+
+/// The member a clause hands its work to by `由`: `应急预案由甲更新` → 甲.
+fn given_member<'m>(clause: &str, members: &'m [Person]) -> Option<&'m Person> {
+    let (work, rest) = clause.split_once('由')?;
+    if work.trim().chars().count() < 2 {
+        return None;
+    }
+    members
+        .iter()
+        .filter(|p| p.name.chars().count() >= 2 && rest.starts_with(p.name.as_str()))
         .max_by_key(|p| p.name.len())
 }
 
@@ -96,9 +144,57 @@ fn spread(line: &str, members: &[Person]) -> Option<String> {
             .map_or(1, char::len_utf8)
     });
     let (head, segment) = body.split_at(start);
-    let clauses: Vec<&str> = segment.split(['，', ',', '、']).collect();
+    // `1,900卷`: a comma between digits is a thousands mark, not a clause break.
+    let chars: Vec<char> = segment.chars().collect();
+    let segment: String = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &ch)| {
+            let digits =
+                i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            if ch == ',' && !digits { '，' } else { ch }
+        })
+        .collect();
+    // Under a date said once without `都`, a `、` lists names of one piece, not pieces.
+    let marks: &[char] = if shared_date(segment.rsplit('，').next().unwrap_or_default()).is_some() {
+        &['，', '、']
+    } else {
+        &['，']
+    };
+    let mut clauses: Vec<&str> = segment.split(marks).collect();
+    // `著录空项的卷，甲先出清单，乙组织补录，…`: a topic naming nobody before the people's clauses.
+    let topic = match clauses.first() {
+        Some(t)
+            if clauses.len() >= 4
+                && opening_member(t, members).is_none()
+                && !members.iter().any(|m| t.contains(m.name.as_str())) =>
+        {
+            clauses.remove(0)
+        }
+        _ => "",
+    };
+    let head = if topic.is_empty() {
+        head.to_owned()
+    } else {
+        format!("{head}{topic}，")
+    };
     let (last, work) = clauses.split_last()?;
-    let due = shared_date(last)?;
+    let shared = shared_date(last);
+    let bare = if shared.is_none() { bare_date(last) } else { None };
+    let due = shared.or_else(|| bare.clone())?;
+    // `乙复核`, `乙（合规部）配合`, `甲、乙共同起草…`: a second hand on the same work, or two
+    // names on one piece, when the date is not said to be for each.
+    let second = |c: &str| {
+        bare.is_some()
+            && opening_member(c, members).is_none_or(|p| {
+                c.split_once(p.name.as_str()).is_none_or(|(_, r)| {
+                    r.chars().count() < 4
+                        || SECOND_HANDS.iter().any(|v| r.contains(v))
+                        || SECOND_OPENS.iter().any(|v| r.starts_with(v))
+                        || members.iter().any(|m| r.contains(m.name.as_str()))
+                })
+            })
+    };
     // `乙配合测算`: a helper on the same work, not work of its own.
     let helps = |c: &str| {
         opening_member(c, members).is_some_and(|p| {
@@ -109,8 +205,11 @@ fn spread(line: &str, members: &[Person]) -> Option<String> {
             })
         })
     };
-    if !each_named(work, |c| opening_member(c, members))
-        || work.iter().any(|c| c.trim().chars().count() < 5 || helps(c))
+    let doer = |c| opening_member(c, members).or_else(|| given_member(c, members));
+    if !each_named(work, doer)
+        || work
+            .iter()
+            .any(|c| c.trim().chars().count() < 5 || helps(c) || second(c))
     {
         return None;
     }

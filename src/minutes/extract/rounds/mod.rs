@@ -57,6 +57,7 @@ mod tests_heldout58;
 mod tests_heldout59;
 mod tests_heldout6;
 mod tests_heldout60;
+mod tests_heldout61;
 mod tests_heldout6_blocks;
 mod tests_heldout6_owners;
 mod tests_heldout6_talk;
