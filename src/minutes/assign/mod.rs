@@ -5,11 +5,14 @@
 use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, OwnerHow};
 
+pub(super) use self::clauses::strip_leads;
+use self::clauses::{clauses, is_recipient};
 use self::paren::paren_names;
 use self::reach::{first_person, second_person};
 use self::words::{ADVERBS, HELP_VERBS, LEAD_VERBS, departments, extend};
 pub(crate) use self::words::{is_unit, units_apart};
 
+mod clauses;
 mod dash;
 mod lead_in;
 mod not_owner;
@@ -20,19 +23,6 @@ mod reach;
 mod role;
 mod role_after;
 mod words;
-
-/// Clause separators (a dash between spaces too: `林黛玉 – finalize … – by Apr 24`).
-const SEPARATORS: &[&str] = &[
-    "，", ",", "；", ";", "。", "！", "!", "？", "?", "：", "｜", "——", " – ", " — ", " - ", "—", "–", "→",
-    // `…才显示. Sam + 某某 to fix…`: an English full stop before the next sentence.
-    ". ",
-];
-/// Words at a clause's start that are not part of a name (`support 某某` after the lead names
-/// a helper, as any clause of names after the lead does).
-const LEADS: &[&str] = &[
-    "owner", "Owner", "OWNER", "support", "Support", "SUPPORT", "由", "烦请", "请", "麻烦", "辛苦", "让",
-    "是", "那", "就", "另外", "再", "并由", "交由",
-];
 
 /// Owners found in the text of a line.
 pub(crate) struct InText {
@@ -46,42 +36,6 @@ pub(crate) struct InText {
     pub(crate) rest: String,
     /// The lead is the speaker, from `我来…`, `由我牵头` (a transcript).
     pub(crate) by_speaker: bool,
-}
-
-fn clauses(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < text.len() {
-        let rest = text.get(i..).unwrap_or_default();
-        // `孟冬牵头、柏青配合`: after a lead's verb, `、` ends the lead's clause (`由葛亮牵头、
-        // 吕方配合` is read whole, below).
-        let lead_ends = rest.starts_with('、')
-            && text
-                .get(start..i)
-                .is_some_and(|b| !b.contains('由') && not_owner::LEAD_ENDS.iter().any(|v| b.ends_with(v)));
-        if lead_ends {
-            out.push((start, i));
-            i += '、'.len_utf8();
-            start = i;
-        } else if let Some(sep) = SEPARATORS.iter().find(|s| rest.starts_with(**s)) {
-            out.push((start, i));
-            i += sep.len();
-            start = i;
-        } else {
-            i += rest.chars().next().map_or(1, char::len_utf8);
-        }
-    }
-    out.push((start, text.len()));
-    out
-}
-
-fn strip_leads(s: &str) -> &str {
-    let mut s = s.trim();
-    while let Some(r) = LEADS.iter().find_map(|l| s.strip_prefix(l)) {
-        s = r.trim();
-    }
-    s
 }
 
 impl Ctx<'_> {
@@ -602,15 +556,4 @@ impl Ctx<'_> {
             by_speaker,
         })
     }
-}
-
-/// `下周三前交苗青汇总`, `报严总审批`: the names read before a verb are who the work goes to
-/// (after 交, 报, 向), not who does it (`转给路遥跟进`, `转交路遥处理`: handed over, they do).
-fn is_recipient(before: &str, found: &[OwnerRef]) -> bool {
-    found.first().is_some_and(|o| {
-        before
-            .rfind(o.name())
-            .and_then(|at| before.get(..at))
-            .is_some_and(|b| b.ends_with(['交', '报', '向']) && !b.ends_with("转交"))
-    })
 }
