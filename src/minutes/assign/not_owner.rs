@@ -3,16 +3,7 @@
 //! (`某甲建议…，某乙请他7月3日前先抽查一轮`: 他 is 某甲).
 
 use super::strip_leads;
-use crate::minutes::scan::Ctx;
-
-/// What follows a member asked for a verdict on the work.
-const VERDICT: &[&str] = &[
-    "to decide",
-    "to approve",
-    "to sign off",
-    "will decide",
-    "will approve",
-];
+use crate::minutes::scan::{Ctx, VERDICT};
 
 /// A lead's verb after which `、` ends the lead's clause: `孟冬牵头、柏青配合`, and a drafter's
 /// (`甲起草、乙签发`: 乙 is the second hand, as with `，`).

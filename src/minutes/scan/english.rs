@@ -10,8 +10,9 @@ use super::Ctx;
 /// What follows a name that is given the work.
 const ASKED: &[&str] = &["to ", "will ", "please ", "should "];
 
-/// What follows a name asked for a verdict on the work, not for the work (`景某 to decide`).
-const VERDICT: &[&str] = &[
+/// What follows a name asked for a verdict on the work, not for the work (`景某 to decide`); the
+/// owner reader leaves that member out too (`assign/not_owner.rs`).
+pub(crate) const VERDICT: &[&str] = &[
     "to decide",
     "to approve",
     "to sign off",

@@ -10,6 +10,7 @@ mod ctx;
 mod deadline;
 mod due_brackets;
 mod english;
+pub(crate) use english::VERDICT;
 mod fields;
 mod helper_aside;
 mod helper_first;
