@@ -3,7 +3,9 @@
 
 use crate::minutes::owner::OwnerRef;
 
-use super::not_owner;
+/// A lead's verb after which `、` ends the lead's clause: `孟冬牵头、柏青配合`, and a drafter's
+/// (`甲起草、乙签发`: 乙 is the second hand, as with `，`).
+const LEAD_ENDS: &[&str] = &["牵头", "负责", "主办", "主责", "起草"];
 
 /// Clause separators (a dash between spaces too: `林黛玉 – finalize … – by Apr 24`).
 const SEPARATORS: &[&str] = &[
@@ -30,7 +32,7 @@ pub(super) fn clauses(text: &str) -> Vec<(usize, usize)> {
         let lead_ends = rest.starts_with('、')
             && text
                 .get(start..i)
-                .is_some_and(|b| !b.contains('由') && not_owner::LEAD_ENDS.iter().any(|v| b.ends_with(v)));
+                .is_some_and(|b| !b.contains('由') && LEAD_ENDS.iter().any(|v| b.ends_with(v)));
         if lead_ends {
             out.push((start, i));
             i += '、'.len_utf8();

@@ -5,10 +5,6 @@
 use super::strip_leads;
 use crate::minutes::scan::{Ctx, VERDICT};
 
-/// A lead's verb after which `、` ends the lead's clause: `孟冬牵头、柏青配合`, and a drafter's
-/// (`甲起草、乙签发`: 乙 is the second hand, as with `，`).
-pub(super) const LEAD_ENDS: &[&str] = &["牵头", "负责", "主办", "主责", "起草"];
-
 /// What follows the one who asks another, named before, to do the work.
 const ASKS: &[&str] = &["请他", "请她", "让他", "让她"];
 
