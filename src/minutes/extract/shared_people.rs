@@ -9,8 +9,7 @@
 
 use crate::domain::ids::Person;
 
-/// Words that say the date holds for every piece (`均`, `都`, `全部`).
-const ALL: &[&str] = &["均", "都", "全部", "统一", "一律"];
+use super::shared_tail::{ALL, after_all, after_count};
 
 /// `两项都在12月23日前交彭总` → `12月23日前交彭总`; `12月25日前全部寄出` → itself: the date said for
 /// every piece before it, if the clause is only that.
@@ -19,20 +18,8 @@ fn shared_date(clause: &str) -> Option<String> {
     if c.contains(['，', ',', '：', ':']) {
         return None;
     }
-    let counted = c
-        .trim_start_matches(['以', '上'])
-        .trim_start_matches(['两', '二', '三', '几', '各'])
-        .trim_start_matches(['项', '件']);
-    let due = if let Some(r) = ALL.iter().find_map(|w| counted.strip_prefix(w)) {
-        let r = ["须", "需", "要"]
-            .iter()
-            .find_map(|w| r.strip_prefix(w))
-            .unwrap_or(r);
-        ["于", "在"]
-            .iter()
-            .find_map(|w| r.strip_prefix(w))
-            .unwrap_or(r)
-            .to_owned()
+    let due = if let Some(r) = after_all(after_count(c)) {
+        r.to_owned()
     } else if let Some(r) = c
         .strip_prefix(['两', '二', '三', '几', '各'])
         .and_then(|r| r.strip_prefix(['项', '件']))

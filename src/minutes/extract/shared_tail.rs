@@ -5,22 +5,31 @@
 //! (`某甲负责B`, not a second `某甲：` that would read as a turn), so each piece reads as one task.
 
 /// Words that say the date holds for every piece (`均`, `都`, `统一`, `一律`, `全部`).
-const ALL: &[&str] = &["均", "都", "统一", "一律", "全部", "皆", "同样"];
+pub(super) const ALL: &[&str] = &["均", "都", "统一", "一律", "全部", "皆", "同样"];
 
-/// `均于本周五前完成` → `本周五前完成`: the date said for every piece before it.
-fn shared_tail(piece: &str) -> Option<String> {
-    let mut s = piece
-        .trim()
-        .trim_end_matches(['。', '.', '；', ';'])
+/// `以上两项…`, `两件…` → `…`: a closing piece without the words counting the pieces.
+pub(super) fn after_count(piece: &str) -> &str {
+    piece
         .trim_start_matches(['以', '上'])
-        .trim_start_matches(['两', '三', '四', '几', '各'])
-        .trim_start_matches(['项', '件']);
-    s = ALL.iter().find_map(|w| s.strip_prefix(w))?;
+        .trim_start_matches(['两', '二', '三', '四', '几', '各'])
+        .trim_start_matches(['项', '件'])
+}
+
+/// `都在周五前` → `周五前`, `均须于3月20日前完成` → `3月20日前完成`: what follows a word saying the
+/// date holds for every piece (and the `须`/`于` after it), if the piece opens with one.
+pub(super) fn after_all(s: &str) -> Option<&str> {
+    let mut s = ALL.iter().find_map(|w| s.strip_prefix(w))?;
     for words in [&["请", "须", "需", "要"][..], &["于", "在"]] {
         if let Some(r) = words.iter().find_map(|w| s.strip_prefix(w)) {
             s = r;
         }
     }
+    Some(s)
+}
+
+/// `均于本周五前完成` → `本周五前完成`: the date said for every piece before it.
+fn shared_tail(piece: &str) -> Option<String> {
+    let s = after_all(after_count(piece.trim().trim_end_matches(['。', '.', '；', ';'])))?;
     let n = s.chars().count();
     let due = [
         "前完成",
