@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use crate::command::when::format_rfc3339;
 use crate::minutes::item::ActionItem;
+use crate::minutes::lexical::{self, DROP_BELOW, Reading, TAKE_FROM};
 use crate::minutes::weights::{Signal, THRESHOLD, label};
 
 /// What the extractor made of one line.
@@ -39,7 +40,7 @@ pub enum Verdict {
 }
 
 /// One line's trace.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LineTrace {
     /// 1-based line number.
     pub line: usize,
@@ -51,6 +52,8 @@ pub struct LineTrace {
     pub signals: Vec<(Signal, i32)>,
     /// The item made from the line, if any.
     pub item: Option<ActionItem>,
+    /// The second reading's probability and heaviest features (scored lines only).
+    pub reading: Option<Reading>,
 }
 
 impl LineTrace {
@@ -81,7 +84,10 @@ fn verdict_label(v: &Verdict) -> String {
 /// The trace as text: per line its number, score, decision and the line; under a scored line
 /// the signals; under an item what it became.
 pub fn render(traces: &[LineTrace]) -> String {
-    let mut out = format!("阈值 {THRESHOLD}：得分达到阈值的行是待办。\n");
+    let mut out = format!(
+        "阈值 {THRESHOLD}：得分达到阈值的行是待办。二读：按已标注纪要拟合的字词模型给出的概率，\
+         规则取的行概率低于 {DROP_BELOW} 时不取，规则不取的行概率达到 {TAKE_FROM} 时取。\n"
+    );
     for t in traces {
         let score = if t.signals.is_empty() {
             "   ".to_owned()
@@ -102,6 +108,14 @@ pub fn render(traces: &[LineTrace]) -> String {
                 .map(|(s, w)| format!("{}{w:+}", label(*s)))
                 .collect();
             let _ = writeln!(out, "         理由：{}", reasons.join("，"));
+        }
+        if let Some(r) = &t.reading {
+            let top: Vec<String> = r
+                .top
+                .iter()
+                .map(|(f, w)| format!("{}{w:+.2}", lexical::label(f)))
+                .collect();
+            let _ = writeln!(out, "         二读：{:.2}（{}）", r.p, top.join("，"));
         }
         if let Some(item) = &t.item {
             // As the item is proposed: a department written as owner is its unit.

@@ -15,6 +15,7 @@ pub mod explain;
 pub mod extract;
 mod item;
 mod layout;
+pub mod lexical;
 pub mod meeting;
 pub mod owner;
 pub mod quality;

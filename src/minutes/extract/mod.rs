@@ -97,7 +97,10 @@ fn run(
     cal: &Calendar,
     traces: Option<&mut Vec<LineTrace>>,
 ) -> Extraction {
-    let tr = Tracer { traces };
+    let tr = Tracer {
+        traces,
+        heading: String::new(),
+    };
     let text: String = text.chars().take(MAX_CHARS).collect();
     let mut lines: Vec<String> = text
         .lines()

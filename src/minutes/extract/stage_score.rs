@@ -97,7 +97,7 @@ impl Walk<'_, '_> {
         // `合规风控部 曹颖` (a letter's signature): a department and nothing to do.
         let signature =
             is_department_only(&scan.text) && !signals.iter().any(|(s, _)| *s == Signal::TaskVerb);
-        if evidence::is_item(evidence::score(&signals)) && has_task_text(&scan.text) && !signature && !title {
+        if self.taken(trimmed, &signals) && has_task_text(&scan.text) && !signature && !title {
             self.last_item_indent = Some(indent);
             let mut item = to_item(scan.clone());
             if scan.by_speaker
@@ -132,6 +132,13 @@ impl Walk<'_, '_> {
             }
             self.tr.note(n, trimmed, Verdict::NotItem, signals, None);
         }
+    }
+
+    /// Whether a scored line or sentence (`text`, as its trace shows it) is an action item: the
+    /// hand-set score's decision, overruled by the second reading (`minutes/lexical`) when sure.
+    fn taken(&self, text: &str, signals: &[(Signal, i32)]) -> bool {
+        let rules = evidence::is_item(evidence::score(signals));
+        crate::minutes::lexical::decide(rules, text, &self.tr.heading, signals)
     }
 
     /// Records line `n` (`text`) as an item and keeps it: who it is from (the speaker, else its
@@ -170,7 +177,7 @@ impl Walk<'_, '_> {
             .collect();
         if !scored
             .iter()
-            .any(|(sc, sig, _)| evidence::is_item(evidence::score(sig)) && has_task_text(&sc.text))
+            .any(|(sc, sig, s)| self.taken(s, sig) && has_task_text(&sc.text))
         {
             return false;
         }
@@ -191,7 +198,7 @@ impl Walk<'_, '_> {
         // who-question before it.
         let answers: Vec<bool> = scored
             .iter()
-            .map(|(sc, sig, _)| evidence::is_item(evidence::score(sig)) && sc.how != OwnerHow::None)
+            .map(|(sc, sig, s)| self.taken(s, sig) && sc.how != OwnerHow::None)
             .collect();
         for (i, (sc, sig, s)) in scored.into_iter().enumerate() {
             let question = asked.take();
@@ -210,7 +217,7 @@ impl Walk<'_, '_> {
                 self.tr.note(n, s, Verdict::NotItem, sig, None);
                 continue;
             }
-            if evidence::is_item(evidence::score(&sig)) && (has_task_text(&sc.text) || who_asked) {
+            if self.taken(s, &sig) && (has_task_text(&sc.text) || who_asked) {
                 if question.is_some() && !who_asked && self.counter_date(n, &sc) {
                     self.tr.note(n, s, Verdict::Detail, sig, None);
                     continue;

@@ -11,6 +11,8 @@ use crate::minutes::weights::Signal;
 /// Records a line's trace when tracing.
 pub(super) struct Tracer<'t> {
     pub(super) traces: Option<&'t mut Vec<LineTrace>>,
+    /// The last heading noted: what the second reading (`minutes/lexical`) reads a line under.
+    pub(super) heading: String,
 }
 
 impl Tracer<'_> {
@@ -22,8 +24,17 @@ impl Tracer<'_> {
         signals: Vec<(Signal, i32)>,
         item: Option<&ActionItem>,
     ) {
+        if let Verdict::Heading(_) = verdict {
+            text.clone_into(&mut self.heading);
+        }
         if let Some(t) = self.traces.as_deref_mut() {
+            let reading = if signals.is_empty() {
+                None
+            } else {
+                crate::minutes::lexical::read(text, &self.heading, &signals)
+            };
             t.push(LineTrace {
+                reading,
                 line: line + 1,
                 text: text.to_owned(),
                 verdict,

@@ -57,6 +57,7 @@
     clippy::needless_range_loop
 )]
 
+mod lexical;
 mod model;
 
 use self::model::{D, Row, counts, direct, f1, integers, logistic, oracle, oracle_from};
@@ -237,6 +238,15 @@ impl Sum {
         self.owners += r.per_file.iter().map(|f| f.owners_right).sum::<usize>();
         self.deadlines += r.per_file.iter().map(|f| f.deadlines_right).sum::<usize>();
         self.status += r.status_proposals;
+    }
+
+    fn add_sum(&mut self, o: &Sum) {
+        self.extracted += o.extracted;
+        self.expected += o.expected;
+        self.matched += o.matched;
+        self.owners += o.owners;
+        self.deadlines += o.deadlines;
+        self.status += o.status;
     }
 
     fn line(&self) -> String {
@@ -492,5 +502,64 @@ fn ablate_each_signal() {
             r.extracted as i64 - base.extracted as i64,
             r.line()
         );
+    }
+}
+
+/// Every scored candidate of every tuning set, one JSON object a line, to the file named by
+/// `DUBAN_FIT_DUMP` (for fitting outside the test binary; blind sets are never written):
+/// `DUBAN_FIT_DUMP=/tmp/rows.jsonl cargo test -p duban-core --lib minutes::quality::fit::dump -- --ignored`.
+#[test]
+#[ignore = "the fitting tool: run by hand with --ignored --nocapture"]
+fn dump_rows() {
+    use std::io::Write as _;
+    let Ok(path) = std::env::var("DUBAN_FIT_DUMP") else {
+        return;
+    };
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    let cal = Calendar::builtin();
+    for (set, files) in tuning_sets() {
+        for (name, md, json) in *files {
+            let report = evaluate_one(name, md, json, &cal);
+            let exp: Expected = serde_json::from_str(json).unwrap();
+            let (_, traces) = crate::minutes::extract::explain(md, &[], &exp.group(), exp.posted_at(), &cal);
+            let mut heading = String::new();
+            let lines: Vec<&str> = md.lines().collect();
+            for t in &traces {
+                if let Verdict::Heading(_) = t.verdict {
+                    heading.clone_from(&t.text);
+                }
+                if t.signals.is_empty() {
+                    continue;
+                }
+                let keys: Vec<&str> = exp
+                    .items
+                    .iter()
+                    .filter(|e| holds(t, &e.text_contains))
+                    .map(|e| e.text_contains.as_str())
+                    .collect();
+                let matched = t.item.as_ref().is_some_and(|i| {
+                    !report
+                        .problems
+                        .iter()
+                        .any(|p| p == &format!("unexpected: {:?}", i.text))
+                });
+                let row = serde_json::json!({
+                    "set": set,
+                    "file": name,
+                    "line": t.line,
+                    "text": t.text,
+                    "prev": t.line.checked_sub(2).and_then(|p| lines.get(p)).map_or("", |l| l.trim()),
+                    "heading": heading,
+                    "signals": t.signals.iter().map(|(s, _)| format!("{s:?}")).collect::<Vec<_>>(),
+                    "score": t.score(),
+                    "taken": t.item.is_some(),
+                    "matched": matched,
+                    "owners": t.item.as_ref().map_or(0, |i| i.owners.len()),
+                    "keys": keys,
+                    "status_only": exp.items.is_empty(),
+                });
+                writeln!(out, "{row}").unwrap();
+            }
+        }
     }
 }

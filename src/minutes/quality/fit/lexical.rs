@@ -1,0 +1,238 @@
+//! Fitting the second reading (`minutes/lexical`) and measuring it (tests only, run by hand):
+//!
+//! `cargo test -p duban-core --lib minutes::quality::fit::lexical -- --ignored --nocapture`
+//!
+//! Every scored candidate of every tuning set (never a blind one) is read with the model switched
+//! off, so the rules alone make the lines and their signals; a line is positive when it holds an
+//! expected item (its `text_contains` occurs in the line or the item made from it). The sets are
+//! dealt into [`FOLDS`] folds; for each fold the model is fitted on the others and measured on it,
+//! per line and through the real extractor, beside the rules alone. Then the model is fitted on
+//! every tuning set and, with `DUBAN_LEXICAL_WRITE=path`, written there (the shipped weights are
+//! `src/minutes/lexical/weights.tsv`). `DUBAN_LEXICAL_PIPELINE=0` skips the extractor runs.
+//!
+//! The fit: logistic loss with a little L2 (`L2`), AdaGrad (`RATE`) over `EPOCHS` passes in a
+//! fixed shuffled order, features seen in fewer than [`MIN_COUNT`] training lines left out.
+
+use std::collections::HashMap;
+
+use super::super::*;
+use super::{Sum, holds};
+use crate::minutes::explain::Verdict;
+use crate::minutes::lexical::{self, DROP_BELOW, MIN_COUNT, TAKE_FROM, features, trial};
+
+const FOLDS: usize = 6;
+const EPOCHS: usize = 6;
+const RATE: f64 = 0.2;
+const L2: f64 = 1e-4;
+
+/// One scored candidate.
+struct Line {
+    set: &'static str,
+    features: Vec<String>,
+    positive: bool,
+    /// The rules made an item of it.
+    taken: bool,
+}
+
+/// The scored candidates of `sets`, read by the rules alone.
+fn lines(sets: &[(&'static str, MinutesSet)]) -> Vec<Line> {
+    let cal = Calendar::builtin();
+    let mut out = Vec::new();
+    trial::with(None, || {
+        for (set, files) in sets {
+            for (_, md, json) in *files {
+                let exp: Expected = serde_json::from_str(json).unwrap();
+                let (_, traces) =
+                    crate::minutes::extract::explain(md, &[], &exp.group(), exp.posted_at(), &cal);
+                let mut heading = String::new();
+                for t in &traces {
+                    if let Verdict::Heading(_) = t.verdict {
+                        heading.clone_from(&t.text);
+                    }
+                    if t.signals.is_empty() {
+                        continue;
+                    }
+                    out.push(Line {
+                        set,
+                        features: features(&t.text, &heading, &t.signals),
+                        positive: exp.items.iter().any(|e| holds(t, &e.text_contains)),
+                        taken: t.item.is_some(),
+                    });
+                }
+            }
+        }
+    });
+    out
+}
+
+/// A small fixed random sequence (xorshift), for the order of the passes.
+struct Shuffle(u64);
+
+impl Shuffle {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
+}
+
+/// Fits the model to `train`.
+fn fit(train: &[&Line]) -> HashMap<String, f64> {
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for l in train {
+        let mut seen: Vec<&str> = l.features.iter().map(String::as_str).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for f in seen {
+            *count.entry(f).or_default() += 1;
+        }
+    }
+    let mut names: Vec<&str> = count
+        .iter()
+        .filter(|(_, c)| **c >= MIN_COUNT)
+        .map(|(f, _)| *f)
+        .collect();
+    names.sort_unstable();
+    let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, f)| (*f, i)).collect();
+    let rows: Vec<(Vec<usize>, f64)> = train
+        .iter()
+        .map(|l| {
+            let x = l
+                .features
+                .iter()
+                .filter_map(|f| index.get(f.as_str()).copied())
+                .collect();
+            (x, if l.positive { 1.0 } else { 0.0 })
+        })
+        .collect();
+    let mut w = vec![0.0_f64; names.len()];
+    let mut g2 = vec![1e-8_f64; names.len()];
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    let mut rng = Shuffle(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..EPOCHS {
+        rng.shuffle(&mut order);
+        for &i in &order {
+            let (x, y) = &rows[i];
+            let p = sigmoid(x.iter().map(|k| w[*k]).sum());
+            let g = p - y;
+            for &k in x {
+                let gk = g + L2 * w[k];
+                g2[k] += gk * gk;
+                w[k] -= RATE * gk / g2[k].sqrt();
+            }
+        }
+    }
+    names
+        .into_iter()
+        .zip(w)
+        .map(|(f, w)| (f.to_owned(), (w * 10_000.0).round() / 10_000.0))
+        .filter(|(_, w)| *w != 0.0)
+        .collect()
+}
+
+/// Lines right and wrong: (true positives, false positives, false negatives).
+fn count(lines: &[&Line], take: impl Fn(&Line) -> bool) -> (usize, usize, usize) {
+    let mut c = (0, 0, 0);
+    for l in lines {
+        match (take(l), l.positive) {
+            (true, true) => c.0 += 1,
+            (true, false) => c.1 += 1,
+            (false, true) => c.2 += 1,
+            (false, false) => {}
+        }
+    }
+    c
+}
+
+fn prf((tp, fp, fneg): (usize, usize, usize)) -> String {
+    format!(
+        "P {:.3} R {:.3} (tp {tp} fp {fp} fn {fneg})",
+        ratio(tp, tp + fp),
+        ratio(tp, tp + fneg)
+    )
+}
+
+fn add(a: &mut (usize, usize, usize), b: (usize, usize, usize)) {
+    a.0 += b.0;
+    a.1 += b.1;
+    a.2 += b.2;
+}
+
+#[test]
+#[ignore = "the fitting tool: run by hand with --ignored --nocapture"]
+fn lexical_fit_and_cross_validate() {
+    let sets: Vec<(&'static str, MinutesSet)> = tuning_sets().copied().collect();
+    let all = lines(&sets);
+    println!("{} scored lines from {} tuning sets", all.len(), sets.len());
+    let mut names: Vec<&str> = sets.iter().map(|(n, _)| *n).collect();
+    Shuffle(7).shuffle(&mut names);
+    let pipeline = std::env::var("DUBAN_LEXICAL_PIPELINE").map_or(true, |v| v != "0");
+    let (mut rules_rows, mut model_rows) = ((0, 0, 0), (0, 0, 0));
+    let (mut rules_run, mut model_run) = (Sum::default(), Sum::default());
+    for k in 0..FOLDS {
+        let fold: Vec<&str> = names.iter().skip(k).step_by(FOLDS).copied().collect();
+        let train: Vec<&Line> = all.iter().filter(|l| !fold.contains(&l.set)).collect();
+        let test: Vec<&Line> = all.iter().filter(|l| fold.contains(&l.set)).collect();
+        let w = fit(&train);
+        let p = |l: &Line| lexical::probability_with(&w, &l.features);
+        let rr = count(&test, |l| l.taken);
+        let mr = count(&test, |l| {
+            if l.taken {
+                p(l) >= DROP_BELOW
+            } else {
+                p(l) >= TAKE_FROM
+            }
+        });
+        add(&mut rules_rows, rr);
+        add(&mut model_rows, mr);
+        println!(
+            "fold {k} ({} sets, {} lines, {} features)",
+            fold.len(),
+            test.len(),
+            w.len()
+        );
+        println!("   lines  rules {}", prf(rr));
+        println!("   lines  model {}", prf(mr));
+        if pipeline {
+            let w: &'static HashMap<String, f64> = Box::leak(Box::new(w));
+            let (mut r, mut m) = (Sum::default(), Sum::default());
+            for (_, set) in sets.iter().filter(|(n, _)| fold.contains(n)) {
+                r.add(&trial::with(None, || evaluate(set)));
+                m.add(&trial::with(Some(w), || evaluate(set)));
+            }
+            println!("   run    rules {}", r.line());
+            println!("   run    model {}", m.line());
+            rules_run.add_sum(&r);
+            model_run.add_sum(&m);
+        }
+    }
+    println!("== every fold (each set measured by a model fitted without it)");
+    println!("   lines  rules {}", prf(rules_rows));
+    println!("   lines  model {}", prf(model_rows));
+    if pipeline {
+        println!("   run    rules {}", rules_run.line());
+        println!("   run    model {}", model_run.line());
+    }
+    let refs: Vec<&Line> = all.iter().collect();
+    let w = fit(&refs);
+    println!("fitted on every tuning set: {} features", w.len());
+    if let Ok(path) = std::env::var("DUBAN_LEXICAL_WRITE") {
+        let mut rows: Vec<(&String, &f64)> = w.iter().collect();
+        rows.sort_by(|a, b| a.0.cmp(b.0));
+        let text: String = rows.iter().map(|(f, w)| format!("{f}\t{w}\n")).collect();
+        std::fs::write(&path, text).unwrap();
+        println!("written to {path}");
+    }
+}
