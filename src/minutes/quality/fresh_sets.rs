@@ -459,6 +459,63 @@ pub const HELDOUT63: MinutesSet = minutes_set![
     "50-training-credits-numbered-leftovers",
 ];
 
+/// The sixty-fourth held-out set: every file in `src/minutes/heldout64/`, written blind on
+/// 2026-12-06 (session 46) by someone who had never seen the rules (see its README.md), and run in
+/// aggregate only on its first runs.
+pub const HELDOUT64: MinutesSet = minutes_set![
+    "heldout64";
+    "01-kaimenhong-morning-briefing-numbered",
+    "02-margin-risk-weekly-email-status-only",
+    "03-relocation-phone-three-lines",
+    "04-mentoring-miaoji-timestamps",
+    "05-fund-sip-table-saturday",
+    "06-suitability-supervision-rectification",
+    "07-counter-relief-requirement-review",
+    "08-salon-ai-summary-saturday",
+    "09-branch-merger-oa-countersign",
+    "10-aml-evening-wrapup-status-only",
+    "11-hall-check-phone-runon-saturday",
+    "12-advisory-district-meeting",
+    "13-kaimenhong-district-before-spring",
+    "14-margin-miaoji-brackets-date-corrected",
+    "15-relocation-weekly-carryover",
+    "16-mentoring-three-lines-nickname",
+    "17-fund-sip-english-sync",
+    "18-suitability-callback-table",
+    "19-counter-relief-monthly-bulletin-status-only",
+    "20-salon-review-email",
+    "21-branch-merger-ai-summary-december",
+    "22-aml-supervision-feedback",
+    "23-hall-self-check-long-ledger",
+    "24-advisory-evening-chain-sunday",
+    "25-kaimenhong-morning-status-only",
+    "26-margin-phone-runon-before-dragonboat",
+    "27-relocation-miaoji-opening-agreed-turns",
+    "28-mentoring-probation-review-blocks",
+    "29-fund-sip-west-district",
+    "30-suitability-q3-close-english-status-only",
+    "31-counter-guideline-oa-countersign-opinions",
+    "32-salon-three-lines-nicknames",
+    "33-merger-working-group-carryover",
+    "34-aml-cdd-taskforce-english",
+    "35-hall-mystery-shopper-before-national-day",
+    "36-advisory-followup-list-long",
+    "37-kaimenhong-2027-ai-summary-december",
+    "38-margin-district-email-numbered",
+    "39-relocation-wrapup-status-only",
+    "40-mentoring-transcript-inline-times",
+    "41-fund-sip-morning-carryover",
+    "42-suitability-supervision-table",
+    "43-counter-evening-phone-before-qingming",
+    "44-salon-annual-ai-summary-status-only",
+    "45-merger-service-handover-email",
+    "46-aml-three-lines-after-mayday",
+    "47-hall-district-review-saturday-before-spring",
+    "48-advisory-miaoji-speaker-labels",
+    "49-margin-monthly-tables-december",
+    "50-counter-requirement-review-english",
+];
+
 /// The sixty-fifth held-out set: every file in `src/minutes/heldout65/`, written blind on
 /// 2026-12-06 (session 46) by someone who had never seen the rules (see its README.md), and run in
 /// aggregate only on its first runs.
