@@ -446,3 +446,19 @@ fn extraction_quality_over_the_sixty_second_heldout_set() {
 fn extraction_quality_over_the_sixty_third_heldout_set() {
     heldout_run(HELDOUT63, "DUBAN_HELDOUT63", None, "held-out 63");
 }
+
+/// The sixty-fourth held-out set, written blind on 2026-12-06: its first runs print only the
+/// aggregate line (`DUBAN_HELDOUT64=1 cargo test --lib minutes::quality -- --nocapture`), never a
+/// file. Always run, so an extractor that panics on one of its files fails.
+#[test]
+fn extraction_quality_over_the_sixty_fourth_heldout_set() {
+    heldout_run(HELDOUT64, "DUBAN_HELDOUT64", None, "held-out 64");
+}
+
+/// The sixty-fifth held-out set, written blind on 2026-12-06: its first runs print only the
+/// aggregate line (`DUBAN_HELDOUT65=1 cargo test --lib minutes::quality -- --nocapture`), never a
+/// file. Always run, so an extractor that panics on one of its files fails.
+#[test]
+fn extraction_quality_over_the_sixty_fifth_heldout_set() {
+    heldout_run(HELDOUT65, "DUBAN_HELDOUT65", None, "held-out 65");
+}
