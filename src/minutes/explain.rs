@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use crate::command::when::format_rfc3339;
 use crate::minutes::item::ActionItem;
-use crate::minutes::lexical::{self, DROP_BELOW, Reading, TAKE_FROM};
+use crate::minutes::lexical::{self, BAND, DROP_BELOW, Reading, TAKE_FROM};
 use crate::minutes::weights::{Signal, THRESHOLD, label};
 
 /// What the extractor made of one line.
@@ -85,8 +85,10 @@ fn verdict_label(v: &Verdict) -> String {
 /// the signals; under an item what it became.
 pub fn render(traces: &[LineTrace]) -> String {
     let mut out = format!(
-        "阈值 {THRESHOLD}：得分达到阈值的行是待办。二读：按已标注纪要拟合的字词模型给出的概率，\
-         规则取的行概率低于 {DROP_BELOW} 时不取，规则不取的行概率达到 {TAKE_FROM} 时取。\n"
+        "阈值 {THRESHOLD}：得分达到阈值的行是待办。二读：按已标注纪要拟合的字词模型给出的概率；\
+         得分在 {} 至 {} 之间（对话轮次和问句除外）时，规则取的行概率低于 {DROP_BELOW} 不取，\
+         规则不取的行概率达到 {TAKE_FROM} 且没有反向理由时取。\n",
+        BAND.0, BAND.1
     );
     for t in traces {
         let score = if t.signals.is_empty() {

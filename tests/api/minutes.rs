@@ -379,6 +379,8 @@ fn minutes_explain_prints_each_lines_score_reasons_and_decision() {
     assert!(text.contains("不是待办"), "{text}");
     assert!(text.contains("数字与比较-2"), "{text}");
     assert!(text.contains("明确的负责人+3"), "{text}");
+    // The second reading (the fitted model) shows its probability and heaviest features.
+    assert!(text.contains("二读："), "{text}");
     assert!(
         text.contains("→ 修订制度 ｜ 张三 ｜ 2026-03-20T18:00:00+08:00"),
         "{text}"

@@ -100,6 +100,7 @@ fn run(
     let tr = Tracer {
         traces,
         heading: String::new(),
+        names: crate::minutes::lexical::names_of(members.iter().map(|p| p.name.as_str())),
     };
     let text: String = text.chars().take(MAX_CHARS).collect();
     let mut lines: Vec<String> = text

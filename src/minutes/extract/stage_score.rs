@@ -136,9 +136,13 @@ impl Walk<'_, '_> {
 
     /// Whether a scored line or sentence (`text`, as its trace shows it) is an action item: the
     /// hand-set score's decision, overruled by the second reading (`minutes/lexical`) when sure.
+    /// Not in a transcript's turns nor on a question: there the turns that follow settle the
+    /// work (`谁来？` answered by `我来吧。`), which the dialogue rules read.
     fn taken(&self, text: &str, signals: &[(Signal, i32)]) -> bool {
-        let rules = evidence::is_item(evidence::score(signals));
-        crate::minutes::lexical::decide(rules, text, &self.tr.heading, signals)
+        if self.ctx.speaker.is_some() || text.trim_end().ends_with(['？', '?']) {
+            return evidence::is_item(evidence::score(signals));
+        }
+        crate::minutes::lexical::decide(text, &self.tr.heading, signals, &self.tr.names)
     }
 
     /// Records line `n` (`text`) as an item and keeps it: who it is from (the speaker, else its
@@ -177,7 +181,7 @@ impl Walk<'_, '_> {
             .collect();
         if !scored
             .iter()
-            .any(|(sc, sig, s)| self.taken(s, sig) && has_task_text(&sc.text))
+            .any(|(sc, sig, _)| evidence::is_item(evidence::score(sig)) && has_task_text(&sc.text))
         {
             return false;
         }
@@ -198,7 +202,7 @@ impl Walk<'_, '_> {
         // who-question before it.
         let answers: Vec<bool> = scored
             .iter()
-            .map(|(sc, sig, s)| self.taken(s, sig) && sc.how != OwnerHow::None)
+            .map(|(sc, sig, _)| evidence::is_item(evidence::score(sig)) && sc.how != OwnerHow::None)
             .collect();
         for (i, (sc, sig, s)) in scored.into_iter().enumerate() {
             let question = asked.take();
@@ -217,7 +221,7 @@ impl Walk<'_, '_> {
                 self.tr.note(n, s, Verdict::NotItem, sig, None);
                 continue;
             }
-            if self.taken(s, &sig) && (has_task_text(&sc.text) || who_asked) {
+            if evidence::is_item(evidence::score(&sig)) && (has_task_text(&sc.text) || who_asked) {
                 if question.is_some() && !who_asked && self.counter_date(n, &sc) {
                     self.tr.note(n, s, Verdict::Detail, sig, None);
                     continue;

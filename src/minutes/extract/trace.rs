@@ -13,6 +13,8 @@ pub(super) struct Tracer<'t> {
     pub(super) traces: Option<&'t mut Vec<LineTrace>>,
     /// The last heading noted: what the second reading (`minutes/lexical`) reads a line under.
     pub(super) heading: String,
+    /// The group's names, masked in what the second reading reads (`lexical::names_of`).
+    pub(super) names: Vec<String>,
 }
 
 impl Tracer<'_> {
@@ -31,7 +33,7 @@ impl Tracer<'_> {
             let reading = if signals.is_empty() {
                 None
             } else {
-                crate::minutes::lexical::read(text, &self.heading, &signals)
+                crate::minutes::lexical::read(text, &self.heading, &signals, &self.names)
             };
             t.push(LineTrace {
                 reading,

@@ -31,10 +31,12 @@ use crate::minutes::weights::Signal;
 
 /// A feature must occur in this many training lines to be kept.
 pub const MIN_COUNT: usize = 20;
+/// The rule scores the model may overrule (the threshold is 5).
+pub const BAND: (i32, i32) = (2, 8);
 /// A line the rules take is dropped below this probability.
-pub const DROP_BELOW: f64 = 0.05;
+pub const DROP_BELOW: f64 = 0.2;
 /// A line the rules leave is taken from this probability.
-pub const TAKE_FROM: f64 = 0.90;
+pub const TAKE_FROM: f64 = 0.7;
 
 /// The fitted weights, as shipped.
 const WEIGHTS_TSV: &str = include_str!("weights.tsv");
@@ -78,15 +80,48 @@ fn normalise(text: &str) -> Vec<char> {
     out
 }
 
-/// The features of a scored line: `text` as noted, the `heading` it sits under, its `signals`.
-pub fn features(text: &str, heading: &str, signals: &[(Signal, i32)]) -> Vec<String> {
+/// `text` with each of `names` (the group's members, and their given names) written `某`: who
+/// is named says nothing about whether the line is work, and names recur within a set.
+fn masked(text: &str, names: &[String]) -> String {
+    let mut t = text.to_owned();
+    for n in names {
+        if t.contains(n.as_str()) {
+            t = t.replace(n.as_str(), "某");
+        }
+    }
+    t
+}
+
+/// The names to mask for `members`: each full name and, of a three-character Chinese name, the
+/// given name (`子怡` of `林子怡`), longest first.
+pub fn names_of<'m>(members: impl IntoIterator<Item = &'m str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in members {
+        let m = m.trim();
+        if m.chars().count() < 2 {
+            continue;
+        }
+        out.push(m.to_owned());
+        let chars: Vec<char> = m.chars().collect();
+        if chars.len() == 3 && chars.iter().all(|c| !c.is_ascii()) {
+            out.push(chars[1..].iter().collect());
+        }
+    }
+    out.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    out.dedup();
+    out
+}
+
+/// The features of a scored line: `text` as noted (the group's `names` masked), the `heading` it
+/// sits under, its `signals`.
+pub fn features(text: &str, heading: &str, signals: &[(Signal, i32)], names: &[String]) -> Vec<String> {
     let mut f = vec!["b".to_owned()];
     for (s, _) in signals {
         f.push(format!("s:{s:?}"));
     }
     let score: i32 = signals.iter().map(|(_, w)| w).sum();
     f.push(format!("sc:{}", score.clamp(-8, 12)));
-    let t = normalise(text);
+    let t = normalise(&masked(text, names));
     for n in 1..=3 {
         for w in t.windows(n) {
             let mut g = String::from("t:");
@@ -124,9 +159,9 @@ pub struct Reading {
 }
 
 /// Reads a scored line (`None` when the model is switched off, in tests).
-pub fn read(text: &str, heading: &str, signals: &[(Signal, i32)]) -> Option<Reading> {
+pub fn read(text: &str, heading: &str, signals: &[(Signal, i32)], names: &[String]) -> Option<Reading> {
     let weights = weights()?;
-    let f = features(text, heading, signals);
+    let f = features(text, heading, signals, names);
     let p = probability_with(weights, &f);
     let mut top: Vec<(String, f64)> = f
         .into_iter()
@@ -139,14 +174,54 @@ pub fn read(text: &str, heading: &str, signals: &[(Signal, i32)]) -> Option<Read
     Some(Reading { p, top })
 }
 
-/// Whether a scored line is an action item: `rules` is the hand-set score's decision, overruled
-/// only when the model is sure.
-pub fn decide(rules: bool, text: &str, heading: &str, signals: &[(Signal, i32)]) -> bool {
+/// Whether a scored line is an action item: the hand-set score's decision, overruled only when
+/// the model is sure and the score is in [`BAND`] (near the threshold: a line the rules are sure
+/// of stays theirs).
+pub fn decide(text: &str, heading: &str, signals: &[(Signal, i32)], names: &[String]) -> bool {
+    let score: i32 = signals.iter().map(|(_, w)| w).sum();
+    let rules = score >= crate::minutes::weights::threshold();
     let Some(weights) = weights() else {
         return rules;
     };
-    let p = probability_with(weights, &features(text, heading, signals));
-    if rules { p >= DROP_BELOW } else { p >= TAKE_FROM }
+    let (lo, hi) = band();
+    if !(lo..=hi).contains(&score) {
+        return rules;
+    }
+    // A line the rules left for a reason (done, a figure, hearsay…) stays left: the model may
+    // take only what they left for want of evidence.
+    if !rules && signals.iter().any(|(_, w)| *w < 0) {
+        return false;
+    }
+    let p = probability_with(weights, &features(text, heading, signals, names));
+    let (drop_below, take_from) = thresholds();
+    if rules { p >= drop_below } else { p >= take_from }
+}
+
+/// [`BAND`] (in tests, `DUBAN_LEXICAL_BAND=2,8` tries another).
+fn band() -> (i32, i32) {
+    #[cfg(test)]
+    if let Some((a, b)) = std::env::var("DUBAN_LEXICAL_BAND").ok().and_then(|v| {
+        let (a, b) = v.split_once(',')?;
+        Some((a.trim().parse().ok()?, b.trim().parse().ok()?))
+    }) {
+        return (a, b);
+    }
+    BAND
+}
+
+/// [`DROP_BELOW`] and [`TAKE_FROM`] (in tests, `DUBAN_LEXICAL_DROP` / `DUBAN_LEXICAL_TAKE` try
+/// others: the fitting tool's runs).
+fn thresholds() -> (f64, f64) {
+    #[cfg(test)]
+    {
+        let env = |k: &str, d: f64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+        (
+            env("DUBAN_LEXICAL_DROP", DROP_BELOW),
+            env("DUBAN_LEXICAL_TAKE", TAKE_FROM),
+        )
+    }
+    #[cfg(not(test))]
+    (DROP_BELOW, TAKE_FROM)
 }
 
 /// The weights in force: the shipped ones, or a trial's (tests).
@@ -184,7 +259,7 @@ pub(crate) mod trial {
     }
 }
 
-/// A feature as `--explain` shows it: `词“负责”`, `小节“待办”`, `信号 截止时间`, `规则得分 5`.
+/// A feature as `--explain` shows it: `字“负责”`, `小节“待办”`, `信号“截止时间”`, `规则得分5`.
 pub fn label(feature: &str) -> String {
     if let Some(g) = feature.strip_prefix("t:") {
         format!("字“{g}”")
@@ -193,7 +268,11 @@ pub fn label(feature: &str) -> String {
     } else if let Some(s) = feature.strip_prefix("sc:") {
         format!("规则得分{s}")
     } else if let Some(s) = feature.strip_prefix("s:") {
-        format!("信号{s}")
+        let known = crate::minutes::weights::WEIGHTS
+            .iter()
+            .find(|(g, _)| format!("{g:?}") == s)
+            .map(|(g, _)| crate::minutes::weights::label(*g));
+        format!("信号“{}”", known.unwrap_or(s))
     } else {
         feature.to_owned()
     }
@@ -217,32 +296,73 @@ mod tests {
             normalise("3月20日前交PPT给Tom"),
             "0月00日前交a给a".chars().collect::<Vec<_>>()
         );
-        let f = features("王五负责", "## 待办", &[(Signal::OwnerStrong, 3)]);
-        for want in ["b", "s:OwnerStrong", "sc:3", "t:负责", "t:五负责", "h:待办"] {
+        let names = names_of(["王小五", "Tom"]);
+        assert_eq!(names, ["王小五", "Tom", "小五"]);
+        let f = features(
+            "王小五负责，小五周五前交",
+            "## 待办",
+            &[(Signal::OwnerStrong, 3)],
+            &names,
+        );
+        for want in [
+            "b",
+            "s:OwnerStrong",
+            "sc:3",
+            "t:某负",
+            "t:某负责",
+            "t:，某周",
+            "h:待办",
+        ] {
             assert!(f.iter().any(|g| g == want), "{want} missing from {f:?}");
         }
+        assert!(!f.iter().any(|g| g.contains(['王', '小'])), "{f:?}");
+    }
+
+    #[test]
+    fn features_are_shown_in_plain_words() {
+        assert_eq!(label("s:Deadline"), "信号“截止时间”");
+        assert_eq!(label("t:负责"), "字“负责”");
+        assert_eq!(label("h:待办"), "小节“待办”");
+        assert_eq!(label("sc:5"), "规则得分5");
     }
 
     #[test]
     fn the_model_overrules_only_when_sure() {
         let mut w = HashMap::new();
-        w.insert("t:领".to_owned(), 5.0);
-        w.insert("t:闲".to_owned(), -5.0);
+        w.insert("t:认领".to_owned(), 5.0);
+        w.insert("t:闲谈".to_owned(), -5.0);
         let w: &'static HashMap<String, f64> = Box::leak(Box::new(w));
+        let taken = [(Signal::OwnerStrong, 3), (Signal::Deadline, 2)];
+        let left = [(Signal::TaskVerb, 1), (Signal::Modal, 1), (Signal::ListItem, 1)];
+        let sure = [
+            (Signal::TodoLabel, 4),
+            (Signal::OwnerStrong, 3),
+            (Signal::Deadline, 2),
+        ];
         trial::with(Some(w), || {
             // Neutral (p 0.5): the rules decide.
-            assert!(decide(true, "一行字", "", &[]));
-            assert!(!decide(false, "一行字", "", &[]));
+            assert!(decide("一行字", "", &taken, &[]));
+            assert!(!decide("一行字", "", &left, &[]));
             // Sure it is work: taken although the rules left it.
-            assert!(decide(false, "认领", "", &[]));
+            assert!(decide("认领", "", &left, &[]));
             // Sure it is not: dropped although the rules took it.
-            assert!(!decide(true, "闲谈", "", &[]));
-            let r = read("认领", "", &[]).unwrap();
-            assert!(r.p > 0.99 && r.top[0].0 == "t:领");
+            assert!(!decide("闲谈", "", &taken, &[]));
+            // … unless the rules are sure too (a score out of the band).
+            assert!(decide("闲谈", "", &sure, &[]));
+            assert!(!decide("认领", "", &[(Signal::Done, -6)], &[]));
+            // … and what they left for a reason stays left.
+            let figures = [
+                (Signal::OwnerStrong, 3),
+                (Signal::Deadline, 2),
+                (Signal::Figures, -2),
+            ];
+            assert!(!decide("认领", "", &figures, &[]));
+            let r = read("认领", "", &[], &[]).unwrap();
+            assert!(r.p > 0.99 && r.top[0].0 == "t:认领");
         });
         trial::with(None, || {
-            assert!(decide(true, "闲谈", "", &[]));
-            assert!(read("闲谈", "", &[]).is_none());
+            assert!(decide("闲谈", "", &taken, &[]));
+            assert!(read("闲谈", "", &taken, &[]).is_none());
         });
     }
 }

@@ -240,7 +240,7 @@ impl Sum {
         self.status += r.status_proposals;
     }
 
-    fn add_sum(&mut self, o: &Sum) {
+    fn add_sum(&mut self, o: &Self) {
         self.extracted += o.extracted;
         self.expected += o.expected;
         self.matched += o.matched;
