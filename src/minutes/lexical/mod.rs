@@ -230,6 +230,11 @@ fn weights() -> Option<&'static HashMap<String, f64>> {
     if let Some(w) = trial::weights() {
         return w;
     }
+    // `DUBAN_LEXICAL_OFF=1`: the rules alone (tests: a set's figures with and without the model).
+    #[cfg(test)]
+    if std::env::var("DUBAN_LEXICAL_OFF").is_ok_and(|v| v == "1") {
+        return None;
+    }
     Some(shipped())
 }
 

@@ -95,6 +95,12 @@ fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
 }
 
+/// `DUBAN_LEXICAL_MC`, `_EPOCHS`, `_L2`: other settings tried (the shipped weights use the
+/// constants).
+fn env_or<T: std::str::FromStr>(key: &str, default: T) -> T {
+    std::env::var(key).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 /// Fits the model to `train`.
 fn fit(train: &[&Line]) -> HashMap<String, f64> {
     let mut count: HashMap<&str, usize> = HashMap::new();
@@ -108,7 +114,7 @@ fn fit(train: &[&Line]) -> HashMap<String, f64> {
     }
     let mut names: Vec<&str> = count
         .iter()
-        .filter(|(_, c)| **c >= MIN_COUNT)
+        .filter(|(_, c)| **c >= env_or("DUBAN_LEXICAL_MC", MIN_COUNT))
         .map(|(f, _)| *f)
         .collect();
     names.sort_unstable();
@@ -128,14 +134,15 @@ fn fit(train: &[&Line]) -> HashMap<String, f64> {
     let mut g2 = vec![1e-8_f64; names.len()];
     let mut order: Vec<usize> = (0..rows.len()).collect();
     let mut rng = Shuffle(0x9E37_79B9_7F4A_7C15);
-    for _ in 0..EPOCHS {
+    let (epochs, l2) = (env_or("DUBAN_LEXICAL_EPOCHS", EPOCHS), env_or("DUBAN_LEXICAL_L2", L2));
+    for _ in 0..epochs {
         rng.shuffle(&mut order);
         for &i in &order {
             let (x, y) = &rows[i];
             let p = sigmoid(x.iter().map(|k| w[*k]).sum());
             let g = p - y;
             for &k in x {
-                let gk = g + L2 * w[k];
+                let gk = g + l2 * w[k];
                 g2[k] += gk * gk;
                 w[k] -= RATE * gk / g2[k].sqrt();
             }
