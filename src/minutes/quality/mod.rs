@@ -45,7 +45,7 @@ mod sets_50_55;
 
 pub use fresh_sets::{
     HELDOUT56, HELDOUT57, HELDOUT58, HELDOUT59, HELDOUT60, HELDOUT61, HELDOUT62, HELDOUT63, HELDOUT64,
-    HELDOUT65, HELDOUT66,
+    HELDOUT65, HELDOUT66, HELDOUT67,
 };
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
@@ -133,6 +133,7 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout64", HELDOUT64),
     ("heldout65", HELDOUT65),
     ("heldout66", HELDOUT66),
+    ("heldout67", HELDOUT67),
 ];
 
 /// The sets still blind (written after the last round and measured in aggregate only): the tools
@@ -146,6 +147,7 @@ pub const STILL_BLIND: &[&str] = &[
     "heldout64",
     "heldout65",
     "heldout66",
+    "heldout67",
 ];
 
 /// [`ALL_SETS`] without the [`STILL_BLIND`] ones.

@@ -470,3 +470,11 @@ fn extraction_quality_over_the_sixty_fifth_heldout_set() {
 fn extraction_quality_over_the_sixty_sixth_heldout_set() {
     heldout_run(HELDOUT66, "DUBAN_HELDOUT66", None, "held-out 66");
 }
+
+/// The sixty-seventh held-out set, written blind on 2026-12-06: its first runs print only the
+/// aggregate line (`DUBAN_HELDOUT67=1 cargo test --lib minutes::quality -- --nocapture`), never a
+/// file. Always run, so an extractor that panics on one of its files fails.
+#[test]
+fn extraction_quality_over_the_sixty_seventh_heldout_set() {
+    heldout_run(HELDOUT67, "DUBAN_HELDOUT67", None, "held-out 67");
+}

@@ -98,7 +98,10 @@ fn sigmoid(z: f64) -> f64 {
 /// `DUBAN_LEXICAL_MC`, `_EPOCHS`, `_L2`: other settings tried (the shipped weights use the
 /// constants).
 fn env_or<T: std::str::FromStr>(key: &str, default: T) -> T {
-    std::env::var(key).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(key)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 /// Fits the model to `train`.
@@ -134,7 +137,10 @@ fn fit(train: &[&Line]) -> HashMap<String, f64> {
     let mut g2 = vec![1e-8_f64; names.len()];
     let mut order: Vec<usize> = (0..rows.len()).collect();
     let mut rng = Shuffle(0x9E37_79B9_7F4A_7C15);
-    let (epochs, l2) = (env_or("DUBAN_LEXICAL_EPOCHS", EPOCHS), env_or("DUBAN_LEXICAL_L2", L2));
+    let (epochs, l2) = (
+        env_or("DUBAN_LEXICAL_EPOCHS", EPOCHS),
+        env_or("DUBAN_LEXICAL_L2", L2),
+    );
     for _ in 0..epochs {
         rng.shuffle(&mut order);
         for &i in &order {
