@@ -7,6 +7,8 @@
 //! Weights fitted to the labelled sets (logistic regression, `quality/fit`: `cargo test -p
 //! duban-core --lib minutes::quality::fit -- --ignored --nocapture`) did no better on minutes
 //! left out of the fit than this table (2026-12-05; the figures are in that module's doc).
+//! Beside this table, the second reading (`minutes/lexical`, fitted to the same sets) reads each
+//! scored line by its characters and overrules the sum near the threshold when it is sure.
 
 /// One piece of evidence for or against a line being an action item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -347,7 +347,8 @@ pub const HELDOUT61: MinutesSet = minutes_set![
 
 /// The sixty-second held-out set: every file in `src/minutes/heldout62/`, written blind on
 /// 2026-12-06 by someone who had never seen the rules nor the other sets' minutes (see its
-/// README.md), and run in aggregate only on its first runs.
+/// README.md), and run in aggregate only on its first runs. It is training data of the
+/// second reading (`minutes/lexical`) since session 46.
 pub const HELDOUT62: MinutesSet = minutes_set![
     "heldout62";
     "01-branch-opening-numbered",
@@ -404,7 +405,8 @@ pub const HELDOUT62: MinutesSet = minutes_set![
 
 /// The sixty-third held-out set: every file in `src/minutes/heldout63/`, written blind on
 /// 2026-12-06 by someone who had never seen the rules (see its README.md), and run in aggregate
-/// only on its first runs.
+/// only on its first runs. It is training data of the
+/// second reading (`minutes/lexical`) since session 46.
 pub const HELDOUT63: MinutesSet = minutes_set![
     "heldout63";
     "01-audit-rectification-table",
@@ -461,7 +463,8 @@ pub const HELDOUT63: MinutesSet = minutes_set![
 
 /// The sixty-fourth held-out set: every file in `src/minutes/heldout64/`, written blind on
 /// 2026-12-06 (session 46) by someone who had never seen the rules (see its README.md), and run in
-/// aggregate only on its first runs.
+/// aggregate only on its first runs. It is training data of the
+/// second reading (`minutes/lexical`) since session 46.
 pub const HELDOUT64: MinutesSet = minutes_set![
     "heldout64";
     "01-kaimenhong-morning-briefing-numbered",
@@ -518,7 +521,8 @@ pub const HELDOUT64: MinutesSet = minutes_set![
 
 /// The sixty-fifth held-out set: every file in `src/minutes/heldout65/`, written blind on
 /// 2026-12-06 (session 46) by someone who had never seen the rules (see its README.md), and run in
-/// aggregate only on its first runs.
+/// aggregate only on its first runs. It is training data of the
+/// second reading (`minutes/lexical`) since session 46.
 pub const HELDOUT65: MinutesSet = minutes_set![
     "heldout65";
     "01-wealth-committee-resolutions",

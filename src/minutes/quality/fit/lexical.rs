@@ -2,7 +2,7 @@
 //!
 //! `cargo test -p duban-core --lib minutes::quality::fit::lexical -- --ignored --nocapture`
 //!
-//! Every scored candidate of every tuning set (never a blind one) is read with the model switched
+//! Every scored candidate of the tuning sets up to [`FITTED_THROUGH`] (never a blind one) is read with the model switched
 //! off, so the rules alone make the lines and their signals; a line is positive when it holds an
 //! expected item (its `text_contains` occurs in the line or the item made from it). The sets are
 //! dealt into [`FOLDS`] folds; for each fold the model is fitted on the others and measured on it,
@@ -20,6 +20,10 @@ use super::{Sum, holds};
 use crate::minutes::explain::Verdict;
 use crate::minutes::lexical::{self, BAND, DROP_BELOW, MIN_COUNT, TAKE_FROM, features, trial};
 
+/// The last set the shipped weights were fitted on (the tuning sets up to it in [`ALL_SETS`]'s
+/// order: 60 sets). Fitted with heldout62–65 too, the model was no better on the blind sets and
+/// lost three of our own phrasings' tests (session 46), so the weights stay those of these sets.
+const FITTED_THROUGH: &str = "heldout61";
 const FOLDS: usize = 6;
 const EPOCHS: usize = 6;
 const RATE: f64 = 0.2;
@@ -193,7 +197,11 @@ fn add(a: &mut (usize, usize, usize), b: (usize, usize, usize)) {
 #[test]
 #[ignore = "the fitting tool: run by hand with --ignored --nocapture"]
 fn lexical_fit_and_cross_validate() {
-    let sets: Vec<(&'static str, MinutesSet)> = tuning_sets().copied().collect();
+    let upto = ALL_SETS.iter().position(|(n, _)| *n == FITTED_THROUGH).unwrap();
+    let sets: Vec<(&'static str, MinutesSet)> = tuning_sets()
+        .filter(|(n, _)| ALL_SETS.iter().position(|(m, _)| m == n) <= Some(upto))
+        .copied()
+        .collect();
     let all = lines(&sets);
     println!("{} scored lines from {} tuning sets", all.len(), sets.len());
     let mut names: Vec<&str> = sets.iter().map(|(n, _)| *n).collect();
@@ -251,7 +259,10 @@ fn lexical_fit_and_cross_validate() {
     }
     let refs: Vec<&Line> = all.iter().collect();
     let w = fit(&refs);
-    println!("fitted on every tuning set: {} features", w.len());
+    println!(
+        "fitted on every set through {FITTED_THROUGH}: {} features",
+        w.len()
+    );
     if let Ok(path) = std::env::var("DUBAN_LEXICAL_WRITE") {
         let mut rows: Vec<(&String, &f64)> = w.iter().collect();
         rows.sort_by(|a, b| a.0.cmp(b.0));
