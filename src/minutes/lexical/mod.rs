@@ -139,7 +139,8 @@ pub fn features(text: &str, heading: &str, signals: &[(Signal, i32)], names: &[S
     f
 }
 
-fn sigmoid(z: f64) -> f64 {
+/// The logistic function (the fitting tool's too).
+pub(crate) fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
 }
 
@@ -178,8 +179,8 @@ pub fn read(text: &str, heading: &str, signals: &[(Signal, i32)], names: &[Strin
 /// the model is sure and the score is in [`BAND`] (near the threshold: a line the rules are sure
 /// of stays theirs).
 pub fn decide(text: &str, heading: &str, signals: &[(Signal, i32)], names: &[String]) -> bool {
-    let score: i32 = signals.iter().map(|(_, w)| w).sum();
-    let rules = score >= crate::minutes::weights::threshold();
+    let score = crate::minutes::evidence::score(signals);
+    let rules = crate::minutes::evidence::is_item(score);
     let Some(weights) = weights() else {
         return rules;
     };

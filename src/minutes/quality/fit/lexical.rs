@@ -16,9 +16,9 @@
 use std::collections::HashMap;
 
 use super::super::*;
-use super::{Sum, holds};
+use super::{Sum, add3, holds, prf};
 use crate::minutes::explain::Verdict;
-use crate::minutes::lexical::{self, BAND, DROP_BELOW, MIN_COUNT, TAKE_FROM, features, trial};
+use crate::minutes::lexical::{self, BAND, DROP_BELOW, MIN_COUNT, TAKE_FROM, features, sigmoid, trial};
 
 /// The last set the shipped weights were fitted on (the tuning sets up to it in [`ALL_SETS`]'s
 /// order: 60 sets). Fitted with heldout62–65 too, the model was no better on the blind sets and
@@ -93,10 +93,6 @@ impl Shuffle {
             v.swap(i, j);
         }
     }
-}
-
-fn sigmoid(z: f64) -> f64 {
-    1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
 }
 
 /// `DUBAN_LEXICAL_MC`, `_EPOCHS`, `_L2`: other settings tried (the shipped weights use the
@@ -180,20 +176,6 @@ fn count(lines: &[&Line], take: impl Fn(&Line) -> bool) -> (usize, usize, usize)
     c
 }
 
-fn prf((tp, fp, fneg): (usize, usize, usize)) -> String {
-    format!(
-        "P {:.3} R {:.3} (tp {tp} fp {fp} fn {fneg})",
-        ratio(tp, tp + fp),
-        ratio(tp, tp + fneg)
-    )
-}
-
-fn add(a: &mut (usize, usize, usize), b: (usize, usize, usize)) {
-    a.0 += b.0;
-    a.1 += b.1;
-    a.2 += b.2;
-}
-
 #[test]
 #[ignore = "the fitting tool: run by hand with --ignored --nocapture"]
 fn lexical_fit_and_cross_validate() {
@@ -227,8 +209,8 @@ fn lexical_fit_and_cross_validate() {
                 !l.negative && p(l) >= TAKE_FROM
             }
         });
-        add(&mut rules_rows, rr);
-        add(&mut model_rows, mr);
+        add3(&mut rules_rows, rr);
+        add3(&mut model_rows, mr);
         println!(
             "fold {k} ({} sets, {} lines, {} features)",
             fold.len(),
