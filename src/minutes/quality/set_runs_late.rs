@@ -505,3 +505,11 @@ fn extraction_quality_over_the_sixty_sixth_heldout_set() {
 fn extraction_quality_over_the_sixty_seventh_heldout_set() {
     heldout_run(HELDOUT67, "DUBAN_HELDOUT67", None, "held-out 67");
 }
+
+/// The seventy-first held-out set, written blind on 2026-12-07: its first runs print only the
+/// aggregate line (`DUBAN_HELDOUT71=1 cargo test --lib minutes::quality -- --nocapture`), never a
+/// file. Always run, so an extractor that panics on one of its files fails.
+#[test]
+fn extraction_quality_over_the_seventy_first_heldout_set() {
+    heldout_run(HELDOUT71, "DUBAN_HELDOUT71", None, "held-out 71");
+}
