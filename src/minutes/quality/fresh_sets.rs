@@ -746,6 +746,8 @@ pub const HELDOUT68: MinutesSet = minutes_set![
     "48-account-status-only",
     "49-it-yearend-nextyear",
     "50-ops-prose-sunday",
+];
+
 /// The sixty-ninth held-out set: every file in `src/minutes/heldout69/`, written blind on
 /// 2026-12-07 (session 47) by someone who had never seen the rules (see its README.md), and run in
 /// aggregate only on its first runs.
@@ -801,6 +803,8 @@ pub const HELDOUT69: MinutesSet = minutes_set![
     "48-related-party-miaoji",
     "49-compliance-year-end-next-year",
     "50-aml-ai-summary-december",
+];
+
 /// The seventieth held-out set: every file in `src/minutes/heldout70/`, written blind on
 /// 2026-12-07 (session 47) by someone who had never seen the rules (see its README.md), and run in
 /// aggregate only on its first runs.
@@ -856,6 +860,8 @@ pub const HELDOUT70: MinutesSet = minutes_set![
     "48-branch-weekly-before-new-year",
     "49-okr-annual-review-self-assessment",
     "50-kickoff-prep-put-off-next-year",
+];
+
 /// The seventy-first held-out set: every file in `src/minutes/heldout71/`, written blind on
 /// 2026-12-07 (session 47) by someone who had never seen the rules (see its README.md), and run in
 /// aggregate only on its first runs.

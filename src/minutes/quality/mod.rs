@@ -44,8 +44,8 @@ mod sets_42_49;
 mod sets_50_55;
 
 pub use fresh_sets::{
-    HELDOUT56, HELDOUT57, HELDOUT58, HELDOUT59, HELDOUT60, HELDOUT61, HELDOUT62, HELDOUT63,
-    HELDOUT64, HELDOUT65, HELDOUT66, HELDOUT67, HELDOUT68, HELDOUT69, HELDOUT70, HELDOUT71,
+    HELDOUT56, HELDOUT57, HELDOUT58, HELDOUT59, HELDOUT60, HELDOUT61, HELDOUT62, HELDOUT63, HELDOUT64,
+    HELDOUT65, HELDOUT66, HELDOUT67, HELDOUT68, HELDOUT69, HELDOUT70, HELDOUT71,
 };
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
@@ -143,7 +143,16 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
 /// The sets still blind (written after the last round and measured in aggregate only): the tools
 /// that read files (`fit`, `metamorphic`) leave them out. A set leaves this list when a round
 /// tunes on it.
-pub const STILL_BLIND: &[&str] = &["heldout46", "heldout48", "heldout66", "heldout67", "heldout68", "heldout69", "heldout70", "heldout71"];
+pub const STILL_BLIND: &[&str] = &[
+    "heldout46",
+    "heldout48",
+    "heldout66",
+    "heldout67",
+    "heldout68",
+    "heldout69",
+    "heldout70",
+    "heldout71",
+];
 
 /// [`ALL_SETS`] without the [`STILL_BLIND`] ones.
 pub fn tuning_sets() -> impl Iterator<Item = &'static (&'static str, MinutesSet)> {

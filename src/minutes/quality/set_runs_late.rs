@@ -512,18 +512,24 @@ fn extraction_quality_over_the_sixty_seventh_heldout_set() {
 #[test]
 fn extraction_quality_over_the_sixty_eighth_heldout_set() {
     heldout_run(HELDOUT68, "DUBAN_HELDOUT68", None, "held-out 68");
+}
+
 /// The sixty-ninth held-out set, written blind on 2026-12-07: its first runs print only the
 /// aggregate line (`DUBAN_HELDOUT69=1 cargo test --lib minutes::quality -- --nocapture`), never a
 /// file. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_sixty_ninth_heldout_set() {
     heldout_run(HELDOUT69, "DUBAN_HELDOUT69", None, "held-out 69");
+}
+
 /// The seventieth held-out set, written blind on 2026-12-07: its first runs print only the
 /// aggregate line (`DUBAN_HELDOUT70=1 cargo test --lib minutes::quality -- --nocapture`), never a
 /// file. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_seventieth_heldout_set() {
     heldout_run(HELDOUT70, "DUBAN_HELDOUT70", None, "held-out 70");
+}
+
 /// The seventy-first held-out set, written blind on 2026-12-07: its first runs print only the
 /// aggregate line (`DUBAN_HELDOUT71=1 cargo test --lib minutes::quality -- --nocapture`), never a
 /// file. Always run, so an extractor that panics on one of its files fails.
