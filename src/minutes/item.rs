@@ -59,6 +59,32 @@ const DEADLINE_TAILS: &[&str] = &["之前", "以前", "为止", "前", "内"];
 const DONE_WORDS: &[&str] = &["完成", "提交", "交付", "反馈", "上线", "办结"];
 const CLAUSE_MARKS: &[char] = &['，', ',', '；', ';', '。', '、', ' '];
 
+/// `测试报告 — ，ETA` once the owner and the date are gone: the dash, the comma and an English
+/// deadline word (`ETA`, `due`, `by`, `DDL`) left at the end go.
+fn trim_dangling_tail(s: &str) -> &str {
+    let mut t = s;
+    loop {
+        let before = t;
+        t = t.trim_end_matches(|c: char| {
+            c.is_whitespace() || CLAUSE_MARKS.contains(&c) || "—–-－:：".contains(c)
+        });
+        for w in [
+            "ETA", "eta", "due", "Due", "DUE", "by", "By", "DDL", "ddl", "deadline", "Deadline",
+        ] {
+            if let Some(r) = t.strip_suffix(w)
+                && r.ends_with(|c: char| {
+                    c.is_whitespace() || CLAUSE_MARKS.contains(&c) || "—–-－".contains(c)
+                })
+            {
+                t = r;
+            }
+        }
+        if t == before || t.is_empty() {
+            return if t.is_empty() { s } else { t };
+        }
+    }
+}
+
 /// A draft item's title: the task without the owner words left at its start (`负责牵头梳理…`
 /// → `梳理…`) and without its deadline words (`本周五前提交初稿` → `提交初稿`), which the
 /// item carries in its own fields. The deadline words go only where they stand apart (at a
@@ -105,7 +131,8 @@ pub fn clean_title(text: &str, deadline_text: Option<&str>) -> String {
             out = out.replace(double, single);
         }
     }
-    let out = out.trim_matches(|c: char| CLAUSE_MARKS.contains(&c) || c == ':' || c == '：');
+    let out =
+        trim_dangling_tail(out.trim_matches(|c: char| CLAUSE_MARKS.contains(&c) || c == ':' || c == '：'));
     // `谷某明天上午复核`: a bare verb left (`复核`) says too little; the title keeps its time.
     if deadline_text.is_some() && out.chars().filter(|c| c.is_alphanumeric()).count() <= 2 {
         let whole = clean_title(text, None);

@@ -8,6 +8,7 @@ use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, has_task_verb, is_place_or_unit
 use self::state::{ends_closed, is_done, is_empty_task, is_shelved};
 
 mod blank_cell;
+mod clock;
 pub(crate) mod header_row;
 mod listing;
 mod merged;
@@ -146,6 +147,8 @@ fn person_column(cs: &[String]) -> Option<usize> {
             || ((2..=4).contains(&n) && c.ends_with(['师', '员']))
             // `| 网格长 |`, `| 组长 |`, `| 客户经理 |`: the head of a unit, by title.
             || ((2..=4).contains(&n) && (c.ends_with("经理") || (c.ends_with('长') && !LENGTHS.iter().any(|w| c.ends_with(w)))))
+            // `| 需求 | 开发 | 测试 | 排期 |`: who builds it, by the part they play.
+            || ["开发", "实施", "执行", "dev", "Dev"].contains(&c)
     })
 }
 
@@ -227,11 +230,12 @@ impl Table {
             "responsible",
             "责任方",
         ])
+        // `| 任务 | R | A | C | I |`: a RACI table's R (responsible) column, before the words
+        // below (`A（负责）` is who answers for it, not who does it).
+        .or_else(|| raci_responsible(&cs))
         // `| 活动 | 分工 | 时间要求 |`: who does what, lead first.
         // `| 事项 | 主责 | 配合 | 节点 |`: the leading role (主责, 主办) names the owner.
         .or_else(|| find(&["负责", "责任", "主责", "主办", "承办", "牵头", "分工"]))
-        // `| 任务 | R | A | C | I |`: a RACI table's R (responsible) column.
-        .or_else(|| raci_responsible(&cs))
         .or_else(|| person_column(&cs));
         // `| 日期 | 主题 | 筹备截止 |`: a column named for the due day wins over a plain date (the
         // day an event is held).
@@ -253,7 +257,7 @@ impl Table {
         })
         .or_else(|| {
             find(&[
-                "节点", "时间", "日期", "date",
+                "节点", "时间", "日期", "date", "排期",
                 // `| 变更内容 | 实施负责人 | 实施窗口 |`: a change is due by its window.
                 "窗口", "window",
             ])
@@ -262,7 +266,9 @@ impl Table {
         let priority = find(&["优先", "priority"]);
         // `| 实施负责人 | 回滚负责人 |`: a second person column (after the lead's) names a
         // second owner, like a helper's.
+        // `| 需求 | 开发 | 测试 | 排期 |`: who tests it shares the work.
         let help = find(&["配合", "协办", "协助", "陪同", "协同", "support", "helper"])
+            .or_else(|| cs.iter().position(|c| ["测试", "QA", "qa"].contains(&c.trim())))
             .filter(|h| Some(*h) != owner)
             .or_else(|| second_person_column(&cs, owner))
             .or_else(|| people_column(&cs, owner));
@@ -395,6 +401,20 @@ impl Table {
             .map(|cs| cs.get(self.task).map_or("", String::as_str))
             .collect();
         self.listing = self.deadline.is_none() && listing::is_listing(&work);
+        // `| 时间 | 步骤 | 执行人 |` with `| 19:30 | 停止前置接入 | 某某 |`: the night's plan, hour
+        // by hour (a runbook, a run sheet), not work to follow up.
+        // (`| 序号 | 时间 | 步骤 | 执行人 |`: the hours may stand in any column.)
+        let width = all.iter().map(Vec::len).max().unwrap_or(0);
+        let timed = (0..width).any(|i| {
+            let hours = all
+                .iter()
+                .filter(|cs| cs.get(i).is_some_and(|c| clock::is_clock_time(c)))
+                .count();
+            hours * 5 >= all.len() * 4
+        });
+        if all.len() >= 3 && timed {
+            self.listing = true;
+        }
     }
 
     /// One row as an item; `more` says whether another row of the table follows it.

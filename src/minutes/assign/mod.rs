@@ -22,6 +22,7 @@ mod paren_help;
 mod reach;
 mod role;
 mod role_after;
+mod second_hand;
 mod words;
 
 /// Owners found in the text of a line.
@@ -249,9 +250,22 @@ impl Ctx<'_> {
                 // `闵总指出，…要求敖总…`: who speaks or chairs gives the work, does not do it;
                 // `某某的带教计划表（导师…）`: whose the thing is, not who makes it.
                 && !strip_leads(clause).get(len..).is_some_and(|r| {
-                    ["指出", "强调", "认为", "要求", "听取", "主持", "肯定", "批评", "通报", "介绍", "的"]
-                        .iter()
-                        .any(|w| r.starts_with(w))
+                    // `某甲建议…`, `某甲同意…，由某乙出…`: who suggests or agrees does not do it.
+                    [
+                        "指出", "强调", "认为", "要求", "听取", "主持", "肯定", "批评", "通报", "介绍", "的", "建议",
+                        "同意",
+                    ]
+                    .iter()
+                    .any(|w| r.starts_with(w))
+                        // `某甲提醒：…由某乙操作`, `某甲提出…，某乙改一下…`: with another member
+                        // named after, who raises it does not do it (alone, `某甲提出…，具体方案下周五前
+                        // 报…`, they do).
+                        || (["提醒", "提出"].iter().any(|w| r.starts_with(w))
+                            && self.members.iter().any(|p| {
+                                p.name.chars().count() >= 2
+                                    && !found.iter().any(|o| o.name() == p.name)
+                                    && text.get(s..).is_some_and(|t| t.contains(p.name.as_str()))
+                            }))
                 })
             {
                 if lead.is_empty() {
@@ -516,6 +530,11 @@ impl Ctx<'_> {
         }
         if lead.is_empty() && help.is_empty() {
             return None;
+        }
+        // `…由某甲起草、某乙审核`, `经某乙审定后下发`: who checks or feeds the work owns it too.
+        if !lead.is_empty() {
+            let seconds = self.second_hands(text, &lead);
+            extend(&mut help, seconds);
         }
         // `请财富管理部牵头，会同零售业务部，…具体由钱钟书负责`: beside a person, departments are
         // where the work sits, not more owners.

@@ -67,6 +67,8 @@ impl Ctx<'_> {
                 && !p.starts_with(['按', '转', '待', '照', '据', '已', '未'])
                 && !crate::minutes::scan::is_place_or_units(p)
                 && self.is_name_shape(p)
+                // `（二季度）`, `（中英文）`, `（近三年）`: no surname, no person.
+                && crate::minutes::scan::surnames::has_known_surname(p)
         };
         // `（质控部 卢俊义、吴用）`: the department goes, the people stay.
         let people: Vec<&str> = parts

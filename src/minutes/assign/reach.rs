@@ -414,11 +414,16 @@ impl Ctx<'_> {
         // `需蒋文在本周五前提供…`: 需 and 须 ask as 请 does, and so do 责成 and 要求 in formal
         // minutes (`责成何志远节后…完成`, `会议要求杨建华、潘蕾于10月15日前完成`).
         // `麻烦项南跟信息技术部确认一下…`: 麻烦 asks as 请 does.
-        let asks = ["请", "需", "须", "责成", "要求", "麻烦"];
+        // `讲义让某某周二前发我`, `叫某某把…`: 让 and 叫 ask too (not `不让`, `别叫`).
+        let asks = ["请", "需", "须", "责成", "要求", "麻烦", "让", "叫"];
         asks.iter()
             .flat_map(|w| clause.match_indices(w))
             .find_map(|(at, w)| {
                 let after = clause.get(at + w.len()..)?;
+                let denied = clause.get(..at).is_some_and(|b| b.ends_with(['不', '别', '没']));
+                if denied && ["让", "叫"].contains(&w) {
+                    return None;
+                }
                 // `需于半个月内补签`: a time follows, no one is named.
                 if after.starts_with(['于', '在', '将', '把', '按']) {
                     return None;
@@ -440,7 +445,7 @@ impl Ctx<'_> {
                     // `责成何志远节后第一个工作日前完成`: a time word, then the work; `责成桑宁对…
                     // 开展`, `要求于建军向…报送`: a preposition opening the work.
                     r.starts_with([
-                        '于', '在', '将', '把', '尽', '节', '本', '下', '明', '今', '对', '向',
+                        '于', '在', '将', '把', '尽', '节', '本', '下', '明', '今', '对', '向', '周',
                     ]) || LEAD_VERBS.iter().any(|v| r.starts_with(v))
                         // `请小韦10点前把…`, `请某某3月5日前…`: a time of day or a date, then `前`.
                         || (r.starts_with(|c: char| c.is_ascii_digit())

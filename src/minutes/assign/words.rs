@@ -63,7 +63,9 @@ pub(super) fn is_second_hand(after: &str) -> bool {
         .any(|w| after.starts_with(w))
         || after.strip_prefix("提供").is_some_and(|r| {
             let r: String = r.chars().take(16).collect();
-            ["数据", "素材", "资料", "明细"].iter().any(|w| r.contains(w))
+            ["数据", "素材", "资料", "明细", "附表", "材料"]
+                .iter()
+                .any(|w| r.contains(w))
         })
 }
 
@@ -89,6 +91,8 @@ pub(super) const HELP_VERBS: &[&str] = &["配合", "协助", "协同", "帮忙",
 pub(super) const ADVERBS: &[&str] = &[
     "继续", "本人", "尽快", "抓紧", "马上", "立即", "统一", "重新", "具体", "亲自", "再", "先", "也", "还",
     "都",
+    // `某甲牵头，某乙、某丙各负责一个营业部的名单`: each their own share.
+    "各",
 ];
 
 /// Appends the owners not yet in `out`.

@@ -110,9 +110,9 @@ impl Block {
             && label(line).is_some_and(|l| is_person(l.trim_start_matches('@')))
     }
 
-    /// A general block ends at a blank line once it has a field of its own.
+    /// A general block (or a finding, `问题2：…`) ends at a blank line once it has a field of its own.
     pub(crate) fn ends_at_blank(&self) -> bool {
-        self.general
+        (self.general || self.finding)
             && !(self.lead.is_empty()
                 && self.help.is_empty()
                 && self.due.is_empty()

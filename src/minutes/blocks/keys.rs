@@ -3,6 +3,8 @@
 
 /// Keys that open a block (followed by an optional number: `需求1：`, `议题二：`).
 pub(super) const STARTS: &[&str] = &["需求名称", "需求标题", "需求", "议题", "议案", "事项名称", "课题"];
+/// Under a numbered finding (`问题2：…`), the keys of its remedy: the work the block asks.
+pub(super) const REMEDY: &[&str] = &["整改要求", "整改措施", "整改方案", "整改建议", "措施", "要求"];
 pub(super) const CONCLUSION: &[&str] = &["评审结论", "评审意见", "结论", "决定", "意见"];
 pub(super) const LEAD: &[&str] = &[
     "承办人",
@@ -48,6 +50,8 @@ pub(super) const NEXT: &[&str] = &[
 pub(super) const ACTION: &[&str] = &["行动", "落实"];
 pub(super) const DUE: &[&str] = &[
     "完成时限",
+    "整改时限",
+    "整改期限",
     "计划完成",
     "预计完成",
     "预计上线",

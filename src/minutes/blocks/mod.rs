@@ -25,7 +25,8 @@ mod split;
 mod words;
 
 use self::keys::{
-    ACTION, CONCLUSION, DUE, HELP, LEAD, NEXT, OTHER, REJECT, STARTS, other_field, paren_helpers, split_key,
+    ACTION, CONCLUSION, DUE, HELP, LEAD, NEXT, OTHER, REJECT, REMEDY, STARTS, other_field, paren_helpers,
+    split_key,
 };
 pub(crate) use self::keys::{is_conclusion, is_lead};
 use self::words::{STATE, field_parts, is_done, work_key};
@@ -70,6 +71,14 @@ fn without_requester(title: &str) -> String {
     out
 }
 
+/// `问题2：档案签字日期不一致` → the finding (`问题` numbered, then its colon).
+fn finding_start(body: &str) -> Option<&str> {
+    let r = body.strip_prefix("问题")?;
+    let skipped = numbered::skip(r);
+    let v = skipped.strip_prefix(['：', ':'])?.trim();
+    (skipped.len() < r.len() && !v.is_empty()).then_some(v)
+}
+
 /// A block being read.
 #[derive(Debug, Default)]
 pub(crate) struct Block {
@@ -92,6 +101,8 @@ pub(crate) struct Block {
     general: bool,
     /// Its state (`状态：已完成`, `进展：进行中`).
     state: String,
+    /// Opened by a numbered finding (`问题2：…`): its remedy (`整改要求：…`) is the work.
+    finding: bool,
 }
 
 /// Whether a part of a field line holds a key's colon (`9:15` is an hour, not a key).
@@ -122,6 +133,8 @@ impl Block {
     /// A line that opens a block: `需求1：…`, `需求名称：…`.
     /// A one-line block (`需求1：…。结论：通过。责任人：马超。完成时限：11月6日。`) is read whole.
     pub(crate) fn start(body: &str) -> Option<Self> {
+        // `▍需求2：…`: a bar before a block's title, as a section mark.
+        let body = body.trim_start_matches(['▍', '▌', '▎', '▋', '❖']).trim_start();
         // `【需求编号 XQ-031】移动端基金定投计算器`
         let bracketed =
             body.strip_prefix('【')
@@ -133,6 +146,23 @@ impl Block {
                     (STARTS.iter().any(|k| label.contains(k)) && !minutes && !title.trim().is_empty())
                         .then(|| title.trim())
                 });
+        // `问题2：档案签字日期不一致` then `整改要求：…`, `责任人：…`: a finding and its remedy.
+        if let Some(v) = finding_start(body) {
+            // `问题三：…；措施：…；责任人：…；时限：…` on one line: its fields follow.
+            let mut parts = v.split(['；', ';']).map(str::trim).filter(|p| !p.is_empty());
+            let mut block = Self {
+                title: parts.next().unwrap_or(v).to_owned(),
+                finding: true,
+                ..Self::default()
+            };
+            for part in parts {
+                if !block.field(part) {
+                    block.title = v.to_owned();
+                    break;
+                }
+            }
+            return Some(block);
+        }
         let value = bracketed.or_else(|| split_key(body, STARTS).filter(|t| !t.is_empty()))?;
         let mut parts = value.split('。').map(str::trim).filter(|p| !p.is_empty());
         let mut block = Self {
@@ -212,6 +242,10 @@ impl Block {
         // `责任人：苗青  配合：许文博`: fields apart by `；`, by a run of spaces, or by a key after a
         // space, `|` or `，` (`负责人：王磊 时限：3月20日前`).
         let parts = field_parts(&body);
+        // `问题二：…` after a finding's fields: the next finding.
+        if self.finding && finding_start(body.trim_start()).is_some() {
+            return false;
+        }
         // `其他：某某本周内把评审意见汇总…`: other matters, after the block, not one of its fields.
         if ["其他：", "其它：", "其他事项：", "其他:", "其它:"]
             .iter()
@@ -283,6 +317,12 @@ impl Block {
                 self.after_conclusion = true;
                 any = true;
                 continue;
+            } else if self.finding
+                && self.lead.is_empty()
+                && let Some(v) = split_key(part, REMEDY)
+            {
+                // The remedy is the work: the block's item reads as it.
+                self.title = v.trim_end_matches('。').to_owned();
             } else if self.lead.is_empty() && split_key(part, ACTION).is_some() {
                 // `结论：…` then `行动：孟河牵头修订手册，3月20日前`: before any owner, an action
                 // line is a task of its own, not a field of the block above.
@@ -341,6 +381,18 @@ impl Block {
     fn finish_block(self, ctx: &Ctx<'_>) -> Outcome {
         // `状态：已完成`, `结论：已关闭`: nothing left to do.
         if is_done(&self.state) || is_done(&self.conclusion) {
+            return Outcome::Nothing(self.title);
+        }
+        // A finding whose remedy is done (`措施：…，已于4月底完成；时限：已完成`) or standing
+        // (`时限：长期`, `常态化开展`): nothing new to do.
+        if self.finding
+            && (is_done(&self.due)
+                || is_done(&self.title)
+                || self.title.split(['，', ',']).any(is_done)
+                || ["长期", "持续", "常态化"]
+                    .iter()
+                    .any(|w| self.due.starts_with(w) || self.title.contains(w)))
+        {
             return Outcome::Nothing(self.title);
         }
         // `结论：运行平稳，本月无新增工作安排`: no owner, no follow-up, and the conclusion says

@@ -4,7 +4,6 @@ use super::facts::{LineFacts, add};
 use crate::minutes::scan::OwnerHow;
 use crate::minutes::weights::Signal;
 
-use super::words::REJECTED;
 use super::{open_date_clause, open_field, record, verdict_noun};
 
 /// Work held back or decided against, beside the shared `REJECTED` words: `场地都订满了，先不订`,
@@ -88,6 +87,81 @@ fn nothing_apart(lower: &str) -> bool {
             .split(['，', ',', '。', '（', '('])
             .any(|c| APART.iter().any(|w| c.trim_start().starts_with(w)))
 }
+
+/// Decisions that are not tasks.
+const REJECTED: &[&str] = &[
+    "不通过",
+    "不同意",
+    "暂不",
+    "否决",
+    "驳回",
+    "不予",
+    "暂缓",
+    "不采纳",
+    "不立项",
+    "rejected",
+    "另行通知",
+    "再议",
+    "再评估",
+    "再研究",
+    "另定",
+    "未作安排",
+    "不作安排",
+    "未安排",
+    "改期",
+    "postponed",
+    // `放到7月中旬的经营分析会上讨论，今天不展开`: left for later; `考核排名不作调整`: nothing to do.
+    "不展开",
+    "不作调整",
+    "不做调整",
+    // `元旦期间不组织客户活动`: decided against, nothing to do.
+    "不组织",
+    "不举办",
+    "维持现行",
+    // `…纳入明年规划，本次不单独安排`, `推迟至明年，本季度不做安排`, `会议原则同意，具体另议`.
+    "不安排",
+    "不做安排",
+    "不单独安排",
+    "另议",
+    // `各组按既定节奏推进，本周不另行布置新任务`: no work given.
+    "不另行布置",
+    "不布置新",
+    // `月报改成双周报的事先不急，年后再说`: put off, no one's work now.
+    "先不急",
+    "后再说",
+    "回头再说",
+    // `…是否纳入 — parked, 下季度再讨论`, `先搁置`: put off, not asked now.
+    "再讨论",
+    "搁置",
+    "parked",
+    "on hold",
+    // `员工这块先别动，等方案批了再沟通`: held back for now, whatever the verb held.
+    "先别动",
+    "先不动",
+    "先别改",
+    "先别加",
+    "先别做",
+    "先不做",
+    "先别碰",
+    "暂时不动",
+    "先放一放",
+    "先放放",
+    // `（三季度，本次不排期）`: not scheduled now.
+    "不排期",
+    // `…作为明年的改进方向，这次不单列任务`, `（常规值守，不单列）`: no item of its own.
+    "不单列",
+    "不单独列",
+    "不单独立项",
+    // `…费用没批下来，这项取消`, `cancelled, merged into January release`: called off.
+    "这项取消",
+    "此项取消",
+    "该项取消",
+    "cancelled",
+    "canceled",
+    // `我觉得可以先聊聊，但这次不定`: not decided now.
+    "这次不定",
+    "本次不定",
+];
 
 #[cfg(test)]
 mod tests {

@@ -316,6 +316,8 @@ mod tests_generalise;
 mod tests_metamorphic;
 #[cfg(test)]
 mod tests_records;
+#[cfg(test)]
+mod tests_shapes;
 mod thin_owner;
 mod time_field;
 mod todo_title;

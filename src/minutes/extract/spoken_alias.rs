@@ -4,7 +4,7 @@
 //! `那`, `行，`) may come first.
 
 use crate::domain::ids::Person;
-use crate::minutes::scan::is_cjk;
+use crate::minutes::scan::{has_task_verb, is_cjk};
 
 /// Titles said after a surname.
 const TITLES: &[&str] = &["总", "经理", "老师", "主任", "处", "姐", "哥", "工"];
@@ -55,7 +55,51 @@ pub(super) fn expand_spoken_names(lines: &mut [String], members: &[Person]) {
         if let Some((name, len)) = found {
             *line = format!("{lead}{name}{}", &rest[len..]);
         }
+        for (p, chars) in &three {
+            let given: String = chars[1..].iter().collect();
+            if members.iter().filter(|q| q.name.contains(given.as_str())).count() == 1 {
+                *line = given_at_clause_start(line, &given, &p.name);
+            }
+        }
     }
+}
+
+/// Words that open the time of a task (`晓川下周一前…`, `佳琳今晚把…`).
+const WHEN: &[&str] = &[
+    "今天", "今晚", "今日", "明天", "明早", "明日", "后天", "下周", "本周", "这周", "周一", "周二", "周三",
+    "周四", "周五", "周六", "周日", "月底", "月中", "月末", "年底", "年前", "节前", "节后", "尽快", "抓紧",
+];
+
+/// `line` with `given` written out as `full` where it opens a clause (or follows 请/让/叫) and
+/// the time of the work or 把/你/来/负责/牵头 follows it: `…，晓川下周一前把公告拟好` is 符晓川.
+fn given_at_clause_start(line: &str, given: &str, full: &str) -> String {
+    let mut out = String::with_capacity(line.len() + full.len());
+    let mut last = 0;
+    for (at, _) in line.match_indices(given) {
+        let before = line[..at].chars().next_back();
+        let asked = before.is_some_and(|c| "请让叫".contains(c));
+        let opens = before.is_none_or(|c| "，,。；;、 ".contains(c)) || asked;
+        let after = &line[at + given.len()..];
+        // `德华今天请假`: a time, then no work, is news of the member, not work given.
+        let clause = after
+            .split(['，', ',', '。', '；', ';'])
+            .next()
+            .unwrap_or_default();
+        let acts = ((WHEN.iter().any(|w| after.starts_with(w))
+            || after.starts_with(|c: char| c.is_ascii_digit()))
+            && (has_task_verb(clause) || clause.contains('把')))
+            || ["把", "你", "来", "负责", "牵头", "跟进", "去"]
+                .iter()
+                .any(|w| after.starts_with(w))
+            || (asked && after.starts_with(is_cjk));
+        if at >= last && opens && acts {
+            out.push_str(&line[last..at]);
+            out.push_str(full);
+            last = at + given.len();
+        }
+    }
+    out.push_str(&line[last..]);
+    out
 }
 
 #[cfg(test)]
@@ -78,5 +122,25 @@ mod tests {
         assert_eq!(lines[1], "好，芦建平你跟一下托管行。");
         assert_eq!(lines[2], "明慧补充资金流水核查。");
         assert_eq!(lines[3], "芦总说过这件事。");
+    }
+
+    #[test]
+    fn a_given_name_before_the_time_of_the_work_is_that_member() {
+        let members = [person("詹明慧"), person("芦建平"), person("柏一鸣")];
+        let mut lines = vec![
+            "明慧周四前把对账单再核一遍。".to_owned(),
+            "托管协议让建平下周一前发我，明慧负责归档。".to_owned(),
+            "建平说的那份协议已经签了。".to_owned(),
+            "分布式建平台的事下周再议。".to_owned(),
+            "月报格式，一鸣3号前提交初稿。".to_owned(),
+            "一鸣今天请假。".to_owned(),
+        ];
+        expand_spoken_names(&mut lines, &members);
+        assert_eq!(lines[0], "詹明慧周四前把对账单再核一遍。");
+        assert_eq!(lines[1], "托管协议让芦建平下周一前发我，詹明慧负责归档。");
+        assert_eq!(lines[2], "建平说的那份协议已经签了。");
+        assert_eq!(lines[3], "分布式建平台的事下周再议。");
+        assert_eq!(lines[4], "月报格式，柏一鸣3号前提交初稿。");
+        assert_eq!(lines[5], "一鸣今天请假。");
     }
 }

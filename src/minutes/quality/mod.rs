@@ -33,6 +33,7 @@ macro_rules! minutes_set {
 }
 
 mod fresh_sets;
+mod fresh_sets_64;
 mod sets;
 mod sets_05_10;
 mod sets_11_15;
@@ -44,8 +45,10 @@ mod sets_42_49;
 mod sets_50_55;
 
 pub use fresh_sets::{
-    HELDOUT56, HELDOUT57, HELDOUT58, HELDOUT59, HELDOUT60, HELDOUT61, HELDOUT62, HELDOUT63, HELDOUT64,
-    HELDOUT65, HELDOUT66, HELDOUT67, HELDOUT68, HELDOUT69, HELDOUT70, HELDOUT71,
+    HELDOUT56, HELDOUT57, HELDOUT58, HELDOUT59, HELDOUT60, HELDOUT61, HELDOUT62, HELDOUT63,
+};
+pub use fresh_sets_64::{
+    HELDOUT64, HELDOUT65, HELDOUT66, HELDOUT67, HELDOUT68, HELDOUT69, HELDOUT70, HELDOUT71,
 };
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
@@ -146,8 +149,6 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
 pub const STILL_BLIND: &[&str] = &[
     "heldout46",
     "heldout48",
-    "heldout66",
-    "heldout67",
     "heldout68",
     "heldout69",
     "heldout70",

@@ -490,20 +490,34 @@ fn extraction_quality_over_the_sixty_fifth_heldout_set() {
     );
 }
 
-/// The sixty-sixth held-out set, written blind on 2026-12-06: its first runs print only the
-/// aggregate line (`DUBAN_HELDOUT66=1 cargo test --lib minutes::quality -- --nocapture`), never a
-/// file. Always run, so an extractor that panics on one of its files fails.
+/// The sixty-sixth held-out set, written blind on 2026-12-06, printed per file when `DUBAN_HELDOUT66=1`
+/// (`DUBAN_HELDOUT66=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
+/// line last. Its first runs printed only the aggregate; it is tuning data since session 47 (it
+/// chose between refits of the second reading, and its files were read for rules). Always run, so
+/// an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_sixty_sixth_heldout_set() {
-    heldout_run(HELDOUT66, "DUBAN_HELDOUT66", None, "held-out 66");
+    heldout_run(
+        HELDOUT66,
+        "DUBAN_HELDOUT66",
+        Some("sixty-sixth held-out set (tuning since session 47)"),
+        "held-out 66",
+    );
 }
 
-/// The sixty-seventh held-out set, written blind on 2026-12-06: its first runs print only the
-/// aggregate line (`DUBAN_HELDOUT67=1 cargo test --lib minutes::quality -- --nocapture`), never a
-/// file. Always run, so an extractor that panics on one of its files fails.
+/// The sixty-seventh held-out set, written blind on 2026-12-06, printed per file when `DUBAN_HELDOUT67=1`
+/// (`DUBAN_HELDOUT67=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
+/// line last. Its first runs printed only the aggregate; it is tuning data since session 47 (it
+/// chose between refits of the second reading, and its files were read for rules). Always run, so
+/// an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_sixty_seventh_heldout_set() {
-    heldout_run(HELDOUT67, "DUBAN_HELDOUT67", None, "held-out 67");
+    heldout_run(
+        HELDOUT67,
+        "DUBAN_HELDOUT67",
+        Some("sixty-seventh held-out set (tuning since session 47)"),
+        "held-out 67",
+    );
 }
 
 /// The sixty-eighth held-out set, written blind on 2026-12-07: its first runs print only the

@@ -104,6 +104,12 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // `12月1日至5日期间完成`: the last day of the range.
+        if let Some((text, last)) = super::date_range::date_range(s)
+            && let Ok(d) = parse_deadline(&last, self.base, self.cal)
+        {
+            return Some((text, Some(d)));
+        }
         let mut refused: Option<(String, usize, usize)> = None;
         let max = chars.len().min(20);
         for len in (2..=max).rev() {

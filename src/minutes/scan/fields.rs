@@ -62,6 +62,8 @@ pub(super) const DEADLINE_KEYS: &[&str] = &[
     "ETA",
     "办结时限",
     "办结时间",
+    "整改时限",
+    "整改期限",
     "时间",
 ];
 
@@ -102,6 +104,8 @@ fn role_after_names(before: &str, key: &str) -> bool {
         && !head.trim().is_empty()
         && head.trim().chars().count() <= 12
         && !head.contains([':', '：', '，', ',', '；', ';', '。', '|', '｜'])
+        // `测试报告 — owner: …`: after a dash the key opens the owner's field.
+        && !head.trim_end().ends_with(['—', '-', '–', '－'])
 }
 
 /// Where a key's value ends: a separator or the start of another key.

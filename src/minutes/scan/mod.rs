@@ -7,6 +7,7 @@ mod after_name;
 mod at_helper;
 mod by_verb;
 mod ctx;
+mod date_range;
 mod deadline;
 mod due_brackets;
 mod english;
@@ -24,6 +25,7 @@ mod run_length;
 mod sent_to;
 mod series_no;
 mod spaced;
+pub(crate) mod surnames;
 mod terse;
 #[cfg(test)]
 pub(crate) mod testkit;
@@ -42,7 +44,7 @@ use self::fields::{DEADLINE_KEYS, HELP_KEYS, OWNER_KEYS, take_key, take_priority
 pub(crate) use self::names::{
     ADDRESS_SUFFIXES, DEPARTMENT_ENDS, is_place_or_units, is_placeholder, looks_like_time,
 };
-pub(crate) use self::names::{SURNAMES, TITLED_SURNAMES};
+pub(crate) use self::surnames::{SURNAMES, TITLED_SURNAMES};
 pub(crate) use self::unit_name::is_unit_name;
 use self::units::{FUNCTIONS, drop_recipients};
 pub(crate) use self::units::{TELLS, told_units};
@@ -139,6 +141,14 @@ impl Ctx<'_> {
             owners = self.names(&value);
             how = OwnerHow::Strong;
             text = rest;
+            // `责任部门：品牌部，责任人：某某`: each owner field goes from the title; beside a
+            // person, the department is where the work sits (kept apart below).
+            while let Some((value, rest)) = take_key(&text, OWNER_KEYS) {
+                for o in self.names(&value) {
+                    push_unique(&mut owners, o);
+                }
+                text = rest;
+            }
         }
         if how == OwnerHow::None
             && let Some((found, rest)) = self.member_after_role(&text)

@@ -2,20 +2,13 @@
 //! plausible Chinese names; anything else stays as written.
 
 use super::ctx::{Ctx, is_cjk, push_unique};
+use super::surnames::{SURNAMES, TITLED_SURNAMES, familiar_surname};
 use crate::minutes::owner::OwnerRef;
 
 /// Title suffixes after a surname (`张总`, `王经理`).
 pub(crate) const TITLES: &[&str] = &[
     "总监", "经理", "主任", "部长", "行长", "老师", "总", "工", "处", "哥", "姐", "总助",
 ];
-
-/// Less common surnames (from the hundred family names), read as a surname only before a title
-/// (`杭经理`, `时总助`) of two characters: alone they are too often an ordinary word's first
-/// character.
-pub(crate) const TITLED_SURNAMES: &str = "傅康易乔赖文庞樊兰殷施洪翟颜倪牛温季俞章鲁葛伍申尤毕聂焦柳邢岳齐梅庄辛管祝左涂谷祁时舒耿牟卜詹苗凌费纪靳盛童欧甄曲游裴席卫查屈鲍霍翁隋甘景薄柏宁柯阮桂闵柴车冉房边吉饶刁瞿戚古米滕晋苑邬臧宫苟褚廉简娄盖符奚穆党燕郎邸冀谈姬屠郜晏栾郁蒙喻揭窦迟敖鄢卓仇艾蓝巩仲虞卞封竺佟栗匡宗巫鞠桑荆岑习胥蔺杭";
-
-/// Common surnames: a two- or three-character word starting with one of these may be a name.
-pub(crate) const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤";
 
 /// Words that look like names but are not (`周五：`, `高风险`).
 /// The other side of a piece of work (`与客户约定`, `和对方确认`): whom it is done with.
@@ -62,6 +55,10 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "余额",
     "许可",
     "高频",
+    // `PT-01 ｜高危｜…`: a rating, not 高某.
+    "高危",
+    "中危",
+    "低危",
     "雷同",
     "段落",
     "邱",
@@ -185,7 +182,9 @@ impl Ctx<'_> {
             }
             let mut split = split_names(part);
             // `Kevin 叶凯`: an English name beside a member's name is the same person.
-            if split.iter().any(|n| self.members.iter().any(|p| p.name == *n))
+            // (`Kelly + 高翔` is two people.)
+            if !part.contains(['+', '＋'])
+                && split.iter().any(|n| self.members.iter().any(|p| p.name == *n))
                 && split.iter().all(|n| {
                     self.members.iter().any(|p| p.name == *n) || n.chars().all(|c| c.is_ascii_alphabetic())
                 })
@@ -508,6 +507,8 @@ pub(crate) const DEPARTMENT_ENDS: &[char] = &['部', '组', '室', '处', '科',
 /// Role words after a name in an owner field (`邵华牵头`, `何晨配合`, `毛静你`).
 const ROLE_SUFFIXES: &[&str] = &[
     "牵头", "主责", "负责", "配合", "协同", "协助", "协办", "主办", "跟进", "你", "等",
+    // `责任人：某甲起草，某乙审核`: each name with its part in the work.
+    "起草", "执笔", "审核", "复核", "审定", "把关", "汇总", "指导",
 ];
 
 /// `Ryan 龙`, `Daniel 石`: a Latin given name and a Chinese surname, one person.
@@ -571,13 +572,6 @@ pub(crate) fn surname_with_title(name: &str) -> Option<&str> {
     // A less common surname takes a title of two characters (`杭经理`; `燕处` ends `符晓燕处`).
     let known = SURNAMES.contains(first) || (TITLED_SURNAMES.contains(first) && rest.chars().count() >= 2);
     (known && TITLES.contains(&rest)).then(|| name.get(..first.len_utf8()))?
-}
-
-/// `老王`, `小李` → `王`, `李`: a familiar form of address before a common surname.
-pub(crate) fn familiar_surname(name: &str) -> Option<&str> {
-    let rest = name.strip_prefix('老').or_else(|| name.strip_prefix('小'))?;
-    let first = rest.chars().next()?;
-    (rest.len() == first.len_utf8() && SURNAMES.contains(first)).then_some(rest)
 }
 
 /// `孟凡（外部顾问）` → `孟凡`.

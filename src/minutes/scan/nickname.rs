@@ -4,14 +4,9 @@
 //! kinship word (`邰姐`, `欧阳哥`) — each read as a member when exactly one of the group is so
 //! called.
 
+use super::surnames::COMPOUND_SURNAMES;
 use crate::domain::ids::Person;
 use crate::minutes::owner::OwnerRef;
-
-/// Two-character surnames, often said alone.
-const COMPOUND_SURNAMES: &[&str] = &[
-    "欧阳", "诸葛", "上官", "司马", "司徒", "东方", "皇甫", "慕容", "令狐", "夏侯", "公孙", "长孙", "宇文",
-    "尉迟", "端木", "南宫", "独孤", "西门", "轩辕", "澹台", "钟离", "申屠", "呼延", "闻人", "万俟",
-];
 
 /// Kinship words after a surname that address its bearer (`邰姐`, `欧阳哥`); office titles
 /// (`甘总`, `冉工`) are read elsewhere, and only for surnames known as such.

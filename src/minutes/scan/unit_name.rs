@@ -3,7 +3,8 @@
 //! a kind (`各营业部`, `全辖分公司`, `各营业部负责人`). The one answer the owner rules, the
 //! arrow follow-ups and the item's units all ask.
 
-use super::names::{DEPARTMENT_ENDS, SURNAMES};
+use super::names::DEPARTMENT_ENDS;
+use super::surnames::SURNAMES;
 
 /// How a team, a post, or the holder of a post in a unit ends.
 const POST_ENDS: &[&str] = &["岗", "团队", "小组", "负责人", "联络人", "专员", "中心", "条线"];

@@ -156,7 +156,8 @@ impl Ctx<'_> {
     /// `… 今晚11点前完成 实施人郜磊`: a role word written straight before a member's name, with
     /// no colon (terse notes); the member and the text without them.
     pub(super) fn member_after_role(&self, text: &str) -> Option<(OwnerRef, String)> {
-        ["实施人", "执行人", "经办人", "负责人", "责任人"]
+        // `第一组（私募客户）：组长某某，组员…`: the group's head leads its work.
+        ["实施人", "执行人", "经办人", "负责人", "责任人", "组长", "召集人"]
             .iter()
             .find_map(|role| {
                 self.members

@@ -1,0 +1,63 @@
+//! Members who take a second hand in the lead's work anywhere in the line (pure): who checks it
+//! (`…由某甲起草、某乙审核`, `经某乙审定后下发`), guides it (`某乙指导`) or feeds it
+//! data (`某乙、某丙分别提供产品和运营数据`). They own the item after the lead; whom it is
+//! sent to for sign-off (`报某乙审定`, `交某乙复核`) does not.
+
+use super::words::{ADVERBS, extend, is_second_hand};
+use crate::minutes::owner::OwnerRef;
+use crate::minutes::scan::Ctx;
+
+impl Ctx<'_> {
+    /// The members of `text` who take a second hand, besides `lead`, in order of appearance.
+    pub(super) fn second_hands(&self, text: &str, lead: &[OwnerRef]) -> Vec<OwnerRef> {
+        let mut hits: Vec<(usize, Vec<OwnerRef>)> = Vec::new();
+        for p in self.members.iter().filter(|p| p.name.chars().count() >= 2) {
+            for (at, name) in text.match_indices(p.name.as_str()) {
+                // `报某乙审定`, `交某乙复核`, `发某乙审核`: whom it is sent to signs it off.
+                let before = text.get(..at).unwrap_or_default();
+                if ["报", "交", "发", "给", "送", "呈", "请"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+                {
+                    continue;
+                }
+                let mut after = text.get(at + name.len()..).unwrap_or_default();
+                while let Some(r) = ADVERBS
+                    .iter()
+                    .chain(&["分别", "负责"])
+                    .find_map(|a| after.strip_prefix(a))
+                {
+                    after = r;
+                }
+                if !(is_second_hand(after) || after.starts_with("指导")) {
+                    continue;
+                }
+                // `某乙、某丙分别提供…`: the members listed before this one too.
+                let mut found = vec![OwnerRef::Person(p.clone())];
+                let mut head = text.get(..at).unwrap_or_default();
+                while let Some(h) = head.strip_suffix(['、', '和', '与']) {
+                    let Some(q) = self
+                        .members
+                        .iter()
+                        .filter(|q| q.name.chars().count() >= 2 && h.ends_with(q.name.as_str()))
+                        .max_by_key(|q| q.name.len())
+                    else {
+                        break;
+                    };
+                    found.insert(0, OwnerRef::Person(q.clone()));
+                    head = h.get(..h.len() - q.name.len()).unwrap_or_default();
+                }
+                hits.push((at, found));
+            }
+        }
+        hits.sort_by_key(|(at, _)| *at);
+        let mut out = Vec::new();
+        for (_, found) in hits {
+            extend(
+                &mut out,
+                found.into_iter().filter(|o| !lead.contains(o)).collect(),
+            );
+        }
+        out
+    }
+}
