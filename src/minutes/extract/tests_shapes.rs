@@ -134,6 +134,10 @@ fn a_word_in_brackets_with_no_surname_is_no_owner() {
         one("二、下一步\n1. 补交证书扫描件，3个工作日内（蒲晓云）。", &m).1,
         vec![v(&["蒲晓云"])]
     );
+    assert_eq!(
+        one("二、下一步\n5. 营业部半年度考核方案（恒山），尽快。", &m).1,
+        vec![v(&["恒山"])]
+    );
 }
 
 #[test]
