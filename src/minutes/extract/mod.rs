@@ -194,6 +194,8 @@ fn run(
     }
     // A transcript is also read turn by turn: work settled across turns, the recap's repeats.
     dialogue::settle(&lines, &ctx, to_item, &mut ex, &mut tr);
+    // An AI summary's chapters retell the work its to-do list gives: one item, the list's.
+    ai_recap::drop_recap_repeats(&lines, &mut ex.items);
     // Owners are people: a department written as one is the item's unit.
     ex.items.iter_mut().for_each(crate::minutes::assign::units_apart);
     // `参会：方某（合规专员）` then work given to `合规专员`: that member's.
@@ -245,6 +247,7 @@ fn to_item(s: Scan) -> ActionItem {
     }
 }
 
+mod ai_recap;
 mod alias;
 mod answer;
 mod asked_aside;
