@@ -305,6 +305,25 @@ impl Ctx<'_> {
         })
     }
 
+    /// The members listed right before `head`'s end (`李明、赵倩` + `、`/`和`/`与`), in order.
+    pub(super) fn members_listed_before(&self, head: &str) -> Vec<OwnerRef> {
+        let mut found = Vec::new();
+        let mut head = head;
+        while let Some(h) = head.strip_suffix(['、', '和', '与']) {
+            let Some(q) = self
+                .members
+                .iter()
+                .filter(|q| q.name.chars().count() >= 2 && h.ends_with(q.name.as_str()))
+                .max_by_key(|q| q.name.len())
+            else {
+                break;
+            };
+            found.insert(0, OwnerRef::Person(q.clone()));
+            head = h.get(..h.len() - q.name.len()).unwrap_or_default();
+        }
+        found
+    }
+
     /// `明天中午前贝贝把…` → `贝贝`: a member followed by 把 or 将 inside a clause, or a
     /// name-shaped word there right after a time word (`…前`, `今晚`).
     pub(super) fn name_before_ba(&self, clause: &str) -> Option<Vec<OwnerRef>> {
@@ -315,19 +334,7 @@ impl Ctx<'_> {
                     .is_some_and(|r| r.starts_with(['把', '将']))
             {
                 // `李明、赵倩把各自的名单…`: the members listed before this one too.
-                let mut found = Vec::new();
-                let mut head = clause.get(..i).unwrap_or_default();
-                while let Some(h) = head.strip_suffix(['、', '和', '与']) {
-                    let Some(q) = self
-                        .members
-                        .iter()
-                        .find(|q| q.name.chars().count() >= 2 && h.ends_with(q.name.as_str()))
-                    else {
-                        break;
-                    };
-                    found.insert(0, OwnerRef::Person(q.clone()));
-                    head = h.get(..h.len() - q.name.len()).unwrap_or_default();
-                }
+                let mut found = self.members_listed_before(clause.get(..i).unwrap_or_default());
                 found.push(OwnerRef::Person(p.clone()));
                 return Some(found);
             }

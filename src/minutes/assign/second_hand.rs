@@ -33,20 +33,8 @@ impl Ctx<'_> {
                     continue;
                 }
                 // `某乙、某丙分别提供…`: the members listed before this one too.
-                let mut found = vec![OwnerRef::Person(p.clone())];
-                let mut head = text.get(..at).unwrap_or_default();
-                while let Some(h) = head.strip_suffix(['、', '和', '与']) {
-                    let Some(q) = self
-                        .members
-                        .iter()
-                        .filter(|q| q.name.chars().count() >= 2 && h.ends_with(q.name.as_str()))
-                        .max_by_key(|q| q.name.len())
-                    else {
-                        break;
-                    };
-                    found.insert(0, OwnerRef::Person(q.clone()));
-                    head = h.get(..h.len() - q.name.len()).unwrap_or_default();
-                }
+                let mut found = self.members_listed_before(before);
+                found.push(OwnerRef::Person(p.clone()));
                 hits.push((at, found));
             }
         }
