@@ -1,8 +1,6 @@
 //! A range of days given for work (pure): `12月1日至5日期间完成走访`, `3月2日—6日完成` — the
 //! work is due by the range's last day (`12月5日`), not its first.
 
-use super::ctx::is_cjk;
-
 /// Words after a range that say work is done in it (`期间完成`, `之间提交`).
 const DONE_IN: &[&str] = &[
     "完成", "办结", "做完", "落实", "提交", "交", "报", "走访", "上线", "发出",
@@ -90,10 +88,6 @@ fn left_day(chars: &[char], p: usize) -> Option<(usize, Option<u32>)> {
             i = j;
         }
     }
-    // Not inside a longer word or number (`第2026年12月…` is still a date).
-    if i > 0 && chars.get(i - 1).is_some_and(|c| c.is_ascii_digit()) {
-        return None;
-    }
     Some((i, month))
 }
 
@@ -124,8 +118,7 @@ fn right_day(chars: &[char], q: usize) -> Option<(usize, Option<u32>, u32)> {
             .then_some((b + 1, Some(first), day));
     }
     let next = chars.get(a).copied();
-    (matches!(next, Some('日' | '号')) && !chars.get(a + 1).is_some_and(|c| is_cjk(*c) && *c == '历'))
-        .then_some((a + 1, None, first))
+    matches!(next, Some('日' | '号')).then_some((a + 1, None, first))
 }
 
 #[cfg(test)]
