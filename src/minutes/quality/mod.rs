@@ -34,6 +34,7 @@ macro_rules! minutes_set {
 
 mod fresh_sets;
 mod fresh_sets_64;
+mod fresh_sets_72;
 mod sets;
 mod sets_05_10;
 mod sets_11_15;
@@ -50,6 +51,7 @@ pub use fresh_sets::{
 pub use fresh_sets_64::{
     HELDOUT64, HELDOUT65, HELDOUT66, HELDOUT67, HELDOUT68, HELDOUT69, HELDOUT70, HELDOUT71,
 };
+pub use fresh_sets_72::{HELDOUT72, HELDOUT73, HELDOUT74, HELDOUT75};
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
 };
@@ -141,6 +143,10 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout69", HELDOUT69),
     ("heldout70", HELDOUT70),
     ("heldout71", HELDOUT71),
+    ("heldout72", HELDOUT72),
+    ("heldout73", HELDOUT73),
+    ("heldout74", HELDOUT74),
+    ("heldout75", HELDOUT75),
 ];
 
 /// The sets still blind (written after the last round and measured in aggregate only): the tools
@@ -149,10 +155,10 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
 pub const STILL_BLIND: &[&str] = &[
     "heldout46",
     "heldout48",
-    "heldout68",
-    "heldout69",
-    "heldout70",
-    "heldout71",
+    "heldout72",
+    "heldout73",
+    "heldout74",
+    "heldout75",
 ];
 
 /// [`ALL_SETS`] without the [`STILL_BLIND`] ones.
