@@ -235,7 +235,7 @@ pub const HELDOUT67: MinutesSet = minutes_set![
 
 /// The sixty-eighth held-out set: every file in `src/minutes/heldout68/`, written blind on
 /// 2026-12-07 (session 47) by someone who had never seen the rules (see its README.md), and run in
-/// aggregate only on its first runs.
+/// aggregate only on its first runs (session 47). It is tuning data since session 48.
 pub const HELDOUT68: MinutesSet = minutes_set![
     "heldout68";
     "01-it-cab-change-review",
@@ -292,7 +292,7 @@ pub const HELDOUT68: MinutesSet = minutes_set![
 
 /// The sixty-ninth held-out set: every file in `src/minutes/heldout69/`, written blind on
 /// 2026-12-07 (session 47) by someone who had never seen the rules (see its README.md), and run in
-/// aggregate only on its first runs.
+/// aggregate only on its first runs (session 47). It is tuning data since session 48.
 pub const HELDOUT69: MinutesSet = minutes_set![
     "heldout69";
     "01-branch-compliance-check-numbered",
@@ -349,7 +349,7 @@ pub const HELDOUT69: MinutesSet = minutes_set![
 
 /// The seventieth held-out set: every file in `src/minutes/heldout70/`, written blind on
 /// 2026-12-07 (session 47) by someone who had never seen the rules (see its README.md), and run in
-/// aggregate only on its first runs.
+/// aggregate only on its first runs (session 47). It is tuning data since session 48.
 pub const HELDOUT70: MinutesSet = minutes_set![
     "heldout70";
     "01-branch-monthly-numbered",
@@ -406,7 +406,7 @@ pub const HELDOUT70: MinutesSet = minutes_set![
 
 /// The seventy-first held-out set: every file in `src/minutes/heldout71/`, written blind on
 /// 2026-12-07 (session 47) by someone who had never seen the rules (see its README.md), and run in
-/// aggregate only on its first runs.
+/// aggregate only on its first runs (session 47). It is tuning data since session 48.
 pub const HELDOUT71: MinutesSet = minutes_set![
     "heldout71";
     "01-research-morning-numbered",

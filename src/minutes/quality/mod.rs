@@ -354,6 +354,8 @@ mod metamorphic;
 #[cfg(test)]
 mod set_runs;
 #[cfg(test)]
+mod set_runs_72;
+#[cfg(test)]
 mod set_runs_late;
 #[cfg(test)]
 mod tests;

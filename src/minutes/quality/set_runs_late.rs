@@ -520,62 +520,58 @@ fn extraction_quality_over_the_sixty_seventh_heldout_set() {
     );
 }
 
-/// The sixty-eighth held-out set, written blind on 2026-12-07: its first runs print only the
-/// aggregate line (`DUBAN_HELDOUT68=1 cargo test --lib minutes::quality -- --nocapture`), never a
-/// file. Always run, so an extractor that panics on one of its files fails.
+/// The sixty-eighth held-out set, written blind on 2026-12-07, printed per file when `DUBAN_HELDOUT68=1`
+/// (`DUBAN_HELDOUT68=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
+/// line last. Its first runs (session 47) printed only the aggregate; it is tuning data since
+/// session 48. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_sixty_eighth_heldout_set() {
-    heldout_run(HELDOUT68, "DUBAN_HELDOUT68", None, "held-out 68");
+    heldout_run(
+        HELDOUT68,
+        "DUBAN_HELDOUT68",
+        Some("sixty-eighth held-out set (tuning since session 48)"),
+        "held-out 68",
+    );
 }
 
-/// The sixty-ninth held-out set, written blind on 2026-12-07: its first runs print only the
-/// aggregate line (`DUBAN_HELDOUT69=1 cargo test --lib minutes::quality -- --nocapture`), never a
-/// file. Always run, so an extractor that panics on one of its files fails.
+/// The sixty-ninth held-out set, written blind on 2026-12-07, printed per file when `DUBAN_HELDOUT69=1`
+/// (`DUBAN_HELDOUT69=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
+/// line last. Its first runs (session 47) printed only the aggregate; it is tuning data since
+/// session 48. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_sixty_ninth_heldout_set() {
-    heldout_run(HELDOUT69, "DUBAN_HELDOUT69", None, "held-out 69");
+    heldout_run(
+        HELDOUT69,
+        "DUBAN_HELDOUT69",
+        Some("sixty-ninth held-out set (tuning since session 48)"),
+        "held-out 69",
+    );
 }
 
-/// The seventieth held-out set, written blind on 2026-12-07: its first runs print only the
-/// aggregate line (`DUBAN_HELDOUT70=1 cargo test --lib minutes::quality -- --nocapture`), never a
-/// file. Always run, so an extractor that panics on one of its files fails.
+/// The seventieth held-out set, written blind on 2026-12-07, printed per file when `DUBAN_HELDOUT70=1`
+/// (`DUBAN_HELDOUT70=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
+/// line last. Its first runs (session 47) printed only the aggregate; it is tuning data since
+/// session 48. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_seventieth_heldout_set() {
-    heldout_run(HELDOUT70, "DUBAN_HELDOUT70", None, "held-out 70");
+    heldout_run(
+        HELDOUT70,
+        "DUBAN_HELDOUT70",
+        Some("seventieth held-out set (tuning since session 48)"),
+        "held-out 70",
+    );
 }
 
-/// The seventy-first held-out set, written blind on 2026-12-07: its first runs print only the
-/// aggregate line (`DUBAN_HELDOUT71=1 cargo test --lib minutes::quality -- --nocapture`), never a
-/// file. Always run, so an extractor that panics on one of its files fails.
+/// The seventy-first held-out set, written blind on 2026-12-07, printed per file when `DUBAN_HELDOUT71=1`
+/// (`DUBAN_HELDOUT71=1 cargo test --lib minutes::quality -- --nocapture`), with its aggregate
+/// line last. Its first runs (session 47) printed only the aggregate; it is tuning data since
+/// session 48. Always run, so an extractor that panics on one of its files fails.
 #[test]
 fn extraction_quality_over_the_seventy_first_heldout_set() {
-    heldout_run(HELDOUT71, "DUBAN_HELDOUT71", None, "held-out 71");
-}
-
-/// The seventy-second held-out set, written blind on 2026-12-07 (session 48): its first runs print only
-/// the aggregate line (`DUBAN_HELDOUT72=1 cargo test --lib minutes::quality -- --nocapture`).
-#[test]
-fn extraction_quality_over_the_seventy_second_heldout_set() {
-    heldout_run(HELDOUT72, "DUBAN_HELDOUT72", None, "held-out 72");
-}
-
-/// The seventy-third held-out set, written blind on 2026-12-07 (session 48): its first runs print only
-/// the aggregate line (`DUBAN_HELDOUT73=1 cargo test --lib minutes::quality -- --nocapture`).
-#[test]
-fn extraction_quality_over_the_seventy_third_heldout_set() {
-    heldout_run(HELDOUT73, "DUBAN_HELDOUT73", None, "held-out 73");
-}
-
-/// The seventy-fourth held-out set, written blind on 2026-12-07 (session 48): its first runs print only
-/// the aggregate line (`DUBAN_HELDOUT74=1 cargo test --lib minutes::quality -- --nocapture`).
-#[test]
-fn extraction_quality_over_the_seventy_fourth_heldout_set() {
-    heldout_run(HELDOUT74, "DUBAN_HELDOUT74", None, "held-out 74");
-}
-
-/// The seventy-fifth held-out set, written blind on 2026-12-07 (session 48): its first runs print only
-/// the aggregate line (`DUBAN_HELDOUT75=1 cargo test --lib minutes::quality -- --nocapture`).
-#[test]
-fn extraction_quality_over_the_seventy_fifth_heldout_set() {
-    heldout_run(HELDOUT75, "DUBAN_HELDOUT75", None, "held-out 75");
+    heldout_run(
+        HELDOUT71,
+        "DUBAN_HELDOUT71",
+        Some("seventy-first held-out set (tuning since session 48)"),
+        "held-out 71",
+    );
 }
