@@ -113,6 +113,9 @@ fn run(
         })
         // One form for colons, brackets and empty cells, whichever the writer used.
         .map(|l| surface::canonical(&l))
+        // `记一下 某某下周三前把课表确认好 某某负责签到 5月15号之前弄好`: a note typed without
+        // punctuation, parted at its spaces.
+        .flat_map(run_on::lines_of)
         .collect();
     // `A=钟伟民` then `B: …`, `那C你跟B对一下`: speakers written as letters.
     letter_roster::expand_letter_speakers(&mut lines, members);
@@ -283,6 +286,7 @@ mod revise;
 mod role_label;
 #[cfg(test)]
 mod rounds;
+mod run_on;
 mod sentence;
 mod shared_above;
 mod shared_after;

@@ -78,16 +78,32 @@ fn given_at_clause_start(line: &str, given: &str, full: &str) -> String {
     for (at, _) in line.match_indices(given) {
         let before = line[..at].chars().next_back();
         let asked = before.is_some_and(|c| "请让叫".contains(c));
-        let opens = before.is_none_or(|c| "，,。；;、 ".contains(c)) || asked;
+        // `22号上午春燕把…`, `周五前晓川负责…`: after the time of the work.
+        let after_time = [
+            "上午", "下午", "中午", "晚上", "早上", "今天", "明天", "后天", "号", "日", "前",
+        ]
+        .iter()
+        .any(|w| line[..at].ends_with(w))
+            && ["把", "负责", "牵头", "来"]
+                .iter()
+                .any(|w| line[at + given.len()..].starts_with(w));
+        let opens = before.is_none_or(|c| "，,。；;、 ".contains(c)) || asked || after_time;
         let after = &line[at + given.len()..];
         // `德华今天请假`: a time, then no work, is news of the member, not work given.
         let clause = after
             .split(['，', ',', '。', '；', ';'])
             .next()
             .unwrap_or_default();
-        let acts = ((WHEN.iter().any(|w| after.starts_with(w))
+        let timed = (WHEN.iter().any(|w| after.starts_with(w))
             || after.starts_with(|c: char| c.is_ascii_digit()))
-            && (has_task_verb(clause) || clause.contains('把')))
+            // `…前给初稿`, `…前交`: a one-character verb of handing work over.
+            && (has_task_verb(clause) || clause.contains(['把', '给', '交', '出', '发', '报']));
+        // `演练方案晓峰8月7号前给初稿`: after the work it names, the time and the work's verb
+        // follow the name.
+        // (Not the member's own full name: `由左振宇节后…`.)
+        let surname = full.strip_suffix(given).unwrap_or(full);
+        let opens = opens || (timed && before.is_some_and(is_cjk) && !line[..at].ends_with(surname));
+        let acts = timed
             || ["把", "你", "来", "负责", "牵头", "跟进", "去"]
                 .iter()
                 .any(|w| after.starts_with(w))
@@ -134,6 +150,10 @@ mod tests {
             "分布式建平台的事下周再议。".to_owned(),
             "月报格式，一鸣3号前提交初稿。".to_owned(),
             "一鸣今天请假。".to_owned(),
+            "消防演练方案建平8月7号前给初稿。".to_owned(),
+            "这一鸣2号惊人的成绩。".to_owned(),
+            "预算表由芦建平下周一前报批。".to_owned(),
+            "22号上午一鸣把4户再看一遍。".to_owned(),
         ];
         expand_spoken_names(&mut lines, &members);
         assert_eq!(lines[0], "詹明慧周四前把对账单再核一遍。");
@@ -142,5 +162,9 @@ mod tests {
         assert_eq!(lines[3], "分布式建平台的事下周再议。");
         assert_eq!(lines[4], "月报格式，柏一鸣3号前提交初稿。");
         assert_eq!(lines[5], "一鸣今天请假。");
+        assert_eq!(lines[6], "消防演练方案芦建平8月7号前给初稿。");
+        assert_eq!(lines[7], "这一鸣2号惊人的成绩。");
+        assert_eq!(lines[8], "预算表由芦建平下周一前报批。");
+        assert_eq!(lines[9], "22号上午柏一鸣把4户再看一遍。");
     }
 }

@@ -61,7 +61,12 @@ fn strip_one_marker(line: &str) -> (Marker, &str) {
     for (c, m) in CHECKBOXES {
         if let Some(r) = s.strip_prefix(c) {
             // `✔ 1. …`, `✘ 3. …`: the mark before the list's own number.
-            let r = r.trim_start();
+            let r = r.trim_start_matches('\u{FE0F}').trim_start();
+            // `✅ @某某 供暖管道检查，11月6日前做完`: a chat assistant's bullet before the person
+            // given the work; its words say whether it is done.
+            if c == "✅" && r.starts_with(['@', '＠']) {
+                return (Marker::List, r);
+            }
             return match strip_one_marker(r) {
                 // Not `⬜ 15 楼替换施工`: a floor, no number of the list.
                 (Marker::List, rest)

@@ -6,6 +6,7 @@ mod addressed;
 mod after_name;
 mod at_helper;
 mod by_verb;
+mod common_words;
 mod ctx;
 mod date_range;
 mod deadline;

@@ -265,6 +265,7 @@ impl Ctx<'_> {
         // `方案谁来写？`: a question word is nobody.
         // `方案回来之前`, `结果出来后`: a thing coming back or out, not `某某来…`.
         !NOT_NAMES.contains(&w)
+            && !super::common_words::COMMON_WORDS.contains(&w)
             && !looks_like_time(w)
             && !w.contains(['谁', '啥'])
             && !w.ends_with(['回', '出'])

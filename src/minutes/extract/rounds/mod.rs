@@ -67,3 +67,4 @@ mod tests_heldout8;
 mod tests_heldout9;
 mod tests_round57;
 mod tests_round58;
+mod tests_round62;

@@ -1,0 +1,215 @@
+//! A note typed without punctuation (pure): `碰头会记一下 某某下周三前把课表确认好发我 某某负责
+//! 签到二维码 5月15号之前弄好 …`, the way people type on a phone, where only spaces part what
+//! was said. Each space between two Chinese words ends a sentence, unless what follows only
+//! finishes the one before: its time (`5月15号之前弄好`, `月底给我`) or a few words (`某某牵头`).
+
+/// `line` as the lines of such a note: punctuated, a new line at each point it counts off
+/// (`一是…`, `二是…`), so that a point's first sentence names its topic; `[line]` for any
+/// other line.
+pub(super) fn lines_of(line: String) -> Vec<String> {
+    let Some(p) = punctuated(&line) else {
+        return vec![line];
+    };
+    let mut out: Vec<String> = Vec::new();
+    for s in p.split_inclusive('。') {
+        // `…没别的了。慧敏。`: the name signed at the end stands on its own line.
+        let signed = s.trim_end_matches('。').chars().count() <= 3 && p.ends_with(s);
+        match out.last_mut() {
+            Some(last) if !counts_off(s) && !signed => last.push_str(s),
+            _ => out.push(s.to_owned()),
+        }
+    }
+    out
+}
+
+/// `line` punctuated when it is such a note; `None` for any other line.
+fn punctuated(line: &str) -> Option<String> {
+    let t = line.trim();
+    if t.starts_with(['|', '｜'])
+        || t.contains(['，', '。', '；', '！', '？', ',', ';', '!', '?', '：', ':'])
+        || t.chars().count() < 40
+    {
+        return None;
+    }
+    let pieces = spaced_pieces(t);
+    if pieces.len() < 4 {
+        return None;
+    }
+    let chars: usize = pieces.iter().map(|p| p.chars().count()).sum();
+    // An attendance line (`参会 某某 某某 某某`) parts names, not sentences.
+    if chars < pieces.len() * 6 {
+        return None;
+    }
+    // Chinese on both sides of nearly every space (not English words, not `2 月底前`).
+    let cjk_joins = pieces
+        .windows(2)
+        .filter(|w| {
+            w[0].chars().next_back().is_some_and(is_han) && w[1].chars().next().is_some_and(is_han_or_digit)
+        })
+        .count();
+    if cjk_joins * 4 < (pieces.len() - 1) * 3 {
+        return None;
+    }
+    let mut out = String::with_capacity(t.len() + pieces.len() * 3);
+    for (i, p) in pieces.iter().enumerate() {
+        // `…没别的了 慧敏`: a name signed at the end says nothing of the work before.
+        let signed = i + 1 == pieces.len() && p.chars().count() <= 3;
+        if i > 0 {
+            out.push(if finishes_the_one_before(p) && !signed {
+                '，'
+            } else {
+                '。'
+            });
+        }
+        out.push_str(p);
+    }
+    out.push('。');
+    Some(out)
+}
+
+/// The parts of `t` between spaces, a space inside brackets parting nothing
+/// (`碰头（某某 某某 某某）节前的…`).
+fn spaced_pieces(t: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut from = 0;
+    for (i, c) in t.char_indices() {
+        match c {
+            '（' | '(' | '【' | '[' => depth += 1,
+            '）' | ')' | '】' | ']' => depth = depth.saturating_sub(1),
+            ' ' if depth == 0 => {
+                out.push(&t[from..i]);
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&t[from..]);
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// What only finishes the sentence before it: its time (`5月15号之前弄好`, `这个月底给某某看`,
+/// `下周五前把报名表发出去`) or a few words (`某某牵头`, `某某一起`).
+fn finishes_the_one_before(piece: &str) -> bool {
+    (piece.chars().count() <= 4 && !counts_off(piece))
+        || piece.starts_with(|c: char| c.is_ascii_digit())
+        || TIME_OPENERS.iter().any(|w| piece.starts_with(w))
+}
+
+/// `一是…`, `三是…`: a point counted off.
+fn counts_off(piece: &str) -> bool {
+    let mut c = piece.chars();
+    c.next().is_some_and(|n| "一二三四五六七八九十".contains(n)) && c.next() == Some('是')
+}
+
+/// Words a time opens with.
+const TIME_OPENERS: &[&str] = &[
+    "今天",
+    "明天",
+    "后天",
+    "下周",
+    "本周",
+    "这周",
+    "这个月",
+    "本月",
+    "下个月",
+    "下月",
+    "月底",
+    "月中",
+    "周一",
+    "周二",
+    "周三",
+    "周四",
+    "周五",
+    "周六",
+    "周日",
+    "节前",
+    "节后",
+    "年前",
+    "年底",
+    "年内",
+    "当天",
+    "下班前",
+    "中午前",
+    "国庆",
+    "春节",
+    "元旦",
+    "五一",
+    "中秋",
+    "端午",
+    "清明",
+    "月初",
+    "月末",
+    "最晚",
+    "最迟",
+    "之前",
+];
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+fn is_han_or_digit(c: char) -> bool {
+    is_han(c) || c.is_ascii_digit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{lines_of, punctuated};
+
+    #[test]
+    fn a_phone_note_without_punctuation_is_parted_at_its_spaces() {
+        let line = "周例会记一下 大伟下周二前把展板的报价问好 报价单发群里 小敏负责茶歇和签到表 \
+                    6月3号之前弄好 宣传册这次先不印了";
+        assert_eq!(
+            punctuated(line).as_deref(),
+            Some(
+                "周例会记一下。大伟下周二前把展板的报价问好。报价单发群里。小敏负责茶歇和签到表，\
+                 6月3号之前弄好。宣传册这次先不印了。"
+            )
+        );
+        let two =
+            "三是仓库搬迁的方案 阿强和小敏一起出 阿强牵头 月底给我 四是年中的盘点已经做完了 差异都查清楚了";
+        assert_eq!(
+            punctuated(two).as_deref(),
+            Some(
+                "三是仓库搬迁的方案。阿强和小敏一起出，阿强牵头，月底给我。四是年中的盘点已经做完了。差异都查清楚了。"
+            )
+        );
+    }
+
+    #[test]
+    fn each_point_counted_off_starts_a_line() {
+        let note = "周会说了几个事 一是防汛 台风下周可能过来 大海今天下班前把沙袋检查一遍 \
+                    二是仓库搬迁的方案 阿强和小敏一起出 月底给我";
+        assert_eq!(
+            lines_of(note.to_owned()),
+            vec![
+                "周会说了几个事。",
+                "一是防汛。台风下周可能过来。大海今天下班前把沙袋检查一遍。",
+                "二是仓库搬迁的方案。阿强和小敏一起出，月底给我。",
+            ]
+        );
+        assert_eq!(
+            lines_of("一是防汛，二是搬迁".to_owned()),
+            vec!["一是防汛，二是搬迁"]
+        );
+    }
+
+    #[test]
+    fn punctuated_lines_names_and_english_are_left_alone() {
+        assert_eq!(
+            punctuated("周例会记一下 大伟下周二前把展板的报价问好，报价单发群里 小敏负责茶歇和签到表"),
+            None
+        );
+        assert_eq!(
+            punctuated("参会人员 王大伟 李小敏 赵强 孙丽丽 周涛 吴芳芳 郑凯 冯雪"),
+            None
+        );
+        assert_eq!(
+            punctuated("Kevin and Leo deploy the new build to UAT and run the load test by Friday noon"),
+            None
+        );
+    }
+}
