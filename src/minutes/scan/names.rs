@@ -268,7 +268,9 @@ impl Ctx<'_> {
             && !super::common_words::COMMON_WORDS.contains(&w)
             && !looks_like_time(w)
             && !w.contains(['谁', '啥'])
-            && !w.ends_with(['回', '出'])
+            && !w.ends_with(['回', '出', '了'])
+            // `周要把`, `丁来了`: a function word inside is no given name.
+            && !w.chars().skip(1).any(|c| "把要的是在给".contains(c))
     }
     /// Whether `word` reads as a person: a member, a mention key, or a plausible Chinese name.
     pub(crate) fn is_name(&self, word: &str) -> bool {
@@ -524,7 +526,7 @@ fn latin_given_name(value: &str) -> Option<&str> {
 }
 
 /// Words that follow a member's name without being part of it (checked against members only).
-const MEMBER_SUFFIXES: &[&str] = &["同学", "同事", "会", "将", "要", "也", "还", "就"];
+const MEMBER_SUFFIXES: &[&str] = &["同学", "同事", "会", "将", "要", "也", "还", "就", "写"];
 /// Forms of address after a name (`华峰同学`, `钟瑶老师`), member or not.
 pub(crate) const ADDRESS_SUFFIXES: &[&str] = &["同学", "同事", "老师", "同志"];
 

@@ -52,6 +52,11 @@ fn calls(w: &str, name: &str) -> bool {
         // `岚姐` (柯岚), `涛哥` (岳洪涛): the last character of the given name before a kinship word.
         || (chars.len() > sur.chars().count()
             && w.strip_prefix(*last).is_some_and(|r| ["姐", "哥"].contains(&r)))
+        // `雪莉姐` (毛雪莉): the whole given name before a kinship word.
+        || (chars.len() == 3
+            && name
+                .get(chars[0].len_utf8()..)
+                .is_some_and(|given| w.strip_prefix(given).is_some_and(|r| ["姐", "哥"].contains(&r))))
 }
 
 /// The member `name` calls, else `name` as written.

@@ -102,3 +102,23 @@ fn a_ticked_bullet_before_a_mention_is_work_given() {
     assert_eq!(owners(&ex), [["许文杰"]]);
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-18")]);
 }
+
+#[test]
+fn a_name_with_a_verb_or_a_kinship_word_after_it_is_the_member() {
+    let m = ["毛雪莉", "何俊", "许文杰"];
+    // `某某写`: the verb after a member's name is no part of it.
+    let ex = run("二、下一步\n1. 师徒制年度总结，何俊写，3月20日前交。", &m);
+    assert_eq!(owners(&ex), [["何俊"]]);
+    // `雪莉姐`: the whole given name before 姐.
+    let ex = run("二、下一步\n1. 年终结账雪莉姐和文杰一起负责，3月31日前完成。", &m);
+    assert_eq!(owners(&ex), [["毛雪莉", "许文杰"]]);
+}
+
+#[test]
+fn words_with_a_function_word_inside_are_no_names() {
+    let m = ["贺兰心", "司徒蕾"];
+    let ex = run("补丁来了你安排第三轮回归，3月20号前测完。", &m);
+    assert!(owners(&ex).iter().flatten().all(|o| o != "丁来了"), "{:?}", owners(&ex));
+    let ex = run("秦越说这周要把两件事收掉，请司徒蕾把整改通知起草好，周三前发给各营业部。", &m);
+    assert_eq!(owners(&ex), [["司徒蕾"]]);
+}
