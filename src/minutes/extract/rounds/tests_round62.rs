@@ -118,7 +118,14 @@ fn a_name_with_a_verb_or_a_kinship_word_after_it_is_the_member() {
 fn words_with_a_function_word_inside_are_no_names() {
     let m = ["贺兰心", "司徒蕾"];
     let ex = run("补丁来了你安排第三轮回归，3月20号前测完。", &m);
-    assert!(owners(&ex).iter().flatten().all(|o| o != "丁来了"), "{:?}", owners(&ex));
-    let ex = run("秦越说这周要把两件事收掉，请司徒蕾把整改通知起草好，周三前发给各营业部。", &m);
+    assert!(
+        owners(&ex).iter().flatten().all(|o| o != "丁来了"),
+        "{:?}",
+        owners(&ex)
+    );
+    let ex = run(
+        "秦越说这周要把两件事收掉，请司徒蕾把整改通知起草好，周三前发给各营业部。",
+        &m,
+    );
     assert_eq!(owners(&ex), [["司徒蕾"]]);
 }
