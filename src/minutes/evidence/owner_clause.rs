@@ -16,12 +16,25 @@ pub(super) fn owner_clause_start(f: &LineFacts<'_>, lower: &str) -> usize {
         .and_then(|o| {
             // `Helen` written for `Helen Xu`: the given name.
             let name = o.name().to_lowercase();
-            lower.find(&name).or_else(|| {
+            lower.find(&name).map(|at| (at, name.len())).or_else(|| {
                 name.split_once(' ')
-                    .and_then(|(given, _)| lower.find(&format!("{given} ")))
+                    .and_then(|(given, _)| lower.find(&format!("{given} ")).map(|at| (at, given.len())))
             })
         })
-        .map_or(0, |at| {
+        .map_or(0, |(at, len)| {
+            // `短信已于9月29日发送全体员工。（某某）`: a name in brackets closing the line says who
+            // did or does the whole line, not where its own clause starts.
+            let before = lower.get(..at).unwrap_or_default().trim_end();
+            let after = lower.get(at + len..).unwrap_or_default();
+            if before.ends_with(['（', '('])
+                && after
+                    .trim_start_matches(['）', ')'])
+                    .trim_matches(|c: char| c.is_whitespace() || "。.；;".contains(c))
+                    .is_empty()
+                && after.starts_with(['）', ')'])
+            {
+                return 0;
+            }
             lower
                 .get(..at)
                 .and_then(|b| {

@@ -129,3 +129,17 @@ fn words_with_a_function_word_inside_are_no_names() {
     );
     assert_eq!(owners(&ex), [["司徒蕾"]]);
 }
+
+#[test]
+fn a_done_line_closed_by_a_bracketed_name_is_no_work() {
+    let m = ["许文杰", "高晓岚"];
+    let ex = run(
+        "二、本周情况\n1. 节前的风险提示短信已于3月9日发送全体员工。（许文杰）\n\
+         2. 季度报告已报送总部。（高晓岚）",
+        &m,
+    );
+    assert!(texts(&ex).is_empty(), "{:?}", texts(&ex));
+    // Work given in an action section, its name in brackets, stays work.
+    let ex = run("二、下一步\n1. 培训总结本周五前提交（许文杰）。", &m);
+    assert_eq!(owners(&ex), [["许文杰"]]);
+}
