@@ -27,11 +27,11 @@ pub(super) fn owner_clause_start(f: &LineFacts<'_>, lower: &str) -> usize {
             let before = lower.get(..at).unwrap_or_default().trim_end();
             let after = lower.get(at + len..).unwrap_or_default();
             if before.ends_with(['（', '('])
-                && after
-                    .trim_start_matches(['）', ')'])
-                    .trim_matches(|c: char| c.is_whitespace() || "。.；;".contains(c))
-                    .is_empty()
-                && after.starts_with(['）', ')'])
+                && after.strip_prefix(['）', ')']).is_some_and(|r| {
+                    r.trim_start_matches(['）', ')'])
+                        .trim_matches(|c: char| c.is_whitespace() || "。.；;".contains(c))
+                        .is_empty()
+                })
             {
                 return 0;
             }

@@ -3,6 +3,8 @@
 //! was said. Each space between two Chinese words ends a sentence, unless what follows only
 //! finishes the one before: its time (`5月15号之前弄好`, `月底给我`) or a few words (`某某牵头`).
 
+use super::spoken_alias::TIME_OPENERS;
+
 /// `line` as the lines of such a note: punctuated, a new line at each point it counts off
 /// (`一是…`, `二是…`), so that a point's first sentence names its topic; `[line]` for any
 /// other line.
@@ -94,7 +96,10 @@ fn spaced_pieces(t: &str) -> Vec<&str> {
 fn finishes_the_one_before(piece: &str) -> bool {
     (piece.chars().count() <= 4 && !counts_off(piece))
         || piece.starts_with(|c: char| c.is_ascii_digit())
-        || TIME_OPENERS.iter().any(|w| piece.starts_with(w))
+        || TIME_OPENERS
+            .iter()
+            .chain(MORE_OPENERS)
+            .any(|w| piece.starts_with(w))
 }
 
 /// `一是…`, `三是…`: a point counted off.
@@ -103,31 +108,12 @@ fn counts_off(piece: &str) -> bool {
     c.next().is_some_and(|n| "一二三四五六七八九十".contains(n)) && c.next() == Some('是')
 }
 
-/// Words a time opens with.
-const TIME_OPENERS: &[&str] = &[
-    "今天",
-    "明天",
-    "后天",
-    "下周",
-    "本周",
-    "这周",
+/// Words a time opens with in such a note, beside [`TIME_OPENERS`].
+const MORE_OPENERS: &[&str] = &[
     "这个月",
     "本月",
     "下个月",
     "下月",
-    "月底",
-    "月中",
-    "周一",
-    "周二",
-    "周三",
-    "周四",
-    "周五",
-    "周六",
-    "周日",
-    "节前",
-    "节后",
-    "年前",
-    "年底",
     "年内",
     "当天",
     "下班前",
@@ -140,7 +126,6 @@ const TIME_OPENERS: &[&str] = &[
     "端午",
     "清明",
     "月初",
-    "月末",
     "最晚",
     "最迟",
     "之前",

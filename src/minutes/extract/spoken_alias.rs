@@ -64,11 +64,15 @@ pub(super) fn expand_spoken_names(lines: &mut [String], members: &[Person]) {
     }
 }
 
-/// Words that open the time of a task (`晓川下周一前…`, `佳琳今晚把…`).
-const WHEN: &[&str] = &[
-    "今天", "今晚", "今日", "明天", "明早", "明日", "后天", "下周", "本周", "这周", "周一", "周二", "周三",
-    "周四", "周五", "周六", "周日", "月底", "月中", "月末", "年底", "年前", "节前", "节后", "尽快", "抓紧",
+/// Words that open the time of a task, in a turn (`晓川下周一前…`) or a note typed without
+/// punctuation (`…发我 下周五前弄好`): each reader adds its own.
+pub(super) const TIME_OPENERS: &[&str] = &[
+    "今天", "明天", "后天", "下周", "本周", "这周", "周一", "周二", "周三", "周四", "周五", "周六", "周日",
+    "月底", "月中", "月末", "年底", "年前", "节前", "节后",
 ];
+
+/// Words that open the time of a task said to someone (`佳琳今晚把…`), beside [`TIME_OPENERS`].
+const WHEN: &[&str] = &["今晚", "今日", "明早", "明日", "尽快", "抓紧"];
 
 /// `line` with `given` written out as `full` where it opens a clause (or follows 请/让/叫) and
 /// the time of the work or 把/你/来/负责/牵头 follows it: `…，晓川下周一前把公告拟好` is 符晓川.
@@ -94,7 +98,7 @@ fn given_at_clause_start(line: &str, given: &str, full: &str) -> String {
             .split(['，', ',', '。', '；', ';'])
             .next()
             .unwrap_or_default();
-        let timed = (WHEN.iter().any(|w| after.starts_with(w))
+        let timed = (TIME_OPENERS.iter().chain(WHEN).any(|w| after.starts_with(w))
             || after.starts_with(|c: char| c.is_ascii_digit()))
             // `…前给初稿`, `…前交`: a one-character verb of handing work over.
             && (has_task_verb(clause) || clause.contains(['把', '给', '交', '出', '发', '报']));
