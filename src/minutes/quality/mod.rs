@@ -35,6 +35,7 @@ macro_rules! minutes_set {
 mod fresh_sets;
 mod fresh_sets_64;
 mod fresh_sets_72;
+mod fresh_sets_76;
 mod sets;
 mod sets_05_10;
 mod sets_11_15;
@@ -52,6 +53,7 @@ pub use fresh_sets_64::{
     HELDOUT64, HELDOUT65, HELDOUT66, HELDOUT67, HELDOUT68, HELDOUT69, HELDOUT70, HELDOUT71,
 };
 pub use fresh_sets_72::{HELDOUT72, HELDOUT73, HELDOUT74, HELDOUT75};
+pub use fresh_sets_76::{HELDOUT76, HELDOUT77, HELDOUT78, HELDOUT79};
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
 };
@@ -147,6 +149,10 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout73", HELDOUT73),
     ("heldout74", HELDOUT74),
     ("heldout75", HELDOUT75),
+    ("heldout76", HELDOUT76),
+    ("heldout77", HELDOUT77),
+    ("heldout78", HELDOUT78),
+    ("heldout79", HELDOUT79),
 ];
 
 /// The sets still blind (written after the last round and measured in aggregate only): the tools
@@ -155,10 +161,10 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
 pub const STILL_BLIND: &[&str] = &[
     "heldout46",
     "heldout48",
-    "heldout72",
-    "heldout73",
-    "heldout74",
-    "heldout75",
+    "heldout76",
+    "heldout77",
+    "heldout78",
+    "heldout79",
 ];
 
 /// [`ALL_SETS`] without the [`STILL_BLIND`] ones.
@@ -355,6 +361,8 @@ mod metamorphic;
 mod set_runs;
 #[cfg(test)]
 mod set_runs_72;
+#[cfg(test)]
+mod set_runs_76;
 #[cfg(test)]
 mod set_runs_late;
 #[cfg(test)]
