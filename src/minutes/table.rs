@@ -8,6 +8,7 @@ use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, has_task_verb, is_place_or_unit
 use self::state::{ends_closed, is_done, is_empty_task, is_shelved};
 
 mod blank_cell;
+pub(crate) mod caption;
 mod clock;
 pub(crate) mod header_row;
 mod listing;
@@ -415,6 +416,11 @@ impl Table {
         if all.len() >= 3 && timed {
             self.listing = true;
         }
+    }
+
+    /// A table whose caption says it holds no tasks of this meeting ([`caption`]): no item.
+    pub(crate) fn for_reference(&mut self) {
+        self.listing = true;
     }
 
     /// One row as an item; `more` says whether another row of the table follows it.

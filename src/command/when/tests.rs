@@ -526,6 +526,9 @@ fn c11_the_2024_and_2025_calendars_are_used() {
 fn c12_after_a_holiday_counts_working_days_after_its_block() {
     assert_eq!(doc("节后第一个工作日"), "2026-04-07T18:00:00+08:00");
     assert_eq!(doc("节后3个工作日内"), "2026-04-09T18:00:00+08:00");
+    // The N-th working day after the block, counted with 第 (`节后第二个工作日`).
+    assert_eq!(doc("节后第二个工作日"), "2026-04-08T18:00:00+08:00");
+    assert_eq!(doc("国庆节后第三个工作日前"), "2026-10-10T18:00:00+08:00");
     assert_eq!(doc("国庆节后第一个工作日"), "2026-10-08T18:00:00+08:00");
     assert_eq!(doc("清明节后第一个工作日"), "2026-04-07T18:00:00+08:00");
     assert_eq!(

@@ -261,11 +261,17 @@ impl Ctx<'_> {
                         // named after, who raises it does not do it (alone, `某甲提出…，具体方案下周五前
                         // 报…`, they do).
                         || (["提醒", "提出"].iter().any(|w| r.starts_with(w))
-                            && self.members.iter().any(|p| {
+                            && (self.members.iter().any(|p| {
                                 p.name.chars().count() >= 2
                                     && !found.iter().any(|o| o.name() == p.name)
                                     && text.get(s..).is_some_and(|t| t.contains(p.name.as_str()))
-                            }))
+                            })
+                            // `某甲提出，…。会议要求某部…`: the meeting gives what was raised to others
+                            // (not `某甲提出6月30日前完成…`, their own word).
+                            || (["提出，", "提出,", "提出：", "提出:"].iter().any(|w| r.starts_with(w))
+                                && ["会议要求", "会议同意", "会议决定", "会议明确", "会议责成"]
+                                    .iter()
+                                    .any(|w| text.get(s..).is_some_and(|t| t.contains(w))))))
                 })
             {
                 if lead.is_empty() {

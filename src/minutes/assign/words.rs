@@ -93,6 +93,9 @@ pub(super) const ADVERBS: &[&str] = &[
     "都",
     // `某甲牵头，某乙、某丙各负责一个营业部的名单`: each their own share.
     "各",
+    // `某乙、某丙分别负责前台和后台`, `各自负责本组`: each their own share, both owners.
+    "分别",
+    "各自",
 ];
 
 /// Appends the owners not yet in `out`.
@@ -134,7 +137,11 @@ pub(super) fn departments(s: &str) -> Option<Vec<OwnerRef>> {
 /// owner still to be picked.
 pub(crate) fn units_apart(item: &mut crate::minutes::item::ActionItem) {
     let (units, people): (Vec<OwnerRef>, Vec<OwnerRef>) = item.owners.drain(..).partition(is_unit);
-    item.owners = people;
+    // `由人力资源部牵头制定，某某负责`: once the unit is parted off, its verb is nobody.
+    item.owners = people
+        .into_iter()
+        .filter(|o| !matches!(o, OwnerRef::Unresolved(w) if ROLE_WORDS.contains(&w.as_str())))
+        .collect();
     for u in units {
         let name = u.name().to_owned();
         if !item.units.contains(&name) {
@@ -142,6 +149,11 @@ pub(crate) fn units_apart(item: &mut crate::minutes::item::ActionItem) {
         }
     }
 }
+
+/// Verbs of taking part, never anyone's name when left alone as an owner.
+const ROLE_WORDS: &[&str] = &[
+    "牵头", "负责", "主责", "主办", "协办", "配合", "协助", "协同", "跟进", "落实", "安排", "组织",
+];
 
 /// Whether the owner is a unit written as one (`零售业务部`, `投顾团队`, `各营业部`), not a person:
 /// see [`crate::minutes::scan::is_unit_name`].

@@ -47,7 +47,8 @@ fn says_nothing_to_follow(lower: &str) -> bool {
     ["没有", "暂无", "无"].iter().any(|neg| {
         lower.match_indices(neg).any(|(at, _)| {
             let rest: String = lower[at + neg.len()..].chars().take(10).collect();
-            ["事项", "待办", "任务"].iter().any(|noun| {
+            // `本周没有新增工作安排`: a plan of work, the same.
+            ["事项", "待办", "任务", "工作安排", "安排"].iter().any(|noun| {
                 rest.find(noun).is_some_and(|end| {
                     let between = &rest[..end];
                     ["新增", "需要", "新的"].iter().any(|w| between.contains(w))
@@ -68,6 +69,8 @@ mod tests {
         assert!(says_nothing_new("本月不新增推广任务"));
         assert!(says_nothing_new("本次没有需要新增跟进的事项"));
         assert!(!says_nothing_new("没有跟进的事项逐一督办"));
+        assert!(says_nothing_new("本周没有新增工作安排，各组按既定计划执行"));
+        assert!(!says_nothing_new("没有安排的营业部由某某统一排班"));
         assert!(!says_nothing_new("柳青周五前补齐新增客户名单"));
     }
 }

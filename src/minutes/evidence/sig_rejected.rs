@@ -58,11 +58,34 @@ pub(super) fn rejected_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Si
         || record::is_struck(f.raw)
         || super::left_open::whether_decided_later(lower)
         || nothing_apart(lower)
+        || declined_clause(lower)
         // `韦海：抽检名单等新办法出来再定`: waiting, named or not, with no date of its own.
         || super::left_open::ends_waiting(lower, f.scan.deadline_text.as_deref())
     {
         add(out, Signal::Rejected);
     }
+}
+
+/// A clause that is only a no (`→ 不整改，…`, `—— 先放着，年底统一清理`, `：不做了，…`,
+/// `大家认为太频繁，不搞`): the line turns the work down, whatever follows as the reason.
+const DECLINED: &[&str] = &[
+    "不做了", "不搞了", "不搞", "不改了", "先不改", "不整改", "先放着", "不再列", "不列了", "不弄了",
+    "不用做了", "不需要了",
+];
+
+/// Whether a clause of `lower` (parted at commas, stops, colons and arrows) is a no alone.
+fn declined_clause(lower: &str) -> bool {
+    lower
+        .split(['，', ',', '。', '；', ';', '：', ':', '→', '—', '（', '(', '）', ')'])
+        .map(|c| c.trim().trim_end_matches(['.', '!', '！', '~', '～']))
+        .any(|c| {
+            DECLINED.iter().any(|w| {
+                c.strip_suffix(w).is_some_and(|head| {
+                    // `那就不搞`, `这个先放着`: a few words of lead-in at most.
+                    head.chars().count() <= 2
+                })
+            })
+        })
 }
 
 /// Words saying nothing is to be done apart (`不单独排`, `不用另写材料`, `不用单独报`).
@@ -158,14 +181,38 @@ const REJECTED: &[&str] = &[
     "该项取消",
     "cancelled",
     "canceled",
+    // `| Status: Won't Do`, `Status: Backlog`: an issue tracker's row not taken up now.
+    "won't do",
+    "won't fix",
+    "won’t do",
+    "won’t fix",
+    "wontfix",
+    "status: backlog",
+    "status：backlog",
     // `我觉得可以先聊聊，但这次不定`: not decided now.
     "这次不定",
     "本次不定",
+    // `方案出来后再上会，本次不做决定`: nothing decided, nothing given.
+    "不做决定",
+    "不作决定",
+    "暂不决定",
 ];
 
 #[cfg(test)]
 mod tests {
-    use super::nothing_apart;
+    use super::{declined_clause, nothing_apart};
+
+    #[test]
+    fn a_clause_that_is_only_a_no_turns_the_line_down() {
+        assert!(declined_clause("展架摆放不齐 → 不整改，下月统一换新"));
+        assert!(declined_clause("失联客户名单 —— 先放着，年中再清"));
+        assert!(declined_clause("宣传视频：不做了，集团明年统一拍"));
+        assert!(declined_clause("有人提议每周办一次，大家觉得太密，不搞"));
+        assert!(declined_clause("视频号要不要改成日更？→ 先不改，看两个月数据"));
+        // Work that only mentions a no, or a no with more work after it.
+        assert!(!declined_clause("对逾期不整改的营业部在月度会上通报，某某负责"));
+        assert!(!declined_clause("活动不搞一刀切，各营业部自定方案，月底前报"));
+    }
 
     #[test]
     fn nothing_to_do_apart_is_read_clause_by_clause() {

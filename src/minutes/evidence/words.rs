@@ -148,6 +148,9 @@ pub(super) const DONE: &[&str] = &[
     "仅供参考",
     "仅供知悉",
     "知悉即可",
+    // `…分别负责节日期间的远程监控，按值班表执行即可`: a rota already out, nothing new given.
+    "执行即可",
+    "照常执行",
     "请知悉",
     "请各位知悉",
     "请大家知悉",
@@ -375,6 +378,13 @@ pub(super) const STANDING: &[&str] = &[
     "持续做好",
     "下次会议",
     "下次例会",
+    // `下周例会改到周二上午`, `例会由某某主持`: when and by whom the meeting is held, not work.
+    "例会改到",
+    "例会改在",
+    "例会改期",
+    "例会顺延",
+    "例会暂停",
+    "例会由",
     // Carried on as before, not a new task.
     "常规工作",
     // `…的技术保障——这是常规值守，每场都要`, `每周一发（这个是常规）`.

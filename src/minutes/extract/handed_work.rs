@@ -26,9 +26,14 @@ pub(super) fn needs_work(s: &str, sc: &Scan, sig: &[(Signal, i32)]) -> bool {
 
 /// Whether an item's sentence hands work to someone addressed (`晓燕你做个测算`, `你来起草`).
 pub(super) fn handed_by_you(text: &str) -> bool {
-    ["你来", "你做", "你去", "你负责", "你牵头", "你弄", "你写", "你出"]
-        .iter()
-        .any(|w| text.contains(w))
+    // `你通知…`, `你压缩一版`: 你 then a verb (not `你们`, `你的`, `你说`, `你看`…).
+    text.match_indices('你').any(|(i, w)| {
+        text.get(i + w.len()..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| {
+                crate::minutes::scan::is_cjk(c) && !"们的说看觉知好是吗呢啊这那也还就".contains(c)
+            })
+    })
 }
 
 /// The needed-work sentence without its speaker's label (`乔总：`), ready to lead the item.

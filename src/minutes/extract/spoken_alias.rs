@@ -107,7 +107,11 @@ fn given_at_clause_start(line: &str, given: &str, full: &str) -> String {
         // (Not the member's own full name: `由左振宇节后…`.)
         let surname = full.strip_suffix(given).unwrap_or(full);
         let opens = opens || (timed && before.is_some_and(is_cjk) && !line[..at].ends_with(surname));
+        // `厅堂绿植换季，志刚联系供应商，…`: a clause opening with the name, then its task verb.
+        let verb_next = before.is_some_and(|c| "，,。；;".contains(c))
+            && has_task_verb(&after.chars().take(2).collect::<String>());
         let acts = timed
+            || verb_next
             || ["把", "你", "来", "负责", "牵头", "跟进", "去"]
                 .iter()
                 .any(|w| after.starts_with(w))
@@ -158,6 +162,8 @@ mod tests {
             "这一鸣2号惊人的成绩。".to_owned(),
             "预算表由芦建平下周一前报批。".to_owned(),
             "22号上午一鸣把4户再看一遍。".to_owned(),
+            "展厅绿植换季，建平联系供应商，下周内换好。".to_owned(),
+            "建平台账的事，一鸣说过了。".to_owned(),
         ];
         expand_spoken_names(&mut lines, &members);
         assert_eq!(lines[0], "詹明慧周四前把对账单再核一遍。");
@@ -170,5 +176,7 @@ mod tests {
         assert_eq!(lines[7], "这一鸣2号惊人的成绩。");
         assert_eq!(lines[8], "预算表由芦建平下周一前报批。");
         assert_eq!(lines[9], "22号上午柏一鸣把4户再看一遍。");
+        assert_eq!(lines[10], "展厅绿植换季，芦建平联系供应商，下周内换好。");
+        assert_eq!(lines[11], "建平台账的事，一鸣说过了。");
     }
 }

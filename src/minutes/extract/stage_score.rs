@@ -192,6 +192,8 @@ impl Walk<'_, '_> {
         let label_head = sentences.first().and_then(|s| super::label_owner::head(s));
         // The sentence before, when it asked for work and gave it to no one.
         let mut plain: Option<&str> = None;
+        // Whether that sentence only stated a problem or a need (no date, no one's work).
+        let mut plain_remark = false;
         // The sentence before, when it said work was needed and the speaker gave it to no one.
         let mut needed: Option<&str> = None;
         // `夏总：问候短信是不是发了？伍佳：还没有，我明天上午发。`: the question answered.
@@ -244,7 +246,17 @@ impl Walk<'_, '_> {
                 let handed = needed
                     .take()
                     .filter(|_| super::handed_work::handed_by_you(&item.text));
-                if let Some(p) = plain.take().filter(|_| is_thin(&item.text)) {
+                if let Some(p) = plain
+                    .take()
+                    .filter(|_| {
+                        is_thin(&item.text)
+                            || (plain_remark
+                                && (super::handed_work::handed_by_you(&item.text)
+                                    // `会议要求逐家分析原因。由某部牵头，形成专项报告，…`: who
+                                    // leads the work the sentence before asked for.
+                                    || s.trim_start().starts_with('由')))
+                    })
+                {
                     self.join_plain(p, &mut item);
                 } else if let Some(p) = handed {
                     // `…要出两套方案。振宇你来起草，…`: the work named before it is handed over.
@@ -392,12 +404,16 @@ impl Walk<'_, '_> {
                     && sc.how == OwnerHow::None;
                 // `✘ 3. 备份链路带宽不足，夜间超时。某某联系运营商扩容，…前落实`: a list item's
                 // first sentence states the problem its thin task after it works on.
+                // `回访短信太长了，客户不看。某某你压缩一版，…`: so does a short remark opening
+                // any line.
                 let states = i == 0
-                    && matches!(marker, Marker::List | Marker::Open)
+                    && (matches!(marker, Marker::List | Marker::Open)
+                        || (s.chars().count() <= 24 && !s.trim_end().ends_with(['？', '?'])))
                     && sc.how == OwnerHow::None
                     && sc.deadline.is_none()
                     && sig.iter().all(|(_, w)| *w > 0);
                 plain = (asks || states).then_some(s);
+                plain_remark = states || (asks && sc.deadline.is_none() && !s.contains('你'));
                 needed = super::handed_work::needs_work(s, &sc, &sig).then_some(s);
                 self.tr.note(n, s, Verdict::NotItem, sig, None);
             }

@@ -3,7 +3,7 @@
 
 use crate::minutes::explain::Verdict;
 use crate::minutes::layout::{Section, heading};
-use crate::minutes::table::{Table, header_row, is_tab_row};
+use crate::minutes::table::{Table, caption, header_row, is_tab_row};
 
 use super::trace::section_name;
 use super::walk::Walk;
@@ -43,6 +43,9 @@ impl Walk<'_, '_> {
                 self.table = Table::header(trimmed);
                 if let Some(t) = &mut self.table {
                     t.see_rows(table_rows(self.lines, n, true));
+                    if caption::table_for_reference(self.lines, n) {
+                        t.for_reference();
+                    }
                 }
                 self.table_row = 0;
                 self.tr.note(n, trimmed, Verdict::TableHeader, Vec::new(), None);
@@ -54,6 +57,9 @@ impl Walk<'_, '_> {
         {
             self.close_block();
             t.see_rows(table_rows(self.lines, n, false));
+            if caption::table_for_reference(self.lines, n) {
+                t.for_reference();
+            }
             self.table = Some(t);
             self.table_row = 0;
             self.tr.note(n, trimmed, Verdict::TableHeader, Vec::new(), None);

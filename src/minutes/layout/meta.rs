@@ -157,6 +157,7 @@ pub(crate) fn is_meta(line: &str) -> bool {
     spaced
         || meta(line)
         || is_generated_note(line)
+        || is_minutes_intro(line)
         || super::meta_row::is_meta_row(line)
         || super::roster::is_roster(line)
         // `8月12日　主任委员：某某`: the meeting's day and who chaired or reported it.
@@ -189,6 +190,26 @@ pub(crate) fn is_generated_note(line: &str) -> bool {
         && ["由ai生成", "ai自动生成", "由智能助手生成", "由ai整理"]
             .iter()
             .any(|w| lower.contains(w))
+}
+
+/// `感谢各位今天参加周会，纪要整理如下。`, `现将会议纪要发给大家，请查收。`: a mail's opening line
+/// handing over the minutes, no work (a line ending with a colon heads what follows instead).
+pub(crate) fn is_minutes_intro(line: &str) -> bool {
+    let bare = line.trim().trim_end_matches(['。', '.', '!', '！', '~', '～']);
+    // (No date: `…3月13日前发大家，请查收` gives work with its day.)
+    if bare.ends_with([':', '：'])
+        || bare.chars().count() > 40
+        || bare.contains(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let handed = ["纪要整理如下", "纪要如下", "整理如下", "纪要发给大家", "纪要发送给", "请查收", "请查阅"]
+        .iter()
+        .any(|w| bare.ends_with(w));
+    let thanks = bare.starts_with("感谢")
+        && ["参加", "参会", "出席", "抽时间"].iter().any(|w| bare.contains(w))
+        && ["纪要", "如下", "整理"].iter().any(|w| bare.contains(w));
+    handed || thanks
 }
 
 /// A document's routing and sign-off header (`流转：A → B`, `签批意见：同意，请抓紧落实。——曹总`,

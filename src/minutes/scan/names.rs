@@ -193,7 +193,8 @@ impl Ctx<'_> {
             }
             for name in split {
                 let name = self.without_role(&name);
-                if !name.is_empty() && !is_placeholder(name) {
+                // `人力资源部牵头`: once the unit is parted off, its verb is nobody.
+                if !name.is_empty() && !is_placeholder(name) && !ROLE_SUFFIXES.contains(&name) {
                     push_unique(&mut out, self.resolve(name));
                 }
             }

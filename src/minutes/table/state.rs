@@ -159,6 +159,22 @@ pub(super) fn is_shelved(cell: &str) -> bool {
         // `| 乐观/悲观情景测算 | — | 不要求 |`: not asked for.
         "不要求",
         "不需要",
+        // `| 不修复 |`, `| 转需求 |`, `| Won't Do |`, `| Backlog |`: an issue list's rows that are
+        // not to be fixed now (turned down, or moved to the requirements pool).
+        "不修复",
+        "不予修复",
+        "暂不修复",
+        "暂不处理",
+        "不处理",
+        "转需求",
+        "转入需求",
+        "转需求池",
+        "won't do",
+        "won't fix",
+        "wontfix",
+        "won’t do",
+        "won’t fix",
+        "backlog",
         "cancelled",
         "on hold",
     ];

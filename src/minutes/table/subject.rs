@@ -45,6 +45,13 @@ pub(super) fn names_subject(header: &str) -> bool {
     SUBJECT_WORDS.iter().any(|w| lower.contains(w))
 }
 
+/// `| 需求方 | 需求内容 |`, `| 提出部门 | 需求 |`: who asked for the work, not the work.
+fn names_party(header: &str) -> bool {
+    let lower = header.trim().to_lowercase();
+    (lower.ends_with('方') && lower.chars().count() <= 4)
+        || ["部门", "提出", "申请人", "requester"].iter().any(|w| lower.contains(w))
+}
+
 /// Words of a header naming the stage or kind of work a row belongs to (`| 环节 | 内容 |`,
 /// `| 阶段 | 工作事项 |`), not the work itself.
 const GROUP_WORDS: &[&str] = &[
@@ -67,7 +74,11 @@ pub(super) fn names_group(header: &str) -> bool {
 /// unless it names a subject (or a stage or kind of work) and a later one does not.
 pub(super) fn work_column(headers: &[String], matching: &[usize]) -> Option<usize> {
     let first = *matching.first()?;
-    let names = |i: usize| headers.get(i).is_some_and(|h| names_subject(h) || names_group(h));
+    let names = |i: usize| {
+        headers
+            .get(i)
+            .is_some_and(|h| names_subject(h) || names_group(h) || names_party(h))
+    };
     if names(first)
         && let Some(later) = matching.iter().copied().find(|i| *i != first && !names(*i))
     {
@@ -124,5 +135,19 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         assert_eq!(work_column(&h, &[1, 2]), Some(2));
+    }
+
+    #[test]
+    fn who_asked_for_the_work_gives_way_to_the_work() {
+        let h: Vec<String> = ["编号", "提出方", "需求描述", "开发", "上线时间"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(work_column(&h, &[1, 2]), Some(2));
+        let h: Vec<String> = ["需求部门", "需求", "对接人"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(work_column(&h, &[0, 1]), Some(1));
+        // `方式` and `方案` are no party.
+        let h: Vec<String> = ["方案", "内容"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(work_column(&h, &[0, 1]), Some(0));
     }
 }

@@ -167,6 +167,8 @@ pub(in crate::command::when) fn holiday(c: &mut Cursor, before: bool) -> Option<
     {
         1
     } else {
+        // `节后第二个工作日`, `国庆后第3个工作日`: the N-th working day after the block.
+        let _ = c.eat("第");
         let n = c.number()?.value;
         let _ = c.eat("个");
         n

@@ -68,3 +68,4 @@ mod tests_heldout9;
 mod tests_round57;
 mod tests_round58;
 mod tests_round62;
+mod tests_round63;

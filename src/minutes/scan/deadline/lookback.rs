@@ -34,10 +34,16 @@ fn bare_count(w: &str) -> bool {
 pub(super) fn how_long(chars: &[char], start: usize, w: &str) -> bool {
     let head: String = chars.get(..start).unwrap_or_default().iter().collect();
     let head = head.trim_end();
-    bare_count(w)
+    let lasts = bare_count(w)
         && ["公示", "公告", "为期", "持续", "期限为", "有效期"]
             .iter()
-            .any(|h| head.ends_with(h))
+            .any(|h| head.ends_with(h));
+    // `时长控制在40分钟以内`, `每人发言不超过5分钟`: how long a session lasts, not when it is due.
+    let session = ["分钟", "小时", "钟头"].iter().any(|u| w.contains(u))
+        && ["控制在", "不超过", "时长", "时长为", "时长约", "限时", "限定在"]
+            .iter()
+            .any(|h| head.ends_with(h));
+    lasts || session
 }
 
 /// Whether the window `w` starting at `start` is how early something comes before an event
@@ -71,6 +77,10 @@ mod tests {
         let c: Vec<char> = "系统在到期前3天提醒".chars().collect();
         assert!(super::how_early(&c, 6, "3天"));
         assert!(!super::how_long(&c, 6, "3天"));
+        let c: Vec<char> = "警示教育时长控制在40分钟以内".chars().collect();
+        assert!(super::how_long(&c, 9, "40分钟以内"));
+        let c: Vec<char> = "故障恢复后2小时内出报告".chars().collect();
+        assert!(!super::how_long(&c, 5, "2小时内"));
         let c: Vec<char> = "公示结束后5个工作日内".chars().collect();
         assert!(!super::how_long(&c, 5, "5个工作日内"));
     }
