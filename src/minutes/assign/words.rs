@@ -94,8 +94,7 @@ pub(super) const ADVERBS: &[&str] = &[
     // `某甲牵头，某乙、某丙各负责一个营业部的名单`: each their own share.
     "各",
     // `某乙、某丙分别负责前台和后台`, `各自负责本组`: each their own share, both owners.
-    "分别",
-    "各自",
+    "分别", "各自",
 ];
 
 /// Appends the owners not yet in `out`.

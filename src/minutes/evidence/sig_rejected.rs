@@ -69,14 +69,26 @@ pub(super) fn rejected_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Si
 /// A clause that is only a no (`→ 不整改，…`, `—— 先放着，年底统一清理`, `：不做了，…`,
 /// `大家认为太频繁，不搞`): the line turns the work down, whatever follows as the reason.
 const DECLINED: &[&str] = &[
-    "不做了", "不搞了", "不搞", "不改了", "先不改", "不整改", "先放着", "不再列", "不列了", "不弄了",
-    "不用做了", "不需要了",
+    "不做了",
+    "不搞了",
+    "不搞",
+    "不改了",
+    "先不改",
+    "不整改",
+    "先放着",
+    "不再列",
+    "不列了",
+    "不弄了",
+    "不用做了",
+    "不需要了",
 ];
 
 /// Whether a clause of `lower` (parted at commas, stops, colons and arrows) is a no alone.
 fn declined_clause(lower: &str) -> bool {
     lower
-        .split(['，', ',', '。', '；', ';', '：', ':', '→', '—', '（', '(', '）', ')'])
+        .split([
+            '，', ',', '。', '；', ';', '：', ':', '→', '—', '（', '(', '）', ')',
+        ])
         .map(|c| c.trim().trim_end_matches(['.', '!', '！', '~', '～']))
         .any(|c| {
             DECLINED.iter().any(|w| {

@@ -55,10 +55,12 @@ pub(super) fn expand_spoken_names(lines: &mut [String], members: &[Person]) {
         if let Some((name, len)) = found {
             *line = format!("{lead}{name}{}", &rest[len..]);
         }
-        for (p, chars) in &three {
+        let names: Vec<&str> = members.iter().map(|p| p.name.as_str()).collect();
+        // Twice: a name paired with one written out later in the list (`某某和晓川…`).
+        for (p, chars) in three.iter().chain(&three) {
             let given: String = chars[1..].iter().collect();
             if members.iter().filter(|q| q.name.contains(given.as_str())).count() == 1 {
-                *line = given_at_clause_start(line, &given, &p.name);
+                *line = given_at_clause_start(line, &given, &p.name, &names);
             }
         }
     }
@@ -72,11 +74,30 @@ pub(super) const TIME_OPENERS: &[&str] = &[
 ];
 
 /// Words that open the time of a task said to someone (`佳琳今晚把…`), beside [`TIME_OPENERS`].
-const WHEN: &[&str] = &["今晚", "今日", "明早", "明日", "尽快", "抓紧"];
+const WHEN: &[&str] = &[
+    "今晚", "今日", "明早", "明日", "尽快", "抓紧",
+    // `书瑶中秋前把…`: a holiday names the time too.
+    "中秋", "国庆", "春节", "端午", "清明", "五一", "元旦", "年后",
+];
+
+/// Adverbs between the name and what it does (`雪梅先把…`, `佳欣继续打`).
+const ADVERBS: &[&str] = &["先", "再", "继续", "马上", "也", "还", "就", "今天就"];
+
+/// `…今天下班前摆好`, `…月底前补齐`: a clause ending with a verb's result (`摆好`, `做完`,
+/// `补齐`), not a judgement (`很好`, `不好`).
+fn ends_with_result(clause: &str) -> bool {
+    let c: Vec<char> = clause.trim_end_matches(['。', '！', '!', ' ']).chars().collect();
+    let n = c.len();
+    n >= 3
+        && "好完齐掉".contains(c[n - 1])
+        && is_cjk(c[n - 2])
+        && !"很挺不太真都也还更最没".contains(c[n - 2])
+}
 
 /// `line` with `given` written out as `full` where it opens a clause (or follows 请/让/叫) and
 /// the time of the work or 把/你/来/负责/牵头 follows it: `…，晓川下周一前把公告拟好` is 符晓川.
-fn given_at_clause_start(line: &str, given: &str, full: &str) -> String {
+/// (`names`: every member's full name, for `某某和晓川…`, a second name after one written out.)
+fn given_at_clause_start(line: &str, given: &str, full: &str, names: &[&str]) -> String {
     let mut out = String::with_capacity(line.len() + full.len());
     let mut last = 0;
     for (at, _) in line.match_indices(given) {
@@ -91,7 +112,14 @@ fn given_at_clause_start(line: &str, given: &str, full: &str) -> String {
             && ["把", "负责", "牵头", "来"]
                 .iter()
                 .any(|w| line[at + given.len()..].starts_with(w));
-        let opens = before.is_none_or(|c| "，,。；;、 ".contains(c)) || asked || after_time;
+        // `程浩宇和立伟分一下`: paired with a member named in full just before.
+        let paired = before.is_some_and(|c| "和与、".contains(c))
+            && names.iter().any(|n| {
+                line[..at]
+                    .strip_suffix(|c: char| "和与、".contains(c))
+                    .is_some_and(|h| h.ends_with(n))
+            });
+        let opens = before.is_none_or(|c| "，,。；;、 ".contains(c)) || asked || after_time || paired;
         let after = &line[at + given.len()..];
         // `德华今天请假`: a time, then no work, is news of the member, not work given.
         let clause = after
@@ -100,8 +128,15 @@ fn given_at_clause_start(line: &str, given: &str, full: &str) -> String {
             .unwrap_or_default();
         let timed = (TIME_OPENERS.iter().chain(WHEN).any(|w| after.starts_with(w))
             || after.starts_with(|c: char| c.is_ascii_digit()))
-            // `…前给初稿`, `…前交`: a one-character verb of handing work over.
-            && (has_task_verb(clause) || clause.contains(['把', '给', '交', '出', '发', '报']));
+            // `…前给初稿`, `…前交`: a one-character verb of handing work over; `…前摆好`.
+            && (has_task_verb(clause)
+                || clause.contains(['把', '给', '交', '出', '发', '报'])
+                || ends_with_result(clause));
+        // `雪梅先把…`, `佳欣继续打…`: an adverb before what the member does.
+        let done = ADVERBS
+            .iter()
+            .find_map(|a| after.strip_prefix(a))
+            .unwrap_or(after);
         // `演练方案晓峰8月7号前给初稿`: after the work it names, the time and the work's verb
         // follow the name.
         // (Not the member's own full name: `由左振宇节后…`.)
@@ -109,12 +144,18 @@ fn given_at_clause_start(line: &str, given: &str, full: &str) -> String {
         let opens = opens || (timed && before.is_some_and(is_cjk) && !line[..at].ends_with(surname));
         // `厅堂绿植换季，志刚联系供应商，…`: a clause opening with the name, then its task verb.
         let verb_next = before.is_some_and(|c| "，,。；;".contains(c))
-            && has_task_verb(&after.chars().take(2).collect::<String>());
+            && has_task_verb(&done.chars().take(2).collect::<String>());
+        // `家骏跟IT约一下…`: with whom, then the work.
+        let with = before.is_none_or(|c| "，,。；;".contains(c))
+            && ["跟", "和", "与"].iter().any(|w| after.starts_with(w))
+            && (has_task_verb(clause) || clause.contains("一下"));
         let acts = timed
+            || paired
             || verb_next
+            || with
             || ["把", "你", "来", "负责", "牵头", "跟进", "去"]
                 .iter()
-                .any(|w| after.starts_with(w))
+                .any(|w| done.starts_with(w))
             || (asked && after.starts_with(is_cjk));
         if at >= last && opens && acts {
             out.push_str(&line[last..at]);
@@ -164,6 +205,12 @@ mod tests {
             "22号上午一鸣把4户再看一遍。".to_owned(),
             "展厅绿植换季，建平联系供应商，下周内换好。".to_owned(),
             "建平台账的事，一鸣说过了。".to_owned(),
+            "明慧中秋前把对账单发群里。".to_owned(),
+            "门口展架建平今天下班前摆好".to_owned(),
+            "一鸣先把名单做出来，周五前。".to_owned(),
+            "建平跟IT约一下升级窗口，下周二前回复我。".to_owned(),
+            "一鸣今天状态很好。".to_owned(),
+            "名单已导出，一鸣和建平分一下，10个工作日内完成。".to_owned(),
         ];
         expand_spoken_names(&mut lines, &members);
         assert_eq!(lines[0], "詹明慧周四前把对账单再核一遍。");
@@ -178,5 +225,11 @@ mod tests {
         assert_eq!(lines[9], "22号上午柏一鸣把4户再看一遍。");
         assert_eq!(lines[10], "展厅绿植换季，芦建平联系供应商，下周内换好。");
         assert_eq!(lines[11], "建平台账的事，一鸣说过了。");
+        assert_eq!(lines[12], "詹明慧中秋前把对账单发群里。");
+        assert_eq!(lines[13], "门口展架芦建平今天下班前摆好");
+        assert_eq!(lines[14], "柏一鸣先把名单做出来，周五前。");
+        assert_eq!(lines[15], "芦建平跟IT约一下升级窗口，下周二前回复我。");
+        assert_eq!(lines[16], "一鸣今天状态很好。");
+        assert_eq!(lines[17], "名单已导出，柏一鸣和芦建平分一下，10个工作日内完成。");
     }
 }

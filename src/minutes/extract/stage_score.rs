@@ -246,17 +246,14 @@ impl Walk<'_, '_> {
                 let handed = needed
                     .take()
                     .filter(|_| super::handed_work::handed_by_you(&item.text));
-                if let Some(p) = plain
-                    .take()
-                    .filter(|_| {
-                        is_thin(&item.text)
-                            || (plain_remark
-                                && (super::handed_work::handed_by_you(&item.text)
+                if let Some(p) = plain.take().filter(|_| {
+                    is_thin(&item.text)
+                        || (plain_remark
+                            && (super::handed_work::handed_by_you(&item.text)
                                     // `会议要求逐家分析原因。由某部牵头，形成专项报告，…`: who
                                     // leads the work the sentence before asked for.
                                     || s.trim_start().starts_with('由')))
-                    })
-                {
+                }) {
                     self.join_plain(p, &mut item);
                 } else if let Some(p) = handed {
                     // `…要出两套方案。振宇你来起草，…`: the work named before it is handed over.
@@ -277,6 +274,22 @@ impl Walk<'_, '_> {
                 let contact = item.deadline.is_none() && is_thin(&item.text);
                 // `监控平台里还有老节点，需要清理。某某负责，下一个工作日清理完。`: the work
                 // asked of no one before is the thin owner's, by their date.
+                // `…统一在9月1日前上线合同系统。上线由某某负责。`: who does the work just named,
+                // the words before 由 repeating it.
+                if let Some(prev) = self.ex.items.last_mut().filter(|p| {
+                    item_from.as_ref().is_some_and(|(at, _)| *at == n)
+                        && !item.owners.is_empty()
+                        && !item.owners.iter().any(crate::minutes::assign::is_unit)
+                        && names_again_by(s, &p.text)
+                }) {
+                    prev.owners = item.owners;
+                    if prev.deadline.is_none() {
+                        prev.deadline = item.deadline;
+                        prev.deadline_text = item.deadline_text;
+                    }
+                    self.tr.note(n, s, Verdict::Detail, sig, Some(prev));
+                    continue;
+                }
                 let takes_up =
                     |p: &ActionItem| is_thin(&item.text) && p.owners.is_empty() && p.deadline.is_none();
                 if let Some(prev) = self.ex.items.last_mut().filter(|p| {
@@ -421,4 +434,19 @@ impl Walk<'_, '_> {
         self.last_item_indent = Some(indent);
         true
     }
+}
+
+/// `上线由某某负责。` after `…统一在9月1日前上线合同系统。`: a short sentence whose words before
+/// 由 (one to six characters) repeat the work of `prev`, naming who leads it (not who helps).
+fn names_again_by(sentence: &str, prev: &str) -> bool {
+    let s = sentence.trim().trim_end_matches(['。', '；', ';']);
+    s.split_once('由').is_some_and(|(head, rest)| {
+        (1..=6).contains(&head.chars().count())
+            && head.chars().all(crate::minutes::scan::is_cjk)
+            && prev.contains(head)
+            && rest.chars().count() <= 12
+            && !["配合", "协助", "协办", "审核", "审定"]
+                .iter()
+                .any(|w| rest.contains(w))
+    })
 }

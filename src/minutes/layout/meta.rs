@@ -197,17 +197,25 @@ pub(crate) fn is_generated_note(line: &str) -> bool {
 pub(crate) fn is_minutes_intro(line: &str) -> bool {
     let bare = line.trim().trim_end_matches(['。', '.', '!', '！', '~', '～']);
     // (No date: `…3月13日前发大家，请查收` gives work with its day.)
-    if bare.ends_with([':', '：'])
-        || bare.chars().count() > 40
-        || bare.contains(|c: char| c.is_ascii_digit())
+    if bare.ends_with([':', '：']) || bare.chars().count() > 40 || bare.contains(|c: char| c.is_ascii_digit())
     {
         return false;
     }
-    let handed = ["纪要整理如下", "纪要如下", "整理如下", "纪要发给大家", "纪要发送给", "请查收", "请查阅"]
-        .iter()
-        .any(|w| bare.ends_with(w));
+    let handed = [
+        "纪要整理如下",
+        "纪要如下",
+        "整理如下",
+        "纪要发给大家",
+        "纪要发送给",
+        "请查收",
+        "请查阅",
+    ]
+    .iter()
+    .any(|w| bare.ends_with(w));
     let thanks = bare.starts_with("感谢")
-        && ["参加", "参会", "出席", "抽时间"].iter().any(|w| bare.contains(w))
+        && ["参加", "参会", "出席", "抽时间"]
+            .iter()
+            .any(|w| bare.contains(w))
         && ["纪要", "如下", "整理"].iter().any(|w| bare.contains(w));
     handed || thanks
 }

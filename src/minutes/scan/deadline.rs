@@ -219,7 +219,9 @@ fn is_start_or_event(chars: &[char], start: usize, end: usize, w: &str) -> bool 
     // `定在9月22日` after a task is its date; `定于` is an announcement's.
     let event = matches!((before(2), before(1)), (Some('定'), Some('于')))
         // `复盘会排在下周`: when a meeting is slotted, not when work is due.
-        || matches!((before(2), before(1)), (Some('排'), Some('在')));
+        || matches!((before(2), before(1)), (Some('排'), Some('在')))
+        // `报到时间统一为7月6日`: the day set for an event (`统一为3月5日前` is a limit).
+        || matches!((before(2), before(1)), (Some('一'), Some('为')));
     // `晨会时间调整为8:30`: a new clock setting (`改为5月22日完成` is a new date).
     let head: String = chars.get(..run_start).unwrap_or_default().iter().collect();
     let clock_only = w

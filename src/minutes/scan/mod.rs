@@ -156,7 +156,18 @@ impl Ctx<'_> {
         {
             owners = vec![found];
             how = OwnerHow::Strong;
-            text = rest;
+            // `系统组（组长某甲，成员某乙、某丙）`: the group's members after its head.
+            text = if text.contains("组长")
+                && let Some((members, rest)) = self.group_members(&rest)
+            {
+                for o in members {
+                    push_unique(&mut owners, o);
+                }
+                // (The brackets the names leave empty go too.)
+                rest.replace("（，）", "").replace("（）", "")
+            } else {
+                rest
+            };
         }
         if how == OwnerHow::Strong
             && let Some((value, rest)) = take_key(&text, HELP_KEYS)

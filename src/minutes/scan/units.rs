@@ -177,6 +177,26 @@ impl Ctx<'_> {
             })
     }
 
+    /// `成员某乙、某丙` (after a group's head): the members listed after `组员`/`成员`, each one
+    /// of the group, and the text without them.
+    pub(super) fn group_members(&self, text: &str) -> Option<(Vec<OwnerRef>, String)> {
+        ["组员", "成员"].iter().find_map(|key| {
+            let at = text.find(key)?;
+            let after = text.get(at + key.len()..)?;
+            let value_at = after.len() - after.trim_start_matches(['：', ':', ' ']).len();
+            let value = after.get(value_at..)?;
+            let end = value
+                .find(['）', ')', '，', ',', '。', '；', ';'])
+                .unwrap_or(value.len());
+            let found = self.names_if_all(value.get(..end)?)?;
+            if !found.iter().all(|o| matches!(o, OwnerRef::Person(_))) {
+                return None;
+            }
+            let rest = format!("{}{}", text.get(..at)?, value.get(end..)?);
+            Some((found, rest))
+        })
+    }
+
     /// `吴芳两个工作日内牵头拿出…`, `郝建、饶晴于10个工作日内完成…`: with the date `dt` taken from
     /// between a member's name and the verb, the owners, how they were named and the text left.
     pub(super) fn owners_across_date(

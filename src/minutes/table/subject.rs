@@ -49,7 +49,9 @@ pub(super) fn names_subject(header: &str) -> bool {
 fn names_party(header: &str) -> bool {
     let lower = header.trim().to_lowercase();
     (lower.ends_with('方') && lower.chars().count() <= 4)
-        || ["部门", "提出", "申请人", "requester"].iter().any(|w| lower.contains(w))
+        || ["部门", "提出", "申请人", "requester"]
+            .iter()
+            .any(|w| lower.contains(w))
 }
 
 /// Words of a header naming the stage or kind of work a row belongs to (`| 环节 | 内容 |`,
@@ -144,7 +146,10 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         assert_eq!(work_column(&h, &[1, 2]), Some(2));
-        let h: Vec<String> = ["需求部门", "需求", "对接人"].iter().map(|s| s.to_string()).collect();
+        let h: Vec<String> = ["需求部门", "需求", "对接人"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         assert_eq!(work_column(&h, &[0, 1]), Some(1));
         // `方式` and `方案` are no party.
         let h: Vec<String> = ["方案", "内容"].iter().map(|s| s.to_string()).collect();

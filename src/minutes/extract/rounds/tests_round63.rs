@@ -178,3 +178,46 @@ fn tracker_rows_not_taken_up_give_no_items() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert!(t[0].contains("对账单批量下载"), "{t:?}");
 }
+
+#[test]
+fn who_does_the_work_just_named_by_you_know_who() {
+    let ex = run(
+        "会议纪要\n1. 马一鸣：这次通过的三份模板，统一在4月1日前上线系统。上线由高晓岚负责。\n\
+         2. 许文杰负责培训课件，3月20日前。课件由马一鸣配合。\n",
+        TEAM,
+    );
+    // (A helper named so is not the lead in place of the owner.)
+    assert_eq!(owners(&ex)[0], ["高晓岚"]);
+    assert_eq!(owners(&ex)[1][0], "许文杰");
+    assert_eq!(dues(&ex)[0], due_by_end_of("2026-04-01"));
+}
+
+#[test]
+fn a_given_name_after_a_comma_then_its_verb_is_that_member() {
+    let ex = run(
+        "厅堂巡检\n展厅绿植换季，晓岚联系供应商，下周内换好。\n门口展架文杰今天下班前摆好\n",
+        TEAM,
+    );
+    assert_eq!(owners(&ex), [["高晓岚"], ["许文杰"]]);
+}
+
+#[test]
+fn a_group_with_its_head_and_members_in_brackets_owns_the_work() {
+    let ex = run(
+        "会议决定\n2. 系统组（组长许文杰，成员高晓岚、马一鸣）负责压测，3月20日前出报告。\n",
+        TEAM,
+    );
+    assert_eq!(owners(&ex), [["许文杰", "高晓岚", "马一鸣"]]);
+    assert!(!texts(&ex)[0].contains('（'), "{:?}", texts(&ex));
+}
+
+#[test]
+fn the_day_set_for_an_event_is_no_deadline() {
+    let ex = run(
+        "人力资源部月度情况\n- 校招签约完成86人，报到时间统一为7月6日（高晓岚）。\n\
+         - 材料提交时间统一为3月20日前，许文杰负责汇总。\n",
+        TEAM,
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-20")]);
+}
