@@ -30,9 +30,9 @@ pub(super) fn rejected_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Si
     // `时间另定`: the date is open, the task is not rejected.
     // `赵倩同志负责组织培训，具体时间另行通知`: the same, for work given to someone.
     let open_date: &[&str] = if f.scan.how == OwnerHow::Strong {
-        &["时间另定", "日期另定", "时间另行通知"]
+        &["时间另定", "日期另定", "时间再定", "日期再定", "时间另行通知"]
     } else {
-        &["时间另定", "日期另定"]
+        &["时间另定", "日期另定", "时间再定", "日期再定"]
     };
     let rejected_text = open_date.iter().fold(lower.to_owned(), |t, w| t.replace(w, ""));
     // `…，时间视存储到位情况另定`: only the date is left open.
@@ -81,6 +81,9 @@ const DECLINED: &[&str] = &[
     "不弄了",
     "不用做了",
     "不需要了",
+    // `（不做）`, `（暂不调整）`: an aside saying no.
+    "不做",
+    "不调整",
 ];
 
 /// Whether a clause of `lower` (parted at commas, stops, colons and arrows) is a no alone.
@@ -204,6 +207,8 @@ const REJECTED: &[&str] = &[
     // `我觉得可以先聊聊，但这次不定`: not decided now.
     "这次不定",
     "本次不定",
+    // `— owner TBD，下周会上再定`: who and whether are left to the next meeting.
+    "会上再定",
     // `方案出来后再上会，本次不做决定`: nothing decided, nothing given.
     "不做决定",
     "不作决定",
@@ -221,6 +226,7 @@ mod tests {
         assert!(declined_clause("宣传视频：不做了，集团明年统一拍"));
         assert!(declined_clause("有人提议每周办一次，大家觉得太密，不搞"));
         assert!(declined_clause("视频号要不要改成日更？→ 先不改，看两个月数据"));
+        assert!(declined_clause("- [ ] 客户满意度回访（不做）"));
         // Work that only mentions a no, or a no with more work after it.
         assert!(!declined_clause("对逾期不整改的营业部在月度会上通报，某某负责"));
         assert!(!declined_clause("活动不搞一刀切，各营业部自定方案，月底前报"));

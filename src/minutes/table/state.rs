@@ -78,6 +78,11 @@ pub(super) fn is_done(cell: &str) -> bool {
         c.strip_prefix(d)
             .is_some_and(|r| !r.trim_start().starts_with(|ch: char| ch.is_ascii_digit()))
     })
+    // `| 已确认：3年 |`: a question answered, the answer after the colon.
+    || c.strip_prefix('已').and_then(|r| r.split_once(['：', ':'])).is_some_and(|(verb, _)| {
+        (1..=3).contains(&verb.chars().count())
+            && ["确认", "答复", "回复", "明确", "定"].iter().any(|w| verb.starts_with(w))
+    })
     // `已举办，反馈良好`, `已提交`: any 已 that is not work only begun (`已启动`, `已部分完成`,
     // `已有初稿`, `已完成1个`).
     || c.strip_prefix('已').is_some_and(|r| {
@@ -175,6 +180,9 @@ pub(super) fn is_shelved(cell: &str) -> bool {
         "won’t do",
         "won’t fix",
         "backlog",
+        // `| 暂不调整，维持AA |`, `| 不做（合规未同意） |`, `| 本部门暂不提 |`: not done now.
+        "暂不",
+        "不做",
         "cancelled",
         "on hold",
     ];
@@ -197,4 +205,5 @@ pub(super) fn is_shelved(cell: &str) -> bool {
         .trim();
     SHELVED.iter().any(|d| c.starts_with(d))
         || ["取消", "已取消", "暂缓", "搁置", "不再跟进", "叫停"].contains(&last)
+        || last.contains("暂不")
 }

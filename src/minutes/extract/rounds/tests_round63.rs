@@ -221,3 +221,19 @@ fn the_day_set_for_an_event_is_no_deadline() {
     assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
     assert_eq!(dues(&ex), [due_by_end_of("2026-03-20")]);
 }
+
+#[test]
+fn table_rows_put_off_or_questions_answered_give_no_items() {
+    let ex = run(
+        "限额调整清单\n\n| 序号 | 事项 | 责任部门 | 责任人 | 完成时间 | 状态 |\n|---|---|---|---|---|---|\n\
+         | 1 | 单一客户集中度限额下调 | 风险管理部 | 许文杰 | 3月20日 | 推进中 |\n\
+         | 2 | 信用评级下限调整 | 风险管理部 | 高晓岚 | — | 暂不调整，维持AA |\n\
+         | 3 | 国产化改造需求 | 信息技术部 | 马一鸣 | — | 不做（明年统一排期） |\n\n\
+         待确认问题\n\n| 编号 | 问题 | 负责人 | 截止 | 结论 |\n|---|---|---|---|---|\n\
+         | Q1 | 历史记录保留多久 | 许文杰 | — | 已确认：3年 |\n",
+        TEAM,
+    );
+    let t = texts(&ex);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].contains("集中度限额"), "{t:?}");
+}
