@@ -139,7 +139,9 @@ pub(crate) fn units_apart(item: &mut crate::minutes::item::ActionItem) {
     // `由人力资源部牵头制定，某某负责`: once the unit is parted off, its verb is nobody.
     item.owners = people
         .into_iter()
-        .filter(|o| !matches!(o, OwnerRef::Unresolved(w) if ROLE_WORDS.contains(&w.as_str())))
+        .filter(|o| {
+            !matches!(o, OwnerRef::Unresolved(w) if crate::minutes::scan::ROLE_SUFFIXES.contains(&w.as_str()))
+        })
         .collect();
     for u in units {
         let name = u.name().to_owned();
@@ -148,11 +150,6 @@ pub(crate) fn units_apart(item: &mut crate::minutes::item::ActionItem) {
         }
     }
 }
-
-/// Verbs of taking part, never anyone's name when left alone as an owner.
-const ROLE_WORDS: &[&str] = &[
-    "牵头", "负责", "主责", "主办", "协办", "配合", "协助", "协同", "跟进", "落实", "安排", "组织",
-];
 
 /// Whether the owner is a unit written as one (`零售业务部`, `投顾团队`, `各营业部`), not a person:
 /// see [`crate::minutes::scan::is_unit_name`].

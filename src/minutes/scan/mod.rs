@@ -43,7 +43,7 @@ pub(crate) use self::deadline::{is_the_rest, is_time_char};
 use self::deadline::{paren_groups, remove_deadline};
 use self::fields::{DEADLINE_KEYS, HELP_KEYS, OWNER_KEYS, take_key, take_priority, tidy};
 pub(crate) use self::names::{
-    ADDRESS_SUFFIXES, DEPARTMENT_ENDS, is_place_or_units, is_placeholder, looks_like_time,
+    ADDRESS_SUFFIXES, DEPARTMENT_ENDS, ROLE_SUFFIXES, is_place_or_units, is_placeholder, looks_like_time,
 };
 pub(crate) use self::surnames::{SURNAMES, TITLED_SURNAMES};
 pub(crate) use self::unit_name::is_unit_name;

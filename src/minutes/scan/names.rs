@@ -508,8 +508,8 @@ const NOT_NAME_STARTS: &[char] = &[
 /// The last character of a department's name (`合规部`, `风控组`).
 pub(crate) const DEPARTMENT_ENDS: &[char] = &['部', '组', '室', '处', '科', '行', '心'];
 
-/// Role words after a name in an owner field (`邵华牵头`, `何晨配合`, `毛静你`).
-const ROLE_SUFFIXES: &[&str] = &[
+/// Role words after a name in an owner field (`邵华牵头`, `何晨配合`, `毛静你`); never a name alone.
+pub(crate) const ROLE_SUFFIXES: &[&str] = &[
     "牵头", "主责", "负责", "配合", "协同", "协助", "协办", "主办", "跟进", "你", "等",
     // `责任人：某甲起草，某乙审核`: each name with its part in the work.
     "起草", "执笔", "审核", "复核", "审定", "把关", "汇总", "指导",
