@@ -272,8 +272,6 @@ impl Walk<'_, '_> {
                 let item_from = &self.item_from;
                 // `综合部：…，3月20日前。联系人：岳明。`: a thin contact owns that work by its date.
                 let contact = item.deadline.is_none() && is_thin(&item.text);
-                // `监控平台里还有老节点，需要清理。某某负责，下一个工作日清理完。`: the work
-                // asked of no one before is the thin owner's, by their date.
                 // `…统一在9月1日前上线合同系统。上线由某某负责。`: who does the work just named,
                 // the words before 由 repeating it.
                 if let Some(prev) = self.ex.items.last_mut().filter(|p| {
@@ -290,6 +288,8 @@ impl Walk<'_, '_> {
                     self.tr.note(n, s, Verdict::Detail, sig, Some(prev));
                     continue;
                 }
+                // `监控平台里还有老节点，需要清理。某某负责，下一个工作日清理完。`: the work
+                // asked of no one before is the thin owner's, by their date.
                 let takes_up =
                     |p: &ActionItem| is_thin(&item.text) && p.owners.is_empty() && p.deadline.is_none();
                 if let Some(prev) = self.ex.items.last_mut().filter(|p| {
