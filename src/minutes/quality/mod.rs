@@ -36,6 +36,7 @@ mod fresh_sets;
 mod fresh_sets_64;
 mod fresh_sets_72;
 mod fresh_sets_76;
+mod fresh_sets_80;
 mod sets;
 mod sets_05_10;
 mod sets_11_15;
@@ -54,6 +55,7 @@ pub use fresh_sets_64::{
 };
 pub use fresh_sets_72::{HELDOUT72, HELDOUT73, HELDOUT74, HELDOUT75};
 pub use fresh_sets_76::{HELDOUT76, HELDOUT77, HELDOUT78, HELDOUT79};
+pub use fresh_sets_80::{HELDOUT80, HELDOUT81, HELDOUT82, HELDOUT83};
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
 };
@@ -153,6 +155,10 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout77", HELDOUT77),
     ("heldout78", HELDOUT78),
     ("heldout79", HELDOUT79),
+    ("heldout80", HELDOUT80),
+    ("heldout81", HELDOUT81),
+    ("heldout82", HELDOUT82),
+    ("heldout83", HELDOUT83),
 ];
 
 /// The sets still blind (written after the last round and measured in aggregate only): the tools
@@ -161,10 +167,10 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
 pub const STILL_BLIND: &[&str] = &[
     "heldout46",
     "heldout48",
-    "heldout76",
-    "heldout77",
-    "heldout78",
-    "heldout79",
+    "heldout80",
+    "heldout81",
+    "heldout82",
+    "heldout83",
 ];
 
 /// [`ALL_SETS`] without the [`STILL_BLIND`] ones.
@@ -363,6 +369,8 @@ mod set_runs;
 mod set_runs_72;
 #[cfg(test)]
 mod set_runs_76;
+#[cfg(test)]
+mod set_runs_80;
 #[cfg(test)]
 mod set_runs_late;
 #[cfg(test)]
