@@ -126,6 +126,9 @@ pub fn clean_title(text: &str, deadline_text: Option<&str>) -> String {
         ("，；", "；"),
         ("：，", "："),
         (":，", ":"),
+        // `方案——熊某。原定…` once the owner after the dash is gone.
+        ("——。", "。"),
+        ("——：", "："),
     ] {
         while out.contains(double) {
             out = out.replace(double, single);

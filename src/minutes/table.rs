@@ -5,7 +5,7 @@ use crate::domain::priority::Priority;
 use crate::minutes::item::{ActionItem, clean_title};
 use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, has_task_verb, is_place_or_units};
 
-use self::state::{ends_closed, is_done, is_empty_task, is_shelved};
+use self::state::{ends_closed, is_done, is_empty_task, is_shelved, moved_to};
 
 mod blank_cell;
 pub(crate) mod caption;
@@ -528,6 +528,17 @@ impl Table {
             }
         }
         let mut dl = ctx.field_deadline(cell(self.deadline));
+        // `| 9月15日 | 延至10月16日，不再延期 |`: the row's deadline moved in its state cell.
+        if let Some(moved) = cs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != self.task && Some(*i) != self.deadline)
+            .find_map(|(_, c)| moved_to(c))
+            .map(|d| ctx.field_deadline(d))
+            .filter(|m| m.deadline.is_some())
+        {
+            dl = moved;
+        }
         // Read before a row's event date gives way to the work's own earlier one (below).
         let said_apart = dl.deadline.is_none() && blank_cell::is_dayless_when(cell(self.deadline));
         let scanned = ctx.scan(task);

@@ -53,7 +53,16 @@ pub(super) fn talk_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal
         && !["麻烦", "请", "辛苦", "能不能", "可不可以"]
             .iter()
             .any(|w| lower.contains(w));
-    let status_question = status_question || progress_question || how_question;
+    // `Peter你那个呢，两融的。`, `某某你那边什么情况？`, `网络侧有没有异常？`: the floor handed to
+    // the next one to report, not work given.
+    let floor_question = ["你那个呢", "你那边呢", "什么情况？", "什么情况?", "啥情况"]
+        .iter()
+        .any(|w| lower.contains(w))
+        || lower.trim_end().ends_with(['？', '?'])
+            && ["有没有异常", "有没有问题", "有没有影响"]
+                .iter()
+                .any(|w| lower.trim_end().trim_end_matches(['？', '?']).ends_with(w));
+    let status_question = status_question || progress_question || how_question || floor_question;
     // `营业部月度排名通报：莘雨、阚文…`: a topic's label before the people who do it.
     for w in CHATTER.iter().filter(|w| w.ends_with('：')) {
         if labels_before_owners(&chat_text, w, f.scan) {

@@ -291,6 +291,8 @@ pub(super) const MEETING_RECORD: &[&str] = &[
     "我们开始",
     "先说说",
     "先说一下",
+    // `田宇你先说情况`, `某某你先说报盘机`: the floor given, not work.
+    "你先说",
     "先介绍",
     "先讲",
     // A question asked and answered at the meeting (`聂文解答：需要，按办法执行`).

@@ -109,6 +109,11 @@ fn run(
             l.chars()
                 .filter(|c| !matches!(c, '\r' | '\u{200B}' | '\u{FEFF}'))
                 .map(|c| if c == '\u{3000}' || c == '\u{a0}' { ' ' } else { c })
+                // `６月３０日前`, typed in full-width digits: the same date.
+                .map(|c| match c {
+                    '０'..='９' => char::from_u32(u32::from(c) - 0xFF10 + u32::from('0')).unwrap_or(c),
+                    _ => c,
+                })
                 .collect::<String>()
         })
         // One form for colons, brackets and empty cells, whichever the writer used.

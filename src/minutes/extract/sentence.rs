@@ -11,6 +11,7 @@ pub(super) fn split_sentences(body: &str) -> Vec<&str> {
     // The piece before ended with its owner (`由经纪业务部负责实施，承办人：敖雪；`): the work
     // after the `；` (`8月31日前完成首批迁址报批。`) is theirs.
     let mut owner_before = false;
+    let mut titled_before = false;
     for piece in body.split_inclusive(['。', '！', '？', '；']) {
         let end = start + piece.len();
         // `…，4月17日前；关注人：某某`: who only follows the card is neither work nor its owner.
@@ -61,11 +62,16 @@ pub(super) fn split_sentences(body: &str) -> Vec<&str> {
             && bare.matches(['（', '(']).count() == 1
             && bare.matches(['）', ')']).count() == 1;
         match spans.last_mut() {
-            Some(last) if fields || date_only || owner_before || inside || time_open || aside => {
+            Some(last)
+                if fields || date_only || owner_before || inside || time_open || aside || titled_before =>
+            {
                 last.1 = end;
             }
             _ => spans.push((start, end)),
         }
+        // `2. 网点布局优化方案——熊某。原定6月12日，…本周四前定稿。`: a tracker's title and its
+        // owner after a dash, then its state and date in the next sentence, are one entry.
+        titled_before = spans.len() == 1 && titled_entry(piece);
         owner_before = piece.trim_end().ends_with(['；', ';'])
             && piece
                 .trim_end()
@@ -117,6 +123,24 @@ pub(super) fn split_sentences(body: &str) -> Vec<&str> {
         .map(str::trim)
         .filter(|s| s.trim_end_matches(['。', '！', '？', '；']).chars().count() >= 2)
         .collect()
+}
+
+/// `营业部网点布局优化方案——熊某。`: a title, a dash and a short name, alone in a sentence.
+/// So is `高净值客户分层服务方案：未完成。`: a title and a state that says it is still open.
+fn titled_entry(piece: &str) -> bool {
+    let p = piece.trim().trim_end_matches('。');
+    if let Some((title, state)) = p.rsplit_once('：')
+        && ["未完成", "未办结", "进行中", "推进中", "部分完成", "延期"].contains(&state.trim())
+        && title.chars().filter(|c| crate::minutes::scan::is_cjk(*c)).count() >= 4
+    {
+        return piece.trim_end().ends_with('。');
+    }
+    p.rsplit_once("——").is_some_and(|(title, who)| {
+        let who = who.trim();
+        title.chars().filter(|c| crate::minutes::scan::is_cjk(*c)).count() >= 4
+            && (2..=4).contains(&who.chars().count())
+            && who.chars().all(crate::minutes::scan::is_cjk)
+    }) && piece.trim_end().ends_with('。')
 }
 
 /// Connectives that start the next thing told in a run-on paragraph.

@@ -55,6 +55,18 @@ pub(super) fn expand_spoken_names(lines: &mut [String], members: &[Person]) {
         if let Some((name, len)) = found {
             *line = format!("{lead}{name}{}", &rest[len..]);
         }
+        // `…，小廖下周二前排出来`: 小/老 and a surname only one member has, before the time of
+        // the work.
+        for (p, chars) in &three {
+            let surname = chars[0];
+            if members.iter().filter(|q| q.name.starts_with(surname)).count() != 1 {
+                continue;
+            }
+            for pre in ['小', '老'] {
+                let short = format!("{pre}{surname}");
+                *line = short_before_time(line, &short, &p.name);
+            }
+        }
         let names: Vec<&str> = members.iter().map(|p| p.name.as_str()).collect();
         // Twice: a name paired with one written out later in the list (`某某和晓川…`).
         for (p, chars) in three.iter().chain(&three) {
@@ -64,6 +76,30 @@ pub(super) fn expand_spoken_names(lines: &mut [String], members: &[Person]) {
             }
         }
     }
+}
+
+/// `line` with `short` (`小廖`) written out as `full` where it opens a clause and the time of the
+/// work follows it at once (`…，小廖下周二前排出来`).
+fn short_before_time(line: &str, short: &str, full: &str) -> String {
+    let mut out = String::with_capacity(line.len() + full.len());
+    let mut last = 0;
+    for (at, _) in line.match_indices(short) {
+        let before = line[..at].chars().next_back();
+        let after = &line[at + short.len()..];
+        let clause = after
+            .split(['，', ',', '。', '；', ';'])
+            .next()
+            .unwrap_or_default();
+        let timed = TIME_OPENERS.iter().chain(WHEN).any(|w| after.starts_with(w))
+            && (has_task_verb(clause) || ends_with_result(clause) || clause.ends_with("来"));
+        if at >= last && before.is_some_and(|c| "，,。；;".contains(c)) && timed {
+            out.push_str(&line[last..at]);
+            out.push_str(full);
+            last = at + short.len();
+        }
+    }
+    out.push_str(&line[last..]);
+    out
 }
 
 /// Words that open the time of a task, in a turn (`晓川下周一前…`) or a note typed without
@@ -130,7 +166,7 @@ fn given_at_clause_start(line: &str, given: &str, full: &str, names: &[&str]) ->
             || after.starts_with(|c: char| c.is_ascii_digit()))
             // `…前给初稿`, `…前交`: a one-character verb of handing work over; `…前摆好`.
             && (has_task_verb(clause)
-                || clause.contains(['把', '给', '交', '出', '发', '报'])
+                || clause.contains(['把', '给', '交', '出', '发', '报', '做', '写', '排', '约', '拉'])
                 || ends_with_result(clause));
         // `雪梅先把…`, `佳欣继续打…`: an adverb before what the member does.
         let done = ADVERBS
@@ -149,7 +185,17 @@ fn given_at_clause_start(line: &str, given: &str, full: &str, names: &[&str]) ->
         let with = before.is_none_or(|c| "，,。；;".contains(c))
             && ["跟", "和", "与"].iter().any(|w| after.starts_with(w))
             && (has_task_verb(clause) || clause.contains("一下"));
+        // `➢ 佳怡 开门红海报和朋友圈文案 周二前给我看一眼`: a note typed with spaces, the name
+        // standing alone before the work, and the work's time later in the line.
+        let spaced = before.is_none_or(|c| c == ' ')
+            && after.starts_with(' ')
+            && (TIME_OPENERS.iter().chain(WHEN).any(|w| after.contains(w))
+                || after.contains(|c: char| c.is_ascii_digit())
+                    && ["前", "号", "日"].iter().any(|w| after.contains(w)))
+            && (has_task_verb(after)
+                || after.contains(['把', '给', '交', '出', '发', '报', '做', '写', '排', '约', '拉']));
         let acts = timed
+            || spaced
             || paired
             || verb_next
             || with

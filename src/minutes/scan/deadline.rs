@@ -143,6 +143,7 @@ impl Ctx<'_> {
                     || super::series_no::names_a_series(&chars, start)
                     || is_bare_year(window)
                     || super::inner_word::ends_inside_word(&chars, start + len)
+                    || inside_quotes(&chars, start)
                 {
                     continue;
                 }
@@ -244,6 +245,18 @@ fn is_start_or_event(chars: &[char], start: usize, end: usize, w: &str) -> bool 
     let set = clock_only && SET.iter().any(|m| head.ends_with(m));
     let limit = w.trim_end().ends_with(['前', '内']) || after.starts_with('前') || after.starts_with("之前");
     (from || event || set) && !limit
+}
+
+/// Whether `start` falls inside quotation marks (`条款补充“公告48小时内通知”`): quoted words are
+/// content, not the work's deadline.
+fn inside_quotes(chars: &[char], start: usize) -> bool {
+    let before = chars.get(..start).unwrap_or_default();
+    let open = before.iter().filter(|c| matches!(c, '“' | '「' | '『')).count();
+    let close = before.iter().filter(|c| matches!(c, '”' | '」' | '』')).count();
+    open > close
+        && chars
+            .get(start..)
+            .is_some_and(|r| r.iter().any(|c| matches!(c, '”' | '」' | '』')))
 }
 
 /// Whether `w` is a bare hour or minute span (`8分钟`, `1小时26分钟`, `两个半小时`, `15 分钟`) with no
@@ -425,8 +438,11 @@ pub(crate) fn is_ordinal_or_start(chars: &[char], start: usize, end: usize) -> b
         || (recurring(2) && before.is_some_and(|c| !"人位家".contains(*c)))
         || recurring_run
         || (before.is_some_and(numeral) && chars.get(start).is_some_and(numeral))
-        || after.is_some_and(|c| *c == '起')
-        || (after.is_some_and(|c| matches!(c, '日' | '号')) && chars.get(end + 1).is_some_and(|c| *c == '起'))
+        // (`月底起草`: 起草 is drafting, not a start.)
+        || after.is_some_and(|c| *c == '起') && chars.get(end + 1).is_none_or(|c| *c != '草')
+        || (after.is_some_and(|c| matches!(c, '日' | '号'))
+            && chars.get(end + 1).is_some_and(|c| *c == '起')
+            && chars.get(end + 2).is_none_or(|c| *c != '草'))
         // `下周一起晨会改到8:40`: `下周` short of the day that starts the new setting.
         || (after.is_some_and(|c| "一二三四五六日天".contains(*c)) && chars.get(end + 1).is_some_and(|c| *c == '起'))
         || (before.is_some_and(|c| matches!(c, '自' | '从')) && after.is_some_and(|c| *c == '开'))
@@ -447,7 +463,8 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
             // `维保情况明天早上过一遍`, `方案周五审`: a verb of going through or revising.
             // `海报终稿节前送印`: a verb of sending off; `名单我明天上午弄好`: of getting it done.
             // `灭火器节前更换`, `台账周五前回传`: a verb of replacing or sending back.
-            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形负牵落准梳汇反组对向收核填补必务需须得过审改送更回弄搞"
+            // `1月底至少落地1场`, `月底起草`: a verb of writing or doing.
+            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形负牵落准梳汇反组对向收核填补必务需须得过审改送更回弄搞写办拉排签测装贴寄至"
                 .contains(c)
         })
     };
@@ -457,7 +474,9 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
         .and_then(|i| chars.get(i))
         .is_some_and(|c| "终末底初".contains(*c))
         && word(after)
-        && !exempt(after);
+        && !exempt(after)
+        // `月底走完OA流程` (not `年末走访`, a visit).
+        && !(after == Some('走') && chars.get(end + 1).is_some_and(|c| *c != '访'));
     period_noun
         || chars.get(start).is_some_and(|c| *c != '尽')
             && word(before)

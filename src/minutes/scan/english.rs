@@ -29,6 +29,8 @@ const I_WILL: &[&str] = &[
     "i also need to ",
     "i'm going to ",
     "i am going to ",
+    "i can do it ",
+    "i can have it ",
 ];
 
 impl Ctx<'_> {
@@ -60,15 +62,51 @@ impl Ctx<'_> {
                 return Some((found, at + lead));
             }
         }
-        // `Alice: today I'll finish…`: the member of the label takes it on.
-        let (label, said) = text.split_once(':')?;
+        // `鲁某 and Ryan, the roadshow logistics, next Wed please.`: the members named first are
+        // asked, by the `please` that ends the line.
+        let (label, said) = speaker_and_words(text)?;
         let lower = said.to_lowercase();
+        if lower
+            .trim_end()
+            .trim_end_matches(['.', '!', '。'])
+            .ends_with(" please")
+            && let Some((found, after)) = self.leading_member(&format!("{} ", said.trim_start()))
+            && after.starts_with(',')
+        {
+            return Some((found, text.len() - said.trim_start().len()));
+        }
+        // `Alice: today I'll finish…`: the member of the label takes it on.
         let committed = I_WILL
             .iter()
             .any(|w| lower.starts_with(w) || lower.contains(&format!(" {w}")));
         let who = self.leading_member(&format!("{} ", label.trim()))?;
         (committed && who.1.is_empty()).then_some((who.0, 0))
     }
+}
+
+/// Whether `s` says in English that the speaker takes the work on (`I'll have it ready`,
+/// `I will send it`, `I can do it by…`).
+pub(crate) fn commits_in_english(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    I_WILL
+        .iter()
+        .any(|w| lower.starts_with(w) || lower.contains(&format!(" {w}")))
+}
+
+/// The speaker's label and what they say in `Alice: …`, `Kelvin（关某）：…` or a transcript turn
+/// `[00:01:12] Kelvin（关某）：…` (the clock time first is no label; the bracketed Chinese name
+/// beside the English one is the same person).
+fn speaker_and_words(text: &str) -> Option<(String, &str)> {
+    let t = text.trim_start();
+    let t = match t.strip_prefix('[').and_then(|r| r.split_once(']')) {
+        Some((clock, rest)) if clock.chars().all(|c| c.is_ascii_digit() || c == ':') => rest,
+        _ => t,
+    };
+    let at = t.find([':', '：'])?;
+    let label = t.get(..at)?;
+    let said = t.get(at..)?.trim_start_matches([':', '：']);
+    let label = label.split(['（', '(']).next().unwrap_or(label);
+    Some((label.to_owned(), said))
 }
 
 impl Ctx<'_> {

@@ -12,7 +12,7 @@ mod date_range;
 mod deadline;
 mod due_brackets;
 mod english;
-pub(crate) use english::VERDICT;
+pub(crate) use english::{VERDICT, commits_in_english};
 mod fields;
 mod helper_aside;
 mod helper_first;
@@ -110,10 +110,26 @@ impl Ctx<'_> {
         if let Some(moved) = helper_first::lead_after_helper(self.members, &text) {
             text = moved;
         }
-        // `4月3日（周五）中午12点前`: the weekday after a date only annotates it.
+        // `4月3日（周五）中午12点前`, `by 9/4（周五）`, `11/20 (周五)`: the weekday after a date
+        // only annotates it.
         for d in ["一", "二", "三", "四", "五", "六", "日", "天"] {
             for (open, close) in [("（", "）"), ("(", ")")] {
                 text = text.replace(&format!("日{open}周{d}{close}"), "日");
+                text = text.replace(&format!("号{open}周{d}{close}"), "号");
+                let note = format!("{open}周{d}{close}");
+                while let Some(i) = text.find(&note) {
+                    let head = text.get(..i).unwrap_or_default();
+                    let digits = head.trim_end_matches(' ');
+                    if !digits.ends_with(|c: char| c.is_ascii_digit())
+                        || !digits
+                            .rsplit(|c: char| !(c.is_ascii_digit() || c == '/'))
+                            .next()
+                            .is_some_and(|w| w.contains('/'))
+                    {
+                        break;
+                    }
+                    text.replace_range(digits.len()..i + note.len(), "");
+                }
             }
         }
         // `明天（12月31日）下午3点前`: the date in brackets only says which day 明天 is.

@@ -78,6 +78,15 @@ pub(super) fn is_done(cell: &str) -> bool {
         c.strip_prefix(d)
             .is_some_and(|r| !r.trim_start().starts_with(|ch: char| ch.is_ascii_digit()))
     })
+    // `| 8月13日办结 |`, `| 14项全部关闭 |`: closed on a day, or every part of it closed (a
+    // date before `完成` may be a plan, so only the words that close a case).
+    || ["办结", "关闭", "销号", "结案"].iter().any(|w| {
+        c.trim_end_matches(['。', '.']).strip_suffix(w).is_some_and(|r| {
+            let r = r.trim_end_matches("全部").trim_end_matches('已');
+            !r.contains(['未', '待', '拟', '计', '预', '前', '，', ','])
+                && (done_on_a_date(&format!("{r}{w}")) || r.ends_with('项') && r.starts_with(|ch: char| ch.is_ascii_digit()))
+        })
+    })
     // `| 已确认：3年 |`: a question answered, the answer after the colon.
     || c.strip_prefix('已').and_then(|r| r.split_once(['：', ':'])).is_some_and(|(verb, _)| {
         (1..=3).contains(&verb.chars().count())
@@ -184,7 +193,12 @@ pub(super) fn is_shelved(cell: &str) -> bool {
         "暂不",
         "不做",
         "cancelled",
+        "canceled",
+        "dropped",
         "on hold",
+        // `| 撤销（转入采购流程） |`: withdrawn from the list.
+        "撤销",
+        "已撤销",
     ];
     let c = cell
         .trim()
@@ -206,4 +220,29 @@ pub(super) fn is_shelved(cell: &str) -> bool {
     SHELVED.iter().any(|d| c.starts_with(d))
         || ["取消", "已取消", "暂缓", "搁置", "不再跟进", "叫停"].contains(&last)
         || last.contains("暂不")
+}
+
+/// The new date a state or remark cell moves the row to (`延至10月16日，不再延期`, `延期至5月15日`),
+/// as written after the word that moves it.
+pub(super) fn moved_to(cell: &str) -> Option<&str> {
+    const MOVED: &[&str] = &[
+        "延期至",
+        "延期到",
+        "延至",
+        "延到",
+        "推迟至",
+        "推迟到",
+        "顺延至",
+        "顺延到",
+        "调整至",
+        "改至",
+    ];
+    MOVED.iter().find_map(|w| {
+        let (_, after) = cell.split_once(w)?;
+        let date = after
+            .split(['，', ',', '；', ';', '。', '（', '('])
+            .next()?
+            .trim();
+        date.starts_with(|c: char| c.is_ascii_digit()).then_some(date)
+    })
 }

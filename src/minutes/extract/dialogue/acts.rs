@@ -226,12 +226,25 @@ pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
     // `阎红把切换脚本加到每日巡检里，明天就加上`: a named person, `把` and a date give work too.
     let dated_work = sc.deadline.is_some() && s.contains('把');
     // `陈晨你来弄`: work given to the one named, whatever the verb.
-    if !others.is_empty() && sc.how >= OwnerHow::Named && (has_verb(&sig) || dated_work || offers_to_you(s)) {
+    // `鲁某 and Ryan, the roadshow logistics, next Wed please.`: asked in English.
+    let please = s
+        .trim_end()
+        .trim_end_matches(['.', '!', '。'])
+        .to_ascii_lowercase()
+        .ends_with(" please");
+    if !others.is_empty()
+        && sc.how >= OwnerHow::Named
+        && (has_verb(&sig) || dated_work || offers_to_you(s) || please)
+    {
         // `初稿是东郭明汇总的`: done by them already; `鲍主任，…物业那边说要我们出钱`: only called.
         if super::report::gives_no_work(s, &others) {
             return Act::Other;
         }
         return Act::Assign;
+    }
+    // `For the review deck, I'll have it ready by Thursday.`: the speaker's own work, in English.
+    if speaker.is_some() && sc.deadline.is_some() && crate::minutes::scan::commits_in_english(s) {
+        return Act::Commit("本人承诺并给出时间");
     }
     if speaker.is_none() || !first_person(s) || NOT_WORK.iter().any(|w| s.contains(w)) {
         return if accepts(s) { Act::Accept } else { Act::Other };

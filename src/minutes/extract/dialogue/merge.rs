@@ -303,8 +303,20 @@ pub(super) fn own_work(ctx: &Ctx<'_>, item: &ActionItem) -> usize {
                 .any(|w| c.contains(w))
         })
         .collect();
-    t.chars().filter(|c| is_cjk(*c)).count()
+    // `I'll send the review deck`: an English word of the work weighs as two characters.
+    let latin = t
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 3 && !LATIN_GLUE.contains(&w.to_ascii_lowercase().as_str()))
+        .count();
+    t.chars().filter(|c| is_cjk(*c)).count() + 2 * latin
 }
+
+/// English words that carry no work of their own.
+const LATIN_GLUE: &[&str] = &[
+    "the", "and", "for", "will", "can", "have", "has", "with", "this", "that", "then", "also", "all", "our",
+    "you", "your", "they", "them", "its", "from", "not", "but", "yes", "okay", "good", "fine", "sure",
+    "thanks", "problem", "next", "week", "today", "tomorrow", "before", "after", "maybe",
+];
 
 /// Drops an item said in the recap when it repeats one settled before it.
 pub(super) fn drop_recap(turns: &[Turn], ctx: &Ctx<'_>, ex: &mut Extraction, tr: &mut Tracer<'_>) {
