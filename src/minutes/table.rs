@@ -150,6 +150,8 @@ fn person_column(cs: &[String]) -> Option<usize> {
             || ((2..=4).contains(&n) && (c.ends_with("经理") || (c.ends_with('长') && !LENGTHS.iter().any(|w| c.ends_with(w)))))
             // `| 需求 | 开发 | 测试 | 排期 |`: who builds it, by the part they play.
             || ["开发", "实施", "执行", "dev", "Dev"].contains(&c)
+            // `| 员工 | 得分/等级 | 改进措施 | 完成时间 |`: whose row it is.
+            || ["员工", "姓名"].contains(&c)
     })
 }
 

@@ -105,6 +105,16 @@ pub(super) fn split_sentences(body: &str) -> Vec<&str> {
                     .iter()
                     .flat_map(|w| part.match_indices(w).map(|(i, _)| s + i + '，'.len_utf8()))
                     .collect();
+                // `…数量报给我第二个全年的对账单…`: voice typed out with no stops, its points
+                // counted (not `第二个工作日`, a day).
+                cuts.extend(ORDINALS.iter().flat_map(|w| {
+                    part.match_indices(w)
+                        .filter(|(i, w)| {
+                            let after = &part[i + w.len()..];
+                            *i > 0 && !COUNTED_TIME.iter().any(|t| after.starts_with(t))
+                        })
+                        .map(|(i, _)| s + i)
+                }));
                 cuts.sort_unstable();
                 let mut out = Vec::new();
                 let mut from = s;
@@ -142,6 +152,25 @@ fn titled_entry(piece: &str) -> bool {
             && who.chars().all(crate::minutes::scan::is_cjk)
     }) && piece.trim_end().ends_with('。')
 }
+
+/// The points of a run-on paragraph counted aloud.
+const ORDINALS: &[&str] = &["第一个", "第二个", "第三个", "第四个", "第五个", "第六个"];
+
+/// What a counted day or period reads as after `第N个` (`第二个工作日`): no point of a list.
+const COUNTED_TIME: &[&str] = &[
+    "工作日",
+    "交易日",
+    "自然日",
+    "月",
+    "季度",
+    "周",
+    "星期",
+    "礼拜",
+    "小时",
+    "年",
+    "阶段",
+    "批次",
+];
 
 /// Connectives that start the next thing told in a run-on paragraph.
 const RUN_ON: &[&str] = &["，然后", "，另外", "，最后", "，此外", "，还有", "，同时"];

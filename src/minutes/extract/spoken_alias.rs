@@ -79,7 +79,7 @@ pub(super) fn expand_spoken_names(lines: &mut [String], members: &[Person]) {
 }
 
 /// `line` with `short` (`小廖`) written out as `full` where it opens a clause and the time of the
-/// work follows it at once (`…，小廖下周二前排出来`).
+/// work follows it at once (`…，小廖下周二前排出来`), or after 让/请/叫 (`让小温改第二版`).
 fn short_before_time(line: &str, short: &str, full: &str) -> String {
     let mut out = String::with_capacity(line.len() + full.len());
     let mut last = 0;
@@ -91,8 +91,15 @@ fn short_before_time(line: &str, short: &str, full: &str) -> String {
             .next()
             .unwrap_or_default();
         let timed = TIME_OPENERS.iter().chain(WHEN).any(|w| after.starts_with(w))
-            && (has_task_verb(clause) || ends_with_result(clause) || clause.ends_with("来"));
-        if at >= last && before.is_some_and(|c| "，,。；;".contains(c)) && timed {
+            && (has_task_verb(clause)
+                || clause.contains(['把', '给', '交', '出', '发', '报', '做', '写', '排', '约', '拉'])
+                || ends_with_result(clause));
+        // `…让小温改第二版`, `让小尚明天导出来`: asked to do it.
+        let asked = before.is_some_and(|c| "让请叫".contains(c))
+            && after.starts_with(is_cjk)
+            && !after.starts_with('你');
+        let opens = before.is_none_or(|c| "，,。；; ".contains(c)) || asked;
+        if at >= last && opens && (timed || asked) {
             out.push_str(&line[last..at]);
             out.push_str(full);
             last = at + short.len();

@@ -17,7 +17,8 @@ use crate::minutes::scan::is_cjk;
 
 /// `line` in the one surface form.
 pub(super) fn canonical(line: &str) -> String {
-    let line = brackets(line);
+    let line = bullets(line);
+    let line = brackets(&line);
     let line = colons(&line);
     let line = labels(&line);
     if line.trim_start().starts_with(['|', '｜']) {
@@ -25,6 +26,17 @@ pub(super) fn canonical(line: &str) -> String {
     } else {
         separators(&line)
     }
+}
+
+/// One bullet for a list item, whichever the writer typed: `* `, `• `, `· ` or `・ ` as `- `
+/// (the indentation kept; not `**bold**`).
+fn bullets(line: &str) -> String {
+    let t = line.trim_start();
+    let pad = &line[..line.len() - t.len()];
+    ["* ", "• ", "· ", "・ "]
+        .iter()
+        .find_map(|b| t.strip_prefix(b))
+        .map_or_else(|| line.to_owned(), |rest| format!("{pad}- {rest}"))
 }
 
 /// In a line that is no table row: an ASCII double hyphen after CJK text (`事项 -- 某某`) as

@@ -69,3 +69,4 @@ mod tests_round57;
 mod tests_round58;
 mod tests_round62;
 mod tests_round63;
+mod tests_round64;

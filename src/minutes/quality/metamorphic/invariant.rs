@@ -54,6 +54,11 @@ fn invariant_under_surface_rewrites() {
     let mut changed = 0;
     for (i, ((set, name, md, json), b)) in files.iter().zip(&base).enumerate() {
         let t = rewrite(i, md);
+        if let Ok(dump) = std::env::var("DUBAN_META_DUMP")
+            && dump.split(',').any(|d| name.contains(d))
+        {
+            let _ = std::fs::write(format!("/tmp/meta_{name}.md"), &t);
+        }
         if t == *md || !keeps_labels(md, &t, json) {
             continue;
         }
