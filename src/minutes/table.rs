@@ -150,8 +150,6 @@ fn person_column(cs: &[String]) -> Option<usize> {
             || ((2..=4).contains(&n) && (c.ends_with("经理") || (c.ends_with('长') && !LENGTHS.iter().any(|w| c.ends_with(w)))))
             // `| 需求 | 开发 | 测试 | 排期 |`: who builds it, by the part they play.
             || ["开发", "实施", "执行", "dev", "Dev"].contains(&c)
-            // `| 员工 | 得分/等级 | 改进措施 | 完成时间 |`: whose row it is.
-            || ["员工", "姓名"].contains(&c)
     })
 }
 
@@ -315,6 +313,10 @@ impl Table {
         let measures =
             column(subject::MEASURES).filter(|i| !cs.get(*i).is_some_and(|c| subject::names_contact(c)));
         let measures = measures.or_else(|| subject::requirement_column(&cs, &[owner, deadline]));
+        // `| 员工 | 得分/等级 | 主要问题 | 改进措施 | 完成时间 |`: with measures to take, whose
+        // row it is names the owner (a roster's `| 姓名 | 岗位 | 班次 |` names none).
+        let owner = owner
+            .or_else(|| measures.and_then(|_| cs.iter().position(|c| ["员工", "姓名"].contains(&c.trim()))));
         let subject = column(&["项目", "project"]);
         // `| 序号 | 整改项 | 责任人 | 完成时限 | 状态 |`: with no task word, the first column that
         // is none of the others (nor a number, status or remark) holds the work.

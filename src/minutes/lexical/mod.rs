@@ -236,6 +236,13 @@ fn weights() -> Option<&'static HashMap<String, f64>> {
     if std::env::var("DUBAN_LEXICAL_OFF").is_ok_and(|v| v == "1") {
         return None;
     }
+    // `DUBAN_LEXICAL_WEIGHTS=path`: weights a trial fit wrote (tests: compare them with the
+    // shipped ones on sets neither was fitted on).
+    #[cfg(test)]
+    if let Ok(path) = std::env::var("DUBAN_LEXICAL_WEIGHTS") {
+        static TRIED: OnceLock<HashMap<String, f64>> = OnceLock::new();
+        return Some(TRIED.get_or_init(|| parse(&std::fs::read_to_string(path).unwrap_or_default())));
+    }
     Some(shipped())
 }
 

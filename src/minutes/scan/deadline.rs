@@ -464,7 +464,7 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
             // `海报终稿节前送印`: a verb of sending off; `名单我明天上午弄好`: of getting it done.
             // `灭火器节前更换`, `台账周五前回传`: a verb of replacing or sending back.
             // `1月底至少落地1场`, `月底起草`: a verb of writing or doing.
-            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形负牵落准梳汇反组对向收核填补必务需须得过审改送更回弄搞写办拉排签测装贴寄至"
+            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形负牵落准梳汇反组对向收核填补必务需须得过审改送更回弄搞写拉排签测装贴寄至"
                 .contains(c)
         })
     };

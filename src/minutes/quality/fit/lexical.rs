@@ -23,6 +23,9 @@ use crate::minutes::lexical::{self, BAND, DROP_BELOW, MIN_COUNT, TAKE_FROM, feat
 /// The last set the shipped weights were fitted on (the tuning sets up to it in [`ALL_SETS`]'s
 /// order: 60 sets). Fitted with heldout62–65 too, the model was no better on the blind sets and
 /// lost three of our own phrasings' tests (session 46), so the weights stay those of these sets.
+/// In session 50 a fit through heldout75, measured on heldout76–79 (in neither fit), matched 556
+/// of 620 expected items from 616 proposals against these weights' 553 from 615, and the fit
+/// through heldout79 lost seven of the unit tests on our own phrasings: not shipped either.
 const FITTED_THROUGH: &str = "heldout61";
 const FOLDS: usize = 6;
 const EPOCHS: usize = 6;
