@@ -533,14 +533,7 @@ impl Table {
         }
         let mut dl = ctx.field_deadline(cell(self.deadline));
         // `| 9月15日 | 延至10月16日，不再延期 |`: the row's deadline moved in its state cell.
-        if let Some(moved) = cs
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != self.task && Some(*i) != self.deadline)
-            .find_map(|(_, c)| moved_to(c))
-            .map(|d| ctx.field_deadline(d))
-            .filter(|m| m.deadline.is_some())
-        {
+        if let Some(moved) = moved_to(&cs, &[Some(self.task), self.deadline], ctx) {
             dl = moved;
         }
         // Read before a row's event date gives way to the work's own earlier one (below).

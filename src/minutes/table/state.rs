@@ -1,6 +1,8 @@
 //! What a table cell says of its row's state (pure): nothing to do (`—`, `无`), finished
 //! (`已完成`, `Done`, done on a date), closed, or put off (`暂缓`, `取消`).
 
+use crate::minutes::scan::{Ctx, Scan};
+
 /// A task cell that says there is nothing to do (`—`, `无`, `/`).
 pub(super) fn is_empty_task(cell: &str) -> bool {
     matches!(
@@ -222,9 +224,9 @@ pub(super) fn is_shelved(cell: &str) -> bool {
         || last.contains("暂不")
 }
 
-/// The new date a state or remark cell moves the row to (`延至10月16日，不再延期`, `延期至5月15日`),
-/// as written after the word that moves it.
-pub(super) fn moved_to(cell: &str) -> Option<&str> {
+/// The deadline a state or remark cell (any of `cs` but those in `skip`) moves the row to
+/// (`延至10月16日，不再延期`, `延期至5月15日`), read from what is written after the word that moves it.
+pub(super) fn moved_to(cs: &[String], skip: &[Option<usize>], ctx: &Ctx<'_>) -> Option<Scan> {
     const MOVED: &[&str] = &[
         "延期至",
         "延期到",
@@ -237,12 +239,21 @@ pub(super) fn moved_to(cell: &str) -> Option<&str> {
         "调整至",
         "改至",
     ];
-    MOVED.iter().find_map(|w| {
-        let (_, after) = cell.split_once(w)?;
-        let date = after
-            .split(['，', ',', '；', ';', '。', '（', '('])
-            .next()?
-            .trim();
-        date.starts_with(|c: char| c.is_ascii_digit()).then_some(date)
-    })
+    let date = |cell: &str| {
+        MOVED.iter().find_map(|w| {
+            let (_, after) = cell.split_once(w)?;
+            let date = after
+                .split(['，', ',', '；', ';', '。', '（', '('])
+                .next()?
+                .trim();
+            date.starts_with(|c: char| c.is_ascii_digit())
+                .then(|| date.to_owned())
+        })
+    };
+    cs.iter()
+        .enumerate()
+        .filter(|(i, _)| !skip.contains(&Some(*i)))
+        .find_map(|(_, c)| date(c))
+        .map(|d| ctx.field_deadline(&d))
+        .filter(|m| m.deadline.is_some())
 }
