@@ -91,9 +91,7 @@ fn short_before_time(line: &str, short: &str, full: &str) -> String {
             .next()
             .unwrap_or_default();
         let timed = TIME_OPENERS.iter().chain(WHEN).any(|w| after.starts_with(w))
-            && (has_task_verb(clause)
-                || clause.contains(['把', '给', '交', '出', '发', '报', '做', '写', '排', '约', '拉'])
-                || ends_with_result(clause));
+            && (has_task_verb(clause) || clause.contains(HANDS_ON) || ends_with_result(clause));
         // `…让小温改第二版`, `让小尚明天导出来`: asked to do it.
         let asked = before.is_some_and(|c| "让请叫".contains(c))
             && after.starts_with(is_cjk)
@@ -122,6 +120,10 @@ const WHEN: &[&str] = &[
     // `书瑶中秋前把…`: a holiday names the time too.
     "中秋", "国庆", "春节", "端午", "清明", "五一", "元旦", "年后",
 ];
+
+/// One-character verbs of handing work over or doing it (`…前给初稿`, `…前交`, `明天做`), or 把
+/// before the work: with the time of the work, the member's own task.
+const HANDS_ON: [char; 11] = ['把', '给', '交', '出', '发', '报', '做', '写', '排', '约', '拉'];
 
 /// Adverbs between the name and what it does (`雪梅先把…`, `佳欣继续打`).
 const ADVERBS: &[&str] = &["先", "再", "继续", "马上", "也", "还", "就", "今天就"];
@@ -173,7 +175,7 @@ fn given_at_clause_start(line: &str, given: &str, full: &str, names: &[&str]) ->
             || after.starts_with(|c: char| c.is_ascii_digit()))
             // `…前给初稿`, `…前交`: a one-character verb of handing work over; `…前摆好`.
             && (has_task_verb(clause)
-                || clause.contains(['把', '给', '交', '出', '发', '报', '做', '写', '排', '约', '拉'])
+                || clause.contains(HANDS_ON)
                 || ends_with_result(clause));
         // `雪梅先把…`, `佳欣继续打…`: an adverb before what the member does.
         let done = ADVERBS
@@ -199,8 +201,7 @@ fn given_at_clause_start(line: &str, given: &str, full: &str, names: &[&str]) ->
             && (TIME_OPENERS.iter().chain(WHEN).any(|w| after.contains(w))
                 || after.contains(|c: char| c.is_ascii_digit())
                     && ["前", "号", "日"].iter().any(|w| after.contains(w)))
-            && (has_task_verb(after)
-                || after.contains(['把', '给', '交', '出', '发', '报', '做', '写', '排', '约', '拉']));
+            && (has_task_verb(after) || after.contains(HANDS_ON));
         let acts = timed
             || spaced
             || paired
