@@ -247,8 +247,7 @@ fn is_start_or_event(chars: &[char], start: usize, end: usize, w: &str) -> bool 
     (from || event || set) && !limit
 }
 
-/// Whether `start` falls inside quotation marks (`条款补充“公告48小时内通知”`): quoted words are
-/// content, not the work's deadline.
+/// Whether `start` is inside quotation marks (`补充“公告48小时内通知”`): content, not a deadline.
 fn inside_quotes(chars: &[char], start: usize) -> bool {
     let before = chars.get(..start).unwrap_or_default();
     let open = before.iter().filter(|c| matches!(c, '“' | '「' | '『')).count();
@@ -394,7 +393,12 @@ fn month_dot_day(chars: &[char], start: usize, end: usize) -> Option<String> {
     let apart_before = start
         .checked_sub(1)
         .and_then(|i| chars.get(i))
-        .is_none_or(|c| c.is_whitespace() || "/／—–-（(，,：:".contains(*c));
+        .is_none_or(|c| c.is_whitespace() || "/／—–-（(，,：:".contains(*c))
+        // `OMS 2.4 上线`, `APP 7.2`: a version after a product's name, not a day.
+        && !chars
+            .get(..start)
+            .and_then(|b| b.iter().rev().find(|c| !c.is_whitespace()))
+            .is_some_and(char::is_ascii_alphabetic);
     // `覆盖客户 2.3 万人次`: a unit after the space makes it a figure.
     let unit_next = chars
         .get(end..)

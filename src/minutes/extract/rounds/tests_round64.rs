@@ -15,7 +15,8 @@
 //!   (`scan/`);
 //! - `小某` before the time of the work, and a given name standing alone before work in a note
 //!   typed with spaces, are that member (`extract/spoken_alias.rs`);
-//! - `* `, `• ` and `· ` bullets read as `- ` (`extract/surface.rs`).
+//! - `* `, `• ` and `· ` bullets read as `- ` (`extract/surface.rs`);
+//! - `CRM 3.2` after a product name is a version, not March 2nd (`scan/deadline.rs`).
 
 #![allow(clippy::unwrap_used)]
 
@@ -154,4 +155,14 @@ fn any_bullet_reads_as_a_dash() {
         assert_eq!(owners(&run(&other, TEAM)), owners(&run(dash, TEAM)), "{b}");
         assert_eq!(dues(&run(&other, TEAM)), dues(&run(dash, TEAM)), "{b}");
     }
+}
+
+#[test]
+fn a_version_after_a_product_name_is_no_day() {
+    let ex = run(
+        "会议决定\n1. CRM 3.2 上线评审材料，许文杰牵头，高晓岚、马一鸣配合，3月20日前。\n",
+        TEAM,
+    );
+    assert_eq!(owners(&ex), [["许文杰", "高晓岚", "马一鸣"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-03-20")]);
 }
