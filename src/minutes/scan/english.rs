@@ -65,20 +65,14 @@ impl Ctx<'_> {
         // `鲁某 and Ryan, the roadshow logistics, next Wed please.`: the members named first are
         // asked, by the `please` that ends the line.
         let (label, said) = speaker_and_words(text)?;
-        let lower = said.to_lowercase();
-        if lower
-            .trim_end()
-            .trim_end_matches(['.', '!', '。'])
-            .ends_with(" please")
+        if asks_please(said)
             && let Some((found, after)) = self.leading_member(&format!("{} ", said.trim_start()))
             && after.starts_with(',')
         {
             return Some((found, text.len() - said.trim_start().len()));
         }
         // `Alice: today I'll finish…`: the member of the label takes it on.
-        let committed = I_WILL
-            .iter()
-            .any(|w| lower.starts_with(w) || lower.contains(&format!(" {w}")));
+        let committed = commits_in_english(said);
         let who = self.leading_member(&format!("{} ", label.trim()))?;
         (committed && who.1.is_empty()).then_some((who.0, 0))
     }
@@ -91,6 +85,14 @@ pub(crate) fn commits_in_english(s: &str) -> bool {
     I_WILL
         .iter()
         .any(|w| lower.starts_with(w) || lower.contains(&format!(" {w}")))
+}
+
+/// Whether `s` ends asking in English (`…, next Wed please.`).
+pub(crate) fn asks_please(s: &str) -> bool {
+    s.trim_end()
+        .trim_end_matches(['.', '!', '。'])
+        .to_ascii_lowercase()
+        .ends_with(" please")
 }
 
 /// The speaker's label and what they say in `Alice: …`, `Kelvin（关某）：…` or a transcript turn

@@ -12,7 +12,7 @@ mod date_range;
 mod deadline;
 mod due_brackets;
 mod english;
-pub(crate) use english::{VERDICT, commits_in_english};
+pub(crate) use english::{VERDICT, asks_please, commits_in_english};
 mod fields;
 mod helper_aside;
 mod helper_first;

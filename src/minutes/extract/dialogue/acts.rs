@@ -227,11 +227,7 @@ pub(super) fn act(ctx: &Ctx<'_>, s: &str, sc: &Scan) -> Act {
     let dated_work = sc.deadline.is_some() && s.contains('把');
     // `陈晨你来弄`: work given to the one named, whatever the verb.
     // `鲁某 and Ryan, the roadshow logistics, next Wed please.`: asked in English.
-    let please = s
-        .trim_end()
-        .trim_end_matches(['.', '!', '。'])
-        .to_ascii_lowercase()
-        .ends_with(" please");
+    let please = crate::minutes::scan::asks_please(s);
     if !others.is_empty()
         && sc.how >= OwnerHow::Named
         && (has_verb(&sig) || dated_work || offers_to_you(s) || please)
