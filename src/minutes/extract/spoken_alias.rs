@@ -90,8 +90,7 @@ fn short_before_time(line: &str, short: &str, full: &str) -> String {
             .split(['，', ',', '。', '；', ';'])
             .next()
             .unwrap_or_default();
-        let timed = TIME_OPENERS.iter().chain(WHEN).any(|w| after.starts_with(w))
-            && (has_task_verb(clause) || clause.contains(HANDS_ON) || ends_with_result(clause));
+        let timed = TIME_OPENERS.iter().chain(WHEN).any(|w| after.starts_with(w)) && names_work(clause);
         // `…让小温改第二版`, `让小尚明天导出来`: asked to do it.
         let asked = before.is_some_and(|c| "让请叫".contains(c))
             && after.starts_with(is_cjk)
@@ -124,6 +123,12 @@ const WHEN: &[&str] = &[
 /// One-character verbs of handing work over or doing it (`…前给初稿`, `…前交`, `明天做`), or 把
 /// before the work: with the time of the work, the member's own task.
 const HANDS_ON: [char; 11] = ['把', '给', '交', '出', '发', '报', '做', '写', '排', '约', '拉'];
+
+/// Whether `clause` (after a member's short name and the time) names work: a task verb, a
+/// one-character verb of [`HANDS_ON`], or a verb's result (`摆好`).
+fn names_work(clause: &str) -> bool {
+    has_task_verb(clause) || clause.contains(HANDS_ON) || ends_with_result(clause)
+}
 
 /// Adverbs between the name and what it does (`雪梅先把…`, `佳欣继续打`).
 const ADVERBS: &[&str] = &["先", "再", "继续", "马上", "也", "还", "就", "今天就"];
@@ -174,9 +179,7 @@ fn given_at_clause_start(line: &str, given: &str, full: &str, names: &[&str]) ->
         let timed = (TIME_OPENERS.iter().chain(WHEN).any(|w| after.starts_with(w))
             || after.starts_with(|c: char| c.is_ascii_digit()))
             // `…前给初稿`, `…前交`: a one-character verb of handing work over; `…前摆好`.
-            && (has_task_verb(clause)
-                || clause.contains(HANDS_ON)
-                || ends_with_result(clause));
+            && names_work(clause);
         // `雪梅先把…`, `佳欣继续打…`: an adverb before what the member does.
         let done = ADVERBS
             .iter()

@@ -112,26 +112,7 @@ impl Ctx<'_> {
         }
         // `4月3日（周五）中午12点前`, `by 9/4（周五）`, `11/20 (周五)`: the weekday after a date
         // only annotates it.
-        for d in ["一", "二", "三", "四", "五", "六", "日", "天"] {
-            for (open, close) in [("（", "）"), ("(", ")")] {
-                text = text.replace(&format!("日{open}周{d}{close}"), "日");
-                text = text.replace(&format!("号{open}周{d}{close}"), "号");
-                let note = format!("{open}周{d}{close}");
-                while let Some(i) = text.find(&note) {
-                    let head = text.get(..i).unwrap_or_default();
-                    let digits = head.trim_end_matches(' ');
-                    if !digits.ends_with(|c: char| c.is_ascii_digit())
-                        || !digits
-                            .rsplit(|c: char| !(c.is_ascii_digit() || c == '/'))
-                            .next()
-                            .is_some_and(|w| w.contains('/'))
-                    {
-                        break;
-                    }
-                    text.replace_range(digits.len()..i + note.len(), "");
-                }
-            }
-        }
+        text = without_weekday_notes(&text);
         // `明天（12月31日）下午3点前`: the date in brackets only says which day 明天 is.
         text = due_brackets::dated_relative_day(&text);
         // `12月8日前准备好（直播时间12月10日、11日）`: when the event is held, not the work's date.
@@ -451,4 +432,44 @@ impl Ctx<'_> {
             by_speaker,
         }
     }
+}
+
+/// `text` without the weekday written after a date in brackets (`4月3日（周五）`, `5号(周二)`,
+/// `9/4 （周五）`): the date says the day.
+fn without_weekday_notes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(['（', '(']) {
+        let (head, from) = rest.split_at(open);
+        let note = ["一", "二", "三", "四", "五", "六", "日", "天"]
+            .iter()
+            .find_map(|d| {
+                [("（", "）"), ("(", ")")]
+                    .iter()
+                    .map(|(o, c)| format!("{o}周{d}{c}"))
+                    .find(|n| from.starts_with(n.as_str()))
+            });
+        out.push_str(head);
+        let Some(note) = note else {
+            let bracket = from.chars().next().map_or(1, char::len_utf8);
+            out.push_str(&from[..bracket]);
+            rest = &from[bracket..];
+            continue;
+        };
+        // `9/4 （周五）`: a month and day written with a slash, spaces allowed before the note.
+        let spaced = out.trim_end_matches(' ');
+        let slashed = spaced.ends_with(|c: char| c.is_ascii_digit())
+            && spaced
+                .rsplit(|c: char| !(c.is_ascii_digit() || c == '/'))
+                .next()
+                .is_some_and(|w| w.contains('/'));
+        if slashed {
+            out.truncate(spaced.len());
+        } else if !out.ends_with(['日', '号']) {
+            out.push_str(&note);
+        }
+        rest = &from[note.len()..];
+    }
+    out.push_str(rest);
+    out
 }
