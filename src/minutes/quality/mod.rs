@@ -37,6 +37,7 @@ mod fresh_sets_64;
 mod fresh_sets_72;
 mod fresh_sets_76;
 mod fresh_sets_80;
+mod fresh_sets_84;
 mod sets;
 mod sets_05_10;
 mod sets_11_15;
@@ -56,6 +57,7 @@ pub use fresh_sets_64::{
 pub use fresh_sets_72::{HELDOUT72, HELDOUT73, HELDOUT74, HELDOUT75};
 pub use fresh_sets_76::{HELDOUT76, HELDOUT77, HELDOUT78, HELDOUT79};
 pub use fresh_sets_80::{HELDOUT80, HELDOUT81, HELDOUT82, HELDOUT83};
+pub use fresh_sets_84::{HELDOUT84, HELDOUT85, HELDOUT86, HELDOUT87};
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
 };
@@ -159,6 +161,10 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout81", HELDOUT81),
     ("heldout82", HELDOUT82),
     ("heldout83", HELDOUT83),
+    ("heldout84", HELDOUT84),
+    ("heldout85", HELDOUT85),
+    ("heldout86", HELDOUT86),
+    ("heldout87", HELDOUT87),
 ];
 
 /// The sets still blind (written after the last round and measured in aggregate only): the tools
@@ -167,10 +173,10 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
 pub const STILL_BLIND: &[&str] = &[
     "heldout46",
     "heldout48",
-    "heldout80",
-    "heldout81",
-    "heldout82",
-    "heldout83",
+    "heldout84",
+    "heldout85",
+    "heldout86",
+    "heldout87",
 ];
 
 /// [`ALL_SETS`] without the [`STILL_BLIND`] ones.
@@ -371,6 +377,8 @@ mod set_runs_72;
 mod set_runs_76;
 #[cfg(test)]
 mod set_runs_80;
+#[cfg(test)]
+mod set_runs_84;
 #[cfg(test)]
 mod set_runs_late;
 #[cfg(test)]
