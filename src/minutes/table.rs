@@ -3,13 +3,17 @@
 
 use crate::domain::priority::Priority;
 use crate::minutes::item::{ActionItem, clean_title};
-use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, has_task_verb, is_place_or_units};
+use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, is_place_or_units};
 
-use self::state::{ends_closed, is_done, is_empty_task, is_shelved, moved_to};
+use self::columns::{
+    deadline_work, people_column, person_column, planned_column, raci_responsible, second_person_column,
+};
+use self::state::{STANDING, ends_closed, is_done, is_empty_task, is_shelved, moved_to};
 
 mod blank_cell;
 pub(crate) mod caption;
 mod clock;
+mod columns;
 pub(crate) mod header_row;
 mod listing;
 mod merged;
@@ -42,6 +46,9 @@ pub(crate) struct Table {
     listing: bool,
     /// A yes/no column of whether the row is finished (`| 是否办结 |`, `| 是否完成 |`).
     settled: Option<usize>,
+    /// Whether the deadline column holds the next step too (`| 下一步/时限 |`): what is written
+    /// beside its date is the work, whatever its verb.
+    due_with_work: bool,
 }
 
 /// Whether `line` is a row of a tab-separated table, or of one aligned with spaces (three cells
@@ -99,97 +106,6 @@ impl Table {
             units: Vec::new(),
         })
     }
-}
-
-/// The R column of a RACI table (`| 任务 | R | A | C | I |`, `R（负责）`), when the row also has
-/// one of the A, C or I columns.
-fn raci_responsible(cs: &[String]) -> Option<usize> {
-    let letter = |c: &str| {
-        let c = c.trim();
-        let head = c
-            .split(['（', '(', '=', '：', ':', ' '])
-            .next()
-            .unwrap_or_default();
-        (head.chars().count() == 1).then(|| head.to_ascii_uppercase())
-    };
-    let letters: Vec<Option<String>> = cs.iter().map(|c| letter(c)).collect();
-    let others = letters
-        .iter()
-        .flatten()
-        .filter(|l| matches!(l.as_str(), "A" | "C" | "I"))
-        .count();
-    letters
-        .iter()
-        .position(|l| l.as_deref() == Some("R"))
-        .filter(|_| others >= 1)
-}
-
-/// `| 资料 | 提供人 | 时间 |`, `| 报告 | 撰写人 | 截止 |`: with no owner word, a column named for a
-/// person doing something (a short verb and `人`) holds the owner.
-fn person_column(cs: &[String]) -> Option<usize> {
-    // `时长`, `增长`: a length or a growth, not a head.
-    const LENGTHS: &[&str] = &[
-        "时长", "增长", "成长", "延长", "特长", "擅长", "家长", "周长", "较长",
-    ];
-    const NOT_OWNERS: &[&str] = &[
-        "联系人",
-        "审批人",
-        "审核人",
-        "复核人",
-        "发起人",
-        "提出人",
-        "申请人",
-    ];
-    cs.iter().position(|c| {
-        let c = c.trim();
-        let n = c.chars().count();
-        ((3..=4).contains(&n) && c.ends_with('人') && !NOT_OWNERS.contains(&c))
-            // `| 报告 | 分析师 | 计划发布 |`: the people's job.
-            || ((2..=4).contains(&n) && c.ends_with(['师', '员']))
-            // `| 网格长 |`, `| 组长 |`, `| 客户经理 |`: the head of a unit, by title.
-            || ((2..=4).contains(&n) && (c.ends_with("经理") || (c.ends_with('长') && !LENGTHS.iter().any(|w| c.ends_with(w)))))
-            // `| 需求 | 开发 | 测试 | 排期 |`: who builds it, by the part they play.
-            || ["开发", "实施", "执行", "dev", "Dev"].contains(&c)
-    })
-}
-
-/// `| 计划发布 |`, `| 计划上线 |`: when the work is planned is its date.
-fn planned_column(cs: &[String]) -> Option<usize> {
-    cs.iter().position(|c| {
-        let c = c.trim();
-        c.starts_with("计划") && c.chars().count() <= 4 && !["计划内容", "计划事项", "计划"].contains(&c)
-    })
-}
-
-/// `| 4月24日前完成场地对接 |` in the deadline column: the work written after the date
-/// (`完成场地对接`), when it holds a task verb.
-fn deadline_work(cell: &str, dl: &crate::minutes::scan::Scan) -> Option<String> {
-    let work = clean_title(cell, dl.deadline_text.as_deref());
-    let work = work.trim_matches(|c: char| c.is_whitespace() || "，,。；（）()".contains(c));
-    (work != cell.trim() && work.chars().count() >= 2 && has_task_verb(work)).then(|| work.to_owned())
-}
-
-/// A second column of people after the owner's (`| 实施负责人 | 回滚负责人 |`).
-fn second_person_column(cs: &[String], owner: Option<usize>) -> Option<usize> {
-    let owner = owner?;
-    cs.iter()
-        .enumerate()
-        .skip(owner + 1)
-        .find(|(_, c)| ["负责人", "责任人"].iter().any(|w| c.contains(w)))
-        .map(|(i, _)| i)
-}
-
-/// `| 带教导师 | 新员工 | 带教任务 |`: beside the owner's, a column of people by what they are
-/// (`新员工`, `学员`, `组员`) names who works with the owner.
-fn people_column(cs: &[String], owner: Option<usize>) -> Option<usize> {
-    let owner = owner?;
-    cs.iter().enumerate().find_map(|(i, c)| {
-        let c = c.trim();
-        (i != owner
-            && c.chars().count() <= 4
-            && ["员工", "学员", "组员", "新人"].iter().any(|w| c.ends_with(w)))
-        .then_some(i)
-    })
 }
 
 fn cells(row: &str) -> Vec<String> {
@@ -384,6 +300,9 @@ impl Table {
                 above: std::cell::RefCell::default(),
                 units: merged::unit_column(&cs, owner),
                 next_step: next_step == Some(task),
+                due_with_work: deadline
+                    .and_then(|d| cs.get(d))
+                    .is_some_and(|c| ["下一步", "后续", "措施"].iter().any(|w| c.contains(w))),
                 listing: false,
                 settled: state::settled_column(&cs),
             }
@@ -477,12 +396,16 @@ impl Table {
                 .enumerate()
                 .any(|(i, c)| i != self.task && is_shelved(c))
             // `| 暂缓，下半年再议 |` as the next step (not `暂停网点回访`, a task).
-            || (is_shelved(task) && task.contains(['，', ',', '；']))
+            || (is_shelved(task) && (task.contains(['，', ',', '；']) || is_empty_task(&owner_cell)))
             // `| 长期 |` as the deadline: a standing requirement, not a task.
             || ["长期", "常态化"].contains(&cell(self.deadline).trim())
+            // `| 指标 | 新增有效户 | 某某 | 2.5万户 |`: a target, not a day.
+            || (self.deadline.is_some() && state::is_figure(cell(self.deadline)))
+            // `| 长期整改，按季度抽查 |`: a standing measure, no one piece of work.
+            || cs.iter().any(|c| c.trim().starts_with("长期整改"))
             // `| 是否办结 | 是 |`: the row is finished; `| 常态 |`: a standing duty.
             || (self.settled.is_some() && state::says_yes(cell(self.settled)))
-            || cs.iter().any(|c| ["常态", "常态化", "常态化执行"].contains(&c.trim()))
+            || cs.iter().any(|c| STANDING.contains(&c.trim()))
             // `| 漏洞扫描与通报 | 某某 | 持续 |`: ongoing work, no single due date — unless its
             // status says it is still to do (`| 持续 | 待办 |`).
             || (cell(self.deadline).trim() == "持续"
@@ -574,7 +497,7 @@ impl Table {
         let text = match dl
             .deadline
             .as_ref()
-            .map(|_| deadline_work(cell(self.deadline), &dl))
+            .map(|_| deadline_work(cell(self.deadline), &dl, self.due_with_work))
         {
             Some(Some(work)) if !text.contains(&work) => format!("{text}：{work}"),
             _ => text,

@@ -94,18 +94,42 @@ pub(super) fn drop_recap_repeats(lines: &[String], items: &mut Vec<ActionItem>) 
             found.first().copied().flatten()
         }
     };
+    // Everyone the to-do list gives work to, helpers too (`数据部分` of the one who helps with the
+    // report is that report's).
     let listed: Vec<String> = items
         .iter()
         .filter(|it| part_of(it) == Some(true))
-        .filter_map(|it| it.owners.first().map(|o| o.name().to_owned()))
+        .flat_map(|it| it.owners.iter().map(|o| o.name().to_owned()))
         .collect();
-    items.retain(|it| {
-        !(part_of(it) == Some(false)
-            && it
-                .owners
-                .first()
-                .is_some_and(|o| listed.iter().any(|n| n == o.name())))
-    });
+    // `风险管理报告` (景雅楠) beside the list's `2025年度风险管理报告（议案一）定稿` (景雅楠、左思琪):
+    // the chapter's shorter words for the same work.
+    let in_recap = |it: &ActionItem| {
+        sources(lines, it)
+            .into_iter()
+            .any(|i| parts.get(i).copied().flatten() == Some(false))
+    };
+    let repeated = |it: &ActionItem| {
+        in_recap(it)
+            && items.iter().any(|other| {
+                other.text.len() > it.text.len()
+                    && other.text.contains(it.text.as_str())
+                    && part_of(other) == Some(true)
+                    && it.owners.first().is_some_and(|o| other.owners.contains(o))
+            })
+    };
+    let keep: Vec<bool> = items
+        .iter()
+        .map(|it| {
+            !((part_of(it) == Some(false)
+                && it
+                    .owners
+                    .first()
+                    .is_some_and(|o| listed.iter().any(|n| n == o.name())))
+                || repeated(it))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    items.retain(|_| keep.next().unwrap_or(true));
 }
 
 #[cfg(test)]

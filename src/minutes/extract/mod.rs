@@ -132,7 +132,7 @@ fn run(
     // `某某（总监）：…` turns: read as `某某：…`.
     role_label::drop_speaker_roles(&mut lines, is_member);
     // `回复：…` then `-----原始邮件-----`: the older mails quoted are answered, not asked.
-    quoted_mail::blank_quoted_mails(&mut lines);
+    quoted_mail::blank_quoted_mails(&mut lines, members);
     // `解明远 01:40 小芮，…`: a turn on its speaker's line reads as `[01:40] 解明远：…`.
     inline_turns::bracket_inline_turns(&mut lines);
     // `1. 某某 认领：…，12月9日前`, `（待认领）…`: work claimed in a relay.

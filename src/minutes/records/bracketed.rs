@@ -42,6 +42,58 @@ fn owner_or_due(key: &str) -> bool {
         .any(|w| k.contains(w))
 }
 
+/// `【牵头】某甲【配合】某乙【时限】7月31日`: a card's bracketed fields joined on one line, split
+/// into the fields the record reader knows (`牵头：某甲｜配合：某乙｜时限：7月31日`), so the line
+/// under its heading (`第1条 …`) is that work's owners and deadline. Only a line made wholly of
+/// two or more such fields, one naming an owner or a deadline, none a member's name.
+pub(super) fn split_joined_labels(lines: &mut [String], is_name: impl Fn(&str) -> bool) {
+    for line in lines.iter_mut() {
+        let mut rest = line.trim_start_matches([' ', '\t', '-', '*', '•', '·']);
+        let lead = line[..line.len() - rest.len()].to_owned();
+        let mut fields: Vec<(String, String)> = Vec::new();
+        while let Some((open, close)) = LABEL_BRACKETS.iter().find(|(o, _)| rest.starts_with(*o)) {
+            let Some((key, after)) = rest[open.len_utf8()..].split_once(*close) else {
+                break;
+            };
+            let key = key.trim();
+            let n = key.chars().count();
+            if !(1..=6).contains(&n)
+                || key.contains(['，', '。', '；', ',', ';', '：', ':', '、', ' '])
+                || is_name(key)
+            {
+                break;
+            }
+            let end = LABEL_BRACKETS
+                .iter()
+                .filter_map(|(o, _)| after.find(*o))
+                .min()
+                .unwrap_or(after.len());
+            fields.push((
+                key.to_owned(),
+                after[..end]
+                    .trim()
+                    .trim_start_matches(['：', ':'])
+                    .trim()
+                    .to_owned(),
+            ));
+            rest = &after[end..];
+        }
+        if rest.trim().is_empty()
+            && fields.len() >= 2
+            && fields.iter().all(|(_, v)| !v.is_empty())
+            && fields.iter().any(|(k, _)| owner_or_due(k))
+        {
+            // `【配合】—`: nobody helps; the field is left out.
+            let joined: Vec<String> = fields
+                .iter()
+                .filter(|(_, v)| !["—", "-", "－", "——", "/", "无"].contains(&v.as_str()))
+                .map(|(k, v)| format!("{k}：{v}"))
+                .collect();
+            *line = format!("{lead}{}", joined.join("｜"));
+        }
+    }
+}
+
 /// Rewrites each card's bracketed labels as `label：value`. A card is a run of lines without a
 /// blank one, at least two of them bracket-labelled, one of those labels naming an owner or a
 /// deadline (so `【决定】…` then `【跟进】…` stay tags, and a transcript's `[某某] …` its

@@ -112,7 +112,9 @@ fn head_line(line: &str) -> Option<String> {
 /// (`做什么：…` `谁来做：…` `何时完成：…`) among them. Returns the records found by shape, for
 /// `--explain`.
 pub(crate) fn read(lines: &mut [String], ctx: &Ctx<'_>) -> Vec<Record> {
-    bracketed::unbracket_card_labels(lines, |w| ctx.members.iter().any(|m| m.name == w));
+    let is_member = |w: &str| ctx.members.iter().any(|m| m.name == w);
+    bracketed::split_joined_labels(lines, is_member);
+    bracketed::unbracket_card_labels(lines, is_member);
     kanban::merge_cards(lines);
     relabel(lines, ctx)
 }

@@ -89,6 +89,10 @@ pub(super) fn is_done(cell: &str) -> bool {
                 && (done_on_a_date(&format!("{r}{w}")) || r.ends_with('项') && r.starts_with(|ch: char| ch.is_ascii_digit()))
         })
     })
+    // `| 验收通过，本期销号 |`: the last clause closes the case.
+    || c.trim_end_matches(['。', '.']).rsplit(['，', ',', '；', ';']).next().is_some_and(|last| {
+        c.contains(['，', ',', '；', ';']) && ["销号", "本期销号", "予以销号", "同意销号", "已销号"].contains(&last.trim())
+    })
     // `| 已确认：3年 |`: a question answered, the answer after the colon.
     || c.strip_prefix('已').and_then(|r| r.split_once(['：', ':'])).is_some_and(|(verb, _)| {
         (1..=3).contains(&verb.chars().count())
@@ -156,6 +160,33 @@ pub(super) fn ends_closed(cell: &str) -> bool {
     .contains(&last.as_str())
 }
 
+/// `| 2.5万户 |`, `| 80亿元 |`, `| 95% |` in the deadline column: a target to reach, the row a
+/// measure of the plan, not work with a day.
+pub(super) fn is_figure(cell: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "万户", "户", "亿元", "万元", "元", "亿", "万", "%", "％", "家", "人", "笔", "只", "个", "场", "次",
+    ];
+    let c = cell.trim();
+    let number = c.trim_end_matches(|ch: char| !ch.is_ascii_digit());
+    let unit = &c[number.len()..];
+    !number.is_empty()
+        && number
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ','))
+        && UNITS.contains(&unit.trim())
+}
+
+/// A cell saying the row is a standing duty now (`| 常态 |`, `| 转常态推进 |`): nothing new to do.
+pub(super) const STANDING: &[&str] = &[
+    "常态",
+    "常态化",
+    "常态化执行",
+    "常态推进",
+    "常态化推进",
+    "转常态",
+    "转常态推进",
+];
+
 /// A status cell putting the row off (`暂缓`, `取消`): not a task now.
 pub(super) fn is_shelved(cell: &str) -> bool {
     const SHELVED: &[&str] = &[
@@ -201,6 +232,9 @@ pub(super) fn is_shelved(cell: &str) -> bool {
         // `| 撤销（转入采购流程） |`: withdrawn from the list.
         "撤销",
         "已撤销",
+        // `| 不同意，直播统一由总部组织 |`, `| 不予安排 |`: the request turned down.
+        "不同意",
+        "不予",
     ];
     let c = cell
         .trim()
@@ -222,6 +256,8 @@ pub(super) fn is_shelved(cell: &str) -> bool {
     SHELVED.iter().any(|d| c.starts_with(d))
         || ["取消", "已取消", "暂缓", "搁置", "不再跟进", "叫停"].contains(&last)
         || last.contains("暂不")
+        // `| 同意，无需补充 |`, `| 物流原因，2月27日到货，不另处理 |`: nothing left to do.
+        || (c.contains(['，', ',']) && ["无需", "不另", "不必", "不用"].iter().any(|w| last.starts_with(w)))
 }
 
 /// The deadline a state or remark cell (any of `cs` but those in `skip`) moves the row to

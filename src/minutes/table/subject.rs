@@ -21,7 +21,22 @@ const SUBJECT_WORDS: &[&str] = &[
 ];
 
 /// Words of a header naming how a row is dealt with (`整改措施`, `处理措施`, `沟通方式`, `对策`).
-pub(super) const MEASURES: &[&str] = &["措施", "举措", "对策", "方式", "方法", "做法", "办法", "手段"];
+/// `| 问题 | 处理意见 |`: what is to be done about the issue, likewise.
+pub(super) const MEASURES: &[&str] = &[
+    "措施",
+    "举措",
+    "对策",
+    "方式",
+    "方法",
+    "做法",
+    "办法",
+    "手段",
+    "处理意见",
+    "处理方案",
+    "解决方案",
+    "整改方案",
+    "落实意见",
+];
 
 /// `联系方式`, `通讯方式`: how to reach someone, not how the work is done.
 pub(super) fn names_contact(header: &str) -> bool {

@@ -70,3 +70,4 @@ mod tests_round58;
 mod tests_round62;
 mod tests_round63;
 mod tests_round64;
+mod tests_round65;

@@ -1,0 +1,107 @@
+//! Rules of round 65 (heldout80–83 as tuning data, session 51), by family, each on phrasings of
+//! our own, never a line copied from a file.
+//!
+//! - a card's bracketed fields joined on one line (`【牵头】某甲【配合】某乙【时限】3月20日`) under
+//!   the point they are about are that point's owners and deadline (`records/bracketed.rs`);
+//! - an issue table's `处理意见` column holds the work; a row turned down there (`不同意，…`,
+//!   `不予安排`, `同意，无需补充`, `…，不另处理`) is no item (`table/subject.rs`, `table/state.rs`);
+//! - a tracker row moved to standing work (`转常态推进`, `长期整改，按季度抽查`) or closed in its last
+//!   clause (`验收通过，本期销号`) is no item; a `下一步/时限` cell's words beside the date are the
+//!   work; a target (`2.5万户`) in the time column is a measure of the plan, no item (`table/`);
+//! - an AI summary's chapter naming work in fewer words than its to-do list, or work of someone
+//!   the list already gives work to, is the list's (`extract/ai_recap.rs`);
+//! - a reply keeping the quoted minutes in force with changes (`第2项改由某乙负责`, `第4项不做了`,
+//!   `其余按纪要执行`) is read as the minutes so changed (`extract/quoted_mail.rs`).
+
+#![allow(clippy::unwrap_used)]
+
+use super::testkit::{due_by_end_of, dues, owners, run, texts};
+
+const TEAM: &[&str] = &["许文杰", "高晓岚", "马一鸣", "邓若云"];
+
+#[test]
+fn bracketed_fields_joined_on_one_line_belong_to_the_point_above() {
+    let ex = run(
+        "检查反馈意见整改分工\n\n\
+         第1条 客户回访记录缺失\n\
+         【牵头】许文杰【配合】高晓岚【时限】3月20日\n\n\
+         第2条 柜台印章保管不规范\n\
+         【牵头】马一鸣【配合】—【时限】3月27日\n",
+        TEAM,
+    );
+    assert_eq!(texts(&ex).len(), 2, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("客户回访记录缺失"), "{:?}", texts(&ex));
+    assert!(texts(&ex)[1].contains("柜台印章保管不规范"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), [vec!["许文杰", "高晓岚"], vec!["马一鸣"]]);
+    assert_eq!(
+        dues(&ex),
+        [due_by_end_of("2026-03-20"), due_by_end_of("2026-03-27")]
+    );
+}
+
+#[test]
+fn an_issue_tables_handling_column_is_the_work_and_refusals_are_none() {
+    let ex = run(
+        "营业部意见处理\n\n| 部门 | 问题 | 处理意见 | 跟进人 | 时限 |\n|---|---|---|---|---|\n\
+         | 宁波营业部 | 宣传折页版本太旧 | 重新印制新版宣传折页 | 许文杰 | 3月18日 |\n\
+         | 嘉兴营业部 | 希望增设自助机 | 不同意，统一按总部规划 | — | — |\n\
+         | 绍兴营业部 | 申请增加培训名额 | 同意，无需补充材料 | — | — |\n\
+         | 台州营业部 | 网点灯箱损坏 | 物业已修好，不另处理 | — | — |\n\
+         | 湖州营业部 | 车辆更新 | 不予安排 | — | — |\n",
+        TEAM,
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("重新印制新版宣传折页"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), [["许文杰"]]);
+}
+
+#[test]
+fn standing_closed_and_target_rows_give_no_items() {
+    let ex = run(
+        "督办台账清理\n\n| 编号 | 发现 | 主办 | 下一步/时限 |\n|---|---|---|---|\n\
+         | A-1 | 档案借阅无登记 | 许文杰 | 验收通过，本期销号 |\n\
+         | A-2 | 账户权限未复核 | 高晓岚 | 长期整改，按月抽查 |\n\
+         | A-3 | 备用金账实不符 | 马一鸣 | 差异清理报批，3月31日前 |\n\n\
+         | 序号 | 事项 | 责任人 | 清理结果 |\n|---|---|---|---|\n\
+         | 1 | 网点租约续签 | 邓若云 | 转常态推进 |\n\n\
+         | 类别 | 内容 | 责任人 | 目标/时间 |\n|---|---|---|---|\n\
+         | 指标 | 新增有效户 | 许文杰 | 1.8万户 |\n\
+         | 举措 | 开门红海报定稿 | 高晓岚 | 3月20日 |\n",
+        TEAM,
+    );
+    assert_eq!(texts(&ex).len(), 2, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("差异清理报批"), "{:?}", texts(&ex));
+    assert!(texts(&ex)[1].contains("开门红海报定稿"), "{:?}", texts(&ex));
+    assert_eq!(
+        dues(&ex),
+        [due_by_end_of("2026-03-31"), due_by_end_of("2026-03-20")]
+    );
+}
+
+#[test]
+fn an_ai_summarys_chapter_retelling_the_to_do_list_is_the_lists() {
+    let ex = run(
+        "智能纪要｜季度经营分析会筹备\n\n会议总结\n确定了分析会的材料分工。\n\n章节\n一、材料分工\n\
+         许文杰牵头经营分析报告，高晓岚负责图表部分；马一鸣负责同业对比。\n\n待办事项\n\
+         1. 一季度经营分析报告定稿 —— 许文杰、高晓岚，3月20日前\n\
+         2. 同业对比材料 —— 马一鸣，3月18日前\n",
+        TEAM,
+    );
+    assert_eq!(texts(&ex).len(), 2, "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), [vec!["许文杰", "高晓岚"], vec!["马一鸣"]]);
+}
+
+#[test]
+fn a_reply_changing_the_quoted_minutes_is_read_with_its_changes() {
+    let ex = run(
+        "发件人：许文杰\n收件人：高晓岚; 马一鸣; 邓若云\n主题：回复：【纪要】季度客户活动筹备会\n\n\
+         各位，纪要收到，两处调整：\n1. 第2项改由邓若云负责，马一鸣下周出差。\n2. 第3项不做了，场地方不再合作。\n\
+         其余按纪要执行。\n\n-----原始邮件-----\n发件人：高晓岚\n主题：【纪要】季度客户活动筹备会\n\n\
+         一、会议安排\n1. 高晓岚：活动邀请函定稿，3月18日前。\n2. 马一鸣：嘉宾接送车辆预订，3月20日前。\n\
+         3. 邓若云：联系备用场地，时间另定。\n",
+        TEAM,
+    );
+    assert_eq!(texts(&ex).len(), 2, "{:?}", texts(&ex));
+    assert!(texts(&ex)[1].contains("嘉宾接送车辆预订"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), [["高晓岚"], ["邓若云"]]);
+}
