@@ -100,6 +100,15 @@ impl Ctx<'_> {
             {
                 continue;
             }
+            // `沙龙预算你先做`, `出一张接龙汇总表`: a surname closing a word (`沙龙`, `一张`) opens
+            // no name.
+            if s.get(..*at)
+                .and_then(|b| b.chars().next_back())
+                .zip(tail.chars().next())
+                .is_some_and(|(b, c)| WORDS_ENDING_IN_A_SURNAME.contains(&format!("{b}{c}").as_str()))
+            {
+                continue;
+            }
             if let Some(found) = self.names_if_all(tail) {
                 return Some((found, n == 0));
             }
@@ -107,3 +116,10 @@ impl Ctx<'_> {
         None
     }
 }
+
+/// Two-character words whose second character is a surname (`资金`, `沙龙`, `一张`): a name is
+/// not read from inside them.
+const WORDS_ENDING_IN_A_SURNAME: &[&str] = &[
+    "资金", "基金", "现金", "黄金", "租金", "奖金", "佣金", "押金", "薪金", "沙龙", "接龙", "一张", "两张",
+    "每张", "主张", "扩张", "紧张", "开张", "夸张", "纸张",
+];

@@ -243,7 +243,7 @@ impl Ctx<'_> {
                 drop.push((at, at + strip_leads(clause).len() - rest.len()));
                 continue;
             }
-            if !LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| clause.contains(v))
+            if !LEAD_VERBS.iter().chain(HELP_VERBS).any(|v| words::has_verb(clause, v))
                 && let Some((found, len)) = self
                     .members_prefix(strip_leads(clause))
                     .or_else(|| lead.is_empty().then(|| self.office_member(strip_leads(clause))).flatten())

@@ -26,11 +26,10 @@ pub(super) const LEAD_VERBS: &[&str] = &[
     "我自己",
 ];
 /// Whether the verb found at byte `i` (`len` bytes) of `clause` is one: not at the start, not
-/// `…负责的`, and not the `来` of a word (`补录未来科技城…`, `以来`, `原来`).
+/// `…负责的`, and not the `来` of a word (`补录未来科技城…`, `以来`, `原来`, `资金往来`).
 pub(super) fn is_verb_at(clause: &str, i: usize, len: usize) -> bool {
     let before = clause.get(..i).unwrap_or_default();
-    let word = clause.get(i..i + len) == Some("来")
-        && before.ends_with(['未', '以', '原', '后', '将', '本', '从', '近', '向', '历', '素']);
+    let word = clause.get(i..i + len) == Some("来") && come_of_a_word(clause, i);
     // `沙龙的主讲嘉宾`: who will talk, named as a noun.
     let noun = clause.get(i..i + len) == Some("主讲")
         && (before.ends_with('的')
@@ -38,6 +37,20 @@ pub(super) fn is_verb_at(clause: &str, i: usize, len: usize) -> bool {
                 .get(i + len..)
                 .is_some_and(|r| r.starts_with(['嘉', '人', '老'])));
     i > 0 && !word && !noun && !clause.get(i + len..).is_some_and(|r| r.starts_with('的'))
+}
+/// Whether the `来` at byte `i` of `clause` closes a word (`未来`, `以来`, `原来`, `资金往来`).
+pub(super) fn come_of_a_word(clause: &str, i: usize) -> bool {
+    clause.get(..i).unwrap_or_default().ends_with([
+        '未', '以', '原', '后', '将', '本', '从', '近', '向', '历', '素', '往', '带', '起', '回', '过', '进',
+        '出',
+    ])
+}
+
+/// Whether `v` stands in `clause` as a verb, not as the `来` closing a word (`资金往来`).
+pub(super) fn has_verb(clause: &str, v: &str) -> bool {
+    clause
+        .match_indices(v)
+        .any(|(i, _)| v != "来" || !come_of_a_word(clause, i))
 }
 /// Words by which a member named after the lead takes a second hand in the same work
 /// (`某某起草，某某审核`, `某某执笔，某某提供数据`): checking it or feeding it.

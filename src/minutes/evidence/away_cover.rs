@@ -19,6 +19,8 @@ pub(super) fn covers_while_away(lower: &str) -> bool {
             .collect();
         rest.chars().skip(2).take(4).any(|c| c == '代')
     });
+    // `某某本周休年假，期间有事找某乙`: whom to ask meanwhile.
+    let stands_in = stands_in || lower.contains("有事找");
     let asks = ASKS
         .iter()
         .any(|w| lower.replace("请假", "").replace("要求", "").contains(w));
@@ -35,5 +37,6 @@ mod tests {
         assert!(covers_while_away("本月产假三个月，客户由韦海代为维护，无新增。"));
         assert!(!covers_while_away("柯文休假期间，请潘越周五前把对账表发群里。"));
         assert!(!covers_while_away("由潘越代为申购的流程周五前理清楚。"));
+        assert!(covers_while_away("柯文本周休年假，期间有事找潘越。"));
     }
 }

@@ -23,6 +23,28 @@ const HELD_BACK: &[&str] = &[
     "不再另发",
     // `（这一条等结果公布后才启动，现在不用动）`, `这块不用动`: nothing to do now.
     "不用动",
+    // `方案A的供应商沟通（不再进行）`, `…因预算原因今年不做`: called off for good.
+    "不再进行",
+    "不再开展",
+    "不再推进",
+    "今年不做",
+    "今年不搞",
+    "今年不开展",
+    // `…在岗（会议提醒，非任务）`: the minutes say themselves it is no task.
+    "非任务",
+    "不是任务",
+    "不是待办",
+    "不作为任务",
+    "不作为待办",
+    // `…（见上表第3行），按新时间交`, `和上表第三行是一件事`: the table's row is that work's item.
+    "见上表",
+    "上表第",
+    "以表格为准",
+    // `下次会上再说，不定`: left to the next meeting.
+    "会上再说",
+    // `they're all in already, nothing to do`, `not in this window`.
+    "nothing to do",
+    "not in this window",
 ];
 
 /// The rejected signal: the line calls the work off (not merely leaves its date open).

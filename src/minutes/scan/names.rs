@@ -554,6 +554,9 @@ pub(crate) fn is_placeholder(w: &str) -> bool {
         "待认领",
         "未明确",
         "暂无",
+        // `| 空缺（代管） |`: the post is empty.
+        "空缺",
+        "暂缺",
     ]
     .contains(&w)
         || (looks_like_time(w) && w.chars().count() <= 6)

@@ -11,7 +11,12 @@
 //! - an AI summary's chapter naming work in fewer words than its to-do list, or work of someone
 //!   the list already gives work to, is the list's (`extract/ai_recap.rs`);
 //! - a reply keeping the quoted minutes in force with changes (`第2项改由某乙负责`, `第4项不做了`,
-//!   `其余按纪要执行`) is read as the minutes so changed (`extract/quoted_mail.rs`).
+//!   `其余按纪要执行`) is read as the minutes so changed (`extract/quoted_mail.rs`);
+//! - work called off for good (`不再进行`, `今年不做`), a line the minutes mark as no task
+//!   (`非任务`), one pointing back to a table's row (`见上表第2行`), and whom to ask while someone
+//!   is away (`期间有事找某某`) give no items (`evidence/sig_rejected.rs`, `evidence/away_cover.rs`);
+//! - no name is read from inside a word (`沙龙预算你…`, `一张接龙表`, `资金往来`), and `空缺` in
+//!   an owner cell is nobody (`assign/lead_in.rs`, `assign/words.rs`, `scan/names.rs`).
 
 #![allow(clippy::unwrap_used)]
 
@@ -104,4 +109,39 @@ fn a_reply_changing_the_quoted_minutes_is_read_with_its_changes() {
     assert_eq!(texts(&ex).len(), 2, "{:?}", texts(&ex));
     assert!(texts(&ex)[1].contains("嘉宾接送车辆预订"), "{:?}", texts(&ex));
     assert_eq!(owners(&ex), [["高晓岚"], ["邓若云"]]);
+}
+
+#[test]
+fn work_called_off_marked_no_task_or_pointing_back_gives_no_item() {
+    let ex = run(
+        "周会纪要\n\
+         1. 线下路演场地比价（不再进行）。\n\
+         2. 原定的客户满意度回访，因预算原因今年不做。\n\
+         3. 年末批处理当晚值守 @许文杰 截止：3月31日（会议提醒，非任务）\n\
+         4. 许文杰的活动方案（见上表第2行），按新时间交。\n\
+         5. 高晓岚本周休年假，期间有事找马一鸣。\n\
+         6. 马一鸣负责客户回访抽查，3月20日前完成。\n",
+        TEAM,
+    );
+    assert_eq!(texts(&ex).len(), 1, "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), [["马一鸣"]]);
+}
+
+#[test]
+fn no_name_is_read_from_inside_a_word() {
+    let guessed = |text: &str| {
+        let ex = run(text, TEAM);
+        owners(&ex).concat()
+    };
+    let found = guessed("[00:01:00] 许文杰：可以，沙龙预算你先做一个，月底给我看。\n");
+    assert!(!found.iter().any(|o| o == "龙预算"), "{found:?}");
+    let found = guessed("会议纪要\n1. 稽核继续核查交易明细和资金往来，3月20日前出报告。\n");
+    assert!(!found.iter().any(|o| o == "金往"), "{found:?}");
+    let found = guessed("会议纪要\n接龙完成后出一张接龙汇总表，3月18日前给我。\n");
+    assert!(!found.iter().any(|o| o == "张接龙"), "{found:?}");
+    let ex = run(
+        "人事安排\n\n| 网点 | 负责人 | 事项 | 时限 |\n|---|---|---|---|\n| 宁波营业部 | 空缺 | 选聘公告 | 3月20日 |\n",
+        TEAM,
+    );
+    assert!(owners(&ex).concat().is_empty(), "{:?}", owners(&ex));
 }
