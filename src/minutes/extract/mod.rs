@@ -121,6 +121,8 @@ fn run(
         // `记一下 某某下周三前把课表确认好 某某负责签到 5月15号之前弄好`: a note typed without
         // punctuation, parted at its spaces.
         .flat_map(run_on::lines_of)
+        // `请 @某甲 今晚前把…，@某乙 明早前把…`: one line per person handed work.
+        .flat_map(|l| at_split::lines_of(l, members))
         .collect();
     // `A=钟伟民` then `B: …`, `那C你跟B对一下`: speakers written as letters.
     letter_roster::expand_letter_speakers(&mut lines, members);
@@ -260,6 +262,7 @@ mod alias;
 mod answer;
 mod asked_aside;
 mod at_alias;
+mod at_split;
 mod brackets;
 mod charge_split;
 mod claim;

@@ -293,6 +293,22 @@ impl Ctx<'_> {
         if speaks {
             owners.remove(0);
         }
+        // `宋某：模板太长了，@秦某 压缩到两页以内`: in a chat, who posts hands the work to the one
+        // they mention.
+        let poster = owners.iter().position(|o| {
+            [format!("{}：", o.name()), format!("{}:", o.name())]
+                .iter()
+                .any(|l| line.trim_start().starts_with(l.as_str()))
+        });
+        if let Some(p) = poster
+            && owners.len() > 1
+            && owners.iter().enumerate().any(|(i, o)| {
+                i != p
+                    && (line.contains(&format!("@{}", o.name())) || line.contains(&format!("＠{}", o.name())))
+            })
+        {
+            owners.remove(p);
+        }
         // `傅老师提醒各营业部五一前把…`, `王总要求大家…`: who tells the units of their work does
         // not do it.
         if owners.len() == 1

@@ -16,7 +16,10 @@
 //!   (`非任务`), one pointing back to a table's row (`见上表第2行`), and whom to ask while someone
 //!   is away (`期间有事找某某`) give no items (`evidence/sig_rejected.rs`, `evidence/away_cover.rs`);
 //! - no name is read from inside a word (`沙龙预算你…`, `一张接龙表`, `资金往来`), and `空缺` in
-//!   an owner cell is nobody (`assign/lead_in.rs`, `assign/words.rs`, `scan/names.rs`).
+//!   an owner cell is nobody (`assign/lead_in.rs`, `assign/words.rs`, `scan/names.rs`);
+//! - in a chat, who posts `某甲：…，@某乙 压缩一下` hands the work to the one mentioned
+//!   (`scan/mod.rs`), and `请 @某甲 今晚前把…，@某乙 明早前把…` is one piece of work each
+//!   (`extract/at_split.rs`).
 
 #![allow(clippy::unwrap_used)]
 
@@ -144,4 +147,22 @@ fn no_name_is_read_from_inside_a_word() {
         TEAM,
     );
     assert!(owners(&ex).concat().is_empty(), "{:?}", owners(&ex));
+}
+
+#[test]
+fn a_chat_post_hands_work_to_those_it_mentions() {
+    let ex = run(
+        "群聊记录\n\
+         许文杰：周报模板太长了，@高晓岚 压缩到一页，周五前。\n\
+         【群公告】明天现场检查，请 @马一鸣 今晚10点前把开户档案装盒，@邓若云 明早8点半前把意见簿放到前台。\n\
+         许文杰：@马一鸣 负责会场布置，@邓若云 配合，周五前。\n",
+        TEAM,
+    );
+    assert_eq!(texts(&ex).len(), 4, "{:?}", texts(&ex));
+    assert_eq!(
+        owners(&ex),
+        [vec!["高晓岚"], vec!["马一鸣"], vec!["邓若云"], vec!["马一鸣", "邓若云"]]
+    );
+    assert!(texts(&ex)[1].contains("开户档案装盒"), "{:?}", texts(&ex));
+    assert!(texts(&ex)[2].contains("意见簿放到前台"), "{:?}", texts(&ex));
 }
