@@ -124,6 +124,8 @@ fn run(
         // `请 @某甲 今晚前把…，@某乙 明早前把…`: one line per person handed work.
         .flat_map(|l| at_split::lines_of(l, members))
         .collect();
+    // `- [ ] @某甲 估值模块联调` over indented checkboxes: a heading, its owner the children's.
+    checkbox_tree::read_checkbox_trees(&mut lines);
     // `A=钟伟民` then `B: …`, `那C你跟B对一下`: speakers written as letters.
     letter_roster::expand_letter_speakers(&mut lines, members);
     // `说话人对应：说话人1=杭某 …` then `说话人1 00:00:07`: numbered speakers named.
@@ -265,6 +267,7 @@ mod at_alias;
 mod at_split;
 mod brackets;
 mod charge_split;
+mod checkbox_tree;
 mod claim;
 mod counter;
 mod dated_title;

@@ -19,7 +19,9 @@
 //!   an owner cell is nobody (`assign/lead_in.rs`, `assign/words.rs`, `scan/names.rs`);
 //! - in a chat, who posts `某甲：…，@某乙 压缩一下` hands the work to the one mentioned
 //!   (`scan/mod.rs`), and `请 @某甲 今晚前把…，@某乙 明早前把…` is one piece of work each
-//!   (`extract/at_split.rs`).
+//!   (`extract/at_split.rs`);
+//! - an open checkbox with checkboxes under it groups them: its open children are the items, its
+//!   mentions their owners (`extract/checkbox_tree.rs`).
 
 #![allow(clippy::unwrap_used)]
 
@@ -161,8 +163,30 @@ fn a_chat_post_hands_work_to_those_it_mentions() {
     assert_eq!(texts(&ex).len(), 4, "{:?}", texts(&ex));
     assert_eq!(
         owners(&ex),
-        [vec!["高晓岚"], vec!["马一鸣"], vec!["邓若云"], vec!["马一鸣", "邓若云"]]
+        [
+            vec!["高晓岚"],
+            vec!["马一鸣"],
+            vec!["邓若云"],
+            vec!["马一鸣", "邓若云"]
+        ]
     );
     assert!(texts(&ex)[1].contains("开户档案装盒"), "{:?}", texts(&ex));
     assert!(texts(&ex)[2].contains("意见簿放到前台"), "{:?}", texts(&ex));
+}
+
+#[test]
+fn a_checkbox_over_checkboxes_groups_them() {
+    let ex = run(
+        "站会\n\
+         - [ ] @许文杰 清算模块联调\n\
+         \x20 - [x] 行情接口接入\n\
+         \x20 - [ ] 日终清算结果和财务系统对账，3月18日前\n\
+         \x20 - [ ] 清算报表格式确认\n\
+         - [ ] @高晓岚 客户告知书模板，周五前\n",
+        TEAM,
+    );
+    assert_eq!(texts(&ex).len(), 3, "{:?}", texts(&ex));
+    assert!(texts(&ex)[0].contains("财务系统对账"), "{:?}", texts(&ex));
+    assert!(texts(&ex)[1].contains("清算报表格式确认"), "{:?}", texts(&ex));
+    assert_eq!(owners(&ex), [["许文杰"], ["许文杰"], ["高晓岚"]]);
 }
