@@ -360,7 +360,8 @@ pub(super) fn not_tracked(lower: &str) -> bool {
     ];
     // `（常规）` alone says it too.
     // Any routine word, alone or with what it marks (`常规要求`, `日常要求`, `例行事项`).
-    // `（保障期间常规动作）`, `（汛期常规工作）`: a period named before the routine word says it too.
+    // `（保障期间常规动作）`, `（汛期常规工作）`, `（值班常规动作）`: a period or a duty named before the
+    // routine word says it too.
     let routine = |w: &str| {
         ["常规", "日常", "例行"].iter().any(|p| {
             let marks = ["要求", "工作", "事项", "安排", "任务", "动作", "性工作"];
@@ -368,7 +369,8 @@ pub(super) fn not_tracked(lower: &str) -> bool {
                 .is_some_and(|r| r.is_empty() || marks.contains(&r))
                 || marks.iter().any(|m| {
                     w.strip_suffix(&format!("{p}{m}")).is_some_and(|period| {
-                        (2..=6).contains(&period.chars().count()) && period.ends_with(['期', '间'])
+                        // `（值班常规动作）`: the duty named before it, too (not `非常规`).
+                        (2..=6).contains(&period.chars().count()) && !period.ends_with('非')
                     })
                 })
         })

@@ -205,7 +205,14 @@ fn given_at_clause_start(line: &str, given: &str, full: &str, names: &[&str]) ->
                 || after.contains(|c: char| c.is_ascii_digit())
                     && ["前", "号", "日"].iter().any(|w| after.contains(w)))
             && (has_task_verb(after) || after.contains(HANDS_ON));
+        // `接龙完成后晓蕾出一张汇总表`, `会后晓蕾整理…`: after a clause of when, then the work.
+        let after_then = ["完成后", "会后", "结束后", "之后", "然后", "以后", "回来后"]
+            .iter()
+            .any(|w| line[..at].ends_with(w))
+            && (has_task_verb(&done.chars().take(2).collect::<String>()) || done.starts_with(HANDS_ON));
+        let opens = opens || after_then;
         let acts = timed
+            || after_then
             || spaced
             || paired
             || verb_next

@@ -21,7 +21,9 @@
 //!   (`scan/mod.rs`), and `请 @某甲 今晚前把…，@某乙 明早前把…` is one piece of work each
 //!   (`extract/at_split.rs`);
 //! - an open checkbox with checkboxes under it groups them: its open children are the items, its
-//!   mentions their owners (`extract/checkbox_tree.rs`).
+//!   mentions their owners (`extract/checkbox_tree.rs`);
+//! - a given name after a clause of when (`会后晓岚整理…`) is that member (`extract/spoken_alias.rs`),
+//!   and a duty's routine named in brackets (`（值班常规动作）`) is no task (`evidence/clues.rs`).
 
 #![allow(clippy::unwrap_used)]
 
@@ -189,4 +191,19 @@ fn a_checkbox_over_checkboxes_groups_them() {
     assert!(texts(&ex)[0].contains("财务系统对账"), "{:?}", texts(&ex));
     assert!(texts(&ex)[1].contains("清算报表格式确认"), "{:?}", texts(&ex));
     assert_eq!(owners(&ex), [["许文杰"], ["许文杰"], ["高晓岚"]]);
+}
+
+#[test]
+fn a_given_name_after_a_clause_of_when_and_a_duty_named_routine() {
+    let ex = run(
+        "[00:03:10] 许文杰：会后晓岚整理一张签到汇总表，3月18日前给我。\n",
+        TEAM,
+    );
+    assert_eq!(owners(&ex), [["高晓岚"]], "{:?}", texts(&ex));
+    let ex = run(
+        "春节值班安排\n1. 值班总协调，值班期间每天中午在群里报平安（值班常规动作）——许文杰\n\
+         2. 值班表3月13日前报行政部——高晓岚\n",
+        TEAM,
+    );
+    assert_eq!(owners(&ex), [["高晓岚"]], "{:?}", texts(&ex));
 }
