@@ -3,20 +3,18 @@
 //! open children are the items, each its owner's (the parent's mentions) unless it names its own.
 //! The parent is read as a heading (`估值模块联调：`).
 
-/// A checkbox line: its indentation, whether it is open, and its text after the box.
+use crate::minutes::layout::{Marker, strip_marker};
+
+/// A checkbox line (the marks [`strip_marker`] knows): its indentation, whether it is open, and
+/// its text after the box.
 fn checkbox(line: &str) -> Option<(usize, bool, &str)> {
     let t = line.trim_start();
     let pad = line.len() - t.len();
-    let t = t.strip_prefix(['-', '*', '•']).map_or(t, str::trim_start);
-    [
-        ("[ ]", true),
-        ("[x]", false),
-        ("[X]", false),
-        ("☐", true),
-        ("☑", false),
-    ]
-    .iter()
-    .find_map(|(b, open)| t.strip_prefix(b).map(|r| (pad, *open, r.trim_start())))
+    match strip_marker(t) {
+        (Marker::Open, rest) => Some((pad, true, rest.trim_start())),
+        (Marker::Done, rest) => Some((pad, false, rest.trim_start())),
+        _ => None,
+    }
 }
 
 /// The `@name` mentions of `text` (up to a space, a bracket or a stop).
