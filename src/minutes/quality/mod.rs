@@ -173,10 +173,6 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
 pub const STILL_BLIND: &[&str] = &[
     "heldout46",
     "heldout48",
-    "heldout84",
-    "heldout85",
-    "heldout86",
-    "heldout87",
 ];
 
 /// [`ALL_SETS`] without the [`STILL_BLIND`] ones.
