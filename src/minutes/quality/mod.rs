@@ -38,6 +38,7 @@ mod fresh_sets_72;
 mod fresh_sets_76;
 mod fresh_sets_80;
 mod fresh_sets_84;
+mod fresh_sets_88;
 mod sets;
 mod sets_05_10;
 mod sets_11_15;
@@ -58,6 +59,7 @@ pub use fresh_sets_72::{HELDOUT72, HELDOUT73, HELDOUT74, HELDOUT75};
 pub use fresh_sets_76::{HELDOUT76, HELDOUT77, HELDOUT78, HELDOUT79};
 pub use fresh_sets_80::{HELDOUT80, HELDOUT81, HELDOUT82, HELDOUT83};
 pub use fresh_sets_84::{HELDOUT84, HELDOUT85, HELDOUT86, HELDOUT87};
+pub use fresh_sets_88::{HELDOUT88, HELDOUT89, HELDOUT90, HELDOUT91};
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
 };
@@ -165,6 +167,10 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout85", HELDOUT85),
     ("heldout86", HELDOUT86),
     ("heldout87", HELDOUT87),
+    ("heldout88", HELDOUT88),
+    ("heldout89", HELDOUT89),
+    ("heldout90", HELDOUT90),
+    ("heldout91", HELDOUT91),
 ];
 
 /// The sets still blind (written after the last round and measured in aggregate only): the tools
@@ -173,6 +179,10 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
 pub const STILL_BLIND: &[&str] = &[
     "heldout46",
     "heldout48",
+    "heldout88",
+    "heldout89",
+    "heldout90",
+    "heldout91",
 ];
 
 /// [`ALL_SETS`] without the [`STILL_BLIND`] ones.
@@ -375,6 +385,8 @@ mod set_runs_76;
 mod set_runs_80;
 #[cfg(test)]
 mod set_runs_84;
+#[cfg(test)]
+mod set_runs_88;
 #[cfg(test)]
 mod set_runs_late;
 #[cfg(test)]
