@@ -228,7 +228,10 @@ impl Table {
         // `| 投诉事项 | 处理措施 |`, `| 客群 | 沟通方式 |`: how a row is dealt with is the work.
         let measures =
             column(subject::MEASURES).filter(|i| !cs.get(*i).is_some_and(|c| subject::names_contact(c)));
-        let measures = measures.or_else(|| subject::requirement_column(&cs, &[owner, deadline]));
+        let measures = measures
+            .or_else(|| subject::requirement_column(&cs, &[owner, deadline]))
+            // `| 事项 | 金额 | 处理 | 负责人 |`: a column headed only 处理 says what is done.
+            .or_else(|| cs.iter().position(|c| ["处理", "处置"].contains(&c.trim())));
         // `| 员工 | 得分/等级 | 主要问题 | 改进措施 | 完成时间 |`: with measures to take, whose
         // row it is names the owner (a roster's `| 姓名 | 岗位 | 班次 |` names none).
         let owner = owner
@@ -285,7 +288,9 @@ impl Table {
                     .and_then(|_| column(&["需求", "事项", "项目", "project", "议题"]).filter(|i| *i != task))
             })
             // `| 巡检对象 | 巡检重点 |`: the place the focus is about goes before it.
-            .or_else(|| column(&["对象"]).filter(|i| *i != task && column(&["重点", "要点"]) == Some(task)));
+            .or_else(|| column(&["对象"]).filter(|i| *i != task && column(&["重点", "要点"]) == Some(task)))
+            // `| 类别 | 意见摘要 | 处理 |`: what is handled goes before how.
+            .or_else(|| other().filter(|i| *i != task && measures == Some(task) && next_step.is_none()));
         let status = column(&["情况", "进展", "状态", "status"]).filter(|i| *i != task);
         owner.map(|_| {
             Self {

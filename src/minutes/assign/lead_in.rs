@@ -3,7 +3,7 @@
 //! (`合规部徐达` → `徐达`).
 
 use crate::minutes::owner::OwnerRef;
-use crate::minutes::scan::Ctx;
+use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS};
 
 use super::strip_leads;
 
@@ -109,11 +109,43 @@ impl Ctx<'_> {
             {
                 continue;
             }
+            // `题目雷鸣、唐若曦`: not `目雷鸣`, a member's name with the word before's last character.
+            let first = tail.split(['、', '和', '与', '及']).next().unwrap_or(tail);
+            if self.members.iter().any(|p| {
+                first.chars().count() == p.name.chars().count() + 1 && first.ends_with(p.name.as_str())
+            }) {
+                continue;
+            }
             if let Some(found) = self.names_if_all(tail) {
+                if n > 0
+                    && let Some(mut before) = self.names_before_unit(s.get(..*at)?)
+                {
+                    super::words::extend(&mut before, found);
+                    return Some((before, false));
+                }
                 return Some((found, n == 0));
             }
         }
         None
+    }
+
+    /// `甄妮与共享中心` (before `金子豪`): names, a joining word, then the unit the next name
+    /// works in (`共享中心`, `人力资源部的`) — the names before the unit, who share the work.
+    fn names_before_unit(&self, s: &str) -> Option<Vec<OwnerRef>> {
+        let s = s.strip_suffix('的').unwrap_or(s);
+        let (at, joint) = ['与', '和', '、', '及']
+            .iter()
+            .filter_map(|j| s.rfind(*j).map(|i| (i, j.len_utf8())))
+            .max()?;
+        let unit = s.get(at + joint..)?;
+        let names = s.get(..at)?;
+        ((2..=10).contains(&unit.chars().count())
+            && unit.ends_with(DEPARTMENT_ENDS)
+            && unit.chars().all(crate::minutes::scan::is_cjk))
+        .then(|| self.tail_names(names))
+        .flatten()
+        .filter(|(_, whole)| *whole)
+        .map(|(found, _)| found)
     }
 }
 

@@ -13,6 +13,7 @@ use self::words::{ADVERBS, HELP_VERBS, LEAD_VERBS, departments, extend};
 pub(crate) use self::words::{is_unit, units_apart};
 
 mod clauses;
+mod colon_head;
 mod dash;
 mod lead_in;
 mod not_owner;
@@ -47,6 +48,8 @@ impl Ctx<'_> {
         let mut how = OwnerHow::None;
         let mut drop: Vec<(usize, usize)> = Vec::new();
         let mut by_speaker = false;
+        // `陆建平：本轮复核通过的名单，范晓琳汇总后…`: the name before the opening colon.
+        let mut head: Option<Vec<OwnerRef>> = None;
         for (s, e) in clauses(text) {
             let clause = text.get(s..e).unwrap_or_default().trim();
             if clause.is_empty() {
@@ -80,8 +83,10 @@ impl Ctx<'_> {
                 drop.push((s, e));
                 continue;
             }
-            // `整改报告我来汇总`, `由我牵头`, `我们这边两周内能改完`: the speaker commits.
-            if let Some(sp) = &self.speaker
+            // `整改报告我来汇总`, `由我牵头`, `我们这边两周内能改完`: the speaker commits (in
+            // minutes that are no transcript, the one named before the line's colon).
+            let label = head.as_ref().filter(|h| h.len() == 1).and_then(|h| h.first());
+            if let Some(sp) = self.speaker.as_ref().or(label)
                 && let Some(strong) = first_person(clause)
             {
                 if lead.is_empty() || lead == [sp.clone()] {
@@ -101,6 +106,16 @@ impl Ctx<'_> {
                 && !led
                 && let Some(found) = self.names_if_all(role_after::strip_role_after(strip_leads(clause)))
             {
+                // The name before the line's opening colon: read at the end (see `colon_head`).
+                if lead.is_empty()
+                    && head.is_none()
+                    && self.speaker.is_none()
+                    && colon_head::opens(text, s, e)
+                {
+                    head = Some(found);
+                    drop.push((s, e));
+                    continue;
+                }
                 if lead.is_empty() {
                     lead = found;
                     how = how.max(OwnerHow::Named);
@@ -167,6 +182,13 @@ impl Ctx<'_> {
             // `…预算申请请柏林于4月上旬报财务部`: a request to someone inside the clause.
             if lead.is_empty()
                 && let Some(found) = self.asked(clause)
+            {
+                lead = found;
+                how = how.max(OwnerHow::Strong);
+                continue;
+            }
+            if lead.is_empty()
+                && let Some(found) = self.dealt_to(clause)
             {
                 lead = found;
                 how = how.max(OwnerHow::Strong);
@@ -534,6 +556,9 @@ impl Ctx<'_> {
         if how == OwnerHow::Named && self.dash_tail_is(text, &lead) {
             how = OwnerHow::Strong;
         }
+        if let Some(found) = head {
+            colon_head::settle(found, text, &mut lead, &mut help, &mut how);
+        }
         if lead.is_empty() && help.is_empty() {
             return None;
         }
@@ -551,19 +576,7 @@ impl Ctx<'_> {
                 lead = std::mem::take(&mut help);
             }
         }
-        // `中秋假期值守：司马懿`: the task, then its owner after a colon.
-        // `适当性回访话术明早定稿——邵峰`: after a dash at the end, too.
-        let end = text.trim_end_matches(['。', '.', ' ', '；', ';']);
-        let after_dash = ["——", " — ", " – ", "—"]
-            .iter()
-            .filter_map(|d| end.rsplit_once(d).map(|(_, t)| t))
-            .min_by_key(|t| t.len());
-        if how == OwnerHow::Named
-            && let Some(tail) = end.rsplit_once(['：', ':']).map(|(_, t)| t).or(after_dash)
-            // `OA账号开通——柯嘉，入职前三天`: the names, then when.
-            && let Some(tail) = tail.split(['，', ',']).next()
-            && self.names_if_all(strip_leads(tail.trim())).is_some()
-        {
+        if how == OwnerHow::Named && self.names_at_the_end(text) {
             how = OwnerHow::Strong;
         }
         let mut rest = String::new();

@@ -108,6 +108,8 @@ pub(super) const ADVERBS: &[&str] = &[
     "各",
     // `某乙、某丙分别负责前台和后台`, `各自负责本组`: each their own share, both owners.
     "分别", "各自",
+    // `孔令杰、夏雨分片负责`, `我和宇航分头联系`: a share each, both owners.
+    "分片", "分头", "共同", "轮流",
 ];
 
 /// Appends the owners not yet in `out`.

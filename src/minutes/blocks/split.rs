@@ -333,6 +333,22 @@ impl Block {
         let asks = ["请", "需", "要求", "由"]
             .iter()
             .any(|w| self.conclusion.contains(w));
+        if !(asks && sc.how != OwnerHow::None && sc.deadline.is_some()) {
+            // `验收结论：不通过。` then `后续：严骏牵头，…10个工作日内修正后重新提交`: the rework
+            // asked in the block's follow-up, someone's by a date.
+            let next = self.next.first()?;
+            let sc = ctx.scan(next);
+            return (sc.how != OwnerHow::None && sc.deadline.is_some() && has_task_verb(next)).then(|| {
+                ActionItem {
+                    text: clean_title(&format!("{}：{}", self.title, next.trim_end_matches('。')), None),
+                    owners: sc.owners,
+                    deadline: sc.deadline,
+                    deadline_text: sc.deadline_text,
+                    priority: sc.priority,
+                    units: Vec::new(),
+                }
+            });
+        }
         (asks && sc.how != OwnerHow::None && sc.deadline.is_some()).then(|| ActionItem {
             text: clean_title(
                 &format!("{}（{}）", self.title, self.conclusion.trim_end_matches('。')),

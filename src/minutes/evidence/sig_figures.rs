@@ -22,7 +22,13 @@ pub(super) fn figure_signals(f: &LineFacts<'_>, lower: &str, partly: bool, out: 
             .deadline_text
             .as_deref()
             .filter(|t| t.contains(['前', '内']))
-            .and_then(|t| lower.find(&t.to_lowercase()))
+            .and_then(|t| {
+                let t = t.to_lowercase();
+                // `4月24日（周五）前` is read as `4月24日前`: the date itself is where it stands.
+                lower
+                    .find(&t)
+                    .or_else(|| lower.find(t.trim_end_matches(['前', '内'])))
+            })
             .is_some_and(|at| {
                 // `面谈的9户 小戚 老蔺 分一下 这周内约完`: a count before the people names their
                 // work's object; only figures between them and the date report anything.

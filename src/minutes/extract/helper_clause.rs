@@ -28,6 +28,31 @@ pub(super) fn helpers_only(clause: &str, owners: &[OwnerRef]) -> bool {
             .all(|p| !p.is_empty() && owners.iter().any(|o| o.name() == *p))
 }
 
+/// Adds `owners` to `item`'s owners, after those it has.
+pub(super) fn add_helpers(item: &mut crate::minutes::ActionItem, owners: &[OwnerRef]) {
+    for o in owners {
+        if !item.owners.contains(o) {
+            item.owners.push(o.clone());
+        }
+    }
+}
+
+/// Whether `clause` opens with the names of `owners` and a helper's verb, then what they feed
+/// into it (`康明哲、田野配合提供租金数据`, `某某配合压测`): helpers of the work named before it on
+/// the line.
+pub(super) fn helpers_lead(clause: &str, owners: &[OwnerRef]) -> bool {
+    let c = clause.trim().trim_end_matches(['。', '；', ';', '.', ' ']);
+    HELPS.iter().any(|v| {
+        c.split_once(v).is_some_and(|(names, work)| {
+            // Input to that work (`提供…`, `压测`), not a deliverable of their own
+            // (`配合出具合规验收要点` is theirs).
+            (work.starts_with("提供") || (1..=3).contains(&work.chars().count()))
+                && !["负责", "牵头", "主办"].iter().any(|w| work.contains(w))
+                && helpers_only(&format!("{names}{v}"), owners)
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,5 +67,11 @@ mod tests {
         assert!(helpers_only("由董青、卜一凡协助", &o));
         assert!(!helpers_only("董青配合整理台账", &o));
         assert!(!helpers_only("客户经理配合", &o));
+        assert!(helpers_lead("董青、卜一凡配合提供租金数据。", &o));
+        assert!(!helpers_lead("董青配合。", &o));
+        assert!(!helpers_lead("客户经理配合提供数据", &o));
+        assert!(helpers_lead("董青配合压测。", &o));
+        assert!(!helpers_lead("董青配合出具合规验收要点。", &o));
+        assert!(!helpers_lead("董青配合卜一凡负责台账", &o));
     }
 }

@@ -349,6 +349,24 @@ pub(super) fn is_thin(text: &str) -> bool {
             <= 9
 }
 
+/// `路演讲稿某乙下周一前给合规` → (某乙, where): a member named after two to ten characters of
+/// work in the first clause of `rest`, with no other member before.
+fn inner_doer<'m>(rest: &str, ctx: &Ctx<'m>) -> Option<(&'m crate::domain::ids::Person, usize)> {
+    let clause = rest.split(['，', ',', '；', '。']).next().unwrap_or_default();
+    let (p, at) = ctx
+        .members
+        .iter()
+        .filter(|p| p.name.chars().count() >= 2)
+        .filter_map(|p| clause.find(p.name.as_str()).map(|at| (p, at)))
+        .min_by_key(|(p, at)| (*at, usize::MAX - p.name.len()))?;
+    let work = clause.get(..at)?;
+    // `补正清单由合规风控部甘棠统一发出`: work given by 由 is read as such.
+    ((2..=10).contains(&work.chars().count())
+        && work.chars().all(crate::minutes::scan::is_cjk)
+        && !work.contains('由'))
+    .then_some((p, at))
+}
+
 /// `李明远今天下班前把文案发给郑敏确认，黄志强下周二负责上线模板`: a sentence giving two people
 /// their own dated work, split at the comma before the second name. Any other sentence is
 /// itself.
@@ -363,11 +381,15 @@ pub(super) fn split_assignments<'s>(sentence: &'s str, ctx: &Ctx<'_>) -> Vec<&'s
         let (Some(head), Some(rest)) = (sentence.get(start..i), sentence.get(i + comma..)) else {
             continue;
         };
-        let next = ctx
+        let opening = ctx
             .members
             .iter()
             .filter(|p| p.name.chars().count() >= 2 && rest.starts_with(p.name.as_str()))
             .max_by_key(|p| p.name.len());
+        // `邀约名单某甲周五前出，路演讲稿某乙下周一前给合规`: the work, then its doer.
+        let inner = opening.is_none().then(|| inner_doer(rest, ctx)).flatten();
+        let next = opening.or(inner.map(|(p, _)| p));
+        let at = inner.map_or(0, |(_, at)| at);
         // `请各营业部于7月17日前完成补正，补正清单由合规风控部甘棠统一发出`: dated work, then
         // other work given to a member by 由 in the next clause.
         // Not `具体由钱钟书负责`, `由邢晓峰负责汇总`: who does the work just said.
@@ -386,10 +408,26 @@ pub(super) fn split_assignments<'s>(sentence: &'s str, ctx: &Ctx<'_>) -> Vec<&'s
         let dated_owner = |s: &Scan| s.how != OwnerHow::None && s.deadline.is_some();
         let split = match next {
             // `X 牵头，Y 配合，2月12日前`: the one after helps with the same work.
-            Some(next) if super::brackets::helps(rest.get(next.name.len()..).unwrap_or_default()) => false,
-            // `某甲写说明书，某乙评审，3月6日前`: the one after reviews the same work.
-            Some(next) if super::brackets::checks_only(rest.get(next.name.len()..).unwrap_or_default()) => {
+            Some(next) if super::brackets::helps(rest.get(at + next.name.len()..).unwrap_or_default()) => {
                 false
+            }
+            // `某甲写说明书，某乙评审，3月6日前`: the one after reviews the same work.
+            Some(next)
+                if super::brackets::checks_only(rest.get(at + next.name.len()..).unwrap_or_default()) =>
+            {
+                false
+            }
+            // `邀约名单某甲周五前出，路演讲稿某乙下周一前给合规`: work, its doer and date in each
+            // clause (not `某甲提出改期，会议同意改到4月8日`, whose last clause names no one).
+            Some(next) if inner.is_some() => {
+                h.owners.first().is_some_and(|o| {
+                    head.rsplit(['，', ','])
+                        .next()
+                        .is_some_and(|last| last.contains(o.name()))
+                }) && dated_owner(&h)
+                    && dated_owner(&r)
+                    && r.owners.first().and_then(|o| o.person()) == Some(next)
+                    && h.owners.iter().all(|o| o.person() != Some(next))
             }
             Some(next) => {
                 (dated_owner(&h)

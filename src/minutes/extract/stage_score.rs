@@ -267,6 +267,17 @@ impl Walk<'_, '_> {
                     self.tr.note(n, s, Verdict::Detail, sig, None);
                     continue;
                 }
+                // `…寄出；康明哲、田野配合提供租金数据。`: who helps with the work just named.
+                if i > 0
+                    && item.deadline.is_none()
+                    && self.ex.items.len() > first
+                    && super::helper_clause::helpers_lead(s, &item.owners)
+                    && let Some(prev) = self.ex.items.last_mut()
+                {
+                    super::helper_clause::add_helpers(prev, &item.owners);
+                    self.tr.note(n, s, Verdict::Detail, sig, Some(prev));
+                    continue;
+                }
                 // `由财富管理部牵头，修订…。财富管理部负责人蒋文涛负责，3月27日前…`: the
                 // person in charge of what a department leads, named in the next sentence.
                 let item_from = &self.item_from;
@@ -352,14 +363,11 @@ impl Walk<'_, '_> {
                 // `某某整理需求说明，下周一前；某某配合。`: the helpers of the line's work.
                 if i > 0
                     && self.ex.items.len() > first
-                    && super::helper_clause::helpers_only(s, &sc.owners)
+                    && (super::helper_clause::helpers_only(s, &sc.owners)
+                        || super::helper_clause::helpers_lead(s, &sc.owners))
                     && let Some(item) = self.ex.items.last_mut()
                 {
-                    for o in &sc.owners {
-                        if !item.owners.contains(o) {
-                            item.owners.push(o.clone());
-                        }
-                    }
+                    super::helper_clause::add_helpers(item, &sc.owners);
                     self.tr.note(n, s, Verdict::Detail, sig, Some(item));
                     continue;
                 }

@@ -353,7 +353,9 @@ impl Ctx<'_> {
                 }
             }
         }
-        // Parenthesised groups, then clauses from the end.
+        // Parenthesised groups, then clauses from the end; a group that describes the work
+        // (`（3个月保留原权益）`, `（70周岁以上…）`) only after the clauses.
+        let mut described: Vec<String> = Vec::new();
         for group in paren_groups(&text) {
             // `（含9月28日至30日的3个交易日）`: what the task covers, not when it is due.
             let g = group.trim_start();
@@ -362,6 +364,23 @@ impl Ctx<'_> {
                 .any(|w| g.starts_with(w))
                 || g.contains(['至', '~', '～'])
             {
+                continue;
+            }
+            // `（70周岁以上）`, `（不少于3日）`: an age or a length, not when it is due.
+            if g.contains("周岁")
+                || ["不少于", "不超过", "不低于", "至少", "最多"]
+                    .iter()
+                    .any(|w| g.starts_with(w))
+            {
+                continue;
+            }
+            if g.chars().count() > 5
+                && !["前", "内", "截止", "完成", "by", "due"]
+                    .iter()
+                    .any(|w| g.contains(w))
+                && !names_a_date(g)
+            {
+                described.push(group);
                 continue;
             }
             // `（陆川，待定）`: each part too.
@@ -379,6 +398,7 @@ impl Ctx<'_> {
             .collect();
         // `…，其他事项下周再议`: the rest's date is not this task's.
         deadline_candidates.extend(clauses.iter().rev().filter(|c| !is_the_rest(c)).cloned());
+        deadline_candidates.extend(described);
         let (mut deadline, mut deadline_text) = self.first_deadline(&deadline_candidates);
         if deadline_text.is_none() {
             (deadline, deadline_text) = self.deadline_in_gone_parens(&before_owners, &text);
@@ -488,4 +508,17 @@ fn without_weekday_notes(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Whether `g` names a day (`11月27日`, `（2月14日，调休上班）`, `周五`, `明天`, `月底`), not only
+/// a length (`3个月`).
+fn names_a_date(g: &str) -> bool {
+    let cs: Vec<char> = g.chars().collect();
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    cs.windows(2).any(|w| match w {
+        [a, b] => (numeral(*a) && "月日号".contains(*b)) || (*a == '周' && "一二三四五六日末".contains(*b)),
+        _ => false,
+    }) || ["今天", "明天", "后天", "下周", "本周", "月底", "月末", "年底"]
+        .iter()
+        .any(|w| g.contains(w))
 }

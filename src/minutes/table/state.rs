@@ -235,6 +235,8 @@ pub(super) fn is_shelved(cell: &str) -> bool {
         // `| 不同意，直播统一由总部组织 |`, `| 不予安排 |`: the request turned down.
         "不同意",
         "不予",
+        // `| 不调整（低于重要性水平） |`: the change asked about is not made.
+        "不调整",
     ];
     let c = cell
         .trim()

@@ -101,6 +101,17 @@ pub(super) fn work_column(headers: &[String], matching: &[usize]) -> Option<usiz
     {
         return Some(later);
     }
+    // `| 事项 | 具体工作 |`: the column of the work in detail, the first only its heading.
+    let detail = |i: usize| {
+        headers
+            .get(i)
+            .is_some_and(|h| ["具体", "明细", "细项"].iter().any(|w| h.contains(w)))
+    };
+    if !detail(first)
+        && let Some(later) = matching.iter().copied().find(|i| *i != first && detail(*i))
+    {
+        return Some(later);
+    }
     Some(first)
 }
 
@@ -130,6 +141,20 @@ mod tests {
             requirement_column(&h(&["考核项", "合同要求", "实际"]), &[None, None]),
             None
         );
+    }
+
+    #[test]
+    fn a_heading_column_gives_way_to_the_work_in_detail() {
+        let h: Vec<String> = ["事项", "具体工作", "主办", "时限"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(work_column(&h, &[0, 1]), Some(1));
+        let h: Vec<String> = ["事项", "工作内容", "主办"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(work_column(&h, &[0, 1]), Some(0));
     }
 
     #[test]

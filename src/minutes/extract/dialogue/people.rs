@@ -112,7 +112,12 @@ fn clause_heads(ctx: &Ctx<'_>, s: &str) -> Vec<(usize, OwnerRef)> {
         {
             let rest = t.get(len..).unwrap_or_default();
             let work = rest.chars().filter(|c| is_cjk(*c)).count() >= 4;
-            if work && (crate::minutes::scan::has_task_verb(rest) || rest.contains('把')) {
+            // `立帆出迭代拆分`: a word of doing right after the name (not `出差`, `出席`).
+            let does = DOES.iter().any(|d| rest.starts_with(d))
+                && !["出差", "出席", "出门", "出现", "出来", "做得", "写得"]
+                    .iter()
+                    .any(|w| rest.starts_with(w));
+            if work && (crate::minutes::scan::has_task_verb(rest) || rest.contains('把') || does) {
                 out.push((at + lead, who));
             }
         }

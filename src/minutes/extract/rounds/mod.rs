@@ -71,3 +71,5 @@ mod tests_round62;
 mod tests_round63;
 mod tests_round64;
 mod tests_round65;
+#[cfg(test)]
+mod tests_round66;
