@@ -80,7 +80,14 @@ impl Table {
     /// `| 空调巡检记录缺失 | 严冬 | 仍未解决，转给路遥跟进，6月12日前补齐记录 |`: a state cell
     /// that gives the work anew (a date, or someone else to do it) is the item: the issue, then
     /// what is to be done, by whom the cell names (else the owner column) and when.
-    fn given_anew(&self, task: &str, state: &str, owner: &str, ctx: &Ctx<'_>) -> Option<ActionItem> {
+    fn given_anew(
+        &self,
+        task: &str,
+        state: &str,
+        owner: &str,
+        help: &str,
+        ctx: &Ctx<'_>,
+    ) -> Option<ActionItem> {
         if state.trim().is_empty() {
             return None;
         }
@@ -99,7 +106,18 @@ impl Table {
         let work = clean_title(&scanned.text, scanned.deadline_text.as_deref());
         Some(ActionItem {
             text: format!("{}：{work}", task.trim()),
-            owners: if owners.is_empty() { column_owners } else { owners },
+            // `| 交接事项 | 接收人 | 监交人 | 7月10日前完成划转 |`: the row's people, helpers too.
+            owners: if owners.is_empty() {
+                let mut all = column_owners;
+                for o in ctx.people(help).into_iter().filter(|o| o.person().is_some()) {
+                    if !all.contains(&o) {
+                        all.push(o);
+                    }
+                }
+                all
+            } else {
+                owners
+            },
             deadline: scanned.deadline,
             deadline_text: scanned.deadline_text,
             priority: scanned.priority,
@@ -146,6 +164,10 @@ impl Table {
             "assignee",
             "responsible",
             "责任方",
+            // `| 交接事项 | 移交人 | 接收人 | 监交人 |`: who takes the work over does it.
+            "接收人",
+            "接手人",
+            "承接人",
         ])
         // `| 任务 | R | A | C | I |`: a RACI table's R (responsible) column, before the words
         // below (`A（负责）` is who answers for it, not who does it).
@@ -184,11 +206,13 @@ impl Table {
         // `| 实施负责人 | 回滚负责人 |`: a second person column (after the lead's) names a
         // second owner, like a helper's.
         // `| 需求 | 开发 | 测试 | 排期 |`: who tests it shares the work.
-        let help = find(&["配合", "协办", "协助", "陪同", "协同", "support", "helper"])
-            .or_else(|| cs.iter().position(|c| ["测试", "QA", "qa"].contains(&c.trim())))
-            .filter(|h| Some(*h) != owner)
-            .or_else(|| second_person_column(&cs, owner))
-            .or_else(|| people_column(&cs, owner));
+        let help = find(&[
+            "配合", "协办", "协助", "陪同", "协同", "监交", "support", "helper",
+        ])
+        .or_else(|| cs.iter().position(|c| ["测试", "QA", "qa"].contains(&c.trim())))
+        .filter(|h| Some(*h) != owner)
+        .or_else(|| second_person_column(&cs, owner))
+        .or_else(|| people_column(&cs, owner));
         // The task column: a task word, else the measures of an issue table (`问题 | 整改措施`).
         // `| 需求编号 | 需求名称 |`: a number column names no task.
         let is_number = |c: &str| {
@@ -442,7 +466,7 @@ impl Table {
         {
             return None;
         }
-        if let Some(item) = self.given_anew(task, cell(self.status), cell(self.owner), ctx) {
+        if let Some(item) = self.given_anew(task, cell(self.status), cell(self.owner), cell(self.help), ctx) {
             return Some(item);
         }
         let mut owners = ctx.people(&owner_cell);

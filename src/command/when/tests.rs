@@ -809,6 +809,16 @@ fn month_days_relative_to_this_month() {
     ));
 }
 
+#[test]
+fn the_nth_working_day_of_a_month() {
+    // April 2026: 1–3 are working days, 4–6 the 清明 block.
+    assert_eq!(doc("下个月的第三个工作日"), "2026-04-03T18:00:00+08:00");
+    assert_eq!(doc("下月第5个工作日前"), "2026-04-08T18:00:00+08:00");
+    assert_eq!(doc("下个月第1个交易日"), "2026-04-01T18:00:00+08:00");
+    assert!(is_past(&err("本月第3个工作日")));
+    assert_eq!(doc("本月第十五个工作日"), "2026-03-20T18:00:00+08:00");
+}
+
 // Other errors ------------------------------------------------------------------------------
 
 #[test]

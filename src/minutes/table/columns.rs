@@ -43,6 +43,8 @@ pub(super) fn person_column(cs: &[String]) -> Option<usize> {
         "发起人",
         "提出人",
         "申请人",
+        // `| 移交人 | 接收人 |`: who hands the work over has done their part.
+        "移交人",
     ];
     cs.iter().position(|c| {
         let c = c.trim();

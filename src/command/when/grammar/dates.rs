@@ -173,6 +173,22 @@ pub(in crate::command::when) fn month_period(c: &mut Cursor, _before: bool) -> O
         return Some(Day::OfMonth { offset, day: d.value });
     }
     c.reset(mark);
+    // `下个月的第三个工作日`, `本月第5个交易日`: the month's n-th working day.
+    let _ = c.eat("的");
+    if c.eat("第")
+        && let Some(n) = c.number()
+    {
+        let _ = c.eat("个");
+        if let Some(rule) = day_rule(c) {
+            let _ = c.eat_any(&["前", "之前", "以前"]);
+            return Some(Day::NthOfMonth {
+                offset,
+                n: n.value,
+                rule,
+            });
+        }
+    }
+    c.reset(mark);
     let part = month_part(c).unwrap_or(MonthPart::Whole);
     Some(Day::Period(Period::Month {
         sel: Sel::Offset(offset),

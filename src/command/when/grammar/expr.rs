@@ -36,6 +36,9 @@ pub(in crate::command::when) enum Day {
     },
     /// Day `day` of the month `offset` months from this one (`本月20号`, `下个月5号`).
     OfMonth { offset: i64, day: i64 },
+    /// The `n`-th working (or trading) day of the month `offset` months from this one
+    /// (`下个月的第三个工作日`, `本月第5个交易日`).
+    NthOfMonth { offset: i64, n: i64, rule: DayRule },
     /// N天 / N周 / 半个月.
     Days(i64),
     /// N个月.

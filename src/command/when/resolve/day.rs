@@ -38,6 +38,15 @@ pub(in crate::command::when) fn candidate(day: &Day, k: i64, ctx: &Ctx<'_>) -> R
             let first = ctx.add_months(today.first_of_month(), offset)?;
             only(ctx.date(first.year(), i64::from(first.month()), day))
         }
+        Day::NthOfMonth { offset, n, rule } => {
+            let n = u32::try_from(n)
+                .ok()
+                .filter(|n| (1..=23).contains(n))
+                .ok_or_else(|| ctx.out_of_range())?;
+            let first = ctx.add_months(today.first_of_month(), offset)?;
+            let eve = ctx.add_days(first, -1)?;
+            only(ctx.cal.nth_after(eve, n, rule).map_err(|e| ctx.cal(e)))
+        }
         Day::Days(_) | Day::Months(_) | Day::Years(_) | Day::Count { .. } if ctx.before => {
             // 3天前 / 2个工作日前 is in the past, not a deadline.
             Err(ctx.past())

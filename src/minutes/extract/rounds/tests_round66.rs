@@ -19,6 +19,9 @@
 //! - a block turned down whose `后续` gives someone dated rework is that rework (`blocks/split.rs`);
 //! - in a transcript a given name then a word of doing (`立帆出迭代拆分`) is the member's work
 //!   (`extract/dialogue/people.rs`);
+//! - a hand-over list's receiver (`接收人`) does the work, its witness (`监交人`) helps, and who hands
+//!   it over (`移交人`) is no owner (`table.rs`, `table/columns.rs`); `下个月的第三个工作日` is the
+//!   month's third working day, in minutes and in `/督办` (`command/when/`);
 //! - two clauses each giving a member work by a verb and a date of its own, the second naming the
 //!   work before its doer (`场地某乙负责下周二前落实`), are two items (`extract/sentence.rs`).
 
@@ -181,4 +184,30 @@ fn two_clauses_each_giving_a_member_dated_work_by_a_verb_are_two_items() {
         dues(&ex),
         [due_by_end_of("2026-03-13"), due_by_end_of("2026-03-17")]
     );
+}
+
+#[test]
+fn a_hand_over_lists_receiver_does_the_work_and_its_witness_helps() {
+    let ex = run(
+        "离职交接\n\n| 序号 | 交接事项 | 移交人 | 接收人 | 监交人 | 状态 |\n|---|---|---|---|---|---|\n\
+         | 1 | 名下客户的服务关系划转 | 王某 | 许文杰 | 叶青 | 3月13日前完成划转 |\n\
+         | 2 | 工牌和门禁卡 | 王某 | 高晓岚 | 叶青 | 已收回 |\n\
+         | 3 | 执业注册注销申报 | — | 马一鸣 | 邓若云 | 3月20日前 |\n",
+        TEAM,
+    );
+    assert_eq!(owners(&ex), [vec!["许文杰", "叶青"], vec!["马一鸣", "邓若云"]]);
+    assert_eq!(
+        dues(&ex),
+        [due_by_end_of("2026-03-13"), due_by_end_of("2026-03-20")]
+    );
+}
+
+#[test]
+fn a_months_nth_working_day_is_read_in_minutes() {
+    let ex = run(
+        "会议决定：\n许文杰：2月费用快报，下个月的第三个工作日出。\n",
+        TEAM,
+    );
+    assert_eq!(owners(&ex), [vec!["许文杰"]]);
+    assert_eq!(dues(&ex), [due_by_end_of("2026-04-03")]);
 }
