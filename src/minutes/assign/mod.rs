@@ -9,8 +9,8 @@ pub(super) use self::clauses::strip_leads;
 use self::clauses::{clauses, is_recipient};
 use self::paren::paren_names;
 use self::reach::{first_person, second_person};
-use self::words::{ADVERBS, HELP_VERBS, LEAD_VERBS, departments, extend};
-pub(crate) use self::words::{is_unit, units_apart};
+pub(crate) use self::words::{ADVERBS, is_unit, units_apart};
+use self::words::{HELP_VERBS, LEAD_VERBS, departments, extend};
 
 mod clauses;
 mod colon_head;

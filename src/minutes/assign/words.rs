@@ -101,7 +101,7 @@ pub(super) fn after_due_word(rest: &str) -> Option<&str> {
 pub(super) const HELP_VERBS: &[&str] = &["配合", "协助", "协同", "帮忙", "参与"];
 
 /// Adverbs between a name and its verb (`宫雪继续跟进`, `李四尽快牵头`).
-pub(super) const ADVERBS: &[&str] = &[
+pub(crate) const ADVERBS: &[&str] = &[
     "继续", "本人", "尽快", "抓紧", "马上", "立即", "统一", "重新", "具体", "亲自", "再", "先", "也", "还",
     "都",
     // `某甲牵头，某乙、某丙各负责一个营业部的名单`: each their own share.

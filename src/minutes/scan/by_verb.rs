@@ -33,13 +33,12 @@ impl Ctx<'_> {
                 .unwrap_or(who);
             let who = who.trim();
             // `由温若岚重新编制…`, `由某某尽快…`: an adverb before the verb is no part of the name.
-            let who = [
-                "重新", "尽快", "抓紧", "统一", "具体", "继续", "马上", "立即", "亲自", "另行", "再", "先",
-            ]
-            .iter()
-            .find_map(|a| who.strip_suffix(a))
-            .filter(|w| self.names_if_all(w).is_some())
-            .unwrap_or(who);
+            let who = crate::minutes::assign::ADVERBS
+                .iter()
+                .chain(&["另行"])
+                .find_map(|a| who.strip_suffix(a))
+                .filter(|w| self.names_if_all(w).is_some())
+                .unwrap_or(who);
             // `由经纪业务部刘建国同志负责`: a form of address after the name.
             let who = ADDRESS_SUFFIXES
                 .iter()
