@@ -3,7 +3,7 @@
 
 use crate::domain::priority::Priority;
 use crate::minutes::item::{ActionItem, clean_title};
-use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, is_place_or_units};
+use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, is_place_or_units, push_unique};
 
 use self::columns::{
     deadline_work, people_column, person_column, planned_column, raci_responsible, second_person_column,
@@ -110,9 +110,7 @@ impl Table {
             owners: if owners.is_empty() {
                 let mut all = column_owners;
                 for o in ctx.people(help).into_iter().filter(|o| o.person().is_some()) {
-                    if !all.contains(&o) {
-                        all.push(o);
-                    }
+                    push_unique(&mut all, o);
                 }
                 all
             } else {

@@ -333,7 +333,8 @@ impl Block {
         let asks = ["请", "需", "要求", "由"]
             .iter()
             .any(|w| self.conclusion.contains(w));
-        if !(asks && sc.how != OwnerHow::None && sc.deadline.is_some()) {
+        let asked = asks && sc.how != OwnerHow::None && sc.deadline.is_some();
+        if !asked {
             // `验收结论：不通过。` then `后续：严骏牵头，…10个工作日内修正后重新提交`: the rework
             // asked in the block's follow-up, someone's by a date.
             let next = self.next.first()?;
@@ -349,7 +350,7 @@ impl Block {
                 }
             });
         }
-        (asks && sc.how != OwnerHow::None && sc.deadline.is_some()).then(|| ActionItem {
+        Some(ActionItem {
             text: clean_title(
                 &format!("{}（{}）", self.title, self.conclusion.trim_end_matches('。')),
                 None,

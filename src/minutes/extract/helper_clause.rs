@@ -28,15 +28,6 @@ pub(super) fn helpers_only(clause: &str, owners: &[OwnerRef]) -> bool {
             .all(|p| !p.is_empty() && owners.iter().any(|o| o.name() == *p))
 }
 
-/// Adds `owners` to `item`'s owners, after those it has.
-pub(super) fn add_helpers(item: &mut crate::minutes::ActionItem, owners: &[OwnerRef]) {
-    for o in owners {
-        if !item.owners.contains(o) {
-            item.owners.push(o.clone());
-        }
-    }
-}
-
 /// Whether `clause` opens with the names of `owners` and a helper's verb, then what they feed
 /// into it (`康明哲、田野配合提供租金数据`, `某某配合压测`): helpers of the work named before it on
 /// the line.

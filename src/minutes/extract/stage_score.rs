@@ -5,7 +5,7 @@ use crate::minutes::evidence::{self, LineFacts};
 use crate::minutes::explain::Verdict;
 use crate::minutes::item::ActionItem;
 use crate::minutes::layout::{Marker, Section, strip_todo_label};
-use crate::minutes::scan::{OwnerHow, Scan};
+use crate::minutes::scan::{OwnerHow, Scan, push_unique};
 use crate::minutes::weights::Signal;
 
 use super::sentence::{
@@ -274,7 +274,9 @@ impl Walk<'_, '_> {
                     && super::helper_clause::helpers_lead(s, &item.owners)
                     && let Some(prev) = self.ex.items.last_mut()
                 {
-                    super::helper_clause::add_helpers(prev, &item.owners);
+                    for o in &item.owners {
+                        push_unique(&mut prev.owners, o.clone());
+                    }
                     self.tr.note(n, s, Verdict::Detail, sig, Some(prev));
                     continue;
                 }
@@ -367,7 +369,9 @@ impl Walk<'_, '_> {
                         || super::helper_clause::helpers_lead(s, &sc.owners))
                     && let Some(item) = self.ex.items.last_mut()
                 {
-                    super::helper_clause::add_helpers(item, &sc.owners);
+                    for o in &sc.owners {
+                        push_unique(&mut item.owners, o.clone());
+                    }
                     self.tr.note(n, s, Verdict::Detail, sig, Some(item));
                     continue;
                 }

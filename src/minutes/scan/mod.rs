@@ -37,8 +37,7 @@ mod verbs;
 
 use crate::minutes::owner::OwnerRef;
 
-use self::ctx::push_unique;
-pub(crate) use self::ctx::{Ctx, OwnerHow, Scan, is_cjk};
+pub(crate) use self::ctx::{Ctx, OwnerHow, Scan, is_cjk, push_unique};
 pub(crate) use self::deadline::{is_the_rest, is_time_char};
 use self::deadline::{paren_groups, remove_deadline};
 use self::fields::{DEADLINE_KEYS, HELP_KEYS, OWNER_KEYS, take_key, take_priority, tidy};
