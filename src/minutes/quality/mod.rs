@@ -39,6 +39,7 @@ mod fresh_sets_76;
 mod fresh_sets_80;
 mod fresh_sets_84;
 mod fresh_sets_88;
+mod fresh_sets_92;
 mod sets;
 mod sets_05_10;
 mod sets_11_15;
@@ -60,6 +61,7 @@ pub use fresh_sets_76::{HELDOUT76, HELDOUT77, HELDOUT78, HELDOUT79};
 pub use fresh_sets_80::{HELDOUT80, HELDOUT81, HELDOUT82, HELDOUT83};
 pub use fresh_sets_84::{HELDOUT84, HELDOUT85, HELDOUT86, HELDOUT87};
 pub use fresh_sets_88::{HELDOUT88, HELDOUT89, HELDOUT90, HELDOUT91};
+pub use fresh_sets_92::{HELDOUT92, HELDOUT93, HELDOUT94, HELDOUT95};
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
 };
@@ -171,6 +173,10 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout89", HELDOUT89),
     ("heldout90", HELDOUT90),
     ("heldout91", HELDOUT91),
+    ("heldout92", HELDOUT92),
+    ("heldout93", HELDOUT93),
+    ("heldout94", HELDOUT94),
+    ("heldout95", HELDOUT95),
 ];
 
 /// The sets still blind (written after the last round and measured in aggregate only): the tools
@@ -380,6 +386,8 @@ mod set_runs_80;
 mod set_runs_84;
 #[cfg(test)]
 mod set_runs_88;
+#[cfg(test)]
+mod set_runs_92;
 #[cfg(test)]
 mod set_runs_late;
 #[cfg(test)]
