@@ -129,13 +129,19 @@ pub fn clean_title(text: &str, deadline_text: Option<&str>) -> String {
         // `方案——熊某。原定…` once the owner after the dash is gone.
         ("——。", "。"),
         ("——：", "："),
+        // `话术重写 → 彭某，质检把关` once the owner after the arrow is gone.
+        (" →，", "，"),
+        ("→，", "，"),
     ] {
         while out.contains(double) {
             out = out.replace(double, single);
         }
     }
-    let out =
-        trim_dangling_tail(out.trim_matches(|c: char| CLAUSE_MARKS.contains(&c) || c == ':' || c == '：'));
+    let out = trim_dangling_tail(
+        out.trim_matches(|c: char| CLAUSE_MARKS.contains(&c) || c == ':' || c == '：')
+            // `…逐条复听 →` once the owner after the arrow is gone.
+            .trim_end_matches(['→', ' ']),
+    );
     // `谷某明天上午复核`: a bare verb left (`复核`) says too little; the title keeps its time.
     if deadline_text.is_some() && out.chars().filter(|c| c.is_alphanumeric()).count() <= 2 {
         let whole = clean_title(text, None);

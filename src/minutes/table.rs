@@ -157,7 +157,6 @@ impl Table {
             "执行人",
             "跟进人",
             "对接人",
-            "经办人",
             "落实人",
             "assignee",
             "responsible",
@@ -207,6 +206,8 @@ impl Table {
         let help = find(&[
             "配合", "协办", "协助", "陪同", "协同", "监交", "support", "helper",
         ])
+        // `| 经办 | 复核 |`: who checks the handling shares it.
+        .or_else(|| cs.iter().position(|c| ["复核", "复核人"].contains(&c.trim())))
         .or_else(|| cs.iter().position(|c| ["测试", "QA", "qa"].contains(&c.trim())))
         .filter(|h| Some(*h) != owner)
         .or_else(|| second_person_column(&cs, owner))
@@ -256,8 +257,14 @@ impl Table {
             .or_else(|| cs.iter().position(|c| ["处理", "处置"].contains(&c.trim())));
         // `| 员工 | 得分/等级 | 主要问题 | 改进措施 | 完成时间 |`: with measures to take, whose
         // row it is names the owner (a roster's `| 姓名 | 岗位 | 班次 |` names none).
-        let owner = owner
-            .or_else(|| measures.and_then(|_| cs.iter().position(|c| ["员工", "姓名"].contains(&c.trim()))));
+        // `| 问题 | 处理措施 | 经办 | 复核 | 时限 |`: who handles the measure (a procedure's `| 节点 |
+        // 内容 | 经办 |` names roles, not work).
+        let owner = owner.or_else(|| {
+            measures.and_then(|_| {
+                cs.iter()
+                    .position(|c| ["员工", "姓名", "经办"].contains(&c.trim()))
+            })
+        });
         let subject = column(&["项目", "project"]);
         // `| 序号 | 整改项 | 责任人 | 完成时限 | 状态 |`: with no task word, the first column that
         // is none of the others (nor a number, status or remark) holds the work.
@@ -289,6 +296,9 @@ impl Table {
             .or_else(|| column(&["目的", "purpose"]))
             // `| 巡检对象 | 巡检重点 | 负责人 |`: what to look at in each place is the work.
             .or_else(|| column(&["重点", "要点"]))
+            // `| 编号 | 银行 | 金额 | 原因 | 处理人 | 处理时限 |`: a register of differences to
+            // clear: the cause says what each row's work is about.
+            .or_else(|| deadline.and(column(&["原因", "异常描述", "差异描述"])))
             .or_else(|| deadline.and(other()))?;
         // `| 项目 | 负责人 | 进度 | 备注 |` with no date column: a progress report, not tasks.
         let progress = find(&["进度", "进展", "完成率", "完成情况", "progress"]);

@@ -16,8 +16,30 @@ const SEPARATORS: &[&str] = &[
 /// Words at a clause's start that are not part of a name (`support 某某` after the lead names
 /// a helper, as any clause of names after the lead does).
 const LEADS: &[&str] = &[
-    "owner", "Owner", "OWNER", "support", "Support", "SUPPORT", "由", "烦请", "请", "麻烦", "辛苦", "让",
-    "是", "那", "就", "另外", "再", "并由", "交由",
+    "owner",
+    "Owner",
+    "OWNER",
+    "support",
+    "Support",
+    "SUPPORT",
+    "由",
+    "烦请",
+    "请",
+    "麻烦",
+    "辛苦",
+    "让",
+    "是",
+    "那",
+    "就",
+    "另外",
+    "再",
+    "并由",
+    "交由",
+    // `我司柯思敏、洪亮在…完成`: the writer's firm before its people (a talk with another party).
+    "我司",
+    "我方",
+    "本公司",
+    "我公司",
 ];
 
 /// The clauses of `text`, as byte ranges: apart at punctuation, a dash, or `、` after a lead's verb.

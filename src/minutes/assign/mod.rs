@@ -12,6 +12,8 @@ use self::reach::{first_person, second_person};
 pub(crate) use self::words::{ADVERBS, is_unit, units_apart};
 use self::words::{HELP_VERBS, LEAD_VERBS, departments, extend};
 
+mod arrow;
+pub(crate) use arrow::after_arrow;
 mod clauses;
 mod colon_head;
 mod dash;

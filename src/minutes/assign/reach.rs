@@ -8,6 +8,10 @@ use crate::minutes::scan::{Ctx, DEPARTMENT_ENDS, has_task_verb};
 /// What follows `我来`/`我先` when the speaker only talks (`我来说一下`, `我先补充`).
 const TALK: &[&str] = &[
     "说",
+    // `我这边没问题`: agreeing, not taking work on.
+    "没问题",
+    "没意见",
+    "同意",
     "讲",
     "问",
     "看看",

@@ -244,10 +244,13 @@ pub(super) fn is_next_meeting(lower: &str, how: OwnerHow) -> bool {
                 // `下次复盘时间：8月中旬`: the next one's time, under a key of its own.
                 ["时间：", "时间:", "定于"].iter().any(|k| said.contains(k))
                     // `下次会前`, `下次会议前反馈`, `下次例会上汇报`: a time said by the next
-                    // meeting, not the next meeting announced.
+                    // meeting, not the next meeting announced; `下次联络会的议题征集`: what to
+                    // prepare for it (its time is read by `next_meeting_open`).
                     || after.iter().position(|c| *c == '会').is_some_and(|k| {
                         let k = if after.get(k + 1) == Some(&'议') { k + 1 } else { k };
                         !matches!(after.get(k + 1), Some('前' | '上' | '之' | '后' | '时'))
+                            && (after.get(k + 1) != Some(&'的')
+                                || ["时间", "日期", "安排"].iter().any(|w| said.contains(w)))
                     })
             })
         })

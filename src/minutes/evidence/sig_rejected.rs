@@ -51,10 +51,26 @@ const HELD_BACK: &[&str] = &[
 pub(super) fn rejected_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal, i32)>) {
     // `时间另定`: the date is open, the task is not rejected.
     // `赵倩同志负责组织培训，具体时间另行通知`: the same, for work given to someone.
+    // `孟庆林整理一版，暂不定时间`: no date yet, the work stands.
     let open_date: &[&str] = if f.scan.how == OwnerHow::Strong {
-        &["时间另定", "日期另定", "时间再定", "日期再定", "时间另行通知"]
+        &[
+            "时间另定",
+            "日期另定",
+            "时间再定",
+            "日期再定",
+            "时间另行通知",
+            "暂不定时间",
+            "暂不定时限",
+        ]
     } else {
-        &["时间另定", "日期另定", "时间再定", "日期再定"]
+        &[
+            "时间另定",
+            "日期另定",
+            "时间再定",
+            "日期再定",
+            "暂不定时间",
+            "暂不定时限",
+        ]
     };
     let rejected_text = open_date.iter().fold(lower.to_owned(), |t, w| t.replace(w, ""));
     // `…，时间视存储到位情况另定`: only the date is left open.

@@ -142,6 +142,10 @@ pub(super) const DONE: &[&str] = &[
     "完成了",
     "无需",
     "不另行安排",
+    // `…由骆文涛更新（现行做法，不变）`, `（按割接方案执行，不另安排）`, `（…，不单列）`: as it is.
+    "现行做法",
+    "不另安排",
+    "不单列",
     "不再跟踪",
     // Told for information, or someone else's work (`（仅通报）`, `（我方不跟踪）`).
     "仅通报",
@@ -211,6 +215,8 @@ pub(super) const CHATTER: &[&str] = &[
     "说我",
     "说他",
     "说她",
+    // `你说周报汇总第一次做，口径不清楚。`: the other one's words retold (a one-to-one talk).
+    "你说",
     "提到",
     "介绍了",
     "表示",

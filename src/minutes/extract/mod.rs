@@ -85,6 +85,29 @@ pub fn explain_report(text: &str, members: &[String], now: Timestamp, cal: &Cale
     );
     out.push_str(&crate::minutes::explain::render(&traces));
     out.push_str(&format!("共 {} 条待办。\n", ex.items.len()));
+    // The items as the card lists them, after the whole text was read (owners and dates settled
+    // across lines and turns may differ from the trace above).
+    for (i, item) in ex.items.iter().enumerate() {
+        let owners: Vec<&str> = item
+            .owners
+            .iter()
+            .map(crate::minutes::owner::OwnerRef::name)
+            .collect();
+        out.push_str(&format!(
+            "  {}. {} ｜ {} ｜ {}\n",
+            i + 1,
+            item.text,
+            if owners.is_empty() {
+                "负责人待定".to_owned()
+            } else {
+                owners.join("、")
+            },
+            item.deadline.map_or_else(
+                || "截止待定".to_owned(),
+                |d| crate::command::when::format_rfc3339(d.at)
+            )
+        ));
+    }
     out
 }
 
@@ -124,6 +147,8 @@ fn run(
         // `请 @某甲 今晚前把…，@某乙 明早前把…`: one line per person handed work.
         .flat_map(|l| at_split::lines_of(l, members))
         .collect();
+    // `| 议题 | 决议 | 待办 |`, a RACI matrix: the to-dos a table holds, one line each.
+    lines = matrix_table::read_matrix_tables(lines, members);
     // `- [ ] @某甲 估值模块联调` over indented checkboxes: a heading, its owner the children's.
     checkbox_tree::read_checkbox_trees(&mut lines);
     // `A=钟伟民` then `B: …`, `那C你跟B对一下`: speakers written as letters.
@@ -132,6 +157,17 @@ fn run(
     numbered_speakers::name_numbered_speakers(&mut lines, members);
     // `落实：明慧补充…`: a member named by the given name alone.
     given_alias::expand_given_names(&mut lines, members);
+    // `一帆、晓楠、子健三人会后对一下`: members named by their given names, one after another.
+    given_alias::expand_given_name_lists(&mut lines, members);
+    // `会谈纪要若琳整理`: a member's given name before a verb of doing.
+    given_alias::expand_given_name_doers(&mut lines, members);
+    // `雅静：…` in a letter to the team: a member labelled by the given name.
+    given_alias::expand_given_labels(&mut lines, members);
+    // `1:1 记录｜阮清华 × 邬梦婷` then `你：…`, `我要做的`: the two named, the writer first.
+    let one_on_one = one_on_one::pair(&lines, members);
+    if let Some((me, you)) = &one_on_one {
+        one_on_one::name_the_pair(&mut lines, me, you);
+    }
     let is_member = |w: &str| members.iter().any(|m| m.name == w);
     // `某某（总监）：…` turns: read as `某某：…`.
     role_label::drop_speaker_roles(&mut lines, is_member);
@@ -177,6 +213,8 @@ fn run(
         speaker: None,
         addressed: None,
     };
+    // `【季明哲】昨日：…。今日：…。阻碍：…`: a stand-up one person to a line, its plans and asks.
+    lines = standup_line::expand(lines, &ctx);
     // Cards and forms (kanban cards, question-label and bracketed-label cards, and records under
     // labels nobody listed): each record as one line of known fields.
     let records = crate::minutes::records::read(&mut lines, &ctx);
@@ -186,10 +224,14 @@ fn run(
         ..Extraction::default()
     };
     // An email signed by its writer (`刘畅 致 各位：` … `刘畅`): `我本人会…` is theirs.
-    if !lines.iter().any(|l| speaker_line(l.trim()).is_some())
-        && let Some(author) = author(&lines, &ctx)
-    {
-        ctx.set_speaker(Some(author));
+    if !lines.iter().any(|l| speaker_line(l.trim()).is_some()) {
+        // A one-to-one talk's notes: 我 is the writer, 你 the other.
+        if let Some((me, you)) = &one_on_one {
+            ctx.set_speaker(Some(ctx.resolve(you)));
+            ctx.set_speaker(Some(ctx.resolve(me)));
+        } else if let Some(author) = author(&lines, &ctx) {
+            ctx.set_speaker(Some(author));
+        }
     }
     let bracket_speakers = bracket_transcript(&lines, |w| ctx.is_name(w));
     let mut walk = Walk::new(&lines, ctx, ex, tr, bracket_speakers);
@@ -208,12 +250,35 @@ fn run(
     dialogue::settle(&lines, &ctx, to_item, &mut ex, &mut tr);
     // An AI summary's chapters retell the work its to-do list gives: one item, the list's.
     ai_recap::drop_recap_repeats(&lines, &mut ex.items);
+    // The same work read twice (a line, and the question it answers): one item.
+    drop_restated(&mut ex.items);
     // Owners are people: a department written as one is the item's unit.
     ex.items.iter_mut().for_each(crate::minutes::assign::units_apart);
     // `参会：方某（合规专员）` then work given to `合规专员`: that member's.
     post_owner::posts_to_members(&mut ex.items, &lines, members);
+    // `抄送：会计师 章敏` then `…由会计师章敏出具`: a guest named in the header does it.
+    guests::guests_do(&mut ex.items, &guests::guests(&lines, members));
     ex.items.truncate(MAX_ITEMS);
     ex
+}
+
+/// Items that restate an earlier one whole (its text inside theirs or the same, with the same
+/// owners and deadline, as `问题：答复` restates `答复`) leave: the earlier one stands.
+fn drop_restated(items: &mut Vec<ActionItem>) {
+    let mut kept: Vec<ActionItem> = Vec::with_capacity(items.len());
+    for item in items.drain(..) {
+        let restates = kept.iter().any(|k| {
+            k.text.chars().count() >= 8
+                && item.text.len() >= k.text.len()
+                && item.text.contains(k.text.as_str())
+                && k.owners == item.owners
+                && k.deadline == item.deadline
+        });
+        if !restates {
+            kept.push(item);
+        }
+    }
+    *items = kept;
 }
 
 /// Whether `reply` names the hour of the day `asked` gave without one.
@@ -274,6 +339,7 @@ mod dated_title;
 mod dialogue;
 mod full_latin_name;
 mod given_alias;
+mod guests;
 mod handed_work;
 mod heading_due;
 mod helper_clause;
@@ -281,10 +347,12 @@ mod inline_turns;
 mod label_owner;
 mod letter_roster;
 mod lists;
+mod matrix_table;
 mod meeting_head;
 mod name_heading;
 mod numbered_speakers;
 mod offer_accept;
+mod one_on_one;
 mod open_todo;
 mod opinion_label;
 mod post_owner;
@@ -312,6 +380,7 @@ mod stage_score;
 mod stage_table;
 mod stage_turns;
 mod standup;
+mod standup_line;
 mod sub_fields;
 mod sub_heading;
 mod subpoint;

@@ -200,6 +200,8 @@ impl Walk<'_, '_> {
         let mut asked: Option<&str> = None;
         // The sentence before was done work or a status (`…已提交（已完成）`).
         let mut done_before = false;
+        // The sentence before, when it was no item: what `这个我来做吧` points back at.
+        let mut said_before: Option<&str> = None;
         // `谁来写…？——某某负责，下周一前出初稿`: a sentence given to someone, answering the
         // who-question before it.
         let answers: Vec<bool> = scored
@@ -351,6 +353,13 @@ impl Walk<'_, '_> {
                         continue;
                     }
                 }
+                // `那我们可以把期限结构重新做一个测算…。霍总，这个我来做吧，周五前给鲍总。`: the
+                // speaker takes on the work said just before.
+                if by_speaker
+                    && let Some(p) = said_before.filter(|_| super::thin_owner::points_back(&item.text))
+                {
+                    item.text = format!("{}：{}", p.trim_end_matches(['。', '；', '！']), item.text);
+                }
                 if i > 0
                     && item.owners.is_empty()
                     && let Some(o) = super::label_owner::inherited(
@@ -437,6 +446,7 @@ impl Walk<'_, '_> {
                     && sc.how == OwnerHow::None
                     && sc.deadline.is_none()
                     && sig.iter().all(|(_, w)| *w > 0);
+                said_before = Some(s);
                 plain = (asks || states).then_some(s);
                 plain_remark = states || (asks && sc.deadline.is_none() && !s.contains('你'));
                 needed = super::handed_work::needs_work(s, &sc, &sig).then_some(s);

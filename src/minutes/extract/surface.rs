@@ -30,13 +30,27 @@ pub(super) fn canonical(line: &str) -> String {
 
 /// One bullet for a list item, whichever the writer typed: `* `, `• `, `· ` or `・ ` as `- `
 /// (the indentation kept; not `**bold**`).
+/// So is an emoji a small team leads its to-dos with (`📌 周一加排坐席 👉 韩磊`); an emoji
+/// pointing at who does it, inside the line, is an arrow (`→ 韩磊`).
 fn bullets(line: &str) -> String {
     let t = line.trim_start();
     let pad = &line[..line.len() - t.len()];
-    ["* ", "• ", "· ", "・ "]
+    let line = ["* ", "• ", "· ", "・ "]
         .iter()
         .find_map(|b| t.strip_prefix(b))
-        .map_or_else(|| line.to_owned(), |rest| format!("{pad}- {rest}"))
+        .or_else(|| {
+            // `📌 待办` stays a heading.
+            ["📌", "🔹", "🔸", "▪️", "▸", "➤", "➢"]
+                .iter()
+                .find_map(|b| t.strip_prefix(b))
+                .filter(|r| r.trim().chars().count() > 8)
+        })
+        .map_or_else(|| line.to_owned(), |rest| format!("{pad}- {}", rest.trim_start()));
+    if line.contains('👉') {
+        line.replace(" 👉 ", " → ").replace('👉', "→")
+    } else {
+        line
+    }
 }
 
 /// In a line that is no table row: an ASCII double hyphen after CJK text (`事项 -- 某某`) as

@@ -29,6 +29,20 @@ impl Walk<'_, '_> {
     }
 }
 
+/// Whether a speaker's item only points back at the work said before it (`霍总，这个我来做吧，…`,
+/// `这块我来`): a call (`霍总，`) may open it.
+pub(super) fn points_back(text: &str) -> bool {
+    let t = text.trim();
+    let t = t
+        .split_once(['，', ','])
+        .filter(|(call, _)| (1..=4).contains(&call.chars().count()) && !call.contains('我'))
+        .map_or(t, |(_, rest)| rest.trim_start());
+    ["这个", "这块", "这事", "这件事", "那个"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+        .is_some_and(|r| r.starts_with('我'))
+}
+
 /// Whether a sentence's signals mark it done or a status (`已完成`), so a thin owner sentence
 /// after it on the same line (`对接人：某某`) has no work.
 pub(super) fn is_done(sig: &[(Signal, i32)]) -> bool {

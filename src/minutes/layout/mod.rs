@@ -44,10 +44,14 @@ const PAST_WORDS: &[&str] = &[
     "经过",
     "时间线",
     "timeline",
+    // `二、本班处理事项` in a shift's handover: what the shift did.
+    "本班处理",
+    "本班完成",
 ];
 /// Headings of a record, not of tasks.
 const STATUS_WORDS: &[&str] = &[
     "情况",
+    "概况",
     "业绩",
     "数据",
     "总结",

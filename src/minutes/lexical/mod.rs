@@ -58,11 +58,27 @@ pub fn parse(tsv: &str) -> HashMap<String, f64> {
         .collect()
 }
 
-/// `text` as the model reads it: digits as `0`, a run of Latin letters as `a`, spaces folded.
+/// `text` as the model reads it: digits as `0`, a run of Latin letters as `a`, spaces folded; a
+/// version number (`5.12.0`, three parts or more) is a name, read as `a`, not a figure.
 fn normalise(text: &str) -> Vec<char> {
     let mut out = Vec::with_capacity(text.len());
     let mut latin = false;
-    for c in text.chars() {
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        i += 1;
+        let before = i.checked_sub(2).and_then(|b| chars.get(b));
+        if c.is_ascii_digit() && !before.is_some_and(|b| b.is_ascii_digit() || *b == '.') {
+            let end = version_end(&chars, i - 1);
+            if end > i {
+                if !latin {
+                    out.push('a');
+                }
+                latin = true;
+                i = end;
+                continue;
+            }
+        }
         if c.is_ascii_alphabetic() {
             if !latin {
                 out.push('a');
@@ -78,6 +94,28 @@ fn normalise(text: &str) -> Vec<char> {
         });
     }
     out
+}
+
+/// Where a version number starting at `at` ends (`5.12.0`: digits in three parts or more, dots
+/// between), or `at` when there is none.
+fn version_end(chars: &[char], at: usize) -> usize {
+    let mut i = at;
+    let mut parts = 0;
+    loop {
+        let start = i;
+        while chars.get(i).is_some_and(char::is_ascii_digit) {
+            i += 1;
+        }
+        if i == start {
+            return at;
+        }
+        parts += 1;
+        if chars.get(i) == Some(&'.') && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
+            i += 1;
+            continue;
+        }
+        return if parts >= 3 { i } else { at };
+    }
 }
 
 /// `text` with each of `names` (the group's members, and their given names) written `某`: who
@@ -308,6 +346,13 @@ mod tests {
         assert_eq!(
             normalise("3月20日前交PPT给Tom"),
             "0月00日前交a给a".chars().collect::<Vec<_>>()
+        );
+        // A version number is a name, a figure with a point stays digits.
+        assert_eq!(
+            normalise("确认5.12.0的发版窗口，v5.18.1 回归，差错降到0.8天"),
+            "确认a的发版窗口，a 回归，差错降到0.0天"
+                .chars()
+                .collect::<Vec<_>>()
         );
         let names = names_of(["王小五", "Tom"]);
         assert_eq!(names, ["王小五", "Tom", "小五"]);

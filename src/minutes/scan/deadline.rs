@@ -54,6 +54,10 @@ impl Ctx<'_> {
                 .iter()
                 .find_map(|w| tail.trim_start().strip_prefix(w))
                 .unwrap_or(tail);
+            // `due before 春节.`: the stop closing the sentence is no part of the date.
+            let tail = tail
+                .trim_end()
+                .trim_end_matches(['.', '。', ',', '，', ';', '；']);
             // `by Fri 出结果`: the English date ends where the Chinese words resume.
             let tail = if english_deadline(tail.trim()).is_some() {
                 tail
@@ -141,7 +145,7 @@ impl Ctx<'_> {
                     || super::vague::year_not_festival(&chars, start)
                     || super::vague::counted_run(&chars, start)
                     || super::series_no::names_a_series(&chars, start)
-                    || is_bare_year(window)
+                    || super::vague::is_bare_year(window)
                     || super::inner_word::ends_inside_word(&chars, start + len)
                     || inside_quotes(&chars, start)
                 {
@@ -467,8 +471,8 @@ pub(crate) fn modifies_noun(chars: &[char], start: usize, end: usize) -> bool {
             // `维保情况明天早上过一遍`, `方案周五审`: a verb of going through or revising.
             // `海报终稿节前送印`: a verb of sending off; `名单我明天上午弄好`: of getting it done.
             // `灭火器节前更换`, `台账周五前回传`: a verb of replacing or sending back.
-            // `1月底至少落地1场`, `月底起草`: a verb of writing or doing.
-            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形负牵落准梳汇反组对向收核填补必务需须得过审改送更回弄搞写拉排签测装贴寄至"
+            // `1月底至少落地1场`, `月底起草`, `3月底印好`, `月底备齐`: of writing, doing, printing.
+            "前内后之以把完交提发给报出上到起底末止再就由将要开定启碰确跟与去找约拿做形负牵落准梳汇反组对向收核填补必务需须得过审改送更回弄搞写拉排签测装贴寄至印备递建"
                 .contains(c)
         })
     };
@@ -590,11 +594,4 @@ fn ends_with_day_word(c: &str) -> &str {
                 .then(|| c.get(at..))?
         })
         .unwrap_or(c)
-}
-
-/// `今年分公司评优设三个奖项`: a year alone (`今年`, `明年`, `今年度`) is when something happens,
-/// not a deadline (`今年底前`, `年内` are).
-fn is_bare_year(window: &[char]) -> bool {
-    let w: String = window.iter().collect();
-    ["今年", "明年", "本年", "今年度", "本年度", "明年度"].contains(&w.as_str())
 }

@@ -196,6 +196,16 @@ impl Ctx<'_> {
             how = OwnerHow::Named;
             text = rest;
         }
+        // `Cost estimate — I'll do it myself, by next Friday` in a letter: its writer's.
+        if how == OwnerHow::None
+            && let Some(me) = self.speaker.clone()
+            && english::commits_in_english(&text)
+            && self.owners_in_text(&text).is_none()
+        {
+            owners = vec![me];
+            how = OwnerHow::Named;
+            by_speaker = true;
+        }
         if how == OwnerHow::None {
             if let Some((found, rest)) = self.owner_by_verb(&text) {
                 owners = found;
@@ -457,6 +467,8 @@ impl Ctx<'_> {
         }
         // `…回滚方案你来写`: words before the addressee's `你` are no one's name.
         owners.retain(|o| !matches!(o, OwnerRef::Unresolved(w) if w.ends_with('你')));
+        // `许诺本月跟班结束 → 程晓东给出带教评价`: the one after the arrow does it.
+        crate::minutes::assign::after_arrow(line, &mut owners, &mut Vec::new());
         Scan {
             text: tidy(&text),
             owners,

@@ -78,3 +78,10 @@ pub(super) fn counted_run(chars: &[char], start: usize) -> bool {
         .collect();
     ["连续", "累计", "持续"].contains(&before.as_str())
 }
+
+/// `今年分公司评优设三个奖项`: a year alone (`今年`, `明年`, `今年度`) is when something happens,
+/// not a deadline (`今年底前`, `年内` are).
+pub(super) fn is_bare_year(window: &[char]) -> bool {
+    let w: String = window.iter().collect();
+    ["今年", "明年", "本年", "今年度", "本年度", "明年度"].contains(&w.as_str())
+}

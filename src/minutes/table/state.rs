@@ -237,6 +237,10 @@ pub(super) fn is_shelved(cell: &str) -> bool {
         "不予",
         // `| 不调整（低于重要性水平） |`: the change asked about is not made.
         "不调整",
+        // `| 无需处理（银行正常扣费） |`: nothing to do about the row.
+        "无需处理",
+        "无需跟进",
+        "无需整改",
     ];
     let c = cell
         .trim()

@@ -24,6 +24,7 @@ mod offer_dated;
 mod overrule;
 mod people;
 mod reply;
+mod reply_date;
 mod report;
 mod status_reply;
 mod turns;
@@ -104,6 +105,7 @@ pub(super) fn settle(
     when_asked::dated_by_giver(&turns, ctx, to_item, ex, tr);
     offer_dated::agreed_offers(&turns, ctx, to_item, ex, tr);
     bare_verb::name_bare_work(&turns, ctx, ex, tr);
+    reply_date::date_by_reply(&turns, ex, tr);
 }
 
 /// The turns in order, with the open topic carried from one to the next.

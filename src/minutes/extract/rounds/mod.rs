@@ -73,3 +73,5 @@ mod tests_round64;
 mod tests_round65;
 #[cfg(test)]
 mod tests_round66;
+#[cfg(test)]
+mod tests_round67;
