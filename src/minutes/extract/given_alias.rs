@@ -37,7 +37,7 @@ pub(super) fn expand_given_names(lines: &mut [String], members: &[Person]) {
 }
 
 /// The member whose two-character given name `given` is, when no other member shares it.
-fn given_of<'m>(members: &'m [Person], given: &str) -> Option<&'m str> {
+pub(super) fn given_of<'m>(members: &'m [Person], given: &str) -> Option<&'m str> {
     let mut fits = members.iter().filter(|p| {
         let chars: Vec<char> = p.name.chars().collect();
         chars.len() == 3 && chars.iter().all(|c| is_cjk(*c)) && p.name.ends_with(given)

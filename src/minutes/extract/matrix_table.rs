@@ -54,15 +54,15 @@ fn empty(cell: &str) -> bool {
     ["", "—", "-", "——", "--", "/", "无", "暂无", "N/A", "n/a"].contains(&cell.trim())
 }
 
-/// A table row's cells (`| a | b |`).
-fn cells(line: &str) -> Option<Vec<&str>> {
+/// A table row's cells (`| a | b |`), or nothing for a line that is no row.
+pub(super) fn cells(line: &str) -> Option<Vec<&str>> {
     let t = line.trim();
     let inner = t.strip_prefix('|')?.strip_suffix('|')?;
     Some(inner.split('|').map(str::trim).collect())
 }
 
 /// Whether `row` is the line under a header (`|---|:--|`).
-fn rule(row: &[&str]) -> bool {
+pub(super) fn rule(row: &[&str]) -> bool {
     row.iter()
         .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
 }

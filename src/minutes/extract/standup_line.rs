@@ -7,6 +7,7 @@
 use crate::domain::ids::Person;
 use crate::minutes::scan::{Ctx, is_cjk};
 
+use super::matrix_table::{cells, rule};
 use super::standup::Part;
 
 /// Labels read before `：`/`:` (longest first): those of a stand-up under a name (`standup.rs`)
@@ -96,14 +97,9 @@ fn member<'m>(head: &str, members: &'m [Person]) -> Option<&'m str> {
     if let Some(p) = members.iter().find(|p| p.name == head) {
         return Some(p.name.as_str());
     }
-    if head.chars().count() != 2 || !head.chars().all(is_cjk) {
-        return None;
-    }
-    let mut fits = members
-        .iter()
-        .filter(|p| p.name.chars().count() == 3 && p.name.ends_with(head));
-    let one = fits.next()?;
-    fits.next().is_none().then_some(one.name.as_str())
+    (head.chars().count() == 2 && head.chars().all(is_cjk))
+        .then(|| super::given_alias::given_of(members, head))
+        .flatten()
 }
 
 /// `【季明哲】昨日：…` or `季明哲：今日：…` → (the member, the parts).
@@ -141,13 +137,6 @@ fn report_lines(who: &str, parts: &[(Part, String)], ctx: &Ctx<'_>) -> Vec<Strin
     out
 }
 
-/// A table row's cells (`| 薛凯文 | 修复… | 压测… | 无 |`).
-fn cells(line: &str) -> Option<Vec<&str>> {
-    let t = line.trim();
-    let inner = t.strip_prefix('|')?.strip_suffix('|')?;
-    Some(inner.split('|').map(str::trim).collect())
-}
-
 /// `lines` with one-line stand-up reports (and stand-up tables) written as their plans and
 /// requests; a document needs two such reports for any to count.
 pub(super) fn expand(lines: Vec<String>, ctx: &Ctx<'_>) -> Vec<String> {
@@ -182,10 +171,7 @@ fn tables_to_reports(lines: Vec<String>, members: &[Person]) -> Vec<String> {
             continue;
         };
         if let Some((name_col, labels)) = &head {
-            if row
-                .iter()
-                .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
-            {
+            if rule(&row) {
                 continue;
             }
             if let Some(who) = row.get(*name_col).and_then(|c| member(c, members)) {
