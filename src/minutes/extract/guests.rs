@@ -6,7 +6,7 @@
 use crate::domain::ids::Person;
 use crate::minutes::item::ActionItem;
 use crate::minutes::owner::OwnerRef;
-use crate::minutes::scan::is_cjk;
+use crate::minutes::scan::{DEPARTMENT_ENDS, is_cjk};
 
 /// Keys of a header line naming people who came or are copied.
 const KEYS: &[&str] = &[
@@ -30,10 +30,8 @@ const DOES: &[&str] = &[
     "出具", "提供", "负责", "牵头", "准备", "整理", "反馈", "起草", "确认", " to ", "to ", " will ",
 ];
 
-/// Ends of a unit's name, never a person's.
-const UNIT_ENDS: &[char] = &[
-    '部', '组', '室', '处', '科', '行', '心', '司', '办', '局', '所', '会', '院', '厅', '委',
-];
+/// Ends of an outside body's name (beside a department's, `DEPARTMENT_ENDS`), never a person's.
+const BODY_ENDS: &[char] = &['司', '办', '局', '所', '会', '院', '厅', '委'];
 
 /// The guests a header line names: the last word of each listed entry (`会计师 章敏` → `章敏`), of
 /// two or three Chinese characters and no unit.
@@ -45,7 +43,8 @@ fn named_in(value: &str, members: &[Person]) -> Vec<String> {
             let n = word.chars().count();
             ((2..=3).contains(&n)
                 && word.chars().all(is_cjk)
-                && !word.ends_with(UNIT_ENDS)
+                && !word.ends_with(DEPARTMENT_ENDS)
+                && !word.ends_with(BODY_ENDS)
                 // `负责人`, `专员`, `各位`: a post or a group, not a name.
                 && !word.ends_with(['人', '员', '长', '总', '师', '官', '者', '们', '位', '体', '等'])
                 && !members.iter().any(|p| p.name.contains(word)))

@@ -21,9 +21,7 @@ const MARKS: &[&str] = &[
 ];
 
 /// What stands between the two names (`阮清华 × 邬梦婷`, `贺子轩 & 阮清华（主管）`).
-const BETWEEN: &[&str] = &[
-    "×", "x", "X", "&", "与", "和", "/", "／", "、", "vs", "-", "—", " ",
-];
+const BETWEEN: &[&str] = &["×", "x", "X", "&", "与", "和", "/", "／", "、", "vs", "-", "—"];
 
 /// The two people of a one-to-one talk's notes: the writer (我) and the other (你), named in
 /// that order on the first line beside a one-to-one mark.
@@ -42,10 +40,8 @@ pub(super) fn pair(lines: &[String], members: &[Person]) -> Option<(String, Stri
     };
     // Only a sign or a word of pairing between them: `阮清华 × 邬梦婷`.
     let between = first.get(a_at + a.len()..*b_at)?.trim();
-    BETWEEN
-        .iter()
-        .any(|w| between == *w || between.is_empty() && *w == " ")
-        .then(|| ((*a).to_owned(), (*b).to_owned()))
+    // (Names apart by a space alone leave nothing between them once trimmed.)
+    (between.is_empty() || BETWEEN.contains(&between)).then(|| ((*a).to_owned(), (*b).to_owned()))
 }
 
 /// The labels and headings of a one-to-one talk's notes with the names written out: `你：把…`
