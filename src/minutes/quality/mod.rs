@@ -40,6 +40,7 @@ mod fresh_sets_80;
 mod fresh_sets_84;
 mod fresh_sets_88;
 mod fresh_sets_92;
+mod fresh_sets_96;
 mod sets;
 mod sets_05_10;
 mod sets_11_15;
@@ -62,6 +63,7 @@ pub use fresh_sets_80::{HELDOUT80, HELDOUT81, HELDOUT82, HELDOUT83};
 pub use fresh_sets_84::{HELDOUT84, HELDOUT85, HELDOUT86, HELDOUT87};
 pub use fresh_sets_88::{HELDOUT88, HELDOUT89, HELDOUT90, HELDOUT91};
 pub use fresh_sets_92::{HELDOUT92, HELDOUT93, HELDOUT94, HELDOUT95};
+pub use fresh_sets_96::{HELDOUT96, HELDOUT97, HELDOUT98, HELDOUT99};
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
 };
@@ -177,12 +179,23 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout93", HELDOUT93),
     ("heldout94", HELDOUT94),
     ("heldout95", HELDOUT95),
+    ("heldout96", HELDOUT96),
+    ("heldout97", HELDOUT97),
+    ("heldout98", HELDOUT98),
+    ("heldout99", HELDOUT99),
 ];
 
 /// The sets still blind (written after the last round and measured in aggregate only): the tools
 /// that read files (`fit`, `metamorphic`) leave them out. A set leaves this list when a round
 /// tunes on it.
-pub const STILL_BLIND: &[&str] = &["heldout46", "heldout48"];
+pub const STILL_BLIND: &[&str] = &[
+    "heldout46",
+    "heldout48",
+    "heldout96",
+    "heldout97",
+    "heldout98",
+    "heldout99",
+];
 
 /// [`ALL_SETS`] without the [`STILL_BLIND`] ones.
 pub fn tuning_sets() -> impl Iterator<Item = &'static (&'static str, MinutesSet)> {
@@ -388,6 +401,8 @@ mod set_runs_84;
 mod set_runs_88;
 #[cfg(test)]
 mod set_runs_92;
+#[cfg(test)]
+mod set_runs_96;
 #[cfg(test)]
 mod set_runs_late;
 #[cfg(test)]
