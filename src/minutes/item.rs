@@ -124,6 +124,11 @@ pub fn clean_title(text: &str, deadline_text: Option<&str>) -> String {
         ("；；", "；"),
         // `…负责实施，承办人：敖雪；…` once the owner's field is gone.
         ("，；", "；"),
+        // `总部通知下来了，。你…` once a name spoken alone is gone.
+        ("，。", "。"),
+        ("。。", "。"),
+        // `…回访一下。尽快吧` once the date is gone: the particle left alone.
+        ("。吧", "。"),
         ("：，", "："),
         (":，", ":"),
         // `方案——熊某。原定…` once the owner after the dash is gone.
@@ -142,6 +147,8 @@ pub fn clean_title(text: &str, deadline_text: Option<&str>) -> String {
             // `…逐条复听 →` once the owner after the arrow is gone.
             .trim_end_matches(['→', ' ']),
     );
+    let english = english_ends(out);
+    let out = english.as_str();
     // `谷某明天上午复核`: a bare verb left (`复核`) says too little; the title keeps its time.
     if deadline_text.is_some() && out.chars().filter(|c| c.is_alphanumeric()).count() <= 2 {
         let whole = clean_title(text, None);
@@ -154,4 +161,23 @@ pub fn clean_title(text: &str, deadline_text: Option<&str>) -> String {
     } else {
         out.to_owned()
     }
+}
+
+/// An English sentence once its owner and date are gone (`to draft a reply letter, .`,
+/// `Auto-reply — , .`): the stops and dashes left at its end go, and `to …` / `will …` left at its
+/// start reads as the work (`draft a reply letter`).
+fn english_ends(s: &str) -> String {
+    // `内部问责记录整理, .`: ASCII stops left by an English date whatever the words.
+    let ascii = s.trim_end_matches([' ', ',', '.', ';']);
+    if !s.contains(|c: char| c.is_ascii_alphabetic()) {
+        return if ascii.is_empty() { s } else { ascii }.to_owned();
+    }
+    let t = s.trim_end_matches([' ', ',', '.', ';', '—', '–', '，', '。']);
+    let t = if t.is_empty() { s } else { t };
+    ["to ", "will "]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_lowercase()))
+        .unwrap_or(t)
+        .to_owned()
 }

@@ -182,6 +182,8 @@ impl Table {
             "完成时间",
             "期限",
             "时限",
+            // `| 跟進人 | 限期 |`: a Hong Kong table's word.
+            "限期",
             "deadline",
             "due",
             "ddl",
@@ -215,7 +217,8 @@ impl Table {
         // The task column: a task word, else the measures of an issue table (`问题 | 整改措施`).
         // `| 需求编号 | 需求名称 |`: a number column names no task.
         let is_number = |c: &str| {
-            ["编号", "序号", "id", "#", "no."]
+            // `| 需求单号 |`, `| 工单号 |`: a docket's number too.
+            ["编号", "序号", "单号", "id", "#", "no."]
                 .iter()
                 .any(|w| c.to_lowercase().contains(w))
         };
@@ -234,6 +237,8 @@ impl Table {
             // `| 步骤 | 负责人 | 时限 |` (a checklist), `| 活动 | 分工 |` (a plan of events),
             // `| 场次 | 主题 | 筹备负责人 |` (events by their theme).
             "步骤", "活动", "环节", "step", "主题", "topic",
+            // `| 编号 | 选题 | 结论 | 撰稿 |`: a topic list's topics.
+            "选题",
         ];
         // `| 主体/事项 | 工作内容 |`: the subject's column gives way to the work's.
         let named = next_step.or_else(|| {
@@ -254,7 +259,8 @@ impl Table {
         let measures = measures
             .or_else(|| subject::requirement_column(&cs, &[owner, deadline]))
             // `| 事项 | 金额 | 处理 | 负责人 |`: a column headed only 处理 says what is done.
-            .or_else(|| cs.iter().position(|c| ["处理", "处置"].contains(&c.trim())));
+            .or_else(|| cs.iter().position(|c| ["处理", "处置"].contains(&c.trim())))
+            .or_else(|| column(subject::DECIDED));
         // `| 员工 | 得分/等级 | 主要问题 | 改进措施 | 完成时间 |`: with measures to take, whose
         // row it is names the owner (a roster's `| 姓名 | 岗位 | 班次 |` names none).
         // `| 问题 | 处理措施 | 经办 | 复核 | 时限 |`: who handles the measure (a procedure's `| 节点 |
@@ -279,11 +285,19 @@ impl Table {
                     && !is_number(c)
                     && !status_like.iter().any(|w| c.to_lowercase().contains(w))
             };
-            // `| 类别 | 意见摘要 | 处理 | 落实人 |`: a column of kinds gives way to the next one.
+            // `| 类别 | 意见摘要 | 处理 | 落实人 |`: a column of kinds gives way to the next one;
+            // `| 营业部 | 物料 | 处理意见 |`: so does who asked, before the thing asked for.
+            let asker = |i: usize| {
+                cs.get(i)
+                    .is_some_and(|c| ["营业部", "部门", "网点"].iter().any(|w| c.trim().ends_with(w)))
+                    && cs
+                        .get(i + 1)
+                        .is_some_and(|n| ["物料", "物品", "名称", "产品"].contains(&n.trim()))
+            };
             (0..cs.len())
                 .find(|i| {
                     cs.get(*i)
-                        .is_some_and(|c| free(*i, c) && !subject::names_group(c))
+                        .is_some_and(|c| free(*i, c) && !subject::names_group(c) && !asker(*i))
                 })
                 .or_else(|| cs.iter().enumerate().position(|(i, c)| free(i, c)))
         };
@@ -324,6 +338,15 @@ impl Table {
             // `| 类别 | 意见摘要 | 处理 |`: what is handled goes before how.
             .or_else(|| other().filter(|i| *i != task && measures == Some(task) && next_step.is_none()));
         let status = column(&["情况", "进展", "状态", "status"]).filter(|i| *i != task);
+        // `| 指标 | 执行情况 | 处置要求 |` with no one's column: the measure names who takes it
+        // (`某甲牵头、某乙配合制定…`).
+        let owner = owner.or(measures.filter(|m| {
+            *m == task
+                && deadline.is_none()
+                && cs
+                    .get(*m)
+                    .is_some_and(|h| subject::DECIDED.iter().any(|w| h.contains(w)))
+        }));
         owner.map(|_| {
             Self {
                 task,
@@ -431,7 +454,14 @@ impl Table {
             || cs
                 .iter()
                 .enumerate()
-                .any(|(i, c)| i != self.task && is_shelved(c))
+                .any(|(i, c)| {
+                    i != self.task
+                        && (is_shelved(c)
+                            // `| 选题 | 结论：待定（等采访对象） |`: not decided yet (a date
+                            // or an owner `待定` is only none named).
+                            || (![self.deadline, self.owner, self.help].contains(&Some(i))
+                                && c.trim().starts_with("待定")))
+                })
             // `| 暂缓，下半年再议 |` as the next step (not `暂停网点回访`, a task).
             || (is_shelved(task) && (task.contains(['，', ',', '；']) || is_empty_task(&owner_cell)))
             // `| 长期 |` as the deadline: a standing requirement, not a task.
@@ -458,8 +488,11 @@ impl Table {
             // `| 常规工作 |`, `| 例行事项 |`: the routine word with what it marks.
             || cs.iter().map(|c| c.trim()).any(|c| {
                 ["常规", "例行"].iter().any(|p| {
-                    c.strip_prefix(p)
-                        .is_some_and(|r| ["", "工作", "事项", "任务", "要求", "安排"].contains(&r))
+                    c.strip_prefix(p).is_some_and(|r| {
+                        ["", "工作", "事项", "任务", "要求", "安排"].contains(&r)
+                            // `| 常规，照做 |`: the mark, then a word on it.
+                            || r.starts_with(['，', ','])
+                    })
                 }) || ["（常规）", "（例行）", "(常规)", "(例行)"].iter().any(|m| c.ends_with(m))
             })
             // `| T | 6月2日 | 簿记建档 | — |`: a dash where the owner goes, with a date — a
@@ -477,7 +510,12 @@ impl Table {
         if let Some(item) = self.given_anew(task, cell(self.status), cell(self.owner), cell(self.help), ctx) {
             return Some(item);
         }
-        let mut owners = ctx.people(&owner_cell);
+        // A measure naming its own people (no one's column): read with the work below.
+        let mut owners = if self.owner == Some(self.task) {
+            Vec::new()
+        } else {
+            ctx.people(&owner_cell)
+        };
         // `| 各营业部 |`: a set of units is whom the work reaches, no owner (as in a line).
         owners.retain(|o| o.person().is_some() || !is_place_or_units(o.name()));
         // `| 芮琦 | 信息技术部 |`: beside a person who leads, a unit that helps is no owner.

@@ -1,5 +1,6 @@
 //! English deadlines as written in English-mixed minutes and commands (`by Apr 24`, `next Wed`,
-//! `EOD tomorrow`, `by 8/31`, `within 3 working days`, `end of month`, `before 五一`, `TBD`),
+//! `EOD tomorrow`, `by 8/31`, `by 3/13 (Fri)`, `end of October`, `tomorrow noon`, `within 3
+//! working days`, `end of month`, `before 五一`, `first working day after 国庆`, `TBD`),
 //! rewritten to the Chinese expression with the same meaning, which the parser then reads under
 //! the same rules (deadline-conventions.md). Only whole expressions from this small vocabulary
 //! are rewritten; anything else stays "not a time".
@@ -66,6 +67,11 @@ const PHRASES: &[(&str, &str)] = &[
     ("end of tomorrow", "明天下班前"),
     ("tomorrow morning", "明天上午"),
     ("tomorrow afternoon", "明天下午"),
+    ("tomorrow noon", "明天中午"),
+    ("noon tomorrow", "明天中午"),
+    ("today before leaving", "今天下班前"),
+    ("before leaving today", "今天下班前"),
+    ("before leaving", "今天下班前"),
     ("day after tomorrow", "后天"),
     // `EOW` (end of which day of the week?) is read as no date, as the minutes sets label it.
     ("eow", "待定"),
@@ -107,6 +113,10 @@ pub fn english_deadline(input: &str) -> Option<String> {
     if !s.chars().any(|c| c.is_ascii_alphabetic()) && !s.contains('/') {
         return None;
     }
+    // `before leaving`: a fixed phrase, whatever its first word.
+    if let Some((_, zh)) = PHRASES.iter().find(|(en, _)| *en == s) {
+        return Some((*zh).to_owned());
+    }
     let words: Vec<&str> = s.split_whitespace().collect();
     match words.as_slice() {
         ["by" | "due" | "until" | "till" | "eta", rest @ ..]
@@ -114,7 +124,8 @@ pub fn english_deadline(input: &str) -> Option<String> {
         | ["no", "later", "than", rest @ ..]
             if !rest.is_empty() =>
         {
-            phrase(&rest.join(" "))
+            // `due before 端午`: the word after says how.
+            phrase(&rest.join(" ")).or_else(|| english_deadline(&rest.join(" ")))
         }
         ["before", rest @ ..] if !rest.is_empty() => {
             let inner = rest.join(" ");
@@ -139,7 +150,27 @@ fn phrase(s: &str) -> Option<String> {
     if let Some(c) = count(&words) {
         return Some(c);
     }
+    // `3/13 (Fri)`: the weekday noted after the date, checked against it as `3月13日（周五）`.
+    if let [date @ .., note] = words.as_slice()
+        && let Some(d) = note
+            .strip_prefix(['(', '（'])
+            .and_then(|n| n.strip_suffix([')', '）']))
+            .and_then(weekday)
+        && !date.is_empty()
+    {
+        let day = phrase(&date.join(" ")).filter(|zh| zh.ends_with('日'))?;
+        return Some(format!("{day}（周{d}）"));
+    }
     match words.as_slice() {
+        // `end of October`: the month's last working day, as `10月底`.
+        ["end", "of", month] => MONTHS
+            .iter()
+            .find(|(en, _)| en == month)
+            .map(|(_, m)| format!("{m}月底")),
+        // `first working day after 国庆`: as `国庆后第一个工作日`.
+        ["first", "working" | "business", "day", "after", holiday] if !holiday.is_ascii() => {
+            Some(format!("{holiday}后第一个工作日"))
+        }
         ["next", day] => weekday(day).map(|d| format!("下周{d}")),
         [day, "next", "week"] => weekday(day).map(|d| format!("下周{d}")),
         ["this", day] => weekday(day).map(|d| format!("本周{d}")),

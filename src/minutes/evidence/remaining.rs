@@ -38,6 +38,10 @@ pub(super) fn left_with_a_day(lower: &str, deadline_text: &str) -> bool {
     [LEFT, STILL]
         .iter()
         .any(|words| opens_with_a_day(lower, deadline_text, words))
+        // `已登记；…改为向证监局报送，7月17日前报出`: the plan changed, the new work due by a
+        // limit (not `推送时段改为交易日早上8点半`, a new time for something done each day).
+        || (deadline_text.trim_end().ends_with(['前', '内'])
+            && opens_with_a_day(lower, deadline_text, &["改为"]))
 }
 
 fn opens_with_a_day(lower: &str, deadline_text: &str, words: &[&str]) -> bool {
@@ -72,6 +76,8 @@ mod tests {
             "本周五前"
         ));
         assert!(!left_with_a_day("本周五前完成初稿。", "本周五前"));
+        assert!(left_with_a_day("已登记；改为报送监管，周五前报出。", "周五前"));
+        assert!(!left_with_a_day("推送时段改为早上8点半，已确认。", "早上8点半"));
     }
 
     #[test]

@@ -48,7 +48,24 @@ pub(super) fn is_rota(raw: &str) -> bool {
         .trim_end_matches(['。', '.', '；', ';']);
     let body = s.split_once(['：', ':']).map_or(s, |(_, b)| b);
     let parts: Vec<&str> = body.split(['，', ',', '、', '；', ';', '/']).collect();
-    parts.len() >= 2 && parts.iter().all(|p| is_slot(p))
+    (parts.len() >= 2 && parts.iter().all(|p| is_slot(p))) || day_and_names(s)
+}
+
+/// `2月16日（周一）　某甲　某乙`: a day of a duty table and who is on it, nothing else.
+fn day_and_names(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let [day, names @ ..] = words.as_slice() else {
+        return false;
+    };
+    day.starts_with(|c: char| c.is_ascii_digit())
+        && day.contains(['日', '号', '/'])
+        && day
+            .chars()
+            .all(|c| c.is_ascii_digit() || "月日号/（）()周一二三四五六天".contains(c))
+        && (1..=3).contains(&names.len())
+        && names
+            .iter()
+            .all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(crate::minutes::scan::is_cjk))
 }
 
 /// Whether the line heads one of several meetings: `【会议一】…`, `会议二：…`.
@@ -70,6 +87,14 @@ pub(super) fn is_sub_meeting_head(raw: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{is_rota, is_sub_meeting_head};
+
+    #[test]
+    fn a_day_and_who_is_on_duty_is_a_rota() {
+        assert!(is_rota("2月16日（周一） 高原 苏晴"));
+        assert!(is_rota("10/3 林涛"));
+        assert!(!is_rota("2月16日 高原负责复盘"));
+        assert!(!is_rota("2月16日前 提交 复盘报告 初稿 终稿"));
+    }
 
     #[test]
     fn a_day_of_duty_roles_and_names_is_a_rota() {

@@ -147,6 +147,9 @@ pub(super) const DONE: &[&str] = &[
     "不另安排",
     "不单列",
     "不再跟踪",
+    // `…由某某另行安排，不在本次布置范围`: not among the work given out here.
+    "不在本次布置",
+    "不在本次会议布置",
     // Told for information, or someone else's work (`（仅通报）`, `（我方不跟踪）`).
     "仅通报",
     "仅供参考",

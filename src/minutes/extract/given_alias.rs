@@ -119,7 +119,8 @@ pub(super) fn expand_given_labels(lines: &mut [String], members: &[Person]) {
     }
 }
 
-/// Verbs that say a given name just before them does the work (`会谈纪要若琳整理`).
+/// Verbs that say a given name just before them does the work (`会谈纪要若琳整理`), and the days
+/// said between the name and the work.
 const DOER_VERBS: &[&str] = &[
     "整理",
     "负责",
@@ -131,6 +132,14 @@ const DOER_VERBS: &[&str] = &[
     "来做",
     "来写",
     "来整理",
+    "落实",
+    // `芷晴今日下班前上载`: the name, when, then the work (not `德华今天请假`).
+    "今天下班",
+    "今日下班",
+    "明天上午",
+    "明天中午",
+    "明天下午",
+    "明天下班",
 ];
 
 /// `lines` with a member's given name alone before a verb of doing (`会谈纪要若琳整理，明天发`)

@@ -29,6 +29,7 @@ use crate::domain::time::{SHANGHAI, local};
 use crate::minutes::explain::{LineTrace, Verdict};
 pub use crate::minutes::item::{ActionItem, Extraction, clean_title};
 use crate::minutes::layout::{find_date, find_title};
+use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, Scan};
 use crate::minutes::speaker::{bracket_transcript, speaker_line};
 
@@ -111,8 +112,67 @@ pub fn explain_report(text: &str, members: &[String], now: Timestamp, cal: &Cale
     out
 }
 
-/// Reads `text` line by line through a `Walk`, then (a transcript) turn by turn.
+/// Reads `text` (a 繁體 text in 简体, its items given back as written: [`script`]).
 fn run(
+    text: &str,
+    mentions: &[Mention],
+    members: &[Person],
+    meeting_at: Timestamp,
+    cal: &Calendar,
+    mut traces: Option<&mut Vec<LineTrace>>,
+) -> Extraction {
+    let text: String = text.chars().take(MAX_CHARS).collect();
+    let Some(hant) = script::Hant::of(&text) else {
+        return read(&text, mentions, members, meeting_at, cal, traces);
+    };
+    let in_simplified = |p: &Person| Person {
+        open_id: p.open_id.clone(),
+        name: script::to_simplified(&p.name),
+    };
+    let members_read: Vec<Person> = members.iter().map(in_simplified).collect();
+    let mentions_read: Vec<Mention> = mentions
+        .iter()
+        .map(|m| Mention {
+            key: m.key.clone(),
+            person: in_simplified(&m.person),
+        })
+        .collect();
+    let people: Vec<&Person> = members.iter().chain(mentions.iter().map(|m| &m.person)).collect();
+    let mut ex = read(
+        &hant.read(),
+        &mentions_read,
+        &members_read,
+        meeting_at,
+        cal,
+        traces.as_deref_mut(),
+    );
+    let written = |s: &mut String| *s = hant.written(s);
+    let item_written = |item: &mut ActionItem| {
+        written(&mut item.text);
+        item.deadline_text.iter_mut().for_each(written);
+        item.units.iter_mut().for_each(written);
+        for owner in &mut item.owners {
+            match owner {
+                OwnerRef::Person(p) => match people.iter().find(|q| q.open_id == p.open_id) {
+                    Some(q) => p.name.clone_from(&q.name),
+                    None => written(&mut p.name),
+                },
+                OwnerRef::Unresolved(name) => written(name),
+            }
+        }
+    };
+    ex.title.iter_mut().for_each(written);
+    ex.decisions.iter_mut().for_each(written);
+    ex.items.iter_mut().for_each(item_written);
+    for t in traces.into_iter().flatten() {
+        written(&mut t.text);
+        t.item.iter_mut().for_each(item_written);
+    }
+    ex
+}
+
+/// Reads `text` line by line through a `Walk`, then (a transcript) turn by turn.
+fn read(
     text: &str,
     mentions: &[Mention],
     members: &[Person],
@@ -125,8 +185,7 @@ fn run(
         heading: String::new(),
         names: crate::minutes::lexical::names_of(members.iter().map(|p| p.name.as_str())),
     };
-    let text: String = text.chars().take(MAX_CHARS).collect();
-    let mut lines: Vec<String> = text
+    let typed: Vec<String> = text
         .lines()
         .map(|l| {
             l.chars()
@@ -139,16 +198,22 @@ fn run(
                 })
                 .collect::<String>()
         })
+        .collect();
+    // A PDF's copy: its page marks dropped, its lines broken mid-sentence joined.
+    let mut lines: Vec<String> = pdf_reflow::reflow(typed)
+        .into_iter()
         // One form for colons, brackets and empty cells, whichever the writer used.
         .map(|l| surface::canonical(&l))
         // `记一下 某某下周三前把课表确认好 某某负责签到 5月15号之前弄好`: a note typed without
         // punctuation, parted at its spaces.
-        .flat_map(run_on::lines_of)
+        .flat_map(|l| run_on::lines_of(l, members))
         // `请 @某甲 今晚前把…，@某乙 明早前把…`: one line per person handed work.
         .flat_map(|l| at_split::lines_of(l, members))
         .collect();
     // `| 议题 | 决议 | 待办 |`, a RACI matrix: the to-dos a table holds, one line each.
     lines = matrix_table::read_matrix_tables(lines, members);
+    // `| 4月9日 | 红利策略 | 预告海报待出（邬某，4月3日前） |`: work noted in a timetable's cell.
+    lines = cell_notes::lift_cell_notes(lines, members);
     // `- [ ] @某甲 估值模块联调` over indented checkboxes: a heading, its owner the children's.
     checkbox_tree::read_checkbox_trees(&mut lines);
     // `A=钟伟民` then `B: …`, `那C你跟B对一下`: speakers written as letters.
@@ -205,6 +270,8 @@ fn run(
     full_latin_name::shorten_full_names(&mut lines, &mentions);
     // `@Kevin 整理…`: the member paired with `Kevin`.
     at_alias::resolve_at_aliases(&mut lines, &mentions);
+    // `Callback list: Karen, …`, `— Wendy herself`: the member in the owner's place.
+    at_alias::resolve_owner_aliases(&mut lines, &mentions);
     let mut ctx = Ctx {
         mentions: &mentions,
         members,
@@ -331,6 +398,7 @@ mod asked_aside;
 mod at_alias;
 mod at_split;
 mod brackets;
+mod cell_notes;
 mod charge_split;
 mod checkbox_tree;
 mod claim;
@@ -355,6 +423,7 @@ mod offer_accept;
 mod one_on_one;
 mod open_todo;
 mod opinion_label;
+mod pdf_reflow;
 mod post_owner;
 mod qa;
 mod quoted_mail;
@@ -366,6 +435,7 @@ mod role_label;
 #[cfg(test)]
 mod rounds;
 mod run_on;
+mod script;
 mod sentence;
 mod shared_above;
 mod shared_after;

@@ -219,6 +219,17 @@ fn title_sentence(sentence: &str) -> Option<&str> {
     .then_some(t)
 }
 
+/// `营业部分类评价办法修订。`: a longer title sentence, named before the sentence giving it to
+/// someone (`由某某牵头，…`).
+pub(super) fn long_title(sentence: &str) -> Option<&str> {
+    let t = sentence.trim().strip_suffix('。')?;
+    ((7..=18).contains(&t.chars().count())
+        && t.chars()
+            .all(|c| crate::minutes::scan::is_cjk(c) || c.is_ascii_alphanumeric())
+        && !t.contains(['我', '你', '他', '她', '咱', '已', '请', '要']))
+    .then_some(t)
+}
+
 /// Words that approve or acknowledge what was said (`不错。`, `可以。`), naming no topic.
 const ACKNOWLEDGEMENTS: &[&str] = &[
     "不错",

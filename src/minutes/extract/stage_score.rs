@@ -188,7 +188,14 @@ impl Walk<'_, '_> {
         // The items this line gives start here.
         let first = self.ex.items.len();
         // `三是结果汇总。司马光、欧阳修负责汇总，…`: the topic names the items after it.
-        let topic = sentences.first().and_then(|s| topic_of(s));
+        let topic = sentences.first().and_then(|s| topic_of(s)).or_else(|| {
+            // `（一）营业部分类评价办法修订。由某某牵头，…`: a title, then who does it.
+            let (first, (sc, _, s)) = (sentences.first()?, scored.get(1)?);
+            let s = s.trim_start();
+            let owned = sc.how != OwnerHow::None
+                && (s.starts_with('由') || sc.owners.first().is_some_and(|o| s.starts_with(o.name())));
+            owned.then(|| super::sentence::long_title(first)).flatten()
+        });
         let label_head = sentences.first().and_then(|s| super::label_owner::head(s));
         // The sentence before, when it asked for work and gave it to no one.
         let mut plain: Option<&str> = None;

@@ -145,7 +145,11 @@ pub(crate) fn is_due_heading(name: &str) -> bool {
         return true;
     }
     // `月中完成`, `下月底完成`: a period's part, then the completion word, says when too.
-    let by_period = done.is_some() && s.ends_with(['底', '末', '中', '初', '旬']);
+    // `明天上午完成`, `本周五完成`: a day, or a part of it, then the completion word.
+    let by_period = done.is_some()
+        && (s.ends_with(['底', '末', '中', '初', '旬', '午', '天'])
+            || s.chars().rev().nth(1) == Some('周')
+                && s.ends_with(['一', '二', '三', '四', '五', '六', '日']));
     let Some(when) = ["之前", "以内", "前", "内"]
         .iter()
         .find_map(|w| s.strip_suffix(w))
@@ -176,6 +180,9 @@ mod tests {
         assert!(is_due_heading("两周内完成："));
         assert!(is_due_heading("月底前"));
         assert!(is_due_heading("月中完成"));
+        assert!(is_due_heading("明天上午完成"));
+        assert!(is_due_heading("本周五完成"));
+        assert!(!is_due_heading("已于昨天完成"));
         assert!(is_due_heading("下月底完成："));
         assert!(!is_due_heading("月中"));
         assert!(is_due_heading("节前完成"));

@@ -10,6 +10,13 @@ pub(crate) fn is_meeting_title(line: &str) -> bool {
     if line.contains(['，', '。', '；', '：', ':', ',']) || line.chars().count() > 30 {
         return false;
     }
+    // `语音备忘 6月24日下午 营业部例会 自动转写`, `【录音转写】…晨会`: a recording's heading.
+    if ["语音备忘", "录音转写", "语音转写", "自动转写", "转写未校对"]
+        .iter()
+        .any(|w| line.contains(w))
+    {
+        return true;
+    }
     // The date, the host in brackets, spaces: what is left ends with the meeting's kind.
     let core: String = line
         .split(['（', '('])

@@ -41,14 +41,7 @@ impl Ctx<'_> {
                 None => c.clone(),
             };
             // `… on suitability mapping by next Wed`: the English tail of a clause.
-            let tail = [
-                " by ", " due ", " before ", " within ", " until ", "ETA ", "eta ", " next ", " end of ",
-            ]
-            .iter()
-            .filter_map(|w| c.rfind(w).map(|i| i + 1))
-            .min()
-            .and_then(|i| c.get(i..))
-            .unwrap_or_else(|| ends_with_day_word(c));
+            let tail = super::spaced::english_tail(c);
             // `target end of this week`: the word before the date is no part of it.
             let tail = ["target ", "Target ", "targeting "]
                 .iter()
@@ -580,18 +573,4 @@ fn opens_timeline(chars: &[char], start: usize, end: usize) -> bool {
         k += 1;
     }
     first_digit == Some(start) && is_clock && k > end && chars.get(k).is_some_and(|c| !"前之截".contains(*c))
-}
-
-/// `Ryan to raise a ticket with the vendor today.`: an English day word closing the clause
-/// (`today`, `tonight`, `tomorrow`) is its deadline; else the whole clause.
-fn ends_with_day_word(c: &str) -> &str {
-    let body = c.trim_end().trim_end_matches(['.', '!', '。']);
-    ["today", "tonight", "tomorrow"]
-        .iter()
-        .find_map(|w| {
-            let at = body.len().checked_sub(w.len())?;
-            (body.get(at..)?.eq_ignore_ascii_case(w) && body.get(..at)?.ends_with(' '))
-                .then(|| c.get(at..))?
-        })
-        .unwrap_or(c)
 }

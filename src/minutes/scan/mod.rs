@@ -482,20 +482,26 @@ impl Ctx<'_> {
 }
 
 /// `text` without the weekday written after a date in brackets (`4月3日（周五）`, `5号(周二)`,
-/// `9/4 （周五）`): the date says the day.
+/// `9/4 （周五）`, `12月16日（星期三）`): the date says the day.
 fn without_weekday_notes(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find(['（', '(']) {
         let (head, from) = rest.split_at(open);
-        let note = ["一", "二", "三", "四", "五", "六", "日", "天"]
+        let note = ["周", "星期", "礼拜"]
             .iter()
-            .find_map(|d| {
-                [("（", "）"), ("(", ")")]
+            .find_map(|week| {
+                ["一", "二", "三", "四", "五", "六", "日", "天"]
                     .iter()
-                    .map(|(o, c)| format!("{o}周{d}{c}"))
-                    .find(|n| from.starts_with(n.as_str()))
-            });
+                    .find_map(|d| {
+                        [("（", "）"), ("(", ")")]
+                            .iter()
+                            .map(|(o, c)| format!("{o}{week}{d}{c}"))
+                            .find(|n| from.starts_with(n.as_str()))
+                    })
+            })
+            // `by 3/6 (Fri)`: the weekday in English.
+            .or_else(|| english_weekday_note(from));
         out.push_str(head);
         let Some(note) = note else {
             let bracket = from.chars().next().map_or(1, char::len_utf8);
@@ -519,6 +525,32 @@ fn without_weekday_notes(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// `(Fri)`, `（Friday）` at the start of `from`: a weekday noted in English.
+fn english_weekday_note(from: &str) -> Option<String> {
+    let (open, rest) = from
+        .strip_prefix('(')
+        .map(|r| ("(", r))
+        .or_else(|| from.strip_prefix('（').map(|r| ("（", r)))?;
+    let end = rest.find([')', '）'])?;
+    let day = rest[..end].to_lowercase();
+    let days = [
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ];
+    let weekday = days.contains(&day.as_str())
+        || [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .contains(&day.as_str());
+    let close = rest[end..].chars().next()?;
+    weekday.then(|| format!("{open}{}{close}", &rest[..end]))
 }
 
 /// Whether `g` names a day (`11月27日`, `（2月14日，调休上班）`, `周五`, `明天`, `月底`), not only

@@ -23,6 +23,43 @@ pub(super) fn squeezed(w: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// The English date closing a clause (`… on suitability mapping by next Wed`, `…, today before
+/// leaving`), from its first lead word; else a day word closing it; else the whole clause.
+pub(super) fn english_tail(c: &str) -> &str {
+    [
+        " by ",
+        " due ",
+        " before ",
+        " within ",
+        " until ",
+        "ETA ",
+        "eta ",
+        " next ",
+        " end of ",
+        " today before ",
+        " tomorrow before ",
+    ]
+    .iter()
+    .filter_map(|w| c.rfind(w).map(|i| i + 1))
+    .min()
+    .and_then(|i| c.get(i..))
+    .unwrap_or_else(|| ends_with_day_word(c))
+}
+
+/// `Ryan to raise a ticket with the vendor today.`: an English day word closing the clause
+/// (`today`, `tonight`, `tomorrow`, `this week`) is its deadline; else the whole clause.
+fn ends_with_day_word(c: &str) -> &str {
+    let body = c.trim_end().trim_end_matches(['.', '!', '。']);
+    ["today", "tonight", "tomorrow", "this week"]
+        .iter()
+        .find_map(|w| {
+            let at = body.len().checked_sub(w.len())?;
+            (body.get(at..)?.eq_ignore_ascii_case(w) && body.get(..at)?.ends_with(' '))
+                .then(|| c.get(at..))?
+        })
+        .unwrap_or(c)
+}
+
 /// An English date phrase (`by Fri 出结果`) up to where Chinese words resume (`by Fri`), when
 /// the whole is no date (`before 五一` is one); or up to the punctuation that ends it (`@X by
 /// Fri: submit …`, `by next Wed, run …`; not the colon of a clock time `by 10:30`).

@@ -7,7 +7,20 @@ use super::names::DEPARTMENT_ENDS;
 use super::surnames::SURNAMES;
 
 /// How a team, a post, or the holder of a post in a unit ends.
-const POST_ENDS: &[&str] = &["岗", "团队", "小组", "负责人", "联络人", "专员", "中心", "条线"];
+const POST_ENDS: &[&str] = &[
+    "岗",
+    "团队",
+    "小组",
+    "负责人",
+    "联络人",
+    "专员",
+    "中心",
+    "条线",
+    // `| 协助 | 会计师 |`: an outside firm's post, no one named.
+    "会计师",
+    "审计师",
+    "评估师",
+];
 
 /// How a set of units ends after `各` or `全` (`各部门`, `全辖分公司`).
 const SET_ENDS: &[&str] = &["部门", "分公司", "条线", "单位"];

@@ -56,6 +56,10 @@ pub(super) fn person_column(cs: &[String]) -> Option<usize> {
             || ((2..=4).contains(&n) && (c.ends_with("经理") || (c.ends_with('长') && !LENGTHS.iter().any(|w| c.ends_with(w)))))
             // `| 需求 | 开发 | 测试 | 排期 |`: who builds it, by the part they play.
             || ["开发", "实施", "执行", "dev", "Dev"].contains(&c)
+            // `| 选题 | 撰稿/制作 |`: who writes it (a timetable's `主讲` only gives a talk).
+            || c.starts_with("撰稿")
+            // `| 问询问题 | 答复起草 | 协助/复核 |`: who drafts the answer.
+            || ((2..=4).contains(&n) && ["起草", "撰写", "编写"].iter().any(|w| c.ends_with(w)))
     })
 }
 

@@ -202,6 +202,9 @@ pub(super) fn is_shelved(cell: &str) -> bool {
         // `| 不采纳（与现行考核重复） |`: a suggestion turned down leaves nothing to do.
         "不采纳",
         "不予采纳",
+        // `| 选题 | 不采用（与5月重复） |`.
+        "不采用",
+        "未采用",
         "未采纳",
         // `| 乐观/悲观情景测算 | — | 不要求 |`: not asked for.
         "不要求",
@@ -262,6 +265,13 @@ pub(super) fn is_shelved(cell: &str) -> bool {
     SHELVED.iter().any(|d| c.starts_with(d))
         || ["取消", "已取消", "暂缓", "搁置", "不再跟进", "叫停"].contains(&last)
         || last.contains("暂不")
+        // `| 活动已结束，不再制作 |`, `| 不属物料预算，转行政部 |`: nothing more, or another
+        // department's to handle.
+        || (c.contains(['，', ','])
+            && (["不再制作", "不再做", "不再办理", "不再处理", "不再安排", "不再推进"]
+                .iter()
+                .any(|w| last.starts_with(w))
+                || (last.starts_with('转') && last.ends_with(['部', '处', '室']) && last.chars().count() <= 6)))
         // `| 同意，无需补充 |`, `| 物流原因，2月27日到货，不另处理 |`: nothing left to do.
         || (c.contains(['，', ',']) && ["无需", "不另", "不必", "不用"].iter().any(|w| last.starts_with(w)))
 }

@@ -38,6 +38,10 @@ pub(super) const MEASURES: &[&str] = &[
     "落实意见",
 ];
 
+/// `| 证券 | 情况 | 委员会意见 | 落实人 |`, `| 指标 | 执行情况 | 处置要求 |`: what was decided
+/// about each row, the work when no column of measures says it.
+pub(super) const DECIDED: &[&str] = &["委员会意见", "评审意见", "审议意见", "处置要求", "处置意见"];
+
 /// `联系方式`, `通讯方式`: how to reach someone, not how the work is done.
 pub(super) fn names_contact(header: &str) -> bool {
     ["联系", "通讯", "通信", "付款", "支付", "结算"]

@@ -75,3 +75,5 @@ mod tests_round65;
 mod tests_round66;
 #[cfg(test)]
 mod tests_round67;
+#[cfg(test)]
+mod tests_round68;
