@@ -29,7 +29,6 @@ use crate::domain::time::{SHANGHAI, local};
 use crate::minutes::explain::{LineTrace, Verdict};
 pub use crate::minutes::item::{ActionItem, Extraction, clean_title};
 use crate::minutes::layout::{find_date, find_title};
-use crate::minutes::owner::OwnerRef;
 use crate::minutes::scan::{Ctx, Scan};
 use crate::minutes::speaker::{bracket_transcript, speaker_line};
 
@@ -125,19 +124,7 @@ fn run(
     let Some(hant) = script::Hant::of(&text) else {
         return read(&text, mentions, members, meeting_at, cal, traces);
     };
-    let in_simplified = |p: &Person| Person {
-        open_id: p.open_id.clone(),
-        name: script::to_simplified(&p.name),
-    };
-    let members_read: Vec<Person> = members.iter().map(in_simplified).collect();
-    let mentions_read: Vec<Mention> = mentions
-        .iter()
-        .map(|m| Mention {
-            key: m.key.clone(),
-            person: in_simplified(&m.person),
-        })
-        .collect();
-    let people: Vec<&Person> = members.iter().chain(mentions.iter().map(|m| &m.person)).collect();
+    let (members_read, mentions_read) = (script::people(members), script::mentions(mentions));
     let mut ex = read(
         &hant.read(),
         &mentions_read,
@@ -146,28 +133,8 @@ fn run(
         cal,
         traces.as_deref_mut(),
     );
-    let written = |s: &mut String| *s = hant.written(s);
-    let item_written = |item: &mut ActionItem| {
-        written(&mut item.text);
-        item.deadline_text.iter_mut().for_each(written);
-        item.units.iter_mut().for_each(written);
-        for owner in &mut item.owners {
-            match owner {
-                OwnerRef::Person(p) => match people.iter().find(|q| q.open_id == p.open_id) {
-                    Some(q) => p.name.clone_from(&q.name),
-                    None => written(&mut p.name),
-                },
-                OwnerRef::Unresolved(name) => written(name),
-            }
-        }
-    };
-    ex.title.iter_mut().for_each(written);
-    ex.decisions.iter_mut().for_each(written);
-    ex.items.iter_mut().for_each(item_written);
-    for t in traces.into_iter().flatten() {
-        written(&mut t.text);
-        t.item.iter_mut().for_each(item_written);
-    }
+    let people: Vec<&Person> = members.iter().chain(mentions.iter().map(|m| &m.person)).collect();
+    hant.give_back(&mut ex, traces, &people);
     ex
 }
 

@@ -9,6 +9,12 @@
 
 use std::collections::HashMap;
 
+use crate::command::Mention;
+use crate::domain::ids::Person;
+use crate::minutes::explain::LineTrace;
+use crate::minutes::item::{ActionItem, Extraction};
+use crate::minutes::owner::OwnerRef;
+
 /// A text in 繁體 (or Cantonese), beside its 简体 reading of the same length in characters.
 #[derive(Debug)]
 pub(crate) struct Hant {
@@ -27,7 +33,6 @@ impl Hant {
     pub(crate) fn of(text: &str) -> Option<Self> {
         let written: Vec<char> = text.chars().collect();
         let read: Vec<char> = to_simplified(text).chars().collect();
-        debug_assert_eq!(written.len(), read.len());
         if written.len() != read.len() {
             return None;
         }
@@ -60,6 +65,63 @@ impl Hant {
             .map(|c| self.back.get(c).copied().unwrap_or(*c))
             .collect()
     }
+
+    /// What was read off the 简体 text given back as written: the title, the decisions, each
+    /// item's words, and its owners (`people`, the group's members and mentions as listed, by open
+    /// id; anyone else as the text wrote them), and so each traced line.
+    pub(crate) fn give_back(
+        &self,
+        ex: &mut Extraction,
+        traces: Option<&mut Vec<LineTrace>>,
+        people: &[&Person],
+    ) {
+        let written = |s: &mut String| *s = self.written(s);
+        let item_written = |item: &mut ActionItem| {
+            written(&mut item.text);
+            item.deadline_text.iter_mut().for_each(written);
+            item.units.iter_mut().for_each(written);
+            for owner in &mut item.owners {
+                match owner {
+                    OwnerRef::Person(p) => match people.iter().find(|q| q.open_id == p.open_id) {
+                        Some(q) => p.name.clone_from(&q.name),
+                        None => written(&mut p.name),
+                    },
+                    OwnerRef::Unresolved(name) => written(name),
+                }
+            }
+        };
+        ex.title.iter_mut().for_each(written);
+        ex.decisions.iter_mut().for_each(written);
+        ex.items.iter_mut().for_each(item_written);
+        for t in traces.into_iter().flatten() {
+            written(&mut t.text);
+            t.item.iter_mut().for_each(item_written);
+        }
+    }
+}
+
+/// A person as the rules read their name (in 简体), the same person.
+fn in_simplified(p: &Person) -> Person {
+    Person {
+        open_id: p.open_id.clone(),
+        name: to_simplified(&p.name),
+    }
+}
+
+/// The group's members as the rules read their names.
+pub(crate) fn people(members: &[Person]) -> Vec<Person> {
+    members.iter().map(in_simplified).collect()
+}
+
+/// The mentions, their people's names as the rules read them.
+pub(crate) fn mentions(mentions: &[Mention]) -> Vec<Mention> {
+    mentions
+        .iter()
+        .map(|m| Mention {
+            key: m.key.clone(),
+            person: in_simplified(&m.person),
+        })
+        .collect()
 }
 
 /// `text` in 简体, character for character: Cantonese words first (`係` is `是` there, not
