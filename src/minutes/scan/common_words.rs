@@ -168,6 +168,17 @@ pub(crate) const COMMON_WORDS: &[&str] = &[
     "应急",
 ];
 
+/// `程确认` in `行程确认，我来联系`: a surname-like character before a verb of the work is no name.
+pub(super) fn verb_after_surname(w: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "确认", "联系", "安排", "对接", "沟通", "准备", "审核", "复核", "跟进", "落实", "处理", "汇总",
+        "整理",
+    ];
+    w.chars().count() == 3
+        && w.get(w.chars().next().map_or(0, char::len_utf8)..)
+            .is_some_and(|g| VERBS.contains(&g))
+}
+
 #[cfg(test)]
 mod tests {
     use super::COMMON_WORDS;

@@ -272,6 +272,7 @@ impl Ctx<'_> {
             && !w.ends_with(['回', '出', '了'])
             // `周要把`, `丁来了`: a function word inside is no given name.
             && !w.chars().skip(1).any(|c| "把要的是在给".contains(c))
+            && !super::common_words::verb_after_surname(w)
     }
     /// Whether `word` reads as a person: a member, a mention key, or a plausible Chinese name.
     pub(crate) fn is_name(&self, word: &str) -> bool {

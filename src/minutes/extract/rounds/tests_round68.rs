@@ -207,3 +207,13 @@ fn who_drafts_the_answer_owns_the_question() {
     );
     assert_eq!(owners(&ex), [vec!["唐琪", "米雪"], vec!["米雪"]]);
 }
+
+#[test]
+fn a_surname_like_character_before_a_verb_is_no_owner() {
+    let ex = run(
+        "执行会\n\
+         1. 外请嘉宾的行程确认，我来联系，本周内给大家准信。（唐琪）\n",
+        &["唐琪", "米雪"],
+    );
+    assert_eq!(owners(&ex), [vec!["唐琪"]]);
+}
