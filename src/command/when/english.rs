@@ -236,6 +236,11 @@ const NUMBERS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
 ];
 
+/// The weekday an English name or abbreviation (`Fri`, `friday`, any case) names, as `五`.
+pub fn english_weekday(w: &str) -> Option<&'static str> {
+    weekday(&w.to_lowercase())
+}
+
 fn weekday(w: &str) -> Option<&'static str> {
     WEEKDAYS.iter().find(|(en, _)| *en == w).map(|(_, zh)| *zh)
 }

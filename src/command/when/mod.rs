@@ -16,7 +16,7 @@ mod resolve;
 #[cfg(test)]
 mod tests;
 
-pub use self::english::english_deadline;
+pub use self::english::{english_deadline, english_weekday};
 pub use self::error::{DeadlineError, EXAMPLES};
 pub use self::resolve::RECENT_PAST_DAYS;
 

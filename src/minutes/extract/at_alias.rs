@@ -82,16 +82,13 @@ pub(super) fn resolve_owner_aliases(lines: &mut [String], mentions: &[Mention]) 
 mod tests {
     use super::resolve_owner_aliases;
     use crate::command::Mention;
-    use crate::domain::ids::{OpenId, Person};
+    use crate::minutes::extract::testkit::person;
 
     #[test]
     fn an_english_name_in_an_owners_place_is_its_member() {
         let mention = |key: &str, name: &str| Mention {
             key: key.to_owned(),
-            person: Person {
-                open_id: OpenId(format!("ou_{key}")),
-                name: name.to_owned(),
-            },
+            person: person(name),
         };
         let mentions = [mention("Karen", "宋佳琳"), mention("Wendy", "林晓雯")];
         let mut lines = vec![

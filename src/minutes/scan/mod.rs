@@ -534,23 +534,9 @@ fn english_weekday_note(from: &str) -> Option<String> {
         .map(|r| ("(", r))
         .or_else(|| from.strip_prefix('（').map(|r| ("（", r)))?;
     let end = rest.find([')', '）'])?;
-    let day = rest[..end].to_lowercase();
-    let days = [
-        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    ];
-    let weekday = days.contains(&day.as_str())
-        || [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ]
-        .contains(&day.as_str());
+    crate::command::when::english_weekday(&rest[..end])?;
     let close = rest[end..].chars().next()?;
-    weekday.then(|| format!("{open}{}{close}", &rest[..end]))
+    Some(format!("{open}{}{close}", &rest[..end]))
 }
 
 /// Whether `g` names a day (`11月27日`, `（2月14日，调休上班）`, `周五`, `明天`, `月底`), not only
