@@ -231,7 +231,8 @@ impl Table {
             })
         };
         // `| 项目 | 当前进展 | 下一步 | 负责人 |`: the next step is the task.
-        let next_step = column(&["下一步", "next step", "后续"]);
+        // `| 结论 | 条件/跟进 |`, `| 今日计划 | 需跟进事项 |`: what is to be followed up too.
+        let next_step = column(&["下一步", "next step", "后续", "跟进"]);
         let task_words: &[&str] = &[
             "事项", "任务", "内容", "工作", "待办", "action", "task", "item", "行动", "需求", "what",
             // `| 步骤 | 负责人 | 时限 |` (a checklist), `| 活动 | 分工 |` (a plan of events),
@@ -265,8 +266,9 @@ impl Table {
         // row it is names the owner (a roster's `| 姓名 | 岗位 | 班次 |` names none).
         // `| 问题 | 处理措施 | 经办 | 复核 | 时限 |`: who handles the measure (a procedure's `| 节点 |
         // 内容 | 经办 |` names roles, not work).
+        // `| 姓名 | 昨日开户 | 需跟进事项 |`: so does a huddle's row with its follow-up.
         let owner = owner.or_else(|| {
-            measures.and_then(|_| {
+            measures.or(next_step).and_then(|_| {
                 cs.iter()
                     .position(|c| ["员工", "姓名", "经办"].contains(&c.trim()))
             })
@@ -431,6 +433,7 @@ impl Table {
         let task = cell(Some(self.task));
         if is_empty_task(task)
             || task.contains("[x]")
+            || (self.next_step && state::no_step(task, cell(self.deadline)))
             // `| 已调解 | 结案归档 |`: the case's state before its next step leaves that step to do.
             || cs
                 .iter()
@@ -487,13 +490,15 @@ impl Table {
             // `| 每周一（常规） |`: the mark after when it recurs.
             // `| 常规工作 |`, `| 例行事项 |`: the routine word with what it marks.
             || cs.iter().map(|c| c.trim()).any(|c| {
-                ["常规", "例行"].iter().any(|p| {
+                ["常规", "例行", "日常"].iter().any(|p| {
                     c.strip_prefix(p).is_some_and(|r| {
                         ["", "工作", "事项", "任务", "要求", "安排"].contains(&r)
                             // `| 常规，照做 |`: the mark, then a word on it.
                             || r.starts_with(['，', ','])
                     })
-                }) || ["（常规）", "（例行）", "(常规)", "(例行)"].iter().any(|m| c.ends_with(m))
+                }) || ["（常规）", "（例行）", "（日常）", "(常规)", "(例行)", "(日常)"]
+                    .iter()
+                    .any(|m| c.ends_with(m))
             })
             // `| T | 6月2日 | 簿记建档 | — |`: a dash where the owner goes, with a date — a
             // milestone of the timetable nobody is given, not a task.

@@ -510,6 +510,27 @@ impl Ctx<'_> {
                 how = how.max(if strong { OwnerHow::Strong } else { OwnerHow::Named });
             }
         }
+        // `你下周一前找魏梓涵一起把…`: 你 leads, the one found works beside; so does the speaker
+        // in `我跟思琪一起去人力那边沟通`.
+        let with_me = clauses(text).into_iter().any(|(s, e)| {
+            let c = text.get(s..e).unwrap_or_default().trim();
+            ["我和", "我跟", "我与"].iter().any(|w| c.starts_with(w)) && c.contains("一起")
+        });
+        let with_you =
+            text.trim_start().starts_with('你') && text.contains("一起") && second_person(text).is_some();
+        let joins = if with_me {
+            self.speaker.as_ref()
+        } else if with_you {
+            self.addressed.as_ref()
+        } else {
+            None
+        };
+        if !lead.is_empty()
+            && let Some(to) = joins
+            && !lead.contains(to)
+        {
+            lead.insert(0, to.clone());
+        }
         // `营业部半年度考核方案（恒山）`
         if lead.is_empty() {
             for group in paren_names(text) {

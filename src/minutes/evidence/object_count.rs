@@ -16,8 +16,13 @@ pub(super) fn count_is_object(seg: &str) -> bool {
         .checked_sub(1)
         .and_then(|i| chars.get(i))
         .is_some_and(|c| "对把将就向为".contains(*c));
+    // `发送中，剩余约300户，9月22日前反馈`: what is left is the work still to do.
+    let before: String = chars.get(..first).unwrap_or_default().iter().collect();
+    let left = ["剩余", "还剩", "剩下", "尚余", "余下", "还有"]
+        .iter()
+        .any(|w| before.ends_with(w) || before.strip_suffix('约').is_some_and(|b| b.ends_with(w)));
     let others = chars.get(run_end..).unwrap_or_default().iter().any(digit);
-    opened && !others
+    (opened || left) && !others
 }
 
 #[cfg(test)]
@@ -30,5 +35,7 @@ mod tests {
         assert!(count_is_object("把12份合同退回经办人"));
         assert!(!count_is_object("上月新开户320户，"));
         assert!(!count_is_object("对7笔线索复核，已排除5笔，"));
+        assert!(count_is_object("：发送中，剩余约300户，"));
+        assert!(!count_is_object("：已发送12000户，剩余约300户，"));
     }
 }

@@ -57,21 +57,35 @@ pub(super) fn done_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signal
     let asides_out = english::without_done_by(&asides_out);
     // `伍某已完成培养考察，…，由俞晓芸负责准备政审材料，7月15日前报…` in a decision or action
     // section: what is finished before the clause holding the deadline is its background.
-    let dated_after_done = matches!(f.section, Section::Action | Section::Decision)
-        && f.scan.deadline.is_some()
+    // `梁颖珊：分解表已经做好，明天发片区群`: anywhere, a clause of someone's that opens with its
+    // date is the next step after what is done.
+    let acting = matches!(f.section, Section::Action | Section::Decision);
+    let dated_after_done = f.scan.deadline.is_some()
         && f.scan
             .deadline_text
             .as_deref()
-            .and_then(|dt| asides_out.find(&dt.to_lowercase()))
-            .map(|at| {
-                asides_out
+            .map(str::to_lowercase)
+            .and_then(|dt| asides_out.find(&dt).map(|at| (at, dt)))
+            .map(|(at, dt)| {
+                let from = asides_out
                     .get(..at)
                     .and_then(|b| b.char_indices().rfind(|(_, c)| matches!(c, '，' | ',' | '；')))
-                    .map_or(0, |(i, c)| i + c.len_utf8())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                (from, from == at, dt)
             })
-            .is_some_and(|from| {
+            .is_some_and(|(from, opens, dt)| {
                 let tail = asides_out.get(from..).unwrap_or_default();
-                from > 0 && !is_done(tail) && !tail.contains("预计")
+                from > 0
+                    && !is_done(tail)
+                    && !tail.contains("预计")
+                    // (`方案上周已经发过，今天不再重复`: nothing to do.)
+                    && !tail.contains('不')
+                    && (acting
+                        || (opens
+                            && f.scan.how != OwnerHow::None
+                            && ["明天", "今天", "今晚", "后天", "本周", "下周", "周"]
+                                .iter()
+                                .any(|w| dt.starts_with(w))))
             });
     // `季文轩确认了内核申请的时间表`: what was done at the meeting, reported with 了.
     let reported = f.scan.deadline.is_none()

@@ -42,6 +42,12 @@ pub(super) fn figure_signals(f: &LineFacts<'_>, lower: &str, partly: bool, out: 
                     })
                     .filter(|e| *e <= at)
                     .unwrap_or(0);
+                // `邹晓岚：昨日开户3户，资产140万；今日…，端午节前再加一场直播`: figures in a
+                // clause of their own (before `；`) report yesterday; the dated clause is the work.
+                let from = lower
+                    .get(..at)
+                    .and_then(|b| b.rfind(['；', ';']))
+                    .map_or(from, |i| from.max(i + lower[i..].chars().next().map_or(1, char::len_utf8)));
                 let seg = lower.get(from..at).unwrap_or_default();
                 // `对7笔线索建立台账`: the count is what to work on.
                 !has_figures(seg) || object_count::count_is_object(seg)

@@ -71,7 +71,15 @@ pub(super) fn record_signals(
                 .next()
                 .is_some_and(|c| c.contains('待') && c.ends_with("确定"))
             || (lower.contains("另行下发") && f.scan.deadline.is_none()));
-    if (SETTLED.iter().any(|w| lower.contains(w)) && !carried) || open_for_none {
+    // `人力资源部（联系人：殷佳禾）于10月30日前报送…`: a unit's contact in brackets, given a
+    // date, does that work (`联系人：韦海 电话：…` alone only says whom to call).
+    let contact_due = |w: &str| {
+        w.starts_with('联')
+            && f.scan.deadline.is_some()
+            && !f.scan.owners.is_empty()
+            && (lower.contains(&format!("（{w}")) || lower.contains(&format!("({w}")))
+    };
+    if (SETTLED.iter().any(|w| lower.contains(w) && !contact_due(w)) && !carried) || open_for_none {
         add(out, Signal::Settled);
     }
 }

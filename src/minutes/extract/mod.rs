@@ -167,7 +167,8 @@ fn read(
         })
         .collect();
     // A PDF's copy: its page marks dropped, its lines broken mid-sentence joined.
-    let mut lines: Vec<String> = pdf_reflow::reflow(typed)
+    // A scan's OCR text: its spaced characters closed up, its broken lines joined.
+    let mut lines: Vec<String> = pdf_reflow::reflow(ocr::read(typed))
         .into_iter()
         // One form for colons, brackets and empty cells, whichever the writer used.
         .map(|l| surface::canonical(&l))
@@ -246,6 +247,7 @@ fn read(
         cal,
         speaker: None,
         addressed: None,
+        pair: None,
     };
     // `【季明哲】昨日：…。今日：…。阻碍：…`: a stand-up one person to a line, its plans and asks.
     lines = standup_line::expand(lines, &ctx);
@@ -258,7 +260,13 @@ fn read(
         ..Extraction::default()
     };
     // An email signed by its writer (`刘畅 致 各位：` … `刘畅`): `我本人会…` is theirs.
-    if !lines.iter().any(|l| speaker_line(l.trim()).is_some()) {
+    // (`韦志远 × 施佳琪 1:1` reads as a label; a one-to-one talk's first line is its heading.)
+    let labelled = lines
+        .iter()
+        .skip_while(|l| one_on_one.is_some() && l.trim().is_empty())
+        .skip(usize::from(one_on_one.is_some()))
+        .any(|l| speaker_line(l.trim()).is_some());
+    if !labelled {
         // A one-to-one talk's notes: 我 is the writer, 你 the other.
         if let Some((me, you)) = &one_on_one {
             ctx.set_speaker(Some(ctx.resolve(you)));
@@ -267,6 +275,9 @@ fn read(
             ctx.set_speaker(Some(author));
         }
     }
+    ctx.pair = one_on_one
+        .as_ref()
+        .map(|(me, you)| (ctx.resolve(me), ctx.resolve(you)));
     let bracket_speakers = bracket_transcript(&lines, |w| ctx.is_name(w));
     let mut walk = Walk::new(&lines, ctx, ex, tr, bracket_speakers);
     for (n, line) in lines.iter().enumerate() {
@@ -386,6 +397,7 @@ mod matrix_table;
 mod meeting_head;
 mod name_heading;
 mod numbered_speakers;
+mod ocr;
 mod offer_accept;
 mod one_on_one;
 mod open_todo;

@@ -24,7 +24,18 @@ impl Walk<'_, '_> {
                     .skip(n + 1)
                     .find(|l| !l.trim().is_empty())
                     .is_some_and(|l| l.trim().starts_with('|') || is_tab_row(l.trim()));
-                let item = t.row(trimmed, more, &self.ctx);
+                let mut item = t.row(trimmed, more, &self.ctx);
+                // `| 程雅 | 厅堂 | 同上 |`: the row above's work, shared — its owner joins it.
+                if let Some(it) = item.take_if(|it| same_as_above(&it.text))
+                    && self.table_row > 0
+                    && let Some(last) = self.ex.items.last_mut()
+                {
+                    for o in it.owners {
+                        if !last.owners.contains(&o) {
+                            last.owners.push(o);
+                        }
+                    }
+                }
                 let verdict = if item.is_some() {
                     Verdict::TableItem
                 } else {
@@ -89,6 +100,11 @@ impl Walk<'_, '_> {
         self.table = None;
         false
     }
+}
+
+/// A work cell that only points at the row above (`同上`).
+fn same_as_above(text: &str) -> bool {
+    ["同上", "同上。", "同上行", "ditto"].contains(&text.trim())
 }
 
 /// The rows after the header on line `n`, up to the first line that is no row of the table

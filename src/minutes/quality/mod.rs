@@ -188,14 +188,7 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
 /// The sets still blind (written after the last round and measured in aggregate only): the tools
 /// that read files (`fit`, `metamorphic`) leave them out. A set leaves this list when a round
 /// tunes on it.
-pub const STILL_BLIND: &[&str] = &[
-    "heldout46",
-    "heldout48",
-    "heldout96",
-    "heldout97",
-    "heldout98",
-    "heldout99",
-];
+pub const STILL_BLIND: &[&str] = &["heldout46", "heldout48"];
 
 /// [`ALL_SETS`] without the [`STILL_BLIND`] ones.
 pub fn tuning_sets() -> impl Iterator<Item = &'static (&'static str, MinutesSet)> {

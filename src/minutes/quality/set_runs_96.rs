@@ -6,30 +6,58 @@
 use super::set_runs::heldout_run;
 use super::*;
 
-/// The ninety-sixth held-out set, written blind on 2026-12-07 (session 54): its first runs print only
-/// the aggregate line (`DUBAN_HELDOUT96=1 cargo test --lib minutes::quality -- --nocapture`).
+/// The ninety-sixth held-out set, written blind on 2026-12-07 (session 54), printed per file when
+/// `DUBAN_HELDOUT96=1` (`DUBAN_HELDOUT96=1 cargo test --lib minutes::quality -- --nocapture`), with
+/// its aggregate line last. Its first runs (session 54) printed only the aggregate; it is tuning
+/// data since session 55.
 #[test]
 fn extraction_quality_over_the_ninety_sixth_heldout_set() {
-    heldout_run(HELDOUT96, "DUBAN_HELDOUT96", None, "held-out 96");
+    heldout_run(
+        HELDOUT96,
+        "DUBAN_HELDOUT96",
+        Some("ninety-sixth held-out set (tuning since session 55)"),
+        "held-out 96",
+    );
 }
 
-/// The ninety-seventh held-out set, written blind on 2026-12-07 (session 54): its first runs print only
-/// the aggregate line (`DUBAN_HELDOUT97=1 cargo test --lib minutes::quality -- --nocapture`).
+/// The ninety-seventh held-out set, written blind on 2026-12-07 (session 54), printed per file when
+/// `DUBAN_HELDOUT97=1` (`DUBAN_HELDOUT97=1 cargo test --lib minutes::quality -- --nocapture`), with
+/// its aggregate line last. Its first runs (session 54) printed only the aggregate; it is tuning
+/// data since session 55.
 #[test]
 fn extraction_quality_over_the_ninety_seventh_heldout_set() {
-    heldout_run(HELDOUT97, "DUBAN_HELDOUT97", None, "held-out 97");
+    heldout_run(
+        HELDOUT97,
+        "DUBAN_HELDOUT97",
+        Some("ninety-seventh held-out set (tuning since session 55)"),
+        "held-out 97",
+    );
 }
 
-/// The ninety-eighth held-out set, written blind on 2026-12-07 (session 54): its first runs print only
-/// the aggregate line (`DUBAN_HELDOUT98=1 cargo test --lib minutes::quality -- --nocapture`).
+/// The ninety-eighth held-out set, written blind on 2026-12-07 (session 54), printed per file when
+/// `DUBAN_HELDOUT98=1` (`DUBAN_HELDOUT98=1 cargo test --lib minutes::quality -- --nocapture`), with
+/// its aggregate line last. Its first runs (session 54) printed only the aggregate; it is tuning
+/// data since session 55.
 #[test]
 fn extraction_quality_over_the_ninety_eighth_heldout_set() {
-    heldout_run(HELDOUT98, "DUBAN_HELDOUT98", None, "held-out 98");
+    heldout_run(
+        HELDOUT98,
+        "DUBAN_HELDOUT98",
+        Some("ninety-eighth held-out set (tuning since session 55)"),
+        "held-out 98",
+    );
 }
 
-/// The ninety-ninth held-out set, written blind on 2026-12-07 (session 54): its first runs print only
-/// the aggregate line (`DUBAN_HELDOUT99=1 cargo test --lib minutes::quality -- --nocapture`).
+/// The ninety-ninth held-out set, written blind on 2026-12-07 (session 54), printed per file when
+/// `DUBAN_HELDOUT99=1` (`DUBAN_HELDOUT99=1 cargo test --lib minutes::quality -- --nocapture`), with
+/// its aggregate line last. Its first runs (session 54) printed only the aggregate; it is tuning
+/// data since session 55.
 #[test]
 fn extraction_quality_over_the_ninety_ninth_heldout_set() {
-    heldout_run(HELDOUT99, "DUBAN_HELDOUT99", None, "held-out 99");
+    heldout_run(
+        HELDOUT99,
+        "DUBAN_HELDOUT99",
+        Some("ninety-ninth held-out set (tuning since session 55)"),
+        "held-out 99",
+    );
 }

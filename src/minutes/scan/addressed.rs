@@ -30,9 +30,24 @@ pub(super) fn handed_to(line: &str, name: &str) -> bool {
     })
 }
 
+/// Words after 你 that report what the other said or thinks, not work they take.
+const YOU_TALK: &[&str] = &[
+    "说", "的", "们", "提", "想", "觉得", "问", "反映", "目前", "现在", "这次", "上次",
+];
+
+/// `你给新人讲一次…`, `那两个客户，你和贺俊…一起上门`: a clause that opens with 你 and gives
+/// them work (in a one-to-one talk, whoever's line it is, the other of the pair does it).
+pub(super) fn you_do(said: &str) -> bool {
+    said.split(['，', ',', '。', '；', ';', '：', ':']).any(|c| {
+        c.trim()
+            .strip_prefix('你')
+            .is_some_and(|r| !r.is_empty() && !YOU_TALK.iter().any(|w| r.starts_with(w)))
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::handed_to;
+    use super::{handed_to, you_do};
 
     #[test]
     fn the_one_addressed_or_named_owner_does_the_work() {
@@ -44,5 +59,8 @@ mod tests {
         assert!(handed_to("严冬：丽丽，你把章节写完", "蒙丽丽"));
         assert!(handed_to("严冬：用新模板，小申负责排版", "申浩然"));
         assert!(handed_to("严冬：用新模板，小申负责排版", "申浩"));
+        assert!(you_do("那两个客户，你和贺俊国庆节前一起上门拜访一次。"));
+        assert!(you_do("你给新人讲一次经验"));
+        assert!(!you_do("你说最近很忙，我这边没问题"));
     }
 }

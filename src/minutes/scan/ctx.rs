@@ -19,6 +19,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) speaker: Option<OwnerRef>,
     /// Who spoke before the speaker, in a transcript (`你来补` is theirs).
     pub(crate) addressed: Option<OwnerRef>,
+    /// The two of a one-to-one talk (`韦志远 × 施佳琪 1:1`): whichever speaks, 你 is the other.
+    pub(crate) pair: Option<(OwnerRef, OwnerRef)>,
 }
 
 /// How the owner was found (the stronger, the more a line reads as a task).
@@ -52,6 +54,13 @@ impl Ctx<'_> {
     pub(crate) fn set_speaker(&mut self, who: Option<OwnerRef>) {
         if who != self.speaker {
             self.addressed = std::mem::replace(&mut self.speaker, who);
+        }
+        if let (Some((a, b)), Some(s)) = (&self.pair, &self.speaker) {
+            if s == a {
+                self.addressed = Some(b.clone());
+            } else if s == b {
+                self.addressed = Some(a.clone());
+            }
         }
     }
 }

@@ -445,7 +445,10 @@ pub(crate) fn is_ordinal_or_start(chars: &[char], start: usize, end: usize) -> b
             && chars.get(end + 1).is_some_and(|c| *c == '起')
             && chars.get(end + 2).is_none_or(|c| *c != '草'))
         // `下周一起晨会改到8:40`: `下周` short of the day that starts the new setting.
-        || (after.is_some_and(|c| "一二三四五六日天".contains(*c)) && chars.get(end + 1).is_some_and(|c| *c == '起'))
+        // (`国庆节前一起上门`: a limit's `前` is followed by `一起`, together.)
+        || (after.is_some_and(|c| "一二三四五六日天".contains(*c))
+            && chars.get(end + 1).is_some_and(|c| *c == '起')
+            && !end.checked_sub(1).and_then(|i| chars.get(i)).is_some_and(|c| matches!(c, '前' | '内')))
         || (before.is_some_and(|c| matches!(c, '自' | '从')) && after.is_some_and(|c| *c == '开'))
         || super::run_length::after_a_start(chars, start, end)
 }

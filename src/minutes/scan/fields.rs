@@ -18,6 +18,8 @@ pub(super) const OWNER_KEYS: &[&str] = &[
     "主办",
     "承办人",
     "承办",
+    // `PT-011 … / 高 / 整改人：聂子豪 / 复测：6月16日`: who fixes a finding.
+    "整改人",
     "Owner(s)",
     "Owners",
     "owner",
@@ -188,10 +190,43 @@ pub(super) fn take_priority(text: &mut String) -> Option<Priority> {
 }
 
 /// Trims list punctuation and stray separators.
+/// `PT-011 H5 登录接口 SQL 注入 / 高 /  / 复测`, a record typed with ` / ` between its fields
+/// once its owner and date are read out: the fields left empty or holding only a level or a
+/// label go (`PT-011 H5 登录接口 SQL 注入`).
+fn slash_fields(t: &str) -> String {
+    let parts: Vec<&str> = t.split(" / ").collect();
+    if parts.len() < 3 {
+        return t.to_owned();
+    }
+    let kept: Vec<&str> = parts
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| {
+            let p = p.trim().trim_end_matches(['：', ':']);
+            *i == 0
+                || !(p.is_empty()
+                    || ["高", "中", "低", "高危", "中危", "低危", "P0", "P1", "P2", "P3"].contains(&p)
+                    || (p.chars().count() <= 3 && p.chars().all(crate::minutes::scan::is_cjk)))
+        })
+        .map(|(_, p)| p.trim())
+        .collect();
+    kept.join(" / ")
+}
+
 pub(super) fn tidy(text: &str) -> String {
-    let t = text.replace("（）", "").replace("()", "").replace("，，", "，");
+    // `导师结对名单（责任人：待定；时间：月中）` once its fields are read out: `（；）` goes too.
+    let mut t = text.to_owned();
+    for empty in ["（）", "()", "（；）", "（，）", "（、）", "(;)", "(,)"] {
+        t = t.replace(empty, "");
+    }
+    let t = slash_fields(&t.replace("，，", "，"));
     t.trim()
-        .trim_matches(|c: char| matches!(c, '，' | ',' | '；' | ';' | '。' | ':' | '：' | '-' | '—' | ' '))
+        .trim_matches(|c: char| {
+            matches!(
+                c,
+                '，' | ',' | '；' | ';' | '。' | ':' | '：' | '-' | '—' | ' ' | '｜'
+            )
+        })
         .trim()
         .to_owned()
 }

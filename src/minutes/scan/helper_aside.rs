@@ -113,6 +113,7 @@ mod tests {
             cal: &cal,
             speaker: None,
             addressed: None,
+            pair: None,
         };
         helpers_aside(members, |w| ctx.resolve(w).person().cloned(), text)
     }

@@ -116,14 +116,25 @@ impl Ctx<'_> {
         text = due_brackets::dated_relative_day(&text);
         // `12月8日前准备好（直播时间12月10日、11日）`: when the event is held, not the work's date.
         text = due_brackets::without_event_time(&text);
-        // `（联系人：易海）`: whom to ask, not who does it.
+        // `（联系人：易海）`: whom to ask, not who does it — unless it names the contact of the
+        // unit the line opens with (`人力资源部（联系人：殷佳禾）于10月30日前报送…`), who does it.
         for key in ["（联系人：", "（联系人:", "(联系人：", "(联系人:"] {
             if let Some(i) = text.find(key)
                 && let Some((j, close)) = text
                     .get(i..)
                     .and_then(|r| r.char_indices().find(|(_, c)| matches!(c, '）' | ')')))
             {
-                text.replace_range(i..i + j + close.len_utf8(), "");
+                let opener = text.get(..i).is_some_and(|b| {
+                    let b = crate::minutes::layout::strip_marker(b.trim()).1;
+                    is_unit_name(b)
+                });
+                let who = text.get(i + key.len()..i + j).unwrap_or_default().to_owned();
+                let by = if opener {
+                    format!("（{who}）")
+                } else {
+                    String::new()
+                };
+                text.replace_range(i..i + j + close.len_utf8(), &by);
             }
         }
         let priority = take_priority(&mut text);
@@ -136,7 +147,19 @@ impl Ctx<'_> {
         // `责任人：王五 完成时间：12月10日`
         if let Some((value, rest)) = take_key(&text, OWNER_KEYS) {
             owners = self.names(&value);
+            // `整改人：（待定）`: the field is there (a task), no one is named in it yet.
+            let open = owners.is_empty()
+                && ["待定", "未定", "暂无", "无", "—", "-", "TBD", "tbd"]
+                    .contains(&value.trim_matches(['（', '）', '(', ')', ' ']));
             how = OwnerHow::Strong;
+            let rest = if open {
+                rest.replace("（）", "")
+                    .replace("()", "")
+                    .replace("｜）", "｜")
+                    .replace("|)", "|")
+            } else {
+                rest
+            };
             text = rest;
             // `责任部门：品牌部，责任人：某某`: each owner field goes from the title; beside a
             // person, the department is where the work sits (kept apart below).
@@ -301,6 +324,21 @@ impl Ctx<'_> {
         });
         if speaks {
             owners.remove(0);
+        }
+        // `韦志远：那两个客户，你和贺俊…一起上门` in a one-to-one talk: 你, the other of the pair,
+        // does what the one labelled gives.
+        if let Some((a, b)) = &self.pair
+            && let Some(first) = owners.first()
+            && (first == a || first == b)
+            && let Some((_, said)) = line.trim_start().split_once(['：', ':'])
+            && [format!("{}：", first.name()), format!("{}:", first.name())]
+                .iter()
+                .any(|l| line.trim_start().starts_with(l.as_str()))
+            && addressed::you_do(said)
+        {
+            let other = if first == a { b.clone() } else { a.clone() };
+            owners.retain(|o| *o != other);
+            owners[0] = other;
         }
         // `宋某：模板太长了，@秦某 压缩到两页以内`: in a chat, who posts hands the work to the one
         // they mention.

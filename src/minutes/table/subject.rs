@@ -77,7 +77,8 @@ fn names_party(header: &str) -> bool {
 /// `| 阶段 | 工作事项 |`), not the work itself.
 const GROUP_WORDS: &[&str] = &[
     "环节", "阶段", "步骤", "类别", "分类", "类型", "板块", "模块", "条线", "方面", "维度", "stage", "phase",
-    "category",
+    "category", // `| 活动形式 | 待办 |`: the form an event takes.
+    "形式",
 ];
 
 /// Whether `header` names a stage or kind of work, and no work itself (`工作事项` does).

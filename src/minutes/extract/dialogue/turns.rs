@@ -28,6 +28,7 @@ impl Turn {
             cal: ctx.cal,
             speaker: self.speaker.clone(),
             addressed: self.addressed.clone(),
+            pair: ctx.pair.clone(),
         }
     }
 
