@@ -41,6 +41,7 @@ mod fresh_sets_84;
 mod fresh_sets_88;
 mod fresh_sets_92;
 mod fresh_sets_96;
+mod fresh_sets_100;
 mod sets;
 mod sets_05_10;
 mod sets_11_15;
@@ -64,6 +65,7 @@ pub use fresh_sets_84::{HELDOUT84, HELDOUT85, HELDOUT86, HELDOUT87};
 pub use fresh_sets_88::{HELDOUT88, HELDOUT89, HELDOUT90, HELDOUT91};
 pub use fresh_sets_92::{HELDOUT92, HELDOUT93, HELDOUT94, HELDOUT95};
 pub use fresh_sets_96::{HELDOUT96, HELDOUT97, HELDOUT98, HELDOUT99};
+pub use fresh_sets_100::{HELDOUT100, HELDOUT101, HELDOUT102, HELDOUT103};
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
 };
@@ -183,12 +185,23 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout97", HELDOUT97),
     ("heldout98", HELDOUT98),
     ("heldout99", HELDOUT99),
+    ("heldout100", HELDOUT100),
+    ("heldout101", HELDOUT101),
+    ("heldout102", HELDOUT102),
+    ("heldout103", HELDOUT103),
 ];
 
 /// The sets still blind (written after the last round and measured in aggregate only): the tools
 /// that read files (`fit`, `metamorphic`) leave them out. A set leaves this list when a round
 /// tunes on it.
-pub const STILL_BLIND: &[&str] = &["heldout46", "heldout48"];
+pub const STILL_BLIND: &[&str] = &[
+    "heldout46",
+    "heldout48",
+    "heldout100",
+    "heldout101",
+    "heldout102",
+    "heldout103",
+];
 
 /// [`ALL_SETS`] without the [`STILL_BLIND`] ones.
 pub fn tuning_sets() -> impl Iterator<Item = &'static (&'static str, MinutesSet)> {
@@ -396,6 +409,8 @@ mod set_runs_88;
 mod set_runs_92;
 #[cfg(test)]
 mod set_runs_96;
+#[cfg(test)]
+mod set_runs_100;
 #[cfg(test)]
 mod set_runs_late;
 #[cfg(test)]
