@@ -124,8 +124,11 @@ pub fn english_deadline(input: &str) -> Option<String> {
         | ["no", "later", "than", rest @ ..]
             if !rest.is_empty() =>
         {
-            // `due before 端午`: the word after says how.
-            phrase(&rest.join(" ")).or_else(|| english_deadline(&rest.join(" ")))
+            // `due before 端午`: the word after says how; `by CNY`: before the holiday.
+            holiday(&rest.join(" "))
+                .map(|h| format!("{h}前"))
+                .or_else(|| phrase(&rest.join(" ")))
+                .or_else(|| english_deadline(&rest.join(" ")))
         }
         ["before", rest @ ..] if !rest.is_empty() => {
             let inner = rest.join(" ");
@@ -141,10 +144,35 @@ pub fn english_deadline(input: &str) -> Option<String> {
     }
 }
 
+/// A Chinese holiday named in English (`CNY`, `the National Day holiday`, `Mid-Autumn`), as
+/// the deadline parser names it.
+fn holiday(s: &str) -> Option<&'static str> {
+    let s = s.trim();
+    let s = s.strip_prefix("the ").unwrap_or(s);
+    let s = ["holidays", "holiday", "break", "festival"]
+        .iter()
+        .find_map(|w| s.strip_suffix(w))
+        .unwrap_or(s)
+        .trim();
+    Some(match s {
+        "cny" | "chinese new year" | "lunar new year" | "spring" => "春节",
+        "national day" | "golden week" => "国庆",
+        "mid-autumn" | "mid autumn" => "中秋",
+        "dragon boat" => "端午",
+        "qingming" | "tomb-sweeping" | "tomb sweeping" => "清明",
+        "may day" | "labour day" | "labor day" => "五一",
+        "new year" | "new year's day" => "元旦",
+        _ => return None,
+    })
+}
+
 /// One expression without a leading `by`.
 fn phrase(s: &str) -> Option<String> {
     if let Some((_, zh)) = PHRASES.iter().find(|(en, _)| *en == s) {
         return Some((*zh).to_owned());
+    }
+    if let Some(h) = holiday(s) {
+        return Some(h.to_owned());
     }
     let words: Vec<&str> = s.split_whitespace().collect();
     if let Some(c) = count(&words) {
@@ -167,9 +195,14 @@ fn phrase(s: &str) -> Option<String> {
             .iter()
             .find(|(en, _)| en == month)
             .map(|(_, m)| format!("{m}月底")),
-        // `first working day after 国庆`: as `国庆后第一个工作日`.
+        // `first working day after 国庆`, `… after the CNY holiday`: as `国庆后第一个工作日`.
         ["first", "working" | "business", "day", "after", holiday] if !holiday.is_ascii() => {
             Some(format!("{holiday}后第一个工作日"))
+        }
+        // `the first working day after …`: the article says nothing of the day.
+        ["the", rest @ ..] if !rest.is_empty() => phrase(&rest.join(" ")),
+        ["first", "working" | "business", "day", "after", rest @ ..] => {
+            holiday(&rest.join(" ")).map(|h| format!("{h}后第一个工作日"))
         }
         ["next", day] => weekday(day).map(|d| format!("下周{d}")),
         [day, "next", "week"] => weekday(day).map(|d| format!("下周{d}")),

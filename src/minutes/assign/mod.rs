@@ -260,7 +260,12 @@ impl Ctx<'_> {
                 && ["to ", "will "].iter().any(|w| rest.starts_with(w))
             {
                 lead = found;
-                how = how.max(OwnerHow::Named);
+                // `Jack will update the model`, `Tommy to publish a note`: an English action
+                // item's own form (not `will be`, `will not`, `to be`).
+                let state = ["to be ", "will be ", "will not ", "will have ", "to have "]
+                    .iter()
+                    .any(|w| rest.starts_with(w));
+                how = how.max(if state { OwnerHow::Named } else { OwnerHow::Strong });
                 // The name leaves the title, as at the start of a line.
                 let lead_words = clause.len() - strip_leads(clause).len();
                 let at = s + text.get(s..e).unwrap_or_default().find(clause).unwrap_or(0) + lead_words;

@@ -329,11 +329,19 @@ impl Block {
     /// A rejected block's conclusion asking a named person for work by a date (`退回。请需求方车明
     /// 补充数据安全评估后重新提交，中秋节前`): that work.
     pub(super) fn rework(&self, ctx: &Ctx<'_>) -> Option<ActionItem> {
-        let sc = ctx.scan(&self.conclusion);
-        let asks = ["请", "需", "要求", "由"]
-            .iter()
-            .any(|w| self.conclusion.contains(w));
-        let asked = asks && sc.how != OwnerHow::None && sc.deadline.is_some();
+        let ask_words = ["请", "需", "要求", "由"];
+        let asks = ask_words.iter().any(|w| self.conclusion.contains(w));
+        // `驳回。回退方案不可行（回退需 6 小时）。请杭立诚修改回退方案，国庆节后第一个工作日重新
+        // 提交。`: the sentence that asks is read on its own (the reason's hours are no date).
+        // (`请杭立诚…`: a guest asked by name, whom the header lists, is asked too.)
+        let (sc, asked_guest) = self
+            .conclusion
+            .split(['。', '；'])
+            .filter(|part| ask_words.iter().any(|w| part.contains(w)))
+            .map(|part| (ctx.scan(part), part.trim_start().starts_with('请')))
+            .find(|(sc, please)| (sc.how != OwnerHow::None || *please) && sc.deadline.is_some())
+            .unwrap_or_else(|| (ctx.scan(&self.conclusion), false));
+        let asked = asks && (sc.how != OwnerHow::None || asked_guest) && sc.deadline.is_some();
         if !asked {
             // `验收结论：不通过。` then `后续：严骏牵头，…10个工作日内修正后重新提交`: the rework
             // asked in the block's follow-up, someone's by a date.

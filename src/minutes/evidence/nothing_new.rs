@@ -18,6 +18,9 @@ const NOTHING_NEW: &[&str] = &[
     "无新事项",
     "没有新的事项",
     "没有新增事项",
+    // `你按现在的节奏来就行，我这边没有新的要求`: a one-to-one talk with nothing new asked.
+    "没有新的要求",
+    "没有新的安排",
 ];
 
 /// Whether `lower` (the line, lower-cased) says there is nothing new to do.

@@ -13,21 +13,23 @@ pub(super) fn moved_signals(f: &LineFacts<'_>, lower: &str, out: &mut Vec<(Signa
     // `SIT结束时间由10月23日顺延至10月30日`: a milestone's date moved, no one's work.
     // `会议最后，某某提醒下周例会改到周四`: who tells of the meeting moved does no work.
     let told = ["提醒", "通知", "告知"].iter().any(|w| lower.contains(w));
-    let meeting_moved = (f.scan.how == OwnerHow::None || told)
-        && [
-            "例会",
-            "会议",
-            "周会",
-            "晨会",
-            "早会",
-            "月会",
-            "评审会",
-            "时间由",
-            "日期由",
-            "节点由",
-        ]
-        .iter()
-        .any(|m| lower.contains(m));
+    const MEETINGS: &[&str] = &[
+        "例会",
+        "会议",
+        "周会",
+        "晨会",
+        "早会",
+        "月会",
+        "评审会",
+        "时间由",
+        "日期由",
+        "节点由",
+    ];
+    // `下周一晨会改为线下，地点三楼会议室`: the meeting itself is what changes, whoever says so.
+    let meeting_changed = MEETINGS.iter().any(|m| lower.contains(&format!("{m}改")));
+    let meeting_moved = ((f.scan.how == OwnerHow::None || told)
+        && MEETINGS.iter().any(|m| lower.contains(m)))
+        || meeting_changed;
     // `如果审批晚于3月25日，上线顺延到4月`: a contingency, nothing put off yet.
     let contingency = ["如果", "若", "一旦", "万一", "if "]
         .iter()

@@ -55,7 +55,14 @@ pub(super) fn record_signals(
     {
         add(out, Signal::MeetingRecord);
     }
-    if NOTE_LABELS.iter().any(|w| lower.trim_start().starts_with(w)) {
+    // `> 三、报送要求：各营业部于3月13日前报送…`: a notice quoted in the minutes asks no one
+    // here (the minutes say who follows it up).
+    // (Quoted minutes a reply keeps in force, `>> 5. …`, are read as they are.)
+    let quoted = f.raw.trim_start().starts_with(['>', '＞'])
+        && !f.raw.trim_start().starts_with(">>")
+        && lower.contains('各')
+        && f.scan.owners.iter().all(|o| o.person().is_none());
+    if NOTE_LABELS.iter().any(|w| lower.trim_start().starts_with(w)) || quoted {
         add(out, Signal::Note);
     }
     // `财务委员会将于12月下旬审议预算`: a date announced for no one here.

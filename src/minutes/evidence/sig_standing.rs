@@ -55,7 +55,15 @@ pub(super) fn standing_signals(
         add(out, Signal::Standing);
     }
     // `主要是到账太慢，要两个月。`: how long something takes, not when it is due.
-    if is_period(lower) || takes_time::takes_time(lower) {
+    // (`冻结期 9月25日至10月8日，冻结通知由倪晓峰9月22日前发出`: beside a period, someone's own
+    // stated limit is still a deadline.)
+    let limited = f.scan.how == OwnerHow::Strong
+        && f.scan.deadline.is_some()
+        && f.scan
+            .deadline_text
+            .as_deref()
+            .is_some_and(|t| t.ends_with(['前', '内']));
+    if (is_period(lower) && !limited) || takes_time::takes_time(lower) {
         add(out, Signal::Period);
     }
 }

@@ -107,6 +107,18 @@ pub(super) const SHORT_VERBS: &[&str] = &[
     "raise a",
     "write",
     "deliver",
+    // `Tommy to publish a flash note`, `Angela will ask sales for the list`, `translate the
+    // weekly`: a research desk's work.
+    "publish",
+    " ask ",
+    "translate",
+    "co-write",
+    "pull the",
+    "share the",
+    "run the",
+    "set the",
+    "contact",
+    "call the",
 ];
 
 /// Completion and status words.
@@ -389,6 +401,11 @@ pub(super) const STANDING: &[&str] = &[
     "持续做好",
     "下次会议",
     "下次例会",
+    // `下次1:1还是月底，到时候再约`: when the next talk is, no one's work.
+    "下次1:1",
+    "下次1：1",
+    "下次一对一",
+    "下次面谈",
     // `下周例会改到周二上午`, `例会由某某主持`: when and by whom the meeting is held, not work.
     "例会改到",
     "例会改在",
@@ -413,6 +430,8 @@ pub(super) const STANDING: &[&str] = &[
     "按现行",
     "按原计划",
     "照旧",
+    // `模板暂用去年版本，不改`: kept as it is for now.
+    "暂用",
     "照常",
     "例行",
     "沿用",
@@ -422,6 +441,10 @@ pub(super) const STANDING: &[&str] = &[
     "严格落实",
     "严格执行",
     "严禁",
+    // `中秋、国庆期间的值班，按总部统一安排`, `应急值守，按常规执行`: arranged as it always is.
+    "按总部统一安排",
+    "按统一安排",
+    "按常规执行",
     // `…，此为常规要求`: a standing requirement restated, not a new task.
     "常规要求",
     "此为常规",
@@ -481,6 +504,9 @@ pub(super) const SETTLED: &[&str] = &[
     "缩短至",
     "联系人：",
     "联络人：",
+    // `各营业部汇报一季度情况（略，见附件汇报材料）`: what was reported, left out of the minutes.
+    "（略，",
+    "（略）",
     "期间为",
     // Who holds a role (`检查组由卢俊杰任组长，施雨桐为组员`).
     "任组长",

@@ -86,8 +86,10 @@ fn pairs(line: &str, members: &[Person]) -> Vec<(String, Person)> {
             }
             // `Tony (唐志远)`, `Tony（唐志远）`: the English name first, the member's in brackets;
             // so written, a two-letter name pairs too (`Lu (甘露)`).
+            // (`Angela (程安琪, chair)`: a role after the name, inside the brackets.)
             if let Some(b) = before.strip_suffix(['(', '（']).map(str::trim_end)
-                && after.starts_with([')', '）'])
+                && (after.starts_with([')', '）'])
+                    || (after.starts_with([',', '，']) && after.contains([')', '）'])))
             {
                 let word = last_word(b);
                 let head = b.get(..b.len() - word.len()).unwrap_or_default();

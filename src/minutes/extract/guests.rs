@@ -39,6 +39,8 @@ fn named_in(value: &str, members: &[Person]) -> Vec<String> {
     value
         .split(['，', ',', '、', '；', ';'])
         .filter_map(|entry| {
+            // `杭立诚（信创项目组）`: the desk in brackets after the name is no part of it.
+            let entry = entry.split(['（', '(']).next().unwrap_or(entry);
             let word = entry.split_whitespace().last()?.trim_end_matches(['。', '.']);
             let n = word.chars().count();
             ((2..=3).contains(&n)
@@ -86,6 +88,8 @@ pub(super) fn guests_do(items: &mut [ActionItem], guests: &[String]) {
                     let before = &item.text[..at];
                     DOES.iter().any(|d| after.starts_with(d))
                         || before.ends_with('由')
+                        // `请杭立诚修改回退方案`: the guest asked by name.
+                        || before.ends_with('请')
                         || before.rfind('由').is_some_and(|b| {
                             before[b..].chars().count() <= 5 && !before[b..].contains(['，', ','])
                         })

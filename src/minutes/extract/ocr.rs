@@ -114,7 +114,7 @@ pub(super) fn read(lines: Vec<String>) -> Vec<String> {
         }
         let lead = indent(&line);
         // (`参会：屈佳宁 孟晓光`: names apart by a space, in a line not spaced out, stay apart.)
-        let text = if spaced_runs(line.trim()) >= 3 {
+        let text = if spaced_runs(line.trim()) >= 2 {
             ones(&close_up(line.trim()))
         } else {
             ones(line.trim())

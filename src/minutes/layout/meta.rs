@@ -76,6 +76,12 @@ const META_KEYS: &[&str] = &[
     "发言人",
     "参与人",
     "Attendees",
+    // `People: Vivian（葛欣然，合规专员）, Tom（…）`, `Present: …`, `Apologies: …`.
+    "People",
+    "Present",
+    "Participants",
+    "Apologies",
+    "Absent",
     "Date",
     "Time",
     "Location",
@@ -146,6 +152,20 @@ pub(crate) fn is_meta(line: &str) -> bool {
             && p.chars()
                 .all(|c| c.is_ascii_digit() || "-/.年月日 :：".contains(c))
     };
+    // `26 Jun 2026 | Prepared by Sue (苏曼)`: who wrote the minutes up.
+    let prepared = |p: &str| {
+        let l = p.trim().to_lowercase();
+        [
+            "prepared by ",
+            "minutes by ",
+            "recorded by ",
+            "notes by ",
+            "minute-taker",
+            "note-taker",
+        ]
+        .iter()
+        .any(|w| l.starts_with(w))
+    };
     let bars: Vec<&str> = line.split(['|', '｜']).map(str::trim).collect();
     // `5.9 周六调休 营业部小会 记录人 小卢`, `参会 晏总 柯经理`: typed with spaces for colons.
     let spaced = plain(line) && {
@@ -154,7 +174,22 @@ pub(crate) fn is_meta(line: &str) -> bool {
             .windows(2)
             .any(|w| ["记录人", "主持人", "参会人", "参会人员", "参会", "出席", "纪要人"].contains(&w[0]))
     };
+    // `People: Vivian（葛欣然，合规专员）, Tom（…）`: an English header's list of who came, its
+    // roles in brackets.
+    let present = key_value(
+        line,
+        &[
+            "People",
+            "Present",
+            "Attendees",
+            "Participants",
+            "Apologies",
+            "Absent",
+        ],
+    )
+    .is_some_and(|v| !v.contains(['。', '；']));
     spaced
+        || present
         || meta(line)
         || is_generated_note(line)
         || is_minutes_intro(line)
@@ -174,8 +209,9 @@ pub(crate) fn is_meta(line: &str) -> bool {
                 && parts.iter().all(|p| plain(p))
                 && parts
                     .iter()
-                    .any(|p| key_value(p, META_KEYS).is_some() || p.starts_with("时长"))
+                    .any(|p| key_value(p, META_KEYS).is_some() || p.starts_with("时长") || prepared(p))
         }
+        || prepared(line)
 }
 
 /// `本纪要由AI生成`, `智能纪要由AI生成，内容仅供参考`, `*以上内容由 AI 生成*`: the footer a

@@ -301,6 +301,20 @@ pub(crate) fn heading(line: &str) -> Option<&str> {
     {
         return Some(name);
     }
+    // `Other`, `AOB` alone: English minutes' closing section, neither status nor tasks.
+    if [
+        "other",
+        "others",
+        "other business",
+        "other items",
+        "aob",
+        "any other business",
+        "misc",
+    ]
+    .contains(&bare.to_lowercase().as_str())
+    {
+        return Some(bare);
+    }
     // A line that is just a section name: `待办`, `Next steps`.
     let tiny = if bare.is_ascii() {
         bare.split_whitespace().count() <= 3

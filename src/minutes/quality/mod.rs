@@ -33,6 +33,7 @@ macro_rules! minutes_set {
 }
 
 mod fresh_sets;
+mod fresh_sets_100;
 mod fresh_sets_64;
 mod fresh_sets_72;
 mod fresh_sets_76;
@@ -41,7 +42,6 @@ mod fresh_sets_84;
 mod fresh_sets_88;
 mod fresh_sets_92;
 mod fresh_sets_96;
-mod fresh_sets_100;
 mod sets;
 mod sets_05_10;
 mod sets_11_15;
@@ -396,6 +396,8 @@ mod metamorphic;
 #[cfg(test)]
 mod set_runs;
 #[cfg(test)]
+mod set_runs_100;
+#[cfg(test)]
 mod set_runs_72;
 #[cfg(test)]
 mod set_runs_76;
@@ -409,8 +411,6 @@ mod set_runs_88;
 mod set_runs_92;
 #[cfg(test)]
 mod set_runs_96;
-#[cfg(test)]
-mod set_runs_100;
 #[cfg(test)]
 mod set_runs_late;
 #[cfg(test)]

@@ -11,6 +11,7 @@ mod ctx;
 mod date_range;
 mod deadline;
 mod due_brackets;
+mod each_by;
 mod english;
 pub(crate) use english::{VERDICT, asks_please, commits_in_english};
 mod fields;
@@ -325,21 +326,10 @@ impl Ctx<'_> {
         if speaks {
             owners.remove(0);
         }
-        // `韦志远：那两个客户，你和贺俊…一起上门` in a one-to-one talk: 你, the other of the pair,
-        // does what the one labelled gives.
-        if let Some((a, b)) = &self.pair
-            && let Some(first) = owners.first()
-            && (first == a || first == b)
-            && let Some((_, said)) = line.trim_start().split_once(['：', ':'])
-            && [format!("{}：", first.name()), format!("{}:", first.name())]
-                .iter()
-                .any(|l| line.trim_start().starts_with(l.as_str()))
-            && addressed::you_do(said)
-        {
-            let other = if first == a { b.clone() } else { a.clone() };
-            owners.retain(|o| *o != other);
-            owners[0] = other;
-        }
+        // `华东片区由沈嘉木、华南片区由麦振邦分别督促…`: each one named after 由 takes a part.
+        self.each_named_by(line, &mut owners);
+        // `韦志远：那两个客户，你和贺俊…一起上门` in a one-to-one talk: 你, the other of the pair.
+        self.told_in_a_pair(line, &mut owners);
         // `宋某：模板太长了，@秦某 压缩到两页以内`: in a chat, who posts hands the work to the one
         // they mention.
         let poster = owners.iter().position(|o| {

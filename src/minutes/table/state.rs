@@ -161,17 +161,26 @@ pub(super) fn ends_closed(cell: &str) -> bool {
 }
 
 /// `| 下一步 | 客户选择银行理财，关闭 |`, `| 已签约，首笔划款1月8日到账 | — |`, `| 等客户内部评估，
-/// 暂无动作 | — |`: a next-step cell that closes the row, reports it done or waits on the client
-/// with no day of its own — no step to take.
+/// 暂无动作 | — |`, `| 厂商新证书未到，到位后再上会 |`: a next-step cell that closes the row,
+/// reports it done or waits (on the client, for the next meeting) with no day of its own — no
+/// step to take.
 pub(super) fn no_step(task: &str, due: &str) -> bool {
     let t = task.trim();
     let undated = ["", "—", "——", "-", "/", "待定", "无"].contains(&due.trim());
     ends_closed(t)
         || (undated
             && (t.starts_with('已')
-                || ["暂无动作", "无动作", "再谈", "等客户", "客户说", "已到账"]
-                    .iter()
-                    .any(|w| t.contains(w))))
+                || [
+                    "暂无动作",
+                    "无动作",
+                    "再谈",
+                    "等客户",
+                    "客户说",
+                    "已到账",
+                    "再上会",
+                ]
+                .iter()
+                .any(|w| t.contains(w))))
 }
 
 /// `| 2.5万户 |`, `| 80亿元 |`, `| 95% |` in the deadline column: a target to reach, the row a

@@ -77,3 +77,5 @@ mod tests_round66;
 mod tests_round67;
 #[cfg(test)]
 mod tests_round68;
+#[cfg(test)]
+mod tests_round69;
