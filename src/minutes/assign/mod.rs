@@ -260,12 +260,7 @@ impl Ctx<'_> {
                 && ["to ", "will "].iter().any(|w| rest.starts_with(w))
             {
                 lead = found;
-                // `Jack will update the model`, `Tommy to publish a note`: an English action
-                // item's own form (not `will be`, `will not`, `to be`).
-                let state = ["to be ", "will be ", "will not ", "will have ", "to have "]
-                    .iter()
-                    .any(|w| rest.starts_with(w));
-                how = how.max(if state { OwnerHow::Named } else { OwnerHow::Strong });
+                how = how.max(words::english_form(&rest));
                 // The name leaves the title, as at the start of a line.
                 let lead_words = clause.len() - strip_leads(clause).len();
                 let at = s + text.get(s..e).unwrap_or_default().find(clause).unwrap_or(0) + lead_words;
@@ -515,23 +510,10 @@ impl Ctx<'_> {
                 how = how.max(if strong { OwnerHow::Strong } else { OwnerHow::Named });
             }
         }
-        // `你下周一前找魏梓涵一起把…`: 你 leads, the one found works beside; so does the speaker
-        // in `我跟思琪一起去人力那边沟通`.
-        let with_me = clauses(text).into_iter().any(|(s, e)| {
-            let c = text.get(s..e).unwrap_or_default().trim();
-            ["我和", "我跟", "我与"].iter().any(|w| c.starts_with(w)) && c.contains("一起")
-        });
-        let with_you =
-            text.trim_start().starts_with('你') && text.contains("一起") && second_person(text).is_some();
-        let joins = if with_me {
-            self.speaker.as_ref()
-        } else if with_you {
-            self.addressed.as_ref()
-        } else {
-            None
-        };
+        // `你下周一前找魏梓涵一起把…`, `我跟思琪一起去…`: 你 or the speaker leads, the one found
+        // works beside.
         if !lead.is_empty()
-            && let Some(to) = joins
+            && let Some(to) = self.joined_by(text)
             && !lead.contains(to)
         {
             lead.insert(0, to.clone());
@@ -543,27 +525,11 @@ impl Ctx<'_> {
                     continue;
                 }
                 // `（岑立签字）`, `（李明审核后报送）`: the member who signs or checks it answers for it.
-                let signed = [
-                    "签字",
-                    "签名",
-                    "签发",
-                    "签批",
-                    "审签",
-                    "审核后报送",
-                    "审定",
-                    "把关",
-                    // `（薛立军跟踪）`: who follows it up answers for it too.
-                    "跟踪",
-                    "跟进",
-                    "督办",
-                    "督促",
-                    "负责",
-                    "牵头",
-                ]
-                .iter()
-                .find_map(|w| group.trim().strip_suffix(w))
-                .filter(|who| self.members.iter().any(|m| m.name == who.trim()))
-                .map(|who| vec![self.resolve(who.trim())]);
+                let signed = words::SIGNED
+                    .iter()
+                    .find_map(|w| group.trim().strip_suffix(w))
+                    .filter(|who| self.members.iter().any(|m| m.name == who.trim()))
+                    .map(|who| vec![self.resolve(who.trim())]);
                 if let Some(found) = signed
                     .or_else(|| self.names_if_all(&group))
                     .or_else(|| self.loose_names(&group))

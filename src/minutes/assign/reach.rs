@@ -160,6 +160,21 @@ const WORK_VERBS: &[&str] = &[
 ];
 
 impl Ctx<'_> {
+    /// `你下周一前找魏梓涵一起把…`: the one addressed, who works with the one found; `我跟思琪
+    /// 一起去人力那边沟通`: the speaker, likewise.
+    pub(super) fn joined_by(&self, text: &str) -> Option<&OwnerRef> {
+        let with_me = super::clauses::clauses(text).into_iter().any(|(s, e)| {
+            let c = text.get(s..e).unwrap_or_default().trim();
+            ["我和", "我跟", "我与"].iter().any(|w| c.starts_with(w)) && c.contains("一起")
+        });
+        if with_me {
+            return self.speaker.as_ref();
+        }
+        let with_you =
+            text.trim_start().starts_with('你') && text.contains("一起") && second_person(text).is_some();
+        with_you.then_some(self.addressed.as_ref()).flatten()
+    }
+
     /// `何晨做…` → `何晨`: a name followed by a verb of doing.
     pub(super) fn name_then_work(&self, s: &str) -> Option<Vec<OwnerRef>> {
         if let Some((found, len)) = self.members_prefix(s)

@@ -171,3 +171,32 @@ pub(crate) fn units_apart(item: &mut crate::minutes::item::ActionItem) {
 pub(crate) fn is_unit(o: &OwnerRef) -> bool {
     matches!(o, OwnerRef::Unresolved(w) if crate::minutes::scan::is_unit_name(w))
 }
+
+/// What follows a member in brackets when they answer for the work (`（岑立签字）`, `（李明审核后
+/// 报送）`, `（薛立军跟踪）`: who signs, checks or follows it up).
+pub(super) const SIGNED: &[&str] = &[
+    "签字",
+    "签名",
+    "签发",
+    "签批",
+    "审签",
+    "审核后报送",
+    "审定",
+    "把关",
+    "跟踪",
+    "跟进",
+    "督办",
+    "督促",
+    "负责",
+    "牵头",
+];
+
+/// `Jack will update the model`, `Tommy to publish a note` (after the name): an English action
+/// item's own form names its owner as firmly as `负责` (not `will be`, `will not`, `to be`).
+pub(super) fn english_form(rest: &str) -> crate::minutes::scan::OwnerHow {
+    use crate::minutes::scan::OwnerHow;
+    let state = ["to be ", "will be ", "will not ", "will have ", "to have "]
+        .iter()
+        .any(|w| rest.starts_with(w));
+    if state { OwnerHow::Named } else { OwnerHow::Strong }
+}
