@@ -142,10 +142,7 @@ pub(super) fn read(lines: Vec<String>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::read;
-
-    fn lines(s: &str) -> Vec<String> {
-        s.lines().map(str::to_owned).collect()
-    }
+    use crate::minutes::extract::testkit::lines;
 
     #[test]
     fn a_scan_is_read_as_typed() {

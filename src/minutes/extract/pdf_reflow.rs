@@ -124,10 +124,7 @@ pub(super) fn reflow(lines: Vec<String>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::{is_page_mark, reflow};
-
-    fn lines(s: &str) -> Vec<String> {
-        s.lines().map(str::to_owned).collect()
-    }
+    use crate::minutes::extract::testkit::lines;
 
     #[test]
     fn page_marks_are_known() {

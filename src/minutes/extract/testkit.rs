@@ -55,3 +55,8 @@ pub(super) fn due_by_end_of(date: &str) -> Option<String> {
 pub(super) fn texts(ex: &Extraction) -> Vec<String> {
     ex.items.iter().map(|i| i.text.clone()).collect()
 }
+
+/// The lines of `s`, as the extractor's line stages take them.
+pub(super) fn lines(s: &str) -> Vec<String> {
+    s.lines().map(str::to_owned).collect()
+}
