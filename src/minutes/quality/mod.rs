@@ -34,6 +34,7 @@ macro_rules! minutes_set {
 
 mod fresh_sets;
 mod fresh_sets_100;
+mod fresh_sets_104;
 mod fresh_sets_64;
 mod fresh_sets_72;
 mod fresh_sets_76;
@@ -66,6 +67,7 @@ pub use fresh_sets_88::{HELDOUT88, HELDOUT89, HELDOUT90, HELDOUT91};
 pub use fresh_sets_92::{HELDOUT92, HELDOUT93, HELDOUT94, HELDOUT95};
 pub use fresh_sets_96::{HELDOUT96, HELDOUT97, HELDOUT98, HELDOUT99};
 pub use fresh_sets_100::{HELDOUT100, HELDOUT101, HELDOUT102, HELDOUT103};
+pub use fresh_sets_104::{HELDOUT104, HELDOUT105, HELDOUT106, HELDOUT107};
 pub use sets::{
     BEFORE_F16, BEFORE_F17, CORPUS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, MinutesSet, ORIGINAL_CORPUS,
 };
@@ -189,6 +191,10 @@ pub const ALL_SETS: &[(&str, MinutesSet)] = &[
     ("heldout101", HELDOUT101),
     ("heldout102", HELDOUT102),
     ("heldout103", HELDOUT103),
+    ("heldout104", HELDOUT104),
+    ("heldout105", HELDOUT105),
+    ("heldout106", HELDOUT106),
+    ("heldout107", HELDOUT107),
 ];
 
 /// The sets still blind (written after the last round and measured in aggregate only): the tools
@@ -201,6 +207,10 @@ pub const STILL_BLIND: &[&str] = &[
     "heldout101",
     "heldout102",
     "heldout103",
+    "heldout104",
+    "heldout105",
+    "heldout106",
+    "heldout107",
 ];
 
 /// [`ALL_SETS`] without the [`STILL_BLIND`] ones.
@@ -397,6 +407,8 @@ mod metamorphic;
 mod set_runs;
 #[cfg(test)]
 mod set_runs_100;
+#[cfg(test)]
+mod set_runs_104;
 #[cfg(test)]
 mod set_runs_72;
 #[cfg(test)]
